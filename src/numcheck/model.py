@@ -1,0 +1,156 @@
+"""The values numcheck passes around: spans, sources, facts, documents, findings.
+
+All are frozen dataclasses; behaviour lives in functions elsewhere. Offsets
+are 0-based code-point offsets into the original text, end exclusive; only
+reporters turn them into lines and columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from numcheck.interval import Interval
+
+# The kinds a fact can have. Extractors produce only these; rules select by them.
+KINDS: tuple[str, ...] = (
+    "count",  # a number of things: "5.6 million refugees", "12 people", "a dozen"
+    "number",  # a bare number with nothing counted: "192", "score of 3"
+    "percent",  # "48%", "48 per cent"; value in percent (48)
+    "points",  # "3 percentage points", "3pp"; value in points
+    "share",  # "one in five", "two-thirds", "half of"; value as a fraction (0.2)
+    "multiple",  # "twice", "tripled", "three times"; value as the factor
+    "money",  # "£3.2bn", "$4m", "3 dollars 50 cents"; unit is an ISO 4217 code
+    "measure",  # a physical quantity through pint: "10 miles", "40C"; unit is pint's name
+    "date",  # a calendar date or month: "December 2015", "1 May 2020"; iso "2015-12"
+    "year",  # a bare year: "in 2015"; iso "2015"
+    "decade",  # "the 1990s"; iso "199"
+    "weekday",  # "Monday"; iso "Monday"
+    "time",  # a time of day: "11pm"; iso "23:00"
+    "relative",  # a day relative to the reporting day: "yesterday", "two days ahead"
+    "duration",  # "nine-year war", "for three years"; unit is pint's name (year, day, ...)
+    "age",  # "aged 34", "a 34-year-old"; unit "year"
+    "ordinal",  # "third-largest", "21st"
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open ``[start, end)`` code-point offsets into the original text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A text as read: ``text`` is exactly what the file held, decoded."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One row of the fact table: a figure as written and what it means.
+
+    ``value`` is a Decimal for numeric kinds (percent in percent, share as a
+    fraction, money in units of ``unit``); None where the figure is not a
+    single number (vague plurals, dates: see ``iso``). ``interval`` is every
+    value the writer could have meant, from printed precision and hedge.
+    """
+
+    span: Span
+    text: str
+    kind: str
+    value: Decimal | None
+    unit: str | None
+    hedge: str
+    interval: Interval
+    subject: str | None
+    sentence: int
+    # Dates and times: an ISO-8601 prefix ("2015-12-01", "2015-12", "2015", "23:00"),
+    # or the weekday's English name for kind "weekday".
+    iso: str | None = None
+    # Words around the figure that rules read: "another" (disjoint from
+    # figures before it), "from"/"to" endpoints, "rose"/"fell", time words.
+    markers: tuple[str, ...] = ()
+    # A range ("10-15", "between 10 and 15") keeps both ends in ``interval`` and
+    # is marked here so rules do not treat it as one rounded value.
+    is_range: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source with its sentences and its fact table, facts in span order."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    facts: tuple[Fact, ...]
+    # Where markup (Markdown code, HTML tags, front matter) was blanked; rules
+    # and extractors read ``clean`` and report spans into ``source.text``.
+    clean: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: a rule's verdict on some figures, with the arithmetic."""
+
+    code: str  # "NC201"
+    rule: str  # "part-exceeds-whole"
+    severity: str  # "note" | "warning" | "error"
+    message: str
+    span: Span
+    text: str
+    related: tuple[Related, ...] = ()
+    fix: str | None = None  # display-only
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    path: str
+    text: str
+    facts: tuple[Fact, ...]
+    findings: tuple[Finding, ...]
+    error: str | None = None  # why the file could not be read or checked
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    files: tuple[FileReport, ...] = field(default_factory=tuple)
+
+
+SEVERITIES: tuple[str, ...] = ("note", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)

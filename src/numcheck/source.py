@@ -1,0 +1,205 @@
+"""Text before figures: markup blanking, sentences, paragraphs, line/column.
+
+Blanking replaces characters with spaces (newlines kept), never inserts or
+deletes, so every offset into the blanked text is an offset into the
+original. Sentence and paragraph splitting produce spans only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Sequence
+
+from numcheck.model import Sentence, Span
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with every character but newlines turned into a space."""
+    return re.sub(r"[^\n]", " ", text[start:end])
+
+
+def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        s, e = m.span(group)
+        out.append(text[pos:s])
+        out.append(_blank(text, s, e))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\2[ \t]*$|\Z)", re.S | re.M)
+_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+_CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+", re.I)
+_MD_LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def blank_markdown(text: str) -> str:
+    """Blank front matter, code blocks, code spans, HTML comments and link targets."""
+    text = _blank_matches(text, _FRONT_MATTER)
+    text = _blank_matches(text, _FENCE)
+    text = _blank_matches(text, _INDENTED_CODE)
+    text = _blank_matches(text, _HTML_COMMENT)
+    text = _blank_matches(text, _CODE_SPAN)
+    text = _blank_matches(text, _MD_LINK_TARGET, 1)
+    return text
+
+
+_SCRIPT_STYLE = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!\[CDATA\[.*?\]\]>", re.S)
+_BLOCK_TAG = re.compile(
+    r"<(/?)(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote|pre|title|hr)\b",
+    re.I,
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def blank_html(text: str) -> str:
+    """Blank scripts, styles, comments and tags; an entity becomes spaces
+    followed by its character so that offsets stay true. A block-level tag is blanked
+    to a newline-led run so sentences do not run across it."""
+    text = _blank_matches(text, _SCRIPT_STYLE)
+    text = _blank_matches(text, _HTML_COMMENT)
+    out: list[str] = []
+    pos = 0
+    for m in _TAG.finditer(text):
+        s, e = m.span()
+        out.append(text[pos:s])
+        blanked = _blank(text, s, e)
+        if _BLOCK_TAG.match(m.group()) and "\n" not in blanked and len(blanked) >= 2:
+            blanked = "\n\n" + blanked[2:]
+        out.append(blanked)
+        pos = e
+    out.append(text[pos:])
+    text = "".join(out)
+
+    def entity(m: re.Match[str]) -> str:
+        char = html.unescape(m.group())
+        if len(char) != 1 or char == m.group():
+            return m.group()
+        if char.isspace():
+            char = " "
+        # Pad before the character: entities are mostly prefix signs (&pound;3m).
+        return " " * (len(m.group()) - 1) + char
+
+    return _ENTITY.sub(entity, text)
+
+
+def blank_urls(text: str) -> str:
+    """URLs and e-mail addresses hold digits that are never figures."""
+    return _blank_matches(_blank_matches(text, _URL), _EMAIL)
+
+
+def prepare(text: str, path: str = "") -> str:
+    """The text the extractor reads: same length as ``text``, markup blanked."""
+    lower = path.lower()
+    if lower.endswith(HTML_SUFFIXES):
+        text = blank_html(text)
+    elif lower.endswith(MARKDOWN_SUFFIXES):
+        text = blank_markdown(text)
+    elif "<!--" in text:
+        text = _blank_matches(text, _HTML_COMMENT)
+    return blank_urls(text)
+
+
+# --- sentences ---------------------------------------------------------------
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st mt ft gen col lt sgt capt cmdr adm gov sen rep rev fr sr jr
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol vols p pp ch fig figs eq approx est inc ltd co corp plc bros dept univ assn
+    vs v etc al e.g i.e cf ca c u.s u.k u.n e.u a.m p.m n.b""".split()
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*\Z")
+
+
+def _ends_sentence(text: str, m: re.Match[str], stop: int) -> bool:
+    """Whether the terminal punctuation at ``m`` really ends a sentence."""
+    punct = m.group()
+    if punct[0] != ".":
+        return True
+    # Word before the full stop.
+    i = m.start()
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:i].lower()
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and text[j : j + 1].isupper()):
+        # "U.S." / "J. Smith": an abbreviation; still ends if a capitalised
+        # sentence start follows after a quote or if the next word is lowercase? Keep going.
+        nxt = _next_word(text, m.end(), stop)
+        if not nxt or not nxt[0].isupper() or word in ("u.s", "u.k", "u.n", "e.u", "etc", "inc", "ltd", "plc", "corp", "co", "a.m", "p.m"):
+            return bool(nxt) and nxt[0].isupper() and word in ("etc", "inc", "ltd", "plc", "corp", "co", "a.m", "p.m")
+        return False
+    nxt = _next_word(text, m.end(), stop)
+    if nxt and (nxt[0].islower() or nxt[0].isdigit() and word.isdigit()):
+        return False
+    return True
+
+
+def _next_word(text: str, pos: int, stop: int) -> str:
+    while pos < stop and text[pos].isspace():
+        pos += 1
+    end = pos
+    while end < stop and not text[end].isspace():
+        end += 1
+    return text[pos:end].lstrip("\"'“‘([")
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentence spans (whitespace trimmed), with the paragraph index of each."""
+    out: list[Sentence] = []
+    para_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    para_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    for pi, (ps, pe) in enumerate(zip(para_starts, para_ends)):
+        start = ps
+        for m in _SENT_END.finditer(text, ps, pe):
+            if not _ends_sentence(text, m, pe):
+                continue
+            _append(out, text, start, m.end(), pi)
+            start = m.end()
+        _append(out, text, start, pe, pi)
+    return tuple(out)
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(Span(start, end), paragraph))
+
+
+# --- positions ---------------------------------------------------------------
+
+
+class LineIndex:
+    """Offset → 1-based (line, column), columns counted in code points."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
+    """Index of the sentence containing ``offset`` (or the nearest before it)."""
+    starts = [s.span.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)

@@ -1,0 +1,45 @@
+"""Markup blanking keeps offsets; sentences split where a reader would."""
+
+from numcheck.source import LineIndex, prepare, split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.span.start : s.span.end] for s in split_sentences(text)]
+
+
+def test_blanking_keeps_length_and_newlines() -> None:
+    md = "---\ntitle: 5\n---\n# Head\n\n```\nx = 42\n```\nSee `n=3` at https://ex.com/7.\n"
+    out = prepare(md, "draft.md")
+    assert len(out) == len(md)
+    assert out.count("\n") == md.count("\n")
+    for gone in ("42", "n=3", "ex.com/7", "title: 5"):
+        assert gone not in out
+    assert "See" in out and "# Head" in out
+
+
+def test_html_entities_and_tags() -> None:
+    page = "<p>Costs rose 5&nbsp;% to &pound;3m</p><script>var n = 9;</script>"
+    out = prepare(page, "page.html")
+    assert len(out) == len(page)
+    assert "£3m" in out and "9" not in out and "<p>" not in out
+
+
+def test_sentence_split_respects_abbreviations_and_decimals() -> None:
+    text = "Officials from the U.N. and U.S. met. Inflation was 2.5 per cent. Mr. Smith left!"
+    assert _sentences(text) == [
+        "Officials from the U.N. and U.S. met.",
+        "Inflation was 2.5 per cent.",
+        "Mr. Smith left!",
+    ]
+
+
+def test_paragraphs_end_sentences() -> None:
+    text = "A headline with no stop\n\nThe body starts here. It goes on."
+    sents = split_sentences(text)
+    assert [s.paragraph for s in sents] == [0, 1, 1]
+
+
+def test_line_index_counts_code_points() -> None:
+    idx = LineIndex("ab\n£é12\n")
+    assert idx.position(0) == (1, 1)
+    assert idx.position(5) == (2, 3)
