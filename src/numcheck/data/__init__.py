@@ -1,0 +1,1 @@
+"""Open word lists (hedges, scale words, currencies, units) as TOML data."""
