@@ -1,0 +1,200 @@
+"""Number words: find and value phrases like "twenty-three", "half a million", "two-thirds".
+
+``PATTERN`` finds candidate phrases (case-insensitive, linear time: every
+repetition consumes a whole word and a separator, and no two alternatives can
+consume the same characters in different ways); ``parse`` values one phrase
+and returns None when the words do not form a number ("one two").
+``ORDINAL`` / ``parse_ordinal`` do the same for "third", "twenty-first".
+
+The word lists live in ``data/numwords.toml`` so that adding a word needs no
+code change.
+
+Grammar (informally)::
+
+    phrase   := [minus|negative] (mixed | fraction | cardinal | "a" scale | "a couple")
+    cardinal := word (sep word | scale "and" word)*        word: unit, ten, scale, dozen
+    fraction := (cardinal plural-denominator | (one|a) singular-denominator | half)
+                [[of] [a] scale]                           "half a million", "two-thirds of a million"
+    mixed    := cardinal "and" (a|one|cardinal) denominator [scale]   "one and a half million"
+
+A singular denominator needs "one"/"a" before it ("one fifth"), so that
+"twenty-fifth" stays an ordinal and "two seconds" a duration.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal, localcontext
+from importlib import resources
+
+
+def _load() -> dict[str, dict[str, Decimal]]:
+    raw = resources.files("numcheck.data").joinpath("numwords.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw, parse_float=Decimal)
+    return {table: {k: Decimal(v) for k, v in words.items()} for table, words in data.items()}
+
+
+_WORDS = _load()
+UNITS: dict[str, Decimal] = _WORDS["units"]
+TENS: dict[str, Decimal] = _WORDS["tens"]
+SCALES: dict[str, Decimal] = _WORDS["scales"]
+GROUPS: dict[str, Decimal] = _WORDS["groups"]
+FRACTIONS: dict[str, Decimal] = _WORDS["fractions"]
+ORDINALS: dict[str, Decimal] = _WORDS["ordinals"]
+del _WORDS
+
+
+def _alt(words: object) -> str:
+    # Longest first so that "seventeen" is tried before "seven"; \b closes each word.
+    return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")\b"  # type: ignore[arg-type]
+
+
+_SP = r"[^\S\n]+"  # spaces but not a line break: phrases do not run across lines
+_SEP = r"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)"  # "twenty-three", "fifty - two", "fifty two"
+_NUM = r"\b" + _alt([*UNITS, *TENS])
+_SCALE = r"\b" + _alt(SCALES)
+_DOZEN = r"\b(?:dozens?)\b"
+_FRAC_PL = r"\b" + _alt([w for w in FRACTIONS if w.endswith("s")])
+_FRAC_SG = r"\b" + _alt([w for w in FRACTIONS if not w.endswith("s")])
+_A = rf"\ban?{_SP}"
+
+# A cardinal: words joined by separators; "and" only after a scale word
+# ("one hundred and five", "two thousand and two") so that "two and three" stays two numbers.
+_CARDINAL = rf"(?:(?:{_NUM}|{_DOZEN}){_SEP}|{_SCALE}(?:{_SP}and{_SP}|{_SEP}))*(?:{_NUM}|{_SCALE}|{_DOZEN})"
+_DENOM = rf"(?:{_CARDINAL}{_SEP}{_FRAC_PL}|(?:\bone{_SEP}|{_A}){_FRAC_SG}|\bhalf\b)"
+_SCALE_TAIL = rf"(?:{_SP}(?:of{_SP})?(?:an?{_SP})?(?:{_SCALE}|\bdozen\b))?"
+_MIXED = rf"{_CARDINAL}{_SP}and{_SP}(?:an?|one|{_CARDINAL}){_SEP}(?:{_FRAC_SG}|{_FRAC_PL})"
+# "a" stands for one only before a scale or group word: "a million", "a dozen", "a couple".
+_A_SCALE = rf"{_A}(?=(?:{_alt([*SCALES, *GROUPS])}))(?:{_CARDINAL}|couple\b)"
+
+PATTERN: re.Pattern[str] = re.compile(
+    rf"(?:\b(?:minus|negative){_SP})?(?:{_MIXED}{_SCALE_TAIL}|{_DENOM}{_SCALE_TAIL}|{_A_SCALE}|{_CARDINAL})",
+    re.I,
+)
+
+_ORD_WORDS = _alt(ORDINALS)
+ORDINAL: re.Pattern[str] = re.compile(
+    rf"\b(?:{_alt(TENS)}{_SEP})?{_ORD_WORDS}|\b\d{{1,9}}(?:st|nd|rd|th)\b",
+    re.I,
+)
+
+_SPLIT = re.compile(r"[\s\-]+")
+
+
+def _cardinal(words: list[str]) -> Decimal | None:
+    """Value of a cardinal word sequence, or None if the words are not one number."""
+    if not words or words[-1] == "and":
+        return None
+    total = Decimal(0)  # closed groups (thousands, millions, ...)
+    group = Decimal(0)  # the group being built (below a thousand)
+    last = ""  # kind of the previous word, for grammar checks
+    seen_any = False
+    for w in words:
+        if w == "and":
+            if last != "scale":
+                return None
+            continue
+        if w in UNITS or w in TENS:
+            v = UNITS.get(w, TENS.get(w))
+            assert v is not None
+            # "one two" and "twenty thirty" are lists, not one number; "twenty three" is 23.
+            if last == "unit" or (last == "ten" and w in TENS) or (last == "ten" and v >= 10):
+                return None
+            group += v
+            last = "unit" if w in UNITS else "ten"
+        elif w in SCALES:
+            s = SCALES[w]
+            if s == 100:
+                group = (group if seen_any and group else Decimal(1)) * s
+            else:
+                total += (group if group else Decimal(1)) * s
+                group = Decimal(0)
+            last = "scale"
+        elif w in GROUPS:
+            group = (group if group else Decimal(1)) * GROUPS[w]
+            last = "scale"
+        else:
+            return None
+        seen_any = True
+    return total + group
+
+
+def _numerator(words: list[str]) -> Decimal | None:
+    if not words:
+        return Decimal(1)
+    if words in (["a"], ["an"]):
+        return Decimal(1)
+    return _cardinal(words)
+
+
+def parse(phrase: str) -> Decimal | None:
+    """The value of a number-word phrase, or None when it is not one number.
+
+    >>> parse("twenty-three"), parse("half a million"), parse("two-thirds") # doctest: +SKIP
+    (Decimal('23'), Decimal('500000'), Decimal('0.666...'))
+    """
+    words = [w for w in _SPLIT.split(phrase.lower().replace("&", " and ").strip()) if w]
+    if not words:
+        return None
+    sign = Decimal(1)
+    if words[0] in ("minus", "negative"):
+        sign = Decimal(-1)
+        words = words[1:]
+    if not words:
+        return None
+    fi = next((i for i, w in enumerate(words) if w in FRACTIONS), None)
+    if fi is None:
+        if words[0] in ("a", "an"):
+            words = words[1:]
+            if not words or words[0] not in SCALES and words[0] not in GROUPS:
+                return None
+        value = _cardinal(words)
+        return None if value is None else sign * value
+    left, den, right = words[:fi], FRACTIONS[words[fi]], words[fi + 1 :]
+    whole = Decimal(0)
+    if "and" in left:
+        cut = len(left) - 1 - left[::-1].index("and")
+        whole_words, left = left[:cut], left[cut + 1 :]
+        if whole_words and whole_words[-1] in SCALES and not left:
+            return None
+        w = _cardinal(whole_words)
+        if w is None:
+            return None
+        whole = w
+    num = _numerator(left)
+    if num is None:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 28
+        value = whole + num / den
+        # Scale after the fraction: "half a million", "two-thirds of a million".
+        tail = [w for w in right if w not in ("of", "a", "an")]
+        if tail:
+            scale = _cardinal(tail)
+            if scale is None:
+                return None
+            value *= scale
+    return _tidy(sign * value)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Whole numbers without a trailing ".0" (500000, not 500000.0)."""
+    return value.to_integral_value() if value == value.to_integral_value() else value
+
+
+def parse_ordinal(phrase: str) -> Decimal | None:
+    """The value of an ordinal: "third" → 3, "twenty-first" → 21, "21st" → 21."""
+    p = phrase.lower().strip()
+    m = re.fullmatch(r"(\d{1,9})(?:st|nd|rd|th)", p)
+    if m:
+        return Decimal(m.group(1))
+    words = [w for w in _SPLIT.split(p) if w]
+    if not words or words[-1] not in ORDINALS:
+        return None
+    last = ORDINALS[words[-1]]
+    if len(words) == 1:
+        return last
+    if len(words) == 2 and words[0] in TENS and last < 10:
+        return TENS[words[0]] + last
+    return None

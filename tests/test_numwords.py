@@ -1,0 +1,76 @@
+"""Number words: the phrases news writers use, valued exactly."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from numcheck.numwords import ORDINAL, PATTERN, parse, parse_ordinal
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("seven", D(7)),
+        ("twenty-three", D(23)),
+        ("Forty two", D(42)),
+        ("one hundred and five", D(105)),
+        ("a hundred", D(100)),
+        ("two thousand and twelve", D(2012)),
+        ("three hundred thousand", D(300000)),
+        ("twenty-one trillion", D(21) * D(10) ** 12),
+        ("a dozen", D(12)),
+        ("half a dozen", D(6)),
+        ("four dozen", D(48)),
+        ("half a million", D(500000)),
+        ("a quarter of a million", D(250000)),
+        ("one and a half million", D(1500000)),
+        ("a quarter", D("0.25")),
+        ("three quarters", D("0.75")),
+        ("one fifth", D("0.2")),
+        ("a couple", D(2)),
+        ("minus four", D(-4)),
+        ("two lakh", D(200000)),
+    ],
+)
+def test_parse_values(phrase: str, value: D) -> None:
+    assert parse(phrase) == value
+
+
+def test_two_thirds_is_a_fraction() -> None:
+    v = parse("two-thirds")
+    assert v is not None and abs(v - D(2) / D(3)) < D("1e-20")
+
+
+@pytest.mark.parametrize("phrase", ["one two", "twenty thirty", "and", "a", "hundred and", "purple"])
+def test_parse_rejects_non_numbers(phrase: str) -> None:
+    assert parse(phrase) is None
+
+
+def _found(text: str) -> list[str]:
+    return [m.group() for m in PATTERN.finditer(text)]
+
+
+def test_pattern_finds_whole_phrases_in_running_text() -> None:
+    assert _found("We hired twenty-three people and half a million sheep.") == ["twenty-three", "half a million"]
+    assert _found("A nine-year project, due two days ahead.") == ["nine", "two"]
+    # "and" joins only after a scale word: a list of two numbers stays two numbers.
+    assert _found("between four and six") == ["four", "six"]
+    assert _found("Six hundred and ten geese") == ["Six hundred and ten"]
+
+
+def test_pattern_leaves_ordinals_and_durations_alone() -> None:
+    # "twenty-fifth" is an ordinal, not 20/5; "two seconds" is not 2/2.
+    assert _found("the twenty-fifth day") == ["twenty"]
+    assert _found("in two seconds") == ["two"]
+    assert _found("the third quarter") == []
+
+
+def test_pattern_does_not_cross_lines() -> None:
+    assert _found("five\nsix") == ["five", "six"]
+
+
+@pytest.mark.parametrize(("text", "value"), [("third", D(3)), ("twenty-first", D(21)), ("21st", D(21)), ("103rd", D(103))])
+def test_ordinals(text: str, value: D) -> None:
+    m = ORDINAL.search(f"the {text} place")
+    assert m is not None and m.group() == text
+    assert parse_ordinal(text) == value
