@@ -1,0 +1,163 @@
+"""Output formats: one module per format, each a pure function Report -> str.
+
+``REPORTERS`` is the one registry of formats. Every reporter takes the same
+``Options`` and locates spans the same way (``view``), so line and column
+numbers, sentences and fingerprints agree across formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from numcheck.model import SEVERITIES, FileReport, Finding, Report, Span
+
+if TYPE_CHECKING:
+    from numcheck.source import LineIndex
+
+
+class RuleInfo(Protocol):
+    """What a reporter reads from a rule (numcheck.rules.Rule has these)."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to render: colour and width (text only), the fact table, rule metadata."""
+
+    color: bool = False
+    width: int = 100
+    facts: bool = False
+    rules: tuple[RuleInfo, ...] = ()
+    version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A finding with everything reporters print about its place in the text."""
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive: the column just after the last character
+    sentence: Span
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileView:
+    report: FileReport
+    findings: tuple[Located, ...]
+    lines: LineIndex = field(repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+
+def view(file: FileReport) -> FileView:
+    """Line/column, sentence and fingerprint of every finding in ``file``."""
+    from numcheck.baseline import fingerprint
+    from numcheck.source import LineIndex, prepare, sentence_of, split_sentences
+
+    lines = LineIndex(file.text)
+    sentences = split_sentences(prepare(file.text, file.path)) if file.findings else ()
+    located: list[Located] = []
+    for f in file.findings:
+        line, col = lines.position(f.span.start)
+        end_line, end_col = lines.position(f.span.end)
+        if sentences:
+            s = sentences[sentence_of(sentences, f.span.start)].span
+            # A finding outside any sentence (e.g. in a suppression comment)
+            # is shown on its own span.
+            if not s.contains(f.span):
+                s = f.span
+        else:
+            s = f.span
+        located.append(
+            Located(f, line, col, end_line, end_col, s, fingerprint(f, file.text[s.start : s.end]))
+        )
+    return FileView(file, tuple(located), lines)
+
+
+def counts(report: Report) -> dict[str, int]:
+    """Findings per severity, every severity present, most severe first."""
+    out = {s: 0 for s in reversed(SEVERITIES)}
+    for file in report.files:
+        for f in file.findings:
+            out[f.severity] = out.get(f.severity, 0) + 1
+    return out
+
+
+def summary_line(report: Report) -> str:
+    """"3 problems (1 error, 2 warnings) in 2 files" — the same words in every format."""
+    checked = sum(1 for f in report.files if f.error is None)
+    c = counts(report)
+    total = sum(c.values())
+    files = f"{checked} file{'s' if checked != 1 else ''}"
+    if not total:
+        return f"No problems found in {files}."
+    parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in c.items() if n)
+    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}."
+
+
+def _text(report: Report, options: Options) -> str:
+    from numcheck.report.text import render
+
+    return render(report, options)
+
+
+def _concise(report: Report, options: Options) -> str:
+    from numcheck.report.concise import render
+
+    return render(report, options)
+
+
+def _json(report: Report, options: Options) -> str:
+    from numcheck.report.json import render
+
+    return render(report, options)
+
+
+def _jsonl(report: Report, options: Options) -> str:
+    from numcheck.report.jsonl import render
+
+    return render(report, options)
+
+
+def _sarif(report: Report, options: Options) -> str:
+    from numcheck.report.sarif import render
+
+    return render(report, options)
+
+
+def _github(report: Report, options: Options) -> str:
+    from numcheck.report.github import render
+
+    return render(report, options)
+
+
+# The one registry of formats; each module is imported only when used, so a
+# run that prints concise lines never imports rich.
+REPORTERS: dict[str, Callable[[Report, Options], str]] = {
+    "text": _text,
+    "concise": _concise,
+    "json": _json,
+    "jsonl": _jsonl,
+    "sarif": _sarif,
+    "github": _github,
+}
+
+# Formats meant for programs: nothing but the format goes to stdout.
+MACHINE_FORMATS: frozenset[str] = frozenset({"json", "jsonl", "sarif", "github"})
+
+
+def ordered(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings in report order: by position, then code."""
+    return sorted(findings, key=lambda f: (f.span.start, f.span.end, f.code, f.message))

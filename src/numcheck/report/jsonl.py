@@ -1,0 +1,16 @@
+"""The jsonl format: one finding per line with its path, for streaming large batches."""
+
+from __future__ import annotations
+
+from numcheck.model import Report
+from numcheck.report import Options, view
+from numcheck.report.json import SCHEMA_VERSION, dumps, finding_dict
+
+
+def render(report: Report, options: Options) -> str:
+    out: list[str] = []
+    for file in report.files:
+        for loc in view(file).findings:
+            # version and path first so a line read on its own is self-describing.
+            out.append(dumps({"version": SCHEMA_VERSION, "path": file.path, **finding_dict(loc)}, indent=None))
+    return "".join(line + "\n" for line in out)

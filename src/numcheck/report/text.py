@@ -1,0 +1,175 @@
+"""The text format: a readable report for people, in colour on a terminal (rich).
+
+Grouped by file. Each finding shows ``path:line:col``, code, severity, rule
+and message (the arithmetic), then its sentence with the flagged figure
+marked ``^`` and the related figures marked ``~``: underlined and coloured
+when colour is on, and the marker line keeps it readable without colour.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from numcheck.interval import Interval
+from numcheck.model import FileReport, Report, Span
+from numcheck.report import FileView, Located, Options, summary_line, view
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "note": "bold cyan"}
+PRIMARY_STYLE = "bold red underline"
+RELATED_STYLE = "cyan underline"
+GUTTER = "    | "
+
+
+def console(options: Options) -> Console:
+    """A console writing to a string, so rendering stays a pure function."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        width=max(40, options.width),
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        # Never let the environment (COLUMNS, TERM, JUPYTER) change the bytes.
+        force_jupyter=False,
+        force_interactive=False,
+        _environ={},
+    )
+
+
+def _flat(text: str) -> str:
+    """The sentence on one line; same length so offsets still hold."""
+    return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def _window(sentence: Span, primary: Span, room: int) -> Span:
+    """The part of ``sentence`` to show: all of it if it fits, else around the flagged figure."""
+    if len(sentence) <= room:
+        return sentence
+    room = max(room - 2, len(primary) + 2)  # two ellipses
+    start = max(sentence.start, min(primary.start - room // 3, sentence.end - room))
+    end = min(sentence.end, start + room)
+    return Span(start, end)
+
+
+def sentence_lines(file: FileReport, loc: Located, options: Options) -> tuple[Text, Text]:
+    """The sentence (windowed to the width) and the marker line under it."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    f = loc.finding
+    room = max(20, options.width - len(GUTTER))
+    win = _window(loc.sentence, f.span, room)
+    marks: dict[int, str] = {}
+    for r in f.related:
+        for i in range(r.span.start, r.span.end):
+            marks[i] = "~"
+    for i in range(f.span.start, f.span.end):
+        marks[i] = "^"
+    shown = Text(GUTTER, style="dim")
+    under = Text(GUTTER, style="dim")
+    if win.start > loc.sentence.start:
+        shown.append("…")
+        under.append(" ")
+    text = _flat(file.text)
+    for i in range(win.start, win.end):
+        ch = text[i]
+        mark = marks.get(i)
+        style = PRIMARY_STYLE if mark == "^" else RELATED_STYLE if mark == "~" else ""
+        shown.append(ch, style=style)
+        under.append((mark or " ") * cell_len(ch), style=style.replace(" underline", ""))
+    if win.end < loc.sentence.end:
+        shown.append("…")
+    under.rstrip()
+    return shown, under
+
+
+def _header(v: FileView, loc: Located) -> Text:
+    from rich.text import Text
+
+    f = loc.finding
+    t = Text()
+    t.append(f"{v.report.path}:{loc.line}:{loc.column}:", style="bold")
+    t.append(" ")
+    t.append(f.code, style="bold")
+    t.append(" ")
+    t.append(f.severity, style=SEVERITY_STYLES.get(f.severity, ""))
+    t.append(f" {f.rule}", style="dim")
+    return t
+
+
+def _interval(iv: Interval) -> str:
+    return "" if iv.low is None and iv.high is None else str(iv)
+
+
+def fact_table(file: FileReport, v: FileView, options: Options) -> object:
+    """The fact table of one file as a rich Table."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=f"Facts in {file.path}", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    for name in ("line:col", "text", "kind", "value", "unit", "hedge", "interval", "subject"):
+        table.add_column(name, overflow="fold")
+    for fact in file.facts:
+        line, col = v.position(fact.span.start)
+        table.add_row(
+            f"{line}:{col}",
+            _flat(fact.text),
+            fact.kind,
+            "" if fact.value is None else str(fact.value),
+            fact.unit or "",
+            fact.hedge,
+            _interval(fact.interval),
+            fact.subject or "",
+        )
+    return table
+
+
+def render(report: Report, options: Options) -> str:
+    from rich.text import Text
+
+    con = console(options)
+    for file in report.files:
+        if file.error is not None:
+            continue  # unreadable files are reported on stderr by the CLI
+        v = view(file)
+        if not v.findings and not options.facts:
+            continue
+        for loc in v.findings:
+            f = loc.finding
+            con.print(_header(v, loc), soft_wrap=True)
+            con.print(Text("  " + f.message.replace("\n", "\n  ")))
+            shown, under = sentence_lines(file, loc, options)
+            con.print(shown, soft_wrap=True)
+            con.print(under, soft_wrap=True)
+            if f.fix:
+                con.print(Text(f"  fix: {f.fix}", style="green"))
+            con.print()
+        if options.facts:
+            con.print(fact_table(file, v, options))
+            con.print()
+    con.print(Text(summary_line(report), style="bold"))
+    out = con.file.getvalue()  # type: ignore[attr-defined]
+    # rich pads nothing with soft_wrap, but tables may leave trailing spaces.
+    return "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+def render_facts(report: Report, options: Options) -> str:
+    """Only the fact tables (``numcheck facts`` on a terminal)."""
+    con = console(options)
+    for file in report.files:
+        if file.error is not None:
+            continue
+        con.print(fact_table(file, view(file), options))
+        con.print()
+    out = con.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in out.split("\n"))
