@@ -1,0 +1,87 @@
+"""Golden files: the real CLI (extractor, rules, reporters) on examples/draft.md, every format.
+
+Extraction and rules keep improving, so these files are expected to change:
+regenerate them with ``pytest tests/test_cli_golden.py --update-golden`` and
+review the diff like any other change in output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+DRAFT = "examples/draft.md"
+SCHEMA = ROOT / "src" / "numcheck" / "schema" / "report-v1.json"
+# Fixed inputs to the output: path as typed, reporting date, width, no colour, no config.
+ARGS = [DRAFT, "--no-config", "--date", "2025-03-04", "--color", "never"]
+FORMATS = {"text": "txt", "concise": "concise.txt", "json": "json", "sarif": "sarif", "github": "github.txt"}
+
+
+def _pipeline_ready() -> str | None:
+    """Why the real pipeline cannot run yet (modules still being written), or None."""
+    try:
+        from numcheck.engine import run  # noqa: F401
+        from numcheck.extract import extract  # noqa: F401
+    except ImportError as err:
+        return str(err)
+    return None
+
+
+@pytest.fixture
+def cli_run(monkeypatch: pytest.MonkeyPatch):
+    missing = _pipeline_ready()
+    if missing:
+        pytest.skip(f"pipeline not importable yet: {missing}")
+    from numcheck import cli
+
+    monkeypatch.chdir(ROOT)
+    for var in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def invoke(*args: str):
+        return CliRunner().invoke(cli.app, list(args))
+
+    return invoke
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_golden(cli_run, update_golden: bool, fmt: str) -> None:
+    result = cli_run(*ARGS, "--format", fmt, "--quiet")
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr == ""
+    golden = GOLDEN / f"draft.{FORMATS[fmt]}"
+    if update_golden:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert golden.exists(), f"{golden} missing: run pytest {Path(__file__).name} --update-golden"
+    assert result.stdout == golden.read_text(encoding="utf-8"), (
+        f"{fmt} output changed; if intended, run pytest tests/test_cli_golden.py --update-golden and review the diff"
+    )
+
+
+def test_draft_json_validates_and_matches_text(cli_run) -> None:
+    result = cli_run(*ARGS, "--format", "json")
+    doc = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text())).validate(doc)
+    text = (ROOT / DRAFT).read_text(encoding="utf-8")
+    for file in doc["files"]:
+        for item in (*file["facts"], *file["findings"]):
+            assert 0 <= item["start"] <= item["end"] <= len(text)
+        for fact in file["facts"]:
+            assert text[fact["start"]:fact["end"]] == fact["text"]
+        for finding in file["findings"]:
+            for rel in finding["related"]:
+                assert text[rel["start"]:rel["end"]] == rel["text"]
+    # Exit status agrees with the findings at the default threshold.
+    errors = doc["summary"]["by_severity"]["error"]
+    assert result.exit_code == (1 if errors else 0)
+
+
+def test_same_bytes_twice(cli_run) -> None:
+    assert cli_run(*ARGS, "-f", "sarif").stdout == cli_run(*ARGS, "-f", "sarif").stdout
