@@ -1,0 +1,421 @@
+"""Benchmark: cold start, throughput and growth of numcheck against its floor and quantulum3.
+
+Run from the repository with the project's venv:
+
+    .venv/bin/python bench/perf.py            # everything (several minutes)
+    .venv/bin/python bench/perf.py --quick    # fewer runs, 1 MB and 10 MB only
+
+It prints one report with three tables (issue 5) and writes it, with the raw
+numbers as JSON, to bench/out/perf.txt and bench/out/perf.json.
+
+- Cold start: median wall time of the ``numcheck`` command on the seed article
+  (../shared/examples/syria_refugees.txt), of ``python -c pass``, of a minimal
+  typer "hello" script written to a temporary folder, and of quantulum3
+  parsing the same text in a fresh process.
+- Throughput: articles/s and MB/s over every ``*.txt`` in ../shared/corpus,
+  by the CLI with ``--jobs 1`` and ``--jobs 2``, by the library in one process
+  (facts and rules; facts alone), and by quantulum3's ``parser.parse``.
+- Growth: time and peak memory (ru_maxrss of the child) of ``numcheck
+  --jobs 1`` on 1, 10 and 100 MB made by concatenating the corpus, as one
+  file and as many files (built under bench/out/growth/).
+
+quantulum3 is installed only in bench/.venv-quantulum, a virtualenv this
+script creates with pip (PyPI must be reachable); it is never a dependency
+of numcheck. Parts whose inputs are missing are skipped with a message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "bench" / "out"
+QVENV = ROOT / "bench" / ".venv-quantulum"
+SEED = SHARED / "examples" / "syria_refugees.txt"
+CORPUS = SHARED / "corpus"
+MB = 1_000_000
+
+TYPER_HELLO = textwrap.dedent(
+    """\
+    import typer
+
+    app = typer.Typer()
+
+
+    @app.command()
+    def hello(name: str = "world") -> None:
+        print(f"hello {name}")
+
+
+    if __name__ == "__main__":
+        app()
+    """
+)
+
+# Runs in quantulum3's own venv: parse each file, stop after a time budget.
+QUANTULUM_THROUGHPUT = textwrap.dedent(
+    """\
+    import json, sys, time, warnings
+    warnings.simplefilter("ignore")
+    from quantulum3 import parser
+    budget = float(sys.argv[1])
+    files = sys.argv[2:]
+    n = size = 0
+    t0 = time.perf_counter()
+    for path in files:
+        text = open(path, encoding="utf-8").read()
+        parser.parse(text)
+        n += 1
+        size += len(text.encode("utf-8"))
+        if time.perf_counter() - t0 > budget:
+            break
+    print(json.dumps({"articles": n, "bytes": size, "seconds": time.perf_counter() - t0}))
+    """
+)
+
+# Runs in numcheck's venv: the library over the corpus in one process, after imports and rules load.
+LIBRARY_THROUGHPUT = textwrap.dedent(
+    """\
+    import json, sys, time
+    import numcheck
+    from numcheck.extract import extract
+    rules = numcheck.load_rules()
+    files = sys.argv[2:]
+    texts = [open(p, encoding="utf-8").read() for p in files]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    numcheck.check_text(texts[0], files[0], rules=rules)  # warm: pint registry, lazy imports
+    t0 = time.perf_counter()
+    if sys.argv[1] == "facts":
+        for path, text in zip(files, texts):
+            extract(text, path)
+    else:
+        for path, text in zip(files, texts):
+            numcheck.check_text(text, path, rules=rules)
+    print(json.dumps({"articles": len(texts), "bytes": size, "seconds": time.perf_counter() - t0}))
+    """
+)
+
+
+def note(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- running children --------------------------------------------------------
+
+
+def run_timed(cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 3600) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MB-ish (KiB / 1024) and exit status of one child run."""
+    stdin_handle = open(stdin, "rb") if stdin else subprocess.DEVNULL
+    try:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=stdin_handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        # wait4 gives this child's own rusage (ru_maxrss in KiB on Linux).
+        deadline = t0 + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.002)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        if proc.returncode not in (0, 1):
+            note(f"  ! {' '.join(cmd[:3])}... exited {proc.returncode}: {err.strip()[-300:]}")
+        return wall, usage.ru_maxrss // 1024, proc.returncode
+    finally:
+        if stdin:
+            stdin_handle.close()  # type: ignore[union-attr]
+
+
+def median_wall(cmd: Sequence[str], runs: int) -> float | None:
+    """Median wall seconds, or None when the command fails (exit other than 0 or 1)."""
+    if run_timed(cmd)[2] not in (0, 1):  # also warms the page cache; not counted
+        return None
+    results = [run_timed(cmd) for _ in range(runs)]
+    if any(status not in (0, 1) for _, _, status in results):
+        return None
+    return statistics.median(wall for wall, _, _ in results)
+
+
+def numcheck_cmd() -> list[str] | None:
+    exe = Path(sys.executable).parent / "numcheck"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("numcheck")
+    return [found] if found else None
+
+
+def quantulum_python(allow_install: bool) -> Path | None:
+    """quantulum3's own interpreter, creating its venv on first use."""
+    py = QVENV / "bin" / "python"
+    if not py.exists():
+        if not allow_install:
+            note("quantulum3: bench/.venv-quantulum absent and --no-install given: skipped")
+            return None
+        note("quantulum3: creating bench/.venv-quantulum (pip install quantulum3) ...")
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(QVENV)], check=True)
+            # Never committed: the venv is a local benchmark tool.
+            (QVENV / ".gitignore").write_text("*\n")
+            subprocess.run([str(py), "-m", "pip", "install", "-q", "quantulum3"], check=True, timeout=900)
+        except (subprocess.SubprocessError, OSError) as err:
+            note(f"quantulum3: could not install ({err}): skipped")
+            shutil.rmtree(QVENV, ignore_errors=True)
+            return None
+    probe = subprocess.run(
+        [str(py), "-W", "ignore", "-c", "import quantulum3, importlib.metadata as m; print(m.version('quantulum3'))"],
+        capture_output=True,
+        text=True,
+    )
+    if probe.returncode != 0:
+        note(f"quantulum3: not importable in bench/.venv-quantulum: skipped ({probe.stderr.strip()[-200:]})")
+        return None
+    note(f"quantulum3 {probe.stdout.strip()} in bench/.venv-quantulum")
+    return py
+
+
+# --- the three parts ---------------------------------------------------------
+
+
+def cold_start(runs: int, qpy: Path | None, lines: list[str], data: dict) -> None:
+    lines.append(f"1. Cold start: median wall time of {runs} runs on examples/syria_refugees.txt")
+    if not SEED.exists():
+        lines.append(f"   skipped: {SEED} not found (../shared absent)")
+        return
+    nc = numcheck_cmd()
+    with tempfile.TemporaryDirectory() as tmp:
+        hello = Path(tmp) / "hello.py"
+        hello.write_text(TYPER_HELLO)
+        rows: list[tuple[str, float | None]] = [
+            ("python -c pass", median_wall([sys.executable, "-c", "pass"], runs)),
+            ("typer hello (minimal typer command)", median_wall([sys.executable, str(hello)], runs)),
+        ]
+        if nc:
+            rows.append((f"numcheck {SEED.name}", median_wall([*nc, str(SEED)], runs)))
+        else:
+            rows.append(("numcheck (command not installed)", None))
+        if qpy:
+            script = f"import warnings; warnings.simplefilter('ignore')\nfrom quantulum3 import parser\nparser.parse(open({str(SEED)!r}, encoding='utf-8').read())"
+            # quantulum3 takes seconds per start; fewer runs keep the benchmark bearable.
+            rows.append(("quantulum3 parse, fresh process", median_wall([str(qpy), "-c", script], max(3, runs // 3))))
+        else:
+            rows.append(("quantulum3 (unavailable)", None))
+    typer_s = rows[1][1] or float("nan")
+    lines.append(f"   {'command':<44}{'median':>10}{'× typer hello':>16}")
+    for name, secs in rows:
+        if secs is None:
+            lines.append(f"   {name:<44}{'failed':>10}{'-':>16}")
+        else:
+            lines.append(f"   {name:<44}{secs * 1000:>8.0f} ms{secs / typer_s:>15.2f}×")
+        data.setdefault("cold_start_ms", {})[name] = None if secs is None else round(secs * 1000, 1)
+    nc_s = rows[2][1]
+    q_s = rows[3][1]
+    if nc_s is not None:
+        verdict = "met" if nc_s <= 1.5 * typer_s else "MISSED"
+        lines.append(f"   target numcheck <= 1.5× typer hello: {nc_s / typer_s:.2f}× ({verdict})")
+        if q_s is not None:
+            verdict = "met" if q_s >= 10 * nc_s else "MISSED"
+            lines.append(f"   target quantulum3 >= 10× numcheck: {q_s / nc_s:.1f}× ({verdict})")
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def throughput(runs: int, qpy: Path | None, qbudget: float, lines: list[str], data: dict) -> None:
+    lines.append("")
+    lines.append("2. Throughput over ../shared/corpus/*.txt (median of CLI runs; library and quantulum3 timed inside the process)")
+    files = corpus_files()
+    if not files:
+        lines.append(f"   skipped: no corpus at {CORPUS} (../shared absent)")
+        return
+    size = sum(f.stat().st_size for f in files)
+    lines.append(f"   {len(files)} articles, {size / MB:.2f} MB")
+    nc = numcheck_cmd()
+    rows: list[tuple[str, int, int, float]] = []
+    names = [str(f) for f in files]
+    if nc:
+        for jobs in (1, 2):
+            cmd = [*nc, "--jobs", str(jobs), "--quiet", "--format", "json", *names]
+            secs = median_wall(cmd, runs)
+            if secs is None:
+                lines.append(f"   numcheck CLI --jobs {jobs}: failed (see the message above)")
+            else:
+                rows.append((f"numcheck CLI --jobs {jobs} (whole run)", len(files), size, secs))
+    for mode, label in (("rules", "numcheck library: facts + rules"), ("facts", "numcheck library: facts only")):
+        res = subprocess.run(
+            [sys.executable, "-c", LIBRARY_THROUGHPUT, mode, *names], capture_output=True, text=True, cwd=ROOT
+        )
+        if res.returncode == 0:
+            d = json.loads(res.stdout)
+            rows.append((label, d["articles"], d["bytes"], d["seconds"]))
+        else:
+            lines.append(f"   {label}: failed: {res.stderr.strip().splitlines()[-1:]}")
+    if qpy:
+        res = subprocess.run([str(qpy), "-c", QUANTULUM_THROUGHPUT, str(qbudget), *names], capture_output=True, text=True)
+        if res.returncode == 0:
+            d = json.loads(res.stdout)
+            rows.append((f"quantulum3 parser.parse ({d['articles']} articles, {qbudget:.0f} s budget)", d["articles"], d["bytes"], d["seconds"]))
+        else:
+            lines.append(f"   quantulum3: failed: {res.stderr.strip().splitlines()[-1:]}")
+    else:
+        lines.append("   quantulum3: unavailable, skipped")
+    lines.append(f"   {'run':<58}{'seconds':>9}{'articles/s':>12}{'MB/s':>9}")
+    rates: dict[str, float] = {}
+    for name, n, b, secs in rows:
+        rates[name] = b / MB / secs
+        lines.append(f"   {name:<58}{secs:>9.2f}{n / secs:>12.1f}{b / MB / secs:>9.3f}")
+        data.setdefault("throughput", {})[name] = {"articles": n, "bytes": b, "seconds": round(secs, 3)}
+    one = rates.get("numcheck CLI --jobs 1 (whole run)")
+    two = rates.get("numcheck CLI --jobs 2 (whole run)")
+    if one is not None:
+        lines.append(f"   target >= 1 MB/s in one process: {one:.2f} MB/s ({'met' if one >= 1 else 'MISSED'})")
+    if one and two:
+        lines.append(f"   target --jobs 2 >= 1.7× --jobs 1: {two / one:.2f}× ({'met' if two >= 1.7 * one else 'MISSED'})")
+    q = next((r for k, r in rates.items() if k.startswith("quantulum3")), None)
+    lib = rates.get("numcheck library: facts only")
+    if q and lib:
+        lines.append(f"   target numcheck facts >= 20× quantulum3: {lib / q:.0f}× ({'met' if lib >= 20 * q else 'MISSED'})")
+
+
+def build_inputs(sizes: Sequence[int]) -> dict[int, tuple[Path, Path]]:
+    """For each size in MB: one concatenated file and a folder of article-sized files."""
+    files = corpus_files()
+    texts = [f.read_bytes() for f in files]
+    root = OUT / "growth"
+    made: dict[int, tuple[Path, Path]] = {}
+    for mb in sizes:
+        one = root / f"one-{mb}MB.txt"
+        many = root / f"many-{mb}MB"
+        target = mb * MB
+        if not (one.exists() and one.stat().st_size >= target and (many / ".complete").exists()):
+            note(f"growth: writing {mb} MB inputs under {root.relative_to(ROOT)} ...")
+            shutil.rmtree(many, ignore_errors=True)
+            many.mkdir(parents=True)
+            written = 0
+            i = 0
+            with open(one, "wb") as out:
+                while written < target:
+                    t = texts[i % len(texts)]
+                    out.write(t)
+                    out.write(b"\n")
+                    (many / f"{i:06d}.txt").write_bytes(t)
+                    written += len(t) + 1
+                    i += 1
+            (many / ".complete").write_text("")
+        made[mb] = (one, many)
+    return made
+
+
+def growth(sizes: Sequence[int], lines: list[str], data: dict) -> None:
+    lines.append("")
+    lines.append("3. Growth: numcheck --jobs 1 --format json, one run each (corpus concatenated)")
+    if not corpus_files():
+        lines.append(f"   skipped: no corpus at {CORPUS} (../shared absent)")
+        return
+    nc = numcheck_cmd()
+    if not nc:
+        lines.append("   skipped: numcheck command not installed")
+        return
+    inputs = build_inputs(sizes)
+    lines.append(f"   {'input':<26}{'seconds':>9}{'s per MB':>10}{'peak MB':>9}{'exit':>6}")
+    per_mb: dict[str, dict[int, float]] = {"one file": {}, "many files": {}}
+    peaks: dict[str, dict[int, int]] = {"one file": {}, "many files": {}}
+    for mb in sizes:
+        one, many = inputs[mb]
+        for label, path in (("one file", one), ("many files", many)):
+            real_mb = (one.stat().st_size) / MB
+            wall, peak, status = run_timed([*nc, "--jobs", "1", "--quiet", "--format", "json", str(path)])
+            if status not in (0, 1):
+                lines.append(f"   {f'{mb} MB, {label}':<26}  failed (exit {status})")
+                continue
+            per_mb[label][mb] = wall / real_mb
+            peaks[label][mb] = peak
+            count = "" if label == "one file" else f" ({sum(1 for _ in many.glob('*.txt'))})"
+            lines.append(f"   {f'{mb} MB, {label}{count}':<26}{wall:>9.1f}{wall / real_mb:>10.3f}{peak:>9}{status:>6}")
+            data.setdefault("growth", {})[f"{mb}MB {label}"] = {"seconds": round(wall, 2), "peak_mb": peak, "exit": status}
+    lo, hi = min(sizes), max(sizes)
+    for label in per_mb:
+        if lo == hi or lo not in per_mb[label] or hi not in per_mb[label]:
+            continue
+        ratio = per_mb[label][hi] / per_mb[label][lo]
+        verdict = "met" if ratio <= 1.3 else "MISSED"
+        lines.append(f"   target {label}: s/MB at {hi} MB within 1.3× of {lo} MB: {ratio:.2f}× ({verdict})")
+    for label in peaks:
+        if hi not in peaks[label]:
+            continue
+        top = peaks[label][hi]
+        lines.append(f"   target {label}: peak memory at {hi} MB < 300 MB: {top} MB ({'met' if top < 300 else 'MISSED'})")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=10, help="cold-start and CLI throughput runs per command (median)")
+    ap.add_argument("--sizes", default=None, help="growth sizes in MB, comma-separated [1,10,100]")
+    ap.add_argument("--quantulum-budget", type=float, default=120.0, help="seconds quantulum3 may spend on the corpus")
+    ap.add_argument("--no-quantulum", action="store_true", help="skip quantulum3 entirely")
+    ap.add_argument("--no-install", action="store_true", help="do not create the quantulum3 venv")
+    ap.add_argument("--quick", action="store_true", help="3 runs, sizes 1,10, 30 s quantulum3 budget")
+    ap.add_argument("--parts", default="cold,throughput,growth", help="which parts to run")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.runs, args.quantulum_budget = 3, 30.0
+    if args.sizes is None:
+        args.sizes = "1,10" if args.quick else "1,10,100"
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    parts = set(args.parts.split(","))
+    OUT.mkdir(parents=True, exist_ok=True)
+    if not SHARED.exists():
+        note(f"../shared not found at {SHARED}: the parts that need its texts are skipped")
+    qpy = None if args.no_quantulum or not SHARED.exists() else quantulum_python(not args.no_install)
+    lines = [
+        "numcheck performance (bench/perf.py)",
+        f"machine: {machine()}",
+        f"command: {' '.join(['python', 'bench/perf.py', *(argv if argv is not None else sys.argv[1:])])}",
+        "",
+    ]
+    data: dict = {"machine": machine()}
+    if "cold" in parts:
+        cold_start(args.runs, qpy, lines, data)
+    if "throughput" in parts:
+        throughput(max(3, args.runs // 3), qpy, args.quantulum_budget, lines, data)
+    if "growth" in parts:
+        growth(sizes, lines, data)
+    report = "\n".join(lines) + "\n"
+    print(report, end="")
+    (OUT / "perf.txt").write_text(report)
+    (OUT / "perf.json").write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
