@@ -141,6 +141,16 @@ def test_sarif_structure() -> None:
     assert loc["region"] == {"startLine": 3, "startColumn": 25, "endLine": 3, "endColumn": 28, "snippet": {"text": "45%"}}
     assert [r["message"]["text"] for r in result["relatedLocations"]] == ["240", "90"]
     assert len(result["partialFingerprints"]["numcheck/v1"]) == 16
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "missing.md: no such file"
+
+
+def test_sarif_absolute_path_is_a_file_uri() -> None:
+    f = Finding("NC001", "unused-suppression", "note", "m", Span(0, 1), "a")
+    doc = json.loads(REPORTERS["sarif"](Report((FileReport("/srv/news/a b.md", "a", (), (f,)),)), OPTIONS))
+    uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "file:///srv/news/a%20b.md"
 
 
 def test_github_escaping() -> None:
@@ -153,6 +163,8 @@ def test_github_escaping() -> None:
     )
     assert out[1].startswith("::warning ")
     assert out[1].endswith("::7 March 2025 was a Friday: no,%0Areally, 100%25")
+    assert out[2] == "::error file=missing.md,title=numcheck::no such file"
+    assert len(out) == 3
 
 
 def test_github_note_is_notice() -> None:

@@ -22,6 +22,10 @@ def escape_property(text: str) -> str:
 def render(report: Report, options: Options) -> str:
     out: list[str] = []
     for file in report.files:
+        if file.error is not None:
+            # Also on stderr; as an annotation it shows on the pull request too.
+            out.append(f"::error file={escape_property(file.path)},title=numcheck::{escape_data(file.error)}")
+            continue
         v = view(file)
         for loc in v.findings:
             f = loc.finding

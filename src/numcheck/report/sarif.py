@@ -15,8 +15,14 @@ INFORMATION_URI = "https://github.com/numcheck/numcheck"
 
 def _uri(path: str) -> str:
     # SARIF wants a URI reference; a relative one resolves against the
-    # repository root in GitHub code scanning.
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    # repository root in GitHub code scanning, an absolute path becomes file://.
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    if PurePosixPath(path).is_absolute():
+        return PurePosixPath(path).as_uri()
+    if PureWindowsPath(path).is_absolute():
+        return PureWindowsPath(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/@!$&'()*+,;=-._~")
 
 
 def _region(v: FileView, span: Span, snippet: str) -> dict[str, Any]:
@@ -47,8 +53,16 @@ def render(report: Report, options: Options) -> str:
     rules = sorted({r.code: r for r in options.rules}.values(), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
+    unreadable: list[dict[str, Any]] = []
     for file in report.files:
         if file.error is not None:
+            unreadable.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{file.path}: {file.error}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(file.path)}}}],
+                }
+            )
             continue
         v = view(file)
         uri = _uri(file.path)
@@ -89,6 +103,9 @@ def render(report: Report, options: Options) -> str:
                         "rules": [_rule(r) for r in rules],
                     }
                 },
+                "invocations": [
+                    {"executionSuccessful": not unreadable, "toolExecutionNotifications": unreadable}
+                ],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
