@@ -310,6 +310,10 @@ def test_baseline_round_trip(run, tmp_path: Path) -> None:
     wrote = run("a.md", "--write-baseline", "numcheck-baseline.json")
     assert wrote.exit_code == 0 and "wrote 2 findings" in wrote.stderr
     assert run("a.md", "--baseline", "numcheck-baseline.json", "-q").exit_code == 0
+    # Rewriting a baseline records every finding, not only the ones new since the old one.
+    again = run("a.md", "--baseline", "numcheck-baseline.json", "--write-baseline", "again.json")
+    assert again.exit_code == 0 and "wrote 2 findings" in again.stderr
+    assert (tmp_path / "again.json").read_text() == (tmp_path / "numcheck-baseline.json").read_text()
     write(tmp_path / "a.md", "New first line.\n\nIt rose 140% on Thursday.\nAnd 180% later.\n")
     result = run("a.md", "--baseline", "numcheck-baseline.json", "-f", "concise")
     assert result.stdout == "a.md:4:5: NC401 [error] 180% is more than the whole\n"

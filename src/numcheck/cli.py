@@ -488,10 +488,27 @@ def check(
         else:
             reports.append(next(checked))
 
+    # Suppression and selection define "the findings"; a baseline written now
+    # records all of them, whatever --baseline or --changed-since would hide.
+    selected_files = [
+        select_findings(apply(file), selected, ignored) if file.error is None else file for file in reports
+    ]
+    problems = _input_problems(Report(files=tuple(selected_files)))
+    if write_baseline is not None:
+        from numcheck.baseline import dumps, entries
+
+        found = entries(f for f in selected_files if f.error is None)
+        try:
+            Path(write_baseline).write_text(dumps(found), encoding="utf-8")
+        except OSError as err:
+            _fail(f"cannot write baseline {write_baseline}: {err.strerror or err}")
+        if not quiet:
+            _err(f"wrote {len(found)} finding{'s' if len(found) != 1 else ''} to {write_baseline}")
+        raise typer.Exit(EXIT_ERROR if problems else EXIT_OK)
+
     finished: list[FileReport] = []
-    for index, file in enumerate(reports):
+    for index, file in enumerate(selected_files):
         if file.error is None:
-            file = select_findings(apply(file), selected, ignored)
             if known_findings is not None:
                 from numcheck.baseline import subtract
 
@@ -502,19 +519,6 @@ def check(
                 file = keep_changed(file, changes)
         finished.append(file)
     report = Report(files=tuple(finished))
-    problems = _input_problems(report)
-
-    if write_baseline is not None:
-        from numcheck.baseline import dumps, entries
-
-        found = entries(f for f in report.files if f.error is None)
-        try:
-            Path(write_baseline).write_text(dumps(found), encoding="utf-8")
-        except OSError as err:
-            _fail(f"cannot write baseline {write_baseline}: {err.strerror or err}")
-        if not quiet:
-            _err(f"wrote {len(found)} finding{'s' if len(found) != 1 else ''} to {write_baseline}")
-        raise typer.Exit(EXIT_ERROR if problems else EXIT_OK)
 
     fmt = (output_format or Format.text).value
     tty = _isatty(sys.stdout)
