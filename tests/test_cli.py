@@ -419,3 +419,23 @@ def test_version_and_help(run) -> None:
     assert run("--version").stdout == f"numcheck {numcheck.__version__}\n"
     helped = run("--help")
     assert helped.exit_code == 0 and "--changed-since" in helped.stdout and "numcheck explain CODE" in helped.stdout
+
+
+def test_ctrl_c_is_one_line_and_130() -> None:
+    """A real process blocked on stdin gets SIGINT: one line on stderr, status 130."""
+    import signal
+    import sys
+    import time
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "numcheck", "facts", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        time.sleep(3)  # let it start and block reading stdin (not a timing assertion)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert err.decode() == "numcheck: interrupted\n" and out == b""
