@@ -1,0 +1,1143 @@
+"""Dates and time in running text: dates, years, weekdays, times, relative days, durations, ages.
+
+``find(text, sentences)`` returns one ``Fact`` per date or time expression,
+never two overlapping ones; ``reporting_date(doc)`` reads a dateline.
+
+How it works: small linear regexes find *atoms* (a date, a year, a weekday,
+a time, a relative day, a duration...), overlaps are resolved longest first,
+then neighbouring atoms that name one moment are joined ("Tuesday, 14 May
+2018 at 3pm" is one fact; "11/20, 11/22 or 11/25" stays three) and two
+ends joined by a range word become one range fact.
+
+What each kind carries (``Fact.iso`` is an ISO-8601 prefix, extended where
+ISO has no form for what was written):
+
+=========  ==================================================================
+date       iso "2018-05-14", "2015-12" (month-year), "--03-14" (month-day, no
+           year), "--03" (a month alone), "---18" ("on the 18th"),
+           "2013-Q1" (quarter), "2016-12-15T19:00" (with a time). Holidays
+           with a fixed day give "--12-25"; movable ones and seasons give
+           None with the name in ``markers``. Invalid days are kept as
+           written ("2014-02-30"): the calendar rules flag them.
+           A weekday written with the date ("Monday, 14 May 2018") is in
+           ``markers`` as its English name ("Monday").
+year       value and iso the year: "in 2015", "2015's", "since 1990".
+decade     iso the first three digits: "the 1990s" → "199"; "the '90s" →
+           "199" ('00s-'20s → 20x).
+weekday    iso the English name; "next"/"last"/"this"/"coming"/"previous"
+           in ``markers``; "Thursdays" (every Thursday) has marker "every".
+time       iso "23:00"; parts of the day ("in the morning") have iso None
+           and the part in ``markers``.
+relative   value = signed offset in ``unit`` ("day", "week", "month",
+           "year"): "yesterday" −1 day, "two days ahead" +2 day, "last week"
+           −1 week, "a week ago" −1 week, "this year" 0 year, "now" 0 day.
+           ``markers`` holds the anchor word ("ago", "ahead", "later",
+           "earlier", "before", "after", "from now", "next", "last", ...):
+           "ago"/"next"/"last"/"from now"/"in" count from the reporting
+           day; "later"/"earlier"/"ahead"/"before"/"after" count from an
+           event, named in ``subject`` where it follows ("ahead of the
+           conference" → "conference"). A time written with it goes to
+           iso ("tomorrow at 8am" → "08:00").
+duration   value + pint unit name ("year", "month", "week", "day", "hour",
+           "minute", "second"); interval through ``interval.hedged`` with
+           any hedge before it ("more than three years"); vague counts ("a
+           few days", "several weeks") have value None and an open interval.
+           ``subject`` is the noun a compound duration qualifies ("a
+           nine-year war" → "war"). Markers: "past"/"next"/"last" for "the
+           past two years"; "every" for a frequency ("weekly", "every
+           day", "twice a week": one period, not an elapsed time; rules
+           that add durations skip these).
+age        value + unit ("year" unless another unit is written): "aged
+           34", "a 34-year-old", "34 years old", "at the age of two weeks".
+=========  ==================================================================
+
+Ranges ("March 14–12", "from 2015 to 2012", "between 2008 and 2012",
+"Nov 18–Dec 19, 2015") are ONE fact with ``is_range=True`` whose iso is
+"start/end" in the order written (ISO-8601 interval notation:
+"2015/2012", "--03-14/--03-12", "2015-11-18/2015-12-19"); ``markers``
+carries "from"/"between" when written. The end inherits what it leaves out
+from the start and the start what it leaves out from the end ("November
+18-19" → "--11-18/--11-19"; "Jan-Feb 2017" → "2017-01/2017-02"), except
+that a month range read backwards with one trailing year crosses the year
+boundary ("Nov-Feb 2017" → "2016-11/2017-02"). So an inverted range is one
+whose end sorts before its start. For years, ``interval`` spans low..high.
+"2015/16" and "2015-16" (second part the next year's two digits) are a
+fiscal or season year: a year range with marker "fiscal".
+
+Numeric dates: "2018-05-14" is year-month-day. "a/b/yyyy" is day-first
+(the news convention outside the US) unless b > 12, when it is read US
+month-first; when both a and b are 12 or less the fact gets marker
+"ambiguous" so that rules do not flag a weekday or invalid day on a guess.
+Two-digit years ("5/3/18", "'87") are 20yy up to 30, else 19yy.
+
+A bare four-digit number is a year only in year-like context, so that
+"resolution 2254" and "2,000 people" stay numbers: 1000-2199 next to a month
+or with "'s"; 1800-2100 after "in", "since", "during", "until", "before",
+"after", "from", "early"/"mid"/"late", "of" after a time noun ("summer of
+2015"), "by" unless after a change verb ("rose by 1900"), or after a range or
+list word that follows a year ("2007 and 2009", "from 2015 to 2012").
+"May" and "March" are months only with a day, a year or a month context
+word ("in May"), and not after a capitalised name ("Theresa May").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from importlib import resources
+
+from numcheck import numwords
+from numcheck.interval import Interval, hedged, step_of
+from numcheck.model import Document, Fact, Sentence, Span
+from numcheck.source import sentence_of
+
+
+def _load() -> dict[str, dict[str, object]]:
+    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+_DATA = _load()
+HOLIDAYS: dict[str, str] = {k: str(v) for k, v in _DATA["holidays"].items()}
+TIME_UNITS: dict[str, tuple[str, Decimal]] = {
+    k: (str(v[0]), Decimal(v[1])) for k, v in _DATA["units"].items()  # type: ignore[index]
+}
+HEDGE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["hedges"].items()}
+del _DATA
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WD_ABBR: dict[str, str] = {
+    "mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+    "thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+}  # fmt: skip
+# Abbreviations that are also common words ("sat", "Sun" the newspaper, "wed").
+_WD_WORDLIKE = frozenset({"sat", "sun", "wed"})
+
+# --- pattern pieces ------------------------------------------------------------
+
+_S = r"[^\S\n]"  # a space that is not a line break: expressions do not run across lines
+_MON_WORDS = sorted(MONTHS, key=len, reverse=True)
+_MON = r"(?:" + "|".join(_MON_WORDS) + r")(?:\b\.?|(?=\d))"
+_MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+_DAYNUM = r"(?:0?[1-9]|[12]\d|3[01])"
+_DAY = _DAYNUM + r"(?:st|nd|rd|th)?(?![\w])"
+_ORD_SMALL = [w for w, v in numwords.ORDINALS.items() if v <= 31]
+_ORD_UNIT = [w for w, v in numwords.ORDINALS.items() if v <= 9]
+_DAYW = (
+    r"(?:(?:twenty|thirty)(?:-|" + _S + r")(?:" + "|".join(sorted(_ORD_UNIT, key=len, reverse=True)) + r")|"
+    + "|".join(sorted(_ORD_SMALL, key=len, reverse=True)) + r")\b"
+)
+_UNITW = [w for w, v in numwords.UNITS.items() if 1 <= v <= 19]
+_DAYCARD = (
+    r"(?:(?:twenty|thirty)(?:-|" + _S + r")(?:" + "|".join(w for w in _UNITW if numwords.UNITS[w] <= 9)
+    + r")|twenty|thirty|" + "|".join(sorted(_UNITW, key=len, reverse=True)) + r")\b"
+)
+_YEAR4 = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
+_AMPM = r"(?:a\.?" + _S + r"?m\b\.?|p\.?" + _S + r"?m\b\.?|a" + _S + r"\." + _S + r"m" + _S + r"?\.?|p" + _S + r"\." + _S + r"m" + _S + r"?\.?)"
+_NUMW = numwords.PATTERN.pattern
+_UNIT_WORDS = sorted(TIME_UNITS, key=len, reverse=True)
+_TUNIT = r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b"
+_TUNIT_NOABBR = r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS if len(u) > 3 or u in ("day", "sec", "min")) + r")\b"
+_FLAGS = re.I
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
+
+
+_LB = r"(?<![\w$£€#@])"  # not glued to a word or a sign on the left
+
+# Full and partial dates with a month name.
+_RE_DMY = _c(
+    _LB + r"(?:the" + _S + r"+)?(?:(?P<d0>" + _DAYNUM + r")(?:st|nd|rd|th)?" + _S + r"*(?:-|–|to|and|&)" + _S + r"*(?:the" + _S + r"+)?)?"
+    r"(?P<d>" + _DAY + r"|" + _DAYW + r")(?:" + _S + r"+of)?(?:" + _S + r"|[-/.])*"
+    r"(?P<m>" + _MON + r")(?!-\d{1,2}\b)"
+    r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b|of" + _S + r"+(?P<y3>\d\d)\b))?"
+)
+_RE_MDY = _c(
+    _LB + r"(?P<m>" + _MON + r")(?:" + _S + r"|[.,/-])*(?:the" + _S + r"+)?"
+    r"(?P<d>" + _DAY + r"|" + _DAYW + r"|" + _DAYCARD + r")"
+    r"(?:" + _S + r"*(?:-|–|to|through|thru|until|and)" + _S + r"*(?:the" + _S + r"+)?(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)?(?![\w:]|[.,]\d))?"
+    r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b))?"
+    r"(?!" + _S + r"*(?:%|per\b|percent|[:.]\d))"
+)
+_MONTH_PRE = r"(?:(?P<pre>early|mid|late|end" + _S + r"+of|the" + _S + r"+end" + _S + r"+of|(?:the" + _S + r"+)?(?:beginning|start|middle)" + _S + r"+of)(?:" + _S + r"|-)+)?"
+_RE_MY = _c(
+    _LB + _MONTH_PRE + r"(?P<m>" + _MON + r")(?:" + _S + r"|[,/-])*(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")"
+)
+_RE_MONTH_RANGE = _c(
+    _LB + r"(?P<m>" + _MON + r")" + _S + r"*(?:-|–|to|through|thru|until|till)" + _S + r"*(?P<m2>" + _MON + r")"
+    r"(?!" + _S + r"*" + _DAYNUM + r"\b)(?:,?" + _S + r"*(?P<y>" + _YEAR4 + r"))?"
+)
+_RE_MONTH = _c(_LB + _MONTH_PRE + r"(?P<m>" + _MON + r")(?![\w'’-])")
+_RE_YM = _c(_LB + r"(?P<y>" + _YEAR4 + r")" + _S + r"*,?" + _S + r"+(?P<m>" + _MONTH_FULL + r")(?!" + _S + r"*\d)")
+_RE_YMD_NAME = _c(r"(?<![\w.])(?P<y>" + _YEAR4 + r")[-/](?P<m>" + _MON + r")[-/](?P<d>" + _DAYNUM + r")(?!\d)")
+_RE_MDY_NAME = _c(_LB + r"(?P<m>" + _MON + r")-(?P<d>" + _DAYNUM + r")-(?P<y>" + _YEAR4 + r")")
+# Numeric dates.
+_RE_ISO = _c(r"(?<![\d.,/:])(?P<y>" + _YEAR4 + r")(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>" + _DAYNUM + r")(?!\d|[-/.]\d)")
+_RE_COMPACT = _c(r"(?<![\w.,])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w]|[.,]\d)")
+_RE_NUMDATE = _c(
+    r"(?<![\w./:,$£€])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|(?<=/)\d{2})(?![\w/]|[.-]\d)"
+)
+_RE_DM = _c(r"(?<![\w./:,$£€-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%]|[.,]\d|" + _S + r"*%)")
+_RE_MMYYYY = _c(r"(?<![\w./,-])(?P<m>0?[1-9]|1[0-2])[/-](?P<y>" + _YEAR4 + r")(?![\w/]|[-.]\d)")
+_RE_YEARPAIR = _c(r"(?<![\w./,-])(?P<y>" + _YEAR4 + r")(?P<s>[-/–])(?P<b>\d{4}|\d{1,2})(?![\w/%]|[-.,]\d)")
+_RE_QUARTER = _c(
+    r"(?<![\w./-])(?:(?P<y>" + _YEAR4 + r")(?:" + _S + r"|-)*)?(?P<q>[qh][1-4])\b(?:(?:" + _S + r"|-)*(?P<y2>" + _YEAR4 + r"))?"
+)
+_RE_QUARTER_WORDS = _c(
+    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)" + _S + r"+quarter\b"
+    r"(?:" + _S + r"+of" + _S + r"+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>the|this|last|next)" + _S + r"+year\b))?"
+)
+_RE_YEAR = _c(r"(?<![\w$£€.,/#-])(?P<y>\d{4})(?P<s>['’]s\b)?(?![\w%]|[.,]\d|['’]?s\b(?<!['’]s))")
+_RE_DECADE = _c(
+    r"(?<![\w$£€.,/-])(?:the" + _S + r"+)?(?:(?:early|mid|late)(?:-|" + _S + r")+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['’](?P<s>\d)0)['’]?s\b"
+)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+_RE_DECADE_WORD = _c(
+    r"\bthe" + _S + r"+(?:(?:early|mid|late)(?:-|" + _S + r")+)?(?:nineteen(?:-|" + _S + r")+)?(?P<w>" + "|".join(_DECADE_WORDS) + r")\b"
+)
+_RE_WEEKDAY = _c(
+    _LB + r"(?:(?P<rel>next|last|this|coming|following|previous|past|that|every|each)" + _S + r"+(?:other" + _S + r"+)?)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?P<pl>s)?(?:\b\.?)"
+    r"(?:,?" + _S + r"+(?:the" + _S + r"+(?P<d1>" + _DAY + r"|" + _DAYW + r")|(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)(?!\w)"
+    r"|(?P<d3>" + _DAYNUM + r")(?=" + _S + r"*(?:[!?.,;]|$|between\b|at\b|from\b|@))"
+    r"|(?P<dm>\d{1,2}[./-]\d{1,2})(?![\d./:-]|" + _S + r"*(?:am|pm|a\.m|p\.m)\b)))?"
+)
+# Times of day.
+_RE_CLOCK = _c(
+    r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
+    r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:" + _S + r"*(?P<ap>" + _AMPM + r"|[ap]\b))?(?![\d:]|[.,]\d)"
+)
+_RE_AMPM = _c(
+    r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
+    r"(?P<h>\d{1,2})(?:[.](?P<mi>[0-5]\d)|(?P<mi2>[0-5]\d))?" + _S + r"*(?P<ap>" + _AMPM + r")(?!\w)"
+)
+_RE_AP_SHORT = _c(r"(?<=\bat" + r" )(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?(?P<ap>[ap])\b")
+_RE_AT_DOT = _c(
+    r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?![\d.,]|" + _S + r"*(?:%|per\b|percent|pc\b|p\b|pence|points?\b|million|billion|bn\b|m\b|k\b|times|x\b|[$£€]))"
+)
+_HOURW = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MINW = r"(?:(?:twenty|thirty|forty|fifty)(?:(?:-|" + _S + r")(?:one|two|three|four|five|six|seven|eight|nine))?|o(?:-|" + _S + r")?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_RE_WORD_TIME = _c(
+    r"\b(?P<h>" + _HOURW + r")(?:(?:-|" + _S + r")(?P<mi>" + _MINW + r"))?(?:" + _S + r"*(?P<ap>" + _AMPM + r"|o['’]?" + _S + r"?clock\b)|(?<=[a-z])(?=(?:-|" + _S + r")(?:" + _MINW + r")))"
+)
+_RE_WORD_TIME2 = _c(
+    r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("at", "from", "to", "until", "till", "by", "around")) + r")(?P<h>" + _HOURW + r")(?:-|" + _S + r")(?P<mi>" + _MINW + r")\b(?!" + _S + r"+(?:" + _TUNIT + r"|people|of\b))"
+)
+_RE_OCLOCK = _c(r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])" + _S + r"*o['’]?" + _S + r"?clock\b")
+_RE_PAST = _c(
+    r"\b(?P<mi>half|(?:a" + _S + r"+)?quarter|\d{1,2}|" + _MINW + r"|five|ten|twenty)(?:" + _S + r"+(?:minutes?|mins?))?" + _S + r"+(?P<dir>past|after|to)" + _S + r"+(?P<h>[01]?\d|2[0-3]|" + _HOURW + r")\b(?!" + _S + r"*(?:%|per\b|[:.]\d))"
+)
+_RE_NOON = _c(r"\b(?:12" + _S + r"*)?(?P<w>noon|midday|midnight|mid" + _S + r"?night)(?:ish)?\b")
+_RE_ISH = _c(r"(?<![\w.,])(?P<h>[01]?\d|2[0-3])ish\b")
+_PARTS = r"(?:morning|afternoon|evening|night|lunchtime|dawn|dusk|daybreak|nightfall)"
+_RE_PART = _c(
+    r"\b(?:(?P<rel>this|tomorrow|yesterday|last|that|early|late|later" + _S + r"+in" + _S + r"+the|earlier" + _S + r"+in" + _S + r"+the|in" + _S + r"+the|during" + _S + r"+the|at|overnight|each|every)" + _S + r"+|(?:early|late)" + _S + r"+(?:this" + _S + r"+|in" + _S + r"+the" + _S + r"+)?)"
+    r"(?P<p>" + _PARTS + r")(?P<pl>s)?\b"
+)
+_RE_PART_PLURAL = _c(r"\b(?P<p>mornings|afternoons|evenings|lunchtime)\b")
+_RE_TONIGHT = _c(r"\b(?P<w>tonight|tonite)\b")
+# Relative days.
+_RE_RELWORD = _c(
+    r"\b(?:(?P<pre>(?:the" + _S + r"+)?day" + _S + r"+(?:before|after))" + _S + r"+)?(?P<w>today|tomorrow|yesterday|tmrw)\b"
+    r"|\b(?:(?:right|just)" + _S + r"+)?(?P<now>now)\b(?!" + _S + r"+that\b)"
+)
+_REL_WORDS = {"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "now": 0}
+_PERIOD = r"(?P<u>week|month|year|quarter|weekend|decade|century|fortnight|summer|winter|spring|autumn|fall)"
+_RE_REL_PERIOD = _c(
+    r"\b(?:(?P<pre>(?:later|earlier|early|late)(?:" + _S + r"+in)?|(?:the" + _S + r"+)?(?:end|beginning|start|middle|rest|remainder|remaining)" + _S + r"+of|by" + _S + r"+the" + _S + r"+end" + _S + r"+of|(?:the" + _S + r"+)?(?:first|last|second|third|final)" + _S + r"+(?:week|month|day|quarter)" + _S + r"+of)" + _S + r"+)?"
+    r"(?P<rel>this|next|last|past|previous|coming|following|current|the" + _S + r"+following|the" + _S + r"+next|the" + _S + r"+previous|the" + _S + r"+same|that)" + _S + r"+(?:calendar" + _S + r"+|financial" + _S + r"+|fiscal" + _S + r"+|school" + _S + r"+)?"
+    + _PERIOD + r"(?P<pos>['’]s)?\b(?!" + _S + r"+(?:of\b|ago\b))"
+)
+_RE_REL_END = _c(
+    r"\b(?P<pre>(?:the" + _S + r"+)?(?:end|beginning|start)" + _S + r"+of)" + _S + r"+(?:the" + _S + r"+)?(?P<u>day|week|month|year|today)\b"
+)
+_RE_REL_IN = _c(
+    r"\b(?P<pre>later|earlier)" + _S + r"+in" + _S + r"+the" + _S + r"+(?P<u>day|week|month|year)\b"
+)
+_RE_THE_DAY = _c(r"\bthe" + _S + r"+(?:(?P<w>next|following|previous|preceding)" + _S + r"+day|day" + _S + r"+(?P<w2>before|after)(?!" + _S + r"+(?:the|a|an|his|her|their|its)\b))\b")
+_NUMBER = (
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|½|" + _NUMW
+    + r"|a" + _S + r"+(?:few|couple" + _S + r"+of)|few|several|some|a" + _S + r"+couple|couple" + _S + r"+of|an?(?=" + _S + r"))"
+)
+_RE_DURATION = _c(
+    r"(?<![\w.,$£€#/-])" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
+    r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
+    r"(?P<old>(?:-|" + _S + r")old\b)?"
+)
+_RE_AGE = _c(r"\b(?P<w>aged|age|ages)" + _S + r"+(?P<n>\d{1,3})(?![\w.,]|" + _S + r"*(?:%|per\b))")
+_RE_AGE_OF = _c(r"\b(?:at" + _S + r"+)?the" + _S + r"+age" + _S + r"+of" + _S + r"+(?P<n>\d{1,3}|" + _NUMW + r")\b(?!" + _S + r"*(?:" + _TUNIT + r"|%))")
+_RE_ALL = _c(r"\b(?:all|the" + _S + r"+whole|the" + _S + r"+entire)" + _S + r"+(?P<u>day|week|month|year|night)(?:" + _S + r"+long)?\b")
+_RE_EVERY = _c(
+    r"\b(?:(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?P<n>\d+|" + _NUMW + r")" + _S + r"+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening)s?"
+    r"|(?:once|twice|thrice|(?:one|two|three|four|\d+)" + _S + r"+times?)" + _S + r"+(?:a|an|per|every)" + _S + r"+(?P<u2>day|week|month|year|hour|minute|fortnight|decade)"
+    r"|(?P<ly>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|everyday))\b"
+)
+_LY_UNITS = {
+    "hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "fortnightly": "week",
+    "monthly": "month", "quarterly": "month", "yearly": "year", "annually": "year",
+    "biannually": "year", "everyday": "day",
+}  # fmt: skip
+_SEASONS = r"(?:spring|summer|autumn|winter|fall)"
+_RE_SEASON = _c(
+    r"\b(?:(?P<rel>this|last|next|the|in|early|late|mid|during|over|since|by|until)(?:" + _S + r"|-)+(?:the" + _S + r"+)?)?(?P<s>" + _SEASONS + r")\b"
+    r"(?:(?:" + _S + r"+of)?" + _S + r"+(?P<y>" + _YEAR4 + r"))?"
+)
+_HOLI = sorted(HOLIDAYS, key=len, reverse=True)
+_RE_HOLIDAY = _c(
+    r"(?<![\w'])(?:(?:this|last|next|on|before|after|since|until|at|by|over)" + _S + r"+)?(?P<h>" + "|".join(re.escape(h).replace(r"\ ", _S + "+").replace("'", "['’]") for h in _HOLI) + r")\b"
+)
+# Relative offsets: "two days ago", "in three weeks", "four days ahead of".
+_RE_OFFSET = _c(
+    r"(?<![\w.,$£€#/-])(?:(?P<in>in|within)" + _S + r"+(?:the" + _S + r"+)?(?:next" + _S + r"+)?)?" + _NUMBER
+    + r"(?:(?:-|" + _S + r")*)(?P<u>" + _TUNIT_NOABBR + r")"
+    r"(?:" + _S + r"+(?P<dir>ago|later|earlier|before|after|ahead|hence|on|from" + _S + r"+(?:now|today)|after" + _S + r"+today|before" + _S + r"+today|prior))?\b"
+    r"(?P<of>" + _S + r"+(?:of|to)" + _S + r"+(?:the" + _S + r"+|a" + _S + r"+|an" + _S + r"+|his" + _S + r"+|her" + _S + r"+|their" + _S + r"+|its" + _S + r"+)?(?P<subj>[a-z][a-z-]+))?"
+)
+_SUPERLATIVE_BEFORE = _c(
+    r"(?:\b(?:first|time|times|lowest|highest|worst|best|biggest|largest|smallest|most|least|fastest|slowest|strongest|weakest|ever|only|once|twice)\b|est\b)" + _S + r"+(?:\S+" + _S + r"+)?$"
+)
+_CONNECT_ATTACH = _c(r"(?:" + _S + r"|,|@|\(|\))*(?:(?:at|on|of|in|the|around|about|by|for|this|of" + _S + r"+the)(?:" + _S + r"|,)+)*(?:" + _S + r"|,|@|\(|\))*")
+_CONNECT_RANGE = _c(_S + r"*(?:-|–|—|to|until|till|through|thru|and|&)" + _S + r"*")
+_AT_HOUR = _c(r"(?:" + _S + r"|,)*(?:at|around|@|by)" + _S + r"+(?P<h>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?:[.:](?P<mi>[0-5]\d))?\b(?![.,:]\d|" + _S + r"*(?:%|per\b|percent|people|of\b|" + _TUNIT + r"))")
+_TRAIL_PART = _c(_S + r"+(?:(?:in" + _S + r"+the|this)" + _S + r"+)?(?P<p>morning|afternoon|evening|night)(?P<pl>s)?\b")
+_HEDGE_RE = _c(
+    r"(?:^|(?<=\W))(?P<h>" + "|".join(re.escape(h).replace(r"\ ", _S + "+") for h in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")" + _S + r"+$"
+)
+_YEAR_CTX = _c(
+    r"(?:^|\W)(?P<w>in|since|during|until|till|before|after|from|through|early|mid|late|circa|c\.|ca\.|by|of|to|and|or|between|&|-|–|,|'s|year|fy|spring|summer|autumn|winter|throughout|=|>|<)" + _S + r"*(?:the" + _S + r"+(?:year|end" + _S + r"+of|start" + _S + r"+of|beginning" + _S + r"+of)" + _S + r"+)?$"
+)
+_CHANGE_VERB = _c(r"(?:ed|rise|rises|fall|falls|grow|grows|up|down|increase|increases|cut|cuts|drop|drops|more|less|higher|lower)" + _S + r"*$")
+_TIME_NOUN_OF = _c(r"\b(?:spring|summer|autumn|fall|winter|year|years|end|start|beginning|middle|half|quarter|class|election|elections|census|crisis|month|months|war|season|budget|revolution|games|olympics)" + _S + r"+of" + _S + r"*$")
+_CAP_NAME_BEFORE = _c(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")
+_MONTH_CTX = _c(
+    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)" + _S + r"+(?:the" + _S + r"+)?$"
+)
+
+
+# --- atoms ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """One date/time piece before joining; fields left None were not written."""
+
+    start: int
+    end: int
+    kind: str  # date year decade weekday time relative duration age
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    wd: str | None = None
+    hm: str | None = None
+    iso: str | None = None  # a ready-made iso for what the fields cannot say (decade, quarter, holiday)
+    rel: Decimal | None = None
+    unit: str | None = None
+    value: Decimal | None = None
+    step: Decimal = Decimal(1)
+    low: Decimal | None = None  # vague counts: the open interval's low end
+    hedge: str = "exact"
+    markers: tuple[str, ...] = ()
+    subject: str | None = None
+    end_atom: _Atom | None = None  # a range: this atom is the start, end_atom the end
+
+    @property
+    def dayish(self) -> bool:
+        return self.kind in ("date", "weekday", "relative") or self.m is not None or self.d is not None
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int | None:
+    w = word.lower().strip()
+    m = re.match(r"\d+", w)
+    if m:
+        return int(m.group())
+    v = numwords.parse_ordinal(w)
+    if v is None:
+        v = numwords.parse(w)
+    return None if v is None else int(v)
+
+
+def _year2(yy: str) -> int:
+    n = int(yy)
+    return 2000 + n if n <= 30 else 1900 + n
+
+
+def _ok_month_word(text: str, start: int, word: str, has_day_or_year: bool) -> bool:
+    """Whether a month word is a month and not "may" the verb or "Theresa May"."""
+    low = word.lower().rstrip(".")
+    before = text[max(0, start - 30) : start]
+    if low in ("may", "march"):
+        name = _CAP_NAME_BEFORE.search(before)
+        if name and word[0].isupper() and name.group("w").lower() not in MONTHS and name.group("w") not in WEEKDAYS:
+            # "Theresa May", "Bank of England March"? only a sentence start or a preposition is not a name.
+            if not re.search(r"[.!?:;]" + _S + r"*\S+" + _S + r"+$", before) and name.start() != 0:
+                return False
+        if not has_day_or_year:
+            return bool(_MONTH_CTX.search(before))
+        if not word[0].isupper() and not _MONTH_CTX.search(before):
+            return False
+    return True
+
+
+def _date_atoms(text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in _RE_DMY.finditer(text):
+        d = _day(m.group("d"))
+        if d is None or not 1 <= d <= 31:
+            continue
+        y = int(m.group("y")) if m.group("y") else _year2(m.group("y2") or m.group("y3")) if (m.group("y2") or m.group("y3")) else None
+        mon = _month(m.group("m"))
+        if not _ok_month_word(text, m.start("m"), m.group("m"), True):
+            continue
+        if m.group("d0"):
+            start = _Atom(m.start(), m.end(), "date", y, mon, int(m.group("d0")))
+            out.append(replace(start, end_atom=_Atom(m.start("d"), m.end(), "date", y, mon, d)))
+        else:
+            out.append(_Atom(m.start(), m.end(), "date", y, mon, d))
+    for m in _RE_MDY.finditer(text):
+        d = _day(m.group("d"))
+        if d is None or not 1 <= d <= 31:
+            continue
+        if not _ok_month_word(text, m.start("m"), m.group("m"), True):
+            continue
+        y = int(m.group("y")) if m.group("y") else _year2(m.group("y2")) if m.group("y2") else None
+        mon = _month(m.group("m"))
+        a = _Atom(m.start(), m.end(), "date", y, mon, d)
+        if m.group("d2"):
+            a = replace(a, end_atom=_Atom(m.start("d2"), m.end(), "date", y, mon, int(m.group("d2"))))
+        out.append(a)
+    for m in _RE_MY.finditer(text):
+        if not _ok_month_word(text, m.start("m"), m.group("m"), True):
+            continue
+        out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m")), markers=_pre(m)))
+    for m in _RE_MONTH_RANGE.finditer(text):
+        y = int(m.group("y")) if m.group("y") else None
+        m1, m2 = _month(m.group("m")), _month(m.group("m2"))
+        if not (_ok_month_word(text, m.start("m"), m.group("m"), False) or m.group("m").lower() not in ("may", "march")):
+            continue
+        y1 = y - 1 if y is not None and m1 > m2 else y
+        out.append(_Atom(m.start(), m.end(), "date", y1, m1, end_atom=_Atom(m.start("m2"), m.end(), "date", y, m2)))
+    for m in _RE_MONTH.finditer(text):
+        word = m.group("m")
+        if len(word.rstrip(".")) <= 3 and word.lower().rstrip(".") not in ("may",):
+            # "Jan", "Oct": an abbreviation alone needs its full stop or a context word.
+            if not (word.endswith(".") or _MONTH_CTX.search(text[max(0, m.start() - 30) : m.start()])):
+                continue
+            if word[0].islower() and word.lower() in ("mar", "jun", "jul", "sep", "dec", "jan", "oct", "nov", "aug", "apr", "feb"):
+                if not _MONTH_CTX.search(text[max(0, m.start() - 30) : m.start()]):
+                    continue
+        if not _ok_month_word(text, m.start("m"), word, bool(m.group("pre"))):
+            continue
+        out.append(_Atom(m.start(), m.end(), "date", None, _month(word), markers=_pre(m)))
+    for m in _RE_YM.finditer(text):
+        if _ok_month_word(text, m.start("m"), m.group("m"), True):
+            out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m"))))
+    for m in _RE_YMD_NAME.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
+    for m in _RE_MDY_NAME.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
+    for rx in (_RE_ISO, _RE_COMPACT):
+        for m in rx.finditer(text):
+            out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+    for m in _RE_NUMDATE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        ys = m.group("y")
+        y = int(ys) if len(ys) == 4 else _year2(ys)
+        parsed = _day_month(a, b)
+        if parsed is None:
+            continue
+        d, mon, amb = parsed
+        out.append(_Atom(m.start(), m.end(), "date", y, mon, d, markers=("ambiguous",) if amb else ()))
+    for m in _RE_DM.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        parsed = _day_month(a, b)
+        if parsed is None or m.group() in ("24/7",):  # "24/7" is "all the time", never 24 July
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        context = re.search(r"\b(?:on|from|to|until|till|by|since|between|before|after|and|or)" + _S + r"+$|,\s*$|-$", before, re.I)
+        if not (context or (len(m.group("a")) == 2 and len(m.group("b")) == 2) or max(a, b) > 12 and min(a, b) >= 1):
+            continue
+        d, mon, amb = parsed
+        out.append(_Atom(m.start(), m.end(), "date", None, mon, d, markers=("ambiguous",) if amb else ()))
+    for m in _RE_MMYYYY.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), int(m.group("m"))))
+    for m in _RE_YEARPAIR.finditer(text):
+        y, b, sep = int(m.group("y")), m.group("b"), m.group("s")
+        if len(b) == 4:
+            y2 = int(b)
+            if abs(y2 - y) > 200:
+                continue
+            out.append(_year_range(m.start(), m.end(), y, y2, ()))
+        elif len(b) == 2 and int(b) == (y + 1) % 100:
+            out.append(_year_range(m.start(), m.end(), y, y + 1, ("fiscal",)))
+        elif sep == "-" and 1 <= int(b) <= 12:
+            out.append(_Atom(m.start(), m.end(), "date", y, int(b)))
+        elif len(b) == 2 and int(b) > y % 100:
+            out.append(_year_range(m.start(), m.end(), y, y - y % 100 + int(b), ()))
+    for m in _RE_QUARTER.finditer(text):
+        ys = m.group("y") or m.group("y2")
+        q = m.group("q").upper()
+        y = int(ys) if ys else None
+        if q[0] == "H" and y is None:
+            continue  # "H1" alone is a virus or a heading, not a half-year
+        out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
+    for m in _RE_QUARTER_WORDS.finditer(text):
+        q = "Q" + str({"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("q").lower()])
+        y = int(m.group("y")) if m.group("y") else None
+        out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
+    return out
+
+
+def _pre(m: re.Match[str]) -> tuple[str, ...]:
+    pre = m.groupdict().get("pre")
+    return (re.sub(r"\s+", " ", pre.lower()),) if pre else ()
+
+
+def _day_month(a: int, b: int) -> tuple[int, int, bool] | None:
+    """(day, month, ambiguous) for a numeric "a/b": day-first unless b cannot be a month."""
+    if not (1 <= a <= 31 and 1 <= b <= 31):
+        return None
+    if b <= 12 and a <= 12:
+        return a, b, a != b
+    if b <= 12:
+        return a, b, False
+    if a <= 12:
+        return b, a, False  # US month-first: "01/22/2016"
+    return None
+
+
+def _year_range(start: int, end: int, y1: int, y2: int, markers: tuple[str, ...]) -> _Atom:
+    return _Atom(start, end, "year", y=y1, value=Decimal(y1), markers=markers, end_atom=_Atom(start, end, "year", y=y2, value=Decimal(y2)))
+
+
+def _other_atoms(text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in _RE_DECADE.finditer(text):
+        if m.group("s"):
+            s = int(m.group("s"))
+            iso = f"20{s}" if s <= 2 else f"19{s}"
+        else:
+            iso = m.group("c") + m.group("d")
+        out.append(_Atom(m.start(), m.end(), "decade", iso=iso, value=Decimal(iso + "0")))
+    for m in _RE_DECADE_WORD.finditer(text):
+        iso = f"19{_DECADE_WORDS[m.group('w').lower()]}"
+        out.append(_Atom(m.start(), m.end(), "decade", iso=iso, value=Decimal(iso + "0")))
+    for m in _RE_WEEKDAY.finditer(text):
+        w = m.group("wd")
+        low = w.lower()
+        full = _WD_ABBR.get(low, low.capitalize())
+        rel = (m.group("rel") or "").lower()
+        day = m.group("d1") or m.group("d2") or m.group("d3")
+        if low in _WD_ABBR:
+            before = text[max(0, m.start() - 12) : m.start()]
+            if not (w[0].isupper() or rel or day or m.group("dm")):
+                continue
+            if low in _WD_WORDLIKE and not (rel or day or m.group("dm") or re.search(r"\bon" + _S + r"+$", before, re.I)):
+                continue
+            if m.group("pl"):
+                continue  # "Sats", "Suns", "Weds" are not weekdays in plural
+        markers: tuple[str, ...] = ()
+        if rel in ("every", "each") or m.group("pl"):
+            markers = ("every",)
+        elif rel:
+            markers = (rel,)
+        a = _Atom(m.start(), m.end(), "weekday", wd=full, markers=markers)
+        if day:
+            dv = _day(day)
+            if dv is not None and 1 <= dv <= 31:
+                a = replace(a, d=dv)
+        elif m.group("dm"):
+            p, q = (int(x) for x in re.split(r"[./-]", m.group("dm")))
+            parsed = _day_month(p, q)
+            if parsed is None:
+                a = replace(a, end=m.start("dm") - 1 if text[m.start("dm") - 1] == " " else m.start("dm"))
+                a = replace(a, end=m.start() + len(m.group(0).split()[0]) if not rel else a.end)
+            else:
+                d, mon, amb = parsed
+                a = replace(a, d=d, m=mon, markers=markers + (("ambiguous",) if amb else ()))
+        out.append(a)
+    for m in _RE_CLOCK.finditer(text):
+        out.append(_time_atom(m, text))
+    for m in _RE_AMPM.finditer(text):
+        h = int(m.group("h"))
+        mi = m.group("mi") or m.group("mi2")
+        if m.group("mi2") and not 1 <= h <= 12:
+            continue
+        if not 0 <= h <= 12:
+            continue
+        out.append(_time_atom(m, text, mi))
+    for m in _RE_AP_SHORT.finditer(text):
+        out.append(_time_atom(m, text))
+    for m in _RE_AT_DOT.finditer(text):
+        out.append(_time_atom(m, text))
+    for rx in (_RE_WORD_TIME, _RE_WORD_TIME2):
+        for m in rx.finditer(text):
+            if rx is _RE_WORD_TIME and not m.group("ap"):
+                # "nine thirty" with no am/pm or o'clock: only after a time word ("at nine thirty").
+                if not re.search(r"\b(?:at|from|to|until|till|around|by)" + _S + r"+$", text[max(0, m.start() - 10) : m.start()], re.I):
+                    continue
+            h = int(numwords.parse(m.group("h")) or 0)
+            mi = int(numwords.parse(m.group("mi").replace("o ", "").replace("o-", "")) or 0) if m.groupdict().get("mi") else 0
+            out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mi, (m.groupdict().get("ap") or ""))))
+    for m in _RE_OCLOCK.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, "")))
+    for m in _RE_PAST.finditer(text):
+        mw, direction = m.group("mi").lower(), m.group("dir").lower()
+        if direction in ("to", "after") and not re.match(r"(?:half|(?:a\s+)?quarter|five|ten|twenty|\d)", mw):
+            continue
+        if direction == "to" and mw[0].isdigit():
+            continue  # "5 to 6" is a range of numbers
+        hv = m.group("h")
+        h = int(hv) if hv.isdigit() else int(numwords.parse(hv) or 0)
+        mins = 30 if mw == "half" else 15 if "quarter" in mw else int(mw) if mw.isdigit() else int(numwords.parse(mw) or 0)
+        if direction == "to":
+            h, mins = (h - 1) % 24, 60 - mins
+        out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mins, "")))
+    for m in _RE_NOON.finditer(text):
+        w = m.group("w").lower()
+        out.append(_Atom(m.start(), m.end(), "time", hm="00:00" if "night" in w else "12:00"))
+    for m in _RE_ISH.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, ""), hedge="about"))
+    for m in _RE_PART.finditer(text):
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+        p = m.group("p").lower()
+        if rel in ("each", "every"):
+            out.append(_Atom(m.start(), m.end(), "duration", value=Decimal(1), unit="day", markers=("every", p)))
+        elif rel in ("this", "tomorrow", "yesterday", "last", "that"):
+            off = {"this": 0, "that": 0, "tomorrow": 1, "yesterday": -1, "last": -1 if p in ("night", "evening") else 0}[rel]
+            out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(p,)))
+        elif m.group("pl") and rel == "in the":
+            out.append(_Atom(m.start(), m.end(), "time", markers=(p, "every")))
+        elif rel == "at" and p != "night" and p != "lunchtime":
+            continue
+        else:
+            out.append(_Atom(m.start(), m.end(), "time", markers=(p,)))
+    for m in _RE_PART_PLURAL.finditer(text):
+        p = m.group("p").lower()
+        out.append(_Atom(m.start(), m.end(), "time", markers=(p.rstrip("s"),) + (("every",) if p.endswith("s") else ())))
+    for m in _RE_TONIGHT.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day", markers=("night",)))
+    for m in _RE_RELWORD.finditer(text):
+        if m.group("now"):
+            out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day", markers=("now",)))
+            continue
+        w = m.group("w").lower()
+        off = _REL_WORDS[w]
+        pre = (m.group("pre") or "").lower()
+        if pre:
+            off += 1 if pre.endswith("after") else -1
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(w,)))
+    for m in _RE_REL_PERIOD.finditer(text):
+        rel = re.sub(r"\s+", " ", m.group("rel").lower()).replace("the ", "")
+        u = m.group("u").lower()
+        off = {"this": 0, "current": 0, "same": 0, "that": 0, "next": 1, "coming": 1, "following": 1, "last": -1, "past": -1, "previous": -1}[rel]
+        unit = {"fortnight": "week", "weekend": "week", "summer": "year", "winter": "year", "spring": "year", "autumn": "year", "fall": "year", "decade": "year", "century": "year"}.get(u, u)
+        if u in ("decade", "century"):
+            off *= 10 if u == "decade" else 100
+        if u == "fortnight":
+            off *= 2
+        pre = _pre(m)
+        marks = (rel,) + pre + ((u,) if u != unit else ())
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit=unit, markers=marks))
+    for m in _RE_REL_END.finditer(text):
+        u = m.group("u").lower()
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day" if u == "today" else u, markers=_pre(m)))
+    for m in _RE_REL_IN.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit=m.group("u").lower(), markers=_pre(m)))
+    for m in _RE_THE_DAY.finditer(text):
+        w = (m.group("w") or m.group("w2")).lower()
+        off = 1 if w in ("next", "following", "after") else -1
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(w,)))
+    for m in _RE_SEASON.finditer(text):
+        rel = (m.group("rel") or "").lower()
+        if not rel and not m.group("y"):
+            continue
+        y = int(m.group("y")) if m.group("y") else None
+        out.append(_Atom(m.start(), m.end(), "date", y=y, markers=(m.group("s").lower(),) + ((rel,) if rel in ("this", "last", "next") else ())))
+    for m in _RE_HOLIDAY.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+        if name == "may day" and not m.group("h")[0].isupper():
+            continue
+        if not m.group("h")[0].isupper() and name not in ("christmas", "christmas eve", "christmas day", "new year's eve", "new year's day", "independence day", "halloween"):
+            continue
+        iso = HOLIDAYS.get(name) or None
+        out.append(_Atom(m.start("h"), m.end(), "date", iso=iso, markers=(name,)))
+    out.extend(_duration_atoms(text))
+    return out
+
+
+def _hm(h: int, mi: int, ap: str) -> str:
+    ap = re.sub(r"[\s.]", "", ap.lower())
+    if ap.startswith("p") and h < 12:
+        h += 12
+    elif ap.startswith("a") and h == 12:
+        h = 0
+    return f"{h % 24:02d}:{mi:02d}"
+
+
+def _time_atom(m: re.Match[str], text: str, mi: str | None = None) -> _Atom:
+    ap = m.groupdict().get("ap") or ""
+    minute = mi if mi is not None else m.groupdict().get("mi")
+    a = _Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), int(minute or 0), ap))
+    h0 = m.groupdict().get("h0")
+    if h0:
+        h0i = int(h0)
+        ap0 = ap if (not ap.lower().startswith("p") or h0i <= int(m.group("h")) or int(m.group("h")) == 12) else ""
+        start = _Atom(m.start(), m.start("h"), "time", hm=_hm(h0i, int(m.group("mi0") or 0), ap0))
+        a = replace(start, end=m.end(), end_atom=replace(a, start=m.start("h")))
+    return a
+
+
+def _hedge_before(text: str, start: int) -> tuple[str, int]:
+    """The hedge written right before ``start`` and where it begins, or ("exact", start)."""
+    m = _HEDGE_RE.search(text[max(0, start - 25) : start])
+    if not m:
+        return "exact", start
+    return HEDGE_WORDS[re.sub(r"\s+", " ", m.group("h").lower())], start - (len(text[max(0, start - 25) : start]) - m.start("h"))
+
+
+def _number(word: str) -> tuple[Decimal | None, Decimal, Decimal | None]:
+    """(value, step, vague low end) of the count before a time unit."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if w in ("a", "an"):
+        return Decimal(1), Decimal(1), None
+    if w == "½":
+        return Decimal("0.5"), Decimal("0.5"), None
+    if w in ("a few", "few", "some"):
+        return None, Decimal(1), Decimal(2)
+    if w in ("several",):
+        return None, Decimal(1), Decimal(3)
+    if w in ("a couple", "couple of", "a couple of"):
+        return Decimal(2), Decimal(1), None
+    if w[0].isdigit():
+        digits = w.replace(",", "")
+        return Decimal(digits), step_of(digits), None
+    v = numwords.parse(w)
+    return v, Decimal(1), None
+
+
+def _duration_atoms(text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in _RE_DURATION.finditer(text):
+        value, step, low = _number(m.group("n"))
+        if value is None and low is None:
+            continue
+        unit_word = m.group("u").lower()
+        if unit_word == "h" and not m.group("n")[0].isdigit():
+            continue
+        if unit_word in ("h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mth", "mths") and m.group("n").lower() in ("a", "an", "some", "few", "a few", "several"):
+            continue
+        unit, factor = TIME_UNITS[unit_word]
+        if unit_word == "second" and m.group("n").lower() in ("a", "an") and not re.match(_S + r"*(?:later|earlier|ago|long|or\b)", text[m.end() : m.end() + 8]):
+            continue  # "a second round": the ordinal, not one second
+        if m.group("n").lower() in ("a", "an", "some") and not _a_unit_ok(text, m):
+            continue
+        extra = Decimal("0.5") if re.search("half", (m.group("half") or "") + (m.group("tail") or ""), re.I) else Decimal("0.25") if (m.group("half") or m.group("tail")) else Decimal(0)
+        if value is not None:
+            value = (value + extra) * factor
+        if low is not None:
+            low = low * factor
+        hedge, _hstart = _hedge_before(text, m.start())
+        if m.group("n").lower() == "some" and hedge == "exact":
+            hedge = "exact"
+        kind = "age" if m.group("old") else "duration"
+        subject = None
+        markers: tuple[str, ...] = ()
+        if m.group("hy") and not m.group("old"):
+            sm = re.match(r"(?:" + _S + r"|-)+(?:long" + _S + r"+)?(?P<s>[a-z][a-z-]{2,})", text[m.end() : m.end() + 40])
+            if sm and sm.group("s").lower() not in ("and", "or", "to", "old", "olds", "long", "in", "of", "for"):
+                subject = sm.group("s").lower()
+        before = text[max(0, m.start() - 20) : m.start()]
+        pm = re.search(r"\b(?P<w>past|last|next|previous|coming|first|final)" + _S + r"+$", before, re.I)
+        if pm:
+            markers = (pm.group("w").lower(),)
+        if re.search(r"\b(?:aged|age)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
+            kind = "age"
+        out.append(_Atom(m.start(), m.end(), kind, value=value, unit=unit, step=step * factor, low=low, hedge=hedge, subject=subject, markers=markers))
+    for m in _RE_AGE.finditer(text):
+        v = Decimal(m.group("n"))
+        out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
+    for m in _RE_AGE_OF.finditer(text):
+        n = m.group("n")
+        v = Decimal(n) if n.isdigit() else numwords.parse(n)
+        if v is not None:
+            out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year"))
+    for m in _RE_ALL.finditer(text):
+        u = m.group("u").lower()
+        out.append(_Atom(m.start(), m.end(), "duration", value=Decimal(1), unit="day" if u == "night" else u))
+    for m in _RE_EVERY.finditer(text):
+        if m.group("ly"):
+            w = m.group("ly")
+            if w[0].isupper() and m.start() > 0 and not re.search(r"[.!?\n]" + _S + r"*$", text[max(0, m.start() - 5) : m.start()]):
+                continue  # "the Daily Mail": a name
+            unit = _LY_UNITS[w.lower()]
+            val = Decimal(3) if w.lower() == "quarterly" else Decimal(2) if w.lower() == "fortnightly" else Decimal(1)
+            if w.lower() == "biannually":
+                val = Decimal("0.5")
+        else:
+            u = (m.group("u") or m.group("u2")).lower()
+            if u in ("morning", "afternoon", "evening"):
+                u = "day"
+            unit, factor = TIME_UNITS.get(u, (u, Decimal(1)))
+            n = m.group("n")
+            val = (Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)) * factor
+        out.append(_Atom(m.start(), m.end(), "duration", value=val, unit=unit, markers=("every",)))
+    for m in _RE_OFFSET.finditer(text):
+        direction = re.sub(r"\s+", " ", (m.group("dir") or "").lower())
+        inn = (m.group("in") or "").lower()
+        if not direction and inn != "in":
+            continue
+        if direction in ("on", "prior") or (direction in ("before", "after") and not m.group("subj")):
+            if direction == "on" or direction == "prior":
+                continue
+        value, _step, low = _number(m.group("n"))
+        if value is None:
+            continue
+        unit, factor = TIME_UNITS[m.group("u").lower()]
+        if inn == "in" and not direction:
+            if _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "the lowest in 20 years": a span of time, not a day ahead
+            if re.match(r"(?:" + _S + r"|-)+(?:old|long|of|and|or|to)\b", text[m.end("u") : m.end("u") + 10]):
+                continue
+        sign = -1 if direction in ("ago", "earlier", "before", "before today") else 1
+        end = m.end("dir") if direction else m.end("u")
+        subj = None
+        if direction in ("before", "after", "ahead", "later", "earlier") and m.group("subj"):
+            s = m.group("subj").lower()
+            if direction == "ahead" and m.group("of") and s not in ("time", "schedule"):
+                subj = s
+            elif direction in ("before", "after") and s not in ("that", "this", "it"):
+                subj = None
+        marker = direction or inn
+        out.append(_Atom(m.start(), end, "relative", rel=Decimal(sign) * value * factor, unit=unit, markers=(marker,), subject=subj))
+    return out
+
+
+def _a_unit_ok(text: str, m: re.Match[str]) -> bool:
+    """ "a year" is a duration after "for"/"within"... or before "ago"/"later"; "£3bn a year" is a rate."""
+    before = text[max(0, m.start() - 20) : m.start()]
+    after = text[m.end() : m.end() + 12]
+    if re.search(r"\b(?:for|within|in|over|after|about|around|nearly|almost|than|only|just|least|half|spent|took|lasted|last|takes|take|barely|roughly)" + _S + r"+$", before, re.I):
+        return True
+    return bool(re.match(r"(?:" + _S + r"+(?:ago|later|earlier|before|after|from" + _S + r"+now|long|or" + _S + r"+(?:two|so)|and" + _S + r"+(?:a" + _S + r"+)?half)\b|-long\b|-old\b)", after, re.I))
+
+
+# --- years in context ----------------------------------------------------------
+
+
+def _year_atoms(text: str, taken: list[_Atom]) -> list[_Atom]:
+    """Bare four-digit years, accepted only in year-like context (see the module docstring)."""
+    out: list[_Atom] = []
+    ends = sorted((a.end, a) for a in taken if a.kind in ("date", "year"))
+    for m in _RE_YEAR.finditer(text):
+        y = int(m.group("y"))
+        if not 1000 <= y <= 2199:
+            continue
+        start = m.start()
+        before = text[max(0, start - 40) : start]
+        ok = bool(m.group("s")) and 1000 <= y <= 2199
+        if not ok and 1800 <= y <= 2100:
+            c = _YEAR_CTX.search(before)
+            if c:
+                w = c.group("w").lower()
+                head = before[: c.start("w")] if c.start("w") >= 0 else ""
+                if w in ("to", "and", "or", "&", "-", "–", ","):
+                    # A list or range word counts only right after another year or date.
+                    prev = [a for e, a in ends if e <= start and e >= len(text[: max(0, start - 40)]) + len(head) - 3]
+                    prev_years = [a for a in out if a.end >= start - 12]
+                    ok = bool(prev or prev_years)
+                elif w == "by":
+                    ok = not _CHANGE_VERB.search(head)
+                elif w == "of":
+                    ok = bool(_TIME_NOUN_OF.search(before))
+                else:
+                    ok = True
+            if not ok and re.match(_S + r"*(?:-|–|to|and|or)" + _S + r"*(?:1[89]|20)\d\d\b", text[m.end() : m.end() + 12]):
+                # "2008 and 2012" both look like years when joined: accept the first with the second in context.
+                ok = bool(re.search(r"\b(?:between|from)" + _S + r"+$", before, re.I))
+        if ok:
+            out.append(_Atom(start, m.end(), "year", y=y, value=Decimal(y)))
+    return out
+
+
+# --- joining -------------------------------------------------------------------
+
+
+def _select(atoms: list[_Atom]) -> list[_Atom]:
+    """Non-overlapping atoms, longest first, then earliest; returned in text order."""
+    chosen: list[_Atom] = []
+    occupied: list[tuple[int, int]] = []
+    for a in sorted(atoms, key=lambda a: (-(a.end - a.start), a.start)):
+        if any(a.start < e and s < a.end for s, e in occupied):
+            continue
+        chosen.append(a)
+        occupied.append((a.start, a.end))
+    return sorted(chosen, key=lambda a: a.start)
+
+
+_JOINABLE = ("date", "year", "weekday", "time", "relative")
+
+
+def _slots(a: _Atom) -> set[str]:
+    s: set[str] = set()
+    if a.y is not None:
+        s.add("y")
+    if a.m is not None or a.d is not None or a.iso is not None and a.kind == "date":
+        s.add("md")
+    if a.wd is not None:
+        s.add("wd")
+    if a.hm is not None or (a.kind == "time"):
+        s.add("hm")
+    if a.kind == "relative":
+        s.add("rel" if a.unit != "day" else "relday")
+    return s
+
+
+def _attach(a: _Atom, b: _Atom) -> _Atom | None:
+    """Join two atoms that name one moment ("Tuesday" + "March 7"), or None."""
+    if a.end_atom is not None or b.end_atom is not None:
+        # A range takes a year after it ("from April to June in 2017").
+        if a.end_atom is not None and b.kind == "year" and b.end_atom is None and a.kind == "date" and a.y is None:
+            return replace(a, end=b.end, y=b.y, end_atom=replace(a.end_atom, y=b.y, end=b.end))
+        return None
+    if a.kind not in _JOINABLE or b.kind not in _JOINABLE:
+        return None
+    sa, sb = _slots(a), _slots(b)
+    if sa & sb:
+        return None
+    if "relday" in sa | sb and ("md" in sa | sb):
+        # "tomorrow, 13/04/21": keep the date, note the relative word.
+        pass
+    if ("rel" in sa and "md" in sb) or ("rel" in sb and "md" in sa):
+        return None
+    if a.kind == "year" and b.kind == "year":
+        return None
+    first, second = a, b
+    kind = _joined_kind(first, second)
+    markers = tuple(dict.fromkeys(first.markers + second.markers))
+    rel = first.rel if first.rel is not None else second.rel
+    unit = first.unit if first.rel is not None else second.unit
+    return _Atom(
+        first.start, second.end, kind,
+        y=first.y if first.y is not None else second.y,
+        m=first.m if first.m is not None else second.m,
+        d=first.d if first.d is not None else second.d,
+        wd=first.wd or second.wd, hm=first.hm or second.hm,
+        iso=first.iso or second.iso, rel=rel, unit=unit,
+        value=None if kind != "year" else Decimal(first.y or second.y or 0),
+        markers=markers, subject=first.subject or second.subject,
+    )  # fmt: skip
+
+
+def _joined_kind(a: _Atom, b: _Atom) -> str:
+    kinds = {a.kind, b.kind}
+    if (a.m is not None or a.d is not None or b.m is not None or b.d is not None) or "date" in kinds:
+        return "date"
+    if "weekday" in kinds:
+        return "weekday"
+    if "relative" in kinds:
+        return "relative"
+    if "year" in kinds:
+        return "year"
+    return "time"
+
+
+def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        cur = atoms[i]
+        j = i + 1
+        while j < len(atoms):
+            nxt = atoms[j]
+            gap = text[cur.end : nxt.start]
+            joined = None
+            if "\n" not in gap and len(gap) <= 16:
+                if _CONNECT_RANGE.fullmatch(gap) and _rangeable(text, cur, nxt, gap):
+                    joined = _make_range(text, cur, nxt)
+                elif _CONNECT_ATTACH.fullmatch(gap) and not (gap.strip(" ,") == "" and "," in gap and cur.kind == nxt.kind):
+                    joined = _attach(cur, nxt)
+            if joined is None:
+                break
+            cur = joined
+            j += 1
+        cur = _attach_hour(text, cur)
+        out.append(cur)
+        i = j
+    return out
+
+
+def _rangeable(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
+    if a.end_atom is not None or b.end_atom is not None:
+        return False
+    if a.kind not in _JOINABLE or b.kind not in _JOINABLE:
+        return False
+    word = gap.strip().lower()
+    before = text[max(0, a.start - 12) : a.start].lower()
+    if word in ("and", "&") and not re.search(r"\bbetween" + _S + r"+$", before):
+        return False
+    if word in ("to", "until", "till") and a.kind == "year" and b.kind == "year" and not re.search(r"\b(?:from|between)" + _S + r"+$", before):
+        return True
+    if a.kind == "relative" and b.kind == "relative" and word == "-":
+        return False
+    return True
+
+
+def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
+    before = text[max(0, a.start - 12) : a.start].lower()
+    marker = re.search(r"\b(from|between|since)" + _S + r"+$", before)
+    markers = ((marker.group(1),) if marker else ()) + a.markers
+    # Each end takes what it leaves out from the other ("Nov 18 - Dec 19, 2015").
+    y_end = b.y if b.y is not None else a.y
+    y_start = a.y if a.y is not None else b.y
+    if a.y is None and b.y is not None and a.m is not None and b.m is not None and a.m > b.m:
+        y_start = b.y - 1
+    start = replace(a, y=y_start)
+    end = replace(b, y=y_end, m=b.m if b.m is not None or b.d is None else a.m)
+    if start.kind == "year" and end.kind == "year":
+        return replace(start, end=b.end, end_atom=end, markers=markers)
+    return replace(start, end=b.end, end_atom=end, markers=markers)
+
+
+def _attach_hour(text: str, a: _Atom) -> _Atom:
+    """ "Sat at 5", "tonight around 7": a bare hour after a day."""
+    if a.end_atom is not None or a.hm is not None or not (a.kind in ("weekday", "relative", "date") and (a.kind != "relative" or a.unit == "day")):
+        if a.hm is None and a.kind == "time" and a.markers:
+            pass
+        else:
+            return a
+    m = _AT_HOUR.match(text, a.end)
+    if m:
+        a = replace(a, end=m.end(), hm=_hm(int(m.group("h")), int(m.group("mi") or 0), ""))
+    p = _TRAIL_PART.match(text, a.end)
+    if p and a.kind in ("weekday", "relative", "date"):
+        a = replace(a, end=p.end(), markers=a.markers + (p.group("p").lower(),) + (("every",) if p.group("pl") else ()))
+    return a
+
+
+# --- facts ---------------------------------------------------------------------
+
+
+def _iso(a: _Atom) -> str | None:
+    if a.iso is not None and a.m is None and a.d is None:
+        return a.iso
+    if a.kind == "decade":
+        return a.iso
+    date = None
+    if a.m is not None or a.d is not None:
+        if a.y is not None and a.m is not None:
+            date = f"{a.y:04d}-{a.m:02d}" + (f"-{a.d:02d}" if a.d is not None else "")
+        elif a.m is not None:
+            date = f"--{a.m:02d}" + (f"-{a.d:02d}" if a.d is not None else "")
+        else:
+            date = f"---{a.d:02d}"
+    elif a.y is not None and a.kind in ("year", "date"):
+        date = f"{a.y:04d}"
+    if a.kind == "weekday" and date is None:
+        return a.wd
+    if date is not None:
+        return date + (f"T{a.hm}" if a.hm else "")
+    return a.hm
+
+
+def _fact(text: str, sentences: Sequence[Sentence], a: _Atom) -> Fact:
+    span = Span(a.start, a.end)
+    kind = a.kind
+    markers = a.markers
+    if a.wd and kind == "date":
+        markers = (a.wd,) + markers
+    if a.hm and kind in ("weekday", "relative") and a.end_atom is None:
+        markers = markers + (a.hm,)
+    value: Decimal | None = None
+    unit: str | None = None
+    interval = Interval(None, None)
+    iso = _iso(a)
+    is_range = a.end_atom is not None
+    if is_range:
+        assert a.end_atom is not None
+        iso = f"{_iso(a) or ''}/{_iso(a.end_atom) or ''}"
+        if kind == "year" and a.y is not None and a.end_atom.y is not None:
+            interval = Interval(Decimal(min(a.y, a.end_atom.y)), Decimal(max(a.y, a.end_atom.y)))
+    elif kind == "year":
+        value = Decimal(a.y or 0)
+        interval = Interval.point(value)
+    elif kind == "decade":
+        value = a.value
+        if value is not None:
+            interval = Interval(value, value + 9)
+    elif kind == "relative":
+        value, unit = a.rel, a.unit
+        if value is not None:
+            interval = Interval.point(value)
+        iso = a.hm
+    elif kind in ("duration", "age"):
+        value, unit = a.value, a.unit
+        if value is not None:
+            interval = hedged(value, a.step, a.hedge)
+        elif a.low is not None:
+            interval = Interval(a.low, None)
+    hedge = a.hedge if kind in ("duration", "age", "time") else "exact"
+    if kind in ("duration", "age") and value is None:
+        hedge = "vague"
+    return Fact(
+        span=span, text=text[a.start : a.end], kind=kind, value=value, unit=unit, hedge=hedge,
+        interval=interval, subject=a.subject, sentence=sentence_of(sentences, a.start) if sentences else 0,
+        iso=iso, markers=markers, is_range=is_range,
+    )  # fmt: skip
+
+
+def find(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
+    """Every date and time expression in ``text`` (prepared text), in span order."""
+    atoms = _date_atoms(text) + _other_atoms(text)
+    atoms = _select(atoms)
+    atoms = _select(atoms + _year_atoms(text, atoms))
+    atoms = _join(text, atoms)
+    return [_fact(text, sentences, a) for a in atoms]
+
+
+# --- reporting date ------------------------------------------------------------
+
+_DATELINE_CHARS = 600
+
+
+def reporting_date(doc: Document) -> datetime.date | None:
+    """The date of a dateline near the top ("Monday, 14 May 2018", "LONDON, May 14 (Reuters) -").
+
+    Only a full, valid date with a year counts; a dateline without a year,
+    or no date in the first lines, gives None.
+    """
+    text = doc.clean or doc.text
+    head_end = _DATELINE_CHARS
+    # The dateline is within the first few lines; stop at the third paragraph.
+    lines = text[:head_end].split("\n")
+    limit = 0
+    for count, line in enumerate(lines):
+        limit += len(line) + 1
+        if count >= 6:
+            break
+    head = text[: min(limit, head_end)]
+    for f in find(head, ()):
+        if f.kind == "date" and f.iso and not f.is_range and re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", f.iso):
+            if "ambiguous" in f.markers:
+                continue
+            y, mo, d = (int(x) for x in f.iso[:10].split("-"))
+            try:
+                return datetime.date(y, mo, d)
+            except ValueError:
+                continue
+    return None
