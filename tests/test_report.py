@@ -13,7 +13,7 @@ from numcheck.interval import Interval
 from numcheck.model import Fact, FileReport, Finding, Related, Report, Span
 from numcheck.report import REPORTERS, Options, counts, summary_line, view
 from numcheck.report.github import escape_data, escape_property
-from numcheck.report.json import dumps
+from numcheck.report.json import dumps, number
 from numcheck.suppress import META_RULES
 
 SCHEMA = Path(__file__).resolve().parents[1] / "src" / "numcheck" / "schema" / "report-v1.json"
@@ -112,11 +112,14 @@ def test_json_fields_numbers_and_schema() -> None:
     assert doc["summary"]["unreadable"] == [{"path": "missing.md", "reason": "no such file"}]
 
 
-def test_json_numbers_keep_their_digits() -> None:
-    assert dumps({"a": Decimal("5.60"), "b": Decimal("1.5E-7"), "c": Decimal("NaN")}, indent=None) == (
-        '{"a": 5.60, "b": 1.5E-7, "c": null}'
-    )
-    assert json.loads(dumps([Decimal("12345678901234567890.5")], indent=None))[0] == pytest.approx(1.2345678901234567e19)
+def test_json_numbers() -> None:
+    assert number(Decimal("5.60")) == 5.6 and isinstance(number(Decimal("5.60")), float)
+    assert number(Decimal("5.6E+6")) == 5600000 and isinstance(number(Decimal("5.6E+6")), int)
+    assert number(Decimal("1" * 30)) == int("1" * 30)  # whole numbers stay exact
+    assert number(Decimal("NaN")) is None and number(Decimal("1E+999999")) is None
+    assert number(Decimal("2.5E+999")) is None  # beyond a double: null, never Infinity
+    assert dumps({"a": [{"b": 1}], "c": {}}, indent=None) == '{"a": [{"b": 1}], "c": {}}'
+    assert dumps({"a": [[[{"b": 1, "c": [2]}]]]}) == '{\n  "a": [\n    [\n      [\n        {"b": 1, "c": [2]}\n      ]\n    ]\n  ]\n}'
 
 
 def test_jsonl_one_self_describing_finding_per_line() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as _json
+import math
 from decimal import Decimal
 from typing import Any
 
@@ -12,52 +13,44 @@ from numcheck.report import Located, Options, counts, view
 SCHEMA_VERSION = 1
 
 
-def number(value: Decimal | None) -> Any:
-    """A Decimal as a JSON number written exactly as the Decimal reads (see ``dumps``)."""
+def number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: an int when whole (exact at any size), else a float.
+
+    JSON readers turn numbers into doubles anyway, so a float loses nothing
+    they would keep; values beyond a double's range become null, never the
+    non-JSON ``Infinity``.
+    """
     if value is None or not value.is_finite():
         return None
-    return value
+    if value == value.to_integral_value() and value.adjusted() <= 40:
+        return int(value)
+    f = float(value)
+    return f if math.isfinite(f) else None
 
 
-def dumps(obj: Any, indent: int | None = 2) -> str:
-    """JSON text with Decimals as exact JSON numbers and keys in the order given.
+_COMPACT = _json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
 
-    The standard encoder would turn a Decimal into a float (and lose digits);
-    here a Decimal is written as its own digits, which JSON's number grammar
-    accepts ("5.60", "1.2E+7").
+
+def dumps(obj: Any, indent: int | None = 2, flat_depth: int = 4) -> str:
+    """JSON text, keys in the order given: indented down to ``flat_depth``, one line below it.
+
+    Facts and findings sit at depth 4, so each is one line: readable, greppable,
+    and written by the C encoder (the indenting encoder is ~50x slower on big runs).
     """
-    pad = "" if indent is None else "\n"
-    sep = ", " if indent is None else ","
+    if indent is None:
+        return _COMPACT(obj)
 
     def enc(o: Any, depth: int) -> str:
-        if isinstance(o, Decimal):
-            return _decimal(o)
+        if depth >= flat_depth or not isinstance(o, (dict, list, tuple)) or not o:
+            return _COMPACT(o)
+        inner = "\n" + " " * indent * (depth + 1)
+        close = "\n" + " " * indent * depth
         if isinstance(o, dict):
-            if not o:
-                return "{}"
-            inner = (" " * (indent or 0) * (depth + 1)) if indent is not None else ""
-            items = [f"{pad}{inner}{_json.dumps(k, ensure_ascii=False)}: {enc(v, depth + 1)}" for k, v in o.items()]
-            close = (pad + " " * (indent or 0) * depth) if indent is not None else ""
-            return "{" + sep.join(items) + close + "}"
-        if isinstance(o, (list, tuple)):
-            if not o:
-                return "[]"
-            inner = (" " * (indent or 0) * (depth + 1)) if indent is not None else ""
-            items = [f"{pad}{inner}{enc(v, depth + 1)}" for v in o]
-            close = (pad + " " * (indent or 0) * depth) if indent is not None else ""
-            return "[" + sep.join(items) + close + "]"
-        return _json.dumps(o, ensure_ascii=False)
+            items = [f"{_COMPACT(k)}: {enc(v, depth + 1)}" for k, v in o.items()]
+            return "{" + inner + ("," + inner).join(items) + close + "}"
+        return "[" + inner + ("," + inner).join(enc(v, depth + 1) for v in o) + close + "]"
 
     return enc(obj, 0)
-
-
-def _decimal(d: Decimal) -> str:
-    if not d.is_finite():
-        return "null"
-    if d == d.to_integral_value() and -18 <= d.adjusted() <= 18:
-        return str(d.quantize(Decimal(1)))  # "5E+6" -> "5000000": what readers expect
-    text = str(d)
-    return text.replace("e", "E")
 
 
 def fact_dict(fact: Fact, file: FileReport, position: tuple[int, int]) -> dict[str, Any]:

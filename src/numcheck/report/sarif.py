@@ -111,4 +111,4 @@ def render(report: Report, options: Options) -> str:
             }
         ],
     }
-    return dumps(doc) + "\n"
+    return dumps(doc, flat_depth=99) + "\n"
