@@ -1,0 +1,762 @@
+"""Text → Document: the fact table, every figure with kind, value, hedge, interval and subject.
+
+``extract(text, path)`` blanks markup (``source.prepare``), splits sentences,
+asks ``dates.find`` for dates, times, durations and ages, and
+``numbers.find`` for numerals and number words, then reads each number in
+its context:
+
+* **kind** (see ``model.KINDS``): money (a currency sign, ISO code or word),
+  percent / points (``%``, per cent, percent; percentage points, pp), measure
+  (a unit from ``data/units.toml``; time units give duration), share ("one
+  in five", "two-thirds", "half of"), multiple ("twice", "three times as",
+  "doubled"), ordinal ("21st", "third-largest"), vague count ("millions
+  of"), count (something counted follows or is named) or number.
+* **hedge** (``interval.HEDGES``) from the words before or after the figure
+  (``data/hedges.toml``): about, nearly, more than, at least, less than, at
+  most, vague; exact otherwise.
+* **interval**: ``interval.hedged`` over the value with the step of the last
+  written digit, scaled ("5.6 million" → step 100000); a range keeps its two
+  ends; a vague plural is open above ("millions of" ≥ 2,000,000).
+* **subject**: what is counted, by reading the sentence around the figure:
+  the noun phrase after it ("5.6 million refugees", "millions of Syrian
+  refugees", "a two-day international conference"); the phrase before "of N"
+  ("a pre-war population of 23 million"); a predicate after it ("6 million
+  ... are internally displaced"); "as X" later in the clause ("forced 5.6
+  million to leave as refugees"); a past-tense verb right before it
+  ("wounded more than a million").
+* **markers** (words rules read), any of:
+  ``another`` ("another", "a further", "an additional", "additional", "other"
+  right before the figure: a figure disjoint from those before it);
+  ``rest`` ("the rest", "the remaining"); ``from`` / ``to`` / ``by`` (the
+  word right before the figure: endpoints and size of a change); ``rise`` /
+  ``fall`` (a verb of change earlier in the same clause: rose, grew, fell,
+  cut, ...); ``total`` ("a total of", "in total", "total"); ``each`` ("a
+  share", "each", "per head" after the figure); ``change`` (on "doubled",
+  "tripled", "halved": a multiple that states a change); ``of`` (the figure
+  is followed by "of", e.g. "6 million of Syria's 23 million").
+
+Not figures: identifiers that contain digits ("resolution 2254", "Article
+50", "Boeing 747", "G7", "4G", "COVID-19"), section and page references,
+list markers, and what ``numbers`` already skips (versions, phone numbers,
+ISBNs, DOIs). A date/time/duration/age fact from ``dates`` wins over any
+number fact it overlaps.
+
+Every fact's ``text`` is ``text[span.start:span.end]`` of the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+import tomllib
+from collections.abc import Sequence
+from decimal import Decimal, localcontext
+from importlib import resources
+
+from numcheck import numbers, numwords, source, units
+from numcheck.interval import Interval, hedged
+from numcheck.model import Document, Fact, Sentence, Source, Span
+from numcheck.numbers import Number
+
+try:  # the dates module is written alongside; extraction works without it
+    from numcheck import dates as _dates
+except ImportError:  # pragma: no cover - only while dates.py does not exist yet
+    _dates = None  # type: ignore[assignment]
+
+
+def _toml(name: str) -> dict[str, object]:
+    raw = resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(raw, parse_float=Decimal)
+
+
+_MONEY = _toml("money.toml")
+_HEDGES = _toml("hedges.toml")
+SIGNS: dict[str, str] = dict(_MONEY["signs"])  # type: ignore[arg-type]
+CODES: frozenset[str] = frozenset(_MONEY["codes"])  # type: ignore[arg-type]
+CURRENCY_WORDS: dict[str, str] = dict(_MONEY["words"])  # type: ignore[arg-type]
+MINOR: dict[str, str] = dict(_MONEY["minor"])  # type: ignore[arg-type]
+MINOR_FACTOR: dict[str, Decimal] = {k: Decimal(v) for k, v in _MONEY["minor_factor"].items()}  # type: ignore[union-attr]
+HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])  # type: ignore[arg-type]
+HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])  # type: ignore[arg-type]
+
+
+def _alt(words: object, flexible: bool = True) -> str:
+    out = []
+    for w in sorted(words, key=lambda s: (-len(s), s)):  # type: ignore[arg-type]
+        e = re.escape(w)
+        out.append(e.replace(r"\ ", r"[^\S\n]+") if flexible else e)
+    return "|".join(out)
+
+
+_SP = r"[^\S\n]"
+# A currency written before the figure; "(" first for accounting negatives.
+_SIGN_BEFORE = re.compile(
+    rf"(?P<paren>\(\s*)?(?:(?<![A-Za-z])(?P<sign>{_alt([s for s in SIGNS if not s[0].isalpha()], False)})"
+    rf"|\b(?P<wsign>{_alt([s for s in SIGNS if s[0].isalpha()], False)}|{_alt(CODES, False)}))"
+    rf"{_SP}?(?P<neg>[-−])?{_SP}?\Z"
+)
+_SIGN_AFTER = re.compile(rf"{_SP}?(?P<sign>[$£€¥₹元])")
+_CODE_AFTER = re.compile(rf"{_SP}(?P<code>{_alt(CODES, False)})\b")
+_CUR_WORD_AFTER = re.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt(CURRENCY_WORDS)})\b", re.I)
+_MINOR_AFTER = re.compile(rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>cents?|pence|penny|dimes?)\b|(?P<p>p)\b", re.I)
+_CENTS_TAIL = re.compile(rf"(?:{_SP}+and)?{_SP}+(?P<n>\d{{1,2}}|[a-z]+(?:[- ][a-z]+)?)(?:{_SP}+(?:cents?|pence|p)\b)?", re.I)
+_PERCENT_AFTER = re.compile(
+    rf"(?P<pp>{_SP}*(?:%|per{_SP}?cent|percent){_SP}*(?:-{_SP}*)?points?\b|{_SP}+percentage{_SP}+points?\b|{_SP}?pp\b|{_SP}?ppts?\b)"
+    rf"|(?P<pc>{_SP}?%|{_SP}+per{_SP}?cents?\b|{_SP}*-?percent(?:s|age)?\b|{_SP}+pc\b)",
+    re.I,
+)
+_HEDGE_BEFORE = re.compile(rf"(?:(?<![\w-])(?P<h>{_alt(HEDGE_BEFORE)})){_SP}*\Z", re.I)
+_HEDGE_AFTER = re.compile(rf"(?P<h>{_SP}+(?:or{_SP}+(?:more|so|fewer|less))\b|-?odd\b|\+|-plus\b)", re.I)
+_MARKER_BEFORE = re.compile(
+    rf"\b(?P<m>another|a{_SP}+further|an{_SP}+additional|additional|other|the{_SP}+rest|the{_SP}+remaining|remaining"
+    rf"|a{_SP}+total{_SP}+of|total|from|to|by){_SP}+\Z",
+    re.I,
+)
+_MARKER_NAMES = {
+    "another": "another", "a further": "another", "an additional": "another", "additional": "another",
+    "other": "another", "the rest": "rest", "the remaining": "rest", "remaining": "rest",
+    "a total of": "total", "total": "total", "from": "from", "to": "to", "by": "by",
+}
+_CHANGE_VERB = re.compile(
+    r"\b(?P<rise>rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?"
+    r"|soared|surged|gained|up|higher|doubled|tripled|raised|boosted)\b"
+    r"|\b(?P<fall>fell|falls?|falling|fallen|dropped|drops?|declined|declines?|decreased?|decreases|shrank|shrunk|slumped"
+    r"|plunged|slid|down|lower|cut|reduced|lost|halved)\b",
+    re.I,
+)
+_EACH_AFTER = re.compile(rf"{_SP}+(?:a|per){_SP}+(?:share|head|person|year|day|month|week|hour|barrel|tonne)\b|{_SP}+each\b", re.I)
+
+# Identifier cues: a number right after one of these words names a thing, not a quantity.
+_ID_WORDS = frozenset(
+    """resolution resolutions article articles section sections sec clause clauses paragraph paragraphs para
+    chapter chapters page pages p pp figure fig figs table tables appendix annex rule rules regulation amendment
+    schedule item items no nos number flight flights route routes highway interstate platform gate room suite
+    apartment flat unit lot bus channel version release model series type class phase act psalm verse line
+    row column box exit junction bill docket code ward district batch episode volume vol issue track level
+    category grade division tier stage season mark mk pt part step question q""".split()
+)
+# Capitalised words that do not make the next number an identifier.
+_CAP_OK = frozenset(
+    """the a an in on at by for of from to and or but about around over under nearly almost some more less
+    than just only all its his her their our some another january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
+    wednesday thursday friday saturday sunday between after before since until during if as when while
+    with without per up down i we they he she it this that these those there here top last first""".split()
+)
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w'’.&-]*)[^\S\n]*[#:]?[^\S\n]*\Z")
+_LIST_MARKER = re.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")
+
+# Vague plurals: "millions of", "tens of thousands of", "dozens of".
+_VAGUE = re.compile(
+    rf"\b(?:(?P<mult>tens|hundreds){_SP}+of{_SP}+)?(?P<w>dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    rf"(?={_SP}+(?:of|upon|more|were|are|have|had|died|fled|more)\b)",
+    re.I,
+)
+_VAGUE_LOW = {
+    "dozens": Decimal(24), "scores": Decimal(40), "hundreds": Decimal(200), "thousands": Decimal(2000),
+    "millions": Decimal(2 * 10**6), "billions": Decimal(2 * 10**9), "trillions": Decimal(2 * 10**12),
+}
+_VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
+
+_MULTIPLE_WORD = re.compile(
+    r"\b(?:(?P<twice>twice|thrice)|(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|quadrupled|halved|halving))\b",
+    re.I,
+)
+_MULTIPLE_VALUE = {
+    "twice": Decimal(2), "thrice": Decimal(3), "doubled": Decimal(2), "doubling": Decimal(2), "doubles": Decimal(2),
+    "tripled": Decimal(3), "trebled": Decimal(3), "tripling": Decimal(3), "quadrupled": Decimal(4),
+    "halved": Decimal("0.5"), "halving": Decimal("0.5"),
+}
+_TIMES_AFTER = re.compile(
+    rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?={_SP}+(?:as|more|larger|bigger|higher|greater|the|that|than|faster|less|smaller|over|what|its|their)\b|[.,;]|\Z)",
+    re.I,
+)
+_SHARE_GAP = re.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re.I)
+_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+_DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
+
+# Subject reading: words that end a noun phrase.
+_STOP = frozenset(
+    """to of in on at by for from with and or but as than that which who whom whose where when while if because
+    is are was were be been being has have had do does did will would shall should can could may might must
+    said says say according after before since until during over under into onto about around between among
+    per each a an the this these those there it its their his her our we they he she i you also only just
+    more less than so such not no yet still already now then last next this year years month months week weeks
+    day days including included include includes up down out off against across through toward towards
+    ago annually time times while why how what""".split()
+)
+_NP_AFTER = re.compile(r"[^\S\n]*(?:of[^\S\n]+(?:the[^\S\n]+|their[^\S\n]+|its[^\S\n]+)?)?(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]*){1,4})")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_PREDICATE = re.compile(
+    rf"[^.;:!?]*?\b(?:are|were|is|was|remain|remained|became|have been|had been)\b{_SP}+(?P<p>(?:[a-z][\w-]*{_SP}*){{1,3}})"
+)
+_AS_NOUN = re.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?)")
+_OF_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]+){1,4})of[^\S\n]+\Z")
+_VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]+ed)[^\S\n]+\Z")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
+_WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
+_EVENT_BEFORE = re.compile(r"(?P<e>[^.;:!?]*?[A-Za-z][\w'’-]*)[^\S\n]+(?:in|on|since|by|until|from|during|at)[^\S\n]+(?:the[^\S\n]+)?\Z", re.I)
+
+
+def extract(text: str, path: str = "") -> Document:
+    """The fact table of ``text``; see the module docstring for what each field holds."""
+    clean = source.prepare(text, path)
+    sentences = source.split_sentences(clean)
+    starts = [s.span.start for s in sentences]
+    date_facts: list[Fact] = list(_dates.find(clean, sentences)) if _dates is not None else []
+    nums = numbers.find(clean)
+    ctx = _Context(text, clean, sentences, starts)
+
+    facts: list[Fact] = []
+    used: list[tuple[int, int]] = []
+    facts.extend(_vague(ctx))
+    facts.extend(_multiples(ctx, nums))
+    facts.extend(_shares(ctx, nums))
+    used.extend((f.span.start, f.span.end) for f in facts)
+    for i, n in enumerate(nums):
+        if any(s < n.end and n.start < e for s, e in used):
+            continue
+        fact = _read(ctx, n, nums[i + 1] if i + 1 < len(nums) else None)
+        if fact is not None:
+            facts.append(fact)
+    facts.extend(_ordinals(ctx, [(f.span.start, f.span.end) for f in facts]))
+    facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)))
+
+    # A date/time/duration/age fact wins over any number fact it overlaps.
+    date_spans = sorted((f.span.start, f.span.end) for f in date_facts)
+    kept = [f for f in facts if not _overlaps_any(f.span, date_spans)]
+    dated = [f if f.subject is not None else dataclasses.replace(f, subject=_subject(ctx, f.span.start, f.span.end, f.kind)) for f in date_facts]
+    merged = sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind))
+    return Document(source=Source(path, text), sentences=tuple(sentences), facts=tuple(merged), clean=clean)
+
+
+def _overlaps_any(span: Span, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_left(spans, (span.end, span.end))
+    # Any span starting before our end may overlap; date spans are short, look back a few.
+    for j in range(max(0, i - 8), min(len(spans), i + 1)):
+        s, e = spans[j]
+        if s < span.end and span.start < e:
+            return True
+    return False
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    clean: str
+    sentences: Sequence[Sentence]
+    starts: list[int]
+
+    def sentence(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.clean)
+        s = self.sentences[self.sentence(pos)].span
+        return s.start, max(s.end, pos)
+
+    def before(self, pos: int, width: int = 48) -> str:
+        start, _ = self.bounds(pos)
+        return self.clean[max(start, pos - width) : pos]
+
+    def after(self, pos: int, width: int = 64) -> str:
+        _, end = self.bounds(pos)
+        return self.clean[pos : min(end, pos + width)]
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Whole numbers without exponent or trailing zeros (3200000000, not 3.2E+9 or 3200000000.0)."""
+    if value == value.to_integral_value():
+        with localcontext() as c:
+            c.prec = 40
+            return value.quantize(Decimal(1))
+    return value.normalize() if abs(value) >= Decimal("0.001") else value
+
+
+def _fact(
+    ctx: _Context,
+    start: int,
+    end: int,
+    kind: str,
+    value: Decimal | None,
+    unit: str | None,
+    step: Decimal,
+    *,
+    hedge: str = "exact",
+    low: Decimal | None = None,
+    high: Decimal | None = None,
+    interval: Interval | None = None,
+    markers: tuple[str, ...] = (),
+    subject: str | None = None,
+) -> Fact:
+    if interval is None:
+        if low is not None and high is not None:
+            interval = Interval(low - step / 2, high + step / 2)
+        elif value is not None:
+            interval = hedged(value, step, hedge)
+        else:
+            interval = Interval(None, None)
+    tidy = None if value is None else _tidy(value)
+    return Fact(
+        span=Span(start, end),
+        text=ctx.text[start:end],
+        kind=kind,
+        value=tidy,
+        unit=unit,
+        hedge=hedge,
+        interval=interval,
+        subject=subject,
+        sentence=ctx.sentence(start),
+        markers=markers,
+        is_range=low is not None,
+    )
+
+
+# --- hedges and markers --------------------------------------------------------
+
+
+def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
+    """(hedge, start of the hedge words or ``start``, end of a trailing hedge or ``end``)."""
+    m = _HEDGE_BEFORE.search(ctx.before(start, 32))
+    hedge, hs, he = "exact", start, end
+    if m:
+        word = re.sub(r"\s+", " ", m.group("h").lower())
+        hedge = HEDGE_BEFORE[word]
+        hs = start - (len(ctx.before(start, 32)) - m.start("h"))
+        # "some" is a hedge only before a figure that is not itself a count of years/times
+        if word == "over" and ctx.clean[start:end].strip().isdigit() and _looks_like_year(ctx.clean[start:end]):
+            hedge, hs = "exact", start
+    a = _HEDGE_AFTER.match(ctx.clean, end)
+    if a and hedge == "exact":
+        word = a.group("h").strip().lower()
+        word = re.sub(r"\s+", " ", word)
+        key = word if word in HEDGE_AFTER else word.lstrip("-")
+        if key in HEDGE_AFTER:
+            hedge = HEDGE_AFTER[key]
+    return hedge, hs, he
+
+
+def _looks_like_year(s: str) -> bool:
+    return len(s) == 4 and "1500" <= s <= "2100"
+
+
+def _markers(ctx: _Context, start: int, end: int) -> tuple[str, ...]:
+    out: list[str] = []
+    before = ctx.before(start, 40)
+    m = _MARKER_BEFORE.search(before)
+    if m:
+        out.append(_MARKER_NAMES.get(re.sub(r"\s+", " ", m.group("m").lower()), m.group("m").lower()))
+    sent_start, _ = ctx.bounds(start)
+    clause = ctx.clean[sent_start:start]
+    cut = max(clause.rfind(","), clause.rfind(";"))
+    clause = clause[cut + 1 :]
+    last: str | None = None
+    for c in _CHANGE_VERB.finditer(clause):
+        last = "rise" if c.group("rise") else "fall"
+    if last:
+        out.append(last)
+    after = ctx.clean[end : end + 24]
+    if re.match(rf"{_SP}+of\b", after):
+        out.append("of")
+    if re.match(rf"{_SP}+in{_SP}+total\b", after) and "total" not in out:
+        out.append("total")
+    if _EACH_AFTER.match(ctx.clean, end):
+        out.append("each")
+    return tuple(dict.fromkeys(out))
+
+
+# --- subjects -------------------------------------------------------------------
+
+
+def _np(words: list[str]) -> str | None:
+    out: list[str] = []
+    for w in words:
+        lw = w.lower()
+        if lw in _STOP or lw in numwords.UNITS or lw in numwords.TENS or lw in numwords.SCALES:
+            break
+        if out and lw.endswith("ing"):  # "conference regarding", "people living": a new clause
+            break
+        out.append(w)
+        if len(out) == 4:
+            break
+    # A noun phrase should not end on a word that starts the next clause ("refugees fled").
+    while out and out[-1].lower().endswith("ed") and len(out) > 1:
+        out.pop()
+    return " ".join(out) if out else None
+
+
+def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
+    """What the figure counts, read from the sentence around it (see module docstring)."""
+    s_start, s_end = ctx.bounds(start)
+    after = ctx.clean[end : min(s_end, end + 80)]
+    if kind in _WHEN_KINDS:
+        # "Russia joined the war in September 2015": the event the date is the time of.
+        w = _EVENT_BEFORE.search(ctx.clean[max(s_start, start - 60) : start])
+        if w:
+            words = _WORDS.findall(_CLAUSE_BREAK.split(w.group("e"))[-1])
+            return " ".join(words[-4:]) if words else None
+        return None
+    clause_after = _CLAUSE_BREAK.split(after, 1)[0]
+    partitive = kind != "vague" and re.match(r"[^\S\n]+of\b", after) is not None
+    # 1. The noun phrase right after ("5.6 million refugees", "millions of Syrian refugees").
+    #    "6 million of the population are displaced" is a part: its predicate says what it counts.
+    if partitive:
+        p = _PREDICATE.match(clause_after)
+        if p:
+            words = [w for w in p.group("p").split() if w.lower() not in _STOP]
+            if words:
+                return " ".join(words[:3])
+    m = _NP_AFTER.match(after)
+    if m and not re.match(r"[^\S\n]*[,;:.()]", after):
+        np = _np(_WORDS.findall(m.group("np")))
+        if np:
+            return np
+    before = ctx.clean[max(s_start, start - 60) : start]
+    # 2. "a pre-war population of 23 million": the phrase before "of".
+    ob = _OF_BEFORE.search(before)
+    if ob:
+        words = _WORDS.findall(ob.group("np"))
+        while words and (words[0].lower() in _STOP or words[0][0].isupper() and len(words) > 1 and words[0].lower() in _CAP_OK):
+            words = words[1:]
+        tail: list[str] = []
+        for w in reversed(words):
+            if w.lower() in _STOP or any(ch.isdigit() for ch in w):
+                break
+            tail.insert(0, w)
+        if tail:
+            return " ".join(tail)
+    # 3. A predicate: "6 million of ... are internally displaced".
+    p = _PREDICATE.match(clause_after)
+    if p:
+        words = [w for w in p.group("p").split() if w.lower() not in _STOP]
+        if words:
+            return " ".join(words[:3])
+    # 4. "... to leave the country as refugees".
+    a = _AS_NOUN.match(after)
+    if a:
+        return a.group("p").split()[0]
+    # 5. A past-tense verb right before: "wounded more than a million".
+    hb = _HEDGE_BEFORE.search(before)
+    cut = before[: hb.start()] if hb else before
+    v = _VERB_BEFORE.search(cut.rstrip(", ") + " ")
+    if v and kind in ("count", "number"):
+        return v.group("v")
+    return None
+
+
+# --- money, percent, units -----------------------------------------------------
+
+
+def _currency_before(ctx: _Context, start: int) -> tuple[str, int, bool, bool] | None:
+    """(ISO code, start of the sign, accounting bracket, minus between sign and digits)."""
+    window = ctx.clean[max(0, start - 8) : start]
+    m = _SIGN_BEFORE.search(window)
+    if not m:
+        return None
+    tok = m.group("sign") or m.group("wsign")
+    code = SIGNS.get(tok) or ("CNY" if tok == "RMB" else tok)
+    sign_start = start - len(window) + m.start("sign" if m.group("sign") else "wsign")
+    return code, sign_start, bool(m.group("paren")), bool(m.group("neg"))
+
+
+def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
+    clean = ctx.clean
+    start, end, value, step = n.start, n.end, n.value, n.step
+    low, high = n.low, n.high
+    kind: str | None = None
+    unit: str | None = None
+    suffix = n.suffix
+
+    cur = _currency_before(ctx, start)
+    if cur is not None and not n.words or (cur is not None and n.words):
+        code, sign_start, paren, neg = cur  # type: ignore[misc]
+        kind, unit = "money", code
+        if suffix:
+            # "£900m", "$4mn": lower-case m after money is million, never metres.
+            factor = {"m": Decimal(10**6)}.get(suffix)
+            if factor is None:
+                return None
+            value, step = value * factor, step * factor
+            if low is not None and high is not None:
+                low, high = low * factor, high * factor
+            suffix = ""
+        start = sign_start
+        if neg:
+            value = -value
+        if paren and clean[end : end + 1] == ")":
+            value = -abs(value)
+            start -= len(clean[:start]) - len(clean[:start].rstrip()) if False else 0
+            pstart = clean.rfind("(", 0, start + 1)
+            start, end = pstart, end + 1
+    if suffix:
+        lower = suffix.lower()
+        if lower in _ORDINAL_SUFFIX and not n.is_range and "." not in clean[n.start : n.end]:
+            return _ordinal_fact(ctx, start, end + len(suffix) if not clean[start:end].endswith(suffix) else end, value)
+        um = units.match_after(clean, end)
+        if um is not None and um.end >= end + len(suffix) and clean[end:um.end].strip() == clean[end:end + len(suffix)]:
+            pass  # a glued unit ("10kg", "40C"): read below
+        elif lower == "p" and kind is None:
+            return _fact(ctx, start, end + 1, "money", value / 100, "GBP", step / 100, **_extras(ctx, start, end + 1, "money"))
+        else:
+            return None  # "4G", "737MAX", "11pm" (a time: the dates module's)
+    if kind is None:
+        # Currency after the figure: "15€", "5 USD", "420 million finnish markka", "50 cents".
+        sa = _SIGN_AFTER.match(clean, end)
+        ca = _CODE_AFTER.match(clean, end)
+        wa = _CUR_WORD_AFTER.match(clean, end)
+        mi = _MINOR_AFTER.match(clean, end)
+        if sa:
+            kind, unit, end = "money", SIGNS[sa.group("sign")], sa.end()
+        elif ca:
+            kind, unit, end = "money", "CNY" if ca.group("code") == "RMB" else ca.group("code"), ca.end()
+        elif wa and not (wa.group("w").lower().startswith("pound") and not n.scaled and "sterling" not in wa.group("w").lower()):
+            word = re.sub(r"\s+", " ", wa.group("w").lower())
+            if word in ("won", "marks", "rand") and not n.scaled:
+                wa = None  # "won 3 games", "3 marks": words first, money only with a scale
+            else:
+                kind, unit, end = "money", CURRENCY_WORDS[word], wa.end()
+                # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+                tail = _CENTS_TAIL.match(clean, end)
+                if tail and unit == "USD" and (re.search(r"cents?\s*\Z", tail.group()) or word.startswith("dollar")):
+                    cents = numwords.parse(tail.group("n")) if not tail.group("n").isdigit() else Decimal(tail.group("n"))
+                    if cents is not None and 0 < cents < 100 and cents == cents.to_integral_value():
+                        value, step, end = value + cents / 100, Decimal("0.01"), tail.end()
+        elif mi and (mi.group("w") or (mi.group("p") and not n.words)):
+            word = (mi.group("w") or "p").lower()
+            kind, unit = "money", MINOR[word]
+            value, step, end = value * MINOR_FACTOR[word], step * MINOR_FACTOR[word], mi.end()
+            if low is not None and high is not None:
+                low, high = low * MINOR_FACTOR[word], high * MINOR_FACTOR[word]
+    if kind is None:
+        pm = _PERCENT_AFTER.match(clean, end)
+        if pm:
+            kind, unit, end = ("points", "percentage point", pm.end()) if pm.group("pp") else ("percent", "%", pm.end())
+    if kind is None:
+        um = units.match_after(clean, end)
+        if um is not None and _unit_plausible(ctx, n, um):
+            kind = "duration" if um.unit.dim == "time" else "measure"
+            unit, end = um.unit.name, um.end
+    if kind is None and n.suffix:
+        return None
+    if kind is None:
+        if _is_identifier(ctx, n):
+            return None
+        if n.words and not _word_number_ok(ctx, n):
+            return None
+    # The figure that "X in Y" / "X times" already read is handled elsewhere; here plain numbers.
+    if kind is None and n.fraction and not n.scaled and value < 1 and not n.is_range:
+        kind, unit = "share", None
+    hedge, hs, _ = _hedge(ctx, n.start if kind != "money" else start, end)
+    extras_markers = _markers(ctx, hs, end)
+    if kind is None:
+        subject = _subject(ctx, n.start, end, "count")
+        kind = "count" if subject else "number"
+    else:
+        subject = _subject(ctx, start, end, kind)
+    if kind == "share" and step >= 1:
+        step = Decimal("0.05")
+    if n.is_range:
+        return _fact(ctx, start, end, kind, value, unit, step, hedge=hedge, low=low, high=high, markers=extras_markers, subject=subject)
+    return _fact(ctx, start, end, kind, value, unit, step, hedge=hedge, markers=extras_markers, subject=subject)
+
+
+def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, object]:
+    hedge, hs, _ = _hedge(ctx, start, end)
+    return {"hedge": hedge, "markers": _markers(ctx, hs, end), "subject": _subject(ctx, start, end, kind)}
+
+
+_WEATHER = re.compile(r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b", re.I)
+_TEMP_NEXT_OK = re.compile(rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in)\b)", re.I)
+
+
+def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
+    """Reject unit readings that news copy does not mean ("13F filing", "the 2 in 10")."""
+    surface = um.surface
+    if um.abbreviation and surface in ("C", "F") and not n.words:
+        # "40C" is a temperature in a sentence about the weather or when nothing follows it.
+        s, e = ctx.bounds(n.start)
+        if _WEATHER.search(ctx.clean[s:e]):
+            return True
+        return bool(_TEMP_NEXT_OK.match(ctx.clean, um.end)) and um.start == n.end
+    if um.abbreviation and len(surface) == 1 and surface not in ("\"", "°", "º"):
+        # Single-letter symbols ("m", "g", "t", "l", "W", "V", "J") only glued to digits.
+        return um.start == n.end and not n.words
+    if um.abbreviation and n.words:
+        return False
+    if um.unit.dim == "temperature" and surface.lower() in ("degree", "degrees") and not n.words:
+        s, e = ctx.bounds(n.start)
+        return bool(_WEATHER.search(ctx.clean[s:e].replace(surface, "", 1))) or True
+    return True
+
+
+def _is_identifier(ctx: _Context, n: Number) -> bool:
+    """"resolution 2254", "Article 50", "Boeing 747", "page 12", a list marker, "No. 10"."""
+    written = ctx.clean[n.start : n.end]
+    if n.words or n.scaled or n.fraction:
+        return False
+    before = ctx.clean[max(0, n.start - 40) : n.start]
+    if _LIST_MARKER.search(before) and re.match(r"[.)]\s", ctx.clean[n.end : n.end + 2]):
+        return True
+    if before.endswith(("#", "№")):
+        return True
+    wb = _WORD_BEFORE.search(before)
+    if not wb:
+        return False
+    word = wb.group("w").rstrip(".").lower()
+    if word in _ID_WORDS:
+        # "number 10" is an identifier; "a number of 10"? too rare to matter.
+        return True
+    raw = wb.group("w")
+    s_start, _ = ctx.bounds(n.start)
+    word_start = n.start - (len(before) - wb.start("w"))
+    if raw[0].isupper() and word_start > s_start and word not in _CAP_OK and "," not in written and "." not in written:
+        # "Boeing 747", "Windows 10", "Euro 2016": a name followed by digits, unless a noun follows ("Labour 356 seats").
+        nxt = re.match(rf"{_SP}+([a-z]+)", ctx.clean[n.end : n.end + 20])
+        return not (nxt and nxt.group(1) not in _STOP and len(written) <= 3 and nxt.group(1).endswith("s"))
+    return False
+
+
+def _word_number_ok(ctx: _Context, n: Number) -> bool:
+    """Number words that are not figures: "no one", "the one who", "one another", "half-time"."""
+    w = ctx.clean[n.start : n.end].lower()
+    before = ctx.clean[max(0, n.start - 12) : n.start].lower()
+    after = ctx.clean[n.end : n.end + 12].lower()
+    if w == "one":
+        if re.search(r"\b(?:no|the|this|that|which|every|any|each|some|someone|another|any)\s+\Z", before):
+            return False
+        if re.match(r"\s+(?:another|of\s+(?:the|its|his|her|their|our|them|us|those|these)|day|time|way|thing|who|that|which|or)\b|'s\b|-(?:off|time|way|sided|to-one)\b", after):
+            return False
+    if w == "half":
+        ok_after = re.match(r"\s+(?:of|the|their|its|his|her|our|all|a|an|that)\b|-(?:million|dozen)", after)
+        ok_before = re.search(r"\b(?:than|nearly|almost|about|around|by|over|under|just|roughly|only|some)\s+\Z", before)
+        return bool(ok_after or ok_before)
+    if w in ("a quarter", "a third", "a fifth", "a tenth"):
+        return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after))
+    return True
+
+
+# --- vague plurals, multiples, shares, ordinals --------------------------------
+
+
+def _vague(ctx: _Context) -> list[Fact]:
+    out: list[Fact] = []
+    for m in _VAGUE.finditer(ctx.clean):
+        low = _VAGUE_LOW[m.group("w").lower()]
+        if m.group("mult"):
+            low = low / 2 * _VAGUE_MULT[m.group("mult").lower()] * 2
+        start, end = m.span()
+        out.append(
+            _fact(
+                ctx, start, end, "count", None, None, Decimal(1), hedge="vague",
+                interval=Interval(low, None), markers=_markers(ctx, start, end),
+                subject=_subject(ctx, start, end, "vague"),
+            )
+        )
+    return out
+
+
+def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
+    out: list[Fact] = []
+    for m in _MULTIPLE_WORD.finditer(ctx.clean):
+        word = m.group().lower()
+        value = _MULTIPLE_VALUE[word]
+        markers = ("change",) if m.group("verb") else ()
+        out.append(_fact(ctx, m.start(), m.end(), "multiple", value, None, Decimal("0.1") if value < 1 else Decimal(1), markers=markers, subject=None))
+    for n in nums:
+        if n.is_range or n.suffix:
+            continue
+        t = _TIMES_AFTER.match(ctx.clean, n.end)
+        if t and n.value > 0:
+            hedge, _, _ = _hedge(ctx, n.start, t.end())
+            out.append(_fact(ctx, n.start, t.end(), "multiple", n.value, None, n.step, hedge=hedge, subject=None))
+    return out
+
+
+def _shares(ctx: _Context, nums: list[Number]) -> list[Fact]:
+    """"one in five", "3 out of 4", "one in every ten"."""
+    out: list[Fact] = []
+    for a, b in zip(nums, nums[1:]):
+        if a.is_range or b.is_range or a.suffix or b.suffix or a.fraction or b.fraction:
+            continue
+        gap = ctx.clean[a.end : b.start]
+        if not _SHARE_GAP.fullmatch(gap) or not (0 < a.value < b.value <= 1000) or _looks_like_year(ctx.clean[b.start : b.end]):
+            continue
+        with localcontext() as c:
+            c.prec = 28
+            value = a.value / b.value
+            step = Decimal(1) / b.value
+        hedge, hs, _ = _hedge(ctx, a.start, b.end)
+        out.append(_fact(ctx, a.start, b.end, "share", value, None, step, hedge=hedge, markers=_markers(ctx, hs, b.end), subject=_subject(ctx, a.start, b.end, "share")))
+    return out
+
+
+def _ordinal_fact(ctx: _Context, start: int, end: int, value: Decimal) -> Fact:
+    end2 = end
+    m = re.match(r"-[a-z]+", ctx.clean[end : end + 20])
+    if m:  # "third-largest", "21st-century"
+        end2 = end + m.end()
+    return _fact(ctx, start, end2, "ordinal", value, None, Decimal(1), subject=_subject(ctx, start, end2, "ordinal"))
+
+
+def _ordinals(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
+    out: list[Fact] = []
+    for m in numwords.ORDINAL.finditer(ctx.clean):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken) or m.group()[0].isdigit():
+            continue
+        word = m.group().lower()
+        value = numwords.parse_ordinal(word)
+        if value is None:
+            continue
+        hyphen = ctx.clean[e : e + 1] == "-" and re.match(r"-[a-z]", ctx.clean[e : e + 2]) is not None
+        prev = re.search(r"([A-Za-z']+)\s+\Z", ctx.clean[max(0, s - 20) : s])
+        determiner = prev is not None and (prev.group(1).lower() in _DETERMINERS or prev.group(1).endswith(("'s", "’s")))
+        compound = "-" in word or " " in word
+        if word == "second" and not (hyphen or (determiner and prev and prev.group(1).lower() == "the")):
+            continue
+        if not (hyphen or determiner or compound):
+            continue
+        out.append(_ordinal_fact(ctx, s, e, value))
+    return out
+
+
+_WORD_RANGE_GAP = re.compile(rf"{_SP}+(?:to|-|–|—){_SP}+\Z|{_SP}*[–—]{_SP}*\Z")
+_BETWEEN = re.compile(rf"\bbetween{_SP}+\Z", re.I)
+_RANGE_BLOCK = re.compile(r"\b(?:from|rose|fell|up|down|increased|decreased|grew|by|cut|raised)\s+\Z", re.I)
+
+
+def _join_word_ranges(ctx: _Context, facts: list[Fact]) -> list[Fact]:
+    """Join "between 10 and 15", "3 to 4 litres", "44 mg to 50 mg", "eight to 10 feet" into one range."""
+    out: list[Fact] = []
+    i = 0
+    while i < len(facts):
+        a = facts[i]
+        if i + 1 < len(facts):
+            b = facts[i + 1]
+            gap = ctx.clean[a.span.end : b.span.start]
+            before = ctx.clean[max(0, a.span.start - 12) : a.span.start]
+            between = _BETWEEN.search(before) and re.fullmatch(rf"{_SP}+and{_SP}+", gap)
+            dash = _WORD_RANGE_GAP.fullmatch(gap) and not _RANGE_BLOCK.search(before)
+            same = a.kind == b.kind and a.unit == b.unit or a.kind in ("count", "number") and b.kind in ("measure", "money", "percent", "duration")
+            if (between or dash) and same and a.value is not None and b.value is not None and a.value < b.value and not a.is_range and not b.is_range:
+                if not a.markers or between:
+                    start = a.span.start - (len(before) - _BETWEEN.search(before).start()) if between else a.span.start  # type: ignore[union-attr]
+                    low, high = a.value, b.value
+                    if a.kind in ("count", "number") and b.kind != a.kind and b.kind == "money" and b.unit and b.value >= 1000 * a.value:
+                        low = a.value  # "3 to £4m" is too odd to scale; keep as written
+                    width = (b.interval.high - b.interval.low) if b.interval.bounded else Decimal(1)  # type: ignore[operator]
+                    iv = Interval(a.interval.low if a.interval.low is not None else low, b.interval.high if b.interval.high is not None else high)
+                    _ = width
+                    f = Fact(
+                        span=Span(start, b.span.end), text=ctx.text[start : b.span.end], kind=b.kind, value=_tidy((low + high) / 2),
+                        unit=b.unit, hedge=a.hedge if a.hedge != "exact" else b.hedge, interval=iv, subject=b.subject or a.subject,
+                        sentence=a.sentence, markers=a.markers, is_range=True,
+                    )
+                    out.append(f)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out

@@ -1,0 +1,285 @@
+"""Numerals and number words in running text: values, printed precision, scales, ranges.
+
+``find(text)`` returns every number written in ``text`` as a ``Number``: its
+span, its Decimal value, the place value of its last written digit scaled by
+any scale word (``step``: "5.6 million" → 100000), and for a range both ends.
+It reads:
+
+* numerals with thousands separators ("1,234", "40 000"), decimals (".08"),
+  signs including the Unicode minus, exponents ("1.3e6"), fractions ("3/4",
+  "2 1/4", "½", "2½");
+* scale words and news abbreviations after a numeral ("3 million", "£3.2bn",
+  "10k", "13 lakh", "1 crore", "10 bln", "$4M"); lower-case "m" is left to
+  the extractor, which knows whether money ("£900m") or metres ("900m race")
+  is meant;
+* number words through ``numcheck.numwords`` ("twenty-three", "half a million");
+* hyphen and dash ranges ("10-15", "10–15 million", "8- to 16-").
+
+It does not decide what a number counts, nor whether it is an identifier:
+that needs the words around it, which ``numcheck.extract`` reads. It does
+skip what is never a figure on its own: digits glued to letters on the left
+("A380", "H1N1", "COVID-19"), versions and addresses ("1.2.3",
+"192.168.1.2"), ISBNs, DOIs, phone numbers, clock times ("10:30").
+
+Every pattern is linear: each repetition consumes digits or a separator that
+the next repetition cannot also consume.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation, localcontext
+
+from numcheck import numwords
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int
+    value: Decimal
+    step: Decimal  # place value of the last written digit, scaled ("5.6 million" → 100000)
+    low: Decimal | None = None  # range ends ("10-15"); None for a single number
+    high: Decimal | None = None
+    words: bool = False  # written in words ("twenty-three")
+    fraction: bool = False  # a fraction ("3/4", "two-thirds", "½")
+    scaled: bool = False  # a scale word or abbreviation applied ("3 million", "3bn")
+    suffix: str = ""  # letters glued to the end that were not read ("4G" → "G")
+    factor: Decimal = Decimal(1)  # the scale applied ("3 million" → 1000000)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None
+
+
+SCALE_WORDS: dict[str, Decimal] = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(1000),
+    "lakh": Decimal(100000),
+    "lakhs": Decimal(100000),
+    "million": Decimal(10) ** 6,
+    "crore": Decimal(10) ** 7,
+    "crores": Decimal(10) ** 7,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "dozen": Decimal(12),
+    "dozens": Decimal(12),
+}
+# Abbreviations: multi-letter ones may stand after a space ("10 bln"); single
+# letters only glued to the numeral ("10k", "€10M"), where they cannot be a word.
+SCALE_ABBR_SPACED: dict[str, Decimal] = {
+    "bn": Decimal(10) ** 9,
+    "bln": Decimal(10) ** 9,
+    "mn": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "mil": Decimal(10) ** 6,
+    "MM": Decimal(10) ** 6,
+    "tn": Decimal(10) ** 12,
+    "tln": Decimal(10) ** 12,
+    "trn": Decimal(10) ** 12,
+}
+SCALE_ABBR_GLUED: dict[str, Decimal] = {
+    "k": Decimal(1000),
+    "K": Decimal(1000),
+    "M": Decimal(10) ** 6,
+    "B": Decimal(10) ** 9,
+    "b": Decimal(10) ** 9,
+    "T": Decimal(10) ** 12,
+}
+VULGAR: dict[str, Decimal] = {
+    "½": Decimal("0.5"),
+    "⅓": Decimal(1) / Decimal(3),
+    "⅔": Decimal(2) / Decimal(3),
+    "¼": Decimal("0.25"),
+    "¾": Decimal("0.75"),
+    "⅕": Decimal("0.2"),
+    "⅖": Decimal("0.4"),
+    "⅗": Decimal("0.6"),
+    "⅘": Decimal("0.8"),
+    "⅙": Decimal(1) / Decimal(6),
+    "⅚": Decimal(5) / Decimal(6),
+    "⅛": Decimal("0.125"),
+    "⅜": Decimal("0.375"),
+    "⅝": Decimal("0.625"),
+    "⅞": Decimal("0.875"),
+}
+
+_V = "".join(VULGAR)
+_SP = r"[^\S\n]"
+_NUMERAL = re.compile(
+    rf"""
+    (?:(?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) )
+    (?P<num>
+        \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)
+      | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d,.]\d|[\u00a0\u202f\u2009 ]\d)
+      | \d+(?:\.\d+)?
+      | \.\d+
+      | (?=[{_V}])
+    )
+    (?P<exp>[eE][-+]?\d{{1,3}}(?![\w.]))?
+    (?: (?P<mixed>{_SP}+\d{{1,2}}/\d{{1,3}}(?![\d/])) | (?P<slash>/\d{{1,3}}(?![\d/])) | (?P<vulgar>[{_V}]) )?
+    (?P<scale>
+        {_SP}*-?{_SP}*(?:{"|".join(SCALE_WORDS)})\b(?:{_SP}+(?:thousand|million|billion|trillion|crore)\b)?
+      | {_SP}?(?:{"|".join(SCALE_ABBR_SPACED)})\b
+      | (?:{"|".join(SCALE_ABBR_GLUED)})(?![A-Za-z0-9])
+    )?
+    (?P<suffix>[A-Za-z]+)?
+    """,
+    re.X,
+)
+
+# Things made of digits that are never a figure by themselves.
+_NOT_FIGURE = re.compile(
+    r"""
+      \bISBN(?:-1[03])?:?[^\S\n]*[\dX][\dX \-]{8,16}[\dX]\b
+    | \bdoi:?[^\S\n]*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[^\s,;]+
+    | (?<![\w.])v?\d+(?:\.\d+){2,}\b
+    | \bv\d+(?:\.\d+)?\b
+    | (?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?)(?:[ .\-/]\d{2,4}){2,4}\b
+    | (?<![\w.,])\(?0\d{2,4}\)?[ .\-]\d{3,4}[ .\-]?\d{3,4}\b
+    | (?<![\w.,])\d{3}[.\-]\d{3}[.\-]\d{4}\b
+    | (?<![\w.])\d{1,2}(?::\d{2}){1,2}(?![\d])
+    """,
+    re.X | re.I,
+)
+
+_RANGE_GAP = re.compile(rf"(?:-|{_SP}*[–—]{_SP}*|-{_SP}*(?:to|and){_SP}+|{_SP}+(?:–|—){_SP}+)")
+
+
+def _dec(s: str) -> Decimal:
+    return Decimal(s.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", ""))
+
+
+def _numeral(m: re.Match[str]) -> Number | None:
+    num = m.group("num")
+    sign = -1 if m.group("sign") else 1
+    fraction = False
+    try:
+        if num:
+            value = _dec(num)
+            digits = num.replace(",", "")
+            step = Decimal(1).scaleb(-len(digits.split(".", 1)[1])) if "." in digits else Decimal(1)
+        else:
+            value, step = Decimal(0), Decimal(1)
+        if m.group("exp"):
+            with localcontext() as ctx:
+                ctx.prec = 34
+                e = int(m.group("exp")[1:])
+                value = value.scaleb(e)
+                step = step.scaleb(e)
+        with localcontext() as ctx:
+            ctx.prec = 28
+            if m.group("mixed"):
+                a, b = m.group("mixed").strip().split("/")
+                if int(b) == 0 or int(a) >= int(b):
+                    return None
+                value += Decimal(a) / Decimal(b)
+                step = Decimal(1) / Decimal(b)
+                fraction = True
+            elif m.group("slash"):
+                den = int(m.group("slash")[1:])
+                # "3/4" is a fraction; "24/7", "9/11" and "2004/05" are not.
+                if den == 0 or not num or "." in num or "," in num or value >= den or den > 100:
+                    return None
+                value = value / Decimal(den)
+                step = Decimal(1) / Decimal(den)
+                fraction = True
+            elif m.group("vulgar"):
+                value += VULGAR[m.group("vulgar")]
+                step = Decimal("0.125")
+                fraction = True
+    except (InvalidOperation, ValueError):
+        return None
+    end = m.end("num") if num else m.start("num")
+    end = max(end, m.end("exp") if m.group("exp") else 0, m.end("mixed") if m.group("mixed") else 0)
+    end = max(end, m.end("slash") if m.group("slash") else 0, m.end("vulgar") if m.group("vulgar") else 0)
+    scaled = False
+    factor = Decimal(1)
+    scale_text = m.group("scale")
+    if scale_text:
+        key = scale_text.strip(" -\u00a0\t").split()
+        for k in key:
+            factor *= SCALE_WORDS.get(k.lower()) or SCALE_ABBR_SPACED.get(k) or SCALE_ABBR_GLUED.get(k) or Decimal(1)
+        value *= factor
+        step *= factor
+        scaled = True
+        end = m.end("scale")
+    suffix = m.group("suffix") or ""
+    # A leading zero on a whole number marks a code ("007", "0161"), not a quantity.
+    if num and len(num) > 1 and num[0] == "0" and num[1].isdigit():
+        return None
+    return Number(m.start(), end, sign * value, step, scaled=scaled, fraction=fraction, suffix=suffix, factor=factor)
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NOT_FIGURE.finditer(text)]
+
+
+def _word_step(value: Decimal, phrase: str) -> Decimal:
+    """Printed precision of a number-word phrase: "five million" → 1000000, "twenty-three" → 1."""
+    lower = phrase.lower()
+    for word, scale in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6), ("thousand", 1000)):
+        if word in lower:
+            # "half a million", "two and a half million": the fraction sets the step.
+            if any(f in lower for f in ("half", "quarter", "third")):
+                return Decimal(scale) / 4
+            rest = lower.split(word, 1)[1].strip(" -")
+            return Decimal(1) if rest and rest not in ("and",) else Decimal(scale)
+    if "hundred" in lower and lower.rstrip().endswith("hundred"):
+        return Decimal(100)
+    return Decimal(1) if value == value.to_integral_value() else Decimal("0.01")
+
+
+def find(text: str) -> list[Number]:
+    """Every number in ``text``, in order, ranges joined; see the module docstring."""
+    blocked = _blocked(text)
+    out: list[Number] = []
+    bi = 0
+    for m in _NUMERAL.finditer(text):
+        while bi < len(blocked) and blocked[bi][1] <= m.start():
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] <= m.start() < blocked[bi][1]:
+            continue
+        n = _numeral(m)
+        if n is not None:
+            out.append(n)
+    taken = [(n.start, n.end) for n in out]
+    words: list[Number] = []
+    for m in numwords.PATTERN.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        value = numwords.parse(m.group())
+        if value is None:
+            continue
+        frac = any(w in m.group().lower() for w in numwords.FRACTIONS)
+        words.append(Number(s, e, value, _word_step(value, m.group()), words=True, fraction=frac, scaled=value >= 1000))
+    out = sorted(out + words, key=lambda n: n.start)
+    return _join_ranges(text, out)
+
+
+def _join_ranges(text: str, nums: list[Number]) -> list[Number]:
+    """Join "10-15", "10–15 million", "8- to 16-" into one ranged Number."""
+    out: list[Number] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums):
+            b = nums[i + 1]
+            gap = text[a.end : b.start]
+            if _RANGE_GAP.fullmatch(gap) and not a.suffix and b.value >= 0:
+                low, high, step = a.value, b.value, min(a.step, b.step)
+                # "3-4 million": the scale written once covers both ends.
+                if b.scaled and not a.scaled and not a.words:
+                    low = a.value * b.factor
+                    step = min(a.step * b.factor, b.step)
+                if low < high and a.value >= 0:
+                    mid = (low + high) / 2
+                    out.append(Number(a.start, b.end, mid, step, low, high, a.words and b.words, scaled=b.scaled, suffix=b.suffix, factor=b.factor))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+

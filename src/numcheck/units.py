@@ -1,0 +1,120 @@
+"""Units of measure: read unit words after a figure, and convert through pint.
+
+This is the only module that imports pint, and it does so lazily: reading a
+unit ("10 km", "a six-mile trip") uses the word table in ``data/units.toml``
+and needs no pint at all; ``registry()`` builds one pint registry from the
+small definitions file ``data/units.txt`` (about 20 ms, against about 400 ms
+for pint's default file) the first time a conversion or dimensionality is
+asked for, and keeps it.
+
+Every unit name in the table is a pint name defined in ``units.txt`` (a test
+checks this), so a fact's ``unit`` can be handed to pint as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str  # pint's name, e.g. "kilometre", "degree_Celsius"
+    dim: str  # "length", "mass", "temperature", "time", ...
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    unit: Unit
+    start: int  # where the unit word starts (after any space or hyphen)
+    end: int
+    surface: str
+    abbreviation: bool  # written as a symbol ("km", "C") rather than a word
+
+
+def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
+    raw = resources.files("numcheck.data").joinpath("units.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw, parse_float=Decimal)
+    units: dict[str, Unit] = {}
+    words: dict[str, Unit] = {}
+    abbrs: dict[str, Unit] = {}
+    for name, entry in data.items():
+        unit = Unit(name, entry["dim"])
+        units[name] = unit
+        for w in entry.get("words", ()):
+            words.setdefault(w.lower(), unit)
+        for a in entry.get("abbr", ()):
+            abbrs.setdefault(a, unit)
+    return units, words, abbrs
+
+
+UNITS, _WORDS, _ABBRS = _load()
+
+
+def _alternation(surfaces: object, flexible_space: bool) -> str:
+    parts = []
+    for s in sorted(surfaces, key=lambda w: (-len(w), w)):  # type: ignore[arg-type]
+        esc = re.escape(s)
+        if flexible_space:
+            esc = esc.replace(r"\ ", r"[^\S\n]+").replace(r"\-", r"[-\s]")
+        parts.append(esc)
+    return "|".join(parts)
+
+
+# A unit word after a figure: "10 miles", "six-mile", "2.5-mile", "40 degrees Celsius".
+_WORD_AFTER = re.compile(
+    rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I
+)
+# A unit symbol after a figure, attached or after one space: "10km", "10 km", "40°C".
+_ABBR_AFTER = re.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![\w/²³])")
+
+
+def match_after(text: str, pos: int) -> UnitMatch | None:
+    """The unit written right after a figure ending at ``pos``, if any (longest wins)."""
+    best: UnitMatch | None = None
+    m = _ABBR_AFTER.match(text, pos)
+    if m:
+        best = UnitMatch(_ABBRS[m.group("u")], m.start("u"), m.end("u"), m.group("u"), True)
+    m = _WORD_AFTER.match(text, pos)
+    if m and (best is None or m.end() > best.end):
+        key = re.sub(r"[\s-]+", " ", m.group("u").lower())
+        unit = _WORDS.get(key) or _WORDS.get(m.group("u").lower())
+        if unit is None:  # a hyphenated spelling of a spaced word ("light-year")
+            unit = next((u for w, u in _WORDS.items() if re.sub(r"[\s-]+", " ", w) == key), None)
+        if unit is not None:
+            best = UnitMatch(unit, m.start("u"), m.end("u"), m.group("u"), False)
+    return best
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry[Any]:
+    """numcheck's one pint registry, built on first use from ``data/units.txt``."""
+    import pint  # deferred: ~200 ms, paid only when a conversion is asked for
+
+    reg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+    with resources.as_file(resources.files("numcheck.data").joinpath("units.txt")) as path:
+        reg.load_definitions(str(path))
+    return reg
+
+
+def convert(value: Decimal, unit: str, to: str) -> Decimal:
+    """``value`` in ``unit`` expressed in ``to`` (pint names); raises ValueError if incompatible."""
+    reg = registry()
+    try:
+        q = reg.Quantity(value, unit).to(to)
+    except Exception as err:  # pint's DimensionalityError and UndefinedUnitError
+        raise ValueError(f"cannot convert {unit} to {to}: {err}") from err
+    return Decimal(q.magnitude)
+
+
+def dimensionality(unit: str) -> str:
+    """pint's dimensionality of a unit name, e.g. "[length] / [time]"."""
+    return str(registry().Unit(unit).dimensionality)
