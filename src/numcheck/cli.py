@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -165,20 +166,47 @@ def _decode_stdin(data: bytes, name: str) -> str:
     return decode(data, name)
 
 
-def check_source(text: str, path: str, rules: Sequence[Any], today: dt.date | None) -> FileReport:
+@dataclass(frozen=True)
+class Job:
+    """What every file of a run is checked with; pickled once per chunk for worker processes."""
+
+    rules: tuple[Any, ...]
+    today: dt.date | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    # Only the json format and --facts print facts; without them a big run
+    # keeps neither facts nor the text of files with nothing to report.
+    keep_facts: bool = True
+
+
+def finish(file: FileReport, job: Job) -> FileReport:
+    """Suppression comments and --select/--ignore, then drop what the output will not need."""
+    from dataclasses import replace
+
+    from numcheck.suppress import apply
+
+    if file.error is not None:
+        return file
+    file = select_findings(apply(file), job.select, job.ignore)
+    if not job.keep_facts:
+        file = replace(file, facts=(), text=file.text if file.findings else "")
+    return file
+
+
+def check_source(text: str, path: str, job: Job) -> FileReport:
     """Check one text; an unexpected failure becomes that file's error, not a crash of the run."""
     from numcheck import check_text
     from numcheck.model import FileReport
 
     try:
-        return check_text(text, path, rules=rules, today=today)
+        return finish(check_text(text, path, rules=job.rules, today=job.today), job)
     except RecursionError:
         return FileReport(path, text, (), (), error="internal error: text nested too deeply to check")
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
         return FileReport(path, text, (), (), error=f"internal error: {type(err).__name__}: {err}")
 
 
-def _check_stdin(name: str, rules: Sequence[Any], today: dt.date | None) -> FileReport:
+def _check_stdin(name: str, job: Job) -> FileReport:
     from numcheck.files import InputError
     from numcheck.model import FileReport
 
@@ -187,10 +215,10 @@ def _check_stdin(name: str, rules: Sequence[Any], today: dt.date | None) -> File
         text = _decode_stdin(data, name)
     except InputError as err:
         return FileReport(name, "", (), (), error=err.reason)
-    return check_source(text, name, rules, today)
+    return check_source(text, name, job)
 
 
-def check_file(path: str, rules: Sequence[Any], today: dt.date | None) -> FileReport:
+def check_file(path: str, job: Job) -> FileReport:
     """Read and check one file (runs in a worker process under --jobs)."""
     from numcheck.files import InputError, read
     from numcheck.model import FileReport
@@ -199,7 +227,7 @@ def check_file(path: str, rules: Sequence[Any], today: dt.date | None) -> FileRe
         source = read(path)
     except InputError as err:
         return FileReport(err.path, "", (), (), error=err.reason)
-    return check_source(source.text, source.path, rules, today)
+    return check_source(source.text, source.path, job)
 
 
 def _ignore_sigint() -> None:
@@ -209,9 +237,7 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_files(
-    items: Sequence[Any], rules: Sequence[Any], today: dt.date | None, jobs: int, progress: bool
-) -> list[FileReport]:
+def run_files(items: Sequence[Any], job: Job, jobs: int, progress: bool) -> list[FileReport]:
     """Check every discovered item in order; a pool for big runs, same order as serial."""
     from numcheck.model import FileReport
 
@@ -237,7 +263,7 @@ def run_files(
             chunk = max(1, len(paths) // (jobs * 8))
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_sigint)
             try:
-                results = pool.map(partial(check_file, rules=rules, today=today), paths, chunksize=chunk)
+                results = pool.map(partial(check_file, job=job), paths, chunksize=chunk)
                 for item in items:
                     out.append(next(results) if isinstance(item, str) else problem(item))
                     if bar is not None:
@@ -250,7 +276,7 @@ def run_files(
             pool.shutdown()
         else:
             for item in items:
-                out.append(check_file(item, rules, today) if isinstance(item, str) else problem(item))
+                out.append(check_file(item, job) if isinstance(item, str) else problem(item))
                 if bar is not None:
                     bar.advance()
     finally:
@@ -430,7 +456,7 @@ def check(
 
     from numcheck.model import Report, severity_rank
     from numcheck.report import MACHINE_FORMATS, REPORTERS, Options, summary_line
-    from numcheck.suppress import META_RULES, apply
+    from numcheck.suppress import META_RULES
 
     if not paths:
         _fail("no PATH given (use - to read stdin); try `numcheck --help`")
@@ -477,22 +503,22 @@ def check(
     stdin_name = stdin_filename or STDIN
     n_jobs = jobs or os.cpu_count() or 1
     show_progress = not quiet and _isatty(sys.stderr)
-    checked = iter(run_files([i for i in items if i != STDIN], rules, today, n_jobs, show_progress))
+    fmt = (output_format or Format.text).value
+    job = Job(rules, today, selected, ignored, keep_facts=fmt == "json" or (fmt == "text" and facts))
+    checked = iter(run_files([i for i in items if i != STDIN], job, n_jobs, show_progress))
     reports: list[FileReport] = []
     stdin_index = -1
     # Reports follow the order of the paths given, stdin in its place among them.
     for item in items:
         if item == STDIN:
             stdin_index = len(reports)
-            reports.append(_check_stdin(stdin_name, rules, today))
+            reports.append(_check_stdin(stdin_name, job))
         else:
             reports.append(next(checked))
 
     # Suppression and selection define "the findings"; a baseline written now
     # records all of them, whatever --baseline or --changed-since would hide.
-    selected_files = [
-        select_findings(apply(file), selected, ignored) if file.error is None else file for file in reports
-    ]
+    selected_files = reports
     problems = _input_problems(Report(files=tuple(selected_files)))
     if write_baseline is not None:
         from numcheck.baseline import dumps, entries
@@ -520,7 +546,6 @@ def check(
         finished.append(file)
     report = Report(files=tuple(finished))
 
-    fmt = (output_format or Format.text).value
     tty = _isatty(sys.stdout)
     from numcheck import __version__
 
