@@ -221,7 +221,7 @@ _RE_CLOCK = _c(
 )
 _RE_AMPM = _c(
     r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
-    r"(?P<h>\d{1,2})(?:[.](?P<mi>[0-5]\d)|(?P<mi2>[0-5]\d))?" + _S + r"*(?P<ap>" + _AMPM + r")(?!\w)"
+    r"(?P<h>\d{1,2})(?:[.](?P<mi>[0-5]\d)|(?P<mi2>[0-5]\d))?\.?" + _S + r"*(?P<ap>" + _AMPM + r")(?!\w)"
 )
 _RE_AP_SHORT = _c(r"(?<=\bat" + r" )(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?(?P<ap>[ap])\b")
 _RE_AT_DOT = _c(
@@ -254,7 +254,7 @@ _RE_RELWORD = _c(
     r"|\b(?:(?:right|just)" + _S + r"+)?(?P<now>now)\b(?!" + _S + r"+that\b)"
 )
 _REL_WORDS = {"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "now": 0}
-_PERIOD = r"(?P<u>week|month|year|quarter|weekend|decade|century|fortnight|summer|winter|spring|autumn|fall)"
+_PERIOD = r"(?P<u>hour|week|month|year|quarter|weekend|decade|century|fortnight|summer|winter|spring|autumn|fall)"
 _RE_REL_PERIOD = _c(
     r"\b(?:(?P<pre>(?:later|earlier|early|late)(?:" + _S + r"+in)?|(?:the" + _S + r"+)?(?:end|beginning|start|middle|rest|remainder|remaining)" + _S + r"+of|by" + _S + r"+the" + _S + r"+end" + _S + r"+of|(?:the" + _S + r"+)?(?:first|last|second|third|final)" + _S + r"+(?:week|month|day|quarter)" + _S + r"+of)" + _S + r"+)?"
     r"(?P<rel>this|next|last|past|previous|coming|following|current|the" + _S + r"+following|the" + _S + r"+next|the" + _S + r"+previous|the" + _S + r"+same|that)" + _S + r"+(?:calendar" + _S + r"+|financial" + _S + r"+|fiscal" + _S + r"+|school" + _S + r"+)?"
@@ -298,17 +298,33 @@ _HOLI = sorted(HOLIDAYS, key=len, reverse=True)
 _RE_HOLIDAY = _c(
     r"(?<![\w'])(?:(?:this|last|next|on|before|after|since|until|at|by|over)" + _S + r"+)?(?P<h>" + "|".join(re.escape(h).replace(r"\ ", _S + "+").replace("'", "['’]") for h in _HOLI) + r")\b"
 )
+_RE_WEEKNUM = _c(r"\b(?:the" + _S + r"+)?week" + _S + r"+(?P<n>[1-9]|[1-4]\d|5[0-3])\b(?![.,]\d|" + _S + r"*(?:%|of" + _S + r"+the" + _S + r"+(?:trial|season|campaign)))")
+_RE_NTH_DAY = _c(
+    r"\b(?:the" + _S + r"+)?(?P<d>" + _DAY + r"|" + _DAYW + r")" + _S + r"+day" + _S + r"+of" + _S + r"+(?:(?P<rel>the|this|next|last)" + _S + r"+month\b|(?P<m>" + _MON + r"))"
+)
+_RE_ON_THE_NTH = _c(r"(?<=\bon )(?:the" + _S + r"+)?(?P<d>" + _DAYNUM + r")(?:st|nd|rd|th)\b(?!" + _S + r"+(?:of\b|" + _S + r"*[a-z]+" + _S + r"+(?:floor|anniversary|place|time|day|week|month|year|round|minute|century)))")
+_RE_MEAL = _c(r"\b(?P<w>after|before|around|at|during|over|by)" + _S + r"+(?P<m>breakfast|brunch|lunch|dinner|supper|tea" + _S + r"+time|teatime)\b")
+_RE_WEEKEND = _c(r"\b(?:(?:at|over|during|on)" + _S + r"+)?the" + _S + r"+weekend\b")
+_RE_YTD = _c(r"\b(?:the" + _S + r"+)?year(?:" + _S + r"+|-)to(?:" + _S + r"+|-)date\b|\bytd\b")
+_TENSW = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEENW = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_UNIT9 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_RE_YEAR_WORDS = _c(
+    r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "since", "until", "before", "after", "of", "from", "to", "and", "by")) + r")"
+    r"(?P<w>(?:eighteen|nineteen|twenty)(?:-|" + _S + r")+(?:" + _TENSW + r"(?:(?:-|" + _S + r")+" + _UNIT9 + r")?|" + _TEENW + r"|hundred|o(?:h)?(?:-|" + _S + r")+" + _UNIT9 + r")\b"
+    r"|two" + _S + r"+thousand(?:(?:" + _S + r"+and)?" + _S + r"+(?:" + _TENSW + r"(?:(?:-|" + _S + r")+" + _UNIT9 + r")?|" + _TEENW + r"|" + _UNIT9 + r"))?\b)"
+)
 # Relative offsets: "two days ago", "in three weeks", "four days ahead of".
 _RE_OFFSET = _c(
     r"(?<![\w.,$£€#/-])(?:(?P<in>in|within)" + _S + r"+(?:the" + _S + r"+)?(?:next" + _S + r"+)?)?" + _NUMBER
     + r"(?:(?:-|" + _S + r")*)(?P<u>" + _TUNIT_NOABBR + r")"
-    r"(?:" + _S + r"+(?P<dir>ago|later|earlier|before|after|ahead|hence|on|from" + _S + r"+(?:now|today)|after" + _S + r"+today|before" + _S + r"+today|prior))?\b"
+    r"(?:" + _S + r"+(?P<dir>ago|later|earlier|from" + _S + r"+(?:now|today)|after" + _S + r"+today|before" + _S + r"+today|before|after|ahead|hence|on|prior))?\b"
     r"(?P<of>" + _S + r"+(?:of|to)" + _S + r"+(?:the" + _S + r"+|a" + _S + r"+|an" + _S + r"+|his" + _S + r"+|her" + _S + r"+|their" + _S + r"+|its" + _S + r"+)?(?P<subj>[a-z][a-z-]+))?"
 )
 _SUPERLATIVE_BEFORE = _c(
     r"(?:\b(?:first|time|times|lowest|highest|worst|best|biggest|largest|smallest|most|least|fastest|slowest|strongest|weakest|ever|only|once|twice)\b|est\b)" + _S + r"+(?:\S+" + _S + r"+)?$"
 )
-_CONNECT_ATTACH = _c(r"(?:" + _S + r"|,|@|\(|\))*(?:(?:at|on|of|in|the|around|about|by|for|this|of" + _S + r"+the)(?:" + _S + r"|,)+)*(?:" + _S + r"|,|@|\(|\))*")
+_CONNECT_ATTACH = _c(r"(?:" + _S + r"|,|@|\(|\))*(?:(?:at|on|of|in|the|around|about|by|for|this|from|between|of" + _S + r"+the)(?:" + _S + r"|,)+)*(?:" + _S + r"|,|@|\(|\))*")
 _CONNECT_RANGE = _c(_S + r"*(?:-|–|—|to|until|till|through|thru|and|&)" + _S + r"*")
 _AT_HOUR = _c(r"(?:" + _S + r"|,)*(?:at|around|@|by)" + _S + r"+(?P<h>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?:[.:](?P<mi>[0-5]\d))?\b(?![.,:]\d|" + _S + r"*(?:%|per\b|percent|people|of\b|" + _TUNIT + r"))")
 _TRAIL_PART = _c(_S + r"+(?:(?:in" + _S + r"+the|this)" + _S + r"+)?(?P<p>morning|afternoon|evening|night)(?P<pl>s)?\b")
@@ -316,11 +332,14 @@ _HEDGE_RE = _c(
     r"(?:^|(?<=\W))(?P<h>" + "|".join(re.escape(h).replace(r"\ ", _S + "+") for h in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")" + _S + r"+$"
 )
 _YEAR_CTX = _c(
-    r"(?:^|\W)(?P<w>in|since|during|until|till|before|after|from|through|early|mid|late|circa|c\.|ca\.|by|of|to|and|or|between|&|-|–|,|'s|year|fy|spring|summer|autumn|winter|throughout|=|>|<)" + _S + r"*(?:the" + _S + r"+(?:year|end" + _S + r"+of|start" + _S + r"+of|beginning" + _S + r"+of)" + _S + r"+)?$"
+    r"(?:^|\W)(?P<w>in|since|later" + _S + r"+than|earlier" + _S + r"+than|during|until|till|before|after|from|through|early|mid|late|circa|c\.|ca\.|by|of|to|and|or|between|&|-|–|,|'s|year|fy|spring|summer|autumn|winter|throughout|=|>|<)" + _S + r"*(?:the" + _S + r"+(?:year|end" + _S + r"+of|start" + _S + r"+of|beginning" + _S + r"+of)" + _S + r"+)?$"
 )
 _CHANGE_VERB = _c(r"(?:ed|rise|rises|fall|falls|grow|grows|up|down|increase|increases|cut|cuts|drop|drops|more|less|higher|lower)" + _S + r"*$")
-_TIME_NOUN_OF = _c(r"\b(?:spring|summer|autumn|fall|winter|year|years|end|start|beginning|middle|half|quarter|class|election|elections|census|crisis|month|months|war|season|budget|revolution|games|olympics)" + _S + r"+of" + _S + r"*$")
-_CAP_NAME_BEFORE = _c(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")
+_TIME_NOUN_OF = _c(r"\b(?:spring|summer|autumn|fall|winter|year|years|week|weekend|day|end|start|beginning|middle|half|quarter|class|election|elections|census|crisis|month|months|war|season|budget|revolution|games|olympics)" + _S + r"+of" + _S + r"*$")
+_MONTH_CTX_STRONG = _c(
+    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|by|between|throughout|every|each)" + _S + r"+(?:the" + _S + r"+)?$"
+)
+_CAP_NAME_BEFORE = re.compile(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")  # case matters: a name
 _MONTH_CTX = _c(
     r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)" + _S + r"+(?:the" + _S + r"+)?$"
 )
@@ -388,6 +407,9 @@ def _ok_month_word(text: str, start: int, word: str, has_day_or_year: bool) -> b
             if not re.search(r"[.!?:;]" + _S + r"*\S+" + _S + r"+$", before) and name.start() != 0:
                 return False
         if not has_day_or_year:
+            if word[0].islower():
+                # lower-case "may"/"march" is a verb unless a preposition says month: "in may".
+                return bool(_MONTH_CTX_STRONG.search(before))
             return bool(_MONTH_CTX.search(before))
         if not word[0].isupper() and not _MONTH_CTX.search(before):
             return False
@@ -677,8 +699,47 @@ def _other_atoms(text: str) -> list[_Atom]:
             continue
         iso = HOLIDAYS.get(name) or None
         out.append(_Atom(m.start("h"), m.end(), "date", iso=iso, markers=(name,)))
+    for m in _RE_WEEKNUM.finditer(text):
+        n = int(m.group("n"))
+        out.append(_Atom(m.start(), m.end(), "date", iso=f"W{n:02d}", markers=(f"week {n}",)))
+    for m in _RE_NTH_DAY.finditer(text):
+        d = _day(m.group("d"))
+        if d is None or not 1 <= d <= 31:
+            continue
+        if m.group("m"):
+            out.append(_Atom(m.start(), m.end(), "date", m=_month(m.group("m")), d=d))
+        else:
+            out.append(_Atom(m.start(), m.end(), "date", d=d, markers=((m.group("rel") or "the").lower() + " month",)))
+    for m in _RE_ON_THE_NTH.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "date", d=int(m.group("d"))))
+    for m in _RE_MEAL.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "time", markers=(m.group("w").lower(), m.group("m").lower())))
+    for m in _RE_WEEKEND.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="week", markers=("weekend",)))
+    for m in _RE_YTD.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="year", markers=("to date",)))
+    for m in _RE_YEAR_WORDS.finditer(text):
+        y = _year_from_words(m.group("w"))
+        if y is not None and 1800 <= y <= 2100:
+            out.append(_Atom(m.start(), m.end(), "year", y=y, value=Decimal(y)))
     out.extend(_duration_atoms(text))
     return out
+
+
+def _year_from_words(phrase: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "two thousand and fifteen" → 2015, "nineteen oh five" → 1905."""
+    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w]
+    if words[:2] == ["two", "thousand"]:
+        v = numwords.parse(" ".join(words))
+        return None if v is None else int(v)
+    century = numwords.parse(words[0])
+    rest = [w for w in words[1:] if w not in ("oh", "o")]
+    if century is None:
+        return None
+    if rest == ["hundred"]:
+        return int(century) * 100
+    tail = numwords.parse(" ".join(rest)) if rest else None
+    return None if tail is None or tail >= 100 else int(century) * 100 + int(tail)
 
 
 def _hm(h: int, mi: int, ap: str) -> str:
@@ -901,8 +962,10 @@ def _slots(a: _Atom) -> set[str]:
         s.add("md")
     if a.wd is not None:
         s.add("wd")
-    if a.hm is not None or (a.kind == "time"):
+    if a.hm is not None:
         s.add("hm")
+    if a.kind == "time" and a.hm is None:
+        s.add("part")  # "in the morning": joins with a clock time
     if a.kind == "relative":
         s.add("rel" if a.unit != "day" else "relday")
     return s
@@ -910,11 +973,18 @@ def _slots(a: _Atom) -> set[str]:
 
 def _attach(a: _Atom, b: _Atom) -> _Atom | None:
     """Join two atoms that name one moment ("Tuesday" + "March 7"), or None."""
-    if a.end_atom is not None or b.end_atom is not None:
-        # A range takes a year after it ("from April to June in 2017").
-        if a.end_atom is not None and b.kind == "year" and b.end_atom is None and a.kind == "date" and a.y is None:
-            return replace(a, end=b.end, y=b.y, end_atom=replace(a.end_atom, y=b.y, end=b.end))
+    if a.end_atom is not None and b.end_atom is not None:
         return None
+    if a.end_atom is not None or b.end_atom is not None:
+        # A range takes what is written once for both ends: "from April to June
+        # in 2017", "Tuesday from 2:00 to 2:30 pm", "3:00 to 4:00 tomorrow".
+        rng, other = (a, b) if a.end_atom is not None else (b, a)
+        assert rng.end_atom is not None
+        first = _attach(replace(rng, end_atom=None), other) if rng is a else _attach(other, replace(rng, end_atom=None))
+        second = _attach(rng.end_atom, other) if rng is a else _attach(other, rng.end_atom)
+        if first is None or second is None:
+            return None
+        return replace(first, start=a.start, end=b.end, end_atom=second)
     if a.kind not in _JOINABLE or b.kind not in _JOINABLE:
         return None
     sa, sb = _slots(a), _slots(b)
@@ -923,9 +993,9 @@ def _attach(a: _Atom, b: _Atom) -> _Atom | None:
     if "relday" in sa | sb and ("md" in sa | sb):
         # "tomorrow, 13/04/21": keep the date, note the relative word.
         pass
-    if ("rel" in sa and "md" in sb) or ("rel" in sb and "md" in sa):
-        return None
     if a.kind == "year" and b.kind == "year":
+        return None
+    if not (_slots(a) | _slots(b)) - {"part", "hm"} and a.kind == b.kind == "time" and a.hm is None and b.hm is None:
         return None
     first, second = a, b
     kind = _joined_kind(first, second)
@@ -970,6 +1040,8 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
             if "\n" not in gap and len(gap) <= 16:
                 if _CONNECT_RANGE.fullmatch(gap) and _rangeable(text, cur, nxt, gap):
                     joined = _make_range(text, cur, nxt)
+                elif gap.strip() in ("-", "–") and cur.end_atom is None and nxt.end_atom is None:
+                    joined = _attach(cur, nxt)  # "May/22(Tue)-11:30 AM"
                 elif _CONNECT_ATTACH.fullmatch(gap) and not (gap.strip(" ,") == "" and "," in gap and cur.kind == nxt.kind):
                     joined = _attach(cur, nxt)
             if joined is None:
@@ -977,7 +1049,8 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
             cur = joined
             j += 1
         cur = _attach_hour(text, cur)
-        out.append(cur)
+        pre = _prefixed(text, cur)
+        out.append(pre if not out or pre.start >= out[-1].end else cur)
         i = j
     return out
 
@@ -995,7 +1068,10 @@ def _rangeable(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
         return True
     if a.kind == "relative" and b.kind == "relative" and word == "-":
         return False
-    return True
+    # Both ends must be the same sort of thing: two days, two times, two years.
+    day_a = a.kind in ("date", "weekday", "relative", "year")
+    day_b = b.kind in ("date", "weekday", "relative", "year")
+    return day_a == day_b
 
 
 def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
@@ -1012,6 +1088,24 @@ def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
     if start.kind == "year" and end.kind == "year":
         return replace(start, end=b.end, end_atom=end, markers=markers)
     return replace(start, end=b.end, end_atom=end, markers=markers)
+
+
+_PREFIX = _c(
+    r"(?:\b(?:the" + _S + r"+)?(?:(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)" + _S + r"+(?:week|weekend|month|day|half|fortnight)"
+    r"|week|(?:the" + _S + r"+)?week" + _S + r"+(?:beginning|starting|commencing|ending)(?:" + _S + r"+on)?)" + _S + r"+(?:of" + _S + r"+)?(?:the" + _S + r"+)?|\bw/[ce]" + _S + r"+)$"
+)
+
+
+def _prefixed(text: str, a: _Atom) -> _Atom:
+    """ "the last week of July", "the week beginning February 4": the span takes the words."""
+    if a.kind not in ("date", "year", "relative") or a.start == 0:
+        return a
+    m = _PREFIX.search(text, max(0, a.start - 40), a.start)
+    if not m:
+        return a
+    words = re.sub(r"\s+", " ", m.group().strip().lower())
+    kind = "date" if a.kind == "year" else a.kind
+    return replace(a, start=m.start(), kind=kind, markers=a.markers + (words,))
 
 
 def _attach_hour(text: str, a: _Atom) -> _Atom:
