@@ -9,6 +9,7 @@ when colour is on, and the marker line keeps it readable without colour.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from numcheck.interval import Interval
@@ -107,8 +108,20 @@ def _header(v: FileView, loc: Located) -> Text:
     return t
 
 
+def _short(d: Decimal) -> str:
+    """A value for the eye: at most 6 decimals (two-thirds is 0.666667 here, exact in JSON)."""
+    if d.as_tuple().exponent < -6:  # type: ignore[operator]
+        d = d.quantize(Decimal("0.000001"))
+    text = format(d.normalize(), "f")
+    return text
+
+
 def _interval(iv: Interval) -> str:
-    return "" if iv.low is None and iv.high is None else str(iv)
+    if iv.low is None and iv.high is None:
+        return ""
+    lo = "-∞" if iv.low is None else _short(iv.low)
+    hi = "∞" if iv.high is None else _short(iv.high)
+    return f"{'(' if iv.low_open or iv.low is None else '['}{lo}, {hi}{')' if iv.high_open or iv.high is None else ']'}"
 
 
 def fact_table(file: FileReport, v: FileView, options: Options) -> object:
@@ -125,7 +138,7 @@ def fact_table(file: FileReport, v: FileView, options: Options) -> object:
             f"{line}:{col}",
             _flat(fact.text),
             fact.kind,
-            "" if fact.value is None else str(fact.value),
+            fact.iso or "" if fact.value is None else _short(fact.value),
             fact.unit or "",
             fact.hedge,
             _interval(fact.interval),
