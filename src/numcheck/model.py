@@ -122,6 +122,19 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check returns: the figures it bound and the values for the rule's message.
+
+    The engine turns a hit into a Finding with the rule's code, severity and
+    message template filled from ``fields``.
+    """
+
+    span: Span
+    related: tuple[Span, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: a rule's verdict on some figures, with the arithmetic."""
 

@@ -1,0 +1,100 @@
+"""Check kind ``bounds``: could the figure be true at all?
+
+Tests:
+
+- ``share``: templates bind ``x`` (a percent) as a share of a whole named in a
+  ``noun`` group; when the noun is one of ``wholes`` (people counted: "of the
+  population", "of voters") the share cannot exceed 100%. Growth rates and
+  ratios such as debt to GDP are not shares of a head count and are left alone.
+- ``negative``: a count below zero.
+- ``people``: a count of ``people`` (by the noun after or the subject) larger
+  than ``limit`` (the world's population).
+- ``year``: a five-digit year typo found by the ``pattern`` regex (a ``year``
+  group, "May 20014"), when deleting one digit gives a year in ``years``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from numcheck.model import Hit, Span
+from numcheck.patterns import View, compile_regex, compile_templates, content_words, format_number
+
+PARAMS: dict[str, tuple[type, Any]] = {
+    "test": (str, "share"),
+    "templates": (list, []),
+    "wholes": (list, []),
+    "people": (list, []),
+    "limit": (Decimal, Decimal("8200000000")),
+    "pattern": (str, r"(?!)"),
+    "first_year": (Decimal, Decimal(1000)),
+    "last_year": (Decimal, Decimal(2100)),
+}
+FIELDS = frozenset({"figure", "noun", "limit", "year"})
+TESTS = ("share", "negative", "people", "year")
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    test = params["test"]
+    if test not in TESTS:
+        raise ValueError(f"test: {test!r} is not one of {', '.join(TESTS)}")
+    pattern = compile_regex("pattern", params["pattern"])
+    if test == "year" and "year" not in pattern.groupindex:
+        raise ValueError("pattern: needs a (?P<year>…) group")
+    templates = compile_templates("templates", params["templates"], ("x",) if test == "share" else ())
+    return {
+        "templates": templates,
+        "pattern": pattern,
+        "wholes": frozenset(w for p in params["wholes"] for w in content_words(p)),
+        "people": frozenset(w for p in params["people"] for w in content_words(p)),
+    }
+
+
+def find(rule: Any, view: View) -> Iterator[Hit]:
+    test = rule.params["test"]
+    facts = view.doc.facts
+    if test == "share":
+        for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
+            x = facts[b.roles["x"]]
+            noun = content_words(b.groups.get("noun", ""))
+            if x.interval.low is None or x.interval.low <= 100 or not noun & rule.compiled["wholes"]:
+                continue
+            yield Hit(x.span, (), (("figure", x.text), ("noun", b.groups.get("noun", "").strip())))
+    elif test == "negative":
+        for i in view.by_kind.get("count", ()):
+            f = facts[i]
+            if f.interval.high is not None and f.interval.high < 0:
+                yield Hit(f.span, (), (("figure", f.text),))
+    elif test == "people":
+        limit = rule.params["limit"]
+        for i in view.by_kind.get("count", ()):
+            f = facts[i]
+            if f.interval.low is None or f.interval.low <= limit:
+                continue
+            if not view.labels[i] & rule.compiled["people"]:
+                continue
+            yield Hit(f.span, (), (("figure", f.text), ("limit", format_number(limit))))
+    else:
+        yield from _years(rule, view)
+
+
+def _years(rule: Any, view: View) -> Iterator[Hit]:
+    first, last = rule.params["first_year"], rule.params["last_year"]
+    text = view.text
+    for sent in view.doc.sentences:
+        chunk = text[sent.span.start : sent.span.end]
+        if not re.search(r"\d{5}", chunk):
+            continue
+        pos = 0
+        while (m := view.search(rule.compiled["pattern"], chunk[pos:], trusted=rule.trusted)) is not None:
+            digits = m.group("year")
+            start = sent.span.start + pos + m.start("year")
+            pos += max(m.end(), 1)
+            fixes = {digits[:k] + digits[k + 1 :] for k in range(len(digits))}
+            if any(first <= Decimal(y) <= last for y in fixes if y[0] != "0"):
+                yield Hit(Span(start, start + len(digits)), (), (("figure", digits), ("year", digits)))
+            if pos >= len(chunk):
+                break

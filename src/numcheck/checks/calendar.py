@@ -1,0 +1,392 @@
+"""Check kind ``calendar``: do dates, weekdays, durations and relative days agree?
+
+Tests:
+
+- ``weekday``: a weekday written next to a full date that falls on another
+  day ("Monday, 7 October 2014"); a date without a year takes the reporting
+  year, and stays silent without one. Numeric dates that read both ways
+  (10/09) are left alone.
+- ``invalid``: a day the month does not have ("30 February", "31 April").
+- ``inverted``: a range that ends before it starts ("March 14–12", "from 2015
+  to 2012").
+- ``relative``: "N days ahead of / before / after the <event>" against the
+  reporting weekday ("said on Monday") and the event's weekday.
+- ``age``: "aged N" against "born in YYYY" and the reporting date.
+- ``duration``: "an N-year <noun>" against "<noun> began in YYYY" and the
+  reporting date.
+
+The date words are read from the sentence text with the rule's regexes; the
+dates in the fact table (``iso``) are used for weekday checks.
+"""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from numcheck.model import Fact, Hit, Span
+from numcheck.patterns import View, compile_regex, content_words
+
+MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        (
+            (),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        )
+    )
+    for name in names
+}
+WEEKDAYS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("monday", "mon", "mo"),
+            ("tuesday", "tue", "tues", "tu"),
+            ("wednesday", "wed", "we"),
+            ("thursday", "thu", "thur", "thurs", "th"),
+            ("friday", "fri", "fr"),
+            ("saturday", "sat", "sa"),
+            ("sunday", "sun", "su"),
+        )
+    )
+    for name in names
+}
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+PARAMS: dict[str, tuple[type, Any]] = {
+    "test": (str, "weekday"),
+    "patterns": (list, []),
+    "anchor": (str, r"(?!)"),
+    "start": (str, r"(?!)"),
+}
+FIELDS = frozenset(
+    {"date", "weekday", "actual", "first", "second", "days", "said", "event", "expected", "age", "born", "years", "figure"}
+)
+TESTS = ("weekday", "invalid", "inverted", "relative", "age", "duration")
+_GROUPS = {
+    "invalid": ("month", "day"),
+    "inverted": ("first", "second"),
+    "relative": ("days", "dir", "event"),
+    "age": ("age",),
+    "duration": ("years", "noun"),
+}
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    test = params["test"]
+    if test not in TESTS:
+        raise ValueError(f"test: {test!r} is not one of {', '.join(TESTS)}")
+    patterns = [compile_regex("patterns", p) for p in params["patterns"]]
+    for p in patterns:
+        missing = [g for g in _GROUPS.get(test, ()) if g not in p.groupindex]
+        if missing:
+            raise ValueError(f"patterns: {p.pattern!r} lacks group(s) {', '.join(missing)}")
+    return {"patterns": patterns, "anchor": compile_regex("anchor", params["anchor"]), "start": compile_regex("start", params["start"])}
+
+
+def find(rule: Any, view: View) -> Iterator[Hit]:
+    test = rule.params["test"]
+    if test == "weekday":
+        yield from _weekday(view)
+    elif test == "invalid":
+        yield from _invalid(rule, view)
+    elif test == "inverted":
+        yield from _inverted(rule, view)
+    elif test == "relative":
+        yield from _relative(rule, view)
+    elif test == "age":
+        yield from _age(rule, view)
+    else:
+        yield from _duration(rule, view)
+
+
+def _matches(rule: Any, view: View) -> Iterator[tuple[int, Any]]:
+    """(sentence start offset, match) for every pattern in every sentence, in text order."""
+    text = view.text
+    for sent in view.doc.sentences:
+        chunk = text[sent.span.start : sent.span.end]
+        for p in rule.compiled["patterns"]:
+            try:
+                it = p.finditer(chunk) if rule.trusted else p.finditer(chunk, timeout=0.05)
+                for m in it:
+                    yield sent.span.start, m
+            except TimeoutError:
+                continue
+
+
+def _span(base: int, m: Any, group: int | str = 0) -> Span:
+    return Span(base + m.start(group), base + m.end(group))
+
+
+# --- weekday vs date ----------------------------------------------------------------
+
+_ISO_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_NOYEAR = re.compile(r"^-{0,2}(\d{2})-(\d{2})$")
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.]\d{2,4})?")
+_WEEKDAY_WORD = re.compile(r"^\s*([A-Za-z]+)\.?")
+
+
+def _weekday(view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    text = view.text
+    weekday_before: dict[int, Fact] = {}
+    for i in view.by_kind.get("weekday", ()):
+        weekday_before[facts[i].span.end] = facts[i]
+    for i in view.by_kind.get("date", ()):
+        f = facts[i]
+        day = _date_of(f, view.reporting_date)
+        if day is None or _ambiguous(f.text):
+            continue
+        written: tuple[int, Span] | None = None
+        # A weekday inside the date fact ("Monday, 7 October 2014")...
+        m = _WEEKDAY_WORD.match(f.text)
+        if m and m.group(1).lower() in WEEKDAYS:
+            written = (WEEKDAYS[m.group(1).lower()], Span(f.span.start, f.span.start + m.end(1)))
+        else:
+            # ...or a weekday fact right before it, only a comma or "the" between.
+            for end in range(f.span.start, max(-1, f.span.start - 8), -1):
+                w = weekday_before.get(end)
+                if w and re.fullmatch(r"[\s,]*(?:the\s+)?", text[end : f.span.start]):
+                    name = (w.iso or w.text).strip().rstrip(".").lower()
+                    if name in WEEKDAYS:
+                        written = (WEEKDAYS[name], w.span)
+                    break
+        if written is None or written[0] == day.weekday():
+            continue
+        yield Hit(
+            Span(min(written[1].start, f.span.start), max(written[1].end, f.span.end)),
+            (),
+            (
+                ("date", f.text if written[1].start < f.span.start else text[written[1].start : f.span.end]),
+                ("weekday", DAY_NAMES[written[0]]),
+                ("actual", DAY_NAMES[day.weekday()]),
+                ("figure", day.isoformat()),
+            ),
+        )
+
+
+def _date_of(f: Fact, today: dt.date | None) -> dt.date | None:
+    iso = f.iso or ""
+    m = _ISO_FULL.match(iso)
+    try:
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _ISO_NOYEAR.match(iso)
+        if m and today is not None:
+            return dt.date(today.year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
+    return None
+
+
+def _ambiguous(written: str) -> bool:
+    m = _NUMERIC.search(written)
+    return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
+
+
+# --- invalid dates and inverted ranges ------------------------------------------------
+
+
+def _invalid(rule: Any, view: View) -> Iterator[Hit]:
+    for base, m in _matches(rule, view):
+        month = MONTHS.get(m.group("month").lower().rstrip("."))
+        day = int(m.group("day"))
+        if month is None or day < 1:
+            continue
+        year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
+        # Without a year, 29 February is possible (a leap year).
+        last = cal.monthrange(year if year else 2000, month)[1]
+        if day <= last:
+            continue
+        span = _span(base, m, "date") if "date" in m.groupdict() and m.group("date") else _span(base, m)
+        yield Hit(
+            span,
+            (),
+            (
+                ("date", view.doc.text[span.start : span.end]),
+                ("actual", f"{cal.month_name[month]} has {last} days" + (f" in {year}" if year else "")),
+                ("figure", str(day)),
+            ),
+        )
+
+
+def _inverted(rule: Any, view: View) -> Iterator[Hit]:
+    for base, m in _matches(rule, view):
+        first, second = int(m.group("first")), int(m.group("second"))
+        if second >= first:
+            continue
+        span = _span(base, m, "range") if "range" in m.groupdict() and m.group("range") else _span(base, m)
+        yield Hit(
+            span,
+            (),
+            (("first", m.group("first")), ("second", m.group("second")), ("date", view.doc.text[span.start : span.end])),
+        )
+
+
+# --- relative days -------------------------------------------------------------------
+
+
+def _number(words: str) -> int | None:
+    words = words.strip().lower()
+    if words.isdigit():
+        return int(words)
+    if words in ("a", "one", "a single"):
+        return 1
+    from numcheck.numwords import parse
+
+    v = parse(words)
+    return int(v) if v is not None and v == v.to_integral_value() else None
+
+
+def _reporting_weekday(rule: Any, view: View) -> tuple[int, Span | None] | None:
+    text = view.text
+    for sent in view.doc.sentences:
+        chunk = text[sent.span.start : sent.span.end]
+        m = view.search(rule.compiled["anchor"], chunk, trusted=rule.trusted)
+        if m and m.group("weekday").lower() in WEEKDAYS:
+            return WEEKDAYS[m.group("weekday").lower()], _span(sent.span.start, m, "weekday")
+    if view.reporting_date is not None:
+        return view.reporting_date.weekday(), None
+    return None
+
+
+def _event_weekday(view: View, noun: str) -> tuple[int, Fact] | None:
+    """The weekday the event named by ``noun`` is set for: a weekday within 80 characters after the noun."""
+    facts = view.doc.facts
+    found: tuple[int, Fact] | None = None
+    for i in view.by_kind.get("weekday", ()):
+        w = facts[i]
+        window = view.before(w, 90)
+        if not re.search(rf"\b{re.escape(noun)}", window):
+            continue
+        name = (w.iso or w.text).strip().rstrip(".").lower()
+        if name not in WEEKDAYS:
+            continue
+        if found is not None and found[0] != WEEKDAYS[name]:
+            return None  # two different days for the event: unclear which is meant
+        found = (WEEKDAYS[name], w)
+    return found
+
+
+def _relative(rule: Any, view: View) -> Iterator[Hit]:
+    anchor = None
+    for base, m in _matches(rule, view):
+        if anchor is None:
+            anchor = _reporting_weekday(rule, view) or (-1, None)
+        if anchor[0] < 0:
+            return
+        days = _number(m.group("days"))
+        nouns = [w for w in re.findall(r"[a-z]+", m.group("event").lower()) if content_words(w)]
+        if days is None or not nouns:
+            continue
+        event = _event_weekday(view, nouns[-1])
+        if event is None:
+            continue
+        after = m.group("dir").lower().startswith("after")
+        expected = (anchor[0] - days) % 7 if after else (anchor[0] + days) % 7
+        if expected == event[0]:
+            continue
+        related = tuple(s for s in (anchor[1], event[1].span) if s is not None)
+        yield Hit(
+            _span(base, m, "phrase") if m.groupdict().get("phrase") else _span(base, m),
+            related,
+            (
+                ("days", m.group("days")),
+                ("said", DAY_NAMES[anchor[0]]),
+                ("event", DAY_NAMES[event[0]]),
+                ("expected", DAY_NAMES[expected]),
+                ("date", nouns[-1]),
+            ),
+        )
+
+
+# --- ages and durations against the reporting date -------------------------------------------
+
+
+def _age(rule: Any, view: View) -> Iterator[Hit]:
+    today = view.reporting_date
+    if today is None:
+        return
+    text = view.text
+    sents = view.doc.sentences
+    for si, sent in enumerate(sents):
+        chunk = text[sent.span.start : sent.span.end]
+        for p in rule.compiled["patterns"]:
+            m = view.search(p, chunk, trusted=rule.trusted)
+            if not m:
+                continue
+            # "born in 1980" in this sentence or the one before or after it.
+            born = None
+            for sj in (si, si - 1, si + 1):
+                if 0 <= sj < len(sents):
+                    s2 = sents[sj].span
+                    b = view.search(rule.compiled["start"], text[s2.start : s2.end], trusted=rule.trusted)
+                    if b:
+                        born = (int(b.group("year")), Span(s2.start + b.start("year"), s2.start + b.end("year")))
+                        break
+            if born is None:
+                continue
+            age = int(m.group("age"))
+            possible = (today.year - born[0] - 1, today.year - born[0])
+            if age in possible:
+                continue
+            yield Hit(
+                _span(sent.span.start, m, "age"),
+                (born[1],),
+                (
+                    ("age", m.group("age")),
+                    ("born", str(born[0])),
+                    ("expected", f"{possible[0]} or {possible[1]}"),
+                    ("date", today.isoformat()),
+                ),
+            )
+
+
+def _duration(rule: Any, view: View) -> Iterator[Hit]:
+    today = view.reporting_date
+    if today is None:
+        return
+    text = view.text
+    for base, m in _matches(rule, view):
+        years = _number(m.group("years"))
+        noun = m.group("noun").lower()
+        if years is None:
+            continue
+        starts = []
+        for sent in view.doc.sentences:
+            chunk = text[sent.span.start : sent.span.end]
+            s = view.search(rule.compiled["start"], chunk, trusted=rule.trusted)
+            if s and s.group("noun").lower().rstrip("s") == noun.rstrip("s"):
+                starts.append((int(s.group("year")), Span(sent.span.start + s.start("year"), sent.span.start + s.end("year"))))
+        if len({y for y, _ in starts}) != 1:
+            continue
+        start, span = starts[0]
+        elapsed = today.year - start
+        if elapsed - 1 <= years <= elapsed + 1:
+            continue
+        yield Hit(
+            _span(base, m, "phrase") if m.groupdict().get("phrase") else _span(base, m),
+            (span,),
+            (
+                ("years", m.group("years")),
+                ("born", str(start)),
+                ("expected", str(elapsed)),
+                ("date", today.isoformat()),
+                ("event", noun),
+            ),
+        )

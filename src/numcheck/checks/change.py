@@ -1,0 +1,171 @@
+"""Check kind ``change``: does a stated change (%, points, "doubled", a direction) match from → to?
+
+Templates bind ``a`` (from) and ``b`` (to) and, for stated changes, ``c``
+(a percent or points figure). The words of the match decide the direction
+(``rise`` / ``fall`` regexes); a ``mult`` group names a multiple ("doubled")
+looked up in the ``multiples`` table. Tests:
+
+- ``change``: the stated change matches neither the relative change nor, for
+  percent endpoints, the change in points;
+- ``points``: percent endpoints, a change written in % that is the change in
+  points, not the relative change ("from 20% to 25%, up 5%");
+- ``multiple``: "doubled from 10 to 25";
+- ``direction``: "fell from 10 to 12".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from numcheck.interval import ABOUT_WIDTH, NEARLY_WIDTH, Interval
+from numcheck.model import Fact, Hit
+from numcheck.patterns import View, as_percent, compile_regex, compile_templates, format_number, point, rounded_like
+
+PARAMS: dict[str, tuple[type, Any]] = {
+    "test": (str, "change"),
+    "templates": (list, []),
+    "rise": (str, r"\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grown|growth|climbed?|jumped?|soared?|surged?|gained?|up|went up|doubled|tripled|trebled|quadrupled)\b"),
+    "fall": (str, r"\b(?:fell|fall|falls|fallen|falling|dropped|drop|drops|declined?|declines|decreased?|decreases|shrank|shrunk|down|slumped?|plunged?|tumbled?|slid|sank|dipped|halved|went down|cut)\b"),
+    "multiples": (dict, {}),
+}
+FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word"})
+TESTS = ("change", "points", "multiple", "direction")
+_ENDPOINT_KINDS = ("count", "number", "money", "percent", "measure")
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    test = params["test"]
+    if test not in TESTS:
+        raise ValueError(f"test: {test!r} is not one of {', '.join(TESTS)}")
+    roles = ("a", "b", "c") if test in ("change", "points") else ("a", "b")
+    multiples: dict[str, Decimal] = {}
+    for word, factor in params["multiples"].items():
+        if not isinstance(factor, Decimal | int) or isinstance(factor, bool) or factor <= 0:
+            raise ValueError(f"multiples.{word}: must be a positive number")
+        multiples[word.lower()] = Decimal(factor)
+    if test == "multiple" and not multiples:
+        raise ValueError("multiples: a multiple test needs a table of words and factors")
+    return {
+        "templates": compile_templates("templates", params["templates"], roles),
+        "rise": compile_regex("rise", params["rise"]),
+        "fall": compile_regex("fall", params["fall"]),
+        "multiples": multiples,
+    }
+
+
+def _endpoints_ok(a: Fact, b: Fact) -> bool:
+    if a.kind not in _ENDPOINT_KINDS or a.kind != b.kind or a.unit != b.unit:
+        return False
+    return a.interval.bounded and b.interval.bounded and not a.is_range and not b.is_range
+
+
+def _ratio(a: Interval, b: Interval) -> Interval | None:
+    """b ÷ a for positive a."""
+    if a.low is None or a.low <= 0 or b.low is None or b.low < 0:
+        return None
+    return b.divide(a)
+
+
+def _relative(a: Interval, b: Interval) -> Interval | None:
+    """The relative change from a to b, in percent."""
+    r = _ratio(a, b)
+    if r is None or r.low is None or r.high is None:
+        return None
+    return Interval((r.low - 1) * 100, (r.high - 1) * 100)
+
+
+def _neg(iv: Interval) -> Interval:
+    return Interval(
+        None if iv.high is None else -iv.high, None if iv.low is None else -iv.low, iv.high_open, iv.low_open
+    )
+
+
+def find(rule: Any, view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    test = rule.params["test"]
+    comp = rule.compiled
+    for bnd in view.bind(comp["templates"], trusted=rule.trusted):
+        a, b = facts[bnd.roles["a"]], facts[bnd.roles["b"]]
+        if not _endpoints_ok(a, b):
+            continue
+        words = re.sub(r"#\d+:[a-z]+#", " ", view.skeletons[bnd.sentence][bnd.start : bnd.end])
+        rise = bool(view.search(comp["rise"], words, trusted=rule.trusted))
+        fall = bool(view.search(comp["fall"], words, trusted=rule.trusted))
+        direction = "rise" if rise and not fall else "fall" if fall and not rise else ""
+        base = (("from", a.text), ("to", b.text))
+        if test == "direction":
+            if direction == "rise" and a.interval.overlaps(b.interval) is False and _above(a, b):
+                yield Hit(b.span, (a.span,), base + (("direction", "a fall"), ("word", "rise")))
+            elif direction == "fall" and not a.interval.overlaps(b.interval) and _above(b, a):
+                yield Hit(b.span, (a.span,), base + (("direction", "a rise"), ("word", "fall")))
+            continue
+        if test == "multiple":
+            word = (bnd.groups.get("mult") or "").lower()
+            factor = comp["multiples"].get(word)
+            ratio = _ratio(a.interval, b.interval)
+            if factor is None or ratio is None:
+                continue
+            hedge = bnd.groups.get("hedge", "").strip().lower()
+            if hedge in ("nearly", "almost"):
+                want = Interval(factor * (1 - NEARLY_WIDTH), factor)
+            elif hedge in ("more than", "over"):
+                want = Interval(factor, None, low_open=True)
+            else:
+                want = Interval(factor * (1 - ABOUT_WIDTH), factor * (1 + ABOUT_WIDTH))
+            if ratio.overlaps(want):
+                continue
+            av, bv = point(a), point(b)
+            shown = f"{format_number((bv / av).quantize(Decimal('0.01')).normalize())} times" if av and bv else "?"
+            yield Hit(b.span, (a.span,), base + (("stated", word), ("computed", shown), ("word", word)))
+            continue
+        c = facts[bnd.roles["c"]]
+        hit = _stated_change(a, b, c, direction, test)
+        if hit:
+            yield hit
+
+
+def _above(x: Fact, y: Fact) -> bool:
+    return x.interval.low is not None and y.interval.high is not None and x.interval.low >= y.interval.high
+
+
+def _stated_change(a: Fact, b: Fact, c: Fact, direction: str, test: str) -> Hit | None:
+    av, bv = point(a), point(b)
+    if av is None or bv is None:
+        return None
+    diff = b.interval - a.interval
+    if c.kind == "points":
+        if a.kind != "percent" or test != "change":
+            return None
+        stated = c.interval
+        options = [stated] if direction == "rise" else [_neg(stated)] if direction == "fall" else [stated, _neg(stated)]
+        if any(diff.overlaps(o) for o in options):
+            return None
+        shown = format_number(abs(bv - av)) + " points"
+        return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av))))
+    stated = as_percent(c)
+    rel = _relative(a.interval, b.interval)
+    if stated is None or rel is None or av == 0:
+        return None
+    options = [stated] if direction == "rise" else [_neg(stated)] if direction == "fall" else [stated, _neg(stated)]
+    if any(rel.overlaps(o) for o in options):
+        return None
+    as_points = a.kind == "percent" and any(diff.overlaps(o) for o in options)
+    if (test == "points") != as_points:
+        return None
+    shown = rounded_like(abs(bv - av) / av * 100, c.text) + "%"
+    return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av))))
+
+
+def _fields(a: Fact, b: Fact, c: Fact, computed: str, points: str) -> tuple[tuple[str, str], ...]:
+    return (
+        ("from", a.text),
+        ("to", b.text),
+        ("stated", c.text),
+        ("computed", computed),
+        ("points", points),
+        ("direction", ""),
+        ("word", ""),
+    )

@@ -1,0 +1,116 @@
+"""Check kind ``conversion``: does a bracketed conversion match ("10 miles (16 km)")?
+
+Templates bind ``a`` (the figure) and ``b`` (its conversion); an optional
+``hedge`` group ("about", "ca.") marks the conversion as approximate.
+
+- ``test = "units"``: both are measures; ``a``'s interval is converted
+  through pint (``numcheck.units``) and must overlap ``b``'s, so a
+  conversion is judged at the precision it is written to.
+- ``test = "currency"``: both are money in different currencies; the implied
+  rate must lie inside the plausible band of ``rates`` (value of one unit in
+  US dollars, low and high). Rates move, so this is a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from numcheck.interval import Interval, hedged
+from numcheck.model import Fact, Hit
+from numcheck.patterns import View, compile_templates, format_number, point
+
+PARAMS: dict[str, tuple[type, Any]] = {
+    "test": (str, "units"),
+    "templates": (list, []),
+    "rates": (dict, {}),
+}
+FIELDS = frozenset({"figure", "conversion", "computed", "rate"})
+TESTS = ("units", "currency")
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    if params["test"] not in TESTS:
+        raise ValueError(f"test: {params['test']!r} is not one of {', '.join(TESTS)}")
+    rates: dict[str, Interval] = {}
+    for code, band in params["rates"].items():
+        if (
+            not isinstance(band, list)
+            or len(band) != 2
+            or not all(isinstance(v, Decimal | int) and not isinstance(v, bool) for v in band)
+            or not 0 < band[0] <= band[1]
+        ):
+            raise ValueError(f"rates.{code}: must be [low, high], two positive numbers, low first")
+        rates[code.upper()] = Interval(Decimal(band[0]), Decimal(band[1]))
+    if params["test"] == "currency" and not rates:
+        raise ValueError("rates: a currency test needs a table of rates")
+    return {"templates": compile_templates("templates", params["templates"], ("a", "b")), "rates": rates}
+
+
+def find(rule: Any, view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    for bnd in view.bind(rule.compiled["templates"], trusted=rule.trusted):
+        a, b = facts[bnd.roles["a"]], facts[bnd.roles["b"]]
+        if not (a.interval.bounded and b.interval.bounded) or a.unit is None or b.unit is None:
+            continue
+        b_iv = _approximate(b) if bnd.groups.get("hedge") else b.interval
+        if rule.params["test"] == "units":
+            hit = _units(a, b, b_iv)
+        else:
+            hit = _currency(a, b, b_iv, rule.compiled["rates"])
+        if hit:
+            yield hit
+
+
+def _approximate(f: Fact) -> Interval:
+    step = (f.interval.high - f.interval.low) if f.hedge == "exact" and f.interval.bounded else Decimal(1)  # type: ignore[operator]
+    return hedged(f.value, step, "about") if f.value is not None else f.interval
+
+
+def _units(a: Fact, b: Fact, b_iv: Interval) -> Hit | None:
+    if a.kind != "measure" or b.kind != "measure" or a.unit == b.unit:
+        return None
+    from numcheck import units
+
+    try:
+        lo = units.convert(a.interval.low, a.unit, b.unit)  # type: ignore[arg-type]
+        hi = units.convert(a.interval.high, a.unit, b.unit)  # type: ignore[arg-type]
+        mid = units.convert(point(a), a.unit, b.unit)  # type: ignore[arg-type]
+    except ValueError:
+        return None  # not the same dimension: "10 km (an hour's drive)"
+    converted = Interval(min(lo, hi), max(lo, hi))
+    if converted.overlaps(b_iv):
+        return None
+    shown = _like(mid, b)
+    return Hit(b.span, (a.span,), (("figure", a.text), ("conversion", b.text), ("computed", shown), ("rate", "")))
+
+
+def _like(value: Decimal, f: Fact) -> str:
+    """``value`` written to one more digit than ``f`` is, with ``f``'s unit word."""
+    import re
+
+    m = re.search(r"\d+(?:[.,](\d+))?", f.text)
+    places = (len(m.group(1)) if m and m.group(1) else 0) + 1
+    q = value.quantize(Decimal(1).scaleb(-places))
+    unit = re.sub(r"^[^A-Za-z°£$€¥]*[\d.,\s]*", "", f.text).strip()
+    return f"{format_number(q)} {unit}".strip()
+
+
+def _currency(a: Fact, b: Fact, b_iv: Interval, rates: Mapping[str, Interval]) -> Hit | None:
+    if a.kind != "money" or b.kind != "money" or a.unit == b.unit:
+        return None
+    ra, rb = rates.get((a.unit or "").upper()), rates.get((b.unit or "").upper())
+    if ra is None or rb is None:
+        return None
+    # b should be a × (value of a's currency ÷ value of b's currency), over the whole plausible band.
+    band = ra.divide(rb)
+    lo_a, hi_a = a.interval.low, a.interval.high
+    if band is None or band.low is None or band.high is None or lo_a is None or hi_a is None:
+        return None
+    expected = Interval(lo_a * band.low, hi_a * band.high)
+    if expected.overlaps(b_iv):
+        return None
+    av, bv = point(a), point(b)
+    rate = f"{format_number((bv / av).quantize(Decimal('0.001')).normalize())}" if av and bv else "?"
+    return Hit(b.span, (a.span,), (("figure", a.text), ("conversion", b.text), ("computed", ""), ("rate", rate)))

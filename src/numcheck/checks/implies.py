@@ -1,0 +1,74 @@
+"""Check kind ``implies``: does a qualifier agree with its figure ("a majority (45%)")?
+
+Templates bind ``x`` (the figure) and a ``q`` group (the qualifier words);
+the ``qualifiers`` table gives, for each qualifier, the range it implies and
+how to say it: ``"a majority" = { low = 50, low_open = true, means = "more
+than 50%" }``. The figure's interval must overlap that range. Percent and
+share figures are compared in percent, counts as they are ("millions" for
+800,000).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from numcheck.interval import Interval
+from numcheck.model import Hit
+from numcheck.patterns import View, as_percent, compile_templates
+
+PARAMS: dict[str, tuple[type, Any]] = {
+    "templates": (list, []),
+    "qualifiers": (dict, {}),
+}
+FIELDS = frozenset({"qualifier", "figure", "means"})
+_ENTRY_KEYS = {"low": Decimal, "high": Decimal, "low_open": bool, "high_open": bool, "means": str}
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    table: dict[str, tuple[Interval, str]] = {}
+    if not params["qualifiers"]:
+        raise ValueError("qualifiers: the table of qualifiers is empty")
+    for phrase, entry in params["qualifiers"].items():
+        if not isinstance(entry, dict):
+            raise ValueError(f"qualifiers.{phrase}: must be a table with low/high/means")
+        for key, value in entry.items():
+            want = _ENTRY_KEYS.get(key)
+            if want is None:
+                raise ValueError(f"qualifiers.{phrase}.{key}: unknown key (allowed: {', '.join(_ENTRY_KEYS)})")
+            if want is Decimal and isinstance(value, int) and not isinstance(value, bool):
+                value = Decimal(value)
+            if not isinstance(value, want):
+                raise ValueError(f"qualifiers.{phrase}.{key}: must be a {want.__name__}")
+        if "means" not in entry or ("low" not in entry and "high" not in entry):
+            raise ValueError(f"qualifiers.{phrase}: needs means and at least one of low, high")
+        low = Decimal(entry["low"]) if "low" in entry else None
+        high = Decimal(entry["high"]) if "high" in entry else None
+        iv = Interval(low, high, bool(entry.get("low_open")), bool(entry.get("high_open")))
+        table[_key(phrase)] = (iv, entry["means"])
+    templates = compile_templates("templates", params["templates"], ("x",))
+    for t in templates:
+        if "q" not in t.pattern.groupindex:
+            raise ValueError(f"templates: template {t.source!r} has no (?P<q>…) group for the qualifier")
+    return {"templates": templates, "qualifiers": table}
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.strip().lower())
+
+
+def find(rule: Any, view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    table = rule.compiled["qualifiers"]
+    for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
+        x = facts[b.roles["x"]]
+        q = _key(b.groups.get("q", ""))
+        if q not in table:
+            continue
+        want, means = table[q]
+        have = as_percent(x) if x.kind in ("percent", "share") else x.interval
+        if have is None or have.overlaps(want):
+            continue
+        yield Hit(x.span, (), (("qualifier", q), ("figure", x.text), ("means", means)))

@@ -1,0 +1,226 @@
+"""Check kind ``total``: do the parts fit in (or add up to) their stated total?
+
+Tests:
+
+- ``part``: templates bind ``part`` and ``whole``; the part cannot be larger
+  ("26 million of a population of 23 million").
+- ``disjoint``: a part marked as separate from the figures before it (the
+  ``separate`` regex, matched on the text just before it: "another", "a
+  further", "the remaining") plus the counts of its own and the previous
+  sentence cannot add up to more than the whole it is bound to.
+- ``sum``: templates bind a ``total`` and end where a list of parts of the same
+  kind begins ("120 staff: 70 men, 40 women"); the parts must add up to the
+  total (or, with an ``incl`` group such as "including", stay within it).
+- ``shares``: the percents of one breakdown in one sentence (each followed by
+  the ``breakdown`` regex: "45% said yes, 40% said no") cannot add up to
+  more than 100%, unless the sentence matches ``exclude``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from numcheck.interval import Interval
+from numcheck.model import Fact, Hit
+from numcheck.patterns import View, compile_regex, compile_templates, entirely_above, format_number, point
+
+PARAMS: dict[str, tuple[type, Any]] = {
+    "test": (str, "part"),
+    "templates": (list, []),
+    "separate": (str, r"(?:another|a further|an additional|the remaining|the rest|the other)\s*$"),
+    "breakdown": (str, r"^\s+(?:said|say|says|voted|backed|supported|opposed|chose|preferred|favou?red|were|are|was)\b"),
+    "exclude": (str, r"(?!)"),
+    "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
+}
+FIELDS = frozenset({"part", "whole", "parts", "sum", "total"})
+TESTS = ("part", "disjoint", "sum", "shares")
+_KINDS = ("count", "number", "money", "measure", "percent")
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    test = params["test"]
+    if test not in TESTS:
+        raise ValueError(f"test: {test!r} is not one of {', '.join(TESTS)}")
+    roles = {"part": ("part", "whole"), "disjoint": ("part", "whole"), "sum": ("total",), "shares": ()}[test]
+    return {
+        "templates": compile_templates("templates", params["templates"], roles),
+        "separate": compile_regex("separate", params["separate"]),
+        "breakdown": compile_regex("breakdown", params["breakdown"]),
+        "exclude": compile_regex("exclude", params["exclude"]),
+        "list_gap": compile_regex("list_gap", params["list_gap"]),
+    }
+
+
+def find(rule: Any, view: View) -> Iterator[Hit]:
+    test = rule.params["test"]
+    if test == "part":
+        yield from _part(rule, view)
+    elif test == "disjoint":
+        yield from _disjoint(rule, view)
+    elif test == "sum":
+        yield from _sum(rule, view)
+    else:
+        yield from _shares(rule, view)
+
+
+def _same_unit(a: Fact, b: Fact) -> bool:
+    if a.kind == "money" or b.kind == "money" or a.kind == "measure" or b.kind == "measure":
+        return a.kind == b.kind and a.unit == b.unit
+    return True
+
+
+def _part(rule: Any, view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
+        part, whole = facts[b.roles["part"]], facts[b.roles["whole"]]
+        if not _same_unit(part, whole) or part.is_range or whole.is_range:
+            continue
+        if entirely_above(part.interval, whole.interval):
+            yield Hit(part.span, (whole.span,), (("part", part.text), ("whole", whole.text)))
+
+
+def _disjoint(rule: Any, view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
+        pi, wi = b.roles["part"], b.roles["whole"]
+        part, whole = facts[pi], facts[wi]
+        if "another" not in part.markers and not view.search(
+            rule.compiled["separate"], view.before(part, 30), trusted=rule.trusted
+        ):
+            continue
+        sentences = [part.sentence]
+        if part.sentence > 0 and view.doc.sentences[part.sentence - 1].paragraph == view.doc.sentences[part.sentence].paragraph:
+            sentences.insert(0, part.sentence - 1)
+        earlier = [
+            i
+            for s in sentences
+            for i in view.by_sentence[s]
+            if i < pi
+            and i != wi
+            and facts[i].kind == part.kind
+            and facts[i].value is not None
+            and facts[i].interval.low is not None
+            and _same_unit(facts[i], part)
+        ]
+        if not earlier:
+            continue
+        total = part.interval
+        for i in earlier:
+            total = total + Interval(facts[i].interval.low, None, facts[i].interval.low_open)
+        if not entirely_above(total, whole.interval):
+            continue
+        parts = [facts[i] for i in earlier] + [part]
+        shown = sum((point(f) or Decimal(0)) for f in parts)
+        yield Hit(
+            part.span,
+            tuple(f.span for f in parts[:-1]) + (whole.span,),
+            (
+                ("part", part.text),
+                ("whole", whole.text),
+                ("parts", " + ".join(f.text for f in parts)),
+                ("sum", _scaled(shown, parts)),
+            ),
+        )
+
+
+def _scaled(value: Decimal, like: list[Fact]) -> str:
+    """A sum written the way its parts are ("12.1 million" when they say "million")."""
+    texts = " ".join(f.text.lower() for f in like)
+    for word, factor in (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6)):
+        if word in texts and abs(value) >= factor / 10:
+            return f"{format_number((value / factor).quantize(Decimal('0.01')).normalize())} {word}"
+    return format_number(value)
+
+
+def _sum(rule: Any, view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
+        ti = b.roles["total"]
+        total = facts[ti]
+        skel = view.skeletons[b.sentence]
+        parts = _list_after(view, skel, b.end, total, rule)
+        if len(parts) < 2:
+            continue
+        acc = Interval(Decimal(0), Decimal(0))
+        for i in parts:
+            acc = acc + facts[i].interval
+        inclusive = "incl" in b.groups
+        if acc.overlaps(total.interval) or (inclusive and not entirely_above(acc, total.interval)):
+            continue
+        shown = sum((point(facts[i]) or Decimal(0)) for i in parts)
+        yield Hit(
+            total.span,
+            tuple(facts[i].span for i in parts),
+            (
+                ("parts", " + ".join(facts[i].text for i in parts)),
+                ("sum", _scaled(shown, [facts[i] for i in parts])),
+                ("total", total.text),
+                ("whole", total.text),
+                ("part", facts[parts[0]].text),
+            ),
+        )
+
+
+def _tokens(skel: str, start: int) -> list[tuple[int, int, int]]:
+    """(fact index, token start, token end) for every token at or after ``start``."""
+    import re
+
+    return [(int(m.group(1)), m.start(), m.end()) for m in re.finditer(r"#(\d+):[a-z]+#", skel[start:])]
+
+
+def _list_after(view: View, skel: str, start: int, total: Fact, rule: Any) -> list[int]:
+    """The facts listed right after ``start``: same kind and unit as the total, list punctuation between."""
+    facts = view.doc.facts
+    out: list[int] = []
+    prev_end = 0
+    rest = skel[start:]
+    for fi, s, e in _tokens(skel, start):
+        f = facts[fi]
+        gap = rest[prev_end:s]
+        if out and not view.search(rule.compiled["list_gap"], gap, trusted=rule.trusted):
+            break
+        if not out and len(gap) > 40:
+            break
+        if f.kind != total.kind or not _same_unit(f, total) or not f.interval.bounded:
+            break
+        out.append(fi)
+        prev_end = e
+    return out
+
+
+def _shares(rule: Any, view: View) -> Iterator[Hit]:
+    facts = view.doc.facts
+    for si, idxs in enumerate(view.by_sentence):
+        pcts = [i for i in idxs if facts[i].kind == "percent" and facts[i].interval.low is not None]
+        if len(pcts) < 2:
+            continue
+        skel = view.skeletons[si]
+        if view.search(rule.compiled["exclude"], skel, trusted=rule.trusted):
+            continue
+        listed = [
+            i
+            for i in pcts
+            if (pos := skel.find(f"#{i}:percent#")) >= 0
+            and view.search(rule.compiled["breakdown"], skel[pos + len(f"#{i}:percent#") :], trusted=rule.trusted)
+        ]
+        if len(listed) < 2:
+            continue
+        acc = Interval(Decimal(0), Decimal(0))
+        for i in listed:
+            acc = acc + Interval(facts[i].interval.low, facts[i].interval.high)
+        if not entirely_above(acc, Interval(Decimal(0), Decimal(100))):
+            continue
+        shown = sum((point(facts[i]) or Decimal(0)) for i in listed)
+        yield Hit(
+            facts[listed[0]].span,
+            tuple(facts[i].span for i in listed[1:]),
+            (
+                ("parts", " + ".join(facts[i].text for i in listed)),
+                ("sum", format_number(shown) + "%"),
+                ("total", "100%"),
+                ("whole", "100%"),
+                ("part", facts[listed[0]].text),
+            ),
+        )

@@ -1,0 +1,346 @@
+"""Rule templates over a sentence skeleton: bind figures to roles by the words around them.
+
+A skeleton is a sentence in which every figure with a value is one token,
+``#7:percent#`` (fact 7 of the document, kind percent), and every other
+character is kept (lower-cased). A template is a regex over skeletons with
+role slots ``#part:count#`` (a fact of kind count bound to the role
+``part``), ``#share:percent|share#`` (either kind) or ``#x#`` (any kind);
+matching reads back only fact ids, so no offset arithmetic is needed.
+
+``View`` is the read-only view of one document that every check gets:
+skeletons, facts grouped by kind and by the nouns around them, and the
+reporting date. It computes each index once, on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from decimal import Decimal
+
+from numcheck.interval import Interval
+from numcheck.model import Document, Fact
+
+# Matching a user's template may take at most this long per sentence (seconds).
+USER_REGEX_TIMEOUT = 0.05
+
+_SLOT = re.compile(r"#([a-z_][a-z0-9_]*)(?::([a-z|]+))?#")
+
+# Words that carry no meaning for whole lookup ("the population", "its people").
+STOPWORDS = frozenset(
+    """a an the of its their his her our your this that these those all some any and or
+    to in on at by for from with as than about around nearly almost over under more less
+    who which whom whose was were is are be been being has have had it they them he she we you i
+    another further other same such per each every total""".split()
+)
+# Words that make two mentions of a subject different quantities ("last year", "now").
+TIME_WORDS = frozenset(
+    """now currently today yesterday tomorrow last next previous previously ago before after since until
+    earlier later former formerly once then pre-war prewar post-war initially originally recent recently
+    year years month months week weeks annual annually quarter daily weekly monthly record peak""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A compiled skeleton template and the roles it binds."""
+
+    source: str
+    pattern: regex.Pattern[str]
+    roles: tuple[str, ...]
+
+
+def compile_template(source: str) -> Template:
+    """Compile one template; raises ValueError (with the reason) if it is not a valid regex."""
+    roles: list[str] = []
+
+    def slot(m: re.Match[str]) -> str:
+        role, kinds = m.group(1), m.group(2)
+        if role in roles:
+            raise ValueError(f"role {role!r} appears twice in {source!r}")
+        roles.append(role)
+        kind_re = "|".join(re.escape(k) for k in kinds.split("|")) if kinds else r"[a-z]+"
+        return rf"#(?P<{role}>\d+):(?:{kind_re})#"
+
+    try:
+        expanded = _SLOT.sub(slot, source)
+        pattern = regex.compile(expanded, regex.IGNORECASE | regex.VERSION0)
+    except regex.error as err:
+        raise ValueError(f"invalid regex {source!r}: {err}") from err
+    return Template(source, pattern, tuple(roles))
+
+
+def compile_templates(key: str, sources: Sequence[str], required: Sequence[str]) -> tuple[Template, ...]:
+    """Compile a list of templates, each of which must bind every role in ``required``."""
+    out: list[Template] = []
+    for src in sources:
+        try:
+            t = compile_template(src)
+        except ValueError as err:
+            raise ValueError(f"{key}: {err}") from err
+        missing = [r for r in required if r not in t.roles]
+        if missing:
+            raise ValueError(f"{key}: template {src!r} lacks role(s) {', '.join(missing)}")
+        out.append(t)
+    return tuple(out)
+
+
+def compile_regex(key: str, source: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+    except regex.error as err:
+        raise ValueError(f"{key}: invalid regex {source!r}: {err}") from err
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """One template match: role → fact index, plus named text groups."""
+
+    sentence: int
+    roles: Mapping[str, int]
+    groups: Mapping[str, str]
+    start: int  # match position in the skeleton, for ordering
+    end: int
+
+
+class View:
+    """What checks read about one document, each index computed once."""
+
+    def __init__(self, doc: Document, today: dt.date | None = None) -> None:
+        self.doc = doc
+        self.today = today
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.clean or self.doc.text
+
+    @cached_property
+    def by_sentence(self) -> tuple[tuple[int, ...], ...]:
+        """Fact indexes per sentence."""
+        groups: list[list[int]] = [[] for _ in self.doc.sentences]
+        for i, f in enumerate(self.doc.facts):
+            if 0 <= f.sentence < len(groups):
+                groups[f.sentence].append(i)
+        return tuple(tuple(g) for g in groups)
+
+    @cached_property
+    def by_kind(self) -> Mapping[str, tuple[int, ...]]:
+        out: dict[str, list[int]] = {}
+        for i, f in enumerate(self.doc.facts):
+            out.setdefault(f.kind, []).append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def skeletons(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for si, sent in enumerate(self.doc.sentences):
+            parts: list[str] = []
+            pos = sent.span.start
+            for fi in self.by_sentence[si]:
+                f = self.doc.facts[fi]
+                if not is_token(f) or f.span.start < pos:
+                    continue
+                parts.append(_plain(self.text[pos : f.span.start]))
+                parts.append(f"#{fi}:{f.kind}#")
+                pos = f.span.end
+            parts.append(_plain(self.text[pos : sent.span.end]))
+            out.append("".join(parts))
+        return tuple(out)
+
+    def sentence_text(self, index: int) -> str:
+        s = self.doc.sentences[index].span
+        return self.text[s.start : s.end]
+
+    def before(self, fact: Fact, chars: int = 60) -> str:
+        """Lower-cased text before ``fact`` inside its sentence (at most ``chars``)."""
+        start = self.doc.sentences[fact.sentence].span.start if self.doc.sentences else 0
+        return _normalise(self.text[max(start, fact.span.start - chars) : fact.span.start].lower())
+
+    def after(self, fact: Fact, chars: int = 60) -> str:
+        end = self.doc.sentences[fact.sentence].span.end if self.doc.sentences else len(self.text)
+        return _normalise(self.text[fact.span.end : min(end, fact.span.end + chars)].lower())
+
+    def bind(
+        self, templates: Sequence[Template], sentences: Sequence[int] | None = None, *, trusted: bool = True
+    ) -> Iterator[Binding]:
+        """Every match of every template in every sentence (or in ``sentences``), in text order."""
+        found: list[Binding] = []
+        indexes = range(len(self.skeletons)) if sentences is None else sentences
+        for si in indexes:
+            skel = self.skeletons[si]
+            if "#" not in skel:
+                continue
+            for t in templates:
+                for m in _finditer(t.pattern, skel, trusted):
+                    roles = {r: int(m.group(r)) for r in t.roles if m.group(r) is not None}
+                    groups = {k: v for k, v in m.groupdict().items() if k not in t.roles and v is not None}
+                    found.append(Binding(si, roles, groups, m.start(), m.end()))
+        found.sort(key=lambda b: (b.sentence, b.start, -b.end))
+        yield from found
+
+    @staticmethod
+    def search(pattern: regex.Pattern[str], text: str, *, trusted: bool = True) -> regex.Match[str] | None:
+        """``pattern.search`` under the timeout when the rule is not bundled."""
+        try:
+            return pattern.search(text) if trusted else pattern.search(text, timeout=USER_REGEX_TIMEOUT)
+        except TimeoutError:
+            return None
+
+    @cached_property
+    def labels(self) -> tuple[frozenset[str], ...]:
+        """Per fact: content words naming what it counts (subject, "population of X", "X people")."""
+        out: list[frozenset[str]] = []
+        for f in self.doc.facts:
+            words: set[str] = set()
+            if f.subject:
+                words.update(content_words(f.subject))
+            m = _NOUN_OF.search(self.before(f, 50))
+            if m:
+                words.update(content_words(m.group(1)))
+            m = _NOUN_AFTER.match(self.after(f, 40))
+            if m:
+                words.update(content_words(m.group(1)))
+            out.append(frozenset(words))
+        return tuple(out)
+
+    @cached_property
+    def by_label(self) -> Mapping[str, tuple[int, ...]]:
+        """Content word → indexes of the facts it labels (the whole-lookup index)."""
+        out: dict[str, list[int]] = {}
+        for i, words in enumerate(self.labels):
+            for w in words:
+                out.setdefault(w, []).append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def reporting_date(self) -> dt.date | None:
+        if self.today is not None:
+            return self.today
+        try:
+            from numcheck.dates import reporting_date
+        except ImportError:  # the dates module is not there yet: no "now"
+            return None
+        return reporting_date(self.doc)
+
+
+def _finditer(pattern: regex.Pattern[str], text: str, trusted: bool) -> Iterator[regex.Match[str]]:
+    try:
+        if trusted:
+            yield from pattern.finditer(text)
+        else:
+            yield from pattern.finditer(text, timeout=USER_REGEX_TIMEOUT)
+    except TimeoutError:
+        return
+
+
+_NOUN_OF = re.compile(r"((?:[a-z'’-]+ ){0,2}[a-z'’-]+) of (?:about |around |some |nearly |almost |roughly |approximately |over |more than )?$")
+_NOUN_AFTER = re.compile(r"^ (?:of )?(?:the )?((?:[a-z'’-]+ ){0,1}[a-z'’-]+)")
+
+
+def is_token(f: Fact) -> bool:
+    """Whether a fact becomes a ``#i:kind#`` token (it has a value or a date)."""
+    return f.value is not None or f.iso is not None
+
+
+def content_words(phrase: str) -> set[str]:
+    """Lower-cased content words with a plural "s" dropped ("Syrian refugees" → syrian, refugee)."""
+    out: set[str] = set()
+    for w in re.findall(r"[a-z][a-z'’-]*", phrase.lower()):
+        w = re.sub(r"['’]s$", "", w)
+        if w in STOPWORDS or len(w) < 3:
+            continue
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            w = w[:-1]
+        out.add(w)
+    return out
+
+
+def _plain(s: str) -> str:
+    # A "#" in the prose must not look like a token boundary.
+    return _normalise(s.lower()).replace("#", " ")
+
+
+def _normalise(s: str) -> str:
+    # Curly quotes and dashes in, plain ones out: templates stay simple.
+    return s.translate(_TRANSLATE)
+
+
+_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\n": " "})
+
+
+def format_number(value: object) -> str:
+    """A Decimal as a reader writes it: thousands separators, no exponent, no trailing zeros."""
+    from decimal import Decimal
+
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    d = d.normalize()
+    if d == d.to_integral_value():
+        return f"{int(d):,}"
+    whole, _, frac = format(d, "f").partition(".")
+    return f"{int(whole):,}.{frac}" if whole.lstrip("-") else f"{whole}.{frac}"
+
+
+# --- arithmetic the checks share ------------------------------------------------
+
+
+def as_percent(f: Fact) -> Interval | None:
+    """A percent or share fact as an interval in percent.
+
+    A share word ("one in five", "two-thirds") is a conventional rounding, so
+    it is read as "about": one in five covers 18–22%.
+    """
+    from decimal import Decimal
+
+    from numcheck.interval import ABOUT_WIDTH
+
+    if f.kind == "percent":
+        return f.interval if f.interval.bounded else None
+    if f.kind == "share" and f.value is not None:
+        mid = f.value * 100
+        width = max(mid * ABOUT_WIDTH, Decimal("0.5"))
+        return Interval(mid - width, mid + width)
+    return None
+
+
+def share_of(part: Interval, whole: Interval) -> Interval | None:
+    """part ÷ whole in percent, or None when the whole may be zero or unbounded below."""
+    from decimal import Decimal
+
+    q = part.divide(whole)
+    return None if q is None else q.scale(Decimal(100))
+
+
+def entirely_above(a: Interval, b: Interval) -> bool:
+    """Every value of ``a`` is above every value of ``b``."""
+    return a.low is not None and b.high is not None and not a.overlaps(b) and a.low >= b.high
+
+
+def rounded_like(value: Decimal, written: str) -> str:
+    """``value`` rounded to the decimals of ``written`` ("24" for "40%", "58.3" for "(48.0%)")."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    digits = re.search(r"\d+(?:\.(\d+))?", written)
+    places = len(digits.group(1)) if digits and digits.group(1) else 0
+    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return format_number(q)
+
+
+def midpoint(iv: Interval) -> Decimal | None:
+    from decimal import Decimal
+
+    if iv.low is None or iv.high is None:
+        return iv.low if iv.low is not None else iv.high
+    return (iv.low + iv.high) / Decimal(2)
+
+
+def point(f: Fact) -> Decimal | None:
+    """The value to show in a message: the written value, or the middle of its interval."""
+    return f.value if f.value is not None else midpoint(f.interval)

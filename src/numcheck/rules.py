@@ -1,0 +1,253 @@
+"""Load and validate rules: one TOML file per rule, data only, errors name file and key.
+
+A rule file holds a code, a check kind (one of ``checks.CHECKS``), a
+severity, a summary, a message template, a "why" paragraph, the kind's
+parameters and example sentences. Everything is checked when the file is
+loaded (unknown keys, wrong types, message fields the check does not
+provide, regexes that do not compile, missing examples), so a bad rule
+never surfaces as a wrong finding later. Nothing in a rule file is
+executed as code: regexes are compiled with the ``regex`` module and, for
+rules from user folders, matched under a timeout.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from numcheck.model import SEVERITIES
+
+CODE_FAMILIES: dict[str, str] = {
+    "1": "agreement across the document",
+    "2": "arithmetic inside the text",
+    "3": "calendar",
+    "4": "plausibility",
+    "5": "conversion",
+}
+
+_TOP_KEYS = {
+    "code": str,
+    "name": str,
+    "check": str,
+    "severity": str,
+    "summary": str,
+    "message": str,
+    "why": str,
+    "params": dict,
+    "examples": dict,
+}
+_EXAMPLE_KEYS = {"flagged": list, "clean": list, "today": str}
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used: says which file, which key, and why."""
+
+    def __init__(self, file: str, key: str, reason: str) -> None:
+        super().__init__(f"{file}: {key}: {reason}")
+        self.file = file
+        self.key = key
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    flagged: tuple[str, ...]  # each holds one <mark>…</mark>: the span the finding must cover
+    clean: tuple[str, ...]
+    today: str | None = None  # a reporting date (YYYY-MM-DD) for rules that need "now"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: str
+    severity: str
+    summary: str
+    message: str
+    why: str
+    params: Mapping[str, Any]  # validated and completed with the check's defaults
+    examples: Examples
+    file: str = ""
+    # Rules from user folders are matched under the regex timeout.
+    trusted: bool = True
+    compiled: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def family(self) -> str:
+        return CODE_FAMILIES.get(self.code[2:3], "")
+
+
+def load_rules(extra_dirs: Sequence[Path] = ()) -> tuple[Rule, ...]:
+    """The bundled rules, then the rules in each of ``extra_dirs``, sorted by code.
+
+    Raises RuleError on the first bad file, or when two rules share a code or name.
+    """
+    found: list[Rule] = []
+    for entry in sorted(bundled_dir().iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            found.append(parse_rule(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", trusted=True))
+    for folder in extra_dirs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise RuleError(str(folder), "-", "not a folder of rule files")
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise RuleError(str(path), "-", f"cannot read: {err}") from err
+            found.append(parse_rule(text, str(path), trusted=False))
+    seen_code: dict[str, str] = {}
+    seen_name: dict[str, str] = {}
+    for rule in found:
+        if rule.code in seen_code:
+            raise RuleError(rule.file, "code", f"{rule.code} is also used by {seen_code[rule.code]}")
+        if rule.name in seen_name:
+            raise RuleError(rule.file, "name", f"{rule.name} is also used by {seen_name[rule.name]}")
+        seen_code[rule.code] = rule.file
+        seen_name[rule.name] = rule.file
+    return tuple(sorted(found, key=lambda r: r.code))
+
+
+def bundled_dir() -> Traversable:
+    """The folder of bundled rule files.
+
+    In a wheel the top-level ``rules/`` folder is installed as ``numcheck/rules/``
+    next to this module; in a source checkout or editable install it stays at
+    the top of the repository, two levels above this file's package.
+    """
+    installed = resources.files("numcheck").joinpath("rules")
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def parse_rule(text: str, file: str, *, trusted: bool = True) -> Rule:
+    """One rule from the TOML text of ``file``; raises RuleError naming the bad key."""
+    from numcheck.checks import CHECKS
+
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as err:
+        raise RuleError(file, "-", f"not valid TOML: {err}") from err
+    for key, value in data.items():
+        if key not in _TOP_KEYS:
+            raise RuleError(file, key, f"unknown key (allowed: {', '.join(_TOP_KEYS)})")
+        if not isinstance(value, _TOP_KEYS[key]):
+            raise RuleError(file, key, f"must be a {_TOP_KEYS[key].__name__}, not {type(value).__name__}")
+    for key in _TOP_KEYS:
+        if key not in data and key != "params":
+            raise RuleError(file, key, "missing")
+    code, name = data["code"], data["name"]
+    if not (len(code) == 5 and code.startswith("NC") and code[2:].isdigit()):
+        raise RuleError(file, "code", f"{code!r} is not NC followed by three digits")
+    if code[2] not in CODE_FAMILIES:
+        raise RuleError(file, "code", f"family digit {code[2]} unknown (known: {', '.join(CODE_FAMILIES)})")
+    stem = Path(file).stem
+    if name != stem:
+        raise RuleError(file, "name", f"{name!r} must equal the file name {stem!r}")
+    if data["severity"] not in SEVERITIES:
+        raise RuleError(file, "severity", f"{data['severity']!r} is not one of {', '.join(SEVERITIES)}")
+    check = CHECKS.get(data["check"])
+    if check is None:
+        raise RuleError(file, "check", f"{data['check']!r} is not a check kind ({', '.join(CHECKS)})")
+    params = _params(file, data.get("params", {}), check.PARAMS)
+    _message_fields(file, data["message"], check.FIELDS)
+    examples = _examples(file, data["examples"])
+    compiled: dict[str, Any] = {}
+    try:
+        compiled = check.compile(params)
+    except ValueError as err:
+        # compile() says "key: reason" so the message can name the parameter.
+        key, _, reason = str(err).partition(": ")
+        raise RuleError(file, f"params.{key}", reason or str(err)) from err
+    return Rule(
+        code=code,
+        name=name,
+        check=data["check"],
+        severity=data["severity"],
+        summary=data["summary"].strip(),
+        message=data["message"].strip(),
+        why=data["why"].strip(),
+        params=params,
+        examples=examples,
+        file=file,
+        trusted=trusted,
+        compiled=compiled,
+    )
+
+
+def _params(file: str, raw: dict[str, Any], spec: Mapping[str, tuple[type, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in spec:
+            raise RuleError(file, f"params.{key}", f"unknown parameter (allowed: {', '.join(spec) or 'none'})")
+        want, _ = spec[key]
+        if want is Decimal and isinstance(value, int) and not isinstance(value, bool):
+            value = Decimal(value)
+        if not isinstance(value, want) or isinstance(value, bool) and want is not bool:
+            raise RuleError(file, f"params.{key}", f"must be a {want.__name__}, not {type(value).__name__}")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise RuleError(file, f"params.{key}", "must be a list of strings")
+        out[key] = value
+    for key, (_, default) in spec.items():
+        out.setdefault(key, default)
+    return out
+
+
+def _message_fields(file: str, message: str, fields: frozenset[str]) -> None:
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError as err:
+        raise RuleError(file, "message", f"bad template: {err}") from err
+    for _, name, spec, conv in parsed:
+        if name is None:
+            continue
+        if name not in fields:
+            raise RuleError(file, "message", f"field {{{name}}} does not exist (this check gives: {', '.join(sorted(fields))})")
+        if spec or conv:
+            raise RuleError(file, "message", f"field {{{name}}} takes no format spec or conversion")
+
+
+def _examples(file: str, raw: dict[str, Any]) -> Examples:
+    for key, value in raw.items():
+        if key not in _EXAMPLE_KEYS:
+            raise RuleError(file, f"examples.{key}", "unknown key (allowed: flagged, clean, today)")
+        if not isinstance(value, _EXAMPLE_KEYS[key]):
+            raise RuleError(file, f"examples.{key}", f"must be a {_EXAMPLE_KEYS[key].__name__}")
+    for key in ("flagged", "clean"):
+        items = raw.get(key)
+        if not items:
+            raise RuleError(file, f"examples.{key}", "at least one example is required")
+        if not all(isinstance(s, str) and s.strip() for s in items):
+            raise RuleError(file, f"examples.{key}", "must be a list of non-empty sentences")
+    for i, sentence in enumerate(raw["flagged"]):
+        if sentence.count("<mark>") != 1 or sentence.count("</mark>") != 1 or sentence.index("<mark>") > sentence.index("</mark>"):
+            raise RuleError(file, f"examples.flagged[{i}]", "must mark the expected span once with <mark>…</mark>")
+    for i, sentence in enumerate(raw["clean"]):
+        if "<mark>" in sentence:
+            raise RuleError(file, f"examples.clean[{i}]", "a clean example has no <mark>")
+    today = raw.get("today")
+    if today is not None:
+        import datetime as dt
+
+        try:
+            dt.date.fromisoformat(today)
+        except ValueError as err:
+            raise RuleError(file, "examples.today", f"not a YYYY-MM-DD date: {today!r}") from err
+    return Examples(tuple(raw["flagged"]), tuple(raw["clean"]), today)
+
+
+def unmark(sentence: str) -> tuple[str, tuple[int, int] | None]:
+    """An example without its <mark> tags, and the marked span in the unmarked text."""
+    if "<mark>" not in sentence:
+        return sentence, None
+    start = sentence.index("<mark>")
+    end = sentence.index("</mark>") - len("<mark>")
+    return sentence.replace("<mark>", "").replace("</mark>", ""), (start, end)
