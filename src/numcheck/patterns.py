@@ -149,6 +149,10 @@ class View:
                 parts.append(_plain(self.text[pos : f.span.start]))
                 parts.append(f"#{fi}:{f.kind}#")
                 pos = f.span.end
+                # A scale suffix left outside the fact ("£9m", "$4bn") belongs to the token.
+                m = _SUFFIX.match(self.text, pos, sent.span.end)
+                if m:
+                    pos = m.end()
             parts.append(_plain(self.text[pos : sent.span.end]))
             out.append("".join(parts))
         return tuple(out)
@@ -239,6 +243,7 @@ def _finditer(pattern: regex.Pattern[str], text: str, trusted: bool) -> Iterator
         return
 
 
+_SUFFIX = re.compile(r"(?:bn|m|k|tn|mn|trn)(?![A-Za-z])")
 _NOUN_OF = re.compile(r"((?:[a-z'’-]+ ){0,2}[a-z'’-]+) of (?:about |around |some |nearly |almost |roughly |approximately |over |more than )?$")
 _NOUN_AFTER = re.compile(r"^ (?:of )?(?:the )?((?:[a-z'’-]+ ){0,1}[a-z'’-]+)")
 

@@ -16,6 +16,7 @@ looked up in the ``multiples`` table. Tests:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -57,7 +58,14 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _endpoints_ok(a: Fact, b: Fact) -> bool:
-    if a.kind not in _ENDPOINT_KINDS or a.kind != b.kind or a.unit != b.unit:
+    if a.kind not in _ENDPOINT_KINDS or b.kind not in _ENDPOINT_KINDS:
+        return False
+    # A bare number takes its unit from the other end: "from 10 million to 12 million tonnes".
+    if "number" in (a.kind, b.kind) and a.kind != b.kind:
+        bare = a if a.kind == "number" else b
+        if bare.unit or "percent" in (a.kind, b.kind):
+            return False
+    elif a.kind != b.kind or a.unit != b.unit:
         return False
     return a.interval.bounded and b.interval.bounded and not a.is_range and not b.is_range
 
@@ -103,7 +111,7 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
                 yield Hit(b.span, (a.span,), base + (("direction", "a rise"), ("word", "fall")))
             continue
         if test == "multiple":
-            word = (bnd.groups.get("mult") or "").lower()
+            word = facts[bnd.roles["m"]].text.lower() if "m" in bnd.roles else (bnd.groups.get("mult") or "").lower()
             factor = comp["multiples"].get(word)
             ratio = _ratio(a.interval, b.interval)
             if factor is None or ratio is None:
@@ -122,6 +130,11 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
             yield Hit(b.span, (a.span,), base + (("stated", word), ("computed", shown), ("word", word)))
             continue
         c = facts[bnd.roles["c"]]
+        if c.kind == "count":
+            # "3 points" read as a count of points: a change in points all the same.
+            if not re.match(r"^\s+(?:percentage\s+)?points?\b", view.after(c, 25)):
+                continue
+            c = replace(c, kind="points")
         hit = _stated_change(a, b, c, direction, test)
         if hit:
             yield hit

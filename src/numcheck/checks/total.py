@@ -65,6 +65,11 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
         yield from _shares(rule, view)
 
 
+def _family(kind: str) -> str:
+    # A bare number and a count are the same sort of figure ("drove 4 million from their homes").
+    return "count" if kind == "number" else kind
+
+
 def _same_unit(a: Fact, b: Fact) -> bool:
     if a.kind == "money" or b.kind == "money" or a.kind == "measure" or b.kind == "measure":
         return a.kind == b.kind and a.unit == b.unit
@@ -99,7 +104,7 @@ def _disjoint(rule: Any, view: View) -> Iterator[Hit]:
             for i in view.by_sentence[s]
             if i < pi
             and i != wi
-            and facts[i].kind == part.kind
+            and _family(facts[i].kind) == _family(part.kind)
             and facts[i].value is not None
             and facts[i].interval.low is not None
             and _same_unit(facts[i], part)
@@ -109,8 +114,8 @@ def _disjoint(rule: Any, view: View) -> Iterator[Hit]:
         total = part.interval
         for i in earlier:
             total = total + Interval(facts[i].interval.low, None, facts[i].interval.low_open)
-        if not entirely_above(total, whole.interval):
-            continue
+        if not entirely_above(total, whole.interval) or entirely_above(part.interval, whole.interval):
+            continue  # a part alone larger than the whole is part-exceeds-whole's finding
         parts = [facts[i] for i in earlier] + [part]
         shown = sum((point(f) or Decimal(0)) for f in parts)
         yield Hit(
@@ -183,7 +188,7 @@ def _list_after(view: View, skel: str, start: int, total: Fact, rule: Any) -> li
             break
         if not out and len(gap) > 40:
             break
-        if f.kind != total.kind or not _same_unit(f, total) or not f.interval.bounded:
+        if _family(f.kind) != _family(total.kind) or not _same_unit(f, total) or not f.interval.bounded:
             break
         out.append(fi)
         prev_end = e
