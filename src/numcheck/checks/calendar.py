@@ -135,15 +135,14 @@ def _span(base: int, m: Any, group: int | str = 0) -> Span:
 
 # --- weekday vs date ----------------------------------------------------------------
 
-_ISO_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ISO_NOYEAR = re.compile(r"^-{0,2}(\d{2})-(\d{2})$")
+_ISO_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:]+)?$")
+_ISO_NOYEAR = re.compile(r"^-{0,2}(\d{2})-(\d{2})(?:T[\d:]+)?$")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.]\d{2,4})?")
 _WEEKDAY_WORD = re.compile(r"^\s*([A-Za-z]+)\.?")
 
 
 def _weekday(view: View) -> Iterator[Hit]:
     facts = view.doc.facts
-    text = view.text
     weekday_before: dict[int, Fact] = {}
     for i in view.by_kind.get("weekday", ()):
         weekday_before[facts[i].span.end] = facts[i]
@@ -152,32 +151,44 @@ def _weekday(view: View) -> Iterator[Hit]:
         day = _date_of(f, view.reporting_date)
         if day is None or _ambiguous(f.text):
             continue
-        written: tuple[int, Span] | None = None
-        # A weekday inside the date fact ("Monday, 7 October 2014")...
-        m = _WEEKDAY_WORD.match(f.text)
-        if m and m.group(1).lower() in WEEKDAYS:
-            written = (WEEKDAYS[m.group(1).lower()], Span(f.span.start, f.span.start + m.end(1)))
-        else:
-            # ...or a weekday fact right before it, only a comma or "the" between.
-            for end in range(f.span.start, max(-1, f.span.start - 8), -1):
-                w = weekday_before.get(end)
-                if w and re.fullmatch(r"[\s,]*(?:the\s+)?", text[end : f.span.start]):
-                    name = (w.iso or w.text).strip().rstrip(".").lower()
-                    if name in WEEKDAYS:
-                        written = (WEEKDAYS[name], w.span)
-                    break
+        written = _written_weekday(view, f, weekday_before)
         if written is None or written[0] == day.weekday():
             continue
         yield Hit(
             Span(min(written[1].start, f.span.start), max(written[1].end, f.span.end)),
             (),
             (
-                ("date", f.text if written[1].start < f.span.start else text[written[1].start : f.span.end]),
+                ("date", view.doc.text[min(written[1].start, f.span.start) : max(written[1].end, f.span.end)].rstrip(".,;: ")),
                 ("weekday", DAY_NAMES[written[0]]),
                 ("actual", DAY_NAMES[day.weekday()]),
                 ("figure", day.isoformat()),
             ),
         )
+
+
+_BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?,?\s*(?:the\s+)?$")
+
+
+def _written_weekday(view: View, f: Fact, weekday_before: Mapping[int, Fact]) -> tuple[int, Span] | None:
+    """The weekday written with a date: inside the date fact, a weekday fact just before, or the word before."""
+    text = view.text
+    m = _WEEKDAY_WORD.match(f.text)
+    if m and m.group(1).lower() in WEEKDAYS:
+        return WEEKDAYS[m.group(1).lower()], Span(f.span.start, f.span.start + m.end(1))
+    for end in range(f.span.start, max(-1, f.span.start - 8), -1):
+        w = weekday_before.get(end)
+        if w and re.fullmatch(r"[\s,]*(?:the\s+)?", text[end : f.span.start]):
+            name = (w.iso or w.text).strip().rstrip(".,").lower()
+            if name in WEEKDAYS:
+                return WEEKDAYS[name], w.span
+    start = max(0, f.span.start - 16)
+    m = _BEFORE.search(text, start, f.span.start)
+    if m and m.group(1).lower() in WEEKDAYS and (m.group(1)[0].isupper()):
+        return WEEKDAYS[m.group(1).lower()], Span(m.start(1), m.end(1))
+    for marker in f.markers:
+        if marker.lower() in WEEKDAYS:
+            return WEEKDAYS[marker.lower()], f.span
+    return None
 
 
 def _date_of(f: Fact, today: dt.date | None) -> dt.date | None:
@@ -274,7 +285,7 @@ def _event_weekday(view: View, noun: str) -> tuple[int, Fact] | None:
         window = view.before(w, 90)
         if not re.search(rf"\b{re.escape(noun)}", window):
             continue
-        name = (w.iso or w.text).strip().rstrip(".").lower()
+        name = (w.iso or w.text).strip().rstrip(".,").lower()
         if name not in WEEKDAYS:
             continue
         if found is not None and found[0] != WEEKDAYS[name]:
