@@ -82,6 +82,7 @@ word ("in May"), and not after a capitalised name ("Theresa May").
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 import tomllib
@@ -345,6 +346,117 @@ _MONTH_CTX = _c(
 )
 
 
+# --- where to look ---------------------------------------------------------------
+# Most patterns need a word from a short list (a month, a unit of time, a
+# weekday...). Rather than try every pattern at every character, one pass
+# over the words finds those trigger words and each pattern runs only in
+# windows around its own triggers; digit-led patterns, which fail fast, run
+# over the whole text.
+
+_TRIGGER_GROUPS: dict[str, tuple[str, ...]] = {
+    "month": tuple(MONTHS),
+    "timeword": (*TIME_UNITS, "weekend", "ytd", "quarter", "hour"),
+    "weekday": (*(w.lower() for w in WEEKDAYS), *_WD_ABBR),
+    "hourword": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "past"),
+    "noon": ("noon", "noonish", "midday", "midnight", "mid"),
+    "part": ("morning", "afternoon", "evening", "night", "lunchtime", "dawn", "dusk", "daybreak", "nightfall",
+             "tonight", "tonite", "mornings", "afternoons", "evenings", "breakfast", "brunch", "lunch", "dinner",
+             "supper", "tea", "teatime"),
+    "rel": ("today", "tomorrow", "yesterday", "tmrw", "now"),
+    "season": ("spring", "summer", "autumn", "winter", "fall"),
+    "holiday": tuple({re.split(r"[\s']", h)[0].rstrip(".") for h in HOLIDAYS}),
+    "every": ("every", "each", "once", "twice", "thrice", "times", "time", *_LY_UNITS),
+    "yearword": ("eighteen", "nineteen", "twenty", "thousand", *_DECADE_WORDS),
+    "age": ("age", "aged", "ages"),
+}  # fmt: skip
+_TRIGGER_OF: dict[str, tuple[str, ...]] = {}
+for _g, _words in _TRIGGER_GROUPS.items():
+    for _w in _words:
+        _TRIGGER_OF[_w] = (*_TRIGGER_OF.get(_w, ()), _g)
+del _g, _words, _w
+# Words that can begin a duration or an offset ("three", "a few", "in two weeks").
+_NUMBER_START = frozenset(
+    {*numwords.UNITS, *numwords.TENS, *numwords.SCALES, *numwords.GROUPS, *numwords.FRACTIONS,
+     "a", "an", "few", "several", "some", "couple", "half", "minus", "negative", "in", "within", "½"}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+|\d+|½")
+# Characters before and after a trigger word that a pattern may need: a year or
+# a day range after a month; a number before a unit ("one hundred and
+# twenty-five years"), "ahead of the conference" after it.
+_WINDOW = (80, 80)
+_WINDOW_UNIT = (60, 40)
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger group, the merged text windows around its trigger words.
+
+    Two extra entries: "starts" holds the start of every word that may begin a number (as
+    (start, start) pairs) and "unit_words" each unit-of-time word's span, for
+    ``_scan_before``.
+    """
+    win: dict[str, list[tuple[int, int]]] = {g: [] for g in _TRIGGER_GROUPS}
+    starts: list[tuple[int, int]] = []
+    units: list[tuple[int, int]] = []
+    win["starts"], win["unit_words"] = starts, units
+    n = len(text)
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w[0].isdigit() or w in _NUMBER_START:
+            starts.append((m.start(), m.start()))
+        if w in TIME_UNITS or w[:-1] in TIME_UNITS and w.endswith("s"):
+            units.append(m.span())
+        groups = _TRIGGER_OF.get(w)
+        if groups is None:
+            groups = _TRIGGER_OF.get(w[:-1]) if w.endswith("s") else None  # "Thursdays", "nights"
+            if groups is None:
+                continue
+        for g in groups:
+            before, after = _WINDOW_UNIT if g == "unit" else _WINDOW
+            s, e = max(0, m.start() - before), min(n, m.end() + after)
+            lst = win[g]
+            if lst and s <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], e)
+            else:
+                lst.append((s, e))
+    return win
+
+
+def _scan_before(rx: re.Pattern[str], text: str, win: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
+    """Matches of ``rx`` that cover a unit-of-time word, tried only at word starts before it.
+
+    A duration ("one hundred and twenty years") or offset ("in three weeks")
+    starts at most a few words before its unit; anchoring ``rx.match`` at
+    those word starts costs one attempt per word instead of one per character.
+    """
+    starts = [s for s, _ in win["starts"]]
+    out: list[re.Match[str]] = []
+    done = 0
+    n = len(text)
+    for us, ue in win["unit_words"]:
+        if us < done:
+            continue
+        first = bisect.bisect_left(starts, us - _WINDOW_UNIT[0])
+        for st in starts[first:]:
+            if st > us or st < done:
+                if st > us:
+                    break
+                continue
+            m = rx.match(text, st, min(n, ue + _WINDOW_UNIT[1]))
+            if m and m.start() <= us < m.end():
+                out.append(m)
+                done = m.end()
+                break
+    return out
+
+
+def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Matches of ``rx`` inside ``windows``; lookbehinds still see the text before a window."""
+    out: list[re.Match[str]] = []
+    for s, e in windows:
+        out.extend(rx.finditer(text, s, e))
+    return out
+
+
 # --- atoms ---------------------------------------------------------------------
 
 
@@ -416,9 +528,9 @@ def _ok_month_word(text: str, start: int, word: str, has_day_or_year: bool) -> b
     return True
 
 
-def _date_atoms(text: str) -> list[_Atom]:
+def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _RE_DMY.finditer(text):
+    for m in _scan(_RE_DMY, text, win["month"]):
         d = _day(m.group("d"))
         if d is None or not 1 <= d <= 31:
             continue
@@ -431,7 +543,7 @@ def _date_atoms(text: str) -> list[_Atom]:
             out.append(replace(start, end_atom=_Atom(m.start("d"), m.end(), "date", y, mon, d)))
         else:
             out.append(_Atom(m.start(), m.end(), "date", y, mon, d))
-    for m in _RE_MDY.finditer(text):
+    for m in _scan(_RE_MDY, text, win["month"]):
         d = _day(m.group("d"))
         if d is None or not 1 <= d <= 31:
             continue
@@ -443,18 +555,18 @@ def _date_atoms(text: str) -> list[_Atom]:
         if m.group("d2"):
             a = replace(a, end_atom=_Atom(m.start("d2"), m.end(), "date", y, mon, int(m.group("d2"))))
         out.append(a)
-    for m in _RE_MY.finditer(text):
+    for m in _scan(_RE_MY, text, win["month"]):
         if not _ok_month_word(text, m.start("m"), m.group("m"), True):
             continue
         out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m")), markers=_pre(m)))
-    for m in _RE_MONTH_RANGE.finditer(text):
+    for m in _scan(_RE_MONTH_RANGE, text, win["month"]):
         y = int(m.group("y")) if m.group("y") else None
         m1, m2 = _month(m.group("m")), _month(m.group("m2"))
         if not (_ok_month_word(text, m.start("m"), m.group("m"), False) or m.group("m").lower() not in ("may", "march")):
             continue
         y1 = y - 1 if y is not None and m1 > m2 else y
         out.append(_Atom(m.start(), m.end(), "date", y1, m1, end_atom=_Atom(m.start("m2"), m.end(), "date", y, m2)))
-    for m in _RE_MONTH.finditer(text):
+    for m in _scan(_RE_MONTH, text, win["month"]):
         word = m.group("m")
         if len(word.rstrip(".")) <= 3 and word.lower().rstrip(".") not in ("may",):
             # "Jan", "Oct": an abbreviation alone needs its full stop or a context word.
@@ -466,12 +578,12 @@ def _date_atoms(text: str) -> list[_Atom]:
         if not _ok_month_word(text, m.start("m"), word, bool(m.group("pre"))):
             continue
         out.append(_Atom(m.start(), m.end(), "date", None, _month(word), markers=_pre(m)))
-    for m in _RE_YM.finditer(text):
+    for m in _scan(_RE_YM, text, win["month"]):
         if _ok_month_word(text, m.start("m"), m.group("m"), True):
             out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m"))))
-    for m in _RE_YMD_NAME.finditer(text):
+    for m in _scan(_RE_YMD_NAME, text, win["month"]):
         out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
-    for m in _RE_MDY_NAME.finditer(text):
+    for m in _scan(_RE_MDY_NAME, text, win["month"]):
         out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
     for rx in (_RE_ISO, _RE_COMPACT):
         for m in rx.finditer(text):
@@ -518,7 +630,7 @@ def _date_atoms(text: str) -> list[_Atom]:
         if q[0] == "H" and y is None:
             continue  # "H1" alone is a virus or a heading, not a half-year
         out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
-    for m in _RE_QUARTER_WORDS.finditer(text):
+    for m in _scan(_RE_QUARTER_WORDS, text, win["timeword"]):
         q = "Q" + str({"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("q").lower()])
         y = int(m.group("y")) if m.group("y") else None
         out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
@@ -547,7 +659,7 @@ def _year_range(start: int, end: int, y1: int, y2: int, markers: tuple[str, ...]
     return _Atom(start, end, "year", y=y1, value=Decimal(y1), markers=markers, end_atom=_Atom(start, end, "year", y=y2, value=Decimal(y2)))
 
 
-def _other_atoms(text: str) -> list[_Atom]:
+def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _RE_DECADE.finditer(text):
         if m.group("s"):
@@ -556,10 +668,10 @@ def _other_atoms(text: str) -> list[_Atom]:
         else:
             iso = m.group("c") + m.group("d")
         out.append(_Atom(m.start(), m.end(), "decade", iso=iso, value=Decimal(iso + "0")))
-    for m in _RE_DECADE_WORD.finditer(text):
+    for m in _scan(_RE_DECADE_WORD, text, win["yearword"]):
         iso = f"19{_DECADE_WORDS[m.group('w').lower()]}"
         out.append(_Atom(m.start(), m.end(), "decade", iso=iso, value=Decimal(iso + "0")))
-    for m in _RE_WEEKDAY.finditer(text):
+    for m in _scan(_RE_WEEKDAY, text, win["weekday"]):
         w = m.group("wd")
         low = w.lower()
         full = _WD_ABBR.get(low, low.capitalize())
@@ -608,7 +720,7 @@ def _other_atoms(text: str) -> list[_Atom]:
     for m in _RE_AT_DOT.finditer(text):
         out.append(_time_atom(m, text))
     for rx in (_RE_WORD_TIME, _RE_WORD_TIME2):
-        for m in rx.finditer(text):
+        for m in _scan(rx, text, win["hourword"]):
             if rx is _RE_WORD_TIME and not m.group("ap"):
                 # "nine thirty" with no am/pm or o'clock: only after a time word ("at nine thirty").
                 if not re.search(r"\b(?:at|from|to|until|till|around|by)" + _S + r"+$", text[max(0, m.start() - 10) : m.start()], re.I):
@@ -618,7 +730,7 @@ def _other_atoms(text: str) -> list[_Atom]:
             out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mi, (m.groupdict().get("ap") or ""))))
     for m in _RE_OCLOCK.finditer(text):
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, "")))
-    for m in _RE_PAST.finditer(text):
+    for m in _scan(_RE_PAST, text, win["hourword"]):
         mw, direction = m.group("mi").lower(), m.group("dir").lower()
         if direction in ("to", "after") and not re.match(r"(?:half|(?:a\s+)?quarter|five|ten|twenty|\d)", mw):
             continue
@@ -630,12 +742,12 @@ def _other_atoms(text: str) -> list[_Atom]:
         if direction == "to":
             h, mins = (h - 1) % 24, 60 - mins
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mins, "")))
-    for m in _RE_NOON.finditer(text):
+    for m in _scan(_RE_NOON, text, win["noon"]):
         w = m.group("w").lower()
         out.append(_Atom(m.start(), m.end(), "time", hm="00:00" if "night" in w else "12:00"))
     for m in _RE_ISH.finditer(text):
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, ""), hedge="about"))
-    for m in _RE_PART.finditer(text):
+    for m in _scan(_RE_PART, text, win["part"]):
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
         p = m.group("p").lower()
         if rel in ("each", "every"):
@@ -649,12 +761,12 @@ def _other_atoms(text: str) -> list[_Atom]:
             continue
         else:
             out.append(_Atom(m.start(), m.end(), "time", markers=(p,)))
-    for m in _RE_PART_PLURAL.finditer(text):
+    for m in _scan(_RE_PART_PLURAL, text, win["part"]):
         p = m.group("p").lower()
         out.append(_Atom(m.start(), m.end(), "time", markers=(p.rstrip("s"),) + (("every",) if p.endswith("s") else ())))
-    for m in _RE_TONIGHT.finditer(text):
+    for m in _scan(_RE_TONIGHT, text, win["part"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day", markers=("night",)))
-    for m in _RE_RELWORD.finditer(text):
+    for m in _scan(_RE_RELWORD, text, win["rel"]):
         if m.group("now"):
             out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day", markers=("now",)))
             continue
@@ -664,7 +776,7 @@ def _other_atoms(text: str) -> list[_Atom]:
         if pre:
             off += 1 if pre.endswith("after") else -1
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(w,)))
-    for m in _RE_REL_PERIOD.finditer(text):
+    for m in _scan(_RE_REL_PERIOD, text, win["timeword"]):
         rel = re.sub(r"\s+", " ", m.group("rel").lower()).replace("the ", "")
         u = m.group("u").lower()
         off = {"this": 0, "current": 0, "same": 0, "that": 0, "next": 1, "coming": 1, "following": 1, "last": -1, "past": -1, "previous": -1}[rel]
@@ -676,22 +788,22 @@ def _other_atoms(text: str) -> list[_Atom]:
         pre = _pre(m)
         marks = (rel,) + pre + ((u,) if u != unit else ())
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit=unit, markers=marks))
-    for m in _RE_REL_END.finditer(text):
+    for m in _scan(_RE_REL_END, text, win["timeword"]):
         u = m.group("u").lower()
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day" if u == "today" else u, markers=_pre(m)))
-    for m in _RE_REL_IN.finditer(text):
+    for m in _scan(_RE_REL_IN, text, win["timeword"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit=m.group("u").lower(), markers=_pre(m)))
-    for m in _RE_THE_DAY.finditer(text):
+    for m in _scan(_RE_THE_DAY, text, win["timeword"]):
         w = (m.group("w") or m.group("w2")).lower()
         off = 1 if w in ("next", "following", "after") else -1
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(w,)))
-    for m in _RE_SEASON.finditer(text):
+    for m in _scan(_RE_SEASON, text, win["season"]):
         rel = (m.group("rel") or "").lower()
         if not rel and not m.group("y"):
             continue
         y = int(m.group("y")) if m.group("y") else None
         out.append(_Atom(m.start(), m.end(), "date", y=y, markers=(m.group("s").lower(),) + ((rel,) if rel in ("this", "last", "next") else ())))
-    for m in _RE_HOLIDAY.finditer(text):
+    for m in _scan(_RE_HOLIDAY, text, win["holiday"]):
         name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
         if name == "may day" and not m.group("h")[0].isupper():
             continue
@@ -699,10 +811,10 @@ def _other_atoms(text: str) -> list[_Atom]:
             continue
         iso = HOLIDAYS.get(name) or None
         out.append(_Atom(m.start("h"), m.end(), "date", iso=iso, markers=(name,)))
-    for m in _RE_WEEKNUM.finditer(text):
+    for m in _scan(_RE_WEEKNUM, text, win["timeword"]):
         n = int(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "date", iso=f"W{n:02d}", markers=(f"week {n}",)))
-    for m in _RE_NTH_DAY.finditer(text):
+    for m in _scan(_RE_NTH_DAY, text, win["timeword"]):
         d = _day(m.group("d"))
         if d is None or not 1 <= d <= 31:
             continue
@@ -712,17 +824,17 @@ def _other_atoms(text: str) -> list[_Atom]:
             out.append(_Atom(m.start(), m.end(), "date", d=d, markers=((m.group("rel") or "the").lower() + " month",)))
     for m in _RE_ON_THE_NTH.finditer(text):
         out.append(_Atom(m.start(), m.end(), "date", d=int(m.group("d"))))
-    for m in _RE_MEAL.finditer(text):
+    for m in _scan(_RE_MEAL, text, win["part"]):
         out.append(_Atom(m.start(), m.end(), "time", markers=(m.group("w").lower(), m.group("m").lower())))
-    for m in _RE_WEEKEND.finditer(text):
+    for m in _scan(_RE_WEEKEND, text, win["timeword"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="week", markers=("weekend",)))
-    for m in _RE_YTD.finditer(text):
+    for m in _scan(_RE_YTD, text, win["timeword"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="year", markers=("to date",)))
-    for m in _RE_YEAR_WORDS.finditer(text):
+    for m in _scan(_RE_YEAR_WORDS, text, win["yearword"]):
         y = _year_from_words(m.group("w"))
         if y is not None and 1800 <= y <= 2100:
             out.append(_Atom(m.start(), m.end(), "year", y=y, value=Decimal(y)))
-    out.extend(_duration_atoms(text))
+    out.extend(_duration_atoms(text, win))
     return out
 
 
@@ -792,9 +904,9 @@ def _number(word: str) -> tuple[Decimal | None, Decimal, Decimal | None]:
     return v, Decimal(1), None
 
 
-def _duration_atoms(text: str) -> list[_Atom]:
+def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _RE_DURATION.finditer(text):
+    for m in _scan_before(_RE_DURATION, text, win):
         value, step, low = _number(m.group("n"))
         if value is None and low is None:
             continue
@@ -830,18 +942,18 @@ def _duration_atoms(text: str) -> list[_Atom]:
         if re.search(r"\b(?:aged|age)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
             kind = "age"
         out.append(_Atom(m.start(), m.end(), kind, value=value, unit=unit, step=step * factor, low=low, hedge=hedge, subject=subject, markers=markers))
-    for m in _RE_AGE.finditer(text):
+    for m in _scan(_RE_AGE, text, win["age"]):
         v = Decimal(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
-    for m in _RE_AGE_OF.finditer(text):
+    for m in _scan(_RE_AGE_OF, text, win["age"]):
         n = m.group("n")
         v = Decimal(n) if n.isdigit() else numwords.parse(n)
         if v is not None:
             out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year"))
-    for m in _RE_ALL.finditer(text):
+    for m in _scan(_RE_ALL, text, win["timeword"]):
         u = m.group("u").lower()
         out.append(_Atom(m.start(), m.end(), "duration", value=Decimal(1), unit="day" if u == "night" else u))
-    for m in _RE_EVERY.finditer(text):
+    for m in _scan(_RE_EVERY, text, win["every"]):
         if m.group("ly"):
             w = m.group("ly")
             if w[0].isupper() and m.start() > 0 and not re.search(r"[.!?\n]" + _S + r"*$", text[max(0, m.start() - 5) : m.start()]):
@@ -858,7 +970,7 @@ def _duration_atoms(text: str) -> list[_Atom]:
             n = m.group("n")
             val = (Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)) * factor
         out.append(_Atom(m.start(), m.end(), "duration", value=val, unit=unit, markers=("every",)))
-    for m in _RE_OFFSET.finditer(text):
+    for m in _scan_before(_RE_OFFSET, text, win):
         direction = re.sub(r"\s+", " ", (m.group("dir") or "").lower())
         inn = (m.group("in") or "").lower()
         if not direction and inn != "in":
@@ -942,12 +1054,12 @@ def _year_atoms(text: str, taken: list[_Atom]) -> list[_Atom]:
 def _select(atoms: list[_Atom]) -> list[_Atom]:
     """Non-overlapping atoms, longest first, then earliest; returned in text order."""
     chosen: list[_Atom] = []
-    occupied: list[tuple[int, int]] = []
+    taken: set[int] = set()
     for a in sorted(atoms, key=lambda a: (-(a.end - a.start), a.start)):
-        if any(a.start < e and s < a.end for s, e in occupied):
+        if not taken.isdisjoint(range(a.start, a.end)):
             continue
         chosen.append(a)
-        occupied.append((a.start, a.end))
+        taken.update(range(a.start, a.end))
     return sorted(chosen, key=lambda a: a.start)
 
 
@@ -1197,7 +1309,8 @@ def _fact(text: str, sentences: Sequence[Sentence], a: _Atom) -> Fact:
 
 def find(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     """Every date and time expression in ``text`` (prepared text), in span order."""
-    atoms = _date_atoms(text) + _other_atoms(text)
+    win = _windows(text)
+    atoms = _date_atoms(text, win) + _other_atoms(text, win)
     atoms = _select(atoms)
     atoms = _select(atoms + _year_atoms(text, atoms))
     atoms = _join(text, atoms)
