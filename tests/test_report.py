@@ -181,6 +181,7 @@ def test_text_marks_flagged_and_related_figures() -> None:
     lines = out.splitlines()
     i = lines.index("drafts/plan, v2.md:3:25: NC201 error share-mismatch")
     assert lines[i + 1] == "  90 of 240 is 37.5%, not 45%"
+    assert "  7 March 2025 was a Friday: no, really, 100%" in lines
     sentence, marks = lines[i + 2], lines[i + 3]
     assert sentence == "    | Of the 240 members, 90 (45%) voted for the plan."
     assert marks[sentence.index("240"):sentence.index("240") + 3] == "~~~"

@@ -160,7 +160,8 @@ def render(report: Report, options: Options) -> str:
         for loc in v.findings:
             f = loc.finding
             con.print(_header(v, loc), soft_wrap=True)
-            con.print(Text("  " + f.message.replace("\n", "\n  ")))
+            # A figure quoted across a line break would break the message in two.
+            con.print(Text("  " + " ".join(f.message.split())))
             shown, under = sentence_lines(file, loc, options)
             con.print(shown, soft_wrap=True)
             con.print(under, soft_wrap=True)
