@@ -355,7 +355,7 @@ _MONTH_CTX = _c(
 
 _TRIGGER_GROUPS: dict[str, tuple[str, ...]] = {
     "month": tuple(MONTHS),
-    "timeword": (*TIME_UNITS, "weekend", "ytd", "quarter", "hour"),
+    "timeword": (*TIME_UNITS, "weekend", "ytd", "quarter", "hour", "summer", "winter", "spring", "autumn", "fall"),
     "weekday": (*(w.lower() for w in WEEKDAYS), *_WD_ABBR),
     "hourword": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "past"),
     "noon": ("noon", "noonish", "midday", "midnight", "mid"),
