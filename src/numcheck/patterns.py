@@ -311,7 +311,13 @@ def as_percent(f: Fact) -> Interval | None:
     if f.kind == "share" and f.value is not None:
         mid = f.value * 100
         width = max(mid * ABOUT_WIDTH, Decimal("0.5"))
-        return Interval(mid - width, mid + width)
+        low, high = mid - width, mid + width
+        # A hedge ("nearly half") may reach further than the conventional rounding.
+        if f.interval.low is not None:
+            low = min(low, f.interval.low * 100)
+        if f.interval.high is not None:
+            high = max(high, f.interval.high * 100)
+        return Interval(low, high if f.interval.high is not None else None)
     return None
 
 

@@ -51,7 +51,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 def find(rule: Any, view: View) -> Iterator[Hit]:
     facts = view.doc.facts
     for bnd in view.bind(rule.compiled["templates"], trusted=rule.trusted):
-        a, b = facts[bnd.roles["a"]], facts[bnd.roles["b"]]
+        a, b = _unbracket(facts[bnd.roles["a"]]), _unbracket(facts[bnd.roles["b"]])
         if not (a.interval.bounded and b.interval.bounded) or a.unit is None or b.unit is None:
             continue
         b_iv = _approximate(b) if bnd.groups.get("hedge") else b.interval
@@ -61,6 +61,16 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
             hit = _currency(a, b, b_iv, rule.compiled["rates"])
         if hit:
             yield hit
+
+
+def _unbracket(f: Fact) -> Fact:
+    """A bracketed figure read as an accounting negative ("($130)") is the positive conversion."""
+    if f.text.startswith("(") and f.value is not None and f.value < 0:
+        from dataclasses import replace
+
+        iv = f.interval
+        return replace(f, value=-f.value, interval=Interval(-iv.high, -iv.low) if iv.bounded else iv)  # type: ignore[operator]
+    return f
 
 
 def _approximate(f: Fact) -> Interval:

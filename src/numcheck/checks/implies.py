@@ -17,7 +17,7 @@ from typing import Any
 
 from numcheck.interval import Interval
 from numcheck.model import Hit
-from numcheck.patterns import View, as_percent, compile_templates
+from numcheck.patterns import View, as_percent, compile_templates, format_number
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "templates": (list, []),
@@ -51,7 +51,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     templates = compile_templates("templates", params["templates"], ("x",))
     for t in templates:
         if "q" not in t.pattern.groupindex:
-            raise ValueError(f"templates: template {t.source!r} has no (?P<q>…) group for the qualifier")
+            raise ValueError(f"templates: template {t.source!r} has no #q# role or (?P<q>…) group for the qualifier")
     return {"templates": templates, "qualifiers": table}
 
 
@@ -64,10 +64,22 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
     table = rule.compiled["qualifiers"]
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         x = facts[b.roles["x"]]
-        q = _key(b.groups.get("q", ""))
-        if q not in table:
-            continue
-        want, means = table[q]
+        if "q" in b.roles:
+            # A fraction word read as a fact ("half", "two-thirds"): it means its own value.
+            qf = facts[b.roles["q"]]
+            share = as_percent(qf)
+            if share is None or qf.value is None:
+                continue
+            want = share
+            q = qf.text.lower() if qf.hedge == "exact" else f"{qf.hedge} {qf.text.lower()}"
+            means = ("under " if qf.hedge == "nearly" else "about ") + format_number(
+                (qf.value * 100).quantize(Decimal(1))
+            ) + "%"
+        else:
+            q = _key(b.groups.get("q", ""))
+            if q not in table:
+                continue
+            want, means = table[q]
         have = as_percent(x) if x.kind in ("percent", "share") else x.interval
         if have is None or have.overlaps(want):
             continue
