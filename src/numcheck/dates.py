@@ -200,9 +200,9 @@ _RE_QUARTER_WORDS = _c(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)" + _S + r"+quarter\b"
     r"(?:" + _S + r"+of" + _S + r"+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>the|this|last|next)" + _S + r"+year\b))?"
 )
-_RE_YEAR = _c(r"(?<![\w$£€.,/#-])(?P<y>\d{4})(?P<s>['’]s\b)?(?![\w%]|[.,]\d|['’]?s\b(?<!['’]s))")
+_RE_YEAR = _c(r"(?<![\w$£€.,/#])(?<!\d-)(?P<y>\d{4})(?P<s>['’]s\b)?(?![\w%]|[.,]\d|['’]?s\b(?<!['’]s))")
 _RE_DECADE = _c(
-    r"(?<![\w$£€.,/-])(?:the" + _S + r"+)?(?:(?:early|mid|late)(?:-|" + _S + r")+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['’](?P<s>\d)0)['’]?s\b"
+    r"(?<![\w$£€.,/])(?<!\d-)(?:the" + _S + r"+)?(?:(?:early|mid|late)(?:-|" + _S + r")+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['’](?P<s>\d)0)['’]?s\b"
 )
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
 _RE_DECADE_WORD = _c(
@@ -334,6 +334,26 @@ _HEDGE_RE = _c(
 )
 _YEAR_CTX = _c(
     r"(?:^|\W)(?P<w>in|since|later" + _S + r"+than|earlier" + _S + r"+than|during|until|till|before|after|from|through|early|mid|late|circa|c\.|ca\.|by|of|to|and|or|between|&|-|–|,|'s|year|fy|spring|summer|autumn|winter|throughout|=|>|<)" + _S + r"*(?:the" + _S + r"+(?:year|end" + _S + r"+of|start" + _S + r"+of|beginning" + _S + r"+of)" + _S + r"+)?$"
+)
+# Words after a four-digit number that make it a count or a measure, not a year.
+_NOT_YEAR_AFTER = _c(
+    _S + r"*(?:%|per" + _S + r"*cent|percent|pc\b|m\b|bn\b|k\b|million|billion|thousand|hundred|km|kg|kilo|metres?\b|meters?\b"
+    r"|miles?\b|feet\b|ft\b|tonnes?\b|tons?\b|mph\b|rpm\b|hp\b|cc\b|calories|points?\b|pounds\b|dollars\b|euros\b|yen\b"
+    r"|times\b|x\b|gmt\b|bst\b|utc\b|hrs\b|hours\b|people|jobs\b|workers|staff\b|employees|members|votes\b|cases\b"
+    r"|deaths\b|homes\b|houses\b|pupils|students|troops|soldiers|users\b|customers|units\b|vehicles|cars\b|flights\b"
+    r"|patients|children|shares\b|barrels|acres|hectares|words\b|pages\b|seats\b|signatures|visitors|fans\b|copies"
+    r"|tickets|stores\b|shops\b|branches|men\b|women\b|residents|refugees|applications|complaints|kilometres|metre\b)"
+)
+# Words before a four-digit number that make it an identifier ("resolution 2254", "flight 1549").
+_NOT_YEAR_BEFORE = _c(
+    r"(?:\b(?:no|nos|number|resolution|flight|route|page|pages|article|section|chapter|model|room|code|version|level|track"
+    r"|rule|paragraph|form|channel|bus|line|platform|gate|pin|iso|box|suite|unit|apartment|catalogue|serial|item|ref"
+    r"|reference|type|class|series|clause|regulation|directive|size|score|total|tally|count|index|ftse|dow|nasdaq|nikkei"
+    r"|dax|cac|s&p)\.?|#|№)" + _S + r"*$"
+)
+_CHANGE_BEFORE = _c(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|grow|grown|jumped|climbed|dropped|slipped|gained|lost|increased"
+    r"|decreased|cut|reduced|up|down|higher|lower|more|less|fewer|total|totalled|reached|hit)" + _S + r"+(?:by" + _S + r"+|to" + _S + r"+|from" + _S + r"+)?$"
 )
 _CHANGE_VERB = _c(r"(?:ed|rise|rises|fall|falls|grow|grows|up|down|increase|increases|cut|cuts|drop|drops|more|less|higher|lower)" + _S + r"*$")
 _TIME_NOUN_OF = _c(r"\b(?:spring|summer|autumn|fall|winter|year|years|week|weekend|day|end|start|beginning|middle|half|quarter|class|election|elections|census|crisis|month|months|war|season|budget|revolution|games|olympics)" + _S + r"+of" + _S + r"*$")
@@ -1014,38 +1034,52 @@ def _a_unit_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def _year_atoms(text: str, taken: list[_Atom]) -> list[_Atom]:
-    """Bare four-digit years, accepted only in year-like context (see the module docstring)."""
+    """Bare four-digit years (the rule is in the module docstring)."""
     out: list[_Atom] = []
-    ends = sorted((a.end, a) for a in taken if a.kind in ("date", "year"))
+    ends = sorted(a.end for a in taken if a.kind in ("date", "year"))
     for m in _RE_YEAR.finditer(text):
         y = int(m.group("y"))
         if not 1000 <= y <= 2199:
             continue
         start = m.start()
         before = text[max(0, start - 40) : start]
-        ok = bool(m.group("s")) and 1000 <= y <= 2199
-        if not ok and 1800 <= y <= 2100:
-            c = _YEAR_CTX.search(before)
-            if c:
-                w = c.group("w").lower()
-                head = before[: c.start("w")] if c.start("w") >= 0 else ""
-                if w in ("to", "and", "or", "&", "-", "–", ","):
-                    # A list or range word counts only right after another year or date.
-                    prev = [a for e, a in ends if e <= start and e >= len(text[: max(0, start - 40)]) + len(head) - 3]
-                    prev_years = [a for a in out if a.end >= start - 12]
-                    ok = bool(prev or prev_years)
-                elif w == "by":
-                    ok = not _CHANGE_VERB.search(head)
-                elif w == "of":
-                    ok = bool(_TIME_NOUN_OF.search(before))
-                else:
-                    ok = True
-            if not ok and re.match(_S + r"*(?:-|–|to|and|or)" + _S + r"*(?:1[89]|20)\d\d\b", text[m.end() : m.end() + 12]):
-                # "2008 and 2012" both look like years when joined: accept the first with the second in context.
-                ok = bool(re.search(r"\b(?:between|from)" + _S + r"+$", before, re.I))
+        after = text[m.end() : m.end() + 30]
+        if m.group("s"):
+            ok = True
+        elif _NOT_YEAR_AFTER.match(after) or _NOT_YEAR_BEFORE.search(before) or _CHANGE_BEFORE.search(before):
+            ok = False
+        elif _HEDGE_RE.search(before) and re.match(_S + r"+[a-z]", after):
+            ok = False  # "about 2000 delegates": a hedged count
+        elif 1900 <= y <= 2099:
+            # In news copy a bare number in this range, not a count of a unit,
+            # is a year ("its 2004 dividend", "2005 will be tough").
+            ok = True
+        elif 1800 <= y <= 2100:
+            ok = _year_context(text, start, before, ends, out)
+        else:
+            ok = False
         if ok:
             out.append(_Atom(start, m.end(), "year", y=y, value=Decimal(y)))
     return out
+
+
+def _year_context(text: str, start: int, before: str, ends: list[int], out: list[_Atom]) -> bool:
+    """Whether the words before an 1800s/2100 number make it a year ("in 1865", "summer of 1812")."""
+    c = _YEAR_CTX.search(before)
+    if c:
+        w = c.group("w").lower()
+        if w in ("to", "and", "or", "&", "-", "–", ","):
+            # A list or range word counts only right after another year or date.
+            i = bisect.bisect_right(ends, start)
+            near = (i > 0 and start - ends[i - 1] <= 12) or any(a.end >= start - 12 for a in out[-1:])
+            return near
+        if w == "of":
+            return bool(_TIME_NOUN_OF.search(before))
+        return True
+    if re.match(_S + r"*(?:-|–|to|and|or)" + _S + r"*(?:1[89]|20)\d\d\b", text[start + 4 : start + 16]):
+        # "between 1848 and 1851": the first end of a range of years.
+        return bool(re.search(r"\b(?:between|from)" + _S + r"+$", before, re.I))
+    return False
 
 
 # --- joining -------------------------------------------------------------------
