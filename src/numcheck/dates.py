@@ -275,7 +275,7 @@ _NUMBER = (
 _RE_DURATION = _c(
     r"(?<![\w.,$£€#/-])" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
     r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
-    r"(?P<old>(?:-|" + _S + r")old\b)?"
+    r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
 _RE_AGE = _c(r"\b(?P<w>aged|age|ages)" + _S + r"+(?P<n>\d{1,3})(?![\w.,]|" + _S + r"*(?:%|per\b))")
 _RE_AGE_OF = _c(r"\b(?:at" + _S + r"+)?the" + _S + r"+age" + _S + r"+of" + _S + r"+(?P<n>\d{1,3}|" + _NUMW + r")\b(?!" + _S + r"*(?:" + _TUNIT + r"|%))")
@@ -285,6 +285,9 @@ _RE_EVERY = _c(
     r"|(?:once|twice|thrice|(?:one|two|three|four|\d+)" + _S + r"+times?)" + _S + r"+(?:a|an|per|every)" + _S + r"+(?P<u2>day|week|month|year|hour|minute|fortnight|decade)"
     r"|(?P<ly>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|everyday))\b"
 )
+# After a frequency adverb ("paid weekly.", "meets monthly in Geneva") comes
+# punctuation or a small word; after the adjective ("weekly column") a noun.
+_FREQ_END = _c(_S + r"*(?:[.,;:!?)\"'”’]|$|\n|(?:and|or|but|in|on|at|for|from|since|until|to|with|by|basis|rather|instead|now|again|too)\b)")
 _LY_UNITS = {
     "hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "fortnightly": "week",
     "monthly": "month", "quarterly": "month", "yearly": "year", "annually": "year",
@@ -322,9 +325,10 @@ _RE_OFFSET = _c(
     r"(?:" + _S + r"+(?P<dir>ago|later|earlier|from" + _S + r"+(?:now|today)|after" + _S + r"+today|before" + _S + r"+today|before|after|ahead|hence|on|prior))?\b"
     r"(?P<of>" + _S + r"+(?:of|to)" + _S + r"+(?:the" + _S + r"+|a" + _S + r"+|an" + _S + r"+|his" + _S + r"+|her" + _S + r"+|their" + _S + r"+|its" + _S + r"+)?(?P<subj>[a-z][a-z-]+))?"
 )
-_SUPERLATIVE_BEFORE = _c(
-    r"(?:\b(?:first|time|times|lowest|highest|worst|best|biggest|largest|smallest|most|least|fastest|slowest|strongest|weakest|ever|only|once|twice)\b|est\b)" + _S + r"+(?:\S+" + _S + r"+)?$"
+_FUTURE_BEFORE = _c(
+    r"(?:\b(?:will|shall|going" + _S + r"+to|due|expected|set" + _S + r"+to|would|could|should|might|plans?|planned|back|again|return|returns|scheduled|expires?)\b|['’]ll\b)"
 )
+_TIME_AFTER = _c(r"['’]s?" + _S + r"+time\b")
 _CONNECT_ATTACH = _c(r"(?:" + _S + r"|,|@|\(|\))*(?:(?:at|on|of|in|the|around|about|by|for|this|from|between|of" + _S + r"+the)(?:" + _S + r"|,)+)*(?:" + _S + r"|,|@|\(|\))*")
 _CONNECT_RANGE = _c(_S + r"*(?:-|–|—|to|until|till|through|thru|and|&)" + _S + r"*")
 _AT_HOUR = _c(r"(?:" + _S + r"|,)*(?:at|around|@|by)" + _S + r"+(?P<h>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?:[.:](?P<mi>[0-5]\d))?\b(?![.,:]\d|" + _S + r"*(?:%|per\b|percent|people|of\b|" + _TUNIT + r"))")
@@ -938,7 +942,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         unit, factor = TIME_UNITS[unit_word]
         if unit_word == "second" and m.group("n").lower() in ("a", "an") and not re.match(_S + r"*(?:later|earlier|ago|long|or\b)", text[m.end() : m.end() + 8]):
             continue  # "a second round": the ordinal, not one second
-        if m.group("n").lower() in ("a", "an", "some") and not _a_unit_ok(text, m):
+        if (m.group("n").lower() in ("a", "an", "some") or m.group().lower() == "one day") and not _a_unit_ok(text, m):
             continue
         extra = Decimal("0.5") if re.search("half", (m.group("half") or "") + (m.group("tail") or ""), re.I) else Decimal("0.25") if (m.group("half") or m.group("tail")) else Decimal(0)
         if value is not None:
@@ -978,6 +982,8 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             w = m.group("ly")
             if w[0].isupper() and m.start() > 0 and not re.search(r"[.!?\n]" + _S + r"*$", text[max(0, m.start() - 5) : m.start()]):
                 continue  # "the Daily Mail": a name
+            if not _FREQ_END.match(text, m.end()):
+                continue  # "a weekly column", "monthly wages": an adjective, not how often
             unit = _LY_UNITS[w.lower()]
             val = Decimal(3) if w.lower() == "quarterly" else Decimal(2) if w.lower() == "fortnightly" else Decimal(1)
             if w.lower() == "biannually":
@@ -1003,8 +1009,12 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             continue
         unit, factor = TIME_UNITS[m.group("u").lower()]
         if inn == "in" and not direction:
-            if _SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
-                continue  # "the lowest in 20 years": a span of time, not a day ahead
+            # "in three weeks" counts from now only when the sentence looks
+            # ahead ("will ... in three weeks", "in three weeks' time"); "took
+            # $163m in 12 days" and "the lowest in 20 years" are spans of time.
+            head = re.split(r"[.!?]", text[max(0, m.start() - 80) : m.start()])[-1]
+            if not (_FUTURE_BEFORE.search(head) or _TIME_AFTER.match(text, m.end("u"))):
+                continue
             if re.match(r"(?:" + _S + r"|-)+(?:old|long|of|and|or|to)\b", text[m.end("u") : m.end("u") + 10]):
                 continue
         sign = -1 if direction in ("ago", "earlier", "before", "before today") else 1
@@ -1117,6 +1127,9 @@ def _slots(a: _Atom) -> set[str]:
     return s
 
 
+_OFFSET_MARKERS = frozenset({"ago", "later", "earlier", "before", "after", "ahead", "hence", "in", "from now", "from today", "after today", "before today"})
+
+
 def _attach(a: _Atom, b: _Atom) -> _Atom | None:
     """Join two atoms that name one moment ("Tuesday" + "March 7"), or None."""
     if a.end_atom is not None and b.end_atom is not None:
@@ -1133,6 +1146,8 @@ def _attach(a: _Atom, b: _Atom) -> _Atom | None:
         return replace(first, start=a.start, end=b.end, end_atom=second)
     if a.kind not in _JOINABLE or b.kind not in _JOINABLE:
         return None
+    if any(x.kind == "relative" and (set(x.markers) & _OFFSET_MARKERS or x.unit != "day" and "y" in _slots(y)) for x, y in ((a, b), (b, a))):
+        return None  # "2002, a month before": the offset counts from an event, not the year
     sa, sb = _slots(a), _slots(b)
     if sa & sb:
         return None
@@ -1181,6 +1196,7 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
         j = i + 1
         while j < len(atoms):
             nxt = atoms[j]
+            cur = _attach_hour(text, cur, nxt.start)
             gap = text[cur.end : nxt.start]
             joined = None
             if "\n" not in gap and len(gap) <= 16:
@@ -1194,7 +1210,7 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 break
             cur = joined
             j += 1
-        cur = _attach_hour(text, cur)
+        cur = _attach_hour(text, cur, atoms[j].start if j < len(atoms) else len(text))
         pre = _prefixed(text, cur)
         out.append(pre if not out or pre.start >= out[-1].end else cur)
         i = j
@@ -1217,7 +1233,8 @@ def _rangeable(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     # Both ends must be the same sort of thing: two days, two times, two years.
     day_a = a.kind in ("date", "weekday", "relative", "year")
     day_b = b.kind in ("date", "weekday", "relative", "year")
-    return day_a == day_b
+    # "Jan 15, 1:00 PM - 1:15 PM": the end may leave out what the start gave.
+    return day_a == day_b or _slots(b) <= _slots(a)
 
 
 def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
@@ -1231,6 +1248,8 @@ def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
         y_start = b.y - 1
     start = replace(a, y=y_start)
     end = replace(b, y=y_end, m=b.m if b.m is not None or b.d is None else a.m)
+    if b.m is None and b.d is None and b.kind == "time" and (a.m is not None or a.d is not None):
+        end = replace(end, kind=a.kind, m=a.m, d=a.d, wd=a.wd)
     if start.kind == "year" and end.kind == "year":
         return replace(start, end=b.end, end_atom=end, markers=markers)
     return replace(start, end=b.end, end_atom=end, markers=markers)
@@ -1254,17 +1273,17 @@ def _prefixed(text: str, a: _Atom) -> _Atom:
     return replace(a, start=m.start(), kind=kind, markers=a.markers + (words,))
 
 
-def _attach_hour(text: str, a: _Atom) -> _Atom:
+def _attach_hour(text: str, a: _Atom, limit: int) -> _Atom:
     """ "Sat at 5", "tonight around 7": a bare hour after a day."""
     if a.end_atom is not None or a.hm is not None or not (a.kind in ("weekday", "relative", "date") and (a.kind != "relative" or a.unit == "day")):
         if a.hm is None and a.kind == "time" and a.markers:
             pass
         else:
             return a
-    m = _AT_HOUR.match(text, a.end)
-    if m:
+    m = _AT_HOUR.match(text, a.end, limit)
+    if m and m.end() <= limit:
         a = replace(a, end=m.end(), hm=_hm(int(m.group("h")), int(m.group("mi") or 0), ""))
-    p = _TRAIL_PART.match(text, a.end)
+    p = _TRAIL_PART.match(text, a.end, limit)
     if p and a.kind in ("weekday", "relative", "date"):
         a = replace(a, end=p.end(), markers=a.markers + (p.group("p").lower(),) + (("every",) if p.group("pl") else ()))
     return a
