@@ -50,7 +50,7 @@ FAKE_RULES = (
 )
 
 
-def fake_check_text(text: str, path: str = "", *, rules: Any = None, today: Any = None) -> FileReport:
+def fake_pipeline(text: str, path: str, rules: Any, today: Any) -> FileReport:
     if "CRASH" in text:
         raise RuntimeError("stand-in engine failure")
     found: list[Finding] = []
@@ -82,8 +82,10 @@ def fake_extract(text: str, path: str = "") -> Document:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    monkeypatch.setattr(numcheck, "check_text", fake_check_text)
-    monkeypatch.setattr(numcheck, "extract", fake_extract)
+    import numcheck.extract
+
+    monkeypatch.setattr(cli, "pipeline", fake_pipeline)
+    monkeypatch.setattr(numcheck.extract, "extract", fake_extract)
     monkeypatch.setattr(cli, "_load_rules", lambda extra: FAKE_RULES)
     monkeypatch.chdir(tmp_path)
     for var in ("NO_COLOR", "FORCE_COLOR", "COLUMNS"):

@@ -193,13 +193,27 @@ def finish(file: FileReport, job: Job) -> FileReport:
     return file
 
 
+def pipeline(text: str, path: str, rules: Sequence[Any], today: dt.date | None) -> FileReport:
+    """Fact table, then rules: what ``numcheck.check_text`` does.
+
+    Called through the submodules because ``import numcheck.extract`` rebinds
+    the package attribute ``numcheck.extract`` (the function check_text calls)
+    to the submodule, so a second check_text call in one process fails.
+    """
+    from numcheck.engine import run
+    from numcheck.extract import extract
+    from numcheck.model import FileReport
+
+    doc = extract(text, path)
+    return FileReport(path=path, text=text, facts=doc.facts, findings=run(doc, rules, today=today))
+
+
 def check_source(text: str, path: str, job: Job) -> FileReport:
     """Check one text; an unexpected failure becomes that file's error, not a crash of the run."""
-    from numcheck import check_text
     from numcheck.model import FileReport
 
     try:
-        return finish(check_text(text, path, rules=job.rules, today=job.today), job)
+        return finish(pipeline(text, path, job.rules, job.today), job)
     except RecursionError:
         return FileReport(path, text, (), (), error="internal error: text nested too deeply to check")
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
@@ -578,7 +592,7 @@ def facts_command(
     color: Annotated[Color, typer.Option("--color", help="Colour in the table.")] = Color.auto,
 ) -> None:
     """Print the fact table: every figure with its kind, value, interval and subject."""
-    from numcheck import extract
+    from numcheck.extract import extract
     from numcheck.files import InputError, discover, read
     from numcheck.model import FileReport, Report
 

@@ -52,13 +52,16 @@ def _flat(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
-def _window(sentence: Span, primary: Span, room: int) -> Span:
-    """The part of ``sentence`` to show: all of it if it fits, else around the flagged figure."""
+def _window(sentence: Span, marked: Span, primary: Span, room: int) -> Span:
+    """The part of ``sentence`` to show: all of it if it fits, else every marked
+    figure if they fit together, else the flagged figure with some context."""
     if len(sentence) <= room:
         return sentence
     room = max(room - 2, len(primary) + 2)  # two ellipses
-    start = max(sentence.start, min(primary.start - room // 3, sentence.end - room))
+    focus = marked if len(marked) <= room else primary
+    start = max(sentence.start, focus.start - (room - len(focus)) // 2)
     end = min(sentence.end, start + room)
+    start = max(sentence.start, end - room)
     return Span(start, end)
 
 
@@ -69,7 +72,9 @@ def sentence_lines(file: FileReport, loc: Located, options: Options) -> tuple[Te
 
     f = loc.finding
     room = max(20, options.width - len(GUTTER))
-    win = _window(loc.sentence, f.span, room)
+    spans = [f.span, *(r.span for r in f.related if loc.sentence.contains(r.span))]
+    marked = Span(min(s.start for s in spans), max(s.end for s in spans))
+    win = _window(loc.sentence, marked, f.span, room)
     marks: dict[int, str] = {}
     for r in f.related:
         for i in range(r.span.start, r.span.end):
