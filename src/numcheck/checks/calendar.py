@@ -166,12 +166,16 @@ def _weekday(view: View) -> Iterator[Hit]:
         )
 
 
+# A capitalised word right before a weekday-like word makes it part of a name ("Edmonton Sun", "Ash Wednesday").
+_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])")
 _BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?,?\s*(?:the\s+)?$")
 
 
 def _written_weekday(view: View, f: Fact, weekday_before: Mapping[int, Fact]) -> tuple[int, Span] | None:
     """The weekday written with a date: inside the date fact, a weekday fact just before, or the word before."""
     text = view.text
+    if _NAMED.search(text, max(0, f.span.start - 30), f.span.start + 12):
+        return None  # "Edmonton Sun, August 16": a name, not a weekday
     m = _WEEKDAY_WORD.match(f.text)
     if m and m.group(1).lower() in WEEKDAYS:
         return WEEKDAYS[m.group(1).lower()], Span(f.span.start, f.span.start + m.end(1))

@@ -31,6 +31,8 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "rise": (str, r"\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grown|growth|climbed?|jumped?|soared?|surged?|gained?|up|went up|doubled|tripled|trebled|quadrupled)\b"),
     "fall": (str, r"\b(?:fell|fall|falls|fallen|falling|dropped|drop|drops|declined?|declines|decreased?|decreases|shrank|shrunk|down|slumped?|plunged?|tumbled?|slid|sank|dipped|halved|went down|cut)\b"),
     "multiples": (dict, {}),
+    # Sentences about ranks and positions, where "up from 13 to 5" is a rise.
+    "exclude": (str, r"(?!)"),
 }
 FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word"})
 TESTS = ("change", "points", "multiple", "direction")
@@ -54,6 +56,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
         "rise": compile_regex("rise", params["rise"]),
         "fall": compile_regex("fall", params["fall"]),
         "multiples": multiples,
+        "exclude": compile_regex("exclude", params["exclude"]),
     }
 
 
@@ -98,6 +101,8 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
     for bnd in view.bind(comp["templates"], trusted=rule.trusted):
         a, b = facts[bnd.roles["a"]], facts[bnd.roles["b"]]
         if not _endpoints_ok(a, b):
+            continue
+        if view.search(comp["exclude"], view.skeletons[bnd.sentence], trusted=rule.trusted):
             continue
         words = re.sub(r"#\d+:[a-z]+#", " ", view.skeletons[bnd.sentence][bnd.start : bnd.end])
         rise = bool(view.search(comp["rise"], words, trusted=rule.trusted))

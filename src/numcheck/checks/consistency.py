@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from numcheck.model import Fact, Hit
@@ -23,8 +24,16 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "kinds": (list, ["count", "money"]),
     "ignore": (list, []),
     "context": (str, r"\b(?:from|to|by|than|between|and|or|up|down|over|under|of|per|each|every|another|a further)\s*$"),
-    "after": (str, r"^\s*(?:more|fewer|less|than|times|of\b|per\b|each\b|a\s+(?:year|day|week|month))"),
+    "after": (str, r"^\s*(?:[a-z'-]+\s+)?(?:more|fewer|less|than|times|of\b|per\b|each\b|an?\s+(?:year|day|week|month|second|minute|hour|head|person|piece|time))"),
     "max_compare": (int, 20),
+    # Figures below this are mostly different small groups ("two teams", "six shells").
+    "min_value": (Decimal, Decimal(1000)),
+    # A qualifier right after the counted noun narrows it: "jobs in investment banking".
+    "scope": (str, r"^\s*[a-z'-]+\s+(?:in|from|at|across|outside|inside|within|among|on|for|per|a|an|each|of|by|under|over|with|without)\b"),
+    # Words that make a figure a part, an addition or one of several ("while", "another").
+    "partial": (str, r"\b(?:while|whereas|respectively|another|other|others|further|additional|more|new|first|latest|including|include|includes|of whom|of which|of those|of them|among|each|every|per|only|some|up to|compared|than)\b"),
+    # Words that put a figure at another moment or in the future ("plans", "will").
+    "when": (str, r"\b(?:will|would|could|may|might|plan|plans|planned|planning|expected|expects|forecast|forecasts|target|targets|aim|aims|predicted|projected|proposed|hope|hopes|want|wants|set to|due to)\b"),
 }
 FIELDS = frozenset({"figure", "other", "subject"})
 _TIME_KINDS = frozenset({"year", "date", "decade", "relative", "time", "weekday"})
@@ -32,6 +41,9 @@ _TIME_KINDS = frozenset({"year", "date", "decade", "relative", "time", "weekday"
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {
+        "scope": compile_regex("scope", params["scope"]),
+        "partial": compile_regex("partial", params["partial"]),
+        "when": compile_regex("when", params["when"]),
         "ignore": frozenset(w for p in params["ignore"] for w in content_words(p)),
         "context": compile_regex("context", params["context"]),
         "after": compile_regex("after", params["after"]),
@@ -53,8 +65,14 @@ def _head(view: View, i: int) -> str | None:
     return None
 
 
-def _time_context(view: View, sentence: int) -> frozenset[str]:
+def _time_context(view: View, sentence: int, rule: Any) -> frozenset[str]:
+    """What marks a sentence's figures as another moment, a part, or a plan (empty: none)."""
     facts = view.doc.facts
+    text = view.sentence_text(sentence).lower()
+    for key in ("partial", "when"):
+        m = view.search(rule.compiled[key], text, trusted=rule.trusted)
+        if m:
+            return frozenset({m.group(0)})
     marks = {facts[i].iso or facts[i].text.lower() for i in view.by_sentence[sentence] if facts[i].kind in _TIME_KINDS}
     words = set(re.findall(r"[a-z][a-z'-]*", view.sentence_text(sentence).lower())) & TIME_WORDS
     return frozenset(marks | words)
@@ -69,12 +87,17 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
             f = facts[i]
             if f.value is None or f.hedge == "vague" or f.is_range or not f.interval.bounded:
                 continue
+            if abs(f.value) < rule.params["min_value"]:
+                continue
             head = _head(view, i)
             if head is None or head in comp["ignore"]:
                 continue
             if view.search(comp["context"], view.before(f, 25), trusted=rule.trusted):
                 continue
-            if view.search(comp["after"], view.after(f, 25), trusted=rule.trusted):
+            after = view.after(f, 40)
+            if view.search(comp["after"], after, trusted=rule.trusted) or view.search(
+                comp["scope"], after, trusted=rule.trusted
+            ):
                 continue
             groups.setdefault((kind, f.unit, head), []).append(i)
     contexts: dict[int, frozenset[str]] = {}
@@ -87,8 +110,8 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
                 fj = facts[j]
                 if fj.sentence == fi.sentence or fi.interval.overlaps(fj.interval):
                     continue
-                ci = contexts.setdefault(fi.sentence, _time_context(view, fi.sentence))
-                cj = contexts.setdefault(fj.sentence, _time_context(view, fj.sentence))
+                ci = contexts.setdefault(fi.sentence, _time_context(view, fi.sentence, rule))
+                cj = contexts.setdefault(fj.sentence, _time_context(view, fj.sentence, rule))
                 if ci or cj:
                     continue
                 yield _hit(fi, fj, head)

@@ -122,5 +122,5 @@ def _currency(a: Fact, b: Fact, b_iv: Interval, rates: Mapping[str, Interval]) -
     if expected.overlaps(b_iv):
         return None
     av, bv = point(a), point(b)
-    rate = f"{format_number((bv / av).quantize(Decimal('0.001')).normalize())}" if av and bv else "?"
+    rate = f"1 {a.unit} = {format_number((bv / av).quantize(Decimal('0.001')).normalize())} {b.unit}" if av and bv else "?"
     return Hit(b.span, (a.span,), (("figure", a.text), ("conversion", b.text), ("computed", ""), ("rate", rate)))

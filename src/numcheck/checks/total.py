@@ -83,7 +83,11 @@ def _part(rule: Any, view: View) -> Iterator[Hit]:
         if not _same_unit(part, whole) or part.is_range or whole.is_range:
             continue
         if entirely_above(part.interval, whole.interval):
-            yield Hit(part.span, (whole.span,), (("part", part.text), ("whole", whole.text)))
+            pv, wv = point(part), point(whole)
+            share = f"{format_number((pv / wv * 100).quantize(Decimal(1)))}%" if pv and wv else "more than 100%"
+            yield Hit(
+                part.span, (whole.span,), (("part", part.text), ("whole", whole.text), ("sum", share), ("parts", part.text))
+            )
 
 
 def _disjoint(rule: Any, view: View) -> Iterator[Hit]:
