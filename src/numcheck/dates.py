@@ -128,7 +128,11 @@ _WD_WORDLIKE = frozenset({"sat", "sun", "wed"})
 
 _S = r"[^\S\n]"  # a space that is not a line break: expressions do not run across lines
 _MON_WORDS = sorted(MONTHS, key=len, reverse=True)
-_MON = r"(?:" + "|".join(_MON_WORDS) + r")(?:\b\.?|(?=\d))"
+# A full stop belongs to an abbreviation ("Dec."), never to a full name ("in December.").
+_MON = (
+    r"(?:(?:" + "|".join(w for w in _MON_WORDS if len(w) > 4) + r")(?:\b|(?=\d))"
+    r"|(?:" + "|".join(w for w in _MON_WORDS if len(w) <= 4) + r")(?:\b\.?|(?=\d)))"
+)
 _MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 _DAYNUM = r"(?:0?[1-9]|[12]\d|3[01])"
 _DAY = _DAYNUM + r"(?:st|nd|rd|th)?(?![\w])"
@@ -210,7 +214,7 @@ _RE_DECADE_WORD = _c(
 )
 _RE_WEEKDAY = _c(
     _LB + r"(?:(?P<rel>next|last|this|coming|following|previous|past|that|every|each)" + _S + r"+(?:other" + _S + r"+)?)?"
-    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?P<pl>s)?(?:\b\.?)"
+    r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<pl>s)?\b|(?P<wda>mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?)"
     r"(?:,?" + _S + r"+(?:the" + _S + r"+(?P<d1>" + _DAY + r"|" + _DAYW + r")|(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)(?!\w)"
     r"|(?P<d3>" + _DAYNUM + r")(?=" + _S + r"*(?:[!?.,;]|$|between\b|at\b|from\b|@))"
     r"|(?P<dm>\d{1,2}[./-]\d{1,2})(?![\d./:-]|" + _S + r"*(?:am|pm|a\.m|p\.m)\b)))?"
@@ -641,7 +645,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             if abs(y2 - y) > 200:
                 continue
             out.append(_year_range(m.start(), m.end(), y, y2, ()))
-        elif len(b) == 2 and int(b) == (y + 1) % 100:
+        elif len(b) == 2 and int(b) == (y + 1) % 100 or len(b) == 1 and int(b) == (y + 1) % 10:
             out.append(_year_range(m.start(), m.end(), y, y + 1, ("fiscal",)))
         elif sep == "-" and 1 <= int(b) <= 12:
             out.append(_Atom(m.start(), m.end(), "date", y, int(b)))
@@ -696,7 +700,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         iso = f"19{_DECADE_WORDS[m.group('w').lower()]}"
         out.append(_Atom(m.start(), m.end(), "decade", iso=iso, value=Decimal(iso + "0")))
     for m in _scan(_RE_WEEKDAY, text, win["weekday"]):
-        w = m.group("wd")
+        w = m.group("wd") or m.group("wda")
         low = w.lower()
         full = _WD_ABBR.get(low, low.capitalize())
         rel = (m.group("rel") or "").lower()
@@ -707,8 +711,6 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
                 continue
             if low in _WD_WORDLIKE and not (rel or day or m.group("dm") or re.search(r"\bon" + _S + r"+$", before, re.I)):
                 continue
-            if m.group("pl"):
-                continue  # "Sats", "Suns", "Weds" are not weekdays in plural
         markers: tuple[str, ...] = ()
         if rel in ("every", "each") or m.group("pl"):
             markers = ("every",)
@@ -825,6 +827,8 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         rel = (m.group("rel") or "").lower()
         if not rel and not m.group("y"):
             continue
+        if m.group("s").lower() == "fall" and not (m.group("y") or rel in ("this", "last", "next", "early", "late", "mid")):
+            continue  # "the fall in profits"
         y = int(m.group("y")) if m.group("y") else None
         out.append(_Atom(m.start(), m.end(), "date", y=y, markers=(m.group("s").lower(),) + ((rel,) if rel in ("this", "last", "next") else ())))
     for m in _scan(_RE_HOLIDAY, text, win["holiday"]):
@@ -833,8 +837,11 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             continue
         if not m.group("h")[0].isupper() and name not in ("christmas", "christmas eve", "christmas day", "new year's eve", "new year's day", "independence day", "halloween"):
             continue
-        iso = HOLIDAYS.get(name) or None
-        out.append(_Atom(m.start("h"), m.end(), "date", iso=iso, markers=(name,)))
+        iso = HOLIDAYS.get(name) or ""
+        if iso:
+            out.append(_Atom(m.start("h"), m.end(), "date", m=int(iso[2:4]), d=int(iso[5:7]), markers=(name,)))
+        else:
+            out.append(_Atom(m.start("h"), m.end(), "date", markers=(name,)))
     for m in _scan(_RE_WEEKNUM, text, win["timeword"]):
         n = int(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "date", iso=f"W{n:02d}", markers=(f"week {n}",)))
@@ -1114,7 +1121,7 @@ def _slots(a: _Atom) -> set[str]:
     s: set[str] = set()
     if a.y is not None:
         s.add("y")
-    if a.m is not None or a.d is not None or a.iso is not None and a.kind == "date":
+    if a.m is not None or a.d is not None or a.kind == "date":
         s.add("md")
     if a.wd is not None:
         s.add("wd")
