@@ -106,13 +106,7 @@ _PERCENT_AFTER = re.compile(
     rf"|(?P<pc>{_SP}?%|{_SP}+per{_SP}?cents?\b|{_SP}*-?percent(?:s|age)?\b|{_SP}+pc\b)",
     re.I,
 )
-_HEDGE_BEFORE = re.compile(rf"(?:(?<![\w-])(?P<h>{_alt(HEDGE_BEFORE)})){_SP}*\Z", re.I)
 _HEDGE_AFTER = re.compile(rf"(?P<h>{_SP}+(?:or{_SP}+(?:more|so|fewer|less))\b|-?odd\b|\+|-plus\b)", re.I)
-_MARKER_BEFORE = re.compile(
-    rf"\b(?P<m>another|a{_SP}+further|an{_SP}+additional|additional|other|the{_SP}+rest|the{_SP}+remaining|remaining"
-    rf"|a{_SP}+total{_SP}+of|total|from|to|by){_SP}+\Z",
-    re.I,
-)
 _MARKER_NAMES = {
     "another": "another", "a further": "another", "an additional": "another", "additional": "another",
     "other": "another", "the rest": "rest", "the remaining": "rest", "remaining": "rest",
@@ -184,7 +178,8 @@ _STOP = frozenset(
     per each a an the this these those there it its their his her our we they he she i you also only just
     more less than so such not no yet still already now then last next this year years month months week weeks
     day days including included include includes up down out off against across through toward towards
-    ago annually time times while why how what""".split()
+    ago annually time times while why how what overnight today yesterday tomorrow tonight apiece instead
+    respectively altogether alone almost nearly about around roughly some""".split()
 )
 _NP_AFTER = re.compile(r"[^\S\n]*(?:of[^\S\n]+(?:the[^\S\n]+|their[^\S\n]+|its[^\S\n]+)?)?(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]*){1,4})")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
@@ -193,8 +188,10 @@ _PREDICATE = re.compile(
 )
 _AS_NOUN = re.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?)")
 _OF_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]+){1,4})of[^\S\n]+\Z")
-_VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]+ed)[^\S\n]+\Z")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
+_EVENT_PREPS = {p: p for p in ("in", "on", "since", "by", "until", "from", "during", "at", "in the", "on the", "since the", "by the", "until the", "from the", "during the", "at the")}
+_VALUE_SLOTS = frozenset({"is", "was", "were", "are", "be", "been", "of", "at", "to", "totalled", "totaled", "reported"})
+_PLURAL = re.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]+(?:ies|ren|people|men|women|police|staff|cattle)")
 _WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
 _EVENT_BEFORE = re.compile(r"(?P<e>[^.;:!?]*?[A-Za-z][\w'’-]*)[^\S\n]+(?:in|on|since|by|until|from|during|at)[^\S\n]+(?:the[^\S\n]+)?\Z", re.I)
 
@@ -214,21 +211,38 @@ def extract(text: str, path: str = "") -> Document:
     facts.extend(_multiples(ctx, nums))
     facts.extend(_shares(ctx, nums))
     used.extend((f.span.start, f.span.end) for f in facts)
+    used.sort()
+    last_end = 0
     for i, n in enumerate(nums):
-        if any(s < n.end and n.start < e for s, e in used):
+        # Numbers already read as part of a fact ("3 dollars 50 cents") or a share/multiple/vague.
+        if n.start < last_end or _overlaps_any(Span(n.start, n.end), used):
             continue
         fact = _read(ctx, n, nums[i + 1] if i + 1 < len(nums) else None)
         if fact is not None:
             facts.append(fact)
+            last_end = fact.span.end
     facts.extend(_ordinals(ctx, [(f.span.start, f.span.end) for f in facts]))
     facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)))
 
-    # A date/time/duration/age fact wins over any number fact it overlaps.
+    # A date/time/duration/age fact wins over any number fact it overlaps, unless the number
+    # strictly contains it ("two hundred and two thousand" is not the year 2000; "£2015m" is money).
+    by_start = sorted(facts, key=lambda f: f.span.start)
+    fact_starts = [f.span.start for f in by_start]
+    date_facts = [d for d in date_facts if not _inside_number(d.span, by_start, fact_starts)]
     date_spans = sorted((f.span.start, f.span.end) for f in date_facts)
     kept = [f for f in facts if not _overlaps_any(f.span, date_spans)]
     dated = [f if f.subject is not None else dataclasses.replace(f, subject=_subject(ctx, f.span.start, f.span.end, f.kind)) for f in date_facts]
     merged = sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind))
     return Document(source=Source(path, text), sentences=tuple(sentences), facts=tuple(merged), clean=clean)
+
+
+def _inside_number(span: Span, facts: list[Fact], starts: list[int]) -> bool:
+    """Whether a number fact strictly contains ``span`` (facts sorted by start)."""
+    i = bisect.bisect_right(starts, span.start)
+    for f in facts[max(0, i - 4) : i]:
+        if f.span.contains(span) and len(f.span) > len(span):
+            return True
+    return False
 
 
 def _overlaps_any(span: Span, spans: list[tuple[int, int]]) -> bool:
@@ -293,7 +307,8 @@ def _fact(
 ) -> Fact:
     if interval is None:
         if low is not None and high is not None:
-            interval = Interval(low - step / 2, high + step / 2)
+            # A range means its written ends: "10-15" is [10, 15].
+            interval = Interval(low, high)
         elif value is not None:
             interval = hedged(value, step, hedge)
         else:
@@ -317,14 +332,39 @@ def _fact(
 # --- hedges and markers --------------------------------------------------------
 
 
+_TOKENS = re.compile(r"[^\s—–]+")
+_SYMBOL_HEDGES = ("~", "≈", ">", "<")
+
+
+def _tail_phrase(before: str, table: dict[str, str], longest: int = 4) -> tuple[str, int] | None:
+    """The longest phrase of ``table`` that ``before`` ends with (whole words), and where it starts.
+
+    A word lookup over the last few tokens: far cheaper than a regex alternation searched
+    at every position of the window.
+    """
+    if before and before[-1] in _SYMBOL_HEDGES:
+        return (before[-1], len(before) - 1) if before[-1] in table else None
+    if not before or not before[-1].isspace():
+        return None
+    toks = list(_TOKENS.finditer(before))[-longest:]
+    for k in range(len(toks), 0, -1):
+        first = toks[-k].group()
+        lead = len(first) - len(first.lstrip("([\"'“‘—-"))  # "(about 5", "—some 40"
+        phrase = " ".join([first[lead:], *(t.group() for t in toks[-k + 1 :])] if k > 1 else [first[lead:]]).lower()
+        if phrase in table:
+            return phrase, toks[-k].start() + lead
+    return None
+
+
 def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
     """(hedge, start of the hedge words or ``start``, end of a trailing hedge or ``end``)."""
-    m = _HEDGE_BEFORE.search(ctx.before(start, 32))
+    before = ctx.before(start, 32)
+    m = _tail_phrase(before, HEDGE_BEFORE)
     hedge, hs, he = "exact", start, end
     if m:
-        word = re.sub(r"\s+", " ", m.group("h").lower())
+        word = m[0]
         hedge = HEDGE_BEFORE[word]
-        hs = start - (len(ctx.before(start, 32)) - m.start("h"))
+        hs = start - (len(before) - m[1])
         # "some" is a hedge only before a figure that is not itself a count of years/times
         if word == "over" and ctx.clean[start:end].strip().isdigit() and _looks_like_year(ctx.clean[start:end]):
             hedge, hs = "exact", start
@@ -345,9 +385,9 @@ def _looks_like_year(s: str) -> bool:
 def _markers(ctx: _Context, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
     before = ctx.before(start, 40)
-    m = _MARKER_BEFORE.search(before)
+    m = _tail_phrase(before, _MARKER_NAMES, 3)
     if m:
-        out.append(_MARKER_NAMES.get(re.sub(r"\s+", " ", m.group("m").lower()), m.group("m").lower()))
+        out.append(_MARKER_NAMES[m[0]])
     sent_start, _ = ctx.bounds(start)
     clause = ctx.clean[sent_start:start]
     cut = max(clause.rfind(","), clause.rfind(";"))
@@ -379,6 +419,8 @@ def _np(words: list[str]) -> str | None:
         if out and lw.endswith("ing"):  # "conference regarding", "people living": a new clause
             break
         out.append(w)
+        if _PLURAL.fullmatch(lw):  # "fans queued", "families homeless": the head noun ends the phrase
+            break
         if len(out) == 4:
             break
     # A noun phrase should not end on a word that starts the next clause ("refugees fled").
@@ -393,7 +435,8 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     after = ctx.clean[end : min(s_end, end + 80)]
     if kind in _WHEN_KINDS:
         # "Russia joined the war in September 2015": the event the date is the time of.
-        w = _EVENT_BEFORE.search(ctx.clean[max(s_start, start - 60) : start])
+        window = ctx.clean[max(s_start, start - 60) : start]
+        w = _EVENT_BEFORE.search(window) if _tail_phrase(window, _EVENT_PREPS, 2) else None
         if w:
             words = _WORDS.findall(_CLAUSE_BREAK.split(w.group("e"))[-1])
             return " ".join(words[-4:]) if words else None
@@ -415,7 +458,7 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
             return np
     before = ctx.clean[max(s_start, start - 60) : start]
     # 2. "a pre-war population of 23 million": the phrase before "of".
-    ob = _OF_BEFORE.search(before)
+    ob = _OF_BEFORE.search(before) if before.endswith(("of ", "of\u00a0")) else None
     if ob:
         words = _WORDS.findall(ob.group("np"))
         while words and (words[0].lower() in _STOP or words[0][0].isupper() and len(words) > 1 and words[0].lower() in _CAP_OK):
@@ -438,11 +481,10 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     if a:
         return a.group("p").split()[0]
     # 5. A past-tense verb right before: "wounded more than a million".
-    hb = _HEDGE_BEFORE.search(before)
-    cut = before[: hb.start()] if hb else before
-    v = _VERB_BEFORE.search(cut.rstrip(", ") + " ")
-    if v and kind in ("count", "number"):
-        return v.group("v")
+    hb = _tail_phrase(before, HEDGE_BEFORE)
+    cut = (before[: hb[1]] if hb else before).rstrip(", ").split()
+    if cut and kind in ("count", "number") and re.fullmatch(r"[a-z]+ed", cut[-1]):
+        return cut[-1]
     return None
 
 
@@ -481,22 +523,28 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             value, step = value * factor, step * factor
             if low is not None and high is not None:
                 low, high = low * factor, high * factor
+            end += len(suffix)
             suffix = ""
         start = sign_start
         if neg:
             value = -value
         if paren and clean[end : end + 1] == ")":
-            value = -abs(value)
-            start -= len(clean[:start]) - len(clean[:start].rstrip()) if False else 0
+            # Accounting brackets mean a negative only where a value is expected ("revenue was
+            # (£1.2m)", a table cell); after a noun or figure they gloss it ("a loss (£3.5m)").
             pstart = clean.rfind("(", 0, start + 1)
-            start, end = pstart, end + 1
+            lead = clean[max(0, pstart - 12) : pstart].rstrip()
+            if not lead or lead.endswith(("|", ":", "=")) or lead.rsplit(None, 1)[-1].lower() in _VALUE_SLOTS:
+                value = -abs(value)
+                start, end = pstart, end + 1
+    if suffix and kind is None and _PERCENT_AFTER.match(clean, end):
+        suffix = ""  # "2.5pp", "3pc": read as points / percent below
     if suffix:
         lower = suffix.lower()
         if lower in _ORDINAL_SUFFIX and not n.is_range and "." not in clean[n.start : n.end]:
             return _ordinal_fact(ctx, start, end + len(suffix) if not clean[start:end].endswith(suffix) else end, value)
         um = units.match_after(clean, end)
-        if um is not None and um.end >= end + len(suffix) and clean[end:um.end].strip() == clean[end:end + len(suffix)]:
-            pass  # a glued unit ("10kg", "40C"): read below
+        if um is not None and um.start == end and um.end >= end + len(suffix) and _unit_plausible(ctx, n, um):
+            pass  # a glued unit ("10kg", "40C", "24703m2", "10km/hr"): read below
         elif lower == "p" and kind is None:
             return _fact(ctx, start, end + 1, "money", value / 100, "GBP", step / 100, **_extras(ctx, start, end + 1, "money"))
         else:
@@ -519,7 +567,9 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
                 kind, unit, end = "money", CURRENCY_WORDS[word], wa.end()
                 # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
                 tail = _CENTS_TAIL.match(clean, end)
-                if tail and unit == "USD" and (re.search(r"cents?\s*\Z", tail.group()) or word.startswith("dollar")):
+                said_cents = tail is not None and re.search(r"cents?\s*\Z", tail.group()) is not None
+                words_tail = tail is not None and not tail.group("n").isdigit() and not _CUR_WORD_AFTER.match(clean, tail.end())
+                if tail and unit == "USD" and (said_cents or (words_tail and word.startswith("dollar"))):
                     cents = numwords.parse(tail.group("n")) if not tail.group("n").isdigit() else Decimal(tail.group("n"))
                     if cents is not None and 0 < cents < 100 and cents == cents.to_integral_value():
                         value, step, end = value + cents / 100, Decimal("0.01"), tail.end()
@@ -567,6 +617,7 @@ def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, object]
     return {"hedge": hedge, "markers": _markers(ctx, hs, end), "subject": _subject(ctx, start, end, kind)}
 
 
+_INCH_NEXT = re.compile(rf"(?:{_SP}*(?:[.,;:!?)]|\Z)|{_SP}+(?:thick|long|wide|tall|high|deep|across|in{_SP}+diameter|diameter)\b)")
 _WEATHER = re.compile(r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b", re.I)
 _TEMP_NEXT_OK = re.compile(rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in)\b)", re.I)
 
@@ -574,15 +625,24 @@ _TEMP_NEXT_OK = re.compile(rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|a
 def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
     """Reject unit readings that news copy does not mean ("13F filing", "the 2 in 10")."""
     surface = um.surface
+    if um.abbreviation and n.suffix and _is_identifier(ctx, n):
+        return False  # "Boeing 777F", "Route 66W"
+    if surface == '"':
+        # An inch mark, unless it closes a quotation ("English 101").
+        s, _ = ctx.bounds(n.start)
+        return ctx.clean[s : n.start].count('"') % 2 == 0
+    if surface == "in":
+        return bool(_INCH_NEXT.match(ctx.clean, um.end))
     if um.abbreviation and surface in ("C", "F") and not n.words:
         # "40C" is a temperature in a sentence about the weather or when nothing follows it.
         s, e = ctx.bounds(n.start)
         if _WEATHER.search(ctx.clean[s:e]):
             return True
-        return bool(_TEMP_NEXT_OK.match(ctx.clean, um.end)) and um.start == n.end
-    if um.abbreviation and len(surface) == 1 and surface not in ("\"", "°", "º"):
-        # Single-letter symbols ("m", "g", "t", "l", "W", "V", "J") only glued to digits.
-        return um.start == n.end and not n.words
+        return bool(_TEMP_NEXT_OK.match(ctx.clean, um.end))
+    if um.abbreviation and len(surface) == 1 and surface not in ("°", "º"):
+        # Single-letter symbols ("m", "g", "t", "L", "W") after digits, not starting a word run
+        # ("5 m high" yes; "Group 5 W Smith" is caught as an identifier above).
+        return not n.words and not re.match(rf"{_SP}+[A-Z][a-z]", ctx.clean[um.end : um.end + 3])
     if um.abbreviation and n.words:
         return False
     if um.unit.dim == "temperature" and surface.lower() in ("degree", "degrees") and not n.words:
@@ -702,7 +762,7 @@ def _ordinal_fact(ctx: _Context, start: int, end: int, value: Decimal) -> Fact:
 
 def _ordinals(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
     out: list[Fact] = []
-    for m in numwords.ORDINAL.finditer(ctx.clean):
+    for m in numwords.finditer_ordinals(ctx.clean):
         s, e = m.span()
         if any(a < e and s < b for a, b in taken) or m.group()[0].isdigit():
             continue
@@ -739,16 +799,15 @@ def _join_word_ranges(ctx: _Context, facts: list[Fact]) -> list[Fact]:
             before = ctx.clean[max(0, a.span.start - 12) : a.span.start]
             between = _BETWEEN.search(before) and re.fullmatch(rf"{_SP}+and{_SP}+", gap)
             dash = _WORD_RANGE_GAP.fullmatch(gap) and not _RANGE_BLOCK.search(before)
-            same = a.kind == b.kind and a.unit == b.unit or a.kind in ("count", "number") and b.kind in ("measure", "money", "percent", "duration")
+            bare = ("count", "number")
+            same = a.kind == b.kind and a.unit == b.unit or a.kind in bare and b.kind in (*bare, "measure", "money", "percent", "duration")
             if (between or dash) and same and a.value is not None and b.value is not None and a.value < b.value and not a.is_range and not b.is_range:
                 if not a.markers or between:
                     start = a.span.start - (len(before) - _BETWEEN.search(before).start()) if between else a.span.start  # type: ignore[union-attr]
                     low, high = a.value, b.value
                     if a.kind in ("count", "number") and b.kind != a.kind and b.kind == "money" and b.unit and b.value >= 1000 * a.value:
                         low = a.value  # "3 to £4m" is too odd to scale; keep as written
-                    width = (b.interval.high - b.interval.low) if b.interval.bounded else Decimal(1)  # type: ignore[operator]
-                    iv = Interval(a.interval.low if a.interval.low is not None else low, b.interval.high if b.interval.high is not None else high)
-                    _ = width
+                    iv = Interval(low, high)
                     f = Fact(
                         span=Span(start, b.span.end), text=ctx.text[start : b.span.end], kind=b.kind, value=_tidy((low + high) / 2),
                         unit=b.unit, hedge=a.hedge if a.hedge != "exact" else b.hedge, interval=iv, subject=b.subject or a.subject,

@@ -109,18 +109,20 @@ _V = "".join(VULGAR)
 _SP = r"[^\S\n]"
 _NUMERAL = re.compile(
     rf"""
-    (?:(?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) )
+    (?=[-−–.\d{_V}mn])  # cheap first-character test before the alternation
+    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) )
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)
-      | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d,.]\d|[\u00a0\u202f\u2009 ]\d)
+      | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?:\.\d+)?(?!\d|,\d|[\u00a0\u202f\u2009 ]\d)
       | \d+(?:\.\d+)?
       | \.\d+
       | (?=[{_V}])
     )
-    (?P<exp>[eE][-+]?\d{{1,3}}(?![\w.]))?
+    (?P<exp>[eE][-+−]?\d{{1,3}}(?![\w.]) | {_SP}*[x×·]{_SP}*10(?:\^|{_SP})?(?P<sciexp>[-+−]?\d{{1,3}})(?![\w.]))?
+    (?P<pm>{_SP}*(?:±|\+/-|\+-){_SP}*\d+(?:\.\d+)?(?:[eE][-+−]?\d{{1,3}})?)?
     (?: (?P<mixed>{_SP}+\d{{1,2}}/\d{{1,3}}(?![\d/])) | (?P<slash>/\d{{1,3}}(?![\d/])) | (?P<vulgar>[{_V}]) )?
     (?P<scale>
-        {_SP}*-?{_SP}*(?:{"|".join(SCALE_WORDS)})\b(?:{_SP}+(?:thousand|million|billion|trillion|crore)\b)?
+        {_SP}*-?{_SP}*(?:{"|".join(SCALE_WORDS)})\b(?:{_SP}+(?:thousand|million|billion|trillion|crore)\b)?(?P<half>{_SP}+and{_SP}+a{_SP}+half\b)?
       | {_SP}?(?:{"|".join(SCALE_ABBR_SPACED)})\b
       | (?:{"|".join(SCALE_ABBR_GLUED)})(?![A-Za-z0-9])
     )?
@@ -132,6 +134,8 @@ _NUMERAL = re.compile(
 # Things made of digits that are never a figure by themselves.
 _NOT_FIGURE = re.compile(
     r"""
+    (?=[IiDdVv+(\d])  # cheap first-character test before the alternation
+    (?:
       \bISBN(?:-1[03])?:?[^\S\n]*[\dX][\dX \-]{8,16}[\dX]\b
     | \bdoi:?[^\S\n]*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[^\s,;]+
     | (?<![\w.])v?\d+(?:\.\d+){2,}\b
@@ -140,6 +144,7 @@ _NOT_FIGURE = re.compile(
     | (?<![\w.,])\(?0\d{2,4}\)?[ .\-]\d{3,4}[ .\-]?\d{3,4}\b
     | (?<![\w.,])\d{3}[.\-]\d{3}[.\-]\d{4}\b
     | (?<![\w.])\d{1,2}(?::\d{2}){1,2}(?![\d])
+    )
     """,
     re.X | re.I,
 )
@@ -153,7 +158,7 @@ def _dec(s: str) -> Decimal:
 
 def _numeral(m: re.Match[str]) -> Number | None:
     num = m.group("num")
-    sign = -1 if m.group("sign") else 1
+    sign = -1 if m.group("sign") or m.group("wsign") else 1
     fraction = False
     try:
         if num:
@@ -165,7 +170,7 @@ def _numeral(m: re.Match[str]) -> Number | None:
         if m.group("exp"):
             with localcontext() as ctx:
                 ctx.prec = 34
-                e = int(m.group("exp")[1:])
+                e = int((m.group("sciexp") or m.group("exp")[1:]).replace("−", "-"))
                 value = value.scaleb(e)
                 step = step.scaleb(e)
         with localcontext() as ctx:
@@ -194,15 +199,21 @@ def _numeral(m: re.Match[str]) -> Number | None:
     end = m.end("num") if num else m.start("num")
     end = max(end, m.end("exp") if m.group("exp") else 0, m.end("mixed") if m.group("mixed") else 0)
     end = max(end, m.end("slash") if m.group("slash") else 0, m.end("vulgar") if m.group("vulgar") else 0)
+    end = max(end, m.end("pm") if m.group("pm") else 0)  # "2,000.45±0.01": the uncertainty belongs to the figure
     scaled = False
     factor = Decimal(1)
     scale_text = m.group("scale")
     if scale_text:
+        if m.group("half"):  # "3 million and a half"
+            scale_text = scale_text[: m.start("half") - m.start("scale")]
         key = scale_text.strip(" -\u00a0\t").split()
         for k in key:
             factor *= SCALE_WORDS.get(k.lower()) or SCALE_ABBR_SPACED.get(k) or SCALE_ABBR_GLUED.get(k) or Decimal(1)
         value *= factor
         step *= factor
+        if m.group("half"):
+            value += factor / 2
+            step = factor / 2
         scaled = True
         end = m.end("scale")
     suffix = m.group("suffix") or ""
@@ -246,7 +257,7 @@ def find(text: str) -> list[Number]:
             out.append(n)
     taken = [(n.start, n.end) for n in out]
     words: list[Number] = []
-    for m in numwords.PATTERN.finditer(text):
+    for m in numwords.finditer(text):
         s, e = m.span()
         if any(a < e and s < b for a, b in taken):
             continue

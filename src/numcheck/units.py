@@ -73,17 +73,52 @@ def _alternation(surfaces: object, flexible_space: bool) -> str:
 _WORD_AFTER = re.compile(
     rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I
 )
+_WORD_AT = re.compile(rf"(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
 # A unit symbol after a figure, attached or after one space: "10km", "10 km", "40°C".
-_ABBR_AFTER = re.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![\w/²³])")
+_ABBR_AFTER = re.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![A-Za-z0-9_])")
+
+
+_POWER = re.compile(r"(?:\^(?P<a>[23])|(?P<b>[²³])|[^\S\n]+(?P<c>squared|cubed))(?![\w])")
+_PER = re.compile(r"/|[^\S\n]+per[^\S\n]+")
+_POWERS = {"2": 2, "3": 3, "²": 2, "³": 3, "squared": 2, "cubed": 3}
 
 
 def match_after(text: str, pos: int) -> UnitMatch | None:
-    """The unit written right after a figure ending at ``pos``, if any (longest wins)."""
+    """The unit written right after a figure ending at ``pos``, if any.
+
+    The longest reading wins; a power ("km^2", "m³", "km cubed") and a
+    denominator ("W/min", "kg/cm³", "joules per second") are folded into the
+    unit's pint expression ("kilogram / centimetre ** 3").
+    """
+    first = _match_one(text, pos)
+    if first is None:
+        return None
+    first = _with_power(text, first)
+    per = _PER.match(text, first.end)
+    if per:
+        second = _match_one(text, per.end(), glued=True)
+        if second is not None and not (second.abbreviation and second.surface in ('"', "in")):
+            second = _with_power(text, second)
+            unit = Unit(f"{first.unit.name} / {second.unit.name}", f"{first.unit.dim}/{second.unit.dim}")
+            return UnitMatch(unit, first.start, second.end, text[first.start : second.end], first.abbreviation)
+    return first
+
+
+def _with_power(text: str, um: UnitMatch) -> UnitMatch:
+    p = _POWER.match(text, um.end)
+    if not p or um.unit.dim not in ("length", "time"):
+        return um
+    n = _POWERS[p.group("a") or p.group("b") or p.group("c")]
+    dim = {("length", 2): "area", ("length", 3): "volume"}.get((um.unit.dim, n), f"{um.unit.dim}^{n}")
+    return UnitMatch(Unit(f"{um.unit.name} ** {n}", dim), um.start, p.end(), text[um.start : p.end()], um.abbreviation)
+
+
+def _match_one(text: str, pos: int, glued: bool = False) -> UnitMatch | None:
     best: UnitMatch | None = None
     m = _ABBR_AFTER.match(text, pos)
     if m:
         best = UnitMatch(_ABBRS[m.group("u")], m.start("u"), m.end("u"), m.group("u"), True)
-    m = _WORD_AFTER.match(text, pos)
+    m = _WORD_AFTER.match(text, pos) if not glued else _WORD_AT.match(text, pos)
     if m and (best is None or m.end() > best.end):
         key = re.sub(r"[\s-]+", " ", m.group("u").lower())
         unit = _WORDS.get(key) or _WORDS.get(m.group("u").lower())

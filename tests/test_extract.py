@@ -1,0 +1,185 @@
+"""The extractor on sentences written for these tests: kinds, values, hedges, subjects, markers."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from numcheck.extract import extract
+from numcheck.model import Fact
+
+
+def facts(text: str) -> list[Fact]:
+    doc = extract(text)
+    for f in doc.facts:
+        assert text[f.span.start : f.span.end] == f.text
+    return list(doc.facts)
+
+
+def one(text: str, surface: str) -> Fact:
+    found = [f for f in facts(text) if f.text == surface]
+    assert found, f"{surface!r} not read in {text!r}: {[(f.text, f.kind) for f in facts(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("The orchard lost 1,250 apple trees.", "1,250", "count", D(1250), None),
+        ("The council set aside £3.2bn for roads.", "£3.2bn", "money", D(3200000000), "GBP"),
+        ("A charity raised $4m at the gala.", "$4m", "money", D(4000000), "USD"),
+        ("Fees rose to €12,500 a term.", "€12,500", "money", D(12500), "EUR"),
+        ("The stamp sold for 75p.", "75p", "money", D("0.75"), "GBP"),
+        ("It cost 7 dollars 25 cents at the kiosk.", "7 dollars 25 cents", "money", D("7.25"), "USD"),
+        ("The bank wrote off 2.5 million pounds of bad debt.", "2.5 million pounds", "money", D(2500000), "GBP"),
+        ("The budget is Rs 40 crore this year.", "Rs 40 crore", "money", D(400000000), "INR"),
+        ("Turnout was 48% in the borough.", "48%", "percent", D(48), "%"),
+        ("Turnout was 48 per cent in the borough.", "48 per cent", "percent", D(48), "%"),
+        ("Support fell by 3 percentage points.", "3 percentage points", "points", D(3), "percentage point"),
+        ("Support fell by 2.5pp overnight.", "2.5pp", "points", D("2.5"), "percentage point"),
+        ("The ferry crossed 14 miles of open water.", "14 miles", "measure", D(14), "mile"),
+        ("Hikers took a six-mile path.", "six-mile", "measure", D(6), "mile"),
+        ("The heatwave pushed readings to 41C on the coast.", "41C", "measure", D(41), "degree_Celsius"),
+        ("The kiln reached 900 degrees Celsius.", "900 degrees Celsius", "measure", D(900), "degree_Celsius"),
+        ("The lorry carried 18 tonnes of gravel.", "18 tonnes", "measure", D(18), "tonne"),
+        ("The relay team ran the 400m in record time.", "400m", "measure", D(400), "metre"),
+        ("One in five pupils walks to school.", "One in five", "share", D("0.2"), None),
+        ("Two-thirds of the members voted.", "Two-thirds", "share", D(2) / D(3), None),
+        ("More than half of the stalls closed.", "half", "share", D("0.5"), None),
+        ("Rents are twice as high as in 2010.", "twice", "multiple", D(2), None),
+        ("Sales are three times higher now.", "three times", "multiple", D(3), None),
+        ("It was the third-largest harvest on record.", "third-largest", "ordinal", D(3), None),
+        ("Twenty-three volunteers came.", "Twenty-three", "count", D(23), None),
+        ("A dozen boats were moored.", "A dozen", "count", D(12), None),
+        ("Half a million visitors came.", "Half a million", "count", D(500000), None),
+        ("The gauge fell to −4.5 overnight.", "−4.5", "number", D("-4.5"), None),
+        ("The mine is 1.3 km deep.", "1.3 km", "measure", D("1.3"), "kilometre"),
+        ("A quarter of a million homes lost power.", "A quarter of a million", "count", D(250000), None),
+    ],
+)
+def test_kinds_values_units(text: str, surface: str, kind: str, value: D, unit: str | None) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.unit) == (kind, unit)
+    assert f.value is not None and abs(f.value - value) < D("1e-9")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "hedge"),
+    [
+        ("About 300 runners finished.", "300", "about"),
+        ("Roughly 40 stalls opened.", "40", "about"),
+        ("Some 70 ships sailed.", "70", "about"),
+        ("Nearly 2,000 tickets sold.", "2,000", "nearly"),
+        ("Almost 90 firms replied.", "90", "nearly"),
+        ("More than 5,000 people marched.", "5,000", "more than"),
+        ("Over 60 schools shut.", "60", "more than"),
+        ("At least 12 lorries crashed.", "12", "at least"),
+        ("Up to 30 flights may be cut.", "30", "at most"),
+        ("Fewer than 10 seats remain.", "10", "less than"),
+        ("Under 15% of voters agreed.", "15%", "less than"),
+        ("We need 20 or more helpers.", "20", "at least"),
+        ("The choir has 45 singers.", "45", "exact"),
+    ],
+)
+def test_hedges(text: str, surface: str, hedge: str) -> None:
+    assert one(text, surface).hedge == hedge
+
+
+def test_interval_follows_printed_precision_and_hedge() -> None:
+    f = one("The county has 1.4 million residents.", "1.4 million")
+    assert (f.interval.low, f.interval.high) == (D(1350000), D(1450000))
+    more = one("More than 300 houses flooded.", "300")
+    assert more.interval.low == D(300) and more.interval.low_open and more.interval.high is None
+
+
+def test_vague_plural_is_open_ended() -> None:
+    f = one("Thousands of fans queued overnight.", "Thousands")
+    assert f.hedge == "vague" and f.value is None
+    assert f.interval.low == D(2000) and f.interval.high is None
+    assert f.subject == "fans"
+    tens = one("Tens of thousands of bees swarmed.", "Tens of thousands")
+    assert tens.interval.low == D(20000)
+
+
+def test_ranges_keep_both_ends() -> None:
+    f = one("Prices rose 10–15% last year.", "10–15%")
+    assert f.is_range and (f.interval.low, f.interval.high) == (D(10), D(15)) and f.kind == "percent"
+    b = one("The hall holds between 200 and 250 guests.", "between 200 and 250")
+    assert b.is_range and (b.interval.low, b.interval.high) == (D(200), D(250))
+    m = one("Planners expect 3-4 million riders.", "3-4 million")
+    assert (m.interval.low, m.interval.high) == (D(3000000), D(4000000))
+    s = one("Engineers studied an 8- to 12-metre crack.", "8- to 12-metre")
+    assert (s.interval.low, s.interval.high, s.unit) == (D(8), D(12), "metre")
+
+
+def test_from_to_are_endpoints_not_a_range() -> None:
+    fs = facts("Membership grew from 120 to 180 in a year.")
+    ends = {f.text: f for f in fs if f.text in ("120", "180")}
+    assert "from" in ends["120"].markers and "to" in ends["180"].markers
+    assert "rise" in ends["180"].markers
+    assert not ends["120"].is_range
+
+
+def test_subjects() -> None:
+    assert one("The quake left 2,300 families homeless.", "2,300").subject == "families"
+    assert one("The island, with a population of 41,000, voted.", "41,000").subject == "population"
+    assert one("Of the 90 staff, 12 are part-time.", "12").subject == "part-time"
+    assert one("The flood displaced 4,000 and damaged 300 bridges.", "300").subject == "bridges"
+
+
+def test_another_marks_a_disjoint_figure() -> None:
+    f = one("Another 40 boats were sunk.", "40")
+    assert "another" in f.markers and f.hedge == "exact"
+    assert "another" in one("A further 15 shops closed.", "15").markers
+    assert "rest" in one("The remaining 30 cars were sold.", "30").markers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council passed resolution 1187 last night.",
+        "See Article 50 of the treaty.",
+        "The Boeing 747 landed safely.",
+        "Ministers met at the G7 summit.",
+        "The rollout of 4G masts continues.",
+        "Cases of COVID-19 fell.",
+        "The H1N1 strain spread.",
+        "Details are on page 12 of the report.",
+        "Call 020 7946 0321 for tickets.",
+        "Install version 2.4.1 of the app.",
+        "The ISBN 978-0-306-40615-7 is printed inside.",
+        "The 13F filing was late.",
+    ],
+)
+def test_identifiers_are_not_figures(text: str) -> None:
+    numeric = [f for f in facts(text) if f.kind not in ("date", "year", "weekday", "time", "relative", "decade")]
+    assert numeric == [], [(f.text, f.kind) for f in numeric]
+
+
+def test_money_is_never_metres_and_times_are_not_picometres() -> None:
+    f = one("The club spent £900m on players.", "£900m")
+    assert (f.kind, f.unit, f.value) == ("money", "GBP", D(900000000))
+    assert all(f.kind != "measure" for f in facts("The ferry left at 11pm."))
+
+
+def test_accounting_brackets_only_where_a_value_stands() -> None:
+    assert one("Net profit was (£2.4m).", "(£2.4m)").value == D(-2400000)
+    assert one("The deficit (£2.4m) shrank.", "£2.4m").value == D(2400000)
+
+
+def test_percent_and_points_are_kept_apart() -> None:
+    fs = facts("Approval rose 4 points to 52%, a 3 percentage point gain.")
+    kinds = {f.text: f.kind for f in fs}
+    assert kinds["52%"] == "percent" and kinds["3 percentage point"] == "points"
+
+
+def test_sentence_index() -> None:
+    fs = facts("Nobody came. Then 40 guests arrived. Later 12 left.")
+    assert [f.sentence for f in fs if f.text in ("40", "12")] == [1, 2]
+
+
+def test_markdown_code_is_blanked_not_deleted() -> None:
+    text = "Readers: 4,200.\n\n```\nx = 9999\n```\n\nMore than 80 wrote in."
+    doc = extract(text, "draft.md")
+    assert [f.text for f in doc.facts] == ["4,200", "80"]

@@ -1,0 +1,56 @@
+"""Units: the word table matches pint, and pint stays out of unit-free extraction."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+
+from numcheck import units
+
+
+def test_every_unit_name_is_a_pint_unit_with_its_dimension() -> None:
+    # The table's dimension names and pint's dimensionalities must agree.
+    expected = {
+        "length": "[length]", "mass": "[mass]", "area": "[length] ** 2", "volume": "[length] ** 3",
+        "speed": "[length] / [time]", "temperature": "[temperature]", "time": "[time]",
+        "energy": "[length] ** 2 * [mass] / [time] ** 2", "power": "[length] ** 2 * [mass] / [time] ** 3",
+        "frequency": "1 / [time]", "information": "[information]", "bitrate": "[information] / [time]",
+        "pressure": "[mass] / [length] / [time] ** 2", "dose": "[length] ** 2 / [time] ** 2",
+        "voltage": "[length] ** 2 * [mass] / [current] / [time] ** 3",
+    }
+    reg = units.registry()
+    for name, unit in units.UNITS.items():
+        assert reg.Unit(name).dimensionality == reg.get_dimensionality(expected[unit.dim]), name
+
+
+def test_conversions_through_pint() -> None:
+    assert units.convert(Decimal(10), "mile", "kilometre").quantize(Decimal("0.001")) == Decimal("16.093")
+    assert units.convert(Decimal(40), "degree_Celsius", "degree_Fahrenheit") == Decimal(104)
+    assert units.convert(Decimal(5), "kilogram / centimetre ** 3", "gram / metre ** 3") == Decimal(5) * 10**9
+
+
+def test_match_after_reads_words_symbols_powers_and_rates() -> None:
+    def unit(text: str) -> str | None:
+        m = units.match_after(text, text.index("|") + 1)
+        return None if m is None else m.unit.name
+
+    assert unit("a 6|-mile walk") == "mile"
+    assert unit("ran 5| km today") == "kilometre"
+    assert unit("an area of 40| m² here") == "square_metre"
+    assert unit("winds of 90| km/h") == "kilometre_per_hour"
+    assert unit("uses 7| litres per day") == "litre / day"
+    assert unit("about 12| parsecs") is None
+
+
+def test_unit_free_extraction_does_not_import_pint() -> None:
+    code = (
+        "import sys\n"
+        "from numcheck import extract\n"
+        "doc = extract('Some 40 staff, or 12% of the firm, lost £3.2bn on Monday, two days ahead of the vote. "
+        "The 6km race was 3 miles long.')\n"
+        "assert len(doc.facts) >= 5, doc.facts\n"
+        "print('pint' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
