@@ -51,9 +51,10 @@ def check_text(
 ) -> FileReport:
     """Extract the fact table of ``text`` and run the rules over it."""
     from numcheck.engine import run
+    from numcheck.extract import extract as _extract
     from numcheck.model import FileReport
 
-    doc = extract(text, path)
+    doc = _extract(text, path)
     findings = run(doc, load_rules() if rules is None else rules, today=today)
     return FileReport(path=path, text=text, facts=doc.facts, findings=findings)
 
