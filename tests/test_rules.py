@@ -1,0 +1,113 @@
+"""Rule files are validated when loaded; every error names the file, the key and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from numcheck.rules import RuleError, load_rules, parse_rule, unmark
+
+GOOD = '''
+code = "NC299"
+name = "my-rule"
+check = "ratio"
+severity = "warning"
+summary = "A share that is not part over whole."
+message = "{part} of {whole} is {computed}, not {share}."
+why = "Because."
+
+[params]
+templates = ['#part:count|number# of #whole:count|number# \\(#share:percent#\\)']
+
+[examples]
+flagged = ["Some 7 of 10 (<mark>20%</mark>) agreed."]
+clean = ["Some 7 of 10 (70%) agreed."]
+'''
+
+
+def _bad(text: str) -> RuleError:
+    with pytest.raises(RuleError) as info:
+        parse_rule(text, "my-rule.toml")
+    return info.value
+
+
+def test_a_good_rule_loads_with_defaults_filled() -> None:
+    rule = parse_rule(GOOD, "my-rule.toml")
+    assert rule.name == "my-rule" and rule.params["test"] == "share" and rule.params["lookup"] == []
+    assert rule.family == "arithmetic inside the text"
+
+
+@pytest.mark.parametrize(
+    ("edit", "key", "reason"),
+    [
+        (('severity = "warning"', 'severity = "fatal"'), "severity", "not one of"),
+        (('why = "Because."', 'why = "Because."\ncolour = "red"'), "colour", "unknown key"),
+        (('code = "NC299"', 'code = "NC2999"'), "code", "three digits"),
+        (('code = "NC299"', 'code = 901'), "code", "must be a str"),
+        (('check = "ratio"', 'check = "magic"'), "check", "not a check kind"),
+        (('name = "my-rule"', 'name = "other"'), "name", "file name"),
+        (("{computed}", "{answer}"), "message", "{answer} does not exist"),
+        (('[params]', '[params]\nwindow = 3'), "params.window", "unknown parameter"),
+        (("templates = [", "max_n = \"ten\"\ntemplates = ["), "params.max_n", "must be a Decimal"),
+        (('clean = ["Some 7 of 10 (70%) agreed."]', "clean = []"), "examples.clean", "at least one"),
+        (("(<mark>20%</mark>)", "(20%)"), "examples.flagged[0]", "<mark>"),
+        (("\\(#share:percent#\\)", "(#share:percent#"), "params.templates", "invalid regex"),
+        (("#whole:count|number# ", ""), "params.templates", "lacks role"),
+    ],
+)
+def test_bad_rule_names_file_key_and_reason(edit: tuple[str, str], key: str, reason: str) -> None:
+    old, new = edit
+    assert old in GOOD
+    err = _bad(GOOD.replace(old, new, 1))
+    assert err.file == "my-rule.toml" and err.key == key, (err.key, err.reason)
+    assert reason in err.reason
+    assert str(err).startswith("my-rule.toml: " + key)
+
+
+def test_missing_examples_table_is_an_error() -> None:
+    err = _bad(GOOD.split("[examples]")[0])
+    assert err.key == "examples" and err.reason == "missing"
+
+
+def test_not_toml_is_an_error() -> None:
+    assert "not valid TOML" in _bad("code = ").reason
+
+
+def test_bundled_rules_load_sorted_with_unique_codes() -> None:
+    rules = load_rules()
+    codes = [r.code for r in rules]
+    assert codes == sorted(codes) and len(set(codes)) == len(codes)
+    assert {r.check for r in rules} == {
+        "ratio", "total", "change", "implies", "bounds", "consistency", "calendar", "conversion"
+    }
+    assert all(r.trusted for r in rules)
+
+
+def test_user_folder_rules_load_untrusted(tmp_path: Path) -> None:
+    (tmp_path / "my-rule.toml").write_text(GOOD, encoding="utf-8")
+    rules = load_rules([tmp_path])
+    mine = [r for r in rules if r.code == "NC299"]
+    assert len(mine) == 1 and not mine[0].trusted
+
+
+def test_user_rule_cannot_reuse_a_bundled_code(tmp_path: Path) -> None:
+    (tmp_path / "my-rule.toml").write_text(GOOD.replace("NC299", "NC201"), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    assert info.value.key == "code" and "also used" in info.value.reason
+
+
+def test_a_rule_folder_that_is_not_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(RuleError):
+        load_rules([tmp_path / "missing"])
+
+
+def test_unmark_gives_the_marked_span() -> None:
+    text, span = unmark("a <mark>bc</mark> d")
+    assert text == "a bc d" and span == (2, 4)
+
+
+def test_unknown_family_digit() -> None:
+    err = _bad(GOOD.replace("NC299", "NC999"))
+    assert err.key == "code" and "family digit 9" in err.reason
