@@ -1,0 +1,45 @@
+"""The accuracy bars of issue 3, computed by bench/accuracy.py (skipped without ../shared)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _bench() -> ModuleType:
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared not found: {SHARED}")
+    path = Path(__file__).resolve().parents[1] / "bench" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("numcheck_bench_accuracy", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_languagetool_agreement_at_least_95_percent() -> None:
+    bench = _bench()
+    result = bench.languagetool_agreement(SHARED)
+    assert result.total >= 80, "fewer LanguageTool examples than expected were selected"
+    assert result.rate >= 0.95, result.disagreements
+
+
+def test_corpus_at_most_one_warning_per_20_articles() -> None:
+    bench = _bench()
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared/corpus not found")
+    result = bench.corpus_findings(SHARED)
+    assert result.articles >= 400
+    assert result.per_article <= 0.05, [f for f in result.findings if f[2] != "note"]
+
+
+def test_seed_clean_and_each_mutation_flagged() -> None:
+    bench = _bench()
+    found = bench.seed_and_mutations(SHARED)
+    assert found.pop("syria_refugees.txt") == []
+    assert found and all(found.values()), found
