@@ -281,7 +281,7 @@ _RE_DURATION = _c(
     r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
     r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
-_RE_AGE = _c(r"\b(?P<w>aged|age|ages)" + _S + r"+(?P<n>\d{1,3})(?![\w.,]|" + _S + r"*(?:%|per\b))")
+_RE_AGE = _c(r"\b(?P<w>aged|age|ages)" + _S + r"+(?P<n>\d{1,3})(?!\w|[.,]\d|" + _S + r"*(?:%|per\b))")
 _RE_AGE_OF = _c(r"\b(?:at" + _S + r"+)?the" + _S + r"+age" + _S + r"+of" + _S + r"+(?P<n>\d{1,3}|" + _NUMW + r")\b(?!" + _S + r"*(?:" + _TUNIT + r"|%))")
 _RE_ALL = _c(r"\b(?:all|the" + _S + r"+whole|the" + _S + r"+entire)" + _S + r"+(?P<u>day|week|month|year|night)(?:" + _S + r"+long)?\b")
 _RE_EVERY = _c(

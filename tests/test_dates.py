@@ -1,0 +1,360 @@
+"""numcheck.dates: dates, years, weekdays, times, relative days, durations and ages.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from numcheck import dates
+from numcheck.model import Document, Fact, Source
+from numcheck.source import prepare, split_sentences
+
+
+def facts(text: str) -> list[Fact]:
+    found = dates.find(prepare(text), split_sentences(text))
+    for f in found:
+        assert f.text == text[f.span.start : f.span.end]
+    return found
+
+
+def one(text: str, written: str) -> Fact:
+    """The single fact whose text is ``written``."""
+    hits = [f for f in facts(text) if f.text == written]
+    assert len(hits) == 1, (written, [(f.text, f.kind) for f in facts(text)])
+    return hits[0]
+
+
+def texts(text: str) -> list[str]:
+    return [f.text for f in facts(text)]
+
+
+# --- full dates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        ("The ferry sank on 3 June 2011 off the coast.", "3 June 2011", "2011-06-03"),
+        ("The ferry sank on June 3, 2011 off the coast.", "June 3, 2011", "2011-06-03"),
+        ("The ferry sank on the 3rd of June, 2011.", "the 3rd of June, 2011", "2011-06-03"),
+        ("Records were filed on 2011-06-03 by the clerk.", "2011-06-03", "2011-06-03"),
+        ("The audit closed in Sept. 2009 after a delay.", "Sept. 2009", "2009-09"),
+        ("Turnout peaked in November 1992, pollsters said.", "November 1992", "1992-11"),
+        ("The vote is due on October 9 in most states.", "October 9", "--10-09"),
+        ("The harvest failed in August, the minister said.", "August", "--08"),
+        ("The festival ends on 12th August.", "12th August", "--08-12"),
+        ("Sales were strong in the third quarter of 2019.", "third quarter of 2019", "2019-Q3"),
+    ],
+)
+def test_full_and_partial_dates(text: str, written: str, iso: str) -> None:
+    f = one(text, written)
+    assert f.kind == "date"
+    assert f.iso == iso
+
+
+def test_numeric_dates_are_day_first_unless_the_second_part_is_over_twelve() -> None:
+    assert one("The lease ends 25/04/2022.", "25/04/2022").iso == "2022-04-25"
+    us = one("The lease ends 04/25/2022.", "04/25/2022")
+    assert us.iso == "2022-04-25" and "ambiguous" not in us.markers
+    both = one("The lease ends 03/04/2022.", "03/04/2022")
+    assert both.iso == "2022-04-03" and "ambiguous" in both.markers
+
+
+def test_invalid_dates_are_kept_as_written() -> None:
+    assert one("The invoice was dated 30 February 2015.", "30 February 2015").iso == "2015-02-30"
+    assert one("They met on April 31, 2019 in Oslo.", "April 31, 2019").iso == "2019-04-31"
+
+
+def test_weekday_written_with_its_date_is_one_fact() -> None:
+    f = one("The summit opened on Thursday, 9 March 2017 in Malta.", "Thursday, 9 March 2017")
+    assert f.kind == "date" and f.iso == "2017-03-09" and "Thursday" in f.markers
+
+
+def test_date_and_time_together() -> None:
+    f = one("Polls close at 10pm on 7 May 2015, officials said.", "10pm on 7 May 2015")
+    assert f.iso == "2015-05-07T22:00"
+
+
+def test_holidays() -> None:
+    assert one("Shops reopen after Christmas, traders said.", "Christmas").iso == "--12-25"
+    assert one("Demand peaked at Christmas 2003 as expected.", "Christmas 2003").iso == "2003-12-25"
+
+
+# --- years and decades -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The plant opened in 1987 near the river.", "1987"),
+        ("Since 2009 the rate has doubled.", "2009"),
+        ("Its 2016 results disappointed investors.", "2016"),
+        ("2019's figures were revised down.", "2019's"),
+        ("The war of 1812 ended with a treaty.", "1812"),
+        ("The rise began in mid-2013, the bank said.", "2013"),
+    ],
+)
+def test_years_in_context(text: str, written: str) -> None:
+    f = one(text, written)
+    assert f.kind == "year"
+    assert f.value == Decimal(written[:4]) and f.iso == written[:4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council backed resolution 2254 on Tuesday.",
+        "Flight 1549 landed safely on the river.",
+        "About 2000 delegates attended the congress.",
+        "The region sent 1950 workers home early.",
+        "The index rose by 1950 points in a week.",
+        "The hall seats 1812 people on two floors.",
+        "Her address was 1600 Harbour Road.",
+    ],
+)
+def test_numbers_that_are_not_years(text: str) -> None:
+    assert [f for f in facts(text) if f.kind in ("year", "date")] == []
+
+
+def test_decades() -> None:
+    assert one("Rents were lower in the 1990s, he said.", "the 1990s").iso == "199"
+    assert one("It was a hit in the '80s across Europe.", "the '80s").iso == "198"
+    assert one("Prices soared in the late nineties.", "the late nineties").iso == "199"
+
+
+# --- months and weekdays that are words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices may rise again, the regulator warned.",
+        "Theresa May spoke to reporters outside.",
+        "Thousands will march through the capital.",
+        "The Sun reported the story first.",
+        "She sat on the committee for years.",
+    ],
+)
+def test_month_and_weekday_words_that_are_not_dates(text: str) -> None:
+    assert [f for f in facts(text) if f.kind in ("date", "weekday")] == []
+
+
+def test_may_and_march_as_months() -> None:
+    assert one("The law changes in May, officials said.", "May").iso == "--05"
+    assert one("Talks resume on 4 March.", "4 March").iso == "--03-04"
+
+
+def test_weekdays() -> None:
+    f = one("The minister resigned on Wednesday after the vote.", "Wednesday")
+    assert f.kind == "weekday" and f.iso == "Wednesday"
+    nxt = one("The board meets next Friday to decide.", "next Friday")
+    assert nxt.iso == "Friday" and "next" in nxt.markers
+    every = one("The market opens on Saturdays only.", "Saturdays")
+    assert "every" in every.markers
+
+
+# --- times -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        ("The blast happened at 11pm local time.", "11pm", "23:00"),
+        ("The train left at 10:30 from the main station.", "10:30", "10:30"),
+        ("The curfew starts at 7.45pm each night.", "7.45pm", "19:45"),
+        ("They met at noon outside the court.", "noon", "12:00"),
+        ("The doors opened at half past nine.", "half past nine", "09:30"),
+    ],
+)
+def test_times(text: str, written: str, iso: str) -> None:
+    f = one(text, written)
+    assert f.kind == "time" and f.iso == iso
+
+
+def test_ratio_and_score_are_not_times() -> None:
+    assert [f.text for f in facts("The screen uses a 16:9 format and the vote went 4:3.") if f.kind == "time"] == []
+    assert all(f.kind != "time" for f in facts("Mortgage rates stood at 4.25 percent."))
+
+
+# --- relative days --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("The report was published yesterday.", "yesterday", Decimal(-1), "day"),
+        ("The strike starts tomorrow, unions said.", "tomorrow", Decimal(1), "day"),
+        ("Profits fell last year by a third.", "last year", Decimal(-1), "year"),
+        ("The ruling is expected next week.", "next week", Decimal(1), "week"),
+        ("The deal collapsed three weeks ago.", "three weeks ago", Decimal(-21), "day"),
+        ("The plant closed a week ago.", "a week ago", Decimal(-1), "week"),
+        ("The summit opens two days ahead of the election.", "two days ahead", Decimal(2), "day"),
+        ("He returned four days later with a lawyer.", "four days later", Decimal(4), "day"),
+        ("The tanker will dock in two weeks.", "in two weeks", Decimal(2), "week"),
+    ],
+)
+def test_relative_days(text: str, written: str, value: Decimal, unit: str) -> None:
+    f = one(text, written)
+    assert f.kind == "relative"
+    assert f.value * {"day": 1, "week": 7}.get(f.unit or "", 1) == value * {"day": 1, "week": 7}.get(unit, 1) or (
+        f.value == value and f.unit == unit
+    )
+
+
+def test_relative_offset_names_its_event() -> None:
+    f = one("Talks began three days ahead of the summit in Rome.", "three days ahead")
+    assert f.subject == "summit" and "ahead" in f.markers
+
+
+def test_elapsed_time_after_in_is_a_duration_not_a_day_ahead() -> None:
+    f = one("The film took $40m in ten days at the box office.", "ten days")
+    assert f.kind == "duration" and f.value == Decimal(10) and f.unit == "day"
+
+
+# --- durations and ages -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit", "subject"),
+    [
+        ("The nine-year war left the city in ruins.", "nine-year", Decimal(9), "year", "war"),
+        ("Delegates arrived for a two-day conference.", "two-day", Decimal(2), "day", "conference"),
+        ("He was jailed for three years in 2008.", "three years", Decimal(3), "year", None),
+        ("The talks lasted 48 hours without a break.", "48 hours", Decimal(48), "hour", None),
+        ("The repairs took six months to finish.", "six months", Decimal(6), "month", None),
+        ("The journey takes 2.5 hours by coach.", "2.5 hours", Decimal("2.5"), "hour", None),
+        ("She waited one and a half hours to vote.", "one and a half hours", Decimal("1.5"), "hour", None),
+    ],
+)
+def test_durations(text: str, written: str, value: Decimal, unit: str, subject: str | None) -> None:
+    f = one(text, written)
+    assert f.kind == "duration"
+    assert (f.value, f.unit, f.subject) == (value, unit, subject)
+
+
+def test_hedged_duration_interval() -> None:
+    f = one("The siege lasted more than three years in all.", "three years")
+    assert f.hedge == "more than"
+    assert f.interval.low == Decimal(3) and f.interval.high is None
+    g = one("The siege lasted about ten years in all.", "ten years")
+    assert g.hedge == "about" and g.interval.contains(Decimal(11)) and not g.interval.contains(Decimal(12))
+
+
+def test_vague_duration_has_no_value_and_an_open_interval() -> None:
+    f = one("The talks could take several weeks to conclude.", "several weeks")
+    assert f.value is None and f.hedge == "vague" and f.interval.high is None
+
+
+def test_share_words_are_not_durations() -> None:
+    found = facts("Almost a quarter of voters stayed at home, and a quarter of a million signed.")
+    assert [f for f in found if f.kind == "duration"] == []
+
+
+def test_rates_are_not_durations() -> None:
+    assert [f for f in facts("The scheme costs £3bn a year to run.") if f.kind == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("The driver, aged 34, was unhurt.", "aged 34", Decimal(34), "year"),
+        ("A 34-year-old man was arrested.", "34-year-old", Decimal(34), "year"),
+        ("The victim was 71 years old.", "71 years old", Decimal(71), "year"),
+        ("The boy died at the age of 12 in hospital.", "at the age of 12", Decimal(12), "year"),
+        ("The 18-month-old girl was found safe.", "18-month-old", Decimal(18), "month"),
+    ],
+)
+def test_ages(text: str, written: str, value: Decimal, unit: str) -> None:
+    f = one(text, written)
+    assert f.kind == "age" and (f.value, f.unit) == (value, unit)
+
+
+def test_frequency_is_marked_every() -> None:
+    f = one("The committee meets twice a month in public.", "twice a month")
+    assert f.kind == "duration" and "every" in f.markers
+    assert [f for f in facts("He wrote a weekly column for the paper.") if f.kind == "duration"] == []
+
+
+# --- ranges -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        ("The war lasted from 2015 to 2012 in the draft.", "2015 to 2012", "2015/2012"),
+        ("Output grew between 2008 and 2012.", "2008 and 2012", "2008/2012"),
+        ("The festival runs March 14–12, organisers said.", "March 14–12", "--03-14/--03-12"),
+        ("The fair ran on November 18-19 in Leeds.", "November 18-19", "--11-18/--11-19"),
+        ("The survey ran from Nov 18 to Dec 19, 2015.", "Nov 18 to Dec 19, 2015", "2015-11-18/2015-12-19"),
+        ("Budgets for 2019-20 were cut.", "2019-20", "2019/2020"),
+    ],
+)
+def test_ranges_are_one_fact_with_both_ends(text: str, written: str, iso: str) -> None:
+    f = one(text, written)
+    assert f.is_range and f.iso == iso
+
+
+def test_range_marks_from_and_between() -> None:
+    assert "from" in one("The survey ran from 2015 to 2018.", "2015 to 2018").markers
+    assert "between" in one("The survey ran between 2015 and 2018.", "2015 and 2018").markers
+
+
+def test_change_between_four_digit_values_is_not_a_year_range() -> None:
+    # "fell from 2015 to 1980" reads as two values of whatever fell, not years.
+    assert [f for f in facts("The index fell from 2015 to 1980 points.") if f.kind == "year"] == []
+
+
+def test_list_of_dates_stays_separate() -> None:
+    assert texts("The hearings are on 11/20, 11/22 or 11/25.") == ["11/20", "11/22", "11/25"]
+    assert [f.kind for f in facts("It grew in 2007 and 2009.")] == ["year", "year"]
+
+
+# --- robustness -----------------------------------------------------------------------
+
+
+def test_facts_are_sorted_and_do_not_overlap() -> None:
+    text = (
+        "On Monday, 2 March 2020, the 45-year-old chief said sales fell 3% last year "
+        "and would recover within two years; the board meets next Tuesday at 9am."
+    )
+    found = facts(text)
+    assert [f.span for f in found] == sorted(f.span for f in found)
+    for a, b in zip(found, found[1:]):
+        assert a.span.end <= b.span.start
+    assert {f.kind for f in found} >= {"date", "age", "relative", "duration", "weekday"}
+
+
+def test_sentence_index() -> None:
+    text = "It rained on Monday. It was dry on Tuesday."
+    assert [f.sentence for f in facts(text)] == [0, 1]
+
+
+def test_empty_and_odd_text() -> None:
+    assert dates.find("", ()) == []
+    for text in ["2015-", "-2015-", "May", "on the", "'s", "12:", "1/", "in 99999 years", "\n\n\n"]:
+        facts(text)
+
+
+# --- reporting date ----------------------------------------------------------------
+
+
+def _doc(text: str) -> Document:
+    return Document(Source("x.txt", text), split_sentences(text), (), prepare(text))
+
+
+def test_reporting_date_from_a_dateline() -> None:
+    assert dates.reporting_date(_doc("Budget row deepens\n\nFriday, 6 March 2015\n\nThe minister said...")) == (
+        datetime.date(2015, 3, 6)
+    )
+    assert dates.reporting_date(_doc("PARIS, June 2, 2016 - Officials said on Thursday...")) == datetime.date(2016, 6, 2)
+
+
+def test_no_reporting_date_without_a_full_dated_line() -> None:
+    assert dates.reporting_date(_doc("OSLO, May 14 (Wire) - Officials said...")) is None
+    assert dates.reporting_date(_doc("Officials said the plan would change.")) is None
+    assert dates.reporting_date(_doc("Dated 31 February 2015: notes from the meeting.")) is None
