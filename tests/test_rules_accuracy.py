@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +19,8 @@ def _bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("numcheck_bench_accuracy", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    # dataclasses look their module up in sys.modules.
+    sys.modules.setdefault(spec.name, module)
     spec.loader.exec_module(module)
     return module
 
