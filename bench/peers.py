@@ -17,7 +17,9 @@ Our kinds map to peer kinds as follows: count, number, share → number;
 percent, points → percent; money → currency; measure → temperature when its
 unit is a temperature, duration when a time, else dimension; duration → duration;
 age → age; ordinal → ordinal; date, year, decade, weekday, time, relative →
-date; multiple → multiple (no peer kind). Minor currency units on the peer
+date; multiple → multiple (no peer kind). A bare year or decade ("2013", "the
+1960s") is a date to Recognizers-Text and a number to quantulum3: it agrees with
+either (``agreeing_kinds``), and counts as a date for false positives. Minor currency units on the peer
 side (cent, penny, pence, dime) are converted to the major unit, as numcheck
 reports money in major units ("50 cents" is 0.50 USD).
 
@@ -69,6 +71,14 @@ def peer_kind(f: Fact) -> str:
     if f.kind in OUR_DATE_KINDS:
         return "date"
     return f.kind  # duration, age, ordinal, multiple
+
+
+def agreeing_kinds(f: Fact) -> set[str]:
+    """The peer-kind families a prediction may match."""
+    fams = {family(peer_kind(f))}
+    if f.kind in ("year", "decade"):
+        fams.add("number")
+    return fams
 
 
 def family(kind: str) -> str:
@@ -156,7 +166,7 @@ def _match(facts: list[Fact], expected: list[dict], scope: list[str], kind_check
             ov = min(f.span.end, e["end"]) - max(f.span.start, e["start"])
             if ov <= 0:
                 continue
-            if kind_checked and family(peer_kind(f)) != family(e["kind"]):
+            if kind_checked and family(e["kind"]) not in agreeing_kinds(f):
                 continue
             if e["kind"] not in DATE_KINDS and not _agree(f, e):
                 continue

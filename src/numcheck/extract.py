@@ -788,34 +788,87 @@ _RANGE_BLOCK = re.compile(r"\b(?:from|rose|fell|up|down|increased|decreased|grew
 
 
 def _join_word_ranges(ctx: _Context, facts: list[Fact]) -> list[Fact]:
-    """Join "between 10 and 15", "3 to 4 litres", "44 mg to 50 mg", "eight to 10 feet" into one range."""
+    """Join "between 10 and 15", "3 to 4 litres", "44 mg to 50 mg", "eight to 10 feet" into one range.
+
+    "from X to Y" is a range ("temperatures ranged from -18C to -34C", "from 50 to 80% of it")
+    unless a verb of change governs it ("grew from 120 to 180"): then X and Y stay two
+    facts, marked ``from`` and ``to``, for the change rules. "45 and 50 mg": the first
+    figure takes the unit written once after the second.
+    """
     out: list[Fact] = []
     i = 0
     while i < len(facts):
         a = facts[i]
         if i + 1 < len(facts):
             b = facts[i + 1]
-            gap = ctx.clean[a.span.end : b.span.start]
-            before = ctx.clean[max(0, a.span.start - 12) : a.span.start]
-            between = _BETWEEN.search(before) and re.fullmatch(rf"{_SP}+and{_SP}+", gap)
-            dash = _WORD_RANGE_GAP.fullmatch(gap) and not _RANGE_BLOCK.search(before)
-            bare = ("count", "number")
-            same = a.kind == b.kind and a.unit == b.unit or a.kind in bare and b.kind in (*bare, "measure", "money", "percent", "duration")
-            if (between or dash) and same and a.value is not None and b.value is not None and a.value < b.value and not a.is_range and not b.is_range:
-                if not a.markers or between:
-                    start = a.span.start - (len(before) - _BETWEEN.search(before).start()) if between else a.span.start  # type: ignore[union-attr]
-                    low, high = a.value, b.value
-                    if a.kind in ("count", "number") and b.kind != a.kind and b.kind == "money" and b.unit and b.value >= 1000 * a.value:
-                        low = a.value  # "3 to £4m" is too odd to scale; keep as written
-                    iv = Interval(low, high)
-                    f = Fact(
-                        span=Span(start, b.span.end), text=ctx.text[start : b.span.end], kind=b.kind, value=_tidy((low + high) / 2),
-                        unit=b.unit, hedge=a.hedge if a.hedge != "exact" else b.hedge, interval=iv, subject=b.subject or a.subject,
-                        sentence=a.sentence, markers=a.markers, is_range=True,
-                    )
-                    out.append(f)
-                    i += 2
-                    continue
+            joined = _join_pair(ctx, a, b)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+            if _shares_unit(ctx, a, b):
+                out.append(dataclasses.replace(a, kind=b.kind, unit=b.unit))
+                i += 1
+                continue
         out.append(a)
         i += 1
     return out
+
+
+_BARE = ("count", "number")
+_AND_OR = re.compile(rf"{_SP}+(?:and|or){_SP}+\Z")
+_LEADING_FIGURE = re.compile(r"[^\d]*?(\d[\d,]*(?:\.\d+)?)")
+
+
+def _shares_unit(ctx: _Context, a: Fact, b: Fact) -> bool:
+    gap = ctx.clean[a.span.end : b.span.start]
+    return (
+        a.kind in _BARE and b.kind in ("measure", "percent") and not a.is_range and a.subject is None
+        and _AND_OR.fullmatch(gap) is not None and a.value is not None and not a.markers
+    )
+
+
+def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
+    if a.value is None or b.value is None or a.is_range or b.is_range:
+        return None
+    gap = ctx.clean[a.span.end : b.span.start]
+    before = ctx.clean[max(0, a.span.start - 24) : a.span.start]
+    between = _BETWEEN.search(before)
+    if between and re.fullmatch(rf"{_SP}+and{_SP}+", gap):
+        start = a.span.start - (len(before) - between.start())
+    elif _WORD_RANGE_GAP.fullmatch(gap) and not _RANGE_BLOCK.search(before):
+        start = a.span.start
+    elif "from" in a.markers and re.fullmatch(rf"{_SP}+to{_SP}+", gap) and not _change_governs(before):
+        start = a.span.start
+    else:
+        return None
+    same = a.kind == b.kind and a.unit == b.unit or a.kind in _BARE and b.kind in (*_BARE, "measure", "money", "percent", "duration")
+    if not same:
+        return None
+    low, high = a.value, b.value
+    if a.kind in _BARE and b.kind != "money":
+        # "3 to 4 million", "between 2 and 3bn": the scale written once covers both ends.
+        lead = _LEADING_FIGURE.match(b.text)
+        if lead:
+            written = Decimal(lead.group(1).replace(",", ""))
+            if written and b.value / written >= 1000 and a.value < written:
+                low = a.value * (b.value / written)
+    if low == high or ("from" not in a.markers and low > high):
+        return None
+    low, high = min(low, high), max(low, high)
+    return Fact(
+        span=Span(start, b.span.end), text=ctx.text[start : b.span.end], kind=b.kind, value=_tidy((low + high) / 2),
+        unit=b.unit, hedge=a.hedge if a.hedge != "exact" else b.hedge, interval=Interval(low, high),
+        subject=b.subject or a.subject, sentence=a.sentence, markers=tuple(m for m in a.markers if m != "from"), is_range=True,
+    )
+
+
+def _change_governs(before: str) -> bool:
+    """Whether the words before "from" make it a change ("grew from", "was cut from")."""
+    words = before.lower().split()
+    if len(words) < 2 or words[-1] != "from":
+        return True  # no "from" in view: treat as a change, the cautious reading
+    verb = words[-2].strip(",;:")
+    if verb in ("ranged", "ranging", "range", "ranges", "varied", "varying", "vary", "varies", "anywhere", "spanning"):
+        return False
+    return bool(_CHANGE_VERB.fullmatch(verb)) or verb.endswith("ed") or verb in ("went", "go", "goes", "moved", "was", "were", "is", "are", "been")
