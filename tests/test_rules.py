@@ -111,3 +111,30 @@ def test_unmark_gives_the_marked_span() -> None:
 def test_unknown_family_digit() -> None:
     err = _bad(GOOD.replace("NC299", "NC999"))
     assert err.key == "code" and "family digit 9" in err.reason
+
+
+def test_user_regex_runs_under_a_timeout(tmp_path: Path) -> None:
+    """A catastrophic user template gives up on the sentence instead of hanging."""
+    from numcheck.engine import run
+    from numcheck.model import Document, Sentence, Source, Span
+
+    slow = "\n".join(
+        "templates = ['(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*#part:count# #whole:count# #share:percent#']"
+        if line.startswith("templates") else line
+        for line in GOOD.splitlines()
+    )
+    assert slow != GOOD
+    (tmp_path / "my-rule.toml").write_text(slow, encoding="utf-8")
+    (rule,) = [r for r in load_rules([tmp_path]) if r.code == "NC299"]
+    text = "a" * 40 + "!"
+    doc = Document(Source("t", text), (Sentence(Span(0, len(text)), 0),), ())
+    # No facts: the engine returns at once; with a fact the template is tried and times out.
+    assert run(doc, [rule]) == ()
+    from decimal import Decimal
+
+    from numcheck.interval import Interval
+    from numcheck.model import Fact
+
+    fact = Fact(Span(40, 41), "!", "number", Decimal(1), None, "exact", Interval(Decimal(1), Decimal(1)), None, 0)
+    doc = Document(Source("t", text), (Sentence(Span(0, len(text)), 0),), (fact,))
+    assert run(doc, [rule]) == ()
