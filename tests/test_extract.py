@@ -53,7 +53,7 @@ def one(text: str, surface: str) -> Fact:
         ("Twenty-three volunteers came.", "Twenty-three", "count", D(23), None),
         ("A dozen boats were moored.", "A dozen", "count", D(12), None),
         ("Half a million visitors came.", "Half a million", "count", D(500000), None),
-        ("The gauge fell to −4.5 overnight.", "−4.5", "number", D("-4.5"), None),
+        ("The gauge read −4.5 overnight.", "−4.5", "number", D("-4.5"), None),
         ("The mine is 1.3 km deep.", "1.3 km", "measure", D("1.3"), "kilometre"),
         ("A quarter of a million homes lost power.", "A quarter of a million", "count", D(250000), None),
     ],

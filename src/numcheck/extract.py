@@ -114,9 +114,9 @@ _MARKER_NAMES = {
 }
 _CHANGE_VERB = re.compile(
     r"\b(?P<rise>rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?"
-    r"|soared|surged|gained|up|higher|doubled|tripled|raised|boosted)\b"
+    r"|soared|surged|gained|up|higher|doubled|tripled|raised|boosted|rebounded|widened)\b"
     r"|\b(?P<fall>fell|falls?|falling|fallen|dropped|drops?|declined|declines?|decreased?|decreases|shrank|shrunk|slumped"
-    r"|plunged|slid|down|lower|cut|reduced|lost|halved)\b",
+    r"|plunged|slid|down|lower|cut|reduced|lost|halved|slumps?|dipped|dips?|tumbled|sank|narrowed|eased)\b",
     re.I,
 )
 _EACH_AFTER = re.compile(rf"{_SP}+(?:a|per){_SP}+(?:share|head|person|year|day|month|week|hour|barrel|tonne)\b|{_SP}+each\b", re.I)
@@ -190,6 +190,7 @@ _AS_NOUN = re.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][
 _OF_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]+){1,4})of[^\S\n]+\Z")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
 _EVENT_PREPS = {p: p for p in ("in", "on", "since", "by", "until", "from", "during", "at", "in the", "on the", "since the", "by the", "until the", "from the", "during the", "at the")}
+_CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "cut"})
 _VALUE_SLOTS = frozenset({"is", "was", "were", "are", "be", "been", "of", "at", "to", "totalled", "totaled", "reported"})
 _PLURAL = re.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]+(?:ies|ren|people|men|women|police|staff|cattle)")
 _WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
@@ -470,17 +471,31 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
             tail.insert(0, w)
         if tail:
             return " ".join(tail)
-    # 3. A predicate: "6 million of ... are internally displaced".
+    # 3. What changed: "quarterly profits rose 76% to $1.13bn", "revenues grew 6.4%".
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind("("), before.rfind(")")) + 1 :]
+    verbs = list(_CHANGE_VERB.finditer(clause))
+    if verbs:
+        head = _WORDS.findall(clause[: verbs[-1].start()])
+        picked: list[str] = []
+        for w in reversed(head):
+            if w.lower() in _STOP or w.lower() in _CHANGE_WORDS:
+                break
+            picked.insert(0, w)
+            if len(picked) == 3:
+                break
+        if picked:
+            return " ".join(picked)
+    # 4. A predicate: "6 million of ... are internally displaced".
     p = _PREDICATE.match(clause_after)
     if p:
         words = [w for w in p.group("p").split() if w.lower() not in _STOP]
         if words:
             return " ".join(words[:3])
-    # 4. "... to leave the country as refugees".
+    # 5. "... to leave the country as refugees".
     a = _AS_NOUN.match(after)
     if a:
         return a.group("p").split()[0]
-    # 5. A past-tense verb right before: "wounded more than a million".
+    # 6. A past-tense verb right before: "wounded more than a million".
     hb = _tail_phrase(before, HEDGE_BEFORE)
     cut = (before[: hb[1]] if hb else before).rstrip(", ").split()
     if cut and kind in ("count", "number") and re.fullmatch(r"[a-z]+ed", cut[-1]):
@@ -694,6 +709,11 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
         return bool(ok_after or ok_before)
     if w in ("a quarter", "a third", "a fifth", "a tenth"):
         return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after))
+    if w.endswith(("quarters", "quarter")) and (
+        not re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after)
+        or re.search(r"\b(?:the|preceding|previous|last|past|next|first|following|consecutive|straight|successive)\s+\Z", before)
+    ):
+        return False  # "the preceding three quarters" is a period, not 3/4
     return True
 
 
