@@ -72,3 +72,29 @@ def test_draft_json_validates_and_matches_text(cli_run) -> None:
 
 def test_same_bytes_twice(cli_run) -> None:
     assert cli_run(*ARGS, "-f", "sarif").stdout == cli_run(*ARGS, "-f", "sarif").stdout
+
+
+def test_extra_rules_folder_from_config(cli_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A house rule folder named in numcheck.toml is loaded (relative to that file) and applied."""
+    bundled = (ROOT / "rules" / "share-over-100.toml").read_text(encoding="utf-8")
+    house = tmp_path / "house-rules"
+    house.mkdir()
+    (house / "share-over-100-house.toml").write_text(
+        bundled.replace('code = "NC401"', 'code = "NC491"').replace(
+            'name = "share-over-100"', 'name = "share-over-100-house"'
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "numcheck.toml").write_text('extra-rules = ["house-rules"]\nselect = ["NC491"]\n')
+    monkeypatch.chdir(tmp_path)
+    listing = cli_run("rules", "--extra-rules", str(house))
+    assert "NC491  error    share-over-100-house" in listing.stdout
+    from numcheck import cli
+
+    result = CliRunner().invoke(cli.app, ["-", "-f", "concise", "--stdin-filename", "x.md"],
+                                input="Turnout was 130% of voters.\n")
+    assert result.stdout.startswith("x.md:1:13: NC491 [error]"), result.output
+    broken = house / "zz-broken.toml"
+    broken.write_text('code = "NC492"\nname = \n')
+    bad = CliRunner().invoke(cli.app, ["-"], input="x")
+    assert bad.exit_code == 2 and "zz-broken.toml" in bad.stderr
