@@ -181,6 +181,20 @@ def test_ratio_and_score_are_not_times() -> None:
     assert all(f.kind != "time" for f in facts("Mortgage rates stood at 4.25 percent."))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results are due within the next five to seven days.",
+        "The toll rose to 23 after two more deaths.",
+        "Centre Jamie Noon was tackled near the line.",
+        "She ran the marathon in 2:21:05 last year.",
+        "Up to one tenth of the stock was pledged.",
+    ],
+)
+def test_numbers_that_look_like_times(text: str) -> None:
+    assert [f.text for f in facts(text) if f.kind == "time"] == []
+
+
 # --- relative days --------------------------------------------------------------
 
 

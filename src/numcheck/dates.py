@@ -216,13 +216,13 @@ _RE_WEEKDAY = _c(
     _LB + r"(?:(?P<rel>next|last|this|coming|following|previous|past|that|every|each)" + _S + r"+(?:other" + _S + r"+)?)?"
     r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<pl>s)?\b|(?P<wda>mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?)"
     r"(?:,?" + _S + r"+(?:the" + _S + r"+(?P<d1>" + _DAY + r"|" + _DAYW + r")|(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)(?!\w)"
-    r"|(?P<d3>" + _DAYNUM + r")(?=" + _S + r"*(?:[!?.,;]|$|between\b|at\b|from\b|@))"
+    r"|(?P<d3>" + _DAYNUM + r")(?![,.]\d)(?=" + _S + r"*(?:[!?.,;]|$|between\b|at\b|from\b|@))"
     r"|(?P<dm>\d{1,2}[./-]\d{1,2})(?![\d./:-]|" + _S + r"*(?:am|pm|a\.m|p\.m)\b)))?"
 )
 # Times of day.
 _RE_CLOCK = _c(
     r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
-    r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:" + _S + r"*(?P<ap>" + _AMPM + r"|[ap]\b))?(?![\d:]|[.,]\d)"
+    r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<sec>:[0-5]\d)?(?:" + _S + r"*(?P<ap>" + _AMPM + r"|[ap]\b))?(?![\d:]|[.,]\d)"
 )
 _RE_AMPM = _c(
     r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
@@ -235,7 +235,7 @@ _RE_AT_DOT = _c(
 _HOURW = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MINW = r"(?:(?:twenty|thirty|forty|fifty)(?:(?:-|" + _S + r")(?:one|two|three|four|five|six|seven|eight|nine))?|o(?:-|" + _S + r")?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _RE_WORD_TIME = _c(
-    r"\b(?P<h>" + _HOURW + r")(?:(?:-|" + _S + r")(?P<mi>" + _MINW + r"))?(?:" + _S + r"*(?P<ap>" + _AMPM + r"|o['’]?" + _S + r"?clock\b)|(?<=[a-z])(?=(?:-|" + _S + r")(?:" + _MINW + r")))"
+    r"\b(?P<h>" + _HOURW + r")(?:(?:-|" + _S + r")(?P<mi>" + _MINW + r"))?" + _S + r"*(?P<ap>" + _AMPM + r"|o['’]?" + _S + r"?clock\b)"
 )
 _RE_WORD_TIME2 = _c(
     r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("at", "from", "to", "until", "till", "by", "around")) + r")(?P<h>" + _HOURW + r")(?:-|" + _S + r")(?P<mi>" + _MINW + r")\b(?!" + _S + r"+(?:" + _TUNIT + r"|people|of\b))"
@@ -368,6 +368,7 @@ _TIME_NOUN_OF = _c(r"\b(?:spring|summer|autumn|fall|winter|year|years|week|weeke
 _MONTH_CTX_STRONG = _c(
     r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|by|between|throughout|every|each)" + _S + r"+(?:the" + _S + r"+)?$"
 )
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.?)" + _S + r"+$")
 _CAP_NAME_BEFORE = re.compile(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")  # case matters: a name
 _MONTH_CTX = _c(
     r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)" + _S + r"+(?:the" + _S + r"+)?$"
@@ -711,6 +712,8 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
                 continue
             if low in _WD_WORDLIKE and not (rel or day or m.group("dm") or re.search(r"\bon" + _S + r"+$", before, re.I)):
                 continue
+        if m.group("pl") and not rel and _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not re.search(r"[.!?]" + _S + r"*\S+" + _S + r"*$", text[max(0, m.start() - 20) : m.start()]):
+            continue  # "Happy Mondays": a name
         markers: tuple[str, ...] = ()
         if rel in ("every", "each") or m.group("pl"):
             markers = ("every",)
@@ -732,6 +735,8 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
                 a = replace(a, d=d, m=mon, markers=markers + (("ambiguous",) if amb else ()))
         out.append(a)
     for m in _RE_CLOCK.finditer(text):
+        if m.group("sec") and not m.group("ap") and not re.search(r"(?:\bat|@)" + _S + r"*$", text[max(0, m.start() - 4) : m.start()]):
+            continue  # "2:17:18" without am/pm or "at" is a race time, not a time of day
         out.append(_time_atom(m, text))
     for m in _RE_AMPM.finditer(text):
         h = int(m.group("h"))
@@ -747,10 +752,6 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         out.append(_time_atom(m, text))
     for rx in (_RE_WORD_TIME, _RE_WORD_TIME2):
         for m in _scan(rx, text, win["hourword"]):
-            if rx is _RE_WORD_TIME and not m.group("ap"):
-                # "nine thirty" with no am/pm or o'clock: only after a time word ("at nine thirty").
-                if not re.search(r"\b(?:at|from|to|until|till|around|by)" + _S + r"+$", text[max(0, m.start() - 10) : m.start()], re.I):
-                    continue
             h = int(numwords.parse(m.group("h")) or 0)
             mi = int(numwords.parse(m.group("mi").replace("o ", "").replace("o-", "")) or 0) if m.groupdict().get("mi") else 0
             out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mi, (m.groupdict().get("ap") or ""))))
@@ -758,10 +759,8 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, "")))
     for m in _scan(_RE_PAST, text, win["hourword"]):
         mw, direction = m.group("mi").lower(), m.group("dir").lower()
-        if direction in ("to", "after") and not re.match(r"(?:half|(?:a\s+)?quarter|five|ten|twenty|\d)", mw):
-            continue
-        if direction == "to" and mw[0].isdigit():
-            continue  # "5 to 6" is a range of numbers
+        if direction in ("to", "after") and not re.match(r"(?:half|(?:a\s+)?quarter)\b", mw):
+            continue  # "five to seven days", "23 after two": numbers, not "quarter to five"
         hv = m.group("h")
         h = int(hv) if hv.isdigit() else int(numwords.parse(hv) or 0)
         mins = 30 if mw == "half" else 15 if "quarter" in mw else int(mw) if mw.isdigit() else int(numwords.parse(mw) or 0)
@@ -770,6 +769,8 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mins, "")))
     for m in _scan(_RE_NOON, text, win["noon"]):
         w = m.group("w").lower()
+        if m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "Jamie Noon", "J Noon": a surname
         out.append(_Atom(m.start(), m.end(), "time", hm="00:00" if "night" in w else "12:00"))
     for m in _RE_ISH.finditer(text):
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, ""), hedge="about"))
