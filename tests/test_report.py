@@ -234,3 +234,14 @@ def test_fingerprint_ignores_position_but_not_content() -> None:
     changed = moved.replace("voted for", "backed")
     f2 = view(FileReport("x.md", changed, (), (shifted,))).findings[0]
     assert f2.fingerprint != f0.fingerprint
+
+
+def test_text_window_keeps_all_marked_figures_when_they_fit() -> None:
+    text = "Lead-in words " * 8 + "it cost 12 in all: 7 here and 6 there" + " and then more words" * 6 + "."
+    f = Finding("NC205", "sum-mismatch", "warning", "m", _span(text, "12"), "12",
+                (Related(Span(text.index("7 here"), text.index("7 here") + 1), "7"),
+                 Related(Span(text.index("6 there"), text.index("6 there") + 1), "6")))
+    out = REPORTERS["text"](Report((FileReport("a.txt", text, (), (f,)),)), Options(width=60))
+    sentence, marks = out.splitlines()[2:4]
+    assert len(sentence) <= 60 and sentence.startswith("    | …") and sentence.endswith("…")
+    assert marks.count("^") == 2 and marks.count("~") == 2
