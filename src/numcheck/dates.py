@@ -128,10 +128,11 @@ _WD_WORDLIKE = frozenset({"sat", "sun", "wed"})
 
 _S = r"[^\S\n]"  # a space that is not a line break: expressions do not run across lines
 _MON_WORDS = sorted(MONTHS, key=len, reverse=True)
+_MONTH_NAMES = frozenset(list(MONTHS)[:12])
 # A full stop belongs to an abbreviation ("Dec."), never to a full name ("in December.").
 _MON = (
-    r"(?:(?:" + "|".join(w for w in _MON_WORDS if len(w) > 4) + r")(?:\b|(?=\d))"
-    r"|(?:" + "|".join(w for w in _MON_WORDS if len(w) <= 4) + r")(?:\b\.?|(?=\d)))"
+    r"(?:(?:" + "|".join(w for w in _MON_WORDS if w in _MONTH_NAMES) + r")(?:\b|(?=\d))"
+    r"|(?:" + "|".join(w for w in _MON_WORDS if w not in _MONTH_NAMES) + r")(?:\b\.?|(?=\d)))"
 )
 _MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 _DAYNUM = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -170,7 +171,7 @@ _RE_DMY = _c(
     r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b|of" + _S + r"+(?P<y3>\d\d)\b))?"
 )
 _RE_MDY = _c(
-    _LB + r"(?P<m>" + _MON + r")(?:" + _S + r"|[.,/-])*(?:the" + _S + r"+)?"
+    _LB + r"(?P<m>" + _MON + r")(?:" + _S + r"|[,/-])*(?:the" + _S + r"+)?"
     r"(?P<d>" + _DAY + r"|" + _DAYW + r"|" + _DAYCARD + r")"
     r"(?:" + _S + r"*(?:-|–|to|through|thru|until|and)" + _S + r"*(?:the" + _S + r"+)?(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)?(?![\w:]|[.,]\d))?"
     r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b))?"
