@@ -245,3 +245,12 @@ def test_text_window_keeps_all_marked_figures_when_they_fit() -> None:
     sentence, marks = out.splitlines()[2:4]
     assert len(sentence) <= 60 and sentence.startswith("    | …") and sentence.endswith("…")
     assert marks.count("^") == 2 and marks.count("~") == 2
+
+
+def test_text_shows_html_sentences_without_tags() -> None:
+    text = "<p>Of <b>45</b> seats, 27 (48%) went.</p>\n"
+    f = Finding("NC201", "share-mismatch", "error", "m", _span(text, "48%"), "48%", (Related(_span(text, "45"), "45"),))
+    out = REPORTERS["text"](Report((FileReport("page.HTML", text, (), (f,)),)), Options(width=80))
+    sentence, marks = out.splitlines()[2:4]
+    assert "<" not in sentence and "Of    45     seats, 27 (48%) went." in sentence
+    assert sentence.index("45") == marks.index("~~") and sentence.index("48%") == marks.index("^^^")

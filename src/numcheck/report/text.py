@@ -65,8 +65,17 @@ def _window(sentence: Span, marked: Span, primary: Span, room: int) -> Span:
     return Span(start, end)
 
 
-def sentence_lines(file: FileReport, loc: Located, options: Options) -> tuple[Text, Text]:
-    """The sentence (windowed to the width) and the marker line under it."""
+def display_text(file: FileReport) -> str:
+    """The text sentences are shown from: HTML with its tags blanked (the
+    figures stay where they are), other formats as written; one line."""
+    from numcheck.source import HTML_SUFFIXES, blank_html
+
+    text = blank_html(file.text) if file.path.lower().endswith(HTML_SUFFIXES) else file.text
+    return _flat(text)
+
+
+def sentence_lines(text: str, loc: Located, options: Options) -> tuple[Text, Text]:
+    """The sentence of ``loc`` in ``text`` (windowed to the width) and the marker line under it."""
     from rich.cells import cell_len
     from rich.text import Text
 
@@ -86,7 +95,6 @@ def sentence_lines(file: FileReport, loc: Located, options: Options) -> tuple[Te
     if win.start > loc.sentence.start:
         shown.append("…")
         under.append(" ")
-    text = _flat(file.text)
     for i in range(win.start, win.end):
         ch = text[i]
         mark = marks.get(i)
@@ -162,12 +170,13 @@ def render(report: Report, options: Options) -> str:
         v = view(file)
         if not v.findings and not options.facts:
             continue
+        shown_text = display_text(file) if v.findings else ""
         for loc in v.findings:
             f = loc.finding
             con.print(_header(v, loc), soft_wrap=True)
             # A figure quoted across a line break would break the message in two.
             con.print(Text("  " + " ".join(f.message.split())))
-            shown, under = sentence_lines(file, loc, options)
+            shown, under = sentence_lines(shown_text, loc, options)
             con.print(shown, soft_wrap=True)
             con.print(under, soft_wrap=True)
             if f.fix:
