@@ -25,7 +25,7 @@ import regex
 from decimal import Decimal
 
 from numcheck.interval import Interval
-from numcheck.model import Document, Fact
+from numcheck.model import Document, Fact, Span
 
 # Matching a user's template may take at most this long per sentence (seconds).
 USER_REGEX_TIMEOUT = 0.05
@@ -121,12 +121,37 @@ class View:
         return self.doc.clean or self.doc.text
 
     @cached_property
-    def by_sentence(self) -> tuple[tuple[int, ...], ...]:
-        """Fact indexes per sentence."""
-        groups: list[list[int]] = [[] for _ in self.doc.sentences]
+    def ends(self) -> Mapping[int, tuple[int, int]]:
+        """Range facts read as two endpoints ("from 41% to 48%"): range index → (from, to) indexes in ``facts``."""
+        return self._split[1]
+
+    @cached_property
+    def facts(self) -> tuple[Fact, ...]:
+        """The fact table plus the two ends of each "from X to Y" range, appended after it."""
+        return self._split[0]
+
+    @cached_property
+    def _split(self) -> tuple[tuple[Fact, ...], Mapping[int, tuple[int, int]]]:
+        out = list(self.doc.facts)
+        ends: dict[int, tuple[int, int]] = {}
         for i, f in enumerate(self.doc.facts):
-            if 0 <= f.sentence < len(groups):
+            if f.is_range and _FROM_BEFORE.search(self.before(f, 12)):
+                pair = split_range(f)
+                if pair:
+                    ends[i] = (len(out), len(out) + 1)
+                    out.extend(pair)
+        return tuple(out), ends
+
+    @cached_property
+    def by_sentence(self) -> tuple[tuple[int, ...], ...]:
+        """Fact indexes per sentence, in text order (a split range gives its two ends, not itself)."""
+        groups: list[list[int]] = [[] for _ in self.doc.sentences]
+        hidden = set(self.ends)
+        for i, f in enumerate(self.facts):
+            if i not in hidden and 0 <= f.sentence < len(groups):
                 groups[f.sentence].append(i)
+        for g in groups:
+            g.sort(key=lambda i: (self.facts[i].span.start, i))
         return tuple(tuple(g) for g in groups)
 
     @cached_property
@@ -143,7 +168,7 @@ class View:
             parts: list[str] = []
             pos = sent.span.start
             for fi in self.by_sentence[si]:
-                f = self.doc.facts[fi]
+                f = self.facts[fi]
                 if not is_token(f) or f.span.start < pos:
                     continue
                 parts.append(_plain(self.text[pos : f.span.start]))
@@ -200,7 +225,7 @@ class View:
     def labels(self) -> tuple[frozenset[str], ...]:
         """Per fact: content words naming what it counts (subject, "population of X", "X people")."""
         out: list[frozenset[str]] = []
-        for f in self.doc.facts:
+        for f in self.facts:
             words: set[str] = set()
             if f.subject:
                 words.update(content_words(f.subject))
@@ -231,6 +256,38 @@ class View:
         except ImportError:  # the dates module is not there yet: no "now"
             return None
         return reporting_date(self.doc)
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
+_RANGE_PARTS = re.compile(r"^(.*?\S)\s*(?:\bto\b|-|–|—)\s*(\S.*)$")
+
+
+def split_range(f: Fact) -> tuple[Fact, Fact] | None:
+    """The two ends of a range fact as facts of their own, when each end reads as one figure by itself.
+
+    "41% to 48%" splits; "10 to 12 million" does not (the scale is written once,
+    so the first end alone would read as 10).
+    """
+    from dataclasses import replace
+
+    from numcheck.extract import extract
+
+    m = _RANGE_PARTS.match(f.text)
+    if not m:
+        return None
+    pair: list[Fact] = []
+    for g in (1, 2):
+        part = m.group(g)
+        facts = [x for x in extract(part).facts if x.value is not None]
+        if len(facts) != 1 or facts[0].text != part.strip():
+            return None
+        x = facts[0]
+        start = f.span.start + m.start(g) + x.span.start
+        pair.append(replace(x, span=Span(start, start + len(x.text)), sentence=f.sentence, subject=f.subject))
+    a, b = pair
+    if a.kind != b.kind or a.unit != b.unit:
+        return None
+    return a, b
 
 
 def _finditer(pattern: regex.Pattern[str], text: str, trusted: bool) -> Iterator[regex.Match[str]]:

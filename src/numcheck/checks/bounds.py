@@ -55,7 +55,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 
 def find(rule: Any, view: View) -> Iterator[Hit]:
     test = rule.params["test"]
-    facts = view.doc.facts
+    facts = view.facts
     if test == "share":
         for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
             x = facts[b.roles["x"]]

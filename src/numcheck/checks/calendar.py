@@ -142,28 +142,86 @@ _WEEKDAY_WORD = re.compile(r"^\s*([A-Za-z]+)\.?")
 
 
 def _weekday(view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     weekday_before: dict[int, Fact] = {}
     for i in view.by_kind.get("weekday", ()):
         weekday_before[facts[i].span.end] = facts[i]
+    judged: list[Span] = []
     for i in view.by_kind.get("date", ()):
         f = facts[i]
         day = _date_of(f, view.reporting_date)
         if day is None or _ambiguous(f.text):
             continue
         written = _written_weekday(view, f, weekday_before)
-        if written is None or written[0] == day.weekday():
+        if written is None:
             continue
-        yield Hit(
-            Span(min(written[1].start, f.span.start), max(written[1].end, f.span.end)),
-            (),
-            (
-                ("date", view.doc.text[min(written[1].start, f.span.start) : max(written[1].end, f.span.end)].rstrip(".,;: ")),
-                ("weekday", DAY_NAMES[written[0]]),
-                ("actual", DAY_NAMES[day.weekday()]),
-                ("figure", day.isoformat()),
-            ),
-        )
+        span = Span(min(written[1].start, f.span.start), max(written[1].end, f.span.end))
+        judged.append(span)
+        if written[0] != day.weekday():
+            yield _weekday_hit(view, span, written[0], day)
+    yield from _weekday_text(view, judged)
+
+
+def _weekday_hit(view: View, span: Span, weekday: int, day: dt.date) -> Hit:
+    return Hit(
+        span,
+        (),
+        (
+            ("date", view.doc.text[span.start : span.end].rstrip(".,;: ")),
+            ("weekday", DAY_NAMES[weekday]),
+            ("actual", DAY_NAMES[day.weekday()]),
+            ("figure", day.isoformat()),
+        ),
+    )
+
+
+_MONTH_RE = r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_WD_RE = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun|Mo|Tu|We|Th|Fr|Sa|Su)"
+_WEEKDAY_DATE = re.compile(
+    rf"\b{_WD_RE}\.?,?\s+(?:the\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE.replace('?P<m>', '?P<m1>')}\b\.?"
+    rf"|{_MONTH_RE}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?!/\d{{1,2}}\b)(?:/(?P<y2>\d{{4}}))?\b)"
+    rf"(?:,?\s+(?P<y>\d{{4}})\b)?"
+)
+
+
+def _weekday_text(view: View, judged: list[Span]) -> Iterator[Hit]:
+    """Weekday + date pairs the fact table missed ("Monday, 7th Oct", "Monday, 31/10"), read from the text."""
+    text = view.text
+    for sent in view.doc.sentences:
+        chunk = text[sent.span.start : sent.span.end]
+        if not re.search(r"\d", chunk):
+            continue
+        for m in _WEEKDAY_DATE.finditer(chunk):
+            span = Span(sent.span.start + m.start(), sent.span.start + m.end())
+            if any(span.overlaps(j) for j in judged) or _NAMED.search(text, max(0, span.start - 30), span.start + 12):
+                continue
+            day = _text_date(m, view.reporting_date)
+            if day is None:
+                continue
+            weekday = WEEKDAYS[m.group("wd").lower()]
+            if weekday != day.weekday():
+                yield _weekday_hit(view, span, weekday, day)
+
+
+def _text_date(m: Any, today: dt.date | None) -> dt.date | None:
+    year_text = m.group("y") or m.group("y2")
+    year = int(year_text) if year_text else (today.year if today else None)
+    if year is None:
+        return None
+    if m.group("n1"):
+        a, b = int(m.group("n1")), int(m.group("n2"))
+        if a <= 12 and b <= 12:
+            return None  # 10/09 reads both ways
+        month, day = (b, a) if a > 12 else (a, b)
+    else:
+        name = (m.group("m1") or m.group("m")).lower()
+        month, day = MONTHS[name], int(m.group("d1") or m.group("d2"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 # A capitalised word right before a weekday-like word makes it part of a name ("Edmonton Sun", "Ash Wednesday").
@@ -282,7 +340,7 @@ def _reporting_weekday(rule: Any, view: View) -> tuple[int, Span | None] | None:
 
 def _event_weekday(view: View, noun: str) -> tuple[int, Fact] | None:
     """The weekday the event named by ``noun`` is set for: a weekday within 80 characters after the noun."""
-    facts = view.doc.facts
+    facts = view.facts
     found: tuple[int, Fact] | None = None
     for i in view.by_kind.get("weekday", ()):
         w = facts[i]

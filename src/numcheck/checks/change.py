@@ -63,10 +63,11 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 def _endpoints_ok(a: Fact, b: Fact) -> bool:
     if a.kind not in _ENDPOINT_KINDS or b.kind not in _ENDPOINT_KINDS:
         return False
-    # A bare number takes its unit from the other end: "from 10 million to 12 million tonnes".
-    if "number" in (a.kind, b.kind) and a.kind != b.kind:
-        bare = a if a.kind == "number" else b
-        if bare.unit or "percent" in (a.kind, b.kind):
+    # A bare figure takes its unit from the other end: "from 10 million to 12 million tonnes".
+    bare_kinds = ("number", "count")
+    if a.kind != b.kind and (a.kind in bare_kinds or b.kind in bare_kinds):
+        bare = a if a.kind in bare_kinds and not a.unit else b if b.kind in bare_kinds and not b.unit else None
+        if bare is None or "percent" in (a.kind, b.kind):
             return False
     elif a.kind != b.kind or a.unit != b.unit:
         return False
@@ -95,7 +96,7 @@ def _neg(iv: Interval) -> Interval:
 
 
 def find(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     test = rule.params["test"]
     comp = rule.compiled
     for bnd in view.bind(comp["templates"], trusted=rule.trusted):

@@ -54,7 +54,7 @@ _NOUN = re.compile(r"^\s*(?:(?:[a-z'-]+\s+){0,2}?)([a-z][a-z'-]*)\b")
 
 
 def _head(view: View, i: int) -> str | None:
-    f = view.doc.facts[i]
+    f = view.facts[i]
     if f.subject:
         words = [w for w in re.findall(r"[a-z][a-z'’-]*", f.subject.lower()) if content_words(w)]
         if words:
@@ -67,7 +67,7 @@ def _head(view: View, i: int) -> str | None:
 
 def _time_context(view: View, sentence: int, rule: Any) -> frozenset[str]:
     """What marks a sentence's figures as another moment, a part, or a plan (empty: none)."""
-    facts = view.doc.facts
+    facts = view.facts
     text = view.sentence_text(sentence).lower()
     for key in ("partial", "when"):
         m = view.search(rule.compiled[key], text, trusted=rule.trusted)
@@ -79,7 +79,7 @@ def _time_context(view: View, sentence: int, rule: Any) -> frozenset[str]:
 
 
 def find(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     comp = rule.compiled
     groups: dict[tuple[str, str | None, str], list[int]] = {}
     for kind in rule.params["kinds"]:

@@ -49,7 +49,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def find(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     for bnd in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         a, b = _unbracket(facts[bnd.roles["a"]]), _unbracket(facts[bnd.roles["b"]])
         if not (a.interval.bounded and b.interval.bounded) or a.unit is None or b.unit is None:

@@ -60,7 +60,7 @@ def _key(phrase: str) -> str:
 
 
 def find(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     table = rule.compiled["qualifiers"]
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         x = facts[b.roles["x"]]

@@ -48,7 +48,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def find(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     if rule.params["test"] == "grim":
         yield from _grim(rule, view)
         return
@@ -67,7 +67,7 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
 
 
 def _compare(view: View, pi: int, wi: int, si: int) -> Hit | None:
-    facts = view.doc.facts
+    facts = view.facts
     part, whole, share = facts[pi], facts[wi], facts[si]
     if part.kind == "money" or whole.kind == "money":
         if part.unit != whole.unit:
@@ -99,7 +99,7 @@ def _lookup_whole(view: View, noun: str, pi: int, si: int, sentence: int) -> int
     if not candidates:
         # "the population" matches "Syria's pre-war population of 23 million" by its head noun.
         candidates = set(view.by_label.get(words[-1], ())) if len(words) > 1 else set()
-    facts = view.doc.facts
+    facts = view.facts
     usable = [
         i
         for i in candidates
@@ -123,7 +123,7 @@ def _lookup_whole(view: View, noun: str, pi: int, si: int, sentence: int) -> int
 
 
 def _grim(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     max_n = rule.params["max_n"]
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         whole, share = facts[b.roles["whole"]], facts[b.roles["share"]]

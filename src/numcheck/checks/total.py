@@ -77,7 +77,7 @@ def _same_unit(a: Fact, b: Fact) -> bool:
 
 
 def _part(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         part, whole = facts[b.roles["part"]], facts[b.roles["whole"]]
         if not _same_unit(part, whole) or part.is_range or whole.is_range:
@@ -91,7 +91,7 @@ def _part(rule: Any, view: View) -> Iterator[Hit]:
 
 
 def _disjoint(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         pi, wi = b.roles["part"], b.roles["whole"]
         part, whole = facts[pi], facts[wi]
@@ -144,7 +144,7 @@ def _scaled(value: Decimal, like: list[Fact]) -> str:
 
 
 def _sum(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         ti = b.roles["total"]
         total = facts[ti]
@@ -181,7 +181,7 @@ def _tokens(skel: str, start: int) -> list[tuple[int, int, int]]:
 
 def _list_after(view: View, skel: str, start: int, total: Fact, rule: Any) -> list[int]:
     """The facts listed right after ``start``: same kind and unit as the total, list punctuation between."""
-    facts = view.doc.facts
+    facts = view.facts
     out: list[int] = []
     prev_end = 0
     rest = skel[start:]
@@ -200,7 +200,7 @@ def _list_after(view: View, skel: str, start: int, total: Fact, rule: Any) -> li
 
 
 def _shares(rule: Any, view: View) -> Iterator[Hit]:
-    facts = view.doc.facts
+    facts = view.facts
     for si, idxs in enumerate(view.by_sentence):
         pcts = [i for i in idxs if facts[i].kind == "percent" and facts[i].interval.low is not None]
         if len(pcts) < 2:
