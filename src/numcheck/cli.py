@@ -405,7 +405,7 @@ def _input_problems(report: Report) -> int:
 
 EPILOG = (
     "Other commands: `numcheck facts PATH` (the fact table), `numcheck rules` (every rule), "
-    "`numcheck explain CODE` (one rule with examples). Exit status: 0 clean, 1 findings at or "
+    "`numcheck explain CODE` (one rule with examples), `numcheck --version`. Exit status: 0 clean, 1 findings at or "
     "above --fail-on, 2 usage/config/input/internal error, 130 interrupted."
 )
 
@@ -418,34 +418,34 @@ def check(
     ] = None,
     output_format: Annotated[
         Format | None,
-        typer.Option("--format", "--output-format", "-f", help="Output format.", case_sensitive=False),
+        typer.Option("--format", "--output-format", "-f", help="text, concise, json, jsonl, sarif or github. [default: text]", case_sensitive=False),
     ] = None,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these codes or prefixes (NC2,NC301). Repeatable.")
+        list[str] | None, typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (NC2,NC301). Repeatable.")
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes. Repeatable.")
+        list[str] | None, typer.Option("--ignore", metavar="CODES", help="Skip these codes or prefixes. Repeatable.")
     ] = None,
     fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails the run (exit 1). [default: error]")
+        FailOn | None, typer.Option("--fail-on", metavar="SEVERITY", help="note, warning or error: lowest severity that fails the run (exit 1). [default: error]")
     ] = None,
     date: Annotated[
         str | None,
         typer.Option("--date", "--today", metavar="YYYY-MM-DD", help="Reporting date for rules that need 'now'."),
     ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", help="Read this config file instead of searching for one.")
+        Path | None, typer.Option("--config", metavar="FILE", help="Read this config file instead of searching for one.")
     ] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")] = False,
     include: Annotated[
-        list[str] | None, typer.Option("--include", help="Glob of files to check inside directories. Repeatable.")
+        list[str] | None, typer.Option("--include", metavar="GLOB", help="Glob of files to check inside directories. Repeatable.")
     ] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of paths to skip. Repeatable.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip. Repeatable.")] = None,
     extra_rules: Annotated[
         list[str] | None, typer.Option("--extra-rules", metavar="DIR", help="Another folder of rule TOML files.")
     ] = None,
     stdin_filename: Annotated[
-        str | None, typer.Option("--stdin-filename", help="Name shown for - (stdin); its suffix picks the markup.")
+        str | None, typer.Option("--stdin-filename", metavar="NAME", help="Name shown for - (stdin); its suffix picks the markup.")
     ] = None,
     baseline: Annotated[
         str | None, typer.Option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
@@ -459,7 +459,7 @@ def check(
         typer.Option("--changed-since", metavar="REF", help="Only findings with a figure on a line changed since REF."),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Files checked in parallel. [default: number of cores]")
+        int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Files checked in parallel. [default: number of cores]")
     ] = None,
     color: Annotated[Color, typer.Option("--color", help="Colour in the text format.")] = Color.auto,
     facts: Annotated[bool, typer.Option("--facts", help="Text format: show each file's fact table too.")] = False,
