@@ -10,7 +10,6 @@ from numcheck.report import FileView, Options, RuleInfo, view
 from numcheck.report.json import dumps
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/numcheck/numcheck"
 
 
 def _uri(path: str) -> str:
@@ -99,7 +98,6 @@ def render(report: Report, options: Options) -> str:
                     "driver": {
                         "name": "numcheck",
                         "version": options.version or "0",
-                        "informationUri": INFORMATION_URI,
                         "rules": [_rule(r) for r in rules],
                     }
                 },
