@@ -143,7 +143,7 @@ _LIST_MARKER = re.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")
 
 # Vague plurals: "millions of", "tens of thousands of", "dozens of".
 _VAGUE = re.compile(
-    rf"\b(?:(?P<mult>tens|hundreds){_SP}+of{_SP}+)?(?P<w>dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    rf"(?=[dDsShHtTmMbB])\b(?:(?P<mult>tens|hundreds){_SP}+of{_SP}+)?(?P<w>dozens|scores|hundreds|thousands|millions|billions|trillions)"
     rf"(?={_SP}+(?:of|upon|more|were|are|have|had|died|fled|more)\b)",
     re.I,
 )
@@ -154,7 +154,7 @@ _VAGUE_LOW = {
 _VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
 
 _MULTIPLE_WORD = re.compile(
-    r"\b(?:(?P<twice>twice|thrice)|(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|quadrupled|halved|halving))\b",
+    r"(?=[tTdDqQhH])\b(?:(?P<twice>twice|thrice)|(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|quadrupled|halved|halving))\b",
     re.I,
 )
 _MULTIPLE_VALUE = {
@@ -337,7 +337,12 @@ _TOKENS = re.compile(r"[^\s—–]+")
 _SYMBOL_HEDGES = ("~", "≈", ">", "<")
 
 
-def _tail_phrase(before: str, table: dict[str, str], longest: int = 4) -> tuple[str, int] | None:
+def _last_words(table: dict[str, str]) -> frozenset[str]:
+    """The final words of a phrase table's keys, for a quick rejection in ``_tail_phrase``."""
+    return frozenset(p.split()[-1] for p in table)
+
+
+def _tail_phrase(before: str, table: dict[str, str], last_words: frozenset[str], longest: int = 4) -> tuple[str, int] | None:
     """The longest phrase of ``table`` that ``before`` ends with (whole words), and where it starts.
 
     A word lookup over the last few tokens: far cheaper than a regex alternation searched
@@ -346,6 +351,10 @@ def _tail_phrase(before: str, table: dict[str, str], longest: int = 4) -> tuple[
     if before and before[-1] in _SYMBOL_HEDGES:
         return (before[-1], len(before) - 1) if before[-1] in table else None
     if not before or not before[-1].isspace():
+        return None
+    # Cheap rejection first: the last word must end some phrase of the table.
+    tail = before.rsplit(None, 1)
+    if not tail or tail[-1].lower().lstrip("([\"'“‘—-") not in last_words:
         return None
     toks = list(_TOKENS.finditer(before))[-longest:]
     for k in range(len(toks), 0, -1):
@@ -357,10 +366,15 @@ def _tail_phrase(before: str, table: dict[str, str], longest: int = 4) -> tuple[
     return None
 
 
+_HEDGE_LAST = _last_words(HEDGE_BEFORE)
+_MARKER_LAST = _last_words(_MARKER_NAMES)
+_EVENT_LAST = _last_words(_EVENT_PREPS)
+
+
 def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
     """(hedge, start of the hedge words or ``start``, end of a trailing hedge or ``end``)."""
     before = ctx.before(start, 32)
-    m = _tail_phrase(before, HEDGE_BEFORE)
+    m = _tail_phrase(before, HEDGE_BEFORE, _HEDGE_LAST)
     hedge, hs, he = "exact", start, end
     if m:
         word = m[0]
@@ -386,7 +400,7 @@ def _looks_like_year(s: str) -> bool:
 def _markers(ctx: _Context, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
     before = ctx.before(start, 40)
-    m = _tail_phrase(before, _MARKER_NAMES, 3)
+    m = _tail_phrase(before, _MARKER_NAMES, _MARKER_LAST, 3)
     if m:
         out.append(_MARKER_NAMES[m[0]])
     sent_start, _ = ctx.bounds(start)
@@ -437,7 +451,7 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     if kind in _WHEN_KINDS:
         # "Russia joined the war in September 2015": the event the date is the time of.
         window = ctx.clean[max(s_start, start - 60) : start]
-        w = _EVENT_BEFORE.search(window) if _tail_phrase(window, _EVENT_PREPS, 2) else None
+        w = _EVENT_BEFORE.search(window) if _tail_phrase(window, _EVENT_PREPS, _EVENT_LAST, 2) else None
         if w:
             words = _WORDS.findall(_CLAUSE_BREAK.split(w.group("e"))[-1])
             return " ".join(words[-4:]) if words else None
@@ -496,7 +510,7 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     if a:
         return a.group("p").split()[0]
     # 6. A past-tense verb right before: "wounded more than a million".
-    hb = _tail_phrase(before, HEDGE_BEFORE)
+    hb = _tail_phrase(before, HEDGE_BEFORE, _HEDGE_LAST)
     cut = (before[: hb[1]] if hb else before).rstrip(", ").split()
     if cut and kind in ("count", "number") and re.fullmatch(r"[a-z]+ed", cut[-1]):
         return cut[-1]

@@ -84,18 +84,26 @@ ORDINAL: re.Pattern[str] = re.compile(
 )
 
 _SPLIT = re.compile(r"[\s\-]+")
-_TOKEN = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"\b[A-Za-z]{1,9}\b")  # no starter is longer than nine letters
 # Words a phrase can start with: PATTERN is tried only at these, which is ~30x faster than
 # letting the regex engine try its long alternation at every character.
 _STARTERS = frozenset([*UNITS, *TENS, *SCALES, *GROUPS, "a", "an", "half", "quarter", "minus", "negative"])
 _ORD_STARTERS = frozenset([*ORDINALS, *TENS])
 
 
+# "a"/"an" start a phrase only before these ("a dozen", "a half", "a million"): checked
+# before trying PATTERN, since "a" is the commonest word in English.
+_A_NEXT = re.compile(rf"an?{_SP}+(?:{_alt([*SCALES, *GROUPS, *FRACTIONS])})", re.I)
+
+
 def _scan(pattern: re.Pattern[str], starters: frozenset[str], text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
     end = len(text) if endpos is None else endpos
     last = pos
     for t in _TOKEN.finditer(text, pos, end):
-        if t.start() < last or t.group().lower() not in starters:
+        word = t.group()
+        if t.start() < last or (word.lower() not in starters):
+            continue
+        if len(word) <= 2 and word in ("a", "A", "an", "An") and not _A_NEXT.match(text, t.start(), end):
             continue
         m = pattern.match(text, t.start(), end)
         if m:
