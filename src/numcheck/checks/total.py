@@ -136,11 +136,15 @@ def _disjoint(rule: Any, view: View) -> Iterator[Hit]:
 
 def _scaled(value: Decimal, like: list[Fact]) -> str:
     """A sum written the way its parts are ("12.1 million" when they say "million")."""
+    import re
+
     texts = " ".join(f.text.lower() for f in like)
+    signs = {m.group() for f in like if (m := re.match(r"[£$€¥]", f.text.strip()))}
+    sign = signs.pop() if len(signs) == 1 else ""
     for word, factor in (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6)):
         if word in texts and abs(value) >= factor / 10:
-            return f"{format_number((value / factor).quantize(Decimal('0.01')).normalize())} {word}"
-    return format_number(value)
+            return f"{sign}{format_number((value / factor).quantize(Decimal('0.01')).normalize())} {word}"
+    return sign + format_number(value)
 
 
 def _sum(rule: Any, view: View) -> Iterator[Hit]:
