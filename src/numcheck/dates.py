@@ -398,6 +398,12 @@ _TRIGGER_GROUPS: dict[str, tuple[str, ...]] = {
     "every": ("every", "each", "once", "twice", "thrice", "times", "time", *_LY_UNITS),
     "yearword": ("eighteen", "nineteen", "twenty", "thousand", *_DECADE_WORDS),
     "age": ("age", "aged", "ages"),
+    "dayword": ("day",),
+    "quarter": ("quarter", "quarters"),
+    "ytd": ("ytd", "date"),
+    "weekend": ("weekend",),
+    "week": ("week",),
+    "later": ("later", "earlier"),
 }  # fmt: skip
 _TRIGGER_OF: dict[str, tuple[str, ...]] = {}
 for _g, _words in _TRIGGER_GROUPS.items():
@@ -660,7 +666,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
         if q[0] == "H" and y is None:
             continue  # "H1" alone is a virus or a heading, not a half-year
         out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
-    for m in _scan(_RE_QUARTER_WORDS, text, win["timeword"]):
+    for m in _scan(_RE_QUARTER_WORDS, text, win["quarter"]):
         q = "Q" + str({"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("q").lower()])
         y = int(m.group("y")) if m.group("y") else None
         out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
@@ -819,9 +825,9 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
     for m in _scan(_RE_REL_END, text, win["timeword"]):
         u = m.group("u").lower()
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day" if u == "today" else u, markers=_pre(m)))
-    for m in _scan(_RE_REL_IN, text, win["timeword"]):
+    for m in _scan(_RE_REL_IN, text, win["later"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit=m.group("u").lower(), markers=_pre(m)))
-    for m in _scan(_RE_THE_DAY, text, win["timeword"]):
+    for m in _scan(_RE_THE_DAY, text, win["dayword"]):
         w = (m.group("w") or m.group("w2")).lower()
         off = 1 if w in ("next", "following", "after") else -1
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(w,)))
@@ -844,10 +850,10 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             out.append(_Atom(m.start("h"), m.end(), "date", m=int(iso[2:4]), d=int(iso[5:7]), markers=(name,)))
         else:
             out.append(_Atom(m.start("h"), m.end(), "date", markers=(name,)))
-    for m in _scan(_RE_WEEKNUM, text, win["timeword"]):
+    for m in _scan(_RE_WEEKNUM, text, win["week"]):
         n = int(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "date", iso=f"W{n:02d}", markers=(f"week {n}",)))
-    for m in _scan(_RE_NTH_DAY, text, win["timeword"]):
+    for m in _scan(_RE_NTH_DAY, text, win["dayword"]):
         d = _day(m.group("d"))
         if d is None or not 1 <= d <= 31:
             continue
@@ -859,9 +865,9 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         out.append(_Atom(m.start(), m.end(), "date", d=int(m.group("d"))))
     for m in _scan(_RE_MEAL, text, win["part"]):
         out.append(_Atom(m.start(), m.end(), "time", markers=(m.group("w").lower(), m.group("m").lower())))
-    for m in _scan(_RE_WEEKEND, text, win["timeword"]):
+    for m in _scan(_RE_WEEKEND, text, win["weekend"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="week", markers=("weekend",)))
-    for m in _scan(_RE_YTD, text, win["timeword"]):
+    for m in _scan(_RE_YTD, text, win["ytd"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="year", markers=("to date",)))
     for m in _scan(_RE_YEAR_WORDS, text, win["yearword"]):
         y = _year_from_words(m.group("w"))
