@@ -37,12 +37,14 @@ def _region(v: FileView, span: Span, snippet: str) -> dict[str, Any]:
 
 
 def _rule(rule: RuleInfo) -> dict[str, Any]:
+    # Rule files wrap "why" at 80 columns; viewers reflow text themselves.
+    why = " ".join((rule.why or "").split())
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.why or rule.summary},
-        "help": {"text": f"{rule.summary}\n\n{rule.why}".strip()},
+        "fullDescription": {"text": why or rule.summary},
+        "help": {"text": f"{rule.summary}\n\n{why}".strip()},
         "defaultConfiguration": {"level": rule.severity},
         "properties": {"tags": ["numbers"]},
     }
