@@ -54,15 +54,10 @@ from collections.abc import Sequence
 from decimal import Decimal, localcontext
 from importlib import resources
 
-from numcheck import numbers, numwords, source, units
+from numcheck import dates, numbers, numwords, source, units
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span
 from numcheck.numbers import Number
-
-try:  # the dates module is written alongside; extraction works without it
-    from numcheck import dates as _dates
-except ImportError:  # pragma: no cover - only while dates.py does not exist yet
-    _dates = None  # type: ignore[assignment]
 
 
 def _toml(name: str) -> dict[str, object]:
@@ -181,7 +176,7 @@ _STOP = frozenset(
     ago annually time times while why how what overnight today yesterday tomorrow tonight apiece instead
     respectively altogether alone almost nearly about around roughly some""".split()
 )
-_NP_AFTER = re.compile(r"[^\S\n]*(?:of[^\S\n]+(?:the[^\S\n]+|their[^\S\n]+|its[^\S\n]+)?)?(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]*){1,4})")
+_NP_AFTER = re.compile(r"[^\S\n]*(?:of[^\S\n]+(?:all[^\S\n]+)?(?:the[^\S\n]+|their[^\S\n]+|its[^\S\n]+)?)?(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]*){1,4})")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _PREDICATE = re.compile(
     rf"[^.;:!?]*?\b(?:are|were|is|was|remain|remained|became|have been|had been)\b{_SP}+(?P<p>(?:[a-z][\w-]*{_SP}*){{1,3}})"
@@ -202,7 +197,7 @@ def extract(text: str, path: str = "") -> Document:
     clean = source.prepare(text, path)
     sentences = source.split_sentences(clean)
     starts = [s.span.start for s in sentences]
-    date_facts: list[Fact] = list(_dates.find(clean, sentences)) if _dates is not None else []
+    date_facts: list[Fact] = list(dates.find(clean, sentences))
     nums = numbers.find(clean)
     ctx = _Context(text, clean, sentences, starts)
 
@@ -512,7 +507,7 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     # 6. A past-tense verb right before: "wounded more than a million".
     hb = _tail_phrase(before, HEDGE_BEFORE, _HEDGE_LAST)
     cut = (before[: hb[1]] if hb else before).rstrip(", ").split()
-    if cut and kind in ("count", "number") and re.fullmatch(r"[a-z]+ed", cut[-1]):
+    if cut and kind in ("count", "number") and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", cut[-1]):
         return cut[-1]
     return None
 
