@@ -165,7 +165,7 @@ def test_github_escaping() -> None:
         "title=NC201 share-mismatch::90 of 240 is 37.5%25, not 45%25"
     )
     assert out[1].startswith("::warning ")
-    assert out[1].endswith("::7 March 2025 was a Friday: no,%0Areally, 100%25")
+    assert out[1].endswith("::7 March 2025 was a Friday: no, really, 100%25")
     assert out[2] == "::error file=missing.md,title=numcheck::no such file"
     assert len(out) == 3
 

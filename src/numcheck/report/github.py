@@ -41,5 +41,8 @@ def render(report: Report, options: Options) -> str:
                     f"title={escape_property(f'{f.code} {f.rule}')}",
                 ]
             )
-            out.append(f"::{COMMANDS.get(f.severity, 'warning')} {props}::{escape_data(f.message)}")
+            # A figure quoted across a line break would split the annotation; escape_data
+            # still guards the rest (\r, \n and % from any other source).
+            message = " ".join(f.message.split()) or f.message
+            out.append(f"::{COMMANDS.get(f.severity, 'warning')} {props}::{escape_data(message)}")
     return "".join(line + "\n" for line in out)
