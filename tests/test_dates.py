@@ -372,3 +372,8 @@ def test_no_reporting_date_without_a_full_dated_line() -> None:
     assert dates.reporting_date(_doc("OSLO, May 14 (Wire) - Officials said...")) is None
     assert dates.reporting_date(_doc("Officials said the plan would change.")) is None
     assert dates.reporting_date(_doc("Dated 31 February 2015: notes from the meeting.")) is None
+
+
+def test_reporting_date_ignores_dates_in_running_text() -> None:
+    assert dates.reporting_date(_doc("The agency reported on 15 February 2006 that cases rose.")) is None
+    assert dates.reporting_date(_doc("Talks stall\n\nPublished: 3 April 2019\n\nText.")) == datetime.date(2019, 4, 3)

@@ -1387,32 +1387,54 @@ def find(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
 
 # --- reporting date ------------------------------------------------------------
 
-_DATELINE_CHARS = 600
+_DATELINE_CHARS = 600  # a dateline sits in the first few lines
+_DATELINE_LINES = 8
+# What may stand around the date on a dateline: a label ("Published:"), a
+# place in front ("LONDON, "), an agency and a dash after ("(Reuters) -").
+_DATELINE_BEFORE = re.compile(
+    r"^[\s*_#>|]*(?:(?:published|posted|updated|date|dated|first published|last updated)(?:" + _S + r"+on)?" + _S + r"*:?" + _S + r"*"
+    r"|[A-Z][A-Za-z.'’ -]{1,40}," + _S + r"*)?$",
+    re.I,
+)
+_DATELINE_AFTER = re.compile(r"^" + _S + r"*(?:\([^)\n]{1,40}\))?" + _S + r"*(?:[-–—:|]" + _S + r"*(?:\S.*)?|[.,]?" + _S + r"*)$")
 
 
 def reporting_date(doc: Document) -> datetime.date | None:
-    """The date of a dateline near the top ("Monday, 14 May 2018", "LONDON, May 14 (Reuters) -").
+    """The date of a dateline near the top ("Monday, 14 May 2018", "LONDON, May 14, 2018 (Reuters) -").
 
-    Only a full, valid date with a year counts; a dateline without a year,
-    or no date in the first lines, gives None.
+    A dateline is a line that is only a date (with its weekday, or a label
+    such as "Published:"), or a line that starts with a place and a date
+    followed by a dash. Only a full, valid date with a year counts; a date
+    in running text ("reported on 15 February 2006 that...") is not a
+    dateline, and a dateline without a year gives None.
     """
     text = doc.clean or doc.text
-    head_end = _DATELINE_CHARS
-    # The dateline is within the first few lines; stop at the third paragraph.
-    lines = text[:head_end].split("\n")
-    limit = 0
-    for count, line in enumerate(lines):
-        limit += len(line) + 1
-        if count >= 6:
-            break
-    head = text[: min(limit, head_end)]
-    for f in find(head, ()):
-        if f.kind == "date" and f.iso and not f.is_range and re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", f.iso):
-            if "ambiguous" in f.markers:
-                continue
-            y, mo, d = (int(x) for x in f.iso[:10].split("-"))
-            try:
-                return datetime.date(y, mo, d)
-            except ValueError:
-                continue
+    pos = 0
+    seen = 0
+    while pos < min(len(text), _DATELINE_CHARS) and seen < _DATELINE_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            day = _dateline_day(line)
+            if day is not None:
+                return day
+        pos = end + 1
+    return None
+
+
+def _dateline_day(line: str) -> datetime.date | None:
+    for f in find(line, ()):
+        if f.kind != "date" or f.is_range or not f.iso or "ambiguous" in f.markers:
+            continue
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", f.iso):
+            continue
+        if not (_DATELINE_BEFORE.match(line[: f.span.start]) and _DATELINE_AFTER.match(line[f.span.end :])):
+            continue
+        y, mo, d = (int(x) for x in f.iso[:10].split("-"))
+        try:
+            return datetime.date(y, mo, d)
+        except ValueError:
+            return None
     return None
