@@ -161,6 +161,8 @@ _TIMES_AFTER = re.compile(
     rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?={_SP}+(?:as|more|larger|bigger|higher|greater|the|that|than|faster|less|smaller|over|what|its|their)\b|[.,;]|\Z)",
     re.I,
 )
+_OVER_GAP = re.compile(rf"{_SP}+over{_SP}+\Z")
+_CLAUSE_END = re.compile(rf"{_SP}*(?:[.,;:!?)]|\Z)")
 _SHARE_GAP = re.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re.I)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
@@ -764,12 +766,19 @@ def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
 
 
 def _shares(ctx: _Context, nums: list[Number]) -> list[Fact]:
-    """"one in five", "3 out of 4", "one in every ten"."""
+    """"one in five", "3 out of 4", "one in every ten"; "one over twenty" where nothing follows."""
     out: list[Fact] = []
     for a, b in zip(nums, nums[1:]):
         if a.is_range or b.is_range or a.suffix or b.suffix or a.fraction or b.fraction:
             continue
         gap = ctx.clean[a.end : b.start]
+        if _OVER_GAP.fullmatch(gap) and b.value > 0 and _CLAUSE_END.match(ctx.clean, b.end):
+            # "2000 over 3" read as a fraction only when no noun follows ("over 3 years" is a span of time).
+            with localcontext() as c:
+                c.prec = 28
+                value = a.value / b.value
+            out.append(_fact(ctx, a.start, b.end, "share" if abs(value) <= 1 else "number", value, None, abs(value) * Decimal("0.001") or Decimal("0.001")))
+            continue
         if not _SHARE_GAP.fullmatch(gap) or not (0 < a.value < b.value <= 1000) or _looks_like_year(ctx.clean[b.start : b.end]):
             continue
         with localcontext() as c:

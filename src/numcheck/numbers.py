@@ -119,12 +119,14 @@ _NUMERAL = re.compile(
       | (?=[{_V}])
     )
     (?P<exp>[eE][-+−]?\d{{1,3}}(?![\w.]) | {_SP}*[x×·]{_SP}*10(?:\^|{_SP})?(?P<sciexp>[-+−]?\d{{1,3}})(?![\w.]))?
+    (?P<pow>\^[-+−]{{0,2}}\d{{1,3}}(?![\d.]))?
     (?P<pm>{_SP}*(?:±|\+/-|\+-){_SP}*\d+(?:\.\d+)?(?:[eE][-+−]?\d{{1,3}})?)?
     (?: (?P<mixed>{_SP}+\d{{1,2}}/\d{{1,3}}(?![\d/])) | (?P<slash>/\d{{1,3}}(?![\d/])) | (?P<vulgar>[{_V}]) )?
     (?P<scale>
         {_SP}*-?{_SP}*(?:{"|".join(SCALE_WORDS)})\b(?:{_SP}+(?:thousand|million|billion|trillion|crore)\b)?(?P<half>{_SP}+and{_SP}+a{_SP}+half\b)?
       | {_SP}?(?:{"|".join(SCALE_ABBR_SPACED)})\b
       | (?:{"|".join(SCALE_ABBR_GLUED)})(?![A-Za-z0-9])
+      | {_SP}(?:k|K|M)(?={_SP}*(?:[.,;:!?)]|\Z))
     )?
     (?P<suffix>[A-Za-z]+)?
     """,
@@ -173,6 +175,16 @@ def _numeral(m: re.Match[str]) -> Number | None:
                 e = int((m.group("sciexp") or m.group("exp")[1:]).replace("−", "-"))
                 value = value.scaleb(e)
                 step = step.scaleb(e)
+        if m.group("pow"):
+            # "1.1^23", "2.5^-1": a power written out; its precision is the base's, carried through.
+            p = m.group("pow")[1:]
+            e = int(p.lstrip("+-−"))
+            if (p.count("-") + p.count("−")) % 2:
+                e = -e
+            with localcontext() as ctx:
+                ctx.prec = 28
+                value = value**e
+                step = abs(value) * Decimal("1e-6") or Decimal(1)
         with localcontext() as ctx:
             ctx.prec = 28
             if m.group("mixed"):
@@ -199,7 +211,7 @@ def _numeral(m: re.Match[str]) -> Number | None:
     end = m.end("num") if num else m.start("num")
     end = max(end, m.end("exp") if m.group("exp") else 0, m.end("mixed") if m.group("mixed") else 0)
     end = max(end, m.end("slash") if m.group("slash") else 0, m.end("vulgar") if m.group("vulgar") else 0)
-    end = max(end, m.end("pm") if m.group("pm") else 0)  # "2,000.45±0.01": the uncertainty belongs to the figure
+    end = max(end, m.end("pm") if m.group("pm") else 0, m.end("pow") if m.group("pow") else 0)  # "2,000.45±0.01": the uncertainty belongs to the figure
     scaled = False
     factor = Decimal(1)
     scale_text = m.group("scale")
