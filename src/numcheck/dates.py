@@ -978,7 +978,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         pm = re.search(r"\b(?P<w>past|last|next|previous|coming|first|final)" + _S + r"+$", before, re.I)
         if pm:
             markers = (pm.group("w").lower(),)
-        if re.search(r"\b(?:aged|age)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
+        if re.search(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
             kind = "age"
         out.append(_Atom(m.start(), m.end(), kind, value=value, unit=unit, step=step * factor, low=low, hedge=hedge, subject=subject, markers=markers))
     for m in _scan(_RE_AGE, text, win["age"]):
@@ -1344,6 +1344,9 @@ def _fact(text: str, sentences: Sequence[Sentence], a: _Atom) -> Fact:
     is_range = a.end_atom is not None
     if is_range:
         assert a.end_atom is not None
+        lead = re.search(r"\b(from|between|since)" + _S + r"+(?:the" + _S + r"+)?$", text[max(0, a.start - 14) : a.start], re.I)
+        if lead and lead.group(1).lower() not in markers:
+            markers = (lead.group(1).lower(),) + markers
         iso = f"{_iso(a) or ''}/{_iso(a.end_atom) or ''}"
         if kind == "year" and a.y is not None and a.end_atom.y is not None:
             interval = Interval(Decimal(min(a.y, a.end_atom.y)), Decimal(max(a.y, a.end_atom.y)))
