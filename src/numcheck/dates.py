@@ -318,6 +318,7 @@ _RE_YTD = _c(r"\b(?:the" + _S + r"+)?year(?:" + _S + r"+|-)to(?:" + _S + r"+|-)d
 _TENSW = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _TEENW = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _UNIT9 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_NUMBER_WORD_BEFORE = _c(r"\b(?:" + "|".join([*numwords.UNITS, *numwords.TENS, *numwords.SCALES]) + r")" + _S + r"+(?:and" + _S + r"+)?$")
 _RE_YEAR_WORDS = _c(
     r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "since", "until", "before", "after", "of", "from", "to", "and", "by")) + r")"
     r"(?P<w>(?:eighteen|nineteen|twenty)(?:-|" + _S + r")+(?:" + _TENSW + r"(?:(?:-|" + _S + r")+" + _UNIT9 + r")?|" + _TEENW + r"|hundred|o(?:h)?(?:-|" + _S + r")+" + _UNIT9 + r")\b"
@@ -870,6 +871,8 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
     for m in _scan(_RE_YTD, text, win["ytd"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="year", markers=("to date",)))
     for m in _scan(_RE_YEAR_WORDS, text, win["yearword"]):
+        if _NUMBER_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "two hundred and two thousand": one number, not a year
         y = _year_from_words(m.group("w"))
         if y is not None and 1800 <= y <= 2100:
             out.append(_Atom(m.start(), m.end(), "year", y=y, value=Decimal(y)))
