@@ -270,16 +270,73 @@ def find(text: str) -> list[Number]:
     taken = [(n.start, n.end) for n in out]
     words: list[Number] = []
     for m in numwords.finditer(text):
-        s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        start = m.start()
+        # A word run that begins inside a numeral ("6 crore and two hundred" matches from
+        # "crore"): read only what follows the numeral.
+        for a, b in taken:
+            if a < m.end() and start < b:
+                start = max(start, b)
+        lead = _LEAD.match(text, start, m.end())
+        start = lead.end() if lead else start
+        if start >= m.end():
             continue
-        value = numwords.parse(m.group())
-        if value is None:
-            continue
-        frac = any(w in m.group().lower() for w in numwords.FRACTIONS)
-        words.append(Number(s, e, value, _word_step(value, m.group()), words=True, fraction=frac, scaled=value >= 1000))
+        for s, e, value in _word_numbers(text, start, m.end()):
+            if any(a < e and s < b for a, b in taken):
+                continue
+            phrase = text[s:e]
+            frac = any(w in phrase.lower() for w in numwords.FRACTIONS)
+            words.append(Number(s, e, value, _word_step(value, phrase), words=True, fraction=frac, scaled=value >= 1000))
     out = sorted(out + words, key=lambda n: n.start)
-    return _join_ranges(text, out)
+    return _join_ranges(text, _join_compounds(text, out))
+
+
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
+_LEAD = re.compile(rf"(?:[\s-]+|and\b)*")
+
+
+def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
+    """The numbers in a number-word run: one if it parses whole, else its longest valid pieces
+    ("three-nought-four" is 3, 0, 4; "one two" is 1, 2)."""
+    value = numwords.parse(text[start:end])
+    if value is not None:
+        return [(start, end, value)]
+    toks = list(_WORD_TOKEN.finditer(text, start, end))
+    out: list[tuple[int, int, Decimal]] = []
+    i = 0
+    while i < len(toks):
+        for j in range(len(toks) - 1, i - 1, -1):
+            v = numwords.parse(text[toks[i].start() : toks[j].end()])
+            if v is not None:
+                out.append((toks[i].start(), toks[j].end(), v))
+                i = j + 1
+                break
+        else:
+            i += 1
+    return out
+
+
+_COMPOUND_GAP = re.compile(rf"{_SP}+(?:and{_SP}+)?")
+
+
+def _join_compounds(text: str, nums: list[Number]) -> list[Number]:
+    """"3 hundred and 21", "4 thousand 3 hundred and 21", "6 crore and two hundred": a numeral
+    with a scale word followed by a smaller number completes it (never with million and up,
+    where "£3 million and 400 jobs" are two figures)."""
+    out: list[Number] = []
+    for n in nums:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.scaled and not prev.words and not prev.is_range and not prev.suffix
+            and prev.factor in _COMPOUND_FACTORS and 0 <= n.value < prev.factor and not n.is_range
+            and n.factor < prev.factor and _COMPOUND_GAP.fullmatch(text[prev.end : n.start])
+        ):
+            out[-1] = Number(prev.start, n.end, prev.value + n.value, min(prev.step, n.step), scaled=True, factor=prev.factor)
+            continue
+        out.append(n)
+    return out
+
+
+_COMPOUND_FACTORS = frozenset({Decimal(100), Decimal(1000), Decimal(100000), Decimal(10**7)})
 
 
 def _join_ranges(text: str, nums: list[Number]) -> list[Number]:
@@ -291,7 +348,9 @@ def _join_ranges(text: str, nums: list[Number]) -> list[Number]:
         if i + 1 < len(nums):
             b = nums[i + 1]
             gap = text[a.end : b.start]
-            if _RANGE_GAP.fullmatch(gap) and not a.suffix and b.value >= 0:
+            # "ten-twelve" is rare; "three-nought-four" (digits read out) is not a range.
+            glued_words = gap == "-" and (a.words or b.words)
+            if _RANGE_GAP.fullmatch(gap) and not a.suffix and b.value >= 0 and not glued_words:
                 low, high, step = a.value, b.value, min(a.step, b.step)
                 # "3-4 million": the scale written once covers both ends.
                 if b.scaled and not a.scaled and not a.words:
