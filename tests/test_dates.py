@@ -378,3 +378,17 @@ def test_no_reporting_date_without_a_full_dated_line() -> None:
 def test_reporting_date_ignores_dates_in_running_text() -> None:
     assert dates.reporting_date(_doc("The agency reported on 15 February 2006 that cases rose.")) is None
     assert dates.reporting_date(_doc("Talks stall\n\nPublished: 3 April 2019\n\nText.")) == datetime.date(2019, 4, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        ("Launch party - Thursday, 9th November 2017", "Thursday, 9th November 2017", "2017-11-09"),
+        ("Launch party - Thursday, 9th Nov", "Thursday, 9th Nov", "--11-09"),
+        ("Open day 2016 - Friday, 21/10/2016", "Friday, 21/10/2016", "2016-10-21"),
+        ("The fair opens Saturday the 4th.", "Saturday the 4th", "---04"),
+    ],
+)
+def test_weekday_keeps_its_date(text: str, written: str, iso: str) -> None:
+    f = one(text, written)
+    assert f.kind == "date" and f.iso == iso and f.markers[0] in dates.WEEKDAYS

@@ -216,8 +216,10 @@ _RE_DECADE_WORD = _c(
 _RE_WEEKDAY = _c(
     _LB + r"(?:(?P<rel>next|last|this|coming|following|previous|past|that|every|each)" + _S + r"+(?:other" + _S + r"+)?)?"
     r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<pl>s)?\b|(?P<wda>mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?)"
-    r"(?:,?" + _S + r"+(?:the" + _S + r"+(?P<d1>" + _DAY + r"|" + _DAYW + r")|(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)(?!\w)"
-    r"|(?P<d3>" + _DAYNUM + r")(?![,.]\d)(?=" + _S + r"*(?:[!?.,;]|$|between\b|at\b|from\b|@))"
+    r"(?:,?" + _S + r"+(?:the" + _S + r"+(?P<d1>" + _DAY + r"|" + _DAYW + r")|(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)(?!\w))"
+    r"(?!,?" + _S + r"*(?:of" + _S + r"+)?" + _MON + r")"
+    r"|,?" + _S + r"+(?:"
+    r"(?P<d3>" + _DAYNUM + r")(?![,.]\d)(?=" + _S + r"*(?:[!?.,;]|$|between\b|at\b|from\b|@))"
     r"|(?P<dm>\d{1,2}[./-]\d{1,2})(?![\d./:-]|" + _S + r"*(?:am|pm|a\.m|p\.m)\b)))?"
 )
 # Times of day.
@@ -731,7 +733,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         if day:
             dv = _day(day)
             if dv is not None and 1 <= dv <= 31:
-                a = replace(a, d=dv)
+                a = replace(a, kind="date", d=dv)
         elif m.group("dm"):
             p, q = (int(x) for x in re.split(r"[./-]", m.group("dm")))
             parsed = _day_month(p, q)
@@ -740,7 +742,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
                 a = replace(a, end=m.start() + len(m.group(0).split()[0]) if not rel else a.end)
             else:
                 d, mon, amb = parsed
-                a = replace(a, d=d, m=mon, markers=markers + (("ambiguous",) if amb else ()))
+                a = replace(a, kind="date", d=d, m=mon, markers=markers + (("ambiguous",) if amb else ()))
         out.append(a)
     for m in _RE_CLOCK.finditer(text):
         if m.group("sec") and not m.group("ap") and not re.search(r"(?:\bat|@)" + _S + r"*$", text[max(0, m.start() - 4) : m.start()]):
@@ -1220,7 +1222,7 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
             if "\n" not in gap and len(gap) <= 16:
                 if _CONNECT_RANGE.fullmatch(gap) and _rangeable(text, cur, nxt, gap):
                     joined = _make_range(text, cur, nxt)
-                elif gap.strip() in ("-", "–") and cur.end_atom is None and nxt.end_atom is None:
+                elif gap.strip() in ("-", "–") and cur.end_atom is None and nxt.end_atom is None and nxt.kind == "time":
                     joined = _attach(cur, nxt)  # "May/22(Tue)-11:30 AM"
                 elif _CONNECT_ATTACH.fullmatch(gap) and not (gap.strip(" ,") == "" and "," in gap and cur.kind == nxt.kind):
                     joined = _attach(cur, nxt)
@@ -1249,10 +1251,11 @@ def _rangeable(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     if a.kind == "relative" and b.kind == "relative" and word == "-":
         return False
     # Both ends must be the same sort of thing: two days, two times, two years.
-    day_a = a.kind in ("date", "weekday", "relative", "year")
-    day_b = b.kind in ("date", "weekday", "relative", "year")
-    # "Jan 15, 1:00 PM - 1:15 PM": the end may leave out what the start gave.
-    return day_a == day_b or _slots(b) <= _slots(a)
+    # Both ends name the same sort of thing ("2014 - Monday" is no range);
+    # a day may run to "now" or "today"; and the end may leave out what the
+    # start gave ("Jan 15, 1:00 PM - 1:15 PM").
+    pair = {a.kind, b.kind}
+    return len(pair) == 1 or pair == {"date", "relative"} or _slots(b) <= _slots(a) and b.kind == "time"
 
 
 def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
