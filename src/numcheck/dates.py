@@ -1166,8 +1166,12 @@ def _attach(a: _Atom, b: _Atom) -> _Atom | None:
         return replace(first, start=a.start, end=b.end, end_atom=second)
     if a.kind not in _JOINABLE or b.kind not in _JOINABLE:
         return None
-    if any(x.kind == "relative" and (set(x.markers) & _OFFSET_MARKERS or x.unit != "day" and "y" in _slots(y)) for x, y in ((a, b), (b, a))):
-        return None  # "2002, a month before": the offset counts from an event, not the year
+    if any(x.kind == "relative" and (set(x.markers) & _OFFSET_MARKERS or x.unit != "day" and y.kind != "weekday") for x, y in ((a, b), (b, a))):
+        # "2002, a month before": the offset counts from an event, not the year;
+        # "next week" joins only a weekday ("Tuesday of next week").
+        return None
+    if (a.iso or "").startswith("W") or (b.iso or "").startswith("W"):
+        return None  # a week number stands alone
     sa, sb = _slots(a), _slots(b)
     if sa & sb:
         return None
