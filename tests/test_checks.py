@@ -156,3 +156,12 @@ def test_empty_document_has_no_findings() -> None:
 def test_sentence_without_facts() -> None:
     d = Document(Source("t.txt", "No figures here."), (Sentence(Span(0, 16), 0),), ())
     assert run(d, list(RULES.values())) == ()
+
+
+def test_absurd_figures_never_raise() -> None:
+    huge = "9" * 40
+    text = f"A further {huge} of the town's population of 0.0000001 moved. It rose from 0 to {huge}, a rise of 0%."
+    d = doc(text, (huge, "count", huge, "1", "exact"), ("0.0000001", "count", "0.0000001", "0.0000001", "exact"),
+            ("0", "number", "0", "1", "exact"), (huge, "number", huge, "1", "exact"), ("0%", "percent", "0", "1", "exact"))
+    found = run(d, list(RULES.values()))
+    assert all(f.message and "{" not in f.message for f in found)

@@ -9,12 +9,21 @@ document, so skeletons and indexes are built once per document, not per rule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import ModuleType
 
 from numcheck.checks import CHECKS
-from numcheck.model import Document, Finding, Related
+from numcheck.model import Document, Finding, Hit, Related
 from numcheck.patterns import View
 from numcheck.rules import Rule
+
+
+def _hits(check: ModuleType, rule: Rule, view: View) -> Iterator[Hit]:
+    """The rule's hits; a figure too large for Decimal arithmetic ends this rule on this text, not the run."""
+    try:
+        yield from check.find(rule, view)
+    except ArithmeticError:
+        return
 
 
 def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -> tuple[Finding, ...]:
@@ -30,7 +39,7 @@ def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -
     out: dict[tuple[str, int, int], Finding] = {}
     for rule in rules:
         check = CHECKS[rule.check]
-        for hit in check.find(rule, view):
+        for hit in _hits(check, rule, view):
             key = (rule.code, hit.span.start, hit.span.end)
             if key in out:
                 continue

@@ -391,14 +391,23 @@ def entirely_above(a: Interval, b: Interval) -> bool:
     return a.low is not None and b.high is not None and not a.overlaps(b) and a.low >= b.high
 
 
+def round_to(value: Decimal, step: str | Decimal) -> Decimal:
+    """``value`` rounded half-up to ``step`` ("0.01"); left as it is when too large to round."""
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+    try:
+        return value.quantize(Decimal(step), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context holds: show it unrounded
+        return value
+
+
 def rounded_like(value: Decimal, written: str) -> str:
     """``value`` rounded to the decimals of ``written`` ("24" for "40%", "58.3" for "(48.0%)")."""
-    from decimal import ROUND_HALF_UP, Decimal
+    from decimal import Decimal
 
     digits = re.search(r"\d+(?:\.(\d+))?", written)
     places = len(digits.group(1)) if digits and digits.group(1) else 0
-    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return format_number(q)
+    return format_number(round_to(value, Decimal(1).scaleb(-places)))
 
 
 def midpoint(iv: Interval) -> Decimal | None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from numcheck.interval import ABOUT_WIDTH, NEARLY_WIDTH, Interval
 from numcheck.model import Fact, Hit
-from numcheck.patterns import View, as_percent, compile_regex, compile_templates, format_number, point, rounded_like
+from numcheck.patterns import View, as_percent, compile_regex, compile_templates, format_number, point, rounded_like, round_to
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "change"),
@@ -132,7 +132,7 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
             if ratio.overlaps(want):
                 continue
             av, bv = point(a), point(b)
-            shown = f"{format_number((bv / av).quantize(Decimal('0.01')).normalize())} times" if av and bv else "?"
+            shown = f"{format_number(round_to(bv / av, '0.01').normalize())} times" if av and bv else "?"
             yield Hit(b.span, (a.span,), base + (("stated", word), ("computed", shown), ("word", word)))
             continue
         c = facts[bnd.roles["c"]]

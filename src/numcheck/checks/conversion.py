@@ -19,7 +19,7 @@ from typing import Any
 
 from numcheck.interval import Interval, hedged
 from numcheck.model import Fact, Hit
-from numcheck.patterns import View, compile_templates, format_number, point
+from numcheck.patterns import View, compile_templates, format_number, point, round_to
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "units"),
@@ -102,7 +102,7 @@ def _like(value: Decimal, f: Fact) -> str:
 
     m = re.search(r"\d+(?:[.,](\d+))?", f.text)
     places = (len(m.group(1)) if m and m.group(1) else 0) + 1
-    q = value.quantize(Decimal(1).scaleb(-places))
+    q = round_to(value, Decimal(1).scaleb(-places))
     unit = re.sub(r"^[^A-Za-z°£$€¥]*[\d.,\s]*", "", f.text).strip()
     return f"{format_number(q)} {unit}".strip()
 
@@ -122,5 +122,5 @@ def _currency(a: Fact, b: Fact, b_iv: Interval, rates: Mapping[str, Interval]) -
     if expected.overlaps(b_iv):
         return None
     av, bv = point(a), point(b)
-    rate = f"1 {a.unit} = {format_number((bv / av).quantize(Decimal('0.001')).normalize())} {b.unit}" if av and bv else "?"
+    rate = f"1 {a.unit} = {format_number(round_to(bv / av, '0.001').normalize())} {b.unit}" if av and bv else "?"
     return Hit(b.span, (a.span,), (("figure", a.text), ("conversion", b.text), ("computed", ""), ("rate", rate)))

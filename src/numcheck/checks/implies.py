@@ -17,7 +17,7 @@ from typing import Any
 
 from numcheck.interval import Interval
 from numcheck.model import Hit
-from numcheck.patterns import View, as_percent, compile_templates, format_number
+from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "templates": (list, []),
@@ -73,7 +73,7 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
             want = share
             q = qf.text.lower() if qf.hedge == "exact" else f"{qf.hedge} {qf.text.lower()}"
             means = ("under " if qf.hedge == "nearly" else "about ") + format_number(
-                (qf.value * 100).quantize(Decimal(1))
+                round_to(qf.value * 100, Decimal(1))
             ) + "%"
         else:
             q = _key(b.groups.get("q", ""))

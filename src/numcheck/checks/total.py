@@ -24,7 +24,7 @@ from typing import Any
 
 from numcheck.interval import Interval
 from numcheck.model import Fact, Hit
-from numcheck.patterns import View, compile_regex, compile_templates, entirely_above, format_number, point
+from numcheck.patterns import View, compile_regex, compile_templates, entirely_above, format_number, point, round_to
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "part"),
@@ -84,7 +84,7 @@ def _part(rule: Any, view: View) -> Iterator[Hit]:
             continue
         if entirely_above(part.interval, whole.interval):
             pv, wv = point(part), point(whole)
-            share = f"{format_number((pv / wv * 100).quantize(Decimal(1)))}%" if pv and wv else "more than 100%"
+            share = f"{format_number(round_to(pv / wv * 100, Decimal(1)))}%" if pv and wv else "more than 100%"
             yield Hit(
                 part.span, (whole.span,), (("part", part.text), ("whole", whole.text), ("sum", share), ("parts", part.text))
             )
@@ -143,7 +143,7 @@ def _scaled(value: Decimal, like: list[Fact]) -> str:
     sign = signs.pop() if len(signs) == 1 else ""
     for word, factor in (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6)):
         if word in texts and abs(value) >= factor / 10:
-            return f"{sign}{format_number((value / factor).quantize(Decimal('0.01')).normalize())} {word}"
+            return f"{sign}{format_number(round_to(value / factor, '0.01').normalize())} {word}"
     return sign + format_number(value)
 
 
