@@ -129,7 +129,8 @@ def _our_values(f: Fact) -> list[float]:
         vals += [float(f.interval.low), float(f.interval.high)]  # type: ignore[arg-type]
     unit = (f.unit or "").lower()
     if f.kind in ("duration", "age") and unit in SECONDS:
-        vals = [v * SECONDS[unit] for v in vals]
+        # In seconds; the value as written stays too, for peer ages given without a unit ("age 87").
+        vals = vals + [v * SECONDS[unit] for v in vals]
     return vals
 
 

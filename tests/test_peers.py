@@ -33,13 +33,12 @@ def scores():
     return bench, bench.score(SHARED)
 
 
-@pytest.mark.xfail(strict=True, reason="measured F1 0.81 < 0.90 (kind-checked; see bench/peers.py)")
 def test_recognizers_number_and_numberwithunit(scores) -> None:
     bench, s = scores
     assert bench.combined(s, bench.FILES[:2]).f1 >= 0.90
 
 
-@pytest.mark.xfail(strict=True, reason="measured F1 0.72 < 0.95 (kind-checked; see bench/peers.py)")
+@pytest.mark.xfail(strict=True, reason="measured F1 0.76 < 0.95 (kind-checked; see bench/peers.py)")
 def test_quantulum_quantities(scores) -> None:
     bench, s = scores
     assert s[("quantulum3/quantities.normalized.jsonl", "all")].f1 >= 0.95

@@ -91,7 +91,7 @@ _SIGN_BEFORE = re.compile(
     rf"|\b(?P<wsign>{_alt([s for s in SIGNS if s[0].isalpha()], False)}|{_alt(CODES, False)}))"
     rf"{_SP}?(?P<neg>[-−])?{_SP}?\Z"
 )
-_SIGN_AFTER = re.compile(rf"{_SP}?(?P<sign>[$£€¥₹元])")
+_SIGN_AFTER = re.compile(rf"{_SP}?(?P<sign>{_alt([s for s in SIGNS if not s[0].isascii() or s == '$'], False)})")
 _CODE_AFTER = re.compile(rf"{_SP}(?P<code>{_alt(CODES, False)})\b")
 _CUR_WORD_AFTER = re.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt(CURRENCY_WORDS)})\b", re.I)
 _MINOR_AFTER = re.compile(rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>cents?|pence|penny|dimes?)\b|(?P<p>p)\b", re.I)
@@ -163,6 +163,8 @@ _TIMES_AFTER = re.compile(
 )
 _OVER_GAP = re.compile(rf"{_SP}+over{_SP}+\Z")
 _CLAUSE_END = re.compile(rf"{_SP}*(?:[.,;:!?)]|\Z)")
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_BRACKET_OPEN = re.compile(rf"{_SP}?(?P<o>[(\[{{<])(?=[A-Za-zµμ°])")
 _SHARE_GAP = re.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re.I)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
@@ -614,6 +616,13 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         if um is not None and _unit_plausible(ctx, n, um):
             kind = "duration" if um.unit.dim == "time" else "measure"
             unit, end = um.unit.name, um.end
+        else:
+            # A unit in brackets, as tables write it: "20 (kg)", "20 [kg]".
+            br = _BRACKET_OPEN.match(clean, end)
+            um = units.match_after(clean, br.end()) if br else None
+            if br and um is not None and clean[um.end : um.end + 1] == _BRACKETS[br.group("o")]:
+                kind = "duration" if um.unit.dim == "time" else "measure"
+                unit, end = um.unit.name, um.end + 1
     if kind is None and n.suffix:
         return None
     if kind is None:
@@ -665,6 +674,8 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
         if _WEATHER.search(ctx.clean[s:e]):
             return True
         return bool(_TEMP_NEXT_OK.match(ctx.clean, um.end))
+    if um.abbreviation and re.match(r"-\d", ctx.clean[um.end : um.end + 2]):
+        return False  # "24703 L-202": a code, not litres
     if um.abbreviation and len(surface) == 1 and surface not in ("°", "º"):
         # Single-letter symbols ("m", "g", "t", "L", "W") after digits, not starting a word run
         # ("5 m high" yes; "Group 5 W Smith" is caught as an identifier above).

@@ -65,6 +65,10 @@ SCALE_WORDS: dict[str, Decimal] = {
     "trillion": Decimal(10) ** 12,
     "dozen": Decimal(12),
     "dozens": Decimal(12),
+    "doz": Decimal(12),
+    "dozs": Decimal(12),
+    "dz": Decimal(12),
+    "dzs": Decimal(12),
 }
 # Abbreviations: multi-letter ones may stand after a space ("10 bln"); single
 # letters only glued to the numeral ("10k", "€10M"), where they cannot be a word.
@@ -110,7 +114,7 @@ _SP = r"[^\S\n]"
 _NUMERAL = re.compile(
     rf"""
     (?=[-−–.\d{_V}mn])  # cheap first-character test before the alternation
-    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) )
+    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) (?<![A-Za-z]\d-) )
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)
       | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?:\.\d+)?(?!\d|,\d|[\u00a0\u202f\u2009 ]\d)

@@ -55,7 +55,7 @@ _SP = r"[^\S\n]+"  # spaces but not a line break: phrases do not run across line
 _SEP = r"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)"  # "twenty-three", "fifty - two", "fifty two"
 _NUM = r"\b" + _alt([*UNITS, *TENS])
 _SCALE = r"\b" + _alt(SCALES)
-_DOZEN = r"\b(?:dozens?)\b"
+_DOZEN = r"\b(?:dozens?|dozs?|dzs?)\b"
 _FRAC_PL = r"\b" + _alt([w for w in FRACTIONS if w.endswith("s")])
 _FRAC_SG = r"\b" + _alt([w for w in FRACTIONS if not w.endswith("s")])
 _A = rf"\ban?{_SP}"
@@ -153,7 +153,9 @@ def _cardinal(words: list[str]) -> Decimal | None:
                 group = Decimal(0)
             last = "scale"
         elif w in GROUPS:
-            group = (group if group else Decimal(1)) * GROUPS[w]
+            # "three hundred and two dozen" is 300 + 2 × 12: the group word takes the part below 100.
+            small = group % 100 if group >= 100 else group
+            group = group - small + (small if small else Decimal(1)) * GROUPS[w]
             last = "scale"
         else:
             return None
