@@ -274,6 +274,11 @@ def run_files(items: Sequence[Any], job: Job, jobs: int, progress: bool) -> list
             from concurrent.futures import ProcessPoolExecutor
             from functools import partial
 
+            # Import the pipeline before the pool forks, so workers inherit it
+            # instead of each paying for the imports (and regex compiles) again.
+            import numcheck.engine  # noqa: F401
+            import numcheck.extract  # noqa: F401
+
             chunk = max(1, len(paths) // (jobs * 8))
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_sigint)
             try:
