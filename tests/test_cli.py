@@ -223,6 +223,12 @@ def test_directories_recurse_with_default_includes(run, tmp_path: Path) -> None:
     ]
 
 
+def test_folder_without_prose_is_not_an_error(run, tmp_path: Path) -> None:
+    write(tmp_path / "src/app.py", "x = 140\n")
+    result = run("src")
+    assert result.exit_code == 0 and "no files to check" in result.stderr
+
+
 def test_quoted_glob_and_exclude(run, tmp_path: Path) -> None:
     for name in ("d/a.md", "d/b.md", "d/c.txt"):
         write(tmp_path / name, "140%\n")

@@ -519,6 +519,9 @@ def check(
         items = discover([p for p in paths], cfg.include if not include else include, (*cfg.exclude, *(exclude or [])))
     except InputError as err:
         _fail(f"{err.path}: {err.reason}")
+    if not items and not quiet:
+        # Not an error (a folder of other files is fine), but a typo'd include is worth a word.
+        _err("no files to check: the paths hold no file matching the include patterns")
     stdin_name = stdin_filename or STDIN
     n_jobs = jobs or os.cpu_count() or 1
     show_progress = not quiet and _isatty(sys.stderr)
