@@ -369,6 +369,8 @@ def as_percent(f: Fact) -> Interval | None:
         mid = f.value * 100
         width = max(mid * ABOUT_WIDTH, Decimal("0.5"))
         low, high = mid - width, mid + width
+        if f.hedge == "exact":
+            return Interval(low, high)
         # A hedge ("nearly half") may reach further than the conventional rounding.
         if f.interval.low is not None:
             low = min(low, f.interval.low * 100)
