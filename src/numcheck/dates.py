@@ -424,6 +424,8 @@ _WORD = re.compile(r"[A-Za-z]+|\d+|½")
 # twenty-five years"), "ahead of the conference" after it.
 _WINDOW = (80, 80)
 _WINDOW_UNIT = (60, 40)
+_WINDOW_DIGIT = (24, 40)
+_DIGITS = re.compile(r"\d+|½")
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -438,6 +440,15 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     units: list[tuple[int, int]] = []
     win["starts"], win["unit_words"] = starts, units
     n = len(text)
+    # Digit-led patterns run around digits only ("the late 1990s" starts a few words before).
+    digit: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        s, e = max(0, m.start() - _WINDOW_DIGIT[0]), min(n, m.end() + _WINDOW_DIGIT[1])
+        if digit and s <= digit[-1][1]:
+            digit[-1] = (digit[-1][0], e)
+        else:
+            digit.append((s, e))
+    win["digit"] = digit
     for m in _WORD.finditer(text):
         w = m.group().lower()
         if w[0].isdigit() or w in _NUMBER_START:
@@ -625,9 +636,9 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
     for m in _scan(_RE_MDY_NAME, text, win["month"]):
         out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
     for rx in (_RE_ISO, _RE_COMPACT):
-        for m in rx.finditer(text):
+        for m in _scan(rx, text, win["digit"]):
             out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), int(m.group("m")), int(m.group("d"))))
-    for m in _RE_NUMDATE.finditer(text):
+    for m in _scan(_RE_NUMDATE, text, win["digit"]):
         a, b = int(m.group("a")), int(m.group("b"))
         ys = m.group("y")
         y = int(ys) if len(ys) == 4 else _year2(ys)
@@ -636,7 +647,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             continue
         d, mon, amb = parsed
         out.append(_Atom(m.start(), m.end(), "date", y, mon, d, markers=("ambiguous",) if amb else ()))
-    for m in _RE_DM.finditer(text):
+    for m in _scan(_RE_DM, text, win["digit"]):
         a, b = int(m.group("a")), int(m.group("b"))
         parsed = _day_month(a, b)
         if parsed is None or m.group() in ("24/7",):  # "24/7" is "all the time", never 24 July
@@ -647,9 +658,9 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             continue
         d, mon, amb = parsed
         out.append(_Atom(m.start(), m.end(), "date", None, mon, d, markers=("ambiguous",) if amb else ()))
-    for m in _RE_MMYYYY.finditer(text):
+    for m in _scan(_RE_MMYYYY, text, win["digit"]):
         out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), int(m.group("m"))))
-    for m in _RE_YEARPAIR.finditer(text):
+    for m in _scan(_RE_YEARPAIR, text, win["digit"]):
         y, b, sep = int(m.group("y")), m.group("b"), m.group("s")
         if len(b) == 4:
             y2 = int(b)
@@ -662,7 +673,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             out.append(_Atom(m.start(), m.end(), "date", y, int(b)))
         elif len(b) == 2 and int(b) > y % 100:
             out.append(_year_range(m.start(), m.end(), y, y - y % 100 + int(b), ()))
-    for m in _RE_QUARTER.finditer(text):
+    for m in _scan(_RE_QUARTER, text, win["digit"]):
         ys = m.group("y") or m.group("y2")
         q = m.group("q").upper()
         y = int(ys) if ys else None
@@ -700,7 +711,7 @@ def _year_range(start: int, end: int, y1: int, y2: int, markers: tuple[str, ...]
 
 def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _RE_DECADE.finditer(text):
+    for m in _scan(_RE_DECADE, text, win["digit"]):
         if m.group("s"):
             s = int(m.group("s"))
             iso = f"20{s}" if s <= 2 else f"19{s}"
@@ -744,11 +755,11 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
                 d, mon, amb = parsed
                 a = replace(a, kind="date", d=d, m=mon, markers=markers + (("ambiguous",) if amb else ()))
         out.append(a)
-    for m in _RE_CLOCK.finditer(text):
+    for m in _scan(_RE_CLOCK, text, win["digit"]):
         if m.group("sec") and not m.group("ap") and not re.search(r"(?:\bat|@)" + _S + r"*$", text[max(0, m.start() - 4) : m.start()]):
             continue  # "2:17:18" without am/pm or "at" is a race time, not a time of day
         out.append(_time_atom(m, text))
-    for m in _RE_AMPM.finditer(text):
+    for m in _scan(_RE_AMPM, text, win["digit"]):
         h = int(m.group("h"))
         mi = m.group("mi") or m.group("mi2")
         if m.group("mi2") and not 1 <= h <= 12:
@@ -756,16 +767,16 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         if not 0 <= h <= 12:
             continue
         out.append(_time_atom(m, text, mi))
-    for m in _RE_AP_SHORT.finditer(text):
+    for m in _scan(_RE_AP_SHORT, text, win["digit"]):
         out.append(_time_atom(m, text))
-    for m in _RE_AT_DOT.finditer(text):
+    for m in _scan(_RE_AT_DOT, text, win["digit"]):
         out.append(_time_atom(m, text))
     for rx in (_RE_WORD_TIME, _RE_WORD_TIME2):
         for m in _scan(rx, text, win["hourword"]):
             h = int(numwords.parse(m.group("h")) or 0)
             mi = int(numwords.parse(m.group("mi").replace("o ", "").replace("o-", "")) or 0) if m.groupdict().get("mi") else 0
             out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mi, (m.groupdict().get("ap") or ""))))
-    for m in _RE_OCLOCK.finditer(text):
+    for m in _scan(_RE_OCLOCK, text, win["digit"]):
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, "")))
     for m in _scan(_RE_PAST, text, win["hourword"]):
         mw, direction = m.group("mi").lower(), m.group("dir").lower()
@@ -782,7 +793,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         if m.group()[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "Jamie Noon", "J Noon": a surname
         out.append(_Atom(m.start(), m.end(), "time", hm="00:00" if "night" in w else "12:00"))
-    for m in _RE_ISH.finditer(text):
+    for m in _scan(_RE_ISH, text, win["digit"]):
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, ""), hedge="about"))
     for m in _scan(_RE_PART, text, win["part"]):
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
@@ -864,7 +875,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             out.append(_Atom(m.start(), m.end(), "date", m=_month(m.group("m")), d=d))
         else:
             out.append(_Atom(m.start(), m.end(), "date", d=d, markers=((m.group("rel") or "the").lower() + " month",)))
-    for m in _RE_ON_THE_NTH.finditer(text):
+    for m in _scan(_RE_ON_THE_NTH, text, win["digit"]):
         out.append(_Atom(m.start(), m.end(), "date", d=int(m.group("d"))))
     for m in _scan(_RE_MEAL, text, win["part"]):
         out.append(_Atom(m.start(), m.end(), "time", markers=(m.group("w").lower(), m.group("m").lower())))
@@ -1063,11 +1074,11 @@ def _a_unit_ok(text: str, m: re.Match[str]) -> bool:
 # --- years in context ----------------------------------------------------------
 
 
-def _year_atoms(text: str, taken: list[_Atom]) -> list[_Atom]:
+def _year_atoms(text: str, taken: list[_Atom], win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     """Bare four-digit years (the rule is in the module docstring)."""
     out: list[_Atom] = []
     ends = sorted(a.end for a in taken if a.kind in ("date", "year"))
-    for m in _RE_YEAR.finditer(text):
+    for m in _scan(_RE_YEAR, text, win["digit"]):
         y = int(m.group("y"))
         if not 1000 <= y <= 2199:
             continue
@@ -1393,7 +1404,7 @@ def find(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     win = _windows(text)
     atoms = _date_atoms(text, win) + _other_atoms(text, win)
     atoms = _select(atoms)
-    atoms = _select(atoms + _year_atoms(text, atoms))
+    atoms = _select(atoms + _year_atoms(text, atoms, win))
     atoms = _join(text, atoms)
     return [_fact(text, sentences, a) for a in atoms]
 
