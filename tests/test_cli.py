@@ -447,3 +447,23 @@ def test_ctrl_c_is_one_line_and_130() -> None:
         proc.kill()
     assert proc.returncode == 130
     assert err.decode() == "numcheck: interrupted\n" and out == b""
+
+
+def test_machine_formats_do_not_import_rich() -> None:
+    """rich is for the text report only; a concise or json run must not pay for importing it."""
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys, atexit\n"
+        "from numcheck.cli import main\n"
+        "atexit.register(lambda: sys.stderr.write('RICH=%s\\n' % any(m == 'rich' or m.startswith('rich.') for m in sys.modules)))\n"
+        "main(sys.argv[1:])\n"
+    )
+    for fmt in ("concise", "json"):
+        proc = subprocess.run(
+            [sys.executable, "-c", code, "examples/draft.md", "-f", fmt, "-q", "--no-config"],
+            cwd=root, capture_output=True, text=True,
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        assert "RICH=False" in proc.stderr
