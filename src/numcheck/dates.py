@@ -70,14 +70,41 @@ month-first; when both a and b are 12 or less the fact gets marker
 "ambiguous" so that rules do not flag a weekday or invalid day on a guess.
 Two-digit years ("5/3/18", "'87") are 20yy up to 30, else 19yy.
 
-A bare four-digit number is a year only in year-like context, so that
-"resolution 2254" and "2,000 people" stay numbers: 1000-2199 next to a month
-or with "'s"; 1800-2100 after "in", "since", "during", "until", "before",
-"after", "from", "early"/"mid"/"late", "of" after a time noun ("summer of
-2015"), "by" unless after a change verb ("rose by 1900"), or after a range or
-list word that follows a year ("2007 and 2009", "from 2015 to 2012").
+A bare four-digit number (no thousands comma: "2,000" is never a year) is
+a year when:
+
+* it is 1000-2199 and written with "'s" ("2015's") or next to a month;
+* it is 1900-2099, unless a count or unit follows ("1950 workers", "2000
+  points", "1930 GMT"), an identifier word precedes ("resolution 2254" is
+  out of range anyway; "flight 1549", "No 1984", "FTSE 2010"), a hedge
+  precedes a following word ("about 2000 delegates"), or a change verb
+  precedes ("rose by 1950", "fell from 2015 to 1980 points");
+* it is 1800-2100 with year context before it: "in", "since", "during",
+  "until", "before", "after", "from", "early"/"mid"/"late", "of" after a
+  time noun ("the war of 1812"), or a list or range word right after
+  another year ("1848 and 1851").
+
+Number words make a year only after "in"/"since"/"by"... ("in nineteen
+ninety-six", "in two thousand and fifteen").
+
 "May" and "March" are months only with a day, a year or a month context
-word ("in May"), and not after a capitalised name ("Theresa May").
+word ("in May"; lower-case "may" needs a preposition), and not after a
+capitalised name ("Theresa May"). "Sun", "Sat" and "Wed" are weekdays only
+after "on"/"next"/... or before a day number.
+
+Relative or elapsed: "in three weeks" is a relative day (+3 week, marker
+"in") only in a forward-looking sentence ("will", "due", "expected",
+"'ll" before it, or "in three weeks' time"); otherwise ("took $40m in ten
+days", "the lowest in 20 years") the duration "ten days" is emitted. "next
+Wednesday" is kind weekday with marker "next" (its offset depends on the
+reporting weekday, which the rules know). "next week", "last year" join
+only a weekday ("Tuesday of next week"), never a date or time.
+
+Speed: one pass over the words finds trigger words (months, units of time,
+weekdays...) and each pattern runs only in windows around its own
+triggers; digit-led patterns run around digits; durations are tried only
+at word starts that can begin a number. Every pattern is linear (no nested
+repetition that can backtrack).
 """
 
 from __future__ import annotations
