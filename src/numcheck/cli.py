@@ -707,11 +707,15 @@ def explain_command(
     out = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary, ""]
     if rule.why:
         out += ["Why it matters:", *textwrap.wrap(" ".join(rule.why.split()), 78, initial_indent="  ", subsequent_indent="  "), ""]
+    def item(example: str) -> str:
+        return "  - " + example.strip().replace("\n", "\n    ")
+
     if flagged:
-        out += ["Flagged (the marked figure):", *(f"  - {e}" for e in flagged), ""]
+        out += ["Flagged (the marked figure):", *map(item, flagged), ""]
     if clean:
-        out += ["Not flagged:", *(f"  - {e}" for e in clean), ""]
-    out += [f"Silence one occurrence with <!-- numcheck-disable-next-line {rule.code}: your reason -->"]
+        out += ["Not flagged:", *map(item, clean), ""]
+    if not rule.code.startswith("NC0"):  # NC0xx are about suppression comments themselves
+        out += [f"Silence one occurrence with <!-- numcheck-disable-next-line {rule.code}: your reason -->"]
     _write(sys.stdout, "\n".join(out) + "\n")
 
 
