@@ -467,3 +467,18 @@ def test_machine_formats_do_not_import_rich() -> None:
         )
         assert proc.returncode in (0, 1), proc.stderr
         assert f"RICH={expected}" in proc.stderr  # text does import it: the probe works
+
+
+def test_console_script_and_module_agree(tmp_path: Path) -> None:
+    """The installed `numcheck` script and `python -m numcheck` are the same command."""
+    import sys
+
+    script = Path(sys.executable).parent / "numcheck"
+    if not script.exists():
+        pytest.skip(f"console script not installed next to {sys.executable}")
+    draft = Path(__file__).resolve().parents[1] / "examples" / "draft.md"
+    args = [str(draft), "-f", "concise", "--no-config", "--date", "2025-03-04"]
+    a = subprocess.run([str(script), *args], capture_output=True, cwd=tmp_path)
+    b = subprocess.run([sys.executable, "-m", "numcheck", *args], capture_output=True, cwd=tmp_path)
+    assert a.returncode == b.returncode == 1
+    assert a.stdout == b.stdout and a.stdout.count(b"\n") >= 1
