@@ -392,3 +392,16 @@ def test_reporting_date_ignores_dates_in_running_text() -> None:
 def test_weekday_keeps_its_date(text: str, written: str, iso: str) -> None:
     f = one(text, written)
     assert f.kind == "date" and f.iso == iso and f.markers[0] in dates.WEEKDAYS
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "subject"),
+    [
+        ("The town endured three years of economic stagnation.", "three years", "stagnation"),
+        ("He quit two weeks before the vote.", "two weeks before", "vote"),
+        ("It opened four days after the general election.", "four days after", "election"),
+        ("She arrived a day ahead of time.", "a day ahead", None),
+    ],
+)
+def test_subjects_of_durations_and_offsets(text: str, written: str, subject: str | None) -> None:
+    assert one(text, written).subject == subject

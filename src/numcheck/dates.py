@@ -1017,6 +1017,8 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             sm = re.match(r"(?:" + _S + r"|-)+(?:long" + _S + r"+)?(?P<s>[a-z][a-z-]{2,})", text[m.end() : m.end() + 40])
             if sm and sm.group("s").lower() not in ("and", "or", "to", "old", "olds", "long", "in", "of", "for"):
                 subject = sm.group("s").lower()
+        elif not m.group("old"):
+            subject = _of_subject(text, m.end())
         before = text[max(0, m.start() - 20) : m.start()]
         pm = re.search(r"\b(?P<w>past|last|next|previous|coming|first|final)" + _S + r"+$", before, re.I)
         if pm:
@@ -1078,15 +1080,40 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         sign = -1 if direction in ("ago", "earlier", "before", "before today") else 1
         end = m.end("dir") if direction else m.end("u")
         subj = None
-        if direction in ("before", "after", "ahead", "later", "earlier") and m.group("subj"):
-            s = m.group("subj").lower()
-            if direction == "ahead" and m.group("of") and s not in ("time", "schedule"):
-                subj = s
-            elif direction in ("before", "after") and s not in ("that", "this", "it"):
-                subj = None
+        if direction in ("before", "after", "ahead"):
+            # The event counted from: "ahead of the summit", "before the vote".
+            em = _EVENT_AFTER.match(text, m.end("dir"), min(len(text), m.end("dir") + 50))
+            if em:
+                # "the general election" → "election"; "the summit in Rome" → "summit".
+                word = em.group("e2") if em.group("e2") and em.group("e2").lower() not in _OF_STOP | {"is", "was", "were", "are", "had", "has"} else em.group("e")
+                if word.lower() not in ("time", "schedule"):
+                    subj = word.lower()
         marker = direction or inn
         out.append(_Atom(m.start(), end, "relative", rel=Decimal(sign) * value * factor, unit=unit, markers=(marker,), subject=subj))
     return out
+
+
+_EVENT_AFTER = _c(
+    r"(?:" + _S + r"+of)?" + _S + r"+(?:(?:the|a|an|his|her|their|its|this|next|last)" + _S + r"+)(?P<e>[a-z][a-z-]+)(?:" + _S + r"+(?P<e2>[a-z][a-z-]+))?\b"
+)
+_OF_PHRASE = _c(
+    r"(?:" + _S + r"+|['’]" + _S + r"*)of" + _S + r"+(?:(?:the|a|an|his|her|their|its|this|that|our|my|your)" + _S + r"+)?"
+    r"(?P<p>[a-z][a-z-]*(?:" + _S + r"+[a-z][a-z-]*){0,2})"
+)
+_OF_STOP = frozenset("and or in on at for to with by from a an the that which who as than after before during since".split())
+
+
+def _of_subject(text: str, end: int) -> str | None:
+    """What a duration is of: "three years of economic stagnation" → "stagnation"."""
+    m = _OF_PHRASE.match(text, end, min(len(text), end + 50))
+    if not m:
+        return None
+    words: list[str] = []
+    for w in m.group("p").split():
+        if w.lower() in _OF_STOP:
+            break
+        words.append(w.lower())
+    return words[-1] if words else None
 
 
 def _a_unit_ok(text: str, m: re.Match[str]) -> bool:
