@@ -194,18 +194,10 @@ def finish(file: FileReport, job: Job) -> FileReport:
 
 
 def pipeline(text: str, path: str, rules: Sequence[Any], today: dt.date | None) -> FileReport:
-    """Fact table, then rules: what ``numcheck.check_text`` does.
+    """Fact table, then rules: the library's ``check_text`` (tests swap this for a stand-in)."""
+    from numcheck import check_text
 
-    Called through the submodules because ``import numcheck.extract`` rebinds
-    the package attribute ``numcheck.extract`` (the function check_text calls)
-    to the submodule, so a second check_text call in one process fails.
-    """
-    from numcheck.engine import run
-    from numcheck.extract import extract
-    from numcheck.model import FileReport
-
-    doc = extract(text, path)
-    return FileReport(path=path, text=text, facts=doc.facts, findings=run(doc, rules, today=today))
+    return check_text(text, path, rules=rules, today=today)
 
 
 def check_source(text: str, path: str, job: Job) -> FileReport:
