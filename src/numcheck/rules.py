@@ -20,6 +20,7 @@ from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from numcheck.model import SEVERITIES
@@ -78,6 +79,10 @@ class Rule:
     # Rules from user folders are matched under the regex timeout.
     trusted: bool = True
     compiled: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        # params and compiled are mappings; a rule is identified by its code, name and file.
+        return hash((self.code, self.name, self.file))
 
     @property
     def family(self) -> str:
@@ -175,11 +180,11 @@ def parse_rule(text: str, file: str, *, trusted: bool = True) -> Rule:
         summary=data["summary"].strip(),
         message=data["message"].strip(),
         why=data["why"].strip(),
-        params=params,
+        params=MappingProxyType(params),
         examples=examples,
         file=file,
         trusted=trusted,
-        compiled=compiled,
+        compiled=MappingProxyType(compiled),
     )
 
 

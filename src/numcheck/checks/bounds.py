@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.model import Hit, Span
 from numcheck.patterns import View, compile_regex, compile_templates, content_words, format_number
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "share"),
@@ -53,7 +56,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     test = rule.params["test"]
     facts = view.facts
     if test == "share":
@@ -81,7 +84,7 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
         yield from _years(rule, view)
 
 
-def _years(rule: Any, view: View) -> Iterator[Hit]:
+def _years(rule: Rule, view: View) -> Iterator[Hit]:
     first, last = rule.params["first_year"], rule.params["last_year"]
     text = view.text
     for sent in view.doc.sentences:

@@ -25,10 +25,13 @@ import calendar as cal
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.model import Fact, Hit, Span
 from numcheck.patterns import View, compile_regex, content_words
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 MONTHS: dict[str, int] = {
     name: i
@@ -99,7 +102,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {"patterns": patterns, "anchor": compile_regex("anchor", params["anchor"]), "start": compile_regex("start", params["start"])}
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     test = rule.params["test"]
     if test == "weekday":
         yield from _weekday(view)
@@ -115,7 +118,7 @@ def find(rule: Any, view: View) -> Iterator[Hit]:
         yield from _duration(rule, view)
 
 
-def _matches(rule: Any, view: View) -> Iterator[tuple[int, Any]]:
+def _matches(rule: Rule, view: View) -> Iterator[tuple[int, Any]]:
     """(sentence start offset, match) for every pattern in every sentence, in text order."""
     text = view.text
     for sent in view.doc.sentences:
@@ -275,7 +278,7 @@ def _ambiguous(written: str) -> bool:
 # --- invalid dates and inverted ranges ------------------------------------------------
 
 
-def _invalid(rule: Any, view: View) -> Iterator[Hit]:
+def _invalid(rule: Rule, view: View) -> Iterator[Hit]:
     for base, m in _matches(rule, view):
         month = MONTHS.get(m.group("month").lower().rstrip("."))
         day = int(m.group("day"))
@@ -298,7 +301,7 @@ def _invalid(rule: Any, view: View) -> Iterator[Hit]:
         )
 
 
-def _inverted(rule: Any, view: View) -> Iterator[Hit]:
+def _inverted(rule: Rule, view: View) -> Iterator[Hit]:
     for base, m in _matches(rule, view):
         first, second = int(m.group("first")), int(m.group("second"))
         if second >= first:
@@ -326,7 +329,7 @@ def _number(words: str) -> int | None:
     return int(v) if v is not None and v == v.to_integral_value() else None
 
 
-def _reporting_weekday(rule: Any, view: View) -> tuple[int, Span | None] | None:
+def _reporting_weekday(rule: Rule, view: View) -> tuple[int, Span | None] | None:
     text = view.text
     for sent in view.doc.sentences:
         chunk = text[sent.span.start : sent.span.end]
@@ -356,7 +359,7 @@ def _event_weekday(view: View, noun: str) -> tuple[int, Fact] | None:
     return found
 
 
-def _relative(rule: Any, view: View) -> Iterator[Hit]:
+def _relative(rule: Rule, view: View) -> Iterator[Hit]:
     anchor = None
     for base, m in _matches(rule, view):
         if anchor is None:
@@ -391,7 +394,7 @@ def _relative(rule: Any, view: View) -> Iterator[Hit]:
 # --- ages and durations against the reporting date -------------------------------------------
 
 
-def _age(rule: Any, view: View) -> Iterator[Hit]:
+def _age(rule: Rule, view: View) -> Iterator[Hit]:
     today = view.reporting_date
     if today is None:
         return
@@ -430,7 +433,7 @@ def _age(rule: Any, view: View) -> Iterator[Hit]:
             )
 
 
-def _duration(rule: Any, view: View) -> Iterator[Hit]:
+def _duration(rule: Rule, view: View) -> Iterator[Hit]:
     today = view.reporting_date
     if today is None:
         return

@@ -19,11 +19,14 @@ import re
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import ABOUT_WIDTH, NEARLY_WIDTH, Interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, as_percent, compile_regex, compile_templates, format_number, point, rounded_like, round_to
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "change"),
@@ -95,7 +98,7 @@ def _neg(iv: Interval) -> Interval:
     )
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     test = rule.params["test"]
     comp = rule.compiled

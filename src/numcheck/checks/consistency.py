@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.model import Fact, Hit
 from numcheck.patterns import TIME_WORDS, View, compile_regex, content_words
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "kinds": (list, ["count", "money"]),
@@ -71,7 +74,7 @@ def _head(view: View, i: int) -> tuple[str, str] | None:
 _SAID = re.compile(r"\b(?:said|says|told|announced|added|stated|reported|warned|confirmed)\b[^.]{0,12}$")
 
 
-def _time_context(view: View, index: int, rule: Any) -> frozenset[str]:
+def _time_context(view: View, index: int, rule: Rule) -> frozenset[str]:
     """What marks a figure as another moment, a part, or a plan (empty: none).
 
     Only the words near the figure count (``window`` characters each side, inside
@@ -101,7 +104,7 @@ def _time_context(view: View, index: int, rule: Any) -> frozenset[str]:
     return frozenset(marks | words)
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     comp = rule.compiled
     groups: dict[tuple[str, str | None, str], list[int]] = {}

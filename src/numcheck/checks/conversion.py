@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval, hedged
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, format_number, point, round_to
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "units"),
@@ -48,7 +51,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {"templates": compile_templates("templates", params["templates"], ("a", "b")), "rates": rates}
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     for bnd in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         a, b = _unbracket(facts[bnd.roles["a"]]), _unbracket(facts[bnd.roles["b"]])

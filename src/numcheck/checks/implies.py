@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
 from numcheck.model import Hit
 from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "templates": (list, []),
@@ -59,7 +62,7 @@ def _key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip().lower())
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     table = rule.compiled["qualifiers"]
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):

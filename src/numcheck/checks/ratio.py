@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.model import Hit
 from numcheck.patterns import (
@@ -26,6 +26,9 @@ from numcheck.patterns import (
     rounded_like,
     share_of,
 )
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "share"),
@@ -47,7 +50,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     if rule.params["test"] == "grim":
         yield from _grim(rule, view)
@@ -122,7 +125,7 @@ def _lookup_whole(view: View, noun: str, pi: int, si: int, sentence: int) -> int
     return best
 
 
-def _grim(rule: Any, view: View) -> Iterator[Hit]:
+def _grim(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     max_n = rule.params["max_n"]
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):

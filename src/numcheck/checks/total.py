@@ -20,11 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_regex, compile_templates, entirely_above, format_number, point, round_to
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "part"),
@@ -53,7 +56,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def find(rule: Any, view: View) -> Iterator[Hit]:
+def find(rule: Rule, view: View) -> Iterator[Hit]:
     test = rule.params["test"]
     if test == "part":
         yield from _part(rule, view)
@@ -76,7 +79,7 @@ def _same_unit(a: Fact, b: Fact) -> bool:
     return True
 
 
-def _part(rule: Any, view: View) -> Iterator[Hit]:
+def _part(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         part, whole = facts[b.roles["part"]], facts[b.roles["whole"]]
@@ -90,7 +93,7 @@ def _part(rule: Any, view: View) -> Iterator[Hit]:
             )
 
 
-def _disjoint(rule: Any, view: View) -> Iterator[Hit]:
+def _disjoint(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         pi, wi = b.roles["part"], b.roles["whole"]
@@ -147,7 +150,7 @@ def _scaled(value: Decimal, like: list[Fact]) -> str:
     return sign + format_number(value)
 
 
-def _sum(rule: Any, view: View) -> Iterator[Hit]:
+def _sum(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     for b in view.bind(rule.compiled["templates"], trusted=rule.trusted):
         ti = b.roles["total"]
@@ -183,7 +186,7 @@ def _tokens(skel: str, start: int) -> list[tuple[int, int, int]]:
     return [(int(m.group(1)), m.start(), m.end()) for m in re.finditer(r"#(\d+):[a-z]+#", skel[start:])]
 
 
-def _list_after(view: View, skel: str, start: int, total: Fact, rule: Any) -> list[int]:
+def _list_after(view: View, skel: str, start: int, total: Fact, rule: Rule) -> list[int]:
     """The facts listed right after ``start``: same kind and unit as the total, list punctuation between."""
     facts = view.facts
     out: list[int] = []
@@ -203,7 +206,7 @@ def _list_after(view: View, skel: str, start: int, total: Fact, rule: Any) -> li
     return out
 
 
-def _shares(rule: Any, view: View) -> Iterator[Hit]:
+def _shares(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     for si, idxs in enumerate(view.by_sentence):
         pcts = [i for i in idxs if facts[i].kind == "percent" and facts[i].interval.low is not None]
