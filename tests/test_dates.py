@@ -405,3 +405,8 @@ def test_weekday_keeps_its_date(text: str, written: str, iso: str) -> None:
 )
 def test_subjects_of_durations_and_offsets(text: str, written: str, subject: str | None) -> None:
     assert one(text, written).subject == subject
+
+
+def test_range_of_durations_keeps_both_ends() -> None:
+    f = one("He was jailed for two to six years.", "two to six years")
+    assert f.is_range and (f.interval.low, f.interval.high) == (Decimal(2), Decimal(6)) and f.value == Decimal(4)

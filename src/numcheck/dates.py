@@ -307,7 +307,7 @@ _NUMBER = (
     + r"|a" + _S + r"+(?:few|couple" + _S + r"+of)|few|several|some|a" + _S + r"+couple|couple" + _S + r"+of|an?(?=" + _S + r"))"
 )
 _RE_DURATION = _c(
-    r"(?<![\w.,$£€#/-])" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
+    r"(?<![\w.,$£€#/-])(?:(?P<n0>\d+(?:\.\d+)?|" + _NUMW.replace("(?:", "(?:", 1) + r")" + _S + r"*(?:-|–|to|or)" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
     r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
     r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
@@ -555,6 +555,7 @@ class _Atom:
     value: Decimal | None = None
     step: Decimal = Decimal(1)
     low: Decimal | None = None  # vague counts: the open interval's low end
+    high: Decimal | None = None  # a range of durations ("two to six years"): low..high
     hedge: str = "exact"
     markers: tuple[str, ...] = ()
     subject: str | None = None
@@ -1025,7 +1026,14 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             markers = (pm.group("w").lower(),)
         if re.search(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
             kind = "age"
-        out.append(_Atom(m.start(), m.end(), kind, value=value, unit=unit, step=step * factor, low=low, hedge=hedge, subject=subject, markers=markers))
+        high = None
+        if m.group("n0") and value is not None:
+            # "two to six years", "8-10 years": both ends, the mid-point as value (as numbers do).
+            first, _s, _l = _number(m.group("n0"))
+            if first is not None and first * factor < value:
+                low, high = first * factor, value
+                value = (low + high) / 2
+        out.append(_Atom(m.start(), m.end(), kind, value=value, unit=unit, step=step * factor, low=low, high=high, hedge=hedge, subject=subject, markers=markers))
     for m in _scan(_RE_AGE, text, win["age"]):
         v = Decimal(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
@@ -1439,7 +1447,10 @@ def _fact(text: str, sentences: Sequence[Sentence], a: _Atom) -> Fact:
         iso = a.hm
     elif kind in ("duration", "age"):
         value, unit = a.value, a.unit
-        if value is not None:
+        if a.high is not None and a.low is not None:
+            interval = Interval(a.low, a.high)
+            is_range = True
+        elif value is not None:
             interval = hedged(value, a.step, a.hedge)
         elif a.low is not None:
             interval = Interval(a.low, None)
