@@ -24,6 +24,9 @@ from numcheck.patterns import View, compile_templates, format_number, point, rou
 if TYPE_CHECKING:
     from numcheck.rules import Rule
 
+# The largest rounding step, as a share of the value, that trailing zeros are read as.
+ROUNDING_SHARE = Decimal("0.05")
+
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "units"),
     "templates": (list, []),
@@ -57,7 +60,7 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
         a, b = _unbracket(facts[bnd.roles["a"]]), _unbracket(facts[bnd.roles["b"]])
         if not (a.interval.bounded and b.interval.bounded) or a.unit is None or b.unit is None:
             continue
-        b_iv = _approximate(b) if bnd.groups.get("hedge") else b.interval
+        b_iv = _approximate(b) if bnd.groups.get("hedge") else _round_zeros(b)
         if rule.params["test"] == "units":
             hit = _units(a, b, b_iv)
         else:
@@ -76,6 +79,31 @@ def _unbracket(f: Fact) -> Fact:
     return f
 
 
+def _round_zeros(f: Fact) -> Interval:
+    """The fact's interval, widened when its digits end in zeros ("3,300 lb" may be rounded to the hundred).
+
+    Converted figures are usually rounded: "1,500 kg (3,300 lb)" is a fair
+    conversion, though 1,500 read to the unit is 3,307 lb.
+    """
+    import re
+
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", f.text)
+    if f.value is None or f.hedge != "exact" or not m or "." in m.group() or not f.interval.bounded:
+        return f.interval
+    digits = m.group().replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros == 0 or zeros == len(digits):
+        return f.interval
+    # Each trailing zero may be rounding, as long as the rounding stays within 5% of the
+    # value: "29,000 feet" may be rounded to the thousand, "200 km" not to the hundred.
+    base = f.interval.high - f.interval.low  # type: ignore[operator]
+    for k in range(zeros, 0, -1):
+        width = base * Decimal(10) ** k
+        if width <= abs(f.value) * ROUNDING_SHARE:
+            return Interval(min(f.interval.low, f.value - width / 2), max(f.interval.high, f.value + width / 2))  # type: ignore[type-var]
+    return f.interval
+
+
 def _approximate(f: Fact) -> Interval:
     step = (f.interval.high - f.interval.low) if f.hedge == "exact" and f.interval.bounded else Decimal(1)  # type: ignore[operator]
     return hedged(f.value, step, "about") if f.value is not None else f.interval
@@ -86,9 +114,10 @@ def _units(a: Fact, b: Fact, b_iv: Interval) -> Hit | None:
         return None
     from numcheck import units
 
+    a_iv = _round_zeros(a)
     try:
-        lo = units.convert(a.interval.low, a.unit, b.unit)  # type: ignore[arg-type]
-        hi = units.convert(a.interval.high, a.unit, b.unit)  # type: ignore[arg-type]
+        lo = units.convert(a_iv.low, a.unit, b.unit)  # type: ignore[arg-type]
+        hi = units.convert(a_iv.high, a.unit, b.unit)  # type: ignore[arg-type]
         mid = units.convert(point(a), a.unit, b.unit)  # type: ignore[arg-type]
     except ValueError:
         return None  # not the same dimension: "10 km (an hour's drive)"
@@ -103,7 +132,7 @@ def _like(value: Decimal, f: Fact) -> str:
     """``value`` written to one more digit than ``f`` is, with ``f``'s unit word."""
     import re
 
-    m = re.search(r"\d+(?:[.,](\d+))?", f.text)
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
     places = (len(m.group(1)) if m and m.group(1) else 0) + 1
     q = round_to(value, Decimal(1).scaleb(-places))
     unit = re.sub(r"^[^A-Za-z°£$€¥]*[\d.,\s]*", "", f.text).strip()
