@@ -307,7 +307,7 @@ _NUMBER = (
     + r"|a" + _S + r"+(?:few|couple" + _S + r"+of)|few|several|some|a" + _S + r"+couple|couple" + _S + r"+of|an?(?=" + _S + r"))"
 )
 _RE_DURATION = _c(
-    r"(?<![\w.,$£€#/-])(?:(?P<n0>\d+(?:\.\d+)?|" + _NUMW.replace("(?:", "(?:", 1) + r")" + _S + r"*(?:-|–|to|or)" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
+    r"(?<![\w.,$£€#/-])(?:(?P<n0>\d+(?:\.\d+)?|" + _NUMW + r")" + _S + r"*(?:-|–|to|or)" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
     r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
     r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
@@ -394,7 +394,6 @@ _CHANGE_BEFORE = _c(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|grow|grown|jumped|climbed|dropped|slipped|gained|lost|increased"
     r"|decreased|cut|reduced|up|down|higher|lower|more|less|fewer|total|totalled|reached|hit)" + _S + r"+(?:by" + _S + r"+|to" + _S + r"+|from" + _S + r"+)?$"
 )
-_CHANGE_VERB = _c(r"(?:ed|rise|rises|fall|falls|grow|grows|up|down|increase|increases|cut|cuts|drop|drops|more|less|higher|lower)" + _S + r"*$")
 _TIME_NOUN_OF = _c(r"\b(?:spring|summer|autumn|fall|winter|year|years|week|weekend|day|end|start|beginning|middle|half|quarter|class|election|elections|census|crisis|month|months|war|season|budget|revolution|games|olympics)" + _S + r"+of" + _S + r"*$")
 _MONTH_CTX_STRONG = _c(
     r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|by|between|throughout|every|each)" + _S + r"+(?:the" + _S + r"+)?$"
