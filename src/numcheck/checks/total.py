@@ -36,6 +36,9 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "breakdown": (str, r"^\s+(?:said|say|says|voted|backed|supported|opposed|chose|preferred|favou?red|were|are|was)\b"),
     "exclude": (str, r"(?!)"),
     "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
+    # A listed sum far from its total (more than this factor either way) is another
+    # quantity ("3 winners: 10, 20 and 30 points"), not a miscount.
+    "max_ratio": (Decimal, Decimal(2)),
 }
 FIELDS = frozenset({"part", "whole", "parts", "sum", "total"})
 TESTS = ("part", "disjoint", "sum", "shares")
@@ -166,6 +169,10 @@ def _sum(rule: Rule, view: View) -> Iterator[Hit]:
         if acc.overlaps(total.interval) or (inclusive and not entirely_above(acc, total.interval)):
             continue
         shown = sum((point(facts[i]) or Decimal(0)) for i in parts)
+        tv = point(total)
+        limit = rule.params["max_ratio"]
+        if not tv or tv <= 0 or not (tv / limit <= shown <= tv * limit):
+            continue
         yield Hit(
             total.span,
             tuple(facts[i].span for i in parts),
