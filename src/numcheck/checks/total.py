@@ -33,7 +33,8 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "part"),
     "templates": (list, []),
     "separate": (str, r"(?:another|a further|an additional|the remaining|the rest|the other)\s*$"),
-    "breakdown": (str, r"^\s+(?:said|say|says|voted|backed|supported|opposed|chose|preferred|favou?red|were|are|was)\b"),
+    # Answers to one question: "45% said ...". Not "were": "60% were women, 70% were over 40" splits two ways.
+    "breakdown": (str, r"^\s+(?:said|say|says|voted|backed|supported|opposed|chose|preferred|favou?red|answered|replied)\b"),
     "exclude": (str, r"(?!)"),
     "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
     # A listed sum far from its total (more than this factor either way) is another
