@@ -86,7 +86,7 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
 
     monkeypatch.setattr(cli, "pipeline", fake_pipeline)
     monkeypatch.setattr(numcheck.extract, "extract", fake_extract)
-    monkeypatch.setattr(cli, "_load_rules", lambda extra: FAKE_RULES)
+    monkeypatch.setattr(cli, "read_rules", lambda dirs: FAKE_RULES)
     monkeypatch.chdir(tmp_path)
     for var in ("NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
@@ -166,7 +166,7 @@ def test_internal_error_in_one_file_is_exit_2_not_1(run, tmp_path: Path) -> None
 
 
 def test_main_maps_crash_and_interrupt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> None:
-    monkeypatch.setattr(cli, "_load_rules", lambda extra: FAKE_RULES)
+    monkeypatch.setattr(cli, "read_rules", lambda dirs: FAKE_RULES)
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "a.md", "x")
 

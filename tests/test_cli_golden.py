@@ -98,3 +98,15 @@ def test_extra_rules_folder_from_config(cli_run, tmp_path: Path, monkeypatch: py
     broken.write_text('code = "NC492"\nname = \n')
     bad = CliRunner().invoke(cli.app, ["-"], input="x")
     assert bad.exit_code == 2 and "zz-broken.toml" in bad.stderr
+
+
+def test_jobs_with_the_real_rules(cli_run, tmp_path: Path) -> None:
+    """A process pool with the real rules (which must reach the workers) gives serial's bytes."""
+    draft = (ROOT / DRAFT).read_text(encoding="utf-8")
+    for i in range(9):  # enough files for the pool to start
+        (tmp_path / f"d{i}.md").write_text(draft, encoding="utf-8")
+    serial = cli_run(str(tmp_path), "--no-config", "--date", "2025-03-04", "-f", "json", "-j", "1")
+    parallel = cli_run(str(tmp_path), "--no-config", "--date", "2025-03-04", "-f", "json", "-j", "2")
+    assert serial.exit_code == parallel.exit_code == 1, parallel.stderr
+    assert serial.stdout == parallel.stdout
+    assert len(json.loads(parallel.stdout)["files"]) == 9

@@ -16,6 +16,7 @@ import os
 import sys
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -170,7 +171,9 @@ def _decode_stdin(data: bytes, name: str) -> str:
 class Job:
     """What every file of a run is checked with; pickled once per chunk for worker processes."""
 
-    rules: tuple[Any, ...]
+    # Rule folders, not Rule objects: rules hold compiled patterns and mapping
+    # proxies that do not pickle, so each worker loads its own (once, see rules_for).
+    rule_dirs: tuple[str, ...]
     today: dt.date | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -200,19 +203,19 @@ def pipeline(text: str, path: str, rules: Sequence[Any], today: dt.date | None) 
     return check_text(text, path, rules=rules, today=today)
 
 
-def check_source(text: str, path: str, job: Job) -> FileReport:
+def check_source(text: str, path: str, job: Job, rules: Sequence[Any]) -> FileReport:
     """Check one text; an unexpected failure becomes that file's error, not a crash of the run."""
     from numcheck.model import FileReport
 
     try:
-        return finish(pipeline(text, path, job.rules, job.today), job)
+        return finish(pipeline(text, path, rules, job.today), job)
     except RecursionError:
         return FileReport(path, text, (), (), error="internal error: text nested too deeply to check")
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
         return FileReport(path, text, (), (), error=f"internal error: {type(err).__name__}: {err}")
 
 
-def _check_stdin(name: str, job: Job) -> FileReport:
+def _check_stdin(name: str, job: Job, rules: Sequence[Any]) -> FileReport:
     from numcheck.files import InputError
     from numcheck.model import FileReport
 
@@ -221,11 +224,11 @@ def _check_stdin(name: str, job: Job) -> FileReport:
         text = _decode_stdin(data, name)
     except InputError as err:
         return FileReport(name, "", (), (), error=err.reason)
-    return check_source(text, name, job)
+    return check_source(text, name, job, rules)
 
 
-def check_file(path: str, job: Job) -> FileReport:
-    """Read and check one file (runs in a worker process under --jobs)."""
+def check_file(path: str, job: Job, rules: Sequence[Any]) -> FileReport:
+    """Read and check one file."""
     from numcheck.files import InputError, read
     from numcheck.model import FileReport
 
@@ -233,7 +236,12 @@ def check_file(path: str, job: Job) -> FileReport:
         source = read(path)
     except InputError as err:
         return FileReport(err.path, "", (), (), error=err.reason)
-    return check_source(source.text, source.path, job)
+    return check_source(source.text, source.path, job, rules)
+
+
+def check_in_worker(path: str, job: Job) -> FileReport:
+    """``check_file`` in a --jobs worker process, with that worker's copy of the rules."""
+    return check_file(path, job, rules_for(job.rule_dirs))
 
 
 def _ignore_sigint() -> None:
@@ -243,7 +251,9 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_files(items: Sequence[Any], job: Job, jobs: int, progress: bool) -> list[FileReport]:
+def run_files(
+    items: Sequence[Any], job: Job, rules: Sequence[Any], jobs: int, progress: bool
+) -> list[FileReport]:
     """Check every discovered item in order; a pool for big runs, same order as serial."""
     from numcheck.model import FileReport
 
@@ -274,7 +284,7 @@ def run_files(items: Sequence[Any], job: Job, jobs: int, progress: bool) -> list
             chunk = max(1, len(paths) // (jobs * 8))
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_sigint)
             try:
-                results = pool.map(partial(check_file, job=job), paths, chunksize=chunk)
+                results = pool.map(partial(check_in_worker, job=job), paths, chunksize=chunk)
                 for item in items:
                     out.append(next(results) if isinstance(item, str) else problem(item))
                     if bar is not None:
@@ -287,7 +297,7 @@ def run_files(items: Sequence[Any], job: Job, jobs: int, progress: bool) -> list
             pool.shutdown()
         else:
             for item in items:
-                out.append(check_file(item, job) if isinstance(item, str) else problem(item))
+                out.append(check_file(item, job, rules) if isinstance(item, str) else problem(item))
                 if bar is not None:
                     bar.advance()
     finally:
@@ -369,11 +379,24 @@ def _load_config(config: Path | None, no_config: bool) -> Config:
         _fail(f"configuration error: {err}")
 
 
+def read_rules(dirs: tuple[str, ...]) -> tuple[Any, ...]:
+    """The bundled rules plus the rule folders ``dirs``; raises RuleError."""
+    from numcheck.rules import load_rules
+
+    return tuple(load_rules([Path(d) for d in dirs]))
+
+
+@lru_cache(maxsize=8)
+def rules_for(dirs: tuple[str, ...]) -> tuple[Any, ...]:
+    """The rules in a worker process, loaded once per worker (the parent has checked them)."""
+    return read_rules(dirs)
+
+
 def _load_rules(extra: Sequence[str]) -> tuple[Any, ...]:
-    from numcheck.rules import RuleError, load_rules
+    from numcheck.rules import RuleError
 
     try:
-        return tuple(load_rules([Path(d) for d in extra]))
+        return read_rules(tuple(str(d) for d in extra))
     except RuleError as err:
         _fail(f"rule error: {err}")
 
@@ -482,7 +505,8 @@ def check(
     ignored = (*cfg.ignore, *cli_ignore)
     threshold = fail_on.value if fail_on is not None else cfg.fail_on or "error"
     today = _date(date) if date is not None else cfg.date
-    rules = _load_rules((*cfg.extra_rules, *(extra_rules or [])))
+    rule_dirs = tuple(str(d) for d in (*cfg.extra_rules, *(extra_rules or [])))
+    rules = _load_rules(rule_dirs)
     known = [r.code for r in rules] + [m.code for m in META_RULES]
     _check_known(selected, known, "--select" if cli_select else f"{cfg.path}: select")
     _check_known(cli_ignore, known, "--ignore")
@@ -518,15 +542,15 @@ def check(
     n_jobs = jobs or os.cpu_count() or 1
     show_progress = not quiet and _isatty(sys.stderr)
     fmt = (output_format or Format.text).value
-    job = Job(rules, today, selected, ignored, keep_facts=fmt == "json" or (fmt == "text" and facts))
-    checked = iter(run_files([i for i in items if i != STDIN], job, n_jobs, show_progress))
+    job = Job(rule_dirs, today, selected, ignored, keep_facts=fmt == "json" or (fmt == "text" and facts))
+    checked = iter(run_files([i for i in items if i != STDIN], job, rules, n_jobs, show_progress))
     reports: list[FileReport] = []
     stdin_index = -1
     # Reports follow the order of the paths given, stdin in its place among them.
     for item in items:
         if item == STDIN:
             stdin_index = len(reports)
-            reports.append(_check_stdin(stdin_name, job))
+            reports.append(_check_stdin(stdin_name, job, rules))
         else:
             reports.append(next(checked))
 

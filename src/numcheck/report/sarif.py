@@ -51,7 +51,10 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
 
 
 def render(report: Report, options: Options) -> str:
-    rules = sorted({r.code: r for r in options.rules}.values(), key=lambda r: r.code)
+    # Only the rules that produced a result (as ESLint's SARIF does): viewers need
+    # no more, and the log does not change when an unrelated rule's text does.
+    used = {f.code for file in report.files for f in file.findings}
+    rules = sorted((r for r in {r.code: r for r in options.rules}.values() if r.code in used), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
     unreadable: list[dict[str, Any]] = []
