@@ -236,6 +236,7 @@ def test_elapsed_time_after_in_is_a_duration_not_a_day_ahead() -> None:
     [
         ("The nine-year war left the city in ruins.", "nine-year", Decimal(9), "year", "war"),
         ("Delegates arrived for a two-day conference.", "two-day", Decimal(2), "day", "conference"),
+        ("They met at a three-day international summit in Oslo.", "three-day", Decimal(3), "day", "summit"),
         ("He was jailed for three years in 2008.", "three years", Decimal(3), "year", None),
         ("The talks lasted 48 hours without a break.", "48 hours", Decimal(48), "hour", None),
         ("The repairs took six months to finish.", "six months", Decimal(6), "month", None),

@@ -1014,9 +1014,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         subject = None
         markers: tuple[str, ...] = ()
         if m.group("hy") and not m.group("old"):
-            sm = re.match(r"(?:" + _S + r"|-)+(?:long" + _S + r"+)?(?P<s>[a-z][a-z-]{2,})", text[m.end() : m.end() + 40])
-            if sm and sm.group("s").lower() not in ("and", "or", "to", "old", "olds", "long", "in", "of", "for"):
-                subject = sm.group("s").lower()
+            subject = _noun_after(text, m.end())
         elif not m.group("old"):
             subject = _of_subject(text, m.end())
         before = text[max(0, m.start() - 20) : m.start()]
@@ -1108,6 +1106,35 @@ _OF_PHRASE = _c(
     r"(?P<p>[a-z][a-z-]*(?:" + _S + r"+[a-z][a-z-]*){0,2})"
 )
 _OF_STOP = frozenset("and or in on at for to with by from a an the that which who as than after before during since".split())
+
+
+_NOUN_WORDS = _c(r"(?:" + _S + r"|-)+(?:long" + _S + r"+)?(?P<p>[A-Za-z][A-Za-z-]*(?:" + _S + r"[A-Za-z][A-Za-z-]*){0,2})")
+_NOUN_STOP = _OF_STOP | frozenset(
+    "has have had is was were are be been will would could can may might said says old olds long of".split()
+)
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """The noun a compound duration qualifies: "a two-day international conference on" → "conference"."""
+    m = _NOUN_WORDS.match(text, end, min(len(text), end + 60))
+    if not m:
+        return None
+    words: list[str] = []
+    for w in m.group("p").split():
+        if w.lower() in _NOUN_STOP:
+            break
+        words.append(w)
+    # The first word is the noun unless it looks like an adjective or a name
+    # ("international conference", "European Council summit") and a word follows.
+    for i, w in enumerate(words):
+        if i + 1 < len(words) and (w[0].isupper() or _ADJECTIVE.search(w.lower()) or w.lower() in _ADJECTIVES):
+            continue
+        return w.lower()
+    return None
+
+
+_ADJECTIVE = re.compile(r"(?:al|ic|ian|ean|ese|ish|ive|ous|ful|less|ary|ory|ent|ant|ile)$")
+_ADJECTIVES = frozenset("civil new old big major joint long short hard high low full free open".split())
 
 
 def _of_subject(text: str, end: int) -> str | None:
