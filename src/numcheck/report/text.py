@@ -90,17 +90,25 @@ def sentence_lines(text: str, loc: Located, options: Options) -> tuple[Text, Tex
             marks[i] = "~"
     for i in range(f.span.start, f.span.end):
         marks[i] = "^"
-    shown = Text(GUTTER, style="dim")
-    under = Text(GUTTER, style="dim")
+    shown = Text()
+    under = Text()
+    shown.append(GUTTER, style="dim")
+    under.append(GUTTER, style="dim")
     if win.start > loc.sentence.start:
         shown.append("…")
         under.append(" ")
-    for i in range(win.start, win.end):
-        ch = text[i]
+    # Runs of characters with the same mark, so each run is one styled segment.
+    i = win.start
+    while i < win.end:
         mark = marks.get(i)
+        j = i + 1
+        while j < win.end and marks.get(j) == mark:
+            j += 1
+        chunk = text[i:j]
         style = PRIMARY_STYLE if mark == "^" else RELATED_STYLE if mark == "~" else ""
-        shown.append(ch, style=style)
-        under.append((mark or " ") * cell_len(ch), style=style.replace(" underline", ""))
+        shown.append(chunk, style=style)
+        under.append((mark or " ") * cell_len(chunk), style=style.replace(" underline", ""))
+        i = j
     if win.end < loc.sentence.end:
         shown.append("…")
     under.rstrip()
