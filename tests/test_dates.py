@@ -411,3 +411,13 @@ def test_subjects_of_durations_and_offsets(text: str, written: str, subject: str
 def test_range_of_durations_keeps_both_ends() -> None:
     f = one("He was jailed for two to six years.", "two to six years")
     assert f.is_range and (f.interval.low, f.interval.high) == (Decimal(2), Decimal(6)) and f.value == Decimal(4)
+
+
+def test_duration_in_two_units_is_one_duration() -> None:
+    f = one("The hearing lasted 1 hour and 45 minutes.", "1 hour and 45 minutes")
+    assert (f.kind, f.value, f.unit) == ("duration", Decimal(105), "minute")
+
+
+def test_range_to_the_end_of_a_year() -> None:
+    f = one("The audit covers 2007 to the end of 2009.", "2007 to the end of 2009")
+    assert f.is_range and f.iso == "2007/2009"

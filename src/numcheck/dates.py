@@ -224,7 +224,7 @@ _RE_NUMDATE = _c(
 )
 _RE_DM = _c(r"(?<![\w./:,$£€-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%]|[.,]\d|" + _S + r"*%)")
 _RE_MMYYYY = _c(r"(?<![\w./,-])(?P<m>0?[1-9]|1[0-2])[/-](?P<y>" + _YEAR4 + r")(?![\w/]|[-.]\d)")
-_RE_YEARPAIR = _c(r"(?<![\w./,-])(?P<y>" + _YEAR4 + r")(?P<s>[-/–])(?P<b>\d{4}|\d{1,2})(?![\w/%]|[-.,]\d)")
+_RE_YEARPAIR = _c(r"(?<![\w./,-])(?P<y>" + _YEAR4 + r")(?P<s>[-/–~])(?P<b>\d{4}|\d{1,2})(?![\w/%]|[-.,]\d)")
 _RE_QUARTER = _c(
     r"(?<![\w./-])(?:(?P<y>" + _YEAR4 + r")(?:" + _S + r"|-)*)?(?P<q>[qh][1-4])\b(?:(?:" + _S + r"|-)*(?P<y2>" + _YEAR4 + r"))?"
 )
@@ -365,7 +365,13 @@ _FUTURE_BEFORE = _c(
 )
 _TIME_AFTER = _c(r"['’]s?" + _S + r"+time\b")
 _CONNECT_ATTACH = _c(r"(?:" + _S + r"|,|@|\(|\))*(?:(?:at|on|of|in|the|around|about|by|for|this|from|between|of" + _S + r"+the)(?:" + _S + r"|,)+)*(?:" + _S + r"|,|@|\(|\))*")
-_CONNECT_RANGE = _c(_S + r"*(?:-|–|—|to|until|till|through|thru|and|&)" + _S + r"*")
+_CONNECT_RANGE = _c(
+    _S + r"*(?:-|–|—|~|to|until|till|through|thru|and|&)" + _S + r"*"
+    r"(?:the" + _S + r"+(?:end|start|beginning|middle)" + _S + r"+of" + _S + r"+)?"  # "from 2007 to the end of 2008"
+)
+_CONNECT_DURATION = _c(r"(?:" + _S + r"*,)?" + _S + r"*(?:and" + _S + r"+)?")
+# Seconds in each unit, only to add "1 hour and 30 minutes" into one duration.
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _AT_HOUR = _c(r"(?:" + _S + r"|,)*(?:at|around|@|by)" + _S + r"+(?P<h>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?:[.:](?P<mi>[0-5]\d))?\b(?![.,:]\d|" + _S + r"*(?:%|per\b|percent|people|of\b|" + _TUNIT + r"))")
 _TRAIL_PART = _c(_S + r"+(?:(?:in" + _S + r"+the|this)" + _S + r"+)?(?P<p>morning|afternoon|evening|night)(?P<pl>s)?\b")
 _HEDGE_RE = _c(
@@ -1298,6 +1304,17 @@ def _attach(a: _Atom, b: _Atom) -> _Atom | None:
     )  # fmt: skip
 
 
+def _add_durations(a: _Atom, b: _Atom) -> _Atom | None:
+    """ "1 hour and 30 minutes", "two hours 18 minutes": one duration in the smaller unit."""
+    if a.markers or b.markers or a.value is None or b.value is None or a.high is not None or b.high is not None:
+        return None
+    fa, fb = _UNIT_SECONDS.get(a.unit or ""), _UNIT_SECONDS.get(b.unit or "")
+    if fa is None or fb is None or fa <= fb:
+        return None
+    ratio = Decimal(fa // fb)
+    return replace(b, start=a.start, value=a.value * ratio + b.value, step=b.step, hedge=a.hedge, subject=b.subject or a.subject)
+
+
 def _joined_kind(a: _Atom, b: _Atom) -> str:
     kinds = {a.kind, b.kind}
     if (a.m is not None or a.d is not None or b.m is not None or b.d is not None) or "date" in kinds:
@@ -1322,8 +1339,10 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
             cur = _attach_hour(text, cur, nxt.start)
             gap = text[cur.end : nxt.start]
             joined = None
-            if "\n" not in gap and len(gap) <= 16:
-                if _CONNECT_RANGE.fullmatch(gap) and _rangeable(text, cur, nxt, gap):
+            if "\n" not in gap and len(gap) <= 26:
+                if cur.kind == nxt.kind == "duration":
+                    joined = _add_durations(cur, nxt) if _CONNECT_DURATION.fullmatch(gap) else None
+                elif _CONNECT_RANGE.fullmatch(gap) and _rangeable(text, cur, nxt, gap):
                     joined = _make_range(text, cur, nxt)
                 elif gap.strip() in ("-", "–") and cur.end_atom is None and nxt.end_atom is None and nxt.kind == "time":
                     joined = _attach(cur, nxt)  # "May/22(Tue)-11:30 AM"
