@@ -48,7 +48,14 @@ class Located:
     end_line: int
     end_column: int  # exclusive: the column just after the last character
     sentence: Span
-    fingerprint: str
+    sentence_text: str = field(repr=False, default="")
+
+    @property
+    def fingerprint(self) -> str:
+        """Computed on demand: formats that print no fingerprint never import hashlib."""
+        from numcheck.baseline import fingerprint
+
+        return fingerprint(self.finding, self.sentence_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +69,7 @@ class FileView:
 
 
 def view(file: FileReport) -> FileView:
-    """Line/column, sentence and fingerprint of every finding in ``file``."""
-    from numcheck.baseline import fingerprint
+    """Line/column and sentence (hence fingerprint) of every finding in ``file``."""
     from numcheck.source import LineIndex, prepare, sentence_of, split_sentences
 
     lines = LineIndex(file.text)
@@ -80,9 +86,7 @@ def view(file: FileReport) -> FileView:
                 s = f.span
         else:
             s = f.span
-        located.append(
-            Located(f, line, col, end_line, end_col, s, fingerprint(f, file.text[s.start : s.end]))
-        )
+        located.append(Located(f, line, col, end_line, end_col, s, file.text[s.start : s.end]))
     return FileView(file, tuple(located), lines)
 
 
