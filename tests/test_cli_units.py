@@ -233,3 +233,11 @@ def test_changed_since_errors(repo: Path, tmp_path_factory: pytest.TempPathFacto
     outside = tmp_path_factory.mktemp("plain")
     with pytest.raises(gitdiff.GitError):
         gitdiff.changed_since("HEAD", outside)
+
+
+def test_unterminated_comments_are_not_suppressions() -> None:
+    # Each body stops at the next "<!--": no comment swallows the one after it.
+    text = "<!-- numcheck-disable NC2: open " * 1000 + "<!-- numcheck-disable-next-line NC201: ok -->\nX 48%.\n"
+    sups, bad = suppress.parse(text)
+    assert [s.codes for s in sups] == [("NC201",)] and bad == ()
+    assert sups[0].first_line == 2

@@ -59,8 +59,9 @@ META_RULES: tuple[MetaRule, ...] = (
     ),
 )
 
-# Bounded so an unterminated comment cannot make the scan quadratic.
-_COMMENT = re.compile(r"<!--\s*numcheck-(disable-next-line|disable|enable)\b(.{0,2000}?)-->", re.S)
+# The body stops at the next "<!--" and is bounded, so unterminated comments
+# cannot make the scan quadratic.
+_COMMENT = re.compile(r"<!--\s*numcheck-(disable-next-line|disable|enable)\b((?:(?!<!--|-->).){0,2000})-->", re.S)
 _CODE = r"(?:NC[0-9]{0,3}|ALL)"
 _BODY = re.compile(rf"\s*({_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)\s*(?::|--|—)\s*(\S.*?)\s*\Z", re.S | re.I)
 _ENABLE_BODY = re.compile(rf"\s*((?:{_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)?)\s*\Z", re.S | re.I)
@@ -154,10 +155,18 @@ def apply(file: FileReport) -> FileReport:
 
     lines = LineIndex(file.text)
     used = [False] * len(sups)
+    # Next-line suppressions by their line; blocks (few in practice) are scanned.
+    by_line: dict[int, list[int]] = {}
+    blocks: list[int] = []
+    for i, sup in enumerate(sups):
+        if sup.first_line == sup.last_line:
+            by_line.setdefault(sup.first_line, []).append(i)
+        else:
+            blocks.append(i)
     keep: list[Finding] = []
     for f in file.findings:
         line = lines.position(f.span.start)[0]
-        hit = [i for i, s in enumerate(sups) if s.covers(f.code, line)]
+        hit = [i for i in (*by_line.get(line, ()), *blocks) if sups[i].covers(f.code, line)]
         for i in hit:
             used[i] = True
         if not hit:
