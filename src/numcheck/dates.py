@@ -306,16 +306,23 @@ _NUMBER = (
     r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|½|" + _NUMW
     + r"|a" + _S + r"+(?:few|couple" + _S + r"+of)|few|several|some|a" + _S + r"+couple|couple" + _S + r"+of|an?(?=" + _S + r"))"
 )
+# Number words up to ninety-nine: enough for "every three weeks", "at the age of
+# twenty-one" and "two to six years", and cheap to compile (numwords.PATTERN is
+# embedded once only, in _NUMBER).
+_SMALLNUM = (
+    r"(?:(?:" + "|".join(numwords.TENS) + r")(?:(?:-|" + _S + r")(?:" + "|".join(w for w in numwords.UNITS if 1 <= numwords.UNITS[w] <= 9) + r"))?"
+    r"|" + "|".join(sorted((w for w in numwords.UNITS if numwords.UNITS[w] >= 1), key=len, reverse=True)) + r")\b"
+)
 _RE_DURATION = _c(
-    r"(?<![\w.,$£€#/-])(?:(?P<n0>\d+(?:\.\d+)?|" + _NUMW + r")" + _S + r"*(?:-|–|to|or)" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
+    r"(?<![\w.,$£€#/-])(?:(?P<n0>\d+(?:\.\d+)?|" + _SMALLNUM + r")" + _S + r"*(?:-|–|to|or)" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
     r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
     r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
 _RE_AGE = _c(r"\b(?P<w>aged|age|ages)" + _S + r"+(?P<n>\d{1,3})(?!\w|[.,]\d|" + _S + r"*(?:%|per\b))")
-_RE_AGE_OF = _c(r"\b(?:at" + _S + r"+)?the" + _S + r"+age" + _S + r"+of" + _S + r"+(?P<n>\d{1,3}|" + _NUMW + r")\b(?!" + _S + r"*(?:" + _TUNIT + r"|%))")
+_RE_AGE_OF = _c(r"\b(?:at" + _S + r"+)?the" + _S + r"+age" + _S + r"+of" + _S + r"+(?P<n>\d{1,3}|" + _SMALLNUM + r")\b(?!" + _S + r"*(?:" + _TUNIT + r"|%))")
 _RE_ALL = _c(r"\b(?:all|the" + _S + r"+whole|the" + _S + r"+entire)" + _S + r"+(?P<u>day|week|month|year|night)(?:" + _S + r"+long)?\b")
 _RE_EVERY = _c(
-    r"\b(?:(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?P<n>\d+|" + _NUMW + r")" + _S + r"+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening)s?"
+    r"\b(?:(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?P<n>\d+|" + _SMALLNUM + r")" + _S + r"+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening)s?"
     r"|(?:once|twice|thrice|(?:one|two|three|four|\d+)" + _S + r"+times?)" + _S + r"+(?:a|an|per|every)" + _S + r"+(?P<u2>day|week|month|year|hour|minute|fortnight|decade)"
     r"|(?P<ly>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|everyday))\b"
 )
@@ -354,12 +361,11 @@ _RE_YEAR_WORDS = _c(
     r"|two" + _S + r"+thousand(?:(?:" + _S + r"+and)?" + _S + r"+(?:" + _TENSW + r"(?:(?:-|" + _S + r")+" + _UNIT9 + r")?|" + _TEENW + r"|" + _UNIT9 + r"))?\b)"
 )
 # Relative offsets: "two days ago", "in three weeks", "four days ahead of".
-_RE_OFFSET = _c(
-    r"(?<![\w.,$£€#/-])(?:(?P<in>in|within)" + _S + r"+(?:the" + _S + r"+)?(?:next" + _S + r"+)?)?" + _NUMBER
-    + r"(?:(?:-|" + _S + r")*)(?P<u>" + _TUNIT_NOABBR + r")"
-    r"(?:" + _S + r"+(?P<dir>ago|later|earlier|from" + _S + r"+(?:now|today)|after" + _S + r"+today|before" + _S + r"+today|before|after|ahead|hence|on|prior))?\b"
-    r"(?P<of>" + _S + r"+(?:of|to)" + _S + r"+(?:the" + _S + r"+|a" + _S + r"+|an" + _S + r"+|his" + _S + r"+|her" + _S + r"+|their" + _S + r"+|its" + _S + r"+)?(?P<subj>[a-z][a-z-]+))?"
+# Relative offsets are read off a duration's match: "in three weeks", "two days ago", "four days ahead of".
+_OFFSET_DIR = _c(
+    _S + r"+(?P<dir>ago|later|earlier|from" + _S + r"+(?:now|today)|after" + _S + r"+today|before" + _S + r"+today|before|after|ahead|hence|on|prior)\b"
 )
+_OFFSET_IN = _c(r"\b(?P<in>in|within)" + _S + r"+(?:the" + _S + r"+)?(?:next" + _S + r"+)?$")
 _FUTURE_BEFORE = _c(
     r"(?:\b(?:will|shall|going" + _S + r"+to|due|expected|set" + _S + r"+to|would|could|should|might|plans?|planned|back|again|return|returns|scheduled|expires?)\b|['’]ll\b)"
 )
@@ -1029,6 +1035,10 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             markers = (pm.group("w").lower(),)
         if re.search(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
             kind = "age"
+        if value is not None and not m.group("n0"):
+            offset = _offset(text, m, value, unit)
+            if offset is not None:
+                out.append(offset)
         high = None
         if m.group("n0") and value is not None:
             # "two to six years", "8-10 years": both ends, the mid-point as value (as numbers do).
@@ -1067,41 +1077,42 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             n = m.group("n")
             val = (Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)) * factor
         out.append(_Atom(m.start(), m.end(), "duration", value=val, unit=unit, markers=("every",)))
-    for m in _scan_before(_RE_OFFSET, text, win):
-        direction = re.sub(r"\s+", " ", (m.group("dir") or "").lower())
-        inn = (m.group("in") or "").lower()
-        if not direction and inn != "in":
-            continue
-        if direction in ("on", "prior") or (direction in ("before", "after") and not m.group("subj")):
-            if direction == "on" or direction == "prior":
-                continue
-        value, _step, low = _number(m.group("n"))
-        if value is None:
-            continue
-        unit, factor = TIME_UNITS[m.group("u").lower()]
-        if inn == "in" and not direction:
-            # "in three weeks" counts from now only when the sentence looks
-            # ahead ("will ... in three weeks", "in three weeks' time"); "took
-            # $163m in 12 days" and "the lowest in 20 years" are spans of time.
-            head = re.split(r"[.!?]", text[max(0, m.start() - 80) : m.start()])[-1]
-            if not (_FUTURE_BEFORE.search(head) or _TIME_AFTER.match(text, m.end("u"))):
-                continue
-            if re.match(r"(?:" + _S + r"|-)+(?:old|long|of|and|or|to)\b", text[m.end("u") : m.end("u") + 10]):
-                continue
-        sign = -1 if direction in ("ago", "earlier", "before", "before today") else 1
-        end = m.end("dir") if direction else m.end("u")
-        subj = None
-        if direction in ("before", "after", "ahead"):
-            # The event counted from: "ahead of the summit", "before the vote".
-            em = _EVENT_AFTER.match(text, m.end("dir"), min(len(text), m.end("dir") + 50))
-            if em:
-                # "the general election" → "election"; "the summit in Rome" → "summit".
-                word = em.group("e2") if em.group("e2") and em.group("e2").lower() not in _OF_STOP | {"is", "was", "were", "are", "had", "has"} else em.group("e")
-                if word.lower() not in ("time", "schedule"):
-                    subj = word.lower()
-        marker = direction or inn
-        out.append(_Atom(m.start(), end, "relative", rel=Decimal(sign) * value * factor, unit=unit, markers=(marker,), subject=subj))
     return out
+
+
+def _offset(text: str, m: re.Match[str], value: Decimal, unit: str) -> _Atom | None:
+    """The relative day a duration match names, if any: "two days ago", "in three weeks"."""
+    uw = m.group("u").lower()
+    if m.group("old") or m.group("hy") or (len(uw) <= 3 and uw not in ("day", "sec", "min")):
+        return None
+    dm = _OFFSET_DIR.match(text, m.end())
+    direction = re.sub(r"\s+", " ", dm.group("dir").lower()) if dm else ""
+    im = _OFFSET_IN.search(text, max(0, m.start() - 25), m.start())
+    inn = im.group("in").lower() if im else ""
+    if direction in ("on", "prior") or (not direction and inn != "in"):
+        return None
+    if inn == "in" and not direction:
+        # "in three weeks" counts from now only when the sentence looks
+        # ahead ("will ... in three weeks", "in three weeks' time"); "took
+        # $163m in 12 days" and "the lowest in 20 years" are spans of time.
+        head = re.split(r"[.!?]", text[max(0, m.start() - 80) : m.start()])[-1]
+        if not (_FUTURE_BEFORE.search(head) or _TIME_AFTER.match(text, m.end())):
+            return None
+        if re.match(r"(?:" + _S + r"|-)+(?:old|long|of|and|or|to)\b", text[m.end() : m.end() + 10]):
+            return None
+    sign = -1 if direction in ("ago", "earlier", "before", "before today") else 1
+    subj = None
+    if dm and direction in ("before", "after", "ahead"):
+        # The event counted from: "ahead of the summit", "before the vote".
+        em = _EVENT_AFTER.match(text, dm.end(), min(len(text), dm.end() + 50))
+        if em:
+            # "the general election" → "election"; "the summit in Rome" → "summit".
+            word = em.group("e2") if em.group("e2") and em.group("e2").lower() not in _OF_STOP | {"is", "was", "were", "are", "had", "has"} else em.group("e")
+            if word.lower() not in ("time", "schedule"):
+                subj = word.lower()
+    start = im.start() if im and not direction else m.start()
+    end = dm.end() if dm else m.end()
+    return _Atom(start, end, "relative", rel=Decimal(sign) * value, unit=unit, markers=(direction or inn,), subject=subj)
 
 
 _EVENT_AFTER = _c(
@@ -1162,7 +1173,7 @@ def _a_unit_ok(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 12]
     if re.search(r"\b(?:for|within|in|over|after|about|around|nearly|almost|than|only|just|least|half|spent|took|lasted|last|takes|take|barely|roughly)" + _S + r"+$", before, re.I):
         return True
-    return bool(re.match(r"(?:" + _S + r"+(?:ago|later|earlier|before|after|from" + _S + r"+now|long|or" + _S + r"+(?:two|so)|and" + _S + r"+(?:a" + _S + r"+)?half)\b|-long\b|-old\b)", after, re.I))
+    return bool(re.match(r"(?:" + _S + r"+(?:ago|later|earlier|before|after|ahead|hence|from" + _S + r"+now|long|or" + _S + r"+(?:two|so)|and" + _S + r"+(?:a" + _S + r"+)?half)\b|-long\b|-old\b)", after, re.I))
 
 
 # --- years in context ----------------------------------------------------------
