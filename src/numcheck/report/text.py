@@ -150,9 +150,12 @@ def fact_table(file: FileReport, v: FileView, options: Options) -> object:
     from rich import box
     from rich.table import Table
 
-    table = Table(title=f"Facts in {file.path}", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    table = Table(title=f"Facts in {file.path}", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
     for name in ("line:col", "text", "kind", "value", "unit", "hedge", "interval", "subject"):
-        table.add_column(name, overflow="fold")
+        # Short fixed columns never wrap; the rest wrap at spaces, words keep 12 columns.
+        fixed = name in ("line:col", "kind", "unit", "hedge")
+        words = name in ("text", "subject")
+        table.add_column(name, overflow="fold", no_wrap=fixed, min_width=12 if words else None)
     for fact in file.facts:
         line, col = v.position(fact.span.start)
         table.add_row(
