@@ -137,6 +137,12 @@ def test_fail_on(run, tmp_path: Path, text: str, fail_on: str | None, status: in
     assert run(*args).exit_code == status
 
 
+def test_exit_zero(run, tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "It was 140% of staff.\n")
+    assert run("a.md", "--exit-zero", "-q").exit_code == 0
+    assert run("a.md", "missing.md", "--exit-zero", "-q").exit_code == 2  # input errors still count
+
+
 def test_usage_errors_exit_2(run, tmp_path: Path) -> None:
     write(tmp_path / "a.md", "x")
     assert run("a.md", "--format", "yaml").exit_code == 2

@@ -484,6 +484,9 @@ def check(
     color: Annotated[Color, typer.Option("--color", help="Colour in the text format.")] = Color.auto,
     facts: Annotated[bool, typer.Option("--facts", help="Text format: show each file's fact table too.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors in use or input still exit 2).")
+    ] = False,
 ) -> None:
     """Check the figures in PATH... against each other."""
     from dataclasses import replace
@@ -602,7 +605,7 @@ def check(
         raise typer.Exit(EXIT_ERROR)
     rank = severity_rank(threshold)
     failing = any(severity_rank(f.severity) >= rank for file in report.files for f in file.findings)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
 @app.command("facts")
