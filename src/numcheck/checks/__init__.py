@@ -1,4 +1,4 @@
-"""The check kinds: a small fixed vocabulary, one module each, listed once here.
+"""The check kinds: a short closed list, one module per kind, registered in CHECKS below.
 
 Every module offers the same four names:
 

@@ -1,4 +1,4 @@
-"""Check kind ``calendar``: do dates, weekdays, durations and relative days agree?
+"""Check kind ``calendar``: weekdays, dates, day counts and ages that contradict one another.
 
 Tests:
 

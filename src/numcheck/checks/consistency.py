@@ -1,4 +1,4 @@
-"""Check kind ``consistency``: is the same quantity stated differently elsewhere?
+"""Check kind ``consistency``: one quantity given two values in one text that cannot both hold.
 
 Facts are grouped by (kind, unit, head noun): the head is the last content
 word of the fact's subject, or the noun written right after the figure

@@ -1,4 +1,4 @@
-"""Check kind ``conversion``: does a bracketed conversion match ("10 miles (16 km)")?
+"""Check kind ``conversion``: a figure and its bracketed conversion ("10 miles (16 km)") must agree.
 
 Templates bind ``a`` (the figure) and ``b`` (its conversion); an optional
 ``hedge`` group ("about", "ca.") marks the conversion as approximate.

@@ -1,4 +1,4 @@
-"""Check kind ``implies``: does a qualifier agree with its figure ("a majority (45%)")?
+"""Check kind ``implies``: a qualifier and the figure it describes must agree ("a majority (45%)").
 
 Templates bind ``x`` (the figure) and a ``q`` group (the qualifier words);
 the ``qualifiers`` table gives, for each qualifier, the range it implies and

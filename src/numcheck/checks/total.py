@@ -1,4 +1,4 @@
-"""Check kind ``total``: do the parts fit in (or add up to) their stated total?
+"""Check kind ``total``: parts must fit inside, or sum to, the total they belong to.
 
 Tests:
 
