@@ -79,9 +79,16 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
                 continue
             if not view.labels[i] & rule.compiled["people"]:
                 continue
-            yield Hit(f.span, (), (("figure", f.text), ("limit", format_number(limit))))
+            yield Hit(f.span, (), (("figure", f.text), ("limit", _people(limit))))
     else:
         yield from _years(rule, view)
+
+
+def _people(n: Decimal) -> str:
+    """A head count the way a reader says it: "8.2 billion"."""
+    if n >= 10**9:
+        return f"{format_number(n / 10**9)} billion"
+    return format_number(n)
 
 
 def _years(rule: Rule, view: View) -> Iterator[Hit]:

@@ -115,9 +115,9 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
         base = (("from", a.text), ("to", b.text))
         if test == "direction":
             if direction == "rise" and a.interval.overlaps(b.interval) is False and _above(a, b):
-                yield Hit(b.span, (a.span,), base + (("direction", "a fall"), ("word", "rise")))
+                yield Hit(b.span, (a.span,), base + (("direction", "a fall"), ("word", "it rose")))
             elif direction == "fall" and not a.interval.overlaps(b.interval) and _above(b, a):
-                yield Hit(b.span, (a.span,), base + (("direction", "a rise"), ("word", "fall")))
+                yield Hit(b.span, (a.span,), base + (("direction", "a rise"), ("word", "it fell")))
             continue
         if test == "multiple":
             word = facts[bnd.roles["m"]].text.lower() if "m" in bnd.roles else (bnd.groups.get("mult") or "").lower()
