@@ -122,6 +122,8 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
         if test == "multiple":
             word = facts[bnd.roles["m"]].text.lower() if "m" in bnd.roles else (bnd.groups.get("mult") or "").lower()
             factor = comp["multiples"].get(word)
+            if factor is None and "m" in bnd.roles:
+                factor = facts[bnd.roles["m"]].value  # "three times": the fact's own factor
             ratio = _ratio(a.interval, b.interval)
             if factor is None or ratio is None:
                 continue
