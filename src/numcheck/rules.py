@@ -123,11 +123,11 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> tuple[Rule, ...]:
 def bundled_dir() -> Traversable:
     """The folder of bundled rule files.
 
-    In a wheel the top-level ``rules/`` folder is installed as ``numcheck/rules/``
-    next to this module; in a source checkout or editable install it stays at
+    In a wheel the top-level ``rules/`` folder is installed as
+    ``numcheck/bundled_rules/`` next to this module; in a source checkout or editable install it stays at
     the top of the repository, two levels above this file's package.
     """
-    installed = resources.files("numcheck").joinpath("rules")
+    installed = resources.files("numcheck").joinpath("bundled_rules")
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parents[2] / "rules"
