@@ -221,7 +221,8 @@ def cold_start(runs: int, qpy: Path | None, lines: list[str], data: dict) -> Non
     lines.append(f"   {'command':<44}{'median':>10}{'× typer hello':>16}")
     for name, secs in rows:
         if secs is None:
-            lines.append(f"   {name:<44}{'failed':>10}{'-':>16}")
+            status = "skipped" if "unavailable" in name or "not installed" in name else "failed"
+            lines.append(f"   {name:<44}{status:>10}{'-':>16}")
         else:
             lines.append(f"   {name:<44}{secs * 1000:>8.0f} ms{secs / typer_s:>15.2f}×")
         data.setdefault("cold_start_ms", {})[name] = None if secs is None else round(secs * 1000, 1)
