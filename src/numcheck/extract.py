@@ -180,10 +180,14 @@ _STOP = frozenset(
     ago annually time times while why how what overnight today yesterday tomorrow tonight apiece instead
     respectively altogether alone almost nearly about around roughly some""".split()
 )
-_NP_AFTER = re.compile(r"[^\S\n]*(?:of[^\S\n]+(?:all[^\S\n]+)?(?:the[^\S\n]+|their[^\S\n]+|its[^\S\n]+)?)?(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]*){1,4})")
+# Words are separated by required spaces so that no word can be split two ways (linear time).
+_NP_AFTER = re.compile(
+    r"[^\S\n]*(?:of[^\S\n]+(?:all[^\S\n]+)?(?:the[^\S\n]+|their[^\S\n]+|its[^\S\n]+)?)?"
+    r"(?P<np>[A-Za-z][\w'’-]*(?:[^\S\n]+[A-Za-z][\w'’-]*){0,3})"
+)
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _PREDICATE = re.compile(
-    rf"[^.;:!?]*?\b(?:are|were|is|was|remain|remained|became|have been|had been)\b{_SP}+(?P<p>(?:[a-z][\w-]*{_SP}*){{1,3}})"
+    rf"[^.;:!?]*?\b(?:are|were|is|was|remain|remained|became|have been|had been)\b{_SP}+(?P<p>[a-z][\w-]*(?:{_SP}+[a-z][\w-]*){{0,2}})"
 )
 _AS_NOUN = re.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?)")
 _OF_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]+){1,4})of[^\S\n]+\Z")
@@ -282,6 +286,8 @@ class _Context:
 
 def _tidy(value: Decimal) -> Decimal:
     """Whole numbers without exponent or trailing zeros (3200000000, not 3.2E+9 or 3200000000.0)."""
+    if value.adjusted() >= 34:
+        return value  # a numeral of 35+ digits: keep it exactly as Decimal holds it
     if value == value.to_integral_value():
         with localcontext() as c:
             c.prec = 40

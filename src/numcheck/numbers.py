@@ -308,7 +308,9 @@ def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decim
     out: list[tuple[int, int, Decimal]] = []
     i = 0
     while i < len(toks):
-        for j in range(len(toks) - 1, i - 1, -1):
+        # No number phrase runs past 16 words ("one hundred and twenty-three thousand four
+        # hundred and fifty-six" is 11): the window keeps this linear on stacked number words.
+        for j in range(min(len(toks), i + 16) - 1, i - 1, -1):
             v = numwords.parse(text[toks[i].start() : toks[j].end()])
             if v is not None:
                 out.append((toks[i].start(), toks[j].end(), v))
