@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from numcheck.engine import run
-from numcheck.extract import extract
+from numcheck.facts import extract
 from numcheck.rules import Rule, load_rules
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

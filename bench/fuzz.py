@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from numcheck.engine import run
-    from numcheck.extract import extract
+    from numcheck.facts import extract
     from numcheck.rules import load_rules
 
     rules = load_rules()

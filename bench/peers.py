@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from numcheck.extract import extract
+from numcheck.facts import extract
 from numcheck.model import Fact
 from numcheck.units import UNITS
 

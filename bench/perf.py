@@ -91,7 +91,7 @@ LIBRARY_THROUGHPUT = textwrap.dedent(
     """\
     import json, sys, time
     import numcheck
-    from numcheck.extract import extract
+    from numcheck.facts import extract
     rules = numcheck.load_rules()
     files = sys.argv[2:]
     texts = [open(p, encoding="utf-8").read() for p in files]

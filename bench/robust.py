@@ -103,7 +103,7 @@ CHILD = textwrap.dedent(
     import json, sys, time
     sys.path.insert(0, {bench!r})
     import robust
-    from numcheck.extract import extract
+    from numcheck.facts import extract
     from numcheck.engine import run
     from numcheck.rules import load_rules
     rules = load_rules()

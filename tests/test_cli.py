@@ -82,10 +82,10 @@ def fake_extract(text: str, path: str = "") -> Document:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    import numcheck.extract
+    import numcheck.facts
 
     monkeypatch.setattr(cli, "pipeline", fake_pipeline)
-    monkeypatch.setattr(numcheck.extract, "extract", fake_extract)
+    monkeypatch.setattr(numcheck.facts, "extract", fake_extract)
     monkeypatch.setattr(cli, "read_rules", lambda dirs: FAKE_RULES)
     monkeypatch.chdir(tmp_path)
     for var in ("NO_COLOR", "FORCE_COLOR", "COLUMNS"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from numcheck.engine import run
-from numcheck.extract import extract
+from numcheck.facts import extract
 from numcheck.rules import load_rules
 
 RULES = load_rules()

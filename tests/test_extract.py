@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from numcheck.extract import extract
+from numcheck.facts import extract
 from numcheck.model import Fact
 
 
@@ -183,3 +183,20 @@ def test_markdown_code_is_blanked_not_deleted() -> None:
     text = "Readers: 4,200.\n\n```\nx = 9999\n```\n\nMore than 80 wrote in."
     doc = extract(text, "draft.md")
     assert [f.text for f in doc.facts] == ["4,200", "80"]
+
+
+def test_html_date_fact_text_is_what_was_written() -> None:
+    text = "<p>On <b>Monday</b>, 7&nbsp;March 2022, about 40 people came.</p>"
+    doc = extract(text, "draft.html")
+    kinds = {f.kind for f in doc.facts}
+    assert "date" in kinds
+    for f in doc.facts:
+        assert f.text == text[f.span.start : f.span.end]
+
+
+def test_package_extract_survives_submodule_import() -> None:
+    import numcheck
+    import numcheck.facts  # noqa: F401
+
+    assert callable(numcheck.extract)
+    assert numcheck.extract("about 40 people").facts[0].text == "40"

@@ -124,7 +124,7 @@ def rules() -> tuple:
 @given(text=ANY_TEXT, path=PATHS)
 @PROPERTY
 def test_extract_on_any_text(text: str, path: str) -> None:
-    extract = need("numcheck.extract").extract
+    extract = need("numcheck.facts").extract
     doc = extract(text, path)
     assert_document(doc, text)
     assert extract(text, path) == doc  # deterministic
@@ -133,7 +133,7 @@ def test_extract_on_any_text(text: str, path: str) -> None:
 @given(text=ANY_TEXT, path=PATHS)
 @PROPERTY
 def test_engine_on_any_text(rules: tuple, text: str, path: str) -> None:
-    extract = need("numcheck.extract").extract
+    extract = need("numcheck.facts").extract
     run = need("numcheck.engine").run
     doc = extract(text, path)
     findings = run(doc, rules, today=TODAY)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from numcheck.engine import run
-from numcheck.extract import extract
+from numcheck.facts import extract
 from numcheck.rules import load_rules
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -47,7 +47,7 @@ def rules() -> tuple:
 
 
 def extract(text: str, path: str = "") -> Document:
-    return need("numcheck.extract").extract(text, path)
+    return need("numcheck.facts").extract(text, path)
 
 
 def check_document(doc: Document, text: str) -> None:
@@ -196,7 +196,7 @@ def test_every_unicode_digit_is_safe_one_by_one(rules: tuple) -> None:
 
 def test_public_check_text_on_hostile_text() -> None:
     numcheck = importlib.import_module("numcheck")
-    need("numcheck.extract")
+    need("numcheck.facts")
     need("numcheck.engine")
     for name in ("1,1,1,... repeated", "every Unicode space", "right-to-left text"):
         text = CASES[name]

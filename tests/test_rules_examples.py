@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from numcheck.engine import run
-from numcheck.extract import extract
+from numcheck.facts import extract
 from numcheck.rules import Rule, load_rules, unmark
 
 RULES = load_rules()

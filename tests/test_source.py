@@ -43,3 +43,13 @@ def test_line_index_counts_code_points() -> None:
     idx = LineIndex("ab\n£é12\n")
     assert idx.position(0) == (1, 1)
     assert idx.position(5) == (2, 3)
+
+
+def test_email_scan_is_linear_on_dotted_digits_without_an_at() -> None:
+    # Not a timing: the pattern may only start where a run of local-part characters starts.
+    from numcheck.source import _EMAIL
+
+    text = "1." * 50_000
+    starts = [m.start() for m in _EMAIL.finditer(text + "@example.com")]
+    assert starts == []  # the run is longer than 64, so it is not an address
+    assert _EMAIL.search("write to desk.2@paper.example.org today").group() == "desk.2@paper.example.org"

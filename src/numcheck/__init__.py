@@ -30,7 +30,7 @@ def extract(text: str, path: str = "") -> Document:
 
     ``path`` only chooses how markup is blanked (``.md``, ``.html``).
     """
-    from numcheck.extract import extract as _extract
+    from numcheck.facts import extract as _extract
 
     return _extract(text, path)
 
@@ -51,7 +51,7 @@ def check_text(
 ) -> FileReport:
     """Extract the fact table of ``text`` and run the rules over it."""
     from numcheck.engine import run
-    from numcheck.extract import extract as _extract
+    from numcheck.facts import extract as _extract
     from numcheck.model import FileReport
 
     doc = _extract(text, path)

@@ -279,7 +279,7 @@ def run_files(
             # Import the pipeline before the pool forks, so workers inherit it
             # instead of each paying for the imports (and regex compiles) again.
             import numcheck.engine  # noqa: F401
-            import numcheck.extract  # noqa: F401
+            import numcheck.facts  # noqa: F401
 
             chunk = max(1, len(paths) // (jobs * 8))
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_sigint)
@@ -619,7 +619,7 @@ def facts_command(
     color: Annotated[Color, typer.Option("--color", help="Colour in the table.")] = Color.auto,
 ) -> None:
     """Print the fact table: every figure with its kind, value, interval and subject."""
-    from numcheck.extract import extract
+    from numcheck.facts import extract
     from numcheck.files import InputError, discover, read
     from numcheck.model import FileReport, Report
 

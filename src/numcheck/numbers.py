@@ -16,7 +16,7 @@ It reads:
 * hyphen and dash ranges ("10-15", "10–15 million", "8- to 16-").
 
 It does not decide what a number counts, nor whether it is an identifier:
-that needs the words around it, which ``numcheck.extract`` reads. It does
+that needs the words around it, which ``numcheck.facts`` reads. It does
 skip what is never a figure on its own: digits glued to letters on the left
 ("A380", "H1N1", "COVID-19"), versions and addresses ("1.2.3",
 "192.168.1.2"), ISBNs, DOIs, phone numbers, clock times ("10:30").

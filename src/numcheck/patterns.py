@@ -270,7 +270,7 @@ def split_range(f: Fact) -> tuple[Fact, Fact] | None:
     """
     from dataclasses import replace
 
-    from numcheck.extract import extract
+    from numcheck.facts import extract
 
     m = _RANGE_PARTS.match(f.text)
     if not m:

@@ -42,7 +42,9 @@ _CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+", re.I)
 _MD_LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# The local part may start only where a run of its characters starts, and is at most 64
+# long (RFC 5321): without that, "1.1.1.1…" with no "@" is tried from every position.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 
 
 def blank_markdown(text: str) -> str:

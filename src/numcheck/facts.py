@@ -246,7 +246,15 @@ def extract(text: str, path: str = "") -> Document:
     date_facts = [d for d in date_facts if not _inside_number(d.span, by_start, fact_starts)]
     date_spans = sorted((f.span.start, f.span.end) for f in date_facts)
     kept = [f for f in facts if not _overlaps_any(f.span, date_spans)]
-    dated = [f if f.subject is not None else dataclasses.replace(f, subject=_subject(ctx, f.span.start, f.span.end, f.kind)) for f in date_facts]
+    # dates.find reads the blanked text; a fact's text is always what was written (HTML entities, tags).
+    dated = [
+        dataclasses.replace(
+            f,
+            text=text[f.span.start : f.span.end],
+            subject=f.subject if f.subject is not None else _subject(ctx, f.span.start, f.span.end, f.kind),
+        )
+        for f in date_facts
+    ]
     merged = sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind))
     return Document(source=Source(path, text), sentences=tuple(sentences), facts=tuple(merged), clean=clean)
 
