@@ -55,3 +55,12 @@ def test_clean_text_with_many_figures_has_no_findings() -> None:
         "The hall is 50 metres (164 feet) long. The vote was on Tuesday, 7 March 2023."
     )
     assert run(extract(text), RULES) == ()
+
+
+def test_message_of_a_figure_across_a_line_break_is_one_line() -> None:
+    from numcheck import check_text
+
+    text = "The hall opens on Saturday,\n14 August 2026, after a long wait."
+    report = check_text(text)
+    messages = [f.message for f in report.findings if f.code == "NC301"]
+    assert messages and all("\n" not in m and "Saturday, 14 August 2026" in m for m in messages)

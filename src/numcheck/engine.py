@@ -52,7 +52,8 @@ def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -
                 code=rule.code,
                 rule=rule.name,
                 severity=rule.severity,
-                message=rule.message.format_map(fields),
+                # A figure written across a line break reads as one line in a message.
+                message=" ".join(rule.message.format_map(fields).split()),
                 span=hit.span,
                 text=text[hit.span.start : hit.span.end],
                 related=related,
