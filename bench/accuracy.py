@@ -129,7 +129,11 @@ def seed_and_mutations(shared: Path = SHARED, rules: Sequence[Rule] | None = Non
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    shared = Path(argv[0]) if argv else SHARED
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", nargs="?", type=Path, default=SHARED, help="the shared folder (default ../shared)")
+    shared = parser.parse_args(list(argv)).shared
     if not shared.is_dir():
         print(f"../shared not found: {shared}", file=sys.stderr)
         return 2
