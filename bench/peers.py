@@ -19,9 +19,12 @@ unit is a temperature, duration when a time, else dimension; duration → durati
 age → age; ordinal → ordinal; date, year, decade, weekday, time, relative →
 date; multiple → multiple (no peer kind). A bare year or decade ("2013", "the
 1960s") is a date to Recognizers-Text and a number to quantulum3: it agrees with
-either (``agreeing_kinds``), and counts as a date for false positives. Minor currency units on the peer
+either (``agreeing_kinds``), and counts as a date for false positives. Money
+with a rate unit ("$15.4/hour", unit "USD / hour") is a dimension, as
+quantulum3 files a price per unit. Minor currency units on the peer
 side (cent, penny, pence, dime) are converted to the major unit, as numcheck
-reports money in major units ("50 cents" is 0.50 USD).
+reports money in major units ("50 cents" is 0.50 USD); so are quantulum3's
+counting units ("a dozen" is 1 dozen to it, 12 to numcheck).
 
 Run: ``.venv/bin/python bench/peers.py`` (prints P/R/F1 per file and
 category, kind-checked and detection-only). ``score()`` returns the numbers
@@ -56,6 +59,9 @@ SECONDS = {
     "megayear": 365 * 86400 * 10**6, "gigayear": 365 * 86400 * 10**9,
 }
 PEER_MINOR = {"cent": 0.01, "penny": 0.01, "pence": 0.01, "dime": 0.1}
+# quantulum3 counts in dimensionless counting units ("a dozen" is 1 dozen); numcheck
+# reports the count (12). Like cents to dollars, the peer's value is converted.
+PEER_COUNTING = {"dozen": 12, "baker's dozen": 13, "gross": 144}
 
 
 def peer_kind(f: Fact) -> str:
@@ -64,7 +70,9 @@ def peer_kind(f: Fact) -> str:
     if f.kind in ("percent", "points"):
         return "percent"
     if f.kind == "money":
-        return "currency"
+        # A price per unit ("$15.4/hour", unit "USD / hour") is currency over a dimension, not a
+        # sum of money: quantulum3 files "dollar per hour" under its entity, not under currency.
+        return "dimension" if f.unit and "/" in f.unit else "currency"
     if f.kind == "measure":
         dim = UNITS[f.unit].dim if f.unit in UNITS else ""
         return {"temperature": "temperature", "time": "duration"}.get(dim, "dimension")
@@ -149,6 +157,8 @@ def _expected_values(e: dict) -> list[float]:
             vals = [x * SECONDS[u] for x in vals]
     if e["kind"] == "currency" and unit in PEER_MINOR:
         vals = [x * PEER_MINOR[unit] for x in vals]
+    if e["kind"] == "number" and unit in PEER_COUNTING:
+        vals = [x * PEER_COUNTING[unit] for x in vals]
     return vals
 
 

@@ -200,3 +200,43 @@ def test_package_extract_survives_submodule_import() -> None:
 
     assert callable(numcheck.extract)
     assert numcheck.extract("about 40 people").facts[0].text == "40"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        # A price per unit is a rate, kept apart from sums of money.
+        ("The cleaners asked for $18.75/hour from March.", "$18.75/hour", "money", D("18.75"), "USD / hour"),
+        ("Butter now costs £7.20 per kg at the market.", "£7.20 per kg", "money", D("7.2"), "GBP / kilogram"),
+        # "pm"/"am" after a decimal no clock writes are lengths.
+        ("Each pore measures 3.4 pm across.", "3.4 pm", "measure", D("3.4"), "picometre"),
+        ("The wobble was under 6.125 am in the trial.", "6.125 am", "measure", D("6.125"), "attometre"),
+        # Geological time: "Ma" before "ago", "Ga" glued.
+        ("The crater formed some 252 Ma ago.", "252 Ma", "duration", D(252), "megayear"),
+        ("The crust dates to 4.4Ga, the team says.", "4.4Ga", "duration", D("4.4"), "gigayear"),
+        # Inverse units, power words, compound symbols.
+        ("The detector counted 2e5 s-1 at peak.", "2e5 s-1", "measure", D(200000), "1 / second"),
+        ("The reservoir stores 3 cubic kilometres when full.", "3 cubic kilometres", "measure", D(3), "kilometre ** 3"),
+        ("The new kiln handles 1,200 tpd of clinker.", "1,200 tpd", "measure", D(1200), "tonne_per_day"),
+        # "K" beside other temperatures is kelvin, not thousands.
+        ("Liquid nitrogen boils at -196 °C, or 77.36K.", "77.36K", "measure", D("77.36"), "kelvin"),
+    ],
+)
+def test_rates_science_units_and_clock_lookalikes(text: str, surface: str, kind: str, value: D, unit: str | None) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The talks ended at 4.30 pm in the capital.", "4.30 pm"),  # a clock time, not picometres
+        ("In 2021 Ma stepped down as chairman.", "2021"),  # "Ma" is a name here
+        ("The stadium sold 45K seats for the final.", "45K"),  # thousands, no temperature in sight
+    ],
+)
+def test_unit_lookalikes_stay_what_they_are(text: str, surface: str) -> None:
+    f = one(text, surface)
+    assert f.unit not in ("picometre", "megayear", "kelvin")
+    if surface == "45K":
+        assert f.value == D(45000)

@@ -18,6 +18,7 @@ def test_every_unit_name_is_a_pint_unit_with_its_dimension() -> None:
         "frequency": "1 / [time]", "information": "[information]", "bitrate": "[information] / [time]",
         "pressure": "[mass] / [length] / [time] ** 2", "dose": "[length] ** 2 / [time] ** 2",
         "voltage": "[length] ** 2 * [mass] / [current] / [time] ** 3",
+        "massflow": "[mass] / [time]", "action": "[length] ** 2 * [mass] / [time]",
     }
     reg = units.registry()
     for name, unit in units.UNITS.items():
@@ -28,6 +29,8 @@ def test_conversions_through_pint() -> None:
     assert units.convert(Decimal(10), "mile", "kilometre").quantize(Decimal("0.001")) == Decimal("16.093")
     assert units.convert(Decimal(40), "degree_Celsius", "degree_Fahrenheit") == Decimal(104)
     assert units.convert(Decimal(5), "kilogram / centimetre ** 3", "gram / metre ** 3") == Decimal(5) * 10**9
+    assert units.convert(Decimal(2), "gigayear", "megayear") == Decimal(2000)
+    assert units.convert(Decimal(1), "kibibyte", "byte") == Decimal(1024)
 
 
 def test_match_after_reads_words_symbols_powers_and_rates() -> None:
@@ -41,6 +44,32 @@ def test_match_after_reads_words_symbols_powers_and_rates() -> None:
     assert unit("winds of 90| km/h") == "kilometre_per_hour"
     assert unit("uses 7| litres per day") == "litre / day"
     assert unit("about 12| parsecs") is None
+
+
+def test_match_after_reads_inverse_powers_and_power_words() -> None:
+    def unit(text: str) -> str | None:
+        m = units.match_after(text, text.index("|") + 1)
+        return None if m is None else m.unit.name
+
+    # Science copy writes a rate as an inverse: "s-1", "s⁻¹", "fb−1".
+    assert unit("the pulse repeats at 3e9| s-1 in the lab") == "1 / second"
+    assert unit("a decay rate of 0.2| s⁻¹ was seen") == "1 / second"
+    assert unit("the run gathered 12| fb−1 of collisions") == "1 / femtobarn"
+    # A bare "s" is no unit, and a one-letter symbol with a hyphen names a thing ("F-1").
+    assert unit("after 10| s the") is None
+    assert unit("she flew 3| F-1 jets") == "degree_Fahrenheit"  # the plain symbol; facts rejects it
+    # "cubic"/"square" before any length word, not only the spellings the table lists.
+    assert unit("the lake holds 7| cubic kilometres of water") == "kilometre ** 3"
+    assert unit("a farm of 40| square yards") == "yard ** 2"
+    assert unit("a flat of 60| square metres") == "square_metre"
+
+
+def test_rate_denominator_after_money() -> None:
+    m = units.match_per("$9/hour", 2)
+    assert m is not None and m.unit.name == "hour"
+    m = units.match_per("£2 per kg of flour", 2)
+    assert m is not None and m.unit.name == "kilogram"
+    assert units.match_per("$2 per share", 2) is None
 
 
 def test_unit_free_extraction_does_not_import_pint() -> None:

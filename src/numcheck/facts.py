@@ -595,6 +595,16 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             if not lead or lead.endswith(("|", ":", "=")) or lead.rsplit(None, 1)[-1].lower() in _VALUE_SLOTS:
                 value = -abs(value)
                 start, end = pstart, end + 1
+    if kind == "money":
+        # "$15.4/hour", "£1.50 per litre": a price per unit is a rate, kept apart from amounts.
+        per = units.match_per(clean, end)
+        if per is not None:
+            unit, end = f"{unit} / {per.unit.name}", per.end
+    elif n.scaled and n.factor == 1000 and clean[n.end - 1 : n.end] == "K" and clean[n.end - 2 : n.end - 1].isdigit():
+        # "573.15K" beside other temperatures is kelvin, not thousands ("32K fans" stays 32,000).
+        s, e = ctx.bounds(n.start)
+        if _WEATHER.search(clean[s:e]) or "°" in clean[s:e]:
+            return _fact(ctx, start, end, "measure", value / 1000, "kelvin", step / 1000, **_extras(ctx, start, end, "measure"))
     if suffix and kind is None and _PERCENT_AFTER.match(clean, end):
         suffix = ""  # "2.5pp", "3pc": read as points / percent below
     if suffix:
@@ -683,6 +693,7 @@ def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, object]
     return {"hedge": hedge, "markers": _markers(ctx, hs, end), "subject": _subject(ctx, start, end, kind)}
 
 
+_STRICT_NEXT = re.compile(rf"{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:ago|BP|old|earlier|before{_SP}+present)\b")
 _INCH_NEXT = re.compile(rf"(?:{_SP}*(?:[.,;:!?)]|\Z)|{_SP}+(?:thick|long|wide|tall|high|deep|across|in{_SP}+diameter|diameter)\b)")
 _WEATHER = re.compile(r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b", re.I)
 _TEMP_NEXT_OK = re.compile(rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in)\b)", re.I)
@@ -693,6 +704,14 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
     surface = um.surface
     if um.abbreviation and n.suffix and _is_identifier(ctx, n):
         return False  # "Boeing 777F", "Route 66W"
+    if um.abbreviation and surface in units.DECIMAL_ABBRS:
+        # "pm"/"am" are clock words: a length only after a decimal no clock writes ("2.1 pm", "2.125 pm").
+        written = ctx.clean[n.start : n.end]
+        frac = written.rsplit(".", 1)[1] if "." in written else ""
+        return not n.words and frac.isdigit() and (len(frac) != 2 or int(frac) >= 60)
+    if um.abbreviation and surface in units.STRICT_ABBRS:
+        # "66 Ma ago", "1Ga": alone these symbols are names ("in 2019 Ma said").
+        return um.start == n.end or bool(_STRICT_NEXT.match(ctx.clean, um.end))
     if surface == '"':
         # An inch mark, unless it closes a quotation ("English 101").
         s, _ = ctx.bounds(n.start)

@@ -40,12 +40,16 @@ class UnitMatch:
     abbreviation: bool  # written as a symbol ("km", "C") rather than a word
 
 
-def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
+def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str, Unit], frozenset[str], frozenset[str], frozenset[str]]:
     raw = resources.files("numcheck.data").joinpath("units.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw, parse_float=Decimal)
     units: dict[str, Unit] = {}
     words: dict[str, Unit] = {}
     abbrs: dict[str, Unit] = {}
+    power_only: dict[str, Unit] = {}
+    article: set[str] = set()
+    strict: set[str] = set()
+    decimal: set[str] = set()
     for name, entry in data.items():
         unit = Unit(name, entry["dim"])
         units[name] = unit
@@ -53,10 +57,19 @@ def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
             words.setdefault(w.lower(), unit)
         for a in entry.get("abbr", ()):
             abbrs.setdefault(a, unit)
-    return units, words, abbrs
+        for a in entry.get("abbr_power", ()):
+            power_only.setdefault(a, unit)
+        for key, kept in (("abbr_strict", strict), ("abbr_decimal", decimal)):
+            for a in entry.get(key, ()):
+                abbrs.setdefault(a, unit)
+                kept.add(a)
+        article.update(w.lower() for w in entry.get("article", ()))
+    return units, words, abbrs, power_only, frozenset(article), frozenset(strict), frozenset(decimal)
 
 
-UNITS, _WORDS, _ABBRS = _load()
+# STRICT_ABBRS and DECIMAL_ABBRS are symbols the extractor reads only in the contexts
+# data/units.toml describes (``abbr_strict``, ``abbr_decimal``); ARTICLE_WORDS take "a" as one.
+UNITS, _WORDS, _ABBRS, _POWER_ONLY, ARTICLE_WORDS, STRICT_ABBRS, DECIMAL_ABBRS = _load()
 
 
 def _alternation(surfaces: object, flexible_space: bool) -> str:
@@ -78,9 +91,21 @@ _WORD_AT = re.compile(rf"(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
 _ABBR_AFTER = re.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![A-Za-z0-9_])")
 
 
-_POWER = re.compile(r"(?:\^(?P<a>[23])|(?P<b>[²³])|[^\S\n]+(?P<c>squared|cubed))(?![\w])")
+# A power after a unit: "km^2", "m³", "km cubed"; and the inverse a rate is written with in
+# science copy: "s-1", "s^-1", "fb−1", "s⁻¹" (per second, per femtobarn).
+_POWER = re.compile(
+    r"(?:\^(?P<a>[23])|(?P<b>[²³])|[^\S\n]+(?P<c>squared|cubed)|(?P<inv>\^?[-−]1|⁻¹))(?![\w.,]\d|\w)"
+)
 _PER = re.compile(r"/|[^\S\n]+per[^\S\n]+")
 _POWERS = {"2": 2, "3": 3, "²": 2, "³": 3, "squared": 2, "cubed": 3}
+# "4 cubic kilometres", "10 square miles": a power word before a length word. Units the
+# table names outright ("square metre", "cubic feet") are found first and win on a tie.
+_POWER_WORD = re.compile(r"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<p>cubic|square|sq)[^\S\n]+", re.I)
+_POWER_WORDS = {"square": 2, "sq": 2, "cubic": 3}
+# Symbols too ambiguous alone ("s", "b") that are units when a power follows: "4e14 s-1".
+_POWER_ONLY_AFTER = re.compile(
+    rf"[^\S\n]?(?P<u>{_alternation(_POWER_ONLY, False) if _POWER_ONLY else '(?!)'})(?=\^?[-−]1(?![\w.,]\d|\w)|⁻¹)"
+)
 
 
 def match_after(text: str, pos: int) -> UnitMatch | None:
@@ -94,19 +119,36 @@ def match_after(text: str, pos: int) -> UnitMatch | None:
     if first is None:
         return None
     first = _with_power(text, first)
-    per = _PER.match(text, first.end)
-    if per:
-        second = _match_one(text, per.end(), glued=True)
-        if second is not None and not (second.abbreviation and second.surface in ('"', "in")):
-            second = _with_power(text, second)
-            unit = Unit(f"{first.unit.name} / {second.unit.name}", f"{first.unit.dim}/{second.unit.dim}")
-            return UnitMatch(unit, first.start, second.end, text[first.start : second.end], first.abbreviation)
+    second = match_per(text, first.end)
+    if second is not None:
+        unit = Unit(f"{first.unit.name} / {second.unit.name}", f"{first.unit.dim}/{second.unit.dim}")
+        return UnitMatch(unit, first.start, second.end, text[first.start : second.end], first.abbreviation)
     return first
+
+
+def match_per(text: str, pos: int) -> UnitMatch | None:
+    """The denominator of a rate written at ``pos``: "/hour", " per kg", "/m²" (the unit after "/" or "per")."""
+    per = _PER.match(text, pos)
+    if not per:
+        return None
+    second = _match_one(text, per.end(), glued=True)
+    if second is None or (second.abbreviation and second.surface in ('"', "in")):
+        return None
+    return _with_power(text, second)
 
 
 def _with_power(text: str, um: UnitMatch) -> UnitMatch:
     p = _POWER.match(text, um.end)
-    if not p or um.unit.dim not in ("length", "time"):
+    if not p:
+        return um
+    if p.group("inv"):
+        # An inverse is read for any unit ("fb−1" is per femtobarn); a "-1" after a word
+        # ("metres-1") is a hyphenated number, not a power.
+        if not um.abbreviation or (p.group("inv")[0] in "-−" and len(um.surface) == 1 and um.surface in _ABBRS):
+            # "F-1", "M-1", "L-1" name things; a one-letter symbol takes "^-1" or "⁻¹" only.
+            return um
+        return UnitMatch(Unit(f"1 / {um.unit.name}", f"1/{um.unit.dim}"), um.start, p.end(), text[um.start : p.end()], True)
+    if um.unit.dim not in ("length", "time"):
         return um
     n = _POWERS[p.group("a") or p.group("b") or p.group("c")]
     dim = {("length", 2): "area", ("length", 3): "volume"}.get((um.unit.dim, n), f"{um.unit.dim}^{n}")
@@ -118,6 +160,10 @@ def _match_one(text: str, pos: int, glued: bool = False) -> UnitMatch | None:
     m = _ABBR_AFTER.match(text, pos)
     if m:
         best = UnitMatch(_ABBRS[m.group("u")], m.start("u"), m.end("u"), m.group("u"), True)
+    else:
+        m = _POWER_ONLY_AFTER.match(text, pos)
+        if m:
+            best = UnitMatch(_POWER_ONLY[m.group("u")], m.start("u"), m.end("u"), m.group("u"), True)
     m = _WORD_AFTER.match(text, pos) if not glued else _WORD_AT.match(text, pos)
     if m and (best is None or m.end() > best.end):
         key = re.sub(r"[\s-]+", " ", m.group("u").lower())
@@ -126,6 +172,14 @@ def _match_one(text: str, pos: int, glued: bool = False) -> UnitMatch | None:
             unit = next((u for w, u in _WORDS.items() if re.sub(r"[\s-]+", " ", w) == key), None)
         if unit is not None:
             best = UnitMatch(unit, m.start("u"), m.end("u"), m.group("u"), False)
+    pw = _POWER_WORD.match(text, pos) if not glued else None
+    if pw:
+        w = _WORD_AT.match(text, pw.end())
+        unit = _WORDS.get(re.sub(r"[\s-]+", " ", w.group("u").lower())) if w else None
+        if w and unit is not None and unit.dim == "length" and (best is None or w.end() > best.end):
+            n = _POWER_WORDS[pw.group("p").lower()]
+            dim = "area" if n == 2 else "volume"
+            best = UnitMatch(Unit(f"{unit.name} ** {n}", dim), pw.start("p"), w.end(), text[pw.start("p") : w.end()], False)
     return best
 
 
