@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from numcheck import dates
+from numcheck.facts import extract
 from numcheck.model import Document, Fact, Source
 from numcheck.source import prepare, split_sentences
 
@@ -379,6 +380,25 @@ def test_no_reporting_date_without_a_full_dated_line() -> None:
 def test_reporting_date_ignores_dates_in_running_text() -> None:
     assert dates.reporting_date(_doc("The agency reported on 15 February 2006 that cases rose.")) is None
     assert dates.reporting_date(_doc("Talks stall\n\nPublished: 3 April 2019\n\nText.")) == datetime.date(2019, 4, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget row deepens\n\nFriday, 6 March 2015\n\nThe minister said...",
+        "PARIS, June 2, 2016 - Officials said on Thursday...",
+        "OSLO, May 14 (Wire) - Officials said...",
+        "Dated 31 February 2015: notes from the meeting.",
+        "The agency reported on 15 February 2006 that cases rose.",
+        "Talks stall\n\nPublished: 3 April 2019\n\nText.",
+        "Theresa May\nMay 3, 2017 - The vote",
+        "LONDON, 14/05/2018 - Shares fell.\n",
+    ],
+)
+def test_reporting_date_from_the_fact_table_equals_reading_the_lines(text: str) -> None:
+    # The engine passes the fact table so the top lines are not read twice; the answer must not change.
+    doc = extract(text, "x.txt")
+    assert dates.reporting_date(doc, doc.facts) == dates.reporting_date(doc)
 
 
 @pytest.mark.parametrize(

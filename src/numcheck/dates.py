@@ -1544,7 +1544,7 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(r"^" + _S + r"*(?:\([^)\n]{1,40}\))?" + _S + r"*(?:[-–—:|]" + _S + r"*(?:\S.*)?|[.,]?" + _S + r"*)$")
 
 
-def reporting_date(doc: Document) -> datetime.date | None:
+def reporting_date(doc: Document, facts: Sequence[Fact] | None = None) -> datetime.date | None:
     """The date of a dateline near the top ("Monday, 14 May 2018", "LONDON, May 14, 2018 (Reuters) -").
 
     A dateline is a line that is only a date (with its weekday, or a label
@@ -1552,26 +1552,42 @@ def reporting_date(doc: Document) -> datetime.date | None:
     followed by a dash. Only a full, valid date with a year counts; a date
     in running text ("reported on 15 February 2006 that...") is not a
     dateline, and a dateline without a year gives None.
+
+    ``facts`` is the document's fact table when the caller has it (the
+    engine does): its date facts are what ``find`` gives on the dateline
+    (no date expression runs across a line break), so the top lines are not
+    read a second time. Without it each of the top lines is read here.
     """
     text = doc.clean or doc.text
+    top = min(len(text), _DATELINE_CHARS)
+    near = None if facts is None else [f for f in facts if f.kind == "date"]
     pos = 0
     seen = 0
-    while pos < min(len(text), _DATELINE_CHARS) and seen < _DATELINE_LINES:
+    while pos < top and seen < _DATELINE_LINES:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
         if line.strip():
             seen += 1
-            day = _dateline_day(line)
+            if near is None:
+                found = [f for f in find(line, ()) if f.kind == "date"]
+            else:
+                found = [_shifted(f, pos) for f in near if pos <= f.span.start and f.span.end <= end]
+            day = _dateline_day(line, found)
             if day is not None:
                 return day
         pos = end + 1
     return None
 
 
-def _dateline_day(line: str) -> datetime.date | None:
-    for f in find(line, ()):
-        if f.kind != "date" or f.is_range or not f.iso or "ambiguous" in f.markers:
+def _shifted(f: Fact, pos: int) -> Fact:
+    """A document fact with its span counted from the start of its line."""
+    return replace(f, span=Span(f.span.start - pos, f.span.end - pos))
+
+
+def _dateline_day(line: str, found: Sequence[Fact]) -> datetime.date | None:
+    for f in found:
+        if f.is_range or not f.iso or "ambiguous" in f.markers:
             continue
         if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", f.iso):
             continue

@@ -54,6 +54,53 @@ class Template:
     source: str
     pattern: regex.Pattern[str]
     roles: tuple[str, ...]
+    # Per slot that every match must fill, the kinds it accepts: a sentence
+    # without a token of one of them cannot match, so the regex is not run there.
+    needs: tuple[frozenset[str], ...] = ()
+
+
+def _needs(source: str) -> tuple[frozenset[str], ...]:
+    """The kind sets of the slots that every match of ``source`` fills.
+
+    Only slots outside any group, in a template without a top-level ``|``,
+    and not followed by a quantifier count; any doubt gives no requirement,
+    which only means the regex runs where it could not match.
+    """
+    slots = {m.start(): m for m in _SLOT.finditer(source)}
+    needs: list[frozenset[str]] = []
+    depth = 0
+    i = 0
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if i in slots:
+            m = slots[i]
+            i = m.end()
+            if depth == 0 and m.group(2) and not (i < n and source[i] in "?*{"):
+                needs.append(frozenset(m.group(2).split("|")))
+            continue
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            # A class ends at the first "]" that is not its first character or escaped.
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                j += 1
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ()
+        i += 1
+    return tuple(needs) if depth == 0 else ()
 
 
 def compile_template(source: str) -> Template:
@@ -73,7 +120,7 @@ def compile_template(source: str) -> Template:
         pattern = regex.compile(expanded, regex.IGNORECASE | regex.VERSION0)
     except regex.error as err:
         raise ValueError(f"invalid regex {source!r}: {err}") from err
-    return Template(source, pattern, tuple(roles))
+    return Template(source, pattern, tuple(roles), _needs(source))
 
 
 def compile_templates(key: str, sources: Sequence[str], required: Sequence[str]) -> tuple[Template, ...]:
@@ -182,6 +229,11 @@ class View:
             out.append("".join(parts))
         return tuple(out)
 
+    @cached_property
+    def token_kinds(self) -> tuple[frozenset[str], ...]:
+        """Per sentence, the kinds of its ``#i:kind#`` tokens (a template needing another kind is skipped)."""
+        return tuple(frozenset(_TOKEN_KIND.findall(skel)) for skel in self.skeletons)
+
     def sentence_text(self, index: int) -> str:
         s = self.doc.sentences[index].span
         return self.text[s.start : s.end]
@@ -205,7 +257,10 @@ class View:
             skel = self.skeletons[si]
             if "#" not in skel:
                 continue
+            kinds = self.token_kinds[si]
             for t in templates:
+                if not all(need & kinds for need in t.needs):
+                    continue
                 for m in _finditer(t.pattern, skel, trusted):
                     roles = {r: int(m.group(r)) for r in t.roles if m.group(r) is not None}
                     groups = {k: v for k, v in m.groupdict().items() if k not in t.roles and v is not None}
@@ -255,7 +310,8 @@ class View:
             from numcheck.dates import reporting_date
         except ImportError:  # the dates module is not there yet: no "now"
             return None
-        return reporting_date(self.doc)
+        # The fact table already holds the dateline's date: no second read of the top lines.
+        return reporting_date(self.doc, self.doc.facts)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
@@ -300,6 +356,7 @@ def _finditer(pattern: regex.Pattern[str], text: str, trusted: bool) -> Iterator
         return
 
 
+_TOKEN_KIND = re.compile(r"#\d+:([a-z]+)#")
 _SUFFIX = re.compile(r"(?:bn|m|k|tn|mn|trn)(?![A-Za-z])")
 _NOUN_OF = re.compile(r"((?:[a-z'’-]+ ){0,2}[a-z'’-]+) of (?:about |around |some |nearly |almost |roughly |approximately |over |more than )?$")
 _NOUN_AFTER = re.compile(r"^ (?:of )?(?:the )?((?:[a-z'’-]+ ){0,1}[a-z'’-]+)")
