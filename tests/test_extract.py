@@ -240,3 +240,39 @@ def test_unit_lookalikes_stay_what_they_are(text: str, surface: str) -> None:
     assert f.unit not in ("picometre", "megayear", "kelvin")
     if surface == "45K":
         assert f.value == D(45000)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        # "a"/"an" before a unit word is the figure one.
+        ("The recipe needs a litre of stock.", "a litre", "measure", D(1), "litre"),
+        ("The village sits a mile from the coast.", "a mile", "measure", D(1), "mile"),
+        ("The landlord would not give back a penny of the deposit.", "a penny", "money", D("0.01"), "GBP"),
+        # Named figures.
+        ("Helium stays liquid close to absolute zero.", "absolute zero", "measure", D(0), "kelvin"),
+        # Number words with "&" and a comma before the smaller group.
+        ("The hall seats two thousand, four hundred & ten people.", "two thousand, four hundred & ten", "count", D(2410), None),
+    ],
+)
+def test_article_one_named_figures_and_long_number_words(text: str, surface: str, kind: str, value: D, unit: str | None) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diesel sold at $3 a gallon last week.",  # "a" means per
+        "The shop is half a mile down the road.",  # half, not one
+        "Thirty miles a day was the target.",
+        "It was a mile-long tailback.",
+    ],
+)
+def test_article_is_not_one_after_a_figure_or_in_a_compound(text: str) -> None:
+    assert all(f.value != D(1) or f.kind != "measure" for f in facts(text)), [(f.text, f.kind) for f in facts(text)]
+
+
+def test_comma_after_a_scale_word_ends_the_figure_before_a_bare_number() -> None:
+    fs = facts("The firm lost a million, two weeks after the launch.")
+    assert [(f.text, f.value) for f in fs if f.kind == "count"] == [("a million", D(1000000))]

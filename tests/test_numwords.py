@@ -30,6 +30,10 @@ from numcheck.numwords import ORDINAL, PATTERN, parse, parse_ordinal
         ("a couple", D(2)),
         ("minus four", D(-4)),
         ("two lakh", D(200000)),
+        # "&" for "and", and a comma before a smaller group with its own scale.
+        ("four hundred & nine", D(409)),
+        ("two thousand, six hundred and one", D(2601)),
+        ("five million, seventy thousand", D(5070000)),
     ],
 )
 def test_parse_values(phrase: str, value: D) -> None:
@@ -41,7 +45,16 @@ def test_two_thirds_is_a_fraction() -> None:
     assert v is not None and abs(v - D(2) / D(3)) < D("1e-20")
 
 
-@pytest.mark.parametrize("phrase", ["one two", "twenty thirty", "and", "a", "hundred and", "purple"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "one two", "twenty thirty", "and", "a", "hundred and", "purple",
+        # Groups must shrink: these are lists, not sums.
+        "four million six million", "one thousand, nine thousand",
+        # A comma before a bare small number ends the figure ("a million, two weeks on").
+        "a million, two", "six hundred, seven hundred",
+    ],
+)
 def test_parse_rejects_non_numbers(phrase: str) -> None:
     assert parse(phrase) is None
 
@@ -56,6 +69,7 @@ def test_pattern_finds_whole_phrases_in_running_text() -> None:
     # "and" joins only after a scale word: a list of two numbers stays two numbers.
     assert _found("between four and six") == ["four", "six"]
     assert _found("Six hundred and ten geese") == ["Six hundred and ten"]
+    assert _found("It drew nine thousand, four hundred & six fans.") == ["nine thousand, four hundred & six"]
 
 
 def test_pattern_leaves_ordinals_and_durations_alone() -> None:

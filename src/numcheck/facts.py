@@ -72,6 +72,10 @@ CODES: frozenset[str] = frozenset(_MONEY["codes"])  # type: ignore[arg-type]
 CURRENCY_WORDS: dict[str, str] = dict(_MONEY["words"])  # type: ignore[arg-type]
 MINOR: dict[str, str] = dict(_MONEY["minor"])  # type: ignore[arg-type]
 MINOR_FACTOR: dict[str, Decimal] = {k: Decimal(v) for k, v in _MONEY["minor_factor"].items()}  # type: ignore[union-attr]
+MINOR_ARTICLE: frozenset[str] = frozenset(_MONEY["article"])  # type: ignore[arg-type]
+NAMED: dict[str, tuple[Decimal, str]] = {
+    k.lower(): (Decimal(v["value"]), v["unit"]) for k, v in _toml("quantities.toml").items()  # type: ignore[union-attr]
+}
 HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])  # type: ignore[arg-type]
 HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])  # type: ignore[arg-type]
 
@@ -225,6 +229,7 @@ def extract(text: str, path: str = "") -> Document:
     facts.extend(_vague(ctx))
     facts.extend(_multiples(ctx, nums))
     facts.extend(_shares(ctx, nums))
+    facts.extend(_named(ctx))
     used.extend((f.span.start, f.span.end) for f in facts)
     used.sort()
     last_end = 0
@@ -237,6 +242,7 @@ def extract(text: str, path: str = "") -> Document:
             facts.append(fact)
             last_end = fact.span.end
     facts.extend(_ordinals(ctx, [(f.span.start, f.span.end) for f in facts]))
+    facts.extend(_article_ones(ctx, sorted((f.span.start, f.span.end) for f in facts)))
     facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)))
 
     # A date/time/duration/age fact wins over any number fact it overlaps, unless the number
@@ -878,6 +884,53 @@ def _ordinals(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
         if not (hyphen or determiner or compound):
             continue
         out.append(_ordinal_fact(ctx, s, e, value))
+    return out
+
+
+_NAMED = re.compile(rf"\b(?:{_alt(NAMED)})\b", re.I) if NAMED else None
+
+
+def _named(ctx: _Context) -> list[Fact]:
+    """Figures named in words ("absolute zero"): a defined value, exact to the point."""
+    out: list[Fact] = []
+    if _NAMED is None:
+        return out
+    for m in _NAMED.finditer(ctx.clean):
+        value, unit = NAMED[re.sub(r"\s+", " ", m.group().lower())]
+        kind = "duration" if units.UNITS[unit].dim == "time" else "measure"
+        out.append(_fact(ctx, m.start(), m.end(), kind, value, unit, Decimal(0), interval=Interval(value, value), **_extras(ctx, m.start(), m.end(), kind)))
+    return out
+
+
+# "a gallon of milk", "a mile away", "not a penny more": the article is the figure one.
+_ARTICLE_ONE = re.compile(
+    rf"(?<![\w'’-])(?P<a>an?){_SP}+(?P<u>{_alt([*units.ARTICLE_WORDS, *MINOR_ARTICLE])})(?![\w'’-])", re.I
+)
+# Words before "a" that make it something else: "half a mile", "$4 a gallon", "per a litre".
+_ARTICLE_BLOCK = frozenset({*numwords.UNITS, *numwords.TENS, *numwords.SCALES, *numwords.FRACTIONS, "per", "every", "each", "such", "quite"})
+
+
+def _article_ones(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
+    out: list[Fact] = []
+    for m in _ARTICLE_ONE.finditer(ctx.clean):
+        s, e = m.span()
+        if _overlaps_any(Span(s, e), taken):
+            continue
+        prev = re.search(r"(\S+)\s*\Z", ctx.clean[max(0, s - 24) : s])
+        if prev and (any(ch.isdigit() for ch in prev.group(1)) or prev.group(1).lower().strip(",;:") in _ARTICLE_BLOCK or prev.group(1)[-1] in "%$£€¥"):
+            continue  # "$4 a gallon", "60 miles a day", "half a mile"
+        if _overlaps_any(Span(max(0, s - 2), s), taken):
+            continue  # a figure right before: "3 dollars a gallon"
+        word = m.group("u").lower()
+        if word in MINOR_ARTICLE:
+            code = MINOR.get(word, "USD")
+            factor = MINOR_FACTOR.get(word, Decimal("0.01"))
+            out.append(_fact(ctx, s, e, "money", factor, code, factor, **_extras(ctx, s, e, "money")))
+            continue
+        unit = units.match_after(ctx.clean, m.end("a"))
+        if unit is None or unit.end != e or unit.unit.dim == "time":
+            continue
+        out.append(_fact(ctx, s, e, "measure", Decimal(1), unit.unit.name, Decimal(1), **_extras(ctx, s, e, "measure")))
     return out
 
 

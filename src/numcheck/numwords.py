@@ -62,7 +62,9 @@ _A = rf"\ban?{_SP}"
 
 # A cardinal: words joined by separators; "and" only after a scale word
 # ("one hundred and five", "two thousand and two") so that "two and three" stays two numbers.
-_CARDINAL = rf"(?:(?:{_NUM}|{_DOZEN}){_SEP}|{_SCALE}(?:{_SP}and{_SP}|{_SEP}))*(?:{_NUM}|{_SCALE}|{_DOZEN})"
+# After a scale word, "&" stands for "and" and a comma may continue the number ("three
+# million, two hundred & forty"); ``parse`` accepts the comma only before a smaller group.
+_CARDINAL = rf"(?:(?:{_NUM}|{_DOZEN}){_SEP}|{_SCALE}(?:{_SP}(?:and|&){_SP}|,{_SP}|{_SEP}))*(?:{_NUM}|{_SCALE}|{_DOZEN})"
 _DENOM = rf"(?:{_CARDINAL}{_SEP}{_FRAC_PL}|(?:\bone{_SEP}|{_A}){_FRAC_SG}|\bhalf\b|\bquarter(?={_SP}{_SCALE}))"
 _SCALE_TAIL = rf"(?:{_SP}(?:of{_SP})?(?:an?{_SP})?(?:{_SCALE}|\bdozen\b))?"
 _MIXED = rf"{_CARDINAL}{_SP}and{_SP}(?:an?|one|{_CARDINAL}){_SEP}(?:{_FRAC_SG}|{_FRAC_PL})"
@@ -128,6 +130,7 @@ def _cardinal(words: list[str]) -> Decimal | None:
     total = Decimal(0)  # closed groups (thousands, millions, ...)
     group = Decimal(0)  # the group being built (below a thousand)
     last = ""  # kind of the previous word, for grammar checks
+    closed = Decimal(0)  # the scale that closed the last group: later groups are smaller
     seen_any = False
     for w in words:
         if w == "and":
@@ -148,9 +151,13 @@ def _cardinal(words: list[str]) -> Decimal | None:
                 group = (group if seen_any and group else Decimal(1)) * s
             elif last == "scale" and not group and total:
                 total *= s  # "three lakh crore", "a thousand million"
+                closed = max(closed, s)
             else:
+                if closed and s >= closed:
+                    return None  # "three million two million" is a list, not 5,000,000
                 total += (group if group else Decimal(1)) * s
                 group = Decimal(0)
+                closed = s
             last = "scale"
         elif w in GROUPS:
             # "three hundred and two dozen" is 300 + 2 × 12: the group word takes the part below 100.
@@ -177,7 +184,17 @@ def parse(phrase: str) -> Decimal | None:
     >>> parse("twenty-three"), parse("half a million"), parse("two-thirds") # doctest: +SKIP
     (Decimal('23'), Decimal('500000'), Decimal('0.666...'))
     """
-    words = [w for w in _SPLIT.split(phrase.lower().replace("&", " and ").strip()) if w]
+    lower = phrase.lower()
+    if "," in lower:
+        # "one thousand, two hundred": a comma only after a scale of a thousand or more and
+        # before a part with its own scale or "and" ("a million, two years on" is two things).
+        parts = lower.split(",")
+        for head, rest in zip(parts, parts[1:]):
+            last = head.split()[-1] if head.split() else ""
+            if SCALES.get(last, Decimal(0)) < 1000 or not any(w in SCALES or w in ("and", "&") for w in _SPLIT.split(rest)):
+                return None
+        lower = lower.replace(",", " ")
+    words = [w for w in _SPLIT.split(lower.replace("&", " and ").strip()) if w]
     if not words:
         return None
     sign = Decimal(1)
