@@ -276,3 +276,9 @@ def test_article_is_not_one_after_a_figure_or_in_a_compound(text: str) -> None:
 def test_comma_after_a_scale_word_ends_the_figure_before_a_bare_number() -> None:
     fs = facts("The firm lost a million, two weeks after the launch.")
     assert [(f.text, f.value) for f in fs if f.kind == "count"] == [("a million", D(1000000))]
+
+
+def test_bakers_dozen_is_thirteen() -> None:
+    f = one("The stall threw in a baker's dozen of rolls.", "baker's dozen")
+    assert (f.kind, f.value) == ("count", D(13))
+    assert [g.text for g in facts("The stall threw in a baker's dozen of rolls.")] == ["baker's dozen"]

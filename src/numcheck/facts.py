@@ -73,8 +73,8 @@ CURRENCY_WORDS: dict[str, str] = dict(_MONEY["words"])  # type: ignore[arg-type]
 MINOR: dict[str, str] = dict(_MONEY["minor"])  # type: ignore[arg-type]
 MINOR_FACTOR: dict[str, Decimal] = {k: Decimal(v) for k, v in _MONEY["minor_factor"].items()}  # type: ignore[union-attr]
 MINOR_ARTICLE: frozenset[str] = frozenset(_MONEY["article"])  # type: ignore[arg-type]
-NAMED: dict[str, tuple[Decimal, str]] = {
-    k.lower(): (Decimal(v["value"]), v["unit"]) for k, v in _toml("quantities.toml").items()  # type: ignore[union-attr]
+NAMED: dict[str, tuple[Decimal, str | None]] = {
+    k.lower(): (Decimal(v["value"]), v.get("unit")) for k, v in _toml("quantities.toml").items()  # type: ignore[union-attr]
 }
 HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])  # type: ignore[arg-type]
 HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])  # type: ignore[arg-type]
@@ -887,7 +887,8 @@ def _ordinals(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
     return out
 
 
-_NAMED = re.compile(rf"\b(?:{_alt(NAMED)})\b", re.I) if NAMED else None
+_NAMED_ALT = _alt(NAMED).replace("'", "['’]")  # a typographic apostrophe reads the same
+_NAMED = re.compile(rf"\b(?:{_NAMED_ALT})\b", re.I) if NAMED else None
 
 
 def _named(ctx: _Context) -> list[Fact]:
@@ -896,8 +897,8 @@ def _named(ctx: _Context) -> list[Fact]:
     if _NAMED is None:
         return out
     for m in _NAMED.finditer(ctx.clean):
-        value, unit = NAMED[re.sub(r"\s+", " ", m.group().lower())]
-        kind = "duration" if units.UNITS[unit].dim == "time" else "measure"
+        value, unit = NAMED[re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")]
+        kind = "count" if unit is None else "duration" if units.UNITS[unit].dim == "time" else "measure"
         out.append(_fact(ctx, m.start(), m.end(), kind, value, unit, Decimal(0), interval=Interval(value, value), **_extras(ctx, m.start(), m.end(), kind)))
     return out
 

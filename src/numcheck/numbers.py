@@ -114,7 +114,7 @@ _SP = r"[^\S\n]"
 _NUMERAL = re.compile(
     rf"""
     (?=[-−–.\d{_V}mn])  # cheap first-character test before the alternation
-    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) (?<![A-Za-z]\d-) )
+    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) (?<![A-Za-z]\d-) (?<![\w.]\+) )
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)
       | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?:\.\d+)?(?!\d|,\d|[\u00a0\u202f\u2009 ]\d)
@@ -122,7 +122,7 @@ _NUMERAL = re.compile(
       | \.\d+
       | (?=[{_V}])
     )
-    (?P<exp>[eE][-+−]?\d{{1,3}}(?![\w.]) | {_SP}*[x×·]{_SP}*10(?:\^|{_SP})?(?P<sciexp>[-+−]?\d{{1,3}})(?![\w.]))?
+    (?P<exp>[eE][-+−]?\d{{1,3}}(?![\w.]) | {_SP}*[x×·]{_SP}*(?:10(?:\^|{_SP})?(?P<sciexp>[-+−]?\d{{1,3}}) | (?P<base>\d{{1,3}})\^(?P<bexp>[-+−]?\d{{1,3}}))(?![\w.]))?
     (?P<pow>\^[-+−]{{0,2}}\d{{1,3}}(?![\d.]))?
     (?P<pm>{_SP}*(?:±|\+/-|\+-){_SP}*\d+(?:\.\d+)?(?:[eE][-+−]?\d{{1,3}})?)?
     (?: (?P<mixed>{_SP}+\d{{1,2}}/\d{{1,3}}(?![\d/])) | (?P<slash>/\d{{1,3}}(?![\d/])) | (?P<vulgar>[{_V}]) )?
@@ -173,7 +173,13 @@ def _numeral(m: re.Match[str]) -> Number | None:
             step = Decimal(1).scaleb(-len(digits.split(".", 1)[1])) if "." in digits else Decimal(1)
         else:
             value, step = Decimal(0), Decimal(1)
-        if m.group("exp"):
+        if m.group("base"):
+            # "8x2^10", "3 × 2^-4": a power of another base, exact as written.
+            with localcontext() as ctx:
+                ctx.prec = 34
+                factor = Decimal(m.group("base")) ** int(m.group("bexp").replace("−", "-"))
+                value, step = value * factor, step * factor
+        elif m.group("exp"):
             with localcontext() as ctx:
                 ctx.prec = 34
                 e = int((m.group("sciexp") or m.group("exp")[1:]).replace("−", "-"))
@@ -362,7 +368,8 @@ def _join_ranges(text: str, nums: list[Number]) -> list[Number]:
                 if b.scaled and not a.scaled and not a.words:
                     low = a.value * b.factor
                     step = min(a.step * b.factor, b.step)
-                if low < high and a.value >= 0:
+                # A negative low end only before a dash: "-78-0 degrees", "−5 to 10C".
+                if low < high and (a.value >= 0 or gap.strip() in ("-", "–", "—", "-to", "- to")):
                     mid = (low + high) / 2
                     out.append(Number(a.start, b.end, mid, step, low, high, a.words and b.words, scaled=b.scaled, suffix=b.suffix, factor=b.factor))
                     i += 2
