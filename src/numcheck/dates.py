@@ -111,9 +111,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import heapq
+import itertools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from importlib import resources
@@ -456,7 +458,16 @@ _NUMBER_START = frozenset(
     {*numwords.UNITS, *numwords.TENS, *numwords.SCALES, *numwords.GROUPS, *numwords.FRACTIONS,
      "a", "an", "few", "several", "some", "couple", "half", "minus", "negative", "in", "within", "½"}
 )  # fmt: skip
-_WORD = re.compile(r"[A-Za-z]+|\d+|½")
+# The words _windows acts on (a trigger, a unit of time, a word that may begin a
+# number), each also with a plural "s". Words are runs of ASCII letters; a split
+# and a set lookup in a comprehension pick these few out of all the words, so
+# the loop body runs for them only.
+_ALPHA_SPLIT = re.compile(r"([A-Za-z]+)")
+_BLOCK = 1 << 16
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CANDIDATES = frozenset(
+    x for w in (*_TRIGGER_OF, *_NUMBER_START, *TIME_UNITS) if w.isascii() and w.isalpha() for x in (w, w + "s")
+)
 # Characters before and after a trigger word that a pattern may need: a year or
 # a day range after a month; a number before a unit ("one hundred and
 # twenty-five years"), "ahead of the conference" after it.
@@ -474,25 +485,26 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     ``_scan_before``.
     """
     win: dict[str, list[tuple[int, int]]] = {g: [] for g in _TRIGGER_GROUPS}
-    starts: list[tuple[int, int]] = []
     units: list[tuple[int, int]] = []
-    win["starts"], win["unit_words"] = starts, units
+    win["unit_words"] = units
     n = len(text)
     # Digit-led patterns run around digits only ("the late 1990s" starts a few words before).
     digit: list[tuple[int, int]] = []
+    digit_starts: list[int] = []
     for m in _DIGITS.finditer(text):
+        digit_starts.append(m.start())  # a numeral ("3", "½") may begin a duration
         s, e = max(0, m.start() - _WINDOW_DIGIT[0]), min(n, m.end() + _WINDOW_DIGIT[1])
         if digit and s <= digit[-1][1]:
             digit[-1] = (digit[-1][0], e)
         else:
             digit.append((s, e))
     win["digit"] = digit
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        if w[0].isdigit() or w in _NUMBER_START:
-            starts.append((m.start(), m.start()))
+    word_starts: list[int] = []
+    for start, end, w in _candidate_words(text):
+        if w in _NUMBER_START:
+            word_starts.append(start)
         if w in TIME_UNITS or w[:-1] in TIME_UNITS and w.endswith("s"):
-            units.append(m.span())
+            units.append((start, end))
         groups = _TRIGGER_OF.get(w)
         if groups is None:
             groups = _TRIGGER_OF.get(w[:-1]) if w.endswith("s") else None  # "Thursdays", "nights"
@@ -500,13 +512,35 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
                 continue
         for g in groups:
             before, after = _WINDOW_UNIT if g == "unit" else _WINDOW
-            s, e = max(0, m.start() - before), min(n, m.end() + after)
+            s, e = max(0, start - before), min(n, end + after)
             lst = win[g]
             if lst and s <= lst[-1][1]:
                 lst[-1] = (lst[-1][0], e)
             else:
                 lst.append((s, e))
+    # Numerals and words never overlap, so merging the two sorted lists keeps text order.
+    win["starts"] = [(st, st) for st in heapq.merge(digit_starts, word_starts)]
     return win
+
+
+def _candidate_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, lower-cased word) of each word in ``_CANDIDATES``, in text order.
+
+    The text is split in blocks of about ``_BLOCK`` characters, each ending
+    where a word ends, so a huge text never becomes one list of all its words.
+    """
+    n = len(text)
+    pos = 0
+    while pos < n:
+        stop = min(n, pos + _BLOCK)
+        while stop < n and text[stop - 1] in _ASCII_LETTERS and text[stop] in _ASCII_LETTERS:
+            stop += 1
+        # parts alternates between the text between words and a word: [gap, word, gap, ..., gap].
+        parts = _ALPHA_SPLIT.split(text, 0) if pos == 0 and stop == n else _ALPHA_SPLIT.split(text[pos:stop])
+        ends = list(itertools.accumulate(map(len, parts), initial=pos))
+        for k in [k for k in range(1, len(parts), 2) if parts[k].lower() in _CANDIDATES]:
+            yield ends[k], ends[k + 1], parts[k].lower()
+        pos = stop
 
 
 def _scan_before(rx: re.Pattern[str], text: str, win: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
