@@ -282,3 +282,12 @@ def test_bakers_dozen_is_thirteen() -> None:
     f = one("The stall threw in a baker's dozen of rolls.", "baker's dozen")
     assert (f.kind, f.value) == ("count", D(13))
     assert [g.text for g in facts("The stall threw in a baker's dozen of rolls.")] == ["baker's dozen"]
+
+
+def test_a_hedge_between_from_and_the_figure_keeps_a_change_two_figures() -> None:
+    # "grew from about 120 to 180" is a change with two ends, not the range 120-180.
+    fs = facts("Membership grew from about 120 to 180 households.")
+    assert [(f.text, f.hedge, f.is_range) for f in fs] == [("120", "about", False), ("180", "exact", False)]
+    assert "from" in fs[0].markers and "to" in fs[1].markers
+    f = one("Crowds of between roughly 300 and 400 gathered.", "between roughly 300 and 400")
+    assert (f.is_range, f.hedge) == (True, "about")

@@ -985,10 +985,14 @@ def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
     if a.value is None or b.value is None or a.is_range or b.is_range:
         return None
     gap = ctx.clean[a.span.end : b.span.start]
-    before = ctx.clean[max(0, a.span.start - 24) : a.span.start]
+    window = max(0, a.span.start - 40)
+    before = ctx.clean[window : a.span.start]
+    # The words that govern the pair stand before any hedge: "rose from about $350 to $680".
+    hb = _tail_phrase(before, HEDGE_BEFORE, _HEDGE_LAST)
+    before = before[: hb[1]] if hb else before
     between = _BETWEEN.search(before)
     if between and re.fullmatch(rf"{_SP}+and{_SP}+", gap):
-        start = a.span.start - (len(before) - between.start())
+        start = window + between.start()
     elif _WORD_RANGE_GAP.fullmatch(gap) and not _RANGE_BLOCK.search(before):
         start = a.span.start
     elif "from" in a.markers and re.fullmatch(rf"{_SP}+to{_SP}+", gap) and not _change_governs(before):
