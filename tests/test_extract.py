@@ -291,3 +291,11 @@ def test_a_hedge_between_from_and_the_figure_keeps_a_change_two_figures() -> Non
     assert "from" in fs[0].markers and "to" in fs[1].markers
     f = one("Crowds of between roughly 300 and 400 gathered.", "between roughly 300 and 400")
     assert (f.is_range, f.hedge) == (True, "about")
+
+
+def test_several_hundred_is_vague_not_one_hundred() -> None:
+    f = one("Several hundred tenants signed the letter.", "Several hundred")
+    assert (f.kind, f.value, f.hedge) == ("count", None, "vague")
+    assert f.interval.contains(D(400)) and not f.interval.contains(D(100)) and not f.interval.contains(D(1000))
+    f = one("A few thousand runners set off.", "A few thousand")
+    assert f.interval.contains(D(3000)) and not f.interval.contains(D(1000))

@@ -151,6 +151,11 @@ _VAGUE_LOW = {
     "millions": Decimal(2 * 10**6), "billions": Decimal(2 * 10**9), "trillions": Decimal(2 * 10**12),
 }
 _VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
+# "several hundred", "a few thousand", "several hundred thousand": not 100 or 1,000 but a vague multiple.
+_FEW_SCALE = re.compile(
+    rf"(?=[sSaAfF])\b(?P<q>several|a{_SP}+few|few){_SP}+(?P<w>(?:hundred|thousand|million|billion|trillion)(?:{_SP}+(?:thousand|million|billion))?)\b(?![^\S\n]*-)",
+    re.I,
+)
 
 _MULTIPLE_WORD = re.compile(
     r"(?=[tTdDqQhH])\b(?:(?P<twice>twice|thrice)|(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|quadrupled|halved|halving))\b",
@@ -809,6 +814,20 @@ def _vague(ctx: _Context) -> list[Fact]:
             _fact(
                 ctx, start, end, "count", None, None, Decimal(1), hedge="vague",
                 interval=Interval(low, None), markers=_markers(ctx, start, end),
+                subject=_subject(ctx, start, end, "vague"),
+            )
+        )
+    for m in _FEW_SCALE.finditer(ctx.clean):
+        # "several hundred", "a few thousand": some multiple of the scale below the next power of ten.
+        scale = Decimal(1)
+        for w in m.group("w").lower().split():
+            scale *= numwords.SCALES[w]
+        low = scale * (3 if m.group("q").lower() == "several" else 2)
+        start, end = m.span()
+        out.append(
+            _fact(
+                ctx, start, end, "count", None, None, Decimal(1), hedge="vague",
+                interval=Interval(low, scale * 10, high_open=True), markers=_markers(ctx, start, end),
                 subject=_subject(ctx, start, end, "vague"),
             )
         )
