@@ -299,3 +299,9 @@ def test_several_hundred_is_vague_not_one_hundred() -> None:
     assert f.interval.contains(D(400)) and not f.interval.contains(D(100)) and not f.interval.contains(D(1000))
     f = one("A few thousand runners set off.", "A few thousand")
     assert f.interval.contains(D(3000)) and not f.interval.contains(D(1000))
+
+
+def test_prime_after_a_figure_is_feet_unless_it_closes_a_quote() -> None:
+    f = one("The council approved a 7' hedge on the lane.", "7'")
+    assert (f.kind, f.value, f.unit) == ("measure", D(7), "foot")
+    assert all(f.kind != "measure" for f in facts("Fans sang 'give us 3' all night."))

@@ -704,6 +704,7 @@ def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, object]
     return {"hedge": hedge, "markers": _markers(ctx, hs, end), "subject": _subject(ctx, start, end, kind)}
 
 
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘]")
 _STRICT_NEXT = re.compile(rf"{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:ago|BP|old|earlier|before{_SP}+present)\b")
 _INCH_NEXT = re.compile(rf"(?:{_SP}*(?:[.,;:!?)]|\Z)|{_SP}+(?:thick|long|wide|tall|high|deep|across|in{_SP}+diameter|diameter)\b)")
 _WEATHER = re.compile(r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b", re.I)
@@ -729,6 +730,12 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
         return ctx.clean[s : n.start].count('"') % 2 == 0
     if surface == "in":
         return bool(_INCH_NEXT.match(ctx.clean, um.end))
+    if surface in ("'", "′"):
+        # A foot mark glued to the figure ("a 6' fence"), unless it closes a quotation ("'Route 9'").
+        if um.start != n.end or n.words:
+            return False
+        s, _ = ctx.bounds(n.start)
+        return surface == "′" or len(_OPEN_QUOTE.findall(ctx.clean[s : n.start])) % 2 == 0
     if um.abbreviation and surface in ("C", "F") and not n.words:
         # "40C" is a temperature in a sentence about the weather or when nothing follows it.
         s, e = ctx.bounds(n.start)

@@ -132,7 +132,7 @@ def match_per(text: str, pos: int) -> UnitMatch | None:
     if not per:
         return None
     second = _match_one(text, per.end(), glued=True)
-    if second is None or (second.abbreviation and second.surface in ('"', "in")):
+    if second is None or (second.abbreviation and second.surface in ('"', "in", "'", "′", "″")):
         return None
     return _with_power(text, second)
 
