@@ -84,6 +84,30 @@ def test_bundled_rules_load_sorted_with_unique_codes() -> None:
     assert all(r.trusted for r in rules)
 
 
+def test_every_bundled_regex_compiles() -> None:
+    # Bundled regexes compile on first use (start-up time); this is where a bad one is found.
+    from numcheck.patterns import Regex, Template, check_compiled
+
+    rules = load_rules()
+    for rule in rules:
+        check_compiled(rule.compiled)
+    lazy = [
+        item
+        for rule in rules
+        for value in rule.compiled.values()
+        for item in (value if isinstance(value, (tuple, list)) else (value,))
+        if isinstance(item, (Template, Regex))
+    ]
+    assert len(lazy) > 60
+
+
+def test_a_bad_template_in_a_user_folder_is_an_error_at_load(tmp_path: Path) -> None:
+    (tmp_path / "my-rule.toml").write_text(GOOD.replace("\\(#share:percent#\\)", "(#share:percent#"), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    assert info.value.key == "params.templates" and "invalid regex" in info.value.reason
+
+
 def test_user_folder_rules_load_untrusted(tmp_path: Path) -> None:
     (tmp_path / "my-rule.toml").write_text(GOOD, encoding="utf-8")
     rules = load_rules([tmp_path])

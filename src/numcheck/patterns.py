@@ -15,8 +15,10 @@ reporting date. It computes each index once, on first use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -49,14 +51,38 @@ TIME_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """A compiled skeleton template and the roles it binds."""
+    """A skeleton template, the roles it binds and its regex, compiled on first use.
+
+    Bundled rules have dozens of templates and a document needs few of them
+    (see ``needs``), so compiling each only when a sentence could match keeps
+    start-up short. Rules from user folders are compiled when they load
+    (``rules.parse_rule`` calls ``check``), so a bad regex there is still an
+    error at load time; the bundled ones are compiled by the test suite.
+    """
 
     source: str
-    pattern: regex.Pattern[str]
+    expanded: str  # the regex with each slot written out
     roles: tuple[str, ...]
     # Per slot that every match must fill, the kinds it accepts: a sentence
     # without a token of one of them cannot match, so the regex is not run there.
     needs: tuple[frozenset[str], ...] = ()
+    key: str = ""  # the rule parameter it came from, for error messages
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        return _compiled(self.expanded)
+
+    def check(self) -> None:
+        """Compile now; raises ValueError ("key: reason") if the regex is not valid."""
+        try:
+            _compiled(self.expanded)
+        except regex.error as err:
+            raise ValueError(f"{self.key}: invalid regex {self.source!r}: {err}") from err
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(expanded: str) -> regex.Pattern[str]:
+    return regex.compile(expanded, regex.IGNORECASE | regex.VERSION0)
 
 
 def _needs(source: str) -> tuple[frozenset[str], ...]:
@@ -103,8 +129,11 @@ def _needs(source: str) -> tuple[frozenset[str], ...]:
     return tuple(needs) if depth == 0 else ()
 
 
-def compile_template(source: str) -> Template:
-    """Compile one template; raises ValueError (with the reason) if it is not a valid regex."""
+def compile_template(source: str, key: str = "") -> Template:
+    """One template, its regex not yet compiled; raises ValueError for a role written twice.
+
+    ``Template.check`` compiles it (and says why a regex is invalid).
+    """
     roles: list[str] = []
 
     def slot(m: re.Match[str]) -> str:
@@ -115,20 +144,19 @@ def compile_template(source: str) -> Template:
         kind_re = "|".join(re.escape(k) for k in kinds.split("|")) if kinds else r"[a-z]+"
         return rf"#(?P<{role}>\d+):(?:{kind_re})#"
 
-    try:
-        expanded = _SLOT.sub(slot, source)
-        pattern = regex.compile(expanded, regex.IGNORECASE | regex.VERSION0)
-    except regex.error as err:
-        raise ValueError(f"invalid regex {source!r}: {err}") from err
-    return Template(source, pattern, tuple(roles), _needs(source))
+    expanded = _SLOT.sub(slot, source)
+    return Template(source, expanded, tuple(roles), _needs(source), key)
 
 
 def compile_templates(key: str, sources: Sequence[str], required: Sequence[str]) -> tuple[Template, ...]:
-    """Compile a list of templates, each of which must bind every role in ``required``."""
+    """Read a list of templates, each of which must bind every role in ``required``.
+
+    Their regexes compile on first use (``Template.check`` compiles one now).
+    """
     out: list[Template] = []
     for src in sources:
         try:
-            t = compile_template(src)
+            t = compile_template(src, key)
         except ValueError as err:
             raise ValueError(f"{key}: {err}") from err
         missing = [r for r in required if r not in t.roles]
@@ -138,11 +166,49 @@ def compile_templates(key: str, sources: Sequence[str], required: Sequence[str])
     return tuple(out)
 
 
-def compile_regex(key: str, source: str) -> regex.Pattern[str]:
-    try:
-        return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
-    except regex.error as err:
-        raise ValueError(f"{key}: invalid regex {source!r}: {err}") from err
+@dataclass(frozen=True, slots=True)
+class Regex:
+    """A rule's regex, compiled on first use like ``Template``; acts as the compiled pattern."""
+
+    source: str
+    key: str  # the rule parameter it came from, for error messages
+    groups: tuple[str, ...] = ()  # named groups the check reads
+    missing: str = ""  # what to say when one is missing ("" for the usual words)
+
+    @property
+    def pattern(self) -> str:
+        return self.source
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        return _compiled(self.source)
+
+    def __getattr__(self, name: str) -> Any:
+        # search, finditer, match, groupindex...: those of the compiled pattern.
+        return getattr(_compiled(self.source), name)
+
+    def check(self) -> None:
+        """Compile now; raises ValueError ("key: reason") if the regex is invalid or lacks a group."""
+        try:
+            rx = _compiled(self.source)
+        except regex.error as err:
+            raise ValueError(f"{self.key}: invalid regex {self.source!r}: {err}") from err
+        lacking = [g for g in self.groups if g not in rx.groupindex]
+        if lacking:
+            raise ValueError(f"{self.key}: {self.missing or f'{self.source!r} lacks group(s) ' + ', '.join(lacking)}")
+
+
+def compile_regex(key: str, source: str, groups: Sequence[str] = (), missing: str = "") -> Regex:
+    """A rule's regex for ``key``, compiled on first use (``Regex.check`` compiles it now)."""
+    return Regex(source, key, tuple(groups), missing)
+
+
+def check_compiled(compiled: Mapping[str, Any]) -> None:
+    """Compile every template and regex of a rule's compiled parameters now; raises ValueError ("key: reason")."""
+    for value in compiled.values():
+        for item in value if isinstance(value, (tuple, list)) else (value,):
+            if isinstance(item, (Template, Regex)):
+                item.check()
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,10 @@ severity, a summary, a message template, a "why" paragraph, the kind's
 parameters and example sentences. Everything is checked when the file is
 loaded (unknown keys, wrong types, message fields the check does not
 provide, regexes that do not compile, missing examples), so a bad rule
-never surfaces as a wrong finding later. Nothing in a rule file is
+never surfaces as a wrong finding later. (One exception, for start-up
+time: the regexes of the bundled rules compile on first use, since a
+document needs few of them; the test suite compiles them all.)
+Nothing in a rule file is
 executed as code: regexes are compiled with the ``regex`` module and, for
 rules from user folders, matched under a timeout.
 """
@@ -24,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from numcheck.model import SEVERITIES
+from numcheck.patterns import check_compiled
 
 CODE_FAMILIES: dict[str, str] = {
     "1": "agreement across the document",
@@ -97,7 +101,10 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> tuple[Rule, ...]:
     found: list[Rule] = []
     for entry in sorted(bundled_dir().iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            found.append(parse_rule(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", trusted=True))
+            # Start-up: a run needs few of the bundled templates, so they compile on first use.
+            found.append(
+                parse_rule(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", trusted=True, compile_now=False)
+            )
     for folder in extra_dirs:
         folder = Path(folder)
         if not folder.is_dir():
@@ -133,8 +140,12 @@ def bundled_dir() -> Traversable:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
-def parse_rule(text: str, file: str, *, trusted: bool = True) -> Rule:
-    """One rule from the TOML text of ``file``; raises RuleError naming the bad key."""
+def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool = True) -> Rule:
+    """One rule from the TOML text of ``file``; raises RuleError naming the bad key.
+
+    ``compile_now=False`` leaves the regexes to compile on first use: only
+    for the bundled rules, which the test suite compiles.
+    """
     from numcheck.checks import CHECKS
 
     try:
@@ -168,6 +179,11 @@ def parse_rule(text: str, file: str, *, trusted: bool = True) -> Rule:
     compiled: dict[str, Any] = {}
     try:
         compiled = check.compile(params)
+        if compile_now:
+            # Regexes compile on first use; a user's rule file is compiled
+            # now, so that a bad regex is an error when the rules load. The
+            # bundled rules are compiled by the test suite (test_rules.py).
+            check_compiled(compiled)
     except ValueError as err:
         # compile() says "key: reason" so the message can name the parameter.
         key, _, reason = str(err).partition(": ")

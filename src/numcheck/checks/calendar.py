@@ -94,11 +94,8 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     test = params["test"]
     if test not in TESTS:
         raise ValueError(f"test: {test!r} is not one of {', '.join(TESTS)}")
-    patterns = [compile_regex("patterns", p) for p in params["patterns"]]
-    for p in patterns:
-        missing = [g for g in _GROUPS.get(test, ()) if g not in p.groupindex]
-        if missing:
-            raise ValueError(f"patterns: {p.pattern!r} lacks group(s) {', '.join(missing)}")
+    # The groups are checked when the pattern compiles (on first use for bundled rules).
+    patterns = [compile_regex("patterns", p, _GROUPS.get(test, ())) for p in params["patterns"]]
     return {"patterns": patterns, "anchor": compile_regex("anchor", params["anchor"]), "start": compile_regex("start", params["start"])}
 
 

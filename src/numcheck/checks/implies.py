@@ -53,6 +53,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
         table[_key(phrase)] = (iv, entry["means"])
     templates = compile_templates("templates", params["templates"], ("x",))
     for t in templates:
+        t.check()  # the group test below reads the compiled regex
         if "q" not in t.pattern.groupindex:
             raise ValueError(f"templates: template {t.source!r} has no #q# role or (?P<q>…) group for the qualifier")
     return {"templates": templates, "qualifiers": table}
