@@ -172,6 +172,10 @@ def fact_table(file: FileReport, v: FileView, options: Options) -> object:
 
 
 def render(report: Report, options: Options) -> str:
+    if _summary_only(report, options):
+        # Nothing to lay out: the bytes rich would give, without importing it
+        # (most of a clean run's start-up in an editor's on-save hook).
+        return summary_line(report) + "\n"
     from rich.text import Text
 
     con = console(options)
@@ -200,6 +204,14 @@ def render(report: Report, options: Options) -> str:
     out = con.file.getvalue()  # type: ignore[attr-defined]
     # rich pads nothing with soft_wrap, but tables may leave trailing spaces.
     return "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+def _summary_only(report: Report, options: Options) -> bool:
+    """Whether the report is one plain line: no colour, no fact table, no finding, and it fits the width."""
+    if options.color or options.facts or any(f.findings for f in report.files if f.error is None):
+        return False
+    # rich would wrap a line as wide as the console; the summary is ASCII, one cell a character.
+    return len(summary_line(report)) < max(40, options.width)
 
 
 def render_facts(report: Report, options: Options) -> str:
