@@ -735,7 +735,9 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
         if um.start != n.end or n.words:
             return False
         s, _ = ctx.bounds(n.start)
-        return surface == "′" or len(_OPEN_QUOTE.findall(ctx.clean[s : n.start])) % 2 == 0
+        # A quotation left open within the last 200 characters: bounded, so a sentence of
+        # thousands of figures stays linear.
+        return surface == "′" or len(_OPEN_QUOTE.findall(ctx.clean[max(s, n.start - 200) : n.start])) % 2 == 0
     if um.abbreviation and surface in ("C", "F") and not n.words:
         # "40C" is a temperature in a sentence about the weather or when nothing follows it.
         s, e = ctx.bounds(n.start)
