@@ -183,8 +183,18 @@ class Regex:
     def compiled(self) -> regex.Pattern[str]:
         return _compiled(self.source)
 
+    # The calls checks make, spelled out: a __getattr__ lookup costs an exception each time.
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return _compiled(self.source).search(*args, **kwargs)
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return _compiled(self.source).match(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return _compiled(self.source).finditer(*args, **kwargs)
+
     def __getattr__(self, name: str) -> Any:
-        # search, finditer, match, groupindex...: those of the compiled pattern.
+        # Anything else (groupindex, fullmatch, sub...): that of the compiled pattern.
         return getattr(_compiled(self.source), name)
 
     def check(self) -> None:
@@ -325,7 +335,7 @@ class View:
                 continue
             kinds = self.token_kinds[si]
             for t in templates:
-                if not all(need & kinds for need in t.needs):
+                if not all(not need.isdisjoint(kinds) for need in t.needs):
                     continue
                 for m in _finditer(t.pattern, skel, trusted):
                     roles = {r: int(m.group(r)) for r in t.roles if m.group(r) is not None}
