@@ -305,3 +305,15 @@ def test_prime_after_a_figure_is_feet_unless_it_closes_a_quote() -> None:
     f = one("The council approved a 7' hedge on the lane.", "7'")
     assert (f.kind, f.value, f.unit) == ("measure", D(7), "foot")
     assert all(f.kind != "measure" for f in facts("Fans sang 'give us 3' all night."))
+
+
+def test_fractions_with_ordinal_denominators_and_their_ordinal_lookalikes() -> None:
+    f = one("The shutter opens for a millionth of a second.", "a millionth")
+    assert (f.kind, f.value) == ("share", D("1e-6"))
+    assert f.interval.contains(D("1e-6")) and not f.interval.contains(D(0))
+    f = one("Roughly one sixtieth of the grant was spent.", "one sixtieth")
+    assert f.kind == "share" and f.value == D(1) / D(60)
+    # "a twenty-first birthday" and "the twenty-first century" are ordinals, not 1/21 or 20.
+    assert [(g.text, g.kind) for g in facts("They threw a twenty-first birthday party.")] == [("twenty-first", "ordinal")]
+    assert [(g.text, g.kind) for g in facts("Cities of the twenty-first century grew.")] == [("twenty-first", "ordinal")]
+    assert [(g.text, g.kind) for g in facts("She won a fifth term.")] == [("fifth", "ordinal")]

@@ -34,10 +34,25 @@ from numcheck.numwords import ORDINAL, PATTERN, parse, parse_ordinal
         ("four hundred & nine", D(409)),
         ("two thousand, six hundred and one", D(2601)),
         ("five million, seventy thousand", D(5070000)),
+        # Scale ordinals and compound ordinals as denominators.
+        ("a billionth", D("1e-9")),
+        ("a hundred millionths", D("1e-4")),
+        ("seven thirtieths", D(7) / D(30)),
+        ("two forty-thirds", D(2) / D(43)),
+        ("one sixty-fourth", D(1) / D(64)),
     ],
 )
 def test_parse_values(phrase: str, value: D) -> None:
     assert parse(phrase) == value
+
+
+def test_compound_denominator_needs_a_numerator() -> None:
+    # "thirty fifths" alone is 30/5; after a numerator the tens word joins the ordinal;
+    # after "and" it belongs to the numerator.
+    assert parse("thirty fifths") == D(6)
+    assert parse("nine thirty fifths") == D(9) / D(35)
+    assert parse("one hundred and thirty fifths") == D(106)
+    assert _found("the twenty-fifth day") == ["twenty"]  # an ordinal, read elsewhere
 
 
 def test_two_thirds_is_a_fraction() -> None:

@@ -176,6 +176,7 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _BRACKET_OPEN = re.compile(rf"{_SP}?(?P<o>[(\[{{<])(?=[A-Za-zµμ°])")
 _SHARE_GAP = re.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re.I)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+_SINGULAR_DENOMS = frozenset({*(w for w in numwords.FRACTIONS if not w.endswith("s")), *numwords.ORDINALS} - {"half"})
 _DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
 
 # Subject reading: words that end a noun phrase.
@@ -799,7 +800,9 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
         ok_after = re.match(r"\s+(?:of|the|their|its|his|her|our|all|a|an|that)\b|-(?:million|dozen)", after)
         ok_before = re.search(r"\b(?:than|nearly|almost|about|around|by|over|under|just|roughly|only|some)\s+\Z", before)
         return bool(ok_after or ok_before)
-    if w in ("a quarter", "a third", "a fifth", "a tenth"):
+    parts = w.replace("-", " ").split()
+    if len(parts) >= 2 and parts[0] in ("a", "an") and parts[-1] in _SINGULAR_DENOMS:
+        # "a quarter of", "a trillionth of a second"; but "a twenty-first birthday", "a fifth term".
         return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after))
     if w.endswith(("quarters", "quarter")) and (
         not re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after)

@@ -293,14 +293,24 @@ def find(text: str) -> list[Number]:
         for s, e, value in _word_numbers(text, start, m.end()):
             if any(a < e and s < b for a, b in taken):
                 continue
+            if _ORDINAL_TAIL.match(text, e) and text[s:e].lower().rsplit(None, 1)[-1].rsplit("-", 1)[-1] in numwords.TENS:
+                continue  # "twenty" of "the twenty-first century": the ordinal is read elsewhere
             phrase = text[s:e]
-            frac = any(w in phrase.lower() for w in numwords.FRACTIONS)
-            words.append(Number(s, e, value, _word_step(value, phrase), words=True, fraction=frac, scaled=value >= 1000))
+            frac = numwords.is_fraction(phrase)
+            step = _word_step(value, phrase)
+            if frac and abs(value) < 1:
+                step = min(step, abs(value))  # "a trillionth" is not ±0.5
+            words.append(Number(s, e, value, step, words=True, fraction=frac, scaled=value >= 1000))
     out = sorted(out + words, key=lambda n: n.start)
     return _join_ranges(text, _join_compounds(text, out))
 
 
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
+# A unit ordinal right after a tens word: "twenty-first", "thirty third" (not "twenty seconds").
+_ORDINAL_TAIL = re.compile(
+    r"(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|[^\S\n](?:first|third|fourth|fifth|sixth|seventh|eighth|ninth))\b(?!-?s\b)",
+    re.I,
+)
 _LEAD = re.compile(rf"(?:[\s-]+|and\b)*")
 
 

@@ -65,7 +65,16 @@ _A = rf"\ban?{_SP}"
 # After a scale word, "&" stands for "and" and a comma may continue the number ("three
 # million, two hundred & forty"); ``parse`` accepts the comma only before a smaller group.
 _CARDINAL = rf"(?:(?:{_NUM}|{_DOZEN}){_SEP}|{_SCALE}(?:{_SP}(?:and|&){_SP}|,{_SP}|{_SEP}))*(?:{_NUM}|{_SCALE}|{_DOZEN})"
-_DENOM = rf"(?:{_CARDINAL}{_SEP}{_FRAC_PL}|(?:\bone{_SEP}|{_A}){_FRAC_SG}|\bhalf\b|\bquarter(?={_SP}{_SCALE}))"
+# A compound denominator: a tens word and a unit ordinal ("one twenty-fifth", "three
+# twenty-firsts"), only after a numerator, so that "twenty-first" alone stays an ordinal.
+# "second" is left out: "two twenty seconds" is not 2/22.
+_ORD_UNIT = [w for w, v in ORDINALS.items() if v < 10 and w != "second"]
+_COMPOUND_SG = r"\b" + _alt(TENS) + _SEP + r"\b" + _alt(_ORD_UNIT)
+_COMPOUND_PL = r"\b" + _alt(TENS) + _SEP + r"\b" + _alt([w + "s" for w in _ORD_UNIT])
+_DENOM = (
+    rf"(?:(?:{_A}(?={_SCALE}))?{_CARDINAL}{_SEP}(?:{_FRAC_PL}|{_COMPOUND_PL})"
+    rf"|(?:\bone{_SEP}|{_A})(?:{_FRAC_SG}|{_COMPOUND_SG})|\bhalf\b|\bquarter(?={_SP}{_SCALE}))"
+)
 _SCALE_TAIL = rf"(?:{_SP}(?:of{_SP})?(?:an?{_SP})?(?:{_SCALE}|\bdozen\b))?"
 _MIXED = rf"{_CARDINAL}{_SP}and{_SP}(?:an?|one|{_CARDINAL}){_SEP}(?:{_FRAC_SG}|{_FRAC_PL})"
 # "a" stands for one only before a scale or group word: "a million", "a dozen", "a couple".
@@ -95,7 +104,7 @@ _ORD_STARTERS = frozenset([*ORDINALS, *TENS])
 
 # "a"/"an" start a phrase only before these ("a dozen", "a half", "a million"): checked
 # before trying PATTERN, since "a" is the commonest word in English.
-_A_NEXT = re.compile(rf"an?{_SP}+(?:{_alt([*SCALES, *GROUPS, *FRACTIONS])})", re.I)
+_A_NEXT = re.compile(rf"an?{_SP}+(?:{_alt([*SCALES, *GROUPS, *FRACTIONS, *TENS])})", re.I)
 
 
 def _scan(pattern: re.Pattern[str], starters: frozenset[str], text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
@@ -175,7 +184,30 @@ def _numerator(words: list[str]) -> Decimal | None:
         return Decimal(1)
     if words in (["a"], ["an"]):
         return Decimal(1)
+    if words[0] in ("a", "an") and words[1] in SCALES:
+        return _cardinal(words[1:])  # "a hundred trillionths"
     return _cardinal(words)
+
+
+def is_fraction(phrase: str) -> bool:
+    """Whether a number-word phrase has a denominator ("two-thirds", "one twenty-fifth")."""
+    return _denominator([w for w in _SPLIT.split(phrase.lower()) if w]) is not None
+
+
+def _denominator(words: list[str]) -> tuple[int, int, Decimal] | None:
+    """(first word of the denominator, word after it, its value): "fifths" → 5; "twenty fifths"
+    after a numerator → 25 ("twenty twenty fifths" is 20/25, "twenty fifths" alone 20/5; after
+    "and" the tens word is the numerator's: "a hundred and thirty fifths" is 130/5)."""
+    for i, w in enumerate(words):
+        base = w[:-1] if w.endswith("s") and w[:-1] in ORDINALS else w
+        if (
+            i >= 2 and words[i - 1] in TENS and base in _ORD_UNIT and words[i - 2] != "and"
+            and _numerator(words[: i - 1]) is not None
+        ):
+            return i - 1, i + 1, TENS[words[i - 1]] + ORDINALS[base]
+        if w in FRACTIONS:
+            return i, i + 1, FRACTIONS[w]
+    return None
 
 
 def parse(phrase: str) -> Decimal | None:
@@ -205,15 +237,16 @@ def parse(phrase: str) -> Decimal | None:
         return None
     if "point" in words:
         return _point(words, sign)
-    fi = next((i for i, w in enumerate(words) if w in FRACTIONS), None)
-    if fi is None:
+    found = _denominator(words)
+    if found is None:
         if words[0] in ("a", "an"):
             words = words[1:]
             if not words or words[0] not in SCALES and words[0] not in GROUPS:
                 return None
         value = _cardinal(words)
         return None if value is None else sign * value
-    left, den, right = words[:fi], FRACTIONS[words[fi]], words[fi + 1 :]
+    fi, after, den = found
+    left, right = words[:fi], words[after:]
     whole = Decimal(0)
     scale_before = Decimal(1)  # "three million and a half": the fraction is of the last scale
     if "and" in left:
