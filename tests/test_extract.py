@@ -317,3 +317,17 @@ def test_fractions_with_ordinal_denominators_and_their_ordinal_lookalikes() -> N
     assert [(g.text, g.kind) for g in facts("They threw a twenty-first birthday party.")] == [("twenty-first", "ordinal")]
     assert [(g.text, g.kind) for g in facts("Cities of the twenty-first century grew.")] == [("twenty-first", "ordinal")]
     assert [(g.text, g.kind) for g in facts("She won a fifth term.")] == [("fifth", "ordinal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("The depot is half a mile from the station.", "half a mile", "measure", D("0.5"), "mile"),
+        ("Each flask holds a quarter of a litre.", "a quarter of a litre", "measure", D("0.25"), "litre"),
+        ("The vote took half an hour.", "half an hour", "duration", D("0.5"), "hour"),
+    ],
+)
+def test_a_share_of_one_unit_is_one_figure(text: str, surface: str, kind: str, value: D, unit: str) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+    assert len(facts(text)) == 1

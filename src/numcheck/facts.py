@@ -248,7 +248,8 @@ def extract(text: str, path: str = "") -> Document:
             facts.append(fact)
             last_end = fact.span.end
     facts.extend(_ordinals(ctx, [(f.span.start, f.span.end) for f in facts]))
-    facts.extend(_article_ones(ctx, sorted((f.span.start, f.span.end) for f in facts)))
+    share_ends = frozenset(f.span.end for f in facts if f.kind == "share")
+    facts.extend(_article_ones(ctx, sorted((f.span.start, f.span.end) for f in facts), share_ends))
     facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)))
 
     # A date/time/duration/age fact wins over any number fact it overlaps, unless the number
@@ -267,7 +268,7 @@ def extract(text: str, path: str = "") -> Document:
         )
         for f in date_facts
     ]
-    merged = sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind))
+    merged = _share_of_one(ctx, sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind)))
     return Document(source=Source(path, text), sentences=tuple(sentences), facts=tuple(merged), clean=clean)
 
 
@@ -938,11 +939,12 @@ def _named(ctx: _Context) -> list[Fact]:
 _ARTICLE_ONE = re.compile(
     rf"(?<![\w'’-])(?P<a>an?){_SP}+(?P<u>{_alt([*units.ARTICLE_WORDS, *MINOR_ARTICLE])})(?![\w'’-])", re.I
 )
-# Words before "a" that make it something else: "half a mile", "$4 a gallon", "per a litre".
-_ARTICLE_BLOCK = frozenset({*numwords.UNITS, *numwords.TENS, *numwords.SCALES, *numwords.FRACTIONS, "per", "every", "each", "such", "quite"})
+# Words before "a" that make it something else: "$4 a gallon", "sixty miles a day", "per a litre".
+# After a fraction ("half a mile") the article is read, and ``_share_of_one`` joins the two.
+_ARTICLE_BLOCK = frozenset({*numwords.UNITS, *numwords.TENS, *numwords.SCALES, "per", "every", "each", "such", "quite"})
 
 
-def _article_ones(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
+def _article_ones(ctx: _Context, taken: list[tuple[int, int]], share_ends: frozenset[int] = frozenset()) -> list[Fact]:
     out: list[Fact] = []
     for m in _ARTICLE_ONE.finditer(ctx.clean):
         s, e = m.span()
@@ -951,8 +953,9 @@ def _article_ones(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
         prev = re.search(r"(\S+)\s*\Z", ctx.clean[max(0, s - 24) : s])
         if prev and (any(ch.isdigit() for ch in prev.group(1)) or prev.group(1).lower().strip(",;:") in _ARTICLE_BLOCK or prev.group(1)[-1] in "%$£€¥"):
             continue  # "$4 a gallon", "60 miles a day", "half a mile"
-        if _overlaps_any(Span(max(0, s - 2), s), taken):
-            continue  # a figure right before: "3 dollars a gallon"
+        lead = _SHARE_OF_TAIL.search(ctx.clean, max(0, s - 8), s)
+        if _overlaps_any(Span(max(0, s - 2), s), taken) and not (lead and lead.start() in share_ends):
+            continue  # a figure right before: "3 dollars a gallon" (but "half a mile", joined later)
         word = m.group("u").lower()
         if word in MINOR_ARTICLE:
             code = MINOR.get(word, "USD")
@@ -963,6 +966,37 @@ def _article_ones(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
         if unit is None or unit.end != e or unit.unit.dim == "time":
             continue
         out.append(_fact(ctx, s, e, "measure", Decimal(1), unit.unit.name, Decimal(1), **_extras(ctx, s, e, "measure")))
+    return out
+
+
+_SHARE_OF_GAP = re.compile(rf"{_SP}+(?:of{_SP}+)?")
+_SHARE_OF_TAIL = re.compile(rf"{_SP}+(?:of{_SP}+)?\Z")
+_ONE_UNIT_KINDS = frozenset({"measure", "duration", "money"})
+
+
+def _share_of_one(ctx: _Context, facts: list[Fact]) -> list[Fact]:
+    """"half a mile", "a quarter of a mile", "half an hour": the share of one unit is one figure."""
+    out: list[Fact] = []
+    i = 0
+    while i < len(facts):
+        a = facts[i]
+        b = facts[i + 1] if i + 1 < len(facts) else None
+        if (
+            b is not None and a.kind == "share" and not a.is_range and a.value is not None and b.value == 1
+            and b.kind in _ONE_UNIT_KINDS and re.match(r"an?\s", b.text, re.I) is not None
+            and _SHARE_OF_GAP.fullmatch(ctx.clean[a.span.end : b.span.start]) is not None
+        ):
+            # Of one unit, the share's value and interval are the figure's, in that unit.
+            out.append(
+                dataclasses.replace(
+                    b, span=Span(a.span.start, b.span.end), text=ctx.text[a.span.start : b.span.end], value=a.value,
+                    interval=a.interval, hedge=a.hedge, markers=a.markers or b.markers,
+                )
+            )
+            i += 2
+            continue
+        out.append(a)
+        i += 1
     return out
 
 
