@@ -331,3 +331,11 @@ def test_a_share_of_one_unit_is_one_figure(text: str, surface: str, kind: str, v
     f = one(text, surface)
     assert (f.kind, f.value, f.unit) == (kind, value, unit)
     assert len(facts(text)) == 1
+
+
+def test_vague_money_and_bare_plural_heads() -> None:
+    f = one("The scheme cost the council several hundred million pounds.", "several hundred million pounds")
+    assert (f.kind, f.unit, f.value, f.hedge) == ("money", "GBP", None, "vague")
+    # "people" is a head noun on its own; the verb after it is not part of the subject.
+    assert one("About 300 people queued outside.", "300").subject == "people"
+    assert one("Some 12 police officers were hurt.", "12").subject == "police officers"

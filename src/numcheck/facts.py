@@ -216,7 +216,9 @@ _FALL_WORDS = frozenset(
 )
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "cut"})
 _VALUE_SLOTS = frozenset({"is", "was", "were", "are", "be", "been", "of", "at", "to", "totalled", "totaled", "reported"})
-_PLURAL = re.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]+(?:ies|ren|people|men|women|police|staff|cattle)")
+# A plural head noun ends the phrase; "people", "men" and "women" are heads on their own ("300
+# people came" counts people), "police" and "staff" often qualify the next noun ("police officers").
+_PLURAL = re.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]*(?:ies|ren|people|men)|[a-z-]+(?:police|staff|cattle)")
 _WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
 _EVENT_BEFORE = re.compile(r"(?P<e>[^.;:!?]*?[A-Za-z][\w'’-]*)[^\S\n]+(?:in|on|since|by|until|from|during|at)[^\S\n]+(?:the[^\S\n]+)?\Z", re.I)
 
@@ -837,9 +839,13 @@ def _vague(ctx: _Context) -> list[Fact]:
             scale *= numwords.SCALES[w]
         low = scale * (3 if m.group("q").lower() == "several" else 2)
         start, end = m.span()
+        kind, unit = "count", None
+        wa = _CUR_WORD_AFTER.match(ctx.clean, end)
+        if wa:  # "several hundred million pounds": vague money
+            kind, unit, end = "money", CURRENCY_WORDS[re.sub(r"\s+", " ", wa.group("w").lower())], wa.end()
         out.append(
             _fact(
-                ctx, start, end, "count", None, None, Decimal(1), hedge="vague",
+                ctx, start, end, kind, None, unit, Decimal(1), hedge="vague",
                 interval=Interval(low, scale * 10, high_open=True), markers=_markers(ctx, start, end),
                 subject=_subject(ctx, start, end, "vague"),
             )
