@@ -220,6 +220,7 @@ def test_package_extract_survives_submodule_import() -> None:
         ("The new kiln handles 1,200 tpd of clinker.", "1,200 tpd", "measure", D(1200), "tonne_per_day"),
         # "K" beside other temperatures is kelvin, not thousands.
         ("Liquid nitrogen boils at -196 °C, or 77.36K.", "77.36K", "measure", D("77.36"), "kelvin"),
+        ("The probe's temperature held at 3 K.", "3 K", "measure", D(3), "kelvin"),
     ],
 )
 def test_rates_science_units_and_clock_lookalikes(text: str, surface: str, kind: str, value: D, unit: str | None) -> None:

@@ -615,8 +615,8 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         per = units.match_per(clean, end)
         if per is not None:
             unit, end = f"{unit} / {per.unit.name}", per.end
-    elif n.scaled and n.factor == 1000 and clean[n.end - 1 : n.end] == "K" and clean[n.end - 2 : n.end - 1].isdigit():
-        # "573.15K" beside other temperatures is kelvin, not thousands ("32K fans" stays 32,000).
+    elif n.scaled and n.factor == 1000 and clean[n.end - 1 : n.end] == "K" and (clean[n.end - 2 : n.end - 1].isdigit() or clean[n.end - 2 : n.end - 1] == " "):
+        # "573.15K", "4 K" beside other temperatures are kelvin, not thousands ("32K fans" stays 32,000).
         s, e = ctx.bounds(n.start)
         if _WEATHER.search(clean[s:e]) or "°" in clean[s:e]:
             return _fact(ctx, start, end, "measure", value / 1000, "kelvin", step / 1000, **_extras(ctx, start, end, "measure"))
