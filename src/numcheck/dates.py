@@ -123,7 +123,6 @@ from importlib import resources
 from numcheck import numwords
 from numcheck.interval import Interval, hedged, step_of
 from numcheck.model import Document, Fact, Sentence, Span
-from numcheck.source import sentence_of
 
 
 def _load() -> dict[str, dict[str, object]]:
@@ -1502,7 +1501,8 @@ def _iso(a: _Atom) -> str | None:
     return a.hm
 
 
-def _fact(text: str, sentences: Sequence[Sentence], a: _Atom) -> Fact:
+def _fact(text: str, starts: Sequence[int], a: _Atom) -> Fact:
+    """The fact of a joined atom; ``starts`` are the sentence starts (empty: sentence 0)."""
     span = Span(a.start, a.end)
     kind = a.kind
     markers = a.markers
@@ -1549,7 +1549,7 @@ def _fact(text: str, sentences: Sequence[Sentence], a: _Atom) -> Fact:
         hedge = "vague"
     return Fact(
         span=span, text=text[a.start : a.end], kind=kind, value=value, unit=unit, hedge=hedge,
-        interval=interval, subject=a.subject, sentence=sentence_of(sentences, a.start) if sentences else 0,
+        interval=interval, subject=a.subject, sentence=max(0, bisect.bisect_right(starts, a.start) - 1),
         iso=iso, markers=markers, is_range=is_range,
     )  # fmt: skip
 
@@ -1561,7 +1561,9 @@ def find(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     atoms = _select(atoms)
     atoms = _select(atoms + _year_atoms(text, atoms, win))
     atoms = _join(text, atoms)
-    return [_fact(text, sentences, a) for a in atoms]
+    # source.sentence_of lists the starts on every call: once here, or a big text is quadratic.
+    starts = [s.span.start for s in sentences]
+    return [_fact(text, starts, a) for a in atoms]
 
 
 # --- reporting date ------------------------------------------------------------

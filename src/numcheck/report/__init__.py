@@ -70,16 +70,20 @@ class FileView:
 
 def view(file: FileReport) -> FileView:
     """Line/column and sentence (hence fingerprint) of every finding in ``file``."""
-    from numcheck.source import LineIndex, prepare, sentence_of, split_sentences
+    import bisect
+
+    from numcheck.source import LineIndex, prepare, split_sentences
 
     lines = LineIndex(file.text)
     sentences = split_sentences(prepare(file.text, file.path)) if file.findings else ()
+    # Listed once: source.sentence_of lists them on every call (quadratic over many findings).
+    starts = [s.span.start for s in sentences]
     located: list[Located] = []
     for f in file.findings:
         line, col = lines.position(f.span.start)
         end_line, end_col = lines.position(f.span.end)
         if sentences:
-            s = sentences[sentence_of(sentences, f.span.start)].span
+            s = sentences[max(0, bisect.bisect_right(starts, f.span.start) - 1)].span
             # A finding outside any sentence (e.g. in a suppression comment)
             # is shown on its own span.
             if not s.contains(f.span):
