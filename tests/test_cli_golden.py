@@ -110,3 +110,39 @@ def test_jobs_with_the_real_rules(cli_run, tmp_path: Path) -> None:
     assert serial.exit_code == parallel.exit_code == 1, parallel.stderr
     assert serial.stdout == parallel.stdout
     assert len(json.loads(parallel.stdout)["files"]) == 9
+
+
+def test_a_long_file_is_checked_in_pieces_with_spans_into_the_whole(cli_run, monkeypatch, tmp_path: Path) -> None:
+    """Above engine.PIECE_CHARS a file is checked piece by piece: each story's findings, at its place in the file."""
+    import numcheck.engine
+
+    draft = (ROOT / DRAFT).read_text(encoding="utf-8")
+    (tmp_path / "one.md").write_text(draft, encoding="utf-8")
+    (tmp_path / "three.md").write_text("\n\n".join([draft.strip()] * 3) + "\n", encoding="utf-8")
+    args = ["--no-config", "--date", "2025-03-04", "-f", "json"]
+    single = json.loads(cli_run(str(tmp_path / "one.md"), *args).stdout)["files"][0]
+    monkeypatch.setattr(numcheck.engine, "PIECE_CHARS", len(draft) + 10)
+    result = cli_run(str(tmp_path / "three.md"), *args)
+    whole = (tmp_path / "three.md").read_text(encoding="utf-8")
+    assert numcheck.engine.pieces(whole) == numcheck.engine.pieces(whole, len(draft) + 10) and len(numcheck.engine.pieces(whole)) == 3
+    three = json.loads(result.stdout)["files"][0]
+    # Every piece gives the one draft's findings and facts, moved to where that copy starts.
+    assert len(three["findings"]) == 3 * len(single["findings"]) > 0
+    assert len(three["facts"]) == 3 * len(single["facts"])
+    for f in three["findings"] + three["facts"]:
+        text = f.get("text")
+        if text is not None:
+            assert whole[f["start"] : f["end"]] == text
+    assert [f["code"] for f in three["findings"]] == [f["code"] for f in single["findings"]] * 3
+
+
+def test_pieces_cover_the_text_and_cut_at_blank_lines() -> None:
+    from numcheck.engine import pieces
+
+    text = "".join(f"Paragraph {i} has {i} figures in it.\n\n" for i in range(200))
+    cuts = pieces(text, 500)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a < b <= a + 500 for a, b in cuts) and all(cuts[i][1] == cuts[i + 1][0] for i in range(len(cuts) - 1))
+    assert all(text[b - 2 : b] == "\n\n" for _, b in cuts[:-1])
+    assert pieces("x" * 1200, 500) == [(0, 500), (500, 1000), (1000, 1200)]  # no space: cut where it stands
+    assert pieces("", 500) == [(0, 0)]

@@ -203,11 +203,49 @@ def pipeline(text: str, path: str, rules: Sequence[Any], today: dt.date | None) 
     return check_text(text, path, rules=rules, today=today)
 
 
+def check_pieces(text: str, path: str, job: Job, rules: Sequence[Any]) -> FileReport:
+    """Check a long text piece by piece (``engine.pieces``): one report, spans into the whole text.
+
+    The first piece's dateline (if any) is the reporting date of every
+    piece; facts are kept only when the output prints them.
+    """
+    from dataclasses import replace
+
+    from numcheck.dates import reporting_date
+    from numcheck.engine import pieces
+    from numcheck.model import Document, FileReport, Related, Source, Span
+    from numcheck.source import prepare
+
+    today = job.today
+    facts: list[Any] = []
+    findings: list[Any] = []
+    for i, (start, end) in enumerate(pieces(text)):
+        part = text[start:end]
+        checked = pipeline(part, path, rules, today)
+        if i == 0 and today is None:
+            today = reporting_date(Document(Source(path, part), (), checked.facts, prepare(part, path)), checked.facts)
+        for f in checked.findings:
+            findings.append(
+                replace(
+                    f,
+                    span=Span(f.span.start + start, f.span.end + start),
+                    related=tuple(Related(Span(r.span.start + start, r.span.end + start), r.text) for r in f.related),
+                )
+            )
+        if job.keep_facts:
+            facts.extend(replace(f, span=Span(f.span.start + start, f.span.end + start)) for f in checked.facts)
+    return FileReport(path, text, tuple(facts), tuple(findings))
+
+
 def check_source(text: str, path: str, job: Job, rules: Sequence[Any]) -> FileReport:
     """Check one text; an unexpected failure becomes that file's error, not a crash of the run."""
+    from numcheck.engine import PIECE_CHARS
     from numcheck.model import FileReport
 
     try:
+        if len(text) > PIECE_CHARS:
+            # An archive, not an article: in pieces, for bounded memory and linear time.
+            return finish(check_pieces(text, path, job, rules), job)
         return finish(pipeline(text, path, rules, job.today), job)
     except RecursionError:
         return FileReport(path, text, (), (), error="internal error: text nested too deeply to check")

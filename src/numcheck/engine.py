@@ -4,6 +4,9 @@ For each rule the engine asks its check kind (``checks.CHECKS[rule.check]``)
 for hits, fills the rule's message template from each hit's fields, and
 turns the hit into a Finding. All checks share one ``patterns.View`` of the
 document, so skeletons and indexes are built once per document, not per rule.
+
+``pieces`` says where the command line cuts a long file (an archive, not an
+article) to check it piece by piece in bounded memory and linear time.
 """
 
 from __future__ import annotations
@@ -16,6 +19,38 @@ from numcheck.checks import CHECKS
 from numcheck.model import Document, Finding, Hit, Related
 from numcheck.patterns import View
 from numcheck.rules import Rule
+
+
+# A text longer than this is checked in pieces of at most this many characters
+# (a long news article is ~10,000): memory stays bounded and time linear, and
+# figures are compared within a piece, where one story's figures are.
+PIECE_CHARS = 256 * 1024
+
+
+def pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces covering ``text``, each at most ``size`` characters.
+
+    Each piece ends at the last blank line in its second half, else the last
+    line break, else the last space, so that no figure or sentence is cut
+    where the text gives a better place; only a run of ``size / 2``
+    characters without a space is cut where it stands.
+    """
+    size = PIECE_CHARS if size is None else size
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        low, limit = start + size // 2, start + size
+        cut = text.rfind("\n\n", low, limit)
+        if cut >= 0:
+            cut += 2
+        else:
+            cut = text.rfind("\n", low, limit)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", low, limit) + 1 or limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
 
 
 def _hits(check: ModuleType, rule: Rule, view: View) -> Iterator[Hit]:

@@ -7,6 +7,7 @@ numbers, sentences and fingerprints agree across formats.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from numcheck.model import SEVERITIES, FileReport, Finding, Report, Span
 
 if TYPE_CHECKING:
+    from numcheck.model import Sentence
     from numcheck.source import LineIndex
 
 
@@ -70,12 +72,10 @@ class FileView:
 
 def view(file: FileReport) -> FileView:
     """Line/column and sentence (hence fingerprint) of every finding in ``file``."""
-    import bisect
-
-    from numcheck.source import LineIndex, prepare, split_sentences
+    from numcheck.source import LineIndex
 
     lines = LineIndex(file.text)
-    sentences = split_sentences(prepare(file.text, file.path)) if file.findings else ()
+    sentences = _sentences(file) if file.findings else ()
     # Listed once: source.sentence_of lists them on every call (quadratic over many findings).
     starts = [s.span.start for s in sentences]
     located: list[Located] = []
@@ -92,6 +92,26 @@ def view(file: FileReport) -> FileView:
             s = f.span
         located.append(Located(f, line, col, end_line, end_col, s, file.text[s.start : s.end]))
     return FileView(file, tuple(located), lines)
+
+
+def _sentences(file: FileReport) -> list[Sentence]:
+    """The sentences findings are shown in: as the check split them, piece by piece for a long text."""
+    from dataclasses import replace
+
+    from numcheck.engine import PIECE_CHARS, pieces
+    from numcheck.source import prepare, split_sentences
+
+    if len(file.text) <= PIECE_CHARS:
+        return list(split_sentences(prepare(file.text, file.path)))
+    out: list[Sentence] = []
+    starts = sorted(f.span.start for f in file.findings)
+    for a, b in pieces(file.text):
+        # Only the pieces with a finding: a long archive is never split whole.
+        i = bisect.bisect_left(starts, a)
+        if i < len(starts) and starts[i] < b:
+            for s in split_sentences(prepare(file.text[a:b], file.path)):
+                out.append(replace(s, span=Span(s.span.start + a, s.span.end + a)))
+    return out
 
 
 def counts(report: Report) -> dict[str, int]:
