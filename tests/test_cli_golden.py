@@ -100,10 +100,13 @@ def test_extra_rules_folder_from_config(cli_run, tmp_path: Path, monkeypatch: py
     assert bad.exit_code == 2 and "zz-broken.toml" in bad.stderr
 
 
-def test_jobs_with_the_real_rules(cli_run, tmp_path: Path) -> None:
+def test_jobs_with_the_real_rules(cli_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A process pool with the real rules (which must reach the workers) gives serial's bytes."""
+    from numcheck import cli
+
+    monkeypatch.setattr(cli, "PARALLEL_MIN_FILES", 8)  # a pool for these few small files
     draft = (ROOT / DRAFT).read_text(encoding="utf-8")
-    for i in range(9):  # enough files for the pool to start
+    for i in range(9):
         (tmp_path / f"d{i}.md").write_text(draft, encoding="utf-8")
     serial = cli_run(str(tmp_path), "--no-config", "--date", "2025-03-04", "-f", "json", "-j", "1")
     parallel = cli_run(str(tmp_path), "--no-config", "--date", "2025-03-04", "-f", "json", "-j", "2")
