@@ -162,3 +162,15 @@ def test_user_regex_runs_under_a_timeout(tmp_path: Path) -> None:
     fact = Fact(Span(40, 41), "!", "number", Decimal(1), None, "exact", Interval(Decimal(1), Decimal(1)), None, 0)
     doc = Document(Source("t", text), (Sentence(Span(0, len(text)), 0),), (fact,))
     assert run(doc, [rule]) == ()
+
+
+def test_an_implies_template_without_a_q_group_is_an_error_at_load() -> None:
+    from numcheck.rules import bundled_dir
+
+    text = bundled_dir().joinpath("qualifier-mismatch.toml").read_text(encoding="utf-8")
+    start = text.index("templates = [")
+    end = text.index("]\n", start) + 2
+    bad = text[:start] + "templates = ['''#x:percent# of voters''']\n" + text[end:]
+    with pytest.raises(RuleError) as info:
+        parse_rule(bad, "qualifier-mismatch.toml")
+    assert info.value.key == "params.templates" and "no #q# role" in info.value.reason

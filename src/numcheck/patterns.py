@@ -67,17 +67,21 @@ class Template:
     # without a token of one of them cannot match, so the regex is not run there.
     needs: tuple[frozenset[str], ...] = ()
     key: str = ""  # the rule parameter it came from, for error messages
+    group: str = ""  # a named group (or role) the check reads, checked when it compiles
+    missing: str = ""  # what to say when ``group`` is missing
 
     @property
     def pattern(self) -> regex.Pattern[str]:
         return _compiled(self.expanded)
 
     def check(self) -> None:
-        """Compile now; raises ValueError ("key: reason") if the regex is not valid."""
+        """Compile now; raises ValueError ("key: reason") if the regex is not valid or lacks ``group``."""
         try:
-            _compiled(self.expanded)
+            rx = _compiled(self.expanded)
         except regex.error as err:
             raise ValueError(f"{self.key}: invalid regex {self.source!r}: {err}") from err
+        if self.group and self.group not in rx.groupindex:
+            raise ValueError(f"{self.key}: template {self.source!r} {self.missing}")
 
 
 @functools.lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -51,11 +52,11 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
         high = Decimal(entry["high"]) if "high" in entry else None
         iv = Interval(low, high, bool(entry.get("low_open")), bool(entry.get("high_open")))
         table[_key(phrase)] = (iv, entry["means"])
-    templates = compile_templates("templates", params["templates"], ("x",))
-    for t in templates:
-        t.check()  # the group test below reads the compiled regex
-        if "q" not in t.pattern.groupindex:
-            raise ValueError(f"templates: template {t.source!r} has no #q# role or (?P<q>…) group for the qualifier")
+    # The q group is checked when a template compiles (on first use for bundled rules).
+    templates = tuple(
+        replace(t, group="q", missing="has no #q# role or (?P<q>…) group for the qualifier")
+        for t in compile_templates("templates", params["templates"], ("x",))
+    )
     return {"templates": templates, "qualifiers": table}
 
 
