@@ -16,8 +16,14 @@ numbers as JSON, to bench/out/perf.txt and bench/out/perf.json.
   by the CLI with ``--jobs 1`` and ``--jobs 2``, by the library in one process
   (facts and rules; facts alone), and by quantulum3's ``parser.parse``.
 - Growth: time and peak memory (ru_maxrss of the child) of ``numcheck
-  --jobs 1`` on 1, 10 and 100 MB made by concatenating the corpus, as one
-  file and as many files (built under bench/out/growth/).
+  --jobs 1 --format concise`` on 1, 10 and 100 MB made by concatenating the
+  corpus, as one file and as many files (built under bench/out/growth/).
+  concise, because json prints every fact and so holds the whole fact table.
+- Each part's wall time is printed at its end, so a long run says where
+  its time went.
+
+Children run without PYTHONDONTWRITEBYTECODE (see CHILD_ENV): with it set,
+every start recompiles the bytecode of modules that have no .pyc yet.
 
 quantulum3 is installed only in bench/.venv-quantulum, a virtualenv this
 script creates with pip (PyPI must be reachable); it is never a dependency
@@ -47,6 +53,12 @@ QVENV = ROOT / "bench" / ".venv-quantulum"
 SEED = SHARED / "examples" / "syria_refugees.txt"
 CORPUS = SHARED / "corpus"
 MB = 1_000_000
+
+# Every child runs with bytecode caching on. PYTHONDONTWRITEBYTECODE=1 (set in
+# some shells and CI images) makes each cold start recompile every module that
+# has no .pyc yet, for numcheck, typer and quantulum3 alike; that measures the
+# compiler, not the start-up a user with an installed package sees.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 TYPER_HELLO = textwrap.dedent(
     """\
@@ -121,7 +133,7 @@ def run_timed(cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 
     stdin_handle = open(stdin, "rb") if stdin else subprocess.DEVNULL
     try:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=stdin_handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        proc = subprocess.Popen(cmd, stdin=stdin_handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=CHILD_ENV)
         # wait4 gives this child's own rusage (ru_maxrss in KiB on Linux).
         deadline = t0 + timeout
         while True:
@@ -171,10 +183,10 @@ def quantulum_python(allow_install: bool) -> Path | None:
             return None
         note("quantulum3: creating bench/.venv-quantulum (pip install quantulum3) ...")
         try:
-            subprocess.run([sys.executable, "-m", "venv", str(QVENV)], check=True)
+            subprocess.run([sys.executable, "-m", "venv", str(QVENV)], check=True, env=CHILD_ENV)
             # Never committed: the venv is a local benchmark tool.
             (QVENV / ".gitignore").write_text("*\n")
-            subprocess.run([str(py), "-m", "pip", "install", "-q", "quantulum3"], check=True, timeout=900)
+            subprocess.run([str(py), "-m", "pip", "install", "-q", "quantulum3"], check=True, timeout=900, env=CHILD_ENV)
         except (subprocess.SubprocessError, OSError) as err:
             note(f"quantulum3: could not install ({err}): skipped")
             shutil.rmtree(QVENV, ignore_errors=True)
@@ -183,6 +195,7 @@ def quantulum_python(allow_install: bool) -> Path | None:
         [str(py), "-W", "ignore", "-c", "import quantulum3, importlib.metadata as m; print(m.version('quantulum3'))"],
         capture_output=True,
         text=True,
+        env=CHILD_ENV,
     )
     if probe.returncode != 0:
         note(f"quantulum3: not importable in bench/.venv-quantulum: skipped ({probe.stderr.strip()[-200:]})")
@@ -262,7 +275,7 @@ def throughput(runs: int, qpy: Path | None, qbudget: float, lines: list[str], da
                 rows.append((f"numcheck CLI --jobs {jobs} (whole run)", len(files), size, secs))
     for mode, label in (("rules", "numcheck library: facts + rules"), ("facts", "numcheck library: facts only")):
         res = subprocess.run(
-            [sys.executable, "-c", LIBRARY_THROUGHPUT, mode, *names], capture_output=True, text=True, cwd=ROOT
+            [sys.executable, "-c", LIBRARY_THROUGHPUT, mode, *names], capture_output=True, text=True, cwd=ROOT, env=CHILD_ENV
         )
         if res.returncode == 0:
             d = json.loads(res.stdout)
@@ -270,7 +283,7 @@ def throughput(runs: int, qpy: Path | None, qbudget: float, lines: list[str], da
         else:
             lines.append(f"   {label}: failed: {res.stderr.strip().splitlines()[-1:]}")
     if qpy:
-        res = subprocess.run([str(qpy), "-c", QUANTULUM_THROUGHPUT, str(qbudget), *names], capture_output=True, text=True)
+        res = subprocess.run([str(qpy), "-c", QUANTULUM_THROUGHPUT, str(qbudget), *names], capture_output=True, text=True, env=CHILD_ENV)
         if res.returncode == 0:
             d = json.loads(res.stdout)
             rows.append((f"quantulum3 parser.parse ({d['articles']} articles, {qbudget:.0f} s budget)", d["articles"], d["bytes"], d["seconds"]))
@@ -327,7 +340,9 @@ def build_inputs(sizes: Sequence[int]) -> dict[int, tuple[Path, Path]]:
 
 def growth(sizes: Sequence[int], lines: list[str], data: dict) -> None:
     lines.append("")
-    lines.append("3. Growth: numcheck --jobs 1 --format json, one run each (corpus concatenated)")
+    # concise, not json: json prints every fact, so its memory is the size of the
+    # output; concise keeps only findings, which is what checking has to hold.
+    lines.append("3. Growth: numcheck --jobs 1 --format concise, one run each (corpus concatenated)")
     if not corpus_files():
         lines.append(f"   skipped: no corpus at {CORPUS} (../shared absent)")
         return
@@ -343,7 +358,7 @@ def growth(sizes: Sequence[int], lines: list[str], data: dict) -> None:
         one, many = inputs[mb]
         for label, path in (("one file", one), ("many files", many)):
             real_mb = (one.stat().st_size) / MB
-            wall, peak, status = run_timed([*nc, "--jobs", "1", "--quiet", "--format", "json", str(path)])
+            wall, peak, status = run_timed([*nc, "--jobs", "1", "--quiet", "--format", "concise", str(path)])
             if status not in (0, 1):
                 lines.append(f"   {f'{mb} MB, {label}':<26}  failed (exit {status})")
                 continue
@@ -405,12 +420,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
     ]
     data: dict = {"machine": machine()}
-    if "cold" in parts:
-        cold_start(args.runs, qpy, lines, data)
-    if "throughput" in parts:
-        throughput(max(3, args.runs // 3), qpy, args.quantulum_budget, lines, data)
-    if "growth" in parts:
-        growth(sizes, lines, data)
+    steps = (
+        ("cold", lambda: cold_start(args.runs, qpy, lines, data)),
+        ("throughput", lambda: throughput(max(3, args.runs // 3), qpy, args.quantulum_budget, lines, data)),
+        ("growth", lambda: growth(sizes, lines, data)),
+    )
+    for name, step in steps:
+        if name in parts:
+            t0 = time.perf_counter()
+            step()
+            took = time.perf_counter() - t0
+            lines.append(f"   (part {name}: {took:.0f} s)")
+            data.setdefault("part_seconds", {})[name] = round(took, 1)
+            note(f"{name}: done in {took:.0f} s")
+    try:
+        load = os.getloadavg()
+        lines.append(f"load average at the end (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+    except OSError:
+        pass
     report = "\n".join(lines) + "\n"
     print(report, end="")
     (OUT / "perf.txt").write_text(report)
