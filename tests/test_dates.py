@@ -441,3 +441,40 @@ def test_duration_in_two_units_is_one_duration() -> None:
 def test_range_to_the_end_of_a_year() -> None:
     f = one("The audit covers 2007 to the end of 2009.", "2007 to the end of 2009")
     assert f.is_range and f.iso == "2007/2009"
+
+
+# --- misreadings found through the quantulum3 peer set (sentences are ours) ---
+
+
+def test_hyphenated_number_word_is_one_number_not_a_range() -> None:
+    f = one("The lease ran for twenty-one years in all.", "twenty-one years")
+    assert (f.kind, f.value, f.unit) == ("duration", Decimal(21), "year")
+    f = one("The survey took eight to ten weeks.", "eight to ten weeks")
+    assert (f.interval.low, f.interval.high) == (Decimal(8), Decimal(10))
+
+
+@pytest.mark.parametrize(("text", "written"), [("The shop shut at 6pm.", "6pm"), ("Polls closed at 10 pm. Counting began.", "10 pm")])
+def test_am_pm_without_dots_leaves_the_full_stop(text: str, written: str) -> None:
+    assert one(text, written).kind == "time"
+
+
+def test_dotted_am_pm_keeps_its_dot() -> None:
+    assert one("The ferry leaves at 7.45 a.m. every day.", "7.45 a.m.").iso == "07:45"
+
+
+def test_comma_list_of_durations_stays_a_list() -> None:
+    got = [f.text for f in facts("The restoration took 2 years, 5 months, 9 days, and 3 hours.") if f.kind == "duration"]
+    assert got == ["2 years", "5 months", "9 days", "3 hours"]
+    assert one("The flight took 2 hours and 15 minutes.", "2 hours and 15 minutes").value == Decimal(135)
+
+
+def test_tens_word_second_is_an_ordinal_without_an_article() -> None:
+    assert all(f.kind != "duration" for f in facts("The horse came in thirty-second place."))
+    f = one("The clip ends with a forty-second silence.", "forty-second")
+    assert (f.kind, f.value, f.unit) == ("duration", Decimal(40), "second")
+
+
+def test_several_hundred_years_is_vague() -> None:
+    f = one("The walls are several hundred years old.", "several hundred years old")
+    assert f.value is None
+    assert (f.interval.low, f.interval.high) == (Decimal(300), Decimal(1000))

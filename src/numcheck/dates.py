@@ -177,7 +177,8 @@ _DAYCARD = (
     + r")|twenty|thirty|" + "|".join(sorted(_UNITW, key=len, reverse=True)) + r")\b"
 )
 _YEAR4 = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
-_AMPM = r"(?:a\.?" + _S + r"?m\b\.?|p\.?" + _S + r"?m\b\.?|a" + _S + r"\." + _S + r"m" + _S + r"?\.?|p" + _S + r"\." + _S + r"m" + _S + r"?\.?)"
+# "a.m." keeps its last dot; "3pm." leaves the full stop to the sentence.
+_AMPM = r"(?:a\." + _S + r"?m\b\.?|p\." + _S + r"?m\b\.?|[ap]m\b|a" + _S + r"\." + _S + r"m" + _S + r"?\.?|p" + _S + r"\." + _S + r"m" + _S + r"?\.?)"
 _NUMW = numwords.PATTERN.pattern
 _UNIT_WORDS = sorted(TIME_UNITS, key=len, reverse=True)
 _TUNIT = r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b"
@@ -315,7 +316,7 @@ _SMALLNUM = (
     r"|" + "|".join(sorted((w for w in numwords.UNITS if numwords.UNITS[w] >= 1), key=len, reverse=True)) + r")\b"
 )
 _RE_DURATION = _c(
-    r"(?<![\w.,$£€#/-])(?:(?P<n0>\d+(?:\.\d+)?|" + _SMALLNUM + r")" + _S + r"*(?:-|–|to|or)" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
+    r"(?<![\w.,$£€#/-])(?:(?:(?P<n0>\d+(?:\.\d+)?)" + _S + r"*(?:-|–|to|or)|(?P<n0w>" + _SMALLNUM + r")" + _S + r"*(?:–|to|or))" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
     r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
     r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
@@ -376,7 +377,8 @@ _CONNECT_RANGE = _c(
     _S + r"*(?:-|–|—|~|to|until|till|through|thru|and|&)" + _S + r"*"
     r"(?:the" + _S + r"+(?:end|start|beginning|middle)" + _S + r"+of" + _S + r"+)?"  # "from 2007 to the end of 2008"
 )
-_CONNECT_DURATION = _c(r"(?:" + _S + r"*,)?" + _S + r"*(?:and" + _S + r"+)?")
+# "two years and three months" is one duration; a comma list is a list, not a sum.
+_CONNECT_DURATION = _c(_S + r"*(?:and" + _S + r"+)?")
 # Seconds in each unit, only to add "1 hour and 30 minutes" into one duration.
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _AT_HOUR = _c(r"(?:" + _S + r"|,)*(?:at|around|@|by)" + _S + r"+(?P<h>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?:[.:](?P<mi>[0-5]\d))?\b(?![.,:]\d|" + _S + r"*(?:%|per\b|percent|people|of\b|" + _TUNIT + r"))")
@@ -1031,6 +1033,10 @@ def _number(word: str) -> tuple[Decimal | None, Decimal, Decimal | None]:
     return v, Decimal(1), None
 
 
+_VAGUE_SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
+_VAGUE_BEFORE = _c(r"\b(several|a" + _S + r"+few|few|some|many)" + _S + r"+\Z")
+
+
 def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _scan_before(_RE_DURATION, text, win):
@@ -1043,6 +1049,15 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         if unit_word in ("h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mth", "mths") and m.group("n").lower() in ("a", "an", "some", "few", "a few", "several"):
             continue
         unit, factor = TIME_UNITS[unit_word]
+        start = m.start()
+        if unit_word == "second" and m.group("hy") and m.group("n").lower() in numwords.TENS and not re.search(r"\ban?" + _S + r"+$", text[max(0, start - 4) : start], re.I):
+            continue  # "in twenty-second place": the ordinal; "a twenty-second pause" is a duration
+        high: Decimal | None = None
+        vague = _VAGUE_BEFORE.search(text, max(0, start - 12), start) if m.group("n").lower() in _VAGUE_SCALES else None
+        if vague is not None:
+            # "several hundred years": between 300 and 1,000 years, not exactly 100 (as facts.py reads "several hundred").
+            scale = Decimal(_VAGUE_SCALES[m.group("n").lower()])
+            start, low, high, value = vague.start(), scale * (3 if vague.group(1).lower() == "several" else 2), scale * 10 * factor, None
         if unit_word == "second" and m.group("n").lower() in ("a", "an") and not re.match(_S + r"*(?:later|earlier|ago|long|or\b)", text[m.end() : m.end() + 8]):
             continue  # "a second round": the ordinal, not one second
         if (m.group("n").lower() in ("a", "an", "some") or m.group().lower() == "one day") and not _a_unit_ok(text, m):
@@ -1068,18 +1083,19 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             markers = (pm.group("w").lower(),)
         if re.search(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
             kind = "age"
-        if value is not None and not m.group("n0"):
+        n0 = m.group("n0") or m.group("n0w")
+        if value is not None and not n0:
             offset = _offset(text, m, value, unit)
             if offset is not None:
                 out.append(offset)
-        high = None
-        if m.group("n0") and value is not None:
+        if n0 and value is not None:
             # "two to six years", "8-10 years": both ends, the mid-point as value (as numbers do).
-            first, _s, _l = _number(m.group("n0"))
+            # A hyphen joins number words ("twenty-one"), so only digits take it as a range dash.
+            first, _s, _l = _number(n0)
             if first is not None and first * factor < value:
                 low, high = first * factor, value
                 value = (low + high) / 2
-        out.append(_Atom(m.start(), m.end(), kind, value=value, unit=unit, step=step * factor, low=low, high=high, hedge=hedge, subject=subject, markers=markers))
+        out.append(_Atom(start, m.end(), kind, value=value, unit=unit, step=step * factor, low=low, high=high, hedge=hedge, subject=subject, markers=markers))
     for m in _scan(_RE_AGE, text, win["age"]):
         v = Decimal(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
