@@ -111,9 +111,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import heapq
 import itertools
 import re
+import sys
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -184,10 +186,38 @@ _UNIT_WORDS = sorted(TIME_UNITS, key=len, reverse=True)
 _TUNIT = r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b"
 _TUNIT_NOABBR = r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS if len(u) > 3 or u in ("day", "sec", "min")) + r")\b"
 _FLAGS = re.I
+_MAXLEN = sys.maxsize  # re's own default for endpos
 
 
-def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+class _Lazy:
+    """A pattern compiled on first use: a text without, say, a holiday or a
+    meal never pays for compiling those (start-up is mostly regex compiles)."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _MAXLEN) -> Iterator[re.Match[str]]:
+        return _compiled(self.source).finditer(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = _MAXLEN) -> re.Match[str] | None:
+        return _compiled(self.source).match(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = _MAXLEN) -> re.Match[str] | None:
+        return _compiled(self.source).search(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = _MAXLEN) -> re.Match[str] | None:
+        return _compiled(self.source).fullmatch(text, pos, endpos)
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, _FLAGS)
+
+
+def _c(pattern: str) -> _Lazy:
+    return _Lazy(pattern)
 
 
 _LB = r"(?<![\w$£€#@])"  # not glued to a word or a sign on the left
@@ -544,7 +574,7 @@ def _candidate_words(text: str) -> Iterator[tuple[int, int, str]]:
         pos = stop
 
 
-def _scan_before(rx: re.Pattern[str], text: str, win: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
+def _scan_before(rx: _Lazy, text: str, win: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
     """Matches of ``rx`` that cover a unit-of-time word, tried only at word starts before it.
 
     A duration ("one hundred and twenty years") or offset ("in three weeks")
@@ -572,7 +602,7 @@ def _scan_before(rx: re.Pattern[str], text: str, win: dict[str, list[tuple[int, 
     return out
 
 
-def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+def _scan(rx: _Lazy, text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Matches of ``rx`` inside ``windows``; lookbehinds still see the text before a window."""
     out: list[re.Match[str]] = []
     for s, e in windows:
