@@ -198,3 +198,19 @@ def test_cli_on_any_bytes_answers_without_a_traceback(data: bytes) -> None:
             (problem,) = report["summary"]["unreadable"]
             assert problem["reason"] and "\n" not in problem["reason"]
         assert os.path.getsize(path) == len(data)
+
+
+RANGES = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=30)
+
+
+@given(ranges=RANGES, query=st.tuples(st.integers(0, 80), st.integers(0, 20)))
+@settings(max_examples=300, deadline=None)
+def test_span_index_answers_as_a_scan_would(ranges: list[tuple[int, int]], query: tuple[int, int]) -> None:
+    """SpanIndex replaced "any(a < e and s < b for a, b in taken)" scans; it must agree with them."""
+    from numcheck.model import SpanIndex
+
+    s, e = query[0], query[0] + query[1]
+    hits = [b for a, b in ranges if a < e and s < b]
+    index = SpanIndex(ranges)
+    assert index.overlaps(s, e) == bool(hits)
+    assert index.reach(s, e) == (max(hits) if hits else None)

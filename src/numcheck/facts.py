@@ -56,7 +56,7 @@ from importlib import resources
 
 from numcheck import dates, numbers, numwords, source, units
 from numcheck.interval import Interval, hedged
-from numcheck.model import Document, Fact, Sentence, Source, Span
+from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import Number
 
 
@@ -249,7 +249,7 @@ def extract(text: str, path: str = "") -> Document:
         if fact is not None:
             facts.append(fact)
             last_end = fact.span.end
-    facts.extend(_ordinals(ctx, [(f.span.start, f.span.end) for f in facts]))
+    facts.extend(_ordinals(ctx, SpanIndex((f.span.start, f.span.end) for f in facts)))
     share_ends = frozenset(f.span.end for f in facts if f.kind == "share")
     facts.extend(_article_ones(ctx, sorted((f.span.start, f.span.end) for f in facts), share_ends))
     facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)))
@@ -903,11 +903,11 @@ def _ordinal_fact(ctx: _Context, start: int, end: int, value: Decimal) -> Fact:
     return _fact(ctx, start, end2, "ordinal", value, None, Decimal(1), subject=_subject(ctx, start, end2, "ordinal"))
 
 
-def _ordinals(ctx: _Context, taken: list[tuple[int, int]]) -> list[Fact]:
+def _ordinals(ctx: _Context, taken: SpanIndex) -> list[Fact]:
     out: list[Fact] = []
     for m in numwords.finditer_ordinals(ctx.clean):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken) or m.group()[0].isdigit():
+        if taken.overlaps(s, e) or m.group()[0].isdigit():
             continue
         word = m.group().lower()
         value = numwords.parse_ordinal(word)

@@ -7,6 +7,8 @@ reporters turn them into lines and columns.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -53,6 +55,36 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanIndex:
+    """Many ``(start, end)`` ranges, asked "does anything overlap [s, e)?" in O(log n).
+
+    Extractors ask this of every candidate against everything already read;
+    a scan over a list would make a text with a million figures quadratic.
+    """
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [a for a, _ in ordered]
+        # _reach[i]: the furthest end among the first i + 1 ranges.
+        self._reach: list[int] = []
+        far = -1
+        for _, b in ordered:
+            far = max(far, b)
+            self._reach.append(far)
+
+    def reach(self, start: int, end: int) -> int | None:
+        """The furthest end of the ranges overlapping ``[start, end)``, or None if none does."""
+        i = bisect_left(self._starts, end) - 1
+        if i < 0 or self._reach[i] <= start:
+            return None
+        return self._reach[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.reach(start, end) is not None
 
 
 @dataclass(frozen=True, slots=True)

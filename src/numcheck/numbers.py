@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
 from numcheck import numwords
+from numcheck.model import SpanIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,21 +278,21 @@ def find(text: str) -> list[Number]:
         n = _numeral(m)
         if n is not None:
             out.append(n)
-    taken = [(n.start, n.end) for n in out]
+    taken = SpanIndex((n.start, n.end) for n in out)
     words: list[Number] = []
     for m in numwords.finditer(text):
         start = m.start()
         # A word run that begins inside a numeral ("6 crore and two hundred" matches from
         # "crore"): read only what follows the numeral.
-        for a, b in taken:
-            if a < m.end() and start < b:
-                start = max(start, b)
+        reach = taken.reach(start, m.end())
+        if reach is not None:
+            start = max(start, reach)
         lead = _LEAD.match(text, start, m.end())
         start = lead.end() if lead else start
         if start >= m.end():
             continue
         for s, e, value in _word_numbers(text, start, m.end()):
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             if _ORDINAL_TAIL.match(text, e) and text[s:e].lower().rsplit(None, 1)[-1].rsplit("-", 1)[-1] in numwords.TENS:
                 continue  # "twenty" of "the twenty-first century": the ordinal is read elsewhere

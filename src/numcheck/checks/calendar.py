@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from numcheck.model import Fact, Hit, Span
+from numcheck.model import Fact, Hit, Span, SpanIndex
 from numcheck.patterns import View, compile_regex, content_words
 
 if TYPE_CHECKING:
@@ -189,13 +189,14 @@ _WEEKDAY_DATE = re.compile(
 def _weekday_text(view: View, judged: list[Span]) -> Iterator[Hit]:
     """Weekday + date pairs the fact table missed ("Monday, 7th Oct", "Monday, 31/10"), read from the text."""
     text = view.text
+    done = SpanIndex((j.start, j.end) for j in judged)
     for sent in view.doc.sentences:
         chunk = text[sent.span.start : sent.span.end]
         if not re.search(r"\d", chunk):
             continue
         for m in _WEEKDAY_DATE.finditer(chunk):
             span = Span(sent.span.start + m.start(), sent.span.start + m.end())
-            if any(span.overlaps(j) for j in judged) or _NAMED.search(text, max(0, span.start - 30), span.start + 12):
+            if done.overlaps(span.start, span.end) or _NAMED.search(text, max(0, span.start - 30), span.start + 12):
                 continue
             day = _text_date(m, view.reporting_date)
             if day is None:
