@@ -11,13 +11,13 @@ Tests:
 - ``sum``: templates bind a ``total`` and end where a list of parts of the same
   kind begins ("120 staff: 70 men, 40 women"); the parts must add up to the
   total (or, with an ``incl`` group such as "including", stay within it).
-- ``shares``: the percents of one breakdown in one sentence (each followed by
-  the ``breakdown`` regex: "45% said yes, 40% said no") cannot add up to
-  more than 100%, unless the sentence matches ``exclude``.
+- ``shares``: the percents of one breakdown in one sentence (each followed,
+  within 200 characters, by the ``breakdown`` regex: "45% said yes, 40% said
+  no") cannot add up to more than 100%, unless the sentence matches ``exclude``.
 """
 
 from __future__ import annotations
-
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -214,6 +214,10 @@ def _list_after(view: View, skel: str, start: int, total: Fact, rule: Rule) -> l
     return out
 
 
+_PERCENT_TOKEN = re.compile(r"#(\d+):percent#")
+_AFTER = 200  # characters of skeleton after a share that ``breakdown`` may look at
+
+
 def _shares(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     for si, idxs in enumerate(view.by_sentence):
@@ -223,11 +227,14 @@ def _shares(rule: Rule, view: View) -> Iterator[Hit]:
         skel = view.skeletons[si]
         if view.search(rule.compiled["exclude"], skel, trusted=rule.trusted):
             continue
+        # One pass for the token ends (a find per token is quadratic in a long sentence);
+        # the breakdown words follow within a short window.
+        ends = {int(m.group(1)): m.end() for m in _PERCENT_TOKEN.finditer(skel)}
         listed = [
             i
             for i in pcts
-            if (pos := skel.find(f"#{i}:percent#")) >= 0
-            and view.search(rule.compiled["breakdown"], skel[pos + len(f"#{i}:percent#") :], trusted=rule.trusted)
+            if i in ends
+            and view.search(rule.compiled["breakdown"], skel[ends[i] : ends[i] + _AFTER], trusted=rule.trusted)
         ]
         if len(listed) < 2:
             continue
