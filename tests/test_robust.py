@@ -11,6 +11,7 @@ import datetime as dt
 import importlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -406,3 +407,40 @@ def _fifo_opened(pid: int, fifo: Path) -> bool:
         except OSError:
             continue
     return False
+
+
+def test_change_words_are_the_words_of_the_change_verb_pattern() -> None:
+    """_subject looks change words up in a set (the alternation regex was ~1 µs a character); both must agree."""
+    from numcheck import facts
+
+    for word in facts._RISE_OR_FALL:
+        assert facts._CHANGE_VERB.fullmatch(word), word
+    # Every spelling the regex accepts, generated from its alternatives with their optional endings.
+    body = facts._CHANGE_VERB.pattern.replace("?P<rise>", "").replace("?P<fall>", "").replace(r"\b", "")
+    stems = set(re.findall(r"[a-z]+(?:\[[a-z]+\]\??|\(\?:[a-z|]+\)\??|\?)?", body))
+    for stem in stems:
+        for word in _spellings(stem):
+            assert word in facts._RISE_OR_FALL, word
+
+
+def _spellings(stem: str) -> set[str]:
+    m = re.fullmatch(r"([a-z]+)(?:\[([a-z]+)\]\?|\(\?:([a-z|]+)\)\?|(\?))?", stem)
+    assert m, stem
+    base, cls, alts, opt = m.groups()
+    if cls:
+        return {base} | {base + c for c in cls}
+    if alts:
+        return {base} | {base + a for a in alts.split("|")}
+    if opt:
+        return {base, base[:-1]}
+    return {base}
+
+
+def test_shares_of_a_long_sentence_are_still_read_as_a_breakdown(rules: tuple) -> None:
+    """The shares check reads each share's own window; a breakdown deep in a long sentence still counts."""
+    engine = need("numcheck.engine")
+    extract = need("numcheck.facts").extract
+    filler = "and, as the survey of shoppers in the town found last spring, " * 40
+    text = f"Asked about the plan {filler}55% said they backed it, 40% said they opposed it and 12% said they did not know."
+    codes = [f.code for f in engine.run(extract(text), rules)]
+    assert "NC206" in codes
