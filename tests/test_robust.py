@@ -444,3 +444,21 @@ def test_shares_of_a_long_sentence_are_still_read_as_a_breakdown(rules: tuple) -
     text = f"Asked about the plan {filler}55% said they backed it, 40% said they opposed it and 12% said they did not know."
     codes = [f.code for f in engine.run(extract(text), rules)]
     assert "NC206" in codes
+
+
+def test_year_typos_later_in_a_long_sentence_are_each_found(rules: tuple) -> None:
+    """The year check searches on from each match (no slice per match); every typo still counts once."""
+    engine = need("numcheck.engine")
+    extract = need("numcheck.facts").extract
+    text = "The scheme began in 20014, " + "was reviewed, " * 50 + "and ended in 20019 after a vote."
+    found = [(f.code, text[f.span.start : f.span.end]) for f in engine.run(extract(text), rules) if f.code == "NC404"]
+    assert found == [("NC404", "20014"), ("NC404", "20019")]
+
+
+def test_change_checks_a_long_sentence_of_changes(rules: tuple) -> None:
+    """One exclude search per sentence; each 'from A to B' binding is still judged."""
+    engine = need("numcheck.engine")
+    extract = need("numcheck.facts").extract
+    text = "Sales rose from 40 to 30 units in May, " + "and costs were flat, " * 30 + "and staff rose from 12 to 10."
+    found = [(f.code, text[f.span.start : f.span.end]) for f in engine.run(extract(text), rules) if f.code == "NC210"]
+    assert found == [("NC210", "30"), ("NC210", "10")]

@@ -349,10 +349,10 @@ class View:
         yield from found
 
     @staticmethod
-    def search(pattern: regex.Pattern[str], text: str, *, trusted: bool = True) -> regex.Match[str] | None:
-        """``pattern.search`` under the timeout when the rule is not bundled."""
+    def search(pattern: regex.Pattern[str], text: str, pos: int = 0, *, trusted: bool = True) -> regex.Match[str] | None:
+        """``pattern.search`` from ``pos``, under the timeout when the rule is not bundled."""
         try:
-            return pattern.search(text) if trusted else pattern.search(text, timeout=USER_REGEX_TIMEOUT)
+            return pattern.search(text, pos) if trusted else pattern.search(text, pos, timeout=USER_REGEX_TIMEOUT)
         except TimeoutError:
             return None
 

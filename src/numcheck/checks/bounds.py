@@ -98,10 +98,10 @@ def _years(rule: Rule, view: View) -> Iterator[Hit]:
         if not re.search(r"\d{5}", chunk):
             continue
         pos = 0
-        while (m := view.search(rule.compiled["pattern"], chunk[pos:], trusted=rule.trusted)) is not None:
+        while (m := view.search(rule.compiled["pattern"], chunk, pos, trusted=rule.trusted)) is not None:
             digits = m.group("year")
-            start = sent.span.start + pos + m.start("year")
-            pos += max(m.end(), 1)
+            start = sent.span.start + m.start("year")
+            pos = max(m.end(), pos + 1)
             fixes = {digits[:k] + digits[k + 1 :] for k in range(len(digits))}
             if any(first <= Decimal(y) <= last for y in fixes if y[0] != "0"):
                 yield Hit(Span(start, start + len(digits)), (), (("figure", digits), ("year", digits)))

@@ -102,11 +102,14 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
     facts = view.facts
     test = rule.params["test"]
     comp = rule.compiled
+    excluded: dict[int, bool] = {}  # per sentence: one search, not one per binding
     for bnd in view.bind(comp["templates"], trusted=rule.trusted):
         a, b = facts[bnd.roles["a"]], facts[bnd.roles["b"]]
         if not _endpoints_ok(a, b):
             continue
-        if view.search(comp["exclude"], view.skeletons[bnd.sentence], trusted=rule.trusted):
+        if bnd.sentence not in excluded:
+            excluded[bnd.sentence] = bool(view.search(comp["exclude"], view.skeletons[bnd.sentence], trusted=rule.trusted))
+        if excluded[bnd.sentence]:
             continue
         words = re.sub(r"#\d+:[a-z]+#", " ", view.skeletons[bnd.sentence][bnd.start : bnd.end])
         rise = bool(view.search(comp["rise"], words, trusted=rule.trusted))

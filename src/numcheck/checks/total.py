@@ -187,22 +187,27 @@ def _sum(rule: Rule, view: View) -> Iterator[Hit]:
         )
 
 
-def _tokens(skel: str, start: int) -> list[tuple[int, int, int]]:
-    """(fact index, token start, token end) for every token at or after ``start``."""
-    import re
+_TOKEN = re.compile(r"#(\d+):[a-z]+#")
 
-    return [(int(m.group(1)), m.start(), m.end()) for m in re.finditer(r"#(\d+):[a-z]+#", skel[start:])]
+
+def _tokens(skel: str, start: int) -> Iterator[tuple[int, int, int]]:
+    """(fact index, token start, token end) for every token at or after ``start``, lazily.
+
+    Offsets are into ``skel``. Lazy and without slicing, so a caller that stops
+    at the first token not in its list costs what it reads, not the sentence.
+    """
+    for m in _TOKEN.finditer(skel, start):
+        yield int(m.group(1)), m.start(), m.end()
 
 
 def _list_after(view: View, skel: str, start: int, total: Fact, rule: Rule) -> list[int]:
     """The facts listed right after ``start``: same kind and unit as the total, list punctuation between."""
     facts = view.facts
     out: list[int] = []
-    prev_end = 0
-    rest = skel[start:]
+    prev_end = start
     for fi, s, e in _tokens(skel, start):
         f = facts[fi]
-        gap = rest[prev_end:s]
+        gap = skel[prev_end:s]
         if out and not view.search(rule.compiled["list_gap"], gap, trusted=rule.trusted):
             break
         if not out and len(gap) > 40:
