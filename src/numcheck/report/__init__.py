@@ -126,13 +126,16 @@ def counts(report: Report) -> dict[str, int]:
 def summary_line(report: Report) -> str:
     """"3 problems (1 error, 2 warnings) in 2 files" — the same words in every format."""
     checked = sum(1 for f in report.files if f.error is None)
+    unread = len(report.files) - checked
     c = counts(report)
     total = sum(c.values())
     files = f"{checked} file{'s' if checked != 1 else ''}"
+    # Files that could not be read are not "checked with no problems": say how many.
+    tail = f" ({unread} file{'s' if unread != 1 else ''} could not be checked)" if unread else ""
     if not total:
-        return f"No problems found in {files}."
+        return f"No problems found in {files}{tail}."
     parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in c.items() if n)
-    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}."
+    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}{tail}."
 
 
 def _text(report: Report, options: Options) -> str:
