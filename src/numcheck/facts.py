@@ -200,7 +200,10 @@ _PREDICATE = re.compile(
     rf"[^.;:!?]*?\b(?:are|were|is|was|remain|remained|became|have been|had been)\b{_SP}+(?P<p>[a-z][\w-]*(?:{_SP}+[a-z][\w-]*){{0,2}})"
 )
 _AS_NOUN = re.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?)")
-_OF_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]+){1,4})of[^\S\n]+\Z")
+# Searched over the text before a figure, so every start is tried: a phrase starts only where a
+# run of word characters starts (skipping its leading digits, "2020s"), and no word or space run
+# gives characters back (possessive), or "twenty-twenty-…" is quadratic. Same matches as without.
+_OF_BEFORE = re.compile(r"(?<![\w'’-])(?:(?![A-Za-z])[\w'’-])*+(?P<np>(?:[A-Za-z][\w'’-]*+[^\S\n]++){1,4})of[^\S\n]+\Z")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
 _EVENT_PREPS = {p: p for p in ("in", "on", "since", "by", "until", "from", "during", "at", "in the", "on the", "since the", "by the", "until the", "from the", "during the", "at the")}
 _LOWER_WORDS = re.compile(r"[a-z]+")
