@@ -434,3 +434,27 @@ def test_of_before_keeps_its_phrases(before: str, np: str | None) -> None:
 def test_of_before_names_the_subject() -> None:
     doc = extract("Syria had a pre-war population of 23 million.")
     assert [(f.text, f.subject) for f in doc.facts] == [("23 million", "pre-war population")]
+
+
+@pytest.mark.parametrize(
+    ("window", "event"),
+    [
+        ("Russia joined the war in ", "Russia joined the war"),
+        ("Prices have doubled since ", "Prices have doubled"),
+        ("It rained. The firm was founded in the ", " The firm was founded"),  # after the last full stop
+        ("Talks broke down; they resumed during\u00a0the ", " they resumed"),
+        ("The plant, which closed IN ", "The plant, which closed"),  # any case
+        ("the firm's 2nd-quarter profit fell by ", "the firm's 2nd-quarter profit fell"),
+        ("no word here 12 in ", None),  # the word before the preposition needs a letter
+        ("Russia joined the war in", None),
+        ("1e" * 50 + " at ", "1e" * 50),
+    ],
+)
+def test_event_before_keeps_its_phrases(window: str, event: str | None) -> None:
+    m = need("numcheck.facts")._EVENT_BEFORE.search(window)
+    assert (m.group("e") if m else None) == event
+
+
+def test_event_before_names_what_a_date_is_the_time_of() -> None:
+    doc = extract("Russia joined the war in September 2015.")
+    assert [(f.text, f.subject) for f in doc.facts] == [("September 2015", "Russia joined the war")]
