@@ -458,3 +458,26 @@ def test_event_before_keeps_its_phrases(window: str, event: str | None) -> None:
 def test_event_before_names_what_a_date_is_the_time_of() -> None:
     doc = extract("Russia joined the war in September 2015.")
     assert [(f.text, f.subject) for f in doc.facts] == [("September 2015", "Russia joined the war")]
+
+
+@pytest.mark.parametrize(
+    ("before", "noun"),
+    [
+        ("the pre-war population of ", "the pre-war population"),
+        ("with a population of about ", "with a population"),
+        ("the country's refugees of more than ", "the country's refugees"),
+        ("rock 'n' roll fans of ", "'n' roll fans"),  # at most three words
+        ("in 2020 a total of ", "a total"),
+        ("'" * 60 + " of ", "'" * 60),
+        ("population of", None),
+        ("of ", None),
+    ],
+)
+def test_noun_of_keeps_its_phrases(before: str, noun: str | None) -> None:
+    m = need("numcheck.patterns")._NOUN_OF.search(before)
+    assert (m.group(1) if m else None) == noun
+
+
+def test_noun_of_labels_a_figure() -> None:
+    view = need("numcheck.patterns").View(extract("Syria had a population of about 23 million before the war."))
+    assert "population" in view.labels[0]
