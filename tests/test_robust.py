@@ -481,3 +481,25 @@ def test_noun_of_keeps_its_phrases(before: str, noun: str | None) -> None:
 def test_noun_of_labels_a_figure() -> None:
     view = need("numcheck.patterns").View(extract("Syria had a population of about 23 million before the war."))
     assert "population" in view.labels[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fences"),
+    [
+        ("Text 12.\n```python\nx = 42\n```\nAfter 13.", ["```python\nx = 42\n```"]),
+        ("A\n~~~\n7 days\n~~~ \nB 5", ["~~~\n7 days\n~~~ "]),
+        ("  ````\n1\n```\n2\n  ````\nC 3", ["  ````\n1\n```\n2\n  ````"]),  # closed by its own fence only
+        ("open\n```\n4 5 6", ["```\n4 5 6"]),  # never closed: to the end
+        ("```` no newline", []),
+        ("`" * 500, []),
+        ("x ```not at line start```\n1", []),
+    ],
+)
+def test_fence_keeps_its_blocks(text: str, fences: list[str]) -> None:
+    source = need("numcheck.source")
+    assert [m.group() for m in source._FENCE.finditer(text)] == fences
+
+
+def test_fenced_code_is_blanked_in_markdown() -> None:
+    doc = extract("Of 40 people,\n```\n99 of 100\n```\n10 came.", "draft.md")
+    assert [f.text for f in doc.facts] == ["40", "10"]
