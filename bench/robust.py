@@ -171,8 +171,11 @@ UNITS = [
 def patterns() -> list[tuple[str, re.Pattern, bool]]:
     """Every top-level compiled pattern: (module.NAME, pattern, whether the module scans with it).
 
-    A pattern only ever used with ``.match``/``.fullmatch`` at a position is
-    anchored: a quadratic scan over it is not how it runs, so only its
+    Patterns compiled on first use (``dates._c``) count too: their object has
+    ``finditer``/``match`` and the pattern text in ``source``.
+
+    A pattern only ever used with ``.match``/``.fullmatch`` at a position (or
+    through ``dates._scan_before``, which does that) is anchored: a quadratic scan over it is not how it runs, so only its
     anchored cost matters. Any other use (search, finditer, sub, split, or
     passing it to a function) counts as scanning.
     """
@@ -193,10 +196,15 @@ def patterns() -> list[tuple[str, re.Pattern, bool]]:
         except OSError:
             source = ""
         for attr, value in sorted(vars(mod).items()):
-            if hasattr(value, "finditer") and isinstance(getattr(value, "pattern", None), str):
+            # A pattern compiled on first use (dates._Lazy) keeps its text in .source.
+            text = getattr(value, "pattern", None) if hasattr(value, "pattern") else getattr(value, "source", None)
+            if hasattr(value, "finditer") and hasattr(value, "match") and isinstance(text, str):
                 uses = re.findall(r"\b" + re.escape(attr) + r"\b(\.\w+)?", source)
                 # The definition itself is one bare use; every other use must be .match/.fullmatch.
-                bare = sum(1 for u in uses if not u)
+                # dates._scan_before(rx, ...) is .match at word starts a few words before a unit
+                # word, up to a few characters after it: an anchored use, not a scan.
+                anchored_calls = len(re.findall(r"\b_scan_before\(\s*" + re.escape(attr) + r"\b", source))
+                bare = sum(1 for u in uses if not u) - anchored_calls
                 scanned = bare > 1 or any(u not in ("", ".match", ".fullmatch", ".pattern") for u in uses)
                 found.append((f"{modname}.{attr}", value, scanned))
     return found

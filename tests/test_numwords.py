@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from numcheck.numwords import ORDINAL, PATTERN, parse, parse_ordinal
+from numcheck.numwords import ORDINAL, PATTERN, finditer, parse, parse_ordinal
 
 
 @pytest.mark.parametrize(
@@ -103,3 +103,23 @@ def test_ordinals(text: str, value: D) -> None:
     m = ORDINAL.search(f"the {text} place")
     assert m is not None and m.group() == text
     assert parse_ordinal(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("It grew by one and a half million.", ["one and a half million"]),
+        ("about two and three quarters of them", ["two and three quarters"]),
+        ("two hundred and fifty and three quarters", ["two hundred and fifty and three quarters"]),
+        ("two hundred and three quarters", ["two hundred and three quarters"]),
+        ("one hundred and five and a half", ["one hundred and five and a half"]),
+        ("one and twenty-three hundredths", ["one and twenty-three hundredths"]),
+        ("three million and a half", ["three million and a half"]),
+        # The numerator has no "and" of its own (parse reads it after the last "and"):
+        ("one and one hundred and five thousandths", ["one", "one hundred and five thousandths"]),
+        ("one hundred and " * 50 + "one people", ["one hundred and " * 50 + "one"]),
+    ],
+)
+def test_pattern_reads_mixed_numbers(text: str, phrases: list[str]) -> None:
+    assert [m.group() for m in finditer(text)] == phrases
+    assert [m.group() for m in PATTERN.finditer(text)] == phrases

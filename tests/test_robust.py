@@ -462,3 +462,100 @@ def test_change_checks_a_long_sentence_of_changes(rules: tuple) -> None:
     text = "Sales rose from 40 to 30 units in May, " + "and costs were flat, " * 30 + "and staff rose from 12 to 10."
     found = [(f.code, text[f.span.start : f.span.end]) for f in engine.run(extract(text), rules) if f.code == "NC210"]
     assert found == [("NC210", "30"), ("NC210", "10")]
+
+
+# --- patterns made linear (bench/robust.py --regex-only) keep their matches ------------------
+# Each rewrite was checked against the plain form on random text and on every window of the
+# shared corpus; these pin the phrases each pattern exists for. Nothing here is timed.
+
+
+@pytest.mark.parametrize(
+    ("before", "np"),
+    [
+        ("Syria had a pre-war population of ", "had a pre-war population "),
+        ("the council's total budget of\u00a0", "the council's total budget "),
+        ("the 2020s population of ", "s population "),  # starts at the first letter of a run, as before
+        ("aa bb cc dd ee of ", "bb cc dd ee "),  # at most four words
+        ("ulation of ", "ulation "),  # a window cut mid-word
+        ("twenty-" * 40 + " of ", "twenty-" * 40 + " "),
+        ("the rise in 12 of ", None),
+        ("a population of", None),
+    ],
+)
+def test_of_before_keeps_its_phrases(before: str, np: str | None) -> None:
+    m = need("numcheck.facts")._OF_BEFORE.search(before)
+    assert (m.group("np") if m else None) == np
+
+
+def test_of_before_names_the_subject() -> None:
+    doc = extract("Syria had a pre-war population of 23 million.")
+    assert [(f.text, f.subject) for f in doc.facts] == [("23 million", "pre-war population")]
+
+
+@pytest.mark.parametrize(
+    ("window", "event"),
+    [
+        ("Russia joined the war in ", "Russia joined the war"),
+        ("Prices have doubled since ", "Prices have doubled"),
+        ("It rained. The firm was founded in the ", " The firm was founded"),  # after the last full stop
+        ("Talks broke down; they resumed during\u00a0the ", " they resumed"),
+        ("The plant, which closed IN ", "The plant, which closed"),  # any case
+        ("the firm's 2nd-quarter profit fell by ", "the firm's 2nd-quarter profit fell"),
+        ("no word here 12 in ", None),  # the word before the preposition needs a letter
+        ("Russia joined the war in", None),
+        ("1e" * 50 + " at ", "1e" * 50),
+    ],
+)
+def test_event_before_keeps_its_phrases(window: str, event: str | None) -> None:
+    m = need("numcheck.facts")._EVENT_BEFORE.search(window)
+    assert (m.group("e") if m else None) == event
+
+
+def test_event_before_names_what_a_date_is_the_time_of() -> None:
+    doc = extract("Russia joined the war in September 2015.")
+    assert [(f.text, f.subject) for f in doc.facts] == [("September 2015", "Russia joined the war")]
+
+
+@pytest.mark.parametrize(
+    ("before", "noun"),
+    [
+        ("the pre-war population of ", "the pre-war population"),
+        ("with a population of about ", "with a population"),
+        ("the country's refugees of more than ", "the country's refugees"),
+        ("rock 'n' roll fans of ", "'n' roll fans"),  # at most three words
+        ("in 2020 a total of ", "a total"),
+        ("'" * 60 + " of ", "'" * 60),
+        ("population of", None),
+        ("of ", None),
+    ],
+)
+def test_noun_of_keeps_its_phrases(before: str, noun: str | None) -> None:
+    m = need("numcheck.patterns")._NOUN_OF.search(before)
+    assert (m.group(1) if m else None) == noun
+
+
+def test_noun_of_labels_a_figure() -> None:
+    view = need("numcheck.patterns").View(extract("Syria had a population of about 23 million before the war."))
+    assert "population" in view.labels[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fences"),
+    [
+        ("Text 12.\n```python\nx = 42\n```\nAfter 13.", ["```python\nx = 42\n```"]),
+        ("A\n~~~\n7 days\n~~~ \nB 5", ["~~~\n7 days\n~~~ "]),
+        ("  ````\n1\n```\n2\n  ````\nC 3", ["  ````\n1\n```\n2\n  ````"]),  # closed by its own fence only
+        ("open\n```\n4 5 6", ["```\n4 5 6"]),  # never closed: to the end
+        ("```` no newline", []),
+        ("`" * 500, []),
+        ("x ```not at line start```\n1", []),
+    ],
+)
+def test_fence_keeps_its_blocks(text: str, fences: list[str]) -> None:
+    source = need("numcheck.source")
+    assert [m.group() for m in source._FENCE.finditer(text)] == fences
+
+
+def test_fenced_code_is_blanked_in_markdown() -> None:
+    doc = extract("Of 40 people,\n```\n99 of 100\n```\n10 came.", "draft.md")
+    assert [f.text for f in doc.facts] == ["40", "10"]

@@ -200,7 +200,10 @@ _PREDICATE = re.compile(
     rf"[^.;:!?]*?\b(?:are|were|is|was|remain|remained|became|have been|had been)\b{_SP}+(?P<p>[a-z][\w-]*(?:{_SP}+[a-z][\w-]*){{0,2}})"
 )
 _AS_NOUN = re.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?)")
-_OF_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'’-]*[^\S\n]+){1,4})of[^\S\n]+\Z")
+# Searched over the text before a figure, so every start is tried: a phrase starts only where a
+# run of word characters starts (skipping its leading digits, "2020s"), and no word or space run
+# gives characters back (possessive), or "twenty-twenty-…" is quadratic. Same matches as without.
+_OF_BEFORE = re.compile(r"(?<![\w'’-])(?:(?![A-Za-z])[\w'’-])*+(?P<np>(?:[A-Za-z][\w'’-]*+[^\S\n]++){1,4})of[^\S\n]+\Z")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
 _EVENT_PREPS = {p: p for p in ("in", "on", "since", "by", "until", "from", "during", "at", "in the", "on the", "since the", "by the", "until the", "from the", "during the", "at the")}
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -222,7 +225,15 @@ _VALUE_SLOTS = frozenset({"is", "was", "were", "are", "be", "been", "of", "at", 
 # people came" counts people), "police" and "staff" often qualify the next noun ("police officers").
 _PLURAL = re.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]*(?:ies|ren|people|men)|[a-z-]+(?:police|staff|cattle)")
 _WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
-_EVENT_BEFORE = re.compile(r"(?P<e>[^.;:!?]*?[A-Za-z][\w'’-]*)[^\S\n]+(?:in|on|since|by|until|from|during|at)[^\S\n]+(?:the[^\S\n]+)?\Z", re.I)
+# The match starts at the window's start or after its last [.;:!?] (where else would the lazy
+# prefix have started?), and the word before the preposition is tried only where a run of word
+# characters starts, with nothing given back (possessive): the plain form was cubic in a scan
+# and quadratic anchored ("1e1e1e…"). Same matches as the plain form.
+_EVENT_BEFORE = re.compile(
+    r"(?<![^.;:!?])(?P<e>[^.;:!?]*?(?<![\w'’-])(?:(?![A-Za-z])[\w'’-])*+[A-Za-z][\w'’-]*+)"
+    r"[^\S\n]++(?:in|on|since|by|until|from|during|at)[^\S\n]++(?:the[^\S\n]++)?\Z",
+    re.I,
+)
 
 
 def extract(text: str, path: str = "") -> Document:

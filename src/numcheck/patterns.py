@@ -438,7 +438,12 @@ def _finditer(pattern: regex.Pattern[str], text: str, trusted: bool) -> Iterator
 
 _TOKEN_KIND = re.compile(r"#\d+:([a-z]+)#")
 _SUFFIX = re.compile(r"(?:bn|m|k|tn|mn|trn)(?![A-Za-z])")
-_NOUN_OF = re.compile(r"((?:[a-z'’-]+ ){0,2}[a-z'’-]+) of (?:about |around |some |nearly |almost |roughly |approximately |over |more than )?$")
+# Searched over the 50 characters before a figure: the phrase starts only where a run of its
+# characters starts (a start inside a run reads the same words) and words give nothing back,
+# or a run of "'" or "-" is retried from every position (quadratic). Same matches as without.
+_NOUN_OF = re.compile(
+    r"(?<![a-z'’-])((?:[a-z'’-]++ ){0,2}[a-z'’-]++) of (?:about |around |some |nearly |almost |roughly |approximately |over |more than )?$"
+)
 _NOUN_AFTER = re.compile(r"^ (?:of )?(?:the )?((?:[a-z'’-]+ ){0,1}[a-z'’-]+)")
 
 

@@ -36,7 +36,10 @@ def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\2[ \t]*$|\Z)", re.S | re.M)
+# A fence is its whole run of backticks or tildes: giving some back can never find the newline
+# that the rest of the line lacks, and on a line of n backticks with no newline that was O(n^2).
+# The body is tried a character at a time but only line starts do more than fail (linear).
+_FENCE = re.compile(r"^([ \t]*+)(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^[ \t]*+\2[ \t]*+$|\Z)", re.S | re.M)
 _INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
 _CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
