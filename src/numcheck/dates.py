@@ -588,12 +588,12 @@ def _scan_before(rx: _Lazy, text: str, win: dict[str, list[tuple[int, int]]]) ->
     for us, ue in win["unit_words"]:
         if us < done:
             continue
-        first = bisect.bisect_left(starts, us - _WINDOW_UNIT[0])
-        for st in starts[first:]:
-            if st > us or st < done:
-                if st > us:
-                    break
-                continue
+        # Index, not a slice: ``starts[first:]`` copies the rest of the list for
+        # every unit word, which made a big text quadratic.
+        for i in range(bisect.bisect_left(starts, max(done, us - _WINDOW_UNIT[0])), len(starts)):
+            st = starts[i]
+            if st > us:
+                break
             m = rx.match(text, st, min(n, ue + _WINDOW_UNIT[1]))
             if m and m.start() <= us < m.end():
                 out.append(m)
