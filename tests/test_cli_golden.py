@@ -149,3 +149,14 @@ def test_pieces_cover_the_text_and_cut_at_blank_lines() -> None:
     assert all(text[b - 2 : b] == "\n\n" for _, b in cuts[:-1])
     assert pieces("x" * 1200, 500) == [(0, 500), (500, 1000), (1000, 1200)]  # no space: cut where it stands
     assert pieces("", 500) == [(0, 0)]
+
+
+def test_facts_json_gives_dates_in_iso(cli_run, tmp_path: Path) -> None:
+    """The real extractor through ``numcheck facts``: dates and times carry ``iso``, other kinds null."""
+    draft = tmp_path / "a.md"
+    draft.write_text("They met on Monday, 3 March 2025, at 11pm; the firm began in 2015 and 12% left.\n", encoding="utf-8")
+    result = cli_run("facts", str(draft), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    facts = {f["text"]: f for f in json.loads(result.stdout)["files"][0]["facts"]}
+    assert facts["Monday, 3 March 2025, at 11pm"]["iso"] == "2025-03-03T23:00"
+    assert facts["2015"]["iso"] == "2015" and facts["12%"]["iso"] is None

@@ -104,7 +104,7 @@ def test_json_fields_numbers_and_schema() -> None:
     assert (finding["line"], finding["column"]) == (3, 25)
     assert finding["related"][0] == {"start": TEXT.index("240"), "end": TEXT.index("240") + 3, "text": "240"}
     fact = doc["files"][0]["facts"][0]
-    assert set(fact) == {"start", "end", "line", "column", "text", "kind", "value", "unit", "hedge", "low", "high", "subject"}
+    assert set(fact) == {"start", "end", "line", "column", "text", "kind", "value", "unit", "hedge", "low", "high", "subject", "iso"}
     assert fact["value"] == 240 and fact["low"] == 239.5 and isinstance(fact["low"], float)
     assert doc["files"][0]["facts"][2]["value"] == 100  # 1E+2 written as a plain number
     assert doc["files"][0]["facts"][2]["high"] is None  # unbounded

@@ -69,6 +69,7 @@ def fact_dict(fact: Fact, file: FileReport, position: tuple[int, int]) -> dict[s
         "low": number(iv.low),
         "high": number(iv.high),
         "subject": fact.subject,
+        "iso": fact.iso,
     }
 
 
