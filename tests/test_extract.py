@@ -150,6 +150,8 @@ def test_another_marks_a_disjoint_figure() -> None:
         "Install version 2.4.1 of the app.",
         "The ISBN 978-0-306-40615-7 is printed inside.",
         "The 13F filing was late.",
+        "Their single was the summer number one in 2009.",  # a chart place in words, like "number 1"
+        "The film slipped to number four at the box office.",
     ],
 )
 def test_identifiers_are_not_figures(text: str) -> None:

@@ -806,11 +806,16 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
     return False
 
 
+_NUMBER_BEFORE = re.compile(rf"\bnumber{_SP}+\Z")
+
+
 def _word_number_ok(ctx: _Context, n: Number) -> bool:
     """Number words that are not figures: "no one", "the one who", "one another", "half-time"."""
     w = ctx.clean[n.start : n.end].lower()
     before = ctx.clean[max(0, n.start - 12) : n.start].lower()
     after = ctx.clean[n.end : n.end + 12].lower()
+    if _NUMBER_BEFORE.search(before):
+        return False  # "the Christmas number one", "fell to number four": a rank, as "number 4" is
     if w == "one":
         if re.search(r"\b(?:no|the|this|that|which|every|any|each|some|someone|another|any)\s+\Z", before):
             return False
