@@ -165,6 +165,12 @@ def test_money_is_never_metres_and_times_are_not_picometres() -> None:
     assert all(f.kind != "measure" for f in facts("The ferry left at 11pm."))
 
 
+def test_a_year_is_no_end_of_a_range_with_an_amount() -> None:
+    fs = facts("Turnover fell 3% in 2011 to £620m.")
+    assert [(f.text, f.kind) for f in fs] == [("3%", "percent"), ("2011", "year"), ("£620m", "money")]
+    assert one("Between 2000 and 3000 people came.", "Between 2000 and 3000").is_range  # same order: still a range
+
+
 def test_accounting_brackets_only_where_a_value_stands() -> None:
     assert one("Net profit was (£2.4m).", "(£2.4m)").value == D(-2400000)
     assert one("The deficit (£2.4m) shrank.", "£2.4m").value == D(2400000)

@@ -265,7 +265,10 @@ def extract(text: str, path: str = "") -> Document:
     facts.extend(_ordinals(ctx, SpanIndex((f.span.start, f.span.end) for f in facts)))
     share_ends = frozenset(f.span.end for f in facts if f.kind == "share")
     facts.extend(_article_ones(ctx, sorted((f.span.start, f.span.end) for f in facts), share_ends))
-    facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)))
+    # A year the dates module reads on its own ("in 2004") is no end of a range with an amount a
+    # thousand times larger: "sales fell in 2004 to 789m euros" is not 2004 to 789 million.
+    dated_alone = frozenset((d.span.start, d.span.end) for d in date_facts)
+    facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)), dated_alone)
 
     # A date/time/duration/age fact wins over any number fact it overlaps, unless the number
     # strictly contains it ("two hundred and two thousand" is not the year 2000; "£2015m" is money).
@@ -1033,7 +1036,7 @@ _BETWEEN = re.compile(rf"\bbetween{_SP}+\Z", re.I)
 _RANGE_BLOCK = re.compile(r"\b(?:from|rose|fell|up|down|increased|decreased|grew|by|cut|raised)\s+\Z", re.I)
 
 
-def _join_word_ranges(ctx: _Context, facts: list[Fact]) -> list[Fact]:
+def _join_word_ranges(ctx: _Context, facts: list[Fact], dated: frozenset[tuple[int, int]] = frozenset()) -> list[Fact]:
     """Join "between 10 and 15", "3 to 4 litres", "44 mg to 50 mg", "eight to 10 feet" into one range.
 
     "from X to Y" is a range ("temperatures ranged from -18C to -34C", "from 50 to 80% of it")
@@ -1047,7 +1050,7 @@ def _join_word_ranges(ctx: _Context, facts: list[Fact]) -> list[Fact]:
         a = facts[i]
         if i + 1 < len(facts):
             b = facts[i + 1]
-            joined = _join_pair(ctx, a, b)
+            joined = None if _year_and_amount(a, b, dated) else _join_pair(ctx, a, b)
             if joined is not None:
                 out.append(joined)
                 i += 2
@@ -1059,6 +1062,16 @@ def _join_word_ranges(ctx: _Context, facts: list[Fact]) -> list[Fact]:
         out.append(a)
         i += 1
     return out
+
+
+def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> bool:
+    """"in 2004 to 789m euros": a figure the dates module reads alone beside one a thousand times larger."""
+    if (a.span.start, a.span.end) not in dated and (b.span.start, b.span.end) not in dated:
+        return False
+    if a.value is None or b.value is None or not a.value or not b.value:
+        return False
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return hi / lo >= 1000
 
 
 _BARE = ("count", "number")
