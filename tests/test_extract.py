@@ -165,6 +165,33 @@ def test_money_is_never_metres_and_times_are_not_picometres() -> None:
     assert all(f.kind != "measure" for f in facts("The ferry left at 11pm."))
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        # Million: a plural noun or a currency follows, names and one adjective may stand between.
+        ("The final drew 9.4m viewers.", "9.4m", "count", "9400000", None),
+        ("The app has 2m UK users.", "2m", "count", "2000000", None),
+        ("The union signed up 3m new members.", "3m", "count", "3000000", None),
+        ("The fine was 40m euros.", "40m euros", "money", "40000000", "EUR"),
+        ("The ice formed 2m years ago.", "2m years", "duration", "2000000", "year"),
+        ("Stocks fell 2m barrels to 301.5m.", "301.5m", "count", "301500000", None),  # clause end near a million
+        ("Sales grew from 3m to 4.5m units.", "3m", "count", "3000000", None),
+        # Metres: a size word, a race, a singular noun, or nothing in millions near a clause end.
+        ("The sea wall is 4m high.", "4m", "measure", "4", "metre"),
+        ("She won the 400m hurdles.", "400m", "measure", "400", "metre"),
+        ("He took the 200m title.", "200m", "measure", "200", "metre"),
+        ("The 100m relay gold medallists were cheered.", "100m", "measure", "100", "metre"),
+        ("She cleared 1.82m to win.", "1.82m", "measure", "1.82", "metre"),
+        ("He ran the 60m indoors.", "60m", "measure", "60", "metre"),
+        ("The road has a 3m-wide verge.", "3m", "measure", "3", "metre"),
+        ("The tower is 300m tall and cost £50m.", "300m", "measure", "300", "metre"),
+    ],
+)
+def test_glued_m_is_million_or_metres(text: str, surface: str, kind: str, value: str, unit: str | None) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == (kind, D(value), unit)
+
+
 def test_a_year_is_no_end_of_a_range_with_an_amount() -> None:
     fs = facts("Turnover fell 3% in 2011 to £620m.")
     assert [(f.text, f.kind) for f in fs] == [("3%", "percent"), ("2011", "year"), ("£620m", "money")]

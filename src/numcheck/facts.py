@@ -597,6 +597,69 @@ def _currency_before(ctx: _Context, start: int) -> tuple[str, int, bool, bool] |
     return code, sign_start, bool(m.group("paren")), bool(m.group("neg"))
 
 
+_MILLION_M = _toml("million_m.toml")
+_M_METRE_WORDS = frozenset(_MILLION_M["metre_words"])  # type: ignore[arg-type]
+_M_DIMENSION = frozenset(_MILLION_M["dimension_words"])  # type: ignore[arg-type]
+_M_TIME_PLURALS = frozenset({"years", "months", "weeks", "days", "hours"})
+# Up to three words after the "m", on the same line, with nothing but spaces between them.
+_M_WORDS = re.compile(rf"(?:{_SP}+[A-Za-z][\w&'’.-]*){{1,3}}")
+_M_CLAUSE_WORDS = frozenset("and or to from in on at a an the last this by with against".split())
+_M_CLAUSE_END = re.compile(rf"{_SP}*(?:[,;:.!?()]|{_SP}(?:{'|'.join(_M_CLAUSE_WORDS)})\b|\Z|\n)")
+# Another figure in millions near a clause-final "m": "million", "bn", money with "m".
+_MILLIONS_NEAR = re.compile(
+    r"\b(?:million|billion|trillion|mln|bln)s?\b|\d(?:bn|tn|mn)\b|(?:[£$€¥₹]|\b[A-Z]{3}\b ?)\d[\d.,]*m\b|\d(?:\.\d+)?m(?=[^\S\n]+\S)"
+)
+
+
+def _m_noun_after(clean: str, pos: int) -> bool | None:
+    """After "4m" (``pos`` just past the "m"): True for a count or money, False for a length, None if unsure."""
+    if clean[pos : pos + 1] == "-":
+        return False  # "a 4m-high wall", "the 100m-long pier"
+    if _CUR_WORD_AFTER.match(clean, pos) or _CODE_AFTER.match(clean, pos):
+        return True  # "77m euros", "40m rupees"
+    m = _M_WORDS.match(clean, pos)
+    if m is None:
+        return None
+    fillers = 0
+    for i, w in enumerate(m.group().split()):
+        lw = w.lower().rstrip(".")
+        if i == 0 and lw in _M_CLAUSE_WORDS:
+            return None  # "3m to 4.5m units", "11.9m and 49.2%": the clause decides
+        if lw in _M_TIME_PLURALS:
+            return True  # "1m years ago"
+        if lw in ("more", "fewer", "less", "other"):
+            continue  # "3m more jobs"
+        if lw in _M_DIMENSION or lw in _STOP or lw in _M_METRE_WORDS:
+            return False
+        if w[0].isupper():
+            continue  # a name or an abbreviation: "4m DS consoles", "1.2m UK households"
+        if _PLURAL.fullmatch(lw):
+            return True  # "10.9m viewers", "3m new Labour members"
+        fillers += 1
+        if fillers > 1:
+            break  # two lower-case words before any plural: a compound, not a count
+    return False  # a singular noun or a name: "the 100m champion", "a 4m drop"
+
+
+def _m_is_million(ctx: _Context, n: Number, pos: int) -> bool:
+    """Whether "m" glued to ``n`` (no currency sign before it) means million rather than metres."""
+    said = _m_noun_after(ctx.clean, pos)
+    if said is not None:
+        return said
+    if not _M_CLAUSE_END.match(ctx.clean, pos):
+        return False
+    # Clause-final ("an audience of 11.9m and ...", "fell 1m barrels to 294.3m."): millions only
+    # when a figure in millions stands close by in the same sentence.
+    s, e = ctx.bounds(n.start)
+    lo, hi = max(s, n.start - 160), min(e, pos + 160)
+    for m in _MILLIONS_NEAR.finditer(ctx.clean, lo, hi):
+        if m.start() <= n.start < m.end() or m.start() == n.start:
+            continue
+        if m.group()[-1] != "m" or _m_noun_after(ctx.clean, m.end()):
+            return True
+    return False
+
+
 def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
     clean = ctx.clean
     start, end, value, step = n.start, n.end, n.value, n.step
@@ -630,6 +693,11 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             if not lead or lead.endswith(("|", ":", "=")) or lead.rsplit(None, 1)[-1].lower() in _VALUE_SLOTS:
                 value = -abs(value)
                 start, end = pstart, end + 1
+    elif suffix == "m" and not n.words and _m_is_million(ctx, n, end + 1):
+        # "10.9m viewers", "77m euros": the news abbreviation for million, as "4M" already is.
+        n = dataclasses.replace(n, end=end + 1, value=value * 10**6, step=step * 10**6, scaled=True, factor=Decimal(10**6), suffix="",
+                                low=None if low is None else low * 10**6, high=None if high is None else high * 10**6)
+        end, value, step, low, high, suffix = n.end, n.value, n.step, n.low, n.high, ""
     if kind == "money":
         # "$15.4/hour", "£1.50 per litre": a price per unit is a rate, kept apart from amounts.
         per = units.match_per(clean, end)
