@@ -375,3 +375,8 @@ def test_vague_money_and_bare_plural_heads() -> None:
     # "people" is a head noun on its own; the verb after it is not part of the subject.
     assert one("About 300 people queued outside.", "300").subject == "people"
     assert one("Some 12 police officers were hurt.", "12").subject == "police officers"
+
+
+def test_one_bit_of_is_an_idiom_not_information() -> None:
+    assert all(f.kind != "measure" for f in facts("The chip puts a modem and a processor on one bit of silicon."))
+    assert one("The link sends 512 bits a second.", "512 bits").unit == "bit"

@@ -806,6 +806,8 @@ _TEMP_NEXT_OK = re.compile(rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|a
 def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
     """Reject unit readings that news copy does not mean ("13F filing", "the 2 in 10")."""
     surface = um.surface
+    if n.words and not um.abbreviation and surface.lower() in units.NUMERAL_WORDS:
+        return False  # "one bit of silicon"
     if um.abbreviation and n.suffix and _is_identifier(ctx, n):
         return False  # "Boeing 777F", "Route 66W"
     if um.abbreviation and surface in units.DECIMAL_ABBRS:

@@ -40,7 +40,7 @@ class UnitMatch:
     abbreviation: bool  # written as a symbol ("km", "C") rather than a word
 
 
-def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str, Unit], frozenset[str], frozenset[str], frozenset[str]]:
+def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str, Unit], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     raw = resources.files("numcheck.data").joinpath("units.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw, parse_float=Decimal)
     units: dict[str, Unit] = {}
@@ -50,6 +50,7 @@ def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str
     article: set[str] = set()
     strict: set[str] = set()
     decimal: set[str] = set()
+    after_numeral: set[str] = set()
     for name, entry in data.items():
         unit = Unit(name, entry["dim"])
         units[name] = unit
@@ -64,12 +65,14 @@ def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str
                 abbrs.setdefault(a, unit)
                 kept.add(a)
         article.update(w.lower() for w in entry.get("article", ()))
-    return units, words, abbrs, power_only, frozenset(article), frozenset(strict), frozenset(decimal)
+        after_numeral.update(w.lower() for w in entry.get("words_after_numeral", ()))
+    return units, words, abbrs, power_only, frozenset(article), frozenset(strict), frozenset(decimal), frozenset(after_numeral)
 
 
 # STRICT_ABBRS and DECIMAL_ABBRS are symbols the extractor reads only in the contexts
-# data/units.toml describes (``abbr_strict``, ``abbr_decimal``); ARTICLE_WORDS take "a" as one.
-UNITS, _WORDS, _ABBRS, _POWER_ONLY, ARTICLE_WORDS, STRICT_ABBRS, DECIMAL_ABBRS = _load()
+# data/units.toml describes (``abbr_strict``, ``abbr_decimal``); ARTICLE_WORDS take "a" as one;
+# NUMERAL_WORDS are unit words read only after digits (``words_after_numeral``).
+UNITS, _WORDS, _ABBRS, _POWER_ONLY, ARTICLE_WORDS, STRICT_ABBRS, DECIMAL_ABBRS, NUMERAL_WORDS = _load()
 
 
 def _alternation(surfaces: object, flexible_space: bool) -> str:
