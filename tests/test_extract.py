@@ -380,3 +380,17 @@ def test_vague_money_and_bare_plural_heads() -> None:
 def test_one_bit_of_is_an_idiom_not_information() -> None:
     assert all(f.kind != "measure" for f in facts("The chip puts a modem and a processor on one bit of silicon."))
     assert one("The link sends 512 bits a second.", "512 bits").unit == "bit"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "code"),
+    [
+        ("Net sales rose to 12.5bn kronor.", "12.5bn kronor", "12500000000", "SEK"),
+        ("The brewer earned 3bn Danish kroner.", "3bn Danish kroner", "3000000000", "DKK"),
+        ("Aid of 40 trillion rupiah was pledged.", "40 trillion rupiah", "40000000000000", "IDR"),
+        ("Damage is put at $US 9 billion.", "$US 9 billion", "9000000000", "USD"),
+    ],
+)
+def test_more_currency_words(text: str, surface: str, value: str, code: str) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == ("money", D(value), code)
