@@ -269,6 +269,12 @@ def test_share_words_are_not_durations() -> None:
     assert [f for f in found if f.kind == "duration"] == []
 
 
+def test_a_year_before_a_capitalised_name_is_not_a_duration() -> None:
+    found = facts("Leaders renewed the 2000 Millennium Declaration pledges.")
+    assert [(f.text, f.kind) for f in found] == [("2000", "year")]
+    assert one("The town marked 1000 years of trade.", "1000 years").kind == "duration"
+
+
 def test_rates_are_not_durations() -> None:
     assert [f for f in facts("The scheme costs £3bn a year to run.") if f.kind == "duration"] == []
 

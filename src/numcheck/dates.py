@@ -345,6 +345,8 @@ _SMALLNUM = (
     r"(?:(?:" + "|".join(numwords.TENS) + r")(?:(?:-|" + _S + r")(?:" + "|".join(w for w in numwords.UNITS if 1 <= numwords.UNITS[w] <= 9) + r"))?"
     r"|" + "|".join(sorted((w for w in numwords.UNITS if numwords.UNITS[w] >= 1), key=len, reverse=True)) + r")\b"
 )
+_YEAR_NAME = re.compile(r"1\d{3}|20\d{2}")
+_NAME_NEXT = re.compile(_S + r"+[A-Z]")
 _RE_DURATION = _c(
     r"(?<![\w.,$£€#/-])(?:(?:(?P<n0>\d+(?:\.\d+)?)" + _S + r"*(?:-|–|to|or)|(?P<n0w>" + _SMALLNUM + r")" + _S + r"*(?:–|to|or))" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
     r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
@@ -1076,6 +1078,8 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         unit_word = m.group("u").lower()
         if unit_word == "h" and not m.group("n")[0].isdigit():
             continue
+        if _YEAR_NAME.fullmatch(m.group("n")) and m.group("u")[0].isupper() and _NAME_NEXT.match(text, m.end()):
+            continue  # "the 2000 Millennium Declaration": a year and a name, not two million years
         if unit_word in ("h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mth", "mths") and m.group("n").lower() in ("a", "an", "some", "few", "a few", "several"):
             continue
         unit, factor = TIME_UNITS[unit_word]
