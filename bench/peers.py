@@ -17,7 +17,8 @@ Our kinds map to peer kinds as follows: count, number, share → number;
 percent, points → percent; money → currency; measure → temperature when its
 unit is a temperature, duration when a time, else dimension; duration → duration;
 age → age; ordinal → ordinal; date, year, decade, weekday, time, relative →
-date; multiple → multiple (no peer kind). A bare year or decade ("2013", "the
+date; frequency → date (a Recognizers-Text "set"), agreeing with a quantulum3
+dimension too ("four times per week"); multiple → multiple (no peer kind). A bare year or decade ("2013", "the
 1960s") is a date to Recognizers-Text and a number to quantulum3: it agrees with
 either (``agreeing_kinds``), and counts as a date for false positives. Money
 with a rate unit ("$15.4/hour", unit "USD / hour") is a dimension, as
@@ -76,8 +77,8 @@ def peer_kind(f: Fact) -> str:
     if f.kind == "measure":
         dim = UNITS[f.unit].dim if f.unit in UNITS else ""
         return {"temperature": "temperature", "time": "duration"}.get(dim, "dimension")
-    if f.kind in OUR_DATE_KINDS:
-        return "date"
+    if f.kind in OUR_DATE_KINDS or f.kind == "frequency":
+        return "date"  # a frequency is a "set" to Recognizers-Text
     return f.kind  # duration, age, ordinal, multiple
 
 
@@ -86,6 +87,8 @@ def agreeing_kinds(f: Fact) -> set[str]:
     fams = {family(peer_kind(f))}
     if f.kind in ("year", "decade"):
         fams.add("number")
+    if f.kind == "frequency":
+        fams.add("dimension")  # quantulum3: "four times per week" is 4 per week
     return fams
 
 

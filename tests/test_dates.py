@@ -295,10 +295,24 @@ def test_ages(text: str, written: str, value: Decimal, unit: str) -> None:
     assert f.kind == "age" and (f.value, f.unit) == (value, unit)
 
 
-def test_frequency_is_marked_every() -> None:
-    f = one("The committee meets twice a month in public.", "twice a month")
-    assert f.kind == "duration" and "every" in f.markers
-    assert [f for f in facts("He wrote a weekly column for the paper.") if f.kind == "duration"] == []
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("The committee meets twice a month in public.", "twice a month", Decimal(2), "1 / month"),
+        ("Ferries sail 3 times a day in summer.", "3 times a day", Decimal(3), "1 / day"),
+        ("The panel sits every three weeks.", "every three weeks", Decimal(1), "1 / (3 week)"),
+        ("Figures are published quarterly.", "quarterly", Decimal(1), "1 / (3 month)"),
+        ("Members are paid weekly, in cash.", "weekly", Decimal(1), "1 / week"),
+    ],
+)
+def test_frequencies_keep_the_count_and_the_period(text: str, written: str, value: Decimal, unit: str) -> None:
+    f = one(text, written)
+    assert (f.kind, f.value, f.unit) == ("frequency", value, unit) and "every" in f.markers
+    assert (f.interval.low, f.interval.high) == (value, value)
+
+
+def test_an_adjective_of_frequency_is_not_a_figure() -> None:
+    assert [f for f in facts("He wrote a weekly column for the paper.") if f.kind in ("duration", "frequency")] == []
 
 
 # --- ranges -----------------------------------------------------------------------

@@ -44,9 +44,12 @@ duration   value + pint unit name ("year", "month", "week", "day", "hour",
            few days", "several weeks") have value None and an open interval.
            ``subject`` is the noun a compound duration qualifies ("a
            nine-year war" → "war"). Markers: "past"/"next"/"last" for "the
-           past two years"; "every" for a frequency ("weekly", "every
-           day", "twice a week": one period, not an elapsed time; rules
-           that add durations skip these).
+           past two years".
+frequency  how often: value the count, unit "1 / <period>" ("twice a
+           week" → 2, "1 / week"; "every three years" → 1, "1 / (3
+           year)"; "quarterly" → 1, "1 / (3 month)"); interval the count
+           itself; marker "every". Not an elapsed time, so no rule adds it
+           to durations.
 age        value + unit ("year" unless another unit is written): "aged
            34", "a 34-year-old", "34 years old", "at the age of two weeks".
 =========  ==================================================================
@@ -357,7 +360,7 @@ _RE_AGE_OF = _c(r"\b(?:at" + _S + r"+)?the" + _S + r"+age" + _S + r"+of" + _S + 
 _RE_ALL = _c(r"\b(?:all|the" + _S + r"+whole|the" + _S + r"+entire)" + _S + r"+(?P<u>day|week|month|year|night)(?:" + _S + r"+long)?\b")
 _RE_EVERY = _c(
     r"\b(?:(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?P<n>\d+|" + _SMALLNUM + r")" + _S + r"+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening)s?"
-    r"|(?:once|twice|thrice|(?:one|two|three|four|\d+)" + _S + r"+times?)" + _S + r"+(?:a|an|per|every)" + _S + r"+(?P<u2>day|week|month|year|hour|minute|fortnight|decade)"
+    r"|(?P<times>once|twice|thrice|(?:one|two|three|four|\d+)" + _S + r"+times?)" + _S + r"+(?:a|an|per|every)" + _S + r"+(?P<u2>day|week|month|year|hour|minute|fortnight|decade)"
     r"|(?P<ly>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|everyday))\b"
 )
 # After a frequency adverb ("paid weekly.", "meets monthly in Geneva") comes
@@ -905,7 +908,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
         p = m.group("p").lower()
         if rel in ("each", "every"):
-            out.append(_Atom(m.start(), m.end(), "duration", value=Decimal(1), unit="day", markers=("every", p)))
+            out.append(_Atom(m.start(), m.end(), "frequency", value=Decimal(1), unit="1 / day", markers=("every", p)))
         elif rel in ("this", "tomorrow", "yesterday", "last", "that"):
             off = {"this": 0, "that": 0, "tomorrow": 1, "yesterday": -1, "last": -1 if p in ("night", "evening") else 0}[rel]
             out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(p,)))
@@ -1142,6 +1145,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         u = m.group("u").lower()
         out.append(_Atom(m.start(), m.end(), "duration", value=Decimal(1), unit="day" if u == "night" else u))
     for m in _scan(_RE_EVERY, text, win["every"]):
+        count = Decimal(1)
         if m.group("ly"):
             w = m.group("ly")
             if w[0].isupper() and m.start() > 0 and not re.search(r"[.!?\n]" + _S + r"*$", text[max(0, m.start() - 5) : m.start()]):
@@ -1149,18 +1153,29 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             if not _FREQ_END.match(text, m.end()):
                 continue  # "a weekly column", "monthly wages": an adjective, not how often
             unit = _LY_UNITS[w.lower()]
-            val = Decimal(3) if w.lower() == "quarterly" else Decimal(2) if w.lower() == "fortnightly" else Decimal(1)
+            period = Decimal(3) if w.lower() == "quarterly" else Decimal(2) if w.lower() == "fortnightly" else Decimal(1)
             if w.lower() == "biannually":
-                val = Decimal("0.5")
+                count = Decimal(2)  # twice a year
         else:
             u = (m.group("u") or m.group("u2")).lower()
             if u in ("morning", "afternoon", "evening"):
                 u = "day"
             unit, factor = TIME_UNITS.get(u, (u, Decimal(1)))
             n = m.group("n")
-            val = (Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)) * factor
-        out.append(_Atom(m.start(), m.end(), "duration", value=val, unit=unit, markers=("every",)))
+            period = (Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)) * factor
+            times = (m.group("times") or "").lower()
+            if times:
+                count = _TIMES.get(times) or Decimal(re.sub(r"\D", "", times) or 0) or numwords.parse(times.split()[0]) or Decimal(1)
+        out.append(_Atom(m.start(), m.end(), "frequency", value=count, unit=_per(period, unit), markers=("every",)))
     return out
+
+
+_TIMES = {"once": Decimal(1), "twice": Decimal(2), "thrice": Decimal(3)}
+
+
+def _per(period: Decimal, unit: str) -> str:
+    """A frequency's unit: "1 / week" for once a week, "1 / (3 week)" for every three weeks."""
+    return f"1 / {unit}" if period == 1 else f"1 / ({period.normalize():f} {unit})"
 
 
 def _offset(text: str, m: re.Match[str], value: Decimal, unit: str) -> _Atom | None:
@@ -1585,6 +1600,9 @@ def _fact(text: str, starts: Sequence[int], a: _Atom) -> Fact:
         if value is not None:
             interval = Interval.point(value)
         iso = a.hm
+    elif kind == "frequency":
+        value, unit = a.value, a.unit
+        interval = Interval.point(value) if value is not None else interval
     elif kind in ("duration", "age"):
         value, unit = a.value, a.unit
         if a.high is not None and a.low is not None:

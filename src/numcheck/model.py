@@ -31,6 +31,7 @@ KINDS: tuple[str, ...] = (
     "time",  # a time of day: "11pm"; iso "23:00"
     "relative",  # a day relative to the reporting day: "yesterday", "two days ahead"
     "duration",  # "nine-year war", "for three years"; unit is pint's name (year, day, ...)
+    "frequency",  # "twice a week", "every three years", "monthly"; value the count, unit "1 / week", "1 / (3 year)"
     "age",  # "aged 34", "a 34-year-old"; unit "year"
     "ordinal",  # "third-largest", "21st"
 )
