@@ -9,7 +9,8 @@ extractor and the rules engine in a child process (so a hang is cut off by
 ``--timeout`` instead of stopping the benchmark), and reported as seconds
 per MB at both sizes. A case whose time per MB at full size is more than
 twice that at a quarter is flagged SUPERLINEAR (linear: about 1×;
-quadratic: about 4×). The unit tests (tests/test_robust.py) run the same
+quadratic: about 4×); between 1.3× (the noise on this machine) and 2× it is
+marked "check". The unit tests (tests/test_robust.py) run the same
 shapes scaled down for correctness only; nothing there is timed.
 
 The regex audit finds every compiled pattern at the top level of
@@ -152,7 +153,9 @@ def cases(scale: float, timeout: float, only: Sequence[str], lines: list[str]) -
             per_small = (small["extract"] + small["rules"]) / (small["bytes"] / MB)
             per_big = (big["extract"] + big["rules"]) / (big["bytes"] / MB)
             growth = per_big / per_small if per_small > 0 else 1.0
-            verdict = "SUPERLINEAR" if growth > 2 else "linear"
+            # Noise here is up to about 1.3x; between that and 2x a small quadratic part may hide
+            # (a list slice per word once gave 1.67x at 10 MB and 1.6x more at 100 MB): look at it.
+            verdict = "SUPERLINEAR" if growth > 2 else "check" if growth > 1.3 else "linear"
             row = f"{name:<38}{big['bytes'] / MB:>8.2f}M{big['facts']:>9}{per_small:>11.2f}{per_big:>9.2f}{growth:>7.2f}×  {verdict}"
         lines.append(row)
         print(row, flush=True)
