@@ -378,7 +378,7 @@ def test_vague_money_and_bare_plural_heads() -> None:
 
 
 def test_one_bit_of_is_an_idiom_not_information() -> None:
-    assert all(f.kind != "measure" for f in facts("The chip puts a modem and a processor on one bit of silicon."))
+    assert all(f.kind != "measure" for f in facts("The fault sat in one bit of the program for a year."))
     assert one("The link sends 512 bits a second.", "512 bits").unit == "bit"
 
 

@@ -1082,7 +1082,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         if unit_word == "h" and not m.group("n")[0].isdigit():
             continue
         if _YEAR_NAME.fullmatch(m.group("n")) and m.group("u")[0].isupper() and _NAME_NEXT.match(text, m.end()):
-            continue  # "the 2000 Millennium Declaration": a year and a name, not two million years
+            continue  # "the 2000 Millennium Dome": a year and a name, not two million years
         if unit_word in ("h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mth", "mths") and m.group("n").lower() in ("a", "an", "some", "few", "a few", "several"):
             continue
         unit, factor = TIME_UNITS[unit_word]

@@ -266,7 +266,7 @@ def extract(text: str, path: str = "") -> Document:
     share_ends = frozenset(f.span.end for f in facts if f.kind == "share")
     facts.extend(_article_ones(ctx, sorted((f.span.start, f.span.end) for f in facts), share_ends))
     # A year the dates module reads on its own ("in 2004") is no end of a range with an amount a
-    # thousand times larger: "sales fell in 2004 to 789m euros" is not 2004 to 789 million.
+    # thousand times larger: "turnover fell in 2011 to £620m" is not 2,011 to 620 million.
     dated_alone = frozenset((d.span.start, d.span.end) for d in date_facts)
     facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)), dated_alone)
 
@@ -616,7 +616,7 @@ def _m_noun_after(clean: str, pos: int) -> bool | None:
     if clean[pos : pos + 1] == "-":
         return False  # "a 4m-high wall", "the 100m-long pier"
     if _CUR_WORD_AFTER.match(clean, pos) or _CODE_AFTER.match(clean, pos):
-        return True  # "77m euros", "40m rupees"
+        return True  # "65m euros", "30m rupees"
     m = _M_WORDS.match(clean, pos)
     if m is None:
         return None
@@ -624,7 +624,7 @@ def _m_noun_after(clean: str, pos: int) -> bool | None:
     for i, w in enumerate(m.group().split()):
         lw = w.lower().rstrip(".")
         if i == 0 and lw in _M_CLAUSE_WORDS:
-            return None  # "3m to 4.5m units", "11.9m and 49.2%": the clause decides
+            return None  # "3m to 4.5m units", "8.2m and 31%": the clause decides
         if lw in _M_TIME_PLURALS:
             return True  # "1m years ago"
         if lw in ("more", "fewer", "less", "other"):
@@ -632,9 +632,9 @@ def _m_noun_after(clean: str, pos: int) -> bool | None:
         if lw in _M_DIMENSION or lw in _STOP or lw in _M_METRE_WORDS:
             return False
         if w[0].isupper():
-            continue  # a name or an abbreviation: "4m DS consoles", "1.2m UK households"
+            continue  # a name or an abbreviation: "5m UK voters", "2m PC games"
         if _PLURAL.fullmatch(lw):
-            return True  # "10.9m viewers", "3m new Labour members"
+            return True  # "9.4m viewers", "3m new Labour members"
         fillers += 1
         if fillers > 1:
             break  # two lower-case words before any plural: a compound, not a count
@@ -648,7 +648,7 @@ def _m_is_million(ctx: _Context, n: Number, pos: int) -> bool:
         return said
     if not _M_CLAUSE_END.match(ctx.clean, pos):
         return False
-    # Clause-final ("an audience of 11.9m and ...", "fell 1m barrels to 294.3m."): millions only
+    # Clause-final ("an audience of 8.2m and ...", "fell 2m barrels to 301.5m."): millions only
     # when a figure in millions stands close by in the same sentence.
     s, e = ctx.bounds(n.start)
     lo, hi = max(s, n.start - 160), min(e, pos + 160)
@@ -694,7 +694,7 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
                 value = -abs(value)
                 start, end = pstart, end + 1
     elif suffix == "m" and not n.words and _m_is_million(ctx, n, end + 1):
-        # "10.9m viewers", "77m euros": the news abbreviation for million, as "4M" already is.
+        # "9.4m viewers", "65m euros": the news abbreviation for million, as "4M" already is.
         n = dataclasses.replace(n, end=end + 1, value=value * 10**6, step=step * 10**6, scaled=True, factor=Decimal(10**6), suffix="",
                                 low=None if low is None else low * 10**6, high=None if high is None else high * 10**6)
         end, value, step, low, high, suffix = n.end, n.value, n.step, n.low, n.high, ""
@@ -807,7 +807,7 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
     """Reject unit readings that news copy does not mean ("13F filing", "the 2 in 10")."""
     surface = um.surface
     if n.words and not um.abbreviation and surface.lower() in units.NUMERAL_WORDS:
-        return False  # "one bit of silicon"
+        return False  # "one bit of the program"
     if um.abbreviation and n.suffix and _is_identifier(ctx, n):
         return False  # "Boeing 777F", "Route 66W"
     if um.abbreviation and surface in units.DECIMAL_ABBRS:
@@ -888,7 +888,7 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
     before = ctx.clean[max(0, n.start - 12) : n.start].lower()
     after = ctx.clean[n.end : n.end + 12].lower()
     if _NUMBER_BEFORE.search(before):
-        return False  # "the Christmas number one", "fell to number four": a rank, as "number 4" is
+        return False  # "the summer number one", "slipped to number four": a rank, as "number 4" is
     if w == "one":
         if re.search(r"\b(?:no|the|this|that|which|every|any|each|some|someone|another|any)\s+\Z", before):
             return False
@@ -1135,7 +1135,7 @@ def _join_word_ranges(ctx: _Context, facts: list[Fact], dated: frozenset[tuple[i
 
 
 def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> bool:
-    """"in 2004 to 789m euros": a figure the dates module reads alone beside one a thousand times larger."""
+    """"in 2011 to £620m": a figure the dates module reads alone beside one a thousand times larger."""
     if (a.span.start, a.span.end) not in dated and (b.span.start, b.span.end) not in dated:
         return False
     if a.value is None or b.value is None or not a.value or not b.value:
