@@ -1163,9 +1163,9 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             unit, factor = TIME_UNITS.get(u, (u, Decimal(1)))
             n = m.group("n")
             period = (Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)) * factor
-            times = (m.group("times") or "").lower()
-            if times:
-                count = _TIMES.get(times) or Decimal(re.sub(r"\D", "", times) or 0) or numwords.parse(times.split()[0]) or Decimal(1)
+            if m.group("times"):
+                word = m.group("times").split()[0].lower()  # "twice", "4 times", "four times"
+                count = _TIMES.get(word) or (Decimal(word) if word.isdigit() else numwords.parse(word)) or Decimal(1)
         out.append(_Atom(m.start(), m.end(), "frequency", value=count, unit=_per(period, unit), markers=("every",)))
     return out
 

@@ -611,6 +611,16 @@ _MILLIONS_NEAR = re.compile(
 )
 
 
+_MILLION = Decimal(10**6)
+
+
+def _times_million(value: Decimal, step: Decimal, low: Decimal | None, high: Decimal | None) -> tuple[Decimal, Decimal, Decimal | None, Decimal | None]:
+    """A figure and its precision and range ends with "m" read as million ("£900m", "2-3m votes")."""
+    if low is not None and high is not None:
+        low, high = low * _MILLION, high * _MILLION
+    return value * _MILLION, step * _MILLION, low, high
+
+
 def _m_noun_after(clean: str, pos: int) -> bool | None:
     """After "4m" (``pos`` just past the "m"): True for a count or money, False for a length, None if unsure."""
     if clean[pos : pos + 1] == "-":
@@ -653,8 +663,8 @@ def _m_is_million(ctx: _Context, n: Number, pos: int) -> bool:
     s, e = ctx.bounds(n.start)
     lo, hi = max(s, n.start - 160), min(e, pos + 160)
     for m in _MILLIONS_NEAR.finditer(ctx.clean, lo, hi):
-        if m.start() <= n.start < m.end() or m.start() == n.start:
-            continue
+        if m.start() <= n.start < m.end():
+            continue  # the figure itself
         if m.group()[-1] != "m" or _m_noun_after(ctx.clean, m.end()):
             return True
     return False
@@ -674,12 +684,9 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         kind, unit = "money", code
         if suffix:
             # "£900m", "$4mn": lower-case m after money is million, never metres.
-            factor = {"m": Decimal(10**6)}.get(suffix)
-            if factor is None:
+            if suffix != "m":
                 return None
-            value, step = value * factor, step * factor
-            if low is not None and high is not None:
-                low, high = low * factor, high * factor
+            value, step, low, high = _times_million(value, step, low, high)
             end += len(suffix)
             suffix = ""
         start = sign_start
@@ -695,9 +702,9 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
                 start, end = pstart, end + 1
     elif suffix == "m" and not n.words and _m_is_million(ctx, n, end + 1):
         # "9.4m viewers", "65m euros": the news abbreviation for million, as "4M" already is.
-        n = dataclasses.replace(n, end=end + 1, value=value * 10**6, step=step * 10**6, scaled=True, factor=Decimal(10**6), suffix="",
-                                low=None if low is None else low * 10**6, high=None if high is None else high * 10**6)
-        end, value, step, low, high, suffix = n.end, n.value, n.step, n.low, n.high, ""
+        value, step, low, high = _times_million(value, step, low, high)
+        end, suffix = end + 1, ""
+        n = dataclasses.replace(n, end=end, value=value, step=step, low=low, high=high, scaled=True, factor=_MILLION, suffix="")
     if kind == "money":
         # "$15.4/hour", "£1.50 per litre": a price per unit is a rate, kept apart from amounts.
         per = units.match_per(clean, end)
@@ -1138,8 +1145,8 @@ def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> boo
     """"in 2011 to £620m": a figure the dates module reads alone beside one a thousand times larger."""
     if (a.span.start, a.span.end) not in dated and (b.span.start, b.span.end) not in dated:
         return False
-    if a.value is None or b.value is None or not a.value or not b.value:
-        return False
+    if not a.value or not b.value:
+        return False  # no value, or zero
     lo, hi = sorted((abs(a.value), abs(b.value)))
     return hi / lo >= 1000
 
