@@ -82,7 +82,11 @@ def load(path: str) -> Counter[tuple[str, str]]:
         raise BaselineError(path, f"not a numcheck baseline (expected version {BASELINE_VERSION} with a findings list)")
     out: Counter[tuple[str, str]] = Counter()
     for i, item in enumerate(doc["findings"]):
-        if not isinstance(item, dict) or not isinstance(item.get("path"), str) or not isinstance(item.get("fingerprint"), str):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("path"), str)
+            or not isinstance(item.get("fingerprint"), str)
+        ):
             raise BaselineError(path, f"findings[{i}] needs a string path and fingerprint")
         out[(item["path"], item["fingerprint"])] += 1
     return out

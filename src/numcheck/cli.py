@@ -293,9 +293,7 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_files(
-    items: Sequence[Any], job: Job, rules: Sequence[Any], jobs: int, progress: bool
-) -> list[FileReport]:
+def run_files(items: Sequence[Any], job: Job, rules: Sequence[Any], jobs: int, progress: bool) -> list[FileReport]:
     """Check every discovered item in order; a pool for big runs, same order as serial."""
     from numcheck.model import FileReport
 
@@ -385,9 +383,7 @@ def select_findings(file: FileReport, select: Sequence[str], ignore: Sequence[st
     """Keep findings whose code matches --select (all when empty) and not --ignore."""
     from dataclasses import replace
 
-    kept = tuple(
-        f for f in file.findings if (not select or matches(f.code, select)) and not matches(f.code, ignore)
-    )
+    kept = tuple(f for f in file.findings if (not select or matches(f.code, select)) and not matches(f.code, ignore))
     return file if len(kept) == len(file.findings) else replace(file, findings=kept)
 
 
@@ -480,48 +476,68 @@ def check(
     ] = None,
     output_format: Annotated[
         Format | None,
-        typer.Option("--format", "--output-format", "-f", help="text, concise, json, jsonl, sarif or github. [default: text]", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "--output-format",
+            "-f",
+            help="text, concise, json, jsonl, sarif or github. [default: text]",
+            case_sensitive=False,
+        ),
     ] = None,
     select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (NC2,NC301). Repeatable.")
+        list[str] | None,
+        typer.Option("--select", metavar="CODES", help="Only these codes or prefixes (NC2,NC301). Repeatable."),
     ] = None,
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", metavar="CODES", help="Skip these codes or prefixes. Repeatable.")
     ] = None,
     fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", metavar="SEVERITY", help="note, warning or error: lowest severity that fails the run (exit 1). [default: error]")
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            metavar="SEVERITY",
+            help="note, warning or error: lowest severity that fails the run (exit 1). [default: error]",
+        ),
     ] = None,
     date: Annotated[
         str | None,
         typer.Option("--date", "--today", metavar="YYYY-MM-DD", help="Reporting date for rules that need 'now'."),
     ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", metavar="FILE", help="Read this config file instead of searching for one.")
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Read this config file instead of searching for one."),
     ] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")] = False,
     include: Annotated[
-        list[str] | None, typer.Option("--include", metavar="GLOB", help="Glob of files to check inside directories. Repeatable.")
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="Glob of files to check inside directories. Repeatable."),
     ] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip. Repeatable.")] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip. Repeatable.")
+    ] = None,
     extra_rules: Annotated[
         list[str] | None, typer.Option("--extra-rules", metavar="DIR", help="Another folder of rule TOML files.")
     ] = None,
     stdin_filename: Annotated[
-        str | None, typer.Option("--stdin-filename", metavar="NAME", help="Name shown for - (stdin); its suffix picks the markup.")
+        str | None,
+        typer.Option("--stdin-filename", metavar="NAME", help="Name shown for - (stdin); its suffix picks the markup."),
     ] = None,
     baseline: Annotated[
         str | None, typer.Option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
     ] = None,
     write_baseline: Annotated[
         str | None,
-        typer.Option("--write-baseline", metavar="FILE", help="Record the current findings as the baseline and exit 0."),
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Record the current findings as the baseline and exit 0."
+        ),
     ] = None,
     changed_since: Annotated[
         str | None,
         typer.Option("--changed-since", metavar="REF", help="Only findings with a figure on a line changed since REF."),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Files checked in parallel. [default: number of cores]")
+        int | None,
+        typer.Option("--jobs", "-j", min=1, metavar="N", help="Files checked in parallel. [default: number of cores]"),
     ] = None,
     color: Annotated[Color, typer.Option("--color", help="Colour in the text format.")] = Color.auto,
     facts: Annotated[bool, typer.Option("--facts", help="Text format: show each file's fact table too.")] = False,
@@ -531,7 +547,6 @@ def check(
     ] = False,
 ) -> None:
     """Check the figures in PATH... against each other."""
-    from dataclasses import replace
 
     from numcheck.model import Report, severity_rank
     from numcheck.report import MACHINE_FORMATS, REPORTERS, Options, summary_line
@@ -567,7 +582,8 @@ def check(
             _fail(f"baseline error: {err}")
     changes = None
     if changed_since is not None:
-        from numcheck.gitdiff import GitError, changed_since as git_changes
+        from numcheck.gitdiff import GitError
+        from numcheck.gitdiff import changed_since as git_changes
 
         try:
             changes = git_changes(changed_since)
@@ -767,7 +783,12 @@ def explain_command(
     flagged, clean = _examples(rule)
     out = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary, ""]
     if rule.why:
-        out += ["Why it matters:", *textwrap.wrap(" ".join(rule.why.split()), 78, initial_indent="  ", subsequent_indent="  "), ""]
+        out += [
+            "Why it matters:",
+            *textwrap.wrap(" ".join(rule.why.split()), 78, initial_indent="  ", subsequent_indent="  "),
+            "",
+        ]
+
     def item(example: str) -> str:
         return "  - " + example.strip().replace("\n", "\n    ")
 

@@ -138,7 +138,8 @@ def _load() -> dict[str, dict[str, object]]:
 _DATA = _load()
 HOLIDAYS: dict[str, str] = {k: str(v) for k, v in _DATA["holidays"].items()}
 TIME_UNITS: dict[str, tuple[str, Decimal]] = {
-    k: (str(v[0]), Decimal(v[1])) for k, v in _DATA["units"].items()  # type: ignore[index]
+    k: (str(v[0]), Decimal(v[1]))
+    for k, v in _DATA["units"].items()  # type: ignore[index]
 }
 HEDGE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["hedges"].items()}
 del _DATA
@@ -173,21 +174,51 @@ _DAY = _DAYNUM + r"(?:st|nd|rd|th)?(?![\w])"
 _ORD_SMALL = [w for w, v in numwords.ORDINALS.items() if v <= 31]
 _ORD_UNIT = [w for w, v in numwords.ORDINALS.items() if v <= 9]
 _DAYW = (
-    r"(?:(?:twenty|thirty)(?:-|" + _S + r")(?:" + "|".join(sorted(_ORD_UNIT, key=len, reverse=True)) + r")|"
-    + "|".join(sorted(_ORD_SMALL, key=len, reverse=True)) + r")\b"
+    r"(?:(?:twenty|thirty)(?:-|"
+    + _S
+    + r")(?:"
+    + "|".join(sorted(_ORD_UNIT, key=len, reverse=True))
+    + r")|"
+    + "|".join(sorted(_ORD_SMALL, key=len, reverse=True))
+    + r")\b"
 )
 _UNITW = [w for w, v in numwords.UNITS.items() if 1 <= v <= 19]
 _DAYCARD = (
-    r"(?:(?:twenty|thirty)(?:-|" + _S + r")(?:" + "|".join(w for w in _UNITW if numwords.UNITS[w] <= 9)
-    + r")|twenty|thirty|" + "|".join(sorted(_UNITW, key=len, reverse=True)) + r")\b"
+    r"(?:(?:twenty|thirty)(?:-|"
+    + _S
+    + r")(?:"
+    + "|".join(w for w in _UNITW if numwords.UNITS[w] <= 9)
+    + r")|twenty|thirty|"
+    + "|".join(sorted(_UNITW, key=len, reverse=True))
+    + r")\b"
 )
 _YEAR4 = r"(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
 # "a.m." keeps its last dot; "3pm." leaves the full stop to the sentence.
-_AMPM = r"(?:a\." + _S + r"?m\b\.?|p\." + _S + r"?m\b\.?|[ap]m\b|a" + _S + r"\." + _S + r"m" + _S + r"?\.?|p" + _S + r"\." + _S + r"m" + _S + r"?\.?)"
+_AMPM = (
+    r"(?:a\."
+    + _S
+    + r"?m\b\.?|p\."
+    + _S
+    + r"?m\b\.?|[ap]m\b|a"
+    + _S
+    + r"\."
+    + _S
+    + r"m"
+    + _S
+    + r"?\.?|p"
+    + _S
+    + r"\."
+    + _S
+    + r"m"
+    + _S
+    + r"?\.?)"
+)
 _NUMW = numwords.PATTERN.pattern
 _UNIT_WORDS = sorted(TIME_UNITS, key=len, reverse=True)
 _TUNIT = r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")\b"
-_TUNIT_NOABBR = r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS if len(u) > 3 or u in ("day", "sec", "min")) + r")\b"
+_TUNIT_NOABBR = (
+    r"(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS if len(u) > 3 or u in ("day", "sec", "min")) + r")\b"
+)
 _FLAGS = re.I
 _MAXLEN = sys.maxsize  # re's own default for endpos
 
@@ -214,7 +245,7 @@ class _Lazy:
         return _compiled(self.source).fullmatch(text, pos, endpos)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, _FLAGS)
 
@@ -227,21 +258,76 @@ _LB = r"(?<![\w$£€#@])"  # not glued to a word or a sign on the left
 
 # Full and partial dates with a month name.
 _RE_DMY = _c(
-    _LB + r"(?:the" + _S + r"+)?(?:(?P<d0>" + _DAYNUM + r")(?:st|nd|rd|th)?" + _S + r"*(?:-|–|to|and|&)" + _S + r"*(?:the" + _S + r"+)?)?"
+    _LB
+    + r"(?:the"
+    + _S
+    + r"+)?(?:(?P<d0>"
+    + _DAYNUM
+    + r")(?:st|nd|rd|th)?"
+    + _S
+    + r"*(?:-|–|to|and|&)"
+    + _S
+    + r"*(?:the"
+    + _S
+    + r"+)?)?"
     r"(?P<d>" + _DAY + r"|" + _DAYW + r")(?:" + _S + r"+of)?(?:" + _S + r"|[-/.])*"
     r"(?P<m>" + _MON + r")(?!-\d{1,2}\b)"
-    r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b|of" + _S + r"+(?P<y3>\d\d)\b))?"
+    r"(?:,?(?:"
+    + _S
+    + r"|[-/])*(?:(?:of"
+    + _S
+    + r"+|in"
+    + _S
+    + r"+)?(?P<y>"
+    + _YEAR4
+    + r")|'(?P<y2>\d\d)\b|of"
+    + _S
+    + r"+(?P<y3>\d\d)\b))?"
 )
 _RE_MDY = _c(
     _LB + r"(?P<m>" + _MON + r")(?:" + _S + r"|[,/-])*(?:the" + _S + r"+)?"
     r"(?P<d>" + _DAY + r"|" + _DAYW + r"|" + _DAYCARD + r")"
-    r"(?:" + _S + r"*(?:-|–|to|through|thru|until|and)" + _S + r"*(?:the" + _S + r"+)?(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)?(?![\w:]|[.,]\d))?"
+    r"(?:"
+    + _S
+    + r"*(?:-|–|to|through|thru|until|and)"
+    + _S
+    + r"*(?:the"
+    + _S
+    + r"+)?(?P<d2>"
+    + _DAYNUM
+    + r")(?:st|nd|rd|th)?(?![\w:]|[.,]\d))?"
     r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b))?"
     r"(?!" + _S + r"*(?:%|per\b|percent|[:.]\d))"
 )
-_MONTH_PRE = r"(?:(?P<pre>early|mid|late|end" + _S + r"+of|the" + _S + r"+end" + _S + r"+of|(?:the" + _S + r"+)?(?:beginning|start|middle)" + _S + r"+of)(?:" + _S + r"|-)+)?"
+_MONTH_PRE = (
+    r"(?:(?P<pre>early|mid|late|end"
+    + _S
+    + r"+of|the"
+    + _S
+    + r"+end"
+    + _S
+    + r"+of|(?:the"
+    + _S
+    + r"+)?(?:beginning|start|middle)"
+    + _S
+    + r"+of)(?:"
+    + _S
+    + r"|-)+)?"
+)
 _RE_MY = _c(
-    _LB + _MONTH_PRE + r"(?P<m>" + _MON + r")(?:" + _S + r"|[,/-])*(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")"
+    _LB
+    + _MONTH_PRE
+    + r"(?P<m>"
+    + _MON
+    + r")(?:"
+    + _S
+    + r"|[,/-])*(?:of"
+    + _S
+    + r"+|in"
+    + _S
+    + r"+)?(?P<y>"
+    + _YEAR4
+    + r")"
 )
 _RE_MONTH_RANGE = _c(
     _LB + r"(?P<m>" + _MON + r")" + _S + r"*(?:-|–|to|through|thru|until|till)" + _S + r"*(?P<m2>" + _MON + r")"
@@ -252,7 +338,9 @@ _RE_YM = _c(_LB + r"(?P<y>" + _YEAR4 + r")" + _S + r"*,?" + _S + r"+(?P<m>" + _M
 _RE_YMD_NAME = _c(r"(?<![\w.])(?P<y>" + _YEAR4 + r")[-/](?P<m>" + _MON + r")[-/](?P<d>" + _DAYNUM + r")(?!\d)")
 _RE_MDY_NAME = _c(_LB + r"(?P<m>" + _MON + r")-(?P<d>" + _DAYNUM + r")-(?P<y>" + _YEAR4 + r")")
 # Numeric dates.
-_RE_ISO = _c(r"(?<![\d.,/:])(?P<y>" + _YEAR4 + r")(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>" + _DAYNUM + r")(?!\d|[-/.]\d)")
+_RE_ISO = _c(
+    r"(?<![\d.,/:])(?P<y>" + _YEAR4 + r")(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>" + _DAYNUM + r")(?!\d|[-/.]\d)"
+)
 _RE_COMPACT = _c(r"(?<![\w.,])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w]|[.,]\d)")
 _RE_NUMDATE = _c(
     r"(?<![\w./:,$£€])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|(?<=/)\d{2})(?![\w/]|[.-]\d)"
@@ -261,7 +349,15 @@ _RE_DM = _c(r"(?<![\w./:,$£€-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%]|[.,]\d|
 _RE_MMYYYY = _c(r"(?<![\w./,-])(?P<m>0?[1-9]|1[0-2])[/-](?P<y>" + _YEAR4 + r")(?![\w/]|[-.]\d)")
 _RE_YEARPAIR = _c(r"(?<![\w./,-])(?P<y>" + _YEAR4 + r")(?P<s>[-/–~])(?P<b>\d{4}|\d{1,2})(?![\w/%]|[-.,]\d)")
 _RE_QUARTER = _c(
-    r"(?<![\w./-])(?:(?P<y>" + _YEAR4 + r")(?:" + _S + r"|-)*)?(?P<q>[qh][1-4])\b(?:(?:" + _S + r"|-)*(?P<y2>" + _YEAR4 + r"))?"
+    r"(?<![\w./-])(?:(?P<y>"
+    + _YEAR4
+    + r")(?:"
+    + _S
+    + r"|-)*)?(?P<q>[qh][1-4])\b(?:(?:"
+    + _S
+    + r"|-)*(?P<y2>"
+    + _YEAR4
+    + r"))?"
 )
 _RE_QUARTER_WORDS = _c(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)" + _S + r"+quarter\b"
@@ -269,16 +365,52 @@ _RE_QUARTER_WORDS = _c(
 )
 _RE_YEAR = _c(r"(?<![\w$£€.,/#])(?<!\d-)(?P<y>\d{4})(?P<s>['’]s\b)?(?![\w%]|[.,]\d|['’]?s\b(?<!['’]s))")
 _RE_DECADE = _c(
-    r"(?<![\w$£€.,/])(?<!\d-)(?:the" + _S + r"+)?(?:(?:early|mid|late)(?:-|" + _S + r")+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['’](?P<s>\d)0)['’]?s\b"
+    r"(?<![\w$£€.,/])(?<!\d-)(?:the"
+    + _S
+    + r"+)?(?:(?:early|mid|late)(?:-|"
+    + _S
+    + r")+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['’](?P<s>\d)0)['’]?s\b"
 )
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 _RE_DECADE_WORD = _c(
-    r"\bthe" + _S + r"+(?:(?:early|mid|late)(?:-|" + _S + r")+)?(?:nineteen(?:-|" + _S + r")+)?(?P<w>" + "|".join(_DECADE_WORDS) + r")\b"
+    r"\bthe"
+    + _S
+    + r"+(?:(?:early|mid|late)(?:-|"
+    + _S
+    + r")+)?(?:nineteen(?:-|"
+    + _S
+    + r")+)?(?P<w>"
+    + "|".join(_DECADE_WORDS)
+    + r")\b"
 )
 _RE_WEEKDAY = _c(
-    _LB + r"(?:(?P<rel>next|last|this|coming|following|previous|past|that|every|each)" + _S + r"+(?:other" + _S + r"+)?)?"
+    _LB
+    + r"(?:(?P<rel>next|last|this|coming|following|previous|past|that|every|each)"
+    + _S
+    + r"+(?:other"
+    + _S
+    + r"+)?)?"
     r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<pl>s)?\b|(?P<wda>mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?)"
-    r"(?:,?" + _S + r"+(?:the" + _S + r"+(?P<d1>" + _DAY + r"|" + _DAYW + r")|(?P<d2>" + _DAYNUM + r")(?:st|nd|rd|th)(?!\w))"
+    r"(?:,?"
+    + _S
+    + r"+(?:the"
+    + _S
+    + r"+(?P<d1>"
+    + _DAY
+    + r"|"
+    + _DAYW
+    + r")|(?P<d2>"
+    + _DAYNUM
+    + r")(?:st|nd|rd|th)(?!\w))"
     r"(?!,?" + _S + r"*(?:of" + _S + r"+)?" + _MON + r")"
     r"|,?" + _S + r"+(?:"
     r"(?P<d3>" + _DAYNUM + r")(?![,.]\d)(?=" + _S + r"*(?:[!?.,;]|$|between\b|at\b|from\b|@))"
@@ -287,7 +419,11 @@ _RE_WEEKDAY = _c(
 # Times of day.
 _RE_CLOCK = _c(
     r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
-    r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<sec>:[0-5]\d)?(?:" + _S + r"*(?P<ap>" + _AMPM + r"|[ap]\b))?(?![\d:]|[.,]\d)"
+    r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<sec>:[0-5]\d)?(?:"
+    + _S
+    + r"*(?P<ap>"
+    + _AMPM
+    + r"|[ap]\b))?(?![\d:]|[.,]\d)"
 )
 _RE_AMPM = _c(
     r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
@@ -295,77 +431,294 @@ _RE_AMPM = _c(
 )
 _RE_AP_SHORT = _c(r"(?<=\bat" + r" )(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?(?P<ap>[ap])\b")
 _RE_AT_DOT = _c(
-    r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?![\d.,]|" + _S + r"*(?:%|per\b|percent|pc\b|p\b|pence|points?\b|million|billion|bn\b|m\b|k\b|times|x\b|[$£€]))"
+    r"(?<=\bat )(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?![\d.,]|"
+    + _S
+    + r"*(?:%|per\b|percent|pc\b|p\b|pence|points?\b|million|billion|bn\b|m\b|k\b|times|x\b|[$£€]))"
 )
 _HOURW = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_MINW = r"(?:(?:twenty|thirty|forty|fifty)(?:(?:-|" + _S + r")(?:one|two|three|four|five|six|seven|eight|nine))?|o(?:-|" + _S + r")?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_MINW = (
+    r"(?:(?:twenty|thirty|forty|fifty)(?:(?:-|"
+    + _S
+    + r")(?:one|two|three|four|five|six|seven|eight|nine))?|o(?:-|"
+    + _S
+    + r")?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 _RE_WORD_TIME = _c(
-    r"\b(?P<h>" + _HOURW + r")(?:(?:-|" + _S + r")(?P<mi>" + _MINW + r"))?" + _S + r"*(?P<ap>" + _AMPM + r"|o['’]?" + _S + r"?clock\b)"
+    r"\b(?P<h>"
+    + _HOURW
+    + r")(?:(?:-|"
+    + _S
+    + r")(?P<mi>"
+    + _MINW
+    + r"))?"
+    + _S
+    + r"*(?P<ap>"
+    + _AMPM
+    + r"|o['’]?"
+    + _S
+    + r"?clock\b)"
 )
 _RE_WORD_TIME2 = _c(
-    r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("at", "from", "to", "until", "till", "by", "around")) + r")(?P<h>" + _HOURW + r")(?:-|" + _S + r")(?P<mi>" + _MINW + r")\b(?!" + _S + r"+(?:" + _TUNIT + r"|people|of\b))"
+    r"(?:"
+    + "|".join(rf"(?<=\b{w} )" for w in ("at", "from", "to", "until", "till", "by", "around"))
+    + r")(?P<h>"
+    + _HOURW
+    + r")(?:-|"
+    + _S
+    + r")(?P<mi>"
+    + _MINW
+    + r")\b(?!"
+    + _S
+    + r"+(?:"
+    + _TUNIT
+    + r"|people|of\b))"
 )
 _RE_OCLOCK = _c(r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])" + _S + r"*o['’]?" + _S + r"?clock\b")
 _RE_PAST = _c(
-    r"\b(?P<mi>half|(?:a" + _S + r"+)?quarter|\d{1,2}|" + _MINW + r"|five|ten|twenty)(?:" + _S + r"+(?:minutes?|mins?))?" + _S + r"+(?P<dir>past|after|to)" + _S + r"+(?P<h>[01]?\d|2[0-3]|" + _HOURW + r")\b(?!" + _S + r"*(?:%|per\b|[:.]\d))"
+    r"\b(?P<mi>half|(?:a"
+    + _S
+    + r"+)?quarter|\d{1,2}|"
+    + _MINW
+    + r"|five|ten|twenty)(?:"
+    + _S
+    + r"+(?:minutes?|mins?))?"
+    + _S
+    + r"+(?P<dir>past|after|to)"
+    + _S
+    + r"+(?P<h>[01]?\d|2[0-3]|"
+    + _HOURW
+    + r")\b(?!"
+    + _S
+    + r"*(?:%|per\b|[:.]\d))"
 )
 _RE_NOON = _c(r"\b(?:12" + _S + r"*)?(?P<w>noon|midday|midnight|mid" + _S + r"?night)(?:ish)?\b")
 _RE_ISH = _c(r"(?<![\w.,])(?P<h>[01]?\d|2[0-3])ish\b")
 _PARTS = r"(?:morning|afternoon|evening|night|lunchtime|dawn|dusk|daybreak|nightfall)"
 _RE_PART = _c(
-    r"\b(?:(?P<rel>this|tomorrow|yesterday|last|that|early|late|later" + _S + r"+in" + _S + r"+the|earlier" + _S + r"+in" + _S + r"+the|in" + _S + r"+the|during" + _S + r"+the|at|overnight|each|every)" + _S + r"+|(?:early|late)" + _S + r"+(?:this" + _S + r"+|in" + _S + r"+the" + _S + r"+)?)"
+    r"\b(?:(?P<rel>this|tomorrow|yesterday|last|that|early|late|later"
+    + _S
+    + r"+in"
+    + _S
+    + r"+the|earlier"
+    + _S
+    + r"+in"
+    + _S
+    + r"+the|in"
+    + _S
+    + r"+the|during"
+    + _S
+    + r"+the|at|overnight|each|every)"
+    + _S
+    + r"+|(?:early|late)"
+    + _S
+    + r"+(?:this"
+    + _S
+    + r"+|in"
+    + _S
+    + r"+the"
+    + _S
+    + r"+)?)"
     r"(?P<p>" + _PARTS + r")(?P<pl>s)?\b"
 )
 _RE_PART_PLURAL = _c(r"\b(?P<p>mornings|afternoons|evenings|lunchtime)\b")
 _RE_TONIGHT = _c(r"\b(?P<w>tonight|tonite)\b")
 # Relative days.
 _RE_RELWORD = _c(
-    r"\b(?:(?P<pre>(?:the" + _S + r"+)?day" + _S + r"+(?:before|after))" + _S + r"+)?(?P<w>today|tomorrow|yesterday|tmrw)\b"
+    r"\b(?:(?P<pre>(?:the"
+    + _S
+    + r"+)?day"
+    + _S
+    + r"+(?:before|after))"
+    + _S
+    + r"+)?(?P<w>today|tomorrow|yesterday|tmrw)\b"
     r"|\b(?:(?:right|just)" + _S + r"+)?(?P<now>now)\b(?!" + _S + r"+that\b)"
 )
 _REL_WORDS = {"today": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "now": 0}
 _PERIOD = r"(?P<u>hour|week|month|year|quarter|weekend|decade|century|fortnight|summer|winter|spring|autumn|fall)"
 _RE_REL_PERIOD = _c(
-    r"\b(?:(?P<pre>(?:later|earlier|early|late)(?:" + _S + r"+in)?|(?:the" + _S + r"+)?(?:end|beginning|start|middle|rest|remainder|remaining)" + _S + r"+of|by" + _S + r"+the" + _S + r"+end" + _S + r"+of|(?:the" + _S + r"+)?(?:first|last|second|third|final)" + _S + r"+(?:week|month|day|quarter)" + _S + r"+of)" + _S + r"+)?"
-    r"(?P<rel>this|next|last|past|previous|coming|following|current|the" + _S + r"+following|the" + _S + r"+next|the" + _S + r"+previous|the" + _S + r"+same|that)" + _S + r"+(?:calendar" + _S + r"+|financial" + _S + r"+|fiscal" + _S + r"+|school" + _S + r"+)?"
-    + _PERIOD + r"(?P<pos>['’]s)?\b(?!" + _S + r"+(?:of\b|ago\b))"
+    r"\b(?:(?P<pre>(?:later|earlier|early|late)(?:"
+    + _S
+    + r"+in)?|(?:the"
+    + _S
+    + r"+)?(?:end|beginning|start|middle|rest|remainder|remaining)"
+    + _S
+    + r"+of|by"
+    + _S
+    + r"+the"
+    + _S
+    + r"+end"
+    + _S
+    + r"+of|(?:the"
+    + _S
+    + r"+)?(?:first|last|second|third|final)"
+    + _S
+    + r"+(?:week|month|day|quarter)"
+    + _S
+    + r"+of)"
+    + _S
+    + r"+)?"
+    r"(?P<rel>this|next|last|past|previous|coming|following|current|the"
+    + _S
+    + r"+following|the"
+    + _S
+    + r"+next|the"
+    + _S
+    + r"+previous|the"
+    + _S
+    + r"+same|that)"
+    + _S
+    + r"+(?:calendar"
+    + _S
+    + r"+|financial"
+    + _S
+    + r"+|fiscal"
+    + _S
+    + r"+|school"
+    + _S
+    + r"+)?"
+    + _PERIOD
+    + r"(?P<pos>['’]s)?\b(?!"
+    + _S
+    + r"+(?:of\b|ago\b))"
 )
 _RE_REL_END = _c(
-    r"\b(?P<pre>(?:the" + _S + r"+)?(?:end|beginning|start)" + _S + r"+of)" + _S + r"+(?:the" + _S + r"+)?(?P<u>day|week|month|year|today)\b"
+    r"\b(?P<pre>(?:the"
+    + _S
+    + r"+)?(?:end|beginning|start)"
+    + _S
+    + r"+of)"
+    + _S
+    + r"+(?:the"
+    + _S
+    + r"+)?(?P<u>day|week|month|year|today)\b"
 )
-_RE_REL_IN = _c(
-    r"\b(?P<pre>later|earlier)" + _S + r"+in" + _S + r"+the" + _S + r"+(?P<u>day|week|month|year)\b"
+_RE_REL_IN = _c(r"\b(?P<pre>later|earlier)" + _S + r"+in" + _S + r"+the" + _S + r"+(?P<u>day|week|month|year)\b")
+_RE_THE_DAY = _c(
+    r"\bthe"
+    + _S
+    + r"+(?:(?P<w>next|following|previous|preceding)"
+    + _S
+    + r"+day|day"
+    + _S
+    + r"+(?P<w2>before|after)(?!"
+    + _S
+    + r"+(?:the|a|an|his|her|their|its)\b))\b"
 )
-_RE_THE_DAY = _c(r"\bthe" + _S + r"+(?:(?P<w>next|following|previous|preceding)" + _S + r"+day|day" + _S + r"+(?P<w2>before|after)(?!" + _S + r"+(?:the|a|an|his|her|their|its)\b))\b")
 _NUMBER = (
-    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|½|" + _NUMW
-    + r"|a" + _S + r"+(?:few|couple" + _S + r"+of)|few|several|some|a" + _S + r"+couple|couple" + _S + r"+of|an?(?=" + _S + r"))"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|½|"
+    + _NUMW
+    + r"|a"
+    + _S
+    + r"+(?:few|couple"
+    + _S
+    + r"+of)|few|several|some|a"
+    + _S
+    + r"+couple|couple"
+    + _S
+    + r"+of|an?(?="
+    + _S
+    + r"))"
 )
 # Number words up to ninety-nine: enough for "every three weeks", "at the age of
 # twenty-one" and "two to six years", and cheap to compile (numwords.PATTERN is
 # embedded once only, in _NUMBER).
 _SMALLNUM = (
-    r"(?:(?:" + "|".join(numwords.TENS) + r")(?:(?:-|" + _S + r")(?:" + "|".join(w for w in numwords.UNITS if 1 <= numwords.UNITS[w] <= 9) + r"))?"
+    r"(?:(?:"
+    + "|".join(numwords.TENS)
+    + r")(?:(?:-|"
+    + _S
+    + r")(?:"
+    + "|".join(w for w in numwords.UNITS if 1 <= numwords.UNITS[w] <= 9)
+    + r"))?"
     r"|" + "|".join(sorted((w for w in numwords.UNITS if numwords.UNITS[w] >= 1), key=len, reverse=True)) + r")\b"
 )
 _YEAR_NAME = re.compile(r"1\d{3}|20\d{2}")
 _NAME_NEXT = re.compile(_S + r"+[A-Z]")
 _RE_DURATION = _c(
-    r"(?<![\w.,$£€#/-])(?:(?:(?P<n0>\d+(?:\.\d+)?)" + _S + r"*(?:-|–|to|or)|(?P<n0w>" + _SMALLNUM + r")" + _S + r"*(?:–|to|or))" + _S + r"*)?" + _NUMBER + r"(?P<half>(?:" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)))?"
-    r"(?:(?P<hy>-)|" + _S + r"*)(?P<u>" + _TUNIT + r")(?P<tail>" + _S + r"+and" + _S + r"+(?:a" + _S + r"+)?(?:half|quarter)\b)?"
+    r"(?<![\w.,$£€#/-])(?:(?:(?P<n0>\d+(?:\.\d+)?)"
+    + _S
+    + r"*(?:-|–|to|or)|(?P<n0w>"
+    + _SMALLNUM
+    + r")"
+    + _S
+    + r"*(?:–|to|or))"
+    + _S
+    + r"*)?"
+    + _NUMBER
+    + r"(?P<half>(?:"
+    + _S
+    + r"+and"
+    + _S
+    + r"+(?:a"
+    + _S
+    + r"+)?(?:half|quarter)))?"
+    r"(?:(?P<hy>-)|"
+    + _S
+    + r"*)(?P<u>"
+    + _TUNIT
+    + r")(?P<tail>"
+    + _S
+    + r"+and"
+    + _S
+    + r"+(?:a"
+    + _S
+    + r"+)?(?:half|quarter)\b)?"
     r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
 _RE_AGE = _c(r"\b(?P<w>aged|age|ages)" + _S + r"+(?P<n>\d{1,3})(?!\w|[.,]\d|" + _S + r"*(?:%|per\b))")
-_RE_AGE_OF = _c(r"\b(?:at" + _S + r"+)?the" + _S + r"+age" + _S + r"+of" + _S + r"+(?P<n>\d{1,3}|" + _SMALLNUM + r")\b(?!" + _S + r"*(?:" + _TUNIT + r"|%))")
-_RE_ALL = _c(r"\b(?:all|the" + _S + r"+whole|the" + _S + r"+entire)" + _S + r"+(?P<u>day|week|month|year|night)(?:" + _S + r"+long)?\b")
+_RE_AGE_OF = _c(
+    r"\b(?:at"
+    + _S
+    + r"+)?the"
+    + _S
+    + r"+age"
+    + _S
+    + r"+of"
+    + _S
+    + r"+(?P<n>\d{1,3}|"
+    + _SMALLNUM
+    + r")\b(?!"
+    + _S
+    + r"*(?:"
+    + _TUNIT
+    + r"|%))"
+)
+_RE_ALL = _c(
+    r"\b(?:all|the"
+    + _S
+    + r"+whole|the"
+    + _S
+    + r"+entire)"
+    + _S
+    + r"+(?P<u>day|week|month|year|night)(?:"
+    + _S
+    + r"+long)?\b"
+)
 _RE_EVERY = _c(
-    r"\b(?:(?:every|each)(?:" + _S + r"+other)?" + _S + r"+(?:(?P<n>\d+|" + _SMALLNUM + r")" + _S + r"+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening)s?"
-    r"|(?P<times>once|twice|thrice|(?:one|two|three|four|\d+)" + _S + r"+times?)" + _S + r"+(?:a|an|per|every)" + _S + r"+(?P<u2>day|week|month|year|hour|minute|fortnight|decade)"
+    r"\b(?:(?:every|each)(?:"
+    + _S
+    + r"+other)?"
+    + _S
+    + r"+(?:(?P<n>\d+|"
+    + _SMALLNUM
+    + r")"
+    + _S
+    + r"+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening)s?"
+    r"|(?P<times>once|twice|thrice|(?:one|two|three|four|\d+)"
+    + _S
+    + r"+times?)"
+    + _S
+    + r"+(?:a|an|per|every)"
+    + _S
+    + r"+(?P<u2>day|week|month|year|hour|minute|fortnight|decade)"
     r"|(?P<ly>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|everyday))\b"
 )
 # After a frequency adverb ("paid weekly.", "meets monthly in Geneva") comes
 # punctuation or a small word; after the adjective ("weekly column") a noun.
-_FREQ_END = _c(_S + r"*(?:[.,;:!?)\"'”’]|$|\n|(?:and|or|but|in|on|at|for|from|since|until|to|with|by|basis|rather|instead|now|again|too)\b)")
+_FREQ_END = _c(
+    _S
+    + r"*(?:[.,;:!?)\"'”’]|$|\n|(?:and|or|but|in|on|at|for|from|since|until|to|with|by|basis|rather|instead|now|again|too)\b)"
+)
 _LY_UNITS = {
     "hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "fortnightly": "week",
     "monthly": "month", "quarterly": "month", "yearly": "year", "annually": "year",
@@ -373,41 +726,152 @@ _LY_UNITS = {
 }  # fmt: skip
 _SEASONS = r"(?:spring|summer|autumn|winter|fall)"
 _RE_SEASON = _c(
-    r"\b(?:(?P<rel>this|last|next|the|in|early|late|mid|during|over|since|by|until)(?:" + _S + r"|-)+(?:the" + _S + r"+)?)?(?P<s>" + _SEASONS + r")\b"
+    r"\b(?:(?P<rel>this|last|next|the|in|early|late|mid|during|over|since|by|until)(?:"
+    + _S
+    + r"|-)+(?:the"
+    + _S
+    + r"+)?)?(?P<s>"
+    + _SEASONS
+    + r")\b"
     r"(?:(?:" + _S + r"+of)?" + _S + r"+(?P<y>" + _YEAR4 + r"))?"
 )
 _HOLI = sorted(HOLIDAYS, key=len, reverse=True)
 _RE_HOLIDAY = _c(
-    r"(?<![\w'])(?:(?:this|last|next|on|before|after|since|until|at|by|over)" + _S + r"+)?(?P<h>" + "|".join(re.escape(h).replace(r"\ ", _S + "+").replace("'", "['’]") for h in _HOLI) + r")\b"
+    r"(?<![\w'])(?:(?:this|last|next|on|before|after|since|until|at|by|over)"
+    + _S
+    + r"+)?(?P<h>"
+    + "|".join(re.escape(h).replace(r"\ ", _S + "+").replace("'", "['’]") for h in _HOLI)
+    + r")\b"
 )
-_RE_WEEKNUM = _c(r"\b(?:the" + _S + r"+)?week" + _S + r"+(?P<n>[1-9]|[1-4]\d|5[0-3])\b(?![.,]\d|" + _S + r"*(?:%|of" + _S + r"+the" + _S + r"+(?:trial|season|campaign)))")
+_RE_WEEKNUM = _c(
+    r"\b(?:the"
+    + _S
+    + r"+)?week"
+    + _S
+    + r"+(?P<n>[1-9]|[1-4]\d|5[0-3])\b(?![.,]\d|"
+    + _S
+    + r"*(?:%|of"
+    + _S
+    + r"+the"
+    + _S
+    + r"+(?:trial|season|campaign)))"
+)
 _RE_NTH_DAY = _c(
-    r"\b(?:the" + _S + r"+)?(?P<d>" + _DAY + r"|" + _DAYW + r")" + _S + r"+day" + _S + r"+of" + _S + r"+(?:(?P<rel>the|this|next|last)" + _S + r"+month\b|(?P<m>" + _MON + r"))"
+    r"\b(?:the"
+    + _S
+    + r"+)?(?P<d>"
+    + _DAY
+    + r"|"
+    + _DAYW
+    + r")"
+    + _S
+    + r"+day"
+    + _S
+    + r"+of"
+    + _S
+    + r"+(?:(?P<rel>the|this|next|last)"
+    + _S
+    + r"+month\b|(?P<m>"
+    + _MON
+    + r"))"
 )
-_RE_ON_THE_NTH = _c(r"(?<=\bon )(?:the" + _S + r"+)?(?P<d>" + _DAYNUM + r")(?:st|nd|rd|th)\b(?!" + _S + r"+(?:of\b|" + _S + r"*[a-z]+" + _S + r"+(?:floor|anniversary|place|time|day|week|month|year|round|minute|century)))")
-_RE_MEAL = _c(r"\b(?P<w>after|before|around|at|during|over|by)" + _S + r"+(?P<m>breakfast|brunch|lunch|dinner|supper|tea" + _S + r"+time|teatime)\b")
+_RE_ON_THE_NTH = _c(
+    r"(?<=\bon )(?:the"
+    + _S
+    + r"+)?(?P<d>"
+    + _DAYNUM
+    + r")(?:st|nd|rd|th)\b(?!"
+    + _S
+    + r"+(?:of\b|"
+    + _S
+    + r"*[a-z]+"
+    + _S
+    + r"+(?:floor|anniversary|place|time|day|week|month|year|round|minute|century)))"
+)
+_RE_MEAL = _c(
+    r"\b(?P<w>after|before|around|at|during|over|by)"
+    + _S
+    + r"+(?P<m>breakfast|brunch|lunch|dinner|supper|tea"
+    + _S
+    + r"+time|teatime)\b"
+)
 _RE_WEEKEND = _c(r"\b(?:(?:at|over|during|on)" + _S + r"+)?the" + _S + r"+weekend\b")
 _RE_YTD = _c(r"\b(?:the" + _S + r"+)?year(?:" + _S + r"+|-)to(?:" + _S + r"+|-)date\b|\bytd\b")
 _TENSW = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _TEENW = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _UNIT9 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_NUMBER_WORD_BEFORE = _c(r"\b(?:" + "|".join([*numwords.UNITS, *numwords.TENS, *numwords.SCALES]) + r")" + _S + r"+(?:and" + _S + r"+)?$")
+_NUMBER_WORD_BEFORE = _c(
+    r"\b(?:" + "|".join([*numwords.UNITS, *numwords.TENS, *numwords.SCALES]) + r")" + _S + r"+(?:and" + _S + r"+)?$"
+)
 _RE_YEAR_WORDS = _c(
-    r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("in", "since", "until", "before", "after", "of", "from", "to", "and", "by")) + r")"
-    r"(?P<w>(?:eighteen|nineteen|twenty)(?:-|" + _S + r")+(?:" + _TENSW + r"(?:(?:-|" + _S + r")+" + _UNIT9 + r")?|" + _TEENW + r"|hundred|o(?:h)?(?:-|" + _S + r")+" + _UNIT9 + r")\b"
-    r"|two" + _S + r"+thousand(?:(?:" + _S + r"+and)?" + _S + r"+(?:" + _TENSW + r"(?:(?:-|" + _S + r")+" + _UNIT9 + r")?|" + _TEENW + r"|" + _UNIT9 + r"))?\b)"
+    r"(?:"
+    + "|".join(rf"(?<=\b{w} )" for w in ("in", "since", "until", "before", "after", "of", "from", "to", "and", "by"))
+    + r")"
+    r"(?P<w>(?:eighteen|nineteen|twenty)(?:-|"
+    + _S
+    + r")+(?:"
+    + _TENSW
+    + r"(?:(?:-|"
+    + _S
+    + r")+"
+    + _UNIT9
+    + r")?|"
+    + _TEENW
+    + r"|hundred|o(?:h)?(?:-|"
+    + _S
+    + r")+"
+    + _UNIT9
+    + r")\b"
+    r"|two"
+    + _S
+    + r"+thousand(?:(?:"
+    + _S
+    + r"+and)?"
+    + _S
+    + r"+(?:"
+    + _TENSW
+    + r"(?:(?:-|"
+    + _S
+    + r")+"
+    + _UNIT9
+    + r")?|"
+    + _TEENW
+    + r"|"
+    + _UNIT9
+    + r"))?\b)"
 )
 # Relative offsets: "two days ago", "in three weeks", "four days ahead of".
 # Relative offsets are read off a duration's match: "in three weeks", "two days ago", "four days ahead of".
 _OFFSET_DIR = _c(
-    _S + r"+(?P<dir>ago|later|earlier|from" + _S + r"+(?:now|today)|after" + _S + r"+today|before" + _S + r"+today|before|after|ahead|hence|on|prior)\b"
+    _S
+    + r"+(?P<dir>ago|later|earlier|from"
+    + _S
+    + r"+(?:now|today)|after"
+    + _S
+    + r"+today|before"
+    + _S
+    + r"+today|before|after|ahead|hence|on|prior)\b"
 )
 _OFFSET_IN = _c(r"\b(?P<in>in|within)" + _S + r"+(?:the" + _S + r"+)?(?:next" + _S + r"+)?$")
 _FUTURE_BEFORE = _c(
-    r"(?:\b(?:will|shall|going" + _S + r"+to|due|expected|set" + _S + r"+to|would|could|should|might|plans?|planned|back|again|return|returns|scheduled|expires?)\b|['’]ll\b)"
+    r"(?:\b(?:will|shall|going"
+    + _S
+    + r"+to|due|expected|set"
+    + _S
+    + r"+to|would|could|should|might|plans?|planned|back|again|return|returns|scheduled|expires?)\b|['’]ll\b)"
 )
 _TIME_AFTER = _c(r"['’]s?" + _S + r"+time\b")
-_CONNECT_ATTACH = _c(r"(?:" + _S + r"|,|@|\(|\))*(?:(?:at|on|of|in|the|around|about|by|for|this|from|between|of" + _S + r"+the)(?:" + _S + r"|,)+)*(?:" + _S + r"|,|@|\(|\))*")
+_CONNECT_ATTACH = _c(
+    r"(?:"
+    + _S
+    + r"|,|@|\(|\))*(?:(?:at|on|of|in|the|around|about|by|for|this|from|between|of"
+    + _S
+    + r"+the)(?:"
+    + _S
+    + r"|,)+)*(?:"
+    + _S
+    + r"|,|@|\(|\))*"
+)
 _CONNECT_RANGE = _c(
     _S + r"*(?:-|–|—|~|to|until|till|through|thru|and|&)" + _S + r"*"
     r"(?:the" + _S + r"+(?:end|start|beginning|middle)" + _S + r"+of" + _S + r"+)?"  # "from 2007 to the end of 2008"
@@ -416,17 +880,50 @@ _CONNECT_RANGE = _c(
 _CONNECT_DURATION = _c(_S + r"*(?:and" + _S + r"+)?")
 # Seconds in each unit, only to add "1 hour and 30 minutes" into one duration.
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
-_AT_HOUR = _c(r"(?:" + _S + r"|,)*(?:at|around|@|by)" + _S + r"+(?P<h>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?:[.:](?P<mi>[0-5]\d))?\b(?![.,:]\d|" + _S + r"*(?:%|per\b|percent|people|of\b|" + _TUNIT + r"))")
+_AT_HOUR = _c(
+    r"(?:"
+    + _S
+    + r"|,)*(?:at|around|@|by)"
+    + _S
+    + r"+(?P<h>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?:[.:](?P<mi>[0-5]\d))?\b(?![.,:]\d|"
+    + _S
+    + r"*(?:%|per\b|percent|people|of\b|"
+    + _TUNIT
+    + r"))"
+)
 _TRAIL_PART = _c(_S + r"+(?:(?:in" + _S + r"+the|this)" + _S + r"+)?(?P<p>morning|afternoon|evening|night)(?P<pl>s)?\b")
 _HEDGE_RE = _c(
-    r"(?:^|(?<=\W))(?P<h>" + "|".join(re.escape(h).replace(r"\ ", _S + "+") for h in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")" + _S + r"+$"
+    r"(?:^|(?<=\W))(?P<h>"
+    + "|".join(re.escape(h).replace(r"\ ", _S + "+") for h in sorted(HEDGE_WORDS, key=len, reverse=True))
+    + r")"
+    + _S
+    + r"+$"
 )
 _YEAR_CTX = _c(
-    r"(?:^|\W)(?P<w>in|since|later" + _S + r"+than|earlier" + _S + r"+than|during|until|till|before|after|from|through|early|mid|late|circa|c\.|ca\.|by|of|to|and|or|between|&|-|–|,|'s|year|fy|spring|summer|autumn|winter|throughout|=|>|<)" + _S + r"*(?:the" + _S + r"+(?:year|end" + _S + r"+of|start" + _S + r"+of|beginning" + _S + r"+of)" + _S + r"+)?$"
+    r"(?:^|\W)(?P<w>in|since|later"
+    + _S
+    + r"+than|earlier"
+    + _S
+    + r"+than|during|until|till|before|after|from|through|early|mid|late|circa|c\.|ca\.|by|of|to|and|or|between|&|-|–|,|'s|year|fy|spring|summer|autumn|winter|throughout|=|>|<)"
+    + _S
+    + r"*(?:the"
+    + _S
+    + r"+(?:year|end"
+    + _S
+    + r"+of|start"
+    + _S
+    + r"+of|beginning"
+    + _S
+    + r"+of)"
+    + _S
+    + r"+)?$"
 )
 # Words after a four-digit number that make it a count or a measure, not a year.
 _NOT_YEAR_AFTER = _c(
-    _S + r"*(?:%|per" + _S + r"*cent|percent|pc\b|m\b|bn\b|k\b|million|billion|thousand|hundred|km|kg|kilo|metres?\b|meters?\b"
+    _S
+    + r"*(?:%|per"
+    + _S
+    + r"*cent|percent|pc\b|m\b|bn\b|k\b|million|billion|thousand|hundred|km|kg|kilo|metres?\b|meters?\b"
     r"|miles?\b|feet\b|ft\b|tonnes?\b|tons?\b|mph\b|rpm\b|hp\b|cc\b|calories|points?\b|pounds\b|dollars\b|euros\b|yen\b"
     r"|times\b|x\b|gmt\b|bst\b|utc\b|hrs\b|hours\b|people|jobs\b|workers|staff\b|employees|members|votes\b|cases\b"
     r"|deaths\b|homes\b|houses\b|pupils|students|troops|soldiers|users\b|customers|units\b|vehicles|cars\b|flights\b"
@@ -442,16 +939,38 @@ _NOT_YEAR_BEFORE = _c(
 )
 _CHANGE_BEFORE = _c(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|grow|grown|jumped|climbed|dropped|slipped|gained|lost|increased"
-    r"|decreased|cut|reduced|up|down|higher|lower|more|less|fewer|total|totalled|reached|hit)" + _S + r"+(?:by" + _S + r"+|to" + _S + r"+|from" + _S + r"+)?$"
+    r"|decreased|cut|reduced|up|down|higher|lower|more|less|fewer|total|totalled|reached|hit)"
+    + _S
+    + r"+(?:by"
+    + _S
+    + r"+|to"
+    + _S
+    + r"+|from"
+    + _S
+    + r"+)?$"
 )
-_TIME_NOUN_OF = _c(r"\b(?:spring|summer|autumn|fall|winter|year|years|week|weekend|day|end|start|beginning|middle|half|quarter|class|election|elections|census|crisis|month|months|war|season|budget|revolution|games|olympics)" + _S + r"+of" + _S + r"*$")
+_TIME_NOUN_OF = _c(
+    r"\b(?:spring|summer|autumn|fall|winter|year|years|week|weekend|day|end|start|beginning|middle|half|quarter|class|election|elections|census|crisis|month|months|war|season|budget|revolution|games|olympics)"
+    + _S
+    + r"+of"
+    + _S
+    + r"*$"
+)
 _MONTH_CTX_STRONG = _c(
-    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|by|between|throughout|every|each)" + _S + r"+(?:the" + _S + r"+)?$"
+    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|by|between|throughout|every|each)"
+    + _S
+    + r"+(?:the"
+    + _S
+    + r"+)?$"
 )
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.?)" + _S + r"+$")
 _CAP_NAME_BEFORE = re.compile(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")  # case matters: a name
 _MONTH_CTX = _c(
-    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)" + _S + r"+(?:the" + _S + r"+)?$"
+    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)"
+    + _S
+    + r"+(?:the"
+    + _S
+    + r"+)?$"
 )
 
 
@@ -693,7 +1212,13 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
         d = _day(m.group("d"))
         if d is None or not 1 <= d <= 31:
             continue
-        y = int(m.group("y")) if m.group("y") else _year2(m.group("y2") or m.group("y3")) if (m.group("y2") or m.group("y3")) else None
+        y = (
+            int(m.group("y"))
+            if m.group("y")
+            else _year2(m.group("y2") or m.group("y3"))
+            if (m.group("y2") or m.group("y3"))
+            else None
+        )
         mon = _month(m.group("m"))
         if not _ok_month_word(text, m.start("m"), m.group("m"), True):
             continue
@@ -721,7 +1246,9 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
     for m in _scan(_RE_MONTH_RANGE, text, win["month"]):
         y = int(m.group("y")) if m.group("y") else None
         m1, m2 = _month(m.group("m")), _month(m.group("m2"))
-        if not (_ok_month_word(text, m.start("m"), m.group("m"), False) or m.group("m").lower() not in ("may", "march")):
+        if not (
+            _ok_month_word(text, m.start("m"), m.group("m"), False) or m.group("m").lower() not in ("may", "march")
+        ):
             continue
         y1 = y - 1 if y is not None and m1 > m2 else y
         out.append(_Atom(m.start(), m.end(), "date", y1, m1, end_atom=_Atom(m.start("m2"), m.end(), "date", y, m2)))
@@ -731,7 +1258,19 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             # "Jan", "Oct": an abbreviation alone needs its full stop or a context word.
             if not (word.endswith(".") or _MONTH_CTX.search(text[max(0, m.start() - 30) : m.start()])):
                 continue
-            if word[0].islower() and word.lower() in ("mar", "jun", "jul", "sep", "dec", "jan", "oct", "nov", "aug", "apr", "feb"):
+            if word[0].islower() and word.lower() in (
+                "mar",
+                "jun",
+                "jul",
+                "sep",
+                "dec",
+                "jan",
+                "oct",
+                "nov",
+                "aug",
+                "apr",
+                "feb",
+            ):
                 if not _MONTH_CTX.search(text[max(0, m.start() - 30) : m.start()]):
                     continue
         if not _ok_month_word(text, m.start("m"), word, bool(m.group("pre"))):
@@ -762,7 +1301,9 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
         if parsed is None or m.group() in ("24/7",):  # "24/7" is "all the time", never 24 July
             continue
         before = text[max(0, m.start() - 20) : m.start()]
-        context = re.search(r"\b(?:on|from|to|until|till|by|since|between|before|after|and|or)" + _S + r"+$|,\s*$|-$", before, re.I)
+        context = re.search(
+            r"\b(?:on|from|to|until|till|by|since|between|before|after|and|or)" + _S + r"+$|,\s*$|-$", before, re.I
+        )
         if not (context or (len(m.group("a")) == 2 and len(m.group("b")) == 2) or max(a, b) > 12 and min(a, b) >= 1):
             continue
         d, mon, amb = parsed
@@ -790,7 +1331,11 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             continue  # "H1" alone is a virus or a heading, not a half-year
         out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
     for m in _scan(_RE_QUARTER_WORDS, text, win["quarter"]):
-        q = "Q" + str({"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("q").lower()])
+        q = "Q" + str(
+            {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+                m.group("q").lower()
+            ]
+        )
         y = int(m.group("y")) if m.group("y") else None
         out.append(_Atom(m.start(), m.end(), "date", y, iso=f"{y:04d}-{q}" if y else None, markers=(q,)))
     return out
@@ -815,7 +1360,15 @@ def _day_month(a: int, b: int) -> tuple[int, int, bool] | None:
 
 
 def _year_range(start: int, end: int, y1: int, y2: int, markers: tuple[str, ...]) -> _Atom:
-    return _Atom(start, end, "year", y=y1, value=Decimal(y1), markers=markers, end_atom=_Atom(start, end, "year", y=y2, value=Decimal(y2)))
+    return _Atom(
+        start,
+        end,
+        "year",
+        y=y1,
+        value=Decimal(y1),
+        markers=markers,
+        end_atom=_Atom(start, end, "year", y=y2, value=Decimal(y2)),
+    )
 
 
 def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
@@ -840,9 +1393,16 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             before = text[max(0, m.start() - 12) : m.start()]
             if not (w[0].isupper() or rel or day or m.group("dm")):
                 continue
-            if low in _WD_WORDLIKE and not (rel or day or m.group("dm") or re.search(r"\bon" + _S + r"+$", before, re.I)):
+            if low in _WD_WORDLIKE and not (
+                rel or day or m.group("dm") or re.search(r"\bon" + _S + r"+$", before, re.I)
+            ):
                 continue
-        if m.group("pl") and not rel and _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not re.search(r"[.!?]" + _S + r"*\S+" + _S + r"*$", text[max(0, m.start() - 20) : m.start()]):
+        if (
+            m.group("pl")
+            and not rel
+            and _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and not re.search(r"[.!?]" + _S + r"*\S+" + _S + r"*$", text[max(0, m.start() - 20) : m.start()])
+        ):
             continue  # "Happy Mondays": a name
         markers: tuple[str, ...] = ()
         if rel in ("every", "each") or m.group("pl"):
@@ -865,7 +1425,11 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
                 a = replace(a, kind="date", d=d, m=mon, markers=markers + (("ambiguous",) if amb else ()))
         out.append(a)
     for m in _scan(_RE_CLOCK, text, win["digit"]):
-        if m.group("sec") and not m.group("ap") and not re.search(r"(?:\bat|@)" + _S + r"*$", text[max(0, m.start() - 4) : m.start()]):
+        if (
+            m.group("sec")
+            and not m.group("ap")
+            and not re.search(r"(?:\bat|@)" + _S + r"*$", text[max(0, m.start() - 4) : m.start()])
+        ):
             continue  # "2:17:18" without am/pm or "at" is a race time, not a time of day
         out.append(_time_atom(m, text))
     for m in _scan(_RE_AMPM, text, win["digit"]):
@@ -883,7 +1447,11 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
     for rx in (_RE_WORD_TIME, _RE_WORD_TIME2):
         for m in _scan(rx, text, win["hourword"]):
             h = int(numwords.parse(m.group("h")) or 0)
-            mi = int(numwords.parse(m.group("mi").replace("o ", "").replace("o-", "")) or 0) if m.groupdict().get("mi") else 0
+            mi = (
+                int(numwords.parse(m.group("mi").replace("o ", "").replace("o-", "")) or 0)
+                if m.groupdict().get("mi")
+                else 0
+            )
             out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mi, (m.groupdict().get("ap") or ""))))
     for m in _scan(_RE_OCLOCK, text, win["digit"]):
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(int(m.group("h")), 0, "")))
@@ -893,7 +1461,9 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             continue  # "five to seven days", "23 after two": numbers, not "quarter to five"
         hv = m.group("h")
         h = int(hv) if hv.isdigit() else int(numwords.parse(hv) or 0)
-        mins = 30 if mw == "half" else 15 if "quarter" in mw else int(mw) if mw.isdigit() else int(numwords.parse(mw) or 0)
+        mins = (
+            30 if mw == "half" else 15 if "quarter" in mw else int(mw) if mw.isdigit() else int(numwords.parse(mw) or 0)
+        )
         if direction == "to":
             h, mins = (h - 1) % 24, 60 - mins
         out.append(_Atom(m.start(), m.end(), "time", hm=_hm(h, mins, "")))
@@ -910,7 +1480,13 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         if rel in ("each", "every"):
             out.append(_Atom(m.start(), m.end(), "frequency", value=Decimal(1), unit="1 / day", markers=("every", p)))
         elif rel in ("this", "tomorrow", "yesterday", "last", "that"):
-            off = {"this": 0, "that": 0, "tomorrow": 1, "yesterday": -1, "last": -1 if p in ("night", "evening") else 0}[rel]
+            off = {
+                "this": 0,
+                "that": 0,
+                "tomorrow": 1,
+                "yesterday": -1,
+                "last": -1 if p in ("night", "evening") else 0,
+            }[rel]
             out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit="day", markers=(p,)))
         elif m.group("pl") and rel == "in the":
             out.append(_Atom(m.start(), m.end(), "time", markers=(p, "every")))
@@ -920,7 +1496,9 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             out.append(_Atom(m.start(), m.end(), "time", markers=(p,)))
     for m in _scan(_RE_PART_PLURAL, text, win["part"]):
         p = m.group("p").lower()
-        out.append(_Atom(m.start(), m.end(), "time", markers=(p.rstrip("s"),) + (("every",) if p.endswith("s") else ())))
+        out.append(
+            _Atom(m.start(), m.end(), "time", markers=(p.rstrip("s"),) + (("every",) if p.endswith("s") else ()))
+        )
     for m in _scan(_RE_TONIGHT, text, win["part"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day", markers=("night",)))
     for m in _scan(_RE_RELWORD, text, win["rel"]):
@@ -936,8 +1514,29 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
     for m in _scan(_RE_REL_PERIOD, text, win["timeword"]):
         rel = re.sub(r"\s+", " ", m.group("rel").lower()).replace("the ", "")
         u = m.group("u").lower()
-        off = {"this": 0, "current": 0, "same": 0, "that": 0, "next": 1, "coming": 1, "following": 1, "last": -1, "past": -1, "previous": -1}[rel]
-        unit = {"fortnight": "week", "weekend": "week", "summer": "year", "winter": "year", "spring": "year", "autumn": "year", "fall": "year", "decade": "year", "century": "year"}.get(u, u)
+        off = {
+            "this": 0,
+            "current": 0,
+            "same": 0,
+            "that": 0,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+        }[rel]
+        unit = {
+            "fortnight": "week",
+            "weekend": "week",
+            "summer": "year",
+            "winter": "year",
+            "spring": "year",
+            "autumn": "year",
+            "fall": "year",
+            "decade": "year",
+            "century": "year",
+        }.get(u, u)
         if u in ("decade", "century"):
             off *= 10 if u == "decade" else 100
         if u == "fortnight":
@@ -947,7 +1546,9 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(off), unit=unit, markers=marks))
     for m in _scan(_RE_REL_END, text, win["timeword"]):
         u = m.group("u").lower()
-        out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day" if u == "today" else u, markers=_pre(m)))
+        out.append(
+            _Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit="day" if u == "today" else u, markers=_pre(m))
+        )
     for m in _scan(_RE_REL_IN, text, win["later"]):
         out.append(_Atom(m.start(), m.end(), "relative", rel=Decimal(0), unit=m.group("u").lower(), markers=_pre(m)))
     for m in _scan(_RE_THE_DAY, text, win["dayword"]):
@@ -958,15 +1559,33 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         rel = (m.group("rel") or "").lower()
         if not rel and not m.group("y"):
             continue
-        if m.group("s").lower() == "fall" and not (m.group("y") or rel in ("this", "last", "next", "early", "late", "mid")):
+        if m.group("s").lower() == "fall" and not (
+            m.group("y") or rel in ("this", "last", "next", "early", "late", "mid")
+        ):
             continue  # "the fall in profits"
         y = int(m.group("y")) if m.group("y") else None
-        out.append(_Atom(m.start(), m.end(), "date", y=y, markers=(m.group("s").lower(),) + ((rel,) if rel in ("this", "last", "next") else ())))
+        out.append(
+            _Atom(
+                m.start(),
+                m.end(),
+                "date",
+                y=y,
+                markers=(m.group("s").lower(),) + ((rel,) if rel in ("this", "last", "next") else ()),
+            )
+        )
     for m in _scan(_RE_HOLIDAY, text, win["holiday"]):
         name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
         if name == "may day" and not m.group("h")[0].isupper():
             continue
-        if not m.group("h")[0].isupper() and name not in ("christmas", "christmas eve", "christmas day", "new year's eve", "new year's day", "independence day", "halloween"):
+        if not m.group("h")[0].isupper() and name not in (
+            "christmas",
+            "christmas eve",
+            "christmas day",
+            "new year's eve",
+            "new year's day",
+            "independence day",
+            "halloween",
+        ):
             continue
         iso = HOLIDAYS.get(name) or ""
         if iso:
@@ -1045,7 +1664,9 @@ def _hedge_before(text: str, start: int) -> tuple[str, int]:
     m = _HEDGE_RE.search(text[max(0, start - 25) : start])
     if not m:
         return "exact", start
-    return HEDGE_WORDS[re.sub(r"\s+", " ", m.group("h").lower())], start - (len(text[max(0, start - 25) : start]) - m.start("h"))
+    return HEDGE_WORDS[re.sub(r"\s+", " ", m.group("h").lower())], start - (
+        len(text[max(0, start - 25) : start]) - m.start("h")
+    )
 
 
 def _number(word: str) -> tuple[Decimal | None, Decimal, Decimal | None]:
@@ -1083,23 +1704,57 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             continue
         if _YEAR_NAME.fullmatch(m.group("n")) and m.group("u")[0].isupper() and _NAME_NEXT.match(text, m.end()):
             continue  # "the 2000 Millennium Dome": a year and a name, not two million years
-        if unit_word in ("h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks", "mth", "mths") and m.group("n").lower() in ("a", "an", "some", "few", "a few", "several"):
+        if unit_word in (
+            "h",
+            "hr",
+            "hrs",
+            "min",
+            "mins",
+            "sec",
+            "secs",
+            "yr",
+            "yrs",
+            "wk",
+            "wks",
+            "mth",
+            "mths",
+        ) and m.group("n").lower() in ("a", "an", "some", "few", "a few", "several"):
             continue
         unit, factor = TIME_UNITS[unit_word]
         start = m.start()
-        if unit_word == "second" and m.group("hy") and m.group("n").lower() in numwords.TENS and not re.search(r"\ban?" + _S + r"+$", text[max(0, start - 4) : start], re.I):
+        if (
+            unit_word == "second"
+            and m.group("hy")
+            and m.group("n").lower() in numwords.TENS
+            and not re.search(r"\ban?" + _S + r"+$", text[max(0, start - 4) : start], re.I)
+        ):
             continue  # "in twenty-second place": the ordinal; "a twenty-second pause" is a duration
         high: Decimal | None = None
         vague = _VAGUE_BEFORE.search(text, max(0, start - 12), start) if m.group("n").lower() in _VAGUE_SCALES else None
         if vague is not None:
             # "several hundred years": between 300 and 1,000 years, not exactly 100 (as facts.py reads "several hundred").
             scale = Decimal(_VAGUE_SCALES[m.group("n").lower()])
-            start, low, high, value = vague.start(), scale * (3 if vague.group(1).lower() == "several" else 2), scale * 10 * factor, None
-        if unit_word == "second" and m.group("n").lower() in ("a", "an") and not re.match(_S + r"*(?:later|earlier|ago|long|or\b)", text[m.end() : m.end() + 8]):
+            start, low, high, value = (
+                vague.start(),
+                scale * (3 if vague.group(1).lower() == "several" else 2),
+                scale * 10 * factor,
+                None,
+            )
+        if (
+            unit_word == "second"
+            and m.group("n").lower() in ("a", "an")
+            and not re.match(_S + r"*(?:later|earlier|ago|long|or\b)", text[m.end() : m.end() + 8])
+        ):
             continue  # "a second round": the ordinal, not one second
         if (m.group("n").lower() in ("a", "an", "some") or m.group().lower() == "one day") and not _a_unit_ok(text, m):
             continue
-        extra = Decimal("0.5") if re.search("half", (m.group("half") or "") + (m.group("tail") or ""), re.I) else Decimal("0.25") if (m.group("half") or m.group("tail")) else Decimal(0)
+        extra = (
+            Decimal("0.5")
+            if re.search("half", (m.group("half") or "") + (m.group("tail") or ""), re.I)
+            else Decimal("0.25")
+            if (m.group("half") or m.group("tail"))
+            else Decimal(0)
+        )
         if value is not None:
             value = (value + extra) * factor
         if low is not None:
@@ -1118,7 +1773,9 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         pm = re.search(r"\b(?P<w>past|last|next|previous|coming|first|final)" + _S + r"+$", before, re.I)
         if pm:
             markers = (pm.group("w").lower(),)
-        if re.search(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", before, re.I) or re.search(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I):
+        if re.search(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", before, re.I) or re.search(
+            r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I
+        ):
             kind = "age"
         n0 = m.group("n0") or m.group("n0w")
         if value is not None and not n0:
@@ -1132,7 +1789,21 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             if first is not None and first * factor < value:
                 low, high = first * factor, value
                 value = (low + high) / 2
-        out.append(_Atom(start, m.end(), kind, value=value, unit=unit, step=step * factor, low=low, high=high, hedge=hedge, subject=subject, markers=markers))
+        out.append(
+            _Atom(
+                start,
+                m.end(),
+                kind,
+                value=value,
+                unit=unit,
+                step=step * factor,
+                low=low,
+                high=high,
+                hedge=hedge,
+                subject=subject,
+                markers=markers,
+            )
+        )
     for m in _scan(_RE_AGE, text, win["age"]):
         v = Decimal(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
@@ -1148,12 +1819,18 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         count = Decimal(1)
         if m.group("ly"):
             w = m.group("ly")
-            if w[0].isupper() and m.start() > 0 and not re.search(r"[.!?\n]" + _S + r"*$", text[max(0, m.start() - 5) : m.start()]):
+            if (
+                w[0].isupper()
+                and m.start() > 0
+                and not re.search(r"[.!?\n]" + _S + r"*$", text[max(0, m.start() - 5) : m.start()])
+            ):
                 continue  # "the Daily Mail": a name
             if not _FREQ_END.match(text, m.end()):
                 continue  # "a weekly column", "monthly wages": an adjective, not how often
             unit = _LY_UNITS[w.lower()]
-            period = Decimal(3) if w.lower() == "quarterly" else Decimal(2) if w.lower() == "fortnightly" else Decimal(1)
+            period = (
+                Decimal(3) if w.lower() == "quarterly" else Decimal(2) if w.lower() == "fortnightly" else Decimal(1)
+            )
             if w.lower() == "biannually":
                 count = Decimal(2)  # twice a year
         else:
@@ -1162,7 +1839,9 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
                 u = "day"
             unit, factor = TIME_UNITS.get(u, (u, Decimal(1)))
             n = m.group("n")
-            period = (Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)) * factor
+            period = (
+                Decimal(n) if n and n.isdigit() else (numwords.parse(n) if n else Decimal(1)) or Decimal(1)
+            ) * factor
             if m.group("times"):
                 word = m.group("times").split()[0].lower()  # "twice", "4 times", "four times"
                 count = _TIMES.get(word) or (Decimal(word) if word.isdigit() else numwords.parse(word)) or Decimal(1)
@@ -1205,25 +1884,52 @@ def _offset(text: str, m: re.Match[str], value: Decimal, unit: str) -> _Atom | N
         em = _EVENT_AFTER.match(text, dm.end(), min(len(text), dm.end() + 50))
         if em:
             # "the general election" → "election"; "the summit in Rome" → "summit".
-            word = em.group("e2") if em.group("e2") and em.group("e2").lower() not in _OF_STOP | {"is", "was", "were", "are", "had", "has"} else em.group("e")
+            word = (
+                em.group("e2")
+                if em.group("e2")
+                and em.group("e2").lower() not in _OF_STOP | {"is", "was", "were", "are", "had", "has"}
+                else em.group("e")
+            )
             if word.lower() not in ("time", "schedule"):
                 subj = word.lower()
     start = im.start() if im and not direction else m.start()
     end = dm.end() if dm else m.end()
-    return _Atom(start, end, "relative", rel=Decimal(sign) * value, unit=unit, markers=(direction or inn,), subject=subj)
+    return _Atom(
+        start, end, "relative", rel=Decimal(sign) * value, unit=unit, markers=(direction or inn,), subject=subj
+    )
 
 
 _EVENT_AFTER = _c(
-    r"(?:" + _S + r"+of)?" + _S + r"+(?:(?:the|a|an|his|her|their|its|this|next|last)" + _S + r"+)(?P<e>[a-z][a-z-]+)(?:" + _S + r"+(?P<e2>[a-z][a-z-]+))?\b"
+    r"(?:"
+    + _S
+    + r"+of)?"
+    + _S
+    + r"+(?:(?:the|a|an|his|her|their|its|this|next|last)"
+    + _S
+    + r"+)(?P<e>[a-z][a-z-]+)(?:"
+    + _S
+    + r"+(?P<e2>[a-z][a-z-]+))?\b"
 )
 _OF_PHRASE = _c(
-    r"(?:" + _S + r"+|['’]" + _S + r"*)of" + _S + r"+(?:(?:the|a|an|his|her|their|its|this|that|our|my|your)" + _S + r"+)?"
+    r"(?:"
+    + _S
+    + r"+|['’]"
+    + _S
+    + r"*)of"
+    + _S
+    + r"+(?:(?:the|a|an|his|her|their|its|this|that|our|my|your)"
+    + _S
+    + r"+)?"
     r"(?P<p>[a-z][a-z-]*(?:" + _S + r"+[a-z][a-z-]*){0,2})"
 )
-_OF_STOP = frozenset("and or in on at for to with by from a an the that which who as than after before during since".split())
+_OF_STOP = frozenset(
+    "and or in on at for to with by from a an the that which who as than after before during since".split()
+)
 
 
-_NOUN_WORDS = _c(r"(?:" + _S + r"|-)+(?:long" + _S + r"+)?(?P<p>[A-Za-z][A-Za-z-]*(?:" + _S + r"[A-Za-z][A-Za-z-]*){0,2})")
+_NOUN_WORDS = _c(
+    r"(?:" + _S + r"|-)+(?:long" + _S + r"+)?(?P<p>[A-Za-z][A-Za-z-]*(?:" + _S + r"[A-Za-z][A-Za-z-]*){0,2})"
+)
 _NOUN_STOP = _OF_STOP | frozenset(
     "has have had is was were are be been will would could can may might said says old olds long of".split()
 )
@@ -1269,9 +1975,31 @@ def _a_unit_ok(text: str, m: re.Match[str]) -> bool:
     """ "a year" is a duration after "for"/"within"... or before "ago"/"later"; "£3bn a year" is a rate."""
     before = text[max(0, m.start() - 20) : m.start()]
     after = text[m.end() : m.end() + 12]
-    if re.search(r"\b(?:for|within|in|over|after|about|around|nearly|almost|than|only|just|least|half|spent|took|lasted|last|takes|take|barely|roughly)" + _S + r"+$", before, re.I):
+    if re.search(
+        r"\b(?:for|within|in|over|after|about|around|nearly|almost|than|only|just|least|half|spent|took|lasted|last|takes|take|barely|roughly)"
+        + _S
+        + r"+$",
+        before,
+        re.I,
+    ):
         return True
-    return bool(re.match(r"(?:" + _S + r"+(?:ago|later|earlier|before|after|ahead|hence|from" + _S + r"+now|long|or" + _S + r"+(?:two|so)|and" + _S + r"+(?:a" + _S + r"+)?half)\b|-long\b|-old\b)", after, re.I))
+    return bool(
+        re.match(
+            r"(?:"
+            + _S
+            + r"+(?:ago|later|earlier|before|after|ahead|hence|from"
+            + _S
+            + r"+now|long|or"
+            + _S
+            + r"+(?:two|so)|and"
+            + _S
+            + r"+(?:a"
+            + _S
+            + r"+)?half)\b|-long\b|-old\b)",
+            after,
+            re.I,
+        )
+    )
 
 
 # --- years in context ----------------------------------------------------------
@@ -1361,7 +2089,22 @@ def _slots(a: _Atom) -> set[str]:
     return s
 
 
-_OFFSET_MARKERS = frozenset({"ago", "later", "earlier", "before", "after", "ahead", "hence", "in", "from now", "from today", "after today", "before today"})
+_OFFSET_MARKERS = frozenset(
+    {
+        "ago",
+        "later",
+        "earlier",
+        "before",
+        "after",
+        "ahead",
+        "hence",
+        "in",
+        "from now",
+        "from today",
+        "after today",
+        "before today",
+    }
+)
 
 
 def _attach(a: _Atom, b: _Atom) -> _Atom | None:
@@ -1380,7 +2123,10 @@ def _attach(a: _Atom, b: _Atom) -> _Atom | None:
         return replace(first, start=a.start, end=b.end, end_atom=second)
     if a.kind not in _JOINABLE or b.kind not in _JOINABLE:
         return None
-    if any(x.kind == "relative" and (set(x.markers) & _OFFSET_MARKERS or x.unit != "day" and y.kind != "weekday") for x, y in ((a, b), (b, a))):
+    if any(
+        x.kind == "relative" and (set(x.markers) & _OFFSET_MARKERS or x.unit != "day" and y.kind != "weekday")
+        for x, y in ((a, b), (b, a))
+    ):
         # "2002, a month before": the offset counts from an event, not the year;
         # "next week" joins only a weekday ("Tuesday of next week").
         return None
@@ -1421,7 +2167,9 @@ def _add_durations(a: _Atom, b: _Atom) -> _Atom | None:
     if fa is None or fb is None or fa <= fb:
         return None
     ratio = Decimal(fa // fb)
-    return replace(b, start=a.start, value=a.value * ratio + b.value, step=b.step, hedge=a.hedge, subject=b.subject or a.subject)
+    return replace(
+        b, start=a.start, value=a.value * ratio + b.value, step=b.step, hedge=a.hedge, subject=b.subject or a.subject
+    )
 
 
 def _joined_kind(a: _Atom, b: _Atom) -> str:
@@ -1455,7 +2203,9 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     joined = _make_range(text, cur, nxt)
                 elif gap.strip() in ("-", "–") and cur.end_atom is None and nxt.end_atom is None and nxt.kind == "time":
                     joined = _attach(cur, nxt)  # "May/22(Tue)-11:30 AM"
-                elif _CONNECT_ATTACH.fullmatch(gap) and not (gap.strip(" ,") == "" and "," in gap and cur.kind == nxt.kind):
+                elif _CONNECT_ATTACH.fullmatch(gap) and not (
+                    gap.strip(" ,") == "" and "," in gap and cur.kind == nxt.kind
+                ):
                     joined = _attach(cur, nxt)
             if joined is None:
                 break
@@ -1477,7 +2227,12 @@ def _rangeable(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     before = text[max(0, a.start - 12) : a.start].lower()
     if word in ("and", "&") and not re.search(r"\bbetween" + _S + r"+$", before):
         return False
-    if word in ("to", "until", "till") and a.kind == "year" and b.kind == "year" and not re.search(r"\b(?:from|between)" + _S + r"+$", before):
+    if (
+        word in ("to", "until", "till")
+        and a.kind == "year"
+        and b.kind == "year"
+        and not re.search(r"\b(?:from|between)" + _S + r"+$", before)
+    ):
         return True
     if a.kind == "relative" and b.kind == "relative" and word == "-":
         return False
@@ -1508,8 +2263,26 @@ def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
 
 
 _PREFIX = _c(
-    r"(?:\b(?:the" + _S + r"+)?(?:(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)" + _S + r"+(?:week|weekend|month|day|half|fortnight)"
-    r"|week|(?:the" + _S + r"+)?week" + _S + r"+(?:beginning|starting|commencing|ending)(?:" + _S + r"+on)?)" + _S + r"+(?:of" + _S + r"+)?(?:the" + _S + r"+)?|\bw/[ce]" + _S + r"+)$"
+    r"(?:\b(?:the"
+    + _S
+    + r"+)?(?:(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
+    + _S
+    + r"+(?:week|weekend|month|day|half|fortnight)"
+    r"|week|(?:the"
+    + _S
+    + r"+)?week"
+    + _S
+    + r"+(?:beginning|starting|commencing|ending)(?:"
+    + _S
+    + r"+on)?)"
+    + _S
+    + r"+(?:of"
+    + _S
+    + r"+)?(?:the"
+    + _S
+    + r"+)?|\bw/[ce]"
+    + _S
+    + r"+)$"
 )
 
 
@@ -1527,7 +2300,11 @@ def _prefixed(text: str, a: _Atom) -> _Atom:
 
 def _attach_hour(text: str, a: _Atom, limit: int) -> _Atom:
     """ "Sat at 5", "tonight around 7": a bare hour after a day."""
-    if a.end_atom is not None or a.hm is not None or not (a.kind in ("weekday", "relative", "date") and (a.kind != "relative" or a.unit == "day")):
+    if (
+        a.end_atom is not None
+        or a.hm is not None
+        or not (a.kind in ("weekday", "relative", "date") and (a.kind != "relative" or a.unit == "day"))
+    ):
         if a.hm is None and a.kind == "time" and a.markers:
             pass
         else:
@@ -1582,7 +2359,9 @@ def _fact(text: str, starts: Sequence[int], a: _Atom) -> Fact:
     is_range = a.end_atom is not None
     if is_range:
         assert a.end_atom is not None
-        lead = re.search(r"\b(from|between|since)" + _S + r"+(?:the" + _S + r"+)?$", text[max(0, a.start - 14) : a.start], re.I)
+        lead = re.search(
+            r"\b(from|between|since)" + _S + r"+(?:the" + _S + r"+)?$", text[max(0, a.start - 14) : a.start], re.I
+        )
         if lead and lead.group(1).lower() not in markers:
             markers = (lead.group(1).lower(),) + markers
         iso = f"{_iso(a) or ''}/{_iso(a.end_atom) or ''}"
@@ -1641,11 +2420,19 @@ _DATELINE_LINES = 8
 # What may stand around the date on a dateline: a label ("Published:"), a
 # place in front ("LONDON, "), an agency and a dash after ("(Reuters) -").
 _DATELINE_BEFORE = re.compile(
-    r"^[\s*_#>|]*(?:(?:published|posted|updated|date|dated|first published|last updated)(?:" + _S + r"+on)?" + _S + r"*:?" + _S + r"*"
+    r"^[\s*_#>|]*(?:(?:published|posted|updated|date|dated|first published|last updated)(?:"
+    + _S
+    + r"+on)?"
+    + _S
+    + r"*:?"
+    + _S
+    + r"*"
     r"|[A-Z][A-Za-z.'’ -]{1,40}," + _S + r"*)?$",
     re.I,
 )
-_DATELINE_AFTER = re.compile(r"^" + _S + r"*(?:\([^)\n]{1,40}\))?" + _S + r"*(?:[-–—:|]" + _S + r"*(?:\S.*)?|[.,]?" + _S + r"*)$")
+_DATELINE_AFTER = re.compile(
+    r"^" + _S + r"*(?:\([^)\n]{1,40}\))?" + _S + r"*(?:[-–—:|]" + _S + r"*(?:\S.*)?|[.,]?" + _S + r"*)$"
+)
 
 
 def reporting_date(doc: Document, facts: Sequence[Fact] | None = None) -> datetime.date | None:

@@ -20,7 +20,6 @@ from numcheck.model import Document, Finding, Hit, Related
 from numcheck.patterns import View
 from numcheck.rules import Rule
 
-
 # A text longer than this is checked in pieces of at most this many characters
 # (a long news article is ~10,000): memory stays bounded and time linear, and
 # figures are compared within a piece, where one story's figures are.

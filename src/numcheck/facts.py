@@ -74,7 +74,8 @@ MINOR: dict[str, str] = dict(_MONEY["minor"])  # type: ignore[arg-type]
 MINOR_FACTOR: dict[str, Decimal] = {k: Decimal(v) for k, v in _MONEY["minor_factor"].items()}  # type: ignore[union-attr]
 MINOR_ARTICLE: frozenset[str] = frozenset(_MONEY["article"])  # type: ignore[arg-type]
 NAMED: dict[str, tuple[Decimal, str | None]] = {
-    k.lower(): (Decimal(v["value"]), v.get("unit")) for k, v in _toml("quantities.toml").items()  # type: ignore[union-attr]
+    k.lower(): (Decimal(v["value"]), v.get("unit"))
+    for k, v in _toml("quantities.toml").items()  # type: ignore[union-attr]
 }
 HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])  # type: ignore[arg-type]
 HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])  # type: ignore[arg-type]
@@ -99,7 +100,9 @@ _SIGN_AFTER = re.compile(rf"{_SP}?(?P<sign>{_alt([s for s in SIGNS if not s[0].i
 _CODE_AFTER = re.compile(rf"{_SP}(?P<code>{_alt(CODES, False)})\b")
 _CUR_WORD_AFTER = re.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt(CURRENCY_WORDS)})\b", re.I)
 _MINOR_AFTER = re.compile(rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>cents?|pence|penny|dimes?)\b|(?P<p>p)\b", re.I)
-_CENTS_TAIL = re.compile(rf"(?:{_SP}+and)?{_SP}+(?P<n>\d{{1,2}}|[a-z]+(?:[- ][a-z]+)?)(?:{_SP}+(?:cents?|pence|p)\b)?", re.I)
+_CENTS_TAIL = re.compile(
+    rf"(?:{_SP}+and)?{_SP}+(?P<n>\d{{1,2}}|[a-z]+(?:[- ][a-z]+)?)(?:{_SP}+(?:cents?|pence|p)\b)?", re.I
+)
 _PERCENT_AFTER = re.compile(
     rf"(?P<pp>{_SP}*(?:%|per{_SP}?cent|percent){_SP}*(?:-{_SP}*)?points?\b|{_SP}+percentage{_SP}+points?\b|{_SP}?pp\b|{_SP}?ppts?\b)"
     rf"|(?P<pc>{_SP}?%|{_SP}+per{_SP}?cents?\b|{_SP}*-?percent(?:s|age)?\b|{_SP}+pc\b)",
@@ -107,9 +110,19 @@ _PERCENT_AFTER = re.compile(
 )
 _HEDGE_AFTER = re.compile(rf"(?P<h>{_SP}+(?:or{_SP}+(?:more|so|fewer|less))\b|-?odd\b|\+|-plus\b)", re.I)
 _MARKER_NAMES = {
-    "another": "another", "a further": "another", "an additional": "another", "additional": "another",
-    "other": "another", "the rest": "rest", "the remaining": "rest", "remaining": "rest",
-    "a total of": "total", "total": "total", "from": "from", "to": "to", "by": "by",
+    "another": "another",
+    "a further": "another",
+    "an additional": "another",
+    "additional": "another",
+    "other": "another",
+    "the rest": "rest",
+    "the remaining": "rest",
+    "remaining": "rest",
+    "a total of": "total",
+    "total": "total",
+    "from": "from",
+    "to": "to",
+    "by": "by",
 }
 _CHANGE_VERB = re.compile(
     r"\b(?P<rise>rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?"
@@ -118,7 +131,9 @@ _CHANGE_VERB = re.compile(
     r"|plunged|slid|down|lower|cut|reduced|lost|halved|slumps?|dipped|dips?|tumbled|sank|narrowed|eased)\b",
     re.I,
 )
-_EACH_AFTER = re.compile(rf"{_SP}+(?:a|per){_SP}+(?:share|head|person|year|day|month|week|hour|barrel|tonne)\b|{_SP}+each\b", re.I)
+_EACH_AFTER = re.compile(
+    rf"{_SP}+(?:a|per){_SP}+(?:share|head|person|year|day|month|week|hour|barrel|tonne)\b|{_SP}+each\b", re.I
+)
 
 # Identifier cues: a number right after one of these words names a thing, not a quantity.
 _ID_WORDS = frozenset(
@@ -147,8 +162,13 @@ _VAGUE = re.compile(
     re.I,
 )
 _VAGUE_LOW = {
-    "dozens": Decimal(24), "scores": Decimal(40), "hundreds": Decimal(200), "thousands": Decimal(2000),
-    "millions": Decimal(2 * 10**6), "billions": Decimal(2 * 10**9), "trillions": Decimal(2 * 10**12),
+    "dozens": Decimal(24),
+    "scores": Decimal(40),
+    "hundreds": Decimal(200),
+    "thousands": Decimal(2000),
+    "millions": Decimal(2 * 10**6),
+    "billions": Decimal(2 * 10**9),
+    "trillions": Decimal(2 * 10**12),
 }
 _VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
 # "several hundred", "a few thousand", "several hundred thousand": not 100 or 1,000 but a vague multiple.
@@ -162,9 +182,17 @@ _MULTIPLE_WORD = re.compile(
     re.I,
 )
 _MULTIPLE_VALUE = {
-    "twice": Decimal(2), "thrice": Decimal(3), "doubled": Decimal(2), "doubling": Decimal(2), "doubles": Decimal(2),
-    "tripled": Decimal(3), "trebled": Decimal(3), "tripling": Decimal(3), "quadrupled": Decimal(4),
-    "halved": Decimal("0.5"), "halving": Decimal("0.5"),
+    "twice": Decimal(2),
+    "thrice": Decimal(3),
+    "doubled": Decimal(2),
+    "doubling": Decimal(2),
+    "doubles": Decimal(2),
+    "tripled": Decimal(3),
+    "trebled": Decimal(3),
+    "tripling": Decimal(3),
+    "quadrupled": Decimal(4),
+    "halved": Decimal("0.5"),
+    "halving": Decimal("0.5"),
 }
 _TIMES_AFTER = re.compile(
     rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?={_SP}+(?:as|more|larger|bigger|higher|greater|the|that|than|faster|less|smaller|over|what|its|their)\b|[.,;]|\Z)",
@@ -205,7 +233,27 @@ _AS_NOUN = re.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][
 # gives characters back (possessive), or "twenty-twenty-…" is quadratic. Same matches as without.
 _OF_BEFORE = re.compile(r"(?<![\w'’-])(?:(?![A-Za-z])[\w'’-])*+(?P<np>(?:[A-Za-z][\w'’-]*+[^\S\n]++){1,4})of[^\S\n]+\Z")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
-_EVENT_PREPS = {p: p for p in ("in", "on", "since", "by", "until", "from", "during", "at", "in the", "on the", "since the", "by the", "until the", "from the", "during the", "at the")}
+_EVENT_PREPS = {
+    p: p
+    for p in (
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "from",
+        "during",
+        "at",
+        "in the",
+        "on the",
+        "since the",
+        "by the",
+        "until the",
+        "from the",
+        "during the",
+        "at the",
+    )
+}
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _RISE_WORDS = frozenset(
     """rose rise rises risen rising increase increased increases increasing grew grow grows grown growing
@@ -220,7 +268,9 @@ _FALL_WORDS = frozenset(
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "cut"})
 _RISE_OR_FALL = _RISE_WORDS | _FALL_WORDS  # the words of _CHANGE_VERB
 _LETTER_WORD = re.compile(r"\b[A-Za-z]+\b")
-_VALUE_SLOTS = frozenset({"is", "was", "were", "are", "be", "been", "of", "at", "to", "totalled", "totaled", "reported"})
+_VALUE_SLOTS = frozenset(
+    {"is", "was", "were", "are", "be", "been", "of", "at", "to", "totalled", "totaled", "reported"}
+)
 # A plural head noun ends the phrase; "people", "men" and "women" are heads on their own ("300
 # people came" counts people), "police" and "staff" often qualify the next noun ("police officers").
 _PLURAL = re.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]*(?:ies|ren|people|men)|[a-z-]+(?:police|staff|cattle)")
@@ -397,7 +447,9 @@ def _last_words(table: dict[str, str]) -> frozenset[str]:
     return frozenset(p.split()[-1] for p in table)
 
 
-def _tail_phrase(before: str, table: dict[str, str], last_words: frozenset[str], longest: int = 4) -> tuple[str, int] | None:
+def _tail_phrase(
+    before: str, table: dict[str, str], last_words: frozenset[str], longest: int = 4
+) -> tuple[str, int] | None:
     """The longest phrase of ``table`` that ``before`` ends with (whole words), and where it starts.
 
     A word lookup over the last few tokens: far cheaper than a regex alternation searched
@@ -537,7 +589,9 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     ob = _OF_BEFORE.search(before) if before.endswith(("of ", "of\u00a0")) else None
     if ob:
         words = _WORDS.findall(ob.group("np"))
-        while words and (words[0].lower() in _STOP or words[0][0].isupper() and len(words) > 1 and words[0].lower() in _CAP_OK):
+        while words and (
+            words[0].lower() in _STOP or words[0][0].isupper() and len(words) > 1 and words[0].lower() in _CAP_OK
+        ):
             words = words[1:]
         tail: list[str] = []
         for w in reversed(words):
@@ -614,7 +668,9 @@ _MILLIONS_NEAR = re.compile(
 _MILLION = Decimal(10**6)
 
 
-def _times_million(value: Decimal, step: Decimal, low: Decimal | None, high: Decimal | None) -> tuple[Decimal, Decimal, Decimal | None, Decimal | None]:
+def _times_million(
+    value: Decimal, step: Decimal, low: Decimal | None, high: Decimal | None
+) -> tuple[Decimal, Decimal, Decimal | None, Decimal | None]:
     """A figure and its precision and range ends with "m" read as million ("£900m", "2-3m votes")."""
     if low is not None and high is not None:
         low, high = low * _MILLION, high * _MILLION
@@ -704,17 +760,26 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         # "9.4m viewers", "65m euros": the news abbreviation for million, as "4M" already is.
         value, step, low, high = _times_million(value, step, low, high)
         end, suffix = end + 1, ""
-        n = dataclasses.replace(n, end=end, value=value, step=step, low=low, high=high, scaled=True, factor=_MILLION, suffix="")
+        n = dataclasses.replace(
+            n, end=end, value=value, step=step, low=low, high=high, scaled=True, factor=_MILLION, suffix=""
+        )
     if kind == "money":
         # "$15.4/hour", "£1.50 per litre": a price per unit is a rate, kept apart from amounts.
         per = units.match_per(clean, end)
         if per is not None:
             unit, end = f"{unit} / {per.unit.name}", per.end
-    elif n.scaled and n.factor == 1000 and clean[n.end - 1 : n.end] == "K" and (clean[n.end - 2 : n.end - 1].isdigit() or clean[n.end - 2 : n.end - 1] == " "):
+    elif (
+        n.scaled
+        and n.factor == 1000
+        and clean[n.end - 1 : n.end] == "K"
+        and (clean[n.end - 2 : n.end - 1].isdigit() or clean[n.end - 2 : n.end - 1] == " ")
+    ):
         # "573.15K", "4 K" beside other temperatures are kelvin, not thousands ("32K fans" stays 32,000).
         s, e = ctx.bounds(n.start)
         if _WEATHER.search(clean[s:e]) or "°" in clean[s:e]:
-            return _fact(ctx, start, end, "measure", value / 1000, "kelvin", step / 1000, **_extras(ctx, start, end, "measure"))
+            return _fact(
+                ctx, start, end, "measure", value / 1000, "kelvin", step / 1000, **_extras(ctx, start, end, "measure")
+            )
     if suffix and kind is None and _PERCENT_AFTER.match(clean, end):
         suffix = ""  # "2.5pp", "3pc": read as points / percent below
     if suffix:
@@ -725,7 +790,9 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         if um is not None and um.start == end and um.end >= end + len(suffix) and _unit_plausible(ctx, n, um):
             pass  # a glued unit ("10kg", "40C", "24703m2", "10km/hr"): read below
         elif lower == "p" and kind is None:
-            return _fact(ctx, start, end + 1, "money", value / 100, "GBP", step / 100, **_extras(ctx, start, end + 1, "money"))
+            return _fact(
+                ctx, start, end + 1, "money", value / 100, "GBP", step / 100, **_extras(ctx, start, end + 1, "money")
+            )
         else:
             return None  # "4G", "737MAX", "11pm" (a time: the dates module's)
     if kind is None:
@@ -738,7 +805,9 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             kind, unit, end = "money", SIGNS[sa.group("sign")], sa.end()
         elif ca:
             kind, unit, end = "money", "CNY" if ca.group("code") == "RMB" else ca.group("code"), ca.end()
-        elif wa and not (wa.group("w").lower().startswith("pound") and not n.scaled and "sterling" not in wa.group("w").lower()):
+        elif wa and not (
+            wa.group("w").lower().startswith("pound") and not n.scaled and "sterling" not in wa.group("w").lower()
+        ):
             word = re.sub(r"\s+", " ", wa.group("w").lower())
             if word in ("won", "marks", "rand") and not n.scaled:
                 wa = None  # "won 3 games", "3 marks": words first, money only with a scale
@@ -747,9 +816,13 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
                 # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
                 tail = _CENTS_TAIL.match(clean, end)
                 said_cents = tail is not None and re.search(r"cents?\s*\Z", tail.group()) is not None
-                words_tail = tail is not None and not tail.group("n").isdigit() and not _CUR_WORD_AFTER.match(clean, tail.end())
+                words_tail = (
+                    tail is not None and not tail.group("n").isdigit() and not _CUR_WORD_AFTER.match(clean, tail.end())
+                )
                 if tail and unit == "USD" and (said_cents or (words_tail and word.startswith("dollar"))):
-                    cents = numwords.parse(tail.group("n")) if not tail.group("n").isdigit() else Decimal(tail.group("n"))
+                    cents = (
+                        numwords.parse(tail.group("n")) if not tail.group("n").isdigit() else Decimal(tail.group("n"))
+                    )
                     if cents is not None and 0 < cents < 100 and cents == cents.to_integral_value():
                         value, step, end = value + cents / 100, Decimal("0.01"), tail.end()
         elif mi and (mi.group("w") or (mi.group("p") and not n.words)):
@@ -794,7 +867,20 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
     if kind == "share" and step >= 1:
         step = Decimal("0.05")
     if n.is_range:
-        return _fact(ctx, start, end, kind, value, unit, step, hedge=hedge, low=low, high=high, markers=extras_markers, subject=subject)
+        return _fact(
+            ctx,
+            start,
+            end,
+            kind,
+            value,
+            unit,
+            step,
+            hedge=hedge,
+            low=low,
+            high=high,
+            markers=extras_markers,
+            subject=subject,
+        )
     return _fact(ctx, start, end, kind, value, unit, step, hedge=hedge, markers=extras_markers, subject=subject)
 
 
@@ -805,9 +891,17 @@ def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, object]
 
 _OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘]")
 _STRICT_NEXT = re.compile(rf"{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:ago|BP|old|earlier|before{_SP}+present)\b")
-_INCH_NEXT = re.compile(rf"(?:{_SP}*(?:[.,;:!?)]|\Z)|{_SP}+(?:thick|long|wide|tall|high|deep|across|in{_SP}+diameter|diameter)\b)")
-_WEATHER = re.compile(r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b", re.I)
-_TEMP_NEXT_OK = re.compile(rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in)\b)", re.I)
+_INCH_NEXT = re.compile(
+    rf"(?:{_SP}*(?:[.,;:!?)]|\Z)|{_SP}+(?:thick|long|wide|tall|high|deep|across|in{_SP}+diameter|diameter)\b)"
+)
+_WEATHER = re.compile(
+    r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b",
+    re.I,
+)
+_TEMP_NEXT_OK = re.compile(
+    rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in)\b)",
+    re.I,
+)
 
 
 def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
@@ -860,7 +954,7 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
 
 
 def _is_identifier(ctx: _Context, n: Number) -> bool:
-    """"resolution 2254", "Article 50", "Boeing 747", "page 12", a list marker, "No. 10"."""
+    """ "resolution 2254", "Article 50", "Boeing 747", "page 12", a list marker, "No. 10"."""
     written = ctx.clean[n.start : n.end]
     if n.words or n.scaled or n.fraction:
         return False
@@ -899,11 +993,16 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
     if w == "one":
         if re.search(r"\b(?:no|the|this|that|which|every|any|each|some|someone|another|any)\s+\Z", before):
             return False
-        if re.match(r"\s+(?:another|of\s+(?:the|its|his|her|their|our|them|us|those|these)|day|time|way|thing|who|that|which|or)\b|'s\b|-(?:off|time|way|sided|to-one)\b", after):
+        if re.match(
+            r"\s+(?:another|of\s+(?:the|its|his|her|their|our|them|us|those|these)|day|time|way|thing|who|that|which|or)\b|'s\b|-(?:off|time|way|sided|to-one)\b",
+            after,
+        ):
             return False
     if w == "half":
         ok_after = re.match(r"\s+(?:of|the|their|its|his|her|our|all|a|an|that)\b|-(?:million|dozen)", after)
-        ok_before = re.search(r"\b(?:than|nearly|almost|about|around|by|over|under|just|roughly|only|some)\s+\Z", before)
+        ok_before = re.search(
+            r"\b(?:than|nearly|almost|about|around|by|over|under|just|roughly|only|some)\s+\Z", before
+        )
         return bool(ok_after or ok_before)
     parts = w.replace("-", " ").split()
     if len(parts) >= 2 and parts[0] in ("a", "an") and parts[-1] in _SINGULAR_DENOMS:
@@ -911,7 +1010,9 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
         return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after))
     if w.endswith(("quarters", "quarter")) and (
         not re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after)
-        or re.search(r"\b(?:the|preceding|previous|last|past|next|first|following|consecutive|straight|successive)\s+\Z", before)
+        or re.search(
+            r"\b(?:the|preceding|previous|last|past|next|first|following|consecutive|straight|successive)\s+\Z", before
+        )
     ):
         return False  # "the preceding three quarters" is a period, not 3/4
     return True
@@ -929,8 +1030,16 @@ def _vague(ctx: _Context) -> list[Fact]:
         start, end = m.span()
         out.append(
             _fact(
-                ctx, start, end, "count", None, None, Decimal(1), hedge="vague",
-                interval=Interval(low, None), markers=_markers(ctx, start, end),
+                ctx,
+                start,
+                end,
+                "count",
+                None,
+                None,
+                Decimal(1),
+                hedge="vague",
+                interval=Interval(low, None),
+                markers=_markers(ctx, start, end),
                 subject=_subject(ctx, start, end, "vague"),
             )
         )
@@ -947,8 +1056,16 @@ def _vague(ctx: _Context) -> list[Fact]:
             kind, unit, end = "money", CURRENCY_WORDS[re.sub(r"\s+", " ", wa.group("w").lower())], wa.end()
         out.append(
             _fact(
-                ctx, start, end, kind, None, unit, Decimal(1), hedge="vague",
-                interval=Interval(low, scale * 10, high_open=True), markers=_markers(ctx, start, end),
+                ctx,
+                start,
+                end,
+                kind,
+                None,
+                unit,
+                Decimal(1),
+                hedge="vague",
+                interval=Interval(low, scale * 10, high_open=True),
+                markers=_markers(ctx, start, end),
                 subject=_subject(ctx, start, end, "vague"),
             )
         )
@@ -961,7 +1078,19 @@ def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
         word = m.group().lower()
         value = _MULTIPLE_VALUE[word]
         markers = ("change",) if m.group("verb") else ()
-        out.append(_fact(ctx, m.start(), m.end(), "multiple", value, None, Decimal("0.1") if value < 1 else Decimal(1), markers=markers, subject=None))
+        out.append(
+            _fact(
+                ctx,
+                m.start(),
+                m.end(),
+                "multiple",
+                value,
+                None,
+                Decimal("0.1") if value < 1 else Decimal(1),
+                markers=markers,
+                subject=None,
+            )
+        )
     for n in nums:
         if n.is_range or n.suffix:
             continue
@@ -973,7 +1102,7 @@ def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
 
 
 def _shares(ctx: _Context, nums: list[Number]) -> list[Fact]:
-    """"one in five", "3 out of 4", "one in every ten"; "one over twenty" where nothing follows."""
+    """ "one in five", "3 out of 4", "one in every ten"; "one over twenty" where nothing follows."""
     out: list[Fact] = []
     for a, b in zip(nums, nums[1:]):
         if a.is_range or b.is_range or a.suffix or b.suffix or a.fraction or b.fraction:
@@ -984,16 +1113,43 @@ def _shares(ctx: _Context, nums: list[Number]) -> list[Fact]:
             with localcontext() as c:
                 c.prec = 28
                 value = a.value / b.value
-            out.append(_fact(ctx, a.start, b.end, "share" if abs(value) <= 1 else "number", value, None, abs(value) * Decimal("0.001") or Decimal("0.001")))
+            out.append(
+                _fact(
+                    ctx,
+                    a.start,
+                    b.end,
+                    "share" if abs(value) <= 1 else "number",
+                    value,
+                    None,
+                    abs(value) * Decimal("0.001") or Decimal("0.001"),
+                )
+            )
             continue
-        if not _SHARE_GAP.fullmatch(gap) or not (0 < a.value < b.value <= 1000) or _looks_like_year(ctx.clean[b.start : b.end]):
+        if (
+            not _SHARE_GAP.fullmatch(gap)
+            or not (0 < a.value < b.value <= 1000)
+            or _looks_like_year(ctx.clean[b.start : b.end])
+        ):
             continue
         with localcontext() as c:
             c.prec = 28
             value = a.value / b.value
             step = Decimal(1) / b.value
         hedge, hs, _ = _hedge(ctx, a.start, b.end)
-        out.append(_fact(ctx, a.start, b.end, "share", value, None, step, hedge=hedge, markers=_markers(ctx, hs, b.end), subject=_subject(ctx, a.start, b.end, "share")))
+        out.append(
+            _fact(
+                ctx,
+                a.start,
+                b.end,
+                "share",
+                value,
+                None,
+                step,
+                hedge=hedge,
+                markers=_markers(ctx, hs, b.end),
+                subject=_subject(ctx, a.start, b.end, "share"),
+            )
+        )
     return out
 
 
@@ -1017,7 +1173,9 @@ def _ordinals(ctx: _Context, taken: SpanIndex) -> list[Fact]:
             continue
         hyphen = ctx.clean[e : e + 1] == "-" and re.match(r"-[a-z]", ctx.clean[e : e + 2]) is not None
         prev = re.search(r"([A-Za-z']+)\s+\Z", ctx.clean[max(0, s - 20) : s])
-        determiner = prev is not None and (prev.group(1).lower() in _DETERMINERS or prev.group(1).endswith(("'s", "’s")))
+        determiner = prev is not None and (
+            prev.group(1).lower() in _DETERMINERS or prev.group(1).endswith(("'s", "’s"))
+        )
         compound = "-" in word or " " in word
         if word == "second" and not (hyphen or (determiner and prev and prev.group(1).lower() == "the")):
             continue
@@ -1039,7 +1197,19 @@ def _named(ctx: _Context) -> list[Fact]:
     for m in _NAMED.finditer(ctx.clean):
         value, unit = NAMED[re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")]
         kind = "count" if unit is None else "duration" if units.UNITS[unit].dim == "time" else "measure"
-        out.append(_fact(ctx, m.start(), m.end(), kind, value, unit, Decimal(0), interval=Interval(value, value), **_extras(ctx, m.start(), m.end(), kind)))
+        out.append(
+            _fact(
+                ctx,
+                m.start(),
+                m.end(),
+                kind,
+                value,
+                unit,
+                Decimal(0),
+                interval=Interval(value, value),
+                **_extras(ctx, m.start(), m.end(), kind),
+            )
+        )
     return out
 
 
@@ -1059,7 +1229,11 @@ def _article_ones(ctx: _Context, taken: list[tuple[int, int]], share_ends: froze
         if _overlaps_any(Span(s, e), taken):
             continue
         prev = re.search(r"(\S+)\s*\Z", ctx.clean[max(0, s - 24) : s])
-        if prev and (any(ch.isdigit() for ch in prev.group(1)) or prev.group(1).lower().strip(",;:") in _ARTICLE_BLOCK or prev.group(1)[-1] in "%$£€¥"):
+        if prev and (
+            any(ch.isdigit() for ch in prev.group(1))
+            or prev.group(1).lower().strip(",;:") in _ARTICLE_BLOCK
+            or prev.group(1)[-1] in "%$£€¥"
+        ):
             continue  # "$4 a gallon", "60 miles a day", "half a mile"
         lead = _SHARE_OF_TAIL.search(ctx.clean, max(0, s - 8), s)
         if _overlaps_any(Span(max(0, s - 2), s), taken) and not (lead and lead.start() in share_ends):
@@ -1083,22 +1257,32 @@ _ONE_UNIT_KINDS = frozenset({"measure", "duration", "money"})
 
 
 def _share_of_one(ctx: _Context, facts: list[Fact]) -> list[Fact]:
-    """"half a mile", "a quarter of a mile", "half an hour": the share of one unit is one figure."""
+    """ "half a mile", "a quarter of a mile", "half an hour": the share of one unit is one figure."""
     out: list[Fact] = []
     i = 0
     while i < len(facts):
         a = facts[i]
         b = facts[i + 1] if i + 1 < len(facts) else None
         if (
-            b is not None and a.kind == "share" and not a.is_range and a.value is not None and b.value == 1
-            and b.kind in _ONE_UNIT_KINDS and re.match(r"an?\s", b.text, re.I) is not None
+            b is not None
+            and a.kind == "share"
+            and not a.is_range
+            and a.value is not None
+            and b.value == 1
+            and b.kind in _ONE_UNIT_KINDS
+            and re.match(r"an?\s", b.text, re.I) is not None
             and _SHARE_OF_GAP.fullmatch(ctx.clean[a.span.end : b.span.start]) is not None
         ):
             # Of one unit, the share's value and interval are the figure's, in that unit.
             out.append(
                 dataclasses.replace(
-                    b, span=Span(a.span.start, b.span.end), text=ctx.text[a.span.start : b.span.end], value=a.value,
-                    interval=a.interval, hedge=a.hedge, markers=a.markers or b.markers,
+                    b,
+                    span=Span(a.span.start, b.span.end),
+                    text=ctx.text[a.span.start : b.span.end],
+                    value=a.value,
+                    interval=a.interval,
+                    hedge=a.hedge,
+                    markers=a.markers or b.markers,
                 )
             )
             i += 2
@@ -1142,7 +1326,7 @@ def _join_word_ranges(ctx: _Context, facts: list[Fact], dated: frozenset[tuple[i
 
 
 def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> bool:
-    """"in 2011 to £620m": a figure the dates module reads alone beside one a thousand times larger."""
+    """ "in 2011 to £620m": a figure the dates module reads alone beside one a thousand times larger."""
     if (a.span.start, a.span.end) not in dated and (b.span.start, b.span.end) not in dated:
         return False
     if not a.value or not b.value:
@@ -1159,8 +1343,13 @@ _LEADING_FIGURE = re.compile(r"[^\d]*?(\d[\d,]*(?:\.\d+)?)")
 def _shares_unit(ctx: _Context, a: Fact, b: Fact) -> bool:
     gap = ctx.clean[a.span.end : b.span.start]
     return (
-        a.kind in _BARE and b.kind in ("measure", "percent") and not a.is_range and a.subject is None
-        and _AND_OR.fullmatch(gap) is not None and a.value is not None and not a.markers
+        a.kind in _BARE
+        and b.kind in ("measure", "percent")
+        and not a.is_range
+        and a.subject is None
+        and _AND_OR.fullmatch(gap) is not None
+        and a.value is not None
+        and not a.markers
     )
 
 
@@ -1182,7 +1371,12 @@ def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
         start = a.span.start
     else:
         return None
-    same = a.kind == b.kind and a.unit == b.unit or a.kind in _BARE and b.kind in (*_BARE, "measure", "money", "percent", "duration")
+    same = (
+        a.kind == b.kind
+        and a.unit == b.unit
+        or a.kind in _BARE
+        and b.kind in (*_BARE, "measure", "money", "percent", "duration")
+    )
     if not same:
         return None
     low, high = a.value, b.value
@@ -1197,9 +1391,17 @@ def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
         return None
     low, high = min(low, high), max(low, high)
     return Fact(
-        span=Span(start, b.span.end), text=ctx.text[start : b.span.end], kind=b.kind, value=_tidy((low + high) / 2),
-        unit=b.unit, hedge=a.hedge if a.hedge != "exact" else b.hedge, interval=Interval(low, high),
-        subject=b.subject or a.subject, sentence=a.sentence, markers=tuple(m for m in a.markers if m != "from"), is_range=True,
+        span=Span(start, b.span.end),
+        text=ctx.text[start : b.span.end],
+        kind=b.kind,
+        value=_tidy((low + high) / 2),
+        unit=b.unit,
+        hedge=a.hedge if a.hedge != "exact" else b.hedge,
+        interval=Interval(low, high),
+        subject=b.subject or a.subject,
+        sentence=a.sentence,
+        markers=tuple(m for m in a.markers if m != "from"),
+        is_range=True,
     )
 
 
@@ -1211,4 +1413,8 @@ def _change_governs(before: str) -> bool:
     verb = words[-2].strip(",;:")
     if verb in ("ranged", "ranging", "range", "ranges", "varied", "varying", "vary", "varies", "anywhere", "spanning"):
         return False
-    return bool(_CHANGE_VERB.fullmatch(verb)) or verb.endswith("ed") or verb in ("went", "go", "goes", "moved", "was", "were", "is", "are", "been")
+    return (
+        bool(_CHANGE_VERB.fullmatch(verb))
+        or verb.endswith("ed")
+        or verb in ("went", "go", "goes", "moved", "was", "were", "is", "are", "been")
+    )

@@ -165,9 +165,7 @@ def _matches(patterns: Sequence[str], name: str, rel: str) -> bool:
     return False
 
 
-def _expand(
-    arg: str, include: Sequence[str], exclude: Sequence[str], *, explicit: bool
-) -> list[str | InputProblem]:
+def _expand(arg: str, include: Sequence[str], exclude: Sequence[str], *, explicit: bool) -> list[str | InputProblem]:
     """One existing path (file, directory or symlink) as files and problems."""
     name = os.path.basename(os.path.normpath(arg))
     if exclude and _matches(exclude, name, os.path.normpath(arg)):

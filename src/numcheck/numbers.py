@@ -160,7 +160,9 @@ _RANGE_GAP = re.compile(rf"(?:-|{_SP}*[–—]{_SP}*|-{_SP}*(?:to|and){_SP}+|{_S
 
 
 def _dec(s: str) -> Decimal:
-    return Decimal(s.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", ""))
+    return Decimal(
+        s.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
+    )
 
 
 def _numeral(m: re.Match[str]) -> Number | None:
@@ -222,7 +224,9 @@ def _numeral(m: re.Match[str]) -> Number | None:
     end = m.end("num") if num else m.start("num")
     end = max(end, m.end("exp") if m.group("exp") else 0, m.end("mixed") if m.group("mixed") else 0)
     end = max(end, m.end("slash") if m.group("slash") else 0, m.end("vulgar") if m.group("vulgar") else 0)
-    end = max(end, m.end("pm") if m.group("pm") else 0, m.end("pow") if m.group("pow") else 0)  # "2,000.45±0.01": the uncertainty belongs to the figure
+    end = max(
+        end, m.end("pm") if m.group("pm") else 0, m.end("pow") if m.group("pow") else 0
+    )  # "2,000.45±0.01": the uncertainty belongs to the figure
     scaled = False
     factor = Decimal(1)
     scale_text = m.group("scale")
@@ -294,7 +298,10 @@ def find(text: str) -> list[Number]:
         for s, e, value in _word_numbers(text, start, m.end()):
             if taken.overlaps(s, e):
                 continue
-            if _ORDINAL_TAIL.match(text, e) and text[s:e].lower().rsplit(None, 1)[-1].rsplit("-", 1)[-1] in numwords.TENS:
+            if (
+                _ORDINAL_TAIL.match(text, e)
+                and text[s:e].lower().rsplit(None, 1)[-1].rsplit("-", 1)[-1] in numwords.TENS
+            ):
                 continue  # "twenty" of "the twenty-first century": the ordinal is read elsewhere
             phrase = text[s:e]
             frac = numwords.is_fraction(phrase)
@@ -312,7 +319,7 @@ _ORDINAL_TAIL = re.compile(
     r"(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|[^\S\n](?:first|third|fourth|fifth|sixth|seventh|eighth|ninth))\b(?!-?s\b)",
     re.I,
 )
-_LEAD = re.compile(rf"(?:[\s-]+|and\b)*")
+_LEAD = re.compile(r"(?:[\s-]+|and\b)*")
 
 
 def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
@@ -342,18 +349,27 @@ _COMPOUND_GAP = re.compile(rf"{_SP}+(?:and{_SP}+)?")
 
 
 def _join_compounds(text: str, nums: list[Number]) -> list[Number]:
-    """"3 hundred and 21", "4 thousand 3 hundred and 21", "6 crore and two hundred": a numeral
+    """ "3 hundred and 21", "4 thousand 3 hundred and 21", "6 crore and two hundred": a numeral
     with a scale word followed by a smaller number completes it (never with million and up,
     where "£3 million and 400 jobs" are two figures)."""
     out: list[Number] = []
     for n in nums:
         prev = out[-1] if out else None
         if (
-            prev is not None and prev.scaled and not prev.words and not prev.is_range and not prev.suffix
-            and prev.factor in _COMPOUND_FACTORS and 0 <= n.value < prev.factor and not n.is_range
-            and n.factor < prev.factor and _COMPOUND_GAP.fullmatch(text[prev.end : n.start])
+            prev is not None
+            and prev.scaled
+            and not prev.words
+            and not prev.is_range
+            and not prev.suffix
+            and prev.factor in _COMPOUND_FACTORS
+            and 0 <= n.value < prev.factor
+            and not n.is_range
+            and n.factor < prev.factor
+            and _COMPOUND_GAP.fullmatch(text[prev.end : n.start])
         ):
-            out[-1] = Number(prev.start, n.end, prev.value + n.value, min(prev.step, n.step), scaled=True, factor=prev.factor)
+            out[-1] = Number(
+                prev.start, n.end, prev.value + n.value, min(prev.step, n.step), scaled=True, factor=prev.factor
+            )
             continue
         out.append(n)
     return out
@@ -382,10 +398,22 @@ def _join_ranges(text: str, nums: list[Number]) -> list[Number]:
                 # A negative low end only before a dash: "-78-0 degrees", "−5 to 10C".
                 if low < high and (a.value >= 0 or gap.strip() in ("-", "–", "—", "-to", "- to")):
                     mid = (low + high) / 2
-                    out.append(Number(a.start, b.end, mid, step, low, high, a.words and b.words, scaled=b.scaled, suffix=b.suffix, factor=b.factor))
+                    out.append(
+                        Number(
+                            a.start,
+                            b.end,
+                            mid,
+                            step,
+                            low,
+                            high,
+                            a.words and b.words,
+                            scaled=b.scaled,
+                            suffix=b.suffix,
+                            factor=b.factor,
+                        )
+                    )
                     i += 2
                     continue
         out.append(a)
         i += 1
     return out
-

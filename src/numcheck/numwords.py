@@ -113,7 +113,9 @@ _ORD_STARTERS = frozenset([*ORDINALS, *TENS])
 _A_NEXT = re.compile(rf"an?{_SP}+(?:{_alt([*SCALES, *GROUPS, *FRACTIONS, *TENS])})", re.I)
 
 
-def _scan(pattern: re.Pattern[str], starters: frozenset[str], text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
+def _scan(
+    pattern: re.Pattern[str], starters: frozenset[str], text: str, pos: int, endpos: int | None
+) -> Iterator[re.Match[str]]:
     end = len(text) if endpos is None else endpos
     last = pos
     for t in _TOKEN.finditer(text, pos, end):
@@ -207,7 +209,10 @@ def _denominator(words: list[str]) -> tuple[int, int, Decimal] | None:
     for i, w in enumerate(words):
         base = w[:-1] if w.endswith("s") and w[:-1] in ORDINALS else w
         if (
-            i >= 2 and words[i - 1] in TENS and base in _ORD_UNIT and words[i - 2] != "and"
+            i >= 2
+            and words[i - 1] in TENS
+            and base in _ORD_UNIT
+            and words[i - 2] != "and"
             and _numerator(words[: i - 1]) is not None
         ):
             return i - 1, i + 1, TENS[words[i - 1]] + ORDINALS[base]
@@ -229,7 +234,9 @@ def parse(phrase: str) -> Decimal | None:
         parts = lower.split(",")
         for head, rest in zip(parts, parts[1:]):
             last = head.split()[-1] if head.split() else ""
-            if SCALES.get(last, Decimal(0)) < 1000 or not any(w in SCALES or w in ("and", "&") for w in _SPLIT.split(rest)):
+            if SCALES.get(last, Decimal(0)) < 1000 or not any(
+                w in SCALES or w in ("and", "&") for w in _SPLIT.split(rest)
+            ):
                 return None
         lower = lower.replace(",", " ")
     words = [w for w in _SPLIT.split(lower.replace("&", " and ").strip()) if w]
@@ -294,7 +301,7 @@ def _tidy(value: Decimal) -> Decimal:
 
 
 def _point(words: list[str], sign: Decimal) -> Decimal | None:
-    """"five point two" → 5.2; digits after "point" one word each ("point seventy-one" → .71)."""
+    """ "five point two" → 5.2; digits after "point" one word each ("point seventy-one" → .71)."""
     i = words.index("point")
     whole = _cardinal(words[:i])
     digits = ""

@@ -18,13 +18,12 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 import regex
-
-from decimal import Decimal
 
 from numcheck.interval import Interval
 from numcheck.model import Document, Fact, Span
@@ -84,7 +83,7 @@ class Template:
             raise ValueError(f"{self.key}: template {self.source!r} {self.missing}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiled(expanded: str) -> regex.Pattern[str]:
     return regex.compile(expanded, regex.IGNORECASE | regex.VERSION0)
 
@@ -349,7 +348,9 @@ class View:
         yield from found
 
     @staticmethod
-    def search(pattern: regex.Pattern[str], text: str, pos: int = 0, *, trusted: bool = True) -> regex.Match[str] | None:
+    def search(
+        pattern: regex.Pattern[str], text: str, pos: int = 0, *, trusted: bool = True
+    ) -> regex.Match[str] | None:
         """``pattern.search`` from ``pos``, under the timeout when the rule is not bundled."""
         try:
             return pattern.search(text, pos) if trusted else pattern.search(text, pos, timeout=USER_REGEX_TIMEOUT)

@@ -231,7 +231,9 @@ def _message_fields(file: str, message: str, fields: frozenset[str]) -> None:
         if name is None:
             continue
         if name not in fields:
-            raise RuleError(file, "message", f"field {{{name}}} does not exist (this check gives: {', '.join(sorted(fields))})")
+            raise RuleError(
+                file, "message", f"field {{{name}}} does not exist (this check gives: {', '.join(sorted(fields))})"
+            )
         if spec or conv:
             raise RuleError(file, "message", f"field {{{name}}} takes no format spec or conversion")
 
@@ -249,7 +251,11 @@ def _examples(file: str, raw: dict[str, Any]) -> Examples:
         if not all(isinstance(s, str) and s.strip() for s in items):
             raise RuleError(file, f"examples.{key}", "must be a list of non-empty sentences")
     for i, sentence in enumerate(raw["flagged"]):
-        if sentence.count("<mark>") != 1 or sentence.count("</mark>") != 1 or sentence.index("<mark>") > sentence.index("</mark>"):
+        if (
+            sentence.count("<mark>") != 1
+            or sentence.count("</mark>") != 1
+            or sentence.index("<mark>") > sentence.index("</mark>")
+        ):
             raise RuleError(file, f"examples.flagged[{i}]", "must mark the expected span once with <mark>…</mark>")
     for i, sentence in enumerate(raw["clean"]):
         if "<mark>" in sentence:

@@ -147,7 +147,11 @@ def _ends_sentence(text: str, m: re.Match[str], stop: int) -> bool:
         # "U.S." / "J. Smith": an abbreviation; still ends if a capitalised
         # sentence start follows after a quote or if the next word is lowercase? Keep going.
         nxt = _next_word(text, m.end(), stop)
-        if not nxt or not nxt[0].isupper() or word in ("u.s", "u.k", "u.n", "e.u", "etc", "inc", "ltd", "plc", "corp", "co", "a.m", "p.m"):
+        if (
+            not nxt
+            or not nxt[0].isupper()
+            or word in ("u.s", "u.k", "u.n", "e.u", "etc", "inc", "ltd", "plc", "corp", "co", "a.m", "p.m")
+        ):
             return bool(nxt) and nxt[0].isupper() and word in ("etc", "inc", "ltd", "plc", "corp", "co", "a.m", "p.m")
         return False
     nxt = _next_word(text, m.end(), stop)

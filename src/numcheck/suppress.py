@@ -77,9 +77,7 @@ class Suppression:
     last_line: int  # inclusive; a block left open runs to the end of the file
 
     def covers(self, code: str, line: int) -> bool:
-        return self.first_line <= line <= self.last_line and any(
-            c == "ALL" or code.startswith(c) for c in self.codes
-        )
+        return self.first_line <= line <= self.last_line and any(c == "ALL" or code.startswith(c) for c in self.codes)
 
 
 def parse(text: str) -> tuple[tuple[Suppression, ...], tuple[Finding, ...]]:
@@ -96,9 +94,7 @@ def parse(text: str) -> tuple[tuple[Suppression, ...], tuple[Finding, ...]]:
     open_blocks: list[tuple[Suppression, int]] = []  # (partial suppression, index in out)
 
     def invalid(m: re.Match[str], why: str) -> None:
-        bad.append(
-            Finding(INVALID, "invalid-suppression", "note", why, Span(m.start(), m.end()), m.group())
-        )
+        bad.append(Finding(INVALID, "invalid-suppression", "note", why, Span(m.start(), m.end()), m.group()))
 
     for m in _COMMENT.finditer(text):
         kind, body = m.group(1), m.group(2)

@@ -40,7 +40,16 @@ class UnitMatch:
     abbreviation: bool  # written as a symbol ("km", "C") rather than a word
 
 
-def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str, Unit], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _load() -> tuple[
+    dict[str, Unit],
+    dict[str, Unit],
+    dict[str, Unit],
+    dict[str, Unit],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+]:
     raw = resources.files("numcheck.data").joinpath("units.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw, parse_float=Decimal)
     units: dict[str, Unit] = {}
@@ -66,7 +75,16 @@ def _load() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit], dict[str
                 kept.add(a)
         article.update(w.lower() for w in entry.get("article", ()))
         after_numeral.update(w.lower() for w in entry.get("words_after_numeral", ()))
-    return units, words, abbrs, power_only, frozenset(article), frozenset(strict), frozenset(decimal), frozenset(after_numeral)
+    return (
+        units,
+        words,
+        abbrs,
+        power_only,
+        frozenset(article),
+        frozenset(strict),
+        frozenset(decimal),
+        frozenset(after_numeral),
+    )
 
 
 # STRICT_ABBRS and DECIMAL_ABBRS are symbols the extractor reads only in the contexts
@@ -86,9 +104,7 @@ def _alternation(surfaces: object, flexible_space: bool) -> str:
 
 
 # A unit word after a figure: "10 miles", "six-mile", "2.5-mile", "40 degrees Celsius".
-_WORD_AFTER = re.compile(
-    rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I
-)
+_WORD_AFTER = re.compile(rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
 _WORD_AT = re.compile(rf"(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
 # A unit symbol after a figure, attached or after one space: "10km", "10 km", "40°C".
 _ABBR_AFTER = re.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![A-Za-z0-9_])")
@@ -96,9 +112,7 @@ _ABBR_AFTER = re.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![
 
 # A power after a unit: "km^2", "m³", "km cubed"; and the inverse a rate is written with in
 # science copy: "s-1", "s^-1", "fb−1", "s⁻¹" (per second, per femtobarn).
-_POWER = re.compile(
-    r"(?:\^(?P<a>[23])|(?P<b>[²³])|[^\S\n]+(?P<c>squared|cubed)|(?P<inv>\^?[-−]1|⁻¹))(?![\w.,]\d|\w)"
-)
+_POWER = re.compile(r"(?:\^(?P<a>[23])|(?P<b>[²³])|[^\S\n]+(?P<c>squared|cubed)|(?P<inv>\^?[-−]1|⁻¹))(?![\w.,]\d|\w)")
 _PER = re.compile(r"/|[^\S\n]+per[^\S\n]+")
 _POWERS = {"2": 2, "3": 3, "²": 2, "³": 3, "squared": 2, "cubed": 3}
 # "4 cubic kilometres", "10 square miles": a power word before a length word. Units the
@@ -150,7 +164,9 @@ def _with_power(text: str, um: UnitMatch) -> UnitMatch:
         if not um.abbreviation or (p.group("inv")[0] in "-−" and len(um.surface) == 1 and um.surface in _ABBRS):
             # "F-1", "M-1", "L-1" name things; a one-letter symbol takes "^-1" or "⁻¹" only.
             return um
-        return UnitMatch(Unit(f"1 / {um.unit.name}", f"1/{um.unit.dim}"), um.start, p.end(), text[um.start : p.end()], True)
+        return UnitMatch(
+            Unit(f"1 / {um.unit.name}", f"1/{um.unit.dim}"), um.start, p.end(), text[um.start : p.end()], True
+        )
     if um.unit.dim not in ("length", "time"):
         return um
     n = _POWERS[p.group("a") or p.group("b") or p.group("c")]
@@ -182,7 +198,9 @@ def _match_one(text: str, pos: int, glued: bool = False) -> UnitMatch | None:
         if w and unit is not None and unit.dim == "length" and (best is None or w.end() > best.end):
             n = _POWER_WORDS[pw.group("p").lower()]
             dim = "area" if n == 2 else "volume"
-            best = UnitMatch(Unit(f"{unit.name} ** {n}", dim), pw.start("p"), w.end(), text[pw.start("p") : w.end()], False)
+            best = UnitMatch(
+                Unit(f"{unit.name} ** {n}", dim), pw.start("p"), w.end(), text[pw.start("p") : w.end()], False
+            )
     return best
 
 

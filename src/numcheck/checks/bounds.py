@@ -45,7 +45,9 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     if test not in TESTS:
         raise ValueError(f"test: {test!r} is not one of {', '.join(TESTS)}")
     # The group is checked when the pattern compiles (on first use for bundled rules).
-    pattern = compile_regex("pattern", params["pattern"], ("year",) if test == "year" else (), "needs a (?P<year>…) group")
+    pattern = compile_regex(
+        "pattern", params["pattern"], ("year",) if test == "year" else (), "needs a (?P<year>…) group"
+    )
     templates = compile_templates("templates", params["templates"], ("x",) if test == "share" else ())
     return {
         "templates": templates,

@@ -78,7 +78,21 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "start": (str, r"(?!)"),
 }
 FIELDS = frozenset(
-    {"date", "weekday", "actual", "first", "second", "days", "said", "event", "expected", "age", "born", "years", "figure"}
+    {
+        "date",
+        "weekday",
+        "actual",
+        "first",
+        "second",
+        "days",
+        "said",
+        "event",
+        "expected",
+        "age",
+        "born",
+        "years",
+        "figure",
+    }
 )
 TESTS = ("weekday", "invalid", "inverted", "relative", "age", "duration")
 _GROUPS = {
@@ -96,7 +110,11 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
         raise ValueError(f"test: {test!r} is not one of {', '.join(TESTS)}")
     # The groups are checked when the pattern compiles (on first use for bundled rules).
     patterns = [compile_regex("patterns", p, _GROUPS.get(test, ())) for p in params["patterns"]]
-    return {"patterns": patterns, "anchor": compile_regex("anchor", params["anchor"]), "start": compile_regex("start", params["start"])}
+    return {
+        "patterns": patterns,
+        "anchor": compile_regex("anchor", params["anchor"]),
+        "start": compile_regex("start", params["start"]),
+    }
 
 
 def find(rule: Rule, view: View) -> Iterator[Hit]:
@@ -226,7 +244,9 @@ def _text_date(m: Any, today: dt.date | None) -> dt.date | None:
 
 
 # A capitalised word right before a weekday-like word makes it part of a name ("Edmonton Sun", "Ash Wednesday").
-_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])")
+_NAMED = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])"
+)
 _BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?,?\s*(?:the\s+)?$")
 
 
@@ -308,7 +328,11 @@ def _inverted(rule: Rule, view: View) -> Iterator[Hit]:
         yield Hit(
             span,
             (),
-            (("first", m.group("first")), ("second", m.group("second")), ("date", view.doc.text[span.start : span.end])),
+            (
+                ("first", m.group("first")),
+                ("second", m.group("second")),
+                ("date", view.doc.text[span.start : span.end]),
+            ),
         )
 
 
@@ -446,7 +470,9 @@ def _duration(rule: Rule, view: View) -> Iterator[Hit]:
             chunk = text[sent.span.start : sent.span.end]
             s = view.search(rule.compiled["start"], chunk, trusted=rule.trusted)
             if s and s.group("noun").lower().rstrip("s") == noun.rstrip("s"):
-                starts.append((int(s.group("year")), Span(sent.span.start + s.start("year"), sent.span.start + s.end("year"))))
+                starts.append(
+                    (int(s.group("year")), Span(sent.span.start + s.start("year"), sent.span.start + s.end("year")))
+                )
         if len({y for y, _ in starts}) != 1:
             continue
         start, span = starts[0]

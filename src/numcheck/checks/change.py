@@ -16,14 +16,23 @@ looked up in the ``multiples`` table. Tests:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import ABOUT_WIDTH, NEARLY_WIDTH, Interval
 from numcheck.model import Fact, Hit
-from numcheck.patterns import View, as_percent, compile_regex, compile_templates, format_number, point, rounded_like, round_to
+from numcheck.patterns import (
+    View,
+    as_percent,
+    compile_regex,
+    compile_templates,
+    format_number,
+    point,
+    round_to,
+    rounded_like,
+)
 
 if TYPE_CHECKING:
     from numcheck.rules import Rule
@@ -31,8 +40,14 @@ if TYPE_CHECKING:
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "change"),
     "templates": (list, []),
-    "rise": (str, r"\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grown|growth|climbed?|jumped?|soared?|surged?|gained?|up|went up|doubled|tripled|trebled|quadrupled)\b"),
-    "fall": (str, r"\b(?:fell|fall|falls|fallen|falling|dropped|drop|drops|declined?|declines|decreased?|decreases|shrank|shrunk|down|slumped?|plunged?|tumbled?|slid|sank|dipped|halved|went down|cut)\b"),
+    "rise": (
+        str,
+        r"\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grown|growth|climbed?|jumped?|soared?|surged?|gained?|up|went up|doubled|tripled|trebled|quadrupled)\b",
+    ),
+    "fall": (
+        str,
+        r"\b(?:fell|fall|falls|fallen|falling|dropped|drop|drops|declined?|declines|decreased?|decreases|shrank|shrunk|down|slumped?|plunged?|tumbled?|slid|sank|dipped|halved|went down|cut)\b",
+    ),
     "multiples": (dict, {}),
     # Sentences about ranks and positions, where "up from 13 to 5" is a rise.
     "exclude": (str, r"(?!)"),
@@ -108,7 +123,9 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
         if not _endpoints_ok(a, b):
             continue
         if bnd.sentence not in excluded:
-            excluded[bnd.sentence] = bool(view.search(comp["exclude"], view.skeletons[bnd.sentence], trusted=rule.trusted))
+            excluded[bnd.sentence] = bool(
+                view.search(comp["exclude"], view.skeletons[bnd.sentence], trusted=rule.trusted)
+            )
         if excluded[bnd.sentence]:
             continue
         words = re.sub(r"#\d+:[a-z]+#", " ", view.skeletons[bnd.sentence][bnd.start : bnd.end])

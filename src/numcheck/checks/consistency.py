@@ -26,19 +26,34 @@ if TYPE_CHECKING:
 PARAMS: dict[str, tuple[type, Any]] = {
     "kinds": (list, ["count", "money"]),
     "ignore": (list, []),
-    "context": (str, r"\b(?:from|to|by|than|between|and|or|up|down|over|under|of|per|each|every|another|a further)\s*$"),
-    "after": (str, r"^\s*(?:[a-z'-]+\s+)?(?:more|fewer|less|than|times|of\b|per\b|each\b|an?\s+(?:year|day|week|month|second|minute|hour|head|person|piece|time))"),
+    "context": (
+        str,
+        r"\b(?:from|to|by|than|between|and|or|up|down|over|under|of|per|each|every|another|a further)\s*$",
+    ),
+    "after": (
+        str,
+        r"^\s*(?:[a-z'-]+\s+)?(?:more|fewer|less|than|times|of\b|per\b|each\b|an?\s+(?:year|day|week|month|second|minute|hour|head|person|piece|time))",
+    ),
     "max_compare": (int, 20),
     # How far from a figure (in characters, inside its sentence) time and scope words count.
     "window": (int, 80),
     # Figures below this are mostly different small groups ("two teams", "six shells").
     "min_value": (Decimal, Decimal(1000)),
     # A qualifier right after the counted noun narrows it: "jobs in investment banking".
-    "scope": (str, r"^\s*[a-z'-]+\s+(?:in|from|at|across|outside|inside|within|among|on|for|per|a|an|each|of|by|under|over|with|without)\b"),
+    "scope": (
+        str,
+        r"^\s*[a-z'-]+\s+(?:in|from|at|across|outside|inside|within|among|on|for|per|a|an|each|of|by|under|over|with|without)\b",
+    ),
     # Words that make a figure a part, an addition or one of several ("while", "another").
-    "partial": (str, r"\b(?:while|whereas|respectively|another|other|others|further|additional|more(?!\s+than)|new|first|latest|including|include|includes|of whom|of which|of those|of them|among|each|every|per|only|up to|compared)\b"),
+    "partial": (
+        str,
+        r"\b(?:while|whereas|respectively|another|other|others|further|additional|more(?!\s+than)|new|first|latest|including|include|includes|of whom|of which|of those|of them|among|each|every|per|only|up to|compared)\b",
+    ),
     # Words that put a figure at another moment or in the future ("plans", "will").
-    "when": (str, r"\b(?:will|would|could|may|might|plan|plans|planned|planning|expected|expects|forecast|forecasts|target|targets|aim|aims|predicted|projected|proposed|hope|hopes|want|wants|set to|due to)\b"),
+    "when": (
+        str,
+        r"\b(?:will|would|could|may|might|plan|plans|planned|planning|expected|expects|forecast|forecasts|target|targets|aim|aims|predicted|projected|proposed|hope|hopes|want|wants|set to|due to)\b",
+    ),
 }
 FIELDS = frozenset({"figure", "other", "subject"})
 _TIME_KINDS = frozenset({"year", "date", "decade", "relative", "time", "weekday"})
@@ -130,7 +145,7 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
                 continue
             groups.setdefault((kind, f.unit, head), []).append(i)
     contexts: dict[int, frozenset[str]] = {}
-    for (_, _, head), members in groups.items():
+    for members in groups.values():
         if len(members) < 2:
             continue
         for n, i in enumerate(members):

@@ -77,9 +77,11 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
                 continue
             want = share
             q = qf.text.lower() if qf.hedge == "exact" else f"{qf.hedge} {qf.text.lower()}"
-            means = ("under " if qf.hedge == "nearly" else "about ") + format_number(
-                round_to(qf.value * 100, Decimal(1))
-            ) + "%"
+            means = (
+                ("under " if qf.hedge == "nearly" else "about ")
+                + format_number(round_to(qf.value * 100, Decimal(1)))
+                + "%"
+            )
         else:
             q = _key(b.groups.get("q", ""))
             if q not in table:

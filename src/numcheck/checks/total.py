@@ -17,6 +17,7 @@ Tests:
 """
 
 from __future__ import annotations
+
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -34,7 +35,10 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "templates": (list, []),
     "separate": (str, r"(?:another|a further|an additional|the remaining|the rest|the other)\s*$"),
     # Answers to one question: "45% said ...". Not "were": "60% were women, 70% were over 40" splits two ways.
-    "breakdown": (str, r"^\s+(?:said|say|says|voted|backed|supported|opposed|chose|preferred|favou?red|answered|replied)\b"),
+    "breakdown": (
+        str,
+        r"^\s+(?:said|say|says|voted|backed|supported|opposed|chose|preferred|favou?red|answered|replied)\b",
+    ),
     "exclude": (str, r"(?!)"),
     "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
     # A listed sum far from its total (more than this factor either way) is another
@@ -93,7 +97,9 @@ def _part(rule: Rule, view: View) -> Iterator[Hit]:
             pv, wv = point(part), point(whole)
             share = f"{format_number(round_to(pv / wv * 100, Decimal(1)))}%" if pv and wv else "more than 100%"
             yield Hit(
-                part.span, (whole.span,), (("part", part.text), ("whole", whole.text), ("sum", share), ("parts", part.text))
+                part.span,
+                (whole.span,),
+                (("part", part.text), ("whole", whole.text), ("sum", share), ("parts", part.text)),
             )
 
 
@@ -107,7 +113,10 @@ def _disjoint(rule: Rule, view: View) -> Iterator[Hit]:
         ):
             continue
         sentences = [part.sentence]
-        if part.sentence > 0 and view.doc.sentences[part.sentence - 1].paragraph == view.doc.sentences[part.sentence].paragraph:
+        if (
+            part.sentence > 0
+            and view.doc.sentences[part.sentence - 1].paragraph == view.doc.sentences[part.sentence].paragraph
+        ):
             sentences.insert(0, part.sentence - 1)
         earlier = [
             i

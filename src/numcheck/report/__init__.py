@@ -124,7 +124,7 @@ def counts(report: Report) -> dict[str, int]:
 
 
 def summary_line(report: Report) -> str:
-    """"3 problems (1 error, 2 warnings) in 2 files" — the same words in every format."""
+    """ "3 problems (1 error, 2 warnings) in 2 files" — the same words in every format."""
     checked = sum(1 for f in report.files if f.error is None)
     unread = len(report.files) - checked
     c = counts(report)

@@ -106,9 +106,7 @@ def render(report: Report, options: Options) -> str:
                         "rules": [_rule(r) for r in rules],
                     }
                 },
-                "invocations": [
-                    {"executionSuccessful": not unreadable, "toolExecutionNotifications": unreadable}
-                ],
+                "invocations": [{"executionSuccessful": not unreadable, "toolExecutionNotifications": unreadable}],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

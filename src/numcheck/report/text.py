@@ -150,7 +150,9 @@ def fact_table(file: FileReport, v: FileView, options: Options) -> object:
     from rich import box
     from rich.table import Table
 
-    table = Table(title=f"Facts in {file.path}", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
+    table = Table(
+        title=f"Facts in {file.path}", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False
+    )
     for name in ("line:col", "text", "kind", "value", "unit", "hedge", "interval", "subject"):
         # Short fixed columns never wrap; the rest wrap at spaces, words keep 12 columns.
         fixed = name in ("line:col", "kind", "unit", "hedge")
