@@ -228,3 +228,27 @@ def convert(value: Decimal, unit: str, to: str) -> Decimal:
 def dimensionality(unit: str) -> str:
     """pint's dimensionality of a unit name, e.g. "[length] / [time]"."""
     return str(registry().Unit(unit).dimensionality)
+
+
+def is_word(word: str) -> bool:
+    """Whether ``word`` is a unit written as a word ("mile", "Kilometres"), not a symbol."""
+    return word.lower() in _WORDS
+
+
+def plural(word: str) -> str:
+    """The plural of a unit word, from the word table ("mile" → "miles", "foot" → "feet").
+
+    A word that is not a unit word, or whose unit lists no plural for it, is
+    returned as it is: a message may then read "26.2 km", never a made-up form.
+    """
+    unit = _WORDS.get(word.lower())
+    if unit is None:
+        return word
+    same = [w for w, u in _WORDS.items() if u == unit and w != word.lower()]
+    regular = [word.lower() + "s", word.lower() + "es"]
+    # Irregular plurals in the table keep the word's first and last letters and its length ("foot", "feet").
+    irregular = [w for w in same if len(w) == len(word) and w[0] == word[0].lower() and w[-1] == word[-1].lower()]
+    for w in [*regular, *irregular]:
+        if w in same:
+            return word + w[len(word) :] if w.startswith(word.lower()) else w
+    return word

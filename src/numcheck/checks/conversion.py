@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 # The largest rounding step, as a share of the value, that trailing zeros are read as.
 ROUNDING_SHARE = Decimal("0.05")
+# Significant figures an implied exchange rate is shown to: rates are quoted to three or
+# four ("1 GBP = 1.27 USD"); more digits only repeat the arithmetic of two rounded figures.
+RATE_DIGITS = 3
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "units"),
@@ -124,19 +127,56 @@ def _units(a: Fact, b: Fact, b_iv: Interval) -> Hit | None:
     converted = Interval(min(lo, hi), max(lo, hi))
     if converted.overlaps(b_iv):
         return None
-    shown = _like(mid, b)
-    return Hit(b.span, (a.span,), (("figure", a.text), ("conversion", b.text), ("computed", shown), ("rate", "")))
+    shown = _like(mid, b, a)
+    return Hit(
+        b.span, (a.span,), (("figure", as_quantity(a)), ("conversion", b.text), ("computed", shown), ("rate", ""))
+    )
 
 
-def _like(value: Decimal, f: Fact) -> str:
-    """``value`` written to one more digit than ``f`` is, with ``f``'s unit word."""
+def as_quantity(f: Fact) -> str:
+    """A figure written as a compound adjective, shown as the quantity it is ("26.2-mile" → "26.2 miles").
+
+    "A 26.2-mile race" is right in the sentence, but "26.2-mile is 42.2 km"
+    is not English; other figures are shown as written.
+    """
     import re
+
+    from numcheck.units import is_word, plural
+
+    m = re.fullmatch(r"(?P<num>.*[\w.])\s*-\s*(?P<unit>[A-Za-z]+)", f.text)
+    if m is None or not is_word(m["unit"]):
+        return f.text
+    unit = m["unit"] if f.value == 1 else plural(m["unit"])
+    return f"{m['num']} {unit}"
+
+
+def _like(value: Decimal, f: Fact, figure: Fact) -> str:
+    """``value`` written as ``f`` is (one more digit, ``f``'s unit), spaced as ``figure`` is.
+
+    The message reads "30C is 86F" and "30 °C is 86 °F", whichever way the
+    conversion was spaced: one style on both sides of "is". A unit word is
+    always spaced ("16.1 km", "6.2 miles").
+    """
+    import re
+
+    from numcheck.units import is_word
 
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
     places = (len(m.group(1)) if m and m.group(1) else 0) + 1
     q = round_to(value, Decimal(1).scaleb(-places))
-    unit = re.sub(r"^[^A-Za-z°£$€¥]*[\d.,\s]*", "", f.text).strip()
-    return f"{format_number(q)} {unit}".strip()
+    unit = f.text[m.end() :].strip() if m else ""
+    if not unit:
+        return format_number(q)
+    word = unit[0].isalpha() and is_word(unit.split()[0])
+    glued = re.search(r"\d[A-Za-z°º]", figure.text) is not None and not word
+    return f"{format_number(q)}{'' if glued else ' '}{unit}"
+
+
+def significant(value: Decimal, digits: int = RATE_DIGITS) -> Decimal:
+    """``value`` rounded half-up to ``digits`` significant figures (531,746.032 → 532,000)."""
+    if not value:
+        return value
+    return round_to(value, Decimal(1).scaleb(value.adjusted() - digits + 1))
 
 
 def _currency(a: Fact, b: Fact, b_iv: Interval, rates: Mapping[str, Interval]) -> Hit | None:
@@ -154,5 +194,5 @@ def _currency(a: Fact, b: Fact, b_iv: Interval, rates: Mapping[str, Interval]) -
     if expected.overlaps(b_iv):
         return None
     av, bv = point(a), point(b)
-    rate = f"1 {a.unit} = {format_number(round_to(bv / av, '0.001').normalize())} {b.unit}" if av and bv else "?"
+    rate = f"1 {a.unit} = {format_number(significant(bv / av))} {b.unit}" if av and bv else "?"
     return Hit(b.span, (a.span,), (("figure", a.text), ("conversion", b.text), ("computed", ""), ("rate", rate)))
