@@ -52,7 +52,10 @@ PARAMS: dict[str, tuple[type, Any]] = {
     # Sentences about ranks and positions, where "up from 13 to 5" is a rise.
     "exclude": (str, r"(?!)"),
 }
-FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word"})
+# ``change`` is the change the endpoints make, with its direction ("a fall of 8%"); ``claim`` is
+# the stated change, with the direction the words give it when that is the wrong one
+# ("a rise of 10%"), so "rose 10% to 1.1 from 1.2" is shown to be a fall.
+FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word", "change", "claim"})
 TESTS = ("change", "points", "multiple", "direction")
 _ENDPOINT_KINDS = ("count", "number", "money", "percent", "measure")
 
@@ -188,7 +191,7 @@ def _stated_change(a: Fact, b: Fact, c: Fact, direction: str, test: str) -> Hit 
         if any(diff.overlaps(o) for o in options):
             return None
         shown = format_number(abs(bv - av)) + " points"
-        return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av))))
+        return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av)), direction))
     stated = as_percent(c)
     rel = _relative(a.interval, b.interval)
     if stated is None or rel is None or av == 0:
@@ -200,10 +203,17 @@ def _stated_change(a: Fact, b: Fact, c: Fact, direction: str, test: str) -> Hit 
     if (test == "points") != as_points:
         return None
     shown = rounded_like(abs(bv - av) / av * 100, c.text) + "%"
-    return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av))))
+    return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av)), direction))
 
 
-def _fields(a: Fact, b: Fact, c: Fact, computed: str, points: str) -> tuple[tuple[str, str], ...]:
+def _fields(a: Fact, b: Fact, c: Fact, computed: str, points: str, said: str) -> tuple[tuple[str, str], ...]:
+    """The message fields of a stated change; ``said`` is the direction the words give ("rise", "fall" or "")."""
+    av, bv = point(a), point(b)
+    went = "" if av is None or bv is None or av == bv else "rise" if bv > av else "fall"
+    change = f"a {went} of {computed}" if went else "no change"
+    # "3" read as a count before "points" is shown with its word: "not 3 points".
+    stated = f"{c.text} points" if c.kind == "points" and "point" not in c.text else c.text
+    claim = f"a {said} of {stated}" if said and said != went else stated
     return (
         ("from", a.text),
         ("to", b.text),
@@ -212,4 +222,6 @@ def _fields(a: Fact, b: Fact, c: Fact, computed: str, points: str) -> tuple[tupl
         ("points", points),
         ("direction", ""),
         ("word", ""),
+        ("change", change),
+        ("claim", claim),
     )
