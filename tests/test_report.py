@@ -210,7 +210,7 @@ def test_text_marks_flagged_and_related_figures() -> None:
     assert marks[sentence.index("240"):sentence.index("240") + 3] == "~~~"
     assert marks[sentence.index("45%"):sentence.index("45%") + 3] == "^^^"
     assert "\x1b[" not in out  # no colour unless asked
-    assert lines[-1] == "Found 2 problems (1 error, 1 warning) in 2 files (1 file could not be checked)."
+    assert lines[-1] == "Found 2 problems (1 error, 1 warning) in 1 of 2 files (1 file could not be checked)."
     assert "  fix: Friday" in lines
 
 

@@ -124,16 +124,21 @@ def counts(report: Report) -> dict[str, int]:
 
 
 def summary_line(report: Report) -> str:
-    """ "3 problems (1 error, 2 warnings) in 2 files" — the same words in every format."""
+    """ "3 problems (1 error, 2 warnings) in 2 of 9 files" — the same words in every format.
+
+    The file count is the files with a finding, out of the files checked, so
+    a reader can tell "one bad file" from "every file a little wrong".
+    """
     checked = sum(1 for f in report.files if f.error is None)
     unread = len(report.files) - checked
     c = counts(report)
     total = sum(c.values())
-    files = f"{checked} file{'s' if checked != 1 else ''}"
     # Files that could not be read are not "checked with no problems": say how many.
     tail = f" ({unread} file{'s' if unread != 1 else ''} could not be checked)" if unread else ""
     if not total:
-        return f"No problems found in {files}{tail}."
+        return f"No problems found in {checked} file{'s' if checked != 1 else ''}{tail}."
+    flagged = sum(1 for f in report.files if f.findings)
+    files = "1 file" if checked == 1 else f"{flagged} of {checked} files"
     parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in c.items() if n)
     return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}{tail}."
 

@@ -106,6 +106,7 @@ def summary(report: Report) -> dict[str, Any]:
             by_code[f.code] = by_code.get(f.code, 0) + 1
     return {
         "files": sum(1 for f in report.files if f.error is None),
+        "files_with_findings": sum(1 for f in report.files if f.findings),
         "findings": sum(c.values()),
         "by_severity": c,
         "by_code": dict(sorted(by_code.items())),

@@ -202,7 +202,8 @@ def render(report: Report, options: Options) -> str:
         if options.facts:
             con.print(fact_table(file, v, options))
             con.print()
-    con.print(Text(summary_line(report), style="bold"))
+    # One line whatever the width: CI logs and scripts read the summary whole.
+    con.print(Text(summary_line(report), style="bold"), soft_wrap=True)
     out = con.file.getvalue()  # type: ignore[attr-defined]
     # rich pads nothing with soft_wrap, but tables may leave trailing spaces.
     return "\n".join(line.rstrip() for line in out.split("\n"))
