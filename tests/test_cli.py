@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 import numcheck
-from numcheck import cli
+from numcheck import cli, pipeline
 from numcheck.model import Document, FileReport, Finding, Source, Span
 
 SCHEMA = Path(__file__).resolve().parents[1] / "src" / "numcheck" / "schema" / "report-v1.json"
@@ -64,7 +64,7 @@ def fake_pipeline(text: str, path: str, rules: Any, today: Any) -> FileReport:
     for m in re.finditer(r"perhaps", text):
         found.append(Finding("NC402", "hedge-word", "note", "perhaps", Span(m.start(), m.end()), m.group()))
     found.sort(key=lambda f: (f.span.start, f.code))
-    return FileReport(path, text, (), tuple(found))
+    return FileReport(path, text, fake_extract(text, path).facts, tuple(found))
 
 
 def fake_extract(text: str, path: str = "") -> Document:
@@ -84,9 +84,9 @@ def fake_extract(text: str, path: str = "") -> Document:
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     import numcheck.facts
 
-    monkeypatch.setattr(cli, "pipeline", fake_pipeline)
+    monkeypatch.setattr(pipeline, "analyse", fake_pipeline)
     monkeypatch.setattr(numcheck.facts, "extract", fake_extract)
-    monkeypatch.setattr(cli, "read_rules", lambda dirs: FAKE_RULES)
+    monkeypatch.setattr(pipeline, "read_rules", lambda dirs: FAKE_RULES)
     monkeypatch.chdir(tmp_path)
     for var in ("NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
@@ -172,14 +172,14 @@ def test_internal_error_in_one_file_is_exit_2_not_1(run, tmp_path: Path) -> None
 
 
 def test_main_maps_crash_and_interrupt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> None:
-    monkeypatch.setattr(cli, "read_rules", lambda dirs: FAKE_RULES)
+    monkeypatch.setattr(pipeline, "read_rules", lambda dirs: FAKE_RULES)
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "a.md", "x")
 
     def boom(*a: Any, **k: Any) -> Any:
         raise ValueError("unexpected")
 
-    monkeypatch.setattr(cli, "run_files", boom)
+    monkeypatch.setattr(pipeline, "check_files", boom)
     with pytest.raises(SystemExit) as info:
         cli.main(["a.md"])
     assert info.value.code == 2
@@ -188,7 +188,7 @@ def test_main_maps_crash_and_interrupt(monkeypatch: pytest.MonkeyPatch, tmp_path
     def interrupted(*a: Any, **k: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "run_files", interrupted)
+    monkeypatch.setattr(pipeline, "check_files", interrupted)
     with pytest.raises(SystemExit) as info:
         cli.main(["a.md"])
     assert info.value.code == 130
@@ -243,7 +243,7 @@ def test_quoted_glob_and_exclude(run, tmp_path: Path) -> None:
 
 
 def test_jobs_give_the_same_bytes_as_serial(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "PARALLEL_MIN_FILES", 2)  # a pool for these few small files
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 2)  # a pool for these few small files
     for i in range(12):
         write(tmp_path / f"d/f{i:02}.md", f"File {i}: {101 + i}% and Thursday.\n")
     write(tmp_path / "d/f05.md", "CRASH\n")

@@ -112,9 +112,9 @@ def test_extra_rules_folder_from_config(cli_run, tmp_path: Path, monkeypatch: py
 
 def test_jobs_with_the_real_rules(cli_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A process pool with the real rules (which must reach the workers) gives serial's bytes."""
-    from numcheck import cli
+    from numcheck import pipeline
 
-    monkeypatch.setattr(cli, "PARALLEL_MIN_FILES", 8)  # a pool for these few small files
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 8)  # a pool for these few small files
     draft = (ROOT / DRAFT).read_text(encoding="utf-8")
     for i in range(9):
         (tmp_path / f"d{i}.md").write_text(draft, encoding="utf-8")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +21,10 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from numcheck.model import Document, FileReport, Report
+    from numcheck.pipeline import Settings
     from numcheck.rules import Rule
 
-__all__ = ["__version__", "check_paths", "check_text", "extract", "load_rules"]
+__all__ = ["Settings", "__version__", "check_paths", "check_text", "extract", "load_rules"]
 
 
 def extract(text: str, path: str = "") -> Document:
@@ -48,15 +50,21 @@ def check_text(
     *,
     rules: Sequence[Rule] | None = None,
     today: _dt.date | None = None,
+    settings: Settings | None = None,
 ) -> FileReport:
-    """Extract the fact table of ``text`` and run the rules over it."""
-    from numcheck.engine import run
-    from numcheck.facts import extract as _extract
-    from numcheck.model import FileReport
+    """Check ``text`` as ``numcheck`` checks a file: fact table, rules, then suppression comments.
 
-    doc = _extract(text, path)
-    findings = run(doc, load_rules() if rules is None else rules, today=today)
-    return FileReport(path=path, text=text, facts=doc.facts, findings=findings)
+    ``path`` is the name reported and picks how markup is blanked. Inline
+    ``numcheck-disable`` comments in the text are applied, and
+    ``settings.select``/``ignore`` too; ``today`` (if given) overrides
+    ``settings.today``. An unexpected failure sets the report's ``error``.
+    """
+    from numcheck.pipeline import Settings, check_source
+
+    settings = settings or Settings()
+    if today is not None:
+        settings = replace(settings, today=today)
+    return check_source(text, path, settings, rules)
 
 
 def check_paths(
@@ -66,21 +74,25 @@ def check_paths(
     today: _dt.date | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    settings: Settings | None = None,
 ) -> Report:
-    """Check files and directories; a file that cannot be read becomes a FileReport with ``error`` set."""
-    from numcheck.files import InputError, discover, read
-    from numcheck.model import FileReport, Report
+    """Check files, directories and globs as ``numcheck PATH...`` does, in the order given.
 
-    rules = load_rules() if rules is None else rules
-    out: list[FileReport] = []
-    for item in discover(paths, include, exclude):
-        if not isinstance(item, str):
-            out.append(FileReport(path=item.path, text="", facts=(), findings=(), error=item.reason))
-            continue
-        try:
-            source = read(item)
-        except InputError as err:
-            out.append(FileReport(path=err.path, text="", facts=(), findings=(), error=err.reason))
-            continue
-        out.append(check_text(source.text, source.path, rules=rules, today=today))
-    return Report(files=tuple(out))
+    A file that cannot be read becomes a FileReport with ``error`` set. The
+    keyword arguments, when given, override the matching ``settings`` fields.
+    """
+    from numcheck.pipeline import Settings, check_files
+
+    settings = settings or Settings()
+    overrides = {"today": today, "include": tuple(include), "exclude": tuple(exclude)}
+    settings = replace(settings, **{k: v for k, v in overrides.items() if v})
+    return check_files(paths, settings, rules)
+
+
+def __getattr__(name: str) -> object:
+    # ``numcheck.Settings`` without importing the pipeline for every ``import numcheck``.
+    if name == "Settings":
+        from numcheck.pipeline import Settings
+
+        return Settings
+    raise AttributeError(f"module 'numcheck' has no attribute {name!r}")

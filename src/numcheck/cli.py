@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -28,17 +26,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from numcheck.config import Config
-    from numcheck.model import FileReport, Report
+    from numcheck.model import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 STDIN = "-"
-# Below this much work a process pool costs more than it saves. Each worker
-# loads the rules, compiles the regexes it needs and, once a figure has a unit,
-# builds its pint registry: 0.15-0.75 s of CPU more than a serial run
-# (measured on the corpus: 8 files +0.14 s, 32 files +0.56 s, 128 files +0.76 s),
-# which two workers win back only past ~0.8 s of checking, about 200 KB of news.
-PARALLEL_MIN_FILES = 128
-PARALLEL_MIN_BYTES = 200 * 1024
 # A progress bar only when there is enough to wait for.
 PROGRESS_MIN_FILES = 20
 
@@ -162,188 +153,7 @@ def _width(tty: bool) -> int:
         return 100
 
 
-# --- the pipeline --------------------------------------------------------------
-
-
-def _decode_stdin(data: bytes, name: str) -> str:
-    from numcheck.files import decode
-
-    return decode(data, name)
-
-
-@dataclass(frozen=True)
-class Job:
-    """What every file of a run is checked with; pickled once per chunk for worker processes."""
-
-    # Rule folders, not Rule objects: rules hold compiled patterns and mapping
-    # proxies that do not pickle, so each worker loads its own (once, see rules_for).
-    rule_dirs: tuple[str, ...]
-    today: dt.date | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    # Only the json format and --facts print facts; without them a big run
-    # keeps neither facts nor the text of files with nothing to report.
-    keep_facts: bool = True
-
-
-def finish(file: FileReport, job: Job) -> FileReport:
-    """Suppression comments and --select/--ignore, then drop what the output will not need."""
-    from dataclasses import replace
-
-    from numcheck.suppress import apply
-
-    if file.error is not None:
-        return file
-    file = select_findings(apply(file), job.select, job.ignore)
-    if not job.keep_facts:
-        file = replace(file, facts=(), text=file.text if file.findings else "")
-    return file
-
-
-def pipeline(text: str, path: str, rules: Sequence[Any], today: dt.date | None) -> FileReport:
-    """Fact table, then rules: the library's ``check_text`` (tests swap this for a stand-in)."""
-    from numcheck import check_text
-
-    return check_text(text, path, rules=rules, today=today)
-
-
-def check_pieces(text: str, path: str, job: Job, rules: Sequence[Any]) -> FileReport:
-    """Check a long text piece by piece (``engine.pieces``): one report, spans into the whole text.
-
-    The first piece's dateline (if any) is the reporting date of every
-    piece; facts are kept only when the output prints them.
-    """
-    from dataclasses import replace
-
-    from numcheck.dates import reporting_date
-    from numcheck.engine import pieces
-    from numcheck.model import Document, FileReport, Related, Source, Span
-    from numcheck.source import prepare
-
-    today = job.today
-    facts: list[Any] = []
-    findings: list[Any] = []
-    for i, (start, end) in enumerate(pieces(text)):
-        part = text[start:end]
-        checked = pipeline(part, path, rules, today)
-        if i == 0 and today is None:
-            today = reporting_date(Document(Source(path, part), (), checked.facts, prepare(part, path)), checked.facts)
-        for f in checked.findings:
-            findings.append(
-                replace(
-                    f,
-                    span=Span(f.span.start + start, f.span.end + start),
-                    related=tuple(Related(Span(r.span.start + start, r.span.end + start), r.text) for r in f.related),
-                )
-            )
-        if job.keep_facts:
-            facts.extend(replace(f, span=Span(f.span.start + start, f.span.end + start)) for f in checked.facts)
-    return FileReport(path, text, tuple(facts), tuple(findings))
-
-
-def check_source(text: str, path: str, job: Job, rules: Sequence[Any]) -> FileReport:
-    """Check one text; an unexpected failure becomes that file's error, not a crash of the run."""
-    from numcheck.engine import PIECE_CHARS
-    from numcheck.model import FileReport
-
-    try:
-        if len(text) > PIECE_CHARS:
-            # An archive, not an article: in pieces, for bounded memory and linear time.
-            return finish(check_pieces(text, path, job, rules), job)
-        return finish(pipeline(text, path, rules, job.today), job)
-    except RecursionError:
-        return FileReport(path, text, (), (), error="internal error: text nested too deeply to check")
-    except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
-        return FileReport(path, text, (), (), error=f"internal error: {type(err).__name__}: {err}")
-
-
-def _check_stdin(name: str, job: Job, rules: Sequence[Any]) -> FileReport:
-    from numcheck.files import InputError
-    from numcheck.model import FileReport
-
-    try:
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-        text = _decode_stdin(data, name)
-    except InputError as err:
-        return FileReport(name, "", (), (), error=err.reason)
-    return check_source(text, name, job, rules)
-
-
-def check_file(path: str, job: Job, rules: Sequence[Any]) -> FileReport:
-    """Read and check one file."""
-    from numcheck.files import InputError, read
-    from numcheck.model import FileReport
-
-    try:
-        source = read(path)
-    except InputError as err:
-        return FileReport(err.path, "", (), (), error=err.reason)
-    return check_source(source.text, source.path, job, rules)
-
-
-def check_in_worker(path: str, job: Job) -> FileReport:
-    """``check_file`` in a --jobs worker process, with that worker's copy of the rules."""
-    return check_file(path, job, rules_for(job.rule_dirs))
-
-
-def _ignore_sigint() -> None:
-    # Workers leave Ctrl-C to the parent, which prints the one line and stops them.
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def run_files(items: Sequence[Any], job: Job, rules: Sequence[Any], jobs: int, progress: bool) -> list[FileReport]:
-    """Check every discovered item in order; a pool for big runs, same order as serial."""
-    from numcheck.model import FileReport
-
-    paths = [i for i in items if isinstance(i, str)]
-    size = 0
-    for p in paths:
-        try:
-            size += os.path.getsize(p)
-        except OSError:
-            pass
-    parallel = jobs > 1 and len(paths) > 1 and (len(paths) >= PARALLEL_MIN_FILES or size >= PARALLEL_MIN_BYTES)
-
-    def problem(item: Any) -> FileReport:
-        return FileReport(item.path, "", (), (), error=item.reason)
-
-    bar = _progress(len(paths)) if progress and len(paths) >= PROGRESS_MIN_FILES else None
-    out: list[FileReport] = []
-    try:
-        if parallel:
-            from concurrent.futures import ProcessPoolExecutor
-            from functools import partial
-
-            # Import the pipeline before the pool forks, so workers inherit it
-            # instead of each paying for the imports (and regex compiles) again.
-            import numcheck.engine  # noqa: F401
-            import numcheck.facts  # noqa: F401
-
-            chunk = max(1, len(paths) // (jobs * 8))
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_ignore_sigint)
-            try:
-                results = pool.map(partial(check_in_worker, job=job), paths, chunksize=chunk)
-                for item in items:
-                    out.append(next(results) if isinstance(item, str) else problem(item))
-                    if bar is not None:
-                        bar.advance()
-            except BaseException:
-                for proc in list(getattr(pool, "_processes", {}).values()):
-                    proc.terminate()  # do not wait for work nobody will read
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-            pool.shutdown()
-        else:
-            for item in items:
-                out.append(check_file(item, job, rules) if isinstance(item, str) else problem(item))
-                if bar is not None:
-                    bar.advance()
-    finally:
-        if bar is not None:
-            bar.close()
-    return out
+# --- progress ------------------------------------------------------------------
 
 
 class _Bar:
@@ -373,18 +183,6 @@ class _Bar:
 
 def _progress(total: int) -> _Bar:
     return _Bar(total)
-
-
-def matches(code: str, prefixes: Sequence[str]) -> bool:
-    return any(p == "ALL" or code.startswith(p) for p in prefixes)
-
-
-def select_findings(file: FileReport, select: Sequence[str], ignore: Sequence[str]) -> FileReport:
-    """Keep findings whose code matches --select (all when empty) and not --ignore."""
-    from dataclasses import replace
-
-    kept = tuple(f for f in file.findings if (not select or matches(f.code, select)) and not matches(f.code, ignore))
-    return file if len(kept) == len(file.findings) else replace(file, findings=kept)
 
 
 def _codes_option(values: Sequence[str] | None, option: str) -> tuple[str, ...]:
@@ -417,20 +215,8 @@ def _load_config(config: Path | None, no_config: bool) -> Config:
         _fail(f"configuration error: {err}")
 
 
-def read_rules(dirs: tuple[str, ...]) -> tuple[Any, ...]:
-    """The bundled rules plus the rule folders ``dirs``; raises RuleError."""
-    from numcheck.rules import load_rules
-
-    return tuple(load_rules([Path(d) for d in dirs]))
-
-
-@lru_cache(maxsize=8)
-def rules_for(dirs: tuple[str, ...]) -> tuple[Any, ...]:
-    """The rules in a worker process, loaded once per worker (the parent has checked them)."""
-    return read_rules(dirs)
-
-
 def _load_rules(extra: Sequence[str]) -> tuple[Any, ...]:
+    from numcheck.pipeline import read_rules
     from numcheck.rules import RuleError
 
     try:
@@ -457,6 +243,55 @@ def _input_problems(report: Report) -> int:
             _err(f"{f.path}: {f.error}")
             n += 1
     return n
+
+
+def _run_error(err: Exception, settings: Any) -> str | None:
+    """The message for an error in a run's own inputs (not its files); None for anything else."""
+    from numcheck.files import InputError
+
+    if isinstance(err, InputError):
+        return f"{err.path}: {err.reason}"
+    # Imported only when used: a plain run never loads baselines or git.
+    if settings.baseline is not None:
+        from numcheck.baseline import BaselineError
+
+        if isinstance(err, BaselineError):
+            return f"baseline error: {err}"
+    if settings.changed_since is not None:
+        from numcheck.gitdiff import GitError
+
+        if isinstance(err, GitError):
+            return f"--changed-since {settings.changed_since}: {err}"
+    return None
+
+
+def _run(paths: Sequence[str], settings: Any, rules: Sequence[Any], quiet: bool) -> Report:
+    """The library's check_files, with its errors as CLI messages and a progress bar on a terminal."""
+    from numcheck.pipeline import check_files
+
+    bar: list[_Bar] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bar and total >= PROGRESS_MIN_FILES:
+            bar.append(_progress(total))
+        if bar:
+            bar[0].advance()
+
+    show = not quiet and _isatty(sys.stderr)
+    try:
+        report = check_files(paths, settings, rules, progress if show else None)
+    except Exception as err:
+        message = _run_error(err, settings)
+        if message is None:
+            raise
+        _fail(message)
+    finally:
+        if bar:
+            bar[0].close()
+    if not report.files and not quiet:
+        # Not an error (a folder of other files is fine), but a typo'd include is worth a word.
+        _err("no files to check: the paths hold no file matching the include patterns")
+    return report
 
 
 # --- commands ------------------------------------------------------------------
@@ -548,7 +383,10 @@ def check(
 ) -> None:
     """Check the figures in PATH... against each other."""
 
-    from numcheck.model import Report, severity_rank
+    from dataclasses import replace
+
+    from numcheck.model import severity_rank
+    from numcheck.pipeline import Settings
     from numcheck.report import MACHINE_FORMATS, REPORTERS, Options, summary_line
     from numcheck.suppress import META_RULES
 
@@ -559,70 +397,39 @@ def check(
     if paths.count(STDIN) > 1:
         _fail("- (stdin) can be given only once")
     cfg = _load_config(config, no_config)
-    cli_select = _codes_option(select, "--select")
+    fmt = (output_format or Format.text).value
     cli_ignore = _codes_option(ignore, "--ignore")
-    selected = cli_select or cfg.select
-    ignored = (*cfg.ignore, *cli_ignore)
+    settings = Settings.from_config(
+        cfg,
+        select=_codes_option(select, "--select"),
+        ignore=cli_ignore,
+        today=_date(date),
+        include=include,
+        exclude=exclude,
+        extra_rules=extra_rules,
+        stdin_filename=stdin_filename,
+        baseline=baseline,
+        changed_since=changed_since,
+        jobs=jobs or os.cpu_count() or 1,
+        keep_facts=fmt == "json" or (fmt == "text" and facts),
+    )
     threshold = fail_on.value if fail_on is not None else cfg.fail_on or "error"
-    today = _date(date) if date is not None else cfg.date
-    rule_dirs = tuple(str(d) for d in (*cfg.extra_rules, *(extra_rules or [])))
-    rules = _load_rules(rule_dirs)
+    rules = _load_rules(settings.extra_rules)
     known = [r.code for r in rules] + [m.code for m in META_RULES]
-    _check_known(selected, known, "--select" if cli_select else f"{cfg.path}: select")
+    _check_known(settings.select, known, "--select" if select else f"{cfg.path}: select")
     _check_known(cli_ignore, known, "--ignore")
     _check_known(cfg.ignore, known, f"{cfg.path}: ignore")
 
-    known_findings = None
-    if baseline is not None:
-        from numcheck.baseline import BaselineError, load
-
-        try:
-            known_findings = load(baseline)
-        except BaselineError as err:
-            _fail(f"baseline error: {err}")
-    changes = None
-    if changed_since is not None:
-        from numcheck.gitdiff import GitError
-        from numcheck.gitdiff import changed_since as git_changes
-
-        try:
-            changes = git_changes(changed_since)
-        except GitError as err:
-            _fail(f"--changed-since {changed_since}: {err}")
-
-    from numcheck.files import InputError, discover
-
-    try:
-        items = discover([p for p in paths], cfg.include if not include else include, (*cfg.exclude, *(exclude or [])))
-    except InputError as err:
-        _fail(f"{err.path}: {err.reason}")
-    if not items and not quiet:
-        # Not an error (a folder of other files is fine), but a typo'd include is worth a word.
-        _err("no files to check: the paths hold no file matching the include patterns")
-    stdin_name = stdin_filename or STDIN
-    n_jobs = jobs or os.cpu_count() or 1
-    show_progress = not quiet and _isatty(sys.stderr)
-    fmt = (output_format or Format.text).value
-    job = Job(rule_dirs, today, selected, ignored, keep_facts=fmt == "json" or (fmt == "text" and facts))
-    checked = iter(run_files([i for i in items if i != STDIN], job, rules, n_jobs, show_progress))
-    reports: list[FileReport] = []
-    stdin_index = -1
-    # Reports follow the order of the paths given, stdin in its place among them.
-    for item in items:
-        if item == STDIN:
-            stdin_index = len(reports)
-            reports.append(_check_stdin(stdin_name, job, rules))
-        else:
-            reports.append(next(checked))
-
-    # Suppression and selection define "the findings"; a baseline written now
-    # records all of them, whatever --baseline or --changed-since would hide.
-    selected_files = reports
-    problems = _input_problems(Report(files=tuple(selected_files)))
+    if write_baseline is not None:
+        # Suppression and selection define "the findings"; a baseline written now
+        # records all of them, whatever --baseline or --changed-since would hide.
+        settings = replace(settings, baseline=None, changed_since=None)
+    report = _run(paths, settings, rules, quiet)
+    problems = _input_problems(report)
     if write_baseline is not None:
         from numcheck.baseline import dumps, entries
 
-        found = entries(f for f in selected_files if f.error is None)
+        found = entries(f for f in report.files if f.error is None)
         try:
             Path(write_baseline).write_text(dumps(found), encoding="utf-8")
         except OSError as err:
@@ -630,20 +437,6 @@ def check(
         if not quiet:
             _err(f"wrote {len(found)} finding{'s' if len(found) != 1 else ''} to {write_baseline}")
         raise typer.Exit(EXIT_ERROR if problems else EXIT_OK)
-
-    finished: list[FileReport] = []
-    for index, file in enumerate(selected_files):
-        if file.error is None:
-            if known_findings is not None:
-                from numcheck.baseline import subtract
-
-                file = subtract(file, known_findings)
-            if changes is not None and index != stdin_index:
-                from numcheck.gitdiff import keep_changed
-
-                file = keep_changed(file, changes)
-        finished.append(file)
-    report = Report(files=tuple(finished))
 
     tty = _isatty(sys.stdout)
     from numcheck import __version__
@@ -677,32 +470,11 @@ def facts_command(
     color: Annotated[Color, typer.Option("--color", help="Colour in the table.")] = Color.auto,
 ) -> None:
     """Print the fact table: every figure with its kind, value, interval and subject."""
-    from numcheck.facts import extract
-    from numcheck.files import InputError, discover, read
-    from numcheck.model import FileReport, Report
+    from numcheck.pipeline import Settings
 
-    out: list[FileReport] = []
-    try:
-        items = discover(paths, (), ())
-    except InputError as err:
-        _fail(f"{err.path}: {err.reason}")
-    for item in items:
-        if not isinstance(item, str):
-            out.append(FileReport(item.path, "", (), (), error=item.reason))
-            continue
-        try:
-            if item == STDIN:
-                name = stdin_filename or STDIN
-                text = _decode_stdin(sys.stdin.buffer.read(), name)
-            else:
-                source = read(item)
-                name, text = source.path, source.text
-        except InputError as err:
-            out.append(FileReport(err.path, "", (), (), error=err.reason))
-            continue
-        doc = extract(text, name)
-        out.append(FileReport(name, text, doc.facts, ()))
-    report = Report(tuple(out))
+    # The check pipeline with no rules: the same reading, pieces and reporting date.
+    report = _run(paths, Settings(stdin_filename=stdin_filename), (), quiet=True)
+    out = report.files
     problems = _input_problems(report)
     tty = _isatty(sys.stdout)
     fmt = output_format
