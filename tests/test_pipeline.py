@@ -117,3 +117,13 @@ def test_check_text_cuts_a_long_text_into_pieces_as_the_cli_does(
     assert len(report.findings) == 3 * len(single.findings) > 0
     cli_file = json.loads(cli_json(str(three), "--date", TODAY.isoformat()))["files"][0]
     assert dumps(file_dict(report)) == dumps(cli_file)
+
+
+def test_findings_carry_their_sentence_so_reporters_need_not_split_the_text() -> None:
+    text = "The hall seats 300.\n\n<!-- numcheck-disable-next-line -->\nOf the 200 members, 90 (60%) backed the rota. It rained.\n"
+    report = numcheck.check_text(text, "a.md")
+    by_code = {f.code: f for f in report.findings}
+    share = by_code["NC201"]
+    assert share.sentence is not None
+    assert text[share.sentence.start : share.sentence.end] == "Of the 200 members, 90 (60%) backed the rota."
+    assert by_code["NC002"].sentence is None  # a comment is in no sentence: shown on its own span

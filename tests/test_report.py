@@ -40,6 +40,14 @@ def _fact(text: str, needle: str, kind: str, value: str, low: str, high: str, su
     )
 
 
+def _file(path: str, text: str, facts: tuple[Fact, ...], findings: tuple[Finding, ...]) -> FileReport:
+    """A FileReport whose findings carry their sentences, as the pipeline fills them."""
+    from numcheck.pipeline import with_sentences
+    from numcheck.source import prepare, split_sentences
+
+    return FileReport(path, text, facts, with_sentences(findings, split_sentences(prepare(text, path))))
+
+
 def sample_report(path: str = "drafts/plan, v2.md") -> Report:
     share = Finding(
         "NC201", "share-mismatch", "error", "90 of 240 is 37.5%, not 45%",
@@ -58,7 +66,7 @@ def sample_report(path: str = "drafts/plan, v2.md") -> Report:
              Interval(Decimal("99.5"), None), None, 2),
     )
     return Report((
-        FileReport(path, TEXT, facts, (share, weekday)),
+        _file(path, TEXT, facts, (share, weekday)),
         FileReport("missing.md", "", (), (), error="no such file"),
         FileReport("clean.txt", "Nothing here.\n", (), ()),
     ))
@@ -224,7 +232,7 @@ def test_text_colour_and_facts() -> None:
 def test_text_long_sentence_is_windowed_around_the_figure() -> None:
     text = "word " * 60 + "then 17% of them " + "more " * 60 + "."
     f = Finding("NC401", "x", "warning", "m", _span(text, "17%"), "17%")
-    out = REPORTERS["text"](Report((FileReport("a.txt", text, (), (f,)),)), Options(width=60))
+    out = REPORTERS["text"](Report((_file("a.txt", text, (), (f,)),)), Options(width=60))
     sentence, marks = out.splitlines()[2:4]
     assert len(sentence) <= 60 and sentence.startswith("    | …") and sentence.endswith("…")
     assert marks[sentence.index("17%"):sentence.index("17%") + 3] == "^^^"
@@ -233,7 +241,7 @@ def test_text_long_sentence_is_windowed_around_the_figure() -> None:
 def test_wide_characters_keep_markers_aligned() -> None:
     text = "報告では 48% と 50% が並ぶ。"
     f = Finding("NC101", "x", "error", "m", _span(text, "50%"), "50%", (Related(_span(text, "48%"), "48%"),))
-    out = REPORTERS["text"](Report((FileReport("a.txt", text, (), (f,)),)), Options(width=80))
+    out = REPORTERS["text"](Report((_file("a.txt", text, (), (f,)),)), Options(width=80))
     marks = out.splitlines()[3]
     # 4 wide characters + space = 9 cells before "48%"; " と " is 4 cells.
     assert marks == "    | " + " " * 9 + "~~~" + " " * 4 + "^^^"
@@ -252,10 +260,10 @@ def test_fingerprint_ignores_position_but_not_content() -> None:
         "NC201", "share-mismatch", "error", "90 of 240 is 37.5%, not 45%", _span(moved, "45%"), "45%",
         (Related(_span(moved, "240"), "240"), Related(_span(moved, "90"), "90")),
     )
-    f1 = view(FileReport("x.md", moved, (), (shifted,))).findings[0]
+    f1 = view(_file("x.md", moved, (), (shifted,))).findings[0]
     assert f0.line != f1.line and f0.fingerprint == f1.fingerprint
     changed = moved.replace("voted for", "backed")
-    f2 = view(FileReport("x.md", changed, (), (shifted,))).findings[0]
+    f2 = view(_file("x.md", changed, (), (shifted,))).findings[0]
     assert f2.fingerprint != f0.fingerprint
 
 
@@ -264,7 +272,7 @@ def test_text_window_keeps_all_marked_figures_when_they_fit() -> None:
     f = Finding("NC205", "sum-mismatch", "warning", "m", _span(text, "12"), "12",
                 (Related(Span(text.index("7 here"), text.index("7 here") + 1), "7"),
                  Related(Span(text.index("6 there"), text.index("6 there") + 1), "6")))
-    out = REPORTERS["text"](Report((FileReport("a.txt", text, (), (f,)),)), Options(width=60))
+    out = REPORTERS["text"](Report((_file("a.txt", text, (), (f,)),)), Options(width=60))
     sentence, marks = out.splitlines()[2:4]
     assert len(sentence) <= 60 and sentence.startswith("    | …") and sentence.endswith("…")
     assert marks.count("^") == 2 and marks.count("~") == 2
@@ -273,7 +281,7 @@ def test_text_window_keeps_all_marked_figures_when_they_fit() -> None:
 def test_text_shows_html_sentences_without_tags() -> None:
     text = "<p>Of <b>45</b> seats, 27 (48%) went.</p>\n"
     f = Finding("NC201", "share-mismatch", "error", "m", _span(text, "48%"), "48%", (Related(_span(text, "45"), "45"),))
-    out = REPORTERS["text"](Report((FileReport("page.HTML", text, (), (f,)),)), Options(width=80))
+    out = REPORTERS["text"](Report((_file("page.HTML", text, (), (f,)),)), Options(width=80))
     sentence, marks = out.splitlines()[2:4]
     assert "<" not in sentence and "Of    45     seats, 27 (48%) went." in sentence
     assert sentence.index("45") == marks.index("~~") and sentence.index("48%") == marks.index("^^^")

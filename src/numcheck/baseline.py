@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from numcheck.model import FileReport, Finding
+from numcheck.model import FileReport, Finding, context
 
 BASELINE_VERSION = 1
 
@@ -38,6 +38,12 @@ def fingerprint(finding: Finding, sentence: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def of(finding: Finding, text: str) -> str:
+    """The fingerprint of ``finding`` in the file whose text is ``text``."""
+    s = context(finding)
+    return fingerprint(finding, text[s.start : s.end])
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     path: str
@@ -48,12 +54,10 @@ class Entry:
 
 def entries(files: Iterable[FileReport]) -> list[Entry]:
     """Baseline entries for every finding, in a stable order."""
-    from numcheck.report import view
-
     out: list[Entry] = []
     for file in files:
-        for loc in view(file).findings:
-            out.append(Entry(_key(file.path), loc.finding.code, loc.fingerprint, loc.finding.message))
+        for f in file.findings:
+            out.append(Entry(_key(file.path), f.code, of(f, file.text), f.message))
     return sorted(out, key=lambda e: (e.path, e.code, e.fingerprint, e.message))
 
 
@@ -100,16 +104,14 @@ def subtract(file: FileReport, known: Counter[tuple[str, str]]) -> FileReport:
     """
     from dataclasses import replace
 
-    from numcheck.report import view
-
     left = Counter(known)
     keep: list[Finding] = []
-    for loc in view(file).findings:
-        key = (_key(file.path), loc.fingerprint)
+    for f in file.findings:
+        key = (_key(file.path), of(f, file.text))
         if left[key] > 0:
             left[key] -= 1
         else:
-            keep.append(loc.finding)
+            keep.append(f)
     return replace(file, findings=tuple(keep))
 
 

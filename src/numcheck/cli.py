@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from numcheck.report import REPORTERS
+
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
@@ -34,13 +36,8 @@ STDIN = "-"
 PROGRESS_MIN_FILES = 20
 
 
-class Format(str, Enum):
-    text = "text"
-    concise = "concise"
-    json = "json"
-    jsonl = "jsonl"
-    sarif = "sarif"
-    github = "github"
+# The --format choices are the names in the one registry of formats.
+Format = Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
 
 
 class FailOn(str, Enum):
@@ -315,7 +312,7 @@ def check(
             "--format",
             "--output-format",
             "-f",
-            help="text, concise, json, jsonl, sarif or github. [default: text]",
+            help="Output format. [default: text]",
             case_sensitive=False,
         ),
     ] = None,
@@ -387,7 +384,7 @@ def check(
 
     from numcheck.model import severity_rank
     from numcheck.pipeline import Settings
-    from numcheck.report import MACHINE_FORMATS, REPORTERS, Options, summary_line
+    from numcheck.report import Options, summary_line
     from numcheck.suppress import META_RULES
 
     if not paths:
@@ -397,7 +394,8 @@ def check(
     if paths.count(STDIN) > 1:
         _fail("- (stdin) can be given only once")
     cfg = _load_config(config, no_config)
-    fmt = (output_format or Format.text).value
+    fmt = output_format.value if output_format is not None else "text"
+    reporter = REPORTERS[fmt]
     cli_ignore = _codes_option(ignore, "--ignore")
     settings = Settings.from_config(
         cfg,
@@ -411,7 +409,7 @@ def check(
         baseline=baseline,
         changed_since=changed_since,
         jobs=jobs or os.cpu_count() or 1,
-        keep_facts=fmt == "json" or (fmt == "text" and facts),
+        keep_facts=reporter.facts or (reporter.styled and facts),
     )
     threshold = fail_on.value if fail_on is not None else cfg.fail_on or "error"
     rules = _load_rules(settings.extra_rules)
@@ -442,16 +440,15 @@ def check(
     from numcheck import __version__
 
     options = Options(
-        color=use_color(color, os.environ, tty) if fmt == "text" else False,
+        color=use_color(color, os.environ, tty) if reporter.styled else False,
         width=_width(tty),
         facts=facts,
         rules=(*rules, *META_RULES),
         version=__version__,
     )
-    _write(sys.stdout, REPORTERS[fmt](report, options))
-    if fmt in MACHINE_FORMATS or fmt == "concise":
-        if not quiet:
-            _write(sys.stderr, summary_line(report) + "\n")
+    _write(sys.stdout, reporter(report, options))
+    if not reporter.summary and not quiet:
+        _write(sys.stderr, summary_line(report) + "\n")
     if problems:
         raise typer.Exit(EXIT_ERROR)
     rank = severity_rank(threshold)

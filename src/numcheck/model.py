@@ -179,6 +179,18 @@ class Finding:
     text: str
     related: tuple[Related, ...] = ()
     fix: str | None = None  # display-only
+    # The sentence the figures sit in, filled by the pipeline from the document's
+    # sentences, so reporters and baselines never split the text again.
+    sentence: Span | None = None
+
+
+def context(finding: Finding) -> Span:
+    """The span a finding is shown in and fingerprinted by: its sentence, else its own span.
+
+    A finding outside any sentence (in a suppression comment, say) has no sentence.
+    """
+    s = finding.sentence
+    return s if s is not None and s.contains(finding.span) else finding.span
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from numcheck.model import FileReport, Related, Report, Span
+from numcheck.model import FileReport, Finding, Related, Report, Sentence, Span
 
 if TYPE_CHECKING:
     from numcheck.config import Config
@@ -114,7 +114,27 @@ def analyse(text: str, path: str, rules: Sequence[Any], today: dt.date | None) -
     from numcheck.facts import extract
 
     doc = extract(text, path)
-    return FileReport(path=path, text=text, facts=doc.facts, findings=run(doc, rules, today=today))
+    findings = run(doc, rules, today=today)
+    return FileReport(path=path, text=text, facts=doc.facts, findings=with_sentences(findings, doc.sentences))
+
+
+def with_sentences(findings: Sequence[Finding], sentences: Sequence[Sentence]) -> tuple[Finding, ...]:
+    """Each finding with the span of the sentence its figure starts in (when that sentence holds it)."""
+    from bisect import bisect_right
+
+    if not findings or not sentences:
+        return tuple(findings)
+    starts = [s.span.start for s in sentences]
+    out: list[Finding] = []
+    for f in findings:
+        i = bisect_right(starts, f.span.start) - 1
+        s = sentences[i].span if i >= 0 else None
+        out.append(replace(f, sentence=s) if s is not None and s.contains(f.span) else f)
+    return tuple(out)
+
+
+def _shift(span: Span | None, by: int) -> Span | None:
+    return None if span is None else Span(span.start + by, span.end + by)
 
 
 def _in_pieces(text: str, path: str, settings: Settings, rules: Sequence[Any]) -> FileReport:
@@ -142,6 +162,7 @@ def _in_pieces(text: str, path: str, settings: Settings, rules: Sequence[Any]) -
                     f,
                     span=Span(f.span.start + start, f.span.end + start),
                     related=tuple(Related(Span(r.span.start + start, r.span.end + start), r.text) for r in f.related),
+                    sentence=_shift(f.sentence, start),
                 )
             )
         if settings.keep_facts:

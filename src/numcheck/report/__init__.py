@@ -1,21 +1,24 @@
 """Output formats: one module per format, each a pure function Report -> str.
 
-``REPORTERS`` is the one registry of formats. Every reporter takes the same
-``Options`` and locates spans the same way (``view``), so line and column
-numbers, sentences and fingerprints agree across formats.
+``REPORTERS`` is the one registry of formats: the command line's
+``--format`` choices and how each format's output is handled come from it.
+Every reporter takes the same ``Options`` and locates spans the same way
+(``view``), so line and column numbers, sentences and fingerprints agree
+across formats.
+
+Importing this package is cheap (the command line reads ``REPORTERS`` to
+build its options, even for ``--help``): the values and each format's module
+are imported only when used.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from numcheck.model import SEVERITIES, FileReport, Finding, Report, Span
-
 if TYPE_CHECKING:
-    from numcheck.model import Sentence
+    from numcheck.model import FileReport, Finding, Report, Span
     from numcheck.source import LineIndex
 
 
@@ -72,50 +75,23 @@ class FileView:
 
 def view(file: FileReport) -> FileView:
     """Line/column and sentence (hence fingerprint) of every finding in ``file``."""
+    from numcheck.model import context
     from numcheck.source import LineIndex
 
     lines = LineIndex(file.text)
-    sentences = _sentences(file) if file.findings else ()
-    # Listed once: source.sentence_of lists them on every call (quadratic over many findings).
-    starts = [s.span.start for s in sentences]
     located: list[Located] = []
     for f in file.findings:
         line, col = lines.position(f.span.start)
         end_line, end_col = lines.position(f.span.end)
-        if sentences:
-            s = sentences[max(0, bisect.bisect_right(starts, f.span.start) - 1)].span
-            # A finding outside any sentence (e.g. in a suppression comment)
-            # is shown on its own span.
-            if not s.contains(f.span):
-                s = f.span
-        else:
-            s = f.span
+        s = context(f)
         located.append(Located(f, line, col, end_line, end_col, s, file.text[s.start : s.end]))
     return FileView(file, tuple(located), lines)
 
 
-def _sentences(file: FileReport) -> list[Sentence]:
-    """The sentences findings are shown in: as the check split them, piece by piece for a long text."""
-    from dataclasses import replace
-
-    from numcheck.engine import PIECE_CHARS, pieces
-    from numcheck.source import prepare, split_sentences
-
-    if len(file.text) <= PIECE_CHARS:
-        return list(split_sentences(prepare(file.text, file.path)))
-    out: list[Sentence] = []
-    starts = sorted(f.span.start for f in file.findings)
-    for a, b in pieces(file.text):
-        # Only the pieces with a finding: a long archive is never split whole.
-        i = bisect.bisect_left(starts, a)
-        if i < len(starts) and starts[i] < b:
-            for s in split_sentences(prepare(file.text[a:b], file.path)):
-                out.append(replace(s, span=Span(s.span.start + a, s.span.end + a)))
-    return out
-
-
 def counts(report: Report) -> dict[str, int]:
     """Findings per severity, every severity present, most severe first."""
+    from numcheck.model import SEVERITIES
+
     out = {s: 0 for s in reversed(SEVERITIES)}
     for file in report.files:
         for f in file.findings:
@@ -143,55 +119,34 @@ def summary_line(report: Report) -> str:
     return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}{tail}."
 
 
-def _text(report: Report, options: Options) -> str:
-    from numcheck.report.text import render
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    """One output format: the module that renders it and how the command line handles its output."""
 
-    return render(report, options)
+    module: str  # numcheck.report.<module> defines render(report, options) -> str
+    help: str  # one line for --help
+    machine: bool = False  # for programs: stdout holds nothing but the format
+    summary: bool = True  # prints its own summary line; else the CLI writes it to stderr
+    styled: bool = False  # colour and --facts (the text format)
+    facts: bool = False  # always carries the fact table, so the run keeps facts
 
+    def __call__(self, report: Report, options: Options) -> str:
+        from importlib import import_module
 
-def _concise(report: Report, options: Options) -> str:
-    from numcheck.report.concise import render
-
-    return render(report, options)
-
-
-def _json(report: Report, options: Options) -> str:
-    from numcheck.report.json import render
-
-    return render(report, options)
-
-
-def _jsonl(report: Report, options: Options) -> str:
-    from numcheck.report.jsonl import render
-
-    return render(report, options)
-
-
-def _sarif(report: Report, options: Options) -> str:
-    from numcheck.report.sarif import render
-
-    return render(report, options)
-
-
-def _github(report: Report, options: Options) -> str:
-    from numcheck.report.github import render
-
-    return render(report, options)
+        render: Callable[[Report, Options], str] = import_module(f"numcheck.report.{self.module}").render
+        return render(report, options)
 
 
 # The one registry of formats; each module is imported only when used, so a
 # run that prints concise lines never imports rich.
-REPORTERS: dict[str, Callable[[Report, Options], str]] = {
-    "text": _text,
-    "concise": _concise,
-    "json": _json,
-    "jsonl": _jsonl,
-    "sarif": _sarif,
-    "github": _github,
+REPORTERS: dict[str, Reporter] = {
+    "text": Reporter("text", "grouped by file, each sentence marked; colour on a terminal", styled=True),
+    "concise": Reporter("concise", "one line per finding: path:line:col: code [severity] message", summary=False),
+    "json": Reporter("json", "one versioned JSON document with facts and findings", True, False, facts=True),
+    "jsonl": Reporter("jsonl", "one JSON object per finding", machine=True, summary=False),
+    "sarif": Reporter("sarif", "SARIF 2.1.0 for code-scanning tools", machine=True, summary=False),
+    "github": Reporter("github", "GitHub Actions workflow annotations", machine=True, summary=False),
 }
-
-# Formats meant for programs: nothing but the format goes to stdout.
-MACHINE_FORMATS: frozenset[str] = frozenset({"json", "jsonl", "sarif", "github"})
 
 
 def ordered(findings: Sequence[Finding]) -> list[Finding]:
