@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
+
 from numcheck.numbers import find
 
 
@@ -26,3 +28,52 @@ def test_range_with_a_negative_low_end() -> None:
 def test_digits_glued_after_plus_belong_to_a_catalogue_name() -> None:
     # "J0412.7+3318" names a star; neither piece is a figure.
     assert _read("The probe imaged J0412.7+3318 last spring.") == []
+
+
+def test_currency_written_with_letters_glued_to_the_digits() -> None:
+    # The digits after "$US", "Rs." or "RM" are a figure; the scale word is not one on its own.
+    assert _read("They raised $US4.2 billion.") == [("4.2 billion", D(4200000000))]
+    assert _read("A loss of $A1.5bn was booked.") == [("1.5bn", D(1500000000))]
+    assert _read("The scheme costs Rs.250 crore.") == [("250 crore", D(2500000000))]
+    assert _read("Petronas made RM2.4bn and paid USD40m.")[0] == ("2.4bn", D(2400000000))
+
+
+def test_a_scale_word_alone_is_never_a_figure() -> None:
+    assert _read("The studio spent billion after billion.") == []
+    assert _read("Thousand Oaks lies west of the city.") == []
+    assert _read("She bought a million-pound flat.") == [("a million", D(1000000))]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The grant was Rs 12,34,567 last year.", "12,34,567", D(1234567)),
+        ("The fund holds 1,00,000 rupees.", "1,00,000", D(100000)),
+        ("Some 1,23,45,678 voters took part.", "1,23,45,678", D(12345678)),
+        ("It rose to 2,50,000.50 in all.", "2,50,000.50", D("250000.50")),
+    ],
+)
+def test_indian_digit_grouping(text: str, surface: str, value: D) -> None:
+    assert (surface, value) in _read(text)
+
+
+def test_western_grouping_is_not_read_as_indian() -> None:
+    assert _read("Exactly 1,234,567 forms arrived.") == [("1,234,567", D(1234567))]
+    assert _read("Scores were 22,24 and 26.")[0] == ("22", D(22))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "step"),
+    [
+        ("Turnout was 17·4% in the ward.", "17·4", D("17.4"), D("0.1")),
+        ("The fee was £2·50 a head.", "2·50", D("2.50"), D("0.01")),
+        ("It weighs 1,204·75 tonnes.", "1,204·75", D("1204.75"), D("0.01")),
+    ],
+)
+def test_middle_dot_is_a_decimal_point(text: str, surface: str, value: D, step: D) -> None:
+    found = [n for n in find(text) if text[n.start : n.end].startswith(surface)]
+    assert found and (found[0].value, found[0].step) == (value, step)
+
+
+def test_middle_dot_before_a_power_of_ten_still_multiplies() -> None:
+    assert _read("A sample held 3·10^5 cells.") == [("3·10^5", D(300000))]

@@ -28,8 +28,10 @@ the next repetition cannot also consume.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
+from importlib import resources
 
 from numcheck import numwords
 from numcheck.model import SpanIndex
@@ -112,14 +114,16 @@ VULGAR: dict[str, Decimal] = {
 
 _V = "".join(VULGAR)
 _SP = r"[^\S\n]"
-_NUMERAL = re.compile(
-    rf"""
-    (?=[-−–.\d{_V}mn])  # cheap first-character test before the alternation
-    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) (?<![A-Za-z]\d-) (?<![\w.]\+) )
+# The decimal point: a full stop, or the middle dot of some journals and British papers
+# ("17·4%"); before "10^" a middle dot is a multiplication sign ("3·10^5").
+_POINT = r"(?:\.|·(?!10\^))"
+# The numeral from its first digit on: value, exponent, fraction, scale and glued letters.
+_BODY = rf"""
     (?P<num>
-        \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)
-      | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?:\.\d+)?(?!\d|,\d|[\u00a0\u202f\u2009 ]\d)
-      | \d+(?:\.\d+)?
+        \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:{_POINT}\d+)?(?![\d,]\d)  # Indian grouping: 12,34,567
+      | \d{{1,3}}(?:,\d{{3}})+(?:{_POINT}\d+)?(?![\d,]\d)
+      | \d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?:{_POINT}\d+)?(?!\d|,\d|[\u00a0\u202f\u2009 ]\d)
+      | \d+(?:{_POINT}\d+)?
       | \.\d+
       | (?=[{_V}])
     )
@@ -134,9 +138,18 @@ _NUMERAL = re.compile(
       | {_SP}(?:k|K|M)(?={_SP}*(?:[.,;:!?)]|\Z))
     )?
     (?P<suffix>[A-Za-z]+)?
+"""
+_NUMERAL = re.compile(
+    rf"""
+    (?=[-−–.\d{_V}mn])  # cheap first-character test before the alternation
+    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) (?<![A-Za-z]\d-) (?<![\w.]\+) )
+    {_BODY}
     """,
     re.X,
 )
+# A numeral right after a currency written with letters ("$US4.2 billion", "Rs.250 crore",
+# "RM2bn"): the lead of ``_NUMERAL`` refuses digits glued to letters, so these are found apart.
+_GLUED_NUMERAL = re.compile(_BODY, re.X)
 
 # Things made of digits that are never a figure by themselves.
 _NOT_FIGURE = re.compile(
@@ -161,13 +174,19 @@ _RANGE_GAP = re.compile(rf"(?:-|{_SP}*[–—]{_SP}*|-{_SP}*(?:to|and){_SP}+|{_S
 
 def _dec(s: str) -> Decimal:
     return Decimal(
-        s.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
+        s.replace(",", "")
+        .replace("·", ".")
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace("\u2009", "")
+        .replace(" ", "")
     )
 
 
 def _numeral(m: re.Match[str]) -> Number | None:
-    num = m.group("num")
-    sign = -1 if m.group("sign") or m.group("wsign") else 1
+    num = (m.group("num") or "").replace("·", ".")
+    lead = m.groupdict()
+    sign = -1 if lead.get("sign") or lead.get("wsign") else 1
     fraction = False
     try:
         if num:
@@ -250,6 +269,19 @@ def _numeral(m: re.Match[str]) -> Number | None:
     return Number(m.start(), end, sign * value, step, scaled=scaled, fraction=fraction, suffix=suffix, factor=factor)
 
 
+def _glued_currencies() -> re.Pattern[str]:
+    """Currency signs and codes that end in a letter or a full stop ("$US", "Rs.", "RM", "USD"),
+    from ``data/money.toml``: a numeral glued after one is still a figure."""
+    raw = resources.files("numcheck.data").joinpath("money.toml").read_text(encoding="utf-8")
+    money = tomllib.loads(raw)
+    lead = [s for s in money["signs"] if s[-1].isalpha() or s[-1] == "."] + list(money["codes"])
+    alt = "|".join(re.escape(s) for s in sorted(lead, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?<![A-Za-z])(?:{alt})(?=\d)")
+
+
+_GLUED_CURRENCY = _glued_currencies()
+
+
 def _blocked(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NOT_FIGURE.finditer(text)]
 
@@ -282,6 +314,15 @@ def find(text: str) -> list[Number]:
         n = _numeral(m)
         if n is not None:
             out.append(n)
+    glued = False
+    for c in _GLUED_CURRENCY.finditer(text):
+        g = _GLUED_NUMERAL.match(text, c.end())
+        n = _numeral(g) if g else None
+        if n is not None:
+            out.append(n)
+            glued = True
+    if glued:
+        out.sort(key=lambda n: n.start)
     taken = SpanIndex((n.start, n.end) for n in out)
     words: list[Number] = []
     for m in numwords.finditer(text):
@@ -304,6 +345,8 @@ def find(text: str) -> list[Number]:
             ):
                 continue  # "twenty" of "the twenty-first century": the ordinal is read elsewhere
             phrase = text[s:e]
+            if phrase.lower() in numwords.SCALES:
+                continue  # a scale word alone ("billion" after a figure not read) is never a figure
             frac = numwords.is_fraction(phrase)
             step = _word_step(value, phrase)
             if frac and abs(value) < 1:
