@@ -498,3 +498,18 @@ def test_several_hundred_years_is_vague() -> None:
     f = one("The walls are several hundred years old.", "several hundred years old")
     assert f.value is None
     assert (f.interval.low, f.interval.high) == (Decimal(300), Decimal(1000))
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The alarm sounded at 6:30 a.m. Tuesday and crews came at once.", 1),
+        ("Polls close at 10 p.m. GMT and the count starts.", 1),
+        ("The raid began at 5 a.m. March 3, before dawn.", 1),
+        ("The curfew starts at 8 p.m. local time.", 1),
+        ("He woke at 6 a.m. The rest of the crew slept on.", 2),
+        ("Trading ended at 4 p.m. Shares had slipped by then.", 2),
+    ],
+)
+def test_a_clock_abbreviation_ends_a_sentence_only_before_a_new_one(text: str, count: int) -> None:
+    assert len(split_sentences(text)) == count

@@ -128,6 +128,16 @@ _ABBREVIATIONS = frozenset(
     vs v etc al e.g i.e cf ca c u.s u.k u.n e.u a.m p.m n.b""".split()
 )
 
+# Words that carry a sentence on after "a.m." / "p.m." ("at 6:30 a.m. Tuesday", "9 p.m. GMT",
+# "7 a.m. local time"): the clock's full stop ends the sentence before any other capital.
+_AFTER_CLOCK = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    gmt bst utc est edt cst cdt mst mdt pst pdt akst hst et ct mt pt ist cet cest eet eest wet aest aedt
+    acst awst nzst nzdt jst kst hkt sgt sast msk eastern central mountain pacific atlantic greenwich
+    british local""".split()
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*\Z")
 
@@ -147,6 +157,8 @@ def _ends_sentence(text: str, m: re.Match[str], stop: int) -> bool:
         # "U.S." / "J. Smith": an abbreviation; still ends if a capitalised
         # sentence start follows after a quote or if the next word is lowercase? Keep going.
         nxt = _next_word(text, m.end(), stop)
+        if word in ("a.m", "p.m") and nxt.rstrip(".,;:!?").lower() in _AFTER_CLOCK:
+            return False  # "at 6:30 a.m. Tuesday", "at 9 p.m. GMT"
         if (
             not nxt
             or not nxt[0].isupper()
