@@ -394,3 +394,141 @@ def test_one_bit_of_is_an_idiom_not_information() -> None:
 def test_more_currency_words(text: str, surface: str, value: str, code: str) -> None:
     f = one(text, surface)
     assert (f.kind, f.value, f.unit) == ("money", D(value), code)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The miner raised $US4.2 billion in bonds.", "$US4.2 billion", D(4200000000), "USD"),
+        ("Qantas booked a $A1.5bn charge.", "$A1.5bn", D(1500000000), "AUD"),
+        ("The club paid $NZ45 million for the stand.", "$NZ45 million", D(45000000), "NZD"),
+        ("The state set aside Rs.250 crore for roads.", "Rs.250 crore", D(2500000000), "INR"),
+        ("The port cost Rs1,200 crore to dredge.", "Rs1,200 crore", D(12000000000), "INR"),
+        ("Profits hit RM2.4bn last year.", "RM2.4bn", D(2400000000), "MYR"),
+        ("Fares rose to Rp5,000 a trip.", "Rp5,000", D(5000), "IDR"),
+        ("The budget is Rs 12,34,567 crore.", "Rs 12,34,567 crore", D(123456700000000) / 10, "INR"),
+        ("A fine of ₹1,00,000 was imposed.", "₹1,00,000", D(100000), "INR"),
+    ],
+)
+def test_money_with_a_glued_currency_and_indian_grouping(text: str, surface: str, value: D, unit: str) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == ("money", value, unit)
+    assert not [g for g in facts(text) if g.text.lower() in ("billion", "crore", "million", "bn")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("Turnout was 17·4% in the ward.", "17·4%", "percent", D("17.4")),
+        ("Support slipped 2·5 percentage points.", "2·5 percentage points", "points", D("2.5")),
+        ("The fare was £2·50 each way.", "£2·50", "money", D("2.50")),
+    ],
+)
+def test_middle_dot_decimals(text: str, surface: str, kind: str, value: D) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value) == (kind, value)
+    assert len([g for g in facts(text) if g.kind not in ("date", "relative")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high"),
+    [
+        ("It followed a 40-basis-point rise in May.", "40-basis-point", D("0.4"), D("0.395"), D("0.405")),
+        ("The bank cut rates by 25bps.", "25bps", D("0.25"), D("0.245"), D("0.255")),
+        ("Yields fell 25 basis points on Monday.", "25 basis points", D("0.25"), D("0.245"), D("0.255")),
+        ("Spreads widened by 12.5bp overnight.", "12.5bp", D("0.125"), D("0.1245"), D("0.1255")),
+        ("A one basis point move is noise.", "one basis point", D("0.01"), D("0.005"), D("0.015")),
+    ],
+)
+def test_basis_points_are_hundredths_of_a_point(text: str, surface: str, value: D, low: D, high: D) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == ("points", value, "percentage point")
+    assert (f.interval.low, f.interval.high) == (low, high)
+
+
+def test_basis_point_ranges_and_before_present_are_kept_apart() -> None:
+    f = one("Spreads widened 10-15 bp this week.", "10-15 bp")
+    assert f.kind == "points" and (f.interval.low, f.interval.high) == (D("0.1"), D("0.15"))
+    assert one("The hearth dates to 12,000 BP.", "12,000").kind != "points"
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("The index fell 2.1%, or 140 points, to 6,500.", "140 points, to 6,500"),
+        ("The Dow slid 1.8%, or 95 points to 5,210 on Friday.", "95 points to 5,210"),
+        ("Arrivals fell from 410,000 in 2024 to 455,000.", "2024 to 455,000"),
+        ("Exports grew from 3,000 in 2019 to 5,000 last year.", "2019 to 5,000"),
+        ("Visits rose from 1,200 in 2020 to 1,900.", "2020 to 1,900"),
+        ("The survey ran from 2018 to 2,500 homes.", "2018 to 2,500"),
+    ],
+)
+def test_a_range_joins_ends_of_one_kind(text: str, bad: str) -> None:
+    assert bad not in [f.text for f in facts(text)]
+    assert not [f for f in facts(text) if f.is_range]
+
+
+def test_ranges_of_years_and_of_counts_still_join() -> None:
+    assert one("Between 2000 and 3000 people came.", "Between 2000 and 3000").is_range
+    assert one("The war lasted from 1914 to 1918.", "1914 to 1918").is_range
+    assert one("It took between 12 and 14 years.", "between 12 and 14 years").is_range
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("The death toll has risen to 73.", "73", "death toll"),
+        ("The death toll has now risen to 91, officials said.", "91", "death toll"),
+        ("The number of deaths was 2,315.", "2,315", "deaths"),
+        ("The number of confirmed cases has climbed to 1,204.", "1,204", "confirmed cases"),
+        ("The toll stood at 186.", "186", "toll"),
+        ("Unemployment stood at 5.1% in March.", "5.1%", "unemployment"),
+        ("Ticket sales reached 25,000 by Friday.", "25,000", "ticket sales"),
+        ("Net profit was $186m for the year.", "$186m", "net profit"),
+        ("Confirmed cases in the UK had reached 1,004.", "1,004", "confirmed cases"),
+        ("The death toll tops 450.", "450", "death toll"),
+    ],
+)
+def test_subjects_through_auxiliaries_and_level_verbs(text: str, surface: str, subject: str) -> None:
+    f = one(text, surface)
+    assert (f.subject or "").lower() == subject
+
+
+def test_a_level_verb_alone_is_no_subject() -> None:
+    assert one("It reached 300 by noon.", "300").subject is None
+    # A verb of harm says what the figure counts: the wounded.
+    assert one("The shelling wounded 40 overnight.", "40").subject == "wounded"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "each"),
+    [
+        ("Sales reached 25,000, up from 20,000 a year earlier.", "20,000", False),
+        ("Fees were £900 a year before the change.", "£900", False),
+        ("Rents were 1,100 a month ago.", "1,100", False),
+        ("Dividends were 30p a share.", "30p", True),
+        ("It pays £5 a year to members.", "£5", True),
+        ("Tickets cost $40 each.", "$40", True),
+    ],
+)
+def test_each_marker_not_for_a_time_before(text: str, surface: str, each: bool) -> None:
+    assert ("each" in one(text, surface).markers) is each
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "hedge"),
+    [
+        ("The death toll tops 450.", "450", "more than"),
+        ("Sales topped $3bn last year.", "$3bn", "more than"),
+        ("Exports exceeded 20% of output.", "20%", "more than"),
+        ("Viewing figures passed 12 million.", "12 million", "more than"),
+        ("The fund surpassed £1bn in May.", "£1bn", "more than"),
+        ("The toll nears 500.", "500", "nearly"),
+        ("The Senate passed 12 bills.", "12", "exact"),
+        ("Revenue more than doubles.", "doubles", "more than"),
+        ("Costs more than doubled in a year.", "doubled", "more than"),
+        ("Prices nearly tripled.", "tripled", "nearly"),
+    ],
+)
+def test_direction_verbs_and_hedged_multiples(text: str, surface: str, hedge: str) -> None:
+    assert one(text, surface).hedge == hedge

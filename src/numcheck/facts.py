@@ -79,6 +79,11 @@ NAMED: dict[str, tuple[Decimal, str | None]] = {
 }
 HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])  # type: ignore[arg-type]
 HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])  # type: ignore[arg-type]
+_OBJECT_VERBS: frozenset[str] = frozenset(_HEDGES["object_verbs"])  # type: ignore[arg-type]
+_SUBJECTS = _toml("subjects.toml")
+_LEVEL_VERBS: frozenset[str] = frozenset(_SUBJECTS["level_verbs"])  # type: ignore[arg-type]
+_AUXILIARIES: frozenset[str] = frozenset(_SUBJECTS["auxiliaries"])  # type: ignore[arg-type]
+_VERB_LINKS: frozenset[str] = frozenset(_SUBJECTS["verb_links"])  # type: ignore[arg-type]
 
 
 def _alt(words: object, flexible: bool = True) -> str:
@@ -108,6 +113,10 @@ _PERCENT_AFTER = re.compile(
     rf"|(?P<pc>{_SP}?%|{_SP}+per{_SP}?cents?\b|{_SP}*-?percent(?:s|age)?\b|{_SP}+pc\b)",
     re.I,
 )
+# Basis points: hundredths of a percentage point ("a 40-basis-point rise", "cut by 25bps",
+# "25 basis points"). Only lower-case "bp": "BP" is "before present" or a company.
+_BASIS_AFTER = re.compile(rf"{_SP}*-?{_SP}*(?i:basis){_SP}*-?{_SP}*(?i:points?)\b|{_SP}?bps?\b")
+_BASIS_POINT = Decimal("0.01")
 _HEDGE_AFTER = re.compile(rf"(?P<h>{_SP}+(?:or{_SP}+(?:more|so|fewer|less))\b|-?odd\b|\+|-plus\b)", re.I)
 _MARKER_NAMES = {
     "another": "another",
@@ -131,8 +140,11 @@ _CHANGE_VERB = re.compile(
     r"|plunged|slid|down|lower|cut|reduced|lost|halved|slumps?|dipped|dips?|tumbled|sank|narrowed|eased)\b",
     re.I,
 )
+# "20,000 a year earlier" is a figure of a year before, not 20,000 each year.
 _EACH_AFTER = re.compile(
-    rf"{_SP}+(?:a|per){_SP}+(?:share|head|person|year|day|month|week|hour|barrel|tonne)\b|{_SP}+each\b", re.I
+    rf"{_SP}+(?:a|per){_SP}+(?:share|head|person|year|day|month|week|hour|barrel|tonne)\b"
+    rf"(?!{_SP}+(?:earlier|later|ago|before|after|previously|prior|on|back)\b)|{_SP}+each\b",
+    re.I,
 )
 
 # Identifier cues: a number right after one of these words names a thing, not a quantity.
@@ -206,6 +218,8 @@ _SHARE_GAP = re.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _SINGULAR_DENOMS = frozenset({*(w for w in numwords.FRACTIONS if not w.endswith("s")), *numwords.ORDINALS} - {"half"})
 _DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
+# A phrase after one of these says where or when, not what is counted ("cases in the UK").
+_PLACE_PREPS = frozenset("in at on across within to".split())
 
 # Subject reading: words that end a noun phrase.
 _STOP = frozenset(
@@ -216,7 +230,8 @@ _STOP = frozenset(
     more less than so such not no yet still already now then last next this year years month months week weeks
     day days including included include includes up down out off against across through toward towards
     ago annually time times while why how what overnight today yesterday tomorrow tonight apiece instead
-    respectively altogether alone almost nearly about around roughly some""".split()
+    respectively altogether alone almost nearly about around roughly some earlier later although though
+    whereas unless""".split()
 )
 # Words are separated by required spaces so that no word can be split two ways (linear time).
 _NP_AFTER = re.compile(
@@ -275,6 +290,8 @@ _VALUE_SLOTS = frozenset(
 # people came" counts people), "police" and "staff" often qualify the next noun ("police officers").
 _PLURAL = re.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]*(?:ies|ren|people|men)|[a-z-]+(?:police|staff|cattle)")
 _WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
+# Lengths of time: a verb before them ("has risen over the past four years") is not said of them.
+_SPAN_KINDS = frozenset({"duration", "age", "frequency"})
 # The match starts at the window's start or after its last [.;:!?] (where else would the lazy
 # prefix have started?), and the word before the preposition is tried only where a run of word
 # characters starts, with nothing given back (possessive): the plain form was cubic in a scan
@@ -317,7 +334,7 @@ def extract(text: str, path: str = "") -> Document:
     facts.extend(_article_ones(ctx, sorted((f.span.start, f.span.end) for f in facts), share_ends))
     # A year the dates module reads on its own ("in 2004") is no end of a range with an amount a
     # thousand times larger: "turnover fell in 2011 to £620m" is not 2,011 to 620 million.
-    dated_alone = frozenset((d.span.start, d.span.end) for d in date_facts)
+    dated_alone = frozenset((d.span.start, d.span.end) for d in date_facts if d.kind == "year")
     facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)), dated_alone)
 
     # A date/time/duration/age fact wins over any number fact it overlaps, unless the number
@@ -490,6 +507,8 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
         # "some" is a hedge only before a figure that is not itself a count of years/times
         if word == "over" and ctx.clean[start:end].strip().isdigit() and _looks_like_year(ctx.clean[start:end]):
             hedge, hs = "exact", start
+        elif word in _OBJECT_VERBS and _plural_after(ctx.clean, end):
+            hedge, hs = "exact", start  # "the Senate passed 12 bills": twelve of them, not more
     a = _HEDGE_AFTER.match(ctx.clean, end)
     if a and hedge == "exact":
         word = a.group("h").strip().lower()
@@ -498,6 +517,15 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
         if key in HEDGE_AFTER:
             hedge = HEDGE_AFTER[key]
     return hedge, hs, he
+
+
+_FIRST_WORD = re.compile(rf"{_SP}+([a-z][a-z'’-]*)")
+
+
+def _plural_after(clean: str, end: int) -> bool:
+    """Whether a plural noun follows the figure ending at ``end`` ("12 bills")."""
+    m = _FIRST_WORD.match(clean, end)
+    return m is not None and m.group(1) not in _STOP and _PLURAL.fullmatch(m.group(1)) is not None
 
 
 def _looks_like_year(s: str) -> bool:
@@ -584,7 +612,10 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
         np = _np(_WORDS.findall(m.group("np")))
         if np:
             return np
-    before = ctx.clean[max(s_start, start - 60) : start]
+    lo = max(s_start, start - 60)
+    if lo > s_start and ctx.clean[lo - 1].isalnum():
+        lo = ctx.clean.find(" ", lo, start) + 1 or start  # a word cut by the window is no word
+    before = ctx.clean[lo:start]
     # 2. "a pre-war population of 23 million": the phrase before "of".
     ob = _OF_BEFORE.search(before) if before.endswith(("of ", "of\u00a0")) else None
     if ob:
@@ -600,40 +631,90 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
             tail.insert(0, w)
         if tail:
             return " ".join(tail)
-    # 3. What changed: "quarterly profits rose 76% to $1.13bn", "revenues grew 6.4%".
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind("("), before.rfind(")")) + 1 :]
+    # 3. A verb of level or change right before: "the toll stood at 186", "ticket sales reached
+    #    25,000", "the number of deaths was 2,315", "the death toll has risen to 73".
+    said = _verb_subject(clause) if kind not in _SPAN_KINDS else None
+    if said:
+        return said
+    # 4. What changed: "quarterly profits rose 76% to $1.13bn", "revenues grew 6.4%".
     # The last change word (a set lookup per word: the alternation regex costs ~1 µs a character).
     verb = None
-    for w in _LETTER_WORD.finditer(clause):
+    for w in _LETTER_WORD.finditer(clause if kind not in _SPAN_KINDS else ""):
         if w.group().lower() in _RISE_OR_FALL:
             verb = w
     if verb:
         head = _WORDS.findall(clause[: verb.start()])
-        picked: list[str] = []
-        for w in reversed(head):
-            if w.lower() in _STOP or w.lower() in _CHANGE_WORDS:
-                break
-            picked.insert(0, w)
-            if len(picked) == 3:
-                break
+        picked = _head_before(head)
         if picked:
-            return " ".join(picked)
-    # 4. A predicate: "6 million of ... are internally displaced".
+            return picked
+    # 5. A predicate: "6 million of ... are internally displaced".
     p = _PREDICATE.match(clause_after)
     if p:
         words = [w for w in p.group("p").split() if w.lower() not in _STOP]
         if words:
             return " ".join(words[:3])
-    # 5. "... to leave the country as refugees".
+    # 6. "... to leave the country as refugees".
     a = _AS_NOUN.match(after)
     if a:
         return a.group("p").split()[0]
-    # 6. A past-tense verb right before: "wounded more than a million".
+    # 7. A past-tense verb right before: "wounded more than a million".
     hb = _tail_phrase(before, HEDGE_BEFORE, _HEDGE_LAST)
     cut = (before[: hb[1]] if hb else before).rstrip(", ").split()
-    if cut and kind in ("count", "number") and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", cut[-1]):
+    if (
+        cut
+        and kind in ("count", "number")
+        and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", cut[-1])
+        and cut[-1] not in _LEVEL_VERBS
+    ):
         return cut[-1]
     return None
+
+
+def _head_before(words: list[str], place: bool = True) -> str | None:
+    """The noun phrase that ends ``words``, past auxiliaries ("the death toll has" → "death toll")
+    and past a place or time after it ("cases in the UK had" → "cases", not "UK")."""
+    i = len(words)
+    while i and words[i - 1].lower() in _AUXILIARIES:
+        i -= 1
+    picked: list[str] = []
+    j = i - 1
+    while j >= 0:
+        w = words[j]
+        lw = w.lower()
+        if lw in _STOP or lw in _CHANGE_WORDS or lw in _AUXILIARIES or any(ch.isdigit() for ch in w):
+            break
+        picked.insert(0, w)
+        if len(picked) == 3:
+            break
+        j -= 1
+    if place and picked and j > 0:
+        k = j
+        while k >= 0 and (words[k].lower() in _DETERMINERS or any(ch.isdigit() for ch in words[k])):
+            k -= 1
+        if k > 0 and words[k].lower() in _PLACE_PREPS:
+            head = _head_before(words[:k], place=False)
+            if head:
+                return head
+    return " ".join(picked) if picked else None
+
+
+def _verb_subject(clause: str) -> str | None:
+    """What a level or change verb right before the figure is said of ("the toll stood at")."""
+    verb_hedge = False
+    hb = _tail_phrase(clause, HEDGE_BEFORE, _HEDGE_LAST)
+    if hb:
+        # "was more than 450": the hedge stands between verb and figure; "tops 450": it is the verb.
+        verb_hedge = hb[0] in _LEVEL_VERBS
+        clause = clause[: hb[1]]
+    words = _WORDS.findall(clause)
+    if not verb_hedge:
+        if words and words[-1].lower() in _VERB_LINKS:
+            words.pop()
+        if not words or (words[-1].lower() not in _LEVEL_VERBS and words[-1].lower() not in _RISE_OR_FALL):
+            return None
+        words.pop()
+    return _head_before(words)
 
 
 # --- money, percent, units -----------------------------------------------------
@@ -780,7 +861,7 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             return _fact(
                 ctx, start, end, "measure", value / 1000, "kelvin", step / 1000, **_extras(ctx, start, end, "measure")
             )
-    if suffix and kind is None and _PERCENT_AFTER.match(clean, end):
+    if suffix and kind is None and (_PERCENT_AFTER.match(clean, end) or _BASIS_AFTER.match(clean, end)):
         suffix = ""  # "2.5pp", "3pc": read as points / percent below
     if suffix:
         lower = suffix.lower()
@@ -831,6 +912,12 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             value, step, end = value * MINOR_FACTOR[word], step * MINOR_FACTOR[word], mi.end()
             if low is not None and high is not None:
                 low, high = low * MINOR_FACTOR[word], high * MINOR_FACTOR[word]
+    if kind is None and (bp := _BASIS_AFTER.match(clean, end)):
+        # In percentage points, as "points" facts are, so that "25bp" and "0.25 points" compare.
+        kind, unit, end = "points", "percentage point", bp.end()
+        value, step = value * _BASIS_POINT, step * _BASIS_POINT
+        if low is not None and high is not None:
+            low, high = low * _BASIS_POINT, high * _BASIS_POINT
     if kind is None:
         pm = _PERCENT_AFTER.match(clean, end)
         if pm:
@@ -1078,6 +1165,7 @@ def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
         word = m.group().lower()
         value = _MULTIPLE_VALUE[word]
         markers = ("change",) if m.group("verb") else ()
+        hedge, _, _ = _hedge(ctx, m.start(), m.end())  # "more than doubled", "nearly halved"
         out.append(
             _fact(
                 ctx,
@@ -1087,6 +1175,7 @@ def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
                 value,
                 None,
                 Decimal("0.1") if value < 1 else Decimal(1),
+                hedge=hedge,
                 markers=markers,
                 subject=None,
             )
@@ -1326,13 +1415,15 @@ def _join_word_ranges(ctx: _Context, facts: list[Fact], dated: frozenset[tuple[i
 
 
 def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> bool:
-    """ "in 2011 to £620m": a figure the dates module reads alone beside one a thousand times larger."""
-    if (a.span.start, a.span.end) not in dated and (b.span.start, b.span.end) not in dated:
+    """ "in 2011 to £620m", "from 410,000 in 2024 to 455,000": a year the dates module reads
+    alone is no end of a range with an amount; the two ends of a range are one kind of quantity."""
+    a_dated = (a.span.start, a.span.end) in dated
+    b_dated = (b.span.start, b.span.end) in dated
+    if a_dated == b_dated:
         return False
-    if not a.value or not b.value:
-        return False  # no value, or zero
-    lo, hi = sorted((abs(a.value), abs(b.value)))
-    return hi / lo >= 1000
+    # "between 2000 and 3000 people" is one range: the other end is written as a year is.
+    other = b if a_dated else a
+    return not re.fullmatch(r"\d{4}", other.text)
 
 
 _BARE = ("count", "number")
