@@ -73,3 +73,35 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         _prune_deep_trees(str(basetemp.parent))
     except OSError:
         pass  # best effort, like pytest's own clean-up
+
+
+# --- the console-script entry point -------------------------------------------------
+
+
+@pytest.fixture
+def main(monkeypatch: pytest.MonkeyPatch):
+    """Run ``numcheck.cli.main(args)`` (the installed ``numcheck`` command) in ``cwd``: (status, stdout, stderr)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+    from pathlib import Path
+
+    for var in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+        from numcheck import cli
+
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                cli.main(list(args))
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else 0
+            else:
+                code = 0
+        return code, out.getvalue(), err.getvalue()
+
+    return run

@@ -106,8 +106,14 @@ def blank_urls(text: str) -> str:
     return _blank_matches(_blank_matches(text, _URL), _EMAIL)
 
 
+# A suppression comment in reStructuredText's form (suppress.RST_COMMENT): its codes are no figures.
+_RST_SUPPRESSION = re.compile(r"^[ \t]*\.\.[ \t]+numcheck-[^\n]*", re.M)
+
+
 def prepare(text: str, path: str = "") -> str:
     """The text the extractor reads: same length as ``text``, markup blanked."""
+    if "numcheck-" in text:
+        text = _blank_matches(text, _RST_SUPPRESSION)
     lower = path.lower()
     if lower.endswith(HTML_SUFFIXES):
         text = blank_html(text)

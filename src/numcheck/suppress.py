@@ -1,9 +1,19 @@
-"""Inline suppression: HTML comments that silence named codes for a line or a block.
+"""Inline suppression: comments that silence named codes for a line, a block or a file.
 
     <!-- numcheck-disable-next-line NC201: the two figures come from different surveys -->
+    The survey of 120 staff found 70 (48%) in favour.   <!-- numcheck-disable-line NC201: as printed -->
     <!-- numcheck-disable NC2, NC301 -- quoted verbatim from the report -->
     ...
     <!-- numcheck-enable -->
+    <!-- numcheck-disable-file NC4: a table of survey answers, not people -->
+
+In reStructuredText (or any file) the same words may form a comment line of
+their own: ``.. numcheck-disable-next-line NC201: reason``.
+
+``disable-next-line`` covers the next non-blank line and the rest of any
+sentence that starts on it (a sentence wrapped onto the following lines);
+``disable-line`` the line the comment is on; ``disable`` up to the matching
+``enable`` (or the end of the file); ``disable-file`` the whole file.
 
 Each comment names one or more codes or code prefixes and a reason (after
 ``:`` or ``--``). A comment without both is not honoured and is reported
@@ -16,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from numcheck.model import FileReport, Finding, Span
+from numcheck.model import FileReport, Finding, Span, context
 
 UNUSED = "NC001"
 INVALID = "NC002"
@@ -59,9 +69,12 @@ META_RULES: tuple[MetaRule, ...] = (
     ),
 )
 
+_KINDS = r"(disable-next-line|disable-line|disable-file|disable|enable)"
 # The body stops at the next "<!--" and is bounded, so unterminated comments
 # cannot make the scan quadratic.
-_COMMENT = re.compile(r"<!--\s*numcheck-(disable-next-line|disable|enable)\b((?:(?!<!--|-->).){0,2000})-->", re.S)
+_COMMENT = re.compile(rf"<!--\s*numcheck-{_KINDS}(?![\w-])((?:(?!<!--|-->).){{0,2000}})-->", re.S)
+# reStructuredText's comment: a line starting with "..", here one of ours.
+RST_COMMENT = re.compile(rf"^[ \t]*\.\.[ \t]+numcheck-{_KINDS}(?![\w-])([^\n]{{0,2000}})$", re.M)
 _CODE = r"(?:NC[0-9]{0,3}|ALL)"
 _BODY = re.compile(rf"\s*({_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)\s*(?::|--|—)\s*(\S.*?)\s*\Z", re.S | re.I)
 _ENABLE_BODY = re.compile(rf"\s*((?:{_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)?)\s*\Z", re.S | re.I)
@@ -75,6 +88,7 @@ class Suppression:
     reason: str
     first_line: int  # 1-based, inclusive
     last_line: int  # inclusive; a block left open runs to the end of the file
+    wraps: bool = False  # also covers a sentence that starts on first_line (disable-next-line)
 
     def covers(self, code: str, line: int) -> bool:
         return self.first_line <= line <= self.last_line and any(c == "ALL" or code.startswith(c) for c in self.codes)
@@ -96,7 +110,8 @@ def parse(text: str) -> tuple[tuple[Suppression, ...], tuple[Finding, ...]]:
     def invalid(m: re.Match[str], why: str) -> None:
         bad.append(Finding(INVALID, "invalid-suppression", "note", why, Span(m.start(), m.end()), m.group()))
 
-    for m in _COMMENT.finditer(text):
+    comments = sorted((*_COMMENT.finditer(text), *RST_COMMENT.finditer(text)), key=lambda m: m.start())
+    for m in comments:
         kind, body = m.group(1), m.group(2)
         span = Span(m.start(), m.end())
         start_line = lines.position(m.start())[0]
@@ -128,7 +143,11 @@ def parse(text: str) -> tuple[tuple[Suppression, ...], tuple[Finding, ...]]:
             # Skip blank lines: the comment usually sits above a paragraph.
             while target <= n_lines and not _line_text(text, line_starts, target).strip():
                 target += 1
-            out.append(Suppression(span, m.group(), codes, reason, target, target))
+            out.append(Suppression(span, m.group(), codes, reason, target, target, wraps=True))
+        elif kind == "disable-line":
+            out.append(Suppression(span, m.group(), codes, reason, start_line, start_line))
+        elif kind == "disable-file":
+            out.append(Suppression(span, m.group(), codes, reason, 1, n_lines))
         else:
             sup = Suppression(span, m.group(), codes, reason, end_line, n_lines)
             out.append(sup)
@@ -162,7 +181,12 @@ def apply(file: FileReport) -> FileReport:
     keep: list[Finding] = []
     for f in file.findings:
         line = lines.position(f.span.start)[0]
-        hit = [i for i in (*by_line.get(line, ()), *blocks) if sups[i].covers(f.code, line)]
+        # A next-line comment also covers a sentence that starts on its line and wraps.
+        first = lines.position(context(f).start)[0]
+        candidates = dict.fromkeys((*by_line.get(line, ()), *by_line.get(first, ()), *blocks))
+        hit = [
+            i for i in candidates if sups[i].covers(f.code, line) or (sups[i].wraps and sups[i].covers(f.code, first))
+        ]
         for i in hit:
             used[i] = True
         if not hit:
