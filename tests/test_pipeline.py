@@ -97,7 +97,9 @@ def test_settings_from_config_flags_override_or_extend() -> None:
     from numcheck.config import Config
 
     cfg = Config(path="numcheck.toml", select=("NC2",), ignore=("NC201",), date=TODAY, exclude=("drafts",))
-    assert Settings.from_config(cfg) == Settings(select=("NC2",), ignore=("NC201",), today=TODAY, exclude=("drafts",))
+    assert Settings.from_config(cfg) == Settings(
+        select=("NC2",), ignore=("NC201",), today=TODAY, exclude=("drafts",), root=str(Path.cwd().resolve())
+    )
     s = Settings.from_config(cfg, select=("NC3",), ignore=("NC4",), today=None, exclude=["old"], jobs=3)
     assert (s.select, s.ignore, s.today, s.exclude, s.jobs) == (("NC3",), ("NC201", "NC4"), TODAY, ("drafts", "old"), 3)
 
@@ -127,3 +129,12 @@ def test_findings_carry_their_sentence_so_reporters_need_not_split_the_text() ->
     assert share.sentence is not None
     assert text[share.sentence.start : share.sentence.end] == "Of the 200 members, 90 (60%) backed the rota."
     assert by_code["NC002"].sentence is None  # a comment is in no sentence: shown on its own span
+
+
+def test_library_settings_carry_severity_overrides_and_per_file_ignores() -> None:
+    text = "Of the 200 members, 90 (60%) backed the new rota.\n"
+    lowered = numcheck.check_text(text, "a.md", settings=Settings(severity=(("NC2", "note"),)))
+    assert [(f.code, f.severity) for f in lowered.findings] == [("NC201", "note")]
+    ignored = Settings(per_file_ignores=(("archive/*", ("NC201",)),))
+    assert numcheck.check_text(text, "archive/a.md", settings=ignored).findings == ()
+    assert [f.code for f in numcheck.check_text(text, "docs/a.md", settings=ignored).findings] == ["NC201"]

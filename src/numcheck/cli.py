@@ -417,6 +417,9 @@ def check(
     _check_known(settings.select, known, "--select" if select else f"{cfg.path}: select")
     _check_known(cli_ignore, known, "--ignore")
     _check_known(cfg.ignore, known, f"{cfg.path}: ignore")
+    _check_known([code for code, _ in cfg.severity], known, f"{cfg.path}: severity")
+    for glob, codes in cfg.per_file_ignores:
+        _check_known(codes, known, f"{cfg.path}: per-file-ignores.{glob!r}")
 
     if write_baseline is not None:
         # Suppression and selection define "the findings"; a baseline written now

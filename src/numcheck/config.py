@@ -17,7 +17,7 @@ from typing import Any
 
 FILENAMES = ("numcheck.toml", ".numcheck.toml", "pyproject.toml")
 FAIL_ON = ("note", "warning", "error")
-KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "extra-rules")
+KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "extra-rules", "severity", "per-file-ignores")
 CODE = re.compile(r"^(?:NC[0-9]{0,3}|ALL)$")
 
 
@@ -43,6 +43,15 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     extra_rules: tuple[str, ...] = ()  # resolved against the config file's folder
+    # [severity]: code or prefix -> severity, e.g. (("NC206", "error"), ("NC4", "note")).
+    severity: tuple[tuple[str, str], ...] = ()
+    # [per-file-ignores]: glob (relative to the config file's folder) -> codes, as in ruff.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def root(self) -> str | None:
+        """The folder the file's globs are relative to: the config file's own."""
+        return str(Path(self.path).resolve().parent) if self.path else None
 
 
 def find(start: Path) -> Path | None:
@@ -119,7 +128,39 @@ def from_mapping(doc: dict[str, Any], name: str, base: Path, prefix: str = "") -
         extra_rules=tuple(
             str((base / p).resolve()) for p in _strings(doc.get("extra-rules", []), name, prefix + "extra-rules")
         ),
+        severity=_severities(doc.get("severity", {}), name, prefix + "severity"),
+        per_file_ignores=_per_file_ignores(doc.get("per-file-ignores", {}), name, prefix + "per-file-ignores"),
     )
+
+
+def _table(value: Any, name: str, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(name, key, "must be a table")
+    return value
+
+
+def _severities(value: Any, name: str, key: str) -> tuple[tuple[str, str], ...]:
+    """``[severity]``: each code or prefix with the severity its findings get."""
+    out: list[tuple[str, str]] = []
+    for code, severity in _table(value, name, key).items():
+        parsed = codes([code], name, key) if code.strip() else ()
+        if len(parsed) != 1 or parsed[0] == "ALL":
+            raise ConfigError(name, key, f"{code!r} is not one rule code or prefix (like NC201 or NC2)")
+        code = parsed[0]
+        if not isinstance(severity, str) or severity not in FAIL_ON:
+            raise ConfigError(name, f"{key}.{code}", f"must be one of {', '.join(FAIL_ON)}, not {severity!r}")
+        out.append((code, severity))
+    return tuple(out)
+
+
+def _per_file_ignores(value: Any, name: str, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[per-file-ignores]``: a glob and the codes or prefixes ignored in the files it matches."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for glob, items in _table(value, name, key).items():
+        if not glob:
+            raise ConfigError(name, key, "a pattern must not be empty")
+        out.append((glob, codes(items, name, f"{key}.{glob!r}")))
+    return tuple(out)
 
 
 def _strings(value: Any, name: str, key: str) -> tuple[str, ...]:

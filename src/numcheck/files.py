@@ -165,6 +165,16 @@ def _matches(patterns: Sequence[str], name: str, rel: str) -> bool:
     return False
 
 
+def path_matches(patterns: Sequence[str], path: str, root: str | None = None) -> bool:
+    """Whether ``path`` matches a pattern, read as in --exclude, relative to ``root`` when inside it."""
+    rel = os.path.normpath(path)
+    if root is not None and path != STDIN:
+        full = os.path.abspath(path)
+        if os.path.commonpath([full, root]) == root:
+            rel = os.path.relpath(full, root)
+    return _matches(patterns, os.path.basename(rel), rel)
+
+
 def _expand(arg: str, include: Sequence[str], exclude: Sequence[str], *, explicit: bool) -> list[str | InputProblem]:
     """One existing path (file, directory or symlink) as files and problems."""
     name = os.path.basename(os.path.normpath(arg))

@@ -61,6 +61,12 @@ class Settings:
     baseline: str | None = None  # a baseline file: hide the findings it records
     changed_since: str | None = None  # a git revision: keep findings with a figure on a changed line
     jobs: int = 1  # worker processes for a big run
+    # (code or prefix, severity): findings of that code get that severity; the longest prefix wins.
+    severity: tuple[tuple[str, str], ...] = ()
+    # (glob, codes): codes or prefixes ignored in the files the glob matches (as ruff's per-file-ignores).
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The folder per-file-ignores globs are relative to (the config file's); None: paths as given.
+    root: str | None = None
     # Only the json format and --facts print facts; without them a big run
     # keeps neither facts nor the text of files with nothing to report.
     keep_facts: bool = True
@@ -81,6 +87,9 @@ class Settings:
             "ignore": (*config.ignore, *given.pop("ignore", ())),
             "exclude": (*config.exclude, *given.pop("exclude", ())),
             "extra_rules": (*config.extra_rules, *(str(d) for d in given.pop("extra_rules", ()))),
+            "severity": config.severity,
+            "per_file_ignores": config.per_file_ignores,
+            "root": config.root,
         }
         return cls(**merged, **given)
 
@@ -170,17 +179,40 @@ def _in_pieces(text: str, path: str, settings: Settings, rules: Sequence[Any]) -
     return FileReport(path, text, tuple(facts), tuple(findings))
 
 
+def ignored_in(path: str, settings: Settings) -> tuple[str, ...]:
+    """The codes ``settings.per_file_ignores`` ignores in ``path``."""
+    if not settings.per_file_ignores:
+        return ()
+    from numcheck.files import path_matches
+
+    return tuple(
+        code
+        for glob, codes in settings.per_file_ignores
+        if path_matches((glob,), path, settings.root)
+        for code in codes
+    )
+
+
+def _with_severity(finding: Finding, overrides: tuple[tuple[str, str], ...]) -> Finding:
+    """``finding`` with the severity of the longest code prefix in ``overrides`` that matches it."""
+    best = max((p for p in overrides if finding.code.startswith(p[0])), key=lambda p: len(p[0]), default=None)
+    return finding if best is None or best[1] == finding.severity else replace(finding, severity=best[1])
+
+
 def _finish(file: FileReport, settings: Settings) -> FileReport:
     """Suppression comments and select/ignore, then drop what the output will not need."""
     from numcheck.suppress import apply
 
     file = apply(file)
+    ignore = (*settings.ignore, *ignored_in(file.path, settings))
     kept = tuple(
         f
         for f in file.findings
-        if (not settings.select or matches(f.code, settings.select)) and not matches(f.code, settings.ignore)
+        if (not settings.select or matches(f.code, settings.select)) and not matches(f.code, ignore)
     )
-    if len(kept) != len(file.findings):
+    if settings.severity:
+        kept = tuple(_with_severity(f, settings.severity) for f in kept)
+    if kept != file.findings:
         file = replace(file, findings=kept)
     if not settings.keep_facts:
         file = replace(file, facts=(), text=file.text if file.findings else "")
