@@ -365,7 +365,12 @@ def check(
     ] = None,
     changed_since: Annotated[
         str | None,
-        typer.Option("--changed-since", metavar="REF", help="Only findings with a figure on a line changed since REF."),
+        typer.Option(
+            "--changed-since",
+            metavar="REF",
+            help="Only findings with a figure on a line this branch changed since it left REF "
+            "(as git diff REF...HEAD, plus uncommitted edits), or in A...B.",
+        ),
     ] = None,
     jobs: Annotated[
         int | None,

@@ -1,8 +1,15 @@
 """Changed lines since a git revision, for ``--changed-since REF``.
 
-Reads ``git diff -U0 REF`` (the working tree against REF, so uncommitted
-edits count) and lists, per file, the lines of the current text that were
-added or changed. Untracked files count as changed throughout.
+Lists, per file, the lines of the current text that were added or changed:
+
+- ``REF`` (``main``): what this branch changed since it left ``REF``, as
+  ``git diff main...HEAD`` shows, plus uncommitted edits: the working tree
+  is compared with the merge base of ``REF`` and ``HEAD``, so commits made on
+  ``main`` after the branch started never count as this branch's lines.
+  Untracked files count as changed throughout.
+- ``A...B``: exactly ``git diff A...B``, the changes on ``B`` since its merge
+  base with ``A`` (committed only; untracked files do not count). The files
+  checked are the ones on disk, so ``B`` is normally ``HEAD``.
 """
 
 from __future__ import annotations
@@ -83,21 +90,40 @@ def parse_diff(diff: str) -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def changed_since(ref: str, cwd: Path | None = None) -> Changes:
-    """Lines changed in the working tree since ``ref``; raises GitError."""
-    cwd = (cwd or Path.cwd()).resolve()
-    root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
+def _commit(ref: str, root: Path) -> str:
+    """The commit ``ref`` names; GitError "unknown revision" if none."""
     try:
-        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
+        return _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root).strip()
     except GitError:
         raise GitError(f"unknown revision {ref!r}") from None
-    diff = _git(["diff", "--no-ext-diff", "--no-color", "--no-textconv", "-U0", ref, "--"], root)
+
+
+def _merge_base(a: str, b: str, root: Path) -> str:
+    try:
+        return _git(["merge-base", a, b], root).strip()
+    except GitError:
+        raise GitError(f"{a} and {b} have no common ancestor") from None
+
+
+def changed_since(ref: str, cwd: Path | None = None) -> Changes:
+    """Lines changed since ``ref`` (``REF`` or ``A...B``, see the module docstring); raises GitError."""
+    cwd = (cwd or Path.cwd()).resolve()
+    root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
+    left, dots, right = ref.partition("...")
+    if dots:
+        # git reads an empty side as HEAD ("main..." is "main...HEAD").
+        a, b = _commit(left or "HEAD", root), _commit(right or "HEAD", root)
+        sides = [_merge_base(a, b, root), b]
+    else:
+        sides = [_merge_base(_commit(ref, root), _commit("HEAD", root), root)]
+    diff = _git(["diff", "--no-ext-diff", "--no-color", "--no-textconv", "-U0", *sides, "--"], root)
     lines: dict[str, frozenset[int] | None] = {
         str((root / rel).resolve()): changed for rel, changed in parse_diff(diff).items()
     }
-    for rel in _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0"):
-        if rel:
-            lines[str((root / rel).resolve())] = None
+    if not dots:
+        for rel in _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0"):
+            if rel:
+                lines[str((root / rel).resolve())] = None
     return Changes(root, lines)
 
 

@@ -1,0 +1,100 @@
+"""CI never passes silently: each guard driven through the installed entry point (``python -m numcheck``).
+
+Every case runs the real command in a scratch folder (a scratch git
+repository where git matters), with the real extractor and rules, and looks at
+the exit status and at what stdout and stderr say.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# A sentence of our own that the bundled rules flag (NC207: 20,000 to 25,000 is a rise of 25%).
+BAD = "Ticket sales rose from 20,000 to 25,000, a rise of 30%."
+BAD2 = "Membership fell by 10% from 400 to 300 over the winter."
+BAD3 = "Visitors rose from 50 to 60, a rise of 40%."
+CLEAN = "The meeting ran long and nobody minded."
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def numcheck(cwd: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it, with no config from above the scratch folder."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["COLUMNS"] = "100"
+    return subprocess.run(
+        [sys.executable, "-m", "numcheck", *args],
+        cwd=cwd,
+        env=env,
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def write(path: Path, *lines: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """An empty git repository on branch main, with a committer and a stop for config discovery."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "editor@example.org")
+    git(root, "config", "user.name", "Editor")
+    git(root, "config", "commit.gpgsign", "false")
+    return root
+
+
+def concise_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+# --- --changed-since ---------------------------------------------------------------
+
+
+@needs_git
+def test_changed_since_uses_the_merge_base(repo: Path) -> None:
+    """Lines main changed after the branch left it are not the branch's lines."""
+    write(repo / "a.md", BAD, "", BAD2, "", CLEAN)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "checkout", "-qb", "feature")
+    git(repo, "checkout", "-q", "main")
+    write(repo / "a.md", BAD, "", CLEAN, "", CLEAN)  # main fixes line 3 later
+    git(repo, "commit", "-qam", "main moves on")
+    git(repo, "checkout", "-q", "feature")
+    write(repo / "a.md", BAD, "", BAD2, "", CLEAN, "", BAD3)  # the branch adds line 7
+    git(repo, "commit", "-qam", "feature work")
+
+    result = numcheck(repo, "a.md", "--no-config", "-f", "concise", "--changed-since", "main")
+    assert result.returncode == 1, result.stderr
+    assert [line.split(": ")[0] for line in concise_lines(result)] == ["a.md:7:40"]
+
+    # A...B is git diff A...B: committed changes only, so an uncommitted line does not count...
+    write(repo / "a.md", BAD, "", BAD2, "", CLEAN, "", BAD3, "", BAD)
+    three_dot = numcheck(repo, "a.md", "--no-config", "-f", "concise", "--changed-since", "main...HEAD")
+    assert [line.split(":")[1] for line in concise_lines(three_dot)] == ["7"]
+    # ...while REF alone also counts the working tree.
+    plain = numcheck(repo, "a.md", "--no-config", "-f", "concise", "--changed-since", "main")
+    assert [line.split(":")[1] for line in concise_lines(plain)] == ["7", "9"]
+
+    bad = numcheck(repo, "a.md", "--no-config", "--changed-since", "main...nope")
+    assert bad.returncode == 2 and "unknown revision 'nope'" in bad.stderr
