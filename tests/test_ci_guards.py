@@ -98,3 +98,37 @@ def test_changed_since_uses_the_merge_base(repo: Path) -> None:
 
     bad = numcheck(repo, "a.md", "--no-config", "--changed-since", "main...nope")
     assert bad.returncode == 2 and "unknown revision 'nope'" in bad.stderr
+
+
+# --- configuration that cannot be read -------------------------------------------------
+
+
+def test_broken_tool_numcheck_header_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[project]", 'name = "draft"', "", "[tool.numcheck", 'select = ["NC2"]')
+    write(tmp_path / "a.md", BAD)
+    result = numcheck(tmp_path, "a.md")
+    assert result.returncode == 2
+    assert f"{tmp_path / 'pyproject.toml'}: line 4, column 15: invalid TOML" in result.stderr
+
+
+def test_broken_pyproject_of_another_tool_is_not_ours(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[project", 'name = "draft"')
+    write(tmp_path / "a.md", BAD)
+    result = numcheck(tmp_path, "a.md", "-f", "concise")
+    assert result.returncode == 1 and "NC207" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("numcheck.toml", b"select = [\n", "line 1, at the end of the file: invalid TOML"),
+        (".numcheck.toml", b"select = ['NC2'] # caf\xe9\n", "not UTF-8 text"),
+        ("pyproject.toml", b"[tool.numcheck]\nselect = 'NC2\n", "line 2, at the end of the file: invalid TOML"),
+    ],
+)
+def test_unreadable_config_names_the_file(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    write(tmp_path / "a.md", BAD)
+    result = numcheck(tmp_path, "a.md")
+    assert result.returncode == 2
+    assert f"configuration error: {tmp_path / name}: {reason}" in result.stderr

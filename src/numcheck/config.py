@@ -67,12 +67,21 @@ def find(start: Path) -> Path | None:
     return None
 
 
+# A [tool.numcheck] table in a pyproject.toml that does not parse: the header may be the broken
+# line itself ("[tool.numcheck"), so look for the words, not the whole header.
+_MENTIONS_TOOL_TABLE = re.compile(r"""\btool\s*\.\s*["']?numcheck\b""")
+
+
 def _has_tool_table(path: Path) -> bool:
+    """Whether ``path`` holds numcheck settings, or may and cannot be read (then ``load`` says why)."""
     try:
         doc = _read_toml(path)
     except ConfigError:
-        # A broken pyproject.toml that mentions numcheck is reported when loaded.
-        return "[tool.numcheck]" in path.read_text(encoding="utf-8", errors="replace")
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return True  # unreadable: it may be ours, and load() names the file and the reason
+        return _MENTIONS_TOOL_TABLE.search(text) is not None
     return isinstance(doc.get("tool"), dict) and "numcheck" in doc["tool"]
 
 
@@ -86,11 +95,26 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise ConfigError(str(path), "", "no such file") from None
     except OSError as err:
-        raise ConfigError(str(path), "", err.strerror or str(err)) from None
+        raise ConfigError(str(path), "", f"cannot read: {(err.strerror or str(err)).lower()}") from None
     except UnicodeDecodeError:
         raise ConfigError(str(path), "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(str(path), "", f"invalid TOML: {err}") from None
+        # tomllib ends its message with "(at line 3, column 15)": lead with the place instead.
+        m = re.search(r"^(.*?)\s*\(at line (\d+), column (\d+)\)$", str(err))
+        end = re.search(r"^(.*?)\s*\(at end of document\)$", str(err))
+        if m:
+            where, what = f"line {m[2]}, column {m[3]}: ", m[1]
+        elif end:
+            where, what = f"line {_last_line(path)}, at the end of the file: ", end[1]
+        else:
+            where, what = "", str(err)
+        raise ConfigError(str(path), "", f"{where}invalid TOML: {what}") from None
+
+
+def _last_line(path: Path) -> int:
+    """The number of the file's last line (a final newline ends it, it does not start another)."""
+    data = path.read_bytes()
+    return data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
 
 
 def load(path: Path) -> Config:
