@@ -132,3 +132,58 @@ def test_unreadable_config_names_the_file(tmp_path: Path, name: str, data: bytes
     result = numcheck(tmp_path, "a.md")
     assert result.returncode == 2
     assert f"configuration error: {tmp_path / name}: {reason}" in result.stderr
+
+
+# --- what gets checked: named, excluded, empty, unmatched -------------------------------
+
+
+def test_named_file_excluded_by_config_is_checked_unless_force_exclude(tmp_path: Path) -> None:
+    write(tmp_path / "numcheck.toml", 'exclude = ["drafts"]')
+    write(tmp_path / "drafts" / "a.md", BAD)
+    named = numcheck(tmp_path, "drafts/a.md", "-f", "concise")
+    assert named.returncode == 1 and named.stdout.startswith("drafts/a.md:1:")
+    forced = numcheck(tmp_path, "drafts/a.md", "-f", "concise", "--force-exclude")
+    assert forced.returncode == 0 and forced.stdout == ""
+    assert "no files to check: every path given is excluded (--force-exclude)" in forced.stderr
+
+
+@pytest.mark.parametrize(
+    ("setup", "arg", "reason"),
+    [
+        ("empty", "docs", "docs: no files to check: nothing here matches the include patterns"),
+        ("code-only", "docs", "docs: no files to check: nothing here matches the include patterns"),
+        ("all-excluded", "docs", "docs: no files to check: nothing here matches the include patterns"),
+        ("code-only", "docs/*.md", "docs/*.md: no files match this pattern"),
+        ("all-excluded", "docs/*.md", "docs/*.md: no files to check match this pattern"),
+    ],
+)
+def test_nothing_to_check_is_exit_2_naming_the_path(tmp_path: Path, setup: str, arg: str, reason: str) -> None:
+    (tmp_path / "docs").mkdir()
+    if setup == "code-only":
+        write(tmp_path / "docs" / "build.py", "x = 1")
+    if setup == "all-excluded":
+        write(tmp_path / "numcheck.toml", 'exclude = ["old-*"]')
+        write(tmp_path / "docs" / "old-a.md", BAD)
+    write(tmp_path / "b.md", CLEAN)
+    result = numcheck(tmp_path, arg, "b.md")
+    assert result.returncode == 2, result.stderr
+    assert reason in result.stderr
+    assert "No problems found in 1 file" in result.stdout  # the other path is still checked and said
+
+
+@needs_git
+def test_directory_walk_respects_gitignore(repo: Path) -> None:
+    write(repo / ".gitignore", "build/", "*.draft.md")
+    write(repo / "docs" / "a.md", CLEAN)
+    write(repo / "docs" / "b.draft.md", BAD)
+    write(repo / "docs" / "build" / "c.md", BAD2)
+    walked = numcheck(repo, "docs", "--no-config", "-f", "concise")
+    assert walked.returncode == 0 and walked.stdout == "", walked.stdout
+    assert "No problems found in 1 file." in walked.stderr
+    everything = numcheck(repo, "docs", "--no-config", "-f", "concise", "--no-respect-gitignore")
+    assert [line.split(":")[0] for line in concise_lines(everything)] == ["docs/b.draft.md", "docs/build/c.md"]
+    # A file or folder named outright is checked: .gitignore decides only what a walk finds.
+    named = numcheck(repo, "docs/b.draft.md", "docs/build", "--no-config", "-f", "concise")
+    assert [line.split(":")[0] for line in concise_lines(named)] == ["docs/b.draft.md", "docs/build/c.md"]
+    globbed = numcheck(repo, "docs/*.md", "--no-config", "-f", "concise")
+    assert globbed.returncode == 0 and globbed.stdout == ""

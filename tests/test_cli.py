@@ -229,10 +229,11 @@ def test_directories_recurse_with_default_includes(run, tmp_path: Path) -> None:
     ]
 
 
-def test_folder_without_prose_is_not_an_error(run, tmp_path: Path) -> None:
+def test_folder_without_prose_is_an_error(run, tmp_path: Path) -> None:
+    # CI must not pass because the path held nothing numcheck reads.
     write(tmp_path / "src/app.py", "x = 140\n")
     result = run("src")
-    assert result.exit_code == 0 and "no files to check" in result.stderr
+    assert result.exit_code == 2 and "src: no files to check" in result.stderr
 
 
 def test_quoted_glob_and_exclude(run, tmp_path: Path) -> None:

@@ -276,10 +276,11 @@ def test_exclude_by_relative_path(tree: Path) -> None:
     assert "sub/z.txt" not in got and "sub/deeper/y.md" not in got and "a.txt" in got
 
 
-def test_named_file_is_taken_whatever_its_suffix_unless_excluded(tree: Path) -> None:
+def test_named_file_is_taken_whatever_its_suffix_unless_force_excluded(tree: Path) -> None:
     py = str(tree / "script.py")
     assert discover([py], (), ()) == [py]
-    assert discover([py], (), ["*.py"]) == []
+    assert discover([py], (), ["*.py"]) == [py]  # named: checked, as ruff does
+    assert discover([py], (), ["*.py"], force_exclude=True) == []
 
 
 def test_arguments_keep_their_order_and_files_appear_once(tree: Path) -> None:

@@ -286,8 +286,8 @@ def _run(paths: Sequence[str], settings: Any, rules: Sequence[Any], quiet: bool)
         if bar:
             bar[0].close()
     if not report.files and not quiet:
-        # Not an error (a folder of other files is fine), but a typo'd include is worth a word.
-        _err("no files to check: the paths hold no file matching the include patterns")
+        # Only --force-exclude empties a run without a problem: pre-commit naming only excluded files.
+        _err("no files to check: every path given is excluded (--force-exclude)")
     return report
 
 
@@ -347,6 +347,19 @@ def check(
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip. Repeatable.")
     ] = None,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude",
+            help="Apply the exclude patterns to paths named on the command line too (for pre-commit).",
+        ),
+    ] = False,
+    respect_gitignore: Annotated[
+        bool,
+        typer.Option(
+            "--respect-gitignore/--no-respect-gitignore", help="Skip files git ignores when walking directories."
+        ),
+    ] = True,
     extra_rules: Annotated[
         list[str] | None, typer.Option("--extra-rules", metavar="DIR", help="Another folder of rule TOML files.")
     ] = None,
@@ -409,6 +422,8 @@ def check(
         today=_date(date),
         include=include,
         exclude=exclude,
+        force_exclude=force_exclude,
+        respect_gitignore=respect_gitignore,
         extra_rules=extra_rules,
         stdin_filename=stdin_filename,
         baseline=baseline,

@@ -21,14 +21,22 @@ or mostly control characters, is binary and refused, as is invalid UTF-8
 (the message gives the byte offset into the file and the line).
 
 Discovery. ``'-'`` passes through untouched (the caller reads stdin). A file
-named on the command line is always taken, whatever its suffix, unless an
-exclude pattern matches it (so pre-commit and editors can pass every file
-and let the configuration decide). A directory is walked recursively in
-code-point order of names, skipping hidden entries and ``node_modules``;
-under a directory only files matching an include pattern are taken (by
-default ``*.txt *.md *.markdown *.rst *.html *.htm``). A path that does not
-exist but contains ``* ? [`` is expanded as a glob (``**`` recurses), for
-shells or CI runners that pass a quoted pattern. Each file appears once.
+or directory named on the command line is always taken, whatever its suffix
+and even if an exclude pattern matches it, as ruff does; with
+``force_exclude`` (``--force-exclude``, what the pre-commit hook passes) the
+exclude patterns apply to named paths too, so pre-commit and editors can pass
+every file and let the configuration decide. A directory is walked
+recursively in code-point order of names, skipping hidden entries,
+``node_modules`` and, inside a git work tree, what git ignores (``.gitignore``,
+``.git/info/exclude``, the global excludes file; ``respect_gitignore=False``
+turns this off); under a directory only files matching an include pattern are
+taken (by default ``*.txt *.md *.markdown *.rst *.html *.htm``). A path that
+does not exist but contains ``* ? [`` is expanded as a glob (``**`` recurses),
+for shells or CI runners that pass a quoted pattern; its matches go through
+the exclude patterns and ``.gitignore`` as a walk's do. Each file appears once.
+
+Nothing to check is never silent: a directory or glob that yields no file to
+check is an ``InputProblem`` in place, like a path that does not exist.
 
 Patterns: one without a ``/`` matches a file or directory name anywhere
 (``drafts``, ``*.bak``); one with a ``/`` matches the path relative to the
@@ -102,14 +110,19 @@ def discover(
     paths: Sequence[str],
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    *,
+    respect_gitignore: bool = True,
+    force_exclude: bool = False,
 ) -> list[str | InputProblem]:
     """The files to read for ``paths``, in a stable order, with problems in place.
 
     ``include`` replaces the default suffix patterns for files found under
-    directories; ``exclude`` removes files and prunes directories.
+    directories; ``exclude`` removes files and prunes directories (and, with
+    ``force_exclude``, also applies to paths named in ``paths``).
     """
     include = tuple(include) or DEFAULT_INCLUDE
     exclude = tuple(exclude)
+    ignored = GitIgnored() if respect_gitignore else None
     out: list[str | InputProblem] = []
     seen: set[str] = set()
 
@@ -126,20 +139,118 @@ def discover(
             add(STDIN)
             continue
         if _lexists(arg):
-            for item in _expand(arg, include, exclude, explicit=True):
+            if force_exclude and _excluded(arg, exclude):
+                continue  # the configuration decides, as asked
+            found = _expand(arg, include, exclude, ignored)
+            if not found:
+                add(InputProblem(arg, _nothing_here(include)))
+            for item in found:
                 add(item)
         elif _is_glob(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 add(InputProblem(arg, "no files match this pattern"))
-            for match in matches:
-                # A glob stands for the files it names, so the include
-                # patterns do not filter them (the user chose them).
-                for item in _expand(match, include, exclude, explicit=True):
-                    add(item)
+                continue
+            kept = [m for m in matches if not _skipped(m, exclude, ignored)]
+            found = [item for m in kept for item in _expand(m, include, exclude, ignored)]
+            if not found:
+                add(InputProblem(arg, "no files to check match this pattern (the rest are excluded or git-ignored)"))
+            for item in found:
+                add(item)
         else:
             add(InputProblem(arg, "no such file or directory"))
     return out
+
+
+def _excluded(path: str, exclude: Sequence[str]) -> bool:
+    """Whether an exclude pattern matches ``path`` as given or any folder on the way to it ("drafts" and "drafts/a.md")."""
+    parts = os.path.normpath(path).split(os.sep)
+    return any(
+        _matches(exclude, parts[i - 1], os.sep.join(parts[:i])) for i in range(1, len(parts) + 1) if parts[i - 1]
+    )
+
+
+def _skipped(path: str, exclude: Sequence[str], ignored: GitIgnored | None) -> bool:
+    """A glob match that a walk would not have taken: excluded or ignored by git."""
+    return _excluded(path, exclude) or (ignored is not None and ignored(path))
+
+
+def _nothing_here(include: Sequence[str]) -> str:
+    return (
+        f"no files to check: nothing here matches the include patterns ({' '.join(include)}) "
+        "outside the exclude patterns and .gitignore"
+    )
+
+
+class GitIgnored:
+    """Whether git ignores a path: one ``git ls-files`` per work tree, asked lazily and kept.
+
+    Outside a git work tree, or without git, nothing is ignored. Tracked files
+    are never ignored (git's own rule), whatever ``.gitignore`` says.
+    """
+
+    def __init__(self) -> None:
+        self._trees: dict[str, frozenset[str]] = {}
+        self._roots: dict[str, str | None] = {}  # folder -> its work tree, so a walk stats each folder once
+
+    def __call__(self, path: str, under: str | None = None) -> bool:
+        """Whether git ignores ``path``; with ``under`` (a folder named by the user) only what lies below it counts."""
+        full = os.path.abspath(path)
+        root = self._work_tree(os.path.dirname(full))
+        if root is None:
+            return False
+        if root not in self._trees:
+            self._trees[root] = _git_ignored(root)
+        listed = self._trees[root]
+        if not listed:
+            return False
+        parts = os.path.relpath(full, root).replace(os.sep, "/").split("/")
+        # A folder the user named is walked even if git ignores it: only what lies below it counts.
+        named = os.path.relpath(os.path.abspath(under), root) if under else "."
+        depth = 0 if named == "." or named.startswith("..") else len(named.split(os.sep))
+        # git lists an ignored folder once, as "dir/", and an ignored file by its path.
+        rel = "/".join(parts)
+        return rel in listed or any("/".join(parts[:i]) + "/" in listed for i in range(depth + 1, len(parts) + 1))
+
+    def _work_tree(self, start: str) -> str | None:
+        """The nearest folder at or above ``start`` holding ``.git`` (a folder, or a file in a linked work tree).
+
+        Every folder passed on the way is remembered, so a walk looks at each folder once.
+        """
+        climbed: list[str] = []
+        folder = start
+        while folder not in self._roots:
+            climbed.append(folder)
+            if os.path.exists(os.path.join(folder, ".git")):
+                self._roots[folder] = folder
+                break
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                self._roots[folder] = None
+                break
+            folder = parent
+        found = self._roots[folder]
+        for f in climbed:
+            self._roots[f] = found
+        return found
+
+
+def _git_ignored(root: str) -> frozenset[str]:
+    """The untracked paths git ignores under ``root``, relative to it; ignored folders end in "/"."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return frozenset()  # git not installed: .gitignore cannot be read as git reads it
+    if proc.returncode != 0:
+        return frozenset()
+    return frozenset(p for p in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if p)
 
 
 def _lexists(path: str) -> bool:
@@ -175,23 +286,26 @@ def path_matches(patterns: Sequence[str], path: str, root: str | None = None) ->
     return _matches(patterns, os.path.basename(rel), rel)
 
 
-def _expand(arg: str, include: Sequence[str], exclude: Sequence[str], *, explicit: bool) -> list[str | InputProblem]:
+def _expand(
+    arg: str, include: Sequence[str], exclude: Sequence[str], ignored: GitIgnored | None
+) -> list[str | InputProblem]:
     """One existing path (file, directory or symlink) as files and problems."""
-    name = os.path.basename(os.path.normpath(arg))
-    if exclude and _matches(exclude, name, os.path.normpath(arg)):
-        return []
     try:
         st = os.stat(arg)
     except OSError as err:
         return [InputProblem(arg, _os_reason(err))]
     if stat.S_ISDIR(st.st_mode):
-        return _walk(arg, st, include, exclude)
+        return _walk(arg, st, include, exclude, ignored)
     # Named files are read whatever they are: read() says if one is not text.
     return [arg]
 
 
 def _walk(
-    root: str, root_stat: os.stat_result, include: Sequence[str], exclude: Sequence[str]
+    root: str,
+    root_stat: os.stat_result,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    ignored: GitIgnored | None = None,
 ) -> list[str | InputProblem]:
     """Files under ``root`` depth-first in name order; symlink loops become problems.
 
@@ -227,6 +341,8 @@ def _walk(
             path = os.path.join(directory, name)
             rel = os.path.join(rel_dir, name) if rel_dir else name
             if exclude and _matches(exclude, name, rel):
+                continue
+            if ignored is not None and ignored(path, under=root):
                 continue
             try:
                 st = os.stat(path)

@@ -57,6 +57,8 @@ class Settings:
     ignore: tuple[str, ...] = ()  # codes or prefixes to drop
     include: tuple[str, ...] = ()  # globs of files taken under directories; empty: files.DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()  # globs of paths to skip
+    force_exclude: bool = False  # exclude applies to paths named outright too (pre-commit)
+    respect_gitignore: bool = True  # directory walks and globs skip what git ignores
     stdin_filename: str | None = None  # the name shown for "-"; its suffix picks the markup
     baseline: str | None = None  # a baseline file: hide the findings it records
     changed_since: str | None = None  # a git revision: keep findings with a figure on a changed line
@@ -379,7 +381,13 @@ def check_files(
         from numcheck.gitdiff import changed_since
 
         changes = changed_since(settings.changed_since)
-    items = discover(list(paths), settings.include, settings.exclude)
+    items = discover(
+        list(paths),
+        settings.include,
+        settings.exclude,
+        respect_gitignore=settings.respect_gitignore,
+        force_exclude=settings.force_exclude,
+    )
     files = _check_items(items, settings, rules, progress)
     if known is not None or changes is not None:
         files = [_filter(file, item, known, changes) for file, item in zip(files, items)]
