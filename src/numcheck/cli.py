@@ -291,6 +291,31 @@ def _run(paths: Sequence[str], settings: Any, rules: Sequence[Any], quiet: bool)
     return report
 
 
+def _emit(text: str, output_file: Path | None) -> None:
+    """The report to stdout, or to ``--output-file`` (UTF-8, as the bytes on stdout would be)."""
+    if output_file is None:
+        _write(sys.stdout, text)
+        return
+    try:
+        output_file.write_bytes(text.encode("utf-8", "surrogateescape"))
+    except OSError as err:
+        _fail(f"cannot write {output_file}: {err.strerror or err}")
+
+
+def _statistics(report: Report, json: bool) -> str:
+    """Findings per code, most frequent first (ruff's --statistics): aligned lines, or a JSON list."""
+    from numcheck.report import statistics
+
+    rows = statistics(report)
+    if json:
+        from numcheck.report.json import dumps
+
+        items = [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rows]
+        return dumps(items, flat_depth=1) + "\n"
+    width = max((len(str(k)) for *_, k in rows), default=1)
+    return "".join(f"{k:>{width}}  {c}  [{s}] {n}\n" for c, n, s, k in rows)
+
+
 # --- commands ------------------------------------------------------------------
 
 EPILOG = (
@@ -395,6 +420,16 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors in use or input still exit 2).")
     ] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."),
+    ] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Print the number of findings per code instead of the findings (text or json)."
+        ),
+    ] = False,
 ) -> None:
     """Check the figures in PATH... against each other."""
 
@@ -414,6 +449,8 @@ def check(
     cfg = _load_config(config, no_config)
     fmt = output_format.value if output_format is not None else "text"
     reporter = REPORTERS[fmt]
+    if statistics and fmt not in ("text", "concise", "json"):
+        _fail(f"--statistics prints text or json, not {fmt}")
     cli_ignore = _codes_option(ignore, "--ignore")
     settings = Settings.from_config(
         cfg,
@@ -429,7 +466,7 @@ def check(
         baseline=baseline,
         changed_since=changed_since,
         jobs=jobs or os.cpu_count() or 1,
-        keep_facts=reporter.facts or (reporter.styled and facts),
+        keep_facts=not statistics and (reporter.facts or (reporter.styled and facts)),
     )
     threshold = fail_on.value if fail_on is not None else cfg.fail_on or "error"
     rules = _load_rules(settings.extra_rules)
@@ -459,7 +496,7 @@ def check(
             _err(f"wrote {len(found)} finding{'s' if len(found) != 1 else ''} to {write_baseline}")
         raise typer.Exit(EXIT_ERROR if problems else EXIT_OK)
 
-    tty = _isatty(sys.stdout)
+    tty = output_file is None and _isatty(sys.stdout)
     from numcheck import __version__
 
     options = Options(
@@ -469,8 +506,11 @@ def check(
         rules=(*rules, *META_RULES),
         version=__version__,
     )
-    _write(sys.stdout, reporter(report, options))
-    if not reporter.summary and not quiet:
+    if statistics:
+        _emit(_statistics(report, json=fmt == "json"), output_file)
+    else:
+        _emit(reporter(report, options), output_file)
+    if (statistics or not reporter.summary) and not quiet:
         _write(sys.stderr, summary_line(report) + "\n")
     if problems:
         raise typer.Exit(EXIT_ERROR)

@@ -99,6 +99,19 @@ def counts(report: Report) -> dict[str, int]:
     return out
 
 
+def statistics(report: Report) -> list[tuple[str, str, str, int]]:
+    """(code, rule, severity, count) for every code found, most frequent first, then by code.
+
+    A code whose findings differ in severity (an override for some files) has one row per severity.
+    """
+    tally: dict[tuple[str, str, str], int] = {}
+    for file in report.files:
+        for f in file.findings:
+            key = (f.code, f.rule, f.severity)
+            tally[key] = tally.get(key, 0) + 1
+    return [(*key, n) for key, n in sorted(tally.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def summary_line(report: Report) -> str:
     """ "3 problems (1 error, 2 warnings) in 2 of 9 files" — the same words in every format.
 
