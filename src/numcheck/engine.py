@@ -16,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from numcheck.checks import CHECKS
+from numcheck.judges import JUDGES
+from numcheck.judges import find as judge_find
 from numcheck.model import Document, Finding, Hit, Related
 from numcheck.patterns import View
 from numcheck.rules import Rule
@@ -55,7 +57,7 @@ def pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
 def _hits(check: ModuleType, rule: Rule, view: View) -> Iterator[Hit]:
     """The rule's hits; a figure too large for Decimal arithmetic ends this rule on this text, not the run."""
     try:
-        yield from check.find(rule, view)
+        yield from (judge_find(rule, view) if rule.judge else check.find(rule, view))
     except ArithmeticError:
         return
 
@@ -72,7 +74,7 @@ def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -
     text = doc.text
     out: dict[tuple[str, int, int], Finding] = {}
     for rule in rules:
-        check = CHECKS[rule.check]
+        check = JUDGES[rule.judge] if rule.judge else CHECKS[rule.check]
         for hit in _hits(check, rule, view):
             key = (rule.code, hit.span.start, hit.span.end)
             if key in out:

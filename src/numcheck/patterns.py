@@ -384,6 +384,13 @@ class View:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def relations(self) -> Mapping[str, tuple[Any, ...]]:
+        """The document's relations by kind (``relations.build``), built on first use."""
+        from numcheck.relations import build
+
+        return build(self)
+
+    @cached_property
     def reporting_date(self) -> dt.date | None:
         if self.today is not None:
             return self.today

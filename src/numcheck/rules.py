@@ -41,6 +41,8 @@ _TOP_KEYS = {
     "code": str,
     "name": str,
     "check": str,
+    "relation": str,
+    "judge": str,
     "severity": str,
     "summary": str,
     "message": str,
@@ -80,6 +82,9 @@ class Rule:
     params: Mapping[str, Any]  # validated and completed with the check's defaults
     examples: Examples
     file: str = ""
+    # A relation rule names the relation it reads and the judge that tests it (``check`` is then "").
+    relation: str = ""
+    judge: str = ""
     # Rules from user folders are matched under the regex timeout.
     trusted: bool = True
     compiled: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -157,9 +162,12 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
             raise RuleError(file, key, f"unknown key (allowed: {', '.join(_TOP_KEYS)})")
         if not isinstance(value, _TOP_KEYS[key]):
             raise RuleError(file, key, f"must be a {_TOP_KEYS[key].__name__}, not {type(value).__name__}")
+    optional = {"params", "relation", "judge", "check"}
     for key in _TOP_KEYS:
-        if key not in data and key != "params":
+        if key not in data and key not in optional:
             raise RuleError(file, key, "missing")
+    if ("judge" in data) == ("check" in data):
+        raise RuleError(file, "check", "a rule has either a check kind or a relation and its judge")
     code, name = data["code"], data["name"]
     if not (len(code) == 5 and code.startswith("NC") and code[2:].isdigit()):
         raise RuleError(file, "code", f"{code!r} is not NC followed by three digits")
@@ -170,9 +178,21 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
         raise RuleError(file, "name", f"{name!r} must equal the file name {stem!r}")
     if data["severity"] not in SEVERITIES:
         raise RuleError(file, "severity", f"{data['severity']!r} is not one of {', '.join(SEVERITIES)}")
-    check = CHECKS.get(data["check"])
-    if check is None:
-        raise RuleError(file, "check", f"{data['check']!r} is not a check kind ({', '.join(CHECKS)})")
+    if "judge" in data:
+        from numcheck.judges import JUDGES
+
+        check = JUDGES.get(data["judge"])
+        if check is None:
+            raise RuleError(file, "judge", f"{data['judge']!r} is not a judge ({', '.join(JUDGES)})")
+        relation = data.get("relation")
+        if relation not in check.RELATIONS:
+            raise RuleError(
+                file, "relation", f"{relation!r}: judge {data['judge']} reads {', '.join(sorted(check.RELATIONS))}"
+            )
+    else:
+        check = CHECKS.get(data["check"])
+        if check is None:
+            raise RuleError(file, "check", f"{data['check']!r} is not a check kind ({', '.join(CHECKS)})")
     params = _params(file, data.get("params", {}), check.PARAMS)
     _message_fields(file, data["message"], check.FIELDS)
     examples = _examples(file, data["examples"])
@@ -191,7 +211,9 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
     return Rule(
         code=code,
         name=name,
-        check=data["check"],
+        check=data.get("check", ""),
+        relation=data.get("relation", ""),
+        judge=data.get("judge", ""),
         severity=data["severity"],
         summary=data["summary"].strip(),
         message=data["message"].strip(),
@@ -232,7 +254,9 @@ def _message_fields(file: str, message: str, fields: frozenset[str]) -> None:
             continue
         if name not in fields:
             raise RuleError(
-                file, "message", f"field {{{name}}} does not exist (this check gives: {', '.join(sorted(fields))})"
+                file,
+                "message",
+                f"field {{{name}}} does not exist (this check or judge gives: {', '.join(sorted(fields))})",
             )
         if spec or conv:
             raise RuleError(file, "message", f"field {{{name}}} takes no format spec or conversion")

@@ -1,0 +1,86 @@
+"""Judges: one named algorithm each, over the relations of a document.
+
+A rule file names the relation it reads and the judge that tests it
+(``relation = "share"``, ``judge = "share"``). Each judge module offers:
+
+- ``RELATIONS``: the relation kinds it can judge;
+- ``ROLES``: the roles a template of the rule must bind (templates stay as
+  one more source of relations, so user rules keep working);
+- ``PARAMS``, ``FIELDS``, ``compile(params)``: as a check kind's;
+- ``judge(rel, view, rule)``: a Hit when the relation's figures cannot all
+  be true, else None.
+
+``find(rule, view)`` is the same for every judge: the document's relations
+of the rule's kind, plus those its templates bind, each judged once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from numcheck.judges import change, direction, multiple, part, range_order, share, sum_parts
+from numcheck.model import Hit
+from numcheck.patterns import View
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
+
+JUDGES: dict[str, ModuleType] = {
+    "share": share,
+    "part-within-whole": part,
+    "sum": sum_parts,
+    "change": change,
+    "direction": direction,
+    "multiple": multiple,
+    "range-order": range_order,
+}
+
+
+def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
+    """Relations bound by the rule's own templates (evidence "template")."""
+    module = JUDGES[rule.judge]
+    rename = getattr(module, "TEMPLATE_ROLES", {})
+    for b in view.bind(rule.compiled.get("templates", ()), trusted=rule.trusted):
+        roles = tuple((rename.get(r, r), i) for r, i in b.roles.items())
+        labels = tuple(sorted(b.groups.items()))
+        extra = getattr(module, "from_binding", None)
+        rel = Relation(rule.relation, roles, (), "template", labels)
+        if extra is not None:
+            rel = extra(rel, b, view, rule)
+        if rel is not None:
+            yield rel
+
+
+def find(rule: Rule, view: View) -> Iterator[Hit]:
+    module = JUDGES[rule.judge]
+    seen: set[tuple[tuple[str, int], ...]] = set()
+    sources = [view.relations.get(rule.relation, ()), template_relations(rule, view)]
+    more = getattr(module, "more_relations", None)
+    if more is not None:
+        sources.append(more(rule, view))
+    exclude = rule.compiled.get("exclude")
+    excluded: dict[int, bool] = {}
+    for source in sources:
+        for rel in source:
+            key = tuple(sorted(rel.roles))
+            if key in seen or not rel.roles:
+                continue
+            seen.add(key)
+            if exclude is not None:
+                si = view.facts[rel.roles[0][1]].sentence
+                if si not in excluded:
+                    excluded[si] = bool(view.search(exclude, view.skeletons[si], trusted=rule.trusted))
+                if excluded[si]:
+                    continue
+            try:
+                hit = module.judge(rel, view, rule)
+            except ArithmeticError:
+                continue
+            if hit is not None:
+                # Every span involved, the cue words included ("of those", "doubled").
+                text = view.doc.text
+                words = tuple(c for c in rel.cues if any(ch.isalnum() for ch in text[c.start : c.end]))
+                yield Hit(hit.span, hit.related + words, hit.fields)

@@ -1,0 +1,50 @@
+"""Judge ``change``: a stated change (%, points, an amount) matches its from → to figures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
+from numcheck.model import Hit
+from numcheck.patterns import View, compile_regex, compile_templates
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
+
+__all__ = ["TEMPLATE_ROLES", "from_binding", "judge"]
+
+RELATIONS = frozenset({"change"})
+ROLES = ("a", "b", "c")
+PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "exclude": (str, r"(?!)")}
+FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word"})
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "templates": compile_templates("templates", params["templates"], ROLES),
+        "exclude": compile_regex("exclude", params["exclude"]),
+    }
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    from numcheck.checks.change import _endpoints_ok, _stated_change
+
+    ai, bi, ci = rel.get("from"), rel.get("to"), rel.get("stated")
+    if ai is None or bi is None or ci is None:
+        return None
+    facts = view.facts
+    a, b, c = facts[ai], facts[bi], facts[ci]
+    if not _endpoints_ok(a, b):
+        return None
+    direction = {"up": "rise", "down": "fall"}.get(rel.label("direction"), "")
+    if c.kind == "count":
+        if not re.match(r"^\s+(?:percentage\s+)?points?\b", view.after(c, 25)):
+            return None
+        c = replace(c, kind="points")
+    if c.kind not in ("percent", "points", "share"):
+        return None
+    return _stated_change(a, b, c, direction, "change")

@@ -1,0 +1,36 @@
+"""Judge ``range-order``: a range's low end is not above its high end ("150 to 135 passengers")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from numcheck.judges.arith import value_interval
+from numcheck.model import Hit, Span
+from numcheck.patterns import View, compile_templates, entirely_above
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
+
+RELATIONS = frozenset({"range"})
+ROLES = ("low", "high")
+PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, [])}
+FIELDS = frozenset({"range", "low", "high"})
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {"templates": compile_templates("templates", params["templates"], ROLES)}
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    lo, hi = rel.get("low"), rel.get("high")
+    if lo is None or hi is None:
+        return None
+    a, b = view.facts[lo], view.facts[hi]
+    if not entirely_above(value_interval(a), value_interval(b)):
+        return None
+    start = min([a.span.start] + [c.start for c in rel.cues if c.end <= a.span.start])
+    span = Span(start, b.span.end)
+    text = view.doc.text[span.start : span.end]
+    return Hit(span, (a.span, b.span), (("range", text), ("low", a.text), ("high", b.text)))

@@ -1,0 +1,63 @@
+"""Judge ``share``: does a stated share match part ÷ whole? ("70 of 120 (48%)": 58%, not 48%)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from numcheck.judges.arith import value_interval
+from numcheck.model import Hit
+from numcheck.patterns import View, as_percent, compile_templates, point, rounded_like, share_of
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
+
+RELATIONS = frozenset({"share"})
+ROLES = ("part", "whole", "share")
+PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "lookup": (list, [])}
+FIELDS = frozenset({"part", "whole", "share", "computed"})
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "templates": compile_templates("templates", params["templates"], ROLES),
+        "lookup": compile_templates("lookup", params["lookup"], ("part", "share")),
+    }
+
+
+def more_relations(rule: Rule, view: View) -> Iterator[Relation]:
+    """ "5.6 million, or 24% of the population": the whole found elsewhere by its noun."""
+    from numcheck.checks.ratio import _lookup_whole
+
+    for b in view.bind(rule.compiled["lookup"], trusted=rule.trusted):
+        pi, si = b.roles["part"], b.roles["share"]
+        wi = _lookup_whole(view, b.groups.get("noun", ""), pi, si, view.facts[pi].sentence)
+        if wi is not None:
+            yield Relation("share", (("part", pi), ("whole", wi), ("share", si)), (), "document")
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    pi, wi, si = rel.get("part"), rel.get("whole"), rel.get("share")
+    if pi is None or wi is None or si is None:
+        return None
+    facts = view.facts
+    part, whole, share = facts[pi], facts[wi], facts[si]
+    if (part.kind == "money" or whole.kind == "money") and part.unit != whole.unit:
+        return None
+    if part.unit and whole.unit and part.unit != whole.unit:
+        return None
+    stated = as_percent(share)
+    piv, wiv = value_interval(part), value_interval(whole)
+    computed = share_of(piv, wiv) if piv.bounded else None
+    if stated is None or computed is None or computed.overlaps(stated):
+        return None
+    pv, wv = point(part), point(whole)
+    if pv is None or wv is None or wv == 0:
+        return None
+    value = rounded_like(pv / wv * 100, share.text) + "%"
+    return Hit(
+        share.span,
+        (part.span, whole.span),
+        (("part", part.text), ("whole", whole.text), ("share", share.text), ("computed", value)),
+    )

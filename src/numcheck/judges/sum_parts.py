@@ -1,0 +1,81 @@
+"""Judge ``sum``: listed parts add up to their stated total (or, after "including", stay within it)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from numcheck.judges.arith import total_of, value_interval
+from numcheck.model import Hit
+from numcheck.patterns import Binding, View, compile_regex, compile_templates, entirely_above, point
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.rules import Rule
+
+RELATIONS = frozenset({"breakdown"})
+ROLES = ("total",)
+PARAMS: dict[str, tuple[type, Any]] = {
+    "templates": (list, []),
+    # A listed sum far from its total (more than this factor either way) is another
+    # quantity ("3 winners: 10, 20 and 30 points"), not a miscount.
+    "max_ratio": (Decimal, Decimal(2)),
+    # What may stand between two listed items of a template's list (the check kind ``total`` reads it too).
+    "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
+    "exclude": (str, r"(?!)"),
+}
+FIELDS = frozenset({"parts", "sum", "total", "whole", "part"})
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "templates": compile_templates("templates", params["templates"], ROLES),
+        "list_gap": compile_regex("list_gap", params["list_gap"]),
+        "exclude": compile_regex("exclude", params["exclude"]),
+    }
+
+
+def from_binding(rel: Relation, b: Binding, view: View, rule: Rule) -> Relation | None:
+    """A template binds the total; its items are the figures listed after the match."""
+    from numcheck.checks.total import _list_after
+
+    ti = rel.get("total")
+    if ti is None:
+        return None
+    parts = _list_after(view, view.skeletons[b.sentence], b.end, view.facts[ti], rule)
+    labels = (("inclusive", "yes" if "incl" in b.groups else ""),)
+    return Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in parts), (), "template", labels)
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    from numcheck.checks.total import _scaled
+
+    ti = rel.get("total")
+    items = rel.all("item")
+    if ti is None or len(items) < (1 if rel.label("inclusive") else 2):
+        return None
+    facts = view.facts
+    total = facts[ti]
+    parts = [facts[i] for i in items]
+    acc = total_of(parts)
+    tiv = value_interval(total)
+    inclusive = bool(rel.label("inclusive"))
+    if acc.overlaps(tiv) or (inclusive and not entirely_above(acc, tiv)):
+        return None
+    shown = sum((point(f) or Decimal(0)) for f in parts)
+    tv = point(total)
+    limit = rule.params["max_ratio"]
+    if not tv or tv <= 0 or not (tv / limit <= shown <= tv * limit):
+        return None
+    return Hit(
+        total.span,
+        tuple(f.span for f in parts),
+        (
+            ("parts", " + ".join(f.text for f in parts)),
+            ("sum", _scaled(shown, parts)),
+            ("total", total.text),
+            ("whole", total.text),
+            ("part", parts[0].text),
+        ),
+    )

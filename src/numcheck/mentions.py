@@ -1,0 +1,227 @@
+"""Mentions: what each figure counts, which way it moves, when, and in what role.
+
+The layer between the fact table and the relations. Each sentence is read
+into tokens once (words, punctuation and one token per figure, each with its
+span in the text); every reader here and in ``relations`` walks those tokens
+with the phrase tables of ``vocab``, so a new phrasing is a line of data, not
+another regex in a rule.
+
+A ``Mention`` says, for one figure: the noun it counts and that noun's
+concept ("killed" → death), the direction word that governs it ("rose",
+"fell", "doubled"), its time frame (a year or "a year earlier"), and its role
+cues (total, part, remainder, another, each, forecast).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from numcheck.model import Fact, Span
+from numcheck.patterns import View, is_token
+from numcheck.vocab import TOKEN, Vocab, vocab
+
+# Words a figure's own reading may look back over for its role, direction and
+# frame: a clause's worth ("another 6 million", "rose by almost 30% to").
+WINDOW_BEFORE = 8
+# Words after a figure that may still name what it counts ("120 full-time staff").
+WINDOW_AFTER = 4
+# Punctuation that ends a clause for the readers above.
+CLAUSE_END = frozenset(";:.!?")
+# Words that are not what a figure counts, though they follow it.
+_NOT_NOUNS = frozenset(
+    """a an the of in on at by for from to with as than and or but is are was were be been has have had
+    who which that this these those it its their his her per cent percent each more less up down over under
+    about around almost nearly some after before since until while when during between against compared
+    year years month months week weeks day days times time""".split()
+)
+
+
+_VERBS = frozenset(
+    "said says say were was are is have has had will would could can did do went came got took left".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark (lower case, curly quotes made plain), or a figure (``text`` "#")."""
+
+    text: str
+    span: Span
+    fact: int = -1  # index into ``View.facts`` for a figure token
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    fact: int
+    sentence: int
+    position: int  # index of the figure's token in its sentence's tokens
+    noun: str | None  # what it counts, as written ("staff surveyed", "death toll")
+    concept: str | None  # the noun's concept through vocab ("death" for "killed")
+    direction: str | None  # "up" | "down" from the nearest direction word in its clause
+    direction_span: Span | None
+    multiple: str | None  # a multiple word governing it ("doubled")
+    roles: frozenset[str]  # "total", "part", "remainder", "another", "each", "forecast"
+    frame: str | None  # a year ("2003") or a frame word's class ("past", "now", "future")
+
+
+def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
+    """The sentence's tokens: figures (facts with a value or date) as one token each, the rest as words."""
+    text = view.text
+    sent = view.doc.sentences[sentence].span
+    out: list[Token] = []
+    pos = sent.start
+
+    def words(a: int, b: int) -> None:
+        chunk = text[a:b].lower().replace("’", "'").replace("‘", "'")
+        for m in TOKEN.finditer(chunk):
+            out.append(Token(m.group(), Span(a + m.start(), a + m.end())))
+
+    for fi in view.by_sentence[sentence]:
+        f = view.facts[fi]
+        if not is_token(f) or f.span.start < pos:
+            continue
+        words(pos, f.span.start)
+        out.append(Token("#", f.span, fi))
+        pos = f.span.end
+    words(pos, sent.end)
+    return tuple(out)
+
+
+class Mentions:
+    """Tokens of every sentence and a mention of every figure, each computed once per document."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.vocab: Vocab = vocab()
+        self.tokens: tuple[tuple[Token, ...], ...] = tuple(tokenize(view, i) for i in range(len(view.doc.sentences)))
+        self.words: tuple[tuple[str, ...], ...] = tuple(tuple(t.text for t in toks) for toks in self.tokens)
+        found: dict[int, Mention] = {}
+        for si, toks in enumerate(self.tokens):
+            for pos, tok in enumerate(toks):
+                if tok.fact >= 0:
+                    found[tok.fact] = self._mention(si, pos)
+        self.by_fact: Mapping[int, Mention] = found
+
+    def fact(self, index: int) -> Fact:
+        return self.view.facts[index]
+
+    def clause_start(self, sentence: int, pos: int) -> int:
+        """The first token of the clause holding token ``pos`` (after the last ; : . before it)."""
+        toks = self.words[sentence]
+        i = pos
+        while i > 0 and toks[i - 1] not in CLAUSE_END:
+            i -= 1
+        return i
+
+    def _mention(self, si: int, pos: int) -> Mention:
+        v = self.vocab
+        words = self.words[si]
+        toks = self.tokens[si]
+        fi = toks[pos].fact
+        f = self.view.facts[fi]
+        start = max(self.clause_start(si, pos), pos - WINDOW_BEFORE)
+        roles: set[str] = set()
+        direction: str | None = None
+        dspan: Span | None = None
+        multiple: str | None = None
+        frame: str | None = None
+        # Walk back from the figure: the nearest cue of each sort wins.
+        i = pos
+        while i > start:
+            if toks[i - 1].fact >= 0:
+                # Another figure: cues further back belong to it ("20,000 a year earlier, 25,000").
+                break
+            hit = v.roles_before.ending_at(words, i)
+            if hit and hit[1] >= start:
+                roles.add(hit[0])
+            d = v.direction.ending_at(words, i)
+            if d and direction is None and d[1] >= start:
+                direction = d[0]
+                dspan = Span(toks[d[1]].span.start, toks[i - 1].span.end)
+                key = " ".join(words[d[1] : i])
+                if key in v.multiples:
+                    multiple = key
+            fr = v.frames.ending_at(words, i)
+            if fr and frame is None and fr[1] >= start:
+                frame = fr[0]
+            i -= 1
+        # After the figure: "more", "each", "in total", "higher", "a year earlier".
+        end = min(len(words), pos + 1 + WINDOW_AFTER)
+        j = pos + 1
+        while j < end and words[j] not in CLAUSE_END and toks[j].fact < 0:
+            hit = v.roles_after.starting_at(words, j)
+            if hit and hit[1] <= end:
+                roles.add(hit[0])
+            if direction is None:
+                d = v.direction.starting_at(words, j)
+                if d and words[j] in ("higher", "lower", "up", "down", "more", "less"):
+                    direction = d[0]
+                    dspan = Span(toks[j].span.start, toks[d[1] - 1].span.end)
+            fr = v.frames.starting_at(words, j)
+            if fr and frame is None:
+                frame = fr[0]
+            j += 1
+        if frame is None:
+            frame = self._year_in_clause(si, pos)
+        if "another" in f.markers:
+            roles.add("another")
+        noun = self._noun(si, pos, f)
+        concept = v.concept(noun) if noun else None
+        return Mention(fi, si, pos, noun, concept, direction, dspan, multiple, frozenset(roles), frame)
+
+    def _noun(self, si: int, pos: int, f: Fact) -> str | None:
+        """What the figure counts: the noun right after it ("120 staff"), else the fact's subject."""
+        words = self.words[si]
+        toks = self.tokens[si]
+        out: list[str] = []
+        j = pos + 1
+        # "of the vote", "of GDP" after a percent: the whole's noun is what the share is of.
+        if f.kind in ("percent", "share") and j < len(words) and words[j] == "of":
+            j += 1
+            while j < len(words) and words[j] in ("the", "its", "their", "all", "a", "an", "his", "her"):
+                j += 1
+        while j < len(words) and len(out) < 2 and toks[j].fact < 0:
+            w = words[j]
+            if w in _NOT_NOUNS or not w[0].isalpha():
+                break
+            if not out and (w in _VERBS or w.endswith("ed")) and w not in self.vocab.concepts:
+                break  # "70 said", "12 voted": a verb, not what is counted
+            if out and (w.endswith("ed") or w.endswith("ing") or w in _VERBS):
+                break  # "2 million shoppers visited": the noun ends where a verb starts
+            out.append(w)
+            j += 1
+        if out:
+            return " ".join(out)
+        return f.subject.lower() if f.subject else None
+
+    def _year_in_clause(self, si: int, pos: int) -> str | None:
+        """A year or date figure in the same clause, as its ISO text ("2003"), else None."""
+        toks = self.tokens[si]
+        words = self.words[si]
+        lo = self.clause_start(si, pos)
+        hi = pos + 1
+        while hi < len(words) and words[hi] not in CLAUSE_END:
+            hi += 1
+        best: tuple[int, str] | None = None
+        for k in range(lo, hi):
+            fi = toks[k].fact
+            if fi < 0 or k == pos:
+                continue
+            f = self.view.facts[fi]
+            if f.kind in ("year", "date") and f.iso:
+                d = abs(k - pos)
+                if best is None or d < best[0]:
+                    best = (d, f.iso[:4])
+        return best[1] if best else None
+
+    def previous_figures(self, sentence: int, pos: int, back: int = 1) -> Sequence[tuple[int, int]]:
+        """(sentence, position) of figure tokens before ``pos``, nearest first, up to ``back`` sentences back."""
+        out: list[tuple[int, int]] = []
+        for si in range(sentence, max(-1, sentence - back - 1), -1):
+            toks = self.tokens[si]
+            top = pos if si == sentence else len(toks)
+            for k in range(top - 1, -1, -1):
+                if toks[k].fact >= 0:
+                    out.append((si, k))
+        return out

@@ -1,0 +1,750 @@
+"""Relations: how figures relate across the whole document, each with the cues that show it.
+
+Built once per document from the mentions (``mentions.Mentions``), by small
+named builders that walk each sentence's tokens once; judges then test each
+relation's arithmetic. Kinds and their roles:
+
+- ``share``: ``part``, ``whole``, ``share`` ("70 of the 120 staff (48%)",
+  "Of those, 70 (48%)" with "those" the 120 of the previous sentence);
+- ``part``: ``part``, ``whole`` ("32 out of 23 agencies", "including $26bn");
+- ``breakdown``: ``total`` and ``item`` (repeated); label ``inclusive`` when
+  the items may be fewer than the total ("including");
+- ``change``: ``from``, ``to`` and optionally ``stated`` (a % or an amount),
+  labels ``direction`` ("up"/"down") and ``multiple`` ("doubled");
+- ``range``: ``low``, ``high`` ("150 to 135 passengers", "between 8% and 6%");
+- ``comparison``: ``a``, ``b``, label ``order`` ("above"/"below"): a is above
+  (below) b ("Labour on 39% leads the Conservatives on 44%").
+
+Evidence grades a relation: ``clause`` (explicit cue next to the figures),
+``sentence`` (within one sentence), ``document`` (across sentences through a
+pronoun or a repeated noun). Nothing compares all pairs: every builder looks
+at a bounded window of tokens around each figure, so building is linear in
+the number of figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from numcheck.mentions import CLAUSE_END, Mentions
+from numcheck.model import Fact, Span
+from numcheck.patterns import View
+
+# Figure kinds that count or measure something and can stand in arithmetic.
+AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration", "age"})
+# Kinds that can be a whole or a part of one.
+COUNTABLE = frozenset({"count", "number", "money"})
+SHARES = frozenset({"percent", "share"})
+# Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
+PART_GAP = 3
+# Words between "Of the 120 staff surveyed" and the part after its comma.
+OF_PHRASE_GAP = 6
+# Words a list item may carry between figures ("£7.5m from the council's reserves and").
+ITEM_GAP = 8
+# Tokens a multiple word may stand before the first end of its change ("more than doubled its profit from").
+MULTIPLE_REACH = 6
+# Words that end the noun between a part and its "of" ("$4.37bn and earnings of $1.62"): another clause.
+GAP_STOP = frozenset("and or but while whereas with were was are is have has had per each a an".split())
+# Words before a figure that make "A to B" a tally or a score, not a range.
+TALLY_WORDS = frozenset(
+    "voted vote votes passed by won win beat beaten lost defeated margin ratio odds score scored majority".split()
+)
+# Words that introduce a breakdown after its total.
+BREAKDOWN_OPEN = {
+    ":": "exact",
+    "including": "inclusive",
+    "includes": "inclusive",
+    "included": "inclusive",
+    "comprising": "exact",
+    "consisting": "exact",
+    "of which": "inclusive",
+    "of whom": "inclusive",
+    "made up of": "exact",
+    "split between": "exact",
+    "split into": "exact",
+    "divided between": "exact",
+    "divided into": "exact",
+    "broken down into": "exact",
+    "among them": "inclusive",
+}
+# Words after a list of items that name its total: "..., bringing the total to 24".
+TOTAL_AFTER = (
+    ("bringing", "the", "total", "to"),
+    ("taking", "the", "total", "to"),
+    ("bring", "the", "total", "to"),
+    ("take", "the", "total", "to"),
+    ("brings", "the", "total", "to"),
+    ("takes", "the", "total", "to"),
+    ("making", "a", "total", "of"),
+    ("for", "a", "total", "of"),
+    ("a", "total", "of"),
+    ("in", "total"),
+    ("making",),
+    ("makes",),
+    ("make",),
+)
+CHANGE_BACK = {  # "B, <words> A": B is the newer figure, A the older
+    ("up", "from"): "up",
+    ("down", "from"): "down",
+    ("compared", "with"): "",
+    ("compared", "to"): "",
+    ("against",): "",
+    ("versus",): "",
+    ("vs",): "",
+    ("from",): "",
+    ("up", "on"): "up",
+    ("down", "on"): "down",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    kind: str
+    roles: tuple[tuple[str, int], ...]  # role → index into View.facts; "item" repeats
+    cues: tuple[Span, ...] = ()  # the words that gave the relation ("of those", "doubled")
+    evidence: str = "clause"  # "clause" | "sentence" | "document" | "template"
+    labels: tuple[tuple[str, str], ...] = ()
+
+    def get(self, role: str) -> int | None:
+        for r, i in self.roles:
+            if r == role:
+                return i
+        return None
+
+    def all(self, role: str) -> tuple[int, ...]:
+        return tuple(i for r, i in self.roles if r == role)
+
+    def label(self, name: str) -> str:
+        for k, v in self.labels:
+            if k == name:
+                return v
+        return ""
+
+    @property
+    def key(self) -> tuple[str, tuple[tuple[str, int], ...]]:
+        return self.kind, self.roles
+
+
+def family(f: Fact) -> str:
+    """Figures of one family can be added, compared and divided: money by currency, measures by unit."""
+    if f.kind in ("count", "number"):
+        return "count"
+    if f.kind == "money":
+        return f"money:{f.unit}"
+    if f.kind in ("measure", "duration", "age"):
+        return f"{f.kind}:{f.unit}"
+    return f.kind
+
+
+def _bare(f: Fact) -> bool:
+    return f.kind in ("count", "number") and not f.unit
+
+
+def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:
+    """``a`` and ``b`` measure alike; with ``bare_ok`` a bare first end takes the second's unit ("20 to 15%")."""
+    if family(a) == family(b):
+        return True
+    return bare_ok and _bare(a) and b.kind in ("percent", "money", "measure", "count")
+
+
+class _Doc:
+    """One document's tokens and mentions, with the small readers the builders share."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.m = Mentions(view)
+        self.v = self.m.vocab
+        self.facts = view.facts
+
+    def fact_at(self, si: int, pos: int) -> int:
+        toks = self.m.tokens[si]
+        return toks[pos].fact if 0 <= pos < len(toks) else -1
+
+    def skip_hedge(self, si: int, pos: int) -> int:
+        """Past a hedge phrase ("about", "just over") starting at ``pos``."""
+        hit = self.v.hedges.starting_at(self.m.words[si], pos)
+        return hit[1] if hit else pos
+
+    def figure_after(self, si: int, pos: int, kinds: frozenset[str] | None = None) -> int:
+        """The figure at ``pos`` (after an optional hedge), or -1."""
+        j = self.skip_hedge(si, pos)
+        fi = self.fact_at(si, j)
+        if fi >= 0 and (kinds is None or self.facts[fi].kind in kinds):
+            return fi
+        return -1
+
+    def span(self, si: int, a: int, b: int) -> Span:
+        """The text span of tokens ``a`` to ``b - 1``."""
+        toks = self.m.tokens[si]
+        return Span(toks[a].span.start, toks[b - 1].span.end)
+
+    def pos_of(self, fi: int) -> tuple[int, int]:
+        mm = self.m.by_fact[fi]
+        return mm.sentence, mm.position
+
+    def antecedent(self, si: int, pos: int, part: int) -> int:
+        """The whole a pronoun before or after ``part`` points back to: the nearest earlier countable figure.
+
+        Same family and, where both name one, the same concept; years and
+        figures already inside a share ("(48%)") are passed over.
+        """
+        pm = self.m.by_fact.get(part)
+        pf = self.facts[part]
+        for s2, k in self.m.previous_figures(si, pos, back=1):
+            fi = self.fact_at(s2, k)
+            f = self.facts[fi]
+            if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, pf):
+                continue
+            if f.value <= 1:
+                continue  # "them", "those" are plural: never the "one shell" before them
+            om = self.m.by_fact.get(fi)
+            if pm and om and pm.concept and om.concept and pm.concept != om.concept:
+                continue
+            return fi
+        return -1
+
+
+# --- attachment: which figure is a share of which, and of what whole ---------------------
+
+
+def _attached_share(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
+    """A share written beside a count: "70 (48%)", "70, or 48%", "70, i.e. 48%"."""
+    words = d.m.words[si]
+    hit = d.v.same.starting_at(words, pos + 1)
+    if not hit:
+        return None
+    fi = d.figure_after(si, hit[1], SHARES)
+    if fi < 0:
+        return None
+    return fi, d.span(si, pos + 1, hit[1])
+
+
+def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
+    """ "70 of the 120", "12 out of 23", "70 (48%) of the 120 staff", "34 of them" → the whole."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    part = toks[pos].fact
+    j = pos + 1
+    # Past a bracketed share: "70 (48%) of the 120".
+    if j + 2 < len(words) and words[j] == "(" and toks[j + 1].fact >= 0 and words[j + 2] == ")":
+        j += 3
+    gap_start = j
+    while j < len(words) and j - gap_start <= PART_GAP:
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END or words[j] in (",", "(") or words[j] in GAP_STOP:
+            return None
+        hit = d.v.whole_of.starting_at(words, j)
+        if hit:
+            after = hit[1]
+            if (
+                after < len(words)
+                and words[after] in ("these", "those", "its", "their")
+                and d.fact_at(si, after + 1) >= 0
+            ):
+                after += 1  # "of these 42 patients": a determiner, the whole follows
+            elif after < len(words) and words[after] in d.v.anaphora and after == j + 1 + (words[j] == "out"):
+                ante = d.antecedent(si, pos, part)
+                if ante >= 0:
+                    return ante, d.span(si, j, after + 1), "sentence"
+                return None
+            wi = d.figure_after(si, after, COUNTABLE)
+            wm = d.m.by_fact.get(wi)
+            if wm is not None and "each" in wm.roles:
+                return None  # "$1.62 per share" is a rate, no whole
+            if wi >= 0 and _nouns_agree(d, part, wi, gap=words[gap_start:j]):
+                return wi, d.span(si, j, after), "clause"
+            return None
+        j += 1
+    return None
+
+
+def _nouns_agree(d: _Doc, part: int, whole: int, gap: Sequence[str]) -> bool:
+    """ "30 tenants of four tower blocks" is no part of a whole: the nouns on both sides differ."""
+    wm = d.m.by_fact.get(whole)
+    if not gap or wm is None or not wm.noun:
+        return True
+    part_concept = d.v.concept(" ".join(gap))
+    return part_concept == wm.concept or part_concept in (wm.noun or "")
+
+
+def _concepts_agree(d: _Doc, a: int, b: int) -> bool:
+    """Both figures' nouns name one concept, or one of them names none."""
+    am, bm = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if am is None or bm is None or not am.concept or not bm.concept:
+        return True
+    return am.concept == bm.concept
+
+
+def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
+    """ "Of the 120 staff surveyed, 70", "Of those, 70", "of whom 12", "Of them, 34"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    part = toks[pos].fact
+    j = pos - 1
+    # Pronoun forms right before the figure: "of whom 12", "Of those, 70", "among them 4".
+    k = j - 1 if j >= 0 and words[j] == "," else j
+    determiner = k == j and k >= 0 and words[k] in ("these", "those")  # "of these 42 patients"
+    if k >= 1 and not determiner and words[k] in d.v.anaphora and words[k - 1] in ("of", "among"):
+        ante = d.antecedent(si, k - 1, part)
+        if ante >= 0:
+            return ante, d.span(si, k - 1, k + 1), "sentence"
+        return None
+    # "Of the 120 staff surveyed, 70": a comma, a few words, the whole, "of" at the clause start.
+    if j < 0 or words[j] != ",":
+        return None
+    i = j - 1
+    while i >= 0 and j - i <= OF_PHRASE_GAP + 1:
+        fi = toks[i].fact
+        if fi >= 0:
+            if d.facts[fi].kind not in COUNTABLE:
+                return None
+            k = i - 1
+            while k >= 0 and words[k] in (
+                "the",
+                "its",
+                "their",
+                "all",
+                "these",
+                "those",
+                "some",
+                "about",
+                "around",
+                "nearly",
+                "almost",
+            ):
+                k -= 1
+            if (
+                k >= 0
+                and words[k] == "of"
+                and (k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in (",", "and", "but"))
+            ):
+                if not _concepts_agree(d, part, fi):
+                    return None  # "Of its 50 stores, 2 million shoppers": another noun, no part
+                return fi, d.span(si, k, k + 1), "clause"
+            return None
+        if words[i] in CLAUSE_END:
+            return None
+        i -= 1
+    return None
+
+
+def _share_whole(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
+    """ "48% of the 120 staff" → the 120."""
+    words = d.m.words[si]
+    hit = d.v.whole_of.starting_at(words, pos + 1)
+    if not hit or words[pos + 1] != "of":
+        return None
+    wi = d.figure_after(si, hit[1], COUNTABLE)
+    return (wi, d.span(si, pos + 1, hit[1])) if wi >= 0 else None
+
+
+def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int, Span] | None:
+    """ "20% of the 300 houses, or 90": the count given after the share's whole."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = whole_pos + 1
+    while j < len(words) and j - whole_pos <= 6:
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            return None
+        if words[j] == "," and j + 1 < len(words) and words[j + 1] == "or":
+            fi = d.figure_after(si, j + 2, COUNTABLE)
+            return (fi, d.span(si, j, j + 2)) if fi >= 0 else None
+        j += 1
+    return None
+
+
+def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
+    for si, toks in enumerate(d.m.tokens):
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.is_range or f.value is None:
+                continue
+            if f.kind in COUNTABLE:
+                whole = _whole_after(d, si, pos) or _whole_before(d, si, pos)
+                if whole is None or whole[0] == fi or not same_family(d.facts[whole[0]], f):
+                    continue
+                wi, cue, evidence = whole
+                yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
+                share = _attached_share(d, si, pos)
+                if share:
+                    yield Relation(
+                        "share", (("part", fi), ("whole", wi), ("share", share[0])), (cue, share[1]), evidence
+                    )
+            elif f.kind in SHARES:
+                sw = _share_whole(d, si, pos)
+                if sw is None:
+                    continue
+                wi, cue = sw
+                _, wpos = d.pos_of(wi)
+                c = _count_after_share(d, si, pos, wpos)
+                if c and same_family(d.facts[c[0]], d.facts[wi]):
+                    yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), "clause")
+
+
+# --- breakdowns: a total and its items -------------------------------------------------
+
+
+def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = None) -> list[int]:
+    """Figures of ``like``'s family listed from token ``start``: "70 teachers, 40 support staff and 10 others"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out: list[int] = []
+    gap = 0
+    j = start
+    end = len(words) if stop_at is None else stop_at
+    while j < end:
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            if f.kind in ("percent", "share") and like.kind not in ("percent", "share"):
+                j += 1
+                gap += 1
+                continue  # "70 teachers (58%)": the share beside an item is no item
+            if not same_family(f, like) or f.is_range or f.value is None:
+                break
+            out.append(fi)
+            gap = 0
+        elif words[j] in (".", "!", "?", ";"):
+            break
+        else:
+            gap += 1
+            if gap > ITEM_GAP:
+                break
+        j += 1
+    return out
+
+
+def _breakdowns(d: _Doc) -> Iterator[Relation]:
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind not in COUNTABLE or f.is_range or f.value is None:
+                continue
+            # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
+            j = pos + 1
+            while j < len(words) and j - pos <= 4 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
+                opener = _opener(words, j)
+                if opener:
+                    label, after = opener
+                    items = _items_from(d, si, after, f)
+                    if len(items) >= 2 or (label == "inclusive" and items):
+                        yield Relation(
+                            "breakdown",
+                            (("total", fi),) + tuple(("item", i) for i in items),
+                            (d.span(si, j, after),),
+                            "clause",
+                            (("inclusive", "yes" if label == "inclusive" else ""),),
+                        )
+                    break
+                j += 1
+            # Items then "bringing the total to T".
+            total = _total_after(d, si, pos)
+            if total is not None:
+                ti, cue_start, cue_end = total
+                items = _items_back(d, si, pos, f)
+                if len(items) >= 2:
+                    yield Relation(
+                        "breakdown",
+                        (("total", ti),) + tuple(("item", i) for i in items),
+                        (d.span(si, cue_start, cue_end),),
+                        "clause",
+                    )
+
+
+def _opener(words: Sequence[str], j: int) -> tuple[str, int] | None:
+    for phrase, label in BREAKDOWN_OPEN.items():
+        toks = tuple(phrase.split())
+        if tuple(words[j : j + len(toks)]) == toks:
+            return label, j + len(toks)
+    return None
+
+
+def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
+    """After the last item: ", bringing the total to 24" → (total figure, cue start, cue end)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = pos + 1
+    while j < len(words) and j - pos <= 6 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
+        for phrase in TOTAL_AFTER:
+            if tuple(words[j : j + len(phrase)]) == phrase:
+                ti = d.figure_after(si, j + len(phrase), COUNTABLE)
+                if ti >= 0:
+                    return ti, j, j + len(phrase)
+        j += 1
+    return None
+
+
+def _items_back(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
+    """The listed figures ending at ``pos``, walking back while the gaps are short."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out = [toks[pos].fact]
+    gap = 0
+    j = pos - 1
+    while j >= 0:
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            if not same_family(f, like) or f.is_range or f.value is None:
+                break
+            out.append(fi)
+            gap = 0
+        elif words[j] in CLAUSE_END:
+            break
+        else:
+            gap += 1
+            if gap > ITEM_GAP:
+                break
+        j -= 1
+    return out[::-1]
+
+
+# --- changes, ranges, comparisons --------------------------------------------------------
+
+
+def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            ai = tok.fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.kind not in AMOUNTS or a.is_range or a.value is None:
+                continue
+            prev = pos - 1
+            while prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
+                hit = d.v.hedges.ending_at(words, prev + 1)
+                assert hit is not None
+                prev = hit[1] - 1
+            before = words[prev] if prev >= 0 else ""
+            # "A to B", "A- to B-", "A-B", "between A and B".
+            link, j = _link(words, pos)
+            if link:
+                bi = d.figure_after(si, j + 1)
+                if bi >= 0 and bi != ai:
+                    b = d.facts[bi]
+                    if b.kind in AMOUNTS and not b.is_range and b.value is not None:
+                        yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
+            # "B, up from A", "B, compared with A", "B against A".
+            yield from _back_change(d, si, pos, ai)
+
+
+def _link(words: Sequence[str], pos: int) -> tuple[str, int]:
+    """The word joining a figure at ``pos`` to the next one: ("to" | "and" | "-", its index), or ("", -1)."""
+    nxt = words[pos + 1] if pos + 1 < len(words) else ""
+    if nxt == "-" and pos + 2 < len(words) and words[pos + 2] in ("to", "and"):
+        return words[pos + 2], pos + 2  # "200- to 300-seat"
+    if nxt in ("to", "and", "-"):
+        return nxt, pos + 1
+    return "", -1
+
+
+def _pair(
+    d: _Doc, si: int, pos: int, prev: int, before: str, link: str, ai: int, bi: int, j: int
+) -> Iterator[Relation]:
+    a, b = d.facts[ai], d.facts[bi]
+    words = d.m.words[si]
+    cue = d.span(si, j, j + 1)
+    from_at = next((k for k in range(prev, max(-1, prev - 3), -1) if words[k] == "from"), -1) if prev >= 0 else -1
+    if link == "to" and from_at >= 0:
+        if same_family(a, b, bare_ok=True):
+            yield _change(d, si, ai, bi, (d.span(si, from_at, from_at + 1), cue))
+        return
+    if link == "and" and before != "between":
+        return
+    if link in ("to", "-") and (before in TALLY_WORDS or _governed(d, si, pos)):
+        return
+    if a.kind in ("year", "date") or not same_family(a, b, bare_ok=True):
+        return
+    if link == "-":
+        toks = d.m.tokens[si]
+        if toks[j].span.start != a.span.end or toks[j].span.end != b.span.start and words[j + 1 : j + 2] != ["to"]:
+            return  # "£35bn - £2.5bn": a spaced dash is punctuation, not a range
+        if _bare(a) and _bare(b):
+            return  # "3-1" is a score, "6-4" a set, "2004-05" a season: a range needs a unit on one end
+    cues = (d.span(si, prev, prev + 1), cue) if before == "between" else (cue,)
+    yield Relation("range", (("low", ai), ("high", bi)), cues, "clause")
+
+
+def _governed(d: _Doc, si: int, pos: int) -> bool:
+    """A direction verb right before the figure ("rose 10 to 12", "cut by 40 to 35") makes it a change."""
+    words = d.m.words[si]
+    k = pos - 1
+    if k >= 0 and words[k] == "by":
+        k -= 1
+    return k >= 0 and d.v.direction.ending_at(words, k + 1) is not None
+
+
+def _change(d: _Doc, si: int, ai: int, bi: int, cues: tuple[Span, ...], direction: str = "") -> Relation:
+    """A change from ``ai`` to ``bi``, with its stated change and direction read from the clause."""
+    roles: list[tuple[str, int]] = [("from", ai), ("to", bi)]
+    labels: list[tuple[str, str]] = []
+    cue_list = list(cues)
+    bm, am = d.m.by_fact.get(bi), d.m.by_fact.get(ai)
+    stated = _stated(d, si, ai, bi)
+    if stated is not None:
+        roles.append(("stated", stated[0]))
+        direction = direction or stated[1] or ""
+        if stated[2]:
+            cue_list.append(stated[2])
+    factor = _multiple_in_clause(d, si, ai, bi)
+    if factor is not None:
+        fi, word = factor
+        roles.append(("factor", fi))
+        labels.append(("multiple", word))
+        _, fpos = d.pos_of(fi)
+        hedge = d.v.hedges.ending_at(d.m.words[si], fpos)
+        if hedge:
+            labels.append(("hedge", hedge[0]))
+        cue_list.append(d.facts[fi].span)
+        value = d.facts[fi].value
+        if not direction and value is not None:
+            direction = "up" if value > 1 else "down" if value < 1 else ""
+    for mm in (bm, am):
+        if mm and mm.direction and not direction:
+            direction = mm.direction
+            if mm.direction_span:
+                cue_list.append(mm.direction_span)
+        if mm and mm.multiple and factor is None:
+            labels.append(("multiple", mm.multiple))
+            if mm.direction_span:
+                cue_list.append(mm.direction_span)
+    if direction:
+        labels.append(("direction", direction))
+    return Relation("change", tuple(roles), tuple(dict.fromkeys(cue_list)), "clause", tuple(labels))
+
+
+def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] | None:
+    """A multiple figure ("doubled", "a threefold rise", "tripled") in the clause before the change's ends."""
+    _, apos = d.pos_of(ai)
+    _, bpos = d.pos_of(bi)
+    first = min(apos, bpos)
+    lo = d.m.clause_start(si, first)
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for k in range(first - 1, max(lo, first - MULTIPLE_REACH) - 1, -1):
+        if words[k] == ",":
+            break
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
+            return fi, d.facts[fi].text.lower()
+        if fi >= 0:
+            break
+    return None
+
+
+def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] | None:
+    """The stated change in the clause of a change: a figure governed by a direction word ("rose 30%")."""
+    b = d.facts[bi]
+    _, apos = d.pos_of(ai)
+    _, bpos = d.pos_of(bi)
+    lo = d.m.clause_start(si, min(apos, bpos))
+    words = d.m.words[si]
+    hi = max(apos, bpos) + 1
+    while hi < len(words) and words[hi] not in CLAUSE_END:
+        hi += 1
+    toks = d.m.tokens[si]
+    for k in range(lo, hi):
+        ci = toks[k].fact
+        if ci < 0 or ci in (ai, bi):
+            continue
+        c = d.facts[ci]
+        cm = d.m.by_fact.get(ci)
+        if cm is None or c.is_range or c.value is None:
+            continue
+        if c.kind in ("percent", "points"):
+            pass
+        elif same_family(c, b) and c.kind != "percent":
+            # An amount is a stated change only after "by" or a direction verb ("rose by $697m", "gained 983").
+            prev = words[k - 1] if k > 0 else ""
+            if prev != "by" and not (cm.direction and prev not in ("from", "to", "of", "at")):
+                continue
+        else:
+            continue
+        if k > 0 and words[k - 1] in ("from", "to"):
+            continue  # an end of another change, not a stated change
+        if cm.direction:
+            return ci, cm.direction, cm.direction_span
+        # "a 52% rise", "an 8.1% increase": the direction word right after.
+        hit = d.v.direction.starting_at(words, k + 1)
+        if hit:
+            return ci, hit[0], d.span(si, k + 1, hit[1])
+    return None
+
+
+def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
+    """ "$3.4bn, down from $3.8bn", "496m, compared with 469m a year earlier"."""
+    words = d.m.words[si]
+    j = pos + 1
+    # A frame between the figure and its comma ("496m a year earlier, down from", "5% in 2004, up from").
+    fr = d.v.frames.starting_at(words, j)
+    if fr:
+        j = fr[1]
+    elif j + 1 < len(words) and words[j] == "in" and d.fact_at(si, j + 1) >= 0:
+        j += 2
+    if j < len(words) and words[j] in (",", "("):
+        j += 1
+    for phrase, direction in CHANGE_BACK.items():
+        if tuple(words[j : j + len(phrase)]) == phrase:
+            ai = d.figure_after(si, j + len(phrase))
+            if ai < 0:
+                continue
+            a, b = d.facts[ai], d.facts[bi]
+            if a.is_range or a.value is None or not same_family(a, b, bare_ok=True) or a.kind in ("year", "date"):
+                continue
+            if phrase == ("from",) and not d.m.by_fact[bi].direction:
+                continue
+            if _bare(a) and _bare(b) and not (a.subject or b.subject or d.m.by_fact[bi].noun):
+                continue  # "at five, up from 13": ranks or positions, not amounts
+            yield _change(d, si, ai, bi, (d.span(si, j, j + len(phrase)),), direction)
+            return
+
+
+def _comparisons(d: _Doc) -> Iterator[Relation]:
+    """ "Labour on 39% leads the Conservatives on 44%", "growth of 9.5%, well above 2003's 9.8%"."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            ai = tok.fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.kind not in AMOUNTS or a.is_range or a.value is None:
+                continue
+            j = pos + 1
+            while j < len(words) and j - pos <= 5 and toks[j].fact < 0 and words[j] not in CLAUSE_END:
+                hit = d.v.comparison.starting_at(words, j)
+                if hit:
+                    order, after = hit
+                    k = after
+                    # Up to four words naming b's holder: "the Conservatives on", "last year's".
+                    while k < len(words) and k - after <= 4 and toks[k].fact < 0 and words[k] not in CLAUSE_END:
+                        k += 1
+                    bi = d.figure_after(si, k) if k < len(words) else -1
+                    if bi >= 0 and k > after and same_family(d.facts[bi], a):
+                        yield Relation(
+                            "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
+                        )
+                    break
+                j += 1
+
+
+BUILDERS = (_shares_and_parts, _breakdowns, _changes_and_ranges, _comparisons)
+
+
+def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
+    """Every relation in the document, grouped by kind, each once."""
+    d = _Doc(view)
+    out: dict[str, dict[tuple[str, tuple[tuple[str, int], ...]], Relation]] = {}
+    for builder in BUILDERS:
+        for rel in builder(d):
+            out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
+    return {k: tuple(v.values()) for k, v in out.items()}

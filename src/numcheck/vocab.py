@@ -1,0 +1,150 @@
+"""The shared vocabulary (``data/vocab.toml``) as phrase tables over tokens, loaded once.
+
+Mentions, relations and judges read cues from here: counted-noun concepts,
+rise and fall words, multiples, comparison words, role cues, attachment
+words and time frames. A phrase is matched against a sentence's tokens (see
+``mentions.tokenize``), so "death toll" and "death  toll" are one phrase and
+no rule carries its own copy of a word list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+
+# A word (letters, digits, inner ' or -), or one character of punctuation.
+TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[^\sa-z0-9]")
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    """A phrase as the tokens a sentence would give for it."""
+    return tuple(TOKEN.findall(phrase.lower().replace("’", "'")))
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable:
+    """Phrases (token tuples) → a label, matched longest first at a token position."""
+
+    # last token → [(phrase, label)], longest phrase first (for matching backwards from a position)
+    by_last: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # first token → [(phrase, label)], longest phrase first (for matching forwards)
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+    @staticmethod
+    def build(items: Iterable[tuple[str, str]]) -> PhraseTable:
+        last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, label in items:
+            toks = words_of(phrase)
+            if not toks:
+                continue
+            last.setdefault(toks[-1], []).append((toks, label))
+            first.setdefault(toks[0], []).append((toks, label))
+        return PhraseTable(
+            {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in last.items()},
+            {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in first.items()},
+        )
+
+    def ending_at(self, words: Sequence[str], end: int) -> tuple[str, int] | None:
+        """The longest phrase whose last token is ``words[end - 1]``: (label, start index)."""
+        if end <= 0:
+            return None
+        for phrase, label in self.by_last.get(words[end - 1], ()):
+            start = end - len(phrase)
+            if start >= 0 and tuple(words[start:end]) == phrase:
+                return label, start
+        return None
+
+    def starting_at(self, words: Sequence[str], start: int) -> tuple[str, int] | None:
+        """The longest phrase whose first token is ``words[start]``: (label, end index)."""
+        if start >= len(words):
+            return None
+        for phrase, label in self.by_first.get(words[start], ()):
+            end = start + len(phrase)
+            if tuple(words[start:end]) == phrase:
+                return label, end
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    concepts: Mapping[str, str]  # word or phrase (space-joined tokens) → concept
+    nouns: PhraseTable  # phrase → concept
+    direction: PhraseTable  # phrase → "up" | "down"
+    multiples: Mapping[str, Decimal]
+    comparison: PhraseTable  # phrase → "above" | "below"
+    roles_before: PhraseTable  # phrase → role
+    roles_after: PhraseTable
+    whole_of: PhraseTable  # phrase → "of"
+    same: PhraseTable  # phrase → "same"
+    anaphora: frozenset[str]
+    frames: PhraseTable  # phrase → "past" | "now" | "future"
+    hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
+
+    def concept(self, noun: str) -> str:
+        """The concept a noun phrase names: its listed concept, else its last word in the singular."""
+        toks = words_of(noun)
+        for n in range(len(toks), 0, -1):
+            for i in range(len(toks) - n, -1, -1):
+                hit = self.concepts.get(" ".join(toks[i : i + n]))
+                if hit:
+                    return hit
+        return singular(toks[-1]) if toks else ""
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _toml(name: str) -> dict[str, object]:
+    return tomllib.loads(resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _pairs(table: Mapping[str, object]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for label, phrases in table.items():
+        if isinstance(phrases, list):
+            out.extend((str(p), label) for p in phrases)
+    return out
+
+
+@functools.cache
+def vocab() -> Vocab:
+    data = _toml("vocab.toml")
+    hedges = _toml("hedges.toml")
+    nouns = data["nouns"]
+    assert isinstance(nouns, dict)
+    concepts: dict[str, str] = {}
+    for concept, phrases in nouns.items():
+        for p in phrases:
+            concepts[" ".join(words_of(p))] = concept
+    roles = data["roles"]
+    attach = data["attach"]
+    assert isinstance(roles, dict) and isinstance(attach, dict)
+    mult = data["multiples"]
+    assert isinstance(mult, dict)
+    before = hedges.get("before", {})
+    assert isinstance(before, dict)
+    return Vocab(
+        concepts=concepts,
+        nouns=PhraseTable.build(_pairs(nouns)),
+        direction=PhraseTable.build(_pairs(data["direction"])),  # type: ignore[arg-type]
+        multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
+        comparison=PhraseTable.build(_pairs(data["comparison"])),  # type: ignore[arg-type]
+        roles_before=PhraseTable.build(_pairs(roles["before"])),
+        roles_after=PhraseTable.build(_pairs(roles["after"])),
+        whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
+        same=PhraseTable.build((p, "same") for p in attach["same"]),
+        anaphora=frozenset(attach["anaphora"]),
+        frames=PhraseTable.build(_pairs(data["frames"])),  # type: ignore[arg-type]
+        hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
+    )
