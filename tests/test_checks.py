@@ -60,7 +60,8 @@ def test_share_message_carries_the_arithmetic() -> None:
             ("48%", "percent", "48", "1", "exact"))
     (finding,) = run(d, [RULES["share-mismatch"]])
     assert finding.message == "70 of 120 is 58%, not 48%."
-    assert finding.text == "48%" and [r.text for r in finding.related] == ["70", "120"]
+    # The figures, then the words that tie them together ("Of the 120 ...").
+    assert finding.text == "48%" and [r.text for r in finding.related] == ["70", "120", "Of"]
 
 
 def test_whole_found_by_its_noun_in_another_sentence() -> None:
