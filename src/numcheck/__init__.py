@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from numcheck.model import Document, FileReport, Report
+    from numcheck.model import Document, FileReport, Report, Rule
     from numcheck.pipeline import Settings
-    from numcheck.rules import Rule
 
 __all__ = ["Settings", "__version__", "check_paths", "check_text", "extract", "load_rules"]
 

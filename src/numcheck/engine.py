@@ -18,9 +18,8 @@ from types import ModuleType
 from numcheck.checks import CHECKS
 from numcheck.judges import JUDGES
 from numcheck.judges import find as judge_find
-from numcheck.model import Document, Finding, Hit, Related
+from numcheck.model import Document, Finding, Hit, Related, Rule
 from numcheck.patterns import View
-from numcheck.rules import Rule
 
 # A text longer than this is checked in pieces of at most this many characters
 # (a long news article is ~10,000): memory stays bounded and time linear, and

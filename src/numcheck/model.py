@@ -8,9 +8,10 @@ reporters turn them into lines and columns.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from numcheck.interval import Interval
 
@@ -212,3 +213,49 @@ SEVERITIES: tuple[str, ...] = ("note", "warning", "error")
 
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
+
+
+# --- rules: the values rules.py loads and checks/judges read --------------------------------
+
+CODE_FAMILIES: dict[str, str] = {
+    "1": "agreement across the document",
+    "2": "arithmetic inside the text",
+    "3": "calendar",
+    "4": "plausibility",
+    "5": "conversion",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    flagged: tuple[str, ...]  # each holds one <mark>…</mark>: the span the finding must cover
+    clean: tuple[str, ...]
+    today: str | None = None  # a reporting date (YYYY-MM-DD) for rules that need "now"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: str
+    severity: str
+    summary: str
+    message: str
+    why: str
+    params: Mapping[str, Any]  # validated and completed with the check's defaults
+    examples: Examples
+    file: str = ""
+    # A relation rule names the relation it reads and the judge that tests it (``check`` is then "").
+    relation: str = ""
+    judge: str = ""
+    # Rules from user folders are matched under the regex timeout.
+    trusted: bool = True
+    compiled: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        # params and compiled are mappings; a rule is identified by its code, name and file.
+        return hash((self.code, self.name, self.file))
+
+    @property
+    def family(self) -> str:
+        return CODE_FAMILIES.get(self.code[2:3], "")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -241,6 +241,7 @@ class View:
     def __init__(self, doc: Document, today: dt.date | None = None) -> None:
         self.doc = doc
         self.today = today
+        self._memo: dict[str, Any] = {}
 
     @cached_property
     def text(self) -> str:
@@ -383,12 +384,12 @@ class View:
                 out.setdefault(w, []).append(i)
         return {k: tuple(v) for k, v in out.items()}
 
-    @cached_property
-    def relations(self) -> Mapping[str, tuple[Any, ...]]:
-        """The document's relations by kind (``relations.build``), built on first use."""
-        from numcheck.relations import build
-
-        return build(self)
+    def memo(self, name: str, make: Callable[[View], Any]) -> Any:
+        """``make(self)``, computed once per document under ``name`` (how later layers, such as the
+        relations, keep their index on the view without this module importing them)."""
+        if name not in self._memo:
+            self._memo[name] = make(self)
+        return self._memo[name]
 
     @cached_property
     def reporting_date(self) -> dt.date | None:

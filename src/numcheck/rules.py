@@ -18,7 +18,6 @@ from __future__ import annotations
 import string
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -26,16 +25,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from numcheck.model import SEVERITIES
+from numcheck.model import CODE_FAMILIES, SEVERITIES, Examples, Rule
 from numcheck.patterns import check_compiled
-
-CODE_FAMILIES: dict[str, str] = {
-    "1": "agreement across the document",
-    "2": "arithmetic inside the text",
-    "3": "calendar",
-    "4": "plausibility",
-    "5": "conversion",
-}
 
 _TOP_KEYS = {
     "code": str,
@@ -61,41 +52,6 @@ class RuleError(Exception):
         self.file = file
         self.key = key
         self.reason = reason
-
-
-@dataclass(frozen=True, slots=True)
-class Examples:
-    flagged: tuple[str, ...]  # each holds one <mark>…</mark>: the span the finding must cover
-    clean: tuple[str, ...]
-    today: str | None = None  # a reporting date (YYYY-MM-DD) for rules that need "now"
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    check: str
-    severity: str
-    summary: str
-    message: str
-    why: str
-    params: Mapping[str, Any]  # validated and completed with the check's defaults
-    examples: Examples
-    file: str = ""
-    # A relation rule names the relation it reads and the judge that tests it (``check`` is then "").
-    relation: str = ""
-    judge: str = ""
-    # Rules from user folders are matched under the regex timeout.
-    trusted: bool = True
-    compiled: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def __hash__(self) -> int:
-        # params and compiled are mappings; a rule is identified by its code, name and file.
-        return hash((self.code, self.name, self.file))
-
-    @property
-    def family(self) -> str:
-        return CODE_FAMILIES.get(self.code[2:3], "")
 
 
 def load_rules(extra_dirs: Sequence[Path] = ()) -> tuple[Rule, ...]:

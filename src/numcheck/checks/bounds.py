@@ -24,7 +24,7 @@ from numcheck.model import Hit, Span
 from numcheck.patterns import View, compile_regex, compile_templates, content_words, format_number
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "share"),

@@ -31,7 +31,7 @@ from numcheck.model import Fact, Hit, Span, SpanIndex
 from numcheck.patterns import View, compile_regex, content_words
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 MONTHS: dict[str, int] = {
     name: i

@@ -35,7 +35,7 @@ from numcheck.patterns import (
 )
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "change"),

@@ -21,7 +21,7 @@ from numcheck.model import Fact, Hit
 from numcheck.patterns import TIME_WORDS, View, compile_regex, content_words
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "kinds": (list, ["count", "money"]),

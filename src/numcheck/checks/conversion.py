@@ -22,7 +22,7 @@ from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, format_number, point, round_to
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 # The largest rounding step, as a share of the value, that trailing zeros are read as.
 ROUNDING_SHARE = Decimal("0.05")

@@ -21,7 +21,7 @@ from numcheck.model import Hit
 from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "templates": (list, []),

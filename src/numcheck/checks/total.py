@@ -28,7 +28,7 @@ from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_regex, compile_templates, entirely_above, format_number, point, round_to
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 PARAMS: dict[str, tuple[type, Any]] = {
     "test": (str, "part"),

@@ -16,17 +16,17 @@ of the rule's kind, plus those its templates bind, each judged once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from numcheck.judges import change, direction, multiple, part, range_order, share, sum_parts
 from numcheck.model import Hit
 from numcheck.patterns import View
-from numcheck.relations import Relation
+from numcheck.relations import Relation, build
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 JUDGES: dict[str, ModuleType] = {
     "share": share,
@@ -37,6 +37,11 @@ JUDGES: dict[str, ModuleType] = {
     "multiple": multiple,
     "range-order": range_order,
 }
+
+
+def relations_of(view: View) -> Mapping[str, tuple[Relation, ...]]:
+    """The document's relations by kind, built once per view."""
+    return view.memo("relations", build)  # type: ignore[no-any-return]
 
 
 def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
@@ -57,7 +62,7 @@ def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
 def find(rule: Rule, view: View) -> Iterator[Hit]:
     module = JUDGES[rule.judge]
     seen: set[tuple[tuple[str, int], ...]] = set()
-    sources = [view.relations.get(rule.relation, ()), template_relations(rule, view)]
+    sources = [relations_of(view).get(rule.relation, ()), template_relations(rule, view)]
     more = getattr(module, "more_relations", None)
     if more is not None:
         sources.append(more(rule, view))

@@ -13,14 +13,15 @@ from numcheck.patterns import View, compile_regex, compile_templates
 from numcheck.relations import Relation
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 __all__ = ["TEMPLATE_ROLES", "from_binding", "judge"]
 
 RELATIONS = frozenset({"change"})
 ROLES = ("a", "b", "c")
 PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "exclude": (str, r"(?!)")}
-FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word"})
+# The same message fields as the template check kind, whose arithmetic this judge shares.
+FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word", "change", "claim"})
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from numcheck.relations import Relation
 from numcheck.vocab import vocab, words_of
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 # Templates of the change rules bind a (from), b (to), c (the stated change), m (a multiple figure).
 TEMPLATE_ROLES = {"a": "from", "b": "to", "c": "stated", "m": "factor"}

@@ -11,7 +11,7 @@ from numcheck.patterns import View, compile_regex, compile_templates, entirely_a
 from numcheck.relations import Relation
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 __all__ = ["TEMPLATE_ROLES", "from_binding", "judge"]
 

@@ -14,7 +14,7 @@ from numcheck.relations import Relation
 from numcheck.vocab import vocab
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 __all__ = ["TEMPLATE_ROLES", "from_binding", "judge"]
 

@@ -12,7 +12,7 @@ from numcheck.patterns import View, compile_templates, entirely_above, format_nu
 from numcheck.relations import Relation, same_family
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 RELATIONS = frozenset({"part"})
 ROLES = ("part", "whole")

@@ -11,7 +11,7 @@ from numcheck.patterns import View, compile_templates, entirely_above
 from numcheck.relations import Relation
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 RELATIONS = frozenset({"range"})
 ROLES = ("low", "high")

@@ -11,7 +11,7 @@ from numcheck.patterns import View, as_percent, compile_templates, point, rounde
 from numcheck.relations import Relation
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 RELATIONS = frozenset({"share"})
 ROLES = ("part", "whole", "share")

@@ -12,7 +12,7 @@ from numcheck.patterns import Binding, View, compile_regex, compile_templates, e
 from numcheck.relations import Relation
 
 if TYPE_CHECKING:
-    from numcheck.rules import Rule
+    from numcheck.model import Rule
 
 RELATIONS = frozenset({"breakdown"})
 ROLES = ("total",)
