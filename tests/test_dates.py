@@ -513,3 +513,34 @@ def test_several_hundred_years_is_vague() -> None:
 )
 def test_a_clock_abbreviation_ends_a_sentence_only_before_a_new_one(text: str, count: int) -> None:
     assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "who"),
+    [
+        ("Jane Morrow, 52, who lives nearby, was hurt.", "52", "Jane Morrow"),
+        ("John Smith (45) was arrested on Friday.", "45", "John Smith"),
+        ("Police named him as Peter van Dijk, 61, of Leeds.", "61", "Peter van Dijk"),
+        ("Mr Ahmed Khan, 29, and his brother were charged.", "29", "Mr Ahmed Khan"),
+        ("A woman, 34, was taken to hospital.", "34", "woman"),
+        ("The victim, 19, died at the scene.", "19", "victim"),
+        ("Kate Lee (7) and Tom Lee (10) were rescued.", "7", "Kate Lee"),
+    ],
+)
+def test_ages_set_off_after_a_name(text: str, surface: str, who: str) -> None:
+    f = next(f for f in facts(text) if f.text == surface)
+    assert (f.kind, f.value, f.unit, f.subject) == ("age", Decimal(surface), "year", who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Zealand (45) beat South Africa (12) in the final.",
+        "Labour Party (356) won the most seats.",
+        "On Tuesday, March 3, 2009, it rained hard.",
+        "By 2010, 45, 50 and 60 units were counted.",
+        "The survey (12) lists every region.",
+    ],
+)
+def test_figures_set_off_by_commas_or_brackets_are_not_always_ages(text: str) -> None:
+    assert [f.text for f in facts(text) if f.kind == "age"] == []

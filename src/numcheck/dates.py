@@ -1371,6 +1371,43 @@ def _year_range(start: int, end: int, y1: int, y2: int, markers: tuple[str, ...]
     )
 
 
+# Ages as news writes them after a name: "Jane Morrow, 52, who ...", "John Smith (45)",
+# "a woman, 34, was ...". The figure is set off by commas or brackets, 1 to 119, and the
+# words before it name a person: two or more capitalised words, or a word for a person.
+_AGE_SET_OFF = re.compile(r"(?:,[^\S\n]?|[^\S\n]\()(?P<n>[1-9]\d?|1[01]\d)(?:(?P<c>,)(?=[^\S\n]+[A-Za-z])|\))")
+_AGE_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|da|van|von|al|bin|le)){1,3})\Z"
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:man|woman|boy|girl|teenager|teen|youth|mother|father|son|daughter|wife|husband|pensioner|"
+    r"grandmother|grandfather|driver|victim|pilot|farmer|student|worker|officer|suspect|resident)\Z",
+    re.I,
+)
+# Words that make a capitalised run a place, a team or a body rather than a person.
+_NOT_A_PERSON = frozenset(
+    """new south north east west united saudi sri costa el hong san los las st santa cape great
+    party city council county club group ltd plc inc corp company league cup university college
+    school hospital street road airport station""".split()
+)
+
+
+def _appositive_ages(text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in _AGE_SET_OFF.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        person = _PERSON_BEFORE.search(before)
+        name = _AGE_NAME_BEFORE.search(before)
+        if name:
+            words = [w.lower().rstrip(".") for w in name.group("name").split()]
+            if any(w in _NOT_A_PERSON or w in MONTHS or w.capitalize() in WEEKDAYS for w in words):
+                name = None
+        if not (person or name):
+            continue
+        who = name.group("name") if name else person.group() if person else None
+        out.append(_Atom(m.start("n"), m.end("n"), "age", value=Decimal(m.group("n")), unit="year", subject=who))
+    return out
+
+
 def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _scan(_RE_DECADE, text, win["digit"]):
@@ -1812,6 +1849,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         v = Decimal(n) if n.isdigit() else numwords.parse(n)
         if v is not None:
             out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year"))
+    out.extend(_appositive_ages(text))
     for m in _scan(_RE_ALL, text, win["timeword"]):
         u = m.group("u").lower()
         out.append(_Atom(m.start(), m.end(), "duration", value=Decimal(1), unit="day" if u == "night" else u))
