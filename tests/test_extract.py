@@ -532,3 +532,44 @@ def test_each_marker_not_for_a_time_before(text: str, surface: str, each: bool) 
 )
 def test_direction_verbs_and_hedged_multiples(text: str, surface: str, hedge: str) -> None:
     assert one(text, surface).hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        ("Federer won 6-4, 3-6, 7-5 in the final.", ["6-4", "3-6", "7-5"]),
+        ("City secured a 3-1 win at home.", ["3-1"]),
+        ("She edged past her rival 6-3 6-4 on clay.", ["6-3", "6-4"]),
+        ("He won 7-6 (7-5), 6-2 to reach the semi-final.", ["7-6", "7-5", "6-2"]),
+        ("England beat Wales 24-17 at Twickenham.", ["24-17"]),
+        ("The hosts were 22-6 down at the break.", ["22-6"]),
+        ("Chelsea drew 1-1 with Leeds.", ["1-1"]),
+        ("Arsenal lost 3–2 after extra time.", ["3–2"]),
+        ("The bill passed 52-48 in the Senate.", ["52-48"]),
+    ],
+)
+def test_scores_are_neither_ranges_nor_counts(text: str, scores: list[str]) -> None:
+    got = facts(text)
+    assert [f.text for f in got if f.kind == "score"] == scores
+    assert all(f.value is None and not f.is_range for f in got if f.kind == "score")
+    assert not [f for f in got if f.kind in ("count", "number")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Between 3-6 people came.", "3-6"),
+        ("Labour won 10-20 seats in the north.", "10-20"),
+        ("Rates are fixed over 3-5 years.", "3-5 years"),
+        ("Temperatures of 10-15C are expected.", "10-15C"),
+    ],
+)
+def test_ranges_that_look_like_scores_stay_ranges(text: str, surface: str) -> None:
+    assert one(text, surface).is_range
+
+
+def test_no_rule_reads_a_score() -> None:
+    from numcheck import check_text
+
+    text = "Federer won 6-4, 3-6, 7-5 and then 6-7 (4-7), 6-2. City won 3-1 and then lost 1-3."
+    assert check_text(text).findings == ()

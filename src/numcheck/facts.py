@@ -318,6 +318,7 @@ def extract(text: str, path: str = "") -> Document:
     facts.extend(_multiples(ctx, nums))
     facts.extend(_shares(ctx, nums))
     facts.extend(_named(ctx))
+    facts.extend(_scores(ctx))
     used.extend((f.span.start, f.span.end) for f in facts)
     used.sort()
     last_end = 0
@@ -1299,6 +1300,60 @@ def _named(ctx: _Context) -> list[Fact]:
                 **_extras(ctx, m.start(), m.end(), kind),
             )
         )
+    return out
+
+
+# --- scores ----------------------------------------------------------------------
+
+# Two whole numbers joined by a hyphen or dash, as results are written ("6-4", "3–1").
+_SCORE = re.compile(r"(?<![\w.,/:–-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%°]|[.,:]\d|[-–/]\d)")
+# A result is said with a verb before it (with the other side named between: "beat Spain 2-1")
+# or a noun after it ("a 3-1 win", "22-6 down at the break").
+_SCORE_VERB = re.compile(
+    r"\b(?:won|win|wins|winning|beat|beats|beaten|beating|defeated|defeats|drew|draw|draws|drawn|lost|lose"
+    r"|loses|losing|led|leads|leading|trailed|trails|trailing|edged|thrashed|routed|crushed|hammered|overcame"
+    r"|downed|stunned|scored|score|scores|scoreline|finished|ended|past|over|against|versus|vs"
+    r"|passed|approved|rejected|voted|vote[^\S\n]+of)"
+    r"(?:[^\S\n]+(?:by|the|them|him|her|[A-Z][\w'’.-]*))*[^\S\n]*\Z",
+    re.I,
+)
+_SCORE_NOUN = re.compile(
+    r"[^\S\n]*(?:-[^\S\n]*)?(?:win|wins|victory|victories|defeat|defeats|loss|draw|lead|triumph|thrashing|drubbing"
+    r"|scoreline|home|away|aggregate|on[^\S\n]+aggregate|down|up|at[^\S\n]+(?:half-time|the[^\S\n]+break|full-time)"
+    r"|in[^\S\n]+(?:the[^\S\n]+)?(?:final|semi-final|match|game|tie|sets?))\b",
+    re.I,
+)
+# Set after set ("6-4, 3-6, 7-5", "6-3 6-4"), a tie-break in brackets ("7-6 (7-5)").
+_SCORE_NEXT = re.compile(r"(?:,?[^\S\n]+(?:and[^\S\n]+)?|,|[^\S\n]*\()\Z")
+
+
+def _set_like(m: re.Match[str]) -> bool:
+    a, b = int(m.group("a")), int(m.group("b"))
+    return max(a, b) in (6, 7) and a != b
+
+
+def _scores(ctx: _Context) -> list[Fact]:
+    """Results of games and sets: "won 6-4, 3-6, 7-5", "a 3-1 win", "beat Spain 2-1"; not ranges."""
+    found = list(_SCORE.finditer(ctx.clean))
+    out: list[Fact] = []
+    prev_end = -1
+    for i, m in enumerate(found):
+        gap = ctx.clean[prev_end : m.start()] if prev_end >= 0 else None
+        chained = gap is not None and len(gap) <= 6 and _SCORE_NEXT.search(gap) is not None
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        sets = (
+            nxt is not None
+            and _set_like(m)
+            and _set_like(nxt)
+            and re.fullmatch(r",?[^\S\n]+(?:and[^\S\n]+)?", ctx.clean[m.end() : nxt.start()]) is not None
+        )
+        noun = _SCORE_NOUN.match(ctx.clean, m.end())
+        # "won 10-20 seats" is a range of seats, not a result.
+        verb = not noun and not _plural_after(ctx.clean, m.end()) and _SCORE_VERB.search(ctx.before(m.start(), 48))
+        if not (chained or sets or noun or verb):
+            continue
+        out.append(_fact(ctx, m.start(), m.end(), "score", None, None, Decimal(1)))
+        prev_end = m.end() + (1 if ctx.clean[m.end() : m.end() + 1] == ")" else 0)
     return out
 
 

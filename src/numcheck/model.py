@@ -35,6 +35,9 @@ KINDS: tuple[str, ...] = (
     "frequency",  # "twice a week", "every three years", "monthly"; value the count, unit "1 / week", "1 / (3 year)"
     "age",  # "aged 34", "a 34-year-old"; unit "year"
     "ordinal",  # "third-largest", "21st"
+    # A result of a game or set: "won 6-4, 3-6, 7-5", "a 3-1 win"; value None. Not a range
+    # and not two counts, so no rule reads it (rules select the kinds they compare).
+    "score",
 )
 
 
