@@ -434,7 +434,10 @@ def test_facts_json_in_a_pipe(run, tmp_path: Path) -> None:
 def test_version_and_help(run) -> None:
     assert run("--version").stdout == f"numcheck {numcheck.__version__}\n"
     helped = run("--help")
-    assert helped.exit_code == 0 and "--changed-since" in helped.stdout and "numcheck explain CODE" in helped.stdout
+    assert helped.exit_code == 0 and "explain" in helped.stdout and "lists its options" in helped.stdout
+    checked = run("check", "--help")
+    words = " ".join(checked.stdout.split())
+    assert checked.exit_code == 0 and "--changed-since" in words and "numcheck explain CODE" in words
 
 
 def test_ctrl_c_is_one_line_and_130() -> None:

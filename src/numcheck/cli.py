@@ -63,14 +63,16 @@ class RulesFormat(str, Enum):
     json = "json"
 
 
-SUBCOMMANDS = ("check", "facts", "rules", "explain")
+# Options of numcheck itself; anything else before a command name means `check`.
+ROOT_OPTIONS = ("--version", "--help", "-h")
+HELP_OPTIONS = ["-h", "--help"]
 
 
 class DefaultGroup(TyperGroup):
     """``numcheck PATH...`` means ``numcheck check PATH...``: checking is the default command."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args or (args[0] not in SUBCOMMANDS and args[0] != "--version"):
+        if not args or (args[0] not in self.commands and args[0] not in ROOT_OPTIONS):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -80,7 +82,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": HELP_OPTIONS},
     help="Check the numbers in a piece of writing against each other.",
+    epilog="`numcheck PATH...` is short for `numcheck check PATH...`; `numcheck check --help` lists its options.",
 )
 
 
@@ -519,7 +523,7 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-@app.command("facts")
+@app.command("facts", short_help="Print the fact table of PATH...: every figure and what it means.")
 def facts_command(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories, or - for stdin.")],
     output_format: Annotated[
@@ -598,9 +602,9 @@ def _examples(rule: Any) -> tuple[list[str], list[str]]:
     return [str(getattr(e, "text", e)) for e in flagged or ()], [str(getattr(e, "text", e)) for e in clean or ()]
 
 
-@app.command("explain")
+@app.command("explain", short_help="Explain one rule, with its examples.")
 def explain_command(
-    code: Annotated[str, typer.Argument(help="A rule code, e.g. NC201.")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code, e.g. NC201.")],
     extra_rules: Annotated[
         list[str] | None, typer.Option("--extra-rules", metavar="DIR", help="Another folder of rule TOML files.")
     ] = None,
@@ -639,6 +643,23 @@ def _version(value: bool) -> None:
 
         _write(sys.stdout, f"numcheck {__version__}\n")
         raise typer.Exit(EXIT_OK)
+
+
+@app.command("help")
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(metavar="[COMMAND]", help="A command, e.g. check.")] = None,
+) -> None:
+    """Show the help of numcheck or of one command."""
+    root = ctx.parent if ctx.parent is not None else ctx
+    group = root.command
+    if command is None:
+        _write(sys.stdout, group.get_help(root) + "\n")
+        return
+    sub = group.get_command(root, command) if isinstance(group, TyperGroup) else None
+    if sub is None:
+        _fail(f"no command {command!r} (see `numcheck help`)")
+    _write(sys.stdout, sub.get_help(typer.Context(sub, info_name=command, parent=root)) + "\n")
 
 
 @app.callback()
