@@ -187,3 +187,71 @@ def test_directory_walk_respects_gitignore(repo: Path) -> None:
     assert [line.split(":")[0] for line in concise_lines(named)] == ["docs/b.draft.md", "docs/build/c.md"]
     globbed = numcheck(repo, "docs/*.md", "--no-config", "-f", "concise")
     assert globbed.returncode == 0 and globbed.stdout == ""
+
+
+# --- baselines ------------------------------------------------------------------------
+
+SCHEMA = Path(__file__).resolve().parents[1] / "src" / "numcheck" / "schema" / "report-v1.json"
+
+
+def _baseline_project(root: Path) -> None:
+    write(root / "docs" / "a.md", BAD, "", BAD2)
+    write(root / "docs" / "guide" / "b.md", BAD3)
+
+
+@needs_git
+def test_baseline_paths_are_relative_to_the_git_root(repo: Path) -> None:
+    _baseline_project(repo)
+    wrote = numcheck(repo, "docs/", "--no-config", "--write-baseline", "b.json")
+    assert wrote.returncode == 0 and "wrote 3 findings to b.json" in wrote.stderr
+    recorded = json.loads((repo / "b.json").read_text(encoding="utf-8"))["findings"]
+    assert sorted({e["path"] for e in recorded}) == ["docs/a.md", "docs/guide/b.md"]
+
+    for cwd, args in [
+        (repo / "docs", [".", "--baseline", "../b.json"]),
+        (repo / "docs" / "guide", ["..", "--baseline", str(repo / "b.json")]),
+        (repo, [str(repo / "docs"), "--baseline", "b.json"]),
+        (repo / "docs", ["a.md", "guide/b.md", "--baseline", "../b.json"]),
+    ]:
+        result = numcheck(cwd, *args, "--no-config", "-f", "concise")
+        assert (result.returncode, result.stdout) == (0, ""), (cwd, args, result.stdout)
+        assert "hid 3 findings." in result.stderr
+        assert "matched nothing" not in result.stderr
+
+
+def test_baseline_paths_are_relative_to_the_config_folder(tmp_path: Path) -> None:
+    write(tmp_path / "numcheck.toml", 'fail-on = "error"')
+    _baseline_project(tmp_path)
+    assert numcheck(tmp_path, "docs", "--write-baseline", "b.json").returncode == 0
+    result = numcheck(tmp_path / "docs" / "guide", "b.md", "--baseline", "../../b.json", "-f", "concise")
+    assert (result.returncode, result.stdout) == (0, "")
+    assert "Baseline ../../b.json hid 1 finding." in result.stderr
+
+
+@needs_git
+def test_baseline_says_what_it_hid_and_which_entries_are_stale(repo: Path) -> None:
+    _baseline_project(repo)
+    assert numcheck(repo, "docs", "--no-config", "--write-baseline", "b.json").returncode == 0
+    # Fix one problem, add a new one, and delete a file the baseline knew.
+    write(repo / "docs" / "a.md", CLEAN, "", BAD2, "", BAD3)
+    (repo / "docs" / "guide" / "b.md").unlink()
+    (repo / "docs" / "guide").rmdir()
+    result = numcheck(repo, "docs", "--no-config", "-f", "concise", "--baseline", "b.json")
+    assert result.returncode == 1
+    assert [line.split(":")[:2] for line in concise_lines(result)] == [["docs/a.md", "5"]]
+    assert "Baseline b.json hid 1 finding." in result.stderr
+    assert "2 baseline entries matched nothing" in result.stderr
+    assert "  docs/a.md: NC207 From 20,000 to 25,000 is a rise of 25%, not 30%." in result.stderr
+    assert "  docs/guide/b.md: NC207" in result.stderr
+
+    as_json = numcheck(repo, "docs", "--no-config", "-f", "json", "--quiet", "--baseline", "b.json")
+    doc = json.loads(as_json.stdout)
+    import jsonschema
+
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(doc)
+    assert doc["summary"]["baseline"]["hidden"] == 1
+    assert [(e["path"], e["code"]) for e in doc["summary"]["baseline"]["stale"]] == [
+        ("docs/a.md", "NC207"),
+        ("docs/guide/b.md", "NC207"),
+    ]
+    assert as_json.stderr == ""  # --quiet: the record is in the JSON, nothing on stderr

@@ -489,9 +489,9 @@ def check(
     report = _run(paths, settings, rules, quiet)
     problems = _input_problems(report)
     if write_baseline is not None:
-        from numcheck.baseline import dumps, entries
+        from numcheck.baseline import dumps, entries, project_root
 
-        found = entries(f for f in report.files if f.error is None)
+        found = entries((f for f in report.files if f.error is None), project_root(settings.root))
         try:
             Path(write_baseline).write_text(dumps(found), encoding="utf-8")
         except OSError as err:
@@ -516,6 +516,10 @@ def check(
         _emit(reporter(report, options), output_file)
     if (statistics or not reporter.summary) and not quiet:
         _write(sys.stderr, summary_line(report) + "\n")
+    if report.baseline is not None and not quiet:
+        from numcheck.report import baseline_lines
+
+        _write(sys.stderr, "".join(line + "\n" for line in baseline_lines(report.baseline)))
     if problems:
         raise typer.Exit(EXIT_ERROR)
     rank = severity_rank(threshold)

@@ -207,8 +207,28 @@ class FileReport:
 
 
 @dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """One finding recorded in a baseline file; ``path`` is relative to the project root."""
+
+    path: str
+    code: str
+    fingerprint: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineUse:
+    """What a baseline did in a run: how many findings it hid, and its entries nothing matched."""
+
+    path: str  # the baseline file, as given
+    hidden: int
+    stale: tuple[BaselineEntry, ...]  # recorded for a file checked (or gone) but no longer found
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     files: tuple[FileReport, ...] = field(default_factory=tuple)
+    baseline: BaselineUse | None = None  # set when the run used a baseline
 
 
 SEVERITIES: tuple[str, ...] = ("note", "warning", "error")

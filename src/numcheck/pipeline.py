@@ -371,11 +371,11 @@ def check_files(
     settings = settings or Settings()
     if rules is None:
         rules = read_rules(settings.extra_rules)
-    known = None
+    recorded = None
     if settings.baseline is not None:
-        from numcheck.baseline import load
+        from numcheck.baseline import load_entries
 
-        known = load(settings.baseline)
+        recorded = load_entries(settings.baseline)
     changes = None
     if settings.changed_since is not None:
         from numcheck.gitdiff import changed_since
@@ -389,21 +389,21 @@ def check_files(
         force_exclude=settings.force_exclude,
     )
     files = _check_items(items, settings, rules, progress)
-    if known is not None or changes is not None:
-        files = [_filter(file, item, known, changes) for file, item in zip(files, items)]
-    return Report(files=tuple(files))
+    used = None
+    if settings.baseline is not None and recorded is not None:
+        from numcheck.baseline import counts, project_root, subtract, use
 
-
-def _filter(file: FileReport, item: str | InputProblem, known: Any, changes: Any) -> FileReport:
-    """The baseline and changed-lines filters on one checked file."""
-    if file.error is not None:
-        return file
-    if known is not None:
-        from numcheck.baseline import subtract
-
-        file = subtract(file, known)
-    if changes is not None and item != STDIN:
+        # Baseline paths are relative to the project root, wherever the run starts.
+        root = project_root(settings.root)
+        known = counts(recorded)
+        kept = [file if file.error is not None else subtract(file, known, root) for file in files]
+        used = use(settings.baseline, recorded, files, kept, root)
+        files = kept
+    if changes is not None:
         from numcheck.gitdiff import keep_changed
 
-        file = keep_changed(file, changes)
-    return file
+        files = [
+            file if file.error is not None or item == STDIN else keep_changed(file, changes)
+            for file, item in zip(files, items)
+        ]
+    return Report(files=tuple(files), baseline=used)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from numcheck.model import FileReport, Finding, Report, Span
+    from numcheck.model import BaselineUse, FileReport, Finding, Report, Span
     from numcheck.source import LineIndex
 
 
@@ -130,6 +130,20 @@ def summary_line(report: Report) -> str:
     files = "1 file" if checked == 1 else f"{flagged} of {checked} files"
     parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in c.items() if n)
     return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}{tail}."
+
+
+def baseline_lines(used: BaselineUse) -> list[str]:
+    """What a baseline did, for stderr: findings hidden, then each stale entry (CI must not hide silently)."""
+    hidden = f"{used.hidden} finding{'s' if used.hidden != 1 else ''}"
+    lines = [f"Baseline {used.path} hid {hidden}."]
+    if used.stale:
+        n = len(used.stale)
+        lines.append(
+            f"{n} baseline entr{'ies' if n != 1 else 'y'} matched nothing (fixed or changed; "
+            "rewrite the baseline with --write-baseline to drop them):"
+        )
+        lines.extend(f"  {e.path}: {e.code} {e.message}".rstrip() for e in used.stale)
+    return lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,7 @@ def summary(report: Report) -> dict[str, Any]:
     for file in report.files:
         for f in file.findings:
             by_code[f.code] = by_code.get(f.code, 0) + 1
-    return {
+    out: dict[str, Any] = {
         "files": sum(1 for f in report.files if f.error is None),
         "files_with_findings": sum(1 for f in report.files if f.findings),
         "findings": sum(c.values()),
@@ -112,6 +112,16 @@ def summary(report: Report) -> dict[str, Any]:
         "by_code": dict(sorted(by_code.items())),
         "unreadable": [{"path": f.path, "reason": f.error} for f in report.files if f.error is not None],
     }
+    if report.baseline is not None:
+        b = report.baseline
+        out["baseline"] = {
+            "path": b.path,
+            "hidden": b.hidden,
+            "stale": [
+                {"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "message": e.message} for e in b.stale
+            ],
+        }
+    return out
 
 
 def render(report: Report, options: Options) -> str:
