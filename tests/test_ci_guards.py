@@ -255,3 +255,62 @@ def test_baseline_says_what_it_hid_and_which_entries_are_stale(repo: Path) -> No
         ("docs/guide/b.md", "NC207"),
     ]
     assert as_json.stderr == ""  # --quiet: the record is in the JSON, nothing on stderr
+
+
+# --- files that cannot be read: a record in every machine format -------------------------
+
+
+def _unreadable_inputs(root: Path) -> None:
+    write(root / "docs" / "a.md", BAD)
+    (root / "docs" / "binary.txt").write_bytes(b"\x00\x01\x02\x03PNG")
+    (root / "docs" / "latin1.md").write_bytes("Prices rose 5% at the caf\xe9.".encode("latin-1"))
+
+
+def _sub_schema(name: str) -> dict[str, object]:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
+
+
+def test_unreadable_files_have_a_record_in_every_machine_format(tmp_path: Path) -> None:
+    import jsonschema
+
+    _unreadable_inputs(tmp_path)
+    args = ("docs", "--no-config", "--quiet")
+    reasons = {"docs/binary.txt": "binary data", "docs/latin1.md": "invalid UTF-8"}
+
+    as_json = numcheck(tmp_path, *args, "-f", "json")
+    assert as_json.returncode == 2
+    doc = json.loads(as_json.stdout)
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(doc)
+    got = {u["path"]: u["reason"] for u in doc["summary"]["unreadable"]}
+    assert set(got) == set(reasons) and all(reasons[p] in got[p] for p in reasons)
+
+    as_jsonl = numcheck(tmp_path, *args, "-f", "jsonl")
+    assert as_jsonl.returncode == 2
+    lines = [json.loads(line) for line in as_jsonl.stdout.splitlines()]
+    unreadable = [line for line in lines if "reason" in line]
+    assert {u["path"] for u in unreadable} == set(reasons)
+    for u in unreadable:
+        jsonschema.Draft202012Validator(_sub_schema("jsonl_unreadable")).validate(u)
+        assert reasons[u["path"]] in u["reason"]
+    findings = [line for line in lines if "code" in line]
+    assert [f["path"] for f in findings] == ["docs/a.md"]
+    jsonschema.Draft202012Validator(_sub_schema("jsonl_finding")).validate(findings[0])
+    # In path order: the records sit at their files' places in the stream.
+    assert [line["path"] for line in lines] == ["docs/a.md", "docs/binary.txt", "docs/latin1.md"]
+
+    as_sarif = numcheck(tmp_path, *args, "-f", "sarif")
+    assert as_sarif.returncode == 2
+    invocation = json.loads(as_sarif.stdout)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    uris = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes]
+    assert uris == ["docs/binary.txt", "docs/latin1.md"]
+    assert all(n["level"] == "error" for n in notes)
+    assert "binary data" in notes[0]["message"]["text"] and "invalid UTF-8" in notes[1]["message"]["text"]
+
+    as_github = numcheck(tmp_path, *args, "-f", "github")
+    assert as_github.returncode == 2
+    errors = [line for line in as_github.stdout.splitlines() if line.startswith("::error file=docs/")]
+    assert any(line.startswith("::error file=docs/binary.txt,") and "binary data" in line for line in errors)
+    assert any(line.startswith("::error file=docs/latin1.md,") and "invalid UTF-8" in line for line in errors)
