@@ -28,6 +28,8 @@ WINDOW_BEFORE = 8
 WINDOW_AFTER = 4
 # Punctuation that ends a clause for the readers above.
 CLAUSE_END = frozenset(";:.!?")
+# Words that open a new clause after a comma: ", while theatre impresario ... rose from £340m".
+CLAUSE_OPENERS = frozenset("while whereas but although though and which who when as after before since".split())
 # Words that are not what a figure counts, though they follow it.
 _NOT_NOUNS = frozenset(
     """a an the of in on at by for from to with as than and or but is are was were be been has have had
@@ -107,11 +109,24 @@ class Mentions:
         return self.view.facts[index]
 
     def clause_start(self, sentence: int, pos: int) -> int:
-        """The first token of the clause holding token ``pos`` (after the last ; : . before it)."""
+        """The first token of the clause holding token ``pos``: after the last ; : . before it, or after a
+        comma that opens another clause (", while", ", but", ", and")."""
         toks = self.words[sentence]
         i = pos
         while i > 0 and toks[i - 1] not in CLAUSE_END:
+            if toks[i - 1] == "," and i < len(toks) and toks[i] in CLAUSE_OPENERS:
+                return i
             i -= 1
+        return i
+
+    def clause_end(self, sentence: int, pos: int) -> int:
+        """One past the last token of the clause holding token ``pos`` (see ``clause_start``)."""
+        toks = self.words[sentence]
+        i = pos + 1
+        while i < len(toks) and toks[i] not in CLAUSE_END:
+            if toks[i] == "," and i + 1 < len(toks) and toks[i + 1] in CLAUSE_OPENERS:
+                return i
+            i += 1
         return i
 
     def _mention(self, si: int, pos: int) -> Mention:

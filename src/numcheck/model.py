@@ -268,7 +268,8 @@ class Rule:
     params: Mapping[str, Any]  # validated and completed with the check's defaults
     examples: Examples
     file: str = ""
-    # A relation rule names the relation it reads and the judge that tests it (``check`` is then "").
+    # A relation rule names the relation(s) it reads ("change,comparison") and the judge that tests them
+    # (``check`` is then "").
     relation: str = ""
     judge: str = ""
     # Rules from user folders are matched under the regex timeout.

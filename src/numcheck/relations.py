@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from numcheck.mentions import CLAUSE_END, Mentions
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mentions
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
 
@@ -43,7 +43,7 @@ OF_PHRASE_GAP = 6
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
 # Tokens a multiple word may stand before the first end of its change ("more than doubled its profit from").
-MULTIPLE_REACH = 6
+MULTIPLE_REACH = 8
 # Words that end the noun between a part and its "of" ("$4.37bn and earnings of $1.62"): another clause.
 GAP_STOP = frozenset("and or but while whereas with were was are is have has had per each a an".split())
 # Words before a figure that make "A to B" a tally or a score, not a range.
@@ -84,18 +84,40 @@ TOTAL_AFTER = (
     ("makes",),
     ("make",),
 )
-CHANGE_BACK = {  # "B, <words> A": B is the newer figure, A the older
-    ("up", "from"): "up",
-    ("down", "from"): "down",
-    ("compared", "with"): "",
-    ("compared", "to"): "",
-    ("against",): "",
-    ("versus",): "",
-    ("vs",): "",
-    ("from",): "",
-    ("up", "on"): "up",
-    ("down", "on"): "down",
-}
+# Words after the newer figure (and its direction word) that name the older one: "B, up from A".
+CHANGE_LINKS = (
+    ("compared", "with"),
+    ("compared", "to"),
+    ("against",),
+    ("versus",),
+    ("vs",),
+    ("from",),
+    ("on",),
+    ("over",),
+)
+# Words before a bare figure that make it a rank or a position ("at five", "to number two").
+RANK_BEFORE = frozenset("at number no position place spot".split())
+VERBS = frozenset("is are was were has have had remained remains stood stands will would could".split())
+DETERMINERS = frozenset("the a an its their his her our this that last".split())
+# A bracket between a figure and its link word holds at most this many tokens ("(£98m; 143m euros)").
+ASIDE_BRACKET = 12
+# Words of a time frame that may stand between a figure and its link word ("in the same period in 2003").
+FRAME_WORDS = frozenset(
+    """in the a of during for over at same period year years quarter quarters month months week weeks
+    first second third fourth final last past previous this that fiscal financial half end start beginning
+    earlier ago before three six nine twelve""".split()
+)
+FRAME_NOUNS = frozenset(
+    "period year years quarter quarters month months week weeks half end start beginning earlier ago".split()
+)
+FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
+# Tokens a direction verb may stand before the figure it governs ("losses had deepened to £51.6m").
+DIRECTION_REACH = 8
+# Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
+STATED_REACH = 10
+# Comparison words: the second figure within this many words after, the first within this many before.
+COMPARE_HOLDER = 5
+COMPARE_REACH = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,26 +547,85 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
                 assert hit is not None
                 prev = hit[1] - 1
             before = words[prev] if prev >= 0 else ""
-            # "A to B", "A- to B-", "A-B", "between A and B".
-            link, j = _link(words, pos)
+            # "A to B", "A- to B-", "A-B", "between A and B", "from A ($x) in 2003 to B".
+            link, j = _link(d, si, pos, before)
             if link:
                 bi = d.figure_after(si, j + 1)
                 if bi >= 0 and bi != ai:
                     b = d.facts[bi]
                     if b.kind in AMOUNTS and not b.is_range and b.value is not None:
                         yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
-            # "B, up from A", "B, compared with A", "B against A".
+            # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
             yield from _back_change(d, si, pos, ai)
 
 
-def _link(words: Sequence[str], pos: int) -> tuple[str, int]:
+def skip_aside(d: _Doc, si: int, j: int) -> int:
+    """Past what may stand between a figure and the word that ties it to the next: a bracketed
+    conversion ("($6.13bn)", "(£98m; 143m euros)") and a time frame ("in 2003", "a year earlier",
+    "at the end of 2003", "during October to December", "in the same period")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    n = len(words)
+    while j < n:
+        if words[j] == "(":
+            k = j + 1
+            while k < n and words[k] != ")" and k - j <= ASIDE_BRACKET:
+                k += 1
+            if k < n and words[k] == ")":
+                j = k + 1
+                continue
+            return j
+        each = d.v.roles_after.starting_at(words, j)
+        if each and each[0] == "each":
+            j = each[1]  # "to 17 cents a share from 44 cents"
+            continue
+        fr = d.v.frames.starting_at(words, j)
+        if fr and fr[0] == "past" and words[j] not in ("from", "before", "then", "once"):
+            j = fr[1]
+            continue
+
+        def framing(k: int) -> bool:
+            if toks[k].fact >= 0:
+                return d.facts[toks[k].fact].kind in FRAME_KINDS
+            if words[k] == "to":  # "the three months to December": "to" before a date only
+                return k + 1 < n and toks[k + 1].fact >= 0 and d.facts[toks[k + 1].fact].kind in FRAME_KINDS
+            return words[k] in FRAME_WORDS
+
+        if framing(j):
+            k = j
+            while k < n and framing(k):
+                k += 1
+            # A frame holds a date or a frame noun ("in 2003", "in the same period"), not just "in the".
+            if any(toks[x].fact >= 0 or words[x] in FRAME_NOUNS for x in range(j, k)):
+                j = k
+                continue
+        return j
+    return j
+
+
+def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
     """The word joining a figure at ``pos`` to the next one: ("to" | "and" | "-", its index), or ("", -1)."""
+    words = d.m.words[si]
     nxt = words[pos + 1] if pos + 1 < len(words) else ""
     if nxt == "-" and pos + 2 < len(words) and words[pos + 2] in ("to", "and"):
         return words[pos + 2], pos + 2  # "200- to 300-seat"
     if nxt in ("to", "and", "-"):
         return nxt, pos + 1
+    # "from £3.24bn ($6.13bn) in 2003 to £2.59bn": asides only inside a change that says "from".
+    j = skip_aside(d, si, pos + 1)
+    if j > pos + 1 and j < len(words) and words[j] == "to" and _from_before(words, pos) >= 0:
+        return "to", j
     return "", -1
+
+
+def _from_before(words: Sequence[str], pos: int) -> int:
+    """Index of a "from" at most three words before ``pos`` ("from his favoured 400m"), or -1."""
+    for k in range(pos - 1, max(-1, pos - 4), -1):
+        if words[k] == "from":
+            return k
+        if words[k] in CLAUSE_END or words[k] == ",":
+            return -1
+    return -1
 
 
 def _pair(
@@ -553,7 +634,7 @@ def _pair(
     a, b = d.facts[ai], d.facts[bi]
     words = d.m.words[si]
     cue = d.span(si, j, j + 1)
-    from_at = next((k for k in range(prev, max(-1, prev - 3), -1) if words[k] == "from"), -1) if prev >= 0 else -1
+    from_at = _from_before(words, pos)
     if link == "to" and from_at >= 0:
         if same_family(a, b, bare_ok=True):
             yield _change(d, si, ai, bi, (d.span(si, from_at, from_at + 1), cue))
@@ -583,13 +664,21 @@ def _governed(d: _Doc, si: int, pos: int) -> bool:
     return k >= 0 and d.v.direction.ending_at(words, k + 1) is not None
 
 
-def _change(d: _Doc, si: int, ai: int, bi: int, cues: tuple[Span, ...], direction: str = "") -> Relation:
+def _change(
+    d: _Doc,
+    si: int,
+    ai: int,
+    bi: int,
+    cues: tuple[Span, ...],
+    direction: str = "",
+    stated: tuple[int, str, Span | None] | None = None,
+) -> Relation:
     """A change from ``ai`` to ``bi``, with its stated change and direction read from the clause."""
     roles: list[tuple[str, int]] = [("from", ai), ("to", bi)]
     labels: list[tuple[str, str]] = []
     cue_list = list(cues)
     bm, am = d.m.by_fact.get(bi), d.m.by_fact.get(ai)
-    stated = _stated(d, si, ai, bi)
+    stated = stated or _stated(d, si, ai, bi)
     if stated is not None:
         roles.append(("stated", stated[0]))
         direction = direction or stated[1] or ""
@@ -631,7 +720,7 @@ def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] |
     toks = d.m.tokens[si]
     words = d.m.words[si]
     for k in range(first - 1, max(lo, first - MULTIPLE_REACH) - 1, -1):
-        if words[k] == ",":
+        if words[k] == "," or words[k] in CLAUSE_OPENERS:
             break
         fi = toks[k].fact
         if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
@@ -642,17 +731,27 @@ def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] |
 
 
 def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] | None:
-    """The stated change in the clause of a change: a figure governed by a direction word ("rose 30%")."""
+    """The stated change in the clause of a change: a figure governed by a direction word ("rose 30%"),
+    or given after the change (", or 12.9%")."""
     b = d.facts[bi]
     _, apos = d.pos_of(ai)
     _, bpos = d.pos_of(bi)
-    lo = d.m.clause_start(si, min(apos, bpos))
     words = d.m.words[si]
-    hi = max(apos, bpos) + 1
-    while hi < len(words) and words[hi] not in CLAUSE_END:
-        hi += 1
     toks = d.m.tokens[si]
-    for k in range(lo, hi):
+    last = max(apos, bpos)
+    # "fell from 7,613 to 6,630, or 12.9%": the change restated as a share of the start.
+    if last + 2 < len(words) and words[last + 1] == "," and words[last + 2] == "or":
+        ci = d.figure_after(si, last + 3, frozenset({"percent"}))
+        if ci >= 0:
+            return ci, "", None
+    lo = d.m.clause_start(si, min(apos, bpos))
+    hi = d.m.clause_end(si, last)
+    near = min(apos, bpos)
+    # Nearest first: in "rose £300m to £700m, while ... rose from £340m to £400m" each change keeps its own.
+    order = sorted(range(lo, hi), key=lambda k: abs(k - near))
+    for k in order:
+        if abs(k - near) > STATED_REACH and not (near <= k <= last):
+            break
         ci = toks[k].fact
         if ci < 0 or ci in (ai, bi):
             continue
@@ -681,60 +780,167 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
 
 
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
-    """ "$3.4bn, down from $3.8bn", "496m, compared with 469m a year earlier"."""
+    """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
+    "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
     words = d.m.words[si]
-    j = pos + 1
-    # A frame between the figure and its comma ("496m a year earlier, down from", "5% in 2004, up from").
-    fr = d.v.frames.starting_at(words, j)
-    if fr:
-        j = fr[1]
-    elif j + 1 < len(words) and words[j] == "in" and d.fact_at(si, j + 1) >= 0:
-        j += 2
-    if j < len(words) and words[j] in (",", "("):
+    toks = d.m.tokens[si]
+    b = d.facts[bi]
+    if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
+        return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    j = skip_aside(d, si, pos + 1)
+    comma = j < len(words) and words[j] == ","
+    if comma:
         j += 1
-    for phrase, direction in CHANGE_BACK.items():
-        if tuple(words[j : j + len(phrase)]) == phrase:
-            ai = d.figure_after(si, j + len(phrase))
-            if ai < 0:
-                continue
-            a, b = d.facts[ai], d.facts[bi]
-            if a.is_range or a.value is None or not same_family(a, b, bare_ok=True) or a.kind in ("year", "date"):
-                continue
-            if phrase == ("from",) and not d.m.by_fact[bi].direction:
-                continue
-            if _bare(a) and _bare(b) and not (a.subject or b.subject or d.m.by_fact[bi].noun):
-                continue  # "at five, up from 13": ranks or positions, not amounts
-            yield _change(d, si, ai, bi, (d.span(si, j, j + len(phrase)),), direction)
+    start = j
+    direction = ""
+    stated: tuple[int, str, Span | None] | None = None
+    # "up 30% from", "down by $20m on", "a $597m improvement from", "an 8% rise on"
+    k = j
+    if k < len(words) and words[k] in ("a", "an"):
+        k += 1
+    if k < len(words) and (words[k].endswith("ly") or words[k] in ("well", "still", "just")):
+        k += 1  # "slightly down from", "sharply up on"
+    hit = d.v.direction.starting_at(words, k)
+    if hit:
+        direction, k = hit[0], hit[1]
+        if k < len(words) and words[k] == "by":
+            k += 1
+        ci = d.figure_after(si, k)
+        if ci >= 0 and d.facts[ci].kind in ("percent", "points", "money", "count", "number", "measure"):
+            _, cpos = d.pos_of(ci)
+            stated = (ci, direction, d.span(si, start, hit[1]))
+            k = cpos + 1
+    else:
+        ci = d.figure_after(si, k)
+        if ci >= 0 and k == start + (words[start] in ("a", "an")):
+            _, cpos = d.pos_of(ci)
+            after = d.v.direction.starting_at(words, cpos + 1)
+            if after:
+                direction = after[0]
+                stated = (ci, direction, d.span(si, cpos + 1, after[1]))
+                k = after[1]
+    phrase_at = k
+    for phrase in CHANGE_LINKS:
+        if tuple(words[phrase_at : phrase_at + len(phrase)]) != phrase:
+            continue
+        m = phrase_at + len(phrase)
+        # "from the £130m", "from November's 4.5%", "on last year's 12%"
+        while (
+            m < len(words)
+            and m - (phrase_at + len(phrase)) < 3
+            and toks[m].fact < 0
+            and (words[m] in DETERMINERS or words[m].endswith("'s"))
+        ):
+            m += 1
+        ai = d.figure_after(si, m)
+        if ai < 0 or ai == bi:
             return
+        a = d.facts[ai]
+        if a.is_range or a.value is None or not same_family(a, b) or a.kind in ("year", "date"):
+            return
+        if stated is not None and stated[0] == ai:
+            return
+        if not direction and phrase in (("from",), ("on",), ("over",)):
+            direction = _clause_direction(d, si, pos)
+            if not direction:
+                return  # "25,000 from 20,000" with no direction word in its clause is no change
+        if _bare(a) and _bare(b) and pos > 0 and words[pos - 1] in RANK_BEFORE:
+            return  # "at five, up from 13", "to number two": ranks or positions, not amounts
+        cue = d.span(si, start, phrase_at + len(phrase))
+        yield _change(d, si, ai, bi, (cue,), direction, stated)
+        return
+
+
+def _verb_like(word: str) -> bool:
+    return word in VERBS or word.endswith("ed")
+
+
+def _clause_direction(d: _Doc, si: int, pos: int) -> str:
+    """The nearest direction word before ``pos`` in its clause ("rose by 30%, to 25,000 from"), or ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    lo = max(d.m.clause_start(si, pos), pos - DIRECTION_REACH)
+    for k in range(pos, lo, -1):
+        fi = toks[k - 1].fact
+        if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
+            return "up" if d.facts[fi].value > 1 else "down"  # "halving its dividend to 17 cents from 44"
+        hit = d.v.direction.ending_at(words, k)
+        if hit and hit[1] >= lo and words[k - 1] not in ("more", "less", "up", "down"):
+            return hit[0]
+    return ""
 
 
 def _comparisons(d: _Doc) -> Iterator[Relation]:
-    """ "Labour on 39% leads the Conservatives on 44%", "growth of 9.5%, well above 2003's 9.8%"."""
-    for si, toks in enumerate(d.m.tokens):
+    """A comparison word between two figures of one family: "4.2%, slightly below the African average
+    of 4%", "spending of $3bn ... is well below his promise of $2bn", "Labour lead the Conservatives by
+    39% to 44%". The second figure follows the word closely; the first is the nearest before it."""
+    for si in range(len(d.m.tokens)):
         words = d.m.words[si]
-        for pos, tok in enumerate(toks):
-            ai = tok.fact
-            if ai < 0:
+        j = 0
+        while j < len(words):
+            hit = d.v.comparison.starting_at(words, j)
+            if not hit or (j > 0 and words[j - 1] in ("a", "an", "the")):
+                j += 1
                 continue
-            a = d.facts[ai]
-            if a.kind not in AMOUNTS or a.is_range or a.value is None:
-                continue
-            j = pos + 1
-            while j < len(words) and j - pos <= 5 and toks[j].fact < 0 and words[j] not in CLAUSE_END:
-                hit = d.v.comparison.starting_at(words, j)
-                if hit:
-                    order, after = hit
-                    k = after
-                    # Up to four words naming b's holder: "the Conservatives on", "last year's".
-                    while k < len(words) and k - after <= 4 and toks[k].fact < 0 and words[k] not in CLAUSE_END:
-                        k += 1
-                    bi = d.figure_after(si, k) if k < len(words) else -1
-                    if bi >= 0 and k > after and same_family(d.facts[bi], a):
-                        yield Relation(
+            order, after = hit
+            rel = _comparison_at(d, si, j, after, order)
+            if rel is not None:
+                yield rel
+            j = after
+
+
+def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation | None:
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    # "lead the Conservatives by 39% to 44%": both figures after the word.
+    framed = after
+    while framed < len(words) and toks[framed].fact >= 0 and d.facts[toks[framed].fact].kind in FRAME_KINDS:
+        framed += 1  # "well above 2003's 9.8%"
+    k = framed
+    while k < len(words) and k - after <= COMPARE_HOLDER and toks[k].fact < 0 and words[k] not in CLAUSE_END:
+        if words[k] == "by":
+            ai = d.figure_after(si, k + 1)
+            if ai >= 0:
+                _, apos = d.pos_of(ai)
+                if apos + 1 < len(words) and words[apos + 1] in ("to", "-"):
+                    bi = d.figure_after(si, apos + 2)
+                    if bi >= 0 and same_family(d.facts[ai], d.facts[bi]) and not _bare(d.facts[ai]):
+                        return Relation(
                             "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
                         )
-                    break
-                j += 1
+            return None
+        k += 1
+    if framed == after and after < len(words) and toks[after].fact >= 0:
+        return None  # "above 50%", "more than 500": a hedge on the figure, not a comparison
+    bi = d.figure_after(si, k) if k < len(words) else -1
+    if bi < 0:
+        return None
+    b = d.facts[bi]
+    if b.kind not in AMOUNTS or b.is_range or b.value is None:
+        return None
+    # The first figure: the nearest one before the word, past frames ("during 2004") and asides.
+    for back in range(j - 1, max(-1, j - COMPARE_REACH), -1):
+        if words[back] in (";", ".", "!", "?", ":"):
+            return None
+        if words[back] in ("and", "but") and back + 1 < j and _verb_like(words[back + 1]):
+            return None  # "... 784m euro figure and were well below": "were" has another subject
+        ai = toks[back].fact
+        if ai < 0:
+            continue
+        a = d.facts[ai]
+        if a.kind in FRAME_KINDS:
+            continue
+        if a.kind in ("percent", "money", "measure") and same_family(a, b) and not a.is_range and a.value is not None:
+            return Relation(
+                "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
+            )
+        am, bm = d.m.by_fact.get(ai), d.m.by_fact.get(bi)
+        if _bare(a) and _bare(b) and am and bm and am.concept and am.concept == bm.concept:
+            return Relation(
+                "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
+            )
+        return None
+    return None
 
 
 BUILDERS = (_shares_and_parts, _breakdowns, _changes_and_ranges, _comparisons)

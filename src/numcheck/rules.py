@@ -32,7 +32,7 @@ _TOP_KEYS = {
     "code": str,
     "name": str,
     "check": str,
-    "relation": str,
+    "relation": (str, list),
     "judge": str,
     "severity": str,
     "summary": str,
@@ -116,8 +116,10 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
     for key, value in data.items():
         if key not in _TOP_KEYS:
             raise RuleError(file, key, f"unknown key (allowed: {', '.join(_TOP_KEYS)})")
-        if not isinstance(value, _TOP_KEYS[key]):
-            raise RuleError(file, key, f"must be a {_TOP_KEYS[key].__name__}, not {type(value).__name__}")
+        want = _TOP_KEYS[key]
+        if not isinstance(value, want):
+            names = " or ".join(t.__name__ for t in want) if isinstance(want, tuple) else want.__name__
+            raise RuleError(file, key, f"must be a {names}, not {type(value).__name__}")
     optional = {"params", "relation", "judge", "check"}
     for key in _TOP_KEYS:
         if key not in data and key not in optional:
@@ -141,10 +143,12 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
         if check is None:
             raise RuleError(file, "judge", f"{data['judge']!r} is not a judge ({', '.join(JUDGES)})")
         relation = data.get("relation")
-        if relation not in check.RELATIONS:
-            raise RuleError(
-                file, "relation", f"{relation!r}: judge {data['judge']} reads {', '.join(sorted(check.RELATIONS))}"
-            )
+        kinds = relation if isinstance(relation, list) else [relation]
+        for kind in kinds:
+            if kind not in check.RELATIONS:
+                raise RuleError(
+                    file, "relation", f"{kind!r}: judge {data['judge']} reads {', '.join(sorted(check.RELATIONS))}"
+                )
     else:
         check = CHECKS.get(data["check"])
         if check is None:
@@ -168,7 +172,7 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
         code=code,
         name=name,
         check=data.get("check", ""),
-        relation=data.get("relation", ""),
+        relation=",".join(data["relation"]) if isinstance(data.get("relation"), list) else data.get("relation", ""),
         judge=data.get("judge", ""),
         severity=data["severity"],
         summary=data["summary"].strip(),

@@ -16,7 +16,7 @@ of the rule's kind, plus those its templates bind, each judged once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -52,7 +52,7 @@ def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
         roles = tuple((rename.get(r, r), i) for r, i in b.roles.items())
         labels = tuple(sorted(b.groups.items()))
         extra = getattr(module, "from_binding", None)
-        rel = Relation(rule.relation, roles, (), "template", labels)
+        rel = Relation(rule.relation.split(",")[0], roles, (), "template", labels)
         if extra is not None:
             rel = extra(rel, b, view, rule)
         if rel is not None:
@@ -62,7 +62,9 @@ def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
 def find(rule: Rule, view: View) -> Iterator[Hit]:
     module = JUDGES[rule.judge]
     seen: set[tuple[tuple[str, int], ...]] = set()
-    sources = [relations_of(view).get(rule.relation, ()), template_relations(rule, view)]
+    built = relations_of(view)
+    own = [rel for kind in rule.relation.split(",") for rel in built.get(kind, ())]
+    sources: list[Iterable[Relation]] = [own, template_relations(rule, view)]
     more = getattr(module, "more_relations", None)
     if more is not None:
         sources.append(more(rule, view))

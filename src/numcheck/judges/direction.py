@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from numcheck.interval import Interval
 from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
-from numcheck.model import Hit
-from numcheck.patterns import View, compile_regex, compile_templates, entirely_above
+from numcheck.model import Hit, Span
+from numcheck.patterns import View, compile_regex, compile_templates
 from numcheck.relations import Relation
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ __all__ = ["TEMPLATE_ROLES", "from_binding", "judge"]
 RELATIONS = frozenset({"change", "comparison"})
 ROLES = ("a", "b")
 PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "exclude": (str, r"(?!)")}
-FIELDS = frozenset({"from", "to", "direction", "word"})
+FIELDS = frozenset({"from", "to", "direction", "word", "detail"})
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -26,6 +27,12 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
         "templates": compile_templates("templates", params["templates"], ROLES),
         "exclude": compile_regex("exclude", params["exclude"]),
     }
+
+
+def entirely_above(a: Interval, b: Interval) -> bool:
+    """Every value of ``a`` is at or above every value of ``b``: for a direction word, intervals that only
+    touch at an end contradict it too ("grew 1.9%, slightly down from 1.8%")."""
+    return a.low is not None and b.high is not None and a.low >= b.high
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
@@ -40,28 +47,27 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if not _endpoints_ok(a, b) and not (a.kind == b.kind == "percent"):
             return None
         order = rel.label("order")
+        text = view.doc.text
+        said = " ".join(text[c.start : c.end] for c in rel.cues) or order
         if order == "above" and entirely_above(b.interval, a.interval):
-            return Hit(
-                a.span,
-                (b.span,),
-                (("from", b.text), ("to", a.text), ("direction", "below"), ("word", "it is said to be above")),
-            )
+            return _hit(a.span, b.span, b.text, a.text, "below", f"'{said}'", f"{a.text} is below {b.text}")
         if order == "below" and entirely_above(a.interval, b.interval):
-            return Hit(
-                a.span,
-                (b.span,),
-                (("from", b.text), ("to", a.text), ("direction", "above"), ("word", "it is said to be below")),
-            )
+            return _hit(a.span, b.span, b.text, a.text, "above", f"'{said}'", f"{a.text} is above {b.text}")
         return None
     ai, bi = rel.get("from"), rel.get("to")
-    if ai is None or bi is None:
-        return None
+    if ai is None or bi is None or rel.get("stated") is not None:
+        return None  # a stated change ("rose 10%") is the change judge's: one finding for one error
     a, b = facts[ai], facts[bi]
     if not _endpoints_ok(a, b):
         return None
     direction = rel.label("direction")
     if direction == "up" and entirely_above(a.interval, b.interval):
-        return Hit(b.span, (a.span,), (("from", a.text), ("to", b.text), ("direction", "a fall"), ("word", "it rose")))
+        return _hit(b.span, a.span, a.text, b.text, "a fall", "it rose", f"{a.text} to {b.text} is a fall")
     if direction == "down" and entirely_above(b.interval, a.interval):
-        return Hit(b.span, (a.span,), (("from", a.text), ("to", b.text), ("direction", "a rise"), ("word", "it fell")))
+        return _hit(b.span, a.span, a.text, b.text, "a rise", "it fell", f"{a.text} to {b.text} is a rise")
     return None
+
+
+def _hit(span: Span, other: Span, start: str, end: str, direction: str, word: str, detail: str) -> Hit:
+    fields = (("from", start), ("to", end), ("direction", direction), ("word", word), ("detail", detail))
+    return Hit(span, (other,), fields)
