@@ -48,11 +48,26 @@ def test_parse_values(phrase: str, value: D) -> None:
 
 def test_compound_denominator_needs_a_numerator() -> None:
     # "thirty fifths" alone is 30/5; after a numerator the tens word joins the ordinal;
-    # after "and" it belongs to the numerator.
+    # after "and" it belongs to the numerator: a mixed number's fraction is proper, so
+    # "one hundred and thirty fifths" is 130/5, while "one hundred and three quarters" is 100¾.
     assert parse("thirty fifths") == D(6)
     assert parse("nine thirty fifths") == D(9) / D(35)
-    assert parse("one hundred and thirty fifths") == D(106)
+    assert parse("one hundred and thirty fifths") == D(26)
+    assert parse("one hundred and thirty-two fifths") == D("26.4")
+    assert parse("one hundred and three quarters") == D("100.75")
+    assert parse("two thousand and seven halves") == D("1003.5")
+    assert parse("three and three fifths") == D("3.6")
     assert _found("the twenty-fifth day") == ["twenty"]  # an ordinal, read elsewhere
+
+
+def test_a_singular_denominator_over_a_hundred() -> None:
+    # "one one-hundred-fifth" is 1/105; a plural takes only a tens word before its ordinal,
+    # so "ninety-five hundred fifths" is 9,500 fifths.
+    assert parse("one one hundred fifth") == D(1) / D(105)
+    assert parse("one one hundred and fifth") == D(1) / D(105)
+    assert parse("ninety-five hundred fifths") == D(1900)
+    assert parse("twenty twenty fifths") == D(20) / D(25)
+    assert _found("He finished one hundred fifth of 300.")[0] == "one hundred"
 
 
 def test_two_thirds_is_a_fraction() -> None:

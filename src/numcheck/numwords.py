@@ -72,9 +72,12 @@ _CARDINAL = rf"(?:(?:{_NUM}|{_DOZEN}){_SEP}|{_SCALE}(?:{_SP}(?:and|&){_SP}|,{_SP
 _ORD_UNIT = [w for w, v in ORDINALS.items() if v < 10 and w != "second"]
 _COMPOUND_SG = r"\b" + _alt(TENS) + _SEP + r"\b" + _alt(_ORD_UNIT)
 _COMPOUND_PL = r"\b" + _alt(TENS) + _SEP + r"\b" + _alt([w + "s" for w in _ORD_UNIT])
+# A singular denominator over a hundred: "one one hundred fifth" (1/105), "one one hundred and
+# fifth"; its first word is a unit or tens word, so "one hundred fifth" stays 100 and a rank.
+_HUNDRED_SG = rf"(?=(?:{_NUM})){_CARDINAL}{_SEP}(?:and{_SP})?\b" + _alt(_ORD_UNIT)
 _DENOM = (
     rf"(?:(?:{_A}(?={_SCALE}))?{_CARDINAL}{_SEP}(?:{_FRAC_PL}|{_COMPOUND_PL})"
-    rf"|(?:\bone{_SEP}|{_A})(?:{_FRAC_SG}|{_COMPOUND_SG})|\bhalf\b|\bquarter(?={_SP}{_SCALE}))"
+    rf"|(?:\bone{_SEP}|{_A})(?:{_FRAC_SG}|{_COMPOUND_SG}|{_HUNDRED_SG})|\bhalf\b|\bquarter(?={_SP}{_SCALE}))"
 )
 _SCALE_TAIL = rf"(?:{_SP}(?:of{_SP})?(?:an?{_SP})?(?:{_SCALE}|\bdozen\b))?"
 # The numerator of a mixed number has no "and" of its own ("two hundred and three quarters";
@@ -203,21 +206,37 @@ def is_fraction(phrase: str) -> bool:
 
 
 def _denominator(words: list[str]) -> tuple[int, int, Decimal] | None:
-    """(first word of the denominator, word after it, its value): "fifths" → 5; "twenty fifths"
-    after a numerator → 25 ("twenty twenty fifths" is 20/25, "twenty fifths" alone 20/5; after
-    "and" the tens word is the numerator's: "a hundred and thirty fifths" is 130/5)."""
+    """(first word of the denominator, word after it, its value): "fifths" → 5; an ordinal
+    compound after a numerator → its value ("twenty twenty fifths" is 20/25, "one one hundred
+    fifth" 1/105; "twenty fifths" alone is 20/5).
+    After "and" the words are the numerator's: "a hundred and thirty fifths" is 130/5."""
     for i, w in enumerate(words):
-        base = w[:-1] if w.endswith("s") and w[:-1] in ORDINALS else w
-        if (
-            i >= 2
-            and words[i - 1] in TENS
-            and base in _ORD_UNIT
-            and words[i - 2] != "and"
-            and _numerator(words[: i - 1]) is not None
-        ):
-            return i - 1, i + 1, TENS[words[i - 1]] + ORDINALS[base]
+        plural = w.endswith("s") and w[:-1] in ORDINALS
+        base = w[:-1] if plural else w
+        if base in ORDINALS and ORDINALS[base] < 100:
+            # A plural takes only a tens word ("twenty twenty fifths"): "ninety-five hundred
+            # fifths" is 9,500 fifths, not 90/505.
+            for j in range(max(1, i - 1 if plural else i - 6), i):
+                den = _compound_denominator(words[j:i], ORDINALS[base])
+                if den is not None and words[j - 1] != "and" and _numerator(words[:j]) is not None:
+                    return j, i + 1, den
         if w in FRACTIONS:
             return i, i + 1, FRACTIONS[w]
+    return None
+
+
+def _compound_denominator(prefix: list[str], unit: Decimal) -> Decimal | None:
+    """ "twenty" + fifth → 25, "one hundred (and)" + fifth → 105; None when the words before the
+    ordinal cannot lead it ("two fifth", "hundred fifth" without its count)."""
+    if prefix and prefix[-1] == "and":
+        prefix = prefix[:-1]
+    if not prefix or prefix[0] in SCALES or prefix[0] == "and":
+        return None
+    lead = _cardinal(prefix)
+    if lead is None or lead <= 0:
+        return None
+    if (unit < 10 and lead % 10 == 0) or (unit < 100 and lead % 100 == 0):
+        return lead + unit
     return None
 
 
@@ -276,6 +295,12 @@ def parse(phrase: str) -> Decimal | None:
     num = _numerator(left)
     if num is None:
         return None
+    if whole and num >= den and whole_words[-1] in SCALES:
+        # A mixed number's fraction is proper: "one hundred and thirty fifths" is 130/5, not
+        # 100 + 30/5 ("one hundred and three quarters" stays 100¾).
+        joined = _cardinal([*whole_words, "and", *left])
+        if joined is not None:
+            whole, num, scale_before = Decimal(0), joined, Decimal(1)
     with localcontext() as ctx:
         ctx.prec = 28
         frac = num / den
