@@ -573,3 +573,52 @@ def test_no_rule_reads_a_score() -> None:
 
     text = "Federer won 6-4, 3-6, 7-5 and then 6-7 (4-7), 6-2. City won 3-1 and then lost 1-3."
     assert check_text(text).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("Apple has 2b users now.", "2b", "count", D(2000000000)),
+        ("The fund lost $5b in May.", "$5b", "money", D(5000000000)),
+        ("Exxon lost £2-3b on the deal.", "£2-3b", "money", D(2500000000)),
+        ("The deal is worth 3b dollars.", "3b dollars", "money", D(3000000000)),
+        ("Users reached 1.2b.", "1.2b", "count", D(1200000000)),
+    ],
+)
+def test_glued_b_is_billion_unless_a_singular_noun_follows(text: str, surface: str, kind: str, value: D) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value) == (kind, value)
+
+
+def test_glued_b_before_a_singular_noun_is_no_billion() -> None:
+    assert [f.value for f in facts("The router drops the 1500b packet.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("It costs one dollar and one and nothing more.", "one dollar and one", D("1.01")),
+        ("It was twenty dollars and fifty.", "twenty dollars and fifty", D("20.50")),
+    ],
+)
+def test_dollars_and_a_word_number_are_cents(text: str, surface: str, value: D) -> None:
+    assert one(text, surface).value == value
+
+
+def test_dollars_and_a_counted_noun_are_two_figures() -> None:
+    assert one("He paid five dollars and two friends paid more.", "five dollars").value == D(5)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("The patient is an 87 yo man.", "87 yo", "age", D(87)),
+        ("A 34 y/o woman was seen.", "34 y/o", "age", D(34)),
+        ("A 9 yrs old boy came.", "9 yrs old", "age", D(9)),
+        ("The zoom covers 75 -300mm.", "300mm", "measure", D(300)),
+        ("It was −4 at dawn, 3 −2 later.", "−2", "number", D(-2)),
+    ],
+)
+def test_abbreviated_ages_and_spaced_dashes(text: str, surface: str, kind: str, value: D) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value) == (kind, value)

@@ -77,3 +77,15 @@ def test_middle_dot_is_a_decimal_point(text: str, surface: str, value: D, step: 
 
 def test_middle_dot_before_a_power_of_ten_still_multiplies() -> None:
     assert _read("A sample held 3·10^5 cells.") == [("3·10^5", D(300000))]
+
+
+def test_a_list_of_figures_without_spaces() -> None:
+    assert _read("See exercises 22,24,26,31.") == [("22", D(22)), ("24", D(24)), ("26", D(26)), ("31", D(31))]
+    # Single digits may be a decimal comma or a chemical locant ("1,3-butadiene"): left alone.
+    assert _read("The code is 1,3.") == [("1", D(1))]
+    assert _read("Rs 12,34,567 and 1,234,567.") == [("12,34,567", D(1234567)), ("1,234,567", D(1234567))]
+
+
+def test_a_hyphen_after_a_figure_and_a_space_is_a_dash() -> None:
+    assert [v for _, v in _read("Lenses of 75 -300mm.")] == [D(75), D(300)]
+    assert [v for _, v in _read("It fell to -5 overnight.")] == [D(-5)]

@@ -1391,6 +1391,10 @@ _NOT_A_PERSON = frozenset(
 )
 
 
+# "an 87 yo man", "a 34 y/o woman", "56 y.o.": clinical notes and forums abbreviate "years old".
+_YEARS_OLD_ABBR = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})[^\S\n]?(?:yo|y/o|y\.o\.|yrs?[^\S\n]old)(?![\w/])", re.I)
+
+
 def _appositive_ages(text: str) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _AGE_SET_OFF.finditer(text):
@@ -1850,6 +1854,8 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         if v is not None:
             out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year"))
     out.extend(_appositive_ages(text))
+    for m in _YEARS_OLD_ABBR.finditer(text):
+        out.append(_Atom(m.start(), m.end(), "age", value=Decimal(m.group("n")), unit="year"))
     for m in _scan(_RE_ALL, text, win["timeword"]):
         u = m.group("u").lower()
         out.append(_Atom(m.start(), m.end(), "duration", value=Decimal(1), unit="day" if u == "night" else u))

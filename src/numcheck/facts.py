@@ -750,13 +750,19 @@ _MILLIONS_NEAR = re.compile(
 _MILLION = Decimal(10**6)
 
 
+# Lower-case scale letters glued to a figure, which the numbers module leaves as a suffix:
+# "m" may be metres ("400m") and "b" bits or bytes ("1500b packet"), so the words decide.
+_GLUED_SCALE = {"m": _MILLION, "b": Decimal(10**9)}
+
+
 def _times_million(
-    value: Decimal, step: Decimal, low: Decimal | None, high: Decimal | None
+    value: Decimal, step: Decimal, low: Decimal | None, high: Decimal | None, factor: Decimal = _MILLION
 ) -> tuple[Decimal, Decimal, Decimal | None, Decimal | None]:
-    """A figure and its precision and range ends with "m" read as million ("£900m", "2-3m votes")."""
+    """A figure and its precision and range ends with "m" read as million ("£900m", "2-3m votes")
+    (or another glued scale ``factor``: "£5b")."""
     if low is not None and high is not None:
-        low, high = low * _MILLION, high * _MILLION
-    return value * _MILLION, step * _MILLION, low, high
+        low, high = low * factor, high * factor
+    return value * factor, step * factor, low, high
 
 
 def _m_noun_after(clean: str, pos: int) -> bool | None:
@@ -787,6 +793,14 @@ def _m_noun_after(clean: str, pos: int) -> bool | None:
         if fillers > 1:
             break  # two lower-case words before any plural: a compound, not a count
     return False  # a singular noun or a name: "the 100m champion", "a 4m drop"
+
+
+def _glued_scale_means_it(ctx: _Context, n: Number, pos: int, letter: str) -> bool:
+    """Whether a glued "m" is million (not metres) or a glued "b" billion (not bits or bytes,
+    which come before a singular noun: "the 1500b packet")."""
+    if letter == "b":
+        return _m_noun_after(ctx.clean, pos) is not False
+    return _m_is_million(ctx, n, pos)
 
 
 def _m_is_million(ctx: _Context, n: Number, pos: int) -> bool:
@@ -821,10 +835,10 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         code, sign_start, paren, neg = cur  # type: ignore[misc]
         kind, unit = "money", code
         if suffix:
-            # "£900m", "$4mn": lower-case m after money is million, never metres.
-            if suffix != "m":
+            # "£900m", "$4mn", "$5b": lower-case m after money is million, never metres.
+            if suffix not in _GLUED_SCALE:
                 return None
-            value, step, low, high = _times_million(value, step, low, high)
+            value, step, low, high = _times_million(value, step, low, high, _GLUED_SCALE[suffix])
             end += len(suffix)
             suffix = ""
         start = sign_start
@@ -838,12 +852,13 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             if not lead or lead.endswith(("|", ":", "=")) or lead.rsplit(None, 1)[-1].lower() in _VALUE_SLOTS:
                 value = -abs(value)
                 start, end = pstart, end + 1
-    elif suffix == "m" and not n.words and _m_is_million(ctx, n, end + 1):
-        # "9.4m viewers", "65m euros": the news abbreviation for million, as "4M" already is.
-        value, step, low, high = _times_million(value, step, low, high)
+    elif suffix in _GLUED_SCALE and not n.words and _glued_scale_means_it(ctx, n, end + 1, suffix):
+        # "9.4m viewers", "65m euros", "2b users": the news abbreviations, as "4M" and "3B" are.
+        factor = _GLUED_SCALE[suffix]
+        value, step, low, high = _times_million(value, step, low, high, factor)
         end, suffix = end + 1, ""
         n = dataclasses.replace(
-            n, end=end, value=value, step=step, low=low, high=high, scaled=True, factor=_MILLION, suffix=""
+            n, end=end, value=value, step=step, low=low, high=high, scaled=True, factor=factor, suffix=""
         )
     if kind == "money":
         # "$15.4/hour", "£1.50 per litre": a price per unit is a rate, kept apart from amounts.
@@ -905,8 +920,13 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
                     cents = (
                         numwords.parse(tail.group("n")) if not tail.group("n").isdigit() else Decimal(tail.group("n"))
                     )
+                    tail_end = tail.end()
+                    first, _, second = tail.group("n").replace("-", " ").partition(" ")
+                    if cents is None and second in ("and", "or") and not said_cents:
+                        # "one dollar and one and ...": the second word is not part of the cents.
+                        cents, tail_end = numwords.parse(first), tail.start("n") + len(first)
                     if cents is not None and 0 < cents < 100 and cents == cents.to_integral_value():
-                        value, step, end = value + cents / 100, Decimal("0.01"), tail.end()
+                        value, step, end = value + cents / 100, Decimal("0.01"), tail_end
         elif mi and (mi.group("w") or (mi.group("p") and not n.words)):
             word = (mi.group("w") or "p").lower()
             kind, unit = "money", MINOR[word]

@@ -75,6 +75,7 @@ SCALE_WORDS: dict[str, Decimal] = {
 }
 # Abbreviations: multi-letter ones may stand after a space ("10 bln"); single
 # letters only glued to the numeral ("10k", "€10M"), where they cannot be a word.
+# Lower-case "m" and "b" are left to the extractor: metres or million, bytes or billion.
 SCALE_ABBR_SPACED: dict[str, Decimal] = {
     "bn": Decimal(10) ** 9,
     "bln": Decimal(10) ** 9,
@@ -91,7 +92,6 @@ SCALE_ABBR_GLUED: dict[str, Decimal] = {
     "K": Decimal(1000),
     "M": Decimal(10) ** 6,
     "B": Decimal(10) ** 9,
-    "b": Decimal(10) ** 9,
     "T": Decimal(10) ** 12,
 }
 VULGAR: dict[str, Decimal] = {
@@ -139,10 +139,14 @@ _BODY = rf"""
     )?
     (?P<suffix>[A-Za-z]+)?
 """
+# A hyphen after a figure and a space is a dash, not a minus ("75 -300mm" is two figures);
+# the true minus sign "−" is a sign anywhere. After "digits," a figure starts only where the
+# digits are no thousands group: "pages 22,24,26" is a list ("1,3" may be a decimal comma or a
+# chemical locant, so single digits are left alone).
 _NUMERAL = re.compile(
     rf"""
     (?=[-−–.\d{_V}mn])  # cheap first-character test before the alternation
-    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])[-−–](?=\.?\d)) | (?<![\w.,/]) (?<![A-Za-z]-) (?<![A-Za-z]\d-) (?<![\w.]\+) )
+    (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])(?:−|(?<!\d[^\S\n])[-–])(?=\.?\d)) | (?:(?<![\w.,/]) | (?<=\d\d,)(?=\d\d)(?!\d{{3}}(?!\d))) (?<![A-Za-z]-) (?<![A-Za-z]\d-) (?<![\w.]\+) )
     {_BODY}
     """,
     re.X,
