@@ -13,14 +13,21 @@ Scoring follows ../shared/peers/README.md ("How to score an extractor"):
   unmatched predictions whose kind is in the case's scope (``*``: all);
   unit-only items (value null, not date/time) are left out.
 
+Scope: each case lists the kinds its ``expected`` is exhaustive for. quantulum3's
+cases list number, percent, range, currency, dimension, temperature, duration and
+age: a date, time, relative day, ordinal, frequency or multiple read from one of
+its sentences is neither a hit nor a false positive (quantulum3 does not annotate
+them). A year or decade counts as a date there. Our kinds outside every peer
+taxonomy (multiple, score) are never in scope.
+
 Our kinds map to peer kinds as follows: count, number, share → number;
 percent, points → percent; money → currency; measure → temperature when its
 unit is a temperature, duration when a time, else dimension; duration → duration;
 age → age; ordinal → ordinal; date, year, decade, weekday, time, relative →
 date; frequency → date (a Recognizers-Text "set"), agreeing with a quantulum3
-dimension too ("four times per week"); multiple → multiple (no peer kind). A bare year or decade ("2013", "the
-1960s") is a date to Recognizers-Text and a number to quantulum3: it agrees with
-either (``agreeing_kinds``), and counts as a date for false positives. Money
+dimension too ("four times per week"); multiple and score → themselves (no peer
+kind). A bare year or decade ("2013", "the 1960s") is a date to
+Recognizers-Text and a number to quantulum3: it agrees with either (``agreeing_kinds``), and counts as a date for false positives. Money
 with a rate unit ("$15.4/hour", unit "USD / hour") is a dimension, as
 quantulum3 files a price per unit. Minor currency units on the peer
 side (cent, penny, pence, dime) are converted to the major unit, as numcheck
