@@ -13,7 +13,9 @@ relation's arithmetic. Kinds and their roles:
   labels ``direction`` ("up"/"down") and ``multiple`` ("doubled");
 - ``range``: ``low``, ``high`` ("150 to 135 passengers", "between 8% and 6%");
 - ``comparison``: ``a``, ``b``, label ``order`` ("above"/"below"): a is above
-  (below) b ("Labour on 39% leads the Conservatives on 44%").
+  (below) b ("Labour on 39% leads the Conservatives on 44%");
+- ``portion``: ``share``, label ``whole`` (its noun phrase): a percentage
+  that is a part of a whole ("80% of Ethiopians", "a 95% share").
 
 Evidence grades a relation: ``clause`` (explicit cue next to the figures),
 ``sentence`` (within one sentence), ``document`` (across sentences through a
@@ -943,7 +945,89 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     return None
 
 
-BUILDERS = (_shares_and_parts, _breakdowns, _changes_and_ranges, _comparisons)
+# --- portions: a percentage of a whole noun ----------------------------------------------
+
+# Words of a whole's noun phrase after "of" ("of the Indian domestic airline market").
+PORTION_NP = 6
+# Words that end a whole's noun phrase: a preposition or a verb starts what is said of it.
+_NP_STOP = frozenset(
+    """in on at for from to with by as than and or but who which that said say says were was are is be been
+    have has had will would could can did do outside inside across over under between against during after
+    before since within among""".split()
+)
+_PRONOUNS = frozenset("it that this what which those these them him her its".split())
+
+
+def _portions(d: _Doc) -> Iterator[Relation]:
+    """A percentage as a portion of a whole: "80% of Ethiopians", "45% of the market", "a 95% share".
+
+    Label ``whole`` is the whole's noun phrase. Left out: a ratio to another
+    quantity ("120% of GDP", "150% of its 2003 level"), a change ("up 150%",
+    "rose by 150%", "a 150% rise"), a percentage with a ratio cue before it
+    ("debt equal to 120% of"), and a whole given as a figure ("of the 120
+    staff", which the share relation reads).
+    """
+    v = d.v
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent" or d.facts[fi].is_range:
+                continue
+            # A ratio or change cue before the figure (past a hedge: "rose by almost 150%").
+            k = pos
+            hedge = v.hedges.ending_at(words, k)
+            if hedge:
+                k = hedge[1]
+            if v.ratio_cues.ending_at(words, k) or v.direction.ending_at(words, k):
+                continue
+            j = pos + 1
+            if j < len(words) and (v.direction.starting_at(words, j) or words[j] in ("more", "higher", "lower")):
+                continue  # "a 150% rise", "150% more"
+            held = v.holding_nouns.starting_at(words, j)
+            if held:
+                h = held[1]
+                whole = _portion_whole(d, si, h + 1) if h < len(words) and words[h] == "of" else None
+                noun = " ".join(words[whole[0] : whole[1]]) if whole else "its whole"
+                yield Relation("portion", (("share", fi),), (d.span(si, j, h),), "clause", (("whole", noun),))
+                continue
+            if j >= len(words) or words[j] != "of":
+                continue
+            whole = _portion_whole(d, si, j + 1)
+            if whole is not None:
+                a, b = whole
+                noun = " ".join(words[a:b])
+                yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
+
+
+def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
+    """The noun phrase after "of" as token bounds, or None when it is a ratio base, a figure or a pronoun."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    v = d.v
+    j = start
+    while j < len(words) and words[j] in ("the", "a", "an", "its", "their", "his", "her", "our", "all", "this"):
+        j += 1
+    a = j
+    while j < len(words) and j - a < PORTION_NP:
+        w = words[j]
+        if toks[j].fact >= 0:
+            if j == a:
+                return None  # "of the 120 staff", "of its 2003 level": a figure names the whole
+            break
+        if w in CLAUSE_END or w in _NP_STOP or not w[0].isalpha() and w != "'" and w != "-":
+            break
+        if j > a and (w.endswith("ed") or w in ("into", "onto", "upon")):
+            break  # "of the viewing public tuned in": the verb ends the whole
+        if v.ratio_bases.starting_at(words, j) or v.frames.starting_at(words, j):
+            return None
+        j += 1
+    if j == a or words[a] in _PRONOUNS:
+        return None
+    return a, j
+
+
+BUILDERS = (_shares_and_parts, _breakdowns, _changes_and_ranges, _comparisons, _portions)
 
 
 def build(view: View) -> Mapping[str, tuple[Relation, ...]]:

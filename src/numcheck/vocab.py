@@ -85,6 +85,9 @@ class Vocab:
     anaphora: frozenset[str]
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
+    ratio_bases: PhraseTable  # phrase → "ratio": a whole a percentage may exceed ("of GDP")
+    ratio_cues: PhraseTable  # phrase → "ratio": words before a percentage that make it a ratio or change
+    holding_nouns: PhraseTable  # phrase → "holding": "a 95% share", "an 82% stake"
 
     def concept(self, noun: str) -> str:
         """The concept a noun phrase names: its listed concept, else its last word in the singular."""
@@ -133,6 +136,8 @@ def vocab() -> Vocab:
     mult = data["multiples"]
     assert isinstance(mult, dict)
     before = hedges.get("before", {})
+    portion = data["portion"]
+    assert isinstance(portion, dict)
     assert isinstance(before, dict)
     return Vocab(
         concepts=concepts,
@@ -147,4 +152,7 @@ def vocab() -> Vocab:
         anaphora=frozenset(attach["anaphora"]),
         frames=PhraseTable.build(_pairs(data["frames"])),  # type: ignore[arg-type]
         hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
+        ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),
+        ratio_cues=PhraseTable.build((p, "ratio") for p in portion["ratio_cues"]),
+        holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),
     )

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from numcheck.judges import change, direction, multiple, part, range_order, share, sum_parts
+from numcheck.judges import change, direction, multiple, part, portion, range_order, share, sum_parts
 from numcheck.model import Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation, build
@@ -36,6 +36,7 @@ JUDGES: dict[str, ModuleType] = {
     "direction": direction,
     "multiple": multiple,
     "range-order": range_order,
+    "portion-bound": portion,
 }
 
 
