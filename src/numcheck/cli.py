@@ -564,6 +564,97 @@ def facts_command(
     raise typer.Exit(EXIT_ERROR if problems else EXIT_OK)
 
 
+@app.command("archive", short_help="Check an archive (files, JSON Lines, Parquet) on a Dask cluster.")
+def archive_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SOURCE...", help="Files, directories, quoted globs; .jsonl/.ndjson and .parquet files."
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Where findings and the summary go.")],
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, metavar="N", help="Local cluster's worker processes. [default: cores]"),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Run on this Dask cluster (tcp://host:8786)."),
+    ] = None,
+    id_field: Annotated[str, typer.Option("--id-field", metavar="NAME", help="JSON/Parquet field of the id.")] = "id",
+    text_field: Annotated[
+        str, typer.Option("--text-field", metavar="NAME", help="JSON/Parquet field of the text.")
+    ] = "text",
+    resume: Annotated[bool, typer.Option("--resume", help="Finish a stopped run: keep complete partitions.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.01, metavar="SECONDS", help="Longest one article may take.")
+    ] = 60.0,
+    partition_size: Annotated[
+        str, typer.Option("--partition-size", metavar="SIZE", help="Text per partition (64K, 1M).")
+    ] = "1M",
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="CODES", help="Only these codes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODES", help="Skip these codes.")] = None,
+    date: Annotated[str | None, typer.Option("--date", "--today", metavar="YYYY-MM-DD", help="Reporting date.")] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", metavar="GLOB", help="Files in directories.")
+    ] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Paths to skip.")] = None,
+    extra_rules: Annotated[list[str] | None, typer.Option("--extra-rules", metavar="DIR", help="More rules.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", help="Config file to read.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+) -> None:
+    """Check an archive on a Dask cluster: JSON Lines findings and a summary in DIR (numcheck[archive])."""
+    from numcheck import archive
+    from numcheck.articles import ArchiveError, Fields, parse_size, plan
+    from numcheck.pipeline import Settings
+
+    try:
+        size = parse_size(partition_size)
+    except ValueError as err:
+        _fail(f"--partition-size: {err}")
+    settings = Settings.from_config(
+        _load_config(config, no_config),
+        select=_codes_option(select, "--select"),
+        ignore=_codes_option(ignore, "--ignore"),
+        today=_date(date),
+        include=include,
+        exclude=exclude,
+        extra_rules=extra_rules,
+    )
+    _load_rules(settings.extra_rules)  # a bad rule file stops the run before it starts
+    bar: list[_Bar] = []
+    shown = [0]
+
+    def progress(done: int, total: int) -> None:  # partitions, not articles: a partition is one task
+        if not bar:
+            bar.append(_progress(total))
+        for _ in range(done - shown[0]):
+            bar[0].advance()
+        shown[0] = done
+
+    try:
+        parts = plan(sources, partition_bytes=size, include=settings.include, exclude=settings.exclude)
+        with archive.client(scheduler, workers) as client:
+            board = archive.dashboard_of(client)
+            if board is not None and not quiet:
+                _err(f"Dask dashboard: {board}")
+            job = archive.Job(settings, Fields(id_field, text_field), timeout)
+            show = not quiet and _isatty(sys.stderr)
+            summary = archive.run(parts, output, job, c=client, resume=resume, progress=progress if show else None)
+    except ArchiveError as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        _err(f"stopped; complete partitions are kept: add --resume to finish the run in {output}")
+        raise
+    finally:
+        if bar:
+            bar[0].close()
+    if not quiet:
+        _write(sys.stderr, archive.describe(summary))
+    raise typer.Exit(EXIT_ERROR if summary.failed else EXIT_OK)
+
+
 def _all_rules(extra: Sequence[str]) -> list[Any]:
     from numcheck.suppress import META_RULES
 
