@@ -132,9 +132,11 @@ def test_json_numbers() -> None:
 
 def test_jsonl_one_self_describing_finding_per_line() -> None:
     lines = REPORTERS["jsonl"](sample_report(), OPTIONS).splitlines()
-    assert len(lines) == 2
+    # Two findings, then one line for the file that could not be checked, with its reason.
+    assert len(lines) == 3
     first = json.loads(lines[0])
     assert first["version"] == 1 and first["path"] == "drafts/plan, v2.md" and first["code"] == "NC201"
+    assert json.loads(lines[2]) == {"version": 1, "path": "missing.md", "reason": "no such file"}
 
 
 def test_sarif_structure() -> None:
