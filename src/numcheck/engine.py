@@ -18,7 +18,7 @@ from types import ModuleType
 from numcheck.checks import CHECKS
 from numcheck.judges import JUDGES
 from numcheck.judges import find as judge_find
-from numcheck.model import Document, Finding, Hit, Related, Rule
+from numcheck.model import Document, Finding, Hit, Related, Rule, severity_rank
 from numcheck.patterns import View
 
 # A text longer than this is checked in pieces of at most this many characters
@@ -61,6 +61,13 @@ def _hits(check: ModuleType, rule: Rule, view: View) -> Iterator[Hit]:
         return
 
 
+def _weaker(rule: str, hit: str | None) -> str:
+    """The lower of the rule's severity and the one its evidence allows."""
+    if hit is None:
+        return rule
+    return min(rule, hit, key=severity_rank)
+
+
 def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -> tuple[Finding, ...]:
     """Every finding of ``rules`` on ``doc``, sorted by span, then code.
 
@@ -86,7 +93,7 @@ def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -
             out[key] = Finding(
                 code=rule.code,
                 rule=rule.name,
-                severity=rule.severity,
+                severity=_weaker(rule.severity, hit.severity),
                 # A figure written across a line break reads as one line in a message.
                 message=" ".join(rule.message.format_map(fields).split()),
                 span=hit.span,

@@ -169,6 +169,9 @@ class Hit:
     span: Span
     related: tuple[Span, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()
+    # Weaker evidence lowers a rule's severity: a relation inferred across sentences is at most a
+    # warning (None: the rule's own severity).
+    severity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

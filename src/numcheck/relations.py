@@ -99,6 +99,9 @@ CHANGE_LINKS = (
 )
 # Words before a bare figure that make it a rank or a position ("at five", "to number two").
 RANK_BEFORE = frozenset("at number no position place spot".split())
+# Subjects that point back at the last figure: "In 2024 they rose to 25,000", "this has dropped to 76%".
+PRONOUN_SUBJECTS = frozenset("they it".split())
+NEAR_PRONOUNS = frozenset("this that".split())
 VERBS = frozenset("is are was were has have had remained remains stood stands will would could".split())
 DETERMINERS = frozenset("the a an its their his her our this that last".split())
 # A bracket between a figure and its link word holds at most this many tokens ("(£98m; 143m euros)").
@@ -113,6 +116,10 @@ FRAME_NOUNS = frozenset(
     "period year years quarter quarters month months week weeks half end start beginning earlier ago".split()
 )
 FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
+# Capitalised words that are not names of who or what a figure belongs to.
+NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
+# Sentences back that a change's stated change may stand (besides the headline and the lead).
+DISTANT_BACK = 3
 # Tokens a direction verb may stand before the figure it governs ("losses had deepened to £51.6m").
 DIRECTION_REACH = 8
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
@@ -838,7 +845,9 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if ai < 0 or ai == bi:
             return
         a = d.facts[ai]
-        if a.is_range or a.value is None or not same_family(a, b) or a.kind in ("year", "date"):
+        # "77m euros ..., up from 18m": a bare older figure takes the newer one's currency or unit.
+        alike = same_family(a, b) or (_bare(a) and b.kind in ("money", "measure"))
+        if a.is_range or a.value is None or not alike or a.kind in ("year", "date"):
             return
         if stated is not None and stated[0] == ai:
             return
@@ -870,6 +879,82 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
         if hit and hit[1] >= lo and words[k - 1] not in ("more", "less", "up", "down"):
             return hit[0]
     return ""
+
+
+def _to_without_from(d: _Doc) -> Iterator[Relation]:
+    """ "In 2023 sales were 20,000. In 2024 they rose 30% to 25,000.", "… 70% of the market in 2009;
+    this has dropped to 76% today": a figure reached ("rose to", "has dropped to") with no "from" in its
+    clause starts from the last figure of the same thing, found through a pronoun or the same noun."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            bi = tok.fact
+            if bi < 0:
+                continue
+            hedge = d.v.hedges.ending_at(words, pos)
+            at = hedge[1] if hedge else pos  # "dropped to approximately 76 percent"
+            if at == 0 or words[at - 1] != "to":
+                continue
+            b = d.facts[bi]
+            if b.kind not in ("count", "number", "money", "percent", "measure") or b.is_range or b.value is None:
+                continue
+            lo = d.m.clause_start(si, pos)
+            if "from" in words[lo:pos] or _has_from_after(d, si, pos):
+                continue
+            pos_to = at - 1
+            direction = _clause_direction(d, si, pos)
+            if not direction:
+                continue
+            said = set(words[lo:pos])
+            # "they", "it" may point to the sentence before; "this", "that" only inside their sentence.
+            pronoun = bool(said & PRONOUN_SUBJECTS) or bool(said & NEAR_PRONOUNS)
+            concept = _subject_concept(d, bi)
+            if pronoun and concept in said:
+                concept = ""  # the subject is the pronoun itself
+            ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS))
+            if ai < 0:
+                continue
+            stated = _stated(d, si, bi, bi)
+            evidence = "sentence" if d.facts[ai].sentence == si else "document"
+            rel = _change(d, si, bi, bi, (d.span(si, pos_to, pos_to + 1),), direction, stated)
+            roles = tuple((r, ai if r == "from" else i) for r, i in rel.roles)
+            yield Relation("change", roles, rel.cues, evidence, rel.labels)
+
+
+def _has_from_after(d: _Doc, si: int, pos: int) -> bool:
+    words = d.m.words[si]
+    j = skip_aside(d, si, pos + 1)
+    if j < len(words) and words[j] == ",":
+        j += 1
+    return j < len(words) and words[j] in ("from", "compared", "against", "on", "versus", "vs")
+
+
+def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: bool, same_only: bool) -> int:
+    """The nearest figure before token ``lo`` of sentence ``si`` (or in the sentence before, unless
+    ``same_only``) of ``b``'s family and, unless a pronoun points at it, naming the same concept."""
+    for s2 in (si,) if same_only else (si, si - 1):
+        if s2 < 0:
+            break
+        toks = d.m.tokens[s2]
+        top = lo if s2 == si else len(toks)
+        for k in range(top - 1, -1, -1):
+            ai = toks[k].fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.kind in FRAME_KINDS or a.kind == "multiple":
+                continue
+            if not same_family(a, b) or a.is_range or a.value is None:
+                if pronoun:
+                    return -1  # the pronoun's antecedent is the nearest figure; it is another quantity
+                continue
+            other = _subject_concept(d, ai)
+            if pronoun and (not concept or not other or other == concept):
+                return ai
+            if concept and other == concept:
+                return ai
+            return -1
+    return -1
 
 
 def _comparisons(d: _Doc) -> Iterator[Relation]:
@@ -1027,7 +1112,113 @@ def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
     return a, j
 
 
-BUILDERS = (_shares_and_parts, _breakdowns, _changes_and_ranges, _comparisons, _portions)
+BUILDERS = (_shares_and_parts, _breakdowns, _changes_and_ranges, _to_without_from, _comparisons, _portions)
+
+
+def _subject_concept(d: _Doc, fi: int) -> str:
+    """What a figure is about, from its subject or the noun after it ("" when nothing names it)."""
+    f = d.facts[fi]
+    m = d.m.by_fact.get(fi)
+    if f.subject:
+        c = d.v.head_concept(f.subject)
+        if c:
+            return c
+    if m is not None and m.noun:
+        return d.v.head_concept(m.noun)
+    return ""
+
+
+def _stated_concept(d: _Doc, fi: int) -> str:
+    """What a stated change is a change in: "a 60% drop in profits" → profit, "profits tripled" → profit."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    hit = d.v.direction.starting_at(words, pos + 1)
+    if hit and hit[1] < len(words) and words[hit[1]] in ("in", "of"):
+        j = hit[1] + 1
+        while j < len(words) and words[j] in ("the", "its", "their", "annual", "quarterly", "net"):
+            j += 1
+        if j < len(words) and d.m.tokens[si][j].fact < 0:
+            return d.v.head_concept(" ".join(words[j : j + 2]))
+    return _subject_concept(d, fi)
+
+
+def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change whose stated change or multiple is in an earlier sentence of the same thing:
+    "Profits fell 43%." … "Net income fell to 537m euros, from 798m euros a year ago."."""
+    changes = list(built.get("change", {}).values())
+    used: set[int] = set()
+    for rel in changes:
+        used.update(i for _, i in rel.roles)
+    for rel in changes:
+        if rel.evidence != "clause" or rel.get("stated") is not None or rel.get("factor") is not None:
+            continue
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is None or bi is None:
+            continue
+        concept = _subject_concept(d, bi) or _subject_concept(d, ai)
+        if not concept:
+            continue
+        si = d.facts[bi].sentence
+        back = sorted({x for x in (0, 1, *range(si - DISTANT_BACK, si)) if 0 <= x < si}, reverse=True)
+        names = _names(d, bi)
+        for s2 in back:
+            found = _stated_in(d, s2, concept, used, d.facts[bi], names)
+            if found is None:
+                continue
+            ci, role, label = found
+            roles = rel.roles + ((role, ci),)
+            labels = dict(rel.labels)
+            labels.update(label)
+            yield Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
+            break
+
+
+def _names(d: _Doc, fi: int) -> frozenset[str]:
+    """Capitalised names in the figure's clause before it ("Danish brewer Carlsberg suffered ...")."""
+    si, pos = d.pos_of(fi)
+    lo = d.m.clause_start(si, pos)
+    text = d.view.text
+    out: set[str] = set()
+    for k, tok in enumerate(d.m.tokens[si][lo:pos], start=lo):
+        raw = text[tok.span.start : tok.span.end]
+        word = tok.text.removesuffix("'s")
+        if tok.fact >= 0 or not raw[:1].isupper() or word in NOT_NAMES:
+            continue
+        if k == lo and (word in d.v.concepts or d.v.direction.starting_at((word,), 0)):
+            continue  # "Profits rose ...": a capital that only starts the sentence
+        out.add(word)
+    return frozenset(out)
+
+
+def _stated_in(
+    d: _Doc, si: int, concept: str, used: set[int], like: Fact, names: frozenset[str]
+) -> tuple[int, str, dict[str, str]] | None:
+    for tok in d.m.tokens[si]:
+        ci = tok.fact
+        if ci < 0 or ci in used:
+            continue
+        other = _names(d, ci)
+        if names and other and not names & other:
+            continue  # "Carlsberg suffered a 3% fall" is not Heineken's change
+        c = d.facts[ci]
+        cm = d.m.by_fact.get(ci)
+        if cm is None or c.value is None or c.is_range:
+            continue
+        if c.kind == "multiple" and _stated_concept(d, ci) == concept:
+            value = c.value
+            return ci, "factor", {"multiple": c.text.lower(), "direction": "up" if value > 1 else "down"}
+        if c.kind == "percent" and like.kind != "percent" and _stated_concept(d, ci) == concept:
+            _, pos = d.pos_of(ci)
+            words = d.m.words[si]
+            after = d.v.direction.starting_at(words, pos + 1)
+            direction = cm.direction or (after[0] if after else "")
+            if direction:
+                return ci, "stated", {"direction": direction}
+    return None
+
+
+# Second stage: builders that read the relations of the first.
+STAGES = (_distant_stated,)
 
 
 def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
@@ -1036,5 +1227,8 @@ def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
     out: dict[str, dict[tuple[str, tuple[tuple[str, int], ...]], Relation]] = {}
     for builder in BUILDERS:
         for rel in builder(d):
+            out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
+    for stage in STAGES:
+        for rel in list(stage(d, out)):
             out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
     return {k: tuple(v.values()) for k, v in out.items()}

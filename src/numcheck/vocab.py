@@ -89,6 +89,27 @@ class Vocab:
     ratio_cues: PhraseTable  # phrase → "ratio": words before a percentage that make it a ratio or change
     holding_nouns: PhraseTable  # phrase → "holding": "a 95% share", "an 82% stake"
 
+    def head_concept(self, phrase: str) -> str:
+        """What a subject phrase is about: a listed concept anywhere in it ("Its pre-tax earnings in the
+        fourth quarter" → profit), else its head noun ("the value of trade in April-July" → trade)."""
+        toks = [t for t in words_of(phrase) if t[0].isalnum()]
+        for n in range(min(3, len(toks)), 0, -1):
+            for i in range(len(toks) - n + 1):
+                hit = self.concepts.get(" ".join(toks[i : i + n]))
+                if hit:
+                    return hit
+        for cut in ("in", "during", "for", "at", "on", "over", "since", "by", "to", "from", "was", "were", "is", "are"):
+            if cut in toks:
+                toks = toks[: toks.index(cut)]
+        while (
+            "of" in toks
+            and toks.index("of") + 1 < len(toks)
+            and toks[toks.index("of") - 1 if toks.index("of") else 0] in MEASURE_WORDS
+        ):
+            toks = toks[toks.index("of") + 1 :]
+        toks = [t for t in toks if t not in ("the", "a", "an", "its", "their", "his", "her", "of")]
+        return singular(toks[-1]) if toks else ""
+
     def concept(self, noun: str) -> str:
         """The concept a noun phrase names: its listed concept, else its last word in the singular."""
         toks = words_of(noun)
@@ -98,6 +119,10 @@ class Vocab:
                 if hit:
                     return hit
         return singular(toks[-1]) if toks else ""
+
+
+# Words that measure the noun after "of": "the value of trade", "the number of deaths".
+MEASURE_WORDS = frozenset("value number level amount total volume size share rate cost price".split())
 
 
 def singular(word: str) -> str:

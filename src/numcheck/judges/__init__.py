@@ -91,4 +91,6 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
                 # Every span involved, the cue words included ("of those", "doubled").
                 text = view.doc.text
                 words = tuple(c for c in rel.cues if any(ch.isalnum() for ch in text[c.start : c.end]))
-                yield Hit(hit.span, hit.related + words, hit.fields)
+                # Inferred across sentences: at most a warning (design: confidence follows evidence).
+                cap = "warning" if rel.evidence == "document" else None
+                yield Hit(hit.span, hit.related + words, hit.fields, cap)
