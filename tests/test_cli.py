@@ -414,7 +414,7 @@ def test_rules_and_explain(run) -> None:
     explained = run("explain", "nc401")
     assert explained.exit_code == 0
     assert explained.stdout.startswith("NC401 share-above-whole (error)\n\nA share above 100%.\n")
-    assert "It rose to <mark>140%</mark> of all staff." in explained.stdout
+    assert "  - It rose to 140% of all staff.\n" + " " * 15 + "^^^^\n" in explained.stdout  # marked, no tags
     assert "It was 40% of all staff." in explained.stdout
     missing = run("explain", "NC999")
     assert missing.exit_code == 2 and "no rule 'NC999'" in missing.stderr

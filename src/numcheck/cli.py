@@ -703,33 +703,21 @@ def explain_command(
     extra_rules: Annotated[
         list[str] | None, typer.Option("--extra-rules", metavar="DIR", help="Another folder of rule TOML files.")
     ] = None,
+    color: Annotated[Color, typer.Option("--color", help="Highlight the flagged figures in colour.")] = Color.auto,
 ) -> None:
     """Explain one rule: what it flags, why it matters, and its examples."""
-    import textwrap
+    from numcheck.report import Options
+    from numcheck.report.text import render_rule
 
     wanted = code.strip().upper()
     rule = next((r for r in _all_rules(extra_rules or []) if r.code == wanted), None)
     if rule is None:
         _fail(f"no rule {code!r} (see `numcheck rules`)")
     flagged, clean = _examples(rule)
-    out = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary, ""]
-    if rule.why:
-        out += [
-            "Why it matters:",
-            *textwrap.wrap(" ".join(rule.why.split()), 78, initial_indent="  ", subsequent_indent="  "),
-            "",
-        ]
-
-    def item(example: str) -> str:
-        return "  - " + example.strip().replace("\n", "\n    ")
-
-    if flagged:
-        out += ["Flagged (the marked figure):", *map(item, flagged), ""]
-    if clean:
-        out += ["Not flagged:", *map(item, clean), ""]
-    if not rule.code.startswith("NC0"):  # NC0xx are about suppression comments themselves
-        out += [f"Silence one occurrence with <!-- numcheck-disable-next-line {rule.code}: your reason -->"]
-    _write(sys.stdout, "\n".join(out) + "\n")
+    today = getattr(getattr(rule, "examples", None), "today", None)
+    tty = _isatty(sys.stdout)
+    options = Options(color=use_color(color, os.environ, tty), width=_width(tty))
+    _write(sys.stdout, render_rule(rule, flagged, clean, today, options))
 
 
 def _version(value: bool) -> None:

@@ -9,12 +9,14 @@ when colour is on, and the marker line keeps it readable without colour.
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from numcheck.interval import Interval
 from numcheck.model import FileReport, Report, Span
-from numcheck.report import FileView, Located, Options, summary_line, view
+from numcheck.report import FileView, Located, Options, RuleInfo, summary_line, view
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -225,5 +227,134 @@ def render_facts(report: Report, options: Options) -> str:
             continue
         con.print(fact_table(file, view(file), options))
         con.print()
+    out = con.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+# --- numcheck explain ------------------------------------------------------------------
+
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+BULLET, EXAMPLE_INDENT = "  - ", "    "  # the same width, so marks line up under either
+# Prose (summary, why) wraps at this width even on a wide terminal: lines stay readable.
+PROSE_WIDTH = 78
+
+
+def unmark(example: str) -> tuple[str, list[Span]]:
+    """An example without its ``<mark>`` tags, and the spans they marked in the text left."""
+    out: list[str] = []
+    spans: list[Span] = []
+    pos = length = 0
+    for m in _MARK.finditer(example):
+        out.append(example[pos : m.start()])
+        length += m.start() - pos
+        spans.append(Span(length, length + len(m.group(1))))
+        out.append(m.group(1))
+        length += len(m.group(1))
+        pos = m.end()
+    out.append(example[pos:])
+    return "".join(out), spans
+
+
+def _wrap(line: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``line`` wrapped at spaces to ``width`` characters; nothing is dropped."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(line) - start > width:
+        cut = line.rfind(" ", start, start + width + 1)
+        cut = cut + 1 if cut > start else start + width
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(line)))
+    return pieces
+
+
+def _plain_example(example: str, width: int) -> list[str]:
+    """An example as lines, with a ``^`` line under each piece that holds a marked figure."""
+    from rich.cells import cell_len
+
+    text, spans = unmark(example.strip())
+    out: list[str] = []
+    offset = 0
+    for line in text.split("\n"):
+        for a, b in _wrap(line, max(20, width - len(EXAMPLE_INDENT))):
+            out.append(((EXAMPLE_INDENT if out else BULLET) + line[a:b]).rstrip())
+            marks = ""
+            for s in spans:
+                lo, hi = max(a, s.start - offset), min(b, s.end - offset)
+                if lo < hi:
+                    marks += " " * (cell_len(line[a:lo]) - cell_len(marks)) + "^" * cell_len(line[lo:hi])
+            if marks:
+                out.append((EXAMPLE_INDENT + marks).rstrip())
+        offset += len(line) + 1
+    return out
+
+
+def _styled_example(example: str) -> Text:
+    from rich.text import Text
+
+    text, spans = unmark(example.strip())
+    shown = Text(BULLET + text.replace("\n", "\n" + EXAMPLE_INDENT))
+    for s in spans:
+        # Offsets shift by the indent on each line before the span.
+        before = text.count("\n", 0, s.start) + 1
+        shift = len(EXAMPLE_INDENT) * before
+        shown.stylize(PRIMARY_STYLE, s.start + shift, s.end + shift)
+    return shown
+
+
+def render_rule(
+    rule: RuleInfo, flagged: Sequence[str], clean: Sequence[str], today: str | None, options: Options
+) -> str:
+    """``numcheck explain``: a rule's summary, why it matters and its examples, the flagged
+    figure highlighted in colour, or marked ``^`` on the line below without colour."""
+    import textwrap
+
+    width = max(40, options.width)
+    wrap = min(width - 2, PROSE_WIDTH)
+    head = [f"{rule.code} {rule.name} ({rule.severity})", "", *textwrap.wrap(rule.summary, wrap), ""]
+    if rule.why:
+        head += [
+            "Why it matters:",
+            *textwrap.wrap(" ".join(rule.why.split()), wrap, initial_indent="  ", subsequent_indent="  "),
+            "",
+        ]
+    if today and (flagged or clean):
+        head += [*textwrap.wrap(f"The examples assume the reporting date {today} (as with --date {today}).", wrap), ""]
+    blocks: list[tuple[str, Sequence[str]]] = []
+    if flagged:
+        marked = any(_MARK.search(e) for e in flagged)
+        title = (
+            "Flagged:"
+            if not marked
+            else "Flagged (the figure highlighted):"
+            if options.color
+            else "Flagged (the figure marked ^):"
+        )
+        blocks.append((title, flagged))
+    if clean:
+        blocks.append(("Not flagged:", clean))
+    tail = []
+    if not rule.code.startswith("NC0"):  # NC0xx are about suppression comments themselves
+        tail = [f"Silence one occurrence with <!-- numcheck-disable-next-line {rule.code}: your reason -->"]
+    if not options.color:
+        lines = list(head)
+        for title, examples in blocks:
+            lines.append(title)
+            for example in examples:
+                lines += _plain_example(example, width)
+            lines.append("")
+        return "\n".join([*lines, *tail]) + "\n"
+    from rich.text import Text
+
+    con = console(options)
+    for line in head:
+        con.print(Text(line), soft_wrap=True)
+    for title, examples in blocks:
+        con.print(Text(title, style="bold"))
+        for example in examples:
+            con.print(_styled_example(example))
+        con.print()
+    for line in tail:
+        con.print(Text(line), soft_wrap=True)
     out = con.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in out.split("\n"))
