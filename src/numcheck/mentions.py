@@ -208,7 +208,13 @@ class Mentions:
             j += 1
         if out:
             return " ".join(out)
-        return f.subject.lower() if f.subject else None
+        if not f.subject:
+            return None
+        subject = f.subject.lower()
+        first = subject.split()[0]
+        if (first in _VERBS or first.endswith("ed")) and first not in self.vocab.concepts:
+            return None  # "21 showed resistance": what follows is said of the figure, not what it counts
+        return subject
 
     def _year_in_clause(self, si: int, pos: int) -> str | None:
         """A year or date figure in the same clause, as its ISO text ("2003"), else None."""

@@ -26,6 +26,7 @@ the number of figures.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -72,6 +73,8 @@ BREAKDOWN_OPEN = {
 }
 # Words after a list of items that name its total: "..., bringing the total to 24".
 TOTAL_AFTER = (
+    ("bringing", "total"),
+    ("taking", "total"),
     ("bringing", "the", "total", "to"),
     ("taking", "the", "total", "to"),
     ("bring", "the", "total", "to"),
@@ -122,6 +125,12 @@ NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us e
 DISTANT_BACK = 3
 # Tokens a direction verb may stand before the figure it governs ("losses had deepened to £51.6m").
 DIRECTION_REACH = 8
+# A share written as two counts: "70 out of 120", "12 of 23".
+RATIO_TEXT = re.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(\d[\d,]*)\s*$")
+# Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
+SHARE_AFTER_REACH = 9
+# Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
+INCLUDING_REACH = 16
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
 STATED_REACH = 10
 # Comparison words: the second figure within this many words after, the first within this many before.
@@ -214,7 +223,7 @@ class _Doc:
         mm = self.m.by_fact[fi]
         return mm.sentence, mm.position
 
-    def antecedent(self, si: int, pos: int, part: int) -> int:
+    def antecedent(self, si: int, pos: int, part: int, check_concept: bool = False) -> int:
         """The whole a pronoun before or after ``part`` points back to: the nearest earlier countable figure.
 
         Same family and, where both name one, the same concept; years and
@@ -230,7 +239,7 @@ class _Doc:
             if f.value <= 1:
                 continue  # "them", "those" are plural: never the "one shell" before them
             om = self.m.by_fact.get(fi)
-            if pm and om and pm.concept and om.concept and pm.concept != om.concept:
+            if check_concept and pm and om and pm.concept and om.concept and pm.concept != om.concept:
                 continue
             return fi
         return -1
@@ -249,6 +258,26 @@ def _attached_share(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
     if fi < 0:
         return None
     return fi, d.span(si, pos + 1, hit[1])
+
+
+def _share_after_whole(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Span] | None:
+    """A share given after the part's whole: "312 of them (32%)", "70 of the 120 staff, or 58%"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + SHARE_AFTER_REACH)):
+        if words[k] in CLAUSE_END:
+            return None
+        fi = toks[k].fact
+        if fi == whole:
+            continue
+        if fi >= 0:
+            return None
+        hit = d.v.same.starting_at(words, k)
+        if hit and words[k] in ("(", ","):
+            si_ = d.figure_after(si, hit[1], SHARES)
+            if si_ >= 0:
+                return si_, d.span(si, k, hit[1])
+    return None
 
 
 def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
@@ -273,7 +302,11 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 and d.fact_at(si, after + 1) >= 0
             ):
                 after += 1  # "of these 42 patients": a determiner, the whole follows
-            elif after < len(words) and words[after] in d.v.anaphora and after == j + 1 + (words[j] == "out"):
+            elif (
+                after < len(words)
+                and (words[after] in d.v.anaphora or (words[after] == "this" and d.facts[part].kind == "money"))
+                and after == j + 1 + (words[j] == "out")
+            ):
                 ante = d.antecedent(si, pos, part)
                 if ante >= 0:
                     return ante, d.span(si, j, after + 1), "sentence"
@@ -296,6 +329,12 @@ def _nouns_agree(d: _Doc, part: int, whole: int, gap: Sequence[str]) -> bool:
         return True
     part_concept = d.v.concept(" ".join(gap))
     return part_concept == wm.concept or part_concept in (wm.noun or "")
+
+
+# Words after a part that do not name what it counts ("four of the 21", "70 said", "12 were").
+_NOT_PART_NOUNS = frozenset(
+    "of were was are is have has had said say says will would could did do in on at and or but to who which".split()
+)
 
 
 def _concepts_agree(d: _Doc, a: int, b: int) -> bool:
@@ -321,41 +360,80 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             return ante, d.span(si, k - 1, k + 1), "sentence"
         return None
     # "Of the 120 staff surveyed, 70": a comma, a few words, the whole, "of" at the clause start.
+    while j >= 0 and words[j] in ("only", "just", "some", "about", "around", "nearly", "almost"):
+        j -= 1  # "..., only four of the 21"
     if j < 0 or words[j] != ",":
         return None
     i = j - 1
     while i >= 0 and j - i <= OF_PHRASE_GAP + 1:
         fi = toks[i].fact
+        if fi >= 0 and d.facts[fi].kind in FRAME_KINDS:
+            i -= 1
+            continue  # "Of the 17 found guilty since 2001, ..."
         if fi >= 0:
             if d.facts[fi].kind not in COUNTABLE:
                 return None
             k = i - 1
-            while k >= 0 and words[k] in (
-                "the",
-                "its",
-                "their",
-                "all",
-                "these",
-                "those",
-                "some",
-                "about",
-                "around",
-                "nearly",
-                "almost",
+            while k >= 0 and (
+                words[k].endswith("'s")
+                or words[k]
+                in (
+                    "the",
+                    "its",
+                    "their",
+                    "all",
+                    "these",
+                    "those",
+                    "some",
+                    "about",
+                    "around",
+                    "nearly",
+                    "almost",
+                )
             ):
                 k -= 1
             if (
                 k >= 0
-                and words[k] == "of"
+                and words[k] in ("of", "among", "from")
                 and (k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in (",", "and", "but"))
             ):
-                if not _concepts_agree(d, part, fi):
-                    return None  # "Of its 50 stores, 2 million shoppers": another noun, no part
+                said = words[pos + 1] if pos + 1 < len(words) else ""
+                if said and said[0].isalpha() and said not in _NOT_PART_NOUNS and not said.endswith("ed"):
+                    wm = d.m.by_fact.get(fi)
+                    if wm and wm.concept and d.v.concept(said) != wm.concept:
+                        return None  # "Of its 50 stores, 2 million shoppers": another noun, no part
                 return fi, d.span(si, k, k + 1), "clause"
             return None
         if words[i] in CLAUSE_END:
             return None
         i -= 1
+    return None
+
+
+def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
+    """ "a budget of $23bn - more than last year - including almost $26bn for allies": the whole of a
+    part after "including" is the nearest figure of its family before it in the sentence."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = pos
+    hedge = d.v.hedges.ending_at(words, k)
+    if hedge:
+        k = hedge[1]
+    if k == 0 or words[k - 1] not in ("including", "includes", "included", "include"):
+        return None
+    part = d.facts[toks[pos].fact]
+    for back in range(k - 2, max(-1, k - 2 - INCLUDING_REACH), -1):
+        fi = toks[back].fact
+        if words[back] in CLAUSE_END:
+            return None
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if f.kind in COUNTABLE and same_family(f, part) and not f.is_range and f.value is not None:
+            return fi, d.span(si, k - 1, k), "clause"
+        return None
     return None
 
 
@@ -394,16 +472,26 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
             if f.is_range or f.value is None:
                 continue
             if f.kind in COUNTABLE:
-                whole = _whole_after(d, si, pos) or _whole_before(d, si, pos)
+                after = _whole_after(d, si, pos)
+                before = _whole_before(d, si, pos)
+                if after and before and after[0] != before[0] and same_family(d.facts[after[0]], d.facts[before[0]]):
+                    # "Of the 17 found guilty, only four of the 21 whose ...": the 21 are among the 17.
+                    yield Relation("part", (("part", after[0]), ("whole", before[0])), (before[1], after[1]), "clause")
+                whole = after or before or _including(d, si, pos)
                 if whole is None or whole[0] == fi or not same_family(d.facts[whole[0]], f):
                     continue
                 wi, cue, evidence = whole
                 yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
-                share = _attached_share(d, si, pos)
+                share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi)
                 if share:
                     yield Relation(
                         "share", (("part", fi), ("whole", wi), ("share", share[0])), (cue, share[1]), evidence
                     )
+            elif f.kind == "share" and RATIO_TEXT.search(f.text):
+                # "70 out of 120 staff, i.e. 48%": one figure that is part and whole at once.
+                share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, fi)
+                if share and d.facts[share[0]].kind == "percent":
+                    yield Relation("share", (("ratio", fi), ("share", share[0])), (share[1],), "clause")
             elif f.kind in SHARES:
                 sw = _share_whole(d, si, pos)
                 if sw is None:
@@ -480,13 +568,12 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             if total is not None:
                 ti, cue_start, cue_end = total
                 items = _items_back(d, si, pos, f)
+                cue = d.span(si, cue_start, cue_end)
                 if len(items) >= 2:
-                    yield Relation(
-                        "breakdown",
-                        (("total", ti),) + tuple(("item", i) for i in items),
-                        (d.span(si, cue_start, cue_end),),
-                        "clause",
-                    )
+                    yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
+                elif items and same_family(d.facts[ti], f):
+                    # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
+                    yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
 
 
 def _opener(words: Sequence[str], j: int) -> tuple[str, int] | None:
@@ -502,12 +589,23 @@ def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
     words = d.m.words[si]
     toks = d.m.tokens[si]
     j = pos + 1
-    while j < len(words) and j - pos <= 6 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
+    while j < len(words) and j - pos <= 6 and words[j] not in (".", ";", "!", "?"):
+        if toks[j].fact >= 0 and d.facts[toks[j].fact].kind not in FRAME_KINDS:
+            break  # another amount: the total belongs to it
         for phrase in TOTAL_AFTER:
             if tuple(words[j : j + len(phrase)]) == phrase:
-                ti = d.figure_after(si, j + len(phrase), COUNTABLE)
+                end = j + len(phrase)
+                if phrase[-1] == "total":
+                    # "bringing total cost savings to £100m": the total's noun, then "to".
+                    k = end
+                    while k < len(words) and k - end < 3 and words[k] != "to" and toks[k].fact < 0:
+                        k += 1
+                    if k >= len(words) or words[k] != "to":
+                        continue
+                    end = k + 1
+                ti = d.figure_after(si, end, COUNTABLE)
                 if ti >= 0:
-                    return ti, j, j + len(phrase)
+                    return ti, j, end
         j += 1
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.judges.arith import value_interval
@@ -37,7 +38,32 @@ def more_relations(rule: Rule, view: View) -> Iterator[Relation]:
             yield Relation("share", (("part", pi), ("whole", wi), ("share", si)), (), "document")
 
 
+def _ratio(rel: Relation, view: View) -> Hit | None:
+    """ "70 out of 120, i.e. 48%": both counts in one figure, each exact."""
+    from numcheck.relations import RATIO_TEXT
+
+    ri, si = rel.get("ratio"), rel.get("share")
+    if ri is None or si is None:
+        return None
+    ratio, share = view.facts[ri], view.facts[si]
+    m = RATIO_TEXT.match(ratio.text)
+    stated = as_percent(share)
+    if not m or stated is None:
+        return None
+    part, whole = (Decimal(g.replace(",", "")) for g in m.groups())
+    if whole == 0:
+        return None
+    exact = part / whole * 100
+    if stated.contains(exact):
+        return None
+    value = rounded_like(exact, share.text) + "%"
+    fields = (("part", m.group(1)), ("whole", m.group(2)), ("share", share.text), ("computed", value))
+    return Hit(share.span, (ratio.span,), fields)
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    if rel.get("ratio") is not None:
+        return _ratio(rel, view)
     pi, wi, si = rel.get("part"), rel.get("whole"), rel.get("share")
     if pi is None or wi is None or si is None:
         return None
