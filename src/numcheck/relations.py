@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from numcheck import days
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mentions
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
@@ -1330,3 +1331,36 @@ def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
         for rel in list(stage(d, out)):
             out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
     return {k: tuple(v.values()) for k, v in out.items()}
+
+
+# --- calendar: days told of one event ---------------------------------------------------
+
+
+def _told_roles(side: str, t: days.Told) -> tuple[tuple[str, int], ...]:
+    return ((side, t.fact),) + (((f"{side}-from", t.anchor),) if t.anchor >= 0 else ())
+
+
+def _same_events(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: two days told of one event ("a storm yesterday" … "the storm on Thursday").
+
+    Roles ``a`` and ``b`` (in text order) are the figures that name the days, with
+    ``a-from``/``b-from`` the day a relative day counts from; labels ``a-shift``/``b-shift``
+    (days after that day) and ``a-from``/``b-from`` "report" when it counts from the
+    reporting date, and ``event``, the words the two share.
+    """
+    for a, b, stems in days.same_events(d.m):
+        text = d.view.doc.text
+        cues = tuple(sorted({a.words[s] for s in stems} | {b.words[s] for s in stems}))
+        event = " ".join(text[a.words[s].start : a.words[s].end] for s in sorted(stems, key=lambda s: a.words[s]))
+        labels = (
+            ("a-shift", str(a.shift)),
+            ("a-from", "report" if a.from_report else ""),
+            ("b-shift", str(b.shift)),
+            ("b-from", "report" if b.from_report else ""),
+            ("event", event),
+        )
+        yield Relation("same-event", _told_roles("a", a) + _told_roles("b", b), cues, "document", labels)
+
+
+# The calendar builders run after the others (kept on their own line so both lists grow without conflicts).
+BUILDERS = (*BUILDERS, _same_events)

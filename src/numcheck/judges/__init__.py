@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from numcheck.judges import change, direction, multiple, part, portion, range_order, share, sum_parts
+from numcheck.judges import change, direction, multiple, part, portion, range_order, same_day, share, sum_parts
 from numcheck.model import Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation, build
@@ -37,6 +37,7 @@ JUDGES: dict[str, ModuleType] = {
     "multiple": multiple,
     "range-order": range_order,
     "portion-bound": portion,
+    "same-day": same_day,
 }
 
 

@@ -1,0 +1,339 @@
+"""Days: the dates, weekdays and relative days of a document read as days, and the events they are given to.
+
+A ``Day`` is what one figure says about the calendar: a full date, a date
+without its year, or only a weekday. ``day_of`` reads one figure ("Saturday,
+September 12, 2015", "Friday 20 August", "Thursday", "yesterday" against the
+reporting date). A relative day that counts from another day ("two days
+later", "the previous day", "two days before the governor signed") is told
+as that other day shifted, so the judges do the counting.
+
+``told_days`` lists every day the text tells, with the event words around
+it; ``same_events`` pairs the days whose words name one event ("a storm
+yesterday caused a crane to fall" … "the crane fall, which happened on
+Thursday") through an index from word to days, so no pair of days is
+compared unless a distinctive word joins them (linear in the figures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from numcheck.mentions import CLAUSE_END, Mentions
+from numcheck.model import Fact, Span
+from numcheck.patterns import STOPWORDS, TIME_WORDS
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_INDEX = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+# Tokens either side of a day that may name its event: about a clause.
+EVENT_WINDOW = 12
+# Distinctive words two days must share to be one event (one when the event is named
+# explicitly after "before"/"ahead of": "two days ahead of the summit").
+MIN_SHARED = 2
+# A word told with more days than this names the story, not one event.
+POSTING_CAP = 6
+# A word in more than this share of the sentences (and in more than DF_FLOOR of them)
+# is the story's subject ("the festival", the person profiled), not one event's.
+DF_SHARE = 4
+DF_FLOOR = 3
+# How many sentences back "two days later" looks for the day it counts from.
+ANCHOR_BACK = 2
+# Letters of a word kept as its stem: "rescued"/"rescue", "declared"/"declaring" meet.
+STEM = 5
+MIN_WORD = 4
+# A bare weekday names a day of the reporting week: a date further than this from the
+# reporting date is another day, whatever the words say.
+WEEK_REACH = 7
+# Words that say a day was reported: "said on Monday" is the reporting day when no dateline is given.
+REPORT_VERBS = frozenset(
+    "said says told announced stated confirmed warned added reported claimed revealed insisted".split()
+)
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)["events"]
+
+
+@functools.cache
+def _events() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _data().items() if isinstance(v, list)}
+
+
+@functools.cache
+def _kinds() -> dict[str, str]:
+    """Event word → the kind of event it names ("collapsed" → "fall")."""
+    return {w: kind for kind, words in _data()["kinds"].items() for w in words}
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A day as far as the text fixes it: a date, a date without year, and/or a weekday."""
+
+    date: dt.date | None = None
+    month_day: tuple[int, int] | None = None
+    weekday: int | None = None
+
+    def shifted(self, days: int) -> Day:
+        if days == 0:
+            return self
+        if self.date is not None:
+            d = self.date + dt.timedelta(days=days)
+            return Day(d, (d.month, d.day), d.weekday())
+        md = None
+        if self.month_day is not None:
+            # A date without its year: count in a common year (29 February is judged elsewhere).
+            try:
+                d = dt.date(2001, *self.month_day) + dt.timedelta(days=days)
+                md = (d.month, d.day)
+            except ValueError:
+                md = None
+        wd = None if self.weekday is None else (self.weekday + days) % 7
+        return Day(None, md, wd)
+
+    def name(self) -> str:
+        if self.date is not None:
+            return f"{WEEKDAY_NAMES[self.date.weekday()]} {self.date.day} {self.date.strftime('%B')} {self.date.year}"
+        parts = []
+        if self.weekday is not None:
+            parts.append(WEEKDAY_NAMES[self.weekday])
+        if self.month_day is not None:
+            parts.append(f"{self.month_day[1]} {dt.date(2000, self.month_day[0], 1).strftime('%B')}")
+        return " ".join(parts)
+
+
+def differ(a: Day, b: Day) -> bool:
+    """The two days cannot be one day (False when the text does not fix enough to tell)."""
+    if a.date is not None and b.date is not None:
+        return a.date != b.date
+    if a.month_day is not None and b.month_day is not None:
+        return a.month_day != b.month_day
+    if a.weekday is not None and b.weekday is not None:
+        return a.weekday != b.weekday
+    return False
+
+
+def far_apart(a: Day, b: Day, bare_a: bool, bare_b: bool) -> bool:
+    """A bare weekday against a full date more than a week away: not one day of one event."""
+    if bare_a and b.date is not None and a.date is not None:
+        return abs((a.date - b.date).days) > WEEK_REACH
+    if bare_b and a.date is not None and b.date is not None:
+        return abs((a.date - b.date).days) > WEEK_REACH
+    return False
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_ISO_MONTH_DAY = re.compile(r"^--(\d\d)-(\d\d)$")
+# Relative days counted from the reporting day.
+_FROM_REPORT = frozenset({"", "ago", "yesterday", "today", "tomorrow", "from now", "in"})
+
+
+def counted_from(f: Fact) -> str:
+    """What a relative day counts from: "report" (yesterday), "previous" (two days later), "event"."""
+    if f.kind != "relative" or f.unit != "day" or f.value is None or f.is_range:
+        return ""
+    if f.text.strip().lower() == "now":
+        return ""
+    marks = set(f.markers)
+    ev = _events()
+    if marks & ev["counted_to_event"] and (f.subject or not marks & ev["counted_from_previous"]):
+        return "event"
+    if marks & ev["counted_from_previous"]:
+        return "previous"
+    if not marks or marks & _FROM_REPORT:
+        return "report"
+    return ""
+
+
+def day_of(f: Fact, today: dt.date | None) -> Day | None:
+    """The day one figure names by itself, or None."""
+    if f.is_range or "ambiguous" in f.markers or "every" in f.markers:
+        return None
+    if f.kind == "date" and f.iso:
+        weekday = next((_WEEKDAY_INDEX[m.lower()] for m in f.markers if m.lower() in _WEEKDAY_INDEX), None)
+        m = _ISO_DAY.match(f.iso)
+        if m:
+            try:
+                d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+            return Day(d, (d.month, d.day), d.weekday())
+        m = _ISO_MONTH_DAY.match(f.iso)
+        if m:
+            md = (int(m.group(1)), int(m.group(2)))
+            try:
+                dt.date(2000, *md)
+            except ValueError:
+                return None
+            return Day(None, md, weekday)
+        return None
+    if f.kind == "weekday" and f.iso and f.iso.lower() in _WEEKDAY_INDEX and not f.text.rstrip().endswith("s"):
+        return Day(None, None, _WEEKDAY_INDEX[f.iso.lower()])
+    if counted_from(f) == "report" and today is not None and f.value is not None:
+        d = today + dt.timedelta(days=int(f.value))
+        return Day(d, (d.month, d.day), d.weekday())
+    return None
+
+
+def shift_of(f: Fact, kind: str) -> int:
+    """How many days after the day it counts from a relative day falls ("two days before the vote": +2 for the vote)."""
+    n = int(abs(f.value or 0))
+    if kind == "event":
+        return -n if "after" in f.markers else n
+    return int(f.value or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """A day the text tells, with the words of its event."""
+
+    fact: int
+    sentence: int
+    position: int
+    anchor: int  # the figure it counts from (-1: none, or the reporting date when ``from_report``)
+    from_report: bool
+    shift: int
+    words: dict[str, Span]  # stem → where the word stands
+    explicit: frozenset[str]  # stems of an event named after "before"/"ahead of"
+    repeats: bool  # its words say the event runs over several days
+    dated: bool  # a date as written ("March 26"), not a weekday or a relative day
+
+
+def _stem(word: str) -> str | None:
+    kind = _kinds().get(word)
+    if kind is not None:
+        return kind
+    if len(word) < MIN_WORD or not word.isalpha():
+        return None
+    if word in STOPWORDS or word in TIME_WORDS or word in _events()["plain"]:
+        return None
+    return word[:STEM]
+
+
+def _doc_frequency(m: Mentions) -> dict[str, int]:
+    df: dict[str, int] = {}
+    for words in m.words:
+        for s in {st for w in words if (st := _stem(w))}:
+            df[s] = df.get(s, 0) + 1
+    return df
+
+
+def _is_day(m: Mentions, fi: int, today: dt.date | None) -> bool:
+    f = m.view.facts[fi]
+    return day_of(f, today) is not None or counted_from(f) in ("previous", "event")
+
+
+def told_days(m: Mentions) -> list[Told]:
+    """Every day the text tells, in text order, with what it counts from and its event words."""
+    view = m.view
+    today = view.reporting_date
+    facts = view.facts
+    common = _common_stems(m)
+    repeat_words = _events()["repeats"]
+    out: list[Told] = []
+    resolvable: list[tuple[int, int, int]] = []  # (sentence, position, fact) of days read by themselves
+    reported: list[tuple[int, int]] = []  # (sentence, fact) of the days a "said on <weekday>" gives
+    for si, toks in enumerate(m.tokens):
+        words = m.words[si]
+        days = [k for k, t in enumerate(toks) if t.fact >= 0 and _is_day(m, t.fact, today)]
+        for n, k in enumerate(days):
+            fi = toks[k].fact
+            f = facts[fi]
+            kind = counted_from(f)
+            if kind == "previous" and set(f.markers) & _events()["counted_to_event"]:
+                # "the day before Pence declared …": the event follows; "the day before, …": it does not.
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if nxt[:1].isalpha():
+                    kind = "event"
+            lo = max(days[n - 1] + 1 if n else 0, k - EVENT_WINDOW)
+            hi = min(days[n + 1] if n + 1 < len(days) else len(toks), k + 1 + EVENT_WINDOW)
+            anchor, from_report, explicit = -1, False, frozenset[str]()
+            if kind == "previous":
+                anchor = _previous(resolvable, si)
+            elif kind == "event":
+                # The day in its own sentence; else the day it was said on ("said on Monday")
+                # just before; else the reporting date; else any day said on before.
+                anchor = next((fj for s2, _, fj in reversed(resolvable) if s2 == si), -1)
+                if anchor < 0 and reported and si - reported[-1][0] <= ANCHOR_BACK:
+                    anchor = reported[-1][1]
+                if anchor < 0 and today is not None:
+                    from_report = True
+                elif anchor < 0 and reported:
+                    anchor = reported[-1][1]
+                # The event's own words: after the figure, up to the clause's end.
+                end = k + 1
+                while end < hi and words[end] not in CLAUSE_END and words[end] != ",":
+                    end += 1
+                lo, hi = k + 1, end
+                explicit = frozenset(st for w in words[lo:hi] if (st := _stem(w)))
+            if kind in ("previous", "event") and anchor < 0 and not from_report:
+                continue
+            said = k >= 1 and any(words[j] in REPORT_VERBS for j in range(max(0, k - 3), k))
+            spans: dict[str, Span] = {}
+            rep = False
+            for j in range(lo, hi):
+                w = words[j]
+                if j == k or toks[j].fact >= 0:
+                    continue
+                if w in repeat_words:
+                    rep = True
+                st = _stem(w)
+                if st and st not in common and st not in spans:
+                    spans[st] = toks[j].span
+            shift = shift_of(f, kind) if kind in ("previous", "event") else 0
+            if not said:
+                out.append(Told(fi, si, k, anchor, from_report, shift, spans, explicit, rep, f.kind == "date"))
+            if not kind or kind == "report":
+                resolvable.append((si, k, fi))
+                if said:
+                    reported.append((si, fi))
+    return out
+
+
+def _previous(resolvable: Sequence[tuple[int, int, int]], si: int) -> int:
+    """The day told last before, in this sentence or up to ANCHOR_BACK sentences back."""
+    if resolvable and si - resolvable[-1][0] <= ANCHOR_BACK:
+        return resolvable[-1][2]
+    return -1
+
+
+def _common_stems(m: Mentions) -> frozenset[str]:
+    df = _doc_frequency(m)
+    limit = max(DF_FLOOR, len(m.words) // DF_SHARE)
+    kinds = set(_kinds().values())
+    # An event word ("rescued", "collapse") stays: it names what happened, even when it happens often.
+    return frozenset(s for s, n in df.items() if n > limit and s not in kinds)
+
+
+def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
+    """Pairs of days in different sentences whose words name one event, with the words they share."""
+    told = told_days(m)
+    postings: dict[str, list[int]] = {}
+    for i, t in enumerate(told):
+        for st in t.words:
+            postings.setdefault(st, []).append(i)
+    shared: dict[tuple[int, int], list[str]] = {}
+    for st, ids in postings.items():
+        if len(ids) > POSTING_CAP:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                shared.setdefault((ids[x], ids[y]), []).append(st)
+    for (i, j), stems in sorted(shared.items()):
+        a, b = told[i], told[j]
+        if a.sentence == b.sentence or a.repeats or b.repeats:
+            continue
+        if a.dated and b.dated:
+            continue  # two dates written out are two days of the story, not one event told twice
+        if a.anchor == b.fact or b.anchor == a.fact:
+            continue
+        need = 1 if set(stems) & (a.explicit | b.explicit) else MIN_SHARED
+        if len(stems) >= need:
+            yield a, b, tuple(sorted(stems))
