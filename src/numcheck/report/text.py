@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from numcheck.interval import Interval
-from numcheck.model import FileReport, Report, Span
+from numcheck.model import Fact, FileReport, Report, Span
 from numcheck.report import FileView, Located, Options, RuleInfo, summary_line, view
 
 if TYPE_CHECKING:
@@ -139,40 +139,100 @@ def _short(d: Decimal) -> str:
     return text
 
 
+# Scale words for values in the fact table: "12.4M" reads at a glance where "12400000" is
+# counted digit by digit, and keeps the value and interval columns narrow (JSON stays exact).
+_SCALES: tuple[tuple[Decimal, str], ...] = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "M"))
+# Below this width the table becomes one short block per fact: its seven columns need ~80.
+TABLE_MIN_WIDTH = 80
+
+
+def _compact(d: Decimal) -> str:
+    """A value for the eye: a million and up with a scale word and at most 4 decimals (12.35M)."""
+    if d.is_finite():
+        for size, word in _SCALES:
+            if abs(d) >= size:
+                scaled = d / size
+                if scaled.as_tuple().exponent < -4:  # type: ignore[operator]
+                    scaled = scaled.quantize(Decimal("0.0001"))
+                return format(scaled.normalize(), "f") + word
+    return _short(d)
+
+
 def _interval(iv: Interval) -> str:
     if iv.low is None and iv.high is None:
         return ""
-    lo = "-∞" if iv.low is None else _short(iv.low)
-    hi = "∞" if iv.high is None else _short(iv.high)
+    lo = "-∞" if iv.low is None else _compact(iv.low)
+    hi = "∞" if iv.high is None else _compact(iv.high)
     return f"{'(' if iv.low_open or iv.low is None else '['}{lo}, {hi}{')' if iv.high_open or iv.high is None else ']'}"
 
 
+def _value(fact: Fact) -> str:
+    """Value and unit in one cell: "48%", "12.4M GBP", "2025-03-04"."""
+    if fact.value is None:
+        return fact.iso or ""
+    unit = fact.unit or ""
+    return _compact(fact.value) + ("" if not unit or unit == "%" else " ") + unit
+
+
 def fact_table(file: FileReport, v: FileView, options: Options) -> object:
-    """The fact table of one file as a rich Table."""
+    """The fact table of one file: a rich Table, or one block per fact below TABLE_MIN_WIDTH."""
+    if options.width < TABLE_MIN_WIDTH:
+        return _fact_blocks(file, v, options)
     from rich import box
     from rich.table import Table
 
+    # Columns one space apart (the box's divider), no padding: seven columns fit in 80.
     table = Table(
-        title=f"Facts in {file.path}", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False
+        title=f"Facts in {file.path}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        show_edge=False,
     )
-    for name in ("line:col", "text", "kind", "value", "unit", "hedge", "interval", "subject"):
-        # Short fixed columns never wrap; the rest wrap at spaces, words keep 12 columns.
-        fixed = name in ("line:col", "kind", "unit", "hedge")
+    for name in ("line:col", "text", "kind", "value", "hedge", "interval", "subject"):
+        # Figures never wrap (a value cut in two misreads); the text and subject wrap at spaces.
         words = name in ("text", "subject")
-        table.add_column(name, overflow="fold", no_wrap=fixed, min_width=12 if words else None)
+        table.add_column(
+            name, overflow="fold", no_wrap=not words, min_width=10 if words else None, ratio=1 if words else None
+        )
     for fact in file.facts:
         line, col = v.position(fact.span.start)
         table.add_row(
             f"{line}:{col}",
             _flat(fact.text),
             fact.kind,
-            fact.iso or "" if fact.value is None else _short(fact.value),
-            fact.unit or "",
+            _value(fact),
             fact.hedge,
             _interval(fact.interval),
             fact.subject or "",
         )
     return table
+
+
+def _fact_blocks(file: FileReport, v: FileView, options: Options) -> object:
+    """The fact table for a narrow terminal: each fact as its text, then what it means, indented."""
+    import textwrap
+
+    from rich.console import Group
+    from rich.text import Text
+
+    width = max(40, options.width)
+    rows: list[Text] = [Text(f"Facts in {file.path}", style="italic"), Text("")]
+    for fact in file.facts:
+        line, col = v.position(fact.span.start)
+        where = f"{line}:{col}"
+        pad = max(len(where) + 2, 8)
+        for i, part in enumerate(textwrap.wrap(_flat(fact.text), width - pad) or [""]):
+            rows.append(Text((where if i == 0 else "").ljust(pad) + part))
+        meaning = [f"{fact.kind} {_value(fact)}".strip(), fact.hedge, _interval(fact.interval)]
+        if fact.subject:
+            meaning.append(f"subject: {fact.subject}")
+        detail = ", ".join(m for m in meaning if m)
+        for part in textwrap.wrap(detail, width - pad, break_on_hyphens=False):
+            rows.append(Text(" " * pad + part, style="dim"))
+    return Group(*rows)
 
 
 def render(report: Report, options: Options) -> str:
