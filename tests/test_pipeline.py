@@ -138,3 +138,15 @@ def test_library_settings_carry_severity_overrides_and_per_file_ignores() -> Non
     ignored = Settings(per_file_ignores=(("archive/*", ("NC201",)),))
     assert numcheck.check_text(text, "archive/a.md", settings=ignored).findings == ()
     assert [f.code for f in numcheck.check_text(text, "docs/a.md", settings=ignored).findings] == ["NC201"]
+
+
+def test_the_readme_library_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Library\n") :]
+    snippet = section[section.index("```python\n") + len("```python\n") : section.index("```\n", section.index("```python"))]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("Of the 200 members, 90 (60%) backed the new rota.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(snippet, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "NC201 error" in out and "docs/a.md 1 findings" in out
