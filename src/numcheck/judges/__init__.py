@@ -20,7 +20,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from numcheck.judges import change, direction, multiple, part, portion, range_order, same_day, share, sum_parts
+from numcheck.judges import (
+    change,
+    currency,
+    direction,
+    multiple,
+    part,
+    portion,
+    range_order,
+    same_day,
+    share,
+    sum_parts,
+)
 from numcheck.model import Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation, build
@@ -38,6 +49,7 @@ JUDGES: dict[str, ModuleType] = {
     "range-order": range_order,
     "portion-bound": portion,
     "same-day": same_day,
+    "currency-rate": currency,
 }
 
 
