@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from numcheck.checks.conversion import significant
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, format_number
-from numcheck.relations import Relation
+from numcheck.relations import Relation, build
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -65,10 +65,8 @@ def _rate(a: Fact, b: Fact) -> float | None:
 
 def _pair_rates(view: View, pair: tuple[str, str], skip: tuple[int, int]) -> list[float]:
     """log rates (b per a, in ``pair`` order) of the text's other conversions between the two currencies."""
-    from numcheck.judges import relations_of
-
     out: list[float] = []
-    for rel in relations_of(view).get("conversion", ()):
+    for rel in view.memo("relations", build).get("conversion", ()):
         ai, bi = rel.get("figure"), rel.get("conversion")
         if ai is None or bi is None or (ai, bi) == skip:
             continue
