@@ -1830,6 +1830,9 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             if first is not None and first * factor < value:
                 low, high = first * factor, value
                 value = (low + high) / 2
+            elif first is not None and first * factor > value:
+                # "five to four days" runs backwards: the second end stays the value, the calendar rules flag it.
+                markers = (*markers, "inverted")
         out.append(
             _Atom(
                 start,

@@ -337,3 +337,37 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
         need = 1 if set(stems) & (a.explicit | b.explicit) else MIN_SHARED
         if len(stems) >= need:
             yield a, b, tuple(sorted(stems))
+
+
+# --- dates by themselves: their parts, and the years a text without a year allows -----------
+
+_ISO_PART = re.compile(r"^(?:(\d{4})|-)-(\d\d)-(\d\d)")
+# Years of a text kept as the years it may be written in (the nearest first); more add nothing.
+YEARS_KEPT = 12
+
+
+def date_parts(iso: str | None) -> list[tuple[int | None, int, int]]:
+    """(year or None, month, day) of each end of a date's ISO text that names a day ("--02-30", "2009-06-31")."""
+    out: list[tuple[int | None, int, int]] = []
+    for part in (iso or "").split("/"):
+        m = _ISO_PART.match(part)
+        if m:
+            out.append((int(m.group(1)) if m.group(1) else None, int(m.group(2)), int(m.group(3))))
+    return out
+
+
+def text_years(m: Mentions) -> list[int]:
+    """The facts (indexes) that state a year: bare years and dates with a year, at most YEARS_KEPT distinct years."""
+    facts = m.view.facts
+    seen: set[int] = set()
+    out: list[int] = []
+    for kind in ("year", "date"):
+        for fi in m.view.by_kind.get(kind, ()):
+            f = facts[fi]
+            if f.is_range or not f.iso or not f.iso[:4].isdigit():
+                continue
+            y = int(f.iso[:4])
+            if y not in seen and len(seen) < YEARS_KEPT:
+                seen.add(y)
+                out.append(fi)
+    return out

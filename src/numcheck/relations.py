@@ -1412,5 +1412,17 @@ def _same_events(d: _Doc) -> Iterator[Relation]:
         yield Relation("same-event", _told_roles("a", a) + _told_roles("b", b), cues, "document", labels)
 
 
+def _calendar_dates(d: _Doc) -> Iterator[Relation]:
+    """``calendar-date``: a date that names a day (``date``) with the facts that state the text's years
+    (``year``, repeated), for the days only a year decides (29 February, a weekday without its year)."""
+    years: tuple[tuple[str, int], ...] | None = None
+    for fi in d.view.by_kind.get("date", ()):
+        if not days.date_parts(d.facts[fi].iso):
+            continue
+        if years is None:
+            years = tuple(("year", yi) for yi in days.text_years(d.m))
+        yield Relation("calendar-date", (("date", fi), *((r, i) for r, i in years if i != fi)), (), "document")
+
+
 # The calendar builders run after the others (kept on their own line so both lists grow without conflicts).
-BUILDERS = (*BUILDERS, _same_events)
+BUILDERS = (*BUILDERS, _same_events, _calendar_dates)

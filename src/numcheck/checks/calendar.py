@@ -6,7 +6,9 @@ Tests:
   day ("Monday, 7 October 2014"); a date without a year takes the reporting
   year, and stays silent without one. Numeric dates that read both ways
   (10/09) are left alone.
-- ``invalid``: a day the month does not have ("30 February", "31 April").
+- ``invalid``: a day the month does not have ("30 February", "31 April"),
+  from the rule's regexes (the bundled NC302 reads the fact table through
+  the ``day-in-month`` judge instead).
 - ``inverted``: a range that ends before it starts ("March 14–12", "from 2015
   to 2012").
 - ``relative``: "N days ahead of / before / after the <event>" against the
@@ -320,6 +322,64 @@ def _invalid(rule: Rule, view: View) -> Iterator[Hit]:
 
 
 def _inverted(rule: Rule, view: View) -> Iterator[Hit]:
+    found: list[Span] = []
+    for hit in _inverted_text(rule, view):
+        found.append(hit.span)
+        yield hit
+    done = SpanIndex((s.start, s.end) for s in found)
+    for hit in _inverted_facts(view):
+        if not done.overlaps(hit.span.start, hit.span.end):
+            yield hit
+
+
+_ISO_END = re.compile(r"^(?P<y>\d{4})?(?:-{1,2}(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
+
+
+_BACKWARDS_DURATION = re.compile(r"^(\S+)\s*(?:-|–|to|or)\s*(.*)$")
+
+
+def _end_key(iso: str) -> tuple[str, tuple[int, ...]] | None:
+    """An end of a date range as (shape, numbers): "2005-07" → ("ym", (2005, 7)), "--12-20" → ("md", (12, 20))."""
+    m = _ISO_END.match(iso)
+    if not m or not any(m.groups()):
+        return None
+    shape = "".join(k for k in "ymd" if m.group(k))
+    return shape, tuple(int(m.group(k)) for k in "ymd" if m.group(k))
+
+
+def _inverted_facts(view: View) -> Iterator[Hit]:
+    """Date ranges of the fact table whose end comes before their start ("between July 2005 and December 2004",
+    "from December 20 to December 11"). Without a year, only a range inside one month is judged: "December
+    20 to January 5" runs into the next year."""
+    for i in view.by_kind.get("duration", ()):
+        f = view.facts[i]
+        m = _BACKWARDS_DURATION.match(f.text)
+        if "inverted" in f.markers and m:
+            yield Hit(f.span, (), (("first", m.group(1)), ("second", m.group(2)), ("date", f.text)))
+    for i in view.by_kind.get("date", ()):
+        f = view.facts[i]
+        if not f.is_range or not f.iso or f.iso.count("/") != 1:
+            continue
+        first, second = (_end_key(p) for p in f.iso.split("/"))
+        if first is None or second is None or first[0] != second[0] or first[0] == "y":
+            continue  # year ranges are read from the text above
+        if "y" not in first[0] and first[1][0] != second[1][0]:
+            continue
+        if second[1] < first[1]:
+            yield Hit(f.span, (), (("first", _end_name(first)), ("second", _end_name(second)), ("date", f.text)))
+
+
+def _end_name(key: tuple[str, tuple[int, ...]]) -> str:
+    parts = dict(zip(key[0], key[1], strict=True))
+    words = [str(parts["d"])] if "d" in parts else []
+    if "m" in parts and 1 <= parts["m"] <= 12:
+        words.append(cal.month_name[parts["m"]])
+    if "y" in parts:
+        words.append(str(parts["y"]))
+    return " ".join(words)
+
+
+def _inverted_text(rule: Rule, view: View) -> Iterator[Hit]:
     for base, m in _matches(rule, view):
         first, second = int(m.group("first")), int(m.group("second"))
         if second >= first:

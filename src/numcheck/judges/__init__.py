@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from numcheck.judges import (
     change,
     currency,
+    day_in_month,
     direction,
     multiple,
     part,
@@ -50,6 +51,7 @@ JUDGES: dict[str, ModuleType] = {
     "portion-bound": portion,
     "same-day": same_day,
     "currency-rate": currency,
+    "day-in-month": day_in_month,
 }
 
 
