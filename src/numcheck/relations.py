@@ -130,6 +130,14 @@ DISTANT_BACK = 3
 DIRECTION_REACH = 8
 # A share written as two counts: "70 out of 120", "12 of 23".
 RATIO_TEXT = re.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(\d[\d,]*)\s*$")
+# A count of listed names: at most this many ("Nine countries — ..."), its noun at most this many words,
+# each name at most this many words, opened by one of these.
+ENUM_MAX = 20
+ENUM_NOUN = 6
+ENUM_ITEM = 5
+ENUM_OPEN = frozenset({"—", "–", ":", "(", "-"})
+# Sentences back (in one paragraph) that the other shares of a remainder may stand.
+REMAINDER_BACK = 2
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
 SHARE_AFTER_REACH = 9
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
@@ -1253,17 +1261,6 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
                 break
 
 
-BUILDERS = (
-    _shares_and_parts,
-    _breakdowns,
-    _changes_and_ranges,
-    _to_without_from,
-    _comparisons,
-    _portions,
-    _conversions,
-)
-
-
 def _subject_concept(d: _Doc, fi: int) -> str:
     """What a figure is about, from its subject or the noun after it ("" when nothing names it)."""
     f = d.facts[fi]
@@ -1364,6 +1361,139 @@ def _stated_in(
             if direction:
                 return ci, "stated", {"direction": direction}
     return None
+
+
+# --- enumerations and remainders ----------------------------------------------------------------
+
+
+def _enumerations(d: _Doc) -> Iterator[Relation]:
+    """A small count followed by the list of what it counts: "Nine countries — Australia, Brazil, ...
+    and the US", "the seven main areas of Brazil (Sao Paulo, Rio, ...)". Label ``items``: how many
+    names the list gives."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind not in ("count", "number") or f.hedge != "exact" or f.value is None:
+                continue
+            if not (2 <= f.value <= ENUM_MAX) or f.value != f.value.to_integral_value():
+                continue
+            # The counted noun (a few words, "of Brazil" allowed), then the list opener.
+            j = pos + 1
+            while j < len(words) and j - pos <= ENUM_NOUN and words[j] not in ENUM_OPEN and toks[j].fact < 0:
+                if words[j] in CLAUSE_END or words[j] == ",":
+                    break
+                j += 1
+            if j >= len(words) or words[j] not in ENUM_OPEN or j == pos + 1:
+                continue
+            items = _list_items(d, si, j + 1, closing=")" if words[j] == "(" else "")
+            if items is None:
+                continue
+            count, end = items
+            cue = Span(toks[j].span.start, toks[end - 1].span.end)
+            labels = (("items", str(count)), ("list", text[toks[j + 1].span.start : toks[end - 1].span.end]))
+            yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
+
+
+def _list_items(d: _Doc, si: int, start: int, closing: str) -> tuple[int, int] | None:
+    """Count the capitalised names listed from token ``start`` ("A, B, C and D"): (count, end token).
+
+    None unless every item is a short capitalised name and the list has at least two items.
+    """
+    text = d.view.text
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    count = 0
+    item_len = 0
+    j = start
+    while j < len(words):
+        w = words[j]
+        if w in (",", "and", "&") or (w == "or" and closing):
+            if item_len:
+                count += 1
+            item_len = 0
+            j += 1
+            continue
+        if w == closing or w in CLAUSE_END or (not closing and w in ("-", "—", "–")):
+            break
+        raw = text[toks[j].span.start : toks[j].span.end]
+        if item_len == 0 and w == "the":
+            j += 1
+            continue
+        if toks[j].fact >= 0 or (item_len == 0 and not raw[:1].isupper()):
+            if item_len == 0 and count >= 2 and not closing:
+                break  # the list is over: "... and the US — have promised"
+            return None
+        item_len += 1
+        if item_len > ENUM_ITEM:
+            return None
+        j += 1
+    if item_len:
+        count += 1
+    if closing and (j >= len(words) or words[j] != closing):
+        return None
+    return (count, j) if count >= 2 else None
+
+
+def _of_a_part(d: _Doc, fi: int) -> bool:
+    """ "10% of its stake": a share of something already a part (a possessive names another whole)."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in ("its", "their", "his", "her")
+
+
+def _remainders(d: _Doc) -> Iterator[Relation]:
+    """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
+    whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind not in ("percent", "share") or pos == 0:
+                continue
+            k = pos
+            hedge = d.v.hedges.ending_at(words, k)
+            if hedge:
+                k = hedge[1]
+            if k > 1 and words[k - 1] == ",":
+                k -= 1  # "with the rest, 35%, on supplies"
+            rest = d.v.roles_before.ending_at(words, k)
+            if not rest or rest[0] != "remainder" or words[k - 1] not in ("remaining", "rest", "remainder"):
+                continue
+            items: list[int] = []
+            for s2 in range(si, max(-1, si - REMAINDER_BACK - 1), -1):
+                if s2 != si and d.view.doc.sentences[s2].paragraph != d.view.doc.sentences[si].paragraph:
+                    break
+                found = [
+                    t.fact
+                    for t in d.m.tokens[s2][: pos if s2 == si else None]
+                    if t.fact >= 0 and d.facts[t.fact].kind in ("percent", "share") and not d.facts[t.fact].is_range
+                ]
+                if not found and s2 != si:
+                    break
+                items.extend(found)
+            if any(_of_a_part(d, i) for i in items):
+                continue  # "sell 10% of its stake ... The remaining 12%": shares of a share, not of the whole
+            if items:
+                cue = d.span(si, rest[1], k)
+                yield Relation("remainder", (("rest", fi),) + tuple(("item", i) for i in items), (cue,), "sentence")
+
+
+BUILDERS = (
+    _shares_and_parts,
+    _breakdowns,
+    _changes_and_ranges,
+    _to_without_from,
+    _comparisons,
+    _portions,
+    _conversions,
+    _enumerations,
+    _remainders,
+)
 
 
 # Second stage: builders that read the relations of the first.
