@@ -371,3 +371,37 @@ def text_years(m: Mentions) -> list[int]:
                 seen.add(y)
                 out.append(fi)
     return out
+
+
+def weekday_of(f: Fact) -> int | None:
+    """The weekday written with a date ("Friday 20 August" → 4), or None."""
+    return next((_WEEKDAY_INDEX[m.lower()] for m in f.markers if m.lower() in _WEEKDAY_INDEX), None)
+
+
+def weekday_dates(m: Mentions) -> list[int]:
+    """Dates written with a weekday and without a year ("Friday 20 August"), at most YEARS_KEPT of them."""
+    out: list[int] = []
+    for fi in m.view.by_kind.get("date", ()):
+        f = m.view.facts[fi]
+        parts = date_parts(f.iso)
+        if len(parts) == 1 and parts[0][0] is None and weekday_of(f) is not None and "ambiguous" not in f.markers:
+            out.append(fi)
+            if len(out) >= YEARS_KEPT:
+                break
+    return out
+
+
+# Years a date without its year is tried in: any year a news text could be set in.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def years_fitting(month: int, day: int, weekday: int) -> frozenset[int]:
+    """The years in which ``day`` ``month`` falls on ``weekday``."""
+    out = set()
+    for y in range(FIRST_YEAR, LAST_YEAR + 1):
+        try:
+            if dt.date(y, month, day).weekday() == weekday:
+                out.add(y)
+        except ValueError:
+            continue
+    return frozenset(out)

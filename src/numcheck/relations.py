@@ -1544,13 +1544,15 @@ def _same_events(d: _Doc) -> Iterator[Relation]:
 
 def _calendar_dates(d: _Doc) -> Iterator[Relation]:
     """``calendar-date``: a date that names a day (``date``) with the facts that state the text's years
-    (``year``, repeated), for the days only a year decides (29 February, a weekday without its year)."""
+    (``year``, repeated) and the other weekday-and-date facts without a year (``peer``, repeated), for the
+    days only a year decides (29 February, a weekday without its year)."""
     years: tuple[tuple[str, int], ...] | None = None
     for fi in d.view.by_kind.get("date", ()):
         if not days.date_parts(d.facts[fi].iso):
             continue
         if years is None:
             years = tuple(("year", yi) for yi in days.text_years(d.m))
+            years += tuple(("peer", pi) for pi in days.weekday_dates(d.m))
         yield Relation("calendar-date", (("date", fi), *((r, i) for r, i in years if i != fi)), (), "document")
 
 

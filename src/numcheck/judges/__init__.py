@@ -34,6 +34,7 @@ from numcheck.judges import (
     same_day,
     share,
     sum_parts,
+    weekday_year,
 )
 from numcheck.model import Hit
 from numcheck.patterns import View
@@ -56,6 +57,7 @@ JUDGES: dict[str, ModuleType] = {
     "same-day": same_day,
     "currency-rate": currency,
     "day-in-month": day_in_month,
+    "weekday-year": weekday_year,
 }
 
 

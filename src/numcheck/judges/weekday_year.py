@@ -1,0 +1,102 @@
+"""Judge ``weekday-year``: a weekday written with a date that has no year ("Friday 20 August") must fit the
+year the text gives: the year of its other weekday-and-date pairs, else a year stated in its sentence (or one
+either side)."""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from numcheck.days import WEEKDAY_NAMES, date_parts, weekday_of, years_fitting
+from numcheck.model import Fact, Hit
+from numcheck.patterns import View
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.model import Rule
+
+RELATIONS = frozenset({"calendar-date"})
+ROLES = ("date",)
+PARAMS: dict[str, tuple[type, Any]] = {}
+FIELDS = frozenset({"date", "weekday", "actual", "years"})
+# A text names a year it is written in, or the year after it ("expected in early 2005"), or before it.
+YEAR_SLACK = 1
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {}
+
+
+@functools.lru_cache(maxsize=512)
+def _fitting(month: int, day: int, weekday: int) -> frozenset[int]:
+    return years_fitting(month, day, weekday)
+
+
+def _fits(f: Fact) -> frozenset[int] | None:
+    parts = date_parts(f.iso)
+    w = weekday_of(f)
+    if len(parts) != 1 or parts[0][0] is not None or w is None:
+        return None
+    _, month, day = parts[0]
+    return _fitting(month, day, w)
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    if view.reporting_date is not None:
+        return None  # a dated text: weekday-mismatch judges it against the dateline's year
+    fi = rel.get("date")
+    if fi is None:
+        return None
+    f = view.facts[fi]
+    mine = _fits(f)
+    if mine is None or "ambiguous" in f.markers:
+        return None
+    facts = view.facts
+    peers = [p for p in rel.all("peer") if p != fi]
+    related: tuple[Fact, ...]
+    stated: set[int] = set()
+    if peers:
+        common: frozenset[int] | None = None
+        for p in peers:
+            fp = _fits(facts[p])
+            if fp is not None:
+                common = fp if common is None else common & fp
+        if not common or mine & common:
+            return None
+        if len(peers) == 1 and facts[peers[0]].span.start > f.span.start:
+            return None  # two pairs that disagree: flag the later one only
+        allowed = common
+        related = tuple(facts[p] for p in peers)
+        said = "the year of " + ", ".join(facts[p].text for p in peers[:3])
+    else:
+        # Only a year in the date's own sentence ("the 2005 tour ends on Monday 9 June"): a year elsewhere
+        # may be history ("unbeaten since January 1996"), which says nothing of the text's own year.
+        own = [y for y in rel.all("year") if facts[y].sentence == f.sentence]
+        stated = {int(facts[y].iso[:4]) for y in own if facts[y].iso}  # type: ignore[index]
+        if not stated:
+            return None
+        allowed = frozenset(y + k for y in stated for k in range(-YEAR_SLACK, YEAR_SLACK + 1))
+        if mine & allowed:
+            return None
+        related = tuple(facts[y] for y in own)[:3]
+        said = ", ".join(str(y) for y in sorted(stated)[:3])
+    _, month, day = date_parts(f.iso)[0]
+    year = min(stated) if not peers else min(allowed)
+    try:
+        actual = WEEKDAY_NAMES[dt.date(year, month, day).weekday()]
+    except ValueError:
+        return None
+    w = weekday_of(f)
+    return Hit(
+        f.span,
+        tuple(r.span for r in related),
+        (
+            ("date", f.text),
+            ("weekday", WEEKDAY_NAMES[w] if w is not None else ""),
+            ("actual", actual),
+            ("years", f"{day} {cal.month_name[month]} in {said}"),
+        ),
+    )
