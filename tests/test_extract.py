@@ -622,3 +622,8 @@ def test_dollars_and_a_counted_noun_are_two_figures() -> None:
 def test_abbreviated_ages_and_spaced_dashes(text: str, surface: str, kind: str, value: D) -> None:
     f = one(text, surface)
     assert (f.kind, f.value) == (kind, value)
+
+
+def test_a_result_with_the_other_side_named_in_full() -> None:
+    text = "She defeated the second seed Ana Cruz of Spain 6-7 (4-7) 6-2 6-3."
+    assert [f.text for f in facts(text) if f.kind == "score"] == ["6-7", "4-7", "6-2", "6-3"]

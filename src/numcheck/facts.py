@@ -1334,7 +1334,9 @@ _SCORE_VERB = re.compile(
     r"|loses|losing|led|leads|leading|trailed|trails|trailing|edged|thrashed|routed|crushed|hammered|overcame"
     r"|downed|stunned|scored|score|scores|scoreline|finished|ended|past|over|against|versus|vs"
     r"|passed|approved|rejected|voted|vote[^\S\n]+of)"
-    r"(?:[^\S\n]+(?:by|the|them|him|her|[A-Z][\w'’.-]*))*[^\S\n]*\Z",
+    # Up to eight words between verb and score: the other side ("beat the eighth seed Max Mirnyi
+    # 6-7"); one way only to split them, so the search of the window stays linear.
+    r"(?:[^\S\n]+[\w'’.-]+){0,8}[^\S\n]*\Z",
     re.I,
 )
 _SCORE_NOUN = re.compile(
@@ -1343,6 +1345,9 @@ _SCORE_NOUN = re.compile(
     r"|in[^\S\n]+(?:the[^\S\n]+)?(?:final|semi-final|match|game|tie|sets?))\b",
     re.I,
 )
+# How far back the verb of a result may stand: room for the other side named in full
+# ("defeated the second seed Anna Maria de la Cruz of Spain 6-2").
+_SCORE_WINDOW = 64
 # Set after set ("6-4, 3-6, 7-5", "6-3 6-4"), a tie-break in brackets ("7-6 (7-5)").
 _SCORE_NEXT = re.compile(r"(?:,?[^\S\n]+(?:and[^\S\n]+)?|,|[^\S\n]*\()\Z")
 
@@ -1369,7 +1374,11 @@ def _scores(ctx: _Context) -> list[Fact]:
         )
         noun = _SCORE_NOUN.match(ctx.clean, m.end())
         # "won 10-20 seats" is a range of seats, not a result.
-        verb = not noun and not _plural_after(ctx.clean, m.end()) and _SCORE_VERB.search(ctx.before(m.start(), 48))
+        verb = (
+            not noun
+            and not _plural_after(ctx.clean, m.end())
+            and _SCORE_VERB.search(ctx.before(m.start(), _SCORE_WINDOW))
+        )
         if not (chained or sets or noun or verb):
             continue
         out.append(_fact(ctx, m.start(), m.end(), "score", None, None, Decimal(1)))
