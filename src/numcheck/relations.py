@@ -228,7 +228,7 @@ class _Doc:
     def span(self, si: int, a: int, b: int) -> Span:
         """The text span of tokens ``a`` to ``b - 1``."""
         toks = self.m.tokens[si]
-        return Span(toks[a].span.start, toks[b - 1].span.end)
+        return Span(toks[a].start, toks[b - 1].end)
 
     def pos_of(self, fi: int) -> tuple[int, int]:
         mm = self.m.by_fact[fi]
@@ -765,7 +765,7 @@ def _pair(
         return
     if link == "-":
         toks = d.m.tokens[si]
-        if toks[j].span.start != a.span.end or toks[j].span.end != b.span.start and words[j + 1 : j + 2] != ["to"]:
+        if toks[j].start != a.span.end or toks[j].end != b.span.start and words[j + 1 : j + 2] != ["to"]:
             return  # "£35bn - £2.5bn": a spaced dash is punctuation, not a range
         if _bare(a) and _bare(b):
             return  # "3-1" is a score, "6-4" a set, "2004-05" a season: a range needs a unit on one end
@@ -1326,7 +1326,7 @@ def _names(d: _Doc, fi: int) -> frozenset[str]:
     text = d.view.text
     out: set[str] = set()
     for k, tok in enumerate(d.m.tokens[si][lo:pos], start=lo):
-        raw = text[tok.span.start : tok.span.end]
+        raw = text[tok.start : tok.end]
         word = tok.text.removesuffix("'s")
         if tok.fact >= 0 or not raw[:1].isupper() or word in NOT_NAMES:
             continue
@@ -1394,8 +1394,8 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             if items is None:
                 continue
             count, end = items
-            cue = Span(toks[j].span.start, toks[end - 1].span.end)
-            labels = (("items", str(count)), ("list", text[toks[j + 1].span.start : toks[end - 1].span.end]))
+            cue = Span(toks[j].start, toks[end - 1].end)
+            labels = (("items", str(count)), ("list", text[toks[j + 1].start : toks[end - 1].end]))
             yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
 
 
@@ -1420,7 +1420,7 @@ def _list_items(d: _Doc, si: int, start: int, closing: str) -> tuple[int, int] |
             continue
         if w == closing or w in CLAUSE_END or (not closing and w in ("-", "—", "–")):
             break
-        raw = text[toks[j].span.start : toks[j].span.end]
+        raw = text[toks[j].start : toks[j].end]
         if item_len == 0 and w == "the":
             j += 1
             continue
