@@ -79,7 +79,7 @@ def test_bundled_rules_load_sorted_with_unique_codes() -> None:
     codes = [r.code for r in rules]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
     assert {r.check for r in rules if not r.judge} == {
-        "ratio", "total", "change", "implies", "bounds", "consistency", "calendar", "conversion"
+        "ratio", "total", "change", "bounds", "consistency", "calendar", "conversion"
     }
     from numcheck.judges import JUDGES
 
@@ -168,12 +168,25 @@ def test_user_regex_runs_under_a_timeout(tmp_path: Path) -> None:
 
 
 def test_an_implies_template_without_a_q_group_is_an_error_at_load() -> None:
-    from numcheck.rules import bundled_dir
+    # The implies check kind stays for user rules (the bundled qualifier rules read relations).
+    text = """code = "NC405"
+name = "qualifier-mismatch"
+check = "implies"
+severity = "warning"
+summary = "A qualifier its figure contradicts."
+message = "'{qualifier}' means {means}, but the figure is {figure}."
+why = "House style."
 
-    text = bundled_dir().joinpath("qualifier-mismatch.toml").read_text(encoding="utf-8")
-    start = text.index("templates = [")
-    end = text.index("]\n", start) + 2
-    bad = text[:start] + "templates = ['''#x:percent# of voters''']\n" + text[end:]
+[params]
+templates = ['''#x:percent# of voters''']
+
+[params.qualifiers]
+"a majority" = { low = 50, low_open = true, means = "more than 50%" }
+
+[examples]
+flagged = ["A majority (<mark>45%</mark>) of voters agreed."]
+clean = ["A majority (55%) of voters agreed."]
+"""
     with pytest.raises(RuleError) as info:
-        parse_rule(bad, "qualifier-mismatch.toml")
+        parse_rule(text, "qualifier-mismatch.toml")
     assert info.value.key == "params.templates" and "no #q# role" in info.value.reason

@@ -17,7 +17,10 @@ relation's arithmetic. Kinds and their roles:
 - ``portion``: ``share``, label ``whole`` (its noun phrase): a percentage
   that is a part of a whole ("80% of Ethiopians", "a 95% share");
 - ``conversion``: ``figure``, ``conversion``, label ``hedge``: the same
-  amount in other units, in brackets ("785m euros ($1bn; £540m)").
+  amount in other units, in brackets ("785m euros ($1bn; £540m)");
+- ``qualifier``: ``figure`` and, for a fraction word, ``qualifier``; labels
+  ``phrase`` and ``unit``: a word that says how large the figure set beside
+  it is ("a majority (48%)", "thousands of fans, some 40,000").
 
 Evidence grades a relation: ``clause`` (explicit cue next to the figures),
 ``sentence`` (within one sentence), ``document`` (across sentences through a
@@ -1261,6 +1264,98 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
                 break
 
 
+# --- qualifiers: a word that says how large its figure is --------------------------------
+
+# Words a qualifier's noun phrase may hold before the figure beside it ("a majority of the
+# party's voters (48%)", "more than two-thirds of those questioned, 63%").
+QUALIFIER_NP = 6
+# Punctuation that sets a figure beside its qualifier: "(48%)", ", 63%,", "- 62%".
+_APPOSITION = frozenset({"(", ",", "-", "–", "—"})
+_DETERMINERS = frozenset("the its their his her our a an this that".split())
+
+
+def _qualifiers(d: _Doc) -> Iterator[Relation]:
+    """ "A majority (48%)", "more than half (45%) of those asked", "thousands of fans, some 40,000".
+
+    Roles: ``figure`` and, for a fraction word that is a figure of its own
+    ("two-thirds", "just under three-quarters"), ``qualifier``. Labels:
+    ``phrase`` (the key in the qualifier table, or "" for a fraction word),
+    ``unit`` ("share" or "count").
+    """
+    v = d.v
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        i = 0
+        while i < len(words):
+            qi = toks[i].fact
+            hit = v.qualifiers.starting_at(words, i) if qi < 0 else None
+            if qi >= 0:
+                f = d.facts[qi]
+                if f.kind != "share" or f.value is None or f.value > 1:
+                    i += 1
+                    continue
+                phrase, unit, end = "", "share", i + 1
+            elif hit is not None:
+                phrase, end = hit
+                unit = v.ranges[phrase][0]
+                if phrase == "most" and (
+                    (i > 0 and words[i - 1] in _DETERMINERS) or (end < len(words) and words[end] in v.not_after_most)
+                ):
+                    i = end
+                    continue  # "the most popular gadget", "most likely": a superlative
+            else:
+                i += 1
+                continue
+            fi, cue_end = _beside(d, si, end, unit)
+            if fi >= 0:
+                roles: tuple[tuple[str, int], ...] = (("figure", fi),)
+                if qi >= 0:
+                    roles = (("qualifier", qi),) + roles
+                cue_start = d.m.tokens[si][i].span.start
+                hedge = v.hedges.ending_at(words, i)
+                if qi >= 0 and hedge:
+                    cue_start = d.m.tokens[si][hedge[1]].span.start
+                yield Relation(
+                    "qualifier",
+                    roles,
+                    (Span(cue_start, d.m.tokens[si][end - 1].span.end),),
+                    "clause",
+                    (("phrase", phrase), ("unit", unit)),
+                )
+            i = end
+
+
+def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
+    """The figure set beside a qualifier ending at token ``j``, past its noun phrase: (fact, token) or (-1, -1)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    kinds = SHARES if unit == "share" else frozenset({"count", "number"})
+    start = j
+    while j < len(words) and j - start <= QUALIFIER_NP:
+        w = words[j]
+        if w in _APPOSITION:
+            k = j + 1
+            if k < len(words) and words[k] in ("or", "i.e.", "ie"):
+                k += 1
+            fi = d.figure_after(si, k, kinds)
+            if fi < 0:
+                return -1, -1
+            _, pos = d.pos_of(fi)
+            after = words[pos + 1 : pos + 3]
+            if len(after) == 2 and after[0] == "of" and after[1] in ("them", "whom", "which"):
+                return -1, -1  # "a majority, 45% of them women": a share of the majority
+            if after and after[0] in ("more", "fewer", "extra", "other", "others"):
+                return -1, -1  # "thousands of fans, 400 more than last year"
+            return fi, pos
+        if w in CLAUSE_END or w in GAP_STOP and w not in ("a", "an"):
+            return -1, -1
+        fi = toks[j].fact
+        if fi >= 0 and d.facts[fi].kind not in ("age", "ordinal"):
+            return -1, -1  # another figure first: "most of the 120 staff" is a share relation
+        j += 1
+    return -1, -1
+
+
 def _subject_concept(d: _Doc, fi: int) -> str:
     """What a figure is about, from its subject or the noun after it ("" when nothing names it)."""
     f = d.facts[fi]
@@ -1491,6 +1586,7 @@ BUILDERS = (
     _comparisons,
     _portions,
     _conversions,
+    _qualifiers,
     _enumerations,
     _remainders,
 )

@@ -88,6 +88,9 @@ class Vocab:
     ratio_bases: PhraseTable  # phrase → "ratio": a whole a percentage may exceed ("of GDP")
     ratio_cues: PhraseTable  # phrase → "ratio": words before a percentage that make it a ratio or change
     holding_nouns: PhraseTable  # phrase → "holding": "a 95% share", "an 82% stake"
+    qualifiers: PhraseTable  # phrase → its key in ``ranges`` ("a majority", "hundreds"), from data/qualifiers.toml
+    ranges: Mapping[str, tuple[str, Mapping[str, object]]]  # key → ("share" | "count", {low, high, means, ...})
+    not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
 
     def head_concept(self, phrase: str) -> str:
         """What a subject phrase is about: a listed concept anywhere in it ("Its pre-tax earnings in the
@@ -162,6 +165,13 @@ def vocab() -> Vocab:
     assert isinstance(mult, dict)
     before = hedges.get("before", {})
     portion = data["portion"]
+    quals = _toml("qualifiers.toml")
+    ranges: dict[str, tuple[str, Mapping[str, object]]] = {}
+    for unit in ("share", "count"):
+        table = quals[unit]
+        assert isinstance(table, dict)
+        for phrase, entry in table.items():
+            ranges[" ".join(words_of(phrase))] = (unit, entry)
     assert isinstance(portion, dict)
     assert isinstance(before, dict)
     return Vocab(
@@ -180,4 +190,7 @@ def vocab() -> Vocab:
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),
         ratio_cues=PhraseTable.build((p, "ratio") for p in portion["ratio_cues"]),
         holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),
+        qualifiers=PhraseTable.build((k, k) for k in ranges),
+        ranges=ranges,
+        not_after_most=frozenset(quals["not_after_most"]["words"]),  # type: ignore[index]
     )

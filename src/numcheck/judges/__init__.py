@@ -29,6 +29,7 @@ from numcheck.judges import (
     multiple,
     part,
     portion,
+    qualifier,
     range_order,
     remainder,
     same_day,
@@ -58,6 +59,7 @@ JUDGES: dict[str, ModuleType] = {
     "currency-rate": currency,
     "day-in-month": day_in_month,
     "weekday-year": weekday_year,
+    "qualifier-range": qualifier,
 }
 
 

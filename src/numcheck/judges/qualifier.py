@@ -1,0 +1,112 @@
+"""Judge ``qualifier-range``: a qualifier and the figure beside it must agree ("a majority (48%)").
+
+The qualifier's range comes from ``data/qualifiers.toml`` (a rule's own
+``qualifiers`` table adds or overrides entries), a fraction word's from its
+value and hedge: "more than two-thirds" is above 66.7%, "just under
+three-quarters" below 75%, "nearly half" a little under 50%, a plain
+"a third" about 33%. The rule's ``unit`` says which qualifiers it judges:
+shares (in percent) or scale words (in units).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from numcheck.interval import Interval
+from numcheck.judges.arith import value_interval
+from numcheck.model import Fact, Hit
+from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to
+from numcheck.relations import Relation
+from numcheck.vocab import vocab
+
+if TYPE_CHECKING:
+    from numcheck.model import Rule
+
+RELATIONS = frozenset({"qualifier"})
+ROLES = ("figure",)
+TEMPLATE_ROLES = {"x": "figure"}
+PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "unit": (str, "share"), "qualifiers": (dict, {})}
+FIELDS = frozenset({"qualifier", "figure", "means"})
+UNITS = ("share", "count")
+_ENTRY_KEYS = {"low": Decimal, "high": Decimal, "low_open": bool, "high_open": bool, "means": str}
+# How far below its fraction "nearly"/"almost" may reach: "nearly half" is 40% to 50%.
+NEARLY_REACH = Decimal("0.8")
+
+
+def _entry(phrase: str, entry: Mapping[str, Any]) -> tuple[Interval, str]:
+    for key, value in entry.items():
+        want = _ENTRY_KEYS.get(key)
+        if want is None:
+            raise ValueError(f"qualifiers.{phrase}.{key}: unknown key (allowed: {', '.join(_ENTRY_KEYS)})")
+        if want is Decimal and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, want):
+            raise ValueError(f"qualifiers.{phrase}.{key}: must be a {want.__name__}")
+    if "means" not in entry or ("low" not in entry and "high" not in entry):
+        raise ValueError(f"qualifiers.{phrase}: needs means and at least one of low, high")
+    low = Decimal(str(entry["low"])) if "low" in entry else None
+    high = Decimal(str(entry["high"])) if "high" in entry else None
+    return Interval(low, high, bool(entry.get("low_open")), bool(entry.get("high_open"))), str(entry["means"])
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    unit = params["unit"]
+    if unit not in UNITS:
+        raise ValueError(f"unit: {unit!r} is not one of {', '.join(UNITS)}")
+    table: dict[str, tuple[Interval, str]] = {}
+    for phrase, (u, entry) in vocab().ranges.items():
+        if u == unit:
+            table[phrase] = _entry(phrase, entry)
+    for phrase, entry in params["qualifiers"].items():
+        if not isinstance(entry, dict):
+            raise ValueError(f"qualifiers.{phrase}: must be a table with low/high/means")
+        table[re.sub(r"\s+", " ", phrase.strip().lower())] = _entry(phrase, entry)
+    return {"templates": compile_templates("templates", params["templates"], ("x",)), "table": table}
+
+
+def fraction_range(q: Fact) -> tuple[Interval, str] | None:
+    """What a fraction word allows, in percent, read with its hedge ("more than two-thirds": above 66.7%)."""
+    if q.value is None:
+        return None
+    v = q.value * 100
+    shown = format_number(round_to(v, Decimal("0.1")))
+    if q.hedge in ("more than", "at least"):
+        return Interval(v, Decimal(100), q.hedge == "more than", False), f"{q.hedge} {shown}%"
+    if q.hedge in ("less than", "at most"):
+        return Interval(Decimal(0), v, False, q.hedge == "less than"), f"{q.hedge} {shown}%"
+    if q.hedge == "nearly":
+        return Interval(v * NEARLY_REACH, v), f"a little under {shown}%"
+    iv = as_percent(q)
+    return (iv, f"about {shown}%") if iv is not None else None
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    fi = rel.get("figure")
+    if fi is None:
+        return None
+    x = view.facts[fi]
+    unit = rule.params["unit"]
+    phrase = rel.label("phrase") or dict(rel.labels).get("q", "")
+    qi = rel.get("qualifier")
+    if qi is not None:
+        if unit != "share":
+            return None
+        q = view.facts[qi]
+        got = fraction_range(q)
+        if got is None:
+            return None
+        want, means = got
+        phrase = q.text.lower() if q.hedge == "exact" else f"{q.hedge} {q.text.lower()}"
+    else:
+        key = re.sub(r"\s+", " ", phrase.strip().lower())
+        if key not in rule.compiled["table"] or (rel.label("unit") and rel.label("unit") != unit):
+            return None
+        want, means = rule.compiled["table"][key]
+        phrase = key
+    have = as_percent(x) if unit == "share" else value_interval(x) if x.kind in ("count", "number") else None
+    if have is None or not have.bounded or have.overlaps(want):
+        return None
+    return Hit(x.span, (), (("qualifier", phrase), ("figure", x.text), ("means", means)))
