@@ -128,12 +128,54 @@ def seed_and_mutations(shared: Path = SHARED, rules: Sequence[Rule] | None = Non
     return out
 
 
+@dataclass
+class Recall:
+    """Strict recall on the visible mutation set, as ../shared/mutations/score.py counts it."""
+
+    n: int = 0
+    strict: int = 0
+    by_difficulty: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (strict, n)
+    by_class: dict[str, tuple[int, int]] = field(default_factory=dict)
+    originals: int = 0  # warnings/errors on the unmutated articles
+    missed: list[str] = field(default_factory=list)  # "file [class, difficulty] from -> to"
+
+    @property
+    def rate(self) -> float:
+        return self.strict / self.n if self.n else 0.0
+
+
+def mutation_recall(shared: Path = SHARED) -> Recall:
+    """Run the shared scorer over numcheck's own entry point (this interpreter) and read its JSON."""
+    import subprocess
+
+    scorer = shared / "mutations" / "score.py"
+    cmd = f"{sys.executable} -m numcheck --format json {{files}}"
+    done = subprocess.run(
+        [sys.executable, str(scorer), "--cmd", cmd, "--json", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=scorer.parent,
+    )
+    data = json.loads(done.stdout)
+    m = data["mutations"]
+    out = Recall(n=m["n"], strict=m["strict"], originals=data["originals"]["findings"])
+    out.by_difficulty = {k: (v["strict"], v["n"]) for k, v in sorted(m["by_difficulty"].items())}
+    out.by_class = {k: (v["strict"], v["n"]) for k, v in sorted(m["by_class"].items())}
+    for row in m["rows"]:
+        if not row.get("strict"):
+            out.missed.append(f"{row['file']} [{row['class']}, {row['difficulty']}] {row['from']!r} -> {row['to']!r}")
+    return out
+
+
 def main(argv: Sequence[str] = ()) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", type=Path, default=SHARED, help="the shared folder (default ../shared)")
-    shared = parser.parse_args(list(argv)).shared
+    parser.add_argument("--misses", action="store_true", help="list the mutations not caught")
+    args = parser.parse_args(list(argv))
+    shared = args.shared
     if not shared.is_dir():
         print(f"../shared not found: {shared}", file=sys.stderr)
         return 2
@@ -152,13 +194,28 @@ def main(argv: Sequence[str] = ()) -> int:
     corpus = corpus_findings(shared, rules)
     print(
         f"\nCorpus: {corpus.articles} articles, {corpus.serious} warnings/errors "
-        f"({corpus.per_article:.3f} per article; bar 0.05), {corpus.seconds:.1f} s "
+        f"({corpus.per_article:.3f} per article; bar 0.02), {corpus.seconds:.1f} s "
         f"({corpus.seconds / max(corpus.articles, 1) * 1000:.0f} ms per article)"
     )
     for rule, n in sorted(corpus.by_rule.items()):
         print(f"  {rule:48} {n}")
     for file, code, severity, text, message in corpus.findings:
         print(f"  {file}: {code} {severity}: {text!r}: {message}")
+    recall = mutation_recall(shared)
+    print(
+        f"\nMutations (../shared/mutations, strict recall, warnings and errors): "
+        f"{recall.strict}/{recall.n} = {recall.rate:.1%}; "
+        f"{recall.originals} warnings/errors on the unmutated originals"
+    )
+    for name, (hit, n) in recall.by_difficulty.items():
+        print(f"  {name:28} {hit:3}/{n:<3} {hit / n:6.1%}")
+    print()
+    for name, (hit, n) in recall.by_class.items():
+        print(f"  {name:28} {hit:3}/{n:<3} {hit / n:6.1%}")
+    if args.misses:
+        print("\nMissed:")
+        for line in recall.missed:
+            print(f"  {line}")
     print(f"\ntotal time {time.perf_counter() - start:.1f} s")
     return 0
 

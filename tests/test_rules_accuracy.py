@@ -32,13 +32,14 @@ def test_languagetool_agreement_at_least_95_percent() -> None:
     assert result.rate >= 0.95, result.disagreements
 
 
-def test_corpus_at_most_one_warning_per_20_articles() -> None:
+def test_corpus_at_most_one_warning_per_50_articles() -> None:
     bench = _bench()
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared/corpus not found")
     result = bench.corpus_findings(SHARED)
     assert result.articles >= 400
-    assert result.per_article <= 0.05, [f for f in result.findings if f[2] != "note"]
+    # Issue 13's bar: at most 0.02 warnings or errors per real article, each one read.
+    assert result.per_article <= 0.02, [f for f in result.findings if f[2] != "note"]
 
 
 def test_seed_clean_and_each_mutation_flagged() -> None:
@@ -46,3 +47,17 @@ def test_seed_clean_and_each_mutation_flagged() -> None:
     found = bench.seed_and_mutations(SHARED)
     assert found.pop("syria_refugees.txt") == []
     assert found and all(found.values()), found
+
+
+# Strict recall on the visible mutation set when this floor was last raised (bench/accuracy.py prints
+# the figure); a change that loses caught errors fails here. Raise it as recall improves.
+RECALL_FLOOR = 0.33
+
+
+def test_mutation_recall_does_not_fall() -> None:
+    bench = _bench()
+    if not (SHARED / "mutations" / "score.py").is_file():
+        pytest.skip("../shared/mutations not found")
+    result = bench.mutation_recall(SHARED)
+    assert result.n >= 200
+    assert result.rate >= RECALL_FLOOR, (result.strict, result.n, result.by_class)
