@@ -27,6 +27,10 @@ from numcheck.vocab import TOKEN, Vocab, vocab
 WINDOW_BEFORE = 8
 # Words after a figure that may still name what it counts ("120 full-time staff").
 WINDOW_AFTER = 4
+# Concepts that say only "people": the verb after them says what they count ("208 people died").
+GENERIC_CONCEPTS = frozenset({"people"})
+# Words after a generic noun that its verb may stand ("978 people have been killed").
+VERB_CONCEPT_REACH = 5
 # Punctuation that ends a clause for the readers above.
 CLAUSE_END = frozenset(";:.!?")
 # Words that open a new clause after a comma: ", while theatre impresario ... rose from £340m".
@@ -40,6 +44,11 @@ _NOT_NOUNS = frozenset(
 )
 
 
+# Participles that stand before what is counted as adjectives ("8,454 suspected cases").
+_PARTICIPLES = frozenset(
+    """confirmed suspected reported registered estimated unconfirmed infected affected displaced detained
+    arrested employed listed skilled qualified recorded documented""".split()
+)
 _VERBS = frozenset(
     "said says say were was are is have has had will would could can did do went came got took left".split()
 )
@@ -194,6 +203,8 @@ class Mentions:
             roles.add("another")
         noun = self._noun(si, pos, f)
         concept = v.concept(noun) if noun else None
+        if concept in GENERIC_CONCEPTS:
+            concept = self._verb_concept(si, pos) or concept
         return Mention(fi, si, pos, noun, concept, direction, dspan, multiple, frozenset(roles), frame)
 
     def _noun(self, si: int, pos: int, f: Fact) -> str | None:
@@ -212,7 +223,8 @@ class Mentions:
             if w in _NOT_NOUNS or not w[0].isalpha():
                 break
             if not out and (w in _VERBS or w.endswith("ed")) and w not in self.vocab.concepts:
-                break  # "70 said", "12 voted": a verb, not what is counted
+                if w not in _PARTICIPLES:
+                    break  # "70 said", "12 voted": a verb, not what is counted
             if out and (w.endswith("ed") or w.endswith("ing") or w in _VERBS):
                 break  # "2 million shoppers visited": the noun ends where a verb starts
             out.append(w)
@@ -226,6 +238,18 @@ class Mentions:
         if (first in _VERBS or first.endswith("ed")) and first not in self.vocab.concepts:
             return None  # "21 showed resistance": what follows is said of the figure, not what it counts
         return subject
+
+    def _verb_concept(self, si: int, pos: int) -> str | None:
+        """ "978 people have been killed", "208 people died": the concept a generic noun's verb names."""
+        words = self.words[si]
+        end = min(self.clause_end(si, pos), pos + 1 + VERB_CONCEPT_REACH)
+        for j in range(pos + 1, end):
+            if self.tokens[si][j].fact >= 0:
+                break
+            hit = self.vocab.concepts.get(words[j])
+            if hit and hit not in GENERIC_CONCEPTS:
+                return hit
+        return None
 
     def _year_in_clause(self, si: int, pos: int) -> str | None:
         """A year or date figure in the same clause, as its ISO text ("2003"), else None."""

@@ -125,6 +125,18 @@ FRAME_NOUNS = frozenset(
     "period year years quarter quarters month months week weeks half end start beginning earlier ago".split()
 )
 FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
+# Words that make a figure the whole of a country or a total ("the country's", "nationwide").
+NATIONAL_WORDS = frozenset(
+    "country country's nation nation's national nationwide countrywide overall altogether total".split()
+)
+# Words that make a figure a place's part of a larger whole.
+PLACE_WORDS = frozenset(
+    "city town capital province state region district county village area municipality prefecture".split()
+)
+# Sentences after a national figure that a place's figure may stand and still be counted in it.
+SCOPE_SENTENCES = 4
+# Tokens back that the figure an elided list item borrows its noun from may stand.
+ELIDED_REACH = 8
 # Capitalised words that are not names of who or what a figure belongs to.
 NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
 # Sentences back that a change's stated change may stand (besides the headline and the lead).
@@ -424,6 +436,23 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     return None
 
 
+def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> int:
+    """A later figure of the sentence written as the rest of the same whole ("the other 35", "another 18")."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for k in range(pos + 1, len(toks)):
+        fi = toks[k].fact
+        if fi < 0 or fi == whole:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS or f.kind in SHARES:
+            continue
+        cue = d.v.roles_before.ending_at(words, k)
+        if cue and cue[0] in ("remainder", "another") and same_family(f, like) and f.value is not None:
+            return fi
+    return -1
+
+
 def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     """ "a budget of $23bn - more than last year - including almost $26bn for allies": the whole of a
     part after "including" is the nearest figure of its family before it in the sentence."""
@@ -496,6 +525,11 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                     continue
                 wi, cue, evidence = whole
                 yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
+                rest = _sibling_rest(d, si, pos, f, wi)
+                if rest >= 0:
+                    # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
+                    roles = (("total", wi), ("item", fi), ("item", rest))
+                    yield Relation("breakdown", roles, (cue,), evidence, (("inclusive", "yes"),))
                 share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi)
                 if share:
                     yield Relation(
@@ -1592,8 +1626,103 @@ BUILDERS = (
 )
 
 
+def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A national or total figure and the same count for places within it: "a total of 978 people have
+    been killed … Harare, where 208 people died … Beitbridge, with 791 people dead". Each place's figure
+    is part of the total, and the places together are at most the total.
+
+    Figures are grouped by concept once (linear); a whole is a figure with a total cue or a national
+    word in its clause; a part names a place ("in Harare", "the city of", "province") and no national
+    word; a part counts only against the nearest whole before it, in its paragraph or the one before.
+    """
+    in_change = {i for rel in built.get("change", {}).values() for _, i in rel.roles}
+    groups: dict[str, list[int]] = {}
+    for fi, m in sorted(d.m.by_fact.items(), key=lambda kv: d.facts[kv[0]].span.start):
+        f = d.facts[fi]
+        concept = m.concept or _elided_concept(d, fi)
+        if not concept or f.kind not in ("count", "number") or f.is_range or f.value is None or fi in in_change:
+            continue
+        groups.setdefault(concept, []).append(fi)
+    sentences = d.view.doc.sentences
+    for members in groups.values():
+        whole = -1
+        parts: list[tuple[int, str]] = []
+        for fi in members:
+            scope = _scope(d, fi)
+            if scope == "whole":
+                if whole >= 0 and len(parts) >= 2:
+                    yield _scoped_breakdown(d, whole, parts)
+                whole, parts = fi, []
+                continue
+            if whole < 0 or not scope:
+                continue
+            ws = d.facts[whole].sentence
+            if sentences[d.facts[fi].sentence].paragraph - sentences[ws].paragraph > 1:
+                continue
+            if d.facts[fi].sentence - ws > SCOPE_SENTENCES:
+                continue
+            frames = (d.m.by_fact[fi].frame, d.m.by_fact[whole].frame)
+            if None not in frames and frames[0] != frames[1]:
+                continue  # another time: "last year" against "so far"
+            yield Relation("part", (("part", fi), ("whole", whole)), (), "document")
+            if all(scope != other for _, other in parts):
+                parts.append((fi, scope))
+        if whole >= 0 and len(parts) >= 2:
+            yield _scoped_breakdown(d, whole, parts)
+
+
+def _scoped_breakdown(d: _Doc, whole: int, parts: list[tuple[int, str]]) -> Relation:
+    roles = (("total", whole),) + tuple(("item", fi) for fi, _ in parts)
+    return Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+
+
+def _scope(d: _Doc, fi: int) -> str:
+    """ "whole" for a total or national figure, a place's name for a figure of a place, else ""."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    m = d.m.by_fact[fi]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    said = set(words[lo:hi])
+    if "total" in m.roles or said & NATIONAL_WORDS:
+        return "whole"
+    text = d.view.text
+    names = [
+        words[k]
+        for k in range(lo, hi)
+        if toks[k].fact < 0
+        and text[toks[k].start : toks[k].start + 1].isupper()
+        and k > lo
+        and words[k] not in NOT_NAMES
+    ]
+    if said & PLACE_WORDS:
+        # Only a place word makes a part: "in the United Kingdom" may be a country of its own.
+        return " ".join(names) or " ".join(sorted(said & PLACE_WORDS))
+    return ""
+
+
+def _elided_concept(d: _Doc, fi: int) -> str:
+    """ "São Paulo reported 327 deaths, and Rio de Janeiro 684": a bare figure after a name in a list
+    counts what the figure before it counts."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    text = d.view.text
+    if pos == 0 or toks[pos - 1].fact >= 0 or not text[toks[pos - 1].start : toks[pos - 1].start + 1].isupper():
+        return ""
+    nxt = words[pos + 1] if pos + 1 < len(words) else "."
+    if nxt not in (".", ",", ";", "and"):
+        return ""
+    for k in range(pos - 1, max(-1, pos - ELIDED_REACH), -1):
+        prev = toks[k].fact
+        if prev >= 0:
+            pm = d.m.by_fact.get(prev)
+            return pm.concept or "" if pm else ""
+    return ""
+
+
 # Second stage: builders that read the relations of the first.
-STAGES = (_distant_stated,)
+STAGES = (_distant_stated, _scoped_parts)
 
 
 def build(view: View) -> Mapping[str, tuple[Relation, ...]]:

@@ -25,7 +25,7 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
     "exclude": (str, r"(?!)"),
 }
-FIELDS = frozenset({"parts", "sum", "total", "whole", "part"})
+FIELDS = frozenset({"parts", "sum", "total", "whole", "part", "verdict"})
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -77,5 +77,6 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             ("total", total.text),
             ("whole", total.text),
             ("part", parts[0].text),
+            ("verdict", f"more than the {total.text} they are part of" if inclusive else f"not {total.text}"),
         ),
     )
