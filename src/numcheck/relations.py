@@ -1783,3 +1783,261 @@ def _calendar_dates(d: _Doc) -> Iterator[Relation]:
 
 # The calendar builders run after the others (kept on their own line so both lists grow without conflicts).
 BUILDERS = (*BUILDERS, _same_events, _calendar_dates)
+
+
+# --- restatements: one quantity given twice ----------------------------------------------
+
+RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
+# Roles that make a figure something other than the quantity itself.
+_NOT_RESTATED = frozenset({"part", "remainder", "another", "each", "forecast"})
+# Roles in built relations that make a figure a part, an item or an end, not the quantity.
+_TIED_ROLES = frozenset({"part", "whole", "item", "total", "from", "to", "low", "high", "a", "b", "rest"})
+# Words that attribute a figure to a source: "according to A", "B said".
+_SAID = frozenset("said says reported reports told announced confirmed estimated estimates put".split())
+_CHUNK_END = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"'})
+
+
+def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """Two values of one quantity at one time: the headline or lead against the body.
+
+    Figures are grouped by what they count (the concept of their noun, of the
+    verb before them, or of the change they state, with its direction) and
+    their kind; the first figure of a group, when it stands in the headline
+    or the lead, is related to each later one in another sentence. Left
+    out: figures that are parts, items or ends of another relation, figures
+    in another time frame, another place (a name the lead does not give), or
+    from another source when both name one. Labels: ``lag`` ("yes" when the
+    first stands in the headline), ``evidence`` words for the judge.
+    """
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+    lead = _lead_sentences(d)
+    sents = d.view.doc.sentences
+    headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
+    known_words: dict[int, frozenset[str]] = {}  # per anchor sentence: its words and the headline's
+    known_names: dict[int, frozenset[str]] = {}
+    anchors: dict[tuple[str, ...], int] = {}
+    for si, toks in enumerate(d.m.tokens):
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or fi in tied:
+                continue
+            key = _restated_key(d, fi)
+            if key is None:
+                continue
+            first = anchors.get(key)
+            if first is None:
+                anchors[key] = fi if si in lead else -1
+                continue
+            if first < 0:
+                continue
+            fs, _ = d.pos_of(first)
+            if fs == si or not _frames_agree(d, first, fi):
+                continue
+            lo, hi = _chunk(d, si, pos)
+            if fs not in known_words:
+                own = (fs, 0) if d.m.tokens[0] else (fs,)
+                known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
+                known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2])))
+            places = _places(d, si, lo, hi)
+            if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
+                places |= _places(d, si, 0, _chunk(d, si, 0)[1])  # "In the north, turnout was 51%"
+            if not _caps(d, si, lo, hi) <= known_names[fs] or not places <= known_words[fs]:
+                continue  # "in the north", "Labour's 35%": another place or holder
+            a_src, b_src = _sources(d, fs), _sources(d, si)
+            if a_src and b_src and not a_src & b_src:
+                continue  # "according to the WHO" … "the ministry said": two sources' counts
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (("lag", "yes" if fs == 0 and headline else ""), ("concept", key[-1])),
+            )
+
+
+def _lead_sentences(d: _Doc) -> frozenset[int]:
+    """The headline and the lead: the first paragraph, short lines (datelines, captions) and the next
+    paragraph of running text."""
+    sents = d.view.doc.sentences
+    if not sents:
+        return frozenset()
+    paras: dict[int, list[int]] = {}
+    for si, s in enumerate(sents):
+        paras.setdefault(s.paragraph, []).append(si)
+    out: set[int] = set()
+    seen_text = False
+    for k, p in enumerate(sorted(paras)):
+        members = paras[p]
+        out.update(members)
+        if k == 0:
+            continue
+        words = sum(len(d.m.words[si]) for si in members)
+        if words >= 12:
+            if seen_text:
+                break
+            seen_text = True
+            break
+    return frozenset(out)
+
+
+def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
+    f = d.facts[fi]
+    m = d.m.by_fact.get(fi)
+    if m is None or f.kind not in RESTATED_KINDS or f.is_range or f.value is None:
+        return None
+    roles = m.roles - {"another"} if f.hedge == "at least" else m.roles  # "280 or more" is a bound
+    if roles & _NOT_RESTATED:
+        return None
+    si, pos = m.sentence, m.position
+    words = d.m.words[si]
+    family_ = family(f)
+    k = pos
+    hedge = d.v.hedges.ending_at(words, k)
+    if hedge:
+        k = hedge[1]
+    if k > 0 and words[k - 1] in ("from", "to", "between", "and", "than"):
+        return None  # an end of a change or a range, or a comparison: "from 45,000 to 50,000"
+    if f.kind == "percent":
+        after = d.v.direction.starting_at(words, pos + 1)
+        direction = m.direction or (after[0] if after else "")
+        if direction:
+            concept = _stated_concept(d, fi)
+            return ("change", direction, concept) if concept and concept not in d.v.generic else None
+        noun = _level_noun(d, si, k) or m.noun or ""
+        if not noun or not noun.replace(" ", "").replace("-", "").isalpha() or noun.split()[0] in _NP_STOP:
+            return None
+        if len(noun.split()) < 2 and noun in d.v.generic:
+            return None
+        return ("level", family_, noun)
+    verb = d.v.verb_concepts.ending_at(words, k)
+    concept = verb[0] if verb else (m.concept or "")
+    if not concept or concept in d.v.generic:
+        return None
+    return ("level", family_, concept)
+
+
+def _level_noun(d: _Doc, si: int, k: int) -> str:
+    """The noun a rate is "of": "a turnout rate of 58%" → "turnout rate"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if k < 2 or words[k - 1] != "of":
+        return ""
+    j = k - 1
+    out: list[str] = []
+    while j > 0 and len(out) < 2 and toks[j - 1].fact < 0 and words[j - 1][0].isalpha():
+        w = words[j - 1]
+        if w in _DETERMINERS or w in _NP_STOP:
+            break
+        out.insert(0, w)
+        j -= 1
+    return " ".join(out)
+
+
+def _frames_agree(d: _Doc, a: int, b: int) -> bool:
+    """Both figures in one time frame: the same frame words, years and dates, or one of them with none."""
+    fa, fb = _frame(d, a), _frame(d, b)
+    for kind in ("word", "date"):
+        xa = {x for x in fa if x.startswith(kind)}
+        xb = {x for x in fb if x.startswith(kind)}
+        if xa and xb and xa != xb:
+            return False
+    return True
+
+
+def _frame(d: _Doc, fi: int) -> frozenset[str]:
+    """The figure's time frame: its frame word and the years in its clause ("last year", "in 2003")."""
+    m = d.m.by_fact[fi]
+    si, pos = m.sentence, m.position
+    words = d.m.words[si]
+    out: set[str] = {("date:" if m.frame[:1].isdigit() else "word:") + m.frame} if m.frame else set()
+    lo = d.m.clause_start(si, pos)
+    hi = pos + 1
+    while hi < len(words) and words[hi] not in CLAUSE_END:
+        hi += 1
+    for k in range(lo, hi):
+        ti = d.m.tokens[si][k].fact
+        if ti >= 0 and ti != fi and d.facts[ti].kind in ("year", "date", "decade") and d.facts[ti].iso:
+            out.add("date:" + d.facts[ti].iso[:4])  # days within one story ("since Monday") are one frame
+        elif ti >= 0 and d.facts[ti].kind == "relative" and d.facts[ti].unit not in (None, "day"):
+            out.add(f"date:{d.facts[ti].value} {d.facts[ti].unit}")  # "last year", "this year"
+    return frozenset(out)
+
+
+def _chunk(d: _Doc, si: int, pos: int) -> tuple[int, int]:
+    """The comma-delimited stretch of tokens around a figure."""
+    words = d.m.words[si]
+    lo = pos
+    while lo > 0 and words[lo - 1] not in _CHUNK_END:
+        lo -= 1
+    hi = pos + 1
+    while hi < len(words) and words[hi] not in _CHUNK_END:
+        hi += 1
+    return lo, hi
+
+
+# Words that name the whole scope, not a part of it: "across the country", "nationwide".
+_WHOLE_SCOPE = frozenset("country countrywide nation nationwide world worldwide overall total all whole".split())
+_PLACE_PREPS = frozenset("in across at among for on".split())
+
+
+def _places(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+    """Words of a place or group the tokens ``lo`` to ``hi`` narrow a figure to ("in the northern province")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    for k in range(lo, hi):
+        if words[k] not in _PLACE_PREPS:
+            continue
+        j = k + 1
+        while j < hi and words[j] in _DETERMINERS:
+            j += 1
+        phrase = [w for w in words[j : min(hi, j + 3)] if w[0].isalpha()]
+        if not phrase or toks[j].fact >= 0 if j < hi else True:
+            continue
+        if d.v.concept(" ".join(phrase)) in d.v.concepts.values() or phrase[0] in d.v.generic:
+            continue  # "a rise in net profits": what is counted, not where
+        out.update(w for w in phrase if w not in _WHOLE_SCOPE and w not in _NP_STOP)
+    return frozenset(out)
+
+
+def _caps(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+    """Capitalised words in tokens ``lo`` to ``hi`` of a sentence, but its first word, as lower-case names."""
+    text = d.view.text
+    out: set[str] = set()
+    for k in range(max(lo, 1), hi):
+        tok = d.m.tokens[si][k]
+        raw = text[tok.start : tok.end]
+        word = tok.text.removesuffix("'s")
+        if tok.fact >= 0 or not raw[:1].isupper() or word in NOT_NAMES or len(word) < 2:
+            continue
+        if d.m.tokens[si][k - 1].text in ('"', "(", "-", ":"):
+            continue  # a quotation or a bracket starts with a capital
+        out.add(word)
+    return frozenset(out)
+
+
+def _sources(d: _Doc, si: int) -> frozenset[str]:
+    """Who a sentence attributes its figures to: names after "according to" or before "said"."""
+    words = d.m.words[si]
+    text = d.view.text
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    for k, w in enumerate(words):
+        span: range = range(0)
+        if w == "according" and k + 1 < len(words) and words[k + 1] == "to":
+            span = range(k + 2, min(len(words), k + 8))
+        elif w in _SAID:
+            span = range(max(0, k - 4), k)
+        for j in span:
+            if words[j] in _CHUNK_END and j > k:
+                break
+            raw = text[toks[j].start : toks[j].end]
+            if toks[j].fact < 0 and raw[:1].isupper() and words[j] not in NOT_NAMES:
+                out.add(words[j].removesuffix("'s"))
+    return frozenset(out)
+
+
+STAGES = (*STAGES, _restatements)

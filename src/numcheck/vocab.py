@@ -91,6 +91,8 @@ class Vocab:
     qualifiers: PhraseTable  # phrase → its key in ``ranges`` ("a majority", "hundreds"), from data/qualifiers.toml
     ranges: Mapping[str, tuple[str, Mapping[str, object]]]  # key → ("share" | "count", {low, high, means, ...})
     not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
+    generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
+    verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
 
     def head_concept(self, phrase: str) -> str:
         """What a subject phrase is about: a listed concept anywhere in it ("Its pre-tax earnings in the
@@ -166,6 +168,8 @@ def vocab() -> Vocab:
     before = hedges.get("before", {})
     portion = data["portion"]
     quals = _toml("qualifiers.toml")
+    restate = data["restatement"]
+    assert isinstance(restate, dict)
     ranges: dict[str, tuple[str, Mapping[str, object]]] = {}
     for unit in ("share", "count"):
         table = quals[unit]
@@ -193,4 +197,6 @@ def vocab() -> Vocab:
         qualifiers=PhraseTable.build((k, k) for k in ranges),
         ranges=ranges,
         not_after_most=frozenset(quals["not_after_most"]["words"]),  # type: ignore[index]
+        generic=frozenset(restate["generic"]),
+        verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
     )

@@ -32,6 +32,7 @@ from numcheck.judges import (
     qualifier,
     range_order,
     remainder,
+    restatement,
     same_day,
     share,
     sum_parts,
@@ -60,6 +61,7 @@ JUDGES: dict[str, ModuleType] = {
     "day-in-month": day_in_month,
     "weekday-year": weekday_year,
     "qualifier-range": qualifier,
+    "restatement": restatement,
 }
 
 

@@ -1,0 +1,82 @@
+"""Judge ``restatement``: one quantity given twice must agree ("61 deaths" … "67 deaths").
+
+The two figures are compared as intervals (printed precision and hedges:
+"about 5.6 million" and "5.55 million" agree, "almost 500" and "584" do
+not). Two lower bounds ("at least 107", "170 or more") agree as intervals;
+they are a finding only when one figure's digits are the other's swapped,
+the mark of a typing slip rather than a newer count. A headline that gives a
+smaller figure than the body is taken as a count the body has updated,
+unless its digits are the body's swapped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from numcheck.judges.arith import value_interval
+from numcheck.model import Fact, Hit
+from numcheck.patterns import View, compile_templates, point
+from numcheck.relations import Relation, same_family
+
+if TYPE_CHECKING:
+    from numcheck.model import Rule
+
+RELATIONS = frozenset({"restatement"})
+ROLES = ("first", "second")
+PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, [])}
+FIELDS = frozenset({"figure", "other", "subject", "why"})
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {"templates": compile_templates("templates", params["templates"], ROLES)}
+
+
+def swapped(a: str, b: str) -> bool:
+    """The digits of ``a`` and ``b`` are the same digits in another order ("43" and "34", "1,200" and "2,100")."""
+    da, db = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db)
+
+
+def one_slip(a: str, b: str) -> bool:
+    """The digits of ``b`` are those of ``a`` with one keystroke changed: a digit replaced, added,
+    dropped, or two neighbours swapped ("58" and "53", "1.3" and "11.3", "593" and "539")."""
+    if a == b or max(len(a), len(b)) < 2:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < 2:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _digits(f: Fact) -> str:
+    """The digits as printed ("" for a number written in words: "fifteen" is no slip of "sixteen")."""
+    return re.sub(r"\D", "", f.text.split("(")[0])
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    ai, bi = rel.get("first"), rel.get("second")
+    if ai is None or bi is None:
+        return None
+    a, b = view.facts[ai], view.facts[bi]
+    if not same_family(a, b) or a.value is None or b.value is None:
+        return None
+    ta, tb = _digits(a), _digits(b)
+    swap = swapped(ta, tb) and a.value != b.value
+    apart = not value_interval(a).overlaps(value_interval(b))
+    if not (apart or swap):
+        return None
+    if not (swap or one_slip(ta, tb)):
+        return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
+    pa, pb = point(a), point(b)
+    if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb:
+        return None  # a headline behind the body's newer count
+    why = "the digits are swapped" if swap else "the two cannot both be right"
+    subject = rel.label("concept") or ""
+    return Hit(b.span, (a.span,), (("figure", b.text), ("other", a.text), ("subject", subject), ("why", why)))
