@@ -137,6 +137,8 @@ PLACE_WORDS = frozenset(
 SCOPE_SENTENCES = 4
 # Tokens back that the figure an elided list item borrows its noun from may stand.
 ELIDED_REACH = 8
+# Words that make a percentage a rate over its own period, not the change between two stated figures.
+RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
 # Capitalised words that are not names of who or what a figure belongs to.
 NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
 # Sentences back that a change's stated change may stand (besides the headline and the lead).
@@ -840,6 +842,11 @@ def _change(
         if stated[2]:
             cue_list.append(stated[2])
     factor = _multiple_in_clause(d, si, ai, bi)
+    word = _multiple_word(d, si, ai, bi) if factor is None else None
+    if word is not None:
+        labels.append(("multiple", word[0]))
+        cue_list.append(word[1])
+        direction = direction or ("up" if d.v.multiples[word[0]] > 1 else "down")
     if factor is not None:
         fi, word = factor
         roles.append(("factor", fi))
@@ -882,6 +889,21 @@ def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] |
             return fi, d.facts[fi].text.lower()
         if fi >= 0:
             break
+    return None
+
+
+def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | None:
+    """A multiple written as a word the fact table leaves alone: "a threefold rise in profits ... to"."""
+    _, apos = d.pos_of(ai)
+    _, bpos = d.pos_of(bi)
+    first = min(apos, bpos)
+    lo = d.m.clause_start(si, first)
+    words = d.m.words[si]
+    for k in range(first - 1, max(lo, first - MULTIPLE_REACH) - 1, -1):
+        if words[k] == "," or words[k] in CLAUSE_OPENERS or d.m.tokens[si][k].fact >= 0:
+            break
+        if words[k] in d.v.multiples:
+            return words[k], d.span(si, k, k + 1)
     return None
 
 
@@ -1414,6 +1436,17 @@ def _stated_concept(d: _Doc, fi: int) -> str:
             j += 1
         if j < len(words) and d.m.tokens[si][j].fact < 0:
             return d.v.head_concept(" ".join(words[j : j + 2]))
+    # "Boeing said earnings during the last quarter dropped by 64%", "earnings ... halved": the thing
+    # named before the figure (or its verb) in its clause.
+    m = d.m.by_fact.get(fi)
+    lo = d.m.clause_start(si, pos)
+    toks = d.m.tokens[si]
+    verb = pos
+    if m is not None and m.direction_span is not None:
+        verb = next((k for k in range(lo, pos) if toks[k].start >= m.direction_span.start), pos)
+    known = [w for k, w in enumerate(words[lo:verb], start=lo) if toks[k].fact < 0 and w in d.v.concepts]
+    if known:
+        return d.v.concepts[known[0]]
     return _subject_concept(d, fi)
 
 
@@ -1437,8 +1470,16 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         back = sorted({x for x in (0, 1, *range(si - DISTANT_BACK, si)) if 0 <= x < si}, reverse=True)
         names = _names(d, bi)
         for s2 in back:
-            found = _stated_in(d, s2, concept, used, d.facts[bi], names)
+            found = _stated_in(d, s2, concept, used, d.facts[bi], names, bi)
             if found is None:
+                word = _multiple_word_in(d, s2, concept)
+                if word is not None and d.facts[bi].kind != "percent":
+                    labels = dict(rel.labels)
+                    labels["multiple"] = word[0]
+                    labels["direction"] = "up" if d.v.multiples[word[0]] > 1 else "down"
+                    cues = rel.cues + (word[1],)
+                    yield Relation("change", rel.roles, cues, "document", tuple(sorted(labels.items())))
+                    break
                 continue
             ci, role, label = found
             roles = rel.roles + ((role, ci),)
@@ -1449,24 +1490,53 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
 
 
 def _names(d: _Doc, fi: int) -> frozenset[str]:
-    """Capitalised names in the figure's clause before it ("Danish brewer Carlsberg suffered ...")."""
+    """Capitalised names in the figure's clause before it ("Danish brewer Carlsberg suffered ...").
+
+    A capital that only starts the clause ("Reporting its results ...") is no name unless the word is
+    possessive or the next word is capitalised too ("British Airways").
+    """
     si, pos = d.pos_of(fi)
     lo = d.m.clause_start(si, pos)
     text = d.view.text
+    toks = d.m.tokens[si]
     out: set[str] = set()
-    for k, tok in enumerate(d.m.tokens[si][lo:pos], start=lo):
+    for k in range(lo, pos):
+        tok = toks[k]
         raw = text[tok.start : tok.end]
         word = tok.text.removesuffix("'s")
         if tok.fact >= 0 or not raw[:1].isupper() or word in NOT_NAMES:
             continue
-        if k == lo and (word in d.v.concepts or d.v.direction.starting_at((word,), 0)):
-            continue  # "Profits rose ...": a capital that only starts the sentence
+        if k == lo and not tok.text.endswith("'s"):
+            nxt = toks[k + 1] if k + 1 < pos else None
+            if nxt is None or nxt.fact >= 0 or not text[nxt.start : nxt.start + 1].isupper():
+                continue
         out.add(word)
     return frozenset(out)
 
 
+def _multiple_word_in(d: _Doc, si: int, concept: str) -> tuple[str, Span] | None:
+    """ "Boeing said earnings ... halved because of costs": a multiple word whose clause names ``concept``
+    before it."""
+    words = d.m.words[si]
+    for k, w in enumerate(words):
+        if w not in d.v.multiples:
+            continue
+        lo = d.m.clause_start(si, k)
+        known = [x for x in words[lo:k] if x in d.v.concepts]
+        if known and d.v.concepts[known[0]] == concept:
+            return w, d.span(si, k, k + 1)
+    return None
+
+
+def _rate_words(d: _Doc, fi: int) -> frozenset[str]:
+    """Words in a figure's clause that make it a rate over a period of its own ("an annual rate")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return frozenset(words[d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]) & RATE_WORDS
+
+
 def _stated_in(
-    d: _Doc, si: int, concept: str, used: set[int], like: Fact, names: frozenset[str]
+    d: _Doc, si: int, concept: str, used: set[int], like: Fact, names: frozenset[str], like_index: int
 ) -> tuple[int, str, dict[str, str]] | None:
     for tok in d.m.tokens[si]:
         ci = tok.fact
@@ -1475,6 +1545,8 @@ def _stated_in(
         other = _names(d, ci)
         if names and other and not names & other:
             continue  # "Carlsberg suffered a 3% fall" is not Heineken's change
+        if _rate_words(d, ci) - _rate_words(d, like_index):
+            continue  # "rose at an annual rate of 10.7%" is not the month's change
         c = d.facts[ci]
         cm = d.m.by_fact.get(ci)
         if cm is None or c.value is None or c.is_range:
