@@ -72,6 +72,28 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
             yield hit
 
 
+def printed(f: Fact) -> Fact:
+    """A figure under a bound ("up to 290km/h", "at least 6 feet") read at its printed precision.
+
+    A bound in front of a figure and its bracketed conversion bounds both:
+    "up to 290km/h (180 mph)" converts 290 km/h to 180 mph, so the two are
+    compared as printed.
+    """
+    import re
+    from dataclasses import replace
+
+    if f.value is None or f.hedge not in ("at least", "at most", "more than", "less than"):
+        return f
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
+    if not m:
+        return f
+    shown = Decimal(m.group().replace(",", ""))
+    if not shown:
+        return f
+    step = Decimal(1).scaleb(-len(m.group(1) or "")) * (f.value / shown)
+    return replace(f, hedge="exact", interval=hedged(f.value, step, "exact"))
+
+
 def _unbracket(f: Fact) -> Fact:
     """A bracketed figure read as an accounting negative ("($130)") is the positive conversion."""
     if f.text.startswith("(") and f.value is not None and f.value < 0:

@@ -36,6 +36,7 @@ from numcheck.judges import (
     same_day,
     share,
     sum_parts,
+    unit_conversion,
     weekday_year,
 )
 from numcheck.model import Hit
@@ -62,6 +63,7 @@ JUDGES: dict[str, ModuleType] = {
     "weekday-year": weekday_year,
     "qualifier-range": qualifier,
     "restatement": restatement,
+    "unit-conversion": unit_conversion,
 }
 
 

@@ -1,0 +1,46 @@
+"""Judge ``unit-conversion``: a figure and its conversion must agree at their printed precision.
+
+"10 miles (25 km)" is wrong: 10 miles is 16.1 km. The figure's interval is
+converted through pint and must overlap the conversion's; a hedge on the
+conversion ("about") widens it, trailing zeros may be rounding, and a bound
+before the figure ("up to 290km/h (180 mph)", "at least 6 feet (1.8
+meters)") bounds both, so the two are compared as printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from numcheck.checks.conversion import _approximate, _round_zeros, _unbracket, _units, printed
+from numcheck.model import Hit
+from numcheck.patterns import View, compile_templates
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.model import Rule
+
+RELATIONS = frozenset({"conversion"})
+ROLES = ("figure", "conversion")
+TEMPLATE_ROLES = {"a": "figure", "b": "conversion"}
+PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, [])}
+FIELDS = frozenset({"figure", "conversion", "computed", "rate"})
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {"templates": compile_templates("templates", params["templates"], ("a", "b"))}
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    ai, bi = rel.get("figure"), rel.get("conversion")
+    if ai is None or bi is None:
+        return None
+    a, b = _unbracket(view.facts[ai]), _unbracket(view.facts[bi])
+    if a.kind != "measure" or b.kind != "measure":
+        return None
+    if a.hedge in ("at least", "at most", "more than", "less than"):
+        a, b = printed(a), printed(b)
+    if not (a.interval.bounded and b.interval.bounded) or a.unit is None or b.unit is None:
+        return None
+    b_iv = _approximate(b) if rel.label("hedge").strip() else _round_zeros(b)
+    return _units(a, b, b_iv)
