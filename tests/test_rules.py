@@ -79,7 +79,7 @@ def test_bundled_rules_load_sorted_with_unique_codes() -> None:
     codes = [r.code for r in rules]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
     assert {r.check for r in rules if not r.judge} == {
-        "ratio", "total", "change", "bounds", "calendar", "conversion"
+        "ratio", "total", "change", "bounds", "calendar"
     }
     from numcheck.judges import JUDGES
 
