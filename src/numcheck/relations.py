@@ -155,6 +155,8 @@ ENUM_ITEM = 5
 ENUM_OPEN = frozenset({"—", "–", ":", "(", "-"})
 # Sentences back (in one paragraph) that the other shares of a remainder may stand.
 REMAINDER_BACK = 2
+# Tokens back from a comma-set share ("…, less than a fourth of the 212") to its count.
+SHARE_BEFORE_REACH = 14
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
 SHARE_AFTER_REACH = 9
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
@@ -482,6 +484,76 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     return None
 
 
+def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
+    """ "$41bn - or 30% of the total debt": the whole is the figure the document gives for that noun."""
+    from numcheck.checks.ratio import _lookup_whole
+
+    share = _attached_share(d, si, pos)
+    if share is None:
+        return None
+    pi = share[0]
+    words = d.m.words[si]
+    _, ppos = d.pos_of(pi)
+    j = ppos + 1
+    if j >= len(words) or words[j] != "of":
+        return None
+    j += 1
+    while j < len(words) and words[j] in ("the", "its", "their", "total", "all"):
+        j += 1
+    noun = []
+    while j < len(words) and len(noun) < 2 and d.m.tokens[si][j].fact < 0 and words[j][0].isalpha():
+        if words[j] in _NOT_PART_NOUNS:
+            break
+        noun.append(words[j])
+        j += 1
+    if not noun:
+        return None
+    wi = _lookup_whole(d.view, " ".join(noun), part, pi, si)
+    if wi is None or not same_family(d.facts[wi], d.facts[part]):
+        return None
+    return Relation("share", (("part", part), ("whole", wi), ("share", pi)), (share[1],), "document")
+
+
+def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
+    """ "one tenth or nine million of its 49 million": the share written before its count."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = pos - 1
+    if k >= 1 and words[k] == "or":
+        fi = toks[k - 1].fact
+        if fi >= 0 and d.facts[fi].kind in SHARES:
+            return fi, d.span(si, k, k + 1)
+    return None
+
+
+def _count_before_share(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Span] | None:
+    """ "only 56 patients were admitted on Thursday, less than a fourth of the 212 patients": a share set
+    off by a comma after its count, whose whole follows it."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = pos
+    hedge = d.v.hedges.ending_at(words, k)
+    if hedge:
+        k = hedge[1]
+    if k >= 2 and words[k - 1] == "or" and words[k - 2] in (",", "-", "—", "–"):
+        k -= 1  # "$41bn - or 30% of the ..."
+    if k == 0 or words[k - 1] not in (",", "-", "—", "–"):
+        return None
+    for back in range(k - 2, max(-1, k - 2 - SHARE_BEFORE_REACH), -1):
+        if words[back] in CLAUSE_END:
+            return None
+        fi = toks[back].fact
+        if fi < 0 or fi == whole:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if f.kind in COUNTABLE and not f.is_range and f.value is not None:
+            return fi, d.span(si, k - 1, k)
+        return None
+    return None
+
+
 def _share_whole(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
     """ "48% of the 120 staff" → the 120."""
     words = d.m.words[si]
@@ -523,7 +595,12 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                     # "Of the 17 found guilty, only four of the 21 whose ...": the 21 are among the 17.
                     yield Relation("part", (("part", after[0]), ("whole", before[0])), (before[1], after[1]), "clause")
                 whole = after or before or _including(d, si, pos)
-                if whole is None or whole[0] == fi or not same_family(d.facts[whole[0]], f):
+                if whole is None:
+                    found = _whole_by_noun(d, si, pos, fi)
+                    if found is not None:
+                        yield found
+                    continue
+                if whole[0] == fi or not same_family(d.facts[whole[0]], f):
                     continue
                 wi, cue, evidence = whole
                 yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
@@ -532,7 +609,7 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                     # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
                     roles = (("total", wi), ("item", fi), ("item", rest))
                     yield Relation("breakdown", roles, (cue,), evidence, (("inclusive", "yes"),))
-                share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi)
+                share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi) or _share_before(d, si, pos)
                 if share:
                     yield Relation(
                         "share", (("part", fi), ("whole", wi), ("share", share[0])), (cue, share[1]), evidence
@@ -548,7 +625,7 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                     continue
                 wi, cue = sw
                 _, wpos = d.pos_of(wi)
-                c = _count_after_share(d, si, pos, wpos)
+                c = _count_after_share(d, si, pos, wpos) or _count_before_share(d, si, pos, wi)
                 if c and same_family(d.facts[c[0]], d.facts[wi]):
                     yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), "clause")
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from numcheck.interval import Interval
 from numcheck.judges.arith import value_interval
-from numcheck.model import Hit
+from numcheck.model import Fact, Hit
 from numcheck.patterns import View, as_percent, compile_templates, point, rounded_like, share_of
 from numcheck.relations import Relation
 
@@ -36,6 +37,22 @@ def more_relations(rule: Rule, view: View) -> Iterator[Relation]:
         wi = _lookup_whole(view, b.groups.get("noun", ""), pi, si, view.facts[pi].sentence)
         if wi is not None:
             yield Relation("share", (("part", pi), ("whole", wi), ("share", si)), (), "document")
+
+
+def _stated(share: Fact) -> Interval | None:
+    """The share in percent; a bound on a share word is a bound: "less than a fourth" is under 25%."""
+    if share.kind == "share" and share.value is not None and share.hedge in ("less than", "at most"):
+        return Interval(Decimal(0), share.value * 100, high_open=share.hedge == "less than")
+    if share.kind == "share" and share.value is not None and share.hedge in ("more than", "at least"):
+        return Interval(share.value * 100, Decimal(100), low_open=share.hedge == "more than")
+    return as_percent(share)
+
+
+def _said(share: Fact) -> str:
+    """The share as the text bounds it: "less than a fourth"."""
+    if share.kind == "share" and share.hedge in ("less than", "at most", "more than", "at least"):
+        return f"{share.hedge} {share.text}"
+    return share.text
 
 
 def _ratio(rel: Relation, view: View) -> Hit | None:
@@ -73,7 +90,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     if part.unit and whole.unit and part.unit != whole.unit:
         return None
-    stated = as_percent(share)
+    stated = _stated(share)
     piv, wiv = value_interval(part), value_interval(whole)
     computed = share_of(piv, wiv) if piv.bounded else None
     if stated is None or computed is None or computed.overlaps(stated):
@@ -85,5 +102,5 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     return Hit(
         share.span,
         (part.span, whole.span),
-        (("part", part.text), ("whole", whole.text), ("share", share.text), ("computed", value)),
+        (("part", part.text), ("whole", whole.text), ("share", _said(share)), ("computed", value)),
     )
