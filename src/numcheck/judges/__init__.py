@@ -21,11 +21,14 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from numcheck.judges import (
+    age_at,
     change,
     currency,
     day_in_month,
     direction,
+    elapsed,
     enumeration,
+    kin_age,
     multiple,
     part,
     portion,
@@ -64,6 +67,9 @@ JUDGES: dict[str, ModuleType] = {
     "qualifier-range": qualifier,
     "restatement": restatement,
     "unit-conversion": unit_conversion,
+    "elapsed": elapsed,
+    "age-at": age_at,
+    "kin-age": kin_age,
 }
 
 

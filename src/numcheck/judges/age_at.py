@@ -1,0 +1,75 @@
+"""Judge ``age-at``: an age against a birth year and the year it is told for ("born in April 1920 … in 1997,
+at the age of 72"), or against an "Nth birthday" of the same person ("dies aged 92" … "the eve of his 95th
+birthday")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from numcheck.judges.elapsed import meets
+from numcheck.model import Hit
+from numcheck.patterns import View
+from numcheck.relations import Relation, _year_of
+
+if TYPE_CHECKING:
+    from numcheck.model import Rule
+
+RELATIONS = frozenset({"age"})
+ROLES = ("age",)
+PARAMS: dict[str, tuple[type, Any]] = {}
+FIELDS = frozenset({"age", "born", "date", "expected"})
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {}
+
+
+def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int, ...]] | None:
+    """(youngest, oldest) age the other figures allow, what they are, and the facts used."""
+    facts = view.facts
+    oi = rel.get("birthday")
+    if oi is not None and facts[oi].value is not None:
+        n = int(facts[oi].value or 0)
+        low = n - 1 if rel.label("eve") else n
+        return low, n, facts[oi].text + " birthday", "", (oi,)
+    bi = rel.get("born")
+    if bi is None:
+        return None
+    born = _year_of(facts[bi])
+    if born is None:
+        return None
+    at_i = rel.get("at")
+    if at_i is not None:
+        at = _year_of(facts[at_i])
+        when = facts[at_i].text
+        used: tuple[int, ...] = (bi, at_i)
+    elif rel.label("at") == "report" and view.reporting_date is not None:
+        at, when, used = view.reporting_date.year, view.reporting_date.isoformat(), (bi,)
+    else:
+        return None
+    if at is None or at < born:
+        return None
+    return at - born - 1, at - born, f"born in {born}", when, used
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    ai = rel.get("age")
+    exp = _expected(rel, view) if ai is not None else None
+    if ai is None or exp is None:
+        return None
+    age = view.facts[ai]
+    low, high, born, when, used = exp
+    if meets(age.interval, Decimal(low), Decimal(high)):
+        return None
+    return Hit(
+        age.span,
+        tuple(view.facts[i].span for i in used),
+        (
+            ("age", age.text),
+            ("born", born),
+            ("date", f" in {when}" if when else ""),
+            ("expected", f"{low} or {high}" if low != high else str(low)),
+        ),
+    )

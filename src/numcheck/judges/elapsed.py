@@ -1,0 +1,70 @@
+"""Judge ``elapsed``: a stated length of years against the years it spans ("seven years and 43 days between
+1908 and 1915"; "for almost 25 years, since … 1994" in a 2008 text; "the four-year war" begun in 2011)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from numcheck.interval import Interval
+from numcheck.model import Hit
+from numcheck.patterns import View
+from numcheck.relations import Relation, _year_of, _year_range
+
+if TYPE_CHECKING:
+    from numcheck.model import Rule
+
+RELATIONS = frozenset({"span"})
+ROLES = ("length",)
+PARAMS: dict[str, tuple[type, Any]] = {}
+FIELDS = frozenset({"length", "years", "start", "end", "expected"})
+# Whole years between two years named without months are off by up to one either way.
+YEAR_SLACK = 1
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {}
+
+
+def meets(iv: Interval, lo: Decimal, hi: Decimal) -> bool:
+    """The interval shares a point with [lo, hi]."""
+    if iv.high is not None and (iv.high < lo or (iv.high_open and iv.high == lo)):
+        return False
+    return not (iv.low is not None and (iv.low > hi or (iv.low_open and iv.low == hi)))
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    li = rel.get("length")
+    if li is None:
+        return None
+    length = view.facts[li]
+    ends: list[tuple[int, int, int]] = []  # (first year, last year, fact) for each reading
+    ri = rel.get("range")
+    if ri is not None:
+        r = _year_range(view.facts[ri])
+        if r is not None:
+            ends.append((r[0], r[1], ri))
+    elif rel.label("end") == "report" and view.reporting_date is not None:
+        for si in rel.all("start"):
+            y = _year_of(view.facts[si])
+            if y is not None:
+                ends.append((y, view.reporting_date.year, si))
+    if not ends:
+        return None
+    for first, last, _ in ends:
+        e = last - first
+        if meets(length.interval, Decimal(e - YEAR_SLACK), Decimal(e + YEAR_SLACK)):
+            return None
+    first, last, fi = ends[0]
+    return Hit(
+        length.span,
+        (view.facts[fi].span,),
+        (
+            ("length", length.text),
+            ("years", view.facts[fi].text),
+            ("start", str(first)),
+            ("end", str(last)),
+            ("expected", str(last - first)),
+        ),
+    )
