@@ -101,7 +101,8 @@ def test_every_bundled_regex_compiles() -> None:
         for item in (value if isinstance(value, (tuple, list)) else (value,))
         if isinstance(item, (Template, Regex))
     ]
-    assert len(lazy) > 60
+    # Rules that moved to relations and judges carry fewer regexes; the bundled set still has dozens.
+    assert len(lazy) >= 30
 
 
 def test_a_bad_template_in_a_user_folder_is_an_error_at_load(tmp_path: Path) -> None:
