@@ -393,6 +393,44 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+_LIBRARY_RUN = """
+import glob, sys, time
+from numcheck import check_text
+texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(sys.argv[1] + "/*.txt"))]
+t0 = time.process_time()
+for t in texts:
+    check_text(t)
+print(time.process_time() - t0, sum(len(t.encode("utf-8")) for t in texts))
+"""
+
+
+def against(other: Path, runs: int, lines: list[str], data: dict) -> None:
+    """Library throughput (facts + rules, CPU seconds) of this tree and of ``other`` (a checkout's root),
+    run in turn A B A B ... so the ratio holds when the machine's speed drifts."""
+    if not CORPUS.is_dir():
+        note("corpus not found: --against skipped")
+        return
+    ours, theirs = [], []
+    size = 0
+    for _ in range(runs):
+        for src, into in ((ROOT / "src", ours), (other / "src", theirs)):
+            env = dict(CHILD_ENV, PYTHONPATH=str(src))
+            done = subprocess.run(
+                [sys.executable, "-c", _LIBRARY_RUN, str(CORPUS)], env=env, capture_output=True, text=True, check=True
+            )
+            cpu, size_text = done.stdout.split()
+            into.append(float(cpu))
+            size = int(size_text)
+    a, b = statistics.median(ours), statistics.median(theirs)
+    lines += [
+        f"Throughput against {other} (library, facts + rules, CPU s over the corpus, median of {runs} paired runs):",
+        f"  this tree {a:.2f} s = {size / a / MB:.2f} MB/s; other {b:.2f} s = {size / b / MB:.2f} MB/s; "
+        f"ratio (this/other throughput) {b / a:.2f}x",
+        "",
+    ]
+    data["against"] = {"other": str(other), "ours_s": a, "theirs_s": b, "ratio": round(b / a, 3)}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=10, help="cold-start and CLI throughput runs per command (median)")
@@ -402,13 +440,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-install", action="store_true", help="do not create the quantulum3 venv")
     ap.add_argument("--quick", action="store_true", help="3 runs, sizes 1,10, 30 s quantulum3 budget")
     ap.add_argument("--parts", default="cold,throughput,growth", help="which parts to run")
+    ap.add_argument(
+        "--against", type=Path, default=None, help="another checkout's root: compare library throughput in one run"
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.runs, args.quantulum_budget = 3, 30.0
     if args.sizes is None:
         args.sizes = "1,10" if args.quick else "1,10,100"
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    parts = set(args.parts.split(","))
+    parts = set(args.parts.split(",")) | ({"against"} if args.against else set())
     OUT.mkdir(parents=True, exist_ok=True)
     if not SHARED.exists():
         note(f"../shared not found at {SHARED}: the parts that need its texts are skipped")
@@ -424,6 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("cold", lambda: cold_start(args.runs, qpy, lines, data)),
         ("throughput", lambda: throughput(max(3, args.runs // 3), qpy, args.quantulum_budget, lines, data)),
         ("growth", lambda: growth(sizes, lines, data)),
+        ("against", lambda: against(args.against, max(3, args.runs // 3), lines, data) if args.against else None),
     )
     for name, step in steps:
         if name in parts:
