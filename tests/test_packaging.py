@@ -15,9 +15,7 @@ def _setuptools() -> dict[str, object]:
 
 def test_every_subpackage_is_listed_for_the_wheel() -> None:
     # Found missing once: numcheck.judges worked in a checkout and crashed in an installed copy.
-    on_disk = {
-        ".".join(init.parent.relative_to(SRC).parts) for init in (SRC / "numcheck").rglob("__init__.py")
-    }
+    on_disk = {".".join(init.parent.relative_to(SRC).parts) for init in (SRC / "numcheck").rglob("__init__.py")}
     listed = set(_setuptools()["packages"])  # type: ignore[call-overload]
     assert on_disk <= listed, f"not in [tool.setuptools] packages: {sorted(on_disk - listed)}"
 
