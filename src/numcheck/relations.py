@@ -161,6 +161,8 @@ SHARE_BEFORE_REACH = 14
 SHARE_AFTER_REACH = 9
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
 INCLUDING_REACH = 16
+# Sentences back that the latest figure of a comparison's subject may stand ("Its profits ... were below").
+SUBJECT_BACK = 2
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
 STATED_REACH = 10
 # Comparison words: the second figure within this many words after, the first within this many before.
@@ -1253,9 +1255,10 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     # The first figure: the nearest one before the word, past frames ("during 2004") and asides.
     for back in range(j - 1, max(-1, j - COMPARE_REACH), -1):
         if words[back] in (";", ".", "!", "?", ":"):
-            return None
+            return _earlier_subject(d, si, j, after, bi, order)
         if words[back] in ("and", "but") and back + 1 < j and _verb_like(words[back + 1]):
-            return None  # "... 784m euro figure and were well below": "were" has another subject
+            # "... 784m euro figure and were well below": "were" has another subject
+            return _earlier_subject(d, si, j, after, bi, order)
         ai = toks[back].fact
         if ai < 0:
             continue
@@ -1272,6 +1275,38 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
                 "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
             )
         return None
+    if j - COMPARE_REACH <= 0:
+        return _earlier_subject(d, si, j, after, bi, order)  # no figure before the word in its sentence
+    return None
+
+
+def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) -> Relation | None:
+    """ "Its profits slid to 20m euros. ... Mercedes' profits ... were well below expectations of 14m
+    euros": no figure before the word in its clause, so the subject's latest figure stands for it."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, j)
+    known = [w for w in words[lo:j] if w in d.v.concepts]
+    if not known:
+        return None
+    concept = d.v.concepts[known[0]]
+    names = frozenset(w.removesuffix("'s") for w in words[lo:j])
+    b = d.facts[bi]
+    for s2 in range(si - 1, max(-1, si - SUBJECT_BACK - 1), -1):
+        for tok in reversed(d.m.tokens[s2]):
+            ai = tok.fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.is_range or a.value is None or not same_family(a, b) or a.kind in FRAME_KINDS:
+                continue
+            if _subject_concept(d, ai) != concept or (d.m.by_fact[ai].roles & {"forecast"}):
+                continue
+            other = _names(d, ai)
+            if other and not other & names:
+                continue
+            return Relation(
+                "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "document", (("order", order),)
+            )
     return None
 
 
