@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from numcheck.interval import Interval
 from numcheck.judges.arith import value_interval
 from numcheck.model import Fact, Hit
-from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to
+from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to, share_of
 from numcheck.relations import Relation
 from numcheck.vocab import vocab
 
@@ -34,6 +34,9 @@ UNITS = ("share", "count")
 _ENTRY_KEYS = {"low": Decimal, "high": Decimal, "low_open": bool, "high_open": bool, "means": str}
 # How far below its fraction "nearly"/"almost" may reach: "nearly half" is 40% to 50%.
 NEARLY_REACH = Decimal("0.8")
+# How far past its figure an open bound is read when it is a part of a whole: "more than £5m" of
+# £21.7m is a little over £5m, not any sum at all.
+OPEN_REACH = Decimal("1.5")
 
 
 def _entry(phrase: str, entry: Mapping[str, Any]) -> tuple[Interval, str]:
@@ -84,7 +87,7 @@ def fraction_range(q: Fact) -> tuple[Interval, str] | None:
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
-    fi = rel.get("figure")
+    fi = rel.get("figure") if rel.get("figure") is not None else rel.get("whole")
     if fi is None:
         return None
     x = view.facts[fi]
@@ -106,7 +109,29 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             return None
         want, means = rule.compiled["table"][key]
         phrase = key
-    have = as_percent(x) if unit == "share" else value_interval(x) if x.kind in ("count", "number") else None
+    pi, wi = rel.get("part"), rel.get("whole")
+    if pi is not None and wi is not None:
+        have = share_of(_near(view.facts[pi]), value_interval(view.facts[wi]))
+        shown = view.facts[pi].text + " of " + view.facts[wi].text
+    else:
+        have = as_percent(x) if unit == "share" else value_interval(x) if x.kind in ("count", "number") else None
+        shown = x.text
     if have is None or not have.bounded or have.overlaps(want):
         return None
-    return Hit(x.span, (), (("qualifier", phrase), ("figure", x.text), ("means", means)))
+    if pi is not None and wi is not None and qi is not None:
+        related = (view.facts[pi].span, view.facts[wi].span)
+        return Hit(view.facts[qi].span, related, (("qualifier", phrase), ("figure", shown), ("means", means)))
+    return Hit(x.span, (), (("qualifier", phrase), ("figure", shown), ("means", means)))
+
+
+def _near(f: Fact) -> Interval:
+    """A part's interval, an open bound read as near its figure ("more than £5m": £5m to £7.5m)."""
+    iv = value_interval(f)
+    v = f.value
+    if v is None or v <= 0:
+        return iv
+    if f.hedge in ("more than", "at least"):
+        return Interval(v, v * OPEN_REACH, f.hedge == "more than", False)
+    if f.hedge in ("less than", "at most"):
+        return Interval(v / OPEN_REACH, v, False, f.hedge == "less than")
+    return iv
