@@ -15,7 +15,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -83,7 +83,7 @@ def check_paths(
     from numcheck.pipeline import Settings, check_files
 
     settings = settings or Settings()
-    overrides = {"today": today, "include": tuple(include), "exclude": tuple(exclude)}
+    overrides: dict[str, Any] = {"today": today, "include": tuple(include), "exclude": tuple(exclude)}
     settings = replace(settings, **{k: v for k, v in overrides.items() if v})
     return check_files(paths, settings, rules)
 

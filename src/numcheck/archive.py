@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from numcheck.articles import ArchiveError, Article, Fields, Partition, digest, read
 
@@ -283,7 +283,8 @@ class Output:
         self.write(self.stats / f"{_name(done.index)}.json", json.dumps(done.counts, sort_keys=True) + "\n")
 
     def counts(self, index: int) -> dict[str, Any]:
-        return json.loads((self.stats / f"{_name(index)}.json").read_text(encoding="utf-8"))
+        counts: dict[str, Any] = json.loads((self.stats / f"{_name(index)}.json").read_text(encoding="utf-8"))
+        return counts
 
 
 def _summarise(out: Output, total: int, resumed: int, failed: dict[int, str], dashboard: str | None) -> Summary:
@@ -301,7 +302,11 @@ def _summarise(out: Output, total: int, resumed: int, failed: dict[int, str], da
             sums[k] += c[k]
         for key, n in c["findings"].items():
             rules[key] = rules.get(key, 0) + n
-    rows = sorted(((*key.split(" "), n) for key, n in rules.items()), key=lambda r: (-r[3], r[0], r[2]))
+    # Keys are "code name severity".
+    rows = sorted(
+        (cast(tuple[str, str, str, int], (*key.split(" "), n)) for key, n in rules.items()),
+        key=lambda r: (-r[3], r[0], r[2]),
+    )
     by_severity = {s: 0 for s in reversed(SEVERITIES)}
     for _, _, sev, n in rows:
         by_severity[sev] = by_severity.get(sev, 0) + n

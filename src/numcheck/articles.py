@@ -21,6 +21,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from numcheck.files import DEFAULT_INCLUDE, InputProblem, discover
 
@@ -209,7 +210,7 @@ def _parquet_parts(path: str, partition_bytes: int) -> list[Partition]:
     return out
 
 
-def _pyarrow_parquet():  # type: ignore[no-untyped-def]
+def _pyarrow_parquet() -> Any:
     try:
         import pyarrow.parquet as pq
     except ImportError:

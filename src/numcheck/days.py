@@ -59,7 +59,8 @@ REPORT_VERBS = frozenset(
 @functools.cache
 def _data() -> dict[str, Any]:
     raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)["events"]
+    events: dict[str, Any] = tomllib.loads(raw)["events"]
+    return events
 
 
 @functools.cache
@@ -184,7 +185,7 @@ def day_of(f: Fact, today: dt.date | None) -> Day | None:
 
 def shift_of(f: Fact, kind: str) -> int:
     """How many days after the day it counts from a relative day falls ("two days before the vote": +2 for the vote)."""
-    n = int(abs(f.value or 0))
+    n = abs(int(f.value or 0))
     if kind == "event":
         return -n if "after" in f.markers else n
     return int(f.value or 0)

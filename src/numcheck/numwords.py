@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, localcontext
 from importlib import resources
 
@@ -47,9 +47,9 @@ ORDINALS: dict[str, Decimal] = _WORDS["ordinals"]
 del _WORDS
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     # Longest first so that "seventeen" is tried before "seven"; \b closes each word.
-    return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")\b"  # type: ignore[arg-type]
+    return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")\b"
 
 
 _SP = r"[^\S\n]+"  # spaces but not a line break: phrases do not run across lines

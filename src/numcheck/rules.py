@@ -28,7 +28,7 @@ from typing import Any
 from numcheck.model import CODE_FAMILIES, SEVERITIES, Examples, Rule
 from numcheck.patterns import check_compiled
 
-_TOP_KEYS = {
+_TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "code": str,
     "name": str,
     "check": str,

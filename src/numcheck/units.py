@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -93,9 +94,9 @@ def _load() -> tuple[
 UNITS, _WORDS, _ABBRS, _POWER_ONLY, ARTICLE_WORDS, STRICT_ABBRS, DECIMAL_ABBRS, NUMERAL_WORDS = _load()
 
 
-def _alternation(surfaces: object, flexible_space: bool) -> str:
+def _alternation(surfaces: Iterable[str], flexible_space: bool) -> str:
     parts = []
-    for s in sorted(surfaces, key=lambda w: (-len(w), w)):  # type: ignore[arg-type]
+    for s in sorted(surfaces, key=lambda w: (-len(w), w)):
         esc = re.escape(s)
         if flexible_space:
             esc = esc.replace(r"\ ", r"[^\S\n]+").replace(r"\-", r"[-\s]")

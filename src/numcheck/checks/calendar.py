@@ -292,7 +292,7 @@ def _date_of(f: Fact, today: dt.date | None) -> dt.date | None:
 
 def _ambiguous(written: str) -> bool:
     m = _NUMERIC.search(written)
-    return bool(m) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
+    return m is not None and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
 
 
 # --- invalid dates and inverted ranges ------------------------------------------------

@@ -186,8 +186,8 @@ def _stated_change(a: Fact, b: Fact, c: Fact, direction: str, test: str) -> Hit 
     if c.kind == "points":
         if a.kind != "percent" or test != "change":
             return None
-        stated = c.interval
-        options = [stated] if direction == "rise" else [_neg(stated)] if direction == "fall" else [stated, _neg(stated)]
+        points = c.interval
+        options = [points] if direction == "rise" else [_neg(points)] if direction == "fall" else [points, _neg(points)]
         if any(diff.overlaps(o) for o in options):
             return None
         shown = format_number(abs(bv - av)) + " points"

@@ -137,7 +137,7 @@ def _disjoint(rule: Rule, view: View) -> Iterator[Hit]:
         if not entirely_above(total, whole.interval) or entirely_above(part.interval, whole.interval):
             continue  # a part alone larger than the whole is part-exceeds-whole's finding
         parts = [facts[i] for i in earlier] + [part]
-        shown = sum((point(f) or Decimal(0)) for f in parts)
+        shown = sum(((point(f) or Decimal(0)) for f in parts), Decimal(0))
         yield Hit(
             part.span,
             tuple(f.span for f in parts[:-1]) + (whole.span,),
@@ -178,7 +178,7 @@ def _sum(rule: Rule, view: View) -> Iterator[Hit]:
         inclusive = "incl" in b.groups
         if acc.overlaps(total.interval) or (inclusive and not entirely_above(acc, total.interval)):
             continue
-        shown = sum((point(facts[i]) or Decimal(0)) for i in parts)
+        shown = sum(((point(facts[i]) or Decimal(0)) for i in parts), Decimal(0))
         tv = point(total)
         limit = rule.params["max_ratio"]
         if not tv or tv <= 0 or not (tv / limit <= shown <= tv * limit):
@@ -257,7 +257,7 @@ def _shares(rule: Rule, view: View) -> Iterator[Hit]:
             acc = acc + Interval(facts[i].interval.low, facts[i].interval.high)
         if not entirely_above(acc, Interval(Decimal(0), Decimal(100))):
             continue
-        shown = sum((point(facts[i]) or Decimal(0)) for i in listed)
+        shown = sum(((point(facts[i]) or Decimal(0)) for i in listed), Decimal(0))
         yield Hit(
             facts[listed[0]].span,
             tuple(facts[i].span for i in listed[1:]),

@@ -40,7 +40,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if iv is None or iv.low is None or iv.high is None:
             return None  # "more than half": the rest is not pinned down
         acc = acc + iv
-        shown += point(facts[i]) if facts[i].kind == "percent" else (facts[i].value or Decimal(0)) * 100
+        shown += (point(facts[i]) or Decimal(0)) if facts[i].kind == "percent" else (facts[i].value or Decimal(0)) * 100
     left = Interval(Decimal(100), Decimal(100)) - acc
     if left.overlaps(rest):
         return None

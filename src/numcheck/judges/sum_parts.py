@@ -63,7 +63,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     inclusive = bool(rel.label("inclusive"))
     if acc.overlaps(tiv) or (inclusive and not entirely_above(acc, tiv)):
         return None
-    shown = sum((point(f) or Decimal(0)) for f in parts)
+    shown = sum(((point(f) or Decimal(0)) for f in parts), Decimal(0))
     tv = point(total)
     limit = rule.params["max_ratio"]
     if not tv or tv <= 0 or not (tv / limit <= shown <= tv * limit):

@@ -23,13 +23,18 @@ if TYPE_CHECKING:
 
 
 class RuleInfo(Protocol):
-    """What a reporter reads from a rule (numcheck.rules.Rule has these)."""
+    """What a reporter reads from a rule (numcheck.rules.Rule has these); read-only, so frozen dataclasses fit."""
 
-    code: str
-    name: str
-    severity: str
-    summary: str
-    why: str
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def why(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
