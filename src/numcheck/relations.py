@@ -2287,6 +2287,8 @@ _TIED_ROLES = frozenset({"part", "whole", "item", "total", "from", "to", "low", 
 # Words that attribute a figure to a source: "according to A", "B said".
 _SAID = frozenset("said says reported reports told announced confirmed estimated estimates put".split())
 _CHUNK_END = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"'})
+# Words before a figure in its clause that set it against another time: "That compared with 78,882".
+_EARLIER = frozenset("compared compares comparing versus against previous previously earlier".split())
 
 
 def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -2392,11 +2394,14 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
         k = hedge[1]
     if k > 0 and words[k - 1] in ("from", "to", "between", "and", "than"):
         return None  # an end of a change or a range, or a comparison: "from 45,000 to 50,000"
+    lo = d.m.clause_start(si, pos)
+    if any(w in _EARLIER for w in words[lo:pos]):
+        return None  # "That compared with 78,882 cases": an earlier count, set against the latest
     if f.kind == "percent":
         after = d.v.direction.starting_at(words, pos + 1)
         direction = m.direction or (after[0] if after else "")
         if direction:
-            concept = _stated_concept(d, fi)
+            concept = _changed_noun(d, si, k) or _stated_concept(d, fi)
             return ("change", direction, concept) if concept and concept not in d.v.generic else None
         noun = _level_noun(d, si, k) or m.noun or ""
         if not noun or not noun.replace(" ", "").replace("-", "").isalpha() or noun.split()[0] in _NP_STOP:
@@ -2405,10 +2410,32 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
             return None
         return ("level", family_, noun)
     verb = d.v.verb_concepts.ending_at(words, k)
-    concept = verb[0] if verb else (m.concept or "")
+    concept = verb[0] if verb else (m.concept or _number_of(d, si, k))
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
+
+
+def _changed_noun(d: _Doc, si: int, k: int) -> str:
+    """What a change "by" a figure changes: "boost its profits by more than 40%" → profit."""
+    words = d.m.words[si]
+    if k < 3 or words[k - 1] != "by":
+        return ""
+    for j in range(k - 2, max(0, k - 6), -1):
+        if d.v.direction.ending_at(words, j + 1):
+            noun = [w for w in words[j + 1 : k - 1] if w not in _DETERMINERS]
+            return d.v.concept(" ".join(noun)) if noun else ""
+    return ""
+
+
+def _number_of(d: _Doc, si: int, k: int) -> str:
+    """What a figure with no noun counts, from "the number of deaths ... is now 2,100" before it."""
+    words = d.m.words[si]
+    lo, _ = _chunk(d, si, k)
+    for j in range(k - 2, lo - 1, -1):
+        if words[j] in ("number", "total", "count", "tally") and words[j + 1] == "of" and j + 2 < k:
+            return d.v.concept(words[j + 2])
+    return ""
 
 
 def _level_noun(d: _Doc, si: int, k: int) -> str:

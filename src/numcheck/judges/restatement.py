@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.judges.arith import value_interval
@@ -60,6 +61,21 @@ def _digits(f: Fact) -> str:
     return re.sub(r"\D", "", f.text.split("(")[0])
 
 
+# How far a plain figure may be from a bound it breaks and still be read as the same quantity:
+# "profits rose by more than 40%" … "a 34% rise in net profits".
+BOUND_REACH = Decimal("1.5")
+
+
+def _bound_broken(a: Fact, b: Fact) -> bool:
+    """The lead's bound ("more than 40%", "almost 500") and a plain figure near it on the wrong side."""
+    if a.hedge not in ("more than", "at least", "less than", "at most", "nearly") or b.hedge != "exact":
+        return False
+    if a.value is None or b.value is None or a.value <= 0 or b.value <= 0:
+        return False
+    ratio = max(a.value, b.value) / min(a.value, b.value)
+    return ratio <= BOUND_REACH
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     ai, bi = rel.get("first"), rel.get("second")
     if ai is None or bi is None:
@@ -72,7 +88,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     apart = not value_interval(a).overlaps(value_interval(b))
     if not (apart or swap):
         return None
-    if not (swap or one_slip(ta, tb)):
+    if not (swap or one_slip(ta, tb) or _bound_broken(a, b)):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)
     if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb:
