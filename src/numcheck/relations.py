@@ -2198,7 +2198,8 @@ def _fraction_shares(d: _Doc) -> Iterator[Relation]:
         words = d.m.words[si]
         for pos, tok in enumerate(toks):
             qi = tok.fact
-            if qi < 0 or d.facts[qi].kind != "share" or d.facts[qi].value is None or d.facts[qi].value > 1:
+            qv = d.facts[qi].value if qi >= 0 else None
+            if qv is None or d.facts[qi].kind != "share" or qv > 1:
                 continue
             j = pos + 1
             if j < len(words) and words[j] == "of":
