@@ -113,6 +113,8 @@ PRONOUN_SUBJECTS = frozenset("they it".split())
 NEAR_PRONOUNS = frozenset("this that".split())
 VERBS = frozenset("is are was were has have had remained remains stood stands will would could".split())
 DETERMINERS = frozenset("the a an its their his her our this that last".split())
+# Tokens of a phrase closed by a comma between a figure and its link word ("in after-hours trade,").
+ASIDE_PHRASE = 6
 # A bracket between a figure and its link word holds at most this many tokens ("(£98m; 143m euros)").
 ASIDE_BRACKET = 12
 # Words of a time frame that may stand between a figure and its link word ("in the same period in 2003").
@@ -835,6 +837,16 @@ def skip_aside(d: _Doc, si: int, j: int) -> int:
             if any(toks[x].fact >= 0 or words[x] in FRAME_NOUNS for x in range(j, k)):
                 j = k
                 continue
+        if words[j] in ("in", "on", "at", "during", "for"):
+            # "in after-hours trade, from", "in the October-to-December period, down from": a short phrase
+            # closed by a comma, with no figure in it but a date.
+            k = j + 1
+            while k < n and k - j <= ASIDE_PHRASE and words[k] not in (",", "(") and words[k] not in CLAUSE_END:
+                if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
+                    break
+                k += 1
+            if k < n and words[k] == "," and k - j <= ASIDE_PHRASE:
+                return k
         return j
     return j
 
@@ -883,8 +895,7 @@ def _pair(
         return
     if link == "-":
         toks = d.m.tokens[si]
-        # A tuple never equals a list, so the last test is always true (kept as it runs; see the guards note).
-        if toks[j].start != a.span.end or toks[j].end != b.span.start and words[j + 1 : j + 2] != ["to"]:  # type: ignore[comparison-overlap]
+        if toks[j].start != a.span.end or toks[j].end != b.span.start and words[j + 1 : j + 2] != ("to",):
             return  # "£35bn - £2.5bn": a spaced dash is punctuation, not a range
         if _bare(a) and _bare(b):
             return  # "3-1" is a score, "6-4" a set, "2004-05" a season: a range needs a unit on one end
@@ -1202,6 +1213,60 @@ def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: boo
             if concept and other == concept:
                 return ai
             return -1
+    return -1
+
+
+def _versus_year(d: _Doc) -> Iterator[Relation]:
+    """ "14.27 million tonnes in 2004, 34% higher than in 2003" … "In 2003, production totalled 11.49
+    million tonnes": a stated change against a year whose figure the text gives elsewhere."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            ci = tok.fact
+            if ci < 0 or d.facts[ci].kind != "percent":
+                continue
+            hit = d.v.direction.starting_at(words, pos + 1)
+            if not hit or words[hit[1] : hit[1] + 1] != ("than",):
+                continue
+            k = hit[1] + 1
+            if k < len(words) and words[k] == "in":
+                k += 1
+            yi = d.fact_at(si, k)
+            if yi < 0 or d.facts[yi].kind != "year" or not d.facts[yi].iso:
+                continue
+            year = d.facts[yi].iso[:4]
+            # The newer figure: the nearest amount before the stated change in its clause.
+            bi = next(
+                (
+                    toks[b].fact
+                    for b in range(pos - 1, d.m.clause_start(si, pos) - 1, -1)
+                    if toks[b].fact >= 0 and d.facts[toks[b].fact].kind in ("count", "number", "money", "measure")
+                ),
+                -1,
+            )
+            if bi < 0:
+                continue
+            ai = _figure_in_year(d, si, year, d.facts[bi], bi)
+            if ai < 0:
+                continue
+            cues = (d.span(si, pos + 1, k + 1),)
+            yield Relation(
+                "change", (("from", ai), ("to", bi), ("stated", ci)), cues, "document", (("direction", hit[0]),)
+            )
+
+
+def _figure_in_year(d: _Doc, si: int, year: str, like: Fact, not_this: int) -> int:
+    """A figure of ``like``'s family whose clause is set in ``year``, within two sentences of ``si``."""
+    for s2 in sorted(range(max(0, si - 2), min(len(d.m.tokens), si + 3)), key=lambda x: abs(x - si)):
+        for tok in d.m.tokens[s2]:
+            fi = tok.fact
+            if fi < 0 or fi == not_this:
+                continue
+            f = d.facts[fi]
+            if f.is_range or f.value is None or not same_family(f, like) or f.kind in FRAME_KINDS:
+                continue
+            if d.m.by_fact[fi].frame == year:
+                return fi
     return -1
 
 
@@ -1802,6 +1867,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _breakdowns,
     _changes_and_ranges,
     _to_without_from,
+    _versus_year,
     _comparisons,
     _portions,
     _conversions,
