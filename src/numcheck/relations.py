@@ -1232,9 +1232,10 @@ def _versus_year(d: _Doc) -> Iterator[Relation]:
             if k < len(words) and words[k] == "in":
                 k += 1
             yi = d.fact_at(si, k)
-            if yi < 0 or d.facts[yi].kind != "year" or not d.facts[yi].iso:
+            iso = d.facts[yi].iso if yi >= 0 and d.facts[yi].kind == "year" else None
+            if not iso:
                 continue
-            year = d.facts[yi].iso[:4]
+            year = iso[:4]
             # The newer figure: the nearest amount before the stated change in its clause.
             bi = next(
                 (
