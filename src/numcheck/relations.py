@@ -1973,10 +1973,73 @@ def _elided_concept(d: _Doc, fi: int) -> str:
     return ""
 
 
+def _listed_toll(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "The clash ended in 18 fatalities. Two soldiers and 19 gunmen were killed.": counts listed with one
+    verb that names what they count are parts of that count given just before."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        items: list[int] = []
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind not in ("count", "number") or f.is_range or f.value is None or f.hedge != "exact":
+                items = []
+                continue
+            if items:
+                _, prev = d.pos_of(items[-1])
+                gap = words[prev + 1 : pos]
+                if len(gap) > 3 or not (set(gap) & {"and", ","}) or set(gap) & set(CLAUSE_END):
+                    items = []
+            items.append(fi)
+            if len(items) < 2:
+                continue
+            concept = _verb_after(d, si, pos)
+            if not concept:
+                continue
+            total = _toll_before(d, si, concept, items)
+            if total >= 0:
+                roles = (("total", total),) + tuple(("item", i) for i in items)
+                yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+            items = []
+
+
+def _verb_after(d: _Doc, si: int, pos: int) -> str:
+    """The concept of a verb right after a list ("... were killed", "... died"), else ""."""
+    words = d.m.words[si]
+    for k in range(pos + 1, min(len(words), pos + 5)):
+        if d.m.tokens[si][k].fact >= 0 or words[k] in CLAUSE_END:
+            return ""
+        c = d.v.concepts.get(words[k])
+        if c and words[k].endswith(("ed", "died", "dead")):
+            return c
+    return ""
+
+
+def _toll_before(d: _Doc, si: int, concept: str, items: list[int]) -> int:
+    """A count of ``concept`` in one of the two sentences before, the only one there."""
+    for s2 in range(si - 1, max(-1, si - 3), -1):
+        found = [
+            t.fact
+            for t in d.m.tokens[s2]
+            if t.fact >= 0
+            and d.facts[t.fact].kind in ("count", "number")
+            and d.m.by_fact[t.fact].concept == concept
+            and not d.facts[t.fact].is_range
+        ]
+        if len(found) == 1 and found[0] not in items:
+            return found[0]
+        if found:
+            return -1
+    return -1
+
+
 # Second stage: builders that read the relations of the first.
 STAGES: tuple[Callable[[_Doc, Mapping[str, Mapping[object, Relation]]], Iterator[Relation]], ...] = (
     _distant_stated,
     _scoped_parts,
+    _listed_toll,
 )
 
 
