@@ -6,7 +6,9 @@ Tests:
   ``noun`` group; when the noun is one of ``wholes`` (people counted: "of the
   population", "of voters") the share cannot exceed 100%. Growth rates and
   ratios such as debt to GDP are not shares of a head count and are left alone.
-- ``negative``: a count below zero.
+- ``negative``: a count of things (named right after the figure) below zero; a
+  level named before it ("temperatures dropped to -40") or a balance (a word of
+  ``levels`` earlier in the sentence: "net", "balance") may be negative.
 - ``people``: a count of ``people`` (by the noun after or the subject) larger
   than ``limit`` (the world's population).
 - ``year``: a five-digit year typo found by the ``pattern`` regex (a ``year``
@@ -33,6 +35,7 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "people": (list, []),
     "limit": (Decimal, Decimal("8200000000")),
     "pattern": (str, r"(?!)"),
+    "levels": (list, []),
     "first_year": (Decimal, Decimal(1000)),
     "last_year": (Decimal, Decimal(2100)),
 }
@@ -54,7 +57,11 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
         "pattern": pattern,
         "wholes": frozenset(w for p in params["wholes"] for w in content_words(p)),
         "people": frozenset(w for p in params["people"] for w in content_words(p)),
+        "levels": frozenset(w for p in params["levels"] for w in content_words(p)),
     }
+
+
+_NOUN_AFTER = re.compile(r"[^\S\n]+([A-Za-z][A-Za-z-]+)")
 
 
 def find(rule: Rule, view: View) -> Iterator[Hit]:
@@ -68,10 +75,23 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
                 continue
             yield Hit(x.span, (), (("figure", x.text), ("noun", b.groups.get("noun", "").strip())))
     elif test == "negative":
+        levels = rule.compiled["levels"]
+        text = view.text
         for i in view.by_kind.get("count", ()):
             f = facts[i]
-            if f.interval.high is not None and f.interval.high < 0:
-                yield Hit(f.span, (), (("figure", f.text),))
+            if f.interval.high is None or f.interval.high >= 0:
+                continue
+            # A count of things names them after the figure ("-40 households"); a level that can go below
+            # zero is named before it ("net migration fell to -12,000", "temperatures dropped to -40").
+            after = _NOUN_AFTER.match(text, f.span.end)
+            noun = after.group(1).lower() if after else ""
+            subject = (f.subject or "").lower().split()
+            if not noun or not subject or noun.rstrip("s") != subject[0].rstrip("s"):
+                continue
+            sentence = view.doc.sentences[f.sentence].span
+            if content_words(text[sentence.start : f.span.start]) & levels:
+                continue  # "a net loss of -300 jobs": a balance, which can be negative
+            yield Hit(f.span, (), (("figure", f.text),))
     elif test == "people":
         limit = rule.params["limit"]
         for i in view.by_kind.get("count", ()):
