@@ -165,6 +165,8 @@ SHARE_AFTER_REACH = 9
 INCLUDING_REACH = 16
 # Sentences back that the latest figure of a comparison's subject may stand ("Its profits ... were below").
 SUBJECT_BACK = 2
+# Words of a noun phrase between a figure and "compared with" ("496 properties over £1m sold compared to").
+NOUN_PHRASE_SKIP = 6
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
 STATED_REACH = 10
 # Comparison words: the second figure within this many words after, the first within this many before.
@@ -1047,6 +1049,36 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
     return None
 
 
+_SCALE = re.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
+
+
+def _scale(f: Fact) -> str:
+    """The scale word a figure is written with ("m" in "18m", "billion"), lower-cased, or ""."""
+    m = _SCALE.search(f.text)
+    return m.group(1).lower() if m else ""
+
+
+def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
+    """Past the newer figure's noun phrase when a comparison link follows it: "496 properties over £1m
+    sold compared to 469" (nouns, a bounded figure, a participle; nothing else)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = j
+    while k < len(words) and k - j < NOUN_PHRASE_SKIP:
+        if tuple(words[k : k + 2]) in (("compared", "with"), ("compared", "to")) or words[k] == "against":
+            return k
+        w = words[k]
+        if toks[k].fact >= 0:
+            if k > j and words[k - 1] in ("over", "under", "above", "below", "worth", "of"):
+                k += 1
+                continue
+            return j
+        if not w[0].isalpha() or w in _NOT_PART_NOUNS or w in CLAUSE_OPENERS:
+            return j
+        k += 1
+    return j
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -1056,6 +1088,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
     j = skip_aside(d, si, pos + 1)
+    j = _skip_noun_phrase(d, si, j)
     comma = j < len(words) and words[j] == ","
     if comma:
         j += 1
@@ -1105,14 +1138,14 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             return
         a = d.facts[ai]
         # "77m euros ..., up from 18m": a bare older figure takes the newer one's currency or unit.
-        alike = same_family(a, b) or (_bare(a) and b.kind in ("money", "measure"))
+        alike = same_family(a, b) or (_bare(a) and b.kind in ("money", "measure") and _scale(a) == _scale(b) != "")
         if a.is_range or a.value is None or not alike or a.kind in ("year", "date"):
             return
         if stated is not None and stated[0] == ai:
             return
-        if not direction and phrase in (("from",), ("on",), ("over",)):
+        if not direction:
             direction = _clause_direction(d, si, pos)
-            if not direction:
+            if not direction and phrase in (("from",), ("on",), ("over",)):
                 return  # "25,000 from 20,000" with no direction word in its clause is no change
         if _bare(a) and _bare(b) and pos > 0 and words[pos - 1] in RANK_BEFORE:
             return  # "at five, up from 13", "to number two": ranks or positions, not amounts
@@ -1137,6 +1170,13 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
         hit = d.v.direction.ending_at(words, k)
         if hit and hit[1] >= lo and words[k - 1] not in ("more", "less", "up", "down"):
             return hit[0]
+    # "There was a decline in the number of homes sold, with 496 ... compared to 469": the sentence's
+    # "a <change> in" names the direction of what it goes on to compare.
+    for k in range(0, pos - 2):
+        if words[k] in ("a", "an") and words[k + 2] == "in":
+            hit = d.v.direction.starting_at(words, k + 1)
+            if hit and hit[1] == k + 2:
+                return hit[0]
     return ""
 
 
