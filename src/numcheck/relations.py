@@ -47,8 +47,11 @@ COUNTABLE = frozenset({"count", "number", "money"})
 SHARES = frozenset({"percent", "share"})
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
 PART_GAP = 3
-# Words between "Of the 120 staff surveyed" and the part after its comma.
-OF_PHRASE_GAP = 6
+# Words between "Of the 120 staff surveyed" and the part after its comma ("of the 17 people found guilty
+# of terrorist acts in the UK since the attacks, only four").
+OF_PHRASE_GAP = 14
+# Words that may stand before such an opening "of": a clause start.
+OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
 # Tokens a multiple word may stand before the first end of its change ("more than doubled its profit from").
@@ -431,7 +434,7 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             if (
                 k >= 0
                 and words[k] in ("of", "among", "from")
-                and (k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in (",", "and", "but"))
+                and (k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in OF_OPENERS)
             ):
                 said = words[pos + 1] if pos + 1 < len(words) else ""
                 if said and said[0].isalpha() and said not in _NOT_PART_NOUNS and not said.endswith("ed"):
