@@ -1454,11 +1454,23 @@ def _portions(d: _Doc) -> Iterator[Relation]:
             hedge = v.hedges.ending_at(words, k)
             if hedge:
                 k = hedge[1]
+            named = v.share_before.ending_at(words, k)
+            if named:  # "a turnout of 105%", "a market share of 130%"
+                cue = d.span(si, named[1], k)
+                yield Relation("portion", (("share", fi),), (cue,), "clause", (("whole", named[0]),))
+                continue
             if v.ratio_cues.ending_at(words, k) or v.direction.ending_at(words, k):
                 continue
             j = pos + 1
             if j < len(words) and (v.direction.starting_at(words, j) or words[j] in ("more", "higher", "lower")):
                 continue  # "a 150% rise", "150% more"
+            said = v.respondent_verbs.starting_at(words, j)
+            if said and (k == 0 or words[k - 1] in (",", "and", "but", "while", "that", "whereas", ";")):
+                # "... found that 120% said they would", "while 130% own a phone": a share of those asked
+                yield Relation(
+                    "portion", (("share", fi),), (d.span(si, j, said[1]),), "clause", (("whole", "those asked"),)
+                )
+                continue
             held = v.holding_nouns.starting_at(words, j)
             if held:
                 h = held[1]

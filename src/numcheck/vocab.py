@@ -88,6 +88,8 @@ class Vocab:
     ratio_bases: PhraseTable  # phrase → "ratio": a whole a percentage may exceed ("of GDP")
     ratio_cues: PhraseTable  # phrase → "ratio": words before a percentage that make it a ratio or change
     holding_nouns: PhraseTable  # phrase → "holding": "a 95% share", "an 82% stake"
+    share_before: PhraseTable  # phrase → what it is a share of: "a turnout of" → "the electorate"
+    respondent_verbs: PhraseTable  # phrase → "said": "120% said", "130% own": a share of those asked
     qualifiers: PhraseTable  # phrase → its key in ``ranges`` ("a majority", "hundreds"), from data/qualifiers.toml
     ranges: Mapping[str, tuple[str, Mapping[str, object]]]  # key → ("share" | "count", {low, high, means, ...})
     not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
@@ -194,6 +196,8 @@ def vocab() -> Vocab:
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),
         ratio_cues=PhraseTable.build((p, "ratio") for p in portion["ratio_cues"]),
         holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),
+        share_before=PhraseTable.build(_pairs(portion["share_before"])),
+        respondent_verbs=PhraseTable.build((p, "said") for p in portion["respondent_verbs"]),
         qualifiers=PhraseTable.build((k, k) for k in ranges),
         ranges=ranges,
         not_after_most=frozenset(quals["not_after_most"]["words"]),  # type: ignore[index]
