@@ -191,3 +191,17 @@ clean = ["A majority (55%) of voters agreed."]
     with pytest.raises(RuleError) as info:
         parse_rule(text, "qualifier-mismatch.toml")
     assert info.value.key == "params.templates" and "no #q# role" in info.value.reason
+
+
+def test_rules_json_names_each_rules_relation_and_judge_or_check_kind() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from numcheck.cli import app
+
+    listing = {r["code"]: r for r in json.loads(CliRunner().invoke(app, ["rules", "--format", "json"]).stdout)}
+    assert listing["NC201"]["relation"] == "share" and listing["NC201"]["judge"] == "share"
+    assert listing["NC210"]["relation"] == "change,comparison" and listing["NC210"]["judge"] == "direction"
+    assert "check" in listing["NC501"] and "judge" not in listing["NC501"]
+    assert set(listing["NC001"]) == {"code", "name", "severity", "summary"}  # numcheck's own rules

@@ -675,13 +675,27 @@ def rules_command(
 
         _write(
             sys.stdout,
-            dumps([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary} for r in rules])
+            dumps(
+                [
+                    {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary} | _kind(r)
+                    for r in rules
+                ]
+            )
             + "\n",
         )
         return
     name_width = max((len(r.name) for r in rules), default=0)
     lines = [f"{r.code}  {r.severity:<7}  {r.name:<{name_width}}  {r.summary}" for r in rules]
     _write(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
+
+
+def _kind(rule: Any) -> dict[str, str]:
+    """What a rule runs: its relation and judge, its check kind, or nothing for numcheck's own rules."""
+    if getattr(rule, "judge", ""):
+        return {"relation": rule.relation, "judge": rule.judge}
+    if getattr(rule, "check", ""):
+        return {"check": rule.check}
+    return {}
 
 
 def _examples(rule: Any) -> tuple[list[str], list[str]]:
