@@ -124,23 +124,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
 from numcheck import numwords
 from numcheck.interval import Interval, hedged, step_of
 from numcheck.model import Document, Fact, Sentence, Span
 
 
-def _load() -> dict[str, dict[str, object]]:
+def _load() -> dict[str, dict[str, Any]]:
     raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
     return tomllib.loads(raw)
 
 
 _DATA = _load()
 HOLIDAYS: dict[str, str] = {k: str(v) for k, v in _DATA["holidays"].items()}
-TIME_UNITS: dict[str, tuple[str, Decimal]] = {
-    k: (str(v[0]), Decimal(v[1]))
-    for k, v in _DATA["units"].items()  # type: ignore[index]
-}
+TIME_UNITS: dict[str, tuple[str, Decimal]] = {k: (str(v[0]), Decimal(v[1])) for k, v in _DATA["units"].items()}
 HEDGE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["hedges"].items()}
 del _DATA
 
@@ -1235,10 +1233,10 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             continue
         y = int(m.group("y")) if m.group("y") else _year2(m.group("y2")) if m.group("y2") else None
         mon = _month(m.group("m"))
-        a = _Atom(m.start(), m.end(), "date", y, mon, d)
+        atom = _Atom(m.start(), m.end(), "date", y, mon, d)
         if m.group("d2"):
-            a = replace(a, end_atom=_Atom(m.start("d2"), m.end(), "date", y, mon, int(m.group("d2"))))
-        out.append(a)
+            atom = replace(atom, end_atom=_Atom(m.start("d2"), m.end(), "date", y, mon, int(m.group("d2"))))
+        out.append(atom)
     for m in _scan(_RE_MY, text, win["month"]):
         if not _ok_month_word(text, m.start("m"), m.group("m"), True):
             continue
@@ -1311,18 +1309,18 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
     for m in _scan(_RE_MMYYYY, text, win["digit"]):
         out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), int(m.group("m"))))
     for m in _scan(_RE_YEARPAIR, text, win["digit"]):
-        y, b, sep = int(m.group("y")), m.group("b"), m.group("s")
-        if len(b) == 4:
-            y2 = int(b)
+        y, tail, sep = int(m.group("y")), m.group("b"), m.group("s")
+        if len(tail) == 4:
+            y2 = int(tail)
             if abs(y2 - y) > 200:
                 continue
             out.append(_year_range(m.start(), m.end(), y, y2, ()))
-        elif len(b) == 2 and int(b) == (y + 1) % 100 or len(b) == 1 and int(b) == (y + 1) % 10:
+        elif len(tail) == 2 and int(tail) == (y + 1) % 100 or len(tail) == 1 and int(tail) == (y + 1) % 10:
             out.append(_year_range(m.start(), m.end(), y, y + 1, ("fiscal",)))
-        elif sep == "-" and 1 <= int(b) <= 12:
-            out.append(_Atom(m.start(), m.end(), "date", y, int(b)))
-        elif len(b) == 2 and int(b) > y % 100:
-            out.append(_year_range(m.start(), m.end(), y, y - y % 100 + int(b), ()))
+        elif sep == "-" and 1 <= int(tail) <= 12:
+            out.append(_Atom(m.start(), m.end(), "date", y, int(tail)))
+        elif len(tail) == 2 and int(tail) > y % 100:
+            out.append(_year_range(m.start(), m.end(), y, y - y % 100 + int(tail), ()))
     for m in _scan(_RE_QUARTER, text, win["digit"]):
         ys = m.group("y") or m.group("y2")
         q = m.group("q").upper()
@@ -1456,14 +1454,14 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             if dv is not None and 1 <= dv <= 31:
                 a = replace(a, kind="date", d=dv)
         elif m.group("dm"):
-            p, q = (int(x) for x in re.split(r"[./-]", m.group("dm")))
-            parsed = _day_month(p, q)
+            dp, dq = (int(x) for x in re.split(r"[./-]", m.group("dm")))
+            parsed = _day_month(dp, dq)
             if parsed is None:
                 a = replace(a, end=m.start("dm") - 1 if text[m.start("dm") - 1] == " " else m.start("dm"))
                 a = replace(a, end=m.start() + len(m.group(0).split()[0]) if not rel else a.end)
             else:
-                d, mon, amb = parsed
-                a = replace(a, kind="date", d=d, m=mon, markers=markers + (("ambiguous",) if amb else ()))
+                day, mon, amb = parsed
+                a = replace(a, kind="date", d=day, m=mon, markers=markers + (("ambiguous",) if amb else ()))
         out.append(a)
     for m in _scan(_RE_CLOCK, text, win["digit"]):
         if (
@@ -1849,7 +1847,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             )
         )
     for m in _scan(_RE_AGE, text, win["age"]):
-        v = Decimal(m.group("n"))
+        v: Decimal | None = Decimal(m.group("n"))
         out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
     for m in _scan(_RE_AGE_OF, text, win["age"]):
         n = m.group("n")

@@ -50,9 +50,10 @@ import bisect
 import dataclasses
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, localcontext
 from importlib import resources
+from typing import Any
 
 from numcheck import dates, numbers, numwords, source, units
 from numcheck.interval import Interval, hedged
@@ -60,35 +61,34 @@ from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import Number
 
 
-def _toml(name: str) -> dict[str, object]:
+def _toml(name: str) -> dict[str, Any]:
     raw = resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8")
     return tomllib.loads(raw, parse_float=Decimal)
 
 
 _MONEY = _toml("money.toml")
 _HEDGES = _toml("hedges.toml")
-SIGNS: dict[str, str] = dict(_MONEY["signs"])  # type: ignore[arg-type]
-CODES: frozenset[str] = frozenset(_MONEY["codes"])  # type: ignore[arg-type]
-CURRENCY_WORDS: dict[str, str] = dict(_MONEY["words"])  # type: ignore[arg-type]
-MINOR: dict[str, str] = dict(_MONEY["minor"])  # type: ignore[arg-type]
-MINOR_FACTOR: dict[str, Decimal] = {k: Decimal(v) for k, v in _MONEY["minor_factor"].items()}  # type: ignore[union-attr]
-MINOR_ARTICLE: frozenset[str] = frozenset(_MONEY["article"])  # type: ignore[arg-type]
+SIGNS: dict[str, str] = dict(_MONEY["signs"])
+CODES: frozenset[str] = frozenset(_MONEY["codes"])
+CURRENCY_WORDS: dict[str, str] = dict(_MONEY["words"])
+MINOR: dict[str, str] = dict(_MONEY["minor"])
+MINOR_FACTOR: dict[str, Decimal] = {k: Decimal(v) for k, v in _MONEY["minor_factor"].items()}
+MINOR_ARTICLE: frozenset[str] = frozenset(_MONEY["article"])
 NAMED: dict[str, tuple[Decimal, str | None]] = {
-    k.lower(): (Decimal(v["value"]), v.get("unit"))
-    for k, v in _toml("quantities.toml").items()  # type: ignore[union-attr]
+    k.lower(): (Decimal(v["value"]), v.get("unit")) for k, v in _toml("quantities.toml").items()
 }
-HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])  # type: ignore[arg-type]
-HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])  # type: ignore[arg-type]
-_OBJECT_VERBS: frozenset[str] = frozenset(_HEDGES["object_verbs"])  # type: ignore[arg-type]
+HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])
+HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])
+_OBJECT_VERBS: frozenset[str] = frozenset(_HEDGES["object_verbs"])
 _SUBJECTS = _toml("subjects.toml")
-_LEVEL_VERBS: frozenset[str] = frozenset(_SUBJECTS["level_verbs"])  # type: ignore[arg-type]
-_AUXILIARIES: frozenset[str] = frozenset(_SUBJECTS["auxiliaries"])  # type: ignore[arg-type]
-_VERB_LINKS: frozenset[str] = frozenset(_SUBJECTS["verb_links"])  # type: ignore[arg-type]
+_LEVEL_VERBS: frozenset[str] = frozenset(_SUBJECTS["level_verbs"])
+_AUXILIARIES: frozenset[str] = frozenset(_SUBJECTS["auxiliaries"])
+_VERB_LINKS: frozenset[str] = frozenset(_SUBJECTS["verb_links"])
 
 
-def _alt(words: object, flexible: bool = True) -> str:
+def _alt(words: Iterable[str], flexible: bool = True) -> str:
     out = []
-    for w in sorted(words, key=lambda s: (-len(s), s)):  # type: ignore[arg-type]
+    for w in sorted(words, key=lambda s: (-len(s), s)):
         e = re.escape(w)
         out.append(e.replace(r"\ ", r"[^\S\n]+") if flexible else e)
     return "|".join(out)
@@ -734,8 +734,8 @@ def _currency_before(ctx: _Context, start: int) -> tuple[str, int, bool, bool] |
 
 
 _MILLION_M = _toml("million_m.toml")
-_M_METRE_WORDS = frozenset(_MILLION_M["metre_words"])  # type: ignore[arg-type]
-_M_DIMENSION = frozenset(_MILLION_M["dimension_words"])  # type: ignore[arg-type]
+_M_METRE_WORDS = frozenset(_MILLION_M["metre_words"])
+_M_DIMENSION = frozenset(_MILLION_M["dimension_words"])
 _M_TIME_PLURALS = frozenset({"years", "months", "weeks", "days", "hours"})
 # Up to three words after the "m", on the same line, with nothing but spaces between them.
 _M_WORDS = re.compile(rf"(?:{_SP}+[A-Za-z][\w&'’.-]*){{1,3}}")
@@ -832,7 +832,7 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
 
     cur = _currency_before(ctx, start)
     if cur is not None and not n.words or (cur is not None and n.words):
-        code, sign_start, paren, neg = cur  # type: ignore[misc]
+        code, sign_start, paren, neg = cur
         kind, unit = "money", code
         if suffix:
             # "£900m", "$4mn", "$5b": lower-case m after money is million, never metres.
@@ -992,7 +992,7 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
     return _fact(ctx, start, end, kind, value, unit, step, hedge=hedge, markers=extras_markers, subject=subject)
 
 
-def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, object]:
+def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, Any]:
     hedge, hs, _ = _hedge(ctx, start, end)
     return {"hedge": hedge, "markers": _markers(ctx, hs, end), "subject": _subject(ctx, start, end, kind)}
 
