@@ -84,9 +84,9 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
             # A count of things names them after the figure ("-40 households"); a level that can go below
             # zero is named before it ("net migration fell to -12,000", "temperatures dropped to -40").
             after = _NOUN_AFTER.match(text, f.span.end)
-            noun = after.group(1).lower() if after else ""
+            counted = after.group(1).lower() if after else ""
             subject = (f.subject or "").lower().split()
-            if not noun or not subject or noun.rstrip("s") != subject[0].rstrip("s"):
+            if not counted or not subject or counted.rstrip("s") != subject[0].rstrip("s"):
                 continue
             sentence = view.doc.sentences[f.sentence].span
             if content_words(text[sentence.start : f.span.start]) & levels:
