@@ -203,5 +203,5 @@ def test_rules_json_names_each_rules_relation_and_judge_or_check_kind() -> None:
     listing = {r["code"]: r for r in json.loads(CliRunner().invoke(app, ["rules", "--format", "json"]).stdout)}
     assert listing["NC201"]["relation"] == "share" and listing["NC201"]["judge"] == "share"
     assert listing["NC210"]["relation"] == "change,comparison" and listing["NC210"]["judge"] == "direction"
-    assert "check" in listing["NC501"] and "judge" not in listing["NC501"]
+    assert listing["NC402"]["check"] == "bounds" and "judge" not in listing["NC402"]
     assert set(listing["NC001"]) == {"code", "name", "severity", "summary"}  # numcheck's own rules
