@@ -205,6 +205,8 @@ class Told:
     explicit: frozenset[str]  # stems of an event named after "before"/"ahead of"
     repeats: bool  # its words say the event runs over several days
     dated: bool  # a date as written ("March 26"), not a weekday or a relative day
+    names: set[str]  # stems of capitalised words: the story's people and places
+    actions: set[str]  # stems of event words and past-tense verbs: what happened
 
 
 def _stem(word: str) -> str | None:
@@ -234,6 +236,7 @@ def _is_day(m: Mentions, fi: int, today: dt.date | None) -> bool:
 def told_days(m: Mentions) -> list[Told]:
     """Every day the text tells, in text order, with what it counts from and its event words."""
     view = m.view
+    text = view.doc.text
     today = view.reporting_date
     facts = view.facts
     common = _common_stems(m)
@@ -278,6 +281,8 @@ def told_days(m: Mentions) -> list[Told]:
                 continue
             said = k >= 1 and any(words[j] in REPORT_VERBS for j in range(max(0, k - 3), k))
             spans: dict[str, Span] = {}
+            names: set[str] = set()
+            actions: set[str] = set()
             rep = False
             for j in range(lo, hi):
                 w = words[j]
@@ -288,9 +293,15 @@ def told_days(m: Mentions) -> list[Told]:
                 st = _stem(w)
                 if st and st not in common and st not in spans:
                     spans[st] = toks[j].span
+                if st and j > 0 and text[toks[j].span.start].isupper():
+                    names.add(st)  # "Beijing", "The Times": who or where, not what happened
+                elif st and (w in _kinds() or w.endswith("ed")):
+                    actions.add(st)
             shift = shift_of(f, kind) if kind in ("previous", "event") else 0
             if not said:
-                out.append(Told(fi, si, k, anchor, from_report, shift, spans, explicit, rep, f.kind == "date"))
+                out.append(
+                    Told(fi, si, k, anchor, from_report, shift, spans, explicit, rep, f.kind == "date", names, actions)
+                )
             if not kind or kind == "report":
                 resolvable.append((si, k, fi))
                 if said:
@@ -335,8 +346,12 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
             continue  # two dates written out are two days of the story, not one event told twice
         if a.anchor == b.fact or b.anchor == a.fact:
             continue
-        need = 1 if set(stems) & (a.explicit | b.explicit) else MIN_SHARED
-        if len(stems) >= need:
+        if set(stems) & (a.explicit | b.explicit):
+            yield a, b, tuple(sorted(stems))  # "two days before the summit" names its event
+            continue
+        # Two events of one story share its people and places: what happened must be shared too.
+        solid = set(stems) - a.names - b.names
+        if len(solid) >= MIN_SHARED and solid & (a.actions | b.actions):
             yield a, b, tuple(sorted(stems))
 
 
