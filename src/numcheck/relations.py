@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from numcheck import days
-from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mentions
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mentions, Token
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
 
@@ -2529,13 +2529,41 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             a_src, b_src = _sources(d, fs), _sources(d, si)
             if a_src and b_src and not a_src & b_src:
                 continue  # "according to the WHO" … "the ministry said": two sources' counts
+            if _listed(d, si, pos, lo, hi):
+                continue  # "Two soldiers and 16 gunmen were killed": an item of a list
+            # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
+            # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
+            narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
             yield Relation(
                 "restatement",
                 (("first", first), ("second", fi)),
                 (),
                 "document",
-                (("lag", "yes" if fs == 0 and headline else ""), ("concept", key[-1])),
+                (
+                    ("lag", "yes" if fs == 0 and headline else ""),
+                    ("concept", key[-1]),
+                    ("scope", "narrow" if narrow else ""),
+                ),
             )
+
+
+def _listed(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
+    """The figure is an item of a list in its chunk: another count joined to it by "and" or a comma."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    f = d.facts[toks[pos].fact]
+    for step in (-1, 1):
+        k = pos + step
+        gap: list[str] = []
+        while lo <= k < hi and len(gap) <= 3:
+            ti = toks[k].fact
+            if ti >= 0:
+                if same_family(d.facts[ti], f) and ("and" in gap or "," in gap):
+                    return not any(d.v.verb_concepts.starting_at(words, j) for j in range(min(k, pos), max(k, pos)))
+                break
+            gap.append(words[k])
+            k += step
+    return False
 
 
 def _lead_sentences(d: _Doc) -> frozenset[int]:
@@ -2578,7 +2606,10 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
     hedge = d.v.hedges.ending_at(words, k)
     if hedge:
         k = hedge[1]
-    if k > 0 and words[k - 1] in ("from", "to", "between", "and", "than"):
+    if k > 0 and (
+        words[k - 1] in ("from", "to", "between", "than")
+        or (words[k - 1] == "and" and "between" in words[max(0, k - 5) : k])
+    ):
         return None  # an end of a change or a range, or a comparison: "from 45,000 to 50,000"
     lo = d.m.clause_start(si, pos)
     if any(w in _EARLIER for w in words[lo:pos]):
@@ -2595,11 +2626,24 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
         if len(noun.split()) < 2 and noun in d.v.generic:
             return None
         return ("level", family_, noun)
-    verb = d.v.verb_concepts.ending_at(words, k)
+    verb = d.v.verb_concepts.ending_at(words, k) or _verb_after(d, si, pos)
     concept = verb[0] if verb else (m.concept or _number_of(d, si, k))
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
+
+
+def _verb_after(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
+    """A concept verb after the figure's noun: "45 pilgrims have been killed", "12 miners died"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for j in range(pos + 1, min(len(words), pos + 7)):
+        if words[j] in _CHUNK_END or toks[j].fact >= 0 or words[j] in ("who", "which", "that", "and", "or"):
+            return None
+        hit = d.v.verb_concepts.starting_at(words, j)
+        if hit:
+            return hit[0], j
+    return None
 
 
 def _changed_noun(d: _Doc, si: int, k: int) -> str:
@@ -2746,3 +2790,68 @@ def _sources(d: _Doc, si: int) -> frozenset[str]:
 
 
 STAGES = (*STAGES, _restatements)
+
+
+# Words that make a sentence's scale word a risk or a forecast, not a count.
+_HYPOTHETICAL = frozenset(
+    "could would may might will potential potentially risk risks fear fears feared warned warn threat threaten".split()
+)
+
+
+def _scale_words(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A scale word in the headline or lead with no figure beside it ("Hundreds dead in stampede") and
+    the first figure of what it counts ("over 45 pilgrims have been killed"): ``qualifier`` relations
+    with document evidence."""
+    lead = _lead_sentences(d)
+    firsts: dict[str, int] = {}
+    for toks in d.m.tokens:
+        for tok in toks:
+            if tok.fact >= 0 and d.facts[tok.fact].kind in ("count", "number"):
+                key = _restated_key(d, tok.fact)
+                if key is not None and key[0] == "level":
+                    firsts.setdefault(key[-1], tok.fact)
+    if not firsts:
+        return
+    for si in sorted(lead):
+        toks = d.m.tokens[si] or _plain_tokens(d, si)  # a headline without figures is not tokenised
+        words = tuple(t.text for t in toks)
+        i = 0
+        while i < len(words):
+            hit = d.v.qualifiers.starting_at(words, i) if toks[i].fact < 0 else None
+            if hit is None or d.v.ranges[hit[0]][0] != "count":
+                i += 1
+                continue
+            phrase, end = hit
+            start, i = i, end
+            if any(w in _HYPOTHETICAL for w in words):
+                continue  # "could cause tens of millions of deaths": a risk, not a count
+            if d.m.tokens[si] and _beside(d, si, end, "count")[0] >= 0:
+                continue  # "thousands of fans, some 40,000": judged in its sentence
+            j = end + 1 if end < len(words) and words[end] == "of" else end
+            concept = ""
+            for k in range(j, min(len(words), j + 5)):
+                if words[k] in _CHUNK_END or toks[k].fact >= 0:
+                    break
+                verb = d.v.verb_concepts.starting_at(words, k)
+                if verb:
+                    concept = verb[0]
+                    break
+            if not concept and j < len(words) and words[j][0].isalpha():
+                concept = d.v.concept(words[j])
+            fi = firsts.get(concept, -1)
+            if fi < 0 or d.pos_of(fi)[0] == si:
+                continue
+            cue = Span(toks[start].start, toks[end - 1].end)
+            yield Relation("qualifier", (("figure", fi),), (cue,), "document", (("phrase", phrase), ("unit", "count")))
+
+
+def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
+    """A sentence's words as tokens, for a sentence the mentions left untokenised (it has no figure)."""
+    from numcheck.vocab import TOKEN
+
+    span = d.view.doc.sentences[si].span
+    chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
+    return tuple(Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk))
+
+
+STAGES = (*STAGES, _scale_words)

@@ -116,7 +116,14 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     else:
         have = as_percent(x) if unit == "share" else value_interval(x) if x.kind in ("count", "number") else None
         shown = x.text
-    if have is None or not have.bounded or have.overlaps(want):
+    if rel.evidence == "document" and x.kind in ("count", "number"):
+        # A scale word in the headline against the body's count: the count read near its figure
+        # ("over 45"), and only a count below the word's range (a headline ahead of the body's
+        # older count is not flagged).
+        have = _near(x)
+        if have.high is None or want.low is None or have.overlaps(want) or have.high > want.low:
+            return None
+    elif have is None or not have.bounded or have.overlaps(want):
         return None
     if pi is not None and wi is not None and qi is not None:
         related = (view.facts[pi].span, view.facts[wi].span)

@@ -88,7 +88,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     apart = not value_interval(a).overlaps(value_interval(b))
     if not (apart or swap):
         return None
-    if not (swap or one_slip(ta, tb) or _bound_broken(a, b)):
+    bound = _bound_broken(a, b) and not rel.label("scope")
+    if not (swap or one_slip(ta, tb) or bound):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)
     if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb:
