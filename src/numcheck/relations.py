@@ -2626,14 +2626,14 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
         if len(noun.split()) < 2 and noun in d.v.generic:
             return None
         return ("level", family_, noun)
-    verb = d.v.verb_concepts.ending_at(words, k) or _verb_after(d, si, pos)
+    verb = d.v.verb_concepts.ending_at(words, k) or _concept_verb_after(d, si, pos)
     concept = verb[0] if verb else (m.concept or _number_of(d, si, k))
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
 
 
-def _verb_after(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
+def _concept_verb_after(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
     """A concept verb after the figure's noun: "45 pilgrims have been killed", "12 miners died"."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
