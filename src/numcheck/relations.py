@@ -351,6 +351,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                     return ante, d.span(si, j, after + 1), "sentence"
                 return None
             wi = d.figure_after(si, after, COUNTABLE)
+            if wi < 0:
+                wi = _figure_after_noun_of(d, si, after)  # "of the country's population of 23 million"
             wm = d.m.by_fact.get(wi)
             if wm is not None and "each" in wm.roles:
                 return None  # "$1.62 per share" is a rate, no whole
@@ -359,6 +361,20 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             return None
         j += 1
     return None
+
+
+def _figure_after_noun_of(d: _Doc, si: int, start: int) -> int:
+    """The figure after "<noun phrase> of" from ``start`` ("Syria's pre-war population of 23 million"), or -1."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = start
+    while k < len(words) and k - start < 4 and toks[k].fact < 0 and words[k][0].isalpha():
+        if words[k] == "of" and k > start:
+            return d.figure_after(si, k + 1, COUNTABLE)
+        if words[k] in GAP_STOP:
+            return -1
+        k += 1
+    return -1
 
 
 def _nouns_agree(d: _Doc, part: int, whole: int, gap: Sequence[str]) -> bool:
@@ -1881,6 +1897,40 @@ def _of_a_part(d: _Doc, fi: int) -> bool:
     return pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in ("its", "their", "his", "her")
 
 
+def _listed_shares(d: _Doc) -> Iterator[Relation]:
+    """ "Labour took 41% of the vote, the Conservatives 33%, the Liberal Democrats 19% and the Greens
+    12%": shares of one whole, each given to another name, the whole written once."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent" or words[pos + 1 : pos + 2] != ("of",):
+                continue
+            items = [fi]
+            k = pos + 2
+            while k < len(words) and words[k] not in (",", "and") and words[k] not in CLAUSE_END and k - pos < 6:
+                k += 1  # the whole: "of the vote"
+            while k < len(words) and words[k] in (",", "and"):
+                j = k + 1
+                if j < len(words) and words[j] == "and":
+                    j += 1
+                name = j
+                while j < len(words) and toks[j].fact < 0 and j - name < 4:
+                    raw = text[toks[j].start : toks[j].start + 1]
+                    if not (raw.isupper() or words[j] == "the"):
+                        break
+                    j += 1
+                if j == name or j >= len(words) or toks[j].fact < 0 or d.facts[toks[j].fact].kind != "percent":
+                    break
+                if not any(text[toks[x].start : toks[x].start + 1].isupper() for x in range(name, j)):
+                    break  # "the" alone names no one
+                items.append(toks[j].fact)
+                k = j + 1
+            if len(items) >= 3:
+                yield Relation("shares", tuple(("item", i) for i in items), (), "clause")
+
+
 def _remainders(d: _Doc) -> Iterator[Relation]:
     """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
     whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
@@ -1930,6 +1980,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _qualifiers,
     _enumerations,
     _remainders,
+    _listed_shares,
 )
 
 
