@@ -220,7 +220,7 @@ def test_text_marks_flagged_and_related_figures() -> None:
     assert marks[sentence.index("240"):sentence.index("240") + 3] == "~~~"
     assert marks[sentence.index("45%"):sentence.index("45%") + 3] == "^^^"
     assert "\x1b[" not in out  # no colour unless asked
-    assert lines[-1] == "Found 2 problems (1 error, 1 warning) in 1 of 2 files (1 file could not be checked)."
+    assert lines[-1] == "Found 2 problems (1 error, 1 warning) in 1 of 2 files (1 path could not be checked)."
     assert "  fix: Friday" in lines
 
 
@@ -294,6 +294,6 @@ def test_summary_counts_unreadable_files_apart() -> None:
     from numcheck.report import summary_line
 
     bad = Report((FileReport("a.txt", "", (), (), error="no such file"), FileReport("b.txt", "", (), (), error="binary data")))
-    assert summary_line(bad) == "No problems found in 0 files (2 files could not be checked)."
+    assert summary_line(bad) == "No problems found in 0 files (2 paths could not be checked)."
     good = Report((FileReport("c.txt", "x", (), ()),))
     assert summary_line(good) == "No problems found in 1 file."

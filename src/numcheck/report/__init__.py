@@ -127,8 +127,9 @@ def summary_line(report: Report) -> str:
     unread = len(report.files) - checked
     c = counts(report)
     total = sum(c.values())
-    # Files that could not be read are not "checked with no problems": say how many.
-    tail = f" ({unread} file{'s' if unread != 1 else ''} could not be checked)" if unread else ""
+    # Paths that could not be read are not "checked with no problems": say how many. "Path", not
+    # "file": a folder or pattern with nothing to check counts here too.
+    tail = f" ({unread} path{'s' if unread != 1 else ''} could not be checked)" if unread else ""
     if not total:
         return f"No problems found in {checked} file{'s' if checked != 1 else ''}{tail}."
     flagged = sum(1 for f in report.files if f.findings)
