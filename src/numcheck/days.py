@@ -42,6 +42,8 @@ POSTING_CAP = 6
 # is the story's subject ("the festival", the person profiled), not one event's.
 DF_SHARE = 4
 DF_FLOOR = 3
+# Tokens between a counted day and the day that restates it ("two days later, on Tuesday").
+RESTATED_REACH = 4
 # How many sentences back "two days later" looks for the day it counts from.
 ANCHOR_BACK = 2
 # Letters of a word kept as its stem: "rescued"/"rescue", "declared"/"declaring" meet.
@@ -338,6 +340,18 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 shared.setdefault((ids[x], ids[y]), []).append(st)
+    # "Two days later, on Tuesday": a counted day restated in its own clause.
+    for i, t in enumerate(told[:-1]):
+        nxt = told[i + 1]
+        if (
+            t.anchor >= 0
+            and not t.explicit
+            and nxt.sentence == t.sentence
+            and 0 < nxt.position - t.position <= RESTATED_REACH
+            and nxt.anchor < 0
+            and not nxt.from_report
+        ):
+            yield t, nxt, ()
     for (i, j), stems in sorted(shared.items()):
         a, b = told[i], told[j]
         if a.sentence == b.sentence or a.repeats or b.repeats:

@@ -2181,6 +2181,7 @@ def _same_events(d: _Doc) -> Iterator[Relation]:
         text = d.view.doc.text
         cues = tuple(sorted({a.words[s] for s in stems} | {b.words[s] for s in stems}))
         event = " ".join(text[a.words[s].start : a.words[s].end] for s in sorted(stems, key=lambda s: a.words[s]))
+        event = event or "told in one clause"
         labels = (
             ("a-shift", str(a.shift)),
             ("a-from", "report" if a.from_report else ""),
@@ -2255,6 +2256,7 @@ def _spans(d: _Doc) -> Iterator[Relation]:
         for ri in d.view.by_kind.get(kind, ()):
             if _year_range(d.facts[ri]) is not None:
                 ranges.setdefault(d.facts[ri].sentence, []).append(ri)
+    yield from _years_later(d)
     for fi in d.view.by_kind.get("duration", ()):
         f = d.facts[fi]
         if f.unit != "year" or f.value is None or f.is_range:
@@ -2278,6 +2280,35 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                 starts = begun[f.subject.split()[0]]
                 if len({_year_of(d.facts[y]) for y in starts}) == 1:
                     yield Relation("span", (("length", fi), ("start", starts[0])), (), "document", (("end", "report"),))
+
+
+def _years_later(d: _Doc) -> Iterator[Relation]:
+    """ "Christmas 1986 … Two years later, in 1989, …": the length (``length``) between the year told
+    before (``start``) and the year its own clause gives (``end``)."""
+    last: tuple[int, int] | None = None  # (sentence, fact) of the last year told
+    for si, toks in enumerate(d.m.tokens):
+        for k, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            if _year_of(f) is not None:
+                last = (si, t.fact)
+                continue
+            if f.kind != "relative" or f.unit != "year" or not f.value or not {"later", "earlier"} & set(f.markers):
+                continue
+            if last is None or si - last[0] > YEARS_BACK:
+                continue
+            end = next(
+                (toks[j].fact for j in range(k + 1, min(len(toks), k + 1 + YEAR_RESTATED)) if toks[j].fact >= 0), -1
+            )
+            if end >= 0 and _year_of(d.facts[end]) is not None:
+                yield Relation("span", (("length", t.fact), ("start", last[1]), ("end", end)), (), "clause")
+
+
+# Sentences back "two years later" looks for the year it counts from; tokens after it for the year that
+# restates it ("two years later, in 1989").
+YEARS_BACK = 2
+YEAR_RESTATED = 4
 
 
 def _beginnings(d: _Doc) -> dict[str, list[int]]:

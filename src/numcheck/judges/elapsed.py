@@ -45,6 +45,10 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         r = _year_range(view.facts[ri])
         if r is not None:
             ends.append((r[0], r[1], ri))
+    elif rel.get("end") is not None and rel.get("start") is not None:
+        a, b = _year_of(view.facts[rel.get("start") or 0]), _year_of(view.facts[rel.get("end") or 0])
+        if a is not None and b is not None:
+            ends.append((min(a, b), max(a, b), rel.get("start") or 0))
     elif rel.label("end") == "report" and view.reporting_date is not None:
         for si in rel.all("start"):
             y = _year_of(view.facts[si])
@@ -52,14 +56,18 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
                 ends.append((y, view.reporting_date.year, si))
     if not ends:
         return None
+    iv = length.interval
+    if length.kind == "relative" and length.value is not None:
+        iv = Interval.point(abs(length.value))  # "two years earlier" counts back: its length is 2
     for first, last, _ in ends:
         e = last - first
-        if meets(length.interval, Decimal(e - YEAR_SLACK), Decimal(e + YEAR_SLACK)):
+        if meets(iv, Decimal(e - YEAR_SLACK), Decimal(e + YEAR_SLACK)):
             return None
     first, last, fi = ends[0]
+    others = tuple(view.facts[i].span for r, i in rel.roles if r != "length" and i != fi)
     return Hit(
         length.span,
-        (view.facts[fi].span,),
+        (view.facts[fi].span, *others),
         (
             ("length", length.text),
             ("years", view.facts[fi].text),
