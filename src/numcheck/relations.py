@@ -158,6 +158,9 @@ ENUM_MAX = 20
 ENUM_NOUN = 6
 ENUM_ITEM = 5
 ENUM_OPEN = frozenset({"—", "–", ":", "(", "-"})
+# Verbs of an answer, and the words that negate one ("60% saying they did not").
+ANSWER_VERBS = frozenset("said saying say says thought think believed believe agreed agree".split())
+NEGATIONS = frozenset("not didn't don't no never".split())
 # Sentences back (in one paragraph) that the other shares of a remainder may stand.
 REMAINDER_BACK = 2
 # Tokens back from a comma-set share ("…, less than a fourth of the 212") to its count.
@@ -1931,6 +1934,65 @@ def _listed_shares(d: _Doc) -> Iterator[Relation]:
                 yield Relation("shares", tuple(("item", i) for i in items), (), "clause")
 
 
+def _placed_shares(d: _Doc) -> Iterator[Relation]:
+    """ "Of the bondholders, 68.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland and 3.1% in
+    Japan": shares of one whole, each in another place, so together at most 100%."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        items: list[int] = []
+        places: set[str] = set()
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent":
+                continue
+            k = pos + 1
+            while (
+                k < len(words)
+                and k - pos <= 3
+                and words[k] != "in"
+                and toks[k].fact < 0
+                and words[k] not in (",", "and")
+            ):
+                k += 1  # "68.4% reside in"
+            name = k + 1
+            if k >= len(words) or words[k] != "in" or name >= len(words):
+                if len(items) >= 3:
+                    break
+                items, places = [], set()
+                continue
+            if words[name] == "the":
+                name += 1
+            if name >= len(words) or not text[toks[name].start : toks[name].start + 1].isupper():
+                items, places = [], set()
+                continue
+            if words[name] in places:
+                break
+            places.add(words[name])
+            items.append(fi)
+        if len(items) >= 3:
+            yield Relation("shares", tuple(("item", i) for i in items), (), "clause")
+
+
+def _answer_pairs(d: _Doc) -> Iterator[Relation]:
+    """ "53% of those polled said they had sympathy for him, with 60% saying they did not": an answer and its
+    negation split one whole."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        pcts = [(pos, t.fact) for pos, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "percent"]
+        for (apos, ai), (bpos, bi) in zip(pcts, pcts[1:]):
+            said_a = set(words[apos + 1 : min(len(words), apos + 6)])
+            said_b = words[bpos + 1 : min(len(words), bpos + 6)]
+            if not said_a & ANSWER_VERBS or not set(said_b) & ANSWER_VERBS:
+                continue
+            if set(said_a) & NEGATIONS or not set(said_b) & NEGATIONS:
+                continue
+            # The negated answer ends its clause: "with 60% saying they did not."
+            if said_b[-1:] and not any(w in CLAUSE_END or w == "," for w in said_b):
+                continue
+            yield Relation("shares", (("item", ai), ("item", bi)), (), "clause")
+
+
 def _remainders(d: _Doc) -> Iterator[Relation]:
     """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
     whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
@@ -1981,6 +2043,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _enumerations,
     _remainders,
     _listed_shares,
+    _placed_shares,
+    _answer_pairs,
 )
 
 
