@@ -1474,7 +1474,9 @@ def _portions(d: _Doc) -> Iterator[Relation]:
             if hedge:
                 k = hedge[1]
             named = v.share_before.ending_at(words, k)
-            if named:  # "a turnout of 105%", "a market share of 130%"
+            if named and _of_ratio_base(d, si, pos + 1):
+                continue  # "debt represents 150% of GDP": a ratio
+            if named:  # "a turnout of 105%", "a market share of 130%", "accounts for 140% of"
                 cue = d.span(si, named[1], k)
                 yield Relation("portion", (("share", fi),), (cue,), "clause", (("whole", named[0]),))
                 continue
@@ -1504,6 +1506,22 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 a, b = whole
                 noun = " ".join(words[a:b])
                 yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
+
+
+def _of_ratio_base(d: _Doc, si: int, j: int) -> bool:
+    """ "of GDP", "of its 2003 level" after token ``j``: the percentage is a ratio to another quantity."""
+    words = d.m.words[si]
+    if j >= len(words) or words[j] != "of":
+        return False
+    k = j + 1
+    while k < len(words) and words[k] in _DETERMINERS:
+        k += 1
+    for m in range(k, min(len(words), k + PORTION_NP)):
+        if words[m] in CLAUSE_END or words[m] in _NP_STOP:
+            break
+        if d.v.ratio_bases.starting_at(words, m) or d.v.frames.starting_at(words, m) or d.m.tokens[si][m].fact >= 0:
+            return True
+    return False
 
 
 def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
