@@ -1634,6 +1634,8 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                 i += 1
                 continue
             fi, cue_end = _beside(d, si, end, unit)
+            if fi < 0:
+                fi = _beside_before(d, si, i, end, unit)
             if fi >= 0:
                 roles: tuple[tuple[str, int], ...] = (("figure", fi),)
                 if qi >= 0:
@@ -1650,6 +1652,28 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     (("phrase", phrase), ("unit", unit)),
                 )
             i = end
+
+
+def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
+    """The figure a qualifier at tokens ``i``..``end`` stands in apposition after: "45%, a majority,",
+    "45% of members, a clear majority" → the figure, or -1."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if i < 2 or words[i - 1] not in _APPOSITION:
+        return -1
+    if end + 1 < len(words) and words[end] == "of" and words[end + 1] in ("them", "whom", "those", "these", "which"):
+        return -1  # "45%, a majority of them women": the qualifier is of another group
+    kinds = SHARES if unit == "share" else frozenset({"count", "number"})
+    j = i - 2
+    while j >= 0 and i - 2 - j <= QUALIFIER_NP:
+        fi = toks[j].fact
+        if fi >= 0:
+            ok = d.facts[fi].kind in kinds and (j == i - 2 or words[j + 1] == "of")
+            return fi if ok else -1
+        if words[j] in CLAUSE_END or words[j] in _APPOSITION:
+            return -1
+        j -= 1
+    return -1
 
 
 def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
