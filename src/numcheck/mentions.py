@@ -14,6 +14,8 @@ cues (total, part, remainder, another, each, forecast).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -85,13 +87,20 @@ class Mention:
     frame: str | None  # a year ("2003") or a frame word's class ("past", "now", "future")
 
 
+@functools.cache
+def _multiple_words() -> re.Pattern[str]:
+    """The vocabulary's multiple words ("threefold", "halved") as one case-blind search."""
+    words = sorted(vocab().multiples, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     """The sentence's tokens: figures (facts with a value or date) as one token each, the rest as words."""
     figures = [fi for fi in view.by_sentence[sentence] if is_token(view.facts[fi])]
-    if not figures:
-        return ()  # nothing here for a relation to read
     text = view.text
     sent = view.doc.sentences[sentence].span
+    if not figures and not _multiple_words().search(text, sent.start, sent.end):
+        return ()  # nothing here for a relation to read ("trade up threefold" is read, for its word)
     out: list[Token] = []
     pos = sent.start
 

@@ -39,6 +39,7 @@ from numcheck import days
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mentions, Token
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
+from numcheck.vocab import singular
 
 # Figure kinds that count or measure something and can stand in arithmetic.
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration", "age"})
@@ -1820,6 +1821,8 @@ def _multiple_word_in(d: _Doc, si: int, concept: str) -> tuple[str, Span] | None
         known = [x for x in words[lo:k] if x in d.v.concepts]
         if known and d.v.concepts[known[0]] == concept:
             return w, d.span(si, k, k + 1)
+        if not known and concept in {singular(x) for x in words[max(lo, k - 3) : k]}:
+            return w, d.span(si, k, k + 1)  # "bilateral trade up threefold": the noun just before
     return None
 
 
@@ -2264,7 +2267,9 @@ def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
             out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
     for stage in STAGES:
         for rel in list(stage(d, out)):
-            out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
+            # A stage may refine a first-pass relation of the same figures (a multiple word found in
+            # the lead): the refined one replaces it.
+            out.setdefault(rel.kind, {})[rel.key] = rel
     return {k: tuple(v.values()) for k, v in out.items()}
 
 
