@@ -381,3 +381,13 @@ def test_commands_other_than_an_archive_run_import_neither_dask_nor_pyarrow(args
     assert proc.returncode in (0, 1), proc.stderr
     line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("HEAVY="))
     assert json.loads(line.removeprefix("HEAVY=")) == []
+
+
+def test_the_command_says_what_is_wrong_before_starting_a_cluster(tmp_path: Path) -> None:
+    cases = [
+        (["archive", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o")], "nope.jsonl: no such file or directory"),
+        (["archive", str(DRAFT), "-o", str(tmp_path / "o"), "--partition-size", "big"], "--partition-size: not a size"),
+    ]
+    for args, message in cases:
+        proc = subprocess.run([sys.executable, "-m", "numcheck", *args, "--no-config"], capture_output=True, text=True)
+        assert proc.returncode == 2 and message in proc.stderr, (args, proc.stderr)
