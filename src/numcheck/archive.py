@@ -266,7 +266,7 @@ class Output:
                 )
         elif self.root.exists() and any(self.root.iterdir()):
             raise ArchiveError(f"{self.root}: not empty and not a numcheck archive run")
-        for d in (self.findings, self.stats):
+        for d in (self.root, self.findings, self.stats):
             d.mkdir(parents=True, exist_ok=True)
             for stale in d.glob(".*.tmp"):  # left by a run that was killed mid-write
                 stale.unlink()
