@@ -2520,7 +2520,13 @@ def _birthdays(d: _Doc) -> list[tuple[int, str]]:
         before = d.m.words[si][max(0, pos - 6) : pos]
         eve = "yes" if {"eve", "before", "ahead", "approaching", "shy"} & set(before) else ""
         out.append((fi, eve))
+        if len(out) >= BIRTHDAYS_KEPT:
+            break
     return out
+
+
+# Birthdays a text tells are few; more than this would make ages × birthdays grow with the text.
+BIRTHDAYS_KEPT = 8
 
 
 def _cap_names(d: _Doc, si: int) -> frozenset[str]:
