@@ -89,3 +89,9 @@ def test_a_list_of_figures_without_spaces() -> None:
 def test_a_hyphen_after_a_figure_and_a_space_is_a_dash() -> None:
     assert [v for _, v in _read("Lenses of 75 -300mm.")] == [D(75), D(300)]
     assert [v for _, v in _read("It fell to -5 overnight.")] == [D(-5)]
+
+
+def test_a_scale_word_after_spaces_or_a_hyphen() -> None:
+    assert [v for _, v in _read("3 - million, 4-million and 5  million")] == [D(3000000), D(4000000), D(5000000)]
+    # A run of spaces after a figure is read once, not once per way to split it around a hyphen.
+    assert _read("1" + " " * 5000 + "x") == [("1", D(1))]

@@ -115,7 +115,8 @@ _PERCENT_AFTER = re.compile(
 )
 # Basis points: hundredths of a percentage point ("a 40-basis-point rise", "cut by 25bps",
 # "25 basis points"). Only lower-case "bp": "BP" is "before present" or a company.
-_BASIS_AFTER = re.compile(rf"{_SP}*-?{_SP}*(?i:basis){_SP}*-?{_SP}*(?i:points?)\b|{_SP}?bps?\b")
+# (One way to split the spaces around a hyphen: "\s*-?\s*" was quadratic on a run of spaces.)
+_BASIS_AFTER = re.compile(rf"{_SP}*(?:-{_SP}*)?(?i:basis)(?:{_SP}*-)?{_SP}*(?i:points?)\b|{_SP}?bps?\b")
 _BASIS_POINT = Decimal("0.01")
 _HEDGE_AFTER = re.compile(rf"(?P<h>{_SP}+(?:or{_SP}+(?:more|so|fewer|less))\b|-?odd\b|\+|-plus\b)", re.I)
 _MARKER_NAMES = {

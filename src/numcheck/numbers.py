@@ -132,7 +132,7 @@ _BODY = rf"""
     (?P<pm>{_SP}*(?:±|\+/-|\+-){_SP}*\d+(?:\.\d+)?(?:[eE][-+−]?\d{{1,3}})?)?
     (?: (?P<mixed>{_SP}+\d{{1,2}}/\d{{1,3}}(?![\d/])) | (?P<slash>/\d{{1,3}}(?![\d/])) | (?P<vulgar>[{_V}]) )?
     (?P<scale>
-        {_SP}*-?{_SP}*(?:{"|".join(SCALE_WORDS)})\b(?:{_SP}+(?:thousand|million|billion|trillion|crore)\b)?(?P<half>{_SP}+and{_SP}+a{_SP}+half\b)?
+        {_SP}*(?:-{_SP}*)?(?:{"|".join(SCALE_WORDS)})\b(?:{_SP}+(?:thousand|million|billion|trillion|crore)\b)?(?P<half>{_SP}+and{_SP}+a{_SP}+half\b)?
       | {_SP}?(?:{"|".join(SCALE_ABBR_SPACED)})\b
       | (?:{"|".join(SCALE_ABBR_GLUED)})(?![A-Za-z0-9])
       | {_SP}(?:k|K|M)(?={_SP}*(?:[.,;:!?)]|\Z))
