@@ -159,6 +159,8 @@ ENUM_MAX = 20
 ENUM_NOUN = 6
 ENUM_ITEM = 5
 ENUM_OPEN = frozenset({"—", "–", ":", "(", "-"})
+# Words after a figure that the verb said of it may stand ("55 statues were stolen", "nine subsequently died").
+OUTCOME_REACH = 5
 # Verbs of an answer, and the words that negate one ("60% saying they did not").
 ANSWER_VERBS = frozenset("said saying say says thought think believed believe agreed agree".split())
 NEGATIONS = frozenset("not didn't don't no never".split())
@@ -392,7 +394,8 @@ def _nouns_agree(d: _Doc, part: int, whole: int, gap: Sequence[str]) -> bool:
 
 # Words after a part that do not name what it counts ("four of the 21", "70 said", "12 were").
 _NOT_PART_NOUNS = frozenset(
-    "of were was are is have has had said say says will would could did do in on at and or but to who which".split()
+    """of were was are is have has had said say says will would could did do in on at and or but to who which
+    later subsequently eventually then also still already soon since""".split()
 )
 
 
@@ -2038,6 +2041,54 @@ def _answer_pairs(d: _Doc) -> Iterator[Relation]:
             yield Relation("shares", (("item", ai), ("item", bi)), (), "clause")
 
 
+def _outcomes(d: _Doc) -> Iterator[Relation]:
+    """ "Fifty-five statues were stolen ..., 52 were recovered nine days later", "Seven patients were
+    admitted ..., and nine subsequently died": a later verb that counts part of an earlier group."""
+    earlier: list[tuple[int, str, int]] = []  # (fact, verb, sentence)
+    for si, toks in enumerate(d.m.tokens):
+        earlier = [e for e in earlier if si - e[2] <= 1]
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind not in ("count", "number") or d.facts[fi].value is None:
+                continue
+            verb = _verb_of(d, si, pos)
+            if not verb:
+                continue
+            wanted = d.v.subsets.get(verb, frozenset())
+            noun = words[pos + 1] if pos + 1 < len(words) else ""
+            named = noun[:1].isalpha() and noun not in _NOT_PART_NOUNS and not noun.endswith(("ed", "ly"))
+            for gi, gverb, gsi in reversed(earlier):
+                if gverb not in wanted or gi == fi:
+                    continue
+                gm = d.m.by_fact.get(gi)
+                if named and gm is not None and gm.concept and d.v.concept(noun) != gm.concept:
+                    continue  # "40 people were arrested ... 12 cars were found": another noun
+                yield Relation("part", (("part", fi), ("whole", gi)), (), "sentence" if gsi == si else "document")
+                break
+            earlier.append((fi, verb, si))
+
+
+def _verb_of(d: _Doc, si: int, pos: int) -> str:
+    """The participle or verb said of a figure within a few words after it ("were stolen", "died")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+
+    def known(w: str) -> bool:
+        return w in d.v.subsets or any(w in v for v in d.v.subsets.values())
+
+    for k in range(pos + 1, min(len(words), pos + 1 + OUTCOME_REACH)):
+        if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] == ",":
+            break
+        if known(words[k]):
+            return words[k]
+    # "Police arrested 40 people", "have detained 12": the verb right before the figure.
+    for k in (pos - 1, pos - 2):
+        if k >= 0 and toks[k].fact < 0 and known(words[k]):
+            return words[k]
+    return ""
+
+
 def _remainders(d: _Doc) -> Iterator[Relation]:
     """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
     whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
@@ -2090,6 +2141,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _listed_shares,
     _placed_shares,
     _answer_pairs,
+    _outcomes,
 )
 
 

@@ -85,6 +85,7 @@ class Vocab:
     anaphora: frozenset[str]
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
+    subsets: Mapping[str, frozenset[str]]  # later verb → the earlier verbs whose group it counts a part of
     ratio_bases: PhraseTable  # phrase → "ratio": a whole a percentage may exceed ("of GDP")
     ratio_cues: PhraseTable  # phrase → "ratio": words before a percentage that make it a ratio or change
     holding_nouns: PhraseTable  # phrase → "holding": "a 95% share", "an 82% stake"
@@ -203,4 +204,5 @@ def vocab() -> Vocab:
         not_after_most=frozenset(quals["not_after_most"]["words"]),  # type: ignore[index]
         generic=frozenset(restate["generic"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
+        subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
     )
