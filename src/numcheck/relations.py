@@ -242,6 +242,18 @@ class _Doc:
         self.v = self.m.vocab
         self.facts = view.facts
 
+    def figures(self, kinds: frozenset[str] | None = None) -> Iterator[tuple[int, int, int, Fact]]:
+        """(sentence, token position, fact index, fact) of every single-valued figure, in text order."""
+        for si, toks in enumerate(self.m.tokens):
+            for pos, tok in enumerate(toks):
+                fi = tok.fact
+                if fi < 0:
+                    continue
+                f = self.facts[fi]
+                if f.is_range or f.value is None or (kinds is not None and f.kind not in kinds):
+                    continue
+                yield si, pos, fi, f
+
     def fact_at(self, si: int, pos: int) -> int:
         toks = self.m.tokens[si]
         return toks[pos].fact if 0 <= pos < len(toks) else -1
@@ -612,54 +624,45 @@ def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int,
 
 
 def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
-    for si, toks in enumerate(d.m.tokens):
-        for pos, tok in enumerate(toks):
-            fi = tok.fact
-            if fi < 0:
+    for si, pos, fi, f in d.figures():
+        if f.kind in COUNTABLE:
+            after = _whole_after(d, si, pos)
+            before = _whole_before(d, si, pos)
+            if after and before and after[0] != before[0] and same_family(d.facts[after[0]], d.facts[before[0]]):
+                # "Of the 17 found guilty, only four of the 21 whose ...": the 21 are among the 17.
+                yield Relation("part", (("part", after[0]), ("whole", before[0])), (before[1], after[1]), "clause")
+            whole = after or before or _including(d, si, pos)
+            if whole is None:
+                found = _whole_by_noun(d, si, pos, fi)
+                if found is not None:
+                    yield found
                 continue
-            f = d.facts[fi]
-            if f.is_range or f.value is None:
+            if whole[0] == fi or not same_family(d.facts[whole[0]], f):
                 continue
-            if f.kind in COUNTABLE:
-                after = _whole_after(d, si, pos)
-                before = _whole_before(d, si, pos)
-                if after and before and after[0] != before[0] and same_family(d.facts[after[0]], d.facts[before[0]]):
-                    # "Of the 17 found guilty, only four of the 21 whose ...": the 21 are among the 17.
-                    yield Relation("part", (("part", after[0]), ("whole", before[0])), (before[1], after[1]), "clause")
-                whole = after or before or _including(d, si, pos)
-                if whole is None:
-                    found = _whole_by_noun(d, si, pos, fi)
-                    if found is not None:
-                        yield found
-                    continue
-                if whole[0] == fi or not same_family(d.facts[whole[0]], f):
-                    continue
-                wi, cue, evidence = whole
-                yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
-                rest = _sibling_rest(d, si, pos, f, wi)
-                if rest >= 0:
-                    # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
-                    roles = (("total", wi), ("item", fi), ("item", rest))
-                    yield Relation("breakdown", roles, (cue,), evidence, (("inclusive", "yes"),))
-                share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi) or _share_before(d, si, pos)
-                if share:
-                    yield Relation(
-                        "share", (("part", fi), ("whole", wi), ("share", share[0])), (cue, share[1]), evidence
-                    )
-            elif f.kind == "share" and RATIO_TEXT.search(f.text):
-                # "70 out of 120 staff, i.e. 48%": one figure that is part and whole at once.
-                share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, fi)
-                if share and d.facts[share[0]].kind == "percent":
-                    yield Relation("share", (("ratio", fi), ("share", share[0])), (share[1],), "clause")
-            elif f.kind in SHARES:
-                sw = _share_whole(d, si, pos)
-                if sw is None:
-                    continue
-                wi, cue = sw
-                _, wpos = d.pos_of(wi)
-                c = _count_after_share(d, si, pos, wpos) or _count_before_share(d, si, pos, wi)
-                if c and same_family(d.facts[c[0]], d.facts[wi]):
-                    yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), "clause")
+            wi, cue, evidence = whole
+            yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
+            rest = _sibling_rest(d, si, pos, f, wi)
+            if rest >= 0:
+                # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
+                roles = (("total", wi), ("item", fi), ("item", rest))
+                yield Relation("breakdown", roles, (cue,), evidence, (("inclusive", "yes"),))
+            share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi) or _share_before(d, si, pos)
+            if share:
+                yield Relation("share", (("part", fi), ("whole", wi), ("share", share[0])), (cue, share[1]), evidence)
+        elif f.kind == "share" and RATIO_TEXT.search(f.text):
+            # "70 out of 120 staff, i.e. 48%": one figure that is part and whole at once.
+            share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, fi)
+            if share and d.facts[share[0]].kind == "percent":
+                yield Relation("share", (("ratio", fi), ("share", share[0])), (share[1],), "clause")
+        elif f.kind in SHARES:
+            sw = _share_whole(d, si, pos)
+            if sw is None:
+                continue
+            wi, cue = sw
+            _, wpos = d.pos_of(wi)
+            c = _count_after_share(d, si, pos, wpos) or _count_before_share(d, si, pos, wi)
+            if c and same_family(d.facts[c[0]], d.facts[wi]):
+                yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), "clause")
 
 
 # --- breakdowns: a total and its items -------------------------------------------------
@@ -696,43 +699,36 @@ def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = 
 
 
 def _breakdowns(d: _Doc) -> Iterator[Relation]:
-    for si, toks in enumerate(d.m.tokens):
-        words = d.m.words[si]
-        for pos, tok in enumerate(toks):
-            fi = tok.fact
-            if fi < 0:
-                continue
-            f = d.facts[fi]
-            if f.kind not in COUNTABLE or f.is_range or f.value is None:
-                continue
-            # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
-            j = pos + 1
-            while j < len(words) and j - pos <= 4 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
-                opener = _opener(words, j)
-                if opener:
-                    label, after = opener
-                    items = _items_from(d, si, after, f)
-                    if len(items) >= 2 or (label == "inclusive" and items):
-                        yield Relation(
-                            "breakdown",
-                            (("total", fi),) + tuple(("item", i) for i in items),
-                            (d.span(si, j, after),),
-                            "clause",
-                            (("inclusive", "yes" if label == "inclusive" else ""),),
-                        )
-                    break
-                j += 1
-            # Items then "bringing the total to T".
-            total = _total_after(d, si, pos)
-            if total is not None:
-                ti, cue_start, cue_end = total
-                items = _items_back(d, si, pos, f)
-                cue = d.span(si, cue_start, cue_end)
-                if len(items) >= 2:
-                    yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
-                elif items and same_family(d.facts[ti], f):
-                    # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
-                    yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+    for si, pos, fi, f in d.figures(COUNTABLE):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
+        j = pos + 1
+        while j < len(words) and j - pos <= 4 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
+            opener = _opener(words, j)
+            if opener:
+                label, after = opener
+                items = _items_from(d, si, after, f)
+                if len(items) >= 2 or (label == "inclusive" and items):
+                    yield Relation(
+                        "breakdown",
+                        (("total", fi),) + tuple(("item", i) for i in items),
+                        (d.span(si, j, after),),
+                        "clause",
+                        (("inclusive", "yes" if label == "inclusive" else ""),),
+                    )
+                break
+            j += 1
+        # Items then "bringing the total to T".
+        total = _total_after(d, si, pos)
+        if total is not None:
+            ti, cue_start, cue_end = total
+            items = _items_back(d, si, pos, f)
+            cue = d.span(si, cue_start, cue_end)
+            if len(items) >= 2:
+                yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
+            elif items and same_family(d.facts[ti], f):
+                # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
+                yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
 
 
 def _opener(words: Sequence[str], j: int) -> tuple[str, int] | None:
@@ -798,31 +794,24 @@ def _items_back(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
 
 
 def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
-    for si, toks in enumerate(d.m.tokens):
-        words = d.m.words[si]
-        for pos, tok in enumerate(toks):
-            ai = tok.fact
-            if ai < 0:
-                continue
-            a = d.facts[ai]
-            if a.kind not in AMOUNTS or a.is_range or a.value is None:
-                continue
-            prev = pos - 1
-            while prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
-                hit = d.v.hedges.ending_at(words, prev + 1)
-                assert hit is not None
-                prev = hit[1] - 1
-            before = words[prev] if prev >= 0 else ""
-            # "A to B", "A- to B-", "A-B", "between A and B", "from A ($x) in 2003 to B".
-            link, j = _link(d, si, pos, before)
-            if link:
-                bi = d.figure_after(si, j + 1)
-                if bi >= 0 and bi != ai:
-                    b = d.facts[bi]
-                    if b.kind in AMOUNTS and not b.is_range and b.value is not None:
-                        yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
-            # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
-            yield from _back_change(d, si, pos, ai)
+    for si, pos, ai, _ in d.figures(AMOUNTS):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        prev = pos - 1
+        while prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
+            hit = d.v.hedges.ending_at(words, prev + 1)
+            assert hit is not None
+            prev = hit[1] - 1
+        before = words[prev] if prev >= 0 else ""
+        # "A to B", "A- to B-", "A-B", "between A and B", "from A ($x) in 2003 to B".
+        link, j = _link(d, si, pos, before)
+        if link:
+            bi = d.figure_after(si, j + 1)
+            if bi >= 0 and bi != ai:
+                b = d.facts[bi]
+                if b.kind in AMOUNTS and not b.is_range and b.value is not None:
+                    yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
+        # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
+        yield from _back_change(d, si, pos, ai)
 
 
 def skip_aside(d: _Doc, si: int, j: int) -> int:
