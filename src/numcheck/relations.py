@@ -1943,6 +1943,8 @@ def _listed_shares(d: _Doc) -> Iterator[Relation]:
     text = d.view.text
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
+        if _changing(d, si):
+            continue
         for pos, tok in enumerate(toks):
             fi = tok.fact
             if fi < 0 or d.facts[fi].kind != "percent" or words[pos + 1 : pos + 2] != ("of",):
@@ -1971,12 +1973,20 @@ def _listed_shares(d: _Doc) -> Iterator[Relation]:
                 yield Relation("shares", tuple(("item", i) for i in items), (), "clause")
 
 
+def _changing(d: _Doc, si: int) -> bool:
+    """The sentence says something rose or fell: its percentages are changes, not shares of a whole."""
+    words = d.m.words[si]
+    return any(d.v.direction.starting_at(words, k) for k in range(len(words)))
+
+
 def _placed_shares(d: _Doc) -> Iterator[Relation]:
     """ "Of the bondholders, 68.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland and 3.1% in
     Japan": shares of one whole, each in another place, so together at most 100%."""
     text = d.view.text
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
+        if _changing(d, si):
+            continue
         items: list[int] = []
         places: set[str] = set()
         for pos, tok in enumerate(toks):
@@ -2078,6 +2088,29 @@ def _verb_of(d: _Doc, si: int, pos: int) -> str:
     return ""
 
 
+def _complement_shares(d: _Doc) -> Iterator[Relation]:
+    """ "Of the 22 million who own a player, 59% are men compared to 51% of women": the shares of one
+    whole (named by an opening "Of ...,") given to two groups that split it add up to at most 100%."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if not words or words[0] != "of" or "," not in words:
+            continue
+        seen: dict[str, int] = {}
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent" or d.facts[fi].is_range:
+                continue
+            near = words[pos + 1 : pos + 4]
+            group = next((w for w in near if w in d.v.complements), "")
+            if not group:
+                continue
+            other = seen.get(d.v.complements[group], -1)
+            if other >= 0:
+                yield Relation("shares", (("item", other), ("item", fi)), (), "clause")
+                break
+            seen[group] = fi
+
+
 def _remainders(d: _Doc) -> Iterator[Relation]:
     """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
     whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
@@ -2131,6 +2164,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _placed_shares,
     _answer_pairs,
     _outcomes,
+    _complement_shares,
 )
 
 

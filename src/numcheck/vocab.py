@@ -86,6 +86,7 @@ class Vocab:
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
     subsets: Mapping[str, frozenset[str]]  # later verb → the earlier verbs whose group it counts a part of
+    complements: Mapping[str, str]  # a group word → the word of the group that completes it (men ↔ women)
     ratio_bases: PhraseTable  # phrase → "ratio": a whole a percentage may exceed ("of GDP")
     ratio_cues: PhraseTable  # phrase → "ratio": words before a percentage that make it a ratio or change
     holding_nouns: PhraseTable  # phrase → "holding": "a 95% share", "an 82% stake"
@@ -153,6 +154,14 @@ def _pairs(table: Mapping[str, object]) -> list[tuple[str, str]]:
     return out
 
 
+def _complements(table: object) -> dict[str, str]:
+    out: dict[str, str] = {}
+    pairs = table.get("pairs", []) if isinstance(table, dict) else []
+    for a, b in pairs:
+        out[str(a)], out[str(b)] = str(b), str(a)
+    return out
+
+
 @functools.cache
 def vocab() -> Vocab:
     data = _toml("vocab.toml")
@@ -205,4 +214,5 @@ def vocab() -> Vocab:
         generic=frozenset(restate["generic"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
+        complements=_complements(data.get("complements", {})),
     )
