@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
 # A word (letters, digits, inner ' or -), or one character of punctuation.
 TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[^\sa-z0-9]")
@@ -142,7 +143,7 @@ def singular(word: str) -> str:
     return word
 
 
-def _toml(name: str) -> dict[str, object]:
+def _toml(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8"))
 
 
@@ -193,15 +194,15 @@ def vocab() -> Vocab:
     return Vocab(
         concepts=concepts,
         nouns=PhraseTable.build(_pairs(nouns)),
-        direction=PhraseTable.build(_pairs(data["direction"])),  # type: ignore[arg-type]
+        direction=PhraseTable.build(_pairs(data["direction"])),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
-        comparison=PhraseTable.build(_pairs(data["comparison"])),  # type: ignore[arg-type]
+        comparison=PhraseTable.build(_pairs(data["comparison"])),
         roles_before=PhraseTable.build(_pairs(roles["before"])),
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
-        frames=PhraseTable.build(_pairs(data["frames"])),  # type: ignore[arg-type]
+        frames=PhraseTable.build(_pairs(data["frames"])),
         hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),
         ratio_cues=PhraseTable.build((p, "ratio") for p in portion["ratio_cues"]),
@@ -210,7 +211,7 @@ def vocab() -> Vocab:
         respondent_verbs=PhraseTable.build((p, "said") for p in portion["respondent_verbs"]),
         qualifiers=PhraseTable.build((k, k) for k in ranges),
         ranges=ranges,
-        not_after_most=frozenset(quals["not_after_most"]["words"]),  # type: ignore[index]
+        not_after_most=frozenset(quals["not_after_most"]["words"]),
         generic=frozenset(restate["generic"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
