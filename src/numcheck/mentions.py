@@ -29,6 +29,10 @@ from numcheck.vocab import TOKEN, Vocab, vocab
 WINDOW_BEFORE = 8
 # Words after a figure that may still name what it counts ("120 full-time staff").
 WINDOW_AFTER = 4
+# Tokens either side of a figure that a year giving its frame may stand ("in 2003, profits ...").
+YEAR_REACH = 12
+# Tokens back in a sentence that an earlier figure (a pronoun's antecedent) is looked for.
+PREVIOUS_REACH = 40
 # Concepts that say only "people": the verb after them says what they count ("208 people died").
 GENERIC_CONCEPTS = frozenset({"people"})
 # Words after a generic noun that its verb may stand ("978 people have been killed").
@@ -127,6 +131,9 @@ class Mentions:
         self.vocab: Vocab = vocab()
         self.tokens: tuple[tuple[Token, ...], ...] = tuple(tokenize(view, i) for i in range(len(view.doc.sentences)))
         self.words: tuple[tuple[str, ...], ...] = tuple(tuple(t.text for t in toks) for toks in self.tokens)
+        bounds = [self._bounds(w) for w in self.words]
+        self._starts = [b[0] for b in bounds]
+        self._ends = [b[1] for b in bounds]
         found: dict[int, Mention] = {}
         for si, toks in enumerate(self.tokens):
             for pos, tok in enumerate(toks):
@@ -140,23 +147,33 @@ class Mentions:
     def clause_start(self, sentence: int, pos: int) -> int:
         """The first token of the clause holding token ``pos``: after the last ; : . before it, or after a
         comma that opens another clause (", while", ", but", ", and")."""
-        toks = self.words[sentence]
-        i = pos
-        while i > 0 and toks[i - 1] not in CLAUSE_END:
-            if toks[i - 1] == "," and i < len(toks) and toks[i] in CLAUSE_OPENERS:
-                return i
-            i -= 1
-        return i
+        return self._starts[sentence][pos] if pos < len(self._starts[sentence]) else pos
 
     def clause_end(self, sentence: int, pos: int) -> int:
         """One past the last token of the clause holding token ``pos`` (see ``clause_start``)."""
-        toks = self.words[sentence]
-        i = pos + 1
-        while i < len(toks) and toks[i] not in CLAUSE_END:
-            if toks[i] == "," and i + 1 < len(toks) and toks[i + 1] in CLAUSE_OPENERS:
-                return i
-            i += 1
-        return i
+        ends = self._ends[sentence]
+        return ends[pos] if pos < len(ends) else len(ends)
+
+    @staticmethod
+    def _bounds(words: Sequence[str]) -> tuple[list[int], list[int]]:
+        """Per token, its clause's first token and one past its last, in two passes (a long sentence with
+        no punctuation must not cost a walk back per figure)."""
+        n = len(words)
+        starts = [0] * n
+        start = 0
+        for i in range(n):
+            if i > 0 and (words[i - 1] in CLAUSE_END or (words[i - 1] == "," and words[i] in CLAUSE_OPENERS)):
+                start = i
+            starts[i] = start
+        ends = [n] * n
+        end = n
+        for i in range(n - 1, -1, -1):
+            if i + 1 < n and (
+                words[i + 1] in CLAUSE_END or (words[i + 1] == "," and i + 2 < n and words[i + 2] in CLAUSE_OPENERS)
+            ):
+                end = i + 1
+            ends[i] = end
+        return starts, ends
 
     def _mention(self, si: int, pos: int) -> Mention:
         v = self.vocab
@@ -264,9 +281,9 @@ class Mentions:
         """A year or date figure in the same clause, as its ISO text ("2003"), else None."""
         toks = self.tokens[si]
         words = self.words[si]
-        lo = self.clause_start(si, pos)
+        lo = max(self.clause_start(si, pos), pos - YEAR_REACH)
         hi = pos + 1
-        while hi < len(words) and words[hi] not in CLAUSE_END:
+        while hi < len(words) and words[hi] not in CLAUSE_END and hi - pos <= YEAR_REACH:
             hi += 1
         best: tuple[int, str] | None = None
         for k in range(lo, hi):
@@ -286,7 +303,7 @@ class Mentions:
         for si in range(sentence, max(-1, sentence - back - 1), -1):
             toks = self.tokens[si]
             top = pos if si == sentence else len(toks)
-            for k in range(top - 1, -1, -1):
+            for k in range(top - 1, max(-1, top - 1 - PREVIOUS_REACH), -1):
                 if toks[k].fact >= 0:
                     out.append((si, k))
         return out

@@ -149,6 +149,14 @@ RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
 NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
 # Sentences back that a change's stated change may stand (besides the headline and the lead).
 DISTANT_BACK = 3
+# Tokens before a figure read for the names of whom it belongs to.
+NAMES_REACH = 20
+# Tokens back that the earlier figure of "they rose to B" may stand.
+EARLIER_REACH = 40
+# Tokens before "rose to B" read for its "from" and its subject.
+WINDOW_TO = 16
+# Tokens back that a sentence's "a decline in" may stand from the comparison it directs.
+SENTENCE_DIRECTION_REACH = 30
 # Tokens a direction verb may stand before the figure it governs ("losses had deepened to £51.6m").
 DIRECTION_REACH = 8
 # A share written as two counts: "70 out of 120", "12 of 23".
@@ -164,12 +172,16 @@ OUTCOME_REACH = 5
 # Verbs of an answer, and the words that negate one ("60% saying they did not").
 ANSWER_VERBS = frozenset("said saying say says thought think believed believe agreed agree".split())
 NEGATIONS = frozenset("not didn't don't no never".split())
+# Tokens back (per sentence) that the other shares of a remainder are read from.
+REMAINDER_TOKENS = 60
 # Sentences back (in one paragraph) that the other shares of a remainder may stand.
 REMAINDER_BACK = 2
 # Tokens back from a comma-set share ("…, less than a fourth of the 212") to its count.
 SHARE_BEFORE_REACH = 14
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
 SHARE_AFTER_REACH = 9
+# Tokens after a part that "the other 35" of the same whole may stand.
+SIBLING_REACH = 20
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
 INCLUDING_REACH = 16
 # Sentences back that the latest figure of a comparison's subject may stand ("Its profits ... were below").
@@ -488,7 +500,7 @@ def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> int:
     """A later figure of the sentence written as the rest of the same whole ("the other 35", "another 18")."""
     toks = d.m.tokens[si]
     words = d.m.words[si]
-    for k in range(pos + 1, len(toks)):
+    for k in range(pos + 1, min(len(toks), d.m.clause_end(si, pos) + SIBLING_REACH, pos + 1 + SIBLING_REACH)):
         fi = toks[k].fact
         if fi < 0 or fi == whole:
             continue
@@ -1029,9 +1041,9 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         ci = d.figure_after(si, last + 3, frozenset({"percent"}))
         if ci >= 0:
             return ci, "", None
-    lo = d.m.clause_start(si, min(apos, bpos))
-    hi = d.m.clause_end(si, last)
     near = min(apos, bpos)
+    lo = max(d.m.clause_start(si, near), near - 2 * STATED_REACH)
+    hi = min(d.m.clause_end(si, last), last + 2 * STATED_REACH)
     # Nearest first: in "rose £300m to £700m, while ... rose from £340m to £400m" each change keeps its own.
     order = sorted(range(lo, hi), key=lambda k: abs(k - near))
     for k in order:
@@ -1187,7 +1199,7 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
             return hit[0]
     # "There was a decline in the number of homes sold, with 496 ... compared to 469": the sentence's
     # "a <change> in" names the direction of what it goes on to compare.
-    for k in range(0, pos - 2):
+    for k in range(max(0, pos - SENTENCE_DIRECTION_REACH), pos - 2):
         if words[k] in ("a", "an") and words[k + 2] == "in":
             hit = d.v.direction.starting_at(words, k + 1)
             if hit and hit[1] == k + 2:
@@ -1212,7 +1224,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             b = d.facts[bi]
             if b.kind not in ("count", "number", "money", "percent", "measure") or b.is_range or b.value is None:
                 continue
-            lo = d.m.clause_start(si, pos)
+            lo = max(d.m.clause_start(si, pos), pos - WINDOW_TO)
             if "from" in words[lo:pos] or _has_from_after(d, si, pos):
                 continue
             pos_to = at - 1
@@ -1251,7 +1263,7 @@ def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: boo
             break
         toks = d.m.tokens[s2]
         top = lo if s2 == si else len(toks)
-        for k in range(top - 1, -1, -1):
+        for k in range(top - 1, max(-1, top - 1 - EARLIER_REACH), -1):
             ai = toks[k].fact
             if ai < 0:
                 continue
@@ -1295,7 +1307,7 @@ def _versus_year(d: _Doc) -> Iterator[Relation]:
             bi = next(
                 (
                     toks[b].fact
-                    for b in range(pos - 1, d.m.clause_start(si, pos) - 1, -1)
+                    for b in range(pos - 1, max(d.m.clause_start(si, pos), pos - STATED_REACH) - 1, -1)
                     if toks[b].fact >= 0 and d.facts[toks[b].fact].kind in ("count", "number", "money", "measure")
                 ),
                 -1,
@@ -1784,7 +1796,7 @@ def _names(d: _Doc, fi: int) -> frozenset[str]:
     possessive or the next word is capitalised too ("British Airways").
     """
     si, pos = d.pos_of(fi)
-    lo = d.m.clause_start(si, pos)
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
     text = d.view.text
     toks = d.m.tokens[si]
     out: set[str] = set()
@@ -1822,7 +1834,8 @@ def _rate_words(d: _Doc, fi: int) -> frozenset[str]:
     """Words in a figure's clause that make it a rate over a period of its own ("an annual rate")."""
     si, pos = d.pos_of(fi)
     words = d.m.words[si]
-    return frozenset(words[d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]) & RATE_WORDS
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
+    return frozenset(words[lo : min(d.m.clause_end(si, pos), pos + NAMES_REACH)]) & RATE_WORDS
 
 
 def _stated_in(
@@ -2133,9 +2146,11 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
             for s2 in range(si, max(-1, si - REMAINDER_BACK - 1), -1):
                 if s2 != si and d.view.doc.sentences[s2].paragraph != d.view.doc.sentences[si].paragraph:
                     break
+                toks2 = d.m.tokens[s2]
+                top = pos if s2 == si else len(toks2)
                 found = [
                     t.fact
-                    for t in d.m.tokens[s2][: pos if s2 == si else None]
+                    for t in toks2[max(0, top - REMAINDER_TOKENS) : top]
                     if t.fact >= 0 and d.facts[t.fact].kind in ("percent", "share") and not d.facts[t.fact].is_range
                 ]
                 if not found and s2 != si:
@@ -2224,7 +2239,8 @@ def _scope(d: _Doc, fi: int) -> str:
     words = d.m.words[si]
     toks = d.m.tokens[si]
     m = d.m.by_fact[fi]
-    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
+    hi = min(d.m.clause_end(si, pos), pos + NAMES_REACH)
     said = set(words[lo:hi])
     if "total" in m.roles or said & NATIONAL_WORDS:
         return "whole"
@@ -2885,7 +2901,7 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
         or (words[k - 1] == "and" and "between" in words[max(0, k - 5) : k])
     ):
         return None  # an end of a change or a range, or a comparison: "from 45,000 to 50,000"
-    lo = d.m.clause_start(si, pos)
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
     if any(w in _EARLIER for w in words[lo:pos]):
         return None  # "That compared with 78,882 cases": an earlier count, set against the latest
     if f.kind == "percent":
@@ -3089,6 +3105,7 @@ def _scale_words(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     for si in sorted(lead):
         toks = d.m.tokens[si] or _plain_tokens(d, si)  # a headline without figures is not tokenised
         words = tuple(t.text for t in toks)
+        hypothetical = any(w in _HYPOTHETICAL for w in words)  # once per sentence, not per word found
         i = 0
         while i < len(words):
             hit = d.v.qualifiers.starting_at(words, i) if toks[i].fact < 0 else None
@@ -3097,7 +3114,7 @@ def _scale_words(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                 continue
             phrase, end = hit
             start, i = i, end
-            if any(w in _HYPOTHETICAL for w in words):
+            if hypothetical:
                 continue  # "could cause tens of millions of deaths": a risk, not a count
             if d.m.tokens[si] and _beside(d, si, end, "count")[0] >= 0:
                 continue  # "thousands of fans, some 40,000": judged in its sentence

@@ -21,8 +21,10 @@ def from_binding(rel: Relation, b: Binding, view: View, rule: Rule) -> Relation 
     """Label a template's change with the direction and multiple words of its match."""
     exclude = rule.compiled.get("exclude")
     skel = view.skeletons[b.sentence]
-    if exclude is not None and view.search(exclude, skel, trusted=rule.trusted):
-        return None
+    if exclude is not None and view.memo(
+        f"excluded:{rule.code}:{b.sentence}", lambda v: bool(v.search(exclude, skel, trusted=rule.trusted))
+    ):
+        return None  # one search per sentence and rule, not one per binding
     words = words_of(_FIGURE.sub(" ", skel[b.start : b.end]))
     v = vocab()
     found = set()
