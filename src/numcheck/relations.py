@@ -2621,15 +2621,21 @@ BIRTHDAYS_KEPT = 8
 
 
 def _cap_names(d: _Doc, si: int) -> frozenset[str]:
-    """Capitalised words of a sentence, titles and clause openers aside: the people and places it names."""
-    toks = d.m.tokens[si]
-    text = d.view.doc.text
-    out = set()
-    for t in toks:
-        w = text[t.span.start : t.span.end]
-        if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.lower() not in STOPWORDS_CAL:
-            out.add(w)
-    return frozenset(out)
+    """Capitalised words of a sentence, titles and clause openers aside: the people and places it names.
+
+    Read once per sentence (a sentence of a thousand ages asks a thousand times)."""
+
+    def read(view: View) -> frozenset[str]:
+        text = view.doc.text
+        out = set()
+        for t in d.m.tokens[si]:
+            w = text[t.start : t.end]
+            if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.lower() not in STOPWORDS_CAL:
+                out.add(w)
+        return frozenset(out)
+
+    names: frozenset[str] = d.view.memo(f"cap-names:{si}", read)
+    return names
 
 
 # Capitalised words that name no one: titles and words that open a clause.
@@ -2992,9 +2998,9 @@ def _frame(d: _Doc, fi: int) -> frozenset[str]:
     si, pos = m.sentence, m.position
     words = d.m.words[si]
     out: set[str] = {("date:" if m.frame[:1].isdigit() else "word:") + m.frame} if m.frame else set()
-    lo = d.m.clause_start(si, pos)
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
     hi = pos + 1
-    while hi < len(words) and words[hi] not in CLAUSE_END:
+    while hi < len(words) and words[hi] not in CLAUSE_END and hi - pos < NAMES_REACH:
         hi += 1
     for k in range(lo, hi):
         ti = d.m.tokens[si][k].fact
@@ -3005,14 +3011,19 @@ def _frame(d: _Doc, fi: int) -> frozenset[str]:
     return frozenset(out)
 
 
+# Tokens either side of a figure that its comma-delimited stretch may run (a sentence with no comma must
+# not cost a walk to its ends per figure).
+CHUNK_REACH = 24
+
+
 def _chunk(d: _Doc, si: int, pos: int) -> tuple[int, int]:
     """The comma-delimited stretch of tokens around a figure."""
     words = d.m.words[si]
     lo = pos
-    while lo > 0 and words[lo - 1] not in _CHUNK_END:
+    while lo > 0 and words[lo - 1] not in _CHUNK_END and pos - lo < CHUNK_REACH:
         lo -= 1
     hi = pos + 1
-    while hi < len(words) and words[hi] not in _CHUNK_END:
+    while hi < len(words) and words[hi] not in _CHUNK_END and hi - pos < CHUNK_REACH:
         hi += 1
     return lo, hi
 
