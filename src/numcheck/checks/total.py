@@ -19,7 +19,7 @@ Tests:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -233,39 +233,50 @@ _AFTER = 200  # characters of skeleton after a share that ``breakdown`` may look
 
 
 def _shares(rule: Rule, view: View) -> Iterator[Hit]:
+    for listed in listed_answers(view, rule.compiled["breakdown"], rule.compiled["exclude"], rule.trusted):
+        hit = over_100(view.facts, listed)
+        if hit is not None:
+            yield hit
+
+
+def listed_answers(view: View, breakdown: Any, exclude: Any, trusted: bool) -> Iterator[list[int]]:
+    """Per sentence, the shares each followed by an answer word ("55% said ..., 40% said ..."), two or more."""
     facts = view.facts
     for si, idxs in enumerate(view.by_sentence):
         pcts = [i for i in idxs if facts[i].kind == "percent" and facts[i].interval.low is not None]
         if len(pcts) < 2:
             continue
         skel = view.skeletons[si]
-        if view.search(rule.compiled["exclude"], skel, trusted=rule.trusted):
+        if view.search(exclude, skel, trusted=trusted):
             continue
         # One pass for the token ends (a find per token is quadratic in a long sentence);
         # the breakdown words follow within a short window.
         ends = {int(m.group(1)): m.end() for m in _PERCENT_TOKEN.finditer(skel)}
         listed = [
-            i
-            for i in pcts
-            if i in ends
-            and view.search(rule.compiled["breakdown"], skel[ends[i] : ends[i] + _AFTER], trusted=rule.trusted)
+            i for i in pcts if i in ends and view.search(breakdown, skel[ends[i] : ends[i] + _AFTER], trusted=trusted)
         ]
-        if len(listed) < 2:
-            continue
-        acc = Interval(Decimal(0), Decimal(0))
-        for i in listed:
-            acc = acc + Interval(facts[i].interval.low, facts[i].interval.high)
-        if not entirely_above(acc, Interval(Decimal(0), Decimal(100))):
-            continue
-        shown = sum(((point(facts[i]) or Decimal(0)) for i in listed), Decimal(0))
-        yield Hit(
-            facts[listed[0]].span,
-            tuple(facts[i].span for i in listed[1:]),
-            (
-                ("parts", " + ".join(facts[i].text for i in listed)),
-                ("sum", format_number(shown) + "%"),
-                ("total", "100%"),
-                ("whole", "100%"),
-                ("part", facts[listed[0]].text),
-            ),
-        )
+        if len(listed) >= 2:
+            yield listed
+
+
+def over_100(facts: Sequence[Fact], listed: Sequence[int]) -> Hit | None:
+    """A hit when shares of one whole add up to more than 100% at every value they may stand for."""
+    acc = Interval(Decimal(0), Decimal(0))
+    for i in listed:
+        if facts[i].interval.low is None:
+            return None
+        acc = acc + Interval(facts[i].interval.low, facts[i].interval.high)
+    if not entirely_above(acc, Interval(Decimal(0), Decimal(100))):
+        return None
+    shown = sum(((point(facts[i]) or Decimal(0)) for i in listed), Decimal(0))
+    return Hit(
+        facts[listed[0]].span,
+        tuple(facts[i].span for i in listed[1:]),
+        (
+            ("parts", " + ".join(facts[i].text for i in listed)),
+            ("sum", format_number(shown) + "%"),
+            ("total", "100%"),
+            ("whole", "100%"),
+            ("part", facts[listed[0]].text),
+        ),
+    )

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from numcheck.interval import Interval
 from numcheck.model import Hit
-from numcheck.patterns import View, compile_regex, entirely_above, format_number, point
+from numcheck.patterns import View, compile_regex
 from numcheck.relations import Relation
 
 if TYPE_CHECKING:
@@ -25,8 +23,6 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "exclude": (str, r"(?!)"),
 }
 FIELDS = frozenset({"part", "whole", "parts", "sum", "total"})
-# Characters of skeleton after a share that ``breakdown`` may look at.
-AFTER = 200
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -41,50 +37,15 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 
 def more_relations(rule: Rule, view: View) -> Iterator[Relation]:
     """Answers to one question in one sentence: every share followed by an answer verb ("55% said")."""
-    import re
+    from numcheck.checks.total import listed_answers
 
-    token = re.compile(r"#(\d+):percent#")
-    facts = view.facts
-    for si, idxs in enumerate(view.by_sentence):
-        pcts = [i for i in idxs if facts[i].kind == "percent" and facts[i].interval.low is not None]
-        if len(pcts) < 2:
-            continue
-        skel = view.skeletons[si]
-        if view.search(rule.compiled["sentence_exclude"], skel, trusted=rule.trusted):
-            continue
-        ends = {int(m.group(1)): m.end() for m in token.finditer(skel)}
-        listed = [
-            i
-            for i in pcts
-            if i in ends
-            and view.search(rule.compiled["breakdown"], skel[ends[i] : ends[i] + AFTER], trusted=rule.trusted)
-        ]
-        if len(listed) >= 2:
-            yield Relation("shares", tuple(("item", i) for i in listed), (), "template")
+    compiled = rule.compiled
+    for listed in listed_answers(view, compiled["breakdown"], compiled["sentence_exclude"], rule.trusted):
+        yield Relation("shares", tuple(("item", i) for i in listed), (), "template")
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
-    facts = view.facts
+    from numcheck.checks.total import over_100
+
     items = rel.all("item")
-    if len(items) < 2:
-        return None
-    acc = Interval(Decimal(0), Decimal(0))
-    for i in items:
-        iv = facts[i].interval
-        if iv.low is None:
-            return None
-        acc = acc + Interval(iv.low, iv.high)
-    if not entirely_above(acc, Interval(Decimal(0), Decimal(100))):
-        return None
-    shown = sum((point(facts[i]) or Decimal(0)) for i in items)
-    return Hit(
-        facts[items[0]].span,
-        tuple(facts[i].span for i in items[1:]),
-        (
-            ("parts", " + ".join(facts[i].text for i in items)),
-            ("sum", format_number(shown) + "%"),
-            ("total", "100%"),
-            ("whole", "100%"),
-            ("part", facts[items[0]].text),
-        ),
-    )
+    return over_100(view.facts, items) if len(items) >= 2 else None
