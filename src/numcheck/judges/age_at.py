@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from numcheck.judges.elapsed import meets
 from numcheck.model import Hit
 from numcheck.patterns import View
-from numcheck.relations import Relation, _year_of
+from numcheck.relations import Relation
+from numcheck.relations.calendar import _year_of
 
 if TYPE_CHECKING:
     from numcheck.model import Rule

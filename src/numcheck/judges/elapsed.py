@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from numcheck.interval import Interval
 from numcheck.model import Hit
 from numcheck.patterns import View
-from numcheck.relations import Relation, _year_of, _year_range
+from numcheck.relations import Relation
+from numcheck.relations.calendar import _year_of, _year_range
 
 if TYPE_CHECKING:
     from numcheck.model import Rule

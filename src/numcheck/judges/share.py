@@ -57,7 +57,7 @@ def _said(share: Fact) -> str:
 
 def _ratio(rel: Relation, view: View) -> Hit | None:
     """ "70 out of 120, i.e. 48%": both counts in one figure, each exact."""
-    from numcheck.relations import RATIO_TEXT
+    from numcheck.relations.shares import RATIO_TEXT
 
     ri, si = rel.get("ratio"), rel.get("share")
     if ri is None or si is None:

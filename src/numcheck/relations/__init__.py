@@ -1,0 +1,115 @@
+"""Relations: how figures relate across the whole document, each with the cues that show it.
+
+Built once per document from the mentions (``mentions.Mentions``), by small
+named builders that walk each sentence's tokens once; judges then test each
+relation's arithmetic. Kinds and their roles:
+
+- ``share``: ``part``, ``whole``, ``share`` ("70 of the 120 staff (48%)",
+  "Of those, 70 (48%)" with "those" the 120 of the previous sentence);
+- ``part``: ``part``, ``whole`` ("32 out of 23 agencies", "including $26bn");
+- ``breakdown``: ``total`` and ``item`` (repeated); label ``inclusive`` when
+  the items may be fewer than the total ("including");
+- ``change``: ``from``, ``to`` and optionally ``stated`` (a % or an amount),
+  labels ``direction`` ("up"/"down") and ``multiple`` ("doubled");
+- ``range``: ``low``, ``high`` ("150 to 135 passengers", "between 8% and 6%");
+- ``comparison``: ``a``, ``b``, label ``order`` ("above"/"below"): a is above
+  (below) b ("Labour on 39% leads the Conservatives on 44%");
+- ``portion``: ``share``, label ``whole`` (its noun phrase): a percentage
+  that is a part of a whole ("80% of Ethiopians", "a 95% share");
+- ``conversion``: ``figure``, ``conversion``, label ``hedge``: the same
+  amount in other units, in brackets ("785m euros ($1bn; £540m)");
+- ``qualifier``: ``figure`` and, for a fraction word, ``qualifier``; labels
+  ``phrase`` and ``unit``: a word that says how large the figure set beside
+  it is ("a majority (48%)", "thousands of fans, some 40,000").
+
+Evidence grades a relation: ``clause`` (explicit cue next to the figures),
+``sentence`` (within one sentence), ``document`` (across sentences through a
+pronoun or a repeated noun). Nothing compares all pairs: every builder looks
+at a bounded window of tokens around each figure, so building is linear in
+the number of figures.
+
+One module per family of relations; this module lists their builders in the
+order they run (for one set of figures the first builder's relation is kept)
+and builds a document's relations. A new builder goes in its family's module
+and into ``BUILDERS`` (or ``STAGES`` when it reads the first pass) here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+
+from numcheck.patterns import View
+from numcheck.relations.base import Relation, _Doc, family, same_family
+from numcheck.relations.breakdowns import _breakdowns
+from numcheck.relations.calendar import _ages, _calendar_dates, _same_events, _spans
+from numcheck.relations.changes import _changes_and_ranges, _comparisons, _to_without_from, _versus_year
+from numcheck.relations.conversions import _conversions
+from numcheck.relations.fractions import _fraction_shares
+from numcheck.relations.groups import (
+    _answer_pairs,
+    _complement_shares,
+    _enumerations,
+    _listed_shares,
+    _outcomes,
+    _placed_shares,
+    _remainders,
+)
+from numcheck.relations.portions import _portions
+from numcheck.relations.qualifiers import _qualifiers
+from numcheck.relations.restatements import _restatements, _scale_words
+from numcheck.relations.scopes import _listed_toll, _scoped_parts
+from numcheck.relations.shares import _shares_and_parts
+from numcheck.relations.stated import _distant_stated
+
+__all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
+
+Built = Mapping[str, Mapping[object, Relation]]
+
+# First pass: each builder reads the document's tokens and mentions.
+BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
+    _shares_and_parts,
+    _breakdowns,
+    _changes_and_ranges,
+    _to_without_from,
+    _versus_year,
+    _comparisons,
+    _portions,
+    _conversions,
+    _qualifiers,
+    _enumerations,
+    _remainders,
+    _listed_shares,
+    _placed_shares,
+    _answer_pairs,
+    _outcomes,
+    _complement_shares,
+    _same_events,
+    _calendar_dates,
+    _spans,
+    _ages,
+    _fraction_shares,
+)
+
+# Second stage: builders that read the relations of the first.
+STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
+    _distant_stated,
+    _scoped_parts,
+    _listed_toll,
+    _restatements,
+    _scale_words,
+)
+
+
+def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
+    """Every relation in the document, grouped by kind, each once."""
+    d = _Doc(view)
+    out: dict[str, dict[object, Relation]] = {}
+    for builder in BUILDERS:
+        for rel in builder(d):
+            out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
+    for stage in STAGES:
+        for rel in list(stage(d, out)):
+            # A stage may refine a first-pass relation of the same figures (a multiple word found in
+            # the lead): the refined one replaces it.
+            out.setdefault(rel.kind, {})[rel.key] = rel
+    return {k: tuple(v.values()) for k, v in out.items()}

@@ -1,0 +1,156 @@
+"""The pieces every relation builder shares: the ``Relation`` record, figure families, and ``_Doc``
+(one document's tokens and mentions with the small token readers the builders use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from numcheck.mentions import Mentions
+from numcheck.model import Fact, Span
+from numcheck.patterns import View
+
+# Kinds that can be a whole or a part of one.
+COUNTABLE = frozenset({"count", "number", "money"})
+SHARES = frozenset({"percent", "share"})
+# Words that end the noun between a part and its "of" ("$4.37bn and earnings of $1.62"): another clause.
+GAP_STOP = frozenset("and or but while whereas with were was are is have has had per each a an".split())
+FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
+# Capitalised words that are not names of who or what a figure belongs to.
+NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
+# Tokens before a figure read for the names of whom it belongs to.
+NAMES_REACH = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    kind: str
+    roles: tuple[tuple[str, int], ...]  # role → index into View.facts; "item" repeats
+    cues: tuple[Span, ...] = ()  # the words that gave the relation ("of those", "doubled")
+    evidence: str = "clause"  # "clause" | "sentence" | "document" | "template"
+    labels: tuple[tuple[str, str], ...] = ()
+
+    def get(self, role: str) -> int | None:
+        for r, i in self.roles:
+            if r == role:
+                return i
+        return None
+
+    def all(self, role: str) -> tuple[int, ...]:
+        return tuple(i for r, i in self.roles if r == role)
+
+    def label(self, name: str) -> str:
+        for k, v in self.labels:
+            if k == name:
+                return v
+        return ""
+
+    @property
+    def key(self) -> tuple[str, tuple[tuple[str, int], ...]]:
+        return self.kind, self.roles
+
+
+def family(f: Fact) -> str:
+    """Figures of one family can be added, compared and divided: money by currency, measures by unit."""
+    if f.kind in ("count", "number"):
+        return "count"
+    if f.kind == "money":
+        return f"money:{f.unit}"
+    if f.kind in ("measure", "duration", "age"):
+        return f"{f.kind}:{f.unit}"
+    return f.kind
+
+
+def _bare(f: Fact) -> bool:
+    return f.kind in ("count", "number") and not f.unit
+
+
+def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:
+    """``a`` and ``b`` measure alike; with ``bare_ok`` a bare first end takes the second's unit ("20 to 15%")."""
+    if family(a) == family(b):
+        return True
+    return bare_ok and _bare(a) and b.kind in ("percent", "money", "measure", "count")
+
+
+class _Doc:
+    """One document's tokens and mentions, with the small readers the builders share."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.m = Mentions(view)
+        self.v = self.m.vocab
+        self.facts = view.facts
+
+    def figures(self, kinds: frozenset[str] | None = None) -> Iterator[tuple[int, int, int, Fact]]:
+        """(sentence, token position, fact index, fact) of every single-valued figure, in text order."""
+        for si, toks in enumerate(self.m.tokens):
+            for pos, tok in enumerate(toks):
+                fi = tok.fact
+                if fi < 0:
+                    continue
+                f = self.facts[fi]
+                if f.is_range or f.value is None or (kinds is not None and f.kind not in kinds):
+                    continue
+                yield si, pos, fi, f
+
+    def fact_at(self, si: int, pos: int) -> int:
+        toks = self.m.tokens[si]
+        return toks[pos].fact if 0 <= pos < len(toks) else -1
+
+    def skip_hedge(self, si: int, pos: int) -> int:
+        """Past a hedge phrase ("about", "just over") starting at ``pos``."""
+        hit = self.v.hedges.starting_at(self.m.words[si], pos)
+        return hit[1] if hit else pos
+
+    def figure_after(self, si: int, pos: int, kinds: frozenset[str] | None = None) -> int:
+        """The figure at ``pos`` (after an optional hedge), or -1."""
+        j = self.skip_hedge(si, pos)
+        fi = self.fact_at(si, j)
+        if fi >= 0 and (kinds is None or self.facts[fi].kind in kinds):
+            return fi
+        return -1
+
+    def span(self, si: int, a: int, b: int) -> Span:
+        """The text span of tokens ``a`` to ``b - 1``."""
+        toks = self.m.tokens[si]
+        return Span(toks[a].start, toks[b - 1].end)
+
+    def pos_of(self, fi: int) -> tuple[int, int]:
+        mm = self.m.by_fact[fi]
+        return mm.sentence, mm.position
+
+    def antecedent(self, si: int, pos: int, part: int, check_concept: bool = False) -> int:
+        """The whole a pronoun before or after ``part`` points back to: the nearest earlier countable figure.
+
+        Same family and, where both name one, the same concept; years and
+        figures already inside a share ("(48%)") are passed over.
+        """
+        pm = self.m.by_fact.get(part)
+        pf = self.facts[part]
+        for s2, k in self.m.previous_figures(si, pos, back=1):
+            fi = self.fact_at(s2, k)
+            f = self.facts[fi]
+            if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, pf):
+                continue
+            if f.value <= 1:
+                continue  # "them", "those" are plural: never the "one shell" before them
+            om = self.m.by_fact.get(fi)
+            if check_concept and pm and om and pm.concept and om.concept and pm.concept != om.concept:
+                continue
+            return fi
+        return -1
+
+
+# Words after a part that do not name what it counts ("four of the 21", "70 said", "12 were").
+_NOT_PART_NOUNS = frozenset(
+    """of were was are is have has had said say says will would could did do in on at and or but to who which
+    later subsequently eventually then also still already soon since""".split()
+)
+# Words that end a whole's noun phrase: a preposition or a verb starts what is said of it.
+_NP_STOP = frozenset(
+    """in on at for from to with by as than and or but who which that said say says were was are is be been
+    have has had will would could can did do outside inside across over under between against during after
+    before since within among""".split()
+)
+_DETERMINERS = frozenset("the its their his her our a an this that".split())

@@ -1,0 +1,172 @@
+"""Breakdowns: a total and its items ("a total of 40: 25 in the north and 15 in the south",
+"bringing the total to", "the other 35").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Fact
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
+
+# Words a list item may carry between figures ("£7.5m from the council's reserves and").
+ITEM_GAP = 8
+# Words that introduce a breakdown after its total.
+BREAKDOWN_OPEN = {
+    ":": "exact",
+    "including": "inclusive",
+    "includes": "inclusive",
+    "included": "inclusive",
+    "comprising": "exact",
+    "consisting": "exact",
+    "of which": "inclusive",
+    "of whom": "inclusive",
+    "made up of": "exact",
+    "split between": "exact",
+    "split into": "exact",
+    "divided between": "exact",
+    "divided into": "exact",
+    "broken down into": "exact",
+    "among them": "inclusive",
+}
+# Words after a list of items that name its total: "..., bringing the total to 24".
+TOTAL_AFTER = (
+    ("bringing", "total"),
+    ("taking", "total"),
+    ("bringing", "the", "total", "to"),
+    ("taking", "the", "total", "to"),
+    ("bring", "the", "total", "to"),
+    ("take", "the", "total", "to"),
+    ("brings", "the", "total", "to"),
+    ("takes", "the", "total", "to"),
+    ("making", "a", "total", "of"),
+    ("for", "a", "total", "of"),
+    ("a", "total", "of"),
+    ("in", "total"),
+    ("making",),
+    ("makes",),
+    ("make",),
+)
+
+
+def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = None) -> list[int]:
+    """Figures of ``like``'s family listed from token ``start``: "70 teachers, 40 support staff and 10 others"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out: list[int] = []
+    gap = 0
+    j = start
+    end = len(words) if stop_at is None else stop_at
+    while j < end:
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            if f.kind in ("percent", "share") and like.kind not in ("percent", "share"):
+                j += 1
+                gap += 1
+                continue  # "70 teachers (58%)": the share beside an item is no item
+            if not same_family(f, like) or f.is_range or f.value is None:
+                break
+            out.append(fi)
+            gap = 0
+        elif words[j] in (".", "!", "?", ";"):
+            break
+        else:
+            gap += 1
+            if gap > ITEM_GAP:
+                break
+        j += 1
+    return out
+
+
+def _breakdowns(d: _Doc) -> Iterator[Relation]:
+    for si, pos, fi, f in d.figures(COUNTABLE):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
+        j = pos + 1
+        while j < len(words) and j - pos <= 4 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
+            opener = _opener(words, j)
+            if opener:
+                label, after = opener
+                items = _items_from(d, si, after, f)
+                if len(items) >= 2 or (label == "inclusive" and items):
+                    yield Relation(
+                        "breakdown",
+                        (("total", fi),) + tuple(("item", i) for i in items),
+                        (d.span(si, j, after),),
+                        "clause",
+                        (("inclusive", "yes" if label == "inclusive" else ""),),
+                    )
+                break
+            j += 1
+        # Items then "bringing the total to T".
+        total = _total_after(d, si, pos)
+        if total is not None:
+            ti, cue_start, cue_end = total
+            items = _items_back(d, si, pos, f)
+            cue = d.span(si, cue_start, cue_end)
+            if len(items) >= 2:
+                yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
+            elif items and same_family(d.facts[ti], f):
+                # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
+                yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+
+
+def _opener(words: Sequence[str], j: int) -> tuple[str, int] | None:
+    for phrase, label in BREAKDOWN_OPEN.items():
+        toks = tuple(phrase.split())
+        if tuple(words[j : j + len(toks)]) == toks:
+            return label, j + len(toks)
+    return None
+
+
+def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
+    """After the last item: ", bringing the total to 24" → (total figure, cue start, cue end)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = pos + 1
+    while j < len(words) and j - pos <= 6 and words[j] not in (".", ";", "!", "?"):
+        if toks[j].fact >= 0 and d.facts[toks[j].fact].kind not in FRAME_KINDS:
+            break  # another amount: the total belongs to it
+        for phrase in TOTAL_AFTER:
+            if tuple(words[j : j + len(phrase)]) == phrase:
+                end = j + len(phrase)
+                if phrase[-1] == "total":
+                    # "bringing total cost savings to £100m": the total's noun, then "to".
+                    k = end
+                    while k < len(words) and k - end < 3 and words[k] != "to" and toks[k].fact < 0:
+                        k += 1
+                    if k >= len(words) or words[k] != "to":
+                        continue
+                    end = k + 1
+                ti = d.figure_after(si, end, COUNTABLE)
+                if ti >= 0:
+                    return ti, j, end
+        j += 1
+    return None
+
+
+def _items_back(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
+    """The listed figures ending at ``pos``, walking back while the gaps are short."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out = [toks[pos].fact]
+    gap = 0
+    j = pos - 1
+    while j >= 0:
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            if not same_family(f, like) or f.is_range or f.value is None:
+                break
+            out.append(fi)
+            gap = 0
+        elif words[j] in CLAUSE_END:
+            break
+        else:
+            gap += 1
+            if gap > ITEM_GAP:
+                break
+        j -= 1
+    return out[::-1]

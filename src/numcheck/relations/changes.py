@@ -1,0 +1,709 @@
+"""Changes, ranges and comparisons: two values of one quantity and the words between them
+("up 30% from 20,000 to 26,000", "150 to 135 passengers", "slightly below the average of 4%").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
+from numcheck.model import Fact, Span
+from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, same_family
+from numcheck.relations.stated import _names, _subject_concept
+
+# Figure kinds that count or measure something and can stand in arithmetic.
+AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration", "age"})
+# Tokens a multiple word may stand before the first end of its change ("more than doubled its profit from").
+MULTIPLE_REACH = 8
+# Words before a figure that make "A to B" a tally or a score, not a range.
+TALLY_WORDS = frozenset(
+    "voted vote votes passed by won win beat beaten lost defeated margin ratio odds score scored majority".split()
+)
+# Words after the newer figure (and its direction word) that name the older one: "B, up from A".
+CHANGE_LINKS = (
+    ("compared", "with"),
+    ("compared", "to"),
+    ("against",),
+    ("versus",),
+    ("vs",),
+    ("from",),
+    ("on",),
+    ("over",),
+)
+# Words before a bare figure that make it a rank or a position ("at five", "to number two").
+RANK_BEFORE = frozenset("at number no position place spot".split())
+# Subjects that point back at the last figure: "In 2024 they rose to 25,000", "this has dropped to 76%".
+PRONOUN_SUBJECTS = frozenset("they it".split())
+NEAR_PRONOUNS = frozenset("this that".split())
+VERBS = frozenset("is are was were has have had remained remains stood stands will would could".split())
+DETERMINERS = frozenset("the a an its their his her our this that last".split())
+# Tokens of a phrase closed by a comma between a figure and its link word ("in after-hours trade,").
+ASIDE_PHRASE = 6
+# A bracket between a figure and its link word holds at most this many tokens ("(£98m; 143m euros)").
+ASIDE_BRACKET = 12
+# Words of a time frame that may stand between a figure and its link word ("in the same period in 2003").
+FRAME_WORDS = frozenset(
+    """in the a of during for over at same period year years quarter quarters month months week weeks
+    first second third fourth final last past previous this that fiscal financial half end start beginning
+    earlier ago before three six nine twelve""".split()
+)
+FRAME_NOUNS = frozenset(
+    "period year years quarter quarters month months week weeks half end start beginning earlier ago".split()
+)
+# Tokens back that the earlier figure of "they rose to B" may stand.
+EARLIER_REACH = 40
+# Tokens before "rose to B" read for its "from" and its subject.
+WINDOW_TO = 16
+# Tokens back that a sentence's "a decline in" may stand from the comparison it directs.
+SENTENCE_DIRECTION_REACH = 30
+# Tokens a direction verb may stand before the figure it governs ("losses had deepened to £51.6m").
+DIRECTION_REACH = 8
+# Sentences back that the latest figure of a comparison's subject may stand ("Its profits ... were below").
+SUBJECT_BACK = 2
+# Words of a noun phrase between a figure and "compared with" ("496 properties over £1m sold compared to").
+NOUN_PHRASE_SKIP = 6
+# Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
+STATED_REACH = 10
+# Comparison words: the second figure within this many words after, the first within this many before.
+COMPARE_HOLDER = 5
+COMPARE_REACH = 14
+
+
+def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
+    for si, pos, ai, _ in d.figures(AMOUNTS):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        prev = pos - 1
+        while prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
+            hit = d.v.hedges.ending_at(words, prev + 1)
+            assert hit is not None
+            prev = hit[1] - 1
+        before = words[prev] if prev >= 0 else ""
+        # "A to B", "A- to B-", "A-B", "between A and B", "from A ($x) in 2003 to B".
+        link, j = _link(d, si, pos, before)
+        if link:
+            bi = d.figure_after(si, j + 1)
+            if bi >= 0 and bi != ai:
+                b = d.facts[bi]
+                if b.kind in AMOUNTS and not b.is_range and b.value is not None:
+                    yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
+        # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
+        yield from _back_change(d, si, pos, ai)
+
+
+def skip_aside(d: _Doc, si: int, j: int) -> int:
+    """Past what may stand between a figure and the word that ties it to the next: a bracketed
+    conversion ("($6.13bn)", "(£98m; 143m euros)") and a time frame ("in 2003", "a year earlier",
+    "at the end of 2003", "during October to December", "in the same period")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    n = len(words)
+    while j < n:
+        if words[j] == "(":
+            k = j + 1
+            while k < n and words[k] != ")" and k - j <= ASIDE_BRACKET:
+                k += 1
+            if k < n and words[k] == ")":
+                j = k + 1
+                continue
+            return j
+        each = d.v.roles_after.starting_at(words, j)
+        if each and each[0] == "each":
+            j = each[1]  # "to 17 cents a share from 44 cents"
+            continue
+        fr = d.v.frames.starting_at(words, j)
+        if fr and fr[0] == "past" and words[j] not in ("from", "before", "then", "once"):
+            j = fr[1]
+            continue
+
+        def framing(k: int) -> bool:
+            if toks[k].fact >= 0:
+                return d.facts[toks[k].fact].kind in FRAME_KINDS
+            if words[k] == "to":  # "the three months to December": "to" before a date only
+                return k + 1 < n and toks[k + 1].fact >= 0 and d.facts[toks[k + 1].fact].kind in FRAME_KINDS
+            return words[k] in FRAME_WORDS
+
+        if framing(j):
+            k = j
+            while k < n and framing(k):
+                k += 1
+            # A frame holds a date or a frame noun ("in 2003", "in the same period"), not just "in the".
+            if any(toks[x].fact >= 0 or words[x] in FRAME_NOUNS for x in range(j, k)):
+                j = k
+                continue
+        if words[j] in ("in", "on", "at", "during", "for"):
+            # "in after-hours trade, from", "in the October-to-December period, down from": a short phrase
+            # closed by a comma, with no figure in it but a date.
+            k = j + 1
+            while k < n and k - j <= ASIDE_PHRASE and words[k] not in (",", "(") and words[k] not in CLAUSE_END:
+                if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
+                    break
+                k += 1
+            if k < n and words[k] == "," and k - j <= ASIDE_PHRASE:
+                return k
+        return j
+    return j
+
+
+def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
+    """The word joining a figure at ``pos`` to the next one: ("to" | "and" | "-", its index), or ("", -1)."""
+    words = d.m.words[si]
+    nxt = words[pos + 1] if pos + 1 < len(words) else ""
+    if nxt == "-" and pos + 2 < len(words) and words[pos + 2] in ("to", "and"):
+        return words[pos + 2], pos + 2  # "200- to 300-seat"
+    if nxt in ("to", "and", "-"):
+        return nxt, pos + 1
+    # "from £3.24bn ($6.13bn) in 2003 to £2.59bn": asides only inside a change that says "from".
+    j = skip_aside(d, si, pos + 1)
+    if j > pos + 1 and j < len(words) and words[j] == "to" and _from_before(words, pos) >= 0:
+        return "to", j
+    return "", -1
+
+
+def _from_before(words: Sequence[str], pos: int) -> int:
+    """Index of a "from" at most three words before ``pos`` ("from his favoured 400m"), or -1."""
+    for k in range(pos - 1, max(-1, pos - 4), -1):
+        if words[k] == "from":
+            return k
+        if words[k] in CLAUSE_END or words[k] == ",":
+            return -1
+    return -1
+
+
+def _pair(
+    d: _Doc, si: int, pos: int, prev: int, before: str, link: str, ai: int, bi: int, j: int
+) -> Iterator[Relation]:
+    a, b = d.facts[ai], d.facts[bi]
+    words = d.m.words[si]
+    cue = d.span(si, j, j + 1)
+    from_at = _from_before(words, pos)
+    if link == "to" and from_at >= 0:
+        if same_family(a, b, bare_ok=True):
+            yield _change(d, si, ai, bi, (d.span(si, from_at, from_at + 1), cue))
+        return
+    if link == "and" and before != "between":
+        return
+    if link in ("to", "-") and (before in TALLY_WORDS or _governed(d, si, pos)):
+        return
+    if a.kind in ("year", "date") or not same_family(a, b, bare_ok=True):
+        return
+    if link == "-":
+        toks = d.m.tokens[si]
+        if toks[j].start != a.span.end or toks[j].end != b.span.start and words[j + 1 : j + 2] != ("to",):
+            return  # "£35bn - £2.5bn": a spaced dash is punctuation, not a range
+        if _bare(a) and _bare(b):
+            return  # "3-1" is a score, "6-4" a set, "2004-05" a season: a range needs a unit on one end
+    cues = (d.span(si, prev, prev + 1), cue) if before == "between" else (cue,)
+    yield Relation("range", (("low", ai), ("high", bi)), cues, "clause")
+
+
+def _governed(d: _Doc, si: int, pos: int) -> bool:
+    """A direction verb right before the figure ("rose 10 to 12", "cut by 40 to 35") makes it a change."""
+    words = d.m.words[si]
+    k = pos - 1
+    if k >= 0 and words[k] == "by":
+        k -= 1
+    return k >= 0 and d.v.direction.ending_at(words, k + 1) is not None
+
+
+def _change(
+    d: _Doc,
+    si: int,
+    ai: int,
+    bi: int,
+    cues: tuple[Span, ...],
+    direction: str = "",
+    stated: tuple[int, str, Span | None] | None = None,
+) -> Relation:
+    """A change from ``ai`` to ``bi``, with its stated change and direction read from the clause."""
+    roles: list[tuple[str, int]] = [("from", ai), ("to", bi)]
+    labels: list[tuple[str, str]] = []
+    cue_list = list(cues)
+    bm, am = d.m.by_fact.get(bi), d.m.by_fact.get(ai)
+    stated = stated or _stated(d, si, ai, bi)
+    if stated is not None:
+        roles.append(("stated", stated[0]))
+        direction = direction or stated[1] or ""
+        if stated[2]:
+            cue_list.append(stated[2])
+    factor = _multiple_in_clause(d, si, ai, bi)
+    word = _multiple_word(d, si, ai, bi) if factor is None else None
+    if word is not None:
+        labels.append(("multiple", word[0]))
+        cue_list.append(word[1])
+        direction = direction or ("up" if d.v.multiples[word[0]] > 1 else "down")
+    if factor is not None:
+        fi, factor_word = factor
+        roles.append(("factor", fi))
+        labels.append(("multiple", factor_word))
+        _, fpos = d.pos_of(fi)
+        hedge = d.v.hedges.ending_at(d.m.words[si], fpos)
+        if hedge:
+            labels.append(("hedge", hedge[0]))
+        cue_list.append(d.facts[fi].span)
+        value = d.facts[fi].value
+        if not direction and value is not None:
+            direction = "up" if value > 1 else "down" if value < 1 else ""
+    for mm in (bm, am):
+        if mm and mm.direction and not direction:
+            direction = mm.direction
+            if mm.direction_span:
+                cue_list.append(mm.direction_span)
+        if mm and mm.multiple and factor is None:
+            labels.append(("multiple", mm.multiple))
+            if mm.direction_span:
+                cue_list.append(mm.direction_span)
+    if direction:
+        labels.append(("direction", direction))
+    return Relation("change", tuple(roles), tuple(dict.fromkeys(cue_list)), "clause", tuple(labels))
+
+
+def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] | None:
+    """A multiple figure ("doubled", "a threefold rise", "tripled") in the clause before the change's ends."""
+    _, apos = d.pos_of(ai)
+    _, bpos = d.pos_of(bi)
+    first = min(apos, bpos)
+    lo = d.m.clause_start(si, first)
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for k in range(first - 1, max(lo, first - MULTIPLE_REACH) - 1, -1):
+        if words[k] == "," or words[k] in CLAUSE_OPENERS:
+            break
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
+            return fi, d.facts[fi].text.lower()
+        if fi >= 0:
+            break
+    return None
+
+
+def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | None:
+    """A multiple written as a word the fact table leaves alone: "a threefold rise in profits ... to"."""
+    _, apos = d.pos_of(ai)
+    _, bpos = d.pos_of(bi)
+    first = min(apos, bpos)
+    lo = d.m.clause_start(si, first)
+    words = d.m.words[si]
+    for k in range(first - 1, max(lo, first - MULTIPLE_REACH) - 1, -1):
+        if words[k] == "," or words[k] in CLAUSE_OPENERS or d.m.tokens[si][k].fact >= 0:
+            break
+        if words[k] in d.v.multiples:
+            return words[k], d.span(si, k, k + 1)
+    return None
+
+
+def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] | None:
+    """The stated change in the clause of a change: a figure governed by a direction word ("rose 30%"),
+    or given after the change (", or 12.9%")."""
+    b = d.facts[bi]
+    _, apos = d.pos_of(ai)
+    _, bpos = d.pos_of(bi)
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    last = max(apos, bpos)
+    # "fell from 7,613 to 6,630, or 12.9%": the change restated as a share of the start.
+    if last + 2 < len(words) and words[last + 1] == "," and words[last + 2] == "or":
+        ci = d.figure_after(si, last + 3, frozenset({"percent"}))
+        if ci >= 0:
+            return ci, "", None
+    near = min(apos, bpos)
+    lo = max(d.m.clause_start(si, near), near - 2 * STATED_REACH)
+    hi = min(d.m.clause_end(si, last), last + 2 * STATED_REACH)
+    # Nearest first: in "rose £300m to £700m, while ... rose from £340m to £400m" each change keeps its own.
+    order = sorted(range(lo, hi), key=lambda k: abs(k - near))
+    for k in order:
+        if abs(k - near) > STATED_REACH and not (near <= k <= last):
+            break
+        ci = toks[k].fact
+        if ci < 0 or ci in (ai, bi):
+            continue
+        c = d.facts[ci]
+        cm = d.m.by_fact.get(ci)
+        if cm is None or c.is_range or c.value is None:
+            continue
+        if c.kind in ("percent", "points"):
+            pass
+        elif same_family(c, b) and c.kind != "percent":
+            # An amount is a stated change only after "by" or a direction verb ("rose by $697m", "gained 983").
+            prev = words[k - 1] if k > 0 else ""
+            if prev != "by" and not (cm.direction and prev not in ("from", "to", "of", "at")):
+                continue
+        else:
+            continue
+        if k > 0 and words[k - 1] in ("from", "to"):
+            continue  # an end of another change, not a stated change
+        if cm.direction:
+            return ci, cm.direction, cm.direction_span
+        # "a 52% rise", "an 8.1% increase": the direction word right after.
+        hit = d.v.direction.starting_at(words, k + 1)
+        if hit:
+            return ci, hit[0], d.span(si, k + 1, hit[1])
+    return None
+
+
+_SCALE = re.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
+
+
+def _scale(f: Fact) -> str:
+    """The scale word a figure is written with ("m" in "18m", "billion"), lower-cased, or ""."""
+    m = _SCALE.search(f.text)
+    return m.group(1).lower() if m else ""
+
+
+def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
+    """Past the newer figure's noun phrase when a comparison link follows it: "496 properties over £1m
+    sold compared to 469" (nouns, a bounded figure, a participle; nothing else)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = j
+    while k < len(words) and k - j < NOUN_PHRASE_SKIP:
+        if tuple(words[k : k + 2]) in (("compared", "with"), ("compared", "to")) or words[k] == "against":
+            return k
+        w = words[k]
+        if toks[k].fact >= 0:
+            if k > j and words[k - 1] in ("over", "under", "above", "below", "worth", "of"):
+                k += 1
+                continue
+            return j
+        if not w[0].isalpha() or w in _NOT_PART_NOUNS or w in CLAUSE_OPENERS:
+            return j
+        k += 1
+    return j
+
+
+def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
+    """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
+    "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    b = d.facts[bi]
+    if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
+        return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    j = skip_aside(d, si, pos + 1)
+    j = _skip_noun_phrase(d, si, j)
+    comma = j < len(words) and words[j] == ","
+    if comma:
+        j += 1
+    start = j
+    direction = ""
+    stated: tuple[int, str, Span | None] | None = None
+    # "up 30% from", "down by $20m on", "a $597m improvement from", "an 8% rise on"
+    k = j
+    if k < len(words) and words[k] in ("a", "an"):
+        k += 1
+    if k < len(words) and (words[k].endswith("ly") or words[k] in ("well", "still", "just")):
+        k += 1  # "slightly down from", "sharply up on"
+    hit = d.v.direction.starting_at(words, k)
+    if hit:
+        direction, k = hit[0], hit[1]
+        if k < len(words) and words[k] == "by":
+            k += 1
+        ci = d.figure_after(si, k)
+        if ci >= 0 and d.facts[ci].kind in ("percent", "points", "money", "count", "number", "measure"):
+            _, cpos = d.pos_of(ci)
+            stated = (ci, direction, d.span(si, start, hit[1]))
+            k = cpos + 1
+    else:
+        ci = d.figure_after(si, k)
+        if ci >= 0 and k == start + (words[start] in ("a", "an")):
+            _, cpos = d.pos_of(ci)
+            after = d.v.direction.starting_at(words, cpos + 1)
+            if after:
+                direction = after[0]
+                stated = (ci, direction, d.span(si, cpos + 1, after[1]))
+                k = after[1]
+    phrase_at = k
+    for phrase in CHANGE_LINKS:
+        if tuple(words[phrase_at : phrase_at + len(phrase)]) != phrase:
+            continue
+        m = phrase_at + len(phrase)
+        # "from the £130m", "from November's 4.5%", "on last year's 12%"
+        while (
+            m < len(words)
+            and m - (phrase_at + len(phrase)) < 3
+            and toks[m].fact < 0
+            and (words[m] in DETERMINERS or words[m].endswith("'s"))
+        ):
+            m += 1
+        ai = d.figure_after(si, m)
+        if ai < 0 or ai == bi:
+            return
+        a = d.facts[ai]
+        # "77m euros ..., up from 18m": a bare older figure takes the newer one's currency or unit.
+        alike = same_family(a, b) or (_bare(a) and b.kind in ("money", "measure") and _scale(a) == _scale(b) != "")
+        if a.is_range or a.value is None or not alike or a.kind in ("year", "date"):
+            return
+        if stated is not None and stated[0] == ai:
+            return
+        if not direction:
+            direction = _clause_direction(d, si, pos)
+            if not direction and phrase in (("from",), ("on",), ("over",)):
+                return  # "25,000 from 20,000" with no direction word in its clause is no change
+        if _bare(a) and _bare(b) and pos > 0 and words[pos - 1] in RANK_BEFORE:
+            return  # "at five, up from 13", "to number two": ranks or positions, not amounts
+        cue = d.span(si, start, phrase_at + len(phrase))
+        yield _change(d, si, ai, bi, (cue,), direction, stated)
+        return
+
+
+def _verb_like(word: str) -> bool:
+    return word in VERBS or word.endswith("ed")
+
+
+def _clause_direction(d: _Doc, si: int, pos: int) -> str:
+    """The nearest direction word before ``pos`` in its clause ("rose by 30%, to 25,000 from"), or ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    lo = max(d.m.clause_start(si, pos), pos - DIRECTION_REACH)
+    for k in range(pos, lo, -1):
+        fi = toks[k - 1].fact
+        if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
+            return "up" if (d.facts[fi].value or 0) > 1 else "down"  # "halving its dividend to 17 cents from 44"
+        hit = d.v.direction.ending_at(words, k)
+        if hit and hit[1] >= lo and words[k - 1] not in ("more", "less", "up", "down"):
+            return hit[0]
+    # "There was a decline in the number of homes sold, with 496 ... compared to 469": the sentence's
+    # "a <change> in" names the direction of what it goes on to compare.
+    for k in range(max(0, pos - SENTENCE_DIRECTION_REACH), pos - 2):
+        if words[k] in ("a", "an") and words[k + 2] == "in":
+            hit = d.v.direction.starting_at(words, k + 1)
+            if hit and hit[1] == k + 2:
+                return hit[0]
+    return ""
+
+
+def _to_without_from(d: _Doc) -> Iterator[Relation]:
+    """ "In 2023 sales were 20,000. In 2024 they rose 30% to 25,000.", "… 70% of the market in 2009;
+    this has dropped to 76% today": a figure reached ("rose to", "has dropped to") with no "from" in its
+    clause starts from the last figure of the same thing, found through a pronoun or the same noun."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            bi = tok.fact
+            if bi < 0:
+                continue
+            hedge = d.v.hedges.ending_at(words, pos)
+            at = hedge[1] if hedge else pos  # "dropped to approximately 76 percent"
+            if at == 0 or words[at - 1] != "to":
+                continue
+            b = d.facts[bi]
+            if b.kind not in ("count", "number", "money", "percent", "measure") or b.is_range or b.value is None:
+                continue
+            lo = max(d.m.clause_start(si, pos), pos - WINDOW_TO)
+            if "from" in words[lo:pos] or _has_from_after(d, si, pos):
+                continue
+            pos_to = at - 1
+            direction = _clause_direction(d, si, pos)
+            if not direction:
+                continue
+            said = set(words[lo:pos])
+            # "they", "it" may point to the sentence before; "this", "that" only inside their sentence.
+            pronoun = bool(said & PRONOUN_SUBJECTS) or bool(said & NEAR_PRONOUNS)
+            concept = _subject_concept(d, bi)
+            if pronoun and concept in said:
+                concept = ""  # the subject is the pronoun itself
+            ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS))
+            if ai < 0:
+                continue
+            stated = _stated(d, si, bi, bi)
+            evidence = "sentence" if d.facts[ai].sentence == si else "document"
+            rel = _change(d, si, bi, bi, (d.span(si, pos_to, pos_to + 1),), direction, stated)
+            roles = tuple((r, ai if r == "from" else i) for r, i in rel.roles)
+            yield Relation("change", roles, rel.cues, evidence, rel.labels)
+
+
+def _has_from_after(d: _Doc, si: int, pos: int) -> bool:
+    words = d.m.words[si]
+    j = skip_aside(d, si, pos + 1)
+    if j < len(words) and words[j] == ",":
+        j += 1
+    return j < len(words) and words[j] in ("from", "compared", "against", "on", "versus", "vs")
+
+
+def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: bool, same_only: bool) -> int:
+    """The nearest figure before token ``lo`` of sentence ``si`` (or in the sentence before, unless
+    ``same_only``) of ``b``'s family and, unless a pronoun points at it, naming the same concept."""
+    for s2 in (si,) if same_only else (si, si - 1):
+        if s2 < 0:
+            break
+        toks = d.m.tokens[s2]
+        top = lo if s2 == si else len(toks)
+        for k in range(top - 1, max(-1, top - 1 - EARLIER_REACH), -1):
+            ai = toks[k].fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.kind in FRAME_KINDS or a.kind == "multiple":
+                continue
+            if not same_family(a, b) or a.is_range or a.value is None:
+                if pronoun:
+                    return -1  # the pronoun's antecedent is the nearest figure; it is another quantity
+                continue
+            other = _subject_concept(d, ai)
+            if pronoun and (not concept or not other or other == concept):
+                return ai
+            if concept and other == concept:
+                return ai
+            return -1
+    return -1
+
+
+def _versus_year(d: _Doc) -> Iterator[Relation]:
+    """ "14.27 million tonnes in 2004, 34% higher than in 2003" … "In 2003, production totalled 11.49
+    million tonnes": a stated change against a year whose figure the text gives elsewhere."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            ci = tok.fact
+            if ci < 0 or d.facts[ci].kind != "percent":
+                continue
+            hit = d.v.direction.starting_at(words, pos + 1)
+            if not hit or words[hit[1] : hit[1] + 1] != ("than",):
+                continue
+            k = hit[1] + 1
+            if k < len(words) and words[k] == "in":
+                k += 1
+            yi = d.fact_at(si, k)
+            iso = d.facts[yi].iso if yi >= 0 and d.facts[yi].kind == "year" else None
+            if not iso:
+                continue
+            year = iso[:4]
+            # The newer figure: the nearest amount before the stated change in its clause.
+            bi = next(
+                (
+                    toks[b].fact
+                    for b in range(pos - 1, max(d.m.clause_start(si, pos), pos - STATED_REACH) - 1, -1)
+                    if toks[b].fact >= 0 and d.facts[toks[b].fact].kind in ("count", "number", "money", "measure")
+                ),
+                -1,
+            )
+            if bi < 0:
+                continue
+            ai = _figure_in_year(d, si, year, d.facts[bi], bi)
+            if ai < 0:
+                continue
+            cues = (d.span(si, pos + 1, k + 1),)
+            yield Relation(
+                "change", (("from", ai), ("to", bi), ("stated", ci)), cues, "document", (("direction", hit[0]),)
+            )
+
+
+def _figure_in_year(d: _Doc, si: int, year: str, like: Fact, not_this: int) -> int:
+    """A figure of ``like``'s family whose clause is set in ``year``, within two sentences of ``si``."""
+    for s2 in sorted(range(max(0, si - 2), min(len(d.m.tokens), si + 3)), key=lambda x: abs(x - si)):
+        for tok in d.m.tokens[s2]:
+            fi = tok.fact
+            if fi < 0 or fi == not_this:
+                continue
+            f = d.facts[fi]
+            if f.is_range or f.value is None or not same_family(f, like) or f.kind in FRAME_KINDS:
+                continue
+            if d.m.by_fact[fi].frame == year:
+                return fi
+    return -1
+
+
+def _comparisons(d: _Doc) -> Iterator[Relation]:
+    """A comparison word between two figures of one family: "4.2%, slightly below the African average
+    of 4%", "spending of $3bn ... is well below his promise of $2bn", "Labour lead the Conservatives by
+    39% to 44%". The second figure follows the word closely; the first is the nearest before it."""
+    for si in range(len(d.m.tokens)):
+        words = d.m.words[si]
+        j = 0
+        while j < len(words):
+            hit = d.v.comparison.starting_at(words, j)
+            if not hit or (j > 0 and words[j - 1] in ("a", "an", "the")):
+                j += 1
+                continue
+            order, after = hit
+            rel = _comparison_at(d, si, j, after, order)
+            if rel is not None:
+                yield rel
+            j = after
+
+
+def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation | None:
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    # "lead the Conservatives by 39% to 44%": both figures after the word.
+    framed = after
+    while framed < len(words) and toks[framed].fact >= 0 and d.facts[toks[framed].fact].kind in FRAME_KINDS:
+        framed += 1  # "well above 2003's 9.8%"
+    k = framed
+    while k < len(words) and k - after <= COMPARE_HOLDER and toks[k].fact < 0 and words[k] not in CLAUSE_END:
+        if words[k] == "by":
+            ai = d.figure_after(si, k + 1)
+            if ai >= 0:
+                _, apos = d.pos_of(ai)
+                if apos + 1 < len(words) and words[apos + 1] in ("to", "-"):
+                    bi = d.figure_after(si, apos + 2)
+                    if bi >= 0 and same_family(d.facts[ai], d.facts[bi]) and not _bare(d.facts[ai]):
+                        return Relation(
+                            "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
+                        )
+            return None
+        k += 1
+    if framed == after and after < len(words) and toks[after].fact >= 0:
+        return None  # "above 50%", "more than 500": a hedge on the figure, not a comparison
+    bi = d.figure_after(si, k) if k < len(words) else -1
+    if bi < 0:
+        return None
+    b = d.facts[bi]
+    if b.kind not in AMOUNTS or b.is_range or b.value is None:
+        return None
+    # The first figure: the nearest one before the word, past frames ("during 2004") and asides.
+    for back in range(j - 1, max(-1, j - COMPARE_REACH), -1):
+        if words[back] in (";", ".", "!", "?", ":"):
+            return _earlier_subject(d, si, j, after, bi, order)
+        if words[back] in ("and", "but") and back + 1 < j and _verb_like(words[back + 1]):
+            # "... 784m euro figure and were well below": "were" has another subject
+            return _earlier_subject(d, si, j, after, bi, order)
+        ai = toks[back].fact
+        if ai < 0:
+            continue
+        a = d.facts[ai]
+        if a.kind in FRAME_KINDS:
+            continue
+        if a.kind in ("percent", "money", "measure") and same_family(a, b) and not a.is_range and a.value is not None:
+            return Relation(
+                "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
+            )
+        am, bm = d.m.by_fact.get(ai), d.m.by_fact.get(bi)
+        if _bare(a) and _bare(b) and am and bm and am.concept and am.concept == bm.concept:
+            return Relation(
+                "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
+            )
+        return None
+    if j - COMPARE_REACH <= 0:
+        return _earlier_subject(d, si, j, after, bi, order)  # no figure before the word in its sentence
+    return None
+
+
+def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) -> Relation | None:
+    """ "Its profits slid to 20m euros. ... Mercedes' profits ... were well below expectations of 14m
+    euros": no figure before the word in its clause, so the subject's latest figure stands for it."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, j)
+    known = [w for w in words[lo:j] if w in d.v.concepts]
+    if not known:
+        return None
+    concept = d.v.concepts[known[0]]
+    names = frozenset(w.removesuffix("'s") for w in words[lo:j])
+    b = d.facts[bi]
+    for s2 in range(si - 1, max(-1, si - SUBJECT_BACK - 1), -1):
+        for tok in reversed(d.m.tokens[s2]):
+            ai = tok.fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.is_range or a.value is None or not same_family(a, b) or a.kind in FRAME_KINDS:
+                continue
+            if _subject_concept(d, ai) != concept or (d.m.by_fact[ai].roles & {"forecast"}):
+                continue
+            other = _names(d, ai)
+            if other and not other & names:
+                continue
+            return Relation(
+                "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "document", (("order", order),)
+            )
+    return None

@@ -1,0 +1,321 @@
+"""Groups of figures that belong together: enumerations ("three countries: A, B and C"),
+remainders ("the remaining 12%"), listed and placed shares, answers and their negation,
+outcomes ("55 were stolen ... 58 recovered"), complementary shares (men/women).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Span
+from numcheck.relations.base import _NOT_PART_NOUNS, Relation, _Doc
+
+# A count of listed names: at most this many ("Nine countries — ..."), its noun at most this many words,
+# each name at most this many words, opened by one of these.
+ENUM_MAX = 20
+ENUM_NOUN = 6
+ENUM_ITEM = 5
+ENUM_OPEN = frozenset({"—", "–", ":", "(", "-"})
+# Words after a figure that the verb said of it may stand ("55 statues were stolen", "nine subsequently died").
+OUTCOME_REACH = 5
+# Verbs of an answer, and the words that negate one ("60% saying they did not").
+ANSWER_VERBS = frozenset("said saying say says thought think believed believe agreed agree".split())
+NEGATIONS = frozenset("not didn't don't no never".split())
+# Tokens back (per sentence) that the other shares of a remainder are read from.
+REMAINDER_TOKENS = 60
+# Sentences back (in one paragraph) that the other shares of a remainder may stand.
+REMAINDER_BACK = 2
+
+
+def _enumerations(d: _Doc) -> Iterator[Relation]:
+    """A small count followed by the list of what it counts: "Nine countries — Australia, Brazil, ...
+    and the US", "the seven main areas of Brazil (Sao Paulo, Rio, ...)". Label ``items``: how many
+    names the list gives."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind not in ("count", "number") or f.hedge != "exact" or f.value is None:
+                continue
+            if not (2 <= f.value <= ENUM_MAX) or f.value != f.value.to_integral_value():
+                continue
+            # The counted noun (a few words, "of Brazil" allowed), then the list opener.
+            j = pos + 1
+            while j < len(words) and j - pos <= ENUM_NOUN and words[j] not in ENUM_OPEN and toks[j].fact < 0:
+                if words[j] in CLAUSE_END or words[j] == ",":
+                    break
+                j += 1
+            if j >= len(words) or words[j] not in ENUM_OPEN or j == pos + 1:
+                continue
+            items = _list_items(d, si, j + 1, closing=")" if words[j] == "(" else "")
+            if items is None:
+                continue
+            count, end = items
+            cue = Span(toks[j].start, toks[end - 1].end)
+            labels = (("items", str(count)), ("list", text[toks[j + 1].start : toks[end - 1].end]))
+            yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
+
+
+def _list_items(d: _Doc, si: int, start: int, closing: str) -> tuple[int, int] | None:
+    """Count the capitalised names listed from token ``start`` ("A, B, C and D"): (count, end token).
+
+    None unless every item is a short capitalised name and the list has at least two items.
+    """
+    text = d.view.text
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    count = 0
+    item_len = 0
+    j = start
+    while j < len(words):
+        w = words[j]
+        if w in (",", "and", "&") or (w == "or" and closing):
+            if item_len:
+                count += 1
+            item_len = 0
+            j += 1
+            continue
+        if w == closing or w in CLAUSE_END or (not closing and w in ("-", "—", "–")):
+            break
+        raw = text[toks[j].start : toks[j].end]
+        if item_len == 0 and w == "the":
+            j += 1
+            continue
+        if toks[j].fact >= 0 or (item_len == 0 and not raw[:1].isupper()):
+            if item_len == 0 and count >= 2 and not closing:
+                break  # the list is over: "... and the US — have promised"
+            return None
+        item_len += 1
+        if item_len > ENUM_ITEM:
+            return None
+        j += 1
+    if item_len:
+        count += 1
+    if closing and (j >= len(words) or words[j] != closing):
+        return None
+    return (count, j) if count >= 2 else None
+
+
+def _of_a_part(d: _Doc, fi: int) -> bool:
+    """ "10% of its stake": a share of something already a part (a possessive names another whole)."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in ("its", "their", "his", "her")
+
+
+def _listed_shares(d: _Doc) -> Iterator[Relation]:
+    """ "Labour took 41% of the vote, the Conservatives 33%, the Liberal Democrats 19% and the Greens
+    12%": shares of one whole, each given to another name, the whole written once."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if _changing(d, si):
+            continue
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent" or words[pos + 1 : pos + 2] != ("of",):
+                continue
+            items = [fi]
+            k = pos + 2
+            while k < len(words) and words[k] not in (",", "and") and words[k] not in CLAUSE_END and k - pos < 6:
+                k += 1  # the whole: "of the vote"
+            while k < len(words) and words[k] in (",", "and"):
+                j = k + 1
+                if j < len(words) and words[j] == "and":
+                    j += 1
+                name = j
+                while j < len(words) and toks[j].fact < 0 and j - name < 4:
+                    raw = text[toks[j].start : toks[j].start + 1]
+                    if not (raw.isupper() or words[j] == "the"):
+                        break
+                    j += 1
+                if j == name or j >= len(words) or toks[j].fact < 0 or d.facts[toks[j].fact].kind != "percent":
+                    break
+                if not any(text[toks[x].start : toks[x].start + 1].isupper() for x in range(name, j)):
+                    break  # "the" alone names no one
+                items.append(toks[j].fact)
+                k = j + 1
+            if len(items) >= 3:
+                yield Relation("shares", tuple(("item", i) for i in items), (), "clause")
+
+
+def _changing(d: _Doc, si: int) -> bool:
+    """The sentence says something rose or fell: its percentages are changes, not shares of a whole."""
+    words = d.m.words[si]
+    return any(d.v.direction.starting_at(words, k) for k in range(len(words)))
+
+
+def _placed_shares(d: _Doc) -> Iterator[Relation]:
+    """ "Of the bondholders, 68.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland and 3.1% in
+    Japan": shares of one whole, each in another place, so together at most 100%."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if _changing(d, si):
+            continue
+        items: list[int] = []
+        places: set[str] = set()
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent":
+                continue
+            k = pos + 1
+            while (
+                k < len(words)
+                and k - pos <= 3
+                and words[k] != "in"
+                and toks[k].fact < 0
+                and words[k] not in (",", "and")
+            ):
+                k += 1  # "68.4% reside in"
+            name = k + 1
+            if k >= len(words) or words[k] != "in" or name >= len(words):
+                if len(items) >= 3:
+                    break
+                items, places = [], set()
+                continue
+            if words[name] == "the":
+                name += 1
+            if name >= len(words) or not text[toks[name].start : toks[name].start + 1].isupper():
+                items, places = [], set()
+                continue
+            if words[name] in places:
+                break
+            places.add(words[name])
+            items.append(fi)
+        if len(items) >= 3:
+            yield Relation("shares", tuple(("item", i) for i in items), (), "clause")
+
+
+def _answer_pairs(d: _Doc) -> Iterator[Relation]:
+    """ "53% of those polled said they had sympathy for him, with 60% saying they did not": an answer and its
+    negation split one whole."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        pcts = [(pos, t.fact) for pos, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "percent"]
+        for (apos, ai), (bpos, bi) in zip(pcts, pcts[1:]):
+            said_a = set(words[apos + 1 : min(len(words), apos + 6)])
+            said_b = words[bpos + 1 : min(len(words), bpos + 6)]
+            if not said_a & ANSWER_VERBS or not set(said_b) & ANSWER_VERBS:
+                continue
+            if set(said_a) & NEGATIONS or not set(said_b) & NEGATIONS:
+                continue
+            # The negated answer ends its clause: "with 60% saying they did not."
+            if said_b[-1:] and not any(w in CLAUSE_END or w == "," for w in said_b):
+                continue
+            yield Relation("shares", (("item", ai), ("item", bi)), (), "clause")
+
+
+def _outcomes(d: _Doc) -> Iterator[Relation]:
+    """ "Fifty-five statues were stolen ..., 52 were recovered nine days later", "Seven patients were
+    admitted ..., and nine subsequently died": a later verb that counts part of an earlier group."""
+    earlier: list[tuple[int, str, int]] = []  # (fact, verb, sentence)
+    for si, toks in enumerate(d.m.tokens):
+        earlier = [e for e in earlier if si - e[2] <= 1]
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind not in ("count", "number") or d.facts[fi].value is None:
+                continue
+            verb = _verb_of(d, si, pos)
+            if not verb:
+                continue
+            wanted = d.v.subsets.get(verb, frozenset())
+            noun = words[pos + 1] if pos + 1 < len(words) else ""
+            named = noun[:1].isalpha() and noun not in _NOT_PART_NOUNS and not noun.endswith(("ed", "ly"))
+            for gi, gverb, gsi in reversed(earlier):
+                if gverb not in wanted or gi == fi:
+                    continue
+                gm = d.m.by_fact.get(gi)
+                if named and gm is not None and gm.concept and d.v.concept(noun) != gm.concept:
+                    continue  # "40 people were arrested ... 12 cars were found": another noun
+                yield Relation("part", (("part", fi), ("whole", gi)), (), "sentence" if gsi == si else "document")
+                break
+            earlier.append((fi, verb, si))
+
+
+def _verb_of(d: _Doc, si: int, pos: int) -> str:
+    """The participle or verb said of a figure within a few words after it ("were stolen", "died")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+
+    def known(w: str) -> bool:
+        return w in d.v.subsets or any(w in v for v in d.v.subsets.values())
+
+    for k in range(pos + 1, min(len(words), pos + 1 + OUTCOME_REACH)):
+        if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] == ",":
+            break
+        if known(words[k]):
+            return words[k]
+    # "Police arrested 40 people", "have detained 12": the verb right before the figure.
+    for k in (pos - 1, pos - 2):
+        if k >= 0 and toks[k].fact < 0 and known(words[k]):
+            return words[k]
+    return ""
+
+
+def _complement_shares(d: _Doc) -> Iterator[Relation]:
+    """ "Of the 22 million who own a player, 59% are men compared to 51% of women": the shares of one
+    whole (named by an opening "Of ...,") given to two groups that split it add up to at most 100%."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if not words or words[0] != "of" or "," not in words:
+            continue
+        seen: dict[str, int] = {}
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent" or d.facts[fi].is_range:
+                continue
+            near = words[pos + 1 : pos + 4]
+            group = next((w for w in near if w in d.v.complements), "")
+            if not group:
+                continue
+            other = seen.get(d.v.complements[group], -1)
+            if other >= 0:
+                yield Relation("shares", (("item", other), ("item", fi)), (), "clause")
+                break
+            seen[group] = fi
+
+
+def _remainders(d: _Doc) -> Iterator[Relation]:
+    """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
+    whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind not in ("percent", "share") or pos == 0:
+                continue
+            k = pos
+            hedge = d.v.hedges.ending_at(words, k)
+            if hedge:
+                k = hedge[1]
+            if k > 1 and words[k - 1] == ",":
+                k -= 1  # "with the rest, 35%, on supplies"
+            rest = d.v.roles_before.ending_at(words, k)
+            if not rest or rest[0] != "remainder" or words[k - 1] not in ("remaining", "rest", "remainder"):
+                continue
+            items: list[int] = []
+            for s2 in range(si, max(-1, si - REMAINDER_BACK - 1), -1):
+                if s2 != si and d.view.doc.sentences[s2].paragraph != d.view.doc.sentences[si].paragraph:
+                    break
+                toks2 = d.m.tokens[s2]
+                top = pos if s2 == si else len(toks2)
+                found = [
+                    t.fact
+                    for t in toks2[max(0, top - REMAINDER_TOKENS) : top]
+                    if t.fact >= 0 and d.facts[t.fact].kind in ("percent", "share") and not d.facts[t.fact].is_range
+                ]
+                if not found and s2 != si:
+                    break
+                items.extend(found)
+            if any(_of_a_part(d, i) for i in items):
+                continue  # "sell 10% of its stake ... The remaining 12%": shares of a share, not of the whole
+            if items:
+                cue = d.span(si, rest[1], k)
+                yield Relation("remainder", (("rest", fi),) + tuple(("item", i) for i in items), (cue,), "sentence")

@@ -1,0 +1,111 @@
+"""Portions: a percentage of a whole noun phrase ("80% of Ethiopians", "a 95% share")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.relations.base import _DETERMINERS, _NP_STOP, Relation, _Doc
+
+# Words of a whole's noun phrase after "of" ("of the Indian domestic airline market").
+PORTION_NP = 6
+_PRONOUNS = frozenset("it that this what which those these them him her its".split())
+
+
+def _portions(d: _Doc) -> Iterator[Relation]:
+    """A percentage as a portion of a whole: "80% of Ethiopians", "45% of the market", "a 95% share".
+
+    Label ``whole`` is the whole's noun phrase. Left out: a ratio to another
+    quantity ("120% of GDP", "150% of its 2003 level"), a change ("up 150%",
+    "rose by 150%", "a 150% rise"), a percentage with a ratio cue before it
+    ("debt equal to 120% of"), and a whole given as a figure ("of the 120
+    staff", which the share relation reads).
+    """
+    v = d.v
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "percent" or d.facts[fi].is_range:
+                continue
+            # A ratio or change cue before the figure (past a hedge: "rose by almost 150%").
+            k = pos
+            hedge = v.hedges.ending_at(words, k)
+            if hedge:
+                k = hedge[1]
+            named = v.share_before.ending_at(words, k)
+            if named and _of_ratio_base(d, si, pos + 1):
+                continue  # "debt represents 150% of GDP": a ratio
+            if named:  # "a turnout of 105%", "a market share of 130%", "accounts for 140% of"
+                cue = d.span(si, named[1], k)
+                yield Relation("portion", (("share", fi),), (cue,), "clause", (("whole", named[0]),))
+                continue
+            if v.ratio_cues.ending_at(words, k) or v.direction.ending_at(words, k):
+                continue
+            j = pos + 1
+            if j < len(words) and (v.direction.starting_at(words, j) or words[j] in ("more", "higher", "lower")):
+                continue  # "a 150% rise", "150% more"
+            said = v.respondent_verbs.starting_at(words, j)
+            if said and (k == 0 or words[k - 1] in (",", "and", "but", "while", "that", "whereas", ";")):
+                # "... found that 120% said they would", "while 130% own a phone": a share of those asked
+                yield Relation(
+                    "portion", (("share", fi),), (d.span(si, j, said[1]),), "clause", (("whole", "those asked"),)
+                )
+                continue
+            held = v.holding_nouns.starting_at(words, j)
+            if held:
+                h = held[1]
+                whole = _portion_whole(d, si, h + 1) if h < len(words) and words[h] == "of" else None
+                noun = " ".join(words[whole[0] : whole[1]]) if whole else "its whole"
+                yield Relation("portion", (("share", fi),), (d.span(si, j, h),), "clause", (("whole", noun),))
+                continue
+            if j >= len(words) or words[j] != "of":
+                continue
+            whole = _portion_whole(d, si, j + 1)
+            if whole is not None:
+                a, b = whole
+                noun = " ".join(words[a:b])
+                yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
+
+
+def _of_ratio_base(d: _Doc, si: int, j: int) -> bool:
+    """ "of GDP", "of its 2003 level" after token ``j``: the percentage is a ratio to another quantity."""
+    words = d.m.words[si]
+    if j >= len(words) or words[j] != "of":
+        return False
+    k = j + 1
+    while k < len(words) and words[k] in _DETERMINERS:
+        k += 1
+    for m in range(k, min(len(words), k + PORTION_NP)):
+        if words[m] in CLAUSE_END or words[m] in _NP_STOP:
+            break
+        if d.v.ratio_bases.starting_at(words, m) or d.v.frames.starting_at(words, m) or d.m.tokens[si][m].fact >= 0:
+            return True
+    return False
+
+
+def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
+    """The noun phrase after "of" as token bounds, or None when it is a ratio base, a figure or a pronoun."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    v = d.v
+    j = start
+    while j < len(words) and words[j] in ("the", "a", "an", "its", "their", "his", "her", "our", "all", "this"):
+        j += 1
+    a = j
+    while j < len(words) and j - a < PORTION_NP:
+        w = words[j]
+        if toks[j].fact >= 0:
+            if j == a:
+                return None  # "of the 120 staff", "of its 2003 level": a figure names the whole
+            break
+        if w in CLAUSE_END or w in _NP_STOP or not w[0].isalpha() and w != "'" and w != "-":
+            break
+        if j > a and (w.endswith("ed") or w in ("into", "onto", "upon")):
+            break  # "of the viewing public tuned in": the verb ends the whole
+        if v.ratio_bases.starting_at(words, j) or v.frames.starting_at(words, j):
+            return None
+        j += 1
+    if j == a or words[a] in _PRONOUNS:
+        return None
+    return a, j

@@ -1,0 +1,123 @@
+"""Qualifiers: a word that says how large the figure beside it is ("a majority (48%)",
+"thousands of fans, some 40,000").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Span
+from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _Doc
+
+# Words a qualifier's noun phrase may hold before the figure beside it ("a majority of the
+# party's voters (48%)", "more than two-thirds of those questioned, 63%").
+QUALIFIER_NP = 6
+# Punctuation that sets a figure beside its qualifier: "(48%)", ", 63%,", "- 62%".
+_APPOSITION = frozenset({"(", ",", "-", "–", "—"})
+
+
+def _qualifiers(d: _Doc) -> Iterator[Relation]:
+    """ "A majority (48%)", "more than half (45%) of those asked", "thousands of fans, some 40,000".
+
+    Roles: ``figure`` and, for a fraction word that is a figure of its own
+    ("two-thirds", "just under three-quarters"), ``qualifier``. Labels:
+    ``phrase`` (the key in the qualifier table, or "" for a fraction word),
+    ``unit`` ("share" or "count").
+    """
+    v = d.v
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        i = 0
+        while i < len(words):
+            qi = toks[i].fact
+            hit = v.qualifiers.starting_at(words, i) if qi < 0 else None
+            if qi >= 0:
+                f = d.facts[qi]
+                if f.kind != "share" or f.value is None or f.value > 1:
+                    i += 1
+                    continue
+                phrase, unit, end = "", "share", i + 1
+            elif hit is not None:
+                phrase, end = hit
+                unit = v.ranges[phrase][0]
+                if phrase == "most" and (
+                    (i > 0 and words[i - 1] in _DETERMINERS) or (end < len(words) and words[end] in v.not_after_most)
+                ):
+                    i = end
+                    continue  # "the most popular gadget", "most likely": a superlative
+            else:
+                i += 1
+                continue
+            fi, cue_end = _beside(d, si, end, unit)
+            if fi < 0:
+                fi = _beside_before(d, si, i, end, unit)
+            if fi >= 0:
+                roles: tuple[tuple[str, int], ...] = (("figure", fi),)
+                if qi >= 0:
+                    roles = (("qualifier", qi),) + roles
+                cue_start = d.m.tokens[si][i].span.start
+                hedge = v.hedges.ending_at(words, i)
+                if qi >= 0 and hedge:
+                    cue_start = d.m.tokens[si][hedge[1]].span.start
+                yield Relation(
+                    "qualifier",
+                    roles,
+                    (Span(cue_start, d.m.tokens[si][end - 1].span.end),),
+                    "clause",
+                    (("phrase", phrase), ("unit", unit)),
+                )
+            i = end
+
+
+def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
+    """The figure a qualifier at tokens ``i``..``end`` stands in apposition after: "45%, a majority,",
+    "45% of members, a clear majority" → the figure, or -1."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if i < 2 or words[i - 1] not in _APPOSITION:
+        return -1
+    if end + 1 < len(words) and words[end] == "of" and words[end + 1] in ("them", "whom", "those", "these", "which"):
+        return -1  # "45%, a majority of them women": the qualifier is of another group
+    kinds = SHARES if unit == "share" else frozenset({"count", "number"})
+    j = i - 2
+    while j >= 0 and i - 2 - j <= QUALIFIER_NP:
+        fi = toks[j].fact
+        if fi >= 0:
+            ok = d.facts[fi].kind in kinds and (j == i - 2 or words[j + 1] == "of")
+            return fi if ok else -1
+        if words[j] in CLAUSE_END or words[j] in _APPOSITION:
+            return -1
+        j -= 1
+    return -1
+
+
+def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
+    """The figure set beside a qualifier ending at token ``j``, past its noun phrase: (fact, token) or (-1, -1)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    kinds = SHARES if unit == "share" else frozenset({"count", "number"})
+    start = j
+    while j < len(words) and j - start <= QUALIFIER_NP:
+        w = words[j]
+        if w in _APPOSITION:
+            k = j + 1
+            if k < len(words) and words[k] in ("or", "i.e.", "ie"):
+                k += 1
+            fi = d.figure_after(si, k, kinds)
+            if fi < 0:
+                return -1, -1
+            _, pos = d.pos_of(fi)
+            after = words[pos + 1 : pos + 3]
+            if len(after) == 2 and after[0] == "of" and after[1] in ("them", "whom", "which"):
+                return -1, -1  # "a majority, 45% of them women": a share of the majority
+            if after and after[0] in ("more", "fewer", "extra", "other", "others"):
+                return -1, -1  # "thousands of fans, 400 more than last year"
+            return fi, pos
+        if w in CLAUSE_END or w in GAP_STOP and w not in ("a", "an"):
+            return -1, -1
+        fi = toks[j].fact
+        if fi >= 0 and d.facts[fi].kind not in ("age", "ordinal"):
+            return -1, -1  # another figure first: "most of the 120 staff" is a share relation
+        j += 1
+    return -1, -1

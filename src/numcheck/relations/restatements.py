@@ -1,0 +1,402 @@
+"""Restatements: one quantity given twice (second stage), and scale words said of a figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from numcheck.mentions import CLAUSE_END, Token
+from numcheck.model import Span
+from numcheck.relations.base import _DETERMINERS, _NP_STOP, NAMES_REACH, NOT_NAMES, Relation, _Doc, family, same_family
+from numcheck.relations.qualifiers import _beside
+from numcheck.relations.stated import _stated_concept
+
+RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
+# Roles that make a figure something other than the quantity itself.
+_NOT_RESTATED = frozenset({"part", "remainder", "another", "each", "forecast"})
+# Roles in built relations that make a figure a part, an item or an end, not the quantity.
+_TIED_ROLES = frozenset({"part", "whole", "item", "total", "from", "to", "low", "high", "a", "b", "rest"})
+# Words that attribute a figure to a source: "according to A", "B said".
+_SAID = frozenset("said says reported reports told announced confirmed estimated estimates put".split())
+_CHUNK_END = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"'})
+# Words before a figure in its clause that set it against another time: "That compared with 78,882".
+_EARLIER = frozenset("compared compares comparing versus against previous previously earlier".split())
+
+
+def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """Two values of one quantity at one time: the headline or lead against the body.
+
+    Figures are grouped by what they count (the concept of their noun, of the
+    verb before them, or of the change they state, with its direction) and
+    their kind; the first figure of a group, when it stands in the headline
+    or the lead, is related to each later one in another sentence. Left
+    out: figures that are parts, items or ends of another relation, figures
+    in another time frame, another place (a name the lead does not give), or
+    from another source when both name one. Labels: ``lag`` ("yes" when the
+    first stands in the headline), ``evidence`` words for the judge.
+    """
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+    lead = _lead_sentences(d)
+    sents = d.view.doc.sentences
+    headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
+    known_words: dict[int, frozenset[str]] = {}  # per anchor sentence: its words and the headline's
+    known_names: dict[int, frozenset[str]] = {}
+    anchors: dict[tuple[str, ...], int] = {}
+    for si, toks in enumerate(d.m.tokens):
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or fi in tied:
+                continue
+            key = _restated_key(d, fi)
+            if key is None:
+                continue
+            first = anchors.get(key)
+            if first is None:
+                anchors[key] = fi if si in lead else -1
+                continue
+            if first < 0:
+                continue
+            fs, _ = d.pos_of(first)
+            if fs == si or not _frames_agree(d, first, fi):
+                continue
+            lo, hi = _chunk(d, si, pos)
+            if fs not in known_words:
+                own = (fs, 0) if d.m.tokens[0] else (fs,)
+                known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
+                known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2])))
+            places = _places(d, si, lo, hi)
+            if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
+                places |= _places(d, si, 0, _chunk(d, si, 0)[1])  # "In the north, turnout was 51%"
+            if not _caps(d, si, lo, hi) <= known_names[fs] or not places <= known_words[fs]:
+                continue  # "in the north", "Labour's 35%": another place or holder
+            a_src, b_src = _sources(d, fs), _sources(d, si)
+            if a_src and b_src and not a_src & b_src:
+                continue  # "according to the WHO" … "the ministry said": two sources' counts
+            if _listed(d, si, pos, lo, hi):
+                continue  # "Two soldiers and 16 gunmen were killed": an item of a list
+            # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
+            # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
+            narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (
+                    ("lag", "yes" if fs == 0 and headline else ""),
+                    ("concept", key[-1]),
+                    ("scope", "narrow" if narrow else ""),
+                ),
+            )
+
+
+def _listed(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
+    """The figure is an item of a list in its chunk: another count joined to it by "and" or a comma."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    f = d.facts[toks[pos].fact]
+    for step in (-1, 1):
+        k = pos + step
+        gap: list[str] = []
+        while lo <= k < hi and len(gap) <= 3:
+            ti = toks[k].fact
+            if ti >= 0:
+                if same_family(d.facts[ti], f) and ("and" in gap or "," in gap):
+                    return not any(d.v.verb_concepts.starting_at(words, j) for j in range(min(k, pos), max(k, pos)))
+                break
+            gap.append(words[k])
+            k += step
+    return False
+
+
+def _lead_sentences(d: _Doc) -> frozenset[int]:
+    """The headline and the lead: the first paragraph, short lines (datelines, captions) and the next
+    paragraph of running text."""
+    sents = d.view.doc.sentences
+    if not sents:
+        return frozenset()
+    paras: dict[int, list[int]] = {}
+    for si, s in enumerate(sents):
+        paras.setdefault(s.paragraph, []).append(si)
+    out: set[int] = set()
+    seen_text = False
+    for k, p in enumerate(sorted(paras)):
+        members = paras[p]
+        out.update(members)
+        if k == 0:
+            continue
+        words = sum(len(d.m.words[si]) for si in members)
+        if words >= 12:
+            if seen_text:
+                break
+            seen_text = True
+            break
+    return frozenset(out)
+
+
+def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
+    f = d.facts[fi]
+    m = d.m.by_fact.get(fi)
+    if m is None or f.kind not in RESTATED_KINDS or f.is_range or f.value is None:
+        return None
+    roles = m.roles - {"another"} if f.hedge == "at least" else m.roles  # "280 or more" is a bound
+    if roles & _NOT_RESTATED:
+        return None
+    si, pos = m.sentence, m.position
+    words = d.m.words[si]
+    family_ = family(f)
+    k = pos
+    hedge = d.v.hedges.ending_at(words, k)
+    if hedge:
+        k = hedge[1]
+    if k > 0 and (
+        words[k - 1] in ("from", "to", "between", "than")
+        or (words[k - 1] == "and" and "between" in words[max(0, k - 5) : k])
+    ):
+        return None  # an end of a change or a range, or a comparison: "from 45,000 to 50,000"
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
+    if any(w in _EARLIER for w in words[lo:pos]):
+        return None  # "That compared with 78,882 cases": an earlier count, set against the latest
+    if f.kind == "percent":
+        after = d.v.direction.starting_at(words, pos + 1)
+        direction = m.direction or (after[0] if after else "")
+        if direction:
+            concept = _changed_noun(d, si, k) or _stated_concept(d, fi)
+            return ("change", direction, concept) if concept and concept not in d.v.generic else None
+        noun = _level_noun(d, si, k) or m.noun or ""
+        if not noun or not noun.replace(" ", "").replace("-", "").isalpha() or noun.split()[0] in _NP_STOP:
+            return None
+        if len(noun.split()) < 2 and noun in d.v.generic:
+            return None
+        return ("level", family_, noun)
+    verb = d.v.verb_concepts.ending_at(words, k) or _concept_verb_after(d, si, pos)
+    concept = verb[0] if verb else (m.concept or _number_of(d, si, k))
+    if not concept or concept in d.v.generic:
+        return None
+    return ("level", family_, concept)
+
+
+def _concept_verb_after(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
+    """A concept verb after the figure's noun: "45 pilgrims have been killed", "12 miners died"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for j in range(pos + 1, min(len(words), pos + 7)):
+        if words[j] in _CHUNK_END or toks[j].fact >= 0 or words[j] in ("who", "which", "that", "and", "or"):
+            return None
+        hit = d.v.verb_concepts.starting_at(words, j)
+        if hit:
+            return hit[0], j
+    return None
+
+
+def _changed_noun(d: _Doc, si: int, k: int) -> str:
+    """What a change "by" a figure changes: "boost its profits by more than 40%" → profit."""
+    words = d.m.words[si]
+    if k < 3 or words[k - 1] != "by":
+        return ""
+    for j in range(k - 2, max(0, k - 6), -1):
+        if d.v.direction.ending_at(words, j + 1):
+            noun = [w for w in words[j + 1 : k - 1] if w not in _DETERMINERS]
+            return d.v.concept(" ".join(noun)) if noun else ""
+    return ""
+
+
+def _number_of(d: _Doc, si: int, k: int) -> str:
+    """What a figure with no noun counts, from "the number of deaths ... is now 2,100" before it."""
+    words = d.m.words[si]
+    lo, _ = _chunk(d, si, k)
+    for j in range(k - 2, lo - 1, -1):
+        if words[j] in ("number", "total", "count", "tally") and words[j + 1] == "of" and j + 2 < k:
+            return d.v.concept(words[j + 2])
+    return ""
+
+
+def _level_noun(d: _Doc, si: int, k: int) -> str:
+    """The noun a rate is "of": "a turnout rate of 58%" → "turnout rate"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if k < 2 or words[k - 1] != "of":
+        return ""
+    j = k - 1
+    out: list[str] = []
+    while j > 0 and len(out) < 2 and toks[j - 1].fact < 0 and words[j - 1][0].isalpha():
+        w = words[j - 1]
+        if w in _DETERMINERS or w in _NP_STOP:
+            break
+        out.insert(0, w)
+        j -= 1
+    return " ".join(out)
+
+
+def _frames_agree(d: _Doc, a: int, b: int) -> bool:
+    """Both figures in one time frame: the same frame words, years and dates, or one of them with none."""
+    fa, fb = _frame(d, a), _frame(d, b)
+    for kind in ("word", "date"):
+        xa = {x for x in fa if x.startswith(kind)}
+        xb = {x for x in fb if x.startswith(kind)}
+        if xa and xb and xa != xb:
+            return False
+    return True
+
+
+def _frame(d: _Doc, fi: int) -> frozenset[str]:
+    """The figure's time frame: its frame word and the years in its clause ("last year", "in 2003")."""
+    m = d.m.by_fact[fi]
+    si, pos = m.sentence, m.position
+    words = d.m.words[si]
+    out: set[str] = {("date:" if m.frame[:1].isdigit() else "word:") + m.frame} if m.frame else set()
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
+    hi = pos + 1
+    while hi < len(words) and words[hi] not in CLAUSE_END and hi - pos < NAMES_REACH:
+        hi += 1
+    for k in range(lo, hi):
+        ti = d.m.tokens[si][k].fact
+        if ti >= 0 and ti != fi and d.facts[ti].kind in ("year", "date", "decade") and d.facts[ti].iso:
+            out.add("date:" + str(d.facts[ti].iso)[:4])  # days within one story ("since Monday") are one frame
+        elif ti >= 0 and d.facts[ti].kind == "relative" and d.facts[ti].unit not in (None, "day"):
+            out.add(f"date:{d.facts[ti].value} {d.facts[ti].unit}")  # "last year", "this year"
+    return frozenset(out)
+
+
+# Tokens either side of a figure that its comma-delimited stretch may run (a sentence with no comma must
+# not cost a walk to its ends per figure).
+CHUNK_REACH = 24
+
+
+def _chunk(d: _Doc, si: int, pos: int) -> tuple[int, int]:
+    """The comma-delimited stretch of tokens around a figure."""
+    words = d.m.words[si]
+    lo = pos
+    while lo > 0 and words[lo - 1] not in _CHUNK_END and pos - lo < CHUNK_REACH:
+        lo -= 1
+    hi = pos + 1
+    while hi < len(words) and words[hi] not in _CHUNK_END and hi - pos < CHUNK_REACH:
+        hi += 1
+    return lo, hi
+
+
+# Words that name the whole scope, not a part of it: "across the country", "nationwide".
+_WHOLE_SCOPE = frozenset("country countrywide nation nationwide world worldwide overall total all whole".split())
+_PLACE_PREPS = frozenset("in across at among for on".split())
+
+
+def _places(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+    """Words of a place or group the tokens ``lo`` to ``hi`` narrow a figure to ("in the northern province")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    for k in range(lo, hi):
+        if words[k] not in _PLACE_PREPS:
+            continue
+        j = k + 1
+        while j < hi and words[j] in _DETERMINERS:
+            j += 1
+        phrase = [w for w in words[j : min(hi, j + 3)] if w[0].isalpha()]
+        if not phrase or toks[j].fact >= 0 if j < hi else True:
+            continue
+        if d.v.concept(" ".join(phrase)) in d.v.concepts.values() or phrase[0] in d.v.generic:
+            continue  # "a rise in net profits": what is counted, not where
+        out.update(w for w in phrase if w not in _WHOLE_SCOPE and w not in _NP_STOP)
+    return frozenset(out)
+
+
+def _caps(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+    """Capitalised words in tokens ``lo`` to ``hi`` of a sentence, but its first word, as lower-case names."""
+    text = d.view.text
+    out: set[str] = set()
+    for k in range(max(lo, 1), hi):
+        tok = d.m.tokens[si][k]
+        raw = text[tok.start : tok.end]
+        word = tok.text.removesuffix("'s")
+        if tok.fact >= 0 or not raw[:1].isupper() or word in NOT_NAMES or len(word) < 2:
+            continue
+        if d.m.tokens[si][k - 1].text in ('"', "(", "-", ":"):
+            continue  # a quotation or a bracket starts with a capital
+        out.add(word)
+    return frozenset(out)
+
+
+def _sources(d: _Doc, si: int) -> frozenset[str]:
+    """Who a sentence attributes its figures to: names after "according to" or before "said"."""
+    words = d.m.words[si]
+    text = d.view.text
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    for k, w in enumerate(words):
+        span: range = range(0)
+        if w == "according" and k + 1 < len(words) and words[k + 1] == "to":
+            span = range(k + 2, min(len(words), k + 8))
+        elif w in _SAID:
+            span = range(max(0, k - 4), k)
+        for j in span:
+            if words[j] in _CHUNK_END and j > k:
+                break
+            raw = text[toks[j].start : toks[j].end]
+            if toks[j].fact < 0 and raw[:1].isupper() and words[j] not in NOT_NAMES:
+                out.add(words[j].removesuffix("'s"))
+    return frozenset(out)
+
+
+# Words that make a sentence's scale word a risk or a forecast, not a count.
+_HYPOTHETICAL = frozenset(
+    "could would may might will potential potentially risk risks fear fears feared warned warn threat threaten".split()
+)
+
+
+def _scale_words(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A scale word in the headline or lead with no figure beside it ("Hundreds dead in stampede") and
+    the first figure of what it counts ("over 45 pilgrims have been killed"): ``qualifier`` relations
+    with document evidence."""
+    lead = _lead_sentences(d)
+    firsts: dict[str, int] = {}
+    for toks in d.m.tokens:
+        for tok in toks:
+            if tok.fact >= 0 and d.facts[tok.fact].kind in ("count", "number"):
+                key = _restated_key(d, tok.fact)
+                if key is not None and key[0] == "level":
+                    firsts.setdefault(key[-1], tok.fact)
+    if not firsts:
+        return
+    for si in sorted(lead):
+        toks = d.m.tokens[si] or _plain_tokens(d, si)  # a headline without figures is not tokenised
+        words = tuple(t.text for t in toks)
+        hypothetical = any(w in _HYPOTHETICAL for w in words)  # once per sentence, not per word found
+        i = 0
+        while i < len(words):
+            hit = d.v.qualifiers.starting_at(words, i) if toks[i].fact < 0 else None
+            if hit is None or d.v.ranges[hit[0]][0] != "count":
+                i += 1
+                continue
+            phrase, end = hit
+            start, i = i, end
+            if hypothetical:
+                continue  # "could cause tens of millions of deaths": a risk, not a count
+            if d.m.tokens[si] and _beside(d, si, end, "count")[0] >= 0:
+                continue  # "thousands of fans, some 40,000": judged in its sentence
+            j = end + 1 if end < len(words) and words[end] == "of" else end
+            concept = ""
+            for k in range(j, min(len(words), j + 5)):
+                if words[k] in _CHUNK_END or toks[k].fact >= 0:
+                    break
+                verb = d.v.verb_concepts.starting_at(words, k)
+                if verb:
+                    concept = verb[0]
+                    break
+            if not concept and j < len(words) and words[j][0].isalpha():
+                concept = d.v.concept(words[j])
+            fi = firsts.get(concept, -1)
+            if fi < 0 or d.pos_of(fi)[0] == si:
+                continue
+            cue = Span(toks[start].start, toks[end - 1].end)
+            yield Relation("qualifier", (("figure", fi),), (cue,), "document", (("phrase", phrase), ("unit", "count")))
+
+
+def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
+    """A sentence's words as tokens, for a sentence the mentions left untokenised (it has no figure)."""
+    from numcheck.vocab import TOKEN
+
+    span = d.view.doc.sentences[si].span
+    chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
+    return tuple(Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk))

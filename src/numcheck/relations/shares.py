@@ -1,0 +1,392 @@
+"""Shares and parts: which figure is a share of which, and of what whole ("70 of the 120 staff
+(48%)", "of whom nine", "including $26bn", "Of those, 70 (48%)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Fact, Span
+from numcheck.relations.base import (
+    _NOT_PART_NOUNS,
+    COUNTABLE,
+    FRAME_KINDS,
+    GAP_STOP,
+    SHARES,
+    Relation,
+    _Doc,
+    same_family,
+)
+
+# Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
+PART_GAP = 3
+# Words between "Of the 120 staff surveyed" and the part after its comma ("of the 17 people found guilty
+# of terrorist acts in the UK since the attacks, only four").
+OF_PHRASE_GAP = 14
+# Words that may stand before such an opening "of": a clause start.
+OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
+# A share written as two counts: "70 out of 120", "12 of 23".
+RATIO_TEXT = re.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(\d[\d,]*)\s*$")
+# Tokens back from a comma-set share ("…, less than a fourth of the 212") to its count.
+SHARE_BEFORE_REACH = 14
+# Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
+SHARE_AFTER_REACH = 9
+# Tokens after a part that "the other 35" of the same whole may stand.
+SIBLING_REACH = 20
+# Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
+INCLUDING_REACH = 16
+
+
+def _attached_share(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
+    """A share written beside a count: "70 (48%)", "70, or 48%", "70, i.e. 48%"."""
+    words = d.m.words[si]
+    hit = d.v.same.starting_at(words, pos + 1)
+    if not hit:
+        return None
+    fi = d.figure_after(si, hit[1], SHARES)
+    if fi < 0:
+        return None
+    return fi, d.span(si, pos + 1, hit[1])
+
+
+def _share_after_whole(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Span] | None:
+    """A share given after the part's whole: "312 of them (32%)", "70 of the 120 staff, or 58%"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + SHARE_AFTER_REACH)):
+        if words[k] in CLAUSE_END:
+            return None
+        fi = toks[k].fact
+        if fi == whole:
+            continue
+        if fi >= 0:
+            return None
+        hit = d.v.same.starting_at(words, k)
+        if hit and words[k] in ("(", ","):
+            si_ = d.figure_after(si, hit[1], SHARES)
+            if si_ >= 0:
+                return si_, d.span(si, k, hit[1])
+    return None
+
+
+def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
+    """ "70 of the 120", "12 out of 23", "70 (48%) of the 120 staff", "34 of them" → the whole."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    part = toks[pos].fact
+    j = pos + 1
+    # Past a bracketed share: "70 (48%) of the 120".
+    if j + 2 < len(words) and words[j] == "(" and toks[j + 1].fact >= 0 and words[j + 2] == ")":
+        j += 3
+    gap_start = j
+    while j < len(words) and j - gap_start <= PART_GAP:
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END or words[j] in (",", "(") or words[j] in GAP_STOP:
+            return None
+        hit = d.v.whole_of.starting_at(words, j)
+        if hit:
+            after = hit[1]
+            if (
+                after < len(words)
+                and words[after] in ("these", "those", "its", "their")
+                and d.fact_at(si, after + 1) >= 0
+            ):
+                after += 1  # "of these 42 patients": a determiner, the whole follows
+            elif (
+                after < len(words)
+                and (words[after] in d.v.anaphora or (words[after] == "this" and d.facts[part].kind == "money"))
+                and after == j + 1 + (words[j] == "out")
+            ):
+                ante = d.antecedent(si, pos, part)
+                if ante >= 0:
+                    return ante, d.span(si, j, after + 1), "sentence"
+                return None
+            wi = d.figure_after(si, after, COUNTABLE)
+            if wi < 0:
+                wi = _figure_after_noun_of(d, si, after)  # "of the country's population of 23 million"
+            wm = d.m.by_fact.get(wi)
+            if wm is not None and "each" in wm.roles:
+                return None  # "$1.62 per share" is a rate, no whole
+            if wi >= 0 and _nouns_agree(d, part, wi, gap=words[gap_start:j]):
+                return wi, d.span(si, j, after), "clause"
+            return None
+        j += 1
+    return None
+
+
+def _figure_after_noun_of(d: _Doc, si: int, start: int) -> int:
+    """The figure after "<noun phrase> of" from ``start`` ("Syria's pre-war population of 23 million"), or -1."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = start
+    while k < len(words) and k - start < 4 and toks[k].fact < 0 and words[k][0].isalpha():
+        if words[k] == "of" and k > start:
+            return d.figure_after(si, k + 1, COUNTABLE)
+        if words[k] in GAP_STOP:
+            return -1
+        k += 1
+    return -1
+
+
+def _nouns_agree(d: _Doc, part: int, whole: int, gap: Sequence[str]) -> bool:
+    """ "30 tenants of four tower blocks" is no part of a whole: the nouns on both sides differ."""
+    wm = d.m.by_fact.get(whole)
+    if not gap or wm is None or not wm.noun:
+        return True
+    part_concept = d.v.concept(" ".join(gap))
+    return part_concept == wm.concept or part_concept in (wm.noun or "")
+
+
+def _concepts_agree(d: _Doc, a: int, b: int) -> bool:
+    """Both figures' nouns name one concept, or one of them names none."""
+    am, bm = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if am is None or bm is None or not am.concept or not bm.concept:
+        return True
+    return am.concept == bm.concept
+
+
+def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
+    """ "Of the 120 staff surveyed, 70", "Of those, 70", "of whom 12", "Of them, 34"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    part = toks[pos].fact
+    j = pos - 1
+    # Pronoun forms right before the figure: "of whom 12", "Of those, 70", "among them 4".
+    k = j - 1 if j >= 0 and words[j] == "," else j
+    determiner = k == j and k >= 0 and words[k] in ("these", "those")  # "of these 42 patients"
+    if k >= 1 and not determiner and words[k] in d.v.anaphora and words[k - 1] in ("of", "among"):
+        ante = d.antecedent(si, k - 1, part)
+        if ante >= 0:
+            return ante, d.span(si, k - 1, k + 1), "sentence"
+        return None
+    # "Of the 120 staff surveyed, 70": a comma, a few words, the whole, "of" at the clause start.
+    while j >= 0 and words[j] in ("only", "just", "some", "about", "around", "nearly", "almost"):
+        j -= 1  # "..., only four of the 21"
+    if j < 0 or words[j] != ",":
+        return None
+    i = j - 1
+    while i >= 0 and j - i <= OF_PHRASE_GAP + 1:
+        fi = toks[i].fact
+        if fi >= 0 and d.facts[fi].kind in FRAME_KINDS:
+            i -= 1
+            continue  # "Of the 17 found guilty since 2001, ..."
+        if fi >= 0:
+            if d.facts[fi].kind not in COUNTABLE:
+                return None
+            k = i - 1
+            while k >= 0 and (
+                words[k].endswith("'s")
+                or words[k]
+                in (
+                    "the",
+                    "its",
+                    "their",
+                    "all",
+                    "these",
+                    "those",
+                    "some",
+                    "about",
+                    "around",
+                    "nearly",
+                    "almost",
+                )
+            ):
+                k -= 1
+            if (
+                k >= 0
+                and words[k] in ("of", "among", "from")
+                and (k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in OF_OPENERS)
+            ):
+                said = words[pos + 1] if pos + 1 < len(words) else ""
+                if said and said[0].isalpha() and said not in _NOT_PART_NOUNS and not said.endswith("ed"):
+                    wm = d.m.by_fact.get(fi)
+                    if wm and wm.concept and d.v.concept(said) != wm.concept:
+                        return None  # "Of its 50 stores, 2 million shoppers": another noun, no part
+                return fi, d.span(si, k, k + 1), "clause"
+            return None
+        if words[i] in CLAUSE_END:
+            return None
+        i -= 1
+    return None
+
+
+def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> int:
+    """A later figure of the sentence written as the rest of the same whole ("the other 35", "another 18")."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for k in range(pos + 1, min(len(toks), d.m.clause_end(si, pos) + SIBLING_REACH, pos + 1 + SIBLING_REACH)):
+        fi = toks[k].fact
+        if fi < 0 or fi == whole:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS or f.kind in SHARES:
+            continue
+        cue = d.v.roles_before.ending_at(words, k)
+        if cue and cue[0] in ("remainder", "another") and same_family(f, like) and f.value is not None:
+            return fi
+    return -1
+
+
+def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
+    """ "a budget of $23bn - more than last year - including almost $26bn for allies": the whole of a
+    part after "including" is the nearest figure of its family before it in the sentence."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = pos
+    hedge = d.v.hedges.ending_at(words, k)
+    if hedge:
+        k = hedge[1]
+    if k == 0 or words[k - 1] not in ("including", "includes", "included", "include"):
+        return None
+    part = d.facts[toks[pos].fact]
+    for back in range(k - 2, max(-1, k - 2 - INCLUDING_REACH), -1):
+        fi = toks[back].fact
+        if words[back] in CLAUSE_END:
+            return None
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if f.kind in COUNTABLE and same_family(f, part) and not f.is_range and f.value is not None:
+            return fi, d.span(si, k - 1, k), "clause"
+        return None
+    return None
+
+
+def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
+    """ "$41bn - or 30% of the total debt": the whole is the figure the document gives for that noun."""
+    from numcheck.checks.ratio import _lookup_whole
+
+    share = _attached_share(d, si, pos)
+    if share is None:
+        return None
+    pi = share[0]
+    words = d.m.words[si]
+    _, ppos = d.pos_of(pi)
+    j = ppos + 1
+    if j >= len(words) or words[j] != "of":
+        return None
+    j += 1
+    while j < len(words) and words[j] in ("the", "its", "their", "total", "all"):
+        j += 1
+    noun: list[str] = []
+    while j < len(words) and len(noun) < 2 and d.m.tokens[si][j].fact < 0 and words[j][0].isalpha():
+        if words[j] in _NOT_PART_NOUNS:
+            break
+        noun.append(words[j])
+        j += 1
+    if not noun:
+        return None
+    wi = _lookup_whole(d.view, " ".join(noun), part, pi, si)
+    if wi is None or not same_family(d.facts[wi], d.facts[part]):
+        return None
+    return Relation("share", (("part", part), ("whole", wi), ("share", pi)), (share[1],), "document")
+
+
+def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
+    """ "one tenth or nine million of its 49 million": the share written before its count."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = pos - 1
+    if k >= 1 and words[k] == "or":
+        fi = toks[k - 1].fact
+        if fi >= 0 and d.facts[fi].kind in SHARES:
+            return fi, d.span(si, k, k + 1)
+    return None
+
+
+def _count_before_share(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Span] | None:
+    """ "only 56 patients were admitted on Thursday, less than a fourth of the 212 patients": a share set
+    off by a comma after its count, whose whole follows it."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = pos
+    hedge = d.v.hedges.ending_at(words, k)
+    if hedge:
+        k = hedge[1]
+    if k >= 2 and words[k - 1] == "or" and words[k - 2] in (",", "-", "—", "–"):
+        k -= 1  # "$41bn - or 30% of the ..."
+    if k == 0 or words[k - 1] not in (",", "-", "—", "–"):
+        return None
+    for back in range(k - 2, max(-1, k - 2 - SHARE_BEFORE_REACH), -1):
+        if words[back] in CLAUSE_END:
+            return None
+        fi = toks[back].fact
+        if fi < 0 or fi == whole:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if f.kind in COUNTABLE and not f.is_range and f.value is not None:
+            return fi, d.span(si, k - 1, k)
+        return None
+    return None
+
+
+def _share_whole(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
+    """ "48% of the 120 staff" → the 120."""
+    words = d.m.words[si]
+    hit = d.v.whole_of.starting_at(words, pos + 1)
+    if not hit or words[pos + 1] != "of":
+        return None
+    wi = d.figure_after(si, hit[1], COUNTABLE)
+    return (wi, d.span(si, pos + 1, hit[1])) if wi >= 0 else None
+
+
+def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int, Span] | None:
+    """ "20% of the 300 houses, or 90": the count given after the share's whole."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = whole_pos + 1
+    while j < len(words) and j - whole_pos <= 6:
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            return None
+        if words[j] == "," and j + 1 < len(words) and words[j + 1] == "or":
+            fi = d.figure_after(si, j + 2, COUNTABLE)
+            return (fi, d.span(si, j, j + 2)) if fi >= 0 else None
+        j += 1
+    return None
+
+
+def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
+    for si, pos, fi, f in d.figures():
+        if f.kind in COUNTABLE:
+            after = _whole_after(d, si, pos)
+            before = _whole_before(d, si, pos)
+            if after and before and after[0] != before[0] and same_family(d.facts[after[0]], d.facts[before[0]]):
+                # "Of the 17 found guilty, only four of the 21 whose ...": the 21 are among the 17.
+                yield Relation("part", (("part", after[0]), ("whole", before[0])), (before[1], after[1]), "clause")
+            whole = after or before or _including(d, si, pos)
+            if whole is None:
+                found = _whole_by_noun(d, si, pos, fi)
+                if found is not None:
+                    yield found
+                continue
+            if whole[0] == fi or not same_family(d.facts[whole[0]], f):
+                continue
+            wi, cue, evidence = whole
+            yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
+            rest = _sibling_rest(d, si, pos, f, wi)
+            if rest >= 0:
+                # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
+                roles = (("total", wi), ("item", fi), ("item", rest))
+                yield Relation("breakdown", roles, (cue,), evidence, (("inclusive", "yes"),))
+            share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi) or _share_before(d, si, pos)
+            if share:
+                yield Relation("share", (("part", fi), ("whole", wi), ("share", share[0])), (cue, share[1]), evidence)
+        elif f.kind == "share" and RATIO_TEXT.search(f.text):
+            # "70 out of 120 staff, i.e. 48%": one figure that is part and whole at once.
+            share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, fi)
+            if share and d.facts[share[0]].kind == "percent":
+                yield Relation("share", (("ratio", fi), ("share", share[0])), (share[1],), "clause")
+        elif f.kind in SHARES:
+            sw = _share_whole(d, si, pos)
+            if sw is None:
+                continue
+            wi, cue = sw
+            _, wpos = d.pos_of(wi)
+            c = _count_after_share(d, si, pos, wpos) or _count_before_share(d, si, pos, wi)
+            if c and same_family(d.facts[c[0]], d.facts[wi]):
+                yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), "clause")

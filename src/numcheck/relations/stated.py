@@ -1,0 +1,171 @@
+"""Stated changes far from their endpoints (second stage), and the subject names and concepts
+that tie a figure to an earlier one ("Its profits ... a 30% rise" in the lead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from numcheck.model import Fact, Span
+from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc
+from numcheck.vocab import singular
+
+# Words that make a percentage a rate over its own period, not the change between two stated figures.
+RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
+# Sentences back that a change's stated change may stand (besides the headline and the lead).
+DISTANT_BACK = 3
+
+
+def _subject_concept(d: _Doc, fi: int) -> str:
+    """What a figure is about, from its subject or the noun after it ("" when nothing names it)."""
+    f = d.facts[fi]
+    m = d.m.by_fact.get(fi)
+    if f.subject:
+        c = d.v.head_concept(f.subject)
+        if c:
+            return c
+    if m is not None and m.noun:
+        return d.v.head_concept(m.noun)
+    return ""
+
+
+def _stated_concept(d: _Doc, fi: int) -> str:
+    """What a stated change is a change in: "a 60% drop in profits" → profit, "profits tripled" → profit."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    hit = d.v.direction.starting_at(words, pos + 1)
+    if hit and hit[1] < len(words) and words[hit[1]] in ("in", "of"):
+        j = hit[1] + 1
+        while j < len(words) and words[j] in ("the", "its", "their", "annual", "quarterly", "net"):
+            j += 1
+        if j < len(words) and d.m.tokens[si][j].fact < 0:
+            return d.v.head_concept(" ".join(words[j : j + 2]))
+    # "Boeing said earnings during the last quarter dropped by 64%", "earnings ... halved": the thing
+    # named before the figure (or its verb) in its clause.
+    m = d.m.by_fact.get(fi)
+    lo = d.m.clause_start(si, pos)
+    toks = d.m.tokens[si]
+    verb = pos
+    if m is not None and m.direction_span is not None:
+        verb = next((k for k in range(lo, pos) if toks[k].start >= m.direction_span.start), pos)
+    known = [w for k, w in enumerate(words[lo:verb], start=lo) if toks[k].fact < 0 and w in d.v.concepts]
+    if known:
+        return d.v.concepts[known[0]]
+    return _subject_concept(d, fi)
+
+
+def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change whose stated change or multiple is in an earlier sentence of the same thing:
+    "Profits fell 43%." … "Net income fell to 537m euros, from 798m euros a year ago."."""
+    changes = list(built.get("change", {}).values())
+    used: set[int] = set()
+    for rel in changes:
+        used.update(i for _, i in rel.roles)
+    for rel in changes:
+        if rel.evidence != "clause" or rel.get("stated") is not None or rel.get("factor") is not None:
+            continue
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is None or bi is None:
+            continue
+        concept = _subject_concept(d, bi) or _subject_concept(d, ai)
+        if not concept:
+            continue
+        si = d.facts[bi].sentence
+        back = sorted({x for x in (0, 1, *range(si - DISTANT_BACK, si)) if 0 <= x < si}, reverse=True)
+        names = _names(d, bi)
+        for s2 in back:
+            found = _stated_in(d, s2, concept, used, d.facts[bi], names, bi)
+            if found is None:
+                word = _multiple_word_in(d, s2, concept)
+                if word is not None and d.facts[bi].kind != "percent":
+                    labels = dict(rel.labels)
+                    labels["multiple"] = word[0]
+                    labels["direction"] = "up" if d.v.multiples[word[0]] > 1 else "down"
+                    cues = rel.cues + (word[1],)
+                    yield Relation("change", rel.roles, cues, "document", tuple(sorted(labels.items())))
+                    break
+                continue
+            ci, role, label = found
+            roles = rel.roles + ((role, ci),)
+            labels = dict(rel.labels)
+            labels.update(label)
+            yield Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
+            break
+
+
+def _names(d: _Doc, fi: int) -> frozenset[str]:
+    """Capitalised names in the figure's clause before it ("Danish brewer Carlsberg suffered ...").
+
+    A capital that only starts the clause ("Reporting its results ...") is no name unless the word is
+    possessive or the next word is capitalised too ("British Airways").
+    """
+    si, pos = d.pos_of(fi)
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
+    text = d.view.text
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    for k in range(lo, pos):
+        tok = toks[k]
+        raw = text[tok.start : tok.end]
+        word = tok.text.removesuffix("'s")
+        if tok.fact >= 0 or not raw[:1].isupper() or word in NOT_NAMES:
+            continue
+        if k == lo and not tok.text.endswith("'s"):
+            nxt = toks[k + 1] if k + 1 < pos else None
+            if nxt is None or nxt.fact >= 0 or not text[nxt.start : nxt.start + 1].isupper():
+                continue
+        out.add(word)
+    return frozenset(out)
+
+
+def _multiple_word_in(d: _Doc, si: int, concept: str) -> tuple[str, Span] | None:
+    """ "Boeing said earnings ... halved because of costs": a multiple word whose clause names ``concept``
+    before it."""
+    words = d.m.words[si]
+    for k, w in enumerate(words):
+        if w not in d.v.multiples:
+            continue
+        lo = d.m.clause_start(si, k)
+        known = [x for x in words[lo:k] if x in d.v.concepts]
+        if known and d.v.concepts[known[0]] == concept:
+            return w, d.span(si, k, k + 1)
+        if not known and concept in {singular(x) for x in words[max(lo, k - 3) : k]}:
+            return w, d.span(si, k, k + 1)  # "bilateral trade up threefold": the noun just before
+    return None
+
+
+def _rate_words(d: _Doc, fi: int) -> frozenset[str]:
+    """Words in a figure's clause that make it a rate over a period of its own ("an annual rate")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
+    return frozenset(words[lo : min(d.m.clause_end(si, pos), pos + NAMES_REACH)]) & RATE_WORDS
+
+
+def _stated_in(
+    d: _Doc, si: int, concept: str, used: set[int], like: Fact, names: frozenset[str], like_index: int
+) -> tuple[int, str, dict[str, str]] | None:
+    for tok in d.m.tokens[si]:
+        ci = tok.fact
+        if ci < 0 or ci in used:
+            continue
+        other = _names(d, ci)
+        if names and other and not names & other:
+            continue  # "Carlsberg suffered a 3% fall" is not Heineken's change
+        if _rate_words(d, ci) - _rate_words(d, like_index):
+            continue  # "rose at an annual rate of 10.7%" is not the month's change
+        c = d.facts[ci]
+        cm = d.m.by_fact.get(ci)
+        if cm is None or c.value is None or c.is_range:
+            continue
+        if c.kind == "multiple" and _stated_concept(d, ci) == concept:
+            value = c.value
+            return ci, "factor", {"multiple": c.text.lower(), "direction": "up" if value > 1 else "down"}
+        if c.kind == "percent" and like.kind != "percent" and _stated_concept(d, ci) == concept:
+            _, pos = d.pos_of(ci)
+            words = d.m.words[si]
+            after = d.v.direction.starting_at(words, pos + 1)
+            direction = cm.direction or (after[0] if after else "")
+            if direction:
+                return ci, "stated", {"direction": direction}
+    return None
