@@ -187,8 +187,16 @@ class Mentions:
         dspan: Span | None = None
         multiple: str | None = None
         frame: str | None = None
-        # Walk back from the figure: the nearest cue of each sort wins.
+        # Walk back from the figure: the nearest cue of each sort wins. The figure's own hedge is not a
+        # cue: "fell to more than 58%" falls ("more" of "more than" is no rise).
         i = pos
+        hedge = v.hedges.ending_at(words, pos)
+        if (
+            hedge
+            and hedge[1] >= start
+            and words[hedge[1]] in ("more", "less", "fewer", "over", "under", "above", "below")
+        ):
+            i = hedge[1]
         while i > start:
             if toks[i - 1].fact >= 0:
                 # Another figure: cues further back belong to it ("20,000 a year earlier, 25,000").

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from numcheck.interval import Interval
@@ -24,6 +25,35 @@ def value_interval(f: Fact) -> Interval:
     ):
         return Interval(f.value, f.value)
     return f.interval
+
+
+# How far from its printed figure an editor reads a one-sided hedge that sets two figures against each
+# other: "almost 34,000 of those 31,000" is more than 31,000; "from 62% to more than 58%" is no rise.
+NEAR_READING = Decimal("0.05")
+
+
+def near_interval(f: Fact, reach: Decimal = NEAR_READING) -> Interval:
+    """The fact's interval with "almost", "nearly", "more than", "at least" read as near the printed figure.
+
+    A writer who means far more (or far less) writes the other figure; so "almost 34,000" is read as
+    [32,300, 34,000] and "more than 58%" as (58%, 60.9%]. Other hedges keep their interval."""
+    iv = value_interval(f)
+    v = f.value
+    if v is None or v <= 0 or f.is_range:
+        return iv
+    width = v * reach
+    if f.hedge == "nearly" and iv.high is not None:
+        low = iv.high - width if iv.low is None else max(iv.low, iv.high - width)
+        return Interval(low, iv.high)
+    if f.hedge in ("more than", "at least") and iv.low is not None:
+        return Interval(iv.low, iv.low + width, iv.low_open)
+    return iv
+
+
+def near_fact(f: Fact, reach: Decimal = NEAR_READING) -> Fact:
+    """The fact with ``near_interval`` as its interval."""
+    iv = near_interval(f, reach)
+    return f if iv == f.interval else replace(f, interval=iv)
 
 
 def _is_word_number(text: str) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from numcheck.judges.arith import value_interval
+from numcheck.judges.arith import near_interval, value_interval
 from numcheck.model import Hit
 from numcheck.patterns import View, compile_templates, entirely_above, format_number, point, round_to
 from numcheck.relations import Relation, same_family
@@ -31,7 +31,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     part, whole = view.facts[pi], view.facts[wi]
     if part.is_range or whole.is_range or not same_family(part, whole):
         return None
-    if not entirely_above(value_interval(part), value_interval(whole)):
+    # "almost 34,000 of those 31,000": the part's one-sided hedge is read near its printed figure.
+    if not entirely_above(near_interval(part), value_interval(whole)):
         return None
     pv, wv = point(part), point(whole)
     share = f"{format_number(round_to(pv / wv * 100, Decimal(1)))}%" if pv and wv else "more than 100%"
