@@ -96,6 +96,8 @@ class Vocab:
     qualifiers: PhraseTable  # phrase → its key in ``ranges`` ("a majority", "hundreds"), from data/qualifiers.toml
     ranges: Mapping[str, tuple[str, Mapping[str, object]]]  # key → ("share" | "count", {low, high, means, ...})
     not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
+    level_words: frozenset[str]  # qualifiers of a level moved to: "fell to a single digit"
+    still_words: PhraseTable  # phrase → its key in ``ranges`` (unit "change"): "sales were flat"
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
 
@@ -184,11 +186,14 @@ def vocab() -> Vocab:
     restate = data["restatement"]
     assert isinstance(restate, dict)
     ranges: dict[str, tuple[str, Mapping[str, object]]] = {}
-    for unit in ("share", "count"):
+    for unit in ("share", "count", "level", "change"):
         table = quals[unit]
         assert isinstance(table, dict)
         for phrase, entry in table.items():
-            ranges[" ".join(words_of(phrase))] = (unit, entry)
+            # A level ("a single digit") is a share in percent; a change word is judged against a change.
+            ranges[" ".join(words_of(phrase))] = ("share" if unit == "level" else unit, entry)
+    levels = frozenset(" ".join(words_of(p)) for p in quals["level"])
+    still = [" ".join(words_of(p)) for p in quals["change"]]
     assert isinstance(portion, dict)
     assert isinstance(before, dict)
     return Vocab(
@@ -209,9 +214,11 @@ def vocab() -> Vocab:
         holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),
         share_before=PhraseTable.build(_pairs(portion["share_before"])),
         respondent_verbs=PhraseTable.build((p, "said") for p in portion["respondent_verbs"]),
-        qualifiers=PhraseTable.build((k, k) for k in ranges),
+        qualifiers=PhraseTable.build((k, k) for k, (u, _) in ranges.items() if u != "change"),
         ranges=ranges,
         not_after_most=frozenset(quals["not_after_most"]["words"]),
+        level_words=levels,
+        still_words=PhraseTable.build((p, p) for p in still),
         generic=frozenset(restate["generic"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},

@@ -30,7 +30,7 @@ ROLES = ("figure",)
 TEMPLATE_ROLES = {"x": "figure"}
 PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "unit": (str, "share"), "qualifiers": (dict, {})}
 FIELDS = frozenset({"qualifier", "figure", "means"})
-UNITS = ("share", "count")
+UNITS = ("share", "count", "change")
 _ENTRY_KEYS = {"low": Decimal, "high": Decimal, "low_open": bool, "high_open": bool, "means": str}
 # How far below its fraction "nearly"/"almost" may reach: "nearly half" is 40% to 50%.
 NEARLY_REACH = Decimal("0.8")
@@ -114,7 +114,13 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         have = share_of(_near(view.facts[pi]), value_interval(view.facts[wi]))
         shown = view.facts[pi].text + " of " + view.facts[wi].text
     else:
-        have = as_percent(x) if unit == "share" else value_interval(x) if x.kind in ("count", "number") else None
+        have = (
+            as_percent(x)
+            if unit in ("share", "change")
+            else value_interval(x)
+            if x.kind in ("count", "number")
+            else None
+        )
         shown = x.text
     if rel.evidence == "document" and x.kind in ("count", "number"):
         # A scale word in the headline against the body's count: the count read near its figure

@@ -20,7 +20,9 @@ relation's arithmetic. Kinds and their roles:
   amount in other units, in brackets ("785m euros ($1bn; £540m)");
 - ``qualifier``: ``figure`` and, for a fraction word, ``qualifier``; labels
   ``phrase`` and ``unit``: a word that says how large the figure set beside
-  it is ("a majority (48%)", "thousands of fans, some 40,000").
+  it is ("a majority (48%)", "thousands of fans, some 40,000"), or, with
+  document evidence, how large the level or change of the same subject in
+  another sentence is ("fell to a single digit", "sales were flat");
 
 Evidence grades a relation: ``clause`` (explicit cue next to the figures),
 ``sentence`` (within one sentence), ``document`` (across sentences through a
@@ -54,6 +56,7 @@ from numcheck.relations.groups import (
     _placed_shares,
     _remainders,
 )
+from numcheck.relations.levels import _levels
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import _restatements, _scale_words
@@ -97,6 +100,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _listed_toll,
     _restatements,
     _scale_words,
+    _levels,
 )
 
 

@@ -1,0 +1,398 @@
+"""Levels: what a quantity moved to, or that it did not move, said twice of one subject.
+
+"The share of readers using the app has dropped to below 90%" in the lead
+and "its share dropped 5% since May to 90.9%" in the body; "the jobless
+rate fell to 10.2%" and, later, "the first time the jobless rate has fallen
+to a single digit"; "global sales were flat in 2004" and "world sales
+declined by 11.3%". The subject is the clause's words before the verb
+(a pronoun's, "it fell to", from the sentence before); two statements are
+of one subject when they share two of its words (through the vocabulary's
+concepts: "sales" = "revenue") or a name, and neither names a holder or
+place the other does not give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from numcheck.dates import MONTHS, WEEKDAYS
+from numcheck.mentions import CLAUSE_END, Token
+from numcheck.model import Span
+from numcheck.relations.base import _DETERMINERS, NOT_NAMES, Relation, _Doc
+from numcheck.relations.restatements import (
+    _PLACE_PREPS,
+    _WHOLE_SCOPE,
+    _caps,
+    _frames_agree,
+    _lead_sentences,
+    _plain_tokens,
+)
+from numcheck.vocab import singular
+
+# Tokens back from "to" that the verb of the move may stand ("has dropped 5% since May to 90.9%").
+MOVE_REACH = 10
+# Tokens back from the verb that its subject may run.
+SUBJECT_REACH = 12
+# Earlier statements kept per subject word (bounds the comparisons: never all pairs).
+PER_WORD = 3
+# Words that are not the subject's own words.
+_STOP = frozenset(
+    """a an the of in on at by for from to with as than and or but is are was were be been being has have had
+    who which that this these those it its their his her our they them he she we there here per cent percent
+    each more less up down over under about around almost nearly some after before since until while when
+    during between against compared year years month months week weeks day days time times also now still
+    however meanwhile first last new latest same said says say will would could can may might must
+    figures figure data official officially overall total just only very much many most than""".split()
+)
+_PRONOUNS = frozenset("it they this that which".split())
+_AUXILIARIES = frozenset("has have had was were is are be been being having also now already".split())
+_SAID = frozenset("said says say reported reports told announced added".split())
+_COPULAS = frozenset("were was are is be been remained remain remains stayed stay stays held came".split())
+# Roles that make a change figure something other than the subject's own change.
+_NOT_CHANGE = frozenset({"part", "remainder", "another", "forecast"})
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One statement of a level: the figure (or the qualifier phrase) a subject moved to or stayed at."""
+
+    sentence: int
+    direction: str  # "up" | "down" | "flat"
+    subject: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str] = frozenset()
+    figure: int = -1
+    phrase: str = ""
+    cue: Span | None = None
+
+
+def _names(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+    return frozenset(n for n in _caps(d, si, lo, hi) if n not in _CALENDAR and n not in NOT_NAMES)
+
+
+def _subject(d: _Doc, si: int, k: int, plain: Sequence[Token] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """The subject's words and names in the clause before token ``k`` (the verb); a pronoun subject
+    ("it fell to") takes the previous sentence's subject. ``plain``: the tokens of a sentence the
+    mentions left untokenised (it has no figure)."""
+    toks = plain or d.m.tokens[si]
+    words = tuple(t.text for t in plain) if plain else d.m.words[si]
+    lo = _subject_start(d, si, k, words, bool(plain))
+    j = k - 1
+    while j >= lo and words[j] in _AUXILIARIES:
+        j -= 1
+    if j >= lo and words[j] in _PRONOUNS and j <= lo + 1:
+        return _previous_subject(d, si)
+    out: set[str] = set()
+    for j in range(lo, k):
+        if toks[j].fact >= 0:
+            continue
+        w = words[j].removesuffix("'s")
+        if len(w) < 2 or not w[0].isalpha() or w in _STOP or d.v.direction.starting_at(words, j):
+            continue
+        out.add(d.v.concepts.get(w) or singular(w))
+        if "-" in w:
+            out.update(singular(p) for p in w.split("-") if len(p) > 1 and p not in _STOP)
+    if plain:
+        text = d.view.text
+        caps = {t.text.removesuffix("'s") for t in plain[max(lo, 1) : k] if text[t.start : t.end][:1].isupper()}
+        return frozenset(out), frozenset(caps - _CALENDAR - NOT_NAMES)
+    return frozenset(out), _names(d, si, lo, k)
+
+
+def _subject_start(d: _Doc, si: int, k: int, words: Sequence[str], plain: bool) -> int:
+    """Where the subject of the verb at token ``k`` starts: its clause, after a source ("the institute
+    said it fell": the source is not the subject)."""
+    lo = max(0 if plain else d.m.clause_start(si, k), k - SUBJECT_REACH)
+    for j in range(k - 1, lo - 1, -1):
+        if words[j] in _SAID or words[j] == "that":
+            return j + 1
+    return lo
+
+
+def _where(d: _Doc, si: int, k: int, plain: Sequence[Token]) -> frozenset[str]:
+    """Words of a place or group the clause up to token ``k`` narrows its subject to ("in the capital")."""
+    if plain:
+        return frozenset()
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    lo, hi = _subject_start(d, si, k, words, False), min(k + 4, d.m.clause_end(si, k))
+    for j in range(lo, hi):
+        if words[j] not in _PLACE_PREPS:
+            continue
+        n = j + 1
+        while n < hi and words[n] in _DETERMINERS:
+            n += 1
+        for w in words[n : min(hi, n + 2)]:
+            if not w[:1].isalpha() or toks[n].fact >= 0:
+                break
+            if w not in _STOP and w not in _WHOLE_SCOPE and w not in _CALENDAR:
+                out.add(w)
+    return frozenset(out)
+
+
+def _previous_subject(d: _Doc, si: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The subject of the sentence before: its words up to its first verb of movement."""
+    if si == 0:
+        return frozenset(), frozenset()
+    p = si - 1
+    words = d.m.words[p]
+    if not words:
+        return frozenset(), frozenset()
+    end = min(len(words), SUBJECT_REACH)
+    for j in range(end):
+        if d.v.direction.starting_at(words, j) or words[j] in _AUXILIARIES or words[j] in CLAUSE_END:
+            end = j
+            break
+    return _subject(d, p, end) if end > 0 else (frozenset(), frozenset())
+
+
+def _statements(d: _Doc) -> Iterator[_Said]:
+    """Every "moved to X" and "stayed flat" in the document, in text order."""
+    lead = _lead_sentences(d)
+    for si, toks in enumerate(d.m.tokens):
+        plain: tuple[Token, ...] = ()
+        if not toks:
+            if si not in lead:
+                continue
+            plain = _plain_tokens(d, si)  # a figure-less headline or lead is not tokenised
+        words = tuple(t.text for t in plain) if plain else d.m.words[si]
+        for j, w in enumerate(words):
+            if w == "to":
+                said = _moved_to(d, si, j, plain)
+                if said is not None:
+                    yield said
+        yield from _flat_in(d, si, words, plain)
+
+
+def _moved_to(d: _Doc, si: int, j: int, plain: Sequence[Token]) -> _Said | None:
+    """ "fell to 10.2%", "has dropped 5% since May to 90.9%", "has fallen to a single digit"."""
+    toks = plain or d.m.tokens[si]
+    words = tuple(t.text for t in plain) if plain else d.m.words[si]
+    lo = max(0 if plain else d.m.clause_start(si, j), j - MOVE_REACH)
+    direction, verb = "", -1
+    for k in range(j, lo, -1):
+        if words[k - 1] in CLAUSE_END or words[k - 1] in ("from", "to"):
+            break
+        hit = d.v.direction.ending_at(words, k)
+        if hit and " ".join(words[hit[1] : k]) not in d.v.multiples:
+            direction, verb = hit[0], hit[1]
+            break
+    if not direction:
+        return None
+    hedge = d.v.hedges.starting_at(words, j + 1)
+    h = hedge[1] if hedge else j + 1
+    fi = toks[h].fact if h < len(toks) else -1
+    subject, names = _subject(d, si, verb, plain)
+    if not subject:
+        return None
+    if fi >= 0:
+        f = d.facts[fi]
+        if f.kind != "percent" or f.is_range or f.value is None:
+            return None
+        return _Said(si, direction, subject, names, _where(d, si, verb, plain), figure=fi)
+    hit = d.v.qualifiers.starting_at(words, h)
+    if hit is None or hit[0] not in d.v.level_words:
+        return None
+    cue = Span(toks[h].start, toks[hit[1] - 1].end)
+    return _Said(si, direction, subject, names, _where(d, si, verb, plain), phrase=hit[0], cue=cue)
+
+
+def _flat_in(d: _Doc, si: int, words: Sequence[str], plain: Sequence[Token]) -> Iterator[_Said]:
+    """ "Global sales were flat in 2004", "prices remained unchanged"."""
+    for j in range(1, len(words)):
+        hit = d.v.still_words.starting_at(words, j)
+        if hit is None:
+            continue
+        k = j
+        while k > 0 and words[k - 1] in ("broadly", "largely", "virtually", "roughly", "essentially", "almost"):
+            k -= 1
+        if k == 0 or words[k - 1] not in _COPULAS:
+            continue
+        nxt = words[hit[1]] if hit[1] < len(words) else ""
+        if nxt in ("at", "on", "around", "near"):
+            continue  # "flat at 5%": a level, judged where it stands
+        subject, names = _subject(d, si, k - 1, plain)
+        if subject:
+            toks = plain or d.m.tokens[si]
+            cue = Span(toks[j].start, toks[hit[1] - 1].end)
+            yield _Said(si, "flat", subject, names, _where(d, si, k - 1, plain), phrase=hit[0], cue=cue)
+
+
+def _years(d: _Doc, si: int, lo: int = 0, hi: int | None = None) -> frozenset[str]:
+    """Years tokens ``lo`` to ``hi`` date a statement to; not those of a "since" stretch ("since new rules
+    came in in 2001")."""
+    out: set[str] = set()
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    since = False
+    for k in range(lo, len(toks) if hi is None else hi):
+        w = words[k]
+        if w in ("since", "from", "until", "till"):
+            since = True
+        elif w in CLAUSE_END or w == ",":
+            since = False
+        fi = toks[k].fact
+        if fi >= 0 and not since and d.facts[fi].kind in ("year", "date") and d.facts[fi].iso:
+            iso = str(d.facts[fi].iso)
+            if iso[:1].isdigit():
+                out.add(iso[:4])
+            month = iso[2:4] if iso.startswith("--") else iso[5:7]
+            if month.isdigit():
+                out.add("--" + month)
+    return frozenset(out)
+
+
+def _frames_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Years agree where both give one, and months where both give one."""
+    for months in (False, True):
+        xa = {x for x in a if x.startswith("--") == months}
+        xb = {x for x in b if x.startswith("--") == months}
+        if xa and xb and not xa & xb:
+            return False
+    return True
+
+
+def _figure_years(d: _Doc, fi: int) -> frozenset[str]:
+    """Years in a figure's own stretch: up to the next figure that is not a date, within its clause."""
+    si, pos = d.pos_of(fi)
+    toks = d.m.tokens[si]
+
+    def other(k: int) -> bool:
+        return toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in ("year", "date")
+
+    hi = pos + 1
+    end = d.m.clause_end(si, pos)
+    while hi < end and not other(hi):
+        hi += 1
+    lo = pos
+    start = d.m.clause_start(si, pos)
+    while lo > start and not other(lo - 1):
+        lo -= 1
+    return _years(d, si, lo, hi)
+
+
+def _known(d: _Doc, si: int) -> frozenset[str]:
+    """Every capitalised word of a sentence but its first, as lower-case names ("(IE)" included)."""
+    text = d.view.text
+    out: set[str] = set()
+    for tok in (d.m.tokens[si] or _plain_tokens(d, si))[1:]:
+        raw = text[tok.start : tok.end]
+        if tok.fact < 0 and raw[:1].isupper():
+            out.add(tok.text.removesuffix("'s"))
+    return frozenset(out - _CALENDAR)
+
+
+def _one_subject(a: _Said, b: _Said, known: Mapping[int, frozenset[str]], words: Mapping[int, frozenset[str]]) -> bool:
+    shared = a.subject & b.subject
+    smaller = min(len(a.subject), len(b.subject))
+    if not shared or (len(shared) < min(2, smaller) and not shared & (a.names | b.names)):
+        return False
+    # The second names no holder the first's sentence (or the headline) does not give, and neither
+    # narrows to a place the other does not give ("in the capital" against the national rate).
+    return b.names <= known[a.sentence] and a.places <= words[b.sentence] and b.places <= words[a.sentence]
+
+
+def _levels(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """Restatements of a level moved to, and qualifiers of a level or change said in another sentence."""
+    said = list(_statements(d))
+    changes = list(_changes(d))
+    if not said:
+        return
+    lead = _lead_sentences(d)
+    sents = d.view.doc.sentences
+    titled = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph  # a headline of its own
+    headline = _known(d, 0) if titled else frozenset()
+    known: dict[int, frozenset[str]] = {}
+    words: dict[int, frozenset[str]] = {}
+    top = frozenset(d.m.words[0] or (t.text for t in _plain_tokens(d, 0))) if titled else frozenset()
+    for s in (*said, *changes):
+        if s.sentence not in known:
+            known[s.sentence] = _known(d, s.sentence) | headline
+            own = d.m.words[s.sentence] or tuple(t.text for t in _plain_tokens(d, s.sentence))
+            words[s.sentence] = frozenset(own) | frozenset(p for w in own if "-" in w for p in w.split("-")) | top
+    index: dict[str, list[int]] = {}
+    for n, s in enumerate(said):
+        if s.direction == "flat":
+            continue
+        seen: set[int] = set()
+        for w in s.subject | s.names:
+            for m in index.get(w, ()):
+                if m in seen:
+                    continue
+                seen.add(m)
+                r = _pair(d, said[m], s, lead, known, words)
+                if r is not None:
+                    yield r
+        for w in s.subject | s.names:
+            index.setdefault(w, []).append(n)
+            del index[w][:-PER_WORD]
+    # Flat against a change of the same subject.
+    flats = [s for s in said if s.direction == "flat"]
+    for fl in flats:
+        for ch in changes:
+            if ch.sentence == fl.sentence or not _one_subject(fl, ch, known, words):
+                continue
+            fy, cy = _years(d, fl.sentence), _figure_years(d, ch.figure)
+            if not _frames_meet(fy, cy):
+                continue
+            yield Relation(
+                "qualifier",
+                (("figure", ch.figure),),
+                (fl.cue,) if fl.cue else (),
+                "document",
+                (("phrase", fl.phrase), ("unit", "change")),
+            )
+
+
+def _changes(d: _Doc) -> Iterator[_Said]:
+    """Stated changes in percent with their direction and subject ("world sales declined by 11.3%")."""
+    for si, pos, fi, _ in d.figures(frozenset({"percent"})):
+        m = d.m.by_fact.get(fi)
+        if m is None or not m.direction or m.direction_span is None or m.roles & _NOT_CHANGE:
+            continue
+        toks = d.m.tokens[si]
+        verb = next((k for k in range(pos, -1, -1) if toks[k].start <= m.direction_span.start), pos)
+        if verb > 0 and d.m.words[si][verb - 1] in ("from", "to"):
+            continue
+        subject, names = _subject(d, si, verb)
+        if subject:
+            yield _Said(si, m.direction, subject, names, _where(d, si, pos + 1, ()), figure=fi)
+
+
+def _pair(
+    d: _Doc,
+    a: _Said,
+    b: _Said,
+    lead: frozenset[int],
+    known: Mapping[int, frozenset[str]],
+    words: Mapping[int, frozenset[str]],
+) -> Relation | None:
+    if a.sentence == b.sentence or a.direction != b.direction or not _one_subject(a, b, known, words):
+        return None
+    if a.figure >= 0 and b.figure >= 0:
+        if a.sentence not in lead or not _frames_agree(d, a.figure, b.figure):
+            return None
+        concept = " ".join(sorted(a.subject & b.subject)) or " ".join(sorted(a.names & b.names))
+        return Relation(
+            "restatement",
+            (("first", a.figure), ("second", b.figure)),
+            (),
+            "document",
+            (("lag", ""), ("concept", concept), ("scope", "")),
+        )
+    fig, q = (a, b) if a.figure >= 0 else (b, a)
+    if fig.figure < 0 or not q.phrase:
+        return None
+    fy, qy = _figure_years(d, fig.figure), _years(d, q.sentence)
+    if not _frames_meet(fy, qy):
+        return None
+    return Relation(
+        "qualifier",
+        (("figure", fig.figure),),
+        (q.cue,) if q.cue else (),
+        "document",
+        (("phrase", q.phrase), ("unit", "share")),
+    )
