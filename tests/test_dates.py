@@ -259,6 +259,19 @@ def test_hedged_duration_interval() -> None:
     assert g.hedge == "about" and g.interval.contains(Decimal(11)) and not g.interval.contains(Decimal(12))
 
 
+def test_one_hedge_table_for_durations_and_counts() -> None:
+    """ "just under" reads alike before a duration and a count: close below, not anything below."""
+    span = one("The dig ran for just under four years.", "four years")
+    count = next(f for f in extract("The dig drew just under 4,000 visitors.").facts if f.text == "4,000")
+    assert span.hedge == count.hedge == "nearly"
+    assert span.interval.contains(Decimal("3.8")) and not span.interval.contains(Decimal(2))
+    # Words of the shared table that the old duration list lacked.
+    assert one("The dig ran for the best part of four years.", "four years").hedge == "nearly"
+    assert one("The repairs took longer than two weeks.", "two weeks").hedge == "more than"
+    # A verb that takes an object is no hedge on a duration after it.
+    assert one("The ferry has passed 40 years in service.", "40 years").hedge == "exact"
+
+
 def test_vague_duration_has_no_value_and_an_open_interval() -> None:
     f = one("The talks could take several weeks to conclude.", "several weeks")
     assert f.value is None and f.hedge == "vague" and f.interval.high is None
