@@ -29,6 +29,7 @@ from numcheck.judges import (
     elapsed,
     enumeration,
     kin_age,
+    match_minute,
     multiple,
     part,
     portion,
@@ -72,6 +73,7 @@ JUDGES: dict[str, ModuleType] = {
     "elapsed": elapsed,
     "age-at": age_at,
     "kin-age": kin_age,
+    "match-minute": match_minute,
 }
 
 

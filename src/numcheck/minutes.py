@@ -1,0 +1,254 @@
+"""Match minutes: a football report's goal list and the minutes its prose gives to goals.
+
+A report ends with its goal list ("Archibald 19, Grady 29, Crawford 41,
+Grady 47."), one line a team, in the order the goals came. Its prose tells
+the same goals with minutes of its own: "in 19 minutes", "in the 35th
+minute", "20 minutes later" (from the minute told just before), "five
+minutes before the break" (45 − 5), "four minutes from time" (90 − 4).
+``goals`` reads the list; ``told_goals`` gives each prose minute with the
+scorer its sentence names ("James Grady made it two …") or the match's first
+goal ("… led to the opening goal"), so a judge can hold it against the list.
+Both walk the text once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from numcheck.mentions import CLAUSE_END, Mentions
+from numcheck.model import Span
+
+# Half-time and full-time, in minutes of play.
+HALF_TIME = 45
+FULL_TIME = 90
+# A goal list is one short line; a longer line is prose.
+LIST_CHARS = 300
+# Words in a scorer's name ("Juninho Paulista", "Robin van Persie").
+NAME_WORDS = 4
+# Tokens after "N minutes before/after" that may name the break or the end ("before the end of a highly
+# entertaining first half").
+REFERENCE_REACH = 8
+# Sentences back that "20 minutes later" looks for the minute it counts from.
+MINUTES_BACK = 1
+# Reports and lists round a goal's minute differently ("in the 110th minute" for a goal listed at 112).
+MINUTE_SLACK = 2
+# Words before "N minutes" that make it the minute something happened ("after 29 minutes").
+AT_WORDS = frozenset({"in", "after", "on"})
+OPENING = "the opening goal"
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    match: dict[str, Any] = tomllib.loads(raw)["match"]
+    return match
+
+
+@functools.cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_data()[key])
+
+
+@functools.cache
+def _openings() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in _data()["opening"])
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """One entry of a goal list: the scorer as written, the minute and where the minute stands."""
+
+    name: str
+    minute: int
+    span: Span
+
+
+_NAME = rf"[A-Z][A-Za-z'’.-]*(?: (?:[a-z]{{1,3}} )?[A-Z][A-Za-z'’.-]*){{0,{NAME_WORDS - 1}}}"
+_MINUTE = r"(\d{1,3})(?:\+\d{1,2})?(?: ?(?:pen|og|\(pen\)|\(og\)))?"
+_NAMED = re.compile(rf"({_NAME}) {_MINUTE}")
+_BARE = re.compile(_MINUTE)
+_LABEL = re.compile(r"^(?:[:;]\s*|(?:Goals?|Scorers?)\s*:\s*)")
+
+
+def _read_line(text: str, start: int, end: int) -> list[Goal] | None:
+    """The goals of one line "Varga 40, Thompson 48 pen, Petrov 60", or None when it is not a goal list."""
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip())
+    body = line.strip()
+    label = _LABEL.match(body)
+    offset = start + lead + (label.end() if label else 0)
+    body = body[label.end() :] if label else body
+    body = body.rstrip(".")
+    if not body or "(" in body.replace("(pen)", "").replace("(og)", ""):
+        return None  # "Scotland (Samuel 63)" is a substitution
+    out: list[Goal] = []
+    pos = 0
+    for piece in body.split(", "):
+        named = _NAMED.fullmatch(piece)
+        bare = None if named else _BARE.fullmatch(piece)
+        if named:
+            name, minute, at = named.group(1), int(named.group(2)), named.start(2)
+        elif bare and out:
+            name, minute, at = out[-1].name, int(bare.group(1)), bare.start(1)
+        else:
+            return None
+        if not 0 < minute <= int(_data()["last_minute"]) or (out and minute < out[-1].minute):
+            return None  # a goal list runs in the order of play
+        s = offset + pos + at
+        out.append(Goal(name, minute, Span(s, s + len(str(minute)))))
+        pos += len(piece) + 2
+    return out
+
+
+def goals(text: str) -> tuple[Goal, ...]:
+    """Every goal of the text's goal lists, or () when no line with two goals shows it is a match report."""
+    found: list[list[Goal]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) <= LIST_CHARS and line.strip():
+            read = _read_line(text, start, end)
+            if read:
+                found.append(read)
+        start = end + 1
+    if not any(len(g) >= 2 for g in found):
+        return ()
+    return tuple(g for line in found for g in line)
+
+
+@dataclass(frozen=True, slots=True)
+class ToldGoal:
+    """A minute the prose gives to a goal, with the goals of the list it must be one of."""
+
+    fact: int
+    anchor: int  # the figure "20 minutes later" counts from (-1: none)
+    minute: int
+    scorer: str  # as the clause names them ("Baros or Mellor"), or OPENING
+    listed: tuple[Goal, ...]  # the goals of the list it may be
+    cues: tuple[Span, ...]  # the scorers' names or "opening goal" in the clause
+
+
+def _reference(words: tuple[str, ...], k: int) -> int | None:
+    """The minute "before/after the break" or "from time" counts from, read after token ``k``."""
+    seen: list[str] = []
+    for j in range(k + 1, min(len(words), k + 1 + REFERENCE_REACH)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            break
+        seen.append(words[j])
+    if "second" in seen:
+        return FULL_TIME
+    if "first" in seen or set(seen) & _words("half_words"):
+        return HALF_TIME
+    if set(seen) & _words("end_words"):
+        return FULL_TIME
+    return None
+
+
+def _minute_of(m: Mentions, si: int, k: int, last: int | None) -> int | None:
+    """The minute of play the figure at token ``k`` names, or None."""
+    f = m.view.facts[m.tokens[si][k].fact]
+    words = m.words[si]
+    if f.value is None or f.is_range:
+        return None
+    n = int(f.value)
+    if f.kind == "ordinal" and (f.subject or "").split(" ")[:1] == ["minute"]:
+        return n  # "in the 35th minute"
+    if f.unit != "minute":
+        return None
+    marks = set(f.markers)
+    if f.kind == "duration":
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after == "from":
+            base = _reference(words, k)
+            return FULL_TIME - n if base == FULL_TIME else None  # "four minutes from time"
+        return n if k >= 1 and words[k - 1] in AT_WORDS else None
+    if f.kind != "relative":
+        return None
+    if marks & {"later", "earlier"}:
+        if last is None:
+            return None
+        return last + abs(n) if "later" in marks else last - abs(n)
+    if marks & {"before", "after"}:
+        base = _reference(words, k)
+        if base is None:
+            return None
+        return base - abs(n) if "before" in marks else base + abs(n)
+    return None
+
+
+def _clause(words: tuple[str, ...], k: int) -> range:
+    """The tokens of the clause around ``k``: "Archibald put them ahead in 19 minutes | and Grady made it two
+    20 minutes later"."""
+    lo = k
+    while lo > 0 and words[lo - 1] not in CLAUSE_END and words[lo - 1] not in _SPLIT:
+        lo -= 1
+    hi = k + 1
+    while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] not in _SPLIT:
+        hi += 1
+    return range(lo, hi)
+
+
+_SPLIT = frozenset({"and", "but", "while", "whereas", "although", "though"})
+
+
+def _scorers(m: Mentions, si: int, k: int, names: dict[str, list[Goal]]) -> list[tuple[str, Span]]:
+    """The scorers the figure's clause names ("James Grady made it two …"), or its "opening goal"."""
+    words = m.words[si]
+    toks = m.tokens[si]
+    text = m.view.doc.text
+    out: list[tuple[str, Span]] = []
+    for j in _clause(words, k):
+        for phrase in _openings():
+            if words[j : j + len(phrase)] == phrase:
+                return [(OPENING, toks[j].span)]
+        if toks[j].fact >= 0:
+            continue
+        name = text[toks[j].start : toks[j].end].removesuffix("'s").removesuffix("’s")
+        if name in names:
+            out.append((name, toks[j].span))
+    return out
+
+
+def told_goals(m: Mentions) -> Iterator[ToldGoal]:
+    """Each goal minute the report's prose tells, with the goals of the list it must match."""
+    listed = goals(m.view.doc.text)
+    if not listed:
+        return
+    names: dict[str, list[Goal]] = {}
+    for g in listed:
+        names.setdefault(g.name.split(" ")[-1], []).append(g)
+    first = min(listed, key=lambda g: g.minute)
+    last: tuple[int, int, int] | None = None  # (sentence, minute, fact) told last
+    for si, toks in enumerate(m.tokens):
+        words = m.words[si]
+        for k, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            before = last[1] if last is not None and si - last[0] <= MINUTES_BACK else None
+            minute = _minute_of(m, si, k, before)
+            if minute is None:
+                continue
+            anchor = last[2] if last is not None and before is not None else -1
+            if "later" not in m.view.facts[t.fact].markers and "earlier" not in m.view.facts[t.fact].markers:
+                anchor = -1
+            last = (si, minute, t.fact)
+            clause = _clause(words, k)
+            if not any(words[j] in _words("goal_words") for j in clause):
+                continue
+            if any(words[j] in _words("miss_words") for j in clause):
+                continue
+            who = _scorers(m, si, k, names)
+            if not who:
+                continue
+            if who[0][0] == OPENING:
+                goals_of: tuple[Goal, ...] = (first,)
+            else:
+                goals_of = tuple(sorted({g for name, _ in who for g in names[name]}, key=lambda g: g.span.start))
+            scorer = " or ".join(dict.fromkeys(name for name, _ in who))
+            yield ToldGoal(t.fact, anchor, minute, scorer, goals_of, tuple(c for _, c in who))
