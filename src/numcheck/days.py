@@ -222,6 +222,21 @@ def _stem(word: str) -> str | None:
     return word[:STEM]
 
 
+def stem(word: str) -> str | None:
+    """The stem a word names an event by ("rescued" → "rescu", "collapsed" → "fall"), or None for a plain word."""
+    return _stem(word)
+
+
+def repeated(words: Sequence[str]) -> bool:
+    """The words tell an event that repeats or runs on ("again", "resumed", "second")."""
+    return any(w in _events()["repeats"] for w in words)
+
+
+def is_action(word: str) -> bool:
+    """An event word of the data ("shot", "collapse") or a past-tense verb: what happened."""
+    return word in _kinds() or (word.endswith("ed") and len(word) >= MIN_WORD)
+
+
 def _doc_frequency(m: Mentions) -> dict[str, int]:
     df: dict[str, int] = {}
     for words in m.words:
