@@ -23,6 +23,9 @@ relation's arithmetic. Kinds and their roles:
   it is ("a majority (48%)", "thousands of fans, some 40,000"), or, with
   document evidence, how large the level or change of the same subject in
   another sentence is ("fell to a single digit", "sales were flat");
+- ``match-minute``: ``minute`` (and ``from``), labels ``told``, ``scorer``,
+  ``listed``: a goal's minute in a match report's prose against the minutes
+  of its goal list ("Grady made it two 20 minutes later" … "Grady 29, 47").
 
 Evidence grades a relation: ``clause`` (explicit cue next to the figures),
 ``sentence`` (within one sentence), ``document`` (across sentences through a
@@ -43,7 +46,16 @@ from collections.abc import Callable, Iterator, Mapping
 from numcheck.patterns import View
 from numcheck.relations.base import Relation, _Doc, family, same_family
 from numcheck.relations.breakdowns import _breakdowns
-from numcheck.relations.calendar import _ages, _calendar_dates, _same_events, _spans
+from numcheck.relations.calendar import (
+    _ages,
+    _anniversaries,
+    _calendar_dates,
+    _first_in_years,
+    _for_years_until,
+    _same_events,
+    _spans,
+    _years_later_events,
+)
 from numcheck.relations.changes import _changes_and_ranges, _comparisons, _to_without_from, _versus_year
 from numcheck.relations.conversions import _conversions
 from numcheck.relations.fractions import _fraction_shares
@@ -57,6 +69,7 @@ from numcheck.relations.groups import (
     _remainders,
 )
 from numcheck.relations.levels import _levels
+from numcheck.relations.matches import _match_minutes
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import _restatements, _scale_words
@@ -89,7 +102,12 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _same_events,
     _calendar_dates,
     _spans,
+    _first_in_years,
+    _for_years_until,
+    _anniversaries,
+    _years_later_events,
     _ages,
+    _match_minutes,
     _fraction_shares,
 )
 

@@ -4,12 +4,17 @@ stated lengths against years (span) and ages against birth years (age, kin).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import tomllib
+from collections.abc import Iterator, Sequence
+from importlib import resources
 
 from numcheck import days
-from numcheck.model import Fact
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
+from numcheck.model import Fact, Span
 from numcheck.patterns import View
 from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.changes import VERBS
 
 # --- calendar: days told of one event ---------------------------------------------------
 
@@ -61,8 +66,8 @@ def _calendar_dates(d: _Doc) -> Iterator[Relation]:
 SPAN_REACH = 12
 # Characters between a length and the range of years it spans.
 RANGE_CHARS = 60
-# Tokens between "since" and the year it counts from ("for almost 25 years, since the early days of
-# newsgroups, which posted the papers in 1994").
+# Words (punctuation aside: "alt.religion.scientology" is one name) between "since" and the year it counts
+# from ("for almost 25 years, since the early days of newsgroups, which posted the papers in 1994").
 SINCE_REACH = 20
 # Tokens before a date or year that may hold "born" ("born in Luton, Bedfordshire, on 5 April 1920").
 BORN_REACH = 8
@@ -119,7 +124,7 @@ def _spans(d: _Doc) -> Iterator[Relation]:
         else:
             since = next((k for k in range(pos + 1, min(len(words), pos + SPAN_REACH)) if words[k] == "since"), -1)
             if since >= 0:
-                for k in range(since + 1, min(len(toks), since + SINCE_REACH)):
+                for k in _words_after(words, since, SINCE_REACH):
                     yi = toks[k].fact
                     if yi >= 0 and _year_of(d.facts[yi]) is not None:
                         cue = (toks[since].span,)
@@ -129,6 +134,17 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                 starts = begun[f.subject.split()[0]]
                 if len({_year_of(d.facts[y]) for y in starts}) == 1:
                     yield Relation("span", (("length", fi), ("start", starts[0])), (), "document", (("end", "report"),))
+
+
+def _words_after(words: Sequence[str], k: int, reach: int) -> Iterator[int]:
+    """Positions after ``k`` up to ``reach`` words on (punctuation is not counted), within the sentence."""
+    n = 0
+    for j in range(k + 1, len(words)):
+        if words[j][:1].isalnum() or words[j] == "#":
+            n += 1
+            if n >= reach:
+                return
+        yield j
 
 
 def _years_later(d: _Doc) -> Iterator[Relation]:
@@ -291,3 +307,269 @@ STOPWORDS_CAL = frozenset(
     labour conservative but and in on at of for by with from as after before when police officials
     there this that these those we you i a an if so yet""".split()
 )
+
+
+# --- calendar: more lengths of years -------------------------------------------------
+
+# Tokens back from "N years" to its "in" ("in more than 150 years") and to its "first" (the first child
+# born to a serving prime minister in …).
+IN_REACH = 3
+FIRST_REACH = 16
+# Tokens after "the last" to the year it gives ('The last "Downing Street dad" was Lord John Russell in 1848').
+LAST_REACH = 12
+# Tokens after "for N years" to "before"/"until", and after that word to the year that ends the length.
+UNTIL_REACH = 4
+UNTIL_YEAR_REACH = 10
+
+
+@functools.cache
+def _span_words(key: str) -> frozenset[str]:
+    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["spans"][key])
+
+
+def _is_first(f: Fact) -> bool:
+    return f.kind == "ordinal" and f.value == 1 and f.text.lower().startswith("first")
+
+
+def _year_after(d: _Doc, si: int, k: int, reach: int) -> int:
+    """The first single year (or dated figure) after token ``k`` within ``reach`` words, else -1."""
+    toks = d.m.tokens[si]
+    for j in _words_after(d.m.words[si], k, reach):
+        fi = toks[j].fact
+        if fi >= 0 and _year_of(d.facts[fi]) is not None:
+            return fi
+    return -1
+
+
+def _own_year(d: _Doc, si: int, pos: int, skip: int = -1) -> int:
+    """The year of the figure's own sentence nearest before it (else after), not a birth: -1 if none."""
+    best, dist = -1, SPAN_REACH * 4
+    for k, t in enumerate(d.m.tokens[si]):
+        if t.fact < 0 or t.fact == skip or _year_of(d.facts[t.fact]) is None:
+            continue
+        if abs(k - pos) < dist:
+            best, dist = t.fact, abs(k - pos)
+    return best
+
+
+def _first_in_years(d: _Doc) -> Iterator[Relation]:
+    """ "the first child born to a serving prime minister in more than 150 years … The last … was … in
+    1848": the length (``length``) from the last time (``start``) to the year of its own sentence
+    (``end``) or the reporting date (label ``end`` "report")."""
+    last_words = _span_words("last_words")
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year":
+            continue
+        toks, words = d.m.tokens[si], d.m.words[si]
+        if "in" not in words[max(0, pos - IN_REACH) : pos]:
+            continue
+        lo = max(d.m.clause_start(si, pos) - FIRST_REACH, 0, pos - FIRST_REACH)
+        first = next(
+            (k for k in range(pos - 1, lo - 1, -1) if toks[k].fact >= 0 and _is_first(d.facts[toks[k].fact])), -1
+        )
+        if first < 0:
+            continue
+        start, cue = -1, None
+        for s2 in (si, si + 1):
+            if s2 >= len(d.m.tokens):
+                break
+            w2 = d.m.words[s2]
+            for k in range(pos + 1 if s2 == si else 0, len(w2)):
+                if w2[k] in last_words and (k + 1 >= len(w2) or w2[k + 1] not in _span_words("not_after_last")):
+                    start = _year_after(d, s2, k, LAST_REACH)
+                    cue = d.m.tokens[s2][k].span
+                    break
+            if start >= 0:
+                break
+        if start < 0 or cue is None:
+            continue
+        end = _own_year(d, si, pos, skip=start)
+        cues = (toks[first].span, cue)
+        if end >= 0:
+            yield Relation("span", (("length", fi), ("start", start), ("end", end)), cues, "document")
+        else:
+            yield Relation("span", (("length", fi), ("start", start)), cues, "document", (("end", "report"),))
+
+
+def _for_years_until(d: _Doc) -> Iterator[Relation]:
+    """ "became chancellor … in 1964. … he resisted devaluation for three years, before being forced into it
+    in 1967": the length (``length``) from the year told just before it (``start``, in its sentence or the
+    one before, not a birth) to the year after "before"/"until" (``end``)."""
+    until_words = _span_words("until_words")
+    born = set(_births(d))
+    last: tuple[int, int] | None = None  # (sentence, fact) of the last year told
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            if _year_of(f) is not None:
+                lo = d.m.clause_start(si, pos)
+                if t.fact not in born and set(words[lo:pos]) & _span_words("start_words"):
+                    last = (si, t.fact)
+                elif t.fact not in born:
+                    last = None  # a later year that starts nothing: the length is not counted from before it
+                continue
+            # "for two years before closing in 1980" is read as one figure ending in "before".
+            told_until = f.kind == "relative" and bool(set(f.markers) & until_words)
+            if f.kind != "duration" and not told_until or f.unit != "year" or f.is_range or f.value is None:
+                continue
+            if pos < 1 or words[pos - 1] != "for" and not (pos >= 3 and words[pos - 3] == "for"):
+                continue
+            k = pos if told_until else -1
+            if k < 0:
+                k = next(
+                    (j for j in range(pos + 1, min(len(words), pos + 1 + UNTIL_REACH)) if words[j] in until_words), -1
+                )
+            if k < 0 or last is None or si - last[0] > 1:
+                continue
+            end = _year_after(d, si, k, UNTIL_YEAR_REACH)
+            start_year, end_year = _year_of(d.facts[last[1]]), _year_of(d.facts[end]) if end >= 0 else None
+            if end >= 0 and start_year is not None and end_year is not None and start_year < end_year:
+                cue = (toks[k].span,)
+                yield Relation("span", (("length", t.fact), ("start", last[1]), ("end", end)), cue, "document")
+
+
+# Words of the phrase after "anniversary of" that name what it counts from ("the first shuttle mission").
+ANNIVERSARY_PHRASE = 10
+# Stems that phrase must share with the clause of a year to count from it.
+ANNIVERSARY_SHARED = 2
+# Tokens before a year that name its event ("supposedly shot in 1989", "was released in 2004").
+EVENT_BEFORE_YEAR = 4
+# A stem told with more years than this names the story, not one event.
+YEAR_POSTINGS = 6
+
+
+def _clause_stems(d: _Doc, si: int, lo: int, hi: int) -> dict[str, Span]:
+    out: dict[str, Span] = {}
+    toks, words = d.m.tokens[si], d.m.words[si]
+    for j in range(max(0, lo), min(len(words), hi)):
+        if toks[j].fact >= 0:
+            continue
+        st = days.stem(words[j])
+        if st and st not in out:
+            out[st] = toks[j].span
+    return out
+
+
+def _sentence_stems(d: _Doc, si: int) -> dict[str, Span]:
+    stems: dict[str, Span] = d.view.memo(f"sentence-stems:{si}", lambda v: _clause_stems(d, si, 0, len(d.m.words[si])))
+    return stems
+
+
+EVENT_WINDOW_YEAR = 12
+# Anniversaries a text tells are few; more than this would make anniversaries × years grow with the text.
+ANNIVERSARIES_KEPT = 4
+# Years an anniversary is held against (the first told): each is one look-up in a memoised stem set.
+YEARS_SCANNED = 40
+
+
+def _single_years(d: _Doc) -> list[int]:
+    def read(view: View) -> list[int]:
+        out = [fi for toks in d.m.tokens for t in toks if (fi := t.fact) >= 0 and _year_of(d.facts[fi]) is not None]
+        return out[:YEARS_SCANNED]
+
+    years: list[int] = d.view.memo("single-years", read)
+    return years
+
+
+def _anniversaries(d: _Doc) -> Iterator[Relation]:
+    """ "The 30th anniversary of the first shuttle mission": the ordinal (``length``) from the year whose
+    clause names that event (``start``; "On April 12, 1981, … STS-1, the first space shuttle mission") to a
+    year of its own sentence (``end``) or the reporting date (label ``end`` "report")."""
+    told = 0
+    for si, pos, fi, _ in d.figures(frozenset({"ordinal"})):
+        words = d.m.words[si]
+        if pos + 2 >= len(words) or words[pos + 1] not in _span_words("anniversary_words") or words[pos + 2] != "of":
+            continue
+        hi = pos + 3
+        while hi < min(len(words), pos + 3 + ANNIVERSARY_PHRASE) and words[hi] not in CLAUSE_END:
+            w = words[hi]
+            # The noun phrase ends at a clause, a verb ("coincided", "was") or another anniversary.
+            if (
+                w in CLAUSE_OPENERS
+                or w == ","
+                or w in VERBS
+                or w.endswith("ed")
+                or w in _span_words("anniversary_words")
+            ):
+                break
+            hi += 1
+        stems = _clause_stems(d, si, pos + 3, hi)
+        if len(stems) < ANNIVERSARY_SHARED:
+            continue
+        told += 1
+        if told > ANNIVERSARIES_KEPT:
+            return
+        hits: dict[int, list[str]] = {}
+        for yi in _single_years(d):
+            s2 = d.facts[yi].sentence
+            if s2 != si:
+                shared = [st for st in stems if st in _sentence_stems(d, s2)]
+                if len(shared) >= ANNIVERSARY_SHARED:
+                    hits[yi] = shared
+        found = list(hits)
+        if len({_year_of(d.facts[yi]) for yi in found}) != 1:
+            continue  # no event year, or two that disagree
+        start = found[0]
+        cues = tuple(stems[st] for st in hits[start])
+        end = _own_year(d, si, pos, skip=start)
+        if end >= 0:
+            yield Relation("span", (("length", fi), ("start", start), ("end", end)), cues, "document")
+        else:
+            yield Relation("span", (("length", fi), ("start", start)), cues, "document", (("end", "report"),))
+
+
+def _years_later_events(d: _Doc) -> Iterator[Relation]:
+    """ "Christmas 1986 … Two years later, 24 million saw him shot …" with "he was shot in 1989" elsewhere:
+    the length (``length``) from the year told before it (``start``) to the year another sentence gives
+    the same event (``end``: its event word stands just before that year)."""
+    index: dict[str, list[int]] | None = None
+    last: tuple[int, int] | None = None
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            if _year_of(f) is not None:
+                last = (si, t.fact)
+                continue
+            if f.kind != "relative" or f.unit != "year" or not f.value or "later" not in f.markers:
+                continue
+            if last is None or si - last[0] > YEARS_BACK:
+                continue
+            if any(toks[j].fact >= 0 and _year_of(d.facts[toks[j].fact]) for j in range(pos + 1, len(toks))):
+                continue  # "two years later, in 1989": the year is told here (``_years_later``)
+            hi = min(len(words), pos + 1 + EVENT_WINDOW_YEAR)
+            actions = {
+                st: toks[j].span
+                for j in range(pos + 1, hi)
+                if toks[j].fact < 0 and days.is_action(words[j]) and (st := days.stem(words[j]))
+            }
+            if not actions:
+                continue
+            if index is None:
+                index = _event_years(d)
+            ends = {yi for st in actions for yi in index.get(st, ()) if d.facts[yi].sentence not in (si, last[0])}
+            if len({_year_of(d.facts[yi]) for yi in ends}) != 1:
+                continue
+            end = min(ends)
+            cues = tuple(sp for st, sp in actions.items() if end in index.get(st, ()))
+            yield Relation("span", (("length", t.fact), ("start", last[1]), ("end", end)), cues, "document")
+
+
+def _event_years(d: _Doc) -> dict[str, list[int]]:
+    """Stem of an event word → the single years it stands just before ("was supposedly shot in 1989")."""
+    out: dict[str, list[int]] = {}
+    for fi in _single_years(d):
+        si, pos = d.pos_of(fi)
+        toks, words = d.m.tokens[si], d.m.words[si]
+        if days.repeated(words[max(0, pos - EVENT_BEFORE_YEAR) : pos + 1]):
+            continue  # "elected chair again in 2009": another time, not the one counted to
+        for j in range(max(0, pos - EVENT_BEFORE_YEAR), pos):
+            if toks[j].fact < 0 and days.is_action(words[j]) and (st := days.stem(words[j])):
+                out.setdefault(st, []).append(fi)
+    return {st: ids for st, ids in out.items() if len(ids) <= YEAR_POSTINGS}
