@@ -487,6 +487,10 @@ def test_ranges_of_years_and_of_counts_still_join() -> None:
         ("Net profit was $186m for the year.", "$186m", "net profit"),
         ("Confirmed cases in the UK had reached 1,004.", "1,004", "confirmed cases"),
         ("The death toll tops 450.", "450", "death toll"),
+        # A particle between the level verb and its link.
+        ("Annual turnover came in at $3.9bn.", "$3.9bn", "annual turnover"),
+        ("The final bill ended up at £2.4m.", "£2.4m", "final bill"),
+        ("The index closed at 10,420 on Friday.", "10,420", "index"),
     ],
 )
 def test_subjects_through_auxiliaries_and_level_verbs(text: str, surface: str, subject: str) -> None:

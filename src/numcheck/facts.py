@@ -84,6 +84,7 @@ _SUBJECTS = _toml("subjects.toml")
 _LEVEL_VERBS: frozenset[str] = frozenset(_SUBJECTS["level_verbs"])
 _AUXILIARIES: frozenset[str] = frozenset(_SUBJECTS["auxiliaries"])
 _VERB_LINKS: frozenset[str] = frozenset(_SUBJECTS["verb_links"])
+_VERB_PARTICLES: frozenset[str] = frozenset(_SUBJECTS["verb_particles"])
 
 
 def _alt(words: Iterable[str], flexible: bool = True) -> str:
@@ -713,6 +714,8 @@ def _verb_subject(clause: str) -> str | None:
     if not verb_hedge:
         if words and words[-1].lower() in _VERB_LINKS:
             words.pop()
+            if len(words) > 1 and words[-1].lower() in _VERB_PARTICLES and words[-2].lower() in _LEVEL_VERBS:
+                words.pop()  # "came in at", "ended up at"
         if not words or (words[-1].lower() not in _LEVEL_VERBS and words[-1].lower() not in _RISE_OR_FALL):
             return None
         words.pop()
