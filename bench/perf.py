@@ -5,19 +5,25 @@ Run from the repository with the project's venv:
     .venv/bin/python bench/perf.py            # everything (several minutes)
     .venv/bin/python bench/perf.py --quick    # fewer runs, 1 MB and 10 MB only
 
-It prints one report with three tables (issue 5) and writes it, with the raw
-numbers as JSON, to bench/out/perf.txt and bench/out/perf.json.
+It prints one report with three tables (issue 5) and, last, issue 15's table
+of targets against what this run measured, and writes it, with the raw numbers
+as JSON, to bench/out/perf.txt and bench/out/perf.json.
 
-- Cold start: median wall time of the ``numcheck`` command on the seed article
-  (../shared/examples/syria_refugees.txt), of ``python -c pass``, of a minimal
-  typer "hello" script written to a temporary folder, and of quantulum3
-  parsing the same text in a fresh process.
+Ratios use CPU time (user + system of the child, from wait4), and the commands
+of a ratio run in turn (A B C A B C ...): on a machine shared with other work,
+wall time says more about the neighbours than about numcheck.
+
+- Cold start: median wall and CPU time of the ``numcheck`` command on the seed
+  article (../shared/examples/syria_refugees.txt), of ``python -c pass``, of a
+  minimal typer "hello" script written to a temporary folder, and of quantulum3
+  parsing the same text in a fresh process (every third round).
 - Throughput: articles/s and MB/s over every ``*.txt`` in ../shared/corpus,
   by the CLI with ``--jobs 1`` and ``--jobs 2``, by the library in one process
   (facts and rules; facts alone), and by quantulum3's ``parser.parse``.
 - Growth: time and peak memory (ru_maxrss of the child) of ``numcheck
   --jobs 1 --format concise`` on 1, 10 and 100 MB made by concatenating the
-  corpus, as one file and as many files (built under bench/out/growth/).
+  corpus, as one file and as many files (built under bench/out/growth/;
+  ``--growth-inputs one`` runs the one file only).
   concise, because json prints every fact and so holds the whole fact table.
 - Each part's wall time is printed at its end, so a long run says where
   its time went.
@@ -128,12 +134,18 @@ def note(message: str) -> None:
 # --- running children --------------------------------------------------------
 
 
-def run_timed(cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 3600) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in MB-ish (KiB / 1024) and exit status of one child run."""
+def run_timed(cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 3600) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS in MB-ish (KiB / 1024), exit status and CPU seconds (user + system) of one child run.
+
+    CPU time is what the ratios use: on a shared machine a child's wall time
+    grows with everyone else's load, its own CPU time much less.
+    """
     stdin_handle = open(stdin, "rb") if stdin else subprocess.DEVNULL
     try:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=stdin_handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=CHILD_ENV)
+        proc = subprocess.Popen(
+            cmd, stdin=stdin_handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=CHILD_ENV
+        )
         # wait4 gives this child's own rusage (ru_maxrss in KiB on Linux).
         deadline = t0 + timeout
         while True:
@@ -150,7 +162,7 @@ def run_timed(cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 
         err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
         if proc.returncode not in (0, 1):
             note(f"  ! {' '.join(cmd[:3])}... exited {proc.returncode}: {err.strip()[-300:]}")
-        return wall, usage.ru_maxrss // 1024, proc.returncode
+        return wall, usage.ru_maxrss // 1024, proc.returncode, usage.ru_utime + usage.ru_stime
     finally:
         if stdin:
             stdin_handle.close()  # type: ignore[union-attr]
@@ -158,12 +170,46 @@ def run_timed(cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 
 
 def median_wall(cmd: Sequence[str], runs: int) -> float | None:
     """Median wall seconds, or None when the command fails (exit other than 0 or 1)."""
+    timed = median_times(cmd, runs)
+    return None if timed is None else timed[0]
+
+
+def median_times(cmd: Sequence[str], runs: int) -> tuple[float, float] | None:
+    """Median wall and median CPU seconds, or None when the command fails (exit other than 0 or 1)."""
     if run_timed(cmd)[2] not in (0, 1):  # also warms the page cache; not counted
         return None
     results = [run_timed(cmd) for _ in range(runs)]
-    if any(status not in (0, 1) for _, _, status in results):
+    if any(r[2] not in (0, 1) for r in results):
         return None
-    return statistics.median(wall for wall, _, _ in results)
+    return statistics.median(r[0] for r in results), statistics.median(r[3] for r in results)
+
+
+def paired_times(
+    cmds: dict[str, Sequence[str]], runs: int, every: dict[str, int] | None = None
+) -> dict[str, tuple[float, float] | None]:
+    """Median wall and CPU seconds of each command, run in turn (A B C A B C ...) so that a
+    change in the machine's load falls on all of them alike. ``every[name] = k`` runs that
+    command only every k-th round (quantulum3 takes seconds per start). None: it failed."""
+    every = every or {}
+    out: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
+    failed: set[str] = set()
+    for name, cmd in cmds.items():  # warm the page cache; not counted
+        if run_timed(cmd)[2] not in (0, 1):
+            failed.add(name)
+    for r in range(runs):
+        for name, cmd in cmds.items():
+            if name in failed or r % every.get(name, 1):
+                continue
+            wall, _, status, cpu = run_timed(cmd)
+            if status not in (0, 1):
+                failed.add(name)
+            out[name].append((wall, cpu))
+    return {
+        name: None
+        if name in failed or not got
+        else (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+        for name, got in out.items()
+    }
 
 
 def numcheck_cmd() -> list[str] | None:
@@ -186,7 +232,9 @@ def quantulum_python(allow_install: bool) -> Path | None:
             subprocess.run([sys.executable, "-m", "venv", str(QVENV)], check=True, env=CHILD_ENV)
             # Never committed: the venv is a local benchmark tool.
             (QVENV / ".gitignore").write_text("*\n")
-            subprocess.run([str(py), "-m", "pip", "install", "-q", "quantulum3"], check=True, timeout=900, env=CHILD_ENV)
+            subprocess.run(
+                [str(py), "-m", "pip", "install", "-q", "quantulum3"], check=True, timeout=900, env=CHILD_ENV
+            )
         except (subprocess.SubprocessError, OSError) as err:
             note(f"quantulum3: could not install ({err}): skipped")
             shutil.rmtree(QVENV, ignore_errors=True)
@@ -207,8 +255,16 @@ def quantulum_python(allow_install: bool) -> Path | None:
 # --- the three parts ---------------------------------------------------------
 
 
+# Issue 15's table: every row is printed by one run, each ratio from that run's paired measurements.
+TARGET_COLD_RATIO = 2.0  # numcheck cold start <= 2x a minimal typer command
+TARGET_QUANTULUM_RATIO = 20.0  # quantulum3's cold start >= 20x numcheck's
+TARGET_MB_S = 1.5  # corpus, CLI --jobs 1, facts + rules + JSON
+TARGET_PEAK_MB = 300  # one 100 MB file
+TARGET_GROWTH = 1.3  # s/MB at the largest size within 1.3x of the smallest: linear
+
+
 def cold_start(runs: int, qpy: Path | None, lines: list[str], data: dict) -> None:
-    lines.append(f"1. Cold start: median wall time of {runs} runs on examples/syria_refugees.txt")
+    lines.append(f"1. Cold start on examples/syria_refugees.txt: medians of {runs} rounds, commands in turn")
     if not SEED.exists():
         lines.append(f"   skipped: {SEED} not found (../shared absent)")
         return
@@ -216,37 +272,39 @@ def cold_start(runs: int, qpy: Path | None, lines: list[str], data: dict) -> Non
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello.py"
         hello.write_text(TYPER_HELLO)
-        rows: list[tuple[str, float | None]] = [
-            ("python -c pass", median_wall([sys.executable, "-c", "pass"], runs)),
-            ("typer hello (minimal typer command)", median_wall([sys.executable, str(hello)], runs)),
-        ]
+        cmds: dict[str, Sequence[str]] = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "typer hello (minimal typer command)": [sys.executable, str(hello)],
+        }
         if nc:
-            rows.append((f"numcheck {SEED.name}", median_wall([*nc, str(SEED)], runs)))
-        else:
-            rows.append(("numcheck (command not installed)", None))
+            cmds[f"numcheck {SEED.name}"] = [*nc, str(SEED)]
         if qpy:
             script = f"import warnings; warnings.simplefilter('ignore')\nfrom quantulum3 import parser\nparser.parse(open({str(SEED)!r}, encoding='utf-8').read())"
-            # quantulum3 takes seconds per start; fewer runs keep the benchmark bearable.
-            rows.append(("quantulum3 parse, fresh process", median_wall([str(qpy), "-c", script], max(3, runs // 3))))
-        else:
-            rows.append(("quantulum3 (unavailable)", None))
-    typer_s = rows[1][1] or float("nan")
-    lines.append(f"   {'command':<44}{'median':>10}{'× typer hello':>16}")
-    for name, secs in rows:
-        if secs is None:
+            cmds["quantulum3 parse, fresh process"] = [str(qpy), "-c", script]
+        # quantulum3 takes seconds per start: every third round only (at least 3 runs).
+        timed = paired_times(cmds, runs, {"quantulum3 parse, fresh process": 3 if runs >= 9 else 1})
+    if not nc:
+        timed["numcheck (command not installed)"] = None
+    if not qpy:
+        timed["quantulum3 (unavailable)"] = None
+    typer = timed.get("typer hello (minimal typer command)")
+    typer_cpu = typer[1] if typer else float("nan")
+    lines.append(f"   {'command':<40}{'wall':>9}{'CPU':>9}{'CPU × typer hello':>19}")
+    for name, got in timed.items():
+        if got is None:
             status = "skipped" if "unavailable" in name or "not installed" in name else "failed"
-            lines.append(f"   {name:<44}{status:>10}{'-':>16}")
+            lines.append(f"   {name:<40}{status:>9}{'-':>9}{'-':>19}")
         else:
-            lines.append(f"   {name:<44}{secs * 1000:>8.0f} ms{secs / typer_s:>15.2f}×")
-        data.setdefault("cold_start_ms", {})[name] = None if secs is None else round(secs * 1000, 1)
-    nc_s = rows[2][1]
-    q_s = rows[3][1]
-    if nc_s is not None:
-        verdict = "met" if nc_s <= 1.5 * typer_s else "MISSED"
-        lines.append(f"   target numcheck <= 1.5× typer hello: {nc_s / typer_s:.2f}× ({verdict})")
-        if q_s is not None:
-            verdict = "met" if q_s >= 10 * nc_s else "MISSED"
-            lines.append(f"   target quantulum3 >= 10× numcheck: {q_s / nc_s:.1f}× ({verdict})")
+            lines.append(f"   {name:<40}{got[0] * 1000:>6.0f} ms{got[1] * 1000:>6.0f} ms{got[1] / typer_cpu:>18.2f}×")
+        data.setdefault("cold_start_ms", {})[name] = None if got is None else round(got[0] * 1000, 1)
+        data.setdefault("cold_start_cpu_ms", {})[name] = None if got is None else round(got[1] * 1000, 1)
+    nc_t = timed.get(f"numcheck {SEED.name}")
+    q_t = timed.get("quantulum3 parse, fresh process")
+    targets = data.setdefault("targets", {})
+    if nc_t is not None and typer is not None:
+        targets["cold"] = nc_t[1] / typer_cpu
+    if nc_t is not None and q_t is not None:
+        targets["quantulum"] = q_t[1] / nc_t[1]
 
 
 def corpus_files() -> list[Path]:
@@ -255,7 +313,9 @@ def corpus_files() -> list[Path]:
 
 def throughput(runs: int, qpy: Path | None, qbudget: float, lines: list[str], data: dict) -> None:
     lines.append("")
-    lines.append("2. Throughput over ../shared/corpus/*.txt (median of CLI runs; library and quantulum3 timed inside the process)")
+    lines.append(
+        "2. Throughput over ../shared/corpus/*.txt (median of CLI runs; library and quantulum3 timed inside the process)"
+    )
     files = corpus_files()
     if not files:
         lines.append(f"   skipped: no corpus at {CORPUS} (../shared absent)")
@@ -265,17 +325,23 @@ def throughput(runs: int, qpy: Path | None, qbudget: float, lines: list[str], da
     nc = numcheck_cmd()
     rows: list[tuple[str, int, int, float]] = []
     names = [str(f) for f in files]
+    cli_cpu: dict[int, float] = {}
     if nc:
         for jobs in (1, 2):
             cmd = [*nc, "--jobs", str(jobs), "--quiet", "--format", "json", *names]
-            secs = median_wall(cmd, runs)
-            if secs is None:
+            got = median_times(cmd, runs)
+            if got is None:
                 lines.append(f"   numcheck CLI --jobs {jobs}: failed (see the message above)")
             else:
-                rows.append((f"numcheck CLI --jobs {jobs} (whole run)", len(files), size, secs))
+                rows.append((f"numcheck CLI --jobs {jobs} (whole run)", len(files), size, got[0]))
+                cli_cpu[jobs] = got[1]
     for mode, label in (("rules", "numcheck library: facts + rules"), ("facts", "numcheck library: facts only")):
         res = subprocess.run(
-            [sys.executable, "-c", LIBRARY_THROUGHPUT, mode, *names], capture_output=True, text=True, cwd=ROOT, env=CHILD_ENV
+            [sys.executable, "-c", LIBRARY_THROUGHPUT, mode, *names],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=CHILD_ENV,
         )
         if res.returncode == 0:
             d = json.loads(res.stdout)
@@ -283,10 +349,19 @@ def throughput(runs: int, qpy: Path | None, qbudget: float, lines: list[str], da
         else:
             lines.append(f"   {label}: failed: {res.stderr.strip().splitlines()[-1:]}")
     if qpy:
-        res = subprocess.run([str(qpy), "-c", QUANTULUM_THROUGHPUT, str(qbudget), *names], capture_output=True, text=True, env=CHILD_ENV)
+        res = subprocess.run(
+            [str(qpy), "-c", QUANTULUM_THROUGHPUT, str(qbudget), *names], capture_output=True, text=True, env=CHILD_ENV
+        )
         if res.returncode == 0:
             d = json.loads(res.stdout)
-            rows.append((f"quantulum3 parser.parse ({d['articles']} articles, {qbudget:.0f} s budget)", d["articles"], d["bytes"], d["seconds"]))
+            rows.append(
+                (
+                    f"quantulum3 parser.parse ({d['articles']} articles, {qbudget:.0f} s budget)",
+                    d["articles"],
+                    d["bytes"],
+                    d["seconds"],
+                )
+            )
         else:
             lines.append(f"   quantulum3: failed: {res.stderr.strip().splitlines()[-1:]}")
     else:
@@ -299,14 +374,21 @@ def throughput(runs: int, qpy: Path | None, qbudget: float, lines: list[str], da
         data.setdefault("throughput", {})[name] = {"articles": n, "bytes": b, "seconds": round(secs, 3)}
     one = rates.get("numcheck CLI --jobs 1 (whole run)")
     two = rates.get("numcheck CLI --jobs 2 (whole run)")
-    if one is not None:
-        lines.append(f"   target >= 1 MB/s in one process: {one:.2f} MB/s ({'met' if one >= 1 else 'MISSED'})")
+    if 1 in cli_cpu:
+        cpu_rate = size / MB / cli_cpu[1]
+        lines.append(f"   numcheck CLI --jobs 1, CPU time (user + system): {cli_cpu[1]:.2f} s = {cpu_rate:.3f} MB/s")
+        data.setdefault("targets", {})["throughput"] = cpu_rate
+        data["throughput_cli_jobs1_cpu_s"] = round(cli_cpu[1], 3)
     if one and two:
-        lines.append(f"   target --jobs 2 >= 1.7× --jobs 1: {two / one:.2f}× ({'met' if two >= 1.7 * one else 'MISSED'})")
+        lines.append(
+            f"   target --jobs 2 >= 1.7× --jobs 1: {two / one:.2f}× ({'met' if two >= 1.7 * one else 'MISSED'})"
+        )
     q = next((r for k, r in rates.items() if k.startswith("quantulum3")), None)
     lib = rates.get("numcheck library: facts only")
     if q and lib:
-        lines.append(f"   target numcheck facts >= 20× quantulum3: {lib / q:.0f}× ({'met' if lib >= 20 * q else 'MISSED'})")
+        lines.append(
+            f"   target numcheck facts >= 20× quantulum3: {lib / q:.0f}× ({'met' if lib >= 20 * q else 'MISSED'})"
+        )
 
 
 def build_inputs(sizes: Sequence[int]) -> dict[int, tuple[Path, Path]]:
@@ -338,11 +420,13 @@ def build_inputs(sizes: Sequence[int]) -> dict[int, tuple[Path, Path]]:
     return made
 
 
-def growth(sizes: Sequence[int], lines: list[str], data: dict) -> None:
+def growth(
+    sizes: Sequence[int], lines: list[str], data: dict, kinds: Sequence[str] = ("one file", "many files")
+) -> None:
     lines.append("")
     # concise, not json: json prints every fact, so its memory is the size of the
     # output; concise keeps only findings, which is what checking has to hold.
-    lines.append("3. Growth: numcheck --jobs 1 --format concise, one run each (corpus concatenated)")
+    lines.append("3. Growth: numcheck --jobs 1 --format concise, one run each (corpus concatenated); s/MB is CPU time")
     if not corpus_files():
         lines.append(f"   skipped: no corpus at {CORPUS} (../shared absent)")
         return
@@ -351,34 +435,98 @@ def growth(sizes: Sequence[int], lines: list[str], data: dict) -> None:
         lines.append("   skipped: numcheck command not installed")
         return
     inputs = build_inputs(sizes)
-    lines.append(f"   {'input':<26}{'seconds':>9}{'s per MB':>10}{'peak MB':>9}{'exit':>6}")
-    per_mb: dict[str, dict[int, float]] = {"one file": {}, "many files": {}}
-    peaks: dict[str, dict[int, int]] = {"one file": {}, "many files": {}}
+    lines.append(f"   {'input':<26}{'wall s':>9}{'CPU s':>9}{'CPU s/MB':>10}{'peak MB':>9}{'exit':>6}")
+    per_mb: dict[str, dict[int, float]] = {k: {} for k in kinds}
+    peaks: dict[str, dict[int, int]] = {k: {} for k in kinds}
     for mb in sizes:
         one, many = inputs[mb]
         for label, path in (("one file", one), ("many files", many)):
+            if label not in kinds:
+                continue
             real_mb = (one.stat().st_size) / MB
-            wall, peak, status = run_timed([*nc, "--jobs", "1", "--quiet", "--format", "concise", str(path)])
+            wall, peak, status, cpu = run_timed([*nc, "--jobs", "1", "--quiet", "--format", "concise", str(path)])
             if status not in (0, 1):
                 lines.append(f"   {f'{mb} MB, {label}':<26}  failed (exit {status})")
                 continue
-            per_mb[label][mb] = wall / real_mb
+            per_mb[label][mb] = cpu / real_mb
             peaks[label][mb] = peak
             count = "" if label == "one file" else f" ({sum(1 for _ in many.glob('*.txt'))})"
-            lines.append(f"   {f'{mb} MB, {label}{count}':<26}{wall:>9.1f}{wall / real_mb:>10.3f}{peak:>9}{status:>6}")
-            data.setdefault("growth", {})[f"{mb}MB {label}"] = {"seconds": round(wall, 2), "peak_mb": peak, "exit": status}
+            lines.append(
+                f"   {f'{mb} MB, {label}{count}':<26}{wall:>9.1f}{cpu:>9.1f}{cpu / real_mb:>10.3f}{peak:>9}{status:>6}"
+            )
+            data.setdefault("growth", {})[f"{mb}MB {label}"] = {
+                "seconds": round(wall, 2),
+                "cpu_seconds": round(cpu, 2),
+                "peak_mb": peak,
+                "exit": status,
+            }
     lo, hi = min(sizes), max(sizes)
+    targets = data.setdefault("targets", {})
     for label in per_mb:
         if lo == hi or lo not in per_mb[label] or hi not in per_mb[label]:
             continue
         ratio = per_mb[label][hi] / per_mb[label][lo]
-        verdict = "met" if ratio <= 1.3 else "MISSED"
-        lines.append(f"   target {label}: s/MB at {hi} MB within 1.3× of {lo} MB: {ratio:.2f}× ({verdict})")
+        lines.append(f"   {label}: CPU s/MB at {hi} MB is {ratio:.2f}× that at {lo} MB")
+        if label == "one file":
+            targets["growth"] = (ratio, lo, hi)
     for label in peaks:
-        if hi not in peaks[label]:
-            continue
-        top = peaks[label][hi]
-        lines.append(f"   target {label}: peak memory at {hi} MB < 300 MB: {top} MB ({'met' if top < 300 else 'MISSED'})")
+        if hi in peaks[label]:
+            lines.append(f"   {label}: peak memory at {hi} MB: {peaks[label][hi]} MB")
+            if label == "one file":
+                targets["peak"] = (peaks[label][hi], hi)
+
+
+def target_table(data: dict, lines: list[str]) -> None:
+    """Issue 15's table, every row from this run (CPU-time ratios, each measured in turn with its pair)."""
+    got = data.get("targets", {})
+    rows: list[tuple[str, str, str, bool | None]] = []
+
+    def row(name: str, target: str, value: str | None, ok: bool | None) -> None:
+        rows.append((name, target, value if value is not None else "not run", ok))
+
+    cold = got.get("cold")
+    row(
+        "cold start, seed article vs typer hello (CPU)",
+        f"<= {TARGET_COLD_RATIO:g}×",
+        f"{cold:.2f}×" if cold else None,
+        cold <= TARGET_COLD_RATIO if cold else None,
+    )
+    q = got.get("quantulum")
+    row(
+        "quantulum3 cold start vs numcheck (CPU)",
+        f">= {TARGET_QUANTULUM_RATIO:g}× slower",
+        f"{q:.1f}× slower" if q else None,
+        q >= TARGET_QUANTULUM_RATIO if q else None,
+    )
+    mbs = got.get("throughput")
+    row(
+        "corpus, CLI --jobs 1, facts + rules + JSON (CPU)",
+        f">= {TARGET_MB_S:g} MB/s",
+        f"{mbs:.2f} MB/s" if mbs else None,
+        mbs >= TARGET_MB_S if mbs else None,
+    )
+    peak = got.get("peak")
+    row(
+        f"peak memory, one {peak[1] if peak else 100} MB file",
+        f"<= {TARGET_PEAK_MB} MB",
+        f"{peak[0]} MB" if peak else None,
+        (peak[0] <= TARGET_PEAK_MB and peak[1] >= 100) if peak else None,
+    )
+    g = got.get("growth")
+    row(
+        f"growth {g[1]} MB -> {g[2]} MB, CPU s/MB" if g else "growth 1 MB -> 100 MB, CPU s/MB",
+        f"<= {TARGET_GROWTH:g}× (linear)",
+        f"{g[0]:.2f}×" if g else None,
+        (g[0] <= TARGET_GROWTH and g[2] >= 100) if g else None,
+    )
+    lines += ["", "Targets (issue 15), all from this run:"]
+    lines.append(f"   {'':<50}{'target':>20}{'measured':>16}   ")
+    for name, target, value, ok in rows:
+        verdict = "-" if ok is None else ("met" if ok else "MISSED")
+        lines.append(f"   {name:<50}{target:>20}{value:>16}   {verdict}")
+    if peak and peak[1] < 100 or g and g[2] < 100:
+        lines.append("   (sizes below 100 MB were run: memory and growth verdicts need --sizes 1,10,100)")
+    data["target_rows"] = [{"row": n, "target": t, "measured": v, "met": ok} for n, t, v, ok in rows]
 
 
 def machine() -> str:
@@ -390,7 +538,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
 
 
 _LIBRARY_RUN = """
@@ -441,6 +591,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="3 runs, sizes 1,10, 30 s quantulum3 budget")
     ap.add_argument("--parts", default="cold,throughput,growth", help="which parts to run")
     ap.add_argument(
+        "--growth-inputs",
+        choices=("both", "one"),
+        default="both",
+        help="growth on one concatenated file and many files (both), or the one file only",
+    )
+    ap.add_argument(
         "--against", type=Path, default=None, help="another checkout's root: compare library throughput in one run"
     )
     args = ap.parse_args(argv)
@@ -449,6 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.sizes is None:
         args.sizes = "1,10" if args.quick else "1,10,100"
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    kinds = ("one file", "many files") if args.growth_inputs == "both" else ("one file",)
     parts = set(args.parts.split(",")) | ({"against"} if args.against else set())
     OUT.mkdir(parents=True, exist_ok=True)
     if not SHARED.exists():
@@ -464,7 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     steps = (
         ("cold", lambda: cold_start(args.runs, qpy, lines, data)),
         ("throughput", lambda: throughput(max(3, args.runs // 3), qpy, args.quantulum_budget, lines, data)),
-        ("growth", lambda: growth(sizes, lines, data)),
+        ("growth", lambda: growth(sizes, lines, data, kinds)),
         ("against", lambda: against(args.against, max(3, args.runs // 3), lines, data) if args.against else None),
     )
     for name, step in steps:
@@ -475,9 +632,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines.append(f"   (part {name}: {took:.0f} s)")
             data.setdefault("part_seconds", {})[name] = round(took, 1)
             note(f"{name}: done in {took:.0f} s")
+    target_table(data, lines)
     try:
         load = os.getloadavg()
-        lines.append(f"load average at the end (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+        lines.append(
+            f"load average at the end (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores"
+        )
     except OSError:
         pass
     report = "\n".join(lines) + "\n"
