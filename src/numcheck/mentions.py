@@ -202,7 +202,7 @@ class Mentions:
                 # Another figure: cues further back belong to it ("20,000 a year earlier, 25,000").
                 break
             hit = v.roles_before.ending_at(words, i)
-            if hit and hit[1] >= start:
+            if hit and hit[1] >= start and not (hit[0] == "forecast" and _measured_against(words, hit[1])):
                 roles.add(hit[0])
             d = v.direction.ending_at(words, i)
             if d and direction is None and d[1] >= start:
@@ -315,3 +315,13 @@ class Mentions:
                 if toks[k].fact >= 0:
                     out.append((si, k))
         return out
+
+
+# "grew more than expected, expanding at 3.8%", "better than had been forecast": the result measured
+# against a forecast, not a forecast itself.
+_THAN = frozenset({"than", "as"})
+_THAN_REACH = 3
+
+
+def _measured_against(words: Sequence[str], cue: int) -> bool:
+    return any(words[k] in _THAN for k in range(max(0, cue - _THAN_REACH), cue))
