@@ -84,6 +84,9 @@ class Vocab:
     whole_of: PhraseTable  # phrase → "of"
     same: PhraseTable  # phrase → "same"
     anaphora: frozenset[str]
+    back_refs: PhraseTable  # phrase → "back": a clause subject standing for the figure just told
+    back_heads: frozenset[str]  # "figure", "reading": the head of such a subject ("the new GDP figure")
+    yardsticks: PhraseTable  # phrase → "yardstick": a verb after a figure that makes it a forecast
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
     subsets: Mapping[str, frozenset[str]]  # later verb → the earlier verbs whose group it counts a part of
@@ -207,6 +210,9 @@ def vocab() -> Vocab:
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
+        back_refs=PhraseTable.build((p, "back") for p in attach["back_refs"]),
+        back_heads=frozenset(attach["back_heads"]),
+        yardsticks=PhraseTable.build((p, "yardstick") for p in attach["yardstick_after"]),
         frames=PhraseTable.build(_pairs(data["frames"])),
         hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),

@@ -49,7 +49,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             return None
         order = rel.label("order")
         text = view.doc.text
-        said = " ".join(text[c.start : c.end] for c in rel.cues) or order
+        # The comparison word; a later cue (the subject that stands for the first figure) is marked only.
+        said = text[rel.cues[0].start : rel.cues[0].end] if rel.cues else order
         if order == "above" and entirely_above(b.interval, a.interval):
             return _hit(a.span, b.span, b.text, a.text, "below", f"'{said}'", f"{a.text} is below {b.text}")
         if order == "below" and entirely_above(a.interval, b.interval):

@@ -686,7 +686,7 @@ def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) 
     lo = d.m.clause_start(si, j)
     known = [w for w in words[lo:j] if w in d.v.concepts]
     if not known:
-        return None
+        return _told_before(d, si, j, after, bi, order, lo)
     concept = d.v.concepts[known[0]]
     names = frozenset(w.removesuffix("'s") for w in words[lo:j])
     b = d.facts[bi]
@@ -707,3 +707,80 @@ def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) 
                 "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "document", (("order", order),)
             )
     return None
+
+
+# Sentences a back-reference ("The figure was ahead of ...") may reach over to find the figure it
+# stands for, passing sentences without one.
+BACK_REF_SENTENCES = 3
+# Words a subject such as "the new GDP figure" may hold before the verb.
+BACK_REF_WORDS = 5
+_LEADING = frozenset("and but however yet so also".split())
+# Words between such a subject and the comparison word: "The figure was also well ahead of".
+_LINKING = frozenset("also has had have was were is are been now still came".split())
+
+
+def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: int) -> Relation | None:
+    """ "The economy grew 3.8%. ... The figure was ahead of the 3.1% the government estimated": a
+    clause whose subject stands for the figure told before ("the figure", "that", "the new GDP
+    reading") compares that figure, the latest of its family in the sentences before, with the one
+    after the comparison word. Forecasts and figures already compared are passed over."""
+    words = d.m.words[si]
+    k = lo
+    while k < j and (words[k] in _LEADING or words[k] == ","):
+        k += 1
+    # "The new GDP figure, announced on Friday, also topped": the subject stands before the aside.
+    end = j
+    if "," in words[k:j]:
+        end = words.index(",", k)
+    elif all(w in _LINKING for w in words[k:j]) and k > 0 and words[k - 1] == ",":
+        k = 0
+        end = words.index(",")
+    subject = [w for w in words[k:end] if w not in _LINKING]
+    ref = d.v.back_refs.starting_at(words, k)
+    if not (
+        (ref is not None and all(w in _LINKING for w in words[ref[1] : end]))
+        or (
+            subject
+            and len(subject) <= BACK_REF_WORDS
+            and subject[0] in ("the", "this", "that", "its")
+            and subject[-1] in d.v.back_heads
+        )
+    ):
+        return None
+    b = d.facts[bi]
+    looked = 0
+    for s2 in range(si - 1, -1, -1):
+        toks = d.m.tokens[s2]
+        if not any(t.fact >= 0 for t in toks):
+            continue
+        looked += 1
+        if looked > BACK_REF_SENTENCES:
+            return None
+        for pos in range(len(toks) - 1, -1, -1):
+            ai = toks[pos].fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.is_range or a.value is None or a.kind in FRAME_KINDS or not same_family(a, b):
+                continue
+            m = d.m.by_fact.get(ai)
+            if m is None or m.roles & {"forecast"} or _compared(d, s2, pos):
+                continue
+            return Relation(
+                "comparison",
+                (("a", ai), ("b", bi)),
+                (d.span(si, j, after), d.span(si, k, end)),
+                "document",
+                (("order", order),),
+            )
+    return None
+
+
+def _compared(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` follows a comparison word or a forecast verb closely ("ahead of the 3.1% the
+    government estimated"): it is the yardstick, not the figure a later clause speaks of."""
+    words = d.m.words[si]
+    for back in range(pos - 1, max(-1, pos - 4), -1):
+        if d.v.comparison.ending_at(words, back + 1) is not None:
+            return True
+    return any(d.v.yardsticks.starting_at(words, k) for k in range(pos + 1, min(len(words), pos + 5)))
