@@ -119,21 +119,20 @@ import heapq
 import itertools
 import re
 import sys
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from numcheck import numwords, regexcache
+from numcheck import numwords, startcache
 from numcheck.interval import Interval, hedged, step_of
 from numcheck.model import Document, Fact, Sentence, Span
 
 
 def _load(name: str) -> dict[str, Any]:
     raw = resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return startcache.toml(raw)
 
 
 _DATA = _load("dates.toml")
@@ -251,7 +250,7 @@ class _Lazy:
 
 @functools.cache
 def _compiled(source: str) -> re.Pattern[str]:
-    return regexcache.compile(source, _FLAGS)
+    return startcache.compile(source, _FLAGS)
 
 
 def _c(pattern: str) -> _Lazy:
@@ -636,8 +635,8 @@ _SMALLNUM = (
     + r"))?"
     r"|" + "|".join(sorted((w for w in numwords.UNITS if numwords.UNITS[w] >= 1), key=len, reverse=True)) + r")\b"
 )
-_YEAR_NAME = regexcache.compile(r"1\d{3}|20\d{2}")
-_NAME_NEXT = regexcache.compile(_S + r"+[A-Z]")
+_YEAR_NAME = startcache.compile(r"1\d{3}|20\d{2}")
+_NAME_NEXT = startcache.compile(_S + r"+[A-Z]")
 _RE_DURATION = _c(
     r"(?<![\w.,$£€#/-])(?:(?:(?P<n0>\d+(?:\.\d+)?)"
     + _S
@@ -967,8 +966,8 @@ _MONTH_CTX_STRONG = _c(
     + _S
     + r"+)?$"
 )
-_NAME_BEFORE = regexcache.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.?)" + _S + r"+$")
-_CAP_NAME_BEFORE = regexcache.compile(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")  # case matters: a name
+_NAME_BEFORE = startcache.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.?)" + _S + r"+$")
+_CAP_NAME_BEFORE = startcache.compile(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")  # case matters: a name
 _MONTH_CTX = _c(
     r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)"
     + _S
@@ -1021,7 +1020,7 @@ _NUMBER_START = frozenset(
 # number), each also with a plural "s". Words are runs of ASCII letters; a split
 # and a set lookup in a comprehension pick these few out of all the words, so
 # the loop body runs for them only.
-_ALPHA_SPLIT = regexcache.compile(r"([A-Za-z]+)")
+_ALPHA_SPLIT = startcache.compile(r"([A-Za-z]+)")
 _BLOCK = 1 << 16
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CANDIDATES = frozenset(
@@ -1033,7 +1032,7 @@ _CANDIDATES = frozenset(
 _WINDOW = (80, 80)
 _WINDOW_UNIT = (60, 40)
 _WINDOW_DIGIT = (24, 40)
-_DIGITS = regexcache.compile(r"\d+|½")
+_DIGITS = startcache.compile(r"\d+|½")
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -1378,11 +1377,11 @@ def _year_range(start: int, end: int, y1: int, y2: int, markers: tuple[str, ...]
 # Ages as news writes them after a name: "Jane Morrow, 52, who ...", "John Smith (45)",
 # "a woman, 34, was ...". The figure is set off by commas or brackets, 1 to 119, and the
 # words before it name a person: two or more capitalised words, or a word for a person.
-_AGE_SET_OFF = regexcache.compile(r"(?:,[^\S\n]?|[^\S\n]\()(?P<n>[1-9]\d?|1[01]\d)(?:(?P<c>,)(?=[^\S\n]+[A-Za-z])|\))")
-_AGE_NAME_BEFORE = regexcache.compile(
+_AGE_SET_OFF = startcache.compile(r"(?:,[^\S\n]?|[^\S\n]\()(?P<n>[1-9]\d?|1[01]\d)(?:(?P<c>,)(?=[^\S\n]+[A-Za-z])|\))")
+_AGE_NAME_BEFORE = startcache.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|da|van|von|al|bin|le)){1,3})\Z"
 )
-_PERSON_BEFORE = regexcache.compile(
+_PERSON_BEFORE = startcache.compile(
     r"\b(?:man|woman|boy|girl|teenager|teen|youth|mother|father|son|daughter|wife|husband|pensioner|"
     r"grandmother|grandfather|driver|victim|pilot|farmer|student|worker|officer|suspect|resident)\Z",
     re.I,
@@ -1396,7 +1395,7 @@ _NOT_A_PERSON = frozenset(
 
 
 # "an 87 yo man", "a 34 y/o woman", "56 y.o.": clinical notes and forums abbreviate "years old".
-_YEARS_OLD_ABBR = regexcache.compile(
+_YEARS_OLD_ABBR = startcache.compile(
     r"(?<![\w.,])(?P<n>\d{1,3})[^\S\n]?(?:yo|y/o|y\.o\.|yrs?[^\S\n]old)(?![\w/])", re.I
 )
 
@@ -2007,7 +2006,7 @@ def _noun_after(text: str, end: int) -> str | None:
     return None
 
 
-_ADJECTIVE = regexcache.compile(r"(?:al|ic|ian|ean|ese|ish|ive|ous|ful|less|ary|ory|ent|ant|ile)$")
+_ADJECTIVE = startcache.compile(r"(?:al|ic|ian|ean|ese|ish|ive|ous|ful|less|ary|ory|ent|ant|ile)$")
 _ADJECTIVES = frozenset("civil new old big major joint long short hard high low full free open".split())
 
 
@@ -2472,7 +2471,7 @@ _DATELINE_CHARS = 600  # a dateline sits in the first few lines
 _DATELINE_LINES = 8
 # What may stand around the date on a dateline: a label ("Published:"), a
 # place in front ("LONDON, "), an agency and a dash after ("(Reuters) -").
-_DATELINE_BEFORE = regexcache.compile(
+_DATELINE_BEFORE = startcache.compile(
     r"^[\s*_#>|]*(?:(?:published|posted|updated|date|dated|first published|last updated)(?:"
     + _S
     + r"+on)?"
@@ -2483,7 +2482,7 @@ _DATELINE_BEFORE = regexcache.compile(
     r"|[A-Z][A-Za-z.'’ -]{1,40}," + _S + r"*)?$",
     re.I,
 )
-_DATELINE_AFTER = regexcache.compile(
+_DATELINE_AFTER = startcache.compile(
     r"^" + _S + r"*(?:\([^)\n]{1,40}\))?" + _S + r"*(?:[-–—:|]" + _S + r"*(?:\S.*)?|[.,]?" + _S + r"*)$"
 )
 

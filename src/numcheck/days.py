@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Mentions
 from numcheck.model import Fact, Span
 from numcheck.patterns import STOPWORDS, TIME_WORDS
@@ -61,7 +61,7 @@ REPORT_VERBS = frozenset(
 @functools.cache
 def _data() -> dict[str, Any]:
     raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    events: dict[str, Any] = tomllib.loads(raw)["events"]
+    events: dict[str, Any] = startcache.toml(raw)["events"]
     return events
 
 

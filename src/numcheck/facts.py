@@ -49,13 +49,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, localcontext
 from importlib import resources
 from typing import Any
 
-from numcheck import dates, numbers, numwords, regexcache, source, units
+from numcheck import dates, numbers, numwords, source, startcache, units
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import Number
@@ -63,7 +62,7 @@ from numcheck.numbers import Number
 
 def _toml(name: str) -> dict[str, Any]:
     raw = resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8")
-    return tomllib.loads(raw, parse_float=Decimal)
+    return startcache.toml(raw, decimal=True)
 
 
 _MONEY = _toml("money.toml")
@@ -97,21 +96,21 @@ def _alt(words: Iterable[str], flexible: bool = True) -> str:
 
 _SP = r"[^\S\n]"
 # A currency written before the figure; "(" first for accounting negatives.
-_SIGN_BEFORE = regexcache.compile(
+_SIGN_BEFORE = startcache.compile(
     rf"(?P<paren>\(\s*)?(?:(?<![A-Za-z])(?P<sign>{_alt([s for s in SIGNS if not s[0].isalpha()], False)})"
     rf"|\b(?P<wsign>{_alt([s for s in SIGNS if s[0].isalpha()], False)}|{_alt(CODES, False)}))"
     rf"{_SP}?(?P<neg>[-−])?{_SP}?\Z"
 )
-_SIGN_AFTER = regexcache.compile(
+_SIGN_AFTER = startcache.compile(
     rf"{_SP}?(?P<sign>{_alt([s for s in SIGNS if not s[0].isascii() or s == '$'], False)})"
 )
-_CODE_AFTER = regexcache.compile(rf"{_SP}(?P<code>{_alt(CODES, False)})\b")
-_CUR_WORD_AFTER = regexcache.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt(CURRENCY_WORDS)})\b", re.I)
-_MINOR_AFTER = regexcache.compile(rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>cents?|pence|penny|dimes?)\b|(?P<p>p)\b", re.I)
-_CENTS_TAIL = regexcache.compile(
+_CODE_AFTER = startcache.compile(rf"{_SP}(?P<code>{_alt(CODES, False)})\b")
+_CUR_WORD_AFTER = startcache.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt(CURRENCY_WORDS)})\b", re.I)
+_MINOR_AFTER = startcache.compile(rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>cents?|pence|penny|dimes?)\b|(?P<p>p)\b", re.I)
+_CENTS_TAIL = startcache.compile(
     rf"(?:{_SP}+and)?{_SP}+(?P<n>\d{{1,2}}|[a-z]+(?:[- ][a-z]+)?)(?:{_SP}+(?:cents?|pence|p)\b)?", re.I
 )
-_PERCENT_AFTER = regexcache.compile(
+_PERCENT_AFTER = startcache.compile(
     rf"(?P<pp>{_SP}*(?:%|per{_SP}?cent|percent){_SP}*(?:-{_SP}*)?points?\b|{_SP}+percentage{_SP}+points?\b|{_SP}?pp\b|{_SP}?ppts?\b)"
     rf"|(?P<pc>{_SP}?%|{_SP}+per{_SP}?cents?\b|{_SP}*-?percent(?:s|age)?\b|{_SP}+pc\b)",
     re.I,
@@ -119,9 +118,9 @@ _PERCENT_AFTER = regexcache.compile(
 # Basis points: hundredths of a percentage point ("a 40-basis-point rise", "cut by 25bps",
 # "25 basis points"). Only lower-case "bp": "BP" is "before present" or a company.
 # (One way to split the spaces around a hyphen: "\s*-?\s*" was quadratic on a run of spaces.)
-_BASIS_AFTER = regexcache.compile(rf"{_SP}*(?:-{_SP}*)?(?i:basis)(?:{_SP}*-)?{_SP}*(?i:points?)\b|{_SP}?bps?\b")
+_BASIS_AFTER = startcache.compile(rf"{_SP}*(?:-{_SP}*)?(?i:basis)(?:{_SP}*-)?{_SP}*(?i:points?)\b|{_SP}?bps?\b")
 _BASIS_POINT = Decimal("0.01")
-_HEDGE_AFTER = regexcache.compile(rf"(?P<h>{_SP}+(?:or{_SP}+(?:more|so|fewer|less))\b|-?odd\b|\+|-plus\b)", re.I)
+_HEDGE_AFTER = startcache.compile(rf"(?P<h>{_SP}+(?:or{_SP}+(?:more|so|fewer|less))\b|-?odd\b|\+|-plus\b)", re.I)
 _MARKER_NAMES = {
     "another": "another",
     "a further": "another",
@@ -137,7 +136,7 @@ _MARKER_NAMES = {
     "to": "to",
     "by": "by",
 }
-_CHANGE_VERB = regexcache.compile(
+_CHANGE_VERB = startcache.compile(
     r"\b(?P<rise>rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow(?:s|n|ing)?|climbed|climbs?|jumped|jumps?"
     r"|soared|surged|gained|up|higher|doubled|tripled|raised|boosted|rebounded|widened)\b"
     r"|\b(?P<fall>fell|falls?|falling|fallen|dropped|drops?|declined|declines?|decreased?|decreases|shrank|shrunk|slumped"
@@ -145,7 +144,7 @@ _CHANGE_VERB = regexcache.compile(
     re.I,
 )
 # "20,000 a year earlier" is a figure of a year before, not 20,000 each year.
-_EACH_AFTER = regexcache.compile(
+_EACH_AFTER = startcache.compile(
     rf"{_SP}+(?:a|per){_SP}+(?:share|head|person|year|day|month|week|hour|barrel|tonne)\b"
     rf"(?!{_SP}+(?:earlier|later|ago|before|after|previously|prior|on|back)\b)|{_SP}+each\b",
     re.I,
@@ -168,11 +167,11 @@ _CAP_OK = frozenset(
     wednesday thursday friday saturday sunday between after before since until during if as when while
     with without per up down i we they he she it this that these those there here top last first""".split()
 )
-_WORD_BEFORE = regexcache.compile(r"(?P<w>[A-Za-z][\w'’.&-]*)[^\S\n]*[#:]?[^\S\n]*\Z")
-_LIST_MARKER = regexcache.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")
+_WORD_BEFORE = startcache.compile(r"(?P<w>[A-Za-z][\w'’.&-]*)[^\S\n]*[#:]?[^\S\n]*\Z")
+_LIST_MARKER = startcache.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")
 
 # Vague plurals: "millions of", "tens of thousands of", "dozens of".
-_VAGUE = regexcache.compile(
+_VAGUE = startcache.compile(
     rf"(?=[dDsShHtTmMbB])\b(?:(?P<mult>tens|hundreds){_SP}+of{_SP}+)?(?P<w>dozens|scores|hundreds|thousands|millions|billions|trillions)"
     rf"(?={_SP}+(?:of|upon|more|were|are|have|had|died|fled|more)\b)",
     re.I,
@@ -188,12 +187,12 @@ _VAGUE_LOW = {
 }
 _VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100)}
 # "several hundred", "a few thousand", "several hundred thousand": not 100 or 1,000 but a vague multiple.
-_FEW_SCALE = regexcache.compile(
+_FEW_SCALE = startcache.compile(
     rf"(?=[sSaAfF])\b(?P<q>several|a{_SP}+few|few){_SP}+(?P<w>(?:hundred|thousand|million|billion|trillion)(?:{_SP}+(?:thousand|million|billion))?)\b(?![^\S\n]*-)",
     re.I,
 )
 
-_MULTIPLE_WORD = regexcache.compile(
+_MULTIPLE_WORD = startcache.compile(
     r"(?=[tTdDqQhH])\b(?:(?P<twice>twice|thrice)|(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|quadrupled|halved|halving))\b",
     re.I,
 )
@@ -210,15 +209,15 @@ _MULTIPLE_VALUE = {
     "halved": Decimal("0.5"),
     "halving": Decimal("0.5"),
 }
-_TIMES_AFTER = regexcache.compile(
+_TIMES_AFTER = startcache.compile(
     rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?={_SP}+(?:as|more|larger|bigger|higher|greater|the|that|than|faster|less|smaller|over|what|its|their)\b|[.,;]|\Z)",
     re.I,
 )
-_OVER_GAP = regexcache.compile(rf"{_SP}+over{_SP}+\Z")
-_CLAUSE_END = regexcache.compile(rf"{_SP}*(?:[.,;:!?)]|\Z)")
+_OVER_GAP = startcache.compile(rf"{_SP}+over{_SP}+\Z")
+_CLAUSE_END = startcache.compile(rf"{_SP}*(?:[.,;:!?)]|\Z)")
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-_BRACKET_OPEN = regexcache.compile(rf"{_SP}?(?P<o>[(\[{{<])(?=[A-Za-zµμ°])")
-_SHARE_GAP = regexcache.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re.I)
+_BRACKET_OPEN = startcache.compile(rf"{_SP}?(?P<o>[(\[{{<])(?=[A-Za-zµμ°])")
+_SHARE_GAP = startcache.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re.I)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _SINGULAR_DENOMS = frozenset({*(w for w in numwords.FRACTIONS if not w.endswith("s")), *numwords.ORDINALS} - {"half"})
 _DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
@@ -238,22 +237,22 @@ _STOP = frozenset(
     whereas unless""".split()
 )
 # Words are separated by required spaces so that no word can be split two ways (linear time).
-_NP_AFTER = regexcache.compile(
+_NP_AFTER = startcache.compile(
     r"[^\S\n]*(?:of[^\S\n]+(?:all[^\S\n]+)?(?:the[^\S\n]+|their[^\S\n]+|its[^\S\n]+)?)?"
     r"(?P<np>[A-Za-z][\w'’-]*(?:[^\S\n]+[A-Za-z][\w'’-]*){0,3})"
 )
-_WORDS = regexcache.compile(r"[A-Za-z][\w'’-]*")
-_PREDICATE = regexcache.compile(
+_WORDS = startcache.compile(r"[A-Za-z][\w'’-]*")
+_PREDICATE = startcache.compile(
     rf"[^.;:!?]*?\b(?:are|were|is|was|remain|remained|became|have been|had been)\b{_SP}+(?P<p>[a-z][\w-]*(?:{_SP}+[a-z][\w-]*){{0,2}})"
 )
-_AS_NOUN = regexcache.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?)")
+_AS_NOUN = startcache.compile(r"[^.;:!?]*?\bas[^\S\n]+(?P<p>[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?)")
 # Searched over the text before a figure, so every start is tried: a phrase starts only where a
 # run of word characters starts (skipping its leading digits, "2020s"), and no word or space run
 # gives characters back (possessive), or "twenty-twenty-…" is quadratic. Same matches as without.
-_OF_BEFORE = regexcache.compile(
+_OF_BEFORE = startcache.compile(
     r"(?<![\w'’-])(?:(?![A-Za-z])[\w'’-])*+(?P<np>(?:[A-Za-z][\w'’-]*+[^\S\n]++){1,4})of[^\S\n]+\Z"
 )
-_CLAUSE_BREAK = regexcache.compile(r"[,;:()\"“”—]")
+_CLAUSE_BREAK = startcache.compile(r"[,;:()\"“”—]")
 _EVENT_PREPS = {
     p: p
     for p in (
@@ -275,7 +274,7 @@ _EVENT_PREPS = {
         "at the",
     )
 }
-_LOWER_WORDS = regexcache.compile(r"[a-z]+")
+_LOWER_WORDS = startcache.compile(r"[a-z]+")
 _RISE_WORDS = frozenset(
     """rose rise rises risen rising increase increased increases increasing grew grow grows grown growing
     climbed climb climbs jumped jump jumps soared surged gained up higher doubled tripled raised boosted
@@ -288,13 +287,13 @@ _FALL_WORDS = frozenset(
 )
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower", "cut"})
 _RISE_OR_FALL = _RISE_WORDS | _FALL_WORDS  # the words of _CHANGE_VERB
-_LETTER_WORD = regexcache.compile(r"\b[A-Za-z]+\b")
+_LETTER_WORD = startcache.compile(r"\b[A-Za-z]+\b")
 _VALUE_SLOTS = frozenset(
     {"is", "was", "were", "are", "be", "been", "of", "at", "to", "totalled", "totaled", "reported"}
 )
 # A plural head noun ends the phrase; "people", "men" and "women" are heads on their own ("300
 # people came" counts people), "police" and "staff" often qualify the next noun ("police officers").
-_PLURAL = regexcache.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]*(?:ies|ren|people|men)|[a-z-]+(?:police|staff|cattle)")
+_PLURAL = startcache.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]*(?:ies|ren|people|men)|[a-z-]+(?:police|staff|cattle)")
 _WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
 # Lengths of time: a verb before them ("has risen over the past four years") is not said of them.
 _SPAN_KINDS = frozenset({"duration", "age", "frequency"})
@@ -302,7 +301,7 @@ _SPAN_KINDS = frozenset({"duration", "age", "frequency"})
 # prefix have started?), and the word before the preposition is tried only where a run of word
 # characters starts, with nothing given back (possessive): the plain form was cubic in a scan
 # and quadratic anchored ("1e1e1e…"). Same matches as the plain form.
-_EVENT_BEFORE = regexcache.compile(
+_EVENT_BEFORE = startcache.compile(
     r"(?<![^.;:!?])(?P<e>[^.;:!?]*?(?<![\w'’-])(?:(?![A-Za-z])[\w'’-])*+[A-Za-z][\w'’-]*+)"
     r"[^\S\n]++(?:in|on|since|by|until|from|during|at)[^\S\n]++(?:the[^\S\n]++)?\Z",
     re.I,
@@ -462,7 +461,7 @@ def _fact(
 # --- hedges and markers --------------------------------------------------------
 
 
-_TOKENS = regexcache.compile(r"[^\s—–]+")
+_TOKENS = startcache.compile(r"[^\s—–]+")
 _SYMBOL_HEDGES = ("~", "≈", ">", "<")
 
 
@@ -526,7 +525,7 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
     return hedge, hs, he
 
 
-_FIRST_WORD = regexcache.compile(rf"{_SP}+([a-z][a-z'’-]*)")
+_FIRST_WORD = startcache.compile(rf"{_SP}+([a-z][a-z'’-]*)")
 
 
 def _plural_after(clean: str, end: int) -> bool:
@@ -746,11 +745,11 @@ _M_METRE_WORDS = frozenset(_MILLION_M["metre_words"])
 _M_DIMENSION = frozenset(_MILLION_M["dimension_words"])
 _M_TIME_PLURALS = frozenset({"years", "months", "weeks", "days", "hours"})
 # Up to three words after the "m", on the same line, with nothing but spaces between them.
-_M_WORDS = regexcache.compile(rf"(?:{_SP}+[A-Za-z][\w&'’.-]*){{1,3}}")
+_M_WORDS = startcache.compile(rf"(?:{_SP}+[A-Za-z][\w&'’.-]*){{1,3}}")
 _M_CLAUSE_WORDS = frozenset("and or to from in on at a an the last this by with against".split())
-_M_CLAUSE_END = regexcache.compile(rf"{_SP}*(?:[,;:.!?()]|{_SP}(?:{'|'.join(_M_CLAUSE_WORDS)})\b|\Z|\n)")
+_M_CLAUSE_END = startcache.compile(rf"{_SP}*(?:[,;:.!?()]|{_SP}(?:{'|'.join(_M_CLAUSE_WORDS)})\b|\Z|\n)")
 # Another figure in millions near a clause-final "m": "million", "bn", money with "m".
-_MILLIONS_NEAR = regexcache.compile(
+_MILLIONS_NEAR = startcache.compile(
     r"\b(?:million|billion|trillion|mln|bln)s?\b|\d(?:bn|tn|mn)\b|(?:[£$€¥₹]|\b[A-Z]{3}\b ?)\d[\d.,]*m\b|\d(?:\.\d+)?m(?=[^\S\n]+\S)"
 )
 
@@ -1005,16 +1004,16 @@ def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, Any]:
     return {"hedge": hedge, "markers": _markers(ctx, hs, end), "subject": _subject(ctx, start, end, kind)}
 
 
-_OPEN_QUOTE = regexcache.compile(r"(?:^|(?<=[\s(\[—–-]))['‘]")
-_STRICT_NEXT = regexcache.compile(rf"{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:ago|BP|old|earlier|before{_SP}+present)\b")
-_INCH_NEXT = regexcache.compile(
+_OPEN_QUOTE = startcache.compile(r"(?:^|(?<=[\s(\[—–-]))['‘]")
+_STRICT_NEXT = startcache.compile(rf"{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:ago|BP|old|earlier|before{_SP}+present)\b")
+_INCH_NEXT = startcache.compile(
     rf"(?:{_SP}*(?:[.,;:!?)]|\Z)|{_SP}+(?:thick|long|wide|tall|high|deep|across|in{_SP}+diameter|diameter)\b)"
 )
-_WEATHER = regexcache.compile(
+_WEATHER = startcache.compile(
     r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b",
     re.I,
 )
-_TEMP_NEXT_OK = regexcache.compile(
+_TEMP_NEXT_OK = startcache.compile(
     rf"(?:{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in)\b)",
     re.I,
 )
@@ -1096,7 +1095,7 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
     return False
 
 
-_NUMBER_BEFORE = regexcache.compile(rf"\bnumber{_SP}+\Z")
+_NUMBER_BEFORE = startcache.compile(rf"\bnumber{_SP}+\Z")
 
 
 def _word_number_ok(ctx: _Context, n: Number) -> bool:
@@ -1304,7 +1303,7 @@ def _ordinals(ctx: _Context, taken: SpanIndex) -> list[Fact]:
 
 
 _NAMED_ALT = _alt(NAMED).replace("'", "['’]")  # a typographic apostrophe reads the same
-_NAMED = regexcache.compile(rf"\b(?:{_NAMED_ALT})\b", re.I) if NAMED else None
+_NAMED = startcache.compile(rf"\b(?:{_NAMED_ALT})\b", re.I) if NAMED else None
 
 
 def _named(ctx: _Context) -> list[Fact]:
@@ -1334,10 +1333,10 @@ def _named(ctx: _Context) -> list[Fact]:
 # --- scores ----------------------------------------------------------------------
 
 # Two whole numbers joined by a hyphen or dash, as results are written ("6-4", "3–1").
-_SCORE = regexcache.compile(r"(?<![\w.,/:–-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%°]|[.,:]\d|[-–/]\d)")
+_SCORE = startcache.compile(r"(?<![\w.,/:–-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%°]|[.,:]\d|[-–/]\d)")
 # A result is said with a verb before it (with the other side named between: "beat Spain 2-1")
 # or a noun after it ("a 3-1 win", "22-6 down at the break").
-_SCORE_VERB = regexcache.compile(
+_SCORE_VERB = startcache.compile(
     r"\b(?:won|win|wins|winning|beat|beats|beaten|beating|defeated|defeats|drew|draw|draws|drawn|lost|lose"
     r"|loses|losing|led|leads|leading|trailed|trails|trailing|edged|thrashed|routed|crushed|hammered|overcame"
     r"|downed|stunned|scored|score|scores|scoreline|finished|ended|past|over|against|versus|vs"
@@ -1347,7 +1346,7 @@ _SCORE_VERB = regexcache.compile(
     r"(?:[^\S\n]+[\w'’.-]+){0,8}[^\S\n]*\Z",
     re.I,
 )
-_SCORE_NOUN = regexcache.compile(
+_SCORE_NOUN = startcache.compile(
     r"[^\S\n]*(?:-[^\S\n]*)?(?:win|wins|victory|victories|defeat|defeats|loss|draw|lead|triumph|thrashing|drubbing"
     r"|scoreline|home|away|aggregate|on[^\S\n]+aggregate|down|up|at[^\S\n]+(?:half-time|the[^\S\n]+break|full-time)"
     r"|in[^\S\n]+(?:the[^\S\n]+)?(?:final|semi-final|match|game|tie|sets?))\b",
@@ -1357,7 +1356,7 @@ _SCORE_NOUN = regexcache.compile(
 # ("defeated the second seed Anna Maria de la Cruz of Spain 6-2").
 _SCORE_WINDOW = 64
 # Set after set ("6-4, 3-6, 7-5", "6-3 6-4"), a tie-break in brackets ("7-6 (7-5)").
-_SCORE_NEXT = regexcache.compile(r"(?:,?[^\S\n]+(?:and[^\S\n]+)?|,|[^\S\n]*\()\Z")
+_SCORE_NEXT = startcache.compile(r"(?:,?[^\S\n]+(?:and[^\S\n]+)?|,|[^\S\n]*\()\Z")
 
 
 def _set_like(m: re.Match[str]) -> bool:
@@ -1395,7 +1394,7 @@ def _scores(ctx: _Context) -> list[Fact]:
 
 
 # "a gallon of milk", "a mile away", "not a penny more": the article is the figure one.
-_ARTICLE_ONE = regexcache.compile(
+_ARTICLE_ONE = startcache.compile(
     rf"(?<![\w'’-])(?P<a>an?){_SP}+(?P<u>{_alt([*units.ARTICLE_WORDS, *MINOR_ARTICLE])})(?![\w'’-])", re.I
 )
 # Words before "a" that make it something else: "$4 a gallon", "sixty miles a day", "per a litre".
@@ -1432,8 +1431,8 @@ def _article_ones(ctx: _Context, taken: list[tuple[int, int]], share_ends: froze
     return out
 
 
-_SHARE_OF_GAP = regexcache.compile(rf"{_SP}+(?:of{_SP}+)?")
-_SHARE_OF_TAIL = regexcache.compile(rf"{_SP}+(?:of{_SP}+)?\Z")
+_SHARE_OF_GAP = startcache.compile(rf"{_SP}+(?:of{_SP}+)?")
+_SHARE_OF_TAIL = startcache.compile(rf"{_SP}+(?:of{_SP}+)?\Z")
 _ONE_UNIT_KINDS = frozenset({"measure", "duration", "money"})
 
 
@@ -1473,9 +1472,9 @@ def _share_of_one(ctx: _Context, facts: list[Fact]) -> list[Fact]:
     return out
 
 
-_WORD_RANGE_GAP = regexcache.compile(rf"{_SP}+(?:to|-|–|—){_SP}+\Z|{_SP}*[–—]{_SP}*\Z")
-_BETWEEN = regexcache.compile(rf"\bbetween{_SP}+\Z", re.I)
-_RANGE_BLOCK = regexcache.compile(r"\b(?:from|rose|fell|up|down|increased|decreased|grew|by|cut|raised)\s+\Z", re.I)
+_WORD_RANGE_GAP = startcache.compile(rf"{_SP}+(?:to|-|–|—){_SP}+\Z|{_SP}*[–—]{_SP}*\Z")
+_BETWEEN = startcache.compile(rf"\bbetween{_SP}+\Z", re.I)
+_RANGE_BLOCK = startcache.compile(r"\b(?:from|rose|fell|up|down|increased|decreased|grew|by|cut|raised)\s+\Z", re.I)
 
 
 def _join_word_ranges(ctx: _Context, facts: list[Fact], dated: frozenset[tuple[int, int]] = frozenset()) -> list[Fact]:
@@ -1519,8 +1518,8 @@ def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> boo
 
 
 _BARE = ("count", "number")
-_AND_OR = regexcache.compile(rf"{_SP}+(?:and|or){_SP}+\Z")
-_LEADING_FIGURE = regexcache.compile(r"[^\d]*?(\d[\d,]*(?:\.\d+)?)")
+_AND_OR = startcache.compile(rf"{_SP}+(?:and|or){_SP}+\Z")
+_LEADING_FIGURE = startcache.compile(r"[^\d]*?(\d[\d,]*(?:\.\d+)?)")
 
 
 def _shares_unit(ctx: _Context, a: Fact, b: Fact) -> bool:

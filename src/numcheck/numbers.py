@@ -28,12 +28,11 @@ the next repetition cannot also consume.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from importlib import resources
 
-from numcheck import numwords, regexcache
+from numcheck import numwords, startcache
 from numcheck.model import SpanIndex
 
 
@@ -143,7 +142,7 @@ _BODY = rf"""
 # the true minus sign "−" is a sign anywhere. After "digits," a figure starts only where the
 # digits are no thousands group: "pages 22,24,26" is a list ("1,3" may be a decimal comma or a
 # chemical locant, so single digits are left alone).
-_NUMERAL = regexcache.compile(
+_NUMERAL = startcache.compile(
     rf"""
     (?=[-−–.\d{_V}mn])  # cheap first-character test before the alternation
     (?:(?P<wsign>\b(?:minus|negative)[^\S\n]+(?=\.?\d)) | (?P<sign>(?<![\w.,)\]])(?:−|(?<!\d[^\S\n])[-–])(?=\.?\d)) | (?:(?<![\w.,/]) | (?<=\d\d,)(?=\d\d)(?!\d{{3}}(?!\d))) (?<![A-Za-z]-) (?<![A-Za-z]\d-) (?<![\w.]\+) )
@@ -153,10 +152,10 @@ _NUMERAL = regexcache.compile(
 )
 # A numeral right after a currency written with letters ("$US4.2 billion", "Rs.250 crore",
 # "RM2bn"): the lead of ``_NUMERAL`` refuses digits glued to letters, so these are found apart.
-_GLUED_NUMERAL = regexcache.compile(_BODY, re.X)
+_GLUED_NUMERAL = startcache.compile(_BODY, re.X)
 
 # Things made of digits that are never a figure by themselves.
-_NOT_FIGURE = regexcache.compile(
+_NOT_FIGURE = startcache.compile(
     r"""
     (?=[IiDdVv+(\d])  # cheap first-character test before the alternation
     (?:
@@ -173,7 +172,7 @@ _NOT_FIGURE = regexcache.compile(
     re.X | re.I,
 )
 
-_RANGE_GAP = regexcache.compile(rf"(?:-|{_SP}*[–—]{_SP}*|-{_SP}*(?:to|and){_SP}+|{_SP}+(?:–|—){_SP}+)")
+_RANGE_GAP = startcache.compile(rf"(?:-|{_SP}*[–—]{_SP}*|-{_SP}*(?:to|and){_SP}+|{_SP}+(?:–|—){_SP}+)")
 
 
 def _dec(s: str) -> Decimal:
@@ -277,10 +276,10 @@ def _glued_currencies() -> re.Pattern[str]:
     """Currency signs and codes that end in a letter or a full stop ("$US", "Rs.", "RM", "USD"),
     from ``data/money.toml``: a numeral glued after one is still a figure."""
     raw = resources.files("numcheck.data").joinpath("money.toml").read_text(encoding="utf-8")
-    money = tomllib.loads(raw)
+    money = startcache.toml(raw)
     lead = [s for s in money["signs"] if s[-1].isalpha() or s[-1] == "."] + list(money["codes"])
     alt = "|".join(re.escape(s) for s in sorted(lead, key=lambda s: (-len(s), s)))
-    return regexcache.compile(rf"(?<![A-Za-z])(?:{alt})(?=\d)")
+    return startcache.compile(rf"(?<![A-Za-z])(?:{alt})(?=\d)")
 
 
 _GLUED_CURRENCY = _glued_currencies()
@@ -360,13 +359,13 @@ def find(text: str) -> list[Number]:
     return _join_ranges(text, _join_compounds(text, out))
 
 
-_WORD_TOKEN = regexcache.compile(r"[A-Za-z]+")
+_WORD_TOKEN = startcache.compile(r"[A-Za-z]+")
 # A unit ordinal right after a tens word: "twenty-first", "thirty third" (not "twenty seconds").
-_ORDINAL_TAIL = regexcache.compile(
+_ORDINAL_TAIL = startcache.compile(
     r"(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|[^\S\n](?:first|third|fourth|fifth|sixth|seventh|eighth|ninth))\b(?!-?s\b)",
     re.I,
 )
-_LEAD = regexcache.compile(r"(?:[\s-]+|and\b)*")
+_LEAD = startcache.compile(r"(?:[\s-]+|and\b)*")
 
 
 def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
@@ -392,7 +391,7 @@ def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, Decim
     return out
 
 
-_COMPOUND_GAP = regexcache.compile(rf"{_SP}+(?:and{_SP}+)?")
+_COMPOUND_GAP = startcache.compile(rf"{_SP}+(?:and{_SP}+)?")
 
 
 def _join_compounds(text: str, nums: list[Number]) -> list[Number]:

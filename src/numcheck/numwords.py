@@ -25,17 +25,16 @@ A singular denominator needs "one"/"a" before it ("one fifth"), so that
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, localcontext
 from importlib import resources
 
-from numcheck import regexcache
+from numcheck import startcache
 
 
 def _load() -> dict[str, dict[str, Decimal]]:
     raw = resources.files("numcheck.data").joinpath("numwords.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw, parse_float=Decimal)
+    data = startcache.toml(raw, decimal=True)
     return {table: {k: Decimal(v) for k, v in words.items()} for table, words in data.items()}
 
 
@@ -94,19 +93,19 @@ _DIGIT = r"\b" + _alt([w for w, v in UNITS.items() if v < 10] + ["oh"])
 _POINT = rf"{_CARDINAL}{_SP}point(?:{_SEP}(?:{_DIGIT}|{_NUM}))+"
 _A_SCALE = rf"{_A}(?=(?:{_alt([*SCALES, *GROUPS])}))(?:{_CARDINAL}|couple\b)"
 
-PATTERN: re.Pattern[str] = regexcache.compile(
+PATTERN: re.Pattern[str] = startcache.compile(
     rf"(?:\b(?:minus|negative){_SP})?(?:{_MIXED}{_SCALE_TAIL}|{_DENOM}{_SCALE_TAIL}|{_POINT}|{_A_SCALE}|{_CARDINAL})",
     re.I,
 )
 
 _ORD_WORDS = _alt(ORDINALS)
-ORDINAL: re.Pattern[str] = regexcache.compile(
+ORDINAL: re.Pattern[str] = startcache.compile(
     rf"\b(?:{_alt(TENS)}{_SEP})?{_ORD_WORDS}|\b\d{{1,9}}(?:st|nd|rd|th)\b",
     re.I,
 )
 
-_SPLIT = regexcache.compile(r"[\s\-]+")
-_TOKEN = regexcache.compile(r"\b[A-Za-z]{1,9}\b")  # no starter is longer than nine letters
+_SPLIT = startcache.compile(r"[\s\-]+")
+_TOKEN = startcache.compile(r"\b[A-Za-z]{1,9}\b")  # no starter is longer than nine letters
 # Words a phrase can start with: PATTERN is tried only at these, which is ~30x faster than
 # letting the regex engine try its long alternation at every character.
 _STARTERS = frozenset([*UNITS, *TENS, *SCALES, *GROUPS, "a", "an", "half", "quarter", "minus", "negative"])
@@ -115,7 +114,7 @@ _ORD_STARTERS = frozenset([*ORDINALS, *TENS])
 
 # "a"/"an" start a phrase only before these ("a dozen", "a half", "a million"): checked
 # before trying PATTERN, since "a" is the commonest word in English.
-_A_NEXT = regexcache.compile(rf"an?{_SP}+(?:{_alt([*SCALES, *GROUPS, *FRACTIONS, *TENS])})", re.I)
+_A_NEXT = startcache.compile(rf"an?{_SP}+(?:{_alt([*SCALES, *GROUPS, *FRACTIONS, *TENS])})", re.I)
 
 
 def _scan(

@@ -25,6 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from numcheck import startcache
 from numcheck.model import CODE_FAMILIES, SEVERITIES, Examples, Rule
 from numcheck.patterns import check_compiled
 
@@ -110,7 +111,7 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
     from numcheck.checks import CHECKS
 
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = startcache.toml(text, decimal=True)
     except tomllib.TOMLDecodeError as err:
         raise RuleError(file, "-", f"not valid TOML: {err}") from err
     for key, value in data.items():

@@ -14,7 +14,6 @@ checks this), so a fact's ``unit`` can be handed to pint as it is.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from numcheck import regexcache
+from numcheck import startcache
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -54,7 +53,7 @@ def _load() -> tuple[
     frozenset[str],
 ]:
     raw = resources.files("numcheck.data").joinpath("units.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw, parse_float=Decimal)
+    data = startcache.toml(raw, decimal=True)
     units: dict[str, Unit] = {}
     words: dict[str, Unit] = {}
     abbrs: dict[str, Unit] = {}
@@ -107,25 +106,25 @@ def _alternation(surfaces: Iterable[str], flexible_space: bool) -> str:
 
 
 # A unit word after a figure: "10 miles", "six-mile", "2.5-mile", "40 degrees Celsius".
-_WORD_AFTER = regexcache.compile(rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
-_WORD_AT = regexcache.compile(rf"(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
+_WORD_AFTER = startcache.compile(rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
+_WORD_AT = startcache.compile(rf"(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
 # A unit symbol after a figure, attached or after one space: "10km", "10 km", "40°C".
-_ABBR_AFTER = regexcache.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![A-Za-z0-9_])")
+_ABBR_AFTER = startcache.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![A-Za-z0-9_])")
 
 
 # A power after a unit: "km^2", "m³", "km cubed"; and the inverse a rate is written with in
 # science copy: "s-1", "s^-1", "fb−1", "s⁻¹" (per second, per femtobarn).
-_POWER = regexcache.compile(
+_POWER = startcache.compile(
     r"(?:\^(?P<a>[23])|(?P<b>[²³])|[^\S\n]+(?P<c>squared|cubed)|(?P<inv>\^?[-−]1|⁻¹))(?![\w.,]\d|\w)"
 )
-_PER = regexcache.compile(r"/|[^\S\n]+per[^\S\n]+")
+_PER = startcache.compile(r"/|[^\S\n]+per[^\S\n]+")
 _POWERS = {"2": 2, "3": 3, "²": 2, "³": 3, "squared": 2, "cubed": 3}
 # "4 cubic kilometres", "10 square miles": a power word before a length word. Units the
 # table names outright ("square metre", "cubic feet") are found first and win on a tie.
-_POWER_WORD = regexcache.compile(r"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<p>cubic|square|sq)[^\S\n]+", re.I)
+_POWER_WORD = startcache.compile(r"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<p>cubic|square|sq)[^\S\n]+", re.I)
 _POWER_WORDS = {"square": 2, "sq": 2, "cubic": 3}
 # Symbols too ambiguous alone ("s", "b") that are units when a power follows: "4e14 s-1".
-_POWER_ONLY_AFTER = regexcache.compile(
+_POWER_ONLY_AFTER = startcache.compile(
     rf"[^\S\n]?(?P<u>{_alternation(_POWER_ONLY, False) if _POWER_ONLY else '(?!)'})(?=\^?[-−]1(?![\w.,]\d|\w)|⁻¹)"
 )
 

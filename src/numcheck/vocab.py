@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from typing import Any
+
+from numcheck import startcache
 
 # A word (letters, digits, inner ' or -), or one character of punctuation.
 TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[^\sa-z0-9]")
@@ -149,7 +150,7 @@ def singular(word: str) -> str:
 
 
 def _toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8"))
+    return startcache.toml(resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def _pairs(table: Mapping[str, object]) -> list[tuple[str, str]]:

@@ -1,0 +1,229 @@
+"""What every start would otherwise recompute, kept between runs: compiled regexes and parsed TOML.
+
+Half of a cold start was ``re`` compiling numcheck's own patterns, and another
+~10 ms was ``tomllib`` reading the vocabulary and the bundled rules, both in
+pure Python, both giving the same result for the same input on every start.
+
+- ``compile``: the standard library parses and compiles a pattern in Python
+  before handing an opcode list to its C engine (``_sre.compile``). That list
+  depends only on the pattern, its flags and the interpreter, so it is kept,
+  keyed by all three, and the next start hands it straight to the engine. An
+  entry is stored only after the pattern it builds compares equal to the one
+  ``re.compile`` builds (``re.Pattern`` equality compares the pattern, the
+  flags and the opcodes). Only numcheck's own patterns go through here, never
+  a user's rule template.
+- ``toml``: what a TOML text parsed to, keyed by the text itself (an edited
+  file simply misses). Decimals and dates are written as tagged tuples, since
+  marshal holds only plain data (tomllib never returns a tuple).
+
+Each kind is one ``marshal`` file in the user's cache folder, named after the
+interpreter build. Anything unexpected (an interpreter whose ``re`` internals
+differ, an unreadable or corrupt file, a read-only folder) falls back to
+compiling or parsing, without a word. ``NUMCHECK_CACHE_DIR`` names the folder
+(default: ``$XDG_CACHE_HOME/numcheck`` or ``~/.cache/numcheck``);
+``NUMCHECK_CACHE_DIR=""`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import importlib
+import marshal
+import os
+import re
+import sys
+import tomllib
+import zlib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+# CPython's engine and compiler (private, hence typed Any); another interpreter compiles every time.
+_sre: Any
+_compiler: Any
+_parser: Any
+try:
+    _sre = importlib.import_module("_sre")
+    _compiler = importlib.import_module("re._compiler")
+    _parser = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _sre = None
+
+
+class _Store:
+    """One marshal file of entries: read on first use, merged back at exit when a run added to it."""
+
+    def __init__(self, kind: str, limit: int) -> None:
+        self.kind = kind
+        # A rewrite keeps only this run's entries once the file holds more than this
+        # (a development tree's edited patterns would otherwise pile up).
+        self.limit = limit
+        self.entries: dict[Any, Any] | None = None
+        self.used: dict[Any, Any] = {}
+        self.dirty = False
+
+    def path(self) -> Path | None:
+        folder = os.environ.get("NUMCHECK_CACHE_DIR")
+        if folder is None:
+            base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+            folder = os.path.join(base, "numcheck")
+        if not folder:
+            return None
+        # Opcodes belong to one interpreter build and one version of its engine.
+        tag = zlib.crc32(f"{sys.version}|{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', 0)}".encode())
+        return Path(folder) / f"{self.kind}-{sys.implementation.cache_tag}-{tag:08x}.marshal"
+
+    def get(self, key: Any) -> Any:
+        if self.entries is None:
+            self.entries = _read(self.path())
+        return self.entries.get(key)
+
+    def hit(self, key: Any, value: Any) -> None:
+        self.used[key] = value
+
+    def put(self, key: Any, value: Any) -> None:
+        if self.entries is None:
+            self.entries = _read(self.path())
+        self.entries[key] = value
+        self.used[key] = value
+        if not self.dirty:
+            self.dirty = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Merge this run's entries into the file (atomically: parallel runs each write a whole file)."""
+        path = self.path()
+        if path is None or not self.dirty:
+            return
+        merged = _read(path)
+        merged.update(self.used)
+        if len(merged) > self.limit:
+            merged = dict(self.used)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(merged))
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            pass
+
+
+def _read(path: Path | None) -> dict[Any, Any]:
+    if path is None:
+        return {}
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+_REGEX = _Store("regex", 2000)
+_TOML = _Store("toml", 200)
+
+
+# --- regexes ------------------------------------------------------------------------
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cache when this interpreter has compiled it before."""
+    flags = int(flags)
+    if _sre is None:
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    entry = _REGEX.get(key)
+    if entry is not None:
+        try:
+            rx: re.Pattern[str] = _sre.compile(pattern, *entry)
+            _REGEX.hit(key, entry)
+            return rx
+        except Exception:  # a bad entry is a miss
+            pass
+    rx = re.compile(pattern, flags)
+    entry = _entry(pattern, flags, rx)
+    if entry is not None:
+        _REGEX.put(key, entry)
+    return rx
+
+
+def _entry(pattern: str, flags: int, rx: re.Pattern[str]) -> _Entry | None:
+    """What ``_sre.compile`` needs besides the pattern, or None when it would not rebuild ``rx`` exactly."""
+    try:
+        p = _parser.parse(pattern, flags)
+        code = _compiler._code(p, flags)
+        groupindex = dict(p.state.groupdict)
+        indexgroup: list[str | None] = [None] * p.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        # Opcodes are int subclasses (named constants), which marshal refuses: plain ints.
+        entry: _Entry = (
+            int(flags | p.state.flags),
+            [int(c) for c in code],
+            int(p.state.groups - 1),
+            {name: int(i) for name, i in groupindex.items()},
+            tuple(indexgroup),
+        )
+        if _sre.compile(pattern, *entry) != rx:
+            return None
+        marshal.dumps(entry)  # only plain data goes to the file
+        return entry
+    except Exception:  # different internals: no caching
+        return None
+
+
+# --- TOML ---------------------------------------------------------------------------
+
+_TAGGED: dict[str, Any] = {
+    "decimal": Decimal,
+    "datetime": dt.datetime.fromisoformat,
+    "date": dt.date.fromisoformat,
+    "time": dt.time.fromisoformat,
+}
+
+
+def toml(text: str, *, decimal: bool = False) -> dict[str, Any]:
+    """``tomllib.loads(text)``, floats as Decimal with ``decimal``; a new object on every call.
+
+    Raises ``tomllib.TOMLDecodeError`` as tomllib does (a text that does not parse is never stored).
+    """
+    key = (text, decimal)
+    stored = _TOML.get(key)
+    if stored is not None:
+        try:
+            data: dict[str, Any] = _decode(stored)
+            _TOML.hit(key, stored)
+            return data
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass
+    data = tomllib.loads(text, parse_float=Decimal) if decimal else tomllib.loads(text)
+    _TOML.put(key, _encode(data))
+    return data
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, Decimal):
+        return ("decimal", str(value))
+    if isinstance(value, dt.datetime):  # before date: a datetime is a date
+        return ("datetime", value.isoformat())
+    if isinstance(value, dt.date):
+        return ("date", value.isoformat())
+    if isinstance(value, dt.time):
+        return ("time", value.isoformat())
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, tuple):
+        return _TAGGED[value[0]](value[1])
+    return value

@@ -1,0 +1,113 @@
+"""The start-up cache rebuilds exactly what ``re.compile`` and ``tomllib`` build, or stays out of the way."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from numcheck import startcache
+
+PATTERNS = [
+    (r"(?<![\w$])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<f>\d+))?", 0),
+    (r"\b(?:twenty|thirty|forty)(?:-(?:one|two|three))?\b", re.I),
+    (r"(?x) (?P<a>a+) \s* (?P=a)  # verbose, with a back-reference", 0),
+    (r"[^\S\n]+(?:per[^\S\n]?cent|%)", re.I | re.M),
+]
+
+TOML = """\
+title = "sample"
+ratio = 0.250
+tiny = 1e-3
+when = 2015-03-09
+stamp = 2015-03-09T10:30:00+01:00
+clock = 07:45:00
+[words]
+dozen = { value = 12, unit = "each" }
+list = [1.5, "two", [3, 4.0], { nested = 0.1 }]
+"""
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty cache folder and stores as at a new start."""
+    monkeypatch.setenv("NUMCHECK_CACHE_DIR", str(tmp_path))
+    _new_start(monkeypatch)
+    monkeypatch.setattr(startcache.atexit, "register", lambda fn: None)
+    return tmp_path
+
+
+def _new_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(startcache, "_REGEX", startcache._Store("regex", 2000))
+    monkeypatch.setattr(startcache, "_TOML", startcache._Store("toml", 200))
+
+
+def test_a_pattern_read_back_from_the_file_equals_a_fresh_compile(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for pattern, flags in PATTERNS:
+        assert startcache.compile(pattern, flags) == re.compile(pattern, flags)
+    startcache._REGEX.save()
+    assert len(list(fresh.glob("regex-*.marshal"))) == 1
+    _new_start(monkeypatch)
+    calls: list[str] = []
+    real = re.compile
+    monkeypatch.setattr(startcache.re, "compile", lambda p, f=0: calls.append(p) or real(p, f))
+    for pattern, flags in PATTERNS:
+        rx = startcache.compile(pattern, flags)
+        assert rx == real(pattern, flags)
+        assert rx.groupindex == real(pattern, flags).groupindex
+    assert calls == []  # every one came from the file
+
+
+def test_matches_are_the_same(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern, flags = PATTERNS[0]
+    startcache.compile(pattern, flags)
+    startcache._REGEX.save()
+    _new_start(monkeypatch)
+    text = "Sales of 1,250.5 units and 42 more, not $7."
+    got = [(m.span(), m.groupdict()) for m in startcache.compile(pattern, flags).finditer(text)]
+    want = [(m.span(), m.groupdict()) for m in re.compile(pattern, flags).finditer(text)]
+    assert got == want and len(got) == 2
+
+
+def test_a_corrupt_file_is_a_miss(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    startcache.compile(*PATTERNS[1])
+    startcache._REGEX.save()
+    (path,) = fresh.glob("regex-*.marshal")
+    path.write_bytes(b"\x00not marshal")
+    _new_start(monkeypatch)
+    assert startcache.compile(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+
+
+def test_an_empty_folder_name_turns_the_cache_off(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NUMCHECK_CACHE_DIR", "")
+    assert startcache.compile(*PATTERNS[2]) == re.compile(*PATTERNS[2])
+    assert startcache.toml(TOML) == tomllib.loads(TOML)
+    startcache._REGEX.save()
+    startcache._TOML.save()
+    assert list(fresh.iterdir()) == []
+
+
+@pytest.mark.parametrize("decimal", [False, True])
+def test_toml_read_back_from_the_file_is_what_tomllib_reads(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, decimal: bool
+) -> None:
+    want = tomllib.loads(TOML, parse_float=Decimal) if decimal else tomllib.loads(TOML)
+    assert startcache.toml(TOML, decimal=decimal) == want
+    startcache._TOML.save()
+    _new_start(monkeypatch)
+    monkeypatch.setattr(startcache.tomllib, "loads", lambda *a, **k: pytest.fail("parsed again"))
+    got = startcache.toml(TOML, decimal=decimal)
+    # Same values and the same types (a Decimal stays "0.250", a date stays a date).
+    assert got == want and repr(got) == repr(want)
+    got["words"]["dozen"]["value"] = 13  # each call gets its own objects
+    assert startcache.toml(TOML, decimal=decimal)["words"]["dozen"]["value"] == 12
+
+
+def test_toml_that_does_not_parse_raises_as_tomllib_does(fresh: Path) -> None:
+    with pytest.raises(tomllib.TOMLDecodeError):
+        startcache.toml("key = = 1")
+    with pytest.raises(tomllib.TOMLDecodeError):
+        startcache.toml("key = = 1")
