@@ -41,6 +41,7 @@ from numcheck.judges import (
     share,
     shares,
     sum_parts,
+    tally,
     unit_conversion,
     weekday_year,
 )
@@ -74,6 +75,7 @@ JUDGES: dict[str, ModuleType] = {
     "age-at": age_at,
     "kin-age": kin_age,
     "match-minute": match_minute,
+    "tally": tally,
 }
 
 

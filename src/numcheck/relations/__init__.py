@@ -26,6 +26,9 @@ relation's arithmetic. Kinds and their roles:
 - ``match-minute``: ``minute`` (and ``from``), labels ``told``, ``scorer``,
   ``listed``: a goal's minute in a match report's prose against the minutes
   of its goal list ("Grady made it two 20 minutes later" … "Grady 29, 47").
+- ``tally``: ``total`` and ``item`` (repeated), label ``plus``: a stated count
+  against what the text counts for it, figures added up plus things counted
+  without a figure ("the fourth player to ... He joins A, B and C").
 
 Evidence grades a relation: ``clause`` (explicit cue next to the figures),
 ``sentence`` (within one sentence), ``document`` (across sentences through a
@@ -58,6 +61,7 @@ from numcheck.relations.calendar import (
 )
 from numcheck.relations.changes import _changes_and_ranges, _comparisons, _to_without_from, _versus_year
 from numcheck.relations.conversions import _conversions
+from numcheck.relations.counting import _only_and_others, _place_lists, _ranks, _running_totals, _titles
 from numcheck.relations.fractions import _fraction_shares
 from numcheck.relations.groups import (
     _answer_pairs,
@@ -109,6 +113,11 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ages,
     _match_minutes,
     _fraction_shares,
+    _ranks,
+    _titles,
+    _only_and_others,
+    _running_totals,
+    _place_lists,
 )
 
 # Second stage: builders that read the relations of the first.

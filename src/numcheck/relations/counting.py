@@ -1,0 +1,412 @@
+"""Counting: a stated count against what the text counts for it.
+
+- ``tally``: roles ``total`` (the stated count) and ``item`` (figures that add up to it), label ``plus``
+  (things counted without a figure: names listed, a one-off "only win") and ``why`` (how it was counted).
+  "the fourth player to ... He joins A, B and C" (4 = 3 names + 1), "competed five times, with A (1994),
+  B (1997) and C (2003)" (5 = 3 titles), "its only win in nine games; ... won the other seven" (9 = 1 + 7),
+  "12 cases ... eight more ... bring the total to 24" (24 = 12 + 8).
+- ``breakdown`` (as in the package): "51 cases ... The breakdown by province: fifteen in A, fourteen in B,
+  ..." (the places' figures are within the total).
+
+Every builder walks each sentence's tokens once with bounded look-backs (a few sentences), so building stays
+linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+
+from numcheck.mentions import CLAUSE_END, Token
+from numcheck.model import Span
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.changes import FRAME_NOUNS
+from numcheck.relations.scopes import _scope
+from numcheck.vocab import TOKEN, PhraseTable, _toml
+
+# Sentences back from a list of predecessors that the ordinal it completes may stand.
+RANK_BACK = 3
+# Largest ordinal and count read against a list of names or titles.
+COUNT_MAX = 20
+# Tokens from a count to the first titled item of its list ("five times at the festival, with films A (1994)").
+TITLES_REACH = 14
+# Tokens in one title ("Martin Scorsese's Gangs Of New York").
+TITLE_WORDS = 8
+# Sentences back from "bring the total to T" that the addition ("eight more") may stand, and from the
+# addition, the count it adds to.
+RUNNING_BACK = 2
+RUNNING_BASE_BACK = 4
+# Tokens from "bring" to the "to" before the total ("bring the total number of swine flu cases reported in
+# Kenya to 24").
+RUNNING_CUE = 14
+# Tokens back from "the other N" that "only <noun> in M" may stand (same sentence or the one before).
+OTHERS_BACK = 40
+# Sentences back from a place list that its total may stand.
+PLACES_BACK = 5
+# Words that may stand between "the" and an ordinal's noun without making it a place in a race.
+_RANK_DETERMINERS = frozenset("the its his her their a".split())
+_PLACINGS = frozenset("place places spot time times round rounds leg legs stage stages".split()) | FRAME_NOUNS
+
+
+@functools.cache
+def _tables() -> dict[str, PhraseTable]:
+    data = _toml("vocab.toml")["counting"]
+    return {key: PhraseTable.build((p, key) for p in phrases) for key, phrases in data.items()}
+
+
+def _has(table: str, words: Sequence[str], start: int, end: int) -> int:
+    """The first position in ``words[start:end]`` where a phrase of ``table`` starts, else -1."""
+    t = _tables()[table]
+    for k in range(max(0, start), min(end, len(words))):
+        if t.starting_at(words, k):
+            return k
+    return -1
+
+
+class _Words:
+    """Tokens of every sentence, also of those without a figure (the mentions skip them)."""
+
+    def __init__(self, d: _Doc) -> None:
+        self.d = d
+        self._extra: dict[int, tuple[Token, ...]] = {}
+
+    def tokens(self, si: int) -> tuple[Token, ...]:
+        toks = self.d.m.tokens[si]
+        if toks:
+            return toks
+        if si not in self._extra:
+            span = self.d.view.doc.sentences[si].span
+            chunk = self.d.view.text[span.start : span.end].lower().replace("’", "'").replace("‘", "'")
+            self._extra[si] = tuple(
+                Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk)
+            )
+        return self._extra[si]
+
+
+def _names_after(d: _Doc, toks: Sequence[Token], start: int) -> tuple[int, int] | None:
+    """Capitalised names listed from ``start`` ("A, B and C"): (how many, end token); at least two."""
+    text = d.view.text
+    words = [t.text for t in toks]
+    count = 0
+    item = 0
+    j = start
+    while j < len(words):
+        w = words[j]
+        if w in (",", "and"):
+            if item:
+                count += 1
+            item = 0
+            j += 1
+            continue
+        if w in CLAUSE_END or toks[j].fact >= 0:
+            break
+        raw = text[toks[j].start : toks[j].end]
+        if not raw[:1].isupper():
+            if item == 0 and w != "the":
+                break  # the list is over: "... and C as winners"
+            if w != "the" and w not in ("de", "van", "von", "da", "del", "le", "la", "di", "'s", "-"):
+                break
+        item += 1
+        if item > TITLE_WORDS:
+            return None
+        j += 1
+    if item:
+        count += 1
+    # A list must end in "X and Y"; a trailing comma belongs to the sentence.
+    if count < 2 or "and" not in words[start:j]:
+        return None
+    while j > start and words[j - 1] in (",", "and"):
+        j -= 1
+    return count, j
+
+
+def _ranks(d: _Doc) -> Iterator[Relation]:
+    """ "Everitt became the fifth player to reach 1,000 points. He joins A, B and C in achieving it": an
+    ordinal against the names listed before its holder (4 = 3 + 1). The ordinal is "the Nth <noun>" in the
+    list's sentence or up to RANK_BACK sentences before; a placing ("was third", "the second round") is not."""
+    w = _Words(d)
+    preds = _tables()["predecessors"]
+    sentences = d.view.doc.sentences
+    for si in range(len(sentences)):
+        span = sentences[si].span
+        if not preds.by_first.keys() & set(TOKEN.findall(d.view.text[span.start : span.end].lower())):
+            continue
+        toks = w.tokens(si)
+        words = [t.text for t in toks]
+        for j in range(len(words)):
+            if not preds.starting_at(words, j):
+                continue
+            listed = _names_after(d, toks, j + 1)
+            if listed is None:
+                continue
+            count, end = listed
+            if _tables()["open_list"].starting_at(words, end + (1 if end < len(words) and words[end] == "," else 0)):
+                continue
+            rank = _rank_before(d, si, toks[j].start)
+            if rank < 0:
+                continue
+            cue = Span(toks[j].start, toks[end - 1].end)
+            why = f"{count} listed before: {d.view.text[toks[j + 1].start : toks[end - 1].end]}"
+            yield Relation("tally", (("total", rank),), (cue,), "document", (("plus", str(count + 1)), ("why", why)))
+
+
+def _rank_before(d: _Doc, si: int, before: int) -> int:
+    """The nearest "the Nth <noun>" ordinal before offset ``before``, up to RANK_BACK sentences back."""
+    for s2 in range(si, max(-1, si - RANK_BACK - 1), -1):
+        toks = d.m.tokens[s2]
+        for k in range(len(toks) - 1, -1, -1):
+            fi = toks[k].fact
+            if fi < 0 or toks[k].start >= before:
+                continue
+            f = d.facts[fi]
+            if f.kind != "ordinal" or f.value is None or not (2 <= f.value <= COUNT_MAX):
+                continue
+            if k == 0 or toks[k - 1].text not in _RANK_DETERMINERS:
+                continue
+            nxt = toks[k + 1].text if k + 1 < len(toks) else "."
+            if nxt in _PLACINGS or not nxt[:1].isalpha():
+                continue
+            return fi
+    return -1
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _titles(d: _Doc) -> Iterator[Relation]:
+    """ "competed five times at the festival, with films A (1994), B (1997) and C (2003)": a small count
+    and, later in its sentence, a list of titles each dated in brackets. Partial lists ("including", "such
+    as") are left alone."""
+    for si, pos, fi, f in d.figures(frozenset({"count", "number", "multiple"})):
+        v = f.value
+        if v is None or f.hedge != "exact" or not (2 <= v <= COUNT_MAX) or v != v.to_integral_value():
+            continue
+        toks = d.m.tokens[si]
+        words = d.m.words[si]
+        if f.kind == "multiple" and (
+            not f.text.lower().endswith("times") or _tables()["comparative"].starting_at(words, pos + 1)
+        ):
+            continue  # "four times as many", "three times higher": a multiple, not a count of occasions
+        # The first bracketed year after the count, within reach and in its sentence.
+        first = -1
+        for k in range(pos + 1, min(len(toks), pos + TITLES_REACH + TITLE_WORDS)):
+            if words[k] in CLAUSE_END:
+                break
+            if toks[k].fact >= 0 and d.facts[toks[k].fact].kind == "year" and words[k - 1] == "(":
+                first = k
+                break
+            if toks[k].fact >= 0 and d.facts[toks[k].fact].kind in COUNTABLE:
+                break  # another count first: the list is its own
+        if first < 0 or _has("partial", words, pos + 1, first) >= 0:
+            continue
+        count, end = 0, first
+        k = first
+        while k < len(toks) and toks[k].fact >= 0 and d.facts[toks[k].fact].kind == "year":
+            if k + 1 >= len(words) or words[k + 1] != ")":
+                break
+            count += 1
+            end = k + 2
+            # Next: ", Title (year)" or "and Title (year)" within a title's length.
+            nxt = -1
+            if end < len(words) and words[end] in (",", "and"):
+                for m in range(end + 1, min(len(toks), end + 2 + TITLE_WORDS)):
+                    if words[m] in CLAUSE_END or words[m] == ")":
+                        break
+                    if toks[m].fact >= 0:
+                        if d.facts[toks[m].fact].kind == "year" and words[m - 1] == "(":
+                            nxt = m
+                        break
+            if nxt < 0:
+                break
+            k = nxt
+        if count < 2 or (end < len(words) and _tables()["open_list"].starting_at(words, end + 1)):
+            continue
+        cue = Span(toks[first].start, toks[end - 1].end)
+        yield Relation(
+            "tally",
+            (("total", fi),),
+            (cue,),
+            "sentence",
+            (("plus", str(count)), ("why", f"{count} dated titles listed")),
+        )
+
+
+def _only_and_others(d: _Doc) -> Iterator[Relation]:
+    """ "its only victory in nine attempts against the Italians, who have won all the other seven": the
+    count of tries is the one-off and the others (9 = 1 + 7)."""
+    others = _tables()["others"]
+    single = _tables()["single"]
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        hit = others.ending_at(words, pos)
+        if not hit or f.hedge != "exact":
+            continue
+        # "only <noun> in|from|of|out of N <noun>" before it, in this sentence or the one before.
+        for s2 in (si, si - 1):
+            if s2 < 0:
+                continue
+            w2 = d.m.words[s2]
+            t2 = d.m.tokens[s2]
+            top = hit[1] if s2 == si else len(w2)
+            found = -1
+            for k in range(max(0, top - OTHERS_BACK), top):
+                if not single.starting_at(w2, k):
+                    continue
+                for m in range(k + 2, min(top, k + 5)):
+                    if w2[m - 1] in ("in", "from", "of") and t2[m].fact >= 0:
+                        whole = t2[m].fact
+                        wf = d.facts[whole]
+                        if wf.kind in ("count", "number") and wf.hedge == "exact" and whole != fi:
+                            found = whole
+                        break
+                if found >= 0:
+                    cue = Span(t2[k].start, t2[k + 1].end)
+                    yield Relation(
+                        "tally",
+                        (("total", found), ("item", fi)),
+                        (cue,),
+                        "sentence" if s2 == si else "document",
+                        (("plus", "1"), ("why", f"one {w2[k + 1]} and the other {f.text}")),
+                    )
+                    break
+            if found >= 0:
+                break
+
+
+def _running_totals(d: _Doc) -> Iterator[Relation]:
+    """ "The number of cases stood at 12. ... Eight more people are suspected ... they will bring the total
+    to 24": a total named after one addition is the count before it plus the addition (24 = 12 + 8)."""
+    verbs = _tables()["running_verbs"]
+    nouns = _tables()["running_nouns"]
+    for si, pos, ti, t in d.figures(COUNTABLE):
+        words = d.m.words[si]
+        toks = d.m.tokens[si]
+        if pos < 2 or words[pos - 1] != "to":
+            continue
+        # "bring(ing) the total (number of cases) to T": a verb, then the total noun, within a few words.
+        k = pos - 2
+        noun = verb = -1
+        while k >= 0 and pos - k <= RUNNING_CUE and toks[k].fact < 0 and words[k] not in CLAUSE_END:
+            if noun < 0 and nouns.starting_at(words, k):
+                noun = k
+            if verbs.starting_at(words, k):
+                verb = k
+                break
+            k -= 1
+        if noun < 0 or verb < 0 or noun < verb:
+            continue
+        added = _addition_before(d, si, verb, t)
+        if added is None:
+            continue
+        ai, bi = added
+        cue = Span(toks[verb].start, toks[pos - 1].end)
+        yield Relation(
+            "tally",
+            (("total", ti), ("item", bi), ("item", ai)),
+            (cue,),
+            "document",
+            (("plus", "0"), ("why", f"{d.facts[bi].text} and {d.facts[ai].text} more")),
+        )
+
+
+def _addition_before(d: _Doc, si: int, pos: int, total_fact: object) -> tuple[int, int] | None:
+    """("eight more", the count it adds to): the nearest figure with an "another" role before ``pos`` (this
+    sentence or RUNNING_BACK before), then the nearest count of its family before that."""
+    add = -1
+    add_at = (si, pos)
+    for s2 in range(si, max(-1, si - RUNNING_BACK - 1), -1):
+        toks = d.m.tokens[s2]
+        top = pos if s2 == si else len(toks)
+        for k in range(top - 1, -1, -1):
+            fi = toks[k].fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind in FRAME_KINDS or f.kind not in COUNTABLE:
+                continue
+            m = d.m.by_fact.get(fi)
+            if s2 == si and (m is None or "another" not in m.roles):
+                return None  # another count between the addition and its total: a list, read elsewhere
+            if m is not None and "another" in m.roles:
+                add, add_at = fi, (s2, k)
+                break
+        if add >= 0:
+            break
+    if add < 0:
+        return None
+    af = d.facts[add]
+    s0, k0 = add_at
+    for s2 in range(s0, max(-1, s0 - RUNNING_BASE_BACK - 1), -1):
+        toks = d.m.tokens[s2]
+        top = k0 if s2 == s0 else len(toks)
+        for k in range(top - 1, -1, -1):
+            fi = toks[k].fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind in FRAME_KINDS or f.kind == "ordinal" or f.is_range or f.value is None:
+                continue
+            if f.kind in COUNTABLE and same_family(f, af):
+                return add, fi
+            return None  # a figure of another kind nearer: the addition is to something else
+    return None
+
+
+def _place_lists(d: _Doc) -> Iterator[Relation]:
+    """ "51 cases in the country ... The breakdown by province: fifteen in A, fourteen in B, twelve in C,
+    ...": counts given to places, listed in one sentence, are parts of the total given just before."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        items: list[int] = []
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind not in ("count", "number") or d.facts[fi].is_range:
+                continue
+            nxt = pos + 1
+            if not (
+                nxt + 1 < len(words)
+                and words[nxt] == "in"
+                and text[toks[nxt + 1].start : toks[nxt + 1].start + 1].isupper()
+            ):
+                continue
+            if items:
+                _, prev = d.pos_of(items[-1])
+                gap = words[prev + 1 : pos]
+                if len(gap) > 6 or not (set(gap) & {",", "and"}) or set(gap) & set(CLAUSE_END):
+                    items = []
+            items.append(fi)
+        if len(items) < 3:
+            continue
+        _, first = d.pos_of(items[0])
+        if _has("by_place", words, 0, first) < 0:
+            continue
+        total = _total_before(d, si, first, d.facts[items[0]])
+        if total < 0:
+            continue
+        roles = (("total", total),) + tuple(("item", i) for i in items)
+        yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+
+
+def _total_before(d: _Doc, si: int, pos: int, like: object) -> int:
+    """The largest whole figure (national or total) of the nearest sentence before that has one."""
+    for s2 in range(si, max(-1, si - PLACES_BACK - 1), -1):
+        toks = d.m.tokens[s2]
+        top = pos if s2 == si else len(toks)
+        best = -1
+        for k in range(top):
+            fi = toks[k].fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind not in ("count", "number") or f.is_range or f.value is None:
+                continue
+            if _scope(d, fi) != "whole":
+                continue
+            bv = d.facts[best].value if best >= 0 else None
+            if bv is None or f.value > bv:
+                best = fi
+        if best >= 0:
+            return best
+    return -1
