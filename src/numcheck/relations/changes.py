@@ -359,6 +359,8 @@ def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
     while k < len(words) and k - j < NOUN_PHRASE_SKIP:
         if tuple(words[k : k + 2]) in (("compared", "with"), ("compared", "to")) or words[k] == "against":
             return k
+        if k > j and _change_link_at(d, words, k + (words[k] == ",")):
+            return k  # "doubled to 900 units, from 300", "rose to 40 stores, up from 31"
         w = words[k]
         if toks[k].fact >= 0:
             if k > j and words[k - 1] in ("over", "under", "above", "below", "worth", "of"):
@@ -369,6 +371,16 @@ def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
             return j
         k += 1
     return j
+
+
+def _change_link_at(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """A word that ties a newer figure to an older one starts at ``k``: "from", "up from", "down 5% on"."""
+    if k >= len(words):
+        return False
+    if words[k] in ("from", "on"):
+        return True
+    hit = d.v.direction.starting_at(words, k)
+    return hit is not None and hit[1] < len(words) and words[hit[1]] in ("from", "on", "by")
 
 
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
