@@ -88,6 +88,7 @@ class Vocab:
     back_refs: PhraseTable  # phrase → "back": a clause subject standing for the figure just told
     back_heads: frozenset[str]  # "figure", "reading": the head of such a subject ("the new GDP figure")
     yardsticks: PhraseTable  # phrase → "yardstick": a verb after a figure that makes it a forecast
+    whole_words: frozenset[str]  # words before a whole's noun that keep it the whole ("its total debt of")
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
     subsets: Mapping[str, frozenset[str]]  # later verb → the earlier verbs whose group it counts a part of
@@ -214,6 +215,7 @@ def vocab() -> Vocab:
         back_refs=PhraseTable.build((p, "back") for p in attach["back_refs"]),
         back_heads=frozenset(attach["back_heads"]),
         yardsticks=PhraseTable.build((p, "yardstick") for p in attach["yardstick_after"]),
+        whole_words=frozenset(attach["whole_words"]),
         frames=PhraseTable.build(_pairs(data["frames"])),
         hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),

@@ -35,6 +35,8 @@ SHARE_BEFORE_REACH = 14
 SHARE_AFTER_REACH = 9
 # Tokens after a part that "the other 35" of the same whole may stand.
 SIBLING_REACH = 20
+# At most this many amounts named by one noun are read as one whole ("its $102.6bn debt").
+NAMED_MAX = 6
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
 INCLUDING_REACH = 16
 
@@ -279,10 +281,49 @@ def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
         j += 1
     if not noun:
         return None
-    wi = _lookup_whole(d.view, " ".join(noun), part, pi, si)
+    if d.facts[part].kind == "money":
+        wi = _money_named(d, noun[0], part, pi)
+    else:
+        wi = _lookup_whole(d.view, " ".join(noun), part, pi, si)
     if wi is None or not same_family(d.facts[wi], d.facts[part]):
         return None
     return Relation("share", (("part", part), ("whole", wi), ("share", pi)), (share[1],), "document")
+
+
+def _money_named(d: _Doc, noun: str, part: int, share: int) -> int | None:
+    """The amount the document gives for ``noun`` ("its $102.6bn (£53.51bn) debt", "a debt of $80bn"),
+    in the part's currency; None when it gives none, or two that disagree ("an original debt of $81.8bn"
+    is another amount: a modifier other than a whole word names another quantity)."""
+    concept = d.v.concept(noun)
+    like = d.facts[part]
+    found: list[int] = []
+    for si, pos, fi, f in d.figures(frozenset({"money"})):
+        if fi in (part, share) or not same_family(f, like):
+            continue
+        if _names_amount(d, si, pos, concept):
+            found.append(fi)
+    if not found or len(found) > NAMED_MAX:
+        return None
+    first = d.facts[found[0]]
+    if any(not d.facts[o].interval.overlaps(first.interval) for o in found[1:]):
+        return None
+    return found[0]
+
+
+def _names_amount(d: _Doc, si: int, pos: int, concept: str) -> bool:
+    """The figure at ``pos`` is an amount of ``concept``: the noun right after it (past a bracketed
+    conversion) or "<noun> of" right before it, with only whole words before that noun."""
+    words = d.m.words[si]
+    j = pos + 1
+    if j < len(words) and words[j] == "(":
+        k = words.index(")", j) if ")" in words[j : j + 8] else -1
+        j = k + 1 if k > 0 else j
+    if j < len(words) and d.fact_at(si, j) < 0 and d.v.concept(words[j]) == concept:
+        return True
+    if pos >= 2 and words[pos - 1] == "of" and d.v.concept(words[pos - 2]) == concept:
+        k = pos - 3
+        return k < 0 or not words[k][0].isalpha() or words[k] in d.v.whole_words
+    return False
 
 
 def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
