@@ -80,6 +80,9 @@ class Vocab:
     direction: PhraseTable  # phrase → "up" | "down"
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
+    outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
+    target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
+    later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
     roles_after: PhraseTable
     whole_of: PhraseTable  # phrase → "of"
@@ -207,6 +210,9 @@ def vocab() -> Vocab:
         direction=PhraseTable.build(_pairs(data["direction"])),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build(_pairs(data["comparison"])),
+        outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
+        target_nouns=frozenset(data["targets"]["nouns"]),
+        later_words=frozenset(data["targets"]["later"]),
         roles_before=PhraseTable.build(_pairs(roles["before"])),
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),

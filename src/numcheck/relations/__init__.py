@@ -80,6 +80,7 @@ from numcheck.relations.restatements import _restatements, _scale_words
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.shares import _shares_and_parts
 from numcheck.relations.stated import _distant_stated
+from numcheck.relations.targets import _targets
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
 
@@ -118,6 +119,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _only_and_others,
     _running_totals,
     _place_lists,
+    _targets,
 )
 
 # Second stage: builders that read the relations of the first.

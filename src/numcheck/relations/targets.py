@@ -1,0 +1,195 @@
+"""Results against their target: "beat its savings target for 2004, delivering £234m of cuts. ... it had
+aimed to save £254m", "its quarterly profits failed to meet market expectations. ... profit was 33 cents
+a share, but analysts had expected 32 cents".
+
+A verb of outcome ("beat", "missed", "fell short of") before a target noun ("target", "forecasts",
+"expectations") relates the result to the forecast figure told with it: in its sentence or in the next
+ones. The relation is a ``comparison`` (the result is above or below the forecast), judged like any
+other comparison word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+
+from numcheck.mentions import CLAUSE_END, Token
+from numcheck.model import Span
+from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.restatements import _plain_tokens
+from numcheck.vocab import vocab
+
+# Kinds of figure a result or a target can be.
+RESULTS = frozenset({"count", "number", "money", "measure", "percent"})
+# Tokens between the verb and its target noun ("beat its own cost-cutting target").
+NOUN_REACH = 5
+# Sentences after the verb's that the forecast figure may stand in; from the lead, which tells what the
+# body gives, further, when the result names what it is ("its quarterly profits failed to meet").
+SENTENCES_AFTER = 2
+LEAD_AFTER = 5
+LEAD = 2
+# Tokens before a forecast figure that its forecast word may stand ("analysts had expected").
+CUE_REACH = 8
+# Tokens before the verb read for what the result is ("its quarterly profits failed to meet").
+SUBJECT_REACH = 4
+
+
+def _targets(d: _Doc) -> Iterator[Relation]:
+    for si, toks in enumerate(d.m.tokens):
+        if not toks:
+            # No figure in the sentence ("Its sales missed forecasts."): read its words when it has a verb.
+            span = d.view.doc.sentences[si].span
+            if not _verbs().search(d.view.text, span.start, span.end):
+                continue
+            toks = _plain_tokens(d, si)
+        words = tuple(t.text for t in toks)
+        j = 0
+        while j < len(words):
+            hit = d.v.outcome_verbs.starting_at(words, j)
+            if hit is None:
+                j += 1
+                continue
+            order, end = hit
+            noun = _target_noun(d, toks, end)
+            if noun >= 0:
+                rel = _against_target(d, si, toks, j, noun, order)
+                if rel is not None:
+                    yield rel
+            j = end
+
+
+@functools.cache
+def _verbs() -> re.Pattern[str]:
+    """The first words of the outcome verbs, as one case-blind search."""
+    firsts = sorted(vocab().outcome_verbs.by_first, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.IGNORECASE)
+
+
+def _target_noun(d: _Doc, toks: Sequence[Token], start: int) -> int:
+    """Index of the target noun within a few words after the verb, or -1."""
+    for k in range(start, min(len(toks), start + NOUN_REACH)):
+        if toks[k].fact >= 0 or toks[k].text in CLAUSE_END:
+            return -1
+        if toks[k].text in d.v.target_nouns:
+            return k
+    return -1
+
+
+def _against_target(d: _Doc, si: int, toks: Sequence[Token], j: int, noun: int, order: str) -> Relation | None:
+    concept = _subject_concept(d, toks, j)
+    lead = concept and si <= LEAD + _first_body(d)
+    forecast = _forecast_after(d, si, noun, LEAD_AFTER if lead else SENTENCES_AFTER)
+    if forecast < 0:
+        return None
+    result = _result(d, si, j, noun, forecast)
+    if result < 0:
+        return None
+    rm = d.m.by_fact.get(result)
+    if concept and rm is not None and rm.concept and rm.concept != concept:
+        return None
+    one_sentence = d.pos_of(result)[0] == d.pos_of(forecast)[0] == si
+    evidence = "sentence" if one_sentence else "document"
+    cue = Span(toks[j].start, toks[noun].end)
+    return Relation("comparison", (("a", result), ("b", forecast)), (cue,), evidence, (("order", order),))
+
+
+def _subject_concept(d: _Doc, toks: Sequence[Token], j: int) -> str:
+    """The concept named right before the verb ("its quarterly profits failed"), or ""."""
+    for k in range(j - 1, max(-1, j - 1 - SUBJECT_REACH), -1):
+        w = toks[k].text
+        if toks[k].fact >= 0 or w in CLAUSE_END or w == ",":
+            return ""
+        hit = d.v.concepts.get(w)
+        if hit:
+            return hit
+    return ""
+
+
+def _usable(d: _Doc, fi: int) -> bool:
+    f = d.facts[fi]
+    return f.kind in RESULTS and f.kind not in FRAME_KINDS and not f.is_range and f.value is not None
+
+
+def _first_body(d: _Doc) -> int:
+    """The first sentence with tokens (the headline has none when it has no figure)."""
+    return next((i for i, toks in enumerate(d.m.tokens) if toks), 0)
+
+
+def _forecast_after(d: _Doc, si: int, noun: int, sentences: int) -> int:
+    """The first forecast figure after the target noun: in its sentence or the next ones, not one for a
+    later period ("it aims to save £250m next year")."""
+    for s2 in range(si, min(len(d.m.tokens), si + sentences + 1)):
+        toks = d.m.tokens[s2]
+        words = d.m.words[s2]
+        for k in range(noun + 1 if s2 == si else 0, len(toks)):
+            fi = toks[k].fact
+            if fi < 0:
+                hit = d.v.outcome_verbs.starting_at(words, k)
+                if hit and _target_noun(d, toks, hit[1]) >= 0:
+                    return -1  # another result against another target is told first
+                continue
+            if not _usable(d, fi):
+                continue
+            lo = d.m.clause_start(s2, k)
+            if not _forecast_cue(d, s2, max(lo, noun + 1 if s2 == si else 0, k - CUE_REACH), k):
+                continue
+            hi = d.m.clause_end(s2, k)
+            if any(_later(d, s2, x) for x in range(lo, hi)):
+                return -1
+            return fi
+    return -1
+
+
+def _forecast_cue(d: _Doc, si: int, lo: int, k: int) -> bool:
+    """A forecast word ("had expected", "aimed to save") between token ``lo`` and the figure at ``k``, with
+    no other figure between: the target noun of the verb itself does not make its result a forecast."""
+    words = d.m.words[si]
+    for i in range(k, lo, -1):
+        if i < k and d.fact_at(si, i) >= 0:
+            return False
+        hit = d.v.roles_before.ending_at(words, i)
+        if hit and hit[0] == "forecast" and hit[1] >= lo:
+            return True
+    return False
+
+
+def _later(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` says a later period: "next", "will", or a time figure such as "next year"."""
+    fi = d.fact_at(si, k)
+    if fi >= 0:
+        return d.facts[fi].kind in FRAME_KINDS and any(w in d.v.later_words for w in d.facts[fi].text.lower().split())
+    return d.m.words[si][k] in d.v.later_words
+
+
+def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
+    """The result set against the forecast: a figure of its family after the target noun in the verb's
+    sentence ("beat its target, delivering £234m"), else before the verb in its clause ("saved £234m,
+    beating its target"), else the figure told just before the forecast ("profit was 33 cents a share,
+    but analysts had expected 32 cents")."""
+    like = d.facts[forecast]
+    toks = d.m.tokens[si]
+    fs, fpos = d.pos_of(forecast)
+    top = fpos if fs == si else len(toks)
+    for k in range(noun + 1, top):
+        fi = toks[k].fact
+        if fi >= 0 and _usable(d, fi) and same_family(d.facts[fi], like):
+            return fi
+    lo = d.m.clause_start(si, j)
+    for k in range(j - 1, lo - 1, -1):
+        fi = toks[k].fact
+        if fi >= 0 and _usable(d, fi) and same_family(d.facts[fi], like) and _not_forecast(d, fi):
+            return fi
+    if fs == si:
+        return -1
+    ftoks = d.m.tokens[fs]
+    for k in range(fpos - 1, -1, -1):
+        fi = ftoks[k].fact
+        if fi >= 0 and _usable(d, fi) and same_family(d.facts[fi], like) and _not_forecast(d, fi):
+            return fi
+    return -1
+
+
+def _not_forecast(d: _Doc, fi: int) -> bool:
+    mm = d.m.by_fact.get(fi)
+    return mm is None or "forecast" not in mm.roles
