@@ -33,10 +33,12 @@ NEAR_READING = Decimal("0.05")
 
 
 def near_interval(f: Fact, reach: Decimal = NEAR_READING) -> Interval:
-    """The fact's interval with "almost", "nearly", "more than", "at least" read as near the printed figure.
+    """The fact's interval with "almost", "nearly", "more than", "at least", "about" read as near the
+    printed figure.
 
     A writer who means far more (or far less) writes the other figure; so "almost 34,000" is read as
-    [32,300, 34,000] and "more than 58%" as (58%, 60.9%]. Other hedges keep their interval."""
+    [32,300, 34,000], "more than 58%" as (58%, 60.9%] and "approximately 76%" as [72.2%, 79.8%]. Other
+    hedges keep their interval."""
     iv = value_interval(f)
     v = f.value
     if v is None or v <= 0 or f.is_range:
@@ -47,6 +49,9 @@ def near_interval(f: Fact, reach: Decimal = NEAR_READING) -> Interval:
         return Interval(low, iv.high)
     if f.hedge in ("more than", "at least") and iv.low is not None:
         return Interval(iv.low, iv.low + width, iv.low_open)
+    if f.hedge == "about" and iv.low is not None and iv.high is not None:
+        # "dropped to approximately 76%" from 70%: about its figure, not anywhere within a tenth of it.
+        return Interval(max(iv.low, v - width), min(iv.high, v + width))
     return iv
 
 
