@@ -82,6 +82,8 @@ class Vocab:
     comparison: PhraseTable  # phrase → "above" | "below"
     outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
+    said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
+    said_change_verbs: frozenset[str]  # and the verbs after them ("is", "marks")
     later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
     roles_after: PhraseTable
@@ -213,6 +215,8 @@ def vocab() -> Vocab:
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),
+        said_change_subjects=frozenset(data["said_change"]["subjects"]),
+        said_change_verbs=frozenset(data["said_change"]["verbs"]),
         roles_before=PhraseTable.build(_pairs(roles["before"])),
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),

@@ -61,6 +61,17 @@ def near_fact(f: Fact, reach: Decimal = NEAR_READING) -> Fact:
     return f if iv == f.interval else replace(f, interval=iv)
 
 
+def percent_fact(f: Fact) -> Fact:
+    """A share word ("a quarter", "one in five") as a percentage, to set against another percentage; read
+    as "about", as a share word is a rounding. Other facts are returned as they are."""
+    if f.kind != "share" or f.value is None:
+        return f
+    from numcheck.patterns import as_percent
+
+    iv = as_percent(f)
+    return replace(f, kind="percent", unit="%", value=f.value * 100, interval=iv) if iv is not None else f
+
+
 def _is_word_number(text: str) -> bool:
     return text.replace("-", "").replace(" ", "").isalpha() and len(text) < 30
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
-from numcheck.judges.arith import near_fact
+from numcheck.judges.arith import near_fact, percent_fact
 from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
 from numcheck.model import Hit, Span
 from numcheck.patterns import View, compile_regex, compile_templates
@@ -61,6 +61,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None  # a stated change ("rose 10%") is the change judge's: one finding for one error
     # "from 62% to more than 58%": a one-sided hedge is read near its printed figure.
     a, b = near_fact(facts[ai]), near_fact(facts[bi])
+    if {a.kind, b.kind} == {"share", "percent"}:
+        a, b = percent_fact(a), percent_fact(b)  # "a quarter ... a decrease from ... 15%"
     if not _endpoints_ok(a, b):
         return None
     direction = rel.label("direction")

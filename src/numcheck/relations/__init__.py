@@ -59,7 +59,13 @@ from numcheck.relations.calendar import (
     _spans,
     _years_later_events,
 )
-from numcheck.relations.changes import _changes_and_ranges, _comparisons, _to_without_from, _versus_year
+from numcheck.relations.changes import (
+    _changes_and_ranges,
+    _comparisons,
+    _said_changes,
+    _to_without_from,
+    _versus_year,
+)
 from numcheck.relations.conversions import _conversions
 from numcheck.relations.counting import _only_and_others, _place_lists, _ranks, _running_totals, _titles
 from numcheck.relations.fractions import _fraction_shares
@@ -120,6 +126,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _running_totals,
     _place_lists,
     _targets,
+    _said_changes,
 )
 
 # Second stage: builders that read the relations of the first.

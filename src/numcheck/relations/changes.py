@@ -63,6 +63,10 @@ DIRECTION_REACH = 8
 SUBJECT_BACK = 2
 # Words of a noun phrase between a figure and "compared with" ("496 properties over £1m sold compared to").
 NOUN_PHRASE_SKIP = 6
+# Words after the direction word of "This is a decrease from ..." that name the earlier figure.
+SAID_FROM = frozenset("from on since against over".split())
+# Tokens after "This is a decrease from" that its earlier figure may stand ("the year before, when it was").
+SAID_REACH = 12
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
 STATED_REACH = 10
 # Comparison words: the second figure within this many words after, the first within this many before.
@@ -522,6 +526,92 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             rel = _change(d, si, bi, bi, (d.span(si, pos_to, pos_to + 1),), direction, stated)
             roles = tuple((r, ai if r == "from" else i) for r, i in rel.roles)
             yield Relation("change", roles, rel.cues, evidence, rel.labels)
+
+
+def _said_changes(d: _Doc) -> Iterator[Relation]:
+    """ "... only a quarter of citizens favoured it. This is a decrease from the year before, when it was
+    15%.", "Turnout was 52%, which is up on 2019, when it stood at 58%": a change told of the figure
+    before it (the nearest of a family that compares, in its sentence or the one before), from the
+    figure its own clause gives after the direction word."""
+    for si, words in enumerate(d.m.words):
+        for k, w in enumerate(words):
+            if w not in d.v.said_change_subjects or (k > 0 and words[k - 1] not in (",", "and", "but")):
+                continue
+            at = _said_direction(d, si, k + 1)
+            if at is None:
+                continue
+            direction, j = at
+            ai = _figure_in_clause_after(d, si, j)
+            if ai < 0:
+                continue
+            bi = _figure_before(d, si, k, d.facts[ai])
+            if bi < 0:
+                continue
+            cue = d.span(si, k, j)
+            if _moves(d, ai, cue) or _moves(d, bi, cue):
+                continue  # "That was up from the third quarter, when it fell 3.0%": changes, not levels
+            evidence = "sentence" if d.facts[bi].sentence == si else "document"
+            labels = (("direction", direction),)
+            yield Relation("change", (("from", ai), ("to", bi)), (cue,), evidence, labels)
+
+
+def _moves(d: _Doc, fi: int, cue: Span) -> bool:
+    """The figure has a direction word of its own (outside ``cue``): it is a change, not a level."""
+    mm = d.m.by_fact.get(fi)
+    if mm is None or not mm.direction:
+        return False
+    span = mm.direction_span
+    return span is None or not (cue.start <= span.start and span.end <= cue.end)
+
+
+def _said_direction(d: _Doc, si: int, k: int) -> tuple[str, int] | None:
+    """After "this"/"which": a verb ("is", "marks"), up to two words ("a slight"), a direction word and
+    the word that names the earlier figure ("from", "on"): (the direction, the index after that word)."""
+    words = d.m.words[si]
+    if k >= len(words) or words[k] not in d.v.said_change_verbs:
+        return None
+    for j in range(k + 1, min(len(words), k + 4)):
+        hit = d.v.direction.starting_at(words, j)
+        if hit and words[j] not in ("more", "less"):
+            end = hit[1]
+            if end < len(words) and words[end] in SAID_FROM:
+                return hit[0], end + 1
+            return None
+        if not words[j].isalpha():
+            return None
+    return None
+
+
+def _figure_in_clause_after(d: _Doc, si: int, j: int) -> int:
+    """The first figure after ``j`` in the sentence (past years and other time figures), within reach."""
+    toks = d.m.tokens[si]
+    for k in range(j, min(len(toks), j + SAID_REACH)):
+        if toks[k].text in (";", ".", "!", "?"):
+            return -1
+        fi = toks[k].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        f = d.facts[fi]
+        if f.kind in ("percent", "share", "count", "number", "money", "measure") and not f.is_range:
+            return fi if f.value is not None else -1
+        return -1
+    return -1
+
+
+def _figure_before(d: _Doc, si: int, k: int, like: Fact) -> int:
+    """The nearest figure before token ``k`` (in its sentence, else the one before) that compares with
+    ``like``: its family, or a share word against a percentage ("a quarter" against "15%")."""
+    for s2, pos in d.m.previous_figures(si, k, back=1):
+        fi = d.fact_at(s2, pos)
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if f.is_range or f.value is None:
+            return -1
+        if same_family(f, like) or {f.kind, like.kind} == {"percent", "share"}:
+            return fi
+        return -1
+    return -1
 
 
 def _has_from_after(d: _Doc, si: int, pos: int) -> bool:
