@@ -84,6 +84,8 @@ class Vocab:
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
     said_change_verbs: frozenset[str]  # and the verbs after them ("is", "marks")
+    part_periods: frozenset[str]  # words of a part of a year ("quarter", "month")
+    whole_periods: frozenset[str]  # words of a whole year ("whole", "full-year", "annual")
     later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
     roles_after: PhraseTable
@@ -215,6 +217,8 @@ def vocab() -> Vocab:
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),
+        part_periods=frozenset(data["periods"]["part"]),
+        whole_periods=frozenset(data["periods"]["whole"]),
         said_change_subjects=frozenset(data["said_change"]["subjects"]),
         said_change_verbs=frozenset(data["said_change"]["verbs"]),
         roles_before=PhraseTable.build(_pairs(roles["before"])),

@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from numcheck.model import Fact, Span
-from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc
+from numcheck.relations.base import FRAME_KINDS, NAMES_REACH, NOT_NAMES, Relation, _Doc
 from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
 RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
+# Words before a figure read for the verb or noun that names it ("earned $630m").
+CONCEPT_BEFORE = 4
+# Concepts that name no quantity of their own.
+GENERIC = frozenset({"people"})
 # Sentences back that a change's stated change may stand (besides the headline and the lead).
 DISTANT_BACK = 3
 
@@ -67,8 +71,12 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         ai, bi = rel.get("from"), rel.get("to")
         if ai is None or bi is None:
             continue
-        concept = _subject_concept(d, bi) or _subject_concept(d, ai)
+        concept = _subject_concept(d, bi) or _subject_concept(d, ai) or _concept_before(d, bi)
         if not concept:
+            unnamed = _unnamed_stated(d, rel, used)
+            if unnamed is not None:
+                used.update(i for _, i in unnamed.roles)
+                yield unnamed
             continue
         si = d.facts[bi].sentence
         back = sorted({x for x in (0, 1, *range(si - DISTANT_BACK, si)) if 0 <= x < si}, reverse=True)
@@ -86,11 +94,83 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
                     break
                 continue
             ci, role, label = found
+            if _periods_differ(d, ci, bi):
+                break  # "profits fell 27% in the last quarter" is not the whole year's change
+            used.add(ci)  # one stated change for one change: the first told after it
             roles = rel.roles + ((role, ci),)
             labels = dict(rel.labels)
             labels.update(label)
             yield Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
             break
+
+
+def _period(d: _Doc, fi: int) -> str:
+    """ "part" when the figure's clause names a part of a year ("in the last quarter"), "whole" when it
+    names the whole year ("for the whole of 2004", "full-year"), else ""."""
+    si, pos = d.pos_of(fi)
+    clause: set[str] = set()
+    for tok in d.m.tokens[si][d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]:
+        if tok.fact < 0:
+            clause.add(tok.text)
+        elif tok.fact != fi and d.facts[tok.fact].kind in FRAME_KINDS:
+            clause.update(d.facts[tok.fact].text.lower().split())  # "in the last quarter", "the whole year"
+    part, whole = bool(clause & d.v.part_periods), bool(clause & d.v.whole_periods)
+    return "part" if part and not whole else "whole" if whole and not part else ""
+
+
+def _periods_differ(d: _Doc, a: int, b: int) -> bool:
+    pa, pb = _period(d, a), _period(d, b)
+    return bool(pa and pb and pa != pb)
+
+
+def _concept_before(d: _Doc, fi: int) -> str:
+    """ "The US giant earned $630m": a listed concept among the few words right before the figure."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    lo = max(d.m.clause_start(si, pos), pos - CONCEPT_BEFORE)
+    for k in range(pos - 1, lo - 1, -1):
+        if d.m.tokens[si][k].fact >= 0:
+            return ""
+        hit = d.v.concepts.get(words[k])
+        if hit and hit not in GENERIC:
+            return hit
+    return ""
+
+
+def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
+    """ "The number waiting more than 18 months has fallen by 9.8%. Statistics showed a decline since
+    October from 785 to 708.": a change that names nothing, right after a sentence whose one stated
+    change moves the same way."""
+    ai, bi = rel.get("from"), rel.get("to")
+    if ai is None or bi is None or d.facts[ai].kind == "percent":
+        return None
+    si, apos = d.pos_of(ai)
+    if si == 0 or _concept_before(d, ai):
+        return None
+    direction = rel.label("direction") or _direction_before(d, si, apos)
+    if not direction:
+        return None
+    found = [tok.fact for tok in d.m.tokens[si - 1] if tok.fact >= 0 and d.facts[tok.fact].kind == "percent"]
+    if len(found) != 1 or found[0] in used or d.m.by_fact[found[0]].direction != direction:
+        return None  # the one percentage of the sentence before, moving the same way
+    ci = found[0]
+    if _rate_words(d, ci) or d.facts[ci].value is None or d.facts[ci].is_range:
+        return None
+    labels = dict(rel.labels)
+    labels["direction"] = direction
+    roles = rel.roles + (("stated", ci),)
+    return Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
+
+
+def _direction_before(d: _Doc, si: int, pos: int) -> str:
+    """A direction word in the clause before token ``pos`` ("showed a decline since October from")."""
+    words = d.m.words[si]
+    lo = max(d.m.clause_start(si, pos), pos - CONCEPT_BEFORE * 2)
+    for k in range(pos, lo, -1):
+        hit = d.v.direction.ending_at(words, k)
+        if hit and words[k - 1] not in ("more", "less", "up", "down"):
+            return hit[0]
+    return ""
 
 
 def _names(d: _Doc, fi: int) -> frozenset[str]:
