@@ -137,6 +137,10 @@ def _concept_before(d: _Doc, fi: int) -> str:
     return ""
 
 
+# Subjects that stand for what the sentence before spoke of.
+_POINTING_BACK = frozenset("it they this that these".split())
+
+
 def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     """ "The number waiting more than 18 months has fallen by 9.8%. Statistics showed a decline since
     October from 785 to 708.": a change that names nothing, right after a sentence whose one stated
@@ -148,11 +152,19 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     if si == 0 or _concept_before(d, ai):
         return None
     direction = rel.label("direction") or _direction_before(d, si, apos)
-    if not direction:
+    _, bpos = d.pos_of(bi)
+    words = d.m.words[si]
+    # "It was $1.33bn compared with $874m": a pronoun subject points at the sentence before, whose
+    # stated change then gives the direction.
+    pronoun = words[d.m.clause_start(si, min(apos, bpos))] in _POINTING_BACK
+    if not direction and not pronoun:
         return None
     found = [tok.fact for tok in d.m.tokens[si - 1] if tok.fact >= 0 and d.facts[tok.fact].kind == "percent"]
-    if len(found) != 1 or found[0] in used or d.m.by_fact[found[0]].direction != direction:
+    if len(found) != 1 or found[0] in used or not d.m.by_fact[found[0]].direction:
+        return None
+    if direction and d.m.by_fact[found[0]].direction != direction:
         return None  # the one percentage of the sentence before, moving the same way
+    direction = direction or d.m.by_fact[found[0]].direction or ""
     ci = found[0]
     if _rate_words(d, ci) or d.facts[ci].value is None or d.facts[ci].is_range:
         return None
