@@ -1089,10 +1089,30 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
     s_start, _ = ctx.bounds(n.start)
     word_start = n.start - (len(before) - wb.start("w"))
     if raw[0].isupper() and word_start > s_start and word not in _CAP_OK and "," not in written and "." not in written:
+        if _elided_noun(ctx, n, s_start, word_start, before):
+            return False
         # "Boeing 747", "Windows 10", "Euro 2016": a name followed by digits, unless a noun follows ("Labour 356 seats").
         nxt = re.match(rf"{_SP}+([a-z]+)", ctx.clean[n.end : n.end + 20])
         return not (nxt and nxt.group(1) not in _STOP and len(written) <= 3 and nxt.group(1).endswith("s"))
     return False
+
+
+# A list item whose noun is left out after a name: "São Paulo reported 327 deaths, and Rio de Janeiro 84."
+_ELIDED_NAME = startcache.compile(
+    rf"(?:,|\band){_SP}+(?:[A-Z][\w'’.-]*{_SP}+(?:(?:de|da|do|del|di|la|le|van|von|of){_SP}+)?){{1,4}}\Z"
+)
+_ELIDED_END = startcache.compile(rf"{_SP}*(?:[.,;]|and\b|\Z)")
+_COUNTED = startcache.compile(rf"\d[\d,.]*{_SP}+[a-z]+s\b")
+
+
+def _elided_noun(ctx: _Context, n: Number, s_start: int, word_start: int, before: str) -> bool:
+    """ "..., and Rio de Janeiro 84.": a name then a bare number closing a list whose earlier item counts
+    something ("327 deaths"), so the number counts it too."""
+    return bool(
+        _ELIDED_NAME.search(before)
+        and _ELIDED_END.match(ctx.clean, n.end)
+        and _COUNTED.search(ctx.clean, s_start, word_start)
+    )
 
 
 _NUMBER_BEFORE = startcache.compile(rf"\bnumber{_SP}+\Z")

@@ -20,7 +20,9 @@ PLACE_WORDS = frozenset(
 # Sentences after a national figure that a place's figure may stand and still be counted in it.
 SCOPE_SENTENCES = 4
 # Tokens back that the figure an elided list item borrows its noun from may stand.
-ELIDED_REACH = 8
+ELIDED_REACH = 10
+# Words at a sentence's start that may name the place its later clauses count for ("The town of Brek,").
+SUBJECT_WORDS = 6
 
 
 def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -96,6 +98,24 @@ def _scope(d: _Doc, fi: int) -> str:
     if said & PLACE_WORDS:
         # Only a place word makes a part: "in the United Kingdom" may be a country of its own.
         return " ".join(names) or " ".join(sorted(said & PLACE_WORDS))
+    if names and _elided_concept(d, fi):
+        # "The city of São Paulo reported 327 deaths, and Rio de Janeiro 84": a name closing a list whose
+        # item before it is a place's figure names a place too.
+        prev = next((toks[k].fact for k in range(pos - 1, -1, -1) if toks[k].fact >= 0), -1)
+        if prev >= 0 and _scope(d, prev) not in ("", "whole"):
+            return " ".join(names)
+    if lo > 0 and not any(toks[k].fact >= 0 for k in range(lo)):
+        # "The town of Brek, which lies on the coast, has been hard hit, with 260 people dead": the
+        # sentence opens with the place that its later clause counts for, and no figure comes between.
+        head = range(min(lo, SUBJECT_WORDS))
+        opened = {words[k] for k in head}
+        if opened & PLACE_WORDS and not opened & NATIONAL_WORDS:
+            named = [
+                words[k]
+                for k in head
+                if k > 0 and text[toks[k].start : toks[k].start + 1].isupper() and words[k] not in NOT_NAMES
+            ]
+            return " ".join(named) or " ".join(sorted(opened & PLACE_WORDS))
     return ""
 
 
