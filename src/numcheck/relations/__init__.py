@@ -67,7 +67,14 @@ from numcheck.relations.changes import (
     _versus_year,
 )
 from numcheck.relations.conversions import _conversions
-from numcheck.relations.counting import _only_and_others, _place_lists, _ranks, _running_totals, _titles
+from numcheck.relations.counting import (
+    _balances,
+    _only_and_others,
+    _place_lists,
+    _ranks,
+    _running_totals,
+    _titles,
+)
 from numcheck.relations.fractions import _fraction_shares
 from numcheck.relations.groups import (
     _answer_pairs,
@@ -127,6 +134,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _place_lists,
     _targets,
     _said_changes,
+    _balances,
 )
 
 # Second stage: builders that read the relations of the first.

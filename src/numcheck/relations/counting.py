@@ -44,6 +44,10 @@ RUNNING_CUE = 14
 OTHERS_BACK = 40
 # Sentences back from a place list that its total may stand.
 PLACES_BACK = 5
+# Sentences after a balance ("the trade gap was £3.1bn") that its two flows may be told in, and words
+# before a figure in its clause that a balance or flow word may stand.
+BALANCE_NEXT = 2
+BALANCE_REACH = 16
 # Words that may stand between "the" and an ordinal's noun without making it a place in a race.
 _RANK_DETERMINERS = frozenset("the its his her their a".split())
 _PLACINGS = frozenset("place places spot time times round rounds leg legs stage stages".split()) | FRAME_NOUNS
@@ -410,3 +414,75 @@ def _total_before(d: _Doc, si: int, pos: int, like: object) -> int:
         if best >= 0:
             return best
     return -1
+
+
+def _balances(d: _Doc) -> Iterator[Relation]:
+    """ "The trade gap was £3.1bn. ... Exports rose to £24.8bn, while imports reached £27.9bn.": a balance
+    and the two flows it is the difference of, told in its sentence or the next BALANCE_NEXT. Read as a
+    breakdown: the larger flow is the smaller one plus the balance."""
+    for si, pos, gi, g in d.figures(frozenset({"money"})):
+        words = d.m.words[si]
+        side = _balance_side(d, si, pos)
+        if not side or _old_end(words, pos):
+            continue
+        flows: dict[str, int] = {}
+        for s2 in range(si, min(len(d.m.tokens), si + BALANCE_NEXT + 1)):
+            found: dict[str, int] = {}
+            for k, tok in enumerate(d.m.tokens[s2]):
+                fi = tok.fact
+                if fi < 0 or fi == gi or (s2 == si and k <= pos):
+                    continue
+                f = d.facts[fi]
+                if f.kind != "money" or f.unit != g.unit or f.is_range or f.value is None:
+                    continue
+                w2 = d.m.words[s2]
+                if _old_end(w2, k) or _balance_side(d, s2, k):
+                    continue
+                flow = _flow(d, s2, k)
+                if flow and flow not in found:
+                    found[flow] = fi
+            if len(found) == 2:
+                flows = found
+                break
+        if len(flows) != 2:
+            continue
+        inflow, outflow = flows["inflow"], flows["outflow"]
+        if side == "deficit":
+            big, small = outflow, inflow
+        elif side == "surplus":
+            big, small = inflow, outflow
+        else:
+            iv, ov = d.facts[inflow].value, d.facts[outflow].value
+            if iv is None or ov is None:
+                continue
+            big, small = (inflow, outflow) if iv >= ov else (outflow, inflow)
+        roles = (("total", big), ("item", small), ("item", gi))
+        yield Relation("breakdown", roles, (), "document", (("inclusive", ""),))
+
+
+def _balance_side(d: _Doc, si: int, pos: int) -> str:
+    """ "deficit", "surplus" or "gap" when a balance word stands before the figure in its clause."""
+    words = d.m.words[si]
+    lo = max(d.m.clause_start(si, pos), pos - BALANCE_REACH)
+    for key in ("deficit", "surplus", "gap"):
+        if _has(key, words, lo, pos) >= 0:
+            return key
+    return ""
+
+
+def _flow(d: _Doc, si: int, pos: int) -> str:
+    """ "inflow" ("exports rose to £24.8bn", "exported £16.9bn") or "outflow" by the flow word nearest
+    before the figure in its clause ("exports rose to €9.4bn and imports to €11.6bn")."""
+    words = d.m.words[si]
+    lo = max(d.m.clause_start(si, pos), pos - BALANCE_REACH)
+    tables = _tables()
+    for k in range(pos - 1, lo - 1, -1):
+        for key in ("inflow", "outflow"):
+            if tables[key].starting_at(words, k):
+                return key
+    return ""
+
+
+def _old_end(words: Sequence[str], pos: int) -> bool:
+    """ "down from October's £3.6bn": the figure is an older value, not the one told now."""
+    return "from" in words[max(0, pos - 3) : pos]
