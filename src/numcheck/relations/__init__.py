@@ -68,6 +68,7 @@ from numcheck.relations.changes import (
 )
 from numcheck.relations.conversions import _conversions
 from numcheck.relations.counting import (
+    _all_of_listed,
     _balances,
     _only_and_others,
     _place_lists,
@@ -135,6 +136,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _targets,
     _said_changes,
     _balances,
+    _all_of_listed,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -23,8 +23,11 @@ from numcheck.model import Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.relations.changes import FRAME_NOUNS
 from numcheck.relations.scopes import _scope
-from numcheck.vocab import TOKEN, PhraseTable, _toml
+from numcheck.vocab import TOKEN, PhraseTable, _toml, singular
 
+# Tokens of one sentence that a look-back or look-ahead reads, at most: a long sentence must not cost a
+# walk over all of it per figure.
+SCAN_REACH = 80
 # Sentences back from a list of predecessors that the ordinal it completes may stand.
 RANK_BACK = 3
 # Largest ordinal and count read against a list of names or titles.
@@ -159,7 +162,7 @@ def _rank_before(d: _Doc, si: int, before: int) -> int:
     """The nearest "the Nth <noun>" ordinal before offset ``before``, up to RANK_BACK sentences back."""
     for s2 in range(si, max(-1, si - RANK_BACK - 1), -1):
         toks = d.m.tokens[s2]
-        for k in range(len(toks) - 1, -1, -1):
+        for k in range(len(toks) - 1, max(-1, len(toks) - 1 - SCAN_REACH), -1):
             fi = toks[k].fact
             if fi < 0 or toks[k].start >= before:
                 continue
@@ -322,7 +325,7 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object) -> tuple[in
     for s2 in range(si, max(-1, si - RUNNING_BACK - 1), -1):
         toks = d.m.tokens[s2]
         top = pos if s2 == si else len(toks)
-        for k in range(top - 1, -1, -1):
+        for k in range(top - 1, max(-1, top - 1 - SCAN_REACH), -1):
             fi = toks[k].fact
             if fi < 0:
                 continue
@@ -344,7 +347,7 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object) -> tuple[in
     for s2 in range(s0, max(-1, s0 - RUNNING_BASE_BACK - 1), -1):
         toks = d.m.tokens[s2]
         top = k0 if s2 == s0 else len(toks)
-        for k in range(top - 1, -1, -1):
+        for k in range(top - 1, max(-1, top - 1 - SCAN_REACH), -1):
             fi = toks[k].fact
             if fi < 0:
                 continue
@@ -399,7 +402,7 @@ def _total_before(d: _Doc, si: int, pos: int, like: object) -> int:
         toks = d.m.tokens[s2]
         top = pos if s2 == si else len(toks)
         best = -1
-        for k in range(top):
+        for k in range(max(0, top - SCAN_REACH), top):
             fi = toks[k].fact
             if fi < 0:
                 continue
@@ -428,7 +431,7 @@ def _balances(d: _Doc) -> Iterator[Relation]:
         flows: dict[str, int] = {}
         for s2 in range(si, min(len(d.m.tokens), si + BALANCE_NEXT + 1)):
             found: dict[str, int] = {}
-            for k, tok in enumerate(d.m.tokens[s2]):
+            for k, tok in enumerate(d.m.tokens[s2][: (pos + 1 if s2 == si else 0) + SCAN_REACH]):
                 fi = tok.fact
                 if fi < 0 or fi == gi or (s2 == si and k <= pos):
                     continue
@@ -486,3 +489,129 @@ def _flow(d: _Doc, si: int, pos: int) -> str:
 def _old_end(words: Sequence[str], pos: int) -> bool:
     """ "down from October's £3.6bn": the figure is an older value, not the one told now."""
     return "from" in words[max(0, pos - 3) : pos]
+
+
+def _all_of_listed(d: _Doc) -> Iterator[Relation]:
+    """ "Police held two men and a woman. All three were released.": "all N" at the head of a clause
+    counts the items listed in the sentence before ("a"/"an" is one, a count is its value). When "all N"
+    names what it counts, the list's last item must name the same thing ("a fake drug and three herbal
+    preparations. All four preparations ...")."""
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        v = f.value
+        if si == 0 or pos == 0 or words[pos - 1] != "all" or f.hedge != "exact" or v is None:
+            continue
+        if not (2 <= v <= COUNT_MAX) or v != v.to_integral_value():
+            continue
+        if pos >= 2 and words[pos - 2] not in (",", ";", ":", "and", "but"):
+            continue
+        listed = _listed_items(d, si - 1)
+        if listed is None:
+            continue
+        count, noun, cue = listed
+        after = words[pos + 1] if pos + 1 < len(words) else ""
+        if after.isalpha() and after not in ("of", "were", "are", "was", "had", "have", "said", "will", "would"):
+            if not noun or singular(after) != singular(noun):
+                continue
+        why = f"{count} listed in the sentence before"
+        yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(count)), ("why", why)))
+
+
+def _listed_items(d: _Doc, si: int) -> tuple[int, str, Span] | None:
+    """The items of the last list in sentence ``si`` ("a fake drug (…), and three herbal preparations"):
+    (how many things, the last item's noun, the list's span). None unless at least two items, and no
+    count follows the list in its sentence."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    inside = _tables()["inside_item"]
+    # Whether a count outside brackets stands after each token (one pass each way: linear).
+    depth = 0
+    bracketed = []
+    for w in words:
+        depth += w == "("
+        bracketed.append(depth > 0)
+        depth -= w == ")" and depth > 0
+    count_after = [False] * (len(words) + 1)
+    for k in range(len(words) - 1, -1, -1):
+        fi = toks[k].fact
+        here = fi >= 0 and d.facts[fi].kind in ("count", "number") and not bracketed[k]
+        count_after[k] = count_after[k + 1] or here
+    for a in range(len(words) - 2, 0, -1):
+        if words[a] != "and":
+            continue
+        last = _item_value(d, si, a + 1)
+        if last is None:
+            continue
+        if count_after[a + 2]:
+            return None  # "... and three others, along with 12 guards": the list goes on
+        noun = _last_noun(words, a + 2)
+        total = last
+        j = a - 1
+        first = a + 1
+        found = 1
+        while j >= 0:
+            if words[j] == ",":
+                j -= 1
+                continue
+            # Back over one item: its words (a bracketed aside skipped whole) to its start.
+            k = j
+            steps = 0
+            start = -1
+            while k >= 0 and steps <= TITLE_WORDS + 2:
+                if words[k] == ")":
+                    while k >= 0 and words[k] != "(":
+                        k -= 1
+                    k -= 1
+                    continue
+                if words[k] in CLAUSE_END or words[k] in (",", "and"):
+                    break
+                value = _item_value(d, si, k)
+                if value is not None and not (k > 0 and inside.starting_at(words, k - 1)):
+                    start = k
+                    break
+                k -= 1
+                steps += 1
+            if start < 0:
+                break
+            total += _item_value(d, si, start) or 0
+            found += 1
+            first = start
+            if start == 0 or words[start - 1] != ",":
+                break
+            j = start - 2
+        if found < 2:
+            return None
+        return total, noun, Span(toks[first].start, toks[min(len(toks) - 1, a + 1)].end)
+    return None
+
+
+def _item_value(d: _Doc, si: int, k: int) -> int | None:
+    """How many things an item starting at token ``k`` counts: 1 for "a"/"an"/"one", a count's value."""
+    words = d.m.words[si]
+    if k >= len(words):
+        return None
+    if words[k] in ("a", "an"):
+        return 1
+    fi = d.m.tokens[si][k].fact
+    if fi < 0:
+        return None
+    f = d.facts[fi]
+    v = f.value
+    if f.kind not in ("count", "number") or f.hedge != "exact" or v is None or v != v.to_integral_value():
+        return None
+    return int(v) if 1 <= v <= COUNT_MAX else None
+
+
+def _last_noun(words: Sequence[str], start: int) -> str:
+    """The noun ending the item that starts after token ``start``: its last word before a bracket, a
+    comma or a verb-like word, at most four words on."""
+    noun = ""
+    inside = _tables()["inside_item"]
+    for k in range(start, min(len(words), start + 4)):
+        w = words[k]
+        if not w.isalpha() or w in ("were", "was", "are", "is", "had", "have", "which", "who", "that"):
+            break
+        if inside.starting_at(words, k):
+            break
+        noun = w
+    return noun
