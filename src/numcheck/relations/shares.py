@@ -35,6 +35,10 @@ SHARE_BEFORE_REACH = 14
 SHARE_AFTER_REACH = 9
 # Tokens after a part that "the other 35" of the same whole may stand.
 SIBLING_REACH = 20
+# Tokens after a share's whole that its predicate verb may stand ("reports it had from consumers
+# concerned"), and the words the predicate may have ("ID fraud").
+PREDICATE_REACH = 10
+PREDICATE_WORDS = 3
 # At most this many amounts named by one noun are read as one whole ("its $102.6bn debt").
 NAMED_MAX = 6
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
@@ -431,3 +435,75 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
             c = _count_after_share(d, si, pos, wpos) or _count_before_share(d, si, pos, wi)
             if c and same_family(d.facts[c[0]], d.facts[wi]):
                 yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), "clause")
+
+
+def _predicate_parts(d: _Doc) -> Iterator[Relation]:
+    """ "One in five of the 635,173 reports it had concerned ID fraud. ... The 246,570 ID fraud cases": a
+    share of a whole whose part the sentence names only by what it says of it (after "concerned", "had",
+    "involved"), and whose count the document gives before that noun elsewhere."""
+    index: dict[str, list[int]] | None = None
+    for si, pos, fi, _ in d.figures(SHARES):
+        sw = _share_whole(d, si, pos)
+        if sw is None:
+            continue
+        wi = sw[0]
+        named = _predicate(d, si, d.pos_of(wi)[1])
+        if not named:
+            continue
+        if index is None:
+            index = _counts_by_first_noun(d)
+        whole = d.facts[wi]
+        for pi in index.get(named[0], ()):
+            if pi == wi or d.facts[pi].sentence == si or not same_family(d.facts[pi], whole):
+                continue
+            ps, ppos = d.pos_of(pi)
+            if d.m.words[ps][ppos + 1 : ppos + 1 + len(named)] != named:
+                continue
+            if _other_frame(d, pi, wi):
+                continue
+            yield Relation("share", (("part", pi), ("whole", wi), ("share", fi)), (sw[1],), "document")
+            break
+
+
+def _predicate(d: _Doc, si: int, wpos: int) -> tuple[str, ...]:
+    """What the sentence says of the share of a whole at ``wpos``: the words after a predicate verb
+    ("concerned ID fraud", "had diabetes") up to the clause end, at most PREDICATE_WORDS of them."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    end = min(d.m.clause_end(si, wpos), wpos + PREDICATE_REACH)
+    for k in range(wpos + 1, end):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
+            return ()  # "... patients seen last year had diabetes": a time figure may stand between
+        hit = d.v.predicates.starting_at(words, k)
+        if hit is None:
+            continue
+        out: list[str] = []
+        j = hit[1]
+        while j < len(words) and toks[j].fact < 0 and words[j][0].isalpha() and words[j] not in GAP_STOP:
+            out.append(words[j])
+            j += 1
+        if out and len(out) <= PREDICATE_WORDS and (j == len(words) or words[j] in CLAUSE_END | {","}):
+            return tuple(out)
+    return ()
+
+
+def _counts_by_first_noun(d: _Doc) -> dict[str, list[int]]:
+    """Counts by the first word after them ("246,570 id fraud cases" under "id")."""
+    out: dict[str, list[int]] = {}
+    for si, pos, fi, f in d.figures(COUNTABLE):
+        words = d.m.words[si]
+        if f.kind == "money" or pos + 1 >= len(words) or not words[pos + 1][0].isalpha():
+            continue
+        out.setdefault(words[pos + 1], []).append(fi)
+    return out
+
+
+def _other_frame(d: _Doc, a: int, b: int) -> bool:
+    """The two figures are told of different years, or one of them is another, a forecast or a rest."""
+    am, bm = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if am is None or bm is None:
+        return True
+    if am.roles & {"another", "forecast", "remainder", "each"}:
+        return True
+    years = [m.frame if m.frame and m.frame[:1].isdigit() else "" for m in (am, bm)]
+    return years[0] != years[1]  # "In 2019 the council had 20 noise complaints": another year, or one given
