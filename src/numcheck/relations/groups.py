@@ -211,6 +211,11 @@ def _answer_pairs(d: _Doc) -> Iterator[Relation]:
             yield Relation("shares", (("item", ai), ("item", bi)), (), "clause")
 
 
+AUXILIARIES = frozenset("were was have had has".split())
+# Tokens back from ", and nine subsequently died" that the group's count may stand.
+GROUP_REACH = 20
+
+
 def _outcomes(d: _Doc) -> Iterator[Relation]:
     """ "Fifty-five statues were stolen ..., 52 were recovered nine days later", "Seven patients were
     admitted ..., and nine subsequently died": a later verb that counts part of an earlier group."""
@@ -228,6 +233,16 @@ def _outcomes(d: _Doc) -> Iterator[Relation]:
             wanted = d.v.subsets.get(verb, frozenset())
             noun = words[pos + 1] if pos + 1 < len(words) else ""
             named = noun[:1].isalpha() and noun not in _NOT_PART_NOUNS and not noun.endswith(("ed", "ly"))
+            at = pos + 2 if noun in AUXILIARIES else pos + 1
+            later = words[at] if at < len(words) else ""
+            fm = d.m.by_fact.get(fi)
+            if later in d.v.later_outcome and verb in d.v.subsets and fm is not None and "another" not in fm.roles:
+                # "Seven patients remained in a coma, and nine subsequently died": of the group just told.
+                gi = _group_before(d, si, pos)
+                if gi >= 0:
+                    yield Relation("part", (("part", fi), ("whole", gi)), (d.span(si, at, at + 1),), "sentence")
+                    earlier.append((fi, verb, si))
+                    continue
             for gi, gverb, gsi in reversed(earlier):
                 if gverb not in wanted or gi == fi:
                     continue
@@ -237,6 +252,28 @@ def _outcomes(d: _Doc) -> Iterator[Relation]:
                 yield Relation("part", (("part", fi), ("whole", gi)), (), "sentence" if gsi == si else "document")
                 break
             earlier.append((fi, verb, si))
+
+
+def _group_before(d: _Doc, si: int, pos: int) -> int:
+    """The count of the clause before ", and" right before ``pos`` ("Seven patients remained in a coma,
+    and"), or -1."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if pos < 2 or words[pos - 1] != "and" or words[pos - 2] != ",":
+        return -1
+    for k in range(pos - 3, max(-1, pos - 3 - GROUP_REACH), -1):
+        if words[k] in CLAUSE_END:
+            return -1
+        fi = toks[k].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind in ("count", "number") and f.value is not None and f.value > 1 and not f.is_range:
+            gm = d.m.by_fact.get(fi)
+            return fi if gm is not None and gm.noun else -1
+        if f.kind not in ("year", "date", "relative", "weekday", "time", "duration"):
+            return -1
+    return -1
 
 
 def _verb_of(d: _Doc, si: int, pos: int) -> str:
