@@ -88,6 +88,7 @@ class Vocab:
     whole_periods: frozenset[str]  # words of a whole year ("whole", "full-year", "annual")
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
+    within: Mapping[str, str]  # concept → the concept of the whole it is part of (profit → revenue)
     later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
     roles_after: PhraseTable
@@ -219,6 +220,7 @@ def vocab() -> Vocab:
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),
+        within={str(k): str(v) for k, v in dict(data["within"]).items()},
         later_outcome=frozenset(data["subsets_later"]["words"]),
         predicates=PhraseTable.build((p, "said") for p in attach["predicates"]),
         part_periods=frozenset(data["periods"]["part"]),

@@ -92,7 +92,7 @@ from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import _restatements, _scale_words
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
-from numcheck.relations.shares import _predicate_parts, _shares_and_parts
+from numcheck.relations.shares import _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.stated import _distant_stated
 from numcheck.relations.targets import _targets
 
@@ -138,6 +138,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _balances,
     _all_of_listed,
     _predicate_parts,
+    _within_concepts,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -507,3 +507,48 @@ def _other_frame(d: _Doc, a: int, b: int) -> bool:
         return True
     years = [m.frame if m.frame and m.frame[:1].isdigit() else "" for m in (am, bm)]
     return years[0] != years[1]  # "In 2019 the council had 20 noise complaints": another year, or one given
+
+
+def _within_concepts(d: _Doc) -> Iterator[Relation]:
+    """ "Wells Fargo had net income of $6.2bn ..., and revenues of $28.4bn": what one concept names is a
+    part of what another names (vocab.toml [within]: a profit is part of the revenue it is made on), when
+    one sentence gives both, of one subject and one time."""
+    within = d.v.within
+    for si, toks in enumerate(d.m.tokens):
+        named: list[tuple[int, int, str]] = []  # (position, fact, concept)
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind != "money" or d.facts[fi].is_range or d.facts[fi].value is None:
+                continue
+            mm = d.m.by_fact.get(fi)
+            if mm is not None and mm.concept and (mm.concept in within or mm.concept in within.values()):
+                named.append((pos, fi, mm.concept))
+        for ppos, pi, pc in named:
+            wc = within.get(pc)
+            if wc is None:
+                continue
+            wholes = [(abs(wpos - ppos), wpos, wi) for wpos, wi, c in named if c == wc]
+            if not wholes:
+                continue
+            _, wpos, wi = min(wholes)
+            if (
+                not same_family(d.facts[pi], d.facts[wi])
+                or _other_frame(d, pi, wi)
+                or _named_between(d, si, ppos, wpos)
+            ):
+                continue
+            yield Relation("part", (("part", pi), ("whole", wi)), (), "sentence")
+
+
+def _named_between(d: _Doc, si: int, a: int, b: int) -> bool:
+    """A name or a possessive between two figures ("..., while its rival's sales were"): two subjects."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    lo, hi = min(a, b), max(a, b)
+    for k in range(lo + 1, hi):
+        tok = toks[k]
+        if tok.fact >= 0:
+            continue
+        if tok.text.endswith("'s") or text[tok.start : tok.start + 1].isupper() or tok.text in ("while", "whereas"):
+            return True
+    return False
