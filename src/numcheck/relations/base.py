@@ -154,3 +154,28 @@ _NP_STOP = frozenset(
     before since within among""".split()
 )
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
+
+
+def _lead_sentences(d: _Doc) -> frozenset[int]:
+    """The headline and the lead: the first paragraph, short lines (datelines, captions) and the next
+    paragraph of running text."""
+    sents = d.view.doc.sentences
+    if not sents:
+        return frozenset()
+    paras: dict[int, list[int]] = {}
+    for si, s in enumerate(sents):
+        paras.setdefault(s.paragraph, []).append(si)
+    out: set[int] = set()
+    seen_text = False
+    for k, p in enumerate(sorted(paras)):
+        members = paras[p]
+        out.update(members)
+        if k == 0:
+            continue
+        words = sum(len(d.m.words[si]) for si in members)
+        if words >= 12:
+            if seen_text:
+                break
+            seen_text = True
+            break
+    return frozenset(out)

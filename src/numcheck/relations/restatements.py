@@ -6,8 +6,19 @@ from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
-from numcheck.relations.base import _DETERMINERS, _NP_STOP, NAMES_REACH, NOT_NAMES, Relation, _Doc, family, same_family
+from numcheck.relations.base import (
+    _DETERMINERS,
+    _NP_STOP,
+    NAMES_REACH,
+    NOT_NAMES,
+    Relation,
+    _Doc,
+    family,
+    same_family,
+)
+from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.qualifiers import _beside
+from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
 
 RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
@@ -67,6 +78,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
                 known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2])))
             places = _places(d, si, lo, hi)
+            # "Henan province has recorded 15 deaths": a place word names a place with no preposition.
+            places |= PLACE_WORDS.intersection(d.m.words[si][lo:hi])
             if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
                 places |= _places(d, si, 0, _chunk(d, si, 0)[1])  # "In the north, turnout was 51%"
             if not _caps(d, si, lo, hi) <= known_names[fs] or not places <= known_words[fs]:
@@ -109,31 +122,6 @@ def _listed(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
             gap.append(words[k])
             k += step
     return False
-
-
-def _lead_sentences(d: _Doc) -> frozenset[int]:
-    """The headline and the lead: the first paragraph, short lines (datelines, captions) and the next
-    paragraph of running text."""
-    sents = d.view.doc.sentences
-    if not sents:
-        return frozenset()
-    paras: dict[int, list[int]] = {}
-    for si, s in enumerate(sents):
-        paras.setdefault(s.paragraph, []).append(si)
-    out: set[int] = set()
-    seen_text = False
-    for k, p in enumerate(sorted(paras)):
-        members = paras[p]
-        out.update(members)
-        if k == 0:
-            continue
-        words = sum(len(d.m.words[si]) for si in members)
-        if words >= 12:
-            if seen_text:
-                break
-            seen_text = True
-            break
-    return frozenset(out)
 
 
 def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
