@@ -237,7 +237,12 @@ class Mentions:
             roles.add("another")
         noun = self._noun(si, pos, f)
         concept = v.concept(noun) if noun else None
-        if concept in GENERIC_CONCEPTS:
+        if f.kind in ("count", "number") and not f.unit:
+            # "has killed 18 children", "injuring 40 fans": a verb of harm before the figure says what is
+            # counted, whoever the noun names.
+            concept = self._verb_concept_before(si, pos) or concept
+        if concept in GENERIC_CONCEPTS or (concept is None and f.kind in ("count", "number") and not f.unit):
+            # "208 people died", "and 25 have died": the verb after a generic noun names what is counted.
             concept = self._verb_concept(si, pos) or concept
         return Mention(fi, si, pos, noun, concept, direction, dspan, multiple, frozenset(roles), frame)
 
@@ -284,6 +289,17 @@ class Mentions:
             if hit and hit not in GENERIC_CONCEPTS:
                 return hit
         return None
+
+    def _verb_concept_before(self, si: int, pos: int) -> str | None:
+        """ "Cholera has killed 60 people", "infecting 300 people": the verb right before the figure (past
+        a hedge) names what a generic noun counts."""
+        words = self.words[si]
+        k = pos
+        hedge = self.vocab.hedges.ending_at(words, k)
+        if hedge is not None:
+            k = hedge[1]
+        hit = self.vocab.verb_concepts.ending_at(words, k)
+        return hit[0] if hit is not None and hit[1] >= self.clause_start(si, pos) else None
 
     def _year_in_clause(self, si: int, pos: int) -> str | None:
         """A year or date figure in the same clause, as its ISO text ("2003"), else None."""

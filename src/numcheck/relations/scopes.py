@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc
+from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc, _lead_sentences
 
 # Words that make a figure the whole of a country or a total ("the country's", "nationwide").
 NATIONAL_WORDS = frozenset(
@@ -17,6 +17,8 @@ NATIONAL_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     "city town capital province state region district county village area municipality prefecture".split()
 )
+# The headline and the first sentences, where a story's total stands before its places.
+LEAD_TOTAL_SENTENCES = 3
 # Sentences after a national figure that a place's figure may stand and still be counted in it.
 SCOPE_SENTENCES = 4
 # Tokens back that the figure an elided list item borrows its noun from may stand.
@@ -43,11 +45,14 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             continue
         groups.setdefault(concept, []).append(fi)
     sentences = d.view.doc.sentences
+    lead = _lead_sentences(d)
     for members in groups.values():
         whole = -1
         parts: list[tuple[int, str]] = []
         for fi in members:
             scope = _scope(d, fi)
+            if not scope and whole < 0 and _lead_total(d, fi, lead):
+                scope = "whole"  # "The disease has killed 18 children" in the lead, places below
             if scope == "whole":
                 if whole >= 0 and len(parts) >= 2:
                     yield _scoped_breakdown(d, whole, parts)
@@ -96,8 +101,12 @@ def _scope(d: _Doc, fi: int) -> str:
         and words[k] not in NOT_NAMES
     ]
     if said & PLACE_WORDS:
-        # Only a place word makes a part: "in the United Kingdom" may be a country of its own.
-        return " ".join(names) or " ".join(sorted(said & PLACE_WORDS))
+        # Only a place word makes a part: "in the United Kingdom" may be a country of its own. The
+        # place's name may open the sentence ("Henan province has recorded 15 deaths").
+        named = [words[k - 1] for k in range(max(lo, 1), hi) if words[k] in PLACE_WORDS and toks[k - 1].fact < 0]
+        return (
+            " ".join(names) or " ".join(w for w in named if w not in NOT_NAMES) or " ".join(sorted(said & PLACE_WORDS))
+        )
     if names and _elided_concept(d, fi):
         # "The city of São Paulo reported 327 deaths, and Rio de Janeiro 84": a name closing a list whose
         # item before it is a place's figure names a place too.
@@ -199,3 +208,16 @@ def _toll_before(d: _Doc, si: int, concept: str, items: list[int]) -> int:
         if found:
             return -1
     return -1
+
+
+def _lead_total(d: _Doc, fi: int, lead: frozenset[int]) -> bool:
+    """A figure at the top of the story that may stand for the whole its places share: in the
+    headline or the first sentences of the lead, of a counted concept ("deaths", not "people"), exact
+    or a lower bound, not a part, a change or a forecast."""
+    m = d.m.by_fact[fi]
+    f = d.facts[fi]
+    if f.sentence not in lead or f.sentence >= LEAD_TOTAL_SENTENCES or not m.concept or m.concept in d.v.generic:
+        return False
+    return f.hedge in ("exact", "about", "more than", "at least") and not (
+        m.roles & {"part", "another", "each", "forecast", "remainder"}
+    )
