@@ -38,6 +38,11 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
     bi = rel.get("born")
     if bi is None:
         return None
+    if rel.label("born") == "ago" and facts[bi].value is not None:
+        # "ten years ago, a browser was born": ten, give or take the months of a year.
+        n = abs(int(facts[bi].value or 0))
+        told = facts[bi].text if "ago" in facts[bi].text else f"{facts[bi].text} years ago"
+        return n - 1, n + 1, f"made {told}", "", (bi,)
     born = _year_of(facts[bi])
     if born is None:
         return None
@@ -71,6 +76,6 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             ("age", age.text),
             ("born", born),
             ("date", f" in {when}" if when else ""),
-            ("expected", f"{low} or {high}" if low != high else str(low)),
+            ("expected", str(low) if low == high else f"{low} or {high}" if high - low == 1 else f"{low} to {high}"),
         ),
     )

@@ -57,6 +57,7 @@ from numcheck.relations.calendar import (
     _for_years_until,
     _same_events,
     _spans,
+    _thing_ages,
     _years_later_events,
 )
 from numcheck.relations.changes import (
@@ -126,6 +127,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _anniversaries,
     _years_later_events,
     _ages,
+    _thing_ages,
     _match_minutes,
     _fraction_shares,
     _ranks,

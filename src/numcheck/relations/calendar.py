@@ -15,6 +15,7 @@ from numcheck.model import Fact, Span
 from numcheck.patterns import View
 from numcheck.relations.base import Relation, _Doc
 from numcheck.relations.changes import VERBS
+from numcheck.vocab import singular
 
 # --- calendar: days told of one event ---------------------------------------------------
 
@@ -573,3 +574,74 @@ def _event_years(d: _Doc) -> dict[str, list[int]]:
             if toks[j].fact < 0 and days.is_action(words[j]) and (st := days.stem(words[j])):
                 out.setdefault(st, []).append(fi)
     return {st: ids for st, ids in out.items() if len(ids) <= YEAR_POSTINGS}
+
+
+# --- calendar: ages of things against when they were made ----------------------------------------
+
+# Things made that a text tells are few; more than this would make ages × things grow with the text.
+MADE_KEPT = 12
+
+
+@functools.cache
+def _age_words(key: str) -> frozenset[str]:
+    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["ages"][key])
+
+
+def _made_when(d: _Doc) -> dict[str, list[tuple[int, str]]]:
+    """Thing → (figure, how) its sentence tells it was made: "a browser was born ten years ago" (how
+    "ago"; also "[Ten] years ago", a quote's bracketed figure), "the bridge was built in 1942" (how "year")."""
+    made, gap = _age_words("made_words"), _age_words("made_gap")
+    out: dict[str, list[tuple[int, str]]] = {}
+    told = 0
+    for si, words in enumerate(d.m.words):
+        verbs = [j for j, w in enumerate(words) if w in made]
+        if not verbs:
+            continue
+        toks = d.m.tokens[si]
+        whens: list[tuple[int, str]] = []
+        for k, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            after = [w for w in words[k + 1 : k + 4] if w != "]"]
+            if f.kind == "relative" and f.unit == "year" and "ago" in f.markers and f.value:
+                whens.append((t.fact, "ago"))
+            elif f.kind in ("number", "count") and f.value and after[:2] == ["years", "ago"]:
+                whens.append((t.fact, "ago"))
+            elif _year_of(f) is not None and k >= 1 and words[k - 1] == "in":
+                whens.append((t.fact, "year"))
+        if len(whens) != 1:
+            continue  # none, or two times of making in one sentence
+        for j in verbs:
+            k = j - 1
+            while k >= 0 and words[k] in gap:
+                k -= 1
+            if k >= 0 and words[k].isalpha() and words[k] not in STOPWORDS_CAL:
+                out.setdefault(singular(words[k]), []).append(whens[0])
+                told += 1
+        if told >= MADE_KEPT:
+            break
+    return out
+
+
+def _thing_ages(d: _Doc) -> Iterator[Relation]:
+    """``age``: the age of a thing (``age``: "the antiquated 15-year-old browser") against when another
+    sentence says it was made (``born``: "ten years ago, a browser was born", label ``born`` "ago"; or
+    "the bridge was built in 1942", label ``at`` "report")."""
+    made: dict[str, list[tuple[int, str]]] | None = None
+    for ai in d.view.by_kind.get("age", ()):
+        a = d.facts[ai]
+        if a.unit != "year" or a.value is None or a.is_range or not a.subject:
+            continue
+        if made is None:
+            made = _made_when(d)
+            if not made:
+                return
+        thing = singular(a.subject.split()[0].lower())
+        found = [(fi, how) for fi, how in made.get(thing, ()) if d.facts[fi].sentence != a.sentence]
+        if len({(d.facts[fi].value, _year_of(d.facts[fi]), how) for fi, how in found}) != 1:
+            continue
+        fi, how = found[0]
+        labels = (("born", "ago"),) if how == "ago" else (("at", "report"),)
+        yield Relation("age", (("age", ai), ("born", fi)), (), "document", labels)
