@@ -35,6 +35,9 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
         n = int(facts[oi].value or 0)
         low = n - 1 if rel.label("eve") else n
         return low, n, facts[oi].text + " birthday", "", (oi,)
+    ti, at_i, after_i = rel.get("then"), rel.get("at"), rel.get("after")
+    if ti is not None and at_i is not None and after_i is not None:
+        return _now_after(view, ti, at_i, after_i)
     bi = rel.get("born")
     if bi is None:
         return None
@@ -60,6 +63,21 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
     return at - born - 1, at - born, f"born in {born}", when, used
 
 
+# Years a person's age now may sit after the year it gives: the birthday not yet reached in either year,
+# and "36 at the end of February" told before the birthday.
+NOW_SLACK = 2
+
+
+def _now_after(view: View, ti: int, at_i: int, after_i: int) -> tuple[int, int, str, str, tuple[int, ...]] | None:
+    """An age now from an age then ("a 20-year-old in 1989"): at least the years to the latest past year."""
+    facts = view.facts
+    then, at, after = facts[ti].value, _year_of(facts[at_i]), _year_of(facts[after_i])
+    if then is None or at is None or after is None or after <= at:
+        return None
+    least = after - (at - int(then)) - NOW_SLACK
+    return least, 200, f"{facts[ti].text} in {at}", facts[after_i].text, (ti, at_i, after_i)
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     ai = rel.get("age")
     exp = _expected(rel, view) if ai is not None else None
@@ -76,6 +94,14 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             ("age", age.text),
             ("born", born),
             ("date", f" in {when}" if when else ""),
-            ("expected", str(low) if low == high else f"{low} or {high}" if high - low == 1 else f"{low} to {high}"),
+            ("expected", _ages_text(low, high)),
         ),
     )
+
+
+def _ages_text(low: int, high: int) -> str:
+    if high >= 200:
+        return f"at least {low}"
+    if low == high:
+        return str(low)
+    return f"{low} or {high}" if high - low == 1 else f"{low} to {high}"

@@ -51,6 +51,7 @@ from numcheck.relations.base import Relation, _Doc, family, same_family
 from numcheck.relations.breakdowns import _breakdowns
 from numcheck.relations.calendar import (
     _ages,
+    _ages_then_and_now,
     _anniversaries,
     _calendar_dates,
     _first_in_years,
@@ -128,6 +129,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _years_later_events,
     _ages,
     _thing_ages,
+    _ages_then_and_now,
     _match_minutes,
     _fraction_shares,
     _ranks,

@@ -8,6 +8,7 @@ import functools
 import tomllib
 from collections.abc import Iterator, Sequence
 from importlib import resources
+from typing import Any
 
 from numcheck import days
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
@@ -645,3 +646,82 @@ def _thing_ages(d: _Doc) -> Iterator[Relation]:
         fi, how = found[0]
         labels = (("born", "ago"),) if how == "ago" else (("at", "report"),)
         yield Relation("age", (("age", ai), ("born", fi)), (), "document", labels)
+
+
+# --- calendar: an age now against an age at a year and the latest year the text tells of ----------
+
+
+def _now_ages(d: _Doc) -> list[int]:
+    """Ages told as now in the lead: an age without a year of its own ("The 51-year-old premier"), or a
+    bare figure after "who is" ("The veteran lock, who is 36 at the end of February")."""
+    lead = int(_data_ages()["lead_sentences"])
+    befores = [tuple(p) for p in _data_ages()["now_before"]]
+    out = []
+    for si in range(min(lead, len(d.m.tokens))):
+        toks, words = d.m.tokens[si], d.m.words[si]
+        for k, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            if f.value is None or f.is_range:
+                continue
+            mm = d.m.by_fact.get(t.fact)
+            if f.kind == "age" and f.unit == "year" and mm is not None and not (mm.frame or "")[:1].isdigit():
+                out.append(t.fact)
+            elif f.kind in ("number", "count") and not f.unit and tuple(words[max(0, k - 2) : k]) in befores:
+                out.append(t.fact)
+    return out
+
+
+@functools.cache
+def _data_ages() -> dict[str, Any]:
+    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    ages: dict[str, Any] = tomllib.loads(raw)["ages"]
+    return ages
+
+
+def _latest_past(d: _Doc) -> int:
+    """The latest single year the text tells of as past ("went on to break the record on 12 June 2004"):
+    a sentence with a past-tense word and no word of the future. -1 if none."""
+    future = frozenset(_data_ages()["future_words"])
+    past = frozenset(_data_ages()["past_words"])
+    best, year = -1, -1
+    for fi in _single_years(d):
+        y = _year_of(d.facts[fi])
+        si = d.facts[fi].sentence
+        words = d.m.words[si]
+        if y is None or y <= year or set(words) & future:
+            continue
+        if any(w.endswith("ed") or w in past for w in words):
+            best, year = fi, y
+    return best
+
+
+def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
+    """``age``: a person's age now (``age``, told in the lead) against their age at a year (``then``, "made
+    his debut in 1989 as a 20-year-old", the year ``at``) and the latest year the text tells of as past
+    (``after``): the person cannot be younger now than the years since then allow."""
+    thens = []
+    for ai in d.view.by_kind.get("age", ()):
+        a, mm = d.facts[ai], d.m.by_fact.get(ai)
+        if a.unit != "year" or a.value is None or a.is_range or mm is None or not (mm.frame or "")[:1].isdigit():
+            continue
+        at = _own_year(d, mm.sentence, mm.position)
+        if at >= 0 and str(_year_of(d.facts[at])) == mm.frame:
+            thens.append((ai, at))
+    if len(thens) != 1:
+        return  # none, or ages of several people or times
+    nows = _now_ages(d)
+    if len(nows) != 1:
+        return
+    then, at = thens[0]
+    now_si = d.facts[nows[0]].sentence
+    # The person the age now is told of: named in its sentence or the headline and lead just before it.
+    named = frozenset().union(*(_cap_names(d, si) for si in range(max(0, now_si - 2), now_si + 1)))
+    if not named & _cap_names(d, d.facts[then].sentence):
+        return  # the age then is not told of the same person
+    after = _latest_past(d)
+    if after < 0 or after == at:
+        return
+    roles = (("age", nows[0]), ("then", then), ("at", at), ("after", after))
+    yield Relation("age", roles, (), "document")
