@@ -209,6 +209,7 @@ class Told:
     dated: bool  # a date as written ("March 26"), not a weekday or a relative day
     names: set[str]  # stems of capitalised words: the story's people and places
     actions: set[str]  # stems of event words and past-tense verbs: what happened
+    story: set[str]  # every stem around it, the story's subject and names included ("festival")
 
 
 def _stem(word: str) -> str | None:
@@ -300,6 +301,7 @@ def told_days(m: Mentions) -> list[Told]:
             spans: dict[str, Span] = {}
             names: set[str] = set()
             actions: set[str] = set()
+            story: set[str] = set()
             rep = False
             for j in range(lo, hi):
                 w = words[j]
@@ -308,6 +310,8 @@ def told_days(m: Mentions) -> list[Told]:
                 if w in repeat_words:
                     rep = True
                 st = _stem(w)
+                if st:
+                    story.add(st)
                 if st and st not in common and st not in spans:
                     spans[st] = toks[j].span
                 if st and j > 0 and text[toks[j].span.start].isupper():
@@ -317,7 +321,21 @@ def told_days(m: Mentions) -> list[Told]:
             shift = shift_of(f, kind) if kind in ("previous", "event") else 0
             if not said:
                 out.append(
-                    Told(fi, si, k, anchor, from_report, shift, spans, explicit, rep, f.kind == "date", names, actions)
+                    Told(
+                        fi,
+                        si,
+                        k,
+                        anchor,
+                        from_report,
+                        shift,
+                        spans,
+                        explicit,
+                        rep,
+                        f.kind == "date",
+                        names,
+                        actions,
+                        story,
+                    )
                 )
             if not kind or kind == "report":
                 resolvable.append((si, k, fi))
@@ -381,6 +399,10 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
         # Two events of one story share its people and places: what happened must be shared too.
         solid = set(stems) - a.names - b.names
         if len(solid) >= MIN_SHARED and solid & (a.actions | b.actions):
+            yield a, b, tuple(sorted(stems))
+        elif solid & _events()["once"] and len(a.story & b.story) > len(solid & _events()["once"]):
+            # The start of one thing happens once: "a bright start on Saturday" … "the opening night" of the
+            # festival both name (the story's subject, which the index leaves out).
             yield a, b, tuple(sorted(stems))
 
 
