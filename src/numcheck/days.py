@@ -472,3 +472,76 @@ def years_fitting(month: int, day: int, weekday: int) -> frozenset[int]:
         except ValueError:
             continue
     return frozenset(out)
+
+
+# --- a run of events within N days ("her second defeat in two days") -------------------------------
+
+
+@functools.cache
+def _series() -> dict[str, Any]:
+    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    data: dict[str, Any] = startcache.toml(raw)["series"]
+    return data
+
+
+def _is_nth(view: Any, fi: int) -> bool:
+    """A figure that is an ordinal of a run ("third", "2nd")."""
+    if fi < 0:
+        return False
+    f = view.facts[fi]
+    return f.kind == "ordinal" and f.value is not None and 2 <= f.value <= max(_series()["ordinals"].values())
+
+
+def _series_kind(words: Sequence[str]) -> set[str]:
+    """The kinds of event the words tell, by a word or two ("lost", "went down")."""
+    said = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    return {kind for kind, ws in _series()["kinds"].items() if said & set(ws)}
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """ "her second defeat in two days" told on a day, and a day counted from that day of the same kind."""
+
+    within: int  # the figure "two days"
+    day: int  # the day of the run's own sentence ("on Sunday")
+    other: Told  # "Three days earlier, …": a day counted from a day that is the run's day
+    cue: Span  # the ordinal word
+
+
+def runs(m: Mentions) -> Iterator[Run]:
+    """Runs of events within N days, each with the days the text counts back or on from the run's day."""
+    view = m.view
+    today = view.reporting_date
+    ordinals: dict[str, int] = _series()["ordinals"]
+    found: list[tuple[int, int, int, Day, set[str], Span]] = []
+    for si, toks in enumerate(m.tokens):
+        words = m.words[si]
+        for k, t in enumerate(toks):
+            f = view.facts[t.fact] if t.fact >= 0 else None
+            if f is None or f.kind != "duration" or f.unit != "day" or f.value is None or k < 2:
+                continue
+            if words[k - 1] != "in":
+                continue
+            lo = max(0, k - 2 - int(_series()["gap"]))
+            nth = next((j for j in range(k - 2, lo - 1, -1) if words[j] in ordinals or _is_nth(view, toks[j].fact)), -1)
+            kinds = _series_kind(words[nth + 1 : k - 1]) if nth >= 0 else set()
+            if not kinds:
+                continue
+            days = [(x.fact, d) for x in toks if x.fact >= 0 and (d := day_of(view.facts[x.fact], today)) is not None]
+            if len(days) == 1:
+                found.append((t.fact, si, days[0][0], days[0][1], kinds, toks[nth].span))
+    if not found:
+        return
+    for day_told in told_days(m):
+        if day_told.anchor < 0 or day_told.from_report:
+            continue
+        base = day_of(view.facts[day_told.anchor], today)
+        if base is None:
+            continue
+        told_kinds = _series_kind(m.words[day_told.sentence])
+        for within, si, day_fact, day, kinds, cue in found:
+            same = (base.weekday is not None and base.weekday == day.weekday) or (
+                base.date is not None and base.date == day.date
+            )
+            if si != day_told.sentence and same and told_kinds & kinds:
+                yield Run(within, day_fact, day_told, cue)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Mentions
 from numcheck.model import Span
 
@@ -46,7 +46,7 @@ OPENING = "the opening goal"
 @functools.cache
 def _data() -> dict[str, Any]:
     raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    match: dict[str, Any] = tomllib.loads(raw)["match"]
+    match: dict[str, Any] = startcache.toml(raw)["match"]
     return match
 
 

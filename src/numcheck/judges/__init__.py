@@ -37,6 +37,7 @@ from numcheck.judges import (
     range_order,
     remainder,
     restatement,
+    run_days,
     same_day,
     share,
     shares,
@@ -74,6 +75,7 @@ JUDGES: dict[str, ModuleType] = {
     "elapsed": elapsed,
     "age-at": age_at,
     "kin-age": kin_age,
+    "run-days": run_days,
     "match-minute": match_minute,
     "tally": tally,
 }

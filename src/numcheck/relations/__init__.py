@@ -25,7 +25,10 @@ relation's arithmetic. Kinds and their roles:
   another sentence is ("fell to a single digit", "sales were flat");
 - ``match-minute``: ``minute`` (and ``from``), labels ``told``, ``scorer``,
   ``listed``: a goal's minute in a match report's prose against the minutes
-  of its goal list ("Grady made it two 20 minutes later" … "Grady 29, 47").
+  of its goal list ("Grady made it two 20 minutes later" … "Grady 29, 47");
+- ``run``: ``within``, ``day``, ``other`` (and ``other-from``), label
+  ``shift``: "her second defeat in two days" on a day, and another day of
+  that kind of event counted from it ("Three days earlier, she lost …");
 - ``tally``: ``total`` and ``item`` (repeated), label ``plus``: a stated count
   against what the text counts for it, figures added up plus things counted
   without a figure ("the fourth player to ... He joins A, B and C").
@@ -56,6 +59,7 @@ from numcheck.relations.calendar import (
     _calendar_dates,
     _first_in_years,
     _for_years_until,
+    _runs,
     _same_events,
     _spans,
     _thing_ages,
@@ -121,6 +125,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _outcomes,
     _complement_shares,
     _same_events,
+    _runs,
     _calendar_dates,
     _spans,
     _first_in_years,

@@ -5,12 +5,11 @@ stated lengths against years (span) and ages against birth years (age, kin).
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
-from numcheck import days
+from numcheck import days, startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
@@ -327,7 +326,7 @@ UNTIL_YEAR_REACH = 10
 @functools.cache
 def _span_words(key: str) -> frozenset[str]:
     raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["spans"][key])
+    return frozenset(startcache.toml(raw)["spans"][key])
 
 
 def _is_first(f: Fact) -> bool:
@@ -586,7 +585,7 @@ MADE_KEPT = 12
 @functools.cache
 def _age_words(key: str) -> frozenset[str]:
     raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["ages"][key])
+    return frozenset(startcache.toml(raw)["ages"][key])
 
 
 def _made_when(d: _Doc) -> dict[str, list[tuple[int, str]]]:
@@ -676,7 +675,7 @@ def _now_ages(d: _Doc) -> list[int]:
 @functools.cache
 def _data_ages() -> dict[str, Any]:
     raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    ages: dict[str, Any] = tomllib.loads(raw)["ages"]
+    ages: dict[str, Any] = startcache.toml(raw)["ages"]
     return ages
 
 
@@ -725,3 +724,13 @@ def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
         return
     roles = (("age", nows[0]), ("then", then), ("at", at), ("after", after))
     yield Relation("age", roles, (), "document")
+
+
+def _runs(d: _Doc) -> Iterator[Relation]:
+    """``run``: "her second defeat in two days" (``within``) told on a day (``day``), and another day of
+    the same kind of event counted from that day (``other``, from ``other-from``; label ``shift``, days
+    after it): "… on Sunday. Three days earlier, she lost to …"."""
+    for r in days.runs(d.m):
+        o = r.other
+        roles = (("within", r.within), ("day", r.day), ("other", o.fact), ("other-from", o.anchor))
+        yield Relation("run", roles, (r.cue,), "document", (("shift", str(o.shift)),))
