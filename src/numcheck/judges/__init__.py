@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from numcheck.judges import (
     age_at,
     change,
+    clock_elapsed,
     currency,
     day_in_month,
     direction,
@@ -73,6 +74,7 @@ JUDGES: dict[str, ModuleType] = {
     "restatement": restatement,
     "unit-conversion": unit_conversion,
     "elapsed": elapsed,
+    "clock-elapsed": clock_elapsed,
     "age-at": age_at,
     "kin-age": kin_age,
     "run-days": run_days,

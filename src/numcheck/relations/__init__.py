@@ -29,6 +29,9 @@ relation's arithmetic. Kinds and their roles:
 - ``run``: ``within``, ``day``, ``other`` (and ``other-from``), label
   ``shift``: "her second defeat in two days" on a day, and another day of
   that kind of event counted from it ("Three days earlier, she lost …");
+- ``clock-span``: ``length``, ``start``, ``end``, label ``minutes``: "N hours
+  later" against the two clock times before it ("closed at 22:30 … cast at
+  2:30 the next day, four hours after");
 - ``tally``: ``total`` and ``item`` (repeated), label ``plus``: a stated count
   against what the text counts for it, figures added up plus things counted
   without a figure ("the fourth player to ... He joins A, B and C").
@@ -57,6 +60,7 @@ from numcheck.relations.calendar import (
     _ages_then_and_now,
     _anniversaries,
     _calendar_dates,
+    _clock_spans,
     _first_in_years,
     _for_years_until,
     _runs,
@@ -132,6 +136,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _for_years_until,
     _anniversaries,
     _years_later_events,
+    _clock_spans,
     _ages,
     _thing_ages,
     _ages_then_and_now,

@@ -5,6 +5,7 @@ stated lengths against years (span) and ages against birth years (age, kin).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
@@ -734,3 +735,54 @@ def _runs(d: _Doc) -> Iterator[Relation]:
         o = r.other
         roles = (("within", r.within), ("day", r.day), ("other", o.fact), ("other-from", o.anchor))
         yield Relation("run", roles, (r.cue,), "document", (("shift", str(o.shift)),))
+
+
+# --- calendar: hours between two clock times ("closed at 22:30 … cast at 2:30 the next day, four hours after")
+
+_CLOCK = re.compile(r"^(\d\d):(\d\d)$")
+
+
+def _clock_minutes(f: Fact) -> int | None:
+    """Minutes after the midnight the sentence starts from: "22:30" → 1350; "2:30 the next day" → 1590."""
+    marks = [m for m in f.markers if _CLOCK.match(m)]
+    if f.kind == "time" and f.iso and _CLOCK.match(f.iso):
+        hm = _CLOCK.match(f.iso)
+        day = 0
+    elif f.kind == "relative" and f.unit == "day" and f.value is not None and marks and 0 <= f.value <= 1:
+        hm = _CLOCK.match(marks[0])
+        day = int(f.value)
+    else:
+        return None
+    assert hm is not None
+    return day * 1440 + int(hm.group(1)) * 60 + int(hm.group(2))
+
+
+def _clock_spans(d: _Doc) -> Iterator[Relation]:
+    """``clock-span``: "N hours later/after" (``length``) told just after a clock time (``end``) of a
+    sentence that gave an earlier one (``start``): "the polls closed at 10pm and the count ended at 4am,
+    six hours later"; label ``minutes``, the minutes between them (over midnight when the later is
+    smaller, or told "the next day")."""
+    for si, toks in enumerate(d.m.tokens):
+        clocks: list[tuple[int, int, int]] = []  # (position, fact, minutes)
+        for pos, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            at = _clock_minutes(f)
+            if at is not None:
+                clocks.append((pos, t.fact, at))
+                continue
+            if f.kind != "relative" or f.unit not in ("hour", "minute") or f.value is None:
+                continue
+            if not {"later", "after"} & set(f.markers) or len(clocks) < 2:
+                continue
+            (_, s_fi, s_at), (e_pos, e_fi, e_at) = clocks[-2], clocks[-1]
+            # Right after the later time: "at 4am, six hours later", "at 21:50, about two hours later".
+            j = e_pos + 1
+            if j < len(toks) and d.m.words[si][j] == ",":
+                j += 1
+            if d.skip_hedge(si, j) != pos:
+                continue
+            minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
+            roles = (("length", t.fact), ("start", s_fi), ("end", e_fi))
+            yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))

@@ -1,0 +1,56 @@
+"""Judge ``clock-elapsed``: "N hours later" against the two clock times it counts between ("closed at 22:30
+… cast at 2:30 the next day, four hours after")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from numcheck.model import Hit
+from numcheck.patterns import View
+from numcheck.relations import Relation
+
+if TYPE_CHECKING:
+    from numcheck.model import Rule
+
+RELATIONS = frozenset({"clock-span"})
+ROLES = ("length", "start", "end")
+PARAMS: dict[str, tuple[type, Any]] = {}
+FIELDS = frozenset({"length", "start", "end", "expected"})
+MINUTES = {"hour": Decimal(60), "minute": Decimal(1)}
+
+
+def compile(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {}
+
+
+def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    li, si, ei = rel.get("length"), rel.get("start"), rel.get("end")
+    told = rel.label("minutes")
+    if li is None or si is None or ei is None or not told.isdigit():
+        return None
+    length = view.facts[li]
+    unit = MINUTES.get(length.unit or "")
+    if unit is None or length.value is None:
+        return None
+    minutes = Decimal(told)
+    # A length is told to its last unit: "four hours" is 3½ to 4½ hours; a hedge ("about") widens it.
+    iv = length.interval
+    n = abs(length.value)
+    low = min(iv.low if iv.low is not None else n, n - Decimal("0.5"))
+    high = max(iv.high if iv.high is not None else n, n + Decimal("0.5"))
+    if low * unit <= minutes <= high * unit:
+        return None
+    hours = minutes / 60
+    expected = f"{hours.normalize():f} hours" if unit == 60 else f"{minutes} minutes"
+    return Hit(
+        length.span,
+        (view.facts[si].span, view.facts[ei].span),
+        (
+            ("length", length.text),
+            ("start", view.facts[si].text),
+            ("end", view.facts[ei].text),
+            ("expected", expected),
+        ),
+    )
