@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
-from numcheck.judges.arith import total_of, value_interval
+from numcheck.judges.arith import near_interval, value_interval
 from numcheck.model import Hit
 from numcheck.patterns import View, format_number, point
 from numcheck.relations import Relation
@@ -37,8 +37,12 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if total.value is None or any(f.value is None for f in items):
         return None
     extra = Decimal(plus)
-    acc = total_of(items) + Interval(extra, extra)
-    tiv = value_interval(total) if total.kind != "ordinal" else Interval(total.value, total.value)
+    # "over 700 ... and 100 more" against "over 900": hedges read near their printed figure.
+    read = near_interval if rel.label("near") else value_interval
+    acc = Interval(extra, extra)
+    for f in items:
+        acc = acc + read(f)
+    tiv = read(total) if total.kind != "ordinal" else Interval(total.value, total.value)
     if acc.overlaps(tiv):
         return None
     shown = sum(((point(f) or Decimal(0)) for f in items), extra)

@@ -28,6 +28,12 @@ from numcheck.vocab import TOKEN, PhraseTable, _toml, singular
 # Tokens of one sentence that a look-back or look-ahead reads, at most: a long sentence must not cost a
 # walk over all of it per figure.
 SCAN_REACH = 80
+# A count and "N more" of it (tokens apart, at most), the sentences after the headline or lead that may
+# tell them, the sentences of the headline and lead, and the words after a total that may name its noun.
+MORE_REACH = 25
+MORE_BACK = 2
+LEAD_SENTENCES = 3
+NOUN_WORDS = 6
 # Sentences back from a list of predecessors that the ordinal it completes may stand.
 RANK_BACK = 3
 # Largest ordinal and count read against a list of names or titles.
@@ -615,3 +621,62 @@ def _last_noun(words: Sequence[str], start: int) -> str:
             break
         noun = w
     return noun
+
+
+def _more_of_told(d: _Doc) -> Iterator[Relation]:
+    """ "Over 900 asylum seekers rescued" ... "fishermen rescued over 700 asylum seekers, and the navy saved
+    200 more": a count and "N more" of it, told just after the headline or lead gave their total. Hedged
+    figures are read near their printed value ("over 700" is 700 and a little), as an editor reads them."""
+    for si, pos, mi, m in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        if (
+            not (pos + 1 < len(words) and words[pos + 1] == "more")
+            and _tables()["another"].ending_at(words, pos) is None
+        ):
+            continue
+        toks = d.m.tokens[si]
+        a = -1
+        for k in range(pos - 1, max(-1, pos - MORE_REACH), -1):
+            fi = toks[k].fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind in ("count", "number") and not f.is_range and f.value is not None:
+                a = fi
+                break
+            if f.kind not in FRAME_KINDS and f.kind != "money":
+                break
+        if a < 0:
+            continue
+        w = _told_total(d, si, a)
+        if w < 0:
+            continue
+        why = f"{d.facts[a].text} and {m.text} more"
+        yield Relation(
+            "tally",
+            (("total", w), ("item", a), ("item", mi)),
+            (),
+            "document",
+            (("plus", "0"), ("why", why), ("near", "yes")),
+        )
+
+
+def _told_total(d: _Doc, si: int, a: int) -> int:
+    """The count in the first LEAD_SENTENCES sentences, at most MORE_BACK sentences before ``si``, that
+    counts what ``a`` counts (its concept, or a word of its noun phrase)."""
+    am = d.m.by_fact.get(a)
+    concept = am.concept if am else None
+    if not concept:
+        return -1
+    for s2 in range(max(0, si - MORE_BACK), min(si, LEAD_SENTENCES)):
+        toks = d.m.tokens[s2]
+        words = d.m.words[s2]
+        for k, tok in enumerate(toks[:SCAN_REACH]):
+            fi = tok.fact
+            if fi < 0 or d.facts[fi].kind not in ("count", "number") or d.facts[fi].is_range:
+                continue
+            wm = d.m.by_fact.get(fi)
+            near = {d.v.concepts.get(x) for x in words[k + 1 : k + 1 + NOUN_WORDS]}
+            if (wm and wm.concept == concept) or concept in near:
+                return fi
+    return -1
