@@ -134,7 +134,9 @@ def note(message: str) -> None:
 # --- running children --------------------------------------------------------
 
 
-def run_timed(cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 3600) -> tuple[float, int, int, float]:
+def run_timed(
+    cmd: Sequence[str], *, stdin: str | None = None, timeout: float = 3600, env: dict[str, str] | None = None
+) -> tuple[float, int, int, float]:
     """Wall seconds, peak RSS in MB-ish (KiB / 1024), exit status and CPU seconds (user + system) of one child run.
 
     CPU time is what the ratios use: on a shared machine a child's wall time
@@ -185,22 +187,27 @@ def median_times(cmd: Sequence[str], runs: int) -> tuple[float, float] | None:
 
 
 def paired_times(
-    cmds: dict[str, Sequence[str]], runs: int, every: dict[str, int] | None = None
+    cmds: dict[str, Sequence[str]],
+    runs: int,
+    every: dict[str, int] | None = None,
+    envs: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, tuple[float, float] | None]:
     """Median wall and CPU seconds of each command, run in turn (A B C A B C ...) so that a
     change in the machine's load falls on all of them alike. ``every[name] = k`` runs that
-    command only every k-th round (quantulum3 takes seconds per start). None: it failed."""
+    command only every k-th round (quantulum3 takes seconds per start); ``envs[name]`` is that
+    command's environment. None: it failed."""
     every = every or {}
+    envs = envs or {}
     out: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
     failed: set[str] = set()
     for name, cmd in cmds.items():  # warm the page cache; not counted
-        if run_timed(cmd)[2] not in (0, 1):
+        if run_timed(cmd, env=envs.get(name))[2] not in (0, 1):
             failed.add(name)
     for r in range(runs):
         for name, cmd in cmds.items():
             if name in failed or r % every.get(name, 1):
                 continue
-            wall, _, status, cpu = run_timed(cmd)
+            wall, _, status, cpu = run_timed(cmd, env=envs.get(name))
             if status not in (0, 1):
                 failed.add(name)
             out[name].append((wall, cpu))
@@ -579,6 +586,25 @@ def against(other: Path, runs: int, lines: list[str], data: dict) -> None:
         "",
     ]
     data["against"] = {"other": str(other), "ours_s": a, "theirs_s": b, "ratio": round(b / a, 3)}
+    if not SEED.exists():
+        return
+    # Cold start of each tree's `python -m numcheck` on the seed article, in turn.
+    cmd = [sys.executable, "-m", "numcheck", str(SEED)]
+    timed = paired_times(
+        {"this tree": cmd, "other": cmd},
+        max(runs, 9),
+        envs={
+            "this tree": dict(CHILD_ENV, PYTHONPATH=str(ROOT / "src")),
+            "other": dict(CHILD_ENV, PYTHONPATH=str(other / "src")),
+        },
+    )
+    mine, theirs_t = timed["this tree"], timed["other"]
+    if mine and theirs_t:
+        lines[-1:-1] = [
+            f"Cold start against {other} (python -m numcheck on the seed article, CPU, median of {max(runs, 9)} paired runs):",
+            f"  this tree {mine[1] * 1000:.0f} ms; other {theirs_t[1] * 1000:.0f} ms; ratio (other/this) {theirs_t[1] / mine[1]:.2f}x",
+        ]
+        data["against"]["cold_cpu_ms"] = {"this": round(mine[1] * 1000, 1), "other": round(theirs_t[1] * 1000, 1)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
