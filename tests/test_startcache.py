@@ -111,3 +111,35 @@ def test_toml_that_does_not_parse_raises_as_tomllib_does(fresh: Path) -> None:
         startcache.toml("key = = 1")
     with pytest.raises(tomllib.TOMLDecodeError):
         startcache.toml("key = = 1")
+
+
+def test_a_second_start_finds_everything_in_the_cache(tmp_path: Path) -> None:
+    """Every pattern numcheck builds is the same string on every start (no set order in it), so a
+    second run compiles and parses nothing new and leaves the files as they were."""
+    import os
+    import subprocess
+    import sys
+
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "On Monday, 3 June 2019, some 40 staff (12% of the firm) lost £3.2m; sales rose 5% to 1,200 units "
+        "in the third quarter, two days after the vote. The 10km race took 2 hours and 15 minutes.\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    env["NUMCHECK_CACHE_DIR"] = str(cache)
+
+    def run(seed: str) -> dict[str, bytes]:
+        done = subprocess.run(
+            [sys.executable, "-m", "numcheck", "--no-config", str(text)],
+            env={**env, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        return {p.name: p.read_bytes() for p in sorted(cache.iterdir())}
+
+    first = run("1")
+    assert {name.split("-")[0] for name in first} == {"regex", "toml"}
+    assert run("2") == first  # another string hash order: nothing new to store

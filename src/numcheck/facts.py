@@ -747,7 +747,11 @@ _M_TIME_PLURALS = frozenset({"years", "months", "weeks", "days", "hours"})
 # Up to three words after the "m", on the same line, with nothing but spaces between them.
 _M_WORDS = startcache.compile(rf"(?:{_SP}+[A-Za-z][\w&'’.-]*){{1,3}}")
 _M_CLAUSE_WORDS = frozenset("and or to from in on at a an the last this by with against".split())
-_M_CLAUSE_END = startcache.compile(rf"{_SP}*(?:[,;:.!?()]|{_SP}(?:{'|'.join(_M_CLAUSE_WORDS)})\b|\Z|\n)")
+# Sorted: a set's order changes from run to run, and so would the pattern (whole words, so
+# the order of the alternatives does not change what matches).
+_M_CLAUSE_END = startcache.compile(
+    rf"{_SP}*(?:[,;:.!?()]|{_SP}(?:{'|'.join(sorted(_M_CLAUSE_WORDS, key=lambda w: (-len(w), w)))})\b|\Z|\n)"
+)
 # Another figure in millions near a clause-final "m": "million", "bn", money with "m".
 _MILLIONS_NEAR = startcache.compile(
     r"\b(?:million|billion|trillion|mln|bln)s?\b|\d(?:bn|tn|mn)\b|(?:[£$€¥₹]|\b[A-Z]{3}\b ?)\d[\d.,]*m\b|\d(?:\.\d+)?m(?=[^\S\n]+\S)"

@@ -119,8 +119,8 @@ def _read(path: Path | None) -> dict[Any, Any]:
     return data if isinstance(data, dict) else {}
 
 
-_REGEX = _Store("regex", 2000)
-_TOML = _Store("toml", 200)
+_REGEX = _Store("regex", 1000)  # numcheck compiles ~160 of its own
+_TOML = _Store("toml", 100)  # ~45 data and bundled rule files, plus a user's rules
 
 
 # --- regexes ------------------------------------------------------------------------
