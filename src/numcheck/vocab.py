@@ -95,6 +95,7 @@ class Vocab:
     whole_of: PhraseTable  # phrase → "of"
     same: PhraseTable  # phrase → "same"
     anaphora: frozenset[str]
+    whole_modifiers: frozenset[str]  # "the top 20", "the first 10": rank words before a whole
     back_refs: PhraseTable  # phrase → "back": a clause subject standing for the figure just told
     back_heads: frozenset[str]  # "figure", "reading": the head of such a subject ("the new GDP figure")
     yardsticks: PhraseTable  # phrase → "yardstick": a verb after a figure that makes it a forecast
@@ -232,6 +233,7 @@ def vocab() -> Vocab:
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
+        whole_modifiers=frozenset(attach["whole_modifiers"]),
         back_refs=PhraseTable.build((p, "back") for p in attach["back_refs"]),
         back_heads=frozenset(attach["back_heads"]),
         yardsticks=PhraseTable.build((p, "yardstick") for p in attach["yardstick_after"]),

@@ -99,6 +99,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 and d.fact_at(si, after + 1) >= 0
             ):
                 after += 1  # "of these 42 patients": a determiner, the whole follows
+            elif after < len(words) and words[after] in d.v.whole_modifiers and d.fact_at(si, after + 1) >= 0:
+                after += 1  # "out of the top 20", "of the first 10": a rank word, the whole follows
             elif (
                 after < len(words)
                 and (words[after] in d.v.anaphora or (words[after] == "this" and d.facts[part].kind == "money"))
