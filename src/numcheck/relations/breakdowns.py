@@ -91,12 +91,15 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                 label, after = opener
                 items = _items_from(d, si, after, f)
                 if len(items) >= 2 or (label == "inclusive" and items):
+                    # A number among the items that the fact table left out ("Labour 14, ..." read as a
+                    # name) leaves the list incomplete: its sum is only a lower bound of the total.
+                    unread = _unread_number(d, si, after, d.pos_of(items[-1])[1])
                     yield Relation(
                         "breakdown",
                         (("total", fi),) + tuple(("item", i) for i in items),
                         (d.span(si, j, after),),
                         "clause",
-                        (("inclusive", "yes" if label == "inclusive" else ""),),
+                        (("inclusive", "yes" if label == "inclusive" or unread else ""),),
                     )
                 break
             j += 1
@@ -111,6 +114,12 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             elif items and same_family(d.facts[ti], f):
                 # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+
+
+def _unread_number(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """A token between ``lo`` and ``hi`` that holds a digit but is no figure of the fact table."""
+    toks = d.m.tokens[si]
+    return any(toks[k].fact < 0 and any(ch.isdigit() for ch in d.m.words[si][k]) for k in range(lo, hi))
 
 
 def _opener(words: Sequence[str], j: int) -> tuple[str, int] | None:
