@@ -144,6 +144,8 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
         or (words[k - 1] == "and" and "between" in words[max(0, k - 5) : k])
     ):
         return None  # an end of a change or a range, or a comparison: "from 45,000 to 50,000"
+    if f.kind != "percent" and d.v.whole_of.starting_at(words, pos + 1):
+        return None  # "3,400 of the council's staff": a part of the quantity, not the quantity
     lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
     if any(w in _EARLIER for w in words[lo:pos]):
         return None  # "That compared with 78,882 cases": an earlier count, set against the latest
