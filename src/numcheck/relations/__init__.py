@@ -80,6 +80,7 @@ from numcheck.relations.conversions import _conversions
 from numcheck.relations.counting import (
     _all_of_listed,
     _balances,
+    _bands,
     _more_of_told,
     _only_and_others,
     _place_lists,
@@ -155,6 +156,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _predicate_parts,
     _within_concepts,
     _more_of_told,
+    _bands,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family
 from numcheck.relations.changes import FRAME_NOUNS
 from numcheck.relations.scopes import _scope
 from numcheck.vocab import TOKEN, PhraseTable, _toml, singular
@@ -34,6 +34,10 @@ MORE_REACH = 25
 MORE_BACK = 2
 LEAD_SENTENCES = 3
 NOUN_WORDS = 6
+# Sentences apart that two shares of one group on either side of two thresholds may stand, and words
+# between a share's verb and its threshold ("earn more than £50,000").
+BANDS_BACK = 6
+BAND_WORDS = 4
 # Sentences back from a list of predecessors that the ordinal it completes may stand.
 RANK_BACK = 3
 # Largest ordinal and count read against a list of names or titles.
@@ -680,3 +684,57 @@ def _told_total(d: _Doc, si: int, a: int) -> int:
             if (wm and wm.concept == concept) or concept in near:
                 return fi
     return -1
+
+
+def _bands(d: _Doc) -> Iterator[Relation]:
+    """ "Only 16% of women earn more than £50,000 ... 35% of women earn less than £20,000": shares of one
+    group on either side of two thresholds, the lower one below the upper one, are separate groups, so
+    together they are at most 100% (relation ``shares``). Only the latest share of each side is kept per
+    group, verb and kind of threshold, so building stays linear."""
+    latest: dict[tuple[str, str, str, str], tuple[int, int, int]] = {}  # key + side -> (share, threshold, sentence)
+    for si, pos, fi, _ in d.figures(frozenset({"percent"})):
+        band = _band(d, si, pos)
+        if band is None:
+            continue
+        group, verb, ti, side = band
+        t = d.facts[ti]
+        key = (group, verb, family(t))
+        other = latest.get((*key, "below" if side == "above" else "above"))
+        latest[(*key, side)] = (fi, ti, si)
+        if other is None or si - other[2] > BANDS_BACK:
+            continue
+        of, oti, _ = other
+        low, high = (ti, oti) if side == "below" else (oti, ti)
+        lv, hv = d.facts[low].value, d.facts[high].value
+        if lv is None or hv is None or lv > hv:
+            continue  # "under £60,000" and "over £50,000" overlap
+        yield Relation("shares", (("item", of), ("item", fi)), (), "document" if si != other[2] else "sentence")
+
+
+def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str] | None:
+    """ "16% of women earn more than £50,000" → ("woman", "earn", threshold, "above"), else None."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = pos + 1
+    if j + 3 >= len(words) or words[j] != "of":
+        return None
+    j += 1
+    if words[j] in ("the", "all", "its", "their"):
+        j += 1
+    if j + 2 >= len(words) or not words[j].isalpha():
+        return None
+    group, verb = singular(words[j]), words[j + 1]
+    if not verb.isalpha() or verb in ("and", "or", "of", "in", "compared", "while", "who", "which", "that"):
+        return None
+    for k in range(j + 2, min(len(words), j + 2 + BAND_WORDS)):
+        ti = toks[k].fact
+        if ti < 0:
+            if not _tables()["bound"].starting_at(words, k) and words[k] not in ("than", "least", "most", "for"):
+                return None
+            continue
+        t = d.facts[ti]
+        if t.kind in ("percent", "share") or t.is_range or t.value is None:
+            return None
+        side = {"more than": "above", "at least": "above", "less than": "below", "at most": "below"}.get(t.hedge)
+        return (group, verb, ti, side) if side else None
+    return None
