@@ -63,7 +63,18 @@ BALANCE_NEXT = 2
 BALANCE_REACH = 16
 # Words that may stand between "the" and an ordinal's noun without making it a place in a race.
 _RANK_DETERMINERS = frozenset("the its his her their a".split())
-_PLACINGS = frozenset("place places spot time times round rounds leg legs stage stages".split()) | FRAME_NOUNS
+# Nouns after an ordinal that count occasions or placings, not holders of a rank ("the second day",
+# "his third goal", "was third").
+_PLACINGS = (
+    frozenset(
+        """place places spot time times round rounds leg legs stage stages day days night nights game games
+        match matches goal goals attempt attempts try tries minute minutes innings set sets term terms visit
+        visits meeting meetings session sessions""".split()
+    )
+    | FRAME_NOUNS
+)
+# Tokens from an ordinal to "after"/"behind" in its sentence ("the third country, after A and B").
+RANK_NEAR = 8
 
 
 @functools.cache
@@ -144,15 +155,19 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
     list's sentence or up to RANK_BACK sentences before; a placing ("was third", "the second round") is not."""
     w = _Words(d)
     preds = _tables()["predecessors"]
+    near = _tables()["predecessors_near"]
+    cues = preds.by_first.keys() | near.by_first.keys()
     sentences = d.view.doc.sentences
     for si in range(len(sentences)):
         span = sentences[si].span
-        if not preds.by_first.keys() & set(TOKEN.findall(d.view.text[span.start : span.end].lower())):
+        if not cues & set(TOKEN.findall(d.view.text[span.start : span.end].lower())):
             continue
         toks = w.tokens(si)
         words = [t.text for t in toks]
         for j in range(len(words)):
-            if not preds.starting_at(words, j):
+            # "after A and B" ranks only an ordinal of its own sentence: "the third country, after A and B,".
+            back = RANK_BACK if preds.starting_at(words, j) else 0 if near.starting_at(words, j) else -1
+            if back < 0:
                 continue
             listed = _names_after(d, toks, j + 1)
             if listed is None:
@@ -160,17 +175,17 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             count, end = listed
             if _tables()["open_list"].starting_at(words, end + (1 if end < len(words) and words[end] == "," else 0)):
                 continue
-            rank = _rank_before(d, si, toks[j].start)
-            if rank < 0:
+            rank = _rank_before(d, si, toks[j].start, back)
+            if rank < 0 or (back == 0 and j - d.pos_of(rank)[1] > RANK_NEAR):
                 continue
             cue = Span(toks[j].start, toks[end - 1].end)
             why = f"{count} listed before: {d.view.text[toks[j + 1].start : toks[end - 1].end]}"
             yield Relation("tally", (("total", rank),), (cue,), "document", (("plus", str(count + 1)), ("why", why)))
 
 
-def _rank_before(d: _Doc, si: int, before: int) -> int:
-    """The nearest "the Nth <noun>" ordinal before offset ``before``, up to RANK_BACK sentences back."""
-    for s2 in range(si, max(-1, si - RANK_BACK - 1), -1):
+def _rank_before(d: _Doc, si: int, before: int, back: int) -> int:
+    """The nearest "the Nth <noun>" ordinal before offset ``before``, up to ``back`` sentences back."""
+    for s2 in range(si, max(-1, si - back - 1), -1):
         toks = d.m.tokens[s2]
         for k in range(len(toks) - 1, max(-1, len(toks) - 1 - SCAN_REACH), -1):
             fi = toks[k].fact
