@@ -44,6 +44,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     from numcheck.checks.change import _endpoints_ok, _stated_change
 
     ai, bi, ci = rel.get("from"), rel.get("to"), rel.get("stated")
+    if ai is None and bi is not None and ci is not None and rel.get("amount") is not None:
+        return _implied_start(rel, view)
     if ai is None or bi is None or ci is None:
         return None
     facts = view.facts
@@ -76,3 +78,48 @@ def _amount_change(a: Fact, b: Fact, c: Fact, direction: str) -> Hit | None:
         return None
     shown = _scaled(abs(bv - av), [a, b])
     return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, shown, direction))
+
+
+def _implied_start(rel: Relation, view: View) -> Hit | None:
+    """ "Shares fell 12p, or 13%, to 380p": the start is the level reached plus the amount (less it, for
+    a rise), and the percentage is the amount over that start (the wrong-base error divides by the level
+    reached instead)."""
+    from numcheck.checks.change import _fields
+    from numcheck.patterns import as_percent, rounded_like
+
+    facts = view.facts
+    bi, ci, xi = rel.get("to"), rel.get("stated"), rel.get("amount")
+    assert bi is not None and ci is not None and xi is not None
+    b, c, x = facts[bi], facts[ci], facts[xi]
+    direction = rel.label("direction")
+    stated = as_percent(c)
+    if c.kind != "percent" or stated is None or direction not in ("up", "down") or x.value is None or b.value is None:
+        return None
+    factor = Decimal("0.01") if rel.label("amount-unit") == "hundredth" else Decimal(1)
+    amount = value_interval(x).scale(factor)
+    start = value_interval(b) + amount if direction == "down" else value_interval(b) - amount
+    ratio = amount.divide(start)
+    if ratio is None or ratio.overlaps(stated.scale(Decimal("0.01"))):
+        return None
+    moved = x.value * factor
+    begin = b.value + moved if direction == "down" else b.value - moved
+    if begin <= 0:
+        return None
+    shown = _written_like(b, begin)
+    computed = rounded_like(moved / begin * 100, c.text) + "%"
+    a = replace(b, text=shown, value=begin, interval=start)
+    said = "fall" if direction == "down" else "rise"
+    return Hit(c.span, (b.span, x.span), _fields(a, b, c, computed, _written_like(b, moved), said))
+
+
+def _written_like(like: Fact, value: Decimal) -> str:
+    """``value`` written as ``like`` is ("380p" → "392p", "1.90 Canadian dollars" → "2.55 Canadian dollars")."""
+    from numcheck.patterns import format_number, rounded_like
+
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", like.text)
+    if m is None or like.value is None or like.value == 0:
+        return format_number(value)
+    printed = Decimal(m.group().replace(",", ""))
+    scale = printed / like.value  # 100 for "380p" (3.80 pounds); 1e-6 for "$630m"
+    number = rounded_like(value * scale, m.group())
+    return like.text[: m.start()] + number + like.text[m.end() :]

@@ -70,6 +70,7 @@ from numcheck.relations.calendar import (
     _years_later_events,
 )
 from numcheck.relations.changes import (
+    _amount_and_share,
     _changes_and_ranges,
     _comparisons,
     _said_changes,
@@ -157,6 +158,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _within_concepts,
     _more_of_told,
     _bands,
+    _amount_and_share,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -65,6 +65,10 @@ SUBJECT_BACK = 2
 NOUN_PHRASE_SKIP = 6
 # Words after the direction word of "This is a decrease from ..." that name the earlier figure.
 SAID_FROM = frozenset("from on since against over".split())
+# Words for a hundredth of a currency unit after an amount ("65 Canadian cents"), and the tokens after a
+# stated percentage that the level reached ("to 1.90 dollars") may stand.
+SMALL_COINS = frozenset("cents cent pence penny".split())
+LEVEL_REACH = 8
 # Tokens after "This is a decrease from" that its earlier figure may stand ("the year before, when it was").
 SAID_REACH = 12
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
@@ -886,3 +890,56 @@ def _compared(d: _Doc, si: int, pos: int) -> bool:
         if d.v.comparison.ending_at(words, back + 1) is not None:
             return True
     return any(d.v.yardsticks.starting_at(words, k) for k in range(pos + 1, min(len(words), pos + 5)))
+
+
+def _amount_and_share(d: _Doc) -> Iterator[Relation]:
+    """ "Shares fell 12p, or 3%, to 380p", "lost 65 Canadian cents or 25% on the news to 1.90 Canadian
+    dollars": a change given as an amount and a percentage before the level it reached; its starting
+    level is the level and the amount together (the judge works it out)."""
+    for si, pos, xi, x in d.figures(frozenset({"money", "count", "number"})):
+        words = d.m.words[si]
+        before = d.v.direction.ending_at(words, pos - 1 if pos > 0 and words[pos - 1] == "by" else pos)
+        if before is None:
+            continue
+        j = pos + 1
+        cents = False
+        while j < len(words) and j - pos <= 3 and words[j][0].isalpha() and words[j] not in ("or", "to"):
+            cents = cents or words[j] in SMALL_COINS
+            j += 1
+        if x.kind != "money" and not cents:
+            continue
+        if j < len(words) and words[j] in (",", "-", "—", "–"):
+            j += 1
+        if j >= len(words) or words[j] != "or":
+            continue
+        pi = d.figure_after(si, j + 1, frozenset({"percent"}))
+        if pi < 0:
+            continue
+        _, ppos = d.pos_of(pi)
+        yi = _level_reached(d, si, ppos + 1)
+        if yi < 0:
+            continue
+        y = d.facts[yi]
+        if y.kind != "money" or (x.kind == "money" and not same_family(x, y)):
+            continue
+        start = before[1]
+        labels = [("direction", before[0])]
+        if cents:
+            labels.append(("amount-unit", "hundredth"))
+        roles = (("to", yi), ("stated", pi), ("amount", xi))
+        yield Relation("change", roles, (d.span(si, start, pos),), "clause", tuple(labels))
+
+
+def _level_reached(d: _Doc, si: int, j: int) -> int:
+    """The figure after "to" within a few words from ``j`` ("on the news to 1.90 dollars"), or -1."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for k in range(j, min(len(words), j + LEVEL_REACH)):
+        if words[k] in CLAUSE_END:
+            return -1
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
+            return -1
+        if words[k] == "to":
+            fi = d.figure_after(si, k + 1)
+            return fi if fi >= 0 and not d.facts[fi].is_range and d.facts[fi].value is not None else -1
+    return -1
