@@ -785,6 +785,18 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     return None
 
 
+def _name_parts(words: Sequence[str]) -> frozenset[str]:
+    """Words of names without their possessive, and the parts of hyphenated names: "Mercedes'" and
+    "Mercedes-Benz's" share "mercedes"."""
+    out: set[str] = set()
+    for w in words:
+        w = w.removesuffix("'s").removesuffix("'")
+        out.add(w)
+        if "-" in w:
+            out.update(p for p in w.split("-") if p)
+    return frozenset(out)
+
+
 def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) -> Relation | None:
     """ "Its profits slid to 20m euros. ... Mercedes' profits ... were well below expectations of 14m
     euros": no figure before the word in its clause, so the subject's latest figure stands for it."""
@@ -794,7 +806,7 @@ def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) 
     if not known:
         return _told_before(d, si, j, after, bi, order, lo)
     concept = d.v.concepts[known[0]]
-    names = frozenset(w.removesuffix("'s") for w in words[lo:j])
+    names = _name_parts(words[lo:j])
     b = d.facts[bi]
     for s2 in range(si - 1, max(-1, si - SUBJECT_BACK - 1), -1):
         for tok in reversed(d.m.tokens[s2]):
@@ -806,7 +818,7 @@ def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) 
                 continue
             if _subject_concept(d, ai) != concept or (d.m.by_fact[ai].roles & {"forecast"}):
                 continue
-            other = _names(d, ai)
+            other = _name_parts(_names(d, ai))
             if other and not other & names:
                 continue
             return Relation(
