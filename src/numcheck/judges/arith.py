@@ -72,6 +72,18 @@ def percent_fact(f: Fact) -> Fact:
     return replace(f, kind="percent", unit="%", value=f.value * 100, interval=iv) if iv is not None else f
 
 
+def lengths_alike(a: Fact, b: Fact) -> bool:
+    """Two single lengths of time in one unit ("13 weeks" and "26 weeks"): a multiple relates them."""
+    return (
+        a.kind == b.kind == "duration"
+        and a.unit == b.unit
+        and not a.is_range
+        and not b.is_range
+        and a.interval.bounded
+        and b.interval.bounded
+    )
+
+
 def _is_word_number(text: str) -> bool:
     return text.replace("-", "").replace(" ", "").isalpha() and len(text) < 30
 

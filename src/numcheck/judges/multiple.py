@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import ABOUT_WIDTH, NEARLY_WIDTH, Interval
+from numcheck.judges.arith import lengths_alike
 from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
 from numcheck.model import Hit
 from numcheck.patterns import View, compile_regex, compile_templates, format_number, point, round_to
@@ -46,7 +47,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if ai is None or bi is None or not word:
         return None
     a, b = facts[ai], facts[bi]
-    if not _endpoints_ok(a, b):
+    if not (_endpoints_ok(a, b) or lengths_alike(a, b)):
         return None
     factor = rule.compiled["multiples"].get(word) or vocab().multiples.get(word)
     if factor is None and fi is not None:

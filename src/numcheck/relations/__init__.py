@@ -73,6 +73,7 @@ from numcheck.relations.changes import (
     _amount_and_share,
     _changes_and_ranges,
     _comparisons,
+    _multiple_then_levels,
     _said_changes,
     _to_without_from,
     _versus_year,
@@ -159,6 +160,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _more_of_told,
     _bands,
     _amount_and_share,
+    _multiple_then_levels,
 )
 
 # Second stage: builders that read the relations of the first.

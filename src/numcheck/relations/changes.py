@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, same_family
 from numcheck.relations.stated import _names, _subject_concept
@@ -65,6 +65,9 @@ SUBJECT_BACK = 2
 NOUN_PHRASE_SKIP = 6
 # Words after the direction word of "This is a decrease from ..." that name the earlier figure.
 SAID_FROM = frozenset("from on since against over".split())
+SENTENCE_END = frozenset(".!?")
+# Tokens after a multiple word that "it was A ... taken it up to B" may stand.
+LEVELS_REACH = 40
 # Words for a hundredth of a currency unit after an amount ("65 Canadian cents"), and the tokens after a
 # stated percentage that the level reached ("to 1.90 dollars") may stand.
 SMALL_COINS = frozenset("cents cent pence penny".split())
@@ -785,7 +788,7 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     return None
 
 
-def _name_parts(words: Sequence[str]) -> frozenset[str]:
+def _name_parts(words: Iterable[str]) -> frozenset[str]:
     """Words of names without their possessive, and the parts of hyphenated names: "Mercedes'" and
     "Mercedes-Benz's" share "mercedes"."""
     out: set[str] = set()
@@ -954,4 +957,68 @@ def _level_reached(d: _Doc, si: int, j: int) -> int:
         if words[k] == "to":
             fi = d.figure_after(si, k + 1)
             return fi if fi >= 0 and not d.facts[fi].is_range and d.facts[fi].value is not None else -1
+    return -1
+
+
+def _multiple_then_levels(d: _Doc) -> Iterator[Relation]:
+    """ "We have trebled the length of maternity pay, it was 13 weeks when we were elected, we have taken
+    it up to 26 weeks": a multiple word, then the level before ("it was A") and the level reached ("taken
+    it up to B") told of the same thing, through pronouns, later in its sentence."""
+    for si, toks in enumerate(d.m.tokens):
+        yield from _levels_after_multiples(d, si, toks)
+
+
+def _levels_after_multiples(d: _Doc, si: int, toks: Sequence[Token]) -> Iterator[Relation]:
+    words = d.m.words[si]
+    for pos, tok in enumerate(toks):
+        mi = tok.fact
+        if mi < 0 or d.facts[mi].kind != "multiple":
+            continue
+        m = d.facts[mi]
+        value = d.v.multiples.get(m.text.lower()) or m.value
+        if not value:
+            continue
+        end = min(len(words), pos + LEVELS_REACH)
+        ai, apos = _level_then(d, si, pos + 1, end)
+        if ai < 0:
+            continue
+        bi = _level_now(d, si, apos + 1, end, d.facts[ai])
+        if bi < 0:
+            continue
+        labels = (("direction", "up" if value > 1 else "down"), ("multiple", m.text.lower()))
+        roles = (("from", ai), ("to", bi), ("factor", mi))
+        yield Relation("change", roles, (m.span,), "sentence", labels)
+
+
+def _level_then(d: _Doc, si: int, j: int, end: int) -> tuple[int, int]:
+    """ "it was 13 weeks", "they were £200": (the figure, its position) after a pronoun and a past verb."""
+    words = d.m.words[si]
+    for k in range(j, end - 2):
+        if words[k] in SENTENCE_END:
+            return -1, -1
+        if words[k] in PRONOUN_SUBJECTS | NEAR_PRONOUNS | {"they"} and words[k + 1] in ("was", "were"):
+            fi = d.figure_after(si, k + 2)
+            if fi >= 0 and d.facts[fi].kind in AMOUNTS and not d.facts[fi].is_range and d.facts[fi].value:
+                return fi, d.pos_of(fi)[1]
+            return -1, -1
+    return -1, -1
+
+
+def _level_now(d: _Doc, si: int, j: int, end: int, like: Fact) -> int:
+    """ "we have taken it up to 26 weeks": the figure after "to" with a pronoun object before it."""
+    words = d.m.words[si]
+    seen_pronoun = False
+    for k in range(j, end - 1):
+        if words[k] in SENTENCE_END:
+            return -1
+        if d.fact_at(si, k) >= 0 and d.facts[d.fact_at(si, k)].kind not in FRAME_KINDS:
+            return -1
+        if words[k] in ("it", "them", "they", "since"):
+            seen_pronoun = True
+        if words[k] == "to" and seen_pronoun:
+            fi = d.figure_after(si, k + 1)
+            f = d.facts[fi] if fi >= 0 else None
+            if f is not None and same_family(f, like) and not f.is_range and f.value is not None:
+                return fi
+            return -1
     return -1
