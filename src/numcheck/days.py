@@ -498,6 +498,12 @@ def _series_kind(words: Sequence[str]) -> set[str]:
     return {kind for kind, ws in _series()["kinds"].items() if said & set(ws)}
 
 
+# Runs a text tells are few; more than this would make runs × days grow with the text.
+RUNS_KEPT = 4
+# Tokens either side of "her second defeat in two days" its one day may stand ("lost … on Sunday for her …").
+RUN_REACH = 30
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """ "her second defeat in two days" told on a day, and a day counted from that day of the same kind."""
@@ -525,20 +531,24 @@ def runs(m: Mentions) -> Iterator[Run]:
             lo = max(0, k - 2 - int(_series()["gap"]))
             nth = next((j for j in range(k - 2, lo - 1, -1) if words[j] in ordinals or _is_nth(view, toks[j].fact)), -1)
             kinds = _series_kind(words[nth + 1 : k - 1]) if nth >= 0 else set()
-            if not kinds:
+            if not kinds or len(found) >= RUNS_KEPT:
                 continue
-            days = [(x.fact, d) for x in toks if x.fact >= 0 and (d := day_of(view.facts[x.fact], today)) is not None]
+            near = toks[max(0, k - RUN_REACH) : k + RUN_REACH]
+            days = [(x.fact, d) for x in near if x.fact >= 0 and (d := day_of(view.facts[x.fact], today)) is not None]
             if len(days) == 1:
                 found.append((t.fact, si, days[0][0], days[0][1], kinds, toks[nth].span))
     if not found:
         return
+    kinds_of: dict[int, set[str]] = {}  # sentence → the kinds of event it tells, read once
     for day_told in told_days(m):
         if day_told.anchor < 0 or day_told.from_report:
             continue
         base = day_of(view.facts[day_told.anchor], today)
         if base is None:
             continue
-        told_kinds = _series_kind(m.words[day_told.sentence])
+        if day_told.sentence not in kinds_of:
+            kinds_of[day_told.sentence] = _series_kind(m.words[day_told.sentence])
+        told_kinds = kinds_of[day_told.sentence]
         for within, si, day_fact, day, kinds, cue in found:
             same = (base.weekday is not None and base.weekday == day.weekday) or (
                 base.date is not None and base.date == day.date

@@ -3,7 +3,8 @@
 A report ends with its goal list ("Archibald 19, Grady 29, Crawford 41,
 Grady 47."), one line a team, in the order the goals came. Its prose tells
 the same goals with minutes of its own: "in 19 minutes", "in the 35th
-minute", "20 minutes later" (from the minute told just before), "five
+minute", "12 minutes in", "ten minutes into the second half" (45 + 10),
+"20 minutes later" (from the minute told just before), "five
 minutes before the break" (45 − 5), "four minutes from time" (90 − 4).
 ``goals`` reads the list; ``told_goals`` gives each prose minute with the
 scorer its sentence names ("James Grady made it two …") or the match's first
@@ -34,6 +35,8 @@ NAME_WORDS = 4
 # Tokens after "N minutes before/after" that may name the break or the end ("before the end of a highly
 # entertaining first half").
 REFERENCE_REACH = 8
+# Tokens either side of a minute its clause may reach (bounded: one endless sentence stays linear).
+CLAUSE_REACH = 30
 # Sentences back that "20 minutes later" looks for the minute it counts from.
 MINUTES_BACK = 1
 # Reports and lists round a goal's minute differently ("in the 110th minute" for a goal listed at 112).
@@ -134,13 +137,14 @@ class ToldGoal:
     cues: tuple[Span, ...]  # the scorers' names or "opening goal" in the clause
 
 
-def _reference(words: tuple[str, ...], k: int) -> int | None:
+def _reference(m: Mentions, si: int, k: int) -> int | None:
     """The minute "before/after the break" or "from time" counts from, read after token ``k``."""
+    words, toks, text = m.words[si], m.tokens[si], m.view.doc.text
     seen: list[str] = []
     for j in range(k + 1, min(len(words), k + 1 + REFERENCE_REACH)):
         if words[j] in CLAUSE_END or words[j] == ",":
             break
-        seen.append(words[j])
+        seen.append(text[toks[j].start : toks[j].end].lower())  # "first half": "first" is a figure
     if "second" in seen:
         return FULL_TIME
     if "first" in seen or set(seen) & _words("half_words"):
@@ -165,8 +169,15 @@ def _minute_of(m: Mentions, si: int, k: int, last: int | None) -> int | None:
     if f.kind == "duration":
         after = words[k + 1] if k + 1 < len(words) else ""
         if after == "from":
-            base = _reference(words, k)
+            base = _reference(m, si, k)
             return FULL_TIME - n if base == FULL_TIME else None  # "four minutes from time"
+        if after == "into":
+            # "ten minutes into the second half" counts from half-time; "into the game" from kick-off.
+            toks = m.tokens[si][k + 1 : k + 1 + REFERENCE_REACH]
+            second = any(m.view.doc.text[t.start : t.end].lower() == "second" for t in toks)
+            return HALF_TIME + n if second else n
+        if after == "in" and (k + 2 >= len(words) or not words[k + 2][:1].isalnum()):
+            return n  # "Smith scored 12 minutes in."
         return n if k >= 1 and words[k - 1] in AT_WORDS else None
     if f.kind != "relative":
         return None
@@ -175,7 +186,7 @@ def _minute_of(m: Mentions, si: int, k: int, last: int | None) -> int | None:
             return None
         return last + abs(n) if "later" in marks else last - abs(n)
     if marks & {"before", "after"}:
-        base = _reference(words, k)
+        base = _reference(m, si, k)
         if base is None:
             return None
         return base - abs(n) if "before" in marks else base + abs(n)
@@ -186,10 +197,10 @@ def _clause(words: tuple[str, ...], k: int) -> range:
     """The tokens of the clause around ``k``: "Archibald put them ahead in 19 minutes | and Grady made it two
     20 minutes later"."""
     lo = k
-    while lo > 0 and words[lo - 1] not in CLAUSE_END and words[lo - 1] not in _SPLIT:
+    while lo > max(0, k - CLAUSE_REACH) and words[lo - 1] not in CLAUSE_END and words[lo - 1] not in _SPLIT:
         lo -= 1
     hi = k + 1
-    while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] not in _SPLIT:
+    while hi < min(len(words), k + CLAUSE_REACH) and words[hi] not in CLAUSE_END and words[hi] not in _SPLIT:
         hi += 1
     return range(lo, hi)
 

@@ -319,6 +319,11 @@ IN_REACH = 3
 FIRST_REACH = 16
 # Tokens after "the last" to the year it gives ('The last "Downing Street dad" was Lord John Russell in 1848').
 LAST_REACH = 12
+# Tokens before a year that may hold the word that starts something ("became chancellor of the exchequer
+# when Labour returned to power in 1964").
+START_REACH = 12
+# Tokens after the length (and from the next sentence's start) scanned for "the last".
+LAST_SCAN = 40
 # Tokens after "for N years" to "before"/"until", and after that word to the year that ends the length.
 UNTIL_REACH = 4
 UNTIL_YEAR_REACH = 10
@@ -344,10 +349,16 @@ def _year_after(d: _Doc, si: int, k: int, reach: int) -> int:
     return -1
 
 
+# Tokens either side of a figure its own year may stand (a bounded window: one endless sentence stays linear).
+OWN_YEAR_REACH = 48
+
+
 def _own_year(d: _Doc, si: int, pos: int, skip: int = -1) -> int:
     """The year of the figure's own sentence nearest before it (else after), not a birth: -1 if none."""
-    best, dist = -1, SPAN_REACH * 4
-    for k, t in enumerate(d.m.tokens[si]):
+    toks = d.m.tokens[si]
+    best, dist = -1, OWN_YEAR_REACH
+    for k in range(max(0, pos - OWN_YEAR_REACH), min(len(toks), pos + OWN_YEAR_REACH)):
+        t = toks[k]
         if t.fact < 0 or t.fact == skip or _year_of(d.facts[t.fact]) is None:
             continue
         if abs(k - pos) < dist:
@@ -377,7 +388,8 @@ def _first_in_years(d: _Doc) -> Iterator[Relation]:
             if s2 >= len(d.m.tokens):
                 break
             w2 = d.m.words[s2]
-            for k in range(pos + 1 if s2 == si else 0, len(w2)):
+            first_k = pos + 1 if s2 == si else 0
+            for k in range(first_k, min(len(w2), first_k + LAST_SCAN)):
                 if w2[k] in last_words and (k + 1 >= len(w2) or w2[k + 1] not in _span_words("not_after_last")):
                     start = _year_after(d, s2, k, LAST_REACH)
                     cue = d.m.tokens[s2][k].span
@@ -408,7 +420,7 @@ def _for_years_until(d: _Doc) -> Iterator[Relation]:
                 continue
             f = d.facts[t.fact]
             if _year_of(f) is not None:
-                lo = d.m.clause_start(si, pos)
+                lo = max(d.m.clause_start(si, pos), pos - START_REACH)
                 if t.fact not in born and set(words[lo:pos]) & _span_words("start_words"):
                     last = (si, t.fact)
                 elif t.fact not in born:
@@ -543,7 +555,8 @@ def _years_later_events(d: _Doc) -> Iterator[Relation]:
                 continue
             if last is None or si - last[0] > YEARS_BACK:
                 continue
-            if any(toks[j].fact >= 0 and _year_of(d.facts[toks[j].fact]) for j in range(pos + 1, len(toks))):
+            hi = min(len(toks), pos + 1 + EVENT_WINDOW_YEAR)
+            if any(toks[j].fact >= 0 and _year_of(d.facts[toks[j].fact]) for j in range(pos + 1, hi)):
                 continue  # "two years later, in 1989": the year is told here (``_years_later``)
             hi = min(len(words), pos + 1 + EVENT_WINDOW_YEAR)
             actions = {
