@@ -116,6 +116,8 @@ def test_years_in_context(text: str, written: str) -> None:
         "The index rose by 1950 points in a week.",
         "The hall seats 1812 people on two floors.",
         "Her address was 1600 Harbour Road.",
+        "The firm will cut 300 jobs from its 2000-strong workforce.",
+        "The club plans a 1500-seat stand behind the goal.",
     ],
 )
 def test_numbers_that_are_not_years(text: str) -> None:

@@ -931,7 +931,9 @@ _NOT_YEAR_AFTER = _c(
     r"|times\b|x\b|gmt\b|bst\b|utc\b|hrs\b|hours\b|people|jobs\b|workers|staff\b|employees|members|votes\b|cases\b"
     r"|deaths\b|homes\b|houses\b|pupils|students|troops|soldiers|users\b|customers|units\b|vehicles|cars\b|flights\b"
     r"|patients|children|shares\b|barrels|acres|hectares|words\b|pages\b|seats\b|signatures|visitors|fans\b|copies"
-    r"|tickets|stores\b|shops\b|branches|men\b|women\b|residents|refugees|applications|complaints|kilometres|metre\b)"
+    r"|tickets|stores\b|shops\b|branches|men\b|women\b|residents|refugees|applications|complaints|kilometres|metre\b"
+    # A size glued on with a hyphen: "its 2000-strong workforce", "a 1500-seat arena".
+    r"|-(?:strong|seat|seater|page|member|bed|bedroom|room|acre|mile|tonne)\b)"
 )
 # Words before a four-digit number that make it an identifier ("resolution 2254", "flight 1549").
 _NOT_YEAR_BEFORE = _c(
