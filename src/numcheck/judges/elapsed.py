@@ -60,10 +60,13 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     iv = length.interval
     if length.kind == "relative" and length.value is not None:
         iv = Interval.point(abs(length.value))  # "two years earlier" counts back: its length is 2
+    within = rel.label("within") == "yes"
     for first, last, _ in ends:
         e = last - first
         if meets(iv, Decimal(e - YEAR_SLACK), Decimal(e + YEAR_SLACK)):
             return None
+        if within and (iv.low is None or iv.low <= e + YEAR_SLACK):
+            return None  # a shorter length fits inside start to end
     first, last, fi = ends[0]
     others = tuple(view.facts[i].span for r, i in rel.roles if r != "length" and i != fi)
     return Hit(

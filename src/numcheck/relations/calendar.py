@@ -443,7 +443,15 @@ def _for_years_until(d: _Doc) -> Iterator[Relation]:
             start_year, end_year = _year_of(d.facts[last[1]]), _year_of(d.facts[end]) if end >= 0 else None
             if end >= 0 and start_year is not None and end_year is not None and start_year < end_year:
                 cue = (toks[k].span,)
-                yield Relation("span", (("length", t.fact), ("start", last[1]), ("end", end)), cue, "document")
+                # The length may begin after the start event ("founded in 1990 ... grew for three years
+                # before a slump in 1999"): only a length longer than start to end contradicts.
+                yield Relation(
+                    "span",
+                    (("length", t.fact), ("start", last[1]), ("end", end)),
+                    cue,
+                    "document",
+                    (("within", "yes"),),
+                )
 
 
 # Words of the phrase after "anniversary of" that name what it counts from ("the first shuttle mission").
