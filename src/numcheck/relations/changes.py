@@ -66,6 +66,8 @@ NOUN_PHRASE_SKIP = 6
 # Words after the direction word of "This is a decrease from ..." that name the earlier figure.
 SAID_FROM = frozenset("from on since against over".split())
 SENTENCE_END = frozenset(".!?")
+# Words of a time figure that set the level before a change ("a year ago", "the previous quarter").
+THEN_WORDS = frozenset("ago earlier before previous last prior".split())
 # Tokens after a multiple word that "it was A ... taken it up to B" may stand.
 LEVELS_REACH = 40
 # Words for a hundredth of a currency unit after an amount ("65 Canadian cents"), and the tokens after a
@@ -526,6 +528,8 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             if pronoun and concept in said:
                 concept = ""  # the subject is the pronoun itself
             ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS))
+            if ai < 0:
+                ai = _then_after(d, si, b, concept)
             if ai < 0:
                 continue
             stated = _stated(d, si, bi, bi)
@@ -1021,4 +1025,42 @@ def _level_now(d: _Doc, si: int, j: int, end: int, like: Fact) -> int:
             if f is not None and same_family(f, like) and not f.is_range and f.value is not None:
                 return fi
             return -1
+    return -1
+
+
+def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
+    """ "Inflation eased to 2.5% in June. In May it had been 2.1%.", "Revenue jumped 35% to $50m. A year
+    ago revenue was $40m.": the level before, told in the next sentence as what it had been, or set a
+    year (a month, a quarter) before, of the same thing or through "it"/"they"."""
+    if si + 1 >= len(d.m.tokens):
+        return -1
+    toks = d.m.tokens[si + 1]
+    words = d.m.words[si + 1]
+    for k, tok in enumerate(toks):
+        fi = tok.fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if not same_family(f, b) or f.is_range or f.value is None:
+            return -1
+        lo = d.m.clause_start(si + 1, k)
+        before = words[lo:k]
+        then = (
+            "had" in before
+            and "been" in before
+            or any(
+                toks[x].fact >= 0
+                and d.facts[toks[x].fact].kind == "relative"
+                and any(w in THEN_WORDS for w in d.facts[toks[x].fact].text.lower().split())
+                for x in range(lo, k)
+            )
+        )
+        if not then:
+            return -1
+        other = _subject_concept(d, fi)
+        if set(before) & PRONOUN_SUBJECTS or (concept and (other == concept or concept in before)):
+            return fi
+        return -1
     return -1
