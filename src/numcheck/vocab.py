@@ -89,6 +89,7 @@ class Vocab:
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
     within: Mapping[str, str]  # concept → the concept of the whole it is part of (profit → revenue)
+    holding_verbs: frozenset[str]  # words before a count that make it what a subject holds ("has 4,300 staff")
     later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
     roles_after: PhraseTable
@@ -221,6 +222,7 @@ def vocab() -> Vocab:
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),
+        holding_verbs=frozenset(attach["holding_verbs"]),
         within={str(k): str(v) for k, v in dict(data["within"]).items()},
         later_outcome=frozenset(data["subsets_later"]["words"]),
         predicates=PhraseTable.build((p, "said") for p in attach["predicates"]),

@@ -39,6 +39,8 @@ SIBLING_REACH = 20
 # concerned"), and the words the predicate may have ("ID fraud").
 PREDICATE_REACH = 10
 PREDICATE_WORDS = 3
+# Sentences back that the count a subject holds ("The council has 4,300 employees") may stand.
+HELD_BACK = 3
 # At most this many amounts named by one noun are read as one whole ("its $102.6bn debt").
 NAMED_MAX = 6
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
@@ -393,6 +395,17 @@ def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int,
         if words[j] == "," and j + 1 < len(words) and words[j + 1] == "or":
             fi = d.figure_after(si, j + 2, COUNTABLE)
             return (fi, d.span(si, j, j + 2)) if fi >= 0 else None
+        if words[j] == "," and j + 1 < len(words):
+            # "35% of the 400 patients, some 100 people,", "Half of the 80 firms, 50 in all,": the count set
+            # beside the share, hedged or said to be the whole of it.
+            k = d.skip_hedge(si, j + 1)
+            fi = d.fact_at(si, k)
+            if fi < 0 or d.facts[fi].kind not in COUNTABLE:
+                return None
+            total = d.v.roles_after.starting_at(words, k + 1)
+            if k > j + 1 or (total and total[0] == "total"):
+                return fi, d.span(si, j, k)
+            return None
         j += 1
     return None
 
@@ -407,7 +420,7 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                 yield Relation("part", (("part", after[0]), ("whole", before[0])), (before[1], after[1]), "clause")
             whole = after or before or _including(d, si, pos)
             if whole is None:
-                found = _whole_by_noun(d, si, pos, fi)
+                found = _whole_by_noun(d, si, pos, fi) or _held_whole(d, si, pos, fi)
                 if found is not None:
                     yield found
                 continue
@@ -554,3 +567,40 @@ def _named_between(d: _Doc, si: int, a: int, b: int) -> bool:
         if tok.text.endswith("'s") or text[tok.start : tok.start + 1].isupper() or tok.text in ("while", "whereas"):
             return True
     return False
+
+
+def _held_whole(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
+    """ "The council has 4,300 employees. Unions say 5,400 of the council's staff will strike.": a part
+    "of the <noun>" with no figure is a part of the count the text gives for what its subject has (after
+    "has", "employs", "its", "a total of"), of the same concept, a few sentences back."""
+    words = d.m.words[si]
+    hit = d.v.whole_of.starting_at(words, pos + 1)
+    if hit is None or words[pos + 1] not in ("of", "out"):
+        return None
+    j = hit[1]
+    holders: list[str] = []
+    while j < len(words) and (words[j].endswith("'s") or words[j] in ("the", "its", "their")):
+        if words[j].endswith("'s"):
+            holders.append(words[j].removesuffix("'s"))  # "of the council's staff"
+        j += 1
+    if j >= len(words) or d.fact_at(si, j) >= 0 or not words[j][0].isalpha():
+        return None
+    concept = d.v.concept(words[j])
+    if not concept or concept in d.v.generic:
+        return None
+    like = d.facts[part]
+    for s2, k in d.m.previous_figures(si, pos, back=HELD_BACK):
+        wi = d.fact_at(s2, k)
+        w = d.facts[wi]
+        wm = d.m.by_fact.get(wi)
+        if wm is None or wm.concept != concept or not same_family(w, like) or w.is_range or w.value is None:
+            continue
+        if wm.roles & {"part", "another", "forecast", "remainder", "each"}:
+            continue
+        held = d.m.words[s2][max(0, k - 2) : k]
+        if holders and not set(holders) <= set(d.m.words[s2][:k]):
+            return None  # "2,600 of the region's nurses" are not the trust's
+        if "total" in wm.roles or any(x in d.v.holding_verbs for x in held):
+            return Relation("part", (("part", part), ("whole", wi)), (d.span(si, pos + 1, j + 1),), "document")
+        return None  # the nearest count of that noun is not what the subject holds
+    return None
