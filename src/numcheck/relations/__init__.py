@@ -81,6 +81,7 @@ from numcheck.relations.changes import (
 from numcheck.relations.conversions import _conversions
 from numcheck.relations.counting import (
     _all_of_listed,
+    _another_slices,
     _balances,
     _bands,
     _more_of_told,
@@ -161,6 +162,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _bands,
     _amount_and_share,
     _multiple_then_levels,
+    _another_slices,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -22,6 +22,7 @@ from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family
 from numcheck.relations.changes import FRAME_NOUNS
+from numcheck.relations.groups import _changing
 from numcheck.relations.scopes import _scope
 from numcheck.vocab import TOKEN, PhraseTable, _toml, singular
 
@@ -38,6 +39,8 @@ NOUN_WORDS = 6
 # between a share's verb and its threshold ("earn more than £50,000").
 BANDS_BACK = 6
 BAND_WORDS = 4
+# Sentences back in its paragraph that the slices told before "another N%" may stand.
+SLICES_BACK = 3
 # Sentences back from a list of predecessors that the ordinal it completes may stand.
 RANK_BACK = 3
 # Largest ordinal and count read against a list of names or titles.
@@ -753,3 +756,50 @@ def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str] | None:
         side = {"more than": "above", "at least": "above", "less than": "below", "at most": "below"}.get(t.hedge)
         return (group, verb, ti, side) if side else None
     return None
+
+
+def _another_slices(d: _Doc) -> Iterator[Relation]:
+    """ "The biggest slice - almost 30% - concerned credit. ... Another 18% came from bank accounts, while
+    13% of cases concerned employers": "another N%" is a slice apart from those told before it in its
+    paragraph, and from the slices listed after it in its sentence. Of the earlier ones only the largest is
+    taken: a slice of a slice is never larger than its parent, so the largest is a slice of the whole."""
+    paragraphs = [s.paragraph for s in d.view.doc.sentences]
+    changing: dict[int, bool] = {}
+
+    def still(si: int) -> bool:
+        if si not in changing:
+            changing[si] = _changing(d, si)
+        return not changing[si]
+
+    for si, pos, fi, _ in d.figures(frozenset({"percent"})):
+        words = d.m.words[si]
+        if _tables()["another"].ending_at(words, pos) is None or not still(si):
+            continue
+        largest = -1
+        for s2 in range(si - 1, max(-1, si - SLICES_BACK - 1), -1):
+            if paragraphs[s2] != paragraphs[si] or not still(s2):
+                break
+            for tok in d.m.tokens[s2][:SCAN_REACH]:
+                e = tok.fact
+                if e < 0 or d.facts[e].kind != "percent" or d.facts[e].is_range:
+                    continue
+                ev = d.facts[e].value
+                lv = d.facts[largest].value if largest >= 0 else None
+                if ev is not None and (lv is None or ev > lv):
+                    largest = e
+        if largest < 0:
+            continue
+        items = [fi, largest]
+        toks = d.m.tokens[si]
+        for k in range(pos + 1, min(len(toks), pos + SCAN_REACH)):
+            if words[k] in CLAUSE_END:
+                break
+            later = toks[k].fact
+            if later < 0 or d.facts[later].kind != "percent" or d.facts[later].is_range:
+                continue
+            if not set(words[max(pos + 1, k - 3) : k]) & {"while", "and", ","}:
+                break
+            if k + 2 < len(words) and words[k + 1] == "of" and words[k + 2] in d.v.anaphora:
+                break  # "13% of them": a slice of the slice before
+            items.append(later)
+        yield Relation("shares", tuple(("item", i) for i in items), (), "document")
