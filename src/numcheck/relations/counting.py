@@ -115,10 +115,9 @@ class _Words:
         return self._extra[si]
 
 
-def _names_after(d: _Doc, toks: Sequence[Token], start: int) -> tuple[int, int] | None:
+def _names_after(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: int) -> tuple[int, int] | None:
     """Capitalised names listed from ``start`` ("A, B and C"): (how many, end token); at least two."""
     text = d.view.text
-    words = [t.text for t in toks]
     count = 0
     item = 0
     j = start
@@ -172,13 +171,13 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             back = RANK_BACK if preds.starting_at(words, j) else 0 if near.starting_at(words, j) else -1
             if back < 0:
                 continue
-            listed = _names_after(d, toks, j + 1)
+            listed = _names_after(d, toks, words, j + 1)
             if listed is None:
                 continue
             count, end = listed
             if _tables()["open_list"].starting_at(words, end + (1 if end < len(words) and words[end] == "," else 0)):
                 continue
-            rank = _rank_before(d, si, toks[j].start, back)
+            rank = _rank_before(d, si, j, back)
             if rank < 0 or (back == 0 and j - d.pos_of(rank)[1] > RANK_NEAR):
                 continue
             cue = Span(toks[j].start, toks[end - 1].end)
@@ -186,13 +185,14 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             yield Relation("tally", (("total", rank),), (cue,), "document", (("plus", str(count + 1)), ("why", why)))
 
 
-def _rank_before(d: _Doc, si: int, before: int, back: int) -> int:
-    """The nearest "the Nth <noun>" ordinal before offset ``before``, up to ``back`` sentences back."""
+def _rank_before(d: _Doc, si: int, pos: int, back: int) -> int:
+    """The nearest "the Nth <noun>" ordinal before token ``pos``, up to ``back`` sentences back."""
     for s2 in range(si, max(-1, si - back - 1), -1):
         toks = d.m.tokens[s2]
-        for k in range(len(toks) - 1, max(-1, len(toks) - 1 - SCAN_REACH), -1):
+        top = min(pos, len(toks)) if s2 == si else len(toks)
+        for k in range(top - 1, max(-1, top - 1 - SCAN_REACH), -1):
             fi = toks[k].fact
-            if fi < 0 or toks[k].start >= before:
+            if fi < 0:
                 continue
             f = d.facts[fi]
             if f.kind != "ordinal" or f.value is None or not (2 <= f.value <= COUNT_MAX):
