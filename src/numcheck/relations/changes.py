@@ -744,6 +744,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         framed += 1  # "well above 2003's 9.8%"
     k = framed
     while k < len(words) and k - after <= COMPARE_HOLDER and toks[k].fact < 0 and words[k] not in CLAUSE_END:
+        if words[k] in (")", "|"):
+            return None  # "(target 300 MB, missed) | 1 MB": the bracket or table cell ends the comparison
         if words[k] == "by":
             ai = d.figure_after(si, k + 1)
             if ai >= 0:
