@@ -293,6 +293,8 @@ _VALUE_SLOTS = frozenset(
 )
 # A plural head noun ends the phrase; "people", "men" and "women" are heads on their own ("300
 # people came" counts people), "police" and "staff" often qualify the next noun ("police officers").
+# Nouns that end in s but modify the next noun rather than end the phrase ("500 news articles").
+_MASS_NOUNS = frozenset("news series species means economics politics physics athletics headquarters".split())
 _PLURAL = startcache.compile(r"[a-z][a-z'’-]+[^sui'’]s|[a-z-]*(?:ies|ren|people|men)|[a-z-]+(?:police|staff|cattle)")
 _WHEN_KINDS = frozenset({"date", "year", "decade", "weekday", "time", "relative"})
 # Lengths of time: a verb before them ("has risen over the past four years") is not said of them.
@@ -581,7 +583,7 @@ def _np(words: list[str]) -> str | None:
         if out and lw.endswith("ing"):  # "conference regarding", "people living": a new clause
             break
         out.append(w)
-        if _PLURAL.fullmatch(lw):  # "fans queued", "families homeless": the head noun ends the phrase
+        if _PLURAL.fullmatch(lw) and lw not in _MASS_NOUNS:  # "fans queued": the head noun ends the phrase
             break
         if len(out) == 4:
             break

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from numcheck.mentions import Mentions
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
+from numcheck.vocab import singular
 
 # Kinds that can be a whole or a part of one.
 COUNTABLE = frozenset({"count", "number", "money"})
@@ -120,14 +121,18 @@ class _Doc:
         mm = self.m.by_fact[fi]
         return mm.sentence, mm.position
 
-    def antecedent(self, si: int, pos: int, part: int, check_concept: bool = False) -> int:
+    def antecedent(self, si: int, pos: int, part: int, check_concept: bool = False, noun: str = "") -> int:
         """The whole a pronoun before or after ``part`` points back to: the nearest earlier countable figure.
 
         Same family and, where both name one, the same concept; years and
-        figures already inside a share ("(48%)") are passed over.
+        figures already inside a share ("(48%)") are passed over. With ``noun``
+        (the word after the pronoun: "of those articles") the nearest figure
+        that counts it is preferred ("four of them mistakes ... 250 copies of
+        those articles" points at the articles), else the nearest of all.
         """
         pm = self.m.by_fact.get(part)
         pf = self.facts[part]
+        nearest = -1
         for s2, k in self.m.previous_figures(si, pos, back=1):
             fi = self.fact_at(s2, k)
             f = self.facts[fi]
@@ -138,8 +143,12 @@ class _Doc:
             om = self.m.by_fact.get(fi)
             if check_concept and pm and om and pm.concept and om.concept and pm.concept != om.concept:
                 continue
-            return fi
-        return -1
+            heads = {singular(p.split()[-1].lower()) for p in (om.noun if om else None, f.subject) if p}
+            if not noun or singular(noun) in heads:
+                return fi
+            if nearest < 0:
+                nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
+        return nearest
 
 
 # Words after a part that do not name what it counts ("four of the 21", "70 said", "12 were").

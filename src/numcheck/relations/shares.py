@@ -108,7 +108,10 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 and (words[after] in d.v.anaphora or (words[after] == "this" and d.facts[part].kind == "money"))
                 and after == j + 1 + (words[j] == "out")
             ):
-                ante = d.antecedent(si, pos, part)
+                nxt = words[after + 1] if after + 1 < len(words) else ""
+                # A determiner takes the noun it stands for ("of those cases"); "of which came" does not.
+                noun = nxt if words[after] in ("those", "these") and nxt.isalpha() and toks[after + 1].fact < 0 else ""
+                ante = d.antecedent(si, pos, part, noun=noun)
                 if ante >= 0:
                     return ante, d.span(si, j, after + 1), "sentence"
                 return None
@@ -169,6 +172,19 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         ante = d.antecedent(si, k - 1, part)
         if ante >= 0:
             return ante, d.span(si, k - 1, k + 1), "sentence"
+        return None
+    if (
+        k >= 2
+        and k < j
+        and words[k].isalpha()
+        and toks[k].fact < 0
+        and words[k - 1] in ("those", "these")
+        and words[k - 2] in ("of", "among")
+    ):
+        # "Of those staff, 70": the pronoun with the noun it stands for, after a comma.
+        ante = d.antecedent(si, k - 2, part, noun=words[k])
+        if ante >= 0:
+            return ante, d.span(si, k - 2, k + 1), "sentence"
         return None
     # "Of the 120 staff surveyed, 70": a comma, a few words, the whole, "of" at the clause start.
     while j >= 0 and words[j] in ("only", "just", "some", "about", "around", "nearly", "almost"):
