@@ -116,6 +116,7 @@ class Vocab:
     level_words: frozenset[str]  # qualifiers of a level moved to: "fell to a single digit"
     still_words: PhraseTable  # phrase → its key in ``ranges`` (unit "change"): "sales were flat"
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
+    neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
 
     def head_concept(self, phrase: str) -> str:
@@ -253,6 +254,7 @@ def vocab() -> Vocab:
         level_words=levels,
         still_words=PhraseTable.build((p, p) for p in still),
         generic=frozenset(restate["generic"]),
+        neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
         complements=_complements(data.get("complements", {})),

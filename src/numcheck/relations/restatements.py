@@ -72,6 +72,9 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             fs, _ = d.pos_of(first)
             if fs == si or not _frames_agree(d, first, fi):
                 continue
+            ma, mb = _modifiers(d, first), _modifiers(d, fi)
+            if ma and mb and not ma & mb:
+                continue  # "retail sales fell 0.3%" … "the 3.3% fall in car sales": two kinds of one noun
             lo, hi = _chunk(d, si, pos)
             if fs not in known_words:
                 own = (fs, 0) if d.m.tokens[0] else (fs,)
@@ -179,6 +182,33 @@ def _concept_verb_after(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
         if hit:
             return hit[0], j
     return None
+
+
+def _modifiers(d: _Doc, fi: int) -> frozenset[str]:
+    """The words before the head of what a figure counts or changes: "US retail sales fell 0.3%" →
+    {us, retail}, "the 3.3% fall in car sales" → {car}; words that do not make another quantity
+    ("net", "annual") left out."""
+    m = d.m.by_fact.get(fi)
+    if m is None:
+        return frozenset()
+    si, pos = m.sentence, m.position
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    phrase: list[str] = []
+    hit = d.v.direction.starting_at(words, pos + 1)
+    if hit and hit[1] < len(words) and words[hit[1]] in ("in", "of"):
+        j = hit[1] + 1
+        while j < len(words) and len(phrase) < 3 and toks[j].fact < 0 and words[j][:1].isalpha():
+            if words[j] in _NP_STOP or words[j] in ("in", "of", "at", "for", "on", "to", "from", "and"):
+                break
+            phrase.append(words[j])
+            j += 1
+    elif m.noun:
+        phrase = m.noun.split()
+    if phrase and d.v.direction.starting_at(phrase, len(phrase) - 1):
+        phrase = phrase[:-1]  # "non-eu exports shot": the verb is not the head
+    out = {w.removesuffix("'s") for w in phrase[:-1]}
+    return frozenset(w for w in out if w not in _DETERMINERS and w not in d.v.neutral_modifiers)
 
 
 def _changed_noun(d: _Doc, si: int, k: int) -> str:
