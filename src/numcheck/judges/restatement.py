@@ -88,6 +88,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     apart = not value_interval(a).overlaps(value_interval(b))
     if not (apart or swap):
         return None
+    if rel.label("evidence") == "swap" and not swap:
+        return None  # told in other words: only transposed digits show it is one figure mistyped
     bound = _bound_broken(a, b) and not rel.label("scope")
     if not (swap or one_slip(ta, tb) or bound):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped

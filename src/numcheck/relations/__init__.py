@@ -105,7 +105,7 @@ from numcheck.relations.levels import _levels
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
-from numcheck.relations.restatements import _restatements, _scale_words
+from numcheck.relations.restatements import _echoes, _restatements, _scale_words
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.shares import _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.stated import _distant_stated
@@ -171,6 +171,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _scoped_parts,
     _listed_toll,
     _restatements,
+    _echoes,
     _scale_words,
     _levels,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END, Token
@@ -20,6 +21,7 @@ from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels
 from numcheck.relations.qualifiers import _beside
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
+from numcheck.vocab import singular
 
 RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
 # Roles that make a figure something other than the quantity itself.
@@ -420,3 +422,153 @@ def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
     span = d.view.doc.sentences[si].span
     chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
     return tuple(Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk))
+
+
+# --- echoes: a lead figure told again in other words, its digits transposed ------------------
+
+# Content words two figures' clauses must share to be read as one quantity told twice.
+ECHO_SHARED = 2
+# Tokens either side of a figure whose words describe it.
+ECHO_REACH = 24
+# Lead figures kept per digit key (bounds the comparisons).
+ECHO_PER_KEY = 4
+_ECHO_STOP = frozenset(
+    """the a an and or but of in on at by for from to with as than that this these those which who whom
+    what when where while it its they them their there he she his her we our you your i is are was were be
+    been being has have had do does did not no nor will would could should can may might must said says say
+    told also only just some about around over under more most less least than then now still very much
+    many such other another each all both any per cent percent year years month months week weeks day days
+    time times one two three four five six seven eight nine ten last next new first second""".split()
+)
+_ECHO_SUFFIXES = ("ing", "ed", "es", "e", "s")
+# Words that end the whole after a share ("of the children in the camps are").
+_WHOLE_END = frozenset(
+    "are were is was said say says have has had think thought believe want wanted , ; : . ( )".split()
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet "promised" and "promises", "exports" and "export"."""
+    w = singular(word.removesuffix("'s"))
+    for suffix in _ECHO_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _acronyms(d: _Doc, si: int) -> frozenset[str]:
+    """Initials of runs of capitalised words ("European Union" → "eu", "United States" → "us")."""
+    text = d.view.text
+    out: set[str] = set()
+    run: list[str] = []
+    for tok in (*d.m.tokens[si], None):
+        if tok is not None and tok.fact < 0 and text[tok.start : tok.end][:1].isupper() and tok.text.isalpha():
+            run.append(tok.text)
+            continue
+        if len(run) >= 2:
+            out.add("".join(w[0] for w in run))
+        run = []
+    return frozenset(out)
+
+
+def _bag(d: _Doc, si: int, pos: int) -> dict[str, str]:
+    """The stems of the content words around a figure in its clause (hyphen parts and acronyms included),
+    each with a word it stands for."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    lo = max(d.m.clause_start(si, pos), pos - ECHO_REACH)
+    hi = min(d.m.clause_end(si, pos), pos + ECHO_REACH)
+    out: dict[str, str] = {}
+    whole = range(0)
+    if pos + 1 < len(words) and words[pos + 1] == "of":
+        # "38% of the children in the camps are ...": the whole is shared by every share of it.
+        end = pos + 2
+        while end < min(hi, pos + 10) and words[end] not in _WHOLE_END and toks[end].fact < 0:
+            end += 1
+        whole = range(pos + 1, end)
+    for k in range(lo, hi):
+        w = words[k]
+        if k in whole:
+            continue
+        if toks[k].fact >= 0 or not w[:1].isalpha() or w in _ECHO_STOP or d.v.direction.starting_at(words, k):
+            continue  # direction words ("rose") are shared by every change, not a sign of one quantity
+        for part in (w, *w.split("-")) if "-" in w else (w,):
+            if len(part) >= 2 and part not in _ECHO_STOP:
+                out.setdefault(_stem(part), part)
+    for a in _acronyms(d, si):
+        out.setdefault(a, a.upper())
+    return out
+
+
+def _name_known(name: str, known: frozenset[str]) -> bool:
+    """A name the lead gives, as itself or, for "non-EU", its last part."""
+    return name in known or ("-" in name and name.rsplit("-", 1)[1] in known)
+
+
+def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A figure told again later in other words, with its digits transposed: "87% of those
+    asked said ministers did not deliver what they promised" … "Some 78% said ministers did not keep
+    their promises". The two share at least ``ECHO_SHARED`` content words, their kind and direction;
+    the usual guards hold (another frame, source, holder or place the lead does not give). Only a swap
+    of digits is evidence for the judge (label ``evidence`` = "swap")."""
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+    anchors: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}  # digits sorted → (figure, stems)
+    known: dict[int, frozenset[str]] = {}
+    for si, pos, fi, f in d.figures(RESTATED_KINDS):
+        m = d.m.by_fact.get(fi)
+        digits = re.sub(r"\D", "", f.text.split("(")[0])
+        if m is None or fi in tied or m.roles & _NOT_RESTATED or len(digits) < 2 or len(set(digits)) < 2:
+            continue
+        key = (family(f), "".join(sorted(digits)))
+        group = anchors.setdefault(key, [])
+        said = _bag(d, si, pos)
+        bag = frozenset(said)
+        direction = _direction(d, fi)
+        for first, first_bag in group:
+            fs, _ = d.pos_of(first)
+            a = d.facts[first]
+            if fs == si or re.sub(r"\D", "", a.text.split("(")[0]) == digits or len(bag & first_bag) < ECHO_SHARED:
+                continue
+            if _direction(d, first) != direction:
+                continue
+            if not _frames_agree(d, first, fi):
+                continue
+            if fs not in known:
+                own = (fs, 0) if d.m.tokens[0] else (fs,)
+                known[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
+                    a for s2 in own for a in _acronyms(d, s2)
+                )
+            lo, hi = _chunk(d, si, pos)
+            if not all(_name_known(n, known[fs]) for n in _caps(d, si, lo, hi)):
+                continue  # "Labour's 53%" against the lead's 35%: another holder
+            a_src = _sources(d, fs) - {d.m.words[fs][0]}
+            b_src = _sources(d, si) - {d.m.words[si][0]}
+            if a_src and b_src and not a_src & b_src:
+                continue  # two sources' figures
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (
+                    ("lag", ""),
+                    ("concept", " ".join(said[w] for w in sorted(bag & first_bag))),
+                    ("scope", ""),
+                    ("evidence", "swap"),
+                ),
+            )
+            break
+        if len(group) < ECHO_PER_KEY:
+            group.append((fi, bag))
+
+
+def _direction(d: _Doc, fi: int) -> str:
+    """The way a figure's change goes, from the words before it or right after it ("a 7.5% rise")."""
+    m = d.m.by_fact[fi]
+    if m.direction:
+        return m.direction
+    after = d.v.direction.starting_at(d.m.words[m.sentence], m.position + 1)
+    return after[0] if after else ""
