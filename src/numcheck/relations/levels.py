@@ -34,6 +34,8 @@ from numcheck.vocab import singular
 MOVE_REACH = 10
 # Tokens back from the verb that its subject may run.
 SUBJECT_REACH = 12
+# Tokens after "from" that the level it starts from may stand ("from the 46-year low of 1%").
+FROM_GAP = 6
 # Earlier statements kept per subject word (bounds the comparisons: never all pairs).
 PER_WORD = 3
 # Words that are not the subject's own words.
@@ -186,6 +188,18 @@ def _moved_to(d: _Doc, si: int, j: int, plain: Sequence[Token]) -> _Said | None:
     h = hedge[1] if hedge else j + 1
     fi = toks[h].fact if h < len(toks) else -1
     subject, names = _subject(d, si, verb, plain)
+    # What a transitive verb moved: "the bank cut its key rate to 3.25%", "pushed rates up to 2.25%".
+    moved = frozenset(
+        d.v.concepts.get(words[k]) or singular(words[k].removesuffix("'s"))
+        for k in range(verb, j)
+        if toks[k].fact < 0
+        and words[k][:1].isalpha()
+        and len(words[k]) > 1
+        and words[k] not in _STOP
+        and words[k] not in _CALENDAR
+        and not d.v.direction.starting_at(words, k)
+    )
+    subject |= moved
     if not subject:
         return None
     if fi >= 0:
@@ -329,6 +343,7 @@ def _levels(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
         for w in s.subject | s.names:
             index.setdefault(w, []).append(n)
             del index[w][:-PER_WORD]
+    yield from _reached_elsewhere(d, said, changes)
     # Flat against a change of the same subject.
     flats = [s for s in said if s.direction == "flat"]
     for fl in flats:
@@ -345,6 +360,79 @@ def _levels(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 "document",
                 (("phrase", fl.phrase), ("unit", "change")),
             )
+
+
+def _from_level(d: _Doc, si: int, pos: int) -> int:
+    """The percentage a stated change starts "from" after it in its clause, when the clause gives no "to":
+    "has risen 1.25% during the year from the record low of 1%" → the 1%, else -1."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    end = min(d.m.clause_end(si, pos), pos + MOVE_REACH + 6)
+    for k in range(pos + 1, end):
+        if words[k] == "to" or (toks[k].fact >= 0 and words[k - 1] == "to"):
+            return -1
+        if words[k] != "from":
+            continue
+        for j in range(k + 1, min(end, k + FROM_GAP + 1)):
+            fi = toks[j].fact
+            if fi >= 0 and d.facts[fi].kind in ("duration", "age", "year", "ordinal"):
+                continue  # "from the 46-year low of 1%"
+            if fi >= 0:
+                f = d.facts[fi]
+                rest = words[j + 1 : end]
+                if f.kind != "percent" or f.is_range or f.value is None or "to" in rest:
+                    return -1
+                return fi
+            if words[j] in CLAUSE_END or words[j] in (",", "to"):
+                return -1
+        return -1
+    return -1
+
+
+def _reached_elsewhere(d: _Doc, said: Sequence[_Said], changes: Sequence[_Said]) -> Iterator[Relation]:
+    """A change stated in % from a level, with the level reached told in another sentence: "rates rose to
+    2.25%" … "the rate has risen 1.25% this year from 1%". The level reached is a "moved to" percentage
+    of the same subject and direction for which the stated figure is either the relative change or the
+    change in points (the judges tell which); a ``change`` relation with document evidence."""
+    reached: dict[str, list[_Said]] = {}
+    for s in said:
+        if s.figure >= 0:
+            for w in s.subject:
+                group = reached.setdefault(w, [])
+                if len(group) < PER_WORD:
+                    group.append(s)
+    if not reached:
+        return
+    for ch in changes:
+        si, pos = d.pos_of(ch.figure)
+        ai = _from_level(d, si, pos)
+        if ai < 0:
+            continue
+        a, c = d.facts[ai], d.facts[ch.figure]
+        seen: set[int] = set()
+        for w in ch.subject:
+            for s in reached.get(w, ()):
+                if s.figure in seen or s.sentence == si or s.direction != ch.direction:
+                    continue
+                seen.add(s.figure)
+                b = d.facts[s.figure]
+                if a.value is None or b.value is None or c.value is None or a.value <= 0:
+                    continue
+                moved = b.value - a.value if ch.direction == "up" else a.value - b.value  # values as printed
+                relative = moved / a.value * 100
+                if moved <= 0 or not (moved == c.value or abs(relative - c.value) <= abs(c.value) / 20):
+                    continue
+                # "pushed rates up to 2.25%": the verb's "up to", not a bound on the level reached.
+                bs, bpos = d.pos_of(s.figure)
+                verb_to = b.hedge == "at most" and d.m.words[bs][max(0, bpos - 2) : bpos] == ("up", "to")
+                yield Relation(
+                    "change",
+                    (("from", ai), ("to", s.figure), ("stated", ch.figure)),
+                    (),
+                    "document",
+                    (("direction", ch.direction),) + ((("to", "printed"),) if verb_to else ()),
+                )
+                break
 
 
 def _changes(d: _Doc) -> Iterator[_Said]:
