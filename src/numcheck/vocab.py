@@ -115,6 +115,8 @@ class Vocab:
     not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
     level_words: frozenset[str]  # qualifiers of a level moved to: "fell to a single digit"
     still_words: PhraseTable  # phrase → its key in ``ranges`` (unit "change"): "sales were flat"
+    score_cues: PhraseTable  # phrase before a score → "running" ("making it 5-1") or "final" ("ended 3-1")
+    score_part_words: frozenset[str]  # "the first half ended 1-1": a final cue that gives a running score
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
@@ -253,6 +255,11 @@ def vocab() -> Vocab:
         not_after_most=frozenset(quals["not_after_most"]["words"]),
         level_words=levels,
         still_words=PhraseTable.build((p, p) for p in still),
+        score_cues=PhraseTable.build(
+            [(str(p), "running") for p in data["scores"]["running"]]
+            + [(str(p), "final") for p in data["scores"]["final"]]
+        ),
+        score_part_words=frozenset(str(w) for w in data["scores"]["part_words"]),
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),

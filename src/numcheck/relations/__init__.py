@@ -107,6 +107,7 @@ from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import _echoes, _restatements, _scale_words
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
+from numcheck.relations.scores import _scores
 from numcheck.relations.shares import _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.stated import _distant_stated
 from numcheck.relations.targets import _targets
@@ -174,6 +175,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _echoes,
     _scale_words,
     _levels,
+    _scores,
 )
 
 

@@ -1,0 +1,95 @@
+"""Scores: a match's running score told in the report against its final score in the title.
+
+"Dundee Utd 4-1 Aberdeen" over the report and "a superb shot on the turn
+making it 5-1" in it: a score on the way cannot have more goals for either
+side than the final one, and a score the report gives as the final one
+("the match ended 3-1", "England winning 3 – 1") must be it. The final
+score is the one in the headline or in a heading line of its own ("Group G
+— Tunisia 1 – 2 England"), with a name on each side of it; each later
+score of that match (up to the next such heading) is read against it when
+a cue before it says what it is (data: vocab.toml [scores]). Sides are not
+matched: the goals are compared in order of size, so a 1-4 in the report
+of a 4-1 win is no finding.
+
+Scores are not facts; a ``score`` relation holds the fact that overlaps the
+report's score (its role ``score``) and gives both scores, their spans and
+the cue's reading in labels.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Mapping
+
+from numcheck.relations.base import Relation, _Doc
+
+# A score as printed: "4-1", "1 – 2"; not part of a longer number, a money sum, a ratio or a date range.
+SCORE = re.compile(r"(?<![\d£$€])(?<!\d[.,:/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?!\d|[.,:/–-]\d|%| ?per ?cent)")
+# Words before a score that its cue may take.
+CUE_WORDS = 6
+# A heading line with a final score has at most this many words.
+HEADING_WORDS = 12
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _fact_in(d: _Doc, starts: list[int], start: int, end: int) -> int:
+    """A figure overlapping the span (scores are read as one or two figures, or none), or -1."""
+    i = bisect.bisect_left(starts, start)
+    for fi in (i - 1, i, i + 1):
+        if 0 <= fi < len(d.facts) and d.facts[fi].span.start < end and d.facts[fi].span.end > start:
+            return fi
+    return -1
+
+
+def _named_both_sides(line: str, start: int, end: int) -> bool:
+    """ "Dundee Utd 4-1 Aberdeen": a capitalised name right before and right after the score."""
+    before, after = line[:start].split(), line[end:].split()
+    return bool(before) and bool(after) and before[-1][:1].isupper() and after[0][:1].isupper()
+
+
+def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    text = d.view.text
+    sents = d.view.doc.sentences
+    sizes: dict[int, int] = {}
+    for s in sents:
+        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
+    final: tuple[int, int, int, int] | None = None  # start, end, goals sorted
+    starts = [f.span.start for f in d.facts]
+    if starts != sorted(starts):
+        return
+    for s in sents:
+        line = text[s.span.start : s.span.end]
+        heading = sizes[s.paragraph] == 1 and len(line.split()) <= HEADING_WORDS
+        for m in SCORE.finditer(line):
+            a, b = sorted((int(m.group(1)), int(m.group(2))))
+            start, end = s.span.start + m.start(), s.span.start + m.end()
+            if heading and _named_both_sides(line, m.start(), m.end()):
+                final = (start, end, a, b)
+                break
+            if final is None:
+                continue
+            words = tuple(_WORD.findall(line[: m.start()].lower()))[-CUE_WORDS:]
+            cue = d.v.score_cues.ending_at(words, len(words))
+            if cue is None:
+                continue
+            said = cue[0]
+            if said == "final" and any(w in d.v.score_part_words for w in words):
+                said = "running"  # "the first half ended 1 – 1": a score on the way
+            fi = _fact_in(d, starts, start, end)
+            if fi < 0:
+                continue
+            fs, fe, fa, fb = final
+            yield Relation(
+                "score",
+                (("score", fi),),
+                (),
+                "document",
+                (
+                    ("said", said),
+                    ("goals", f"{a}-{b}"),
+                    ("span", f"{start}:{end}"),
+                    ("final", f"{fa}-{fb}"),
+                    ("final_span", f"{fs}:{fe}"),
+                ),
+            )
