@@ -78,8 +78,9 @@ def test_bundled_rules_load_sorted_with_unique_codes() -> None:
     rules = load_rules()
     codes = [r.code for r in rules]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
-    # The change check kind stays for user rules; no bundled rule uses it since NC208 reads relations.
-    assert {r.check for r in rules if not r.judge} == {"ratio", "total", "bounds", "calendar"}
+    # The change and ratio check kinds stay for user rules; no bundled rule uses them since NC208 and
+    # NC202 read relations.
+    assert {r.check for r in rules if not r.judge} == {"total", "bounds", "calendar"}
     from numcheck.judges import JUDGES
 
     assert {r.judge for r in rules if r.judge} <= set(JUDGES)

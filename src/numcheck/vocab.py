@@ -115,6 +115,9 @@ class Vocab:
     not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
     level_words: frozenset[str]  # qualifiers of a level moved to: "fell to a single digit"
     still_words: PhraseTable  # phrase → its key in ``ranges`` (unit "change"): "sales were flat"
+    group_verbs: PhraseTable  # "were treated" after a group's count: the group a later share is of
+    group_verbs_before: PhraseTable  # "doctors treated" before it
+    group_nouns: PhraseTable  # "of patients", "of cases": a share of the group told before
     score_cues: PhraseTable  # phrase before a score → "running" ("making it 5-1") or "final" ("ended 3-1")
     score_part_words: frozenset[str]  # "the first half ended 1-1": a final cue that gives a running score
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
@@ -255,6 +258,9 @@ def vocab() -> Vocab:
         not_after_most=frozenset(quals["not_after_most"]["words"]),
         level_words=levels,
         still_words=PhraseTable.build((p, p) for p in still),
+        group_verbs=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_after"]),
+        group_verbs_before=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_before"]),
+        group_nouns=PhraseTable.build((str(p), "group") for p in data["samples"]["group_nouns"]),
         score_cues=PhraseTable.build(
             [(str(p), "running") for p in data["scores"]["running"]]
             + [(str(p), "final") for p in data["scores"]["final"]]

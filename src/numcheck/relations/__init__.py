@@ -106,6 +106,7 @@ from numcheck.relations.matches import _match_minutes
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import _echoes, _restatements, _scale_words
+from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.shares import _predicate_parts, _shares_and_parts, _within_concepts
@@ -176,6 +177,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _scale_words,
     _levels,
     _scores,
+    _samples,
 )
 
 
