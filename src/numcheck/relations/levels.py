@@ -159,6 +159,10 @@ def _statements(d: _Doc) -> Iterator[_Said]:
         if not toks:
             if si not in lead:
                 continue
+            span = d.view.doc.sentences[si].span
+            raw = d.view.text[span.start : span.end].lower()
+            if " to " not in raw and not any(w in raw for w in d.v.still_words.by_first):
+                continue  # nothing moved to a level or stood still: no need to read its words
             plain = _plain_tokens(d, si)  # a figure-less headline or lead is not tokenised
         words = tuple(t.text for t in plain) if plain else d.m.words[si]
         for j, w in enumerate(words):
@@ -216,7 +220,10 @@ def _moved_to(d: _Doc, si: int, j: int, plain: Sequence[Token]) -> _Said | None:
 
 def _flat_in(d: _Doc, si: int, words: Sequence[str], plain: Sequence[Token]) -> Iterator[_Said]:
     """ "Global sales were flat in 2004", "prices remained unchanged"."""
+    firsts = d.v.still_words.by_first
     for j in range(1, len(words)):
+        if words[j] not in firsts:
+            continue
         hit = d.v.still_words.starting_at(words, j)
         if hit is None:
             continue

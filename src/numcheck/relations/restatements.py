@@ -515,7 +515,14 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
     for rels in built.values():
         for rel in rels.values():
             tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
-    anchors: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = {}  # digits sorted → (figure, stems)
+    anchors: dict[tuple[str, str], list[tuple[int, str]]] = {}  # digits sorted → (figure, its digits)
+    bags: dict[int, dict[str, str]] = {}  # read only for figures that meet another with their digits
+
+    def bag_of(fi: int) -> dict[str, str]:
+        if fi not in bags:
+            bags[fi] = _bag(d, *d.pos_of(fi))
+        return bags[fi]
+
     known: dict[int, frozenset[str]] = {}
     for si, pos, fi, f in d.figures(RESTATED_KINDS):
         m = d.m.by_fact.get(fi)
@@ -524,15 +531,13 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             continue
         key = (family(f), "".join(sorted(digits)))
         group = anchors.setdefault(key, [])
-        said = _bag(d, si, pos)
-        bag = frozenset(said)
-        direction = _direction(d, fi)
-        for first, first_bag in group:
+        for first, first_digits in group:
             fs, _ = d.pos_of(first)
-            a = d.facts[first]
-            if fs == si or re.sub(r"\D", "", a.text.split("(")[0]) == digits or len(bag & first_bag) < ECHO_SHARED:
+            if fs == si or first_digits == digits or _direction(d, first) != _direction(d, fi):
                 continue
-            if _direction(d, first) != direction:
+            said = bag_of(fi)
+            shared = said.keys() & bag_of(first).keys()
+            if len(shared) < ECHO_SHARED:
                 continue
             if not _frames_agree(d, first, fi):
                 continue
@@ -555,14 +560,14 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 "document",
                 (
                     ("lag", ""),
-                    ("concept", " ".join(said[w] for w in sorted(bag & first_bag))),
+                    ("concept", " ".join(said[w] for w in sorted(shared))),
                     ("scope", ""),
                     ("evidence", "swap"),
                 ),
             )
             break
         if len(group) < ECHO_PER_KEY:
-            group.append((fi, bag))
+            group.append((fi, digits))
 
 
 def _direction(d: _Doc, fi: int) -> str:

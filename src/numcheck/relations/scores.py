@@ -26,6 +26,8 @@ from numcheck.relations.base import Relation, _Doc
 
 # A score as printed: "4-1", "1 – 2"; not part of a longer number, a money sum, a ratio or a date range.
 SCORE = re.compile(r"(?<![\d£$€])(?<!\d[.,:/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?!\d|[.,:/–-]\d|%| ?per ?cent)")
+# A quick first look: most texts have nothing like a score.
+_ANY_SCORE = re.compile(r"\d ?[-–] ?\d")
 # Words before a score that its cue may take.
 CUE_WORDS = 6
 # A heading line with a final score has at most this many words.
@@ -51,6 +53,8 @@ def _named_both_sides(line: str, start: int, end: int) -> bool:
 def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     text = d.view.text
     sents = d.view.doc.sentences
+    if not _ANY_SCORE.search(text):
+        return
     sizes: dict[int, int] = {}
     for s in sents:
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
