@@ -115,6 +115,7 @@ class Vocab:
     not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
     level_words: frozenset[str]  # qualifiers of a level moved to: "fell to a single digit"
     still_words: PhraseTable  # phrase → its key in ``ranges`` (unit "change"): "sales were flat"
+    extremes: PhraseTable  # "a peak of" → "high", "a low of" → "low": before the period's extreme
     group_verbs: PhraseTable  # "were treated" after a group's count: the group a later share is of
     group_verbs_before: PhraseTable  # "doctors treated" before it
     group_nouns: PhraseTable  # "of patients", "of cases": a share of the group told before
@@ -258,6 +259,7 @@ def vocab() -> Vocab:
         not_after_most=frozenset(quals["not_after_most"]["words"]),
         level_words=levels,
         still_words=PhraseTable.build((p, p) for p in still),
+        extremes=PhraseTable.build(_pairs(data["extremes"])),
         group_verbs=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_after"]),
         group_verbs_before=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_before"]),
         group_nouns=PhraseTable.build((str(p), "group") for p in data["samples"]["group_nouns"]),

@@ -101,7 +101,7 @@ from numcheck.relations.groups import (
     _placed_shares,
     _remainders,
 )
-from numcheck.relations.levels import _levels
+from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
@@ -176,6 +176,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _echoes,
     _scale_words,
     _levels,
+    _extremes,
     _scores,
     _samples,
 )

@@ -491,3 +491,79 @@ def _pair(
         "document",
         (("phrase", q.phrase), ("unit", "share")),
     )
+
+
+# --- extremes against the average of the same period ------------------------------------------
+
+# Words before a figure that make it the average of a period ("averaged 4.6%", "the average ... was 11.5%").
+AVERAGE_REACH = 8
+
+
+def _extreme_at(d: _Doc, si: int, pos: int) -> str:
+    """ "a peak of 13.1%", "hit a high of $71" → "high"; "a low of 5.9%", "bottomed out at" → "low"; else ""."""
+    words = d.m.words[si]
+    hit = d.v.extremes.ending_at(words, pos)
+    return hit[0] if hit else ""
+
+
+def _is_average(d: _Doc, si: int, pos: int) -> bool:
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    lo = max(d.m.clause_start(si, pos), pos - AVERAGE_REACH)
+    for k in range(pos - 1, lo - 1, -1):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in ("year", "date"):
+            return False
+        if words[k] in ("average", "averaged", "averaging", "mean"):
+            return k == 0 or words[k - 1] not in ("above", "below", "than")
+    return False
+
+
+def _words_before(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The content words of a sentence before a figure, through the concepts ("jobless" = unemployment)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    for k in range(max(0, pos - SUBJECT_REACH * 2), pos):
+        w = words[k].removesuffix("'s")
+        if toks[k].fact < 0 and len(w) > 1 and w[0].isalpha() and w not in _STOP and w not in _CALENDAR:
+            if not d.v.direction.starting_at(words, k) and not d.v.extremes.starting_at(words, k):
+                out.add(d.v.concepts.get(w) or singular(w))
+    return frozenset(out - {"average", "averaged", "high", "low", "peak", "record"})
+
+
+def _sentence_years(d: _Doc, si: int) -> frozenset[str]:
+    out: set[str] = set()
+    for tok in d.m.tokens[si]:
+        f = d.facts[tok.fact] if tok.fact >= 0 else None
+        if f is not None and f.kind in ("year", "date") and f.iso and str(f.iso)[:1].isdigit():
+            out.add(str(f.iso)[:4])
+    return frozenset(out)
+
+
+def _extremes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A period's peak (or low) and its average told in another sentence: "it reached a peak of 11.1%
+    in April 2004" … "the average for the whole of 2004 was 11.5%". Both of one subject (two shared
+    words of the sentence before each figure, or all of the shorter one's) and one year: relation
+    ``extreme`` with roles ``extreme`` and ``average``, label ``side`` ("high" or "low")."""
+    extremes: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
+    averages: list[tuple[int, frozenset[str], frozenset[str]]] = []
+    for si, pos, fi, _ in d.figures(frozenset({"percent", "money", "count", "measure"})):
+        side = _extreme_at(d, si, pos)
+        if side:
+            years = _sentence_years(d, si)
+            if years:
+                extremes.append((fi, side, _words_before(d, si, pos), years))
+        elif _is_average(d, si, pos):
+            years = frozenset(y for y in _figure_years(d, fi) if not y.startswith("--"))
+            if years:
+                averages.append((fi, _words_before(d, si, pos), years))
+    if not extremes or not averages:
+        return
+    for ai, a_subject, a_years in averages[:PER_WORD]:
+        for ei, side, e_subject, e_years in extremes[:PER_WORD]:
+            if d.pos_of(ei)[0] == d.pos_of(ai)[0] or not a_years & e_years:
+                continue
+            shared = a_subject & e_subject
+            if len(shared) < min(2, len(a_subject), len(e_subject)) or not shared:
+                continue
+            yield Relation("extreme", (("extreme", ei), ("average", ai)), (), "document", (("side", side),))
