@@ -351,12 +351,19 @@ def _levels(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             index.setdefault(w, []).append(n)
             del index[w][:-PER_WORD]
     yield from _reached_elsewhere(d, said, changes)
-    # Flat against a change of the same subject.
-    flats = [s for s in said if s.direction == "flat"]
-    for fl in flats:
-        for ch in changes:
-            if ch.sentence == fl.sentence or not _one_subject(fl, ch, known, words):
+    # Flat against a change of the same subject, through an index of the changes by subject word.
+    by_word: dict[str, list[_Said]] = {}
+    for ch in changes:
+        for w in ch.subject:
+            group = by_word.setdefault(w, [])
+            if len(group) < PER_WORD:
+                group.append(ch)
+    for fl in (s for s in said if s.direction == "flat"):
+        met: set[int] = set()
+        for ch in (c for w in fl.subject for c in by_word.get(w, ())):
+            if ch.figure in met or ch.sentence == fl.sentence or not _one_subject(fl, ch, known, words):
                 continue
+            met.add(ch.figure)
             fy, cy = _years(d, fl.sentence), _figure_years(d, ch.figure)
             if not _frames_meet(fy, cy):
                 continue
