@@ -121,6 +121,7 @@ class Vocab:
     group_nouns: PhraseTable  # "of patients", "of cases": a share of the group told before
     score_cues: PhraseTable  # phrase before a score → "running" ("making it 5-1") or "final" ("ended 3-1")
     score_part_words: frozenset[str]  # "the first half ended 1-1": a final cue that gives a running score
+    score_elsewhere: frozenset[str]  # "a week earlier they made it 5-0": a score of another match
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
@@ -268,6 +269,7 @@ def vocab() -> Vocab:
             + [(str(p), "final") for p in data["scores"]["final"]]
         ),
         score_part_words=frozenset(str(w) for w in data["scores"]["part_words"]),
+        score_elsewhere=frozenset(str(w) for w in data["scores"]["elsewhere"]),
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),

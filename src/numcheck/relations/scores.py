@@ -73,10 +73,11 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 break
             if final is None:
                 continue
-            words = tuple(_WORD.findall(line[: m.start()].lower()))[-CUE_WORDS:]
+            before = tuple(_WORD.findall(line[: m.start()].lower()))
+            words = before[-CUE_WORDS:]
             cue = d.v.score_cues.ending_at(words, len(words))
-            if cue is None:
-                continue
+            if cue is None or any(w in d.v.score_elsewhere for w in before):
+                continue  # no cue, or another match: "a week earlier they made it 5-0"
             said = cue[0]
             if said == "final" and any(w in d.v.score_part_words for w in words):
                 said = "running"  # "the first half ended 1 – 1": a score on the way
