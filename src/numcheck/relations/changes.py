@@ -66,6 +66,8 @@ NOUN_PHRASE_SKIP = 6
 # Words after the direction word of "This is a decrease from ..." that name the earlier figure.
 SAID_FROM = frozenset("from on since against over".split())
 SENTENCE_END = frozenset(".!?")
+# Tokens of the next sentence read for the level before a change.
+THEN_REACH = 30
 # Words of a time figure that set the level before a change ("a year ago", "the previous quarter").
 THEN_WORDS = frozenset("ago earlier before previous last prior".split())
 # Tokens after a multiple word that "it was A ... taken it up to B" may stand.
@@ -1038,7 +1040,7 @@ def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
         return -1
     toks = d.m.tokens[si + 1]
     words = d.m.words[si + 1]
-    for k, tok in enumerate(toks):
+    for k, tok in enumerate(toks[:THEN_REACH]):
         fi = tok.fact
         if fi < 0:
             continue

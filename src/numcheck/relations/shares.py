@@ -39,6 +39,10 @@ SIBLING_REACH = 20
 # concerned"), and the words the predicate may have ("ID fraud").
 PREDICATE_REACH = 10
 PREDICATE_WORDS = 3
+# Named amounts either side of a profit that its revenue may be among.
+WITHIN_NEAR = 4
+# Counts read for one predicate at most (a bound, so a long list of counts stays linear).
+PREDICATE_CANDIDATES = 50
 # Sentences back that the count a subject holds ("The council has 4,300 employees") may stand.
 HELD_BACK = 3
 # At most this many amounts named by one noun are read as one whole ("its $102.6bn debt").
@@ -318,14 +322,11 @@ def _money_named(d: _Doc, noun: str, part: int, share: int) -> int | None:
     """The amount the document gives for ``noun`` ("its $102.6bn (£53.51bn) debt", "a debt of $80bn"),
     in the part's currency; None when it gives none, or two that disagree ("an original debt of $81.8bn"
     is another amount: a modifier other than a whole word names another quantity)."""
-    concept = d.v.concept(noun)
+    index: dict[str, list[int]] = d.view.memo("amounts-by-concept", lambda _: _amounts_by_concept(d))
     like = d.facts[part]
-    found: list[int] = []
-    for si, pos, fi, f in d.figures(frozenset({"money"})):
-        if fi in (part, share) or not same_family(f, like):
-            continue
-        if _names_amount(d, si, pos, concept):
-            found.append(fi)
+    found = [
+        fi for fi in index.get(d.v.concept(noun), ()) if fi not in (part, share) and same_family(d.facts[fi], like)
+    ]
     if not found or len(found) > NAMED_MAX:
         return None
     first = d.facts[found[0]]
@@ -334,20 +335,31 @@ def _money_named(d: _Doc, noun: str, part: int, share: int) -> int | None:
     return found[0]
 
 
-def _names_amount(d: _Doc, si: int, pos: int, concept: str) -> bool:
-    """The figure at ``pos`` is an amount of ``concept``: the noun right after it (past a bracketed
-    conversion) or "<noun> of" right before it, with only whole words before that noun."""
+def _amounts_by_concept(d: _Doc) -> dict[str, list[int]]:
+    """Every amount of the document under the concepts it is named by (one pass)."""
+    out: dict[str, list[int]] = {}
+    for si, pos, fi, _ in d.figures(frozenset({"money"})):
+        for concept in _amount_concepts(d, si, pos):
+            out.setdefault(concept, []).append(fi)
+    return out
+
+
+def _amount_concepts(d: _Doc, si: int, pos: int) -> set[str]:
+    """What the amount at ``pos`` is an amount of: the noun right after it (past a bracketed conversion),
+    or "<noun> of" right before it with only whole words before that noun."""
     words = d.m.words[si]
+    out: set[str] = set()
     j = pos + 1
     if j < len(words) and words[j] == "(":
         k = words.index(")", j) if ")" in words[j : j + 8] else -1
         j = k + 1 if k > 0 else j
-    if j < len(words) and d.fact_at(si, j) < 0 and d.v.concept(words[j]) == concept:
-        return True
-    if pos >= 2 and words[pos - 1] == "of" and d.v.concept(words[pos - 2]) == concept:
+    if j < len(words) and d.fact_at(si, j) < 0 and words[j][:1].isalpha():
+        out.add(d.v.concept(words[j]))
+    if pos >= 2 and words[pos - 1] == "of" and words[pos - 2][:1].isalpha():
         k = pos - 3
-        return k < 0 or not words[k][0].isalpha() or words[k] in d.v.whole_words
-    return False
+        if k < 0 or not words[k][:1].isalpha() or words[k] in d.v.whole_words:
+            out.add(d.v.concept(words[pos - 2]))
+    return out
 
 
 def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
@@ -484,7 +496,7 @@ def _predicate_parts(d: _Doc) -> Iterator[Relation]:
         if index is None:
             index = _counts_by_first_noun(d)
         whole = d.facts[wi]
-        for pi in index.get(named[0], ()):
+        for pi in index.get(named[0], ())[:PREDICATE_CANDIDATES]:
             if pi == wi or d.facts[pi].sentence == si or not same_family(d.facts[pi], whole):
                 continue
             ps, ppos = d.pos_of(pi)
@@ -554,11 +566,12 @@ def _within_concepts(d: _Doc) -> Iterator[Relation]:
             mm = d.m.by_fact.get(fi)
             if mm is not None and mm.concept and (mm.concept in within or mm.concept in within.values()):
                 named.append((pos, fi, mm.concept))
-        for ppos, pi, pc in named:
+        for n, (ppos, pi, pc) in enumerate(named):
             wc = within.get(pc)
             if wc is None:
                 continue
-            wholes = [(abs(wpos - ppos), wpos, wi) for wpos, wi, c in named if c == wc]
+            near = named[max(0, n - WITHIN_NEAR) : n + WITHIN_NEAR + 1]  # a bounded window: stays linear
+            wholes = [(abs(wpos - ppos), wpos, wi) for wpos, wi, c in near if c == wc]
             if not wholes:
                 continue
             _, wpos, wi = min(wholes)
