@@ -90,6 +90,7 @@ from numcheck.relations.counting import (
     _ranks,
     _running_totals,
     _titles,
+    _years_listed,
 )
 from numcheck.relations.fractions import _fraction_shares
 from numcheck.relations.groups import (
@@ -165,6 +166,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _amount_and_share,
     _multiple_then_levels,
     _another_slices,
+    _years_listed,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -803,3 +803,44 @@ def _another_slices(d: _Doc) -> Iterator[Relation]:
                 break  # "13% of them": a slice of the slice before
             items.append(later)
         yield Relation("shares", tuple(("item", i) for i in items), (), "document")
+
+
+def _years_listed(d: _Doc) -> Iterator[Relation]:
+    """ "has won the cup twice, in 1994, 1997 and 2003": the years listed for a count of occasions are at
+    most as many as the occasions (two wins may fall in one year, but three years need three wins). Label
+    ``bound`` "at-least": the count is at least the years listed."""
+    for si, pos, fi, f in d.figures(frozenset({"count", "number", "multiple"})):
+        v = f.value
+        if v is None or f.hedge != "exact" or not (1 <= v <= COUNT_MAX) or v != v.to_integral_value():
+            continue
+        words = d.m.words[si]
+        toks = d.m.tokens[si]
+        if f.kind == "multiple" and (
+            f.text.lower() not in ("once", "twice", "thrice") and not f.text.lower().endswith("times")
+        ):
+            continue
+        if f.kind == "multiple" and _tables()["comparative"].starting_at(words, pos + 1):
+            continue
+        # ", in 1994, 1997 and 2003" right after the count (its noun may stand between: "three titles, in").
+        k = pos + 1
+        while k < len(words) and k - pos <= 4 and words[k] != "in" and toks[k].fact < 0:
+            if words[k] in CLAUSE_END:
+                break
+            k += 1
+        if k >= len(words) or words[k] != "in" or (k > pos + 1 and words[k - 1] != ","):
+            continue
+        years: list[int] = []
+        j = k + 1
+        while j < len(toks) and toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "year":
+            years.append(toks[j].fact)
+            if j + 2 < len(words) and words[j + 1] in (",", "and") and toks[j + 2].fact >= 0:
+                j += 2
+                continue
+            j += 1
+            break
+        texts = {d.facts[y].text for y in years}
+        if len(years) < 2 or len(texts) != len(years):
+            continue
+        cue = Span(toks[k + 1].start, toks[j - 1].end)
+        labels = (("plus", str(len(years))), ("why", f"{len(years)} years listed"), ("bound", "at-least"))
+        yield Relation("tally", (("total", fi),), (cue,), "sentence", labels)
