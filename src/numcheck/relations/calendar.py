@@ -219,6 +219,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
         and sum(1 for i in d.view.by_sentence[d.facts[born[0]].sentence] if _year_of(d.facts[i]) is not None) == 1
     )
     birthdays = _birthdays(d)
+    ages = [i for i in d.view.by_kind.get("age", ()) if d.facts[i].unit == "year"]
     for ai in d.view.by_kind.get("age", ()):
         a = d.facts[ai]
         if a.unit != "year" or a.value is None or a.is_range:
@@ -236,8 +237,16 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             elif any(abs(d.facts[b].sentence - si) <= 1 for b in born):
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", (("at", "report"),))
         names = _cap_names(d, si)
+        # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
+        # ... She was nine days short of her 10th birthday").
+        # Not a first-person birthday ("a week after my first birthday") nor an age as a threshold ("at
+        # the age of 18 years").
+        threshold = tuple(words[max(0, pos - 3) : pos]) == ("the", "age", "of")
         for oi, eve in birthdays:
-            if names & _cap_names(d, d.facts[oi].sentence) and d.facts[oi].sentence != si:
+            bs, bpos = d.pos_of(oi)
+            whose = d.m.words[bs][bpos - 1] if bpos > 0 else ""
+            alone = len(birthdays) == 1 and not threshold and _only_age_of(d, ages, ai, whose)
+            if (alone or names & _cap_names(d, d.facts[oi].sentence)) and d.facts[oi].sentence != si:
                 yield Relation("age", (("age", ai), ("birthday", oi)), (), "document", (("eve", eve),))
         # "…, aged 86, her husband …, aged 90, and Maureen, their 76-year-old daughter"
         after = words[pos + 1] if pos + 1 < len(words) else ""
@@ -245,6 +254,24 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
             if parents:
                 yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+def _only_age_of(d: _Doc, ages: list[int], ai: int, whose: str) -> bool:
+    """``ai`` is the one age in the text that "his" or "her" can stand for: the only age, or the only one
+    told of a woman (a man) when ``whose`` is "her" ("his")."""
+    if whose not in ("his", "her"):
+        return False
+    if len(ages) == 1:
+        return True
+    data = _data_ages()
+    gender = set(data["female_words"] if whose == "her" else data["male_words"])
+
+    def fits(i: int) -> bool:
+        si, pos = d.pos_of(i)
+        near = d.m.words[si][max(0, pos - 2) : pos + 3]
+        return bool(gender & set(near)) or bool(gender & set((d.facts[i].subject or "").lower().split()))
+
+    return fits(ai) and sum(1 for i in ages if fits(i)) == 1
 
 
 def _births(d: _Doc) -> list[int]:
@@ -273,8 +300,17 @@ def _birthdays(d: _Doc) -> list[tuple[int, str]]:
         if f.value is None or not (f.subject or "").startswith("birthday"):
             continue
         si, pos = d.pos_of(fi)
-        before = d.m.words[si][max(0, pos - 6) : pos]
-        eve = "yes" if {"eve", "before", "ahead", "approaching", "shy"} & set(before) else ""
+        words = d.m.words[si]
+        before = set(words[max(0, pos - 6) : pos])
+        toks = d.m.tokens[si]
+        # "next month" is one relative figure: its first word counts as a word after the ordinal.
+        after = {
+            d.facts[t.fact].text.split()[0].lower() if t.fact >= 0 else w
+            for t, w in zip(toks[pos + 1 : pos + 5], words[pos + 1 : pos + 5])
+        }
+        ages = _data_ages()
+        told_ahead = before & set(ages["birthday_eve_before"]) or after & set(ages["birthday_eve_after"])
+        eve = "yes" if told_ahead else ""
         out.append((fi, eve))
         if len(out) >= BIRTHDAYS_KEPT:
             break
