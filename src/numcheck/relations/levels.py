@@ -47,6 +47,10 @@ _STOP = frozenset(
     however meanwhile first last new latest same said says say will would could can may might must
     figures figure data official officially overall total just only very much many most than""".split()
 )
+# Words right after a verb of movement that bound the level reached ("has dropped below 90%").
+_BOUND_WORDS = frozenset("below under above over beneath".split())
+# Words that may start a statement of a level in a figure-less lead sentence.
+_TRIGGERS = ("to", "in", *_BOUND_WORDS)
 _PRONOUNS = frozenset("it they this that which".split())
 _AUXILIARIES = frozenset("has have had was were is are be been being having also now already".split())
 _SAID = frozenset("said says say reported reports told announced added".split())
@@ -127,6 +131,8 @@ def _where(d: _Doc, si: int, k: int, plain: Sequence[Token]) -> frozenset[str]:
         n = j + 1
         while n < hi and words[n] in _DETERMINERS:
             n += 1
+        if d.v.qualifiers.starting_at(words, n):
+            continue  # "in single digits": a level, not a place
         for w in words[n : min(hi, n + 2)]:
             if not w[:1].isalpha() or toks[n].fact >= 0:
                 break
@@ -161,20 +167,43 @@ def _statements(d: _Doc) -> Iterator[_Said]:
                 continue
             span = d.view.doc.sentences[si].span
             raw = d.view.text[span.start : span.end].lower()
-            if " to " not in raw and not any(w in raw for w in d.v.still_words.by_first):
+            if not any(f" {w} " in raw for w in _TRIGGERS) and not any(w in raw for w in d.v.still_words.by_first):
                 continue  # nothing moved to a level or stood still: no need to read its words
             plain = _plain_tokens(d, si)  # a figure-less headline or lead is not tokenised
         words = tuple(t.text for t in plain) if plain else d.m.words[si]
         for j, w in enumerate(words):
+            said = None
             if w == "to":
-                said = _moved_to(d, si, j, plain)
-                if said is not None:
-                    yield said
+                said = _moved_to(d, si, j, j + 1, plain)
+            elif w in _BOUND_WORDS and j > 0 and words[j - 1] != "to":
+                said = _moved_to(d, si, j, j, plain)  # "has dropped below 90%"
+            elif w == "in" and j > 0 and words[j - 1] in _COPULAS:
+                said = _in_level(d, si, j, plain)  # "has been in single digits"
+            if said is not None:
+                yield said
         yield from _flat_in(d, si, words, plain)
 
 
-def _moved_to(d: _Doc, si: int, j: int, plain: Sequence[Token]) -> _Said | None:
-    """ "fell to 10.2%", "has dropped 5% since May to 90.9%", "has fallen to a single digit"."""
+def _in_level(d: _Doc, si: int, j: int, plain: Sequence[Token]) -> _Said | None:
+    """ "The jobless rate has been in single digits since 1998": a level word said as a state."""
+    toks = plain or d.m.tokens[si]
+    words = tuple(t.text for t in plain) if plain else d.m.words[si]
+    hit = d.v.qualifiers.starting_at(words, j + 1)
+    if hit is None or hit[0] not in d.v.level_words:
+        return None
+    k = j - 1
+    while k > 0 and words[k - 1] in _AUXILIARIES:
+        k -= 1
+    subject, names = _subject(d, si, k, plain)
+    if not subject:
+        return None
+    cue = Span(toks[j + 1].start, toks[hit[1] - 1].end)
+    return _Said(si, "state", subject, names, _where(d, si, k, plain), phrase=hit[0], cue=cue)
+
+
+def _moved_to(d: _Doc, si: int, j: int, at: int, plain: Sequence[Token]) -> _Said | None:
+    """ "fell to 10.2%", "has dropped 5% since May to 90.9%", "has fallen to a single digit", "has
+    dropped below 90%": the verb is looked for back from token ``j``, the level read from token ``at``."""
     toks = plain or d.m.tokens[si]
     words = tuple(t.text for t in plain) if plain else d.m.words[si]
     lo = max(0 if plain else d.m.clause_start(si, j), j - MOVE_REACH)
@@ -188,8 +217,10 @@ def _moved_to(d: _Doc, si: int, j: int, plain: Sequence[Token]) -> _Said | None:
             break
     if not direction:
         return None
-    hedge = d.v.hedges.starting_at(words, j + 1)
-    h = hedge[1] if hedge else j + 1
+    hedge = d.v.hedges.starting_at(words, at)
+    h = hedge[1] if hedge else at
+    if at == j and not hedge:
+        return None  # a bound word that is no hedge here ("fell over the year")
     fi = toks[h].fact if h < len(toks) else -1
     subject, names = _subject(d, si, verb, plain)
     # What a transitive verb moved: "the bank cut its key rate to 3.25%", "pushed rates up to 2.25%".
@@ -472,7 +503,8 @@ def _pair(
     known: Mapping[int, frozenset[str]],
     words: Mapping[int, frozenset[str]],
 ) -> Relation | None:
-    if a.sentence == b.sentence or a.direction != b.direction or not _one_subject(a, b, known, words):
+    same_way = a.direction == b.direction or "state" in (a.direction, b.direction)
+    if a.sentence == b.sentence or not same_way or not _one_subject(a, b, known, words):
         return None
     if a.figure >= 0 and b.figure >= 0:
         if a.sentence not in lead or not _frames_agree(d, a.figure, b.figure):
