@@ -237,3 +237,12 @@ def test_relative_links_and_anchors_resolve(doc: str) -> None:
         assert linked.exists(), f"{doc}: link to {target!r}: no such file"
         if anchor and linked.suffix == ".md":
             assert anchor in _anchors(linked.read_text(encoding="utf-8")), f"{doc}: link to {target!r}: no such heading"
+
+
+def test_the_rules_table_lists_every_bundled_rule_with_its_severity() -> None:
+    """The README's Rules table is the user's list: a rule added or a severity changed shows there too."""
+    import numcheck
+
+    rows = dict(re.findall(r"^\| (NC\d{3}) \| (note|warning|error) \|", README, flags=re.M))
+    missing = [f"{r.code} ({r.severity}, {r.name})" for r in numcheck.load_rules() if rows.get(r.code) != r.severity]
+    assert not missing, f"add or correct these rows in README.md's Rules table: {', '.join(missing)}"
