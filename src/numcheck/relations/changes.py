@@ -406,6 +406,12 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    verb_end = pos - 1 if pos > 0 and words[pos - 1] == "by" else pos
+    hedge = d.v.hedges.ending_at(words, verb_end)
+    if hedge is not None:
+        verb_end = hedge[1]
+    if b.kind in ("percent", "points") and d.v.direction.ending_at(words, verb_end):
+        return  # "had risen 0.4% over the quarter from 6.8%": the change, not the level it reached
     j = skip_aside(d, si, pos + 1)
     j = _skip_noun_phrase(d, si, j)
     comma = j < len(words) and words[j] == ","
@@ -740,6 +746,8 @@ def _comparisons(d: _Doc) -> Iterator[Relation]:
 def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation | None:
     words = d.m.words[si]
     toks = d.m.tokens[si]
+    if words[j] in ("over", "under") and _time_span_at(d, si, after):
+        return None  # "risen 0.4% over the quarter": a stretch of time, not a comparison
     # "lead the Conservatives by 39% to 44%": both figures after the word.
     framed = after
     while framed < len(words) and toks[framed].fact >= 0 and d.facts[toks[framed].fact].kind in FRAME_KINDS:
@@ -806,6 +814,20 @@ def _name_parts(words: Iterable[str]) -> frozenset[str]:
         if "-" in w:
             out.update(p for p in w.split("-") if p)
     return frozenset(out)
+
+
+def _time_span_at(d: _Doc, si: int, k: int) -> bool:
+    """ "the quarter", "the past five years", "a decade", "2004": a time frame starts at token ``k``."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for j in range(k, min(len(words), k + 4)):
+        if toks[j].fact >= 0:
+            return d.facts[toks[j].fact].kind in FRAME_KINDS
+        if words[j] in FRAME_NOUNS:
+            return True
+        if words[j] not in FRAME_WORDS:
+            return False
+    return False
 
 
 def _earlier_subject(d: _Doc, si: int, j: int, after: int, bi: int, order: str) -> Relation | None:
