@@ -410,8 +410,9 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     hedge = d.v.hedges.ending_at(words, verb_end)
     if hedge is not None:
         verb_end = hedge[1]
-    if b.kind in ("percent", "points") and d.v.direction.ending_at(words, verb_end):
-        return  # "had risen 0.4% over the quarter from 6.8%": the change, not the level it reached
+    # "had risen 0.4% over the quarter from 6.8%": a percentage right after its verb is the change, not
+    # the level reached, unless the link says which way on its own ("grew 1.9%, slightly down from").
+    after_verb = b.kind in ("percent", "points") and d.v.direction.ending_at(words, verb_end) is not None
     j = skip_aside(d, si, pos + 1)
     j = _skip_noun_phrase(d, si, j)
     comma = j < len(words) and words[j] == ","
@@ -467,6 +468,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if a.is_range or a.value is None or not alike or a.kind in ("year", "date"):
             return
         if stated is not None and stated[0] == ai:
+            return
+        if not direction and after_verb:
             return
         if not direction:
             direction = _clause_direction(d, si, pos)
