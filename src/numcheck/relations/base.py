@@ -104,6 +104,11 @@ class _Doc:
         hit = self.v.hedges.starting_at(self.m.words[si], pos)
         return hit[1] if hit else pos
 
+    def hedge_start(self, si: int, pos: int) -> int:
+        """Where the figure at ``pos`` begins with the hedge written before it ("about", "more than")."""
+        hit = self.v.hedges.ending_at(self.m.words[si], pos)
+        return hit[1] if hit else pos
+
     def figure_after(self, si: int, pos: int, kinds: frozenset[str] | None = None) -> int:
         """The figure at ``pos`` (after an optional hedge), or -1."""
         j = self.skip_hedge(si, pos)

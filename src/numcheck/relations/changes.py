@@ -406,10 +406,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
-    verb_end = pos - 1 if pos > 0 and words[pos - 1] == "by" else pos
-    hedge = d.v.hedges.ending_at(words, verb_end)
-    if hedge is not None:
-        verb_end = hedge[1]
+    verb_end = d.hedge_start(si, pos - 1 if pos > 0 and words[pos - 1] == "by" else pos)
     # "had risen 0.4% over the quarter from 6.8%": a percentage right after its verb is the change, not
     # the level reached, unless the link says which way on its own ("grew 1.9%, slightly down from").
     after_verb = b.kind in ("percent", "points") and d.v.direction.ending_at(words, verb_end) is not None

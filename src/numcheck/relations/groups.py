@@ -328,10 +328,7 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
             fi = tok.fact
             if fi < 0 or d.facts[fi].kind not in ("percent", "share") or pos == 0:
                 continue
-            k = pos
-            hedge = d.v.hedges.ending_at(words, k)
-            if hedge:
-                k = hedge[1]
+            k = d.hedge_start(si, pos)
             if k > 1 and words[k - 1] == ",":
                 k -= 1  # "with the rest, 35%, on supplies"
             rest = d.v.roles_before.ending_at(words, k)

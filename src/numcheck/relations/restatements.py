@@ -140,10 +140,7 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
     si, pos = m.sentence, m.position
     words = d.m.words[si]
     family_ = family(f)
-    k = pos
-    hedge = d.v.hedges.ending_at(words, k)
-    if hedge:
-        k = hedge[1]
+    k = d.hedge_start(si, pos)
     if k > 0 and (
         words[k - 1] in ("from", "to", "between", "than")
         or (words[k - 1] == "and" and "between" in words[max(0, k - 5) : k])

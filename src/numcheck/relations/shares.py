@@ -263,10 +263,7 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     part after "including" is the nearest figure of its family before it in the sentence."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    k = pos
-    hedge = d.v.hedges.ending_at(words, k)
-    if hedge:
-        k = hedge[1]
+    k = d.hedge_start(si, pos)
     if k == 0 or words[k - 1] not in ("including", "includes", "included", "include"):
         return None
     part = d.facts[toks[pos].fact]
@@ -379,10 +376,7 @@ def _count_before_share(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Sp
     off by a comma after its count, whose whole follows it."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    k = pos
-    hedge = d.v.hedges.ending_at(words, k)
-    if hedge:
-        k = hedge[1]
+    k = d.hedge_start(si, pos)
     if k >= 2 and words[k - 1] == "or" and words[k - 2] in (",", "-", "—", "–"):
         k -= 1  # "$41bn - or 30% of the ..."
     if k == 0 or words[k - 1] not in (",", "-", "—", "–"):
