@@ -94,6 +94,7 @@ class Vocab:
     roles_before: PhraseTable  # phrase → role
     roles_after: PhraseTable
     whole_of: PhraseTable  # phrase → "of"
+    breakdown_open: PhraseTable  # phrase → "exact" | "inclusive": between a total and its items
     same: PhraseTable  # phrase → "same"
     anaphora: frozenset[str]
     whole_modifiers: frozenset[str]  # "the top 20", "the first 10": rank words before a whole
@@ -241,6 +242,7 @@ def vocab() -> Vocab:
         roles_before=PhraseTable.build(_pairs(roles["before"])),
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
+        breakdown_open=PhraseTable.build(_pairs(data["breakdown"])),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
         whole_modifiers=frozenset(attach["whole_modifiers"]),

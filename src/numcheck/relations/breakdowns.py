@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
@@ -12,24 +12,6 @@ from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same
 
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
-# Words that introduce a breakdown after its total.
-BREAKDOWN_OPEN = {
-    ":": "exact",
-    "including": "inclusive",
-    "includes": "inclusive",
-    "included": "inclusive",
-    "comprising": "exact",
-    "consisting": "exact",
-    "of which": "inclusive",
-    "of whom": "inclusive",
-    "made up of": "exact",
-    "split between": "exact",
-    "split into": "exact",
-    "divided between": "exact",
-    "divided into": "exact",
-    "broken down into": "exact",
-    "among them": "inclusive",
-}
 # Words after a list of items that name its total: "..., bringing the total to 24".
 TOTAL_AFTER = (
     ("bringing", "total"),
@@ -86,7 +68,7 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
         # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
         j = pos + 1
         while j < len(words) and j - pos <= 4 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
-            opener = _opener(words, j)
+            opener = d.v.breakdown_open.starting_at(words, j)
             if opener:
                 label, after = opener
                 items = _items_from(d, si, after, f)
@@ -120,14 +102,6 @@ def _unread_number(d: _Doc, si: int, lo: int, hi: int) -> bool:
     """A token between ``lo`` and ``hi`` that holds a digit but is no figure of the fact table."""
     toks = d.m.tokens[si]
     return any(toks[k].fact < 0 and any(ch.isdigit() for ch in d.m.words[si][k]) for k in range(lo, hi))
-
-
-def _opener(words: Sequence[str], j: int) -> tuple[str, int] | None:
-    for phrase, label in BREAKDOWN_OPEN.items():
-        toks = tuple(phrase.split())
-        if tuple(words[j : j + len(toks)]) == toks:
-            return label, j + len(toks)
-    return None
 
 
 def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
