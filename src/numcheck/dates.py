@@ -135,7 +135,18 @@ def _load(name: str) -> dict[str, Any]:
     return startcache.toml(raw)
 
 
-_DATA = _load("dates.toml")
+@functools.cache
+def _dates_toml() -> dict[str, Any]:
+    return _load("dates.toml")
+
+
+def table(section: str) -> dict[str, Any]:
+    """One section of data/dates.toml, read once for every calendar reader ("events", "ages", "match" ...)."""
+    data: dict[str, Any] = _dates_toml()[section]
+    return data
+
+
+_DATA = _dates_toml()
 HOLIDAYS: dict[str, str] = {k: str(v) for k, v in _DATA["holidays"].items()}
 TIME_UNITS: dict[str, tuple[str, Decimal]] = {k: (str(v[0]), Decimal(v[1])) for k, v in _DATA["units"].items()}
 del _DATA

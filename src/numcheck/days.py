@@ -21,10 +21,9 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-from numcheck import startcache
+from numcheck import dates
 from numcheck.mentions import CLAUSE_END, Mentions
 from numcheck.model import Fact, Span
 from numcheck.patterns import STOPWORDS, TIME_WORDS
@@ -60,9 +59,7 @@ REPORT_VERBS = frozenset(
 
 @functools.cache
 def _data() -> dict[str, Any]:
-    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    events: dict[str, Any] = startcache.toml(raw)["events"]
-    return events
+    return dates.table("events")
 
 
 @functools.cache
@@ -479,9 +476,7 @@ def years_fitting(month: int, day: int, weekday: int) -> frozenset[int]:
 
 @functools.cache
 def _series() -> dict[str, Any]:
-    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    data: dict[str, Any] = startcache.toml(raw)["series"]
-    return data
+    return dates.table("series")
 
 
 def _is_nth(view: Any, fi: int) -> bool:

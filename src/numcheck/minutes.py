@@ -18,10 +18,9 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-from numcheck import startcache
+from numcheck import dates
 from numcheck.mentions import CLAUSE_END, Mentions
 from numcheck.model import Span
 
@@ -48,9 +47,7 @@ OPENING = "the opening goal"
 
 @functools.cache
 def _data() -> dict[str, Any]:
-    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    match: dict[str, Any] = startcache.toml(raw)["match"]
-    return match
+    return dates.table("match")
 
 
 @functools.cache
