@@ -7,10 +7,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from importlib import resources
-from typing import Any
 
-from numcheck import days, startcache
+from numcheck import dates, days
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
@@ -152,6 +150,16 @@ def _words_after(words: Sequence[str], k: int, reach: int) -> Iterator[int]:
 def _years_later(d: _Doc) -> Iterator[Relation]:
     """ "Christmas 1986 … Two years later, in 1989, …": the length (``length``) between the year told
     before (``start``) and the year its own clause gives (``end``)."""
+    for si, k, fi, start in _years_counted_on(d, frozenset({"later", "earlier"})):
+        toks = d.m.tokens[si]
+        end = next((toks[j].fact for j in range(k + 1, min(len(toks), k + 1 + YEAR_RESTATED)) if toks[j].fact >= 0), -1)
+        if end >= 0 and _year_of(d.facts[end]) is not None:
+            yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "clause")
+
+
+def _years_counted_on(d: _Doc, markers: frozenset[str]) -> Iterator[tuple[int, int, int, int]]:
+    """(sentence, token, fact, year fact) of each "N years later/earlier" (``markers``) told within
+    YEARS_BACK sentences of the last year before it, which it counts from."""
     last: tuple[int, int] | None = None  # (sentence, fact) of the last year told
     for si, toks in enumerate(d.m.tokens):
         for k, t in enumerate(toks):
@@ -161,15 +169,10 @@ def _years_later(d: _Doc) -> Iterator[Relation]:
             if _year_of(f) is not None:
                 last = (si, t.fact)
                 continue
-            if f.kind != "relative" or f.unit != "year" or not f.value or not {"later", "earlier"} & set(f.markers):
+            if f.kind != "relative" or f.unit != "year" or not f.value or not markers & set(f.markers):
                 continue
-            if last is None or si - last[0] > YEARS_BACK:
-                continue
-            end = next(
-                (toks[j].fact for j in range(k + 1, min(len(toks), k + 1 + YEAR_RESTATED)) if toks[j].fact >= 0), -1
-            )
-            if end >= 0 and _year_of(d.facts[end]) is not None:
-                yield Relation("span", (("length", t.fact), ("start", last[1]), ("end", end)), (), "clause")
+            if last is not None and si - last[0] <= YEARS_BACK:
+                yield si, k, t.fact, last[1]
 
 
 # Sentences back "two years later" looks for the year it counts from; tokens after it for the year that
@@ -263,7 +266,7 @@ def _only_age_of(d: _Doc, ages: list[int], ai: int, whose: str) -> bool:
         return False
     if len(ages) == 1:
         return True
-    data = _data_ages()
+    data = dates.table("ages")
     gender = set(data["female_words"] if whose == "her" else data["male_words"])
 
     def fits(i: int) -> bool:
@@ -308,7 +311,7 @@ def _birthdays(d: _Doc) -> list[tuple[int, str]]:
             d.facts[t.fact].text.split()[0].lower() if t.fact >= 0 else w
             for t, w in zip(toks[pos + 1 : pos + 5], words[pos + 1 : pos + 5])
         }
-        ages = _data_ages()
+        ages = dates.table("ages")
         told_ahead = before & set(ages["birthday_eve_before"]) or after & set(ages["birthday_eve_after"])
         eve = "yes" if told_ahead else ""
         out.append((fi, eve))
@@ -367,8 +370,7 @@ UNTIL_YEAR_REACH = 10
 
 @functools.cache
 def _span_words(key: str) -> frozenset[str]:
-    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    return frozenset(startcache.toml(raw)["spans"][key])
+    return frozenset(dates.table("spans")[key])
 
 
 def _is_first(f: Fact) -> bool:
@@ -585,39 +587,27 @@ def _years_later_events(d: _Doc) -> Iterator[Relation]:
     the length (``length``) from the year told before it (``start``) to the year another sentence gives
     the same event (``end``: its event word stands just before that year)."""
     index: dict[str, list[int]] | None = None
-    last: tuple[int, int] | None = None
-    for si, toks in enumerate(d.m.tokens):
-        words = d.m.words[si]
-        for pos, t in enumerate(toks):
-            if t.fact < 0:
-                continue
-            f = d.facts[t.fact]
-            if _year_of(f) is not None:
-                last = (si, t.fact)
-                continue
-            if f.kind != "relative" or f.unit != "year" or not f.value or "later" not in f.markers:
-                continue
-            if last is None or si - last[0] > YEARS_BACK:
-                continue
-            hi = min(len(toks), pos + 1 + EVENT_WINDOW_YEAR)
-            if any(toks[j].fact >= 0 and _year_of(d.facts[toks[j].fact]) for j in range(pos + 1, hi)):
-                continue  # "two years later, in 1989": the year is told here (``_years_later``)
-            hi = min(len(words), pos + 1 + EVENT_WINDOW_YEAR)
-            actions = {
-                st: toks[j].span
-                for j in range(pos + 1, hi)
-                if toks[j].fact < 0 and days.is_action(words[j]) and (st := days.stem(words[j]))
-            }
-            if not actions:
-                continue
-            if index is None:
-                index = _event_years(d)
-            ends = {yi for st in actions for yi in index.get(st, ()) if d.facts[yi].sentence not in (si, last[0])}
-            if len({_year_of(d.facts[yi]) for yi in ends}) != 1:
-                continue
-            end = min(ends)
-            cues = tuple(sp for st, sp in actions.items() if end in index.get(st, ()))
-            yield Relation("span", (("length", t.fact), ("start", last[1]), ("end", end)), cues, "document")
+    for si, pos, fi, start in _years_counted_on(d, frozenset({"later"})):
+        toks, words = d.m.tokens[si], d.m.words[si]
+        hi = min(len(toks), pos + 1 + EVENT_WINDOW_YEAR)
+        if any(toks[j].fact >= 0 and _year_of(d.facts[toks[j].fact]) for j in range(pos + 1, hi)):
+            continue  # "two years later, in 1989": the year is told here (``_years_later``)
+        actions = {
+            st: toks[j].span
+            for j in range(pos + 1, hi)
+            if toks[j].fact < 0 and days.is_action(words[j]) and (st := days.stem(words[j]))
+        }
+        if not actions:
+            continue
+        if index is None:
+            index = _event_years(d)
+        told = (si, d.facts[start].sentence)
+        ends = {yi for st in actions for yi in index.get(st, ()) if d.facts[yi].sentence not in told}
+        if len({_year_of(d.facts[yi]) for yi in ends}) != 1:
+            continue
+        end = min(ends)
+        cues = tuple(sp for st, sp in actions.items() if end in index.get(st, ()))
+        yield Relation("span", (("length", fi), ("start", start), ("end", end)), cues, "document")
 
 
 def _event_years(d: _Doc) -> dict[str, list[int]]:
@@ -642,8 +632,7 @@ MADE_KEPT = 12
 
 @functools.cache
 def _age_words(key: str) -> frozenset[str]:
-    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    return frozenset(startcache.toml(raw)["ages"][key])
+    return frozenset(dates.table("ages")[key])
 
 
 def _made_when(d: _Doc) -> dict[str, list[tuple[int, str]]]:
@@ -711,8 +700,8 @@ def _thing_ages(d: _Doc) -> Iterator[Relation]:
 def _now_ages(d: _Doc) -> list[int]:
     """Ages told as now in the lead: an age without a year of its own ("The 51-year-old premier"), or a
     bare figure after "who is" ("The veteran lock, who is 36 at the end of February")."""
-    lead = int(_data_ages()["lead_sentences"])
-    befores = [tuple(p) for p in _data_ages()["now_before"]]
+    lead = int(dates.table("ages")["lead_sentences"])
+    befores = [tuple(p) for p in dates.table("ages")["now_before"]]
     out = []
     for si in range(min(lead, len(d.m.tokens))):
         toks, words = d.m.tokens[si], d.m.words[si]
@@ -730,18 +719,11 @@ def _now_ages(d: _Doc) -> list[int]:
     return out
 
 
-@functools.cache
-def _data_ages() -> dict[str, Any]:
-    raw = resources.files("numcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    ages: dict[str, Any] = startcache.toml(raw)["ages"]
-    return ages
-
-
 def _latest_past(d: _Doc) -> int:
     """The latest single year the text tells of as past ("went on to break the record on 12 June 2004"):
     a sentence with a past-tense word and no word of the future. -1 if none."""
-    future = frozenset(_data_ages()["future_words"])
-    past = frozenset(_data_ages()["past_words"])
+    future = frozenset(dates.table("ages")["future_words"])
+    past = frozenset(dates.table("ages")["past_words"])
     best, year = -1, -1
     for fi in _single_years(d):
         y = _year_of(d.facts[fi])
