@@ -1748,6 +1748,8 @@ def _number(word: str) -> tuple[Decimal | None, Decimal, Decimal | None]:
     return v, Decimal(1), None
 
 
+# Abbreviations that are a unit only as printed in lower case.
+_CASED_ABBR = frozenset({"ms"})
 _VAGUE_SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
 _VAGUE_BEFORE = _c(r"\b(several|a" + _S + r"+few|few|some|many)" + _S + r"+\Z")
 
@@ -1761,6 +1763,8 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         unit_word = m.group("u").lower()
         if unit_word == "h" and not m.group("n")[0].isdigit():
             continue
+        if unit_word in _CASED_ABBR and m.group("u") != unit_word:
+            continue  # "40 ms" is a duration; "5 MS patients" and "Ms Smith" are not
         if _YEAR_NAME.fullmatch(m.group("n")) and m.group("u")[0].isupper() and _NAME_NEXT.match(text, m.end()):
             continue  # "the 2000 Millennium Dome": a year and a name, not two million years
         if unit_word in (
