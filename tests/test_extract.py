@@ -631,3 +631,33 @@ def test_abbreviated_ages_and_spaced_dashes(text: str, surface: str, kind: str, 
 def test_a_result_with_the_other_side_named_in_full() -> None:
     text = "She defeated the second seed Ana Cruz of Spain 6-7 (4-7) 6-2 6-3."
     assert [f.text for f in facts(text) if f.kind == "score"] == ["6-7", "4-7", "6-2", "6-3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        # Benchmarks and changelogs write a multiple with a sign: "3×", "9.1x slower".
+        ("The new parser is 9.1x slower than the old one.", "9.1x", "multiple", D("9.1"), None),
+        ("Caching made start-up 3× faster.", "3×", "multiple", D(3), None),
+        ("Reads are now 2.5× cheaper (and writes 4×).", "4×", "multiple", D(4), None),
+        # Durations under a second.
+        ("A cold start takes 182 ms of CPU.", "182 ms", "duration", D(182), "millisecond"),
+        ("The ping took 40ms on the office network.", "40ms", "duration", D(40), "millisecond"),
+        ("Each frame renders in 16 milliseconds.", "16 milliseconds", "duration", D(16), "millisecond"),
+    ],
+)
+def test_multiples_with_a_sign_and_short_durations(text: str, surface: str, kind: str, value: D, unit: str) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He drove a 4x4 up the hill.",  # a vehicle, not a multiple
+        "The kitchen is 3 × 4 metres.",  # a multiplication sign between two figures
+        "The clinic sees 5 MS patients a day.",  # multiple sclerosis, not milliseconds
+    ],
+)
+def test_signs_and_abbreviations_that_are_not_multiples_or_durations(text: str) -> None:
+    assert not [f for f in facts(text) if f.kind in ("multiple", "duration")]

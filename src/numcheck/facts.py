@@ -209,10 +209,17 @@ _MULTIPLE_VALUE = {
     "halved": Decimal("0.5"),
     "halving": Decimal("0.5"),
 }
+# Words after "3 times" / "3-fold" / "3×" that make it a multiple ("three times as many", "2.5× faster").
+_TIMES_NEXT = (
+    r"as|more|larger|bigger|higher|greater|the|that|than|faster|slower|quicker|less|smaller|lower"
+    r"|cheaper|longer|shorter|over|what|its|their"
+)
 _TIMES_AFTER = startcache.compile(
-    rf"{_SP}*(?:-{_SP}*)?(?:times|fold)(?={_SP}+(?:as|more|larger|bigger|higher|greater|the|that|than|faster|less|smaller|over|what|its|their)\b|[.,;]|\Z)",
+    rf"(?:{_SP}*(?:-{_SP}*)?(?:times|fold)|×)(?={_SP}+(?:{_TIMES_NEXT})\b|[.,;)]|\Z)",
     re.I,
 )
+# A glued "x" is a multiple only before a comparison word ("9.1x slower"; not "4x4", "the 5x model").
+_X_AFTER = startcache.compile(rf"(?={_SP}+(?:{_TIMES_NEXT})\b)", re.I)
 _OVER_GAP = startcache.compile(rf"{_SP}+over{_SP}+\Z")
 _CLAUSE_END = startcache.compile(rf"{_SP}*(?:[.,;:!?)]|\Z)")
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
@@ -1235,9 +1242,12 @@ def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
             )
         )
     for n in nums:
-        if n.is_range or n.suffix:
+        if n.is_range:
             continue
-        t = _TIMES_AFTER.match(ctx.clean, n.end)
+        if n.suffix:
+            t = _X_AFTER.match(ctx.clean, n.end + 1) if n.suffix in ("x", "X") else None
+        else:
+            t = _TIMES_AFTER.match(ctx.clean, n.end)
         if t and n.value > 0:
             hedge, _, _ = _hedge(ctx, n.start, t.end())
             out.append(_fact(ctx, n.start, t.end(), "multiple", n.value, None, n.step, hedge=hedge, subject=None))
