@@ -490,9 +490,27 @@ def _changes(d: _Doc) -> Iterator[_Said]:
         verb = next((k for k in range(pos, -1, -1) if toks[k].start <= m.direction_span.start), pos)
         if verb > 0 and d.m.words[si][verb - 1] in ("from", "to"):
             continue
+        if _than_another(d, si, pos):
+            continue
         subject, names = _subject(d, si, verb)
         if subject:
             yield _Said(si, m.direction, subject, names, _where(d, si, pos + 1, ()), figure=fi)
+
+
+# How far after a change figure "than" makes it a gap between two things ("took 22% less time than
+# the pool"), not a move of one thing over time; a forecast after "than" keeps it a change.
+THAN_REACH = 4
+
+
+def _than_another(d: _Doc, si: int, pos: int) -> bool:
+    toks, words = d.m.tokens[si], d.m.words[si]
+    for k in range(pos + 1, min(len(words), pos + 1 + THAN_REACH)):
+        if toks[k].fact >= 0 or not words[k][:1].isalnum():
+            return False
+        if words[k] == "than":
+            nxt = k + 1
+            return nxt >= len(words) or not (words[nxt] in d.v.target_nouns or d.v.yardsticks.starting_at(words, nxt))
+    return False
 
 
 def _pair(
