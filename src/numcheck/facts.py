@@ -230,6 +230,9 @@ _SINGULAR_DENOMS = frozenset({*(w for w in numwords.FRACTIONS if not w.endswith(
 _DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
 # A phrase after one of these says where or when, not what is counted ("cases in the UK").
 _PLACE_PREPS = frozenset("in at on across within to".split())
+# Words that pick a period out of a run of them ("in the last quarter", "over the past year"): a place
+# or time phrase may hold them between its preposition and its noun.
+_PERIOD_PICKERS = frozenset("last past previous next first second third fourth final same latest".split())
 
 # Subject reading: words that end a noun phrase.
 _STOP = frozenset(
@@ -705,7 +708,11 @@ def _head_before(words: list[str], place: bool = True) -> str | None:
         j -= 1
     if place and picked and j > 0:
         k = j
-        while k >= 0 and (words[k].lower() in _DETERMINERS or any(ch.isdigit() for ch in words[k])):
+        while k >= 0 and (
+            words[k].lower() in _DETERMINERS
+            or words[k].lower() in _PERIOD_PICKERS
+            or any(ch.isdigit() for ch in words[k])
+        ):
             k -= 1
         if k > 0 and words[k].lower() in _PLACE_PREPS:
             head = _head_before(words[:k], place=False)

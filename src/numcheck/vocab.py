@@ -76,6 +76,7 @@ class PhraseTable:
 @dataclass(frozen=True, slots=True)
 class Vocab:
     concepts: Mapping[str, str]  # word or phrase (space-joined tokens) → concept
+    concept_names: frozenset[str]  # the concepts themselves ("death", "profit")
     nouns: PhraseTable  # phrase → concept
     direction: PhraseTable  # phrase → "up" | "down"
     multiples: Mapping[str, Decimal]
@@ -224,6 +225,7 @@ def vocab() -> Vocab:
     assert isinstance(before, dict)
     return Vocab(
         concepts=concepts,
+        concept_names=frozenset(concepts.values()),
         nouns=PhraseTable.build(_pairs(nouns)),
         direction=PhraseTable.build(_pairs(data["direction"])),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},

@@ -12,6 +12,9 @@ from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
 RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
+# Phrases that compare a figure with a year before whatever the change beside it spans ("prices were 11.8%
+# higher on the year"): matched on tokens.
+RATE_PHRASES = (("on", "the", "year"), ("year", "on", "year"), ("on", "a", "year"), ("on", "an", "annual"))
 # Words before a figure read for the verb or noun that names it ("earned $630m").
 CONCEPT_BEFORE = 4
 # Concepts that name no quantity of their own.
@@ -71,7 +74,13 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         ai, bi = rel.get("from"), rel.get("to")
         if ai is None or bi is None:
             continue
-        concept = _subject_concept(d, bi) or _subject_concept(d, ai) or _concept_before(d, bi)
+        concept = (
+            _listed(d, _subject_concept(d, bi))
+            or _clause_concept(d, bi)
+            or _subject_concept(d, bi)
+            or _subject_concept(d, ai)
+            or _concept_before(d, bi)
+        )
         if not concept:
             unnamed = _unnamed_stated(d, rel, used)
             if unnamed is not None:
@@ -121,6 +130,33 @@ def _period(d: _Doc, fi: int) -> str:
 def _periods_differ(d: _Doc, a: int, b: int) -> bool:
     pa, pb = _period(d, a), _period(d, b)
     return bool(pa and pb and pa != pb)
+
+
+def _listed(d: _Doc, concept: str) -> str:
+    """``concept`` when the vocabulary lists it (profit, revenue), else "" (a head noun read from a time
+    phrase, "december", names nothing)."""
+    return concept if concept and concept in d.v.concept_names and concept not in GENERIC else ""
+
+
+def _clause_concept(d: _Doc, fi: int) -> str:
+    """ "Net profit for the three months to December was 4.3bn rupees": the listed concept nearest before
+    the figure in its clause (two-word phrases first: "net income")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    # Back from the figure to the nearest listed concept; a figure other than a time ends the search
+    # ("revenues to 5.4% ... and cut its debt back to £160m" names debt, not revenues).
+    for k in range(pos - 1, max(d.m.clause_start(si, pos), pos - NAMES_REACH) - 1, -1):
+        if toks[k].fact >= 0:
+            if d.facts[toks[k].fact].kind in FRAME_KINDS:
+                continue
+            return ""
+        for n in (2, 1):
+            if k - n + 1 >= 0 and all(t.fact < 0 for t in toks[k - n + 1 : k + 1]):
+                hit = d.v.concepts.get(" ".join(words[k - n + 1 : k + 1]))
+                if hit and hit not in GENERIC:
+                    return hit
+    return ""
 
 
 def _concept_before(d: _Doc, fi: int) -> str:
@@ -227,11 +263,16 @@ def _multiple_word_in(d: _Doc, si: int, concept: str) -> tuple[str, Span] | None
 
 
 def _rate_words(d: _Doc, fi: int) -> frozenset[str]:
-    """Words in a figure's clause that make it a rate over a period of its own ("an annual rate")."""
+    """Words in a figure's clause that make it a rate over a period of its own ("an annual rate", "11.8%
+    higher on the year"); a phrase of ``RATE_PHRASES`` is given as its first word's key, "on-the-year"."""
     si, pos = d.pos_of(fi)
     words = d.m.words[si]
     lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
-    return frozenset(words[lo : min(d.m.clause_end(si, pos), pos + NAMES_REACH)]) & RATE_WORDS
+    hi = min(d.m.clause_end(si, pos), pos + NAMES_REACH)
+    found = set(words[lo:hi]) & RATE_WORDS
+    if any(tuple(words[k : k + len(p)]) == p for k in range(lo, hi) for p in RATE_PHRASES):
+        found.add("on-the-year")
+    return frozenset(found)
 
 
 def _stated_in(
@@ -250,6 +291,8 @@ def _stated_in(
         cm = d.m.by_fact.get(ci)
         if cm is None or c.value is None or c.is_range:
             continue
+        if "forecast" in cm.roles:
+            continue  # "expects a 25% jump in profit next year" is no change of the results told below
         if c.kind == "multiple" and _stated_concept(d, ci) == concept:
             value = c.value
             return ci, "factor", {"multiple": c.text.lower(), "direction": "up" if value > 1 else "down"}
