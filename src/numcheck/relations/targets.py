@@ -18,7 +18,8 @@ from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.relations.restatements import _plain_tokens
-from numcheck.vocab import vocab
+from numcheck.relations.stated import _clause_concept
+from numcheck.vocab import vocab, words_of
 
 # Kinds of figure a result or a target can be.
 RESULTS = frozenset({"count", "number", "money", "measure", "percent"})
@@ -31,6 +32,9 @@ LEAD_AFTER = 5
 LEAD = 2
 # Tokens before a forecast figure that its forecast word may stand ("analysts had expected").
 CUE_REACH = 8
+# Concepts that name a change of whatever the result counts ("analysts had forecast growth of 4.5%"
+# against "sales grew 4.1%"), not a quantity of their own.
+CHANGE_CONCEPTS = frozenset({"growth"})
 # Tokens before the verb read for what the result is ("its quarterly profits failed to meet").
 SUBJECT_REACH = 4
 
@@ -182,12 +186,35 @@ def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
             return fi
     if fs == si:
         return -1
-    ftoks = d.m.tokens[fs]
-    for k in range(fpos - 1, -1, -1):
-        fi = ftoks[k].fact
-        if fi >= 0 and _usable(d, fi) and same_family(d.facts[fi], like) and _not_forecast(d, fi):
-            return fi
+    # The figure told before the forecast, in its sentence or back to the verb's ("Net income was 4.3bn
+    # rupees, against 2.7bn a year earlier. Profit had been forecast to be 4.1bn rupees."): not a figure
+    # of an earlier period, and of the forecast's concept where both name one.
+    want = _clause_concept(d, forecast)
+    want = "" if want in CHANGE_CONCEPTS else want
+    for s2 in range(fs, si, -1):
+        stoks = d.m.tokens[s2]
+        for k in range((fpos if s2 == fs else len(stoks)) - 1, -1, -1):
+            fi = stoks[k].fact
+            if fi < 0 or not _usable(d, fi) or not same_family(d.facts[fi], like) or not _not_forecast(d, fi):
+                continue
+            if _earlier_period(d, s2, k):
+                continue
+            got = _clause_concept(d, fi)
+            return fi if not (want and got and want != got) else -1
     return -1
+
+
+def _earlier_period(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` is told of an earlier period: its frame is past, or a past time phrase
+    follows it ("2.7bn a year earlier")."""
+    mm = d.m.by_fact.get(d.fact_at(si, k))
+    if mm is not None and mm.frame == "past":
+        return True
+    after = d.fact_at(si, k + 1)
+    if after < 0 or d.facts[after].kind not in FRAME_KINDS:
+        return False
+    words = words_of(d.facts[after].text)
+    return any((hit := d.v.frames.starting_at(words, i)) is not None and hit[0] == "past" for i in range(len(words)))
 
 
 def _not_forecast(d: _Doc, fi: int) -> bool:
