@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from numcheck.interval import Interval
 from numcheck.judges.arith import near_interval, value_interval
-from numcheck.model import Hit
+from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, entirely_above, format_number, point, round_to
 from numcheck.relations import Relation, same_family
 
@@ -24,6 +25,30 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {"templates": compile_templates("templates", params["templates"], ROLES)}
 
 
+def printed_whole(part: Fact, whole: Fact, rel: Relation) -> Interval:
+    """The whole's interval; at most its printed figure when a cue in one sentence ("of which",
+    "including") ties a part written more finely to it and neither is hedged: "savings of £4bn, of which £4.3bn" is more than the whole, though
+    "£4bn" alone may stand for anything up to £4.5bn (no writer who had the part to a tenth rounds the
+    whole it is part of up past it)."""
+    iv = value_interval(whole)
+    piv = value_interval(part)
+    if (
+        rel.evidence not in ("clause", "sentence")
+        or part.hedge != "exact"
+        or whole.hedge != "exact"
+        or whole.value is None
+        or not piv.bounded
+        or not iv.bounded
+        or iv.low is None
+        or iv.high is None
+        or piv.high is None
+        or piv.low is None
+        or piv.high - piv.low >= iv.high - iv.low
+    ):
+        return iv
+    return Interval(iv.low, min(iv.high, whole.value))
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     pi, wi = rel.get("part"), rel.get("whole")
     if pi is None or wi is None:
@@ -32,7 +57,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if part.is_range or whole.is_range or not same_family(part, whole):
         return None
     # "almost 34,000 of those 31,000": the part's one-sided hedge is read near its printed figure.
-    if not entirely_above(near_interval(part), value_interval(whole)):
+    if not entirely_above(near_interval(part), printed_whole(part, whole, rel)):
         return None
     pv, wv = point(part), point(whole)
     share = f"{format_number(round_to(pv / wv * 100, Decimal(1)))}%" if pv and wv else "more than 100%"
