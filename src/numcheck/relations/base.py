@@ -145,6 +145,8 @@ class _Doc:
                 continue
             if f.value <= 1:
                 continue  # "them", "those" are plural: never the "one shell" before them
+            if self._pronoun_part(s2, k):
+                continue  # "Twelve of them were charged, and 15 of them released": both of the same whole
             om = self.m.by_fact.get(fi)
             if check_concept and pm and om and pm.concept and om.concept and pm.concept != om.concept:
                 continue
@@ -154,6 +156,12 @@ class _Doc:
             if nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
         return nearest
+
+    def _pronoun_part(self, si: int, pos: int) -> bool:
+        """The figure at ``pos`` is itself a part of a pronoun's whole ("Twelve of them")."""
+        words = self.m.words[si]
+        hit = self.v.whole_of.starting_at(words, pos + 1)
+        return hit is not None and hit[1] < len(words) and words[hit[1]] in self.v.anaphora
 
 
 # Words after a part that do not name what it counts ("four of the 21", "70 said", "12 were").

@@ -33,8 +33,10 @@ RATIO_TEXT = re.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s
 SHARE_BEFORE_REACH = 14
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
 SHARE_AFTER_REACH = 9
-# Tokens after a part that "the other 35" of the same whole may stand.
+# Tokens after a part that "the other 35" of the same whole may stand; at the start of the next sentence,
+# tokens from its start ("The other 55 swam ashore", "The remaining 12 were ...").
 SIBLING_REACH = 20
+NEXT_REST_REACH = 4
 # Tokens after a share's whole that its predicate verb may stand ("reports it had from consumers
 # concerned"), and the words the predicate may have ("ID fraud").
 PREDICATE_REACH = 10
@@ -47,6 +49,11 @@ PREDICATE_CANDIDATES = 50
 HELD_BACK = 3
 # At most this many amounts named by one noun are read as one whole ("its $102.6bn debt").
 NAMED_MAX = 6
+# Words that open a clause with a pronoun whole ("Among them were 41", "Of those on board, 52"), the
+# words between the pronoun and the verb or comma before the part, and those verbs.
+OPENING_WORDS = frozenset({"of", "among", "amongst"})
+OPENING_GAP = 5
+OPENING_LINKS = frozenset("were was are is included include includes".split())
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
 INCLUDING_REACH = 16
 
@@ -190,6 +197,9 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         if ante >= 0:
             return ante, d.span(si, k - 2, k + 1), "sentence"
         return None
+    opening = _pronoun_opening(d, si, pos, part)
+    if opening is not None:
+        return opening
     # "Of the 120 staff surveyed, 70": a comma, a few words, the whole, "of" at the clause start.
     while j >= 0 and words[j] in ("only", "just", "some", "about", "around", "nearly", "almost"):
         j -= 1  # "..., only four of the 21"
@@ -241,11 +251,48 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     return None
 
 
-def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> int:
-    """A later figure of the sentence written as the rest of the same whole ("the other 35", "another 18")."""
+def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, str] | None:
+    """ "Among them were 41 students", "Among those held were 12", "Of those on board, 52": a clause that
+    opens with "of"/"among" and a pronoun, a few words that say which of them, then a verb or a comma and
+    the part. The whole is what the pronoun points back to."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = d.hedge_start(si, pos) - 1
+    if j < 1 or (words[j] not in OPENING_LINKS and words[j] != ","):
+        return None
+    for i in range(j - 1, max(0, j - 1 - OPENING_GAP), -1):
+        if toks[i].fact >= 0 or words[i] in CLAUSE_END:
+            return None
+        if words[i] not in d.v.anaphora or words[i] in ("which", "they") or words[i - 1] not in OPENING_WORDS:
+            continue
+        if i - 1 > 0 and words[i - 2] not in CLAUSE_END and words[i - 2] not in OF_OPENERS:
+            return None
+        if i + 1 == j and words[j] == ",":
+            return None  # "Of those, 70": read by the pronoun forms right before the figure
+        nxt = words[i + 1] if words[i] in ("those", "these") and i + 1 < j else ""
+        ante = d.antecedent(si, i - 1, part, noun=nxt if nxt.isalpha() else "")
+        return (ante, d.span(si, i - 1, i + 1), "sentence") if ante >= 0 else None
+    return None
+
+
+def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> tuple[int, bool]:
+    """A later figure written as the rest of the same whole ("the other 35", "another 18", "the rest,
+    300,"): in the sentence, else at the start of the next one ("Of those, 80 were rescued. The other 55
+    swam ashore."). Gives the figure (or -1) and whether it is in the part's sentence."""
+    rest = _rest_in(d, si, pos + 1, min(d.m.clause_end(si, pos) + SIBLING_REACH, pos + 1 + SIBLING_REACH), like, whole)
+    if rest >= 0 or si + 1 >= len(d.m.tokens):
+        return rest, True
+    # In the next sentence only "the other", "the rest", "the remaining": "Another 55 were rescued from a
+    # second ferry" may count another group.
+    return _rest_in(d, si + 1, 0, NEXT_REST_REACH, like, whole, ("remainder",)), False
+
+
+def _rest_in(
+    d: _Doc, si: int, lo: int, hi: int, like: Fact, whole: int, cues: tuple[str, ...] = ("remainder", "another")
+) -> int:
     toks = d.m.tokens[si]
     words = d.m.words[si]
-    for k in range(pos + 1, min(len(toks), d.m.clause_end(si, pos) + SIBLING_REACH, pos + 1 + SIBLING_REACH)):
+    for k in range(lo, min(len(toks), hi)):
         fi = toks[k].fact
         if fi < 0 or fi == whole:
             continue
@@ -253,7 +300,9 @@ def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> int:
         if f.kind in FRAME_KINDS or f.kind in SHARES:
             continue
         cue = d.v.roles_before.ending_at(words, k)
-        if cue and cue[0] in ("remainder", "another") and same_family(f, like) and f.value is not None:
+        if cue is None and k >= 1 and words[k - 1] == ",":
+            cue = d.v.roles_before.ending_at(words, k - 1)  # "and the rest, 300, are boys"
+        if cue and cue[0] in cues and same_family(f, like) and f.value is not None:
             return fi
     return -1
 
@@ -450,11 +499,12 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                 continue
             wi, cue, evidence = whole
             yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
-            rest = _sibling_rest(d, si, pos, f, wi)
+            rest, near = _sibling_rest(d, si, pos, f, wi)
             if rest >= 0:
                 # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
                 roles = (("total", wi), ("item", fi), ("item", rest))
-                yield Relation("breakdown", roles, (cue,), evidence, (("inclusive", "yes"),))
+                told = evidence if near else "document"
+                yield Relation("breakdown", roles, (cue,), told, (("inclusive", "yes"),))
             share = _attached_share(d, si, pos) or _share_after_whole(d, si, pos, wi) or _share_before(d, si, pos)
             if share:
                 yield Relation("share", (("part", fi), ("whole", wi), ("share", share[0])), (cue, share[1]), evidence)
