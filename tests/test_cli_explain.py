@@ -19,8 +19,8 @@ def test_plain_output_marks_the_figure_on_the_line_below(main) -> None:
 
 
 def test_example_reporting_date_is_stated(main) -> None:
-    out = main("explain", "NC305")[1]
-    assert "The examples assume the reporting date 2022-06-01 (as with --date 2022-06-01)." in out
+    out = main("explain", "NC304")[1]
+    assert "The examples assume the reporting date 2016-03-04 (as with --date 2016-03-04)." in out
     assert "reporting date" not in main("explain", "NC201")[1].split("Flagged")[1]  # no date, no line
 
 

@@ -417,6 +417,25 @@ def test_reporting_date_ignores_dates_in_running_text() -> None:
     assert dates.reporting_date(_doc("Talks stall\n\nPublished: 3 April 2019\n\nText.")) == datetime.date(2019, 4, 3)
 
 
+def _dated(text: str) -> datetime.date | None:
+    doc = extract(text, "x.txt")
+    return dates.reporting_date(doc, doc.facts)
+
+
+def test_a_dateline_without_its_year_is_dated_by_its_weekday() -> None:
+    # 1 March fell on a Tuesday in 1994, 2005 and 2011: the one year within four of the latest year told.
+    text = "Rovers v City\n\nTuesday, 1 March\n\nThey last won the cup in the 2000/2001 season."
+    assert _dated(text) == datetime.date(2005, 3, 1)
+    assert _dated(text.replace("2000/2001", "2009/2010")) == datetime.date(2011, 3, 1)
+    # The latest year is too far back for one year to fit within reach (1994 < 1995 ... 1999 < 2005).
+    assert _dated(text.replace("2000/2001 season", "1995 final")) is None
+    # A year still to come is not the text's latest year.
+    assert _dated(text + " The club hopes to host the 2012 final.") == datetime.date(2005, 3, 1)
+    # A weekday that fits no year near the text's, or no year told at all.
+    assert _dated(text.replace("Tuesday", "Wednesday")) is None
+    assert _dated("Rovers v City\n\nTuesday, 1 March\n\nThey won.") is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

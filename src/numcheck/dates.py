@@ -2511,7 +2511,9 @@ def reporting_date(doc: Document, facts: Sequence[Fact] | None = None) -> dateti
     such as "Published:"), or a line that starts with a place and a date
     followed by a dash. Only a full, valid date with a year counts; a date
     in running text ("reported on 15 February 2006 that...") is not a
-    dateline, and a dateline without a year gives None.
+    dateline. A dateline without a year but with its weekday ("Tuesday,
+    1 March") is dated by the weekday when the fact table is given
+    (``_dated_by_weekday``); otherwise it gives None.
 
     ``facts`` is the document's fact table when the caller has it (the
     engine does): its date facts are what ``find`` gives on the dateline
@@ -2523,6 +2525,7 @@ def reporting_date(doc: Document, facts: Sequence[Fact] | None = None) -> dateti
     near = None if facts is None else [f for f in facts if f.kind == "date"]
     pos = 0
     seen = 0
+    undated: tuple[int, int, int] | None = None  # (month, day, weekday) of a dateline without its year
     while pos < top and seen < _DATELINE_LINES:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
@@ -2536,8 +2539,59 @@ def reporting_date(doc: Document, facts: Sequence[Fact] | None = None) -> dateti
             day = _dateline_day(line, found)
             if day is not None:
                 return day
+            undated = undated or _dateline_weekday(line, found)
         pos = end + 1
+    if undated is not None and facts is not None:
+        return _dated_by_weekday(doc, facts, *undated)
     return None
+
+
+# A dateline without its year ("Tuesday, 1 March") is dated by its weekday: the first year, from the latest
+# year the text tells of as past, in which that date falls on that weekday. A weekday and date come round
+# again after 5, 6 or 11 years, so within this many years of the latest year at most one year fits; a
+# text whose latest year lies further back says too little of its own year.
+DATELINE_YEAR_REACH = 4
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR_START = re.compile(r"^(\d{4})")
+
+
+def _dateline_weekday(line: str, found: Sequence[Fact]) -> tuple[int, int, int] | None:
+    """(month, day, weekday) of a dateline's date written with its weekday and without a year."""
+    for f in found:
+        m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
+        wd = next((_WEEKDAYS.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAYS), None)
+        if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
+            continue
+        if _DATELINE_BEFORE.match(line[: f.span.start]) and _DATELINE_AFTER.match(line[f.span.end :]):
+            return int(m.group(1)), int(m.group(2)), wd
+    return None
+
+
+def _dated_by_weekday(doc: Document, facts: Sequence[Fact], month: int, day: int, weekday: int) -> datetime.date | None:
+    """The dateline's date in the one year that fits its weekday just after the text's latest past year."""
+    future = frozenset(table("dateline")["future_words"])
+    told: list[int] = []
+    for f in facts:
+        if f.kind not in ("year", "date") or not f.iso:
+            continue
+        ends = [int(m.group(1)) for part in f.iso.split("/") if (m := _YEAR_START.match(part))]
+        if not ends or not 0 <= f.sentence < len(doc.sentences):
+            continue
+        span = doc.sentences[f.sentence].span
+        if future & set(re.findall(r"[a-z']+", doc.text[span.start : span.end].lower())):
+            continue  # "hopes to host the 2012 final": a year still to come says nothing of now
+        told.append(max(ends))
+    if not told:
+        return None
+    latest = max(told)
+    fitting = []
+    for y in range(latest, latest + DATELINE_YEAR_REACH + 1):
+        try:
+            if datetime.date(y, month, day).weekday() == weekday:
+                fitting.append(datetime.date(y, month, day))
+        except ValueError:
+            continue
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _shifted(f: Fact, pos: int) -> Fact:

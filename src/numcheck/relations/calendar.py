@@ -67,8 +67,12 @@ SPAN_REACH = 12
 # Characters between a length and the range of years it spans.
 RANGE_CHARS = 60
 # Words (punctuation aside: "alt.religion.scientology" is one name) between "since" and the year it counts
-# from ("for almost 25 years, since the early days of newsgroups, which posted the papers in 1994").
-SINCE_REACH = 20
+# from ("for almost 25 years, since the early days of newsgroups, which posted the papers in 1994"; "for
+# nine years, since Ipswich - then in the second tier - beat them 0-1 after extra time in a third round
+# replay at Ewood Park on 16 January 1996" is 22). The clause may not end first (";", ", but").
+SINCE_REACH = 28
+# Words after a comma that open a clause of its own, so a year after them is not the "since" year.
+SINCE_STOPS = frozenset("but while whereas although though".split())
 # Tokens before a date or year that may hold "born" ("born in Luton, Bedfordshire, on 5 April 1920").
 BORN_REACH = 8
 # Words that start something a compound length ("a four-year war") counts from.
@@ -125,6 +129,8 @@ def _spans(d: _Doc) -> Iterator[Relation]:
             since = next((k for k in range(pos + 1, min(len(words), pos + SPAN_REACH)) if words[k] == "since"), -1)
             if since >= 0:
                 for k in _words_after(words, since, SINCE_REACH):
+                    if words[k] in CLAUSE_END or (words[k] in SINCE_STOPS and words[k - 1] == ","):
+                        break
                     yi = toks[k].fact
                     if yi >= 0 and _year_of(d.facts[yi]) is not None:
                         cue = (toks[since].span,)
