@@ -129,7 +129,8 @@ def _spans(d: _Doc) -> Iterator[Relation]:
             since = next((k for k in range(pos + 1, min(len(words), pos + SPAN_REACH)) if words[k] == "since"), -1)
             if since >= 0:
                 for k in _words_after(words, since, SINCE_REACH):
-                    if words[k] in CLAUSE_END or (words[k] in SINCE_STOPS and words[k - 1] == ","):
+                    # Not at "." or ":": "alt.religion.scientology" holds them and is one name.
+                    if words[k] == ";" or (words[k] in SINCE_STOPS and words[k - 1] == ","):
                         break
                     yi = toks[k].fact
                     if yi >= 0 and _year_of(d.facts[yi]) is not None:
