@@ -72,8 +72,13 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
             yield hit
 
 
-def printed(f: Fact) -> Fact:
-    """A figure under a bound ("up to 290km/h", "at least 6 feet") read at its printed precision.
+# Hedges ``printed`` reads through: the bounds a conversion shares with its figure.
+BOUNDS = ("at least", "at most", "more than", "less than")
+
+
+def printed(f: Fact, hedges: tuple[str, ...] = BOUNDS) -> Fact:
+    """A figure under a bound ("up to 290km/h", "at least 6 feet") read at its printed precision
+    (under any of ``hedges``).
 
     A bound in front of a figure and its bracketed conversion bounds both:
     "up to 290km/h (180 mph)" converts 290 km/h to 180 mph, so the two are
@@ -82,7 +87,7 @@ def printed(f: Fact) -> Fact:
     import re
     from dataclasses import replace
 
-    if f.value is None or f.hedge not in ("at least", "at most", "more than", "less than"):
+    if f.value is None or f.hedge not in hedges:
         return f
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
     if not m:

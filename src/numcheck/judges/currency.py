@@ -8,6 +8,12 @@ plausible band (the rule's ``rates``: the value of one unit in US dollars,
 low and high). Rates move, so only a rate more than ``far`` times off (2 by
 default) is a finding, and then it is a warning: a wrong scale word or
 currency sign, not a market move.
+
+A rate outside the band itself is a finding too: the band of the pair in the
+rule's ``pairs`` table (the lowest and highest the pair has had), or else
+the band the two dollar bands allow, widened by ``BAND_SLACK`` because those
+are plausible bands rather than records. The rate is read at the printed
+precision of both figures, so "$1bn (£1bn)" is never outside a band.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from numcheck.checks.conversion import significant
+from numcheck.checks.conversion import BOUNDS, printed, significant
+from numcheck.judges.arith import value_interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, format_number
 from numcheck.relations import Relation, build
@@ -28,21 +35,37 @@ if TYPE_CHECKING:
 RELATIONS = frozenset({"conversion"})
 ROLES = ("figure", "conversion")
 TEMPLATE_ROLES = {"a": "figure", "b": "conversion"}
-PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "rates": (dict, {}), "far": (Decimal, Decimal(2))}
+PARAMS: dict[str, tuple[type, Any]] = {
+    "templates": (list, []),
+    "rates": (dict, {}),
+    "pairs": (dict, {}),
+    "far": (Decimal, Decimal(2)),
+}
 FIELDS = frozenset({"figure", "conversion", "rate", "reason"})
+# How far past the band two dollar bands allow a rate may go before it is outside any plausible one: the
+# dollar bands are plausible ranges, not the records of every pair ("$75,000 (£89,000)" is 1.25 times past).
+BAND_SLACK = 1.1
+
+
+def _band(key: str, band: Any) -> tuple[float, float]:
+    if (
+        not isinstance(band, list)
+        or len(band) != 2
+        or not all(isinstance(v, Decimal | int | float) and not isinstance(v, bool) for v in band)
+        or not 0 < band[0] <= band[1]
+    ):
+        raise ValueError(f"{key}: must be [low, high], two positive numbers, low first")
+    return float(band[0]), float(band[1])
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
-    rates: dict[str, tuple[float, float]] = {}
-    for code, band in params["rates"].items():
-        if (
-            not isinstance(band, list)
-            or len(band) != 2
-            or not all(isinstance(v, Decimal | int | float) and not isinstance(v, bool) for v in band)
-            or not 0 < band[0] <= band[1]
-        ):
-            raise ValueError(f"rates.{code}: must be [low, high], two positive numbers, low first")
-        rates[code.upper()] = (float(band[0]), float(band[1]))
+    rates = {code.upper(): _band(f"rates.{code}", band) for code, band in params["rates"].items()}
+    pairs: dict[tuple[str, str], tuple[float, float]] = {}
+    for key, band in params["pairs"].items():
+        codes = key.upper().split("/")
+        if len(codes) != 2 or not all(codes):
+            raise ValueError(f"pairs.{key}: must name two currencies as 'GBP/EUR'")
+        pairs[(codes[0], codes[1])] = _band(f"pairs.{key}", band)
     if not rates:
         raise ValueError("rates: a currency judge needs a table of rates")
     if params["far"] <= 1:
@@ -50,6 +73,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "templates": compile_templates("templates", params["templates"], ("a", "b")),
         "rates": rates,
+        "pairs": pairs,
         "far": math.log(float(params["far"])),
     }
 
@@ -118,9 +142,40 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not reason and mid is not None and abs(here - mid) > far:
         reason = "far from any plausible exchange rate"
     if not reason:
+        reason = _outside_band(a, b, rule.compiled)
+    if not reason:
         return None
     rate = f"1 {a.unit} = {_show(r)} {b.unit}"
     return Hit(b.span, (a.span,), (("figure", a.text), ("conversion", b.text), ("rate", rate), ("reason", reason)))
+
+
+def _plausible(a: str, b: str, compiled: Mapping[str, Any]) -> tuple[float, float] | None:
+    """The band of units of ``b`` per unit of ``a``: the pair's own record, or what the dollar bands allow
+    with ``BAND_SLACK``; None when a currency is in neither table."""
+    pairs, rates = compiled["pairs"], compiled["rates"]
+    if (a, b) in pairs:
+        return pairs[(a, b)]
+    if (b, a) in pairs:
+        lo, hi = pairs[(b, a)]
+        return 1 / hi, 1 / lo
+    if a in rates and b in rates:
+        (alo, ahi), (blo, bhi) = rates[a], rates[b]
+        return alo / bhi / BAND_SLACK, ahi / blo * BAND_SLACK
+    return None
+
+
+def _outside_band(a: Fact, b: Fact, compiled: Mapping[str, Any]) -> str:
+    """The reason a conversion's rate, at the printed precision of both figures, is outside its band, or ""."""
+    assert a.unit and b.unit
+    band = _plausible(a.unit, b.unit, compiled)
+    # Read as printed: "about 19,800 yen (145 euros)" hedges the price, not the rate.
+    ia, ib = (value_interval(printed(f, (*BOUNDS, "about"))) for f in (a, b))
+    if band is None or ia.low is None or ia.high is None or ib.low is None or ib.high is None or ia.low <= 0:
+        return ""
+    low, high = float(ib.low / ia.high), float(ib.high / ia.low)
+    if band[0] <= high and low <= band[1]:
+        return ""
+    return f"outside any rate the two have had (1 {a.unit} = {_show(band[0])} to {_show(band[1])} {b.unit})"
 
 
 def _show(x: float) -> str:

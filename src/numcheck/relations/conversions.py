@@ -14,7 +14,9 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
     """ "785m euros ($1bn)", "$186m (£98m; 143m euros)", "about 19,800 yen (145 euros)".
 
     Roles ``figure`` and ``conversion``; label ``hedge`` ("yes" when the
-    conversion carries "about" or "approximately").
+    conversion carries "about" or "approximately"). Two conversions in one
+    bracket are conversions of each other too ("£98m" and "143m euros"),
+    with label ``sibling``.
     """
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
@@ -24,19 +26,20 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
                 continue
             a = d.facts[ai]
             j = pos + 2
+            first = -1
             while j < len(words):
                 k = d.skip_hedge(si, j)
                 bi = d.fact_at(si, k)
                 if bi < 0 or d.facts[bi].kind != a.kind:
                     break
                 hedge = "yes" if k > j else ""
-                yield Relation(
-                    "conversion",
-                    (("figure", ai), ("conversion", bi)),
-                    (d.span(si, pos + 1, pos + 2),),
-                    "clause",
-                    (("hedge", hedge),),
-                )
+                cue = (d.span(si, pos + 1, pos + 2),)
+                yield Relation("conversion", (("figure", ai), ("conversion", bi)), cue, "clause", (("hedge", hedge),))
+                if first >= 0:
+                    labels = (("hedge", hedge), ("sibling", "yes"))
+                    yield Relation("conversion", (("figure", first), ("conversion", bi)), cue, "clause", labels)
+                else:
+                    first = bi
                 j = k + 1
                 if j < len(words) and words[j] in (";", ",", "or", "/"):
                     j += 1
