@@ -152,7 +152,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
 def _plausible(a: str, b: str, compiled: Mapping[str, Any]) -> tuple[float, float] | None:
     """The band of units of ``b`` per unit of ``a``: the pair's own record, or what the dollar bands allow
     with ``BAND_SLACK``; None when a currency is in neither table."""
-    pairs, rates = compiled["pairs"], compiled["rates"]
+    pairs: Mapping[tuple[str, str], tuple[float, float]] = compiled["pairs"]
+    rates: Mapping[str, tuple[float, float]] = compiled["rates"]
     if (a, b) in pairs:
         return pairs[(a, b)]
     if (b, a) in pairs:

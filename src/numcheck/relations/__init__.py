@@ -106,7 +106,7 @@ from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
-from numcheck.relations.restatements import _echoes, _restatements, _scale_words
+from numcheck.relations.restatements import _echoes, _fractions_told, _restatements, _scale_words
 from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
@@ -176,6 +176,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _listed_toll,
     _restatements,
     _echoes,
+    _fractions_told,
     _scale_words,
     _levels,
     _extremes,

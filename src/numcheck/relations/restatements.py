@@ -468,21 +468,22 @@ def _acronyms(d: _Doc, si: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def _bag(d: _Doc, si: int, pos: int) -> dict[str, str]:
+def _bag(d: _Doc, si: int, pos: int, whole: range | None = None) -> dict[str, str]:
     """The stems of the content words around a figure in its clause (hyphen parts and acronyms included),
-    each with a word it stands for."""
+    each with a word it stands for; the tokens in ``whole`` (by default the whole after "of") left out."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     lo = max(d.m.clause_start(si, pos), pos - ECHO_REACH)
     hi = min(d.m.clause_end(si, pos), pos + ECHO_REACH)
     out: dict[str, str] = {}
-    whole = range(0)
-    if pos + 1 < len(words) and words[pos + 1] == "of":
+    if whole is None and pos + 1 < len(words) and words[pos + 1] == "of":
         # "38% of the children in the camps are ...": the whole is shared by every share of it.
         end = pos + 2
         while end < min(hi, pos + 10) and words[end] not in _WHOLE_END and toks[end].fact < 0:
             end += 1
         whole = range(pos + 1, end)
+    elif whole is None:
+        whole = range(0)
     for k in range(lo, hi):
         w = words[k]
         if k in whole:
@@ -574,3 +575,115 @@ def _direction(d: _Doc, fi: int) -> str:
         return m.direction
     after = d.v.direction.starting_at(d.m.words[m.sentence], m.position + 1)
     return after[0] if after else ""
+
+
+# --- fraction words: "nearly half of voters" in one sentence, "58% of voters" in another ------------
+
+# Fraction words per document read against the shares of other sentences (a document has few; this
+# bounds the comparisons to a fixed number per share).
+FRACTIONS_PER_DOC = 4
+# Words of the whole after "of" ("of the party's voters"): a noun phrase is short.
+WHOLE_WORDS = 3
+_WHOLE_STOP = frozenset("in on at for from with by who whom that which than as and or but to".split())
+
+
+def _whole_after(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], range]:
+    """The stems of the whole a share is "of" ("58% of small firms expect" → {small, firm}) and its
+    tokens; a plural ends it ("of voters backed")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if pos + 1 >= len(words) or words[pos + 1] != "of":
+        return frozenset(), range(0)
+    out: set[str] = set()
+    j = pos + 2
+    while j < len(words) and len(out) < WHOLE_WORDS and toks[j].fact < 0 and words[j][:1].isalpha():
+        w = words[j]
+        if w in _WHOLE_END or w in _WHOLE_STOP:
+            break
+        j += 1
+        if w in _DETERMINERS or w in _ECHO_STOP:
+            continue
+        out.add(_stem(w))
+        if w.endswith("s") and not w.endswith("'s") and not w.endswith("ss"):
+            break
+    return frozenset(out), range(pos + 1, j)
+
+
+def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A fraction word told of a group in one sentence and the group's exact share in another: "Nearly
+    half of voters back the plan" … "58% of voters backed the plan". Both are "of" the same whole and
+    share at least ``ECHO_SHARED`` other content words, neither states a change, and the usual guards
+    hold: the same years (or none), no holder, place or source that the other does not give. A ``qualifier`` relation (roles
+    ``qualifier``, ``figure``) with document evidence, judged as "nearly half (58%)" would be."""
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+    # Figures a qualifier is already told of in their own clause ("almost a quarter (21%)").
+    qualified = {i for rel in built.get("qualifier", {}).values() for _, i in rel.roles}
+    fractions: list[tuple[int, int, int]] = []
+    shares: list[tuple[int, int, int]] = []
+    for si, pos, fi, f in d.figures(frozenset({"share", "percent"})):
+        m = d.m.by_fact.get(fi)
+        if m is None or m.roles & _NOT_RESTATED or _direction(d, fi):
+            continue
+        if fi in qualified:
+            continue
+        if f.kind == "percent":
+            shares.append((si, pos, fi))
+        elif fi not in tied and f.value is not None and 0 < f.value < 1 and len(fractions) < FRACTIONS_PER_DOC:
+            fractions.append((si, pos, fi))
+    if not fractions or not shares:
+        return
+    told: dict[int, tuple[frozenset[str], dict[str, str]]] = {}
+
+    def read(si: int, pos: int, fi: int) -> tuple[frozenset[str], dict[str, str]]:
+        if fi not in told:
+            whole, span = _whole_after(d, si, pos)
+            told[fi] = whole, _bag(d, si, pos, span)
+        return told[fi]
+
+    for qs, qpos, qi in fractions:
+        q_whole, q_bag = read(qs, qpos, qi)
+        for si, pos, fi in shares:
+            if si == qs:
+                continue
+            whole, bag = read(si, pos, fi)
+            if not whole or whole != q_whole or len(bag.keys() & q_bag.keys()) < ECHO_SHARED:
+                continue
+            if not _same_dates(d, qi, fi) or not _one_holder(d, qs, si, pos):
+                continue
+            a_src, b_src = _sources(d, qs) - {d.m.words[qs][0]}, _sources(d, si) - {d.m.words[si][0]}
+            if a_src and b_src and not a_src & b_src:
+                continue  # two sources' figures
+            start = d.hedge_start(qs, qpos)
+            cue = d.span(qs, start, qpos + 1)
+            yield Relation(
+                "qualifier",
+                (("qualifier", qi), ("figure", fi)),
+                (cue,),
+                "document",
+                (("phrase", ""), ("unit", "share")),
+            )
+            break
+
+
+def _same_dates(d: _Doc, a: int, b: int) -> bool:
+    """The years of two figures' clauses are the same (or neither gives one): "almost two-thirds in
+    1999" is not today's share. "This year" is no year: it is the story's own."""
+    return {x for x in _frame(d, a) if x[5:].isdigit()} == {x for x in _frame(d, b) if x[5:].isdigit()}
+
+
+def _one_holder(d: _Doc, qs: int, si: int, pos: int) -> bool:
+    """The share's stretch names no one and no place the fraction's sentence (or the headline) does
+    not: "Among Labour voters, 62%", "40% of voters in the north" against "nearly half of voters"."""
+    own = (qs, 0) if d.m.tokens[0] else (qs,)
+    known = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2])))
+    known |= frozenset(a for s2 in own for a in _acronyms(d, s2))
+    words = frozenset(w for s2 in own for w in d.m.words[s2])
+    lo, hi = _chunk(d, si, pos)
+    if not _places(d, si, lo, hi) <= words:
+        return False
+    if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
+        lo = 0  # "Among Labour voters, 62% ...": the opening phrase's names narrow the share
+    return all(_name_known(n, known) for n in _caps(d, si, lo, hi))
