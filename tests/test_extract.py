@@ -258,7 +258,9 @@ def test_package_extract_survives_submodule_import() -> None:
         ("The probe's temperature held at 3 K.", "3 K", "measure", D(3), "kelvin"),
     ],
 )
-def test_rates_science_units_and_clock_lookalikes(text: str, surface: str, kind: str, value: D, unit: str | None) -> None:
+def test_rates_science_units_and_clock_lookalikes(
+    text: str, surface: str, kind: str, value: D, unit: str | None
+) -> None:
     f = one(text, surface)
     assert (f.kind, f.value, f.unit) == (kind, value, unit)
 
@@ -288,10 +290,18 @@ def test_unit_lookalikes_stay_what_they_are(text: str, surface: str) -> None:
         # Named figures.
         ("Helium stays liquid close to absolute zero.", "absolute zero", "measure", D(0), "kelvin"),
         # Number words with "&" and a comma before the smaller group.
-        ("The hall seats two thousand, four hundred & ten people.", "two thousand, four hundred & ten", "count", D(2410), None),
+        (
+            "The hall seats two thousand, four hundred & ten people.",
+            "two thousand, four hundred & ten",
+            "count",
+            D(2410),
+            None,
+        ),
     ],
 )
-def test_article_one_named_figures_and_long_number_words(text: str, surface: str, kind: str, value: D, unit: str | None) -> None:
+def test_article_one_named_figures_and_long_number_words(
+    text: str, surface: str, kind: str, value: D, unit: str | None
+) -> None:
     f = one(text, surface)
     assert (f.kind, f.value, f.unit) == (kind, value, unit)
 
@@ -350,8 +360,12 @@ def test_fractions_with_ordinal_denominators_and_their_ordinal_lookalikes() -> N
     f = one("Roughly one sixtieth of the grant was spent.", "one sixtieth")
     assert f.kind == "share" and f.value == D(1) / D(60)
     # "a twenty-first birthday" and "the twenty-first century" are ordinals, not 1/21 or 20.
-    assert [(g.text, g.kind) for g in facts("They threw a twenty-first birthday party.")] == [("twenty-first", "ordinal")]
-    assert [(g.text, g.kind) for g in facts("Cities of the twenty-first century grew.")] == [("twenty-first", "ordinal")]
+    assert [(g.text, g.kind) for g in facts("They threw a twenty-first birthday party.")] == [
+        ("twenty-first", "ordinal")
+    ]
+    assert [(g.text, g.kind) for g in facts("Cities of the twenty-first century grew.")] == [
+        ("twenty-first", "ordinal")
+    ]
     assert [(g.text, g.kind) for g in facts("She won a fifth term.")] == [("fifth", "ordinal")]
 
 
@@ -661,3 +675,55 @@ def test_multiples_with_a_sign_and_short_durations(text: str, surface: str, kind
 )
 def test_signs_and_abbreviations_that_are_not_multiples_or_durations(text: str) -> None:
     assert not [f for f in facts(text) if f.kind in ("multiple", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "hedge"),
+    [
+        # A verb, its object and the particle "up": the level reached.
+        ("Inflation pushed interest rates up to 2.25% in May.", "2.25%", "exact"),
+        ("The late goals brought the season total up to 30.", "30", "exact"),
+        ("The board raised the cap up to £4,000 a year.", "£4,000", "exact"),
+        # A bound: "up to" with no verb and object before it, or an intransitive verb.
+        ("Up to 300 people may have died.", "300", "at most"),
+        ("The scheme pays up to £500 a month.", "£500", "at most"),
+        ("It takes a plumber up to three hours.", "three hours", "at most"),
+        ("Fares may rise up to 5% a year.", "5%", "at most"),
+    ],
+)
+def test_up_to_after_a_verb_and_its_object_is_the_level_reached(text: str, surface: str, hedge: str) -> None:
+    assert one(text, surface).hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        # A cent named with its currency.
+        ("A letter stamp now costs 92 Canadian cents.", "92 Canadian cents", "money", D("0.92"), "CAD"),
+        ("The coin is worth 20 euro cents.", "20 euro cents", "money", D("0.2"), "EUR"),
+        ("Bus fares rose by 15 US cents.", "15 US cents", "money", D("0.15"), "USD"),
+        # A stray space in a thousands group.
+        ("Each family was paid $45, 000 in damages.", "$45, 000", "money", D(45000), "USD"),
+        ("Some 2,300, 000 votes were cast.", "2,300, 000", "count", D(2300000), None),
+        # Run times: minutes, seconds and hundredths; hours, minutes and seconds.
+        ("She won the 1500m in 4:02.17.", "4:02.17", "duration", D("242.17"), "second"),
+        ("He finished the marathon in 2:07:31.", "2:07:31", "duration", D(7651), "second"),
+    ],
+)
+def test_currency_cents_stray_group_spaces_and_run_times(
+    text: str, surface: str, kind: str, value: D, unit: str | None
+) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("The last train leaves at 10:31:05.", "10:31:05", "time"),  # a clock time with seconds
+        ("The meeting starts at 9:45.", "9:45", "time"),
+        ("In 1999, 400 people applied.", "1999", "year"),  # a year, a comma, then another figure
+    ],
+)
+def test_clock_times_and_years_stay_what_they_are(text: str, surface: str, kind: str) -> None:
+    assert one(text, surface).kind == kind

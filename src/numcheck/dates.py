@@ -439,6 +439,12 @@ _RE_CLOCK = _c(
     + _AMPM
     + r"|[ap]\b))?(?![\d:]|[.,]\d)"
 )
+# A race or run time: "3:46.04" (minutes, seconds, hundredths) or "2:04:55" (hours, minutes,
+# seconds); read as a duration in seconds. A clock time has no fraction of a second.
+_RE_RACE = _c(
+    r"(?<![\w:.,$£€/])(?:(?P<h>\d{1,2}):(?=[0-5]\d:))?(?P<mi>[0-5]?\d):(?P<s>[0-5]\d)(?:\.(?P<frac>\d{1,3}))?"
+    r"(?![\d:]|[.,]\d)"
+)
 _RE_AMPM = _c(
     r"(?<![\w:.,$£€/])(?:(?P<h0>[01]?\d|2[0-3])(?:[:.](?P<mi0>[0-5]\d))?" + _S + r"*(?:-|–|to|and)" + _S + r"*)?"
     r"(?P<h>\d{1,2})(?:[.](?P<mi>[0-5]\d)|(?P<mi2>[0-5]\d))?\.?" + _S + r"*(?P<ap>" + _AMPM + r")(?!\w)"
@@ -1491,6 +1497,9 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         ):
             continue  # "2:17:18" without am/pm or "at" is a race time, not a time of day
         out.append(_time_atom(m, text))
+    for m in _scan(_RE_RACE, text, win["digit"]):
+        if m.group("h") or m.group("frac"):
+            out.append(_race_atom(m, text))
     for m in _scan(_RE_AMPM, text, win["digit"]):
         h = int(m.group("h"))
         mi = m.group("mi") or m.group("mi2")
@@ -1703,6 +1712,17 @@ def _hm(h: int, mi: int, ap: str) -> str:
     elif ap.startswith("a") and h == 12:
         h = 0
     return f"{h % 24:02d}:{mi:02d}"
+
+
+def _race_atom(m: re.Match[str], text: str) -> _Atom:
+    """ "3:46.04", "2:04:55": a run time as a duration in seconds, printed to its last digit. A clock
+    time with seconds ("at 10:31:05", "2:17:18pm") is the clock scan's."""
+    frac = m.group("frac") or ""
+    seconds = Decimal(int(m.group("h") or 0) * 3600 + int(m.group("mi")) * 60 + int(m.group("s")))
+    if frac:
+        seconds += Decimal(frac).scaleb(-len(frac))
+    step = Decimal(1).scaleb(-len(frac))
+    return _Atom(m.start(), m.end(), "duration", unit="second", value=seconds, step=step, markers=("race",))
 
 
 def _time_atom(m: re.Match[str], text: str, mi: str | None = None) -> _Atom:

@@ -79,6 +79,9 @@ NAMED: dict[str, tuple[Decimal, str | None]] = {
 HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])
 HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])
 _OBJECT_VERBS: frozenset[str] = frozenset(_HEDGES["object_verbs"])
+_UP_VERBS: frozenset[str] = frozenset(_HEDGES["up_verbs"])
+# How many words an object may take between such a verb and "up to" ("brought the total up to").
+UP_OBJECT_WORDS = 4
 _SUBJECTS = _toml("subjects.toml")
 _LEVEL_VERBS: frozenset[str] = frozenset(_SUBJECTS["level_verbs"])
 _AUXILIARIES: frozenset[str] = frozenset(_SUBJECTS["auxiliaries"])
@@ -106,7 +109,10 @@ _SIGN_AFTER = startcache.compile(
 )
 _CODE_AFTER = startcache.compile(rf"{_SP}(?P<code>{_alt(CODES, False)})\b")
 _CUR_WORD_AFTER = startcache.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt(CURRENCY_WORDS)})\b", re.I)
-_MINOR_AFTER = startcache.compile(rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>cents?|pence|penny|dimes?)\b|(?P<p>p)\b", re.I)
+_MINOR_WORDS = sorted((w for w in MINOR if w != "p"), key=len, reverse=True)
+_MINOR_AFTER = startcache.compile(
+    rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>{'|'.join(w.replace(' ', f'{_SP}+') for w in _MINOR_WORDS)})\b|(?P<p>p)\b", re.I
+)
 _CENTS_TAIL = startcache.compile(
     rf"(?:{_SP}+and)?{_SP}+(?P<n>\d{{1,2}}|[a-z]+(?:[- ][a-z]+)?)(?:{_SP}+(?:cents?|pence|p)\b)?", re.I
 )
@@ -527,6 +533,8 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
             hedge, hs = "exact", start
         elif word in _OBJECT_VERBS and _plural_after(ctx.clean, end):
             hedge, hs = "exact", start  # "the Senate passed 12 bills": twelve of them, not more
+        elif word == "up to" and _particle_up(ctx.before(hs, 48)):
+            hedge, hs = "exact", start  # "pushed rates up to 2.25%": the level reached
     a = _HEDGE_AFTER.match(ctx.clean, end)
     if a and hedge == "exact":
         word = a.group("h").strip().lower()
@@ -538,6 +546,17 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
 
 
 _FIRST_WORD = startcache.compile(rf"{_SP}+([a-z][a-z'’-]*)")
+
+
+_WORDS_BEFORE = startcache.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _particle_up(before: str) -> bool:
+    """Whether the words before "up to" are a verb of the ``up_verbs`` list and its object, with no
+    clause break between ("pushed interest rates up to")."""
+    tail = re.split(r"[.,;:!?()\[\]\n]", before)[-1]
+    words = _WORDS_BEFORE.findall(tail)[-(UP_OBJECT_WORDS + 1) :]
+    return any(w.lower() in _UP_VERBS for w in words[:-1])
 
 
 def _plural_after(clean: str, end: int) -> bool:
@@ -929,6 +948,8 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             kind, unit, end = "money", SIGNS[sa.group("sign")], sa.end()
         elif ca:
             kind, unit, end = "money", "CNY" if ca.group("code") == "RMB" else ca.group("code"), ca.end()
+        elif mi and mi.group("w") and (not wa or mi.end() > wa.end()):
+            pass  # a cent named with its currency ("20 euro cents"): read below
         elif wa and not (
             wa.group("w").lower().startswith("pound") and not n.scaled and "sterling" not in wa.group("w").lower()
         ):
@@ -954,8 +975,8 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
                         cents, tail_end = numwords.parse(first), tail.start("n") + len(first)
                     if cents is not None and 0 < cents < 100 and cents == cents.to_integral_value():
                         value, step, end = value + cents / 100, Decimal("0.01"), tail_end
-        elif mi and (mi.group("w") or (mi.group("p") and not n.words)):
-            word = (mi.group("w") or "p").lower()
+        if kind is None and mi and (mi.group("w") or (mi.group("p") and not n.words)):
+            word = re.sub(r"\s+", " ", (mi.group("w") or "p").lower())
             kind, unit = "money", MINOR[word]
             value, step, end = value * MINOR_FACTOR[word], step * MINOR_FACTOR[word], mi.end()
             if low is not None and high is not None:
