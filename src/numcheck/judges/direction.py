@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from numcheck.interval import Interval
 from numcheck.judges.arith import near_fact, percent_fact
 from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
-from numcheck.model import Hit, Span
+from numcheck.model import Fact, Hit, Span
 from numcheck.patterns import View, compile_regex, compile_templates
 from numcheck.relations import Relation
 
@@ -36,6 +36,22 @@ def entirely_above(a: Interval, b: Interval) -> bool:
     return a.low is not None and b.high is not None and a.low >= b.high
 
 
+def _printed_above(a: Fact, b: Fact) -> bool:
+    """``a``'s printed figure is above ``b``'s, both unhedged and written to different precision: "18%, up
+    from 18.5%" and "4.2%, slightly below the average of 4%" read wrongly to an editor, though "18%" alone
+    may stand for up to 18.5% (a writer with one figure to a tenth does not round the other across it)."""
+    if a.hedge != "exact" or b.hedge != "exact" or a.value is None or b.value is None:
+        return False
+    if not (a.interval.bounded and b.interval.bounded) or a.interval == b.interval:
+        return False
+    return a.value > b.value
+
+
+def above(a: Fact, b: Fact) -> bool:
+    """``a`` is above ``b`` whatever values the two printed figures stand for, or as printed."""
+    return entirely_above(a.interval, b.interval) or _printed_above(a, b)
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     from numcheck.checks.change import _endpoints_ok
 
@@ -51,9 +67,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         text = view.doc.text
         # The comparison word; a later cue (the subject that stands for the first figure) is marked only.
         said = text[rel.cues[0].start : rel.cues[0].end] if rel.cues else order
-        if order == "above" and entirely_above(b.interval, a.interval):
+        if order == "above" and above(b, a):
             return _hit(a.span, b.span, b.text, a.text, "below", f"'{said}'", f"{a.text} is below {b.text}")
-        if order == "below" and entirely_above(a.interval, b.interval):
+        if order == "below" and above(a, b):
             return _hit(a.span, b.span, b.text, a.text, "above", f"'{said}'", f"{a.text} is above {b.text}")
         return None
     ai, bi = rel.get("from"), rel.get("to")
@@ -66,9 +82,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not _endpoints_ok(a, b):
         return None
     direction = rel.label("direction")
-    if direction == "up" and entirely_above(a.interval, b.interval):
+    if direction == "up" and above(a, b):
         return _hit(b.span, a.span, a.text, b.text, "a fall", "it rose", f"{a.text} to {b.text} is a fall")
-    if direction == "down" and entirely_above(b.interval, a.interval):
+    if direction == "down" and above(b, a):
         return _hit(b.span, a.span, a.text, b.text, "a rise", "it fell", f"{a.text} to {b.text} is a rise")
     return None
 
