@@ -98,6 +98,7 @@ class Vocab:
     breakdown_open: PhraseTable  # phrase → "exact" | "inclusive": between a total and its items
     same: PhraseTable  # phrase → "same"
     anaphora: frozenset[str]
+    generic_wholes: frozenset[str]  # "Of the total, ...", "Of the money, ...": nouns for the amount just told
     whole_modifiers: frozenset[str]  # "the top 20", "the first 10": rank words before a whole
     back_refs: PhraseTable  # phrase → "back": a clause subject standing for the figure just told
     back_heads: frozenset[str]  # "figure", "reading": the head of such a subject ("the new GDP figure")
@@ -247,6 +248,7 @@ def vocab() -> Vocab:
         breakdown_open=PhraseTable.build(_pairs(data["breakdown"])),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
+        generic_wholes=frozenset(attach["generic_wholes"]),
         whole_modifiers=frozenset(attach["whole_modifiers"]),
         back_refs=PhraseTable.build((p, "back") for p in attach["back_refs"]),
         back_heads=frozenset(attach["back_heads"]),

@@ -25,16 +25,15 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {"templates": compile_templates("templates", params["templates"], ROLES)}
 
 
-def printed_whole(part: Fact, whole: Fact, rel: Relation) -> Interval:
-    """The whole's interval; at most its printed figure when a cue in one sentence ("of which",
-    "including") ties a part written more finely to it and neither is hedged: "savings of £4bn, of which £4.3bn" is more than the whole, though
-    "£4bn" alone may stand for anything up to £4.5bn (no writer who had the part to a tenth rounds the
-    whole it is part of up past it)."""
+def printed_whole(part: Fact, whole: Fact) -> Interval:
+    """The whole's interval; at most its printed figure when the part is written as finely or more
+    finely and neither is hedged: "savings of £4bn, of which £4.3bn" and "£5bn ... Of the money, £6bn"
+    are more than the whole, though "£4bn" alone may stand for anything up to £4.5bn (no writer who had
+    the part to a tenth rounds the whole it is part of up past it)."""
     iv = value_interval(whole)
     piv = value_interval(part)
     if (
-        rel.evidence not in ("clause", "sentence")
-        or part.hedge != "exact"
+        part.hedge != "exact"
         or whole.hedge != "exact"
         or whole.value is None
         or not piv.bounded
@@ -43,7 +42,7 @@ def printed_whole(part: Fact, whole: Fact, rel: Relation) -> Interval:
         or iv.high is None
         or piv.high is None
         or piv.low is None
-        or piv.high - piv.low >= iv.high - iv.low
+        or piv.high - piv.low > iv.high - iv.low
     ):
         return iv
     return Interval(iv.low, min(iv.high, whole.value))
@@ -57,7 +56,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if part.is_range or whole.is_range or not same_family(part, whole):
         return None
     # "almost 34,000 of those 31,000": the part's one-sided hedge is read near its printed figure.
-    if not entirely_above(near_interval(part), printed_whole(part, whole, rel)):
+    if not entirely_above(near_interval(part), printed_whole(part, whole)):
         return None
     pv, wv = point(part), point(whole)
     share = f"{format_number(round_to(pv / wv * 100, Decimal(1)))}%" if pv and wv else "more than 100%"

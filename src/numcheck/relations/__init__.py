@@ -110,7 +110,7 @@ from numcheck.relations.restatements import _echoes, _fractions_told, _restateme
 from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
-from numcheck.relations.shares import _predicate_parts, _shares_and_parts, _within_concepts
+from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.stated import _distant_stated
 from numcheck.relations.targets import _targets
 
@@ -160,6 +160,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _balances,
     _all_of_listed,
     _predicate_parts,
+    _noun_opening_parts,
     _within_concepts,
     _more_of_told,
     _bands,

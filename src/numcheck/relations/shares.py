@@ -19,6 +19,7 @@ from numcheck.relations.base import (
     _Doc,
     same_family,
 )
+from numcheck.vocab import singular
 
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
 PART_GAP = 3
@@ -54,6 +55,16 @@ NAMED_MAX = 6
 OPENING_WORDS = frozenset({"of", "among", "amongst"})
 OPENING_GAP = 5
 OPENING_LINKS = frozenset("were was are is included include includes".split())
+# "These include 500 engineers": a subject pronoun and an include verb before a part.
+SUBJECT_PRONOUNS = frozenset({"these", "they", "those"})
+INCLUDE_VERBS = frozenset({"include", "included", "includes"})
+# "Of the total, 1.8m ...": the determiners, the words of the noun phrase before its comma, the tokens
+# after the comma that the part may stand (past "the firm said it would pay"), and the sentences back
+# that the whole named by the noun may stand.
+NOUN_OPENING_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
+NOUN_OPENING_WORDS = 3
+NOUN_OPENING_GAP = 12
+NOUN_OPENING_BACK = 6
 # Tokens back from "including" to the whole it breaks down ("$23bn - a fraction of ... - including").
 INCLUDING_REACH = 16
 
@@ -260,6 +271,10 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
     j = d.hedge_start(si, pos) - 1
     if j < 1 or (words[j] not in OPENING_LINKS and words[j] != ","):
         return None
+    if words[j] in INCLUDE_VERBS and words[j - 1] in SUBJECT_PRONOUNS and _opens(words, j - 1):
+        # "The firm employs 4,000 people. These include 500 engineers."
+        ante = d.antecedent(si, j - 1, part)
+        return (ante, d.span(si, j - 1, j + 1), "sentence") if ante >= 0 else None
     for i in range(j - 1, max(0, j - 1 - OPENING_GAP), -1):
         if toks[i].fact >= 0 or words[i] in CLAUSE_END:
             return None
@@ -273,6 +288,68 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
         ante = d.antecedent(si, i - 1, part, noun=nxt if nxt.isalpha() else "")
         return (ante, d.span(si, i - 1, i + 1), "sentence") if ante >= 0 else None
     return None
+
+
+def _opens(words: Sequence[str], k: int) -> bool:
+    """Token ``k`` starts a clause."""
+    return k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in OF_OPENERS
+
+
+def _noun_opening_parts(d: _Doc) -> Iterator[Relation]:
+    """ "The museum had 2.5m visitors. Of the total, 1.8m came from abroad", "Of the money, £6bn will be
+    spent in the north", "Of the payment, the firm said it would pay $30m itself": a sentence that opens
+    with "Of the <noun>," (no figure in it) and then gives a part; the whole is the figure told before for
+    that noun, or for a word such as "total" or "money", the figure the sentence before ends on."""
+    for si, words in enumerate(d.m.words):
+        toks = d.m.tokens[si]
+        if len(words) < 4 or words[0] not in OPENING_WORDS or words[1] not in NOUN_OPENING_DETERMINERS:
+            continue
+        comma = next((k for k in range(2, min(len(words), 2 + NOUN_OPENING_WORDS + 1)) if words[k] == ","), -1)
+        if comma < 3 or any(t.fact >= 0 or not t.text[0].isalpha() for t in toks[2:comma]):
+            continue
+        part = _first_amount(d, si, comma + 1)
+        if part < 0:
+            continue
+        head = singular(words[comma - 1])
+        if head in d.v.generic_wholes:
+            whole = d.antecedent(si, 0, part)
+        else:
+            whole = _named_before(d, si, head, d.facts[part])
+        if whole >= 0 and whole != part:
+            yield Relation("part", (("part", part), ("whole", whole)), (d.span(si, 0, comma),), "document")
+
+
+def _first_amount(d: _Doc, si: int, start: int) -> int:
+    """The first countable figure within a few tokens from ``start`` (not a time), or -1."""
+    toks = d.m.tokens[si]
+    for k in range(start, min(len(toks), start + NOUN_OPENING_GAP)):
+        if toks[k].text in CLAUSE_END:
+            return -1
+        fi = toks[k].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        f = d.facts[fi]
+        ok = f.kind in COUNTABLE and not f.is_range and f.value is not None
+        return fi if ok and _whole_after(d, si, k) is None else -1
+    return -1
+
+
+def _named_before(d: _Doc, si: int, head: str, like: Fact) -> int:
+    """The nearest figure before sentence ``si`` (a few sentences back) whose noun or subject ends in
+    ``head`` ("an immediate payment of $100m" for "Of the payment"), of ``like``'s family."""
+    for s2 in range(si - 1, max(-1, si - 1 - NOUN_OPENING_BACK), -1):
+        for tok in reversed(d.m.tokens[s2]):
+            fi = tok.fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, like):
+                continue
+            m = d.m.by_fact.get(fi)
+            names = (m.noun if m else None, f.subject)
+            if any(n and singular(n.split()[-1].lower()) == head for n in names):
+                return fi
+    return -1
 
 
 def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> tuple[int, bool]:
