@@ -70,6 +70,10 @@ SENTENCE_END = frozenset(".!?")
 THEN_REACH = 30
 # Words of a time figure that set the level before a change ("a year ago", "the previous quarter").
 THEN_WORDS = frozenset("ago earlier before previous last prior".split())
+# Verbs that set the figure just told against an earlier one: "That compared with $700m a year earlier".
+COMPARED_WORDS = frozenset("compared compares comparing against versus".split())
+# Tokens after that figure that its time phrase may stand ("£80m in the same half last year").
+THEN_AFTER_REACH = 5
 # Tokens after a multiple word that "it was A ... taken it up to B" may stand.
 LEVELS_REACH = 40
 # Words for a hundredth of a currency unit after an amount ("65 Canadian cents"), and the tokens after a
@@ -282,14 +286,28 @@ def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] |
     toks = d.m.tokens[si]
     words = d.m.words[si]
     for k in range(first - 1, max(lo, first - MULTIPLE_REACH) - 1, -1):
-        if words[k] == "," or words[k] in CLAUSE_OPENERS:
+        if (words[k] == "," and not _comma_before_from(words, k, first)) or (
+            words[k] in CLAUSE_OPENERS and not _time_after(d, si, k)
+        ):
             break
         fi = toks[k].fact
         if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
             return fi, d.facts[fi].text.lower()
-        if fi >= 0:
-            break
+        if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
+            break  # "tripled in five years, from 1,200 to 3,600": a time between is passed over
     return None
+
+
+def _time_after(d: _Doc, si: int, k: int) -> bool:
+    """ "since 2019", "before 2010": the word at ``k`` is a preposition of the time figure after it."""
+    fi = d.fact_at(si, k + 1)
+    return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
+
+
+def _comma_before_from(words: Sequence[str], k: int, first: int) -> bool:
+    """The comma at ``k`` only sets off the "from" of the change's first end: "has tripled in five years,
+    from 1,200 to 3,600"."""
+    return k + 2 == first and words[k + 1] == "from"
 
 
 def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | None:
@@ -1073,20 +1091,29 @@ def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
             return -1
         lo = d.m.clause_start(si + 1, k)
         before = words[lo:k]
+        # "That compared with $700m a year earlier": the figure just told, set against an earlier one.
+        compared = bool(set(before) & COMPARED_WORDS) and bool(set(before) & NEAR_PRONOUNS)
         then = (
             "had" in before
             and "been" in before
-            or any(
-                toks[x].fact >= 0
-                and d.facts[toks[x].fact].kind == "relative"
-                and any(w in THEN_WORDS for w in d.facts[toks[x].fact].text.lower().split())
-                for x in range(lo, k)
+            or any(_then_phrase(d, toks[x].fact) for x in range(lo, k))
+            or (
+                compared
+                and any(
+                    _then_phrase(d, toks[x].fact)
+                    for x in range(k + 1, min(d.m.clause_end(si + 1, k), k + 1 + THEN_AFTER_REACH))
+                )
             )
         )
         if not then:
             return -1
         other = _subject_concept(d, fi)
-        if set(before) & PRONOUN_SUBJECTS or (concept and (other == concept or concept in before)):
+        if set(before) & PRONOUN_SUBJECTS or compared or (concept and (other == concept or concept in before)):
             return fi
         return -1
     return -1
+
+
+def _then_phrase(d: _Doc, fi: int) -> bool:
+    """Figure ``fi`` is a time phrase of an earlier period ("a year earlier", "last year")."""
+    return fi >= 0 and d.facts[fi].kind == "relative" and any(w in THEN_WORDS for w in d.facts[fi].text.lower().split())
