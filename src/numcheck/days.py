@@ -109,6 +109,23 @@ class Day:
         return " ".join(parts)
 
 
+def dated_near(day: Day, today: dt.date) -> Day:
+    """A date without its year ("on 8 June") in a dated text: that day in the year that puts it nearest the
+    reporting date (a story of 3 January tells of "28 December" last year)."""
+    if day.date is not None or day.month_day is None:
+        return day
+    options = []
+    for y in (today.year - 1, today.year, today.year + 1):
+        try:
+            options.append(dt.date(y, *day.month_day))
+        except ValueError:
+            continue
+    if not options:
+        return day
+    d = min(options, key=lambda x: abs((x - today).days))
+    return Day(d, day.month_day, d.weekday())
+
+
 def differ(a: Day, b: Day) -> bool:
     """The two days cannot be one day (False when the text does not fix enough to tell)."""
     if a.date is not None and b.date is not None:
@@ -339,6 +356,30 @@ def told_days(m: Mentions) -> list[Told]:
                 if said:
                     reported.append((si, fi))
     return out
+
+
+# "the next day, Tuesday", "the following day (Tuesday)": one figure that is a weekday and the day after
+# the day told before it.
+_NEXT_DAY = re.compile(r"\b(?:next|following) day\b|\bday after\b", re.I)
+
+
+def next_days(m: Mentions) -> Iterator[tuple[int, int]]:
+    """(figure, day it follows) for each weekday told as the day after the day told just before it ("arrested
+    on Monday and charged the following day, Tuesday"): that day is in its sentence or up to ANCHOR_BACK
+    sentences back, and not a line that is only a date (a dateline is no event of the story)."""
+    view = m.view
+    today = view.reporting_date
+    last: tuple[int, int] | None = None  # (sentence, fact) of the last day that reads by itself
+    for si, toks in enumerate(m.tokens):
+        alone = sum(1 for w in m.words[si] if w[:1].isalnum() or w == "#") == 1
+        for t in toks:
+            if t.fact < 0:
+                continue
+            f = view.facts[t.fact]
+            if f.kind == "weekday" and _NEXT_DAY.search(f.text) and last is not None and si - last[0] <= ANCHOR_BACK:
+                yield t.fact, last[1]
+            if day_of(f, today) is not None and counted_from(f) != "previous" and not alone:
+                last = (si, t.fact)
 
 
 def _previous(resolvable: Sequence[tuple[int, int, int]], si: int) -> int:

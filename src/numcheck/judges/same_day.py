@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from numcheck.days import WEEKDAY_NAMES, Day, day_of, differ, far_apart
+from numcheck.days import WEEKDAY_NAMES, Day, dated_near, day_of, differ, far_apart
 from numcheck.model import Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation
@@ -47,6 +47,8 @@ def side(rel: Relation, view: View, name: str) -> tuple[Day, bool] | None:
         bare = f.kind == "weekday"
     if base is None:
         return None
+    if today is not None and base.weekday is None:
+        base = dated_near(base, today)  # "on 8 June" in a dated text names a weekday too
     if bare and today is not None and base.date is None and base.weekday is not None:
         # A bare weekday in a dated text: the nearest such day at or before the reporting date.
         back = (today.weekday() - base.weekday) % 7

@@ -46,6 +46,15 @@ def _same_events(d: _Doc) -> Iterator[Relation]:
         yield Relation("same-event", _told_roles("a", a) + _told_roles("b", b), cues, "document", labels)
 
 
+def _next_days(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: "charged the following day, Tuesday": the weekday as written (``a``) against the day
+    after the day told just before it (``b``, from ``b-from``; label ``b-shift`` 1)."""
+    for fi, anchor in days.next_days(d.m):
+        roles = (("a", fi), ("b", fi), ("b-from", anchor))
+        labels = (("a-shift", "0"), ("b-shift", "1"), ("event", "the day after"))
+        yield Relation("same-event", roles, (), "sentence", labels)
+
+
 def _calendar_dates(d: _Doc) -> Iterator[Relation]:
     """``calendar-date``: a date that names a day (``date``) with the facts that state the text's years
     (``year``, repeated) and the other weekday-and-date facts without a year (``peer``, repeated), for the
