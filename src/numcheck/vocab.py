@@ -118,7 +118,7 @@ class Vocab:
     not_after_most: frozenset[str]  # "the most popular": a superlative, not a share
     level_words: frozenset[str]  # qualifiers of a level moved to: "fell to a single digit"
     still_words: PhraseTable  # phrase → its key in ``ranges`` (unit "change"): "sales were flat"
-    extremes: PhraseTable  # "a peak of" → "high", "a low of" → "low": before the period's extreme
+    extremes: PhraseTable  # "a peak of" → "high", "a low of" → "low", "a maximum of" → "most", "a minimum of" → "least"
     group_verbs: PhraseTable  # "were treated" after a group's count: the group a later share is of
     group_verbs_before: PhraseTable  # "doctors treated" before it
     group_nouns: PhraseTable  # "of patients", "of cases": a share of the group told before

@@ -2,8 +2,9 @@
 
 "The rate reached a peak of 11.1% in April 2004" and "the average for the
 whole of 2004 was 11.5%" cannot both hold: no value of the year was above
-11.1%, so the year cannot average 11.5%. Figures are compared as intervals
-at their printed precision.
+11.1%, so the year cannot average 11.5%. A bound on every value ("a maximum
+of £300", side ``most``; "a minimum of", ``least``) is judged the same way.
+Figures are compared as intervals at their printed precision.
 """
 
 from __future__ import annotations
@@ -29,21 +30,31 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {}
 
 
+# Hedges a bound may carry: "a maximum of £300" is read as "at most £300".
+_BOUND_HEDGES = {"high": ("exact",), "low": ("exact",), "most": ("exact", "at most"), "least": ("exact", "at least")}
+_WORDS = {
+    "high": ("peak", "below"),
+    "low": ("low", "above"),
+    "most": ("maximum", "below"),
+    "least": ("minimum", "above"),
+}
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     ei, ai = rel.get("extreme"), rel.get("average")
-    if ei is None or ai is None:
+    side = rel.label("side")
+    if ei is None or ai is None or side not in _WORDS:
         return None
     e, a = view.facts[ei], view.facts[ai]
-    if not same_family(e, a) or e.hedge != "exact" or a.hedge != "exact":
+    if not same_family(e, a) or e.hedge not in _BOUND_HEDGES[side] or a.hedge not in ("exact", "about"):
         return None
     ev, av = value_interval(e), value_interval(a)
-    if ev.high is None or ev.low is None or av.high is None or av.low is None:
-        return None
-    side = rel.label("side")
-    if side == "high" and ev.high < av.low:
-        fields = (("extreme", e.text), ("average", a.text), ("word", "peak"), ("side", "below"))
-    elif side == "low" and ev.low > av.high:
-        fields = (("extreme", e.text), ("average", a.text), ("word", "low"), ("side", "above"))
+    upper = side in ("high", "most")
+    if upper and ev.high is not None and av.low is not None and ev.high < av.low:
+        pass
+    elif not upper and ev.low is not None and av.high is not None and ev.low > av.high:
+        pass
     else:
         return None
-    return Hit(e.span, (a.span,), fields)
+    word, where = _WORDS[side]
+    return Hit(e.span, (a.span,), (("extreme", e.text), ("average", a.text), ("word", word), ("side", where)))

@@ -568,24 +568,33 @@ def _is_average(d: _Doc, si: int, pos: int) -> bool:
     toks = d.m.tokens[si]
     lo = max(d.m.clause_start(si, pos), pos - AVERAGE_REACH)
     for k in range(pos - 1, lo - 1, -1):
-        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in ("year", "date"):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in ("year", "date", "relative"):
             return False
-        if words[k] in ("average", "averaged", "averaging", "mean"):
+        if words[k] == "mean":
+            return k > 0 and words[k - 1] in _DETERMINERS  # "the mean", not "would mean a 35% hike"
+        if words[k] in ("average", "averaged", "averaging"):
             return k == 0 or words[k - 1] not in ("above", "below", "than")
     return False
 
 
-def _words_before(d: _Doc, si: int, pos: int) -> frozenset[str]:
-    """The content words of a sentence before a figure, through the concepts ("jobless" = unemployment)."""
+# Words that name the extreme or the average, not the thing measured.
+_EXTREME_WORDS = frozenset(
+    "average averaged high low peak record maximum minimum cap capped limit limited ceiling floor".split()
+)
+
+
+def _words_before(d: _Doc, si: int, pos: int, end: int | None = None) -> frozenset[str]:
+    """The content words of a sentence before a figure (or up to ``end``), through the concepts
+    ("jobless" = unemployment)."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     out: set[str] = set()
-    for k in range(max(0, pos - SUBJECT_REACH * 2), pos):
+    for k in range(max(0, pos - SUBJECT_REACH * 2), pos if end is None else end):
         w = words[k].removesuffix("'s")
         if toks[k].fact < 0 and len(w) > 1 and w[0].isalpha() and w not in _STOP and w not in _CALENDAR:
             if not d.v.direction.starting_at(words, k) and not d.v.extremes.starting_at(words, k):
                 out.add(d.v.concepts.get(w) or singular(w))
-    return frozenset(out - {"average", "averaged", "high", "low", "peak", "record"})
+    return frozenset(out - _EXTREME_WORDS)
 
 
 def _sentence_years(d: _Doc, si: int) -> frozenset[str]:
@@ -597,24 +606,35 @@ def _sentence_years(d: _Doc, si: int) -> frozenset[str]:
     return frozenset(out)
 
 
+# Sentences apart a bound ("a maximum of £300") and an average may stand and still be read as one
+# thing's: a bound is told beside what it bounds, and with no year to tie them, nearness must.
+BOUND_REACH = 2
+
+
 def _extremes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A period's peak (or low) and its average told in another sentence: "it reached a peak of 11.1%
     in April 2004" … "the average for the whole of 2004 was 11.5%". Both of one subject (two shared
     words of the sentence before each figure, or all of the shorter one's) and one year: relation
-    ``extreme`` with roles ``extreme`` and ``average``, label ``side`` ("high" or "low")."""
+    ``extreme`` with roles ``extreme`` and ``average``, label ``side`` ("high" or "low").
+
+    A bound set on every value ("a maximum of £300", "capped at $75", "a minimum of six weeks"; side
+    "most" or "least") meets an average in its own sentence or the next ``BOUND_REACH``, of one thing
+    (a content word of the two sentences shared) and no other year."""
     extremes: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
     averages: list[tuple[int, frozenset[str], frozenset[str]]] = []
-    for si, pos, fi, _ in d.figures(frozenset({"percent", "money", "count", "measure"})):
+    bounds: list[tuple[int, str]] = []
+    for si, pos, fi, _ in d.figures(frozenset({"percent", "money", "count", "measure", "duration"})):
         side = _extreme_at(d, si, pos)
-        if side:
+        if side in ("most", "least"):
+            bounds.append((fi, side))
+        elif side:
             years = _sentence_years(d, si)
             if years:
                 extremes.append((fi, side, _words_before(d, si, pos), years))
         elif _is_average(d, si, pos):
             years = frozenset(y for y in _figure_years(d, fi) if not y.startswith("--"))
-            if years:
-                averages.append((fi, _words_before(d, si, pos), years))
-    if not extremes or not averages:
+            averages.append((fi, _words_before(d, si, pos), years))
+    if not averages:
         return
     for ai, a_subject, a_years in averages[:PER_WORD]:
         for ei, side, e_subject, e_years in extremes[:PER_WORD]:
@@ -624,3 +644,33 @@ def _extremes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterat
             if len(shared) < min(2, len(a_subject), len(e_subject)) or not shared:
                 continue
             yield Relation("extreme", (("extreme", ei), ("average", ai)), (), "document", (("side", side),))
+    yield from _bounded_averages(d, bounds, averages)
+
+
+def _bounded_averages(
+    d: _Doc, bounds: Sequence[tuple[int, str]], averages: Sequence[tuple[int, frozenset[str], frozenset[str]]]
+) -> Iterator[Relation]:
+    """Each bound against the nearest average within ``BOUND_REACH`` sentences that shares a word with it."""
+    said: dict[int, frozenset[str]] = {}
+
+    def words_of(si: int) -> frozenset[str]:
+        if si not in said:
+            said[si] = _words_before(d, si, 0, len(d.m.words[si]))
+        return said[si]
+
+    for bi, side in bounds:
+        bs, _ = d.pos_of(bi)
+        b_years = _sentence_years(d, bs)
+        near = sorted(
+            (abs(d.pos_of(ai)[0] - bs), ai, years)
+            for ai, _, years in averages
+            if abs(d.pos_of(ai)[0] - bs) <= BOUND_REACH
+        )
+        for _, ai, a_years in near[:PER_WORD]:
+            if a_years and b_years and not a_years & b_years:
+                continue  # "the average grant was £2,400 in 2004" … "from 2006, a maximum of £2,000"
+            if not words_of(bs) & words_of(d.pos_of(ai)[0]):
+                continue
+            evidence = "sentence" if d.pos_of(ai)[0] == bs else "document"
+            yield Relation("extreme", (("extreme", bi), ("average", ai)), (), evidence, (("side", side),))
+            break
