@@ -6,7 +6,8 @@ not). Two lower bounds ("at least 107", "170 or more") agree as intervals;
 they are a finding only when one figure's digits are the other's swapped,
 the mark of a typing slip rather than a newer count. A headline that gives a
 smaller figure than the body is taken as a count the body has updated,
-unless its digits are the body's swapped.
+unless its digits are the body's swapped. One person's age told twice
+("John Smith, 19," … "the 21-year-old") needs no other evidence.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if rel.label("evidence") == "swap" and not swap:
         return None  # told in other words: only transposed digits show it is one figure mistyped
     bound = _bound_broken(a, b) and not rel.label("scope")
-    if not (swap or one_slip(ta, tb) or bound):
+    person = rel.label("evidence") == "person"  # one person's age: any two values disagree
+    if not (swap or one_slip(ta, tb) or bound or person):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)
     if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb:

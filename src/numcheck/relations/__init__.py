@@ -107,7 +107,7 @@ from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
-from numcheck.relations.restatements import _echoes, _fractions_told, _restatements, _scale_words
+from numcheck.relations.restatements import _ages_told, _echoes, _fractions_told, _restatements, _scale_words
 from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
@@ -180,6 +180,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _restatements,
     _echoes,
     _fractions_told,
+    _ages_told,
     _scale_words,
     _levels,
     _extremes,

@@ -687,3 +687,44 @@ def _one_holder(d: _Doc, qs: int, si: int, pos: int) -> bool:
     if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
         lo = 0  # "Among Labour voters, 62% ...": the opening phrase's names narrow the share
     return all(_name_known(n, known) for n in _caps(d, si, lo, hi))
+
+
+# --- ages: "John Smith, 19," … "the 21-year-old" ------------------------------------------------
+
+# Sentences back a definite "the N-year-old" looks for the person it stands for.
+AGE_REACH = 3
+
+
+def _named_age(d: _Doc, si: int, pos: int) -> bool:
+    """An age told with a name: "John Smith, 19,", "Tom Reid, aged 52," (a capitalised word before the comma)."""
+    toks = d.m.tokens[si]
+    if pos < 2 or toks[pos - 1].text != ",":
+        return False
+    raw = d.view.text[toks[pos - 2].start : toks[pos - 2].end]
+    return raw[:1].isupper() and toks[pos - 2].fact < 0
+
+
+def _ages_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A person's age told with their name and again as "the N-year-old" within ``AGE_REACH``
+    sentences: "Police arrested John Smith, 19, ..." … "Officers said the 21-year-old ...". The
+    definite article points back to the last person whose age was told; an age told of anyone
+    before with the later value may be whom it means, and then nothing is related. A
+    ``restatement`` with label ``evidence`` = "person": one person has one age."""
+    told: list[int] = []  # the ages told so far, in text order
+    seen: set[object] = set()
+    for si, pos, fi, f in d.figures(frozenset({"age"})):
+        if f.unit != "year":
+            continue
+        if told and pos > 0 and d.m.words[si][pos - 1] == "the" and f.value not in seen:
+            last = told[-1]
+            ls, lpos = d.pos_of(last)
+            if ls != si and si - ls <= AGE_REACH and _named_age(d, ls, lpos):
+                yield Relation(
+                    "restatement",
+                    (("first", last), ("second", fi)),
+                    (),
+                    "document",
+                    (("lag", ""), ("concept", "age"), ("scope", ""), ("evidence", "person")),
+                )
+        told.append(fi)
+        seen.add(f.value)
