@@ -164,10 +164,24 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
             return None
         return ("level", family_, noun)
     verb = d.v.verb_concepts.ending_at(words, k) or _concept_verb_after(d, si, pos)
-    concept = verb[0] if verb else (m.concept or _number_of(d, si, k))
+    concept = verb[0] if verb else (_subject_concept(d, si, k) or m.concept or _number_of(d, si, k))
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
+
+
+def _subject_concept(d: _Doc, si: int, k: int) -> str:
+    """The listed concept of the clause's subject when a level verb sets the figure at ``k`` as its
+    value: "The death toll from the floods stands at 484" → death; "" otherwise."""
+    words = d.m.words[si]
+    hit = d.v.level_verbs.ending_at(words, k)
+    if hit is None:
+        return ""
+    lo = max(d.m.clause_start(si, k), hit[1] - NAMES_REACH)
+    if any(t.fact >= 0 for t in d.m.tokens[si][lo : hit[1]]):
+        return ""  # another figure in the subject: "the 12 villages' toll"
+    concept = d.v.head_concept(" ".join(words[lo : hit[1]]))
+    return concept if concept in d.v.concepts.values() else ""
 
 
 def _concept_verb_after(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
