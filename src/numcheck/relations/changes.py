@@ -884,8 +884,12 @@ BACK_REF_SENTENCES = 3
 # Words a subject such as "the new GDP figure" may hold before the verb.
 BACK_REF_WORDS = 5
 _LEADING = frozenset("and but however yet so also".split())
-# Words between such a subject and the comparison word: "The figure was also well ahead of".
-_LINKING = frozenset("also has had have was were is are been now still came".split())
+# Words between such a subject and the comparison word: "The figure was also well ahead of", "was
+# significantly less than".
+_LINKING = frozenset(
+    """also has had have was were is are been now still came significantly much far slightly considerably
+    substantially markedly marginally somewhat""".split()
+)
 
 
 def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: int) -> Relation | None:
