@@ -81,6 +81,7 @@ class Vocab:
     direction: PhraseTable  # phrase → "up" | "down"
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
+    superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
     outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
@@ -232,6 +233,7 @@ def vocab() -> Vocab:
         direction=PhraseTable.build(_pairs(data["direction"])),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build(_pairs(data["comparison"])),
+        superlatives=PhraseTable.build(_pairs(data["superlatives"])),
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TEMPLATE_ROLES", "from_binding", "judge"]
 
-RELATIONS = frozenset({"change", "comparison"})
+RELATIONS = frozenset({"change", "comparison", "superlative"})
 ROLES = ("a", "b")
 PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "exclude": (str, r"(?!)")}
 FIELDS = frozenset({"from", "to", "direction", "word", "detail"})
@@ -56,7 +56,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     from numcheck.checks.change import _endpoints_ok
 
     facts = view.facts
-    if rel.kind == "comparison":
+    if rel.kind in ("comparison", "superlative"):
         ai, bi = rel.get("a"), rel.get("b")
         if ai is None or bi is None:
             return None

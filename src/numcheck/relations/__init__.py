@@ -113,6 +113,7 @@ from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.stated import _distant_stated
+from numcheck.relations.superlatives import _superlatives
 from numcheck.relations.targets import _targets
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
@@ -170,6 +171,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _multiple_then_levels,
     _another_slices,
     _years_listed,
+    _superlatives,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -1,0 +1,107 @@
+"""Superlatives: a figure called the most (or fewest) of its kind, against another of that kind told of a rival."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family
+from numcheck.relations.restatements import _NOT_RESTATED, _caps, _frames_agree
+from numcheck.vocab import singular
+
+# Noun words between a figure and the comma before the superlative set after it ("84,121 new votes, the most").
+SUPERLATIVE_NP = 4
+# Rivals of one kind a superlative is compared with, largest (or smallest) first, and superlatives read
+# per document: together they bound the comparisons.
+PER_KIND = 8
+SUPERLATIVES_PER_DOC = 6
+# Punctuation that sets a superlative after its figure.
+_APPOSITION = frozenset({",", "-", "–", "—"})
+# Words after a superlative that bound it to a period, so another year's figure may pass it: "the most since 2015".
+_PERIOD_BOUND = frozenset({"since", "in", "for"})
+_PERIOD_KINDS = frozenset({"year", "date", "duration", "decade", "relative"})
+# Words that make a superlative hold against every rival, wherever it is: "the most won by any candidate".
+_UNIVERSAL = frozenset({"any", "all", "every", "ever"})
+# Words that end the figure's noun phrase before the comma: what follows the comma is then another noun's.
+_NOT_NOUN = frozenset({"of", "in", "at", "for", "from", "to", "by", "with", "on"})
+
+
+def _superlative_after(d: _Doc, si: int, pos: int) -> tuple[str, int, int, frozenset[str]] | None:
+    """ "84,121 votes, the most given to any list in the geographical constituencies" → ("above", first
+    token, end of the phrase, its scope {geographical, constituency}), or None."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = pos + 1
+    while j < len(words) and j - pos <= SUPERLATIVE_NP and words[j][:1].isalpha() and toks[j].fact < 0:
+        if words[j] in _NOT_NOUN:
+            return None  # "33% of Changyu, the largest wine maker": the superlative is the whole's
+        j += 1
+    if j + 1 >= len(words) or words[j] not in _APPOSITION:
+        return None
+    hit = d.v.superlatives.starting_at(words, j + 1)
+    if hit is None:
+        return None
+    order, end = hit
+    rest = words[end : d.m.clause_end(si, j + 1)]
+    if "in" in rest and not _UNIVERSAL.intersection(words[j + 1 : end + len(rest)]):
+        return None  # "the highest in the constituency": a rival elsewhere may be higher
+    for k in range(end, d.m.clause_end(si, j + 1)):
+        if words[k] in _PERIOD_BOUND and any(
+            toks[x].fact >= 0 and d.facts[toks[x].fact].kind in _PERIOD_KINDS
+            for x in range(k + 1, min(len(words), k + 4))
+        ):
+            return None  # "the most since 2015", "the highest in a decade": another period may be higher
+    scope: set[str] = set()
+    if "in" in rest:
+        scope.update(singular(w.removesuffix("'s")) for w in rest[rest.index("in") + 1 :] if w[:1].isalpha())
+    return order, j + 1, end, frozenset(scope - _DETERMINERS - _UNIVERSAL)
+
+
+def _superlatives(d: _Doc) -> Iterator[Relation]:
+    """A figure called the most (or fewest) of its kind ("Ann Lee won with 4,120 votes, the most won by
+    any candidate") against each other figure of the same kind and concept told of a rival: a clause
+    with a name or a day in it ("Raj Patel took 4,350 votes", "On Friday it drew 11,800"), in the same
+    years. A ``superlative`` relation, read as a comparison (a: the superlative's figure, b: the
+    rival's, label ``order`` "above" or "below")."""
+    kinds: dict[tuple[str, str], list[int]] = {}
+    found: list[tuple[int, str, int, int, frozenset[str]]] = []
+    for si, pos, fi, f in d.figures(frozenset({"count", "money", "measure", "percent"})):
+        m = d.m.by_fact.get(fi)
+        if m is None or not m.concept or m.concept in d.v.generic or f.hedge != "exact":
+            continue
+        said = _superlative_after(d, si, pos) if len(found) < SUPERLATIVES_PER_DOC else None
+        if (m.roles - ({"another"} if said else set())) & _NOT_RESTATED:
+            continue  # "more than any other list" is no "another"
+        if said is not None:
+            found.append((fi, *said))
+        kinds.setdefault((family(f), m.concept), []).append(fi)
+    for fi, order, start, end, scope in found:
+        si, _ = d.pos_of(fi)
+        m = d.m.by_fact[fi]
+        group = kinds.get((family(d.facts[fi]), m.concept or ""), [])
+        # The rivals most likely to pass it first: the largest for "the most", the smallest for "the fewest".
+        rivals = sorted(group, key=lambda i: d.facts[i].value or 0, reverse=order == "above")[:PER_KIND]
+        for oi in rivals:
+            if oi == fi or not _frames_agree(d, fi, oi):
+                continue
+            os_, opos = d.pos_of(oi)
+            lo, hi = d.m.clause_start(os_, opos), d.m.clause_end(os_, opos)
+            if os_ == si and lo <= d.pos_of(fi)[1] < hi:
+                continue  # the same clause
+            if not _caps(d, os_, lo, hi) and not _dated(d, os_, lo, hi):
+                continue  # no rival named: "as the team piled up 98 points" is a total, not a rival
+            evidence = "sentence" if os_ == si else "document"
+            if not scope <= _sentence_words(d, os_):
+                continue  # "any list in the geographical constituencies": a rival elsewhere is no rival
+            yield Relation(
+                "superlative", (("a", fi), ("b", oi)), (d.span(si, start, end),), evidence, (("order", order),)
+            )
+
+
+def _dated(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """A weekday or date among tokens ``lo`` to ``hi``: another occasion of the same kind ("On Friday")."""
+    return any(t.fact >= 0 and d.facts[t.fact].kind in ("weekday", "date") for t in d.m.tokens[si][lo:hi])
+
+
+def _sentence_words(d: _Doc, si: int) -> frozenset[str]:
+    """A sentence's words in the singular, without possessives ("the city's wards" → city, ward)."""
+    return frozenset(singular(w.removesuffix("'s")) for w in d.m.words[si])
