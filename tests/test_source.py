@@ -53,3 +53,30 @@ def test_email_scan_is_linear_on_dotted_digits_without_an_at() -> None:
     starts = [m.start() for m in _EMAIL.finditer(text + "@example.com")]
     assert starts == []  # the run is longer than 64, so it is not an address
     assert _EMAIL.search("write to desk.2@paper.example.org today").group() == "desk.2@paper.example.org"
+
+
+def test_list_items_and_table_rows_are_sentences_of_their_own() -> None:
+    text = (
+        "Release notes\n\n"
+        "* Add parser 1.10\n"
+        "* Prefer the C library 1.1 over 1.0 (#83)\n"
+        "- Trim 40 stalls. Keep 12.\n"
+        "2. Then a numbered step\n"
+        "| a | 3 |\n"
+        "| b | 4 |\n"
+    )
+    assert _sentences(text) == [
+        "Release notes",
+        "* Add parser 1.10",
+        "* Prefer the C library 1.1 over 1.0 (#83)",
+        "- Trim 40 stalls.",
+        "Keep 12.",
+        "2. Then a numbered step",
+        "| a | 3 |",
+        "| b | 4 |",
+    ]
+
+
+def test_a_hyphen_or_a_number_inside_a_line_starts_no_item() -> None:
+    text = "Costs rose from 4 -\nsome say 5 - in May.\nPrices in 2004 fell."
+    assert _sentences(text) == ["Costs rose from 4 -\nsome say 5 - in May.", "Prices in 2004 fell."]

@@ -104,6 +104,7 @@ class Source:
 class Sentence:
     span: Span
     paragraph: int
+    item: bool = False  # a list item or table row: an entry of its own, never a lead that sums up the rest
 
 
 @dataclass(frozen=True, slots=True)

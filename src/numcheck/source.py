@@ -146,6 +146,11 @@ _AFTER_CLOCK = frozenset(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*\Z")
+# A line that starts a list item or a table row ("* Add X", "- 40 stalls", "2. Then", "| a | b |")
+# starts a new sentence, full stop or not: changelogs and notes rarely end their items with one.
+_NUMBERED = re.compile(r"\d{1,3}[.)]")
+_ITEM_AT = re.compile(r"(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|")
+_ITEM_START = re.compile(r"\n[ \t]*(?=(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|)")
 
 
 def _ends_sentence(text: str, m: re.Match[str], stop: int) -> bool:
@@ -188,28 +193,34 @@ def _next_word(text: str, pos: int, stop: int) -> str:
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentence spans (whitespace trimmed), with the paragraph index of each."""
+    """Sentence spans (whitespace trimmed), with the paragraph index of each; a list item or table
+    row is a sentence of its own, marked ``item``."""
     out: list[Sentence] = []
     para_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     para_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
     for pi, (ps, pe) in enumerate(zip(para_starts, para_ends)):
+        items = {m.end() for m in _ITEM_START.finditer(text, ps, pe)}
+        if _ITEM_AT.match(text, ps, pe):
+            items.add(ps)
+        markers = [(i, n.end()) for i in items if (n := _NUMBERED.match(text, i, pe))]
+        stops = {m.end() for m in _SENT_END.finditer(text, ps, pe) if _ends_sentence(text, m, pe)}
+        stops = {e for e in stops if not any(a < e <= b for a, b in markers)} | items
         start = ps
-        for m in _SENT_END.finditer(text, ps, pe):
-            if not _ends_sentence(text, m, pe):
-                continue
-            _append(out, text, start, m.end(), pi)
-            start = m.end()
-        _append(out, text, start, pe, pi)
+        for end in sorted(stops):
+            if end > start:
+                _append(out, text, start, end, pi, start in items)
+                start = end
+        _append(out, text, start, pe, pi, start in items)
     return tuple(out)
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int, item: bool = False) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(Span(start, end), paragraph))
+        out.append(Sentence(Span(start, end), paragraph, item))
 
 
 # --- positions ---------------------------------------------------------------

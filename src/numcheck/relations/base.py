@@ -186,7 +186,8 @@ def _lead_sentences(d: _Doc) -> frozenset[int]:
         return frozenset()
     paras: dict[int, list[int]] = {}
     for si, s in enumerate(sents):
-        paras.setdefault(s.paragraph, []).append(si)
+        if not s.item:  # a list item or table row is an entry of its own, not a lead
+            paras.setdefault(s.paragraph, []).append(si)
     out: set[int] = set()
     seen_text = False
     for k, p in enumerate(sorted(paras)):

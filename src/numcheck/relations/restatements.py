@@ -536,6 +536,7 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
         return bags[fi]
 
     known: dict[int, frozenset[str]] = {}
+    sents = d.view.doc.sentences
     for si, pos, fi, f in d.figures(RESTATED_KINDS):
         m = d.m.by_fact.get(fi)
         digits = re.sub(r"\D", "", f.text.split("(")[0])
@@ -547,6 +548,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             fs, _ = d.pos_of(first)
             if fs == si or first_digits == digits or _direction(d, first) != _direction(d, fi):
                 continue
+            if sents[fs].item and sents[si].item:
+                continue  # two entries of a list or table: parallel items, not one figure told twice
             said = bag_of(fi)
             shared = said.keys() & bag_of(first).keys()
             if len(shared) < ECHO_SHARED:
