@@ -406,6 +406,13 @@ def test_reporting_date_from_a_dateline() -> None:
     assert dates.reporting_date(_doc("PARIS, June 2, 2016 - Officials said on Thursday...")) == datetime.date(2016, 6, 2)
 
 
+def test_a_dateline_that_runs_on_into_the_story() -> None:
+    text = "Flag vote\n\nThursday, May 7, 2015 On Tuesday, the government opened the vote."
+    assert _dated(text) == datetime.date(2015, 5, 7)
+    # Only a weekday and its date opening the paragraph: not a date later in the line.
+    assert _dated("Flag vote\n\nThe vote opened on Thursday, May 7, 2015 In Wellington.") is None
+
+
 def test_no_reporting_date_without_a_full_dated_line() -> None:
     assert dates.reporting_date(_doc("OSLO, May 14 (Wire) - Officials said...")) is None
     assert dates.reporting_date(_doc("Officials said the plan would change.")) is None
@@ -447,6 +454,7 @@ def test_a_dateline_without_its_year_is_dated_by_its_weekday() -> None:
         "Talks stall\n\nPublished: 3 April 2019\n\nText.",
         "Theresa May\nMay 3, 2017 - The vote",
         "LONDON, 14/05/2018 - Shares fell.\n",
+        "Flag vote\n\nThursday, May 7, 2015 On Tuesday, the government opened the vote.",
     ],
 )
 def test_reporting_date_from_the_fact_table_equals_reading_the_lines(text: str) -> None:

@@ -2582,7 +2582,7 @@ def _dateline_weekday(line: str, found: Sequence[Fact]) -> tuple[int, int, int] 
         wd = next((_WEEKDAYS.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAYS), None)
         if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
             continue
-        if _DATELINE_BEFORE.match(line[: f.span.start]) and _DATELINE_AFTER.match(line[f.span.end :]):
+        if _on_dateline(line, f):
             return int(m.group(1)), int(m.group(2)), wd
     return None
 
@@ -2619,13 +2619,27 @@ def _shifted(f: Fact, pos: int) -> Fact:
     return replace(f, span=Span(f.span.start - pos, f.span.end - pos))
 
 
+# A paragraph that opens with a weekday and its date and runs straight on into the story ("Thursday, May 7,
+# 2015 On Tuesday, the government ..."): a dateline whose line break was lost.
+_RUNS_ON = re.compile(r"^ +[A-Z]")
+
+
+def _on_dateline(line: str, f: Fact) -> bool:
+    """The date fact ``f`` stands on ``line`` as a dateline."""
+    before, after = line[: f.span.start], line[f.span.end :]
+    if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    weekday = any(w.lower() in _WEEKDAYS for w in f.markers)
+    return weekday and not before.strip() and _RUNS_ON.match(after) is not None
+
+
 def _dateline_day(line: str, found: Sequence[Fact]) -> datetime.date | None:
     for f in found:
         if f.is_range or not f.iso or "ambiguous" in f.markers:
             continue
         if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", f.iso):
             continue
-        if not (_DATELINE_BEFORE.match(line[: f.span.start]) and _DATELINE_AFTER.match(line[f.span.end :])):
+        if not _on_dateline(line, f):
             continue
         y, mo, d = (int(x) for x in f.iso[:10].split("-"))
         try:
