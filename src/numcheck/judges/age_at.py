@@ -38,6 +38,9 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
     ti, at_i, after_i = rel.get("then"), rel.get("at"), rel.get("after")
     if ti is not None and at_i is not None and after_i is not None:
         return _now_after(view, ti, at_i, after_i)
+    held = rel.get("held")
+    if ti is not None and held is not None:
+        return _now_in_role(view, ti, held)
     bi = rel.get("born")
     if bi is None:
         return None
@@ -76,6 +79,25 @@ def _now_after(view: View, ti: int, at_i: int, after_i: int) -> tuple[int, int, 
         return None
     least = after - (at - int(then)) - NOW_SLACK
     return least, 200, f"{facts[ti].text} in {at}", facts[after_i].text, (ti, at_i, after_i)
+
+
+# Years in a unit of time: a role held for "2,838 days" or "his 2,838th day" is 7.8 years.
+_YEARS_PER = {"year": Decimal(1), "month": Decimal(1) / Decimal(12), "day": Decimal(1) / Decimal("365.25")}
+
+
+def _now_in_role(view: View, ti: int, held: int) -> tuple[int, int, str, str, tuple[int, ...]] | None:
+    """An age now from the age a role was taken at and how long it has been held: "at the age of 43" and
+    "his 2,838th day in the post" make 50 or 51. A year either way for a length told in whole years."""
+    facts = view.facts
+    then, h = facts[ti].value, facts[held]
+    unit = h.unit or "day"  # "his 2,838th day": an ordinal of days
+    if then is None or h.value is None or unit not in _YEARS_PER:
+        return None
+    years = h.value * _YEARS_PER[unit]
+    low = int(then + years - 1) if unit == "year" else int(then + years)
+    high = int(then + years + 1)
+    told = f"{h.text} day" if h.kind == "ordinal" else h.text
+    return low, high, f"{facts[ti].text} plus {told}", "", (ti, held)
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:

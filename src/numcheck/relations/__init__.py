@@ -57,6 +57,7 @@ from numcheck.relations.base import Relation, _Doc, family, same_family
 from numcheck.relations.breakdowns import _breakdowns
 from numcheck.relations.calendar import (
     _ages,
+    _ages_in_role,
     _ages_then_and_now,
     _anniversaries,
     _calendar_dates,
@@ -151,6 +152,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ages,
     _thing_ages,
     _ages_then_and_now,
+    _ages_in_role,
     _match_minutes,
     _fraction_shares,
     _ranks,

@@ -347,9 +347,13 @@ def _cap_names(d: _Doc, si: int) -> frozenset[str]:
 
     def read(view: View) -> frozenset[str]:
         text = view.doc.text
+        if d.m.tokens[si]:
+            said = [text[t.start : t.end] for t in d.m.tokens[si]]
+        else:  # a sentence without figures is not tokenised: a headline, "Tony Blair has become ..."
+            span = view.doc.sentences[si].span
+            said = re.findall(r"[^\W\d_]+", text[span.start : span.end])
         out = set()
-        for t in d.m.tokens[si]:
-            w = text[t.start : t.end]
+        for w in said:
             if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.lower() not in STOPWORDS_CAL:
                 out.add(w)
         return frozenset(out)
@@ -780,6 +784,70 @@ def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
         return
     roles = (("age", nows[0]), ("then", then), ("at", at), ("after", after))
     yield Relation("age", roles, (), "document")
+
+
+# Words after the word that starts a role ("became the youngest premier", "was appointed director") up to
+# the role's noun.
+ROLE_NOUN_REACH = 3
+# Words either side of a length that may tie it to a role held ("2,838th day in the post", "has run the
+# company for nine years").
+ROLE_REACH = 4
+
+
+def _role_held(d: _Doc, si: int, nouns: frozenset[str]) -> int:
+    """The one length of time in sentence ``si`` told as a role held ("his 2,838th day in the post", "has
+    been the orchestra's director for 11 years": a role word or the role's noun beside it), -1 if none or
+    several."""
+    roles = _age_words("role_words") | nouns
+    toks, words = d.m.tokens[si], d.m.words[si]
+    found = []
+    for k, t in enumerate(toks):
+        if t.fact < 0:
+            continue
+        f = d.facts[t.fact]
+        timed = f.kind == "duration" and f.unit in ("year", "month", "day") and not f.is_range
+        nth_day = f.kind == "ordinal" and k + 1 < len(words) and words[k + 1] == "day"
+        if (timed or nth_day) and f.value and roles & set(words[max(0, k - ROLE_REACH) : k + ROLE_REACH + 1]):
+            found.append(t.fact)
+    return found[0] if len(found) == 1 else -1
+
+
+def _ages_in_role(d: _Doc) -> Iterator[Relation]:
+    """``age``: a person's age now (``age``, told in the lead with how long they have held a role, ``held``:
+    "The 51-year-old premier has marked his 2,838th day in the post") against the age at which they took it
+    (``then``: "became the youngest premier ... at the age of 43"): then plus the time held."""
+    nows = _now_ages(d)
+    if len(nows) != 1:
+        return
+    now_si = d.facts[nows[0]].sentence
+    starts = _span_words("start_words")
+    now_words = set(d.m.words[now_si])
+    thens: list[tuple[int, frozenset[str]]] = []
+    for ai in d.view.by_kind.get("age", ()):
+        a, mm = d.facts[ai], d.m.by_fact.get(ai)
+        if ai == nows[0] or a.unit != "year" or a.value is None or a.is_range or mm is None:
+            continue
+        words = d.m.words[mm.sentence]
+        # The role's noun just after the word that starts it is the one the age now is told with.
+        after_start = {
+            words[j]
+            for k, w in enumerate(words)
+            if w in starts
+            for j in range(k + 1, min(len(words), k + 1 + ROLE_NOUN_REACH))
+            if words[j].isalpha() and words[j] not in STOPWORDS_CAL
+        }
+        if mm.sentence != now_si and after_start & now_words:
+            thens.append((ai, frozenset(after_start & now_words)))
+    if len(thens) != 1:
+        return
+    then, nouns = thens[0]
+    held = _role_held(d, now_si, nouns)
+    if held < 0:
+        return
+    named = frozenset().union(*(_cap_names(d, si) for si in range(max(0, now_si - 2), now_si + 1)))
+    if not named & _cap_names(d, d.facts[then].sentence):
+        return  # the age then is not told of the same person
+    yield Relation("age", (("age", nows[0]), ("then", then), ("held", held)), (), "document")
 
 
 def _runs(d: _Doc) -> Iterator[Relation]:
