@@ -88,6 +88,7 @@ class Vocab:
     said_change_verbs: frozenset[str]  # and the verbs after them ("is", "marks")
     part_periods: frozenset[str]  # words of a part of a year ("quarter", "month")
     whole_periods: frozenset[str]  # words of a whole year ("whole", "full-year", "annual")
+    flows: frozenset[str]  # concepts that add up over a period ("sold", "revenue"): a quarter's is part of the year's
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
     within: Mapping[str, str]  # concept → the concept of the whole it is part of (profit → revenue)
@@ -243,6 +244,7 @@ def vocab() -> Vocab:
         predicates=PhraseTable.build((p, "said") for p in attach["predicates"]),
         part_periods=frozenset(data["periods"]["part"]),
         whole_periods=frozenset(data["periods"]["whole"]),
+        flows=frozenset(data["periods"]["flows"]),
         said_change_subjects=frozenset(data["said_change"]["subjects"]),
         said_change_verbs=frozenset(data["said_change"]["verbs"]),
         roles_before=PhraseTable.build(_pairs(roles["before"])),

@@ -106,6 +106,7 @@ from numcheck.relations.groups import (
 )
 from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.matches import _match_minutes
+from numcheck.relations.periods import _period_parts
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import _ages_told, _echoes, _fractions_told, _restatements, _scale_words
@@ -166,6 +167,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _all_of_listed,
     _predicate_parts,
     _noun_opening_parts,
+    _period_parts,
     _within_concepts,
     _more_of_told,
     _bands,
