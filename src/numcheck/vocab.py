@@ -88,6 +88,8 @@ class Vocab:
     said_change_verbs: frozenset[str]  # and the verbs after them ("is", "marks")
     part_periods: frozenset[str]  # words of a part of a year ("quarter", "month")
     whole_periods: frozenset[str]  # words of a whole year ("whole", "full-year", "annual")
+    study_nouns: frozenset[str]  # "a survey of", "a study of": what it covered follows
+    found_verbs: frozenset[str]  # "found", "identified": what the study found follows
     flows: frozenset[str]  # concepts that add up over a period ("sold", "revenue"): a quarter's is part of the year's
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
@@ -245,6 +247,8 @@ def vocab() -> Vocab:
         part_periods=frozenset(data["periods"]["part"]),
         whole_periods=frozenset(data["periods"]["whole"]),
         flows=frozenset(data["periods"]["flows"]),
+        study_nouns=frozenset(data["studies"]["nouns"]),
+        found_verbs=frozenset(data["studies"]["found"]),
         said_change_subjects=frozenset(data["said_change"]["subjects"]),
         said_change_verbs=frozenset(data["said_change"]["verbs"]),
         roles_before=PhraseTable.build(_pairs(roles["before"])),

@@ -115,6 +115,7 @@ from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.stated import _distant_stated
+from numcheck.relations.studies import _study_parts
 from numcheck.relations.superlatives import _superlatives
 from numcheck.relations.targets import _targets
 
@@ -168,6 +169,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _predicate_parts,
     _noun_opening_parts,
     _period_parts,
+    _study_parts,
     _within_concepts,
     _more_of_told,
     _bands,
