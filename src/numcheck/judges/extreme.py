@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 RELATIONS = frozenset({"extreme"})
 ROLES = ("extreme", "average")
 PARAMS: dict[str, tuple[type, Any]] = {}
-FIELDS = frozenset({"extreme", "average", "word", "side"})
+FIELDS = frozenset({"extreme", "average", "word", "side", "scope"})
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -57,4 +57,6 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     else:
         return None
     word, where = _WORDS[side]
-    return Hit(e.span, (a.span,), (("extreme", e.text), ("average", a.text), ("word", word), ("side", where)))
+    scope = " for the same period" if side in ("high", "low") else ""  # a bound holds for every value
+    fields = (("extreme", e.text), ("average", a.text), ("word", word), ("side", where), ("scope", scope))
+    return Hit(e.span, (a.span,), fields)

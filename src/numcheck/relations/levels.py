@@ -618,8 +618,8 @@ def _extremes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterat
     ``extreme`` with roles ``extreme`` and ``average``, label ``side`` ("high" or "low").
 
     A bound set on every value ("a maximum of £300", "capped at $75", "a minimum of six weeks"; side
-    "most" or "least") meets an average in its own sentence or the next ``BOUND_REACH``, of one thing
-    (a content word of the two sentences shared) and no other year."""
+    "most" or "least") meets the nearest average in its own sentence or the next ``BOUND_REACH``, of no
+    other year, when the two sentences share a content word or the two figures a rate ("a week")."""
     extremes: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
     averages: list[tuple[int, frozenset[str], frozenset[str]]] = []
     bounds: list[tuple[int, str]] = []
@@ -647,6 +647,19 @@ def _extremes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterat
     yield from _bounded_averages(d, bounds, averages)
 
 
+# Words after an amount that make it a rate: "£44 a week", "$9 an hour", "£2 per head".
+_RATE_OPENERS = frozenset({"a", "an", "per", "each", "every"})
+
+
+def _per(d: _Doc, fi: int) -> str:
+    """The unit an amount is a rate of ("£44 a week" → "week"), or "" (a rate of nothing matches nothing)."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    if pos + 2 < len(words) and words[pos + 1] in _RATE_OPENERS and words[pos + 2][:1].isalpha():
+        return singular(words[pos + 2])
+    return f"#{fi}"
+
+
 def _bounded_averages(
     d: _Doc, bounds: Sequence[tuple[int, str]], averages: Sequence[tuple[int, frozenset[str], frozenset[str]]]
 ) -> Iterator[Relation]:
@@ -669,8 +682,8 @@ def _bounded_averages(
         for _, ai, a_years in near[:PER_WORD]:
             if a_years and b_years and not a_years & b_years:
                 continue  # "the average grant was £2,400 in 2004" … "from 2006, a maximum of £2,000"
-            if not words_of(bs) & words_of(d.pos_of(ai)[0]):
-                continue
+            if not words_of(bs) & words_of(d.pos_of(ai)[0]) and _per(d, bi) != _per(d, ai):
+                continue  # one thing when the sentences share a word or the two a rate ("£44 a week")
             evidence = "sentence" if d.pos_of(ai)[0] == bs else "document"
             yield Relation("extreme", (("extreme", bi), ("average", ai)), (), evidence, (("side", side),))
             break

@@ -452,6 +452,9 @@ _ECHO_STOP = frozenset(
     time times one two three four five six seven eight nine ten last next new first second""".split()
 )
 _ECHO_SUFFIXES = ("ing", "ed", "es", "e", "s")
+# Consonants a verb doubles before "-ed" and "-ing" ("planned", "admitting"); "l" and "s" are left, as in
+# "called" and "passed" the double is the word's own.
+_DOUBLED = frozenset("bdgmnprt")
 # Words that end the whole after a share ("of the children in the camps are").
 _WHOLE_END = frozenset(
     "are were is was said say says have has had think thought believe want wanted , ; : . ( )".split()
@@ -459,11 +462,15 @@ _WHOLE_END = frozenset(
 
 
 def _stem(word: str) -> str:
-    """A crude stem, enough to meet "promised" and "promises", "exports" and "export"."""
+    """A crude stem, enough to meet "promised" and "promises", "exports" and "export", "planned" and
+    "plan", "admitted" and "admits"."""
     w = singular(word.removesuffix("'s"))
     for suffix in _ECHO_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
+            w = w[: -len(suffix)]
+            if suffix in ("ed", "ing") and w[-1] == w[-2] and w[-1] in _DOUBLED:
+                w = w[:-1]  # "plann" → "plan"
+            return w
     return w
 
 
@@ -605,14 +612,18 @@ _WHOLE_STOP = frozenset("in on at for from with by who whom that which than as a
 
 
 def _whole_after(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], range]:
-    """The stems of the whole a share is "of" ("58% of small firms expect" → {small, firm}) and its
-    tokens; a plural ends it ("of voters backed")."""
+    """The stems of the whole a share is "of" ("58% of small firms expect" → {small, firm}; "one in three
+    drivers admits" → {driver}) and its tokens; a plural ends it ("of voters backed")."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    if pos + 1 >= len(words) or words[pos + 1] != "of":
+    text = d.facts[toks[pos].fact].text.lower()
+    if pos + 1 < len(words) and (" in " in text or " out of " in text):
+        j = pos + 1  # "one in three drivers", "eight out of 10 voters": the whole follows the figure
+    elif pos + 2 < len(words) and words[pos + 1] == "of":
+        j = pos + 2
+    else:
         return frozenset(), range(0)
     out: set[str] = set()
-    j = pos + 2
     while j < len(words) and len(out) < WHOLE_WORDS and toks[j].fact < 0 and words[j][:1].isalpha():
         w = words[j]
         if w in _WHOLE_END or w in _WHOLE_STOP:
