@@ -132,7 +132,7 @@ class Vocab:
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
-    level_verbs: PhraseTable  # "stands at" → "level": the figure after it is the level of the clause's subject
+    level_verbs: PhraseTable  # "stands at" → "level" (the figure after it is the subject's), "put" → "put" (its object's, "at" the figure)
 
     def head_concept(self, phrase: str) -> str:
         """What a subject phrase is about: a listed concept anywhere in it ("Its pre-tax earnings in the
@@ -288,7 +288,9 @@ def vocab() -> Vocab:
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
-        level_verbs=PhraseTable.build((str(p), "level") for p in restate["level_verbs"]),
+        level_verbs=PhraseTable.build(
+            [(str(p), "level") for p in restate["level_verbs"]] + [(str(p), "put") for p in restate["level_put"]]
+        ),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
         complements=_complements(data.get("complements", {})),
     )

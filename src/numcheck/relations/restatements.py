@@ -164,7 +164,10 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
             return None
         return ("level", family_, noun)
     verb = d.v.verb_concepts.ending_at(words, k) or _concept_verb_after(d, si, pos)
-    concept = verb[0] if verb else (_subject_concept(d, si, k) or m.concept or _number_of(d, si, k))
+    subject = "" if verb else _subject_concept(d, si, k)
+    if subject and f.kind == "number":
+        family_ = "count"  # "put the death toll at 231": a bare figure that counts what its subject names
+    concept = verb[0] if verb else (subject or m.concept or _number_of(d, si, k))
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
@@ -172,15 +175,24 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
 
 def _subject_concept(d: _Doc, si: int, k: int) -> str:
     """The listed concept of the clause's subject when a level verb sets the figure at ``k`` as its
-    value: "The death toll from the floods stands at 484" → death; "" otherwise."""
+    value ("The death toll from the floods stands at 484" → death), or of the object a verb of
+    estimating puts at it ("Officials put the death toll at 231"); "" otherwise."""
     words = d.m.words[si]
     hit = d.v.level_verbs.ending_at(words, k)
-    if hit is None:
+    lo = max(d.m.clause_start(si, k), k - NAMES_REACH)
+    if hit is not None and hit[0] == "level":
+        hi = hit[1]
+    elif k > 1 and words[k - 1] == "at":
+        # "Officials put the death toll from the quake at 231": the object of the verb before "at".
+        put = next((j for j in range(k - 2, lo - 1, -1) if d.v.level_verbs.starting_at(words, j) == ("put", j + 1)), -1)
+        if put < 0:
+            return ""
+        lo, hi = put + 1, k - 1
+    else:
         return ""
-    lo = max(d.m.clause_start(si, k), hit[1] - NAMES_REACH)
-    if any(t.fact >= 0 for t in d.m.tokens[si][lo : hit[1]]):
+    if any(t.fact >= 0 for t in d.m.tokens[si][lo:hi]):
         return ""  # another figure in the subject: "the 12 villages' toll"
-    concept = d.v.head_concept(" ".join(words[lo : hit[1]]))
+    concept = d.v.head_concept(" ".join(words[lo:hi]))
     return concept if concept in d.v.concepts.values() else ""
 
 
@@ -221,7 +233,12 @@ def _modifiers(d: _Doc, fi: int) -> frozenset[str]:
     if phrase and d.v.direction.starting_at(phrase, len(phrase) - 1):
         phrase = phrase[:-1]  # "non-eu exports shot": the verb is not the head
     out = {w.removesuffix("'s") for w in phrase[:-1]}
-    return frozenset(w for w in out if w not in _DETERMINERS and w not in d.v.neutral_modifiers)
+    # Words that name a counted thing themselves ("people killed", "deaths make") make no other kind.
+    return frozenset(
+        w
+        for w in out
+        if w not in _DETERMINERS and w not in d.v.neutral_modifiers and w not in d.v.generic and w not in d.v.concepts
+    )
 
 
 def _changed_noun(d: _Doc, si: int, k: int) -> str:
@@ -313,6 +330,7 @@ def _chunk(d: _Doc, si: int, pos: int) -> tuple[int, int]:
 # Words that name the whole scope, not a part of it: "across the country", "nationwide".
 _WHOLE_SCOPE = frozenset("country countrywide nation nationwide world worldwide overall total all whole".split())
 _PLACE_PREPS = frozenset("in across at among for on".split())
+_TIME_NOUNS = frozenset("decade decades year years month months week weeks day days hours history memory".split())
 
 
 def _places(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
@@ -331,6 +349,8 @@ def _places(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
             continue
         if d.v.concept(" ".join(phrase)) in d.v.concepts.values() or phrase[0] in d.v.generic:
             continue  # "a rise in net profits": what is counted, not where
+        if phrase[0] in _TIME_NOUNS:
+            continue  # "the worst in decades": a stretch of time, not a place
         out.update(w for w in phrase if w not in _WHOLE_SCOPE and w not in _NP_STOP)
     return frozenset(out)
 
@@ -724,12 +744,23 @@ AGE_REACH = 3
 
 
 def _named_age(d: _Doc, si: int, pos: int) -> bool:
-    """An age told with a name: "John Smith, 19,", "Tom Reid, aged 52," (a capitalised word before the comma)."""
+    """An age told with a name: "John Smith, 19,", "Tom Reid, aged 52," (a capitalised word before the
+    comma), "19-year-old Tom Lee", "a 19-year-old student, Tom Lee," (one after it)."""
     toks = d.m.tokens[si]
-    if pos < 2 or toks[pos - 1].text != ",":
-        return False
-    raw = d.view.text[toks[pos - 2].start : toks[pos - 2].end]
-    return raw[:1].isupper() and toks[pos - 2].fact < 0
+
+    def name_at(k: int) -> bool:
+        if not 0 <= k < len(toks) or toks[k].fact >= 0 or toks[k].text in NOT_NAMES:
+            return False
+        return d.view.text[toks[k].start : toks[k].end][:1].isupper()
+
+    if pos >= 2 and toks[pos - 1].text == "," and name_at(pos - 2):
+        return True
+    k = pos + 1
+    while k < len(toks) and k - pos <= 2 and toks[k].text[:1].isalpha() and not name_at(k):
+        k += 1  # "a 19-year-old student, Tom Lee"
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    return k < len(toks) and name_at(k)
 
 
 def _ages_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
