@@ -80,3 +80,19 @@ def test_list_items_and_table_rows_are_sentences_of_their_own() -> None:
 def test_a_hyphen_or_a_number_inside_a_line_starts_no_item() -> None:
     text = "Costs rose from 4 -\nsome say 5 - in May.\nPrices in 2004 fell."
     assert _sentences(text) == ["Costs rose from 4 -\nsome say 5 - in May.", "Prices in 2004 fell."]
+
+
+def test_windows_line_ends_keep_paragraphs_and_code_blocks() -> None:
+    text = "Headline here\r\n\r\nBody has 5 cats.\r\n\r\nOutput::\r\n\r\n    x = 42\r\n    y = 7\r\n\r\nEnd.\r\n"
+    sents = split_sentences(text)
+    assert [text[s.span.start : s.span.end] for s in sents][:2] == ["Headline here", "Body has 5 cats."]
+    assert [s.paragraph for s in sents][:2] == [0, 1]
+    out = prepare(text, "notes.rst")
+    assert len(out) == len(text) and "42" not in out and "7" not in out and "5 cats" in out
+
+
+def test_reference_links_hold_no_figures() -> None:
+    md = "Fixed [a crash on start][98890] in 1.2.\n\n[98890]: https://example.org/issues/98890 \"Issue 98890\"\n"
+    out = prepare(md, "CHANGES.md")
+    assert len(out) == len(md)
+    assert "98890" not in out and "a crash on start" in out

@@ -35,16 +35,20 @@ def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
     return "".join(out)
 
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\n(?:---|\+\+\+)[ \t]*\r?(?:\n|\Z)", re.S)
 # A fence is its whole run of backticks or tildes: giving some back can never find the newline
 # that the rest of the line lacks, and on a line of n backticks with no newline that was O(n^2).
 # The body is tried a character at a time but only line starts do more than fail (linear).
-_FENCE = re.compile(r"^([ \t]*+)(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^[ \t]*+\2[ \t]*+$|\Z)", re.S | re.M)
-_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+_FENCE = re.compile(r"^([ \t]*+)(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^[ \t]*+\2[ \t]*+\r?$|\Z)", re.S | re.M)
+_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
 _CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+", re.I)
 _MD_LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+# A reference link's label ("[the fix][98890]") and a link reference definition on its own line
+# ("[98890]: https://..."): issue numbers and targets, never figures.
+_MD_LINK_LABEL = re.compile(r"\]\[([^\]\n]{1,100})\]")
+_MD_LINK_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S[^\n]*", re.M)
 # The local part may start only where a run of its characters starts, and is at most 64
 # long (RFC 5321): without that, "1.1.1.1…" with no "@" is tried from every position.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
@@ -58,6 +62,8 @@ def blank_markdown(text: str) -> str:
     text = _blank_matches(text, _HTML_COMMENT)
     text = _blank_matches(text, _CODE_SPAN)
     text = _blank_matches(text, _MD_LINK_TARGET, 1)
+    text = _blank_matches(text, _MD_LINK_LABEL, 1)
+    text = _blank_matches(text, _MD_LINK_DEF)
     return text
 
 
@@ -144,7 +150,7 @@ _AFTER_CLOCK = frozenset(
     acst awst nzst nzdt jst kst hkt sgt sast msk eastern central mountain pacific atlantic greenwich
     british local""".split()
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")  # "\r": Windows line ends
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*\Z")
 # A line that starts a list item or a table row ("* Add X", "- 40 stalls", "2. Then", "| a | b |")
 # starts a new sentence, full stop or not: changelogs and notes rarely end their items with one.
