@@ -95,3 +95,11 @@ def test_a_scale_word_after_spaces_or_a_hyphen() -> None:
     assert [v for _, v in _read("3 - million, 4-million and 5  million")] == [D(3000000), D(4000000), D(5000000)]
     # A run of spaces after a figure is read once, not once per way to split it around a hyphen.
     assert _read("1" + " " * 5000 + "x") == [("1", D(1))]
+
+
+def test_a_figure_glued_to_an_adjective_word_is_no_figure() -> None:
+    from numcheck import numbers
+
+    for text in ("a zero-based index", "arrays are 1-indexed", "a three-dimensional scan", "a one-sided final"):
+        assert numbers.find(text) == [], text
+    assert [n.value for n in numbers.find("a three-day strike")] == [3]

@@ -357,7 +357,18 @@ def find(text: str) -> list[Number]:
                 step = min(step, abs(value))  # "a trillionth" is not ±0.5
             words.append(Number(s, e, value, step, words=True, fraction=frac, scaled=value >= 1000))
     out = sorted(out + words, key=lambda n: n.start)
+    if numwords.NOT_FIGURE_AFTER:
+        out = [n for n in out if not _adjective_tail(text, n.end + len(n.suffix))]
     return _join_ranges(text, _join_compounds(text, out))
+
+
+_HYPHEN_WORD = startcache.compile(r"-([A-Za-z]+)\b")
+
+
+def _adjective_tail(text: str, end: int) -> bool:
+    """ "zero-based", "1-indexed": a figure glued to a word of ``numwords.NOT_FIGURE_AFTER``."""
+    m = _HYPHEN_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in numwords.NOT_FIGURE_AFTER
 
 
 _WORD_TOKEN = startcache.compile(r"[A-Za-z]+")

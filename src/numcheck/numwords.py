@@ -32,13 +32,20 @@ from importlib import resources
 from numcheck import startcache
 
 
-def _load() -> dict[str, dict[str, Decimal]]:
+def _load() -> tuple[dict[str, dict[str, Decimal]], dict[str, list[str]]]:
     raw = resources.files("numcheck.data").joinpath("numwords.toml").read_text(encoding="utf-8")
     data = startcache.toml(raw, decimal=True)
-    return {table: {k: Decimal(v) for k, v in words.items()} for table, words in data.items()}
+    tables = {
+        table: {k: Decimal(v) for k, v in words.items()} for table, words in data.items() if isinstance(words, dict)
+    }
+    lists = {name: [str(w) for w in words] for name, words in data.items() if isinstance(words, list)}
+    return tables, lists
 
 
-_WORDS = _load()
+_WORDS, _LISTS = _load()
+# Words glued after a figure by a hyphen that make it part of an adjective, not a quantity:
+# "zero-based", "1-indexed", "three-dimensional".
+NOT_FIGURE_AFTER: frozenset[str] = frozenset(_LISTS.get("not_figure_after", ()))
 UNITS: dict[str, Decimal] = _WORDS["units"]
 TENS: dict[str, Decimal] = _WORDS["tens"]
 SCALES: dict[str, Decimal] = _WORDS["scales"]

@@ -102,6 +102,7 @@ class Vocab:
     breakdown_open: PhraseTable  # phrase → "exact" | "inclusive": between a total and its items
     same: PhraseTable  # phrase → "same"
     anaphora: frozenset[str]
+    whole_set: frozenset[str]  # "all four of these": the figure is the whole set, not a part
     generic_wholes: frozenset[str]  # "Of the total, ...", "Of the money, ...": nouns for the amount just told
     whole_modifiers: frozenset[str]  # "the top 20", "the first 10": rank words before a whole
     back_refs: PhraseTable  # phrase → "back": a clause subject standing for the figure just told
@@ -257,6 +258,7 @@ def vocab() -> Vocab:
         breakdown_open=PhraseTable.build(_pairs(data["breakdown"])),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
+        whole_set=frozenset(attach["whole_set"]),
         generic_wholes=frozenset(attach["generic_wholes"]),
         whole_modifiers=frozenset(attach["whole_modifiers"]),
         back_refs=PhraseTable.build((p, "back") for p in attach["back_refs"]),

@@ -106,6 +106,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     words = d.m.words[si]
     toks = d.m.tokens[si]
     part = toks[pos].fact
+    if pos > 0 and words[pos - 1] in d.v.whole_set:
+        return None  # "all four of these pathways": the whole set, told again
     j = pos + 1
     # Past a bracketed share: "70 (48%) of the 120".
     if j + 2 < len(words) and words[j] == "(" and toks[j + 1].fact >= 0 and words[j + 2] == ")":
