@@ -116,7 +116,7 @@ from numcheck.relations.scores import _scores
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.stated import _distant_stated
 from numcheck.relations.studies import _study_parts
-from numcheck.relations.superlatives import _superlatives
+from numcheck.relations.superlatives import _placings, _superlatives
 from numcheck.relations.targets import _targets
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
@@ -178,6 +178,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _another_slices,
     _years_listed,
     _superlatives,
+    _placings,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -1,9 +1,11 @@
-"""Superlatives: a figure called the most (or fewest) of its kind, against another of that kind told of a rival."""
+"""Superlatives: a figure called the most (or fewest) of its kind, against another of that kind told of a
+rival; placings told with their figures ("first with 38%, second with 41%")."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from numcheck.mentions import CLAUSE_END
 from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family
 from numcheck.relations.restatements import _NOT_RESTATED, _caps, _frames_agree
 from numcheck.vocab import singular
@@ -105,3 +107,50 @@ def _dated(d: _Doc, si: int, lo: int, hi: int) -> bool:
 def _sentence_words(d: _Doc, si: int) -> frozenset[str]:
     """A sentence's words in the singular, without possessives ("the city's wards" → city, ward)."""
     return frozenset(singular(w.removesuffix("'s")) for w in d.m.words[si])
+
+
+# Place words and their rank: "came second with 41%", "third on 29%", "took top spot (48%)".
+_PLACES = {"first": 1, "top": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+# Nouns after an ordinal that make it the ordinal of something else, not a placing: "the second half".
+_NOT_PLACE = frozenset(
+    "half halves quarter quarters round rounds time times day days week weeks year years month leg set game innings period stage term minute hour lap attempt phase".split()
+)
+# Tokens before a figure its placing may stand ("came first in the ward with 38%").
+PLACE_REACH = 6
+# Sentences a run of placings may span ("The laptop took second place (44%). The camera came third …").
+PLACE_SENTENCES = 1
+# Kinds whose placings go from most to least (not times, where the first is the lowest).
+_PLACED_KINDS = frozenset({"percent", "count", "money"})
+
+
+def _placing(d: _Doc, si: int, pos: int) -> tuple[int, int]:
+    """The rank and token of the placing right before a figure ("second with 41%" → (2, its token)), or (0, -1)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for k in range(pos - 1, max(-1, pos - 1 - PLACE_REACH), -1):
+        if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] == ",":
+            return 0, -1
+        if words[k] in _PLACES:
+            after = words[k + 1] if k + 1 < len(words) else ""
+            return (0, -1) if after in _NOT_PLACE else (_PLACES[words[k]], k)
+    return 0, -1
+
+
+def _placings(d: _Doc) -> Iterator[Relation]:
+    """Placings told with their figures, one after another: "Labour came first with 38%, the
+    Conservatives second with 41%". Each placing is set against the one before it in the run (the
+    same sentence or the next, a better place before a worse one, the same family): a ``superlative``
+    relation with ``order`` "above" (a: the better place's figure)."""
+    last: tuple[int, int, int, int] | None = None  # rank, figure, sentence, placing token
+    for si, pos, fi, f in d.figures(_PLACED_KINDS):
+        rank, k = _placing(d, si, pos)
+        if not rank:
+            continue
+        if last is not None:
+            prank, pi, ps, pk = last
+            if prank < rank and si - ps <= PLACE_SENTENCES and family(d.facts[pi]) == family(f):
+                evidence = "sentence" if ps == si else "document"
+                yield Relation(
+                    "superlative", (("a", pi), ("b", fi)), (d.span(ps, pk, pk + 1),), evidence, (("order", "above"),)
+                )
+        last = (rank, fi, si, k)
