@@ -82,6 +82,8 @@ class Vocab:
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
+    rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
+    rate_verbs: PhraseTable  # "is earning" → "profit": before a rate, the concept it is a rate of
     outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
@@ -238,6 +240,8 @@ def vocab() -> Vocab:
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build(_pairs(data["comparison"])),
         superlatives=PhraseTable.build(_pairs(data["superlatives"])),
+        rates=PhraseTable.build(_pairs(data["rates"])),
+        rate_verbs=PhraseTable.build(_pairs(data["rates"]["verbs"])),
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),

@@ -80,7 +80,7 @@ from numcheck.relations.changes import (
     _to_without_from,
     _versus_year,
 )
-from numcheck.relations.conversions import _conversions
+from numcheck.relations.conversions import _conversions, _period_rates
 from numcheck.relations.counting import (
     _all_of_listed,
     _another_slices,
@@ -133,6 +133,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _comparisons,
     _portions,
     _conversions,
+    _period_rates,
     _qualifiers,
     _enumerations,
     _remainders,

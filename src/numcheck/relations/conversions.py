@@ -1,10 +1,13 @@
-"""Conversions: a figure and the same amount in other units, in brackets ("785m euros ($1bn)")."""
+"""Conversions: a figure and the same amount in other units, in brackets ("785m euros ($1bn)"), or over
+another period ("£1.2bn a year, or £33m a week")."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from numcheck.relations.base import Relation, _Doc
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Fact
+from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family, same_family
 
 # Figures a bracket may hold as conversions of the figure before it: "$186m (£98m; 143m euros)".
 CONVERTIBLE = frozenset({"money", "measure"})
@@ -45,3 +48,108 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
                     j += 1
                     continue
                 break
+
+
+# Rates over periods ---------------------------------------------------------------------------------
+
+# Kinds an amount over a period may be of ("£33m a week", "40 tonnes a day").
+RATE_KINDS = frozenset({"money", "measure", "count"})
+# Words that may join an amount over one period to the same amount over another: "£1.2bn a year, or
+# about £33m a week", "£2.7bn a year (£7.4m a day)", "… a year, the equivalent of £7.4m a day".
+_RATE_JOINERS = frozenset({",", "or", "(", "-", "–", "—", "that", "is", "equivalent", "to", "the", "of", "i.e."})
+# Tokens that may stand between an amount's period and the other amount.
+RATE_GAP = 4
+# Words of what is counted between an amount and its period ("21.9 million passengers a year").
+RATE_NOUN = 3
+# Words in a figure's clause that make it a year's amount ("annual profits of $16.2bn", "in the year to March").
+_YEARLY = frozenset({"annual", "annually", "year", "full-year", "yearly", "year's"})
+# Words a rate's subject may hold and still be the holder of the year's figure ("the company is earning",
+# "that means it is earning"); any other word ("its new field") makes it a part of the holder.
+_HOLDER_WORDS = frozenset(
+    "it that this which means company firm group bank business retailer giant chain carrier they he she".split()
+)
+
+
+def _period_after(d: _Doc, si: int, pos: int) -> tuple[str, int]:
+    """The period an amount is a rate over ("£33m a week" → ("week", token after it)), or ("", -1)."""
+    words = d.m.words[si]
+    j = pos + 1
+    # "21.9 million passengers a year": the period may follow what is counted.
+    while j < len(words) and j - pos <= RATE_NOUN and words[j][:1].isalpha() and not d.v.rates.starting_at(words, j):
+        j += 1
+    hit = d.v.rates.starting_at(words, j)
+    return (hit[0], hit[1]) if hit else ("", -1)
+
+
+def _period_rates(d: _Doc) -> Iterator[Relation]:
+    """One amount over two periods: "£1.2bn a year, or about £33m a week" in one clause; or a rate whose
+    clause says what is earned, spent or lost ("The company is earning about $2.8m an hour") against the
+    first year's figure of that concept in the text ("annual profits ... $16.2bn"), its holder not
+    narrowed ("its new field is earning"). Relation ``period-rate``: roles ``rate``, ``other``; labels
+    ``period`` and ``other_period``."""
+    yearly: dict[str, int] = {}  # concept → first year's amount of it
+    rates: list[tuple[int, str, str]] = []  # figure, period, concept of its verb
+    for si, pos, fi, f in d.figures(RATE_KINDS):
+        period, end = _period_after(d, si, pos)
+        if period:
+            other = _joined_rate(d, si, end, f, period)
+            if other is not None:
+                oi, operiod = other
+                labels = (("period", operiod), ("other_period", period))
+                yield Relation("period-rate", (("rate", oi), ("other", fi)), (), "clause", labels)
+                continue
+            if period != "year":
+                rates.append((fi, period, _rate_verb(d, si, pos)))
+        if f.kind == "money" and not period:
+            for concept in _yearly_concepts(d, si, pos):
+                yearly.setdefault(concept, fi)
+    for fi, period, concept in rates:
+        ai = yearly.get(concept, -1) if concept else -1
+        if ai < 0 or family(d.facts[ai]) != family(d.facts[fi]):
+            continue
+        labels = (("period", period), ("other_period", "year"))
+        yield Relation("period-rate", (("rate", fi), ("other", ai)), (), "document", labels)
+
+
+def _joined_rate(d: _Doc, si: int, end: int, f: Fact, before: str) -> tuple[int, str] | None:
+    """The same amount over another period than ``before`` right after a rate's period: "…a year, or
+    about £33m a week"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    j = end
+    while j < len(words) and j - end < RATE_GAP and toks[j].fact < 0 and words[j] in _RATE_JOINERS:
+        if words[j] == "to" and words[j - 1] != "equivalent":
+            return None  # "raised by 80,000 barrels a day to 84 million": the end of a change
+        j += 1
+    j = d.skip_hedge(si, j)
+    oi = d.fact_at(si, j)
+    if oi < 0 or not (same_family(d.facts[oi], f, bare_ok=True) or same_family(f, d.facts[oi], bare_ok=True)):
+        return None
+    period, _ = _period_after(d, si, j)
+    return (oi, period) if period and period != before else None
+
+
+def _rate_verb(d: _Doc, si: int, pos: int) -> str:
+    """The concept of the verb before a rate in its clause ("is earning about $2.8m" → profit), when its
+    subject is the holder itself ("the company", "it"), else ""."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    for k in range(d.hedge_start(si, pos) - 1, lo - 1, -1):
+        hit = d.v.rate_verbs.starting_at(words, k)
+        if hit:
+            subject = {w for w in words[lo:k] if w not in _DETERMINERS and w not in _AUX}
+            return hit[0] if subject <= _HOLDER_WORDS else ""
+    return ""
+
+
+_AUX = frozenset("is are was were has have had be been being now still currently".split())
+
+
+def _yearly_concepts(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The noun concepts of a year's amount: its clause has a year word ("annual profits to $16.2bn",
+    "a profit of £876m in the year to March"); empty when it has none."""
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if not _YEARLY.intersection(words[lo:hi]):
+        return frozenset()
+    return frozenset(c for w in words[lo:hi] if w not in CLAUSE_END and (c := d.v.concepts.get(w)))
