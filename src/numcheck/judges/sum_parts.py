@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from numcheck.judges.arith import total_of, value_interval
-from numcheck.model import Hit
+from numcheck.interval import Interval
+from numcheck.judges.arith import near_interval, total_of, value_interval
+from numcheck.model import Fact, Hit
 from numcheck.patterns import Binding, View, compile_regex, compile_templates, entirely_above, point
 from numcheck.relations import Relation
 
@@ -48,6 +50,31 @@ def from_binding(rel: Relation, b: Binding, view: View, rule: Rule) -> Relation 
     return Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in parts), (), "template", labels)
 
 
+def _common_precision(parts: list[Fact]) -> Iterator[Fact]:
+    """Parts listed together are written to one precision: a round part ("£3bn in cash and £1.6bn in
+    shares", "1bn euros now and another 450m later") is read at the finest precision of the others, as
+    an editor adds them up. Hedged parts ("about £3bn") and the total keep their own reading."""
+    widths = [
+        (f.interval.high - f.interval.low) / 2
+        for f in parts
+        if f.hedge == "exact" and f.interval.low is not None and f.interval.high is not None
+    ]
+    finest = min((w for w in widths if w > 0), default=None)
+    for f in parts:
+        iv = f.interval
+        if (
+            finest is None
+            or f.hedge != "exact"
+            or f.value is None
+            or iv.low is None
+            or iv.high is None
+            or (iv.high - iv.low) / 2 <= finest
+        ):
+            yield f
+        else:
+            yield replace(f, interval=Interval(f.value - finest, f.value + finest))
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     from numcheck.checks.total import _scaled
 
@@ -58,8 +85,10 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     facts = view.facts
     total = facts[ti]
     parts = [facts[i] for i in items]
-    acc = total_of(parts)
-    tiv = value_interval(total)
+    acc = total_of(list(_common_precision(parts)))
+    # "around 9,600 jobs" over parts listed to the job: the total is their sum rounded, read near its
+    # printed figure (an "about" of ±10% would pass a part that is 1,000 off).
+    tiv = near_interval(total) if total.hedge == "about" else value_interval(total)
     inclusive = bool(rel.label("inclusive"))
     if acc.overlaps(tiv) or (inclusive and not entirely_above(acc, tiv)):
         return None
