@@ -1,0 +1,444 @@
+"""Splits: a total told once and its parts told apart from it, in the sentences after it or as equal
+instalments.
+
+- a total and its parts by place over the next sentences ("about 9,600 jobs will go. Some 4,000 in A
+  would go. Another 1,900 in B, 2,100 in C and 1,500 in D");
+- a deal's value and how it is paid, told right after it ("its $12bn takeover. It will pay with $10bn
+  of shares as well as a $2bn special dividend");
+- a group split by what follows each part ("31 new seats ... the 17 seats where ... and the 14 where");
+- equal instalments against the total they make ("the £5.4bn loan in £1.8bn instalments in 2014, 2015
+  and 2016", "in three equal instalments of $250m").
+
+Each yields a ``breakdown`` (judged by ``sum``), label ``inclusive`` when a word leaves the parts open
+("include", "the rest", "the biggest"): then the parts may be fewer than the total, not more. Every
+builder walks each sentence's tokens once and looks a fixed number of sentences back.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+
+from numcheck.dates import MONTHS, WEEKDAYS
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Span
+from numcheck.relations.base import _NP_STOP, COUNTABLE, FRAME_KINDS, Relation, _Doc, family
+from numcheck.relations.breakdowns import _items_from
+from numcheck.vocab import PhraseTable, _toml
+
+# Words between a part and its place ("900 jobs will go at the Hull depot").
+PLACE_GAP = 4
+# Words between two listed parts ("5,000 in A would go. Another 1,700 in B, 3,400 in C and 2,600 in D").
+ITEM_GAP = 8
+# Fewest parts by place that make a list: two places may be the two named of many.
+PLACES_MIN = 3
+# Tokens before the figure that opens a sentence ("A further 95 in Wales", "But another 1,700").
+OPENING = 3
+# Sentences back from a group split by relative clauses that the group's count may stand.
+GROUP_BACK = 6
+# Words from a payment cue to its first part ("It will pay with $10bn"), and between two parts.
+PAYMENT_REACH = 4
+PAYMENT_GAP = 6
+# Sentences back from "the deal will be financed with ..." that the deal's value may stand.
+DEAL_BACK = 5
+# Words between an instalment's amount and its noun or years ("£1.8bn annual instalments in 2014").
+INSTALMENT_REACH = 3
+# Most instalments read from a count word: "in three equal instalments" (a larger count is a rate).
+INSTALMENTS_MAX = 12
+
+_NOT_PLACES = frozenset(m.lower() for m in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
+
+
+@functools.cache
+def _tables() -> dict[str, PhraseTable]:
+    data = _toml("vocab.toml")["sums"]
+    return {key: PhraseTable.build((p, key) for p in phrases) for key, phrases in data.items()}
+
+
+def _find(table: str, words: Sequence[str], start: int, end: int) -> int:
+    """The first position in ``words[start:end]`` where a phrase of ``table`` starts, else -1."""
+    t = _tables()[table]
+    for k in range(max(0, start), min(end, len(words))):
+        if t.starting_at(words, k):
+            return k
+    return -1
+
+
+def _single(d: _Doc, fi: int) -> bool:
+    f = d.facts[fi]
+    return f.kind in COUNTABLE and not f.is_range and f.value is not None
+
+
+# --- a total and its parts by place over the next sentences -------------------------------------------
+
+
+def _placed(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is given to a place: "5,000 posts in Germany", "700 will go at Leeds"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    places = _tables()["place_words"]
+    for j in range(pos + 1, min(len(words), pos + 2 + PLACE_GAP)):
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END or words[j] == ",":
+            return False
+        hit = places.starting_at(words, j)
+        if hit:
+            k = hit[1] + (1 if hit[1] < len(words) and words[hit[1]] == "the" else 0)
+            return k < len(words) and toks[k].fact < 0 and text[toks[k].start].isupper() and words[k] not in _NOT_PLACES
+    return False
+
+
+def _placed_items(d: _Doc, si: int) -> list[int]:
+    """The figures of sentence ``si`` given to places, listed close together, of the first one's family."""
+    out: list[int] = []
+    last = -1
+    for pos, tok in enumerate(d.m.tokens[si]):
+        fi = tok.fact
+        if fi < 0 or not _single(d, fi) or d.facts[fi].kind == "percent":
+            continue
+        if not _placed(d, si, pos):
+            continue
+        if out and (family(d.facts[fi]) != family(d.facts[out[0]]) or pos - last > ITEM_GAP + PLACE_GAP):
+            break
+        out.append(fi)
+        last = pos
+    return out
+
+
+def _concepts(d: _Doc, items: Sequence[int]) -> set[str]:
+    """What the listed parts name they count (a bare "1,700 in B" names nothing)."""
+    out: set[str] = set()
+    for fi in items:
+        m = d.m.by_fact.get(fi)
+        words = d.m.words[m.sentence] if m else ()
+        head = m.noun.split()[0] if m and m.noun else ""
+        if m and m.concept and head not in _NP_STOP and m.position + 1 < len(words) and head == words[m.position + 1]:
+            out.add(m.concept)  # the noun written right after the part, not the subject read from its clause
+    return out
+
+
+def _total_for(d: _Doc, si: int, items: Sequence[int]) -> int:
+    """The total of parts that start in sentence ``si``: the figure of the sentence before of their family
+    that counts what they count (the only one of the family there when the parts name nothing)."""
+    if si == 0:
+        return -1
+    concepts = _concepts(d, items)
+    if len(concepts) > 1:
+        return -1
+    like = family(d.facts[items[0]])
+    found = [
+        tok.fact
+        for tok in d.m.tokens[si - 1]
+        if tok.fact >= 0 and _single(d, tok.fact) and family(d.facts[tok.fact]) == like
+    ]
+    if concepts:
+        (concept,) = concepts
+        found = [fi for fi in found if (m := d.m.by_fact.get(fi)) is not None and m.concept == concept]
+    if len(found) != 1:
+        return -1
+    ti = found[0]
+    m = d.m.by_fact.get(ti)
+    if m is not None and m.roles & {"part", "another", "each", "remainder"}:
+        return -1
+    return ti
+
+
+def _open(d: _Doc, sentences: Sequence[int]) -> bool:
+    """A word in these sentences leaves a list open: "They include ...", "the biggest cuts", "the rest"."""
+    return any(_find("open", d.m.words[s], 0, len(d.m.words[s])) >= 0 for s in sentences)
+
+
+def _first_figure(d: _Doc, si: int) -> tuple[int, int]:
+    """(position, fact) of the first countable figure of sentence ``si`` if it opens the sentence
+    ("Another 1,700 will go", "A further 95 in Wales"), else (-1, -1)."""
+    for pos, tok in enumerate(d.m.tokens[si]):
+        if tok.fact >= 0 and d.facts[tok.fact].kind not in FRAME_KINDS:
+            if pos <= OPENING and _single(d, tok.fact):
+                return pos, tok.fact
+            break
+    return -1, -1
+
+
+def _only_figure(d: _Doc, si: int, like: str) -> int:
+    """The one figure of family ``like`` in sentence ``si`` (dates and years aside), else -1."""
+    found = [t.fact for t in d.m.tokens[si] if t.fact >= 0 and _single(d, t.fact) and family(d.facts[t.fact]) == like]
+    return found[0] if len(found) == 1 else -1
+
+
+def _runs(d: _Doc) -> Iterator[tuple[list[int], list[int]]]:
+    """(sentences, parts) of each list of parts: three or more given to places in one sentence, or a part
+    told alone and, in the next sentence, "Another N ..., M ... and K ..." (the parts after it)."""
+    for si in range(len(d.m.tokens)):
+        pos, fi = _first_figure(d, si)
+        m = d.m.by_fact.get(fi) if fi >= 0 else None
+        if m is None or "another" not in m.roles or si == 0:
+            placed = _placed_items(d, si)
+            if len(placed) >= PLACES_MIN:
+                yield [si], placed
+            continue
+        items = _items_from(d, si, pos, d.facts[fi])
+        first = _only_figure(d, si - 1, family(d.facts[fi]))
+        if len(items) < 2 or first < 0:
+            continue
+        yield [si - 1, si], [first] + items
+
+
+def _placed_parts(d: _Doc) -> Iterator[Relation]:
+    for sents, items in _runs(d):
+        ti = _total_for(d, sents[0], items)
+        if ti < 0:
+            continue
+        after = [sents[-1] + 1] if sents[-1] + 1 < len(d.m.tokens) else []
+        inclusive = _open(d, sents + after)
+        roles = (("total", ti),) + tuple(("item", i) for i in items)
+        yield Relation("breakdown", roles, (), "document", (("inclusive", "yes" if inclusive else ""),))
+
+
+# --- a deal's value and how it is paid ------------------------------------------------------------------
+
+
+def _deal_value(d: _Doc, si: int, pos: int) -> bool:
+    """A money figure that is a deal's value: "its $12bn takeover", "the £4.2bn deal", "a bid of €900m"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    deals = _tables()["deal_nouns"]
+    start = pos + 1
+    if start + 2 < len(words) and words[start] == "(" and toks[start + 1].fact >= 0 and words[start + 2] == ")":
+        start += 3  # "its $12bn (£6.4bn) takeover": past the conversion
+    for j in range(start, min(len(words), start + 2)):
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            break
+        if deals.starting_at(words, j):
+            return True
+    k = pos - 1
+    if k >= 1 and words[k] == "of" and deals.ending_at(words, k):
+        return True
+    return False
+
+
+def _payment_parts(d: _Doc, si: int, cue: int) -> list[int] | None:
+    """The parts listed after the payment cue at ``cue`` ("financed with $10bn of shares as well as a $2bn
+    dividend"), of the first one's family; None when one is a price per share or for something else."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    hit = _tables()["payment"].starting_at(words, cue)
+    if hit is None:
+        return []
+    j = hit[1]
+    items: list[int] = []
+    gap = 0
+    limit = PAYMENT_REACH
+    while j < len(words) and words[j] not in CLAUSE_END:
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            if f.kind in FRAME_KINDS:
+                j += 1
+                continue
+            if f.kind != "money" or not _single(d, fi) or (items and family(f) != family(d.facts[items[0]])):
+                break
+            m = d.m.by_fact.get(fi)
+            if m is not None and "each" in m.roles:
+                return None  # "$15 a share": a price per share, not a part of the deal
+            if j + 1 < len(words) and words[j + 1] == "for":
+                return None  # "$10bn for Alpha": what was paid for something else
+            items.append(fi)
+            gap = 0
+            limit = PAYMENT_GAP
+        else:
+            gap += 1
+            if gap > limit:
+                break
+        j += 1
+    return items
+
+
+def _deal_before(d: _Doc, si: int, end: int, like: str, back: int) -> int:
+    """The nearest deal value of family ``like`` before token ``end`` of sentence ``si``, up to ``back``
+    sentences back."""
+    for s2 in range(si, max(-1, si - back - 1), -1):
+        toks = d.m.tokens[s2]
+        top = end if s2 == si else len(toks)
+        for k in range(top - 1, -1, -1):
+            fi = toks[k].fact
+            if fi >= 0 and d.facts[fi].kind == "money" and family(d.facts[fi]) == like and _deal_value(d, s2, k):
+                return fi
+    return -1
+
+
+def _payments(d: _Doc) -> Iterator[Relation]:
+    pay = _tables()["payment"]
+    for si, words in enumerate(d.m.words):
+        for cue in range(len(words)):
+            if not pay.starting_at(words, cue):
+                continue
+            items = _payment_parts(d, si, cue)
+            if items is None or len(items) < 2:
+                continue
+            like = family(d.facts[items[0]])
+            ti = _deal_before(d, si, cue, like, 0)
+            evidence = "sentence"
+            if ti < 0:
+                # "The deal will be financed with ...": the deal named before the cue is the one told last;
+                # "It will pay ...": the one of the sentence before.
+                named = _find("deal_nouns", words, d.m.clause_start(si, cue), cue) >= 0
+                ti = _deal_before(d, si - 1, len(d.m.tokens[si - 1]), like, DEAL_BACK if named else 0) if si else -1
+                evidence = "document"
+            if ti >= 0:
+                inclusive = _open(d, [si])
+                cues = (d.span(si, cue, cue + 1),)
+                roles = (("total", ti),) + tuple(("item", i) for i in items)
+                yield Relation("breakdown", roles, cues, evidence, (("inclusive", "yes" if inclusive else ""),))
+            break
+
+
+# --- a group split by relative clauses ----------------------------------------------------------------
+
+
+def _split_members(d: _Doc, si: int) -> list[int]:
+    """ "the 17 seats where ... and the 14 where ...": counts after "the", each followed (past its noun) by
+    a relative word, of one family."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    rel = _tables()["relatives"]
+    out: list[int] = []
+    for pos, tok in enumerate(toks):
+        fi = tok.fact
+        if fi < 0 or pos == 0 or words[pos - 1] != "the" or not _single(d, fi) or d.facts[fi].kind == "money":
+            continue
+        j = pos + 1
+        while j < len(words) and j - pos <= 3 and toks[j].fact < 0 and not rel.starting_at(words, j):
+            if words[j] in CLAUSE_END or words[j] in (",", "and", "or"):
+                break
+            j += 1
+        if j < len(words) and rel.starting_at(words, j) and (not out or family(d.facts[fi]) == family(d.facts[out[0]])):
+            out.append(fi)
+    return out
+
+
+def _group_total(d: _Doc, si: int, members: Sequence[int]) -> int:
+    """The group's count told before its split: the nearest figure of the first member's concept and family,
+    larger than every member, in this sentence before the split or up to ``GROUP_BACK`` sentences back."""
+    first = d.m.by_fact.get(members[0])
+    if first is None or not first.concept:
+        return -1
+    like = family(d.facts[members[0]])
+    top = max(d.facts[i].value or 0 for i in members)
+    _, start = d.pos_of(members[0])
+    for s2 in range(si, max(-1, si - GROUP_BACK - 1), -1):
+        toks = d.m.tokens[s2]
+        end = start if s2 == si else len(toks)
+        for k in range(end - 1, -1, -1):
+            fi = toks[k].fact
+            if fi < 0 or not _single(d, fi) or family(d.facts[fi]) != like:
+                continue
+            m = d.m.by_fact.get(fi)
+            if m is None or m.concept != first.concept:
+                continue
+            value = d.facts[fi].value
+            if value is not None and value > top and not (m.roles & {"part", "another", "each"}):
+                return fi
+    return -1
+
+
+def _group_splits(d: _Doc) -> Iterator[Relation]:
+    for si in range(len(d.m.tokens)):
+        members = _split_members(d, si)
+        if len(members) < 2:
+            continue
+        ti = _group_total(d, si, members)
+        if ti < 0:
+            continue
+        nxt = [si + 1] if si + 1 < len(d.m.tokens) else []
+        inclusive = _open(d, [si] + nxt)
+        roles = (("total", ti),) + tuple(("item", i) for i in members)
+        yield Relation("breakdown", roles, (), "document", (("inclusive", "yes" if inclusive else ""),))
+
+
+# --- equal instalments ----------------------------------------------------------------------------------
+
+
+def _instalment_count(d: _Doc, si: int, pos: int) -> tuple[int, list[Span]] | None:
+    """How many equal instalments the amount at ``pos`` is paid in: the years listed after it ("£2.5bn
+    instalments in 2014, 2015 and 2016") or the count before "instalments of" ("three equal instalments of
+    $250m"), with the cue spans."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    inst = _tables()["instalments"]
+    # "three equal instalments of $250m", "in tranches of €15m in 2024 and 2025"
+    count = -1
+    noun = -1
+    if pos >= 2 and words[pos - 1] == "of":
+        hit = inst.ending_at(words, pos - 1)
+        if hit:
+            noun = hit[1]
+            k = noun - 1
+            if k >= 0 and toks[k].fact >= 0 and d.facts[toks[k].fact].kind in ("count", "number"):
+                count = toks[k].fact
+    else:
+        # "£2.5bn instalments", "£2.5bn annual instalments"
+        for j in range(pos + 1, min(len(words), pos + 1 + INSTALMENT_REACH)):
+            if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+                break
+            if inst.starting_at(words, j):
+                noun = j
+                break
+    if noun < 0:
+        return None
+    if count >= 0:
+        n = d.facts[count].value
+        if n is None or n != n.to_integral_value() or not 2 <= n <= INSTALMENTS_MAX:
+            return None
+        return int(n), [d.span(si, noun - 1, pos)]
+    # The years listed right after: "in 2014, 2015 and 2016".
+    years: list[int] = []
+    j = pos + 1
+    gap = 0
+    while j < len(words) and words[j] not in CLAUSE_END and gap <= INSTALMENT_REACH:
+        fi = toks[j].fact
+        if fi >= 0:
+            if d.facts[fi].kind != "year":
+                break
+            years.append(j)
+            gap = 0
+        elif words[j] in (",", "and") and years:
+            gap = 0
+        else:
+            gap += 1
+            if years:
+                break
+        j += 1
+    if len(years) < 2:
+        return None
+    return len(years), [d.span(si, noun, noun + 1)] + [d.span(si, k, k + 1) for k in years]
+
+
+def _instalment_total(d: _Doc, si: int, pos: int, like: str) -> int:
+    """The amount the instalments make: the figure of their family before them in the sentence, else the
+    last one of the sentence before; none when another amount stands between ("£1bn up front and ...")."""
+    toks = d.m.tokens[si]
+    seen = [
+        toks[k].fact
+        for k in range(pos)
+        if toks[k].fact >= 0 and _single(d, toks[k].fact) and family(d.facts[toks[k].fact]) == like
+    ]
+    if len(seen) > 1:
+        return -1
+    if seen:
+        return seen[0]
+    if si == 0:
+        return -1
+    before = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and _single(d, t.fact)]
+    before = [fi for fi in before if family(d.facts[fi]) == like]
+    return before[-1] if len(before) == 1 else -1
+
+
+def _instalments(d: _Doc) -> Iterator[Relation]:
+    for si, pos, fi, f in d.figures(COUNTABLE):
+        found = _instalment_count(d, si, pos)
+        if found is None:
+            continue
+        n, cues = found
+        ti = _instalment_total(d, si, pos, family(f))
+        if ti < 0 or ti == fi:
+            continue
+        m = d.m.by_fact.get(ti)
+        if m is not None and m.roles & {"each", "part", "another"}:
+            continue
+        roles = (("total", ti),) + (("item", fi),) * n
+        yield Relation("breakdown", roles, tuple(cues), "sentence", (("inclusive", ""),))
