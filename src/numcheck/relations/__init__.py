@@ -114,7 +114,7 @@ from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
-from numcheck.relations.splits import _group_splits, _instalments, _payments, _placed_parts
+from numcheck.relations.splits import _group_splits, _instalments, _payments, _placed_parts, _stages
 from numcheck.relations.stated import _distant_stated
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.superlatives import _placings, _superlatives
@@ -185,6 +185,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _payments,
     _group_splits,
     _instalments,
+    _stages,
 )
 
 # Second stage: builders that read the relations of the first.

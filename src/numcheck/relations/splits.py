@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from numcheck.dates import MONTHS, WEEKDAYS
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
-from numcheck.relations.base import _NP_STOP, COUNTABLE, FRAME_KINDS, Relation, _Doc, family
+from numcheck.relations.base import _NP_STOP, COUNTABLE, FRAME_KINDS, Relation, _Doc, _lead_sentences, family
 from numcheck.relations.breakdowns import _items_from
 from numcheck.vocab import PhraseTable, _toml
 
@@ -41,6 +42,14 @@ PAYMENT_REACH = 4
 PAYMENT_GAP = 6
 # Sentences back from "the deal will be financed with ..." that the deal's value may stand.
 DEAL_BACK = 5
+# Words before an amount that a verb of paying may stand ("is to pay Fiat 1.55bn euros").
+PAID_REACH = 3
+# Words from an amount to the cue of the next stage ("$618m in the October-to-December quarter, on top of").
+STAGE_GAP = 8
+# Sentences back from two stages that the amount they make may stand (besides the lead).
+STAGES_BACK = 2
+# Least value of a figure without a currency read as the next stage of an amount ("another 550m").
+BARE_AMOUNT = 1000
 # Words between an instalment's amount and its noun or years ("£1.8bn annual instalments in 2014").
 INSTALMENT_REACH = 3
 # Most instalments read from a count word: "in three equal instalments" (a larger count is a rate).
@@ -287,6 +296,79 @@ def _payments(d: _Doc) -> Iterator[Relation]:
                 roles = (("total", ti),) + tuple(("item", i) for i in items)
                 yield Relation("breakdown", roles, cues, evidence, (("inclusive", "yes" if inclusive else ""),))
             break
+
+
+# --- an amount paid in stages --------------------------------------------------------------------------
+
+
+def _paid_value(d: _Doc, si: int, pos: int) -> bool:
+    """A deal's value, or an amount right after a verb of paying ("is to pay Fiat 1.55bn euros")."""
+    if _deal_value(d, si, pos):
+        return True
+    words = d.m.words[si]
+    paid = _tables()["paid"]
+    return any(paid.ending_at(words, k) for k in range(max(0, pos - PAID_REACH), pos + 1))
+
+
+def _stage_after(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
+    """(the next stage's figure, cue position) after the amount at ``pos``: "1bn euros now, with another
+    550m to follow", "$618m this quarter, on top of the $232m charge"; the later figure may leave its
+    currency to the first ("another 550m")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    add = _tables()["additive"]
+    first = d.facts[toks[pos].fact]
+    for j in range(pos + 1, min(len(words), pos + 1 + STAGE_GAP)):
+        if toks[j].fact >= 0 and d.facts[toks[j].fact].kind in FRAME_KINDS:
+            continue  # "in the October-to-December quarter"
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            return None
+        hit = add.starting_at(words, j)
+        if hit is None:
+            continue
+        fi = d.figure_after(si, hit[1], COUNTABLE)
+        if fi < 0 or not _single(d, fi):
+            return None
+        f = d.facts[fi]
+        bare = f.kind in ("count", "number") and not f.unit and f.value is not None and f.value >= BARE_AMOUNT
+        return (fi, j) if family(f) == family(first) or bare else None
+    return None
+
+
+def _paid_before(d: _Doc, si: int, like: str, top: Decimal) -> int:
+    """The amount paid that the stages make: the nearest one of family ``like``, larger than ``top``, in the
+    sentences just before or in the lead; none that is a forecast ("had expected a 2bn euro pay-off")."""
+    lead = _lead_sentences(d)
+    for s2 in range(si - 1, -1, -1):
+        if s2 < si - STAGES_BACK and s2 not in lead:
+            continue
+        toks = d.m.tokens[s2]
+        for k in range(len(toks) - 1, -1, -1):
+            fi = toks[k].fact
+            if fi < 0 or not _single(d, fi) or family(d.facts[fi]) != like:
+                continue
+            m = d.m.by_fact.get(fi)
+            value = d.facts[fi].value
+            if m is None or m.roles & {"forecast", "each", "part", "another"} or value is None:
+                continue
+            if value > top and _paid_value(d, s2, k):
+                return fi
+    return -1
+
+
+def _stages(d: _Doc) -> Iterator[Relation]:
+    for si, pos, fi, f in d.figures(frozenset({"money"})):
+        found = _stage_after(d, si, pos)
+        if found is None or _find("stage_words", d.m.words[si], d.m.clause_start(si, pos), found[1]) < 0:
+            continue  # "made $510m, on top of the $330m": no payment in stages
+        later, cue = found
+        top = max(f.value or Decimal(0), d.facts[later].value or Decimal(0))
+        ti = _paid_before(d, si, family(f), top)
+        if ti < 0:
+            continue
+        inclusive = _open(d, [si])
+        roles = (("total", ti), ("item", fi), ("item", later))
+        cues = (d.span(si, cue, cue + 1),)
+        yield Relation("breakdown", roles, cues, "document", (("inclusive", "yes" if inclusive else ""),))
 
 
 # --- a group split by relative clauses ----------------------------------------------------------------
