@@ -113,6 +113,7 @@ from numcheck.relations.restatements import _ages_told, _echoes, _fractions_told
 from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
+from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.splits import _group_splits, _instalments, _payments, _placed_parts, _stages
 from numcheck.relations.stated import _distant_stated
@@ -186,6 +187,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _group_splits,
     _instalments,
     _stages,
+    _scoring,
 )
 
 # Second stage: builders that read the relations of the first.

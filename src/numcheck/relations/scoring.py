@@ -1,0 +1,302 @@
+"""Scoring: points in a match report against the scoring events told for them.
+
+What each event is worth is data (vocab.toml [scoring]: rugby union's try, conversion, penalty and drop
+goal), so a report is read the way a sub-editor adds it up:
+
+- a side's score in the headline ("Ireland 19-13 England") against a sentence that names the side and
+  counts its events: "A try from A and 14 points from B kept Ireland on track" is 5 + 14; without a
+  player's points in it, the events and the points a player "added" in the next few sentences are at
+  most the score ("Wasps ... with a trio of tries. ... C added 18 points": 15 + 18);
+- a player's points against the kicks listed right after them ("14 points from two drop goals, two
+  penalties and a conversion").
+
+Each is a ``scoring`` relation (judge ``scoring``): items a player's points, labels ``score`` (the side's
+or the player's points told) and its ``span``, ``plus`` (the events' worth), ``why``, and ``bound``
+"at-least" when the events may be only some of the side's. A sentence with a word that leaves its events unscored ("missed", "disallowed", "awarded") or an
+event whose number is not written ("his second drop goal") is not read, and a report is read only when it
+tells tries and another kind of event.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from numcheck.mentions import CLAUSE_END, Token
+from numcheck.model import Span
+from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.counting import _Words
+from numcheck.relations.scores import SCORE
+from numcheck.vocab import PhraseTable, _toml
+
+# Words between an event's number and its noun ("a trio of second-half tries", "a fourth-minute drop-goal").
+MODIFIERS = 2
+# Tokens before a player's points that the verb scoring them may stand ("Van Gisbergen added 18 points").
+VERB_REACH = 3
+# Sentences after a side's events that a player's points for it may be told in.
+POINTS_AHEAD = 4
+# Characters at the start of a text that a match report's headline score stands in.
+HEADLINE_CHARS = 120
+# Words of a headline with a score between two names ("London Irish 19-33 Wasps").
+HEADLINE_WORDS = 8
+# Most events of one kind read from a number: larger numbers are points, minutes or caps.
+EVENTS_MAX = 12
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = _toml("vocab.toml")["scoring"]
+    return data
+
+
+@functools.cache
+def _tables() -> dict[str, PhraseTable]:
+    data = _data()
+    out = {
+        "events": PhraseTable.build((p, kind) for kind, phrases in data["events"].items() for p in phrases),
+        "counts": PhraseTable.build((p, p) for p in data["counts"]),
+    }
+    for key, phrases in data["words"].items():
+        out[key] = PhraseTable.build((p, key) for p in phrases)
+    return out
+
+
+def _has(table: str, words: Sequence[str], start: int, end: int) -> bool:
+    t = _tables()[table]
+    return any(t.starting_at(words, k) for k in range(max(0, start), min(end, len(words))))
+
+
+class _Report:
+    """A match report's tokens, also of the sentences without a figure ("with a pair of late tries")."""
+
+    def __init__(self, d: _Doc) -> None:
+        words = _Words(d)
+        self.view = d.view
+        self.facts = d.facts
+        self.tokens: tuple[tuple[Token, ...], ...] = tuple(words.tokens(si) for si in range(len(d.m.tokens)))
+        self.words: tuple[tuple[str, ...], ...] = tuple(tuple(t.text for t in toks) for toks in self.tokens)
+
+    def span(self, si: int, a: int, b: int) -> Span:
+        toks = self.tokens[si]
+        return Span(toks[a].start, toks[b - 1].end)
+
+    def clause_end(self, si: int, pos: int) -> int:
+        words = self.words[si]
+        return next((k for k in range(pos, len(words)) if words[k] in CLAUSE_END), len(words))
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    score: int
+    span: Span  # the headline's score, "19-13"
+
+
+def _sides(d: _Report) -> Mapping[str, _Side]:
+    """The headline's score between two names ("Ireland 19-13 England"): each capitalised word of a side's
+    name (lower case) → that side's score; empty when the headline is no such score."""
+    sents = d.view.doc.sentences
+    if not sents:
+        return {}
+    span = sents[0].span
+    line = d.view.text[span.start : span.end]
+    m = SCORE.search(line)
+    if m is None:
+        return {}
+    before, after = line[: m.start()].split(), line[m.end() :].split()
+    if not before or not after or len(before) + len(after) > HEADLINE_WORDS:
+        return {}
+    where = Span(span.start + m.start(), span.start + m.end())
+    out: dict[str, _Side] = {}
+    for words, score in ((before, int(m.group(1))), (after, int(m.group(2)))):
+        for w in words:
+            if w[:1].isupper():
+                key = w.lower().strip(".,:;")
+                out[key] = _Side(score, where) if key not in out else _Side(-1, where)
+    return {k: v for k, v in out.items() if v.score >= 0}
+
+
+def _side_named(d: _Report, si: int, sides: Mapping[str, _Side]) -> str:
+    """The first side a sentence names by a capitalised word, else ""."""
+    text = d.view.text
+    for t in d.tokens[si]:
+        if (t.text in sides or t.text.removesuffix("'s") in sides) and text[t.start].isupper():
+            return t.text.removesuffix("'s")
+    return ""
+
+
+def _sides_named(d: _Report, si: int, sides: Mapping[str, _Side]) -> set[int]:
+    """The scores of the sides a sentence names (a side is known by its score)."""
+    text = d.view.text
+    return {
+        sides[w].score for t in d.tokens[si] if (w := t.text.removesuffix("'s")) in sides and text[t.start].isupper()
+    }
+
+
+def _count_before(d: _Report, si: int, j: int) -> int:
+    """How many of the event whose noun starts at ``j``: "three penalties", "a trio of tries", "the
+    conversion"; -1 when no number is written before it."""
+    words, toks = d.words[si], d.tokens[si]
+    counts = _tables()["counts"]
+    k = j
+    for _ in range(MODIFIERS + 1):
+        if k <= 0:
+            return -1
+        fi = toks[k - 1].fact
+        if fi >= 0 and d.facts[fi].kind == "ordinal" and "-" in d.facts[fi].text:
+            k -= 1  # "a first-half try", "a fourth-minute drop goal"
+            continue
+        if fi >= 0:
+            f = d.facts[fi]
+            v = f.value
+            if f.kind in ("count", "number") and v is not None and v == v.to_integral_value() and 1 <= v <= EVENTS_MAX:
+                return int(v)
+            return -1
+        hit = counts.ending_at(words, k)
+        if hit:
+            return int(_data()["counts"][hit[0]])
+        w = words[k - 1]
+        if not w[0].isalpha() or w in ("of", "and", "or", "his", "her", "their", "its"):
+            return -1
+        k -= 1
+    return -1
+
+
+def _events(d: _Report, si: int, start: int, end: int) -> tuple[int, dict[str, int]] | None:
+    """The worth of the scoring events counted in tokens ``start``..``end`` of sentence ``si`` and how many
+    of each kind; None when one's number is not written."""
+    words = d.words[si]
+    events = _tables()["events"]
+    worth = _data()["worth"]
+    total = 0
+    kinds: dict[str, int] = {}
+    j = start
+    while j < min(end, len(words)):
+        hit = events.starting_at(words, j)
+        if hit is None:
+            j += 1
+            continue
+        kind, after = hit
+        n = _count_before(d, si, j)
+        if n < 0:
+            return None
+        total += n * int(worth[kind])
+        kinds[kind] = kinds.get(kind, 0) + n
+        j = after
+    return total, kinds
+
+
+def _event_spans(d: _Report, si: int) -> list[tuple[int, int]]:
+    """(start, end) tokens of each scoring event's noun in sentence ``si``."""
+    words = d.words[si]
+    events = _tables()["events"]
+    return [(j, hit[1]) for j in range(len(words)) if (hit := events.starting_at(words, j))]
+
+
+def _points(d: _Report, si: int) -> list[tuple[int, int]]:
+    """A player's points scored in the match: (fact, token after "points"): "14 points from O'Gara", "Van
+    Gisbergen added 18 points"; not a margin ("seven points clear") or a career's ("817 points in 52")."""
+    words, toks = d.words[si], d.tokens[si]
+    text = d.view.text
+    verbs = _tables()["verbs"]
+    out: list[tuple[int, int]] = []
+    for pos, tok in enumerate(toks):
+        if tok.fact < 0 or pos + 1 >= len(words) or words[pos + 1] != "points":
+            continue
+        nxt = pos + 2
+        if nxt < len(words) and _tables()["not_points"].starting_at(words, nxt):
+            continue
+        named = nxt + 1 < len(words) and words[nxt] == "from" and text[toks[nxt + 1].start].isupper()
+        verb = any(verbs.ending_at(words, k) for k in range(max(0, pos - VERB_REACH + 1), pos + 1))
+        if named or verb:
+            out.append((tok.fact, nxt))
+    return out
+
+
+def _kicks(d: _Report) -> Iterator[Relation]:
+    """A player's points against the kicks listed right after them."""
+    for si, words in enumerate(d.words):
+        if _has("not_scored", words, 0, len(words)):
+            continue
+        for fi, nxt in _points(d, si):
+            hit = _tables()["from"].starting_at(words, nxt)
+            if hit is None:
+                continue
+            end = d.clause_end(si, hit[1])
+            found = _events(d, si, hit[1], end)
+            if found is None or sum(found[1].values()) < 2:
+                continue
+            f = d.facts[fi]
+            if f.value is None:
+                continue
+            why = "the kicks listed with them"
+            labels = (("score", str(int(f.value))), ("span", f"{f.span.start}:{f.span.end}"), ("plus", str(found[0])))
+            yield Relation(
+                "scoring", (("points", fi),), (d.span(si, nxt, hit[1]),), "sentence", labels + (("why", why),)
+            )
+
+
+def _rugby(d: _Report) -> bool:
+    """The report tells tries and another kind of scoring event, or a player's points."""
+    events = _tables()["events"]
+    kinds = {hit[0] for words in d.words for j in range(len(words)) if (hit := events.starting_at(words, j))}
+    return "try" in kinds and (len(kinds) >= 2 or any(_points(d, si) for si in range(len(d.words))))
+
+
+def _side_scores(d: _Report) -> Iterator[Relation]:
+    """A side's score in the headline against the events and points told for it."""
+    sides = _sides(d)
+    if not sides or not _rugby(d):
+        return
+    n = len(d.tokens)
+    for si in range(1, n):
+        words = d.words[si]
+        side = _side_named(d, si, sides)
+        if not side or _has("not_scored", words, 0, len(words)):
+            continue
+        found = _events(d, si, 0, len(words))
+        if found is None or not found[1].get("try"):
+            continue
+        worth, kinds = found
+        spans = _event_spans(d, si)
+        points = [fi for fi, _ in _points(d, si)]
+        # A side's events told in one place may be only some of its scoring ("two tries after the break"):
+        # only more than its score is an error.
+        bound = "at-least"
+        if not points:
+            for s2 in range(si + 1, min(n, si + 1 + POINTS_AHEAD)):
+                named = _sides_named(d, s2, sides)
+                if named and sides[side].score not in named:
+                    break  # told of the other side: its points are not ours
+                later = _points(d, s2)
+                if later and not _has("not_scored", d.words[s2], 0, len(d.words[s2])):
+                    points = [later[0][0]]
+                    break
+        worths = _data()["worth"]
+        why = ", ".join(f"{v} × {k} ({worths[k]})" for k, v in sorted(kinds.items()))
+        why += " and the points named" if points else ""
+        told = sides[side]
+        labels = (
+            ("score", str(told.score)),
+            ("span", f"{told.span.start}:{told.span.end}"),
+            ("said", f"{told.score} in {d.view.text[told.span.start : told.span.end]}"),
+            ("plus", str(worth)),
+            ("why", why),
+            ("bound", bound),
+        )
+        cues = tuple(d.span(si, j, e) for j, e in spans)
+        counts = tuple(
+            ("event", t.fact) for t in d.tokens[si] if t.fact >= 0 and d.facts[t.fact].kind in ("count", "number")
+        )
+        roles = tuple(("item", i) for i in points) + tuple(r for r in counts if r[1] not in points)
+        if roles:
+            yield Relation("scoring", roles, cues, "document", labels)
+
+
+def _scoring(doc: _Doc) -> Iterator[Relation]:
+    if "points" not in doc.view.text and not SCORE.search(doc.view.text[:HEADLINE_CHARS]):
+        return  # most texts tell no match
+    d = _Report(doc)
+    yield from _kicks(d)
+    yield from _side_scores(d)
