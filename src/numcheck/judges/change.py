@@ -58,10 +58,28 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             return None
         c = replace(c, kind="points")
     if c.kind in ("percent", "points", "share"):
-        return _stated_change(a, b, c, direction, "change")
+        hit = _stated_change(a, b, c, direction, "change")
+        if hit is None and _moved_against(a, b, direction):
+            # "fell 5% to $4.2bn, from $4bn": "$4bn" may stand for $4.4bn, but the printed figures rose.
+            hit = _stated_change(_as_printed(a), _as_printed(b), c, direction, "change")
+        return hit
     if same_family(c, b) and same_family(a, b):
         return _amount_change(a, b, c, direction)
     return None
+
+
+def _moved_against(a: Fact, b: Fact, direction: str) -> bool:
+    """The printed figures move against the stated direction (see ``direction.printed_above``)."""
+    from numcheck.judges.direction import printed_above
+
+    return (direction == "rise" and printed_above(a, b)) or (direction == "fall" and printed_above(b, a))
+
+
+def _as_printed(f: Fact) -> Fact:
+    """The fact read as exactly its printed figure."""
+    from numcheck.interval import Interval
+
+    return f if f.value is None else replace(f, interval=Interval.point(f.value))
 
 
 def _amount_change(a: Fact, b: Fact, c: Fact, direction: str) -> Hit | None:

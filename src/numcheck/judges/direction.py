@@ -36,7 +36,7 @@ def entirely_above(a: Interval, b: Interval) -> bool:
     return a.low is not None and b.high is not None and a.low >= b.high
 
 
-def _printed_above(a: Fact, b: Fact) -> bool:
+def printed_above(a: Fact, b: Fact) -> bool:
     """``a``'s printed figure is above ``b``'s, both unhedged and written to different precision: "18%, up
     from 18.5%" and "4.2%, slightly below the average of 4%" read wrongly to an editor, though "18%" alone
     may stand for up to 18.5% (a writer with one figure to a tenth does not round the other across it)."""
@@ -49,7 +49,7 @@ def _printed_above(a: Fact, b: Fact) -> bool:
 
 def above(a: Fact, b: Fact) -> bool:
     """``a`` is above ``b`` whatever values the two printed figures stand for, or as printed."""
-    return entirely_above(a.interval, b.interval) or _printed_above(a, b)
+    return entirely_above(a.interval, b.interval) or printed_above(a, b)
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
