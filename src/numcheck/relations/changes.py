@@ -356,6 +356,8 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
             continue
         if c.kind in ("percent", "points"):
             pass
+        elif c.kind == "share" and k > 0 and d.m.words[si][d.hedge_start(si, k) - 1] == "by":
+            pass  # "rose by a third to £120m", "fell by almost half"
         elif same_family(c, b) and c.kind != "percent":
             # An amount is a stated change only after "by" or a direction verb ("rose by $697m", "gained 983").
             prev = words[k - 1] if k > 0 else ""
@@ -445,8 +447,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     hit = d.v.direction.starting_at(words, k)
     if hit:
         direction, k = hit[0], hit[1]
-        if k < len(words) and words[k] == "by":
-            k += 1
+        if k < len(words) and words[k] in ("by", "of"):
+            k += 1  # "up by 30% on", "an increase of 30% on the $4.5bn"
         ci = d.figure_after(si, k)
         if ci >= 0 and d.facts[ci].kind in ("percent", "points", "money", "count", "number", "measure"):
             _, cpos = d.pos_of(ci)
@@ -474,6 +476,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             and (words[m] in DETERMINERS or words[m].endswith("'s"))
         ):
             m += 1
+        m = _past_time_owner(d, si, m)  # "on last year's $4.5bn"
         ai = d.figure_after(si, m)
         if ai < 0 or ai == bi:
             return
@@ -495,6 +498,18 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         cue = d.span(si, start, phrase_at + len(phrase))
         yield _change(d, si, ai, bi, (cue,), direction, stated)
         return
+
+
+def _past_time_owner(d: _Doc, si: int, m: int) -> int:
+    """Past a time figure with a possessive ("last year's", "2003's") at token ``m``: where the figure it
+    owns starts; else ``m``."""
+    words = d.m.words[si]
+    fi = d.fact_at(si, m)
+    if fi < 0 or d.facts[fi].kind not in FRAME_KINDS:
+        return m
+    if d.facts[fi].text.endswith(("'s", "’s")):
+        return m + 1  # the fact holds its possessive: "last year's"
+    return m + 3 if words[m + 1 : m + 3] == ("'", "s") else m
 
 
 def _verb_like(word: str) -> bool:
