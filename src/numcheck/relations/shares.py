@@ -98,6 +98,11 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Spa
             si_ = d.figure_after(si, hit[1], SHARES)
             if si_ >= 0:
                 return si_, d.span(si, k, hit[1])
+        if words[k] == ",":
+            # "3,000 of its 12,000 employees, a third, will go": a share set off by commas.
+            si_ = d.figure_after(si, k + 1, SHARES)
+            if si_ >= 0 and d.pos_of(si_)[1] + 1 < len(words) and words[d.pos_of(si_)[1] + 1] in (",", ")"):
+                return si_, d.span(si, k, k + 1)
     return None
 
 
@@ -139,6 +144,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 if ante >= 0:
                     return ante, d.span(si, j, after + 1), "sentence"
                 return None
+            while after < len(words) and words[after].endswith("'s") and d.fact_at(si, after) < 0:
+                after += 1  # "of the club's 4 coaches": the holder, then the whole
             wi = d.figure_after(si, after, COUNTABLE)
             if wi < 0:
                 wi = _figure_after_noun_of(d, si, after)  # "of the country's population of 23 million"
