@@ -82,6 +82,7 @@ class Vocab:
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
+    fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
     rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
     rate_verbs: PhraseTable  # "is earning" → "profit": before a rate, the concept it is a rate of
     outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
@@ -239,7 +240,9 @@ def vocab() -> Vocab:
         direction=PhraseTable.build(_pairs(data["direction"])),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build(_pairs(data["comparison"])),
-        superlatives=PhraseTable.build(_pairs(data["superlatives"])),
+        superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
+        fastest={str(w): "above" for w in data["superlatives"]["fastest"]}
+        | {str(w): "below" for w in data["superlatives"]["slowest"]},
         rates=PhraseTable.build(_pairs(data["rates"])),
         rate_verbs=PhraseTable.build(_pairs(data["rates"]["verbs"])),
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),

@@ -118,7 +118,7 @@ from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _sh
 from numcheck.relations.splits import _group_splits, _instalments, _payments, _placed_parts, _stages
 from numcheck.relations.stated import _distant_stated
 from numcheck.relations.studies import _study_parts
-from numcheck.relations.superlatives import _placings, _superlatives
+from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.targets import _targets
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
@@ -188,6 +188,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _instalments,
     _stages,
     _scoring,
+    _fastest_parts,
 )
 
 # Second stage: builders that read the relations of the first.

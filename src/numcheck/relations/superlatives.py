@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family
-from numcheck.relations.restatements import _NOT_RESTATED, _caps, _frames_agree
+from numcheck.relations.base import _DETERMINERS, Relation, _Doc, _lead_sentences, family
+from numcheck.relations.restatements import _NOT_RESTATED, _bag, _caps, _direction, _frames_agree
 from numcheck.vocab import singular
 
 # Noun words between a figure and the comma before the superlative set after it ("84,121 new votes, the most").
@@ -154,3 +154,55 @@ def _placings(d: _Doc) -> Iterator[Relation]:
                     "superlative", (("a", pi), ("b", fi)), (d.span(ps, pk, pk + 1),), evidence, (("order", "above"),)
                 )
         last = (rank, fi, si, k)
+
+
+# Sentences after the lead the whole's rise may still be told in ("Government figures have confirmed a
+# slowdown." … "House prices were 11.8% higher on the year").
+WHOLE_AFTER_LEAD = 2
+# Tokens either side of a superlative its rise word stands ("rose fastest", "the biggest increase").
+RISE_NEAR = 2
+# Words that say a part's figure is a rise, and words that make the sentence about a fall.
+_RISE_WORDS = frozenset(
+    "rose rise rises risen rising grew grow grows growth increase increases increased gain gains gained up higher".split()
+)
+_FALL_WORDS = frozenset(
+    "fell fall falls fallen falling drop drops dropped decline declines declined down lower".split()
+)
+
+
+def _fastest_parts(d: _Doc) -> Iterator[Relation]:
+    """The fastest (or slowest) rise of a part against the rise of the whole told before it, in the lead
+    or the ``WHOLE_AFTER_LEAD`` sentences after it: "House prices rose 8.2% over the year" … "Prices rose fastest in the
+    north-east, up 6%". The part's sentence names a place or group ("in the north-east", "in
+    finance"), speaks of a rise and no fall, and shares a content word with the whole's clause; the
+    years agree. A ``superlative`` relation (a: the part, b: the whole; ``order`` "above" for the
+    fastest, "below" for the slowest)."""
+    top = max(_lead_sentences(d), default=0) + WHOLE_AFTER_LEAD
+    wholes: list[int] = []
+    parts: list[tuple[int, str, int]] = []
+    for si, _pos, fi, _ in d.figures(frozenset({"percent"})):
+        words = d.m.words[si]
+        if si <= top and len(wholes) < PER_KIND and _direction(d, fi) == "up":
+            wholes.append(fi)
+        # "rose fastest", "the biggest increase": the superlative next to a rise word, not a noun's
+        # ("France's second largest carmaker").
+        said = [
+            (k, d.v.fastest[w])
+            for k, w in enumerate(words)
+            if w in d.v.fastest and _RISE_WORDS.intersection(words[max(0, k - RISE_NEAR) : k + RISE_NEAR + 1])
+        ]
+        if len(said) != 1 or not _RISE_WORDS.intersection(words) or _FALL_WORDS.intersection(words):
+            continue
+        if "in" not in words or len(parts) >= SUPERLATIVES_PER_DOC:
+            continue
+        parts.append((fi, said[0][1], said[0][0]))
+    for fi, order, k in parts:
+        si, pos = d.pos_of(fi)
+        bag = _bag(d, si, pos)
+        for wi in wholes:
+            if d.pos_of(wi)[0] >= si or not _frames_agree(d, fi, wi) or not bag.keys() & _bag(d, *d.pos_of(wi)).keys():
+                continue
+            yield Relation(
+                "superlative", (("a", fi), ("b", wi)), (d.span(si, k, k + 1),), "document", (("order", order),)
+            )
+            break
