@@ -671,13 +671,17 @@ def _bounded_averages(
             said[si] = _words_before(d, si, 0, len(d.m.words[si]))
         return said[si]
 
+    by_sentence: dict[int, list[tuple[int, frozenset[str]]]] = {}
+    for ai, _, years in averages:
+        by_sentence.setdefault(d.pos_of(ai)[0], []).append((ai, years))
     for bi, side in bounds:
         bs, _ = d.pos_of(bi)
         b_years = _sentence_years(d, bs)
+        # Only the sentences within reach are looked at: linear in the figures.
         near = sorted(
-            (abs(d.pos_of(ai)[0] - bs), ai, years)
-            for ai, _, years in averages
-            if abs(d.pos_of(ai)[0] - bs) <= BOUND_REACH
+            (abs(s2 - bs), ai, years)
+            for s2 in range(bs - BOUND_REACH, bs + BOUND_REACH + 1)
+            for ai, years in by_sentence.get(s2, ())
         )
         for _, ai, a_years in near[:PER_WORD]:
             if a_years and b_years and not a_years & b_years:
