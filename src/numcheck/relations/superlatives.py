@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.relations.base import _DETERMINERS, Relation, _Doc, _lead_sentences, family
-from numcheck.relations.restatements import _NOT_RESTATED, _bag, _caps, _direction, _frames_agree
+from numcheck.relations.restatements import _NOT_RESTATED, _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import singular
 
 # Noun words between a figure and the comma before the superlative set after it ("84,121 new votes, the most").
-SUPERLATIVE_NP = 4
+SUPERLATIVE_NP = 5
 # Rivals of one kind a superlative is compared with, largest (or smallest) first, and superlatives read
 # per document: together they bound the comparisons.
 PER_KIND = 8
@@ -22,9 +22,11 @@ _APPOSITION = frozenset({",", "-", "–", "—"})
 _PERIOD_BOUND = frozenset({"since", "in", "for"})
 _PERIOD_KINDS = frozenset({"year", "date", "duration", "decade", "relative"})
 # Words that make a superlative hold against every rival, wherever it is: "the most won by any candidate".
-_UNIVERSAL = frozenset({"any", "all", "every", "ever"})
+_UNIVERSAL = frozenset({"any", "all", "every", "ever", "history"})
+# Words that make a superlative hold against every time, not only the story's own ("the most ever").
+_ALL_TIME = frozenset({"ever", "history", "record"})
 # Words that end the figure's noun phrase before the comma: what follows the comma is then another noun's.
-_NOT_NOUN = frozenset({"of", "in", "at", "for", "from", "to", "by", "with", "on"})
+_NOT_NOUN = frozenset({"of", "from", "to", "by", "with"})
 
 
 def _superlative_after(d: _Doc, si: int, pos: int) -> tuple[str, int, int, frozenset[str]] | None:
@@ -33,10 +35,15 @@ def _superlative_after(d: _Doc, si: int, pos: int) -> tuple[str, int, int, froze
     words = d.m.words[si]
     toks = d.m.tokens[si]
     j = pos + 1
-    while j < len(words) and j - pos <= SUPERLATIVE_NP and words[j][:1].isalpha() and toks[j].fact < 0:
-        if words[j] in _NOT_NOUN:
+    while j < len(words) and j - pos <= SUPERLATIVE_NP:
+        if toks[j].fact >= 0:
+            if d.facts[toks[j].fact].kind not in _PERIOD_KINDS | {"weekday"}:
+                return None
+        elif words[j] in _NOT_NOUN:
             return None  # "33% of Changyu, the largest wine maker": the superlative is the whole's
-        j += 1
+        elif not words[j][:1].isalpha():
+            break
+        j += 1  # "2,300 patients in March, the highest": a time of its own may stand before the comma
     if j + 1 >= len(words) or words[j] not in _APPOSITION:
         return None
     hit = d.v.superlatives.starting_at(words, j + 1)
@@ -55,6 +62,8 @@ def _superlative_after(d: _Doc, si: int, pos: int) -> tuple[str, int, int, froze
     scope: set[str] = set()
     if "in" in rest:
         scope.update(singular(w.removesuffix("'s")) for w in rest[rest.index("in") + 1 :] if w[:1].isalpha())
+    if _ALL_TIME.intersection(words[j + 1 : end + len(rest)]):
+        scope.add("*ever")  # "the highest in its history": rivals of any time count
     return order, j + 1, end, frozenset(scope - _DETERMINERS - _UNIVERSAL)
 
 
@@ -82,18 +91,22 @@ def _superlatives(d: _Doc) -> Iterator[Relation]:
         group = kinds.get((family(d.facts[fi]), m.concept or ""), [])
         # The rivals most likely to pass it first: the largest for "the most", the smallest for "the fewest".
         rivals = sorted(group, key=lambda i: d.facts[i].value or 0, reverse=order == "above")[:PER_KIND]
+        ever = "*ever" in scope
+        scope -= {"*ever"}
         for oi in rivals:
-            if oi == fi or not _frames_agree(d, fi, oi):
+            if oi == fi or not (ever or _frames_agree(d, fi, oi)):
                 continue
             os_, opos = d.pos_of(oi)
             lo, hi = d.m.clause_start(os_, opos), d.m.clause_end(os_, opos)
             if os_ == si and lo <= d.pos_of(fi)[1] < hi:
                 continue  # the same clause
+            if os_ != si:
+                lo = 0  # "The Lions, who finished third, scored 431 points": the rival opens the sentence
             if not _caps(d, os_, lo, hi) and not _dated(d, os_, lo, hi):
                 continue  # no rival named: "as the team piled up 98 points" is a total, not a rival
             evidence = "sentence" if os_ == si else "document"
-            if not scope <= _sentence_words(d, os_):
-                continue  # "any list in the geographical constituencies": a rival elsewhere is no rival
+            if not scope <= _sentence_words(d, os_) and _places(d, os_, 0, len(d.m.words[os_])):
+                continue  # "any list in the geographical constituencies" … "In the functional constituency"
             yield Relation(
                 "superlative", (("a", fi), ("b", oi)), (d.span(si, start, end),), evidence, (("order", order),)
             )
