@@ -152,8 +152,8 @@ def _placing(d: _Doc, si: int, pos: int) -> tuple[int, int]:
 def _placings(d: _Doc) -> Iterator[Relation]:
     """Placings told with their figures, one after another: "Labour came first with 38%, the
     Conservatives second with 41%". Each placing is set against the one before it in the run (the
-    same sentence or the next, a better place before a worse one, the same family): a ``superlative``
-    relation with ``order`` "above" (a: the better place's figure)."""
+    same sentence or the next, another place, the same family): a ``superlative`` relation with
+    ``order`` "above" (a: the better place's figure)."""
     last: tuple[int, int, int, int] | None = None  # rank, figure, sentence, placing token
     for si, pos, fi, f in d.figures(_PLACED_KINDS):
         rank, k = _placing(d, si, pos)
@@ -161,11 +161,12 @@ def _placings(d: _Doc) -> Iterator[Relation]:
             continue
         if last is not None:
             prank, pi, ps, pk = last
-            if prank < rank and si - ps <= PLACE_SENTENCES and family(d.facts[pi]) == family(f):
+            if prank != rank and si - ps <= PLACE_SENTENCES and family(d.facts[pi]) == family(f):
                 evidence = "sentence" if ps == si else "document"
-                yield Relation(
-                    "superlative", (("a", pi), ("b", fi)), (d.span(ps, pk, pk + 1),), evidence, (("order", "above"),)
-                )
+                # The better place first: "third with 12%. The Liberals came second with 9%" reads second, third.
+                (ai, asi, ak), bi = ((pi, ps, pk), fi) if prank < rank else ((fi, si, k), pi)
+                cue = (d.span(asi, ak, ak + 1),)
+                yield Relation("superlative", (("a", ai), ("b", bi)), cue, evidence, (("order", "above"),))
         last = (rank, fi, si, k)
 
 
