@@ -85,10 +85,12 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
     """One amount over two periods: "£1.2bn a year, or about £33m a week" in one clause; or a rate whose
     clause says what is earned, spent or lost ("The company is earning about $2.8m an hour") against the
     first year's figure of that concept in the text ("annual profits ... $16.2bn"), its holder not
-    narrowed ("its new field is earning"). Relation ``period-rate``: roles ``rate``, ``other``; labels
-    ``period`` and ``other_period``."""
+    narrowed ("its new field is earning"); or a rate that points back at the year's amount of the
+    sentence before ("That works out at £7.1m a day"). Relation ``period-rate``: roles ``rate``,
+    ``other``; labels ``period`` and ``other_period``."""
     yearly: dict[str, int] = {}  # concept → first year's amount of it
     rates: list[tuple[int, str, str]] = []  # figure, period, concept of its verb
+    last_yearly: tuple[int, int] = (-1, -1)  # the latest year's amount and its sentence
     for si, pos, fi, f in d.figures(RATE_KINDS):
         period, end = _period_after(d, si, pos)
         if period:
@@ -98,17 +100,36 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
                 labels = (("period", operiod), ("other_period", period))
                 yield Relation("period-rate", (("rate", oi), ("other", fi)), (), "clause", labels)
                 continue
-            if period != "year":
+            ai, asi = last_yearly
+            if period != "year" and ai >= 0 and asi == si - 1 and _told_back(d, si, pos):
+                # "The firm made an annual profit of £2.6bn. That works out at £7.1m a day."
+                labels = (("period", period), ("other_period", "year"))
+                yield Relation("period-rate", (("rate", fi), ("other", ai)), (), "sentence", labels)
+            elif period != "year":
                 rates.append((fi, period, _rate_verb(d, si, pos)))
-        if f.kind == "money" and not period:
-            for concept in _yearly_concepts(d, si, pos):
-                yearly.setdefault(concept, fi)
+        concepts = _yearly_concepts(d, si, pos) if f.kind == "money" and not period else frozenset()
+        for concept in concepts:
+            yearly.setdefault(concept, fi)
+        if period == "year" or concepts:
+            last_yearly = (fi, si)
     for fi, period, concept in rates:
         ai = yearly.get(concept, -1) if concept else -1
         if ai < 0 or family(d.facts[ai]) != family(d.facts[fi]):
             continue
         labels = (("period", period), ("other_period", "year"))
         yield Relation("period-rate", (("rate", fi), ("other", ai)), (), "document", labels)
+
+
+def _told_back(d: _Doc, si: int, pos: int) -> bool:
+    """The rate's sentence opens by pointing back at the figure just told: "That is £2m a day", "That
+    works out at", "This means"."""
+    words = d.m.words[si]
+    hit = d.v.back_refs.starting_at(words, 0)
+    return hit is not None and all(w in _BACK_LINKS for w in words[hit[1] : d.hedge_start(si, pos)])
+
+
+# Words between "That" and the rate it restates: "That is", "That works out at", "This means about".
+_BACK_LINKS = frozenset("is was works worked out at means meant comes came to equals roughly around some".split())
 
 
 def _joined_rate(d: _Doc, si: int, end: int, f: Fact, before: str) -> tuple[int, str] | None:
