@@ -24,7 +24,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from numcheck import minutes
 from numcheck.mentions import CLAUSE_END, Token
+from numcheck.minutes import Goal
 from numcheck.model import Span
 from numcheck.relations.base import Relation, _Doc
 from numcheck.relations.counting import _Words
@@ -132,6 +134,25 @@ def _sides_named(d: _Report, si: int, sides: Mapping[str, _Side]) -> set[int]:
     return {
         sides[w].score for t in d.tokens[si] if (w := t.text.removesuffix("'s")) in sides and text[t.start].isupper()
     }
+
+
+def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
+    """Where the sentence turns to the other side: a contrast word ("but", "answered") that does not
+    follow the named side at once ("Irish replied with ..." is the side's own reply); else its end."""
+    words = d.words[si]
+    named = next(
+        (
+            k
+            for k, t in enumerate(d.tokens[si])
+            if t.text.removesuffix("'s") in sides and d.view.text[t.start].isupper()
+        ),
+        -1,
+    )
+    contrast = _tables()["contrast"]
+    for k in range(len(words)):
+        if k > named + 1 and contrast.starting_at(words, k):
+            return k
+    return len(words)
 
 
 def _count_before(d: _Report, si: int, j: int) -> int:
@@ -255,7 +276,7 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
         side = _side_named(d, si, sides)
         if not side or _has("not_scored", words, 0, len(words)):
             continue
-        found = _events(d, si, 0, len(words))
+        found = _events(d, si, 0, _own_part(d, si, sides))
         if found is None or not found[1].get("try"):
             continue
         worth, kinds = found
@@ -294,9 +315,60 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
             yield Relation("scoring", roles, cues, "document", labels)
 
 
+def _goal_lines(text: str) -> list[list[Goal]]:
+    """The goal lists of a football report, one line a team in the order the teams are listed (home
+    first): "Varga 40, Thompson 48 pen, Petrov 60"; none unless a line has two goals."""
+    found: list[list[Goal]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) <= minutes.LIST_CHARS and line.strip():
+            read = minutes._read_line(text, start, end)
+            if read:
+                found.append(read)
+        start = end + 1
+    return found if any(len(g) >= 2 for g in found) else []
+
+
+def _goal_counts(d: _Report) -> Iterator[Relation]:
+    """The headline's score against the goal lists: two lines are the two sides in order; one line is the
+    side that scored when the other scored none ("Clyde 0-5 Celtic" over five goals listed)."""
+    sents = d.view.doc.sentences
+    if not sents:
+        return
+    span = sents[0].span
+    m = SCORE.search(d.view.text, span.start, span.end)
+    lines = _goal_lines(d.view.text)
+    if m is None or not lines or len(lines) > 2 or not _sides(d):
+        return
+    scores = [int(m.group(1)), int(m.group(2))]
+    if len(lines) == 1:
+        if scores.count(0) != 1:
+            return  # both sides scored but one list: the other side's goals are not listed
+        scores = [max(scores)]
+    at = {f.span.start: fi for fi, f in enumerate(d.facts)}
+    # The figures the relation holds: the listed minutes the fact table read, else the headline's score.
+    told = [fi for fi, f in enumerate(d.facts) if f.span.start < m.end() and f.span.end > m.start()]
+    for k, (score, line) in enumerate(zip(scores, lines, strict=True)):
+        facts = [at[g.span.start] for g in line if g.span.start in at] or told[k : k + 1]
+        if not facts:
+            continue
+        labels = (
+            ("score", str(score)),
+            ("span", f"{m.start()}:{m.end()}"),
+            ("said", f"{score} in {m.group()}"),
+            ("plus", str(len(line))),
+            ("why", f"{len(line)} goal{'' if len(line) == 1 else 's'} in the goal list"),
+            ("bound", ""),
+        )
+        roles = tuple(("event", fi) for fi in facts)
+        yield Relation("scoring", roles, tuple(g.span for g in line), "document", labels)
+
+
 def _scoring(doc: _Doc) -> Iterator[Relation]:
     if "points" not in doc.view.text and not SCORE.search(doc.view.text[:HEADLINE_CHARS]):
         return  # most texts tell no match
     d = _Report(doc)
     yield from _kicks(d)
     yield from _side_scores(d)
+    yield from _goal_counts(d)
