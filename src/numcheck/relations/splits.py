@@ -337,10 +337,10 @@ def _stage_after(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
 def _paid_before(d: _Doc, si: int, like: str, top: Decimal) -> int:
     """The amount paid that the stages make: the nearest one of family ``like``, larger than ``top``, in the
     sentences just before or in the lead; none that is a forecast ("had expected a 2bn euro pay-off")."""
-    lead = _lead_sentences(d)
-    for s2 in range(si - 1, -1, -1):
-        if s2 < si - STAGES_BACK and s2 not in lead:
-            continue
+    near = range(si - 1, max(-1, si - STAGES_BACK - 1), -1)
+    lead = sorted((s for s in _lead_sentences(d) if s < si - STAGES_BACK), reverse=True)
+    order: list[int] = [*near, *lead]
+    for s2 in order:
         toks = d.m.tokens[s2]
         for k in range(len(toks) - 1, -1, -1):
             fi = toks[k].fact
