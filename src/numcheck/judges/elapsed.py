@@ -55,6 +55,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             y = _year_of(view.facts[si])
             if y is not None:
                 ends.append((y, view.reporting_date.year, si))
+    elif rel.label("end") == "report" and rel.get("floor") is not None:
+        return _at_least(rel, view)
     if not ends:
         return None
     iv = length.interval
@@ -78,5 +80,32 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             ("start", str(first)),
             ("end", str(last)),
             ("expected", str(last - first)),
+        ),
+    )
+
+
+def _at_least(rel: Relation, view: View) -> Hit | None:
+    """A length counted to now in a text without a reporting date: now is no earlier than the latest year
+    the text tells of as past (``floor``), so the length is at least the years from the start to it."""
+    facts = view.facts
+    li, si, fl = rel.get("length"), rel.get("start"), rel.get("floor")
+    if li is None or si is None or fl is None:
+        return None
+    start, floor = _year_of(facts[si]), _year_of(facts[fl])
+    length = facts[li]
+    if start is None or floor is None or floor <= start or length.interval.high is None:
+        return None
+    least = floor - start - YEAR_SLACK
+    if length.interval.high >= least:
+        return None
+    return Hit(
+        length.span,
+        (facts[si].span, facts[fl].span),
+        (
+            ("length", length.text),
+            ("years", facts[si].text),
+            ("start", str(start)),
+            ("end", f"{floor} or later"),
+            ("expected", f"{floor - start} or more"),
         ),
     )

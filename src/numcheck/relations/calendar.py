@@ -80,6 +80,8 @@ RANGE_CHARS = 60
 # nine years, since Ipswich - then in the second tier - beat them 0-1 after extra time in a third round
 # replay at Ewood Park on 16 January 1996" is 22). The clause may not end first (";", ", but").
 SINCE_REACH = 28
+# Tokens before "for N years, since" that may hold the "had" of a length that ended before now.
+HAD_REACH = 6
 # Words after a comma that open a clause of its own, so a year after them is not the "since" year.
 SINCE_STOPS = frozenset("but while whereas although though".split())
 # Tokens before a date or year that may hold "born" ("born in Luton, Bedfordshire, on 5 April 1920").
@@ -144,7 +146,10 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                     yi = toks[k].fact
                     if yi >= 0 and _year_of(d.facts[yi]) is not None:
                         cue = (toks[since].span,)
-                        yield Relation("span", (("length", fi), ("start", yi)), cue, "clause", (("end", "report"),))
+                        # "has run for N years, since …" runs to now; "had run …" ended before it.
+                        ended = "had" in words[max(0, pos - HAD_REACH) : pos]
+                        roles = (("length", fi), ("start", yi), *(() if ended else _floor(d, yi)))
+                        yield Relation("span", roles, cue, "clause", (("end", "report"),))
                         break
             elif f.subject and f.subject.split()[0] in begun:
                 starts = begun[f.subject.split()[0]]
@@ -754,6 +759,19 @@ def _latest_past(d: _Doc) -> int:
         if any(w.endswith("ed") or w in past for w in words):
             best, year = fi, y
     return best
+
+
+def _floor(d: _Doc, start: int) -> tuple[tuple[str, int], ...]:
+    """``(("floor", year),)``: in a text without a reporting date, the latest year it tells of as past, after
+    ``start``'s year: "now" is at least that year, so a length counted to now ("for N years, since …") is
+    at least the years to it."""
+    if d.view.reporting_date is not None:
+        return ()
+    latest: int = d.view.memo("latest-past", lambda v: _latest_past(d))
+    if latest < 0 or latest == start:
+        return ()
+    y, y0 = _year_of(d.facts[latest]), _year_of(d.facts[start])
+    return (("floor", latest),) if y is not None and y0 is not None and y > y0 else ()
 
 
 def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
