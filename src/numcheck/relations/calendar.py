@@ -258,7 +258,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                     at, best = t.fact, abs(k - pos)
             if at >= 0:
                 yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
-            elif any(abs(d.facts[b].sentence - si) <= 1 for b in born):
+            elif any(abs(d.facts[b].sentence - si) <= 1 for b in born) and _told_now(d, si, pos):
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", (("at", "report"),))
         names = _cap_names(d, si)
         # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
@@ -278,6 +278,24 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
             if parents:
                 yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+def _told_now(d: _Doc, si: int, pos: int) -> bool:
+    """The age at token ``pos`` of sentence ``si`` is told of now, so the reporting date is the year it holds
+    in: not a threshold ("beyond the age of 14", "until the age of 40") nor an age at a past event ("made his
+    debut at the age of 18"), unless the sentence tells that event as recent ("has died", "died yesterday",
+    "last night", "on Tuesday")."""
+    data = dates.table("ages")
+    words = d.m.words[si]
+    if pos >= 1 and words[pos - 1] in data["threshold_before"]:
+        return False
+    past = set(data["past_words"])
+    if not any(w in past or (w.endswith("ed") and w != "aged") for w in words):
+        return True
+    # Read on the sentence as written: "yesterday", "last night" and weekdays are figures among its tokens.
+    span = d.view.doc.sentences[si].span
+    said = set(re.findall(r"[a-z]+", d.view.doc.text[span.start : span.end].lower()))
+    return bool(said & set(data["now_words"]))
 
 
 def _only_age_of(d: _Doc, ages: list[int], ai: int, whose: str) -> bool:
