@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from numcheck.files import DEFAULT_INCLUDE, InputError, InputProblem, decode, discover, read, read_stdin
+from numcheck import files
+from numcheck.files import DEFAULT_INCLUDE, InputError, InputProblem, decode, decode_stream, discover, read, read_stdin
 from numcheck.model import Source
 
 TEXT = "The council spent £4.5m on 17 new buses in March 2021.\n"
@@ -207,6 +208,47 @@ def test_decode_is_the_same_rules_without_a_file() -> None:
     assert decode(b"\xfe\xff" + "7 days".encode("utf-16-be")) == "7 days"
     with pytest.raises(InputError):
         decode(b"\x00\x01\x02", "x")
+
+
+# Inputs whose reading in chunks could go wrong: characters of 2, 3 and 4 bytes across
+# every chunk boundary, invalid and cut-off bytes, a late NUL, control bytes, byte-order marks.
+_WIDE = "Prices rose 4½% to €12 — 💶 “a record”\nin Zürich.\n"
+CHUNKED_CASES = {
+    "empty": b"",
+    "ascii": TEXT.encode(),
+    "wide characters": _WIDE.encode(),
+    "wide characters, repeated": (_WIDE * 7).encode(),
+    "utf-8 bom": b"\xef\xbb\xbf" + _WIDE.encode(),
+    "only a utf-8 bom": b"\xef\xbb\xbf",
+    "utf-16 bom": b"\xff\xfe" + _WIDE.encode("utf-16-le"),
+    "utf-32 bom": b"\xff\xfe\x00\x00" + _WIDE.encode("utf-32-le"),
+    "latin-1 byte": _WIDE.encode() + b"caf\xe9\n",
+    "latin-1 byte after a bom": b"\xef\xbb\xbf" + _WIDE.encode() + b"caf\xe9 costs",
+    "character cut off at the end": _WIDE.encode() + "€".encode()[:2],
+    "lead byte then ascii": _WIDE.encode() + b"\xe2\x82x and more",
+    "stray continuation byte": _WIDE.encode() + b"\x80" + _WIDE.encode(),
+    "invalid byte, then a NUL": b"caf\xe9\n" + _WIDE.encode() * 3 + b"\x00",
+    "utf-16 without a bom": _WIDE.encode("utf-16-le"),
+    "mostly control bytes": b"\x01\x02\x03 12 \x04\x05\x06\x07",
+    "control bytes after an invalid byte": b"\xff" + b"\x01" * 40,
+}
+
+
+def _outcome(read_it: object) -> str:
+    try:
+        return repr(read_it())  # type: ignore[operator]
+    except InputError as err:
+        return f"error: {err.reason}"
+
+
+@pytest.mark.parametrize("name", sorted(CHUNKED_CASES))
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 4096])
+def test_reading_in_chunks_gives_what_decoding_whole_gives(
+    name: str, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = CHUNKED_CASES[name]
+    monkeypatch.setattr(files, "READ_CHUNK", chunk)
+    assert _outcome(lambda: decode_stream(io.BytesIO(data), "x")) == _outcome(lambda: decode(data, "x"))
 
 
 # --- discover ----------------------------------------------------------------

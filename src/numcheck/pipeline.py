@@ -253,7 +253,7 @@ def check_source(
 
 def check_file(path: str, settings: Settings, rules: Sequence[Any]) -> FileReport:
     """Read and check one file (``-``: standard input, named ``settings.stdin_filename``)."""
-    from numcheck.files import InputError, decode, read
+    from numcheck.files import InputError, decode, decode_stream, read
 
     try:
         if path == STDIN:
@@ -261,8 +261,10 @@ def check_file(path: str, settings: Settings, rules: Sequence[Any]) -> FileRepor
 
             name = settings.stdin_filename or STDIN
             stream = sys.stdin
-            data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-            text = decode(data, name)
+            if hasattr(stream, "buffer"):
+                text = decode_stream(stream.buffer, name)
+            else:
+                text = decode(stream.read().encode("utf-8"), name)
         else:
             source = read(path)
             name, text = source.path, source.text
