@@ -105,6 +105,48 @@ def test_every_bundled_regex_compiles() -> None:
     assert len(lazy) >= 30
 
 
+def test_bundled_regexes_match_with_re_as_with_the_regex_module() -> None:
+    """Bundled rules compile with ``re`` (through the start-up cache), users' with ``regex``: same matches.
+
+    Every bundled template and regex runs with both engines over the skeletons
+    and sentences of every bundled rule's examples; a pattern ``re`` cannot
+    compile falls back to ``regex`` and so cannot differ.
+    """
+    import regex
+
+    import numcheck
+    from numcheck.patterns import Regex, Template, View
+
+    rules = load_rules()
+    texts: set[str] = set()
+    for rule in rules:
+        for example in (*rule.examples.flagged, *rule.examples.clean):
+            view = View(numcheck.extract(unmark(example)[0]))
+            texts.update(view.skeletons)
+            texts.update(view.sentence_text(i) for i in range(len(view.doc.sentences)))
+            texts.update(view.sentence_text(i).lower() for i in range(len(view.doc.sentences)))
+    items = [
+        item
+        for rule in rules
+        for value in rule.compiled.values()
+        for item in (value if isinstance(value, (tuple, list)) else (value,))
+        if isinstance(item, (Template, Regex))
+    ]
+    assert items and all(item.bundled for item in items)
+    on_re = 0
+    for item in items:
+        source = item.expanded if isinstance(item, Template) else item.source
+        fast = item.pattern if isinstance(item, Template) else item.compiled
+        slow = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+        on_re += not isinstance(fast, type(slow))
+        for text in sorted(texts):
+            got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            want = [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+            assert got == want, (item.key, source, text)
+    # Every bundled pattern is one ``re`` reads today: none makes a start import ``regex``.
+    assert on_re == len(items)
+
+
 def test_a_bad_template_in_a_user_folder_is_an_error_at_load(tmp_path: Path) -> None:
     (tmp_path / "my-rule.toml").write_text(GOOD.replace("\\(#share:percent#\\)", "(#share:percent#"), encoding="utf-8")
     with pytest.raises(RuleError) as info:

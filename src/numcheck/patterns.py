@@ -21,12 +21,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import regex
-
+from numcheck import startcache
 from numcheck.interval import Interval
 from numcheck.model import Document, Fact, Span
+
+if TYPE_CHECKING:
+    import regex
+
+# A compiled rule regex: the standard ``re`` for the bundled rules, ``regex`` for a user's (its timeout).
+Compiled: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 
 # Matching a user's template may take at most this long per sentence (seconds).
 USER_REGEX_TIMEOUT = 0.05
@@ -68,15 +73,18 @@ class Template:
     key: str = ""  # the rule parameter it came from, for error messages
     group: str = ""  # a named group (or role) the check reads, checked when it compiles
     missing: str = ""  # what to say when ``group`` is missing
+    bundled: bool = False  # a bundled rule's: compiled with ``re`` (see ``bundled``)
 
     @property
-    def pattern(self) -> regex.Pattern[str]:
-        return _compiled(self.expanded)
+    def pattern(self) -> Compiled:
+        return _bundled(self.expanded) if self.bundled else _compiled(self.expanded)
 
     def check(self) -> None:
         """Compile now; raises ValueError ("key: reason") if the regex is not valid or lacks ``group``."""
+        import regex
+
         try:
-            rx = _compiled(self.expanded)
+            rx = self.pattern
         except regex.error as err:
             raise ValueError(f"{self.key}: invalid regex {self.source!r}: {err}") from err
         if self.group and self.group not in rx.groupindex:
@@ -85,7 +93,42 @@ class Template:
 
 @functools.cache
 def _compiled(expanded: str) -> regex.Pattern[str]:
+    """A user's rule regex: the ``regex`` module, whose matches take a timeout."""
+    import regex
+
     return regex.compile(expanded, regex.IGNORECASE | regex.VERSION0)
+
+
+@functools.cache
+def _bundled(expanded: str) -> Compiled:
+    """A bundled rule's regex: ``re`` through the start-up cache, ``regex`` for what ``re`` cannot read.
+
+    The ``regex`` module (VERSION0, the ``re``-compatible behaviour) compiles
+    in Python on every start, ~12 ms for the templates one article needs;
+    ``re``'s compiled form is kept between runs. Bundled patterns need no
+    timeout, and ``tests/test_rules.py`` checks that both engines find the
+    same matches for every bundled pattern.
+    """
+    try:
+        return startcache.compile(expanded, re.IGNORECASE)
+    except re.error:
+        return _compiled(expanded)
+
+
+def bundled(compiled: Mapping[str, Any]) -> dict[str, Any]:
+    """A bundled rule's compiled parameters with each template and regex marked ``bundled``."""
+    from dataclasses import replace
+
+    def mark(item: Any) -> Any:
+        return replace(item, bundled=True) if isinstance(item, (Template, Regex)) else item
+
+    out: dict[str, Any] = {}
+    for key, value in compiled.items():
+        if isinstance(value, (tuple, list)):
+            out[key] = type(value)(mark(v) for v in value)
+        else:
+            out[key] = mark(value)
+    return out
 
 
 def _needs(source: str) -> tuple[frozenset[str], ...]:
@@ -177,33 +220,36 @@ class Regex:
     key: str  # the rule parameter it came from, for error messages
     groups: tuple[str, ...] = ()  # named groups the check reads
     missing: str = ""  # what to say when one is missing ("" for the usual words)
+    bundled: bool = False  # a bundled rule's: compiled with ``re`` (see ``bundled``)
 
     @property
     def pattern(self) -> str:
         return self.source
 
     @property
-    def compiled(self) -> regex.Pattern[str]:
-        return _compiled(self.source)
+    def compiled(self) -> Compiled:
+        return _bundled(self.source) if self.bundled else _compiled(self.source)
 
     # The calls checks make, spelled out: a __getattr__ lookup costs an exception each time.
     def search(self, *args: Any, **kwargs: Any) -> Any:
-        return _compiled(self.source).search(*args, **kwargs)
+        return self.compiled.search(*args, **kwargs)
 
     def match(self, *args: Any, **kwargs: Any) -> Any:
-        return _compiled(self.source).match(*args, **kwargs)
+        return self.compiled.match(*args, **kwargs)
 
     def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        return _compiled(self.source).finditer(*args, **kwargs)
+        return self.compiled.finditer(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         # Anything else (groupindex, fullmatch, sub...): that of the compiled pattern.
-        return getattr(_compiled(self.source), name)
+        return getattr(self.compiled, name)
 
     def check(self) -> None:
         """Compile now; raises ValueError ("key: reason") if the regex is invalid or lacks a group."""
+        import regex
+
         try:
-            rx = _compiled(self.source)
+            rx = self.compiled
         except regex.error as err:
             raise ValueError(f"{self.key}: invalid regex {self.source!r}: {err}") from err
         lacking = [g for g in self.groups if g not in rx.groupindex]
@@ -349,9 +395,7 @@ class View:
         yield from found
 
     @staticmethod
-    def search(
-        pattern: regex.Pattern[str], text: str, pos: int = 0, *, trusted: bool = True
-    ) -> regex.Match[str] | None:
+    def search(pattern: Any, text: str, pos: int = 0, *, trusted: bool = True) -> Any:
         """``pattern.search`` from ``pos``, under the timeout when the rule is not bundled."""
         try:
             return pattern.search(text, pos) if trusted else pattern.search(text, pos, timeout=USER_REGEX_TIMEOUT)
@@ -435,7 +479,7 @@ def split_range(f: Fact) -> tuple[Fact, Fact] | None:
     return a, b
 
 
-def _finditer(pattern: regex.Pattern[str], text: str, trusted: bool) -> Iterator[regex.Match[str]]:
+def _finditer(pattern: Any, text: str, trusted: bool) -> Iterator[Any]:
     try:
         if trusted:
             yield from pattern.finditer(text)

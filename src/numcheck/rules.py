@@ -27,7 +27,7 @@ from typing import Any
 
 from numcheck import startcache
 from numcheck.model import CODE_FAMILIES, SEVERITIES, Examples, Rule
-from numcheck.patterns import check_compiled
+from numcheck.patterns import bundled, check_compiled
 
 _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "code": str,
@@ -160,6 +160,8 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
     compiled: dict[str, Any] = {}
     try:
         compiled = check.compile(params)
+        if trusted:
+            compiled = bundled(compiled)
         if compile_now:
             # Regexes compile on first use; a user's rule file is compiled
             # now, so that a bad regex is an error when the rules load. The
