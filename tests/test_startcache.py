@@ -98,7 +98,7 @@ def test_toml_read_back_from_the_file_is_what_tomllib_reads(
     assert startcache.toml(TOML, decimal=decimal) == want
     startcache._TOML.save()
     _new_start(monkeypatch)
-    monkeypatch.setattr(startcache.tomllib, "loads", lambda *a, **k: pytest.fail("parsed again"))
+    monkeypatch.setattr(tomllib, "loads", lambda *a, **k: pytest.fail("parsed again"))
     got = startcache.toml(TOML, decimal=decimal)
     # Same values and the same types (a Decimal stays "0.250", a date stays a date).
     assert got == want and repr(got) == repr(want)

@@ -122,16 +122,16 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from numcheck import numwords, startcache
+from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged, step_of
 from numcheck.model import Document, Fact, Sentence, Span
 
 
 def _load(name: str) -> dict[str, Any]:
-    raw = resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8")
+    raw = read_data(name)
     return startcache.toml(raw)
 
 

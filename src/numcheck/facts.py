@@ -51,17 +51,17 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, localcontext
-from importlib import resources
 from typing import Any
 
 from numcheck import dates, numbers, numwords, source, startcache, units
+from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import Number
 
 
 def _toml(name: str) -> dict[str, Any]:
-    raw = resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8")
+    raw = read_data(name)
     return startcache.toml(raw, decimal=True)
 
 

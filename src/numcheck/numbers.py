@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
-from importlib import resources
 
 from numcheck import numwords, startcache
+from numcheck.data import text as read_data
 from numcheck.model import SpanIndex
 
 
@@ -276,7 +276,7 @@ def _numeral(m: re.Match[str]) -> Number | None:
 def _glued_currencies() -> re.Pattern[str]:
     """Currency signs and codes that end in a letter or a full stop ("$US", "Rs.", "RM", "USD"),
     from ``data/money.toml``: a numeral glued after one is still a figure."""
-    raw = resources.files("numcheck.data").joinpath("money.toml").read_text(encoding="utf-8")
+    raw = read_data("money.toml")
     money = startcache.toml(raw)
     lead = [s for s in money["signs"] if s[-1].isalpha() or s[-1] == "."] + list(money["codes"])
     alt = "|".join(re.escape(s) for s in sorted(lead, key=lambda s: (-len(s), s)))

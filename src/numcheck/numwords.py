@@ -27,13 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, localcontext
-from importlib import resources
 
 from numcheck import startcache
+from numcheck.data import text as read_data
 
 
 def _load() -> tuple[dict[str, dict[str, Decimal]], dict[str, list[str]]]:
-    raw = resources.files("numcheck.data").joinpath("numwords.toml").read_text(encoding="utf-8")
+    raw = read_data("numwords.toml")
     data = startcache.toml(raw, decimal=True)
     tables = {
         table: {k: Decimal(v) for k, v in words.items()} for table, words in data.items() if isinstance(words, dict)

@@ -8,7 +8,6 @@ original. Sentence and paragraph splitting produce spans only.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Sequence
 
@@ -94,6 +93,8 @@ def blank_html(text: str) -> str:
         pos = e
     out.append(text[pos:])
     text = "".join(out)
+
+    import html
 
     def entity(m: re.Match[str]) -> str:
         char = html.unescape(m.group())

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from numcheck import startcache
+from numcheck.data import text as read_data
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -52,7 +52,7 @@ def _load() -> tuple[
     frozenset[str],
     frozenset[str],
 ]:
-    raw = resources.files("numcheck.data").joinpath("units.toml").read_text(encoding="utf-8")
+    raw = read_data("units.toml")
     data = startcache.toml(raw, decimal=True)
     units: dict[str, Unit] = {}
     words: dict[str, Unit] = {}
@@ -214,6 +214,8 @@ def registry() -> pint.UnitRegistry[Any]:
     import pint  # deferred: ~200 ms, paid only when a conversion is asked for
 
     reg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+    from importlib import resources
+
     with resources.as_file(resources.files("numcheck.data").joinpath("units.txt")) as path:
         reg.load_definitions(str(path))
     return reg

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from numcheck import startcache
+from numcheck.data import text as read_data
 
 # A word (letters, digits, inner ' or -), or one character of punctuation.
 TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[^\sa-z0-9]")
@@ -183,7 +183,7 @@ def singular(word: str) -> str:
 
 
 def _toml(name: str) -> dict[str, Any]:
-    return startcache.toml(resources.files("numcheck.data").joinpath(name).read_text(encoding="utf-8"))
+    return startcache.toml(read_data(name))
 
 
 def _pairs(table: Mapping[str, object]) -> list[tuple[str, str]]:
