@@ -98,12 +98,24 @@ def _multiple_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+@functools.cache
+def _share_words() -> re.Pattern[str]:
+    """The qualifiers of a share ("a majority", "most") as one case-blind search: a sentence with one is
+    read for its words, to meet a share told elsewhere ("Most parents back it" … "38% of parents")."""
+    words = sorted((p for p, (unit, _) in vocab().ranges.items() if unit == "share"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     """The sentence's tokens: figures (facts with a value or date) as one token each, the rest as words."""
     figures = [fi for fi in view.by_sentence[sentence] if is_token(view.facts[fi])]
     text = view.text
     sent = view.doc.sentences[sentence].span
-    if not figures and not _multiple_words().search(text, sent.start, sent.end):
+    if (
+        not figures
+        and not _multiple_words().search(text, sent.start, sent.end)
+        and not _share_words().search(text, sent.start, sent.end)
+    ):
         return ()  # nothing here for a relation to read ("trade up threefold" is read, for its word)
     out: list[Token] = []
     pos = sent.start

@@ -18,7 +18,7 @@ from numcheck.relations.base import (
     same_family,
 )
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
-from numcheck.relations.qualifiers import _beside
+from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
 from numcheck.vocab import singular
@@ -631,13 +631,14 @@ WHOLE_WORDS = 3
 _WHOLE_STOP = frozenset("in on at for from with by who whom that which than as and or but to".split())
 
 
-def _whole_after(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], range]:
+def _whole_after(d: _Doc, si: int, pos: int, direct: bool = False) -> tuple[frozenset[str], range]:
     """The stems of the whole a share is "of" ("58% of small firms expect" → {small, firm}; "one in three
-    drivers admits" → {driver}) and its tokens; a plural ends it ("of voters backed")."""
+    drivers admits" → {driver}; with ``direct``, "most parents support" → {parent}) and its tokens; a
+    plural ends it ("of voters backed")."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    text = d.facts[toks[pos].fact].text.lower()
-    if pos + 1 < len(words) and (" in " in text or " out of " in text):
+    text = d.facts[toks[pos].fact].text.lower() if toks[pos].fact >= 0 else ""
+    if pos + 1 < len(words) and (" in " in text or " out of " in text or (direct and words[pos + 1] != "of")):
         j = pos + 1  # "one in three drivers", "eight out of 10 voters": the whole follows the figure
     elif pos + 2 < len(words) and words[pos + 1] == "of":
         j = pos + 2
@@ -669,7 +670,8 @@ def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
     # Figures a qualifier is already told of in their own clause ("almost a quarter (21%)").
     qualified = {i for rel in built.get("qualifier", {}).values() for _, i in rel.roles}
-    fractions: list[tuple[int, int, int]] = []
+    # (sentence, last token, fraction fact or -1, qualifier phrase, first token)
+    fractions: list[tuple[int, int, int, str, int]] = []
     shares: list[tuple[int, int, int]] = []
     for si, pos, fi, f in d.figures(frozenset({"share", "percent"})):
         m = d.m.by_fact.get(fi)
@@ -680,46 +682,70 @@ def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         if f.kind == "percent":
             shares.append((si, pos, fi))
         elif fi not in tied and f.value is not None and 0 < f.value < 1 and len(fractions) < FRACTIONS_PER_DOC:
-            fractions.append((si, pos, fi))
-    if not fractions or not shares:
+            fractions.append((si, pos, fi, "", d.hedge_start(si, pos)))
+    if not shares:
         return
-    told: dict[int, tuple[frozenset[str], dict[str, str]]] = {}
+    fractions.extend(_share_words(d, FRACTIONS_PER_DOC - len(fractions)))
+    told: dict[tuple[int, int], tuple[frozenset[str], dict[str, str]]] = {}
 
-    def read(si: int, pos: int, fi: int) -> tuple[frozenset[str], dict[str, str]]:
-        if fi not in told:
-            whole, span = _whole_after(d, si, pos)
-            told[fi] = whole, _bag(d, si, pos, span)
-        return told[fi]
+    def read(si: int, pos: int, direct: bool = False) -> tuple[frozenset[str], dict[str, str]]:
+        if (si, pos) not in told:
+            whole, span = _whole_after(d, si, pos, direct)
+            told[(si, pos)] = whole, _bag(d, si, pos, span)
+        return told[(si, pos)]
 
-    for qs, qpos, qi in fractions:
-        q_whole, q_bag = read(qs, qpos, qi)
+    for qs, qpos, qi, phrase, start in fractions:
+        q_whole, q_bag = read(qs, qpos, bool(phrase))
         for si, pos, fi in shares:
             if si == qs:
                 continue
-            whole, bag = read(si, pos, fi)
+            whole, bag = read(si, pos)
             if not whole or whole != q_whole or len(bag.keys() & q_bag.keys()) < ECHO_SHARED:
                 continue
-            if not _same_dates(d, qi, fi) or not _one_holder(d, qs, si, pos):
+            if _clause_years(d, qs, qpos) != _clause_years(d, si, pos) or not _one_holder(d, qs, si, pos):
                 continue
             a_src, b_src = _sources(d, qs) - {d.m.words[qs][0]}, _sources(d, si) - {d.m.words[si][0]}
             if a_src and b_src and not a_src & b_src:
                 continue  # two sources' figures
-            start = d.hedge_start(qs, qpos)
             cue = d.span(qs, start, qpos + 1)
-            yield Relation(
-                "qualifier",
-                (("qualifier", qi), ("figure", fi)),
-                (cue,),
-                "document",
-                (("phrase", ""), ("unit", "share")),
-            )
+            roles = (("qualifier", qi), ("figure", fi)) if qi >= 0 else (("figure", fi),)
+            yield Relation("qualifier", roles, (cue,), "document", (("phrase", phrase), ("unit", "share")))
             break
 
 
-def _same_dates(d: _Doc, a: int, b: int) -> bool:
-    """The years of two figures' clauses are the same (or neither gives one): "almost two-thirds in
-    1999" is not today's share. "This year" is no year: it is the story's own."""
-    return {x for x in _frame(d, a) if x[5:].isdigit()} == {x for x in _frame(d, b) if x[5:].isdigit()}
+def _share_words(d: _Doc, room: int) -> Iterator[tuple[int, int, int, str, int]]:
+    """Qualifiers of a share with no figure beside them ("A majority of members back the strike", "Most
+    parents support it"): (sentence, last token, -1, phrase, first token), at most ``room``."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for i in range(len(words)):
+            if room <= 0:
+                return
+            hit = d.v.qualifiers.starting_at(words, i) if toks[i].fact < 0 else None
+            if hit is None or d.v.ranges[hit[0]][0] != "share":
+                continue
+            phrase, end = hit
+            if phrase == "most" and (
+                (i > 0 and words[i - 1] in _DETERMINERS) or (end < len(words) and words[end] in d.v.not_after_most)
+            ):
+                continue  # "the most popular": a superlative
+            if any(
+                t.fact >= 0 and d.facts[t.fact].kind in ("percent", "share") for t in toks[end : end + QUALIFIER_NP]
+            ):
+                continue  # "a majority (48%)": judged beside its figure
+            room -= 1
+            yield si, end - 1, -1, phrase, i
+
+
+def _clause_years(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The years and dates in the clause around token ``pos`` ("almost two-thirds in 1999")."""
+    toks = d.m.tokens[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    return frozenset(
+        str(d.facts[t.fact].iso)[:4]
+        for t in toks[lo:hi]
+        if t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") and str(d.facts[t.fact].iso or "")[:1].isdigit()
+    )
 
 
 def _one_holder(d: _Doc, qs: int, si: int, pos: int) -> bool:
