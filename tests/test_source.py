@@ -96,3 +96,28 @@ def test_reference_links_hold_no_figures() -> None:
     out = prepare(md, "CHANGES.md")
     assert len(out) == len(md)
     assert "98890" not in out and "a crash on start" in out
+
+
+def test_rst_directives_and_literal_blocks_hold_no_figures() -> None:
+    rst = (
+        "Options\n\n"
+        ".. versionadded:: 3.3\n"
+        "  Set per component.\n\n"
+        "Example::\n\n"
+        "  add_item(NAME 12)\n"
+        "  set(limit 40)\n\n"
+        "  more(7)\n\n"
+        "Back to prose with 5 items.\n\n"
+        ".. code-block:: cmake\n"
+        "   :caption: 9 lines\n\n"
+        "  set(groups 8)\n\n"
+        ".. note::\n\n"
+        "   A note keeps its 6 figures.\n"
+    )
+    out = prepare(rst, "opts.rst")
+    assert len(out) == len(rst)
+    for gone in ("3.3", "12", "40", "7", "8"):
+        assert gone not in out
+    assert "5 items" in out and "Set per component." in out and "6 figures" in out and "9 lines" in out
+    # The same text as Markdown keeps its directive-like line: reST rules apply to .rst only.
+    assert "3.3" in prepare(rst, "opts.md")

@@ -117,6 +117,28 @@ def blank_urls(text: str) -> str:
 _RST_SUPPRESSION = re.compile(r"^[ \t]*\.\.[ \t]+numcheck-[^\n]*", re.M)
 
 
+# reStructuredText: a directive line (".. versionadded:: 3.3", ".. image:: fig-2.png") and the literal
+# block after "::" (indented any amount, blank lines inside) are markup and code, not prose.
+_RST_DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+[\w:-]+::[^\n]*", re.M)
+# A code directive's body: ".. code-block:: cmake", its options, a blank line, the indented code.
+_RST_CODE = re.compile(
+    r"^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode|parsed-literal|math)::[^\n]*\n(?:[ \t]+:[\w-]+:[^\n]*\n)*"
+    r"(?:[ \t]*\r?\n)+((?:[ \t]+\S[^\n]*(?:\n|\Z)|[ \t]*\r?\n(?=[ \t]+\S))+)",
+    re.M,
+)
+_RST_LITERAL = re.compile(
+    r"^(?![ \t]*\.\.[ \t])[^\n]*?::[ \t]*\r?\n(?:[ \t]*\r?\n)+((?:[ \t]+\S[^\n]*(?:\n|\Z)|[ \t]*\r?\n(?=[ \t]+\S))+)",
+    re.M,
+)
+
+
+def blank_rst(text: str) -> str:
+    """Blank reST directive lines and literal blocks (after markdown's blanking, which .rst also gets)."""
+    text = _blank_matches(text, _RST_LITERAL, 1)
+    text = _blank_matches(text, _RST_CODE, 1)
+    return _blank_matches(text, _RST_DIRECTIVE)
+
+
 def prepare(text: str, path: str = "") -> str:
     """The text the extractor reads: same length as ``text``, markup blanked."""
     if "numcheck-" in text:
@@ -126,6 +148,8 @@ def prepare(text: str, path: str = "") -> str:
         text = blank_html(text)
     elif lower.endswith(MARKDOWN_SUFFIXES):
         text = blank_markdown(text)
+        if lower.endswith(".rst"):
+            text = blank_rst(text)
     elif "<!--" in text:
         text = _blank_matches(text, _HTML_COMMENT)
     return blank_urls(text)
