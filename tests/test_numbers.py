@@ -103,3 +103,10 @@ def test_a_figure_glued_to_an_adjective_word_is_no_figure() -> None:
     for text in ("a zero-based index", "arrays are 1-indexed", "a three-dimensional scan", "a one-sided final"):
         assert numbers.find(text) == [], text
     assert [n.value for n in numbers.find("a three-day strike")] == [3]
+
+
+def test_a_version_wildcard_is_no_figure() -> None:
+    from numcheck import numbers
+
+    assert [n.value for n in numbers.find("Python 2.6 and later (including 3.x)")] == [D("2.6")]
+    assert numbers.find("releases 1.2.x and 4.*") == []

@@ -359,10 +359,13 @@ def find(text: str) -> list[Number]:
     out = sorted(out + words, key=lambda n: n.start)
     if numwords.NOT_FIGURE_AFTER:
         out = [n for n in out if not _adjective_tail(text, n.end + len(n.suffix))]
+    out = [n for n in out if not _VERSION_WILDCARD.match(text, n.end)]
     return _join_ranges(text, _join_compounds(text, out))
 
 
 _HYPHEN_WORD = startcache.compile(r"-([A-Za-z]+)\b")
+# A version with a wildcard ("3.x", "1.2.x", "2.*"): a range of releases, not a quantity.
+_VERSION_WILDCARD = startcache.compile(r"\.(?:[xX]|\*)(?![\w*])")
 
 
 def _adjective_tail(text: str, end: int) -> bool:

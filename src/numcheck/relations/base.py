@@ -16,7 +16,10 @@ from numcheck.vocab import singular
 COUNTABLE = frozenset({"count", "number", "money"})
 SHARES = frozenset({"percent", "share"})
 # Words that end the noun between a part and its "of" ("$4.37bn and earnings of $1.62"): another clause.
-GAP_STOP = frozenset("and or but while whereas with were was are is have has had per each a an".split())
+# Words between a figure and "of" that end the gap: "3 lines instead of 2" has no whole.
+GAP_STOP = frozenset(
+    "and or but while whereas with were was are is have has had per each a an instead because ahead regardless".split()
+)
 FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
 # Capitalised words that are not names of who or what a figure belongs to.
 NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
