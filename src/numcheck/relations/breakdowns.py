@@ -66,7 +66,9 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
     for si, pos, fi, f in d.figures(COUNTABLE):
         words, toks = d.m.words[si], d.m.tokens[si]
         # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
-        j = pos + 1
+        # A figure that is itself a part of a pronoun's whole ("400 of whom are nurses, 180 of whom
+        # ...") is an item of a parallel list, never the total of the items after it.
+        j = len(words) if d._pronoun_part(si, pos) else pos + 1
         while j < len(words) and j - pos <= 4 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
             opener = d.v.breakdown_open.starting_at(words, j)
             if opener:
