@@ -923,7 +923,13 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
     elif all(w in _LINKING for w in words[k:j]) and k > 0 and words[k - 1] == ",":
         k = 0
         end = words.index(",")
-    subject = [w for w in words[k:end] if w not in _LINKING]
+    # "This year's total was": a frame opening the subject ("this year's") stands as its determiner.
+    toks = d.m.tokens[si]
+    subject = [
+        "the" if t.fact >= 0 and d.facts[t.fact].kind in FRAME_KINDS else w
+        for w, t in zip(words[k:end], toks[k:end], strict=True)
+        if w not in _LINKING
+    ]
     ref = d.v.back_refs.starting_at(words, k)
     if not (
         (ref is not None and all(w in _LINKING for w in words[ref[1] : end]))
