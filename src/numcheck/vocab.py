@@ -127,6 +127,7 @@ class Vocab:
     level_words: frozenset[str]  # qualifiers of a level moved to: "fell to a single digit"
     still_words: PhraseTable  # phrase → its key in ``ranges`` (unit "change"): "sales were flat"
     extremes: PhraseTable  # "a peak of" → "high", "a low of" → "low", "a maximum of" → "most", "a minimum of" → "least"
+    extreme_words: Mapping[str, str]  # "longest" → "most", "shortest" → "least": "the longest wait was 14 days"
     group_verbs: PhraseTable  # "were treated" after a group's count: the group a later share is of
     group_verbs_before: PhraseTable  # "doctors treated" before it
     group_nouns: PhraseTable  # "of patients", "of cases": a share of the group told before
@@ -284,7 +285,11 @@ def vocab() -> Vocab:
         not_after_most=frozenset(quals["not_after_most"]["words"]),
         level_words=levels,
         still_words=PhraseTable.build((p, p) for p in still),
-        extremes=PhraseTable.build(_pairs(data["extremes"])),
+        extremes=PhraseTable.build(
+            (p, side) for p, side in _pairs(data["extremes"]) if side in ("high", "low", "most", "least")
+        ),
+        extreme_words={str(w): "most" for w in data["extremes"]["most_words"]}
+        | {str(w): "least" for w in data["extremes"]["least_words"]},
         group_verbs=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_after"]),
         group_verbs_before=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_before"]),
         group_nouns=PhraseTable.build((str(p), "group") for p in data["samples"]["group_nouns"]),

@@ -27,6 +27,7 @@ from numcheck.relations.restatements import (
     _frames_agree,
     _lead_sentences,
     _plain_tokens,
+    _stem,
 )
 from numcheck.vocab import singular
 
@@ -557,10 +558,23 @@ AVERAGE_REACH = 8
 
 
 def _extreme_at(d: _Doc, si: int, pos: int) -> str:
-    """ "a peak of 13.1%", "hit a high of $71" → "high"; "a low of 5.9%", "bottomed out at" → "low"; else ""."""
+    """ "a peak of 13.1%", "hit a high of $71" → "high"; "a low of 5.9%", "bottomed out at" → "low"; "a
+    maximum of £300" → "most"; "the longest wait was 14 days" → "most"; else ""."""
     words = d.m.words[si]
     hit = d.v.extremes.ending_at(words, pos)
-    return hit[0] if hit else ""
+    if hit:
+        return hit[0]
+    # "the longest wait was 14 days", "the biggest fine was £5,000": the largest of all told as a bound.
+    if pos >= 3 and words[pos - 1] in ("was", "is", "were", "of"):
+        for k in range(pos - 2, max(0, pos - 2 - SUPERLATIVE_NOUN) - 1, -1):
+            side = d.v.extreme_words.get(words[k])
+            if side:
+                return side if k > 0 and words[k - 1] == "the" else ""
+    return ""
+
+
+# Words of the noun between a superlative and its verb ("the longest hospital wait was").
+SUPERLATIVE_NOUN = 3
 
 
 def _is_average(d: _Doc, si: int, pos: int) -> bool:
@@ -668,7 +682,7 @@ def _bounded_averages(
 
     def words_of(si: int) -> frozenset[str]:
         if si not in said:
-            said[si] = _words_before(d, si, 0, len(d.m.words[si]))
+            said[si] = frozenset(_stem(w) for w in _words_before(d, si, 0, len(d.m.words[si])))  # "waited" = "wait"
         return said[si]
 
     by_sentence: dict[int, list[tuple[int, frozenset[str]]]] = {}
