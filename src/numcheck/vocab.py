@@ -115,6 +115,7 @@ class Vocab:
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
     subsets: Mapping[str, frozenset[str]]  # later verb → the earlier verbs whose group it counts a part of
+    opposite_answers: Mapping[str, frozenset[str]]  # "backed" → {"opposed"}: answers that split one whole
     complements: Mapping[str, str]  # a group word → the word of the group that completes it (men ↔ women)
     ratio_bases: PhraseTable  # phrase → "ratio": a whole a percentage may exceed ("of GDP")
     ratio_cues: PhraseTable  # phrase → "ratio": words before a percentage that make it a ratio or change
@@ -201,6 +202,14 @@ def _complements(table: object) -> dict[str, str]:
     for a, b in pairs:
         out[str(a)], out[str(b)] = str(b), str(a)
     return out
+
+
+def _opposites(pairs: Iterable[Sequence[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in pairs:
+        out.setdefault(str(a), set()).add(str(b))
+        out.setdefault(str(b), set()).add(str(a))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @functools.cache
@@ -307,4 +316,5 @@ def vocab() -> Vocab:
         ),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
         complements=_complements(data.get("complements", {})),
+        opposite_answers=_opposites(data["answers"]["opposites"]),
     )

@@ -5,7 +5,7 @@ outcomes ("55 were stolen ... 58 recovered"), complementary shares (men/women).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
@@ -22,6 +22,8 @@ OUTCOME_REACH = 5
 # Verbs of an answer, and the words that negate one ("60% saying they did not").
 ANSWER_VERBS = frozenset("said saying say says thought think believed believe agreed agree".split())
 NEGATIONS = frozenset("not didn't don't no never".split())
+# Tokens after a share that its answer word may stand ("60% of the 2,000 voters backed").
+ANSWER_REACH = 8
 # Tokens back (per sentence) that the other shares of a remainder are read from.
 REMAINDER_TOKENS = 60
 # Sentences back (in one paragraph) that the other shares of a remainder may stand.
@@ -209,6 +211,34 @@ def _answer_pairs(d: _Doc) -> Iterator[Relation]:
             if said_b[-1:] and not any(w in CLAUSE_END or w == "," for w in said_b):
                 continue
             yield Relation("shares", (("item", ai), ("item", bi)), (), "clause")
+
+
+def _opposite_answers(d: _Doc) -> Iterator[Relation]:
+    """ "Almost 60% of the 2,000 voters backed the plan, while 45% opposed it": two shares of one sentence
+    given opposite answers (vocab.toml ``[answers] opposites``) split one whole, unless the second names a
+    whole of its own ("45% of women opposed it")."""
+    opposite = d.v.opposite_answers
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        pcts = [(pos, t.fact) for pos, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "percent"]
+        for (apos, ai), (bpos, bi) in zip(pcts, pcts[1:]):
+            a = _answer(words, apos, bpos, opposite)
+            b = _answer(words, bpos, len(words), opposite)
+            if not a or not b or b not in opposite.get(a, frozenset()):
+                continue
+            if bpos + 1 < len(words) and words[bpos + 1] == "of":
+                continue  # "45% of women opposed it": another whole
+            yield Relation("shares", (("item", ai), ("item", bi)), (), "clause")
+
+
+def _answer(words: tuple[str, ...], pos: int, end: int, opposite: Mapping[str, frozenset[str]]) -> str:
+    """The answer word within a few tokens after the share at ``pos`` (before ``end``), or ""."""
+    for k in range(pos + 1, min(end, pos + 1 + ANSWER_REACH)):
+        if words[k] in CLAUSE_END:
+            return ""
+        if words[k] in opposite:
+            return words[k]
+    return ""
 
 
 AUXILIARIES = frozenset("were was have had has".split())
