@@ -48,6 +48,8 @@ WITHIN_NEAR = 4
 PREDICATE_CANDIDATES = 50
 # Sentences back that the count a subject holds ("The council has 4,300 employees") may stand.
 HELD_BACK = 3
+# Tokens of the next sentence that the count a subject holds may stand in ("It employs 1,500 nurses").
+HELD_AFTER_REACH = 8
 # At most this many amounts named by one noun are read as one whole ("its $102.6bn debt").
 NAMED_MAX = 6
 # Words that open a clause with a pronoun whole ("Among them were 41", "Of those on board, 52"), the
@@ -762,4 +764,38 @@ def _held_whole(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
         if "total" in wm.roles or any(x in d.v.holding_verbs for x in held):
             return Relation("part", (("part", part), ("whole", wi)), (d.span(si, pos + 1, j + 1),), "document")
         return None  # the nearest count of that noun is not what the subject holds
+    wi = _held_after(d, si, concept, like, holders)
+    if wi >= 0:
+        # "340 of its nurses had left. It employs 1,500 nurses.": the count told right after.
+        return Relation("part", (("part", part), ("whole", wi)), (d.span(si, pos + 1, j + 1),), "document")
     return None
+
+
+def _held_after(d: _Doc, si: int, concept: str, like: Fact, holders: Sequence[str]) -> int:
+    """The count of ``concept`` that the next sentence says its subject holds ("It employs 1,500 nurses"),
+    as its first figure, naming the holder of "of the council's staff" and no one the part's sentence
+    does not name ("Rival Hanley has 850 drivers"); or -1."""
+    if si + 1 >= len(d.m.tokens):
+        return -1
+    from numcheck.relations.stated import _names
+
+    words = d.m.words[si + 1]
+    span = d.view.doc.sentences[si].span
+    told = d.view.text[span.start : span.end]
+    for k, tok in enumerate(d.m.tokens[si + 1][:HELD_AFTER_REACH]):
+        wi = tok.fact
+        if wi < 0:
+            continue
+        w = d.facts[wi]
+        wm = d.m.by_fact.get(wi)
+        if w.kind in FRAME_KINDS:
+            continue
+        named = wm is not None and wm.noun and d.v.concept(wm.noun.split()[0]) == concept
+        ok = wm is not None and (wm.concept == concept or named) and same_family(w, like) and not w.is_range
+        held = words[max(0, k - 2) : k]
+        if not ok or wm is None or wm.roles & {"part", "another", "forecast", "remainder", "each"}:
+            return -1
+        if not any(x in d.v.holding_verbs for x in held) or not set(holders) <= set(words[:k]):
+            return -1
+        return -1 if any(n not in told for n in _names(d, wi)) else wi
+    return -1
