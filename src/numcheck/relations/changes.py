@@ -435,6 +435,9 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     comma = j < len(words) and words[j] == ","
     if comma:
         j += 1
+        aside = skip_aside(d, si, j)
+        if j < aside < len(words) and words[aside] == ",":
+            j = aside + 1  # "$261.9m, for the three months to November, up from $179.1m"
     start = j
     direction = ""
     stated: tuple[int, str, Span | None] | None = None
