@@ -117,7 +117,7 @@ from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.splits import _group_splits, _instalments, _payments, _placed_parts, _stages
-from numcheck.relations.stated import _distant_stated
+from numcheck.relations.stated import _distant_stated, _lead_directions
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.targets import _targets
@@ -196,6 +196,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 # Second stage: builders that read the relations of the first.
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
+    _lead_directions,
     _scoped_parts,
     _listed_toll,
     _restatements,

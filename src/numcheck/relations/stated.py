@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
-from numcheck.relations.base import FRAME_KINDS, NAMES_REACH, NOT_NAMES, Relation, _Doc
+from numcheck.relations.base import FRAME_KINDS, NAMES_REACH, NOT_NAMES, Relation, _Doc, _lead_sentences
 from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
@@ -304,3 +305,111 @@ def _stated_in(
             if direction:
                 return ci, "stated", {"direction": direction}
     return None
+
+
+# Words between a direction noun and its "in" and the thing that moved ("a rise in fourth-quarter
+# profits", "a fall in its annual sales"), and words a headline puts between a thing and its verb.
+LEAD_PHRASE_REACH = 4
+# Words that end the clause a lead's direction word is read in ("Profits rose at Norcom but fell at ...").
+LEAD_BREAKS = frozenset({",", "but", "while", "whereas", "although", "though"})
+
+
+def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change in the body that says no direction, against the direction the headline or the lead gives
+    the same thing without a figure: "Ericsson has posted a rise in fourth quarter profits" ... "Operating
+    profit was 9.5bn kronor against 10.3bn kronor last year"."""
+    from numcheck.relations.restatements import _plain_tokens  # restatements reads this module
+
+    lead = sorted(_lead_sentences(d))
+    if not lead:
+        return
+    said: list[tuple[int, str, str, Span, frozenset[str]]] = []  # (sentence, concept, direction, cue, names)
+    for si in lead:
+        toks = d.m.tokens[si] or _plain_tokens(d, si)
+        said.extend((si, *move) for move in _said_moves(d, toks))
+    if not said:
+        return
+    for rel in list(built.get("change", {}).values()):
+        if rel.evidence != "clause" or rel.label("direction") or rel.get("stated") is not None:
+            continue
+        if rel.get("factor") is not None or rel.label("multiple"):
+            continue
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is None or bi is None:
+            continue
+        concept = _listed(d, _subject_concept(d, bi)) or _clause_concept(d, bi)
+        si = d.facts[bi].sentence
+        names = _names(d, bi)
+        told = [
+            (w, cue)
+            for s2, c, w, cue, who in said
+            if c == concept and s2 < si and not (names and who and not names & who)
+        ]
+        moves = {w for w, _ in told}
+        if len(moves) != 1:
+            continue  # nothing said of it, or both ways
+        direction, cue = told[0]
+        labels = dict(rel.labels)
+        labels["direction"] = direction
+        yield Relation("change", rel.roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
+
+
+def _amount(d: _Doc, fi: int) -> bool:
+    return fi >= 0 and d.facts[fi].kind in ("percent", "count", "number", "money", "multiple", "share")
+
+
+def _capitals(d: _Doc, toks: tuple[Token, ...], lo: int, hi: int) -> frozenset[str]:
+    """Capitalised words of ``toks[lo:hi]`` past the first (names: "at Norcom", "rival Tello")."""
+    text = d.view.text
+    out = set()
+    for t in toks[lo + 1 : hi]:
+        word = t.text.removesuffix("'s")
+        if t.fact < 0 and text[t.start : t.start + 1].isupper() and word not in NOT_NAMES:
+            out.add(word)
+    return frozenset(out)
+
+
+def _said_moves(d: _Doc, toks: tuple[Token, ...]) -> Iterator[tuple[str, str, Span, frozenset[str]]]:
+    """(concept, direction, cue, names) for "a rise in <concept>", "<concept> fall(s)" with no figure on
+    the move, not a forecast ("expects a fall in profits"); names are the capitalised words of its clause."""
+    words = tuple(t.text for t in toks)
+    for k, t in enumerate(toks):
+        hit = d.v.direction.starting_at(words, k)
+        if hit is None or t.fact >= 0 or words[k] in ("up", "down", "more", "less", "higher", "lower", "cut", "cuts"):
+            continue
+        lo = k
+        while lo > 0 and words[lo - 1] not in CLAUSE_END and words[lo - 1] not in LEAD_BREAKS and k - lo < NAMES_REACH:
+            lo -= 1
+        if _forecast_between(d, words, lo, k):
+            continue
+        if any(_amount(d, toks[x].fact) for x in range(max(lo, k - 2), min(len(toks), hit[1] + 3))):
+            continue  # "a 60% rise in profit": a stated change, read by _distant_stated
+        concept = ""
+        if hit[1] < len(words) and words[hit[1]] == "in":
+            concept = _concept_in(d, words, hit[1] + 1)
+        elif k > 0:
+            concept = _concept_in(d, words, max(lo, k - LEAD_PHRASE_REACH), k)
+        if concept:
+            hi = hit[1]
+            while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] not in LEAD_BREAKS:
+                hi += 1
+            yield concept, hit[0], Span(t.start, toks[hit[1] - 1].end), _capitals(d, toks, lo, hi)
+
+
+def _forecast_between(d: _Doc, words: tuple[str, ...], lo: int, k: int) -> bool:
+    """A forecast word ("expects", "could", "warned of") among ``words[lo:k]``."""
+    for x in range(lo + 1, k + 1):
+        hit = d.v.roles_before.ending_at(words, x)
+        if hit is not None and hit[0] == "forecast" and hit[1] >= lo:
+            return True
+    return False
+
+
+def _concept_in(d: _Doc, words: tuple[str, ...], lo: int, hi: int | None = None) -> str:
+    """The first listed concept among ``words[lo:hi]`` (a few words when ``hi`` is not given)."""
+    top = min(len(words), hi if hi is not None else lo + LEAD_PHRASE_REACH)
+    for k in range(lo, top):
+        hit = d.v.concepts.get(words[k])
+        if hit and hit not in GENERIC:
+            return hit
+    return ""
