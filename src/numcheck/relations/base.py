@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from numcheck.mentions import Mentions
+from numcheck.mentions import Mentions, Token
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
 from numcheck.vocab import singular
@@ -179,6 +179,15 @@ _NP_STOP = frozenset(
     before since within among""".split()
 )
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
+
+
+def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
+    """A sentence's words as tokens, for a sentence the mentions left untokenised (it has no figure)."""
+    from numcheck.vocab import TOKEN
+
+    span = d.view.doc.sentences[si].span
+    chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
+    return tuple(Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk))
 
 
 def _lead_sentences(d: _Doc) -> frozenset[int]:

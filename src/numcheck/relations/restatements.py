@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from numcheck.mentions import CLAUSE_END, Token
+from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import (
     _DETERMINERS,
@@ -18,6 +18,7 @@ from numcheck.relations.base import (
     same_family,
 )
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
+from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
@@ -444,15 +445,6 @@ def _scale_words(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                 continue
             cue = Span(toks[start].start, toks[end - 1].end)
             yield Relation("qualifier", (("figure", fi),), (cue,), "document", (("phrase", phrase), ("unit", "count")))
-
-
-def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
-    """A sentence's words as tokens, for a sentence the mentions left untokenised (it has no figure)."""
-    from numcheck.vocab import TOKEN
-
-    span = d.view.doc.sentences[si].span
-    chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
-    return tuple(Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk))
 
 
 # --- echoes: a lead figure told again in other words, its digits transposed ------------------

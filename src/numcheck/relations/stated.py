@@ -8,7 +8,15 @@ from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
-from numcheck.relations.base import FRAME_KINDS, NAMES_REACH, NOT_NAMES, Relation, _Doc, _lead_sentences
+from numcheck.relations.base import (
+    FRAME_KINDS,
+    NAMES_REACH,
+    NOT_NAMES,
+    Relation,
+    _Doc,
+    _lead_sentences,
+    _plain_tokens,
+)
 from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
@@ -318,8 +326,6 @@ def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
     """A change in the body that says no direction, against the direction the headline or the lead gives
     the same thing without a figure: "Ericsson has posted a rise in fourth quarter profits" ... "Operating
     profit was 9.5bn kronor against 10.3bn kronor last year"."""
-    from numcheck.relations.restatements import _plain_tokens  # restatements reads this module
-
     lead = sorted(_lead_sentences(d))
     if not lead:
         return
