@@ -334,12 +334,11 @@ def _stage_after(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _paid_before(d: _Doc, si: int, like: str, top: Decimal) -> int:
+def _paid_before(d: _Doc, si: int, like: str, top: Decimal, lead: frozenset[int]) -> int:
     """The amount paid that the stages make: the nearest one of family ``like``, larger than ``top``, in the
     sentences just before or in the lead; none that is a forecast ("had expected a 2bn euro pay-off")."""
     near = range(si - 1, max(-1, si - STAGES_BACK - 1), -1)
-    lead = sorted((s for s in _lead_sentences(d) if s < si - STAGES_BACK), reverse=True)
-    order: list[int] = [*near, *lead]
+    order: list[int] = [*near, *sorted((s for s in lead if s < si - STAGES_BACK), reverse=True)]
     for s2 in order:
         toks = d.m.tokens[s2]
         for k in range(len(toks) - 1, -1, -1):
@@ -356,13 +355,14 @@ def _paid_before(d: _Doc, si: int, like: str, top: Decimal) -> int:
 
 
 def _stages(d: _Doc) -> Iterator[Relation]:
+    lead = _lead_sentences(d)  # once: it reads every paragraph
     for si, pos, fi, f in d.figures(frozenset({"money"})):
         found = _stage_after(d, si, pos)
         if found is None or _find("stage_words", d.m.words[si], d.m.clause_start(si, pos), found[1]) < 0:
             continue  # "made $510m, on top of the $330m": no payment in stages
         later, cue = found
         top = max(f.value or Decimal(0), d.facts[later].value or Decimal(0))
-        ti = _paid_before(d, si, family(f), top)
+        ti = _paid_before(d, si, family(f), top, lead)
         if ti < 0:
             continue
         inclusive = _open(d, [si])
