@@ -31,7 +31,7 @@ from numcheck.model import Span
 from numcheck.relations.base import Relation, _Doc
 from numcheck.relations.counting import _Words
 from numcheck.relations.scores import SCORE
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.vocab import TOKEN, PhraseTable, _toml, vocab
 
 # Words between an event's number and its noun ("a trio of second-half tries", "a fourth-minute drop-goal").
 MODIFIERS = 2
@@ -43,6 +43,8 @@ POINTS_AHEAD = 4
 HEADLINE_CHARS = 120
 # Words of a headline with a score between two names ("London Irish 19-33 Wasps").
 HEADLINE_WORDS = 8
+# Tokens back from "scored twice" that the scorer's name may stand ("Stan Varga headed in ... his second").
+CLAIM_REACH = 12
 # Most events of one kind read from a number: larger numbers are points, minutes or caps.
 EVENTS_MAX = 12
 
@@ -59,6 +61,7 @@ def _tables() -> dict[str, PhraseTable]:
     out = {
         "events": PhraseTable.build((p, kind) for kind, phrases in data["events"].items() for p in phrases),
         "counts": PhraseTable.build((p, p) for p in data["counts"]),
+        "claims": PhraseTable.build((p, p) for p in data["claims"]),
     }
     for key, phrases in data["words"].items():
         out[key] = PhraseTable.build((p, key) for p in phrases)
@@ -365,6 +368,65 @@ def _goal_counts(d: _Report) -> Iterator[Relation]:
         yield Relation("scoring", roles, tuple(g.span for g in line), "document", labels)
 
 
+def _scorer_claims(d: _Report) -> Iterator[Relation]:
+    """What the prose says a scorer got ("Varga scored twice", "his second") against that scorer's entries
+    in the goal lists: the prose may tell fewer (a goal later on), never more."""
+    lines = _goal_lines(d.view.text)
+    listed: dict[str, list[Goal]] = {}
+    for g in (g for line in lines for g in line):
+        listed.setdefault(g.name.split()[-1].lower(), []).append(g)
+    if not listed:
+        return
+    claims, after = _tables()["claims"], _tables()["claim_after"]
+    elsewhere = vocab().score_elsewhere
+    text = d.view.text
+    first = d.view.doc.sentences[0].span if d.view.doc.sentences else None
+    headline = [fi for fi, f in enumerate(d.facts) if first is not None and f.span.end <= first.end]
+    at = {f.span.start: fi for fi, f in enumerate(d.facts)}
+    for toks in d.tokens:
+        # A figure token as the words it is ("his third" may be read as a share "third").
+        words = tuple(d.facts[t.fact].text.lower() if t.fact >= 0 else t.text for t in toks)
+        said = {w for t in toks for w in TOKEN.findall(text[t.start : t.end].lower())}
+        if _has("near_miss", words, 0, len(words)) or elsewhere & said:
+            continue  # "came close to grabbing his second", "scored twice last season"
+        for k in range(len(words)):
+            hit = claims.starting_at(words, k)
+            if hit is None:
+                continue
+            phrase, end = hit
+            if phrase.startswith("his ") and not (end >= len(words) or after.starting_at(words, end)):
+                continue  # "his second season", "his third yellow card"
+            name = next(
+                (
+                    toks[j].text
+                    for j in range(k - 1, max(-1, k - CLAIM_REACH - 1), -1)
+                    if toks[j].text in listed and text[toks[j].start].isupper()
+                ),
+                "",
+            )
+            goals = listed.get(name, [])
+            if not goals:
+                continue
+            # The figures it holds: the scorer's listed minutes the fact table read, else a figure of the
+            # claim's sentence or the headline's score.
+            facts = [at[g.span.start] for g in goals if g.span.start in at]
+            facts = facts or [t.fact for t in toks if t.fact >= 0][:1] or headline[:1]
+            if not facts:
+                continue
+            shown = " ".join(text[toks[j].start : toks[j].end] for j in range(k, end))
+            labels = (
+                ("score", str(len(goals))),
+                ("span", f"{toks[k].start}:{toks[end - 1].end}"),
+                ("said", f"{goals[0].name}'s goals in the goal list ({len(goals)})"),
+                ("plus", str(int(_data()["claims"][phrase]))),
+                ("why", f"'{shown}'"),
+                ("bound", "at-least"),
+            )
+            yield Relation(
+                "scoring", tuple(("scored", fi) for fi in facts), tuple(g.span for g in goals), "document", labels
+            )
+
+
 def _scoring(doc: _Doc) -> Iterator[Relation]:
     if "points" not in doc.view.text and not SCORE.search(doc.view.text[:HEADLINE_CHARS]):
         return  # most texts tell no match
@@ -372,3 +434,4 @@ def _scoring(doc: _Doc) -> Iterator[Relation]:
     yield from _kicks(d)
     yield from _side_scores(d)
     yield from _goal_counts(d)
+    yield from _scorer_claims(d)
