@@ -91,7 +91,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     if rel.label("evidence") == "swap" and not swap:
         return None  # told in other words: only transposed digits show it is one figure mistyped
-    bound = _bound_broken(a, b) and not rel.label("scope")
+    # Two figures of the body are one count only by a slip of the keys, never by a bound.
+    bound = _bound_broken(a, b) and not rel.label("scope") and rel.label("evidence") != "slip"
     person = rel.label("evidence") == "person"  # one person's age: any two values disagree
     if not (swap or one_slip(ta, tb) or bound or person):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped

@@ -68,11 +68,16 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue
             first = anchors.get(key)
             if first is None:
-                anchors[key] = fi if si in lead else -1
+                # The lead's figure, or a level told in the body with its subject ("the death toll stands
+                # at 484") and no sign of a count that moves.
+                anchors[key] = fi if si in lead or (_subject_concept(d, si, pos) and _settled(d, si)) else -1
                 continue
             if first < 0:
                 continue
             fs, _ = d.pos_of(first)
+            body = fs not in lead
+            if (body and not _settled(d, si)) or (_MOVING.intersection(d.m.words[si]) and _dated(d, si)):
+                continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
             if fs == si or not _frames_agree(d, first, fi):
                 continue
             ma, mb = _modifiers(d, first), _modifiers(d, fi)
@@ -107,8 +112,26 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     ("lag", "yes" if fs == 0 and headline else ""),
                     ("concept", key[-1]),
                     ("scope", "narrow" if narrow else ""),
+                    ("evidence", "slip" if body else ""),
                 ),
             )
+
+
+# Words that show a count still moving or told at another moment: "rose to", "by Wednesday", "so far".
+_MOVING = frozenset(
+    """now rose risen rising climbed climbing reached latest updated later earlier since by so far yet still
+    increased grew jumped up down fell dropped more another further""".split()
+)
+
+
+def _dated(d: _Doc, si: int) -> bool:
+    """A day, date or time of its own in the sentence ("By Wednesday", "on 3 May")."""
+    return any(t.fact >= 0 and d.facts[t.fact].kind in ("weekday", "date", "time") for t in d.m.tokens[si])
+
+
+def _settled(d: _Doc, si: int) -> bool:
+    """A sentence that tells a count as it stands, with no moving word and no day or date of its own."""
+    return not _MOVING.intersection(d.m.words[si]) and not _dated(d, si)
 
 
 def _listed(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
