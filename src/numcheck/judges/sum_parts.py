@@ -52,7 +52,7 @@ def from_binding(rel: Relation, b: Binding, view: View, rule: Rule) -> Relation 
 
 def _common_precision(parts: list[Fact]) -> Iterator[Fact]:
     """Parts listed together are written to one precision: a round part ("£3bn in cash and £1.6bn in
-    shares", "1bn euros now and another 450m later") is read at the finest precision of the others, as
+    shares", "€1.5bn now and another 800m later") is read at the finest precision of the others, as
     an editor adds them up. Hedged parts ("about £3bn") and the total keep their own reading."""
     widths = [
         (f.interval.high - f.interval.low) / 2

@@ -3,12 +3,12 @@
 What each event is worth is data (vocab.toml [scoring]: rugby union's try, conversion, penalty and drop
 goal), so a report is read the way a sub-editor adds it up:
 
-- a side's score in the headline ("Ireland 19-13 England") against a sentence that names the side and
-  counts its events: "A try from A and 14 points from B kept Ireland on track" is 5 + 14; without a
+- a side's score in the headline ("Munster 22-13 Ulster") against a sentence that names the side and
+  counts its events: "A try from A and 17 points from B gave Munster the win" is 5 + 17; without a
   player's points in it, the events and the points a player "added" in the next few sentences are at
-  most the score ("Wasps ... with a trio of tries. ... C added 18 points": 15 + 18);
-- a player's points against the kicks listed right after them ("14 points from two drop goals, two
-  penalties and a conversion").
+  most the score ("Leicester ... with a pair of late tries. ... Ward added 15 points": 10 + 15);
+- a player's points against the kicks listed right after them ("17 points from two penalties, a drop
+  goal and three conversions").
 
 Each is a ``scoring`` relation (judge ``scoring``): items a player's points, labels ``score`` (the side's
 or the player's points told) and its ``span``, ``plus`` (the events' worth), ``why``, and ``bound``
@@ -35,15 +35,15 @@ from numcheck.vocab import TOKEN, PhraseTable, _toml, vocab
 
 # Words between an event's number and its noun ("a trio of second-half tries", "a fourth-minute drop-goal").
 MODIFIERS = 2
-# Tokens before a player's points that the verb scoring them may stand ("Van Gisbergen added 18 points").
+# Tokens before a player's points that the verb scoring them may stand ("Ward added 15 points").
 VERB_REACH = 3
 # Sentences after a side's events that a player's points for it may be told in.
 POINTS_AHEAD = 4
 # Characters at the start of a text that a match report's headline score stands in.
 HEADLINE_CHARS = 120
-# Words of a headline with a score between two names ("London Irish 19-33 Wasps").
+# Words of a headline with a score between two names ("Leeds Tykes 19-33 Bath").
 HEADLINE_WORDS = 8
-# Tokens back from "scored twice" that the scorer's name may stand ("Stan Varga headed in ... his second").
+# Tokens back from "scored twice" that the scorer's name may stand ("Tom Lake headed in ... his second").
 CLAIM_REACH = 12
 # Most events of one kind read from a number: larger numbers are points, minutes or caps.
 EVENTS_MAX = 12
@@ -95,11 +95,11 @@ class _Report:
 @dataclass(frozen=True, slots=True)
 class _Side:
     score: int
-    span: Span  # the headline's score, "19-13"
+    span: Span  # the headline's score, "22-13"
 
 
 def _sides(d: _Report) -> Mapping[str, _Side]:
-    """The headline's score between two names ("Ireland 19-13 England"): each capitalised word of a side's
+    """The headline's score between two names ("Munster 22-13 Ulster"): each capitalised word of a side's
     name (lower case) → that side's score; empty when the headline is no such score."""
     sents = d.view.doc.sentences
     if not sents:
@@ -141,7 +141,7 @@ def _sides_named(d: _Report, si: int, sides: Mapping[str, _Side]) -> set[int]:
 
 def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     """Where the sentence turns to the other side: a contrast word ("but", "answered") that does not
-    follow the named side at once ("Irish replied with ..." is the side's own reply); else its end."""
+    follow the named side at once ("Ulster replied with ..." is the side's own reply); else its end."""
     words = d.words[si]
     named = next(
         (
@@ -219,8 +219,8 @@ def _event_spans(d: _Report, si: int) -> list[tuple[int, int]]:
 
 
 def _points(d: _Report, si: int) -> list[tuple[int, int]]:
-    """A player's points scored in the match: (fact, token after "points"): "14 points from O'Gara", "Van
-    Gisbergen added 18 points"; not a margin ("seven points clear") or a career's ("817 points in 52")."""
+    """A player's points scored in the match: (fact, token after "points"): "14 points from Doyle", "Ward added
+    15 points"; not a margin ("seven points clear") or a career's ("640 points in 48")."""
     words, toks = d.words[si], d.tokens[si]
     text = d.view.text
     verbs = _tables()["verbs"]
@@ -320,7 +320,7 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
 
 def _goal_lines(text: str) -> list[list[Goal]]:
     """The goal lists of a football report, one line a team in the order the teams are listed (home
-    first): "Varga 40, Thompson 48 pen, Petrov 60"; none unless a line has two goals."""
+    first): "Lake 9, Moss 30 pen, Lake 51"; none unless a line has two goals."""
     found: list[list[Goal]] = []
     start = 0
     for line in text.split("\n"):
@@ -335,7 +335,7 @@ def _goal_lines(text: str) -> list[list[Goal]]:
 
 def _goal_counts(d: _Report) -> Iterator[Relation]:
     """The headline's score against the goal lists: two lines are the two sides in order; one line is the
-    side that scored when the other scored none ("Clyde 0-5 Celtic" over five goals listed)."""
+    side that scored when the other scored none ("Town 0-4 United" over four goals listed)."""
     sents = d.view.doc.sentences
     if not sents:
         return
@@ -369,7 +369,7 @@ def _goal_counts(d: _Report) -> Iterator[Relation]:
 
 
 def _scorer_claims(d: _Report) -> Iterator[Relation]:
-    """What the prose says a scorer got ("Varga scored twice", "his second") against that scorer's entries
+    """What the prose says a scorer got ("Smith scored twice", "his second") against that scorer's entries
     in the goal lists: the prose may tell fewer (a goal later on), never more."""
     lines = _goal_lines(d.view.text)
     listed: dict[str, list[Goal]] = {}

@@ -29,11 +29,11 @@ from numcheck.vocab import PhraseTable, _toml
 
 # Words between a part and its place ("900 jobs will go at the Hull depot").
 PLACE_GAP = 4
-# Words between two listed parts ("5,000 in A would go. Another 1,700 in B, 3,400 in C and 2,600 in D").
+# Words between two listed parts ("4,000 in A would go. Another 1,900 in B, 2,100 in C and 1,500 in D").
 ITEM_GAP = 8
 # Fewest parts by place that make a list: two places may be the two named of many.
 PLACES_MIN = 3
-# Tokens before the figure that opens a sentence ("A further 95 in Wales", "But another 1,700").
+# Tokens before the figure that opens a sentence ("A further 95 in Wales", "But another 1,900").
 OPENING = 3
 # Sentences back from a group split by relative clauses that the group's count may stand.
 GROUP_BACK = 6
@@ -42,13 +42,13 @@ PAYMENT_REACH = 4
 PAYMENT_GAP = 6
 # Sentences back from "the deal will be financed with ..." that the deal's value may stand.
 DEAL_BACK = 5
-# Words before an amount that a verb of paying may stand ("is to pay Fiat 1.55bn euros").
+# Words before an amount that a verb of paying may stand ("agreed to pay its partner €2.4bn").
 PAID_REACH = 3
-# Words from an amount to the cue of the next stage ("$618m in the October-to-December quarter, on top of").
+# Words from an amount to the cue of the next stage ("$510m in the July-to-September quarter, on top of").
 STAGE_GAP = 8
 # Sentences back from two stages that the amount they make may stand (besides the lead).
 STAGES_BACK = 2
-# Least value of a figure without a currency read as the next stage of an amount ("another 550m").
+# Least value of a figure without a currency read as the next stage of an amount ("another 800m").
 BARE_AMOUNT = 1000
 # Words between an instalment's amount and its noun or years ("£1.8bn annual instalments in 2014").
 INSTALMENT_REACH = 3
@@ -114,7 +114,7 @@ def _placed_items(d: _Doc, si: int) -> list[int]:
 
 
 def _concepts(d: _Doc, items: Sequence[int]) -> set[str]:
-    """What the listed parts name they count (a bare "1,700 in B" names nothing)."""
+    """What the listed parts name they count (a bare "1,900 in B" names nothing)."""
     out: set[str] = set()
     for fi in items:
         m = d.m.by_fact.get(fi)
@@ -158,7 +158,7 @@ def _open(d: _Doc, sentences: Sequence[int]) -> bool:
 
 def _first_figure(d: _Doc, si: int) -> tuple[int, int]:
     """(position, fact) of the first countable figure of sentence ``si`` if it opens the sentence
-    ("Another 1,700 will go", "A further 95 in Wales"), else (-1, -1)."""
+    ("Another 700 will go", "A further 95 in Wales"), else (-1, -1)."""
     for pos, tok in enumerate(d.m.tokens[si]):
         if tok.fact >= 0 and d.facts[tok.fact].kind not in FRAME_KINDS:
             if pos <= OPENING and _single(d, tok.fact):
@@ -302,7 +302,7 @@ def _payments(d: _Doc) -> Iterator[Relation]:
 
 
 def _paid_value(d: _Doc, si: int, pos: int) -> bool:
-    """A deal's value, or an amount right after a verb of paying ("is to pay Fiat 1.55bn euros")."""
+    """A deal's value, or an amount right after a verb of paying ("agreed to pay its partner €2.4bn")."""
     if _deal_value(d, si, pos):
         return True
     words = d.m.words[si]
@@ -312,8 +312,8 @@ def _paid_value(d: _Doc, si: int, pos: int) -> bool:
 
 def _stage_after(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
     """(the next stage's figure, cue position) after the amount at ``pos``: "1bn euros now, with another
-    550m to follow", "$618m this quarter, on top of the $232m charge"; the later figure may leave its
-    currency to the first ("another 550m")."""
+    800m to come later", "$510m this quarter, on top of the $330m charge"; the later figure may leave its
+    currency to the first ("another 800m")."""
     words, toks = d.m.words[si], d.m.tokens[si]
     add = _tables()["additive"]
     first = d.facts[toks[pos].fact]
@@ -336,7 +336,7 @@ def _stage_after(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
 
 def _paid_before(d: _Doc, si: int, like: str, top: Decimal, lead: frozenset[int]) -> int:
     """The amount paid that the stages make: the nearest one of family ``like``, larger than ``top``, in the
-    sentences just before or in the lead; none that is a forecast ("had expected a 2bn euro pay-off")."""
+    sentences just before or in the lead; none that is a forecast ("analysts had expected a €2.4bn pay-off")."""
     near = range(si - 1, max(-1, si - STAGES_BACK - 1), -1)
     order: list[int] = [*near, *sorted((s for s in lead if s < si - STAGES_BACK), reverse=True)]
     for s2 in order:
