@@ -86,14 +86,15 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     ta, tb = _digits(a), _digits(b)
     swap = swapped(ta, tb) and a.value != b.value
-    apart = not value_interval(a).overlaps(value_interval(b))
+    person = rel.label("evidence") == "person"  # one person's age: any two values disagree
+    # A person's age in whole years is exact: "17" and "the 18-year-old" are two ages, not one rounded.
+    apart = a.value != b.value if person else not value_interval(a).overlaps(value_interval(b))
     if not (apart or swap):
         return None
     if rel.label("evidence") == "swap" and not swap:
         return None  # told in other words: only transposed digits show it is one figure mistyped
     # Two figures of the body are one count only by a slip of the keys, never by a bound.
     bound = _bound_broken(a, b) and not rel.label("scope") and rel.label("evidence") != "slip"
-    person = rel.label("evidence") == "person"  # one person's age: any two values disagree
     if not (swap or one_slip(ta, tb) or bound or person):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)

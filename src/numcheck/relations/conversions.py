@@ -78,7 +78,12 @@ def _period_after(d: _Doc, si: int, pos: int) -> tuple[str, int]:
     while j < len(words) and j - pos <= RATE_NOUN and words[j][:1].isalpha() and not d.v.rates.starting_at(words, j):
         j += 1
     hit = d.v.rates.starting_at(words, j)
-    return (hit[0], hit[1]) if hit else ("", -1)
+    if hit:
+        return hit[0], hit[1]
+    ti = d.m.tokens[si][j].fact if j < len(words) else -1
+    if ti >= 0 and d.facts[ti].kind == "relative" and d.facts[ti].unit == "year":
+        return "year", j + 1  # "31 million passengers last year, or about 85,000 a day"
+    return "", -1
 
 
 def _period_rates(d: _Doc) -> Iterator[Relation]:

@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import _DETERMINERS, Relation, _Doc, _lead_sentences, family
-from numcheck.relations.restatements import _NOT_RESTATED, _bag, _caps, _direction, _frames_agree, _places
+from numcheck.relations.base import _DETERMINERS, NOT_NAMES, Relation, _Doc, _lead_sentences, family
+from numcheck.relations.restatements import (
+    _ECHO_STOP,
+    _NOT_RESTATED,
+    _bag,
+    _caps,
+    _direction,
+    _frames_agree,
+    _places,
+)
 from numcheck.vocab import singular
 
 # Noun words between a figure and the comma before the superlative set after it ("84,121 new votes, the most").
@@ -102,7 +110,7 @@ def _superlatives(d: _Doc) -> Iterator[Relation]:
                 continue  # the same clause
             if os_ != si:
                 lo = 0  # "The Lions, who finished third, scored 431 points": the rival opens the sentence
-            if not _caps(d, os_, lo, hi) and not _dated(d, os_, lo, hi):
+            if not _caps(d, os_, lo, hi) and not _dated(d, os_, lo, hi) and not (lo == 0 and _opens_with_name(d, os_)):
                 continue  # no rival named: "as the team piled up 98 points" is a total, not a rival
             evidence = "sentence" if os_ == si else "document"
             if not scope <= _sentence_words(d, os_) and _places(d, os_, 0, len(d.m.words[os_])):
@@ -207,7 +215,7 @@ def _fastest_parts(d: _Doc) -> Iterator[Relation]:
         ]
         if len(said) != 1 or not _RISE_WORDS.intersection(words) or _FALL_WORDS.intersection(words):
             continue
-        if "in" not in words or len(parts) >= SUPERLATIVES_PER_DOC:
+        if len(parts) >= SUPERLATIVES_PER_DOC:
             continue
         parts.append((fi, said[0][1], said[0][0]))
     for fi, order, k in parts:
@@ -220,3 +228,12 @@ def _fastest_parts(d: _Doc) -> Iterator[Relation]:
                 "superlative", (("a", fi), ("b", wi)), (d.span(si, k, k + 1),), "document", (("order", order),)
             )
             break
+
+
+def _opens_with_name(d: _Doc, si: int) -> bool:
+    """The sentence's first word is a name ("Labour won 6,480 votes"), not a common word ("The", "It")."""
+    toks = d.m.tokens[si]
+    if not toks or toks[0].fact >= 0:
+        return False
+    w = toks[0].text
+    return w[:1].isalpha() and w not in _ECHO_STOP and w not in NOT_NAMES and d.v.concepts.get(w) is None
