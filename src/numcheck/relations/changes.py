@@ -36,6 +36,9 @@ RANK_BEFORE = frozenset("at number no position place spot".split())
 # Subjects that point back at the last figure: "In 2024 they rose to 25,000", "this has dropped to 76%".
 PRONOUN_SUBJECTS = frozenset("they it".split())
 NEAR_PRONOUNS = frozenset("this that".split())
+# Linking words that may open a sentence before its pointing subject ("However, this has ...").
+OPENING_LINKS = frozenset("however but yet still since then now and".split())
+HAVE = frozenset({("has",), ("have",), ("had",)})  # "this has been cut to": not "That is because ..."
 VERBS = frozenset("is are was were has have had remained remains stood stands will would could".split())
 DETERMINERS = frozenset("the a an its their his her our this that last".split())
 # Tokens of a phrase closed by a comma between a figure and its link word ("in after-hours trade,").
@@ -571,7 +574,9 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             concept = _subject_concept(d, bi)
             if pronoun and concept in said:
                 concept = ""  # the subject is the pronoun itself
-            ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS))
+            # "However, this has now been reduced to 43.9bn": a sentence opening on "this" points back too.
+            opening = _opening_pronoun(words, d.m.clause_start(si, pos))
+            ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening)
             if ai < 0:
                 ai = _then_after(d, si, b, concept)
             if ai < 0:
@@ -675,6 +680,15 @@ def _has_from_after(d: _Doc, si: int, pos: int) -> bool:
     if j < len(words) and words[j] == ",":
         j += 1
     return j < len(words) and words[j] in ("from", "compared", "against", "on", "versus", "vs")
+
+
+def _opening_pronoun(words: Sequence[str], lo: int) -> bool:
+    """The clause at ``lo`` opens its sentence with "this" or "that" and "has", after at most a linking
+    word ("However, this has now been cut to ..."; not "That is because ...")."""
+    k = 0
+    if words[:1] and words[0] in OPENING_LINKS:
+        k = 2 if words[1:2] == (",",) else 1
+    return lo <= k and words[k : k + 1] != () and words[k] in NEAR_PRONOUNS and words[k + 1 : k + 2] in HAVE
 
 
 def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: bool, same_only: bool) -> int:
