@@ -53,14 +53,16 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
 
 
 def _change_amount(d: _Doc, si: int, pos: int) -> bool:
-    """ "turnover rose $7.2bn to $170.8bn", "up nearly $3bn from 2003", "grew by 40,000": the figure is the
-    size of a change, not the period's level."""
+    """ "sales grew $2bn to $90bn", "up nearly $3bn from 2003", "grew by 40,000": the figure is the size of a
+    change, not the period's level; nor is the older end of a change ("from 117.7bn") this period's."""
     words = d.m.words[si]
     start = d.hedge_start(si, pos)
     before = words[start - 1] if start > 0 else ""
     after = words[pos + 1] if pos + 1 < len(words) else ""
-    if before == "by" or after in ("to", "from"):
-        return True
+    if before in ("to", "at", "of", "was", "were", "reached", "totalled", "totaled"):
+        return False  # "climbed to 131.9bn from 117.7bn": the level reached
+    if before in ("by", "from") or after in ("to", "from"):
+        return True  # "rose $7.2bn to", "up nearly $3bn from 2003", and the older end of a change
     return start > 0 and d.v.direction.ending_at(words, start) is not None
 
 
