@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.relations.stated import _clause_concept, _names
 
-# Sentences either side of a part-period figure that its year's figure may stand in.
-PERIOD_REACH = 3
+# Sentences either side of a part-period figure that its year's figure may stand in (a results story
+# gives the quarter first and the year paragraphs later).
+PERIOD_REACH = 8
 # Whole-year figures of one flow kept as candidates (the latest ones): a bound, so building stays linear.
 CANDIDATES = 4
 
@@ -34,6 +35,8 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
         if _change_amount(d, si, pos):
             continue
         period, year = _period(d, si, pos)
+        if period == "year" and _older_end(d, si, pos):
+            continue  # "against 6.3bn a year earlier": the other end of a comparison
         if period == "year":
             years.setdefault(flow, []).append((si, fi, year))
         elif period == "part":
@@ -76,6 +79,24 @@ def _other_names(d: _Doc, a: int, b: int) -> bool:
     return not any(n in other for n in names)
 
 
+def _older_end(d: _Doc, si: int, pos: int) -> bool:
+    """The figure is the earlier end of a comparison ("against 6.3bn", "compared with", "from") or told of
+    an earlier time."""
+    m = d.m.by_fact.get(d.fact_at(si, pos))
+    if m is not None and m.frame == "past":
+        return True
+    words = d.m.words[si]
+    start = d.hedge_start(si, pos)
+    return start > 0 and words[start - 1] in ("against", "with", "from", "versus", "vs", "on")
+
+
+def _owned_by_other(d: _Doc, si: int, pos: int, k: int) -> bool:
+    """Another amount stands between the figure at ``pos`` and the time figure at ``k``."""
+    toks = d.m.tokens[si]
+    lo, hi = (pos + 1, k) if k > pos else (k + 1, pos)
+    return any(toks[x].fact >= 0 and d.facts[toks[x].fact].kind in COUNTABLE for x in range(lo, hi))
+
+
 def _period(d: _Doc, si: int, pos: int) -> tuple[str, str]:
     """("part", year) when the figure's clause puts it in a quarter, half, month or week ("in the fourth
     quarter", "Fourth-quarter", "in December"), ("year", year) when in a whole year ("in 2004", "for the
@@ -88,6 +109,8 @@ def _period(d: _Doc, si: int, pos: int) -> tuple[str, str]:
         fi = toks[k].fact
         if fi == d.fact_at(si, pos):
             continue
+        if fi >= 0 and _owned_by_other(d, si, pos, k):
+            continue  # "to 132bn from 118bn in 2003": the year of the older figure
         if fi < 0:
             w = toks[k].text
             part = part or w in d.v.part_periods
@@ -104,8 +127,8 @@ def _period(d: _Doc, si: int, pos: int) -> tuple[str, str]:
                 part = True  # "in December", "December 2004": a month
             if f.iso[:4].isdigit():
                 year = f.iso[:4]
-        elif f.kind in FRAME_KINDS and words & {"last", "this"} and "year" in words:
-            whole = True  # "last year", "this year"
+        elif f.kind in FRAME_KINDS and "this" in words and "year" in words:
+            whole = True  # "this year" ("last year" is as often the same quarter a year before)
     if part:
         return "part", year
     return ("year", year) if whole else ("", "")
