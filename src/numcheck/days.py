@@ -297,6 +297,9 @@ def told_days(m: Mentions) -> list[Told]:
                 # The day in its own sentence; else the day it was said on ("said on Monday")
                 # just before; else the reporting date; else any day said on before.
                 anchor = next((fj for s2, _, fj in reversed(resolvable) if s2 == si), -1)
+                if anchor < 0:
+                    # "three days after the storm, on Thursday": the clause's own day may follow.
+                    anchor = next((toks[j].fact for j in days[n + 1 :] if _by_itself(m, toks[j].fact, today)), -1)
                 if anchor < 0 and reported and si - reported[-1][0] <= ANCHOR_BACK:
                     anchor = reported[-1][1]
                 if anchor < 0 and today is not None:
@@ -380,6 +383,12 @@ def next_days(m: Mentions) -> Iterator[tuple[int, int]]:
                 yield t.fact, last[1]
             if day_of(f, today) is not None and counted_from(f) != "previous" and not alone:
                 last = (si, t.fact)
+
+
+def _by_itself(m: Mentions, fi: int, today: dt.date | None) -> bool:
+    """The figure names a day without counting from another ("on Thursday", "March 26", "yesterday")."""
+    f = m.view.facts[fi]
+    return day_of(f, today) is not None and counted_from(f) in ("", "report")
 
 
 def _previous(resolvable: Sequence[tuple[int, int, int]], si: int) -> int:
