@@ -53,12 +53,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from numcheck.patterns import View
-from numcheck.relations.base import Relation, _Doc, family, same_family
-from numcheck.relations.breakdowns import _breakdowns
-from numcheck.relations.calendar import (
+from numcheck.relations.ages import (
     _ages,
     _ages_in_role,
     _ages_then_and_now,
+    _thing_ages,
+)
+from numcheck.relations.base import Relation, _Doc, family, same_family
+from numcheck.relations.breakdowns import _breakdowns
+from numcheck.relations.calendar import (
     _anniversaries,
     _calendar_dates,
     _clock_spans,
@@ -68,7 +71,6 @@ from numcheck.relations.calendar import (
     _runs,
     _same_events,
     _spans,
-    _thing_ages,
     _years_later_events,
 )
 from numcheck.relations.changes import (

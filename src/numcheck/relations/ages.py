@@ -1,0 +1,360 @@
+"""Age relations: ages against birth years, birthdays and the reporting date (``age``), a child's age
+against its parents' (``kin``), the age of a thing against when it was made, and an age now against an
+age then (at a year, or when a role was taken) and the time since.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from numcheck import dates
+from numcheck.patterns import View
+from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.calendar import (
+    SPAN_REACH,
+    _births,
+    _latest_past,
+    _own_year,
+    _span_words,
+    _year_of,
+)
+from numcheck.vocab import singular
+
+KIN_WORDS = frozenset("daughter son child daughters sons children stepdaughter stepson".split())
+
+
+def _ages(d: _Doc) -> Iterator[Relation]:
+    """``age``: an age (``age``) against a birth year (``born``) and the year of its own sentence (``at``)
+    or the reporting date (label ``at`` "report", the birth told within a sentence of the age); or
+    against an "Nth birthday" of the same person (``birthday``; label ``eve`` when told as its eve).
+    ``kin``: a son's or daughter's age (``child``) against their parents' (``parent``, repeated)."""
+    born = _births(d)
+    # One birth in the text; told in another sentence than the age, alone in its sentence ("born in
+    # 1948 and her brother in 1952" may be two births).
+    one_birth = len(born) == 1
+    birth_alone = (
+        one_birth
+        and sum(1 for i in d.view.by_sentence[d.facts[born[0]].sentence] if _year_of(d.facts[i]) is not None) == 1
+    )
+    birthdays = _birthdays(d)
+    ages = [i for i in d.view.by_kind.get("age", ()) if d.facts[i].unit == "year"]
+    for ai in d.view.by_kind.get("age", ()):
+        a = d.facts[ai]
+        if a.unit != "year" or a.value is None or a.is_range:
+            continue
+        si, pos = d.pos_of(ai)
+        toks, words = d.m.tokens[si], d.m.words[si]
+        if one_birth and (birth_alone or d.facts[born[0]].sentence == si):
+            at = -1
+            best = SPAN_REACH + 1
+            for k, t in enumerate(toks):
+                if t.fact >= 0 and t.fact not in born and _year_of(d.facts[t.fact]) is not None and abs(k - pos) < best:
+                    at, best = t.fact, abs(k - pos)
+            if at >= 0:
+                yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
+            elif any(abs(d.facts[b].sentence - si) <= 1 for b in born) and _told_now(d, si, pos):
+                yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", (("at", "report"),))
+        names = _cap_names(d, si)
+        # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
+        # ... She was nine days short of her 10th birthday").
+        # Not a first-person birthday ("a week after my first birthday") nor an age as a threshold ("at
+        # the age of 18 years").
+        threshold = tuple(words[max(0, pos - 3) : pos]) == ("the", "age", "of")
+        for oi, eve in birthdays:
+            bs, bpos = d.pos_of(oi)
+            whose = d.m.words[bs][bpos - 1] if bpos > 0 else ""
+            alone = len(birthdays) == 1 and not threshold and _only_age_of(d, ages, ai, whose)
+            if (alone or names & _cap_names(d, d.facts[oi].sentence)) and d.facts[oi].sentence != si:
+                yield Relation("age", (("age", ai), ("birthday", oi)), (), "document", (("eve", eve),))
+        # "…, aged 86, her husband …, aged 90, and Maureen, their 76-year-old daughter"
+        after = words[pos + 1] if pos + 1 < len(words) else ""
+        if (a.subject or after) in KIN_WORDS and pos >= 1 and words[pos - 1] in ("their", "her", "his"):
+            parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
+            if parents:
+                yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+def _told_now(d: _Doc, si: int, pos: int) -> bool:
+    """The age at token ``pos`` of sentence ``si`` is told of now, so the reporting date is the year it holds
+    in: not a threshold ("beyond the age of 14", "until the age of 40") nor an age at a past event ("made his
+    debut at the age of 18"), unless the sentence tells that event as recent ("has died", "died yesterday",
+    "last night", "on Tuesday")."""
+    data = dates.table("ages")
+    words = d.m.words[si]
+    if pos >= 1 and words[pos - 1] in data["threshold_before"]:
+        return False
+    past = set(data["past_words"])
+    if not any(w in past or (w.endswith("ed") and w != "aged") for w in words):
+        return True
+    # Read on the sentence as written: "yesterday", "last night" and weekdays are figures among its tokens.
+    span = d.view.doc.sentences[si].span
+    said = set(re.findall(r"[a-z]+", d.view.doc.text[span.start : span.end].lower()))
+    return bool(said & set(data["now_words"]))
+
+
+def _only_age_of(d: _Doc, ages: list[int], ai: int, whose: str) -> bool:
+    """``ai`` is the one age in the text that "his" or "her" can stand for: the only age, or the only one
+    told of a woman (a man) when ``whose`` is "her" ("his")."""
+    if whose not in ("his", "her"):
+        return False
+    if len(ages) == 1:
+        return True
+    data = dates.table("ages")
+    gender = set(data["female_words"] if whose == "her" else data["male_words"])
+
+    def fits(i: int) -> bool:
+        si, pos = d.pos_of(i)
+        near = d.m.words[si][max(0, pos - 2) : pos + 3]
+        return bool(gender & set(near)) or bool(gender & set((d.facts[i].subject or "").lower().split()))
+
+    return fits(ai) and sum(1 for i in ages if fits(i)) == 1
+
+
+def _birthdays(d: _Doc) -> list[tuple[int, str]]:
+    """ "his 95th birthday" ordinals, with "yes" when told as its eve ("on the eve of", "days before")."""
+    out = []
+    for fi in d.view.by_kind.get("ordinal", ()):
+        f = d.facts[fi]
+        if f.value is None or not (f.subject or "").startswith("birthday"):
+            continue
+        si, pos = d.pos_of(fi)
+        words = d.m.words[si]
+        before = set(words[max(0, pos - 6) : pos])
+        toks = d.m.tokens[si]
+        # "next month" is one relative figure: its first word counts as a word after the ordinal.
+        after = {
+            d.facts[t.fact].text.split()[0].lower() if t.fact >= 0 else w
+            for t, w in zip(toks[pos + 1 : pos + 5], words[pos + 1 : pos + 5])
+        }
+        ages = dates.table("ages")
+        told_ahead = before & set(ages["birthday_eve_before"]) or after & set(ages["birthday_eve_after"])
+        eve = "yes" if told_ahead else ""
+        out.append((fi, eve))
+        if len(out) >= BIRTHDAYS_KEPT:
+            break
+    return out
+
+
+# Birthdays a text tells are few; more than this would make ages × birthdays grow with the text.
+BIRTHDAYS_KEPT = 8
+
+
+def _cap_names(d: _Doc, si: int) -> frozenset[str]:
+    """Capitalised words of a sentence, titles and clause openers aside: the people and places it names.
+
+    Read once per sentence (a sentence of a thousand ages asks a thousand times)."""
+
+    def read(view: View) -> frozenset[str]:
+        text = view.doc.text
+        if d.m.tokens[si]:
+            said = [text[t.start : t.end] for t in d.m.tokens[si]]
+        else:  # a sentence without figures is not tokenised: a headline, "Tony Blair has become ..."
+            span = view.doc.sentences[si].span
+            said = re.findall(r"[^\W\d_]+", text[span.start : span.end])
+        out = set()
+        for w in said:
+            if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.lower() not in STOPWORDS_CAL:
+                out.add(w)
+        return frozenset(out)
+
+    names: frozenset[str] = d.view.memo(f"cap-names:{si}", read)
+    return names
+
+
+# Capitalised words that name no one: titles and words that open a clause.
+STOPWORDS_CAL = frozenset(
+    """the he she his her they their it its former mr mrs ms dr sir lord lady prime minister president
+    labour conservative but and in on at of for by with from as after before when police officials
+    there this that these those we you i a an if so yet""".split()
+)
+
+
+# --- ages of things against when they were made ----------------------------------------
+
+# Things made that a text tells are few; more than this would make ages × things grow with the text.
+MADE_KEPT = 12
+
+
+@functools.cache
+def _age_words(key: str) -> frozenset[str]:
+    return frozenset(dates.table("ages")[key])
+
+
+def _made_when(d: _Doc) -> dict[str, list[tuple[int, str]]]:
+    """Thing → (figure, how) its sentence tells it was made: "a browser was born ten years ago" (how
+    "ago"; also "[Ten] years ago", a quote's bracketed figure), "the bridge was built in 1942" (how "year")."""
+    made, gap = _age_words("made_words"), _age_words("made_gap")
+    out: dict[str, list[tuple[int, str]]] = {}
+    told = 0
+    for si, words in enumerate(d.m.words):
+        verbs = [j for j, w in enumerate(words) if w in made]
+        if not verbs:
+            continue
+        toks = d.m.tokens[si]
+        whens: list[tuple[int, str]] = []
+        for k, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            after = [w for w in words[k + 1 : k + 4] if w != "]"]
+            if f.kind == "relative" and f.unit == "year" and "ago" in f.markers and f.value:
+                whens.append((t.fact, "ago"))
+            elif f.kind in ("number", "count") and f.value and after[:2] == ["years", "ago"]:
+                whens.append((t.fact, "ago"))
+            elif _year_of(f) is not None and k >= 1 and words[k - 1] == "in":
+                whens.append((t.fact, "year"))
+        if len(whens) != 1:
+            continue  # none, or two times of making in one sentence
+        for j in verbs:
+            k = j - 1
+            while k >= 0 and words[k] in gap:
+                k -= 1
+            if k >= 0 and words[k].isalpha() and words[k] not in STOPWORDS_CAL:
+                out.setdefault(singular(words[k]), []).append(whens[0])
+                told += 1
+        if told >= MADE_KEPT:
+            break
+    return out
+
+
+def _thing_ages(d: _Doc) -> Iterator[Relation]:
+    """``age``: the age of a thing (``age``: "the antiquated 15-year-old browser") against when another
+    sentence says it was made (``born``: "ten years ago, a browser was born", label ``born`` "ago"; or
+    "the bridge was built in 1942", label ``at`` "report")."""
+    made: dict[str, list[tuple[int, str]]] | None = None
+    for ai in d.view.by_kind.get("age", ()):
+        a = d.facts[ai]
+        if a.unit != "year" or a.value is None or a.is_range or not a.subject:
+            continue
+        if made is None:
+            made = _made_when(d)
+            if not made:
+                return
+        thing = singular(a.subject.split()[0].lower())
+        found = [(fi, how) for fi, how in made.get(thing, ()) if d.facts[fi].sentence != a.sentence]
+        if len({(d.facts[fi].value, _year_of(d.facts[fi]), how) for fi, how in found}) != 1:
+            continue
+        fi, how = found[0]
+        labels = (("born", "ago"),) if how == "ago" else (("at", "report"),)
+        yield Relation("age", (("age", ai), ("born", fi)), (), "document", labels)
+
+
+# --- an age now against an age at a year and the latest year the text tells of ----------
+
+
+def _now_ages(d: _Doc) -> list[int]:
+    """Ages told as now in the lead: an age without a year of its own ("The 51-year-old premier"), or a
+    bare figure after "who is" ("The veteran lock, who is 36 at the end of February")."""
+    lead = int(dates.table("ages")["lead_sentences"])
+    befores = [tuple(p) for p in dates.table("ages")["now_before"]]
+    out = []
+    for si in range(min(lead, len(d.m.tokens))):
+        toks, words = d.m.tokens[si], d.m.words[si]
+        for k, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = d.facts[t.fact]
+            if f.value is None or f.is_range:
+                continue
+            mm = d.m.by_fact.get(t.fact)
+            if f.kind == "age" and f.unit == "year" and mm is not None and not (mm.frame or "")[:1].isdigit():
+                out.append(t.fact)
+            elif f.kind in ("number", "count") and not f.unit and tuple(words[max(0, k - 2) : k]) in befores:
+                out.append(t.fact)
+    return out
+
+
+def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
+    """``age``: a person's age now (``age``, told in the lead) against their age at a year (``then``, "made
+    his debut in 1989 as a 20-year-old", the year ``at``) and the latest year the text tells of as past
+    (``after``): the person cannot be younger now than the years since then allow."""
+    thens = []
+    for ai in d.view.by_kind.get("age", ()):
+        a, mm = d.facts[ai], d.m.by_fact.get(ai)
+        if a.unit != "year" or a.value is None or a.is_range or mm is None or not (mm.frame or "")[:1].isdigit():
+            continue
+        at = _own_year(d, mm.sentence, mm.position)
+        if at >= 0 and str(_year_of(d.facts[at])) == mm.frame:
+            thens.append((ai, at))
+    if len(thens) != 1:
+        return  # none, or ages of several people or times
+    nows = _now_ages(d)
+    if len(nows) != 1:
+        return
+    then, at = thens[0]
+    now_si = d.facts[nows[0]].sentence
+    # The person the age now is told of: named in its sentence or the headline and lead just before it.
+    named = frozenset().union(*(_cap_names(d, si) for si in range(max(0, now_si - 2), now_si + 1)))
+    if not named & _cap_names(d, d.facts[then].sentence):
+        return  # the age then is not told of the same person
+    after = _latest_past(d)
+    if after < 0 or after == at:
+        return
+    roles = (("age", nows[0]), ("then", then), ("at", at), ("after", after))
+    yield Relation("age", roles, (), "document")
+
+
+# Words after the word that starts a role ("became the youngest premier", "was appointed director") up to
+# the role's noun.
+ROLE_NOUN_REACH = 3
+# Words either side of a length that may tie it to a role held ("2,838th day in the post", "has run the
+# company for nine years").
+ROLE_REACH = 4
+
+
+def _role_held(d: _Doc, si: int, nouns: frozenset[str]) -> int:
+    """The one length of time in sentence ``si`` told as a role held ("his 2,838th day in the post", "has
+    been the orchestra's director for 11 years": a role word or the role's noun beside it), -1 if none or
+    several."""
+    roles = _age_words("role_words") | nouns
+    toks, words = d.m.tokens[si], d.m.words[si]
+    found = []
+    for k, t in enumerate(toks):
+        if t.fact < 0:
+            continue
+        f = d.facts[t.fact]
+        timed = f.kind == "duration" and f.unit in ("year", "month", "day") and not f.is_range
+        nth_day = f.kind == "ordinal" and k + 1 < len(words) and words[k + 1] == "day"
+        if (timed or nth_day) and f.value and roles & set(words[max(0, k - ROLE_REACH) : k + ROLE_REACH + 1]):
+            found.append(t.fact)
+    return found[0] if len(found) == 1 else -1
+
+
+def _ages_in_role(d: _Doc) -> Iterator[Relation]:
+    """``age``: a person's age now (``age``, told in the lead with how long they have held a role, ``held``:
+    "The 51-year-old premier has marked his 2,838th day in the post") against the age at which they took it
+    (``then``: "became the youngest premier ... at the age of 43"): then plus the time held."""
+    nows = _now_ages(d)
+    if len(nows) != 1:
+        return
+    now_si = d.facts[nows[0]].sentence
+    starts = _span_words("start_words")
+    now_words = set(d.m.words[now_si])
+    thens: list[tuple[int, frozenset[str]]] = []
+    for ai in d.view.by_kind.get("age", ()):
+        a, mm = d.facts[ai], d.m.by_fact.get(ai)
+        if ai == nows[0] or a.unit != "year" or a.value is None or a.is_range or mm is None:
+            continue
+        words = d.m.words[mm.sentence]
+        # The role's noun just after the word that starts it is the one the age now is told with.
+        after_start = {
+            words[j]
+            for k, w in enumerate(words)
+            if w in starts
+            for j in range(k + 1, min(len(words), k + 1 + ROLE_NOUN_REACH))
+            if words[j].isalpha() and words[j] not in STOPWORDS_CAL
+        }
+        if mm.sentence != now_si and after_start & now_words:
+            thens.append((ai, frozenset(after_start & now_words)))
+    if len(thens) != 1:
+        return
+    then, nouns = thens[0]
+    held = _role_held(d, now_si, nouns)
+    if held < 0:
+        return
+    named = frozenset().union(*(_cap_names(d, si) for si in range(max(0, now_si - 2), now_si + 1)))
+    if not named & _cap_names(d, d.facts[then].sentence):
+        return  # the age then is not told of the same person
+    yield Relation("age", (("age", nows[0]), ("then", then), ("held", held)), (), "document")
