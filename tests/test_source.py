@@ -121,3 +121,17 @@ def test_rst_directives_and_literal_blocks_hold_no_figures() -> None:
     assert "5 items" in out and "Set per component." in out and "6 figures" in out and "9 lines" in out
     # The same text as Markdown keeps its directive-like line: reST rules apply to .rst only.
     assert "3.3" in prepare(rst, "opts.md")
+
+
+def test_markdown_headings_start_sections_and_end_their_line() -> None:
+    text = "# Notes\n\n## 1.2\nThis release has 127 commits.\n\n## 1.1\n\nIt has 172 commits. #3 is fixed.\n"
+    sents = split_sentences(text)
+    assert [(text[s.span.start : s.span.end], s.section) for s in sents] == [
+        ("# Notes", 1),
+        ("## 1.2", 2),
+        ("This release has 127 commits.", 2),
+        ("## 1.1", 3),
+        ("It has 172 commits.", 3),
+        ("#3 is fixed.", 3),
+    ]
+    assert {s.section for s in split_sentences("No headings here. None at all.")} == {0}

@@ -105,6 +105,7 @@ class Sentence:
     span: Span
     paragraph: int
     item: bool = False  # a list item or table row: an entry of its own, never a lead that sums up the rest
+    section: int = 0  # how many Markdown headings ("## Version 4.7") come before it: a document of sections
 
 
 @dataclass(frozen=True, slots=True)

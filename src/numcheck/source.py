@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from numcheck.model import Sentence, Span
 
@@ -179,6 +180,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")  # "\r": Windows line en
 _SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*\Z")
 # A line that starts a list item or a table row ("* Add X", "- 40 stalls", "2. Then", "| a | b |")
 # starts a new sentence, full stop or not: changelogs and notes rarely end their items with one.
+# A Markdown heading line ("## 2016-12-06, Version 4.7.0") starts a section: release notes and
+# docs are many stories in one file.
+_HEADING = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S")
 _NUMBERED = re.compile(r"\d{1,3}[.)]")
 _ITEM_AT = re.compile(r"(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|")
 _ITEM_START = re.compile(r"\n[ \t]*(?=(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|)")
@@ -229,19 +233,25 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     para_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     para_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    headings = [m.start() for m in _HEADING.finditer(text)] if "#" in text else []
     for pi, (ps, pe) in enumerate(zip(para_starts, para_ends)):
         items = {m.end() for m in _ITEM_START.finditer(text, ps, pe)}
+        heads = [h for h in headings if ps <= h < pe]
+        items.update(h for h in heads if h > ps)  # a heading line is a sentence of its own
         if _ITEM_AT.match(text, ps, pe):
             items.add(ps)
         markers = [(i, n.end()) for i in items if (n := _NUMBERED.match(text, i, pe))]
         stops = {m.end() for m in _SENT_END.finditer(text, ps, pe) if _ends_sentence(text, m, pe)}
         stops = {e for e in stops if not any(a < e <= b for a, b in markers)} | items
+        stops.update(e for h in heads if (e := text.find("\n", h, pe)) > 0)  # a heading ends with its line
         start = ps
         for end in sorted(stops):
             if end > start:
                 _append(out, text, start, end, pi, start in items)
                 start = end
         _append(out, text, start, pe, pi, start in items)
+    if headings:
+        out = [replace(s, section=bisect.bisect_right(headings, s.span.start)) for s in out]
     return tuple(out)
 
 

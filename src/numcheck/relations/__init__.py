@@ -225,4 +225,16 @@ def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
             # A stage may refine a first-pass relation of the same figures (a multiple word found in
             # the lead): the refined one replaces it.
             out.setdefault(rel.kind, {})[rel.key] = rel
+    sents = view.doc.sentences
+    if sents and sents[-1].section:
+        # Two sections under their own headings (a release each, a topic each) are two stories:
+        # no figure of one restates a figure of the other.
+        rels = out.get("restatement", {})
+        for key in [k for k, r in rels.items() if not _one_section(d, r)]:
+            del rels[key]
     return {k: tuple(v.values()) for k, v in out.items()}
+
+
+def _one_section(d: _Doc, rel: Relation) -> bool:
+    sents = d.view.doc.sentences
+    return len({sents[d.pos_of(i)[0]].section for _, i in rel.roles}) <= 1
