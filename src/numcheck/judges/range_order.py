@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from numcheck.judges.arith import value_interval
-from numcheck.model import Hit, Span
+from numcheck.model import Fact, Hit, Span
 from numcheck.patterns import View, compile_templates, entirely_above
 from numcheck.relations import Relation
 
@@ -23,12 +23,23 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {"templates": compile_templates("templates", params["templates"], ROLES)}
 
 
+def _printed_above(a: Fact, b: Fact) -> bool:
+    """The ends as printed, in one unit, with no hedge: "£2bn-£1bn" runs backwards even though each
+    end's rounding ("£2bn" may be £1.5bn) lets the two touch. A range's ends are written as values,
+    so their order is the printed one."""
+    if a.value is None or b.value is None or a.hedge != "exact" or b.hedge != "exact":
+        return False
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return False
+    return a.value > b.value
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     lo, hi = rel.get("low"), rel.get("high")
     if lo is None or hi is None:
         return None
     a, b = view.facts[lo], view.facts[hi]
-    if not entirely_above(value_interval(a), value_interval(b)):
+    if not (entirely_above(value_interval(a), value_interval(b)) or _printed_above(a, b)):
         return None
     start = min([a.span.start] + [c.start for c in rel.cues if c.end <= a.span.start])
     span = Span(start, b.span.end)

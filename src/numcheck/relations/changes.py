@@ -173,8 +173,8 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
     nxt = words[pos + 1] if pos + 1 < len(words) else ""
     if nxt == "-" and pos + 2 < len(words) and words[pos + 2] in ("to", "and"):
         return words[pos + 2], pos + 2  # "200- to 300-seat"
-    if nxt in ("to", "and", "-"):
-        return nxt, pos + 1
+    if nxt in ("to", "and", "-", "–"):
+        return "-" if nxt == "–" else nxt, pos + 1
     # "from £3.24bn ($6.13bn) in 2003 to £2.59bn": asides only inside a change that says "from".
     j = skip_aside(d, si, pos + 1)
     if j > pos + 1 and j < len(words) and words[j] == "to" and _from_before(words, pos) >= 0:
