@@ -444,14 +444,17 @@ def test_ctrl_c_is_one_line_and_130() -> None:
     """A real process blocked on stdin gets SIGINT: one line on stderr, status 130."""
     import signal
     import sys
-    import time
 
     proc = subprocess.Popen(
         [sys.executable, "-m", "numcheck", "facts", "-"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     try:
-        time.sleep(3)  # let it start and block reading stdin (not a timing assertion)
+        # Wait until it is blocked reading stdin: a fixed sleep sent the signal during start-up on a
+        # loaded machine, and the interrupt of an import is no test of the message.
+        from test_robust import _wait_until_reading
+
+        _wait_until_reading(proc)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
     finally:
