@@ -31,6 +31,8 @@ CHANGE_LINKS = (
     ("on",),
     ("over",),
 )
+# Words of a time phrase between a direction verb and its "from" ("fell in 2004 from", "rose over the year").
+TIME_PREPOSITIONS = frozenset("in on at during over for the this that last of".split())
 # Words before a bare figure that make it a rank or a position ("at five", "to number two").
 RANK_BEFORE = frozenset("at number no position place spot".split())
 # Subjects that point back at the last figure: "In 2024 they rose to 25,000", "this has dropped to 76%".
@@ -201,7 +203,7 @@ def _pair(
     from_at = _from_before(words, pos)
     if link == "to" and from_at >= 0:
         if same_family(a, b, bare_ok=True):
-            yield _change(d, si, ai, bi, (d.span(si, from_at, from_at + 1), cue))
+            yield _change(d, si, ai, bi, (d.span(si, from_at, from_at + 1), cue), _verb_before_time(d, si, from_at))
         return
     if link == "and" and before != "between":
         return
@@ -217,6 +219,25 @@ def _pair(
             return  # "3-1" is a score, "6-4" a set, "2004-05" a season: a range needs a unit on one end
     cues = (d.span(si, prev, prev + 1), cue) if before == "between" else (cue,)
     yield Relation("range", (("low", ai), ("high", bi)), cues, "clause")
+
+
+def _verb_before_time(d: _Doc, si: int, k: int) -> str:
+    """ "is forecast to fall in 2004 from 1.9% to 1.8%", "rose last year from": the direction word before
+    a time phrase that stands between it and "from" at ``k`` (the figure's own reading stops at the year);
+    else ""."""
+    words = d.m.words[si]
+    j = k
+    while j > 0 and (words[j - 1] in TIME_PREPOSITIONS or _frame_at(d, si, j - 1)):
+        j -= 1
+    if j == k:
+        return ""
+    hit = d.v.direction.ending_at(words, j)
+    return hit[0] if hit and words[j - 1] not in ("up", "down", "more", "less") else ""
+
+
+def _frame_at(d: _Doc, si: int, k: int) -> bool:
+    fi = d.fact_at(si, k)
+    return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
 
 
 def _governed(d: _Doc, si: int, pos: int) -> bool:
