@@ -115,6 +115,7 @@ class Vocab:
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
     subsets: Mapping[str, frozenset[str]]  # later verb → the earlier verbs whose group it counts a part of
+    stake_verbs: frozenset[str]  # "owns 46% of", "holds a 20% stake in": a percentage an owner holds
     opposite_answers: Mapping[str, frozenset[str]]  # "backed" → {"opposed"}: answers that split one whole
     complements: Mapping[str, str]  # a group word → the word of the group that completes it (men ↔ women)
     ratio_bases: PhraseTable  # phrase → "ratio": a whole a percentage may exceed ("of GDP")
@@ -317,4 +318,5 @@ def vocab() -> Vocab:
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
         complements=_complements(data.get("complements", {})),
         opposite_answers=_opposites(data["answers"]["opposites"]),
+        stake_verbs=frozenset(data["stakes"]["verbs"]),
     )

@@ -119,6 +119,7 @@ from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.splits import _group_splits, _instalments, _payments, _placed_parts, _stages
+from numcheck.relations.stakes import _stakes
 from numcheck.relations.stated import _distant_stated, _lead_directions
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
@@ -146,6 +147,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _placed_shares,
     _answer_pairs,
     _opposite_answers,
+    _stakes,
     _outcomes,
     _complement_shares,
     _same_events,
