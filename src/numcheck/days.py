@@ -8,9 +8,9 @@ later", "the previous day", "two days before the governor signed") is told
 as that other day shifted, so the judges do the counting.
 
 ``told_days`` lists every day the text tells, with the event words around
-it; ``same_events`` pairs the days whose words name one event ("a storm
-yesterday caused a crane to fall" … "the crane fall, which happened on
-Thursday") through an index from word to days, so no pair of days is
+it; ``same_events`` pairs the days whose words name one event ("a gas leak
+yesterday forced the school to shut" … "the leak, which was found on
+Tuesday") through an index from word to days, so no pair of days is
 compared unless a distinctive word joins them (linear in the figures).
 """
 

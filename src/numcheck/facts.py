@@ -1138,7 +1138,7 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
     return False
 
 
-# A list item whose noun is left out after a name: "São Paulo reported 327 deaths, and Rio de Janeiro 84."
+# A list item whose noun is left out after a name: "Porto Velho logged 213 cases, and Campo Grande 57."
 _ELIDED_NAME = startcache.compile(
     rf"(?:,|\band){_SP}+(?:[A-Z][\w'’.-]*{_SP}+(?:(?:de|da|do|del|di|la|le|van|von|of){_SP}+)?){{1,4}}\Z"
 )

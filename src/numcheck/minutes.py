@@ -1,13 +1,13 @@
 """Match minutes: a football report's goal list and the minutes its prose gives to goals.
 
-A report ends with its goal list ("Archibald 19, Grady 29, Crawford 41,
-Grady 47."), one line a team, in the order the goals came. Its prose tells
+A report ends with its goal list ("Lund 8, Pereira 20, Okoro 38,
+Pereira 52."), one line a team, in the order the goals came. Its prose tells
 the same goals with minutes of its own: "in 19 minutes", "in the 35th
 minute", "12 minutes in", "ten minutes into the second half" (45 + 10),
 "20 minutes later" (from the minute told just before), "five
 minutes before the break" (45 − 5), "four minutes from time" (90 − 4).
 ``goals`` reads the list; ``told_goals`` gives each prose minute with the
-scorer its sentence names ("James Grady made it two …") or the match's first
+scorer its sentence names ("Tomas Pereira doubled the lead …") or the match's first
 goal ("… led to the opening goal"), so a judge can hold it against the list.
 Both walk the text once.
 """
@@ -31,8 +31,8 @@ FULL_TIME = 90
 LIST_CHARS = 300
 # Words in a scorer's name ("Juninho Paulista", "Robin van Persie").
 NAME_WORDS = 4
-# Tokens after "N minutes before/after" that may name the break or the end ("before the end of a highly
-# entertaining first half").
+# Tokens after "N minutes before/after" that may name the break or the end ("before the end of a lively and
+# very open first half").
 REFERENCE_REACH = 8
 # Tokens either side of a minute its clause may reach (bounded: one endless sentence stays linear).
 CLAUSE_REACH = 30
@@ -129,7 +129,7 @@ class ToldGoal:
     fact: int
     anchor: int  # the figure "20 minutes later" counts from (-1: none)
     minute: int
-    scorer: str  # as the clause names them ("Baros or Mellor"), or OPENING
+    scorer: str  # as the clause names them ("Lund or Okoro"), or OPENING
     listed: tuple[Goal, ...]  # the goals of the list it may be
     cues: tuple[Span, ...]  # the scorers' names or "opening goal" in the clause
 
@@ -191,8 +191,8 @@ def _minute_of(m: Mentions, si: int, k: int, last: int | None) -> int | None:
 
 
 def _clause(words: tuple[str, ...], k: int) -> range:
-    """The tokens of the clause around ``k``: "Archibald put them ahead in 19 minutes | and Grady made it two
-    20 minutes later"."""
+    """The tokens of the clause around ``k``: "Lund put them ahead in 8 minutes | and Pereira doubled the
+    lead 12 minutes later"."""
     lo = k
     while lo > max(0, k - CLAUSE_REACH) and words[lo - 1] not in CLAUSE_END and words[lo - 1] not in _SPLIT:
         lo -= 1
@@ -206,7 +206,7 @@ _SPLIT = frozenset({"and", "but", "while", "whereas", "although", "though"})
 
 
 def _scorers(m: Mentions, si: int, k: int, names: dict[str, list[Goal]]) -> list[tuple[str, Span]]:
-    """The scorers the figure's clause names ("James Grady made it two …"), or its "opening goal"."""
+    """The scorers the figure's clause names ("Tomas Pereira doubled the lead …"), or its "opening goal"."""
     words = m.words[si]
     toks = m.tokens[si]
     text = m.view.doc.text

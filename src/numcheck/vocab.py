@@ -142,8 +142,8 @@ class Vocab:
     level_verbs: PhraseTable  # "stands at" → "level" (the figure after it is the subject's), "put" → "put" (its object's, "at" the figure)
 
     def head_concept(self, phrase: str) -> str:
-        """What a subject phrase is about: a listed concept anywhere in it ("Its pre-tax earnings in the
-        fourth quarter" → profit), else its head noun ("the value of trade in April-July" → trade)."""
+        """What a subject phrase is about: a listed concept anywhere in it ("Its operating earnings for the
+        spring months" → profit), else its head noun ("the value of freight in June-September" → freight)."""
         toks = [t for t in words_of(phrase) if t[0].isalnum()]
         for n in range(min(3, len(toks)), 0, -1):
             for i in range(len(toks) - n + 1):

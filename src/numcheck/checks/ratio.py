@@ -100,7 +100,7 @@ def _lookup_whole(view: View, noun: str, pi: int, si: int, sentence: int) -> int
     pools = [set(view.by_label.get(w, ())) for w in words]
     candidates = set.intersection(*pools) if all(pools) else set()
     if not candidates:
-        # "the population" matches "Syria's pre-war population of 23 million" by its head noun.
+        # "the population" matches "the island's pre-flood population of 410,000" by its head noun.
         candidates = set(view.by_label.get(words[-1], ())) if len(words) > 1 else set()
     facts = view.facts
     usable = [

@@ -1,5 +1,5 @@
-"""Judge ``clock-elapsed``: "N hours later" against the two clock times it counts between ("closed at 22:30
-… cast at 2:30 the next day, four hours after")."""
+"""Judge ``clock-elapsed``: "N hours later" against the two clock times it counts between ("locked at 23:15
+… went in at 1:45 the next day, four hours after")."""
 
 from __future__ import annotations
 

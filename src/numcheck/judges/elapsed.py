@@ -1,5 +1,5 @@
-"""Judge ``elapsed``: a stated length of years against the years it spans ("seven years and 43 days between
-1908 and 1915"; "for almost 25 years, since … 1994" in a 2008 text; "the four-year war" begun in 2011)."""
+"""Judge ``elapsed``: a stated length of years against the years it spans ("eight years and 20 days between
+1731 and 1736"; "for nearly 30 years, since … 1990" in a 2019 text; "the four-year war" begun in 2011)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Judge ``extreme``: a period's peak is at least its average, its low at most its average.
 
-"The rate reached a peak of 11.1% in April 2004" and "the average for the
-whole of 2004 was 11.5%" cannot both hold: no value of the year was above
-11.1%, so the year cannot average 11.5%. A bound on every value ("a maximum
+"Inflation touched a peak of 6.2% in June 2017" and "the rate averaged
+6.6% across all of 2017" cannot both hold: no value of the year was above
+6.2%, so the year cannot average 6.6%. A bound on every value ("a maximum
 of £300", side ``most``; "a minimum of", ``least``) is judged the same way.
 Figures are compared as intervals at their printed precision.
 """

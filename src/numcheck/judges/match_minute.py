@@ -25,7 +25,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def goal_name(scorer: str) -> str:
-    """ "Grady's goal", "a goal by Baros or Mellor", "the opening goal"."""
+    """ "Pereira's goal", "a goal by Lund or Okoro", "the opening goal"."""
     if scorer == OPENING:
         return OPENING
     return f"a goal by {scorer}" if " or " in scorer else f"{scorer}'s goal"

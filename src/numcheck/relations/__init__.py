@@ -25,13 +25,13 @@ relation's arithmetic. Kinds and their roles:
   another sentence is ("fell to a single digit", "sales were flat");
 - ``match-minute``: ``minute`` (and ``from``), labels ``told``, ``scorer``,
   ``listed``: a goal's minute in a match report's prose against the minutes
-  of its goal list ("Grady made it two 20 minutes later" … "Grady 29, 47");
+  of its goal list ("Pereira doubled the lead 12 minutes later" … "Pereira 20, 52");
 - ``run``: ``within``, ``day``, ``other`` (and ``other-from``), label
   ``shift``: "her second defeat in two days" on a day, and another day of
   that kind of event counted from it ("Three days earlier, she lost …");
 - ``clock-span``: ``length``, ``start``, ``end``, label ``minutes``: "N hours
-  later" against the two clock times before it ("closed at 22:30 … cast at
-  2:30 the next day, four hours after");
+  later" against the two clock times before it ("locked at 23:15 … went in at
+  1:45 the next day, four hours after");
 - ``tally``: ``total`` and ``item`` (repeated), label ``plus``: a stated count
   against what the text counts for it, figures added up plus things counted
   without a figure ("the fourth player to ... He joins A, B and C").

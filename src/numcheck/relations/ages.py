@@ -68,7 +68,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             alone = len(birthdays) == 1 and not threshold and _only_age_of(d, ages, ai, whose)
             if (alone or names & _cap_names(d, d.facts[oi].sentence)) and d.facts[oi].sentence != si:
                 yield Relation("age", (("age", ai), ("birthday", oi)), (), "document", (("eve", eve),))
-        # "…, aged 86, her husband …, aged 90, and Maureen, their 76-year-old daughter"
+        # "…, aged 81, her husband …, aged 84, and Petra, their 55-year-old daughter"
         after = words[pos + 1] if pos + 1 < len(words) else ""
         if (a.subject or after) in KIN_WORDS and pos >= 1 and words[pos - 1] in ("their", "her", "his"):
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
@@ -150,7 +150,7 @@ def _cap_names(d: _Doc, si: int) -> frozenset[str]:
         text = view.doc.text
         if d.m.tokens[si]:
             said = [text[t.start : t.end] for t in d.m.tokens[si]]
-        else:  # a sentence without figures is not tokenised: a headline, "Tony Blair has become ..."
+        else:  # a sentence without figures is not tokenised: a headline, "Ruth Okafor is now ..."
             span = view.doc.sentences[si].span
             said = re.findall(r"[^\W\d_]+", text[span.start : span.end])
         out = set()
@@ -245,8 +245,8 @@ def _thing_ages(d: _Doc) -> Iterator[Relation]:
 
 
 def _now_ages(d: _Doc) -> list[int]:
-    """Ages told as now in the lead: an age without a year of its own ("The 51-year-old premier"), or a
-    bare figure after "who is" ("The veteran lock, who is 36 at the end of February")."""
+    """Ages told as now in the lead: an age without a year of its own ("The 63-year-old governor"), or a
+    bare figure after "who is" ("The veteran keeper, who is 38 in the autumn")."""
     lead = int(dates.table("ages")["lead_sentences"])
     befores = [tuple(p) for p in dates.table("ages")["now_before"]]
     out = []
@@ -324,8 +324,8 @@ def _role_held(d: _Doc, si: int, nouns: frozenset[str]) -> int:
 
 def _ages_in_role(d: _Doc) -> Iterator[Relation]:
     """``age``: a person's age now (``age``, told in the lead with how long they have held a role, ``held``:
-    "The 51-year-old premier has marked his 2,838th day in the post") against the age at which they took it
-    (``then``: "became the youngest premier ... at the age of 43"): then plus the time held."""
+    "The 63-year-old governor reached her 3,210th day in office") against the age at which they took it
+    (``then``: "became governor of the state ... at the age of 54"): then plus the time held."""
     nows = _now_ages(d)
     if len(nows) != 1:
         return

@@ -15,7 +15,7 @@ from numcheck.vocab import singular
 # Kinds that can be a whole or a part of one.
 COUNTABLE = frozenset({"count", "number", "money"})
 SHARES = frozenset({"percent", "share"})
-# Words that end the noun between a part and its "of" ("$4.37bn and earnings of $1.62"): another clause.
+# Words that end the noun between a part and its "of" ("$2.84bn and earnings of $0.93"): another clause.
 # Words between a figure and "of" that end the gap: "3 lines instead of 2" has no whole.
 GAP_STOP = frozenset(
     "and or but while whereas with were was are is have has had per each a an instead because ahead regardless".split()

@@ -71,20 +71,20 @@ def _calendar_dates(d: _Doc) -> Iterator[Relation]:
 
 # --- calendar: stated lengths against years (span); births, which lengths and ages both read ---------
 
-# Tokens between a length and the years it spans ("served seven years and 43 days between 1908 and 1915").
+# Tokens between a length and the years it spans ("reigned eight years and 20 days between 1731 and 1736").
 SPAN_REACH = 12
 # Characters between a length and the range of years it spans.
 RANGE_CHARS = 60
 # Words (punctuation aside: "alt.religion.scientology" is one name) between "since" and the year it counts
-# from ("for almost 25 years, since the early days of newsgroups, which posted the papers in 1994"; "for
-# nine years, since Ipswich - then in the second tier - beat them 0-1 after extra time in a third round
-# replay at Ewood Park on 16 January 1996" is 22). The clause may not end first (";", ", but").
+# from ("for nearly 30 years, since the first days of the bulletin boards, which carried the leak in
+# 1990"; "for eleven years, since Harlow - then a club in the fourth tier - knocked them out 2-1 after a
+# penalty shoot-out in a second round replay at Mill Lane on 9 March 2008" is 22). The clause may not end first (";", ", but").
 SINCE_REACH = 28
 # Tokens before "for N years, since" that may hold the "had" of a length that ended before now.
 HAD_REACH = 6
 # Words after a comma that open a clause of its own, so a year after them is not the "since" year.
 SINCE_STOPS = frozenset("but while whereas although though".split())
-# Tokens before a date or year that may hold "born" ("born in Luton, Bedfordshire, on 5 April 1920").
+# Tokens before a date or year that may hold "born" ("born in Penrith, Cumbria, on 14 June 1938").
 BORN_REACH = 8
 # Words that start something a compound length ("a four-year war") counts from.
 BEGIN_WORDS = frozenset("began begun started start broke erupted opened launched".split())
@@ -248,14 +248,14 @@ def _births(d: _Doc) -> list[int]:
 
 # --- calendar: more lengths of years -------------------------------------------------
 
-# Tokens back from "N years" to its "in" ("in more than 150 years") and to its "first" (the first child
-# born to a serving prime minister in …).
+# Tokens back from "N years" to its "in" ("in over 90 years") and to its "first" (the first bridge built
+# across the estuary in …).
 IN_REACH = 3
 FIRST_REACH = 16
-# Tokens after "the last" to the year it gives ('The last "Downing Street dad" was Lord John Russell in 1848').
+# Tokens after "the last" to the year it gives ('The last one across it opened to traffic in 1931').
 LAST_REACH = 12
-# Tokens before a year that may hold the word that starts something ("became chancellor of the exchequer
-# when Labour returned to power in 1964").
+# Tokens before a year that may hold the word that starts something ("was made head of the board when
+# the founders sold up in 2007").
 START_REACH = 12
 # Tokens after the length (and from the next sentence's start) scanned for "the last".
 LAST_SCAN = 40
@@ -301,8 +301,8 @@ def _own_year(d: _Doc, si: int, pos: int, skip: int = -1) -> int:
 
 
 def _first_in_years(d: _Doc) -> Iterator[Relation]:
-    """ "the first child born to a serving prime minister in more than 150 years … The last … was … in
-    1848": the length (``length``) from the last time (``start``) to the year of its own sentence
+    """ "the first bridge built across the estuary in over 90 years … The last one … opened … in
+    1931": the length (``length``) from the last time (``start``) to the year of its own sentence
     (``end``) or the reporting date (label ``end`` "report")."""
     last_words = _span_words("last_words")
     for si, pos, fi, f in d.figures(frozenset({"duration"})):
@@ -341,8 +341,8 @@ def _first_in_years(d: _Doc) -> Iterator[Relation]:
 
 
 def _for_years_until(d: _Doc) -> Iterator[Relation]:
-    """ "became chancellor … in 1964. … he resisted devaluation for three years, before being forced into it
-    in 1967": the length (``length``) from the year told just before it (``start``, in its sentence or the
+    """ "was made head of the board … in 2007. … she held off a merger for four years, until the board gave
+    way in 2011": the length (``length``) from the year told just before it (``start``, in its sentence or the
     one before, not a birth) to the year after "before"/"until" (``end``)."""
     until_words = _span_words("until_words")
     born = set(_births(d))
@@ -432,8 +432,8 @@ def _single_years(d: _Doc) -> list[int]:
 
 
 def _anniversaries(d: _Doc) -> Iterator[Relation]:
-    """ "The 30th anniversary of the first shuttle mission": the ordinal (``length``) from the year whose
-    clause names that event (``start``; "On April 12, 1981, … STS-1, the first space shuttle mission") to a
+    """ "The 40th anniversary of the town's first tram": the ordinal (``length``) from the year whose
+    clause names that event (``start``; "On 2 June 1979, … Line A, the town's first tram") to a
     year of its own sentence (``end``) or the reporting date (label ``end`` "report")."""
     told = 0
     for si, pos, fi, _ in d.figures(frozenset({"ordinal"})):
@@ -560,7 +560,7 @@ def _runs(d: _Doc) -> Iterator[Relation]:
         yield Relation("run", roles, (r.cue,), "document", (("shift", str(o.shift)),))
 
 
-# --- calendar: hours between two clock times ("closed at 22:30 … cast at 2:30 the next day, four hours after")
+# --- calendar: hours between two clock times ("locked at 23:15 … went in at 1:45 the next day, four hours after")
 
 _CLOCK = re.compile(r"^(\d\d):(\d\d)$")
 

@@ -66,7 +66,7 @@ SENTENCE_DIRECTION_REACH = 30
 DIRECTION_REACH = 8
 # Sentences back that the latest figure of a comparison's subject may stand ("Its profits ... were below").
 SUBJECT_BACK = 2
-# Words of a noun phrase between a figure and "compared with" ("496 properties over £1m sold compared to").
+# Words of a noun phrase between a figure and "compared with" ("512 flats above £2m sold compared to").
 NOUN_PHRASE_SKIP = 6
 # Words after the direction word of "This is a decrease from ..." that name the earlier figure.
 SAID_FROM = frozenset("from on since against over".split())
@@ -156,7 +156,7 @@ def skip_aside(d: _Doc, si: int, j: int) -> int:
                 j = k
                 continue
         if words[j] in ("in", "on", "at", "during", "for"):
-            # "in after-hours trade, from", "in the October-to-December period, down from": a short phrase
+            # "in after-hours trade, from", "in the July-to-September quarter, down from": a short phrase
             # closed by a comma, with no figure in it but a date.
             k = j + 1
             while k < n and k - j <= ASIDE_PHRASE and words[k] not in (",", "(") and words[k] not in CLAUSE_END:
@@ -177,7 +177,7 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
         return words[pos + 2], pos + 2  # "200- to 300-seat"
     if nxt in ("to", "and", "-", "–"):
         return "-" if nxt == "–" else nxt, pos + 1
-    # "from £3.24bn ($6.13bn) in 2003 to £2.59bn": asides only inside a change that says "from".
+    # "from £1.85bn ($2.40bn) in 2017 to £1.62bn": asides only inside a change that says "from".
     j = skip_aside(d, si, pos + 1)
     if j > pos + 1 and j < len(words) and words[j] == "to" and _from_before(words, pos) >= 0:
         return "to", j
@@ -358,7 +358,7 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
     words = d.m.words[si]
     toks = d.m.tokens[si]
     last = max(apos, bpos)
-    # "fell from 7,613 to 6,630, or 12.9%": the change restated as a share of the start.
+    # "dropped from 4,210 to 3,580, or 15%": the change restated as a share of the start.
     if last + 2 < len(words) and words[last + 1] == "," and words[last + 2] == "or":
         ci = d.figure_after(si, last + 3, frozenset({"percent"}))
         if ci >= 0:
@@ -410,8 +410,8 @@ def _scale(f: Fact) -> str:
 
 
 def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
-    """Past the newer figure's noun phrase when a comparison link follows it: "496 properties over £1m
-    sold compared to 469" (nouns, a bounded figure, a participle; nothing else)."""
+    """Past the newer figure's noun phrase when a comparison link follows it: "512 flats above £2m
+    sold compared to 487" (nouns, a bounded figure, a participle; nothing else)."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     k = j
@@ -566,8 +566,8 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
 
 
 def _to_without_from(d: _Doc) -> Iterator[Relation]:
-    """ "In 2023 sales were 20,000. In 2024 they rose 30% to 25,000.", "… 70% of the market in 2009;
-    this has dropped to 76% today": a figure reached ("rose to", "has dropped to") with no "from" in its
+    """ "In 2023 sales were 20,000. In 2024 they rose 30% to 25,000.", "… 64% of users in 2015;
+    this has slipped to 58% now": a figure reached ("rose to", "has dropped to") with no "from" in its
     clause starts from the last figure of the same thing, found through a pronoun or the same noun."""
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
@@ -595,7 +595,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             concept = _subject_concept(d, bi)
             if pronoun and concept in said:
                 concept = ""  # the subject is the pronoun itself
-            # "However, this has now been reduced to 43.9bn": a sentence opening on "this" points back too.
+            # "Since then this has been cut to 4.9bn": a sentence opening on "this" points back too.
             opening = _opening_pronoun(words, d.m.clause_start(si, pos))
             ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening)
             if ai < 0:
@@ -610,8 +610,8 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
 
 
 def _said_changes(d: _Doc) -> Iterator[Relation]:
-    """ "... only a quarter of citizens favoured it. This is a decrease from the year before, when it was
-    15%.", "Turnout was 52%, which is up on 2019, when it stood at 58%": a change told of the figure
+    """ "... only a fifth of members backed it. That is down on the previous poll, when it was
+    26%.", "Turnout was 52%, which is up on 2019, when it stood at 58%": a change told of the figure
     before it (the nearest of a family that compares, in its sentence or the one before), from the
     figure its own clause gives after the direction word."""
     for si, words in enumerate(d.m.words):
@@ -630,7 +630,7 @@ def _said_changes(d: _Doc) -> Iterator[Relation]:
                 continue
             cue = d.span(si, k, j)
             if _moves(d, ai, cue) or _moves(d, bi, cue):
-                continue  # "That was up from the third quarter, when it fell 3.0%": changes, not levels
+                continue  # "That beat the spring quarter, when it slid 1.4%": changes, not levels
             evidence = "sentence" if d.facts[bi].sentence == si else "document"
             labels = (("direction", direction),)
             yield Relation("change", (("from", ai), ("to", bi)), (cue,), evidence, labels)
@@ -797,8 +797,8 @@ def _figure_in_year(d: _Doc, si: int, year: str, like: Fact, not_this: int) -> i
 
 def _comparisons(d: _Doc) -> Iterator[Relation]:
     """A comparison word between two figures of one family: "4.2%, slightly below the African average
-    of 4%", "spending of $3bn ... is well below his promise of $2bn", "Labour lead the Conservatives by
-    39% to 44%". The second figure follows the word closely; the first is the nearest before it."""
+    of 4%", "spending of $3bn ... is well below his promise of $2bn", "the Greens lead the Liberals by
+    27% to 31%". The second figure follows the word closely; the first is the nearest before it."""
     for si in range(len(d.m.tokens)):
         words = d.m.words[si]
         j = 0
@@ -946,7 +946,7 @@ _LINKING = frozenset(
 
 
 def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: int) -> Relation | None:
-    """ "The economy grew 3.8%. ... The figure was ahead of the 3.1% the government estimated": a
+    """ "Output grew 2.6%. ... The figure was above the 2.2% the treasury had projected": a
     clause whose subject stands for the figure told before ("the figure", "that", "the new GDP
     reading") compares that figure, the latest of its family in the sentences before, with the one
     after the comparison word. Forecasts and figures already compared are passed over."""
@@ -1009,8 +1009,8 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
 
 
 def _compared(d: _Doc, si: int, pos: int) -> bool:
-    """The figure at ``pos`` follows a comparison word or a forecast verb closely ("ahead of the 3.1% the
-    government estimated"): it is the yardstick, not the figure a later clause speaks of."""
+    """The figure at ``pos`` follows a comparison word or a forecast verb closely ("above the 2.2% the
+    treasury had projected"): it is the yardstick, not the figure a later clause speaks of."""
     words = d.m.words[si]
     for back in range(pos - 1, max(-1, pos - 4), -1):
         if d.v.comparison.ending_at(words, back + 1) is not None:
@@ -1019,8 +1019,8 @@ def _compared(d: _Doc, si: int, pos: int) -> bool:
 
 
 def _amount_and_share(d: _Doc) -> Iterator[Relation]:
-    """ "Shares fell 12p, or 3%, to 380p", "lost 65 Canadian cents or 25% on the news to 1.90 Canadian
-    dollars": a change given as an amount and a percentage before the level it reached; its starting
+    """ "Shares fell 12p, or 3%, to 380p", "shed 40 Swiss francs or 8% on the report to 460 Swiss
+    francs": a change given as an amount and a percentage before the level it reached; its starting
     level is the level and the amount together (the judge works it out)."""
     for si, pos, xi, x in d.figures(frozenset({"money", "count", "number"})):
         words = d.m.words[si]
@@ -1072,8 +1072,8 @@ def _level_reached(d: _Doc, si: int, j: int) -> int:
 
 
 def _multiple_then_levels(d: _Doc) -> Iterator[Relation]:
-    """ "We have trebled the length of maternity pay, it was 13 weeks when we were elected, we have taken
-    it up to 26 weeks": a multiple word, then the level before ("it was A") and the level reached ("taken
+    """ "We have tripled the grant for carers, it was £40 a week when we took office, we have lifted
+    it to £120 a week": a multiple word, then the level before ("it was A") and the level reached ("taken
     it up to B") told of the same thing, through pronouns, later in its sentence."""
     for si, toks in enumerate(d.m.tokens):
         yield from _levels_after_multiples(d, si, toks)

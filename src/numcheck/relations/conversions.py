@@ -88,8 +88,8 @@ def _period_after(d: _Doc, si: int, pos: int) -> tuple[str, int]:
 
 def _period_rates(d: _Doc) -> Iterator[Relation]:
     """One amount over two periods: "£1.2bn a year, or about £33m a week" in one clause; or a rate whose
-    clause says what is earned, spent or lost ("The company is earning about $2.8m an hour") against the
-    first year's figure of that concept in the text ("annual profits ... $16.2bn"), its holder not
+    clause says what is earned, spent or lost ("The group is earning roughly $2.1m an hour") against the
+    first year's figure of that concept in the text ("yearly profits ... $11.4bn"), its holder not
     narrowed ("its new field is earning"); or a rate that points back at the year's amount of the
     sentence before ("That works out at £7.1m a day"). Relation ``period-rate``: roles ``rate``,
     ``other``; labels ``period`` and ``other_period``."""
@@ -145,7 +145,7 @@ def _joined_rate(d: _Doc, si: int, end: int, f: Fact, before: str) -> tuple[int,
     j = end
     while j < len(words) and j - end < RATE_GAP and toks[j].fact < 0 and words[j] in _RATE_JOINERS:
         if words[j] == "to" and words[j - 1] != "equivalent":
-            return None  # "raised by 80,000 barrels a day to 84 million": the end of a change
+            return None  # "lifted by 30,000 tonnes a week to 2.1 million": the end of a change
         j += 1
     j = d.skip_hedge(si, j)
     oi = d.fact_at(si, j)

@@ -3,7 +3,7 @@
 - ``tally``: roles ``total`` (the stated count) and ``item`` (figures that add up to it), label ``plus``
   (things counted without a figure: names listed, a one-off "only win") and ``why`` (how it was counted).
   "the fourth player to ... He joins A, B and C" (4 = 3 names + 1), "competed five times, with A (1994),
-  B (1997) and C (2003)" (5 = 3 titles), "its only win in nine games; ... won the other seven" (9 = 1 + 7),
+  B (1997) and C (2003)" (5 = 3 titles), "its only win in nine games; ... won the other seven" (6 = 1 + 5),
   "12 cases ... eight more ... bring the total to 24" (24 = 12 + 8).
 - ``breakdown`` (as in the package): "51 cases ... The breakdown by province: fifteen in A, fourteen in B,
   ..." (the places' figures are within the total).
@@ -53,8 +53,8 @@ TITLE_WORDS = 8
 # addition, the count it adds to.
 RUNNING_BACK = 2
 RUNNING_BASE_BACK = 4
-# Tokens from "bring" to the "to" before the total ("bring the total number of swine flu cases reported in
-# Kenya to 24").
+# Tokens from "bring" to the "to" before the total ("bring the total number of measles cases confirmed in
+# the county to 37").
 RUNNING_CUE = 14
 # Tokens back from "the other N" that "only <noun> in M" may stand (same sentence or the one before).
 OTHERS_BACK = 40
@@ -152,7 +152,7 @@ def _names_after(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: in
 
 
 def _ranks(d: _Doc) -> Iterator[Relation]:
-    """ "Everitt became the fifth player to reach 1,000 points. He joins A, B and C in achieving it": an
+    """ "Moss became the fifth bowler to take 500 wickets. She joins A, B and C on that list": an
     ordinal against the names listed before its holder (4 = 3 + 1). The ordinal is "the Nth <noun>" in the
     list's sentence or up to RANK_BACK sentences before; a placing ("was third", "the second round") is not."""
     w = _Words(d)
@@ -268,8 +268,8 @@ def _titles(d: _Doc) -> Iterator[Relation]:
 
 
 def _only_and_others(d: _Doc) -> Iterator[Relation]:
-    """ "its only victory in nine attempts against the Italians, who have won all the other seven": the
-    count of tries is the one-off and the others (9 = 1 + 7)."""
+    """ "their one win in six meetings with the visitors, who took all the other five": the
+    count of tries is the one-off and the others (6 = 1 + 5)."""
     others = _tables()["others"]
     single = _tables()["single"]
     for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
@@ -705,7 +705,7 @@ def _told_total(d: _Doc, si: int, a: int) -> int:
 
 
 def _bands(d: _Doc) -> Iterator[Relation]:
-    """ "Only 16% of women earn more than £50,000 ... 35% of women earn less than £20,000": shares of one
+    """ "Just 22% of nurses commute more than 30 miles ... 41% of nurses commute less than 5 miles": shares of one
     group on either side of two thresholds, the lower one below the upper one, are separate groups, so
     together they are at most 100% (relation ``shares``). Only the latest share of each side is kept per
     group, verb and kind of threshold, so building stays linear."""
@@ -730,7 +730,7 @@ def _bands(d: _Doc) -> Iterator[Relation]:
 
 
 def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str] | None:
-    """ "16% of women earn more than £50,000" → ("woman", "earn", threshold, "above"), else None."""
+    """ "22% of nurses commute more than 30 miles" → ("nurse", "commute", threshold, "above"), else None."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     j = pos + 1

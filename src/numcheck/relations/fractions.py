@@ -1,4 +1,4 @@
-"""A fraction word of a whole, with its part ("one tenth or nine million of its 49 million")."""
+"""A fraction word of a whole, with its part ("one fifth or three million of its 15 million")."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ from numcheck.relations.restatements import (
 )
 from numcheck.vocab import singular
 
-# Tokens back from "to" that the verb of the move may stand ("has dropped 5% since May to 90.9%").
+# Tokens back from "to" that the verb of the move may stand ("has slipped 4% since March to 81.5%").
 MOVE_REACH = 10
 # Tokens back from the verb that its subject may run.
 SUBJECT_REACH = 12
@@ -203,7 +203,7 @@ def _in_level(d: _Doc, si: int, j: int, plain: Sequence[Token]) -> _Said | None:
 
 
 def _moved_to(d: _Doc, si: int, j: int, at: int, plain: Sequence[Token]) -> _Said | None:
-    """ "fell to 10.2%", "has dropped 5% since May to 90.9%", "has fallen to a single digit", "has
+    """ "fell to 10.2%", "has slipped 4% since March to 81.5%", "has fallen to a single digit", "has
     dropped below 90%": the verb is looked for back from token ``j``, the level read from token ``at``."""
     toks = plain or d.m.tokens[si]
     words = tuple(t.text for t in plain) if plain else d.m.words[si]
@@ -626,8 +626,8 @@ BOUND_REACH = 2
 
 
 def _extremes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
-    """A period's peak (or low) and its average told in another sentence: "it reached a peak of 11.1%
-    in April 2004" … "the average for the whole of 2004 was 11.5%". Both of one subject (two shared
+    """A period's peak (or low) and its average told in another sentence: "it touched a peak of 6.2%
+    in June 2017" … "the rate averaged 6.6% across all of 2017". Both of one subject (two shared
     words of the sentence before each figure, or all of the shorter one's) and one year: relation
     ``extreme`` with roles ``extreme`` and ``average``, label ``side`` ("high" or "low").
 

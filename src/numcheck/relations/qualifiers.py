@@ -11,7 +11,7 @@ from numcheck.model import Span
 from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _Doc
 
 # Words a qualifier's noun phrase may hold before the figure beside it ("a majority of the
-# party's voters (48%)", "more than two-thirds of those questioned, 63%").
+# party's voters (48%)", "over three-quarters of the staff asked, 71%").
 QUALIFIER_NP = 6
 # Punctuation that sets a figure beside its qualifier: "(48%)", ", 63%,", "- 62%".
 _APPOSITION = frozenset({"(", ",", "-", "–", "—"})

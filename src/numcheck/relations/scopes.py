@@ -28,8 +28,8 @@ SUBJECT_WORDS = 6
 
 
 def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
-    """A national or total figure and the same count for places within it: "a total of 978 people have
-    been killed … Harare, where 208 people died … Beitbridge, with 791 people dead". Each place's figure
+    """A national or total figure and the same count for places within it: "in all 640 people have
+    fallen ill … Tarvel, where 150 people were treated … Oskam, with 520 people sick". Each place's figure
     is part of the total, and the places together are at most the total.
 
     Figures are grouped by concept once (linear); a whole is a figure with a total cue or a national
@@ -108,7 +108,7 @@ def _scope(d: _Doc, fi: int) -> str:
             " ".join(names) or " ".join(w for w in named if w not in NOT_NAMES) or " ".join(sorted(said & PLACE_WORDS))
         )
     if names and _elided_concept(d, fi):
-        # "The city of São Paulo reported 327 deaths, and Rio de Janeiro 84": a name closing a list whose
+        # "The city of Porto Velho logged 213 cases, and Campo Grande 57": a name closing a list whose
         # item before it is a place's figure names a place too.
         prev = next((toks[k].fact for k in range(pos - 1, -1, -1) if toks[k].fact >= 0), -1)
         if prev >= 0 and _scope(d, prev) not in ("", "whole"):
@@ -129,7 +129,7 @@ def _scope(d: _Doc, fi: int) -> str:
 
 
 def _elided_concept(d: _Doc, fi: int) -> str:
-    """ "São Paulo reported 327 deaths, and Rio de Janeiro 684": a bare figure after a name in a list
+    """ "Porto Velho logged 213 cases, and Campo Grande 570": a bare figure after a name in a list
     counts what the figure before it counts."""
     si, pos = d.pos_of(fi)
     words = d.m.words[si]

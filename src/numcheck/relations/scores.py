@@ -1,7 +1,7 @@
 """Scores: a match's running score told in the report against its final score in the title.
 
-"Dundee Utd 4-1 Aberdeen" over the report and "a superb shot on the turn
-making it 5-1" in it: a score on the way cannot have more goals for either
+"Harbour Town 3-0 Millfield" over the report and "a low drive from the edge
+of the box made it 4-0" in it: a score on the way cannot have more goals for either
 side than the final one, and a score the report gives as the final one
 ("the match ended 3-1", "England winning 3 – 1") must be it. The final
 score is the one in the headline or in a heading line of its own ("Group G

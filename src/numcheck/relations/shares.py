@@ -23,8 +23,8 @@ from numcheck.vocab import singular
 
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
 PART_GAP = 3
-# Words between "Of the 120 staff surveyed" and the part after its comma ("of the 17 people found guilty
-# of terrorist acts in the UK since the attacks, only four").
+# Words between "Of the 120 staff surveyed" and the part after its comma ("of the 23 firms fined by the
+# regulator for late filing over the past decade, only five").
 OF_PHRASE_GAP = 14
 # Words that may stand before such an opening "of": a clause start.
 OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
@@ -162,7 +162,7 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
 
 
 def _figure_after_noun_of(d: _Doc, si: int, start: int) -> int:
-    """The figure after "<noun phrase> of" from ``start`` ("Syria's pre-war population of 23 million"), or -1."""
+    """The figure after "<noun phrase> of" from ``start`` ("the island's pre-flood population of 410,000"), or -1."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     k = start
@@ -497,7 +497,7 @@ def _amount_concepts(d: _Doc, si: int, pos: int) -> set[str]:
 
 
 def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
-    """ "one tenth or nine million of its 49 million": the share written before its count."""
+    """ "one fifth or three million of its 15 million": the share written before its count."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     k = pos - 1
@@ -509,7 +509,7 @@ def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
 
 
 def _count_before_share(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Span] | None:
-    """ "only 56 patients were admitted on Thursday, less than a fourth of the 212 patients": a share set
+    """ "just 31 pupils sat the test on Monday, under a third of the 140 pupils": a share set
     off by a comma after its count, whose whole follows it."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
@@ -613,7 +613,7 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
 
 
 def _predicate_parts(d: _Doc) -> Iterator[Relation]:
-    """ "One in five of the 635,173 reports it had concerned ID fraud. ... The 246,570 ID fraud cases": a
+    """ "One in four of the 81,240 calls it took concerned lost cards. ... The 30,115 lost card calls": a
     share of a whole whose part the sentence names only by what it says of it (after "concerned", "had",
     "involved"), and whose count the document gives before that noun elsewhere."""
     index: dict[str, list[int]] | None = None
@@ -685,7 +685,7 @@ def _other_frame(d: _Doc, a: int, b: int) -> bool:
 
 
 def _within_concepts(d: _Doc) -> Iterator[Relation]:
-    """ "Wells Fargo had net income of $6.2bn ..., and revenues of $28.4bn": what one concept names is a
+    """ "Harrow Mutual had net income of $1.7bn ..., and revenues of $9.3bn": what one concept names is a
     part of what another names (vocab.toml [within]: a profit is part of the revenue it is made on), when
     one sentence gives both, of one subject and one time."""
     within = d.v.within

@@ -21,7 +21,7 @@ from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
 RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
-# Phrases that compare a figure with a year before whatever the change beside it spans ("prices were 11.8%
+# Phrases that compare a figure with a year before whatever the change beside it spans ("rents were 6.3%
 # higher on the year"): matched on tokens.
 RATE_PHRASES = (("on", "the", "year"), ("year", "on", "year"), ("on", "a", "year"), ("on", "an", "annual"))
 # Words before a figure read for the verb or noun that names it ("earned $630m").
@@ -187,8 +187,8 @@ _POINTING_BACK = frozenset("it they this that these".split())
 
 
 def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
-    """ "The number waiting more than 18 months has fallen by 9.8%. Statistics showed a decline since
-    October from 785 to 708.": a change that names nothing, right after a sentence whose one stated
+    """ "The number of open cases has fallen by 7.5%. Figures showed a drop since
+    June from 1,240 to 1,147.": a change that names nothing, right after a sentence whose one stated
     change moves the same way."""
     ai, bi = rel.get("from"), rel.get("to")
     if ai is None or bi is None or d.facts[ai].kind == "percent":
@@ -295,7 +295,7 @@ def _stated_in(
         if names and other and not names & other:
             continue  # "Carlsberg suffered a 3% fall" is not Heineken's change
         if _rate_words(d, ci) - _rate_words(d, like_index):
-            continue  # "rose at an annual rate of 10.7%" is not the month's change
+            continue  # "climbed at a yearly pace of 9.4%" is not the month's change
         c = d.facts[ci]
         cm = d.m.by_fact.get(ci)
         if cm is None or c.value is None or c.is_range:
@@ -324,8 +324,8 @@ LEAD_BREAKS = frozenset({",", "but", "while", "whereas", "although", "though"})
 
 def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change in the body that says no direction, against the direction the headline or the lead gives
-    the same thing without a figure: "Ericsson has posted a rise in fourth quarter profits" ... "Operating
-    profit was 9.5bn kronor against 10.3bn kronor last year"."""
+    the same thing without a figure: "Profits rose at cable maker Trelvex in the last quarter" ... "Its operating
+    profit was 6.2bn yen against 6.8bn yen a year earlier"."""
     lead = sorted(_lead_sentences(d))
     if not lead:
         return

@@ -38,8 +38,8 @@ _NOT_NOUN = frozenset({"of", "from", "to", "by", "with"})
 
 
 def _superlative_after(d: _Doc, si: int, pos: int) -> tuple[str, int, int, frozenset[str]] | None:
-    """ "84,121 votes, the most given to any list in the geographical constituencies" → ("above", first
-    token, end of the phrase, its scope {geographical, constituency}), or None."""
+    """ "6,412 entries, the most received by any school in the northern districts" → ("above", first
+    token, end of the phrase, its scope {northern, district}), or None."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     j = pos + 1
@@ -178,8 +178,8 @@ def _placings(d: _Doc) -> Iterator[Relation]:
         last = (rank, fi, si, k)
 
 
-# Sentences after the lead the whole's rise may still be told in ("Government figures have confirmed a
-# slowdown." … "House prices were 11.8% higher on the year").
+# Sentences after the lead the whole's rise may still be told in ("Official data have confirmed a
+# cooling." … "Rents were 6.3% higher on the year").
 WHOLE_AFTER_LEAD = 2
 # Tokens either side of a superlative its rise word stands ("rose fastest", "the biggest increase").
 RISE_NEAR = 2

@@ -1,6 +1,6 @@
-"""Results against their target: "beat its savings target for 2004, delivering £234m of cuts. ... it had
-aimed to save £254m", "its quarterly profits failed to meet market expectations. ... profit was 33 cents
-a share, but analysts had expected 32 cents".
+"""Results against their target: "beat its cost-cutting goal for 2019, saving £118m. ... it had planned to
+cut £130m", "its half-year earnings fell short of what the City wanted. ... earnings were 41p a share, but
+brokers had forecast 40p".
 
 A verb of outcome ("beat", "missed", "fell short of") before a target noun ("target", "forecasts",
 "expectations") relates the result to the forecast figure told with it: in its sentence or in the next
@@ -168,9 +168,9 @@ def _later(d: _Doc, si: int, k: int) -> bool:
 
 def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
     """The result set against the forecast: a figure of its family after the target noun in the verb's
-    sentence ("beat its target, delivering £234m"), else before the verb in its clause ("saved £234m,
-    beating its target"), else the figure told just before the forecast ("profit was 33 cents a share,
-    but analysts had expected 32 cents")."""
+    sentence ("beat its goal, saving £118m"), else before the verb in its clause ("saved £118m,
+    beating its goal"), else the figure told just before the forecast ("earnings were 41p a share,
+    but brokers had forecast 40p")."""
     like = d.facts[forecast]
     toks = d.m.tokens[si]
     fs, fpos = d.pos_of(forecast)
@@ -186,8 +186,8 @@ def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
             return fi
     if fs == si:
         return -1
-    # The figure told before the forecast, in its sentence or back to the verb's ("Net income was 4.3bn
-    # rupees, against 2.7bn a year earlier. Profit had been forecast to be 4.1bn rupees."): not a figure
+    # The figure told before the forecast, in its sentence or back to the verb's ("Net income came to 880m
+    # pesos, against 610m a year before. Profit had been expected to reach 850m pesos."): not a figure
     # of an earlier period, and of the forecast's concept where both name one.
     want = _clause_concept(d, forecast)
     want = "" if want in CHANGE_CONCEPTS else want
