@@ -222,7 +222,7 @@ def _pair(
 
 
 def _verb_before_time(d: _Doc, si: int, k: int) -> str:
-    """ "is forecast to fall in 2004 from 1.9% to 1.8%", "rose last year from": the direction word before
+    """ "is projected to drop in 2021 from 4.6% to 4.1%", "rose last year from": the direction word before
     a time phrase that stands between it and "from" at ``k`` (the figure's own reading stops at the year);
     else ""."""
     words = d.m.words[si]

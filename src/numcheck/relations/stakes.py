@@ -45,7 +45,7 @@ def _stake(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], frozenset[str]] 
     toks = d.m.tokens[si]
     after = words[pos + 1 : pos + 3]
     if after == ("owned", "by"):
-        # "Virgin Blue, which is 25% owned by Richard Branson"
+        # "Skyhop, which is 25% owned by Ann Fenton"
         return _name_before(d, toks, pos), _name_after(d, toks, pos + 3)
     k = d.hedge_start(si, pos) - 1
     if k >= 0 and words[k] in ("a", "an"):
