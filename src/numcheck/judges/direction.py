@@ -37,9 +37,9 @@ def entirely_above(a: Interval, b: Interval) -> bool:
 
 
 def printed_above(a: Fact, b: Fact) -> bool:
-    """``a``'s printed figure is above ``b``'s, both unhedged and written to different precision: "18%, up
-    from 18.5%" and "4.2%, slightly below the average of 4%" read wrongly to an editor, though "18%" alone
-    may stand for up to 18.5% (a writer with one figure to a tenth does not round the other across it)."""
+    """``a``'s printed figure is above ``b``'s, both unhedged and written to different precision: "14%, up
+    from 14.5%" and "5.3%, a little below the national rate of 5%" read wrongly to an editor, though "14%" alone
+    may stand for up to 14.5% (a writer with one figure to a tenth does not round the other across it)."""
     if a.hedge != "exact" or b.hedge != "exact" or a.value is None or b.value is None:
         return False
     if not (a.interval.bounded and b.interval.bounded) or a.interval == b.interval:

@@ -461,7 +461,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         j += 1
         aside = skip_aside(d, si, j)
         if j < aside < len(words) and words[aside] == ",":
-            j = aside + 1  # "$261.9m, for the three months to November, up from $179.1m"
+            j = aside + 1  # "$212.4m, for the six months to June, up from $230.5m"
     start = j
     direction = ""
     stated: tuple[int, str, Span | None] | None = None

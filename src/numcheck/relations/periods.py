@@ -1,5 +1,5 @@
-"""A part of a year against the whole year: "Ford sold 6.8 million vehicles in 2004. In the fourth quarter
-alone, it sold 7.1 million" cannot both be true.
+"""A part of a year against the whole year: "Carrow sold 5.3 million vans in 2021. In the fourth quarter
+alone, it sold 5.6 million" cannot both be true.
 
 What flows over a period (units sold, sales, visitors, deaths: vocab.toml ``[periods] flows``) adds up
 over its quarters, months or halves, so the figure of one of them is a part of the whole year's figure of
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.relations.stated import _clause_concept, _names
 
 # Sentences either side of a part-period figure that its year's figure may stand in (a results story
 # gives the quarter first and the year paragraphs later).
 PERIOD_REACH = 8
+MONTHS_IN_YEAR = 12
 # Whole-year figures of one flow kept as candidates (the latest ones): a bound, so building stays linear.
 CANDIDATES = 4
 
@@ -49,7 +51,7 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
             if not same_family(d.facts[pi], d.facts[wi]):
                 continue
             if _other_names(d, pi, wi) or _other_names(d, wi, pi):
-                continue  # "rival GM sold 7.1 million" is not Ford's
+                continue  # "rival Meyer sold 5.6 million" is not Carrow's
             evidence = "sentence" if s2 == si else "document"
             yield Relation("part", (("part", pi), ("whole", wi)), (), evidence)
             break
@@ -90,6 +92,13 @@ def _older_end(d: _Doc, si: int, pos: int) -> bool:
     return start > 0 and words[start - 1] in ("against", "with", "from", "versus", "vs", "on")
 
 
+def _short_span(f: Fact) -> bool:
+    """ "in the last three months", "over six weeks": a length of time shorter than a year."""
+    if f.kind != "duration" or f.value is None:
+        return False
+    return (f.unit == "month" and f.value < MONTHS_IN_YEAR) or f.unit in ("week", "day")
+
+
 def _owned_by_other(d: _Doc, si: int, pos: int, k: int) -> bool:
     """Another amount stands between the figure at ``pos`` and the time figure at ``k``."""
     toks = d.m.tokens[si]
@@ -118,7 +127,7 @@ def _period(d: _Doc, si: int, pos: int) -> tuple[str, str]:
             continue
         f = d.facts[fi]
         words = set(f.text.lower().replace("-", " ").split())
-        if words & d.v.part_periods:
+        if words & d.v.part_periods or _short_span(f):
             part = True
         if f.kind == "year" and f.iso:
             year, whole = f.iso[:4], True

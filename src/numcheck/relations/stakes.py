@@ -1,5 +1,5 @@
-"""Stakes in one company held by different owners add up to at most 100%: "Virgin Blue, which is 25%
-owned by Branson" ... "Patrick Corporation, which owns 86% of Virgin Blue" cannot both be true.
+"""Stakes in one company held by different owners add up to at most 100%: "Skyhop, which is 30% owned by
+Ana Kell" ... "Harbour Holdings, which owns 80% of Skyhop" cannot both be true.
 
 A stake is a percentage with an owning verb (vocab.toml ``[stakes]``): "<owner> owns|holds|controls N%
 of <company>", "<owner> ... a N% stake in <company>", "<company>, which is N% owned by <owner>". Names
@@ -53,9 +53,9 @@ def _stake(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], frozenset[str]] 
     if k < 0 or words[k] not in d.v.stake_verbs:
         return None
     if after[:1] == ("of",):
-        company = _name_after(d, toks, pos + 2)  # "owns 46% of Virgin Blue"
+        company = _name_after(d, toks, pos + 2)  # "owns 80% of Skyhop"
     elif after[:2] in (("stake", "in"), ("holding", "in"), ("interest", "in")):
-        company = _name_after(d, toks, pos + 3)  # "holds a 20% stake in Fiat"
+        company = _name_after(d, toks, pos + 3)  # "holds a 60% stake in Tarn Motors"
     else:
         return None
     owner = _name_before(d, toks, k)
@@ -65,7 +65,7 @@ def _stake(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], frozenset[str]] 
 
 
 def _name_after(d: _Doc, toks: Sequence[Token], k: int) -> frozenset[str]:
-    """The capitalised words starting at token ``k`` ("Virgin Blue")."""
+    """The capitalised words starting at token ``k`` ("Tarn Motors")."""
     out: list[str] = []
     while k < len(toks) and len(out) < NAME_REACH and _capital(d, toks[k]):
         out.append(toks[k].text.removesuffix("'s"))
@@ -74,8 +74,8 @@ def _name_after(d: _Doc, toks: Sequence[Token], k: int) -> frozenset[str]:
 
 
 def _name_before(d: _Doc, toks: Sequence[Token], k: int) -> frozenset[str]:
-    """The nearest run of capitalised words before token ``k`` in its clause ("Patrick Corporation -
-    which owns", "Virgin Blue, which is")."""
+    """The nearest run of capitalised words before token ``k`` in its clause ("Harbour Holdings, which
+    owns", "Skyhop, which is")."""
     out: list[str] = []
     j = k - 1
     while j >= 0 and k - j <= NAME_REACH and toks[j].text not in CLAUSE_END:

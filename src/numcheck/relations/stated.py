@@ -52,8 +52,10 @@ def _stated_concept(d: _Doc, fi: int) -> str:
     hit = d.v.direction.starting_at(words, pos + 1)
     if hit and hit[1] < len(words) and words[hit[1]] in ("in", "of"):
         j = hit[1] + 1
-        while j < len(words) and words[j] in ("the", "its", "their", "annual", "quarterly", "net"):
-            j += 1
+        while j < len(words) and (
+            words[j] in ("the", "its", "their", "annual", "quarterly", "net") or _time_token(d, si, j)
+        ):
+            j += 1  # "a 60% jump in half-year profit": past the time figure too
         if j < len(words) and d.m.tokens[si][j].fact < 0:
             return d.v.head_concept(" ".join(words[j : j + 2]))
     # "Boeing said earnings during the last quarter dropped by 64%", "earnings ... halved": the thing
@@ -68,6 +70,11 @@ def _stated_concept(d: _Doc, fi: int) -> str:
     if known:
         return d.v.concepts[known[0]]
     return _subject_concept(d, fi)
+
+
+def _time_token(d: _Doc, si: int, k: int) -> bool:
+    fi = d.fact_at(si, k)
+    return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
 
 
 def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -148,7 +155,7 @@ def _listed(d: _Doc, concept: str) -> str:
 
 
 def _clause_concept(d: _Doc, fi: int) -> str:
-    """ "Net profit for the three months to December was 4.3bn rupees": the listed concept nearest before
+    """ "Net profit for the six months to June came to 5.1bn yen": the listed concept nearest before
     the figure in its clause (two-word phrases first: "net income")."""
     si, pos = d.pos_of(fi)
     words = d.m.words[si]

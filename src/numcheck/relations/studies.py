@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from numcheck.relations.base import COUNTABLE, Relation, _Doc
 from numcheck.vocab import singular
 
-# Tokens after the study noun that its covered counts may stand in ("a wider study of 437 samples taken
-# from 19 countries").
+# Tokens after the study noun that its covered counts may stand in ("a broader survey of 520 water samples
+# taken from 23 towns").
 COVERED_REACH = 12
+# Words that end the two words read after a count with no noun ("610 polluted samples in ...").
+STOP_AFTER = frozenset("in of from at on and or were was are is had have".split())
 
 
 def _study_parts(d: _Doc) -> Iterator[Relation]:
@@ -46,6 +48,16 @@ def _study_parts(d: _Doc) -> Iterator[Relation]:
                 yield Relation("part", (("part", toks[j].fact), ("whole", whole)), (cue, d.span(si, found, found + 1)))
 
 
+def _words_after(d: _Doc, si: int, k: int) -> list[str]:
+    """Up to two words right after token ``k``, stopping at anything but a word."""
+    out: list[str] = []
+    for w in d.m.words[si][k + 1 : k + 3]:
+        if not w.isalpha() or w in STOP_AFTER:
+            break
+        out.append(w)
+    return out
+
+
 def _of_after(words: tuple[str, ...], k: int) -> bool:
     return k + 1 < len(words) and words[k + 1] == "of"
 
@@ -57,8 +69,11 @@ def _counted(d: _Doc, si: int, k: int) -> str:
         return ""
     f = d.facts[fi]
     m = d.m.by_fact.get(fi)
-    if f.kind not in COUNTABLE or f.is_range or f.value is None or m is None or not m.noun:
+    if f.kind not in COUNTABLE or f.is_range or f.value is None or m is None:
         return ""
-    words = m.noun.split()
+    # "610 polluted samples": the noun reader stops at a participle; read the next two words then.
+    words = m.noun.split() if m.noun else _words_after(d, si, k)
+    if not words:
+        return ""
     cut = next((i for i, w in enumerate(words) if w in d.v.found_verbs), len(words))  # "12 regions found"
     return singular(words[cut - 1]) if cut else ""
