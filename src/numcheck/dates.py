@@ -2619,8 +2619,8 @@ def _shifted(f: Fact, pos: int) -> Fact:
     return replace(f, span=Span(f.span.start - pos, f.span.end - pos))
 
 
-# A paragraph that opens with a weekday and its date and runs straight on into the story ("Thursday, May 7,
-# 2015 On Tuesday, the government ..."): a dateline whose line break was lost.
+# A paragraph that opens with a weekday and its date and runs straight on into the story ("Friday, June 3,
+# 2016 On Monday, the council ..."): a dateline whose line break was lost.
 _RUNS_ON = re.compile(r"^ +[A-Z]")
 
 

@@ -20,7 +20,7 @@ its context:
 * **subject**: what is counted, by reading the sentence around the figure:
   the noun phrase after it ("5.6 million refugees", "millions of Syrian
   refugees", "a two-day international conference"); the phrase before "of N"
-  ("a pre-war population of 23 million"); a predicate after it ("6 million
+  ("a pre-flood population of 410,000"); a predicate after it ("6 million
   ... are internally displaced"); "as X" later in the clause ("forced 5.6
   million to leave as refugees"); a past-tense verb right before it
   ("wounded more than a million").
@@ -653,7 +653,7 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     if lo > s_start and ctx.clean[lo - 1].isalnum():
         lo = ctx.clean.find(" ", lo, start) + 1 or start  # a word cut by the window is no word
     before = ctx.clean[lo:start]
-    # 2. "a pre-war population of 23 million": the phrase before "of".
+    # 2. "a pre-flood population of 410,000": the phrase before "of".
     ob = _OF_BEFORE.search(before) if before.endswith(("of ", "of\u00a0")) else None
     if ob:
         words = _WORDS.findall(ob.group("np"))

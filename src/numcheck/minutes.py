@@ -77,7 +77,7 @@ _LABEL = re.compile(r"^(?:[:;]\s*|(?:Goals?|Scorers?)\s*:\s*)")
 
 
 def _read_line(text: str, start: int, end: int) -> list[Goal] | None:
-    """The goals of one line "Varga 40, Thompson 48 pen, Petrov 60", or None when it is not a goal list."""
+    """The goals of one line "Dale 12, Moreau 57 pen, Ilic 81", or None when it is not a goal list."""
     line = text[start:end]
     lead = len(line) - len(line.lstrip())
     body = line.strip()

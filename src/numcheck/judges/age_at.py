@@ -45,7 +45,7 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
     if bi is None:
         return None
     if rel.label("born") == "ago" and facts[bi].value is not None:
-        # "ten years ago, a browser was born": ten, give or take the months of a year.
+        # "five years ago, the app was released": five, give or take the months of a year.
         n = abs(int(facts[bi].value or 0))
         told = facts[bi].text if "ago" in facts[bi].text else f"{facts[bi].text} years ago"
         return n - 1, n + 1, f"made {told}", "", (bi,)
@@ -67,7 +67,7 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
 
 
 # Years a person's age now may sit after the year it gives: the birthday not yet reached in either year,
-# and "36 at the end of February" told before the birthday.
+# and "turns 29 in May" told before the birthday.
 NOW_SLACK = 2
 
 
@@ -86,8 +86,8 @@ _YEARS_PER = {"year": Decimal(1), "month": Decimal(1) / Decimal(12), "day": Deci
 
 
 def _now_in_role(view: View, ti: int, held: int) -> tuple[int, int, str, str, tuple[int, ...]] | None:
-    """An age now from the age a role was taken at and how long it has been held: "at the age of 43" and
-    "his 2,838th day in the post" make 50 or 51. A year either way for a length told in whole years."""
+    """An age now from the age a role was taken at and how long it has been held: "at the age of 54" and
+    "her 3,210th day in office" make 62 or 63. A year either way for a length told in whole years."""
     facts = view.facts
     then, h = facts[ti].value, facts[held]
     unit = h.unit or "day"  # "his 2,838th day": an ordinal of days

@@ -3,7 +3,7 @@
 "10 miles (25 km)" is wrong: 10 miles is 16.1 km. The figure's interval is
 converted through pint and must overlap the conversion's; a hedge on the
 conversion ("about") widens it, trailing zeros may be rounding, and a bound
-before the figure ("up to 290km/h (180 mph)", "at least 6 feet (1.8
+before the figure ("up to 290km/h (180 mph)", "at least 9 feet (2.7
 meters)") bounds both, so the two are compared as printed.
 """
 

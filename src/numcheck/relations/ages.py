@@ -220,8 +220,8 @@ def _made_when(d: _Doc) -> dict[str, list[tuple[int, str]]]:
 
 
 def _thing_ages(d: _Doc) -> Iterator[Relation]:
-    """``age``: the age of a thing (``age``: "the antiquated 15-year-old browser") against when another
-    sentence says it was made (``born``: "ten years ago, a browser was born", label ``born`` "ago"; or
+    """``age``: the age of a thing (``age``: "the ageing 12-year-old app") against when another
+    sentence says it was made (``born``: "five years ago, the app was released", label ``born`` "ago"; or
     "the bridge was built in 1942", label ``at`` "report")."""
     made: dict[str, list[tuple[int, str]]] | None = None
     for ai in d.view.by_kind.get("age", ()):
@@ -305,7 +305,7 @@ ROLE_REACH = 4
 
 
 def _role_held(d: _Doc, si: int, nouns: frozenset[str]) -> int:
-    """The one length of time in sentence ``si`` told as a role held ("his 2,838th day in the post", "has
+    """The one length of time in sentence ``si`` told as a role held ("her 3,210th day in office", "has
     been the orchestra's director for 11 years": a role word or the role's noun beside it), -1 if none or
     several."""
     roles = _age_words("role_words") | nouns

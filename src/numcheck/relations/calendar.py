@@ -479,7 +479,7 @@ def _anniversaries(d: _Doc) -> Iterator[Relation]:
 
 
 def _years_later_events(d: _Doc) -> Iterator[Relation]:
-    """ "Christmas 1986 … Two years later, 24 million saw him shot …" with "he was shot in 1989" elsewhere:
+    """ "New Year 1994 … Three years later, 9 million watched her leave …" with "she left in 1997" elsewhere:
     the length (``length``) from the year told before it (``start``) to the year another sentence gives
     the same event (``end``: its event word stands just before that year)."""
     index: dict[str, list[int]] | None = None

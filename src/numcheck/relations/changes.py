@@ -741,8 +741,8 @@ def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: boo
 
 
 def _versus_year(d: _Doc) -> Iterator[Relation]:
-    """ "14.27 million tonnes in 2004, 34% higher than in 2003" … "In 2003, production totalled 11.49
-    million tonnes": a stated change against a year whose figure the text gives elsewhere."""
+    """ "8.42 million barrels in 2018, 21% higher than in 2017" … "In 2017, output came to 6.96
+    million barrels": a stated change against a year whose figure the text gives elsewhere."""
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
         for pos, tok in enumerate(toks):
@@ -796,8 +796,8 @@ def _figure_in_year(d: _Doc, si: int, year: str, like: Fact, not_this: int) -> i
 
 
 def _comparisons(d: _Doc) -> Iterator[Relation]:
-    """A comparison word between two figures of one family: "4.2%, slightly below the African average
-    of 4%", "spending of $3bn ... is well below his promise of $2bn", "the Greens lead the Liberals by
+    """A comparison word between two figures of one family: "5.1%, just under the regional average
+    of 5%", "spending of $3bn ... is well below his promise of $2bn", "the Greens lead the Liberals by
     27% to 31%". The second figure follows the word closely; the first is the nearest before it."""
     for si in range(len(d.m.tokens)):
         words = d.m.words[si]
@@ -819,7 +819,7 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     toks = d.m.tokens[si]
     if words[j] in ("over", "under") and _time_span_at(d, si, after):
         return None  # "risen 0.4% over the quarter": a stretch of time, not a comparison
-    # "lead the Conservatives by 39% to 44%": both figures after the word.
+    # "lead the Liberals by 27% to 31%": both figures after the word.
     framed = after
     while framed < len(words) and toks[framed].fact >= 0 and d.facts[toks[framed].fact].kind in FRAME_KINDS:
         framed += 1  # "well above 2003's 9.8%"
@@ -852,7 +852,7 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         if words[back] in (";", ".", "!", "?", ":"):
             return _earlier_subject(d, si, j, after, bi, order)
         if words[back] in ("and", "but") and back + 1 < j and _verb_like(words[back + 1]):
-            # "... 784m euro figure and were well below": "were" has another subject
+            # "... 612m franc result and were well short": "were" has another subject
             return _earlier_subject(d, si, j, after, bi, order)
         ai = toks[back].fact
         if ai < 0:

@@ -47,7 +47,7 @@ RANK_BACK = 3
 COUNT_MAX = 20
 # Tokens from a count to the first titled item of its list ("five times at the festival, with films A (1994)").
 TITLES_REACH = 14
-# Tokens in one title ("Martin Scorsese's Gangs Of New York").
+# Tokens in one title ("Ada Kerr's The Night Of The Long Tide").
 TITLE_WORDS = 8
 # Sentences back from "bring the total to T" that the addition ("eight more") may stand, and from the
 # addition, the count it adds to.
@@ -759,8 +759,8 @@ def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str] | None:
 
 
 def _another_slices(d: _Doc) -> Iterator[Relation]:
-    """ "The biggest slice - almost 30% - concerned credit. ... Another 18% came from bank accounts, while
-    13% of cases concerned employers": "another N%" is a slice apart from those told before it in its
+    """ "The largest share - nearly 40% - involved parking. ... Another 22% came from noise, while
+    9% of complaints involved litter": "another N%" is a slice apart from those told before it in its
     paragraph, and from the slices listed after it in its sentence. Of the earlier ones only the largest is
     taken: a slice of a slice is never larger than its parent, so the largest is a slice of the whole."""
     paragraphs = [s.paragraph for s in d.view.doc.sentences]

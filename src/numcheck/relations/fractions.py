@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from numcheck.relations.base import _DETERMINERS, _NP_STOP, COUNTABLE, Relation, _Doc, same_family
 
-# Words before a fraction word that point back at the part: "This is nearly half of the £21.7m".
+# Words before a fraction word that point back at the part: "That is almost half of the £13.4m".
 _THIS_IS = frozenset(
     {
         ("this", "is"),
@@ -26,7 +26,7 @@ WHOLE_BACK = 1
 
 
 def _fraction_shares(d: _Doc) -> Iterator[Relation]:
-    """ "This is nearly half of the £21.7m" (the part in the sentence before), "more than half the
+    """ "That is almost half of the £13.4m" (the part in the sentence before), "more than half the
     surplus, 5.9 trillion yen" (the whole named by its noun before): ``qualifier`` relations with
     ``part`` and ``whole``."""
     for si, toks in enumerate(d.m.tokens):
@@ -48,7 +48,7 @@ def _fraction_shares(d: _Doc) -> Iterator[Relation]:
             if wi >= 0:
                 if d.facts[wi].kind not in COUNTABLE or d.facts[wi].is_range or d.facts[wi].value is None:
                     continue
-                # The part before: "This is nearly half of the £21.7m".
+                # The part before: "That is almost half of the £13.4m".
                 h = d.v.hedges.ending_at(words, pos)
                 b = h[1] if h else pos
                 if b >= 2 and (words[b - 2], words[b - 1]) in _THIS_IS:

@@ -1,10 +1,10 @@
 """Levels: what a quantity moved to, or that it did not move, said twice of one subject.
 
 "The share of readers using the app has dropped to below 90%" in the lead
-and "its share dropped 5% since May to 90.9%" in the body; "the jobless
-rate fell to 10.2%" and, later, "the first time the jobless rate has fallen
-to a single digit"; "global sales were flat in 2004" and "world sales
-declined by 11.3%". The subject is the clause's words before the verb
+and "its share slipped 4% since March to 81.5%" in the body; "the vacancy
+rate fell to 10.4%" and, later, "the first time vacancies have dropped to
+a single digit"; "takings held flat in 2019" and "takings around the world
+dropped by 12.7%". The subject is the clause's words before the verb
 (a pronoun's, "it fell to", from the sentence before); two statements are
 of one subject when they share two of its words (through the vocabulary's
 concepts: "sales" = "revenue") or a name, and neither names a holder or
@@ -35,7 +35,7 @@ from numcheck.vocab import singular
 MOVE_REACH = 10
 # Tokens back from the verb that its subject may run.
 SUBJECT_REACH = 12
-# Tokens after "from" that the level it starts from may stand ("from the 46-year low of 1%").
+# Tokens after "from" that the level it starts from may stand ("from the 31-year low of 2%").
 FROM_GAP = 6
 # Earlier statements kept per subject word (bounds the comparisons: never all pairs).
 PER_WORD = 3
@@ -422,7 +422,7 @@ def _from_level(d: _Doc, si: int, pos: int) -> int:
         for j in range(k + 1, min(end, k + FROM_GAP + 1)):
             fi = toks[j].fact
             if fi >= 0 and d.facts[fi].kind in ("duration", "age", "year", "ordinal"):
-                continue  # "from the 46-year low of 1%"
+                continue  # "from the 31-year low of 2%"
             if fi >= 0:
                 f = d.facts[fi]
                 rest = words[j + 1 : end]

@@ -18,7 +18,7 @@ _APPOSITION = frozenset({"(", ",", "-", "–", "—"})
 
 
 def _qualifiers(d: _Doc) -> Iterator[Relation]:
-    """ "A majority (48%)", "more than half (45%) of those asked", "thousands of fans, some 40,000".
+    """ "A majority (48%)", "over half (47%) of the staff polled", "thousands of fans, some 40,000".
 
     Roles: ``figure`` and, for a fraction word that is a figure of its own
     ("two-thirds", "just under three-quarters"), ``qualifier``. Labels:

@@ -82,7 +82,7 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue
             ma, mb = _modifiers(d, first), _modifiers(d, fi)
             if ma and mb and not ma & mb:
-                continue  # "retail sales fell 0.3%" … "the 3.3% fall in car sales": two kinds of one noun
+                continue  # "shop sales slipped 0.4%" … "the 2.6% drop in fuel sales": two kinds of one noun
             lo, hi = _chunk(d, si, pos)
             if fs not in known_words:
                 own = (fs, 0) if d.m.tokens[0] else (fs,)
@@ -99,7 +99,7 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             if a_src and b_src and not a_src & b_src:
                 continue  # "according to the WHO" … "the ministry said": two sources' counts
             if _listed(d, si, pos, lo, hi):
-                continue  # "Two soldiers and 16 gunmen were killed": an item of a list
+                continue  # "Three guards and 20 raiders died": an item of a list
             # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
             # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
             narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
@@ -235,7 +235,7 @@ def _concept_verb_after(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
 
 def _modifiers(d: _Doc, fi: int) -> frozenset[str]:
     """The words before the head of what a figure counts or changes: "US retail sales fell 0.3%" →
-    {us, retail}, "the 3.3% fall in car sales" → {car}; words that do not make another quantity
+    {us, retail}, "the 2.6% drop in fuel sales" → {fuel}; words that do not make another quantity
     ("net", "annual") left out."""
     m = d.m.by_fact.get(fi)
     if m is None:
@@ -266,7 +266,7 @@ def _modifiers(d: _Doc, fi: int) -> frozenset[str]:
 
 
 def _changed_noun(d: _Doc, si: int, k: int) -> str:
-    """What a change "by" a figure changes: "boost its profits by more than 40%" → profit."""
+    """What a change "by" a figure changes: "lift its profits by over 25%" → profit."""
     words = d.m.words[si]
     if k < 3 or words[k - 1] != "by":
         return ""

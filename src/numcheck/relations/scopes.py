@@ -149,7 +149,7 @@ def _elided_concept(d: _Doc, fi: int) -> str:
 
 
 def _listed_toll(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
-    """ "The clash ended in 18 fatalities. Two soldiers and 19 gunmen were killed.": counts listed with one
+    """ "The raid left 23 people dead. Three guards and 22 raiders died.": counts listed with one
     verb that names what they count are parts of that count given just before."""
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]

@@ -30,7 +30,7 @@ OF_PHRASE_GAP = 14
 OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
 # A share written as two counts: "70 out of 120", "12 of 23".
 RATIO_TEXT = re.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(\d[\d,]*)\s*$")
-# Tokens back from a comma-set share ("…, less than a fourth of the 212") to its count.
+# Tokens back from a comma-set share ("…, under a third of the 140") to its count.
 SHARE_BEFORE_REACH = 14
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
 SHARE_AFTER_REACH = 9
@@ -420,7 +420,7 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
 
 
 def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
-    """ "$41bn - or 30% of the total debt": the whole is the figure the document gives for that noun."""
+    """ "$17bn - or 45% of the total owed": the whole is the figure the document gives for that noun."""
     from numcheck.checks.ratio import _lookup_whole
 
     share = _attached_share(d, si, pos)

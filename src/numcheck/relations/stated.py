@@ -161,7 +161,7 @@ def _clause_concept(d: _Doc, fi: int) -> str:
     words = d.m.words[si]
     toks = d.m.tokens[si]
     # Back from the figure to the nearest listed concept; a figure other than a time ends the search
-    # ("revenues to 5.4% ... and cut its debt back to £160m" names debt, not revenues).
+    # ("income by 4.1% ... and borrowings came down to £215m" names borrowings, not income).
     for k in range(pos - 1, max(d.m.clause_start(si, pos), pos - NAMES_REACH) - 1, -1):
         if toks[k].fact >= 0:
             if d.facts[toks[k].fact].kind in FRAME_KINDS:

@@ -48,7 +48,7 @@ def _superlative_after(d: _Doc, si: int, pos: int) -> tuple[str, int, int, froze
             if d.facts[toks[j].fact].kind not in _PERIOD_KINDS | {"weekday"}:
                 return None
         elif words[j] in _NOT_NOUN:
-            return None  # "33% of Changyu, the largest wine maker": the superlative is the whole's
+            return None  # "40% of Bramwell, the biggest cider maker": the superlative is the whole's
         elif not words[j][:1].isalpha():
             break
         j += 1  # "2,300 patients in March, the highest": a time of its own may stand before the comma
