@@ -187,7 +187,7 @@ def test_ratio_and_score_are_not_times() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Results are due within the next five to seven days.",
+        "The verdict is expected in the coming four to six days.",
         "The toll rose to 23 after two more deaths.",
         "Centre Jamie Noon was tackled near the line.",
         "She ran the marathon in 2:21:05 last year.",

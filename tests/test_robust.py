@@ -480,7 +480,7 @@ def test_change_checks_a_long_sentence_of_changes(rules: tuple) -> None:
 @pytest.mark.parametrize(
     ("before", "np"),
     [
-        ("Syria had a pre-war population of ", "had a pre-war population "),
+        ("The island had a pre-flood population of ", "had a pre-flood population "),
         ("the council's total budget of\u00a0", "the council's total budget "),
         ("the 2020s population of ", "s population "),  # starts at the first letter of a run, as before
         ("aa bb cc dd ee of ", "bb cc dd ee "),  # at most four words
@@ -496,8 +496,8 @@ def test_of_before_keeps_its_phrases(before: str, np: str | None) -> None:
 
 
 def test_of_before_names_the_subject() -> None:
-    doc = extract("Syria had a pre-war population of 23 million.")
-    assert [(f.text, f.subject) for f in doc.facts] == [("23 million", "pre-war population")]
+    doc = extract("The island had a pre-flood population of 410,000.")
+    assert [(f.text, f.subject) for f in doc.facts] == [("410,000", "pre-flood population")]
 
 
 @pytest.mark.parametrize(
