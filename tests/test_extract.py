@@ -727,3 +727,15 @@ def test_currency_cents_stray_group_spaces_and_run_times(
 )
 def test_clock_times_and_years_stay_what_they_are(text: str, surface: str, kind: str) -> None:
     assert one(text, surface).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Running costs were cut by a third last year.", "a third", "share"),
+        ("Exports rose by a fifth in 2009.", "a fifth", "share"),
+        ("The site was sold by a third party.", "third", "ordinal"),
+    ],
+)
+def test_by_a_third_before_a_time_frame_is_a_share(text: str, surface: str, kind: str) -> None:
+    assert one(text, surface).kind == kind

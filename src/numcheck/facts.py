@@ -1183,6 +1183,8 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
     parts = w.replace("-", " ").split()
     if len(parts) >= 2 and parts[0] in ("a", "an") and parts[-1] in _SINGULAR_DENOMS:
         # "a quarter of", "a trillionth of a second"; but "a twenty-first birthday", "a fifth term".
+        if re.search(r"\bby\s+\Z", before) and _BY_SHARE_NEXT.match(after):
+            return True  # "cut by a third last year", "rose by a fifth in 2004": a share of the change
         return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after))
     if w.endswith(("quarters", "quarter")) and (
         not re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after)
@@ -1192,6 +1194,13 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
     ):
         return False  # "the preceding three quarters" is a period, not 3/4
     return True
+
+
+# Words after "by a third" that keep it a share of a change, not an ordinal before its noun
+# ("by a third party"): a time frame or a clause going on.
+_BY_SHARE_NEXT = startcache.compile(
+    r"\s+(?:last|this|next|in|on|since|over|from|to|between|and|or|compared|after|before|during|while|but|as|than)\b"
+)
 
 
 # --- vague plurals, multiples, shares, ordinals --------------------------------
