@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -335,14 +335,21 @@ class Mentions:
 
     def previous_figures(self, sentence: int, pos: int, back: int = 1) -> Sequence[tuple[int, int]]:
         """(sentence, position) of figure tokens before ``pos``, nearest first, up to ``back`` sentences back."""
-        out: list[tuple[int, int]] = []
+        return [(si, k) for si, k, _ in self.figures_before(sentence, pos, back, PREVIOUS_REACH)]
+
+    def figures_before(
+        self, sentence: int, pos: int, back: int, reach: int | None = None
+    ) -> Iterator[tuple[int, int, int]]:
+        """(sentence, position, fact) of each figure token before token ``pos`` of ``sentence``, nearest
+        first, then in each of the ``back`` sentences before it from its end; at most ``reach`` tokens
+        read in each sentence (``None``: the whole sentence). Lazy: a caller stops at its first hit."""
         for si in range(sentence, max(-1, sentence - back - 1), -1):
             toks = self.tokens[si]
-            top = pos if si == sentence else len(toks)
-            for k in range(top - 1, max(-1, top - 1 - PREVIOUS_REACH), -1):
+            top = min(pos, len(toks)) if si == sentence else len(toks)
+            stop = -1 if reach is None else max(-1, top - 1 - reach)
+            for k in range(top - 1, stop, -1):
                 if toks[k].fact >= 0:
-                    out.append((si, k))
-        return out
+                    yield si, k, toks[k].fact
 
 
 # "grew more than expected, expanding at 3.8%", "better than had been forecast": the result measured

@@ -187,22 +187,17 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
 
 def _rank_before(d: _Doc, si: int, pos: int, back: int) -> int:
     """The nearest "the Nth <noun>" ordinal before token ``pos``, up to ``back`` sentences back."""
-    for s2 in range(si, max(-1, si - back - 1), -1):
+    for s2, k, fi in d.m.figures_before(si, pos, back, SCAN_REACH):
         toks = d.m.tokens[s2]
-        top = min(pos, len(toks)) if s2 == si else len(toks)
-        for k in range(top - 1, max(-1, top - 1 - SCAN_REACH), -1):
-            fi = toks[k].fact
-            if fi < 0:
-                continue
-            f = d.facts[fi]
-            if f.kind != "ordinal" or f.value is None or not (2 <= f.value <= COUNT_MAX):
-                continue
-            if k == 0 or toks[k - 1].text not in _RANK_DETERMINERS:
-                continue
-            nxt = toks[k + 1].text if k + 1 < len(toks) else "."
-            if nxt in _PLACINGS or not nxt[:1].isalpha():
-                continue
-            return fi
+        f = d.facts[fi]
+        if f.kind != "ordinal" or f.value is None or not (2 <= f.value <= COUNT_MAX):
+            continue
+        if k == 0 or toks[k - 1].text not in _RANK_DETERMINERS:
+            continue
+        nxt = toks[k + 1].text if k + 1 < len(toks) else "."
+        if nxt in _PLACINGS or not nxt[:1].isalpha():
+            continue
+        return fi
     return -1
 
 
@@ -350,41 +345,26 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object) -> tuple[in
     sentence or RUNNING_BACK before), then the nearest count of its family before that."""
     add = -1
     add_at = (si, pos)
-    for s2 in range(si, max(-1, si - RUNNING_BACK - 1), -1):
-        toks = d.m.tokens[s2]
-        top = pos if s2 == si else len(toks)
-        for k in range(top - 1, max(-1, top - 1 - SCAN_REACH), -1):
-            fi = toks[k].fact
-            if fi < 0:
-                continue
-            f = d.facts[fi]
-            if f.kind in FRAME_KINDS or f.kind not in COUNTABLE:
-                continue
-            m = d.m.by_fact.get(fi)
-            if s2 == si and (m is None or "another" not in m.roles):
-                return None  # another count between the addition and its total: a list, read elsewhere
-            if m is not None and "another" in m.roles:
-                add, add_at = fi, (s2, k)
-                break
-        if add >= 0:
+    for s2, k, fi in d.m.figures_before(si, pos, RUNNING_BACK, SCAN_REACH):
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS or f.kind not in COUNTABLE:
+            continue
+        m = d.m.by_fact.get(fi)
+        if s2 == si and (m is None or "another" not in m.roles):
+            return None  # another count between the addition and its total: a list, read elsewhere
+        if m is not None and "another" in m.roles:
+            add, add_at = fi, (s2, k)
             break
     if add < 0:
         return None
     af = d.facts[add]
-    s0, k0 = add_at
-    for s2 in range(s0, max(-1, s0 - RUNNING_BASE_BACK - 1), -1):
-        toks = d.m.tokens[s2]
-        top = k0 if s2 == s0 else len(toks)
-        for k in range(top - 1, max(-1, top - 1 - SCAN_REACH), -1):
-            fi = toks[k].fact
-            if fi < 0:
-                continue
-            f = d.facts[fi]
-            if f.kind in FRAME_KINDS or f.kind == "ordinal" or f.is_range or f.value is None:
-                continue
-            if f.kind in COUNTABLE and same_family(f, af):
-                return add, fi
-            return None  # a figure of another kind nearer: the addition is to something else
+    for _, _, fi in d.m.figures_before(*add_at, RUNNING_BASE_BACK, SCAN_REACH):
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS or f.kind == "ordinal" or f.is_range or f.value is None:
+            continue
+        if f.kind in COUNTABLE and same_family(f, af):
+            return add, fi
+        return None  # a figure of another kind nearer: the addition is to something else
     return None
 
 

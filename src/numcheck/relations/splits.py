@@ -262,13 +262,9 @@ def _payment_parts(d: _Doc, si: int, cue: int) -> list[int] | None:
 def _deal_before(d: _Doc, si: int, end: int, like: str, back: int) -> int:
     """The nearest deal value of family ``like`` before token ``end`` of sentence ``si``, up to ``back``
     sentences back."""
-    for s2 in range(si, max(-1, si - back - 1), -1):
-        toks = d.m.tokens[s2]
-        top = end if s2 == si else len(toks)
-        for k in range(top - 1, -1, -1):
-            fi = toks[k].fact
-            if fi >= 0 and d.facts[fi].kind == "money" and family(d.facts[fi]) == like and _deal_value(d, s2, k):
-                return fi
+    for s2, k, fi in d.m.figures_before(si, end, back):
+        if d.facts[fi].kind == "money" and family(d.facts[fi]) == like and _deal_value(d, s2, k):
+            return fi
     return -1
 
 
@@ -403,19 +399,15 @@ def _group_total(d: _Doc, si: int, members: Sequence[int]) -> int:
     like = family(d.facts[members[0]])
     top = max(d.facts[i].value or 0 for i in members)
     _, start = d.pos_of(members[0])
-    for s2 in range(si, max(-1, si - GROUP_BACK - 1), -1):
-        toks = d.m.tokens[s2]
-        end = start if s2 == si else len(toks)
-        for k in range(end - 1, -1, -1):
-            fi = toks[k].fact
-            if fi < 0 or not _single(d, fi) or family(d.facts[fi]) != like:
-                continue
-            m = d.m.by_fact.get(fi)
-            if m is None or m.concept != first.concept:
-                continue
-            value = d.facts[fi].value
-            if value is not None and value > top and not (m.roles & {"part", "another", "each"}):
-                return fi
+    for _, _, fi in d.m.figures_before(si, start, GROUP_BACK):
+        if not _single(d, fi) or family(d.facts[fi]) != like:
+            continue
+        m = d.m.by_fact.get(fi)
+        if m is None or m.concept != first.concept:
+            continue
+        value = d.facts[fi].value
+        if value is not None and value > top and not (m.roles & {"part", "another", "each"}):
+            return fi
     return -1
 
 
