@@ -176,6 +176,10 @@ def test_money_is_never_metres_and_times_are_not_picometres() -> None:
         ("The ice formed 2m years ago.", "2m years", "duration", "2000000", "year"),
         ("Stocks fell 2m barrels to 301.5m.", "301.5m", "count", "301500000", None),  # clause end near a million
         ("Sales grew from 3m to 4.5m units.", "3m", "count", "3000000", None),
+        # The subject of a plural verb counts: "came", "were", a past form in "-ed".
+        ("Officials think 2.8m came over the border.", "2.8m", "count", "2800000", None),
+        ("After the storm 4m were without power.", "4m", "count", "4000000", None),
+        ("In the poll 1.2m voted online.", "1.2m", "count", "1200000", None),
         # Metres: a size word, a race, a singular noun, or nothing in millions near a clause end.
         ("The sea wall is 4m high.", "4m", "measure", "4", "metre"),
         ("She won the 400m hurdles.", "400m", "measure", "400", "metre"),
@@ -185,6 +189,11 @@ def test_money_is_never_metres_and_times_are_not_picometres() -> None:
         ("He ran the 60m indoors.", "60m", "measure", "60", "metre"),
         ("The road has a 3m-wide verge.", "3m", "measure", "3", "metre"),
         ("The tower is 300m tall and cost £50m.", "300m", "measure", "300", "metre"),
+        ("Her 2.05m was a national record.", "2.05m", "measure", "2.05", "metre"),  # singular verb
+        ("They built a 4m raised walkway.", "4m", "measure", "4", "metre"),  # an article before: an adjective
+        ("For her the 800m will be the main target.", "800m", "measure", "800", "metre"),  # a race as subject
+        ("She said that 1500m will be her event.", "1500m", "measure", "1500", "metre"),  # a race distance
+        ("The women's 400m went to plan.", "400m", "measure", "400", "metre"),
     ],
 )
 def test_glued_m_is_million_or_metres(text: str, surface: str, kind: str, value: str, unit: str | None) -> None:

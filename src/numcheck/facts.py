@@ -778,6 +778,7 @@ def _currency_before(ctx: _Context, start: int) -> tuple[str, int, bool, bool] |
 _MILLION_M = _toml("million_m.toml")
 _M_METRE_WORDS = frozenset(_MILLION_M["metre_words"])
 _M_DIMENSION = frozenset(_MILLION_M["dimension_words"])
+_M_PLURAL_VERBS = frozenset(_MILLION_M["plural_verbs"])
 _M_TIME_PLURALS = frozenset({"years", "months", "weeks", "days", "hours"})
 # Up to three words after the "m", on the same line, with nothing but spaces between them.
 _M_WORDS = startcache.compile(rf"(?:{_SP}+[A-Za-z][\w&'’.-]*){{1,3}}")
@@ -811,8 +812,11 @@ def _times_million(
     return value * factor, step * factor, low, high
 
 
-def _m_noun_after(clean: str, pos: int) -> bool | None:
-    """After "4m" (``pos`` just past the "m"): True for a count or money, False for a length, None if unsure."""
+def _m_noun_after(clean: str, pos: int, start: int | None = None, value: Decimal | None = None) -> bool | None:
+    """After "4m" (``pos`` just past the "m"): True for a count or money, False for a length, None if unsure.
+
+    ``start`` (where the figure begins) and ``value`` let a verb right after it decide: "3m voted"
+    counts, "a 4m raised bed" and "that 1500m will be" measure."""
     if clean[pos : pos + 1] == "-":
         return False  # "a 4m-high wall", "the 100m-long pier"
     if _CUR_WORD_AFTER.match(clean, pos) or _CODE_AFTER.match(clean, pos):
@@ -825,6 +829,8 @@ def _m_noun_after(clean: str, pos: int) -> bool | None:
         lw = w.lower().rstrip(".")
         if i == 0 and lw in _M_CLAUSE_WORDS:
             return None  # "3m to 4.5m units", "8.2m and 31%": the clause decides
+        if i == 0 and _subject_of_verb(clean, lw, start, value):
+            return True  # "2.8m came from abroad", "4m were left without power"
         if lw in _M_TIME_PLURALS:
             return True  # "1m years ago"
         if lw in ("more", "fewer", "less", "other"):
@@ -841,6 +847,23 @@ def _m_noun_after(clean: str, pos: int) -> bool | None:
     return False  # a singular noun or a name: "the 100m champion", "a 4m drop"
 
 
+# A determiner before the figure makes it a thing named by its length ("the 800m went to form",
+# "her 1500m will be", "a 4m raised bed"), never a count that a verb follows.
+_DETERMINER_BEFORE = startcache.compile(r"(?i)(?:\b(?:a|an|the|his|her|their|its|my|our|your)|\w['’]s)\s+$")
+# Race distances are whole hundreds of metres ("that 1500m will be her event"); a count in
+# millions that a verb follows is small or has decimals ("4m were", "2.8m came").
+_RACE_LIKE = Decimal(100)
+
+
+def _subject_of_verb(clean: str, word: str, start: int | None, value: Decimal | None) -> bool:
+    """Whether ``word``, right after a glued "m", makes the figure the subject of a plural verb."""
+    if value is None or (value >= _RACE_LIKE and value == value.to_integral_value()):
+        return False
+    if start is None or _DETERMINER_BEFORE.search(clean, max(0, start - 8), start) is not None:
+        return False
+    return word in _M_PLURAL_VERBS or (len(word) >= 5 and word.endswith("ed"))
+
+
 def _glued_scale_means_it(ctx: _Context, n: Number, pos: int, letter: str) -> bool:
     """Whether a glued "m" is million (not metres) or a glued "b" billion (not bits or bytes,
     which come before a singular noun: "the 1500b packet")."""
@@ -851,7 +874,7 @@ def _glued_scale_means_it(ctx: _Context, n: Number, pos: int, letter: str) -> bo
 
 def _m_is_million(ctx: _Context, n: Number, pos: int) -> bool:
     """Whether "m" glued to ``n`` (no currency sign before it) means million rather than metres."""
-    said = _m_noun_after(ctx.clean, pos)
+    said = _m_noun_after(ctx.clean, pos, n.start, n.value)
     if said is not None:
         return said
     if not _M_CLAUSE_END.match(ctx.clean, pos):
