@@ -105,6 +105,8 @@ class Vocab:
     breakdown_open: PhraseTable  # phrase → "exact" | "inclusive": between a total and its items
     same: PhraseTable  # phrase → "same"
     anaphora: frozenset[str]
+    pronoun_prepositions: frozenset[str]  # "on 60 of them": a part in the clause of the figure before it
+    clause_verbs: frozenset[str]  # verbs that start a new clause between a figure and a pronoun's part
     whole_set: frozenset[str]  # "all four of these": the figure is the whole set, not a part
     generic_wholes: frozenset[str]  # "Of the total, ...", "Of the money, ...": nouns for the amount just told
     whole_modifiers: frozenset[str]  # "the top 20", "the first 10": rank words before a whole
@@ -276,6 +278,8 @@ def vocab() -> Vocab:
         breakdown_open=PhraseTable.build(_pairs(data["breakdown"])),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
+        pronoun_prepositions=frozenset(attach["pronoun_prepositions"]),
+        clause_verbs=frozenset(attach["clause_verbs"]),
         whole_set=frozenset(attach["whole_set"]),
         generic_wholes=frozenset(attach["generic_wholes"]),
         whole_modifiers=frozenset(attach["whole_modifiers"]),
