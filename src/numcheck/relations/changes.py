@@ -11,11 +11,14 @@ from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, same_family
 from numcheck.relations.stated import _names, _subject_concept
+from numcheck.vocab import singular
 
 # Figure kinds that count or measure something and can stand in arithmetic.
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration", "age"})
 # Tokens a multiple word may stand before the first end of its change ("more than doubled its profit from").
 MULTIPLE_REACH = 8
+# Words of the first end's own noun between it and "to" ("from 2,000 units to 4,000").
+OWN_NOUN_WORDS = 3
 # Words before a figure that make "A to B" a tally or a score, not a range.
 TALLY_WORDS = frozenset(
     "voted vote votes passed by won win beat beaten lost defeated margin ratio odds score scored majority".split()
@@ -178,10 +181,42 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
     if nxt in ("to", "and", "-", "–"):
         return "-" if nxt == "–" else nxt, pos + 1
     # "from £1.85bn ($2.40bn) in 2017 to £1.62bn": asides only inside a change that says "from".
+    if _from_before(words, pos) < 0:
+        return "", -1
     j = skip_aside(d, si, pos + 1)
-    if j > pos + 1 and j < len(words) and words[j] == "to" and _from_before(words, pos) >= 0:
+    if j > pos + 1 and j < len(words) and words[j] == "to":
         return "to", j
+    # "from 2,000 units to 4,000 units", "from 12 stores last year to 20": the noun of the first end.
+    k = _past_own_noun(d, si, pos)
+    if k > pos + 1:
+        j = skip_aside(d, si, k)
+        if j < len(words) and words[j] == "to" and _same_noun_after(d, si, pos, j + 1):
+            return "to", j
     return "", -1
+
+
+def _same_noun_after(d: _Doc, si: int, pos: int, j: int) -> bool:
+    """The figure after "to" at ``j`` counts what the figure at ``pos`` counts, or names nothing: "from 3
+    depots to 40 shops" moves goods, it is no change."""
+    bi = d.figure_after(si, j)
+    first, second = d.m.by_fact.get(d.m.tokens[si][pos].fact), d.m.by_fact.get(bi)
+    if first is None or second is None or not first.noun or not second.noun:
+        return True
+    return singular(first.noun.split()[-1].lower()) == singular(second.noun.split()[-1].lower())
+
+
+def _past_own_noun(d: _Doc, si: int, pos: int) -> int:
+    """The token after the noun that the figure at ``pos`` counts, when that noun follows it ("2,000 units
+    to"): at most OWN_NOUN_WORDS words, each a word of the mention's noun; else ``pos + 1``."""
+    mm = d.m.by_fact.get(d.m.tokens[si][pos].fact)
+    if mm is None or not mm.noun:
+        return pos + 1
+    noun = set(mm.noun.lower().split())
+    words = d.m.words[si]
+    k = pos + 1
+    while k < len(words) and k - pos <= OWN_NOUN_WORDS and words[k] in noun:
+        k += 1
+    return k
 
 
 def _from_before(words: Sequence[str], pos: int) -> int:
