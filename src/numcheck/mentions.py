@@ -45,7 +45,7 @@ CLAUSE_OPENERS = frozenset("while whereas but although though and which who when
 _NOT_NOUNS = frozenset(
     """a an the of in on at by for from to with as than and or but is are was were be been has have had
     who which that this these those it its their his her per cent percent each more less up down over under
-    about around almost nearly some after before since until while when during between against compared
+    about around almost nearly some after before since until while when during between against compared across
     year years month months week weeks day days times time""".split()
 )
 

@@ -108,6 +108,7 @@ from numcheck.relations.groups import (
     _remainders,
 )
 from numcheck.relations.levels import _extremes, _levels
+from numcheck.relations.lists import _counted_names, _listed_parts
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.periods import _period_parts
 from numcheck.relations.portions import _portions
@@ -195,6 +196,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _stages,
     _scoring,
     _fastest_parts,
+    _counted_names,
+    _listed_parts,
 )
 
 # Second stage: builders that read the relations of the first.

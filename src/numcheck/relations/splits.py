@@ -25,6 +25,7 @@ from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import _NP_STOP, COUNTABLE, FRAME_KINDS, Relation, _Doc, _lead_sentences, family
 from numcheck.relations.breakdowns import _items_from
+from numcheck.relations.lists import opener_concept
 from numcheck.vocab import PhraseTable, _toml
 
 # Words between a part and its place ("900 jobs will go at the Hull depot").
@@ -131,6 +132,9 @@ def _total_for(d: _Doc, si: int, items: Sequence[int]) -> int:
     if si == 0:
         return -1
     concepts = _concepts(d, items)
+    named = opener_concept(d, si, d.pos_of(items[0])[1])
+    if named:
+        concepts.add(named)  # "Of the schools hit, 20 are in A, ...": the opener says what the parts count
     if len(concepts) > 1:
         return -1
     like = family(d.facts[items[0]])

@@ -1,0 +1,433 @@
+"""Lists: one reader for what a sentence enumerates, and the total its entries belong to.
+
+A list is read once per sentence into ``Entry`` records: a name (a title, a place, a team) with the
+figure given to it, or a name alone. The forms read, as vocabulary (``[lists]`` in ``vocab.toml``):
+
+- names joined by commas and "and", titles with their small words inside ("A Week in Paris,
+  Songs of the Marsh and The Long Road");
+- a figure given to a place: "nine are in Arden, eight in Bellport and four in Carran";
+- one figure for several names: "and one apiece in Dunmore, Esk and Fallow" (three entries of one);
+- a name with its figure after it: "Arden (12), Bellport (9)", "Arden 12, Bellport 9".
+
+Builders here turn a list into the relation its judges already know:
+
+- ``tally`` (NC218): a definite count of the things the sentence names ("the six films", "all five
+  cities") against the names listed before it;
+- ``breakdown`` (NC205, ``inclusive``): a list of figures opened by "Of <the whole>," ("Of the
+  region's cases, nine are in A, ...") or by a breakdown word, against the whole told in the sentences
+  before (a national or total figure of the same count).
+
+Partial lists ("including", "such as", "among others") give no relation. Every builder walks each
+sentence's tokens once; look-backs are bounded in sentences (``TOTAL_BACK``), so building is linear.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from numcheck.mentions import CLAUSE_END, Token
+from numcheck.model import Fact, Span
+from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family
+from numcheck.relations.scopes import NATIONAL_WORDS, _scope
+from numcheck.vocab import PhraseTable, _toml, singular
+
+# Tokens in one name of a list ("The Return Of The Long Road"): a longer run is running text.
+NAME_TOKENS = 8
+# Tokens between two entries of a figure list ("nine are in A, eight in B"): the gap holds the joiner.
+ENTRY_GAP = 8
+# Words a figure and its place may have between them ("nine are in", "12 were reported in").
+PLACE_FILLER = 3
+# Entries that make a list (fewer is a pair, read by the part and comparison builders).
+ENTRIES_MIN = 3
+# The largest definite count read against the names of its sentence ("the six films").
+COUNT_MAX = 20
+# Words the noun reader may take for what a figure counts that say only where or how it is told
+# ("40 nationwide", "one apiece", "14 cases respectively" is read as cases).
+NOT_CONCEPTS = NATIONAL_WORDS | {"apiece", "each", "respectively", "all", "altogether"}
+# A definite count further than this from the names of its sentence counts something else ("A, B and C
+# were shortlisted, and the 12 judges ..."); a name dropped or added is one or two off.
+NAMED_SLACK = 2
+# Sentences back that a list's whole may stand ("the number ... rose to 23. ... Of those cases, ...").
+TOTAL_BACK = 4
+
+
+@functools.cache
+def _tables() -> dict[str, PhraseTable]:
+    data = _toml("vocab.toml")["lists"]
+    return {key: PhraseTable.build((p, key) for p in phrases) for key, phrases in data.items()}
+
+
+def _has(table: str, words: Sequence[str], start: int, end: int) -> bool:
+    t = _tables()[table]
+    return any(t.starting_at(words, k) for k in range(max(0, start), min(end, len(words))))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry of a list: the tokens of its name, and the figure given to it (-1: a name alone)."""
+
+    start: int
+    end: int
+    fact: int = -1
+
+
+def _capital(d: _Doc, tok: Token) -> bool:
+    return d.view.text[tok.start : tok.start + 1].isupper()
+
+
+def _name_end(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: int) -> int:
+    """One past the last token of the name that starts at ``start`` (a capitalised word), or ``start``.
+
+    Small words stay inside a name when a capitalised word follows them ("Songs of the Marsh"); a name
+    ends before a figure, a joiner or a lower-case word."""
+    inner = _tables()["name_inner"]
+    if start >= len(toks) or toks[start].fact >= 0 or not _capital(d, toks[start]):
+        return start
+    j = start + 1
+    end = j
+    while j < len(toks) and j - start < NAME_TOKENS:
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END or words[j] == ",":
+            break
+        if _capital(d, toks[j]) and words[j] != "and":
+            j += 1
+            end = j
+            continue
+        if inner.starting_at(words, j) or not words[j][:1].isalnum():
+            j += 1  # "to", "of the", a hyphen or an accent inside a name: kept only if a capital follows
+            continue
+        break
+    return end
+
+
+def names_at(d: _Doc, si: int, start: int) -> list[Entry]:
+    """The names listed from token ``start`` ("A, B, C and D"): at least two, the last after "and"."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    out: list[Entry] = []
+    closed = False  # the last joiner was "and": the list may end after the next name
+    j = start
+    while j < len(toks):
+        k = j + 1 if words[j] == "the" and j + 1 < len(toks) and _capital(d, toks[j + 1]) else j
+        end = _name_end(d, toks, words, k)
+        if end == k or _tables()["not_name"].starting_at(words, k):
+            break  # "In the North West": a capitalised preposition opens a clause, not a name
+        out.append(Entry(j, end))
+        if closed:
+            break
+        if end + 1 < len(words) and words[end] == "," and words[end + 1] == "and":
+            j, closed = end + 2, True
+        elif end < len(words) and words[end] in (",", "and"):
+            j, closed = end + 1, words[end] == "and"
+        else:
+            break
+    return out if closed and len(out) >= 2 and len(out) == len({e.start for e in out}) else []
+
+
+def _place_entries(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None:
+    """The entries a figure gives to places after it: "nine are in A" (one), "one apiece in A, B and C"
+    (one a name); with the token after the last."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    fi = toks[pos].fact
+    j = pos + 1
+    each = _tables()["each"].starting_at(words, j)
+    if each:
+        j = each[1]
+    k = j
+    while k < len(words) and k - j <= PLACE_FILLER and words[k] not in ("in", "at"):
+        if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] in (",", "and") or _capital(d, toks[k]):
+            return None
+        k += 1
+    if k >= len(words) or words[k] not in ("in", "at") or k - j > PLACE_FILLER:
+        return None
+    k += 1
+    if each:
+        names = names_at(d, si, k)
+        if names:
+            return [Entry(e.start, e.end, fi) for e in names], names[-1].end
+    if k < len(words) and words[k] == "the":
+        k += 1
+    end = _name_end(d, toks, words, k)
+    return ([Entry(k, end, fi)], end) if end > k else None
+
+
+def _name_entry(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int, int] | None:
+    """The name a figure is given to before it: "Arden (12)", "Arden 12", "Arden, with 12", "Arden had 12":
+    (the entry, its first token, one past its last)."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    k = pos - 1
+    close = pos + 1
+    if k >= 0 and words[k] == "(":
+        if close >= len(words) or words[close] != ")":
+            return None
+        k, close = k - 1, close + 1
+    else:
+        hit = _tables()["name_verbs"].ending_at(words, pos)
+        if hit:
+            k = hit[1] - 1
+            if k >= 0 and words[k] == ",":
+                k -= 1
+    end = k + 1
+    while k >= 0 and toks[k].fact < 0 and end - k <= NAME_TOKENS:
+        if _capital(d, toks[k]):
+            if k == 0 or not _capital(d, toks[k - 1]):
+                break
+        elif not (_tables()["name_inner"].ending_at(words, k + 1) or not words[k][:1].isalnum()):
+            return None
+        k -= 1
+    if (
+        k < 0
+        or end <= k
+        or toks[k].fact >= 0
+        or not _capital(d, toks[k])
+        or _tables()["not_name"].starting_at(words, k)
+    ):
+        return None
+    if _name_end(d, toks, words, k) != end:
+        return None
+    return [Entry(k, end, toks[pos].fact)], k, close
+
+
+def _respectively(d: _Doc, si: int) -> list[Entry]:
+    """ "Arden, Bellport and Carran had 12, 19 and 14 cases respectively": names, then as many figures."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    if "respectively" not in words:
+        return []
+    r = words.index("respectively")
+    figs: list[int] = []
+    k = r - 1
+    while k >= 0 and len(figs) <= ENTRIES_MIN * 4:
+        if toks[k].fact >= 0:
+            figs.append(k)
+        elif words[k] not in (",", "and") and (figs and k < figs[-1] - 1 or words[k] in CLAUSE_END):
+            if figs and k < figs[-1] - 1:
+                break
+            if words[k] in CLAUSE_END:
+                return []
+        k -= 1
+    figs.reverse()
+    if len(figs) < 2:
+        return []
+    first = figs[0]
+    for start in range(max(0, first - 3 * NAME_TOKENS * len(figs)), first):
+        names = names_at(d, si, start)
+        if len(names) == len(figs) and names[-1].end <= first:
+            return [Entry(n.start, n.end, toks[f].fact) for n, f in zip(names, figs, strict=True)]
+    return []
+
+
+def figure_list(d: _Doc, si: int) -> list[Entry]:
+    """The longest run of figures given to names or places in sentence ``si``, each entry joined to the one
+    before by a comma, "and" or a semicolon; at least ``ENTRIES_MIN`` entries of one family, else []."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    listed = _respectively(d, si)
+    if len(listed) >= ENTRIES_MIN:
+        return listed
+    best: list[Entry] = []
+    run: list[Entry] = []
+    last_end = -1
+    pos = 0
+    while pos < len(toks):
+        fi = toks[pos].fact
+        f = d.facts[fi] if fi >= 0 else None
+        if f is None or f.kind not in ("count", "number", "money") or f.is_range or f.value is None:
+            pos += 1
+            continue
+        placed = _place_entries(d, si, pos)
+        got = (placed[0], pos, placed[1]) if placed else _name_entry(d, si, pos)
+        if got is None:
+            if len(run) > len(best):
+                best = run
+            run = []
+            pos += 1
+            continue
+        entries, start, end = got
+        gap = words[last_end:start] if run else ()
+        if run and (
+            len(gap) > ENTRY_GAP
+            or not set(gap) & {",", "and", ";"}
+            or set(gap) & {".", ":", "!", "?"}
+            or family(d.facts[run[0].fact]) != family(f)
+        ):
+            if len(run) > len(best):
+                best = run
+            run = []
+        run.extend(entries)
+        last_end = end
+        pos = max(end, pos + 1)
+    if len(run) > len(best):
+        best = run
+    return best if len(best) >= ENTRIES_MIN else []
+
+
+def _counted_names(d: _Doc) -> Iterator[Relation]:
+    """ "Arlo beat Mira, Tove, Ines and Kaia to the title, and the five players share ...": a definite
+    count ("the five", "all five", "these five") of the things the sentence named before it, against the
+    names listed. A name right before the list's verb ("Arlo beat ...") may be one of them, so the count
+    is read against both readings and only a count that is neither is a relation."""
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        v = f.value
+        if v is None or f.hedge != "exact" or not (2 <= v <= COUNT_MAX) or v != v.to_integral_value():
+            continue
+        words = d.m.words[si]
+        toks = d.m.tokens[si]
+        if not _tables()["definite"].ending_at(words, pos):
+            continue
+        nxt = words[pos + 1] if pos + 1 < len(words) else ""
+        if not nxt.isalpha() or not nxt.endswith("s") or nxt.endswith("ss"):
+            continue  # "the six films": a plural noun names the things counted
+        found = _names_before(d, si, pos)
+        if found is None:
+            continue
+        names, subject = found
+        count = len(names)
+        if v in (count, count - subject) or abs(v - count) > NAMED_SLACK:
+            continue
+        cue = Span(toks[names[0].start].start, toks[names[-1].end - 1].end)
+        why = f"{count} named: {d.view.text[cue.start : cue.end]}"
+        labels = (("plus", str(count)), ("why", why))
+        yield Relation("tally", (("total", fi),), (cue,), "sentence", labels)
+
+
+def _names_before(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None:
+    """The last list of names before token ``pos`` of sentence ``si``, and 1 if a name stands right before
+    the verb that opens the list ("Arlo beat A, B and C": then it comes first), else 0. None for a partial
+    list ("including A, B and C", "A, B and C among others")."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    found: list[Entry] = []
+    start = 0
+    while start < pos:
+        if words[start] in (",", "and") or not _capital(d, toks[start]) or (start and _capital(d, toks[start - 1])):
+            start += 1
+            continue
+        names = names_at(d, si, start)
+        if len(names) >= 2 and names[-1].end <= pos:
+            found = names
+            start = names[-1].end
+        else:
+            start += 1
+    if not found:
+        return None
+    first, end = found[0].start, found[-1].end
+    if _has("partial", words, max(0, first - 3), first) or _has("partial", words, end, end + 3):
+        return None
+    verb = first - 1
+    if verb > 0 and words[verb].isalpha() and not _capital(d, toks[verb]) and _capital(d, toks[verb - 1]):
+        k = verb - 1
+        while k > 0 and _capital(d, toks[k - 1]) and toks[k - 1].fact < 0 and verb - k < NAME_TOKENS:
+            k -= 1
+        return [Entry(k, verb), *found], 1
+    return found, 0
+
+
+def _listed_parts(d: _Doc) -> Iterator[Relation]:
+    """A list of figures given to places or names, and the whole they are parts of: a national or total
+    figure of the same family in the list's sentence ("40 deaths nationwide, with Arden (12), ..."), or,
+    when the list opens its sentence or is opened by "Of <the whole>," ("Of the region's cases, nine are
+    in A, eight in B, ..."), in the sentences just before. The places together cannot be more than it
+    (the list may leave places out: inclusive)."""
+    for si, toks in enumerate(d.m.tokens):
+        entries = figure_list(d, si)
+        if not entries:
+            continue
+        items = {e.fact for e in entries}
+        like = d.facts[entries[0].fact]
+        first = min(entries[0].start, d.pos_of(entries[0].fact)[1])
+        total = _whole_in(d, si, like, items)
+        cue = Span(toks[first].start, toks[entries[-1].end - 1].end)
+        if total < 0:
+            opener = _opener(d, si, first)
+            if opener < 0 and first > d.m.clause_start(si, first) + 1:
+                continue
+            total = _whole_before(d, si, like, items)
+            if opener >= 0:
+                cue = Span(toks[opener].start, cue.end)
+        if total < 0 or not _alike(d, total, entries, opener_concept(d, si, first)):
+            continue
+        roles = (("total", total),) + tuple(("item", e.fact) for e in entries)
+        yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
+
+
+def _opener(d: _Doc, si: int, first: int) -> int:
+    """The token of "Of" opening the clause before a list ("Of Brazil's cases, nine are in ..."), else -1.
+    An opener with a figure ("Of the 23 cases, ...") names its own whole: the part builders read it."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    comma = next((k for k in range(first - 1, -1, -1) if words[k] == ","), -1)
+    if comma < 0:
+        return -1
+    opener = next((k for k in range(comma - 1, -1, -1) if words[k] in CLAUSE_END), -1) + 1
+    if words[opener] != "of" or any(toks[k].fact >= 0 for k in range(opener, first)):
+        return -1
+    return opener
+
+
+def opener_concept(d: _Doc, si: int, first: int) -> str:
+    """What "Of <noun phrase>," before token ``first`` names ("Of the region's flu cases," → case), or ""."""
+    opener = _opener(d, si, first)
+    if opener < 0:
+        return ""
+    words = d.m.words[si]
+    comma = next(k for k in range(first - 1, -1, -1) if words[k] == ",")
+    phrase = [w for w in words[opener + 1 : comma] if w.isalnum() and w not in _DETERMINERS]  # not "country's"
+    for n in range(len(phrase), 0, -1):
+        for i in range(len(phrase) - n + 1):
+            hit = d.v.concepts.get(" ".join(phrase[i : i + n]))
+            if hit:
+                return hit
+    plural = [w for w in phrase if w.endswith("s") and not w.endswith("ss")]
+    return singular(plural[-1]) if plural else ""
+
+
+def _alike(d: _Doc, total: int, entries: Sequence[Entry], named: str) -> bool:
+    """The whole and the list count the same thing where both say what they count (``named``: what an
+    opener before the list names)."""
+    ignore = NOT_CONCEPTS | d.v.generic
+    told = {m.concept for e in entries if (m := d.m.by_fact.get(e.fact)) and m.concept} - ignore
+    if named:
+        told.add(named)
+    tm = d.m.by_fact.get(total)
+    whole = tm.concept if tm and tm.concept not in ignore else None
+    return not (whole and told and whole not in told)
+
+
+def _whole_in(d: _Doc, si: int, like: Fact, items: set[int]) -> int:
+    """A national or total figure of the list's family in its own sentence, larger than every item."""
+    top = max((d.facts[i].value or 0) for i in items)
+    for tok in d.m.tokens[si]:
+        fi = tok.fact
+        if fi < 0 or fi in items:
+            continue
+        f = d.facts[fi]
+        if f.is_range or f.value is None or family(f) != family(like) or f.value <= top:
+            continue
+        if f.hedge in ("exact", "about") and _scope(d, fi) == "whole":
+            return fi
+    return -1
+
+
+def _whole_before(d: _Doc, si: int, like: Fact, items: set[int]) -> int:
+    """The whole of a list in sentence ``si``: the largest national or total figure of its family in the
+    nearest of the ``TOTAL_BACK`` sentences before that has one."""
+    for s2 in range(si - 1, max(-1, si - TOTAL_BACK - 1), -1):
+        best = -1
+        for tok in d.m.tokens[s2]:
+            fi = tok.fact
+            if fi < 0 or fi in items:
+                continue
+            f = d.facts[fi]
+            if f.is_range or f.value is None or family(f) != family(like) or f.hedge not in ("exact", "about"):
+                continue
+            if _scope(d, fi) != "whole":
+                continue
+            if best < 0 or f.value > (d.facts[best].value or 0):
+                best = fi
+        if best >= 0:
+            return best
+    return -1
