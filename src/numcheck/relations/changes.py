@@ -485,6 +485,10 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    h = d.hedge_start(si, pos)
+    if b.kind not in ("percent", "points") and h > 1 and words[h - 1] in ("of", "by"):
+        if d.v.direction.ending_at(words, h - 1):
+            return  # "an increase of £900m on £3.5bn", "rose by £2m from £10m": the stated change again
     verb_end = d.hedge_start(si, pos - 1 if pos > 0 and words[pos - 1] == "by" else pos)
     # "had risen 0.4% over the quarter from 6.8%": a percentage right after its verb is the change, not
     # the level reached, unless the link says which way on its own ("grew 1.9%, slightly down from").
