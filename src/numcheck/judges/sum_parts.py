@@ -80,7 +80,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
 
     ti = rel.get("total")
     items = rel.all("item")
-    if ti is None or len(items) < (1 if rel.label("inclusive") else 2):
+    if ti is None or len(items) < 2:
         return None
     facts = view.facts
     total = facts[ti]
