@@ -79,6 +79,7 @@ from numcheck.relations.changes import (
     _comparisons,
     _multiple_then_levels,
     _said_changes,
+    _stated_than,
     _to_without_from,
     _versus_year,
 )
@@ -135,6 +136,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _shares_and_parts,
     _breakdowns,
     _changes_and_ranges,
+    _stated_than,
     _to_without_from,
     _versus_year,
     _comparisons,

@@ -33,6 +33,7 @@ CHANGE_LINKS = (
     ("from",),
     ("on",),
     ("over",),
+    ("than",),  # only after a stated change: "42m, 8% more than the 36m"
 )
 # Words of a time phrase between a direction verb and its "from" ("fell in 2004 from", "rose over the year").
 TIME_PREPOSITIONS = frozenset("in on at during over for the this that last of".split())
@@ -90,6 +91,8 @@ SMALL_COINS = frozenset("cents cent pence penny".split())
 LEVEL_REACH = 8
 # Tokens after "This is a decrease from" that its earlier figure may stand ("the year before, when it was").
 SAID_REACH = 12
+# Kinds of a stated change ("30% higher than", "£2m more than", "500 fewer than").
+STATED_KINDS = frozenset({"percent", "money", "count", "number", "measure"})
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
 STATED_REACH = 10
 # Comparison words: the second figure within this many words after, the first within this many before.
@@ -456,9 +459,17 @@ def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
         if k > j and _change_link_at(d, words, k + (words[k] == ",")):
             return k  # "doubled to 900 units, from 300", "rose to 40 stores, up from 31"
         w = words[k]
+        if k > j and w in ("in", "during", "for", "at", "on"):
+            past = skip_aside(d, si, k)
+            if past > k:
+                k = past  # "5,000 bikes in 2024, 10% fewer than": a time frame after the noun
+                continue
         if toks[k].fact >= 0:
             if k > j and words[k - 1] in ("over", "under", "above", "below", "worth", "of"):
                 k += 1
+                continue
+            if k > j and d.facts[toks[k].fact].kind in FRAME_KINDS:
+                k += 1  # "42m passengers last year, 8% more than"
                 continue
             return j
         if not w[0].isalpha() or w in _NOT_PART_NOUNS or w in CLAUSE_OPENERS:
@@ -474,6 +485,9 @@ def _change_link_at(d: _Doc, words: Sequence[str], k: int) -> bool:
     if words[k] in ("from", "on"):
         return True
     hit = d.v.direction.starting_at(words, k)
+    if hit is None and words[k] == "#":
+        hit = d.v.direction.starting_at(words, k + 1)  # "8% more than", "5% down on": a stated change first
+        return hit is not None and hit[1] < len(words) and words[hit[1]] in ("from", "on", "than")
     return hit is not None and hit[1] < len(words) and words[hit[1]] in ("from", "on", "by")
 
 
@@ -553,6 +567,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             return
         if stated is not None and stated[0] == ai:
             return
+        if phrase == ("than",) and stated is None:
+            return  # "15,000, more than 20,000 …": "more than" may hedge the older figure
         if not direction and after_verb:
             return
         if not direction:
@@ -564,6 +580,52 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         cue = d.span(si, start, phrase_at + len(phrase))
         yield _change(d, si, ai, bi, (cue,), direction, stated)
         return
+
+
+def _stated_than(d: _Doc) -> Iterator[Relation]:
+    """A stated change set against an older figure with "than", wherever the newer figure stands in
+    the clause: "Admissions, at 1,300, were 30% higher than the 1,100 in January", "The 5,000 sold
+    were 10% fewer than the 6,000 of 2023". The stated figure, a direction word and "than" come in
+    that order; the older figure follows "than"; the newer is the nearest figure of its family before
+    the stated one, with no clause end between."""
+    for si, pos, ci, _ in d.figures(STATED_KINDS):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        hit = d.v.direction.starting_at(words, pos + 1)
+        if hit is None or hit[1] >= len(words) or words[hit[1]] != "than":
+            continue
+        m = hit[1] + 1
+        while m < len(words) and m - hit[1] <= 3 and toks[m].fact < 0 and words[m] in DETERMINERS:
+            m += 1
+        if m >= len(words) or toks[m].fact < 0:
+            continue  # "30% higher than in January", "10% more than expected": no older figure here
+        ai = toks[m].fact
+        a = d.facts[ai]
+        if a.kind in FRAME_KINDS or a.is_range or a.value is None:
+            continue
+        bi = _newer_before(d, si, pos, a)
+        if bi < 0 or bi == ai:
+            continue
+        cue = d.span(si, pos + 1, hit[1] + 1)
+        yield _change(d, si, ai, bi, (cue,), hit[0], (ci, hit[0], cue))
+
+
+def _newer_before(d: _Doc, si: int, pos: int, like: Fact) -> int:
+    """The nearest figure before token ``pos`` in its clause that is of ``like``'s family and no frame
+    (a year, a date), or -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos - 1, max(-1, pos - COMPARE_REACH), -1):
+        if words[k] in CLAUSE_END or words[k] == ";":
+            return -1
+        fi = toks[k].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if f.is_range or f.value is None or not same_family(f, like, bare_ok=True):
+            return -1
+        return fi
+    return -1
 
 
 def _past_time_owner(d: _Doc, si: int, m: int) -> int:
