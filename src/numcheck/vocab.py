@@ -89,6 +89,8 @@ class Vocab:
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
     said_change_verbs: frozenset[str]  # and the verbs after them ("is", "marks")
+    level_openers: frozenset[str]  # "having", "after": open the level a change started from
+    level_verbs_before: frozenset[str]  # "closed", "ended": "having closed at 310p"
     part_periods: frozenset[str]  # words of a part of a year ("quarter", "month")
     whole_periods: frozenset[str]  # words of a whole year ("whole", "full-year", "annual")
     study_nouns: frozenset[str]  # "a survey of", "a study of": what it covered follows
@@ -272,6 +274,8 @@ def vocab() -> Vocab:
         found_verbs=frozenset(data["studies"]["found"]),
         said_change_subjects=frozenset(data["said_change"]["subjects"]),
         said_change_verbs=frozenset(data["said_change"]["verbs"]),
+        level_openers=frozenset(data["level_before"]["openers"]),
+        level_verbs_before=frozenset(data["level_before"]["verbs"]),
         roles_before=PhraseTable.build(_pairs(roles["before"])),
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),

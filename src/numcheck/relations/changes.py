@@ -81,6 +81,8 @@ THEN_REACH = 30
 THEN_WORDS = frozenset("ago earlier before previous last prior".split())
 # Verbs that set the figure just told against an earlier one: "That compared with $700m a year earlier".
 COMPARED_WORDS = frozenset("compared compares comparing against versus".split())
+# Tokens after "to B" that "having closed at A" may reach.
+LEVEL_AFTER_REACH = 14
 # Tokens after that figure that its time phrase may stand ("£80m in the same half last year").
 THEN_AFTER_REACH = 5
 # Tokens after a multiple word that "it was A ... taken it up to B" may stand.
@@ -698,7 +700,9 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
                 concept = ""  # the subject is the pronoun itself
             # "Since then this has been cut to 4.9bn": a sentence opening on "this" points back too.
             opening = _opening_pronoun(words, d.m.clause_start(si, pos))
-            ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening)
+            ai = _level_told_after(d, si, pos, b)
+            if ai < 0:
+                ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening)
             if ai < 0:
                 ai = _then_after(d, si, b, concept)
             if ai < 0:
@@ -1234,6 +1238,34 @@ def _level_now(d: _Doc, si: int, j: int, end: int, like: Fact) -> int:
                 return fi
             return -1
     return -1
+
+
+def _level_told_after(d: _Doc, si: int, pos: int, b: Fact) -> int:
+    """ "jumped 12% to 340p, having closed at 310p on Friday": the level before the change, told later in
+    its sentence after "having"/"after" and a verb of a level ("closed", "ended"), then "at" or "on"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    end = min(len(words), pos + 1 + LEVEL_AFTER_REACH)
+    k = pos + 1
+    while k < end and words[k] not in d.v.level_openers:
+        if words[k] in CLAUSE_END or toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
+            return -1
+        k += 1
+    if k + 1 >= end or words[k + 1] not in d.v.level_verbs_before:
+        return -1
+    k += 2
+    while k < end and words[k] not in ("at", "on"):
+        if not (words[k] in FRAME_WORDS or toks[k].fact >= 0 and d.facts[toks[k].fact].kind in FRAME_KINDS):
+            return -1
+        k += 1  # "after ending last week at 1,050"
+    if k + 1 >= end or words[k] not in ("at", "on"):
+        return -1
+    ai = toks[k + 1].fact
+    if ai < 0:
+        return -1
+    a = d.facts[ai]
+    if a.is_range or a.value is None or not same_family(a, b, bare_ok=True):
+        return -1
+    return ai
 
 
 def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
