@@ -79,6 +79,7 @@ class Vocab:
     concept_names: frozenset[str]  # the concepts themselves ("death", "profit")
     nouns: PhraseTable  # phrase → concept
     direction: PhraseTable  # phrase → "up" | "down"
+    judging_directions: frozenset[str]  # "improved", "worsened": a way that judges, not measures
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
@@ -253,6 +254,7 @@ def vocab() -> Vocab:
         concept_names=frozenset(concepts.values()),
         nouns=PhraseTable.build(_pairs(nouns)),
         direction=PhraseTable.build(_pairs(data["direction"])),
+        judging_directions=frozenset(data["judging_direction"]["words"]),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build(_pairs(data["comparison"])),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),

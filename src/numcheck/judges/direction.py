@@ -81,11 +81,13 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         a, b = percent_fact(a), percent_fact(b)  # "a quarter ... a decrease from ... 15%"
     if not _endpoints_ok(a, b):
         return None
-    direction = rel.label("direction")
-    if direction == "up" and above(a, b):
-        return _hit(b.span, a.span, a.text, b.text, "a fall", "it rose", f"{a.text} to {b.text} is a fall")
-    if direction == "down" and above(b, a):
-        return _hit(b.span, a.span, a.text, b.text, "a rise", "it fell", f"{a.text} to {b.text} is a rise")
+    # The link's way, then the verb's where the two differ ("eased to 3.1%, up from 2.9%").
+    for name in ("direction", "verb_direction"):
+        direction = rel.label(name)
+        if direction == "up" and above(a, b):
+            return _hit(b.span, a.span, a.text, b.text, "a fall", "it rose", f"{a.text} to {b.text} is a fall")
+        if direction == "down" and above(b, a):
+            return _hit(b.span, a.span, a.text, b.text, "a rise", "it fell", f"{a.text} to {b.text} is a rise")
     return None
 
 

@@ -580,8 +580,29 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if _bare(a) and _bare(b) and pos > 0 and words[pos - 1] in RANK_BEFORE:
             return  # "at five, up from 13", "to number two": ranks or positions, not amounts
         cue = d.span(si, start, phrase_at + len(phrase))
-        yield _change(d, si, ai, bi, (cue,), direction, stated)
+        rel = _change(d, si, ai, bi, (cue,), direction, stated)
+        verb = _verb_direction(d, si, pos)
+        if verb is not None and direction and verb[0] != direction:
+            # "Inflation eased to 3.1%, up from 2.9%": the verb says the other way from the link; the
+            # figures side with one of them, and the other is the error.
+            rel = Relation(
+                rel.kind, rel.roles, (*rel.cues, verb[1]), rel.evidence, (*rel.labels, ("verb_direction", verb[0]))
+            )
+        yield rel
         return
+
+
+def _verb_direction(d: _Doc, si: int, pos: int) -> tuple[str, Span] | None:
+    """The direction word right before the figure at ``pos`` and its "to" ("eased to 3.1%"): its way and
+    span; words that judge rather than measure ("improved", "worsened") are left out."""
+    words = d.m.words[si]
+    at = d.hedge_start(si, pos)
+    if at < 2 or words[at - 1] != "to":
+        return None
+    hit = d.v.direction.ending_at(words, at - 1)
+    if hit is None or " ".join(words[hit[1] : at - 1]) in d.v.judging_directions:
+        return None
+    return hit[0], d.span(si, hit[1], at - 1)
 
 
 def _stated_than(d: _Doc) -> Iterator[Relation]:
