@@ -24,3 +24,46 @@ def test_a_result_measured_against_a_forecast_is_no_forecast() -> None:
     assert "forecast" not in roles_of("Output grew more than expected, rising 2.4% in May.", "2.4%")
     assert "forecast" not in roles_of("Sales did better than had been forecast, at $3bn.", "$3bn")
     assert "forecast" not in roles_of("Profits were twice as high as predicted, at $40m.", "$40m")
+
+
+def frame_of(text: str, written: str):  # type: ignore[no-untyped-def]
+    view = View(extract(text))
+    m = Mentions(view)
+    (fi,) = [i for i, f in enumerate(view.facts) if f.text == written]
+    return m.frame(fi)
+
+
+def test_a_frame_names_its_holder_through_pronouns_and_the_firm() -> None:
+    text = "Northsea Ferries will open six routes. The firm said its fleet would grow. It will hire 650 staff."
+    assert frame_of(text, "650").holder == "northsea ferries"
+    # A possessive pronoun before a name is the name's: the rival, not the firm before.
+    text = "Northsea Ferries will open six routes. Its rival Baltic Lines will hire 650 staff."
+    assert frame_of(text, "650").holder == "baltic lines"
+    # A name in what the figure counts, and an attribution after it (", it added").
+    assert frame_of("The deal should bring 1,400 new Northsea jobs.", "1,400").holder == "northsea"
+    text = "The bakery chain Crumbs will open 40 shops. About 900 new jobs should be created, it added."
+    assert frame_of(text, "900").holder == "crumbs"
+
+
+def test_a_sentence_first_word_is_a_name_only_when_written_so_elsewhere() -> None:
+    assert frame_of("Floods in Moravia have left 1,200 people dead.", "1,200").holder == "moravia"
+    text = "Acme makes phones. Acme sold 5 million phones, up from 4 million at Acme a year earlier."
+    assert frame_of(text, "5 million").holder == "acme"
+
+
+def test_a_frame_reads_the_head_of_what_is_counted() -> None:
+    assert frame_of("The deal should bring 1,400 new Northsea jobs.", "1,400").concept == "staff"
+    assert frame_of("The 13 titles ready at launch include a racing game.", "13").concept == "title"
+    # A generic noun: the verb later in its clause says what is counted.
+    assert frame_of("Some 900 people in the hill villages are now thought to have died.", "900").concept == "death"
+
+
+def test_a_frame_reads_part_of_time_scope_mood_and_definiteness() -> None:
+    text = "The album sold 900,000 copies in its first week and 700,000 in all."
+    assert (frame_of(text, "900,000").part, frame_of(text, "700,000").part) == ("part", "whole")
+    assert frame_of("About 2,000 people across the region have died.", "2,000").scope == "whole"
+    assert frame_of("It will hire 650 staff in Leeds.", "650").scope == "leeds"
+    assert frame_of("About 900 new jobs should be created.", "900").mood == "forecast"
+    assert frame_of("About 900 new jobs were created.", "900").mood == ""
+    assert frame_of("The 13 titles ready at launch include a racing game.", "13").definite
+    assert not frame_of("Some 13 titles are ready.", "13").definite

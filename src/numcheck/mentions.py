@@ -10,6 +10,14 @@ A ``Mention`` says, for one figure: the noun it counts and that noun's
 concept ("killed" → death), the direction word that governs it ("rose",
 "fell", "doubled"), its time frame (a year or "a year earlier"), and its role
 cues (total, part, remainder, another, each, forecast).
+
+A ``Frame`` (``Mentions.frame``) says whose figure it is and for what: the
+holder named in its sentence or, through "it", "its" and "the company", in
+the sentences before; the concept of the head of what it counts; its time
+and the part of that time ("in its first week", "in total"); its scope ("in
+the UK", "across the region"); whether it is a forecast; and whether it is
+told as already known ("the 13 titles"). Builders that relate figures across
+sentences read frames, not the words around each figure.
 """
 
 from __future__ import annotations
@@ -60,6 +68,35 @@ _VERBS = frozenset(
 )
 
 
+# Sentences back that "it", "its" or "the company" looks for the holder it stands for.
+HOLDER_BACK = 3
+# Words after a figure read for the head of what it counts: "1,400 new Northsea jobs".
+HEAD_WORDS = 4
+# Tokens after a generic noun that the verb saying what it counts may stand: "some 900 people in the
+# hill villages are now thought to have died".
+FRAME_VERB_REACH = 12
+# Tokens either side of a figure, within its clause, read for its scope and its part of time.
+FRAME_REACH = 10
+# Figures that are amounts of something: another one between a figure and a phrase ends the phrase's reach.
+_AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
+# Modal words after a figure that make it a forecast: "3,500 jobs should be created".
+_MODALS = frozenset("will would should could may might".split())
+# Tokens after a figure that a modal making it a forecast may stand ("jobs should", "new staff will").
+MODAL_REACH = 5
+# Determiners that tell a figure as already known: "the 13 titles", "those 45 staff".
+_DEFINITE = frozenset({"the", "those", "these"})
+# Words after which a pronoun stands as a clause's subject ("It also has", ", but it said"), not as an
+# owner inside a phrase ("sold 900,000 in its first week").
+_SUBJECT_OPENERS = frozenset(', " ( and but that however when after while because as said says'.split())
+# Marks after which a capital opens a quotation or a clause, not a name.
+_OPENING_MARKS = frozenset({'"', "'", "(", ":", ".", "?", "!", "-"})
+_POSSESSIVES = frozenset({"its", "his", "her", "their"})
+# Words after a possessive pronoun that a name it qualifies may stand in ("Its rival Baltic Lines").
+POSSESSIVE_REACH = 3
+# Verbs that end a sentence's attribution: ", it added", ", the firm said".
+_SAID_AFTER = frozenset("said says added adds told announced reported stated explained".split())
+
+
 class Token(NamedTuple):
     """A word or punctuation mark (lower case, curly quotes made plain), or a figure (``text`` "#").
 
@@ -89,6 +126,32 @@ class Mention:
     multiple: str | None  # a multiple word governing it ("doubled")
     roles: frozenset[str]  # "total", "part", "remainder", "another", "each", "forecast"
     frame: str | None  # a year ("2003") or a frame word's class ("past", "now", "future")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Whose figure it is, what it counts, when and where: one reading per figure that builders share."""
+
+    holder: str  # a name in lower case ("northsea", "san marino"), resolved through "it" / "the firm"; "" none
+    concept: str  # what it counts, through the vocabulary ("staff" for "new Northsea jobs"); "" unknown
+    period: str  # a year ("2004") or a frame word's class ("past", "now", "future"); "" none
+    part: str  # "part" for a part of its time ("in its first week"), "whole" ("in total"), else ""
+    scope: str  # "whole" ("across the region", "worldwide"), a place named after "in" ("uk"), else ""
+    mood: str  # "forecast" when a forecast word or a modal governs it ("should lead to"), else ""
+    definite: bool  # told as already known: "the 13 titles", "those 45 staff"
+
+
+def same_holder(a: str, b: str) -> bool:
+    """Two holders name one: equal, one the other's words in part ("northsea" and "northsea ferries"), or
+    one the initials of the other ("us" and "united states")."""
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return False
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    return "".join(w[0] for w in wa) == b or "".join(w[0] for w in wb) == a
 
 
 @functools.cache
@@ -152,6 +215,10 @@ class Mentions:
                 if tok.fact >= 0:
                     found[tok.fact] = self._mention(si, pos)
         self.by_fact: Mapping[int, Mention] = found
+        self._frames: dict[int, Frame] = {}
+        self._holders: dict[int, str] = {}  # per sentence: the holder it names or stands for
+        self._plain: dict[int, tuple[Token, ...]] = {}
+        self._names: frozenset[str] | None = None
 
     def fact(self, index: int) -> Fact:
         return self.view.facts[index]
@@ -332,6 +399,271 @@ class Mentions:
                 if best is None or d < best[0]:
                     best = (d, f.iso[:4])
         return best[1] if best else None
+
+    # --- frames: whose figure, what it counts, when and where -------------------------------------
+
+    def frame(self, fi: int) -> Frame:
+        """The figure's frame (see ``Frame``), read once and kept."""
+        fr = self._frames.get(fi)
+        if fr is None:
+            fr = self._frames[fi] = self._read_frame(fi)
+        return fr
+
+    def _read_frame(self, fi: int) -> Frame:
+        m = self.by_fact[fi]
+        si, pos = m.sentence, m.position
+        words = self.words[si]
+        v = self.vocab
+        k = pos
+        hedge = v.hedges.ending_at(words, pos)
+        if hedge is not None:
+            k = hedge[1]
+        lo = max(self.clause_start(si, pos), pos - FRAME_REACH)
+        hi = min(self.clause_end(si, pos), pos + 1 + FRAME_REACH)
+        part = ""
+        scope = ""
+        # Nearest first, and never past another figure: "900,000 in its first week and 700,000 in
+        # total" gives each its own part of the time.
+        order = [j for step in range(hi - lo) for j in (pos + step, pos - step) if lo <= j < hi]
+        blocked: set[int] = set()
+        said = self._said_words(si)
+        for j in dict.fromkeys(order):
+            side = 1 if j > pos else -1
+            if side in blocked:
+                continue
+            other = self.tokens[si][j].fact
+            if other >= 0 and j != pos and self.view.facts[other].kind in _AMOUNT_KINDS:
+                blocked.add(side)
+                continue
+            if not part:
+                hit = v.sub_periods.starting_at(said, j)
+                if hit is not None and hit[1] <= hi and self._clear(si, j, hit[1], pos):
+                    part = hit[0]
+            if not scope:
+                whole = v.whole_scopes.starting_at(words, j)
+                if whole is not None and whole[1] <= hi and self._clear(si, j, whole[1], pos):
+                    scope = "whole"
+                elif words[j] in ("in", "across", "throughout") and j + 1 < hi:
+                    scope = self._name_at(si, j + 1 + (words[j + 1] == "the"))
+        mood = "forecast" if "forecast" in m.roles or self._modal_after(si, pos) else ""
+        return Frame(
+            holder=self._holder(si, k, pos),
+            concept=self._counted(si, pos, m),
+            period=m.frame or self._relative_in_clause(si, pos),
+            part=part,
+            scope=scope,
+            mood=mood,
+            definite=k > 0 and words[k - 1] in _DEFINITE,
+        )
+
+    def _relative_in_clause(self, si: int, pos: int) -> str:
+        """A relative time in the clause ("this year", "last month") as its value and unit, else ""."""
+        lo, hi = self.clause_start(si, pos), self.clause_end(si, pos)
+        for t in self.tokens[si][lo:hi]:
+            f = self.view.facts[t.fact] if t.fact >= 0 else None
+            if f is not None and f.kind == "relative" and f.unit not in (None, "day"):
+                return f"{f.value} {f.unit}"
+        return ""
+
+    def _clear(self, si: int, a: int, b: int, pos: int) -> bool:
+        """No other amount between the phrase at tokens ``a`` to ``b`` and the figure at ``pos``."""
+        lo, hi = (b, pos) if a > pos else (pos + 1, a)
+        return not any(t.fact >= 0 and self.view.facts[t.fact].kind in _AMOUNT_KINDS for t in self.tokens[si][lo:hi])
+
+    def _said_words(self, si: int) -> tuple[str, ...]:
+        """The sentence's words with ordinals as written ("in its first week"), for phrases that hold one."""
+        facts = self.view.facts
+        return tuple(
+            self.view.text[t.start : t.end].lower() if t.fact >= 0 and facts[t.fact].kind == "ordinal" else t.text
+            for t in self.tokens[si]
+        )
+
+    def _modal_after(self, si: int, pos: int) -> bool:
+        """ "3,500 new jobs should be created": a modal after what the figure counts, in its clause."""
+        words = self.words[si]
+        end = min(self.clause_end(si, pos), pos + 1 + MODAL_REACH)
+        for j in range(pos + 1, end):
+            if self.tokens[si][j].fact >= 0:
+                return False
+            if words[j] in _MODALS:
+                return True
+            if words[j] in _VERBS:
+                return False  # "15 games were on sale": its own verb comes first
+        return False
+
+    def _counted(self, si: int, pos: int, m: Mention) -> str:
+        """What the figure counts: the verb before it ("killed 300 people"), else the head of the noun
+        after it ("1,400 new Northsea jobs" → staff), else the verb after a generic noun ("people across
+        the hill villages are now thought to have died"), else the mention's concept."""
+        f = self.view.facts[m.fact]
+        if f.kind not in ("count", "number", "money") and m.concept:
+            return m.concept
+        verb = self._verb_concept_before(si, pos) if f.kind in ("count", "number") else None
+        if verb:
+            return verb
+        head = self._head(si, pos)
+        concept = self.vocab.concept(head) if head else (m.concept or "")
+        if (not concept or concept in GENERIC_CONCEPTS) and f.kind in ("count", "number"):
+            words = self.words[si]
+            end = min(self.clause_end(si, pos), pos + 1 + FRAME_VERB_REACH)
+            for j in range(pos + 1, end):
+                other = self.tokens[si][j].fact
+                if other >= 0 and self.view.facts[other].kind in _AMOUNT_KINDS:
+                    break  # "now", "in 2004" may stand between; another amount may not
+                hit = self.vocab.verb_concepts.starting_at(words, j) or (
+                    (self.vocab.concepts[words[j]], j + 1) if words[j] in self.vocab.concepts else None
+                )
+                if hit is not None and hit[0] not in GENERIC_CONCEPTS:
+                    return hit[0]
+        return concept
+
+    def _head(self, si: int, pos: int) -> str:
+        """The noun phrase after a figure up to its head: a listed noun, else the first plural
+        ("1,400 new Northsea jobs" → "new northsea jobs", "13 titles ready" → "titles")."""
+        words = self.words[si]
+        toks = self.tokens[si]
+        out: list[str] = []
+        j = pos + 1
+        while j < len(words) and len(out) < HEAD_WORDS and toks[j].fact < 0:
+            w = words[j]
+            if w in _NOT_NOUNS or not w[0].isalpha() or (w in _VERBS and w not in self.vocab.concepts):
+                break
+            two = " ".join(words[j : j + 2])
+            if two in self.vocab.concepts:
+                return " ".join([*out, two])
+            out.append(w)
+            if w in self.vocab.concepts or (w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3):
+                break
+            j += 1
+        return " ".join(out)
+
+    def sentence_tokens(self, si: int) -> tuple[Token, ...]:
+        """The sentence's tokens; a sentence with no figure (left untokenised) read into words here."""
+        if self.tokens[si]:
+            return self.tokens[si]
+        got = self._plain.get(si)
+        if got is None:
+            span = self.view.doc.sentences[si].span
+            chunk = self.view.text[span.start : span.end].lower().replace("’", "'").replace("‘", "'")
+            got = self._plain[si] = tuple(
+                Token(x.group(), span.start + x.start(), span.start + x.end()) for x in TOKEN.finditer(chunk)
+            )
+        return got
+
+    def _name_at(self, si: int, j: int) -> str:
+        """The run of capitalised words starting at token ``j`` ("San Marino's" → "san marino"), else ""."""
+        toks = self.sentence_tokens(si)
+        text = self.view.text
+        out: list[str] = []
+        while j < len(toks) and toks[j].fact < 0:
+            raw = text[toks[j].start : toks[j].end]
+            word = toks[j].text
+            if not raw[:1].isupper() or not word[:1].isalpha() or (not out and word in self.vocab.not_names):
+                break
+            out.append(word.removesuffix("'s"))
+            if word.endswith("'s"):
+                break
+            j += 1
+        return " ".join(out)
+
+    def _first_name(self, si: int, lo: int, hi: int) -> tuple[str, int]:
+        """The first name in tokens ``lo`` to ``hi`` and its token, or a pronoun or "the company" standing
+        for the holder before (("*", its token)); ("", -1) when neither comes first."""
+        toks = self.sentence_tokens(si)
+        words = [t.text for t in toks]
+        text = self.view.text
+        v = self.vocab
+        for j in range(lo, min(hi, len(toks))):
+            w = words[j]
+            opens = j == 0 or words[j - 1] in _SUBJECT_OPENERS
+            if opens and (
+                w in v.holder_pronouns
+                or (w in ("the", "its") and j + 1 < len(words) and words[j + 1] in v.holder_nouns)
+            ):
+                if w in _POSSESSIVES:
+                    # "Its rival Baltic Lines": a name right after the owner is whom the clause is about.
+                    for k in range(j + 1, min(len(toks), j + 1 + POSSESSIVE_REACH)):
+                        if text[toks[k].start : toks[k].start + 1].isupper() and words[k][:1].isalpha():
+                            return self._name_at(si, k) or "*", k
+                return "*", j  # "It also has", "The carrier reported", ", the firm said"
+            raw = text[toks[j].start : toks[j].end]
+            if raw[:1].isupper() and w[:1].isalpha() and w not in v.not_names:
+                if j > 0 and words[j - 1] in ('"', "'", "(", ":"):
+                    continue  # a quotation or a bracket opens with a capital
+                name = self._name_at(si, j)
+                if j == 0 and " " not in name and not w.endswith("'s") and name not in self._mid_names():
+                    continue  # "Floods in Moravia ...": a sentence's first word is a name only if written so elsewhere
+                return name, j
+        return "", -1
+
+    def _mid_names(self) -> frozenset[str]:
+        """Words the document capitalises inside a sentence: names, not a sentence's first word."""
+        if self._names is None:
+            text = self.view.text
+            out: set[str] = set()
+            for si in range(len(self.tokens)):
+                toks = self.sentence_tokens(si)
+                for j in range(1, len(toks)):
+                    if text[toks[j].start : toks[j].start + 1].isupper() and toks[j - 1].text not in _OPENING_MARKS:
+                        out.add(toks[j].text.removesuffix("'s"))
+            self._names = frozenset(out)
+        return self._names
+
+    def sentence_holder(self, si: int) -> str:
+        """Whom a sentence is about: its first name, or the holder a pronoun opening it stands for."""
+        got = self._holders.get(si)
+        if got is not None:
+            return got
+        name, _ = self._first_name(si, 0, len(self.sentence_tokens(si)))
+        out = self.holder_before(si) if name == "*" else name
+        self._holders[si] = out
+        return out
+
+    def holder_before(self, si: int) -> str:
+        """The holder of the nearest sentence before ``si`` (at most ``HOLDER_BACK`` back) that names one."""
+        for s2 in range(si - 1, max(-1, si - 1 - HOLDER_BACK), -1):
+            name, _ = self._first_name(s2, 0, len(self.sentence_tokens(s2)))
+            if name and name != "*":
+                return name
+        return ""
+
+    def _holder(self, si: int, k: int, pos: int) -> str:
+        """Whose figure the token at ``pos`` (its hedge from ``k``) is: a name in what it counts ("1,400 new
+        Northsea jobs", "Northsea's 1,400"), else the first name of its sentence before it, through "it" and
+        "the company" to the sentences before, else who is said to give it after (", it added")."""
+        words = self.words[si]
+        toks = self.tokens[si]
+        if k > 0 and words[k - 1].endswith("'s"):
+            name = self._possessive_before(si, k - 1)
+            if name:
+                return name
+        for j in range(pos + 1, min(len(words), pos + 1 + HEAD_WORDS)):
+            if toks[j].fact >= 0 or words[j] in _NOT_NOUNS or not words[j][:1].isalpha():
+                break
+            name = self._name_at(si, j)
+            if name:
+                return name
+        name, _ = self._first_name(si, 0, k)
+        if name == "*":
+            return self.holder_before(si)
+        if name:
+            return name
+        if words and words[-1] in CLAUSE_END and len(words) >= 3 and words[-2] in _SAID_AFTER:
+            name, _ = self._first_name(si, max(pos + 1, len(words) - 5), len(words) - 2)
+            if name == "*":
+                return self.holder_before(si)
+        return ""
+
+    def _possessive_before(self, si: int, j: int) -> str:
+        """The name ending in "'s" at token ``j`` ("San Marino's" → "san marino")."""
+        toks = self.tokens[si]
+        text = self.view.text
+        start = j
+        while (
+            start > 0 and toks[start - 1].fact < 0 and text[toks[start - 1].start : toks[start - 1].start + 1].isupper()
+        ):
+            start -= 1
+        return self._name_at(si, start) if text[toks[j].start : toks[j].start + 1].isupper() else ""
 
     def previous_figures(self, sentence: int, pos: int, back: int = 1) -> Sequence[tuple[int, int]]:
         """(sentence, position) of figure tokens before ``pos``, nearest first, up to ``back`` sentences back."""

@@ -144,6 +144,11 @@ class Vocab:
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
+    holder_pronouns: frozenset[str]  # "it", "its": stand for the holder named before
+    holder_nouns: frozenset[str]  # "the company", "the firm": the same, as a noun after "the"
+    not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
+    whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
+    sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
     level_verbs: PhraseTable  # "stands at" → "level" (the figure after it is the subject's), "put" → "put" (its object's, "at" the figure)
 
     def head_concept(self, phrase: str) -> str:
@@ -325,6 +330,11 @@ def vocab() -> Vocab:
         level_verbs=PhraseTable.build(
             [(str(p), "level") for p in restate["level_verbs"]] + [(str(p), "put") for p in restate["level_put"]]
         ),
+        holder_pronouns=frozenset(data["frames"]["holders"]["pronouns"]),
+        holder_nouns=frozenset(data["frames"]["holders"]["nouns"]),
+        not_names=frozenset(data["frames"]["holders"]["not_names"]),
+        whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
+        sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
         complements=_complements(data.get("complements", {})),
         opposite_answers=_opposites(data["answers"]["opposites"]),
