@@ -98,6 +98,7 @@ from numcheck.relations.counting import (
     _years_listed,
 )
 from numcheck.relations.fractions import _fraction_shares
+from numcheck.relations.frames import _period_slices, _scope_parts
 from numcheck.relations.groups import (
     _answer_pairs,
     _complement_shares,
@@ -114,7 +115,14 @@ from numcheck.relations.matches import _match_minutes
 from numcheck.relations.periods import _period_parts
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
-from numcheck.relations.restatements import _ages_told, _echoes, _fractions_told, _restatements, _scale_words
+from numcheck.relations.restatements import (
+    _ages_told,
+    _echoes,
+    _fractions_told,
+    _frames_told,
+    _restatements,
+    _scale_words,
+)
 from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
@@ -200,6 +208,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _fastest_parts,
     _counted_names,
     _listed_parts,
+    _period_slices,
 )
 
 # Second stage: builders that read the relations of the first.
@@ -207,8 +216,10 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
     _lead_directions,
     _scoped_parts,
+    _scope_parts,
     _listed_toll,
     _restatements,
+    _frames_told,
     _echoes,
     _fractions_told,
     _ages_told,

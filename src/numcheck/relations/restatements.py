@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from numcheck.mentions import CLAUSE_END
+from numcheck.mentions import CLAUSE_END, Frame, same_holder
 from numcheck.model import Span
 from numcheck.relations.base import (
     _DETERMINERS,
@@ -828,3 +828,114 @@ def _ages_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                 )
         told.append(fi)
         seen.add(f.value)
+
+
+# --- frames: one holder's count of one thing at one time, told twice ------------------------------
+
+# Earlier figures of one holder and concept kept per key (bounds the comparisons per figure).
+FRAMES_PER_KEY = 4
+# Sentences back that a definite "the 13 titles" looks for the figure it tells again.
+DEFINITE_REACH = 6
+# Words that show a count still moving: ``_MOVING`` but "by" ("should be created by the order").
+_MOVING_FRAME = _MOVING - {"by"}
+
+
+def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One holder's count of one thing at one time, told twice: the lead's "should lead to 1,400 new
+    Northsea jobs" and the body's "about 1,900 new jobs should be created, it added"; or a count told as
+    known ("The 13 titles ready at launch") against the one told sentences before ("18 titles will be
+    ready at launch"). Figures meet by frame (``Mentions.frame``): the concept of what they count, one
+    holder (through "it" and "the firm"), the same mood (both forecasts or neither), and no other time,
+    place or part of time. The later figure stands in the body, with no word of a count still moving;
+    the usual guards hold (sources, list items, parts and ends of other relations). Only a slip of the
+    keys is evidence for the judge (label ``evidence`` = "slip")."""
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+    lead = _lead_sentences(d)
+    seen: dict[tuple[str, str], list[int]] = {}
+    for si, pos, fi, f in d.figures(frozenset({"count", "number", "money"})):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or m.roles & (_NOT_RESTATED - {"forecast"}):
+            continue
+        fr = d.m.frame(fi)
+        if not fr.concept or fr.concept in d.v.generic or fr.concept in d.v.concept_names - _COUNTED:
+            continue
+        key = (family(f), fr.concept)
+        earlier = seen.setdefault(key, [])
+        if (
+            si not in lead
+            and earlier
+            and _frame_settled(d, si, fr)
+            and not _listed(d, si, pos, *_chunk(d, si, pos))
+            and not _split_after(d, si, pos)
+        ):
+            for first in reversed(earlier):
+                fs, _ = d.pos_of(first)
+                if fs == si:
+                    continue
+                if fs not in lead and not (fr.definite and si - fs <= DEFINITE_REACH):
+                    continue
+                if not _one_frame(d.m.frame(first), fr, definite=fr.definite):
+                    continue
+                a_src, b_src = _sources(d, fs), _sources(d, si)
+                if a_src and b_src and not a_src & b_src:
+                    continue  # two sources' counts
+                yield Relation(
+                    "restatement",
+                    (("first", first), ("second", fi)),
+                    (),
+                    "document",
+                    (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "slip")),
+                )
+                break
+        earlier.append(fi)
+        if len(earlier) > FRAMES_PER_KEY:
+            earlier.pop(0)
+
+
+# Listed concepts a count of which is one quantity a story tells twice; the other listed concepts (profit,
+# price, rate) are amounts that a story tells for many periods and kinds.
+_COUNTED = frozenset({"death", "injury", "case", "staff", "refugee", "student", "user", "visitor", "aircraft", "seat"})
+
+
+# Tokens after a figure that the next item of a split of it may stand: "560 staff would come from the
+# town and 90 from elsewhere".
+SPLIT_REACH = 10
+
+
+def _split_after(d: _Doc, si: int, pos: int) -> bool:
+    """The figure is the first item of a split in its clause: another of its kind after "and"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    f = d.facts[toks[pos].fact]
+    joined = False
+    for k in range(pos + 1, min(d.m.clause_end(si, pos), pos + 1 + SPLIT_REACH)):
+        if words[k] == "and":
+            joined = True
+        elif toks[k].fact >= 0 and same_family(d.facts[toks[k].fact], f):
+            return joined
+    return False
+
+
+def _frame_settled(d: _Doc, si: int, fr: Frame) -> bool:
+    """No word of a count still moving ("rose to", "now", "so far") and no day or date of its own; a
+    forecast's date is when it is due ("would be filled by June"), not when it was counted."""
+    return not _MOVING_FRAME.intersection(d.m.words[si]) and (fr.mood == "forecast" or not _dated(d, si))
+
+
+def _one_frame(a: Frame, b: Frame, definite: bool) -> bool:
+    """Two frames of one quantity: one holder (or one not named), the same mood, and no other time,
+    place or part of time. A definite count ("the 13 titles") may drop the forecast's mood and place."""
+    if a.holder and b.holder and not same_holder(a.holder, b.holder):
+        return False
+    if a.part != b.part:
+        return False
+    if a.period and b.period and a.period != b.period and not (definite and "future" in (a.period, b.period)):
+        return False
+    if a.scope and b.scope and a.scope != b.scope:
+        return False
+    if a.scope == "whole" or b.scope == "whole":
+        return a.scope == b.scope
+    return definite or a.mood == b.mood
