@@ -45,6 +45,13 @@ FIELDS = frozenset({"figure", "conversion", "rate", "reason"})
 # How far past the band two dollar bands allow a rate may go before it is outside any plausible one: the
 # dollar bands are plausible ranges, not the records of every pair ("$75,000 (£89,000)" is 1.25 times past).
 BAND_SLACK = 1.1
+# A text whose own conversions agree closely sets its rate more firmly than any band: with at least
+# ``AGREEING`` other conversions of the pair no more than ``TIGHT_SPREAD`` apart (one story converts at
+# one day's rate; a bank holiday's move is a few per cent), a rate ``NEAR`` times off theirs is a slip
+# ("$19.1m (£19.9m)" among ten conversions at about £0.53 to the dollar), not a market move.
+AGREEING = 3
+TIGHT_SPREAD = math.log(1.25)
+NEAR = math.log(1.5)
 
 
 def _band(key: str, band: Any) -> tuple[float, float]:
@@ -137,7 +144,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         # Conversions that disagree among themselves set no rate ("KSh17m (£2.4m)" beside "KSh38m (£11m)").
         agree = max(others) - min(others) <= far
         trusted = agree and (len(others) >= 2 or (mid is not None and abs(own - mid) < abs(here - mid)))
-        if abs(here - own) > far and trusted:
+        bar = NEAR if len(others) >= AGREEING and max(others) - min(others) <= TIGHT_SPREAD else far
+        if abs(here - own) > bar and trusted:
             reason = f"while the text's other conversions give 1 {a.unit} = {_show(math.exp(own))} {b.unit}"
     if not reason and mid is not None and abs(here - mid) > far:
         reason = "far from any plausible exchange rate"
