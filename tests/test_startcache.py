@@ -141,5 +141,89 @@ def test_a_second_start_finds_everything_in_the_cache(tmp_path: Path) -> None:
         return {p.name: p.read_bytes() for p in sorted(cache.iterdir())}
 
     first = run("1")
-    assert {name.split("-")[0] for name in first} == {"regex", "toml"}
+    assert {name.split("-")[0] for name in first} == {"regex", "toml", "code"}
     assert run("2") == first  # another string hash order: nothing new to store
+
+
+def _probe_classes(module_name: str) -> list[type]:
+    """Dataclasses of every shape numcheck uses, made as if defined in ``module_name``."""
+    import types
+
+    module = types.ModuleType(module_name)
+    sys_modules = __import__("sys").modules
+    sys_modules[module_name] = module
+    try:
+        source = (
+            "import dataclasses\n"
+            "from decimal import Decimal\n"
+            "@dataclasses.dataclass(frozen=True, slots=True)\n"
+            "class Figure:\n"
+            "    start: int\n"
+            "    value: Decimal = Decimal('1.5')\n"
+            "    words: tuple = dataclasses.field(default_factory=tuple)\n"
+            "@dataclasses.dataclass(frozen=True, order=True)\n"
+            "class Ranked:\n"
+            "    rank: int\n"
+            "    name: str = dataclasses.field(default='', compare=False)\n"
+            "@dataclasses.dataclass\n"
+            "class Loose:\n"
+            "    items: list = dataclasses.field(default_factory=list)\n"
+        )
+        exec(compile(source, module_name, "exec", dont_inherit=True), module.__dict__)
+    finally:
+        del sys_modules[module_name]
+    return [module.Figure, module.Ranked, module.Loose]
+
+
+def _methods(cls: type) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, fn in vars(cls).items():
+        fn = getattr(fn, "__wrapped__", fn)
+        code = getattr(fn, "__code__", None)
+        if code is not None:
+            out[name] = (code, fn.__defaults__, fn.__kwdefaults__, fn.__annotations__, fn.__qualname__)
+    return out
+
+
+def test_dataclass_methods_from_the_cache_are_what_dataclasses_compiles(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    import numcheck
+
+    assert vars(dataclasses)["exec"] is numcheck._dataclass_exec  # installed by `import numcheck`
+    monkeypatch.setattr(startcache, "_CODE", startcache._Store("code", 2000))
+    first = _probe_classes("numcheck._probe")
+    startcache._CODE.save()
+    assert len(list(fresh.glob("code-*.marshal"))) == 1
+    monkeypatch.setattr(startcache, "_CODE", startcache._Store("code", 2000))
+    again = _probe_classes("numcheck._probe")
+    # Every method came from the file: nothing compiled, nothing new to store.
+    assert startcache._CODE.used and not startcache._CODE.dirty
+    monkeypatch.delattr(dataclasses, "exec")  # dataclasses as the standard library ships it
+    plain = _probe_classes("numcheck._probe")
+    for a, b, c in zip(first, again, plain, strict=True):
+        assert _methods(a) == _methods(b) == _methods(c) != {}
+    fig, ranked, loose = again
+    assert fig(3) == fig(3) and hash(fig(3)) == hash(fig(3)) and repr(fig(3)) == repr(plain[0](3))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fig(3).start = 4  # type: ignore[misc]
+    assert ranked(1, "b") < ranked(2, "a") and loose().items == []
+
+
+def test_other_modules_dataclasses_are_compiled_as_without_numcheck(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A class outside numcheck never reaches the cache, and gets real annotation objects,
+    not the strings this package's ``from __future__ import annotations`` would give it."""
+    import dataclasses
+
+    import numcheck  # noqa: F401
+
+    monkeypatch.setattr(startcache, "code", lambda source: pytest.fail("a user's class reached the cache"))
+    hooked = _probe_classes("someone_else")
+    point = dataclasses.make_dataclass("Point", [("x", int), ("y", float)], frozen=True)
+    monkeypatch.delattr(dataclasses, "exec")
+    plain = _probe_classes("someone_else")
+    for a, c in zip(hooked, plain, strict=True):
+        assert _methods(a) == _methods(c) != {}
+    assert point.__init__.__annotations__ == {"x": int, "y": float, "return": None}
