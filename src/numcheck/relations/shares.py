@@ -549,6 +549,9 @@ def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int,
     toks = d.m.tokens[si]
     j = whole_pos + 1
     while j < len(words) and j - whole_pos <= 6:
+        if words[j] == "(" and j + 2 < len(words) and words[j + 2] == ")" and toks[j + 1].fact >= 0:
+            fi = toks[j + 1].fact  # "half of them (400,000)"
+            return (fi, d.span(si, j, j + 3)) if d.facts[fi].kind in COUNTABLE else None
         if toks[j].fact >= 0 or words[j] in CLAUSE_END:
             return None
         if words[j] == "," and j + 1 < len(words) and words[j + 1] == "or":
@@ -602,14 +605,38 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
             if share and d.facts[share[0]].kind == "percent":
                 yield Relation("share", (("ratio", fi), ("share", share[0])), (share[1],), "clause")
         elif f.kind in SHARES:
-            sw = _share_whole(d, si, pos)
-            if sw is None:
+            whole_of = _whole_of_share(d, si, pos)
+            if whole_of is None:
                 continue
-            wi, cue = sw
-            _, wpos = d.pos_of(wi)
+            wi, cue, evidence, wpos = whole_of
             c = _count_after_share(d, si, pos, wpos) or _count_before_share(d, si, pos, wi)
-            if c and same_family(d.facts[c[0]], d.facts[wi]):
-                yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), "clause")
+            if c and c[0] != wi and same_family(d.facts[c[0]], d.facts[wi]):
+                yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), evidence)
+
+
+def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | None:
+    """The whole of the share word at ``pos``, its cue, evidence and the token after which its count may
+    follow: "half of the 800 workers", "half of them" (the count told before), "Of the 1.2 million
+    visitors, a third"."""
+    sw = _share_whole(d, si, pos)
+    if sw is not None:
+        _, wpos = d.pos_of(sw[0])
+        return sw[0], sw[1], "clause", wpos
+    words = d.m.words[si]
+    if pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in d.v.anaphora:
+        for s2, k in d.m.previous_figures(si, pos, back=1):
+            wi = d.fact_at(s2, k)
+            w = d.facts[wi]
+            if w.kind in FRAME_KINDS or w.kind in SHARES or w.kind == "percent":
+                continue
+            if w.kind not in COUNTABLE or w.is_range or w.value is None or w.value <= 1:
+                return None
+            return wi, d.span(si, pos + 1, pos + 3), "sentence" if s2 == si else "document", pos + 2
+        return None
+    wb = _whole_before(d, si, pos)
+    if wb is None or d.facts[wb[0]].kind not in COUNTABLE:
+        return None
+    return wb[0], wb[1], wb[2], pos
 
 
 def _predicate_parts(d: _Doc) -> Iterator[Relation]:
