@@ -500,11 +500,19 @@ def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
     """ "one fifth or three million of its 15 million": the share written before its count."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    k = pos - 1
+    k = d.hedge_start(si, pos) - 1
     if k >= 1 and words[k] == "or":
         fi = toks[k - 1].fact
         if fi >= 0 and d.facts[fi].kind in SHARES:
             return fi, d.span(si, k, k + 1)
+    # "Turnout was 64%, with 3.2 million of the 4.1 million voters": a share, then its part and whole.
+    if k >= 2 and words[k] == "with" and words[k - 1] == ",":
+        fi = toks[k - 2].fact
+        if fi >= 0 and d.facts[fi].kind in SHARES:
+            h = d.hedge_start(si, k - 2)
+            if h > 0 and (words[h - 1] == "by" or d.v.direction.ending_at(words, h)):
+                return None  # "Sales rose 5%, with 300 of the 1,000 stores ...": a change, not a share
+            return fi, d.span(si, k - 1, k + 1)
     return None
 
 
