@@ -53,9 +53,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not _endpoints_ok(a, b):
         return None
     direction = {"up": "rise", "down": "fall"}.get(rel.label("direction"), "")
-    if c.kind == "count":
-        if not re.match(r"^\s+(?:percentage\s+)?points?\b", view.after(c, 25)):
-            return None
+    if c.kind == "count" and re.match(r"^\s+(?:percentage\s+)?points?\b", view.after(c, 25)):
         c = replace(c, kind="points")
     if c.kind in ("percent", "points", "share"):
         hit = _stated_change(a, b, c, direction, "change")
