@@ -255,9 +255,14 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 )
             ):
                 k -= 1
+            if k >= 1 and words[k] == "of" and words[k - 1] == "out":
+                k -= 1  # "Out of the 60 patients treated, 72 ..."
+                opener = "of"
+            else:
+                opener = words[k] if k >= 0 else ""
             if (
                 k >= 0
-                and words[k] in ("of", "among", "from")
+                and opener in ("of", "among", "from")
                 and (k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in OF_OPENERS)
             ):
                 said = words[pos + 1] if pos + 1 < len(words) else ""
