@@ -281,7 +281,13 @@ class Mentions:
                 # Another figure: cues further back belong to it ("20,000 a year earlier, 25,000").
                 break
             hit = v.roles_before.ending_at(words, i)
-            if hit and hit[1] >= start and not (hit[0] == "forecast" and _measured_against(words, hit[1])):
+            if (
+                hit
+                and hit[1] >= start
+                and not (hit[0] == "forecast" and _measured_against(words, hit[1]))
+                and not (hit[0] == "forecast" and words[hit[1]] == "may" and self.view.text[toks[hit[1]].start] == "M")
+            ):
+                # "In May the chip reached 51.3": the month, not a forecast's "may".
                 roles.add(hit[0])
             d = v.direction.ending_at(words, i)
             if d and direction is None and d[1] >= start:
@@ -690,5 +696,15 @@ _THAN = frozenset({"than", "as"})
 _THAN_REACH = 3
 
 
+# "in line with forecasts", "compared with forecasts": a result set against them, not a forecast.
+_MEASURED_WITH = (("in", "line", "with"), ("compared", "with"), ("compared", "to"))
+# Nouns after "budget" that make it a kind of amount, not a plan: "the budget deficit hit a record".
+_BUDGET_NOUNS = frozenset({"deficit", "deficits", "surplus", "surpluses", "shortfall", "gap", "airline", "carrier"})
+
+
 def _measured_against(words: Sequence[str], cue: int) -> bool:
+    if words[cue] == "budget" and cue + 1 < len(words) and words[cue + 1] in _BUDGET_NOUNS:
+        return True
+    if any(tuple(words[max(0, cue - len(p)) : cue]) == p for p in _MEASURED_WITH):
+        return True
     return any(words[k] in _THAN for k in range(max(0, cue - _THAN_REACH), cue))
