@@ -61,7 +61,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if ai is None or bi is None:
             return None
         a, b = facts[ai], facts[bi]
-        if not _endpoints_ok(a, b) and not (a.kind == b.kind == "percent"):
+        # Race times compare like amounts: "close to the 9:05.00 mark" against a 9:04.73.
+        timed = a.kind == b.kind == "duration" and a.unit == b.unit and not a.is_range and not b.is_range
+        if not _endpoints_ok(a, b) and not (a.kind == b.kind == "percent") and not timed:
             return None
         order = rel.label("order")
         text = view.doc.text

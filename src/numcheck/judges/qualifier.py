@@ -122,7 +122,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             else None
         )
         shown = x.text
-    if rel.evidence == "document" and x.kind in ("count", "number"):
+    if rel.evidence == "document" and x.kind in ("count", "number") and (pi is None or wi is None):
         # A scale word in the headline against the body's count: the count read near its figure
         # ("over 45"), and only a count below the word's range (a headline ahead of the body's
         # older count is not flagged).

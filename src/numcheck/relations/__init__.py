@@ -83,6 +83,18 @@ from numcheck.relations.changes import (
     _to_without_from,
     _versus_year,
 )
+from numcheck.relations.compare import (
+    _near_misses,
+    _overtakes,
+    _paces,
+    _records,
+    _sequences,
+    _share_words,
+    _superlative_heads,
+)
+from numcheck.relations.compare import (
+    _ranks as _ranked,
+)
 from numcheck.relations.conversions import _conversions, _period_rates
 from numcheck.relations.counting import (
     _all_of_listed,
@@ -209,6 +221,14 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _counted_names,
     _listed_parts,
     _period_slices,
+    _ranked,
+    _superlative_heads,
+    _records,
+    _near_misses,
+    _overtakes,
+    _paces,
+    _sequences,
+    _share_words,
 )
 
 # Second stage: builders that read the relations of the first.

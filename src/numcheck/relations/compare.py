@@ -1,0 +1,658 @@
+"""Comparisons: one reader for the words that set a figure above or below others of its kind.
+
+Superlatives before a change noun ("the steepest fall"), records ("a record $61bn", "the highest
+total for any month ever", "the previous record"), ranks ("in eighth place", "at number 7"), near
+misses ("just outside the 10.20 seconds qualifying time"), overtaking words with a named object
+("overtaking Northvale Bank"), a pace against the previous period's ("more slowly than in the
+quarter before") and a level reached after another ("fell to $41, only to bounce back to $44").
+The words and which way each points are data (``data/comparisons.toml``); each reader binds its word
+to its own figure and to the figure(s) it is compared with, of the same family and, where both say
+it, the same concept, time frame and subject. The relations are ``superlative`` and ``comparison``
+(a, b, label ``order``) and ``change`` (from, to, label ``direction``), read by judge ``direction``;
+and ``qualifier`` (a share word against a part and its whole), read by judge ``qualifier-range``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Span
+from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, _plain_tokens, family
+from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree
+from numcheck.vocab import PhraseTable, _toml
+
+# Kinds a comparison word may rank or compare.
+AMOUNTS = frozenset({"count", "number", "money", "percent", "measure", "duration"})
+# Tokens after a rank its figure may stand ("The trio were in ninth place, their long summer tour
+# having earned them $18.4m"): a clause and its aside.
+RANK_FIGURE_REACH = 12
+# Ranks read per document (a chart of twenty entries at most): bounds the sort.
+RANKS_PER_DOC = 40
+# Tokens after a superlative's change noun its figure may stand ("The steepest fall was recorded in
+# the south, where rents fell by 1.8%").
+HEAD_FIGURE_REACH = 14
+# Sentences either side of a superlative a rival change may be told in: a paragraph's worth.
+RIVAL_SENTENCES = 2
+# Rivals read per superlative or record: the bound on comparisons.
+RIVALS_PER_WORD = 6
+# Tokens between a superlative after a figure and its "ever" ("the highest total for any month ever"),
+# and between the figure and the comma before it ("3.1 million were sold in March alone, the highest").
+RECORD_MARK_REACH = 5
+RECORD_APPOSITION_REACH = 8
+# How many times apart a record and the level it passed may be: "some 104,000 factory jobs went in the
+# quarter, pushing employment to a record low of 3.1 million" sets a change beside the level.
+RECORD_RATIO = 3
+# Sentences after a record its "previous record" may be told in.
+PREVIOUS_SENTENCES = 5
+# Tokens after "previous record" its figure may stand ("the previous best month was
+# January, when 3.4 million were sold").
+PREVIOUS_FIGURE_REACH = 16
+# Tokens between a near-miss word and its standard's figure ("close to the 2:10.00"), and between
+# the standard and the figure achieved in its sentence.
+NEAR_STANDARD_REACH = 4
+NEAR_ACHIEVED_REACH = 30
+# Tokens before an overtaking word its own figure may stand ("clocked up 49.8 gigaflops, narrowly
+# surpassing"): the figure the verb's clause ends on, not one further back ("Over the last 200m Okafor
+# pulled clear, so beating Lindqvist").
+OVERTAKE_BACK = 5
+# Tokens of an overtaking word's object read for its names; sentences either side its figure is looked for in.
+OBJECT_WORDS = 6
+OBJECT_SENTENCES = 20
+# Sentences after a pace word its two rates may be told in.
+PACE_SENTENCES = 2
+# Tokens between a rate and the "from" of the rate it is compared with ("climbed 1.4%, as analysts
+# had expected, from a revised 0.9%").
+PACE_FROM_REACH = 10
+# Tokens between a sequence word and the "to" of the second level ("only to bounce back to").
+SEQUENCE_REACH = 4
+# Tokens back from a sequence word the first level may stand.
+SEQUENCE_BACK = 12
+# Words between "from" and the earlier rate ("from a revised 0.9% increase").
+_RATE_FILLERS = frozenset("a an the revised upwardly downwardly downward upward its their".split())
+# Nouns after an ordinal that make it another thing's ordinal: "the second half", "third volume".
+_NOT_PLACE = frozenset(
+    """half halves quarter quarters round rounds time times day days week weeks year years month leg set game
+    innings period stage term minute hour lap attempt phase volume album edition series season largest
+    biggest""".split()
+)
+# Figures named by "the" before them are events, not results: "won the 400m".
+_EVENT_BEFORE = frozenset({"the", "men's", "women's"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    heads: PhraseTable  # "biggest" → above
+    change_nouns: PhraseTable  # "decline" → down
+    records_before: PhraseTable  # "a record high of" → above, "a record" → moved
+    records_after: PhraseTable  # "the highest" → above (needs a mark after it)
+    record_marks: frozenset[str]
+    previous: PhraseTable
+    earlier: frozenset[str]
+    rank_nouns: frozenset[str]
+    rank_before: PhraseTable
+    ordinals: dict[str, int]
+    top: PhraseTable
+    near_worse: PhraseTable
+    standards: frozenset[str]
+    overtake: PhraseTable
+    measures: frozenset[str]
+    pace: PhraseTable
+    links: PhraseTable
+
+
+@functools.cache
+def _tables() -> _Tables:
+    data = _toml("comparisons.toml")
+
+    def table(section: dict[str, list[str]], *labels: str) -> PhraseTable:
+        return PhraseTable.build((p, label) for label in labels for p in section.get(label, []))
+
+    rec = data["records"]
+    ranks = data["ranks"]
+    return _Tables(
+        heads=table(data["heads"], "above", "below"),
+        change_nouns=table(data["heads"], "up", "down"),
+        records_before=table(rec, "above", "below", "moved"),
+        records_after=PhraseTable.build(
+            [(p, "above") for p in rec["after_above"]] + [(p, "below") for p in rec["after_below"]]
+        ),
+        record_marks=frozenset(rec["after_marks"]),
+        previous=PhraseTable.build((p, "previous") for p in rec["previous"]),
+        earlier=frozenset(rec["earlier"]),
+        rank_nouns=frozenset(ranks["nouns"]),
+        rank_before=PhraseTable.build((p, "rank") for p in ranks["before"]),
+        ordinals={w: i + 1 for i, w in enumerate(ranks["ordinals"])},
+        top=PhraseTable.build((p, "1") for p in ranks["top"]),
+        near_worse=table(data["near_miss"], "worse"),
+        standards=frozenset(data["near_miss"]["standards"]),
+        overtake=table(data["overtake"], "above", "below"),
+        measures=frozenset(data["overtake"]["measures"]),
+        pace=table(data["pace"], "above", "below"),
+        links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
+    )
+
+
+def _timed(d: _Doc, fi: int) -> bool:
+    """A time (a race's), where the better figure is the smaller one."""
+    return d.facts[fi].kind == "duration"
+
+
+def _better(d: _Doc, fi: int) -> str:
+    """The order of a better figure against a worse one: above for amounts, below for times."""
+    return "below" if _timed(d, fi) else "above"
+
+
+def _alike(d: _Doc, a: int, b: int, concept: bool = False, forecast: bool = True) -> bool:
+    """Two figures one comparison may relate: one family, neither a forecast beside a result and, with
+    ``concept``, the same concept where both name one (the comparison word binds the figures; the
+    concept is asked only where nothing else does). A standard missed is a target: ``forecast`` off."""
+    fa, fb = d.facts[a], d.facts[b]
+    if a == b or family(fa) != family(fb) or fa.is_range or fb.is_range or fa.value is None or fb.value is None:
+        return False
+    if fa.value < 0 or fb.value < 0:
+        return False  # "net migration of -12,000": a signed level, not an amount to rank
+    ma, mb = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if ma is None or mb is None:
+        return False
+    if concept and ma.concept and mb.concept and ma.concept != mb.concept:
+        return False
+    return not forecast or not (("forecast" in ma.roles) ^ ("forecast" in mb.roles))
+
+
+def _words(d: _Doc, si: int) -> Sequence[str]:
+    """A sentence's words, also of a sentence without a figure (a pace told before its rates)."""
+    return d.m.words[si] if d.m.tokens[si] else tuple(t.text for t in _plain_tokens(d, si))
+
+
+def _figure_after(d: _Doc, si: int, j: int, reach: int, kinds: frozenset[str] = AMOUNTS) -> int:
+    """The first figure of ``kinds`` after token ``j`` in its sentence, within ``reach`` tokens; not an
+    event's name ("won the 400m") and not inside brackets (a conversion)."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for k in range(j, min(len(toks), j + reach)):
+        fi = toks[k].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind not in kinds or f.is_range or f.value is None:
+            continue
+        if f.kind == "measure" and k > 0 and words[k - 1] in _EVENT_BEFORE:
+            continue
+        if k > 0 and words[k - 1] == "(":
+            continue
+        return fi
+    return -1
+
+
+# --- ranks: "in eighth place, taking $31.2m" … "at number 7 took $30.5m" -----------------------------
+
+
+def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
+    """The rank said at token ``k`` and one past its last token: "8th place", "second place", "at
+    number 7", "ranked third", "top spot"; else None."""
+    t = _tables()
+    words = d.m.words[si]
+    top = t.top.starting_at(words, k)
+    if top is not None:
+        return 1, top[1]
+    lead = t.rank_before.starting_at(words, k)
+    if lead is not None:
+        j = lead[1]
+        if j < len(words) and words[j] in _DETERMINERS:
+            return None  # "came the news", "finished the season"
+        rank = _ordinal(d, si, j) or (_number_word(words[j]) if j < len(words) else 0)
+        if rank and (j + 1 >= len(words) or words[j + 1] not in _NOT_PLACE):
+            return rank, j + 1
+        return None
+    rank = _ordinal(d, si, k)
+    if rank and k + 1 < len(words) and words[k + 1] in t.rank_nouns:
+        return rank, k + 2
+    return None
+
+
+def _ordinal(d: _Doc, si: int, k: int) -> int:
+    """The ordinal at token ``k`` ("third", "10th"), or 0."""
+    words = d.m.words[si]
+    if k >= len(words):
+        return 0
+    fi = d.m.tokens[si][k].fact
+    if fi >= 0:
+        f = d.facts[fi]
+        return int(f.value) if f.kind == "ordinal" and f.value is not None else 0
+    w = words[k]
+    if w in _tables().ordinals:
+        return _tables().ordinals[w]
+    if w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th"):
+        return int(w[:-2])
+    return 0
+
+
+def _number_word(w: str) -> int:
+    return int(w) if w.isdigit() and len(w) <= 3 else 0
+
+
+def _ranks(d: _Doc) -> Iterator[Relation]:
+    """Places told with their figures anywhere in the text ("The band were in eighth place, taking
+    $31.2m" … "The singer, who at number 7 took $30.5m"): sorted by place, each against the next
+    place of the same family. A better place cannot have less (a slower time): a ``superlative``
+    relation (a: the better place's figure)."""
+    found: list[tuple[int, int, int, int, int]] = []  # rank, figure, sentence, rank's tokens
+    for si, toks in enumerate(d.m.tokens):
+        k = 0
+        while k < len(toks) and len(found) < RANKS_PER_DOC:
+            got = _rank_at(d, si, k)
+            if got is None:
+                k += 1
+                continue
+            rank, end = got
+            fi = _figure_after(d, si, end, RANK_FIGURE_REACH)
+            if fi >= 0 and not any(_rank_at(d, si, x) for x in range(end, d.pos_of(fi)[1])):
+                found.append((rank, fi, si, k, end))
+            k = end
+    by_family: dict[str, list[tuple[int, int, int, int, int]]] = {}
+    for item in found:
+        by_family.setdefault(family(d.facts[item[1]]), []).append(item)
+    for items in by_family.values():
+        items.sort()
+        for (r1, a, s1, k1, e1), (r2, b, s2, k2, e2) in zip(items, items[1:], strict=False):
+            if r1 == r2 or not _alike(d, a, b) or not _frames_agree(d, a, b):
+                continue
+            evidence = "sentence" if s1 == s2 else "document"
+            cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
+            yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
+
+
+# --- superlatives before a change noun: "The steepest fall was in the south, where rents fell 1.8%" ----
+
+
+def _head_at(d: _Doc, si: int, k: int) -> tuple[str, str, int] | None:
+    """A superlative and its change noun at token ``k`` ("biggest decline", "largest monthly rise"):
+    (order, the change's direction, one past the noun), else None."""
+    t = _tables()
+    words = d.m.words[si]
+    head = t.heads.starting_at(words, k)
+    if head is None:
+        return None
+    order, j = head
+    for gap in range(2):  # "the biggest monthly fall", "the largest one-day rise"
+        noun = t.change_nouns.starting_at(words, j + gap)
+        if noun is not None:
+            return order, noun[0], noun[1]
+    return None
+
+
+def _superlative_heads(d: _Doc) -> Iterator[Relation]:
+    """The biggest (smallest) change of its kind, with its figure, against the changes of the same
+    direction told of others around it: "Rents in the north fell by 2.3%" … "The steepest fall was
+    recorded in the south, where rents fell by 1.8%". Rivals stand in another clause, within
+    ``RIVAL_SENTENCES``, share a content word with it and its frame. A ``superlative`` relation."""
+    for si, toks in enumerate(d.m.tokens):
+        for k in range(len(toks)):
+            got = _head_at(d, si, k)
+            if got is None:
+                continue
+            order, way, end = got
+            fi = _figure_after(d, si, end, HEAD_FIGURE_REACH, frozenset({"percent", "money", "count", "number"}))
+            if fi < 0 or _direction(d, fi) not in ("", way):
+                continue
+            yield from _rivals(d, fi, way, order, d.span(si, k, end))
+
+
+def _rivals(d: _Doc, fi: int, way: str, order: str, cue: Span) -> Iterator[Relation]:
+    si, pos = d.pos_of(fi)
+    lo_c, hi_c = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    bag = _bag(d, si, pos).keys()
+    n = 0
+    for s2 in range(max(0, si - RIVAL_SENTENCES), min(len(d.m.tokens), si + RIVAL_SENTENCES + 1)):
+        for k, tok in enumerate(d.m.tokens[s2]):
+            oi = tok.fact
+            if oi < 0 or oi == fi or (s2 == si and lo_c <= k < hi_c) or n >= RIVALS_PER_WORD:
+                continue
+            if not _alike(d, fi, oi) or _direction(d, oi) != way or not _frames_agree(d, fi, oi):
+                continue
+            if not bag & _bag(d, s2, k).keys():
+                continue
+            n += 1
+            evidence = "sentence" if s2 == si else "document"
+            yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), evidence, (("order", order),))
+
+
+# --- records: "a record $61bn, after hitting $74bn in the previous year"; "the previous record" ------
+
+
+def _record_at(d: _Doc, si: int, pos: int) -> tuple[str, int, int] | None:
+    """A record said of the figure at ``pos``: (order, first and one past the last token of the words),
+    before it ("reached a record $61bn") or set after it ("3.1 million, the highest total ever")."""
+    t = _tables()
+    words = d.m.words[si]
+    fi = d.m.tokens[si][pos].fact
+    at = d.hedge_start(si, pos)
+    hit = t.records_before.ending_at(words, at)
+    if hit is not None:
+        order, start = hit
+        if order == "moved":
+            order = "below" if _direction(d, fi) == "down" or _timed(d, fi) else "above"
+        return order, start, at
+    j = pos + 1
+    while (
+        j < len(words)
+        and j - pos <= RECORD_APPOSITION_REACH
+        and words[j] not in (",", "-", "–", "—")
+        and words[j] not in CLAUSE_END
+    ):
+        j += 1  # "3.1 million were sold in March alone, the highest ..."
+    if j + 1 >= len(words) or words[j] not in (",", "-", "–", "—"):
+        return None
+    after = t.records_after.starting_at(words, j + 1)
+    if after is None:
+        return None
+    order, end = after
+    marks = words[end : min(len(words), end + RECORD_MARK_REACH)]
+    if not t.record_marks.intersection(marks) and tuple(words[j + 1 : end]) != ("a", "record"):
+        return None
+    stop = next((x for x, w in enumerate(marks) if w in t.record_marks), 0)
+    return order, j + 1, end + stop + 1
+
+
+def _records(d: _Doc) -> Iterator[Relation]:
+    """A record against the figure it passed: one of the same family in its sentence told as earlier
+    ("a record $61bn ..., after hitting $74bn in the previous year"), or one named "the
+    previous record" in the sentences after it. A ``superlative`` relation (a: the record)."""
+    t = _tables()
+    for si, pos, fi, _f in d.figures(AMOUNTS):
+        said = _record_at(d, si, pos)
+        if said is None:
+            continue
+        order, start, end = said
+        cue = d.span(si, start, end)
+        n = 0
+        for k, tok in enumerate(d.m.tokens[si]):
+            oi = tok.fact
+            if oi < 0 or k == pos or not _alike(d, fi, oi) or not _told_earlier(d, si, k):
+                continue
+            if not _one_size(d, fi, oi):
+                continue
+            n += 1
+            yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), "sentence", (("order", order),))
+        for s2 in range(si, min(len(d.m.tokens), si + PREVIOUS_SENTENCES + 1)):
+            words = d.m.words[s2]
+            for k in range(len(words)):
+                if t.previous.starting_at(words, k) is None or (s2 == si and k < pos):
+                    continue
+                oi = _figure_after(d, s2, k, PREVIOUS_FIGURE_REACH)
+                if oi >= 0 and oi != fi and _alike(d, fi, oi) and n < RIVALS_PER_WORD:
+                    n += 1
+                    ev = "sentence" if s2 == si else "document"
+                    yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), ev, (("order", order),))
+
+
+def _one_size(d: _Doc, a: int, b: int) -> bool:
+    """Two levels of one quantity: within ``RECORD_RATIO`` times of each other."""
+    va, vb = d.facts[a].value, d.facts[b].value
+    return va is not None and vb is not None and va > 0 and vb > 0 and max(va, vb) <= RECORD_RATIO * min(va, vb)
+
+
+def _told_earlier(d: _Doc, si: int, k: int) -> bool:
+    """A figure whose own clause puts it before the story's time ("after hitting $74bn in the
+    previous year", "its earlier peak of 98")."""
+    lo, hi = d.m.clause_start(si, k), d.m.clause_end(si, k)
+    if _tables().earlier.intersection(d.m.words[si][lo:hi]):
+        return True
+    for tok in d.m.tokens[si][lo:hi]:
+        f = d.facts[tok.fact] if tok.fact >= 0 else None
+        if f is not None and f.kind == "relative" and f.value is not None and f.value < 0:
+            return True  # "in the previous fiscal year", "a year earlier" read as one figure
+    return False
+
+
+# --- near misses: "just outside the 10.20 seconds qualifying time, clocking 10.23 seconds" ----------
+
+
+def _near_misses(d: _Doc) -> Iterator[Relation]:
+    """A standard missed by a little ("just outside the 10.20 seconds qualifying time", "fell just short
+    of the 40% target") against the figure achieved in the same sentence: the achieved figure is worse
+    (a slower time, a smaller amount). A ``superlative`` relation (a: achieved, b: the standard)."""
+    t = _tables()
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for k in range(len(words)):
+            hit = t.near_worse.starting_at(words, k)
+            if hit is None:
+                continue
+            end = hit[1]
+            si_std = _figure_after(d, si, end, NEAR_STANDARD_REACH)
+            if si_std < 0:
+                continue
+            _, spos = d.pos_of(si_std)
+            named = words[end:spos] + words[spos + 1 : spos + 4]
+            if not t.standards.intersection(named):
+                continue  # "close to 500 people": a hedge, not a standard
+            for x in range(max(0, k - NEAR_ACHIEVED_REACH), min(len(toks), spos + NEAR_ACHIEVED_REACH)):
+                ai = toks[x].fact
+                if ai < 0 or x == spos or not _alike(d, ai, si_std, forecast=False) or d.facts[ai].hedge != "exact":
+                    continue
+                order = "above" if _timed(d, ai) else "below"
+                cue = d.span(si, k, end)
+                yield Relation("superlative", (("a", ai), ("b", si_std)), (cue,), "sentence", (("order", order),))
+                break
+
+
+# --- overtaking a named rival: "deposits of £89bn, overtaking Northvale Bank" ----------------------
+
+
+def _overtakes(d: _Doc) -> Iterator[Relation]:
+    """An overtaking word whose object is named but given no figure ("clocked up 49.8 gigaflops,
+    narrowly surpassing the Acme Titan's performance"), against the figure of the same family
+    told where every word of that name stands, within ``OBJECT_SENTENCES``. A ``comparison`` relation
+    (a: the figure before the word)."""
+    t = _tables()
+    names_at: dict[int, frozenset[str]] = {}
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for k in range(1, len(words)):
+            hit = t.overtake.starting_at(words, k)
+            if hit is None:
+                continue
+            order, end = hit
+            stop = min(d.m.clause_end(si, k), end + OBJECT_WORDS)
+            if any(toks[x].fact >= 0 for x in range(end, stop)):
+                continue  # a figure of its own: the comparison builder's
+            names = _caps(d, si, end, stop) - t.measures
+            if not names:
+                continue
+            ai = _figure_before(d, si, k)
+            if ai < 0 or k - d.pos_of(ai)[1] > OVERTAKE_BACK:
+                continue
+            if _timed(d, ai):
+                order = "below" if order == "above" else "above"  # beating a time is running faster
+            bi = _named_figure(d, si, names, ai, names_at)
+            if bi >= 0:
+                ev = "document" if d.pos_of(bi)[0] != si else "sentence"
+                yield Relation("comparison", (("a", ai), ("b", bi)), (d.span(si, k, end),), ev, (("order", order),))
+
+
+def _figure_before(d: _Doc, si: int, k: int) -> int:
+    """The nearest amount before token ``k`` in its clause."""
+    toks = d.m.tokens[si]
+    for x in range(k - 1, d.m.clause_start(si, k) - 1, -1):
+        fi = toks[x].fact
+        if fi >= 0 and d.facts[fi].kind in AMOUNTS and not d.facts[fi].is_range and d.facts[fi].value is not None:
+            return fi
+    return -1
+
+
+def _named_figure(d: _Doc, si: int, names: frozenset[str], ai: int, memo: dict[int, frozenset[str]]) -> int:
+    """The figure like ``ai`` in the nearest other sentence that names every one of ``names``."""
+    order = sorted(
+        (s for s in range(max(0, si - OBJECT_SENTENCES), min(len(d.m.tokens), si + OBJECT_SENTENCES + 1)) if s != si),
+        key=lambda s: abs(s - si),
+    )
+    for s2 in order:
+        toks = d.m.tokens[s2]
+        if not toks:
+            continue
+        if s2 not in memo:
+            memo[s2] = _caps(d, s2, 0, len(toks)) | {toks[0].text.removesuffix("'s")}
+        if not names <= memo[s2]:
+            continue
+        hits = [t.fact for t in toks if t.fact >= 0 and _alike(d, ai, t.fact)]
+        if len(hits) == 1:
+            return hits[0]
+    return -1
+
+
+# --- a pace against the previous period's: "more slowly than in the quarter before" ---------------
+
+
+def _paces(d: _Doc) -> Iterator[Relation]:
+    """A pace word told without figures ("Retail sales grew more slowly than in the quarter before")
+    against the two rates told as "X from Y" in its sentence or the ``PACE_SENTENCES`` after ("Sales
+    grew 2.2%, from 1.7% in the first quarter"): X is below (above) Y. A ``comparison``."""
+    t = _tables()
+    for si in range(len(d.m.tokens)):
+        words = _words(d, si)
+        for k in range(len(words)):
+            hit = t.pace.starting_at(words, k)
+            if hit is None:
+                continue
+            order, end = hit
+            j = end + (1 if end < len(words) and words[end] in _DETERMINERS else 0)
+            if d.m.tokens[si] and d.figure_after(si, j, AMOUNTS) >= 0:
+                continue  # "slower than the 2.8% of ...": a comparison with its own figure
+            pair = _rate_pair(d, si)
+            if pair is None:
+                continue
+            ai, bi = pair
+            toks = d.m.tokens[si] or _plain_tokens(d, si)
+            cue = Span(toks[k].start, toks[end - 1].end)
+            ev = "sentence" if d.pos_of(ai)[0] == si else "document"
+            yield Relation("comparison", (("a", ai), ("b", bi)), (cue,), ev, (("order", order),))
+            break
+
+
+def _rate_pair(d: _Doc, si: int) -> tuple[int, int] | None:
+    """The first "X% ... from Y%" in sentence ``si`` or the ``PACE_SENTENCES`` after it."""
+    for s2 in range(si, min(len(d.m.tokens), si + PACE_SENTENCES + 1)):
+        toks = d.m.tokens[s2]
+        words = d.m.words[s2]
+        for k, tok in enumerate(toks):
+            if tok.fact < 0 or d.facts[tok.fact].kind != "percent":
+                continue
+            for x in range(k + 1, min(len(words), k + PACE_FROM_REACH)):
+                if toks[x].fact >= 0 and d.facts[toks[x].fact].kind not in FRAME_KINDS:
+                    break  # another figure; a time ("0.2% in July, from 0.5%") may stand between
+                if words[x] != "from":
+                    continue
+                j = x + 1
+                while j < len(words) and words[j] in _RATE_FILLERS:
+                    j += 1
+                bi = d.fact_at(s2, j)
+                if bi >= 0 and d.facts[bi].kind == "percent" and _alike(d, tok.fact, bi):
+                    return tok.fact, bi
+                break
+    return None
+
+
+# --- a level after a level: "fell to $41 in March, only to bounce back to $44 in April" --------------
+
+
+def _sequences(d: _Doc) -> Iterator[Relation]:
+    """A level reached after another level of the same thing, joined by a sequence word ("eased to 3.2%
+    before picking up to 3.5%", "dipped to $40, only to climb back to $38"): the second move's word
+    says which way it went from the first level. A ``change`` relation (from, to, ``direction``)."""
+    t = _tables()
+    for si, pos, bi, _f in d.figures(AMOUNTS):
+        words = d.m.words[si]
+        at = d.hedge_start(si, pos)
+        if at < 2 or words[at - 1] != "to":
+            continue
+        to = at - 1
+        way = d.v.direction.ending_at(words, to)  # "bounced back to"
+        if way is None and words[to - 1] == "back":
+            to -= 1
+            way = d.v.direction.ending_at(words, to)  # "climbed back to"
+        if way is None or way[0] not in ("up", "down"):
+            continue
+        link = next(
+            (x for x in range(way[1] - 1, max(-1, way[1] - 1 - SEQUENCE_REACH), -1) if t.links.ending_at(words, x + 1)),
+            -1,
+        )
+        if link < 0:
+            continue
+        start = t.links.ending_at(words, link + 1)
+        lo = start[1] if start else link
+        for x in range(lo - 1, max(-1, lo - SEQUENCE_BACK), -1):
+            ai = d.m.tokens[si][x].fact
+            if ai < 0 or d.facts[ai].kind in ("year", "date", "relative"):
+                continue
+            h = d.hedge_start(si, x)
+            if _alike(d, ai, bi) and h > 0 and words[h - 1] in ("to", "at"):
+                cue = d.span(si, way[1], to)
+                yield Relation("change", (("from", ai), ("to", bi)), (cue,), "sentence", (("direction", way[0]),))
+            break
+
+
+# --- a share word against a part and its whole: "12,400 cases ... A majority of the cases were in
+# Brazil, which has 7,100" ---------------------------------------------------------------------------
+
+# Tokens after a share word's noun its part may stand ("Most of the homes were sold in the south, where
+# the builder's agents found buyers for 1,100 homes").
+PART_REACH = 24
+# Words of the noun after "of" read for its concept ("of the confirmed cases").
+SHARE_NOUN_WORDS = 2
+
+
+def _share_words(d: _Doc) -> Iterator[Relation]:
+    """A share word of a counted noun ("a majority of the cases", "most of the jobs") with the part's
+    count after it in its sentence and the whole's count of the same concept before it (in its
+    sentence or the one before): the part's share of the whole must fall in the word's range. A
+    ``qualifier`` relation (figure and part: the part; whole; label ``phrase``)."""
+    v = d.v
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for k in range(len(words)):
+            hit = v.qualifiers.starting_at(words, k)
+            if hit is None or v.ranges.get(hit[0], ("",))[0] != "share":
+                continue
+            phrase, end = hit
+            if end >= len(words) or words[end] != "of":
+                continue
+            j = end + 1
+            while j < len(words) and words[j] in _DETERMINERS:
+                j += 1
+            noun = [w for w in words[j : j + SHARE_NOUN_WORDS] if w[:1].isalpha()]
+            if not noun or toks[j].fact >= 0:
+                continue
+            concept = v.concept(" ".join(noun))
+            part = next(
+                (
+                    t.fact
+                    for t in toks[j : j + PART_REACH]
+                    if t.fact >= 0 and d.facts[t.fact].kind == "count" and _concept(d, t.fact) == concept
+                ),
+                -1,
+            )
+            if part < 0:
+                continue
+            whole = next(
+                (
+                    fi
+                    for _s, _k, fi in d.m.figures_before(si, k, 1)
+                    if fi != part and d.facts[fi].kind == "count" and _concept(d, fi) == concept
+                ),
+                -1,
+            )
+            if whole < 0 or not _alike(d, part, whole):
+                continue
+            ev = "sentence" if d.pos_of(whole)[0] == si else "document"
+            roles = (("figure", part), ("part", part), ("whole", whole))
+            labels = (("phrase", phrase), ("unit", "share"))
+            yield Relation("qualifier", roles, (d.span(si, k, end),), ev, labels)
+
+
+def _concept(d: _Doc, fi: int) -> str:
+    m = d.m.by_fact.get(fi)
+    return (m.concept or "") if m else ""
