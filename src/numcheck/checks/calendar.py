@@ -245,9 +245,10 @@ def _text_date(m: Any, today: dt.date | None) -> dt.date | None:
         return None
 
 
-# A capitalised word right before a weekday-like word makes it part of a name ("Edmonton Sun", "Ash Wednesday").
+# A capitalised word right before a weekday-like word makes it part of a name ("Edmonton Sun", "Ash Wednesday"),
+# on the same line: a headline ending in a name ("... in Toronto") does not name the dateline's weekday below it.
 _NAMED = re.compile(
-    r"\b[A-Z][a-z]+\s+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])"
+    r"\b[A-Z][a-z]+[ \t]+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])"
 )
 _BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?,?\s*(?:the\s+)?$")
 
