@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.judges.arith import value_interval
@@ -26,12 +28,38 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 def _printed_above(a: Fact, b: Fact) -> bool:
     """The ends as printed, in one unit, with no hedge: "£2bn-£1bn" runs backwards even though each
     end's rounding ("£2bn" may be £1.5bn) lets the two touch. A range's ends are written as values,
-    so their order is the printed one."""
+    so their order is the printed one. A first end without a scale word takes the last end's ("$4-$3.8
+    trillion" is $4 trillion to $3.8 trillion, "between 9 and 8 million" 9 million to 8 million)."""
     if a.value is None or b.value is None or a.hedge != "exact" or b.hedge != "exact":
         return False
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False
-    return a.value > b.value
+    return a.value * _shared_scale(a, b) > b.value
+
+
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+# Scale words an end may share with the other: thousand, million, billion, trillion.
+_SCALES = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
+
+
+def _printed(f: Fact) -> Decimal | None:
+    """The numeral as printed in the fact's text ("$3.8 trillion" → 3.8), None without one."""
+    m = _NUMERAL.search(f.text)
+    if m is None:
+        return None
+    try:
+        return Decimal(m.group().replace(",", ""))
+    except ArithmeticError:
+        return None
+
+
+def _shared_scale(a: Fact, b: Fact) -> Decimal:
+    """The scale word of the last end that the first end, written without one, shares (1 if none)."""
+    pa, pb = _printed(a), _printed(b)
+    if a.kind != b.kind or pa is None or pb is None or not pb or a.value != pa or b.value is None:
+        return Decimal(1)
+    scale = b.value / pb
+    return scale if scale in _SCALES else Decimal(1)
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
