@@ -453,12 +453,24 @@ def _anniversaries(d: _Doc) -> Iterator[Relation]:
             ):
                 break
             hi += 1
-        stems = _clause_stems(d, si, pos + 3, hi)
-        if len(stems) < ANNIVERSARY_SHARED:
-            continue
         told += 1
         if told > ANNIVERSARIES_KEPT:
             return
+        own = _year_in_phrase(d, si, pos + 3, hi)
+        if own >= 0:
+            # "the 20th anniversary of the painter's death in 1987": the year counted from is told here.
+            end = _own_year(d, si, pos, skip=own)
+            y0, y1 = _year_of(d.facts[own]), _year_of(d.facts[end]) if end >= 0 else None
+            if y0 is not None and y1 is not None and y1 <= y0:
+                continue  # the year celebrated in comes after what is counted from
+            if end >= 0:
+                yield Relation("span", (("length", fi), ("start", own), ("end", end)), (), "sentence")
+            else:
+                yield Relation("span", (("length", fi), ("start", own)), (), "sentence", (("end", "report"),))
+            continue
+        stems = _clause_stems(d, si, pos + 3, hi)
+        if len(stems) < ANNIVERSARY_SHARED:
+            continue
         hits: dict[int, list[str]] = {}
         for yi in _single_years(d):
             s2 = d.facts[yi].sentence
@@ -476,6 +488,21 @@ def _anniversaries(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", (("length", fi), ("start", start), ("end", end)), cues, "document")
         else:
             yield Relation("span", (("length", fi), ("start", start)), cues, "document", (("end", "report"),))
+
+
+def _year_in_phrase(d: _Doc, si: int, lo: int, hi: int) -> int:
+    """The single year inside an anniversary's "of …" phrase (tokens ``lo`` to ``hi``) that dates what it
+    counts from: "of her coronation in 1953", "of the 1989 revolution"; not after a word that opens another
+    phrase ("of its founding with a concert in 2019"). -1 if none."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    apart = _span_words("anniversary_apart")
+    for k in range(lo, min(len(toks), hi + 1)):
+        if words[k] in apart:
+            return -1
+        fi = toks[k].fact
+        if fi >= 0 and _year_of(d.facts[fi]) is not None:
+            return fi if k > lo and words[k - 1] in ("in", "the", "of") else -1
+    return -1
 
 
 def _years_later_events(d: _Doc) -> Iterator[Relation]:
