@@ -30,6 +30,10 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int, ...]] | None:
     """(youngest, oldest) age the other figures allow, what they are, and the facts used."""
     facts = view.facts
+    if rel.label("told"):  # one person's other age: a word, an age then, an age in years and days
+        other = rel.get("other")
+        low, high = int(rel.label("low")), int(rel.label("high"))
+        return low, high, rel.label("told"), "", (() if other is None else (other,))
     oi = rel.get("birthday")
     if oi is not None and facts[oi].value is not None:
         n = int(facts[oi].value or 0)

@@ -125,6 +125,7 @@ from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.lists import _counted_names, _listed_parts
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.periods import _period_parts
+from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import (
@@ -187,6 +188,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _thing_ages,
     _ages_then_and_now,
     _ages_in_role,
+    _person_ages,
     _match_minutes,
     _fraction_shares,
     _ranks,
