@@ -122,7 +122,7 @@ from numcheck.relations.groups import (
     _remainders,
 )
 from numcheck.relations.levels import _extremes, _levels
-from numcheck.relations.lists import _counted_names, _listed_parts
+from numcheck.relations.lists import _counted_names, _listed_parts, _place_runs
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.periods import _period_parts
 from numcheck.relations.persons import _person_ages
@@ -231,6 +231,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _paces,
     _sequences,
     _share_words,
+    _place_runs,
 )
 
 # Second stage: builders that read the relations of the first.

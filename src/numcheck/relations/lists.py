@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family
-from numcheck.relations.scopes import NATIONAL_WORDS, _scope
+from numcheck.relations.scopes import NATIONAL_WORDS, PLACE_WORDS, _scope
 from numcheck.vocab import PhraseTable, _toml, singular
 
 # Tokens in one name of a list ("The Return Of The Long Road"): a longer run is running text.
@@ -49,6 +49,10 @@ NOT_CONCEPTS = NATIONAL_WORDS | {"apiece", "each", "respectively", "all", "altog
 # A definite count further than this from the names of its sentence counts something else ("A, B and C
 # were shortlisted, and the 12 judges ..."); a name dropped or added is one or two off.
 NAMED_SLACK = 2
+# Sentences after a whole that its places may be told in, one a sentence; tokens after a figure that the
+# place it is given to may stand ("640 confirmed cases of the virus in Norland").
+RUN_NEXT = 3
+PLACE_REACH = 8
 # Sentences back that a list's whole may stand ("the number ... rose to 23. ... Of those cases, ...").
 TOTAL_BACK = 4
 
@@ -431,3 +435,83 @@ def _whole_before(d: _Doc, si: int, like: Fact, items: set[int]) -> int:
         if best >= 0:
             return best
     return -1
+
+
+def _place_runs(d: _Doc) -> Iterator[Relation]:
+    """A count for a country or a whole, then one sentence a place for the places within it: "There are
+    now 640 confirmed cases in Norland. Most have been in the province of Kestria, which has 520 infected
+    people. Lorne is second, with 190 infections." Each later sentence gives one figure of the same count
+    to a place it names (a list told one entry a sentence); together they are at most the whole. One of
+    them must say it is a part of the country ("the province of", "state", "region"), or the whole must
+    be national: two countries side by side are not one within the other."""
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        m = d.m.by_fact.get(fi)
+        if m is None or not m.concept or m.concept in d.v.generic or f.hedge not in ("exact", "about"):
+            continue
+        whole_place = _place_after(d, si, pos)
+        national = _scope(d, fi) == "whole"
+        if not whole_place and not national:
+            continue
+        items: list[int] = []
+        names: set[str] = {whole_place} if whole_place else set()
+        sub = national
+        sentences = d.view.doc.sentences
+        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + RUN_NEXT)):
+            if sentences[s2].paragraph - sentences[si].paragraph > 1:
+                break
+            got = _run_entry(d, s2, m.concept, m.frame)
+            if got is None:
+                break
+            item, place, placed = got
+            if place in names:
+                break  # the whole's own place again, or a place told twice: not a list
+            names.add(place)
+            items.append(item)
+            sub = sub or placed
+        if len(items) >= 2 and sub:
+            roles = (("total", fi),) + tuple(("item", i) for i in items)
+            yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+
+
+def _place_after(d: _Doc, si: int, pos: int) -> str:
+    """The place a figure is given to right after it ("640 confirmed cases of the virus in Norland"), or ""."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for k in range(pos + 1, min(len(words) - 1, pos + 1 + PLACE_REACH)):
+        if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] == ",":
+            return ""
+        if words[k] == "in":
+            j = k + 2 if words[k + 1] == "the" else k + 1
+            end = _name_end(d, toks, words, j)
+            return " ".join(words[j:end]) if end > j else ""
+    return ""
+
+
+def _run_entry(d: _Doc, si: int, concept: str, frame: str | None) -> tuple[int, str, bool] | None:
+    """The one figure of ``concept`` in sentence ``si`` and the place the sentence names for it:
+    (figure, place, whether a word says the place is a part of a country), else None."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    found = [
+        t.fact for t in toks if t.fact >= 0 and (mm := d.m.by_fact.get(t.fact)) is not None and mm.concept == concept
+    ]
+    if len(found) != 1:
+        return None
+    fi = found[0]
+    f = d.facts[fi]
+    mm = d.m.by_fact[fi]
+    if f.is_range or f.value is None or (frame and mm.frame and mm.frame != frame):
+        return None
+    if mm.roles & {"total", "another", "remainder"}:
+        return None
+    _, pos = d.pos_of(fi)
+    place = ""
+    for k in range(pos):
+        if toks[k].fact < 0 and _capital(d, toks[k]) and not _tables()["not_name"].starting_at(words, k):
+            if words[k] in ("the", "a", "an") or (k and _capital(d, toks[k - 1])):
+                continue
+            end = _name_end(d, toks, words, k)
+            place = " ".join(words[k:end])
+    if not place:
+        return None
+    return fi, place, bool(set(words[:pos]) & PLACE_WORDS)
