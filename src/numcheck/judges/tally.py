@@ -47,6 +47,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     if rel.label("bound") == "at-least" and tiv.low is not None and acc.high is not None and tiv.low >= acc.high:
         return None  # "three times, in 2004 and 2005": more occasions than years is no error
+    if rel.label("bound") == "at-most" and tiv.high is not None and acc.low is not None and tiv.high <= acc.low:
+        return None  # "she won two tie-breaks" of a match with three: a side's own may be fewer
     shown = sum(((point(f) or Decimal(0)) for f in items), extra)
     return Hit(
         total.span,

@@ -147,6 +147,7 @@ from numcheck.relations.stated import _distant_stated, _lead_directions
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.targets import _targets
+from numcheck.relations.tennis import _tennis
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
 
@@ -232,6 +233,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _sequences,
     _share_words,
     _place_runs,
+    _tennis,
 )
 
 # Second stage: builders that read the relations of the first.

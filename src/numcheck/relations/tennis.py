@@ -1,0 +1,217 @@
+"""Tennis: counts told in a match report against the set scores printed for the match.
+
+A match score is a run of set scores ("6-4 3-6 7-6 (9-7)"), each one a set tennis allows (the
+winner on six or more games, two clear or 7-6 after a tie-break). What the report counts of that match
+is read against it, the way a sub-editor checks it (the words are data: vocab.toml [tennis]):
+
+- tie-breaks: "the final went to two tie-breaks" cannot be more than the 7-6 sets (a player's
+  own tie-breaks may be fewer, so only more is a relation);
+- sets: "won in four sets", "a four-set win" is the number of sets printed;
+- a closing run of games: "it was level at 2-2 in the first set", then "Varga ran off eight straight
+  games to close out a 6-2 6-0 win": from 2-2 the winner took the first set's last four games and the
+  whole second set, so the run is 4 + 6 = 10, not eight. Read only when every game after the told score went to the
+  winner (the loser's final count in that set is the one told, and every later set is won to love).
+
+Each count is a ``tally`` relation (judge ``tally``, NC218): role ``total`` the count told, label
+``plus`` what the score gives, ``why`` how. A count is read against the nearest match score before
+it in its sentence or the ``AHEAD`` sentences before; a sentence with another match score starts
+another match.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from numcheck.model import Span
+from numcheck.relations.base import NOT_NAMES, Relation, _Doc
+from numcheck.vocab import PhraseTable, _toml
+
+# Sentences after a match score that may still count what happened in that match.
+AHEAD = 4
+# Sentences before a count that the score of a match its sentence names a player of may stand: a report
+# gives the score at the top and tells how the match went to its end.
+NAMED_BACK = 25
+# Sentences before a closing run that the score it starts from ("at 2-2 in the first set") may stand.
+STATE_BACK = 3
+# A set score as printed, with its tie-break in brackets: "7-6 (7-5)", "7-6 (7/5)", "6–4".
+_SET = r"(\d{1,2}) ?[-–] ?(\d{1,2})(?: ?\((\d{1,2}) ?[-–/] ?(\d{1,2})\))?"
+_MATCH = re.compile(rf"(?<![\d£$€-])(?<!\d[.,:/]){_SET}(?:[ ,]+{_SET})+(?![\d%–-]|[.,:/]\d| ?[-–]\d| ?\(\d)")
+_ONE_SET = re.compile(_SET)
+_OTHER_TIMES = frozenset({"relative", "year", "date", "decade"})
+_NOT_PLAYERS = frozenset("he she they his her we i this that there when after before with for".split())
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = _toml("vocab.toml")["tennis"]
+    return data
+
+
+@functools.cache
+def _tables() -> dict[str, PhraseTable]:
+    data = _data()
+    out = {key: PhraseTable.build((p, key) for p in data[key]) for key in ("tiebreaks", "games")}
+    out["elsewhere"] = PhraseTable.build((p, "elsewhere") for p in data["elsewhere"])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    sentence: int
+    span: Span
+    sets: tuple[tuple[int, int], ...]  # games of the side named first, then of the other, set by set
+
+    @property
+    def text(self) -> str:
+        return " ".join(f"{a}-{b}" for a, b in self.sets)
+
+
+def _valid(a: int, b: int) -> bool:
+    """A set tennis allows: six or more games for the winner, two clear, or 7-6 after a tie-break."""
+    hi, lo = max(a, b), min(a, b)
+    return hi >= 6 and (hi - lo >= 2 or (hi, lo) == (7, 6)) and (hi <= 7 or hi - lo == 2)
+
+
+def _matches(d: _Doc) -> list[_Match]:
+    """The match scores of the text, in order: runs of at least two valid set scores."""
+    text = d.view.text
+    out: list[_Match] = []
+    for si, s in enumerate(d.view.doc.sentences):
+        chunk = text[s.span.start : s.span.end]
+        if "-" not in chunk and "–" not in chunk:
+            continue
+        for m in _MATCH.finditer(chunk):
+            sets = tuple((int(x.group(1)), int(x.group(2))) for x in _ONE_SET.finditer(m.group()))
+            if len(sets) >= 2 and all(_valid(a, b) for a, b in sets):
+                out.append(_Match(si, Span(s.span.start + m.start(), s.span.start + m.end()), sets))
+    return out
+
+
+def _tennis(d: _Doc) -> Iterator[Relation]:
+    """Counts of tie-breaks, sets and closing runs of games against the match score they are told of."""
+    matches = _matches(d)
+    if not matches:
+        return
+    by_sentence: dict[int, list[_Match]] = {}
+    for m in matches:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        v = f.value
+        if v is None or f.hedge != "exact" or v != v.to_integral_value() or not (1 <= v <= 40):
+            continue
+        match = _match_for(d, si, pos, by_sentence)
+        if match is None:
+            continue
+        words = d.m.words[si]
+        told = _told(words, pos)
+        labels: tuple[tuple[str, str], ...]
+        if told == "tiebreaks":
+            n = sum(1 for a, b in match.sets if {a, b} == {6, 7})
+            why = f"the score {match.text} has {n} tie-break{'s' if n != 1 else ''}"
+            labels = (("plus", str(n)), ("why", why), ("bound", "at-most"))
+        elif told == "sets":
+            n = len(match.sets)
+            labels = (("plus", str(n)), ("why", f"the score {match.text} has {n} sets"))
+        elif told == "games":
+            run = _closing_run(d, si, match)
+            if run is None:
+                continue
+            n, why = run
+            labels = (("plus", str(n)), ("why", why))
+        else:
+            continue
+        yield Relation("tally", (("total", fi),), (match.span,), "document", labels)
+
+
+def _told(words: Sequence[str], pos: int) -> str:
+    """What a count at ``pos`` counts of a match: "tiebreaks", "sets", "games" (a run), else ""."""
+    nxt = pos + 1
+    if nxt < len(words) and words[nxt] == "-":
+        nxt += 1  # "a four-set win"
+    for key in ("tiebreaks", "games"):
+        if _tables()[key].starting_at(words, nxt):
+            return key
+    if nxt < len(words) and words[nxt] in _data()["sets"]:
+        before = words[pos - 1] if pos else ""
+        if before in ("in", "over") or words[nxt - 1] == "-":
+            return "sets"  # "won in four sets", "a four-set match"; not "won two sets"
+    return ""
+
+
+def _match_for(d: _Doc, si: int, pos: int, by_sentence: dict[int, list[_Match]]) -> _Match | None:
+    """The match a count in sentence ``si`` is told of: the latest score before it whose sentence names a
+    player the count's sentence names (up to ``NAMED_BACK`` sentences back), else the nearest score before
+    it in its sentence or the ``AHEAD`` sentences before; a closing run in the sentence of its score reads
+    that score. A count told of another time ("a three-set battle last week") is of no match here."""
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if any(_tables()["elsewhere"].starting_at(words, k) for k in range(lo, hi)):
+        return None
+    toks = d.m.tokens[si]
+    if any(toks[k].fact >= 0 and d.facts[toks[k].fact].kind in _OTHER_TIMES for k in range(lo, hi)):
+        return None  # "a three-set battle last week", "his four-set win in 2003"
+    here = d.m.tokens[si][pos].start
+    own = [m for m in by_sentence.get(si, ()) if m.span.start < here]
+    if own:
+        return own[-1]
+    if by_sentence.get(si):
+        return by_sentence[si][0] if _told(words, pos) == "games" else None
+    named = _names(d, si)
+    if named:
+        for s2 in range(si - 1, max(-1, si - NAMED_BACK - 1), -1):
+            if by_sentence.get(s2) and named & _names(d, s2):
+                return by_sentence[s2][-1]
+    for s2 in range(si - 1, max(-1, si - AHEAD - 1), -1):
+        if by_sentence.get(s2):
+            return by_sentence[s2][-1]
+    return None
+
+
+def _names(d: _Doc, si: int) -> set[str]:
+    """The capitalised words of a sentence that may name a player ("Moya", not "The" or "He")."""
+    text = d.view.text
+    span = d.view.doc.sentences[si].span
+    return {w.lower().removesuffix("'s") for w in _NAME.findall(text, span.start, span.end)} - NOT_NAMES - _NOT_PLAYERS
+
+
+_STATE = re.compile(r"(\d{1,2}) ?[-–] ?(\d{1,2}) in the ([a-z]+) set")
+
+
+def _closing_run(d: _Doc, si: int, match: _Match) -> tuple[int, str] | None:
+    """The games a match's winner took in a row to finish it, from a score told in a set before ("level
+    at 2-2 in the first set"); None unless the printed sets leave no game to the loser after that score."""
+    if match.sentence != si:
+        return None
+    text = d.view.text
+    ordinals: dict[str, int] = _data()["ordinals"]
+    for s2 in range(si, max(-1, si - STATE_BACK - 1), -1):
+        span = d.view.doc.sentences[s2].span
+        top = match.span.start if s2 == si else span.end
+        found = [m for m in _STATE.finditer(text, span.start, top) if m.group(3) in ordinals]
+        if not found:
+            continue
+        state = found[-1]
+        k = ordinals[state.group(3)] - 1
+        if k >= len(match.sets):
+            return None
+        a, b = int(state.group(1)), int(state.group(2))
+        runs = {r for x, y in ((a, b), (b, a)) if (r := _run_from(match.sets, k, x, y)) is not None}
+        if len(runs) != 1:
+            return None
+        (n,) = runs
+        return n, f"from {a}-{b} in set {k + 1}, {match.text} leaves {n} games in a row to the winner"
+    return None
+
+
+def _run_from(sets: Sequence[tuple[int, int]], k: int, won: int, lost: int) -> int | None:
+    """Games the first-named side won in a row from ``won``-``lost`` in set ``k`` to the end, if the loser
+    won no game after it (its count in set ``k`` stays ``lost``, every later set to love), else None."""
+    a, b = sets[k]
+    if b != lost or won > a or any(y != 0 for _, y in sets[k + 1 :]):
+        return None
+    return (a - won) + sum(x for x, _ in sets[k + 1 :])
