@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
-from numcheck.vocab import TOKEN, Vocab, vocab
+from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, singular, vocab
 
 # Words a figure's own reading may look back over for its role, direction and
 # frame: a clause's worth ("another 6 million", "rose by almost 30% to").
@@ -88,6 +88,8 @@ _DEFINITE = frozenset({"the", "those", "these"})
 # Words after which a pronoun stands as a clause's subject ("It also has", ", but it said"), not as an
 # owner inside a phrase ("sold 900,000 in its first week").
 _SUBJECT_OPENERS = frozenset(', " ( and but that however when after while because as said says'.split())
+# Words that end a change's subject before its first noun: a verb or a clause word.
+_SUBJECT_ENDS = frozenset("said says is was were are has have had which who that".split())
 # Marks after which a capital opens a quotation or a clause, not a name.
 _OPENING_MARKS = frozenset({'"', "'", "(", ":", ".", "?", "!", "-"})
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
@@ -502,6 +504,10 @@ class Mentions:
         after it ("1,400 new Northsea jobs" → staff), else the verb after a generic noun ("people across
         the hill villages are now thought to have died"), else the mention's concept."""
         f = self.view.facts[m.fact]
+        if f.kind == "percent" and m.direction_span is not None:
+            subject = self._changed_subject(si, pos, m.direction_span.start)
+            if subject:
+                return subject
         if f.kind not in ("count", "number", "money") and m.concept:
             return m.concept
         verb = self._verb_concept_before(si, pos) if f.kind in ("count", "number") else None
@@ -522,6 +528,25 @@ class Mentions:
                 if hit is not None and hit[0] not in GENERIC_CONCEPTS:
                     return hit[0]
         return concept
+
+    def _changed_subject(self, si: int, pos: int, verb_start: int) -> str:
+        """What a stated change changes, from its clause's subject before the verb: "The number of cars
+        made in Wales fell 40%" → car (past "the number of", up to its first plural or listed noun)."""
+        toks = self.tokens[si]
+        words = self.words[si]
+        lo = self.clause_start(si, pos)
+        verb = next((k for k in range(lo, pos) if toks[k].start >= verb_start), pos)
+        for k in range(lo, verb):
+            w = words[k]
+            if toks[k].fact >= 0 or not w[:1].isalpha() or w in _NOT_NOUNS or w in MEASURE_WORDS:
+                continue
+            if w in self.vocab.concepts:
+                return self.vocab.concepts[w]
+            if w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3:
+                return singular(w)
+            if w in _SUBJECT_ENDS:
+                return ""
+        return ""
 
     def _head(self, si: int, pos: int) -> str:
         """The noun phrase after a figure up to its head: a listed noun, else the first plural

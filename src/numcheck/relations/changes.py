@@ -72,6 +72,9 @@ DIRECTION_REACH = 8
 SUBJECT_BACK = 2
 # Words of a noun phrase between a figure and "compared with" ("512 flats above £2m sold compared to").
 NOUN_PHRASE_SKIP = 6
+# Words of a predicate between a figure and ", compared with" ("32 cars were made in Wales last year
+# following a fall in funding, compared with 45"): a clause's worth.
+PREDICATE_SKIP = 16
 # Words after the direction word of "This is a decrease from ..." that name the earlier figure.
 SAID_FROM = frozenset("from on since against over".split())
 SENTENCE_END = frozenset(".!?")
@@ -449,6 +452,24 @@ def _scale(f: Fact) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _past_predicate(d: _Doc, si: int, j: int) -> int:
+    """Past what a clause says of its figure when ", compared with" closes it: "32 cars were made in
+    Wales last year, compared with 45 in 2003" (no other amount and no clause end between); else ``j``."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for k in range(j, min(len(words) - 2, j + PREDICATE_SKIP)):
+        if words[k] in CLAUSE_END or words[k] in ("(", "and", "but", "while", "which", "who"):
+            return j
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
+            return j
+        if words[k] == "," and words[k + 1] == "compared" and words[k + 2] in ("with", "to"):
+            return k
+        if words[k] == ",":
+            return j  # a comma that opens anything else ends what the clause says of its figure
+    return j
+
+
 def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
     """Past the newer figure's noun phrase when a comparison link follows it: "512 flats above £2m
     sold compared to 487" (nouns, a bounded figure, a participle; nothing else)."""
@@ -511,6 +532,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     after_verb = b.kind in ("percent", "points") and d.v.direction.ending_at(words, verb_end) is not None
     j = skip_aside(d, si, pos + 1)
     j = _skip_noun_phrase(d, si, j)
+    j = _past_predicate(d, si, j)
     comma = j < len(words) and words[j] == ","
     if comma:
         j += 1

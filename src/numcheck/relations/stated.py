@@ -72,6 +72,13 @@ def _stated_concept(d: _Doc, fi: int) -> str:
     return _subject_concept(d, fi)
 
 
+def _frame_concept(d: _Doc, fi: int) -> str:
+    """What the figure's frame says it counts or changes ("32 cars were made", "the number of cars made
+    fell 40%" → car), unless it is a word for people or figures in general."""
+    concept = d.m.frame(fi).concept
+    return concept if concept and concept not in d.v.generic and concept not in GENERIC else ""
+
+
 def _time_token(d: _Doc, si: int, k: int) -> bool:
     fi = d.fact_at(si, k)
     return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
@@ -96,6 +103,7 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             or _subject_concept(d, bi)
             or _subject_concept(d, ai)
             or _concept_before(d, bi)
+            or _frame_concept(d, bi)
         )
         if not concept:
             unnamed = _unnamed_stated(d, rel, used)
@@ -312,7 +320,11 @@ def _stated_in(
         if c.kind == "multiple" and _stated_concept(d, ci) == concept:
             value = c.value
             return ci, "factor", {"multiple": c.text.lower(), "direction": "up" if value > 1 else "down"}
-        if c.kind == "percent" and like.kind != "percent" and _stated_concept(d, ci) == concept:
+        if (
+            c.kind == "percent"
+            and like.kind != "percent"
+            and (_stated_concept(d, ci) == concept or _frame_concept(d, ci) == concept)
+        ):
             _, pos = d.pos_of(ci)
             words = d.m.words[si]
             after = d.v.direction.starting_at(words, pos + 1)
