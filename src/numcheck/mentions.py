@@ -514,9 +514,12 @@ class Mentions:
         if verb:
             return verb
         head = self._head(si, pos)
-        concept = self.vocab.concept(head) if head else (m.concept or "")
+        words = self.words[si]
+        timed = pos + 1 < len(words) and (
+            self.vocab.sub_periods.starting_at(words, pos + 1) or self.vocab.frames.starting_at(words, pos + 1)
+        )
+        concept = self.vocab.concept(head) if head else "" if timed else (m.concept or "")
         if (not concept or concept in GENERIC_CONCEPTS) and f.kind in ("count", "number"):
-            words = self.words[si]
             end = min(self.clause_end(si, pos), pos + 1 + FRAME_VERB_REACH)
             for j in range(pos + 1, end):
                 other = self.tokens[si][j].fact
@@ -559,6 +562,8 @@ class Mentions:
             w = words[j]
             if w in _NOT_NOUNS or not w[0].isalpha() or (w in _VERBS and w not in self.vocab.concepts):
                 break
+            if self.vocab.sub_periods.starting_at(words, j) or self.vocab.frames.starting_at(words, j):
+                break  # "35,000 so far", "600 a year earlier": a time, not what is counted
             two = " ".join(words[j : j + 2])
             if two in self.vocab.concepts:
                 return " ".join([*out, two])

@@ -836,6 +836,8 @@ def _ages_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
 FRAMES_PER_KEY = 4
 # Sentences back that a definite "the 13 titles" looks for the figure it tells again.
 DEFINITE_REACH = 6
+# Roles that leave a figure the quantity itself: "The 46 paintings ... include two by Turner" is a whole.
+_WHOLES = frozenset({"whole", "total"})
 # Words that show a count still moving: ``_MOVING`` but "by" ("should be created by the order").
 _MOVING_FRAME = _MOVING - {"by"}
 
@@ -852,7 +854,7 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     tied: set[int] = set()
     for rels in built.values():
         for rel in rels.values():
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES - _WHOLES)
     lead = _lead_sentences(d)
     seen: dict[tuple[str, str], list[int]] = {}
     for si, pos, fi, f in d.figures(frozenset({"count", "number", "money"})):
