@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from numcheck import startcache
+
 FILENAMES = ("numcheck.toml", ".numcheck.toml", "pyproject.toml")
 FAIL_ON = ("note", "warning", "error")
 KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "extra-rules", "severity", "per-file-ignores")
-CODE = re.compile(r"^(?:NC[0-9]{0,3}|ALL)$")
+CODE = startcache.compile(r"^(?:NC[0-9]{0,3}|ALL)$")
 
 
 class ConfigError(Exception):
@@ -69,7 +71,7 @@ def find(start: Path) -> Path | None:
 
 # A [tool.numcheck] table in a pyproject.toml that does not parse: the header may be the broken
 # line itself ("[tool.numcheck"), so look for the words, not the whole header.
-_MENTIONS_TOOL_TABLE = re.compile(r"""\btool\s*\.\s*["']?numcheck\b""")
+_MENTIONS_TOOL_TABLE = startcache.compile(r"""\btool\s*\.\s*["']?numcheck\b""")
 
 
 def _has_tool_table(path: Path) -> bool:

@@ -2572,7 +2572,7 @@ def reporting_date(doc: Document, facts: Sequence[Fact] | None = None) -> dateti
 # text whose latest year lies further back says too little of its own year.
 DATELINE_YEAR_REACH = 4
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_YEAR_START = re.compile(r"^(\d{4})")
+_YEAR_START = startcache.compile(r"^(\d{4})")
 
 
 def _dateline_weekday(line: str, found: Sequence[Fact]) -> tuple[int, int, int] | None:
@@ -2621,7 +2621,7 @@ def _shifted(f: Fact, pos: int) -> Fact:
 
 # A paragraph that opens with a weekday and its date and runs straight on into the story ("Friday, June 3,
 # 2016 On Monday, the council ..."): a dateline whose line break was lost.
-_RUNS_ON = re.compile(r"^ +[A-Z]")
+_RUNS_ON = startcache.compile(r"^ +[A-Z]")
 
 
 def _on_dateline(line: str, f: Fact) -> bool:

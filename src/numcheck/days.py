@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from numcheck import dates
+from numcheck import dates, startcache
 from numcheck.mentions import CLAUSE_END, Mentions
 from numcheck.model import Fact, Span
 from numcheck.patterns import STOPWORDS, TIME_WORDS
@@ -146,8 +146,8 @@ def far_apart(a: Day, b: Day, bare_a: bool, bare_b: bool) -> bool:
     return False
 
 
-_ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
-_ISO_MONTH_DAY = re.compile(r"^--(\d\d)-(\d\d)$")
+_ISO_DAY = startcache.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_ISO_MONTH_DAY = startcache.compile(r"^--(\d\d)-(\d\d)$")
 # Relative days counted from the reporting day.
 _FROM_REPORT = frozenset({"", "ago", "yesterday", "today", "tomorrow", "from now", "in"})
 
@@ -363,7 +363,7 @@ def told_days(m: Mentions) -> list[Told]:
 
 # "the next day, Tuesday", "the following day (Tuesday)": one figure that is a weekday and the day after
 # the day told before it.
-_NEXT_DAY = re.compile(r"\b(?:next|following) day\b|\bday after\b", re.I)
+_NEXT_DAY = startcache.compile(r"\b(?:next|following) day\b|\bday after\b", re.I)
 
 
 def next_days(m: Mentions) -> Iterator[tuple[int, int]]:
@@ -455,7 +455,7 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
 
 # --- dates by themselves: their parts, and the years a text without a year allows -----------
 
-_ISO_PART = re.compile(r"^(?:(\d{4})|-)-(\d\d)-(\d\d)")
+_ISO_PART = startcache.compile(r"^(?:(\d{4})|-)-(\d\d)-(\d\d)")
 # Years of a text kept as the years it may be written in (the nearest first); more add nothing.
 YEARS_KEPT = 12
 

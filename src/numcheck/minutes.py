@@ -15,12 +15,11 @@ Both walk the text once.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from numcheck import dates
+from numcheck import dates, startcache
 from numcheck.mentions import CLAUSE_END, Mentions
 from numcheck.model import Span
 
@@ -71,9 +70,9 @@ class Goal:
 
 _NAME = rf"[A-Z][A-Za-z'’.-]*(?: (?:[a-z]{{1,3}} )?[A-Z][A-Za-z'’.-]*){{0,{NAME_WORDS - 1}}}"
 _MINUTE = r"(\d{1,3})(?:\+\d{1,2})?(?: ?(?:pen|og|\(pen\)|\(og\)))?"
-_NAMED = re.compile(rf"({_NAME}) {_MINUTE}")
-_BARE = re.compile(_MINUTE)
-_LABEL = re.compile(r"^(?:[:;]\s*|(?:Goals?|Scorers?)\s*:\s*)")
+_NAMED = startcache.compile(rf"({_NAME}) {_MINUTE}")
+_BARE = startcache.compile(_MINUTE)
+_LABEL = startcache.compile(r"^(?:[:;]\s*|(?:Goals?|Scorers?)\s*:\s*)")
 
 
 def _read_line(text: str, start: int, end: int) -> list[Goal] | None:

@@ -36,7 +36,7 @@ Compiled: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 # Matching a user's template may take at most this long per sentence (seconds).
 USER_REGEX_TIMEOUT = 0.05
 
-_SLOT = re.compile(r"#([a-z_][a-z0-9_]*)(?::([a-z|]+))?#")
+_SLOT = startcache.compile(r"#([a-z_][a-z0-9_]*)(?::([a-z|]+))?#")
 
 # Words that carry no meaning for whole lookup ("the population", "its people").
 STOPWORDS = frozenset(
@@ -447,8 +447,8 @@ class View:
         return reporting_date(self.doc, self.doc.facts)
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
-_RANGE_PARTS = re.compile(r"^(.*?\S)\s*(?:\bto\b|-|–|—)\s*(\S.*)$")
+_FROM_BEFORE = startcache.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
+_RANGE_PARTS = startcache.compile(r"^(.*?\S)\s*(?:\bto\b|-|–|—)\s*(\S.*)$")
 
 
 def split_range(f: Fact) -> tuple[Fact, Fact] | None:
@@ -489,15 +489,15 @@ def _finditer(pattern: Any, text: str, trusted: bool) -> Iterator[Any]:
         return
 
 
-_TOKEN_KIND = re.compile(r"#\d+:([a-z]+)#")
-_SUFFIX = re.compile(r"(?:bn|m|k|tn|mn|trn)(?![A-Za-z])")
+_TOKEN_KIND = startcache.compile(r"#\d+:([a-z]+)#")
+_SUFFIX = startcache.compile(r"(?:bn|m|k|tn|mn|trn)(?![A-Za-z])")
 # Searched over the 50 characters before a figure: the phrase starts only where a run of its
 # characters starts (a start inside a run reads the same words) and words give nothing back,
 # or a run of "'" or "-" is retried from every position (quadratic). Same matches as without.
-_NOUN_OF = re.compile(
+_NOUN_OF = startcache.compile(
     r"(?<![a-z'’-])((?:[a-z'’-]++ ){0,2}[a-z'’-]++) of (?:about |around |some |nearly |almost |roughly |approximately |over |more than )?$"
 )
-_NOUN_AFTER = re.compile(r"^ (?:of )?(?:the )?((?:[a-z'’-]+ ){0,1}[a-z'’-]+)")
+_NOUN_AFTER = startcache.compile(r"^ (?:of )?(?:the )?((?:[a-z'’-]+ ){0,1}[a-z'’-]+)")
 
 
 def is_token(f: Fact) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from numcheck import startcache
 from numcheck.model import Sentence, Span
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst")
@@ -35,23 +36,23 @@ def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
     return "".join(out)
 
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\n(?:---|\+\+\+)[ \t]*\r?(?:\n|\Z)", re.S)
+_FRONT_MATTER = startcache.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\n(?:---|\+\+\+)[ \t]*\r?(?:\n|\Z)", re.S)
 # A fence is its whole run of backticks or tildes: giving some back can never find the newline
 # that the rest of the line lacks, and on a line of n backticks with no newline that was O(n^2).
 # The body is tried a character at a time but only line starts do more than fail (linear).
-_FENCE = re.compile(r"^([ \t]*+)(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^[ \t]*+\2[ \t]*+\r?$|\Z)", re.S | re.M)
-_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
-_CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+", re.I)
-_MD_LINK_TARGET = re.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_FENCE = startcache.compile(r"^([ \t]*+)(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^[ \t]*+\2[ \t]*+\r?$|\Z)", re.S | re.M)
+_INDENTED_CODE = startcache.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+_CODE_SPAN = startcache.compile(r"(`+)[^`\n]*?\1")
+_HTML_COMMENT = startcache.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_URL = startcache.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+", re.I)
+_MD_LINK_TARGET = startcache.compile(r"\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 # A reference link's label ("[the fix][98890]") and a link reference definition on its own line
 # ("[98890]: https://..."): issue numbers and targets, never figures.
-_MD_LINK_LABEL = re.compile(r"\]\[([^\]\n]{1,100})\]")
-_MD_LINK_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S[^\n]*", re.M)
+_MD_LINK_LABEL = startcache.compile(r"\]\[([^\]\n]{1,100})\]")
+_MD_LINK_DEF = startcache.compile(r"^[ ]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S[^\n]*", re.M)
 # The local part may start only where a run of its characters starts, and is at most 64
 # long (RFC 5321): without that, "1.1.1.1…" with no "@" is tried from every position.
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = startcache.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 
 
 def blank_markdown(text: str) -> str:
@@ -67,13 +68,13 @@ def blank_markdown(text: str) -> str:
     return text
 
 
-_SCRIPT_STYLE = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
-_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!\[CDATA\[.*?\]\]>", re.S)
-_BLOCK_TAG = re.compile(
+_SCRIPT_STYLE = startcache.compile(r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_TAG = startcache.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!\[CDATA\[.*?\]\]>", re.S)
+_BLOCK_TAG = startcache.compile(
     r"<(/?)(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote|pre|title|hr)\b",
     re.I,
 )
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = startcache.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def blank_html(text: str) -> str:
@@ -115,19 +116,19 @@ def blank_urls(text: str) -> str:
 
 
 # A suppression comment in reStructuredText's form (suppress.RST_COMMENT): its codes are no figures.
-_RST_SUPPRESSION = re.compile(r"^[ \t]*\.\.[ \t]+numcheck-[^\n]*", re.M)
+_RST_SUPPRESSION = startcache.compile(r"^[ \t]*\.\.[ \t]+numcheck-[^\n]*", re.M)
 
 
 # reStructuredText: a directive line (".. versionadded:: 3.3", ".. image:: fig-2.png") and the literal
 # block after "::" (indented any amount, blank lines inside) are markup and code, not prose.
-_RST_DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+[\w:-]+::[^\n]*", re.M)
+_RST_DIRECTIVE = startcache.compile(r"^[ \t]*\.\.[ \t]+[\w:-]+::[^\n]*", re.M)
 # A code directive's body: ".. code-block:: cmake", its options, a blank line, the indented code.
-_RST_CODE = re.compile(
+_RST_CODE = startcache.compile(
     r"^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode|parsed-literal|math)::[^\n]*\n(?:[ \t]+:[\w-]+:[^\n]*\n)*"
     r"(?:[ \t]*\r?\n)+((?:[ \t]+\S[^\n]*(?:\n|\Z)|[ \t]*\r?\n(?=[ \t]+\S))+)",
     re.M,
 )
-_RST_LITERAL = re.compile(
+_RST_LITERAL = startcache.compile(
     r"^(?![ \t]*\.\.[ \t])[^\n]*?::[ \t]*\r?\n(?:[ \t]*\r?\n)+((?:[ \t]+\S[^\n]*(?:\n|\Z)|[ \t]*\r?\n(?=[ \t]+\S))+)",
     re.M,
 )
@@ -176,16 +177,16 @@ _AFTER_CLOCK = frozenset(
     acst awst nzst nzdt jst kst hkt sgt sast msk eastern central mountain pacific atlantic greenwich
     british local""".split()
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")  # "\r": Windows line ends
-_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*\Z")
+_PARAGRAPH_BREAK = startcache.compile(r"\n[ \t\u00a0\r]*\n\s*")  # "\r": Windows line ends
+_SENT_END = startcache.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*\Z")
 # A line that starts a list item or a table row ("* Add X", "- 40 stalls", "2. Then", "| a | b |")
 # starts a new sentence, full stop or not: changelogs and notes rarely end their items with one.
 # A Markdown heading line ("## 2016-12-06, Version 4.7.0") starts a section: release notes and
 # docs are many stories in one file.
-_HEADING = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S")
-_NUMBERED = re.compile(r"\d{1,3}[.)]")
-_ITEM_AT = re.compile(r"(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|")
-_ITEM_START = re.compile(r"\n[ \t]*(?=(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|)")
+_HEADING = startcache.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S")
+_NUMBERED = startcache.compile(r"\d{1,3}[.)]")
+_ITEM_AT = startcache.compile(r"(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|")
+_ITEM_START = startcache.compile(r"\n[ \t]*(?=(?:[*+•\-]|\d{1,3}[.)])[ \t]+\S|\|)")
 
 
 def _ends_sentence(text: str, m: re.Match[str], stop: int) -> bool:

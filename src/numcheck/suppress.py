@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from numcheck import startcache
 from numcheck.model import FileReport, Finding, Span, context
 
 UNUSED = "NC001"
@@ -72,12 +73,12 @@ META_RULES: tuple[MetaRule, ...] = (
 _KINDS = r"(disable-next-line|disable-line|disable-file|disable|enable)"
 # The body stops at the next "<!--" and is bounded, so unterminated comments
 # cannot make the scan quadratic.
-_COMMENT = re.compile(rf"<!--\s*numcheck-{_KINDS}(?![\w-])((?:(?!<!--|-->).){{0,2000}})-->", re.S)
+_COMMENT = startcache.compile(rf"<!--\s*numcheck-{_KINDS}(?![\w-])((?:(?!<!--|-->).){{0,2000}})-->", re.S)
 # reStructuredText's comment: a line starting with "..", here one of ours.
-RST_COMMENT = re.compile(rf"^[ \t]*\.\.[ \t]+numcheck-{_KINDS}(?![\w-])([^\n]{{0,2000}})$", re.M)
+RST_COMMENT = startcache.compile(rf"^[ \t]*\.\.[ \t]+numcheck-{_KINDS}(?![\w-])([^\n]{{0,2000}})$", re.M)
 _CODE = r"(?:NC[0-9]{0,3}|ALL)"
-_BODY = re.compile(rf"\s*({_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)\s*(?::|--|—)\s*(\S.*?)\s*\Z", re.S | re.I)
-_ENABLE_BODY = re.compile(rf"\s*((?:{_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)?)\s*\Z", re.S | re.I)
+_BODY = startcache.compile(rf"\s*({_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)\s*(?::|--|—)\s*(\S.*?)\s*\Z", re.S | re.I)
+_ENABLE_BODY = startcache.compile(rf"\s*((?:{_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})*)?)\s*\Z", re.S | re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ no rule carries its own copy of a word list.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +19,7 @@ from numcheck import startcache
 from numcheck.data import text as read_data
 
 # A word (letters, digits, inner ' or -), or one character of punctuation.
-TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[^\sa-z0-9]")
+TOKEN = startcache.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[^\sa-z0-9]")
 
 
 def words_of(phrase: str) -> tuple[str, ...]:

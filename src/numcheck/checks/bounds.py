@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from numcheck import startcache
 from numcheck.model import Hit, Span
 from numcheck.patterns import View, compile_regex, compile_templates, content_words, format_number
 
@@ -61,7 +62,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-_NOUN_AFTER = re.compile(r"[^\S\n]+([A-Za-z][A-Za-z-]+)")
+_NOUN_AFTER = startcache.compile(r"[^\S\n]+([A-Za-z][A-Za-z-]+)")
 
 
 def find(rule: Rule, view: View) -> Iterator[Hit]:

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from numcheck import startcache
 from numcheck.model import Fact, Hit, Span, SpanIndex
 from numcheck.patterns import View, compile_regex, content_words
 
@@ -155,10 +156,10 @@ def _span(base: int, m: Any, group: int | str = 0) -> Span:
 
 # --- weekday vs date ----------------------------------------------------------------
 
-_ISO_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:]+)?$")
-_ISO_NOYEAR = re.compile(r"^-{0,2}(\d{2})-(\d{2})(?:T[\d:]+)?$")
-_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.]\d{2,4})?")
-_WEEKDAY_WORD = re.compile(r"^\s*([A-Za-z]+)\.?")
+_ISO_FULL = startcache.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:]+)?$")
+_ISO_NOYEAR = startcache.compile(r"^-{0,2}(\d{2})-(\d{2})(?:T[\d:]+)?$")
+_NUMERIC = startcache.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.]\d{2,4})?")
+_WEEKDAY_WORD = startcache.compile(r"^\s*([A-Za-z]+)\.?")
 
 
 def _weekday(view: View) -> Iterator[Hit]:
@@ -197,7 +198,7 @@ def _weekday_hit(view: View, span: Span, weekday: int, day: dt.date) -> Hit:
 
 _MONTH_RE = r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _WD_RE = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun|Mo|Tu|We|Th|Fr|Sa|Su)"
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = startcache.compile(
     rf"\b{_WD_RE}\.?,?\s+(?:the\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE.replace('?P<m>', '?P<m1>')}\b\.?"
     rf"|{_MONTH_RE}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
@@ -247,10 +248,10 @@ def _text_date(m: Any, today: dt.date | None) -> dt.date | None:
 
 # A capitalised word right before a weekday-like word makes it part of a name ("Edmonton Sun", "Ash Wednesday"),
 # on the same line: a headline ending in a name ("... in Toronto") does not name the dateline's weekday below it.
-_NAMED = re.compile(
+_NAMED = startcache.compile(
     r"\b[A-Z][a-z]+[ \t]+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])"
 )
-_BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?,?\s*(?:the\s+)?$")
+_BEFORE = startcache.compile(r"\b([A-Za-z]{2,9})\.?,?\s*(?:the\s+)?$")
 
 
 def _written_weekday(view: View, f: Fact, weekday_before: Mapping[int, Fact]) -> tuple[int, Span] | None:
@@ -333,10 +334,10 @@ def _inverted(rule: Rule, view: View) -> Iterator[Hit]:
             yield hit
 
 
-_ISO_END = re.compile(r"^(?P<y>\d{4})?(?:-{1,2}(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
+_ISO_END = startcache.compile(r"^(?P<y>\d{4})?(?:-{1,2}(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
 
 
-_BACKWARDS_DURATION = re.compile(r"^(\S+)\s*(?:-|–|to|or)\s*(.*)$")
+_BACKWARDS_DURATION = startcache.compile(r"^(\S+)\s*(?:-|–|to|or)\s*(.*)$")
 
 
 def _end_key(iso: str) -> tuple[str, tuple[int, ...]] | None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from numcheck import startcache
 from numcheck.model import Fact, Hit
 from numcheck.patterns import TIME_WORDS, View, compile_regex, content_words
 
@@ -70,7 +71,7 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-_NOUN = re.compile(r"^\s*(?:(?:[a-z'-]+\s+){0,2}?)([a-z][a-z'-]*)\b")
+_NOUN = startcache.compile(r"^\s*(?:(?:[a-z'-]+\s+){0,2}?)([a-z][a-z'-]*)\b")
 
 
 def _head(view: View, i: int) -> tuple[str, str] | None:
@@ -86,7 +87,7 @@ def _head(view: View, i: int) -> tuple[str, str] | None:
     return None
 
 
-_SAID = re.compile(r"\b(?:said|says|told|announced|added|stated|reported|warned|confirmed)\b[^.]{0,12}$")
+_SAID = startcache.compile(r"\b(?:said|says|told|announced|added|stated|reported|warned|confirmed)\b[^.]{0,12}$")
 
 
 def _time_context(view: View, index: int, rule: Rule) -> frozenset[str]:

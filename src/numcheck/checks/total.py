@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from numcheck import startcache
 from numcheck.interval import Interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_regex, compile_templates, entirely_above, format_number, point, round_to
@@ -152,7 +153,6 @@ def _disjoint(rule: Rule, view: View) -> Iterator[Hit]:
 
 def _scaled(value: Decimal, like: list[Fact]) -> str:
     """A sum written the way its parts are ("12.1 million" when they say "million")."""
-    import re
 
     texts = " ".join(f.text.lower() for f in like)
     signs = {m.group() for f in like if (m := re.match(r"[£$€¥]", f.text.strip()))}
@@ -200,7 +200,7 @@ def _sum(rule: Rule, view: View) -> Iterator[Hit]:
         )
 
 
-_TOKEN = re.compile(r"#(\d+):[a-z]+#")
+_TOKEN = startcache.compile(r"#(\d+):[a-z]+#")
 
 
 def _tokens(skel: str, start: int) -> Iterator[tuple[int, int, int]]:
@@ -232,7 +232,7 @@ def _list_after(view: View, skel: str, start: int, total: Fact, rule: Rule) -> l
     return out
 
 
-_PERCENT_TOKEN = re.compile(r"#(\d+):percent#")
+_PERCENT_TOKEN = startcache.compile(r"#(\d+):percent#")
 _AFTER = 200  # characters of skeleton after a share that ``breakdown`` may look at
 
 

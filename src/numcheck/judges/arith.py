@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import Decimal
 
+from numcheck import startcache
 from numcheck.interval import Interval
 from numcheck.model import Fact
 
 # Written without a scale word, a decimal point or a hedge, a whole count is
 # exact ("3 of the 4 judges"): a count of people or things cannot be 3.4.
-_PLAIN_WHOLE = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s*$|^\s*\d+\s*$")
+_PLAIN_WHOLE = startcache.compile(r"^\s*\d{1,3}(?:,\d{3})*\s*$|^\s*\d+\s*$")
 
 
 def value_interval(f: Fact) -> Interval:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from numcheck import startcache
 from numcheck.patterns import Binding, View
 from numcheck.relations import Relation
 from numcheck.vocab import vocab, words_of
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 # Templates of the change rules bind a (from), b (to), c (the stated change), m (a multiple figure).
 TEMPLATE_ROLES = {"a": "from", "b": "to", "c": "stated", "m": "factor"}
-_FIGURE = re.compile(r"#\d+:[a-z]+#")
+_FIGURE = startcache.compile(r"#\d+:[a-z]+#")
 
 
 def from_binding(rel: Relation, b: Binding, view: View, rule: Rule) -> Relation | None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from numcheck import startcache
 from numcheck.interval import Interval
 from numcheck.model import Fact, FileReport, Report, Span
 from numcheck.report import FileView, Located, Options, RuleInfo, summary_line, view
@@ -293,7 +294,7 @@ def render_facts(report: Report, options: Options) -> str:
 
 # --- numcheck explain ------------------------------------------------------------------
 
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+_MARK = startcache.compile(r"<mark>(.*?)</mark>", re.S)
 BULLET, EXAMPLE_INDENT = "  - ", "    "  # the same width, so marks line up under either
 # Prose (summary, why) wraps at this width even on a wide terminal: lines stay readable.
 PROSE_WIDTH = 78
