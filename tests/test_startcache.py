@@ -106,6 +106,12 @@ def test_toml_read_back_from_the_file_is_what_tomllib_reads(
     assert startcache.toml(TOML, decimal=decimal)["words"]["dozen"]["value"] == 12
 
 
+def test_a_toml_entry_of_another_layout_is_a_miss(fresh: Path) -> None:
+    """An earlier version stored the document itself; such an entry is parsed again, not returned."""
+    startcache._TOML.put((TOML, False), {"title": "stale"})
+    assert startcache.toml(TOML) == tomllib.loads(TOML)
+
+
 def test_toml_that_does_not_parse_raises_as_tomllib_does(fresh: Path) -> None:
     with pytest.raises(tomllib.TOMLDecodeError):
         startcache.toml("key = = 1")
