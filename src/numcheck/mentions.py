@@ -28,6 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from numcheck import startcache
 from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
 from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, singular, vocab
@@ -160,7 +161,7 @@ def same_holder(a: str, b: str) -> bool:
 def _multiple_words() -> re.Pattern[str]:
     """The vocabulary's multiple words ("threefold", "halved") as one case-blind search."""
     words = sorted(vocab().multiples, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return startcache.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -168,7 +169,7 @@ def _share_words() -> re.Pattern[str]:
     """The qualifiers of a share ("a majority", "most") as one case-blind search: a sentence with one is
     read for its words, to meet a share told elsewhere ("Most parents back it" … "38% of parents")."""
     words = sorted((p for p, (unit, _) in vocab().ranges.items() if unit == "share"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return startcache.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def tokenize(view: View, sentence: int) -> tuple[Token, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, same_family
@@ -443,7 +444,7 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
     return None
 
 
-_SCALE = re.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
+_SCALE = startcache.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
 
 
 def _scale(f: Fact) -> str:

@@ -19,20 +19,20 @@ the cue's reading in labels.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Mapping
 
+from numcheck import startcache
 from numcheck.relations.base import Relation, _Doc
 
 # A score as printed: "4-1", "1 – 2"; not part of a longer number, a money sum, a ratio or a date range.
-SCORE = re.compile(r"(?<![\d£$€])(?<!\d[.,:/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?!\d|[.,:/–-]\d|%| ?per ?cent)")
+SCORE = startcache.compile(r"(?<![\d£$€])(?<!\d[.,:/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?!\d|[.,:/–-]\d|%| ?per ?cent)")
 # A quick first look: most texts have nothing like a score.
-_ANY_SCORE = re.compile(r"\d ?[-–] ?\d")
+_ANY_SCORE = startcache.compile(r"\d ?[-–] ?\d")
 # Words before a score that its cue may take.
 CUE_WORDS = 6
 # A heading line with a final score has at most this many words.
 HEADING_WORDS = 12
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = startcache.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def _fact_in(d: _Doc, starts: list[int], start: int, end: int) -> int:

@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from numcheck import startcache
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
@@ -29,7 +29,7 @@ OF_PHRASE_GAP = 14
 # Words that may stand before such an opening "of": a clause start.
 OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
 # A share written as two counts: "70 out of 120", "12 of 23".
-RATIO_TEXT = re.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(\d[\d,]*)\s*$")
+RATIO_TEXT = startcache.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(\d[\d,]*)\s*$")
 # Tokens back from a comma-set share ("…, under a third of the 140") to its count.
 SHARE_BEFORE_REACH = 14
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").

@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
@@ -67,7 +68,7 @@ def _targets(d: _Doc) -> Iterator[Relation]:
 def _verbs() -> re.Pattern[str]:
     """The first words of the outcome verbs, as one case-blind search."""
     firsts = sorted(vocab().outcome_verbs.by_first, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.IGNORECASE)
+    return startcache.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.IGNORECASE)
 
 
 def _target_noun(d: _Doc, toks: Sequence[Token], start: int) -> int:
