@@ -58,6 +58,9 @@ NEAR_ACHIEVED_REACH = 30
 # surpassing"): the figure the verb's clause ends on, not one further back ("Over the last 200m Okafor
 # pulled clear, so beating Lindqvist").
 OVERTAKE_BACK = 5
+# Tokens before "behind" or "ahead of" a runner's own time may stand ("Okoro (1:47.20) came second in
+# the 800m behind Lund (1:46.90)").
+TIMED_BACK = 12
 # Tokens of an overtaking word's object read for its names; sentences either side its figure is looked for in.
 OBJECT_WORDS = 6
 OBJECT_SENTENCES = 20
@@ -181,8 +184,8 @@ def _figure_after(d: _Doc, si: int, j: int, reach: int, kinds: frozenset[str] = 
             continue
         if f.kind == "measure" and k > 0 and words[k - 1] in _EVENT_BEFORE:
             continue
-        if k > 0 and words[k - 1] == "(":
-            continue
+        if k > 1 and words[k - 1] == "(" and toks[k - 2].fact >= 0:
+            continue  # "$24m (£13m)": a conversion of the figure before
         return fi
     return -1
 
@@ -458,8 +461,14 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
                 continue
             order, end = hit
             stop = min(d.m.clause_end(si, k), end + OBJECT_WORDS)
-            if any(toks[x].fact >= 0 for x in range(end, stop)):
-                continue  # a figure of its own: the comparison builder's
+            own = [toks[x].fact for x in range(end, stop) if toks[x].fact >= 0]
+            if own:
+                # A time of its own ("came second behind Lund (3:46.80)"): times are this reader's; amounts
+                # with a figure after the word are the comparison builder's.
+                rel = _timed_placing(d, si, k, end, own[0], order)
+                if rel is not None:
+                    yield rel
+                continue
             names = _caps(d, si, end, stop) - t.measures
             if not names:
                 continue
@@ -472,6 +481,22 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
             if bi >= 0:
                 ev = "document" if d.pos_of(bi)[0] != si else "sentence"
                 yield Relation("comparison", (("a", ai), ("b", bi)), (d.span(si, k, end),), ev, (("order", order),))
+
+
+def _timed_placing(d: _Doc, si: int, k: int, end: int, bi: int, order: str) -> Relation | None:
+    """ "Okoro (1:47.20) came second in the 800m behind Lund (1:46.90)": the time before the word against
+    the rival's time after it; behind is slower (a larger time), ahead is faster."""
+    if not _timed(d, bi):
+        return None
+    toks = d.m.tokens[si]
+    for x in range(k - 1, max(-1, k - 1 - TIMED_BACK), -1):
+        ai = toks[x].fact
+        if ai >= 0 and _timed(d, ai) and _alike(d, ai, bi):
+            flipped = "below" if order == "above" else "above"
+            return Relation(
+                "comparison", (("a", ai), ("b", bi)), (d.span(si, k, end),), "sentence", (("order", flipped),)
+            )
+    return None
 
 
 def _figure_before(d: _Doc, si: int, k: int) -> int:
