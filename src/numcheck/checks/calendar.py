@@ -363,8 +363,15 @@ def _inverted_facts(view: View) -> Iterator[Hit]:
         if not f.is_range or not f.iso or f.iso.count("/") != 1:
             continue
         first, second = (_end_key(p) for p in f.iso.split("/"))
-        if first is None or second is None or first[0] != second[0] or first[0] == "y":
+        if first is None or second is None or first[0] == second[0] == "y":
             continue  # year ranges are read from the text above
+        if first[0] != second[0]:
+            # "from March 2021 till 5 January 2020": ends told to different precision compare on what
+            # both give, a year and maybe a month.
+            n = min(len(first[0]), len(second[0]))
+            if first[0][:n] != second[0][:n] or not first[0].startswith("y"):
+                continue
+            first, second = (first[0][:n], first[1][:n]), (second[0][:n], second[1][:n])
         if "y" not in first[0] and first[1][0] != second[1][0]:
             continue
         if second[1] < first[1]:
