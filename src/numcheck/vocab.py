@@ -79,6 +79,12 @@ class Vocab:
     nouns: PhraseTable  # phrase → concept
     direction: PhraseTable  # phrase → "up" | "down"
     judging_directions: frozenset[str]  # "improved", "worsened": a way that judges, not measures
+    result_words: PhraseTable  # phrase → "group:category" ("wins" → "match:won"): outcomes of one whole
+    result_before: frozenset[str]  # groups whose words may stand before the figure ("won 18")
+    result_exhaustive: frozenset[str]  # groups whose categories add up to the whole
+    result_unbeaten: frozenset[str]  # "unbeaten": a match group's losses are none
+    result_linking: frozenset[str]  # "voted", "said": between a figure and its outcome word
+    result_contests: frozenset[str]  # "game", "match": what the whole of a match record counts
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
@@ -259,6 +265,17 @@ def vocab() -> Vocab:
         nouns=PhraseTable.build(_pairs(nouns)),
         direction=PhraseTable.build(_pairs(data["direction"])),
         judging_directions=frozenset(data["judging_direction"]["words"]),
+        result_words=PhraseTable.build(
+            (p, f"{group}:{category}")
+            for group, cats in data["results"]["groups"].items()
+            for category, phrases in cats.items()
+            for p in phrases
+        ),
+        result_before=frozenset(data["results"]["before"]),
+        result_exhaustive=frozenset(data["results"]["exhaustive"]),
+        result_unbeaten=frozenset(data["results"]["unbeaten"]),
+        result_linking=frozenset(data["results"]["linking"]),
+        result_contests=frozenset(data["results"]["contests"]),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build(_pairs(data["comparison"])),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),

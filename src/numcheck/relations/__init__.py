@@ -136,6 +136,7 @@ from numcheck.relations.restatements import (
     _restatements,
     _scale_words,
 )
+from numcheck.relations.results import _results
 from numcheck.relations.samples import _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
@@ -234,6 +235,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _share_words,
     _place_runs,
     _tennis,
+    _results,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -1,0 +1,108 @@
+"""Results: outcomes that split one whole, told in one sentence ("won 18 of its 30 games, drew 7 and
+lost 5", "Of the 350 delegates, 210 voted in favour, 95 against and 45 abstained", "unbeaten in 12
+games, with eight wins and four draws").
+
+Each group of outcomes (a match record, a vote) and the words of its categories are vocabulary
+(``[results]`` in data/vocab.toml). A sentence with figures of at least two categories of one group and
+one other count, larger than each of them, gives a ``breakdown`` of that count: exact when the group
+is exhaustive and every category is told (or "unbeaten" leaves out the losses), inclusive otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc
+from numcheck.vocab import singular
+
+# Categories of the match group that "unbeaten" leaves out.
+NO_LOSSES = frozenset({"lost"})
+
+
+def _results(d: _Doc) -> Iterator[Relation]:
+    for si in range(len(d.m.tokens)):
+        if not any(t.fact >= 0 for t in d.m.tokens[si]):
+            continue
+        yield from _results_in(d, si)
+
+
+def _outcome(d: _Doc, si: int, pos: int) -> tuple[str, str, int, int] | None:
+    """The outcome word of the figure at ``pos``: (group, category, start, end of the word), or None."""
+    words = d.m.words[si]
+    j = pos + 1
+    if j < len(words) and words[j] in d.v.result_linking:
+        j += 1  # "210 voted in favour", "20 were unsure"
+    hit = d.v.result_words.starting_at(words, j)
+    if hit is not None:
+        group, category = hit[0].split(":", 1)
+        return group, category, j, hit[1]
+    at = d.hedge_start(si, pos)
+    back = d.v.result_words.ending_at(words, at)
+    if back is not None:
+        group, category = back[0].split(":", 1)
+        if group in d.v.result_before:
+            return group, category, back[1], at  # "won 18", "drawing 10"
+    return None
+
+
+def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
+    words, toks = d.m.words[si], d.m.tokens[si]
+    outcomes: dict[str, dict[str, tuple[int, int, int]]] = {}
+    others: list[int] = []
+    for pos, tok in enumerate(toks):
+        fi = tok.fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS or f.is_range or f.value is None:
+            continue
+        if not _bare(f):
+            continue
+        got = _outcome(d, si, pos)
+        if got is None:
+            others.append(fi)
+            continue
+        group, category, a, b = got
+        # The first figure of a category counts; a second one ("won 3 ... won 4") is another story.
+        outcomes.setdefault(group, {}).setdefault(category, (fi, a, b))
+    for group, cats in outcomes.items():
+        if len(cats) < 2:
+            continue
+        items = [fi for fi, _, _ in cats.values()]
+        largest = max(d.facts[fi].value or 0 for fi in items)
+        wholes = [w for w in others if (d.facts[w].value or 0) > largest]
+        if len(wholes) != 1:
+            continue  # no whole, or two candidates: say nothing
+        if group in d.v.result_before and not _counts_contests(d, wholes[0]):
+            continue  # "won 30 seats and lost 40, leaving 35": seats changing hands, no record
+        unbeaten = any(w in d.v.result_unbeaten for w in words)
+        told = set(cats)
+        exhaustive = group in d.v.result_exhaustive and (
+            told == _categories(d, group) or (unbeaten and told | NO_LOSSES == _categories(d, group))
+        )
+        cues = tuple(d.span(si, a, b) for _, a, b in cats.values())
+        labels = () if exhaustive else (("inclusive", "yes"),)
+        roles = (("total", wholes[0]), *(("item", fi) for fi in items))
+        yield Relation("breakdown", roles, cues, "clause", labels)
+
+
+def _counts_contests(d: _Doc, fi: int) -> bool:
+    """The figure counts games, matches or other contests ("30 games", "12 league games")."""
+    mm = d.m.by_fact.get(fi)
+    noun = (mm.noun if mm else None) or d.facts[fi].subject or ""
+    last = noun.lower().split()[-1:] if noun else []
+    if not last:
+        return False
+    w = last[0]
+    return singular(w) in d.v.result_contests or w.endswith("es") and w[:-2] in d.v.result_contests
+
+
+def _categories(d: _Doc, group: str) -> frozenset[str]:
+    """Every category of ``group`` in the vocabulary."""
+    out = set()
+    for entries in d.v.result_words.by_first.values():
+        for _, label in entries:
+            g, _, c = label.partition(":")
+            if g == group:
+                out.add(c)
+    return frozenset(out)
