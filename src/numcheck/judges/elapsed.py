@@ -12,6 +12,7 @@ from numcheck.model import Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation
 from numcheck.relations.calendar import _year_of, _year_range
+from numcheck.relations.elapsed import _last_year
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -55,8 +56,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             y = _year_of(view.facts[si])
             if y is not None:
                 ends.append((y, view.reporting_date.year, si))
-    elif rel.label("end") == "report" and rel.get("floor") is not None:
-        return _at_least(rel, view)
+    elif rel.label("end") == "report" and (rel.get("floor") is not None or rel.get("ceiling") is not None):
+        return _now_between(rel, view)
     if not ends:
         return None
     iv = length.interval
@@ -84,28 +85,48 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     )
 
 
-def _at_least(rel: Relation, view: View) -> Hit | None:
+# Bounds that stand for "none" on one side of the years a length may take.
+_NO_LOW, _NO_HIGH = Decimal(0), Decimal(10000)
+
+
+def _now_between(rel: Relation, view: View) -> Hit | None:
     """A length counted to now in a text without a reporting date: now is no earlier than the latest year
-    the text tells of as past (``floor``), so the length is at least the years from the start to it."""
+    the text tells of as past (``floor``) and, when it is given, no later than the latest year the text
+    tells of at all (``ceiling``), so the length lies between the years from the start to each."""
     facts = view.facts
-    li, si, fl = rel.get("length"), rel.get("start"), rel.get("floor")
-    if li is None or si is None or fl is None:
+    li, si, fl, ce = rel.get("length"), rel.get("start"), rel.get("floor"), rel.get("ceiling")
+    if li is None or si is None:
         return None
-    start, floor = _year_of(facts[si]), _year_of(facts[fl])
+    start = _year_of(facts[si])
+    floor = _last_year(facts[fl]) if fl is not None else None
+    ceiling = _last_year(facts[ce]) if ce is not None else None
+    if start is None or (floor is None or floor <= start) and (ceiling is None or ceiling <= start):
+        return None
     length = facts[li]
-    if start is None or floor is None or floor <= start or length.interval.high is None:
+    iv = length.interval
+    if length.kind == "relative" and length.value is not None:
+        iv = Interval.point(abs(length.value))  # "25 years ago" counts back: its length is 25
+    low = Decimal(floor - start - YEAR_SLACK) if floor is not None and floor > start else _NO_LOW
+    high = Decimal(ceiling - start + YEAR_SLACK) if ceiling is not None and ceiling > start else _NO_HIGH
+    if meets(iv, low, high):
         return None
-    least = floor - start - YEAR_SLACK
-    if length.interval.high >= least:
-        return None
+    if floor is not None and ceiling is not None:
+        end = str(floor) if floor == ceiling else f"{floor} to {ceiling}"
+        expected = str(floor - start) if floor == ceiling else f"{floor - start} to {ceiling - start}"
+    elif floor is not None:
+        end, expected = f"{floor} or later", f"{floor - start} or more"
+    else:
+        assert ceiling is not None
+        end, expected = f"{ceiling} or earlier", f"{ceiling - start} or fewer"
+    spans = tuple(facts[i].span for i in (si, fl, ce) if i is not None)
     return Hit(
         length.span,
-        (facts[si].span, facts[fl].span),
+        spans,
         (
             ("length", length.text),
             ("years", facts[si].text),
             ("start", str(start)),
-            ("end", f"{floor} or later"),
-            ("expected", f"{floor - start} or more"),
+            ("end", end),
+            ("expected", expected),
         ),
     )

@@ -109,6 +109,7 @@ from numcheck.relations.counting import (
     _titles,
     _years_listed,
 )
+from numcheck.relations.elapsed import _ago, _planned
 from numcheck.relations.fractions import _fraction_shares
 from numcheck.relations.frames import _period_slices, _scope_parts
 from numcheck.relations.groups import (
@@ -185,6 +186,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _for_years_until,
     _anniversaries,
     _years_later_events,
+    _planned,
+    _ago,
     _clock_spans,
     _ages,
     _thing_ages,

@@ -1,0 +1,252 @@
+"""Lengths of years told as a plan or as time ago, against the years they span: "doubling sales in three
+years" against "$3bn in 2004, which it hopes to double by 2009"; "set up 25 years ago, when the first
+single came out" against the year another sentence gives that single, counted to now (the reporting
+date, or the years the text tells of)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from numcheck import dates, days
+from numcheck.model import Fact, Span
+from numcheck.relations.base import Relation, _Doc, _lead_sentences
+from numcheck.relations.calendar import (
+    OWN_YEAR_REACH,
+    YEAR_RESTATED,
+    _clause_stems,
+    _sentence_stems,
+    _single_years,
+    _year_of,
+)
+from numcheck.vocab import TOKEN
+
+# Tokens before "in N years" read for its plan word ("doubling our sales in three years").
+PLAN_REACH = 4
+# Tokens before "by YEAR" read for its plan word ("hopes to double its revenue to $6bn by 2009").
+TARGET_REACH = 6
+# Tokens of a ", when …" clause read for the event an "N years ago" counts back to.
+WHEN_REACH = 12
+# Stems a "when" clause shares with another sentence's year to date it; one is enough for a stem that at
+# most RARE_SENTENCES sentences of the text use ("when the original single came out" … "The original
+# version … in 1984").
+WHEN_SHARED = 2
+RARE_SENTENCES = 2
+# Years of slack either way: whole years named without months.
+YEAR_SLACK = 1
+
+
+@functools.cache
+def _plan_words() -> dict[str, str]:
+    """Word → the plan it names ("doubling" → double): [spans] plan_words."""
+    table: dict[str, list[str]] = dates.table("spans")["plan_words"]
+    return {w: plan for plan, words in table.items() for w in words}
+
+
+def _plans(d: _Doc, si: int, lo: int, hi: int) -> dict[str, Span]:
+    """Plans named among tokens ``lo``..``hi`` - 1, a figure's own word included ("Doubling" is a figure)."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    plans = _plan_words()
+    out: dict[str, Span] = {}
+    for k in range(max(0, lo), min(len(toks), hi)):
+        w = d.facts[toks[k].fact].text.lower() if toks[k].fact >= 0 else words[k]
+        if w in plans:
+            out.setdefault(plans[w], toks[k].span)
+    return out
+
+
+def _targets(d: _Doc) -> dict[str, list[tuple[int, int]]]:
+    """Plan → (base year, target year) of each "… in 2004, which it hopes to double by 2009": the year after
+    "by" and the nearest earlier single year of the sentence before the plan word."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for si, words in enumerate(d.m.words):
+        toks = d.m.tokens[si]
+        for k, w in enumerate(words):
+            if w != "by" or k + 1 >= len(toks) or toks[k + 1].fact < 0:
+                continue
+            end = toks[k + 1].fact
+            target = _year_of(d.facts[end])
+            plans = _plans(d, si, k - TARGET_REACH, k)
+            if target is None or not plans:
+                continue
+            first = min(toks.index(t) for t in toks[max(0, k - TARGET_REACH) : k] if t.span in plans.values())
+            base = _year_before(d, si, first, target)
+            if base >= 0:
+                for plan in plans:
+                    out.setdefault(plan, []).append((base, end))
+    return out
+
+
+def _year_before(d: _Doc, si: int, pos: int, before: int) -> int:
+    """The nearest single year of the sentence before token ``pos`` that is earlier than ``before``."""
+    toks = d.m.tokens[si]
+    for k in range(pos - 1, max(-1, pos - OWN_YEAR_REACH), -1):
+        fi = toks[k].fact
+        y = _year_of(d.facts[fi]) if fi >= 0 else None
+        if y is not None and y < before:
+            return fi
+    return -1
+
+
+def _planned(d: _Doc) -> Iterator[Relation]:
+    """``span``: a plan "in N years" or "within N years" (``length``: "doubling our sales in three years")
+    against a sentence that names the same plan by a year (``end``) from a base year (``start``): "sales
+    were $3bn in 2004, which it hopes to double by 2009". One pair of years per plan, or nothing."""
+    targets: dict[str, list[tuple[int, int]]] | None = None
+    for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
+        if f.unit != "year" or f.value is None or f.value <= 0:
+            continue
+        words = d.m.words[si]
+        told_in = f.text.lower().startswith(("in ", "within "))
+        if (
+            f.kind == "relative"
+            and not told_in
+            or f.kind == "duration"
+            and words[pos - 1 : pos]
+            not in (
+                ("in",),
+                ("within",),
+            )
+        ):
+            continue
+        lo = max(d.m.clause_start(si, pos), pos - PLAN_REACH - 1)
+        plans = _plans(d, si, lo, pos)
+        if not plans:
+            continue
+        if targets is None:
+            targets = _targets(d)
+            if not targets:
+                return
+        pairs = [(b, e, plan) for plan in plans for b, e in targets.get(plan, ())]
+        if len({(_year_of(d.facts[b]), _year_of(d.facts[e])) for b, e, _ in pairs}) != 1:
+            continue
+        b, e, plan = pairs[0]
+        yield Relation("span", (("length", fi), ("start", b), ("end", e)), (plans[plan],), "document")
+
+
+def _last_year(f: Fact) -> int | None:
+    """The year a figure names, or the last year of a range of dates ("January 1985 and November 2004")."""
+    y = _year_of(f)
+    if y is not None or f.kind not in ("year", "date") or not f.iso or f.iso.count("/") != 1:
+        return y
+    last = f.iso.split("/")[1]
+    return int(last[:4]) if last[:4].isdigit() else None
+
+
+def _told_years(d: _Doc) -> list[tuple[int, int, bool]]:
+    """(fact, year, told as past) for every year or date the text gives, ranges by their last year."""
+
+    def read() -> list[tuple[int, int, bool]]:
+        data = dates.table("ages")
+        future, past = frozenset(data["future_words"]), frozenset(data["past_words"])
+        out = []
+        for kind in ("year", "date"):
+            for fi in d.view.by_kind.get(kind, ()):
+                y = _last_year(d.facts[fi])
+                if y is None:
+                    continue
+                words = set(d.m.words[d.facts[fi].sentence])
+                told_past = not words & future and any(w.endswith("ed") or w in past for w in words)
+                out.append((fi, y, told_past))
+        return out
+
+    years: list[tuple[int, int, bool]] = d.view.memo("told-years", lambda v: read())
+    return years
+
+
+def _now_bounds(d: _Doc, si: int, start: int) -> tuple[tuple[str, int], ...]:
+    """Without a reporting date, "now" is no earlier than the latest year the text tells of as past
+    (``floor``), and no later than the latest year it tells of at all (``ceiling``) when the lead or the
+    length's own sentence tells that year with its month ("until November 2004"): a news text is dated by
+    the latest dated event it reports. A bare year is not enough: a profile's latest year may be long
+    past ("founded 40 years ago, in 1965, the choir toured Japan in 1990")."""
+    y0 = _year_of(d.facts[start])
+    told = _told_years(d)
+    if y0 is None or not told:
+        return ()
+    roles: tuple[tuple[str, int], ...] = ()
+    past = [(y, fi) for fi, y, p in told if p]
+    if past and max(past)[0] > y0:
+        roles += (("floor", max(past)[1]),)
+    latest = max(y for _, y, _ in told)
+    where = _lead_sentences(d) | {si}
+    ceiling = [fi for fi, y, _ in told if y == latest and d.facts[fi].sentence in where and _has_month(d.facts[fi])]
+    if latest > y0 and ceiling:
+        roles += (("ceiling", ceiling[0]),)
+    return roles
+
+
+def _has_month(f: Fact) -> bool:
+    """A date that names its month ("November 2004", "3 May 2010"), or a range whose last end does."""
+    last = (f.iso or "").split("/")[-1]
+    return f.kind == "date" and len(last) >= 7 and last[4:5] == "-"
+
+
+def _when_year(d: _Doc, si: int, pos: int) -> tuple[int, tuple[Span, ...]]:
+    """The year of the event an ", when …" clause after token ``pos`` names, told in another sentence
+    (see WHEN_SHARED), with the shared words; (-1, ()) if none or two that disagree."""
+    words = d.m.words[si]
+    j = pos + 1
+    if j < len(words) and words[j] == ",":
+        j += 1
+    if j >= len(words) or words[j] != "when":
+        return -1, ()
+    hi = min(d.m.clause_end(si, j + 1), j + 1 + WHEN_REACH)
+    hi = next((k for k in range(j + 1, hi) if words[k] in (",", ";", "(")), hi)  # "when X happened, Y did"
+    stems = _clause_stems(d, si, j + 1, hi)
+    if not stems:
+        return -1, ()
+    use = _stem_sentences(d)
+    hits: dict[int, list[str]] = {}
+    for yi in _single_years(d):
+        s2 = d.facts[yi].sentence
+        if s2 == si:
+            continue
+        shared = [st for st in stems if st in _sentence_stems(d, s2)]
+        if len(shared) >= WHEN_SHARED or any(use.get(st, 0) <= RARE_SENTENCES for st in shared):
+            hits[yi] = shared
+    if len({_year_of(d.facts[yi]) for yi in hits}) != 1:
+        return -1, ()
+    yi = next(iter(hits))
+    return yi, tuple(stems[st] for st in hits[yi])
+
+
+def _stem_sentences(d: _Doc) -> dict[str, int]:
+    """Stem → the number of sentences that use it, sentences without figures (not tokenised) included."""
+
+    def read() -> dict[str, int]:
+        out: dict[str, int] = {}
+        text = d.view.text
+        for sent in d.view.doc.sentences:
+            chunk = text[sent.span.start : sent.span.end].lower()
+            for st in {st for w in TOKEN.findall(chunk) if (st := days.stem(w))}:
+                out[st] = out.get(st, 0) + 1
+        return out
+
+    counts: dict[str, int] = d.view.memo("stem-sentences", lambda v: read())
+    return counts
+
+
+def _ago(d: _Doc) -> Iterator[Relation]:
+    """``span``: "N years ago" (``length``) against the year it counts back to (``start``): told just after
+    it ("25 years ago, in 1979") or the year of the event its ", when …" clause names; the end is the
+    reporting date (label ``end`` "report"), else the years the text tells of (``floor``, ``ceiling``)."""
+    for si, pos, fi, f in d.figures(frozenset({"relative"})):
+        if f.unit != "year" or not f.value or "ago" not in f.markers:
+            continue
+        toks = d.m.tokens[si]
+        start = next(
+            (toks[j].fact for j in range(pos + 1, min(len(toks), pos + 1 + YEAR_RESTATED)) if toks[j].fact >= 0), -1
+        )
+        cues: tuple[Span, ...] = ()
+        if start < 0 or _year_of(d.facts[start]) is None:
+            start, cues = _when_year(d, si, pos)
+        if start < 0:
+            continue
+        if d.view.reporting_date is not None:
+            yield Relation("span", (("length", fi), ("start", start)), cues, "document", (("end", "report"),))
+            continue
+        bounds = _now_bounds(d, si, start)
+        if bounds:
+            roles = (("length", fi), ("start", start), *bounds)
+            yield Relation("span", roles, cues, "document", (("end", "report"),))
