@@ -5,6 +5,7 @@ lengths against years (span), runs of days (run) and hours between clock times (
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -53,6 +54,71 @@ def _next_days(d: _Doc) -> Iterator[Relation]:
         roles = (("a", fi), ("b", fi), ("b-from", anchor))
         labels = (("a-shift", "0"), ("b-shift", "1"), ("event", "the day after"))
         yield Relation("same-event", roles, (), "sentence", labels)
+
+
+# Words before "on DATE" that name what happened that day ("a written parliamentary answer on 17 March").
+DATED_PHRASE = 4
+# Stems two such phrases must share to name one event; days apart two dates of one event may be told
+# (more is another event, not a slip); dates read (a bounded number of pairs whatever the text's length).
+DATED_SHARED = 2
+DATED_APART = 7
+DATED_KEPT = 40
+
+
+def _dated_phrase(d: _Doc, si: int, pos: int) -> dict[str, str]:
+    """Stem → word of the lower-case words naming what happened on the date at ``pos`` ("a written parliamentary
+    answer on 17 March 2003"); empty when the phrase holds a figure or a word of repetition ("a second
+    answer on ...", "another answer on ...")."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    if pos < 2 or words[pos - 1] != "on":
+        return {}
+    lo = max(0, pos - 1 - DATED_PHRASE)
+    if any(t.fact >= 0 for t in toks[lo : pos - 1]) or days.repeated(words[d.m.clause_start(si, pos) : pos]):
+        return {}  # "another meeting to debate the budget on ...": a second time, anywhere in the clause
+    text = d.view.text
+    return {
+        st: t.text
+        for t in toks[lo : pos - 1]
+        if not text[t.start : t.start + 1].isupper() and (st := days.stem(t.text))
+    }
+
+
+def _dated_twice(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: one event given a date twice, days apart ("a written parliamentary answer on 17
+    March 2003" … "in my parliamentary answer on March 18 2003"): the words before "on" share two stems."""
+    dated: list[tuple[int, dict[str, str], tuple[int | None, int, int]]] = []
+    for fi in d.view.by_kind.get("date", ()):
+        f = d.facts[fi]
+        if fi not in d.m.by_fact:
+            continue
+        si, pos = d.pos_of(fi)
+        parts = days.date_parts(f.iso)
+        phrase = _dated_phrase(d, si, pos) if len(parts) == 1 else {}
+        if len(phrase) >= DATED_SHARED:
+            dated.append((fi, phrase, parts[0]))
+        if len(dated) >= DATED_KEPT:
+            break
+    for i, (fa, pa, (ya, ma, da)) in enumerate(dated):
+        for fb, pb, (yb, mb, db) in dated[i + 1 :]:
+            shared = pa.keys() & pb.keys()
+            if d.facts[fa].sentence == d.facts[fb].sentence or len(shared) < DATED_SHARED:
+                continue
+            year = ya or yb or 2001  # a year without 29 February: only the distance between the days matters
+            if ya is not None and yb is not None and ya != yb:
+                continue
+            try:
+                apart = abs((dt.date(year, ma, da) - dt.date(year, mb, db)).days)
+            except ValueError:
+                continue
+            if 0 < apart <= DATED_APART:
+                labels = (
+                    ("a-shift", "0"),
+                    ("a-from", ""),
+                    ("b-shift", "0"),
+                    ("b-from", ""),
+                    ("event", " ".join(w for st, w in pb.items() if st in shared)),
+                )
+                yield Relation("same-event", (("a", fa), ("b", fb)), (), "document", labels)
 
 
 def _calendar_dates(d: _Doc) -> Iterator[Relation]:
