@@ -28,8 +28,8 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 def _printed_above(a: Fact, b: Fact) -> bool:
     """The ends as printed, in one unit, with no hedge: "£2bn-£1bn" runs backwards even though each
     end's rounding ("£2bn" may be £1.5bn) lets the two touch. A range's ends are written as values,
-    so their order is the printed one. A first end without a scale word takes the last end's ("$4-$3.8
-    trillion" is $4 trillion to $3.8 trillion, "between 9 and 8 million" 9 million to 8 million)."""
+    so their order is the printed one. A first end without a scale word takes the last end's ("$5-$4.2
+    trillion" is $5 trillion to $4.2 trillion, "between 9 and 8 million" 9 million to 8 million)."""
     if a.value is None or b.value is None or a.hedge != "exact" or b.hedge != "exact":
         return False
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
@@ -43,7 +43,7 @@ _SCALES = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
 
 
 def _printed(f: Fact) -> Decimal | None:
-    """The numeral as printed in the fact's text ("$3.8 trillion" → 3.8), None without one."""
+    """The numeral as printed in the fact's text ("$4.2 trillion" → 4.2), None without one."""
     m = _NUMERAL.search(f.text)
     if m is None:
         return None

@@ -56,7 +56,7 @@ def _next_days(d: _Doc) -> Iterator[Relation]:
         yield Relation("same-event", roles, (), "sentence", labels)
 
 
-# Words before "on DATE" that name what happened that day ("a written parliamentary answer on 17 March").
+# Words before "on DATE" that name what happened that day ("a formal written reply on 9 April").
 DATED_PHRASE = 4
 # Stems two such phrases must share to name one event; days apart two dates of one event may be told
 # (more is another event, not a slip); dates read (a bounded number of pairs whatever the text's length).
@@ -66,8 +66,8 @@ DATED_KEPT = 40
 
 
 def _dated_phrase(d: _Doc, si: int, pos: int) -> dict[str, str]:
-    """Stem → word of the lower-case words naming what happened on the date at ``pos`` ("a written parliamentary
-    answer on 17 March 2003"); empty when the phrase holds a figure or a word of repetition ("a second
+    """Stem → word of the lower-case words naming what happened on the date at ``pos`` ("a formal written
+    reply on 9 April 2008"); empty when the phrase holds a figure or a word of repetition ("a second
     answer on ...", "another answer on ...")."""
     toks, words = d.m.tokens[si], d.m.words[si]
     if pos < 2 or words[pos - 1] != "on":
@@ -84,8 +84,8 @@ def _dated_phrase(d: _Doc, si: int, pos: int) -> dict[str, str]:
 
 
 def _dated_twice(d: _Doc) -> Iterator[Relation]:
-    """``same-event``: one event given a date twice, days apart ("a written parliamentary answer on 17
-    March 2003" … "in my parliamentary answer on March 18 2003"): the words before "on" share two stems."""
+    """``same-event``: one event given a date twice, days apart ("a formal written reply on 9
+    April 2008" … "in my formal reply on April 11 2008"): the words before "on" share two stems."""
     dated: list[tuple[int, dict[str, str], tuple[int | None, int, int]]] = []
     for fi in d.view.by_kind.get("date", ()):
         f = d.facts[fi]
@@ -524,7 +524,7 @@ def _anniversaries(d: _Doc) -> Iterator[Relation]:
             return
         own = _year_in_phrase(d, si, pos + 3, hi)
         if own >= 0:
-            # "the 20th anniversary of the painter's death in 1987": the year counted from is told here.
+            # "the 30th anniversary of the poet's death in 1975": the year counted from is told here.
             end = _own_year(d, si, pos, skip=own)
             y0, y1 = _year_of(d.facts[own]), _year_of(d.facts[end]) if end >= 0 else None
             if y0 is not None and y1 is not None and y1 <= y0:

@@ -1,6 +1,6 @@
 """Lengths of years told as a plan or as time ago, against the years they span: "doubling sales in three
-years" against "$3bn in 2004, which it hopes to double by 2009"; "set up 25 years ago, when the first
-single came out" against the year another sentence gives that single, counted to now (the reporting
+years" against "$4bn in 2010, which it hopes to double by 2016"; "set up 30 years ago, when the first
+record came out" against the year another sentence gives that record, counted to now (the reporting
 date, or the years the text tells of)."""
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ from numcheck.relations.calendar import (
 )
 from numcheck.vocab import TOKEN
 
-# Tokens before "in N years" read for its plan word ("doubling our sales in three years").
+# Tokens before "in N years" read for its plan word ("plans to double turnover in three years").
 PLAN_REACH = 4
-# Tokens before "by YEAR" read for its plan word ("hopes to double its revenue to $6bn by 2009").
+# Tokens before "by YEAR" read for its plan word ("hopes to double its turnover to $8bn by 2016").
 TARGET_REACH = 6
 # Tokens of a ", when …" clause read for the event an "N years ago" counts back to.
 WHEN_REACH = 12
 # Stems a "when" clause shares with another sentence's year to date it; one is enough for a stem that at
-# most RARE_SENTENCES sentences of the text use ("when the original single came out" … "The original
-# version … in 1984").
+# most RARE_SENTENCES sentences of the text use ("when the first record came out" … "The record
+# topped the charts in 1990").
 WHEN_SHARED = 2
 RARE_SENTENCES = 2
 # Years of slack either way: whole years named without months.
@@ -56,7 +56,7 @@ def _plans(d: _Doc, si: int, lo: int, hi: int) -> dict[str, Span]:
 
 
 def _targets(d: _Doc) -> dict[str, list[tuple[int, int]]]:
-    """Plan → (base year, target year) of each "… in 2004, which it hopes to double by 2009": the year after
+    """Plan → (base year, target year) of each "… in 2010, which it hopes to double by 2016": the year after
     "by" and the nearest earlier single year of the sentence before the plan word."""
     out: dict[str, list[tuple[int, int]]] = {}
     for si, words in enumerate(d.m.words):
@@ -89,9 +89,9 @@ def _year_before(d: _Doc, si: int, pos: int, before: int) -> int:
 
 
 def _planned(d: _Doc) -> Iterator[Relation]:
-    """``span``: a plan "in N years" or "within N years" (``length``: "doubling our sales in three years")
+    """``span``: a plan "in N years" or "within N years" (``length``: "plans to double turnover in three years")
     against a sentence that names the same plan by a year (``end``) from a base year (``start``): "sales
-    were $3bn in 2004, which it hopes to double by 2009". One pair of years per plan, or nothing."""
+    were $4bn in 2010, which it hopes to double by 2016". One pair of years per plan, or nothing."""
     targets: dict[str, list[tuple[int, int]]] | None = None
     for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
         if f.unit != "year" or f.value is None or f.value <= 0:
@@ -125,7 +125,7 @@ def _planned(d: _Doc) -> Iterator[Relation]:
 
 
 def _last_year(f: Fact) -> int | None:
-    """The year a figure names, or the last year of a range of dates ("January 1985 and November 2004")."""
+    """The year a figure names, or the last year of a range of dates ("March 1991 and June 2008")."""
     y = _year_of(f)
     if y is not None or f.kind not in ("year", "date") or not f.iso or f.iso.count("/") != 1:
         return y
@@ -157,7 +157,7 @@ def _told_years(d: _Doc) -> list[tuple[int, int, bool]]:
 def _now_bounds(d: _Doc, si: int, start: int) -> tuple[tuple[str, int], ...]:
     """Without a reporting date, "now" is no earlier than the latest year the text tells of as past
     (``floor``), and no later than the latest year it tells of at all (``ceiling``) when the lead or the
-    length's own sentence tells that year with its month ("until November 2004"): a news text is dated by
+    length's own sentence tells that year with its month ("until June 2008"): a news text is dated by
     the latest dated event it reports. A bare year is not enough: a profile's latest year may be long
     past ("founded 40 years ago, in 1965, the choir toured Japan in 1990")."""
     y0 = _year_of(d.facts[start])
@@ -177,7 +177,7 @@ def _now_bounds(d: _Doc, si: int, start: int) -> tuple[tuple[str, int], ...]:
 
 
 def _has_month(f: Fact) -> bool:
-    """A date that names its month ("November 2004", "3 May 2010"), or a range whose last end does."""
+    """A date that names its month ("June 2008", "3 May 2010"), or a range whose last end does."""
     last = (f.iso or "").split("/")[-1]
     return f.kind == "date" and len(last) >= 7 and last[4:5] == "-"
 

@@ -1,6 +1,6 @@
 """One person's ages told against each other: an exact age against a word for an age ("teenage", "in his
-forties"), an age told as past ("when he was just 16", "at the age of 30") against the age now, and an
-age in years and days ("at 18 years and 187 days") against the whole years told elsewhere.
+forties"), an age told as past ("when she was only 12", "at the age of 30") against the age now, and an
+age in years and days ("at 19 years and 40 days") against the whole years told elsewhere.
 
 Every age the text tells is read once into an ``Told`` with the person it is told of (a name beside it,
 after it, or before the ", who" whose clause holds it); ages of one person (one surname, never two first
@@ -20,7 +20,7 @@ from numcheck.model import Span
 from numcheck.relations.ages import STOPWORDS_CAL, _told_now
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
 
-# Lower-case words between an age and the name it is told of ("the 21-year-old soul singer Jo Hart").
+# Lower-case words between an age and the name it is told of ("the 21-year-old folk singer Jo Hart").
 NOUN_GAP = 3
 # Tokens back from an age to the ", who" whose clause it is in ("Hart, who beat two seeds when she was 16").
 WHO_REACH = 24
@@ -29,7 +29,7 @@ AGES_KEPT = 8
 # Days past a birthday from which an age in years and days holds for the whole story ("18 years and 187
 # days" on Sunday was 18 on Friday too); fewer, and the day before may have been the year before.
 DAYS_HELD = 14
-# Words between "was" and a past age ("when he was just 16").
+# Words between "was" and a past age ("when she was only 12").
 _PAST_FILLER = frozenset("just only still barely aged about around nearly almost".split())
 
 
@@ -46,7 +46,7 @@ class Told:
     fact: int
     span: Span
     text: str
-    days: int = -1  # the days of "18 years and 187 days"
+    days: int = -1  # the days of "19 years and 40 days"
 
 
 @functools.cache
@@ -97,7 +97,7 @@ def _name(run: Sequence[Token]) -> tuple[str, str]:
 
 def _person(d: _Doc, si: int, lo: int, hi: int) -> tuple[str, str]:
     """The person an age written at tokens ``lo``..``hi`` - 1 is told of: a name after it past a few nouns
-    ("17-year-old Nadal", "teenage soul singer Jo Hart"), a name before it in apposition ("Jo Hart, the
+    ("17-year-old Ray Day", "teenage folk singer Jo Hart"), a name before it in apposition ("Jo Hart, the
     21-year-old", "Jo Hart, 19,"), or before the ", who" whose clause holds it."""
     toks = _tokens(d, si)
     k = hi
@@ -171,7 +171,7 @@ def _past_before(d: _Doc, si: int, pos: int) -> bool:
 
 
 def _years_and_days(d: _Doc, si: int, pos: int) -> int:
-    """The days of "at 18 years and 187 days" when the figure at ``pos`` is its years, else -1."""
+    """The days of "at 19 years and 40 days" when the figure at ``pos`` is its years, else -1."""
     toks, words = d.m.tokens[si], d.m.words[si]
     if pos + 2 >= len(toks) or words[pos + 1] != "and" or toks[pos + 2].fact < 0:
         return -1
@@ -182,8 +182,8 @@ def _years_and_days(d: _Doc, si: int, pos: int) -> int:
 
 
 def _figure_ages(d: _Doc) -> Iterator[Told]:
-    """Ages written as figures: "the 21-year-old", "Jo Hart, 19,", "aged 30", "when he was just 16",
-    "at 18 years and 187 days"."""
+    """Ages written as figures: "the 21-year-old", "Jo Hart, 19,", "aged 30", "when she was only 12",
+    "at 19 years and 40 days"."""
     for si, pos, fi, f in d.figures(frozenset({"age", "number", "count", "duration"})):
         if f.value is None or f.value != f.value.to_integral_value() or not 0 < f.value < 120:
             continue
@@ -248,8 +248,8 @@ def _word_pattern() -> re.Pattern[str]:
 def _person_ages(d: _Doc) -> Iterator[Relation]:
     """``age``: two ages told of one person that cannot both hold: an exact age now outside a word's range
     ("Jo Hart, the 21-year-old" and "teenage singer Jo Hart"), an age told as past above the age now
-    ("Fifteen-year-old Sam Ode" and "Ode, who beat two seeds when he was just 16"), or whole years other than
-    those of an age in years and days ("17-year-old Ray Day" and "Day, who at 18 years and 187 days ...").
+    ("Fifteen-year-old Sam Ode" and "Ode, who beat two seeds when he was only 16"), or whole years other than
+    those of an age in years and days ("17-year-old Ray Day" and "Day, who at 19 years and 40 days ...").
     Roles ``age`` (the age now) and ``other`` (the other figure, absent for a word; its span is the cue);
     labels ``low``/``high`` (years the other allows) and ``told`` (what it is)."""
     by_person: dict[str, list[Told]] = {}
@@ -279,7 +279,7 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
         low, high, told = b.low, b.high, b.text
     elif b.when == "past":  # "when he was 16": at least 16 now
         low, high, told = b.low, 200, f"an earlier age of {b.text}"
-    elif b.days >= DAYS_HELD:  # "18 years and 187 days": 18 throughout the story
+    elif b.days >= DAYS_HELD:  # "19 years and 40 days": 19 throughout the story
         low, high, told = b.low, b.high, b.text
     else:
         return None
