@@ -134,6 +134,10 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if pi is not None and wi is not None and qi is not None:
         related = (view.facts[pi].span, view.facts[wi].span)
         return Hit(view.facts[qi].span, related, (("qualifier", phrase), ("figure", shown), ("means", means)))
+    if pi is not None and wi is not None:
+        # "A majority of the 600 members, 280,": the count is the figure the word misdescribes.
+        fields = (("qualifier", phrase), ("figure", shown), ("means", means))
+        return Hit(view.facts[pi].span, (view.facts[wi].span,), fields)
     return Hit(x.span, (), (("qualifier", phrase), ("figure", shown), ("means", means)))
 
 

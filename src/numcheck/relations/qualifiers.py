@@ -52,6 +52,14 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
             fi, cue_end = _beside(d, si, end, unit)
             if fi < 0:
                 fi = _beside_before(d, si, i, end, unit)
+            if fi < 0 and unit == "share" and qi < 0:
+                pw = _count_of_whole(d, si, i, end)
+                if pw is not None:
+                    cue = Span(d.m.tokens[si][i].span.start, d.m.tokens[si][end - 1].span.end)
+                    labels = (("phrase", phrase), ("unit", unit))
+                    yield Relation("qualifier", (("part", pw[0]), ("whole", pw[1])), (cue,), "clause", labels)
+                    i = end
+                    continue
             if fi >= 0:
                 roles: tuple[tuple[str, int], ...] = (("figure", fi),)
                 if qi >= 0:
@@ -68,6 +76,70 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     (("phrase", phrase), ("unit", unit)),
                 )
             i = end
+
+
+def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | None:
+    """A share word with a count of a whole set beside it: "A majority of the 600 members, 280, backed
+    it" (the whole after "of"), "Of the 600 members, a majority (280)" (the whole opening the clause) →
+    (count, whole), or None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    count = kinds = frozenset({"count", "number"})
+    whole = -1
+    j = end
+    of = j < len(words) and words[j] == "of"
+    if of or words[end - 1] in ("of", "the"):  # "a majority of the 600", a table phrase "most of the"
+        j += of
+        while j < len(words) and words[j] in _DETERMINERS:
+            j += 1
+        whole = d.figure_after(si, j, kinds)
+        if whole < 0:
+            return None
+        _, wpos = d.pos_of(whole)
+        j = wpos + 1
+        while j < len(words) and j - wpos <= QUALIFIER_NP and words[j] not in _APPOSITION:
+            if words[j] in CLAUSE_END or toks[j].fact >= 0 or words[j] in GAP_STOP:
+                return None
+            j += 1
+    else:
+        whole = _opening_whole(d, si, i)
+        if whole < 0:
+            return None
+    if j >= len(words) or words[j] not in ("(", ","):
+        return None
+    k = j + 1
+    if k < len(words) and words[k] in ("some", "or"):
+        k += 1
+    part = d.figure_after(si, k, count)
+    if part < 0 or part == whole:
+        return None
+    _, ppos = d.pos_of(part)
+    after = words[ppos + 1] if ppos + 1 < len(words) else ""
+    if after in ("more", "fewer", "extra", "other", "others", "of", "%", "per"):
+        return None  # "most of the 600 staff, 40 more than last year"
+    return part, whole
+
+
+def _opening_whole(d: _Doc, si: int, i: int) -> int:
+    """ "Of the 600 members, a majority": the count of the clause-opening "Of the W ...," before token
+    ``i`` (a comma right before it), or -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if i < 3 or words[i - 1] != ",":
+        return -1
+    for j in range(i - 2, max(-1, i - 2 - QUALIFIER_NP), -1):
+        if words[j] in CLAUSE_END or words[j] in _APPOSITION:
+            return -1
+        fi = toks[j].fact
+        if fi < 0:
+            continue
+        if d.facts[fi].kind not in ("count", "number"):
+            return -1
+        k = j - 1
+        while k >= 0 and words[k] in _DETERMINERS:
+            k -= 1
+        if k >= 0 and words[k] in ("of", "among") and (k == 0 or words[k - 1] in CLAUSE_END):
+            return fi
+        return -1
+    return -1
 
 
 def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
