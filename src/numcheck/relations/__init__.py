@@ -137,6 +137,7 @@ from numcheck.relations.restatements import (
     _frames_told,
     _restatements,
     _scale_words,
+    _totals_in_apposition,
 )
 from numcheck.relations.results import _results
 from numcheck.relations.samples import _samples
@@ -241,6 +242,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _place_runs,
     _tennis,
     _results,
+    _totals_in_apposition,
 )
 
 # Second stage: builders that read the relations of the first.

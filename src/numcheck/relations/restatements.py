@@ -36,6 +36,10 @@ _CHUNK_END = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"'})
 _EARLIER = frozenset("compared compares comparing versus against previous previously earlier".split())
 
 
+# Words of a count's noun between it and a total set beside it ("300 people, 312 in all").
+APPOSITION_NOUN = 3
+
+
 def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """Two values of one quantity at one time: the headline or lead against the body.
 
@@ -941,3 +945,26 @@ def _one_frame(a: Frame, b: Frame, definite: bool) -> bool:
     if a.scope == "whole" or b.scope == "whole":
         return a.scope == b.scope
     return definite or a.mood == b.mood
+
+
+def _totals_in_apposition(d: _Doc) -> Iterator[Relation]:
+    """ "Nearly 300 people, 312 in all, signed": a count set beside another as the whole of it ("in
+    all", "in total", "altogether") tells the same quantity twice."""
+    for si, pos, ai, _ in d.figures(frozenset({"count", "number"})):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        j = pos + 1
+        while j < len(words) and j - pos <= APPOSITION_NOUN and words[j].isalpha() and toks[j].fact < 0:
+            j += 1  # the first figure's noun: "300 people"
+        if j >= len(words) or words[j] not in ("(", ","):
+            continue
+        bi = d.figure_after(si, j + 1, frozenset({"count", "number"}))
+        if bi < 0 or bi == ai:
+            continue
+        _, bpos = d.pos_of(bi)
+        total = d.v.roles_after.starting_at(words, bpos + 1)
+        if total is None or total[0] != "total":
+            continue
+        cue = d.span(si, bpos + 1, total[1])
+        mm = d.m.by_fact.get(ai)
+        what = (mm.concept or mm.noun or "") if mm else ""
+        yield Relation("restatement", (("first", ai), ("second", bi)), (cue,), "clause", (("concept", what),))
