@@ -6,7 +6,9 @@ not). Two lower bounds ("at least 107", "170 or more") agree as intervals;
 they are a finding only when one figure's digits are the other's swapped,
 the mark of a typing slip rather than a newer count. A headline that gives a
 smaller figure than the body is taken as a count the body has updated,
-unless its digits are the body's swapped. One person's age told twice
+unless its digits are the body's swapped. One holder's count told by frame
+(evidence "frame") reads a number word's digits from its value, so "fifteen
+ships" and "the 12 ships" are one keystroke apart. One person's age told twice
 ("John Smith, 19," … "the 21-year-old") needs no other evidence.
 """
 
@@ -62,6 +64,13 @@ def _digits(f: Fact) -> str:
     return re.sub(r"\D", "", f.text.split("(")[0])
 
 
+def _value_digits(f: Fact) -> str:
+    """The digits of a whole number written in words ("fifteen" → "15"), else ""."""
+    if f.value is None or f.value != f.value.to_integral_value() or any(c.isdigit() for c in f.text):
+        return ""
+    return str(int(f.value))
+
+
 # How far a plain figure may be from a bound it breaks and still be read as the same quantity:
 # "profits rose by more than 40%" … "a 34% rise in net profits".
 BOUND_REACH = Decimal("1.5")
@@ -85,6 +94,10 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not same_family(a, b) or a.value is None or b.value is None:
         return None
     ta, tb = _digits(a), _digits(b)
+    if rel.label("evidence") == "frame":
+        # One holder's count of one thing told by frame: a number word's digits are its value's
+        # ("fifteen ships" … "the 12 ships" is one keystroke on the figure the writer meant).
+        ta, tb = ta or _value_digits(a), tb or _value_digits(b)
     swap = swapped(ta, tb) and a.value != b.value
     person = rel.label("evidence") == "person"  # one person's age: any two values disagree
     # A person's age in whole years is exact: "17" and "the 18-year-old" are two ages, not one rounded.
@@ -94,7 +107,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if rel.label("evidence") == "swap" and not swap:
         return None  # told in other words: only transposed digits show it is one figure mistyped
     # Two figures of the body are one count only by a slip of the keys, never by a bound.
-    bound = _bound_broken(a, b) and not rel.label("scope") and rel.label("evidence") != "slip"
+    bound = _bound_broken(a, b) and not rel.label("scope") and rel.label("evidence") not in ("slip", "frame")
     if not (swap or one_slip(ta, tb) or bound or person):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)

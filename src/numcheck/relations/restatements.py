@@ -854,7 +854,7 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     holder (through "it" and "the firm"), the same mood (both forecasts or neither), and no other time,
     place or part of time. The later figure stands in the body, with no word of a count still moving;
     the usual guards hold (sources, list items, parts and ends of other relations). Only a slip of the
-    keys is evidence for the judge (label ``evidence`` = "slip")."""
+    keys is evidence for the judge (label ``evidence`` = "frame": a number word's digits are its value's)."""
     tied: set[int] = set()
     for rels in built.values():
         for rel in rels.values():
@@ -893,7 +893,7 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     (("first", first), ("second", fi)),
                     (),
                     "document",
-                    (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "slip")),
+                    (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "frame")),
                 )
                 break
         earlier.append(fi)
