@@ -97,6 +97,8 @@ SMALL_COINS = frozenset("cents cent pence penny".split())
 LEVEL_REACH = 8
 # Tokens after "This is a decrease from" that its earlier figure may stand ("the year before, when it was").
 SAID_REACH = 12
+# A bare count before one of these between two percentages is a change in points ("fell 4 points").
+POINT_WORDS = frozenset({("points",), ("point",), ("pts",)})
 # Kinds of a stated change ("30% higher than", "£2m more than", "500 fewer than").
 STATED_KINDS = frozenset({"percent", "money", "count", "number", "measure"})
 # Tokens a stated change may stand from the nearer end of its change ("rose by almost 30% this year to").
@@ -424,6 +426,8 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
             continue
         if c.kind in ("percent", "points"):
             pass
+        elif c.kind in ("count", "number") and b.kind == "percent" and words[k + 1 : k + 2] in POINT_WORDS:
+            pass  # "fell 4 points to 27%": a bare count of points between two percentages
         elif c.kind == "share" and k > 0 and d.m.words[si][d.hedge_start(si, k) - 1] == "by":
             pass  # "rose by a third to £120m", "fell by almost half"
         elif same_family(c, b) and c.kind != "percent":

@@ -13,6 +13,8 @@ from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _D
 # Words a qualifier's noun phrase may hold before the figure beside it ("a majority of the
 # party's voters (48%)", "over three-quarters of the staff asked, 71%").
 QUALIFIER_NP = 6
+# Words after "a third of a": a fraction of one unit ("a third of a percentage point").
+UNIT_WORDS = frozenset("point percentage per mile kilometre metre second minute hour day week month year".split())
 # Punctuation that sets a figure beside its qualifier: "(48%)", ", 63%,", "- 62%".
 _APPOSITION = frozenset({"(", ",", "-", "–", "—"})
 
@@ -34,7 +36,7 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
             hit = v.qualifiers.starting_at(words, i) if qi < 0 else None
             if qi >= 0:
                 f = d.facts[qi]
-                if f.kind != "share" or f.value is None or f.value > 1:
+                if f.kind != "share" or f.value is None or f.value > 1 or _of_one_unit(words, i + 1):
                     i += 1
                     continue
                 phrase, unit, end = "", "share", i + 1
@@ -76,6 +78,14 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     (("phrase", phrase), ("unit", unit)),
                 )
             i = end
+
+
+def _of_one_unit(words: tuple[str, ...] | list[str], j: int) -> bool:
+    """A fraction word ending before token ``j`` is a fraction of one unit, not a share of a set: "half a
+    percentage point", "half an hour", "a third of a point"."""
+    if j < len(words) and words[j] in ("a", "an"):
+        return True
+    return words[j : j + 2] in (("of", "a"), ("of", "an")) and j + 2 < len(words) and words[j + 2] in UNIT_WORDS
 
 
 def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | None:
