@@ -85,18 +85,21 @@ class _Doc:
         self.m = Mentions(view)
         self.v = self.m.vocab
         self.facts = view.facts
+        self._figures: list[tuple[int, int, int, Fact]] | None = None
 
     def figures(self, kinds: frozenset[str] | None = None) -> Iterator[tuple[int, int, int, Fact]]:
         """(sentence, token position, fact index, fact) of every single-valued figure, in text order."""
-        for si, toks in enumerate(self.m.tokens):
-            for pos, tok in enumerate(toks):
-                fi = tok.fact
-                if fi < 0:
-                    continue
-                f = self.facts[fi]
-                if f.is_range or f.value is None or (kinds is not None and f.kind not in kinds):
-                    continue
-                yield si, pos, fi, f
+        if self._figures is None:
+            # Found once per document: ~35 builders ask, and each walk read every token of the text.
+            self._figures = [
+                (si, pos, tok.fact, f)
+                for si, toks in enumerate(self.m.tokens)
+                for pos, tok in enumerate(toks)
+                if tok.fact >= 0 and not (f := self.facts[tok.fact]).is_range and f.value is not None
+            ]
+        if kinds is None:
+            return iter(self._figures)
+        return (x for x in self._figures if x[3].kind in kinds)
 
     def fact_at(self, si: int, pos: int) -> int:
         toks = self.m.tokens[si]
