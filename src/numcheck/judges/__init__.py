@@ -50,6 +50,7 @@ from numcheck.judges import (
     shares,
     sum_parts,
     tally,
+    tie_break,
     unit_conversion,
     weekday_year,
 )
@@ -66,6 +67,7 @@ JUDGES: dict[str, ModuleType] = {
     "sum": sum_parts,
     "change": change,
     "points": points,
+    "tie-break": tie_break,
     "direction": direction,
     "multiple": multiple,
     "range-order": range_order,

@@ -92,6 +92,7 @@ from numcheck.relations.compare import (
     _sequences,
     _share_words,
     _superlative_heads,
+    _tie_breaks,
 )
 from numcheck.relations.compare import (
     _ranks as _ranked,
@@ -239,6 +240,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _paces,
     _sequences,
     _share_words,
+    _tie_breaks,
     _place_runs,
     _tennis,
     _results,

@@ -681,3 +681,33 @@ def _share_words(d: _Doc) -> Iterator[Relation]:
 def _concept(d: _Doc, fi: int) -> str:
     m = d.m.by_fact.get(fi)
     return (m.concept or "") if m else ""
+
+
+# --- a set and its tie-break: "6-4 7-6 (7-3)" -------------------------------------------------------
+
+# Games of a set that went to a tie-break, either way round.
+TIE_BREAK_SETS = frozenset({(7, 6), (6, 7)})
+
+
+def _tie_breaks(d: _Doc) -> Iterator[Relation]:
+    """A tennis set won 7-6 (or lost 6-7) with its tie-break's points in brackets right after it, told
+    from the same side ("7-6 (7-3)", "6-7 (8-10)"): the winner of the tie-break won the set. A
+    ``tie-break`` relation (set, tie-break)."""
+    facts = d.facts
+    text = d.view.text
+    scores = [i for i, f in enumerate(facts) if f.kind == "score"]
+    for a, b in zip(scores, scores[1:], strict=False):
+        fa, fb = facts[a], facts[b]
+        if text[fa.span.end : fb.span.start].strip() != "(" or text[fb.span.end : fb.span.end + 1] != ")":
+            continue
+        if _games(fa.text) not in TIE_BREAK_SETS or _games(fb.text) is None:
+            continue
+        yield Relation("tie-break", (("set", a), ("tie-break", b)), (), "clause")
+
+
+def _games(score: str) -> tuple[int, int] | None:
+    """ "7-6" → (7, 6); None for anything else."""
+    parts = score.replace("–", "-").split("-")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[1])
