@@ -618,7 +618,7 @@ _RE_THE_DAY = _c(
     + _S
     + r"+(?:(?P<w>next|following|previous|preceding)"
     + _S
-    + r"+day|day"
+    + r"+(?:day|morning|afternoon|evening|night)|day"
     + _S
     + r"+(?P<w2>before|after)(?!"
     + _S
@@ -1018,7 +1018,7 @@ _TRIGGER_GROUPS: dict[str, tuple[str, ...]] = {
     "every": ("every", "each", "once", "twice", "thrice", "times", "time", *_LY_UNITS),
     "yearword": ("eighteen", "nineteen", "twenty", "thousand", *_DECADE_WORDS),
     "age": ("age", "aged", "ages"),
-    "dayword": ("day",),
+    "dayword": ("day", "morning", "afternoon", "evening", "night"),
     "quarter": ("quarter", "quarters"),
     "ytd": ("ytd", "date"),
     "weekend": ("weekend",),

@@ -361,9 +361,9 @@ def told_days(m: Mentions) -> list[Told]:
     return out
 
 
-# "the next day, Tuesday", "the following day (Tuesday)": one figure that is a weekday and the day after
+# "the next day, Tuesday", "the following day (Tuesday)", "the following morning, Saturday": one figure that is a weekday and the day after
 # the day told before it.
-_NEXT_DAY = startcache.compile(r"\b(?:next|following) day\b|\bday after\b", re.I)
+_NEXT_DAY = startcache.compile(r"\b(?:next|following) (?:day|morning|afternoon|evening|night)\b|\bday after\b", re.I)
 
 
 def next_days(m: Mentions) -> Iterator[tuple[int, int]]:
