@@ -952,6 +952,11 @@ def _totals_in_apposition(d: _Doc) -> Iterator[Relation]:
     all", "in total", "altogether") tells the same quantity twice."""
     for si, pos, ai, _ in d.figures(frozenset({"count", "number"})):
         words, toks = d.m.words[si], d.m.tokens[si]
+        k = d.hedge_start(si, pos) - 1
+        while k >= 0 and words[k] in ("the", "its", "their", "his", "her", "our", "all"):
+            k -= 1
+        if k >= 0 and words[k] in ("of", "among"):
+            continue  # "Half of the 80 firms, 40 in all": the whole of a share, and its part beside it
         j = pos + 1
         while j < len(words) and j - pos <= APPOSITION_NOUN and words[j].isalpha() and toks[j].fact < 0:
             j += 1  # the first figure's noun: "300 people"
