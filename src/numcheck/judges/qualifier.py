@@ -10,6 +10,7 @@ shares (in percent) or scale words (in units).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -20,7 +21,7 @@ from numcheck.judges.arith import value_interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to, share_of
 from numcheck.relations import Relation
-from numcheck.vocab import vocab
+from numcheck.vocab import _toml, vocab
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -37,6 +38,16 @@ NEARLY_REACH = Decimal("0.8")
 # How far past its figure an open bound is read when it is a part of a whole: "more than £5m" of
 # £21.7m is a little over £5m, not any sum at all.
 OPEN_REACH = Decimal("1.5")
+# "just over a third", "slightly more than half": a fraction word only a little above its figure, read up
+# to a fifth above it (a third: 33.3% to 40%; half: 50% to 60%); the words are data (vocab [fractions]).
+CLOSE_REACH = Decimal("1.2")
+CLOSE_CHARS = 24
+
+
+@functools.cache
+def _close_above() -> re.Pattern[str]:
+    words = _toml("vocab.toml")["fractions"]["close_above"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in words) + r")\s+\Z", re.IGNORECASE)
 
 
 def _entry(phrase: str, entry: Mapping[str, Any]) -> tuple[Interval, str]:
@@ -70,12 +81,15 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {"templates": compile_templates("templates", params["templates"], ("x",)), "table": table}
 
 
-def fraction_range(q: Fact) -> tuple[Interval, str] | None:
-    """What a fraction word allows, in percent, read with its hedge ("more than two-thirds": above 66.7%)."""
+def fraction_range(q: Fact, close: bool = False) -> tuple[Interval, str] | None:
+    """What a fraction word allows, in percent, read with its hedge ("more than two-thirds": above 66.7%);
+    ``close``: the hedge says only a little more ("just over a third": above 33.3%, up to 40%)."""
     if q.value is None:
         return None
     v = q.value * 100
     shown = format_number(round_to(v, Decimal("0.1")))
+    if q.hedge in ("more than", "at least") and close:
+        return Interval(v, min(Decimal(100), v * CLOSE_REACH), q.hedge == "more than", False), f"a little over {shown}%"
     if q.hedge in ("more than", "at least"):
         return Interval(v, Decimal(100), q.hedge == "more than", False), f"{q.hedge} {shown}%"
     if q.hedge in ("less than", "at most"):
@@ -98,7 +112,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if unit != "share":
             return None
         q = view.facts[qi]
-        got = fraction_range(q)
+        got = fraction_range(
+            q, bool(_close_above().search(view.text, max(0, q.span.start - CLOSE_CHARS), q.span.start))
+        )
         if got is None:
             return None
         want, means = got

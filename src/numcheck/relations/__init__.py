@@ -112,7 +112,7 @@ from numcheck.relations.counting import (
     _years_listed,
 )
 from numcheck.relations.elapsed import _ago, _planned
-from numcheck.relations.fractions import _fraction_shares
+from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
 from numcheck.relations.frames import _period_slices, _scope_parts
 from numcheck.relations.groups import (
     _answer_pairs,
@@ -200,6 +200,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _person_ages,
     _match_minutes,
     _fraction_shares,
+    _fractions_of_hoped,
     _ranks,
     _titles,
     _only_and_others,

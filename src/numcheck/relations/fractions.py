@@ -1,10 +1,13 @@
-"""A fraction word of a whole, with its part ("one fifth or three million of its 15 million")."""
+"""A fraction word of a whole, with its part ("one fifth or three million of its 15 million"), or of an
+amount hoped for, with the amounts hoped for and got told after it."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from numcheck.relations.base import _DETERMINERS, _NP_STOP, COUNTABLE, Relation, _Doc, same_family
+from numcheck.vocab import PhraseTable, _toml
 
 # Words before a fraction word that point back at the part: "That is almost half of the £13.4m".
 _THIS_IS = frozenset(
@@ -108,3 +111,70 @@ def _named_before(d: _Doc, si: int, pos: int, concept: str, part: int) -> int:
         if concept in names:
             return fi
     return -1
+
+
+# Sentences after "a quarter of what the charity wanted" that the amount hoped for and the amount got may
+# be told in, and tokens before each amount that the verb telling which it is may stand.
+HOPED_NEXT = 2
+HOPED_REACH = 8
+
+
+@functools.cache
+def _hoped_tables() -> dict[str, PhraseTable]:
+    data = _toml("vocab.toml")["fractions"]
+    return {key: PhraseTable.build((p, key) for p in data[key]) for key in ("hoped", "got")}
+
+
+def _fractions_of_hoped(d: _Doc) -> Iterator[Relation]:
+    """ "The grant covered roughly a quarter of what the council had wanted to secure. It had asked for
+    £600m ... but was given £290m": a fraction word of an amount hoped for, told without figures, and in
+    the next sentences the amount hoped for (a verb of hoping, asking or expecting before it) and the
+    amount got (a verb of getting before it): a ``qualifier`` with ``part`` the amount got."""
+    t = _hoped_tables()
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            qi = tok.fact
+            q = d.facts[qi] if qi >= 0 else None
+            if q is None or q.kind != "share" or q.value is None or q.value > 1:
+                continue
+            if pos + 1 >= len(words) or words[pos + 1] != "of":
+                continue
+            end = d.m.clause_end(si, pos)
+            if any(toks[k].fact >= 0 for k in range(pos + 1, end)):
+                continue  # "a third of the £900m": the whole is told here (the builder above)
+            if not any(t["hoped"].starting_at(words, k) for k in range(pos + 2, min(end, pos + 2 + HOPED_REACH))):
+                continue
+            for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + HOPED_NEXT)):
+                pair = _hoped_and_got(d, s2)
+                if pair is not None:
+                    whole, part = pair
+                    cue = d.span(si, pos, min(end, pos + 2 + HOPED_REACH))
+                    roles = (("qualifier", qi), ("part", part), ("whole", whole))
+                    yield Relation("qualifier", roles, (cue,), "document", (("phrase", ""), ("unit", "share")))
+                    break
+
+
+def _hoped_and_got(d: _Doc, si: int) -> tuple[int, int] | None:
+    """(amount hoped for, amount got) of sentence ``si``: two figures of one family, a verb of hoping before
+    the first and a verb of getting before the second, each in its own reach; else None."""
+    t = _hoped_tables()
+    words = d.m.words[si]
+    found: dict[str, int] = {}
+    for pos, tok in enumerate(d.m.tokens[si]):
+        fi = tok.fact
+        if fi < 0 or d.facts[fi].kind not in COUNTABLE or d.facts[fi].is_range or d.facts[fi].value is None:
+            continue
+        for k in range(pos - 1, max(-1, pos - 1 - HOPED_REACH), -1):
+            if d.m.tokens[si][k].fact >= 0:
+                break
+            hit = t["got"].starting_at(words, k) or t["hoped"].starting_at(words, k)
+            if hit:
+                found.setdefault(hit[0], fi)
+                break
+    if set(found) != {"hoped", "got"}:
+        return None
+    whole, part = found["hoped"], found["got"]
+    if d.pos_of(whole)[1] > d.pos_of(part)[1] or not same_family(d.facts[whole], d.facts[part]):
+        return None
+    return whole, part
