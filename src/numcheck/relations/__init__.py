@@ -141,7 +141,7 @@ from numcheck.relations.restatements import (
     _totals_in_apposition,
 )
 from numcheck.relations.results import _results
-from numcheck.relations.samples import _samples
+from numcheck.relations.samples import _named_groups, _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
@@ -265,6 +265,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _extremes,
     _scores,
     _samples,
+    _named_groups,
 )
 
 

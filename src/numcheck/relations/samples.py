@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.relations.base import Relation, _Doc
+from numcheck.vocab import singular
 
 # Tokens after a group's count that its gathering verb may stand ("149 men and one woman aged 19 to 97
 # were admitted").
@@ -95,3 +96,87 @@ def _samples(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterato
             g = _group_at(d, si, pos)
             if g and all(_exact_whole(d, i) for i in g):
                 group = g
+
+
+# Tokens before a sample's count that its cue may end at, words between allowed ("a survey of a
+# representative sample of 500 voters"), and words between the count and its group ("500 British voters").
+SAMPLE_CUE_REACH = 6
+SAMPLE_WORDS = frozenset("a an the total of some all sample representative random national nationally".split())
+GROUP_ADJECTIVES = 2
+# Words after a group's noun that end it ("500 nurses were asked", "of voters said").
+_GROUP_END = frozenset(
+    "were was are is who which that said say says feel felt think thought have had and in from".split()
+)
+# Words of a sampling cue that make its count the sample itself (not "doctors treated 40 patients").
+_SURVEY = frozenset("survey surveyed poll polled questioned interviewed sample study".split())
+
+
+def _named_groups(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "81.3% of first-year nurses feel ..." and, anywhere in the text, "a survey of 500 first-year
+    nurses": a share of a group named the same way as a sample counted by a survey cue is a share of that
+    sample (the nearest such sample, before the share or after it). Groups are keyed by what names them:
+    an age group as written ("16 to 20-year-olds"), else the group's noun in the singular."""
+    samples: dict[str, list[int]] = {}
+    shares: list[tuple[int, str]] = []
+    for si, pos, fi, f in d.figures():
+        if f.kind == "percent":
+            key = _group_key(d, si, pos + 1, of=True)
+            if key:
+                shares.append((fi, key))
+        elif _exact_whole(d, fi) and _sampled(d, si, pos):
+            key = _group_key(d, si, pos + 1, of=False)
+            if key:
+                samples.setdefault(key, []).append(fi)
+    for fi, key in shares:
+        found = samples.get(key)
+        if not found:
+            continue
+        start = d.facts[fi].span.start
+        before = [g for g in found if d.facts[g].span.start < start]
+        whole = before[-1] if before else found[0]
+        yield Relation("sample", (("whole", whole), ("share", fi)), (), "document", (("whole", key),))
+
+
+def _group_key(d: _Doc, si: int, k: int, of: bool) -> str:
+    """What names the group from token ``k``: after "of" (and "the") for a share, after up to
+    ``GROUP_ADJECTIVES`` words for a sample's count; an age group's text, or a plural noun's singular."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if of:
+        if k >= len(words) or words[k] != "of":
+            return ""
+        k += 1
+        while k < len(words) and words[k] in ("the", "all"):
+            k += 1
+    for j in range(k, min(len(words), k + GROUP_ADJECTIVES + 1)):
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            if f.kind == "age" and f.is_range:
+                return " ".join(f.text.lower().replace("-", " ").split())
+            if f.kind != "ordinal":
+                return ""
+            continue  # "first-time buyers": an ordinal as an adjective
+        w = words[j]
+        if not w[:1].isalpha() or w in CLAUSE_END:
+            return ""
+        nxt = words[j + 1] if j + 1 < len(words) else "."
+        if _plural(w) and (not nxt[:1].isalpha() or nxt in _GROUP_END or not _plural(nxt)):
+            return singular(w)  # "of nurses said", "500 British nurses were"
+    return ""
+
+
+def _plural(w: str) -> bool:
+    return w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def _sampled(d: _Doc, si: int, pos: int) -> bool:
+    """A count told as a survey's sample: a survey word just before it, only sample words between ("the
+    survey of a sample of 500", "polled 1,000")."""
+    words = d.m.words[si]
+    for j in range(pos - 1, max(-1, pos - 1 - SAMPLE_CUE_REACH), -1):
+        if words[j] in _SURVEY:
+            return True
+        if words[j] not in SAMPLE_WORDS:
+            return False
+    return False
