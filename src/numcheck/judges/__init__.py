@@ -26,6 +26,7 @@ from numcheck.judges import (
     clock_elapsed,
     currency,
     day_in_month,
+    day_order,
     direction,
     elapsed,
     enumeration,
@@ -92,6 +93,7 @@ JUDGES: dict[str, ModuleType] = {
     "age-at": age_at,
     "kin-age": kin_age,
     "run-days": run_days,
+    "day-order": day_order,
     "match-minute": match_minute,
     "tally": tally,
 }

@@ -32,6 +32,8 @@ relation's arithmetic. Kinds and their roles:
 - ``clock-span``: ``length``, ``start``, ``end``, label ``minutes``: "N hours
   later" against the two clock times before it ("locked at 23:15 … went in at
   1:45 the next day, four hours after");
+- ``day-order``: ``before``, ``after``: a date told as coming next ("After that, … on
+  12 April") against the last date of the sentence before it;
 - ``tally``: ``total`` and ``item`` (repeated), label ``plus``: a stated count
   against what the text counts for it, figures added up plus things counted
   without a figure ("the fourth player to ... He joins A, B and C").
@@ -62,6 +64,7 @@ from numcheck.relations.ages import (
 from numcheck.relations.base import Relation, _Doc, family, same_family
 from numcheck.relations.breakdowns import _breakdowns
 from numcheck.relations.calendar import (
+    _after_that,
     _anniversaries,
     _calendar_dates,
     _clock_spans,
@@ -183,6 +186,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _same_events,
     _next_days,
     _dated_twice,
+    _after_that,
     _runs,
     _calendar_dates,
     _spans,

@@ -121,6 +121,40 @@ def _dated_twice(d: _Doc) -> Iterator[Relation]:
                 yield Relation("same-event", (("a", fa), ("b", fb)), (), "document", labels)
 
 
+def _one_day(f: Fact) -> bool:
+    return f.kind == "date" and len(days.date_parts(f.iso)) == 1
+
+
+def _after_that(d: _Doc) -> Iterator[Relation]:
+    """``day-order``: a sentence that opens by telling what came next ("After that", "Afterwards",
+    "Then") with a date (``after``: its first date of one day after the opener), against the last date of
+    one day in the sentence before (``before``): "on 9 April the board met … After that, the letter went
+    out on 12 April". Not when a word between the opener and the date looks back ("had", "recalled")."""
+    table = dates.table("order")
+    openers = [tuple(c) for c in table["after_openers"]]
+    back = frozenset(table["look_back"])
+    for si in range(1, len(d.m.tokens)):
+        toks, words = d.m.tokens[si], d.m.words[si]
+        k = 0
+        while k < len(words) and words[k] in ('"', "'", "("):
+            k += 1
+        cue = next((c for c in openers if tuple(words[k : k + len(c)]) == c), None)
+        if cue is None:
+            continue
+        after = -1
+        for j in range(k + len(cue), len(toks)):
+            if words[j] in back:
+                break
+            if toks[j].fact >= 0 and _one_day(d.facts[toks[j].fact]):
+                after = toks[j].fact
+                break
+        before = next((t.fact for t in reversed(d.m.tokens[si - 1]) if t.fact >= 0 and _one_day(d.facts[t.fact])), -1)
+        if after >= 0 and before >= 0:
+            yield Relation(
+                "day-order", (("before", before), ("after", after)), (d.span(si, k, k + len(cue)),), "document"
+            )
+
+
 def _calendar_dates(d: _Doc) -> Iterator[Relation]:
     """``calendar-date``: a date that names a day (``date``) with the facts that state the text's years
     (``year``, repeated) and the other weekday-and-date facts without a year (``peer``, repeated), for the
