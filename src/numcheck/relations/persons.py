@@ -107,6 +107,8 @@ def _person(d: _Doc, si: int, lo: int, hi: int) -> tuple[str, str]:
         k += 1
     if k < len(toks) and _cap(d, toks[k]):
         return _run_forward(d, toks, k)
+    if k > hi and k + 1 < len(toks) and toks[k].text == "," and _cap(d, toks[k + 1]):
+        return _run_forward(d, toks, k + 1)  # "the 45-year-old grandmother, Ann Fox,"
     j = lo - 1
     while j >= 0 and toks[j].text in ("the", "a", "an", "aged", "now"):
         j -= 1
@@ -170,6 +172,15 @@ def _past_before(d: _Doc, si: int, pos: int) -> bool:
     return k >= 1 and words[k] == "a" and words[k - 1] == "as"
 
 
+def _apposed(d: _Doc, si: int, pos: int) -> bool:
+    """A bare whole number set off by commas after a name, as news gives an age: "Day, 24, said"."""
+    toks = d.m.tokens[si]
+    f = d.facts[toks[pos].fact]
+    if f.unit or f.kind not in ("number", "count") or pos < 2 or pos + 1 >= len(toks):
+        return False
+    return toks[pos - 1].text == "," and toks[pos + 1].text == "," and _cap(d, toks[pos - 2])
+
+
 def _years_and_days(d: _Doc, si: int, pos: int) -> int:
     """The days of "at 19 years and 40 days" when the figure at ``pos`` is its years, else -1."""
     toks, words = d.m.tokens[si], d.m.words[si]
@@ -199,7 +210,7 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if f.kind == "duration":
             continue
         past = _past_before(d, si, pos)
-        if f.kind != "age" and not past or f.kind == "age" and f.unit != "year":
+        if f.kind != "age" and not past and not _apposed(d, si, pos) or f.kind == "age" and f.unit != "year":
             continue
         mm = d.m.by_fact.get(fi)
         if mm is not None and (mm.frame or "")[:1].isdigit():
@@ -209,7 +220,7 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
             person, first = _subject(d, si)  # "Hart first played for her country when she was 16"
         if not person:
             continue
-        if not past and _at_event(f.text) and not _told_now(d, si, pos):
+        if not past and f.kind == "age" and _at_event(f.text) and not _told_now(d, si, pos):
             past = True  # "won the title aged 17": the age then, not now
         yield Told(person, first, n, n, "past" if past else "now", fi, f.span, f.text)
 
