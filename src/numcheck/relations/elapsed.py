@@ -250,3 +250,100 @@ def _ago(d: _Doc) -> Iterator[Relation]:
         if bounds:
             roles = (("length", fi), ("start", start), *bounds)
             yield Relation("span", roles, cues, "document", (("end", "report"),))
+
+
+# Tokens either side of a length its clause's year may stand ("left in 2001 after 15 years"; "sold in 2004,
+# 30 years after it was founded"; "Forty years on, in 2010").
+END_REACH = 6
+# Tokens before a year that may hold the word that starts what the length counts ("joined the bank in").
+STARTED_REACH = 6
+# Tokens after "from" or a start word to its year, and after "until" or an end word to its year.
+BOUND_REACH = 4
+
+
+def _counted_after(d: _Doc, si: int, pos: int, f: Fact) -> bool:
+    """The length at ``pos`` is counted up to its clause's own time: "after 15 years", "30 years after it
+    was founded", "Forty years on", "two years later"."""
+    words = d.m.words[si]
+    if f.kind == "relative":
+        return bool({"after", "later"} & set(f.markers))
+    return words[pos - 1 : pos] == ("after",) or words[pos + 1 : pos + 2] in (("on",), ("after",), ("later",))
+
+
+def _started(d: _Doc, si: int, k: int) -> bool:
+    """The year at token ``k`` is told with a word that starts something ("joined the bank in 1990")."""
+    return bool(set(d.m.words[si][max(0, k - STARTED_REACH) : k]) & _start_words())
+
+
+@functools.cache
+def _start_words() -> frozenset[str]:
+    return frozenset(dates.table("spans")["start_words"])
+
+
+def _start_before(d: _Doc, si: int, before: int) -> int:
+    """The nearest single year told with a start word before token ``before`` of sentence ``si``, or in the
+    sentence before it; -1 if none or the nearest earlier year starts nothing."""
+    for s2, hi in ((si, before), (si - 1, None)):
+        if s2 < 0:
+            break
+        toks = d.m.tokens[s2]
+        for k in range(len(toks) - 1 if hi is None else hi - 1, -1, -1):
+            fi = toks[k].fact
+            if fi >= 0 and _year_of(d.facts[fi]) is not None:
+                return fi if _started(d, s2, k) else -1
+    return -1
+
+
+def _lengths_to_then(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length counted up to its clause's year (``length``, ``end``: "She left in 2001 after 15
+    years", "sold in 2004, 30 years after it was founded", "Forty years on, in 2010, ...") from the nearest
+    year before it told with a start word (``start``: "joined the bank in 1990", "opened in 1965")."""
+    for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
+        if f.unit != "year" or f.value is None or f.value <= 0 or f.is_range or not _counted_after(d, si, pos, f):
+            continue
+        toks = d.m.tokens[si]
+        words = d.m.words[si]
+        lo, hi = max(0, pos - END_REACH), min(len(toks), pos + END_REACH + 1)
+        lo = max([lo] + [k + 1 for k in range(lo, pos) if words[k] in (";", ":")])
+        hi = min([hi] + [k for k in range(pos, hi) if words[k] in (";", ":")])
+        ends = [k for k in range(lo, hi) if toks[k].fact >= 0 and _year_of(d.facts[toks[k].fact]) is not None]
+        if len(ends) != 1:
+            continue
+        end = toks[ends[0]].fact
+        start = _start_before(d, si, min(ends[0], pos))
+        y0, y1 = (_year_of(d.facts[start]) if start >= 0 else None), _year_of(d.facts[end])
+        if y0 is not None and y1 is not None and y0 < y1:
+            yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "document")
+
+
+def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length that something lasted (``length``: "lasted nine years", "for 12 years, from …")
+    against the year its sentence says it began (``start``: "from 1990", "began in 1994") and the year it
+    says it ended (``end``: "until her retirement in 1996", "ended in 2001")."""
+    table = dates.table("spans")
+    lasted, ended = frozenset(table["lasted_words"]), frozenset(table["end_words"])
+    begun = _start_words() | {"from"}
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.is_range:
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        told_for = words[pos - 1 : pos] == ("for",) and "from" in words[pos + 1 : pos + 1 + BOUND_REACH]
+        if not told_for and not (pos >= 1 and words[pos - 1] in lasted):
+            continue
+        years = [k for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+        if len(years) != 2:
+            continue
+        (ka, kb) = years
+        if not set(words[max(0, ka - BOUND_REACH) : ka]) & begun:
+            continue
+        if not set(words[max(ka + 1, kb - BOUND_REACH - 2) : kb]) & (ended | _span_until()):
+            continue
+        a, b = toks[ka].fact, toks[kb].fact
+        ya, yb = _year_of(d.facts[a]), _year_of(d.facts[b])
+        if ya is not None and yb is not None and ya < yb:
+            yield Relation("span", (("length", fi), ("start", a), ("end", b)), (), "sentence")
+
+
+@functools.cache
+def _span_until() -> frozenset[str]:
+    return frozenset(dates.table("spans")["until_words"]) | {"to"}
