@@ -140,13 +140,15 @@ def _place_entries(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None
     if each:
         j = each[1]
     k = j
-    while k < len(words) and k - j <= PLACE_FILLER and words[k] not in ("in", "at"):
+    preps = _tables()["place_preps"]
+    while k < len(words) and k - j <= PLACE_FILLER and not preps.starting_at(words, k):
         if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] in (",", "and") or _capital(d, toks[k]):
             return None
         k += 1
-    if k >= len(words) or words[k] not in ("in", "at") or k - j > PLACE_FILLER:
+    hit = preps.starting_at(words, k) if k < len(words) else None
+    if hit is None or k - j > PLACE_FILLER:
         return None
-    k += 1
+    k = hit[1]
     if each:
         names = names_at(d, si, k)
         if names:
@@ -343,15 +345,19 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
         items = {e.fact for e in entries}
         like = d.facts[entries[0].fact]
         first = min(entries[0].start, d.pos_of(entries[0].fact)[1])
-        total = _whole_in(d, si, like, items)
         cue = Span(toks[first].start, toks[entries[-1].end - 1].end)
+        opener = _opener(d, si, first)
+        total = _opener_whole(d, si, opener, first, like) if opener >= 0 else -1
         if total < 0:
-            opener = _opener(d, si, first)
+            total = _whole_in(d, si, like, items)
+        if total < 0:
             if opener < 0 and first > d.m.clause_start(si, first) + 1:
                 continue
+            if opener >= 0 and any(toks[k].fact >= 0 for k in range(opener, first)):
+                continue
             total = _whole_before(d, si, like, items)
-            if opener >= 0:
-                cue = Span(toks[opener].start, cue.end)
+        if opener >= 0:
+            cue = Span(toks[opener].start, cue.end)
         if total < 0 or not _alike(d, total, entries, opener_concept(d, si, first)):
             continue
         roles = (("total", total),) + tuple(("item", e.fact) for e in entries)
@@ -359,17 +365,33 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
 
 
 def _opener(d: _Doc, si: int, first: int) -> int:
-    """The token of "Of" opening the clause before a list ("Of Brazil's cases, nine are in ..."), else -1.
-    An opener with a figure ("Of the 23 cases, ...") names its own whole: the part builders read it."""
+    """The token of "Of" opening the clause before a list ("Of Brazil's cases, nine are in ...",
+    "Of the 300 delegates, 140 came from ...", "Of these, ..."), else -1."""
     words = d.m.words[si]
-    toks = d.m.tokens[si]
     comma = next((k for k in range(first - 1, -1, -1) if words[k] == ","), -1)
     if comma < 0:
         return -1
     opener = next((k for k in range(comma - 1, -1, -1) if words[k] in CLAUSE_END), -1) + 1
-    if words[opener] != "of" or any(toks[k].fact >= 0 for k in range(opener, first)):
-        return -1
-    return opener
+    return opener if words[opener] == "of" else -1
+
+
+def _opener_whole(d: _Doc, si: int, opener: int, first: int, like: Fact) -> int:
+    """The whole an opener names: its own figure ("Of the 300 delegates,"), the figure a pronoun stands
+    for ("Of these," → the nearest figure of the list's family before), else -1."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    own = [toks[k].fact for k in range(opener, first) if toks[k].fact >= 0]
+    if own:
+        f = d.facts[own[-1]]
+        return own[-1] if len(own) == 1 and family(f) == family(like) and not f.is_range else -1
+    if opener + 1 < first and words[opener + 1] in d.v.anaphora:
+        for _, _, fi in d.m.figures_before(si, opener, 1, None):
+            f = d.facts[fi]
+            if family(f) == family(like) and not f.is_range and f.value is not None:
+                return fi
+            if f.kind in ("count", "number", "money", "percent"):
+                return -1  # another amount nearer: the pronoun is not the list's whole
+    return -1
 
 
 def opener_concept(d: _Doc, si: int, first: int) -> str:
@@ -390,15 +412,18 @@ def opener_concept(d: _Doc, si: int, first: int) -> str:
 
 
 def _alike(d: _Doc, total: int, entries: Sequence[Entry], named: str) -> bool:
-    """The whole and the list count the same thing where both say what they count (``named``: what an
-    opener before the list names)."""
+    """The whole and the list count the same thing where both say what they count: ``named`` (what an
+    opener before the list names: "Of the schools hit,") against the whole's noun, and the entries'
+    nouns where the vocabulary knows them ("7 million flew to Spain" names no noun: "flew" is no concept)."""
     ignore = NOT_CONCEPTS | d.v.generic
-    told = {m.concept for e in entries if (m := d.m.by_fact.get(e.fact)) and m.concept} - ignore
-    if named:
-        told.add(named)
     tm = d.m.by_fact.get(total)
-    whole = tm.concept if tm and tm.concept not in ignore else None
-    return not (whole and told and whole not in told)
+    whole = tm.concept if tm and tm.concept and tm.concept not in ignore else None
+    if not whole:
+        return True
+    if named and named != whole:
+        return False
+    told = {m.concept for e in entries if (m := d.m.by_fact.get(e.fact)) and m.concept in d.v.concept_names}
+    return not (told - ignore) or whole in told
 
 
 def _whole_in(d: _Doc, si: int, like: Fact, items: set[int]) -> int:
