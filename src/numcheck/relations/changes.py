@@ -458,8 +458,9 @@ def _scale(f: Fact) -> str:
 
 
 def _past_predicate(d: _Doc, si: int, j: int) -> int:
-    """Past what a clause says of its figure when ", compared with" closes it: "32 cars were made in
-    Wales last year, compared with 45 in 2003" (no other amount and no clause end between); else ``j``."""
+    """Past what a clause says of its figure when ", compared with" or ", up from" closes it: "32 cars
+    were made in Wales last year, compared with 45 in 2003" (no other amount and no clause end
+    between); else ``j``."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     for k in range(j, min(len(words) - 2, j + PREDICATE_SKIP)):
@@ -470,6 +471,8 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
             return j
         if words[k] == "," and words[k + 1] == "compared" and words[k + 2] in ("with", "to"):
             return k
+        if words[k] == "," and words[k + 1] in ("up", "down") and _change_link_at(d, words, k + 1):
+            return k  # "54 million homes reach the net through fibre, up from 34 million"
         if words[k] == ",":
             return j  # a comma that opens anything else ends what the clause says of its figure
     return j
