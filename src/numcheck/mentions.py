@@ -80,7 +80,7 @@ FRAME_VERB_REACH = 12
 FRAME_REACH = 10
 # Figures that are amounts of something: another one between a figure and a phrase ends the phrase's reach.
 _AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
-# Modal words after a figure that make it a forecast: "3,500 jobs should be created".
+# Modal words after a figure that make it a forecast: "1,900 jobs should be created".
 _MODALS = frozenset("will would should could may might".split())
 # Tokens after a figure that a modal making it a forecast may stand ("jobs should", "new staff will").
 MODAL_REACH = 5
@@ -488,7 +488,7 @@ class Mentions:
         )
 
     def _modal_after(self, si: int, pos: int) -> bool:
-        """ "3,500 new jobs should be created": a modal after what the figure counts, in its clause."""
+        """ "1,900 new jobs should be created": a modal after what the figure counts, in its clause."""
         words = self.words[si]
         end = min(self.clause_end(si, pos), pos + 1 + MODAL_REACH)
         for j in range(pos + 1, end):
@@ -497,7 +497,7 @@ class Mentions:
             if words[j] in _MODALS:
                 return True
             if words[j] in _VERBS:
-                return False  # "15 games were on sale": its own verb comes first
+                return False  # "15 ships were sold": its own verb comes first
         return False
 
     def _counted(self, si: int, pos: int, m: Mention) -> str:
@@ -535,7 +535,7 @@ class Mentions:
 
     def _changed_subject(self, si: int, pos: int, verb_start: int) -> str:
         """What a stated change changes, from its clause's subject before the verb: "The number of cars
-        made in Wales fell 40%" → car (past "the number of", up to its first plural or listed noun)."""
+        built in the region fell 30%" → car (past "the number of", up to its first plural or listed noun)."""
         toks = self.tokens[si]
         words = self.words[si]
         lo = self.clause_start(si, pos)

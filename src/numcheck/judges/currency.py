@@ -48,7 +48,7 @@ BAND_SLACK = 1.1
 # A text whose own conversions agree closely sets its rate more firmly than any band: with at least
 # ``AGREEING`` other conversions of the pair no more than ``TIGHT_SPREAD`` apart (one story converts at
 # one day's rate; a bank holiday's move is a few per cent), a rate ``NEAR`` times off theirs is a slip
-# ("$19.1m (£19.9m)" among ten conversions at about £0.53 to the dollar), not a market move.
+# ("$14.1m (£14.6m)" among three others at about £0.53 to the dollar), not a market move.
 AGREEING = 3
 TIGHT_SPREAD = math.log(1.25)
 NEAR = math.log(1.5)

@@ -73,8 +73,8 @@ DIRECTION_REACH = 8
 SUBJECT_BACK = 2
 # Words of a noun phrase between a figure and "compared with" ("512 flats above £2m sold compared to").
 NOUN_PHRASE_SKIP = 6
-# Words of a predicate between a figure and ", compared with" ("32 cars were made in Wales last year
-# following a fall in funding, compared with 45"): a clause's worth.
+# Words of a predicate between a figure and ", compared with" ("2,800 cars were built there in 2005
+# after a plant closed, compared with 3,500"): a clause's worth.
 PREDICATE_SKIP = 16
 # Words after the direction word of "This is a decrease from ..." that name the earlier figure.
 SAID_FROM = frozenset("from on since against over".split())
@@ -458,8 +458,8 @@ def _scale(f: Fact) -> str:
 
 
 def _past_predicate(d: _Doc, si: int, j: int) -> int:
-    """Past what a clause says of its figure when ", compared with" or ", up from" closes it: "32 cars
-    were made in Wales last year, compared with 45 in 2003" (no other amount and no clause end
+    """Past what a clause says of its figure when ", compared with" or ", up from" closes it: "2,800 cars
+    were built there in 2005, compared with 3,500 in 2004" (no other amount and no clause end
     between); else ``j``."""
     words = d.m.words[si]
     toks = d.m.tokens[si]

@@ -73,8 +73,8 @@ def _stated_concept(d: _Doc, fi: int) -> str:
 
 
 def _frame_concept(d: _Doc, fi: int) -> str:
-    """What the figure's frame says it counts or changes ("32 cars were made", "the number of cars made
-    fell 40%" → car), unless it is a word for people or figures in general."""
+    """What the figure's frame says it counts or changes ("2,800 cars were built", "the number of cars
+    built fell 30%" → car), unless it is a word for people or figures in general."""
     concept = d.m.frame(fi).concept
     return concept if concept and concept not in d.v.generic and concept not in GENERIC else ""
 
