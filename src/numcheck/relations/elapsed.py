@@ -242,14 +242,9 @@ def _ago(d: _Doc) -> Iterator[Relation]:
         if start < 0 or _year_of(d.facts[start]) is None:
             start, cues = _when_year(d, si, pos)
         if start < 0:
-            continue
-        if d.view.reporting_date is not None:
-            yield Relation("span", (("length", fi), ("start", start)), cues, "document", (("end", "report"),))
-            continue
-        bounds = _now_bounds(d, si, start)
-        if bounds:
-            roles = (("length", fi), ("start", start), *bounds)
-            yield Relation("span", roles, cues, "document", (("end", "report"),))
+            start, cues = _verb_year(d, si, pos)
+        if start >= 0:
+            yield from _to_now(d, si, fi, start, cues)
 
 
 # Tokens either side of a length its clause's year may stand ("left in 2001 after 15 years"; "sold in 2004,
@@ -347,3 +342,82 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
 @functools.cache
 def _span_until() -> frozenset[str]:
     return frozenset(dates.table("spans")["until_words"]) | {"to"}
+
+
+# Tokens before "for N years" that may hold the perfect tense that runs it to now ("has now been trading").
+PERFECT_REACH = 6
+# Tokens before "N years ago" that may hold the verb of what happened then ("was founded 30 years ago").
+AGO_VERB_REACH = 3
+# Tokens before a year that may hold that same verb in another sentence ("It was founded in 1975").
+VERB_YEAR_REACH = 3
+# Words that open a sentence about the same subject ("It opened in 1975"); not "Its cafe", another thing.
+_PRONOUNS = frozenset("it he she they".split())
+
+
+def _held_to_now(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length held up to now (``length``: "has now been trading for 30 years", "has been open for
+    30 years") against the year its sentence says it started (``start``: "founded in 1975"), or the sentence
+    next to it when that one opens with a pronoun ("It opened in 1975"); the end is the reporting date, else
+    the years the text reports. Not "had been" (ended before now) nor "for N years, since" (``_spans``)."""
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.is_range or pos < 1 or d.m.words[si][pos - 1] != "for":
+            continue
+        words = d.m.words[si]
+        lo = max(d.m.clause_start(si, pos), pos - PERFECT_REACH)
+        before = words[lo:pos]
+        if not {"has", "have", "'s"} & set(before) or "had" in before or "since" in words[pos + 1 : pos + 4]:
+            continue
+        starts = [y for y in _started_years(d, si) if d.pos_of(y)[1] < pos]  # "founded in 1975, has been ..."
+        if not starts:
+            for s2 in (si - 1, si + 1):
+                if 0 <= s2 < len(d.m.words) and d.m.words[s2][:1] and d.m.words[s2][0] in _PRONOUNS:
+                    starts += _started_years(d, s2)
+        if len({_year_of(d.facts[y]) for y in starts}) != 1:
+            continue
+        yield from _to_now(d, si, fi, starts[0], ())
+
+
+def _started_years(d: _Doc, si: int) -> list[int]:
+    toks = d.m.tokens[si]
+    return [t.fact for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) and _started(d, si, k)]
+
+
+def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...]) -> Iterator[Relation]:
+    """The span of ``fi`` from ``start`` to now: the reporting date, else the years the text reports."""
+    if d.view.reporting_date is not None:
+        yield Relation("span", (("length", fi), ("start", start)), cues, "document", (("end", "report"),))
+        return
+    bounds = _now_bounds(d, si, start)
+    if bounds:
+        yield Relation("span", (("length", fi), ("start", start), *bounds), cues, "document", (("end", "report"),))
+
+
+_AUXILIARIES = frozenset("was were is are been be has have had first originally".split())
+
+
+def _doer(words: tuple[str, ...], verb: int) -> str:
+    """The word before a verb and its auxiliaries ("the firm was founded" → firm), "" at the start."""
+    k = verb - 1
+    while k >= 0 and words[k] in _AUXILIARIES:
+        k -= 1
+    return words[k] if k >= 0 else ""
+
+
+def _verb_year(d: _Doc, si: int, pos: int) -> tuple[int, tuple[Span, ...]]:
+    """For "was founded 30 years ago": the one year another sentence tells with the same start word just
+    before it ("It was founded in 1975"); (-1, ()) if none or two that disagree."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    verbs = {words[k]: toks[k].span for k in range(max(0, pos - AGO_VERB_REACH), pos) if words[k] in _start_words()}
+    if not verbs:
+        return -1, ()
+    who = _doer(words, min(k for k in range(max(0, pos - AGO_VERB_REACH), pos) if words[k] in verbs))
+    found = []
+    for yi in _single_years(d):
+        s2, p2 = d.pos_of(yi)
+        w2 = d.m.words[s2]
+        at = [k for k in range(max(0, p2 - VERB_YEAR_REACH), p2) if w2[k] in verbs]
+        if s2 != si and at and _doer(w2, at[0]) in (_PRONOUNS | {who}):
+            found.append(yi)  # "It was founded in 1975", "the firm was founded in 1975"; not "Its rival was"
+    if len({_year_of(d.facts[y]) for y in found}) != 1:
+        return -1, ()
+    return found[0], tuple(verbs.values())
