@@ -40,9 +40,9 @@ def _ages(d: _Doc) -> Iterator[Relation]:
     )
     birthdays = _birthdays(d)
     ages = [i for i in d.view.by_kind.get("age", ()) if d.facts[i].unit == "year"]
-    for ai in d.view.by_kind.get("age", ()):
+    for ai in (*d.view.by_kind.get("age", ()), *_apposed_ages(d)):
         a = d.facts[ai]
-        if a.unit != "year" or a.value is None or a.is_range:
+        if a.unit != "year" and a.kind == "age" or a.value is None or a.is_range:
             continue
         si, pos = d.pos_of(ai)
         toks, words = d.m.tokens[si], d.m.words[si]
@@ -54,7 +54,9 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                     at, best = t.fact, abs(k - pos)
             if at >= 0:
                 yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
-            elif any(abs(d.facts[b].sentence - si) <= 1 for b in born) and _told_now(d, si, pos):
+            elif any(abs(d.facts[b].sentence - si) <= 1 for b in born) and (
+                apposed(d, si, pos) or _told_now(d, si, pos)
+            ):
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", (("at", "report"),))
         names = _cap_names(d, si)
         # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
@@ -74,6 +76,35 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
             if parents:
                 yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+def apposed(d: _Doc, si: int, pos: int) -> bool:
+    """A bare whole number from 1 to 119 set off by commas after a name, as news gives an age: "Day, 24,
+    said"."""
+    toks = d.m.tokens[si]
+    f = d.facts[toks[pos].fact]
+    bare = f.kind in ("number", "count") and not f.unit or f.kind == "age" and f.text.isdigit()
+    if not bare or pos < 2 or pos + 1 >= len(toks) or f.value is None:
+        return False
+    if f.value != f.value.to_integral_value() or not 0 < f.value < 120:
+        return False
+    name = toks[pos - 2]
+    said = d.view.text[name.start : name.end]
+    named = name.fact < 0 and said[:1].isupper() and said.isalpha() and name.text not in STOPWORDS_CAL
+    if pos >= 3 and toks[pos - 3].text in _PLACE_BEFORE or pos + 2 < len(toks) and toks[pos + 2].text in _LIST_AFTER:
+        return False  # "the staff in Leeds, 45, or a third, ...": a place and a count
+    return toks[pos - 1].text == "," and toks[pos + 1].text == "," and named
+
+
+# A word before the name that makes it a place ("in Leeds, 45,"); a word after the figure that makes it a
+# count among others ("45, or a third").
+_PLACE_BEFORE = frozenset("in at from of to on for by near across".split())
+_LIST_AFTER = frozenset("or and of per".split())
+
+
+def _apposed_ages(d: _Doc) -> list[int]:
+    """The numbers told as ages in apposition ("Jo Reed, 52, who was born in 1948")."""
+    return [fi for si, pos, fi, _ in d.figures(frozenset({"number", "count"})) if apposed(d, si, pos)]
 
 
 def _told_now(d: _Doc, si: int, pos: int) -> bool:

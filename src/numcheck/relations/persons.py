@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from numcheck import dates
 from numcheck.mentions import Token
 from numcheck.model import Span
-from numcheck.relations.ages import STOPWORDS_CAL, _told_now
+from numcheck.relations.ages import STOPWORDS_CAL, _told_now, apposed
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
 
 # Lower-case words between an age and the name it is told of ("the 21-year-old folk singer Jo Hart").
@@ -172,15 +172,6 @@ def _past_before(d: _Doc, si: int, pos: int) -> bool:
     return k >= 1 and words[k] == "a" and words[k - 1] == "as"
 
 
-def _apposed(d: _Doc, si: int, pos: int) -> bool:
-    """A bare whole number set off by commas after a name, as news gives an age: "Day, 24, said"."""
-    toks = d.m.tokens[si]
-    f = d.facts[toks[pos].fact]
-    if f.unit or f.kind not in ("number", "count") or pos < 2 or pos + 1 >= len(toks):
-        return False
-    return toks[pos - 1].text == "," and toks[pos + 1].text == "," and _cap(d, toks[pos - 2])
-
-
 def _years_and_days(d: _Doc, si: int, pos: int) -> int:
     """The days of "at 19 years and 40 days" when the figure at ``pos`` is its years, else -1."""
     toks, words = d.m.tokens[si], d.m.words[si]
@@ -210,7 +201,7 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if f.kind == "duration":
             continue
         past = _past_before(d, si, pos)
-        if f.kind != "age" and not past and not _apposed(d, si, pos) or f.kind == "age" and f.unit != "year":
+        if f.kind != "age" and not past and not apposed(d, si, pos) or f.kind == "age" and f.unit != "year":
             continue
         mm = d.m.by_fact.get(fi)
         if mm is not None and (mm.frame or "")[:1].isdigit():
