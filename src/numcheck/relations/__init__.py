@@ -114,7 +114,14 @@ from numcheck.relations.counting import (
     _titles,
     _years_listed,
 )
-from numcheck.relations.elapsed import _ago, _bounded_lengths, _held_to_now, _lengths_to_then, _planned
+from numcheck.relations.elapsed import (
+    _ago,
+    _bounded_lengths,
+    _held_to_now,
+    _its_anniversaries,
+    _lengths_to_then,
+    _planned,
+)
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
 from numcheck.relations.frames import _period_slices, _scope_parts
 from numcheck.relations.groups import (
@@ -199,6 +206,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _lengths_to_then,
     _bounded_lengths,
     _held_to_now,
+    _its_anniversaries,
     _clock_spans,
     _ages,
     _thing_ages,

@@ -15,6 +15,7 @@ from numcheck.relations.calendar import (
     OWN_YEAR_REACH,
     YEAR_RESTATED,
     _clause_stems,
+    _own_year,
     _sentence_stems,
     _single_years,
     _year_of,
@@ -421,3 +422,51 @@ def _verb_year(d: _Doc, si: int, pos: int) -> tuple[int, tuple[Span, ...]]:
     if len({_year_of(d.facts[y]) for y in found}) != 1:
         return -1, ()
     return found[0], tuple(verbs.values())
+
+
+# Tokens before a year that may hold the word that made the thing ("which opened in 1990", "built in 1912").
+MADE_REACH = 4
+
+
+def _made_year(d: _Doc, si: int, pos: int) -> int:
+    """The single year before token ``pos`` of the sentence, told with a word that makes a thing ("the
+    plant, which opened in 1990, ..."; "Founded in 1969, the choir ..."); -1 if none, several, or a year it was
+    made again ("rebuilt in 1950")."""
+    made = frozenset(dates.table("ages")["made_words"]) | {"set"}
+    toks, words = d.m.tokens[si], d.m.words[si]
+    remade = {"re" + w for w in made}
+    found, again = [], False
+    for k, t in enumerate(toks[:pos]):
+        if t.fact < 0 or _year_of(d.facts[t.fact]) is None:
+            continue
+        near = set(words[max(0, k - MADE_REACH) : k])
+        found += [t.fact] if near & made else []
+        again = again or bool(near & remade)
+    # "built in 1890 and rebuilt in 1950": which one the birthday counts from is not said.
+    return found[0] if len(found) == 1 and not again else -1
+
+
+def _its_anniversaries(d: _Doc) -> Iterator[Relation]:
+    """``span``: a thing's "its Nth birthday" or "its Nth anniversary" (``length``, no "of …" phrase) against
+    the year its sentence says it was made (``start``: "which opened in 1990"), to the sentence's other
+    year (``end``) or the reporting date (label ``end`` "report")."""
+    days_words = frozenset(dates.table("spans")["anniversary_words"]) | {"birthday"}
+    for si, pos, fi, _ in d.figures(frozenset({"ordinal"})):
+        words = d.m.words[si]
+        if (
+            pos < 1
+            or words[pos - 1] not in ("its", "their")
+            or words[pos + 1 : pos + 2] not in tuple((w,) for w in days_words)
+        ):
+            continue
+        if words[pos + 2 : pos + 3] == ("of",):
+            continue  # "its 30th anniversary of trading": the anniversary reader's
+        start = _made_year(d, si, pos)
+        if start < 0:
+            continue
+        end = _own_year(d, si, pos, skip=start)
+        y0, y1 = _year_of(d.facts[start]), _year_of(d.facts[end]) if end >= 0 else None
+        if end >= 0 and y0 is not None and y1 is not None and y1 > y0:
+            yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "sentence")
+        elif end < 0 and d.view.reporting_date is not None:
+            yield Relation("span", (("length", fi), ("start", start)), (), "sentence", (("end", "report"),))
