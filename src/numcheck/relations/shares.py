@@ -28,6 +28,10 @@ PART_GAP = 3
 OF_PHRASE_GAP = 14
 # Words that may stand before such an opening "of": a clause start.
 OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
+# "£6m came from donors and £5m from the lottery": the prepositions that make a verb-less second part
+# parallel to the first, and the tokens after the first part its verb and preposition may take.
+GAPPED_PREPOSITIONS = frozenset({"from", "to", "in", "on", "for", "at"})
+GAPPED_VERB = 4
 # A share written as two counts: "70 out of 120", "12 of 23".
 RATIO_TEXT = startcache.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?(\d[\d,]*)\s*$")
 # Tokens back from a comma-set share ("…, under a third of the 140") to its count.
@@ -266,7 +270,13 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 and (k == 0 or words[k - 1] in CLAUSE_END or words[k - 1] in OF_OPENERS)
             ):
                 said = words[pos + 1] if pos + 1 < len(words) else ""
-                if said and said[0].isalpha() and said not in _NOT_PART_NOUNS and not said.endswith("ed"):
+                if (
+                    said
+                    and said[0].isalpha()
+                    and said not in _NOT_PART_NOUNS
+                    and not said.endswith("ed")
+                    and said not in d.v.clause_verbs
+                ):
                     wm = d.m.by_fact.get(fi)
                     if wm and wm.concept and d.v.concept(said) != wm.concept:
                         return None  # "Of its 50 stores, 2 million shoppers": another noun, no part
@@ -378,6 +388,27 @@ def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> tuple[i
     # In the next sentence only "the other", "the rest", "the remaining": "Another 55 were rescued from a
     # second ferry" may count another group.
     return _rest_in(d, si + 1, 0, NEXT_REST_REACH, like, whole, ("remainder",)), False
+
+
+def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact) -> int:
+    """ "Of the £10m raised, £6m came from donors and £5m from the lottery": a second part told with its
+    verb left out, the same preposition after it as after the first part's verb; parts told so are
+    disjoint (two sources, two places, two uses)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    end = min(len(words), pos + 1 + SIBLING_REACH)
+    k = pos + 1
+    while k < end and words[k] != "and":
+        if words[k] in CLAUSE_END or toks[k].fact >= 0:
+            return -1
+        k += 1
+    bi = d.figure_after(si, k + 1) if k < end else -1
+    if bi < 0 or not same_family(d.facts[bi], like) or d.facts[bi].value is None:
+        return -1
+    _, bpos = d.pos_of(bi)
+    prep = words[bpos + 1] if bpos + 1 < len(words) else ""
+    if prep not in GAPPED_PREPOSITIONS or prep not in words[pos + 1 : min(k, pos + 1 + GAPPED_VERB)]:
+        return -1
+    return bi
 
 
 def _rest_in(
@@ -604,6 +635,9 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
             wi, cue, evidence = whole
             yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
             rest, near = _sibling_rest(d, si, pos, f, wi)
+            if rest < 0 and whole is before:
+                rest = _gapped_sibling(d, si, pos, f)
+                near = True
             if rest >= 0:
                 # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
                 roles = (("total", wi), ("item", fi), ("item", rest))
