@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc
 from numcheck.vocab import singular
 
+# Characters after a figure read for a compound noun ("12-match").
+COMPOUND_REACH = 16
 # Categories of the match group that "unbeaten" leaves out.
 NO_LOSSES = frozenset({"lost"})
 
@@ -88,13 +90,16 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
 
 def _counts_contests(d: _Doc, fi: int) -> bool:
     """The figure counts games, matches or other contests ("30 games", "12 league games")."""
-    mm = d.m.by_fact.get(fi)
-    noun = (mm.noun if mm else None) or d.facts[fi].subject or ""
-    last = noun.lower().split()[-1:] if noun else []
-    if not last:
-        return False
-    w = last[0]
-    return singular(w) in d.v.result_contests or w.endswith("es") and w[:-2] in d.v.result_contests
+    f = d.facts[fi]
+    after = d.view.text[f.span.end : f.span.end + COMPOUND_REACH].lower()
+    if after.startswith("-"):
+        words = [after[1:].split()[0].strip(",.;:")] if after[1:].split() else []  # "a 12-match run"
+    else:
+        mm = d.m.by_fact.get(fi)
+        noun = (mm.noun if mm else None) or f.subject or ""
+        words = noun.lower().split()  # "12 league games", "12 matches unbeaten"
+    contests = d.v.result_contests
+    return any(singular(w) in contests or w.endswith("es") and w[:-2] in contests for w in words)
 
 
 def _categories(d: _Doc, group: str) -> frozenset[str]:
