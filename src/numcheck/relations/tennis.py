@@ -35,6 +35,8 @@ AHEAD = 4
 # Sentences before a count that the score of a match its sentence names a player of may stand: a report
 # gives the score at the top and tells how the match went to its end.
 NAMED_BACK = 25
+# Characters from a set count to a score printed right after it ("in four sets, 6-3 6-4 7-5").
+SCORE_AFTER = 12
 # Sentences before a closing run that the score it starts from ("at 2-2 in the first set") may stand.
 STATE_BACK = 3
 # A set score as printed, with its tie-break in brackets: "7-6 (7-5)", "7-6 (7/5)", "6–4".
@@ -160,7 +162,14 @@ def _match_for(d: _Doc, si: int, pos: int, by_sentence: dict[int, list[_Match]])
     if own:
         return own[-1]
     if by_sentence.get(si):
-        return by_sentence[si][0] if _told(words, pos) == "games" else None
+        later = by_sentence[si][0]
+        told = _told(words, pos)
+        if told == "games":
+            return later
+        # "won in four sets, 6-3 6-4 7-5": the score right after the count's phrase is its match.
+        if told == "sets" and later.span.start - d.m.tokens[si][pos].end <= SCORE_AFTER:
+            return later
+        return None
     named = _names(d, si)
     if named:
         for s2 in range(si - 1, max(-1, si - NAMED_BACK - 1), -1):
