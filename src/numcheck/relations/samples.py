@@ -13,6 +13,7 @@ the nearest group told before it. Relation ``sample``: ``whole`` or its
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
@@ -127,13 +128,14 @@ def _named_groups(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             key = _group_key(d, si, pos + 1, of=False)
             if key:
                 samples.setdefault(key, []).append(fi)
+    starts = {key: [d.facts[g].span.start for g in found] for key, found in samples.items()}
     for fi, key in shares:
         found = samples.get(key)
         if not found:
             continue
-        start = d.facts[fi].span.start
-        before = [g for g in found if d.facts[g].span.start < start]
-        whole = before[-1] if before else found[0]
+        # The nearest sample before the share (found is in text order), else the first after it.
+        k = bisect.bisect_left(starts[key], d.facts[fi].span.start)
+        whole = found[k - 1] if k else found[0]
         yield Relation("sample", (("whole", whole), ("share", fi)), (), "document", (("whole", key),))
 
 
