@@ -103,6 +103,8 @@ class _Tables:
     overtake: PhraseTable
     measures: frozenset[str]
     pace: PhraseTable
+    pace_words: frozenset[str]  # the words of the pace phrases that tell them apart ("slower", "quickly")
+    rank_starts: frozenset[str]  # the words a rank can start on, but for figures and numbered ordinals
     links: PhraseTable
 
 
@@ -134,6 +136,14 @@ def _tables() -> _Tables:
         overtake=table(data["overtake"], "above", "below"),
         measures=frozenset(data["overtake"]["measures"]),
         pace=table(data["pace"], "above", "below"),
+        pace_words=frozenset(
+            w
+            for label in ("above", "below")
+            for p in data["pace"][label]
+            for w in p.split()
+            if w.endswith(("er", "ly"))
+        ),
+        rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals") for p in ranks[key]),
         links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
     )
 
@@ -233,6 +243,9 @@ def _ordinal(d: _Doc, si: int, k: int) -> int:
     return 0
 
 
+_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
 def _number_word(w: str) -> int:
     return int(w) if w.isdigit() and len(w) <= 3 else 0
 
@@ -245,7 +258,12 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
     found: list[tuple[int, int, int, int, int]] = []  # rank, figure, sentence, rank's tokens
     for si, toks in enumerate(d.m.tokens):
         k = 0
+        words = d.m.words[si]
         while k < len(toks) and len(found) < RANKS_PER_DOC:
+            w = words[k]
+            if toks[k].fact < 0 and w not in _tables().rank_starts and not (w[:1].isdigit() and w[-2:] in _SUFFIXES):
+                k += 1
+                continue
             got = _rank_at(d, si, k)
             if got is None:
                 k += 1
@@ -537,7 +555,12 @@ def _paces(d: _Doc) -> Iterator[Relation]:
     against the two rates told as "X from Y" in its sentence or the ``PACE_SENTENCES`` after ("Sales
     grew 2.2%, from 1.7% in the first quarter"): X is below (above) Y. A ``comparison``."""
     t = _tables()
-    for si in range(len(d.m.tokens)):
+    text = d.view.text
+    for si, sent in enumerate(d.view.doc.sentences):
+        # Most sentences name no pace: a substring test spares tokenising those without a figure.
+        chunk = text[sent.span.start : sent.span.end].lower()
+        if not any(w in chunk for w in t.pace_words):
+            continue
         words = _words(d, si)
         for k in range(len(words)):
             hit = t.pace.starting_at(words, k)
