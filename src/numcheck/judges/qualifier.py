@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
-from numcheck.judges.arith import value_interval
+from numcheck.judges.arith import near_interval, value_interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, as_percent, compile_templates, format_number, round_to, share_of
 from numcheck.relations import Relation
@@ -35,6 +35,8 @@ UNITS = ("share", "count", "change")
 _ENTRY_KEYS = {"low": Decimal, "high": Decimal, "low_open": bool, "high_open": bool, "means": str}
 # How far below its fraction "nearly"/"almost" may reach: "nearly half" is 40% to 50%.
 NEARLY_REACH = Decimal("0.8")
+# Hedges that bound a figure on one side only.
+_ONE_SIDED = frozenset({"more than", "at least", "less than", "at most"})
 # How far past its figure an open bound is read when it is a part of a whole: "more than £5m" of
 # £21.7m is a little over £5m, not any sum at all.
 OPEN_REACH = Decimal("1.5")
@@ -127,7 +129,12 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         phrase = key
     pi, wi = rel.get("part"), rel.get("whole")
     if pi is not None and wi is not None:
-        have = share_of(_near(view.facts[pi]), value_interval(view.facts[wi]))
+        part, whole = view.facts[pi], view.facts[wi]
+        if part.hedge == whole.hedge and part.hedge in _ONE_SIDED:
+            # "at least 9,053 of at least 19,273": two bounds of one tally, read near their printed figures.
+            have = share_of(near_interval(part), near_interval(whole))
+        else:
+            have = share_of(_near(part), value_interval(whole))
         shown = view.facts[pi].text + " of " + view.facts[wi].text
     else:
         have = (
