@@ -152,7 +152,12 @@ def run_timed(
     try:
         t0 = time.perf_counter()
         proc = subprocess.Popen(
-            cmd, stdin=stdin_handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=CHILD_ENV
+            cmd,
+            stdin=stdin_handle,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=CHILD_ENV if env is None else env,
         )
         # wait4 gives this child's own rusage (ru_maxrss in KiB on Linux).
         deadline = t0 + timeout
