@@ -47,6 +47,7 @@ class Told:
     span: Span
     text: str
     days: int = -1  # the days of "19 years and 40 days"
+    year: int = -1  # the year of an age told "at" a year ("in 1996 at the age of 21")
 
 
 @functools.cache
@@ -204,12 +205,18 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if f.kind != "age" and not past and not apposed(d, si, pos) or f.kind == "age" and f.unit != "year":
             continue
         mm = d.m.by_fact.get(fi)
-        if mm is not None and (mm.frame or "")[:1].isdigit():
-            continue  # an age at a year the text gives: another reader's
+        frame = mm.frame or "" if mm is not None else ""
+        at_year = int(frame[:4]) if frame[:4].isdigit() and f.kind == "age" else -1
+        if frame[:1].isdigit() and at_year < 0:
+            continue
         person, first = _person(d, si, pos, pos + 1)
-        if not person and past:
+        if not person and (past or at_year >= 0):
             person, first = _subject(d, si)  # "Hart first played for her country when she was 16"
         if not person:
+            continue
+        if at_year >= 0:
+            # "Ann Fox won gold in 1996 at the age of 21": her age in that year.
+            yield Told(person, first, n, n, "at", fi, f.span, f"{f.text} in {at_year}", year=at_year)
             continue
         if not past and f.kind == "age" and _at_event(f.text) and not _told_now(d, si, pos):
             past = True  # "won the title aged 17": the age then, not now
@@ -283,6 +290,10 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
         low, high, told = b.low, 200, f"an earlier age of {b.text}"
     elif b.days >= DAYS_HELD:  # "19 years and 40 days": 19 throughout the story
         low, high, told = b.low, b.high, b.text
+    elif b.when == "at" and d.view.reporting_date is not None and b.year <= d.view.reporting_date.year:
+        # 21 in 1996 is 34 to 36 in 2010: the birthday may fall either side of both dates.
+        since = d.view.reporting_date.year - b.year
+        low, high, told = b.low + since - 1, b.high + since + 1, f"{b.text}"
     else:
         return None
     roles = (("age", a.fact),) + ((("other", b.fact),) if b.fact >= 0 else ())
