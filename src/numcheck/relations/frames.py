@@ -27,7 +27,7 @@ def _period_slices(d: _Doc) -> Iterator[Relation]:
     """ "sold 900,000 copies in its first week and 700,000 in all": in one sentence, a figure
     for a part of the time ("first week", "opening weekend") and one for the whole of it ("in total",
     "overall") of one thing; the part is at most the whole. Both count the same concept (or the whole
-    names none, as an elided "3.5 million in all"), have one holder and neither is a forecast."""
+    names none, as an elided "700,000 in all"), have one holder and place and neither is a forecast."""
     for toks in d.m.tokens:
         parts: list[tuple[int, Frame]] = []
         wholes: list[tuple[int, Frame]] = []
@@ -53,6 +53,8 @@ def _period_slices(d: _Doc) -> Iterator[Relation]:
                     continue
                 if pf.holder and wf.holder and not same_holder(pf.holder, wf.holder):
                     continue
+                if pf.scope and wf.scope and pf.scope != wf.scope:
+                    continue  # "$42m on its opening weekend in the US and $35m overall in Britain"
                 yield Relation("part", (("part", pi), ("whole", wi)), (), "sentence", (("frame", "period"),))
                 break
 
