@@ -10,11 +10,6 @@ from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
 
-# Named entries with bracketed figures that make a list ("Leeds (500), Derby (400) and Hull (300)"), the
-# tokens after the total that the list may start within, and the words of one name.
-BRACKETED_MIN = 3
-BRACKETED_REACH = 12
-NAME_WORDS = 4
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
 # Words after a list of items that name its total: "..., bringing the total to 24".
@@ -92,17 +87,6 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                     )
                 break
             j += 1
-        # "The 1,200 jobs will go at plants in Leeds (500), Derby (400) and Hull (300)": a list of names,
-        # each with its figure in brackets, later in the total's clause.
-        listed = _bracketed_list(d, si, pos, f)
-        if len(listed) >= BRACKETED_MIN:
-            yield Relation(
-                "breakdown",
-                (("total", fi),) + tuple(("item", i) for i in listed),
-                (d.span(si, d.pos_of(listed[0])[1] - 1, d.pos_of(listed[-1])[1] + 2),),
-                "clause",
-                (("inclusive", "yes"),),
-            )
         # Items then "bringing the total to T".
         total = _total_after(d, si, pos)
         if total is not None:
@@ -114,43 +98,6 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             elif items and same_family(d.facts[ti], f):
                 # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
-
-
-def _bracketed_list(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
-    """Figures in brackets after names, listed later in the clause of the figure at ``pos``: "in Leeds
-    (500), Derby (400) and Hull (300)". No other figure of its family may stand between; each entry is
-    a name (capitalised words), "(", the figure, ")", then "," or "and" before the next."""
-    words, toks = d.m.words[si], d.m.tokens[si]
-    text = d.view.text
-    if pos > 0 and words[pos - 1] == "(":
-        return []  # an entry of a list itself, not its total
-    j = pos + 1
-    while j < len(words) and j - pos <= BRACKETED_REACH and words[j] != "(":
-        if words[j] in CLAUSE_END or (toks[j].fact >= 0 and d.facts[toks[j].fact].kind not in FRAME_KINDS):
-            return []
-        j += 1
-    out: list[int] = []
-    while j + 2 < len(words) and words[j] == "(" and words[j + 2] == ")":
-        name = toks[j - 1] if j > 0 else None
-        if name is None or name.fact >= 0 or not text[name.start : name.start + 1].isupper():
-            break  # "(500)" after a lower-case word: an aside, not a named entry
-        fi = toks[j + 1].fact
-        if fi < 0 or not same_family(d.facts[fi], like) or d.facts[fi].value is None or d.facts[fi].is_range:
-            break
-        out.append(fi)
-        k = j + 3
-        if k < len(words) and words[k] in (",", "and"):
-            k += 1
-            if k < len(words) and words[k] == "and":
-                k += 1
-        # The next name: up to NAME_WORDS capitalised words, then its bracket.
-        n = k
-        while n < len(words) and n - k < NAME_WORDS and words[n] != "(" and toks[n].fact < 0:
-            n += 1
-        if n == k or n >= len(words) or words[n] != "(":
-            break
-        j = n
-    return out
 
 
 def _unread_number(d: _Doc, si: int, lo: int, hi: int) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
-from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family
+from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, family
 from numcheck.relations.scopes import NATIONAL_WORDS, PLACE_WORDS, _scope
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -53,6 +53,8 @@ NAMED_SLACK = 2
 # place it is given to may stand ("640 confirmed cases of the virus in Norland").
 RUN_NEXT = 3
 PLACE_REACH = 8
+# Tokens before a list that the total its clause opens with may stand ("The 1,200 jobs will go at plants in").
+CLAUSE_WHOLE_REACH = 12
 # Sentences back that a list's whole may stand ("the number ... rose to 23. ... Of those cases, ...").
 TOTAL_BACK = 4
 
@@ -351,6 +353,8 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
         if total < 0:
             total = _whole_in(d, si, like, items)
         if total < 0:
+            total = _clause_whole(d, si, first, like, items)
+        if total < 0:
             if opener < 0 and first > d.m.clause_start(si, first) + 1:
                 continue
             if opener >= 0 and any(toks[k].fact >= 0 for k in range(opener, first)):
@@ -438,6 +442,27 @@ def _whole_in(d: _Doc, si: int, like: Fact, items: set[int]) -> int:
             continue
         if f.hedge in ("exact", "about") and _scope(d, fi) == "whole":
             return fi
+    return -1
+
+
+def _clause_whole(d: _Doc, si: int, first: int, like: Fact, items: set[int]) -> int:
+    """The figure of the list's family that its clause tells before the list, larger than every item,
+    with no other figure of the family between ("The 1,200 jobs will go at plants in Leeds (500), Derby
+    (400) and Hull (300)"), or -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    top = max((d.facts[i].value or 0) for i in items)
+    for k in range(first - 1, max(-1, first - 1 - CLAUSE_WHOLE_REACH), -1):
+        if words[k] in CLAUSE_END:
+            return -1
+        fi = toks[k].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        f = d.facts[fi]
+        if k > 0 and words[k - 1] == "(":
+            return -1  # an entry of a list itself, not its total
+        if fi in items or f.is_range or f.value is None or family(f) != family(like) or f.value <= top:
+            return -1
+        return fi
     return -1
 
 
