@@ -80,6 +80,7 @@ class Vocab:
     direction: PhraseTable  # phrase → "up" | "down"
     judging_directions: frozenset[str]  # "improved", "worsened": a way that judges, not measures
     result_words: PhraseTable  # phrase → "group:category" ("wins" → "match:won"): outcomes of one whole
+    result_categories: Mapping[str, frozenset[str]]  # group → its categories ("match" → won, drew, lost)
     result_before: frozenset[str]  # groups whose words may stand before the figure ("won 18")
     result_exhaustive: frozenset[str]  # groups whose categories add up to the whole
     result_unbeaten: frozenset[str]  # "unbeaten": a match group's losses are none
@@ -271,6 +272,7 @@ def vocab() -> Vocab:
             for category, phrases in cats.items()
             for p in phrases
         ),
+        result_categories={g: frozenset(cats) for g, cats in data["results"]["groups"].items()},
         result_before=frozenset(data["results"]["before"]),
         result_exhaustive=frozenset(data["results"]["exhaustive"]),
         result_unbeaten=frozenset(data["results"]["unbeaten"]),

@@ -165,6 +165,10 @@ class _Doc:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
         return nearest
 
+    def verb_like(self, word: str) -> bool:
+        """A word that starts a clause of its own: a clause verb of the vocabulary or a past form in "-ed"."""
+        return word in self.v.clause_verbs or (len(word) > 4 and word.endswith("ed"))
+
     def _same_clause(self, si: int, k: int, part: int) -> bool:
         """The part at token ``part`` sits after a preposition in the clause of the figure at ``k``: no
         comma, no verb between them ("44 warnings and errors on 60 of them")."""
@@ -172,7 +176,7 @@ class _Doc:
         if part < 1 or words[part - 1] not in self.v.pronoun_prepositions:
             return False
         for w in words[k + 1 : part - 1]:
-            if not w[:1].isalnum() or w in self.v.clause_verbs or (len(w) > 4 and w.endswith("ed")):
+            if not w[:1].isalnum() or self.verb_like(w):
                 return False
         return True
 

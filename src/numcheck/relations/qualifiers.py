@@ -93,7 +93,7 @@ def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | Non
     it" (the whole after "of"), "Of the 600 members, a majority (280)" (the whole opening the clause) →
     (count, whole), or None."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    count = kinds = frozenset({"count", "number"})
+    count = frozenset({"count", "number"})
     whole = -1
     j = end
     of = j < len(words) and words[j] == "of"
@@ -101,7 +101,7 @@ def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | Non
         j += of
         while j < len(words) and words[j] in _DETERMINERS:
             j += 1
-        whole = d.figure_after(si, j, kinds)
+        whole = d.figure_after(si, j, count)
         if whole < 0:
             return None
         _, wpos = d.pos_of(whole)

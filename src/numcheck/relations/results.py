@@ -80,7 +80,7 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         unbeaten = any(w in d.v.result_unbeaten for w in words)
         told = set(cats)
         exhaustive = group in d.v.result_exhaustive and (
-            told == _categories(d, group) or (unbeaten and told | NO_LOSSES == _categories(d, group))
+            told == d.v.result_categories[group] or (unbeaten and told | NO_LOSSES == d.v.result_categories[group])
         )
         cues = tuple(d.span(si, a, b) for _, a, b in cats.values())
         labels = () if exhaustive else (("inclusive", "yes"),)
@@ -100,14 +100,3 @@ def _counts_contests(d: _Doc, fi: int) -> bool:
         words = noun.lower().split()  # "12 league games", "12 matches unbeaten"
     contests = d.v.result_contests
     return any(singular(w) in contests or w.endswith("es") and w[:-2] in contests for w in words)
-
-
-def _categories(d: _Doc, group: str) -> frozenset[str]:
-    """Every category of ``group`` in the vocabulary."""
-    out = set()
-    for entries in d.v.result_words.by_first.values():
-        for _, label in entries:
-            g, _, c = label.partition(":")
-            if g == group:
-                out.add(c)
-    return frozenset(out)

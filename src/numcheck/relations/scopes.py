@@ -167,7 +167,7 @@ def _listed_toll(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                 gap = words[prev + 1 : pos]
                 if len(gap) > 3 or not (set(gap) & {"and", ","}) or set(gap) & set(CLAUSE_END):
                     items = []
-                elif any(w in d.v.clause_verbs or len(w) > 4 and w.endswith("ed") for w in gap):
+                elif any(d.verb_like(w) for w in gap):
                     items = []  # "12 were killed and 20 were injured": two verbs, two counts of two things
             items.append(fi)
             if len(items) < 2:
