@@ -15,7 +15,8 @@ Builders here turn a list into the relation its judges already know:
   cities") against the names listed before it;
 - ``breakdown`` (NC205, ``inclusive``): a list of figures opened by "Of <the whole>," ("Of the
   region's cases, nine are in A, ...") or by a breakdown word, against the whole told in the sentences
-  before (a national or total figure of the same count).
+  before (a national or total figure of the same count), or against the figure its own clause tells
+  before it ("The 1,200 jobs will go at plants in Leeds (500), Derby (400) and Hull (450)").
 
 Partial lists ("including", "such as", "among others") give no relation. Every builder walks each
 sentence's tokens once; look-backs are bounded in sentences (``TOTAL_BACK``), so building is linear.
