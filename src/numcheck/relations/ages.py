@@ -91,7 +91,14 @@ def apposed(d: _Doc, si: int, pos: int) -> bool:
     name = toks[pos - 2]
     said = d.view.text[name.start : name.end]
     named = name.fact < 0 and said[:1].isupper() and said.isalpha() and name.text not in STOPWORDS_CAL
-    if pos >= 3 and toks[pos - 3].text in _PLACE_BEFORE or pos + 2 < len(toks) and toks[pos + 2].text in _LIST_AFTER:
+    who = pos + 2 < len(toks) and toks[pos + 2].text == "who"  # "due to Lee, 52, who ...": a person
+    if (
+        not who
+        and pos >= 3
+        and toks[pos - 3].text in _PLACE_BEFORE
+        or pos + 2 < len(toks)
+        and toks[pos + 2].text in _LIST_AFTER
+    ):
         return False  # "the staff in Leeds, 45, or a third, ...": a place and a count
     return toks[pos - 1].text == "," and toks[pos + 1].text == "," and named
 

@@ -1,10 +1,13 @@
 """One person's ages told against each other: an exact age against a word for an age ("teenage", "in his
 forties"), an age told as past ("when she was only 12", "at the age of 30") against the age now, and an
-age in years and days ("at 19 years and 40 days") against the whole years told elsewhere.
+age in years and days ("at 19 years and 40 days") against the whole years told elsewhere, two ages told of
+one person now against each other, and a time the person has spent doing something ("has taught there
+for 40 years") against the age now.
 
 Every age the text tells is read once into an ``Told`` with the person it is told of (a name beside it,
 after it, or before the ", who" whose clause holds it); ages of one person (one surname, never two first
-names) are then compared pairwise, a bounded number per person.
+names) are then compared pairwise, a bounded number per person. "The 31-year-old" opening a sentence is
+told of the person the sentence before opens with.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from numcheck import dates
-from numcheck.mentions import Token
+from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.ages import STOPWORDS_CAL, _told_now, apposed
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
@@ -31,6 +34,8 @@ AGES_KEPT = 8
 DAYS_HELD = 14
 # Words between "was" and a past age ("when she was only 12").
 _PAST_FILLER = frozenset("just only still barely aged about around nearly almost".split())
+# Words that may open a sentence before its "the N-year-old" ("But the 33-year-old bounced back").
+_OPENERS = frozenset("but and yet so now still however then".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,11 +212,16 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         mm = d.m.by_fact.get(fi)
         frame = mm.frame or "" if mm is not None else ""
         at_year = int(frame[:4]) if frame[:4].isdigit() and f.kind == "age" else -1
-        if frame[:1].isdigit() and at_year < 0:
+        told_as_who = not _at_event(f.text) or f.text.isdigit()  # "the 31-year-old", "Lee, 52,"
+        if frame[:4].isdigit() and told_as_who and not _year_before(d, si, pos, frame[:4]):
+            at_year = -1  # "The 31-year-old won it in 2002", "Lee, 52, who made it in 1962": the age now
+        elif frame[:1].isdigit() and at_year < 0:
             continue
         person, first = _person(d, si, pos, pos + 1)
         if not person and (past or at_year >= 0):
             person, first = _subject(d, si)  # "Hart first played for her country when she was 16"
+        if not person and f.kind == "age" and _opens_sentence(d, si, pos):
+            person, first = _opening_name(d, si - 1)  # "Jo Hart lost. The 21-year-old came back ..."
         if not person:
             continue
         if at_year >= 0:
@@ -221,6 +231,121 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if not past and f.kind == "age" and _at_event(f.text) and not _told_now(d, si, pos):
             past = True  # "won the title aged 17": the age then, not now
         yield Told(person, first, n, n, "past" if past else "now", fi, f.span, f.text)
+
+
+def _year_before(d: _Doc, si: int, pos: int, year: str) -> bool:
+    """The year ``year`` is written before the figure at ``pos`` in its sentence ("In 1990, the 20-year-old
+    ..."), so the age is told for that year; a year after it is the year of what the person did."""
+    toks = d.m.tokens[si]
+    return any(t.fact >= 0 and d.facts[t.fact].text.endswith(year) for t in toks[:pos])
+
+
+def _opens_sentence(d: _Doc, si: int, pos: int) -> bool:
+    """The age at ``pos`` is a sentence's own subject, "the N-year-old" opening it (after "But", "And" ...),
+    so it stands for the person the sentences before are about."""
+    words = d.m.words[si]
+    k = pos - 1
+    if k < 0 or words[k] != "the":
+        return False
+    return k == 0 or k == 1 and words[0] in _OPENERS
+
+
+def _opening_name(d: _Doc, si: int) -> tuple[str, str]:
+    """(surname, first name) of the name sentence ``si`` opens with as its subject ("Jo Hart will run",
+    "But Hart's season ended"); ("", "") when it opens otherwise, or there is no such sentence."""
+    if si < 0:
+        return "", ""
+    name, j = d.m._first_name(si, 0, 2)
+    words = d.m.sentence_tokens(si)
+    if j < 0 or j == 1 and words[0].text not in _OPENERS:
+        return "", ""
+    return _split(name)
+
+
+def _split(name: str) -> tuple[str, str]:
+    """(surname, first name) of a holder's name in lower case ("jo hart" → ("hart", "jo"))."""
+    parts = name.split()
+    if not parts or "*" in parts:
+        return "", ""
+    return parts[-1], parts[0] if len(parts) > 1 else ""
+
+
+def _lengths(d: _Doc) -> Iterator[Told]:
+    """Times a person has spent doing something, as ``Told`` with ``when`` "length": "where she has taught for
+    over 40 years", "the title I've been chasing for 12 years," said Hart". Only a time told as lived
+    (a perfect tense or a verb of doing, from ``[tenure]``), never a term ahead ("jailed for 20 years",
+    "signed for five years"); whose it is: the pronoun or name just before its verb."""
+    table = dates.table("tenure")
+    lived, never = frozenset(table["lived"]), frozenset(table["never"])
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.value != f.value.to_integral_value() or f.value < 1:
+            continue
+        words = d.m.words[si]
+        k = d.hedge_start(si, pos) - 1
+        while k >= 0 and words[k] in ("the", "past", "last"):
+            k -= 1  # "for the past 20 years"
+        if k < 0 or words[k] != "for":
+            continue
+        who = _doer(d, si, k)
+        if who is None:
+            continue
+        j, person, first = who
+        verbs = set(words[j + 1 : k]) | {w[w.index("'") :] for w in words[j : j + 1] if "'" in w}
+        if not verbs & lived or verbs & never or not person:
+            continue
+        low = int(f.value) + (1 if f.interval.low_open else 0)
+        yield Told(person, first, low, 200, "length", fi, f.span, f.text)
+
+
+# Tokens back from "for N years" to the pronoun or name whose time it is ("where he has worked at the club").
+DOER_REACH = 8
+# Words between a doer and "for" that show the time is someone else's ("his father worked", "with her").
+_NOT_OWN = frozenset("his her their its my our your whose with him them who which".split())
+
+
+def _doer(d: _Doc, si: int, k: int) -> tuple[int, str, str] | None:
+    """(token, surname, first name) of whoever spends the time before "for" at token ``k``: "he" or "she"
+    (the name of the sentence before it, or of the sentences before), "I" in a quote (whoever "said" it),
+    or a name; None when the clause says it is someone else's or names no one."""
+    toks = _tokens(d, si)
+    words = d.m.words[si]
+    for j in range(k - 1, max(-1, k - 1 - DOER_REACH), -1):
+        w = words[j]
+        if w == "who" and j >= 2 and words[j - 1] == "," and _cap(d, toks[j - 2]):
+            return (j, *_run_back(d, toks, j - 2))  # "Hart, who has coached for 30 years"
+        if toks[j].fact >= 0 and apposed(d, si, j):
+            continue  # "Bell, 55, has farmed the valley for 60 years"
+        if toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "age" and j >= 1 and words[j - 1] == "the":
+            return j, f"#{toks[j].fact}", ""  # "The 58-year-old had worked there for 61 years": whose that age is
+        if w in CLAUSE_END or w in ('"', "(") or w in _NOT_OWN or w.endswith("'s") or toks[j].fact >= 0:
+            return None
+        if w.split("'")[0] in ("he", "she"):
+            name, _ = d.m._first_name(si, 0, j)
+            person, first = _split(name) if name and name != "*" else _split(d.m.holder_before(si))
+            return j, person, first
+        if w.split("'")[0] == "i":
+            return (j, *_speaker(d, si))
+        if _cap(d, toks[j]) and (j == 0 or words[j - 1] not in _OPENING):
+            return (j, *_run_back(d, toks, j))
+    return None
+
+
+_OPENING = frozenset({'"', "'", "(", ":", ".", "?", "!", "-"})
+_SAID = frozenset("said says added adds told".split())
+
+
+def _speaker(d: _Doc, si: int) -> tuple[str, str]:
+    """(surname, first name) of whoever a quote is told by: the name after or before "said" that ends or
+    follows it (""... for 12 years," said Hart", "Hart said")."""
+    toks = _tokens(d, si)
+    for j in range(len(toks) - 1, 0, -1):
+        if toks[j].text not in _SAID:
+            continue
+        if toks[j - 1].text in (",", '"', "'") and j + 1 < len(toks) and _cap(d, toks[j + 1]):
+            return _run_forward(d, toks, j + 1)
+        if _cap(d, toks[j - 1]):
+            return _run_back(d, toks, j - 1)
+    return "", ""
 
 
 def _at_event(text: str) -> bool:
@@ -263,7 +388,13 @@ def _person_ages(d: _Doc) -> Iterator[Relation]:
     labels ``low``/``high`` (years the other allows) and ``told`` (what it is)."""
     by_person: dict[str, list[Told]] = {}
     firsts: dict[str, set[str]] = {}
-    for t in (*_figure_ages(d), *_word_ages(d)):
+    ages = [*_figure_ages(d), *_word_ages(d)]
+    whose = {f"#{t.fact}": (t.person, t.first) for t in ages if t.fact >= 0}
+    for t in (*ages, *_lengths(d)):
+        if t.person.startswith("#"):  # a length whose doer is an age: that age's person
+            if t.person not in whose:
+                continue
+            t = replace(t, person=whose[t.person][0], first=whose[t.person][1])
         by_person.setdefault(t.person, []).append(t)
         if t.first:
             firsts.setdefault(t.person, set()).add(t.first)
@@ -290,6 +421,11 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
         low, high, told = b.low, 200, f"an earlier age of {b.text}"
     elif b.days >= DAYS_HELD:  # "19 years and 40 days": 19 throughout the story
         low, high, told = b.low, b.high, b.text
+    elif b.when == "now" and b.fact >= 0 and b.span.start < a.span.start:
+        # "Jo Hart, 31," ... "the 33-year-old": one person has one age now (the later one is marked).
+        low, high, told = b.low, b.high, f"{b.text} told earlier"
+    elif b.when == "length":  # "has worked there for 40 years": at least that old
+        low, high, told = b.low, 200, f"a time of {b.text} of the same person's own"
     elif b.when == "at" and d.view.reporting_date is not None and b.year <= d.view.reporting_date.year:
         # 21 in 1996 is 34 to 36 in 2010: the birthday may fall either side of both dates.
         since = d.view.reporting_date.year - b.year

@@ -19,6 +19,7 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
+from numcheck.relations.persons import _opening_name
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
@@ -808,6 +809,26 @@ def _named_age(d: _Doc, si: int, pos: int) -> bool:
     return k < len(toks) and name_at(k)
 
 
+def _other_opens(d: _Doc, ls: int, lpos: int, si: int) -> bool:
+    """The sentence just before "the N-year-old" (in ``si``) opens with a name other than the one told with
+    the age at ``lpos`` of sentence ``ls``: "Jo Hart, 31, beat Ann Lee. Lee was upset. The 24-year-old ..."
+    means Lee."""
+    if si - 1 <= ls:
+        return False
+    surname, _ = _opening_name(d, si - 1)
+    if not surname:
+        return False
+    toks, text = d.m.tokens[ls], d.view.text
+    if lpos >= 2 and toks[lpos - 1].text == ",":
+        return toks[lpos - 2].text.removesuffix("'s") != surname  # "Jo Hart, 31,"
+    k = lpos + 1
+    while k < len(toks) and not text[toks[k].start : toks[k].end][:1].isupper():
+        k += 1  # "a 31-year-old student, Jo Hart"
+    while k + 1 < len(toks) and text[toks[k + 1].start : toks[k + 1].end][:1].isupper():
+        k += 1
+    return k >= len(toks) or toks[k].text.removesuffix("'s") != surname
+
+
 def _ages_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A person's age told with their name and again as "the N-year-old" within ``AGE_REACH``
     sentences: "Police arrested John Smith, 19, ..." … "Officers said the 21-year-old ...". The
@@ -822,7 +843,7 @@ def _ages_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
         if told and pos > 0 and d.m.words[si][pos - 1] == "the" and f.value not in seen:
             last = told[-1]
             ls, lpos = d.pos_of(last)
-            if ls != si and si - ls <= AGE_REACH and _named_age(d, ls, lpos):
+            if ls != si and si - ls <= AGE_REACH and _named_age(d, ls, lpos) and not _other_opens(d, ls, lpos, si):
                 yield Relation(
                     "restatement",
                     (("first", last), ("second", fi)),
