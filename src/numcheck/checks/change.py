@@ -196,6 +196,9 @@ def _stated_change(a: Fact, b: Fact, c: Fact, direction: str, test: str) -> Hit 
     rel = _relative(a.interval, b.interval)
     if stated is None or rel is None or av == 0:
         return None
+    if test == "points" and _the_points_told(a, b, c, direction):
+        shown = rounded_like(abs(bv - av) / av * 100, c.text) + "%"
+        return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av)), direction))
     options = [stated] if direction == "rise" else [_neg(stated)] if direction == "fall" else [stated, _neg(stated)]
     if any(rel.overlaps(o) for o in options):
         return None
@@ -204,6 +207,21 @@ def _stated_change(a: Fact, b: Fact, c: Fact, direction: str, test: str) -> Hit 
         return None
     shown = rounded_like(abs(bv - av) / av * 100, c.text) + "%"
     return Hit(c.span, (a.span, b.span), _fields(a, b, c, shown, format_number(abs(bv - av)), direction))
+
+
+def _the_points_told(a: Fact, b: Fact, c: Fact, direction: str) -> bool:
+    """A change in % that is exactly the printed levels' difference ("cut by 1% from 5% to 4%"), while
+    the relative change at the printed levels is another figure: the points, whatever the rounding
+    of whole-number levels would allow (at those levels a relative change equal to the difference needs
+    a level near 100%)."""
+    av, bv, cv = point(a), point(b), point(c)
+    if a.kind != "percent" or b.kind != "percent" or av is None or bv is None or cv is None or av <= 0:
+        return False
+    if direction and (bv > av) != (direction == "rise"):
+        return False
+    if cv != abs(bv - av) or cv == 0:
+        return False
+    return not c.interval.contains(abs(bv - av) / av * 100)
 
 
 def _fields(a: Fact, b: Fact, c: Fact, computed: str, points: str, said: str) -> tuple[tuple[str, str], ...]:
