@@ -273,6 +273,7 @@ class Mentions:
         # cue: "fell to more than 58%" falls ("more" of "more than" is no rise).
         i = pos
         hedge = v.hedges.ending_at(words, pos)
+        own = hedge[1] if hedge else pos  # where the figure's own words start ("by about 15%")
         if (
             hedge
             and hedge[1] >= start
@@ -300,8 +301,8 @@ class Mentions:
                 if key in v.multiples:
                     multiple = key
             fr = v.frames.ending_at(words, i)
-            if fr and frame is None and fr[1] >= start:
-                frame = fr[0]
+            if fr and frame is None and fr[1] >= start and not (i == own and i - fr[1] == 1 and words[fr[1]] == "by"):
+                frame = fr[0]  # "grew by 15%": the change's own "by", not "by 2010"
             i -= 1
         # After the figure: "more", "each", "in total", "higher", "a year earlier".
         end = min(len(words), pos + 1 + WINDOW_AFTER)

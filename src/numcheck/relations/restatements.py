@@ -81,7 +81,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue
             fs, _ = d.pos_of(first)
             body = fs not in lead
-            if (body and not _settled(d, si)) or (_MOVING.intersection(d.m.words[si]) and _dated(d, si)):
+            moving = key[0] != "change" and _MOVING.intersection(d.m.words[si])  # a change's own verb moves
+            if (body and not _settled(d, si)) or (moving and _dated(d, si)):
                 continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
             if fs == si or not _frames_agree(d, first, fi):
                 continue
@@ -114,7 +115,9 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 (),
                 "document",
                 (
-                    ("lag", "yes" if fs == 0 and headline else ""),
+                    # A count in the headline may lag the body's newer count; a stated change of one
+                    # period's result ("profits rise 12%") does not move as the story is updated.
+                    ("lag", "yes" if fs == 0 and headline and key[0] != "change" else ""),
                     ("concept", key[-1]),
                     ("scope", "narrow" if narrow else ""),
                     ("evidence", "slip" if body else ""),
