@@ -82,6 +82,8 @@ FRAME_REACH = 10
 _AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
 # Modal words after a figure that make it a forecast: "1,900 jobs should be created".
 _MODALS = frozenset("will would should could may might".split())
+# Words that open a clause of their own after a noun: its verb is not said of the figure.
+_RELATIVE = frozenset("who which that whose whom where when and or but".split())
 # Tokens after a figure that a modal making it a forecast may stand ("jobs should", "new staff will").
 MODAL_REACH = 5
 # Determiners that tell a figure as already known: "the 13 titles", "those 45 staff".
@@ -329,7 +331,8 @@ class Mentions:
         if f.kind in ("count", "number") and not f.unit:
             # "has killed 18 children", "injuring 40 fans": a verb of harm before the figure says what is
             # counted, whoever the noun names.
-            concept = self._verb_concept_before(si, pos) or concept
+            # "18 children have died", "40 fans were hurt": so does a verb of harm after whom it names.
+            concept = self._verb_concept_before(si, pos) or self._verb_concept_after(si, pos) or concept
         if concept in GENERIC_CONCEPTS or (concept is None and f.kind in ("count", "number") and not f.unit):
             # "208 people died", "and 25 have died": the verb after a generic noun names what is counted.
             concept = self._verb_concept(si, pos) or concept
@@ -515,6 +518,12 @@ class Mentions:
         verb = self._verb_concept_before(si, pos) if f.kind in ("count", "number") else None
         if verb:
             return verb
+        if f.kind in ("count", "number"):
+            # "32 children have died", "five fans were hurt": a verb of harm after whom the figure names
+            # says what is counted, as it does before it ("has killed 32 children").
+            verb = self._verb_concept_after(si, pos)
+            if verb:
+                return verb
         head = self._head(si, pos)
         words = self.words[si]
         timed = pos + 1 < len(words) and (
@@ -533,6 +542,19 @@ class Mentions:
                 if hit is not None and hit[0] not in GENERIC_CONCEPTS:
                     return hit[0]
         return concept
+
+    def _verb_concept_after(self, si: int, pos: int) -> str | None:
+        """The concept of a verb of harm after the figure's noun, in its clause and before any other figure
+        or a relative pronoun ("12 miners were killed", not "12 miners who rescued the injured")."""
+        words = self.words[si]
+        end = min(self.clause_end(si, pos), pos + 1 + VERB_CONCEPT_REACH)
+        for j in range(pos + 1, end):
+            if self.tokens[si][j].fact >= 0 or words[j] in _RELATIVE:
+                return None
+            hit = self.vocab.verb_concepts.starting_at(words, j)
+            if hit is not None:
+                return hit[0]
+        return None
 
     def _changed_subject(self, si: int, pos: int, verb_start: int) -> str:
         """What a stated change changes, from its clause's subject before the verb: "The number of cars

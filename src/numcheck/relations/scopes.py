@@ -68,6 +68,9 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             frames = (d.m.by_fact[fi].frame, d.m.by_fact[whole].frame)
             if None not in frames and frames[0] != frames[1]:
                 continue  # another time: "last year" against "so far"
+            counted = (d.m.frame(fi).concept, d.m.frame(whole).concept)
+            if all(counted) and counted[0] != counted[1]:
+                continue  # "9,000 pupils are ill" is no part of "30 pupils have died": another thing counted
             yield Relation("part", (("part", fi), ("whole", whole)), (), "document")
             if all(scope != other for _, other in parts):
                 parts.append((fi, scope))
