@@ -149,6 +149,7 @@ class Vocab:
     score_elsewhere: frozenset[str]  # "a week earlier they made it 5-0": a score of another match
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
+    events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
     holder_pronouns: frozenset[str]  # "it", "its": stand for the holder named before
     holder_nouns: frozenset[str]  # "the company", "the firm": the same, as a noun after "the"
@@ -344,6 +345,7 @@ def vocab() -> Vocab:
         score_elsewhere=frozenset(str(w) for w in data["scores"]["elsewhere"]),
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
+        events=frozenset(restate["events"]),
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
         level_verbs=PhraseTable.build(
             [(str(p), "level") for p in restate["level_verbs"]] + [(str(p), "put") for p in restate["level_put"]]

@@ -383,6 +383,8 @@ def _places(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
             continue  # "a rise in net profits": what is counted, not where
         if phrase[0] in _TIME_NOUNS:
             continue  # "the worst in decades": a stretch of time, not a place
+        if phrase[0] in d.v.events:
+            continue  # "hurt in the blaze": the event, not a place
         out.update(w for w in phrase if w not in _WHOLE_SCOPE and w not in _NP_STOP)
     return frozenset(out)
 
@@ -884,6 +886,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
         for rel in rels.values():
             tied.update(i for r, i in rel.roles if r in _TIED_ROLES - _WHOLES)
     lead = _lead_sentences(d)
+    # Pairs an earlier restatement reader already relates keep its evidence (a lead's bound broken).
+    told = {(r.get("first"), r.get("second")) for r in built.get("restatement", {}).values()}
     seen: dict[tuple[str, str], list[int]] = {}
     for si, pos, fi, f in d.figures(frozenset({"count", "number", "money"})):
         m = d.m.by_fact.get(fi)
@@ -912,6 +916,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                 a_src, b_src = _sources(d, fs), _sources(d, si)
                 if a_src and b_src and not a_src & b_src:
                     continue  # two sources' counts
+                if (first, fi) in told:
+                    break
                 yield Relation(
                     "restatement",
                     (("first", first), ("second", fi)),
