@@ -150,9 +150,11 @@ class Vocab:
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
+    base_forms: Mapping[str, str]  # an irregular verb form → its base ("paid" → "pay"), for word matching
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
     holder_pronouns: frozenset[str]  # "it", "its": stand for the holder named before
     holder_nouns: frozenset[str]  # "the company", "the firm": the same, as a noun after "the"
+    other_holders: frozenset[str]  # "its rival", "a competitor": another holder than the one told before
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
@@ -346,12 +348,14 @@ def vocab() -> Vocab:
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         events=frozenset(restate["events"]),
+        base_forms={str(form): str(base) for base, forms in dict(restate["base_forms"]).items() for form in forms},
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
         level_verbs=PhraseTable.build(
             [(str(p), "level") for p in restate["level_verbs"]] + [(str(p), "put") for p in restate["level_put"]]
         ),
         holder_pronouns=frozenset(data["frames"]["holders"]["pronouns"]),
         holder_nouns=frozenset(data["frames"]["holders"]["nouns"]),
+        other_holders=frozenset(data["frames"]["holders"]["others"]),
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
         sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),

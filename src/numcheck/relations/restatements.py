@@ -558,7 +558,7 @@ def _bag(d: _Doc, si: int, pos: int, whole: range | None = None) -> dict[str, st
             continue  # direction words ("rose") are shared by every change, not a sign of one quantity
         for part in (w, *w.split("-")) if "-" in w else (w,):
             if len(part) >= 2 and part not in _ECHO_STOP:
-                out.setdefault(_stem(part), part)
+                out.setdefault(_stem(d.v.base_forms.get(part, part)), part)  # "paid" and "pay" meet
     for a in _acronyms(d, si):
         out.setdefault(a, a.upper())
     return out
@@ -616,6 +616,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             lo, hi = _chunk(d, si, pos)
             if not all(_name_known(n, known[fs]) for n in _caps(d, si, lo, hi)):
                 continue  # "Labour's 53%" against the lead's 35%: another holder
+            if d.v.other_holders.intersection(d.m.words[si][d.m.clause_start(si, pos) : hi]):
+                continue  # "Its rival paid £7.2m": another holder named without a name
             a_src = _sources(d, fs) - {d.m.words[fs][0]}
             b_src = _sources(d, si) - {d.m.words[si][0]}
             if a_src and b_src and not a_src & b_src:
