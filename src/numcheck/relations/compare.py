@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, _plain_tokens, family
-from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree
+from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import PhraseTable, _toml
 
 # Kinds a comparison word may rank or compare.
@@ -97,6 +97,9 @@ class _Tables:
     rank_nouns: frozenset[str]
     rank_before: PhraseTable
     ordinals: dict[str, int]
+    cardinals: dict[str, int]
+    numbered: frozenset[str]
+    rank_lists: frozenset[str]
     top: PhraseTable
     near_worse: PhraseTable
     standards: frozenset[str]
@@ -130,6 +133,9 @@ def _tables() -> _Tables:
         rank_nouns=frozenset(ranks["nouns"]),
         rank_before=PhraseTable.build((p, "rank") for p in ranks["before"]),
         ordinals={w: i + 1 for i, w in enumerate(ranks["ordinals"])},
+        cardinals={w: i + 1 for i, w in enumerate(ranks["cardinals"])},
+        numbered=frozenset(ranks["numbered"]),
+        rank_lists=frozenset(ranks["lists"]),
         top=PhraseTable.build((p, "1") for p in ranks["top"]),
         near_worse=table(data["near_miss"], "worse"),
         standards=frozenset(data["near_miss"]["standards"]),
@@ -143,7 +149,7 @@ def _tables() -> _Tables:
             for w in p.split()
             if w.endswith(("er", "ly"))
         ),
-        rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals") for p in ranks[key]),
+        rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals", "numbered") for p in ranks[key]),
         links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
     )
 
@@ -223,7 +229,19 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
     rank = _ordinal(d, si, k)
     if rank and k + 1 < len(words) and words[k + 1] in t.rank_nouns:
         return rank, k + 2
+    if words[k] in t.numbered and k + 2 < len(words) and words[k + 2] in t.rank_nouns:
+        rank = _number_word(words[k + 1])  # "the number two spot", "the No 3 slot"
+        if rank:
+            return rank, k + 3
     return None
+
+
+def _rank_place(d: _Doc, si: int, end: int, fi: int) -> frozenset[str]:
+    """The place a rank is told for, between its words and the end of its figure's clause ("opened at
+    number one in its home market with $9.1m" → {home, market})."""
+    hi = d.m.clause_end(si, d.pos_of(fi)[1])
+    place = _places(d, si, end, hi)
+    return frozenset() if place & _tables().rank_lists else place  # "in the album chart": the list itself
 
 
 def _ordinal(d: _Doc, si: int, k: int) -> int:
@@ -247,7 +265,8 @@ _SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 def _number_word(w: str) -> int:
-    return int(w) if w.isdigit() and len(w) <= 3 else 0
+    """A place told as a cardinal: "7", "two"; else 0."""
+    return int(w) if w.isdigit() and len(w) <= 3 else _tables().cardinals.get(w, 0)
 
 
 def _ranks(d: _Doc) -> Iterator[Relation]:
@@ -278,12 +297,19 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
         by_family.setdefault(family(d.facts[item[1]]), []).append(item)
     for items in by_family.values():
         items.sort()
-        for (r1, a, s1, k1, e1), (r2, b, s2, k2, e2) in zip(items, items[1:], strict=False):
-            if r1 == r2 or not _alike(d, a, b) or not _frames_agree(d, a, b):
-                continue
-            evidence = "sentence" if s1 == s2 else "document"
-            cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
-            yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
+        places = sorted({item[0] for item in items})
+        for better, worse in zip(places, places[1:], strict=False):
+            # Every figure told at a place against every one at the next place told: two figures said to
+            # be at one place ("opened at number one") are both above the next.
+            for _, a, s1, k1, e1 in (x for x in items if x[0] == better):
+                for _, b, s2, k2, e2 in (x for x in items if x[0] == worse):
+                    if not _alike(d, a, b) or not _frames_agree(d, a, b):
+                        continue
+                    if _rank_place(d, s1, e1, a) != _rank_place(d, s2, e2, b):
+                        continue  # "at number one in its home market": another chart's place
+                    evidence = "sentence" if s1 == s2 else "document"
+                    cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
+                    yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
 
 
 # --- superlatives before a change noun: "The steepest fall was in the south, where rents fell 1.8%" ----
