@@ -1228,6 +1228,24 @@ def _ok_month_word(text: str, start: int, word: str, has_day_or_year: bool) -> b
     return True
 
 
+# Words after "December 15" that leave 15 its day ("late December 15 and early December 16"); another
+# lower-case word makes it a count ("in late December 15 people died").
+_AFTER_DAY = frozenset(
+    """and or to into until till through at night morning evening afternoon then when is are was were has have
+    had will would should can could may might must""".split()
+)
+
+
+def _day_follows(text: str, a: _Atom) -> bool:
+    """The month of atom ``a`` is followed by its day with nothing but space between, and no count's noun
+    after the day."""
+    head = text[a.start : a.end]
+    if "," in head.split()[0] or not re.fullmatch(r"\S+\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?", head):
+        return False
+    after = re.match(r"\s*([A-Za-z]+)", text[a.end : a.end + 20])
+    return after is None or after.group(1) in _AFTER_DAY or after.group(1)[0].isupper()
+
+
 def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _scan(_RE_DMY, text, win["month"]):
@@ -1261,6 +1279,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
         if m.group("d2"):
             atom = replace(atom, end_atom=_Atom(m.start("d2"), m.end(), "date", y, mon, int(m.group("d2"))))
         out.append(atom)
+    dated = {a.start for a in out if _day_follows(text, a)}  # where a month with its day starts
     for m in _scan(_RE_MY, text, win["month"]):
         if not _ok_month_word(text, m.start("m"), m.group("m"), True):
             continue
@@ -1297,6 +1316,8 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
                     continue
         if not _ok_month_word(text, m.start("m"), word, bool(m.group("pre"))):
             continue
+        if m.group("pre") and m.start("m") in dated:
+            continue  # "late December 15": the late hours of that day, not the last part of the month
         out.append(_Atom(m.start(), m.end(), "date", None, _month(word), markers=_pre(m)))
     for m in _scan(_RE_YM, text, win["month"]):
         if _ok_month_word(text, m.start("m"), m.group("m"), True):

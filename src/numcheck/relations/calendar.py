@@ -56,6 +56,45 @@ def _next_days(d: _Doc) -> Iterator[Relation]:
         yield Relation("same-event", roles, (), "sentence", labels)
 
 
+def _overnight(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: one night told by its two days, "late on 14 March or early 15 March", "late Friday
+    and early Saturday": the day after "early" is the day after the one after "late" (``b`` against
+    ``b-from`` with label ``b-shift`` 1). Only the joining words of ``[overnight] between`` may stand
+    between the two."""
+    table = dates.table("overnight")
+    late, early = tuple(table["late"]), tuple(table["early"])
+    between = frozenset(table["between"])
+    for fi in (*d.view.by_kind.get("date", ()), *d.view.by_kind.get("weekday", ())):
+        f = d.facts[fi]
+        if f.is_range or fi not in d.m.by_fact:
+            continue
+        si, pos = d.pos_of(fi)
+        words, toks = d.m.words[si], d.m.tokens[si]
+        if not _ends_with(words[:pos], late):
+            continue
+        k = pos + 1
+        while k < len(toks) and k - pos <= OVERNIGHT_GAP and toks[k].fact < 0:
+            if _ends_with(words[: k + 1], early) and k + 1 < len(toks) and toks[k + 1].fact >= 0:
+                nxt = toks[k + 1].fact
+                if d.facts[nxt].kind in ("date", "weekday") and not d.facts[nxt].is_range:
+                    roles = (("a", nxt), ("b", nxt), ("b-from", fi))
+                    labels = (("a-shift", "0"), ("b-shift", "1"), ("event", "one night, late to early"))
+                    yield Relation("same-event", roles, (), "sentence", labels)
+                break
+            if words[k] not in between and not any(words[k] in w.split() for w in early):
+                break
+            k += 1
+
+
+# Tokens after a day told "late" that its "early" next day may stand ("late Friday night, or early on").
+OVERNIGHT_GAP = 6
+
+
+def _ends_with(words: Sequence[str], phrases: tuple[str, ...]) -> bool:
+    """The words end with one of the phrases ("late on", "early")."""
+    return any(tuple(words[-len(p.split()) :]) == tuple(p.split()) for p in phrases if len(words) >= len(p.split()))
+
+
 # Words before "on DATE" that name what happened that day ("a formal written reply on 9 April").
 DATED_PHRASE = 4
 # Stems two such phrases must share to name one event; days apart two dates of one event may be told
