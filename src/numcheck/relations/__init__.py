@@ -120,6 +120,7 @@ from numcheck.relations.elapsed import (
     _bounded_lengths,
     _held_to_now,
     _its_anniversaries,
+    _later_to_now,
     _lengths_to_then,
     _planned,
 )
@@ -208,6 +209,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _lengths_to_then,
     _bounded_lengths,
     _held_to_now,
+    _later_to_now,
     _its_anniversaries,
     _clock_spans,
     _ages,

@@ -19,6 +19,7 @@ from numcheck.relations.calendar import (
     _sentence_stems,
     _single_years,
     _year_of,
+    _years_counted_on,
 )
 from numcheck.vocab import TOKEN
 
@@ -172,9 +173,36 @@ def _now_bounds(d: _Doc, si: int, start: int) -> tuple[tuple[str, int], ...]:
     latest = max(y for _, y, _ in told)
     where = _lead_sentences(d) | {si}
     ceiling = [fi for fi, y, _ in told if y == latest and d.facts[fi].sentence in where and _has_month(d.facts[fi])]
-    if latest > y0 and ceiling:
+    floor = max(past)[0] if past else y0
+    ahead = [(y, fi) for y, fi in _ahead_years(d) if y > max(y0, floor)]
+    if ahead and (not ceiling or min(ahead)[0] < latest):
+        roles += (("ceiling", min(ahead)[1]),)  # "the plant will close by 2012": now is no later
+    elif latest > y0 and ceiling:
         roles += (("ceiling", ceiling[0]),)
     return roles
+
+
+def _ahead_years(d: _Doc) -> list[tuple[int, int]]:
+    """(year, fact) of each single year told as still ahead: a word of the future before it in its clause
+    and a word that puts a time on it just before it ("will close by 2012", "will be built in 2010")."""
+
+    def read() -> list[tuple[int, int]]:
+        table = dates.table("spans")
+        ahead, before = frozenset(table["ahead_words"]), frozenset(table["ahead_before"])
+        out = []
+        for fi in _single_years(d):
+            si, pos = d.pos_of(fi)
+            words = d.m.words[si]
+            if pos < 1 or words[pos - 1] not in before:
+                continue
+            if any(w in ahead or w.endswith("'ll") for w in words[d.m.clause_start(si, pos) : pos]):
+                y = _year_of(d.facts[fi])
+                if y is not None:
+                    out.append((y, fi))
+        return out
+
+    years: list[tuple[int, int]] = d.view.memo("ahead-years", lambda v: read())
+    return years
 
 
 def _has_month(f: Fact) -> bool:
@@ -391,6 +419,26 @@ def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...]) -> It
     bounds = _now_bounds(d, si, start)
     if bounds:
         yield Relation("span", (("length", fi), ("start", start), *bounds), cues, "document", (("end", "report"),))
+
+
+def _later_to_now(d: _Doc) -> Iterator[Relation]:
+    """``span``: "N years later" whose own clause is told in the present ("But 30 years later, none of them
+    has kept the promise") counts from the year told before it to now (``_to_now``). Not when its clause
+    tells a past word or gives a year of its own ("Ten years later, in 1990, she was dead")."""
+    table = dates.table("spans")
+    now, then = frozenset(table["now_words"]), frozenset(table["then_words"])
+    for si, pos, fi, start in _years_counted_on(d, frozenset({"later", "on"})):
+        toks, words = d.m.tokens[si], d.m.words[si]
+        end = len(words)
+        for k in range(pos + 1, len(words)):
+            if words[k] in (";", ".", "!", "?") or words[k] == "," and k > pos + 1:
+                end = k
+                break
+        clause = words[pos + 1 : end]
+        tail = {w[w.index("'") :] for w in clause if "'" in w}
+        if not (set(clause) | tail) & now or set(clause) & then or any(t.fact >= 0 for t in toks[pos + 1 : end]):
+            continue
+        yield from _to_now(d, si, fi, start, ())
 
 
 _AUXILIARIES = frozenset("was were is are been be has have had first originally".split())
