@@ -86,6 +86,9 @@ class Vocab:
     result_unbeaten: frozenset[str]  # "unbeaten": a match group's losses are none
     result_linking: frozenset[str]  # "voted", "said": between a figure and its outcome word
     result_contests: frozenset[str]  # "game", "match": what the whole of a match record counts
+    result_none_before: PhraseTable  # "have not lost in" before a run's count → the category left out
+    result_none_after: PhraseTable  # "without defeat" after a run's noun → the category left out
+    result_run_words: frozenset[str]  # "their last": between such a phrase and the count
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
@@ -281,6 +284,13 @@ def vocab() -> Vocab:
         result_unbeaten=frozenset(data["results"]["unbeaten"]),
         result_linking=frozenset(data["results"]["linking"]),
         result_contests=frozenset(data["results"]["contests"]),
+        result_none_before=PhraseTable.build(
+            (p, cat) for cat, sides in data["results"]["none"].items() for p in sides["before"]
+        ),
+        result_none_after=PhraseTable.build(
+            (p, cat) for cat, sides in data["results"]["none"].items() for p in sides["after"]
+        ),
+        result_run_words=frozenset(data["results"]["run_words"]),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build(_pairs(data["comparison"])),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),

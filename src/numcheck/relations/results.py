@@ -19,6 +19,9 @@ from numcheck.vocab import singular
 COMPOUND_REACH = 16
 # Categories of the match group that "unbeaten" leaves out.
 NO_LOSSES = frozenset({"lost"})
+# Words after a count read for what it counts ("eight league and cup matches": the head is the fifth) and for
+# a phrase that leaves a category out ("ten home games without defeat").
+NOUN_WORDS = 5
 
 
 def _results(d: _Doc) -> Iterator[Relation]:
@@ -77,19 +80,40 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
             continue  # no whole, or two candidates: say nothing
         if group in d.v.result_before and not _counts_contests(d, wholes[0]):
             continue  # "won 30 seats and lost 40, leaving 35": seats changing hands, no record
-        unbeaten = any(w in d.v.result_unbeaten for w in words)
+        none = NO_LOSSES if any(w in d.v.result_unbeaten for w in words) else frozenset()
+        none |= _left_out(d, si, d.pos_of(wholes[0])[1])
         told = set(cats)
-        exhaustive = group in d.v.result_exhaustive and (
-            told == d.v.result_categories[group] or (unbeaten and told | NO_LOSSES == d.v.result_categories[group])
-        )
+        exhaustive = group in d.v.result_exhaustive and (told | none == d.v.result_categories[group])
         cues = tuple(d.span(si, a, b) for _, a, b in cats.values())
         labels = () if exhaustive else (("inclusive", "yes"),)
         roles = (("total", wholes[0]), *(("item", fi) for fi in items))
         yield Relation("breakdown", roles, cues, "clause", labels)
 
 
+def _left_out(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The categories a phrase by the run's count at ``pos`` says it had none of: "have not lost in (their
+    last) eight games", "ten games without defeat", "winless in six"."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    while k > 0 and words[k - 1] in d.v.result_run_words:
+        k -= 1
+    out = set()
+    hit = d.v.result_none_before.ending_at(words, k)
+    if hit is not None:
+        out.add(hit[0])
+    j = pos + 1
+    while j < len(words) and j - pos <= NOUN_WORDS and words[j].isalpha() and d.m.tokens[si][j].fact < 0:
+        after = d.v.result_none_after.starting_at(words, j)
+        if after is not None:
+            out.add(after[0])
+            break
+        j += 1
+    return frozenset(out)
+
+
 def _counts_contests(d: _Doc, fi: int) -> bool:
-    """The figure counts games, matches or other contests ("30 games", "12 league games")."""
+    """The figure counts games, matches or other contests ("30 games", "12 league games", "eight league
+    and cup matches")."""
     f = d.facts[fi]
     after = d.view.text[f.span.end : f.span.end + COMPOUND_REACH].lower()
     if after.startswith("-"):
@@ -98,5 +122,12 @@ def _counts_contests(d: _Doc, fi: int) -> bool:
         mm = d.m.by_fact.get(fi)
         noun = (mm.noun if mm else None) or f.subject or ""
         words = noun.lower().split()  # "12 league games", "12 matches unbeaten"
+        si, pos = d.pos_of(fi)
+        told = d.m.words[si]
+        # The noun reader may stop at the first word of a longer phrase ("eight league and cup matches").
+        for j in range(pos + 1, min(len(told), pos + 1 + NOUN_WORDS)):
+            if not told[j].isalpha() or d.m.tokens[si][j].fact >= 0:
+                break
+            words.append(told[j])
     contests = d.v.result_contests
     return any(singular(w) in contests or w.endswith("es") and w[:-2] in contests for w in words)
