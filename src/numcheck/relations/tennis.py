@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import NOT_NAMES, Relation, _Doc
 from numcheck.vocab import PhraseTable, _toml
@@ -37,6 +38,9 @@ AHEAD = 4
 NAMED_BACK = 25
 # Characters from a set count to a score printed right after it ("in four sets, 6-3 6-4 7-5").
 SCORE_AFTER = 12
+# Characters from a set count to a score later in its clause with only a verb and a name between
+# ("needed five sets to see off Brandt 6-4 3-6 6-3 6-2").
+SCORE_REACH = 60
 # Sentences before a closing run that the score it starts from ("at 2-2 in the first set") may stand.
 STATE_BACK = 3
 # A set score as printed, with its tie-break in brackets: "7-6 (7-5)", "7-6 (7/5)", "6–4".
@@ -59,6 +63,7 @@ def _tables() -> dict[str, PhraseTable]:
     data = _data()
     out = {key: PhraseTable.build((p, key) for p in data[key]) for key in ("tiebreaks", "games")}
     out["elsewhere"] = PhraseTable.build((p, "elsewhere") for p in data["elsewhere"])
+    out["length"] = PhraseTable.build((p, "length") for p in data["length"])
     return out
 
 
@@ -139,9 +144,9 @@ def _told(words: Sequence[str], pos: int) -> str:
         if _tables()[key].starting_at(words, nxt):
             return key
     if nxt < len(words) and words[nxt] in _data()["sets"]:
-        before = words[pos - 1] if pos else ""
-        if before in ("in", "over") or words[nxt - 1] == "-":
-            return "sets"  # "won in four sets", "a four-set match"; not "won two sets"
+        k = pos - 1 if pos and words[pos - 1] == "all" else pos  # "took all five sets"
+        if _tables()["length"].ending_at(words, k) or words[nxt - 1] == "-":
+            return "sets"  # "won in four sets", "needed four sets", "a four-set match"; not "won two sets"
     return ""
 
 
@@ -166,9 +171,14 @@ def _match_for(d: _Doc, si: int, pos: int, by_sentence: dict[int, list[_Match]])
         told = _told(words, pos)
         if told == "games":
             return later
-        # "won in four sets, 6-3 6-4 7-5": the score right after the count's phrase is its match.
+        # "won in four sets, 6-3 6-4 7-5": the score right after the count's phrase is its match; so is
+        # one a few words on, when nothing between tells of another ("needed four sets to beat Li 7-5 ...").
         if told == "sets" and later.span.start - d.m.tokens[si][pos].end <= SCORE_AFTER:
             return later
+        if told == "sets" and later.span.start - d.m.tokens[si][pos].end <= SCORE_REACH:
+            between = [t for t in d.m.tokens[si][pos + 1 :] if t.start < later.span.start]
+            if not any(t.fact >= 0 or t.text in CLAUSE_END or t.text in _data()["apart"] for t in between):
+                return later
         return None
     named = _names(d, si)
     if named:
