@@ -529,6 +529,14 @@ class Mentions:
         timed = pos + 1 < len(words) and (
             self.vocab.sub_periods.starting_at(words, pos + 1) or self.vocab.frames.starting_at(words, pos + 1)
         )
+        if not head and not timed and f.kind in ("count", "number"):
+            # "the number of deaths in the province is 640": no noun after it; its clause's subject names it.
+            hedge = self.vocab.hedges.ending_at(words, pos)
+            copula = self.vocab.level_verbs.ending_at(words, hedge[1] if hedge is not None else pos)
+            if copula is not None and copula[0] == "level" and copula[1] > self.clause_start(si, pos):
+                subject = self._changed_subject(si, pos, self.tokens[si][copula[1]].start)
+                if subject:
+                    return subject
         concept = self.vocab.concept(head) if head else "" if timed else (m.concept or "")
         if (not concept or concept in GENERIC_CONCEPTS) and f.kind in ("count", "number"):
             end = min(self.clause_end(si, pos), pos + 1 + FRAME_VERB_REACH)
@@ -567,6 +575,8 @@ class Mentions:
             w = words[k]
             if toks[k].fact >= 0 or not w[:1].isalpha() or w in _NOT_NOUNS or w in MEASURE_WORDS:
                 continue
+            if k > 0 and self.view.text[toks[k].start].isupper() and w not in self.vocab.concepts:
+                continue  # a name ("In Lagos the number of ..."), not what is counted
             if w in self.vocab.concepts:
                 return self.vocab.concepts[w]
             if w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3:
