@@ -109,6 +109,7 @@ class Vocab:
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
     within: Mapping[str, str]  # concept → the concept of the whole it is part of (profit → revenue)
+    fresh_words: frozenset[str]  # "new", "more": a count that is a fresh flow, not an outbreak's whole
     holding_verbs: frozenset[str]  # words before a count that make it what a subject holds ("has 4,300 staff")
     later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
@@ -303,6 +304,7 @@ def vocab() -> Vocab:
         later_words=frozenset(data["targets"]["later"]),
         holding_verbs=frozenset(attach["holding_verbs"]),
         within={str(k): str(v) for k, v in dict(data["within"]).items()},
+        fresh_words=frozenset(data["fresh"]["words"]),
         later_outcome=frozenset(data["subsets_later"]["words"]),
         predicates=PhraseTable.build((p, "said") for p in attach["predicates"]),
         part_periods=frozenset(data["periods"]["part"]),

@@ -48,6 +48,8 @@ PREDICATE_REACH = 10
 PREDICATE_WORDS = 3
 # Named amounts either side of a profit that its revenue may be among.
 WITHIN_NEAR = 4
+# Kinds a part told by its concept may be of: amounts of money, and counts (deaths among cases).
+_WITHIN_KINDS = frozenset({"money", "count", "number"})
 # Counts read for one predicate at most (a bound, so a long list of counts stays linear).
 PREDICATE_CANDIDATES = 50
 # Sentences back that the count a subject holds ("The council has 4,300 employees") may stand.
@@ -760,18 +762,24 @@ def _other_frame(d: _Doc, a: int, b: int) -> bool:
 
 def _within_concepts(d: _Doc) -> Iterator[Relation]:
     """ "Harrow Mutual had net income of $1.7bn ..., and revenues of $9.3bn": what one concept names is a
-    part of what another names (vocab.toml [within]: a profit is part of the revenue it is made on), when
-    one sentence gives both, of one subject and one time."""
+    part of what another names (vocab.toml [within]: a profit is part of the revenue it is made on, the
+    deaths of an outbreak are among its cases), when one sentence gives both, of one subject and one time.
+    Counts are read in the order an outbreak's figures are told, the whole first ("140 cases, with 160
+    deaths"; "infected 75 people and killed 90"), or joined by "among"; a fresh count ("150 new cases")
+    is a flow of its own day, not the outbreak's whole."""
     within = d.v.within
     for si, toks in enumerate(d.m.tokens):
         named: list[tuple[int, int, str]] = []  # (position, fact, concept)
         for pos, tok in enumerate(toks):
             fi = tok.fact
-            if fi < 0 or d.facts[fi].kind != "money" or d.facts[fi].is_range or d.facts[fi].value is None:
+            if fi < 0 or d.facts[fi].kind not in _WITHIN_KINDS or d.facts[fi].is_range or d.facts[fi].value is None:
                 continue
             mm = d.m.by_fact.get(fi)
-            if mm is not None and mm.concept and (mm.concept in within or mm.concept in within.values()):
-                named.append((pos, fi, mm.concept))
+            if mm is None:
+                continue
+            concept = mm.concept if d.facts[fi].kind == "money" else d.m.frame(fi).concept
+            if concept and (concept in within or concept in within.values()):
+                named.append((pos, fi, concept))
         for n, (ppos, pi, pc) in enumerate(named):
             wc = within.get(pc)
             if wc is None:
@@ -785,9 +793,23 @@ def _within_concepts(d: _Doc) -> Iterator[Relation]:
                 not same_family(d.facts[pi], d.facts[wi])
                 or _other_frame(d, pi, wi)
                 or _named_between(d, si, ppos, wpos)
+                or (d.facts[pi].kind != "money" and not _counted_within(d, si, ppos, wpos))
             ):
                 continue
             yield Relation("part", (("part", pi), ("whole", wi)), (), "sentence")
+
+
+def _counted_within(d: _Doc, si: int, ppos: int, wpos: int) -> bool:
+    """A count and the count it is part of are told whole first, or the part "among" the whole, and
+    neither is a fresh flow ("new", "more")."""
+    words = d.m.words[si]
+    for pos in (ppos, wpos):
+        lo = d.hedge_start(si, pos)
+        if any(w in d.v.fresh_words for w in words[max(0, lo - 1) : pos + 3]):
+            return False
+    if wpos < ppos:
+        return True
+    return "among" in words[ppos + 1 : wpos]
 
 
 def _named_between(d: _Doc, si: int, a: int, b: int) -> bool:
