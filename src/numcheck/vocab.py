@@ -110,6 +110,9 @@ class Vocab:
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
     within: Mapping[str, str]  # concept → the concept of the whole it is part of (profit → revenue)
     fresh_words: frozenset[str]  # "new", "more": a count that is a fresh flow, not an outbreak's whole
+    lifting_verbs: frozenset[str]  # "lifting", "pushing": a flow lifting the whole of its time to a figure
+    year_wholes: PhraseTable  # "for the year", "annual": what a lifting verb lifts is a whole of time
+    before_whole: frozenset[str]  # "a record": words between "to" and the lifted whole
     holding_verbs: frozenset[str]  # words before a count that make it what a subject holds ("has 4,300 staff")
     later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
@@ -305,6 +308,9 @@ def vocab() -> Vocab:
         holding_verbs=frozenset(attach["holding_verbs"]),
         within={str(k): str(v) for k, v in dict(data["within"]).items()},
         fresh_words=frozenset(data["fresh"]["words"]),
+        lifting_verbs=frozenset(data["breakdown"]["lifting_verbs"]),
+        year_wholes=PhraseTable.build((str(p), "whole") for p in data["breakdown"]["year_wholes"]),
+        before_whole=frozenset(data["breakdown"]["before_whole"]),
         later_outcome=frozenset(data["subsets_later"]["words"]),
         predicates=PhraseTable.build((p, "said") for p in attach["predicates"]),
         part_periods=frozenset(data["periods"]["part"]),
@@ -319,7 +325,7 @@ def vocab() -> Vocab:
         roles_before=PhraseTable.build(_pairs(roles["before"])),
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
-        breakdown_open=PhraseTable.build(_pairs(data["breakdown"])),
+        breakdown_open=PhraseTable.build(_pairs({k: data["breakdown"][k] for k in ("exact", "inclusive")})),
         same=PhraseTable.build((p, "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
         pronoun_prepositions=frozenset(attach["pronoun_prepositions"]),

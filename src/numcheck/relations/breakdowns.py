@@ -12,6 +12,11 @@ from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same
 
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
+# Tokens from a flow to the verb that lifts its whole ("£2.1bn, taking"), the words of what it
+# lifts ("revenue for the full year"), and the filler before the whole ("a new record").
+LIFT_GAP = 7
+LIFT_WORDS = 6
+LIFT_FILLER = 4
 # Words after a list of items that name its total: "..., bringing the total to 24".
 TOTAL_AFTER = (
     ("bringing", "total"),
@@ -89,6 +94,19 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             j += 1
         # Items then "bringing the total to T".
         total = _total_after(d, si, pos)
+        if total is None:
+            # A flow then the whole of its time it lifts: ", taking revenue for the full year to £7.9bn".
+            lifted = _lifted_whole(d, si, pos)
+            if lifted is not None and same_family(d.facts[lifted[0]], f):
+                ti, cue_start, cue_end = lifted
+                items = _items_back(d, si, pos, f)
+                cue = d.span(si, cue_start, cue_end)
+                if len(items) == 1:
+                    yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+                else:
+                    roles = (("total", ti),) + tuple(("item", i) for i in items)
+                    yield Relation("breakdown", roles, (cue,), "clause", (("inclusive", "yes"),))
+                continue
         if total is not None:
             ti, cue_start, cue_end = total
             items = _items_back(d, si, pos, f)
@@ -130,6 +148,50 @@ def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
                     return ti, j, end
         j += 1
     return None
+
+
+def _lifted_whole(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
+    """After a flow at ``pos``: ", taking revenue for the full year to a new high of £7.9bn" → (the whole, cue start,
+    cue end). The verb stands within ``LIFT_GAP`` tokens of the flow with no other amount between; what it
+    lifts (up to ``LIFT_WORDS`` tokens) names a whole of time; then "to" and the whole."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    verbs, wholes = d.v.lifting_verbs, d.v.year_wholes
+
+    def amount(k: int) -> bool:  # a date ("in December", "so far") may stand between; another amount or a
+        # span of time ("worth $5bn over ten years") not
+        fk = d.facts[toks[k].fact].kind if toks[k].fact >= 0 else ""
+        return bool(fk) and (fk not in FRAME_KINDS or fk == "duration")
+
+    j = pos + 1
+    while j < len(words) and j - pos <= LIFT_GAP and not amount(j) and words[j] not in CLAUSE_END:
+        if words[j] in verbs:
+            break
+        j += 1
+    if j >= len(words) or words[j] not in verbs:
+        return None
+    k = j + 1
+    timed = False
+    while k < len(words) and k - j <= LIFT_WORDS and words[k] != "to":
+        if amount(k) or words[k] in CLAUSE_END:
+            return None
+        timed = timed or wholes.starting_at(words, k) is not None
+        k += 1
+    if not timed or k >= len(words) or words[k] != "to":
+        return None
+    # What it lifts and what the flow counts must not be two known things ("profit rose to £3m, lifting
+    # annual revenue to £2m" is not read; "sales ... taking revenue for the full year" is one).
+    lifted = {d.v.concepts[w] for w in words[j + 1 : k] if d.v.concepts.get(w) in d.v.concept_names}
+    told = d.m.frame(toks[pos].fact).concept
+    if not told or told in d.v.generic or (lifted and told in d.v.concept_names and told not in lifted):
+        return None  # a flow names what it counts: "a contract worth $5bn" is no part of a year's sales
+    if lifted and not lifted & d.v.flows:
+        return None  # "exports grew by $3bn, lifting the annual deficit to $2bn": a balance, not a flow's sum
+    end = k + 1
+    while end < len(words) and end - k <= LIFT_FILLER and words[end] in d.v.before_whole and toks[end].fact < 0:
+        end += 1
+    ti = d.figure_after(si, end, COUNTABLE)
+    return (ti, j, k + 1) if ti >= 0 else None
 
 
 def _items_back(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
