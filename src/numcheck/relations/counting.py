@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, NOT_NAMES, Relation, _Doc, family, same_family
 from numcheck.relations.changes import FRAME_NOUNS
 from numcheck.relations.groups import _changing
 from numcheck.relations.scopes import _scope
@@ -115,6 +115,10 @@ class _Words:
         return self._extra[si]
 
 
+def _capital(text: str, tok: Token) -> bool:
+    return text[tok.start : tok.start + 1].isupper()
+
+
 def _names_after(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: int) -> tuple[int, int] | None:
     """Capitalised names listed from ``start`` ("A, B and C"): (how many, end token); at least two."""
     text = d.view.text
@@ -133,9 +137,13 @@ def _names_after(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: in
             break
         raw = text[toks[j].start : toks[j].end]
         if not raw[:1].isupper():
-            if item == 0 and w != "the":
+            if item == 1 and words[j - 1] == "the" and j + 1 < len(words) and _capital(text, toks[j + 1]):
+                pass  # "the original Arden", "the new Beetle": one word between "the" and a name
+            elif item and raw.isdigit() and _capital(text, toks[j - 1]):
+                pass  # a number inside a title ("Arden 2", "Apollo 13") that the fact table left alone
+            elif item == 0 and w != "the":
                 break  # the list is over: "... and C as winners"
-            if w != "the" and w not in ("de", "van", "von", "da", "del", "le", "la", "di", "'s", "-"):
+            elif w != "the" and w not in ("de", "van", "von", "da", "del", "le", "la", "di", "'s", "-"):
                 break
         item += 1
         if item > TITLE_WORDS:
@@ -158,7 +166,8 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
     w = _Words(d)
     preds = _tables()["predecessors"]
     near = _tables()["predecessors_near"]
-    cues = preds.by_first.keys() | near.by_first.keys()
+    chain = _tables()["chain"]
+    cues = preds.by_first.keys() | near.by_first.keys() | chain.by_first.keys()
     sentences = d.view.doc.sentences
     for si in range(len(sentences)):
         span = sentences[si].span
@@ -169,13 +178,18 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
         for j in range(len(words)):
             # "after A and B" ranks only an ordinal of its own sentence: "the third country, after A and B,".
             back = RANK_BACK if preds.starting_at(words, j) else 0 if near.starting_at(words, j) else -1
-            if back < 0:
+            linked = chain.starting_at(words, j)
+            head = _chain_head(d, toks, words, j) if linked else 0
+            if back < 0 and not head:
                 continue
-            listed = _names_after(d, toks, words, j + 1)
+            listed = _names_after(d, toks, words, linked[1] if linked and head else j + 1)
             if listed is None:
                 continue
             count, end = listed
             if _tables()["open_list"].starting_at(words, end + (1 if end < len(words) and words[end] == "," else 0)):
+                continue
+            if head:
+                yield from _chain_rank(d, si, toks, j, (head, end), count)
                 continue
             rank = _rank_before(d, si, j, back)
             if rank < 0 or (back == 0 and j - d.pos_of(rank)[1] > RANK_NEAR):
@@ -183,6 +197,33 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             cue = Span(toks[j].start, toks[end - 1].end)
             why = f"{count} listed before: {d.view.text[toks[j + 1].start : toks[end - 1].end]}"
             yield Relation("tally", (("total", rank),), (cue,), "document", (("plus", str(count + 1)), ("why", why)))
+
+
+def _chain_rank(
+    d: _Doc, si: int, toks: Sequence[Token], j: int, run: tuple[int, int], count: int
+) -> Iterator[Relation]:
+    """ "The record is held by A, followed by B and C" in a later sentence than "the fourth-largest ...":
+    A heads the list too, so the ordinal is at least the names plus one. In the ordinal's own sentence the
+    chain follows its holder ("was fifth, followed by B and C") and says nothing. A chain may stop short
+    ("The winner was A, followed by B and C" of a fifth place): only more names above the ordinal than it
+    allows are a finding."""
+    rank = _rank_before(d, si, j, RANK_BACK)
+    if rank < 0 or d.pos_of(rank)[0] == si:
+        return
+    cue = Span(toks[run[0] - 1].start, toks[run[1] - 1].end)
+    why = f"{count + 1} listed before: {d.view.text[cue.start : cue.end]}"
+    labels = (("plus", str(count + 2)), ("why", why), ("bound", "at-least"))
+    yield Relation("tally", (("total", rank),), (cue,), "document", labels)
+
+
+def _chain_head(d: _Doc, toks: Sequence[Token], words: Sequence[str], j: int) -> int:
+    """The token after the name that heads a chain at ``j`` ("held by Kirk, followed by ..."): the name ends
+    right before it (past a comma) and is capitalised; else 0."""
+    k = j - 1 if j and words[j - 1] == "," else j
+    if k <= 0 or toks[k - 1].fact >= 0:
+        return 0
+    raw = d.view.text[toks[k - 1].start : toks[k - 1].end]
+    return k if raw[:1].isupper() and words[k - 1] not in NOT_NAMES else 0
 
 
 def _rank_before(d: _Doc, si: int, pos: int, back: int) -> int:
