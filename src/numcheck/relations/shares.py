@@ -585,8 +585,13 @@ def _share_whole(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
     hit = d.v.whole_of.starting_at(words, pos + 1)
     if not hit or words[pos + 1] != "of":
         return None
-    wi = d.figure_after(si, hit[1], COUNTABLE)
-    return (wi, d.span(si, pos + 1, hit[1])) if wi >= 0 else None
+    after = hit[1]
+    while after < len(words) and words[after].endswith("'s") and d.fact_at(si, after) < 0:
+        after += 1  # "12% of the company's 15,000 staff": the holder, then the whole
+    wi = d.figure_after(si, after, COUNTABLE)
+    if wi < 0:
+        wi = _figure_after_noun_of(d, si, after)  # "12% of the workforce of 15,000"
+    return (wi, d.span(si, pos + 1, after)) if wi >= 0 else None
 
 
 def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int, Span] | None:
