@@ -113,6 +113,7 @@ class Vocab:
     lifting_verbs: frozenset[str]  # "lifting", "pushing": a flow lifting the whole of its time to a figure
     year_wholes: PhraseTable  # "for the year", "annual": what a lifting verb lifts is a whole of time
     before_whole: frozenset[str]  # "a record": words between "to" and the lifted whole
+    comma_preps: frozenset[str]  # "for", "about": a part after a total's comma given to a category
     holding_verbs: frozenset[str]  # words before a count that make it what a subject holds ("has 4,300 staff")
     later_words: frozenset[str]  # a target for a later period ("next year", "will"): not the one beaten
     roles_before: PhraseTable  # phrase → role
@@ -311,6 +312,7 @@ def vocab() -> Vocab:
         lifting_verbs=frozenset(data["breakdown"]["lifting_verbs"]),
         year_wholes=PhraseTable.build((str(p), "whole") for p in data["breakdown"]["year_wholes"]),
         before_whole=frozenset(data["breakdown"]["before_whole"]),
+        comma_preps=frozenset(data["breakdown"]["comma_preps"]),
         later_outcome=frozenset(data["subsets_later"]["words"]),
         predicates=PhraseTable.build((p, "said") for p in attach["predicates"]),
         part_periods=frozenset(data["periods"]["part"]),

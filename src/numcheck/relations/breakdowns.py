@@ -15,6 +15,8 @@ ITEM_GAP = 8
 # Tokens from a flow to the verb that lifts its whole ("£2.1bn, taking"), the words of what it
 # lifts ("revenue for the full year"), and the filler before the whole ("a new record").
 LIFT_GAP = 7
+# Tokens between a total and the comma before its parts ("340 complaints last year,").
+COMMA_NOUN = 5
 LIFT_WORDS = 6
 LIFT_FILLER = 4
 # Words after a list of items that name its total: "..., bringing the total to 24".
@@ -92,6 +94,12 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                     )
                 break
             j += 1
+        # A total, a comma, then parts given to categories: "80,000 tickets, 45,000 for A and 40,000 for B".
+        parts = _comma_parts(d, si, pos, fi)
+        if parts:
+            cue = d.span(si, pos, d.pos_of(parts[-1])[1] + 1)
+            roles = (("total", fi),) + tuple(("item", i) for i in parts)
+            yield Relation("breakdown", roles, (cue,), "clause", (("inclusive", "yes"),))
         # Items then "bringing the total to T".
         total = _total_after(d, si, pos)
         if total is None:
@@ -116,6 +124,78 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             elif items and same_family(d.facts[ti], f):
                 # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+
+
+def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:
+    """ "sold 80,000 tickets, 45,000 for the main stage and 40,000 for the side stages": after a total and
+    what it counts (a time may stand between: "340 complaints last year,"), a comma and two or more parts,
+    each given to a category by a word of [breakdown] comma_preps, the last after "and". Parts told of
+    years ("45,000 in 2003 and 40,000 in 2002") compare, they do not split. Counts and money only."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    like = d.facts[total]
+    if like.kind not in ("count", "number", "money") or like.is_range or like.value is None:
+        return []
+    j = pos + 1
+    while j < len(words) and j - pos <= COMMA_NOUN and words[j] != ",":
+        fi = toks[j].fact
+        if words[j] in CLAUSE_END or (fi >= 0 and d.facts[fi].kind not in FRAME_KINDS - {"duration"}):
+            return []
+        if words[j] in d.v.comma_preps or words[j] in ("and", "or"):
+            return []  # "fourteen in Nova Scotia, twelve in ...": an entry of a list, not its total
+        j += 1
+    if j >= len(words) or words[j] != ",":
+        return []
+    out: list[int] = []
+    k = j + 1
+    while k < len(words):
+        at = d.skip_hedge(si, k)
+        fi = d.fact_at(si, at)
+        if fi < 0 or not same_family(d.facts[fi], like) or d.facts[fi].is_range or d.facts[fi].value is None:
+            break
+        prep = at + 1
+        if prep < len(words) and words[prep] not in d.v.comma_preps and toks[prep].fact < 0:
+            prep += 1  # "45,000 tickets for", "190 complaints about"
+        if prep >= len(words) or words[prep] not in d.v.comma_preps:
+            return []
+        cat = prep + 1 + (prep + 1 < len(words) and words[prep + 1] == "the")
+        told = d.fact_at(si, cat)
+        if told >= 0 and d.facts[told].kind in FRAME_KINDS:
+            return []  # "45,000 in 2003": another time, a comparison
+        if cat < len(words) and d.view.text[toks[cat].start].isupper() and _named_before(d, si, pos):
+            return []  # "Arden has confirmed 13 cases, three in Bellport, two in Carran": a list of places
+        out.append(fi)
+        k = prep + 1
+        while k < len(words) and toks[k].fact < 0 and words[k] not in CLAUSE_END and words[k] not in (",", "and"):
+            k += 1
+        if k >= len(words) or words[k] not in (",", "and"):
+            break
+        last = words[k] == "and"
+        k += 1
+        if last:
+            continue
+        if k < len(words) and words[k] == "and":
+            k += 1
+    if len(out) < 2 or "and" not in words[j : d.pos_of(out[-1])[1]]:
+        return []
+    if any((d.facts[i].value or 0) >= (like.value or 0) for i in out):
+        return []  # a part as large as the total: not its parts
+    return out
+
+
+def _named_before(d: _Doc, si: int, pos: int) -> bool:
+    """A name in the clause before the figure at ``pos`` ("Arden has confirmed 13"): a capitalised word
+    that is no determiner or opener; the sentence's first word only when it names no counted thing
+    ("Turnover was £90m," is no name)."""
+    toks = d.m.tokens[si]
+    if d.m.frame(toks[pos].fact).holder:
+        return True
+    return any(
+        toks[k].fact < 0
+        and d.view.text[toks[k].start].isupper()
+        and toks[k].text not in d.v.not_names
+        and (k > 0 or toks[k].text not in d.v.concepts)
+        for k in range(d.m.clause_start(si, pos), pos)
+    )
 
 
 def _unread_number(d: _Doc, si: int, lo: int, hi: int) -> bool:

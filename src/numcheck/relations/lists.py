@@ -142,6 +142,11 @@ def _place_entries(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None
     each = _tables()["each"].starting_at(words, j)
     if each:
         j = each[1]
+    if not each and j + 1 < len(words) and _tables()["name_links"].starting_at(words, j) and _capital(d, toks[j + 1]):
+        # "25 were British": a named category after a linking verb
+        end = _name_end(d, toks, words, j + 1)
+        if end > j + 1 and toks[j + 1].fact < 0 and not _tables()["not_name"].starting_at(words, j + 1):
+            return [Entry(j + 1, end, fi)], end
     k = j
     preps = _tables()["place_preps"]
     while k < len(words) and k - j <= PLACE_FILLER and not preps.starting_at(words, k):
