@@ -34,6 +34,9 @@ from pathlib import Path
 
 from numcheck.engine import run
 from numcheck.facts import extract
+from numcheck.model import Fact
+from numcheck.patterns import View
+from numcheck.relations import build
 from numcheck.rules import Rule, load_rules
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -117,6 +120,47 @@ def corpus_findings(shared: Path = SHARED, rules: Sequence[Rule] | None = None) 
     return out
 
 
+@dataclass
+class Coverage:
+    """How many figures of each kind stand in at least one relation (a figure in none can only be judged
+    alone: its date, its range, its conversion): a recall ceiling that needs no mutation to measure."""
+
+    by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind → (in a relation, all)
+
+    @property
+    def total(self) -> tuple[int, int]:
+        return sum(x for x, _ in self.by_kind.values()), sum(n for _, n in self.by_kind.values())
+
+
+def _related_figures(text: str, name: str) -> tuple[tuple[Fact, ...], set[int]]:
+    """The fact table of a text and the indexes of its facts that some relation holds."""
+    view = View(extract(text, name), None)
+    held = {i for rels in build(view).values() for rel in rels for _, i in rel.roles}
+    return view.facts, held
+
+
+def relation_coverage(shared: Path = SHARED) -> Coverage:
+    """Relation coverage over the real articles of ../shared/corpus, by kind of figure."""
+    counts: Counter[tuple[str, bool]] = Counter()
+    for path in sorted((shared / "corpus").glob("*.txt")):
+        facts, held = _related_figures(path.read_text(encoding="utf-8"), path.name)
+        for i, fact in enumerate(facts):
+            counts[fact.kind, i in held] += 1
+    kinds = sorted({k for k, _ in counts})
+    return Coverage({k: (counts[k, True], counts[k, True] + counts[k, False]) for k in kinds})
+
+
+def loss_stage(path: Path) -> str:
+    """Where numcheck loses a missed mutation (its sidecar beside it): the changed figure is not in the fact
+    table, is in no relation, or is in a relation that no judge found wrong."""
+    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    facts, held = _related_figures(path.read_text(encoding="utf-8"), path.name)
+    changed = [i for i, f in enumerate(facts) if f.span.start < meta["end"] and f.span.end > meta["start"]]
+    if not changed:
+        return "not in the fact table"
+    return "in a relation, judged consistent" if any(i in held for i in changed) else "in no relation"
+
+
 def seed_and_mutations(shared: Path = SHARED, rules: Sequence[Rule] | None = None) -> dict[str, list[str]]:
     """Warning and error codes on the seed article and on each mutation."""
     rules = load_rules() if rules is None else rules
@@ -138,6 +182,7 @@ class Recall:
     by_class: dict[str, tuple[int, int]] = field(default_factory=dict)
     originals: int = 0  # warnings/errors on the unmutated articles
     missed: list[str] = field(default_factory=list)  # "file [class, difficulty] from -> to"
+    missed_files: list[str] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -165,6 +210,7 @@ def mutation_recall(shared: Path = SHARED) -> Recall:
     for row in m["rows"]:
         if not row.get("strict"):
             out.missed.append(f"{row['file']} [{row['class']}, {row['difficulty']}] {row['from']!r} -> {row['to']!r}")
+            out.missed_files.append(row["file"])
     return out
 
 
@@ -212,6 +258,15 @@ def main(argv: Sequence[str] = ()) -> int:
     print()
     for name, (hit, n) in recall.by_class.items():
         print(f"  {name:28} {hit:3}/{n:<3} {hit / n:6.1%}")
+    stages = Counter(loss_stage(shared / "mutations" / name) for name in recall.missed_files)
+    print(f"\nWhere the {len(recall.missed_files)} misses are lost (the changed figure):")
+    for stage, n in stages.most_common():
+        print(f"  {stage:34} {n}")
+    coverage = relation_coverage(shared)
+    held, figures = coverage.total
+    print(f"\nCorpus figures in at least one relation: {held}/{figures} = {held / max(figures, 1):.1%}")
+    for kind, (hit, n) in coverage.by_kind.items():
+        print(f"  {kind:12} {hit:5}/{n:<5} {hit / n:6.1%}")
     if args.misses:
         print("\nMissed:")
         for line in recall.missed:
