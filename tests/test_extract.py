@@ -56,12 +56,23 @@ def one(text: str, surface: str) -> Fact:
         ("The gauge read −4.5 overnight.", "−4.5", "number", D("-4.5"), None),
         ("The mine is 1.3 km deep.", "1.3 km", "measure", D("1.3"), "kilometre"),
         ("A quarter of a million homes lost power.", "A quarter of a million", "count", D(250000), None),
+        # A measure in two imperial units is one figure, in the smaller unit.
+        ("The new lock stands 6ft 4in tall.", "6ft 4in", "measure", D(76), "inch"),
+        ("The champion weighs 15st 4lb these days.", "15st 4lb", "measure", D(214), "pound"),
+        ("Baby Ava weighed 8lb 2oz at birth.", "8lb 2oz", "measure", D(130), "ounce"),
+        ("The fence is 4 feet and 6 inches high.", "4 feet and 6 inches", "measure", D(54), "inch"),
     ],
 )
 def test_kinds_values_units(text: str, surface: str, kind: str, value: D, unit: str | None) -> None:
     f = one(text, surface)
     assert (f.kind, f.unit) == (kind, unit)
     assert f.value is not None and abs(f.value - value) < D("1e-9")
+
+
+def test_late_month_day_is_the_day_and_a_count_after_it_is_not() -> None:
+    assert one("Diners who ate there late December 15 were warned.", "December 15").kind == "date"
+    assert one("In late December 15 people were warned.", "late December").kind == "date"
+    assert one("In late December 15 people were warned.", "15").kind in ("count", "number")
 
 
 @pytest.mark.parametrize(

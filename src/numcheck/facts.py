@@ -360,6 +360,7 @@ def extract(text: str, path: str = "") -> Document:
     # thousand times larger: "turnover fell in 2011 to £620m" is not 2,011 to 620 million.
     dated_alone = frozenset((d.span.start, d.span.end) for d in date_facts if d.kind == "year")
     facts = _join_word_ranges(ctx, sorted(facts, key=lambda f: (f.span.start, f.span.end)), dated_alone)
+    facts = _join_compounds(ctx, facts)
 
     # A date/time/duration/age fact wins over any number fact it overlaps, unless the number
     # strictly contains it ("two hundred and two thousand" is not the year 2000; "£2015m" is money).
@@ -1598,6 +1599,51 @@ def _join_word_ranges(ctx: _Context, facts: list[Fact], dated: frozenset[tuple[i
                 continue
         out.append(a)
         i += 1
+    return out
+
+
+# A large imperial unit and the smaller one that completes it: "6ft 4in", "15st 4lb", "8lb 2oz", "4 feet
+# and 6 inches" are one measure, in the smaller unit.
+_COMPOUNDS = {
+    "foot": ("inch", 12, r"(?:in|ins|inch|inches)\b|\"|”"),
+    "stone": ("pound", 14, r"(?:lb|lbs|pounds?)\b"),
+    "pound": ("ounce", 16, r"(?:oz|ounces?)\b"),
+}
+_STONE_ORDINAL = re.compile(r"\d+\s*st", re.I)  # "15st" before its pounds is stone, not fifteenth
+
+
+def _join_compounds(ctx: _Context, facts: list[Fact]) -> list[Fact]:
+    """Join a measure in feet, stone or pounds with the inches, pounds or ounces written right after it
+    ("6ft 4in" is 76 inches, "15st 4lb" 214 pounds): apart, the second part would be read, or converted,
+    as the whole."""
+    out: list[Fact] = []
+    skip_to = -1
+    for a in facts:
+        if a.span.start < skip_to:
+            continue
+        unit = a.unit
+        if a.kind == "ordinal" and _STONE_ORDINAL.fullmatch(a.text):
+            unit = "stone"
+        part = _COMPOUNDS.get(unit or "") if a.kind in ("measure", "ordinal") and a.value is not None else None
+        m = None
+        if part is not None:
+            small, per, words = part
+            m = re.match(
+                r"[ \t]+(?:and[ \t]+)?(\d{1,2}(?:\.\d+)?)[ \t]*(?:" + words + ")",
+                ctx.clean[a.span.end : a.span.end + 20],
+                re.I,
+            )
+        if part is None or m is None or a.is_range or a.value is None:
+            out.append(a)
+            continue
+        extra = Decimal(m.group(1))
+        if extra >= per:
+            out.append(a)
+            continue
+        end = a.span.end + m.end()
+        value = a.value * per + extra
+        out.append(_fact(ctx, a.span.start, end, "measure", value, small, Decimal(1), hedge=a.hedge, subject=a.subject))
+        skip_to = end
     return out
 
 

@@ -188,6 +188,13 @@ def _like(value: Decimal, f: Fact, figure: Fact) -> str:
 
     from numcheck.units import is_word
 
+    two = re.fullmatch(r"(\d+)(\s*)([A-Za-z]+)(\s+(?:and\s+)?)\d+(?:\.\d+)?(\s*)(\S+)", f.text)
+    per = {"inch": 12, "pound": 14, "ounce": 16}.get(f.unit or "")
+    if two is not None and per is not None:
+        # "6ft 2in", "15st 4lb": the value (in the smaller unit) told the same way.
+        whole = round_to(value, Decimal(1))
+        big, small = divmod(int(whole), per)
+        return f"{big}{two[2]}{two[3]}{two[4]}{small}{two[5]}{two[6]}"
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
     places = (len(m.group(1)) if m and m.group(1) else 0) + 1
     q = round_to(value, Decimal(1).scaleb(-places))
