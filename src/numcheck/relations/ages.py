@@ -80,7 +80,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
 
 def apposed(d: _Doc, si: int, pos: int) -> bool:
     """A bare whole number from 1 to 119 set off by commas after a name, as news gives an age: "Day, 24,
-    said"."""
+    said", "Day, now 24, said"."""
     toks = d.m.tokens[si]
     f = d.facts[toks[pos].fact]
     bare = f.kind in ("number", "count") and not f.unit or f.kind == "age" and f.text.isdigit()
@@ -88,19 +88,23 @@ def apposed(d: _Doc, si: int, pos: int) -> bool:
         return False
     if f.value != f.value.to_integral_value() or not 0 < f.value < 120:
         return False
-    name = toks[pos - 2]
+    comma = pos - 1
+    now = toks[comma].fact >= 0 and d.facts[toks[comma].fact].text.lower() == "now"
+    if (now or toks[comma].text == "now") and pos >= 3:
+        comma -= 1  # "Bell, now 40, said ..."
+    name = toks[comma - 1]
     said = d.view.text[name.start : name.end]
     named = name.fact < 0 and said[:1].isupper() and said.isalpha() and name.text not in STOPWORDS_CAL
     who = pos + 2 < len(toks) and toks[pos + 2].text == "who"  # "due to Lee, 52, who ...": a person
     if (
         not who
-        and pos >= 3
-        and toks[pos - 3].text in _PLACE_BEFORE
+        and comma >= 2
+        and toks[comma - 2].text in _PLACE_BEFORE
         or pos + 2 < len(toks)
         and toks[pos + 2].text in _LIST_AFTER
     ):
         return False  # "the staff in Leeds, 45, or a third, ...": a place and a count
-    return toks[pos - 1].text == "," and toks[pos + 1].text == "," and named
+    return toks[comma].text == "," and toks[pos + 1].text == "," and named
 
 
 # A word before the name that makes it a place ("in Leeds, 45,"); a word after the figure that makes it a

@@ -116,7 +116,7 @@ def _person(d: _Doc, si: int, lo: int, hi: int) -> tuple[str, str]:
     if k > hi and k + 1 < len(toks) and toks[k].text == "," and _cap(d, toks[k + 1]):
         return _run_forward(d, toks, k + 1)  # "the 45-year-old grandmother, Ann Fox,"
     j = lo - 1
-    while j >= 0 and toks[j].text in ("the", "a", "an", "aged", "now"):
+    while j >= 0 and (toks[j].text in ("the", "a", "an", "aged", "now") or _is_now(d, toks[j])):
         j -= 1
     if j >= 1 and toks[j].text == "," and _cap(d, toks[j - 1]):
         return _run_back(d, toks, j - 1)
@@ -126,6 +126,11 @@ def _person(d: _Doc, si: int, lo: int, hi: int) -> tuple[str, str]:
         if toks[j].text == "who" and j >= 2 and toks[j - 1].text == "," and _cap(d, toks[j - 2]):
             return _run_back(d, toks, j - 2)
     return "", ""
+
+
+def _is_now(d: _Doc, t: Token) -> bool:
+    """The token is the figure "now" ("Bell, now 40,")."""
+    return t.fact >= 0 and d.facts[t.fact].text.lower() == "now"
 
 
 def _subject(d: _Doc, si: int) -> tuple[str, str]:
@@ -141,7 +146,7 @@ _GAP_STOP = frozenset("of in on at to from for by with and or but who which that
 
 def _age_word(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
     """(low, high, tokens) of an age word at token ``k``: "teenage", "octogenarian", "in his (early) forties",
-    "in her mid-thirties"; None if none."""
+    "in her mid-thirties", "in his 40s"; None if none."""
     words, decades, parts = _words_table()
     toks = _tokens(d, si)
     w = toks[k].text
@@ -161,8 +166,8 @@ def _age_word(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
     elif decade in parts and j + 1 < len(toks):
         part, decade = parts[decade], toks[j + 1].text
         j += 1
-    if decade in decades:
-        base = decades[decade]
+    base = decades.get(decade, int(decade[0]) * 10 if re.fullmatch(r"[2-9]0s", decade) else -1)  # "in his 40s"
+    if base >= 0:
         return base + part[0], base + part[1], j + 1 - k
     return None
 
@@ -228,7 +233,7 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
             # "Ann Fox won gold in 1996 at the age of 21": her age in that year.
             yield Told(person, first, n, n, "at", fi, f.span, f"{f.text} in {at_year}", year=at_year)
             continue
-        if not past and f.kind == "age" and _at_event(f.text) and not _told_now(d, si, pos):
+        if not past and f.kind == "age" and not told_as_who and not _told_now(d, si, pos):
             past = True  # "won the title aged 17": the age then, not now
         yield Told(person, first, n, n, "past" if past else "now", fi, f.span, f.text)
 
@@ -376,7 +381,7 @@ def _word_ages(d: _Doc) -> Iterator[Told]:
 def _word_pattern() -> re.Pattern[str]:
     words, decades, _ = _words_table()
     alt = "|".join(sorted(map(re.escape, set(words) | set(decades)), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b", re.I)
+    return re.compile(rf"\b(?:{alt}|[2-9]0s)\b", re.I)
 
 
 def _person_ages(d: _Doc) -> Iterator[Relation]:
