@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -41,6 +43,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if li is None:
         return None
     length = view.facts[li]
+    if length.unit in SHORT_DAYS:
+        return _short(rel, view)
     ends: list[tuple[int, int, int]] = []  # (first year, last year, fact) for each reading
     ri = rel.get("range")
     if ri is not None:
@@ -80,7 +84,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             ("years", view.facts[fi].text),
             ("start", str(first)),
             ("end", str(last)),
-            ("expected", str(last - first)),
+            ("expected", f"{last - first} years"),
         ),
     )
 
@@ -112,12 +116,13 @@ def _now_between(rel: Relation, view: View) -> Hit | None:
         return None
     if floor is not None and ceiling is not None:
         end = str(floor) if floor == ceiling else f"{floor} to {ceiling}"
-        expected = str(floor - start) if floor == ceiling else f"{floor - start} to {ceiling - start}"
+        expected = f"{floor - start}" if floor == ceiling else f"{floor - start} to {ceiling - start}"
     elif floor is not None:
         end, expected = f"{floor} or later", f"{floor - start} or more"
     else:
         assert ceiling is not None
         end, expected = f"{ceiling} or earlier", f"{ceiling - start} or fewer"
+    expected += " years"
     spans = tuple(facts[i].span for i in (si, fl, ce) if i is not None)
     return Hit(
         length.span,
@@ -128,5 +133,95 @@ def _now_between(rel: Relation, view: View) -> Hit | None:
             ("start", str(start)),
             ("end", end),
             ("expected", expected),
+        ),
+    )
+
+
+# Days in a unit of a length counted between two days; a length in months between months alone is counted
+# in months. Counting the first and last day or not makes a day either way.
+SHORT_DAYS = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.44")}
+DAY_SLACK = 1
+_ISO = re.compile(r"^(?:(\d{4})|-)-(\d\d)(?:-(\d\d))?$")
+
+
+def _ends(
+    view: View, rel: Relation
+) -> tuple[tuple[int | None, int, int | None], tuple[int | None, int, int | None]] | None:
+    """(year, month, day) of the first and the last day the relation's dates name; day None for a month."""
+    ri = rel.get("range")
+    if ri is not None:
+        parts = (view.facts[ri].iso or "").split("/")
+    else:
+        a, b = rel.get("start"), rel.get("end")
+        if a is None or b is None:
+            return None
+        parts = [view.facts[a].iso or "", view.facts[b].iso or ""]
+    if len(parts) != 2:
+        return None
+    out = []
+    for part in parts:
+        m = _ISO.match(part)
+        if m is None:
+            return None
+        out.append((int(m[1]) if m[1] else None, int(m[2]), int(m[3]) if m[3] else None))
+    return out[0], out[1]
+
+
+def _short(rel: Relation, view: View) -> Hit | None:
+    """A length in days, weeks or months against the days (or months) its dates span."""
+    li = rel.get("length")
+    ends = _ends(view, rel)
+    if li is None or ends is None:
+        return None
+    length = view.facts[li]
+    (ya, ma, da), (yb, mb, db) = ends
+    if (da is None) != (db is None):
+        return None
+    if ya is None and yb is not None:
+        ya = yb if (ma, da or 0) <= (mb, db or 0) else yb - 1
+    elif ya is not None and yb is None:
+        yb = ya if (ma, da or 0) <= (mb, db or 0) else ya + 1
+    elif ya is None and yb is None:
+        ya = 2001  # a year without 29 February: only the distance between the days matters
+        yb = ya if (ma, da or 0) <= (mb, db or 0) else ya + 1
+    assert ya is not None and yb is not None
+    iv = length.interval
+    if iv.low is None or iv.high is None:
+        return None
+    if da is None or db is None:
+        if length.unit != "month":
+            return None
+        months = (yb - ya) * 12 + mb - ma  # "from January to October": nine months, or ten counting both
+        lo, hi, counted = Decimal(months), Decimal(months + 1), f"{months} or {months + 1} months"
+        value = iv
+    else:
+        try:
+            days = (dt.date(yb, mb, db) - dt.date(ya, ma, da)).days
+        except ValueError:
+            return None
+        if days < 0:
+            return None
+        per = SHORT_DAYS[length.unit or "day"]
+        value = Interval(iv.low * per, iv.high * per)
+        lo, hi = Decimal(days - DAY_SLACK), Decimal(days + DAY_SLACK)
+        counted = (
+            f"{days} days" if length.unit == "day" else f"{days} days (about {round(days / per, 1)} {length.unit}s)"
+        )
+        if length.unit == "month":
+            lo, hi = lo - per / 2, hi + per / 2  # a month is not a fixed number of days
+    if meets(value, lo, hi):
+        return None
+    span_unit = "month" if da is None else "day"
+    used = [i for r, i in rel.roles if r != "length"]
+    first, last = view.facts[used[0]], view.facts[used[-1]]
+    return Hit(
+        length.span,
+        tuple(view.facts[i].span for i in used),
+        (
+            ("length", length.text),
+            ("years", first.text if len(used) == 1 else f"{first.text} and {last.text}"),
+            ("start", f"its first {span_unit}" if len(used) == 1 else first.text),
+            ("end", f"its last {span_unit}" if len(used) == 1 else last.text),
+            ("expected", counted),
         ),
     )

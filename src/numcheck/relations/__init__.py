@@ -118,6 +118,7 @@ from numcheck.relations.counting import (
 from numcheck.relations.elapsed import (
     _ago,
     _bounded_lengths,
+    _dated_lengths,
     _held_to_now,
     _its_anniversaries,
     _later_to_now,
@@ -208,6 +209,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ago,
     _lengths_to_then,
     _bounded_lengths,
+    _dated_lengths,
     _held_to_now,
     _later_to_now,
     _its_anniversaries,

@@ -368,6 +368,44 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", (("length", fi), ("start", a), ("end", b)), (), "sentence")
 
 
+# Units of a length counted between two days or months ("lasted 12 days, from 3 May to 25 May").
+_SHORT_UNITS = frozenset({"day", "week", "month"})
+
+
+def _dated_lengths(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length in days, weeks or months that something lasted (``length``: "lasted 12 days",
+    "ran for six months") against the one range of dates in its sentence (``range``: "from 3 May to 25
+    May", "January to October"), or against a day it began (``start``: "began on 1 March") and a day it
+    ended (``end``: "ending on 12 April"). The judge counts in days, or in months for months alone."""
+    table = dates.table("spans")
+    lasted, ended = frozenset(table["lasted_words"]), frozenset(table["end_words"])
+    begun = _start_words() | {"from"}
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit not in _SHORT_UNITS or f.value is None or f.is_range:
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        if not (pos >= 1 and (words[pos - 1] in lasted or words[pos - 1] == "for")):
+            continue
+        dated = [k for k, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "date"]
+        ranges = [k for k in dated if "/" in (d.facts[toks[k].fact].iso or "")]
+        if (
+            len(dated) == 1
+            and ranges
+            and (words[ranges[0] - 1] == "from" or d.facts[toks[ranges[0]].fact].text[:4].lower() == "from")
+        ):
+            yield Relation("span", (("length", fi), ("range", toks[ranges[0]].fact)), (), "sentence")
+            continue
+        if len(dated) != 2 or ranges:
+            continue
+        ka, kb = dated
+        if not set(words[max(0, ka - BOUND_REACH) : ka]) & begun:
+            continue
+        if not set(words[max(ka + 1, kb - BOUND_REACH) : kb]) & (ended | _span_until() | {"ending", "ended"}):
+            continue
+        roles = (("length", fi), ("start", toks[ka].fact), ("end", toks[kb].fact))
+        yield Relation("span", roles, (), "sentence")
+
+
 @functools.cache
 def _span_until() -> frozenset[str]:
     return frozenset(dates.table("spans")["until_words"]) | {"to"}
