@@ -154,7 +154,7 @@ _FROM_REPORT = frozenset({"", "ago", "yesterday", "today", "tomorrow", "from now
 
 def counted_from(f: Fact) -> str:
     """What a relative day counts from: "report" (yesterday), "previous" (two days later), "event"."""
-    if f.kind != "relative" or f.unit != "day" or f.value is None or f.is_range:
+    if f.kind != "relative" or f.unit not in ("day", "week") or f.value is None or f.is_range:
         return ""
     if f.text.strip().lower() == "now":
         return ""
@@ -164,8 +164,8 @@ def counted_from(f: Fact) -> str:
         return "event"
     if marks & ev["counted_from_previous"]:
         return "previous"
-    if not marks or marks & _FROM_REPORT:
-        return "report"
+    if f.unit == "day" and (not marks or marks & _FROM_REPORT):
+        return "report"  # weeks back from the reporting date are seldom counted to the day ("two weeks ago")
     return ""
 
 
@@ -201,10 +201,11 @@ def day_of(f: Fact, today: dt.date | None) -> Day | None:
 
 def shift_of(f: Fact, kind: str) -> int:
     """How many days after the day it counts from a relative day falls ("two days before the vote": +2 for the vote)."""
-    n = abs(int(f.value or 0))
+    per = 7 if f.unit == "week" else 1  # "two weeks later, on 17 May"
+    n = abs(int(f.value or 0)) * per
     if kind == "event":
         return -n if "after" in f.markers else n
-    return int(f.value or 0)
+    return int(f.value or 0) * per
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +294,9 @@ def told_days(m: Mentions) -> list[Told]:
             anchor, from_report, explicit = -1, False, frozenset[str]()
             if kind == "previous":
                 anchor = _previous(resolvable, si)
+                if _restates_before(resolvable, si, k, words):
+                    # "docked on 9 May, 10 days later": the date just before is this day, counted from the one before it.
+                    anchor = _previous(resolvable[:-1], si)
             elif kind == "event":
                 # The day in its own sentence; else the day it was said on ("said on Monday")
                 # just before; else the reporting date; else any day said on before.
@@ -379,7 +383,12 @@ def next_days(m: Mentions) -> Iterator[tuple[int, int]]:
             if t.fact < 0:
                 continue
             f = view.facts[t.fact]
-            if f.kind == "weekday" and _NEXT_DAY.search(f.text) and last is not None and si - last[0] <= ANCHOR_BACK:
+            if (
+                f.kind in ("weekday", "date")
+                and _NEXT_DAY.search(f.text)
+                and last is not None
+                and si - last[0] <= ANCHOR_BACK
+            ):
                 yield t.fact, last[1]
             if day_of(f, today) is not None and counted_from(f) != "previous" and not alone:
                 last = (si, t.fact)
@@ -389,6 +398,14 @@ def _by_itself(m: Mentions, fi: int, today: dt.date | None) -> bool:
     """The figure names a day without counting from another ("on Thursday", "March 26", "yesterday")."""
     f = m.view.facts[fi]
     return day_of(f, today) is not None and counted_from(f) in ("", "report")
+
+
+def _restates_before(resolvable: Sequence[tuple[int, int, int]], si: int, k: int, words: Sequence[str]) -> bool:
+    """The counted day at token ``k`` restates the day told just before it after a comma ("on 9 May, 10 days
+    later"), not a time compared ("10 days later than planned")."""
+    if not resolvable or resolvable[-1][:2] != (si, k - 2) or words[k - 1] != ",":
+        return False
+    return k + 1 >= len(words) or words[k + 1] != "than"
 
 
 def _previous(resolvable: Sequence[tuple[int, int, int]], si: int) -> int:
@@ -430,6 +447,19 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
             and 0 < nxt.position - t.position <= RESTATED_REACH
             and nxt.anchor < 0
             and not nxt.from_report
+        ):
+            yield t, nxt, ()
+    # "Docked on 9 May, 10 days later": a day restated by the counted day told just after it.
+    for i, t in enumerate(told[:-1]):
+        nxt = told[i + 1]
+        if (
+            t.anchor < 0
+            and not t.from_report
+            and nxt.sentence == t.sentence
+            and nxt.position - t.position == 2
+            and nxt.anchor >= 0
+            and nxt.anchor != t.fact
+            and not nxt.explicit
         ):
             yield t, nxt, ()
     for (i, j), stems in sorted(shared.items()):

@@ -58,6 +58,13 @@ def side(rel: Relation, view: View, name: str) -> tuple[Day, bool] | None:
     return base.shifted(shift), bare
 
 
+def _yearless(rel: Relation, view: View, name: str) -> bool:
+    """The day one side names is a date written without its year ("4 May")."""
+    fi = rel.get(f"{name}-from")
+    fi = rel.get(name) if fi is None else fi
+    return fi is not None and view.facts[fi].kind == "date" and (view.facts[fi].iso or "").startswith("--")
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     a, b = side(rel, view, "a"), side(rel, view, "b")
     if a is None or b is None:
@@ -68,6 +75,14 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if far_apart(da, db, bare_a, bare_b):
             return None
         da, db = Day(None, None, da.weekday), Day(None, None, db.weekday)
+    elif (
+        da.date
+        and db.date
+        and da.date.year != db.date.year
+        and (_yearless(rel, view, "a") or _yearless(rel, view, "b"))
+    ):
+        # "Monday 3 May 2004 ... the following day, 4 May": a date without its year takes the other's.
+        da, db = Day(None, da.month_day, None), Day(None, db.month_day, None)
     if not differ(da, db):
         return None
     facts = view.facts
