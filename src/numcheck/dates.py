@@ -1793,6 +1793,10 @@ def _number(word: str) -> tuple[Decimal | None, Decimal, Decimal | None]:
 _CASED_ABBR = frozenset({"ms"})
 _VAGUE_SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
 _VAGUE_BEFORE = _c(r"\b(several|a" + _S + r"+few|few|some|many)" + _S + r"+\Z")
+# A duration's time words and age words around it ("the past three years", "aged 12", "12 years of age").
+_TIME_WORD_BEFORE = startcache.compile(r"\b(?P<w>past|last|next|previous|coming|first|final)" + _S + r"+$", re.I)
+_AGE_BEFORE = startcache.compile(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", re.I)
+_AGE_AFTER = startcache.compile(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", re.I)
 
 
 def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
@@ -1874,12 +1878,10 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         elif not m.group("old"):
             subject = _of_subject(text, m.end())
         before = text[max(0, m.start() - 20) : m.start()]
-        pm = re.search(r"\b(?P<w>past|last|next|previous|coming|first|final)" + _S + r"+$", before, re.I)
+        pm = _TIME_WORD_BEFORE.search(before)
         if pm:
             markers = (pm.group("w").lower(),)
-        if re.search(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+$", before, re.I) or re.search(
-            r"^" + _S + r"+(?:of" + _S + r"+)?age\b", text[m.end() : m.end() + 10], re.I
-        ):
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.search(text[m.end() : m.end() + 10]):
             kind = "age"
         n0 = m.group("n0") or m.group("n0w")
         if value is not None and not n0:

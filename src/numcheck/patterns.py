@@ -505,11 +505,15 @@ def is_token(f: Fact) -> bool:
     return f.value is not None or f.iso is not None
 
 
+_CONTENT_WORD = startcache.compile(r"[a-z][a-z'’-]*")
+_POSSESSIVE = startcache.compile(r"['’]s$")
+
+
 def content_words(phrase: str) -> set[str]:
     """Lower-cased content words with a plural "s" dropped ("Syrian refugees" → syrian, refugee)."""
     out: set[str] = set()
-    for w in re.findall(r"[a-z][a-z'’-]*", phrase.lower()):
-        w = re.sub(r"['’]s$", "", w)
+    for w in _CONTENT_WORD.findall(phrase.lower()):
+        w = _POSSESSIVE.sub("", w)
         if w in STOPWORDS or len(w) < 3:
             continue
         if w.endswith("ies") and len(w) > 4:

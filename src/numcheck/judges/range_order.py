@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from numcheck import startcache
 from numcheck.judges.arith import value_interval
 from numcheck.model import Fact, Hit, Span
 from numcheck.patterns import View, compile_templates, entirely_above
@@ -37,7 +37,7 @@ def _printed_above(a: Fact, b: Fact) -> bool:
     return a.value * _shared_scale(a, b) > b.value
 
 
-_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMERAL = startcache.compile(r"\d+(?:[.,]\d+)*")
 # Scale words an end may share with the other: thousand, million, billion, trillion.
 _SCALES = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
 

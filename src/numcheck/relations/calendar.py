@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Iterator, Sequence
 
-from numcheck import dates, days
+from numcheck import dates, days, startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
@@ -728,7 +727,7 @@ def _runs(d: _Doc) -> Iterator[Relation]:
 
 # --- calendar: hours between two clock times ("locked at 23:15 … went in at 1:45 the next day, four hours after")
 
-_CLOCK = re.compile(r"^(\d\d):(\d\d)$")
+_CLOCK = startcache.compile(r"^(\d\d):(\d\d)$")
 
 
 def _clock_minutes(f: Fact) -> int | None:

@@ -15,9 +15,9 @@ linear in the length of the text.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Sequence
 
+from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, NOT_NAMES, Relation, _Doc, family, same_family
@@ -242,7 +242,7 @@ def _rank_before(d: _Doc, si: int, pos: int, back: int) -> int:
     return -1
 
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR = startcache.compile(r"\d{4}")
 
 
 def _titles(d: _Doc) -> Iterator[Relation]:

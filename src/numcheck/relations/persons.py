@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from numcheck import dates
+from numcheck import dates, startcache
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.ages import STOPWORDS_CAL, _told_now, apposed
@@ -380,8 +380,9 @@ def _word_ages(d: _Doc) -> Iterator[Told]:
 @functools.cache
 def _word_pattern() -> re.Pattern[str]:
     words, decades, _ = _words_table()
-    alt = "|".join(sorted(map(re.escape, set(words) | set(decades)), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt}|[2-9]0s)\b", re.I)
+    # Longest first; ties in a fixed order, so that the pattern is one string on every start (startcache).
+    alt = "|".join(sorted(map(re.escape, set(words) | set(decades)), key=lambda w: (-len(w), w)))
+    return startcache.compile(rf"\b(?:{alt}|[2-9]0s)\b", re.I)
 
 
 def _person_ages(d: _Doc) -> Iterator[Relation]:

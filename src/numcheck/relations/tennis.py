@@ -21,11 +21,11 @@ another match.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from numcheck import startcache
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import NOT_NAMES, Relation, _Doc
@@ -45,11 +45,11 @@ SCORE_REACH = 60
 STATE_BACK = 3
 # A set score as printed, with its tie-break in brackets: "7-6 (7-5)", "7-6 (7/5)", "6–4".
 _SET = r"(\d{1,2}) ?[-–] ?(\d{1,2})(?: ?\((\d{1,2}) ?[-–/] ?(\d{1,2})\))?"
-_MATCH = re.compile(rf"(?<![\d£$€-])(?<!\d[.,:/]){_SET}(?:[ ,]+{_SET})+(?![\d%–-]|[.,:/]\d| ?[-–]\d| ?\(\d)")
-_ONE_SET = re.compile(_SET)
+_MATCH = startcache.compile(rf"(?<![\d£$€-])(?<!\d[.,:/]){_SET}(?:[ ,]+{_SET})+(?![\d%–-]|[.,:/]\d| ?[-–]\d| ?\(\d)")
+_ONE_SET = startcache.compile(_SET)
 _OTHER_TIMES = frozenset({"relative", "year", "date", "decade"})
 _NOT_PLAYERS = frozenset("he she they his her we i this that there when after before with for".split())
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
+_NAME = startcache.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
 
 
 @functools.cache
@@ -198,7 +198,7 @@ def _names(d: _Doc, si: int) -> set[str]:
     return {w.lower().removesuffix("'s") for w in _NAME.findall(text, span.start, span.end)} - NOT_NAMES - _NOT_PLAYERS
 
 
-_STATE = re.compile(r"(\d{1,2}) ?[-–] ?(\d{1,2}) in the ([a-z]+) set")
+_STATE = startcache.compile(r"(\d{1,2}) ?[-–] ?(\d{1,2}) in the ([a-z]+) set")
 
 
 def _closing_run(d: _Doc, si: int, match: _Match) -> tuple[int, str] | None:
