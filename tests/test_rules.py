@@ -247,3 +247,84 @@ def test_rules_json_names_each_rules_relation_and_judge_or_check_kind() -> None:
     assert listing["NC210"]["relation"] == "change,comparison" and listing["NC210"]["judge"] == "direction"
     assert listing["NC402"]["check"] == "bounds" and "judge" not in listing["NC402"]
     assert set(listing["NC001"]) == {"code", "name", "severity", "summary"}  # numcheck's own rules
+
+
+# --- the bundled rules from the start-up cache -------------------------------------------------
+
+
+@pytest.fixture
+def rule_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty start-up cache, its rule store as at a new start."""
+    from numcheck import startcache
+
+    monkeypatch.setenv("NUMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(startcache, "_RULES", startcache._Store("rules", 8))
+    monkeypatch.setattr(startcache.atexit, "register", lambda fn: None)
+    return tmp_path
+
+
+def _next_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Save the rule store as the end of a run does and start a new one that reads the file."""
+    from numcheck import startcache
+
+    startcache._RULES.save()
+    monkeypatch.setattr(startcache, "_RULES", startcache._Store("rules", 8))
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numcheck.rules
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed a bundled rule file that the cache holds")
+
+    monkeypatch.setattr(numcheck.rules, "parse_rule", refuse)
+
+
+def test_bundled_rules_from_the_cache_equal_the_rules_parsed(
+    rule_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = load_rules()
+    _next_start(monkeypatch)
+    _no_parsing(monkeypatch)
+    cached = load_rules()
+    assert cached == parsed
+    for a, b in zip(cached, parsed, strict=True):
+        # Every field, of the same type (a Decimal parameter stays a Decimal, a list a list).
+        assert [(k, type(v), v) for k, v in a.params.items()] == [(k, type(v), v) for k, v in b.params.items()]
+        assert a.examples == b.examples and a.trusted and a.file == b.file
+        # Compiled on first use, to what loading compiles.
+        assert dict(a.compiled) == dict(b.compiled)
+
+
+def test_an_edited_bundled_rule_is_validated_again(rule_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import numcheck.rules
+
+    folder = rule_cache / "rules"
+    shutil.copytree(numcheck.rules.bundled_dir(), folder)  # type: ignore[arg-type]
+    monkeypatch.setattr(numcheck.rules, "bundled_dir", lambda: folder)
+    assert len(load_rules()) == len(list(folder.glob("*.toml")))
+    _next_start(monkeypatch)
+    target = folder / "part-exceeds-whole.toml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace('message = "', 'message = "{no_such_field} ', 1), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules()
+    assert info.value.file == "rules/part-exceeds-whole.toml" and info.value.key == "message"
+    assert "no_such_field" in info.value.reason
+
+
+def test_a_judge_loads_only_when_its_rule_has_something_to_judge() -> None:
+    """``judges.find`` skips a rule without relations of its kind, templates or relations of its own:
+    the judge registry says which judges find relations of their own, and templates come only from
+    a rule's "templates" parameter."""
+    from numcheck.judges import JUDGES, MORE_RELATIONS, module
+
+    assert MORE_RELATIONS == {name for name in JUDGES if hasattr(module(name), "more_relations")}
+    rules = [r for r in load_rules() if r.judge]
+    assert {r.judge for r in rules} == set(JUDGES)  # every judge is read below
+    for rule in rules:
+        assert bool(rule.compiled.get("templates")) == bool(rule.params.get("templates")), rule.name
+        without = module(rule.judge).compile({**rule.params, "templates": []})
+        assert not without.get("templates"), rule.name

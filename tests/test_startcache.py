@@ -147,7 +147,7 @@ def test_a_second_start_finds_everything_in_the_cache(tmp_path: Path) -> None:
         return {p.name: p.read_bytes() for p in sorted(cache.iterdir())}
 
     first = run("1")
-    assert {name.split("-")[0] for name in first} == {"regex", "toml", "code"}
+    assert {name.split("-")[0] for name in first} == {"regex", "toml", "code", "rules"}
     assert run("2") == first  # another string hash order: nothing new to store
 
 

@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from numcheck.checks import CHECKS
-from numcheck.judges import JUDGES
 from numcheck.judges import find as judge_find
+from numcheck.judges import module as judge_module
 from numcheck.model import Document, Finding, Hit, Related, Rule, severity_rank
 from numcheck.patterns import View
 
@@ -53,10 +53,10 @@ def pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
     return out
 
 
-def _hits(check: ModuleType, rule: Rule, view: View) -> Iterator[Hit]:
+def _hits(check: ModuleType | None, rule: Rule, view: View) -> Iterator[Hit]:
     """The rule's hits; a figure too large for Decimal arithmetic ends this rule on this text, not the run."""
     try:
-        yield from (judge_find(rule, view) if rule.judge else check.find(rule, view))
+        yield from (judge_find(rule, view) if check is None else check.find(rule, view))
     except ArithmeticError:
         return
 
@@ -80,11 +80,14 @@ def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -
     text = doc.text
     out: dict[tuple[str, int, int], Finding] = {}
     for rule in rules:
-        check = JUDGES[rule.judge] if rule.judge else CHECKS[rule.check]
+        # A judge's module loads only when its rule has something to judge (``judges.find``).
+        check = None if rule.judge else CHECKS[rule.check]
         for hit in _hits(check, rule, view):
             key = (rule.code, hit.span.start, hit.span.end)
             if key in out:
                 continue
+            if check is None:
+                check = judge_module(rule.judge)
             # Every field the check declares is present, so a template never fails to fill.
             fields = dict.fromkeys(check.FIELDS, "") | dict(hit.fields)
             related = tuple(

@@ -16,8 +16,9 @@ the ``regex`` module and matched under a timeout; the bundled rules' with
 
 from __future__ import annotations
 
+import os
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -61,13 +62,7 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> tuple[Rule, ...]:
 
     Raises RuleError on the first bad file, or when two rules share a code or name.
     """
-    found: list[Rule] = []
-    for entry in sorted(bundled_dir().iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            # Start-up: a run needs few of the bundled templates, so they compile on first use.
-            found.append(
-                parse_rule(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", trusted=True, compile_now=False)
-            )
+    found = _bundled_rules()
     for folder in extra_dirs:
         folder = Path(folder)
         if not folder.is_dir():
@@ -88,6 +83,142 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> tuple[Rule, ...]:
         seen_code[rule.code] = rule.file
         seen_name[rule.name] = rule.file
     return tuple(sorted(found, key=lambda r: r.code))
+
+
+def _bundled_rules() -> list[Rule]:
+    """The bundled rules, parsed and validated, or as an earlier start validated the same files.
+
+    Loading them (42 files: parse, validate, import every judge and check
+    they name) was ~8 ms of each start. The start-up cache keeps the validated
+    rules, keyed by the size and modification time of each rule file and of
+    each module and data file that loading reads or runs (``_stamp``), as
+    Python keys its bytecode; an edit anywhere there loads and validates them
+    all again. Their compiled parameters are not kept: each rule compiles
+    them on first use (``_Compiled``), and a judge's module loads only when a
+    document gives its rule something to judge.
+    """
+    folder = bundled_dir()
+    key = _stamp(folder)
+    if key is not None:
+        stored = startcache.rules(key)
+        if stored is not None:
+            try:
+                return [_from_record(r) for r in stored["rules"]]
+            except (KeyError, TypeError, ValueError):  # an entry of another layout: load them
+                pass
+    found = [
+        # Start-up: a run needs few of the bundled templates, so they compile on first use.
+        parse_rule(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", trusted=True, compile_now=False)
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".toml")
+    ]
+    if key is not None:
+        startcache.keep_rules(key, {"rules": [_record(r) for r in found]})
+    return found
+
+
+# What loading the bundled rules reads or runs, besides the rule files: this module and the model,
+# the check kinds and judges (parameters, fields, compile), the patterns and vocabulary they compile with.
+_STAMPED = ("", "checks", "judges", "data")
+
+
+def _stamp(folder: Traversable) -> tuple[Any, ...] | None:
+    """(name, size, mtime) of every rule file and of every file in ``_STAMPED``; None in a zipped install."""
+    if not isinstance(folder, Path):
+        return None
+    package = Path(__file__).parent
+    seen: list[tuple[str, int, int]] = []
+    try:
+        for where in (folder, *(package / sub for sub in _STAMPED)):
+            with os.scandir(where) as entries:
+                for e in entries:
+                    if e.name.endswith((".toml", ".py", ".txt")):
+                        st = e.stat()
+                        seen.append((e.path, st.st_size, st.st_mtime_ns))
+    except OSError:
+        return None
+    return tuple(sorted(seen))
+
+
+def _record(rule: Rule) -> dict[str, Any]:
+    """A loaded rule as plain data (its compiled parameters left out)."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "check": rule.check,
+        "relation": rule.relation,
+        "judge": rule.judge,
+        "severity": rule.severity,
+        "summary": rule.summary,
+        "message": rule.message,
+        "why": rule.why,
+        "params": dict(rule.params),
+        "flagged": list(rule.examples.flagged),
+        "clean": list(rule.examples.clean),
+        "today": rule.examples.today,
+        "file": rule.file,
+    }
+
+
+def _from_record(r: dict[str, Any]) -> Rule:
+    params = MappingProxyType(r["params"])
+    return Rule(
+        code=r["code"],
+        name=r["name"],
+        check=r["check"],
+        relation=r["relation"],
+        judge=r["judge"],
+        severity=r["severity"],
+        summary=r["summary"],
+        message=r["message"],
+        why=r["why"],
+        params=params,
+        examples=Examples(tuple(r["flagged"]), tuple(r["clean"]), r["today"]),
+        file=r["file"],
+        trusted=True,
+        compiled=_Compiled(r["judge"], r["check"], params),
+    )
+
+
+class _Compiled(Mapping[str, Any]):
+    """A bundled rule's compiled parameters, compiled the first time the rule reads them.
+
+    Only for a rule an earlier start loaded and validated from the same files
+    (``_bundled_rules``): compiling it then succeeded, and compiles alike now.
+    """
+
+    __slots__ = ("_check", "_judge", "_params", "_value")
+
+    def __init__(self, judge: str, check: str, params: Mapping[str, Any]) -> None:
+        self._judge = judge
+        self._check = check
+        self._params = params
+        self._value: Mapping[str, Any] | None = None
+
+    def _compiled(self) -> Mapping[str, Any]:
+        if self._value is None:
+            if self._judge:
+                from numcheck.judges import module
+
+                kind = module(self._judge)
+            else:
+                from numcheck.checks import CHECKS
+
+                kind = CHECKS[self._check]
+            self._value = MappingProxyType(bundled(kind.compile(self._params)))
+        return self._value
+
+    def __getitem__(self, key: str) -> Any:
+        return self._compiled()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._compiled().get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._compiled())
+
+    def __len__(self) -> int:
+        return len(self._compiled())
 
 
 def bundled_dir() -> Traversable:
@@ -142,11 +273,11 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
     if data["severity"] not in SEVERITIES:
         raise RuleError(file, "severity", f"{data['severity']!r} is not one of {', '.join(SEVERITIES)}")
     if "judge" in data:
-        from numcheck.judges import JUDGES
+        from numcheck.judges import JUDGES, module
 
-        check = JUDGES.get(data["judge"])
-        if check is None:
+        if data["judge"] not in JUDGES:
             raise RuleError(file, "judge", f"{data['judge']!r} is not a judge ({', '.join(JUDGES)})")
+        check = module(data["judge"])
         relation = data.get("relation")
         kinds = relation if isinstance(relation, list) else [relation]
         for kind in kinds:
@@ -155,9 +286,9 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
                     file, "relation", f"{kind!r}: judge {data['judge']} reads {', '.join(sorted(check.RELATIONS))}"
                 )
     else:
-        check = CHECKS.get(data["check"])
-        if check is None:
+        if data["check"] not in CHECKS:
             raise RuleError(file, "check", f"{data['check']!r} is not a check kind ({', '.join(CHECKS)})")
+        check = CHECKS[data["check"]]
     params = _params(file, data.get("params", {}), check.PARAMS)
     _message_fields(file, data["message"], check.FIELDS)
     examples = _examples(file, data["examples"])

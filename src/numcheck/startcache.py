@@ -15,6 +15,9 @@ pure Python, both giving the same result for the same input on every start.
 - ``toml``: what a TOML text parsed to, keyed by the text itself (an edited
   file simply misses). Decimals and dates are written as tagged tuples, since
   marshal holds only plain data (tomllib never returns a tuple).
+- ``rules``: the bundled rules as loaded and validated (``rules.load_rules``),
+  keyed by the size and modification time of every file that loading reads or
+  runs, as Python keys its bytecode caches.
 - ``code``: the methods ``dataclasses`` writes for each class (``__init__``,
   ``__repr__``, ``__eq__``, ``__hash__``, the frozen ``__setattr__``...) are
   source text it compiles on every start: ~270 small compiles, ~17 ms of a
@@ -130,6 +133,7 @@ def _read(path: Path | None) -> dict[Any, Any]:
 _REGEX = _Store("regex", 1000)  # numcheck compiles ~160 of its own
 _TOML = _Store("toml", 100)  # ~45 data and bundled rule files, plus a user's rules
 _CODE = _Store("code", 1000)  # ~270 methods of numcheck's own dataclasses
+_RULES = _Store("rules", 8)  # the bundled rules, validated: one entry per version of them and of their checks
 
 
 # --- regexes ------------------------------------------------------------------------
@@ -203,6 +207,49 @@ def code(source: str) -> CodeType:
     except ValueError:  # pragma: no cover - marshal refuses it: no caching
         pass
     return compiled
+
+
+# --- the bundled rule set -----------------------------------------------------------
+
+
+def rules(key: Any) -> Any:
+    """What ``keep_rules(key, ...)`` stored on an earlier start (a new copy), or None."""
+    stored = _RULES.get(key)
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], bytes):
+        try:
+            data = _decode(*stored)
+            _RULES.hit(key, stored)
+            return data
+        except (TypeError, ValueError, KeyError, IndexError, EOFError):
+            pass
+    return None
+
+
+def keep_rules(key: Any, data: dict[str, Any]) -> None:
+    """Keep ``data`` (dicts, lists and plain values, Decimals and dates among them) under ``key``.
+
+    Kept only when reading it back gives the same values of the same types.
+    """
+    try:
+        stored = _encode(data)
+        if not _same(_decode(*stored), data):
+            return
+    except ValueError:  # something marshal cannot write: not kept
+        return
+    _RULES.put(key, stored)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same type all the way down (``Decimal("2") == 2``, ``[1] != (1,)``)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, Decimal):
+        return str(a) == str(b)
+    return bool(a == b)
 
 
 # --- TOML ---------------------------------------------------------------------------

@@ -16,45 +16,11 @@ of the rule's kind, plus those its templates bind, each judged once.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from numcheck.judges import (
-    age_at,
-    change,
-    clock_elapsed,
-    currency,
-    day_in_month,
-    day_order,
-    direction,
-    elapsed,
-    enumeration,
-    extreme,
-    grim,
-    kin_age,
-    match_minute,
-    multiple,
-    part,
-    period_rate,
-    points,
-    portion,
-    qualifier,
-    range_order,
-    remainder,
-    restatement,
-    run_days,
-    same_day,
-    score,
-    scoring,
-    share,
-    shares,
-    sum_parts,
-    tally,
-    tie_break,
-    unit_conversion,
-    weekday_year,
-)
 from numcheck.model import Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation, build
@@ -62,41 +28,51 @@ from numcheck.relations import Relation, build
 if TYPE_CHECKING:
     from numcheck.model import Rule
 
-JUDGES: dict[str, ModuleType] = {
-    "share": share,
-    "part-within-whole": part,
-    "sum": sum_parts,
-    "change": change,
-    "points": points,
-    "tie-break": tie_break,
-    "direction": direction,
-    "multiple": multiple,
-    "range-order": range_order,
-    "count-items": enumeration,
-    "remainder": remainder,
-    "within-100": shares,
-    "portion-bound": portion,
-    "same-day": same_day,
-    "currency-rate": currency,
-    "period-rate": period_rate,
-    "day-in-month": day_in_month,
-    "weekday-year": weekday_year,
-    "qualifier-range": qualifier,
-    "restatement": restatement,
-    "score": score,
-    "scoring": scoring,
-    "grim": grim,
-    "extreme": extreme,
-    "unit-conversion": unit_conversion,
-    "elapsed": elapsed,
-    "clock-elapsed": clock_elapsed,
-    "age-at": age_at,
-    "kin-age": kin_age,
-    "run-days": run_days,
-    "day-order": day_order,
-    "match-minute": match_minute,
-    "tally": tally,
+# Judge name → its module in this package. A module is imported the first time a rule needs it
+# (``module``): a document gives few relations, and a judge with nothing to judge is not loaded.
+JUDGES: dict[str, str] = {
+    "share": "share",
+    "part-within-whole": "part",
+    "sum": "sum_parts",
+    "change": "change",
+    "points": "points",
+    "tie-break": "tie_break",
+    "direction": "direction",
+    "multiple": "multiple",
+    "range-order": "range_order",
+    "count-items": "enumeration",
+    "remainder": "remainder",
+    "within-100": "shares",
+    "portion-bound": "portion",
+    "same-day": "same_day",
+    "currency-rate": "currency",
+    "period-rate": "period_rate",
+    "day-in-month": "day_in_month",
+    "weekday-year": "weekday_year",
+    "qualifier-range": "qualifier",
+    "restatement": "restatement",
+    "score": "score",
+    "scoring": "scoring",
+    "grim": "grim",
+    "extreme": "extreme",
+    "unit-conversion": "unit_conversion",
+    "elapsed": "elapsed",
+    "clock-elapsed": "clock_elapsed",
+    "age-at": "age_at",
+    "kin-age": "kin_age",
+    "run-days": "run_days",
+    "day-order": "day_order",
+    "match-minute": "match_minute",
+    "tally": "tally",
 }
+# The judges that read more than the built relations and their templates (their ``more_relations``):
+# the others have nothing to judge in a document without relations of their rule's kind.
+MORE_RELATIONS = frozenset({"share", "within-100"})
+
+
+def module(name: str) -> ModuleType:
+    """The module of the judge ``name`` (a key of ``JUDGES``)."""
+    return importlib.import_module(f"numcheck.judges.{JUDGES[name]}")
 
 
 def relations_of(view: View) -> Mapping[str, tuple[Relation, ...]]:
@@ -106,12 +82,12 @@ def relations_of(view: View) -> Mapping[str, tuple[Relation, ...]]:
 
 def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
     """Relations bound by the rule's own templates (evidence "template")."""
-    module = JUDGES[rule.judge]
-    rename = getattr(module, "TEMPLATE_ROLES", {})
+    judge = module(rule.judge)
+    rename = getattr(judge, "TEMPLATE_ROLES", {})
     for b in view.bind(rule.compiled.get("templates", ()), trusted=rule.trusted):
         roles = tuple((rename.get(r, r), i) for r, i in b.roles.items())
         labels = tuple(sorted(b.groups.items()))
-        extra = getattr(module, "from_binding", None)
+        extra = getattr(judge, "from_binding", None)
         rel = Relation(rule.relation.split(",")[0], roles, (), "template", labels)
         if extra is not None:
             rel = extra(rel, b, view, rule)
@@ -120,12 +96,15 @@ def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
 
 
 def find(rule: Rule, view: View) -> Iterator[Hit]:
-    module = JUDGES[rule.judge]
-    seen: set[tuple[tuple[str, int], ...]] = set()
     built = relations_of(view)
     own = [rel for kind in rule.relation.split(",") for rel in built.get(kind, ())]
+    if not own and not rule.params.get("templates") and rule.judge not in MORE_RELATIONS:
+        # Nothing to judge: a judge's templates come from its "templates" parameter only.
+        return
+    judge = module(rule.judge)
+    seen: set[tuple[tuple[str, int], ...]] = set()
     sources: list[Iterable[Relation]] = [own, template_relations(rule, view)]
-    more = getattr(module, "more_relations", None)
+    more = getattr(judge, "more_relations", None)
     if more is not None:
         sources.append(more(rule, view))
     exclude = rule.compiled.get("exclude")
@@ -143,7 +122,7 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
                 if excluded[si]:
                     continue
             try:
-                hit = module.judge(rel, view, rule)
+                hit = judge.judge(rel, view, rule)
             except ArithmeticError:
                 continue
             if hit is not None:
