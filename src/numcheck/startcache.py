@@ -15,6 +15,9 @@ pure Python, both giving the same result for the same input on every start.
 - ``toml``: what a TOML text parsed to, keyed by the text itself (an edited
   file simply misses). Decimals and dates are written as tagged tuples, since
   marshal holds only plain data (tomllib never returns a tuple).
+- ``phrases``: the vocabulary's phrase tables (``vocab.PhraseTable``), keyed
+  by the phrases and labels they are built from and by ``vocab.py``'s size
+  and modification time (the tokenizer and the build are there).
 - ``rules``: the bundled rules as loaded and validated (``rules.load_rules``),
   keyed by the size and modification time of every file that loading reads or
   runs, as Python keys its bytecode caches.
@@ -133,6 +136,7 @@ def _read(path: Path | None) -> dict[Any, Any]:
 _REGEX = _Store("regex", 1000)  # numcheck compiles ~160 of its own
 _TOML = _Store("toml", 100)  # ~45 data and bundled rule files, plus a user's rules
 _CODE = _Store("code", 1000)  # ~270 methods of numcheck's own dataclasses
+_PHRASES = _Store("phrases", 400)  # ~80 phrase tables built from the vocabulary
 _RULES = _Store("rules", 8)  # the bundled rules, validated: one entry per version of them and of their checks
 
 
@@ -207,6 +211,27 @@ def code(source: str) -> CodeType:
     except ValueError:  # pragma: no cover - marshal refuses it: no caching
         pass
     return compiled
+
+
+# --- phrase tables ------------------------------------------------------------------
+
+
+def phrases(key: Any) -> Any:
+    """What ``keep_phrases(key, ...)`` stored on an earlier start, or None."""
+    stored = _PHRASES.get(key)
+    if stored is not None:
+        _PHRASES.hit(key, stored)
+    return stored
+
+
+def keep_phrases(key: Any, value: Any) -> None:
+    """Keep ``value`` (plain data: tuples, dicts, strings) under ``key``, if it reads back the same."""
+    try:
+        if not _same(marshal.loads(marshal.dumps(value)), value):
+            return
+    except ValueError:
+        return
+    _PHRASES.put(key, value)
 
 
 # --- the bundled rule set -----------------------------------------------------------
