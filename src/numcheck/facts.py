@@ -403,6 +403,8 @@ def _overlaps_any(span: Span, spans: list[tuple[int, int]]) -> bool:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Context:
+    """One text as the fact readers see it: as written, with markup blanked, and its sentences."""
+
     text: str
     clean: str
     sentences: Sequence[Sentence]

@@ -121,6 +121,8 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """A figure in its sentence: what it counts, its concept, its direction and the words around it."""
+
     fact: int
     sentence: int
     position: int  # index of the figure's token in its sentence's tokens

@@ -102,6 +102,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of the text: its span, its paragraph, and whether it is a list item."""
+
     span: Span
     paragraph: int
     item: bool = False  # a list item or table row: an entry of its own, never a lead that sums up the rest
@@ -156,6 +158,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Related:
+    """Another figure or cue word a finding points at, with its text."""
+
     span: Span
     text: str
 
@@ -204,6 +208,8 @@ def context(finding: Finding) -> Span:
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
+    """One file's text, fact table and findings, or why it could not be checked."""
+
     path: str
     text: str
     facts: tuple[Fact, ...]
@@ -232,6 +238,8 @@ class BaselineUse:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """A run's file reports, in the order the files were given."""
+
     files: tuple[FileReport, ...] = field(default_factory=tuple)
     baseline: BaselineUse | None = None  # set when the run used a baseline
 
@@ -256,6 +264,8 @@ CODE_FAMILIES: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Examples:
+    """A rule's example sentences: flagged ones mark the span a finding must cover."""
+
     flagged: tuple[str, ...]  # each holds one <mark>…</mark>: the span the finding must cover
     clean: tuple[str, ...]
     today: str | None = None  # a reporting date (YYYY-MM-DD) for rules that need "now"
@@ -263,6 +273,8 @@ class Examples:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule as loaded from its file, parameters validated."""
+
     code: str
     name: str
     check: str

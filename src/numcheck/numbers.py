@@ -38,6 +38,8 @@ from numcheck.model import SpanIndex
 
 @dataclass(frozen=True, slots=True)
 class Number:
+    """A numeral as written: its span, value and printed precision, or a range's ends."""
+
     start: int
     end: int
     value: Decimal

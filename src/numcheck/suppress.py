@@ -83,6 +83,8 @@ _ENABLE_BODY = startcache.compile(rf"\s*((?:{_CODE}(?:\s*,\s*{_CODE}|\s+{_CODE})
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
+    """A numcheck-disable comment: the codes it silences and the lines it covers."""
+
     span: Span  # the comment
     text: str
     codes: tuple[str, ...]  # upper-case codes or prefixes; "ALL" matches every code

@@ -29,12 +29,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass(frozen=True, slots=True)
 class Unit:
+    """A physical unit: pint's name for it and its dimension."""
+
     name: str  # pint's name, e.g. "kilometre", "degree_Celsius"
     dim: str  # "length", "mass", "temperature", "time", ...
 
 
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
+    """A unit word or symbol found after a figure."""
+
     unit: Unit
     start: int  # where the unit word starts (after any space or hyphen)
     end: int

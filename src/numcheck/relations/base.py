@@ -29,6 +29,8 @@ NAMES_REACH = 20
 
 @dataclass(frozen=True, slots=True)
 class Relation:
+    """Figures of a document that stand in one relation, each in a role, with the cues that show it."""
+
     kind: str
     roles: tuple[tuple[str, int], ...]  # role → index into View.facts; "item" repeats
     cues: tuple[Span, ...] = ()  # the words that gave the relation ("of those", "doubled")

@@ -87,6 +87,8 @@ _EVENT_BEFORE = frozenset({"the", "men's", "women's"})
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
+    """The phrase tables of the comparison readers, from the vocabulary."""
+
     heads: PhraseTable  # "biggest" → above
     change_nouns: PhraseTable  # "decline" → down
     records_before: PhraseTable  # "a record high of" → above, "a record" → moved

@@ -94,6 +94,8 @@ class _Report:
 
 @dataclass(frozen=True, slots=True)
 class _Side:
+    """One side's score in a match report's headline."""
+
     score: int
     span: Span  # the headline's score, "22-13"
 

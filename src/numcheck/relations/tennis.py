@@ -69,6 +69,8 @@ def _tables() -> dict[str, PhraseTable]:
 
 @dataclass(frozen=True, slots=True)
 class _Match:
+    """A tennis match score as printed: set by set, in the sentence that gives it."""
+
     sentence: int
     span: Span
     sets: tuple[tuple[int, int], ...]  # games of the side named first, then of the other, set by set

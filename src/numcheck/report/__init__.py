@@ -70,6 +70,8 @@ class Located:
 
 @dataclass(frozen=True, slots=True)
 class FileView:
+    """A file's report with each finding located by line and column."""
+
     report: FileReport
     findings: tuple[Located, ...]
     lines: LineIndex = field(repr=False)
