@@ -280,9 +280,7 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(numcheck.rules, "parse_rule", refuse)
 
 
-def test_bundled_rules_from_the_cache_equal_the_rules_parsed(
-    rule_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_bundled_rules_from_the_cache_equal_the_rules_parsed(rule_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = load_rules()
     _next_start(monkeypatch)
     _no_parsing(monkeypatch)

@@ -147,7 +147,7 @@ def test_a_second_start_finds_everything_in_the_cache(tmp_path: Path) -> None:
         return {p.name: p.read_bytes() for p in sorted(cache.iterdir())}
 
     first = run("1")
-    assert {name.split("-")[0] for name in first} == {"regex", "toml", "code", "rules"}
+    assert {name.split("-")[0] for name in first} == {"regex", "toml", "code", "rules", "phrases"}
     assert run("2") == first  # another string hash order: nothing new to store
 
 
@@ -233,3 +233,21 @@ def test_other_modules_dataclasses_are_compiled_as_without_numcheck(monkeypatch:
     for a, c in zip(hooked, plain, strict=True):
         assert _methods(a) == _methods(c) != {}
     assert point.__init__.__annotations__ == {"x": int, "y": float, "return": None}
+
+
+def test_a_phrase_table_read_back_from_the_file_equals_a_fresh_build(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from numcheck import vocab
+
+    monkeypatch.setattr(startcache, "_PHRASES", startcache._Store("phrases", 400))
+    items = [("death toll", "death"), ("a rise of", "up"), ("toll", "death"), ("Rose's", "name")]
+    built = vocab.PhraseTable.build(items)
+    startcache._PHRASES.save()
+    monkeypatch.setattr(startcache, "_PHRASES", startcache._Store("phrases", 400))
+    monkeypatch.setattr(vocab, "words_of", lambda phrase: pytest.fail("tokenized a table the cache holds"))
+    assert vocab.PhraseTable.build(iter(items)) == built
+    # Another vocab.py (the tokenizer or the build changed) is another key: built afresh.
+    monkeypatch.setattr(vocab, "_SOURCE", (0, 0))
+    with pytest.raises(pytest.fail.Exception):
+        vocab.PhraseTable.build(items)
