@@ -236,7 +236,10 @@ def singular(word: str) -> str:
     return word
 
 
+@functools.cache
 def _toml(name: str) -> dict[str, Any]:
+    """The data file ``name``, read once: vocab.toml has a section for each of ~8 readers, and
+    reading and decoding it for each cost ~2 ms of a start. Shared: its readers only read it."""
     return startcache.toml(read_data(name))
 
 
