@@ -496,3 +496,26 @@ def test_console_script_and_module_agree(tmp_path: Path) -> None:
     b = subprocess.run([sys.executable, "-m", "numcheck", *args], capture_output=True, cwd=tmp_path)
     assert a.returncode == b.returncode == 1
     assert a.stdout == b.stdout and a.stdout.count(b"\n") >= 1
+
+
+def test_a_command_line_run_ends_with_its_report_whole_and_its_exit_work_done(tmp_path: Path) -> None:
+    """``main()`` on the process's own command line ends the process without the interpreter's
+    shutdown: the report must still arrive whole (here far more than a pipe holds), the at-exit
+    functions must run (the start-up cache is saved there), and the status be the same."""
+    import sys
+
+    text = tmp_path / "long.txt"
+    text.write_text(
+        "".join(f"Of the {200 + i} staff, {150 + i} (90%) voted, up from {100 + i} in {1990 + i % 30}.\n" for i in range(400)),
+        encoding="utf-8",
+    )
+    probe = "import sys, atexit\nfrom numcheck.cli import main\natexit.register(lambda: sys.stderr.write('AT-EXIT\\n'))\n"
+    args = [str(text), "-f", "json", "--no-config", "-q"]
+    runs = [
+        subprocess.run([sys.executable, "-c", probe + call, *args], capture_output=True, cwd=tmp_path)
+        for call in ("main()\n", "main(sys.argv[1:])\n")  # the own command line; a caller's argv (exits as usual)
+    ]
+    own, called = runs
+    assert own.returncode == called.returncode == 1
+    assert len(own.stdout) > 200_000 and own.stdout == called.stdout
+    assert own.stderr == called.stderr == b"AT-EXIT\n"

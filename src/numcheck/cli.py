@@ -855,6 +855,32 @@ def main(argv: "Sequence[str] | None" = None) -> NoReturn:
     if status == EXIT_INTERRUPTED:
         _err("interrupted")
     _resume_gc()
+    code = status if isinstance(status, int) else EXIT_OK
     if own:
         gc.freeze()
-    sys.exit(status if isinstance(status, int) else EXIT_OK)
+        _end(code)
+    sys.exit(code)
+
+
+def _end(code: int) -> None:
+    """End the process now, when nothing else runs in it; else return (the caller exits as usual).
+
+    An interpreter's shutdown tears down every module and object of the heap
+    one at a time (~4 ms of a ~100 ms run) for a process that ends anyway.
+    What of it matters here is done first, in its order: the at-exit functions
+    (the start-up cache is saved there) and the standard streams flushed. With
+    another thread alive, or a stream that cannot be flushed, the interpreter
+    shuts down as usual and reports it as usual.
+    """
+    import atexit
+    import threading
+
+    if threading.active_count() != 1:
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - the usual shutdown reports it
+        return
+    os._exit(code)
