@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from types import ModuleType
 
-from numcheck.checks import CHECKS
+from numcheck.checks import module as check_module
 from numcheck.judges import find as judge_find
 from numcheck.judges import module as judge_module
 from numcheck.model import Document, Finding, Hit, Related, Rule, severity_rank
@@ -81,7 +81,7 @@ def run(doc: Document, rules: Sequence[Rule], *, today: dt.date | None = None) -
     out: dict[tuple[str, int, int], Finding] = {}
     for rule in rules:
         # A judge's module loads only when its rule has something to judge (``judges.find``).
-        check = None if rule.judge else CHECKS[rule.check]
+        check = None if rule.judge else check_module(rule.check)
         for hit in _hits(check, rule, view):
             key = (rule.code, hit.span.start, hit.span.end)
             if key in out:

@@ -202,9 +202,9 @@ class _Compiled(Mapping[str, Any]):
 
                 kind = module(self._judge)
             else:
-                from numcheck.checks import CHECKS
+                from numcheck.checks import module as check_module
 
-                kind = CHECKS[self._check]
+                kind = check_module(self._check)
             self._value = MappingProxyType(bundled(kind.compile(self._params)))
         return self._value
 
@@ -244,6 +244,7 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
     for the bundled rules, which the test suite compiles.
     """
     from numcheck.checks import CHECKS
+    from numcheck.checks import module as check_module
 
     try:
         data = startcache.toml(text, decimal=True)
@@ -288,7 +289,7 @@ def parse_rule(text: str, file: str, *, trusted: bool = True, compile_now: bool 
     else:
         if data["check"] not in CHECKS:
             raise RuleError(file, "check", f"{data['check']!r} is not a check kind ({', '.join(CHECKS)})")
-        check = CHECKS[data["check"]]
+        check = check_module(data["check"])
     params = _params(file, data.get("params", {}), check.PARAMS)
     _message_fields(file, data["message"], check.FIELDS)
     examples = _examples(file, data["examples"])

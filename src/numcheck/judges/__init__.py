@@ -16,6 +16,7 @@ of the rule's kind, plus those its templates bind, each judged once.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
@@ -70,6 +71,7 @@ JUDGES: dict[str, str] = {
 MORE_RELATIONS = frozenset({"share", "within-100"})
 
 
+@functools.cache
 def module(name: str) -> ModuleType:
     """The module of the judge ``name`` (a key of ``JUDGES``)."""
     return importlib.import_module(f"numcheck.judges.{JUDGES[name]}")
