@@ -287,10 +287,11 @@ _TAGGED: dict[str, Any] = {
 }
 
 
-def toml(text: str, *, decimal: bool = False) -> dict[str, Any]:
+def toml(text: str, *, decimal: bool = False, keep: bool = True) -> dict[str, Any]:
     """``tomllib.loads(text)``, floats as Decimal with ``decimal``; a new object on every call.
 
     Raises ``tomllib.TOMLDecodeError`` as tomllib does (a text that does not parse is never stored).
+    ``keep=False``: a text parsed here is not stored (another store keeps what it becomes).
     """
     key = (text, decimal)
     stored = _TOML.get(key)
@@ -304,7 +305,8 @@ def toml(text: str, *, decimal: bool = False) -> dict[str, Any]:
     import tomllib  # only on a miss: ~2 ms to import
 
     data = tomllib.loads(text, parse_float=Decimal) if decimal else tomllib.loads(text)
-    _TOML.put(key, _encode(data))
+    if keep:
+        _TOML.put(key, _encode(data))
     return data
 
 
