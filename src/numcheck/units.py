@@ -110,8 +110,9 @@ def _alternation(surfaces: Iterable[str], flexible_space: bool) -> str:
 
 
 # A unit word after a figure: "10 miles", "six-mile", "2.5-mile", "40 degrees Celsius".
-_WORD_AFTER = startcache.compile(rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
-_WORD_AT = startcache.compile(rf"(?P<u>{_alternation(_WORDS, True)})(?![\w-])", re.I)
+_UNIT_WORDS = _alternation(_WORDS, True)  # built once: ~0.3 ms of a start
+_WORD_AFTER = startcache.compile(rf"(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)(?P<u>{_UNIT_WORDS})(?![\w-])", re.I)
+_WORD_AT = startcache.compile(rf"(?P<u>{_UNIT_WORDS})(?![\w-])", re.I)
 # A unit symbol after a figure, attached or after one space: "10km", "10 km", "40°C".
 _ABBR_AFTER = startcache.compile(rf"(?:[^\S\n]?)(?P<u>{_alternation(_ABBRS, False)})(?![A-Za-z0-9_])")
 
