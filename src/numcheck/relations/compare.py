@@ -50,6 +50,10 @@ PREVIOUS_SENTENCES = 5
 # Tokens after "previous record" its figure may stand ("the previous best month was
 # January, when 3.4 million were sold").
 PREVIOUS_FIGURE_REACH = 16
+# Tokens after a figure that a verb passing a record may stand ("10.02 seconds to break the previous").
+PASSING_REACH = 6
+# Words between "previous" and the record's noun ("the previous European indoor best").
+PREVIOUS_GAP = 3
 # Tokens between a near-miss word and its standard's figure ("close to the 2:10.00"), and between
 # the standard and the figure achieved in its sentence.
 NEAR_STANDARD_REACH = 4
@@ -95,6 +99,9 @@ class _Tables:
     records_after: PhraseTable  # "the highest" → above (needs a mark after it)
     record_marks: frozenset[str]
     previous: PhraseTable
+    previous_starts: frozenset[str]
+    previous_nouns: frozenset[str]
+    passing: PhraseTable
     earlier: frozenset[str]
     rank_nouns: frozenset[str]
     rank_before: PhraseTable
@@ -131,6 +138,9 @@ def _tables() -> _Tables:
         ),
         record_marks=frozenset(rec["after_marks"]),
         previous=PhraseTable.build((p, "previous") for p in rec["previous"]),
+        previous_starts=frozenset(rec["previous_starts"]),
+        previous_nouns=frozenset(rec["previous_nouns"]),
+        passing=PhraseTable.build((p, "passing") for p in rec["passing"]),
         earlier=frozenset(rec["earlier"]),
         rank_nouns=frozenset(ranks["nouns"]),
         rank_before=PhraseTable.build((p, "rank") for p in ranks["before"]),
@@ -406,13 +416,49 @@ def _record_at(d: _Doc, si: int, pos: int) -> tuple[str, int, int] | None:
     return order, j + 1, end + stop + 1
 
 
+def _passing_at(d: _Doc, si: int, pos: int) -> tuple[str, int, int] | None:
+    """A verb after the figure that passes the record named next ("clocked 8:12.4, erasing the previous
+    European best", "closed at 412p, beating the old high"): the figure is the better
+    one; (order, first and one past the last token of the words), else None."""
+    t = _tables()
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for j in range(pos + 1, min(len(words), pos + 1 + PASSING_REACH)):
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            return None
+        hit = t.passing.starting_at(words, j)
+        if hit is None:
+            continue
+        k = hit[1] + (hit[1] < len(words) and words[hit[1]] in _DETERMINERS)
+        end = _previous_at(d, si, k)
+        return (_better(d, d.m.tokens[si][pos].fact), j, end) if end >= 0 else None
+    return None
+
+
+def _previous_at(d: _Doc, si: int, k: int) -> int:
+    """One past the words naming a record passed at token ``k`` ("previous record", "previous world
+    indoor mark", "old club record"), else -1."""
+    t = _tables()
+    words = d.m.words[si]
+    hit = t.previous.starting_at(words, k)
+    if hit is not None:
+        return hit[1]
+    if k >= len(words) or words[k] not in t.previous_starts:
+        return -1
+    for j in range(k + 1, min(len(words), k + 2 + PREVIOUS_GAP)):
+        if d.m.tokens[si][j].fact >= 0 or not words[j][:1].isalpha():
+            return -1
+        if words[j] in t.previous_nouns:
+            return j + 1
+    return -1
+
+
 def _records(d: _Doc) -> Iterator[Relation]:
     """A record against the figure it passed: one of the same family in its sentence told as earlier
     ("a record $61bn ..., after hitting $74bn in the previous year"), or one named "the
     previous record" in the sentences after it. A ``superlative`` relation (a: the record)."""
-    t = _tables()
     for si, pos, fi, _f in d.figures(AMOUNTS):
-        said = _record_at(d, si, pos)
+        said = _record_at(d, si, pos) or _passing_at(d, si, pos)
         if said is None:
             continue
         order, start, end = said
@@ -429,7 +475,7 @@ def _records(d: _Doc) -> Iterator[Relation]:
         for s2 in range(si, min(len(d.m.tokens), si + PREVIOUS_SENTENCES + 1)):
             words = d.m.words[s2]
             for k in range(len(words)):
-                if t.previous.starting_at(words, k) is None or (s2 == si and k < pos):
+                if (s2 == si and k < pos) or _previous_at(d, s2, k) < 0:
                     continue
                 oi = _figure_after(d, s2, k, PREVIOUS_FIGURE_REACH)
                 if oi >= 0 and oi != fi and _alike(d, fi, oi) and n < RIVALS_PER_WORD:
