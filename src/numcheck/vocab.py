@@ -251,6 +251,22 @@ def _pairs(table: Mapping[str, object]) -> list[tuple[str, str]]:
     return out
 
 
+def _with_articles(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """Each phrase with its key, and a phrase that opens with an article also with the other articles
+    ("an overwhelming majority" is "the overwhelming majority" too), unless that is a key of its own."""
+    keys = list(keys)
+    out = [(k, k) for k in keys]
+    own = set(keys)
+    for k in keys:
+        first, _, rest = k.partition(" ")
+        if first in _ARTICLES and rest:
+            out += [(f"{a} {rest}", k) for a in _ARTICLES if a != first and f"{a} {rest}" not in own]
+    return out
+
+
+_ARTICLES = ("a", "an", "the")
+
+
 def _complements(table: object) -> dict[str, str]:
     out: dict[str, str] = {}
     pairs = table.get("pairs", []) if isinstance(table, dict) else []
@@ -373,7 +389,7 @@ def vocab() -> Vocab:
         holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),
         share_before=PhraseTable.build(_pairs(portion["share_before"])),
         respondent_verbs=PhraseTable.build((p, "said") for p in portion["respondent_verbs"]),
-        qualifiers=PhraseTable.build((k, k) for k, (u, _) in ranges.items() if u != "change"),
+        qualifiers=PhraseTable.build(_with_articles(k for k, (u, _) in ranges.items() if u != "change")),
         ranges=ranges,
         not_after_most=frozenset(quals["not_after_most"]["words"]),
         level_words=levels,

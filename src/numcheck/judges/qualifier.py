@@ -126,7 +126,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if key not in rule.compiled["table"] or (rel.label("unit") and rel.label("unit") != unit):
             return None
         want, means = rule.compiled["table"][key]
-        phrase = key
+        phrase = _as_said(view, rel, key)
     pi, wi = rel.get("part"), rel.get("whole")
     if pi is not None and wi is not None:
         part, whole = view.facts[pi], view.facts[wi]
@@ -175,3 +175,12 @@ def _near(f: Fact) -> Interval:
     if f.hedge in ("less than", "at most"):
         return Interval(v / OPEN_REACH, v, False, f.hedge == "less than")
     return iv
+
+
+def _as_said(view: View, rel: Relation, key: str) -> str:
+    """The qualifier as the text words it ("the overwhelming majority"), when its cue is the table's phrase
+    with another article; else the table's phrase."""
+    if not rel.cues:
+        return key
+    said = re.sub(r"\s+", " ", view.text[rel.cues[0].start : rel.cues[0].end].strip().lower())
+    return said if said.partition(" ")[2] == key.partition(" ")[2] and said.split(" ")[0] in ("a", "an", "the") else key

@@ -101,6 +101,8 @@ def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | Non
         j += of
         while j < len(words) and words[j] in _DETERMINERS:
             j += 1
+        if j + 1 < len(words) and words[j].endswith("'s") and d.fact_at(si, j) < 0:
+            j += 1  # "a majority of the council's 60 seats": a holder before the whole
         whole = d.figure_after(si, j, count)
         if whole < 0:
             return None

@@ -618,6 +618,8 @@ def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int,
             total = d.v.roles_after.starting_at(words, k + 1)
             if k > j + 1 or (total and total[0] == "total"):
                 return fi, d.span(si, j, k)
+            if k + 1 < len(words) and words[k + 1] == "," and d.fact_at(si, k + 2) < 0:
+                return fi, d.span(si, j, k)  # "Nearly half of the 1,200 members, 720, voted": set off by commas
             return None
         j += 1
     return None
