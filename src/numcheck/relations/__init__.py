@@ -154,7 +154,7 @@ from numcheck.relations.restatements import (
     _totals_in_apposition,
 )
 from numcheck.relations.results import _results
-from numcheck.relations.samples import _named_groups, _samples
+from numcheck.relations.samples import _named_groups, _pronoun_samples, _samples
 from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
@@ -236,6 +236,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _period_parts,
     _study_parts,
     _within_concepts,
+    _pronoun_samples,
     _more_of_told,
     _bands,
     _amount_and_share,

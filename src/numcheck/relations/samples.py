@@ -99,6 +99,47 @@ def _samples(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterato
                 group = g
 
 
+def _pronoun_samples(d: _Doc) -> Iterator[Relation]:
+    """ "Five patients were treated, and 90% of them recovered", "The club has 12 members, 30% of whom are
+    women", "Seven were rescued. Of them, 40% were children": a percentage of a pronoun ("of them", "of
+    whom", "of those") is a share of the nearest count told before it (this sentence or the one before),
+    which must be a plain whole count; the GRIM judge then asks whether any whole number of it gives the
+    share. Not "those" with a word after it other than a verb ("of those cases", "of those questioned"
+    name their own set: a survey's respondents are not the last count told)."""
+    anaphora = d.v.anaphora
+    for si, pos, fi, _ in d.figures(frozenset({"percent"})):
+        words = d.m.words[si]
+        after = pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in anaphora
+        if after:
+            nxt = words[pos + 3] if pos + 3 < len(words) else "."
+            named = nxt[:1].isalpha() and nxt not in _GROUP_END
+            if words[pos + 2] in ("those", "these") and named and d.fact_at(si, pos + 3) < 0:
+                continue  # "of those firms", "of those questioned": what follows names the set itself
+            at = pos
+        else:
+            # "Of them, 40% were children": the pronoun opens the clause before the share.
+            k = d.hedge_start(si, pos)
+            if not (k >= 3 and words[k - 1] == "," and words[k - 2] in anaphora and words[k - 3] == "of"):
+                continue
+            at = k - 3
+        whole = _pronoun_whole(d, si, at)
+        if whole >= 0:
+            yield Relation("sample", (("whole", whole), ("share", fi)), (), "document", (("whole", "them"),))
+
+
+def _pronoun_whole(d: _Doc, si: int, pos: int) -> int:
+    """The nearest count before token ``pos`` (this sentence or the one before) if it is a plain whole
+    count larger than one, else -1: the nearest figure of another kind ends the search."""
+    for _s2, _k, fi in d.m.figures_before(si, pos, 1, None):
+        f = d.facts[fi]
+        if f.kind in ("year", "date", "relative", "weekday", "time", "decade"):
+            continue
+        if f.kind not in ("count", "number"):
+            return -1
+        return fi if _exact_whole(d, fi) and (f.value or 0) > 1 else -1
+    return -1
+
+
 # Tokens before a sample's count that its cue may end at, words between allowed ("a survey of a
 # representative sample of 500 voters"), and words between the count and its group ("500 British voters").
 SAMPLE_CUE_REACH = 6
