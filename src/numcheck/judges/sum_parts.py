@@ -53,7 +53,9 @@ def from_binding(rel: Relation, b: Binding, view: View, rule: Rule) -> Relation 
 def _common_precision(parts: list[Fact]) -> Iterator[Fact]:
     """Parts listed together are written to one precision: a round part ("£3bn in cash and £1.6bn in
     shares", "€1.5bn now and another 800m later") is read at the finest precision of the others, as
-    an editor adds them up. Hedged parts ("about £3bn") and the total keep their own reading."""
+    an editor adds them up. A part said to be "about" its figure is read near it, as an "about" total
+    is ("about 400 in Arden, 300 in Bellport and 330 in Carran" is more than 1,000 jobs: the 400 is read
+    within a twentieth of its figure); other hedged parts ("more than £3bn") keep their own reading."""
     widths = [
         (f.interval.high - f.interval.low) / 2
         for f in parts
@@ -62,6 +64,9 @@ def _common_precision(parts: list[Fact]) -> Iterator[Fact]:
     finest = min((w for w in widths if w > 0), default=None)
     for f in parts:
         iv = f.interval
+        if f.hedge == "about":
+            yield replace(f, interval=near_interval(f))
+            continue
         if (
             finest is None
             or f.hedge != "exact"
