@@ -159,7 +159,14 @@ from numcheck.relations.scopes import _listed_toll, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
-from numcheck.relations.splits import _group_splits, _instalments, _payments, _placed_parts, _stages
+from numcheck.relations.splits import (
+    _group_splits,
+    _instalments,
+    _payments,
+    _placed_parts,
+    _respective_parts,
+    _stages,
+)
 from numcheck.relations.stakes import _stakes
 from numcheck.relations.stated import _distant_stated, _lead_directions
 from numcheck.relations.studies import _study_parts
@@ -246,6 +253,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _superlatives,
     _placings,
     _placed_parts,
+    _respective_parts,
     _payments,
     _group_splits,
     _instalments,

@@ -30,6 +30,9 @@ from numcheck.vocab import PhraseTable, _toml
 
 # Words between a part and its place ("900 jobs will go at the Hull depot").
 PLACE_GAP = 4
+# Sentences back from a list given category by category that its total may stand (a lead, then a
+# sentence on what the cuts cost, then the list).
+RESPECTIVE_BACK = 3
 # Words between two listed parts ("4,000 in A would go. Another 1,900 in B, 2,100 in C and 1,500 in D").
 ITEM_GAP = 8
 # Fewest parts by place that make a list: two places may be the two named of many.
@@ -204,6 +207,60 @@ def _placed_parts(d: _Doc) -> Iterator[Relation]:
         inclusive = _open(d, sents + after)
         roles = (("total", ti),) + tuple(("item", i) for i in items)
         yield Relation("breakdown", roles, (), "document", (("inclusive", "yes" if inclusive else ""),))
+
+
+# --- a list given category by category ("respectively") and the total told before it --------------------
+
+
+def _respective_parts(d: _Doc) -> Iterator[Relation]:
+    """ "The carrier will cut 1,500 jobs. About 600 posts will go in sales, while 700 and 400 will go in
+    engineering and support respectively.": a sentence that gives its counts category by category
+    ("respectively", "in that order") lists parts; every count of the list's family in it is one, and
+    their whole is the count of what they count told before (up to ``RESPECTIVE_BACK`` sentences, the
+    nearest with a count of that concept, only one there). The categories may be only some: inclusive.
+    Years told with the parts ("in 2003 and 2004") make a comparison, and rivals' counts are not parts."""
+    for si, words in enumerate(d.m.words):
+        if _find("respective", words, 0, len(words)) < 0 or _find("other_holders", words, 0, len(words)) >= 0:
+            continue
+        toks = d.m.tokens[si]
+        figs = [t.fact for t in toks if t.fact >= 0]
+        if any(d.facts[i].kind in ("year", "date", "decade") for i in figs):
+            continue
+        items = [i for i in figs if d.facts[i].kind in ("count", "number") and _single(d, i)]
+        if len(items) < 2 or any(family(d.facts[i]) != family(d.facts[items[0]]) for i in items):
+            continue
+        concepts = {c for i in items if (c := d.m.frame(i).concept) and c not in d.v.generic}
+        if len(concepts) != 1:
+            continue
+        (concept,) = concepts
+        ti = _counted_before(d, si, concept, family(d.facts[items[0]]))
+        if ti < 0 or (d.facts[ti].value or 0) <= max(d.facts[i].value or 0 for i in items):
+            continue
+        roles = (("total", ti),) + tuple(("item", i) for i in items)
+        yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+
+
+def _counted_before(d: _Doc, si: int, concept: str, like: str) -> int:
+    """The one count of ``concept`` in the nearest of the ``RESPECTIVE_BACK`` sentences before ``si`` that
+    has one, not itself a part, a rest or one more; else -1."""
+    for s2 in range(si - 1, max(-1, si - RESPECTIVE_BACK - 1), -1):
+        found = [
+            t.fact
+            for t in d.m.tokens[s2]
+            if t.fact >= 0
+            and _single(d, t.fact)
+            and family(d.facts[t.fact]) == like
+            and d.m.frame(t.fact).concept == concept
+        ]
+        if not found:
+            continue
+        if len(found) != 1:
+            return -1
+        m = d.m.by_fact.get(found[0])
+        if m is not None and m.roles & {"part", "another", "each", "remainder"}:
+            return -1
+        return found[0]
+    return -1
 
 
 # --- a deal's value and how it is paid ------------------------------------------------------------------
