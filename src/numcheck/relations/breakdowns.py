@@ -128,9 +128,10 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
 
 def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:
     """ "sold 80,000 tickets, 45,000 for the main stage and 40,000 for the side stages": after a total and
-    what it counts (a time may stand between: "340 complaints last year,"), a comma and two or more parts,
-    each given to a category by a word of [breakdown] comma_preps, the last after "and". Parts told of
-    years ("45,000 in 2003 and 40,000 in 2002") compare, they do not split. Counts and money only."""
+    what it counts (a time may stand between: "340 complaints last year,", "£4.5bn in the year,"), a comma
+    (", with") and two or more parts, each given to a category by a word of [breakdown] comma_preps, the
+    last after "and". Parts told of years ("45,000 in 2003 and 40,000 in 2002") compare, they do not
+    split. Counts and money only."""
     words, toks = d.m.words[si], d.m.tokens[si]
     like = d.facts[total]
     if like.kind not in ("count", "number", "money") or like.is_range or like.value is None:
@@ -140,13 +141,19 @@ def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:
         fi = toks[j].fact
         if words[j] in CLAUSE_END or (fi >= 0 and d.facts[fi].kind not in FRAME_KINDS - {"duration"}):
             return []
-        if words[j] in d.v.comma_preps or words[j] in ("and", "or"):
-            return []  # "fourteen in Nova Scotia, twelve in ...": an entry of a list, not its total
+        if words[j] in ("and", "or"):
+            return []
+        if words[j] in d.v.comma_preps:
+            name = j + 1 + (j + 1 < len(words) and words[j + 1] == "the")
+            if name < len(words) and d.view.text[toks[name].start].isupper():
+                return []  # "fourteen in Nova Scotia, twelve in ...": an entry of a list, not its total
         j += 1
     if j >= len(words) or words[j] != ",":
         return []
     out: list[int] = []
     k = j + 1
+    if k < len(words) and words[k] == "with":
+        k += 1  # "Sales reached £4.5bn, with £2.9bn coming from A and £1.9bn from B"
     while k < len(words):
         at = d.skip_hedge(si, k)
         fi = d.fact_at(si, at)
