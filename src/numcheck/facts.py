@@ -1202,6 +1202,8 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
             return False
     if w == "half":
         ok_after = re.match(r"\s+(?:of|the|their|its|his|her|our|all|a|an|that)\b|-(?:million|dozen)", after)
+        if re.match(r"\s[-–—]\s", after) and re.search(r"[,;:]\s*\Z", before):
+            return True  # "Of the homes, half - about 600 - were ...": a count set beside it between dashes
         ok_before = re.search(
             r"\b(?:than|nearly|almost|about|around|by|over|under|just|roughly|only|some)\s+\Z", before
         )
@@ -1211,9 +1213,9 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
         # "a quarter of", "a trillionth of a second"; but "a twenty-first birthday", "a fifth term".
         if re.search(r"\bby\s+\Z", before) and _BY_SHARE_NEXT.match(after):
             return True  # "cut by a third last year", "rose by a fifth in 2004": a share of the change
-        return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after))
+        return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)|\s[-–—]\s", after))
     if w.endswith(("quarters", "quarter")) and (
-        not re.match(r"\s*(?:of\b|[.,;:)]|\Z)", after)
+        not re.match(r"\s*(?:of\b|[.,;:)]|\Z)|\s[-–—]\s", after)
         or re.search(
             r"\b(?:the|preceding|previous|last|past|next|first|following|consecutive|straight|successive)\s+\Z", before
         )

@@ -46,6 +46,8 @@ NEXT_REST_REACH = 4
 # concerned"), and the words the predicate may have ("ID fraud").
 PREDICATE_REACH = 10
 PREDICATE_WORDS = 3
+# Dashes that set a count beside a share, as brackets do: "three quarters - about 600 - were ...".
+DASHES = frozenset({"-", "–", "—"})
 # Named amounts either side of a profit that its revenue may be among.
 WITHIN_NEAR = 4
 # Kinds a part told by its concept may be of: amounts of money, and counts (deaths among cases).
@@ -604,6 +606,14 @@ def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int,
             fi = toks[j + 1].fact  # "half of them (400,000)"
             return (fi, d.span(si, j, j + 3)) if d.facts[fi].kind in COUNTABLE else None
         if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            return None
+        if words[j] in DASHES and j + 1 < len(words):
+            # "three quarters - about 600 - were in the old town": the count set between dashes.
+            k = d.skip_hedge(si, j + 1)
+            fi = d.fact_at(si, k)
+            closed = k + 1 < len(words) and words[k + 1] in DASHES or k + 2 < len(words) and words[k + 2] in DASHES
+            if fi >= 0 and d.facts[fi].kind in COUNTABLE and closed:
+                return fi, d.span(si, j, k)
             return None
         if words[j] == "," and j + 1 < len(words) and words[j + 1] == "or":
             fi = d.figure_after(si, j + 2, COUNTABLE)
