@@ -535,6 +535,29 @@ def weekday_dates(m: Mentions) -> list[int]:
     return out
 
 
+def weekday_full_dates(m: Mentions) -> list[int]:
+    """Dates written with a weekday and a year that agree ("Tuesday 9 November 2004"), at most YEARS_KEPT."""
+    out: list[int] = []
+    for fi in m.view.by_kind.get("date", ()):
+        f = m.view.facts[fi]
+        parts = date_parts(f.iso)
+        w = weekday_of(f)
+        if len(parts) != 1 or w is None or "ambiguous" in f.markers:
+            continue
+        y, month, day = parts[0]
+        if y is None:
+            continue
+        try:
+            right = dt.date(y, month, day).weekday() == w
+        except ValueError:
+            continue
+        if right:
+            out.append(fi)
+            if len(out) >= YEARS_KEPT:
+                break
+    return out
+
+
 # Years a date without its year is tried in: any year a news text could be set in.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 

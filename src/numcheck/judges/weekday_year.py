@@ -24,6 +24,10 @@ PARAMS: dict[str, tuple[type, Any]] = {}
 FIELDS = frozenset({"date", "weekday", "actual", "years"})
 # A text names a year it is written in, or the year after it ("expected in early 2005"), or before it.
 YEAR_SLACK = 1
+# Sentences either side of a year-less weekday-and-date pair where a full one may fix its year.
+FIXED_REACH = 1
+# Days from that full date within which the year-less one is told of the same stretch of the story.
+FIXED_DAYS = 31
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -44,6 +48,23 @@ def _fits(f: Fact) -> frozenset[int] | None:
     return _fitting(month, day, w)
 
 
+def _near(full: Fact, f: Fact) -> int | None:
+    """The year the year-less date takes when it falls within FIXED_DAYS of the full one (in its year, the
+    next or the last): one stretch of a story ("the final on Sunday 12 June 2005 ... the semi-finals on
+    Wednesday 9 June", "Saturday 28 December 2002 ... Sunday 5 January"), not a birth told beside this
+    year's party. None when it is further away."""
+    (y, m1, d1), (_, m2, d2) = date_parts(full.iso)[0], date_parts(f.iso)[0]
+    if y is None:
+        return None
+    for k in (0, 1, -1):
+        try:
+            if abs((dt.date(y + k, m2, d2) - dt.date(y, m1, d1)).days) <= FIXED_DAYS:
+                return y + k
+        except ValueError:
+            continue
+    return None
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if view.reporting_date is not None:
         return None  # a dated text: weekday-mismatch judges it against the dateline's year
@@ -56,18 +77,28 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     facts = view.facts
     peers = [p for p in rel.all("peer") if p != fi]
+    # A weekday, date and year that agree fix the year for a year-less pair beside it ("Tuesday 9 November
+    # 2004 ... on Thursday 10 November"); further away it may be history.
+    fixed = {
+        p: y
+        for p in rel.all("fixed")
+        if abs(facts[p].sentence - f.sentence) <= FIXED_REACH and (y := _near(facts[p], f)) is not None
+    }
     related: tuple[Fact, ...]
     stated: set[int] = set()
-    if peers:
+    if peers or fixed:
         common: frozenset[int] | None = None
         for p in peers:
             fp = _fits(facts[p])
             if fp is not None:
                 common = fp if common is None else common & fp
+        for y in fixed.values():
+            common = frozenset({y}) if common is None else common & {y}
         if not common or mine & common:
             return None
-        if len(peers) == 1 and facts[peers[0]].span.start > f.span.start:
+        if not fixed and len(peers) == 1 and facts[peers[0]].span.start > f.span.start:
             return None  # two pairs that disagree: flag the later one only
+        peers += list(fixed)
         allowed = common
         related = tuple(facts[p] for p in peers)
         said = "the year of " + ", ".join(facts[p].text for p in peers[:3])

@@ -195,8 +195,9 @@ def _after_that(d: _Doc) -> Iterator[Relation]:
 
 def _calendar_dates(d: _Doc) -> Iterator[Relation]:
     """``calendar-date``: a date that names a day (``date``) with the facts that state the text's years
-    (``year``, repeated) and the other weekday-and-date facts without a year (``peer``, repeated), for the
-    days only a year decides (29 February, a weekday without its year)."""
+    (``year``, repeated), the other weekday-and-date facts without a year (``peer``, repeated) and those with
+    a year that fits their weekday (``fixed``, repeated), for the days only a year decides (29 February, a
+    weekday without its year)."""
     years: tuple[tuple[str, int], ...] | None = None
     for fi in d.view.by_kind.get("date", ()):
         if not days.date_parts(d.facts[fi].iso):
@@ -204,6 +205,7 @@ def _calendar_dates(d: _Doc) -> Iterator[Relation]:
         if years is None:
             years = tuple(("year", yi) for yi in days.text_years(d.m))
             years += tuple(("peer", pi) for pi in days.weekday_dates(d.m))
+            years += tuple(("fixed", pi) for pi in days.weekday_full_dates(d.m))
         yield Relation("calendar-date", (("date", fi), *((r, i) for r, i in years if i != fi)), (), "document")
 
 
