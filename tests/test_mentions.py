@@ -67,3 +67,33 @@ def test_a_frame_reads_part_of_time_scope_mood_and_definiteness() -> None:
     assert frame_of("About 900 new jobs were created.", "900").mood == ""
     assert frame_of("The 13 titles ready at launch include a racing game.", "13").definite
     assert not frame_of("Some 13 titles are ready.", "13").definite
+
+
+def direction_of(text: str, written: str) -> str | None:
+    view = View(extract(text))
+    (fi,) = [i for i, f in enumerate(view.facts) if f.text == written]
+    return Mentions(view).by_fact[fi].direction
+
+
+def test_a_bound_up_to_is_no_rise_but_a_particle_up_to_is() -> None:
+    assert direction_of("The mill could cut up to 900 jobs.", "900") == "down"
+    assert direction_of("The plan would shed up to 1,200 posts over five years.", "1,200") == "down"
+    assert direction_of("The bank pushed rates up to 5%.", "5%") == "up"
+
+
+def test_a_year_naming_a_noun_does_not_cut_a_figure_off_from_its_verb() -> None:
+    assert direction_of("The firm will boost its 2025 dividend by 30%.", "30%") == "up"
+    assert direction_of("Ministers will trim the 2026 budget by £2bn.", "£2bn") == "down"
+    # A year of its own still ends the walk back: the rise is 2023's, not the later figure's.
+    assert direction_of("Sales rose in 2023 and 2024 brought 300 stores.", "300") is None
+
+
+def test_a_frame_reads_the_object_a_verb_of_change_moves() -> None:
+    assert frame_of("Harlow Foods would raise its dividend to 21p from 16p.", "21p").concept == "dividend"
+    assert frame_of("Harlow Foods would raise its dividend to 21p from 16p.", "16p").concept == "dividend"
+    text = "The council will reduce the number of staff from 4,100 to 3,650."
+    assert frame_of(text, "4,100").concept == "staff"
+    assert frame_of(text, "3,650").concept == "staff"
+    assert frame_of("Pelham Bus will boost its 2026 fares budget by 10%.", "10%").concept == "budget"
+    # The subject when the verb has no object: "Its charges will rise to £460".
+    assert frame_of("Its charges for a typical home will rise to £460.", "£460").concept == "charge"

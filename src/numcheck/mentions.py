@@ -78,6 +78,9 @@ HEAD_WORDS = 4
 FRAME_VERB_REACH = 12
 # Tokens either side of a figure, within its clause, read for its scope and its part of time.
 FRAME_REACH = 10
+# Words of a verb's object between a verb of change and "to"/"by" and the figure ("boost its 2026
+# fares budget by").
+OBJECT_WORDS = 5
 # Figures that are amounts of something: another one between a figure and a phrase ends the phrase's reach.
 _AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
 # Modal words after a figure that make it a forecast: "1,900 jobs should be created".
@@ -96,6 +99,8 @@ _SUBJECT_ENDS = frozenset("said says is was were are has have had which who that
 # Marks after which a capital opens a quotation or a clause, not a name.
 _OPENING_MARKS = frozenset({'"', "'", "(", ":", ".", "?", "!", "-"})
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
+# Words before a year that make it name the noun after it ("its 2004 dividend", "the 2005 budget").
+_ATTRIBUTIVE_BEFORE = frozenset({"its", "his", "her", "their", "our", "the", "this", "next", "last"})
 # Words after a possessive pronoun that a name it qualifies may stand in ("Its rival Baltic Lines").
 POSSESSIVE_REACH = 3
 # Verbs that end a sentence's attribution: ", it added", ", the firm said".
@@ -261,6 +266,20 @@ class Mentions:
             ends[i] = end
         return starts, ends
 
+    def _attributive_year(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` is a year that names a noun after a determiner ("boost its 2026
+        fares budget by 10%", "the 2005 budget"): it is part of the noun phrase, not a figure of its own."""
+        fi = self.tokens[si][k].fact
+        words = self.words[si]
+        return (
+            self.view.facts[fi].kind == "year"
+            and k > 0
+            and words[k - 1] in _ATTRIBUTIVE_BEFORE
+            and k + 1 < len(words)
+            and self.tokens[si][k + 1].fact < 0
+            and words[k + 1][:1].isalpha()
+        )
+
     def _mention(self, si: int, pos: int) -> Mention:
         v = self.vocab
         words = self.words[si]
@@ -275,17 +294,22 @@ class Mentions:
         frame: str | None = None
         # Walk back from the figure: the nearest cue of each sort wins. The figure's own hedge is not a
         # cue: "fell to more than 58%" falls ("more" of "more than" is no rise).
+        # "plans to trim up to 2,000 jobs" is a cut: the "up" of a bound "up to" is no rise either (the fact
+        # table reads "pushed rates up to 2.25%" as the level reached, exact, and that "up" stays a cue).
         i = pos
         hedge = v.hedges.ending_at(words, pos)
         own = hedge[1] if hedge else pos  # where the figure's own words start ("by about 15%")
         if (
             hedge
             and hedge[1] >= start
-            and words[hedge[1]] in ("more", "less", "fewer", "over", "under", "above", "below")
+            and (
+                words[hedge[1]] in ("more", "less", "fewer", "over", "under", "above", "below")
+                or (words[hedge[1]] == "up" and f.hedge != "exact")
+            )
         ):
             i = hedge[1]
         while i > start:
-            if toks[i - 1].fact >= 0:
+            if toks[i - 1].fact >= 0 and not self._attributive_year(si, i - 1):
                 # Another figure: cues further back belong to it ("20,000 a year earlier, 25,000").
                 break
             hit = v.roles_before.ending_at(words, i)
@@ -511,7 +535,11 @@ class Mentions:
         after it ("1,400 new Northsea jobs" → staff), else the verb after a generic noun ("people across
         the hill villages are now thought to have died"), else the mention's concept."""
         f = self.view.facts[m.fact]
-        if f.kind == "percent" and m.direction_span is not None:
+        moved = self._moved_object(si, pos)
+        if moved:
+            return moved
+        if m.direction_span is not None and (f.kind == "percent" or self._reached(si, pos, m)):
+            # "The number of cars built fell 30%", "Its charges will rise to £460": the subject moved.
             subject = self._changed_subject(si, pos, m.direction_span.start)
             if subject:
                 return subject
@@ -565,6 +593,65 @@ class Mentions:
             if hit is not None:
                 return hit[0]
         return None
+
+    def _moved_object(self, si: int, pos: int) -> str:
+        """What a verb of change moves when the figure follows its object: "raise its annual
+        dividend to 21p", "cut the workforce by 10%", "raised prices by 5%" → the object's head
+        (its listed concept, else its last word in the singular); else ""."""
+        words = self.words[si]
+        toks = self.tokens[si]
+        k = self.figure_start(si, pos)
+        if k >= 3 and words[k - 1] in ("to", "from") and toks[k - 2].fact >= 0:
+            # "from 4,100 to 3,650", "to 21p from 16p": the second end's object is the first end's
+            first = self.figure_start(si, k - 2)
+            other = "from" if words[k - 1] == "to" else "to"
+            k = first if first > 0 and words[first - 1] == other else k
+        if k < 2 or words[k - 1] not in ("to", "by", "from"):
+            return ""
+        nouns: list[str] = []
+        for j in range(k - 2, max(-1, k - 2 - OBJECT_WORDS), -1):
+            if toks[j].fact >= 0 and not self._attributive_year(si, j):
+                return ""
+            if self.vocab.direction.ending_at(words, j + 1) is not None:
+                return self._object_concept(nouns[::-1])
+            w = words[j]
+            if toks[j].fact >= 0 or w in _POSSESSIVES or w in ("the", "our", "your"):
+                continue
+            if w == "of" and nouns:
+                nouns.append(w)  # "the number of staff"
+                continue
+            if not w[:1].isalpha() or w in _NOT_NOUNS or w in _VERBS:
+                return ""
+            nouns.append(w)
+        return ""
+
+    def _object_concept(self, words: list[str]) -> str:
+        """The concept of an object's words: what "the number of staff" counts (past a measure word and
+        "of"), else the listed concept or last noun of the phrase."""
+        if "of" in words:
+            at = words.index("of")
+            if at == 0 or words[at - 1] not in MEASURE_WORDS:
+                return ""  # "the bill of rights": an "of" phrase that names another thing
+            words = words[at + 1 :]
+        return self.vocab.concept(" ".join(words)) if words else ""
+
+    def _reached(self, si: int, pos: int, m: Mention) -> bool:
+        """The figure is the level its clause's verb of change reached, with no noun of its own after it:
+        "Its charges will rise to £460", "sales fell to $2bn from"."""
+        assert m.direction_span is not None
+        k = self.figure_start(si, pos)
+        words = self.words[si]
+        return (
+            k > 0
+            and words[k - 1] == "to"
+            and m.direction_span.end <= self.tokens[si][k - 1].start
+            and not self._head(si, pos)
+        )
+
+    def figure_start(self, si: int, pos: int) -> int:
+        """The token where the figure at ``pos`` starts with its hedge ("up to 2,000" → "up")."""
+        hedge = self.vocab.hedges.ending_at(self.words[si], pos)
+        return hedge[1] if hedge is not None else pos
 
     def _changed_subject(self, si: int, pos: int, verb_start: int) -> str:
         """What a stated change changes, from its clause's subject before the verb: "The number of cars

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from numcheck.mentions import CLAUSE_END, Token
+from numcheck.mentions import CLAUSE_END, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     FRAME_KINDS,
@@ -16,6 +16,7 @@ from numcheck.relations.base import (
     _Doc,
     _lead_sentences,
     _plain_tokens,
+    same_family,
 )
 from numcheck.vocab import singular
 
@@ -30,6 +31,8 @@ CONCEPT_BEFORE = 4
 GENERIC = frozenset({"people"})
 # Sentences back that a change's stated change may stand (besides the headline and the lead).
 DISTANT_BACK = 3
+# Tokens after a stated move read for the level it reached ("rose $7m to $170m").
+LEVEL_REACH = 6
 
 
 def _subject_concept(d: _Doc, fi: int) -> str:
@@ -105,7 +108,10 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             or _concept_before(d, bi)
             or _frame_concept(d, bi)
         )
-        if not concept:
+        # The frame's head of what the newer end counts ("Its charges ... will rise to £460" → charge) is
+        # asked too: the older readers take the fact's subject, which may be another noun.
+        concepts = frozenset({concept, _frame_concept(d, bi)} - {""})
+        if not concepts:
             unnamed = _unnamed_stated(d, rel, used)
             if unnamed is not None:
                 used.update(i for _, i in unnamed.roles)
@@ -114,10 +120,11 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         si = d.facts[bi].sentence
         back = sorted({x for x in (0, 1, *range(si - DISTANT_BACK, si)) if 0 <= x < si}, reverse=True)
         names = _names(d, bi)
+        mood = _mood(d, rel)
         for s2 in back:
-            found = _stated_in(d, s2, concept, used, d.facts[bi], names, bi)
+            found = _stated_in(d, s2, concepts, used, d.facts[bi], names, bi, mood)
             if found is None:
-                word = _multiple_word_in(d, s2, concept)
+                word = next(filter(None, (_multiple_word_in(d, s2, c) for c in sorted(concepts))), None)
                 if word is not None and d.facts[bi].kind != "percent":
                     labels = dict(rel.labels)
                     labels["multiple"] = word[0]
@@ -135,6 +142,13 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             labels.update(label)
             yield Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
             break
+
+
+def _mood(d: _Doc, rel: Relation) -> str:
+    """ "forecast" when either end of a change is told as a plan or forecast ("said its workforce would
+    fall from 18,500 to 15,000"), else ""."""
+    ends = (i for r, i in rel.roles if r in ("from", "to"))
+    return "forecast" if any(d.m.frame(i).mood == "forecast" for i in ends) else ""
 
 
 def _period(d: _Doc, fi: int) -> str:
@@ -300,14 +314,20 @@ def _rate_words(d: _Doc, fi: int) -> frozenset[str]:
 
 
 def _stated_in(
-    d: _Doc, si: int, concept: str, used: set[int], like: Fact, names: frozenset[str], like_index: int
+    d: _Doc,
+    si: int,
+    concepts: frozenset[str],
+    used: set[int],
+    like: Fact,
+    names: frozenset[str],
+    like_index: int,
+    mood: str = "",
 ) -> tuple[int, str, dict[str, str]] | None:
     for tok in d.m.tokens[si]:
         ci = tok.fact
         if ci < 0 or ci in used:
             continue
-        other = _names(d, ci)
-        if names and other and not names & other:
+        if not _same_holder(d, ci, like_index, names):
             continue  # "Carlsberg suffered a 3% fall" is not Heineken's change
         if _rate_words(d, ci) - _rate_words(d, like_index):
             continue  # "climbed at a yearly pace of 9.4%" is not the month's change
@@ -315,15 +335,17 @@ def _stated_in(
         cm = d.m.by_fact.get(ci)
         if cm is None or c.value is None or c.is_range:
             continue
-        if "forecast" in cm.roles:
-            continue  # "expects a 25% jump in profit next year" is no change of the results told below
-        if c.kind == "multiple" and _stated_concept(d, ci) == concept:
+        if ("forecast" in cm.roles) != (mood == "forecast"):
+            # "expects a 25% jump in profit next year" is no change of the results told below; a planned
+            # cut ("plans to trim up to 2,000 jobs") is the plan's change ("would fall from 18,500 to 15,000").
+            continue
+        if c.kind == "multiple" and _stated_concept(d, ci) in concepts:
             value = c.value
             return ci, "factor", {"multiple": c.text.lower(), "direction": "up" if value > 1 else "down"}
         if (
             c.kind == "percent"
             and like.kind != "percent"
-            and (_stated_concept(d, ci) == concept or _frame_concept(d, ci) == concept)
+            and (_stated_concept(d, ci) in concepts or _frame_concept(d, ci) in concepts)
         ):
             _, pos = d.pos_of(ci)
             words = d.m.words[si]
@@ -331,7 +353,48 @@ def _stated_in(
             direction = cm.direction or (after[0] if after else "")
             if direction:
                 return ci, "stated", {"direction": direction}
+        if (
+            c.kind in ("count", "money")
+            and same_family(c, like)
+            and cm.direction
+            and not _change_end(d, ci)
+            and not _reaches_level(d, ci)
+            and (_frame_concept(d, ci) in concepts or _stated_concept(d, ci) in concepts)
+        ):
+            # "plans to trim up to 2,000 jobs" … "its workforce would fall from 18,500 to 15,000": an amount
+            # told as the move of the same thing.
+            return ci, "stated", {"direction": cm.direction}
     return None
+
+
+def _same_holder(d: _Doc, ci: int, bi: int, names: frozenset[str]) -> bool:
+    """Whether a stated change may be of the holder of the change's figure: by their frames when both
+    name a holder ("Harlow Foods, which bought its rival Tesh, will lift its dividend by 40%" and "Harlow
+    Foods would raise its dividend to 21p"), else by the names in their clauses."""
+    a, b = d.m.frame(ci).holder, d.m.frame(bi).holder
+    if a and b:
+        return same_holder(a, b)
+    other = _names(d, ci)
+    return not (names and other and not names & other)
+
+
+def _reaches_level(d: _Doc, fi: int) -> bool:
+    """ "turnover rose $7m to $170m": the move has the level it reached in its own clause, so it is that
+    change's, not one told elsewhere."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    end = min(d.m.clause_end(si, pos), pos + LEVEL_REACH)
+    return any(words[k] in ("to", "from") and d.figure_after(si, k + 1) >= 0 for k in range(pos + 1, end)) and any(
+        d.m.tokens[si][k].fact >= 0 and d.facts[d.m.tokens[si][k].fact].kind not in FRAME_KINDS
+        for k in range(pos + 1, end)
+    )
+
+
+def _change_end(d: _Doc, fi: int) -> bool:
+    """The figure is an end of a change or a level reached ("from 300", "to 450"), not a move."""
+    si, pos = d.pos_of(fi)
+    k = d.hedge_start(si, pos)
+    return k > 0 and d.m.words[si][k - 1] in ("from", "to", "at", "of")
 
 
 # Words between a direction noun and its "in" and the thing that moved ("a rise in fourth-quarter
