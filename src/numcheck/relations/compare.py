@@ -117,7 +117,10 @@ class _Tables:
     pace: PhraseTable
     pace_words: frozenset[str]  # the words of the pace phrases that tell them apart ("slower", "quickly")
     rank_starts: frozenset[str]  # the words a rank can start on, but for figures and numbered ordinals
+    race_starts: frozenset[str]  # the words a race's place with its time can start on
     links: PhraseTable
+    won: PhraseTable  # "won in", "took gold in": first place, its time after
+    runner_up: PhraseTable  # "runner-up": second place
 
 
 @functools.cache
@@ -162,7 +165,10 @@ def _tables() -> _Tables:
             if w.endswith(("er", "ly"))
         ),
         rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals", "numbered") for p in ranks[key]),
+        race_starts=frozenset(p.split()[0] for key in ("won", "runner_up") for p in ranks[key]),
         links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
+        won=PhraseTable.build((p, "1") for p in ranks["won"]),
+        runner_up=PhraseTable.build((p, "2") for p in ranks["runner_up"]),
     )
 
 
@@ -322,6 +328,95 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                     evidence = "sentence" if s1 == s2 else "document"
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
                     yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
+
+
+# --- a race's places and times: "Okafor won in 3:41.20, with Lindqvist second in 3:41.90" -----------
+
+
+def _timed_place_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
+    """A race place told with its time at token ``k``: (place, the time's fact, the end of its words) for "won in T", "took gold
+    in a time of T", "second in T", "runner-up in T", "finished third in T"; else None."""
+    t = _tables()
+    words = d.m.words[si]
+    won = t.won.starting_at(words, k)
+    if won is not None:
+        rank, j = 1, won[1]
+        end = j - 1  # the words up to "in"
+        if words[j : j + 3] == ("a", "time", "of"):
+            j += 3
+    else:
+        second = t.runner_up.starting_at(words, k)
+        rank = 2 if second is not None else _ordinal(d, si, k)
+        j = second[1] if second is not None else k + 1
+        if not rank or j >= len(words) or words[j] != "in":
+            return None
+        end = j
+        j += 1
+    fi = d.fact_at(si, j)
+    if fi < 0 or d.facts[fi].kind != "duration" or d.facts[fi].value is None:
+        return None
+    return rank, fi, end
+
+
+# Time figures that date a sentence (not a race's time, a duration).
+_WHEN_KINDS = frozenset({"year", "date", "relative", "weekday", "decade"})
+# Words that may stand between a place's time and the next place when the next place has no subject of
+# its own ("won in 2:10:05 last year and came second in"): one runner's two races.
+_SAME_RUNNER = frozenset("and then later also had has have been was came finished placed ran".split())
+
+
+def _timed_apart(d: _Doc, s1: int, s2: int) -> bool:
+    """The later of two sentences tells a time of its own ("A week earlier he had been second ..."): its
+    place may be another race's."""
+    return s1 != s2 and any(t.fact >= 0 and d.facts[t.fact].kind in _WHEN_KINDS for t in d.m.tokens[s2])
+
+
+def _new_subject(d: _Doc, other: int, si: int, k: int) -> bool:
+    """The place at token ``k`` has a runner of its own: a name or a noun between the other place's time
+    (``other``, when in the same sentence) and the place, not only "and came", "then finished"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    lo = d.m.clause_start(si, k)
+    osi, opos = d.pos_of(other)
+    if osi == si and opos < k:
+        lo = max(lo, opos + 1)
+    between = [
+        j for j in range(lo, k) if toks[j].fact < 0 and words[j] not in CLAUSE_END and words[j] not in (",", ";")
+    ]
+    return any(words[j] not in _SAME_RUNNER and not _frame_word(d, si, j) for j in between) or not between
+
+
+def _frame_word(d: _Doc, si: int, j: int) -> bool:
+    return d.m.words[si][j] in ("last", "this", "next", "year", "week", "month", "in", "on", "at")
+
+
+def _race_places(d: _Doc) -> Iterator[Relation]:
+    """Places of one race told with their times in a sentence or the next ("Okafor won in 3:41.20, with
+    Lindqvist second in 3:41.90"): each place against the next place; the better one cannot have the
+    slower time (a ``superlative`` relation, as for ranks)."""
+    t = _tables()
+    found: list[tuple[int, int, int, int, int]] = []  # sentence, place, fact, first and last token
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for k in range(len(toks)):
+            w = words[k]
+            if w not in t.rank_starts and w not in t.race_starts and not _ordinal(d, si, k):
+                continue
+            got = _timed_place_at(d, si, k)
+            if got is not None:
+                found.append((si, got[0], got[1], k, got[2]))
+    for x, (s1, r1, a, k1, e1) in enumerate(found):
+        for s2, r2, b, k2, e2 in found[x + 1 :]:
+            if s2 - s1 > 1:
+                break
+            if r1 == r2 or not _alike(d, a, b) or d.facts[a].unit != d.facts[b].unit:
+                continue
+            if not _frames_agree(d, a, b) or not _new_subject(d, a, s2, k2) or _timed_apart(d, s1, s2):
+                continue  # another day's race, or one runner's two races ("won in ... and came second in")
+            better, worse = (a, b) if r1 < r2 else (b, a)
+            evidence = "sentence" if s1 == s2 else "document"
+            cues = (d.span(s1, k1, e1), d.span(s2, k2, e2)) if r1 < r2 else (d.span(s2, k2, e2), d.span(s1, k1, e1))
+            yield Relation("superlative", (("a", better), ("b", worse)), cues, evidence, (("order", "below"),))
 
 
 # --- superlatives before a change noun: "The steepest fall was in the south, where rents fell 1.8%" ----
