@@ -97,3 +97,19 @@ def test_a_frame_reads_the_object_a_verb_of_change_moves() -> None:
     assert frame_of("Pelham Bus will boost its 2026 fares budget by 10%.", "10%").concept == "budget"
     # The subject when the verb has no object: "Its charges will rise to £460".
     assert frame_of("Its charges for a typical home will rise to £460.", "£460").concept == "charge"
+
+
+def test_a_frame_reads_time_holder_and_head_for_a_level_told_in_another_sentence() -> None:
+    # A relative time dates the figure next to it, not one past another amount.
+    text = "Sales in the second half were £44m, against £46m a year ago."
+    assert (frame_of(text, "£44m").period, frame_of(text, "£46m").period) == ("", "-1 year")
+    # A date naming a part of its year is a part of the time.
+    assert frame_of("The plant built 60,000 cars in the first half of 2023.", "60,000").part == "part"
+    assert frame_of("The plant built 60,000 cars in 2023.", "60,000").part == ""
+    # A subject after an opening time phrase holds the figure; a verb before an amount says what it is.
+    text = "Kestrel Foods had a hard year. A year earlier the firm earned £12m."
+    assert frame_of(text, "£12m").holder == "kestrel foods"
+    assert frame_of(text, "£12m").concept == "profit"
+    assert frame_of("It lost $60m in the same period last year.", "$60m").concept == "loss"
+    # "Visitor numbers" counts visitors.
+    assert frame_of("Visitor numbers rose to 240,000.", "240,000").concept == "visitor"

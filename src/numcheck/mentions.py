@@ -83,6 +83,8 @@ FRAME_REACH = 10
 OBJECT_WORDS = 5
 # Figures that are amounts of something: another one between a figure and a phrase ends the phrase's reach.
 _AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
+# Time figures that may open a sentence before its subject ("A year earlier the firm ...").
+_OPENING_TIMES = frozenset({"year", "date", "relative", "weekday"})
 # Modal words after a figure that make it a forecast: "1,900 jobs should be created".
 _MODALS = frozenset("will would should could may might".split())
 # Words that open a clause of their own after a noun: its verb is not said of the figure.
@@ -419,6 +421,12 @@ class Mentions:
         hit = self.vocab.verb_concepts.ending_at(words, k)
         return hit[0] if hit is not None and hit[1] >= self.clause_start(si, pos) else None
 
+    def _money_verb_before(self, si: int, pos: int) -> str | None:
+        """ "It lost $60m", "the grocer earned £12m": a verb right before an amount (past a hedge) that
+        says what the amount is."""
+        hit = self.vocab.money_verbs.ending_at(self.words[si], self.figure_start(si, pos))
+        return hit[0] if hit is not None and hit[1] >= self.clause_start(si, pos) else None
+
     def _year_in_clause(self, si: int, pos: int) -> str | None:
         """A year or date figure in the same clause, as its ISO text ("2003"), else None."""
         toks = self.tokens[si]
@@ -478,6 +486,8 @@ class Mentions:
                 hit = v.sub_periods.starting_at(said, j)
                 if hit is not None and hit[1] <= hi and self._clear(si, j, hit[1], pos):
                     part = hit[0]
+                elif other >= 0 and other != fi and self._part_in_date(other) and self._clear(si, j, j + 1, pos):
+                    part = "part"  # "in the first half of 2023": a date that names a part of its year
             if not scope:
                 whole = v.whole_scopes.starting_at(words, j)
                 if whole is not None and whole[1] <= hi and self._clear(si, j, whole[1], pos):
@@ -495,13 +505,28 @@ class Mentions:
             definite=k > 0 and words[k - 1] in _DEFINITE,
         )
 
+    def _part_in_date(self, fi: int) -> bool:
+        """A date or time figure whose words name a part of its period ("the first half of 2023")."""
+        f = self.view.facts[fi]
+        if f.kind not in ("date", "relative"):
+            return False
+        words = tuple(f.text.lower().split())
+        return any((self.vocab.sub_periods.starting_at(words, k) or ("",))[0] == "part" for k in range(len(words)))
+
     def _relative_in_clause(self, si: int, pos: int) -> str:
         """A relative time in the clause ("this year", "last month") as its value and unit, else ""."""
         lo, hi = self.clause_start(si, pos), self.clause_end(si, pos)
-        for t in self.tokens[si][lo:hi]:
-            f = self.view.facts[t.fact] if t.fact >= 0 else None
-            if f is not None and f.kind == "relative" and f.unit not in (None, "day"):
-                return f"{f.value} {f.unit}"
+        toks = self.tokens[si]
+        # Nearest first, and not past another amount: "£44m, against £46m a year ago" dates the £46m only.
+        for step in (1, -1):
+            k = pos + step
+            while lo <= k < hi:
+                f = self.view.facts[toks[k].fact] if toks[k].fact >= 0 else None
+                if f is not None and f.kind in _AMOUNT_KINDS:
+                    break
+                if f is not None and f.kind == "relative" and f.unit not in (None, "day"):
+                    return f"{f.value} {f.unit}"
+                k += step
         return ""
 
     def _clear(self, si: int, a: int, b: int, pos: int) -> bool:
@@ -546,6 +571,8 @@ class Mentions:
         if f.kind not in ("count", "number", "money") and m.concept:
             return m.concept
         verb = self._verb_concept_before(si, pos) if f.kind in ("count", "number") else None
+        if f.kind == "money":
+            verb = self._money_verb_before(si, pos)
         if verb:
             return verb
         if f.kind in ("count", "number"):
@@ -668,6 +695,8 @@ class Mentions:
                 continue  # a name ("In Lagos the number of ..."), not what is counted
             if w in self.vocab.concepts:
                 return self.vocab.concepts[w]
+            if singular(w) in MEASURE_WORDS and k > lo and words[k - 1][:1].isalpha() and toks[k - 1].fact < 0:
+                return self.vocab.concept(words[k - 1])  # "Visitor numbers rose": what is counted is visitors
             if w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3:
                 return singular(w)
             if w in _SUBJECT_ENDS:
@@ -734,7 +763,7 @@ class Mentions:
         v = self.vocab
         for j in range(lo, min(hi, len(toks))):
             w = words[j]
-            opens = j == 0 or words[j - 1] in _SUBJECT_OPENERS
+            opens = j == 0 or words[j - 1] in _SUBJECT_OPENERS or self._after_opening_time(toks, j)
             if opens and (
                 w in v.holder_pronouns
                 or (w in ("the", "its") and j + 1 < len(words) and words[j + 1] in v.holder_nouns)
@@ -754,6 +783,14 @@ class Mentions:
                     continue  # "Floods in Moravia ...": a sentence's first word is a name only if written so elsewhere
                 return name, j
         return "", -1
+
+    def _after_opening_time(self, toks: Sequence[Token], j: int) -> bool:
+        """Token ``j`` follows a time phrase that opens its sentence ("A year earlier the firm ...", "In
+        2023 it ..."): the clause's subject starts there."""
+        k = j - 1
+        if k < 0 or toks[k].fact < 0 or self.view.facts[toks[k].fact].kind not in _OPENING_TIMES:
+            return False
+        return k == 0 or (k == 1 and toks[0].text in ("in", "on", "by", "during", "since"))
 
     def _mid_names(self) -> frozenset[str]:
         """Words the document capitalises inside a sentence: names, not a sentence's first word."""

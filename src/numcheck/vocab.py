@@ -187,6 +187,7 @@ class Vocab:
     holder_pronouns: frozenset[str]  # "it", "its": stand for the holder named before
     holder_nouns: frozenset[str]  # "the company", "the firm": the same, as a noun after "the"
     other_holders: frozenset[str]  # "its rival", "a competitor": another holder than the one told before
+    money_verbs: PhraseTable  # "lost $60m" → loss: a verb before an amount that says what it is
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
@@ -419,6 +420,7 @@ def vocab() -> Vocab:
         holder_pronouns=frozenset(data["frames"]["holders"]["pronouns"]),
         holder_nouns=frozenset(data["frames"]["holders"]["nouns"]),
         other_holders=frozenset(data["frames"]["holders"]["others"]),
+        money_verbs=PhraseTable.build(_pairs(data["frames"]["money_verbs"])),
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
         sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),

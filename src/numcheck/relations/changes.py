@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, same_family
 from numcheck.relations.stated import _names, _subject_concept
@@ -81,6 +81,10 @@ SAID_FROM = frozenset("from on since against over".split())
 SENTENCE_END = frozenset(".!?")
 # Tokens of the next sentence read for the level before a change.
 THEN_REACH = 30
+# Sentences either side of a level reached that its older end may be told in, found by frame.
+THEN_SENTENCES = 1
+# Counted heads that name no one quantity ("people", "figures").
+GENERIC_HEADS = frozenset({"people", "figure", "number", "total"})
 # Words of a time figure that set the level before a change ("a year ago", "the previous quarter").
 THEN_WORDS = frozenset("ago earlier before previous last prior".split())
 # Verbs that set the figure just told against an earlier one: "That compared with $700m a year earlier".
@@ -519,6 +523,8 @@ def _change_link_at(d: _Doc, words: Sequence[str], k: int) -> bool:
     if hit is None and words[k] == "#":
         hit = d.v.direction.starting_at(words, k + 1)  # "8% more than", "5% down on": a stated change first
         return hit is not None and hit[1] < len(words) and words[hit[1]] in ("from", "on", "than")
+    if hit is not None and words[hit[1] : hit[1] + 1] == ("#",):
+        return words[hit[1] + 1 : hit[1] + 2] in (("from",), ("on",))  # "up 30% on the year before"
     return hit is not None and hit[1] < len(words) and words[hit[1]] in ("from", "on", "by")
 
 
@@ -590,6 +596,14 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             m += 1
         m = _past_time_owner(d, si, m)  # "on last year's $4.5bn"
         ai = d.figure_after(si, m)
+        if stated is not None and _past_time_at(d, si, phrase_at + len(phrase)):
+            # "12 million passengers, up 30% on the year before": the older level is told in a sentence
+            # beside it, found by frame.
+            older = _frame_then(d, bi)
+            if older >= 0:
+                rel = _change(d, si, older, bi, (d.span(si, start, phrase_at + len(phrase)),), direction, stated)
+                yield Relation(rel.kind, rel.roles, rel.cues, "document", rel.labels)
+            return
         if ai < 0 or ai == bi:
             return
         a = d.facts[ai]
@@ -756,6 +770,8 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
                 ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening)
             if ai < 0:
                 ai = _then_after(d, si, b, concept)
+            if ai < 0:
+                ai = _frame_then(d, bi)
             if ai < 0:
                 continue
             stated = _stated(d, si, bi, bi)
@@ -1359,6 +1375,92 @@ def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
             return fi
         return -1
     return -1
+
+
+def _frame_then(d: _Doc, bi: int) -> int:
+    """The older end of a level reached, told in a sentence beside it however it is worded: the one
+    figure there whose frame has the same holder (or none), counts the same thing and is set at an
+    earlier time, in the same mood and part of time ("Output doubled to 90,000 cars in 2024. The plant
+    built 60,000 cars in 2023."); else -1."""
+    fb = d.m.frame(bi)
+    b = d.facts[bi]
+    if not fb.concept or fb.concept in GENERIC_HEADS:
+        return -1
+    si = b.sentence
+    found = -1
+    for s2 in range(max(0, si - THEN_SENTENCES), min(len(d.m.tokens), si + THEN_SENTENCES + 1)):
+        if s2 == si:
+            continue
+        for tok in d.m.tokens[s2]:
+            ai = tok.fact
+            if ai < 0:
+                continue
+            a = d.facts[ai]
+            if a.kind in FRAME_KINDS or a.is_range or a.value is None or not same_family(a, b):
+                continue
+            fa = d.m.frame(ai)
+            if fa.concept != fb.concept or not _earlier(fa.period, fb.period):
+                continue
+            if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
+                continue
+            if fa.mood != fb.mood or fa.part != fb.part or (fa.scope and fb.scope and fa.scope != fb.scope):
+                continue
+            if a.kind in ("percent", "points") and d.m.by_fact[ai].direction:
+                continue  # "fell 0.3%": a move, not a level
+            if _paired_in_clause(d, ai):
+                continue  # "sales were £44m, against £46m": an end of its own clause's comparison
+            if found >= 0:
+                return -1  # two earlier levels of it: which one is the change's is not said
+            found = ai
+    return found
+
+
+def _paired_in_clause(d: _Doc, fi: int) -> bool:
+    """Another amount of the figure's family stands in its clause."""
+    si, pos = d.pos_of(fi)
+    toks = d.m.tokens[si]
+    return any(
+        toks[k].fact >= 0 and toks[k].fact != fi and same_family(d.facts[toks[k].fact], d.facts[fi])
+        for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos))
+    )
+
+
+def _past_time_at(d: _Doc, si: int, k: int) -> bool:
+    """An earlier time and nothing more of its clause starts at token ``k`` ("on the year before.", "from
+    a year earlier,"): a time figure of the past or a past frame phrase."""
+    words = d.m.words[si]
+    fi = d.fact_at(si, k)
+    if fi >= 0:
+        end = k + 1 if _then_phrase(d, fi) else -1
+    else:
+        hit = d.v.frames.starting_at(words, k)
+        end = hit[1] if hit is not None and hit[0] == "past" else -1
+    return end > k and (end >= len(words) or words[end] in CLAUSE_END or words[end] in (",", ";"))
+
+
+def _earlier(a: str, b: str) -> bool:
+    """Frame period ``a`` is before ``b``: years ("2023" before "2024"), months of one year ("--02" before
+    "--03"), relative times ("-1 year" before "0 year" or none), or a past word before none or "now"."""
+    if a.isdigit() and b.isdigit():
+        return int(a) < int(b)
+    if a.startswith("--") and b.startswith("--"):
+        return a < b
+    ra = _relative(a)
+    rb = _relative(b) if b else (0, ra[1]) if ra is not None else None  # none: the time told of
+    if ra is not None and rb is not None:
+        return ra[1] == rb[1] and ra[0] < rb[0]
+    return a == "past" and b in ("", "now")
+
+
+def _relative(period: str) -> tuple[int, str] | None:
+    """ "-1 year" as (-1, "year"); else None."""
+    parts = period.split()
+    if len(parts) != 2:
+        return None
+    try:
+        return int(parts[0]), parts[1]
+    except ValueError:
+        return None
 
 
 def _then_phrase(d: _Doc, fi: int) -> bool:

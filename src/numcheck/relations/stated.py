@@ -31,7 +31,7 @@ CONCEPT_BEFORE = 4
 GENERIC = frozenset({"people"})
 # Sentences back that a change's stated change may stand (besides the headline and the lead).
 DISTANT_BACK = 3
-# Tokens after a stated move read for the level it reached ("rose $7m to $170m").
+# Tokens after a stated move read for the level it reached ("rose £7m to £170m").
 LEVEL_REACH = 6
 
 
@@ -379,7 +379,7 @@ def _same_holder(d: _Doc, ci: int, bi: int, names: frozenset[str]) -> bool:
 
 
 def _reaches_level(d: _Doc, fi: int) -> bool:
-    """ "turnover rose $7m to $170m": the move has the level it reached in its own clause, so it is that
+    """ "sales rose £7m to £170m": the move has the level it reached in its own clause, so it is that
     change's, not one told elsewhere."""
     si, pos = d.pos_of(fi)
     words = d.m.words[si]
