@@ -113,3 +113,17 @@ def test_a_frame_reads_time_holder_and_head_for_a_level_told_in_another_sentence
     assert frame_of("It lost $60m in the same period last year.", "$60m").concept == "loss"
     # "Visitor numbers" counts visitors.
     assert frame_of("Visitor numbers rose to 240,000.", "240,000").concept == "visitor"
+
+
+def test_a_holder_is_the_name_a_describing_word_stands_before() -> None:
+    text = "Shares in Australian budget airline Skyline Air fell 20%."
+    assert frame_of(text, "20%").holder == "skyline air"
+    text = "London-listed Orbis Foods said profits fell 20%."
+    assert frame_of(text, "20%").holder == "orbis foods"
+    # A capital that is the name stays the holder.
+    assert frame_of("Orbis Foods said its budget airline arm grew 20%.", "20%").holder == "orbis foods"
+
+
+def test_a_sentence_first_word_before_a_verb_of_saying_is_a_name() -> None:
+    text = "Rival Norvik made $12.4bn. Harlow added that it would pay 6.5 cents."
+    assert frame_of(text, "6.5 cents").holder == "harlow"

@@ -55,7 +55,7 @@ _NOT_NOUNS = frozenset(
     """a an the of in on at by for from to with as than and or but is are was were be been has have had
     who which that this these those it its their his her per cent percent each more less up down over under
     about around almost nearly some after before since until while when during between against compared across
-    year years month months week weeks day days times time""".split()
+    year years month months week weeks day days times time higher lower fewer""".split()
 )
 
 
@@ -78,6 +78,8 @@ HEAD_WORDS = 4
 FRAME_VERB_REACH = 12
 # Tokens either side of a figure, within its clause, read for its scope and its part of time.
 FRAME_REACH = 10
+# Lower-case words between a describing capital and the name it describes ("Australian budget airline").
+APPOSED_WORDS = 3
 # Words of a verb's object between a verb of change and "to"/"by" and the figure ("boost its 2026
 # fares budget by").
 OBJECT_WORDS = 5
@@ -101,6 +103,8 @@ _SUBJECT_ENDS = frozenset("said says is was were are has have had which who that
 # Marks after which a capital opens a quotation or a clause, not a name.
 _OPENING_MARKS = frozenset({'"', "'", "(", ":", ".", "?", "!", "-"})
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
+# Endings of a capitalised word that describes the name after it ("London-listed", "Paris-based").
+_DESCRIPTOR_ENDS = ("-listed", "-based", "-born", "-owned", "-backed", "-registered", "-headquartered")
 # Words before a year that make it name the noun after it ("its 2004 dividend", "the 2005 budget").
 _ATTRIBUTIVE_BEFORE = frozenset({"its", "his", "her", "their", "our", "the", "this", "next", "last"})
 # Words after a possessive pronoun that a name it qualifies may stand in ("Its rival Baltic Lines").
@@ -680,6 +684,11 @@ class Mentions:
         hedge = self.vocab.hedges.ending_at(self.words[si], pos)
         return hedge[1] if hedge is not None else pos
 
+    def changed_subject(self, si: int, pos: int, verb_start: int) -> str:
+        """What moved, read from the subject of the clause of token ``pos`` before the verb starting at
+        offset ``verb_start`` (see ``_changed_subject``)."""
+        return self._changed_subject(si, pos, verb_start)
+
     def _changed_subject(self, si: int, pos: int, verb_start: int) -> str:
         """What a stated change changes, from its clause's subject before the verb: "The number of cars
         built in the region fell 30%" → car (past "the number of", up to its first plural or listed noun)."""
@@ -697,6 +706,8 @@ class Mentions:
                 return self.vocab.concepts[w]
             if singular(w) in MEASURE_WORDS and k > lo and words[k - 1][:1].isalpha() and toks[k - 1].fact < 0:
                 return self.vocab.concept(words[k - 1])  # "Visitor numbers rose": what is counted is visitors
+            if k > 0 and self.view.text[toks[k].start : toks[k].start + 1].isupper():
+                continue  # a name inside the clause ("Orbis shares"), not what moved
             if w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3:
                 return singular(w)
             if w in _SUBJECT_ENDS:
@@ -748,6 +759,9 @@ class Mentions:
             word = toks[j].text
             if not raw[:1].isupper() or not word[:1].isalpha() or (not out and word in self.vocab.not_names):
                 break
+            if not out and word.endswith(_DESCRIPTOR_ENDS) and j + 1 < len(toks):
+                j += 1  # "London-listed Orbis", "Paris-based Lumen": the place describes the name
+                continue
             out.append(word.removesuffix("'s"))
             if word.endswith("'s"):
                 break
@@ -779,8 +793,12 @@ class Mentions:
                 if j > 0 and words[j - 1] in ('"', "'", "(", ":"):
                     continue  # a quotation or a bracket opens with a capital
                 name = self._name_at(si, j)
-                if j == 0 and " " not in name and not w.endswith("'s") and name not in self._mid_names():
+                said = j + 1 < len(words) and words[j + 1] in _SAID_AFTER  # "Harlow added that ..."
+                if j == 0 and " " not in name and not w.endswith("'s") and name not in self._mid_names() and not said:
                     continue  # "Floods in Moravia ...": a sentence's first word is a name only if written so elsewhere
+                later = self._apposed_name(si, j, name)
+                if later is not None:
+                    return later
                 return name, j
         return "", -1
 
@@ -791,6 +809,22 @@ class Mentions:
         if k < 0 or toks[k].fact < 0 or self.view.facts[toks[k].fact].kind not in _OPENING_TIMES:
             return False
         return k == 0 or (k == 1 and toks[0].text in ("in", "on", "by", "during", "since"))
+
+    def _apposed_name(self, si: int, j: int, name: str) -> tuple[str, int] | None:
+        """ "Australian budget airline Skyline Air", "US firm Acme": a one-word capital before a holder noun
+        describes the name after it, which is the holder; else None."""
+        if " " in name or name.endswith("'s"):
+            return None
+        toks = self.sentence_tokens(si)
+        text = self.view.text
+        k = j + 1
+        while k < len(toks) and k - j <= APPOSED_WORDS and toks[k].fact < 0 and toks[k].text[:1].isalpha():
+            if text[toks[k].start : toks[k].start + 1].isupper():
+                if k > j + 1 and toks[k - 1].text in self.vocab.holder_nouns:
+                    return self._name_at(si, k), k
+                return None
+            k += 1
+        return None
 
     def _mid_names(self) -> frozenset[str]:
         """Words the document capitalises inside a sentence: names, not a sentence's first word."""

@@ -767,7 +767,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             opening = _opening_pronoun(words, d.m.clause_start(si, pos))
             ai = _level_told_after(d, si, pos, b)
             if ai < 0:
-                ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening)
+                ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening, bi)
             if ai < 0:
                 ai = _then_after(d, si, b, concept)
             if ai < 0:
@@ -884,7 +884,9 @@ def _opening_pronoun(words: Sequence[str], lo: int) -> bool:
     return lo <= k and words[k : k + 1] != () and words[k] in NEAR_PRONOUNS and words[k + 1 : k + 2] in HAVE
 
 
-def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: bool, same_only: bool) -> int:
+def _earlier_same(
+    d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: bool, same_only: bool, bi: int = -1
+) -> int:
     """The nearest figure before token ``lo`` of sentence ``si`` (or in the sentence before, unless
     ``same_only``) of ``b``'s family and, unless a pronoun points at it, naming the same concept."""
     for s2 in (si,) if same_only else (si, si - 1):
@@ -904,12 +906,20 @@ def _earlier_same(d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: boo
                     return -1  # the pronoun's antecedent is the nearest figure; it is another quantity
                 continue
             other = _subject_concept(d, ai)
+            if bi >= 0 and not _holders_agree(d, ai, bi):
+                return -1  # "Rival Shell made $17.5bn. It is raising its dividend to 8.5 cents": another holder's
             if pronoun and (not concept or not other or other == concept):
                 return ai
             if concept and other == concept:
                 return ai
             return -1
     return -1
+
+
+def _holders_agree(d: _Doc, a: int, b: int) -> bool:
+    """Two figures' frames name one holder, or one of them names none."""
+    ha, hb = d.m.frame(a).holder, d.m.frame(b).holder
+    return not ha or not hb or same_holder(ha, hb)
 
 
 def _versus_year(d: _Doc) -> Iterator[Relation]:

@@ -18,9 +18,9 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from numcheck.mentions import CLAUSE_END
+from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Span
-from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, _plain_tokens, family
+from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, _lead_sentences, _plain_tokens, family
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import PhraseTable, _toml
 
@@ -119,6 +119,8 @@ class _Tables:
     rank_starts: frozenset[str]  # the words a rank can start on, but for figures and numbered ordinals
     race_starts: frozenset[str]  # the words a race's place with its time can start on
     links: PhraseTable
+    recovery: PhraseTable  # "recovered", "gave up gains": a later move back towards the start
+    closes: PhraseTable  # "to close", "to end the day": between a recovery word and its later move
     won: PhraseTable  # "won in", "took gold in": first place, its time after
     runner_up: PhraseTable  # "runner-up": second place
 
@@ -167,6 +169,8 @@ def _tables() -> _Tables:
         rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals", "numbered") for p in ranks[key]),
         race_starts=frozenset(p.split()[0] for key in ("won", "runner_up") for p in ranks[key]),
         links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
+        recovery=table(data["recovery"], "back", "give_up"),
+        closes=PhraseTable.build((p, "close") for p in data["recovery"]["closes"]),
         won=PhraseTable.build((p, "1") for p in ranks["won"]),
         runner_up=PhraseTable.build((p, "2") for p in ranks["runner_up"]),
     )
@@ -810,6 +814,107 @@ def _sequences(d: _Doc) -> Iterator[Relation]:
                 cue = d.span(si, way[1], to)
                 yield Relation("change", (("from", ai), ("to", bi)), (cue,), "sentence", (("direction", way[0]),))
             break
+
+
+# --- a move given partly back: "sank 15% ... recovered to close 9% lower" -----------------------------
+
+# Sentences before a recovery its earlier move may be told in (besides the headline and the lead).
+RECOVERY_BACK = 3
+# Tokens between a recovery word and its later move ("rallied late to close the day 9% lower").
+RECOVERY_REACH = 8
+
+
+def _recoveries(d: _Doc) -> Iterator[Relation]:
+    """A move told after a word that gives part of an earlier move back ("recovered to close 9% lower",
+    "gave up some gains to end 14% higher"), against the earlier move of the same way and the same thing
+    (its sentence before the word, or the sentences before and the lead): the later move is smaller. A
+    ``comparison`` relation (a: the later move; b: the earlier; order below)."""
+    t = _tables()
+    lead = _lead_sentences(d)
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for k in range(len(toks)):
+            hit = t.recovery.starting_at(words, k)
+            if hit is None:
+                continue
+            way = "down" if hit[0] == "back" else "up"
+            later = _later_move(d, si, hit[1], way)
+            if later < 0:
+                continue
+            earlier = _earlier_move(d, si, k, later, way, lead)
+            if earlier < 0:
+                continue
+            evidence = "sentence" if d.facts[earlier].sentence == si else "document"
+            cue = d.span(si, k, hit[1])
+            yield Relation("comparison", (("a", later), ("b", earlier)), (cue,), evidence, (("order", "below"),))
+
+
+def _later_move(d: _Doc, si: int, j: int, way: str) -> int:
+    """The percentage moved ``way`` from the start right after a recovery word's closing words ("to close
+    12% down", "to end the day down 12%"); else -1."""
+    t = _tables()
+    words = d.m.words[si]
+    k = j
+    while k < len(words) and k - j < 2 and (words[k].endswith("ly") or words[k] in ("some", "later")):
+        k += 1  # "recovered sharply to close"
+    close = t.closes.starting_at(words, k)
+    if close is None:
+        return -1
+    for x in range(close[1], min(len(words), close[1] + RECOVERY_REACH)):
+        fi = d.m.tokens[si][x].fact
+        if fi < 0:
+            if words[x] in CLAUSE_END:
+                return -1
+            continue
+        f = d.facts[fi]
+        if f.kind != "percent" or f.value is None or f.is_range or _move_word(d, si, x) != way:
+            return -1
+        return fi
+    return -1
+
+
+def _move_word(d: _Doc, si: int, x: int) -> str:
+    """The way a percentage at token ``x`` is told from its start: "12% down", "12% lower", "down 12%"."""
+    words = d.m.words[si]
+    after = words[x + 1] if x + 1 < len(words) else ""
+    before = words[d.hedge_start(si, x) - 1] if d.hedge_start(si, x) > 0 else ""
+    for w in (after, before):
+        if w in ("down", "lower"):
+            return "down"
+        if w in ("up", "higher"):
+            return "up"
+    return ""
+
+
+def _earlier_move(d: _Doc, si: int, k: int, later: int, way: str, lead: frozenset[int]) -> int:
+    """The nearest percentage moved ``way`` before token ``k`` (its sentence, then the sentences before and
+    the lead) of the later move's holder and thing; else -1."""
+    fl = d.m.frame(later)
+    back: list[int] = sorted({x for x in (*lead, *range(si - RECOVERY_BACK, si)) if 0 <= x < si}, reverse=True)
+    words = d.m.words[si]
+    # What moved is the subject before the recovery word ("Tolland's shares pared their losses").
+    concept = d.m.changed_subject(si, d.pos_of(later)[1], d.m.tokens[si][k].start)
+    pointing = not concept and words[d.m.clause_start(si, k)] in ("they", "it")  # "They later recovered"
+    for s2 in (si, *back):
+        toks = d.m.tokens[s2]
+        top = k if s2 == si else len(toks)
+        for x in range(top - 1, -1, -1):
+            fi = toks[x].fact
+            if fi < 0 or fi == later:
+                continue
+            f = d.facts[fi]
+            m = d.m.by_fact.get(fi)
+            if f.kind != "percent" or f.value is None or f.is_range or m is None or m.direction != way:
+                continue
+            if "forecast" in m.roles:
+                continue
+            fe = d.m.frame(fi)
+            if fe.holder and fl.holder and not same_holder(fe.holder, fl.holder):
+                continue
+            if s2 != si and not (fe.concept and fe.concept == concept) and not (pointing and s2 == si - 1):
+                continue  # another sentence's move must be of the same named thing ("shares"), or "They"
+            return fi
+    return -1
 
 
 # --- a share word against a part and its whole: "12,400 cases ... A majority of the cases were in
