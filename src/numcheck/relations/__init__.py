@@ -99,6 +99,7 @@ from numcheck.relations.compare import (
     _share_words,
     _superlative_heads,
     _tie_breaks,
+    _vote_ratios,
 )
 from numcheck.relations.compare import (
     _ranks as _ranked,
@@ -268,6 +269,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ranked,
     _race_places,
     _recoveries,
+    _vote_ratios,
     _superlative_heads,
     _records,
     _near_misses,

@@ -261,6 +261,8 @@ def _pair(
         return
     if a.kind in ("year", "date") or not same_family(a, b, bare_ok=True):
         return
+    if link == "to" and _bare(a) and _bare(b) and b.value == 1 and b.text.lower() == "one":
+        return  # "by a margin of three to one": a ratio, not a range
     if link == "-":
         toks = d.m.tokens[si]
         if toks[j].start != a.span.end or toks[j].end != b.span.start and words[j + 1 : j + 2] != ("to",):

@@ -917,6 +917,77 @@ def _earlier_move(d: _Doc, si: int, k: int, later: int, way: str, lead: frozense
     return -1
 
 
+# --- a vote's margin as a ratio: "would reject the plan by two to one" ... "52% against, 26% in favour" ---
+
+# Sentences after a ratio its vote's two sides may be told in.
+RATIO_SENTENCES = 3
+# Tokens after a figure its side of the vote may be named in ("45% of voters would back the plan").
+SIDE_REACH = 8
+# The largest margin read as "N to one".
+RATIO_MAX = 10
+
+
+def _vote_ratios(d: _Doc) -> Iterator[Relation]:
+    """A margin told as a ratio ("reject the plan by two to one", "by a margin of three to one") against
+    the two sides of the vote told in its sentence or the next few ("52% would vote against and 26% in
+    favour"): the larger side over the smaller is about the ratio. A ``change`` relation (from: the
+    smaller side; to: the larger; factor: the ratio's first number; label ``multiple``), read by the
+    multiple judge."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for k in range(1, len(toks) - 2):
+            fi, one = toks[k].fact, toks[k + 2].fact
+            if fi < 0 or one < 0 or words[k + 1] != "to" or words[k - 1] not in ("by", "of"):
+                continue
+            n, m = d.facts[fi].value, d.facts[one].value
+            if n is None or m != 1 or not 1 < n <= RATIO_MAX or n != int(n):
+                continue
+            sides = _vote_sides(d, si, k + 3)
+            if sides is None:
+                continue
+            small, large = sorted(sides, key=lambda x: d.facts[x].value or 0)
+            said = d.view.text[d.facts[fi].span.start : d.facts[one].span.end].lower()
+            evidence = "sentence" if d.facts[small].sentence == d.facts[large].sentence == si else "document"
+            cue = Span(d.facts[fi].span.start, d.facts[one].span.end)
+            roles = (("from", small), ("to", large), ("factor", fi))
+            yield Relation("change", roles, (cue,), evidence, (("direction", "up"), ("multiple", said)))
+
+
+def _vote_sides(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
+    """The figures for and against a vote in the first sentence from ``si`` (after token ``k``) that names
+    both sides, one figure each, of one family; else None."""
+    for s2 in range(si, min(len(d.m.tokens), si + RATIO_SENTENCES + 1)):
+        toks = d.m.tokens[s2]
+        sides: dict[str, list[int]] = {}
+        for x in range(k if s2 == si else 0, len(toks)):
+            fi = toks[x].fact
+            if fi < 0 or d.facts[fi].kind not in ("percent", "count", "number") or d.facts[fi].value is None:
+                continue
+            side = _vote_side(d, s2, x)
+            if side:
+                sides.setdefault(side, []).append(fi)
+        got = (sides.get("for", []), sides.get("against", []))
+        if got[0] or got[1]:
+            if len(got[0]) != 1 or len(got[1]) != 1 or family(d.facts[got[0][0]]) != family(d.facts[got[1][0]]):
+                return None
+            return got[0][0], got[1][0]
+    return None
+
+
+def _vote_side(d: _Doc, si: int, x: int) -> str:
+    """ "for" or "against" when the words after the figure at token ``x`` name a side of a vote before the
+    next figure or the clause's end ("34% in favour", "45% of people would vote against"); else ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for j in range(x + 1, min(len(words), x + 1 + SIDE_REACH)):
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END or words[j] in (",", ";", "while", "but"):
+            return ""
+        hit = d.v.result_words.starting_at(words, j)
+        if hit is not None and hit[0] in ("vote:for", "vote:against"):
+            return hit[0].split(":", 1)[1]
+    return ""
+
+
 # --- a share word against a part and its whole: "12,400 cases ... A majority of the cases were in
 # Brazil, which has 7,100" ---------------------------------------------------------------------------
 
