@@ -376,7 +376,8 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
     """``span``: a length in days, weeks or months that something lasted (``length``: "lasted 12 days",
     "ran for six months") against the one range of dates in its sentence (``range``: "from 3 May to 25
     May", "January to October"), or against a day it began (``start``: "began on 1 March") and a day it
-    ended (``end``: "ending on 12 April"). The judge counts in days, or in months for months alone."""
+    ended (``end``: "ending on 12 April"), or "after N days" told after two dates ("left on 3 May and docked on
+    9 May, after six days at sea"). The judge counts in days, or in months for months alone."""
     table = dates.table("spans")
     lasted, ended = frozenset(table["lasted_words"]), frozenset(table["end_words"])
     begun = _start_words() | {"from"}
@@ -384,9 +385,17 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
         if f.unit not in _SHORT_UNITS or f.value is None or f.is_range:
             continue
         words, toks = d.m.words[si], d.m.tokens[si]
+        dated = [k for k, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "date"]
+        if pos >= 1 and words[pos - 1] == "after" and len(dated) == 2 and dated[1] < pos:
+            # "left on 3 May and docked on 9 May, after 10 days at sea": the days between the two dates.
+            ka, kb = dated
+            if not any("/" in (d.facts[toks[k].fact].iso or "") for k in dated):
+                yield Relation(
+                    "span", (("length", fi), ("start", toks[ka].fact), ("end", toks[kb].fact)), (), "sentence"
+                )
+            continue
         if not (pos >= 1 and (words[pos - 1] in lasted or words[pos - 1] == "for")):
             continue
-        dated = [k for k, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "date"]
         ranges = [k for k in dated if "/" in (d.facts[toks[k].fact].iso or "")]
         if (
             len(dated) == 1
