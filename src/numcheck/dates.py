@@ -1421,6 +1421,16 @@ _AGE_SET_OFF = startcache.compile(r"(?:,[^\S\n]?|[^\S\n]\()(?P<n>[1-9]\d?|1[01]\
 _AGE_NAME_BEFORE = startcache.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[^\S\n]+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|da|van|von|al|bin|le)){1,3})\Z"
 )
+# One capitalised word, a surname on its own ("Smith, 34, denies the charge"): a name only when the words
+# after the age go on in lower case (a verb, "who"), not into a list of names and figures.
+_AGE_SURNAME_BEFORE = startcache.compile(
+    r"(?:\A|[.!?]\s+|\b(?:said|says|told|added|striker|midfielder|defender|goalkeeper|captain|manager|coach|"
+    r"player|singer|actor|actress|director|chairman|minister|leader|boss)[^\S\n]+)(?P<name>[A-Z][a-z'’-]{2,})\Z"
+)
+_LOWER_AFTER = startcache.compile(
+    r"[^\S\n]+(?:who|was|is|has|had|will|would|could|said|says|denies|denied|admits|admitted|joined|joins|"
+    r"signed|signs|died|won|lost|scored|told|added|made|became|was)\b"
+)
 _PERSON_BEFORE = startcache.compile(
     r"\b(?:man|woman|boy|girl|teenager|teen|youth|mother|father|son|daughter|wife|husband|pensioner|"
     r"grandmother|grandfather|driver|victim|pilot|farmer|student|worker|officer|suspect|resident)\Z",
@@ -1446,6 +1456,8 @@ def _appositive_ages(text: str) -> list[_Atom]:
         before = text[max(0, m.start() - 60) : m.start()]
         person = _PERSON_BEFORE.search(before)
         name = _AGE_NAME_BEFORE.search(before)
+        if name is None and m.group("c") and _LOWER_AFTER.match(text, m.end()):
+            name = _AGE_SURNAME_BEFORE.search(before)
         if name:
             words = [w.lower().rstrip(".") for w in name.group("name").split()]
             if any(w in _NOT_A_PERSON or w in MONTHS or w.capitalize() in WEEKDAYS for w in words):
