@@ -56,7 +56,9 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     tied: set[int] = set()
     for rels in built.values():
         for rel in rels.values():
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+            # A whole is still the quantity itself ("Some 1,800 nurses walked out, among them 400 in Cardiff"
+            # may be told again), but for one a share is "of" ("Of the 200 members, 90"): a group picked out.
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES and (r not in _WHOLES or _of_group(d, i)))
     lead = _lead_sentences(d)
     sents = d.view.doc.sentences
     headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
@@ -123,6 +125,16 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     ("evidence", "slip" if body else ""),
                 ),
             )
+
+
+def _of_group(d: _Doc, fi: int) -> bool:
+    """The figure is the group a share is of: "of the 200 members", "among its 40 staff", "out of 90"."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos) - 1
+    while k >= 0 and (words[k] in _DETERMINERS or words[k].endswith("'s")):
+        k -= 1
+    return k >= 0 and words[k] in ("of", "among", "amongst")
 
 
 # Words that show a count still moving or told at another moment: "rose to", "by Wednesday", "so far".
