@@ -179,6 +179,8 @@ class Vocab:
     score_cues: PhraseTable  # phrase before a score → "running" ("making it 5-1") or "final" ("ended 3-1")
     score_part_words: frozenset[str]  # "the first half ended 1-1": a final cue that gives a running score
     score_elsewhere: frozenset[str]  # "a week earlier they made it 5-0": a score of another match
+    score_results: frozenset[str]  # "Chelsea's 3-2 victory": a noun after a score that makes it the result
+    score_verbs: frozenset[str]  # "Leeds beat Derby 3-1" in a heading: a verb that makes its score the final one
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
@@ -409,6 +411,8 @@ def vocab() -> Vocab:
         ),
         score_part_words=frozenset(str(w) for w in data["scores"]["part_words"]),
         score_elsewhere=frozenset(str(w) for w in data["scores"]["elsewhere"]),
+        score_results=frozenset(str(w) for w in data["scores"]["results"]),
+        score_verbs=frozenset(str(w) for w in data["scores"]["verbs"]),
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         events=frozenset(restate["events"]),

@@ -30,6 +30,8 @@ SCORE = startcache.compile(r"(?<![\d£$€])(?<!\d[.,:/–-])(\d{1,3}) ?[-–] ?
 _ANY_SCORE = startcache.compile(r"\d ?[-–] ?\d")
 # Words before a score that its cue may take.
 CUE_WORDS = 6
+# Words after a score named as a result that may put it in another match ("a 30-10 win the week before").
+AFTER_WORDS = 8
 # A heading line with a final score has at most this many words.
 HEADING_WORDS = 12
 _WORD = startcache.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -68,14 +70,20 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
         for m in SCORE.finditer(line):
             a, b = sorted((int(m.group(1)), int(m.group(2))))
             start, end = s.span.start + m.start(), s.span.start + m.end()
-            if heading and _named_both_sides(line, m.start(), m.end()):
-                final = (start, end, a, b)
+            before = tuple(_WORD.findall(line[: m.start()].lower()))
+            headline = heading and s is sents[0] and bool(d.v.score_verbs.intersection(before))
+            if headline or (heading and _named_both_sides(line, m.start(), m.end())):
+                final = (start, end, a, b)  # "Dundee Utd 4-1 Aberdeen", "Leeds beat Derby 3-1"
                 break
             if final is None:
                 continue
-            before = tuple(_WORD.findall(line[: m.start()].lower()))
             words = before[-CUE_WORDS:]
             cue = d.v.score_cues.ending_at(words, len(words))
+            after = _WORD.findall(line[m.end() :].lower())[:AFTER_WORDS]
+            if cue is None and after and after[0] in d.v.score_results:
+                if d.v.score_elsewhere.intersection(after):
+                    continue  # "a 30-10 win in Rome the week before": another match
+                cue = ("final", len(words))  # "Chelsea's 3-2 victory": the result, named after it
             if cue is None or any(w in d.v.score_elsewhere for w in before):
                 continue  # no cue, or another match: "a week earlier they made it 5-0"
             said = cue[0]
