@@ -127,3 +127,12 @@ def test_a_holder_is_the_name_a_describing_word_stands_before() -> None:
 def test_a_sentence_first_word_before_a_verb_of_saying_is_a_name() -> None:
     text = "Rival Norvik made $12.4bn. Harlow added that it would pay 6.5 cents."
     assert frame_of(text, "6.5 cents").holder == "harlow"
+
+
+def test_a_level_after_a_stated_move_takes_the_moves_verb() -> None:
+    text = "Visitor numbers rose by a fifth to 240,000 in 2024."
+    assert direction_of(text, "240,000") == "up"
+    assert (frame_of(text, "240,000").concept, frame_of(text, "240,000").period) == ("visitor", "2024")
+    assert direction_of("Sales fell 20% to £8m.", "£8m") == "down"
+    # Not past a figure that is no move: "from 300 to 450" keeps its own reading.
+    assert direction_of("Output went from 300 to 450.", "450") is None

@@ -272,6 +272,18 @@ class Mentions:
             ends[i] = end
         return starts, ends
 
+    def _move_before_level(self, si: int, k: int, pos: int) -> bool:
+        """The figure at token ``k`` is the move told right before "to" and the level at ``pos``: "rose 20%
+        to", "fell by a fifth to", "up 3 points to"."""
+        words = self.words[si]
+        f = self.view.facts[self.tokens[si][k].fact]
+        if f.kind not in ("percent", "share", "points"):
+            return False
+        j = k + 1
+        if j < len(words) and words[j] in ("points", "point"):
+            j += 1
+        return j < len(words) and words[j] == "to" and self.figure_start(si, pos) == j + 1
+
     def _attributive_year(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is a year that names a noun after a determiner ("boost its 2026
         fares budget by 10%", "the 2005 budget"): it is part of the noun phrase, not a figure of its own."""
@@ -314,7 +326,12 @@ class Mentions:
             )
         ):
             i = hedge[1]
+        moved = False
         while i > start:
+            if toks[i - 1].fact >= 0 and not moved and self._move_before_level(si, i - 1, pos):
+                moved = True  # "rose by a fifth to 240,000": the move's verb is the level's too, its other
+                i -= 1  # cues (its "by", a forecast word) stay the move's
+                continue
             if toks[i - 1].fact >= 0 and not self._attributive_year(si, i - 1):
                 # Another figure: cues further back belong to it ("20,000 a year earlier, 25,000").
                 break
@@ -326,7 +343,8 @@ class Mentions:
                 and not (hit[0] == "forecast" and words[hit[1]] == "may" and self.view.text[toks[hit[1]].start] == "M")
             ):
                 # "In May the chip reached 51.3": the month, not a forecast's "may".
-                roles.add(hit[0])
+                if not moved:
+                    roles.add(hit[0])
             d = v.direction.ending_at(words, i)
             if d and direction is None and d[1] >= start:
                 direction = d[0]
@@ -335,7 +353,13 @@ class Mentions:
                 if key in v.multiples:
                     multiple = key
             fr = v.frames.ending_at(words, i)
-            if fr and frame is None and fr[1] >= start and not (i == own and i - fr[1] == 1 and words[fr[1]] == "by"):
+            if (
+                fr
+                and frame is None
+                and not moved
+                and fr[1] >= start
+                and not (i == own and i - fr[1] == 1 and words[fr[1]] == "by")
+            ):
                 frame = fr[0]  # "grew by 15%": the change's own "by", not "by 2010"
             i -= 1
         # After the figure: "more", "each", "in total", "higher", "a year earlier".
