@@ -70,9 +70,9 @@ def test_kinds_values_units(text: str, surface: str, kind: str, value: D, unit: 
 
 
 def test_late_month_day_is_the_day_and_a_count_after_it_is_not() -> None:
-    assert one("Diners who ate there late December 15 were warned.", "December 15").kind == "date"
-    assert one("In late December 15 people were warned.", "late December").kind == "date"
-    assert one("In late December 15 people were warned.", "15").kind in ("count", "number")
+    assert one("Diners who ate there late March 8 were warned.", "March 8").kind == "date"
+    assert one("In late March 8 people were warned.", "late March").kind == "date"
+    assert one("In late March 8 people were warned.", "8").kind in ("count", "number")
 
 
 @pytest.mark.parametrize(

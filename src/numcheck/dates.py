@@ -1228,8 +1228,8 @@ def _ok_month_word(text: str, start: int, word: str, has_day_or_year: bool) -> b
     return True
 
 
-# Words after "December 15" that leave 15 its day ("late December 15 and early December 16"); another
-# lower-case word makes it a count ("in late December 15 people died").
+# Words after "March 8" that leave 8 its day ("late March 8 and early March 9"); another lower-case word
+# makes it a count ("in late March 8 people died").
 _AFTER_DAY = frozenset(
     """and or to into until till through at night morning evening afternoon then when is are was were has have
     had will would should can could may might must""".split()
@@ -1317,7 +1317,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
         if not _ok_month_word(text, m.start("m"), word, bool(m.group("pre"))):
             continue
         if m.group("pre") and m.start("m") in dated:
-            continue  # "late December 15": the late hours of that day, not the last part of the month
+            continue  # "late March 8": the late hours of that day, not the last part of the month
         out.append(_Atom(m.start(), m.end(), "date", None, _month(word), markers=_pre(m)))
     for m in _scan(_RE_YM, text, win["month"]):
         if _ok_month_word(text, m.start("m"), m.group("m"), True):

@@ -95,7 +95,7 @@ def apposed(d: _Doc, si: int, pos: int) -> bool:
     name = toks[comma - 1]
     said = d.view.text[name.start : name.end]
     named = name.fact < 0 and said[:1].isupper() and said.isalpha() and name.text not in STOPWORDS_CAL
-    who = pos + 2 < len(toks) and toks[pos + 2].text == "who"  # "due to Lee, 52, who ...": a person
+    who = pos + 2 < len(toks) and toks[pos + 2].text == "who"  # "sold to Hale, 47, who ...": a person
     if (
         not who
         and comma >= 2

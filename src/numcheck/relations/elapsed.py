@@ -469,8 +469,8 @@ def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...]) -> It
 
 
 def _later_to_now(d: _Doc) -> Iterator[Relation]:
-    """``span``: "N years later" whose own clause is told in the present ("But 30 years later, none of them
-    has kept the promise") counts from the year told before it to now (``_to_now``). Not when its clause
+    """``span``: "N years later" whose own clause is told in the present ("Forty years later the town still
+    has no bridge") counts from the year told before it to now (``_to_now``). Not when its clause
     tells a past word or gives a year of its own ("Ten years later, in 1990, she was dead")."""
     table = dates.table("spans")
     now, then = frozenset(table["now_words"]), frozenset(table["then_words"])

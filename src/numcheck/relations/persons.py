@@ -6,7 +6,7 @@ for 40 years") against the age now.
 
 Every age the text tells is read once into an ``Told`` with the person it is told of (a name beside it,
 after it, or before the ", who" whose clause holds it); ages of one person (one surname, never two first
-names) are then compared pairwise, a bounded number per person. "The 31-year-old" opening a sentence is
+names) are then compared pairwise, a bounded number per person. "The 27-year-old" opening a sentence is
 told of the person the sentence before opens with.
 """
 
@@ -34,7 +34,7 @@ AGES_KEPT = 8
 DAYS_HELD = 14
 # Words between "was" and a past age ("when she was only 12").
 _PAST_FILLER = frozenset("just only still barely aged about around nearly almost".split())
-# Words that may open a sentence before its "the N-year-old" ("But the 33-year-old bounced back").
+# Words that may open a sentence before its "the N-year-old" ("But the 26-year-old came back").
 _OPENERS = frozenset("but and yet so now still however then".split())
 
 
@@ -217,9 +217,9 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         mm = d.m.by_fact.get(fi)
         frame = mm.frame or "" if mm is not None else ""
         at_year = int(frame[:4]) if frame[:4].isdigit() and f.kind == "age" else -1
-        told_as_who = not _at_event(f.text) or f.text.isdigit()  # "the 31-year-old", "Lee, 52,"
+        told_as_who = not _at_event(f.text) or f.text.isdigit()  # "the 27-year-old", "Hale, 47,"
         if frame[:4].isdigit() and told_as_who and not _year_before(d, si, pos, frame[:4]):
-            at_year = -1  # "The 31-year-old won it in 2002", "Lee, 52, who made it in 1962": the age now
+            at_year = -1  # "The 27-year-old won it in 2009", "Hale, 47, who built it in 1988": the age now
         elif frame[:1].isdigit() and at_year < 0:
             continue
         person, first = _person(d, si, pos, pos + 1)
@@ -428,7 +428,7 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
     elif b.days >= DAYS_HELD:  # "19 years and 40 days": 19 throughout the story
         low, high, told = b.low, b.high, b.text
     elif b.when == "now" and b.fact >= 0 and b.span.start < a.span.start:
-        # "Jo Hart, 31," ... "the 33-year-old": one person has one age now (the later one is marked).
+        # "Jo Hart, 27," ... "the 29-year-old": one person has one age now (the later one is marked).
         low, high, told = b.low, b.high, f"{b.text} told earlier"
     elif b.when == "length":  # "has worked there for 40 years": at least that old
         low, high, told = b.low, 200, f"a time of {b.text} of the same person's own"

@@ -842,7 +842,7 @@ def _other_opens(d: _Doc, ls: int, lpos: int, si: int) -> bool:
         return toks[lpos - 2].text.removesuffix("'s") != surname  # "Jo Hart, 31,"
     k = lpos + 1
     while k < len(toks) and not text[toks[k].start : toks[k].end][:1].isupper():
-        k += 1  # "a 31-year-old student, Jo Hart"
+        k += 1  # "a 27-year-old student, Jo Hart"
     while k + 1 < len(toks) and text[toks[k + 1].start : toks[k + 1].end][:1].isupper():
         k += 1
     return k >= len(toks) or toks[k].text.removesuffix("'s") != surname
