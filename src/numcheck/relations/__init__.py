@@ -149,6 +149,7 @@ from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import (
     _ages_told,
+    _definite_changes,
     _echoes,
     _fractions_told,
     _frames_told,
@@ -294,6 +295,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _restatements,
     _frames_told,
     _echoes,
+    _definite_changes,
     _fractions_told,
     _ages_told,
     _scale_words,

@@ -660,6 +660,40 @@ def _direction(d: _Doc, fi: int) -> str:
     return after[0] if after else ""
 
 
+# --- a change told again as known: "fell 12% on Thursday" … "The 21% drop wiped £400m off" ------------
+
+# Sentences back that "the N% drop" looks for the change it tells again.
+DEFINITE_CHANGE_BACK = 2
+_OWN_NOUN = frozenset({"in", "of"})  # "the 21% drop in sales" names what changed: the usual readers take it
+
+
+def _definite_changes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change in % told as known with a change noun and nothing of its own ("The 21% drop wiped £400m
+    off its value") against the nearest stated change of the same direction in the sentences just before
+    ("Shares in the retailer fell 12% on Thursday"). Only a slip of the keys is evidence (label
+    ``evidence`` = "slip")."""
+    told: list[tuple[int, int, str]] = []  # sentence, figure, direction of the stated changes so far
+    for si, pos, fi, _f in d.figures(frozenset({"percent"})):
+        words = d.m.words[si]
+        k = d.hedge_start(si, pos)
+        way = _direction(d, fi)
+        if not way or (k > 0 and words[k - 1] in ("to", "from", "at")):
+            continue  # no change, or a level: "rose to 5%"
+        noun = d.v.direction.starting_at(words, pos + 1)
+        own = noun is not None and noun[1] < len(words) and words[noun[1]] in _OWN_NOUN
+        if k > 0 and words[k - 1] == "the" and noun is not None and noun[0] == way and not own:
+            near = [x for x in told if si - x[0] <= DEFINITE_CHANGE_BACK]  # "rose 41%, and the 41% rise" too
+            if near and near[-1][2] == way:
+                yield Relation(
+                    "restatement",
+                    (("first", near[-1][1]), ("second", fi)),
+                    (),
+                    "document",
+                    (("lag", ""), ("concept", "change"), ("scope", ""), ("evidence", "slip")),
+                )
+        told.append((si, fi, way))
+
+
 # --- fraction words: "nearly half of voters" in one sentence, "58% of voters" in another ------------
 
 # Fraction words per document read against the shares of other sentences (a document has few; this
