@@ -242,6 +242,8 @@ def _answer(words: tuple[str, ...], pos: int, end: int, opposite: Mapping[str, f
 
 
 AUXILIARIES = frozenset("were was have had has".split())
+# Auxiliaries and modals between a count's noun and its verb, passed over in ``OUTCOME_REACH``.
+_VERB_CHAIN = frozenset("were was are is be been being have had has might may could would will should can".split())
 # Tokens back from ", and nine subsequently died" that the group's count may stand.
 GROUP_REACH = 20
 
@@ -276,12 +278,20 @@ def _outcomes(d: _Doc) -> Iterator[Relation]:
             for gi, gverb, gsi in reversed(earlier):
                 if gverb not in wanted or gi == fi:
                     continue
+                if _other_scope(d, fi, gi):
+                    break  # "120 were quarantined. Across the country, 130 have shown symptoms"
                 gm = d.m.by_fact.get(gi)
                 if named and gm is not None and gm.concept and d.v.concept(noun) != gm.concept:
                     continue  # "40 people were arrested ... 12 cars were found": another noun
                 yield Relation("part", (("part", fi), ("whole", gi)), (), "sentence" if gsi == si else "document")
                 break
             earlier.append((fi, verb, si))
+
+
+def _other_scope(d: _Doc, part: int, group: int) -> bool:
+    """The part is told of a wider or another place than its group: "across the country", "in Leeds"."""
+    ps, gs = d.m.frame(part).scope, d.m.frame(group).scope
+    return bool(ps) and (ps == "whole" or ps != gs) and ps != gs
 
 
 def _group_before(d: _Doc, si: int, pos: int) -> int:
@@ -314,11 +324,16 @@ def _verb_of(d: _Doc, si: int, pos: int) -> str:
     def known(w: str) -> bool:
         return w in d.v.subsets or any(w in v for v in d.v.subsets.values())
 
-    for k in range(pos + 1, min(len(words), pos + 1 + OUTCOME_REACH)):
+    read = 0
+    for k in range(pos + 1, len(words)):
         if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] == ",":
             break
         if known(words[k]):
             return words[k]
+        if words[k] not in _VERB_CHAIN:
+            read += 1  # "26 pupils and staff might have been infected": the verb chain is not counted
+            if read >= OUTCOME_REACH:
+                break
     # "Police arrested 40 people", "have detained 12": the verb right before the figure.
     for k in (pos - 1, pos - 2):
         if k >= 0 and toks[k].fact < 0 and known(words[k]):
