@@ -6,6 +6,8 @@ Each group of outcomes (a match record, a vote) and the words of its categories 
 (``[results]`` in data/vocab.toml). A sentence with figures of at least two categories of one group and
 one other count, larger than each of them, gives a ``breakdown`` of that count: exact when the group
 is exhaustive and every category is told (or "unbeaten" leaves out the losses), inclusive otherwise.
+Percentages of two or more categories of one group ("52% said yes, 41% said no and 12% were
+undecided") are ``shares`` of one whole: together at most 100%.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def _outcome(d: _Doc, si: int, pos: int) -> tuple[str, str, int, int] | None:
 def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
     words, toks = d.m.words[si], d.m.tokens[si]
     outcomes: dict[str, dict[str, tuple[int, int, int]]] = {}
+    shares: dict[str, dict[str, tuple[int, int, int]]] = {}
     others: list[int] = []
     for pos, tok in enumerate(toks):
         fi = tok.fact
@@ -60,6 +63,14 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
             continue
         f = d.facts[fi]
         if f.kind in FRAME_KINDS or f.is_range or f.value is None:
+            continue
+        if f.kind == "percent" and not (pos + 1 < len(words) and words[pos + 1] == "of"):
+            # "52% said yes, 41% said no and 12% were undecided": the outcomes of one whole, in shares
+            # ("45% of women said no" has a whole of its own).
+            got = _outcome(d, si, pos)
+            if got is not None:
+                group, category, a, b = got
+                shares.setdefault(group, {}).setdefault(category, (fi, a, b))
             continue
         if not _bare(f):
             continue
@@ -70,6 +81,10 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         group, category, a, b = got
         # The first figure of a category counts; a second one ("won 3 ... won 4") is another story.
         outcomes.setdefault(group, {}).setdefault(category, (fi, a, b))
+    for cats in shares.values():
+        if len(cats) >= 2:
+            cues = tuple(d.span(si, a, b) for _, a, b in cats.values())
+            yield Relation("shares", tuple(("item", fi) for fi, _, _ in cats.values()), cues, "clause")
     for group, cats in outcomes.items():
         if len(cats) < 2:
             continue
