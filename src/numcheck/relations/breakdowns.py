@@ -136,6 +136,9 @@ def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:
     like = d.facts[total]
     if like.kind not in ("count", "number", "money") or like.is_range or like.value is None:
         return []
+    start = d.hedge_start(si, pos)
+    if start > 0 and words[start - 1] in (",", ":", ";", "and"):
+        return []  # "900 jobs: 500 in A, 300 in B and 250 in C": the 500 is an entry, not a total
     j = pos + 1
     while j < len(words) and j - pos <= COMMA_NOUN and words[j] != ",":
         fi = toks[j].fact
