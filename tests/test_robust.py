@@ -195,6 +195,12 @@ def test_every_unicode_digit_is_safe_one_by_one(rules: tuple) -> None:
     pipeline(text, rules)
 
 
+def test_superscript_digits_where_a_place_may_stand(rules: tuple) -> None:
+    # "²" is a digit to str.isdigit but not to int(): a place reader once crashed on it.
+    for text in ("The park covers 300 km², and it finished ² in the list.", "0:FINISHED²", "It came ³rd."):
+        pipeline(text, rules)
+
+
 def test_public_check_text_on_hostile_text() -> None:
     numcheck = importlib.import_module("numcheck")
     need("numcheck.facts")

@@ -278,7 +278,7 @@ def _ordinal(d: _Doc, si: int, k: int) -> int:
     w = words[k]
     if w in _tables().ordinals:
         return _tables().ordinals[w]
-    if w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th"):
+    if w[:-2].isdecimal() and w[-2:] in ("st", "nd", "rd", "th"):
         return int(w[:-2])
     return 0
 
@@ -288,7 +288,8 @@ _SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 def _number_word(w: str) -> int:
     """A place told as a cardinal: "7", "two"; else 0."""
-    return int(w) if w.isdigit() and len(w) <= 3 else _tables().cardinals.get(w, 0)
+    # isdecimal, not isdigit: "²" is a digit that int() refuses ("finished ²" once crashed the run).
+    return int(w) if w.isdecimal() and len(w) <= 3 else _tables().cardinals.get(w, 0)
 
 
 def _ranks(d: _Doc) -> Iterator[Relation]:
