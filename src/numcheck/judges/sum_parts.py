@@ -21,7 +21,8 @@ ROLES = ("total",)
 PARAMS: dict[str, tuple[type, Any]] = {
     "templates": (list, []),
     # A listed sum far from its total (more than this factor either way) is another
-    # quantity ("3 winners: 10, 20 and 30 points"), not a miscount.
+    # quantity ("3 winners: 10, 20 and 30 points"), not a miscount; above it, only when the parts but
+    # the largest already pass the total (one part alone past its whole is a slip, judged).
     "max_ratio": (Decimal, Decimal(2)),
     # What may stand between two listed items of a template's list (the check kind ``total`` reads it too).
     "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
@@ -80,6 +81,20 @@ def _common_precision(parts: list[Fact]) -> Iterator[Fact]:
             yield replace(f, interval=Interval(f.value - finest, f.value + finest))
 
 
+def _one_past(view: View, ti: int, items: tuple[int, ...], values: list[Decimal], tv: Decimal) -> bool:
+    """A sum far above its total is another quantity, unless one part alone has passed the whole, the
+    shape of a slip ("3,100 of the 2,850 jobs"): every other part fits within the total, and the largest
+    counts what the total counts, or names nothing ("2,100 cases" beside "700 died" is another count)."""
+    from numcheck.relations import doc_of
+
+    top = max(range(len(values)), key=lambda k: values[k])
+    if sum(values, Decimal(0)) - values[top] > tv:
+        return False
+    frame = doc_of(view).m.frame
+    whole, part = frame(ti).concept, frame(items[top]).concept
+    return not whole or not part or whole == part
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     from numcheck.checks.total import _scaled
 
@@ -97,10 +112,13 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     inclusive = bool(rel.label("inclusive"))
     if acc.overlaps(tiv) or (inclusive and not entirely_above(acc, tiv)):
         return None
-    shown = sum(((point(f) or Decimal(0)) for f in parts), Decimal(0))
+    values = [point(f) or Decimal(0) for f in parts]
+    shown = sum(values, Decimal(0))
     tv = point(total)
     limit = rule.params["max_ratio"]
-    if not tv or tv <= 0 or not (tv / limit <= shown <= tv * limit):
+    if not tv or tv <= 0 or not tv / limit <= shown:
+        return None
+    if shown > tv * limit and not _one_past(view, ti, items, values, tv):
         return None
     return Hit(
         total.span,

@@ -307,9 +307,14 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
 )
 
 
+def doc_of(view: View) -> _Doc:
+    """The document's tokens and mentions, read once per view: the builders and the judges share them."""
+    return view.memo("relations-doc", _Doc)  # type: ignore[no-any-return]
+
+
 def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
     """Every relation in the document, grouped by kind, each once."""
-    d = _Doc(view)
+    d = doc_of(view)
     out: dict[str, dict[object, Relation]] = {}
     for builder in BUILDERS:
         for rel in builder(d):

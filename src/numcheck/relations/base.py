@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from numcheck.mentions import Mentions, Token
 from numcheck.model import Fact, Span
@@ -55,6 +56,18 @@ class Relation:
     @property
     def key(self) -> tuple[str, tuple[tuple[str, int], ...]]:
         return self.kind, self.roles
+
+
+def whole_floors(values: Iterable[Decimal | None]) -> tuple[Decimal, Decimal]:
+    """(larger than every part, larger than every part but one): what a whole of these parts must pass,
+    first as told right, then allowing one slip. An editor's slip may push one part past its whole
+    ("3,100 of the 2,850 jobs", "1,208 of the 978 deaths"); a builder that took as whole only a figure
+    larger than every part would then build nothing, and the slip would go unread. Builders try the first
+    floor, and the second only when no whole passes the first, so a text told right reads as before."""
+    vs = sorted(v or Decimal(0) for v in values)
+    if not vs:
+        return Decimal(0), Decimal(0)
+    return vs[-1], (vs[-2] if len(vs) > 1 else Decimal(0))
 
 
 def family(f: Fact) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
-from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, family
+from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, family, whole_floors
 from numcheck.relations.scopes import NATIONAL_WORDS, PLACE_WORDS, _scope
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -437,26 +437,27 @@ def _alike(d: _Doc, total: int, entries: Sequence[Entry], named: str) -> bool:
 
 
 def _whole_in(d: _Doc, si: int, like: Fact, items: set[int]) -> int:
-    """A national or total figure of the list's family in its own sentence, larger than every item."""
-    top = max((d.facts[i].value or 0) for i in items)
-    for tok in d.m.tokens[si]:
-        fi = tok.fact
-        if fi < 0 or fi in items:
-            continue
-        f = d.facts[fi]
-        if f.is_range or f.value is None or family(f) != family(like) or f.value <= top:
-            continue
-        if f.hedge in ("exact", "about") and _scope(d, fi) == "whole":
-            return fi
+    """A national or total figure of the list's family in its own sentence, larger than every item (else,
+    when none is, than every item but one: a slip may push one past it)."""
+    for top in whole_floors(d.facts[i].value for i in items):
+        for tok in d.m.tokens[si]:
+            fi = tok.fact
+            if fi < 0 or fi in items:
+                continue
+            f = d.facts[fi]
+            if f.is_range or f.value is None or family(f) != family(like) or f.value <= top:
+                continue
+            if f.hedge in ("exact", "about") and _scope(d, fi) == "whole":
+                return fi
     return -1
 
 
 def _clause_whole(d: _Doc, si: int, first: int, like: Fact, items: set[int]) -> int:
-    """The figure of the list's family that its clause tells before the list, larger than every item,
-    with no other figure of the family between ("The 1,200 jobs will go at plants in Leeds (500), Derby
-    (400) and Hull (300)"), or -1."""
+    """The figure of the list's family that its clause tells before the list, larger than every item but
+    one (a slip may push one past it), with no other figure of the family between ("The 1,200 jobs will go
+    at plants in Leeds (500), Derby (400) and Hull (300)"), or -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    top = max((d.facts[i].value or 0) for i in items)
+    top = whole_floors(d.facts[i].value for i in items)[1]
     for k in range(first - 1, max(-1, first - 1 - CLAUSE_WHOLE_REACH), -1):
         if words[k] in CLAUSE_END:
             return -1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc
+from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc, whole_floors
 from numcheck.vocab import singular
 
 # Characters after a figure read for a compound noun ("12-match").
@@ -89,8 +89,10 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         if len(cats) < 2:
             continue
         items = [fi for fi, _, _ in cats.values()]
-        largest = max(d.facts[fi].value or 0 for fi in items)
+        largest, floor = whole_floors(d.facts[fi].value for fi in items)
         wholes = [w for w in others if (d.facts[w].value or 0) > largest]
+        if not wholes:  # a slip may push one outcome past the whole ("played 12, winning 15 and losing 2")
+            wholes = [w for w in others if (d.facts[w].value or 0) > floor]
         if len(wholes) != 1:
             continue  # no whole, or two candidates: say nothing
         if group in d.v.result_before and not _counts_contests(d, wholes[0]):

@@ -23,7 +23,16 @@ from decimal import Decimal
 from numcheck.dates import MONTHS, WEEKDAYS
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
-from numcheck.relations.base import _NP_STOP, COUNTABLE, FRAME_KINDS, Relation, _Doc, _lead_sentences, family
+from numcheck.relations.base import (
+    _NP_STOP,
+    COUNTABLE,
+    FRAME_KINDS,
+    Relation,
+    _Doc,
+    _lead_sentences,
+    family,
+    whole_floors,
+)
 from numcheck.relations.breakdowns import _items_from
 from numcheck.relations.lists import opener_concept
 from numcheck.vocab import PhraseTable, _toml
@@ -234,7 +243,8 @@ def _respective_parts(d: _Doc) -> Iterator[Relation]:
             continue
         (concept,) = concepts
         ti = _counted_before(d, si, concept, family(d.facts[items[0]]))
-        if ti < 0 or (d.facts[ti].value or 0) <= max(d.facts[i].value or 0 for i in items):
+        # One part may pass the whole by a slip; a "whole" below two of them is another count.
+        if ti < 0 or (d.facts[ti].value or 0) <= whole_floors(d.facts[i].value for i in items)[1]:
             continue
         roles = (("total", ti),) + tuple(("item", i) for i in items)
         yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
@@ -391,9 +401,18 @@ def _stage_after(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _paid_before(d: _Doc, si: int, like: str, top: Decimal, lead: frozenset[int]) -> int:
-    """The amount paid that the stages make: the nearest one of family ``like``, larger than ``top``, in the
-    sentences just before or in the lead; none that is a forecast ("analysts had expected a €2.4bn pay-off")."""
+def _paid_before(d: _Doc, si: int, like: str, floors: tuple[Decimal, Decimal], lead: frozenset[int]) -> int:
+    """The amount paid that the stages make: the nearest one of family ``like`` larger than both stages (else,
+    when none is, larger than the smaller: one stage may pass the whole by a slip), in the sentences just
+    before or in the lead; none that is a forecast ("analysts had expected a €2.4bn pay-off")."""
+    for top in floors:
+        found = _paid_above(d, si, like, top, lead)
+        if found >= 0:
+            return found
+    return -1
+
+
+def _paid_above(d: _Doc, si: int, like: str, top: Decimal, lead: frozenset[int]) -> int:
     near = range(si - 1, max(-1, si - STAGES_BACK - 1), -1)
     order: list[int] = [*near, *sorted((s for s in lead if s < si - STAGES_BACK), reverse=True)]
     for s2 in order:
@@ -418,8 +437,7 @@ def _stages(d: _Doc) -> Iterator[Relation]:
         if found is None or _find("stage_words", d.m.words[si], d.m.clause_start(si, pos), found[1]) < 0:
             continue  # "made $510m, on top of the $330m": no payment in stages
         later, cue = found
-        top = max(f.value or Decimal(0), d.facts[later].value or Decimal(0))
-        ti = _paid_before(d, si, family(f), top, lead)
+        ti = _paid_before(d, si, family(f), whole_floors((f.value, d.facts[later].value)), lead)
         if ti < 0:
             continue
         inclusive = _open(d, [si])
@@ -453,18 +471,26 @@ def _split_members(d: _Doc, si: int) -> list[int]:
 
 def _group_total(d: _Doc, si: int, members: Sequence[int]) -> int:
     """The group's count told before its split: the nearest figure of the first member's concept and family,
-    larger than every member, in this sentence before the split or up to ``GROUP_BACK`` sentences back."""
+    larger than every member (else, when none is, than all but one: a slip may push one past it), in this
+    sentence before the split or up to ``GROUP_BACK`` sentences back."""
     first = d.m.by_fact.get(members[0])
     if first is None or not first.concept:
         return -1
+    for top in whole_floors(d.facts[i].value for i in members):
+        found = _group_above(d, si, members, first.concept, top)
+        if found >= 0:
+            return found
+    return -1
+
+
+def _group_above(d: _Doc, si: int, members: Sequence[int], concept: str, top: Decimal) -> int:
     like = family(d.facts[members[0]])
-    top = max(d.facts[i].value or 0 for i in members)
     _, start = d.pos_of(members[0])
     for _, _, fi in d.m.figures_before(si, start, GROUP_BACK):
         if not _single(d, fi) or family(d.facts[fi]) != like:
             continue
         m = d.m.by_fact.get(fi)
-        if m is None or m.concept != first.concept:
+        if m is None or m.concept != concept:
             continue
         value = d.facts[fi].value
         if value is not None and value > top and not (m.roles & {"part", "another", "each"}):
