@@ -80,6 +80,9 @@ FRAME_VERB_REACH = 12
 FRAME_REACH = 10
 # Lower-case words between a describing capital and the name it describes ("Australian budget airline").
 APPOSED_WORDS = 3
+# Describing words between "the" and a business noun that stands for the holder before ("the troubled US
+# carrier"); more words than this are a description of another thing.
+DESCRIBED_WORDS = 3
 # Words of a verb's object between a verb of change and "to"/"by" and the figure ("boost its 2026
 # fares budget by").
 OBJECT_WORDS = 5
@@ -812,6 +815,8 @@ class Mentions:
                         if text[toks[k].start : toks[k].start + 1].isupper() and words[k][:1].isalpha():
                             return self._name_at(si, k) or "*", k
                 return "*", j  # "It also has", "The carrier reported", ", the firm said"
+            if (opens or (j > 0 and words[j - 1] == "at")) and w == "the" and self._described_holder(si, j):
+                return "*", j  # "The US giant earned", "Earnings at the Dutch group came to"
             raw = text[toks[j].start : toks[j].end]
             if raw[:1].isupper() and w[:1].isalpha() and w not in v.not_names:
                 if j > 0 and words[j - 1] in ('"', "'", "(", ":"):
@@ -825,6 +830,24 @@ class Mentions:
                     return later
                 return name, j
         return "", -1
+
+    def _described_holder(self, si: int, j: int) -> bool:
+        """ "The US giant", "the Oslo-based group", "the world's biggest carmaker": "the" at token ``j``, a few
+        describing words, then a business noun with no name after it, standing for the holder told before."""
+        toks = self.sentence_tokens(si)
+        text = self.view.text
+        v = self.vocab
+        for k in range(j + 1, min(len(toks), j + 2 + DESCRIBED_WORDS)):
+            w = toks[k].text.removesuffix("'s")  # "the Irish operator's revenue"
+            if toks[k].fact >= 0 or not w[:1].isalpha() or w in v.not_described or w in v.other_holders:
+                return False
+            if w in v.described_holders and k > j + 1:
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                # "the US firm Acme", "the US state of Texas": a name follows, which is the holder.
+                return nxt is None or (nxt.text != "of" and not text[nxt.start : nxt.start + 1].isupper())
+            if w in v.holder_nouns:
+                return False  # "the Scottish government": a public body with its place is another holder
+        return False
 
     def _after_opening_time(self, toks: Sequence[Token], j: int) -> bool:
         """Token ``j`` follows a time phrase that opens its sentence ("A year earlier the firm ...", "In

@@ -188,6 +188,8 @@ class Vocab:
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
     holder_pronouns: frozenset[str]  # "it", "its": stand for the holder named before
     holder_nouns: frozenset[str]  # "the company", "the firm": the same, as a noun after "the"
+    described_holders: frozenset[str]  # "the US giant", "the troubled carmaker": the same, described
+    not_described: frozenset[str]  # "the other firm": describing words that make it another holder
     other_holders: frozenset[str]  # "its rival", "a competitor": another holder than the one told before
     money_verbs: PhraseTable  # "lost $60m" → loss: a verb before an amount that says what it is
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
@@ -423,6 +425,8 @@ def vocab() -> Vocab:
         ),
         holder_pronouns=frozenset(data["frames"]["holders"]["pronouns"]),
         holder_nouns=frozenset(data["frames"]["holders"]["nouns"]),
+        described_holders=frozenset(data["frames"]["holders"]["described"]),
+        not_described=frozenset(data["frames"]["holders"]["not_described"]),
         other_holders=frozenset(data["frames"]["holders"]["others"]),
         money_verbs=PhraseTable.build(_pairs(data["frames"]["money_verbs"])),
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
