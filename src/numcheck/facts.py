@@ -202,6 +202,15 @@ _MULTIPLE_WORD = startcache.compile(
     r"(?=[tTdDqQhH])\b(?:(?P<twice>twice|thrice)|(?P<verb>doubled|doubling|doubles|tripled|trebled|tripling|quadrupled|halved|halving))\b",
     re.I,
 )
+# "a threefold rise", "grew fourfold", "a 10-fold increase": a number word or numeral glued to "fold",
+# with a change noun after it or a change verb right before it.
+_FOLD_WORDS = sorted({*numwords.UNITS, *numwords.TENS}, key=lambda w: (-len(w), w))
+_FOLD_NUMBER = rf"(?P<n>{'|'.join(_FOLD_WORDS)}|\d+(?:\.\d+)?)"
+_FOLD = startcache.compile(
+    rf"(?:\b(?:{'|'.join(numwords.FOLD_VERBS)}){_SP}+)?(?P<m>\b{_FOLD_NUMBER}-?fold)\b"
+    rf"(?P<noun>(?={_SP}+(?:{'|'.join(numwords.FOLD_NOUNS)})\b))?",
+    re.I,
+)
 _MULTIPLE_VALUE = {
     "twice": Decimal(2),
     "thrice": Decimal(3),
@@ -1306,8 +1315,32 @@ def _multiples(ctx: _Context, nums: list[Number]) -> list[Fact]:
                 subject=None,
             )
         )
+    folds: list[tuple[int, int]] = []
+    for m in _FOLD.finditer(ctx.clean):
+        if m.group("noun") is None and m.start("m") == m.start():
+            continue  # "a threefold approach": no change word with it
+        n = m.group("n").lower()
+        value = Decimal(n) if n[0].isdigit() else numwords.UNITS.get(n, numwords.TENS.get(n, Decimal(0)))
+        if value < 2:
+            continue
+        hedge, _, _ = _hedge(ctx, m.start("m"), m.end("m"))
+        folds.append((m.start("m"), m.end("m")))
+        out.append(
+            _fact(
+                ctx,
+                m.start("m"),
+                m.end("m"),
+                "multiple",
+                value,
+                None,
+                Decimal(1),
+                hedge=hedge,
+                markers=("change",),
+                subject=None,
+            )
+        )
     for n in nums:
-        if n.is_range:
+        if n.is_range or any(a <= n.start < b for a, b in folds):
             continue
         if n.suffix:
             t = _X_AFTER.match(ctx.clean, n.end + 1) if n.suffix in ("x", "X") else None

@@ -46,6 +46,9 @@ _WORDS, _LISTS = _load()
 # Words glued after a figure by a hyphen that make it part of an adjective, not a quantity:
 # "zero-based", "1-indexed", "three-dimensional".
 NOT_FIGURE_AFTER: frozenset[str] = frozenset(_LISTS.get("not_figure_after", ()))
+# Words after "threefold" (a change noun) or before it (a change verb) that make it a multiple.
+FOLD_NOUNS: tuple[str, ...] = tuple(_LISTS.get("fold_nouns", ()))
+FOLD_VERBS: tuple[str, ...] = tuple(_LISTS.get("fold_verbs", ()))
 UNITS: dict[str, Decimal] = _WORDS["units"]
 TENS: dict[str, Decimal] = _WORDS["tens"]
 SCALES: dict[str, Decimal] = _WORDS["scales"]

@@ -53,11 +53,15 @@ def _stated_concept(d: _Doc, fi: int) -> str:
     si, pos = d.pos_of(fi)
     words = d.m.words[si]
     hit = d.v.direction.starting_at(words, pos + 1)
+    if hit is None and d.facts[fi].kind == "multiple":
+        hit = ("", pos + 1)  # "a doubling in profit": the multiple word is the move itself
     if hit and hit[1] < len(words) and words[hit[1]] in ("in", "of"):
         j = hit[1] + 1
         while j < len(words) and (
             words[j] in ("the", "its", "their", "annual", "quarterly", "net") or _time_token(d, si, j)
         ):
+            if " ".join(words[j : j + 2]) in d.v.concepts:
+                break  # "a halving in net income": the two words name the concept
             j += 1  # "a 60% jump in half-year profit": past the time figure too
         if j < len(words) and d.m.tokens[si][j].fact < 0:
             return d.v.head_concept(" ".join(words[j : j + 2]))
@@ -94,12 +98,15 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
     used: set[int] = set()
     for rel in changes:
         used.update(i for _, i in rel.roles)
+    converted = {i for rel in built.get("conversion", {}).values() for r, i in rel.roles if r == "conversion"}
     for rel in changes:
         if rel.evidence != "clause" or rel.get("stated") is not None or rel.get("factor") is not None:
             continue
         ai, bi = rel.get("from"), rel.get("to")
         if ai is None or bi is None:
             continue
+        if bi in converted and not d.facts[ai].unit:
+            continue  # "77m euros ($100m), up from 38m": the bare older end is in euros, not the bracket's dollars
         concept = (
             _listed(d, _subject_concept(d, bi))
             or _clause_concept(d, bi)
@@ -211,6 +218,8 @@ def _concept_before(d: _Doc, fi: int) -> str:
     return ""
 
 
+# Kinds of the one stated change a change that names nothing takes from the sentence before it.
+_UNNAMED_KINDS = frozenset({"percent", "multiple"})
 # Subjects that stand for what the sentence before spoke of.
 _POINTING_BACK = frozenset("it they this that these".split())
 
@@ -233,19 +242,33 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     pronoun = words[d.m.clause_start(si, min(apos, bpos))] in _POINTING_BACK
     if not direction and not pronoun:
         return None
-    found = [tok.fact for tok in d.m.tokens[si - 1] if tok.fact >= 0 and d.facts[tok.fact].kind == "percent"]
-    if len(found) != 1 or found[0] in used or not d.m.by_fact[found[0]].direction:
+    # The one percentage or multiple word ("Online sales tripled") of the sentence before, moving the same way.
+    found = [tok.fact for tok in d.m.tokens[si - 1] if tok.fact >= 0 and d.facts[tok.fact].kind in _UNNAMED_KINDS]
+    if len(found) != 1 or found[0] in used:
         return None
-    if direction and d.m.by_fact[found[0]].direction != direction:
-        return None  # the one percentage of the sentence before, moving the same way
-    direction = direction or d.m.by_fact[found[0]].direction or ""
     ci = found[0]
-    if _rate_words(d, ci) or d.facts[ci].value is None or d.facts[ci].is_range:
+    c = d.facts[ci]
+    said = d.m.by_fact[ci].direction or (_multiple_way(c) if c.kind == "multiple" else "")
+    if not said or (direction and said != direction):
+        return None
+    direction = direction or said
+    if _rate_words(d, ci) or c.value is None or c.is_range:
         return None
     labels = dict(rel.labels)
     labels["direction"] = direction
+    if c.kind == "multiple":
+        if "forecast" in d.m.by_fact[ci].roles or _mood(d, rel):
+            return None  # "Sales could double": a forecast multiple is not the result told next
+        labels["multiple"] = c.text.lower()
+        roles = rel.roles + (("factor", ci),)
+        return Relation("change", roles, rel.cues + (c.span,), "document", tuple(sorted(labels.items())))
     roles = rel.roles + (("stated", ci),)
     return Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
+
+
+def _multiple_way(c: Fact) -> str:
+    """The way a multiple word moves: "up" for "tripled", "down" for "halved"."""
+    return "" if c.value is None or c.value == 1 else "up" if c.value > 1 else "down"
 
 
 def _direction_before(d: _Doc, si: int, pos: int) -> str:
