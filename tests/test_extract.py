@@ -187,6 +187,13 @@ def test_money_is_never_metres_and_times_are_not_picometres() -> None:
         ("The ice formed 2m years ago.", "2m years", "duration", "2000000", "year"),
         ("Stocks fell 2m barrels to 301.5m.", "301.5m", "count", "301500000", None),  # clause end near a million
         ("Sales grew from 3m to 4.5m units.", "3m", "count", "3000000", None),
+        # The other end of a change whose end is money in millions: after "up from", "against", a
+        # bracketed conversion, or before "to £45m".
+        ("Takings climbed to £45m, up from 20m.", "20m", "number", "20000000", None),
+        ("The charity raised $9m in 2024 against 7m a year before.", "7m", "count", "7000000", None),
+        ("Its profit was €64m (£55m), down from 81m the year before.", "81m", "number", "81000000", None),
+        ("Ticket sales went from 12m to £30m in five years.", "12m", "number", "12000000", None),
+        ("The fund fell to ¥880m, compared with 910m in March.", "910m", "number", "910000000", None),
         # The subject of a plural verb counts: "came", "were", a past form in "-ed".
         ("Officials think 2.8m came over the border.", "2.8m", "count", "2800000", None),
         ("After the storm 4m were without power.", "4m", "count", "4000000", None),
@@ -205,6 +212,10 @@ def test_money_is_never_metres_and_times_are_not_picometres() -> None:
         ("For her the 800m will be the main target.", "800m", "measure", "800", "metre"),  # a race as subject
         ("She said that 1500m will be her event.", "1500m", "measure", "1500", "metre"),  # a race distance
         ("The women's 400m went to plan.", "400m", "measure", "400", "metre"),
+        # Money in the sentence, but no change joins it to the length.
+        ("The £20m pool is 50m long, up from 25m in the old baths.", "25m", "measure", "25", "metre"),
+        ("She ran the 400m in 2023, a year after the £20m stadium opened.", "400m", "measure", "400", "metre"),
+        ("The £3m barrier rose to 12m, up from 9m.", "9m", "measure", "9", "metre"),
     ],
 )
 def test_glued_m_is_million_or_metres(text: str, surface: str, kind: str, value: str, unit: str | None) -> None:

@@ -806,6 +806,14 @@ _MILLIONS_NEAR = startcache.compile(
 )
 
 
+# What stands between money in millions and a bare "m" figure that is the other end of its change: "£45m,
+# up from 20m", "€64m (£55m; $70m), down from 21m", "$9m in 2024 against 7m"; "from 20m to £45m".
+_M_OLDER_END = startcache.compile(
+    rf"(?:{_SP}?\([^()\n]{{0,40}}\))?(?:{_SP}(?:in|for|during|over|last|this)\b[^,.;:()\n]{{0,24}}?)?"
+    rf",?{_SP}(?:(?:up|down){_SP})?(?:from|against|compared{_SP}(?:with|to)|versus|vs){_SP}(?:(?:about|around|some){_SP})?"
+)
+_M_NEWER_END = startcache.compile(rf"{_SP}to{_SP}(?:(?:about|around|some){_SP})?")
+
 _MILLION = Decimal(10**6)
 
 
@@ -900,6 +908,10 @@ def _m_is_million(ctx: _Context, n: Number, pos: int) -> bool:
             continue  # the figure itself
         if m.group()[-1] != "m" or _m_noun_after(ctx.clean, m.end()):
             return True
+        if not m.group()[0].isdigit() and (
+            _M_OLDER_END.fullmatch(ctx.clean, m.end(), n.start) or _M_NEWER_END.fullmatch(ctx.clean, pos, m.start())
+        ):
+            return True  # "£45m, up from 20m", "from 20m to £45m": the other end of a change in money
     return False
 
 
