@@ -164,12 +164,14 @@ from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
 from numcheck.relations.splits import (
+    _case_splits,
     _group_splits,
     _instalments,
     _payments,
     _placed_parts,
     _respective_parts,
     _stages,
+    _unit_parts,
 )
 from numcheck.relations.stakes import _stakes
 from numcheck.relations.stated import _distant_stated, _lead_directions
@@ -262,6 +264,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _group_splits,
     _instalments,
     _stages,
+    _case_splits,
+    _unit_parts,
     _scoring,
     _fastest_parts,
     _counted_names,

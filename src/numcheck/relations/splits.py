@@ -27,6 +27,7 @@ from numcheck.relations.base import (
     _NP_STOP,
     COUNTABLE,
     FRAME_KINDS,
+    SHARES,
     Relation,
     _Doc,
     _lead_sentences,
@@ -67,6 +68,18 @@ BARE_AMOUNT = 1000
 INSTALMENT_REACH = 3
 # Most instalments read from a count word: "in three equal instalments" (a larger count is a rate).
 INSTALMENTS_MAX = 12
+# Sentences back from the first "in N cases" that the count they split may stand: the count, a sentence or
+# three on something else ("Most were settled quickly."), then the cases; a nearer count stops it.
+CASES_BACK = 4
+# Sentences after the first "in N cases" that the run of categories may go on (one category a sentence).
+CASES_AHEAD = 2
+# Sentences after a group's total that its brands' or divisions' figures may run (one or two a sentence,
+# or a sentence on something else between two of them).
+UNITS_AHEAD = 4
+# Kinds of figure a group's total and its units' parts may be.
+_UNIT_KINDS = frozenset({"count", "number", "money", "measure"})
+# Words before a figure that make it an end of a change or a comparison, not a unit's level.
+_CHANGE_ENDS = frozenset({"from", "than", "on", "against", "with"})
 
 _NOT_PLACES = frozenset(m.lower() for m in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
 
@@ -603,3 +616,220 @@ def _instalments(d: _Doc) -> Iterator[Relation]:
             continue
         roles = (("total", ti),) + (("item", fi),) * n
         yield Relation("breakdown", roles, tuple(cues), "sentence", (("inclusive", ""),))
+
+
+# --- a count of things reported, split case by case ----------------------------------------------------
+
+
+@functools.cache
+def _case_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["sums"]
+    return frozenset(data["case_wholes"]), frozenset(data["case_overlap"])
+
+
+def _case_figures(d: _Doc, si: int) -> list[int]:
+    """The figures of sentence ``si`` told as "in N cases", "in N of them", "in N instances": categories
+    of a count told before; none when a clause says its cases may be among the others' ("also", "both")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    nouns = _tables()["case_nouns"]
+    _, overlap = _case_words()
+    out: list[int] = []
+    for pos, tok in enumerate(toks):
+        fi = tok.fact
+        if fi < 0 or pos == 0 or words[pos - 1] != "in" or not nouns.starting_at(words, pos + 1):
+            continue
+        if d.facts[fi].kind not in ("count", "number") or not _single(d, fi):
+            continue
+        a, b = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+        if any(w in overlap for w in words[a:b]) or _find("case_overlap", words, a, b) >= 0:
+            return []
+        out.append(fi)
+    return out
+
+
+def _case_whole(d: _Doc, si: int, first: int) -> int:
+    """The count the cases split: the nearest count before them, up to ``CASES_BACK`` sentences back, of
+    something reported ("40 complaints", "25 reports of break-ins"); -1 when a nearer count stands between
+    or the nearest is itself a part."""
+    wholes, _ = _case_words()
+    _, start = d.pos_of(first)
+    for s2, k, fi in d.m.figures_before(si, start, CASES_BACK):
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS or f.kind in SHARES or f.is_range or f.value is None or _in_rate(d, s2, k):
+            continue
+        if f.kind not in ("count", "number"):
+            return -1
+        m = d.m.by_fact.get(fi)
+        if m is None or m.roles & {"part", "another", "each", "remainder"}:
+            return -1
+        return fi if d.m.frame(fi).concept in wholes else -1
+    return -1
+
+
+def _in_rate(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is an end of a rate "one in 10,000", "two in five": no count of things."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    after = pos + 2 < len(words) and words[pos + 1] == "in" and toks[pos + 2].fact >= 0
+    before = pos >= 2 and words[pos - 1] == "in" and toks[pos - 2].fact >= 0
+    return after or before
+
+
+def _case_splits(d: _Doc) -> Iterator[Relation]:
+    """ "The regulator logged 40 complaints. In 18 cases, households were overcharged. In 22 cases, the
+    meter failed.": the cases told one clause a category, in one sentence or the next ones in a row, are
+    parts of the count of things reported before them. The categories may be only some: inclusive."""
+    si = 0
+    while si < len(d.m.tokens):
+        parts = _case_figures(d, si)
+        if not parts:
+            si += 1
+            continue
+        run_end = si
+        for s2 in range(si + 1, min(len(d.m.tokens), si + CASES_AHEAD + 1)):
+            more = _case_figures(d, s2)
+            if not more:
+                break
+            parts += more
+            run_end = s2
+        ti = _case_whole(d, si, parts[0]) if len(parts) >= 2 else -1
+        if ti >= 0 and (d.facts[ti].value or 0) > whole_floors(d.facts[i].value for i in parts)[1]:
+            roles = (("total", ti),) + tuple(("item", i) for i in parts)
+            yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+        si = run_end + 1
+
+
+# --- a group's total and its brands or divisions -------------------------------------------------------
+
+
+@functools.cache
+def _unit_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["sums"]
+    return frozenset(data["unit_words"]), frozenset(data["unit_sales"])
+
+
+def _level_figures(d: _Doc, si: int, like: str) -> list[int]:
+    """The figures of family ``like`` in sentence ``si`` that are levels (not "by 3,000", not a year)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out: list[int] = []
+    for pos, tok in enumerate(toks):
+        fi = tok.fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind not in _UNIT_KINDS or f.is_range or f.value is None or family(f) != like:
+            continue
+        if pos > 0 and words[pos - 1] == "by":
+            continue
+        out.append(fi)
+    return out
+
+
+def _segment(d: _Doc, si: int, pos: int, figs: Sequence[int]) -> tuple[int, int]:
+    """The tokens that tell of the figure at ``pos``: its clause, cut at the sentence's other figures ``figs``."""
+    others = sorted(d.pos_of(fi)[1] for fi in figs)
+    a = max([d.m.clause_start(si, pos)] + [k + 1 for k in others if k < pos])
+    b = min([d.m.clause_end(si, pos)] + [k for k in others if k > pos])
+    return a, b
+
+
+def _unit_named(d: _Doc, si: int, pos: int, figs: Sequence[int]) -> bool:
+    """The words of the figure at ``pos`` name a brand, a marque, a division ("the Luxa marque sold 45,000",
+    "its cable arm made", "Torvik-brand sales")."""
+    units, _ = _unit_words()
+    words = d.m.words[si]
+    a, b = _segment(d, si, pos, figs)
+    return any(w in units or w.endswith("-brand") for w in words[a:b])
+
+
+def _unit_clause(d: _Doc, si: int, pos: int) -> bool:
+    return _unit_named(d, si, pos, ())
+
+
+def _sales_like(d: _Doc, whole: int, part: int, *, named: bool) -> bool:
+    """The part counts what the whole counts, or is the "sales" of the things the whole counts; a part whose
+    words name a unit may also name nothing it counts."""
+    _, sales = _unit_words()
+    wc, pc = d.m.frame(whole).concept, d.m.frame(part).concept
+    if not pc:
+        return named
+    return not wc or wc == pc or (pc in sales and d.facts[whole].kind != "money")
+
+
+def _units_told(d: _Doc, si: int, figs: Sequence[int], whole: int) -> list[tuple[int, bool, set[str]]] | None:
+    """(figure, names a unit, years told with it) for each of ``figs``, the level figures of sentence
+    ``si``, if every one is a unit's part of ``whole``; else None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if _find("other_holders", words, 0, len(words)) >= 0:
+        return None
+    top = d.m.frame(whole)
+    out: list[tuple[int, bool, set[str]]] = []
+    for fi in figs:
+        pos = d.pos_of(fi)[1]
+        if pos > 0 and words[pos - 1] in _CHANGE_ENDS:
+            return None
+        unit = _unit_named(d, si, pos, figs)
+        frame = d.m.frame(fi)
+        if not unit and not (frame.holder and frame.holder != top.holder):
+            return None
+        if not _sales_like(d, whole, fi, named=unit) or (frame.period and frame.period != top.period):
+            return None
+        a, b = _segment(d, si, pos, figs)
+        years = {d.facts[t.fact].text for t in toks[a:b] if t.fact >= 0 and d.facts[t.fact].kind == "year"}
+        out.append((fi, unit, years))
+    return out
+
+
+def _unit_run(d: _Doc, si: int, like: str, whole: int) -> list[int]:
+    """The brands' or divisions' figures told in the sentences from ``si`` on (sentences with no figure
+    between them are passed over): each names a unit in its words, or a holder other than the whole's
+    ("Chrysler ... Its sales rose to 2.7 million"), and counts what the whole counts; at least one names a
+    unit. None when a figure is an end of a change or a comparison ("from 80,000"), when rivals are told,
+    or when a part is told of another time than the whole (a series, not a split)."""
+    parts: list[int] = []
+    named = False
+    years: set[str] = set()
+    for s2 in range(si, min(len(d.m.tokens), si + UNITS_AHEAD)):
+        figs = _level_figures(d, s2, like)
+        if not figs:
+            if s2 == si:
+                return []
+            continue
+        told = _units_told(d, s2, figs, whole)
+        if told is None:
+            if s2 == si:
+                return []
+            break  # the run of units has ended: the sentence tells of something else
+        for fi, unit, told_years in told:
+            named = named or unit
+            years |= told_years
+            parts.append(fi)
+    if len(years) > 1:
+        return []
+    return parts if named and len(parts) >= 2 else []
+
+
+def _unit_parts(d: _Doc) -> Iterator[Relation]:
+    """ "Torvik sold 120,000 cars in Europe last year. Its Sprite brand sold 70,000, while sales of the Luxa
+    marque reached 45,000.": a group's total, then in the next sentences its brands', marques' or divisions'
+    figures, one clause each, are parts of it. The whole is the one figure of their family in the sentence
+    before them, told of no unit. The units may be only some: inclusive."""
+    for si in range(1, len(d.m.tokens)):
+        toks = d.m.tokens[si]
+        likes = {family(d.facts[t.fact]) for t in toks if t.fact >= 0 and d.facts[t.fact].kind in _UNIT_KINDS}
+        for like in sorted(likes):
+            before = _level_figures(d, si - 1, like)
+            if len(before) != 1:
+                continue
+            ti = before[0]
+            m = d.m.by_fact.get(ti)
+            if m is None or m.roles & {"part", "another", "each"} or _unit_clause(d, si - 1, d.pos_of(ti)[1]):
+                continue
+            if d.facts[ti].hedge not in ("exact", "about"):
+                continue  # "nearly 95,000" cars of units that make 95,400: a loose bound, not a sum
+            parts = _unit_run(d, si, like, ti)
+            if not parts:
+                continue
+            if (d.facts[ti].value or 0) <= whole_floors(d.facts[i].value for i in parts)[1]:
+                continue
+            roles = (("total", ti),) + tuple(("item", i) for i in parts)
+            yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
