@@ -20,17 +20,21 @@ holds in the original text:
   counted word beside both;
 - ``span``: a length in years equal to the difference of two years told beside it;
 - ``age``: an age equal to the years between a birth year and the year of the
-  event it is told at.
+  event it is told at;
+- ``rate``: an amount converted in brackets ("$42.7m (£23m)") at the rate the
+  article's other conversions between the same currencies use.
 
 Every miner keeps to exact figures (no "about", no "more than") and to
 relations tight enough that a one-digit slip breaks them: a coincidence is not
 a relation, so each keeps precise rather than big (the windows and thresholds
-below say why). For each relation one figure is changed in one digit, keeping
-its length, so that the arithmetic fails beyond rounding: the total, the
-percentage, the length, the age, or the second telling. The relation is
-*caught* when numcheck gives a warning or an error on the changed text that it
-does not give on the original (same code and span) and that points at one of
-the relation's figures: the strictness of ``../shared/mutations/score.py``.
+below say why; the numbers of real relations in read samples are in the
+README). Each figure of a relation is then changed once, as a slip: one digit
+(or a number word for a near one) so that the arithmetic fails beyond
+rounding; a restated figure only in its second telling, a conversion only in
+its converted amount. The slip is *caught* when numcheck gives a warning or an
+error on the changed text that it does not give on the original (same code and
+span) and that points at one of the relation's figures: the strictness of
+``../shared/mutations/score.py``.
 
 ``--misses`` prints each missed relation's figures (corpus text goes to the
 terminal only, never into files); ``--sample N`` prints N relations of each
@@ -98,13 +102,29 @@ def _group(fact: Fact) -> str | None:
     return f"{family} {fact.unit}" if family in ("money", "measure") else family
 
 
+_CAPITAL_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
+
+
+def _named(text: str, start: int, fact: Fact) -> bool:
+    """A count that is part of a name: right after a capitalised word inside a sentence ("Boeing 777",
+    "Firefox 1.0", "BBC Three"), or a number word capitalised there ("the Six Nations", "Ocean's Eleven")."""
+    if fact.kind not in ("count", "number"):
+        return False
+    before = text[start : fact.span.start]
+    inside = len(_WORD.findall(before)) > 1 or (bool(_WORD.search(before)) and fact.text[:1].isupper())
+    return inside and (bool(_CAPITAL_BEFORE.search(before)) or fact.text[:1].isupper())
+
+
 def figures(doc: Document) -> list[Figure]:
-    """The exact, single-valued, bounded figures of a fact table (years and dates included)."""
+    """The exact, single-valued, bounded figures of a fact table (years and dates included), but for
+    counts that are part of a name."""
     out = []
     text = doc.clean or doc.text
     for i, fact in enumerate(doc.facts):
         iv = fact.interval
         if fact.value is None or fact.is_range or fact.hedge != "exact" or iv.low is None or iv.high is None:
+            continue
+        if _named(text, doc.sentences[fact.sentence].span.start, fact):
             continue
         low, high = iv.low, iv.high
         if high - low == 1 and fact.value == fact.value.to_integral():
@@ -129,13 +149,15 @@ class Mined:
     formula: str  # the arithmetic, for reading a sample: "700 + 500 = 1,200"
 
     @property
-    def key(self) -> tuple[str, frozenset[int]]:
-        return self.family, frozenset(f.index for f in self.figures)
+    def key(self) -> tuple[str, tuple[int, ...]]:
+        return self.family, tuple(f.index for f in self.figures)
 
     @property
     def changeable(self) -> tuple[int, ...]:
-        """Which figures a slip may change: any of them, but only the second telling of a restated one."""
-        return (len(self.figures) - 1,) if self.family == "restated" else tuple(range(len(self.figures)))
+        """Which figures a slip may change: any of them, but only the second telling of a restated one
+        and only the converted amount of the last conversion of a rate."""
+        last = len(self.figures) - 1
+        return (last,) if self.family in ("restated", "rate") else tuple(range(len(self.figures)))
 
 
 Bounds = tuple[Decimal, Decimal]
@@ -185,6 +207,12 @@ def _age_holds(bounds: Sequence[Bounds]) -> bool:
     return _overlap((told[0] - born[1] - 1, told[1] - born[0]), age)
 
 
+def _rate_holds(bounds: Sequence[Bounds]) -> bool:
+    # Pairs (amount, its conversion in brackets): one rate of exchange fits every pair.
+    rates = [(y[0] / x[1], y[1] / x[0]) for x, y in zip(bounds[::2], bounds[1::2]) if x[0] > 0]
+    return len(rates) * 2 == len(bounds) and max(r[0] for r in rates) <= min(r[1] for r in rates)
+
+
 HOLDS: dict[str, Callable[[Sequence[Bounds]], bool]] = {
     "sum": _sum_holds,
     "share": _share_holds,
@@ -192,6 +220,7 @@ HOLDS: dict[str, Callable[[Sequence[Bounds]], bool]] = {
     "restated": _same_holds,
     "span": _span_holds,
     "age": _age_holds,
+    "rate": _rate_holds,
 }
 
 
@@ -211,16 +240,17 @@ def _fmt(figs: Iterable[Figure]) -> list[str]:
 
 # Parts are looked for from one sentence before the total to two after it: a total leads its
 # breakdown ("1,200 staff. 700 in France and 500 in Spain") or closes it ("bringing the total to").
-# The parts are told in one sentence: parts gathered from three sentences added up by chance in
-# most of a read sample (a profit, a revenue and a loss making some unrelated total).
+# The parts are told in one sentence: over the corpus, parts gathered from the whole window gave
+# 20 sums of which 5 were real (a profit, a revenue and a loss make some unrelated total), and parts
+# from two sentences added 4 sums, 1 of them real.
 SUM_BEFORE, SUM_AFTER = 1, 2
 # The nearest figures of the family are tried (by sentence distance, then position): C(10, 2..4) =
 # 375 combinations at most per total keeps the corpus run to seconds.
 SUM_NEAREST = 10
 SUM_PARTS = (2, 3, 4)
 # The rounding the sum can absorb (half a printed step per figure), as a share of the total, at most:
-# "£3bn is £1bn and £2bn" absorbs ±£1.5bn and is told of a hundred unrelated pairs; "12 is 7 and 5"
-# likewise. 5% keeps totals of counts from 30 up (2 parts) and money told to two digits or more.
+# "£3bn is £1bn and £2bn" absorbs ±£1.5bn and fits many unrelated pairs; 5% keeps money told to two
+# digits or more (whole counts are exact and absorb nothing).
 SUM_SLACK = Decimal("0.05")
 # Counts: small sums add up by chance ("four and three make seven" of unrelated things, most often in
 # sport); a total of 20 or more from parts of 2 or more keeps the breakdowns.
@@ -274,6 +304,10 @@ RATIO_BEFORE = 1
 # The arithmetic must pin the percentage: the range part/whole (or the change) can take from the
 # printed precision of its figures is at most this many points wide ("£3bn of £7bn" is 36%-50%).
 RATIO_WIDTH = Decimal(2)
+# A change told in one sentence is one statement ("revenue rose 18% to £4.5bn from £3.8bn",
+# 15%-21% from the rounding): a wider range is still one relation. Not for shares: a read sample's
+# one-sentence share this wide was a list of unrelated statistics.
+RATIO_WIDTH_CLAUSE = Decimal(6)
 # A share or change from 1% up to 100% (the whole itself, or "doubled", is a multiple, not a percent).
 RATIO_RANGE = (Decimal(1), Decimal(100))
 
@@ -296,6 +330,7 @@ def _ratio_candidates(figs: Sequence[Figure]) -> Iterator[tuple[Figure, list[Fig
 def _ratio_mine(
     family: str, figs: Sequence[Figure], bounds: Callable[[Bounds, Bounds], Bounds], sign: str
 ) -> Iterator[Mined]:
+    by_pair: dict[tuple[int, int], list[tuple[Decimal, Figure]]] = {}
     for pct, near in _ratio_candidates(figs):
         found = []
         for a, b in itertools.permutations(near, 2):
@@ -304,11 +339,22 @@ def _ratio_mine(
             if family == "share" and a.value >= b.value:
                 continue
             lo, hi = bounds((a.low, a.high), (b.low, b.high))
-            if hi - lo <= RATIO_WIDTH and _overlap((lo, hi), (pct.low, pct.high)):
-                found.append((a, b))
+            clause = family == "change" and a.sentence == b.sentence == pct.sentence
+            if hi - lo <= (RATIO_WIDTH_CLAUSE if clause else RATIO_WIDTH) and _overlap((lo, hi), (pct.low, pct.high)):
+                found.append((a, b, abs((lo + hi) / 2 - pct.value)))
         if len(found) == 1:  # two pairs give the same percentage: no telling which is meant
-            a, b = found[0]
-            yield Mined(family, (a, b, pct), f"{a.text} {sign} {b.text} = {pct.text}")
+            a, b, off = found[0]
+            by_pair.setdefault((a.index, b.index), []).append((off, pct))
+    at = {f.index: f for f in figs}
+    for key, pcts in sorted(by_pair.items()):
+        # One pair and two percentages near its ratio ("a 20% rise to £3.8bn ... would rise 18% to £4.5bn"):
+        # the nearest is the one told of it, a tie tells nothing.
+        pcts.sort(key=lambda x: x[0])
+        if len(pcts) > 1 and pcts[0][0] == pcts[1][0]:
+            continue
+        a, b = at[key[0]], at[key[1]]
+        pct = pcts[0][1]
+        yield Mined(family, (a, b, pct), f"{a.text} {sign} {b.text} = {pct.text}")
 
 
 def mine_share(doc: Document, figs: Sequence[Figure]) -> Iterator[Mined]:
@@ -332,8 +378,8 @@ _STOP = frozenset(
     """a an the of in on at to for from by with and or but as than that this these those its it his her
     their our was were is are be been being has have had will would could should can may might said says
     also more less about some over under up down around nearly almost just only per cent percent year
-    years million billion bn m k last new this next first after before since while when which who what
-    total totalling worth some each every all one two three four five six seven eight nine ten""".split()
+    years million billion bn m k last new next first after before since while when which who what
+    total totalling worth each every all one two three four five six seven eight nine ten""".split()
 )
 
 
@@ -348,16 +394,6 @@ def _counted(doc: Document, fig: Figure) -> set[str]:
     after = _words(text, fig.fact.span.end, sent.end)[:WORDS_AFTER]
     before = _words(text, sent.start, fig.fact.span.start)[-WORDS_BEFORE:]
     return {w.removesuffix("s")[:STEM] for w in after + before if len(w) > 2 and w not in _STOP}
-
-
-def _named(doc: Document, fig: Figure) -> bool:
-    """A figure right after a capitalised word inside a sentence: a model or a version ("Boeing 777",
-    "Firefox 1.0"), a name rather than a quantity."""
-    text = doc.clean or doc.text
-    start = doc.sentences[fig.sentence].span.start
-    words = _words(text, start, fig.fact.span.start)
-    m = re.search(r"([A-Z][A-Za-z]*) $", text[start : fig.fact.span.start])
-    return fig.fact.kind in ("count", "number") and m is not None and len(words) > 1
 
 
 def _significant(fig: Figure) -> str:
@@ -382,18 +418,24 @@ def distinctive(fig: Figure) -> bool:
     return sig >= 3 or "." in m.group() or (sig >= 2 and fig.fact.kind in ("money", "percent"))
 
 
+def _opposite(a: Figure, b: Figure) -> bool:
+    """One told as a rise, the other as a fall: "sales fell 0.3%" and "sales at bars rose 0.3%"."""
+    moves = {m for m in a.fact.markers if m in ("rise", "fall")}, {m for m in b.fact.markers if m in ("rise", "fall")}
+    return bool(moves[0] and moves[1] and not moves[0] & moves[1])
+
+
 def mine_restated(doc: Document, figs: Sequence[Figure]) -> Iterator[Mined]:
     """One distinctive figure told in two sentences with a counted word in common beside both."""
     first: dict[tuple[str | None, Decimal], Figure] = {}
     for fig in figs:
-        if not distinctive(fig) or _named(doc, fig):
+        if not distinctive(fig) or fig.aside:  # a conversion is worked out, not told
             continue
         key = (fig.group, fig.value)
         earlier = first.get(key)
         if earlier is None:
             first[key] = fig
             continue
-        if earlier.sentence == fig.sentence:
+        if earlier.sentence == fig.sentence or _opposite(earlier, fig):
             continue
         shared = _counted(doc, earlier) & _counted(doc, fig)
         if shared:
@@ -481,6 +523,52 @@ def mine_age(doc: Document, figs: Sequence[Figure]) -> Iterator[Mined]:
                 break
 
 
+# --- rate ------------------------------------------------------------------------------------
+
+# Text between an amount and its conversion: "$42.7m (£23m)"; and its second conversion:
+# "2.39bn rupees ($54.98m; £29.32m)".
+_CONVERSION_GAP = re.compile(r"\s*\(\s*")
+_SECOND_GAP = re.compile(r"\s*\([^()]*;\s*")
+
+
+def _conversions(doc: Document, figs: Sequence[Figure]) -> dict[tuple[str, str], list[tuple[Figure, Figure]]]:
+    """Each money amount and its conversion in brackets, by the pair of currencies."""
+    text = doc.clean or doc.text
+    money = [f for f in figs if f.fact.kind == "money" and f.group is not None and f.value > 0]
+    out: dict[tuple[str, str], list[tuple[Figure, Figure]]] = {}
+    for amount, converted in itertools.pairwise(money):
+        gap = text[amount.fact.span.end : converted.fact.span.start]
+        if amount.group == converted.group or amount.aside:
+            continue
+        if _CONVERSION_GAP.fullmatch(gap):
+            out.setdefault((amount.group or "", converted.group or ""), []).append((amount, converted))
+    # "X (Y; Z)": Z converts X too, not Y.
+    for amount, first, second in itertools.zip_longest(money, money[1:], money[2:]):
+        if amount is None or first is None or second is None or amount.aside or not first.aside:
+            continue
+        gap = text[amount.fact.span.end : second.fact.span.start]
+        if second.group not in (amount.group, first.group) and _SECOND_GAP.fullmatch(gap):
+            out.setdefault((amount.group or "", second.group or ""), []).append((amount, second))
+    return {k: sorted(v, key=lambda pair: pair[0].fact.span.start) for k, v in sorted(out.items())}
+
+
+def mine_rate(doc: Document, figs: Sequence[Figure]) -> Iterator[Mined]:
+    """Every amount converted in brackets, against the other conversions between the same two currencies
+    in the article: one rate of exchange fits them all (a draft converts at one day's rate)."""
+    for pairs in _conversions(doc, figs).values():
+        if len(pairs) < 2:
+            continue
+        for i, (amount, converted) in enumerate(pairs):
+            others = [f for j, pair in enumerate(pairs) if j != i for f in pair]
+            rel = Mined(
+                "rate",
+                (*others, amount, converted),
+                f"{amount.text} ({converted.text}) at the rate of {len(others) // 2} other conversion(s)",
+            )
+            if holds(rel):
+                yield rel
+
+
 MINERS: dict[str, Callable[[Document, Sequence[Figure]], Iterator[Mined]]] = {
     "sum": mine_sum,
     "share": mine_share,
@@ -488,6 +576,7 @@ MINERS: dict[str, Callable[[Document, Sequence[Figure]], Iterator[Mined]]] = {
     "restated": mine_restated,
     "span": mine_span,
     "age": mine_age,
+    "rate": mine_rate,
 }
 
 
@@ -495,7 +584,7 @@ def mine(doc: Document, families: Sequence[str] = tuple(MINERS)) -> list[Mined]:
     """Every mined relation of a document, family by family, each set of figures once."""
     figs = figures(doc)
     out: list[Mined] = []
-    seen: set[tuple[str, frozenset[int]]] = set()
+    seen: set[tuple[str, tuple[int, ...]]] = set()
     for family in families:
         for rel in MINERS[family](doc, figs):
             if rel.key not in seen:
@@ -660,7 +749,9 @@ def held(doc: Document, changed: Sequence[tuple[Mined, int]]) -> list[bool]:
     out = []
     for rel, which in changed:
         fig = rel.figures[which].index
-        others = {f.index for f in rel.figures} - {fig}
+        # A conversion's own amount does not count: the relation is with the other conversions.
+        mates = rel.figures[:-2] if rel.family == "rate" else rel.figures
+        others = {f.index for f in mates} - {fig}
         out.append(any(fig in g and g & others for g in groups))
     return out
 
@@ -772,15 +863,20 @@ def _families(spec: str) -> list[str]:
 def _sample(result: Result, families: Sequence[str], n: int, seed: int, corpus: Path) -> None:
     """N relations per family, drawn with a seed, with their sentences (to the terminal only)."""
     for family in families:
-        rows = [o for o in result.outcomes if o.rel.family == family]
-        picked = random.Random(seed).sample(rows, min(n, len(rows)))
-        print(f"\n== {family}: {len(picked)} of {len(rows)}")
-        for o in picked:
-            text = (corpus / o.file).read_text(encoding="utf-8")
-            doc = extract(text, o.file)
-            sents = sorted({f.sentence for f in o.rel.figures})
-            print(f"-- {o.file}  {o.rel.formula}  {'caught' if o.caught else 'missed'}")
-            for s in sents:
+        slips: dict[tuple[str, object], list[Outcome]] = {}
+        for o in result.outcomes:
+            if o.rel.family == family:
+                slips.setdefault((o.file, o.rel.key), []).append(o)
+        rels = list(slips.values())
+        picked = random.Random(seed).sample(rels, min(n, len(rels)))
+        print(f"\n== {family}: {len(picked)} of {len(rels)} relations")
+        for rows in picked:
+            first = rows[0]
+            text = (corpus / first.file).read_text(encoding="utf-8")
+            doc = extract(text, first.file)
+            hit = sum(o.caught for o in rows)
+            print(f"-- {first.file}  {first.rel.formula}  caught {hit}/{len(rows)}")
+            for s in sorted({f.sentence for f in first.rel.figures}):
                 span = doc.sentences[s].span
                 print("   " + " ".join(text[span.start : span.end].split()))
 

@@ -87,6 +87,30 @@ FOUND = [
         "2000 - 1988 = 12 years",
     ),
     ("a range of years", "span", "He ran the museum for 12 years, from 1988 to 2000.", "2000 - 1988 = 12 years"),
+    (
+        "an age from a birth year",
+        "age",
+        "The painter, born in 1931, died in 2005 at the age of 74.",
+        "2005 - 1931 ~ at the age of 74",
+    ),
+    (
+        "an age before the birthday",
+        "age",
+        "Born in 1962, the singer released the album in 2005 as a 42-year-old.",
+        "2005 - 1962 ~ 42-year-old",
+    ),
+    (
+        "two conversions at one rate",
+        "rate",
+        "The studio paid $12.4m (£6.6m) for the rights. It had paid $8.1m (£4.3m) for the first film.",
+        "$8.1m (£4.3m) at the rate of 1 other conversion(s)",
+    ),
+    (
+        "a second conversion after a semicolon",
+        "rate",
+        "Profit rose to 3.1bn yen ($29.6m; £15.7m). Sales were 88bn yen ($841m; £446m).",
+        "88bn yen (£446m) at the rate of 1 other conversion(s)",
+    ),
 ]
 
 # (name, family, text): shapes where numbers happen to add up or repeat, but no relation is told
@@ -106,6 +130,14 @@ QUIET = [
     ("a round figure told twice", "restated", "The town has 300 homes. The school has 300 pupils."),
     ("a model number", "restated", "Airbus showed its A380 jet. The new Airbus 380 jet is large."),
     ("a year apart", "span", "The law passed in 2003 and took effect in 2004, for one year."),
+    ("a rise and a fall of one size", "restated", "Retail sales fell 0.3% in May. Bar sales rose 0.3% over the month."),
+    (
+        "two amounts converted alike",
+        "restated",
+        "It pledged 90bn rupees ($2.1bn) for homes. Another 93bn rupees ($2.1bn) of homes aid goes on roads.",
+    ),
+    ("an age at another year", "age", "Born in 1931, she married in 1960 at the age of 22."),
+    ("conversions years apart", "rate", "The ship cost $40m (£21m) in 2004; its sister cost $30m (£20m) in 1990."),
 ]
 
 
