@@ -911,11 +911,20 @@ def main(argv: Sequence[str] = ()) -> int:
             "schema": 1,
             "articles": result.articles,
             "families": table,
-            "misses": [{"file": o.file, "family": o.rel.family, "old": o.slip.old, "new": o.slip.new} for o in misses]
+            "misses": [
+                {
+                    "file": o.file,
+                    "family": o.rel.family,
+                    "old": o.slip.old,
+                    "new": o.slip.new,
+                    "relation": o.rel.formula,
+                }
+                for o in misses
+            ]
             if args.misses
             else [],
         }
-        print(json.dumps(data, indent=2, sort_keys=True))
+        print(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
         return 0
     print(f"Mined relations over {result.articles} articles, each figure slipped once ({result.seconds:.1f} s):")
     print(f"  {'family':10} {'relations':>9} {'mined':>6} {'caught':>7} {'rate':>7} {'held':>6}")
@@ -926,7 +935,7 @@ def main(argv: Sequence[str] = ()) -> int:
     if args.misses:
         print("\nMissed:")
         for o in misses:
-            print(f"  {o.file}  {o.rel.family}  {o.slip.old!r} -> {o.slip.new!r}")
+            print(f"  {o.file}  {o.rel.family}  {o.slip.old!r} -> {o.slip.new!r}  [{o.rel.formula}]")
     if args.sample:
         _sample(result, families, args.sample, args.seed, args.corpus)
     return 0

@@ -241,7 +241,8 @@ def test_the_runner_scores_a_folder_of_articles(tmp_path: Path, capsys: pytest.C
     assert fam["overall"]["mined"] == sum(fam[f]["mined"] for f in mined.MINERS)
     assert fam["overall"]["caught"] + len(data["misses"]) == fam["overall"]["mined"]
     for miss in data["misses"]:
-        assert set(miss) == {"file", "family", "old", "new"} and miss["file"] in ARTICLES
+        assert set(miss) == {"file", "family", "old", "new", "relation"} and miss["file"] in ARTICLES
+        assert miss["old"] in miss["relation"]  # figures only: the relation's arithmetic, no sentence
 
 
 def test_the_runner_reads_families_and_a_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
