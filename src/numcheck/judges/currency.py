@@ -52,6 +52,14 @@ BAND_SLACK = 1.1
 AGREEING = 3
 TIGHT_SPREAD = math.log(1.25)
 NEAR = math.log(1.5)
+# Two or more other conversions whose rates agree to within ``SHARED`` fix the text's rate firmly: a
+# conversion whose own rate, read at the printed precision of both figures, stays more than ``CLEAR`` off
+# theirs at every rounding is a slip ("$30.2m (£16m)" and "$25.4m (£13.5m)" give about
+# 0.53; "$14.1m (£9.9m)" cannot be read as under 0.69). Over the corpus, conversions of one article stay
+# within 1.06 of their others' common rate unless a figure is wrong; a dated series ("in 2004 … in 2015")
+# does not share a rate and sets none.
+SHARED = math.log(1.1)
+CLEAR = math.log(1.2)
 
 
 def _band(key: str, band: Any) -> tuple[float, float]:
@@ -92,6 +100,25 @@ def _rate(a: Fact, b: Fact) -> float | None:
     if a.value is None or b.value is None or a.value <= 0 or b.value <= 0 or a.is_range or b.is_range:
         return None
     return float(b.value) / float(a.value)
+
+
+def _log_range(a: Fact, b: Fact) -> tuple[float, float] | None:
+    """The log rate of b per a at the printed precision of both figures (hedges do not move a rate), or None."""
+    ia, ib = (value_interval(printed(f, (*BOUNDS, "about"))) for f in (a, b))
+    if ia.low is None or ia.high is None or ib.low is None or ib.high is None or ia.low <= 0 or ib.low <= 0:
+        return None
+    return math.log(float(ib.low / ia.high)), math.log(float(ib.high / ia.low))
+
+
+def _off_shared(here: tuple[float, float] | None, others: list[float]) -> float | None:
+    """The common log rate of two or more ``others`` that agree to within ``SHARED`` when ``here`` (a
+    printed-precision range) is more than ``CLEAR`` from them at every rounding; else None."""
+    if here is None or len(others) < 2 or max(others) - min(others) > SHARED:
+        return None
+    low, high = min(others), max(others)
+    if here[0] - high > CLEAR or low - here[1] > CLEAR:
+        return (low + high) / 2
+    return None
 
 
 def _pair_rates(view: View, pair: tuple[str, str], skip: tuple[int, int]) -> list[float]:
@@ -147,6 +174,10 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         bar = NEAR if len(others) >= AGREEING and max(others) - min(others) <= TIGHT_SPREAD else far
         if abs(here - own) > bar and trusted:
             reason = f"while the text's other conversions give 1 {a.unit} = {_show(math.exp(own))} {b.unit}"
+        else:
+            shared = _off_shared(_log_range(a, b), others)
+            if shared is not None:
+                reason = f"while the text's other conversions give 1 {a.unit} = {_show(math.exp(shared))} {b.unit}"
     if not reason and mid is not None and abs(here - mid) > far:
         reason = "far from any plausible exchange rate"
     if not reason:
