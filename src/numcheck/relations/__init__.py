@@ -127,6 +127,7 @@ from numcheck.relations.elapsed import (
     _later_to_now,
     _lengths_to_then,
     _planned,
+    _since_told,
 )
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
 from numcheck.relations.frames import _period_slices, _scope_parts
@@ -225,6 +226,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _dated_lengths,
     _held_to_now,
     _later_to_now,
+    _since_told,
     _its_anniversaries,
     _clock_spans,
     _ages,

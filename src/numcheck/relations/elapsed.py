@@ -12,6 +12,7 @@ from numcheck import dates, days
 from numcheck.model import Fact, Span
 from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.calendar import (
+    HAD_REACH,
     OWN_YEAR_REACH,
     YEAR_RESTATED,
     _clause_stems,
@@ -565,3 +566,98 @@ def _its_anniversaries(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "sentence")
         elif end < 0 and d.view.reporting_date is not None:
             yield Relation("span", (("length", fi), ("start", start)), (), "sentence", (("end", "report"),))
+
+
+# Tokens of the phrase after "since" or "after" read for the event a length counts from ("since that first
+# edition of the guide"); the phrase also stops at a comma, a figure or a word that opens a clause.
+BACK_PHRASE = 8
+# Sentences before a length's own that may tell the event its phrase points back to, nearest first.
+BACK_SENTENCES = 2
+
+
+def _since_told(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length of years counted to now from an event told before without a year of its own: "In the
+    20 years since that day, ..." after "on 1 June 1990"; "for 12 years since then"; "Ten years after the
+    floods, many homes remain empty" after "hit by floods in 2007" (``start``, see ``_back_year``). "since"
+    runs to now unless "had" ended it first; "after" only when the rest of its sentence is told in the
+    present. The end is the reporting date, else the years the text reports (``_to_now``)."""
+    table = dates.table("spans")
+    now, then = frozenset(table["now_words"]), frozenset(table["then_words"])
+    for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
+        if f.unit != "year" or f.value is None or f.value <= 0:
+            continue
+        words = d.m.words[si]
+        if f.kind == "duration" and words[pos + 1 : pos + 2] in (("since",), ("after",)):
+            link, first = words[pos + 1], pos + 2
+        elif f.kind == "relative" and "after" in f.markers and f.text.lower().endswith("after"):
+            link, first = "after", pos + 1
+        else:
+            continue
+        last = _phrase_end(d, si, first)
+        if last <= first or any(t.fact >= 0 and d.facts[t.fact].kind != "ordinal" for t in d.m.tokens[si][first:last]):
+            continue  # "since 1994", "since the 2001 floods": the year readers'; "since its first edition" is ours
+        rest = set(words[:pos]) | set(words[last:])
+        if link == "since" and "had" in words[max(0, pos - HAD_REACH) : pos]:
+            continue  # "had run for 12 years since then": it ended before now
+        if link == "after" and (not rest & now or rest & then):
+            continue  # "Two years after the merger, it was sold": counted to then, not now
+        start, cues = _back_year(d, si, pos, first, last)
+        if start >= 0:
+            yield from _to_now(d, si, fi, start, (d.m.tokens[si][pos + 1].span, *cues) if link == "since" else cues)
+
+
+def _phrase_end(d: _Doc, si: int, first: int) -> int:
+    """One past the last token of the phrase that starts at ``first`` ("that day", "the floods")."""
+    stops = frozenset(dates.table("spans")["phrase_stops"])
+    words = d.m.words[si]
+    hi = min(len(words), first + BACK_PHRASE, d.m.clause_end(si, first))
+    toks = d.m.tokens[si]
+    return next(
+        (
+            k
+            for k in range(first, hi)
+            if words[k] in stops
+            or not words[k][:1].isalnum()
+            and (toks[k].fact < 0 or d.facts[toks[k].fact].kind != "ordinal")
+        ),
+        hi,
+    )
+
+
+def _back_year(d: _Doc, si: int, pos: int, first: int, last: int) -> tuple[int, tuple[Span, ...]]:
+    """The year the phrase at tokens ``first``..``last`` of sentence ``si`` points back to: "then", or "that"
+    with a time word ("that day"), is the one year of the nearest sentence before that tells years (the
+    length's own sentence up to it first); any other phrase names its event by words it shares with that
+    year's sentence ("the floods" ... "was hit by floods in 2007"), the event word of the phrase among them
+    when it has one ("since the war ended" is not "the war broke out in 1990"). (-1, ()) when the years
+    found disagree or nothing is shared."""
+    table = dates.table("spans")
+    back, times = frozenset(table["back_words"]), frozenset(table["back_time_words"])
+    words = d.m.words[si]
+    phrase = words[first:last]
+    pointer = phrase[:1] == ("then",) or (phrase[:1] and phrase[0] in back and bool(set(phrase[1:]) & times))
+    stems = _clause_stems(d, si, first, last)
+    actions = {st for k in range(first, last) if days.is_action(words[k]) and (st := days.stem(words[k]))}
+    if not pointer and not stems:
+        return -1, ()
+    for s2 in range(si, max(-1, si - 1 - BACK_SENTENCES), -1):
+        years = [
+            t.fact
+            for k, t in enumerate(d.m.tokens[s2])
+            if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None and (s2 < si or k < pos)
+        ]
+        if not years:
+            continue
+        if pointer:
+            found = years
+            cues: tuple[Span, ...] = ()
+        else:
+            told = _sentence_stems(d, s2) if s2 < si else _clause_stems(d, si, 0, pos)
+            shared = [st for st in stems if st in told]
+            if not shared or (actions and not actions & set(shared)):
+                continue
+            found, cues = years, tuple(told[st] for st in shared)
+        if len({_year_of(d.facts[y]) for y in found}) != 1:
+            return -1, ()
+        return found[-1], cues
+    return -1, ()
