@@ -273,8 +273,39 @@ def _ago(d: _Doc) -> Iterator[Relation]:
             start, cues = _when_year(d, si, pos)
         if start < 0:
             start, cues = _verb_year(d, si, pos)
+        if start < 0:
+            start, cues = _then_year(d, si, pos)
         if start >= 0:
             yield from _to_now(d, si, fi, start, cues)
+
+
+def _then_year(d: _Doc, si: int, pos: int) -> tuple[int, tuple[Span, ...]]:
+    """For "N years ago" at token ``pos`` of sentence ``si``: the one year the text gives that time by "then"
+    in the next sentence ("... a final nine years ago. They were then managed by Dunn, who took them to
+    Wembley in 1995"), or the one year of the sentence before when the length's clause opens "That was" or
+    "It was" ("The games came in 1996. That was 30 years ago"); (-1, ()) if none or two that disagree."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    if words[lo : lo + 2] in (("that", "was"), ("it", "was"), ("this", "was")) and lo + 2 == pos and si > 0:
+        years = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+        if years and len({_year_of(d.facts[y]) for y in years}) == 1:
+            return years[-1], (d.m.tokens[si][lo].span,)
+        return -1, ()
+    if si + 1 >= len(d.m.words):
+        return -1, ()
+    words2, toks2 = d.m.words[si + 1], d.m.tokens[si + 1]
+    at = [k for k, w in enumerate(words2) if w == "then" and (k == 0 or words2[k - 1] not in _NOT_THEN)]
+    if not at:
+        return -1, ()
+    hi = next((k for k in range(at[0], len(words2)) if words2[k] in (";", ":")), len(words2))
+    years = [toks2[k].fact for k in range(at[0], hi) if toks2[k].fact >= 0 and _year_of(d.facts[toks2[k].fact])]
+    if not years or len({_year_of(d.facts[y]) for y in years}) != 1:
+        return -1, ()
+    return years[0], (toks2[at[0]].span,)
+
+
+# "since then", "until then", "and then": "then" that is not the time "N years ago" names.
+_NOT_THEN = frozenset("since until till by from and but even".split())
 
 
 # Tokens either side of a length its clause's year may stand ("left in 2001 after 15 years"; "sold in 2004,
