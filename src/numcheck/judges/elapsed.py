@@ -111,6 +111,8 @@ def _now_between(rel: Relation, view: View) -> Hit | None:
     if length.kind == "relative" and length.value is not None:
         iv = Interval.point(abs(length.value))  # "25 years ago" counts back: its length is 25
     low = Decimal(floor - start - YEAR_SLACK) if floor is not None and floor > start else _NO_LOW
+    if rel.label("within") == "yes":
+        low = _NO_LOW  # a time spent inside the span ("has spent four years since ..."): only longer is wrong
     high = Decimal(ceiling - start + YEAR_SLACK) if ceiling is not None and ceiling > start else _NO_HIGH
     if meets(iv, low, high):
         return None

@@ -490,14 +490,16 @@ def _started_years(d: _Doc, si: int) -> list[int]:
     return [t.fact for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) and _started(d, si, k)]
 
 
-def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...]) -> Iterator[Relation]:
-    """The span of ``fi`` from ``start`` to now: the reporting date, else the years the text reports."""
+def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...], within: bool = False) -> Iterator[Relation]:
+    """The span of ``fi`` from ``start`` to now: the reporting date, else the years the text reports. With
+    ``within`` the length is a time spent inside that span (label ``within``): only a longer one is wrong."""
+    labels = (("end", "report"),) + ((("within", "yes"),) if within else ())
     if d.view.reporting_date is not None:
-        yield Relation("span", (("length", fi), ("start", start)), cues, "document", (("end", "report"),))
+        yield Relation("span", (("length", fi), ("start", start)), cues, "document", labels)
         return
     bounds = _now_bounds(d, si, start)
     if bounds:
-        yield Relation("span", (("length", fi), ("start", start), *bounds), cues, "document", (("end", "report"),))
+        yield Relation("span", (("length", fi), ("start", start), *bounds), cues, "document", labels)
 
 
 def _later_to_now(d: _Doc) -> Iterator[Relation]:
@@ -628,13 +630,23 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
         if last <= first or any(t.fact >= 0 and d.facts[t.fact].kind != "ordinal" for t in d.m.tokens[si][first:last]):
             continue  # "since 1994", "since the 2001 floods": the year readers'; "since its first edition" is ours
         rest = set(words[:pos]) | set(words[last:])
+        if any(_year_of(d.facts[t.fact]) for t in d.m.tokens[si] if t.fact >= 0):
+            continue  # "Three years after the merger, sales are up, it said in 2008": the sentence's own time
         if link == "since" and "had" in words[max(0, pos - HAD_REACH) : pos]:
             continue  # "had run for 12 years since then": it ended before now
         if link == "after" and (not rest & now or rest & then):
             continue  # "Two years after the merger, it was sold": counted to then, not now
-        start, cues = _back_year(d, si, pos, first, last)
-        if start >= 0:
-            yield from _to_now(d, si, fi, start, (d.m.tokens[si][pos + 1].span, *cues) if link == "since" else cues)
+        start, cues = _back_year(d, si, first, last)
+        if start < 0:
+            continue
+        # "In the 20 years since", "It has been 20 years since", "20 years after": the whole span; "has spent
+        # four years since the relegation rebuilding", "for 15 years since": a time inside it.
+        within = link == "since" and words[pos - 1 : pos] not in tuple((w,) for w in _WHOLE_SPAN)
+        yield from _to_now(d, si, fi, start, (d.m.tokens[si][pos + 1].span, *cues) if link == "since" else cues, within)
+
+
+# Words just before "N years since" that make the length the whole time from the event to now.
+_WHOLE_SPAN = frozenset("the been is was 's".split())
 
 
 def _phrase_end(d: _Doc, si: int, first: int) -> int:
@@ -655,40 +667,37 @@ def _phrase_end(d: _Doc, si: int, first: int) -> int:
     )
 
 
-def _back_year(d: _Doc, si: int, pos: int, first: int, last: int) -> tuple[int, tuple[Span, ...]]:
+def _back_year(d: _Doc, si: int, first: int, last: int) -> tuple[int, tuple[Span, ...]]:
     """The year the phrase at tokens ``first``..``last`` of sentence ``si`` points back to: "then", or "that"
-    with a time word ("that day"), is the one year of the nearest sentence before that tells years (the
-    length's own sentence up to it first); any other phrase names its event by words it shares with that
-    year's sentence ("the floods" ... "was hit by floods in 2007"), the event word of the phrase among them
-    when it has one ("since the war ended" is not "the war broke out in 1990"). (-1, ()) when the years
+    with a time word ("that day"), is the one year of the nearest sentence before that tells years; any
+    other phrase names its event by words it shares with that year's sentence ("the floods" ... "was hit by
+    floods in 2007"). When the rest of its clause tells what happened ("since the mill closed"), that event
+    word is shared too, with the phrase's other words ("since the war ended" is not "the war broke out in
+    1990", "since the new wing opened" is not "the hospital opened in 1960"). (-1, ()) when the years
     found disagree or nothing is shared."""
     table = dates.table("spans")
     back, times = frozenset(table["back_words"]), frozenset(table["back_time_words"])
     words = d.m.words[si]
     phrase = words[first:last]
     pointer = phrase[:1] == ("then",) or (phrase[:1] and phrase[0] in back and bool(set(phrase[1:]) & times))
-    stems = _clause_stems(d, si, first, last)
-    actions = {st for k in range(first, last) if days.is_action(words[k]) and (st := days.stem(words[k]))}
+    stems = _clause_stems(d, si, first, d.m.clause_end(si, first))
+    told_as = {k: st for k in range(first, d.m.clause_end(si, first)) if (st := days.stem(words[k]))}
+    actions = {st for k, st in told_as.items() if days.is_action(words[k])}
     if not pointer and not stems:
         return -1, ()
-    for s2 in range(si, max(-1, si - 1 - BACK_SENTENCES), -1):
-        years = [
-            t.fact
-            for k, t in enumerate(d.m.tokens[s2])
-            if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None and (s2 < si or k < pos)
-        ]
+    for s2 in range(si - 1, max(-1, si - 1 - BACK_SENTENCES), -1):
+        years = [t.fact for t in d.m.tokens[s2] if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
         if not years:
             continue
-        if pointer:
-            found = years
-            cues: tuple[Span, ...] = ()
-        else:
-            told = _sentence_stems(d, s2) if s2 < si else _clause_stems(d, si, 0, pos)
-            shared = [st for st in stems if st in told]
-            if not shared or (actions and not actions & set(shared)):
+        cues: tuple[Span, ...] = ()
+        if not pointer:
+            told = _sentence_stems(d, s2)
+            shared = {st for st in stems if st in told}
+            named = {st for k, st in told_as.items() if k < last} - actions
+            if not shared or actions and not actions & shared or actions and named and not named & shared:
                 continue
-            found, cues = years, tuple(told[st] for st in shared)
-        if len({_year_of(d.facts[y]) for y in found}) != 1:
+            cues = tuple(told[st] for st in sorted(shared))
+        if len({_year_of(d.facts[y]) for y in years}) != 1:
             return -1, ()
-        return found[-1], cues
+        return years[-1], cues
     return -1, ()
