@@ -329,10 +329,31 @@ def _years_counted_on(d: _Doc, markers: frozenset[str]) -> Iterator[tuple[int, i
             if _year_of(f) is not None:
                 last = (si, t.fact)
                 continue
-            if f.kind != "relative" or f.unit != "year" or not f.value or not markers & set(f.markers):
+            if f.kind == "duration" and "on" in markers and _years_on(d.m.words[si], k, f):
+                k += 1  # "Twenty years on, it draws ...": the length runs to the end of "on"
+            elif f.kind != "relative" or f.unit != "year" or not f.value or not markers & set(f.markers):
                 continue
             if last is not None and si - last[0] <= YEARS_BACK:
                 yield si, k, t.fact, last[1]
+
+
+# Words before "N years on" that open its clause, and words after "on" that show it ends the phrase ("20 years
+# on, the town ...", "20 years on they tour ..."), so that "spent 20 years on the project" is not read.
+_ON_BEFORE = frozenset(", but and yet so now".split())
+_ON_AFTER = frozenset(", it he she they we".split())
+
+
+def _years_on(words: Sequence[str], k: int, f: Fact) -> bool:
+    """The length at token ``k`` is "N years on" opening its clause: a length of years, "on" after it, and a
+    comma or a pronoun after that."""
+    return (
+        f.unit == "year"
+        and bool(f.value)
+        and not f.is_range
+        and words[k + 1 : k + 2] == ("on",)
+        and words[k + 2 : k + 3] in tuple((w,) for w in _ON_AFTER)
+        and (k == 0 or words[k - 1] in _ON_BEFORE)
+    )
 
 
 # Sentences back "two years later" looks for the year it counts from; tokens after it for the year that

@@ -6,7 +6,7 @@ date, or the years the text tells of)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days
 from numcheck.model import Fact, Span
@@ -517,9 +517,38 @@ def _later_to_now(d: _Doc) -> Iterator[Relation]:
                 break
         clause = words[pos + 1 : end]
         tail = {w[w.index("'") :] for w in clause if "'" in w}
-        if not (set(clause) | tail) & now or set(clause) & then or any(t.fact >= 0 for t in toks[pos + 1 : end]):
+        if set(clause) & then or any(
+            t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") for t in toks[pos + 1 : end]
+        ):
+            continue  # "Ten years later, in 1990, she ...": a time of its own
+        if not (set(clause) | tail) & now and not _pronoun_present(clause):
             continue
         yield from _to_now(d, si, fi, start, ())
+
+
+# Words between a pronoun and its verb that leave the tense to the verb ("they still share").
+_ADVERBS = frozenset("still now also only even already again just rarely often".split())
+
+
+def _pronoun_present(clause: Sequence[str]) -> bool:
+    """The clause's first pronoun subject is followed by a verb in the simple present: "it draws", "she
+    says", "they tour" (an adverb between is passed over); not a past form, regular ("-ed") or one of
+    ``[spans] past_forms`` ("they won", "it beat"), nor a modal ("they would")."""
+    table = dates.table("spans")
+    past = frozenset(table["past_forms"]) | frozenset(table["then_words"])
+    for k, w in enumerate(clause):
+        if w not in ("it", "he", "she", "they", "we"):
+            continue
+        j = k + 1
+        while j < len(clause) and clause[j] in _ADVERBS:
+            j += 1
+        if j >= len(clause):
+            return False
+        verb = clause[j]
+        if not verb.isalpha() or verb in past or verb.endswith("ed"):
+            return False
+        return verb.endswith("s") and not verb.endswith("ss") if w in ("it", "he", "she") else True
+    return False
 
 
 _AUXILIARIES = frozenset("was were is are been be has have had first originally".split())
@@ -671,7 +700,7 @@ def _back_year(d: _Doc, si: int, first: int, last: int) -> tuple[int, tuple[Span
     """The year the phrase at tokens ``first``..``last`` of sentence ``si`` points back to: "then", or "that"
     with a time word ("that day"), is the one year of the nearest sentence before that tells years; any
     other phrase names its event by words it shares with that year's sentence ("the floods" ... "was hit by
-    floods in 2007"). When the rest of its clause tells what happened ("since the mill closed"), that event
+    floods in 2007"), one of the two before or else the one after. When the rest of its clause tells what happened ("since the mill closed"), that event
     word is shared too, with the phrase's other words ("since the war ended" is not "the war broke out in
     1990", "since the new wing opened" is not "the hospital opened in 1960"). (-1, ()) when the years
     found disagree or nothing is shared."""
@@ -685,7 +714,10 @@ def _back_year(d: _Doc, si: int, first: int, last: int) -> tuple[int, tuple[Span
     actions = {st for k, st in told_as.items() if days.is_action(words[k])}
     if not pointer and not stems:
         return -1, ()
-    for s2 in range(si - 1, max(-1, si - 1 - BACK_SENTENCES), -1):
+    # The sentences before, nearest first; then, for a phrase that names its event, the one after ("It is 20
+    # years since the factory closed. The factory closed in 1985 ...").
+    after = (si + 1,) if not pointer and si + 1 < len(d.m.tokens) else ()
+    for s2 in (*range(si - 1, max(-1, si - 1 - BACK_SENTENCES), -1), *after):
         years = [t.fact for t in d.m.tokens[s2] if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
         if not years:
             continue
