@@ -547,7 +547,11 @@ def _pronoun_present(clause: Sequence[str]) -> bool:
         verb = clause[j]
         if not verb.isalpha() or verb in past or verb.endswith("ed"):
             return False
-        return verb.endswith("s") and not verb.endswith("ss") if w in ("it", "he", "she") else True
+        if w in ("it", "he", "she"):
+            return verb.endswith("s") and not verb.endswith("ss")
+        # "they tour": no ending tells the tense, so nothing in the clause may tell the past ("they finally
+        # married", "they then won") and the word must not be an adverb.
+        return not verb.endswith("ly") and not any(x in past or x.endswith("ed") for x in clause[j:])
     return False
 
 
