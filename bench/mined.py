@@ -21,7 +21,7 @@ holds in the original text:
 - ``span``: a length in years equal to the difference of two years told beside it;
 - ``age``: an age equal to the years between a birth year and the year of the
   event it is told at;
-- ``rate``: an amount converted in brackets ("$42.7m (£23m)") at the rate the
+- ``rate``: an amount converted in brackets ("$18.4m (£9.7m)") at the rate the
   article's other conversions between the same currencies use.
 
 Every miner keeps to exact figures (no "about", no "more than") and to
@@ -65,6 +65,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Which figures can be added, divided or compared with each other: kind (and unit) → family.
 _FAMILY_KINDS = {"count": "count", "number": "count", "money": "money", "percent": "percent", "measure": "measure"}
+# Kinds whose whole figures are exact, not rounded.
+_EXACT_KINDS = ("count", "number", "money")
 # Kinds whose figures are told in years of time (the span and age miners read them).
 _YEARS = ("year", "date")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -106,8 +108,8 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
 
 
 def _named(text: str, start: int, fact: Fact) -> bool:
-    """A count that is part of a name: right after a capitalised word inside a sentence ("Boeing 777",
-    "Firefox 1.0", "BBC Three"), or a number word capitalised there ("the Six Nations", "Ocean's Eleven")."""
+    """A count that is part of a name: right after a capitalised word inside a sentence ("Apollo 13",
+    "Windows 95", "Channel Nine"), or a number word capitalised there ("Formula One", "the Famous Five")."""
     if fact.kind not in ("count", "number"):
         return False
     before = text[start : fact.span.start]
@@ -127,9 +129,10 @@ def figures(doc: Document) -> list[Figure]:
         if _named(text, doc.sentences[fact.sentence].span.start, fact):
             continue
         low, high = iv.low, iv.high
-        if high - low == 1 and fact.value == fact.value.to_integral():
-            # A whole number written to the unit ("1,200 staff", "$20") is exact: a count of things adds up
-            # to the unit, and "two and three make six" within rounding would be a coincidence mined.
+        if fact.kind in _EXACT_KINDS and high - low == 1 and fact.value == fact.value.to_integral():
+            # A whole count or sum written to the unit ("1,200 staff", "$20") is exact: things add up to
+            # the unit, and "two and three make six" within rounding would be a coincidence mined. A
+            # percentage or a measure is rounded ("14%" is 13.5-14.5).
             low = high = fact.value
         before = text[max(0, fact.span.start - 2) : fact.span.start].rstrip()
         aside = before.endswith("(") and fact.kind in ("money", "measure")
@@ -304,9 +307,11 @@ RATIO_BEFORE = 1
 # The arithmetic must pin the percentage: the range part/whole (or the change) can take from the
 # printed precision of its figures is at most this many points wide ("£3bn of £7bn" is 36%-50%).
 RATIO_WIDTH = Decimal(2)
-# A change told in one sentence is one statement ("revenue rose 18% to £4.5bn from £3.8bn",
-# 15%-21% from the rounding): a wider range is still one relation. Not for shares: a read sample's
-# one-sentence share this wide was a list of unrelated statistics.
+# A change told in one sentence is one statement ("income rose 14% to £6.2bn from £5.4bn",
+# 12.8%-16.8% from the rounding): a wider range is still one relation, up to half the percentage
+# and 6 points ("$3.7bn" against "$3.8bn" is any change from 0 to 5.5%: it fits a 4.5% told of
+# something else). Not for shares: a read sample's one-sentence share this wide was a list of
+# unrelated statistics.
 RATIO_WIDTH_CLAUSE = Decimal(6)
 # A share or change from 1% up to 100% (the whole itself, or "doubled", is a multiple, not a percent).
 RATIO_RANGE = (Decimal(1), Decimal(100))
@@ -327,34 +332,55 @@ def _ratio_candidates(figs: Sequence[Figure]) -> Iterator[tuple[Figure, list[Fig
         yield pct, near
 
 
+def _direction(pct: Figure) -> str | None:
+    """The way a percentage is told to move ("rose 12%", "a 12% fall"), when the fact table marks one."""
+    moves = {m for m in pct.fact.markers if m in ("rise", "fall")}
+    return moves.pop() if len(moves) == 1 else None
+
+
+def _ratio_fits(
+    family: str, pct: Figure, near: Sequence[Figure], bounds: Callable[[Bounds, Bounds], Bounds]
+) -> dict[frozenset[int], tuple[Decimal, Figure, Figure]]:
+    """The pairs of figures whose share (or change) fits the percentage: for each pair, in either
+    order, the order nearest the percentage with how far its middle is from it."""
+    fits: dict[frozenset[int], tuple[Decimal, Figure, Figure]] = {}
+    for a, b in itertools.permutations(near, 2):
+        if a.group != b.group or a.value == b.value or pct.sentence not in (a.sentence, b.sentence):
+            continue
+        if family == "share" and (a.value >= b.value or _direction(pct) is not None):
+            continue  # "profits fell 15%" is a change, whatever it happens to be a share of
+        if family == "change" and _direction(pct) not in (None, "rise" if b.value > a.value else "fall"):
+            continue  # "rose 12% to A" and "fell 4% to B": no change from B to A is told
+        lo, hi = bounds((a.low, a.high), (b.low, b.high))
+        width = RATIO_WIDTH
+        if family == "change" and a.sentence == b.sentence == pct.sentence:
+            width = max(RATIO_WIDTH, min(RATIO_WIDTH_CLAUSE, pct.value / 2))
+        if hi - lo <= width and _overlap((lo, hi), (pct.low, pct.high)):
+            off = abs((lo + hi) / 2 - pct.value)
+            key = frozenset((a.index, b.index))
+            if key not in fits or off < fits[key][0]:
+                fits[key] = (off, a, b)
+    return fits
+
+
 def _ratio_mine(
     family: str, figs: Sequence[Figure], bounds: Callable[[Bounds, Bounds], Bounds], sign: str
 ) -> Iterator[Mined]:
-    by_pair: dict[tuple[int, int], list[tuple[Decimal, Figure]]] = {}
+    by_pair: dict[frozenset[int], list[tuple[Decimal, bool, Figure, Figure, Figure]]] = {}
     for pct, near in _ratio_candidates(figs):
-        found = []
-        for a, b in itertools.permutations(near, 2):
-            if a.group != b.group or a.value == b.value or pct.sentence not in (a.sentence, b.sentence):
-                continue
-            if family == "share" and a.value >= b.value:
-                continue
-            lo, hi = bounds((a.low, a.high), (b.low, b.high))
-            clause = family == "change" and a.sentence == b.sentence == pct.sentence
-            if hi - lo <= (RATIO_WIDTH_CLAUSE if clause else RATIO_WIDTH) and _overlap((lo, hi), (pct.low, pct.high)):
-                found.append((a, b, abs((lo + hi) / 2 - pct.value)))
-        if len(found) == 1:  # two pairs give the same percentage: no telling which is meant
-            a, b, off = found[0]
-            by_pair.setdefault((a.index, b.index), []).append((off, pct))
-    at = {f.index: f for f in figs}
-    for key, pcts in sorted(by_pair.items()):
-        # One pair and two percentages near its ratio ("a 20% rise to £3.8bn ... would rise 18% to £4.5bn"):
-        # the nearest is the one told of it, a tie tells nothing.
-        pcts.sort(key=lambda x: x[0])
-        if len(pcts) > 1 and pcts[0][0] == pcts[1][0]:
+        fits = _ratio_fits(family, pct, near, bounds)
+        for key, (off, a, b) in fits.items():
+            # Two pairs give the same percentage: no telling which is meant.
+            by_pair.setdefault(key, []).append((off, len(fits) == 1, a, b, pct))
+    for _key, told in sorted(by_pair.items(), key=lambda kv: sorted(kv[0])):
+        # One pair and two percentages near its ratio ("a 16% rise to £5.4bn ... is to rise 14% to £6.2bn"):
+        # the nearest is the one told of it, if no other pair fits it too; a tie tells nothing.
+        told.sort(key=lambda x: x[0])
+        if len(told) > 1 and told[0][0] == told[1][0]:
             continue
-        a, b = at[key[0]], at[key[1]]
-        pct = pcts[0][1]
-        yield Mined(family, (a, b, pct), f"{a.text} {sign} {b.text} = {pct.text}")
+        off, alone, a, b, pct = told[0]
+        if alone:
+            yield Mined(family, (a, b, pct), f"{a.text} {sign} {b.text} = {pct.text}")
 
 
 def mine_share(doc: Document, figs: Sequence[Figure]) -> Iterator[Mined]:
@@ -407,8 +433,8 @@ def distinctive(fig: Figure) -> bool:
     """A figure unlikely to be told twice by chance: three significant digits, a decimal point, or two
     digits of money or percent ("1,230", "0.7%", "£3.2bn", "£25m", "18%"; not "8%", "20", "300", "2005").
 
-    Read sample: counts told twice with fewer digits are as often names ("Six Nations", "Halo 2") or
-    unrelated ("two companies", "two goals") as the same quantity."""
+    Read sample: counts told twice with fewer digits are as often names ("Formula One", "Apollo 13") or
+    unrelated ("two clubs", "two sets") as the same quantity."""
     if fig.group is None or fig.fact.kind == "year":
         return False
     m = _DIGITS.search(fig.text)
@@ -419,7 +445,7 @@ def distinctive(fig: Figure) -> bool:
 
 
 def _opposite(a: Figure, b: Figure) -> bool:
-    """One told as a rise, the other as a fall: "sales fell 0.3%" and "sales at bars rose 0.3%"."""
+    """One told as a rise, the other as a fall: "car sales fell 0.4%" and "book sales rose 0.4%"."""
     moves = {m for m in a.fact.markers if m in ("rise", "fall")}, {m for m in b.fact.markers if m in ("rise", "fall")}
     return bool(moves[0] and moves[1] and not moves[0] & moves[1])
 
@@ -525,8 +551,8 @@ def mine_age(doc: Document, figs: Sequence[Figure]) -> Iterator[Mined]:
 
 # --- rate ------------------------------------------------------------------------------------
 
-# Text between an amount and its conversion: "$42.7m (£23m)"; and its second conversion:
-# "2.39bn rupees ($54.98m; £29.32m)".
+# Text between an amount and its conversion: "$18.4m (£9.7m)"; and its second conversion:
+# "4.6bn yen ($41.2m; £21.9m)".
 _CONVERSION_GAP = re.compile(r"\s*\(\s*")
 _SECOND_GAP = re.compile(r"\s*\([^()]*;\s*")
 
