@@ -13,6 +13,7 @@ undecided") are ``shares`` of one whole: together at most 100%.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc, whole_floors
 from numcheck.vocab import singular
@@ -93,6 +94,12 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         wholes = [w for w in others if (d.facts[w].value or 0) > largest]
         if not wholes:  # a slip may push one outcome past the whole ("played 12, winning 15 and losing 2")
             wholes = [w for w in others if (d.facts[w].value or 0) > floor]
+        evidence = "clause"
+        if not others and si > 0:
+            # "Twenty students sat the exam. Twelve passed and ten failed.": a sentence of outcomes alone
+            # splits the one count of the sentence before.
+            wholes = _whole_before(d, si - 1, floor)
+            evidence = "document"
         if len(wholes) != 1:
             continue  # no whole, or two candidates: say nothing
         if group in d.v.result_before and not _counts_contests(d, wholes[0]):
@@ -104,7 +111,21 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         cues = tuple(d.span(si, a, b) for _, a, b in cats.values())
         labels = () if exhaustive else (("inclusive", "yes"),)
         roles = (("total", wholes[0]), *(("item", fi) for fi in items))
-        yield Relation("breakdown", roles, cues, "clause", labels)
+        yield Relation("breakdown", roles, cues, evidence, labels)
+
+
+def _whole_before(d: _Doc, si: int, floor: Decimal) -> list[int]:
+    """The one plain count of sentence ``si`` (dates, shares and amounts aside), if it is larger than
+    ``floor`` and no part of something else; else none."""
+    counts = [
+        t.fact
+        for t in d.m.tokens[si]
+        if t.fact >= 0 and _bare(d.facts[t.fact]) and not d.facts[t.fact].is_range and d.facts[t.fact].value is not None
+    ]
+    if len(counts) != 1 or (d.facts[counts[0]].value or 0) <= floor:
+        return []
+    m = d.m.by_fact.get(counts[0])
+    return [] if m is None or m.roles & {"part", "another", "each", "remainder"} else counts
 
 
 def _left_out(d: _Doc, si: int, pos: int) -> frozenset[str]:
