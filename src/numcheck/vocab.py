@@ -183,6 +183,7 @@ class Vocab:
     score_verbs: frozenset[str]  # "Leeds beat Derby 3-1" in a heading: a verb that makes its score the final one
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
+    measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
     base_forms: Mapping[str, str]  # an irregular verb form → its base ("paid" → "pay"), for word matching
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
@@ -417,6 +418,7 @@ def vocab() -> Vocab:
         score_verbs=frozenset(str(w) for w in data["scores"]["verbs"]),
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
+        measure_modifiers=frozenset(restate["measure_modifiers"]),
         events=frozenset(restate["events"]),
         base_forms={str(form): str(base) for base, forms in dict(restate["base_forms"]).items() for form in forms},
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),

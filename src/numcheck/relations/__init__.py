@@ -175,7 +175,7 @@ from numcheck.relations.splits import (
     _unit_parts,
 )
 from numcheck.relations.stakes import _stakes
-from numcheck.relations.stated import _distant_stated, _lead_directions
+from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_stated_again
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.targets import _targets
@@ -294,6 +294,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 # Second stage: builders that read the relations of the first.
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
+    _lead_stated_again,
     _lead_directions,
     _scoped_parts,
     _scope_parts,

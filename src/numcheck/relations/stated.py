@@ -151,6 +151,106 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             break
 
 
+def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change told in the body with its ends and its own stated change, against the stated change the
+    headline or the lead gives the same thing: "Revenues at Calder Media slipped 11% in 2024." …
+    "revenues slipped 11% from £3.2bn in 2023 to £2.85bn in 2024". The lead's figure must fit the ends
+    too, and its word must go their way."""
+    lead = _lead_sentences(d)
+    changes = list(built.get("change", {}).values())
+    used = {i for rel in changes for r, i in rel.roles if r in ("stated", "factor")}
+    for rel in changes:
+        ai, bi, ci = rel.get("from"), rel.get("to"), rel.get("stated")
+        if rel.evidence != "clause" or ai is None or bi is None or ci is None or d.facts[ci].kind != "percent":
+            continue
+        si = d.facts[ci].sentence
+        concept = _change_concepts(d, ci, bi)
+        if not concept:
+            continue
+        names = _names(d, bi)
+        found = [
+            li
+            for s2 in sorted(lead)
+            if s2 < si
+            for li in (tok.fact for tok in d.m.tokens[s2])
+            if li >= 0 and li not in used and _told_again(d, li, ci, bi, concept, names)
+        ]
+        if len(found) != 1:
+            continue  # nothing in the lead, or two changes it might be
+        li = found[0]
+        labels = dict(rel.labels)
+        labels["direction"] = _said_way(d, li)
+        roles = (("from", ai), ("to", bi), ("stated", li))
+        yield Relation("change", roles, rel.cues + (d.facts[li].span,), "document", tuple(sorted(labels.items())))
+
+
+def _change_concepts(d: _Doc, ci: int, bi: int) -> frozenset[str]:
+    """What a stated change (of the change to ``bi``) may be a change in, read every way the readers have:
+    the words around the figure, its frame's head, and the newer end's subject ("upbeat on growth even
+    though its sales dipped 4%" is a change in sales)."""
+    out = {_stated_concept(d, ci), _frame_concept(d, ci), _listed(d, _subject_concept(d, bi)), _clause_concept(d, bi)}
+    m = d.m.by_fact.get(ci)
+    if m is not None and m.direction_span is not None:
+        # The listed concept nearest before the verb: "upbeat on growth even though its sales dipped 4%".
+        si, pos = d.pos_of(ci)
+        toks, words = d.m.tokens[si], d.m.words[si]
+        verb = next((k for k in range(pos) if toks[k].start >= m.direction_span.start), pos)
+        lo = max(d.m.clause_start(si, pos), verb - CONCEPT_BEFORE)
+        near = [d.v.concepts[w] for w in words[lo:verb] if w in d.v.concepts]
+        if near:
+            out.add(near[-1])
+    return frozenset(out - {""})
+
+
+def _told_again(d: _Doc, li: int, ci: int, bi: int, concept: frozenset[str], names: frozenset[str]) -> bool:
+    """The lead's figure ``li`` states a change of what the body's stated change ``ci`` (of the change to
+    ``bi``) does: a percentage with a direction word, of the same concept, holder, measure, period and mood."""
+    lf, lm, cm = d.facts[li], d.m.by_fact.get(li), d.m.by_fact.get(ci)
+    if lf.kind != "percent" or lf.is_range or lf.value is None or lm is None or cm is None or not _said_way(d, li):
+        return False
+    if ("forecast" in lm.roles) != ("forecast" in cm.roles):
+        return False
+    if not {_stated_concept(d, li), _frame_concept(d, li)} & concept:
+        return False
+    if not _same_holder(d, li, bi, names) or _rate_words(d, li) != _rate_words(d, ci) or _periods_differ(d, li, ci):
+        return False
+    years = {y for y in (d.m.frame(li).period, _year_reached(d, bi)) if y[:1].isdigit()}
+    return len(years) <= 1 and _same_measure(d, li, ci)
+
+
+def _said_way(d: _Doc, fi: int) -> str:
+    """The way a stated change's word goes: its mention's direction, or a direction noun right after it
+    ("a 48% rise")."""
+    m = d.m.by_fact.get(fi)
+    if m is not None and m.direction:
+        return m.direction
+    si, pos = d.pos_of(fi)
+    after = d.v.direction.starting_at(d.m.words[si], pos + 1)
+    return after[0] if after else ""
+
+
+def _year_reached(d: _Doc, bi: int) -> str:
+    """The year of a change's newer end: the year right after it ("to £2.85bn in 2024"), else its frame's."""
+    si, pos = d.pos_of(bi)
+    words = d.m.words[si]
+    if pos + 2 < len(words) and words[pos + 1] in ("in", "for", "during"):
+        yi = d.fact_at(si, pos + 2)
+        if yi >= 0 and d.facts[yi].kind == "year":
+            return d.facts[yi].text
+    return d.m.frame(bi).period
+
+
+def _same_measure(d: _Doc, a: int, b: int) -> bool:
+    """ "profits" and "net profits" may be one measure; "pre-tax profits" and "net profits" are two: the
+    measure words of the two figures' clauses."""
+    mods = []
+    for fi in (a, b):
+        si, pos = d.pos_of(fi)
+        clause = d.m.words[si][d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]
+        mods.append(frozenset(clause) & d.v.measure_modifiers)
+    return not (mods[0] and mods[1] and mods[0] != mods[1])
+
+
 def _mood(d: _Doc, rel: Relation) -> str:
     """ "forecast" when either end of a change is told as a plan or forecast ("said its workforce would
     fall from 18,500 to 15,000"), else ""."""
