@@ -1241,7 +1241,8 @@ def _amount_and_share(d: _Doc) -> Iterator[Relation]:
 
 
 def _level_reached(d: _Doc, si: int, j: int) -> int:
-    """The figure after "to" within a few words from ``j`` ("on the news to 1.90 dollars"), or -1."""
+    """The figure after "to" or "at" within a few words from ``j`` ("on the news to 1.90 dollars", "were up
+    8p, or 1.3%, at 605p"), or -1."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     for k in range(j, min(len(words), j + LEVEL_REACH)):
@@ -1249,7 +1250,7 @@ def _level_reached(d: _Doc, si: int, j: int) -> int:
             return -1
         if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
             return -1
-        if words[k] == "to":
+        if words[k] in ("to", "at"):
             fi = d.figure_after(si, k + 1)
             return fi if fi >= 0 and not d.facts[fi].is_range and d.facts[fi].value is not None else -1
     return -1
