@@ -136,3 +136,45 @@ def test_a_level_after_a_stated_move_takes_the_moves_verb() -> None:
     assert direction_of("Sales fell 20% to £8m.", "£8m") == "down"
     # Not past a figure that is no move: "from 300 to 450" keeps its own reading.
     assert direction_of("Output went from 300 to 450.", "450") is None
+
+
+def test_a_frame_reads_a_quarter_as_its_own_period() -> None:
+    # A quarter in words, in a year, as an adjective, or opening the sentence far from the figure.
+    assert frame_of("Sales fell 2% in the third quarter.", "2%").period == "Q3"
+    assert frame_of("Fourth-quarter profits at the brewer rose 5%.", "5%").period == "Q4"
+    text = "In the second quarter, the firm, which makes vans in Leeds and York, saw output rise 4%."
+    assert frame_of(text, "4%").period == "Q2"
+    assert frame_of("Output rose 3% in the third quarter of 2024.", "3%").period == "2024-Q3"
+    # A year stays a year; a day opening a sentence dates a count, not a period.
+    assert frame_of("Output rose 3% in 2024.", "3%").period == "2024"
+    text = "As of 9 May, the total number of deaths from the virus in the northern province of Tarsis is 17."
+    assert frame_of(text, "17").period == ""
+
+
+def test_a_bare_by_is_a_future_only_before_a_time() -> None:
+    assert frame_of("The rise was driven by growth of 11% in farming.", "11%").period == ""
+    assert frame_of("Gas prices slid by 4%, pushed lower by forecasts of warm weather.", "4%").period == ""
+    assert frame_of("The firm will hire 300 staff by 2027.", "300").period == "future"
+    assert frame_of("The firm will have 300 staff by the end of the year.", "300").period == "future"
+
+
+def test_growth_is_one_concept_told_as_a_level_or_as_a_change() -> None:
+    assert frame_of("Ruritania growth at 6.2% in 2023", "6.2%").concept == "growth"
+    assert frame_of("Lakeland posts 4.1% growth", "4.1%").concept == "growth"
+    assert frame_of("Ruritania's economy grew by 6.2% in 2023.", "6.2%").concept == "growth"
+    assert frame_of("GDP in Valdoria rose 3.9% last year.", "3.9%").concept == "growth"
+    # Another noun told "at" a figure keeps its own concept; a rise in exports is not growth.
+    assert frame_of("Inflation at 2.1% is the lowest for a year.", "2.1%").concept == "inflation"
+    assert frame_of("Exports rose 3.9% last year.", "3.9%").concept != "growth"
+
+
+def test_a_ranking_field_is_no_holder_and_shares_in_a_firm_are_no_place() -> None:
+    text = "The rise, the third-quickest in Europe behind Ireland, came from growth of 11% in the farm sector."
+    assert frame_of(text, "11%").holder == ""
+    assert frame_of(text, "11%").scope == "farm sector"
+    text = "Shares in British discount retailer Penny Lane tumbled 15% on Friday."
+    assert frame_of(text, "15%").scope == ""
+    assert frame_of(text, "15%").holder == "penny lane"
+    # A place after "in" is still the scope, and still whose count it is when nothing else names one.
+    assert frame_of("It will hire 650 staff in Leeds.", "650").scope == "leeds"
+    assert frame_of("Floods in Moravia have left 1,200 people dead.", "1,200").holder == "moravia"

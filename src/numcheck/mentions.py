@@ -40,6 +40,8 @@ WINDOW_BEFORE = 8
 WINDOW_AFTER = 4
 # Tokens either side of a figure that a year giving its frame may stand ("in 2003, profits ...").
 YEAR_REACH = 12
+# Tokens at a sentence's start within which a time opening it stands ("In the fourth quarter, ...").
+OPENING_TIME_AT = 3
 # Tokens back in a sentence that an earlier figure (a pronoun's antecedent) is looked for.
 PREVIOUS_REACH = 40
 # Concepts that say only "people": the verb after them says what they count ("208 people died").
@@ -88,6 +90,21 @@ DESCRIBED_WORDS = 3
 OBJECT_WORDS = 5
 # Figures that are amounts of something: another one between a figure and a phrase ends the phrase's reach.
 _AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
+# Figures after "by" that make it a time ("by 2010", "by June", "by next year").
+_TIME_KINDS = frozenset({"year", "date", "relative", "weekday", "decade", "time"})
+# Words after "by" that make it a time with no figure: "by the end of", "by then".
+_BY_TIMES = frozenset({("the", "end"), ("the", "time"), ("the", "middle"), ("the", "start")})
+_BY_TIMES_ONE = frozenset({"then", "now", "mid", "end", "early", "late"})
+# Nouns that name a part of an economy or a firm by its kind: "a 9% rise in the farming sector".
+SECTOR_NOUNS = frozenset("sector sectors industry industries division divisions arm segment segments".split())
+# Words after "in" read for such a part ("in the key manufacturing sector").
+SECTOR_WORDS = 5
+# Words before "in" that make the name after it the holder: "shares in Penny Lane", "a stake in Orbis".
+_HELD_IN = frozenset("shares stake stakes stock holding holdings shareholding investors investment".split())
+# Words before a name that make it a rival set beside the figure, not its holder ("behind Ireland", "than Spain").
+_RIVAL_BEFORE = frozenset("after than behind".split())
+# Superlatives with no "-est" ending, before the field they rank in ("the worst in Europe").
+_SUPERLATIVES = frozenset("worst most least best".split())
 # Time figures that may open a sentence before its subject ("A year earlier the firm ...").
 _OPENING_TIMES = frozenset({"year", "date", "relative", "weekday"})
 # Modal words after a figure that make it a forecast: "1,900 jobs should be created".
@@ -362,6 +379,7 @@ class Mentions:
                 and not moved
                 and fr[1] >= start
                 and not (i == own and i - fr[1] == 1 and words[fr[1]] == "by")
+                and self._timed_by(si, fr[1], i)
             ):
                 frame = fr[0]  # "grew by 15%": the change's own "by", not "by 2010"
             i -= 1
@@ -378,7 +396,7 @@ class Mentions:
                     direction = d[0]
                     dspan = Span(toks[j].start, toks[d[1] - 1].span.end)
             fr = v.frames.starting_at(words, j)
-            if fr and frame is None:
+            if fr and frame is None and self._timed_by(si, j, fr[1]):
                 frame = fr[0]
             j += 1
         if frame is None:
@@ -396,6 +414,18 @@ class Mentions:
             # "208 people died", "and 25 have died": the verb after a generic noun names what is counted.
             concept = self._verb_concept(si, pos) or concept
         return Mention(fi, si, pos, noun, concept, direction, dspan, multiple, frozenset(roles), frame)
+
+    def _timed_by(self, si: int, a: int, b: int) -> bool:
+        """The frame phrase at tokens ``a`` to ``b`` is a time: any phrase but a bare "by", which is one
+        only before a time ("by 2010", "by the end of", "by then"); "driven by growth of 11%" and "pushed
+        down by forecasts" are no future."""
+        words = self.words[si]
+        if b - a != 1 or words[a] != "by":
+            return True
+        k = a + 1
+        if k < len(words) and self.tokens[si][k].fact >= 0:
+            return self.view.facts[self.tokens[si][k].fact].kind in _TIME_KINDS
+        return tuple(words[k : k + 2]) in _BY_TIMES or (k < len(words) and words[k] in _BY_TIMES_ONE)
 
     def _noun(self, si: int, pos: int, f: Fact) -> str | None:
         """What the figure counts: the noun right after it ("120 staff"), else the fact's subject."""
@@ -469,13 +499,24 @@ class Mentions:
         best: tuple[int, str] | None = None
         for k in range(lo, hi):
             fi = toks[k].fact
-            if fi < 0 or k == pos:
+            if k == pos:
                 continue
-            f = self.view.facts[fi]
-            if f.kind in ("year", "date") and f.iso:
+            # A quarter written in words is no figure token: "in the fourth quarter".
+            period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
+            if period:
                 d = abs(k - pos)
                 if best is None or d < best[0]:
-                    best = (d, f.iso[:4])
+                    best = (d, period)
+        if best is None:
+            # "In the final quarter, the island's factories grew their output at a yearly pace of 3.1%": a time opening the
+            # sentence frames it, however long, where no time of a clause's own is told.
+            for k in range(min(OPENING_TIME_AT, len(toks))):
+                fi = toks[k].fact
+                period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
+                if period and k != pos and not period.startswith("--"):
+                    return period  # a year or a quarter; "As of December 9" dates a count, not a period
+                if fi >= 0:
+                    break
         return best[1] if best else None
 
     # --- frames: whose figure, what it counts, when and where -------------------------------------
@@ -523,8 +564,8 @@ class Mentions:
                 whole = v.whole_scopes.starting_at(words, j)
                 if whole is not None and whole[1] <= hi and self._clear(si, j, whole[1], pos):
                     scope = "whole"
-                elif words[j] in ("in", "across", "throughout") and j + 1 < hi:
-                    scope = self._name_at(si, j + 1 + (words[j + 1] == "the"))
+                elif words[j] in ("in", "across", "throughout") and j + 1 < hi and not self._held_in(si, j):
+                    scope = self._name_at(si, j + 1 + (words[j + 1] == "the")) or self._sector_at(words, j + 1, hi)
         mood = "forecast" if "forecast" in m.roles or self._modal_after(si, pos) else ""
         return Frame(
             holder=self._holder(si, k, pos),
@@ -535,6 +576,28 @@ class Mentions:
             mood=mood,
             definite=k > 0 and words[k - 1] in _DEFINITE,
         )
+
+    @staticmethod
+    def _sector_at(words: Sequence[str], j: int, hi: int) -> str:
+        """ "the key manufacturing sector", "its retail division" from token ``j``: a part of a whole told
+        by its kind, as a scope ("manufacturing sector"); else ""."""
+        out: list[str] = []
+        for k in range(j, min(hi, j + SECTOR_WORDS)):
+            w = words[k]
+            if w in ("the", "its", "their", "his", "her"):
+                continue
+            if not w[:1].isalpha():
+                return ""
+            out.append(w)
+            if w in SECTOR_NOUNS:
+                return " ".join(out[-2:])
+        return ""
+
+    def _held_in(self, si: int, j: int) -> bool:
+        """The "in" at token ``j`` names whose it is, not where: "shares in Penny Lane", "a stake in
+        Orbis"."""
+        words = self.sentence_tokens(si)
+        return words[j].text == "in" and j > 0 and words[j - 1].text in _HELD_IN
 
     def _part_in_date(self, fi: int) -> bool:
         """A date or time figure whose words name a part of its period ("the first half of 2023")."""
@@ -587,6 +650,33 @@ class Mentions:
         return False
 
     def _counted(self, si: int, pos: int, m: Mention) -> str:
+        """What the figure counts (see ``_counted_head``); a change in % of a subject whose change is
+        growth ("the economy grew by 3%", "GDP rose 3%") and growth told as a level ("growth at 3%",
+        "growth of 3%") are one concept, growth."""
+        f = self.view.facts[m.fact]
+        concept = self._counted_head(si, pos, m)
+        if f.kind != "percent":
+            return concept
+        # "Inflation at 2.1% is the lowest for a year": the listed noun it is told "at" or "of" names it.
+        concept = self._level_before(si, pos) or concept
+        return "growth" if concept in self.vocab.growth_subjects else concept
+
+    def _level_before(self, si: int, pos: int) -> str:
+        """The listed concept of a noun a percent is told "at" or "of": "growth at 5.2%", "inflation of
+        1.6%", "a stake of 18.8%"; else ""."""
+        words = self.words[si]
+        k = self.figure_start(si, pos)
+        if k < 2 or words[k - 1] not in ("at", "of") or self.tokens[si][k - 2].fact >= 0:
+            return ""
+        for n in (2, 1):
+            if k - 1 - n < 0 or any(self.tokens[si][j].fact >= 0 for j in range(k - 1 - n, k - 1)):
+                continue
+            hit = self.vocab.concepts.get(" ".join(words[k - 1 - n : k - 1]))
+            if hit:
+                return hit
+        return ""
+
+    def _counted_head(self, si: int, pos: int, m: Mention) -> str:
         """What the figure counts: the verb before it ("killed 300 people"), else the head of the noun
         after it ("1,400 new Northsea jobs" → staff), else the verb after a generic noun ("people across
         the hill villages are now thought to have died"), else the mention's concept."""
@@ -727,6 +817,8 @@ class Mentions:
             w = words[k]
             if toks[k].fact >= 0 or not w[:1].isalpha() or w in _NOT_NOUNS or w in MEASURE_WORDS:
                 continue
+            if w in self.vocab.growth_subjects and not (k + 1 < len(words) and words[k + 1] in self.vocab.concepts):
+                return w  # "GDP rose 3%", "the economy of Valdoria grew": growth (not "GDP revenues")
             if k > 0 and self.view.text[toks[k].start].isupper() and w not in self.vocab.concepts:
                 continue  # a name ("In Lagos the number of ..."), not what is counted
             if w in self.vocab.concepts:
@@ -802,8 +894,11 @@ class Mentions:
         words = [t.text for t in toks]
         text = self.view.text
         v = self.vocab
+        skip = -1
         for j in range(lo, min(hi, len(toks))):
             w = words[j]
+            if j <= skip:
+                continue
             opens = j == 0 or words[j - 1] in _SUBJECT_OPENERS or self._after_opening_time(toks, j)
             if opens and (
                 w in v.holder_pronouns
@@ -822,6 +917,19 @@ class Mentions:
                 if j > 0 and words[j - 1] in ('"', "'", "(", ":"):
                     continue  # a quotation or a bracket opens with a capital
                 name = self._name_at(si, j)
+                before = j - 1 - (j > 1 and words[j - 1] == "the")
+                if j > 0 and (
+                    words[before] in _RIVAL_BEFORE
+                    or (
+                        words[before] in ("in", "across")
+                        and before > 0
+                        and _superlative(text[toks[before - 1].start : toks[before - 1].end].lower())
+                    )
+                ):
+                    # "the third-quickest in Europe behind Ireland": the field of a ranking and a rival set
+                    # beside it, not whose figure it is.
+                    skip = self._names_end(si, j, name)
+                    continue
                 said = j + 1 < len(words) and words[j + 1] in _SAID_AFTER  # "Harlow added that ..."
                 if j == 0 and " " not in name and not w.endswith("'s") and name not in self._mid_names() and not said:
                     continue  # "Floods in Moravia ...": a sentence's first word is a name only if written so elsewhere
@@ -848,6 +956,20 @@ class Mentions:
             if w in v.holder_nouns:
                 return False  # "the Scottish government": a public body with its place is another holder
         return False
+
+    def _names_end(self, si: int, j: int, name: str) -> int:
+        """The last token of the name at ``j`` and of the names joined to it ("the UK and Spain")."""
+        toks = self.sentence_tokens(si)
+        text = self.view.text
+        end = j + max(0, len(name.split()) - 1)
+        while (
+            end + 2 < len(toks)
+            and toks[end + 1].text in ("and", "or", ",")
+            and toks[end + 2].fact < 0
+            and text[toks[end + 2].start : toks[end + 2].start + 1].isupper()
+        ):
+            end = end + 2 + max(0, len(self._name_at(si, end + 2).split()) - 1)
+        return end
 
     def _after_opening_time(self, toks: Sequence[Token], j: int) -> bool:
         """Token ``j`` follows a time phrase that opens its sentence ("A year earlier the firm ...", "In
@@ -971,6 +1093,45 @@ _THAN_REACH = 3
 _MEASURED_WITH = (("in", "line", "with"), ("compared", "with"), ("compared", "to"))
 # Nouns after "budget" that make it a kind of amount, not a plan: "the budget deficit hit a record".
 _BUDGET_NOUNS = frozenset({"deficit", "deficits", "surplus", "surpluses", "shortfall", "gap", "airline", "carrier"})
+
+
+# Ordinal words of a quarter written without a year ("in the fourth quarter", "the final quarter").
+_QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4", "final": "Q4"}
+
+
+def _period(f: Fact) -> str:
+    """The time a year or date figure frames: its year ("2004"; a day or month of a year is within it),
+    a month with no year ("--01"), or a quarter, which is no year and no other quarter ("2004-Q3",
+    "Q4" for "the fourth quarter"); "" for any other figure."""
+    if f.kind == "ordinal" and f.text.lower().replace(" ", "-").endswith("-quarter"):
+        return _QUARTERS.get(f.text.lower().replace(" ", "-").split("-")[0], "quarter")  # "Fourth-quarter profits"
+    if f.kind not in ("year", "date"):
+        return ""
+    if f.iso:
+        return f.iso if "Q" in f.iso else f.iso[:4]
+    words = f.text.lower().replace("-", " ").split()
+    if len(words) == 1 and re.fullmatch(r"q[1-4]", words[0]):
+        return words[0].upper()  # "in Q3"
+    if "quarter" in words:
+        at = words.index("quarter")
+        return _QUARTERS.get(words[at - 1], "quarter") if at > 0 else "quarter"
+    return ""
+
+
+def _superlative(word: str) -> bool:
+    """ "fastest", "second-largest", "worst": a word that ranks its figure in a field ("in Europe")."""
+    last = word.rsplit("-", 1)[-1]
+    return last in _SUPERLATIVES or (last.endswith("est") and len(last) > 4 and last not in ("interest", "request"))
+
+
+def _quarter_words(words: Sequence[str], k: int) -> str:
+    """ "fourth quarter", "third-quarter" at token ``k`` as the quarter it names ("Q4"), else ""."""
+    w = words[k]
+    if w.endswith("-quarter"):
+        return _QUARTERS.get(w.removesuffix("-quarter"), "")
+    if w in _QUARTERS and k + 1 < len(words) and words[k + 1] in ("quarter", "quarter's"):
+        return _QUARTERS[w]
+    return ""
 
 
 def _measured_against(words: Sequence[str], cue: int) -> bool:

@@ -184,6 +184,8 @@ class Vocab:
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
+    running: frozenset[str]  # concepts of counts a story updates: a headline may lag the body's
+    growth_subjects: frozenset[str]  # "the economy grew 3%" tells growth: subjects whose change in % is growth
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
     base_forms: Mapping[str, str]  # an irregular verb form → its base ("paid" → "pay"), for word matching
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
@@ -419,6 +421,8 @@ def vocab() -> Vocab:
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),
+        growth_subjects=frozenset(restate["growth_subjects"]),
+        running=frozenset(restate["running"]),
         events=frozenset(restate["events"]),
         base_forms={str(form): str(base) for base, forms in dict(restate["base_forms"]).items() for form in forms},
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
