@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from numcheck.mentions import CLAUSE_END, Frame, same_holder
-from numcheck.model import Span
+from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder
+from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _DETERMINERS,
     _NP_STOP,
@@ -118,13 +118,20 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 "document",
                 (
                     # A count in the headline may lag the body's newer count; a stated change of one
-                    # period's result ("profits rise 12%") does not move as the story is updated.
-                    ("lag", "yes" if fs == 0 and headline and key[0] != "change" else ""),
+                    # period's result ("profits rise 12%") does not move as the story is updated, nor does
+                    # a count that does not run on ("to cut 900 jobs", "orders 70 planes").
+                    ("lag", "yes" if fs == 0 and headline and key[0] != "change" and _runs(d, key) else ""),
                     ("concept", key[-1]),
                     ("scope", "narrow" if narrow else ""),
                     ("evidence", "slip" if body else ""),
                 ),
             )
+
+
+def _runs(d: _Doc, key: tuple[str, ...]) -> bool:
+    """A count a story updates (a toll, cases, users): its concept is a running one, or not listed (an
+    unlisted noun is left the benefit of the doubt)."""
+    return key[-1] in d.v.running or key[-1] not in d.v.concept_names
 
 
 def _of_group(d: _Doc, fi: int) -> bool:
@@ -1051,3 +1058,103 @@ def _totals_in_apposition(d: _Doc) -> Iterator[Relation]:
         mm = d.m.by_fact.get(ai)
         what = (mm.concept or mm.noun or "") if mm else ""
         yield Relation("restatement", (("first", ai), ("second", bi)), (cue,), "clause", (("concept", what),))
+
+
+# --- the headline's figure told again in the lead, read by frame ----------------------------------
+
+# Kinds of figure a headline states and its lead tells again.
+HEADLINE_KINDS = frozenset({"count", "number", "percent", "money"})
+
+
+def _headline_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """The headline's figure and the lead's telling of it: "Ruritania growth at 6.2% in 2023" … "The
+    economy grew by 6.2% last year"; "Shares in Orbis slump 20%" … "Orbis shares fell 20%". The two
+    meet by frame (``Mentions.frame``): the same listed or head concept, one holder (or one not named),
+    the same time, part of time, place and mood, and no other way of change. A headline figure that some
+    lead figure of its frame tells with the same value is told consistently and is left alone; else the
+    first lead figure of its frame is its telling. Only a slip of the keys is evidence for the judge
+    (label ``evidence`` = "frame")."""
+    sents = d.view.doc.sentences
+    words = d.m.words[0]
+    if len(sents) < 2 or sents[0].paragraph == sents[1].paragraph or not words or words[-1] in CLAUSE_END:
+        return  # no headline: a headline is a line of its own with no full stop
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            # A whole a share is "of" ("Of the 300 staff, 120") is a group picked out, not the quantity.
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES and (r not in _WHOLES or _of_group(d, i)))
+    told = {(r.get("first"), r.get("second")) for r in built.get("restatement", {}).values()}
+    lead = sorted(_lead_sentences(d) - {0})
+    for tok in d.m.tokens[0]:
+        fi = tok.fact
+        if fi < 0 or fi in tied:
+            continue
+        f = d.facts[fi]
+        m = d.m.by_fact.get(fi)
+        if m is None or f.kind not in HEADLINE_KINDS or f.is_range or f.value is None:
+            continue
+        if m.roles & (_NOT_RESTATED - {"forecast"}):
+            continue
+        fr = d.m.frame(fi)
+        if not fr.concept or fr.concept in d.v.generic:
+            continue
+        way = _direction(d, fi)
+        said = frozenset(d.m.words[0]) if _names_anyone(d, lead) else frozenset({"*"})
+        tellings = [gi for gi in _lead_figures(d, lead, f) if gi not in tied and _told_as(d, fr, way, gi, said)]
+        if not tellings or any(d.facts[gi].interval.overlaps(f.interval) for gi in tellings):
+            continue
+        second = tellings[0]
+        if (fi, second) in told:
+            continue
+        yield Relation(
+            "restatement",
+            (("first", fi), ("second", second)),
+            (),
+            "document",
+            (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "frame")),
+        )
+
+
+def _names_anyone(d: _Doc, lead: list[int]) -> bool:
+    """The headline names someone: a capital inside it, or its first word written with a capital in the
+    lead ("Ruritania growth at 6.2%" … "outpacing Ruritania"); "Mill owner to cut 900 jobs" names no one,
+    and the lead's firm may be whom it means."""
+    toks = d.m.tokens[0]
+    if len(_caps(d, 0, 0, len(toks))) > 0:
+        return True
+    first = toks[0].text if toks and toks[0].fact < 0 else ""
+    return bool(first) and any(first in _caps(d, si, 0, len(d.m.tokens[si])) for si in lead)
+
+
+def _lead_figures(d: _Doc, lead: list[int], f: Fact) -> Iterator[int]:
+    """The figures of the lead's sentences of the family of ``f``, in text order."""
+    for si in lead:
+        for tok in d.m.tokens[si]:
+            if tok.fact >= 0 and same_family(d.facts[tok.fact], f) and d.facts[tok.fact].kind == f.kind:
+                yield tok.fact
+
+
+def _told_as(d: _Doc, fr: Frame, way: str, gi: int, said: frozenset[str]) -> bool:
+    """The lead's figure ``gi`` tells the headline's of frame ``fr``, change ``way`` and words ``said``:
+    the same concept and frame, no other way of change, not an item, part or end of another figure, a
+    holder the headline names when it names none of its own ("Valdoria's economy grew" against
+    "Ruritania growth at 6.2%"), and no part of a whole by its kind ("in the farming sector") that the
+    headline's figure does not have."""
+    g = d.facts[gi]
+    m = d.m.by_fact.get(gi)
+    if m is None or g.is_range or g.value is None or m.roles & (_NOT_RESTATED - {"forecast"}):
+        return False
+    gfr = d.m.frame(gi)
+    if gfr.concept != fr.concept or not _one_frame(fr, gfr, definite=False):
+        return False
+    if (
+        gfr.holder
+        and not fr.holder
+        and "*" not in said
+        and not all(any(w.startswith(n) for w in said) for n in gfr.holder.split())
+    ):
+        return False
+    if gfr.scope != fr.scope and gfr.scope.rsplit(" ", 1)[-1] in SECTOR_NOUNS:
+        return False
+    other = _direction(d, gi)
+    return not (way and other and way != other)
