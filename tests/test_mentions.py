@@ -178,3 +178,13 @@ def test_a_ranking_field_is_no_holder_and_shares_in_a_firm_are_no_place() -> Non
     # A place after "in" is still the scope, and still whose count it is when nothing else names one.
     assert frame_of("It will hire 650 staff in Leeds.", "650").scope == "leeds"
     assert frame_of("Floods in Moravia have left 1,200 people dead.", "1,200").holder == "moravia"
+
+
+def test_a_relative_clause_holds_the_name_before_it_and_a_source_holds_nothing() -> None:
+    text = "Ruritania overtook Valdoria, which has 593 cases, late in May."
+    assert frame_of(text, "593").holder == "valdoria"
+    text = "According to Reuters, officials have reported 45 deaths in Tarsis Province."
+    assert frame_of(text, "45").holder == ""
+    assert frame_of(text, "45").scope == "tarsis province"
+    # A name that opens the clause is still whose figure it is.
+    assert frame_of("Valdoria, which joined in May, has 593 cases.", "593").holder == "valdoria"

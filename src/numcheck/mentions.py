@@ -101,6 +101,8 @@ SECTOR_NOUNS = frozenset("sector sectors industry industries division divisions 
 SECTOR_WORDS = 5
 # Words before "in" that make the name after it the holder: "shares in Penny Lane", "a stake in Orbis".
 _HELD_IN = frozenset("shares stake stakes stock holding holdings shareholding investors investment".split())
+# Words opening a relative clause after a comma: its figure is said of the name before the comma.
+_RELATIVE_OPENERS = frozenset({"which", "who", "whose"})
 # Words before a name that make it a rival set beside the figure, not its holder ("behind Ireland", "than Spain").
 _RIVAL_BEFORE = frozenset("after than behind".split())
 # Superlatives with no "-est" ending, before the field they rank in ("the worst in Europe").
@@ -917,6 +919,9 @@ class Mentions:
                 if j > 0 and words[j - 1] in ('"', "'", "(", ":"):
                     continue  # a quotation or a bracket opens with a capital
                 name = self._name_at(si, j)
+                if j > 1 and words[j - 2 : j] == ["according", "to"]:
+                    skip = self._names_end(si, j, name)  # a source, not whose figure it is
+                    continue
                 before = j - 1 - (j > 1 and words[j - 1] == "the")
                 if j > 0 and (
                     words[before] in _RIVAL_BEFORE
@@ -1042,6 +1047,9 @@ class Mentions:
             name = self._name_at(si, j)
             if name:
                 return name
+        name = self._relative_antecedent(si, pos)
+        if name:
+            return name
         name, _ = self._first_name(si, 0, k)
         if name == "*":
             return self.holder_before(si)
@@ -1052,6 +1060,26 @@ class Mentions:
             if name == "*":
                 return self.holder_before(si)
         return ""
+
+    def _relative_antecedent(self, si: int, pos: int) -> str:
+        """The name a relative clause holding the figure is said of: "Ruritania overtook Valdoria, which
+        has 593 cases," → valdoria; else ""."""
+        c = self.clause_start(si, pos)
+        words = self.words[si]
+        if c < 2 or words[c] not in _RELATIVE_OPENERS or words[c - 1] != ",":
+            return ""
+        toks = self.tokens[si]
+        text = self.view.text
+        j = c - 2
+        while j > 0 and toks[j - 1].fact < 0 and text[toks[j - 1].start : toks[j - 1].start + 1].isupper():
+            j -= 1
+        if (
+            toks[j].fact >= 0
+            or not text[toks[j].start : toks[j].start + 1].isupper()
+            or words[j] in self.vocab.not_names
+        ):
+            return ""
+        return self._name_at(si, j)
 
     def _possessive_before(self, si: int, j: int) -> str:
         """The name ending in "'s" at token ``j`` ("San Marino's" → "san marino")."""

@@ -968,6 +968,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue
                 if not _one_frame(d.m.frame(first), fr, definite=fr.definite):
                     continue
+                if not _scope_told(d, fs, fr):
+                    continue  # "45 deaths in Tarsis Province" after the lead's 60: a place's part of it
                 a_src, b_src = _sources(d, fs), _sources(d, si)
                 if a_src and b_src and not a_src & b_src:
                     continue  # two sources' counts
@@ -1008,6 +1010,16 @@ def _split_after(d: _Doc, si: int, pos: int) -> bool:
         elif toks[k].fact >= 0 and same_family(d.facts[toks[k].fact], f):
             return joined
     return False
+
+
+def _scope_told(d: _Doc, fs: int, fr: Frame) -> bool:
+    """A later figure's place (frame ``fr``) is one the first figure's sentence ``fs`` or the headline gives,
+    or it has none: a place of its own makes it a part of the first's count."""
+    if not fr.scope or fr.scope == "whole":
+        return True
+    said = set(d.m.sentence_tokens(fs)) | (set(d.m.sentence_tokens(0)) if fs else set())
+    words = {t.text.removesuffix("'s") for t in said}
+    return set(fr.scope.split()) <= words
 
 
 def _frame_settled(d: _Doc, si: int, fr: Frame) -> bool:
