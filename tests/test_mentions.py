@@ -188,3 +188,12 @@ def test_a_relative_clause_holds_the_name_before_it_and_a_source_holds_nothing()
     assert frame_of(text, "45").scope == "tarsis province"
     # A name that opens the clause is still whose figure it is.
     assert frame_of("Valdoria, which joined in May, has 593 cases.", "593").holder == "valdoria"
+
+
+def test_a_change_noun_after_a_percent_names_what_changed() -> None:
+    text = "The port was busy, thanks to a 6.5% jump in shipments to buyers outside the Nordic Union."
+    assert frame_of(text, "6.5%").concept == "sold"
+    assert frame_of("Trade rose on a 4% gain in imports within the bloc.", "4%").concept == "import"
+    assert frame_of("The chain saw a 3% fall in the group's sales.", "3%").concept == "revenue"
+    # A time after the change noun is when, not what.
+    assert frame_of("Output saw a 3% fall in the year.", "3%").concept != "year"

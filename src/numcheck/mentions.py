@@ -99,6 +99,8 @@ _BY_TIMES_ONE = frozenset({"then", "now", "mid", "end", "early", "late"})
 SECTOR_NOUNS = frozenset("sector sectors industry industries division divisions arm segment segments".split())
 # Words after "in" read for such a part ("in the key manufacturing sector").
 SECTOR_WORDS = 5
+# Words of a change noun's object read for what changed ("a 7% jump in shipments to buyers outside the bloc").
+CHANGE_NOUN_WORDS = 4
 # Words before "in" that make the name after it the holder: "shares in Penny Lane", "a stake in Orbis".
 _HELD_IN = frozenset("shares stake stakes stock holding holdings shareholding investors investment".split())
 # Words opening a relative clause after a comma: its figure is said of the name before the comma.
@@ -659,9 +661,29 @@ class Mentions:
         concept = self._counted_head(si, pos, m)
         if f.kind != "percent":
             return concept
-        # "Inflation at 2.1% is the lowest for a year": the listed noun it is told "at" or "of" names it.
-        concept = self._level_before(si, pos) or concept
+        # "Inflation at 2.1% is the lowest for a year": the listed noun it is told "at" or "of" names it;
+        # "a 7% jump in shipments to buyers outside the bloc": what the change noun after it is "in" or "of".
+        concept = self._level_before(si, pos) or self._change_of(si, pos) or concept
         return "growth" if concept in self.vocab.growth_subjects else concept
+
+    def _change_of(self, si: int, pos: int) -> str:
+        """What a change noun right after a percent is "in" or "of": "a 7% jump in shipments to buyers outside the bloc"
+        → export, "a 3% fall in the group's sales" → revenue; else ""."""
+        words = self.words[si]
+        hit = self.vocab.direction.starting_at(words, pos + 1)
+        if hit is None or hit[1] >= len(words) or words[hit[1]] not in ("in", "of"):
+            return ""
+        j = hit[1] + 1
+        while j < len(words) and (words[j] in ("the", "its", "their", "his", "her") or words[j].endswith("'s")):
+            j += 1
+        out: list[str] = []
+        while (
+            j < len(words) and len(out) < CHANGE_NOUN_WORDS and self.tokens[si][j].fact < 0 and words[j][:1].isalpha()
+        ):
+            out.append(words[j])
+            j += 1
+        concept = self.vocab.head_concept(" ".join(out)) if out else ""
+        return "" if concept in self.vocab.generic else concept  # "a 3% fall in the year": a time
 
     def _level_before(self, si: int, pos: int) -> str:
         """The listed concept of a noun a percent is told "at" or "of": "growth at 5.2%", "inflation of

@@ -209,7 +209,7 @@ class Vocab:
                 hit = self.concepts.get(" ".join(toks[i : i + n]))
                 if hit:
                     return hit
-        for cut in ("in", "during", "for", "at", "on", "over", "since", "by", "to", "from", "was", "were", "is", "are"):
+        for cut in _HEAD_CUTS:
             if cut in toks:
                 toks = toks[: toks.index(cut)]
         while (
@@ -232,6 +232,11 @@ class Vocab:
         return singular(toks[-1]) if toks else ""
 
 
+# Words that end a subject phrase's head: a preposition or a verb after it ("shipments outside the bloc" → shipments).
+_HEAD_CUTS = (
+    "in", "during", "for", "at", "on", "over", "since", "by", "to", "from", "was", "were", "is", "are",
+    "outside", "within", "across", "among", "between", "excluding", "including", "than", "with",
+)  # fmt: skip
 # Words that measure the noun after "of": "the value of trade", "the number of deaths".
 MEASURE_WORDS = frozenset("value number level amount total volume size share rate cost price".split())
 

@@ -95,14 +95,21 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             if fs not in known_words:
                 own = (fs, 0) if d.m.tokens[0] else (fs,)
                 known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
-                known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2])))
+                # Names and their initials ("European Union" gives "eu", and so "non-EU").
+                known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
+                    a for s2 in own for a in _acronyms(d, s2)
+                )
             places = _places(d, si, lo, hi)
             # "Henan province has recorded 15 deaths": a place word names a place with no preposition.
             places |= PLACE_WORDS.intersection(d.m.words[si][lo:hi])
             if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
                 places |= _places(d, si, 0, _chunk(d, si, 0)[1])  # "In the north, turnout was 51%"
-            if not _caps(d, si, lo, hi) <= known_names[fs] or not places <= known_words[fs]:
+            if not all(_name_known(n, known_names[fs]) for n in _caps(d, si, lo, hi)) or not places <= known_words[fs]:
                 continue  # "in the north", "Labour's 35%": another place or holder
+            if _excluding(d, first) != _excluding(d, fi):
+                continue  # "shipments outside the bloc" … "shipments to the bloc": the rest, not the same
+            if not _names_kept(d, first, si, pos):
+                continue  # "from England and Wales rose 17%" … "from Wales have risen 19%": a part of it
             a_src, b_src = _sources(d, fs), _sources(d, si)
             if a_src and b_src and not a_src & b_src:
                 continue  # "according to the WHO" … "the ministry said": two sources' counts
@@ -126,6 +133,38 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     ("evidence", "slip" if body else ""),
                 ),
             )
+
+
+# Words that make a figure the rest of a whole after a part is taken out: "shipments outside the bloc",
+# "sales excluding cars", "non-EU exports".
+_EXCLUDING = frozenset("outside excluding except beyond".split())
+
+
+# Tokens either side of a figure, within its clause, where a word taking a part out of what it counts
+# stands ("a 6% jump in shipments to buyers outside the bloc", "Non-NU shipments rose 6%"); further off it is said of
+# another noun ("Sales outside Europe helped the firm lift its profits by 40%").
+EXCLUDING_REACH = 7
+
+
+def _excluding(d: _Doc, fi: int) -> bool:
+    """The figure's own words take a part out of what it counts ("outside the EU", "non-EU", "excluding")."""
+    si, pos = d.pos_of(fi)
+    lo = max(d.m.clause_start(si, pos), pos - EXCLUDING_REACH)
+    hi = min(d.m.clause_end(si, pos), pos + 1 + EXCLUDING_REACH)
+    return any(w in _EXCLUDING or w.startswith("non-") for w in d.m.words[si][lo:hi])
+
+
+def _names_kept(d: _Doc, first: int, si: int, pos: int) -> bool:
+    """A later figure whose clause names someone or somewhere keeps every name of the first figure's
+    stretch (in its own sentence, the headline, or as initials): fewer names there make it a part."""
+    if not _caps(d, si, d.m.clause_start(si, pos), d.m.clause_end(si, pos)):
+        return True
+    own = (si, 0) if d.m.tokens[0] else (si,)
+    known = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
+        a for s2 in own for a in _acronyms(d, s2)
+    )
+    fs, fpos = d.pos_of(first)
+    return all(_name_known(n, known) for n in _caps(d, fs, *_chunk(d, fs, fpos)))
 
 
 def _runs(d: _Doc, key: tuple[str, ...]) -> bool:
@@ -206,7 +245,9 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
         after = d.v.direction.starting_at(words, pos + 1)
         direction = m.direction or (after[0] if after else "")
         if direction:
-            concept = _changed_noun(d, si, k) or _stated_concept(d, fi)
+            # What changed: the frame's reading ("Non-EU exports shot up 7.5%" → export) before the
+            # change's own readers.
+            concept = _frame_change(d, fi) or _changed_noun(d, si, k) or _stated_concept(d, fi)
             return ("change", direction, concept) if concept and concept not in d.v.generic else None
         noun = _level_noun(d, si, k) or m.noun or ""
         if not noun or not noun.replace(" ", "").replace("-", "").isalpha() or noun.split()[0] in _NP_STOP:
@@ -222,6 +263,12 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
+
+
+def _frame_change(d: _Doc, fi: int) -> str:
+    """What a stated change changes by the figure's frame, unless that is a direction word ("rise")."""
+    concept = d.m.frame(fi).concept
+    return "" if d.v.direction.starting_at((concept,), 0) else concept
 
 
 def _subject_concept(d: _Doc, si: int, k: int) -> str:
