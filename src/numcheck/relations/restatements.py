@@ -1015,6 +1015,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue
                 if not _one_frame(d.m.frame(first), fr, definite=fr.definite):
                     continue
+                if fr.concept in ONE_OFF and _dated_apart(d.m.frame(first).period, fr.period):
+                    continue  # "In 2001 it paid a $4.7m fine": another payment
                 if not _scope_told(d, fs, fr):
                     continue  # "45 deaths in Tarsis Province" after the lead's 60: a place's part of it
                 a_src, b_src = _sources(d, fs), _sources(d, si)
@@ -1035,9 +1037,14 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             earlier.pop(0)
 
 
+# Listed concepts of one-off amounts (a deal's value, a sum paid): one quantity a story tells twice, but a
+# deal or payment of another year is another one, so their times must agree, not merely not clash.
+ONE_OFF = frozenset({"deal", "payment"})
 # Listed concepts a count of which is one quantity a story tells twice; the other listed concepts (profit,
 # price, rate) are amounts that a story tells for many periods and kinds.
-_COUNTED = frozenset({"death", "injury", "case", "staff", "refugee", "student", "user", "visitor", "aircraft", "seat"})
+_COUNTED = frozenset(
+    {"death", "injury", "case", "staff", "refugee", "student", "user", "visitor", "aircraft", "seat", *ONE_OFF}
+)
 
 
 # Tokens after a figure that the next item of a split of it may stand: "560 staff would come from the
@@ -1057,6 +1064,11 @@ def _split_after(d: _Doc, si: int, pos: int) -> bool:
         elif toks[k].fact >= 0 and same_family(d.facts[toks[k].fact], f):
             return joined
     return False
+
+
+def _dated_apart(a: str, b: str) -> bool:
+    """Two periods of which one is a date ("2001", "--05", "Q3") the other does not share."""
+    return a != b and any(p[:1].isdigit() or p.startswith(("-", "Q")) for p in (a, b))
 
 
 def _scope_told(d: _Doc, fs: int, fr: Frame) -> bool:
