@@ -86,8 +86,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             moving = key[0] != "change" and _MOVING.intersection(d.m.words[si])  # a change's own verb moves
             if (body and not _settled(d, si)) or (moving and _dated(d, si)):
                 continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
-            if fs == si or not _frames_agree(d, first, fi):
-                continue
+            if fs == si or not _frames_agree(d, first, fi) or d.m.frame(first).part != d.m.frame(fi).part:
+                continue  # another time, or a part of it ("In the first half, exports grew by 16%")
             ma, mb = _modifiers(d, first), _modifiers(d, fi)
             if ma and mb and not ma & mb:
                 continue  # "shop sales slipped 0.4%" … "the 2.6% drop in fuel sales": two kinds of one noun
