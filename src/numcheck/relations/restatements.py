@@ -65,6 +65,7 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     known_words: dict[int, frozenset[str]] = {}  # per anchor sentence: its words and the headline's
     known_names: dict[int, frozenset[str]] = {}
     anchors: dict[tuple[str, ...], int] = {}
+    lead_anchors: dict[tuple[str, ...], int] = {}  # the lead's telling of a figure the headline anchors
     for si, toks in enumerate(d.m.tokens):
         for pos, tok in enumerate(toks):
             fi = tok.fact
@@ -81,58 +82,67 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue
             if first < 0:
                 continue
-            fs, _ = d.pos_of(first)
-            body = fs not in lead
-            moving = key[0] != "change" and _MOVING.intersection(d.m.words[si])  # a change's own verb moves
-            if (body and not _settled(d, si)) or (moving and _dated(d, si)):
-                continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
-            if fs == si or not _frames_agree(d, first, fi) or d.m.frame(first).part != d.m.frame(fi).part:
-                continue  # another time, or a part of it ("In the first half, exports grew by 16%")
-            ma, mb = _modifiers(d, first), _modifiers(d, fi)
-            if ma and mb and not ma & mb:
-                continue  # "shop sales slipped 0.4%" … "the 2.6% drop in fuel sales": two kinds of one noun
-            lo, hi = _chunk(d, si, pos)
-            if fs not in known_words:
-                own = (fs, 0) if d.m.tokens[0] else (fs,)
-                known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
-                # Names and their initials ("European Union" gives "eu", and so "non-EU").
-                known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
-                    a for s2 in own for a in _acronyms(d, s2)
+            if headline and si in lead and si != 0 and d.pos_of(first)[0] == 0:
+                lead_anchors.setdefault(key, fi)  # the lead's own telling of a figure the headline anchors
+            heads = [first]
+            later = lead_anchors.get(key, -1)
+            if later >= 0 and si not in lead and d.pos_of(later)[0] != si:
+                # A headline's figure may lag the body's newer count, but the lead's telling of it does not:
+                # "kills nearly 300" … "killed nearly 300 people" … "312 deaths" is held to the lead as well.
+                heads.append(later)
+            for first in heads:
+                fs, _ = d.pos_of(first)
+                body = fs not in lead
+                moving = key[0] != "change" and _MOVING.intersection(d.m.words[si])  # a change's own verb moves
+                if (body and not _settled(d, si)) or (moving and _dated(d, si)):
+                    continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
+                if fs == si or not _frames_agree(d, first, fi) or d.m.frame(first).part != d.m.frame(fi).part:
+                    continue  # another time, or a part of it ("In the first half, exports grew by 16%")
+                ma, mb = _modifiers(d, first), _modifiers(d, fi)
+                if ma and mb and not ma & mb:
+                    continue  # "shop sales slipped 0.4%" … "the 2.6% drop in fuel sales": two kinds of one noun
+                lo, hi = _chunk(d, si, pos)
+                if fs not in known_words:
+                    own = (fs, 0) if d.m.tokens[0] else (fs,)
+                    known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
+                    # Names and their initials ("European Union" gives "eu", and so "non-EU").
+                    known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
+                        a for s2 in own for a in _acronyms(d, s2)
+                    )
+                places = _places(d, si, lo, hi)
+                # "Henan province has recorded 15 deaths": a place word names a place with no preposition.
+                places |= PLACE_WORDS.intersection(d.m.words[si][lo:hi])
+                if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
+                    places |= _places(d, si, 0, _chunk(d, si, 0)[1])  # "In the north, turnout was 51%"
+                if not all(_name_known(n, known_names[fs]) for n in _caps(d, si, lo, hi)) or not places <= known_words[fs]:
+                    continue  # "in the north", "Labour's 35%": another place or holder
+                if _excluding(d, first) != _excluding(d, fi):
+                    continue  # "shipments outside the bloc" … "shipments to the bloc": the rest, not the same
+                if not _names_kept(d, first, si, pos):
+                    continue  # "from England and Wales rose 17%" … "from Wales have risen 19%": a part of it
+                a_src, b_src = _sources(d, fs), _sources(d, si)
+                if a_src and b_src and not a_src & b_src:
+                    continue  # "according to the WHO" … "the ministry said": two sources' counts
+                if _listed(d, si, pos, lo, hi):
+                    continue  # "Three guards and 20 raiders died": an item of a list
+                # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
+                # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
+                narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
+                yield Relation(
+                    "restatement",
+                    (("first", first), ("second", fi)),
+                    (),
+                    "document",
+                    (
+                        # A count in the headline may lag the body's newer count; a stated change of one
+                        # period's result ("profits rise 12%") does not move as the story is updated, nor does
+                        # a count that does not run on ("to cut 900 jobs", "orders 70 planes").
+                        ("lag", "yes" if fs == 0 and headline and key[0] != "change" and _runs(d, key) else ""),
+                        ("concept", key[-1]),
+                        ("scope", "narrow" if narrow else ""),
+                        ("evidence", "slip" if body else ""),
+                    ),
                 )
-            places = _places(d, si, lo, hi)
-            # "Henan province has recorded 15 deaths": a place word names a place with no preposition.
-            places |= PLACE_WORDS.intersection(d.m.words[si][lo:hi])
-            if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
-                places |= _places(d, si, 0, _chunk(d, si, 0)[1])  # "In the north, turnout was 51%"
-            if not all(_name_known(n, known_names[fs]) for n in _caps(d, si, lo, hi)) or not places <= known_words[fs]:
-                continue  # "in the north", "Labour's 35%": another place or holder
-            if _excluding(d, first) != _excluding(d, fi):
-                continue  # "shipments outside the bloc" … "shipments to the bloc": the rest, not the same
-            if not _names_kept(d, first, si, pos):
-                continue  # "from England and Wales rose 17%" … "from Wales have risen 19%": a part of it
-            a_src, b_src = _sources(d, fs), _sources(d, si)
-            if a_src and b_src and not a_src & b_src:
-                continue  # "according to the WHO" … "the ministry said": two sources' counts
-            if _listed(d, si, pos, lo, hi):
-                continue  # "Three guards and 20 raiders died": an item of a list
-            # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
-            # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
-            narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
-            yield Relation(
-                "restatement",
-                (("first", first), ("second", fi)),
-                (),
-                "document",
-                (
-                    # A count in the headline may lag the body's newer count; a stated change of one
-                    # period's result ("profits rise 12%") does not move as the story is updated, nor does
-                    # a count that does not run on ("to cut 900 jobs", "orders 70 planes").
-                    ("lag", "yes" if fs == 0 and headline and key[0] != "change" and _runs(d, key) else ""),
-                    ("concept", key[-1]),
-                    ("scope", "narrow" if narrow else ""),
-                    ("evidence", "slip" if body else ""),
-                ),
-            )
 
 
 # Words that make a figure the rest of a whole after a part is taken out: "shipments outside the bloc",
