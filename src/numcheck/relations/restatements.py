@@ -96,7 +96,7 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 moving = key[0] != "change" and _MOVING.intersection(d.m.words[si])  # a change's own verb moves
                 if (body and not _settled(d, si)) or (moving and _dated(d, si)):
                     continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
-                if fs == si or not _frames_agree(d, first, fi) or d.m.frame(first).part != d.m.frame(fi).part:
+                if fs == si or not _frames_agree(d, first, fi) or _part_of_time(d, first) != _part_of_time(d, fi):
                     continue  # another time, or a part of it ("In the first half, exports grew by 16%")
                 ma, mb = _modifiers(d, first), _modifiers(d, fi)
                 if ma and mb and not ma & mb:
@@ -106,15 +106,18 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     own = (fs, 0) if d.m.tokens[0] else (fs,)
                     known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
                     # Names and their initials ("European Union" gives "eu", and so "non-EU").
-                    known_names[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
-                        a for s2 in own for a in _acronyms(d, s2)
-                    )
+                    known_names[fs] = frozenset(
+                        n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))
+                    ) | frozenset(a for s2 in own for a in _acronyms(d, s2))
                 places = _places(d, si, lo, hi)
                 # "Henan province has recorded 15 deaths": a place word names a place with no preposition.
                 places |= PLACE_WORDS.intersection(d.m.words[si][lo:hi])
                 if d.m.words[si][:1] and d.m.words[si][0] in _PLACE_PREPS:
                     places |= _places(d, si, 0, _chunk(d, si, 0)[1])  # "In the north, turnout was 51%"
-                if not all(_name_known(n, known_names[fs]) for n in _caps(d, si, lo, hi)) or not places <= known_words[fs]:
+                if (
+                    not all(_name_known(n, known_names[fs]) for n in _caps(d, si, lo, hi))
+                    or not places <= known_words[fs]
+                ):
                     continue  # "in the north", "Labour's 35%": another place or holder
                 if _excluding(d, first) != _excluding(d, fi):
                     continue  # "shipments outside the bloc" … "shipments to the bloc": the rest, not the same
@@ -175,6 +178,12 @@ def _names_kept(d: _Doc, first: int, si: int, pos: int) -> bool:
     )
     fs, fpos = d.pos_of(first)
     return all(_name_known(n, known) for n in _caps(d, fs, *_chunk(d, fs, fpos)))
+
+
+def _part_of_time(d: _Doc, fi: int) -> bool:
+    """The figure is told of a part of its time ("in its first week", "in the first half"); a figure told
+    "in all" or "in total" is the whole time, as one told plainly is."""
+    return d.m.frame(fi).part == "part"
 
 
 def _runs(d: _Doc, key: tuple[str, ...]) -> bool:
