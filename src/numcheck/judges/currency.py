@@ -102,19 +102,21 @@ def _rate(a: Fact, b: Fact) -> float | None:
     return float(b.value) / float(a.value)
 
 
-def _log_range(a: Fact, b: Fact) -> tuple[float, float] | None:
-    """The log rate of b per a at the printed precision of both figures (hedges do not move a rate), or None."""
+def _printed_range(a: Fact, b: Fact) -> tuple[float, float] | None:
+    """Units of b per unit of a at the printed precision of both figures (hedges do not move a rate, and
+    "about 19,800 yen (145 euros)" hedges the price, not the rate): (lowest, highest), or None."""
     ia, ib = (value_interval(printed(f, (*BOUNDS, "about"))) for f in (a, b))
-    if ia.low is None or ia.high is None or ib.low is None or ib.high is None or ia.low <= 0 or ib.low <= 0:
+    if ia.low is None or ia.high is None or ib.low is None or ib.high is None or ia.low <= 0:
         return None
-    return math.log(float(ib.low / ia.high)), math.log(float(ib.high / ia.low))
+    return float(ib.low / ia.high), float(ib.high / ia.low)
 
 
 def _off_shared(here: tuple[float, float] | None, others: list[float]) -> float | None:
     """The common log rate of two or more ``others`` that agree to within ``SHARED`` when ``here`` (a
-    printed-precision range) is more than ``CLEAR`` from them at every rounding; else None."""
-    if here is None or len(others) < 2 or max(others) - min(others) > SHARED:
+    printed-precision range of the rate) is more than ``CLEAR`` from them at every rounding; else None."""
+    if here is None or here[0] <= 0 or len(others) < 2 or max(others) - min(others) > SHARED:
         return None
+    here = (math.log(here[0]), math.log(here[1]))
     low, high = min(others), max(others)
     if here[0] - high > CLEAR or low - here[1] > CLEAR:
         return (low + high) / 2
@@ -175,7 +177,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if abs(here - own) > bar and trusted:
             reason = f"while the text's other conversions give 1 {a.unit} = {_show(math.exp(own))} {b.unit}"
         else:
-            shared = _off_shared(_log_range(a, b), others)
+            shared = _off_shared(_printed_range(a, b), others)
             if shared is not None:
                 reason = f"while the text's other conversions give 1 {a.unit} = {_show(math.exp(shared))} {b.unit}"
     if not reason and mid is not None and abs(here - mid) > far:
@@ -208,11 +210,10 @@ def _outside_band(a: Fact, b: Fact, compiled: Mapping[str, Any]) -> str:
     """The reason a conversion's rate, at the printed precision of both figures, is outside its band, or ""."""
     assert a.unit and b.unit
     band = _plausible(a.unit, b.unit, compiled)
-    # Read as printed: "about 19,800 yen (145 euros)" hedges the price, not the rate.
-    ia, ib = (value_interval(printed(f, (*BOUNDS, "about"))) for f in (a, b))
-    if band is None or ia.low is None or ia.high is None or ib.low is None or ib.high is None or ia.low <= 0:
+    rate = _printed_range(a, b)
+    if band is None or rate is None:
         return ""
-    low, high = float(ib.low / ia.high), float(ib.high / ia.low)
+    low, high = rate
     if band[0] <= high and low <= band[1]:
         return ""
     return f"outside any rate the two have had (1 {a.unit} = {_show(band[0])} to {_show(band[1])} {b.unit})"
