@@ -127,6 +127,8 @@ _SUBJECT_ENDS = frozenset("said says is was were are has have had which who that
 # Marks after which a capital opens a quotation or a clause, not a name.
 _OPENING_MARKS = frozenset({'"', "'", "(", ":", ".", "?", "!", "-"})
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
+# Words before a noun phrase that name no part of it: "the key manufacturing sector", "its sales".
+_LEADING = _POSSESSIVES | {"the"}
 # Endings of a capitalised word that describes the name after it ("London-listed", "Paris-based").
 _DESCRIPTOR_ENDS = ("-listed", "-based", "-born", "-owned", "-backed", "-registered", "-headquartered")
 # Words before a year that make it name the noun after it ("its 2004 dividend", "the 2005 budget").
@@ -588,7 +590,7 @@ class Mentions:
         out: list[str] = []
         for k in range(j, min(hi, j + SECTOR_WORDS)):
             w = words[k]
-            if w in ("the", "its", "their", "his", "her"):
+            if w in _LEADING:
                 continue
             if not w[:1].isalpha():
                 return ""
@@ -600,8 +602,8 @@ class Mentions:
     def _held_in(self, si: int, j: int) -> bool:
         """The "in" at token ``j`` names whose it is, not where: "shares in Penny Lane", "a stake in
         Orbis"."""
-        words = self.sentence_tokens(si)
-        return words[j].text == "in" and j > 0 and words[j - 1].text in _HELD_IN
+        words = self.words[si]
+        return words[j] == "in" and j > 0 and words[j - 1] in _HELD_IN
 
     def _part_in_date(self, fi: int) -> bool:
         """A date or time figure whose words name a part of its period ("the first half of 2023")."""
@@ -674,7 +676,7 @@ class Mentions:
         if hit is None or hit[1] >= len(words) or words[hit[1]] not in ("in", "of"):
             return ""
         j = hit[1] + 1
-        while j < len(words) and (words[j] in ("the", "its", "their", "his", "her") or words[j].endswith("'s")):
+        while j < len(words) and (words[j] in _LEADING or words[j].endswith("'s")):
             j += 1
         out: list[str] = []
         while (

@@ -105,10 +105,7 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 if fs not in known_words:
                     own = (fs, 0) if d.m.tokens[0] else (fs,)
                     known_words[fs] = frozenset(w for s2 in own for w in d.m.words[s2])
-                    # Names and their initials ("European Union" gives "eu", and so "non-EU").
-                    known_names[fs] = frozenset(
-                        n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))
-                    ) | frozenset(a for s2 in own for a in _acronyms(d, s2))
+                    known_names[fs] = _known_names(d, fs)
                 places = _places(d, si, lo, hi)
                 # "Henan province has recorded 15 deaths": a place word names a place with no preposition.
                 places |= PLACE_WORDS.intersection(d.m.words[si][lo:hi])
@@ -172,12 +169,18 @@ def _names_kept(d: _Doc, first: int, si: int, pos: int) -> bool:
     stretch (in its own sentence, the headline, or as initials): fewer names there make it a part."""
     if not _caps(d, si, d.m.clause_start(si, pos), d.m.clause_end(si, pos)):
         return True
-    own = (si, 0) if d.m.tokens[0] else (si,)
-    known = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
-        a for s2 in own for a in _acronyms(d, s2)
-    )
+    known = _known_names(d, si)
     fs, fpos = d.pos_of(first)
     return all(_name_known(n, known) for n in _caps(d, fs, *_chunk(d, fs, fpos)))
+
+
+def _known_names(d: _Doc, si: int) -> frozenset[str]:
+    """The names of sentence ``si`` and the headline, with their initials ("European Union" gives "eu",
+    and so "non-EU")."""
+    own = (si, 0) if d.m.tokens[0] else (si,)
+    return frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
+        a for s2 in own for a in _acronyms(d, s2)
+    )
 
 
 def _part_of_time(d: _Doc, fi: int) -> bool:
