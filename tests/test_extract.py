@@ -442,6 +442,29 @@ def test_more_currency_words(text: str, surface: str, value: str, code: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "value", "code"),
+    [
+        # The country the text names settles a currency word two countries share.
+        ("The Danish brewer's sales rose to 36bn kroner.", "36bn kroner", "36000000000", "DKK"),
+        ("An Oslo insurer paid 850m kroner in claims.", "850m kroner", "850000000", "NOK"),
+        ("Profit was 2.1bn Danish kroner; in Norway it made 400m kroner.", "400m kroner", "400000000", "DKK"),
+        ("A single krone buys little in Norway; the fund holds 9bn krone.", "9bn krone", "9000000000", "NOK"),
+        ("The bank earned SFr 2.3bn, up from SFr1.9bn.", "SFr 2.3bn", "2300000000", "CHF"),
+        ("The bank earned SFr 2.3bn, up from SFr1.9bn.", "SFr1.9bn", "1900000000", "CHF"),
+        ("Its fee was 40m krona.", "40m krona", "40000000", "SEK"),
+    ],
+)
+def test_shared_currency_words_and_swiss_francs(text: str, surface: str, value: str, code: str) -> None:
+    f = one(text, surface)
+    assert (f.kind, f.value, f.unit) == ("money", D(value), code)
+
+
+def test_a_shared_currency_word_with_no_country_is_millions_not_metres() -> None:
+    f = one("The deal is worth 850m kroner.", "850m")
+    assert (f.kind, f.value, f.unit) == ("count", D(850000000), None)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "value", "unit"),
     [
         ("The miner raised $US4.2 billion in bonds.", "$US4.2 billion", D(4200000000), "USD"),

@@ -70,6 +70,10 @@ _HEDGES = _toml("hedges.toml")
 SIGNS: dict[str, str] = dict(_MONEY["signs"])
 CODES: frozenset[str] = frozenset(_MONEY["codes"])
 CURRENCY_WORDS: dict[str, str] = dict(_MONEY["words"])
+# "kroner" → {"DKK": ("danish", …), "NOK": ("norwegian", …)}: settled by the country the text names.
+SHARED_CURRENCY_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    word: {code: tuple(names) for code, names in codes.items()} for word, codes in _MONEY["shared"].items()
+}
 MINOR: dict[str, str] = dict(_MONEY["minor"])
 MINOR_FACTOR: dict[str, Decimal] = {k: Decimal(v) for k, v in _MONEY["minor_factor"].items()}
 MINOR_ARTICLE: frozenset[str] = frozenset(_MONEY["article"])
@@ -108,7 +112,9 @@ _SIGN_AFTER = startcache.compile(
     rf"{_SP}?(?P<sign>{_alt([s for s in SIGNS if not s[0].isascii() or s == '$'], False)})"
 )
 _CODE_AFTER = startcache.compile(rf"{_SP}(?P<code>{_alt(CODES, False)})\b")
-_CUR_WORD_AFTER = startcache.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt(CURRENCY_WORDS)})\b", re.I)
+_CUR_WORD_AFTER = startcache.compile(
+    rf"(?:{_SP}+|{_SP}*-{_SP}*)(?P<w>{_alt([*CURRENCY_WORDS, *SHARED_CURRENCY_WORDS])})\b", re.I
+)
 _MINOR_WORDS = sorted((w for w in MINOR if w != "p"), key=len, reverse=True)
 _MINOR_AFTER = startcache.compile(
     rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P<w>{'|'.join(w.replace(' ', f'{_SP}+') for w in _MINOR_WORDS)})\b|(?P<p>p)\b", re.I
@@ -775,6 +781,20 @@ def _verb_subject(clause: str) -> str | None:
 # --- money, percent, units -----------------------------------------------------
 
 
+def _currency_word(clean: str, word: str) -> str | None:
+    """The ISO code of a currency word after a figure; for a word several countries share ("kroner"), the
+    code of the first of those countries the text names, or None when it names none."""
+    if word in CURRENCY_WORDS:
+        return CURRENCY_WORDS[word]
+    first: tuple[int, str] | None = None
+    for code, names in SHARED_CURRENCY_WORDS[word].items():
+        for m in re.finditer(rf"\b(?:{'|'.join(names)})\b", clean, re.I):
+            if first is None or m.start() < first[0]:
+                first = (m.start(), code)
+            break
+    return first[1] if first else None
+
+
 def _currency_before(ctx: _Context, start: int) -> tuple[str, int, bool, bool] | None:
     """(ISO code, start of the sign, accounting bracket, minus between sign and digits)."""
     window = ctx.clean[max(0, start - 8) : start]
@@ -1001,10 +1021,11 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
             wa.group("w").lower().startswith("pound") and not n.scaled and "sterling" not in wa.group("w").lower()
         ):
             word = re.sub(r"\s+", " ", wa.group("w").lower())
-            if word in ("won", "marks", "rand") and not n.scaled:
+            word_code = _currency_word(clean, word)
+            if (word in ("won", "marks", "rand") and not n.scaled) or word_code is None:
                 wa = None  # "won 3 games", "3 marks": words first, money only with a scale
             else:
-                kind, unit, end = "money", CURRENCY_WORDS[word], wa.end()
+                kind, unit, end = "money", word_code, wa.end()
                 # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
                 tail = _CENTS_TAIL.match(clean, end)
                 said_cents = tail is not None and re.search(r"cents?\s*\Z", tail.group()) is not None
@@ -1286,8 +1307,9 @@ def _vague(ctx: _Context) -> list[Fact]:
         start, end = m.span()
         kind, unit = "count", None
         wa = _CUR_WORD_AFTER.match(ctx.clean, end)
-        if wa:  # "several hundred million pounds": vague money
-            kind, unit, end = "money", CURRENCY_WORDS[re.sub(r"\s+", " ", wa.group("w").lower())], wa.end()
+        code = _currency_word(ctx.clean, re.sub(r"\s+", " ", wa.group("w").lower())) if wa else None
+        if wa and code:  # "several hundred million pounds": vague money
+            kind, unit, end = "money", code, wa.end()
         out.append(
             _fact(
                 ctx,
