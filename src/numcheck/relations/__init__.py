@@ -141,6 +141,7 @@ from numcheck.relations.groups import (
     _placed_shares,
     _remainders,
 )
+from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.lists import _counted_names, _listed_parts, _place_runs
 from numcheck.relations.matches import _match_minutes
@@ -273,6 +274,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _fastest_parts,
     _counted_names,
     _listed_parts,
+    _group_totals,
+    _another_of_action,
     _period_slices,
     _ranked,
     _race_places,

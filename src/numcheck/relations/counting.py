@@ -23,6 +23,7 @@ from numcheck.model import Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, NOT_NAMES, Relation, _Doc, family, same_family
 from numcheck.relations.changes import FRAME_NOUNS
 from numcheck.relations.groups import _changing
+from numcheck.relations.holders import action_of
 from numcheck.relations.scopes import _scope
 from numcheck.vocab import TOKEN, PhraseTable, _toml, singular
 
@@ -692,7 +693,7 @@ def _more_of_told(d: _Doc) -> Iterator[Relation]:
         if a < 0:
             continue
         w = _told_total(d, si, a)
-        if w < 0:
+        if w < 0 or not _one_action(d, w, a, mi):
             continue
         why = f"{d.facts[a].text} and {m.text} more"
         yield Relation(
@@ -702,6 +703,13 @@ def _more_of_told(d: _Doc) -> Iterator[Relation]:
             "document",
             (("plus", "0"), ("why", why), ("near", "yes")),
         )
+
+
+def _one_action(d: _Doc, total: int, *parts: int) -> bool:
+    """The total and its parts are not told of two different actions ("9,000 jobs were cut" is not the
+    total of "3,100 will leave London and another 2,600 will be relocated")."""
+    told = {action_of(d, *d.pos_of(fi)) for fi in (total, *parts)} - {""}
+    return len(told) <= 1
 
 
 def _told_total(d: _Doc, si: int, a: int) -> int:

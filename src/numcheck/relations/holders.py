@@ -1,0 +1,355 @@
+"""Holders: a total told of a group, and the figures its members are given by name, in the sentences around it.
+
+One reader of "holder: figure" clauses across a window of sentences:
+
+- a total for a group of holders ("The three parties received £9.5m", "the £11.7m given to 16 parties",
+  "Britain's four biggest banks made £30bn"), and each holder's figure told by its name after it, as a
+  list or one sentence each ("Labour received more than £5m, the Conservatives £3.1m ...", "Skylane flew
+  22 million. Northjet carried 14 million."), or in the sentence just before when the total's sentence
+  points back ("Labour received £5m. That is nearly half of the £11.7m given to 16 parties.");
+- a part and "another N" beside it, against the total of the same action told in the sentences before
+  ("7,800 posts are to be moved out of the capital ... 4,300 will leave by March and there are plans to
+  relocate another 4,500"): one action told with different verbs (``[holders.actions]``).
+
+Both yield a ``breakdown`` judged by ``sum`` (NC205). The named holders may be only some of the group, and
+"another N" may not be the last: ``inclusive`` (parts may fall short, never pass), except when a count
+of the group ("the three parties") names exactly as many holders as are told. Guards, as vocabulary:
+a total of "the other" or "smaller" holders, or of "each"; older ends of changes ("up from £4m"); parts of
+another action ("spent" against "received"), another counted thing (votes against seats), another period
+or a forecast.
+
+Cost: only sentences holding a group word, or a figure with the "another" role, open a search, and each
+search reads a fixed window of sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from numcheck.model import Fact
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family
+from numcheck.relations.lists import _capital, _name_end
+from numcheck.vocab import PhraseTable, _toml
+
+# Sentences after a group's total that its holders' figures may be told in.
+HOLDERS_AHEAD = 3
+# Tokens either side of a total that its group's noun may stand ("the three parties received £9.5m",
+# "£11.7m received by 16 political parties").
+GROUP_REACH = 8
+# Tokens either side of a figure that the word naming its action may stand.
+ACTION_REACH = 6
+# Sentences before an "another N" that the total of its action may stand (the action must match, so a
+# story may tell the total a few paragraphs up).
+ANOTHER_BACK = 8
+# Words opening a total's sentence that point back at the figure told just before it.
+_POINTING = frozenset({"this", "that", "it", "which", "these"})
+# Words right before a name that make it a source or a giver, not whose figure it is.
+_NOT_HOLDER_BEFORE = frozenset({"from", "by", "according"})
+# Words after a figure that give it to the name after them ("£4m went to the Greens").
+_TO_NAME = frozenset({"to", "for"})
+_MODEL = re.compile(r"\d[A-Za-z]+\d")
+_JOINS = frozenset({"while", "whereas", "but", "and", "with"})
+_AMOUNTS = frozenset({"count", "number", "money", "percent", "share"})
+
+
+@functools.cache
+def _data() -> tuple[frozenset[str], PhraseTable, PhraseTable, PhraseTable, frozenset[str]]:
+    data = _toml("vocab.toml")["holders"]
+    actions = PhraseTable.build((p, kind) for kind, phrases in data["actions"].items() for p in phrases)
+    return (
+        frozenset(data["groups"]),
+        PhraseTable.build((p, "not") for p in data["not_whole"]),
+        PhraseTable.build((p, "end") for p in data["change_ends"]),
+        actions,
+        frozenset(data["claims"]),
+    )
+
+
+def _amount(d: _Doc, fi: int) -> bool:
+    """A single amount, not a model's name read as a number ("the 7E7")."""
+    f = d.facts[fi]
+    return f.kind in COUNTABLE and not f.is_range and f.value is not None and not _MODEL.search(f.text)
+
+
+def _other_concepts(d: _Doc, a: str, b: str) -> bool:
+    """Two figures count different things the vocabulary knows ("votes" and "seats"); a verb read as a noun
+    ("received") is no concept here: the actions are compared on their own."""
+    known = d.v.concept_names - d.v.generic
+    return a in known and b in known and a != b
+
+
+def _segment(d: _Doc, si: int, pos: int) -> tuple[int, int]:
+    """The tokens that tell of the figure at ``pos``: its clause, cut at the sentence's other amounts."""
+    toks = d.m.tokens[si]
+    a, b = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    for k in range(pos - 1, a - 1, -1):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind in _AMOUNTS:
+            a = k + 1
+            break
+    for k in range(pos + 1, b):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind in _AMOUNTS:
+            b = k
+            break
+    return a, b
+
+
+def action_of(d: _Doc, si: int, pos: int) -> str:
+    """The action the figure at ``pos`` is told of ("received", "will leave", "relocate another"): the
+    nearest phrase of ``[holders.actions]`` in its segment, either side; "" when none."""
+    words = d.m.words[si]
+    actions = _data()[3]
+    a, b = _segment(d, si, pos)
+    stop = False  # "9,000 jobs were cut while 5,200 were moved": a joining word ends what is told before
+    for step in range(1, ACTION_REACH + 1):
+        k = pos - step
+        stop = stop or (k >= a and words[k] in _JOINS)
+        if k >= a and not stop:
+            hit = actions.starting_at(words, k)
+            if hit and hit[1] <= pos:
+                return hit[0]
+        k = pos + step
+        if k < b:
+            hit = actions.starting_at(words, k)
+            if hit and hit[1] <= b:
+                return hit[0]
+    return ""
+
+
+def _older_end(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is the older end of a change or a comparison ("up from £4m", "than 2,000")."""
+    words = d.m.words[si]
+    start = d.hedge_start(si, pos)
+    return _data()[2].ending_at(words, start) is not None
+
+
+def holder_of(d: _Doc, si: int, pos: int) -> str:
+    """The name a figure is given to in its own segment: the first name before it ("Labour received more
+    than £5m", "the Conservatives £3.1m", "while the Liberal Democrats received just over £3m"), else the
+    name after "to"/"for" right after it ("£4m went to the Greens"); "" when none. A sentence's first word
+    is a name only when the text capitalises it elsewhere or a verb follows it; names of a source or a
+    giver ("from Lord Bell", "according to the commission") are passed over."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    not_names = d.v.not_names
+    a, b = _segment(d, si, pos)
+    k = a
+    while k < pos:
+        if toks[k].fact >= 0 or not _capital(d, toks[k]) or words[k] in not_names or not words[k][:1].isalpha():
+            k += 1
+            continue
+        end = _name_end(d, toks, words, k)
+        prev = words[k - 1] if k else ""
+        if prev == "the" and k > 1:
+            prev = words[k - 2]
+        if prev in _NOT_HOLDER_BEFORE or (prev == "to" and k > 1 and words[k - 2] == "according"):
+            k = max(end, k + 1)
+            continue
+        if k == 0 and end == 1 and not _first_word_name(d, si):
+            k += 1
+            continue
+        return " ".join(w.removesuffix("'s") for w in words[k:end])
+    j = pos + 1
+    if j < b and words[j] in ("went", "goes", "go", "going"):
+        j += 1
+    if j + 1 < b and words[j] in _TO_NAME:
+        j += 1 + (words[j + 1] == "the")
+        end = _name_end(d, toks, words, j)
+        if end > j and words[j] not in not_names:
+            return " ".join(words[j:end])
+    return ""
+
+
+def _first_word_name(d: _Doc, si: int) -> bool:
+    words = d.m.words[si]
+    w = words[0]
+    if w in d.v.concepts or w in d.v.not_names:
+        return False
+    if w in d.m._mid_names():
+        return True
+    return len(words) > 1 and (
+        d.verb_like(words[1])
+        or words[1] in ("was", "were", "has", "had", "is")
+        or bool(_data()[3].starting_at(words, 1))
+    )
+
+
+def _group_at(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
+    """The group noun told in the clause of the total at ``pos`` (token), with the count of the group before
+    it ("the three parties" → 3; 0 when no count), else None; None too when the clause makes the total some
+    other holders' or each holder's ("the other parties", "each")."""
+    groups, not_whole = _data()[:2]
+    words, toks = d.m.words[si], d.m.tokens[si]
+    a = max(d.m.clause_start(si, pos), pos - GROUP_REACH)
+    b = min(d.m.clause_end(si, pos), pos + 1 + GROUP_REACH)
+    found: tuple[int, int] | None = None
+    for k in range(a, b):
+        if not_whole.starting_at(words, k):
+            return None
+        w = words[k].removesuffix("'")
+        if found is None and w in groups and toks[k].fact < 0:
+            count = 0
+            for j in (k - 1, k - 2):
+                if j >= 0 and toks[j].fact >= 0 and j != pos:
+                    f = d.facts[toks[j].fact]
+                    if f.kind in ("count", "number") and f.value is not None and not f.is_range:
+                        count = int(f.value) if f.value == f.value.to_integral_value() else 0
+                    break
+            found = (k, count)
+    return found
+
+
+def _claimed(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is what its holder says or reckons ("Labour said it had received £6m")."""
+    words = d.m.words[si]
+    a = d.m.clause_start(si, pos)
+    return any(w in _data()[4] for w in words[max(a, pos - ACTION_REACH) : pos])
+
+
+def _names_in(d: _Doc, si: int, a: int, b: int) -> set[str]:
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out: set[str] = set()
+    k = a
+    while k < b:
+        if toks[k].fact < 0 and _capital(d, toks[k]) and words[k] not in d.v.not_names:
+            end = _name_end(d, toks, words, k)
+            out.add(" ".join(w.removesuffix("'s") for w in words[k:end]))
+            k = max(end, k + 1)
+        else:
+            k += 1
+    return out
+
+
+def _fits(d: _Doc, total: int, part: int, total_action: str, action: str) -> bool:
+    """The part counts what the total counts, for the same time and mood, by the same action."""
+    if total_action and action and total_action != action:
+        return False
+    tf, pf = d.m.frame(total), d.m.frame(part)
+    if _other_concepts(d, tf.concept, pf.concept):
+        return False
+    if tf.period and pf.period and tf.period != pf.period:
+        return False
+    return tf.mood == pf.mood
+
+
+def _group_totals(d: _Doc) -> Iterator[Relation]:
+    """A total told of a group of holders, against the figures the holders are given by name around it."""
+    groups = _data()[0]
+    n = len(d.m.tokens)
+    for si in range(n):
+        words = d.m.words[si]
+        if not any(w.removesuffix("'") in groups for w in words):
+            continue
+        toks = d.m.tokens[si]
+        for pos, tok in enumerate(toks):
+            ti = tok.fact
+            if ti < 0 or not _amount(d, ti) or d.facts[ti].hedge not in ("exact", "about"):
+                continue
+            if _older_end(d, si, pos) or (pos and words[pos - 1] == "by"):
+                continue
+            group = _group_at(d, si, pos)
+            if group is None or group[0] - 2 <= pos < group[0]:
+                continue  # "the three parties" is the group's count, not its total
+            rel = _holders_total(d, si, pos, ti, group[1])
+            if rel is not None:
+                yield rel
+
+
+def _holders_total(d: _Doc, si: int, pos: int, ti: int, count: int) -> Relation | None:
+    like = family(d.facts[ti])
+    total_action = action_of(d, si, pos)
+    a, b = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    own = _names_in(d, si, a, b)
+    first = si - 1 if si > 0 and d.m.words[si] and d.m.words[si][0] in _POINTING else si
+    seen: set[str] = set()
+    parts: list[int] = []
+    for s2 in range(first, min(len(d.m.tokens), si + 1 + HOLDERS_AHEAD)):
+        toks = d.m.tokens[s2]
+        last_action = ""
+        for k, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or fi == ti or d.facts[fi].kind in FRAME_KINDS:
+                continue
+            if not _amount(d, fi) or family(d.facts[fi]) != like:
+                continue
+            if _older_end(d, s2, k):
+                continue
+            holder = holder_of(d, s2, k)
+            action = action_of(d, s2, k) or last_action
+            if not holder or _claimed(d, s2, k):
+                continue
+            last_action = action
+            if holder in own or holder in seen or not _fits(d, ti, fi, total_action, action):
+                continue
+            seen.add(holder)
+            parts.append(fi)
+    if len(parts) < 2 or (count and len(parts) > count):
+        return None
+    labels = () if count and len(parts) == count else (("inclusive", "yes"),)
+    roles = (("total", ti),) + tuple(("item", i) for i in parts)
+    return Relation("breakdown", roles, (), "document", labels)
+
+
+def _another_of_action(d: _Doc) -> Iterator[Relation]:
+    """ "7,800 posts are being moved out of the capital ... About 4,300 will leave by March and there are
+    plans to relocate another 4,500": a first part and "another N" beside it in one sentence, against the
+    nearest figure before of the same family told of the same action (one action, different verbs), larger
+    than both. "Another" may not be the last part: the parts may fall short of the total, never pass it."""
+    for si, pos, fi, f in d.figures(COUNTABLE):
+        m = d.m.by_fact.get(fi)
+        if m is None or "another" not in m.roles:
+            continue
+        action = action_of(d, si, pos)
+        first = _first_part(d, si, pos, fi)
+        if first < 0 or not action:
+            continue
+        fpos = d.pos_of(first)[1]
+        if (action_of(d, si, fpos) or action) != action:
+            continue
+        top = max(f.value or Decimal(0), d.facts[first].value or Decimal(0))
+        total = _action_total(d, si, fpos, f, action, top)
+        if total < 0 or not _later_fits(d, total, fi):
+            continue
+        roles = (("total", total), ("item", first), ("item", fi))
+        yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+
+
+def _later_fits(d: _Doc, total: int, part: int) -> bool:
+    """A part told as still to come ("plans to relocate another 4,500", "will be moved in 2026") may belong
+    to a total told as planned, not to one already done ("cut 900 jobs last year")."""
+    tf, pf = d.m.frame(total), d.m.frame(part)
+    if _other_concepts(d, tf.concept, pf.concept):
+        return False
+    done = tf.period == "past" or (tf.period.isdigit() and pf.period.isdigit() and tf.period != pf.period)
+    return not (done and (pf.mood or pf.period == "future"))
+
+
+def _first_part(d: _Doc, si: int, pos: int, fi: int) -> int:
+    """The one figure of the same family before "another N" in its sentence, else -1."""
+    toks = d.m.tokens[si]
+    found = [
+        toks[k].fact
+        for k in range(pos)
+        if toks[k].fact >= 0 and _amount(d, toks[k].fact) and family(d.facts[toks[k].fact]) == family(d.facts[fi])
+    ]
+    if len(found) != 1 or _older_end(d, si, d.pos_of(found[0])[1]):
+        return -1
+    return found[0]
+
+
+def _action_total(d: _Doc, si: int, before: int, like_f: Fact, action: str, top: Decimal) -> int:
+    """The nearest figure before token ``before`` of sentence ``si`` (up to ``ANOTHER_BACK`` sentences
+    back) of the family of ``like_f``, told of ``action`` and larger than ``top``, else -1."""
+    like = family(like_f)
+    for s2, k, fi in d.m.figures_before(si, before, ANOTHER_BACK, None):
+        f = d.facts[fi]
+        if not _amount(d, fi) or family(f) != like or f.hedge not in ("exact", "about"):
+            continue
+        if _older_end(d, s2, k) or action_of(d, s2, k) != action:
+            continue
+        m = d.m.by_fact.get(fi)
+        if m is not None and m.roles & {"part", "another", "each"}:
+            continue
+        return fi if (f.value or 0) > top else -1
+    return -1
