@@ -143,7 +143,7 @@ from numcheck.relations.groups import (
 )
 from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
-from numcheck.relations.lists import _counted_names, _listed_parts, _place_runs
+from numcheck.relations.lists import _counted_countries, _counted_names, _listed_parts, _place_runs
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.periods import _period_parts
 from numcheck.relations.persons import _person_ages
@@ -273,6 +273,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _scoring,
     _fastest_parts,
     _counted_names,
+    _counted_countries,
     _listed_parts,
     _group_totals,
     _another_of_action,

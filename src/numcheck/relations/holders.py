@@ -2,14 +2,14 @@
 
 One reader of "holder: figure" clauses across a window of sentences:
 
-- a total for a group of holders ("The three parties received £9.5m", "the £11.7m given to 16 parties",
-  "Britain's four biggest banks made £30bn"), and each holder's figure told by its name after it, as a
-  list or one sentence each ("Labour received more than £5m, the Conservatives £3.1m ...", "Skylane flew
-  22 million. Northjet carried 14 million."), or in the sentence just before when the total's sentence
-  points back ("Labour received £5m. That is nearly half of the £11.7m given to 16 parties.");
+- a total for a group of holders ("The four largest parties took in £8.2m", "the £10.2m given to 12
+  parties", "the four biggest banks made £30bn"), and each holder's figure told by its name after it, as a
+  list or one sentence each ("Labour was given £4.1m, the Greens £1.6m ...", "Skylane flew 22 million.
+  Northjet carried 14 million."), or in the sentence just before when the total's sentence points back
+  ("Labour took £5m. That is nearly half of the £10.2m given to 12 parties.");
 - a part and "another N" beside it, against the total of the same action told in the sentences before
-  ("7,800 posts are to be moved out of the capital ... 4,300 will leave by March and there are plans to
-  relocate another 4,500"): one action told with different verbs (``[holders.actions]``).
+  ("5,200 posts are to be moved out of the capital ... 3,100 will leave by April and there are plans
+  to relocate another 2,600"): one action told with different verbs (``[holders.actions]``).
 
 Both yield a ``breakdown`` judged by ``sum`` (NC205). The named holders may be only some of the group, and
 "another N" may not be the last: ``inclusive`` (parts may fall short, never pass), except when a count
@@ -36,7 +36,7 @@ from numcheck.vocab import PhraseTable, _toml
 
 # Sentences after a group's total that its holders' figures may be told in.
 HOLDERS_AHEAD = 3
-# Tokens either side of a total that its group's noun may stand ("the three parties received £9.5m",
+# Tokens either side of a total that its group's noun may stand ("the four largest parties took in £8.2m",
 # "£11.7m received by 16 political parties").
 GROUP_REACH = 8
 # Tokens either side of a figure that the word naming its action may stand.
@@ -126,8 +126,8 @@ def _older_end(d: _Doc, si: int, pos: int) -> bool:
 
 
 def holder_of(d: _Doc, si: int, pos: int) -> str:
-    """The name a figure is given to in its own segment: the first name before it ("Labour received more
-    than £5m", "the Conservatives £3.1m", "while the Liberal Democrats received just over £3m"), else the
+    """The name a figure is given to in its own segment: the first name before it ("Skylane flew over
+    22 million", "the Greens £2.1m", "while the Reform party was given nearly £2m"), else the
     name after "to"/"for" right after it ("£4m went to the Greens"); "" when none. A sentence's first word
     is a name only when the text capitalises it elsewhere or a verb follows it; names of a source or a
     giver ("from Lord Bell", "according to the commission") are passed over."""
@@ -292,8 +292,8 @@ def _holders_total(d: _Doc, si: int, pos: int, ti: int, count: int) -> Relation 
 
 
 def _another_of_action(d: _Doc) -> Iterator[Relation]:
-    """ "7,800 posts are being moved out of the capital ... About 4,300 will leave by March and there are
-    plans to relocate another 4,500": a first part and "another N" beside it in one sentence, against the
+    """ "5,200 posts are being moved out of the capital ... About 3,100 will leave by April and there are
+    plans to relocate another 2,600": a first part and "another N" beside it in one sentence, against the
     nearest figure before of the same family told of the same action (one action, different verbs), larger
     than both. "Another" may not be the last part: the parts may fall short of the total, never pass it."""
     for si, pos, fi, f in d.figures(COUNTABLE):
@@ -316,7 +316,7 @@ def _another_of_action(d: _Doc) -> Iterator[Relation]:
 
 
 def _later_fits(d: _Doc, total: int, part: int) -> bool:
-    """A part told as still to come ("plans to relocate another 4,500", "will be moved in 2026") may belong
+    """A part told as still to come ("plans to relocate another 2,600", "will be moved in 2026") may belong
     to a total told as planned, not to one already done ("cut 900 jobs last year")."""
     tf, pf = d.m.frame(total), d.m.frame(part)
     if _other_concepts(d, tf.concept, pf.concept):

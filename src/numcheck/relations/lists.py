@@ -50,6 +50,8 @@ NOT_CONCEPTS = NATIONAL_WORDS | {"apiece", "each", "respectively", "all", "altog
 # A definite count further than this from the names of its sentence counts something else ("A, B and C
 # were shortlisted, and the 12 judges ..."); a name dropped or added is one or two off.
 NAMED_SLACK = 2
+# Sentences either side of a count of countries that the list of them may be told in.
+COUNTRIES_NEAR = 2
 # Sentences after a whole that its places may be told in, one a sentence; tokens after a figure that the
 # place it is given to may stand ("640 confirmed cases of the virus in Norland").
 RUN_NEXT = 3
@@ -108,10 +110,18 @@ def _name_end(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: int) 
     return end
 
 
+def _sentence(d: _Doc, si: int) -> tuple[Sequence[Token], Sequence[str]]:
+    """A sentence's tokens and words, also for a sentence with no figure (which the mentions leave
+    untokenised): "Applicants from A, B and C will ..." lists names with no figure."""
+    if d.m.tokens[si]:
+        return d.m.tokens[si], d.m.words[si]
+    toks = d.m.sentence_tokens(si)
+    return toks, tuple(t.text for t in toks)
+
+
 def names_at(d: _Doc, si: int, start: int) -> list[Entry]:
     """The names listed from token ``start`` ("A, B, C and D"): at least two, the last after "and"."""
-    toks = d.m.tokens[si]
-    words = d.m.words[si]
+    toks, words = _sentence(d, si)
     out: list[Entry] = []
     closed = False  # the last joiner was "and": the list may end after the next name
     j = start
@@ -306,6 +316,69 @@ def _counted_names(d: _Doc) -> Iterator[Relation]:
         why = f"{count} named: {d.view.text[cue.start : cue.end]}"
         labels = (("plus", str(count)), ("why", why))
         yield Relation("tally", (("total", fi),), (cue,), "sentence", labels)
+
+
+@functools.cache
+def _countries() -> tuple[PhraseTable, frozenset[str]]:
+    data = _toml("vocab.toml")["countries"]
+    return PhraseTable.build((p, "countries") for p in data["count_nouns"]), frozenset(data["names"])
+
+
+def _counted_countries(d: _Doc) -> Iterator[Relation]:
+    """ "The ministry will fast-track claims from seven countries. Applicants from A, B, C, D and E will get a
+    shorter form.": a count of countries or nationalities against the one list of countries told in the
+    sentences around it (every name listed a country of ``[countries]``; not a partial list). A count far
+    from the names (more than ``NAMED_SLACK``) counts another set ("Ten countries signed ... Leaders from A,
+    B and C spoke"); two lists near it leave it unread."""
+    nouns, names = _countries()
+    first_words = {p.split()[0] for p in _toml("vocab.toml")["countries"]["count_nouns"]}
+    n = len(d.m.tokens)
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        v = f.value
+        if v is None or f.hedge != "exact" or not (2 <= v <= COUNT_MAX) or v != v.to_integral_value():
+            continue
+        if not first_words & set(words[pos + 1 : pos + 3]):
+            continue
+        j = pos + 1 if nouns.starting_at(words, pos + 1) else pos + 2
+        if j >= len(words) or not nouns.starting_at(words, j) or (pos and words[pos - 1] in ("other", "another")):
+            continue
+        if j > pos + 1 and words[pos + 1] in ("other", "more", "of"):
+            continue  # "seven other countries", "seven more nations": some beside those listed
+        found: list[tuple[int, list[Entry]]] = []
+        for s2 in range(max(0, si - COUNTRIES_NEAR), min(n, si + 1 + COUNTRIES_NEAR)):
+            if s2 != si:
+                found.extend((s2, e) for e in _country_lists(d, s2, names))
+        if len(found) != 1:
+            continue
+        s2, entries = found[0]
+        count = len(entries)
+        if v == count or abs(v - count) > NAMED_SLACK:
+            continue
+        toks = _sentence(d, s2)[0]
+        cue = Span(toks[entries[0].start].start, toks[entries[-1].end - 1].end)
+        why = f"{count} named: {d.view.text[cue.start : cue.end]}"
+        yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(count)), ("why", why)))
+
+
+def _country_lists(d: _Doc, si: int, names: frozenset[str]) -> Iterator[list[Entry]]:
+    """The closed lists of countries in sentence ``si`` (every name a country; not partial)."""
+    toks, words = _sentence(d, si)
+    start = 0
+    while start < len(toks):
+        if words[start] in (",", "and") or not _capital(d, toks[start]) or (start and _capital(d, toks[start - 1])):
+            start += 1
+            continue
+        entries = names_at(d, si, start)
+        if len(entries) < 2:
+            start += 1
+            continue
+        told = [" ".join(w for w in words[e.start : e.end] if w != "the") for e in entries]
+        first, end = entries[0].start, entries[-1].end
+        partial = _has("partial", words, max(0, first - 3), first) or _has("partial", words, end, end + 3)
+        if all(t in names for t in told) and not partial:
+            yield entries
+        start = end
 
 
 def _names_before(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None:
