@@ -282,7 +282,9 @@ def _glued_currencies() -> re.Pattern[str]:
     money = startcache.toml(raw)
     lead = [s for s in money["signs"] if s[-1].isalpha() or s[-1] == "."] + list(money["codes"])
     alt = "|".join(re.escape(s) for s in sorted(lead, key=lambda s: (-len(s), s)))
-    return startcache.compile(rf"(?<![A-Za-z])(?:{alt})(?=\d)")
+    # A cheap first-character test before the alternation: most positions of a text fail it.
+    firsts = "".join(sorted({re.escape(s[0]) for s in lead}))
+    return startcache.compile(rf"(?=[{firsts}])(?<![A-Za-z])(?:{alt})(?=\d)")
 
 
 _GLUED_CURRENCY = _glued_currencies()
