@@ -198,6 +198,8 @@ class Vocab:
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
+    known_set_before: PhraseTable  # "all", "each of the" → "all"; "the" → "definite": a count told as a known set
+    known_set_after: PhraseTable  # "involved", "in question": words after its noun that mark the set as known
     level_verbs: PhraseTable  # "stands at" → "level" (the figure after it is the subject's), "put" → "put" (its object's, "at" the figure)
 
     def head_concept(self, phrase: str) -> str:
@@ -443,6 +445,11 @@ def vocab() -> Vocab:
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
         sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),
+        known_set_before=PhraseTable.build(
+            [(str(p), "all") for p in data["frames"]["known_sets"]["all"]]
+            + [(str(p), "definite") for p in data["frames"]["known_sets"]["definite"]]
+        ),
+        known_set_after=PhraseTable.build((str(p), "known") for p in data["frames"]["known_sets"]["after"]),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
         complements=_complements(data.get("complements", {})),
         opposite_answers=_opposites(data["answers"]["opposites"]),

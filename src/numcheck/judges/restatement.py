@@ -100,6 +100,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         ta, tb = ta or _value_digits(a), tb or _value_digits(b)
     swap = swapped(ta, tb) and a.value != b.value
     person = rel.label("evidence") == "person"  # one person's age: any two values disagree
+    # A count told as the whole set named before ("all 19 countries involved"): no slip needed either.
+    known = rel.label("evidence") == "known"
     # A person's age in whole years is exact: "17" and "the 18-year-old" are two ages, not one rounded.
     apart = a.value != b.value if person else not value_interval(a).overlaps(value_interval(b))
     if not (apart or swap):
@@ -108,7 +110,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None  # told in other words: only transposed digits show it is one figure mistyped
     # Two figures of the body are one count only by a slip of the keys, never by a bound.
     bound = _bound_broken(a, b) and not rel.label("scope") and rel.label("evidence") not in ("slip", "frame")
-    if not (swap or one_slip(ta, tb) or bound or person):
+    if not (swap or one_slip(ta, tb) or bound or person or known):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)
     if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder
 from numcheck.model import Fact, Span
@@ -1251,3 +1252,112 @@ def _told_as(d: _Doc, fr: Frame, way: str, gi: int, said: frozenset[str]) -> boo
         return False
     other = _direction(d, gi)
     return not (way and other and way != other)
+
+
+# --- a count told again as the whole set named before: "all 19 countries involved" ------------------
+
+# Words of a known set's noun between the figure and the end of its clause or a word that marks it known.
+KNOWN_NOUN = 3
+# Earlier counts kept as candidates for the set a later "all N" tells again.
+KNOWN_BEFORE = 24
+# Words after an earlier count that its noun may stand ("21 West and Central African countries").
+KNOWN_NOUN_BEFORE = 6
+_KNOWN_END = frozenset({",", ";", ":", ".", "!", "?", ")", '"'})
+
+
+def _same_count(a: Fact, b: Fact) -> bool:
+    """Two counts that may be one: equal, or a hedged one's range holding the other ("nearly 20", 19)."""
+    hedged = a.hedge != "exact" or b.hedge != "exact"
+    return a.value == b.value or hedged and a.interval.overlaps(b.interval)
+
+
+def _told_as_known(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as the whole of a set already named: "for all 19 countries involved",
+    "each of the 12 clubs." (after "all" its noun ends the clause), "the 19 countries concerned" (after
+    "the" a word of ``known_set_after`` follows). "all 19 countries that signed it" and "all 12 clubs in the
+    north" pick a part out and are not."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    opener = d.v.known_set_before.ending_at(words, k)
+    if opener is None:
+        return False
+    toks = d.m.tokens[si]
+    end = min(len(words), pos + 2 + KNOWN_NOUN)
+    for j in range(pos + 1, end):
+        if j > pos + 1 and d.v.known_set_after.starting_at(words, j) is not None:
+            return True
+        if j > pos + 1 and (words[j] in _KNOWN_END) and opener[0] == "all":
+            return True
+        if toks[j].fact >= 0 or not words[j][:1].isalpha():
+            return False
+    return len(words) <= end and opener[0] == "all"
+
+
+def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A count told as the whole set named before, with another value: "A drive across 21 countries" …
+    "again in April for all 19 countries involved"; "The league has 20 clubs" … "each of the 18 clubs.".
+    The later figure is told as known (``_told_as_known``); the earlier one is the first count of its
+    concept (``_counts_concept``) that is not itself told as known ("the six key countries", "all 21") nor
+    a part of another relation, in one frame with it (holder, time, part of time, place): a set is named
+    before its parts. A count of the concept with the later one's value before it leaves the pair alone
+    (the set may be that one). The evidence is the set itself (label ``evidence`` = "known"): any two
+    values that cannot both hold."""
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES - _WHOLES)
+    earlier: list[int] = []  # the latest counts before, of any concept (read only when a set is told as known)
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        if len(earlier) > KNOWN_BEFORE:
+            earlier.pop(0)
+        earlier.append(fi)
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or not earlier[:-1] or not _told_as_known(d, si, pos):
+            continue
+        # "each of the 18 clubs" reads as each, "all four regions" as a total, "will apply to all 18 clubs"
+        # as a forecast: none makes a set told as known other than the set.
+        if m.roles & (_NOT_RESTATED - {"each", "forecast"}):
+            continue
+        fr = d.m.frame(fi)
+        if not fr.concept or fr.concept in d.v.generic:
+            continue
+        if fr.part == "whole":
+            fr = replace(fr, part="")  # "all four regions": the whole set, not the whole of a time
+        # A day or month of its own is when the set is acted on ("again in April for all 19 countries
+        # involved"), not a newer count; a word of a count still moving ("now", "so far") is.
+        if _MOVING_FRAME.intersection(d.m.words[si]):
+            continue
+        sets = [e for e in earlier[:-1] if same_family(d.facts[e], f) and _counts_concept(d, e, fr.concept)]
+        if not sets or any(_same_count(d.facts[e], f) for e in sets):
+            continue
+        first = next((e for e in sets if not d.m.frame(e).definite and not _told_as_known(d, *d.pos_of(e))), -1)
+        if first < 0 or first in tied or d.m.by_fact[first].roles & _NOT_RESTATED:
+            continue
+        fs = d.pos_of(first)[0]
+        if not _one_frame(d.m.frame(first), fr, definite=True) or not _scope_told(d, fs, fr):
+            continue
+        a_src, b_src = _sources(d, fs), _sources(d, si)
+        if a_src and b_src and not a_src & b_src:
+            continue
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", fi)),
+            (),
+            "document",
+            (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "known")),
+        )
+
+
+def _counts_concept(d: _Doc, fi: int, concept: str) -> bool:
+    """The figure counts ``concept``: by its frame, or by a noun of it in the words right after it ("21 West
+    and Central African countries", whose frame reads the first word)."""
+    if d.m.frame(fi).concept == concept:
+        return True
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for j in range(pos + 1, min(len(words), pos + 1 + KNOWN_NOUN_BEFORE)):
+        if toks[j].fact >= 0 or not words[j][:1].isalpha():
+            return False
+        if d.v.concept(words[j]) == concept:
+            return True
+    return False
