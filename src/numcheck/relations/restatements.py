@@ -1361,3 +1361,63 @@ def _counts_concept(d: _Doc, fi: int, concept: str) -> bool:
         if d.v.concept(words[j]) == concept:
             return True
     return False
+
+
+# --- one named holder's figure told twice in the body: "the US had 593 deaths" … "the United States, which
+# has 593 deaths" -------------------------------------------------------------------------------------
+
+# Earlier figures kept per (family, concept) for a later one of the same holder to meet.
+HELD_PER_KEY = 4
+HELD_KINDS = frozenset({"count", "number", "money", "percent"})
+
+
+def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One named holder's figure of one thing told twice in the body: both frames (``Mentions.frame``)
+    name the holder (by name, initials, or through "it" and "the firm"), count the same concept, and give
+    the same period (or none), mood, part of time, place and way of change; neither is a part, item or
+    end of another relation, a list item, or "excluding" something the other is not; and two sources'
+    figures stay apart. A count "as of" a day of its own against one with none is another moment, and is
+    left alone. Only a slip of the keys is evidence for the judge (label ``evidence`` = "frame")."""
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _TIED_ROLES and (r not in _WHOLES or _of_group(d, i)))
+    told = {(r.get("first"), r.get("second")) for r in built.get("restatement", {}).values()}
+    seen: dict[tuple[str, str, str], list[int]] = {}
+    for si, pos, fi, f in d.figures(HELD_KINDS):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or m.roles & _NOT_RESTATED:
+            continue
+        fr = d.m.frame(fi)
+        if not fr.holder or not fr.concept or fr.concept in d.v.generic:
+            continue
+        key = (family(f), f.kind, fr.concept)
+        earlier = seen.setdefault(key, [])
+        if earlier and not _listed(d, si, pos, *_chunk(d, si, pos)) and not _split_after(d, si, pos):
+            for first in reversed(earlier):
+                fs, _ = d.pos_of(first)
+                a = d.m.frame(first)
+                if fs == si or not same_holder(a.holder, fr.holder) or a.period != fr.period:
+                    continue
+                if a.mood != fr.mood or a.part != fr.part or {a.scope, fr.scope} - {"", "whole", a.holder, fr.holder}:
+                    continue  # "has 350 stores across the country" … "Halden's 530 stores": one count
+                if _direction(d, first) != _direction(d, fi) or _excluding(d, first) != _excluding(d, fi):
+                    continue
+                ma, mb = _modifiers(d, first), _modifiers(d, fi)
+                if ma != mb:
+                    continue  # "net profits" … "pre-tax profits": two measures of one noun
+                a_src, b_src = _sources(d, fs), _sources(d, si)
+                if a_src and b_src and not a_src & b_src:
+                    continue
+                if (first, fi) not in told:
+                    yield Relation(
+                        "restatement",
+                        (("first", first), ("second", fi)),
+                        (),
+                        "document",
+                        (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "frame")),
+                    )
+                break
+        earlier.append(fi)
+        if len(earlier) > HELD_PER_KEY:
+            earlier.pop(0)
