@@ -172,6 +172,46 @@ def _age_word(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
     return None
 
 
+# Words between "is" and an age told with it ("he is only 21").
+_NOW_FILLER = frozenset("just only still now".split())
+# Words after a bare figure that end an age told with "is" ("Hart, who is 21, said", "is 21 and lives").
+_AGE_END = frozenset({",", ".", ";", ":", '"', ")", "and", "but", "!", "?"})
+
+
+def _copula_age(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
+    """(surname, first name) of a person whose age the bare whole number at ``pos`` tells with "is": "Hart,
+    who is 21, said", "Hart is 21 and lives in Leeds", '"Jo is 21," her coach said', "She is 27." (she: the name
+    the sentence before opens with; a quote's "he" may be anyone); None when it is not one. "is 21 points behind", "is 21st" and "the
+    score is 21" are not."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    f = d.facts[toks[pos].fact]
+    if f.kind not in ("number", "count") or f.unit or f.hedge != "exact" or not f.text.isalnum():
+        return None
+    if pos + 1 < len(words) and words[pos + 1] not in _AGE_END:
+        return None
+    k = pos - 1
+    while k >= 0 and words[k] in _NOW_FILLER:
+        k -= 1
+    if k < 1 or words[k] != "is":
+        return None
+    before = words[k - 1]
+    if before == "who":
+        person = _person(d, si, pos, pos + 1)
+    elif before in ("he", "she"):
+        # The narrator's "She is 27." after a sentence opening with her name; a quote's "he" may be anyone.
+        person = _opening_name(d, si - 1) if k - 1 == 0 else ("", "")
+    else:
+        j = k - 1
+        while j >= 0 and _cap(d, toks[j]):
+            j -= 1
+        # The name is the sentence's subject ("Hart is 21", '"Jo is 21"'), not a place in it ("the
+        # number of cases in Ruritania is 18").
+        subject = j < k - 1 and (j < 0 or words[j] in ('"', "'") or words[j] in _OPENERS)
+        person = _run_back(d, toks, k - 1) if subject else ("", "")
+    return person if person[0] else None
+
+
 def _past_before(d: _Doc, si: int, pos: int) -> bool:
     """The figure at ``pos`` is an age at an event told as past: "when he was (just) 16", "as a 17-year-old"."""
     words = d.m.words[si]
@@ -212,7 +252,12 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if f.kind == "duration":
             continue
         past = _past_before(d, si, pos)
-        if f.kind != "age" and not past and not apposed(d, si, pos) or f.kind == "age" and f.unit != "year":
+        if f.kind != "age" and not past and not apposed(d, si, pos):
+            who = _copula_age(d, si, pos)
+            if who is not None:
+                yield Told(*who, n, n, "now", fi, f.span, f.text)
+            continue
+        if f.kind == "age" and f.unit != "year":
             continue
         mm = d.m.by_fact.get(fi)
         frame = mm.frame or "" if mm is not None else ""
@@ -394,7 +439,7 @@ def _person_ages(d: _Doc) -> Iterator[Relation]:
     labels ``low``/``high`` (years the other allows) and ``told`` (what it is)."""
     by_person: dict[str, list[Told]] = {}
     firsts: dict[str, set[str]] = {}
-    ages = [*_figure_ages(d), *_word_ages(d)]
+    ages = _first_names_resolved([*_figure_ages(d), *_word_ages(d)])
     whose = {f"#{t.fact}": (t.person, t.first) for t in ages if t.fact >= 0}
     for t in (*ages, *_lengths(d)):
         if t.person.startswith("#"):  # a length whose doer is an age: that age's person
@@ -415,6 +460,23 @@ def _person_ages(d: _Doc) -> Iterator[Relation]:
                 rel = _against(d, a, b)
                 if rel is not None:
                     yield rel
+
+
+def _first_names_resolved(ages: list[Told]) -> list[Told]:
+    """Ages told of a lone name that is the first name of one person told in full ("Jo Hart, 19," …
+    '"Jo is 21," her coach said'), told of that person; a lone name that is a surname stays."""
+    full: dict[str, set[str]] = {}
+    for t in ages:
+        if t.first:
+            full.setdefault(t.first, set()).add(t.person)
+    surnames = {t.person for t in ages if t.first}
+    out = []
+    for t in ages:
+        people = full.get(t.person, set())
+        if not t.first and t.person not in surnames and len(people) == 1:
+            t = replace(t, person=next(iter(people)), first=t.person)
+        out.append(t)
+    return out
 
 
 def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
