@@ -197,3 +197,21 @@ def test_a_change_noun_after_a_percent_names_what_changed() -> None:
     assert frame_of("The chain saw a 3% fall in the group's sales.", "3%").concept == "revenue"
     # A time after the change noun is when, not what.
     assert frame_of("Output saw a 3% fall in the year.", "3%").concept != "year"
+
+
+def _mention_of(text: str, written: str):  # type: ignore[no-untyped-def]
+    view = View(extract(text))
+    m = Mentions(view)
+    (fi,) = [i for i, f in enumerate(view.facts) if f.text == written]
+    return m.by_fact[fi]
+
+
+def test_a_percent_told_more_or_less_is_a_change_of_its_own_way() -> None:
+    # "pay 38% more" is a rise whatever verb the clause opened with, and no other count ("5 more staff").
+    rise = _mention_of("Shares fell after the mill agreed to pay 38% more for coal.", "38%")
+    assert rise.direction == "up" and "another" not in rise.roles
+    cut = _mention_of("Prices rose after the firm said it would charge 12% less for gas.", "12%")
+    assert cut.direction == "down"
+    # "more than expected" compares: the verb's way stands.
+    assert _mention_of("Sales fell 5% more than forecast.", "5%").direction == "down"
+    assert "another" in _mention_of("The firm will hire 40 more staff.", "40").roles

@@ -33,6 +33,8 @@ from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
 from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, singular, vocab
 
+# Words right after a percent that give its own way of change ("27% more", "12% lower"), over a verb before.
+_OWN_WAY = frozenset("more less higher lower".split())
 # Words a figure's own reading may look back over for its role, direction and
 # frame: a clause's worth ("another 6 million", "rose by almost 30% to").
 WINDOW_BEFORE = 8
@@ -393,10 +395,13 @@ class Mentions:
         end = min(len(words), pos + 1 + WINDOW_AFTER)
         j = pos + 1
         while j < end and words[j] not in CLAUSE_END and toks[j].fact < 0:
+            own = j == pos + 1 and f.kind == "percent" and words[j] in _OWN_WAY and "than" not in words[j + 1 : j + 2]
             hit = v.roles_after.starting_at(words, j)
-            if hit and hit[1] <= end:
+            if hit and hit[1] <= end and not own:
                 roles.add(hit[0])
-            if direction is None:
+            if direction is None or own:
+                # "agreed to pay 27% more for ore" is a rise whatever verb the clause opened with ("Shares fell
+                # after it agreed to pay 27% more"); "5 more staff" is another count.
                 d = v.direction.starting_at(words, j)
                 if d and words[j] in ("higher", "lower", "up", "down", "more", "less"):
                     direction = d[0]

@@ -658,6 +658,10 @@ def _name_known(name: str, known: frozenset[str]) -> bool:
     return name in known or ("-" in name and name.rsplit("-", 1)[1] in known)
 
 
+# Roles that keep a figure out of echoes: a forecast told twice ("will charge 15% more") is one figure.
+_ECHO_NOT = _NOT_RESTATED - {"forecast"}
+
+
 def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A figure told again later in other words, with its digits transposed: "87% of those
     asked said ministers did not deliver what they promised" … "Some 78% said ministers did not keep
@@ -681,7 +685,7 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
     for si, pos, fi, f in d.figures(RESTATED_KINDS):
         m = d.m.by_fact.get(fi)
         digits = re.sub(r"\D", "", f.text.split("(")[0])
-        if m is None or fi in tied or m.roles & _NOT_RESTATED or len(digits) < 2 or len(set(digits)) < 2:
+        if m is None or fi in tied or m.roles & _ECHO_NOT or len(digits) < 2 or len(set(digits)) < 2:
             continue
         key = (family(f), "".join(sorted(digits)))
         group = anchors.setdefault(key, [])
@@ -689,6 +693,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             fs, _ = d.pos_of(first)
             if fs == si or first_digits == digits or _direction(d, first) != _direction(d, fi):
                 continue
+            if ("forecast" in m.roles) != ("forecast" in d.m.by_fact[first].roles):
+                continue  # a forecast and a result are two figures; two forecasts may be one told twice
             if sents[fs].item and sents[si].item:
                 continue  # two entries of a list or table: parallel items, not one figure told twice
             said = bag_of(fi)
