@@ -130,6 +130,11 @@ class Vocab:
     study_nouns: frozenset[str]  # "a survey of", "a study of": what it covered follows
     found_verbs: frozenset[str]  # "found", "identified": what the study found follows
     flows: frozenset[str]  # concepts that add up over a period ("sold", "revenue"): a quarter's is part of the year's
+    flow_words: Mapping[str, str]  # a concept, noun or verb → the flow it names ("spent" → spending)
+    seasons: frozenset[str]  # "christmas", "summer": a part of a year whose months are not told
+    period_rates: tuple[tuple[str, ...], ...]  # "annual rate", "a month": a part-period figure that is a rate
+    running_words: tuple[tuple[str, ...], ...]  # "so far", "to date": a year's running count, not its whole
+    period_records: frozenset[str]  # "record", "high": "the previous record of £2.1bn" names what its sentence counts
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
     within: Mapping[str, str]  # concept → the concept of the whole it is part of (profit → revenue)
@@ -376,6 +381,11 @@ def vocab() -> Vocab:
         part_periods=frozenset(data["periods"]["part"]),
         whole_periods=frozenset(data["periods"]["whole"]),
         flows=frozenset(data["periods"]["flows"]),
+        flow_words={w: k for k, ws in data["periods"]["flow_words"].items() for w in ws},
+        seasons=frozenset(data["periods"]["seasons"]),
+        period_rates=tuple(words_of(p) for p in data["periods"]["rates"]),
+        running_words=tuple(words_of(p) for p in data["periods"]["running"]),
+        period_records=frozenset(data["periods"]["records"]),
         study_nouns=frozenset(data["studies"]["nouns"]),
         found_verbs=frozenset(data["studies"]["found"]),
         said_change_subjects=frozenset(data["said_change"]["subjects"]),

@@ -1,16 +1,23 @@
-"""A part of a year against the whole year: "Carrow sold 5.3 million vans in 2021. In the fourth quarter
-alone, it sold 5.6 million" cannot both be true.
+"""A part of a period against the whole period: "Carrow sold 5.3 million vans in 2021. In the fourth quarter
+alone, it sold 5.6 million" cannot both be true, nor can "3.1bn texts were sent in 2022 ... 1.9bn in December
+alone ... the previous monthly high was March 2022, when 1.7bn were sent".
 
-What flows over a period (units sold, sales, visitors, deaths: vocab.toml ``[periods] flows``) adds up
-over its quarters, months or halves, so the figure of one of them is a part of the whole year's figure of
-the same thing, for the same subject and year. Levels (staff, prices, debt) and amounts that may be
-negative in another quarter (profit) are not read. The relation is a ``part`` with document evidence.
+What flows over a period (units sold, sales, spending, texts sent, visitors, passengers, deaths:
+vocab.toml ``[periods.flow_words]``) adds up over its quarters, months, halves and seasons, so the figure of
+one of them is a part of the whole year's figure of the same flow, for the same holder, place and year.
+Levels (staff, prices, debt) and amounts that may be negative in another quarter (profit) are not read,
+nor rates ("an annual rate of", "a month"), running counts ("so far this year"), forecasts, or a part of
+another year. Each part is a ``part`` of its year's figure; two or more parts whose months are told and do
+not overlap (December and March; the first half and the second) are a ``breakdown`` that is open (the
+year has other months): their sum is at most the year's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from numcheck.mentions import _QUARTERS, same_holder
 from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.relations.stated import _clause_concept, _names
@@ -18,43 +25,208 @@ from numcheck.relations.stated import _clause_concept, _names
 # Sentences either side of a part-period figure that its year's figure may stand in (a results story
 # gives the quarter first and the year paragraphs later).
 PERIOD_REACH = 8
+# Sentences before an elided part ("Some 1.9bn were sent in December") that its whole may stand in.
+ELIDED_REACH = 3
 MONTHS_IN_YEAR = 12
 # Whole-year figures of one flow kept as candidates (the latest ones): a bound, so building stays linear.
 CANDIDATES = 4
+# Words either side of a figure read for the verb of its flow ("spent a record £4.1bn", "were sent").
+FLOW_VERB_REACH = 6
+# Parts of one year read together as a breakdown of it (the first ones in the text).
+MAX_PARTS = 6
+_HALVES = {"first": frozenset(range(1, 7)), "second": frozenset(range(7, 13))}
+_QUARTER_MONTHS = {f"Q{q}": frozenset(range(3 * q - 2, 3 * q + 1)) for q in range(1, 5)}
+# Auxiliaries before the verb after an elided figure: "1.9bn were sent", "2.4bn have been fired off".
+_AUX = frozenset("were was are is have has had been being".split())
+_CUE_KINDS = frozenset({"date", "ordinal", "duration"})
+_RELATIVE = frozenset("who which that whose whom where when".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """When a figure is: ``kind`` "part" (a month, a quarter, a half, a season) or "year" (the whole
+    year), else ""; its year ("2004") or ""; the months a part covers when they are told, else empty."""
+
+    kind: str
+    year: str
+    months: frozenset[int]
+
+
+_NONE = _When("", "", frozenset())
 
 
 def _period_parts(d: _Doc) -> Iterator[Relation]:
-    flows = d.v.flows
+    if not _cued(d):
+        return
     years: dict[str, list[tuple[int, int, str]]] = {}  # flow -> [(sentence, fact, year)] of whole years
-    parts: list[tuple[int, int, str, str]] = []  # (sentence, fact, flow, year)
+    parts: list[tuple[int, int, str, _When]] = []  # (sentence, fact, flow or "" when elided, when)
+    told: tuple[int, int, str] = (-1, -1, "")  # the last flow figure read: (sentence, fact, flow)
     for si, pos, fi, f in d.figures(COUNTABLE):
-        m = d.m.by_fact.get(fi)
-        flow = _clause_concept(d, fi) or (m.concept if m is not None and m.concept else "")
-        if flow not in flows or f.value is None or f.value <= 0:
+        if f.value is None or f.value <= 0:
             continue
+        flow = _flow(d, si, pos, fi)
+        if flow:
+            told = (si, fi, flow)
+        elif _unnamed(d, si, pos, fi) and told[0] == si and same_family(d.facts[told[1]], f):
+            flow = told[2]  # "5.2m tickets were sold in the first half, and 4.9m in the second"
+        elif not _elided(d, si, pos):
+            continue
+        m = d.m.by_fact.get(fi)
         if m is not None and ("forecast" in m.roles or m.frame == "future" or "each" in m.roles):
             continue
-        if _change_amount(d, si, pos):
+        if d.m.frame(fi).mood or _change_amount(d, si, pos):
             continue
-        period, year = _period(d, si, pos)
-        if period == "year" and _older_end(d, si, pos):
-            continue  # "against 6.3bn a year earlier": the other end of a comparison
-        if period == "year":
-            years.setdefault(flow, []).append((si, fi, year))
-        elif period == "part":
-            parts.append((si, fi, flow, year))
-    for si, pi, flow, year in parts:
-        near = [(abs(s2 - si), s2, wi, y) for s2, wi, y in years.get(flow, ()) if abs(s2 - si) <= PERIOD_REACH]
-        for _, s2, wi, wyear in sorted(near)[:CANDIDATES]:
-            if year and wyear and year != wyear:
+        when = _period(d, si, pos)
+        if when.kind == "year" and flow:
+            if _older_end(d, si, pos) or _said(d, si, pos, d.v.running_words):
+                continue  # "against 6.3bn a year earlier"; "so far this year" is a running count
+            years.setdefault(flow, []).append((si, fi, when.year))
+        elif when.kind == "part" and not _said(d, si, pos, d.v.period_rates):
+            parts.append((si, fi, flow, _in_year(d, si, pos, when)))
+    if not parts or not years:
+        return
+    every = sorted(x for members in years.values() for x in members)
+    of_whole: dict[int, list[tuple[int, frozenset[int]]]] = {}
+    for si, pi, flow, when in parts:
+        pool, reach = (years.get(flow, ()), PERIOD_REACH) if flow else (every, ELIDED_REACH)
+        near = sorted((abs(s2 - si), s2, wi, y) for s2, wi, y in pool if abs(s2 - si) <= reach and (flow or s2 <= si))
+        for _, s2, wi, wyear in near[:CANDIDATES]:
+            if when.year and wyear and when.year != wyear:
                 continue
-            if not same_family(d.facts[pi], d.facts[wi]):
+            if not same_family(d.facts[pi], d.facts[wi]) or not _same_frame(d, pi, wi):
                 continue
-            if _other_names(d, pi, wi) or _other_names(d, wi, pi):
-                continue  # "rival Meyer sold 5.6 million" is not Carrow's
+            if _other_names(d, pi, wi):
+                continue  # "rival Meyer sold 5.6 million" is not Carrow's (the part may leave the whole's name out)
             evidence = "sentence" if s2 == si else "document"
             yield Relation("part", (("part", pi), ("whole", wi)), (), evidence)
+            of_whole.setdefault(wi, []).append((pi, when.months))
             break
+    for wi, members in of_whole.items():
+        rel = _disjoint_parts(d, wi, members)
+        if rel is not None:
+            yield rel
+
+
+def _disjoint_parts(d: _Doc, wi: int, members: list[tuple[int, frozenset[int]]]) -> Relation | None:
+    """Parts of one year whose told months do not overlap ("in December alone" and "in March, when"; the
+    first half and the second), two or more: an open breakdown of the year, whose sum is at most its whole.
+    Not read when one part alone passes the whole (the part relation tells that)."""
+    whole = d.facts[wi]
+    taken: set[int] = set()
+    chosen: list[int] = []
+    for pi, months in members[:MAX_PARTS]:
+        if not months or months & taken:
+            continue
+        part = d.facts[pi]
+        if part.value is None or whole.value is None or part.value > whole.value:
+            return None
+        taken |= months
+        chosen.append(pi)
+    if len(chosen) < 2:
+        return None
+    sentences = {d.facts[i].sentence for i in chosen} | {whole.sentence}
+    evidence = "sentence" if len(sentences) == 1 else "document"
+    roles = (("total", wi),) + tuple(("item", i) for i in chosen)
+    return Relation("breakdown", roles, (), evidence, (("inclusive", "yes"), ("frame", "period")))
+
+
+def _cued(d: _Doc) -> bool:
+    """The text names a part of a year somewhere: a month (a date figure), a quarter, a half ("Fourth-quarter"
+    is an ordinal), a span of months, a season."""
+    if any(f.kind in _CUE_KINDS for f in d.facts):
+        return True
+    cues = d.v.part_periods | d.v.seasons
+    return any(w in cues or w.endswith("-quarter") for words in d.m.words for w in words)
+
+
+def _flow(d: _Doc, si: int, pos: int, fi: int) -> str:
+    """The flow the figure counts (``[periods.flow_words]``): through its concept or noun, else a verb of a
+    flow among the few words before it ("spent a record £4.1bn") or after it ("were sent"); else ""."""
+    table = d.v.flow_words
+    m = d.m.by_fact.get(fi)
+    for c in (d.m.frame(fi).concept, m.concept if m is not None else None, _clause_concept(d, fi)):
+        if c and c in table:
+            return table[c]
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    concepts = d.v.concepts
+    # Back to the nearest flow word of the clause ("Whisky exports were worth £4bn"); another amount, or a
+    # listed concept that is no flow ("profit was"), ends the search.
+    start = d.hedge_start(si, pos)
+    for k in range(start - 1, max(d.m.clause_start(si, pos), start - FLOW_VERB_REACH) - 1, -1):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
+            break
+        if words[k] in table:
+            return table[words[k]]
+        if words[k] in concepts and concepts[words[k]] not in d.v.generic:
+            break
+    # After it: "2.2 million people visited", "1.9bn were sent"; up to a relative word or another figure.
+    for k in range(pos + 1, min(d.m.clause_end(si, pos), pos + 1 + FLOW_VERB_REACH)):
+        if toks[k].fact >= 0 or words[k] in _RELATIVE:
+            break
+        if words[k] in table:
+            return table[words[k]]
+    return ""
+
+
+def _unnamed(d: _Doc, si: int, pos: int, fi: int) -> bool:
+    """The figure names nothing it counts ("and 4.9m in the second half"), or is a record or a total of what
+    its sentence counts ("the previous monthly record of £2.1bn")."""
+    m = d.m.by_fact.get(fi)
+    return m is None or not m.concept or _record_of(d, si, pos)
+
+
+def _record_of(d: _Doc, si: int, pos: int) -> bool:
+    """ "the previous record of £2.1bn", "a monthly high of 1.7bn": a record word, "of", the figure."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    return k >= 2 and words[k - 1] == "of" and words[k - 2] in d.v.period_records
+
+
+def _elided(d: _Doc, si: int, pos: int) -> bool:
+    """ "Some 1.9bn were sent in December alone", "2.4 billion were fired off", "a monthly high of 1.7bn": a
+    figure with no noun of its own whose verb follows it, or a record; what it counts is the flow of the
+    sentences before."""
+    words = d.m.words[si]
+    return (pos + 2 < len(words) and words[pos + 1] in _AUX and words[pos + 2][:1].isalpha()) or _record_of(
+        d, si, pos
+    )
+
+
+def _same_frame(d: _Doc, pi: int, wi: int) -> bool:
+    """The part and the whole are of one holder and place, as their frames tell ("in Japan" is not
+    "worldwide"), and neither is a forecast."""
+    pf, wf = d.m.frame(pi), d.m.frame(wi)
+    if pf.mood or wf.mood:
+        return False
+    if pf.holder and wf.holder and not same_holder(pf.holder, wf.holder):
+        return False
+    return not (pf.scope and wf.scope and pf.scope != wf.scope)
+
+
+def _said(d: _Doc, si: int, pos: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """One of ``phrases`` stands in the figure's clause ("an annual rate of", "so far this year")."""
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    clause = words[lo:hi]
+    for p in phrases:
+        n = len(p)
+        if any(tuple(clause[k : k + n]) == p for k in range(len(clause) - n + 1) if clause[k] == p[0]):
+            return True
+    return False
+
+
+def _in_year(d: _Doc, si: int, pos: int, when: _When) -> _When:
+    """A part with no year of its own takes the year told before it in its sentence ("In 2003 they
+    spent £3.5bn, with £2bn in the first half")."""
+    if when.year:
+        return when
+    toks = d.m.tokens[si]
+    for k in range(pos - 1, -1, -1):
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind in ("year", "date") and (iso := d.facts[fi].iso) and iso[:4].isdigit():
+            return _When(when.kind, iso[:4], when.months)
+    return when
 
 
 def _change_amount(d: _Doc, si: int, pos: int) -> bool:
@@ -66,9 +238,17 @@ def _change_amount(d: _Doc, si: int, pos: int) -> bool:
     after = words[pos + 1] if pos + 1 < len(words) else ""
     if before in ("to", "at", "of", "was", "were", "reached", "totalled", "totaled"):
         return False  # "climbed to 131.9bn from 117.7bn": the level reached
-    if before in ("by", "from") or after in ("to", "from"):
+    if before in ("by", "from") or (after in ("to", "from") and _figure_soon(d, si, pos + 2)):
         return True  # "rose $7.2bn to", "up nearly $3bn from 2003", and the older end of a change
-    return start > 0 and d.v.direction.ending_at(words, start) is not None
+    hit = d.v.direction.ending_at(words, start) if start > 0 else None
+    return hit is not None and words[start - 1] not in d.v.flow_words  # "raised £14m" is a flow
+
+
+def _figure_soon(d: _Doc, si: int, k: int) -> bool:
+    """A figure at token ``k`` or the one after ("to $90bn", "from about 2003"): "gave £12m to the appeal"
+    is no change."""
+    toks = d.m.tokens[si]
+    return any(0 <= j < len(toks) and toks[j].fact >= 0 for j in (k, k + 1))
 
 
 def _other_names(d: _Doc, a: int, b: int) -> bool:
@@ -77,7 +257,7 @@ def _other_names(d: _Doc, a: int, b: int) -> bool:
     if not names:
         return False
     span = d.view.doc.sentences[d.facts[b].sentence].span
-    other = d.view.text[span.start : span.end]
+    other = d.view.text[span.start : span.end].lower()  # the names are read in lower case
     return not any(n in other for n in names)
 
 
@@ -99,6 +279,29 @@ def _short_span(f: Fact) -> bool:
     return (f.unit == "month" and f.value < MONTHS_IN_YEAR) or f.unit in ("week", "day")
 
 
+def _span_months(words: list[str], k: int, f: Fact) -> frozenset[int]:
+    """The months of "the first six months", "the last three months" (a duration at token ``k``)."""
+    if f.unit != "month" or f.value is None or not 0 < f.value < MONTHS_IN_YEAR or k == 0:
+        return frozenset()
+    n = int(f.value)
+    if words[k - 1] == "first":
+        return frozenset(range(1, n + 1))
+    if words[k - 1] in ("last", "final"):
+        return frozenset(range(MONTHS_IN_YEAR - n + 1, MONTHS_IN_YEAR + 1))
+    return frozenset()
+
+
+def _word_months(words: list[str], k: int) -> frozenset[int]:
+    """The months a quarter or a half named at token ``k`` covers ("fourth quarter", "second-half")."""
+    w = words[k]
+    if w.endswith("-quarter") or (k + 1 < len(words) and words[k + 1] in ("quarter", "quarter's")):
+        q = _QUARTERS.get(w.removesuffix("-quarter"), "")
+        return _QUARTER_MONTHS.get(q, frozenset())
+    if w.endswith("-half") or (k + 1 < len(words) and words[k + 1] in ("half", "half's")):
+        return _HALVES.get(w.removesuffix("-half"), frozenset())
+    return frozenset()
+
+
 def _owned_by_other(d: _Doc, si: int, pos: int, k: int) -> bool:
     """Another amount stands between the figure at ``pos`` and the time figure at ``k``."""
     toks = d.m.tokens[si]
@@ -106,15 +309,21 @@ def _owned_by_other(d: _Doc, si: int, pos: int, k: int) -> bool:
     return any(toks[x].fact >= 0 and d.facts[toks[x].fact].kind in COUNTABLE for x in range(lo, hi))
 
 
-def _period(d: _Doc, si: int, pos: int) -> tuple[str, str]:
-    """("part", year) when the figure's clause puts it in a quarter, half, month or week ("in the fourth
-    quarter", "Fourth-quarter", "in December"), ("year", year) when in a whole year ("in 2004", "for the
-    full year", "annual"), else ("", ""); the year is the year figure of the clause, or ""."""
+def _period(d: _Doc, si: int, pos: int) -> _When:
+    """A part when the figure's clause puts it in a quarter, half, month, week or season ("in the fourth
+    quarter", "Fourth-quarter", "in December", "over Christmas"), the year when in a whole year ("in 2004",
+    "for the full year", "annual"); the year is the year figure of the clause, or "". A clause opened by
+    "when" reads the time of the clause before it ("in March 2022, when 1.7bn were sent")."""
     toks = d.m.tokens[si]
+    words = d.m.words[si]
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if lo > 1 and words[lo] == "when" and words[lo - 1] == ",":
+        lo = d.m.clause_start(si, lo - 2)
     part = whole = False
     year = ""
-    for k in range(lo, hi):
+    months: frozenset[int] = frozenset()
+    words = [d.facts[t.fact].text.lower() if t.fact >= 0 and d.facts[t.fact].kind == "ordinal" else w for t, w in zip(toks, words, strict=True)]
+    for k in sorted(range(lo, hi), key=lambda j: abs(j - pos)):  # the nearest time is the figure's
         fi = toks[k].fact
         if fi == d.fact_at(si, pos):
             continue
@@ -122,22 +331,41 @@ def _period(d: _Doc, si: int, pos: int) -> tuple[str, str]:
             continue  # "to 132bn from 118bn in 2003": the year of the older figure
         if fi < 0:
             w = toks[k].text
-            part = part or w in d.v.part_periods
+            if w in d.v.part_periods or w in d.v.seasons:
+                part = True
+                months = months or (_word_months(words, k - 1) if k > 0 else months)
+            elif w.endswith(("-quarter", "-half")):
+                part = True
+                months = months or _word_months(words, k)
             whole = whole or w in d.v.whole_periods
             continue
         f = d.facts[fi]
-        words = set(f.text.lower().replace("-", " ").split())
-        if words & d.v.part_periods or _short_span(f):
+        fwords = set(f.text.lower().replace("-", " ").split())
+        if fwords & d.v.part_periods or fwords & d.v.seasons or _short_span(f):
             part = True
+            months = months or _span_months(words, k, f) or _fact_quarter(f)
         if f.kind == "year" and f.iso:
-            year, whole = f.iso[:4], True
+            year, whole = year or f.iso[:4], True
         elif f.kind == "date" and f.iso:
-            if f.iso.startswith("--") or len(f.iso) == 7:
-                part = True  # "in December", "December 2004": a month
+            if f.iso.startswith("--") or len(f.iso) in (7, 10):
+                part = True  # "in December", "December 2004", "on 26 December": a month or a day of one
+                month = f.iso[-2:] if len(f.iso) == 7 or f.iso.startswith("--") else f.iso[5:7]
+                months = months or (frozenset({int(month)}) if month.isdigit() else frozenset())
             if f.iso[:4].isdigit():
-                year = f.iso[:4]
-        elif f.kind in FRAME_KINDS and "this" in words and "year" in words:
+                year = year or f.iso[:4]
+        elif f.kind in FRAME_KINDS and "this" in fwords and "year" in fwords:
             whole = True  # "this year" ("last year" is as often the same quarter a year before)
     if part:
-        return "part", year
-    return ("year", year) if whole else ("", "")
+        return _When("part", year, months)
+    return _When("year", year, frozenset()) if whole else _NONE
+
+
+def _fact_quarter(f: Fact) -> frozenset[int]:
+    """The months of a quarter or half told as one figure ("the fourth quarter", "Q3")."""
+    words = f.text.lower().replace("-", " ").split()
+    for k, w in enumerate(words[:-1]):
+        if words[k + 1] == "quarter":
+            return _QUARTER_MONTHS.get(_QUARTERS.get(w, ""), frozenset())
+        if words[k + 1] == "half":
+            return _HALVES.get(w, frozenset())
+    return frozenset()
