@@ -39,6 +39,9 @@ _QUARTER_MONTHS = {f"Q{q}": frozenset(range(3 * q - 2, 3 * q + 1)) for q in rang
 # Auxiliaries before the verb after an elided figure: "1.9bn were sent", "2.4bn have been fired off".
 _AUX = frozenset("were was are is have has had been being".split())
 _CUE_KINDS = frozenset({"date", "ordinal", "duration"})
+_PREPOSITIONS = frozenset("on of from for in at to with by against than over during".split())
+_COMPARED = frozenset("against from than versus vs compared same".split())
+_OVER = frozenset("over for in during across throughout".split())
 _RELATIVE = frozenset("who which that whose whom where when".split())
 
 
@@ -77,11 +80,15 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
         if d.m.frame(fi).mood or _change_amount(d, si, pos):
             continue
         when = _period(d, si, pos)
+        if not when.kind and flow and _last_year(d, si, pos):
+            when = _When("year", "last", frozenset())  # "Last year's toll of 1,200 road deaths": no part of this year
         if when.kind == "year" and flow:
-            if _older_end(d, si, pos) or _said(d, si, pos, d.v.running_words):
+            if (_older_end(d, si, pos) and not _last_year(d, si, pos)) or _said(
+                d, si, pos, d.v.running_words + d.v.period_rates
+            ):
                 continue  # "against 6.3bn a year earlier"; "so far this year" is a running count
             years.setdefault(flow, []).append((si, fi, when.year))
-        elif when.kind == "part" and not _said(d, si, pos, d.v.period_rates):
+        elif when.kind == "part" and not _said(d, si, pos, d.v.period_rates) and not _year_before(d, si, pos):
             parts.append((si, fi, flow, _in_year(d, si, pos, when)))
     if not parts or not years:
         return
@@ -91,7 +98,7 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
         pool, reach = (years.get(flow, ()), PERIOD_REACH) if flow else (every, ELIDED_REACH)
         near = sorted((abs(s2 - si), s2, wi, y) for s2, wi, y in pool if abs(s2 - si) <= reach and (flow or s2 <= si))
         for _, s2, wi, wyear in near[:CANDIDATES]:
-            if when.year and wyear and when.year != wyear:
+            if (when.year and wyear and when.year != wyear) or (wyear == "last" and when.year):
                 continue
             if not same_family(d.facts[pi], d.facts[wi]) or not _same_frame(d, pi, wi):
                 continue
@@ -147,6 +154,8 @@ def _flow(d: _Doc, si: int, pos: int, fi: int) -> str:
     for c in (d.m.frame(fi).concept, m.concept if m is not None else None, _clause_concept(d, fi)):
         if c and c in table:
             return table[c]
+        if c and c in d.v.concept_names and c not in d.v.generic:
+            return ""  # "eBay earned $778.2m on sales of $3.27bn": a profit, no flow
     words = d.m.words[si]
     toks = d.m.tokens[si]
     concepts = d.v.concepts
@@ -162,8 +171,8 @@ def _flow(d: _Doc, si: int, pos: int, fi: int) -> str:
             break
     # After it: "2.2 million people visited", "1.9bn were sent"; up to a relative word or another figure.
     for k in range(pos + 1, min(d.m.clause_end(si, pos), pos + 1 + FLOW_VERB_REACH)):
-        if toks[k].fact >= 0 or words[k] in _RELATIVE:
-            break
+        if toks[k].fact >= 0 or words[k] in _RELATIVE or words[k] in _PREPOSITIONS:
+            break  # "$778.2m on sales of $3.27bn": the sales are another figure's
         if words[k] in table:
             return table[words[k]]
     return ""
@@ -188,9 +197,7 @@ def _elided(d: _Doc, si: int, pos: int) -> bool:
     figure with no noun of its own whose verb follows it, or a record; what it counts is the flow of the
     sentences before."""
     words = d.m.words[si]
-    return (pos + 2 < len(words) and words[pos + 1] in _AUX and words[pos + 2][:1].isalpha()) or _record_of(
-        d, si, pos
-    )
+    return (pos + 2 < len(words) and words[pos + 1] in _AUX and words[pos + 2][:1].isalpha()) or _record_of(d, si, pos)
 
 
 def _same_frame(d: _Doc, pi: int, wi: int) -> bool:
@@ -201,6 +208,8 @@ def _same_frame(d: _Doc, pi: int, wi: int) -> bool:
         return False
     if pf.holder and wf.holder and not same_holder(pf.holder, wf.holder):
         return False
+    if pf.scope == "whole" and wf.scope != "whole" and (wf.scope or wf.holder):
+        return False  # "Britain's shoppers spent £4.1bn" … "Globally, consumers spent £9bn in December"
     return not (pf.scope and wf.scope and pf.scope != wf.scope)
 
 
@@ -222,6 +231,13 @@ def _in_year(d: _Doc, si: int, pos: int, when: _When) -> _When:
     if when.year:
         return when
     toks = d.m.tokens[si]
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if any(
+        words[k] == "this" or (toks[k].fact >= 0 and "this" in d.facts[toks[k].fact].text.lower())
+        for k in range(lo, hi)
+    ):
+        return _When(when.kind, "this", when.months)  # "This December alone it sold 950,000": not last year's
     for k in range(pos - 1, -1, -1):
         fi = toks[k].fact
         if fi >= 0 and d.facts[fi].kind in ("year", "date") and (iso := d.facts[fi].iso) and iso[:4].isdigit():
@@ -259,6 +275,39 @@ def _other_names(d: _Doc, a: int, b: int) -> bool:
     span = d.view.doc.sentences[d.facts[b].sentence].span
     other = d.view.text[span.start : span.end].lower()  # the names are read in lower case
     return not any(n in other for n in names)
+
+
+def _last_year(d: _Doc, si: int, pos: int) -> bool:
+    """ "Last year, shoppers spent £4.1bn", "last year's toll of 1,200": the whole of last year, told with no
+    comparison in its clause (not "against £3bn last year", "up from", "than")."""
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    toks = d.m.tokens[si]
+    told = any(words[k] == "last" and words[k + 1] in ("year", "year's") for k in range(lo, hi - 1)) or any(
+        toks[k].fact >= 0 and d.facts[toks[k].fact].text.lower() in ("last year", "last year's") for k in range(lo, hi)
+    )
+    if not told or any(words[k] in _COMPARED for k in range(lo, hi)):
+        return False
+    return all(d.v.direction.ending_at(words, k + 1) is None for k in range(lo, hi))
+
+
+def _year_before(d: _Doc, si: int, pos: int) -> bool:
+    """The part is of the year before: "Sales a year earlier, over the Christmas period, were £950m"."""
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    toks = d.m.tokens[si]
+    for k in range(lo, hi):
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind == "relative":
+            said = d.facts[fi].text.lower().split()
+            if "year" in said and any(w in said for w in ("earlier", "ago", "before", "last", "previous")):
+                return True  # "a year earlier", "last year", a fact of its own
+        if words[k] in ("year", "year's") and (
+            (k > lo and words[k - 1] in ("last", "previous", "prior"))
+            or (k + 1 < hi and words[k + 1] in ("earlier", "ago", "before"))
+        ):
+            return True
+    return False
 
 
 def _older_end(d: _Doc, si: int, pos: int) -> bool:
@@ -309,6 +358,16 @@ def _owned_by_other(d: _Doc, si: int, pos: int, k: int) -> bool:
     return any(toks[x].fact >= 0 and d.facts[toks[x].fact].kind in COUNTABLE for x in range(lo, hi))
 
 
+def _after_other(d: _Doc, si: int, lo: int, k: int, pos: int) -> bool:
+    """The time at ``k`` follows an earlier amount of the clause and an "and" or a comma parts it from the
+    figure at ``pos``: "3bn euros in the second quarter and 2.9bn euros in the third quarter"."""
+    words = d.m.words[si]
+    if not any(words[j] in ("and", ",", "while", "but") for j in range(k + 1, pos)):
+        return False
+    toks = d.m.tokens[si]
+    return any(toks[j].fact >= 0 and d.facts[toks[j].fact].kind in COUNTABLE for j in range(lo, k))
+
+
 def _period(d: _Doc, si: int, pos: int) -> _When:
     """A part when the figure's clause puts it in a quarter, half, month, week or season ("in the fourth
     quarter", "Fourth-quarter", "in December", "over Christmas"), the year when in a whole year ("in 2004",
@@ -322,13 +381,17 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
     part = whole = False
     year = ""
     months: frozenset[int] = frozenset()
-    words = [d.facts[t.fact].text.lower() if t.fact >= 0 and d.facts[t.fact].kind == "ordinal" else w for t, w in zip(toks, words, strict=True)]
+    words = [
+        d.facts[t.fact].text.lower() if t.fact >= 0 and d.facts[t.fact].kind == "ordinal" else w
+        for t, w in zip(toks, words, strict=True)
+    ]
     for k in sorted(range(lo, hi), key=lambda j: abs(j - pos)):  # the nearest time is the figure's
         fi = toks[k].fact
         if fi == d.fact_at(si, pos):
             continue
-        if fi >= 0 and _owned_by_other(d, si, pos, k):
-            continue  # "to 132bn from 118bn in 2003": the year of the older figure
+        if _owned_by_other(d, si, pos, k) or (k < pos and _after_other(d, si, lo, k, pos)):
+            continue  # "to 132bn from 118bn in 2003": the year of the older figure; "in the third quarter
+            # 2.9bn euros, against 5.5bn euros for the full year": the quarter is the 2.9bn's
         if fi < 0:
             w = toks[k].text
             if w in d.v.part_periods or w in d.v.seasons:
@@ -337,7 +400,7 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
             elif w.endswith(("-quarter", "-half")):
                 part = True
                 months = months or _word_months(words, k)
-            whole = whole or w in d.v.whole_periods
+            whole = whole or w in d.v.whole_periods or _the_year(words, k)
             continue
         f = d.facts[fi]
         fwords = set(f.text.lower().replace("-", " ").split())
@@ -347,10 +410,9 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
         if f.kind == "year" and f.iso:
             year, whole = year or f.iso[:4], True
         elif f.kind == "date" and f.iso:
-            if f.iso.startswith("--") or len(f.iso) in (7, 10):
+            if f.iso.startswith("--") or len(f.iso) in (7, 10):  # ("--12", "2004-12", "--12-26", "2004-12-26")
                 part = True  # "in December", "December 2004", "on 26 December": a month or a day of one
-                month = f.iso[-2:] if len(f.iso) == 7 or f.iso.startswith("--") else f.iso[5:7]
-                months = months or (frozenset({int(month)}) if month.isdigit() else frozenset())
+                months = months or _iso_month(f.iso)
             if f.iso[:4].isdigit():
                 year = year or f.iso[:4]
         elif f.kind in FRAME_KINDS and "this" in fwords and "year" in fwords:
@@ -358,6 +420,20 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
     if part:
         return _When("part", year, months)
     return _When("year", year, frozenset()) if whole else _NONE
+
+
+def _the_year(words: list[str], k: int) -> bool:
+    """ "over the year", "for the year", "during the year" at token ``k`` ("year"), not "the year before"."""
+    if words[k] != "year" or k < 2 or words[k - 1] != "the" or words[k - 2] not in _OVER:
+        return False
+    return k + 1 >= len(words) or words[k + 1] not in ("before", "earlier", "ago", "to", "after")
+
+
+def _iso_month(iso: str) -> frozenset[int]:
+    """The month of a date's ISO text ("--12", "--12-26", "2004-12", "2004-12-26"), else empty."""
+    month = iso[2:4] if iso.startswith("--") else iso[5:7]
+    n = int(month) if month.isdigit() else 0
+    return frozenset({n}) if 1 <= n <= MONTHS_IN_YEAR else frozenset()
 
 
 def _fact_quarter(f: Fact) -> frozenset[int]:
