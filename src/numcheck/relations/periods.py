@@ -140,9 +140,9 @@ def _disjoint_parts(d: _Doc, wi: int, members: list[tuple[int, frozenset[int]]])
 def _cued(d: _Doc) -> bool:
     """The text names a part of a year somewhere: a month (a date figure), a quarter, a half ("Fourth-quarter"
     is an ordinal), a span of months, a season."""
-    if any(f.kind in _CUE_KINDS for f in d.facts):
-        return True
     cues = d.v.part_periods | d.v.seasons
+    if any(f.kind in _CUE_KINDS or (f.kind == "relative" and cues & set(f.text.lower().split())) for f in d.facts):
+        return True
     return any(w in cues or w.endswith("-quarter") for words in d.m.words for w in words)
 
 
