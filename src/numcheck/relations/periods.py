@@ -42,6 +42,7 @@ _CUE_KINDS = frozenset({"date", "ordinal", "duration"})
 _PREPOSITIONS = frozenset("on of from for in at to with by against than over during".split())
 _COMPARED = frozenset("against from than versus vs compared same".split())
 _OVER = frozenset("over for in during across throughout".split())
+_SEPARATORS = frozenset([",", "and", "while", "but", "whereas", "with"])
 _RELATIVE = frozenset("who which that whose whom where when".split())
 
 
@@ -368,6 +369,21 @@ def _after_other(d: _Doc, si: int, lo: int, k: int, pos: int) -> bool:
     return any(toks[j].fact >= 0 and d.facts[toks[j].fact].kind in COUNTABLE for j in range(lo, k))
 
 
+def _leads_other(d: _Doc, si: int, pos: int, k: int, hi: int) -> bool:
+    """The time at ``k``, after the figure, stands nearer the amount after it: "sales were £5.2bn, beating
+    its full-year total of £4.8bn" (the full year is the £4.8bn's)."""
+    words = d.m.words[si]
+    if k <= pos or not any(words[j] in _SEPARATORS for j in range(pos + 1, k)):
+        return False
+    toks = d.m.tokens[si]
+    for j in range(k + 1, min(hi, k + (k - pos))):
+        if words[j] in _SEPARATORS:
+            return False
+        if toks[j].fact >= 0 and d.facts[toks[j].fact].kind in COUNTABLE:
+            return True
+    return False
+
+
 def _period(d: _Doc, si: int, pos: int) -> _When:
     """A part when the figure's clause puts it in a quarter, half, month, week or season ("in the fourth
     quarter", "Fourth-quarter", "in December", "over Christmas"), the year when in a whole year ("in 2004",
@@ -378,7 +394,7 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
     if lo > 1 and words[lo] == "when" and words[lo - 1] == ",":
         lo = d.m.clause_start(si, lo - 2)
-    part = whole = False
+    part = whole = nearer = False  # nearer: a word of the whole year is nearer than any part's
     year = ""
     months: frozenset[int] = frozenset()
     words = [
@@ -389,7 +405,11 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
         fi = toks[k].fact
         if fi == d.fact_at(si, pos):
             continue
-        if _owned_by_other(d, si, pos, k) or (k < pos and _after_other(d, si, lo, k, pos)):
+        if (
+            _owned_by_other(d, si, pos, k)
+            or (k < pos and _after_other(d, si, lo, k, pos))
+            or _leads_other(d, si, pos, k, hi)
+        ):
             continue  # "to 132bn from 118bn in 2003": the year of the older figure; "in the third quarter
             # 2.9bn euros, against 5.5bn euros for the full year": the quarter is the 2.9bn's
         if fi < 0:
@@ -400,7 +420,9 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
             elif w.endswith(("-quarter", "-half")):
                 part = True
                 months = months or _word_months(words, k)
-            whole = whole or w in d.v.whole_periods or _the_year(words, k)
+            if w in d.v.whole_periods or _the_year(words, k):
+                whole = True
+                nearer = nearer or not part  # "annual sales came in at $4.06tn ... December's data"
             continue
         f = d.facts[fi]
         fwords = set(f.text.lower().replace("-", " ").split())
@@ -417,7 +439,7 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
                 year = year or f.iso[:4]
         elif f.kind in FRAME_KINDS and "this" in fwords and "year" in fwords:
             whole = True  # "this year" ("last year" is as often the same quarter a year before)
-    if part:
+    if part and not nearer:
         return _When("part", year, months)
     return _When("year", year, frozenset()) if whole else _NONE
 
