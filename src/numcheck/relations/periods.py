@@ -14,7 +14,7 @@ year has other months): their sum is at most the year's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from numcheck.mentions import _QUARTERS, same_holder
@@ -156,7 +156,7 @@ def _flow(d: _Doc, si: int, pos: int, fi: int) -> str:
         if c and c in table:
             return table[c]
         if c and c in d.v.concept_names and c not in d.v.generic:
-            return ""  # "eBay earned $778.2m on sales of $3.27bn": a profit, no flow
+            return ""  # "the grocer earned £50m on turnover of £2bn": a profit, no flow
     words = d.m.words[si]
     toks = d.m.tokens[si]
     concepts = d.v.concepts
@@ -173,7 +173,7 @@ def _flow(d: _Doc, si: int, pos: int, fi: int) -> str:
     # After it: "2.2 million people visited", "1.9bn were sent"; up to a relative word or another figure.
     for k in range(pos + 1, min(d.m.clause_end(si, pos), pos + 1 + FLOW_VERB_REACH)):
         if toks[k].fact >= 0 or words[k] in _RELATIVE or words[k] in _PREPOSITIONS:
-            break  # "$778.2m on sales of $3.27bn": the sales are another figure's
+            break  # "£50m on turnover of £2bn": the turnover is another figure's
         if words[k] in table:
             return table[words[k]]
     return ""
@@ -329,7 +329,7 @@ def _short_span(f: Fact) -> bool:
     return (f.unit == "month" and f.value < MONTHS_IN_YEAR) or f.unit in ("week", "day")
 
 
-def _span_months(words: list[str], k: int, f: Fact) -> frozenset[int]:
+def _span_months(words: Sequence[str], k: int, f: Fact) -> frozenset[int]:
     """The months of "the first six months", "the last three months" (a duration at token ``k``)."""
     if f.unit != "month" or f.value is None or not 0 < f.value < MONTHS_IN_YEAR or k == 0:
         return frozenset()
@@ -341,7 +341,7 @@ def _span_months(words: list[str], k: int, f: Fact) -> frozenset[int]:
     return frozenset()
 
 
-def _word_months(words: list[str], k: int) -> frozenset[int]:
+def _word_months(words: Sequence[str], k: int) -> frozenset[int]:
     """The months a quarter or a half named at token ``k`` covers ("fourth quarter", "second-half")."""
     w = words[k]
     if w.endswith("-quarter") or (k + 1 < len(words) and words[k + 1] in ("quarter", "quarter's")):
@@ -397,10 +397,11 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
     part = whole = nearer = False  # nearer: a word of the whole year is nearer than any part's
     year = ""
     months: frozenset[int] = frozenset()
-    words = [
+    # An ordinal is one figure token ("#"): "the #first half" is read by its text.
+    words = tuple(
         d.facts[t.fact].text.lower() if t.fact >= 0 and d.facts[t.fact].kind == "ordinal" else w
         for t, w in zip(toks, words, strict=True)
-    ]
+    )
     for k in sorted(range(lo, hi), key=lambda j: abs(j - pos)):  # the nearest time is the figure's
         fi = toks[k].fact
         if fi == d.fact_at(si, pos):
@@ -444,7 +445,7 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
     return _When("year", year, frozenset()) if whole else _NONE
 
 
-def _the_year(words: list[str], k: int) -> bool:
+def _the_year(words: Sequence[str], k: int) -> bool:
     """ "over the year", "for the year", "during the year" at token ``k`` ("year"), not "the year before"."""
     if words[k] != "year" or k < 2 or words[k - 1] != "the" or words[k - 2] not in _OVER:
         return False
