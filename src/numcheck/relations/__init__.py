@@ -57,6 +57,7 @@ from collections.abc import Callable, Iterator, Mapping
 from numcheck.patterns import View
 from numcheck.relations.ages import (
     _ages,
+    _ages_after_event,
     _ages_in_role,
     _ages_then_and_now,
     _thing_ages,
@@ -184,6 +185,7 @@ from numcheck.relations.studies import _study_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _tennis
+from numcheck.relations.terms import _terms
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
 
@@ -232,11 +234,13 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _later_to_now,
     _since_told,
     _its_anniversaries,
+    _terms,
     _clock_spans,
     _ages,
     _thing_ages,
     _ages_then_and_now,
     _ages_in_role,
+    _ages_after_event,
     _person_ages,
     _match_minutes,
     _fraction_shares,

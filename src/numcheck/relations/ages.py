@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from numcheck import dates
+from numcheck import dates, days
 from numcheck.patterns import View
 from numcheck.relations.base import Relation, _Doc
 from numcheck.relations.calendar import (
@@ -20,6 +20,7 @@ from numcheck.relations.calendar import (
     _span_words,
     _year_of,
 )
+from numcheck.relations.terms import _AUX, _agree, _is_verb, _sentence_subject, _who
 from numcheck.vocab import singular
 
 KIN_WORDS = frozenset("daughter son child daughters sons children stepdaughter stepson".split())
@@ -46,7 +47,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             continue
         si, pos = d.pos_of(ai)
         toks, words = d.m.tokens[si], d.m.words[si]
-        if one_birth and (birth_alone or d.facts[born[0]].sentence == si):
+        if one_birth and (birth_alone or d.facts[born[0]].sentence == si) and not _someone_else(d, si, pos):
             at = -1
             best = SPAN_REACH + 1
             for k, t in enumerate(toks):
@@ -76,6 +77,20 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
             if parents:
                 yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+def _someone_else(d: _Doc, si: int, pos: int) -> bool:
+    """The age at token ``pos`` is told of someone the sentence's person met or is kin to: "beating a
+    19-year-old", "his co-star, aged 81", "her son, 12"."""
+    words = d.m.words[si]
+    k = pos - 1
+    while k >= 0 and words[k] in ("a", "an", "the"):
+        k -= 1
+    if k >= 0 and words[k] in _age_words("other_before") and k < pos - 1:
+        return True
+    if k >= 0 and words[k] == ",":
+        k -= 1
+    return k >= 1 and (words[k - 1] in ("his", "her", "their") or words[k] in dates.table("tenure")["others"])
 
 
 def apposed(d: _Doc, si: int, pos: int) -> bool:
@@ -400,3 +415,150 @@ def _ages_in_role(d: _Doc) -> Iterator[Relation]:
     if not named & _cap_names(d, d.facts[then].sentence):
         return  # the age then is not told of the same person
     yield Relation("age", (("age", nows[0]), ("then", then), ("held", held)), (), "document")
+
+
+# --- an age told after the sentence that dates its event -----------------------------
+
+# Sentences back from an age to the one that dates the event it is told at ("... died in 2004. He was 68.").
+EVENT_BACK = 2
+# Words after "he was" that leave the figure an age ("He was then 30", "She was only 25").
+_WAS_GAP = frozenset("then only just still already barely nearly almost about aged".split())
+
+
+def _was_age(d: _Doc, si: int, pos: int) -> int:
+    """The token where the subject of a bare age told as "He was 68" / "She was then 30" starts, else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    f = d.facts[toks[pos].fact]
+    if f.kind not in ("number", "count") or f.unit or f.value is None or f.value != f.value.to_integral_value():
+        return -1
+    if not 0 < f.value < 120 or words[pos + 1 : pos + 2] not in ((".",), (",",), ("at",), ("when",), ("and",), ("!",)):
+        return -1
+    j = pos - 1
+    while j >= 0 and words[j] in _WAS_GAP:
+        j -= 1
+    if j < 1 or words[j] != "was":
+        return -1
+    return j - 1
+
+
+def _year_subject(d: _Doc, si: int, k: int) -> tuple[str, frozenset[str]]:
+    """Whose event the year at token ``k`` dates: the first "he", "she" or "they" of its clause ("After school
+    she joined the navy, and in 1975 she became ..."), else the subject of the sentence."""
+    words = d.m.words[si]
+    for j in range(d.m.clause_start(si, k), min(d.m.clause_end(si, k), k + 1 + SUBJECT_AFTER)):
+        if words[j] in ("he", "she", "they"):
+            return _who(words, j, j + 1)
+    return _sentence_subject(d, si)
+
+
+# Tokens before another year of the birth's sentence that may name another person born ("and her brother in").
+OTHER_BORN = 4
+# Tokens after a year its clause's subject may stand ("in 1975 she became").
+SUBJECT_AFTER = 3
+
+
+def _stems(words: tuple[str, ...]) -> frozenset[str]:
+    """The event stems of a sentence's action words ("dies" and "died" are one)."""
+    return frozenset(st for w in words if days.is_action(w) or w in _event_words() if (st := days.stem(w)))
+
+
+@functools.cache
+def _event_words() -> frozenset[str]:
+    """Words that tell an event of their own: the start and end words of terms ("joined", "died")."""
+    return _span_words("start_words") | _span_words("end_words") | frozenset(dates.table("tenure")["starts"])
+
+
+def _pronoun_in_clause(d: _Doc, si: int, k: int) -> bool:
+    words = d.m.words[si]
+    return any(words[j] in ("he", "she", "they") for j in range(d.m.clause_start(si, k), d.m.clause_end(si, k)))
+
+
+def _in_relative(words: tuple[str, ...], k: int) -> bool:
+    """Token ``k`` stands in a relative clause ("the MP who challenged her in 1989, ..."): a "who" or "which"
+    before it with no comma between."""
+    for j in range(k - 1, -1, -1):
+        if words[j] in (",", ";", "(", ")"):
+            return False
+        if words[j] in ("who", "which", "whose"):
+            return True
+    return False
+
+
+def _ages_after_event(d: _Doc) -> Iterator[Relation]:
+    """``age``: an age told in a sentence without a year (``age``: "He was 68.", "She was then 30", "He was aged
+    81", "The 40-year-old had never ...") against the one birth year of the text (``born``) and the one year
+    of the sentence before that dates an event of the same person (``at``: "died at his home in 2004",
+    "took charge of the club in 1970"). Whose each is: the subjects of the three sentences must agree ("His
+    son was 40" is someone else's age)."""
+    born = _births(d)
+    if len({_year_of(d.facts[b]) for b in born}) != 1:
+        return
+    birth = born[0]
+    bs = d.facts[birth].sentence
+    others = frozenset(dates.table("tenure")["others"])
+    for t in d.m.tokens[bs]:
+        if t.fact >= 0 and t.fact != birth and _year_of(d.facts[t.fact]) is not None:
+            k = d.pos_of(t.fact)[1]
+            if set(d.m.words[bs][max(0, k - OTHER_BORN) : k]) & others:
+                return  # "born in 1948 and her brother in 1952": whose birth an age is told against is not clear
+    birth_who = _year_subject(d, *d.pos_of(birth))
+    present = frozenset(("is", "now", "today", "turns", "will", "'s", "are", "has", "have", "yesterday"))
+    for si, pos, fi, f in d.figures(frozenset({"age", "number", "count"})):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        if f.kind == "age":
+            if f.unit != "year" or f.value is None or f.is_range:
+                continue
+            # "The 40-year-old had never managed": the person the sentences before are about; not "The
+            # 25-year-old rival", someone the age's own noun names.
+            after = words[pos + 1] if pos + 1 < len(words) else ""
+            opening = pos <= 1 and words[:1] in (("the",), ("#",)) and (after in _AUX or _is_verb(after))
+            who = None if opening else _sentence_subject(d, si)
+        else:
+            lo = _was_age(d, si, pos)
+            if lo < 0 or d.m.clause_start(si, lo) != lo:
+                continue
+            who = _who(words, lo, lo + 1)
+        if set(words) & present or d.facts[birth].sentence == si:
+            continue  # an age now, or one told with the birth (``_ages``)
+        if pos >= 1 and words[pos - 1] in _age_words("threshold_before"):
+            continue  # "beyond the age of 14": a threshold, not an age at an event
+        own = [k for k, t in enumerate(toks) if t.fact >= 0 and t.fact not in born and _year_of(d.facts[t.fact])]
+        if own:
+            # "Born in 1941 in Texas, he moved to Nashville in 1960. He died there in 2004, aged 68": its own
+            # sentence dates it, the birth is told in another with a year of its own (``_ages`` reads a birth
+            # told alone).
+            at = toks[own[0]].fact
+            if (
+                len({_year_of(d.facts[toks[k].fact]) for k in own}) == 1
+                and d.facts[birth].sentence != si
+                and not _someone_else(d, si, pos)
+                and _agree(birth_who, _year_subject(d, si, pos if _pronoun_in_clause(d, si, pos) else own[0]))
+            ):
+                yield Relation("age", (("age", fi), ("born", birth), ("at", at)), (), "document")
+            continue
+        # A headline's age ("Country singer dies aged 70") is dated by the sentence below that tells its event.
+        headline = si == 0
+        near = (
+            range(1, min(len(d.m.tokens), 1 + EVENT_BACK))
+            if headline
+            else range(si - 1, max(-1, si - 1 - EVENT_BACK), -1)
+        )
+        for s2 in near:
+            years = [t.fact for t in d.m.tokens[s2] if t.fact >= 0 and t.fact not in born and _year_of(d.facts[t.fact])]
+            if not years:
+                continue
+            at = years[0]
+            w2 = d.m.words[s2]
+            if set(w2) & present or _in_relative(w2, d.pos_of(at)[1]):
+                break  # "X, who challenged her in 1989, has died. He was 84": the age is told now
+            event_who = _year_subject(d, s2, d.pos_of(at)[1])
+            if len({_year_of(d.facts[y]) for y in years}) != 1 or (who is not None and not _agree(who, event_who)):
+                break
+            if d.facts[birth].sentence != s2 and not _agree(birth_who, event_who):
+                break
+            if headline and not _stems(words) & _stems(w2):
+                continue  # the headline's event is not this sentence's
+            if not headline and set(words) & _event_words() - set(w2):
+                break  # "He fell ill in 2004. He died at the age of 68": an event of its own, not dated
+            yield Relation("age", (("age", fi), ("born", birth), ("at", at)), (), "document")
+            break
