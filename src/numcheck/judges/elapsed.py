@@ -55,6 +55,11 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         a, b = _year_of(view.facts[rel.get("start") or 0]), _year_of(view.facts[rel.get("end") or 0])
         if a is not None and b is not None:
             ends.append((min(a, b), max(a, b), rel.get("start") or 0))
+    elif rel.label("end") == "report" and rel.get("anniversary") is not None:
+        # "celebrate their 30th anniversary this week": now is the start's year plus N.
+        y, n = _year_of(view.facts[rel.get("start") or 0]), view.facts[rel.get("anniversary") or 0].value
+        if y is not None and n is not None:
+            ends.append((y, y + int(n), rel.get("start") or 0))
     elif rel.label("end") == "report" and view.reporting_date is not None:
         for si in rel.all("start"):
             y = _year_of(view.facts[si])

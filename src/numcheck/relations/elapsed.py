@@ -12,17 +12,19 @@ from numcheck import dates, days
 from numcheck.model import Fact, Span
 from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.calendar import (
+    ANNIVERSARY_SHARED,
     HAD_REACH,
     OWN_YEAR_REACH,
     YEAR_RESTATED,
     _clause_stems,
+    _is_first,
     _own_year,
     _sentence_stems,
     _single_years,
     _year_of,
     _years_counted_on,
 )
-from numcheck.vocab import TOKEN
+from numcheck.vocab import TOKEN, singular
 
 # Tokens before "in N years" read for its plan word ("plans to double turnover in three years").
 PLAN_REACH = 4
@@ -497,9 +499,72 @@ def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...], withi
     if d.view.reporting_date is not None:
         yield Relation("span", (("length", fi), ("start", start)), cues, "document", labels)
         return
+    ann = _anniversary_now(d, start)
+    if ann >= 0:
+        yield Relation("span", (("length", fi), ("start", start), ("anniversary", ann)), cues, "document", labels)
+        return
     bounds = _now_bounds(d, si, start)
     if bounds:
         yield Relation("span", (("length", fi), ("start", start), *bounds), cues, "document", labels)
+
+
+# Words of a sentence that tell its anniversary as kept now ("cash machines celebrate their 30th anniversary
+# this week", "marks its 50th birthday today"), besides ``[spans] now_words``.
+_KEPT_NOW = frozenset("this today celebrating celebrates celebrate marks marking mark".split())
+# Words shorter than this say too little to tie an anniversary to the event it counts from; an anniversary
+# shares ANNIVERSARY_SHARED of them with the start's sentence, or one told there as "the first" of its kind
+# (within FIRST_OF words after "first").
+TIE_WORD = 4
+FIRST_OF = 3
+
+
+def _anniversary_now(d: _Doc, start: int) -> int:
+    """The one "Nth anniversary" or "Nth birthday" told as kept now, without an "of ..." phrase of its own
+    ("Cash machines in the country celebrate their 30th anniversary this week"), whose sentence shares a
+    word with the sentence of the year ``start`` ("the first cash machine was opened ... in 1970"): now
+    is that year plus N. -1 if none or several."""
+
+    def read(view: object) -> list[tuple[int, frozenset[str]]]:
+        table = dates.table("spans")
+        kept = frozenset(table["now_words"]) | _KEPT_NOW
+        then = frozenset(table["then_words"])
+        marks = frozenset(table["anniversary_words"]) | {"birthday"}
+        out = []
+        for si, pos, fi, f in d.figures(frozenset({"ordinal"})):
+            words = d.m.words[si]
+            if not f.value or words[pos + 1 : pos + 2] not in tuple((w,) for w in marks):
+                continue
+            if words[pos + 2 : pos + 3] == ("of",) or not set(words) & kept or set(words) & then:
+                continue
+            if any(t.fact >= 0 and _year_of(d.facts[t.fact]) is not None for t in d.m.tokens[si]):
+                continue  # "marked its 20th anniversary in 2005": kept then, not now
+            out.append((fi, _content(d, si)))
+        return out
+
+    told: list[tuple[int, frozenset[str]]] = d.view.memo("anniversaries-now", read)
+    if not told:
+        return -1
+    s0 = d.facts[start].sentence
+    ties = _content(d, s0)
+    words0, toks0 = d.m.words[s0], d.m.tokens[s0]
+    # Words the start's sentence tells as the first of their kind ("the first cash machine").
+    firsts = {
+        singular(w)
+        for k, t in enumerate(toks0)
+        if t.fact >= 0 and _is_first(d.facts[t.fact])
+        for w in words0[k + 1 : k + 1 + FIRST_OF]
+    }
+    found = [
+        fi
+        for fi, words in told
+        if d.facts[fi].sentence != s0 and (len(words & ties) >= ANNIVERSARY_SHARED or words & ties & firsts)
+    ]
+    return found[0] if len(found) == 1 else -1
+
+
+def _content(d: _Doc, si: int) -> frozenset[str]:
+    """The longer plain words of sentence ``si``, in the singular."""
+    return frozenset(singular(w) for w in d.m.words[si] if len(w) >= TIE_WORD and w.isalpha())
 
 
 def _later_to_now(d: _Doc) -> Iterator[Relation]:
