@@ -134,6 +134,7 @@ class Vocab:
     seasons: frozenset[str]  # "christmas", "summer": a part of a year whose months are not told
     period_rates: tuple[tuple[str, ...], ...]  # "annual rate", "a month": a part-period figure that is a rate
     running_words: tuple[tuple[str, ...], ...]  # "so far", "to date": a year's running count, not its whole
+    period_events: frozenset[str]  # "bought", "launched": a sentence telling when a name's months began
     period_records: frozenset[str]  # "record", "high": "the previous record of £2.1bn" names what its sentence counts
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
@@ -386,6 +387,7 @@ def vocab() -> Vocab:
         period_rates=tuple(words_of(p) for p in data["periods"]["rates"]),
         running_words=tuple(words_of(p) for p in data["periods"]["running"]),
         period_records=frozenset(data["periods"]["records"]),
+        period_events=frozenset(data["periods"]["events"]),
         study_nouns=frozenset(data["studies"]["nouns"]),
         found_verbs=frozenset(data["studies"]["found"]),
         said_change_subjects=frozenset(data["said_change"]["subjects"]),

@@ -148,6 +148,7 @@ def _now_between(rel: Relation, view: View) -> Hit | None:
 # in months. Counting the first and last day or not makes a day either way.
 SHORT_DAYS = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.44")}
 DAY_SLACK = 1
+YEAR_DIGITS = 4
 _ISO = re.compile(r"^(?:(\d{4})|-)-(\d\d)(?:-(\d\d))?$")
 
 
@@ -165,8 +166,11 @@ def _ends(
         parts = [view.facts[a].iso or "", view.facts[b].iso or ""]
     if len(parts) != 2:
         return None
-    out = []
-    for part in parts:
+    out: list[tuple[int | None, int, int | None]] = []
+    for k, part in enumerate(parts):
+        if k == 1 and rel.label("within") == "yes" and part.isdigit() and len(part) == YEAR_DIGITS:
+            out.append((int(part), 12, None))  # "seven months of its sales in 2004": to the year's last month
+            continue
         m = _ISO.match(part)
         if m is None:
             return None
@@ -216,8 +220,9 @@ def _short(rel: Relation, view: View) -> Hit | None:
         )
         if length.unit == "month":
             lo, hi = lo - per / 2, hi + per / 2  # a month is not a fixed number of days
-    if meets(value, lo, hi):
-        return None
+    within = rel.label("within") == "yes"
+    if meets(value, lo, hi) or (within and value.low is not None and value.low <= hi):
+        return None  # within: a shorter length fits inside the months from start to end
     span_unit = "month" if da is None else "day"
     used = [i for r, i in rel.roles if r != "length"]
     first, last = view.facts[used[0]], view.facts[used[-1]]
@@ -228,7 +233,7 @@ def _short(rel: Relation, view: View) -> Hit | None:
             ("length", length.text),
             ("years", first.text if len(used) == 1 else f"{first.text} and {last.text}"),
             ("start", f"its first {span_unit}" if len(used) == 1 else first.text),
-            ("end", f"its last {span_unit}" if len(used) == 1 else last.text),
-            ("expected", counted),
+            ("end", f"its last {span_unit}" if len(used) == 1 else f"the end of {last.text}" if within else last.text),
+            ("expected", f"{months + 1} months at most" if within and da is None else counted),
         ),
     )

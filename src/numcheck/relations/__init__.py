@@ -146,7 +146,7 @@ from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.lists import _counted_countries, _counted_names, _listed_parts, _place_runs
 from numcheck.relations.matches import _match_minutes
-from numcheck.relations.periods import _period_parts
+from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
 from numcheck.relations.qualifiers import _qualifiers
@@ -257,6 +257,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _predicate_parts,
     _noun_opening_parts,
     _period_parts,
+    _months_since,
     _study_parts,
     _within_concepts,
     _pronoun_samples,

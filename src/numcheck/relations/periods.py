@@ -34,6 +34,8 @@ CANDIDATES = 4
 FLOW_VERB_REACH = 6
 # Parts of one year read together as a breakdown of it (the first ones in the text).
 MAX_PARTS = 6
+# Words after "N months of" read for the name whose sales or trading they count ("of Ardent sales").
+NAME_WORDS = 3
 _HALVES = {"first": frozenset(range(1, 7)), "second": frozenset(range(7, 13))}
 _QUARTER_MONTHS = {f"Q{q}": frozenset(range(3 * q - 2, 3 * q + 1)) for q in range(1, 5)}
 # Auxiliaries before the verb after an elided figure: "1.9bn were sent", "2.4bn have been fired off".
@@ -427,6 +429,9 @@ def _period(d: _Doc, si: int, pos: int) -> _When:
             continue
         f = d.facts[fi]
         fwords = set(f.text.lower().replace("-", " ").split())
+        if f.kind == "duration" and fwords & d.v.whole_periods:
+            whole = True  # "for the whole year", "over the full year": a length that is the year
+            nearer = nearer or not part
         if fwords & d.v.part_periods or fwords & d.v.seasons or _short_span(f):
             part = True
             months = months or _span_months(words, k, f) or _fact_quarter(f)
@@ -468,3 +473,61 @@ def _fact_quarter(f: Fact) -> frozenset[int]:
         if words[k + 1] == "half":
             return _HALVES.get(w, frozenset())
     return frozenset()
+
+
+def _months_since(d: _Doc) -> Iterator[Relation]:
+    """ "Kessel's sales rose 20% in 2019, with eleven months of Ardent sales" against "Kessel bought Ardent in
+    March 2019": a length in months "of" a name's sales, trading or results within a year holds at most the months
+    from the month that name was bought, launched or opened (told elsewhere, with that year) to the year's end.
+    A ``span`` labelled ``within``, from the event's month to the end of the year."""
+    lengths: list[tuple[int, frozenset[str], int]] = []  # (length fact, names after it, year fact)
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "month" or f.value is None or not 0 < f.value <= MONTHS_IN_YEAR:
+            continue
+        words = d.m.words[si]
+        if pos + 1 >= len(words) or words[pos + 1] != "of":
+            continue
+        names = _names_after(d, si, pos + 2)
+        yi = _year_fact(d, si)
+        if names and yi >= 0:
+            lengths.append((fi, names, yi))
+    if not lengths:
+        return
+    events: list[tuple[int, int]] = []  # (sentence, date fact) of a month something was bought or opened in
+    for fi, f in enumerate(d.facts):
+        if f.kind == "date" and f.iso and len(f.iso) == 7 and f.iso[:4].isdigit():  # a month of a year
+            if set(d.m.words[f.sentence]) & d.v.period_events:
+                events.append((f.sentence, fi))
+    for li, names, yi in lengths:
+        year = d.facts[yi].iso or ""
+        for s2, ei in events:
+            iso = d.facts[ei].iso or ""
+            if iso[:4] != year[:4]:
+                continue
+            span = d.view.doc.sentences[s2].span
+            told = d.view.text[span.start : span.end].lower()
+            if not any(n in told for n in names):
+                continue
+            roles = (("length", li), ("start", ei), ("end", yi))
+            yield Relation("span", roles, (), "document", (("within", "yes"),))
+            break
+
+
+def _names_after(d: _Doc, si: int, k: int) -> frozenset[str]:
+    """Capitalised words in the few tokens from ``k`` ("of Ardent sales" → {"ardent"}), in lower case."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    out: set[str] = set()
+    for j in range(k, min(len(toks), k + NAME_WORDS)):
+        tok = toks[j]
+        if tok.fact >= 0:
+            break
+        if text[tok.start : tok.start + 1].isupper():
+            out.add(tok.text.removesuffix("'s"))
+    return frozenset(out)
+
+
+def _year_fact(d: _Doc, si: int) -> int:
+    """The sentence's one year figure ("in 2004"), else -1."""
+    years = [t.fact for t in d.m.tokens[si] if t.fact >= 0 and d.facts[t.fact].kind == "year"]
+    return years[0] if len(years) == 1 and (d.facts[years[0]].iso or "").isdigit() else -1
