@@ -192,6 +192,7 @@ class Vocab:
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
     running: frozenset[str]  # concepts of counts a story updates: a headline may lag the body's
     growth_subjects: frozenset[str]  # "the economy grew 3%" tells growth: subjects whose change in % is growth
+    one_off_events: frozenset[str]  # "spill", "crash": events that happen once, so one date each
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
     base_forms: Mapping[str, str]  # an irregular verb form → its base ("paid" → "pay"), for word matching
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
@@ -443,6 +444,7 @@ def vocab() -> Vocab:
         growth_subjects=frozenset(restate["growth_subjects"]),
         running=frozenset(restate["running"]),
         events=frozenset(restate["events"]),
+        one_off_events=frozenset(restate["one_off_events"]),
         base_forms={str(form): str(base) for base, forms in dict(restate["base_forms"]).items() for form in forms},
         verb_concepts=PhraseTable.build(_pairs(restate["verbs"])),
         level_verbs=PhraseTable.build(

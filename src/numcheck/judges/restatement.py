@@ -91,6 +91,16 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if ai is None or bi is None:
         return None
     a, b = view.facts[ai], view.facts[bi]
+    if rel.label("evidence") == "event":
+        # One event's date told twice ("On June 2, 2000, …" … "the June 2001 spill"): two years cannot hold.
+        if str(a.iso)[:4] == str(b.iso)[:4]:
+            return None
+        why = "one event cannot have two dates"
+        return Hit(
+            b.span,
+            (a.span,),
+            (("figure", b.text), ("other", a.text), ("subject", rel.label("concept") or ""), ("why", why)),
+        )
     if not same_family(a, b) or a.value is None or b.value is None:
         return None
     ta, tb = _digits(a), _digits(b)

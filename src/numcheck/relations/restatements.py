@@ -1427,3 +1427,83 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
         earlier.append(fi)
         if len(earlier) > HELD_PER_KEY:
             earlier.pop(0)
+
+
+# --- one event's date told twice: "On June 2, 2000, an accident ..." … "the June 2000 mercury spill" -------
+
+# Words after "the <date>" that its event's noun may stand ("the June 2000 mercury spill").
+EVENT_NOUN = 3
+# Words that make an event told with a date another one of its kind: "the second such spill", "a year after".
+_ANOTHER_EVENT = frozenset(
+    "another second third previous earlier later next anniversary again worse bigger larger deadlier similar "
+    "repeat recurrence".split()
+)
+
+
+def _said_words(d: _Doc, si: int) -> frozenset[str]:
+    """The sentence's words as written, figures' words included ("the second spill": "second" is a figure)."""
+    span = d.view.doc.sentences[si].span
+    return frozenset(re.findall(r"[a-z]+", d.view.text[span.start : span.end].lower()))
+
+
+def _month_year(iso: str) -> bool:
+    """An ISO date that gives a year and a month ("2000-06", "2000-06-02")."""
+    return len(iso) >= 7 and iso[:4].isdigit() and iso[5:7].isdigit()
+
+
+def _event_named(d: _Doc, si: int, pos: int) -> tuple[str, frozenset[str]] | None:
+    """(event, words) when the date at ``pos`` names an event that happens once as known: "the June 2000
+    mercury spill" → ("spill", {"mercury", "spill"}); None otherwise."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos == 0 or words[pos - 1] != "the":
+        return None
+    said: list[str] = []
+    for j in range(pos + 1, min(len(words), pos + 1 + EVENT_NOUN)):
+        if toks[j].fact >= 0 or not words[j][:1].isalpha():
+            return None
+        said.append(singular(words[j]))
+        if said[-1] in d.v.one_off_events:
+            return said[-1], frozenset(said)
+    return None
+
+
+def _events_dated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One event's date told twice with two years: "On June 2, 2000, a serious accident … poisoned
+    residents with mercury" … "the June 2000 mercury spill". An event that happens once (a spill, a crash,
+    a coup: ``one_off_events``) named as known by its date ("the <month> <year> <event>") and one other date
+    of the same month in another year, whose sentence names such an event or a word of it ("mercury"), are
+    one date told twice, unless the text tells the named month and year elsewhere too, a word makes either
+    another event ("the second spill", "a year after"), or more than one such date could be it. The
+    evidence is the event itself (label ``evidence`` = "event"): two years cannot both hold."""
+    dated = [
+        (fi, *d.pos_of(fi), str(f.iso))
+        for fi, f in enumerate(d.facts)
+        if f.kind == "date" and fi in d.m.by_fact and _month_year(str(f.iso))
+    ]
+    if len(dated) < 2:
+        return
+    for fi, si, pos, iso in dated:
+        named = _event_named(d, si, pos)
+        if named is None or _ANOTHER_EVENT & _said_words(d, si):
+            continue
+        event, said = named
+        if any(o[3][:7] == iso[:7] for o in dated if o[0] != fi):
+            continue  # the month and year told again elsewhere: the text keeps to it
+        others = []
+        for gi, gs, _, giso in dated:
+            if gs == si or giso[5:7] != iso[5:7] or giso[:4] == iso[:4]:
+                continue
+            gwords = {singular(w) for w in _said_words(d, gs)}
+            if _ANOTHER_EVENT & gwords or not (gwords & d.v.one_off_events or gwords & said):
+                continue
+            others.append(gi)
+        if len(others) != 1:
+            continue
+        first, second = sorted((others[0], fi), key=lambda i: d.pos_of(i))
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", second)),
+            (),
+            "document",
+            (("lag", ""), ("concept", event), ("scope", ""), ("evidence", "event")),
+        )
