@@ -71,6 +71,10 @@ def _value_digits(f: Fact) -> str:
     return str(int(f.value))
 
 
+# A headline's bound that puts its count below the figure ("nearly 500", "fewer than 2,000"): a body count
+# above it is no newer count the headline lags behind, since the headline says the count is not there yet.
+_BELOW = frozenset(("nearly", "less than", "at most"))
+
 # How far a plain figure may be from a bound it breaks and still be read as the same quantity:
 # "profits rose by more than 40%" … "a 34% rise in net profits".
 BOUND_REACH = Decimal("1.5")
@@ -123,7 +127,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not (swap or one_slip(ta, tb) or bound or person or known):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)
-    if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb:
+    if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb and a.hedge not in _BELOW:
         return None  # a headline behind the body's newer count
     why = "the digits are swapped" if swap else "the two cannot both be right"
     subject = rel.label("concept") or ""
