@@ -149,6 +149,7 @@ from numcheck.relations.matches import _match_minutes
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
+from numcheck.relations.qualified import _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import (
     _ages_told,
@@ -205,6 +206,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _conversions,
     _period_rates,
     _qualifiers,
+    _qualifiers_told_apart,
     _enumerations,
     _remainders,
     _listed_shares,
