@@ -90,6 +90,7 @@ from numcheck.relations.changes import (
     _versus_year,
 )
 from numcheck.relations.compare import (
+    _crossed_marks,
     _near_misses,
     _overtakes,
     _paces,
@@ -294,6 +295,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _vote_ratios,
     _superlative_heads,
     _records,
+    _crossed_marks,
     _near_misses,
     _overtakes,
     _paces,

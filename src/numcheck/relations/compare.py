@@ -112,6 +112,8 @@ class _Tables:
     top: PhraseTable
     near_worse: PhraseTable
     standards: frozenset[str]
+    crossed: PhraseTable  # "broke through" → above, "fell below" → below: a mark crossed
+    crossed_marks: frozenset[str]  # the nouns that name the mark crossed ("mark", "barrier", "level")
     overtake: PhraseTable
     measures: frozenset[str]
     pace: PhraseTable
@@ -156,6 +158,8 @@ def _tables() -> _Tables:
         top=PhraseTable.build((p, "1") for p in ranks["top"]),
         near_worse=table(data["near_miss"], "worse"),
         standards=frozenset(data["near_miss"]["standards"]),
+        crossed=table(data["crossed"], "above", "below"),
+        crossed_marks=frozenset(data["near_miss"]["standards"]) | frozenset(data["crossed"]["marks"]),
         overtake=table(data["overtake"], "above", "below"),
         measures=frozenset(data["overtake"]["measures"]),
         pace=table(data["pace"], "above", "below"),
@@ -633,6 +637,72 @@ def _near_misses(d: _Doc) -> Iterator[Relation]:
                 cue = d.span(si, k, end)
                 yield Relation("superlative", (("a", ai), ("b", si_std)), (cue,), "sentence", (("order", order),))
                 break
+
+
+# --- a mark crossed: "turnover passed the £2bn mark, reaching £2.04bn" -----------------------------------
+
+# Tokens after the crossing word that the mark's figure may stand ("passed the one million mark").
+CROSSED_MARK_REACH = 3
+# Words before the crossing word that make it a hope or forecast, not a result ("is expected to top").
+_NOT_YET = frozenset(
+    "expected expects forecast forecasts set likely could would will may might should hopes hope aims aim "
+    "plans plan bid failed fail fails trying tried threatens threatened close near nearly almost".split()
+)
+
+
+def _crossed_marks(d: _Doc) -> Iterator[Relation]:
+    """A mark crossed ("passed the £2bn mark", "fell below the 5% threshold") against the
+    figure achieved: the next figure of its family in the sentence, else the first one of the next sentence
+    when the two share a frame concept. A ``superlative`` relation (a: the figure, b: the mark), like a near
+    miss: past a mark upward is at or above it, downward at or below it (a time that breaks a barrier is
+    below it)."""
+    t = _tables()
+    for si in range(len(d.m.tokens)):
+        words = d.m.words[si]
+        if not t.crossed_marks.intersection(words):
+            continue
+        for k in range(len(words)):
+            hit = t.crossed.starting_at(words, k)
+            if hit is None:
+                continue
+            order, end = hit
+            if _NOT_YET.intersection(words[max(0, k - 4) : k]):
+                continue  # "is expected to top the £2bn mark next year"
+            mi = _figure_after(d, si, end, CROSSED_MARK_REACH)
+            if mi < 0:
+                continue
+            _, mpos = d.pos_of(mi)
+            if mpos + 1 >= len(words) or words[mpos + 1] not in t.crossed_marks:
+                continue  # "passed 400 people": the figure itself, not a mark named
+            ai = _achieved_after(d, si, mpos + 2, mi)
+            if ai < 0:
+                ai = _figure_before(d, si, k)  # "Exports worth $48.5bn burst through the $50bn barrier"
+                if ai < 0 or not _alike(d, ai, mi, forecast=False):
+                    continue
+            if _timed(d, ai):
+                order = "below" if order == "above" else "above"  # a time that breaks a barrier is faster
+            ev = "sentence" if d.pos_of(ai)[0] == si else "document"
+            yield Relation("superlative", (("a", ai), ("b", mi)), (d.span(si, k, mpos + 2),), ev, (("order", order),))
+
+
+def _achieved_after(d: _Doc, si: int, start: int, mi: int) -> int:
+    """The figure achieved after a mark: the next one of its family in the sentence, else the first of the
+    next sentence that shares the mark's frame concept."""
+    toks = d.m.tokens[si]
+    for x in range(start, len(toks)):
+        ai = toks[x].fact
+        if ai >= 0 and ai != mi and _alike(d, ai, mi, forecast=False):
+            return ai
+    if si + 1 >= len(d.m.tokens):
+        return -1
+    concept = d.m.frame(mi).concept
+    if not concept:
+        return -1
+    for tok in d.m.tokens[si + 1]:
+        ai = tok.fact
+        if ai >= 0 and _alike(d, ai, mi, forecast=False):
+            return ai if d.m.frame(ai).concept == concept else -1
+    return -1
 
 
 # --- overtaking a named rival: "deposits of £89bn, overtaking Northvale Bank" ----------------------
