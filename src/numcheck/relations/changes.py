@@ -36,6 +36,10 @@ CHANGE_LINKS = (
     ("over",),
     ("than",),  # only after a stated change: "42m, 8% more than the 36m"
 )
+# Nouns after an amount that give it a sign: a loss set against a profit is no change between two levels.
+SIGNED = {"loss": "-", "losses": "-", "deficit": "-", "profit": "+", "profits": "+", "surplus": "+"}
+# Tokens after an amount its sign noun may stand ("a $410m (£320m) loss").
+SIGN_REACH = 5
 # Words of a time phrase between a direction verb and its "from" ("fell in 2004 from", "rose over the year").
 TIME_PREPOSITIONS = frozenset("in on at during over for the this that last of".split())
 # Words before a bare figure that make it a rank or a position ("at five", "to number two").
@@ -477,6 +481,8 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
             return j
         if words[k] == "," and words[k + 1] == "compared" and words[k + 2] in ("with", "to"):
             return k
+        if words[k] == "," and words[k + 1] in ("against", "versus"):
+            return k  # "3.1 million passengers in 2023, against 3.3 million in 2022"
         if words[k] == "," and words[k + 1] in ("up", "down") and _change_link_at(d, words, k + 1):
             return k  # "54 million homes reach the net through fibre, up from 34 million"
         if words[k] == ",":
@@ -625,6 +631,11 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
                 return  # "25,000 from 20,000" with no direction word in its clause is no change
         if _bare(a) and _bare(b) and pos > 0 and words[pos - 1] in RANK_BEFORE:
             return  # "at five, up from 13", "to number two": ranks or positions, not amounts
+        apos = d.pos_of(ai)[1]
+        signs_b = {SIGNED[w] for w in words[pos + 1 : pos + 1 + SIGN_REACH] if w in SIGNED}
+        signs_a = {SIGNED[w] for w in words[apos + 1 : apos + 1 + SIGN_REACH] if w in SIGNED}
+        if signs_a and signs_b and signs_a != signs_b:
+            return  # "a $410m loss, against a $220m profit": amounts of opposite sign, not two levels
         cue = d.span(si, start, phrase_at + len(phrase))
         rel = _change(d, si, ai, bi, (cue,), direction, stated)
         verb = _verb_direction(d, si, pos)
