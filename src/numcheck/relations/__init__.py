@@ -189,6 +189,7 @@ from numcheck.relations.superlatives import _fastest_parts, _placings, _superlat
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _tennis
 from numcheck.relations.terms import _terms
+from numcheck.relations.wholes import _told_wholes
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
 
@@ -332,6 +333,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _scores,
     _samples,
     _named_groups,
+    _told_wholes,
 )
 
 
