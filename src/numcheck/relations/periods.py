@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from numcheck.mentions import _QUARTERS, same_holder
 from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
-from numcheck.relations.stated import _clause_concept, _names
+from numcheck.relations.stated import _names
 
 # Sentences either side of a part-period figure that its year's figure may stand in (a results story
 # gives the quarter first and the year paragraphs later).
@@ -32,6 +32,8 @@ MONTHS_IN_YEAR = 12
 CANDIDATES = 4
 # Words either side of a figure read for the verb of its flow ("spent a record £4.1bn", "were sent").
 FLOW_VERB_REACH = 6
+# Words before a figure read back for the noun of its flow ("Net sales for the six months to June came to").
+FLOW_NOUN_REACH = 12
 # Parts of one year read together as a breakdown of it (the first ones in the text).
 MAX_PARTS = 6
 # Words after "N months of" read for the name whose sales or trading they count ("of Ardent sales").
@@ -154,7 +156,7 @@ def _flow(d: _Doc, si: int, pos: int, fi: int) -> str:
     flow among the few words before it ("spent a record £4.1bn") or after it ("were sent"); else ""."""
     table = d.v.flow_words
     m = d.m.by_fact.get(fi)
-    for c in (d.m.frame(fi).concept, m.concept if m is not None else None, _clause_concept(d, fi)):
+    for c in (d.m.frame(fi).concept, m.concept if m is not None else None):
         if c and c in table:
             return table[c]
         if c and c in d.v.concept_names and c not in d.v.generic:
@@ -165,11 +167,12 @@ def _flow(d: _Doc, si: int, pos: int, fi: int) -> str:
     # Back to the nearest flow word of the clause ("Whisky exports were worth £4bn"); another amount, or a
     # listed concept that is no flow ("profit was"), ends the search.
     start = d.hedge_start(si, pos)
-    for k in range(start - 1, max(d.m.clause_start(si, pos), start - FLOW_VERB_REACH) - 1, -1):
+    for k in range(start - 1, max(d.m.clause_start(si, pos), start - FLOW_NOUN_REACH) - 1, -1):
         if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS:
             break
-        if words[k] in table:
-            return table[words[k]]
+        hit = table.get(words[k]) or table.get(concepts.get(words[k], ""))
+        if hit:
+            return hit  # "turnover", "spent", or a word whose listed concept flows
         if words[k] in concepts and concepts[words[k]] not in d.v.generic:
             break
     # After it: "2.2 million people visited", "1.9bn were sent"; up to a relative word or another figure.
