@@ -215,3 +215,13 @@ def test_a_percent_told_more_or_less_is_a_change_of_its_own_way() -> None:
     # "more than expected" compares: the verb's way stands.
     assert _mention_of("Sales fell 5% more than forecast.", "5%").direction == "down"
     assert "another" in _mention_of("The firm will hire 40 more staff.", "40").roles
+
+
+def test_a_frame_reads_those_in_hospital_and_the_sick_as_groups_of_their_own() -> None:
+    # A verb after a generic noun says what is counted, as it does for deaths.
+    assert frame_of("Some 910 people have been taken to hospital.", "910").concept == "hospitalised"
+    assert frame_of("Almost 480 patients are being treated in hospital.", "480").concept == "hospitalised"
+    assert frame_of("Doctors said 1,320 hospitalisations were linked to it.", "1,320").concept == "hospitalised"
+    # The sick and the ill are an outbreak's cases.
+    assert frame_of("The outbreak has made more than 95 sick.", "95").concept == "case"
+    assert frame_of("Norovirus has made 95 people ill.", "95").concept == "case"

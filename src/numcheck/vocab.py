@@ -139,6 +139,9 @@ class Vocab:
     predicates: PhraseTable  # phrase → "said": what a share of a whole says of its part ("concerned")
     later_outcome: frozenset[str]  # "nine subsequently died": words that make an outcome one of the group's
     within: Mapping[str, str]  # concept → the concept of the whole it is part of (profit → revenue)
+    subgroups: Mapping[str, tuple[str, bool]]  # a group's concept → (the larger group's, told as its holder's only)
+    narrowing: frozenset[str]  # "active", "ground": words that make a larger group's noun a narrower group
+    several: frozenset[str]  # "several", "airlines": a group counted across holders, not one holder's
     fresh_words: frozenset[str]  # "new", "more": a count that is a fresh flow, not an outbreak's whole
     lifting_verbs: frozenset[str]  # "lifting", "pushing": a flow lifting the whole of its time to a figure
     year_wholes: PhraseTable  # "for the year", "annual": what a lifting verb lifts is a whole of time
@@ -373,6 +376,14 @@ def vocab() -> Vocab:
         later_words=frozenset(data["targets"]["later"]),
         holding_verbs=frozenset(attach["holding_verbs"]),
         within={str(k): str(v) for k, v in dict(data["within"]).items()},
+        subgroups={
+            str(sub): (str(whole), kind == "held")
+            for kind in ("among", "held")
+            for whole, subs in dict(data["subgroups"][kind]).items()
+            for sub in subs
+        },
+        narrowing=frozenset(data["subgroups"]["narrowing"]),
+        several=frozenset(data["subgroups"]["several"]),
         fresh_words=frozenset(data["fresh"]["words"]),
         lifting_verbs=frozenset(data["breakdown"]["lifting_verbs"]),
         year_wholes=PhraseTable.build((str(p), "whole") for p in data["breakdown"]["year_wholes"]),
