@@ -51,3 +51,11 @@ def test_another_time_holder_or_narrower_whole_makes_no_relation() -> None:
     assert (
         subgroup_pairs("The firm has 900 staff. A union representing 1,100 pilots at several airlines signed.") == set()
     )
+
+
+def test_with_n_doing_is_a_part_of_the_group_its_subject_names() -> None:
+    text = "The club has 3,000 members. Members voted on Sunday, with 2,400 backing the plan."
+    assert subgroup_pairs(text) == {("2,400", "3,000")}
+    # Another group as the subject, or a narrowed one, is no part of the count told.
+    assert subgroup_pairs("The club has 3,000 members. Fans packed the ground, with 2,400 singing.") == set()
+    assert subgroup_pairs("The club has 3,000 members. Other members marched, with 2,400 singing.") == set()

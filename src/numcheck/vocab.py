@@ -142,6 +142,7 @@ class Vocab:
     subgroups: Mapping[str, tuple[str, bool]]  # a group's concept → (the larger group's, told as its holder's only)
     narrowing: frozenset[str]  # "active", "ground": words that make a larger group's noun a narrower group
     several: frozenset[str]  # "several", "airlines": a group counted across holders, not one holder's
+    with_after: frozenset[str]  # "with 900,000 set to receive": words after "with N" that make N the subject's
     fresh_words: frozenset[str]  # "new", "more": a count that is a fresh flow, not an outbreak's whole
     lifting_verbs: frozenset[str]  # "lifting", "pushing": a flow lifting the whole of its time to a figure
     year_wholes: PhraseTable  # "for the year", "annual": what a lifting verb lifts is a whole of time
@@ -384,6 +385,7 @@ def vocab() -> Vocab:
         },
         narrowing=frozenset(data["subgroups"]["narrowing"]),
         several=frozenset(data["subgroups"]["several"]),
+        with_after=frozenset(data["subgroups"]["with_after"]),
         fresh_words=frozenset(data["fresh"]["words"]),
         lifting_verbs=frozenset(data["breakdown"]["lifting_verbs"]),
         year_wholes=PhraseTable.build((str(p), "whole") for p in data["breakdown"]["year_wholes"]),

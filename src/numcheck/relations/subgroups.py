@@ -12,6 +12,7 @@ group against the nearest larger group's figure (linear in the figures of the tw
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from numcheck.mentions import CLAUSE_END, Frame, same_holder
 from numcheck.relations.base import Relation, _Doc
@@ -34,8 +35,14 @@ _GENERIC_CAUSES = frozenset("disease illness infection infections virus bug outb
 _CAUSE_PREPOSITIONS = frozenset({"of", "with", "from"})
 # Prepositions before a larger group's figure that make it a group picked out ("taken from 40 patients").
 _SAMPLED_BY = frozenset({"from", "on", "among", "for", "between", "to"})
-# A figure's time told as now ("so far", "currently") is the time of one told with none.
+# A figure's time told as now ("so far", "this year") is the time of one told with none.
 _NOW = frozenset({"", "now"})
+# Sentences back that the group a "with N receiving" part is of may be counted.
+WITH_BACK = 2
+# Words at a sentence's start read for the subject whose group a "with N receiving" part is of.
+SUBJECT_REACH = 8
+# Words that end a sentence's subject before its first listed noun.
+_SUBJECT_ENDS = frozenset("is are was were will would has have had said says".split())
 # Words that tie a group to a holder when they stand after its noun: "pilots at Skyways", "employed by".
 _TIE_AFTER = frozenset({"at", "by", "for"})
 
@@ -105,6 +112,68 @@ def _subgroups(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
         yield Relation("part", (("part", pi), ("whole", wi)), (), "document", (("frame", "subgroup"),))
 
 
+def _with_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "Members of the society will share £42m, with 900,000 receiving more than £100": a count after
+    "with" and before a verb in "-ing" (or "set to", "due to") is a part of the group the sentence's
+    subject names, whose count is told before it in the sentence or up to ``WITH_BACK`` sentences back
+    (the nearest figure of that concept, of one time, not a forecast). The subject is the sentence's first
+    listed noun before its verb, not narrowed ("other members")."""
+    for si, pos, fi, _f in d.figures(_COUNTED):
+        words = d.m.words[si]
+        lo = d.hedge_start(si, pos)
+        if lo < 2 or words[lo - 1] != "with" or words[lo - 2] != "," or pos + 1 >= len(words):
+            continue
+        after = words[pos + 1]
+        if not ((after.endswith("ing") and len(after) > 4) or after in d.v.with_after) or after in d.v.concepts:
+            continue
+        concept = _subject_concept(d, si, lo)
+        if not concept:
+            continue
+        pf = d.m.frame(fi)
+        whole = _told_before(d, si, pos, concept, pf)
+        if whole >= 0:
+            yield Relation("part", (("part", fi), ("whole", whole)), (), "document", (("frame", "subgroup"),))
+
+
+def _subject_concept(d: _Doc, si: int, end: int) -> str:
+    """The concept of the first listed noun of the sentence before token ``end`` and before any figure or
+    verb ("Members of the society will share" → user); "" when a narrowing word or a verb comes first."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for k in range(min(end, SUBJECT_REACH)):
+        w = words[k]
+        if toks[k].fact >= 0:
+            continue  # "The society's 800,000 members will share": the group's own count
+        if w in d.v.narrowing or w in _SUBJECT_ENDS:
+            return ""
+        concept = d.v.concepts.get(w)
+        if concept and concept not in d.v.generic:
+            return concept
+    return ""
+
+
+def _told_before(d: _Doc, si: int, pos: int, concept: str, pf: Frame) -> int:
+    """The nearest count of ``concept`` before token ``pos`` (in its sentence or up to ``WITH_BACK``
+    back), of the part's time (told in another sentence) and not a forecast or a part of something; -1
+    when the nearest is not."""
+    for s2, _k, wi in d.m.figures_before(si, pos, WITH_BACK):
+        w = d.facts[wi]
+        wm = d.m.by_fact.get(wi)
+        if wm is None or w.kind not in _COUNTED or w.is_range or w.value is None:
+            continue
+        wf = d.m.frame(wi)
+        if wf.concept != concept:
+            continue
+        if wm.roles & _NOT_LEVELS or "forecast" in wm.roles:
+            return -1
+        # The subject's noun ties the part to the group, whoever a possessive in it names ("Savers at the
+        # country's third-biggest mutual"): times are compared, holders are not.
+        if s2 != si and not _one_frame(replace(wf, holder=""), pf, held=False):
+            return -1  # in one sentence, "will share" is said of the group, not of when it is counted
+        return wi
+    return -1
+
+
 def _one_frame(whole: Frame, part: Frame, held: bool) -> bool:
     """One holder (or either names none), one time (told as now or with none), no part of a time; the group's place is
     the larger group's or within it (the larger group names no place, or the whole region). A group
@@ -113,7 +182,7 @@ def _one_frame(whole: Frame, part: Frame, held: bool) -> bool:
     staff in the UK" and "14,000 pilots" may be counted worldwide."""
     if part.part == "part" or whole.part == "part":
         return False
-    if part.period != whole.period and not (part.period in _NOW and whole.period in _NOW):
+    if part.period != whole.period and not (_now(part.period) and _now(whole.period)):
         return False
     if part.holder and whole.holder and not same_holder(part.holder, whole.holder):
         return False
@@ -145,6 +214,11 @@ def _names_other(d: _Doc, si: int, pos: int, holder: str) -> bool:
             if w not in own:
                 return True
     return False
+
+
+def _now(period: str) -> bool:
+    """A time told as now: none, "now", "so far", or the current year, month or week ("this year")."""
+    return period in _NOW or period.startswith("0 ")
 
 
 def _clause(d: _Doc, si: int, pos: int) -> range:
