@@ -56,7 +56,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if part.is_range or whole.is_range or not same_family(part, whole):
         return None
     # "almost 34,000 of those 31,000": the part's one-sided hedge is read near its printed figure. A larger
-    # group named by its own noun ("more than 95 sick", then "over 130 in hospital") is read so too: a
+    # group named by its own noun ("more than 70 sick", then "over 90 in hospital") is read so too: a
     # writer who knew of 130 would not call the whole "more than 95".
     whole_iv = near_interval(whole) if rel.label("frame") == "subgroup" else printed_whole(part, whole)
     if not entirely_above(near_interval(part), whole_iv):
