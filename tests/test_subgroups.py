@@ -8,12 +8,12 @@ from numcheck.relations import build
 from numcheck.vocab import vocab
 
 
-def subgroup_pairs(text: str) -> set[tuple[str, str]]:
+def subgroup_pairs(text: str, label: str = "subgroup") -> set[tuple[str, str]]:
     view = View(extract(text))
     return {
         (view.facts[r.all("part")[0]].text, view.facts[r.all("whole")[0]].text)
         for r in build(view).get("part", ())
-        if r.label("frame") == "subgroup"
+        if r.label("frame") == label
     }
 
 
@@ -59,3 +59,11 @@ def test_with_n_doing_is_a_part_of_the_group_its_subject_names() -> None:
     # Another group as the subject, or a narrowed one, is no part of the count told.
     assert subgroup_pairs("The club has 3,000 members. Fans packed the ground, with 2,400 singing.") == set()
     assert subgroup_pairs("The club has 3,000 members. Other members marched, with 2,400 singing.") == set()
+
+
+def test_a_planned_cut_is_a_part_of_the_level_held_now() -> None:
+    assert subgroup_pairs("Acme employs 2,500 people. It plans to cut 900 jobs.", "cut") == {("900", "2,500")}
+    assert subgroup_pairs("Acme has 120 stores. It said 40 stores would close.", "cut") == {("40", "120")}
+    # A cut already made, or a count of what went, is not read against the level.
+    assert subgroup_pairs("Acme has shed 900 jobs and now employs 2,500 people.", "cut") == set()
+    assert subgroup_pairs("Officials said 900 jobs had gone. It plans to cut 2,500 jobs.", "cut") == set()

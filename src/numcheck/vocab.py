@@ -142,6 +142,9 @@ class Vocab:
     subgroups: Mapping[str, tuple[str, bool]]  # a group's concept → (the larger group's, told as its holder's only)
     narrowing: frozenset[str]  # "active", "ground": words that make a larger group's noun a narrower group
     several: frozenset[str]  # "several", "airlines": a group counted across holders, not one holder's
+    cut_before: PhraseTable  # "cut", "lay off": a verb before a count that makes it a planned cut
+    holder_parts: frozenset[str]  # "arm", "division": a level counted for a part of its holder
+    cut_after: PhraseTable  # "to go", "will be lost": words after a count's noun that make it one
     with_after: frozenset[str]  # "with 900,000 set to receive": words after "with N" that make N the subject's
     fresh_words: frozenset[str]  # "new", "more": a count that is a fresh flow, not an outbreak's whole
     lifting_verbs: frozenset[str]  # "lifting", "pushing": a flow lifting the whole of its time to a figure
@@ -386,6 +389,9 @@ def vocab() -> Vocab:
         narrowing=frozenset(data["subgroups"]["narrowing"]),
         several=frozenset(data["subgroups"]["several"]),
         with_after=frozenset(data["subgroups"]["with_after"]),
+        cut_before=PhraseTable.build((str(p), "cut") for p in data["subgroups"]["cut_before"]),
+        holder_parts=frozenset(data["subgroups"]["holder_parts"]),
+        cut_after=PhraseTable.build((str(p), "cut") for p in data["subgroups"]["cut_after"]),
         fresh_words=frozenset(data["fresh"]["words"]),
         lifting_verbs=frozenset(data["breakdown"]["lifting_verbs"]),
         year_wholes=PhraseTable.build((str(p), "whole") for p in data["breakdown"]["year_wholes"]),

@@ -185,7 +185,7 @@ from numcheck.relations.splits import (
 from numcheck.relations.stakes import _stakes
 from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_stated_again
 from numcheck.relations.studies import _study_parts
-from numcheck.relations.subgroups import _subgroups, _with_parts
+from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _tennis
@@ -319,6 +319,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _scope_parts,
     _subgroups,
     _with_parts,
+    _planned_cuts,
     _listed_toll,
     _restatements,
     _frames_told,

@@ -37,6 +37,12 @@ _CAUSE_PREPOSITIONS = frozenset({"of", "with", "from"})
 _SAMPLED_BY = frozenset({"from", "on", "among", "for", "between", "to"})
 # A figure's time told as now ("so far", "this year") is the time of one told with none.
 _NOW = frozenset({"", "now"})
+# Words right before a verb of cutting that make the cut a plan: "is to axe", "will cut", "is cutting".
+_PLAN_BEFORE = frozenset("to will would could may might is are".split())
+# Sentences apart that a planned cut and the level it is cut from may stand.
+CUT_SENTENCES = 3
+# Words after a cut's figure within which "to go", "will be lost" may start ("3,000 of its jobs are to go").
+CUT_AFTER_REACH = 6
 # Sentences back that the group a "with N receiving" part is of may be counted.
 WITH_BACK = 2
 # Words at a sentence's start read for the subject whose group a "with N receiving" part is of.
@@ -92,6 +98,8 @@ def _subgroups(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
         ws, wpos, wi, wf = fitting[0]
         if wi in in_change or _own_group(d, ws, pf.concept) or _own_group(d, ps, whole_concept):
             continue
+        if _rival(d, ps, ppos) or _rival(d, ws, wpos):
+            continue
         if (pf.holder and not wf.holder and _names_other(d, ws, wpos, pf.holder)) or (
             wf.holder and not pf.holder and _names_other(d, ps, ppos, wf.holder)
         ):
@@ -133,6 +141,76 @@ def _with_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         whole = _told_before(d, si, pos, concept, pf)
         if whole >= 0:
             yield Relation("part", (("part", fi), ("whole", whole)), (), "document", (("frame", "subgroup"),))
+
+
+def _planned_cuts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "Acme employs 2,500 people. It plans to cut 3,000 jobs.": a count a holder plans to cut, close,
+    sell or lose (a verb of ``cut_before`` right before it, or ``cut_after`` words after its noun: "3,000
+    jobs are to go"), told as a plan (a forecast or future), is a part of the level of the same concept it
+    holds now (told with a verb of holding: "employs", "has", "a workforce of"), the nearest one told
+    within ``CUT_SENTENCES`` (before or after; in its own sentence before it), of one holder and place."""
+    cuts: list[tuple[int, int, int, Frame]] = []
+    for si, pos, fi, _f in d.figures(_COUNTED):
+        cut = _cut_at(d, si, pos) if fi in d.m.by_fact else ""
+        if not cut:
+            continue
+        fr = d.m.frame(fi)
+        if fr.concept and fr.concept not in d.v.generic and (cut == "plan" or fr.mood or fr.period == "future"):
+            cuts.append((si, pos, fi, fr))
+    if not cuts:
+        return
+    in_change = {i for rel in built.get("change", {}).values() for _, i in rel.roles}
+    cut_facts = {c[2] for c in cuts}
+    for ps, ppos, pi, pf in cuts:
+        best: tuple[int, int, int, int, Frame] | None = None
+        for si, pos, fi, _f in d.figures(_COUNTED):
+            if abs(si - ps) > CUT_SENTENCES or (si == ps and pos > ppos) or fi in cut_facts or fi in in_change:
+                continue
+            m = d.m.by_fact.get(fi)
+            if m is None or m.direction or m.roles & _NOT_LEVELS or "forecast" in m.roles:
+                continue
+            wf = d.m.frame(fi)
+            if wf.concept != pf.concept or wf.mood or not _now(wf.period) or not _held_level(d, si, pos):
+                continue
+            rank = abs(si - ps) * 2 + (si > ps)
+            if best is None or rank < best[0]:
+                best = (rank, si, pos, fi, wf)
+        if best is None:
+            continue
+        _, ws, wpos, wi, wf = best
+        if not _one_frame(wf, replace(pf, period=""), held=True) or _narrowed(d, ws, wpos, before=False):
+            continue
+        # A level told "currently" is the level a plan cuts from ("It currently employs 5,800 staff").
+        if _across(d, ps, ppos) or _rival(d, ps, ppos) or _rival(d, ws, wpos) or _within_holder(d, ws, wpos):
+            continue
+        if (pf.holder and not wf.holder and _names_other(d, ws, wpos, pf.holder)) or (
+            wf.holder and not pf.holder and _names_other(d, ps, ppos, wf.holder)
+        ):
+            continue
+        yield Relation("part", (("part", pi), ("whole", wi)), (), "document", (("frame", "cut"),))
+
+
+def _held_level(d: _Doc, si: int, pos: int) -> bool:
+    """A verb or word of holding right before the figure: "employs 2,500", "has 120 stores", "a workforce
+    of 4,100", "its 900 branches"; not a count of what went ("12,500 jobs had gone")."""
+    lo = d.hedge_start(si, pos)
+    return lo > 0 and d.m.words[si][lo - 1] in d.v.holding_verbs
+
+
+def _cut_at(d: _Doc, si: int, pos: int) -> str:
+    """ "before" for a verb of ``cut_before`` right before the figure (past its hedge: "cut up to 3,000"),
+    "after" for words of ``cut_after`` within a few words after it ("3,000 jobs are to go"), else ""."""
+    words = d.m.words[si]
+    lo = d.hedge_start(si, pos)
+    hit = d.v.cut_before.ending_at(words, lo)
+    if hit is not None:
+        return "plan" if hit[1] > 0 and words[hit[1] - 1] in _PLAN_BEFORE else "before"
+    for j in range(pos + 1, min(len(words), pos + 1 + CUT_AFTER_REACH)):
+        if d.m.tokens[si][j].fact >= 0 or words[j] in CLAUSE_END:
+            return ""
+        if d.v.cut_after.starting_at(words, j) is not None:
+            return "plan"
+    return ""
 
 
 def _subject_concept(d: _Doc, si: int, end: int) -> str:
@@ -221,18 +299,30 @@ def _now(period: str) -> bool:
     return period in _NOW or period.startswith("0 ")
 
 
+def _rival(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause names another holder than the one told before ("Rival Baxter plans to cut")."""
+    words = d.m.words[si]
+    return any(words[k] in d.v.other_holders for k in _clause(d, si, pos))
+
+
+def _within_holder(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause counts for a part of a holder ("Acme's UK arm employs 2,500 people")."""
+    words = d.m.words[si]
+    return any(words[k] in d.v.holder_parts for k in _clause(d, si, pos))
+
+
 def _clause(d: _Doc, si: int, pos: int) -> range:
     return range(d.m.clause_start(si, pos), d.m.clause_end(si, pos))
 
 
-def _narrowed(d: _Doc, si: int, pos: int) -> bool:
-    """A word before the larger group's noun (or before its figure) makes it a narrower group: "3,200
-    active cases", "its 400 ground staff", "the current 500 cases"."""
+def _narrowed(d: _Doc, si: int, pos: int, before: bool = True) -> bool:
+    """A word before the larger group's noun (or, with ``before``, before its figure) makes it a narrower
+    group: "3,200 active cases", "its 400 ground staff", "there are currently 500 cases"."""
     words = d.m.words[si]
     lo = d.hedge_start(si, pos)
-    before = words[max(0, lo - 2) : lo]
+    said = words[max(0, lo - 2) : lo] if before else ()
     after = words[pos + 1 : pos + 1 + NARROWING_REACH]
-    return any(w in d.v.narrowing for w in (*before, *after))
+    return any(w in d.v.narrowing for w in (*said, *after))
 
 
 def _sampled(d: _Doc, si: int, pos: int) -> bool:
