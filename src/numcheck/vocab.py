@@ -143,6 +143,7 @@ class Vocab:
     narrowing: frozenset[str]  # "active", "ground": words that make a larger group's noun a narrower group
     several: frozenset[str]  # "several", "airlines": a group counted across holders, not one holder's
     cut_before: PhraseTable  # "cut", "lay off": a verb before a count that makes it a planned cut
+    cut_nouns: frozenset[str]  # "the loss of 1,900 jobs": nouns of a cut before "of"
     holder_parts: frozenset[str]  # "arm", "division": a level counted for a part of its holder
     cut_after: PhraseTable  # "to go", "will be lost": words after a count's noun that make it one
     with_after: frozenset[str]  # "with 900,000 set to receive": words after "with N" that make N the subject's
@@ -391,6 +392,7 @@ def vocab() -> Vocab:
         with_after=frozenset(data["subgroups"]["with_after"]),
         cut_before=PhraseTable.build((str(p), "cut") for p in data["subgroups"]["cut_before"]),
         holder_parts=frozenset(data["subgroups"]["holder_parts"]),
+        cut_nouns=frozenset(data["subgroups"]["cut_nouns"]),
         cut_after=PhraseTable.build((str(p), "cut") for p in data["subgroups"]["cut_after"]),
         fresh_words=frozenset(data["fresh"]["words"]),
         lifting_verbs=frozenset(data["breakdown"]["lifting_verbs"]),

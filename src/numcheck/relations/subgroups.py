@@ -192,9 +192,13 @@ def _planned_cuts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
 
 def _held_level(d: _Doc, si: int, pos: int) -> bool:
     """A verb or word of holding right before the figure: "employs 2,500", "has 120 stores", "a workforce
-    of 4,100", "its 900 branches"; not a count of what went ("12,500 jobs had gone")."""
+    of 4,100", "its 900 branches"; not a count of what went ("12,500 jobs had gone", "the loss of 1,900
+    jobs")."""
+    words = d.m.words[si]
     lo = d.hedge_start(si, pos)
-    return lo > 0 and d.m.words[si][lo - 1] in d.v.holding_verbs
+    if lo < 1 or words[lo - 1] not in d.v.holding_verbs:
+        return False
+    return not (words[lo - 1] == "of" and lo > 1 and words[lo - 2] in d.v.cut_nouns)  # "the loss of 1,900 jobs"
 
 
 def _cut_at(d: _Doc, si: int, pos: int) -> str:
