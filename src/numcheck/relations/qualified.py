@@ -33,9 +33,14 @@ def _qualifiers_told_apart(d: _Doc) -> Iterator[Relation]:
     must be the only share of that whole in its sentence (a list of answers is not one share), and the
     percentage no end of a change or a comparison."""
     v = d.v
+    if not any(f.kind == "percent" for f in d.facts):
+        return  # nothing to tell a share again with
+    firsts = v.qualifiers.by_first.keys()
     seen: dict[str, list[tuple[int, int, int, str]]] = {}  # whole → [(sentence, fact or -1, token, phrase)]
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
+        if "of" not in words and firsts.isdisjoint(words):
+            continue  # no whole named and no qualifier word: nothing to read here
         here: dict[str, list[tuple[int, int, int, str]]] = {}
         i = 0
         while i < len(words):
@@ -50,7 +55,7 @@ def _qualifiers_told_apart(d: _Doc) -> Iterator[Relation]:
                     i += 1
                     continue
             else:
-                hit = v.qualifiers.starting_at(words, i)
+                hit = v.qualifiers.starting_at(words, i) if words[i] in firsts else None
                 if hit is None or v.ranges[hit[0]][0] != "share":
                     i += 1
                     continue
