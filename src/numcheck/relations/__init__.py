@@ -182,7 +182,7 @@ from numcheck.relations.splits import (
     _stages,
     _unit_parts,
 )
-from numcheck.relations.stakes import _stakes
+from numcheck.relations.stakes import _stake_rests, _stakes
 from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_stated_again
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
@@ -217,6 +217,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _answer_pairs,
     _opposite_answers,
     _stakes,
+    _stake_rests,
     _outcomes,
     _complement_shares,
     _same_events,

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import _NOT_PART_NOUNS, Relation, _Doc
+from numcheck.relations.stakes import stake_like
 
 # A count of listed names: at most this many ("Nine countries — ..."), its noun at most this many words,
 # each name at most this many words, opened by one of these.
@@ -393,6 +394,7 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
                 if not found and s2 != si:
                     break
                 items.extend(found)
+            items = [i for i in items if not stake_like(d, i)]  # "owns 60% of Kelm": a part of a company
             if any(_of_a_part(d, i) for i in items):
                 continue  # "sell 10% of its stake ... The remaining 12%": shares of a share, not of the whole
             if items:
