@@ -23,7 +23,7 @@ from numcheck.model import Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, NOT_NAMES, Relation, _Doc, family, same_family
 from numcheck.relations.changes import FRAME_NOUNS
 from numcheck.relations.groups import _changing
-from numcheck.relations.holders import action_of
+from numcheck.relations.holders import _later_fits, action_of
 from numcheck.relations.scopes import _scope
 from numcheck.vocab import TOKEN, PhraseTable, _toml, singular
 
@@ -693,7 +693,7 @@ def _more_of_told(d: _Doc) -> Iterator[Relation]:
         if a < 0:
             continue
         w = _told_total(d, si, a)
-        if w < 0 or not _one_action(d, w, a, mi):
+        if w < 0 or not _one_action(d, w, a, mi) or not _later_fits(d, w, a, mi):
             continue
         why = f"{d.facts[a].text} and {m.text} more"
         yield Relation(

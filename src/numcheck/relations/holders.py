@@ -30,12 +30,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from numcheck.model import Fact
+from numcheck.patterns import View
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family
-from numcheck.relations.lists import _capital, _name_end
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.relations.lists import _capital, _name_end, names_at
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Sentences after a group's total that its holders' figures may be told in.
 HOLDERS_AHEAD = 3
+# Sentences before a total that opens on "In all" or "Together" that its holders' figures may be told in.
+SUMMED_BACK = 2
 # Tokens either side of a total that its group's noun may stand ("the four largest parties took in £8.2m",
 # "£11.7m received by 16 political parties").
 GROUP_REACH = 8
@@ -50,14 +53,20 @@ _POINTING = frozenset({"this", "that", "it", "which", "these"})
 _NOT_HOLDER_BEFORE = frozenset({"from", "by", "according"})
 # Words after a figure that give it to the name after them ("£4m went to the Greens").
 _TO_NAME = frozenset({"to", "for"})
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _MODEL = re.compile(r"\d[A-Za-z]+\d")
+_ANOTHER_WORDS = frozenset({"a", "an", "another", "further", "additional", "extra", "more", "the"})
+# Words right before a figure that are no verb to read an action from.
+_NOT_VERBS = frozenset(
+    "of to in on at for by with from and or but while than about some around nearly almost over under up down".split()
+)
 _JOINS = frozenset({"while", "whereas", "but", "and", "with"})
 _AMOUNTS = frozenset({"count", "number", "money", "percent", "share"})
 
 
 @functools.cache
 def _data() -> tuple[frozenset[str], PhraseTable, PhraseTable, PhraseTable, frozenset[str]]:
-    data = _toml("vocab.toml")["holders"]
+    data = _toml("vocab.toml")["holders"]  # groups, not_whole, change_ends, actions, claims
     actions = PhraseTable.build((p, kind) for kind, phrases in data["actions"].items() for p in phrases)
     return (
         frozenset(data["groups"]),
@@ -66,6 +75,18 @@ def _data() -> tuple[frozenset[str], PhraseTable, PhraseTable, PhraseTable, froz
         actions,
         frozenset(data["claims"]),
     )
+
+
+@functools.cache
+def _more() -> tuple[PhraseTable, int]:
+    data = _toml("vocab.toml")["holders"]
+    return PhraseTable.build((p, "together") for p in data["together"]), int(data["group_count_max"])
+
+
+def _lower_words(view: View) -> frozenset[str]:
+    """The words a text writes in lower case somewhere: a capitalised sentence opener that is one of them
+    ("Donations rose ...") is a common word, not a name ("Alder bid £900m")."""
+    return frozenset(_LOWER.findall(view.text))
 
 
 def _amount(d: _Doc, fi: int) -> bool:
@@ -103,6 +124,7 @@ def action_of(d: _Doc, si: int, pos: int) -> str:
     actions = _data()[3]
     a, b = _segment(d, si, pos)
     stop = False  # "9,000 jobs were cut while 5,200 were moved": a joining word ends what is told before
+    after = True  # "Alder bid £900m, Birch offered £700m": a comma or a name ends what is told after
     for step in range(1, ACTION_REACH + 1):
         k = pos - step
         stop = stop or (k >= a and words[k] in _JOINS)
@@ -111,7 +133,8 @@ def action_of(d: _Doc, si: int, pos: int) -> str:
             if hit and hit[1] <= pos:
                 return hit[0]
         k = pos + step
-        if k < b:
+        after = after and k < b and words[k] != "," and not _capital(d, d.m.tokens[si][k])
+        if after:
             hit = actions.starting_at(words, k)
             if hit and hit[1] <= b:
                 return hit[0]
@@ -166,7 +189,7 @@ def _first_word_name(d: _Doc, si: int) -> bool:
     w = words[0]
     if w in d.v.concepts or w in d.v.not_names:
         return False
-    if w in d.m._mid_names():
+    if w in d.m._mid_names() or w.removesuffix("'s") not in d.view.memo("holders-lower", _lower_words):
         return True
     return len(words) > 1 and (
         d.verb_like(words[1])
@@ -188,7 +211,7 @@ def _group_at(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
         if not_whole.starting_at(words, k):
             return None
         w = words[k].removesuffix("'")
-        if found is None and w in groups and toks[k].fact < 0:
+        if found is None and toks[k].fact < 0 and (w in groups or _counted_group(d, si, k, pos)):
             count = 0
             for j in (k - 1, k - 2):
                 if j >= 0 and toks[j].fact >= 0 and j != pos:
@@ -207,6 +230,45 @@ def _claimed(d: _Doc, si: int, pos: int) -> bool:
     return any(w in _data()[4] for w in words[max(a, pos - ACTION_REACH) : pos])
 
 
+def _counted_group(d: _Doc, si: int, k: int, pos: int) -> bool:
+    """Token ``k`` is a plural noun of holders counted right before it ("the two airlines", "five big
+    lenders"): a noun that stands for a holder (``[frames.holders] nouns``), not the total itself."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    w = words[k]
+    if not w.endswith("s") or w.endswith("ss") or singular(w) not in d.v.holder_nouns:
+        return False
+    for j in (k - 1, k - 2):
+        if j < 0 or j == pos:
+            return False
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            return f.kind in ("count", "number") and f.value is not None and 2 <= f.value <= _more()[1]
+        if not words[j].isalpha():
+            return False
+    return False
+
+
+def _named_group(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The holders a total's clause names before it and gathers by a word of ``together`` ("Labour, the
+    Greens and Reform received £9.5m between them"), else an empty set."""
+    words = d.m.words[si]
+    a, b = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if not any(_more()[0].starting_at(words, k) for k in range(a, b)):
+        return frozenset()
+    toks = d.m.tokens[si]
+    k = a
+    while k < pos:
+        if toks[k].fact < 0 and _capital(d, toks[k]) and (k == 0 or not _capital(d, toks[k - 1])):
+            names = names_at(d, si, k)
+            if len(names) >= 2 and names[-1].end <= pos:
+                return frozenset(
+                    " ".join(w.removesuffix("'s") for w in words[e.start : e.end] if w != "the") for e in names
+                )
+        k += 1
+    return frozenset()
+
+
 def _names_in(d: _Doc, si: int, a: int, b: int) -> set[str]:
     words, toks = d.m.words[si], d.m.tokens[si]
     out: set[str] = set()
@@ -221,7 +283,7 @@ def _names_in(d: _Doc, si: int, a: int, b: int) -> set[str]:
     return out
 
 
-def _fits(d: _Doc, total: int, part: int, total_action: str, action: str) -> bool:
+def _fits(d: _Doc, total: int, part: int, total_action: str, action: str, mood: str) -> bool:
     """The part counts what the total counts, for the same time and mood, by the same action."""
     if total_action and action and total_action != action:
         return False
@@ -230,7 +292,7 @@ def _fits(d: _Doc, total: int, part: int, total_action: str, action: str) -> boo
         return False
     if tf.period and pf.period and tf.period != pf.period:
         return False
-    return tf.mood == pf.mood
+    return tf.mood == mood
 
 
 def _group_totals(d: _Doc) -> Iterator[Relation]:
@@ -239,7 +301,7 @@ def _group_totals(d: _Doc) -> Iterator[Relation]:
     n = len(d.m.tokens)
     for si in range(n):
         words = d.m.words[si]
-        if not any(w.removesuffix("'") in groups for w in words):
+        if not (any(w.removesuffix("'") in groups for w in words) or _group_cue(d, si)):
             continue
         toks = d.m.tokens[si]
         for pos, tok in enumerate(toks):
@@ -248,25 +310,47 @@ def _group_totals(d: _Doc) -> Iterator[Relation]:
                 continue
             if _older_end(d, si, pos) or (pos and words[pos - 1] == "by"):
                 continue
-            group = _group_at(d, si, pos)
+            named = _named_group(d, si, pos)
+            group = (pos, len(named)) if named else _group_at(d, si, pos)
             if group is None or group[0] - 2 <= pos < group[0]:
                 continue  # "the three parties" is the group's count, not its total
-            rel = _holders_total(d, si, pos, ti, group[1])
+            rel = _holders_total(d, si, pos, ti, group[1], named)
             if rel is not None:
                 yield rel
 
 
-def _holders_total(d: _Doc, si: int, pos: int, ti: int, count: int) -> Relation | None:
+def _group_cue(d: _Doc, si: int) -> bool:
+    """Sentence ``si`` may tell a group's total: a word of ``together``, or a count right before a plural."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if any(_more()[0].starting_at(words, k) for k in range(len(words))):
+        return True
+    return any(
+        t.fact >= 0
+        and k + 1 < len(words)
+        and words[k + 1].endswith("s")
+        and d.facts[t.fact].kind in ("count", "number")
+        for k, t in enumerate(toks)
+    )
+
+
+def _holders_total(
+    d: _Doc, si: int, pos: int, ti: int, count: int, named: frozenset[str] = frozenset()
+) -> Relation | None:
     like = family(d.facts[ti])
     total_action = action_of(d, si, pos)
     a, b = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
-    own = _names_in(d, si, a, b)
-    first = si - 1 if si > 0 and d.m.words[si] and d.m.words[si][0] in _POINTING else si
+    own = frozenset() if named else _names_in(d, si, a, b)
+    first = si
+    words = d.m.words[si]
+    if words and words[0] in _POINTING:
+        first = max(0, si - 1)  # "Labour took £5m. That is nearly half of the £10.2m given to 12 parties."
+    elif _more()[0].starting_at(words, 0) or (words and words[0] == "overall"):
+        first = max(0, si - SUMMED_BACK)  # "... the Greens £1.1m. In all, the parties received £9.5m."
     seen: set[str] = set()
     parts: list[int] = []
     for s2 in range(first, min(len(d.m.tokens), si + 1 + HOLDERS_AHEAD)):
         toks = d.m.tokens[s2]
-        last_action = ""
+        last_action = last_mood = ""
         for k, tok in enumerate(toks):
             fi = tok.fact
             if fi < 0 or fi == ti or d.facts[fi].kind in FRAME_KINDS:
@@ -277,10 +361,13 @@ def _holders_total(d: _Doc, si: int, pos: int, ti: int, count: int) -> Relation 
                 continue
             holder = holder_of(d, s2, k)
             action = action_of(d, s2, k) or last_action
+            mood = d.m.frame(fi).mood or last_mood  # "Germany will put in €300bn, France €250bn"
             if not holder or _claimed(d, s2, k):
                 continue
-            last_action = action
-            if holder in own or holder in seen or not _fits(d, ti, fi, total_action, action):
+            last_action, last_mood = action, mood
+            if holder in own or holder in seen or not _fits(d, ti, fi, total_action, action, mood):
+                continue
+            if named and holder not in named:
                 continue
             seen.add(holder)
             parts.append(fi)
@@ -293,49 +380,85 @@ def _holders_total(d: _Doc, si: int, pos: int, ti: int, count: int) -> Relation 
 
 def _another_of_action(d: _Doc) -> Iterator[Relation]:
     """ "5,200 posts are being moved out of the capital ... About 3,100 will leave by April and there are
-    plans to relocate another 2,600": a first part and "another N" beside it in one sentence, against the
-    nearest figure before of the same family told of the same action (one action, different verbs), larger
-    than both. "Another" may not be the last part: the parts may fall short of the total, never pass it."""
+    plans to relocate another 2,600": a first part and "another N" beside it (in its sentence, or closing the
+    sentence before when "Another N" opens its own), against the nearest figure before of the same family
+    told of the same action (one action, different verbs), larger than both. "Another" may not be the last
+    part: the parts may fall short of the total, never pass it. An action the vocabulary does not know is
+    read as the stem of the verb before the figure ("planted 32,000 ... plant an additional 20,000")."""
     for si, pos, fi, f in d.figures(COUNTABLE):
         m = d.m.by_fact.get(fi)
         if m is None or "another" not in m.roles:
             continue
-        action = action_of(d, si, pos)
         first = _first_part(d, si, pos, fi)
-        if first < 0 or not action:
+        if first < 0:
             continue
-        fpos = d.pos_of(first)[1]
-        if (action_of(d, si, fpos) or action) != action:
+        fsi, fpos = d.pos_of(first)
+        own, told = _action_or_stem(d, si, pos), _action_or_stem(d, fsi, fpos)
+        action = own or told
+        if not action or (told and told != action):
             continue
         top = max(f.value or Decimal(0), d.facts[first].value or Decimal(0))
-        total = _action_total(d, si, fpos, f, action, top)
-        if total < 0 or not _later_fits(d, total, fi):
+        total = _action_total(d, fsi, fpos, f, action, top)
+        if total < 0 or not _later_fits(d, total, first, fi):
             continue
         roles = (("total", total), ("item", first), ("item", fi))
         yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
 
 
-def _later_fits(d: _Doc, total: int, part: int) -> bool:
-    """A part told as still to come ("plans to relocate another 2,600", "will be moved in 2026") may belong
+def _action_or_stem(d: _Doc, si: int, pos: int) -> str:
+    """The figure's action (``action_of``), else the stem of the verb right before it in its segment
+    ("planted 32,000" → "v:plant"), else ""."""
+    got = action_of(d, si, pos)
+    if got:
+        return got
+    words = d.m.words[si]
+    a, _ = _segment(d, si, pos)
+    k = d.hedge_start(si, pos) - 1
+    while k >= a and words[k] in _ANOTHER_WORDS:
+        k -= 1
+    if k < a or not words[k].isalpha() or words[k] in _NOT_VERBS:
+        return ""
+    w = words[k]
+    for end in ("ing", "ed", "es", "s"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            w = w[: -len(end)]
+            break
+    return "v:" + w.removesuffix("e")
+
+
+def _later_fits(d: _Doc, total: int, *parts: int) -> bool:
+    """Parts told as still to come ("plans to relocate another 2,600", "will be moved in 2026") may belong
     to a total told as planned, not to one already done ("cut 900 jobs last year")."""
-    tf, pf = d.m.frame(total), d.m.frame(part)
-    if _other_concepts(d, tf.concept, pf.concept):
-        return False
-    done = tf.period == "past" or (tf.period.isdigit() and pf.period.isdigit() and tf.period != pf.period)
-    return not (done and (pf.mood or pf.period == "future"))
+    tf = d.m.frame(total)
+    done = tf.period == "past" or tf.period.startswith("-")
+    for part in parts:
+        pf = d.m.frame(part)
+        if _other_concepts(d, tf.concept, pf.concept):
+            return False
+        later = pf.mood == "forecast" or pf.period == "future"
+        if (done and later) or (tf.period.isdigit() and pf.period.isdigit() and tf.period != pf.period):
+            return False
+    return True
 
 
 def _first_part(d: _Doc, si: int, pos: int, fi: int) -> int:
-    """The one figure of the same family before "another N" in its sentence, else -1."""
+    """The one figure of the same family before "another N" in its sentence; when "Another N" opens its
+    sentence, the last such figure of the sentence before ("350 soldiers would pull out this month.
+    Another 400 will be brought home"); else -1."""
+    like = family(d.facts[fi])
     toks = d.m.tokens[si]
     found = [
         toks[k].fact
         for k in range(pos)
-        if toks[k].fact >= 0 and _amount(d, toks[k].fact) and family(d.facts[toks[k].fact]) == family(d.facts[fi])
+        if toks[k].fact >= 0 and _amount(d, toks[k].fact) and family(d.facts[toks[k].fact]) == like
     ]
-    if len(found) != 1 or _older_end(d, si, d.pos_of(found[0])[1]):
+    if not found and si > 0 and d.hedge_start(si, pos) <= 2:
+        prev = d.m.tokens[si - 1]
+        found = [t.fact for t in prev if t.fact >= 0 and _amount(d, t.fact) and family(d.facts[t.fact]) == like][-1:]
+    if len(found) != 1:
         return -1
-    return found[0]
+    fsi, fpos = d.pos_of(found[0])
+    return -1 if _older_end(d, fsi, fpos) else found[0]
 
 
 def _action_total(d: _Doc, si: int, before: int, like_f: Fact, action: str, top: Decimal) -> int:
@@ -346,7 +469,7 @@ def _action_total(d: _Doc, si: int, before: int, like_f: Fact, action: str, top:
         f = d.facts[fi]
         if not _amount(d, fi) or family(f) != like or f.hedge not in ("exact", "about"):
             continue
-        if _older_end(d, s2, k) or action_of(d, s2, k) != action:
+        if _older_end(d, s2, k) or _action_or_stem(d, s2, k) != action:
             continue
         m = d.m.by_fact.get(fi)
         if m is not None and m.roles & {"part", "another", "each"}:
