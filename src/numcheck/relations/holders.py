@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from numcheck.model import Fact
@@ -254,7 +254,7 @@ def _named_group(d: _Doc, si: int, pos: int) -> frozenset[str]:
     Greens and Reform received £9.5m between them"), else an empty set."""
     words = d.m.words[si]
     a, b = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
-    if not any(_more()[0].starting_at(words, k) for k in range(a, b)):
+    if not _together_in(words[a:b]):
         return frozenset()
     toks = d.m.tokens[si]
     k = a
@@ -297,11 +297,11 @@ def _fits(d: _Doc, total: int, part: int, total_action: str, action: str, mood: 
 
 def _group_totals(d: _Doc) -> Iterator[Relation]:
     """A total told of a group of holders, against the figures the holders are given by name around it."""
-    groups = _data()[0]
-    n = len(d.m.tokens)
-    for si in range(n):
-        words = d.m.words[si]
-        if not (any(w.removesuffix("'") in groups for w in words) or _group_cue(d, si)):
+    groups, firsts = _cues()
+    counted = _counted_plurals(d)
+    for si, words in enumerate(d.m.words):
+        said = set(words)
+        if said.isdisjoint(groups) and si not in counted and (said.isdisjoint(firsts) or not _together_in(words)):
             continue
         toks = d.m.tokens[si]
         for pos, tok in enumerate(toks):
@@ -319,18 +319,37 @@ def _group_totals(d: _Doc) -> Iterator[Relation]:
                 yield rel
 
 
-def _group_cue(d: _Doc, si: int) -> bool:
-    """Sentence ``si`` may tell a group's total: a word of ``together``, or a count right before a plural."""
-    words, toks = d.m.words[si], d.m.tokens[si]
-    if any(_more()[0].starting_at(words, k) for k in range(len(words))):
-        return True
-    return any(
-        t.fact >= 0
-        and k + 1 < len(words)
-        and words[k + 1].endswith("s")
-        and d.facts[t.fact].kind in ("count", "number")
-        for k, t in enumerate(toks)
-    )
+@functools.cache
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The group nouns (also as plural possessives, "banks'"), and the first words of ``together``: a
+    sentence holding none of them, and no count before a holder noun, opens no search."""
+    groups = _data()[0]
+    firsts = frozenset(p.split()[0] for p in _toml("vocab.toml")["holders"]["together"])
+    return groups | frozenset(g + "'" for g in groups), firsts
+
+
+def _together_in(words: Sequence[str]) -> bool:
+    """A phrase of ``together`` is in ``words`` (read as one string: "in" opens many sentences)."""
+    text = " " + " ".join(words) + " "
+    return any(p in text for p in _together_phrases())
+
+
+@functools.cache
+def _together_phrases() -> tuple[str, ...]:
+    return tuple(f" {p} " for p in _toml("vocab.toml")["holders"]["together"])
+
+
+def _counted_plurals(d: _Doc) -> frozenset[int]:
+    """The sentences that count a plural holder noun ("the two airlines", "five big lenders"), found from
+    the document's figures in one pass."""
+    holders = d.v.holder_nouns
+    out: set[int] = set()
+    for si, pos, _, _ in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        for j in (pos + 1, pos + 2):
+            if j < len(words) and words[j].endswith("s") and singular(words[j]) in holders:
+                out.add(si)
+    return frozenset(out)
 
 
 def _holders_total(
