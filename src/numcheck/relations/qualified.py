@@ -10,7 +10,7 @@ from numcheck.mentions import Frame, same_holder
 from numcheck.model import Span
 from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _Doc
 from numcheck.relations.qualifiers import _of_one_unit
-from numcheck.relations.restatements import _sources
+from numcheck.relations.restatements import _two_sources
 from numcheck.relations.scopes import PLACE_WORDS
 
 # Sentences apart the two may stand: a lead's "more than a third of homes" and the body's "30% of homes".
@@ -117,8 +117,7 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
         return None
     if qi < 0 and (fx.period or fx.scope):
         return None  # "most members" beside "46% in 2019" or "across the region": another time or place
-    q_src, x_src = _sources(d, qs), _sources(d, xs)
-    if q_src and x_src and not q_src & x_src:
+    if _two_sources(d, qs, xs):
         return None  # "according to Ipsos" … "Populus said": two polls
     first, later = sorted((qs, xs))
     if not _where(d, later) <= _where(d, first):

@@ -121,8 +121,7 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "shipments outside the bloc" … "shipments to the bloc": the rest, not the same
                 if not _names_kept(d, first, si, pos):
                     continue  # "from England and Wales rose 17%" … "from Wales have risen 19%": a part of it
-                a_src, b_src = _sources(d, fs), _sources(d, si)
-                if a_src and b_src and not a_src & b_src:
+                if _two_sources(d, fs, si):
                     continue  # "according to the WHO" … "the ministry said": two sources' counts
                 if _listed(d, si, pos, lo, hi):
                     continue  # "Three guards and 20 raiders died": an item of a list
@@ -494,6 +493,16 @@ def _caps(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
     return frozenset(out)
 
 
+def _two_sources(d: _Doc, a: int, b: int, opening: bool = True) -> bool:
+    """Sentences ``a`` and ``b`` attribute their figures to sources, and to none in common ("according to
+    the WHO" … "the ministry said"): two sources' counts. ``opening``: a sentence's first word may name
+    its source (else it is left out: "Officials said" names no one)."""
+    sa, sb = _sources(d, a), _sources(d, b)
+    if not opening:
+        sa, sb = sa - {d.m.words[a][0]}, sb - {d.m.words[b][0]}
+    return bool(sa and sb and not sa & sb)
+
+
 def _sources(d: _Doc, si: int) -> frozenset[str]:
     """Who a sentence attributes its figures to: names after "according to" or before "said"."""
     words = d.m.words[si]
@@ -713,9 +722,7 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 continue  # "Labour's 53%" against the lead's 35%: another holder
             if d.v.other_holders.intersection(d.m.words[si][d.m.clause_start(si, pos) : hi]):
                 continue  # "Its rival paid £7.2m": another holder named without a name
-            a_src = _sources(d, fs) - {d.m.words[fs][0]}
-            b_src = _sources(d, si) - {d.m.words[si][0]}
-            if a_src and b_src and not a_src & b_src:
+            if _two_sources(d, fs, si, opening=False):
                 continue  # two sources' figures
             yield Relation(
                 "restatement",
@@ -860,8 +867,7 @@ def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
                 continue
             if _clause_years(d, qs, qpos) != _clause_years(d, si, pos) or not _one_holder(d, qs, si, pos):
                 continue
-            a_src, b_src = _sources(d, qs) - {d.m.words[qs][0]}, _sources(d, si) - {d.m.words[si][0]}
-            if a_src and b_src and not a_src & b_src:
+            if _two_sources(d, qs, si, opening=False):
                 continue  # two sources' figures
             cue = d.span(qs, start, qpos + 1)
             roles = (("qualifier", qi), ("figure", fi)) if qi >= 0 else (("figure", fi),)
@@ -1048,8 +1054,7 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # "In 2001 it paid a $4.7m fine": another payment
                 if not _scope_told(d, fs, fr):
                     continue  # "45 deaths in Tarsis Province" after the lead's 60: a place's part of it
-                a_src, b_src = _sources(d, fs), _sources(d, si)
-                if a_src and b_src and not a_src & b_src:
+                if _two_sources(d, fs, si):
                     continue  # two sources' counts
                 if (first, fi) in told:
                     break
@@ -1342,8 +1347,7 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         fs = d.pos_of(first)[0]
         if not _one_frame(d.m.frame(first), fr, definite=True) or not _scope_told(d, fs, fr):
             continue
-        a_src, b_src = _sources(d, fs), _sources(d, si)
-        if a_src and b_src and not a_src & b_src:
+        if _two_sources(d, fs, si):
             continue
         yield Relation(
             "restatement",
@@ -1412,8 +1416,7 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                 ma, mb = _modifiers(d, first), _modifiers(d, fi)
                 if ma != mb:
                     continue  # "net profits" … "pre-tax profits": two measures of one noun
-                a_src, b_src = _sources(d, fs), _sources(d, si)
-                if a_src and b_src and not a_src & b_src:
+                if _two_sources(d, fs, si):
                     continue
                 if (first, fi) not in told:
                     yield Relation(
