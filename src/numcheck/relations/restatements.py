@@ -54,12 +54,9 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     from another source when both name one. Labels: ``lag`` ("yes" when the
     first stands in the headline), ``evidence`` words for the judge.
     """
-    tied: set[int] = set()
-    for rels in built.values():
-        for rel in rels.values():
-            # A whole is still the quantity itself ("Some 1,800 nurses walked out, among them 400 in Cardiff"
-            # may be told again), but for one a share is "of" ("Of the 200 members, 90"): a group picked out.
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES and (r not in _WHOLES or _of_group(d, i)))
+    # A whole is still the quantity itself ("Some 1,800 nurses walked out, among them 400 in Cardiff"
+    # may be told again), but for one a share is "of" ("Of the 200 members, 90"): a group picked out.
+    tied = _tied(d, built, "group")
     lead = _lead_sentences(d)
     sents = d.view.doc.sentences
     headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
@@ -193,6 +190,33 @@ def _runs(d: _Doc, key: tuple[str, ...]) -> bool:
     """A count a story updates (a toll, cases, users): its concept is a running one, or not listed (an
     unlisted noun is left the benefit of the doubt)."""
     return key[-1] in d.v.running or key[-1] not in d.v.concept_names
+
+
+def _tied(d: _Doc, built: Mapping[str, Mapping[object, Relation]], wholes: str) -> set[int]:
+    """Figures the first pass already holds as a part, item or end of another relation. A whole is tied
+    with ``wholes`` "all", never with "none", and with "group" only when a share is "of" it ("Of the 300
+    staff, 120"): a group picked out, not the quantity."""
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            for r, i in rel.roles:
+                if r in _TIED_ROLES and (
+                    r not in _WHOLES or wholes == "all" or (wholes == "group" and _of_group(d, i))
+                ):
+                    tied.add(i)
+    return tied
+
+
+def _frame_told(first: int, second: int, concept: str) -> Relation:
+    """One holder's count of ``concept`` told twice, read by frame: only a slip of the keys is evidence for
+    the judge (label ``evidence`` = "frame")."""
+    return Relation(
+        "restatement",
+        (("first", first), ("second", second)),
+        (),
+        "document",
+        (("lag", ""), ("concept", concept), ("scope", ""), ("evidence", "frame")),
+    )
 
 
 def _of_group(d: _Doc, fi: int) -> bool:
@@ -677,10 +701,7 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
     their promises". The two share at least ``ECHO_SHARED`` content words, their kind and direction;
     the usual guards hold (another frame, source, holder or place the lead does not give). Only a swap
     of digits is evidence for the judge (label ``evidence`` = "swap")."""
-    tied: set[int] = set()
-    for rels in built.values():
-        for rel in rels.values():
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+    tied = _tied(d, built, "all")
     anchors: dict[tuple[str, str], list[tuple[int, str]]] = {}  # digits sorted → (figure, its digits)
     bags: dict[int, dict[str, str]] = {}  # read only for figures that meet another with their digits
 
@@ -827,10 +848,7 @@ def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
     share at least ``ECHO_SHARED`` other content words, neither states a change, and the usual guards
     hold: the same years (or none), no holder, place or source that the other does not give. A ``qualifier`` relation (roles
     ``qualifier``, ``figure``) with document evidence, judged as "nearly half (58%)" would be."""
-    tied: set[int] = set()
-    for rels in built.values():
-        for rel in rels.values():
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES)
+    tied = _tied(d, built, "all")
     # Figures a qualifier is already told of in their own clause ("almost a quarter (21%)").
     qualified = {i for rel in built.get("qualifier", {}).values() for _, i in rel.roles}
     # (sentence, last token, fraction fact or -1, qualifier phrase, first token)
@@ -1018,10 +1036,7 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     place or part of time. The later figure stands in the body, with no word of a count still moving;
     the usual guards hold (sources, list items, parts and ends of other relations). Only a slip of the
     keys is evidence for the judge (label ``evidence`` = "frame": a number word's digits are its value's)."""
-    tied: set[int] = set()
-    for rels in built.values():
-        for rel in rels.values():
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES - _WHOLES)
+    tied = _tied(d, built, "none")
     lead = _lead_sentences(d)
     # Pairs an earlier restatement reader already relates keep its evidence (a lead's bound broken).
     told = {(r.get("first"), r.get("second")) for r in built.get("restatement", {}).values()}
@@ -1058,13 +1073,7 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # two sources' counts
                 if (first, fi) in told:
                     break
-                yield Relation(
-                    "restatement",
-                    (("first", first), ("second", fi)),
-                    (),
-                    "document",
-                    (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "frame")),
-                )
+                yield _frame_told(first, fi, fr.concept)
                 break
         earlier.append(fi)
         if len(earlier) > FRAMES_PER_KEY:
@@ -1183,11 +1192,8 @@ def _headline_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
     words = d.m.words[0]
     if len(sents) < 2 or sents[0].paragraph == sents[1].paragraph or not words or words[-1] in CLAUSE_END:
         return  # no headline: a headline is a line of its own with no full stop
-    tied: set[int] = set()
-    for rels in built.values():
-        for rel in rels.values():
-            # A whole a share is "of" ("Of the 300 staff, 120") is a group picked out, not the quantity.
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES and (r not in _WHOLES or _of_group(d, i)))
+    # A whole a share is "of" ("Of the 300 staff, 120") is a group picked out, not the quantity.
+    tied = _tied(d, built, "group")
     told = {(r.get("first"), r.get("second")) for r in built.get("restatement", {}).values()}
     lead = sorted(_lead_sentences(d) - {0})
     for tok in d.m.tokens[0]:
@@ -1211,13 +1217,7 @@ def _headline_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         second = tellings[0]
         if (fi, second) in told:
             continue
-        yield Relation(
-            "restatement",
-            (("first", fi), ("second", second)),
-            (),
-            "document",
-            (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "frame")),
-        )
+        yield _frame_told(fi, second, fr.concept)
 
 
 def _names_anyone(d: _Doc, lead: list[int]) -> bool:
@@ -1313,10 +1313,7 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
     before its parts. A count of the concept with the later one's value before it leaves the pair alone
     (the set may be that one). The evidence is the set itself (label ``evidence`` = "known"): any two
     values that cannot both hold."""
-    tied: set[int] = set()
-    for rels in built.values():
-        for rel in rels.values():
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES - _WHOLES)
+    tied = _tied(d, built, "none")
     earlier: list[int] = []  # the latest counts before, of any concept (read only when a set is told as known)
     for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
         if len(earlier) > KNOWN_BEFORE:
@@ -1388,10 +1385,7 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
     end of another relation, a list item, or "excluding" something the other is not; and two sources'
     figures stay apart. A count "as of" a day of its own against one with none is another moment, and is
     left alone. Only a slip of the keys is evidence for the judge (label ``evidence`` = "frame")."""
-    tied: set[int] = set()
-    for rels in built.values():
-        for rel in rels.values():
-            tied.update(i for r, i in rel.roles if r in _TIED_ROLES and (r not in _WHOLES or _of_group(d, i)))
+    tied = _tied(d, built, "group")
     told = {(r.get("first"), r.get("second")) for r in built.get("restatement", {}).values()}
     seen: dict[tuple[str, str, str], list[int]] = {}
     for si, pos, fi, f in d.figures(HELD_KINDS):
@@ -1419,13 +1413,7 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                 if _two_sources(d, fs, si):
                     continue
                 if (first, fi) not in told:
-                    yield Relation(
-                        "restatement",
-                        (("first", first), ("second", fi)),
-                        (),
-                        "document",
-                        (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "frame")),
-                    )
+                    yield _frame_told(first, fi, fr.concept)
                 break
         earlier.append(fi)
         if len(earlier) > HELD_PER_KEY:
