@@ -137,6 +137,19 @@ _DESCRIPTOR_ENDS = ("-listed", "-based", "-born", "-owned", "-backed", "-registe
 _ATTRIBUTIVE_BEFORE = frozenset({"its", "his", "her", "their", "our", "the", "this", "next", "last"})
 # Words after a possessive pronoun that a name it qualifies may stand in ("Its rival Baltic Lines").
 POSSESSIVE_REACH = 3
+# Words right before a bare figure (no noun of its own) that join it to an earlier figure of its sentence,
+# whose noun it leaves out: "90,000 staff in all, with some 6,000 in Spain", "deaths rose to 45, from 30",
+# "900 jobs will go in Leeds and 400 in York", "profit was £5m, against £3m".
+_ELIDED_AFTER = frozenset(", and with while whereas but from to against versus vs".split())
+# Marks after a figure that join it to another in a score or a run ("2-1", "6–4"): no count of a thing.
+_SCORE_JOINS = frozenset({"-", "–", "—"})
+# Words between an anaphor opening a clause and its figure: "They had reached almost 2.3 million".
+ANAPHOR_GAP = 6
+# Words that may follow an anaphor before its verb: "They had reached", "The figure now stands at".
+_ANAPHOR_VERBS = frozenset("had has have now then also still later eventually finally".split())
+# Words that end a "said" clause before its reported clause: "Officials said the death toll stood at 84" is
+# a toll told by officials, not a count of officials.
+_SAID_WORDS = frozenset("said says say saying added adds told announced reported stated explained".split())
 # Verbs that end a sentence's attribution: ", it added", ", the firm said".
 _SAID_AFTER = frozenset("said says added adds told announced reported stated explained".split())
 
@@ -185,6 +198,13 @@ class Frame:
     scope: str  # "whole" ("across the region", "worldwide"), a place named after "in" ("uk"), else ""
     mood: str  # "forecast" when a forecast word or a modal governs it ("should lead to"), else ""
     definite: bool  # told as already known: "the 13 titles", "those 45 staff"
+
+
+def _figure_family(f: Fact) -> str:
+    """Figures of one family are told of one noun: counts with counts, money with money of its currency."""
+    if f.kind in ("count", "number"):
+        return "count"
+    return f"money:{f.unit}" if f.kind == "money" else f.kind
 
 
 def same_holder(a: str, b: str) -> bool:
@@ -667,11 +687,152 @@ class Mentions:
         f = self.view.facts[m.fact]
         concept = self._counted_head(si, pos, m)
         if f.kind != "percent":
+            compound = pos + 1 < len(self.words[si]) and self.words[si][pos + 1] in _SCORE_JOINS  # "a one-season deal"
+            if f.kind in ("count", "number") and not f.unit and concept in self.vocab.money_concepts and not compound:
+                # "Ticket sales reached 31,000", "one million sales": a count told with a noun of money counts
+                # what was sold; one with a noun of its own keeps it ("three straight losses").
+                head = self._head(si, pos)
+                if not head:
+                    concept = self._sold_in_clause(si, pos, concept)
+                elif head.split()[-1] == "sales":
+                    concept = self._sold(self.tokens[si], self.words[si], pos + len(head.split()))
+            if not concept and f.kind in ("count", "number", "money"):
+                # "with some 6,000 in Spain", "They reached 2.3 million": a figure that leaves out its noun
+                # counts what the figure before it, or the subject of the sentence before, counts.
+                concept = self._elided(si, pos, f) or self._antecedent(si, pos, f)
+            elif concept in self.vocab.generic and f.kind in ("count", "number", "money"):
+                concept = self._antecedent(si, pos, f) or concept  # "The figure now stands at 22"
             return concept
         # "Inflation at 2.1% is the lowest for a year": the listed noun it is told "at" or "of" names it;
         # "a 7% jump in shipments to buyers outside the bloc": what the change noun after it is "in" or "of".
         concept = self._level_before(si, pos) or self._change_of(si, pos) or concept
         return "growth" if concept in self.vocab.growth_subjects else concept
+
+    def _sold_in_clause(self, si: int, pos: int, concept: str) -> str:
+        """What a count told with a noun of money counts: the noun nearest the figure in its clause that names
+        ``concept`` ("ticket sales reached 31,000"), read by ``_sold``; "" when none is found."""
+        words = self.words[si]
+        lo, hi = self.clause_start(si, pos), self.clause_end(si, pos)
+        for step in range(1, max(pos - lo, hi - pos) + 1):
+            for k in (pos - step, pos + step):
+                if lo <= k < hi and self.vocab.concepts.get(words[k]) == concept:
+                    return self._sold(self.tokens[si], words, k)
+        return ""
+
+    def _sold(self, toks: Sequence[Token], words: Sequence[str], k: int) -> str:
+        """What a count told with the money noun at token ``k`` counts: the noun before it ("ticket sales",
+        "car sales" → ticket, car); else, for "sales" alone, what was sold ("sold"); else ""."""
+        j = k - 1
+        if j >= 0 and toks[j].fact < 0:
+            w = words[j]
+            if (
+                w[:1].isalpha()
+                and w not in _NOT_NOUNS
+                and w not in self.vocab.neutral_modifiers
+                and w not in self.vocab.measure_modifiers
+                and w not in self.vocab.concepts
+                and w not in _VERBS
+                and not w.endswith(("'s", "ed", "ing"))
+                and self.vocab.direction.starting_at(words, j) is None  # "double sales to 400,000 cars"
+                and not (  # "Nintendo sales": a holder, not a thing sold ("Car sales" opens a sentence)
+                    self.view.text[toks[j].start].isupper() and j > 0 and words[j - 1] not in _OPENING_MARKS
+                )
+            ):
+                return self.vocab.concept(w)
+        return "sold" if words[k] == "sales" else ""
+
+    def _elided(self, si: int, pos: int, f: Fact) -> str:
+        """The concept of the earlier figure of the same kind in the sentence whose noun a bare figure leaves
+        out: "90,000 staff in all, with some 6,000 in Spain", "deaths rose to 45, from 30", "900 jobs
+        will go in Leeds and 400 in York"; "" for a figure with a noun of its own, in a score ("2-1"), or not
+        joined to an earlier one (``_ELIDED_AFTER``)."""
+        words = self.words[si]
+        toks = self.tokens[si]
+        if pos + 1 < len(words) and (words[pos + 1] in _SCORE_JOINS or words[pos + 1] == "of" or self._head(si, pos)):
+            return ""  # "2-1", "13 of these 42 patients", "7,000 staff": no noun left out
+        k = self.figure_start(si, pos)
+        if k == 0 or words[k - 1] not in _ELIDED_AFTER or (k > 1 and words[k - 2] in _SCORE_JOINS):
+            return ""
+        own = _figure_family(f)
+        for j in range(k - 1, max(-1, k - 1 - PREVIOUS_REACH), -1):
+            other = toks[j].fact
+            if other < 0:
+                if words[j] in (";", ":"):
+                    return ""
+                continue
+            g = self.view.facts[other]
+            if g.kind in _TIME_KINDS or g.kind in ("percent", "share", "ordinal"):
+                continue  # "rose 5% to £3bn in 2004, from £2.8bn": a change or a time between
+            if _figure_family(g) != own or g.is_range or g.value is None:
+                return ""
+            if words[k - 1] == "to" and (
+                self.figure_start(si, j) == 0 or words[self.figure_start(si, j) - 1] != "from"
+            ):
+                return ""  # "to" joins a change's second end to its first ("from 30 to 45") and nothing else
+            return self.frame(other).concept
+        return ""
+
+    def _antecedent(self, si: int, pos: int, f: Fact) -> str:
+        """What a bare figure counts when its clause's subject stands for a quantity the sentence before
+        named: "Car sales rose sharply. They reached 2.3 million" (cars), "Deaths rose again. The figure is
+        now 45" (deaths): the concept of the last figure of its kind there, else of that sentence's
+        subject before its verb of change or level; "" otherwise."""
+        words = self.words[si]
+        toks = self.tokens[si]
+        lo = self.clause_start(si, pos)
+        if si == 0 or lo != 0:
+            return ""
+        j = 1 if words and words[0] in ("and", "but", "so") else 0
+        hit = self.vocab.anaphors.starting_at(words, j)
+        k = self.figure_start(si, pos)
+        if hit is None or not 0 < k - hit[1] <= ANAPHOR_GAP:
+            return ""
+        after = words[hit[1]]
+        if not (
+            after in _ANAPHOR_VERBS
+            or self.vocab.level_verbs.starting_at(words, hit[1])
+            or self.vocab.direction.starting_at(words, hit[1])
+        ):
+            return ""  # "The total box office was": a noun of its own after the anaphor's words
+        between = words[hit[1] : k]
+        if any(
+            toks[i].fact >= 0
+            for i in range(hit[1], k)
+            if _figure_family(self.view.facts[toks[i].fact]) == _figure_family(f)
+        ):
+            return ""
+        if _SAID_WORDS.intersection(between) or "of" in between:
+            return ""  # "They said 300", "the total of 45": another subject, or a part
+        if self.vocab.level_verbs.ending_at(words, k) is None and not any(
+            self.vocab.direction.starting_at(words, i) for i in range(hit[1], k)
+        ):
+            return ""
+        prev = si - 1
+        own = _figure_family(f)
+        for t in reversed(self.tokens[prev]):
+            if t.fact >= 0:
+                g = self.view.facts[t.fact]
+                if _figure_family(g) == own and not g.is_range and g.value is not None:
+                    return self.frame(t.fact).concept
+        ptoks = self.sentence_tokens(prev)
+        pwords = [t.text for t in ptoks]
+        verb = next((i for i in range(len(pwords)) if self.vocab.direction.starting_at(pwords, i)), -1)
+        if verb <= 0 or any(t.fact >= 0 for t in ptoks[:verb]):
+            return ""
+        for i in range(verb - 1, -1, -1):
+            w = pwords[i]
+            if singular(w) in MEASURE_WORDS and i > 0 and pwords[i - 1][:1].isalpha():
+                return self.vocab.concept(pwords[i - 1])  # "Visitor numbers fell": visitors
+            if w in self.vocab.concepts:
+                c = self.vocab.concepts[w]
+                if own == "count" and c in self.vocab.money_concepts:
+                    return self._sold(ptoks, pwords, i)
+                return c
+            if w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3 and w not in _NOT_NOUNS:
+                return singular(w)
+            if w in _NOT_NOUNS or not w[:1].isalpha():
+                return ""
+        return ""
 
     def _change_of(self, si: int, pos: int) -> str:
         """What a change noun right after a percent is "in" or "of": "a 7% jump in shipments to buyers outside the bloc"
@@ -738,8 +899,10 @@ class Mentions:
         timed = pos + 1 < len(words) and (
             self.vocab.sub_periods.starting_at(words, pos + 1) or self.vocab.frames.starting_at(words, pos + 1)
         )
-        if not head and not timed and f.kind in ("count", "number"):
-            # "the number of deaths in the province is 640": no noun after it; its clause's subject names it.
+        if not head and f.kind in ("count", "number", "money"):
+            # "the number of deaths in the province is 640": no noun after it; its clause's subject names it
+            # ("The deficit on traded goods stood at £3.9bn", "its annual revenue was 7bn euros"), also
+            # when a time follows it ("Ticket sales reached 31,000 by Friday").
             hedge = self.vocab.hedges.ending_at(words, pos)
             copula = self.vocab.level_verbs.ending_at(words, hedge[1] if hedge is not None else pos)
             if copula is not None and copula[0] == "level" and copula[1] > self.clause_start(si, pos):
@@ -844,6 +1007,9 @@ class Mentions:
         words = self.words[si]
         lo = self.clause_start(si, pos)
         verb = next((k for k in range(lo, pos) if toks[k].start >= verb_start), pos)
+        said = next((k for k in range(verb - 1, lo - 1, -1) if words[k] in _SAID_WORDS), -1)
+        if said >= 0:
+            lo = said + 1 + (said + 1 < verb and words[said + 1] == "that")  # "Officials said the toll stood at"
         for k in range(lo, verb):
             w = words[k]
             if toks[k].fact >= 0 or not w[:1].isalpha() or w in _NOT_NOUNS or w in MEASURE_WORDS:

@@ -199,6 +199,10 @@ class Vocab:
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
     running: frozenset[str]  # concepts of counts a story updates: a headline may lag the body's
+    money_concepts: frozenset[
+        str
+    ]  # concepts that are sums of money ("revenue"): a count told with one names what was sold
+    anaphors: PhraseTable  # "they", "the figure" → "anaphor": a subject that stands for the quantity named before
     growth_subjects: frozenset[str]  # "the economy grew 3%" tells growth: subjects whose change in % is growth
     one_off_events: frozenset[str]  # "spill", "crash": events that happen once, so one date each
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
@@ -462,6 +466,8 @@ def vocab() -> Vocab:
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),
+        money_concepts=frozenset(restate["money_concepts"]),
+        anaphors=PhraseTable.build((str(p), "anaphor") for p in restate["anaphors"]),
         growth_subjects=frozenset(restate["growth_subjects"]),
         running=frozenset(restate["running"]),
         events=frozenset(restate["events"]),

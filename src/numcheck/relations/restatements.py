@@ -306,6 +306,8 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
     if subject and f.kind == "number":
         family_ = "count"  # "put the death toll at 231": a bare figure that counts what its subject names
     concept = verb[0] if verb else (subject or m.concept or _number_of(d, si, k))
+    if f.kind in ("count", "number") and concept in d.v.money_concepts:
+        concept = d.m.frame(fi).concept  # "Ticket sales stood at 92,000": a count of tickets, as its frame reads
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
@@ -1086,7 +1088,24 @@ ONE_OFF = frozenset({"deal", "payment"})
 # Listed concepts a count of which is one quantity a story tells twice; the other listed concepts (profit,
 # price, rate) are amounts that a story tells for many periods and kinds.
 _COUNTED = frozenset(
-    {"death", "injury", "case", "staff", "refugee", "student", "user", "visitor", "aircraft", "seat", *ONE_OFF}
+    {
+        "death",
+        "injury",
+        "case",
+        "staff",
+        "refugee",
+        "student",
+        "user",
+        "visitor",
+        "aircraft",
+        "seat",
+        "ship",
+        "homeless",
+        "missing",
+        "arrest",
+        "evacuee",
+        *ONE_OFF,
+    }  # fmt: skip
 )
 
 
