@@ -29,6 +29,10 @@ AMOUNTS = frozenset({"count", "number", "money", "percent", "measure", "duration
 # Tokens after a rank its figure may stand ("The trio were in ninth place, their long summer tour
 # having earned them $18.4m"): a clause and its aside.
 RANK_FIGURE_REACH = 12
+# Tokens after a first-place verb its "with" or "on" may stand ("topped the UK album chart with"), and
+# after that word its figure ("won with just 4,210 votes"; not "won with a majority of 900", a margin).
+WINNER_LINK_REACH = 8
+WINNER_FIGURE_REACH = 3
 # Ranks read per document (a chart of twenty entries at most): bounds the sort.
 RANKS_PER_DOC = 40
 # Tokens after a superlative's change noun its figure may stand ("The steepest fall was recorded in
@@ -110,6 +114,8 @@ class _Tables:
     numbered: frozenset[str]
     rank_lists: frozenset[str]
     top: PhraseTable
+    first: PhraseTable  # "won", "topped": first place when "with" or "on" brings its figure
+    winner_links: frozenset[str]
     near_worse: PhraseTable
     standards: frozenset[str]
     crossed: PhraseTable  # "broke through" → above, "fell below" → below: a mark crossed
@@ -156,6 +162,8 @@ def _tables() -> _Tables:
         numbered=frozenset(ranks["numbered"]),
         rank_lists=frozenset(ranks["lists"]),
         top=PhraseTable.build((p, "1") for p in ranks["top"]),
+        first=PhraseTable.build((p, "1") for p in ranks["first"]),
+        winner_links=frozenset(ranks["winner_links"]),
         near_worse=table(data["near_miss"], "worse"),
         standards=frozenset(data["near_miss"]["standards"]),
         crossed=table(data["crossed"], "above", "below"),
@@ -170,7 +178,8 @@ def _tables() -> _Tables:
             for w in p.split()
             if w.endswith(("er", "ly"))
         ),
-        rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals", "numbered") for p in ranks[key]),
+        rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals", "numbered", "first", "runner_up") for p in ranks[key]
+        ),
         race_starts=frozenset(p.split()[0] for key in ("won", "runner_up") for p in ranks[key]),
         links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
         recovery=table(data["recovery"], "back", "give_up"),
@@ -243,6 +252,18 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
     top = t.top.starting_at(words, k)
     if top is not None:
         return 1, top[1]
+    runner_up = t.runner_up.starting_at(words, k)
+    if runner_up is not None:
+        return 2, runner_up[1]
+    first = t.first.starting_at(words, k)
+    if first is not None:
+        toks = d.m.tokens[si]
+        for j in range(first[1], min(len(words), first[1] + WINNER_LINK_REACH)):
+            if words[j] in CLAUSE_END or toks[j].fact >= 0:
+                return None  # "won 40 seats": a count won, not a place
+            if words[j] in t.winner_links:
+                return 1, j + 1
+        return None
     lead = t.rank_before.starting_at(words, k)
     if lead is not None:
         j = lead[1]
@@ -262,11 +283,19 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
     return None
 
 
-def _rank_place(d: _Doc, si: int, end: int, fi: int) -> frozenset[str]:
-    """The place a rank is told for, between its words and the end of its figure's clause ("opened at
-    number one in its home market with $9.1m" → {home, market})."""
+def _one_season(d: _Doc, a: int, b: int) -> bool:
+    """Two placings of one table: their periods agree, and a placing told of the past ("won the league
+    with 81 points last season") is not set against one told of no time (this season's runners-up)."""
+    pa, pb = d.m.frame(a).period, d.m.frame(b).period
+    return pa == pb or not ("past" in (pa, pb) or (pa and pb))
+
+
+def _rank_place(d: _Doc, si: int, start: int, end: int, fi: int) -> frozenset[str]:
+    """The place a rank (tokens ``start`` to ``end``) is told for, in the clause of its words and its
+    figure ("opened at number one in its home market with $9.1m" → {home, market}; "In Spain it came
+    second, taking $2m" → {spain}); the rank's own words ("at number 7") are no place."""
     hi = d.m.clause_end(si, d.pos_of(fi)[1])
-    place = _places(d, si, end, hi)
+    place = _places(d, si, d.m.clause_start(si, start), start) | _places(d, si, end, hi)
     return frozenset() if place & _tables().rank_lists else place  # "in the album chart": the list itself
 
 
@@ -315,7 +344,8 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                 k += 1
                 continue
             rank, end = got
-            fi = _figure_after(d, si, end, RANK_FIGURE_REACH)
+            reach = WINNER_FIGURE_REACH if words[end - 1] in _tables().winner_links else RANK_FIGURE_REACH
+            fi = _figure_after(d, si, end, reach)
             if fi >= 0 and not any(_rank_at(d, si, x) for x in range(end, d.pos_of(fi)[1])):
                 found.append((rank, fi, si, k, end))
             k = end
@@ -330,9 +360,9 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             # be at one place ("opened at number one") are both above the next.
             for _, a, s1, k1, e1 in (x for x in items if x[0] == better):
                 for _, b, s2, k2, e2 in (x for x in items if x[0] == worse):
-                    if not _alike(d, a, b) or not _frames_agree(d, a, b):
+                    if not _alike(d, a, b) or not _frames_agree(d, a, b) or not _one_season(d, a, b):
                         continue
-                    if _rank_place(d, s1, e1, a) != _rank_place(d, s2, e2, b):
+                    if _rank_place(d, s1, k1, e1, a) != _rank_place(d, s2, k2, e2, b):
                         continue  # "at number one in its home market": another chart's place
                     evidence = "sentence" if s1 == s2 else "document"
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
