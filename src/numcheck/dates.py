@@ -313,6 +313,14 @@ _RE_MDY = _c(
     r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b))?"
     r"(?!" + _S + r"*(?:%|per\b|percent|[:.]\d))"
 )
+# A day past any month's end ("since August 32", "on 33 January, 2005"): a slip of the keys the calendar
+# rules flag. Read only after a word that brings a date and before a stop or a year, so "In March 34
+# people" stays a month and a count.
+_DATE_LEAD = r"\b(?:on|since|until|till|by|from|before|after|to|and|of)" + _S + r"+(?P<at>)"
+_BAD_DAY = r"(?P<d>3[2-9])(?:st|nd|rd|th)?"
+_DATE_STOP = r"(?=" + _S + r"*(?:[,;:!?)]|\.(?!\d)|$)|,?" + _S + r"*" + _YEAR4 + r")"
+_RE_BAD_MDY = _c(_DATE_LEAD + r"(?P<m>" + _MON + r")" + _S + r"+" + _BAD_DAY + _DATE_STOP)
+_RE_BAD_DMY = _c(_DATE_LEAD + r"(?:the" + _S + r"+)?" + _BAD_DAY + _S + r"+(?:of" + _S + r"+)?(?P<m>" + _MON + r")" + _DATE_STOP)
 _MONTH_PRE = (
     r"(?:(?P<pre>early|mid|late|end"
     + _S
@@ -1279,6 +1287,10 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
         if m.group("d2"):
             atom = replace(atom, end_atom=_Atom(m.start("d2"), m.end(), "date", y, mon, int(m.group("d2"))))
         out.append(atom)
+    for rx in (_RE_BAD_MDY, _RE_BAD_DMY):
+        for m in _scan(rx, text, win["month"]):
+            if _ok_month_word(text, m.start("m"), m.group("m"), True):
+                out.append(_Atom(m.start("at"), m.end(), "date", None, _month(m.group("m")), int(m.group("d"))))
     dated = {a.start for a in out if _day_follows(text, a)}  # where a month with its day starts
     for m in _scan(_RE_MY, text, win["month"]):
         if not _ok_month_word(text, m.start("m"), m.group("m"), True):
@@ -1365,6 +1377,9 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
         elif sep == "-" and 1 <= int(tail) <= 12:
             out.append(_Atom(m.start(), m.end(), "date", y, int(tail)))
         elif len(tail) == 2 and int(tail) > y % 100:
+            out.append(_year_range(m.start(), m.end(), y, y - y % 100 + int(tail), ()))
+        elif len(tail) == 2 and sep in "-–" and int(tail) < y % 100:
+            # "between 1975-71": a period run backwards in its century (a slip the range rules flag).
             out.append(_year_range(m.start(), m.end(), y, y - y % 100 + int(tail), ()))
     for m in _scan(_RE_QUARTER, text, win["digit"]):
         ys = m.group("y") or m.group("y2")

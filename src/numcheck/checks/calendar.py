@@ -367,6 +367,11 @@ def _inverted_facts(view: View) -> Iterator[Hit]:
         m = _BACKWARDS_DURATION.match(f.text)
         if "inverted" in f.markers and m:
             yield Hit(f.span, (), (("first", m.group(1)), ("second", m.group(2)), ("date", f.text)))
+    for i in view.by_kind.get("year", ()):
+        f = view.facts[i]
+        ends = f.iso.split("/") if f.is_range and f.iso else ()
+        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() and int(ends[1]) < int(ends[0]):
+            yield Hit(f.span, (), (("first", ends[0]), ("second", ends[1]), ("date", f.text)))  # "1975-71"
     for i in view.by_kind.get("date", ()):
         f = view.facts[i]
         if not f.is_range or not f.iso or f.iso.count("/") != 1:
