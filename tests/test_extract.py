@@ -198,6 +198,10 @@ def test_money_is_never_metres_and_times_are_not_picometres() -> None:
         ("Officials think 2.8m came over the border.", "2.8m", "count", "2800000", None),
         ("After the storm 4m were without power.", "4m", "count", "4000000", None),
         ("In the poll 1.2m voted online.", "1.2m", "count", "1200000", None),
+        # A participle of trade after the "m" counts, after a determiner or for a whole hundred too.
+        ("The console outsold the 4.5m sold by its rival.", "4.5m", "count", "4500000", None),
+        ("The band has 180m sold worldwide.", "180m", "count", "180000000", None),
+        ("It beat the 2m shipped a year earlier.", "2m", "count", "2000000", None),
         # Metres: a size word, a race, a singular noun, or nothing in millions near a clause end.
         ("The sea wall is 4m high.", "4m", "measure", "4", "metre"),
         ("She won the 400m hurdles.", "400m", "measure", "400", "metre"),

@@ -812,6 +812,7 @@ _MILLION_M = _toml("million_m.toml")
 _M_METRE_WORDS = frozenset(_MILLION_M["metre_words"])
 _M_DIMENSION = frozenset(_MILLION_M["dimension_words"])
 _M_PLURAL_VERBS = frozenset(_MILLION_M["plural_verbs"])
+_M_COUNTED_PARTICIPLES = frozenset(_MILLION_M["counted_participles"])
 _M_TIME_PLURALS = frozenset({"years", "months", "weeks", "days", "hours"})
 # Up to three words after the "m", on the same line, with nothing but spaces between them.
 _M_WORDS = startcache.compile(rf"(?:{_SP}+[A-Za-z][\w&'’.-]*){{1,3}}")
@@ -898,6 +899,8 @@ _RACE_LIKE = Decimal(100)
 
 def _subject_of_verb(clean: str, word: str, start: int | None, value: Decimal | None) -> bool:
     """Whether ``word``, right after a glued "m", makes the figure the subject of a plural verb."""
+    if word in _M_COUNTED_PARTICIPLES:
+        return True  # "the 4.5m sold by its rival", "180m sold": a count traded, never a length
     if value is None or (value >= _RACE_LIKE and value == value.to_integral_value()):
         return False
     if start is None or _DETERMINER_BEFORE.search(clean, max(0, start - 8), start) is not None:
