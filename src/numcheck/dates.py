@@ -320,7 +320,9 @@ _DATE_LEAD = r"\b(?:on|since|until|till|by|from|before|after|to|and|of)" + _S + 
 _BAD_DAY = r"(?P<d>3[2-9])(?:st|nd|rd|th)?"
 _DATE_STOP = r"(?=" + _S + r"*(?:[,;:!?)]|\.(?!\d)|$)|,?" + _S + r"*" + _YEAR4 + r")"
 _RE_BAD_MDY = _c(_DATE_LEAD + r"(?P<m>" + _MON + r")" + _S + r"+" + _BAD_DAY + _DATE_STOP)
-_RE_BAD_DMY = _c(_DATE_LEAD + r"(?:the" + _S + r"+)?" + _BAD_DAY + _S + r"+(?:of" + _S + r"+)?(?P<m>" + _MON + r")" + _DATE_STOP)
+_RE_BAD_DMY = _c(
+    _DATE_LEAD + r"(?:the" + _S + r"+)?" + _BAD_DAY + _S + r"+(?:of" + _S + r"+)?(?P<m>" + _MON + r")" + _DATE_STOP
+)
 _MONTH_PRE = (
     r"(?:(?P<pre>early|mid|late|end"
     + _S

@@ -115,6 +115,7 @@ class Vocab:
     result_run_words: frozenset[str]  # "their last": between such a phrase and the count
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
+    compared_nouns: frozenset[str]  # "total", "mark": a compared figure's noun that names no thing of its own
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
     fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
     rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
@@ -374,7 +375,8 @@ def vocab() -> Vocab:
         ),
         result_run_words=frozenset(data["results"]["run_words"]),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
-        comparison=PhraseTable.build(_pairs(data["comparison"])),
+        comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),
+        compared_nouns=frozenset(data["comparison"]["compared_nouns"]),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
         fastest={str(w): "above" for w in data["superlatives"]["fastest"]}
         | {str(w): "below" for w in data["superlatives"]["slowest"]},

@@ -63,7 +63,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         a, b = facts[ai], facts[bi]
         # Race times compare like amounts: "close to the 9:05.00 mark" against a 9:04.73.
         timed = a.kind == b.kind == "duration" and a.unit == b.unit and not a.is_range and not b.is_range
-        if not _endpoints_ok(a, b) and not (a.kind == b.kind == "percent") and not timed:
+        # A range compares whole: "$3.1-3.3bn, beating the $3.5bn forecast" is below at every value.
+        ranged = (a.is_range or b.is_range) and a.kind == b.kind and a.unit == b.unit
+        if not _endpoints_ok(a, b) and not (a.kind == b.kind == "percent") and not timed and not ranged:
             return None
         order = rel.label("order")
         text = view.doc.text

@@ -1009,6 +1009,14 @@ def _comparisons(d: _Doc) -> Iterator[Relation]:
             j = after
 
 
+def _yardstick(d: _Doc, si: int, after: int, bi: int) -> bool:
+    """The figure after a comparison word is named by a noun that counts no thing of its own ("beating the
+    previous total of 230", "outstripping the record of 33,500"): it is compared with the figure before,
+    whatever that one counts."""
+    words = d.m.words[si]
+    return any(words[x] in d.v.compared_nouns for x in range(after, d.pos_of(bi)[1]))
+
+
 def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation | None:
     words = d.m.words[si]
     toks = d.m.tokens[si]
@@ -1055,12 +1063,20 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         a = d.facts[ai]
         if a.kind in FRAME_KINDS:
             continue
-        if a.kind in ("percent", "money", "measure") and same_family(a, b) and not a.is_range and a.value is not None:
+        # A range before the word is judged whole ("grew 1.1-1.2%, ahead of the 1.4% forecast").
+        if a.kind in ("percent", "money", "measure") and same_family(a, b) and (a.is_range or a.value is not None):
             return Relation(
                 "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
             )
         am, bm = d.m.by_fact.get(ai), d.m.by_fact.get(bi)
-        if _bare(a) and _bare(b) and am and bm and am.concept and am.concept == bm.concept:
+        if (
+            _bare(a)
+            and _bare(b)
+            and am
+            and bm
+            and am.concept
+            and (am.concept == bm.concept or _yardstick(d, si, after, bi))
+        ):
             return Relation(
                 "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
             )

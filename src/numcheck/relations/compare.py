@@ -178,7 +178,8 @@ def _tables() -> _Tables:
             for w in p.split()
             if w.endswith(("er", "ly"))
         ),
-        rank_starts=frozenset(p.split()[0] for key in ("before", "top", "ordinals", "numbered", "first", "runner_up") for p in ranks[key]
+        rank_starts=frozenset(
+            p.split()[0] for key in ("before", "top", "ordinals", "numbered", "first", "runner_up") for p in ranks[key]
         ),
         race_starts=frozenset(p.split()[0] for key in ("won", "runner_up") for p in ranks[key]),
         links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
