@@ -106,7 +106,7 @@ def test_a_figure_that_leaves_out_its_noun_counts_the_earlier_ones(text: str, fi
 ANTECEDENT = [
     ("Car sales rose sharply in the year. They reached 2.3 million.", "2.3 million", "car"),
     ("Visitor numbers fell in 2004. They fell to 340,000 last year.", "340,000", "visitor"),
-    ("The virus has killed 18 people. The figure stands at 22.", "22", "death"),
+    ("The virus has killed 18 people. The figure now stands at 22.", "22", "death"),
     ("Deaths rose again in March. The total reached 45.", "45", "death"),
     ("Exports rose sharply in May. They reached £4bn.", "£4bn", "export"),
     ("Profits fell in the first half. They were £2m.", "£2m", "profit"),

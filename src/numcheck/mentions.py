@@ -787,11 +787,14 @@ class Mentions:
         k = self.figure_start(si, pos)
         if hit is None or not 0 < k - hit[1] <= ANAPHOR_GAP:
             return ""
-        after = words[hit[1]]
+        a = hit[1]
+        while a < k and toks[a].fact >= 0 and self.view.facts[toks[a].fact].kind in _TIME_KINDS:
+            a += 1  # "The figure now stands at 22": a time between
+        after = words[a]
         if not (
             after in _ANAPHOR_VERBS
-            or self.vocab.level_verbs.starting_at(words, hit[1])
-            or self.vocab.direction.starting_at(words, hit[1])
+            or self.vocab.level_verbs.starting_at(words, a)
+            or self.vocab.direction.starting_at(words, a)
         ):
             return ""  # "The total box office was": a noun of its own after the anaphor's words
         between = words[hit[1] : k]

@@ -241,6 +241,19 @@ def _dated(d: _Doc, si: int) -> bool:
     return any(t.fact >= 0 and d.facts[t.fact].kind in ("weekday", "date", "time") for t in d.m.tokens[si])
 
 
+def _a_later_day(d: _Doc, si: int) -> bool:
+    """A day after the story's in the sentence ("The next day", "two days later"): another moment's count,
+    told by the story, not a telling of the lead's."""
+    return any(
+        t.fact >= 0
+        and (f := d.facts[t.fact]).kind == "relative"
+        and f.unit == "day"
+        and f.value is not None
+        and f.value > 0
+        for t in d.m.tokens[si]
+    )
+
+
 def _settled(d: _Doc, si: int) -> bool:
     """A sentence that tells a count as it stands, with no moving word and no day or date of its own."""
     return not _MOVING.intersection(d.m.words[si]) and not _dated(d, si)
@@ -428,6 +441,8 @@ def _level_noun(d: _Doc, si: int, k: int) -> str:
 
 def _frames_agree(d: _Doc, a: int, b: int) -> bool:
     """Both figures in one time frame: the same frame words, years and dates, or one of them with none."""
+    if _a_later_day(d, d.pos_of(a)[0]) != _a_later_day(d, d.pos_of(b)[0]):
+        return False  # "The next day, 84 people were arrested": another moment's count
     fa, fb = _frame(d, a), _frame(d, b)
     for kind in ("word", "date"):
         xa = {x for x in fa if x.startswith(kind)}
@@ -1146,7 +1161,11 @@ def _scope_told(d: _Doc, fs: int, fr: Frame) -> bool:
 def _frame_settled(d: _Doc, si: int, fr: Frame) -> bool:
     """No word of a count still moving ("rose to", "now", "so far") and no day or date of its own; a
     forecast's date is when it is due ("would be filled by June"), not when it was counted."""
-    return not _MOVING_FRAME.intersection(d.m.words[si]) and (fr.mood == "forecast" or not _dated(d, si))
+    return (
+        not _MOVING_FRAME.intersection(d.m.words[si])
+        and (fr.mood == "forecast" or not _dated(d, si))
+        and not _a_later_day(d, si)
+    )
 
 
 def _one_frame(a: Frame, b: Frame, definite: bool) -> bool:
