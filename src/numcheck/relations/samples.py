@@ -117,11 +117,13 @@ def _pronoun_samples(d: _Doc) -> Iterator[Relation]:
                 continue  # "of those firms", "of those questioned": what follows names the set itself
             at = pos
         else:
-            # "Of them, 40% were children": the pronoun opens the clause before the share.
+            # "Of them, 40% were children", "18 pupils, of whom 40% passed": the pronoun opens the
+            # clause before the share.
             k = d.hedge_start(si, pos)
-            if not (k >= 3 and words[k - 1] == "," and words[k - 2] in anaphora and words[k - 3] == "of"):
+            k -= k >= 1 and words[k - 1] == ","
+            if not (k >= 2 and words[k - 1] in anaphora and words[k - 2] == "of"):
                 continue
-            at = k - 3
+            at = k - 2
         whole = _pronoun_whole(d, si, at)
         if whole >= 0:
             yield Relation("sample", (("whole", whole), ("share", fi)), (), "document", (("whole", "them"),))
