@@ -467,6 +467,10 @@ def _scale(f: Fact) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Punctuation that sets a link to an older figure after the newer one: a comma or a dash.
+_LINK_PUNCT = frozenset({",", "-", "–", "—"})
+
+
 def _past_predicate(d: _Doc, si: int, j: int) -> int:
     """Past what a clause says of its figure when ", compared with" or ", up from" closes it: "2,800 cars
     were built there in 2005, compared with 3,500 in 2004" (no other amount and no clause end
@@ -483,9 +487,9 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
             return k
         if words[k] == "," and words[k + 1] in ("against", "versus"):
             return k  # "3.1 million passengers in 2023, against 3.3 million in 2022"
-        if words[k] == "," and words[k + 1] in ("up", "down") and _change_link_at(d, words, k + 1):
-            return k  # "54 million homes reach the net through fibre, up from 34 million"
-        if words[k] == ",":
+        if words[k] in _LINK_PUNCT and words[k + 1] in ("up", "down") and _change_link_at(d, words, k + 1):
+            return k  # "54 million homes reach the net through fibre, up from 34 million" (or " - up from")
+        if words[k] in _LINK_PUNCT:
             return j  # a comma that opens anything else ends what the clause says of its figure
     return j
 
@@ -555,7 +559,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     j = skip_aside(d, si, pos + 1)
     j = _skip_noun_phrase(d, si, j)
     j = _past_predicate(d, si, j)
-    comma = j < len(words) and words[j] == ","
+    comma = j < len(words) and words[j] in _LINK_PUNCT  # ", up from" or " - up from"
     if comma:
         j += 1
         aside = skip_aside(d, si, j)
