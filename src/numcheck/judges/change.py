@@ -117,6 +117,12 @@ def _implied_start(rel: Relation, view: View) -> Hit | None:
     ratio = amount.divide(start)
     if ratio is None or ratio.overlaps(stated.scale(Decimal("0.01"))):
         return None
+    if rel.label("amount-or-start") and amount.low is not None and amount.low > 0:
+        # "up 4,200 to 5,100" written for "from 4,200": the change from the amount read as the start.
+        gap = value_interval(b) - amount if direction == "up" else amount - value_interval(b)
+        other = gap.divide(amount)
+        if other is not None and other.overlaps(stated.scale(Decimal("0.01"))):
+            return None
     moved = x.value * factor
     begin = b.value + moved if direction == "down" else b.value - moved
     if begin <= 0:

@@ -1271,6 +1271,53 @@ def _amount_and_share(d: _Doc) -> Iterator[Relation]:
         yield Relation("change", roles, (d.span(si, start, pos),), "clause", tuple(labels))
 
 
+# Tokens back from "up 4,200 to 5,100" that the stated percentage of its clause may stand.
+UP_BY_BACK = 16
+
+
+def _share_then_amount(d: _Doc) -> Iterator[Relation]:
+    """ "Membership rose 31% last year, up 1,200 to 5,100": a percentage change and, later in its clause,
+    "up/down A to B". Writers mean A as the amount moved (the start is B less A) and now and then as the
+    start ("up 4,200 to 5,100" for "from 4,200"): the judge takes either reading (label ``amount-or-start``)."""
+    for si, pos, xi, x in d.figures(frozenset({"money", "count", "number"})):
+        words = d.m.words[si]
+        if pos == 0 or words[pos - 1] not in ("up", "down"):
+            continue
+        if pos + 1 >= len(words) or words[pos + 1] != "to":
+            continue
+        yi = d.figure_after(si, pos + 2)
+        if yi < 0 or d.pos_of(yi)[1] != pos + 2 + (words[pos + 2] in ("a", "an", "about", "around", "some")):
+            continue
+        y = d.facts[yi]
+        if y.is_range or y.value is None or not same_family(x, y, bare_ok=True):
+            continue
+        way = "up" if words[pos - 1] == "up" else "down"
+        pi = _stated_share_before(d, si, pos - 1, way)
+        if pi >= 0:
+            labels = (("direction", way), ("amount-or-start", "yes"))
+            yield Relation(
+                "change", (("to", yi), ("stated", pi), ("amount", xi)), (d.span(si, pos - 1, pos),), "clause", labels
+            )
+
+
+def _stated_share_before(d: _Doc, si: int, k: int, way: str) -> int:
+    """The percentage change of ``way`` told before token ``k`` in its clause ("rose by 31% last year,
+    up ..."), with no other amount between; or -1."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for x in range(k - 1, max(-1, k - UP_BY_BACK), -1):
+        if words[x] in CLAUSE_END:
+            return -1
+        fi = toks[x].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        m = d.m.by_fact.get(fi)
+        if d.facts[fi].kind != "percent" or m is None or m.direction != way:
+            return -1
+        return fi
+    return -1
+
+
 def _level_reached(d: _Doc, si: int, j: int) -> int:
     """The figure after "to" or "at" within a few words from ``j`` ("on the news to 1.90 dollars", "were up
     8p, or 1.3%, at 605p"), or -1."""
