@@ -8,7 +8,9 @@ goal), so a report is read the way a sub-editor adds it up:
   player's points in it, the events and the points a player "added" in the next few sentences are at
   most the score ("Leicester ... with a pair of late tries. ... Ward added 15 points": 10 + 15);
 - a player's points against the kicks listed right after them ("17 points from two penalties, a drop
-  goal and three conversions").
+  goal and three conversions");
+- a winning score against the goals its sentence credits after it ("won 3-1, courtesy of two goals from
+  A and two from B": four goals credited to a side that scored three; words: vocab.toml [scoring.goals]).
 
 Each is a ``scoring`` relation (judge ``scoring``): items a player's points, labels ``score`` (the side's
 or the player's points told) and its ``span``, ``plus`` (the events' worth), ``why``, and ``bound``
@@ -24,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from numcheck import minutes
+from numcheck import minutes, numwords
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.minutes import Goal
 from numcheck.model import Span
@@ -429,7 +431,101 @@ def _scorer_claims(d: _Report) -> Iterator[Relation]:
             )
 
 
+# Tokens before a score that a word of winning may stand ("beat Leeds United 3-1", "winning the first leg
+# at Stamford Park 3-1"), within its clause.
+WON_REACH = 8
+_BACK_STOP = frozenset({",", ";", ":", ".", "but", "while", "after", "before"})
+# Most goals one credit in prose may give ("two from Kane"): larger numbers are minutes or caps.
+GOALS_MAX = 5
+
+
+# Words that open an aside about a scorer ("two goals from Diaz, who has 14 this season"): its goals are not
+# this match's.
+_ASIDE = frozenset({"who", "whose", "which", "whom"})
+# Words that make goals a running tally, not this match's ("Lee now has three goals from ...").
+_TALLY = frozenset({"now", "has", "have", "tally", "total", "career", "campaign", "overall"})
+# Words without one of which a text credits no goals in prose (a quick first look).
+_GOAL_HINTS = ("goal", "twice", "hat-trick", "hat trick", "brace", "double", "strike", "header")
+
+
+def _prose_goals(d: _Report) -> Iterator[Relation]:
+    """A winning score and the goals its sentence credits after it ("won 3-1, courtesy of two goals from
+    Diaz and two from Kane"): the goals credited cannot be more than the winner's side of the score (they
+    may be fewer: not every scorer need be named). Stops at a word that turns to the other side ("while",
+    "but", "replied")."""
+    data = _data()["goals"]
+    won_before, won_after = frozenset(data["won_before"]), frozenset(data["won_after"])
+    nouns, links = frozenset(data["goal_nouns"]), frozenset(data["scorer_links"])
+    claims, contrast = _tables()["claims"], _tables()["contrast"]
+    numbers = {w: int(n) for w, n in _data()["counts"].items()} | {
+        w: n for w, n in numwords.UNITS.items() if 1 <= n <= GOALS_MAX
+    }
+    elsewhere = vocab().score_elsewhere
+    text = d.view.text
+    score_at = {f.span.start: fi for fi, f in enumerate(d.facts) if f.kind == "score"}
+    for si, toks in enumerate(d.tokens):
+        # A figure token as the words it is ("twice" and "two" are read as figures).
+        words = tuple(d.facts[t.fact].text.lower() if t.fact >= 0 else t.text for t in toks)
+        for k, tok in enumerate(toks):
+            m = SCORE.fullmatch(tok.text) if tok.start in score_at else None
+            if m is None:
+                continue
+            back = next((x + 1 for x in range(k - 1, max(-1, k - WON_REACH - 1), -1) if words[x] in _BACK_STOP), 0)
+            won = any(w in won_before for w in words[max(back, k - WON_REACH) : k]) or (
+                k + 1 < len(words) and words[k + 1] in won_after
+            )
+            if not won or _has("not_scored", words, k, len(words)):
+                continue
+            side = max(int(m.group(1)), int(m.group(2)))
+            credited, spans, shown = 0, [], []
+            j = k + 1
+            stretch_end = next(
+                (
+                    x
+                    for x in range(j, len(words))
+                    if words[x] in CLAUSE_END or words[x] in _ASIDE or contrast.starting_at(words, x)
+                ),
+                len(words),
+            )
+            if elsewhere.intersection(words[j:stretch_end]) or _TALLY.intersection(words[j:stretch_end]):
+                continue  # "two goals from Diaz, twice last season": another match's goals told too
+            while j < stretch_end:
+                claim = claims.starting_at(words, j)
+                n, end = 0, j
+                if claim is not None and not claim[0].startswith("his "):
+                    n, end = int(_data()["claims"][claim[0]]), claim[1]
+                elif words[j] in numbers or (toks[j].fact >= 0 and d.facts[toks[j].fact].kind in ("count", "number")):
+                    value = numbers[words[j]] if words[j] in numbers else d.facts[toks[j].fact].value
+                    e = j + 1
+                    while e < len(words) and e - j <= MODIFIERS and words[e] not in links and words[e] not in nouns:
+                        e += 1  # "a late", "a second-half"
+                    e += e < len(words) and words[e] in nouns
+                    if e + 1 < len(words) and words[e] in links and text[toks[e + 1].start].isupper():
+                        if value is not None and 1 <= value <= GOALS_MAX:
+                            n, end = int(value), e + 2
+                if n:
+                    credited += n
+                    spans.append(d.span(si, j, end))
+                    shown.append(text[toks[j].start : toks[end - 1].end])
+                    j = end
+                else:
+                    j += 1
+            if credited <= side:
+                continue
+            labels = (
+                ("score", str(side)),
+                ("span", f"{tok.start}:{tok.end}"),
+                ("said", f"{side} goals in {tok.text}"),
+                ("plus", str(credited)),
+                ("why", ", ".join(f"'{s}'" for s in shown)),
+                ("bound", "at-least"),
+            )
+            yield Relation("scoring", (("scored", score_at[tok.start]),), tuple(spans), "sentence", labels)
+
+
 def _scoring(doc: _Doc) -> Iterator[Relation]:
+    if any(w in doc.view.text for w in _GOAL_HINTS):
+        yield from _prose_goals(_Report(doc))
     if "points" not in doc.view.text and not SCORE.search(doc.view.text[:HEADLINE_CHARS]):
         return  # most texts tell no match
     d = _Report(doc)
