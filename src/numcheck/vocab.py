@@ -83,6 +83,16 @@ class PhraseTable:
                 return label, start
         return None
 
+    def starts_in(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[int]:
+        """The positions in ``words[start:end]`` where a phrase of the table may start (its first word
+        is there), in order: a walk over a sentence tries ``starting_at`` at these only, instead of at
+        every token (most tokens start no phrase, and a call per token added up over the builders)."""
+        first = self.by_first
+        if start <= 0 and end is None:
+            return [k for k, w in enumerate(words) if w in first]
+        stop = len(words) if end is None else min(end, len(words))
+        return [k for k in range(max(0, start), stop) if words[k] in first]
+
     def starting_at(self, words: Sequence[str], start: int) -> tuple[str, int] | None:
         """The longest phrase whose first token is ``words[start]``: (label, end index)."""
         if start >= len(words):

@@ -998,19 +998,20 @@ def _comparisons(d: _Doc) -> Iterator[Relation]:
     """A comparison word between two figures of one family: "5.1%, just under the regional average
     of 5%", "spending of $3bn ... is well below his promise of $2bn", "the Greens lead the Liberals by
     27% to 31%". The second figure follows the word closely; the first is the nearest before it."""
+    comparison = d.v.comparison
     for si in range(len(d.m.tokens)):
         words = d.m.words[si]
-        j = 0
-        while j < len(words):
-            hit = d.v.comparison.starting_at(words, j)
+        after = 0
+        for j in comparison.starts_in(words):
+            if j < after:
+                continue  # inside the comparison phrase read last
+            hit = comparison.starting_at(words, j)
             if not hit or (j > 0 and words[j - 1] in ("a", "an", "the")):
-                j += 1
                 continue
             order, after = hit
             rel = _comparison_at(d, si, j, after, order)
             if rel is not None:
                 yield rel
-            j = after
 
 
 def _yardstick(d: _Doc, si: int, after: int, bi: int) -> bool:

@@ -483,8 +483,9 @@ def _superlative_heads(d: _Doc) -> Iterator[Relation]:
     direction told of others around it: "Rents in the north fell by 2.3%" … "The steepest fall was
     recorded in the south, where rents fell by 1.8%". Rivals stand in another clause, within
     ``RIVAL_SENTENCES``, share a content word with it and its frame. A ``superlative`` relation."""
-    for si, toks in enumerate(d.m.tokens):
-        for k in range(len(toks)):
+    heads = _tables().heads
+    for si in range(len(d.m.tokens)):
+        for k in heads.starts_in(d.m.words[si]):
             got = _head_at(d, si, k)
             if got is None:
                 continue
@@ -648,7 +649,7 @@ def _near_misses(d: _Doc) -> Iterator[Relation]:
     t = _tables()
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
-        for k in range(len(words)):
+        for k in t.near_worse.starts_in(words):
             hit = t.near_worse.starting_at(words, k)
             if hit is None:
                 continue
@@ -692,7 +693,7 @@ def _crossed_marks(d: _Doc) -> Iterator[Relation]:
         words = d.m.words[si]
         if not t.crossed_marks.intersection(words):
             continue
-        for k in range(len(words)):
+        for k in t.crossed.starts_in(words):
             hit = t.crossed.starting_at(words, k)
             if hit is None:
                 continue
@@ -748,7 +749,7 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
     names_at: dict[int, frozenset[str]] = {}
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
-        for k in range(1, len(words)):
+        for k in t.overtake.starts_in(words, 1):
             hit = t.overtake.starting_at(words, k)
             if hit is None:
                 continue
@@ -837,7 +838,7 @@ def _paces(d: _Doc) -> Iterator[Relation]:
         if not any(w in chunk for w in t.pace_words):
             continue
         words = _words(d, si)
-        for k in range(len(words)):
+        for k in t.pace.starts_in(words):
             hit = t.pace.starting_at(words, k)
             if hit is None:
                 continue
@@ -933,9 +934,8 @@ def _recoveries(d: _Doc) -> Iterator[Relation]:
     ``comparison`` relation (a: the later move; b: the earlier; order below)."""
     t = _tables()
     lead = _lead_sentences(d)
-    for si, toks in enumerate(d.m.tokens):
-        words = d.m.words[si]
-        for k in range(len(toks)):
+    for si, words in enumerate(d.m.words):
+        for k in t.recovery.starts_in(words):
             hit = t.recovery.starting_at(words, k)
             if hit is None:
                 continue
@@ -1108,7 +1108,7 @@ def _share_words(d: _Doc) -> Iterator[Relation]:
     v = d.v
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
-        for k in range(len(words)):
+        for k in v.qualifiers.starts_in(words):
             hit = v.qualifiers.starting_at(words, k)
             if hit is None or v.ranges.get(hit[0], ("",))[0] != "share":
                 continue

@@ -90,7 +90,7 @@ def _tables() -> dict[str, PhraseTable]:
 def _has(table: str, words: Sequence[str], start: int, end: int) -> int:
     """The first position in ``words[start:end]`` where a phrase of ``table`` starts, else -1."""
     t = _tables()[table]
-    for k in range(max(0, start), min(end, len(words))):
+    for k in t.starts_in(words, start, end):
         if t.starting_at(words, k):
             return k
     return -1
@@ -176,7 +176,7 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             continue
         toks = w.tokens(si)
         words = [t.text for t in toks]
-        for j in range(len(words)):
+        for j in [k for k, word in enumerate(words) if word in cues]:
             # "after A and B" ranks only an ordinal of its own sentence: "the third country, after A and B,".
             back = RANK_BACK if preds.starting_at(words, j) else 0 if near.starting_at(words, j) else -1
             linked = chain.starting_at(words, j)

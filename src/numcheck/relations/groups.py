@@ -150,7 +150,7 @@ def _listed_shares(d: _Doc) -> Iterator[Relation]:
 def _changing(d: _Doc, si: int) -> bool:
     """The sentence says something rose or fell: its percentages are changes, not shares of a whole."""
     words = d.m.words[si]
-    return any(d.v.direction.starting_at(words, k) for k in range(len(words)))
+    return any(d.v.direction.starting_at(words, k) for k in d.v.direction.starts_in(words))
 
 
 def _placed_shares(d: _Doc) -> Iterator[Relation]:

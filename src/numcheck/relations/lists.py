@@ -70,7 +70,7 @@ def _tables() -> dict[str, PhraseTable]:
 
 def _has(table: str, words: Sequence[str], start: int, end: int) -> bool:
     t = _tables()[table]
-    return any(t.starting_at(words, k) for k in range(max(0, start), min(end, len(words))))
+    return any(t.starting_at(words, k) for k in t.starts_in(words, start, end))
 
 
 @dataclass(frozen=True, slots=True)

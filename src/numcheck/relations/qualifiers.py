@@ -28,16 +28,19 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
     ``unit`` ("share" or "count").
     """
     v = d.v
+    first = v.qualifiers.by_first
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
-        i = 0
-        while i < len(words):
+        end = 0
+        # Only a figure or a word a qualifier starts with can open one.
+        for i in [k for k, t in enumerate(toks) if t.fact >= 0 or t.text in first]:
+            if i < end:
+                continue  # inside the qualifier read last
             qi = toks[i].fact
             hit = v.qualifiers.starting_at(words, i) if qi < 0 else None
             if qi >= 0:
                 f = d.facts[qi]
                 if f.kind != "share" or f.value is None or f.value > 1 or _of_one_unit(words, i + 1):
-                    i += 1
                     continue
                 phrase, unit, end = "", "share", i + 1
             elif hit is not None:
@@ -46,10 +49,8 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                 if phrase == "most" and (
                     (i > 0 and words[i - 1] in _DETERMINERS) or (end < len(words) and words[end] in v.not_after_most)
                 ):
-                    i = end
                     continue  # "the most popular gadget", "most likely": a superlative
             else:
-                i += 1
                 continue
             fi, cue_end = _beside(d, si, end, unit)
             if fi < 0:
@@ -60,7 +61,6 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     cue = Span(d.m.tokens[si][i].span.start, d.m.tokens[si][end - 1].span.end)
                     labels = (("phrase", phrase), ("unit", unit))
                     yield Relation("qualifier", (("part", pw[0]), ("whole", pw[1])), (cue,), "clause", labels)
-                    i = end
                     continue
             if fi >= 0:
                 roles: tuple[tuple[str, int], ...] = (("figure", fi),)
@@ -77,7 +77,6 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     "clause",
                     (("phrase", phrase), ("unit", unit)),
                 )
-            i = end
 
 
 def _of_one_unit(words: tuple[str, ...] | list[str], j: int) -> bool:

@@ -72,7 +72,7 @@ def _tables() -> dict[str, PhraseTable]:
 
 def _has(table: str, words: Sequence[str], start: int, end: int) -> bool:
     t = _tables()[table]
-    return any(t.starting_at(words, k) for k in range(max(0, start), min(end, len(words))))
+    return any(t.starting_at(words, k) for k in t.starts_in(words, start, end))
 
 
 class _Report:
@@ -156,7 +156,7 @@ def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
         -1,
     )
     contrast = _tables()["contrast"]
-    for k in range(len(words)):
+    for k in contrast.starts_in(words):
         if k > named + 1 and contrast.starting_at(words, k):
             return k
     return len(words)
@@ -219,7 +219,7 @@ def _event_spans(d: _Report, si: int) -> list[tuple[int, int]]:
     """(start, end) tokens of each scoring event's noun in sentence ``si``."""
     words = d.words[si]
     events = _tables()["events"]
-    return [(j, hit[1]) for j in range(len(words)) if (hit := events.starting_at(words, j))]
+    return [(j, hit[1]) for j in events.starts_in(words) if (hit := events.starting_at(words, j))]
 
 
 def _points(d: _Report, si: int) -> list[tuple[int, int]]:
@@ -268,7 +268,7 @@ def _kicks(d: _Report) -> Iterator[Relation]:
 def _rugby(d: _Report) -> bool:
     """The report tells tries and another kind of scoring event, or a player's points."""
     events = _tables()["events"]
-    kinds = {hit[0] for words in d.words for j in range(len(words)) if (hit := events.starting_at(words, j))}
+    kinds = {hit[0] for words in d.words for j in events.starts_in(words) if (hit := events.starting_at(words, j))}
     return "try" in kinds and (len(kinds) >= 2 or any(_points(d, si) for si in range(len(d.words))))
 
 
@@ -393,7 +393,7 @@ def _scorer_claims(d: _Report) -> Iterator[Relation]:
         said = {w for t in toks for w in TOKEN.findall(text[t.start : t.end].lower())}
         if _has("near_miss", words, 0, len(words)) or elsewhere & said:
             continue  # "came close to grabbing his second", "scored twice last season"
-        for k in range(len(words)):
+        for k in claims.starts_in(words):
             hit = claims.starting_at(words, k)
             if hit is None:
                 continue

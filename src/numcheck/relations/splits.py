@@ -93,7 +93,7 @@ def _tables() -> dict[str, PhraseTable]:
 def _find(table: str, words: Sequence[str], start: int, end: int) -> int:
     """The first position in ``words[start:end]`` where a phrase of ``table`` starts, else -1."""
     t = _tables()[table]
-    for k in range(max(0, start), min(end, len(words))):
+    for k in t.starts_in(words, start, end):
         if t.starting_at(words, k):
             return k
     return -1
@@ -355,7 +355,7 @@ def _deal_before(d: _Doc, si: int, end: int, like: str, back: int) -> int:
 def _payments(d: _Doc) -> Iterator[Relation]:
     pay = _tables()["payment"]
     for si, words in enumerate(d.m.words):
-        for cue in range(len(words)):
+        for cue in pay.starts_in(words):
             if not pay.starting_at(words, cue):
                 continue
             items = _payment_parts(d, si, cue)

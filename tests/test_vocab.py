@@ -1,0 +1,29 @@
+"""The vocabulary's search helpers give what the plain forms they stand in for give."""
+
+from __future__ import annotations
+
+from numcheck.vocab import PhraseTable, words_of
+
+_PHRASES = ["a majority", "a clear majority", "a narrow majority", "most", "teen", "teenage", "teenager", "two-fold"]
+_TEXTS = [
+    "A clear majority of members backed the plan.",
+    "Most of the staff, and a narrow majority of managers, agreed.",
+    "The teenager and two teenage friends were stopped.",
+    "Sixteen, a teen then, she won twice.",
+    "Output rose two-fold; the canteen closed and the almost-empty hall stayed shut.",
+    "A MAJORITY said no; amajority is no word, nor is majorityx.",
+    "Nothing here at all.",
+    "teen",
+    "the 1990s and the 80s",
+]
+
+
+def test_starts_in_lists_every_position_a_phrase_of_the_table_starts_at() -> None:
+    table = PhraseTable.build((p, "x") for p in _PHRASES)
+    for text in _TEXTS:
+        words = words_of(text)
+        for start in range(-1, len(words) + 2):
+            for end in (None, start + 3, len(words) + 5):
+                stop = len(words) if end is None else min(end, len(words))
+                at = [k for k in range(max(0, start), stop) if table.starting_at(words, k)]
+                assert [k for k in table.starts_in(words, start, end) if table.starting_at(words, k)] == at
