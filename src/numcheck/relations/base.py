@@ -101,6 +101,9 @@ class _Doc:
         self.v = self.m.vocab
         self.facts = view.facts
         self._figures: list[tuple[int, int, int, Fact]] | None = None
+        # Read once per document, for the builders that ask (see ``_plain_tokens``, ``_lead_sentences``).
+        self._plain: dict[int, tuple[Token, ...]] = {}
+        self._lead: frozenset[int] | None = None
 
     def figures(self, kinds: frozenset[str] | None = None) -> Iterator[tuple[int, int, int, Fact]]:
         """(sentence, token position, fact index, fact) of every single-valued figure, in text order."""
@@ -217,17 +220,30 @@ _DETERMINERS = frozenset("the its their his her our a an this that".split())
 
 
 def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
-    """A sentence's words as tokens, for a sentence the mentions left untokenised (it has no figure)."""
-    from numcheck.vocab import TOKEN
+    """A sentence's words as tokens, for a sentence the mentions left untokenised (it has no figure).
 
-    span = d.view.doc.sentences[si].span
-    chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
-    return tuple(Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk))
+    Read once per document: several builders ask for the headline's and the lead's."""
+    got = d._plain.get(si)
+    if got is None:
+        from numcheck.vocab import TOKEN
+
+        span = d.view.doc.sentences[si].span
+        chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
+        got = d._plain[si] = tuple(
+            Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk)
+        )
+    return got
 
 
 def _lead_sentences(d: _Doc) -> frozenset[int]:
     """The headline and the lead: the first paragraph, short lines (datelines, captions) and the next
-    paragraph of running text."""
+    paragraph of running text. Found once per document (a dozen builders ask)."""
+    if d._lead is None:
+        d._lead = _find_lead(d)
+    return d._lead
+
+
+def _find_lead(d: _Doc) -> frozenset[int]:
     sents = d.view.doc.sentences
     if not sents:
         return frozenset()
