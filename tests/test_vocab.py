@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from numcheck.vocab import PhraseTable, words_of
+import re
+
+from numcheck.vocab import PhraseTable, any_phrase, words_of
 
 _PHRASES = ["a majority", "a clear majority", "a narrow majority", "most", "teen", "teenage", "teenager", "two-fold"]
 _TEXTS = [
@@ -16,6 +18,20 @@ _TEXTS = [
     "teen",
     "the 1990s and the 80s",
 ]
+
+
+def _plain(phrases: list[str], *extra: str) -> re.Pattern[str]:
+    alt = "|".join([*(re.escape(p) for p in sorted(phrases, key=len, reverse=True)), *extra])
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
+def test_any_phrase_finds_a_match_where_the_plain_alternation_does() -> None:
+    fast, plain = any_phrase(_PHRASES, "[2-9]0s"), _plain(_PHRASES, "[2-9]0s")
+    for text in _TEXTS:
+        for start in range(len(text) + 1):
+            for end in (len(text), start + 12):
+                got, want = fast.search(text, start, end), plain.search(text, start, end)
+                assert (got and got.start()) == (want and want.start()), (text, start, end)
 
 
 def test_starts_in_lists_every_position_a_phrase_of_the_table_starts_at() -> None:

@@ -28,10 +28,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from numcheck import startcache
 from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
-from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, singular, vocab
+from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, any_phrase, singular, vocab
 
 # Words right after a percent that give its own way of change ("27% more", "12% lower"), over a verb before.
 _OWN_WAY = frozenset("more less higher lower".split())
@@ -221,18 +220,12 @@ def same_holder(a: str, b: str) -> bool:
 
 
 @functools.cache
-def _multiple_words() -> re.Pattern[str]:
-    """The vocabulary's multiple words ("threefold", "halved") as one case-blind search."""
-    words = sorted(vocab().multiples, key=len, reverse=True)
-    return startcache.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-
-
-@functools.cache
-def _share_words() -> re.Pattern[str]:
-    """The qualifiers of a share ("a majority", "most") as one case-blind search: a sentence with one is
-    read for its words, to meet a share told elsewhere ("Most parents back it" … "38% of parents")."""
-    words = sorted((p for p, (unit, _) in vocab().ranges.items() if unit == "share"), key=len, reverse=True)
-    return startcache.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+def _words_read_alone() -> re.Pattern[str]:
+    """The words that make a sentence without a figure worth tokenising, as one case-blind search: the
+    vocabulary's multiple words ("threefold", "halved"), and the qualifiers of a share ("a majority",
+    "most"), to meet a share told elsewhere ("Most parents back it" … "38% of parents")."""
+    v = vocab()
+    return any_phrase({*v.multiples, *(p for p, (unit, _) in v.ranges.items() if unit == "share")})
 
 
 def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
@@ -240,11 +233,7 @@ def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     figures = [fi for fi in view.by_sentence[sentence] if is_token(view.facts[fi])]
     text = view.text
     sent = view.doc.sentences[sentence].span
-    if (
-        not figures
-        and not _multiple_words().search(text, sent.start, sent.end)
-        and not _share_words().search(text, sent.start, sent.end)
-    ):
+    if not figures and not _words_read_alone().search(text, sent.start, sent.end):
         return ()  # nothing here for a relation to read ("trade up threefold" is read, for its word)
     out: list[Token] = []
     pos = sent.start

@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from numcheck import dates, startcache
+from numcheck import dates
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.ages import STOPWORDS_CAL, _told_now, apposed
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
+from numcheck.vocab import any_phrase
 
 # Lower-case words between an age and the name it is told of ("the 21-year-old folk singer Jo Hart").
 NOUN_GAP = 3
@@ -425,9 +426,7 @@ def _word_ages(d: _Doc) -> Iterator[Told]:
 @functools.cache
 def _word_pattern() -> re.Pattern[str]:
     words, decades, _ = _words_table()
-    # Longest first; ties in a fixed order, so that the pattern is one string on every start (startcache).
-    alt = "|".join(sorted(map(re.escape, set(words) | set(decades)), key=lambda w: (-len(w), w)))
-    return startcache.compile(rf"\b(?:{alt}|[2-9]0s)\b", re.I)
+    return any_phrase({*words, *decades}, "[2-9]0s")
 
 
 def _person_ages(d: _Doc) -> Iterator[Relation]:

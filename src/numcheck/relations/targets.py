@@ -14,13 +14,12 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.relations.restatements import _plain_tokens
 from numcheck.relations.stated import _clause_concept
-from numcheck.vocab import vocab, words_of
+from numcheck.vocab import any_phrase, vocab, words_of
 
 # Kinds of figure a result or a target can be.
 RESULTS = frozenset({"count", "number", "money", "measure", "percent"})
@@ -67,8 +66,7 @@ def _targets(d: _Doc) -> Iterator[Relation]:
 @functools.cache
 def _verbs() -> re.Pattern[str]:
     """The first words of the outcome verbs, as one case-blind search."""
-    firsts = sorted(vocab().outcome_verbs.by_first, key=len, reverse=True)
-    return startcache.compile(r"\b(?:" + "|".join(re.escape(w) for w in firsts) + r")\b", re.IGNORECASE)
+    return any_phrase(vocab().outcome_verbs.by_first)
 
 
 def _target_noun(d: _Doc, toks: Sequence[Token], start: int) -> int:
