@@ -274,6 +274,7 @@ class Mentions:
         self._holders: dict[int, str] = {}  # per sentence: the holder it names or stands for
         self._plain: dict[int, tuple[Token, ...]] = {}
         self._names: frozenset[str] | None = None
+        self._opening_names: dict[int, tuple[tuple[str, int], int]] = {}  # see _first_name
 
     def fact(self, index: int) -> Fact:
         return self.view.facts[index]
@@ -1078,7 +1079,21 @@ class Mentions:
 
     def _first_name(self, si: int, lo: int, hi: int) -> tuple[str, int]:
         """The first name in tokens ``lo`` to ``hi`` and its token, or a pronoun or "the company" standing
-        for the holder before (("*", its token)); ("", -1) when neither comes first."""
+        for the holder before (("*", its token)); ("", -1) when neither comes first.
+
+        From a sentence's start the answer is read once per sentence: the walk returns at the same token
+        whatever ``hi`` is (nothing in it looks at ``hi``), so up to ``hi`` it is the whole sentence's
+        answer if the walk stopped before ``hi``, else none."""
+        if lo > 0:
+            return self._walk_first_name(si, lo, hi)[0]
+        got = self._opening_names.get(si)
+        if got is None:
+            got = self._opening_names[si] = self._walk_first_name(si, 0, len(self.sentence_tokens(si)))
+        found, stopped = got
+        return found if stopped < hi else ("", -1)
+
+    def _walk_first_name(self, si: int, lo: int, hi: int) -> tuple[tuple[str, int], int]:
+        """``_first_name``'s answer, and the token its walk stopped at (the sentence's length if none)."""
         toks = self.sentence_tokens(si)
         words = [t.text for t in toks]
         text = self.view.text
@@ -1097,10 +1112,10 @@ class Mentions:
                     # "Its rival Baltic Lines": a name right after the owner is whom the clause is about.
                     for k in range(j + 1, min(len(toks), j + 1 + POSSESSIVE_REACH)):
                         if text[toks[k].start : toks[k].start + 1].isupper() and words[k][:1].isalpha():
-                            return self._name_at(si, k) or "*", k
-                return "*", j  # "It also has", "The carrier reported", ", the firm said"
+                            return (self._name_at(si, k) or "*", k), j
+                return ("*", j), j  # "It also has", "The carrier reported", ", the firm said"
             if (opens or (j > 0 and words[j - 1] == "at")) and w == "the" and self._described_holder(si, j):
-                return "*", j  # "The US giant earned", "Earnings at the Dutch group came to"
+                return ("*", j), j  # "The US giant earned", "Earnings at the Dutch group came to"
             raw = text[toks[j].start : toks[j].end]
             if raw[:1].isupper() and w[:1].isalpha() and w not in v.not_names:
                 if j > 0 and words[j - 1] in ('"', "'", "(", ":"):
@@ -1127,9 +1142,9 @@ class Mentions:
                     continue  # "Floods in Moravia ...": a sentence's first word is a name only if written so elsewhere
                 later = self._apposed_name(si, j, name)
                 if later is not None:
-                    return later
-                return name, j
-        return "", -1
+                    return later, j
+                return (name, j), j
+        return ("", -1), len(toks)
 
     def _described_holder(self, si: int, j: int) -> bool:
         """ "The US giant", "the Oslo-based group", "the world's biggest carmaker": "the" at token ``j``, a few
