@@ -395,6 +395,8 @@ _RE_DECADE = _c(
     + _S
     + r")+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['’](?P<s>\d)0)['’]?s\b"
 )
+# What every match of _RE_DECADE holds, its "0s" ("1990s", "'80s", "1980's"): see _windows.
+_DECADE_HINT = r"0['’]?s"
 _DECADE_WORDS = {
     "twenties": 2,
     "thirties": 3,
@@ -1086,6 +1088,11 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         else:
             digit.append((s, e))
     win["digit"] = digit
+    # Clock and race times hold a colon ("14:30", "3:41.20"), decades a "0s" ("the 1990s", "'80s"):
+    # those patterns read only the digit windows that hold one, a few in a hundred.
+    win["digit_colon"] = [(s, e) for s, e in digit if text.find(":", s, e) >= 0]
+    decade = _compiled(_DECADE_HINT)
+    win["digit_decade"] = [(s, e) for s, e in digit if decade.search(text, s, e)]
     word_starts: list[int] = []
     for start, end, w in _candidate_words(text):
         if w in _NUMBER_START:
@@ -1488,7 +1495,7 @@ def _appositive_ages(text: str) -> list[_Atom]:
 
 def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _scan(_RE_DECADE, text, win["digit"]):
+    for m in _scan(_RE_DECADE, text, win["digit_decade"]):
         if m.group("s"):
             s = int(m.group("s"))
             iso = f"20{s}" if s <= 2 else f"19{s}"
@@ -1539,7 +1546,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
                 day, mon, amb = parsed
                 a = replace(a, kind="date", d=day, m=mon, markers=markers + (("ambiguous",) if amb else ()))
         out.append(a)
-    for m in _scan(_RE_CLOCK, text, win["digit"]):
+    for m in _scan(_RE_CLOCK, text, win["digit_colon"]):
         if (
             m.group("sec")
             and not m.group("ap")
@@ -1547,7 +1554,7 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
         ):
             continue  # "2:17:18" without am/pm or "at" is a race time, not a time of day
         out.append(_time_atom(m, text))
-    for m in _scan(_RE_RACE, text, win["digit"]):
+    for m in _scan(_RE_RACE, text, win["digit_colon"]):
         if m.group("h") or m.group("frac"):
             out.append(_race_atom(m, text))
     for m in _scan(_RE_AMPM, text, win["digit"]):
