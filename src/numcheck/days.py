@@ -255,8 +255,12 @@ def is_action(word: str) -> bool:
 
 def _doc_frequency(m: Mentions) -> dict[str, int]:
     df: dict[str, int] = {}
+    stems: dict[str, str | None] = {}  # each word's stem, read once ("the" comes back hundreds of times)
     for words in m.words:
-        for s in {st for w in words if (st := _stem(w))}:
+        for w in words:
+            if w not in stems:
+                stems[w] = _stem(w)
+        for s in {st for w in words if (st := stems[w])}:
             df[s] = df.get(s, 0) + 1
     return df
 
@@ -272,7 +276,7 @@ def told_days(m: Mentions) -> list[Told]:
     text = view.doc.text
     today = view.reporting_date
     facts = view.facts
-    common = _common_stems(m)
+    common: frozenset[str] | None = None  # the document's common stems, read only once a day is told
     repeat_words = _events()["repeats"]
     out: list[Told] = []
     resolvable: list[tuple[int, int, int]] = []  # (sentence, position, fact) of days read by themselves
@@ -324,6 +328,8 @@ def told_days(m: Mentions) -> list[Told]:
             actions: set[str] = set()
             story: set[str] = set()
             rep = False
+            if common is None:
+                common = _common_stems(m)
             for j in range(lo, hi):
                 w = words[j]
                 if j == k or toks[j].fact >= 0:
