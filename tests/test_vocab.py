@@ -43,3 +43,30 @@ def test_starts_in_lists_every_position_a_phrase_of_the_table_starts_at() -> Non
                 stop = len(words) if end is None else min(end, len(words))
                 at = [k for k in range(max(0, start), stop) if table.starting_at(words, k)]
                 assert [k for k in table.starts_in(words, start, end) if table.starting_at(words, k)] == at
+
+
+def _naive_starting_at(table: PhraseTable, words: tuple[str, ...], start: int) -> tuple[str, int] | None:
+    for phrase, label in table.by_first.get(words[start], ()) if -len(words) <= start < len(words) else ():
+        if tuple(words[start : start + len(phrase)]) == phrase:
+            return label, start + len(phrase)
+    return None
+
+
+def _naive_ending_at(table: PhraseTable, words: tuple[str, ...], end: int) -> tuple[str, int] | None:
+    for phrase, label in table.by_last.get(words[end - 1], ()) if end > 0 else ():
+        if end - len(phrase) >= 0 and tuple(words[end - len(phrase) : end]) == phrase:
+            return label, end - len(phrase)
+    return None
+
+
+def test_a_phrase_is_found_at_a_position_as_comparing_whole_slices_finds_it() -> None:
+    table = PhraseTable.build(
+        [("a majority", "m"), ("a clear majority", "c"), ("a", "one"), ("majority", "w"), ("a clear", "ac")]
+        + [("of the", "of"), ("the", "t"), ("most of the", "mt"), ("clear majority of the", "x")]
+    )
+    for text in [*_TEXTS, "a clear majority of the", "a", "the the", "most of the clear a majority"]:
+        words = words_of(text)
+        for k in range(-len(words), len(words) + 1):
+            assert table.starting_at(words, k) == _naive_starting_at(table, words, k), (text, k)
+        for k in range(len(words) + 1):
+            assert table.ending_at(words, k) == _naive_ending_at(table, words, k), (text, k)

@@ -105,9 +105,17 @@ class PhraseTable:
         """The longest phrase whose last token is ``words[end - 1]``: (label, start index)."""
         if end <= 0:
             return None
-        for phrase, label in self.by_last.get(words[end - 1], ()):
+        phrases = self.by_last.get(words[end - 1])
+        if not phrases:
+            return None
+        # The word before is compared first: a common last word ("the", "of") ends many phrases, and
+        # building a slice of the sentence for each was most of this method's time.
+        before = words[end - 2] if end >= 2 else None
+        for phrase, label in phrases:
             start = end - len(phrase)
-            if start >= 0 and tuple(words[start:end]) == phrase:
+            if len(phrase) == 1:
+                return label, start
+            if start >= 0 and phrase[-2] == before and tuple(words[start : end - 2]) == phrase[:-2]:
                 return label, start
         return None
 
@@ -123,11 +131,26 @@ class PhraseTable:
 
     def starting_at(self, words: Sequence[str], start: int) -> tuple[str, int] | None:
         """The longest phrase whose first token is ``words[start]``: (label, end index)."""
-        if start >= len(words):
+        n = len(words)
+        if start >= n:
             return None
-        for phrase, label in self.by_first.get(words[start], ()):
+        phrases = self.by_first.get(words[start])
+        if not phrases:
+            return None
+        if start < 0:  # counted from the end, as a slice counts
+            for phrase, label in phrases:
+                end = start + len(phrase)
+                if tuple(words[start:end]) == phrase:
+                    return label, end
+            return None
+        # The next word is compared first: a common first word ("a", "the") starts many phrases, and
+        # building a slice of the sentence for each was most of this method's time.
+        after = words[start + 1] if start + 1 < n else None
+        for phrase, label in phrases:
             end = start + len(phrase)
-            if tuple(words[start:end]) == phrase:
+            if len(phrase) == 1:
+                return label, end
+            if phrase[1] == after and end <= n and tuple(words[start + 2 : end]) == phrase[2:]:
                 return label, end
         return None
 
