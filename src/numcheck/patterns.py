@@ -385,12 +385,14 @@ class View:
                 continue
             kinds = self.token_kinds[si]
             for t in templates:
-                if not all(not need.isdisjoint(kinds) for need in t.needs):
-                    continue
-                for m in _finditer(t.pattern, skel, trusted):
-                    roles = {r: int(m.group(r)) for r in t.roles if m.group(r) is not None}
-                    groups = {k: v for k, v in m.groupdict().items() if k not in t.roles and v is not None}
-                    found.append(Binding(si, roles, groups, m.start(), m.end()))
+                for need in t.needs:
+                    if need.isdisjoint(kinds):
+                        break  # a slot this sentence has no figure for
+                else:
+                    for m in _finditer(t.pattern, skel, trusted):
+                        roles = {r: int(m.group(r)) for r in t.roles if m.group(r) is not None}
+                        groups = {k: v for k, v in m.groupdict().items() if k not in t.roles and v is not None}
+                        found.append(Binding(si, roles, groups, m.start(), m.end()))
         found.sort(key=lambda b: (b.sentence, b.start, -b.end))
         yield from found
 
