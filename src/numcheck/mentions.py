@@ -170,6 +170,16 @@ class Token(NamedTuple):
         return Span(self.start, self.end)
 
 
+def word_tokens(chunk: str, offset: int) -> list[Token]:
+    """The word tokens of ``chunk`` (already lower-cased, its quotes made plain), ``offset`` being where
+    it starts in the text.
+
+    Each is made by ``tuple.__new__``: the named tuple's own constructor is a Python function, one
+    call per token, and a document has tens of thousands of tokens."""
+    new = tuple.__new__
+    return [new(Token, (m.group(), offset + m.start(), offset + m.end(), -1)) for m in TOKEN.finditer(chunk)]
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A figure in its sentence: what it counts, its concept, its direction and the words around it."""
@@ -239,8 +249,7 @@ def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     pos = sent.start
 
     def words(a: int, b: int) -> None:
-        chunk = text[a:b].lower().replace("’", "'").replace("‘", "'")
-        out.extend(Token(m.group(), a + m.start(), a + m.end()) for m in TOKEN.finditer(chunk))
+        out.extend(word_tokens(text[a:b].lower().replace("’", "'").replace("‘", "'"), a))
 
     for fi in figures:
         f = view.facts[fi]
@@ -1053,9 +1062,7 @@ class Mentions:
         if got is None:
             span = self.view.doc.sentences[si].span
             chunk = self.view.text[span.start : span.end].lower().replace("’", "'").replace("‘", "'")
-            got = self._plain[si] = tuple(
-                Token(x.group(), span.start + x.start(), span.start + x.end()) for x in TOKEN.finditer(chunk)
-            )
+            got = self._plain[si] = tuple(word_tokens(chunk, span.start))
         return got
 
     def _name_at(self, si: int, j: int) -> str:

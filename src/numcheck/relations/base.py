@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from numcheck.mentions import Mentions, Token
+from numcheck.mentions import Mentions, Token, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
 from numcheck.vocab import singular
@@ -225,13 +225,9 @@ def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
     Read once per document: several builders ask for the headline's and the lead's."""
     got = d._plain.get(si)
     if got is None:
-        from numcheck.vocab import TOKEN
-
         span = d.view.doc.sentences[si].span
         chunk = d.view.text[span.start : span.end].lower().replace("’", "'")
-        got = d._plain[si] = tuple(
-            Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk)
-        )
+        got = d._plain[si] = tuple(word_tokens(chunk, span.start))
     return got
 
 
