@@ -440,8 +440,10 @@ def _race_places(d: _Doc) -> Iterator[Relation]:
         words = d.m.words[si]
         for k in range(len(toks)):
             w = words[k]
-            if w not in t.rank_starts and w not in t.race_starts and not _ordinal(d, si, k):
-                continue
+            if w not in t.rank_starts and w not in t.race_starts:
+                # An ordinal word is a rank start: past those, only a figure or a numeral like "10th" can be one.
+                if (toks[k].fact < 0 and w[-2:] not in _SUFFIXES) or not _ordinal(d, si, k):
+                    continue
             got = _timed_place_at(d, si, k)
             if got is not None:
                 found.append((si, got[0], got[1], k, got[2]))
