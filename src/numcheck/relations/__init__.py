@@ -148,6 +148,7 @@ from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.lists import _counted_countries, _counted_names, _listed_parts, _place_runs
 from numcheck.relations.matches import _match_minutes
+from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
@@ -311,6 +312,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _tennis,
     _results,
     _totals_in_apposition,
+    _part_lists,
 )
 
 # Second stage: builders that read the relations of the first.

@@ -15,6 +15,9 @@ ITEM_GAP = 8
 # Tokens from a flow to the verb that lifts its whole ("£2.1bn, taking"), the words of what it
 # lifts ("revenue for the full year"), and the filler before the whole ("a new record").
 LIFT_GAP = 7
+# Tokens from a total to the opener of its parts: "120 staff:", "£2.4m this year:", "212 people when it
+# sank, including".
+OPEN_REACH = 6
 # Tokens between a total and the comma before its parts ("340 complaints last year,").
 COMMA_NOUN = 5
 LIFT_WORDS = 6
@@ -71,12 +74,12 @@ def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = 
 
 def _breakdowns(d: _Doc) -> Iterator[Relation]:
     for si, pos, fi, f in d.figures(COUNTABLE):
-        words, toks = d.m.words[si], d.m.tokens[si]
+        words = d.m.words[si]
         # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
         # A figure that is itself a part of a pronoun's whole ("400 of whom are nurses, 180 of whom
         # ...") is an item of a parallel list, never the total of the items after it.
         j = len(words) if d._pronoun_part(si, pos) else pos + 1
-        while j < len(words) and j - pos <= 4 and toks[j].fact < 0 and words[j] not in (".", ";", "!", "?"):
+        while j < len(words) and j - pos <= OPEN_REACH and _between(d, si, j) and words[j] not in (".", ";", "!", "?"):
             opener = d.v.breakdown_open.starting_at(words, j)
             if opener:
                 label, after = opener
@@ -124,6 +127,12 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             elif items and same_family(d.facts[ti], f):
                 # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+
+
+def _between(d: _Doc, si: int, j: int) -> bool:
+    """Token ``j`` may stand between a total and its opener: a word, or a time ("£2.4m this year:")."""
+    fi = d.m.tokens[si][j].fact
+    return fi < 0 or d.facts[fi].kind in FRAME_KINDS - {"duration"}
 
 
 def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:

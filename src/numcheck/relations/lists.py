@@ -244,6 +244,12 @@ def _respectively(d: _Doc, si: int) -> list[Entry]:
     return []
 
 
+def _nested(d: _Doc, gap: Sequence[str]) -> bool:
+    """A list opened within an entry ("180 came from Europe, among them 120 from France"): the entries after
+    it are parts of that entry, not of the list's whole."""
+    return any(gap[k - 1] == "," and d.v.breakdown_open.starting_at(gap, k) for k in range(1, len(gap)))
+
+
 def figure_list(d: _Doc, si: int) -> list[Entry]:
     """The longest run of figures given to names or places in sentence ``si``, each entry joined to the one
     before by a comma, "and" or a semicolon; at least ``ENTRIES_MIN`` entries of one family, else []."""
@@ -277,6 +283,7 @@ def figure_list(d: _Doc, si: int) -> list[Entry]:
             or not set(gap) & {",", "and", ";"}
             or set(gap) & {".", ":", "!", "?"}
             or family(d.facts[run[0].fact]) != family(f)
+            or _nested(d, gap)
         ):
             if len(run) > len(best):
                 best = run

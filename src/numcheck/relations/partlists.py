@@ -1,0 +1,340 @@
+"""Part lists: two or more figures of one family listed together in a sentence, read by the shape of the
+list whatever its items name, against the whole they are parts of.
+
+- a sentence opened by "Of <whole>," ("Of the 120 seats, A won 58, B took 41 and the remaining 21 went to
+  C"; "Of these, 140 were birds; 95 were insects"; "Of the applications, 1,300 came from ...", the whole
+  told before by the same noun);
+- a whole with its parts in brackets ("Thirty-two athletes (14 women and 18 men)");
+- a whole, then parts told as parts of it ("1,500 staff, 900 of them women and 600 men");
+- a list closed by its rest ("the remaining 24", "the other 17", "the final two") whose whole was told in
+  the sentence or two before ("The chamber has 150 seats. The ruling party holds 82, ...").
+
+Each yields a ``breakdown`` (judged by ``sum``, NC205). A list closed by its rest, or a whole whose parts
+stand in brackets, must add up to it; any other list may leave parts out (label ``inclusive``: only more
+than the whole is wrong). Parts that may overlap are not read: a list whose parts each have a verb of
+their own ("180 play a sport and 150 learn an instrument"), or within a part ("180 came from Europe,
+among them 120 from France"). Words are data (``vocab.toml`` ``[sums]`` ``closing``, ``list_joins``,
+``not_items``). Cost: a sentence is read only when it holds two figures of one family; the list is one walk
+of its tokens; a whole is looked for a fixed number of sentences back.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from numcheck.model import Fact, Span
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, whole_floors
+from numcheck.relations.lists import _opener, _opener_whole, opener_concept
+from numcheck.vocab import PhraseTable, _toml
+
+# Words between two listed parts ("the Liberals won 58, Labour took 41").
+ITEM_GAP = 8
+# Tokens between a whole and the bracket or comma that opens its parts ("32 athletes (", "1,500 people,").
+OPEN_REACH = 3
+# Sentences back that the whole of a list closed by its rest, or named by an "Of the <noun>," opener,
+# may stand.
+WHOLE_BACK = 3
+# Tokens before a part (after its hedge) that a closing word may stand: "and the remaining 21".
+CLOSING_REACH = 3
+
+_SEP_STOP = frozenset({".", "!", "?", ":"})
+_DATED = frozenset({"year", "date", "decade"})
+# Words after a part that are no verb of its own ("58 seats", "58 in A", "58 and").
+_NOT_VERBS = frozenset(
+    {"and", "or", "in", "on", "at", "for", "from", "into", "with", "the", "a", "an", "of", "more", "each"}
+)
+_OF_THEM = frozenset({("of", "them"), ("of", "whom"), ("of", "which"), ("of", "those")})
+
+
+@functools.cache
+def _tables() -> dict[str, PhraseTable]:
+    data = _toml("vocab.toml")["sums"]
+    return {key: PhraseTable.build((p, key) for p in data[key]) for key in ("closing", "open", "preps")}
+
+
+@functools.cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["sums"]
+    return frozenset(data["list_joins"]), frozenset(data["not_items"])
+
+
+def _single(f: Fact) -> bool:
+    return f.kind in COUNTABLE and not f.is_range and f.value is not None
+
+
+def _pair_figures(d: _Doc, si: int) -> bool:
+    """The cheap gate: sentence ``si`` holds two single figures of one family."""
+    seen: set[str] = set()
+    for tok in d.m.tokens[si]:
+        if tok.fact >= 0:
+            f = d.facts[tok.fact]
+            if _single(f):
+                fam = family(f)
+                if fam in seen:
+                    return True
+                seen.add(fam)
+    return False
+
+
+def _unread(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """A word holding a digit between tokens ``lo`` and ``hi`` that the fact table did not read as a
+    figure ("the Conservatives 13" read as a name): the list may have a part not read."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    return any(toks[k].fact < 0 and any(ch.isdigit() for ch in words[k]) for k in range(lo, hi))
+
+
+def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> list[int]:
+    """The positions of the parts listed from token ``start`` (to ``end``): figures of ``like``'s family,
+    each joined to the one before by a comma, "and", a semicolon or "while" within ``ITEM_GAP`` words.
+    A share beside a part ("70 (48%)") is passed over. A part told against a time ("£300m in 2026"),
+    as an end of a change or a comparison ("to 41", "than 30"), or per unit, makes the list no list: []."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    joins, not_items = _words()
+    stop = len(words) if end is None else end
+    out: list[int] = []
+    gap: list[str] = []
+    for j in range(start, stop):
+        fi = toks[j].fact
+        if fi < 0:
+            if (
+                words[j] in _SEP_STOP
+                or (out and len(gap) >= ITEM_GAP)
+                or (out and gap and gap[-1] == "," and d.v.breakdown_open.starting_at(words, j))
+            ):
+                break  # "180 came from Europe, among them 120 from France": a list within a part
+            gap.append(words[j])
+            continue
+        f = d.facts[fi]
+        if f.kind in _DATED:
+            return []  # parts told against times compare, they do not split
+        if f.kind in FRAME_KINDS or (f.kind in ("percent", "share") and like.kind not in ("percent", "share")):
+            gap.append("#")
+            continue
+        if not _single(f) or family(f) != family(like):
+            break
+        if out and not joins & set(gap):
+            break
+        k = d.hedge_start(si, j)
+        if k > 0 and words[k - 1] in not_items:
+            return []
+        m = d.m.by_fact.get(fi)
+        if m is not None and "each" in m.roles:
+            return []
+        out.append(j)
+        gap = []
+    return out
+
+
+def _closing(d: _Doc, si: int, pos: int) -> int:
+    """Where the closing words before the part at ``pos`` start ("and the remaining 21", "the other 17",
+    "the final two": the part is the rest of its whole), else -1."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    table = _tables()["closing"]
+    for e in range(k, max(0, k - CLOSING_REACH), -1):
+        hit = table.ending_at(words, e)
+        if hit:
+            return hit[1]
+    return -1
+
+
+def _parallel(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """The parts are of one kind of category, not attributes that may overlap: the verbs written right
+    after the parts are one ("140 were birds; 95 were insects") or only one part has one ("1,300 came from
+    A, 600 from B"). "180 play a sport and 150 learn an instrument" has two, and may count one pupil twice."""
+    words = d.m.words[si]
+    _, not_items = _words()
+    verbs = set()
+    for p in items:
+        w = words[p + 1] if p + 1 < len(words) else ""
+        if w.isalpha() and w not in not_items and w not in d.v.concepts and w not in _NOT_VERBS:
+            verbs.add(w)
+    return len(verbs) <= 1
+
+
+def _told_apart(d: _Doc, si: int, start: int, items: Sequence[int]) -> bool:
+    """Each part is told apart from the others by a name ("the Liberals won 58", "25 were British") or
+    a preposition after it ("1,300 came from Kent, 600 from Essex", "50 went to the army"): parts of one
+    whole that cannot overlap. Parts told only by what they are or do ("320 had damp and 240 had
+    mould", "25 were British, 12 were women") may count one thing twice."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    preps = _tables()["preps"]
+    lo = start
+    for n, p in enumerate(items):
+        hi = items[n + 1] if n + 1 < len(items) else min(len(words), p + ITEM_GAP)
+        named = any(
+            toks[k].fact < 0 and text[toks[k].start].isupper() and toks[k].text not in d.v.not_names and k > 0
+            for k in range(lo, hi)
+        )
+        placed = any(preps.starting_at(words, k) for k in range(p + 1, min(hi, p + 4)))
+        if not named and not placed:
+            return False
+        lo = p + 1
+    return True
+
+
+def _open_words(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    words = d.m.words[si]
+    table = _tables()["open"]
+    return any(table.starting_at(words, k) for k in range(lo, hi))
+
+
+def _relation(d: _Doc, si: int, total: int, items: Sequence[int], cue: Span, exact: bool) -> Relation:
+    roles = (("total", total),) + tuple(("item", d.m.tokens[si][p].fact) for p in items)
+    return Relation("breakdown", roles, (cue,), "sentence", (("inclusive", "" if exact else "yes"),))
+
+
+def _fits(d: _Doc, total: int, si: int, items: Sequence[int]) -> bool:
+    """The whole is larger than every part but one (a slip may push one part past it)."""
+    tv = d.facts[total].value or Decimal(0)
+    return tv > whole_floors(d.facts[d.m.tokens[si][p].fact].value for p in items)[1]
+
+
+def _part_lists(d: _Doc) -> Iterator[Relation]:
+    for si in range(len(d.m.tokens)):
+        if not _pair_figures(d, si):
+            continue
+        yield from _of_opened(d, si)
+        yield from _bracketed(d, si)
+        yield from _of_them(d, si)
+        yield from _closed_lists(d, si)
+
+
+def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Of the 120 seats, A won 58, B took 41 and the remaining 21 went to C": the whole the opener names
+    (its own figure, the figure "these" stands for, or the count of the same noun told before)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if not words or words[0] != "of":
+        return
+    comma = next((k for k in range(1, min(len(words), 12)) if words[k] == ","), -1)
+    first = next((k for k in range(comma + 1, len(toks)) if toks[k].fact >= 0), -1) if comma > 0 else -1
+    if first < 0 or _opener(d, si, first) != 0:
+        return
+    like = d.facts[toks[first].fact]
+    if not _single(like):
+        return
+    items = _run(d, si, comma + 1, like)
+    if len(items) < 2:
+        return
+    total = _opener_whole(d, si, 0, first, like)
+    if total < 0 and not any(toks[k].fact >= 0 for k in range(0, comma)):
+        total = _named_before(d, si, opener_concept(d, si, first), like)
+    if total < 0 or not _fits(d, total, si, items):
+        return
+    close = _closing(d, si, items[-1])
+    if close < 0 and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
+        return
+    exact = close >= 0 and not _open_words(d, si, comma + 1, close) and not _unread(d, si, items[0], items[-1])
+    yield _relation(d, si, total, items, d.span(si, 0, comma), exact)
+
+
+def _named_before(d: _Doc, si: int, concept: str, like: Fact) -> int:
+    """The count of ``concept`` told in the ``WHOLE_BACK`` sentences before: the nearest figure of the
+    family, only when it counts that concept."""
+    if not concept:
+        return -1
+    for _, _, fi in d.m.figures_before(si, 0, WHOLE_BACK):
+        f = d.facts[fi]
+        if not _single(f) or family(f) != family(like):
+            continue
+        return fi if d.m.frame(fi).concept == concept else -1
+    return -1
+
+
+def _bracketed(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Thirty-two athletes (14 women and 18 men)": a whole, a few words of what it counts, then its parts
+    in brackets, joined by "and", the bracket closing after the last. Exact, unless a word leaves the list
+    open ("(including 14 women)")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for pos, tok in enumerate(toks):
+        if tok.fact < 0 or not _single(d.facts[tok.fact]):
+            continue
+        ob = next((k for k in range(pos + 1, min(len(words), pos + 2 + OPEN_REACH)) if words[k] == "("), -1)
+        if ob < 0 or any(toks[k].fact >= 0 or words[k] == "," for k in range(pos + 1, ob)):
+            continue
+        cb = next((k for k in range(ob + 1, len(words)) if words[k] in (")", ".")), -1)
+        if cb < 0 or words[cb] != ")":
+            continue
+        like = d.facts[tok.fact]
+        items = _run(d, si, ob + 1, like, cb)
+        if len(items) < 2 or "and" not in words[items[0] : items[-1]]:
+            continue
+        if any(toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS for k in range(items[-1] + 1, cb)):
+            continue
+        if not _fits(d, tok.fact, si, items):
+            continue
+        exact = not _open_words(d, si, ob + 1, cb) and not _unread(d, si, items[0], items[-1])
+        yield _relation(d, si, tok.fact, items, d.span(si, ob, cb + 1), exact)
+
+
+def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "The factory employs 1,500 people, 900 of them women and 600 men": a whole, a comma, then a part
+    told "of them" ("of whom", "of which") and the parts listed with it. Inclusive."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for pos, tok in enumerate(toks):
+        if tok.fact < 0 or not _single(d.facts[tok.fact]) or pos + 3 >= len(words):
+            continue
+        if tuple(words[pos + 1 : pos + 3]) not in _OF_THEM:
+            continue
+        comma = d.hedge_start(si, pos) - 1
+        if comma < 1 or words[comma] != ",":
+            continue
+        before = next((k for k in range(comma - 1, max(-1, comma - 1 - OPEN_REACH), -1) if toks[k].fact >= 0), -1)
+        if before < 0:
+            continue
+        like = d.facts[tok.fact]
+        total = toks[before].fact
+        if not _single(d.facts[total]) or family(d.facts[total]) != family(like):
+            continue
+        items = _run(d, si, pos, like)
+        # "40 gates, 12 of them for members, and 30 turnstiles": ", and" closes the apposition, and
+        # what follows is the whole's neighbour, not its part.
+        cut = next((n for n in range(1, len(items)) if _comma_and(words, items[n - 1], items[n])), len(items))
+        items = items[:cut]
+        if len(items) < 2 or not _fits(d, total, si, items):
+            continue
+        yield _relation(d, si, total, items, d.span(si, pos + 1, pos + 3), False)
+
+
+def _comma_and(words: Sequence[str], a: int, b: int) -> bool:
+    return any(words[k] == "," and words[k + 1] == "and" for k in range(a + 1, b - 1))
+
+
+def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "The chamber has 150 seats. The ruling party holds 82, the opposition 51 and smaller parties the
+    other 17.": a list whose last part is the rest of its whole, and the whole told in the sentences just
+    before (the nearest figure of the family that passes the parts; its place or holder not another's).
+    Exact: the rest closes the whole."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if words and words[0] == "of":
+        return  # read by its opener
+    first = next((k for k, t in enumerate(toks) if t.fact >= 0 and _single(d.facts[t.fact])), -1)
+    if first < 0:
+        return
+    like = d.facts[toks[first].fact]
+    items = _run(d, si, first, like)
+    close = _closing(d, si, items[-1]) if len(items) >= 2 else -1
+    if close < 0 or _open_words(d, si, 0, close) or not _parallel(d, si, items):
+        return
+    total = -1
+    for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):
+        f = d.facts[fi]
+        if not _single(f) or family(f) != family(like):
+            continue
+        total = fi
+        break
+    if total < 0 or not _fits(d, total, si, items):
+        return
+    tf = d.m.frame(total)
+    for p in items:
+        pf = d.m.frame(toks[p].fact)
+        known = d.v.concept_names
+        if pf.concept in known and tf.concept in known and pf.concept != tf.concept:
+            return
+        if pf.scope and pf.scope != tf.scope:
+            return  # "In Leeds, 3,000 ... and the other 2,000": the rest of a place's count, not the whole's
+    exact = not _unread(d, si, items[0], items[-1])
+    yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
