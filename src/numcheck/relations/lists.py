@@ -368,6 +368,83 @@ def _counted_countries(d: _Doc) -> Iterator[Relation]:
         yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(count)), ("why", why)))
 
 
+def _counted_next_door(d: _Doc) -> Iterator[Relation]:
+    """ "Five runners have been picked for the race. Ann Lee, Bo Park, Cy Moss and Di Wren will represent the
+    club.", "He named the eleven worst councils. They were A, B, ... and I.", "A, B, C and D ran the relay.
+    The four held off the favourites.": a count of things told by a plural noun, against the one closed list
+    of names that opens the sentence after it (or follows "They were", "These are"), or, for a definite
+    count ("the four", "all five"), opens the sentence before it. Partial lists and a count more than
+    ``NAMED_SLACK`` off the names are left alone, as are counts of "other" or "more" things and a count whose
+    own sentence lists names."""
+    n = len(d.m.tokens)
+    told = _tables()["told_list"]
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        v = f.value
+        if v is None or f.hedge != "exact" or not (2 <= v <= COUNT_MAX) or v != v.to_integral_value():
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        noun = _plural_after(d, si, pos)
+        if noun < 0 or (pos and words[pos - 1] in ("other", "another", "more")):
+            continue
+        if any(w in ("other", "more", "of") for w in words[pos + 1 : noun]):
+            continue
+        definite = bool(_tables()["definite"].ending_at(words, pos))
+        sides = [si + 1] + ([si - 1] if definite and si > 0 else [])
+        for s2 in sides:
+            if s2 >= n:
+                continue
+            stoks, swords = _sentence(d, s2)
+            start = 1 if swords and swords[0] == "the" else 0
+            hit = told.starting_at(swords, 0) if s2 > si else None
+            if hit:
+                start = hit[1]
+            entries = names_at(d, s2, start)
+            if len(entries) < 2 or entries[0].start != start:
+                continue
+            end = entries[-1].end
+            if _has("partial", swords, 0, start) or _has("partial", swords, end, end + 3):
+                break
+            if end < len(swords) and swords[end] == ",":
+                break  # "Will Lee, head and founder of Arden, said": a name in apposition, not a list
+            if any(_capital(d, toks[k]) and k > 0 and len(names_at(d, si, k)) >= 2 for k in range(len(toks))):
+                break  # the count's own sentence lists names: read by the readers of one sentence
+            if _times(d, stoks) - _times(d, toks):
+                break  # "two players signed in May. A, B and C joined in June": another time
+            count = len(entries)
+            if v == count or abs(v - count) > NAMED_SLACK:
+                break
+            cue = Span(stoks[entries[0].start].start, stoks[end - 1].end)
+            why = f"{count} named: {d.view.text[cue.start : cue.end]}"
+            yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(count)), ("why", why)))
+            break
+
+
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _times(d: _Doc, toks: Sequence[Token]) -> set[str]:
+    """The times a sentence tells (dates, years, "last week"), as written."""
+    return {d.facts[t.fact].text.lower() for t in toks if t.fact >= 0 and d.facts[t.fact].kind in FRAME_KINDS}
+
+
+def _plural_after(d: _Doc, si: int, pos: int) -> int:
+    """The position of the plural noun a count counts, right after it or past up to two words of what they
+    are ("five British athletes", "the eleven worst councils"), else -1."""
+    words = d.m.words[si]
+    irregular = _tables()["plural_people"]
+    told = 0
+    for j in range(pos + 1, len(words)):
+        w = words[j]
+        if w in _QUOTES:
+            continue  # the eleven "worst councils"
+        if not w.isalpha() or told > 2:
+            return -1
+        if (w.endswith("s") and not w.endswith("ss")) or irregular.starting_at(words, j):
+            return j
+        told += 1
+    return -1
+
+
 def _country_lists(d: _Doc, si: int, names: frozenset[str]) -> Iterator[list[Entry]]:
     """The closed lists of countries in sentence ``si`` (every name a country; not partial)."""
     toks, words = _sentence(d, si)
