@@ -191,8 +191,18 @@ def _placed_shares(d: _Doc) -> Iterator[Relation]:
                 break
             places.add(words[name])
             items.append(fi)
-        if len(items) >= 3:
+        if len(items) >= 3 and not _level_of_rate(d, si, items[0]):
             yield Relation("shares", tuple(("item", i) for i in items), (), "clause")
+
+
+# Words right before a first percentage that make the list a rate's level place by place ("Inflation was 4%
+# in A, 5% in B", "a turnout of 61% in A"), not one whole's shares.
+_RATE_LEVEL = frozenset({"was", "were", "is", "are", "be", "been", "at", "of", "reached", "hit", "averaged"})
+
+
+def _level_of_rate(d: _Doc, si: int, fi: int) -> bool:
+    k = d.hedge_start(si, d.pos_of(fi)[1])
+    return k > 0 and d.m.words[si][k - 1] in _RATE_LEVEL
 
 
 def _answer_pairs(d: _Doc) -> Iterator[Relation]:

@@ -29,8 +29,9 @@ from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, fami
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
 from numcheck.vocab import PhraseTable, _toml
 
-# Words between two listed parts ("the Liberals won 58, Labour took 41").
-ITEM_GAP = 8
+# Words between two listed parts ("the Liberals won 58, Labour took 41", "52% of the land is used for
+# farming, 31% ...").
+ITEM_GAP = 10
 # Tokens between a whole and the bracket or comma that opens its parts ("32 athletes (", "1,500 people,").
 OPEN_REACH = 3
 # Sentences back that the whole of a list closed by its rest, or named by an "Of the <noun>," opener,
@@ -64,13 +65,17 @@ def _single(f: Fact) -> bool:
     return f.kind in COUNTABLE and not f.is_range and f.value is not None
 
 
+def _share(f: Fact) -> bool:
+    return f.kind == "percent" and not f.is_range and f.value is not None
+
+
 def _pair_figures(d: _Doc, si: int) -> bool:
     """The cheap gate: sentence ``si`` holds two single figures of one family."""
     seen: set[str] = set()
     for tok in d.m.tokens[si]:
         if tok.fact >= 0:
             f = d.facts[tok.fact]
-            if _single(f):
+            if _single(f) or _share(f):
                 fam = family(f)
                 if fam in seen:
                     return True
@@ -112,7 +117,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
         if f.kind in FRAME_KINDS or (f.kind in ("percent", "share") and like.kind not in ("percent", "share")):
             gap.append("#")
             continue
-        if not _single(f) or family(f) != family(like):
+        if not (_single(f) or _share(f)) or family(f) != family(like):
             break
         if out and not joins & set(gap):
             break
@@ -201,6 +206,7 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
         yield from _bracketed(d, si)
         yield from _of_them(d, si)
         yield from _closed_lists(d, si)
+        yield from _share_lists(d, si)
 
 
 def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
@@ -338,3 +344,29 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
             return  # "In Leeds, 3,000 ... and the other 2,000": the rest of a place's count, not the whole's
     exact = not _unread(d, si, items[0], items[-1])
     yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
+
+
+def _share_lists(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Of the council's £40m budget, 45% goes on care, 30% on roads and 25% on schools", "Asked how they
+    get to work, 48% of staff said by car, 27% by bus and 16% on foot": shares of one whole, each told
+    apart by where it goes (a preposition after it), either after an "Of <whole>," opener or after a first
+    share "of <whole>" whose verb the later ones leave out. Together at most 100% (``shares``, NC206). A
+    sentence that says something rose or fell tells changes, not shares."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    first = next((k for k, t in enumerate(toks) if t.fact >= 0 and _share(d.facts[t.fact])), -1)
+    if first < 0 or any(d.v.direction.starting_at(words, k) for k in range(len(words))):
+        return
+    like = d.facts[toks[first].fact]
+    preps = _tables()["preps"]
+    if words[0] == "of" and _opener(d, si, first) == 0:
+        comma = next(k for k in range(first - 1, -1, -1) if words[k] == ",")
+        items = _run(d, si, comma + 1, like)
+        if len(items) < 2 or not _told_apart(d, si, comma + 1, items):
+            return
+    elif first + 1 < len(words) and words[first + 1] == "of":
+        items = _run(d, si, first, like)
+        if len(items) < 3 or not all(p + 1 < len(words) and preps.starting_at(words, p + 1) for p in items[1:]):
+            return
+    else:
+        return
+    yield Relation("shares", tuple(("item", toks[p].fact) for p in items), (), "sentence")
