@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from numcheck.dates import MONTHS, WEEKDAYS
 from numcheck.mentions import CLAUSE_END
-from numcheck.model import Span
+from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _NP_STOP,
     COUNTABLE,
@@ -202,31 +202,61 @@ def _only_figure(d: _Doc, si: int, like: str) -> int:
     return found[0] if len(found) == 1 else -1
 
 
-def _runs(d: _Doc) -> Iterator[tuple[list[int], list[int]]]:
-    """(sentences, parts) of each list of parts: three or more given to places in one sentence, or a part
-    told alone and, in the next sentence, "Another N ..., M ... and K ..." (the parts after it)."""
+def _runs(d: _Doc) -> Iterator[tuple[list[int], list[int], bool]]:
+    """(sentences, parts, some) of each list of parts: three or more given to places in one sentence, a part
+    told alone and, in the next sentence, "Another N ..., M ... and K ..." (the parts after it), or two or
+    more given to places and, in the next sentence, "A further N ..." (``some``: places named one by one
+    may be only some of the total's)."""
     for si in range(len(d.m.tokens)):
         pos, fi = _first_figure(d, si)
         m = d.m.by_fact.get(fi) if fi >= 0 else None
         if m is None or "another" not in m.roles or si == 0:
             placed = _placed_items(d, si)
             if len(placed) >= PLACES_MIN:
-                yield [si], placed
+                yield [si], placed, False
             continue
         items = _items_from(d, si, pos, d.facts[fi])
         first = _only_figure(d, si - 1, family(d.facts[fi]))
-        if len(items) < 2 or first < 0:
+        if len(items) >= 2 and first >= 0:
+            yield [si - 1, si], [first] + items, False
             continue
-        yield [si - 1, si], [first] + items
+        # "21 died in A and 14 in B. A further 19 deaths were recorded in C.": a list, then "another N".
+        listed = _listed_before(d, si - 1, d.facts[fi])
+        if len(listed) >= 2 and _further_place(d, si, pos, listed):
+            yield [si - 1, si], listed + items, True  # places named one by one may be only some
+
+
+def _further_place(d: _Doc, si: int, pos: int, listed: Sequence[int]) -> bool:
+    """ "A further N" at ``pos`` goes on the list of places before it: it is given to a place too, told of
+    the list's time, by the same holder (no rival's, "Rivals will shut ..."), and not as what a holder has
+    ("It employs another 2,000 in Hull")."""
+    words = d.m.words[si]
+    prev = d.m.words[si - 1]
+    if not _placed(d, si, pos) or any(
+        _find(t, w, 0, len(w)) >= 0 for t in ("other_holders", "has_words") for w in (words, prev)
+    ):
+        return False
+    told = {d.m.frame(fi).period for fi in listed} | {d.m.frame(d.m.tokens[si][pos].fact).period}
+    return len(told - {""}) <= 1
+
+
+def _listed_before(d: _Doc, si: int, like: Fact) -> list[int]:
+    """The figures of ``like``'s family in sentence ``si`` when they are all one list of two or more given
+    to places ("21 died in Ohio and 14 in Indiana"), else []."""
+    figs = [
+        t.fact for t in d.m.tokens[si] if t.fact >= 0 and _single(d, t.fact) and family(d.facts[t.fact]) == family(like)
+    ]
+    placed = _placed_items(d, si)
+    return placed if len(placed) >= 2 and placed == figs else []
 
 
 def _placed_parts(d: _Doc) -> Iterator[Relation]:
-    for sents, items in _runs(d):
+    for sents, items, some in _runs(d):
         ti = _total_for(d, sents[0], items)
         if ti < 0:
             continue
         after = [sents[-1] + 1] if sents[-1] + 1 < len(d.m.tokens) else []
-        inclusive = _open(d, sents + after)
+        inclusive = some or _open(d, sents + after)
         roles = (("total", ti),) + tuple(("item", i) for i in items)
         yield Relation("breakdown", roles, (), "document", (("inclusive", "yes" if inclusive else ""),))
 
