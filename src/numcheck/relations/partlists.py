@@ -204,6 +204,7 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             continue
         yield from _of_opened(d, si)
         yield from _bracketed(d, si)
+        yield from _dashed(d, si)
         yield from _of_them(d, si)
         yield from _closed_lists(d, si)
         yield from _share_lists(d, si)
@@ -274,6 +275,44 @@ def _bracketed(d: _Doc, si: int) -> Iterator[Relation]:
             continue
         exact = not _open_words(d, si, ob + 1, cb) and not _unread(d, si, items[0], items[-1])
         yield _relation(d, si, tok.fact, items, d.span(si, ob, cb + 1), exact)
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+# Words after the last part of a dashed list before its end: "and 900 support workers."
+DASH_TAIL = 4
+
+
+def _dashed(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "31 medals - 12 gold, 10 silver and 14 bronze", "2,300 staff – 1,200 nurses, 400 doctors and 900
+    porters": a whole and what it counts, a dash, then its parts, each with the noun of its kind right
+    after it ("£5m of timber"), the last after "and", the list running to the end of the sentence or to a closing dash.
+    Exact. A score, a time or a range after a dash ("won 3-1", "10am - 2pm") is no such list: the
+    parts must each name their kind, and fit within the whole."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for pos, tok in enumerate(toks):
+        if tok.fact < 0 or not _single(d.facts[tok.fact]):
+            continue
+        dash = next((k for k in range(pos + 1, min(len(words), pos + 2 + OPEN_REACH)) if words[k] in _DASHES), -1)
+        if dash < 0 or any(toks[k].fact >= 0 or words[k] in (",", "(") for k in range(pos + 1, dash)):
+            continue
+        if dash == pos + 1:
+            continue  # "45-strong", "3-1": a dash right after a figure joins it to what follows
+        end = next((k for k in range(dash + 1, len(words)) if words[k] in _DASHES or words[k] in _SEP_STOP), len(words))
+        like = d.facts[tok.fact]
+        items = _run(d, si, dash + 1, like, end)
+        if len(items) < 2 or words[items[-1] - 1] != "and" or end - items[-1] > DASH_TAIL + 1:
+            continue
+        if any(toks[k].fact >= 0 and k not in items for k in range(items[0], end)):
+            continue
+        if not all(
+            p + 1 < end and (words[p + 1] == "of" or (words[p + 1].isalpha() and words[p + 1] not in _NOT_VERBS))
+            for p in items
+        ):
+            continue
+        if not _fits(d, tok.fact, si, items):
+            continue
+        exact = not _open_words(d, si, dash + 1, end) and not _unread(d, si, items[0], items[-1])
+        yield _relation(d, si, tok.fact, items, d.span(si, dash, end), exact)
 
 
 def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
