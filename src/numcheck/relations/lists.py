@@ -50,6 +50,8 @@ NOT_CONCEPTS = NATIONAL_WORDS | {"apiece", "each", "respectively", "all", "altog
 # A definite count further than this from the names of its sentence counts something else ("A, B and C
 # were shortlisted, and the 12 judges ..."); a name dropped or added is one or two off.
 NAMED_SLACK = 2
+# Fewest names in a list told in the sentence next to its count: two joined by "and" are often one name.
+NEXT_DOOR_MIN = 3
 # Sentences either side of a count of countries that the list of them may be told in.
 COUNTRIES_NEAR = 2
 # Sentences after a whole that its places may be told in, one a sentence; tokens after a figure that the
@@ -399,8 +401,8 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
             if hit:
                 start = hit[1]
             entries = names_at(d, s2, start)
-            if len(entries) < 2 or entries[0].start != start:
-                continue
+            if len(entries) < NEXT_DOOR_MIN or entries[0].start != start:
+                continue  # "Health and Safety Executive", "Marks and Spencer": two names may be one
             end = entries[-1].end
             if _has("partial", swords, 0, start) or _has("partial", swords, end, end + 3):
                 break
@@ -422,9 +424,14 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
+# Times that date a sentence's events apart: "in May", "in 2003" (not "on Friday" against "next week",
+# which tell one week from two days).
+_DATED = frozenset({"date", "year", "decade"})
+
+
 def _times(d: _Doc, toks: Sequence[Token]) -> set[str]:
-    """The times a sentence tells (dates, years, "last week"), as written."""
-    return {d.facts[t.fact].text.lower() for t in toks if t.fact >= 0 and d.facts[t.fact].kind in FRAME_KINDS}
+    """The dates and years a sentence tells, as written."""
+    return {d.facts[t.fact].text.lower() for t in toks if t.fact >= 0 and d.facts[t.fact].kind in _DATED}
 
 
 def _plural_after(d: _Doc, si: int, pos: int) -> int:

@@ -61,8 +61,12 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["list_joins"]), frozenset(data["not_items"])
 
 
+_AMOUNTS = COUNTABLE | {"measure"}
+
+
 def _single(f: Fact) -> bool:
-    return f.kind in COUNTABLE and not f.is_range and f.value is not None
+    """An amount a whole may be made of: a count, money or a measure ("5,000 tonnes"), one value."""
+    return f.kind in _AMOUNTS and not f.is_range and f.value is not None
 
 
 def _share(f: Fact) -> bool:
@@ -295,8 +299,8 @@ def _dashed(d: _Doc, si: int) -> Iterator[Relation]:
         dash = next((k for k in range(pos + 1, min(len(words), pos + 2 + OPEN_REACH)) if words[k] in _DASHES), -1)
         if dash < 0 or any(toks[k].fact >= 0 or words[k] in (",", "(") for k in range(pos + 1, dash)):
             continue
-        if dash == pos + 1:
-            continue  # "45-strong", "3-1": a dash right after a figure joins it to what follows
+        if dash == pos + 1 and toks[dash].start == tok.end:
+            continue  # "45-strong", "3-1": a dash written against a figure joins it to what follows
         end = next((k for k in range(dash + 1, len(words)) if words[k] in _DASHES or words[k] in _SEP_STOP), len(words))
         like = d.facts[tok.fact]
         items = _run(d, si, dash + 1, like, end)
@@ -320,7 +324,7 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
     told "of them" ("of whom", "of which") and the parts listed with it. Inclusive."""
     words, toks = d.m.words[si], d.m.tokens[si]
     for pos, tok in enumerate(toks):
-        if tok.fact < 0 or not _single(d.facts[tok.fact]) or pos + 3 >= len(words):
+        if tok.fact < 0 or not (_single(d.facts[tok.fact]) or _share(d.facts[tok.fact])) or pos + 3 >= len(words):
             continue
         if tuple(words[pos + 1 : pos + 3]) not in _OF_THEM:
             continue
@@ -332,6 +336,13 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
             continue
         like = d.facts[tok.fact]
         total = toks[before].fact
+        if _share(like) and _single(d.facts[total]):
+            # "900 members, 60% of them men and 40% women": shares of the one whole
+            shares = _run(d, si, pos, like)
+            cut = next((n for n in range(1, len(shares)) if _comma_and(words, shares[n - 1], shares[n])), len(shares))
+            if cut >= 2:
+                yield Relation("shares", tuple(("item", toks[p].fact) for p in shares[:cut]), (), "sentence")
+            continue
         if not _single(d.facts[total]) or family(d.facts[total]) != family(like):
             continue
         items = _run(d, si, pos, like)
@@ -362,8 +373,10 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     like = d.facts[toks[first].fact]
     items = _run(d, si, first, like)
     close = _closing(d, si, items[-1]) if len(items) >= 2 else -1
-    if close < 0 or _open_words(d, si, 0, close) or not _parallel(d, si, items):
+    if close < 0 or _open_words(d, si, 0, close):
         return
+    if len(items) > 2 and not _parallel(d, si, items):
+        return  # "250 said they would hire and 200 said they would invest, while the other 80 ...": overlap
     total = -1
     for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):
         f = d.facts[fi]
@@ -389,7 +402,8 @@ def _share_lists(d: _Doc, si: int) -> Iterator[Relation]:
     """ "Of the council's £40m budget, 45% goes on care, 30% on roads and 25% on schools", "Asked how they
     get to work, 48% of staff said by car, 27% by bus and 16% on foot": shares of one whole, each told
     apart by where it goes (a preposition after it), either after an "Of <whole>," opener or after a first
-    share "of <whole>" whose verb the later ones leave out. Together at most 100% (``shares``, NC206). A
+    share "of <whole>" whose verb the later ones leave out, or after a colon ("The vote split three ways:
+    52% for A, 38% for B and 10% for C"). Together at most 100% (``shares``, NC206). A
     sentence that says something rose or fell tells changes, not shares."""
     words, toks = d.m.words[si], d.m.tokens[si]
     first = next((k for k, t in enumerate(toks) if t.fact >= 0 and _share(d.facts[t.fact])), -1)
@@ -402,6 +416,11 @@ def _share_lists(d: _Doc, si: int) -> Iterator[Relation]:
         items = _run(d, si, comma + 1, like)
         if len(items) < 2 or not _told_apart(d, si, comma + 1, items):
             return
+    elif ":" in words[max(0, first - 2) : first]:
+        # "The vote split three ways: 52% for A, 38% for B and 10% for C"
+        items = _run(d, si, first, like)
+        if len(items) < 3 or not all(_prep_after(d, si, p) for p in items):
+            return
     elif first + 1 < len(words) and words[first + 1] == "of":
         items = _run(d, si, first, like)
         if len(items) < 3 or not all(p + 1 < len(words) and preps.starting_at(words, p + 1) for p in items[1:]):
@@ -409,3 +428,10 @@ def _share_lists(d: _Doc, si: int) -> Iterator[Relation]:
     else:
         return
     yield Relation("shares", tuple(("item", toks[p].fact) for p in items), (), "sentence")
+
+
+def _prep_after(d: _Doc, si: int, pos: int) -> bool:
+    """A preposition of ``[sums] preps`` right after the figure at ``pos`` or after its verb ("44% go to")."""
+    words = d.m.words[si]
+    preps = _tables()["preps"]
+    return any(preps.starting_at(words, k) for k in range(pos + 1, min(len(words), pos + 3)))
