@@ -46,6 +46,7 @@ _DATED = frozenset({"year", "date", "decade"})
 _NOT_VERBS = frozenset(
     {"and", "or", "in", "on", "at", "for", "from", "into", "with", "the", "a", "an", "of", "more", "each"}
 )
+_PRONOUNS = frozenset({"them", "whom", "which", "those"})
 _OF_THEM = frozenset({("of", "them"), ("of", "whom"), ("of", "which"), ("of", "those")})
 
 
@@ -203,15 +204,31 @@ def _fits(d: _Doc, total: int, si: int, items: Sequence[int]) -> bool:
 
 
 def _part_lists(d: _Doc) -> Iterator[Relation]:
+    """Each reader runs only on a sentence with two figures of one family and its own cue word."""
+    closing = _closing_words()
     for si in range(len(d.m.tokens)):
         if not _pair_figures(d, si):
             continue
-        yield from _of_opened(d, si)
-        yield from _bracketed(d, si)
-        yield from _dashed(d, si)
-        yield from _of_them(d, si)
-        yield from _closed_lists(d, si)
-        yield from _share_lists(d, si)
+        words = d.m.words[si]
+        cues = set(words)
+        if words[0] == "of":
+            yield from _of_opened(d, si)
+        if "(" in cues:
+            yield from _bracketed(d, si)
+        if cues & _DASHES:
+            yield from _dashed(d, si)
+        if "of" in cues and cues & _PRONOUNS:
+            yield from _of_them(d, si)
+        if cues & closing:
+            yield from _closed_lists(d, si)
+        if "of" in cues or ":" in cues:
+            yield from _share_lists(d, si)
+
+
+@functools.cache
+def _closing_words() -> frozenset[str]:
+    """The last word of each closing phrase ("remaining", "other", "two" is never one)."""
+    return frozenset(p.split()[-1] for p in _toml("vocab.toml")["sums"]["closing"])
 
 
 def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
