@@ -57,9 +57,9 @@ def _tables() -> dict[str, PhraseTable]:
 
 
 @functools.cache
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = _toml("vocab.toml")["sums"]
-    return frozenset(data["list_joins"]), frozenset(data["not_items"])
+    return frozenset(data["list_joins"]), frozenset(data["not_items"]), frozenset(data["said_verbs"])
 
 
 _AMOUNTS = COUNTABLE | {"measure"}
@@ -101,7 +101,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
     A share beside a part ("70 (48%)") is passed over. A part told against a time ("£300m in 2026"),
     as an end of a change or a comparison ("to 41", "than 30"), or per unit, makes the list no list: []."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    joins, not_items = _words()
+    joins, not_items, _ = _words()
     stop = len(words) if end is None else end
     out: list[int] = []
     gap: list[str] = []
@@ -155,7 +155,7 @@ def _parallel(d: _Doc, si: int, items: Sequence[int]) -> bool:
     after the parts are one ("140 were birds; 95 were insects") or only one part has one ("1,300 came from
     A, 600 from B"). "180 play a sport and 150 learn an instrument" has two, and may count one pupil twice."""
     words = d.m.words[si]
-    _, not_items = _words()
+    _, not_items, _ = _words()
     verbs = set()
     for p in items:
         w = words[p + 1] if p + 1 < len(words) else ""
@@ -184,6 +184,14 @@ def _told_apart(d: _Doc, si: int, start: int, items: Sequence[int]) -> bool:
             return False
         lo = p + 1
     return True
+
+
+def _answers(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """Two or more parts told by one verb of saying ("250 said they would hire and 200 said they would
+    invest"): answers that may overlap."""
+    words = d.m.words[si]
+    said = _words()[2]
+    return sum(1 for p in items if p + 1 < len(words) and words[p + 1] in said) >= 2
 
 
 def _open_words(d: _Doc, si: int, lo: int, hi: int) -> bool:
@@ -306,7 +314,7 @@ DASH_TAIL = 4
 def _dashed(d: _Doc, si: int) -> Iterator[Relation]:
     """ "31 medals - 12 gold, 10 silver and 14 bronze", "2,300 staff – 1,200 nurses, 400 doctors and 900
     porters": a whole and what it counts, a dash, then its parts, each with the noun of its kind right
-    after it ("£5m of timber"), the last after "and", the list running to the end of the sentence or to a closing dash.
+    after it ("£5m of timber") or where it goes ("£3.1m for labour"), the last after "and", the list running to the end of the sentence or to a closing dash.
     Exact. A score, a time or a range after a dash ("won 3-1", "10am - 2pm") is no such list: the
     parts must each name their kind, and fit within the whole."""
     words, toks = d.m.words[si], d.m.tokens[si]
@@ -326,7 +334,12 @@ def _dashed(d: _Doc, si: int) -> Iterator[Relation]:
         if any(toks[k].fact >= 0 and k not in items for k in range(items[0], end)):
             continue
         if not all(
-            p + 1 < end and (words[p + 1] == "of" or (words[p + 1].isalpha() and words[p + 1] not in _NOT_VERBS))
+            p + 1 < end
+            and (
+                _prep_after(d, si, p)
+                or words[p + 1] == "of"
+                or (words[p + 1].isalpha() and words[p + 1] not in _NOT_VERBS)
+            )
             for p in items
         ):
             continue
@@ -384,6 +397,20 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     words, toks = d.m.words[si], d.m.tokens[si]
     if words and words[0] == "of":
         return  # read by its opener
+    semi = next((k for k in range(len(words)) if words[k] == ";"), -1)
+    whole = [t.fact for t in toks[:semi] if t.fact >= 0 and _single(d.facts[t.fact])] if semi > 0 else []
+    if len(whole) == 1:
+        # "A total of 96 boats took part; 50 finished, 30 retired and the other 16 sank": the whole opens
+        # the sentence, its parts follow the semicolon
+        items = _run(d, si, semi + 1, d.facts[whole[0]])
+        close = _closing(d, si, items[-1]) if len(items) >= 2 else -1
+        if close < 0 or _open_words(d, si, semi + 1, close) or not _fits(d, whole[0], si, items):
+            return
+        if len(items) > 2 and _answers(d, si, items[:-1]):
+            return
+        exact = not _unread(d, si, items[0], items[-1])
+        yield _relation(d, si, whole[0], items, d.span(si, close, items[-1] + 1), exact)
+        return
     first = next((k for k, t in enumerate(toks) if t.fact >= 0 and _single(d.facts[t.fact])), -1)
     if first < 0:
         return
@@ -392,7 +419,7 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     close = _closing(d, si, items[-1]) if len(items) >= 2 else -1
     if close < 0 or _open_words(d, si, 0, close):
         return
-    if len(items) > 2 and not _parallel(d, si, items):
+    if len(items) > 2 and _answers(d, si, items[:-1]):
         return  # "250 said they would hire and 200 said they would invest, while the other 80 ...": overlap
     total = -1
     for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):
