@@ -146,3 +146,46 @@ LEVELS = [
 @pytest.mark.parametrize(("text", "figure", "concept"), LEVELS)
 def test_a_level_counts_its_subject_not_who_told_it(text: str, figure: str, concept: str) -> None:
     assert concept_of(text, figure) == concept
+
+
+OBJECT_BEFORE = [
+    ("The firm shipped 4 million consoles in May. It had shipped 3 million in April.", "3 million", "console"),
+    ("He scored 20 goals last season. This year he has scored 12.", "12", "goal"),
+    ("The chain sold 300 stores in 2003. It sold 12 in 2004.", "12", "store"),
+    ("The club signed eight players in June. Its rival signed five.", "five", "player"),
+    ("The airline ordered 40 jets last year. In 2005 it ordered 14.", "14", "aircraft"),
+    ("Farmers planted 2,000 trees in the spring. They planted 1,500 more in the autumn.", "1,500", "tree"),
+    ("The studio released 11 films in 2004. Its rival released nine.", "nine", "film"),
+    ("Volunteers rescued 40 dogs on Monday. On Tuesday they rescued 14.", "14", "dog"),
+]
+OBJECT_BEFORE_NEAR_MISSES = [
+    # Another verb, a noun of its own, no figure before, a part, a score.
+    ("The chain sold 300 stores in 2003. It bought 12 in 2004.", "12", ""),
+    ("He scored 20 goals last season. He has scored 12 tries this year.", "12", "goal"),
+    ("The firm makes cars. It sold 30,000 in May.", "30,000", ""),
+    ("The airline ordered 40 jets last year. It leased 14 in May.", "14", ""),
+    ("United won 20 games last season. They lost 12.", "12", ""),
+    ("The studio released 11 films in 2004. Its rival released nine albums.", "nine", "album"),
+    ("Police seized 40 guns in May. They seized £3m in cash in June.", "£3m", ""),
+    ("Volunteers rescued 40 dogs on Monday. The charity said it rescued 14 cats.", "14", "cat"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "concept"), OBJECT_BEFORE + OBJECT_BEFORE_NEAR_MISSES)
+def test_a_bare_figure_after_the_verb_told_before_counts_its_object(text: str, figure: str, concept: str) -> None:
+    assert concept_of(text, figure) == concept
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "concept"),
+    [
+        ("The bank will close 120 branches.", "120", "branch"),
+        ("The studio made nine movies.", "nine", "film"),
+        ("The side won 12 matches.", "12", "match"),
+        ("There were 40 crashes on the road.", "40", "crash"),
+        ("He had 12 headaches a month.", "12", "headache"),
+        ("The town has four beaches.", "four", "beache"),
+    ],
+)
+def test_one_thing_told_with_other_nouns_or_plurals_is_one_concept(text: str, figure: str, concept: str) -> None:
+    assert concept_of(text, figure) == concept

@@ -698,7 +698,7 @@ class Mentions:
             if not concept and f.kind in ("count", "number", "money"):
                 # "with some 6,000 in Spain", "They reached 2.3 million": a figure that leaves out its noun
                 # counts what the figure before it, or the subject of the sentence before, counts.
-                concept = self._elided(si, pos, f) or self._antecedent(si, pos, f)
+                concept = self._elided(si, pos, f) or self._antecedent(si, pos, f) or self._object_before(si, pos, f)
             elif concept in self.vocab.generic and f.kind in ("count", "number", "money"):
                 concept = self._antecedent(si, pos, f) or concept  # "The figure now stands at 22"
             return concept
@@ -805,10 +805,10 @@ class Mentions:
             return ""
         if _SAID_WORDS.intersection(between) or "of" in between:
             return ""  # "They said 300", "the total of 45": another subject, or a part
-        if self.vocab.level_verbs.ending_at(words, k) is None and not any(
-            self.vocab.direction.starting_at(words, i) for i in range(hit[1], k)
+        if self.vocab.level_verbs.ending_at(words, k) is None and not (
+            words[k - 1] in ("to", "by") and any(self.vocab.direction.starting_at(words, i) for i in range(hit[1], k))
         ):
-            return ""
+            return ""  # "They reached 3m", "They rose 5% to 3m"; not "They lost 12", where they are the holder
         prev = si - 1
         own = _figure_family(f)
         for t in reversed(self.tokens[prev]):
@@ -835,6 +835,42 @@ class Mentions:
             if w in _NOT_NOUNS or not w[:1].isalpha():
                 return ""
         return ""
+
+    def _object_before(self, si: int, pos: int, f: Fact) -> str:
+        """What a bare figure after a verb counts when the sentence before told the same verb with a figure
+        of its kind and a noun: "The firm shipped 4m consoles in the quarter. It had shipped 3m a year
+        earlier" (consoles); "" otherwise."""
+        words = self.words[si]
+        if si == 0 or (pos + 1 < len(words) and (words[pos + 1] in _SCORE_JOINS or words[pos + 1] == "of")):
+            return ""
+        if self._head(si, pos):
+            return ""
+        k = self.figure_start(si, pos)
+        if k == 0 or not words[k - 1][:1].isalpha() or words[k - 1] in _NOT_NOUNS:
+            return ""
+        stem = self._verb_stem(words[k - 1])
+        own = _figure_family(f)
+        prev = si - 1
+        pwords = self.words[prev]
+        for j, t in enumerate(self.tokens[prev]):
+            if t.fact < 0:
+                continue
+            g = self.view.facts[t.fact]
+            if _figure_family(g) != own or g.is_range or g.value is None:
+                continue
+            s = self.figure_start(prev, j)
+            if s > 0 and self._verb_stem(pwords[s - 1]) == stem and self._head(prev, j):
+                return self.frame(t.fact).concept
+        return ""
+
+    def _verb_stem(self, word: str) -> str:
+        """A verb's crude stem, irregular forms through the vocabulary ("sold" → sell, "shipped" → ship)."""
+        w = self.vocab.base_forms.get(word, word)
+        for suffix in ("ing", "ed", "es", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                return w[:-1] if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] else w
+        return w
 
     def _change_of(self, si: int, pos: int) -> str:
         """What a change noun right after a percent is "in" or "of": "a 7% jump in shipments to buyers outside the bloc"
@@ -1021,6 +1057,8 @@ class Mentions:
             if k > 0 and self.view.text[toks[k].start].isupper() and w not in self.vocab.concepts:
                 continue  # a name ("In Lagos the number of ..."), not what is counted
             if w in self.vocab.concepts:
+                if k + 1 < verb and toks[k + 1].fact < 0 and words[k + 1] in self.vocab.concepts:
+                    continue  # "Store sales rose": the head after a listed noun that qualifies it
                 return self.vocab.concepts[w]
             if singular(w) in MEASURE_WORDS and k > lo and words[k - 1][:1].isalpha() and toks[k - 1].fact < 0:
                 return self.vocab.concept(words[k - 1])  # "Visitor numbers rose": what is counted is visitors

@@ -327,6 +327,10 @@ MEASURE_WORDS = frozenset("value number level amount total volume size share rat
 def singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if len(word) > 5 and (
+        word.endswith(("shes", "xes", "sses", "zzes")) or (word.endswith("ches") and word[-5] not in "aeiou")
+    ):
+        return word[:-2]  # "matches", "branches", "taxes", "crashes" (not "headaches", "beaches")
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word

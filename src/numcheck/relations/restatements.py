@@ -1119,6 +1119,7 @@ _COUNTED = frozenset(
         "missing",
         "arrest",
         "evacuee",
+        "film",
         *ONE_OFF,
     }  # fmt: skip
 )
