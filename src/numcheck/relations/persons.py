@@ -438,7 +438,10 @@ def _person_ages(d: _Doc) -> Iterator[Relation]:
     labels ``low``/``high`` (years the other allows) and ``told`` (what it is)."""
     by_person: dict[str, list[Told]] = {}
     firsts: dict[str, set[str]] = {}
-    ages = _first_names_resolved([*_figure_ages(d), *_word_ages(d)])
+    figures = list(_figure_ages(d))
+    if not any(t.fact >= 0 and t.when == "now" and t.days < 0 for t in figures):
+        return  # only an age now told as a figure is judged against the others: no need to read words
+    ages = _first_names_resolved([*figures, *_word_ages(d)])
     whose = {f"#{t.fact}": (t.person, t.first) for t in ages if t.fact >= 0}
     for t in (*ages, *_lengths(d)):
         if t.person.startswith("#"):  # a length whose doer is an age: that age's person
