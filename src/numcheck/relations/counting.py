@@ -101,19 +101,10 @@ class _Words:
 
     def __init__(self, d: _Doc) -> None:
         self.d = d
-        self._extra: dict[int, tuple[Token, ...]] = {}
 
     def tokens(self, si: int) -> tuple[Token, ...]:
-        toks = self.d.m.tokens[si]
-        if toks:
-            return toks
-        if si not in self._extra:
-            span = self.d.view.doc.sentences[si].span
-            chunk = self.d.view.text[span.start : span.end].lower().replace("’", "'").replace("‘", "'")
-            self._extra[si] = tuple(
-                Token(m.group(), span.start + m.start(), span.start + m.end()) for m in TOKEN.finditer(chunk)
-            )
-        return self._extra[si]
+        # The mentions' own reading of a sentence, kept once per document for every reader that asks.
+        return self.d.m.sentence_tokens(si)
 
 
 def _capital(text: str, tok: Token) -> bool:

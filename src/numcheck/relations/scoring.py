@@ -524,11 +524,13 @@ def _prose_goals(d: _Report) -> Iterator[Relation]:
 
 
 def _scoring(doc: _Doc) -> Iterator[Relation]:
+    report: _Report | None = None
     if any(w in doc.view.text for w in _GOAL_HINTS):
-        yield from _prose_goals(_Report(doc))
+        report = _Report(doc)
+        yield from _prose_goals(report)
     if "points" not in doc.view.text and not SCORE.search(doc.view.text[:HEADLINE_CHARS]):
         return  # most texts tell no match
-    d = _Report(doc)
+    d = report or _Report(doc)
     yield from _kicks(d)
     yield from _side_scores(d)
     yield from _goal_counts(d)
