@@ -184,7 +184,7 @@ def test_a_bare_figure_after_the_verb_told_before_counts_its_object(text: str, f
         ("The side won 12 matches.", "12", "match"),
         ("There were 40 crashes on the road.", "40", "crash"),
         ("He had 12 headaches a month.", "12", "headache"),
-        ("The town has four beaches.", "four", "beache"),
+        ("The town has four beaches.", "four", "beach"),
     ],
 )
 def test_one_thing_told_with_other_nouns_or_plurals_is_one_concept(text: str, figure: str, concept: str) -> None:

@@ -324,13 +324,17 @@ _HEAD_CUTS = (
 MEASURE_WORDS = frozenset("value number level amount total volume size share rate cost price".split())
 
 
+# Plurals in "-es" whose singular keeps its "e" ("niches", "headaches", "axes").
+_E_SINGULARS = frozenset(
+    {"niche", "cache", "headache", "avalanche", "cliche", "creche", "quiche", "moustache", "psyche", "axe"}
+)
+
+
 def singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if len(word) > 5 and (
-        word.endswith(("shes", "xes", "sses", "zzes")) or (word.endswith("ches") and word[-5] not in "aeiou")
-    ):
-        return word[:-2]  # "matches", "branches", "taxes", "crashes" (not "headaches", "beaches")
+    if word.endswith(("ches", "shes", "sses", "xes", "zzes")) and len(word) > 4 and word[:-1] not in _E_SINGULARS:
+        return word[:-2]  # "branches", "beaches", "crashes", "losses", "taxes", "quizzes"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
