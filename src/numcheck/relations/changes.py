@@ -1491,11 +1491,18 @@ def _frame_then(d: _Doc, bi: int) -> int:
             if a.kind in FRAME_KINDS or a.is_range or a.value is None or not same_family(a, b):
                 continue
             fa = d.m.frame(ai)
-            if fa.concept != fb.concept or not _earlier(fa.period, fb.period):
+            # "The fleet will double to 300 aircraft by 2020. The airline now flies 110 aircraft.": a level
+            # forecast starts from the level told of now.
+            from_now = fb.mood == "forecast" and not fa.mood and fa.period in ("", "now") and fb.period != fa.period
+            if fa.concept != fb.concept or not (from_now or _earlier(fa.period, fb.period)):
                 continue
             if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
                 continue
-            if fa.mood != fb.mood or fa.part != fb.part or (fa.scope and fb.scope and fa.scope != fb.scope):
+            if (
+                (fa.mood != fb.mood and not from_now)
+                or fa.part != fb.part
+                or (fa.scope and fb.scope and fa.scope != fb.scope)
+            ):
                 continue
             if a.kind in ("percent", "points") and d.m.by_fact[ai].direction:
                 continue  # "fell 0.3%": a move, not a level
