@@ -177,6 +177,7 @@ class Vocab:
     multiples: Mapping[str, Decimal]
     comparison: PhraseTable  # phrase → "above" | "below"
     compared_nouns: frozenset[str]  # "total", "mark": a compared figure's noun that names no thing of its own
+    gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
     fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
     rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
@@ -278,6 +279,7 @@ class Vocab:
     money_verbs: PhraseTable  # "lost $60m" → loss: a verb before an amount that says what it is
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
+    unscoped: frozenset[str]  # "point", "goal": concepts a side holds, never split by place
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
     known_set_before: PhraseTable  # "all", "each of the" → "all"; "the" → "definite": a count told as a known set
     known_set_after: PhraseTable  # "involved", "in question": words after its noun that mark the set as known
@@ -446,6 +448,7 @@ def vocab() -> Vocab:
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),
         compared_nouns=frozenset(data["comparison"]["compared_nouns"]),
+        gap_after=frozenset(w for w in data["comparison"]["gap_after"] if " " not in w),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
         fastest={str(w): "above" for w in data["superlatives"]["fastest"]}
         | {str(w): "below" for w in data["superlatives"]["slowest"]},
@@ -556,6 +559,7 @@ def vocab() -> Vocab:
         money_verbs=PhraseTable.build(_pairs(data["frames"]["money_verbs"])),
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
+        unscoped=frozenset(data["frames"]["scopes"]["unscoped"]),
         sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),
         known_set_before=PhraseTable.build(
             [(str(p), "all") for p in data["frames"]["known_sets"]["all"]]

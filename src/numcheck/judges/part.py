@@ -48,6 +48,13 @@ def printed_whole(part: Fact, whole: Fact) -> Interval:
     return Interval(iv.low, min(iv.high, whole.value))
 
 
+def _compound(view: View, f: Fact) -> bool:
+    """The figure is the first word of a hyphenated modifier ("two-bedroom", "three-bed", "four-wheel")."""
+    text = view.doc.text
+    end = f.span.end
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     pi, wi = rel.get("part"), rel.get("whole")
     if pi is None or wi is None:
@@ -55,6 +62,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     part, whole = view.facts[pi], view.facts[wi]
     if part.is_range or whole.is_range or not same_family(part, whole):
         return None
+    if _compound(view, whole) or _compound(view, part):
+        return None  # "420 of two-bedroom homes": a figure joined to its noun by a hyphen counts no set
     # "almost 34,000 of those 31,000": the part's one-sided hedge is read near its printed figure. A larger
     # group named by its own noun ("more than 70 sick", then "over 90 in hospital") is read so too: a
     # writer who knew of 130 would not call the whole "more than 95".

@@ -81,6 +81,25 @@ def family(f: Fact) -> str:
     return f.kind
 
 
+# Prepositions whose figure is where or over what a set is spread, not the set a later "them" points at.
+_ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among", "into", "throughout"})
+# Words of a figure's noun that may stand between it and a gap word ("three league points behind").
+GAP_NOUN_WORDS = 2
+
+
+def gap(d: _Doc, fi: int) -> bool:
+    """The figure is a gap between two things, not an amount of either: a gap word follows it or its noun
+    ("22 seconds behind", "three points clear of", "five places adrift"; vocab.toml [comparison] gap_after)."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
+        if words[k] in d.v.gap_after:
+            return True
+        if toks[k].fact >= 0 or not words[k][:1].isalpha():
+            return False
+    return False
+
+
 def _bare(f: Fact) -> bool:
     return f.kind in ("count", "number") and not f.unit
 
@@ -162,7 +181,12 @@ class _Doc:
         pm = self.m.by_fact.get(part)
         pf = self.facts[part]
         nearest = -1
+        # "employs 1,150 nurses across its two hospitals. ... 420 of them": a figure after a preposition is
+        # passed over for another of its sentence, and taken only when its sentence has none.
+        aside, aside_sentence = -1, -1
         for s2, k in self.m.previous_figures(si, pos, back=1):
+            if aside >= 0 and s2 != aside_sentence:
+                return aside
             fi = self.fact_at(s2, k)
             f = self.facts[fi]
             if pm is not None and s2 == pm.sentence and k < pm.position and self._same_clause(s2, k, pm.position):
@@ -178,10 +202,21 @@ class _Doc:
                 continue
             heads = {singular(p.split()[-1].lower()) for p in (om.noun if om else None, f.subject) if p}
             if not noun or singular(noun) in heads:
+                if not noun and aside < 0 and self._after_preposition(s2, k):
+                    aside, aside_sentence = fi, s2
+                    continue
                 return fi
             if nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
-        return nearest
+        return aside if aside >= 0 else nearest
+
+    def _after_preposition(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` is a preposition's object: "across its two hospitals", "in 12 towns"."""
+        words = self.m.words[si]
+        j = k - 1
+        if j >= 0 and (words[j] in ("its", "their", "the", "his", "her", "our") or words[j].endswith("'s")):
+            j -= 1
+        return j >= 0 and words[j] in _ASIDE_PREPOSITIONS
 
     def verb_like(self, word: str) -> bool:
         """A word that starts a clause of its own: a clause verb of the vocabulary or a past form in "-ed"."""

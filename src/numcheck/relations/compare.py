@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, _lead_sentences, _plain_tokens, family
+from numcheck.relations.base import gap as is_gap
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import PhraseTable, _toml
 
@@ -284,17 +285,6 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
     return None
 
 
-# Words right after a figure that make it a gap between two placings ("runner-up, 22 seconds behind").
-_GAP_WORDS = frozenset({"behind", "back", "adrift", "ahead", "clear", "slower", "faster", "off", "short"})
-
-
-def _gap_after(d: _Doc, fi: int) -> bool:
-    """The figure is a margin: a gap word follows it ("22 seconds behind", "three points clear")."""
-    si, pos = d.pos_of(fi)
-    words = d.m.words[si]
-    return pos + 1 < len(words) and words[pos + 1] in _GAP_WORDS
-
-
 def _one_season(d: _Doc, a: int, b: int) -> bool:
     """Two placings of one table: their periods agree, and a placing told of the past ("won the league
     with 81 points last season") is not set against one told of no time (this season's runners-up)."""
@@ -358,7 +348,7 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             rank, end = got
             by_verb = words[end - 1] in _tables().winner_links
             fi = _figure_after(d, si, end, WINNER_FIGURE_REACH if by_verb else RANK_FIGURE_REACH)
-            if fi >= 0 and (_timed(d, fi) and by_verb or _gap_after(d, fi)):
+            if fi >= 0 and (_timed(d, fi) and by_verb or is_gap(d, fi)):
                 fi = -1  # a race's time is the race reader's; "22 seconds behind" is a gap, not a result
             if fi >= 0 and not any(_rank_at(d, si, x) for x in range(end, d.pos_of(fi)[1])):
                 found.append((rank, fi, si, k, end))

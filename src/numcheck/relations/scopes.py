@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc, _lead_sentences
+from numcheck.relations.base import gap as is_gap
 
 # Words that make a figure the whole of a country or a total ("the country's", "nationwide").
 NATIONAL_WORDS = frozenset(
@@ -43,6 +44,8 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         concept = m.concept or _elided_concept(d, fi)
         if not concept or f.kind not in ("count", "number") or f.is_range or f.value is None or fi in in_change:
             continue
+        if concept in d.v.unscoped:
+            continue  # a side's points or goals are no part of a total by place
         groups.setdefault(concept, []).append(fi)
     sentences = d.view.doc.sentences
     lead = _lead_sentences(d)
@@ -51,6 +54,8 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         parts: list[tuple[int, str]] = []
         for fi in members:
             scope = _scope(d, fi)
+            if is_gap(d, fi):
+                continue  # "three points behind the leaders": a gap, neither a total nor a part
             if not scope and whole < 0 and _lead_total(d, fi, lead):
                 scope = "whole"  # "The disease has killed 18 children" in the lead, places below
             if scope == "whole":
