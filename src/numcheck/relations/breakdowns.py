@@ -129,6 +129,27 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
 
 
+# Words after a total's preposition that tell its time, not a category: "£4.5bn in the year,".
+_TIME_WORDS = frozenset(
+    {
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "quarter",
+        "half",
+        "period",
+        "season",
+        "day",
+        "days",
+        "total",
+        "all",
+    }
+)
+
+
 def _between(d: _Doc, si: int, j: int) -> bool:
     """Token ``j`` may stand between a total and its opener: a word, or a time ("£2.4m this year:")."""
     fi = d.m.tokens[si][j].fact
@@ -149,6 +170,7 @@ def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:
     if start > 0 and words[start - 1] in (",", ":", ";", "and"):
         return []  # "900 jobs: 500 in A, 300 in B and 250 in C": the 500 is an entry, not a total
     j = pos + 1
+    own_prep = ""
     while j < len(words) and j - pos <= COMMA_NOUN and words[j] != ",":
         fi = toks[j].fact
         if words[j] in CLAUSE_END or (fi >= 0 and d.facts[fi].kind not in FRAME_KINDS - {"duration"}):
@@ -159,6 +181,8 @@ def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:
             name = j + 1 + (j + 1 < len(words) and words[j + 1] == "the")
             if name < len(words) and d.view.text[toks[name].start].isupper():
                 return []  # "fourteen in Nova Scotia, twelve in ...": an entry of a list, not its total
+            if name < len(words) and words[name] not in _TIME_WORDS and toks[name].fact < 0:
+                own_prep = words[j]  # "18 people from the river, 12 from the bridge": maybe the list's first entry
         j += 1
     if j >= len(words) or words[j] != ",":
         return []
@@ -174,8 +198,8 @@ def _comma_parts(d: _Doc, si: int, pos: int, total: int) -> list[int]:
         prep = at + 1
         if prep < len(words) and words[prep] not in d.v.comma_preps and toks[prep].fact < 0:
             prep += 1  # "45,000 tickets for", "190 complaints about"
-        if prep >= len(words) or words[prep] not in d.v.comma_preps:
-            return []
+        if prep >= len(words) or words[prep] not in d.v.comma_preps or words[prep] == own_prep:
+            return []  # the total given to a category the way its parts are: the first entry of a list
         cat = prep + 1 + (prep + 1 < len(words) and words[prep + 1] == "the")
         told = d.fact_at(si, cat)
         if told >= 0 and d.facts[told].kind in FRAME_KINDS:

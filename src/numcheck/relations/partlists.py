@@ -53,7 +53,7 @@ _OF_THEM = frozenset({("of", "them"), ("of", "whom"), ("of", "which"), ("of", "t
 @functools.cache
 def _tables() -> dict[str, PhraseTable]:
     data = _toml("vocab.toml")["sums"]
-    return {key: PhraseTable.build((p, key) for p in data[key]) for key in ("closing", "open", "preps")}
+    return {key: PhraseTable.build((p, key) for p in data[key]) for key in ("closing", "open", "preps", "totals_after")}
 
 
 @functools.cache
@@ -176,7 +176,10 @@ def _told_apart(d: _Doc, si: int, start: int, items: Sequence[int]) -> bool:
     for n, p in enumerate(items):
         hi = items[n + 1] if n + 1 < len(items) else min(len(words), p + ITEM_GAP)
         named = any(
-            toks[k].fact < 0 and text[toks[k].start].isupper() and toks[k].text not in d.v.not_names and k > 0
+            toks[k].fact < 0
+            and text[toks[k].start].isupper()
+            and toks[k].text not in d.v.not_names
+            and (k > 0 or words[k] not in d.v.concepts)
             for k in range(lo, hi)
         )
         placed = any(preps.starting_at(words, k) for k in range(p + 1, min(hi, p + 4)))
@@ -231,6 +234,9 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             yield from _closed_lists(d, si)
         if "of" in cues or ":" in cues:
             yield from _share_lists(d, si)
+    for si in range(1, len(d.m.tokens)):
+        if _tables()["totals_after"].starting_at(d.m.words[si], 0):
+            yield from _total_after(d, si)
 
 
 @functools.cache
@@ -479,3 +485,47 @@ def _prep_after(d: _Doc, si: int, pos: int) -> bool:
     words = d.m.words[si]
     preps = _tables()["preps"]
     return any(preps.starting_at(words, k) for k in range(pos + 1, min(len(words), pos + 3)))
+
+
+def _total_after(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Ms Lee won 6,200 votes and Mr Park 4,100. In all, 11,300 votes were cast.": a sentence that opens
+    on "In all," ("In total", "Altogether", "All told") and tells one figure, after a sentence whose
+    figures of that family are one list of parts told apart by names or places. Other parts may not have
+    been told: a lower bound. Not when the two count different known things or are told of different
+    times."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    figs = [t.fact for t in toks if t.fact >= 0 and _single(d.facts[t.fact])]
+    if not figs:
+        return
+    # "All told, the two makers sold 10,000 cars": the total is the largest figure of the sentence
+    total = max(figs, key=lambda fi: d.facts[fi].value or 0)
+    like = d.facts[total]
+    prev, ptoks = d.m.words[si - 1], d.m.tokens[si - 1]
+    head = words[d.pos_of(total)[1] + 1] if d.pos_of(total)[1] + 1 < len(words) else ""
+    same = [
+        k
+        for k, t in enumerate(ptoks)
+        if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)
+    ]
+    if len(same) < 2:
+        return
+    items = _run(d, si - 1, same[0], like)
+    if items != same or not _fits(d, total, si - 1, items):
+        return
+    if _closing(d, si - 1, items[-1]) < 0 and not _told_apart(d, si - 1, 0, items):
+        return
+    known = d.v.concept_names
+    tf = d.m.frame(total)
+    for p in items:
+        noun = prev[p + 1] if p + 1 < len(prev) else ""
+        if noun.isalpha() and head.isalpha() and noun.endswith("s") and head.endswith("s") and noun != head:
+            return  # "5,500 cars and 4,800 vans. In all, 8,000 cars": another thing counted
+        pf = d.m.frame(ptoks[p].fact)
+        if like.kind != "money" and pf.concept in known and tf.concept in known and pf.concept != tf.concept:
+            return  # (money's concept is its verb: "paid out" and "spent" may be one flow)
+        if pf.period and tf.period and pf.period != tf.period:
+            return
+    opener = _tables()["totals_after"].starting_at(words, 0)
+    cue = d.span(si, 0, opener[1] if opener else 1)
+    roles = (("total", total),) + tuple(("item", ptoks[p].fact) for p in items)
+    yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
