@@ -1090,7 +1090,12 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     win["digit"] = digit
     # Clock and race times hold a colon ("14:30", "3:41.20"), decades a "0s" ("the 1990s", "'80s"):
     # those patterns read only the digit windows that hold one, a few in a hundred.
-    win["digit_colon"] = [(s, e) for s, e in digit if text.find(":", s, e) >= 0]
+    win["digit_colon"] = _holding(text, digit, ":")
+    # So do numeric dates their separator: "3/4" a slash, "03/2004" or "03-2004" one of two, "2003-04" or
+    # "1999/2000" one of four.
+    win["digit_slash"] = _holding(text, digit, "/")
+    win["digit_month_year"] = _holding(text, digit, "/-")
+    win["digit_year_pair"] = _holding(text, digit, "-/–~")
     decade = _compiled(_DECADE_HINT)
     win["digit_decade"] = [(s, e) for s, e in digit if decade.search(text, s, e)]
     word_starts: list[int] = []
@@ -1115,6 +1120,11 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     # Numerals and words never overlap, so merging the two sorted lists keeps text order.
     win["starts"] = [(st, st) for st in heapq.merge(digit_starts, word_starts)]
     return win
+
+
+def _holding(text: str, windows: list[tuple[int, int]], chars: str) -> list[tuple[int, int]]:
+    """The windows that hold one of ``chars``."""
+    return [(s, e) for s, e in windows if any(text.find(c, s, e) >= 0 for c in chars)]
 
 
 def _candidate_words(text: str) -> Iterator[tuple[int, int, str]]:
@@ -1359,7 +1369,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             continue
         d, mon, amb = parsed
         out.append(_Atom(m.start(), m.end(), "date", y, mon, d, markers=("ambiguous",) if amb else ()))
-    for m in _scan(_RE_DM, text, win["digit"]):
+    for m in _scan(_RE_DM, text, win["digit_slash"]):
         a, b = int(m.group("a")), int(m.group("b"))
         parsed = _day_month(a, b)
         if parsed is None or m.group() in ("24/7",):  # "24/7" is "all the time", never 24 July
@@ -1372,9 +1382,9 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             continue
         d, mon, amb = parsed
         out.append(_Atom(m.start(), m.end(), "date", None, mon, d, markers=("ambiguous",) if amb else ()))
-    for m in _scan(_RE_MMYYYY, text, win["digit"]):
+    for m in _scan(_RE_MMYYYY, text, win["digit_month_year"]):
         out.append(_Atom(m.start(), m.end(), "date", int(m.group("y")), int(m.group("m"))))
-    for m in _scan(_RE_YEARPAIR, text, win["digit"]):
+    for m in _scan(_RE_YEARPAIR, text, win["digit_year_pair"]):
         y, tail, sep = int(m.group("y")), m.group("b"), m.group("s")
         if len(tail) == 4:
             y2 = int(tail)
