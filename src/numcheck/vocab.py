@@ -175,6 +175,7 @@ class Vocab:
     result_none_after: PhraseTable  # "without defeat" after a run's noun → the category left out
     result_run_words: frozenset[str]  # "their last": between such a phrase and the count
     multiples: Mapping[str, Decimal]
+    occasions_after: frozenset[str]  # "since", "this": after "twice", how often, not a factor
     comparison: PhraseTable  # phrase → "above" | "below"
     compared_nouns: frozenset[str]  # "total", "mark": a compared figure's noun that names no thing of its own
     gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
@@ -446,6 +447,7 @@ def vocab() -> Vocab:
         ),
         result_run_words=frozenset(data["results"]["run_words"]),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
+        occasions_after=frozenset(data["occasions"]["after"]),
         comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),
         compared_nouns=frozenset(data["comparison"]["compared_nouns"]),
         gap_after=frozenset(w for w in data["comparison"]["gap_after"] if " " not in w),

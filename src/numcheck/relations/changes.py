@@ -357,6 +357,13 @@ def _change(
     return Relation("change", tuple(roles), tuple(dict.fromkeys(cue_list)), "clause", tuple(labels))
 
 
+def _occasions(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k``, right after "twice" or "three times", makes it how often: a time ("this year", "in
+    2004") or an occasion word ("since", "already"; vocab.toml [occasions])."""
+    fi = d.m.tokens[si][k].fact
+    return d.m.words[si][k] in d.v.occasions_after or (fi >= 0 and d.facts[fi].kind in FRAME_KINDS)
+
+
 def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] | None:
     """A multiple figure ("doubled", "a threefold rise", "tripled") in the clause before the change's ends."""
     _, apos = d.pos_of(ai)
@@ -372,6 +379,13 @@ def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] |
             break
         fi = toks[k].fact
         if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
+            said = d.facts[fi].text.lower()
+            if (
+                k + 1 < len(words)
+                and (said in ("twice", "thrice") or said.endswith(" times"))
+                and _occasions(d, si, k + 1)
+            ):
+                return None  # "raised twice since May", "cut twice this year": occasions, not a factor
             return fi, d.facts[fi].text.lower()
         if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
             break  # "tripled in five years, from 1,200 to 3,600": a time between is passed over
