@@ -380,6 +380,13 @@ class Mentions:
                 i -= 1  # cues (its "by", a forecast word) stay the move's
                 continue
             if toks[i - 1].fact >= 0 and not self._attributive_year(si, i - 1):
+                if (
+                    words[i] == ","
+                    and self.fact(toks[i - 1].fact).kind in _TIME_KINDS
+                    and words[i + 1 : i + 2] == ("from",)
+                ):
+                    i -= 1  # "Sales fell last year, from 20,000 to 25,000": a time before the change's "from"
+                    continue
                 # Another figure: cues further back belong to it ("20,000 a year earlier, 25,000").
                 break
             hit = v.roles_before.ending_at(words, i)
