@@ -92,6 +92,7 @@ from numcheck.relations.changes import (
 )
 from numcheck.relations.compare import (
     _crossed_marks,
+    _listed_series,
     _near_misses,
     _overtakes,
     _paces,
@@ -307,6 +308,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _overtakes,
     _paces,
     _sequences,
+    _listed_series,
     _share_words,
     _tie_breaks,
     _place_runs,

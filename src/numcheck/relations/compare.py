@@ -924,6 +924,64 @@ def _sequences(d: _Doc) -> Iterator[Relation]:
             break
 
 
+# --- a series told after its way: "revised downward three times: 3,500, then 5,000, and now 1,000" ------
+
+# Tokens before a colon that the series' direction word may stand ("has fallen steadily over the decade:").
+SERIES_WAY_REACH = 8
+# Words that may stand between the figures of a series: separators, "then", "now", and hedges' words.
+_SERIES_JOINS = frozenset({",", "and", "then", "now", "later", "finally", "before", "to", "just", "only", "by"})
+
+
+def _hedge_word(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` is a word of the hedge on the next figure ("fewer than 1,000", "about 40")."""
+    toks = d.m.tokens[si]
+    nxt = next((x for x in range(k + 1, min(len(toks), k + 4)) if toks[x].fact >= 0), -1)
+    return nxt >= 0 and d.hedge_start(si, nxt) <= k
+
+
+def _listed_series(d: _Doc) -> Iterator[Relation]:
+    """A way told before a colon and the levels listed after it in order ("revised downward three times:
+    3,500, then 5,000, and now fewer than 1,000"; "has fallen steadily: 9.1% in 2010, 9.8% in 2011 and 8.2%
+    in 2012"): each level against the one before it, a ``change`` relation of the way told. Only a bare
+    list is read: a word naming another thing between the levels ("exports 3%, imports 2%") ends it, and
+    years told with the levels must run forward."""
+    for si, words in enumerate(d.m.words):
+        if ":" not in words:
+            continue
+        colon = words.index(":")
+        lo = max(d.m.clause_start(si, colon), colon - SERIES_WAY_REACH)
+        way = next((hit[0] for k in range(lo, colon) if (hit := d.v.direction.starting_at(words, k))), None)
+        if way not in ("up", "down"):
+            continue
+        toks = d.m.tokens[si]
+        levels: list[int] = []
+        years: list[int] = []
+        k = colon + 1
+        while k < len(words) and words[k] not in CLAUSE_END:
+            fi = toks[k].fact
+            if fi >= 0:
+                f = d.facts[fi]
+                if f.kind == "year" and f.value is not None:
+                    years.append(int(f.value))
+                elif f.kind in AMOUNTS and not f.is_range and f.value is not None:
+                    if levels and not _alike(d, levels[-1], fi):
+                        break
+                    levels.append(fi)
+                elif f.kind not in FRAME_KINDS:
+                    break
+            elif words[k] not in _SERIES_JOINS and words[k] != "in" and not _hedge_word(d, si, k):
+                if not (
+                    levels and d.facts[levels[-1]].kind in ("count", "number") and k == d.pos_of(levels[-1])[1] + 1
+                ):
+                    break  # a word naming another thing ("exports 3%, imports 2%") ends the bare list
+            k += 1
+        if len(levels) < 3 or (years and (len(years) != len(levels) or years != sorted(years))):
+            continue
+        cue = d.span(si, lo, colon)
+        for a, b in zip(levels, levels[1:], strict=False):
+            yield Relation("change", (("from", a), ("to", b)), (cue,), "sentence", (("direction", way),))
+
+
 # --- a move given partly back: "sank 15% ... recovered to close 9% lower" -----------------------------
 
 # Sentences before a recovery its earlier move may be told in (besides the headline and the lead).
