@@ -277,6 +277,9 @@ def _spans(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", (("length", fi), ("range", near[0])), (), "clause")
         else:
             since = next((k for k in range(pos + 1, min(len(words), pos + SPAN_REACH)) if words[k] == "since"), -1)
+            comma = next((k for k in range(pos + 1, since) if words[k] == ","), -1)
+            if since >= 0 and comma >= 0 and comma != since - 1:
+                since = -1  # "a six-year campaign to reopen the station, closed since 1964": another noun's since
             if since >= 0:
                 for k in _words_after(words, since, SINCE_REACH):
                     # Not at "." or ":": "alt.religion.scientology" holds them and is one name.
