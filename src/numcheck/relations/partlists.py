@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from numcheck.model import Fact, Span
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, whole_floors
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family, whole_floors
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
 from numcheck.vocab import PhraseTable, _toml
 
@@ -434,7 +434,7 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
             continue
         total = fi
         break
-    if total < 0 or not _fits(d, total, si, items):
+    if total < 0 or not _fits(d, total, si, items) or _listed_with_others(d, total):
         return
     tf = d.m.frame(total)
     for p in items:
@@ -446,6 +446,21 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
             return  # "In Leeds, 3,000 ... and the other 2,000": the rest of a place's count, not the whole's
     exact = not _unread(d, si, items[0], items[-1])
     yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
+
+
+def _listed_with_others(d: _Doc, fi: int) -> bool:
+    """The figure is one of several of its family in its sentence ("A on 62 seats and B on 47"): a part of
+    an earlier list, not the whole a later list's rest closes."""
+    f = d.facts[fi]
+    if _unread(d, f.sentence, 0, len(d.m.tokens[f.sentence])):
+        return True  # "the Greens 62 seats and the Reds 47": a figure the fact table read as a name
+    return any(
+        t.fact >= 0
+        and t.fact != fi
+        and _single(d.facts[t.fact])
+        and (family(d.facts[t.fact]) == family(f) or same_family(d.facts[t.fact], f, bare_ok=True))
+        for t in d.m.tokens[f.sentence]
+    )
 
 
 def _share_lists(d: _Doc, si: int) -> Iterator[Relation]:
