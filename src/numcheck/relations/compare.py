@@ -926,8 +926,9 @@ def _sequences(d: _Doc) -> Iterator[Relation]:
 
 # --- a series told after its way: "revised downward three times: 3,500, then 5,000, and now 1,000" ------
 
-# Tokens before a colon that the series' direction word may stand ("has fallen steadily over the decade:").
-SERIES_WAY_REACH = 8
+# Tokens before a colon that the series' direction word may stand ("revised downward, at least three times, the
+# estimated toll;").
+SERIES_WAY_REACH = 12
 # Words that may stand between the figures of a series: separators, "then", "now", and hedges' words.
 _SERIES_JOINS = frozenset({",", "and", "then", "now", "later", "finally", "before", "to", "just", "only", "by"})
 
@@ -940,15 +941,15 @@ def _hedge_word(d: _Doc, si: int, k: int) -> bool:
 
 
 def _listed_series(d: _Doc) -> Iterator[Relation]:
-    """A way told before a colon and the levels listed after it in order ("revised downward three times:
+    """A way told before a colon or semicolon and the levels listed after it in order ("revised downward three times:
     3,500, then 5,000, and now fewer than 1,000"; "has fallen steadily: 9.1% in 2010, 9.8% in 2011 and 8.2%
     in 2012"): each level against the one before it, a ``change`` relation of the way told. Only a bare
     list is read: a word naming another thing between the levels ("exports 3%, imports 2%") ends it, and
     years told with the levels must run forward."""
     for si, words in enumerate(d.m.words):
-        if ":" not in words:
+        colon = next((k for k, w in enumerate(words) if w in (":", ";")), -1)
+        if colon < 0:
             continue
-        colon = words.index(":")
         lo = max(d.m.clause_start(si, colon), colon - SERIES_WAY_REACH)
         way = next((hit[0] for k in range(lo, colon) if (hit := d.v.direction.starting_at(words, k))), None)
         if way not in ("up", "down"):
