@@ -926,8 +926,8 @@ def _sequences(d: _Doc) -> Iterator[Relation]:
 
 # --- a series told after its way: "revised downward three times: 3,500, then 5,000, and now 1,000" ------
 
-# Tokens before a colon that the series' direction word may stand ("revised downward, at least three times, the
-# estimated toll;").
+# Tokens before a colon or semicolon that the series' direction word may stand ("have cut their estimate,
+# twice in two days, of the number missing;").
 SERIES_WAY_REACH = 12
 # Words that may stand between the figures of a series: separators, "then", "now", and hedges' words.
 _SERIES_JOINS = frozenset({",", "and", "then", "now", "later", "finally", "before", "to", "just", "only", "by"})
