@@ -85,6 +85,11 @@ class _Report:
         self.tokens: tuple[tuple[Token, ...], ...] = tuple(words.tokens(si) for si in range(len(d.m.tokens)))
         self.words: tuple[tuple[str, ...], ...] = tuple(tuple(t.text for t in toks) for toks in self.tokens)
 
+    def figure_words(self, si: int) -> tuple[str, ...]:
+        """A sentence's words with each figure token as the words it is ("his third", "twice", "two" are
+        read as figures)."""
+        return tuple(self.facts[t.fact].text.lower() if t.fact >= 0 else t.text for t in self.tokens[si])
+
     def span(self, si: int, a: int, b: int) -> Span:
         toks = self.tokens[si]
         return Span(toks[a].start, toks[b - 1].end)
@@ -387,9 +392,8 @@ def _scorer_claims(d: _Report) -> Iterator[Relation]:
     first = d.view.doc.sentences[0].span if d.view.doc.sentences else None
     headline = [fi for fi, f in enumerate(d.facts) if first is not None and f.span.end <= first.end]
     at = {f.span.start: fi for fi, f in enumerate(d.facts)}
-    for toks in d.tokens:
-        # A figure token as the words it is ("his third" may be read as a share "third").
-        words = tuple(d.facts[t.fact].text.lower() if t.fact >= 0 else t.text for t in toks)
+    for si, toks in enumerate(d.tokens):
+        words = d.figure_words(si)  # "his third" may be read as a share "third"
         said = {w for t in toks for w in TOKEN.findall(text[t.start : t.end].lower())}
         if _has("near_miss", words, 0, len(words)) or elsewhere & said:
             continue  # "came close to grabbing his second", "scored twice last season"
@@ -453,6 +457,9 @@ def _prose_goals(d: _Report) -> Iterator[Relation]:
     Diaz and two from Kane"): the goals credited cannot be more than the winner's side of the score (they
     may be fewer: not every scorer need be named). Stops at a word that turns to the other side ("while",
     "but", "replied")."""
+    score_at = {f.span.start: fi for fi, f in enumerate(d.facts) if f.kind == "score"}
+    if not score_at:
+        return
     data = _data()["goals"]
     won_before, won_after = frozenset(data["won_before"]), frozenset(data["won_after"])
     nouns, links = frozenset(data["goal_nouns"]), frozenset(data["scorer_links"])
@@ -462,10 +469,10 @@ def _prose_goals(d: _Report) -> Iterator[Relation]:
     }
     elsewhere = vocab().score_elsewhere
     text = d.view.text
-    score_at = {f.span.start: fi for fi, f in enumerate(d.facts) if f.kind == "score"}
     for si, toks in enumerate(d.tokens):
-        # A figure token as the words it is ("twice" and "two" are read as figures).
-        words = tuple(d.facts[t.fact].text.lower() if t.fact >= 0 else t.text for t in toks)
+        if not any(t.start in score_at for t in toks):
+            continue  # no score in the sentence: nothing to credit goals against
+        words = d.figure_words(si)
         for k, tok in enumerate(toks):
             m = SCORE.fullmatch(tok.text) if tok.start in score_at else None
             if m is None:
@@ -525,7 +532,7 @@ def _prose_goals(d: _Report) -> Iterator[Relation]:
 
 def _scoring(doc: _Doc) -> Iterator[Relation]:
     report: _Report | None = None
-    if any(w in doc.view.text for w in _GOAL_HINTS):
+    if doc.view.by_kind.get("score") and any(w in doc.view.text for w in _GOAL_HINTS):
         report = _Report(doc)
         yield from _prose_goals(report)
     if "points" not in doc.view.text and not SCORE.search(doc.view.text[:HEADLINE_CHARS]):
