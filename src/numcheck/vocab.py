@@ -450,7 +450,7 @@ def vocab() -> Vocab:
         occasions_after=frozenset(data["occasions"]["after"]),
         comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),
         compared_nouns=frozenset(data["comparison"]["compared_nouns"]),
-        gap_after=frozenset(w for w in data["comparison"]["gap_after"] if " " not in w),
+        gap_after=frozenset(data["comparison"]["gap_after"]),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
         fastest={str(w): "above" for w in data["superlatives"]["fastest"]}
         | {str(w): "below" for w in data["superlatives"]["slowest"]},

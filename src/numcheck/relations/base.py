@@ -87,7 +87,7 @@ _ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among
 GAP_NOUN_WORDS = 2
 
 
-def gap(d: _Doc, fi: int) -> bool:
+def is_gap(d: _Doc, fi: int) -> bool:
     """The figure is a gap between two things, not an amount of either: a gap word follows it or its noun
     ("22 seconds behind", "three points clear of", "five places adrift"; vocab.toml [comparison] gap_after)."""
     si, pos = d.pos_of(fi)

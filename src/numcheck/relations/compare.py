@@ -20,8 +20,16 @@ from dataclasses import dataclass
 
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Span
-from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, _lead_sentences, _plain_tokens, family
-from numcheck.relations.base import gap as is_gap
+from numcheck.relations.base import (
+    _DETERMINERS,
+    FRAME_KINDS,
+    Relation,
+    _Doc,
+    _lead_sentences,
+    _plain_tokens,
+    family,
+    is_gap,
+)
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import PhraseTable, _toml
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc, _lead_sentences
-from numcheck.relations.base import gap as is_gap
+from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc, _lead_sentences, is_gap
 
 # Words that make a figure the whole of a country or a total ("the country's", "nationwide").
 NATIONAL_WORDS = frozenset(
