@@ -1264,7 +1264,7 @@ def _amount_and_share(d: _Doc) -> Iterator[Relation]:
             j += 1
         if x.kind != "money" and not cents:
             continue
-        if j < len(words) and words[j] in (",", "-", "—", "–"):
+        if j < len(words) and words[j] in _LINK_PUNCT:
             j += 1
         if j >= len(words) or words[j] != "or":
             continue

@@ -458,7 +458,7 @@ def _listed_with_others(d: _Doc, fi: int) -> bool:
         t.fact >= 0
         and t.fact != fi
         and _single(d.facts[t.fact])
-        and (family(d.facts[t.fact]) == family(f) or same_family(d.facts[t.fact], f, bare_ok=True))
+        and same_family(d.facts[t.fact], f, bare_ok=True)  # one family, or a bare count beside it
         for t in d.m.tokens[f.sentence]
     )
 
