@@ -955,9 +955,9 @@ def _listed_series(d: _Doc) -> Iterator[Relation]:
     list is read: a word naming another thing between the levels ("exports 3%, imports 2%") ends it, and
     years told with the levels must run forward."""
     for si, words in enumerate(d.m.words):
-        colon = next((k for k, w in enumerate(words) if w in (":", ";")), -1)
-        if colon < 0:
+        if ":" not in words and ";" not in words:
             continue
+        colon = min(words.index(c) for c in (":", ";") if c in words)
         lo = max(d.m.clause_start(si, colon), colon - SERIES_WAY_REACH)
         way = next((hit[0] for k in range(lo, colon) if (hit := d.v.direction.starting_at(words, k))), None)
         if way not in ("up", "down"):
