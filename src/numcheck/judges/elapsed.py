@@ -13,7 +13,7 @@ from numcheck.interval import Interval
 from numcheck.model import Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation
-from numcheck.relations.calendar import _year_of, _year_range
+from numcheck.relations.calendar import _year_of, _year_range, _years_told
 from numcheck.relations.elapsed import _last_year
 
 if TYPE_CHECKING:
@@ -46,15 +46,19 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if length.unit in SHORT_DAYS:
         return _short(rel, view)
     ends: list[tuple[int, int, int]] = []  # (first year, last year, fact) for each reading
+    more = 0  # years a decade among the ends may add to each reading
     ri = rel.get("range")
     if ri is not None:
         r = _year_range(view.facts[ri])
         if r is not None:
             ends.append((r[0], r[1], ri))
     elif rel.get("end") is not None and rel.get("start") is not None:
-        a, b = _year_of(view.facts[rel.get("start") or 0]), _year_of(view.facts[rel.get("end") or 0])
+        a, b = _years_told(view.facts[rel.get("start") or 0]), _years_told(view.facts[rel.get("end") or 0])
         if a is not None and b is not None:
-            ends.append((min(a, b), max(a, b), rel.get("start") or 0))
+            # A decade ("until the early 1990s") allows each of its years: from the shortest reading to the
+            # longest.
+            ends.append((min(a[1], b[0]), max(a[1], b[0]), rel.get("start") or 0))
+            more = abs(b[1] - a[0]) - abs(b[0] - a[1])
     elif rel.label("end") == "report" and rel.get("anniversary") is not None:
         # "celebrate their 30th anniversary this week": now is the start's year plus N.
         y, n = _year_of(view.facts[rel.get("start") or 0]), view.facts[rel.get("anniversary") or 0].value
@@ -75,11 +79,24 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     within = rel.label("within") == "yes"
     for first, last, _ in ends:
         e = last - first
-        if meets(iv, Decimal(e - YEAR_SLACK), Decimal(e + YEAR_SLACK)):
+        if meets(iv, Decimal(e - YEAR_SLACK), Decimal(e + more + YEAR_SLACK)):
             return None
-        if within and (iv.low is None or iv.low <= e + YEAR_SLACK):
+        if within and (iv.low is None or iv.low <= e + more + YEAR_SLACK):
             return None  # a shorter length fits inside start to end
     first, last, fi = ends[0]
+    if more:
+        ei = rel.get("end") or 0
+        return Hit(
+            length.span,
+            tuple(view.facts[i].span for r, i in rel.roles if r != "length"),
+            (
+                ("length", length.text),
+                ("years", view.facts[fi].text),
+                ("start", view.facts[fi].text),
+                ("end", view.facts[ei].text),
+                ("expected", f"{last - first} to {last - first + more} years"),
+            ),
+        )
     others = tuple(view.facts[i].span for r, i in rel.roles if r != "length" and i != fi)
     return Hit(
         length.span,

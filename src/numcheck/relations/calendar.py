@@ -246,6 +246,28 @@ def _year_range(f: Fact) -> tuple[int, int] | None:
     return None
 
 
+def _years_told(f: Fact) -> tuple[int, int] | None:
+    """The first and last year a single year, date or decade names: "1994" is (1994, 1994), "the early 1990s"
+    (1990, 1993), "the mid-1980s" (1983, 1987), "the 1970s" (1970, 1979); the parts of a decade are
+    ``[age_words] decade_parts``."""
+    y = _year_of(f)
+    if y is not None:
+        return y, y
+    if f.kind != "decade" or f.is_range or not f.iso or len(f.iso) != 3 or not f.iso.isdigit():
+        return None
+    first = int(f.iso) * 10
+    words = f.text.lower().replace("-", " ").split()
+    for word, (a, b) in _decade_parts().items():
+        if word in words:
+            return first + a, first + b
+    return first, first + 9
+
+
+@functools.cache
+def _decade_parts() -> dict[str, tuple[int, int]]:
+    return {w: (int(a), int(b)) for w, (a, b) in dates.table("age_words")["decade_parts"].items()}
+
+
 def _year_of(f: Fact) -> int | None:
     """The year a single year or dated figure names ("1994", "5 April 1920")."""
     if f.is_range or f.kind not in ("year", "date") or not f.iso or not f.iso[:4].isdigit():

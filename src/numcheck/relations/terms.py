@@ -12,13 +12,16 @@ import functools
 from collections.abc import Iterator
 
 from numcheck import dates
-from numcheck.relations.base import Relation, _Doc
-from numcheck.relations.calendar import _single_years, _year_of
+from numcheck.relations.base import Relation, _Doc, _lead_sentences
+from numcheck.relations.calendar import _single_years, _years_told
+from numcheck.vocab import singular
 
 # Sentences before and after a length read for the years that bound it (the years may come a paragraph
 # before: "He was first elected in 1964. He stood down in 1992 ... He represented the city for 40 years").
 TERM_BACK = 4
 TERM_AHEAD = 2
+# Sentences after a length told in the lead read for its years: the body tells the story the lead sums up.
+LEAD_AHEAD = 8
 # Tokens before a year read for the word that starts or ends the term ("was first elected to parliament for
 # Leeds in 1964"); a comma, a semicolon or another figure stops the search first.
 EVENT_REACH = 8
@@ -197,12 +200,12 @@ def _events(d: _Doc, si: int) -> list[Event]:
     def read(view: object) -> list[Event]:
         out = []
         for k, t in enumerate(d.m.tokens[si]):
-            y = _year_of(d.facts[t.fact]) if t.fact >= 0 else None
-            if y is None:
-                continue
+            told = _years_told(d.facts[t.fact]) if t.fact >= 0 else None
+            if told is None:
+                continue  # a decade ends a term as well as a year does ("continued until the early 1990s")
             kind, j = _event(d, si, k)
             if kind:
-                out.append((t.fact, y, kind, _subject(d, si, j)))
+                out.append((t.fact, told[0], kind, _subject(d, si, j)))
         return out
 
     events: list[Event] = d.view.memo(f"term-events:{si}", read)
@@ -257,12 +260,39 @@ def _tail_fits(d: _Doc, si: int, pos: int) -> bool | None:
     return True if set(tail) & frozenset(dates.table("ages")["role_words"]) else None
 
 
+def _own_first(d: _Doc, found: list[Event], si: int, kind: str) -> list[Event]:
+    """The events of one kind, only those of sentence ``si`` when it tells one."""
+    of_kind = [e for e in found if e[2] == kind]
+    own = [e for e in of_kind if d.facts[e[0]].sentence == si]
+    return own or of_kind
+
+
+def _holders_agree(d: _Doc, who: Who, e: Event, s2: int, own: set[str], counts: bool) -> bool:
+    """The length's holder ``who`` (told in a sentence of words ``own``) may be the holder of event ``e`` of
+    sentence ``s2``: they agree, or a noun holder is named by the event's sentence, or (a length told by what
+    it counts) the event's subject is named beside the length or is a term noun."""
+    if _agree(who, e[3]):
+        return True
+    if who[0] or not who[1] or who[1] & _words("others") or e[3][0] == "n":
+        return False
+    return who[1] <= set(d.m.words[s2]) or counts and _named_beside(e[3], own)
+
+
+def _named_beside(event: Who, own: set[str]) -> bool:
+    """A term told by its noun ("18 years of arson attacks") and an event's subject: the subject is named in the
+    length's own sentence ("..., blamed on the Sons of Tom"), or it is a term noun of its own ("The campaign
+    continued until ...", "The strike ended in 1985")."""
+    if event[0] or not event[1] or event[1] & _words("others"):
+        return False
+    return event[1] <= own or bool({singular(w) for w in event[1]} & _words("term_nouns"))
+
+
 def _terms(d: _Doc) -> Iterator[Relation]:
     """``span``: a length of years held or gone on (``length``) against the one year its holder's term started
     (``start``) and the one year it ended (``end``), told in the sentences around it. Label ``within`` when the
     length may be a part of the term (only a longer one contradicts)."""
     years = _single_years(d)
-    if len(years) < 2:
+    if len(years) + len(d.view.by_kind.get("decade", ())) < 2:
         return
     n = len(d.m.tokens)
     for si, pos, fi, f in d.figures(frozenset({"duration"})):
@@ -274,20 +304,30 @@ def _terms(d: _Doc) -> Iterator[Relation]:
         if read is None:
             continue
         who, whole = read
-        lo, hi = max(0, si - TERM_BACK), min(n, si + TERM_AHEAD + 1)
+        # A length told in the lead is told of the story the body goes on to tell.
+        ahead = LEAD_AHEAD if si in _lead_sentences(d) else TERM_AHEAD
+        lo, hi = max(0, si - TERM_BACK), min(n, si + ahead + 1)
         # A noun holder may name the person by the role the event's sentence gives them ("Mayor quits after 20
         # years" ... "Ann Ross was elected mayor of the town in 1996").
-        found = [
-            e
-            for s2 in range(lo, hi)
-            for e in _events(d, s2)
-            if _agree(who, e[3])
-            or not who[0]
-            and who[1]
-            and not who[1] & _words("others")
-            and who[1] <= set(d.m.words[s2])
-            and not e[3][0] == "n"
-        ]
+        own = set(d.m.words[si])
+        counts = d.m.words[si][pos + 1 : pos + 2] == ("of",)  # "18 years of unrest": told by what it counts
+        found = [e for s2 in range(lo, hi) for e in _events(d, s2) if _holders_agree(d, who, e, s2, own, counts)]
+        # An obituary tells early how a term ended ("... and became Lord Hale of Leeds in 1987") and far below
+        # how it began: an end the sentences around the length lack may come from anywhere in the text when the
+        # text tells only one of that holder.
+        if not any(e[2] == "end" for e in found):
+            far = [
+                e
+                for s2 in range(n)
+                if not lo <= s2 < hi
+                for e in _events(d, s2)
+                if e[2] == "end" and _holders_agree(d, who, e, s2, own, counts)
+            ]
+            if len({e[1] for e in far}) == 1:
+                found += far[:1]
+        # A start or end told in the length's own sentence is the term's ("Elected for Leeds in 1959, he sat for
+        # the city for 24 years", whatever other post he took up in 1976).
+        found = _own_first(d, found, si, "start") + _own_first(d, found, si, "end")
         starts = {e[1] for e in found if e[2] == "start"}
         ends = {e[1] for e in found if e[2] == "end"}
         if len(starts) != 1 or len(ends) != 1 or min(starts) >= min(ends):
