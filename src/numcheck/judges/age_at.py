@@ -39,6 +39,9 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
         n = int(facts[oi].value or 0)
         low = n - 1 if rel.label("eve") else n
         return low, n, facts[oi].text + " birthday", "", (oi,)
+    act = rel.get("act")
+    if act is not None and rel.get("after") is not None:
+        return _now_after_act(view, rel, act, rel.get("after") or 0)
     ti, at_i, after_i = rel.get("then"), rel.get("at"), rel.get("after")
     if ti is not None and at_i is not None and after_i is not None:
         return _now_after(view, ti, at_i, after_i)
@@ -83,6 +86,20 @@ def _now_after(view: View, ti: int, at_i: int, after_i: int) -> tuple[int, int, 
         return None
     least = after - (at - int(then)) - NOW_SLACK
     return least, 200, f"{facts[ti].text} in {at}", facts[after_i].text, (ti, at_i, after_i)
+
+
+def _now_after_act(
+    view: View, rel: Relation, act: int, after: int
+) -> tuple[int, int, str, str, tuple[int, ...]] | None:
+    """An age now from an act that needs the person grown ("co-wrote the 1978 film", at 16 or older): at least
+    that age plus the years to the latest past year, less one for a birthday not yet reached."""
+    facts = view.facts
+    y, last = _year_of(facts[act]), _year_of(facts[after])
+    if y is None or last is None or last < y:
+        return None
+    youngest = int(rel.label("youngest") or 0)
+    told = f"'{rel.label('act')}' in {y} (at {youngest} or older)" if youngest else f"'{rel.label('act')}' in {y}"
+    return youngest + last - y - 1, 200, told, facts[after].text, (act, after)
 
 
 # Years in a unit of time: a role held for "2,838 days" or "his 2,838th day" is 7.8 years.

@@ -58,6 +58,7 @@ from numcheck.patterns import View
 from numcheck.relations.ages import (
     _ages,
     _ages_after_event,
+    _ages_at_acts,
     _ages_in_role,
     _ages_then_and_now,
     _thing_ages,
@@ -250,6 +251,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _thing_ages,
     _ages_then_and_now,
     _ages_in_role,
+    _ages_at_acts,
     _ages_after_event,
     _person_ages,
     _match_minutes,

@@ -17,10 +17,11 @@ from numcheck.relations.calendar import (
     _births,
     _latest_past,
     _own_year,
+    _single_years,
     _span_words,
     _year_of,
 )
-from numcheck.relations.terms import _AUX, _agree, _is_verb, _sentence_subject, _who
+from numcheck.relations.terms import _AUX, _agree, _is_verb, _sentence_subject, _subject, _who
 from numcheck.vocab import singular
 
 KIN_WORDS = frozenset("daughter son child daughters sons children stepdaughter stepson".split())
@@ -415,6 +416,156 @@ def _ages_in_role(d: _Doc) -> Iterator[Relation]:
     if not named & _cap_names(d, d.facts[then].sentence):
         return  # the age then is not told of the same person
     yield Relation("age", (("age", nows[0]), ("then", then), ("held", held)), (), "document")
+
+
+# --- an age now against a year the same person did what needs them born and grown ------------
+
+# Tokens back from "in YEAR" to the act it dates ("founded the small design company in 1985").
+ACT_REACH = 6
+# Sentences back from a pronoun's sentence to the one that names whom it stands for.
+CHAIN_BACK = 3
+# Words between an act and what comes before it ("was first elected", "had also founded").
+_ACT_GAP = frozenset("first also later then only just finally jointly originally once soon".split())
+_PASSIVE = frozenset("was were been being is are be got".split())
+_DETERMINERS = frozenset("the a an his her their its".split())
+_ACT_STOP = frozenset([",", ";", ":", "(", ")", "who", "which", "and", "but", "after"])
+
+
+@functools.cache
+def _acts() -> dict[str, tuple[int, bool]]:
+    """Act word → (the youngest age it needs, whether it is told in the passive): ``[ages] acts`` and
+    ``passive_acts``."""
+    data = dates.table("ages")
+    out = {w: (int(n), False) for n, ws in data["acts"] for w in ws}
+    out.update({w: (int(n), True) for n, ws in data["passive_acts"] for w in ws})
+    return out
+
+
+def _act_of_year(d: _Doc, si: int, k: int) -> int:
+    """The token of the act the year at token ``k`` dates, told of a person: "founded the firm in 1985", "was
+    first elected ... in 1965", "co-wrote the 1978 film", "made his debut in 1990". -1 when there is none or it
+    is told of a thing ("the club, founded in 1888,", "was founded in 1888")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    acts = _acts()
+    j = -1
+    if k >= 2 and words[k - 1] in _DETERMINERS and words[k - 2] in acts:
+        j = k - 2  # "co-wrote the 1978 film": the year names what the act made
+    elif k >= 1 and words[k - 1] in ("in", "on"):
+        for i in range(k - 2, max(-1, k - 2 - ACT_REACH), -1):
+            if toks[i].fact >= 0 and d.facts[toks[i].fact].kind != "ordinal" or words[i] in _ACT_STOP:
+                break
+            if words[i] in acts:
+                j = i
+                break
+    if j < 0:
+        return -1
+    passive = acts[words[j]][1]
+    b = j - 1
+    while b >= 0 and words[b] in _ACT_GAP:
+        b -= 1
+    before = words[b] if b >= 0 else ""
+    if passive:
+        return j if before in _PASSIVE or before in ("", ",") else -1
+    if before in _PASSIVE or before == "," and words[j + 1 : j + 2] in (("in",), ("on",), ("by",)):
+        return -1  # "was founded in 1888", "the club, founded in 1888,": a thing's making
+    return j
+
+
+def _person_of(d: _Doc, who: tuple[str, frozenset[str]], si: int, person: frozenset[str], told: int) -> bool:
+    """The subject ``who`` of sentence ``si`` is the person named by the words ``person`` (whose age sentence
+    ``told`` gives): by a word of the name, or, for "he" or "she", by the subject of the nearest sentence before
+    that names someone, or the age's own sentence."""
+    others = frozenset(dates.table("tenure")["others"])
+    if not who[0]:
+        return bool(who[1] & person) and not who[1] & others
+    if who[0] not in ("m", "f"):
+        return False
+    for s3 in range(si - 1, max(-1, si - 1 - CHAIN_BACK), -1):
+        if s3 == told:
+            return True
+        if not d.m.words[s3]:
+            return False  # a sentence not read: whom it names is not known
+        named = _sentence_subject(d, s3)
+        if named[0]:
+            continue
+        return bool(named[1] & person) and not named[1] & others
+    return False
+
+
+def _person_words(d: _Doc, ai: int) -> frozenset[str]:
+    """The words that name the person an age now is told of: its sentence's subject, the names that sentence
+    gives, and the noun the age is told with ("the 22-year-old midfielder")."""
+    si = d.facts[ai].sentence
+    said = {w.lower() for w in _cap_names(d, si)}
+    said |= set(_sentence_subject(d, si)[1])
+    said |= {w for w in (d.facts[ai].subject or "").lower().split() if w.isalpha() and w not in STOPWORDS_CAL}
+    return frozenset(said)
+
+
+def _latest_dated(d: _Doc) -> int:
+    """The latest single year the text tells as the time of a past event ("she said in 2003", "was sold on 2
+    May 2004"): after "in" or "on", in a sentence with a past word and no word of the future. -1 if none."""
+    future = frozenset(dates.table("dateline")["future_words"])
+    past = frozenset(dates.table("ages")["past_words"])
+    best, year = -1, -1
+    for fi in _single_years(d):
+        y = _year_of(d.facts[fi])
+        si, k = d.pos_of(fi)
+        words = d.m.words[si]
+        if y is None or y <= year or k < 1 or words[k - 1] not in ("in", "on") or set(words) & future:
+            continue
+        if any(w.endswith("ed") or w in past for w in words):
+            best, year = fi, y
+    return best
+
+
+def _ages_at_acts(d: _Doc) -> Iterator[Relation]:
+    """``age``: a person's age now (``age``: "The 22-year-old midfielder", "Tom Reed, 30,", "has died aged 24",
+    told in the lead) against a year the same person did something that needs them born and grown (``act``:
+    "co-wrote the 1978 film", "was first elected to the council in 1965", "made his debut in 1990"; the
+    youngest age it needs, label ``youngest``, from ``[ages] acts``) and the latest year the text tells as
+    past (``after``): they are at least that age plus the years between. The act that needs the oldest person
+    is kept."""
+    nows = _now_ages(d)
+    if len(nows) != 1:
+        return
+    ai = nows[0]
+    si, pos = d.pos_of(ai)
+    words = d.m.words[si]
+    if any(tuple(words[pos + 1 : pos + 1 + len(p)]) == tuple(p) for p in dates.table("ages")["then_after"]):
+        return  # "aged 24 at the time": an age then
+    if _someone_else(d, si, pos):
+        return
+    person = _person_words(d, ai)
+    if not person:
+        return
+    after = _latest_dated(d)
+    if after < 0:
+        return
+    latest = _year_of(d.facts[after]) or 0
+    future = frozenset(dates.table("dateline")["future_words"])
+    best: tuple[int, int, str] | None = None  # (age needed now, year fact, act word)
+    for fi in _single_years(d):
+        y = _year_of(d.facts[fi])
+        s2, k = d.pos_of(fi)
+        if y is None or y >= latest or fi in _births(d) or set(d.m.words[s2]) & future:
+            continue
+        j = _act_of_year(d, s2, k)
+        if j < 0:
+            continue
+        act = d.m.words[s2][j]
+        youngest = _acts()[act][0]
+        who = _year_subject(d, s2, k) if act in ("debut", "role") else _subject(d, s2, j)
+        if not _person_of(d, who, s2, person, si):
+            continue
+        need = youngest + latest - y
+        if best is None or need > best[0]:
+            best = (need, fi, act)
+    if best is None:
+        return
+    _, fi, act = best
+    labels = (("youngest", str(_acts()[act][0])), ("act", act))
+    yield Relation("age", (("age", ai), ("act", fi), ("after", after)), (), "document", labels)
 
 
 # --- an age told after the sentence that dates its event -----------------------------
