@@ -365,6 +365,13 @@ def _lengths_to_then(d: _Doc) -> Iterator[Relation]:
         lo = max([lo] + [k + 1 for k in range(lo, pos) if words[k] in (";", ":")])
         hi = min([hi] + [k for k in range(pos, hi) if words[k] in (";", ":")])
         ends = [k for k in range(lo, hi) if toks[k].fact >= 0 and _year_of(d.facts[toks[k].fact]) is not None]
+        if len(ends) > 1 and words[pos - 1 : pos] == ("after",) and ends[-1] < pos:
+            # "was elected in 1983 and retired in 2001 after 22 years": the year just before "after N years" is its
+            # end, when the sentence tells one year before it (its start; with two, which one is not known).
+            earlier = [k for k in range(ends[-1]) if toks[k].fact >= 0 and _year_of(d.facts[toks[k].fact]) is not None]
+            if len(earlier) != 1:
+                continue
+            ends = ends[-1:]
         if len(ends) != 1:
             continue
         end = toks[ends[0]].fact
