@@ -281,6 +281,12 @@ class Vocab:
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
     unscoped: frozenset[str]  # "point", "goal": concepts a side holds, never split by place
+    elsewhere: frozenset[str]  # "neighbouring", "elsewhere": a place other than the one a whole counts
+    divisions: frozenset[str]  # "division", "arm", "business": a holder's part told by its kind
+    added_money: frozenset[str]  # "revenue": money concepts a holder's parts add up to
+    tolls: frozenset[str]  # "death", "case": counts an event makes, the event's whoever a sentence tells of
+    hardest_hit: PhraseTable  # "worst hit", "the worst of" → "hit": the sentence's opening names a place
+    sources: PhraseTable  # "according to", "estimates" → "source": who a figure is told by
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
     known_set_before: PhraseTable  # "all", "each of the" → "all"; "the" → "definite": a count told as a known set
     known_set_after: PhraseTable  # "involved", "in question": words after its noun that mark the set as known
@@ -562,6 +568,12 @@ def vocab() -> Vocab:
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
         unscoped=frozenset(data["frames"]["scopes"]["unscoped"]),
+        elsewhere=frozenset(data["frames"]["scopes"]["elsewhere"]),
+        divisions=frozenset(data["frames"]["scopes"]["divisions"]),
+        added_money=frozenset(data["frames"]["scopes"]["added_money"]),
+        tolls=frozenset(data["frames"]["scopes"]["tolls"]),
+        hardest_hit=PhraseTable.build((str(p), "hit") for p in data["frames"]["scopes"]["hardest_hit"]),
+        sources=PhraseTable.build((str(p), "source") for p in data["frames"]["scopes"]["sources"]),
         sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),
         known_set_before=PhraseTable.build(
             [(str(p), "all") for p in data["frames"]["known_sets"]["all"]]

@@ -67,7 +67,10 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     # "almost 34,000 of those 31,000": the part's one-sided hedge is read near its printed figure. A larger
     # group named by its own noun ("more than 70 sick", then "over 90 in hospital") is read so too: a
     # writer who knew of 130 would not call the whole "more than 95".
-    whole_iv = near_interval(whole) if rel.label("frame") == "subgroup" else printed_whole(part, whole)
+    # A place's or a division's count against the story's "at least 2,000" is read so as well.
+    frame = rel.label("frame")
+    near = frame == "subgroup" or (frame == "scope" and whole.hedge != "exact")
+    whole_iv = near_interval(whole) if near else printed_whole(part, whole)
     if not entirely_above(near_interval(part), whole_iv):
         return None
     pv, wv = point(part), point(whole)

@@ -172,7 +172,7 @@ from numcheck.relations.restatements import (
 )
 from numcheck.relations.results import _results
 from numcheck.relations.samples import _named_groups, _pronoun_samples, _samples
-from numcheck.relations.scopes import _listed_toll, _scoped_parts
+from numcheck.relations.scopes import _listed_toll, _parts_told_apart, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
@@ -326,6 +326,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _lead_stated_again,
     _lead_directions,
     _scoped_parts,
+    _parts_told_apart,
     _scope_parts,
     _subgroups,
     _with_parts,

@@ -254,6 +254,14 @@ _NP_STOP = frozenset(
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
 
 
+def divided(d: _Doc, fi: int) -> bool:
+    """The figure's clause names a part of its holder before it ("Sales in its generics business fell to",
+    "Revenue at the European arm"): a division's figure, no level or whole of the holder's own."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return any(words[k] in d.v.divisions for k in range(d.m.clause_start(si, pos), pos))
+
+
 def _plain_tokens(d: _Doc, si: int) -> tuple[Token, ...]:
     """A sentence's words as tokens, for a sentence the mentions left untokenised (it has no figure).
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
-from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, same_family
+from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, same_family
 from numcheck.relations.stated import _names, _subject_concept
 from numcheck.vocab import singular
 
@@ -948,7 +948,10 @@ def _earlier_same(
 
 
 def _holders_agree(d: _Doc, a: int, b: int) -> bool:
-    """Two figures' frames name one holder, or one of them names none."""
+    """Two figures' frames name one holder, or one of them names none; neither is a division's figure
+    alone ("Sales in its paper business fell to 8.2bn" is no start of the group's "sales rose 2% to 6.1bn")."""
+    if divided(d, a) != divided(d, b):
+        return False
     ha, hb = d.m.frame(a).holder, d.m.frame(b).holder
     return not ha or not hb or same_holder(ha, hb)
 

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import NAMES_REACH, NOT_NAMES, Relation, _Doc, _lead_sentences, is_gap
+from numcheck.mentions import CLAUSE_END, same_holder
+from numcheck.relations.base import (
+    NAMES_REACH,
+    NOT_NAMES,
+    Relation,
+    _Doc,
+    _lead_sentences,
+    divided,
+    is_gap,
+    same_family,
+)
 
 # Words that make a figure the whole of a country or a total ("the country's", "nationwide").
 NATIONAL_WORDS = frozenset(
@@ -55,8 +64,10 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             scope = _scope(d, fi)
             if is_gap(d, fi):
                 continue  # "three points behind the leaders": a gap, neither a total nor a part
-            if not scope and whole < 0 and _lead_total(d, fi, lead):
-                scope = "whole"  # "The disease has killed 18 children" in the lead, places below
+            if not scope and not parts and _lead_total(d, fi, lead):
+                # "The disease has killed 18 children" in the lead, places below; a later one in the lead
+                # before any place is the newer count ("Floods kill 120" over "The floods have now killed 180").
+                scope = "whole"
             if scope == "whole":
                 if whole >= 0 and len(parts) >= 2:
                     yield _scoped_breakdown(d, whole, parts)
@@ -75,7 +86,9 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             counted = (d.m.frame(fi).concept, d.m.frame(whole).concept)
             if all(counted) and counted[0] != counted[1]:
                 continue  # "9,000 pupils are ill" is no part of "30 pupils have died": another thing counted
-            yield Relation("part", (("part", fi), ("whole", whole)), (), "document")
+            if not _fits_whole(d, d.pos_of(fi) + (fi,), d.pos_of(whole) + (whole,), scope):
+                continue  # another time, holder, event or source
+            yield Relation("part", (("part", fi), ("whole", whole)), (), "document", (("frame", "scope"),))
             if all(scope != other for _, other in parts):
                 parts.append((fi, scope))
         if whole >= 0 and len(parts) >= 2:
@@ -96,8 +109,8 @@ def _scope(d: _Doc, fi: int) -> str:
     lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
     hi = min(d.m.clause_end(si, pos), pos + NAMES_REACH)
     said = set(words[lo:hi])
-    if "total" in m.roles or said & NATIONAL_WORDS:
-        return "whole"
+    if "total" in m.roles or said & NATIONAL_WORDS or d.m.frame(fi).scope == "whole":
+        return "whole"  # "across the region" is the whole, though "region" may name a place
     text = d.view.text
     names = [
         words[k]
@@ -230,3 +243,366 @@ def _lead_total(d: _Doc, fi: int, lead: frozenset[int]) -> bool:
     return f.hedge in ("exact", "about", "more than", "at least") and not (
         m.roles & {"part", "another", "each", "forecast", "remainder"}
     )
+
+
+# Sentences apart that a place's or a division's figure and a whole told outside the lead may stand.
+APART_SENTENCES = 6
+# Roles that make a figure something other than a level of its own: another group, a share of each.
+_NOT_LEVELS = frozenset({"another", "each", "remainder", "part", "forecast"})
+# Change roles of a figure that is no level of now: where a change started, its amount, its factor.
+_NOT_NOW = frozenset({"from", "stated", "factor", "by", "amount"})
+# Words right after a money noun that narrow it to a part told by what it is of ("sales of its new phone").
+_NARROWED_BY = frozenset({"of", "from", "outside", "excluding"})
+# Words right before a money noun that leave it the holder's whole ("its sales", "on sales", "the sales").
+_PLAIN_BEFORE = frozenset({"its", "their", "the", "on", "of", "with", "and", "group", "total", "overall"})
+# Words around a source word read for who the source is ("the Red Cross says", "according to the UN").
+SOURCE_REACH = 3
+# A figure's time told as now: none, "now", "so far", or the current year, month or week ("this year").
+_NOW_PERIODS = frozenset({"", "now"})
+
+
+def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A place's or a holder's division's count and the story's whole of that count, told in other
+    sentences, the part before the whole or after it: "relief work in Ostrava, where more than 7,000 people
+    were killed" … "the flooding has so far claimed at least 4,500 lives"; "Sales in its generics business
+    fell to 7.2bn rupees" … "on sales which slid 5% to 3.9bn rupees". A whole is told of the story as a
+    whole: of an event its clause names ("The earthquake has killed"), across the country or "so far", or
+    at the top of the story; or, for money a holder's parts add up to, of the holder with no part named.
+    Each part is read against the nearest whole of its concept (before it when two are as near), of its
+    time (or the part names none) and mood, told by no other source and of no other event.
+
+    Figures are grouped by concept once; each part looks at the wholes of its concept only (linear in the
+    figures for a text that tells one whole, as a story does)."""
+    in_change = {i for rel in built.get("change", {}).values() for role, i in rel.roles if role in _NOT_NOW}
+    lead = _lead_sentences(d)
+    parts: dict[str, list[tuple[int, int, int, str]]] = {}
+    wholes: dict[str, list[tuple[int, int, int, bool]]] = {}
+    for si, pos, fi, f in d.figures(_APART_KINDS):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in in_change or m.roles & _NOT_LEVELS:
+            continue
+        fr = d.m.frame(fi)
+        noun = -1
+        if f.kind == "money":
+            noun, concept = _money_noun(d, si, pos)
+            if concept not in d.v.added_money:
+                continue
+        else:
+            concept = fr.concept or m.concept or ""
+        if not concept or concept in d.v.generic or concept in d.v.unscoped or fr.mood or fr.part == "part":
+            continue
+        if is_gap(d, fi):
+            continue
+        where = _part_named(d, si, pos, fi, f.kind == "money")
+        if where:
+            parts.setdefault(concept, []).append((si, pos, fi, where))
+        elif noun >= 0:
+            if _plain_money(d, si, noun):
+                wholes.setdefault(concept, []).append((si, pos, fi, True))
+        elif _story_whole(d, si, pos, fi):
+            wholes.setdefault(concept, []).append((si, pos, fi, True))
+        elif _lead_total(d, fi, lead):
+            wholes.setdefault(concept, []).append((si, pos, fi, False))
+    if not parts or not wholes:
+        return
+    for concept, members in parts.items():
+        told = wholes.get(concept)
+        if not told:
+            continue
+        for ps, ppos, pi, where in members:
+            near = [w for w in told if w[0] != ps or d.m.clause_start(ps, ppos) != d.m.clause_start(w[0], w[1])]
+            # A holder's sales are one whole wherever the story tells them; a toll is the story's in the lead.
+            near = [w for w in near if abs(w[0] - ps) <= APART_SENTENCES or w[0] in lead or where == "division"]
+            if not near:
+                continue
+            ws, wpos, wi, told_whole = min(near, key=lambda w: (abs(w[0] - ps), w[0] > ps, w[1]))
+            if (ps, ppos) < (ws, wpos) and not told_whole:
+                continue  # "A cholera epidemic in Angola has killed 1,200" before a count in the lead: no whole
+            if where != "division":
+                if abs(ws - ps) > APART_SENTENCES and not _events_in(d, ps) & _events_in(d, ws):
+                    continue  # far from the whole, a place's count must name the whole's event again
+                if _places_in(d, ws) - _places_in(d, ps):
+                    continue  # "393 cases in the country", Santiago's: a whole of its own place
+            if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where):
+                continue
+            yield Relation("part", (("part", pi), ("whole", wi)), (), "document", (("frame", "scope"),))
+
+
+def _places_in(d: _Doc, si: int) -> set[str]:
+    """The places a sentence names after "in", "across" or "throughout" ("in Santiago" → santiago)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    text = d.view.text
+    out = set()
+    for k in range(len(words) - 1):
+        if words[k] in ("in", "across", "throughout") and toks[k + 1].fact < 0:
+            w = words[k + 1]
+            if text[toks[k + 1].start : toks[k + 1].start + 1].isupper() and w not in d.v.not_names:
+                out.add(w.removesuffix("'s"))
+    return out
+
+
+# Kinds a place's or a division's part and its whole are counted in.
+_APART_KINDS = frozenset({"count", "number", "money"})
+
+
+def _part_named(d: _Doc, si: int, pos: int, fi: int, money: bool) -> str:
+    """ "division" when the figure's clause names a part of its holder before it ("Sales in its European
+    division"), a place's name when it names a place (see ``_scope``, and a place after "in": "in Ostrava,
+    where"), else ""; "" too for another place than the story's ("In neighbouring Belvia")."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    hi = d.m.clause_end(si, pos)
+    if any(words[k] in d.v.elsewhere for k in range(max(0, lo - 1), hi)):
+        return ""
+    if divided(d, fi):
+        return "division"
+    fr_scope = d.m.frame(fi).scope
+    if money or fr_scope == "whole":
+        return ""  # "across the region": the whole, though "region" may name a place
+    scope = _scope(d, fi)
+    if scope == "whole":
+        return ""
+    if scope and not _placed(d, si, lo, hi, set(scope.split())):
+        scope = ""  # "the loss of 1,900 jobs was a blow to the town": no count in the town
+    return scope or fr_scope or _hardest_hit(d, si) or _named_alone(d, si, pos, fi)
+
+
+# Words before a place that make a count the place's ("in the town of Lusk", "across Kesh province").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "within", "of"})
+# Words back from a place's word or name that its preposition may stand ("in the northern district").
+PLACE_BACK = 3
+
+
+def _placed(d: _Doc, si: int, lo: int, hi: int, named: set[str]) -> bool:
+    """A place word or one of ``named`` in the clause follows a preposition of place a few words before it
+    or opens the clause ("Henan province has"): the clause counts in that place."""
+    words = d.m.words[si]
+    for k in range(lo, hi):
+        if words[k] not in PLACE_WORDS and words[k].removesuffix("'s") not in named:
+            continue
+        for j in range(k - 1, max(lo, k - 1 - PLACE_BACK) - 1, -1):
+            if words[j] in _PLACE_PREPOSITIONS:
+                return True
+        if k - lo <= PLACE_BACK:
+            return True
+    return False
+
+
+def _toll_after(d: _Doc, si: int, k: int, pos: int) -> bool:
+    """Token ``k`` (after a name's "'s") is the figure or a noun of a toll ("Kesh's death toll", "Ohio's 300
+    cases"), not another noun ("Ruritania's health ministry counted 310 deaths")."""
+    if k == pos:
+        return True
+    words = d.m.words[si]
+    for n in (2, 1):
+        c = d.v.concepts.get(" ".join(words[k : k + n]))
+        if c:
+            return c in d.v.tolls
+    return False
+
+
+def _named_alone(d: _Doc, si: int, pos: int, fi: int) -> str:
+    """A name the figure's clause singles out before it: "Rovno alone has reported 520 cases", or, for a
+    toll, a name's own ("Kesh's death toll has risen to 3,500"); else ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    text = d.view.text
+    toll = d.m.frame(fi).concept in d.v.tolls
+    for k in range(d.m.clause_start(si, pos), pos):
+        w = words[k]
+        if toks[k].fact >= 0 or not text[toks[k].start : toks[k].start + 1].isupper() or w in d.v.not_names:
+            continue
+        if k + 1 < pos and words[k + 1] == "alone":
+            return w
+        if toll and w.endswith("'s") and w[:-2] not in d.v.not_names and _toll_after(d, si, k + 1, pos):
+            return w[:-2]
+    return ""
+
+
+def _hardest_hit(d: _Doc, si: int) -> str:
+    """The name a sentence opens with when it tells that place was hit worst ("Ohio has been hit worst by the
+    flu", "Kesh, the hardest-hit district,"): the sentence's tolls are that place's; else ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if not words or toks[0].fact >= 0 or words[0] in d.v.not_names or words[0] in NOT_NAMES:
+        return ""
+    if not d.view.text[toks[0].start : toks[0].start + 1].isupper():
+        return ""
+    if not any(d.v.hardest_hit.starting_at(words, k) for k in d.v.hardest_hit.starts_in(words)):
+        return ""
+    return words[0].removesuffix("'s")
+
+
+def _story_whole(d: _Doc, si: int, pos: int, fi: int) -> bool:
+    """The figure is told of the story as a whole: across the country or the region, in total or so far,
+    or of an event its clause names before it ("The earthquake has killed")."""
+    fr = d.m.frame(fi)
+    if fr.scope == "whole" or _scope(d, fi) == "whole" or fr.part == "whole":
+        return True
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    lo = d.m.clause_start(si, pos)
+    for k in range(lo, d.m.clause_end(si, pos) - 1):
+        # "has infected 3,000 people in 40 countries": a count spread over places is their whole.
+        if (
+            toks[k].fact >= 0
+            and k != pos
+            and words[k + 1] in _PLACES
+            and words[max(0, d.hedge_start(si, k) - 1)] in _OVER
+        ):
+            return True
+    # The event stands before the figure with no other amount in its clause but in an aside ("The floods,
+    # which hit 14 towns, have displaced 40,000"; not "the outbreak ... with 546 new cases and 31 deaths").
+    aside = False
+    for k in range(pos - 1, max(-1, pos - 1 - EVENT_REACH), -1):
+        other = toks[k].fact
+        aside = aside or words[k] == ","
+        if k >= lo and other >= 0 and d.facts[other].kind in _APART_KINDS | {"percent"} and not aside:
+            break
+        if words[k] in d.v.events and (k >= lo - 1 or k < EVENT_SUBJECT_WORDS):
+            return True
+    return False
+
+
+# Plural nouns of places, and the words before their count, that spread a figure over places ("in 40
+# countries", "across nine states").
+_PLACES = frozenset("countries nations states provinces regions districts counties cities towns villages".split())
+_OVER = frozenset({"in", "across", "throughout", "over"})
+# Tokens back from a figure read for the event its clause tells of (a bounded walk per figure).
+EVENT_REACH = 30
+# Words at a sentence's start read for the event it tells of ("The floods, which hit on Sunday, have").
+EVENT_SUBJECT_WORDS = 4
+
+
+def _money_noun(d: _Doc, si: int, pos: int) -> tuple[int, str]:
+    """The noun an amount is told of, the nearest before it in its clause past any percentage ("on sales
+    which slid 5% to 3.9bn rupees" → sales), with its concept; (-1, "") when another amount comes first."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for k in range(pos - 1, d.m.clause_start(si, pos) - 1, -1):
+        other = toks[k].fact
+        if other >= 0 and d.facts[other].kind != "percent":
+            return -1, ""
+        concept = d.v.concepts.get(words[k])
+        if concept:
+            return k, concept
+    return -1, ""
+
+
+def _plain_money(d: _Doc, si: int, k: int) -> bool:
+    """The money noun at token ``k`` is its holder's whole: no other word before it ("Acme's sales", "on
+    sales which fell") and nothing after it that narrows it ("sales of its new phone", "car sales")."""
+    words = d.m.words[si]
+    before = words[k - 1] if k > d.m.clause_start(si, k) else ""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    plain = (
+        not before
+        or before in _PLAIN_BEFORE
+        or before in d.v.neutral_modifiers
+        or (before.endswith("'s") and before[:1].isalpha())
+    )
+    return plain and after not in _NARROWED_BY
+
+
+def _fits_whole(d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int], where: str) -> bool:
+    """The part may be counted in the whole: one family, the part's time the whole's (or told as now), one
+    holder (a division tied to the whole's holder), one event, one source."""
+    ps, ppos, pi = part
+    ws, wpos, wi = whole
+    if not same_family(d.facts[pi], d.facts[wi]):
+        return False
+    pf, wf = d.m.frame(pi), d.m.frame(wi)
+    if pf.period != wf.period and not (
+        _now(pf.period) and (_now(wf.period) or wf.period[:1] == "-" or _since(d, ws, wpos))
+    ):
+        # "In 1998 a storm killed 400 in the province": another time; "the last outbreak, in 1992, with
+        # 3,000 cases": the whole's. A whole told for a month or a quarter ("the three months to December")
+        # is the story's time.
+        return False
+    if where == "division":
+        if not _tied_to(d, ps, ppos):
+            return False
+    elif (
+        pf.holder
+        and wf.holder
+        and not same_holder(pf.holder, wf.holder)
+        and pf.holder not in where
+        and pf.concept not in d.v.tolls
+    ):
+        return False  # a toll is the event's, whoever its sentence tells of ("Moya donated ... in Thailand")
+    if where != "division" and wf.holder and same_holder(where, wf.holder):
+        return False  # "sales in Norvik" against Norvik's: the holder itself, not a place within it
+    return _one_event(d, ps, ws) and _one_source(d, ps, ws)
+
+
+def _since(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause counts from a date to now ("has killed 140 people since 2003")."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    return any(
+        words[k] == "since" and toks[k + 1].fact >= 0 and d.facts[toks[k + 1].fact].kind in ("year", "date")
+        for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos) - 1)
+    )
+
+
+def _now(period: str) -> bool:
+    """A time told as now: none, "now", "so far", or the current year, month or week ("this year")."""
+    return period in _NOW_PERIODS or period.startswith("0 ")
+
+
+def _tied_to(d: _Doc, si: int, pos: int) -> bool:
+    """The division's clause ties it to a holder: "its", "their", "the group's", a name's ("Sales in
+    Norvik's paper business"); not to a rival ("at rival Bellco's European arm")."""
+    words = d.m.words[si]
+    span = range(d.m.clause_start(si, pos), pos)
+    if any(words[k] in d.v.other_holders for k in span):
+        return False
+    return any(words[k] in ("its", "their") or (words[k].endswith("'s") and words[k][:1].isalpha()) for k in span)
+
+
+def _events_in(d: _Doc, si: int) -> set[str]:
+    """The event nouns a sentence names, in one form ("floods", "flooding" → "flood")."""
+    out = set()
+    for w in d.m.words[si]:
+        if w in d.v.events:
+            out.add(w.removeprefix("earth").removesuffix("ing").removesuffix("s"))
+    return out
+
+
+def _one_event(d: _Doc, ps: int, ws: int) -> bool:
+    """The part's sentence names no event other than the whole's ("The blast killed 12" … "In Kesh
+    province, fighting has killed 3,000")."""
+    a, b = _events_in(d, ps), _events_in(d, ws)
+    return not a or not b or bool(a & b)
+
+
+def _source_of(d: _Doc, si: int) -> set[str]:
+    """Who a sentence's figures are told by: the words around a source word ("the Red Cross says",
+    "according to the UN", "officials said"), less small words."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    out: set[str] = set()
+    for k in d.v.sources.starts_in(words):
+        hit = d.v.sources.starting_at(words, k)
+        if hit is None:
+            continue
+        start = hit[1] if words[k] == "according" else max(0, k - SOURCE_REACH)
+        for j in range(start, min(len(words), start + SOURCE_REACH)):
+            w = words[j]
+            if w[:1].isalpha() and w not in d.v.not_names and w not in d.v.holder_pronouns:
+                # A name is kept as written ("Red", "Cross"; not a sentence's first word), others in lower case.
+                named = j > 0 and d.view.text[toks[j].start : toks[j].start + 1].isupper()
+                out.add(w.capitalize() if named else w)
+    return out
+
+
+def _one_source(d: _Doc, ps: int, ws: int) -> bool:
+    """The part and the whole are not told by two sources: the part's is named ("The government says 120
+    died … The Red Cross says 300 died in Kesh") and the whole's is another. Officials, the police, a
+    spokesman may be anyone's."""
+    a = _source_of(d, ps)
+    if not any(w != w.lower() for w in a):
+        return True
+    b = _source_of(d, ws)
+    return not b or bool({w.lower() for w in a} & {w.lower() for w in b})
