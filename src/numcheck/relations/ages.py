@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from numcheck import dates, days
 from numcheck.patterns import View
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import Relation, _Doc, _plain_tokens
 from numcheck.relations.calendar import (
     SPAN_REACH,
     _births,
@@ -348,8 +348,8 @@ def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
     if not named & _cap_names(d, d.facts[then].sentence):
         return  # the age then is not told of the same person
     after = _latest_past(d)
-    if after < 0 or after == at:
-        return
+    if after < 0 or after == at or set(d.m.words[now_si]) & _age_words("death_words"):
+        return  # none, or an age at a death: the latest year may come after it ("his songs were reissued in 2010")
     roles = (("age", nows[0]), ("then", then), ("at", at), ("after", after))
     yield Relation("age", roles, (), "document")
 
@@ -484,10 +484,13 @@ def _person_of(d: _Doc, who: tuple[str, frozenset[str]], si: int, person: frozen
         if s3 == told:
             return True
         if not d.m.words[s3]:
+            plain = _plain_tokens(d, s3)
+            if plain and plain[0].text in ("he", "she"):
+                continue  # a sentence without figures that goes on about the same "he" or "she"
             return False  # a sentence not read: whom it names is not known
         named = _sentence_subject(d, s3)
-        if named[0]:
-            continue
+        if named[0] or not named[1]:
+            continue  # another "he" or "she", or a sentence that opens with no subject (a quote)
         return bool(named[1] & person) and not named[1] & others
     return False
 
@@ -502,9 +505,10 @@ def _person_words(d: _Doc, ai: int) -> frozenset[str]:
     return frozenset(said)
 
 
-def _latest_dated(d: _Doc) -> int:
+def _latest_dated(d: _Doc, person: frozenset[str] | None = None, told: int = -1) -> int:
     """The latest single year the text tells as the time of a past event ("she said in 2003", "was sold on 2
-    May 2004"): after "in" or "on", in a sentence with a past word and no word of the future. -1 if none."""
+    May 2004"): after "in" or "on", in a sentence with a past word and no word of the future; with ``person``,
+    only an event of that person (told of in sentence ``told``). -1 if none."""
     future = frozenset(dates.table("dateline")["future_words"])
     past = frozenset(dates.table("ages")["past_words"])
     best, year = -1, -1
@@ -513,6 +517,8 @@ def _latest_dated(d: _Doc) -> int:
         si, k = d.pos_of(fi)
         words = d.m.words[si]
         if y is None or y <= year or k < 1 or words[k - 1] not in ("in", "on") or set(words) & future:
+            continue
+        if person is not None and not _person_of(d, _year_subject(d, si, k), si, person, told):
             continue
         if any(w.endswith("ed") or w in past for w in words):
             best, year = fi, y
@@ -539,7 +545,10 @@ def _ages_at_acts(d: _Doc) -> Iterator[Relation]:
     person = _person_words(d, ai)
     if not person:
         return
-    after = _latest_dated(d)
+    # An age at a death is held against the latest year of the person's own doings ("she said in 2003"), not a
+    # year after it ("her films were shown again in 2010").
+    died = bool(set(words) & _age_words("death_words"))
+    after = _latest_dated(d, person if died else None, si)
     if after < 0:
         return
     latest = _year_of(d.facts[after]) or 0

@@ -20,8 +20,9 @@ from dataclasses import dataclass, replace
 from numcheck import dates
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
-from numcheck.relations.ages import STOPWORDS_CAL, _told_now, apposed
+from numcheck.relations.ages import STOPWORDS_CAL, _latest_dated, _told_now, apposed
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
+from numcheck.relations.calendar import _year_of
 from numcheck.vocab import any_phrase
 
 # Lower-case words between an age and the name it is told of ("the 21-year-old folk singer Jo Hart").
@@ -221,7 +222,7 @@ def _past_before(d: _Doc, si: int, pos: int) -> bool:
         k -= 1
     if k >= 2 and words[k] == "was" and words[k - 1] in ("he", "she") and words[k - 2] == "when":
         return True
-    return k >= 1 and words[k] == "a" and words[k - 1] == "as"
+    return k >= 1 and words[k] in ("a", "an") and words[k - 1] == "as"
 
 
 def _years_and_days(d: _Doc, si: int, pos: int) -> int:
@@ -257,6 +258,10 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
             who = _copula_age(d, si, pos)
             if who is not None:
                 yield Told(*who, n, n, "now", fi, f.span, f.text)
+                continue
+            at = _number_at_year(d, si, pos, fi)
+            if at is not None:
+                yield at
             continue
         if f.kind == "age" and f.unit != "year":
             continue
@@ -264,11 +269,15 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         frame = mm.frame or "" if mm is not None else ""
         at_year = int(frame[:4]) if frame[:4].isdigit() and f.kind == "age" else -1
         told_as_who = not _at_event(f.text) or f.text.isdigit()  # "the 27-year-old", "Hale, 47,"
-        if frame[:4].isdigit() and told_as_who and not _year_before(d, si, pos, frame[:4]):
+        if frame[:4].isdigit() and told_as_who and not past and not _year_before(d, si, pos, frame[:4]):
             at_year = -1  # "The 27-year-old won it in 2009", "Hale, 47, who built it in 1988": the age now
         elif frame[:1].isdigit() and at_year < 0:
             continue
         person, first = _person(d, si, pos, pos + 1)
+        if not person and at_year >= 0:
+            person, first = _name_after(d, si, pos)  # "In 1985, aged 19, Reed moved to Paris"
+        if not person and at_year >= 0 and d.m.words[si][:1] in (("he",), ("she",)):
+            person, first = _opening_name(d, si - 1)  # "Jo Hart ... He won the cup in 1995 at the age of 27"
         if not person and (past or at_year >= 0):
             person, first = _subject(d, si)  # "Hart first played for her country when she was 16"
         if not person and f.kind == "age" and _opens_sentence(d, si, pos):
@@ -282,6 +291,59 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if not past and f.kind == "age" and not told_as_who and not _told_now(d, si, pos):
             past = True  # "won the title aged 17": the age then, not now
         yield Told(person, first, n, n, "past" if past else "now", fi, f.span, f.text)
+
+
+# Words after a bare figure told as an age at a year ("In 1985, at 19, he ...", "Reed was 30 when he returned
+# in 1992", "She was 41 in 2001").
+_AT_AFTER = frozenset({",", "when", "in", "and"})
+
+
+def _number_at_year(d: _Doc, si: int, pos: int, fi: int) -> Told | None:
+    """A bare whole number told as a person's age at the one year of its sentence: "In 1985, at 19, Reed moved
+    to Paris", "Reed was 30 when he returned in 1992" ("he" or "she" opening it: the name the sentence before
+    opens with). None when it is not one."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    f = d.facts[fi]
+    if f.kind not in ("number", "count") or f.unit or f.hedge != "exact" or not f.text.isdigit():
+        return None
+    if pos + 1 >= len(words) or words[pos + 1] not in _AT_AFTER or pos < 1:
+        return None
+    mm = d.m.by_fact.get(fi)
+    frame = (mm.frame or "") if mm is not None else ""
+    years = {d.facts[t.fact].text for t in toks if t.fact >= 0 and d.facts[t.fact].kind == "year"}
+    if not frame[:4].isdigit() or len(years) != 1:
+        return None
+    k = pos - 1
+    while k >= 0 and words[k] in _PAST_FILLER:
+        k -= 1
+    if words[pos - 1] == "at" and words[pos + 1] in (",", "when"):
+        person = _person(d, si, pos - 1, pos + 1)
+        if not person[0]:
+            person = _name_after(d, si, pos)
+        if not person[0]:
+            person = _subject(d, si)
+    elif k >= 1 and words[k] == "was" and words[k - 1] in ("he", "she"):
+        person = _opening_name(d, si - 1) if k - 1 == 0 else ("", "")
+    elif k >= 1 and words[k] == "was":
+        person = _run_back(d, toks, k - 1) if _cap(d, toks[k - 1]) else ("", "")
+    else:
+        return None
+    if not person[0]:
+        return None
+    n, year = int(f.value or 0), int(frame[:4])
+    return Told(person[0], person[1], n, n, "at", fi, f.span, f"{f.text} in {year}", year=year)
+
+
+def _name_after(d: _Doc, si: int, pos: int) -> tuple[str, str]:
+    """The name just after the comma that closes an opening phrase with an age ("In 1985, aged 19, Reed
+    moved"): only when the age's phrase opens the sentence."""
+    toks = _tokens(d, si)
+    k = pos + 1
+    if k + 1 >= len(toks) or toks[k].text != "," or not _cap(d, toks[k + 1]):
+        return "", ""
+    if any(toks[j].text == "," and j > 0 and _cap(d, toks[j - 1]) for j in range(pos)):
+        return "", ""  # "Hart, 19, Reed, 20, ...": a list of names and ages
+    return _run_forward(d, toks, k + 1)
 
 
 def _year_before(d: _Doc, si: int, pos: int, year: str) -> bool:
@@ -439,8 +501,9 @@ def _person_ages(d: _Doc) -> Iterator[Relation]:
     by_person: dict[str, list[Told]] = {}
     firsts: dict[str, set[str]] = {}
     figures = list(_figure_ages(d))
-    if not any(t.fact >= 0 and t.when == "now" and t.days < 0 for t in figures):
-        return  # only an age now told as a figure is judged against the others: no need to read words
+    ats = sum(1 for t in figures if t.when == "at")
+    if not any(t.fact >= 0 and t.when == "now" and t.days < 0 for t in figures) and ats < 2:
+        return  # only an age now or two ages at years told as figures are judged: no need to read words
     ages = _first_names_resolved([*figures, *_word_ages(d)])
     whose = {f"#{t.fact}": (t.person, t.first) for t in ages if t.fact >= 0}
     for t in (*ages, *_lengths(d)):
@@ -456,12 +519,37 @@ def _person_ages(d: _Doc) -> Iterator[Relation]:
             continue  # two people of one surname ("Jo Hart" and "Sam Hart")
         told = sorted(told, key=lambda t: t.span.start)[:AGES_KEPT]
         for a in told:
+            if a.when == "at" and a.fact >= 0:
+                for b in told:
+                    if b.when == "at" and b.fact >= 0 and b.year < a.year and "age" in (_kind(d, a), _kind(d, b)):
+                        # One of the two written as an age ("aged 19", "as a 15-year-old"): "Inflation was 12 in
+                        # 1980" and "was 5 in 1990" are no one's ages.
+                        # 21 in 1996 is 25 to 27 in 2001: the birthday may fall either side of both years.
+                        since = a.year - b.year
+                        labels = (("low", str(b.low + since - 1)), ("high", str(b.high + since + 1)), ("told", b.text))
+                        yield Relation("age", (("age", a.fact), ("other", b.fact)), (b.span,), "document", labels)
             if a.fact < 0 or a.when != "now" or a.days >= 0:
                 continue
             for b in told:
                 rel = _against(d, a, b)
                 if rel is not None:
                     yield rel
+
+
+def _kind(d: _Doc, t: Told) -> str:
+    return d.facts[t.fact].kind
+
+
+def _latest_year(d: _Doc, a: Told) -> int:
+    """The latest year the text tells as the time of a past event, for an age now ``a`` not told at a death
+    (an age at death is not the age in a later year the text names); -1 if none."""
+    si = d.facts[a.fact].sentence
+    if set(d.m.words[si]) & frozenset(dates.table("ages")["death_words"]):
+        return -1
+    fi: int = d.view.memo("latest-dated", lambda v: _latest_dated(d))
+    if fi < 0:
+        return -1
+    return _year_of(d.facts[fi]) or -1
 
 
 def _first_names_resolved(ages: list[Told]) -> list[Told]:
@@ -500,6 +588,9 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
         # 21 in 1996 is 34 to 36 in 2010: the birthday may fall either side of both dates.
         since = d.view.reporting_date.year - b.year
         low, high, told = b.low + since - 1, b.high + since + 1, f"{b.text}"
+    elif b.when == "at" and d.view.reporting_date is None and 0 <= (latest := _latest_year(d, a)) and latest > b.year:
+        # No date of its own: now is no earlier than the latest year the text tells as past ("said in 2004").
+        low, high, told = b.low + latest - b.year - 1, 200, f"{b.text} and a year of {latest} told as past"
     else:
         return None
     roles = (("age", a.fact),) + ((("other", b.fact),) if b.fact >= 0 else ())
