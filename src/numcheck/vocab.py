@@ -285,6 +285,7 @@ class Vocab:
     divisions: frozenset[str]  # "division", "arm", "business": a holder's part told by its kind
     added_money: frozenset[str]  # "revenue": money concepts a holder's parts add up to
     tolls: frozenset[str]  # "death", "case": counts an event makes, the event's whoever a sentence tells of
+    markets: frozenset[str]  # "overseas", "uk": before "sales", a market's part of a holder's whole
     hardest_hit: PhraseTable  # "worst hit", "the worst of" → "hit": the sentence's opening names a place
     sources: PhraseTable  # "according to", "estimates" → "source": who a figure is told by
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
@@ -572,6 +573,7 @@ def vocab() -> Vocab:
         divisions=frozenset(data["frames"]["scopes"]["divisions"]),
         added_money=frozenset(data["frames"]["scopes"]["added_money"]),
         tolls=frozenset(data["frames"]["scopes"]["tolls"]),
+        markets=frozenset(data["frames"]["scopes"]["markets"]) | frozenset(data["countries"]["names"]),
         hardest_hit=PhraseTable.build((str(p), "hit") for p in data["frames"]["scopes"]["hardest_hit"]),
         sources=PhraseTable.build((str(p), "source") for p in data["frames"]["scopes"]["sources"]),
         sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),

@@ -293,7 +293,8 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             continue
         if is_gap(d, fi):
             continue
-        where = _part_named(d, si, pos, fi, f.kind == "money")
+        where = _market(d, si, noun) if noun >= 0 else ""
+        where = where or _part_named(d, si, pos, fi, f.kind == "money")
         if where:
             parts.setdefault(concept, []).append((si, pos, fi, where))
         elif noun >= 0:
@@ -358,8 +359,10 @@ def _part_named(d: _Doc, si: int, pos: int, fi: int, money: bool) -> str:
     if divided(d, fi):
         return "division"
     fr_scope = d.m.frame(fi).scope
-    if money or fr_scope == "whole":
+    if fr_scope == "whole":
         return ""  # "across the region": the whole, though "region" may name a place
+    if money:
+        return ""
     scope = _scope(d, fi)
     if scope == "whole":
         return ""
@@ -490,11 +493,30 @@ def _money_noun(d: _Doc, si: int, pos: int) -> tuple[int, str]:
     return -1, ""
 
 
+def _market(d: _Doc, si: int, k: int) -> str:
+    """The market the money noun at token ``k`` is told for, the word right before it ("UK sales",
+    "overseas revenue"), else ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    before = words[k - 1] if k > d.m.clause_start(si, k) else ""
+    if before in d.v.markets:
+        return before
+    # "Sales in Europe rose": a name after "in" (not "in the quarter").
+    j = k + 2 if k + 2 < len(words) and words[k + 1] == "in" else -1
+    if j >= 0 and toks[j].fact < 0 and words[j] not in d.v.not_names:
+        if d.view.text[toks[j].start : toks[j].start + 1].isupper():
+            return words[j]
+    return ""
+
+
 def _plain_money(d: _Doc, si: int, k: int) -> bool:
     """The money noun at token ``k`` is its holder's whole: no other word before it ("Acme's sales", "on
     sales which fell") and nothing after it that narrows it ("sales of its new phone", "car sales")."""
     words = d.m.words[si]
-    before = words[k - 1] if k > d.m.clause_start(si, k) else ""
+    lo = d.m.clause_start(si, k)
+    if any(words[j] in d.v.other_holders for j in range(lo, d.m.clause_end(si, k))):
+        return False  # "Rival Bellco's sales fell to": another holder's
+    before = words[k - 1] if k > lo else ""
     after = words[k + 1] if k + 1 < len(words) else ""
     plain = (
         not before
