@@ -26,6 +26,10 @@ NATIONAL_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     "city town capital province state region district county village area municipality prefecture".split()
 )
+# Sides of a country that make a count a part of it after "in the" ("300 people in the north").
+COMPASS = frozenset(
+    "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
+)
 # The headline and the first sentences, where a story's total stands before its places.
 LEAD_TOTAL_SENTENCES = 3
 # Sentences after a national figure that a place's figure may stand and still be counted in it.
@@ -120,6 +124,9 @@ def _scope(d: _Doc, fi: int) -> str:
         and k > lo
         and words[k] not in NOT_NAMES
     ]
+    for k in range(lo, hi - 2):
+        if words[k] == "in" and words[k + 1] == "the" and words[k + 2] in COMPASS:
+            return words[k + 2]  # "in the north": a part of the country told by its side
     if said & PLACE_WORDS:
         # Only a place word makes a part: "in the United Kingdom" may be a country of its own. The
         # place's name may open the sentence ("Henan province has recorded 15 deaths").
@@ -446,14 +453,14 @@ def _story_whole(d: _Doc, si: int, pos: int, fi: int) -> bool:
     words = d.m.words[si]
     toks = d.m.tokens[si]
     lo = d.m.clause_start(si, pos)
+    noun = (d.m.by_fact[fi].noun or "").split()[-1:] or ["#"]
     for k in range(lo, d.m.clause_end(si, pos) - 1):
-        # "has infected 3,000 people in 40 countries": a count spread over places is their whole.
-        if (
-            toks[k].fact >= 0
-            and k != pos
-            and words[k + 1] in _PLACES
-            and words[max(0, d.hedge_start(si, k) - 1)] in _OVER
-        ):
+        # "has infected 3,000 people in 40 countries": a count spread over places is their whole, told right
+        # after its noun ("312 deaths, most in two districts" tells where most were, not the whole's reach).
+        if toks[k].fact < 0 or k == pos or words[k + 1] not in _PLACES:
+            continue
+        over = d.hedge_start(si, k) - 1
+        if over > 0 and words[over] in _OVER and (over - 1 == pos or words[over - 1] == noun[0]):
             return True
     # The event stands before the figure with no other amount in its clause but in an aside ("The floods,
     # which hit 14 towns, have displaced 40,000"; not "the outbreak ... with 546 new cases and 31 deaths").
@@ -534,9 +541,20 @@ def _fits_whole(d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int]
     ws, wpos, wi = whole
     if not same_family(d.facts[pi], d.facts[wi]):
         return False
+    pm, wm = d.m.by_fact[pi], d.m.by_fact[wi]
+    if (pm.roles | wm.roles) & _NOT_LEVELS:
+        return False  # "an average of 450 people die each year": no count of the story's
+    if (
+        wm.noun
+        and pm.noun != wm.noun
+        and wm.noun not in d.v.generic
+        and d.v.concept(wm.noun) != wm.concept
+        and (not pm.noun or d.v.concept(pm.noun) != pm.concept)
+    ):
+        return False  # "The storm killed 40 children" … "60 people died": the whole counts a group of its own
     pf, wf = d.m.frame(pi), d.m.frame(wi)
     if pf.period != wf.period and not (
-        _now(pf.period) and (_now(wf.period) or wf.period[:1] == "-" or _since(d, ws, wpos))
+        _now(pf.period) and (_now(wf.period) or wf.period.startswith("--") or _since(d, ws, wpos))
     ):
         # "In 1998 a storm killed 400 in the province": another time; "the last outbreak, in 1992, with
         # 3,000 cases": the whole's. A whole told for a month or a quarter ("the three months to December")
