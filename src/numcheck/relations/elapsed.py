@@ -437,6 +437,12 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
             continue
         if not (pos >= 1 and (words[pos - 1] in lasted or words[pos - 1] == "for")):
             continue
+        if not dated and not any(t.fact >= 0 and d.facts[t.fact].kind == "year" for t in toks):
+            # "The hostages were held for three weeks. They were seized on 1 June and freed on 8 June."
+            near = _dated_next_door(d, si, pos, begun, ended | _span_until() | {"ending", "ended"})
+            if near is not None:
+                yield Relation("span", (("length", fi), ("start", near[0]), ("end", near[1])), (), "document")
+            continue
         ranges = [k for k in dated if "/" in (d.facts[toks[k].fact].iso or "")]
         if (
             len(dated) == 1
@@ -454,6 +460,43 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
             continue
         roles = (("length", fi), ("start", toks[ka].fact), ("end", toks[kb].fact))
         yield Relation("span", roles, (), "sentence")
+
+
+def _dated_next_door(
+    d: _Doc, si: int, pos: int, begun: frozenset[str], ended: frozenset[str]
+) -> tuple[int, int] | None:
+    """(start, end) dates of the sentence after the length's, else the one before, that tells exactly two days,
+    the first with a word that starts something ("were seized on 1 June") and the second with one that ends it
+    ("and freed on 8 June"). None when the length is a term ahead ("was jailed for three weeks", "will run for")
+    or no sentence next to it tells such days."""
+    words = d.m.words[si]
+    if set(words[d.m.clause_start(si, pos) : pos]) & _never():
+        return None
+    for s2 in (si + 1, si - 1):
+        if not 0 <= s2 < len(d.m.tokens):
+            continue
+        toks2, words2 = d.m.tokens[s2], d.m.words[s2]
+        dated = [k for k, t in enumerate(toks2) if t.fact >= 0 and d.facts[t.fact].kind == "date"]
+        if len(dated) != 2 or any("/" in (d.facts[toks2[k].fact].iso or "") for k in dated):
+            continue
+        ka, kb = dated
+        if (
+            set(words2[max(0, ka - BOUND_REACH) : ka]) & begun
+            and set(words2[max(ka + 1, kb - BOUND_REACH) : kb]) & ended
+        ):
+            return toks2[ka].fact, toks2[kb].fact
+    return None
+
+
+# Words of ``[tenure] never`` that may tell a time gone by when its days are told next to it ("were held for
+# three weeks. They were seized on 1 June and freed on 8 June").
+_GONE_BY = frozenset("held detained locked suspended banned barred exiled".split())
+
+
+@functools.cache
+def _never() -> frozenset[str]:
+    """Words that make a length a term ahead, not a time gone by ("was jailed for", "will run for")."""
+    return frozenset(dates.table("tenure")["never"]) - _GONE_BY
 
 
 @functools.cache
