@@ -601,6 +601,21 @@ def _was_age(d: _Doc, si: int, pos: int) -> int:
     return j - 1
 
 
+def _name_run(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """Tokens ``lo``..``hi`` of sentence ``si`` are all capitalised words: a name ("Ann Fox")."""
+    toks = d.m.tokens[si]
+    if lo < 0 or hi - lo > NAME_WORDS:
+        return False
+    return all(
+        toks[k].fact < 0 and d.view.text[toks[k].start : toks[k].start + 1].isupper() and toks[k].text.isalpha()
+        for k in range(lo, hi + 1)
+    )
+
+
+# Words of a name that may stand before "was" ("Mary Ann Fox was 22").
+NAME_WORDS = 3
+
+
 def _year_subject(d: _Doc, si: int, k: int) -> tuple[str, frozenset[str]]:
     """Whose event the year at token ``k`` dates: the first "he", "she" or "they" of its clause ("After school
     she joined the navy, and in 1975 she became ..."), else the subject of the sentence."""
@@ -675,9 +690,11 @@ def _ages_after_event(d: _Doc) -> Iterator[Relation]:
             who = None if opening else _sentence_subject(d, si)
         else:
             lo = _was_age(d, si, pos)
-            if lo < 0 or d.m.clause_start(si, lo) != lo:
+            first = d.m.clause_start(si, lo) if lo >= 0 else -1
+            # "He was 68", or a name of several words ("Ann Fox was 22 when ..."): the clause opens with its subject.
+            if lo < 0 or first != lo and not _name_run(d, si, first, lo):
                 continue
-            who = _who(words, lo, lo + 1)
+            who = _who(words, first, lo + 1)
         if set(words) & present or d.facts[birth].sentence == si:
             continue  # an age now, or one told with the birth (``_ages``)
         if pos >= 1 and words[pos - 1] in _age_words("threshold_before"):
