@@ -74,7 +74,7 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 scope = "whole"
             if scope == "whole":
                 if whole >= 0 and len(parts) >= 2:
-                    yield _scoped_breakdown(d, whole, parts)
+                    yield from _scoped_breakdown(d, whole, parts)
                 whole, parts = fi, []
                 continue
             if whole < 0 or not scope:
@@ -96,12 +96,25 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             if all(scope != other for _, other in parts):
                 parts.append((fi, scope))
         if whole >= 0 and len(parts) >= 2:
-            yield _scoped_breakdown(d, whole, parts)
+            yield from _scoped_breakdown(d, whole, parts)
 
 
-def _scoped_breakdown(d: _Doc, whole: int, parts: list[tuple[int, str]]) -> Relation:
+def _scoped_breakdown(d: _Doc, whole: int, parts: list[tuple[int, str]]) -> Iterator[Relation]:
+    """The places' figures as an open breakdown of the whole, unless one place is told within another ("In
+    Lusk, the capital of Kesh province, 150 died" after Kesh's 180): nested places are no separate parts."""
+    names = [(d.facts[fi].sentence, set(name.split()) - PLACE_WORDS - COMPASS) for fi, name in parts]
+    for si in {s2 for s2, _ in names}:
+        words = d.m.words[si]
+        # Another place named as a place here ("the capital of Kesh province", "a town of Kesh").
+        placed = {
+            w
+            for k, w in enumerate(words)
+            if (k + 1 < len(words) and words[k + 1] in PLACE_WORDS) or (k > 0 and words[k - 1] == "of")
+        }
+        if any(other and other <= placed for s2, other in names if s2 != si):
+            return  # (places listed in one sentence are siblings: "Almora reported 250, and Bellgrave 190")
     roles = (("total", whole),) + tuple(("item", fi) for fi, _ in parts)
-    return Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+    yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"), ("frame", "scope")))
 
 
 def _scope(d: _Doc, fi: int) -> str:
@@ -253,7 +266,7 @@ def _lead_total(d: _Doc, fi: int, lead: frozenset[int]) -> bool:
 
 
 # Sentences apart that a place's or a division's figure and a whole told outside the lead may stand.
-APART_SENTENCES = 6
+APART_SENTENCES = 8
 # Roles that make a figure something other than a level of its own: another group, a share of each.
 _NOT_LEVELS = frozenset({"another", "each", "remainder", "part", "forecast"})
 # Change roles of a figure that is no level of now: where a change started, its amount, its factor.
@@ -313,6 +326,7 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             wholes.setdefault(concept, []).append((si, pos, fi, False))
     if not parts or not wholes:
         return
+    placed: dict[int, dict[str, int]] = {}  # whole → place → its first part
     for concept, members in parts.items():
         told = wholes.get(concept)
         if not told:
@@ -334,6 +348,22 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where):
                 continue
             yield Relation("part", (("part", pi), ("whole", wi)), (), "document", (("frame", "scope"),))
+            if where != "division" and not _headline(d, ps):
+                # (A headline's place, "Floods kill 120 in Ruritania", may be the whole country.)
+                placed.setdefault(wi, {}).setdefault(where, pi)
+    for wi, found in placed.items():
+        if len(found) >= 2:
+            # Places told one each are separate parts: together they are at most the whole.
+            yield from _scoped_breakdown(d, wi, [(pi, where) for where, pi in found.items()])
+
+
+def _headline(d: _Doc, si: int) -> bool:
+    """Sentence ``si`` is the headline: the first, a line of its own with no full stop."""
+    sents = d.view.doc.sentences
+    if si != 0 or len(sents) < 2 or sents[0].paragraph == sents[1].paragraph:
+        return False
+    words = d.m.words[0]
+    return not words or words[-1] not in CLAUSE_END
 
 
 def _places_in(d: _Doc, si: int) -> set[str]:
@@ -375,7 +405,33 @@ def _part_named(d: _Doc, si: int, pos: int, fi: int, money: bool) -> str:
         return ""
     if scope and not _placed(d, si, lo, hi, set(scope.split())):
         scope = ""  # "the loss of 1,900 jobs was a blow to the town": no count in the town
-    return scope or fr_scope or _hardest_hit(d, si) or _named_alone(d, si, pos, fi)
+    return scope or fr_scope or _hardest_hit(d, si) or _named_alone(d, si, pos, fi) or _sibling_place(d, si)
+
+
+# Verbs right after a sentence's opening name that report a count for it ("Shandong has reported five").
+_REPORTING = frozenset("reported recorded registered confirmed counted".split())
+
+
+def _sibling_place(d: _Doc, si: int) -> str:
+    """ "Henan province has recorded 15 deaths. Shandong has reported five deaths.": a sentence that opens
+    with a name and a verb of reporting, beside a sentence that opens with a place word so, names a place
+    too; else ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if len(words) < 3 or toks[0].fact >= 0 or words[0] in d.v.not_names or words[0] in NOT_NAMES:
+        return ""
+    if not d.view.text[toks[0].start : toks[0].start + 1].isupper():
+        return ""
+    k = 2 if words[1] in ("has", "have", "had") else 1
+    if words[k] not in _REPORTING:
+        return ""
+    for other in (si - 1, si + 1):
+        if 0 <= other < len(d.m.words):
+            ow = d.m.words[other]
+            j = next((i for i, w in enumerate(ow[:SUBJECT_WORDS]) if w in PLACE_WORDS), -1)
+            if 0 < j < len(ow) - 2 and (ow[j + 1] in _REPORTING or ow[j + 2] in _REPORTING):
+                return words[0]
+    return ""
 
 
 # Words before a place that make a count the place's ("in the town of Lusk", "across Kesh province").
