@@ -338,8 +338,10 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             if not near:
                 continue
             ws, wpos, wi, told_whole = min(near, key=lambda w: (abs(w[0] - ps), w[0] > ps, w[1]))
-            if (ps, ppos) < (ws, wpos) and not told_whole:
-                continue  # "A cholera epidemic in Angola has killed 1,200" before a count in the lead: no whole
+            if (ps, ppos) < (ws, wpos) and (not told_whole or not set(where.split()) - PLACE_WORDS - COMPASS):
+                # "A cholera epidemic in Angola has killed 1,200" before a count in the lead: no whole; "90
+                # died off the coast of the province" before "72 died in the sinking": the story's own place.
+                continue
             if where != "division":
                 if abs(ws - ps) > APART_SENTENCES and not _events_in(d, ps) & _events_in(d, ws):
                     continue  # far from the whole, a place's count must name the whole's event again
@@ -405,7 +407,25 @@ def _part_named(d: _Doc, si: int, pos: int, fi: int, money: bool) -> str:
         return ""
     if scope and not _placed(d, si, lo, hi, set(scope.split())):
         scope = ""  # "the loss of 1,900 jobs was a blow to the town": no count in the town
-    return scope or fr_scope or _hardest_hit(d, si) or _named_alone(d, si, pos, fi) or _sibling_place(d, si)
+    return (
+        scope
+        or fr_scope
+        or _hardest_hit(d, si)
+        or _named_alone(d, si, pos, fi)
+        or _sibling_place(d, si)
+        or _where_named(d, si, pos)
+    )
+
+
+def _where_named(d: _Doc, si: int, pos: int) -> str:
+    """ "Aid has reached Kesh, where 520 people died": a figure right after ", where" after a name is that
+    place's; else ""."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if k < 2 or words[k] != "where" or words[k - 1] != "," or toks[k - 2].fact >= 0 or words[k - 2] in d.v.not_names:
+        return ""
+    return words[k - 2] if d.view.text[toks[k - 2].start : toks[k - 2].start + 1].isupper() else ""
 
 
 # Verbs right after a sentence's opening name that report a count for it ("Shandong has reported five").
@@ -528,7 +548,20 @@ def _story_whole(d: _Doc, si: int, pos: int, fi: int) -> bool:
             break
         if words[k] in d.v.events and (k >= lo - 1 or k < EVENT_SUBJECT_WORDS):
             return True
+    # Or after it, as what the count came from: "6,000 people died in the tsunami", "killed by the floods".
+    for k in range(pos + 1, min(d.m.clause_end(si, pos), pos + 1 + EVENT_AFTER) - 1):
+        if toks[k].fact >= 0:
+            break
+        if words[k] in _FROM_EVENT:
+            j = k + 2 if words[k + 1] == "the" else k + 1
+            if j < len(words) and words[j] in d.v.events:
+                return True
     return False
+
+
+# Tokens after a figure read for the event it came from, and the words that tie it ("died in the floods").
+EVENT_AFTER = 8
+_FROM_EVENT = frozenset({"in", "by", "from", "during"})
 
 
 # Plural nouns of places, and the words before their count, that spread a figure over places ("in 40
@@ -598,8 +631,8 @@ def _fits_whole(d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int]
     if not same_family(d.facts[pi], d.facts[wi]):
         return False
     pm, wm = d.m.by_fact[pi], d.m.by_fact[wi]
-    if (pm.roles | wm.roles) & _NOT_LEVELS:
-        return False  # "an average of 450 people die each year": no count of the story's
+    if (pm.roles | wm.roles) & _NOT_LEVELS or _yearly(d, ps, ppos) or _yearly(d, ws, wpos):
+        return False  # "an average of 450 people", "37,000 people die each year": no count of the story's
     if (
         wm.noun
         and pm.noun != wm.noun
@@ -630,6 +663,15 @@ def _fits_whole(d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int]
     if where != "division" and wf.holder and same_holder(where, wf.holder):
         return False  # "sales in Norvik" against Norvik's: the holder itself, not a place within it
     return _one_event(d, ps, ws) and _one_source(d, ps, ws)
+
+
+def _yearly(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause tells a rate ("37,000 people die each year", "every week")."""
+    toks = d.m.tokens[si]
+    return any(
+        toks[k].fact >= 0 and d.facts[toks[k].fact].kind == "frequency"
+        for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos))
+    )
 
 
 def _since(d: _Doc, si: int, pos: int) -> bool:
