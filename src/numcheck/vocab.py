@@ -291,6 +291,7 @@ class Vocab:
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
     known_set_before: PhraseTable  # "all", "each of the" → "all"; "the" → "definite": a count told as a known set
     known_set_after: PhraseTable  # "involved", "in question": words after its noun that mark the set as known
+    known_set_taken: frozenset[str]  # "won", "took": a verb before an earlier count that makes it a share, not the set
     level_verbs: PhraseTable  # "stands at" → "level" (the figure after it is the subject's), "put" → "put" (its object's, "at" the figure)
 
     def head_concept(self, phrase: str) -> str:
@@ -582,6 +583,7 @@ def vocab() -> Vocab:
             + [(str(p), "definite") for p in data["frames"]["known_sets"]["definite"]]
         ),
         known_set_after=PhraseTable.build((str(p), "known") for p in data["frames"]["known_sets"]["after"]),
+        known_set_taken=frozenset(data["frames"]["known_sets"]["taken"]),
         subsets={str(k): frozenset(str(x) for x in v) for k, v in dict(data.get("subsets", {})).items()},
         complements=_complements(data.get("complements", {})),
         opposite_answers=_opposites(data["answers"]["opposites"]),

@@ -1380,7 +1380,10 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         first = next((e for e in sets if not d.m.frame(e).definite and not _told_as_known(d, *d.pos_of(e))), -1)
         if first < 0 or first in tied or d.m.by_fact[first].roles & _NOT_RESTATED:
             continue
-        fs = d.pos_of(first)[0]
+        fs, fpos = d.pos_of(first)
+        k = d.hedge_start(fs, fpos)
+        if k > 0 and d.m.words[fs][k - 1] in d.v.known_set_taken:
+            continue  # "Labour won 35 seats" … "All 50 seats were contested": one side's share, not the set
         if not _one_frame(d.m.frame(first), fr, definite=True) or not _scope_told(d, fs, fr):
             continue
         if _two_sources(d, fs, si):
