@@ -38,6 +38,7 @@ JUDGES: dict[str, str] = {
     "change": "change",
     "points": "points",
     "tie-break": "tie_break",
+    "match-sets": "match_sets",
     "direction": "direction",
     "multiple": "multiple",
     "range-order": "range_order",

@@ -192,7 +192,7 @@ from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.targets import _targets
-from numcheck.relations.tennis import _tennis
+from numcheck.relations.tennis import _tennis, _won_matches
 from numcheck.relations.terms import _terms
 from numcheck.relations.wholes import _told_wholes
 
@@ -315,6 +315,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _tie_breaks,
     _place_runs,
     _tennis,
+    _won_matches,
     _results,
     _totals_in_apposition,
     _part_lists,

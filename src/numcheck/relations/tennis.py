@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END
+from numcheck.mentions import CLAUSE_END, word_tokens
 from numcheck.model import Span
 from numcheck.relations.base import NOT_NAMES, Relation, _Doc
 from numcheck.vocab import PhraseTable, _toml
@@ -64,6 +64,8 @@ def _tables() -> dict[str, PhraseTable]:
     out = {key: PhraseTable.build((p, key) for p in data[key]) for key in ("tiebreaks", "games")}
     out["elsewhere"] = PhraseTable.build((p, "elsewhere") for p in data["elsewhere"])
     out["length"] = PhraseTable.build((p, "length") for p in data["length"])
+    out["won"] = PhraseTable.build((p, "won") for p in data["won"])
+    out["not_won"] = PhraseTable.build((p, "not_won") for p in data["not_won"])
     return out
 
 
@@ -236,3 +238,39 @@ def _run_from(sets: Sequence[tuple[int, int]], k: int, won: int, lost: int) -> i
     if b != lost or won > a or any(y != 0 for _, y in sets[k + 1 :]):
         return None
     return (a - won) + sum(x for x, _ in sets[k + 1 :])
+
+
+def _won_matches(d: _Doc) -> Iterator[Relation]:
+    """A match score told as a win, set by set from the winner's side ("Ruiz beat Li 2-6 4-6 6-4 7-5",
+    "a 6-3 2-6 win over Li"): a ``match`` relation whose roles are its sets, for the judge to count them.
+    Only a sentence with a word of winning and none of losing or of a match that did not end ("lost to",
+    "was beaten", "retired", "led ... when rain stopped play") is read: there the first games are the
+    winner's."""
+    matches = _matches(d)
+    if not matches:
+        return
+    tables = _tables()
+    facts = d.facts
+    sentences: dict[int, list[_Match]] = {}
+    for m in matches:
+        sentences.setdefault(m.sentence, []).append(m)
+    for si, ms in sentences.items():
+        # A sentence with no figure but its scores has no tokens of its own: read its words here.
+        span = d.view.doc.sentences[si].span
+        words = d.m.words[si] or tuple(t.text for t in word_tokens(d.view.text[span.start : span.end].lower(), 0))
+        if not any(tables["won"].starting_at(words, k) for k in tables["won"].starts_in(words)):
+            continue
+        if any(tables["not_won"].starting_at(words, k) for k in tables["not_won"].starts_in(words)):
+            continue
+        for m in ms:
+            sets = [
+                i
+                for i, f in enumerate(facts)
+                if f.kind == "score"
+                and m.span.start <= f.span.start < m.span.end
+                and d.view.text[max(0, f.span.start - 1) : f.span.start] != "("
+            ]
+            if len(sets) != len(m.sets):
+                continue
+            labels = (("score", m.text),)
+            yield Relation("match", tuple(("set", i) for i in sets), (), "sentence", labels)
