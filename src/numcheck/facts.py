@@ -395,6 +395,7 @@ def extract(text: str, path: str = "") -> Document:
         for f in date_facts
     ]
     merged = _share_of_one(ctx, sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind)))
+    merged = _carry_unit(ctx, merged)
     return Document(source=Source(path, text), sentences=tuple(sentences), facts=tuple(merged), clean=clean)
 
 
@@ -1609,6 +1610,41 @@ def _article_ones(ctx: _Context, taken: list[tuple[int, int]], share_ends: froze
 _SHARE_OF_GAP = startcache.compile(rf"{_SP}+(?:of{_SP}+)?")
 _SHARE_OF_TAIL = startcache.compile(rf"{_SP}+(?:of{_SP}+)?\Z")
 _ONE_UNIT_KINDS = frozenset({"measure", "duration", "money"})
+
+
+# "from 24 weeks to 26", "from 24% to 19": the end of a change that leaves its unit to be read from the
+# start. Kinds whose value does not hang on a scale word (money does: "from £5m to 7" is left alone).
+_CARRIED_KINDS = frozenset({"percent", "duration", "measure"})
+_FROM_BEFORE = startcache.compile(r"\bfrom\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?\Z")
+_TO_BETWEEN = startcache.compile(r"\s+to\s+(?:(?:about|around|some|roughly|nearly|almost|just)\s+)?\Z")
+# What may follow the bare end: a stop, or a word that opens the rest of the clause ("to 26 in 2004").
+_CARRY_END = startcache.compile(
+    r"\s*(?:[.,;:)!?\u2013\u2014-]|\Z|\s(?:in|on|at|by|last|this|next|over|during|after|before|since|and|but|"
+    r"while|when|as|with|from|under|for|until|which|that|according|said|says|or)\b)"
+)
+
+
+def _carry_unit(ctx: _Context, facts: list[Fact]) -> list[Fact]:
+    """A bare number ending a "from A to B" change whose start has a unit takes that unit: "cut the limit
+    from 24 weeks to 20" reads 20 weeks, "fell from 24% to 19" reads 19%. The number must close its
+    phrase ("to 20." or "to 20 in 2004"); "from 24 weeks to 20 games" counts another thing."""
+    out = list(facts)
+    clean = ctx.clean
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if a.kind not in _CARRIED_KINDS or a.unit is None or a.is_range or b.is_range:
+            continue
+        if b.kind not in ("number", "count") or b.unit is not None or b.value is None:
+            continue
+        gap = clean[a.span.end : b.span.start]
+        if len(gap) > 20 or not _TO_BETWEEN.match(gap) or "to" not in gap:
+            continue
+        if not _FROM_BEFORE.search(clean, max(0, a.span.start - 20), a.span.start):
+            continue
+        if not _CARRY_END.match(clean, b.span.end):
+            continue
+        out[k] = dataclasses.replace(b, kind=a.kind, unit=a.unit, subject=a.subject)
+    return out
 
 
 def _share_of_one(ctx: _Context, facts: list[Fact]) -> list[Fact]:

@@ -83,7 +83,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     a, b = near_fact(facts[ai]), near_fact(facts[bi])
     if {a.kind, b.kind} == {"share", "percent"}:
         a, b = percent_fact(a), percent_fact(b)  # "a quarter ... a decrease from ... 15%"
-    if not _endpoints_ok(a, b):
+    # Two lengths of one unit are ends of a change as amounts are ("cut the limit from 24 weeks to 20").
+    timed = a.kind == b.kind == "duration" and a.unit == b.unit and not a.is_range and not b.is_range
+    if not _endpoints_ok(a, b) and not timed:
         return None
     # The link's way, then the verb's where the two differ ("eased to 3.1%, up from 2.9%").
     for name in ("direction", "verb_direction"):
