@@ -10,6 +10,8 @@ from numcheck.relations.base import _DETERMINERS, _NP_STOP, Relation, _Doc
 # Words of a whole's noun phrase after "of" ("of the Indian domestic airline market").
 PORTION_NP = 6
 _PRONOUNS = frozenset("it that this what which those these them him her its".split())
+# Pronouns that may stand for the group or amount a percentage is a part of.
+_GROUP_PRONOUNS = frozenset("them that this those these".split())
 
 
 def _portions(d: _Doc) -> Iterator[Relation]:
@@ -106,6 +108,11 @@ def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
         if v.ratio_bases.starting_at(words, j) or v.frames.starting_at(words, j):
             return None
         j += 1
+    if a + 1 < len(words) and words[a] in _GROUP_PRONOUNS:
+        if words[a + 1] in v.pronoun_verbs:
+            # "190% of them were on hold", "130% of those asked": a part of what was just named.
+            return (a, a + 2) if words[a + 1].endswith("ed") and words[a] == "those" else (a, a + 1)
+        return None
     if j == a or words[a] in _PRONOUNS:
         return None
     return a, j

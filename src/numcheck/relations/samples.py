@@ -81,8 +81,8 @@ def _samples(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterato
     shares: dict[int, str] = {}
     for rel in built.get("portion", {}).values():
         si = rel.get("share")
-        if si is not None:
-            shares[si] = rel.label("whole")
+        if si is not None and rel.label("whole") not in d.v.anaphora:
+            shares[si] = rel.label("whole")  # "of them", "of those" are read by their antecedent (below)
     if not shares:
         return
     group: tuple[int, ...] = ()
