@@ -151,6 +151,32 @@ def _names_after(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: in
     return count, j
 
 
+def _count_after(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: int) -> tuple[int, int] | None:
+    """ "the three films", "the two Japanese giants" at ``start``: a definite set counted by its figure,
+    ranked ahead of the ordinal told before; (how many, the token after its noun). A count of time ("after
+    two years") or without "the" ("after three rounds") is when, not who."""
+    if start >= len(words) or words[start] != "the" or start + 2 >= len(words):
+        return None
+    fi = toks[start + 1].fact
+    if fi < 0:
+        return None
+    f = d.facts[fi]
+    if f.kind not in ("count", "number") or f.value is None or f.hedge != "exact" or f.is_range:
+        return None
+    if f.value != f.value.to_integral_value() or not (1 <= f.value <= COUNT_MAX):
+        return None
+    end = start + 2
+    while end < len(words) and words[end][:1].isalpha() and toks[end].fact < 0 and end - start < 5:
+        if words[end] in _COUNT_AFTER_STOPS:
+            break
+        end += 1
+    return (int(f.value), end) if end > start + 2 else None
+
+
+# Words that end the noun phrase of a set counted after "after the N": "the three films in the trilogy".
+_COUNT_AFTER_STOPS = frozenset("in of on at for from with to by and or that which who".split())
+
+
 def _ranks(d: _Doc) -> Iterator[Relation]:
     """ "Moss became the fifth bowler to take 500 wickets. She joins A, B and C on that list": an
     ordinal against the names listed before its holder (4 = 3 + 1). The ordinal is "the Nth <noun>" in the
@@ -177,6 +203,8 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
             if back < 0 and not head:
                 continue
             listed = _names_after(d, toks, words, linked[1] if linked and head else j + 1)
+            if listed is None and back == 0 and not head:
+                listed = _count_after(d, toks, words, j + 1)  # "after the three films in the trilogy"
             if listed is None:
                 continue
             count, end = listed
