@@ -39,6 +39,7 @@ JUDGES: dict[str, str] = {
     "points": "points",
     "tie-break": "tie_break",
     "match-sets": "match_sets",
+    "ordinal-within": "ordinal",
     "direction": "direction",
     "multiple": "multiple",
     "range-order": "range_order",

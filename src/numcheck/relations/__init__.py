@@ -117,6 +117,7 @@ from numcheck.relations.counting import (
     _bands,
     _more_of_told,
     _only_and_others,
+    _ordinals_within,
     _place_lists,
     _ranks,
     _running_totals,
@@ -202,6 +203,7 @@ Built = Mapping[str, Mapping[object, Relation]]
 
 # First pass: each builder reads the document's tokens and mentions.
 BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
+    _ordinals_within,
     _shares_and_parts,
     _breakdowns,
     _changes_and_ranges,

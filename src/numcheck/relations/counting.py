@@ -894,3 +894,46 @@ def _years_listed(d: _Doc) -> Iterator[Relation]:
         cue = Span(toks[k + 1].start, toks[j - 1].end)
         labels = (("plus", str(len(years))), ("why", f"{len(years)} years listed"), ("bound", "at-least"))
         yield Relation("tally", (("total", fi),), (cue,), "sentence", labels)
+
+
+# Words between "of" and the whole an ordinal is counted within: "the fourth day of his three-day tour".
+_WHOLE_DETERMINERS = frozenset("the a an his her its their our this that".split())
+
+
+def _ordinals_within(d: _Doc) -> Iterator[Relation]:
+    """ "the fourth day of his three-day tour", "the fifth of their four meetings": an ordinal counted within
+    a whole told by its length or its count, of the same thing (a day of days, a meeting of meetings, or
+    the ordinal's noun left out). An ``ordinal`` relation (ordinal, whole), label ``noun``."""
+    for si, pos, fi, f in d.figures(frozenset({"ordinal"})):
+        if f.value is None or f.value < 2 or f.value != f.value.to_integral_value():
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        k = pos + 1
+        noun = ""
+        if k < len(words) and words[k] != "of" and words[k][:1].isalpha() and toks[k].fact < 0:
+            noun = singular(words[k])
+            k += 1
+        if k >= len(words) or words[k] != "of":
+            continue
+        k += 1
+        while k < len(words) and words[k] in _WHOLE_DETERMINERS and k - pos < 6:
+            k += 1
+        if k >= len(words) or toks[k].fact < 0:
+            continue
+        wi = toks[k].fact
+        w = d.facts[wi]
+        if w.value is None or w.is_range or w.hedge != "exact":
+            continue
+        if w.kind == "duration":
+            if not noun or w.unit != noun:
+                continue  # "the 50th anniversary of the 12-day war": another thing counted
+        elif w.kind in ("count", "number"):
+            counted = singular(words[k + 1]) if k + 1 < len(words) and words[k + 1][:1].isalpha() else ""
+            if noun and counted != noun:
+                continue  # "the third round of the 12 clubs"
+            noun = noun or counted
+        else:
+            continue
+        if not noun:
+            continue
+        yield Relation("ordinal", (("ordinal", fi), ("whole", wi)), (), "clause", (("noun", noun),))
