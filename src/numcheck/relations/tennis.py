@@ -257,10 +257,18 @@ def _won_matches(d: _Doc) -> Iterator[Relation]:
     for si, ms in sentences.items():
         # A sentence with no figure but its scores has no tokens of its own: read its words here.
         span = d.view.doc.sentences[si].span
-        words = d.m.words[si] or tuple(t.text for t in word_tokens(d.view.text[span.start : span.end].lower(), 0))
+        toks = d.m.tokens[si] or tuple(word_tokens(d.view.text[span.start : span.end].lower(), span.start))
+        words = tuple(t.text for t in toks)
         if not any(tables["won"].starting_at(words, k) for k in tables["won"].starts_in(words)):
             continue
-        if any(tables["not_won"].starting_at(words, k) for k in tables["not_won"].starts_in(words)):
+        dropped = _sets_dropped(d, toks, words)
+        # The words of "dropped a set ... before winning 6-3 6-4 6-2" tell of the match, not of a loss.
+        read = list(words)
+        if dropped is not None:
+            for k in range(dropped[1], dropped[2]):
+                read[k] = ""
+            read = ["" if w == "before" else w for w in read]
+        if any(tables["not_won"].starting_at(read, k) for k in tables["not_won"].starts_in(read)):
             continue
         for m in ms:
             sets = [
@@ -272,5 +280,42 @@ def _won_matches(d: _Doc) -> Iterator[Relation]:
             ]
             if len(sets) != len(m.sets):
                 continue
-            labels = (("score", m.text),)
-            yield Relation("match", tuple(("set", i) for i in sets), (), "sentence", labels)
+            labels: tuple[tuple[str, str], ...] = (("score", m.text),)
+            cues: tuple[Span, ...] = ()
+            if dropped is not None and len(ms) == 1:
+                n, a, b = dropped
+                labels += (("dropped", str(n)),)
+                cues = (Span(toks[a].start, toks[b - 1].end),)
+            yield Relation("match", tuple(("set", i) for i in sets), cues, "sentence", labels)
+
+
+_NEGATIONS = frozenset(("without", "not", "never", "n't", "hasn't", "haven't", "didn't", "no"))
+
+
+def _sets_dropped(d: _Doc, toks: Sequence[Any], words: Sequence[str]) -> tuple[int, int, int] | None:
+    """ "dropped a set", "lost two sets", "without dropping a set": how many sets the winner lost, and the
+    phrase's token bounds; None when the sentence tells none."""
+    data = _data()
+    for k, w in enumerate(words):
+        if w not in data["dropped"]:
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in ("only", "just", "a", "one", "#"):
+            if words[j] != "only" and words[j] != "just":
+                break
+            j += 1
+        if j + 1 >= len(words) or words[j + 1] not in ("set", "sets"):
+            continue
+        if words[j] in ("a", "one"):
+            n = 1
+        elif toks[j].fact >= 0 and d.facts[toks[j].fact].value is not None:
+            v = d.facts[toks[j].fact].value
+            if v != v.to_integral_value():
+                continue
+            n = int(v)
+        else:
+            continue
+        # "without dropping a set", "has not dropped a set", "never lost a set": none.
+        negated = next((i for i in range(k - 1, max(-1, k - 3), -1) if words[i] in _NEGATIONS), -1)
+        return (0 if negated >= 0 else n), (negated if negated >= 0 else k), j + 2
+    return None
