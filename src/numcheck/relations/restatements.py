@@ -125,6 +125,7 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
                 # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
                 narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
+                alike = _told_alike(d, first, si, lo, hi)
                 yield Relation(
                     "restatement",
                     (("first", first), ("second", fi)),
@@ -138,8 +139,27 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                         ("concept", key[-1]),
                         ("scope", "narrow" if narrow else ""),
                         ("evidence", "slip" if body else ""),
+                        ("alike", "yes" if alike else ""),
                     ),
                 )
+
+
+# Words of a clause that two tellings of one figure share, at least, to be told alike: "In June the board
+# warned of yearly losses of £4m" … "In June the board had warned of yearly losses of £7m".
+ALIKE_WORDS = 3
+
+
+def _told_alike(d: _Doc, first: int, si: int, lo: int, hi: int) -> bool:
+    """The two figures' clauses share ``ALIKE_WORDS`` words of content (four letters or more, not a word of
+    grammar): the same sentence told again, where any difference is a slip whatever the digits."""
+    fs, fpos = d.pos_of(first)
+    flo, fhi = _chunk(d, fs, fpos)
+    ignored = d.v.alike_ignored
+
+    def content(s2: int, a: int, b: int) -> set[str]:
+        return {w for w in d.m.words[s2][a:b] if len(w) >= 4 and w.isalpha() and w not in ignored}
+
+    return len(content(fs, flo, fhi) & content(si, lo, hi)) >= ALIKE_WORDS
 
 
 # Words that make a figure the rest of a whole after a part is taken out: "shipments outside the bloc",
