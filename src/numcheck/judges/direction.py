@@ -76,6 +76,16 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if order == "below" and above(a, b):
             return _hit(a.span, b.span, b.text, a.text, "above", f"'{said}'", f"{a.text} is above {b.text}")
         return None
+    said, told = rel.label("direction"), rel.label("told")
+    si = rel.get("stated")
+    if told and said and told != said and si is not None and len(rel.cues) == 2:
+        # The lead's way without a figure against a change stated with its own way ("profit fall" …
+        # "saw its profits rise 12%").
+        text = view.doc.text
+        lead, own = (text[c.start : c.end] for c in rel.cues)
+        s = facts[si]
+        way = "a rise" if told == "up" else "a fall"
+        return _hit(s.span, rel.cues[0], lead, s.text, way, f"'{lead}'", f"'{own} {s.text}' is {way}")
     ai, bi = rel.get("from"), rel.get("to")
     if ai is None or bi is None or rel.get("stated") is not None:
         return None  # a stated change ("rose 10%") is the change judge's: one finding for one error

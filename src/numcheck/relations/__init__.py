@@ -188,7 +188,7 @@ from numcheck.relations.splits import (
     _unit_parts,
 )
 from numcheck.relations.stakes import _stake_rests, _stakes
-from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_stated_again
+from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_moves_against, _lead_stated_again
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
@@ -328,6 +328,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
     _lead_stated_again,
     _lead_directions,
+    _lead_moves_against,
     _scoped_parts,
     _parts_told_apart,
     _scope_parts,

@@ -523,8 +523,9 @@ def _change_end(d: _Doc, fi: int) -> bool:
 # Words between a direction noun and its "in" and the thing that moved ("a rise in fourth-quarter
 # profits", "a fall in its annual sales"), and words a headline puts between a thing and its verb.
 LEAD_PHRASE_REACH = 4
-# Words that end the clause a lead's direction word is read in ("Profits rose at Norcom but fell at ...").
-LEAD_BREAKS = frozenset({",", "but", "while", "whereas", "although", "though"})
+# Words that end the clause a lead's direction word is read in ("Profits rose at Norcom but fell at ...",
+# "Shares jump as sales rise", "Firm aims high after profit fall").
+LEAD_BREAKS = frozenset({",", "but", "while", "whereas", "although", "though", "as", "after", "amid", "despite"})
 
 
 def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -563,6 +564,51 @@ def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
         labels = dict(rel.labels)
         labels["direction"] = direction
         yield Relation("change", rel.roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
+
+
+def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change stated with its own way and size ("saw its profits rise 12% last year") against the way the
+    headline or the lead gives the same thing without a figure ("aims high after profit fall"): the two
+    ways cannot both hold. A ``change`` relation with only a ``stated`` role, label ``direction`` (the
+    lead's way) and ``told`` (the figure's own); the direction judge sets the two against each other.
+    Only a percentage of the lead itself, read as a change (not a level: "rose to 5%"), not a forecast, of
+    the concept the headline moves one way only, with no name of its own that the lead's clause does not
+    give: the body goes on to parts, places and other times."""
+    lead = sorted(_lead_sentences(d))
+    if not lead:
+        return
+    said: list[tuple[int, str, str, Span, frozenset[str]]] = []
+    for si in lead:
+        toks = d.m.tokens[si] or _plain_tokens(d, si)
+        said.extend((si, *move) for move in _said_moves(d, toks))
+    if not said:
+        return
+    first = min(s2 for s2, *_ in said)
+    for si, pos, fi, f in d.figures(frozenset({"percent"})):
+        if si <= first or f.is_range:
+            continue
+        if si not in lead:
+            break  # the body goes on to parts, places and other times ("excluding cars, sales were up")
+        m = d.m.by_fact.get(fi)
+        if m is None or m.direction is None or m.direction_span is None or m.roles & {"forecast", "part"}:
+            continue
+        words = d.m.words[si]
+        k = d.hedge_start(si, pos)
+        if k > 0 and words[k - 1] in ("to", "from", "at", "of", "than"):
+            continue  # "rose to 5%", "up from 4%": a level, not the change
+        concept = _listed(d, _subject_concept(d, fi)) or _clause_concept(d, fi)
+        if not concept:
+            continue
+        names = _names(d, fi)
+        told = [
+            (w, cue)
+            for s2, c, w, cue, who in said
+            if c == concept and s2 < si and not (names and who and not names & who)
+        ]
+        if len({w for w, _ in told}) != 1 or told[0][0] == m.direction:
+            continue
+        labels = (("direction", told[0][0]), ("told", m.direction))
+        yield Relation("change", (("stated", fi),), (told[0][1], m.direction_span), "document", labels)
 
 
 def _amount(d: _Doc, fi: int) -> bool:
