@@ -260,6 +260,7 @@ class Vocab:
     score_elsewhere: frozenset[str]  # "a week earlier they made it 5-0": a score of another match
     score_results: frozenset[str]  # "Chelsea's 3-2 victory": a noun after a score that makes it the result
     score_verbs: frozenset[str]  # "Leeds beat Derby 3-1" in a heading: a verb that makes its score the final one
+    score_kinds: PhraseTable  # "on penalties", "on aggregate": a score of its own kind, after it
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
@@ -550,6 +551,7 @@ def vocab() -> Vocab:
         score_elsewhere=frozenset(str(w) for w in data["scores"]["elsewhere"]),
         score_results=frozenset(str(w) for w in data["scores"]["results"]),
         score_verbs=frozenset(str(w) for w in data["scores"]["verbs"]),
+        score_kinds=PhraseTable.build((str(p), str(p)) for p in data["scores"]["kinds"]),
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),

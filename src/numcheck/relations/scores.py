@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping
 
 from numcheck import startcache
 from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.tennis import _MATCH as SET_RUN
 
 # A score as printed: "4-1", "1 – 2"; not part of a longer number, a money sum, a ratio or a date range.
 SCORE = startcache.compile(r"(?<![\d£$€])(?<!\d[.,:/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?!\d|[.,:/–-]\d|%| ?per ?cent)")
@@ -32,6 +33,10 @@ _ANY_SCORE = startcache.compile(r"\d ?[-–] ?\d")
 CUE_WORDS = 6
 # Words after a score named as a result that may put it in another match ("a 30-10 win the week before").
 AFTER_WORDS = 8
+# Heading lines at the top that may give the final score with a verb: the headline and a standfirst.
+TITLE_LINES = 2
+# Words after a score that its kind ("on penalties") may start within: "a 4-2 victory on penalties".
+KIND_WORDS = 3
 # A heading line with a final score has at most this many words.
 HEADING_WORDS = 12
 _WORD = startcache.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -52,6 +57,15 @@ def _named_both_sides(line: str, start: int, end: int) -> bool:
     return bool(before) and bool(after) and before[-1][:1].isupper() and after[0][:1].isupper()
 
 
+def _kind(d: _Doc, after: list[str]) -> str:
+    """The words of a score's kind within the first words after it ("victory on penalties"), else ""."""
+    for k in range(min(len(after), KIND_WORDS)):
+        hit = d.v.score_kinds.starting_at(after, k)
+        if hit is not None:
+            return hit[0]
+    return ""
+
+
 def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     text = d.view.text
     sents = d.view.doc.sentences
@@ -61,25 +75,39 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
     for s in sents:
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
     final: tuple[int, int, int, int] | None = None  # start, end, goals sorted
+    final_kind = ""
     starts = [f.span.start for f in d.facts]
     if starts != sorted(starts):
         return
-    for s in sents:
+    for si, s in enumerate(sents):
         line = text[s.span.start : s.span.end]
         heading = sizes[s.paragraph] == 1 and len(line.split()) <= HEADING_WORDS
+        # Set scores ("6-4 6-3") are a tennis match's, read by relations/tennis.py, not goals.
+        sets = [x.span() for x in SET_RUN.finditer(line)] if "-" in line or "–" in line else []
         for m in SCORE.finditer(line):
+            if any(a <= m.start() < b for a, b in sets):
+                continue
             a, b = sorted((int(m.group(1)), int(m.group(2))))
             start, end = s.span.start + m.start(), s.span.start + m.end()
             before = tuple(_WORD.findall(line[: m.start()].lower()))
-            headline = heading and s is sents[0] and bool(d.v.score_verbs.intersection(before))
+            # The headline or a standfirst line under it ("Arsenal win 5-2 on penalties").
+            headline = (
+                heading
+                and (si == 0 or (si < TITLE_LINES and final is None))
+                and bool(d.v.score_verbs.intersection(before))
+            )
+            after = _WORD.findall(line[m.end() :].lower())[:AFTER_WORDS]
+            kind = _kind(d, after)
             if headline or (heading and _named_both_sides(line, m.start(), m.end())):
                 final = (start, end, a, b)  # "Dundee Utd 4-1 Aberdeen", "Leeds beat Derby 3-1"
+                final_kind = kind  # "Arsenal win 5-2 on penalties": a shoot-out's score
                 break
             if final is None:
                 continue
+            if kind != final_kind:
+                continue  # a shoot-out's score against the match's, or the other way round
             words = before[-CUE_WORDS:]
             cue = d.v.score_cues.ending_at(words, len(words))
-            after = _WORD.findall(line[m.end() :].lower())[:AFTER_WORDS]
             if cue is None and after and after[0] in d.v.score_results:
                 if d.v.score_elsewhere.intersection(after):
                     continue  # "a 30-10 win in Rome the week before": another match
