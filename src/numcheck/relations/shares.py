@@ -159,6 +159,11 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             wi = d.figure_after(si, after, COUNTABLE)
             if wi < 0:
                 wi = _figure_after_noun_of(d, si, after)  # "of the country's population of 23 million"
+            nxt = words[after] if after < len(words) else "."
+            if wi < 0 and words[after - 1] in d.v.generic_wholes and (nxt in CLAUSE_END or nxt in d.v.clause_verbs):
+                # "built 4,600 of the total.", "2.8m of the total came from abroad": the amount told before.
+                ante = d.antecedent(si, pos, part)
+                return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
             wm = d.m.by_fact.get(wi)
             if wm is not None and "each" in wm.roles:
                 return None  # "$1.62 per share" is a rate, no whole
@@ -366,7 +371,10 @@ def _first_amount(d: _Doc, si: int, start: int) -> int:
 
 def _named_before(d: _Doc, si: int, head: str, like: Fact) -> int:
     """The nearest figure before sentence ``si`` (a few sentences back) whose noun or subject ends in
-    ``head`` ("an immediate payment of $100m" for "Of the payment"), of ``like``'s family."""
+    ``head`` ("an immediate payment of $100m" for "Of the payment"), or that counts what ``head`` names
+    ("killed 2,000 people" for "Of the dead"), of ``like``'s family."""
+    named = d.v.concepts.get(head, "")
+    named = "" if named in d.v.generic else named
     for s2 in range(si - 1, max(-1, si - 1 - NOUN_OPENING_BACK), -1):
         for tok in reversed(d.m.tokens[s2]):
             fi = tok.fact
@@ -378,6 +386,8 @@ def _named_before(d: _Doc, si: int, head: str, like: Fact) -> int:
             m = d.m.by_fact.get(fi)
             names = (m.noun if m else None, f.subject)
             if any(n and singular(n.split()[-1].lower()) == head for n in names):
+                return fi
+            if named and d.m.frame(fi).concept == named:
                 return fi
     return -1
 
