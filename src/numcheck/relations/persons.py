@@ -346,6 +346,90 @@ def _name_after(d: _Doc, si: int, pos: int) -> tuple[str, str]:
     return _run_forward(d, toks, k + 1)
 
 
+@functools.cache
+def _turn_table() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(words of turning an age told as past, as still to come, time words just after "turned N" that keep
+    it within the year, time words after "turns N" that put it within the year)."""
+    data = dates.table("age_words")
+    return (
+        frozenset(data["turned"]),
+        frozenset(data["turns"]),
+        frozenset(data["turned_when"]),
+        frozenset(data["turns_when"]),
+    )
+
+
+def _turned_ages(d: _Doc) -> Iterator[Told]:
+    """An age told by a birthday just passed or to come, as the years it allows now (``when`` "bound"): "Park
+    turned 70 last year" (70 or 71), "Cole, who turns 50 next month," (49). The person: the name the sentence
+    opens with ("Park, 72, turned 70"), the name before ", who", or "he"/"she" opening it (the name the
+    sentence before opens with)."""
+    turned, turns, turned_when, turns_when = _turn_table()
+    for si, words in enumerate(d.m.words):
+        if not (turned | turns) & set(words):
+            continue
+        toks = d.m.tokens[si]
+        for k, w in enumerate(words[:-2]):
+            if w not in turned and w not in turns or toks[k + 1].fact < 0:
+                continue
+            f = d.facts[toks[k + 1].fact]
+            if f.kind not in ("number", "count") or f.unit or f.value is None or not f.text.isdigit():
+                continue
+            n = int(f.value)
+            when, end = _turn_when(d, si, k + 2)
+            if not when:
+                continue
+            if w in turned and when.split()[0] in turned_when:
+                low, high = n, n + 1  # "turned 70 last year": 70, or 71 if the birthday came round again
+            elif w in turns and when.split()[0] in turns_when:
+                low, high = n - 1, n - 1  # "turns 50 next month": 49 now
+            else:
+                continue
+            person = _turner(d, si, k)
+            if person[0]:
+                text = d.view.text[toks[k].start : end]  # "turned 35 in March", as written
+                yield Told(person[0], person[1], low, high, "bound", toks[k + 1].fact, f.span, text)
+
+
+def _turn_when(d: _Doc, si: int, k: int) -> tuple[str, int]:
+    """The time told at token ``k`` just after "turned N": a time word ("last year", "yesterday"), or "in"/"on"
+    and a day or month without a year ("in March", "on Saturday"), as written in lower case; "" for anything
+    else ("turned 18 in 1990" tells a year of its own), with the offset where the time ends."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    if k >= len(words):
+        return "", -1
+    j = k + 1 if words[k] in ("in", "on") and k + 1 < len(words) else k
+    fi = toks[j].fact
+    if fi < 0:
+        return ("", -1) if j > k else (words[k], toks[k].end)
+    f = d.facts[fi]
+    if j > k and not (f.kind == "weekday" or f.kind == "date" and (f.iso or "").startswith("--")):
+        return "", -1
+    return (f.text.lower() if j == k else f"{words[k]} {f.text.lower()}"), toks[j].end
+
+
+def _turner(d: _Doc, si: int, k: int) -> tuple[str, str]:
+    """Whose birthday "turned" at token ``k`` tells: "Park turned", "Park, 72, turned", "Park, who turns",
+    "She turned" opening its sentence."""
+    toks, words = _tokens(d, si), d.m.words[si]
+    j = k - 1
+    if j >= 0 and words[j] == "who":
+        if j >= 4 and words[j - 1] == "," and toks[j - 2].fact >= 0 and words[j - 3] == ",":
+            j -= 2  # "Dale, 45, who turns 50"
+        return _run_back(d, toks, j - 2) if j >= 2 and words[j - 1] == "," and _cap(d, toks[j - 2]) else ("", "")
+    if j == 0 and words[0] in ("he", "she"):
+        return _opening_name(d, si - 1)
+    if j >= 2 and words[j] == "," and toks[j - 1].fact >= 0 and words[j - 2] == ",":
+        j -= 3  # "Park, 72, turned 70"
+    if j < 0 or not _cap(d, toks[j]):
+        return "", ""
+    name = _run_back(d, toks, j)
+    start = j
+    while start > 0 and _cap(d, toks[start - 1]):
+        start -= 1
+    return name if start == 0 or start == 1 and words[0] in _OPENERS else ("", "")
+
+
 def _year_before(d: _Doc, si: int, pos: int, year: str) -> bool:
     """The year ``year`` is written before the figure at ``pos`` in its sentence ("In 1990, the 20-year-old
     ..."), so the age is told for that year; a year after it is the year of what the person did."""
@@ -504,7 +588,7 @@ def _person_ages(d: _Doc) -> Iterator[Relation]:
     ats = sum(1 for t in figures if t.when == "at")
     if not any(t.fact >= 0 and t.when == "now" and t.days < 0 for t in figures) and ats < 2:
         return  # only an age now or two ages at years told as figures are judged: no need to read words
-    ages = _first_names_resolved([*figures, *_word_ages(d)])
+    ages = _first_names_resolved([*figures, *_word_ages(d), *_turned_ages(d)])
     whose = {f"#{t.fact}": (t.person, t.first) for t in ages if t.fact >= 0}
     for t in (*ages, *_lengths(d)):
         if t.person.startswith("#"):  # a length whose doer is an age: that age's person
@@ -575,6 +659,8 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
         return None
     if b.fact < 0:  # a word: "teenage" is 13 to 19
         low, high, told = b.low, b.high, b.text
+    elif b.when == "bound":  # "turned 70 last year": 70 or 71 now
+        low, high, told = b.low, b.high, f"'{b.text}'"
     elif b.when == "past":  # "when he was 16": at least 16 now
         low, high, told = b.low, 200, f"an earlier age of {b.text}"
     elif b.days >= DAYS_HELD:  # "19 years and 40 days": 19 throughout the story
