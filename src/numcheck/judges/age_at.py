@@ -145,6 +145,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
 def _ages_text(low: int, high: int) -> str:
     if high >= 200:
         return f"at least {low}"
+    if low <= 0:
+        return f"at most {high}"
     if low == high:
         return str(low)
     return f"{low} or {high}" if high - low == 1 else f"{low} to {high}"

@@ -62,6 +62,7 @@ from numcheck.relations.ages import (
     _ages_in_role,
     _ages_then_and_now,
     _thing_ages,
+    _youth_ages,
 )
 from numcheck.relations.base import Relation, _Doc, family, same_family
 from numcheck.relations.breakdowns import _breakdowns
@@ -254,6 +255,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ages_then_and_now,
     _ages_in_role,
     _ages_at_acts,
+    _youth_ages,
     _ages_after_event,
     _person_ages,
     _match_minutes,

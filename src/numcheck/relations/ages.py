@@ -577,6 +577,64 @@ def _ages_at_acts(d: _Doc) -> Iterator[Relation]:
     yield Relation("age", (("age", ai), ("act", fi), ("after", after)), (), "document", labels)
 
 
+# --- an age now against a youth category the person played in lately ------------------------------
+
+
+@functools.cache
+def _youth() -> tuple[
+    dict[str, int], frozenset[str], frozenset[str], frozenset[str], tuple[tuple[int, tuple[str, ...]], ...]
+]:
+    """(category word → oldest age, the nouns after it, doers, coaches' words, (years back, time phrase))."""
+    data = dates.table("ages")
+    oldest = {w: int(n) for n, ws in data["youth"] for w in ws}
+    when = tuple((int(n), tuple(p)) for n, p in data["youth_when"])
+    return oldest, frozenset(data["youth_nouns"]), frozenset(data["youth_doers"]), frozenset(data["youth_not"]), when
+
+
+def _youth_ages(d: _Doc) -> Iterator[Relation]:
+    """``age``: an age told now as a sentence's subject ("The 24-year-old wild card", "Ode, 26,") against a youth
+    category the same sentence says that person played in lately ("won three junior Grand Slam titles last year",
+    "played for the under-21 side last season"): at most the category's oldest age plus the years since (and a
+    birthday). Labels ``low``/``high``/``told`` as for one person's other age."""
+    oldest, nouns, doers, coaches, when = _youth()
+    for si, words in enumerate(d.m.words):
+        cats = [k for k, w in enumerate(words[:-1]) if w in oldest and words[k + 1] in nouns]
+        if not cats or set(words) & coaches or not set(words[: cats[0]]) & doers:
+            continue
+        span = d.view.doc.sentences[si].span
+        said = " " + " ".join(re.sub(r"[^\w\s'-]", " ", d.view.text[span.start : span.end].lower()).split()) + " "
+        back = [(n, " ".join(p)) for n, p in when if f" {' '.join(p)} " in said]
+        if len({n for n, _ in back}) != 1:
+            continue
+        toks = d.m.tokens[si]
+        subject = [
+            k
+            for k, t in enumerate(toks[: cats[0]])
+            if t.fact >= 0 and d.facts[t.fact].kind == "age" and d.facts[t.fact].unit == "year" and _opens(d, si, k)
+        ]
+        if len(subject) != 1:
+            continue
+        fi, k = toks[subject[0]].fact, cats[0]
+        high = oldest[words[k]] + back[0][0] + 1
+        told = d.view.text[toks[k].start : toks[k + 1].end]
+        labels = (("low", "0"), ("high", str(high)), ("told", f"'{told}' {back[0][1]}"))
+        yield Relation("age", (("age", fi),), (toks[k].span, toks[k + 1].span), "sentence", labels)
+
+
+def _opens(d: _Doc, si: int, k: int) -> bool:
+    """The age at token ``k`` is its sentence's subject: "The 24-year-old ..." (after "But", "And") or "Ode, 26,"
+    opening it."""
+    words = d.m.words[si]
+    j = 0
+    while j < k and words[j] in ("but", "and", "yet", "so", "the", "now"):
+        j += 1
+    if j == k:
+        return True
+    return words[k - 1 : k] == (",",) and all(
+        d.view.text[t.start : t.start + 1].isupper() and t.fact < 0 for t in d.m.tokens[si][j : k - 1]
+    )
+
+
 # --- an age told after the sentence that dates its event -----------------------------
 
 # Sentences back from an age to the one that dates the event it is told at ("... died in 2004. He was 68.").
