@@ -116,6 +116,7 @@ from numcheck.relations.counting import (
     _another_slices,
     _balances,
     _bands,
+    _groups_named_before,
     _more_of_told,
     _only_and_others,
     _ordinals_within,
@@ -204,6 +205,7 @@ Built = Mapping[str, Mapping[object, Relation]]
 
 # First pass: each builder reads the document's tokens and mentions.
 BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
+    _groups_named_before,
     _ordinals_within,
     _shares_and_parts,
     _breakdowns,

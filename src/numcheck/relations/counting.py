@@ -18,7 +18,7 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END, Token
+from numcheck.mentions import CLAUSE_END, Token, word_tokens
 from numcheck.model import Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, NOT_NAMES, Relation, _Doc, family, same_family
 from numcheck.relations.changes import FRAME_NOUNS
@@ -937,3 +937,47 @@ def _ordinals_within(d: _Doc) -> Iterator[Relation]:
         if not noun:
             continue
         yield Relation("ordinal", (("ordinal", fi), ("whole", wi)), (), "clause", (("noun", noun),))
+
+
+# Words that may open a sentence before a group's count: "But the three ...", "All four ...".
+_GROUP_OPENERS = frozenset("but and then the all".split())
+# Words right after a group's count that keep it the group itself: "The three were jailed", "The four of them".
+_GROUP_NEXT = frozenset("of who had have has were are was will would all both each".split())
+# Words that may open a sentence before the names of a group: "But A, B and C made amends".
+_NAMES_OPENERS = frozenset("but and then".split())
+
+
+def _groups_named_before(d: _Doc) -> Iterator[Relation]:
+    """ "A, B, C and D made amends in the relay. The trio held off the USA": a group told by its size at
+    the head of a sentence ("The three", "All four", "The trio") stands for the names that open the
+    sentence before, so its count is theirs. A ``tally`` relation (total = the count), label ``plus`` the
+    names counted. Only names that open their sentence (the group that acted) and a count with no noun
+    of its own after it, or a noun of people, are read."""
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        if si == 0 or f.value is None or f.hedge != "exact" or f.is_range or not (2 <= f.value <= COUNT_MAX):
+            continue
+        words = d.m.words[si]
+        if pos == 0 or not all(w in _GROUP_OPENERS for w in words[:pos]) or words[pos - 1] not in ("the", "all"):
+            continue
+        nxt = words[pos + 1] if pos + 1 < len(words) else "."
+        if nxt[:1].isalpha() and nxt not in _GROUP_NEXT and not d.verb_like(nxt):
+            continue  # "The three cases": a count of its own noun
+        prev_toks: Sequence[Token] = d.m.tokens[si - 1]
+        if not prev_toks:  # a sentence with no figure has no tokens of its own: read its words here
+            span = d.view.doc.sentences[si - 1].span
+            prev_toks = word_tokens(d.view.text[span.start : span.end].lower(), span.start)
+        prev_words = [t.text for t in prev_toks]
+        k = 0
+        while k < len(prev_words) and prev_words[k] in _NAMES_OPENERS:
+            k += 1
+        if k >= len(prev_toks) or not _capital(d.view.text, prev_toks[k]):
+            continue
+        listed = _names_after(d, prev_toks, prev_words, k)
+        if listed is None:
+            continue
+        count, end = listed
+        if end < len(prev_words) and prev_words[end] in (",", "and") or count == f.value:
+            continue  # a list that goes on, or the count that fits
+        cue = Span(prev_toks[k].start, prev_toks[end - 1].end)
+        why = f"{count} named before: {d.view.text[cue.start : cue.end]}"
+        yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(count)), ("why", why)))
