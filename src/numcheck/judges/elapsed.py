@@ -184,7 +184,22 @@ def _ends(
     if len(parts) != 2:
         return None
     out: list[tuple[int | None, int, int | None]] = []
-    for k, part in enumerate(parts):
+    if rel.label("from") == "first":
+        # "the first nine days of 1985", "the first three weeks of March": from the first day (or month) of the
+        # year or month, told as precisely as the end is.
+        end = _ISO.match(parts[1])
+        if end is None:
+            return None
+        day = 1 if end[3] else None
+        if parts[0].isdigit() and len(parts[0]) == YEAR_DIGITS:
+            out.append((int(parts[0]), 1, day))
+        else:
+            m = _ISO.match(parts[0])
+            if m is None or m[3]:
+                return None
+            out.append((int(m[1]) if m[1] else None, int(m[2]), day))
+        parts = parts[1:]
+    for k, part in enumerate(parts, start=len(out)):
         if k == 1 and rel.label("within") == "yes" and part.isdigit() and len(part) == YEAR_DIGITS:
             out.append((int(part), 12, None))  # "seven months of its sales in 2004": to the year's last month
             continue
@@ -249,7 +264,14 @@ def _short(rel: Relation, view: View) -> Hit | None:
         (
             ("length", length.text),
             ("years", first.text if len(used) == 1 else f"{first.text} and {last.text}"),
-            ("start", f"its first {span_unit}" if len(used) == 1 else first.text),
+            (
+                "start",
+                f"its first {span_unit}"
+                if len(used) == 1
+                else f"the start of {first.text}"
+                if rel.label("from") == "first"
+                else first.text,
+            ),
             ("end", f"its last {span_unit}" if len(used) == 1 else f"the end of {last.text}" if within else last.text),
             ("expected", f"{months + 1} months at most" if within and da is None else counted),
         ),

@@ -6,6 +6,7 @@ date, or the years the text tells of)."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days
@@ -435,6 +436,12 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
                     "span", (("length", fi), ("start", toks[ka].fact), ("end", toks[kb].fact)), (), "sentence"
                 )
             continue
+        first = _first_of(d, si, pos)
+        if first is not None:
+            yield Relation(
+                "span", (("length", fi), ("start", first[0]), ("end", first[1])), (), "document", (("from", "first"),)
+            )
+            continue
         if not (pos >= 1 and (words[pos - 1] in lasted or words[pos - 1] == "for")):
             continue
         if not dated and not any(t.fact >= 0 and d.facts[t.fact].kind == "year" for t in toks):
@@ -460,6 +467,37 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
             continue
         roles = (("length", fi), ("start", toks[ka].fact), ("end", toks[kb].fact))
         yield Relation("span", roles, (), "sentence")
+
+
+# Tokens after "until" to the day it names ("until a rival opened on 20 January").
+UNTIL_REACH = 6
+
+
+def _first_of(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
+    """(the year or month, the day that ends it) of "for the first N days of 1985" / "of March" at token ``pos``,
+    ended by a day told after "until" in its sentence ("..., until a rival opened on 20 January") or by the one
+    day of the next sentence when that opens with "Then" ("Then on 10 January its rival launched")."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    if pos < 3 or pos + 2 >= len(words) or words[pos + 1] != "of" or words[pos - 2 : pos] != ("the", "#"):
+        return None
+    if words[pos - 3] != "for" or d.facts[toks[pos - 1].fact].text.lower() != "first":
+        return None
+    of = toks[pos + 2].fact
+    iso = d.facts[of].iso or "" if of >= 0 else ""
+    if not (iso.isdigit() and len(iso) == 4 or d.facts[of].kind == "date" and re.fullmatch(r"(\d{4}|-)-\d\d", iso)):
+        return None  # a year or a month ("1985", "--03", "1985-03")
+    until = next((k for k in range(pos + 3, len(words)) if words[k] in ("until", "till")), -1)
+    if until >= 0:
+        ends = [k for k in range(until + 1, min(len(toks), until + 1 + UNTIL_REACH)) if toks[k].fact >= 0]
+        end = toks[ends[0]].fact if ends else -1
+    elif si + 1 < len(d.m.tokens) and d.m.words[si + 1][:1] == ("then",):
+        days = [t.fact for t in d.m.tokens[si + 1] if t.fact >= 0 and d.facts[t.fact].kind == "date"]
+        end = days[0] if len(days) == 1 else -1
+    else:
+        return None
+    if end < 0 or d.facts[end].kind != "date" or "/" in (d.facts[end].iso or ""):
+        return None
+    return of, end
 
 
 def _dated_next_door(
