@@ -289,6 +289,7 @@ class Vocab:
     added_money: frozenset[str]  # "revenue": money concepts a holder's parts add up to
     tolls: frozenset[str]  # "death", "case": counts an event makes, the event's whoever a sentence tells of
     markets: frozenset[str]  # "overseas", "uk": before "sales", a market's part of a holder's whole
+    holder_groups: frozenset[str]  # "airlines", "banks": plural nouns of a group of holders ([holders] groups)
     hardest_hit: PhraseTable  # "worst hit", "the worst of" → "hit": the sentence's opening names a place
     sources: PhraseTable  # "according to", "estimates" → "source": who a figure is told by
     sub_periods: PhraseTable  # "first week" → "part", "in total" → "whole": a figure's part of its time
@@ -581,6 +582,7 @@ def vocab() -> Vocab:
         added_money=frozenset(data["frames"]["scopes"]["added_money"]),
         tolls=frozenset(data["frames"]["scopes"]["tolls"]),
         markets=frozenset(data["frames"]["scopes"]["markets"]) | frozenset(data["countries"]["names"]),
+        holder_groups=frozenset(data["holders"]["groups"]),
         hardest_hit=PhraseTable.build((str(p), "hit") for p in data["frames"]["scopes"]["hardest_hit"]),
         sources=PhraseTable.build((str(p), "source") for p in data["frames"]["scopes"]["sources"]),
         sub_periods=PhraseTable.build(_pairs(data["frames"]["periods"])),

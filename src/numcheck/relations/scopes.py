@@ -30,6 +30,12 @@ PLACE_WORDS = frozenset(
 COMPASS = frozenset(
     "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
 )
+
+
+# Words for a whole trade, a group of holders too ("the industry expects").
+_TRADES = frozenset({"industry", "sector"})
+# Words before a group's noun that leave it the whole group ("the airlines", "all banks", "its rivals").
+_GROUP_BEFORE = frozenset({"the", "all", "its", "their", "our", "nation's", "country's"})
 # The headline and the first sentences, where a story's total stands before its places.
 LEAD_TOTAL_SENTENCES = 3
 # Sentences after a national figure that a place's figure may stand and still be counted in it.
@@ -320,7 +326,7 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
         elif noun >= 0:
             if _plain_money(d, si, noun):
                 wholes.setdefault(concept, []).append((si, pos, fi, True))
-        elif _story_whole(d, si, pos, fi):
+        elif _story_whole(d, si, pos, fi) or _group_told(d, si, pos):
             wholes.setdefault(concept, []).append((si, pos, fi, True))
         elif _lead_total(d, fi, lead):
             wholes.setdefault(concept, []).append((si, pos, fi, False))
@@ -347,7 +353,7 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
                     continue  # far from the whole, a place's count must name the whole's event again
                 if _places_in(d, ws) - _places_in(d, ps):
                     continue  # "393 cases in the country", Santiago's: a whole of its own place
-            if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where):
+            if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where, told_whole):
                 continue
             yield Relation("part", (("part", pi), ("whole", wi)), (), "document", (("frame", "scope"),))
             if where != "division" and not _headline(d, ps):
@@ -520,6 +526,26 @@ def _hardest_hit(d: _Doc, si: int) -> str:
     return words[0].removesuffix("'s")
 
 
+def _group_told(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause tells it of a group of holders before it ("UK airlines carried 100 million
+    passengers", "the industry expects"): the whole of what one of them alone is told to do."""
+    words = d.m.words[si]
+    groups = d.v.holder_groups | _TRADES
+    lo = d.m.clause_start(si, pos)
+    for k in range(lo, pos):
+        if words[k] in groups:
+            # Not a group narrowed by a word of its own: "budget airlines", "other banks", "smaller firms".
+            before = words[k - 1] if k > lo else ""
+            return (
+                not before
+                or before in _GROUP_BEFORE
+                or before in d.v.markets
+                or before.endswith("'s")
+                or d.m.tokens[si][k - 1].fact >= 0
+            )
+    return False
+
+
 def _story_whole(d: _Doc, si: int, pos: int, fi: int) -> bool:
     """The figure is told of the story as a whole: across the country or the region, in total or so far,
     or of an event its clause names before it ("The earthquake has killed")."""
@@ -623,9 +649,12 @@ def _plain_money(d: _Doc, si: int, k: int) -> bool:
     return plain and after not in _NARROWED_BY
 
 
-def _fits_whole(d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int], where: str) -> bool:
-    """The part may be counted in the whole: one family, the part's time the whole's (or told as now), one
-    holder (a division tied to the whole's holder), one event, one source."""
+def _fits_whole(
+    d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int], where: str, told: bool = False
+) -> bool:
+    """The part may be counted in the whole: one family, the part's time the whole's (or told as now, or, of
+    a whole ``told`` as such, none beside "alone"), one holder (a division tied to the whole's holder), one
+    event, one source."""
     ps, ppos, pi = part
     ws, wpos, wi = whole
     if not same_family(d.facts[pi], d.facts[wi]):
@@ -645,6 +674,8 @@ def _fits_whole(d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int]
     if pf.period != wf.period and not (
         _now(pf.period) and (_now(wf.period) or wf.period.startswith("--") or _since(d, ws, wpos))
     ):
+        if told and not pf.period and _alone(d, ps, ppos):
+            return _one_event(d, ps, ws) and _one_source(d, ps, ws)  # "Barclays alone lent": the whole's time
         # "In 1998 a storm killed 400 in the province": another time; "the last outbreak, in 1992, with
         # 3,000 cases": the whole's. A whole told for a month or a quarter ("the three months to December")
         # is the story's time.
@@ -663,6 +694,12 @@ def _fits_whole(d: _Doc, part: tuple[int, int, int], whole: tuple[int, int, int]
     if where != "division" and wf.holder and same_holder(where, wf.holder):
         return False  # "sales in Norvik" against Norvik's: the holder itself, not a place within it
     return _one_event(d, ps, ws) and _one_source(d, ps, ws)
+
+
+def _alone(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause singles its holder or place out ("British Airways alone carried")."""
+    words = d.m.words[si]
+    return "alone" in words[d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]
 
 
 def _yearly(d: _Doc, si: int, pos: int) -> bool:
