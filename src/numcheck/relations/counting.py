@@ -79,6 +79,9 @@ _PLACINGS = (
 )
 # Tokens from an ordinal to "after"/"behind" in its sentence ("the third country, after A and B").
 RANK_NEAR = 8
+# The same when the cue opens an aside after a comma, which may close a longer noun phrase: "the
+# second-largest launch for a spring title across the whole of Europe, after the two films of the saga".
+RANK_NEAR_ASIDE = 14
 
 
 @functools.cache
@@ -204,7 +207,7 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                 continue
             listed = _names_after(d, toks, words, linked[1] if linked and head else j + 1)
             if listed is None and back == 0 and not head:
-                listed = _count_after(d, toks, words, j + 1)  # "after the three films in the trilogy"
+                listed = _count_after(d, toks, words, j + 1)  # "behind the two state banks"
             if listed is None:
                 continue
             count, end = listed
@@ -214,7 +217,8 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                 yield from _chain_rank(d, si, toks, j, (head, end), count)
                 continue
             rank = _rank_before(d, si, j, back)
-            if rank < 0 or (back == 0 and j - d.pos_of(rank)[1] > RANK_NEAR):
+            reach = RANK_NEAR_ASIDE if j and words[j - 1] == "," else RANK_NEAR
+            if rank < 0 or (back == 0 and j - d.pos_of(rank)[1] > reach):
                 continue
             cue = Span(toks[j].start, toks[end - 1].end)
             why = f"{count} listed before: {d.view.text[toks[j + 1].start : toks[end - 1].end]}"
