@@ -162,12 +162,28 @@ def test_another_marks_a_disjoint_figure() -> None:
         "The ISBN 978-0-306-40615-7 is printed inside.",
         "The 13F filing was late.",
         "Their single was the summer number one in 2009.",  # a chart place in words, like "number 1"
-        "The film slipped to number four at the box office.",
+        "He was filmed leaving Number 10 on Tuesday.",  # an address, not a place in a chart
+        "The firm sold the unit to third parties.",
     ],
 )
 def test_identifiers_are_not_figures(text: str) -> None:
     numeric = [f for f in facts(text) if f.kind not in ("date", "year", "weekday", "time", "relative", "decade")]
     assert numeric == [], [(f.text, f.kind) for f in numeric]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "value"),
+    [
+        ("The film slipped to number four at the box office.", "number four", 4),
+        ("The single climbed to number 18 from 32.", "number 18", 18),
+        ("They topped the list after rising from first position.", "first", 1),
+        ("She rose to fifth in the rankings.", "fifth", 5),
+    ],
+)
+def test_chart_places_are_ordinals(text: str, place: str, value: int) -> None:
+    """A place a move goes to or from is an ordinal, so a move can be set against its two places."""
+    found = [(f.text, f.kind, f.value) for f in facts(text) if f.kind == "ordinal"]
+    assert (place, "ordinal", value) in found, found
 
 
 def test_money_is_never_metres_and_times_are_not_picometres() -> None:

@@ -358,6 +358,7 @@ def extract(text: str, path: str = "") -> Document:
     facts.extend(_shares(ctx, nums))
     facts.extend(_named(ctx))
     facts.extend(_scores(ctx))
+    facts.extend(_positions(ctx))
     used.extend((f.span.start, f.span.end) for f in facts)
     used.sort()
     last_end = 0
@@ -1503,6 +1504,39 @@ def _named(ctx: _Context) -> list[Fact]:
                 **_extras(ctx, m.start(), m.end(), kind),
             )
         )
+    return out
+
+
+# --- chart and ranking positions -------------------------------------------------
+
+# "climbed to number five from 13", "rising from first position": a place in a chart or ranking after
+# a word that moves to it or from it. "number" is lower case ("Number 10" is an address) and is followed
+# by digits or a number word; an ordinal word right after "to" or "from" is a place when "place",
+# "position" or "spot", a stop or a word that goes on with the clause follows ("rose to fifth in the
+# rankings"; not "sold to third parties"). With a determiner or hyphen the ordinals pass reads it anyway.
+_POSITION = startcache.compile(
+    r"\b(?:to|from|at|reached|hit|entered|in at)\s+(?P<fig>number\s+(?P<n>\d{1,3}\b|[a-z]+(?:-[a-z]+)?))"
+    r"|\b(?:to|from|in at)\s+(?P<o>[a-z]+)(?=\s+(?:place|position|spot)\b"
+    r"|\s*[,.;]|\s+(?:in|on|after|with|behind|from|to|and|last|this|spot)\b)"
+)
+
+
+def _positions(ctx: _Context) -> list[Fact]:
+    """Places in a chart or ranking: "number five", "number 18", "first" before "position"."""
+    out: list[Fact] = []
+    for m in _POSITION.finditer(ctx.clean):
+        if m.group("n"):
+            word = m.group("n")
+            value = Decimal(word) if word.isdigit() else numwords.parse(word)
+            if value is None or value < 1 or value != value.to_integral_value():
+                continue
+            s, e = m.span("fig")
+        else:
+            value = numwords.parse_ordinal(m.group("o"))
+            if value is None:
+                continue
+            s, e = m.span("o")
+        out.append(_fact(ctx, s, e, "ordinal", value, None, Decimal(1), subject="position"))
     return out
 
 

@@ -274,6 +274,13 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
             if words[j] in t.winner_links:
                 return 1, j + 1
         return None
+    fi = d.m.tokens[si][k].fact
+    if fi >= 0 and d.facts[fi].kind == "ordinal" and d.facts[fi].text.lower().startswith("number"):
+        # "at number 7": the fact table reads a chart place as one ordinal ("number 7").
+        value = d.facts[fi].value
+        if value is not None and (k + 1 >= len(words) or words[k + 1] not in _NOT_PLACE):
+            return int(value), k + 1
+        return None
     lead = t.rank_before.starting_at(words, k)
     if lead is not None:
         j = lead[1]
