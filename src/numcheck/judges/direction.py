@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TEMPLATE_ROLES", "from_binding", "judge"]
 
-RELATIONS = frozenset({"change", "comparison", "superlative"})
+RELATIONS = frozenset({"change", "comparison", "superlative", "rank-move"})
 ROLES = ("a", "b")
 PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "exclude": (str, r"(?!)")}
 FIELDS = frozenset({"from", "to", "direction", "word", "detail"})
@@ -93,6 +93,14 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     a, b = near_fact(facts[ai]), near_fact(facts[bi])
     if {a.kind, b.kind} == {"share", "percent"}:
         a, b = percent_fact(a), percent_fact(b)  # "a quarter ... a decrease from ... 15%"
+    if rel.kind == "rank-move":
+        # A place in a ranking is better the smaller its number: the label gives the numbers' way.
+        way = rel.label("direction")
+        if (way == "down" and above(b, a)) or (way == "up" and above(a, b)):
+            moved = "it moved up" if way == "down" else "it moved down"
+            detail = f"{a.text} to {b.text} is a move {'down' if way == 'down' else 'up'} the ranking"
+            return _hit(b.span, a.span, a.text, b.text, "the other way", moved, detail)
+        return None
     # Two lengths of one unit are ends of a change as amounts are ("cut the limit from 24 weeks to 20").
     timed = a.kind == b.kind == "duration" and a.unit == b.unit and not a.is_range and not b.is_range
     if not _endpoints_ok(a, b) and not timed:

@@ -157,6 +157,7 @@ from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
+from numcheck.relations.positions import _rank_moves
 from numcheck.relations.qualified import _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import (
@@ -322,6 +323,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _place_runs,
     _tennis,
     _won_matches,
+    _rank_moves,
     _results,
     _totals_in_apposition,
     _part_lists,

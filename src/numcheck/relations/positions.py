@@ -1,0 +1,64 @@
+"""Positions: a move in a chart or ranking against the places it moves between.
+
+"The single climbed to number five from 13" and "she slipped to 12th from fifth" are moves whose
+way is told by a word and by two places; a place is better the smaller its number, so a rise must
+end on a smaller number ("rose to number 12 from number 4" cannot be). A place is an ordinal the fact
+table reads ("fifth", "12th", "number five"); the other end may be a bare number ("up from 13"). The
+relation is a ``rank-move`` (from, to) whose label ``direction`` is the way of the numbers, the
+opposite of the word's; the direction judge tells it as a move in a ranking (NC215).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.relations.base import Relation, _Doc
+
+# Tokens from the move's word to the first of its places.
+WORD_REACH = 6
+# Tokens between the two places ("to number five, up from 13 last week").
+PLACES_REACH = 6
+_FLIP = {"up": "down", "down": "up"}
+
+
+def _place(d: _Doc, fi: int, bare: bool) -> bool:
+    """A place in a ranking: an ordinal, or (``bare``) a whole number with no noun of its own."""
+    f = d.facts[fi]
+    if f.value is None or f.is_range or f.value != f.value.to_integral_value() or f.value < 1:
+        return False
+    if f.kind == "ordinal":
+        return True
+    return bare and f.kind in ("count", "number") and f.hedge == "exact" and not f.subject
+
+
+def _rank_moves(d: _Doc) -> Iterator[Relation]:
+    """ "climbed to number five from 13", "rose to fifth from 12th", "at number five, up from 13",
+    "fell from second to ninth place": a word of a move and two places joined by "to" and "from"."""
+    for si, toks in enumerate(d.m.tokens):
+        if not any(t.fact >= 0 and d.facts[t.fact].kind == "ordinal" for t in toks):
+            continue
+        words = d.m.words[si]
+        for k in range(len(words)):
+            hit = d.v.direction.starting_at(words, k)
+            if hit is None:
+                continue
+            way, after = hit
+            ends: dict[str, int] = {}
+            j = after
+            while j < len(words) and j - after < WORD_REACH + PLACES_REACH and words[j] not in CLAUSE_END:
+                if words[j] in ("to", "from") and j + 1 < len(words) and toks[j + 1].fact >= 0:
+                    ends.setdefault(words[j], toks[j + 1].fact)
+                j += 1
+            if words[k] in ("up", "down") and k >= 2 and words[k - 1] == "," and toks[k - 2].fact >= 0:
+                ends.setdefault("to", toks[k - 2].fact)  # "at number five, up from 13"
+            a, b = ends.get("from"), ends.get("to")
+            if a is None or b is None or a == b:
+                continue
+            fa, fb = d.facts[a], d.facts[b]
+            if not (fa.kind == "ordinal" or fb.kind == "ordinal"):
+                continue
+            if not (_place(d, a, True) and _place(d, b, True)):
+                continue
+            labels = (("direction", _FLIP[way]),)
+            yield Relation("rank-move", (("from", a), ("to", b)), (d.span(si, k, after),), "clause", labels)
