@@ -43,6 +43,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if li is None:
         return None
     length = view.facts[li]
+    if rel.get("nth") is not None:
+        return _nth(rel, view)
     if length.unit in SHORT_DAYS:
         return _short(rel, view)
     ends: list[tuple[int, int, int]] = []  # (first year, last year, fact) for each reading
@@ -107,6 +109,30 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             ("start", str(first)),
             ("end", str(last)),
             ("expected", f"{last - first} years"),
+        ),
+    )
+
+
+def _nth(rel: Relation, view: View) -> Hit | None:
+    """A run's length against its count of years ("for a decade" against "for the 12th year"): the Nth year is N - 1
+    or N years on. A length told without a hedge is read as its figure ("a decade" is 10)."""
+    li, ni = rel.get("length"), rel.get("nth")
+    if li is None or ni is None or view.facts[ni].value is None:
+        return None
+    length, n = view.facts[li], int(view.facts[ni].value or 0)
+    iv = Interval.point(length.value) if length.hedge == "exact" and length.value is not None else length.interval
+    if meets(iv, Decimal(n - 1), Decimal(n)):
+        return None
+    told = f"{view.facts[ni].text} year"
+    return Hit(
+        length.span,
+        (view.facts[ni].span,),
+        (
+            ("length", length.text),
+            ("years", told),
+            ("start", "its first year"),
+            ("end", f"its {view.facts[ni].text}"),
+            ("expected", f"{n - 1} or {n} years"),
         ),
     )
 

@@ -134,6 +134,7 @@ from numcheck.relations.elapsed import (
     _its_anniversaries,
     _later_to_now,
     _lengths_to_then,
+    _nth_years,
     _planned,
     _since_told,
 )
@@ -247,6 +248,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _lengths_to_then,
     _bounded_lengths,
     _dated_lengths,
+    _nth_years,
     _held_to_now,
     _later_to_now,
     _since_told,

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days
 from numcheck.model import Fact, Span
+from numcheck.patterns import STOPWORDS
 from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.calendar import (
     ANNIVERSARY_SHARED,
@@ -467,6 +468,54 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
             continue
         roles = (("length", fi), ("start", toks[ka].fact), ("end", toks[kb].fact))
         yield Relation("span", roles, (), "sentence")
+
+
+# Sentences either side of "for the 12th year" read for the length of the same run ("for a decade").
+NTH_REACH = 4
+# Content words two sentences must share to tell one run ("refused to sign off the accounts").
+NTH_SHARED = 2
+_NTH_AFTER = frozenset({"consecutive", "successive", "straight"})
+_NTH_UNITS = frozenset({"year", "season"})
+
+
+def _run_words(words: tuple[str, ...]) -> frozenset[str]:
+    """The stems of a sentence's content words, years and common words aside."""
+    return frozenset(
+        st
+        for w in words
+        if len(w) >= 4 and w.isalpha() and w not in STOPWORDS and w not in ("year", "years", "said", "says")
+        if (st := days.stem(w))
+    )
+
+
+def _nth_years(d: _Doc) -> Iterator[Relation]:
+    """``span``: a run told by its count of years ("for the 12th year running the auditors refused to sign off the
+    accounts", ``nth``) against its length told in a sentence near it of the same run ("have refused to sign off
+    the accounts for a decade", ``length``): the Nth year means N - 1 or N years. The sentences must share two
+    content words; one length only."""
+    for si, pos, fi, f in d.figures(frozenset({"ordinal"})):
+        words = d.m.words[si]
+        k = pos + 1
+        if k < len(words) and words[k] in _NTH_AFTER:
+            k += 1
+        if k >= len(words) or words[k] not in _NTH_UNITS or words[k + 1 : k + 2] == ("of",):
+            continue
+        if "for" not in words[max(0, pos - 3) : pos] or f.value is None or f.value < 2:
+            continue
+        own = _run_words(words)
+        found = []
+        for s2 in range(max(0, si - NTH_REACH), min(len(d.m.tokens), si + NTH_REACH + 1)):
+            if s2 == si or len(own & _run_words(d.m.words[s2])) < NTH_SHARED:
+                continue
+            w2, t2 = d.m.words[s2], d.m.tokens[s2]
+            for j, t in enumerate(t2):
+                g = d.facts[t.fact] if t.fact >= 0 else None
+                if g is None or g.kind != "duration" or g.unit != "year" or g.value is None or g.is_range:
+                    continue
+                if j >= 1 and w2[j - 1] == "for" or j >= 3 and w2[j - 3] == "for" and w2[j - 1] in ("past", "last"):
+                    found.append(t.fact)
+        if len(found) == 1:
+            yield Relation("span", (("length", found[0]), ("nth", fi)), (), "document")
 
 
 # Tokens after "until" to the day it names ("until a rival opened on 20 January").
