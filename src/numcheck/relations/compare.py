@@ -18,11 +18,12 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from numcheck.mentions import CLAUSE_END, same_holder
+from numcheck.mentions import CLAUSE_END, Token, same_holder, word_tokens
 from numcheck.model import Span
 from numcheck.relations.base import (
     _DETERMINERS,
     FRAME_KINDS,
+    NOT_NAMES,
     Relation,
     _Doc,
     _lead_sentences,
@@ -81,6 +82,10 @@ TIMED_BACK = 12
 # Tokens of an overtaking word's object read for its names; sentences either side its figure is looked for in.
 OBJECT_WORDS = 6
 OBJECT_SENTENCES = 20
+# Sentences either side of a figure-less "has overtaken" that may set the two figures side by side.
+PASSED_SENTENCES = 3
+# Tokens back from "compared to" that the first of two figures set side by side may stand.
+SIDE_REACH = 10
 # Sentences after a pace word its two rates may be told in.
 PACE_SENTENCES = 2
 # Tokens between a rate and the "from" of the rate it is compared with ("climbed 1.4%, as analysts
@@ -130,6 +135,8 @@ class _Tables:
     crossed: PhraseTable  # "broke through" → above, "fell below" → below: a mark crossed
     crossed_marks: frozenset[str]  # the nouns that name the mark crossed ("mark", "barrier", "level")
     overtake: PhraseTable
+    passed: PhraseTable
+    set_against: PhraseTable
     measures: frozenset[str]
     pace: PhraseTable
     pace_words: frozenset[str]  # the words of the pace phrases that tell them apart ("slower", "quickly")
@@ -178,6 +185,8 @@ def _tables() -> _Tables:
         crossed=table(data["crossed"], "above", "below"),
         crossed_marks=frozenset(data["near_miss"]["standards"]) | frozenset(data["crossed"]["marks"]),
         overtake=table(data["overtake"], "above", "below"),
+        passed=PhraseTable.build((p, "above") for p in data["overtake"]["passed"]),
+        set_against=PhraseTable.build((p, "against") for p in data["overtake"]["set_against"]),
         measures=frozenset(data["overtake"]["measures"]),
         pace=table(data["pace"], "above", "below"),
         pace_words=frozenset(
@@ -795,6 +804,82 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
             if bi >= 0:
                 ev = "document" if d.pos_of(bi)[0] != si else "sentence"
                 yield Relation("comparison", (("a", ai), ("b", bi)), (d.span(si, k, end),), ev, (("order", order),))
+
+
+# Capitalised words that name no passer; "the UK" and "the US" do here, as countries that pass others.
+_NOT_PASSERS = NOT_NAMES - {"uk", "us", "eu"}
+
+
+def _passed_untold(d: _Doc) -> Iterator[Relation]:
+    """A sentence with no figure that says one holder has passed another ("The growth means the UK has
+    now overtaken Ruritania in users per 100 people") against a sentence within ``PASSED_SENTENCES`` that
+    sets the two side by side ("... 7.5 users per 100 people, compared to 8.7 in Ruritania"): the
+    passer's figure (the one before the setting-against words, in a sentence that names the passer)
+    is above the other's (the one right before "in"/"for" and the other's name). A ``comparison``."""
+    t = _tables()
+    text = d.view.text
+    sents = d.view.doc.sentences
+    for si, sent in enumerate(sents):
+        chunk = text[sent.span.start : sent.span.end].lower()
+        if not any(w in chunk for w in ("surpass", "overt", "outstrip", "eclips", "outpac", "overhaul")):
+            continue
+        toks: Sequence[Token] = d.m.tokens[si] or word_tokens(chunk, sent.span.start)
+        words = [tok.text for tok in toks]
+        for k in t.passed.starts_in(words):
+            hit = t.passed.starting_at(words, k)
+            if hit is None or any(tok.fact >= 0 and d.facts[tok.fact].kind in AMOUNTS for tok in toks[:k]):
+                continue  # a figure before the word: the overtaking reader's own
+            end = hit[1]
+            # The first word counts too ("Kesh has now overtaken Lorn"): the subject is matched against
+            # the words before a figure, so a capitalised common word only fails to match.
+            caps = [i for i in range(len(toks)) if text[toks[i].start : toks[i].start + 1].isupper()]
+            subject = {words[i].removesuffix("'s") for i in caps if i < k} - _NOT_PASSERS
+            obj = {words[i] for i in caps if end <= i < end + OBJECT_WORDS} - _NOT_PASSERS
+            if not subject or not obj:
+                continue
+            for s2 in range(max(0, si - PASSED_SENTENCES), min(len(sents), si + PASSED_SENTENCES + 1)):
+                rel = _set_side_by_side(d, s2, subject, obj, Span(toks[k].start, toks[end - 1].end))
+                if rel is not None:
+                    yield rel
+                    break
+
+
+def _set_side_by_side(d: _Doc, si: int, subject: set[str], obj: set[str], cue: Span) -> Relation | None:
+    """In sentence ``si``: a figure, words that set it against another ("compared to"), and a figure of
+    the same family right before "in"/"for" and the object's name; the sentence names the subject
+    before its first figure. The ``comparison`` (a: the subject's, b: the object's), order above."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    if not toks:
+        return None
+    t = _tables()
+    for k in t.set_against.starts_in(words):
+        hit = t.set_against.starting_at(words, k)
+        if hit is None:
+            continue
+        bi = toks[hit[1]].fact if hit[1] < len(toks) else -1
+        if bi < 0:
+            continue
+        # The nearest figure before of the same family, not a rate's base ("per 100 people").
+        ai = next(
+            (
+                toks[x].fact
+                for x in range(k - 1, max(-1, k - 1 - SIDE_REACH), -1)
+                if toks[x].fact >= 0 and words[x - 1] != "per" and _alike(d, toks[x].fact, bi)
+            ),
+            -1,
+        )
+        if ai < 0:
+            continue
+        j = hit[1] + 1
+        while j < len(words) and j - hit[1] < 4 and words[j] not in ("in", "for", "at", "from", "by"):
+            j += 1
+        if j + 1 >= len(words) or words[j + 1] not in obj:
+            continue
+        apos = d.pos_of(ai)[1]
+        if not subject & {w.removesuffix("'s") for w in words[:apos]}:
+            continue
+        return Relation("comparison", (("a", ai), ("b", bi)), (cue,), "document", (("order", "above"),))
+    return None
 
 
 def _timed_placing(d: _Doc, si: int, k: int, end: int, bi: int, order: str) -> Relation | None:
