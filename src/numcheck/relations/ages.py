@@ -51,8 +51,11 @@ def _ages(d: _Doc) -> Iterator[Relation]:
         if one_birth and (birth_alone or d.facts[born[0]].sentence == si) and not _someone_else(d, si, pos):
             at = -1
             best = SPAN_REACH + 1
+            bpos = d.pos_of(born[0])[1] if d.facts[born[0]].sentence == si else -1
             for k, t in enumerate(toks):
                 if t.fact >= 0 and t.fact not in born and _year_of(d.facts[t.fact]) is not None and abs(k - pos) < best:
+                    if min(k, pos) < bpos < max(k, pos):
+                        continue  # "The 20-year-old was born in 1984 and moved in 1988": a later act's year
                     at, best = t.fact, abs(k - pos)
             if at >= 0:
                 yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
