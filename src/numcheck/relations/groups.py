@@ -18,6 +18,8 @@ ENUM_MAX = 20
 ENUM_NOUN = 6
 ENUM_ITEM = 5
 ENUM_OPEN = frozenset({"—", "–", ":", "(", "-"})
+# Words an item of a list in lower case may have ("four aims: housing, public transport and schools").
+LOWER_ITEM = 2
 # Words after a figure that the verb said of it may stand ("55 statues were stolen", "nine subsequently died").
 OUTCOME_REACH = 5
 # Verbs of an answer, and the words that negate one ("60% saying they did not").
@@ -55,7 +57,7 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
                 j += 1
             if j >= len(words) or words[j] not in ENUM_OPEN or j == pos + 1:
                 continue
-            items = _list_items(d, si, j + 1, closing=")" if words[j] == "(" else "")
+            items = _list_items(d, si, j + 1, closing=")" if words[j] == "(" else "", lower=words[j] == ":")
             if items is None:
                 continue
             count, end = items
@@ -64,16 +66,20 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
 
 
-def _list_items(d: _Doc, si: int, start: int, closing: str) -> tuple[int, int] | None:
+def _list_items(d: _Doc, si: int, start: int, closing: str, lower: bool = False) -> tuple[int, int] | None:
     """Count the capitalised names listed from token ``start`` ("A, B, C and D"): (count, end token).
 
-    None unless every item is a short capitalised name and the list has at least two items.
-    """
+    None unless every item is a short capitalised name and the list has at least two items. With
+    ``lower`` (after a colon) the items may be words in lower case ("four aims: housing, transport and
+    schools") when each is at most ``LOWER_ITEM`` words, one "and" joins the last and the list ends its
+    sentence: "fish and chips, tea and cake" may be two things or four."""
     text = d.view.text
     words = d.m.words[si]
     toks = d.m.tokens[si]
     count = 0
     item_len = 0
+    longest = 0
+    lowered = False
     j = start
     while j < len(words):
         w = words[j]
@@ -90,16 +96,23 @@ def _list_items(d: _Doc, si: int, start: int, closing: str) -> tuple[int, int] |
             j += 1
             continue
         if toks[j].fact >= 0 or (item_len == 0 and not raw[:1].isupper()):
-            if item_len == 0 and count >= 2 and not closing:
+            if item_len == 0 and count >= 2 and not closing and not lowered:
                 break  # the list is over: "... and the US — have promised"
-            return None
+            if not (lower and toks[j].fact < 0 and raw[:1].isalpha()):
+                return None
+            lowered = True
         item_len += 1
+        longest = max(longest, item_len)
         if item_len > ENUM_ITEM:
             return None
         j += 1
     if item_len:
         count += 1
     if closing and (j >= len(words) or words[j] != closing):
+        return None
+    if lowered and (
+        longest > LOWER_ITEM or words[start:j].count("and") != 1 or j >= len(words) or words[j] not in (".", "!")
+    ):
         return None
     return (count, j) if count >= 2 else None
 
