@@ -351,7 +351,7 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             if where != "division":
                 if abs(ws - ps) > APART_SENTENCES and not _events_in(d, ps) & _events_in(d, ws):
                     continue  # far from the whole, a place's count must name the whole's event again
-                if _places_in(d, ws) - _places_in(d, ps):
+                if _places_in(d, ws) - _places_in(d, ps) - set(where.split()):
                     continue  # "393 cases in the country", Santiago's: a whole of its own place
             if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where, told_whole):
                 continue
@@ -413,6 +413,8 @@ def _part_named(d: _Doc, si: int, pos: int, fi: int, money: bool) -> str:
         return ""
     if scope and not _placed(d, si, lo, hi, set(scope.split())):
         scope = ""  # "the loss of 1,900 jobs was a blow to the town": no count in the town
+    if fr_scope and _other_predicate(d, si, pos, fr_scope):
+        fr_scope = ""
     return (
         scope
         or fr_scope
@@ -421,6 +423,18 @@ def _part_named(d: _Doc, si: int, pos: int, fi: int, money: bool) -> str:
         or _sibling_place(d, si)
         or _where_named(d, si, pos)
     )
+
+
+def _other_predicate(d: _Doc, si: int, pos: int, name: str) -> bool:
+    """The place named after "in" before the figure belongs to another predicate: "has killed a woman in
+    Wisconsin and has made 95 sick" ("and" and a verb stand between the place and the figure)."""
+    words = d.m.words[si]
+    first = name.split()[0]
+    for k in range(pos - 1, 0, -1):
+        if words[k] == first and words[k - 1] in ("in", "across", "throughout"):
+            between = words[k + 1 : pos]
+            return "and" in between and any(d.verb_like(w) for w in between[between.index("and") + 1 :])
+    return False
 
 
 def _where_named(d: _Doc, si: int, pos: int) -> str:
@@ -660,6 +674,13 @@ def _fits_whole(
     if not same_family(d.facts[pi], d.facts[wi]):
         return False
     pm, wm = d.m.by_fact[pi], d.m.by_fact[wi]
+    lo = d.hedge_start(ws, wpos)
+    said = d.m.words[ws]
+    if any(w in d.v.fresh_words for w in (*said[max(0, lo - 2) : lo], *said[wpos + 1 : wpos + 2])):
+        return False  # "546 new cases reported in the last 24 hours": a fresh day's count, not the whole
+    head = (wm.noun or "").split()[-1:]
+    if head and head[0] in _PLACES:
+        return False  # "spread to at least 20 states, has killed ...": a count of places, not of the toll
     if (pm.roles | wm.roles) & _NOT_LEVELS or _yearly(d, ps, ppos) or _yearly(d, ws, wpos):
         return False  # "an average of 450 people", "37,000 people die each year": no count of the story's
     if (
@@ -691,7 +712,7 @@ def _fits_whole(
         and pf.concept not in d.v.tolls
     ):
         return False  # a toll is the event's, whoever its sentence tells of ("Moya donated ... in Thailand")
-    if where != "division" and wf.holder and same_holder(where, wf.holder):
+    if where != "division" and wf.holder and same_holder(where, wf.holder) and pf.concept not in d.v.tolls:
         return False  # "sales in Norvik" against Norvik's: the holder itself, not a place within it
     return _one_event(d, ps, ws) and _one_source(d, ps, ws)
 
