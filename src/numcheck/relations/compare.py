@@ -18,7 +18,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from numcheck.mentions import CLAUSE_END, Token, same_holder, word_tokens
+from numcheck.mentions import CLAUSE_END, Token, same_holder
 from numcheck.model import Span
 from numcheck.relations.base import (
     _DETERMINERS,
@@ -823,7 +823,7 @@ def _passed_untold(d: _Doc) -> Iterator[Relation]:
         chunk = text[sent.span.start : sent.span.end].lower()
         if not any(w in chunk for w in ("surpass", "overt", "outstrip", "eclips", "outpac", "overhaul")):
             continue
-        toks: Sequence[Token] = d.m.tokens[si] or word_tokens(chunk, sent.span.start)
+        toks: Sequence[Token] = d.m.tokens[si] or _plain_tokens(d, si)
         words = [tok.text for tok in toks]
         for k in t.passed.starts_in(words):
             hit = t.passed.starting_at(words, k)

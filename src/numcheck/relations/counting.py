@@ -18,9 +18,18 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END, Token, word_tokens
+from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, NOT_NAMES, Relation, _Doc, family, same_family
+from numcheck.relations.base import (
+    COUNTABLE,
+    FRAME_KINDS,
+    NOT_NAMES,
+    Relation,
+    _Doc,
+    _plain_tokens,
+    family,
+    same_family,
+)
 from numcheck.relations.changes import FRAME_NOUNS
 from numcheck.relations.groups import _changing
 from numcheck.relations.holders import _later_fits, action_of
@@ -966,10 +975,8 @@ def _groups_named_before(d: _Doc) -> Iterator[Relation]:
         nxt = words[pos + 1] if pos + 1 < len(words) else "."
         if nxt[:1].isalpha() and nxt not in _GROUP_NEXT and not d.verb_like(nxt):
             continue  # "The three cases": a count of its own noun
-        prev_toks: Sequence[Token] = d.m.tokens[si - 1]
-        if not prev_toks:  # a sentence with no figure has no tokens of its own: read its words here
-            span = d.view.doc.sentences[si - 1].span
-            prev_toks = word_tokens(d.view.text[span.start : span.end].lower(), span.start)
+        # A sentence with no figure has no tokens of its own: read its words here.
+        prev_toks: Sequence[Token] = d.m.tokens[si - 1] or _plain_tokens(d, si - 1)
         prev_words = [t.text for t in prev_toks]
         k = 0
         while k < len(prev_words) and prev_words[k] in _NAMES_OPENERS:

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END, word_tokens
+from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
-from numcheck.relations.base import NOT_NAMES, Relation, _Doc
+from numcheck.relations.base import NOT_NAMES, Relation, _Doc, _plain_tokens
 from numcheck.vocab import PhraseTable, _toml
 
 # Sentences after a match score that may still count what happened in that match.
@@ -256,8 +256,7 @@ def _won_matches(d: _Doc) -> Iterator[Relation]:
         sentences.setdefault(m.sentence, []).append(m)
     for si, ms in sentences.items():
         # A sentence with no figure but its scores has no tokens of its own: read its words here.
-        span = d.view.doc.sentences[si].span
-        toks = d.m.tokens[si] or tuple(word_tokens(d.view.text[span.start : span.end].lower(), span.start))
+        toks = d.m.tokens[si] or _plain_tokens(d, si)
         words = tuple(t.text for t in toks)
         if not any(tables["won"].starting_at(words, k) for k in tables["won"].starts_in(words)):
             continue
