@@ -676,8 +676,12 @@ def _fits_whole(
     pm, wm = d.m.by_fact[pi], d.m.by_fact[wi]
     lo = d.hedge_start(ws, wpos)
     said = d.m.words[ws]
-    if any(w in d.v.fresh_words for w in (*said[max(0, lo - 2) : lo], *said[wpos + 1 : wpos + 2])):
-        return False  # "546 new cases reported in the last 24 hours": a fresh day's count, not the whole
+    if not d.m.frame(wi).period and any(
+        w in d.v.fresh_words for w in (*said[max(0, lo - 2) : lo], *said[wpos + 1 : wpos + 2])
+    ):
+        # "546 new cases reported in the last 24 hours": a fresh day's count, not the whole. New cases
+        # told for a quarter or a month ("3,100 new cases in the third quarter") are that period's whole.
+        return False
     head = (wm.noun or "").split()[-1:]
     if head and head[0] in _PLACES:
         return False  # "spread to at least 20 states, has killed ...": a count of places, not of the toll
@@ -693,7 +697,7 @@ def _fits_whole(
         return False  # "The storm killed 40 children" … "60 people died": the whole counts a group of its own
     pf, wf = d.m.frame(pi), d.m.frame(wi)
     if pf.period != wf.period and not (
-        _now(pf.period) and (_now(wf.period) or wf.period.startswith("--") or _since(d, ws, wpos))
+        _now(pf.period) and (_now(wf.period) or wf.period.startswith(("--", "Q")) or _since(d, ws, wpos))
     ):
         if told and not pf.period and _alone(d, ps, ppos):
             return _one_event(d, ps, ws) and _one_source(d, ps, ws)  # "Barclays alone lent": the whole's time
