@@ -131,6 +131,7 @@ class ToldGoal:
     scorer: str  # as the clause names them ("Lund or Okoro"), or OPENING
     listed: tuple[Goal, ...]  # the goals of the list it may be
     cues: tuple[Span, ...]  # the scorers' names or "opening goal" in the clause
+    within: bool = False  # "within three minutes": the minute is the latest the goal can have come
 
 
 def _reference(m: Mentions, si: int, k: int) -> int | None:
@@ -174,6 +175,8 @@ def _minute_of(m: Mentions, si: int, k: int, last: int | None) -> int | None:
             return HALF_TIME + n if second else n
         if after == "in" and (k + 2 >= len(words) or not words[k + 2][:1].isalnum()):
             return n  # "Smith scored 12 minutes in."
+        if k >= 1 and words[k - 1] in _words("within_words"):
+            return None if last is None else last + n  # "level within three minutes": at the latest
         return n if k >= 1 and words[k - 1] in AT_WORDS else None
     if f.kind != "relative":
         return None
@@ -242,7 +245,9 @@ def told_goals(m: Mentions) -> Iterator[ToldGoal]:
             if minute is None:
                 continue
             anchor = last[2] if last is not None and before is not None else -1
-            if "later" not in m.view.facts[t.fact].markers and "earlier" not in m.view.facts[t.fact].markers:
+            within = k >= 1 and words[k - 1] in _words("within_words")
+            marks = m.view.facts[t.fact].markers
+            if "later" not in marks and "earlier" not in marks and not within:
                 anchor = -1
             last = (si, minute, t.fact)
             clause = _clause(words, k)
@@ -258,4 +263,4 @@ def told_goals(m: Mentions) -> Iterator[ToldGoal]:
             else:
                 goals_of = tuple(sorted({g for name, _ in who for g in names[name]}, key=lambda g: g.span.start))
             scorer = " or ".join(dict.fromkeys(name for name, _ in who))
-            yield ToldGoal(t.fact, anchor, minute, scorer, goals_of, tuple(c for _, c in who))
+            yield ToldGoal(t.fact, anchor, minute, scorer, goals_of, tuple(c for _, c in who), within)

@@ -37,7 +37,10 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if fi is None or not told.lstrip("-").isdigit() or not listed:
         return None
     minute = int(told)
-    if any(abs(minute - int(g)) <= MINUTE_SLACK for g in listed):
+    at_most = rel.label("bound") == "at-most"  # "level within three minutes": by that minute at the latest
+    if at_most and any(int(g) <= minute + MINUTE_SLACK for g in listed):
+        return None
+    if not at_most and any(abs(minute - int(g)) <= MINUTE_SLACK for g in listed):
         return None
     others = tuple(view.facts[i].span for r, i in rel.roles if r != "minute")
     return Hit(
@@ -45,7 +48,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         others,
         (
             ("minute", view.facts[fi].text),
-            ("told", told),
+            ("told", f"{told} or before" if at_most else told),
             ("goal", goal_name(rel.label("scorer"))),
             ("listed", ", ".join(listed)),
         ),

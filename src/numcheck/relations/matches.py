@@ -18,5 +18,5 @@ def _match_minutes(d: _Doc) -> Iterator[Relation]:
             ("told", str(g.minute)),
             ("scorer", g.scorer),
             ("listed", " ".join(str(x.minute) for x in g.listed)),
-        )
+        ) + ((("bound", "at-most"),) if g.within else ())
         yield Relation("match-minute", roles, (*g.cues, *(x.span for x in g.listed)), "document", labels)
