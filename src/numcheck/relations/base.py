@@ -4,14 +4,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from numcheck.mentions import Mentions, Token, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
 from numcheck.vocab import singular
+
+T = TypeVar("T")
 
 # Kinds that can be a whole or a part of one.
 COUNTABLE = frozenset({"count", "number", "money"})
@@ -123,6 +126,15 @@ class _Doc:
         # Read once per document, for the builders that ask (see ``_plain_tokens``, ``_lead_sentences``).
         self._plain: dict[int, tuple[Token, ...]] = {}
         self._lead: frozenset[int] | None = None
+        # Other per-document readings two builders share, by name (``once``).
+        self._once: dict[str, Any] = {}
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """``make()`` the first time ``key`` is asked for in this document, the same value after."""
+        if key not in self._once:
+            self._once[key] = make()
+        got: T = self._once[key]
+        return got
 
     def figures(self, kinds: frozenset[str] | None = None) -> Iterator[tuple[int, int, int, Fact]]:
         """(sentence, token position, fact index, fact) of every single-valued figure, in text order."""

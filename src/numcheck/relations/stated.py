@@ -528,17 +528,37 @@ LEAD_PHRASE_REACH = 4
 LEAD_BREAKS = frozenset({",", "but", "while", "whereas", "although", "though", "as", "after", "amid", "despite"})
 
 
+# A way the headline or the lead gives a thing without a figure: (sentence, concept, direction, cue, names).
+_Said = tuple[int, str, str, Span, frozenset[str]]
+
+
+def _lead_said(d: _Doc) -> list[_Said]:
+    """The moves the headline and the lead tell without a figure ("Profits rose at Trelvex"), read once per
+    document for the two stages that set them against the body's changes."""
+
+    def read() -> list[_Said]:
+        said: list[_Said] = []
+        for si in sorted(_lead_sentences(d)):
+            toks = d.m.tokens[si] or _plain_tokens(d, si)
+            said.extend((si, *move) for move in _said_moves(d, toks))
+        return said
+
+    return d.once("lead_said", read)
+
+
+def _told_before(said: list[_Said], concept: str, si: int, names: frozenset[str]) -> list[tuple[str, Span]]:
+    """The ways told of ``concept`` before sentence ``si`` by a clause whose names, if both give any, meet
+    ``names``: (direction, cue)."""
+    return [
+        (w, cue) for s2, c, w, cue, who in said if c == concept and s2 < si and not (names and who and not names & who)
+    ]
+
+
 def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change in the body that says no direction, against the direction the headline or the lead gives
     the same thing without a figure: "Profits rose at cable maker Trelvex in the last quarter" ... "Its operating
     profit was 6.2bn yen against 6.8bn yen a year earlier"."""
-    lead = sorted(_lead_sentences(d))
-    if not lead:
-        return
-    said: list[tuple[int, str, str, Span, frozenset[str]]] = []  # (sentence, concept, direction, cue, names)
-    for si in lead:
-        toks = d.m.tokens[si] or _plain_tokens(d, si)
-        said.extend((si, *move) for move in _said_moves(d, toks))
+    said = _lead_said(d)
     if not said:
         return
     for rel in list(built.get("change", {}).values()):
@@ -551,12 +571,7 @@ def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
             continue
         concept = _listed(d, _subject_concept(d, bi)) or _clause_concept(d, bi)
         si = d.facts[bi].sentence
-        names = _names(d, bi)
-        told = [
-            (w, cue)
-            for s2, c, w, cue, who in said
-            if c == concept and s2 < si and not (names and who and not names & who)
-        ]
+        told = _told_before(said, concept, si, _names(d, bi))
         moves = {w for w, _ in told}
         if len(moves) != 1:
             continue  # nothing said of it, or both ways
@@ -574,15 +589,10 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
     Only a percentage of the lead itself, read as a change (not a level: "rose to 5%"), not a forecast, of
     the concept the headline moves one way only, with no name of its own that the lead's clause does not
     give: the body goes on to parts, places and other times."""
-    lead = sorted(_lead_sentences(d))
-    if not lead:
-        return
-    said: list[tuple[int, str, str, Span, frozenset[str]]] = []
-    for si in lead:
-        toks = d.m.tokens[si] or _plain_tokens(d, si)
-        said.extend((si, *move) for move in _said_moves(d, toks))
+    said = _lead_said(d)
     if not said:
         return
+    lead = _lead_sentences(d)
     first = min(s2 for s2, *_ in said)
     for si, pos, fi, f in d.figures(frozenset({"percent"})):
         if si <= first or f.is_range:
@@ -599,12 +609,7 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
         concept = _listed(d, _subject_concept(d, fi)) or _clause_concept(d, fi)
         if not concept:
             continue
-        names = _names(d, fi)
-        told = [
-            (w, cue)
-            for s2, c, w, cue, who in said
-            if c == concept and s2 < si and not (names and who and not names & who)
-        ]
+        told = _told_before(said, concept, si, _names(d, fi))
         if len({w for w, _ in told}) != 1 or told[0][0] == m.direction:
             continue
         labels = (("direction", told[0][0]), ("told", m.direction))
