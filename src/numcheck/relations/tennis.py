@@ -89,7 +89,12 @@ def _valid(a: int, b: int) -> bool:
 
 
 def _matches(d: _Doc) -> list[_Match]:
-    """The match scores of the text, in order: runs of at least two valid set scores."""
+    """The match scores of the text, in order: runs of at least two valid set scores (read once per
+    document: the count readers and the won-match reader both ask)."""
+    return d.once("tennis_matches", lambda: _scan_matches(d))
+
+
+def _scan_matches(d: _Doc) -> list[_Match]:
     text = d.view.text
     out: list[_Match] = []
     for si, s in enumerate(d.view.doc.sentences):
@@ -299,10 +304,8 @@ def _sets_dropped(d: _Doc, toks: Sequence[Any], words: Sequence[str]) -> tuple[i
         if w not in data["dropped"]:
             continue
         j = k + 1
-        while j < len(words) and words[j] in ("only", "just", "a", "one", "#"):
-            if words[j] != "only" and words[j] != "just":
-                break
-            j += 1
+        while j < len(words) and words[j] in ("only", "just"):
+            j += 1  # "dropped only one set"
         if j + 1 >= len(words) or words[j + 1] not in ("set", "sets"):
             continue
         if words[j] in ("a", "one"):
