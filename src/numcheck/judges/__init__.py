@@ -67,6 +67,7 @@ JUDGES: dict[str, str] = {
     "day-order": "day_order",
     "match-minute": "match_minute",
     "tally": "tally",
+    "rank-clash": "rank_clash",
 }
 # The judges that read more than the built relations and their templates (their ``more_relations``):
 # the others have nothing to judge in a document without relations of their rule's kind.

@@ -18,7 +18,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from numcheck.mentions import CLAUSE_END, Token, same_holder
+from numcheck.mentions import _NOT_NOUNS, CLAUSE_END, Token, same_holder
 from numcheck.model import Span
 from numcheck.relations.base import (
     _DETERMINERS,
@@ -45,6 +45,13 @@ WINNER_LINK_REACH = 8
 WINNER_FIGURE_REACH = 3
 # Ranks read per document (a chart of twenty entries at most): bounds the sort.
 RANKS_PER_DOC = 40
+# Sentences apart two places of one chart may be told for the uniqueness of a place; a place named by a
+# superlative ("the second best-paid") against a place in a chart, nearer.
+CLASH_SENTENCES = 8
+SUPERLATIVE_SENTENCES = 4
+# Tokens back from a place its entry's figure may stand, joined by linking words only ("took $9.1m
+# (£4.8m), landing at number six").
+FIGURE_BEFORE_REACH = 12
 # Tokens after a superlative's change noun its figure may stand ("The steepest fall was recorded in
 # the south, where rents fell by 1.8%").
 HEAD_FIGURE_REACH = 14
@@ -103,6 +110,17 @@ _NOT_PLACE = frozenset(
     innings period stage term minute hour lap attempt phase volume album edition series season largest
     biggest""".split()
 )
+# Units of a race's time (not a chart run's "for a third week").
+_RACE_UNITS = frozenset({"second", "minute", "hour"})
+# Words after a place that are no chart's noun ("at number two with", "second place in").
+_NOT_CHART = frozenset(
+    """with on in at for after behind ahead and or but this last next while as by from to of the a an is was
+    were are has had have its their his her with taking selling after""".split()
+)
+# Prepositions that open a clause with the market its places are told for ("In the US, ...").
+_MARKET_OPENERS = frozenset({"in", "on", "across", "for", "at"})
+# Words of a chart's name that say nothing of which chart ("the top ten", "the official chart").
+_CHART_FILLERS = frozenset("top official weekly new".split())
 # Figures named by "the" before them are events, not results: "won the 400m".
 _EVENT_BEFORE = frozenset({"the", "men's", "women's"})
 
@@ -147,6 +165,12 @@ class _Tables:
     closes: PhraseTable  # "to close", "to end the day": between a recovery word and its later move
     won: PhraseTable  # "won in", "took gold in": first place, its time after
     runner_up: PhraseTable  # "runner-up": second place
+    bare_at: frozenset[str]  # "at" before an ordinal with no noun: "was at seventh with $4m"
+    bare_follow: frozenset[str]  # the words that may follow such a bare place
+    superlatives: frozenset[str]  # "best-paid", "highest": "the second best-paid" names its ranking
+    figure_links: frozenset[str]  # "landing at", "leaving her in": between a figure and its place
+    ties: frozenset[str]  # "joint", "tied", "shared": two entries may hold one place
+    markets: frozenset[str]  # "home", "album", "us": a chart's word that sets it apart from the story's chart
 
 
 @functools.cache
@@ -197,7 +221,9 @@ def _tables() -> _Tables:
             if w.endswith(("er", "ly"))
         ),
         rank_starts=frozenset(
-            p.split()[0] for key in ("before", "top", "ordinals", "numbered", "first", "runner_up") for p in ranks[key]
+            p.split()[0]
+            for key in ("before", "top", "ordinals", "numbered", "first", "runner_up", "bare_at")
+            for p in ranks[key]
         ),
         race_starts=frozenset(p.split()[0] for key in ("won", "runner_up") for p in ranks[key]),
         links=PhraseTable.build((p, "link") for p in data["sequence"]["links"]),
@@ -205,6 +231,12 @@ def _tables() -> _Tables:
         closes=PhraseTable.build((p, "close") for p in data["recovery"]["closes"]),
         won=PhraseTable.build((p, "1") for p in ranks["won"]),
         runner_up=PhraseTable.build((p, "2") for p in ranks["runner_up"]),
+        bare_at=frozenset(ranks["bare_at"]),
+        bare_follow=frozenset(ranks["bare_follow"]),
+        superlatives=frozenset(ranks["superlatives"]),
+        figure_links=frozenset(ranks["figure_links"]),
+        ties=frozenset(ranks["ties"]),
+        markets=frozenset(ranks["markets"]),
     )
 
 
@@ -299,6 +331,13 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
         if rank and (j + 1 >= len(words) or words[j + 1] not in _NOT_PLACE):
             return rank, j + 1
         return None
+    if words[k] in t.bare_at:
+        # "was at seventh with $4m", "was at third.": an ordinal with no noun after "at"; not "at first"
+        # (at the start), and not before a noun ("at third base").
+        rank = _ordinal(d, si, k + 1)
+        if rank > 1 and (k + 2 >= len(words) or words[k + 2] in t.bare_follow or words[k + 2] in t.rank_nouns):
+            return rank, k + 2 + (k + 2 < len(words) and words[k + 2] in t.rank_nouns)
+        return None
     rank = _ordinal(d, si, k)
     if rank and k + 1 < len(words) and words[k + 1] in t.rank_nouns:
         return rank, k + 2
@@ -351,32 +390,131 @@ def _number_word(w: str) -> int:
     return int(w) if w.isdecimal() and len(w) <= 3 else _tables().cardinals.get(w, 0)
 
 
-def _ranks(d: _Doc) -> Iterator[Relation]:
-    """Places told with their figures anywhere in the text ("The band were in eighth place, taking
-    $31.2m" … "The singer, who at number 7 took $30.5m"): sorted by place, each against the next
-    place of the same family. A better place cannot have less (a slower time): a ``superlative``
-    relation (a: the better place's figure)."""
-    found: list[tuple[int, int, int, int, int]] = []  # rank, figure, sentence, rank's tokens
+@dataclass(frozen=True, slots=True)
+class Placing:
+    """A place in a ranking as the text tells it: "in eighth place, taking $31.2m", "took $9.1m, landing
+    at number six", "dropped to number three", "at seventh with $4m", "the second best-paid singer"."""
+
+    rank: int
+    si: int
+    start: int  # the place's first token and one past its last
+    end: int
+    figure: int  # the entry's figure told after the place or before it in its clause; -1 when none
+    fact: int  # the place's own ordinal fact ("number five", "fifth"), or -1
+    old: bool  # a place left ("rising from third", "down from number two"): not this chart's
+    ranked_by: str  # a superlative that names the ranking ("second best-paid"), else ""
+
+
+def _placings(d: _Doc) -> tuple[Placing, ...]:
+    """Every place in a ranking the text tells, read once per document for every rank reader."""
+    return d.once("placings", lambda: tuple(_read_placings(d)))
+
+
+def _read_placings(d: _Doc) -> Iterator[Placing]:
+    t = _tables()
+    claimed: set[int] = set()  # figures told after a place: no later place takes them as its own
+    count = 0
     for si, toks in enumerate(d.m.tokens):
         k = 0
         words = d.m.words[si]
-        while k < len(toks) and len(found) < RANKS_PER_DOC:
+        while k < len(toks) and count < RANKS_PER_DOC:
             w = words[k]
-            if toks[k].fact < 0 and w not in _tables().rank_starts and not (w[:1].isdigit() and w[-2:] in _SUFFIXES):
+            if toks[k].fact < 0 and w not in t.rank_starts and not (w[:1].isdigit() and w[-2:] in _SUFFIXES):
                 k += 1
                 continue
             got = _rank_at(d, si, k)
+            by = ""
             if got is None:
-                k += 1
-                continue
+                by_sup = _ranked_by(d, si, k)
+                if by_sup is None:
+                    k += 1
+                    continue
+                got, by = (by_sup[0], by_sup[1]), by_sup[2]
             rank, end = got
-            by_verb = words[end - 1] in _tables().winner_links
-            fi = _figure_after(d, si, end, WINNER_FIGURE_REACH if by_verb else RANK_FIGURE_REACH)
-            if fi >= 0 and (_timed(d, fi) and by_verb or is_gap(d, fi)):
-                fi = -1  # a race's time is the race reader's; "22 seconds behind" is a gap, not a result
-            if fi >= 0 and not any(_rank_at(d, si, x) for x in range(end, d.pos_of(fi)[1])):
-                found.append((rank, fi, si, k, end))
+            fi = -1
+            if by:
+                fi = _figure_after(d, si, end, RANK_FIGURE_REACH)  # "the second best-paid, earning 3m euros"
+            else:
+                by_verb = words[end - 1] in t.winner_links
+                fi = _figure_after(d, si, end, WINNER_FIGURE_REACH if by_verb else RANK_FIGURE_REACH)
+                if fi >= 0 and (_timed(d, fi) and (by_verb or d.facts[fi].unit not in _RACE_UNITS) or is_gap(d, fi)):
+                    # A race's time is the race reader's; "22 seconds behind" is a gap, not a result; "at number
+                    # one for a third week" is a run in the chart.
+                    fi = -1
+                if fi >= 0 and any(_rank_at(d, si, x) for x in range(end, d.pos_of(fi)[1])):
+                    fi = -1
+                if fi >= 0:
+                    claimed.add(fi)
+                else:
+                    fi = _figure_before_place(d, si, k, claimed)
+            place = next(
+                (x for x in range(k, end) if toks[x].fact >= 0 and d.facts[toks[x].fact].kind == "ordinal"), -1
+            )
+            old = k > 0 and words[k - 1] == "from"
+            yield Placing(rank, si, k, end, fi, toks[place].fact if place >= 0 else -1, old, by)
+            count += 1
             k = end
+
+
+def _ranked_by(d: _Doc, si: int, k: int) -> tuple[int, int, str] | None:
+    """ "the second best-paid singer", "its third-largest market": an ordinal before a superlative that
+    names the ranking; (place, one past the superlative, the superlative and its noun), else None."""
+    words = d.m.words[si]
+    rank = _ordinal(d, si, k)
+    if not rank:
+        return None
+    fi = d.m.tokens[si][k].fact
+    text = d.facts[fi].text.lower() if fi >= 0 else words[k]
+    sup = text.partition("-")[2] if "-" in text else ""
+    j = k + 1
+    if not sup and j < len(words) and words[j] in _tables().superlatives:
+        sup, j = words[j], j + 1
+    if sup not in _tables().superlatives:
+        return None
+    noun = words[j] if j < len(words) and words[j][:1].isalpha() else ""
+    return rank, j, f"{sup} {noun}"
+
+
+def _figure_before_place(d: _Doc, si: int, k: int, claimed: set[int]) -> int:
+    """The entry's figure told before its place in one run of linking words: "took $9.1m, landing at
+    number six", "sold 40,000 copies, enough for third place", "made 3m euros, leaving her in second place".
+    A conversion in brackets is passed over; a figure another place took after it is not this one's."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    links = _tables().figure_links
+    j = k - 1
+    depth = 0
+    while j >= 0 and k - j <= FIGURE_BEFORE_REACH:
+        w = words[j]
+        if w == ")":
+            depth += 1
+        elif w == "(":
+            depth -= 1
+        elif depth == 0:
+            fi = toks[j].fact
+            if fi >= 0 and d.facts[fi].kind in _WHEN_KINDS:
+                pass  # "took $12m over the weekend, arriving at number two"
+            elif fi >= 0:
+                f = d.facts[fi]
+                if f.kind not in AMOUNTS or f.is_range or f.value is None or fi in claimed or is_gap(d, fi):
+                    return -1
+                return fi
+            if w != "," and w not in links:
+                return -1
+        j -= 1
+    return -1
+
+
+def _ranks(d: _Doc) -> Iterator[Relation]:
+    """Places told with their figures anywhere in the text ("The band were in eighth place, taking
+    $31.2m" … "The singer, who at number 7 took $30.5m"; "took $9.1m, landing at number six"): sorted
+    by place, each against the next place of the same family. A better place cannot have less (a slower
+    time): a ``superlative`` relation (a: the better place's figure)."""
+    found = [
+        (p.rank, p.figure, p.si, p.start, p.end)
+        for p in _placings(d)
+        if p.figure >= 0 and not p.old and not p.ranked_by
+    ]
     by_family: dict[str, list[tuple[int, int, int, int, int]]] = {}
     for item in found:
         by_family.setdefault(family(d.facts[item[1]]), []).append(item)
@@ -395,6 +533,124 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                     evidence = "sentence" if s1 == s2 else "document"
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
                     yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
+
+
+# --- one place, one entry: "dropped to number three" … "a new entry at number three" ---------------------------
+
+
+def _rank_clashes(d: _Doc) -> Iterator[Relation]:
+    """Two entries told at one place of one chart in one week ("Last week's leader, Red Harbour, fell to
+    number three" … "Paper Moon entered at number three"): one of the places is wrong. The places must be
+    this chart's (not a place left, "up from third"), of one market and time ("in the US", "in 2003",
+    "last week"), near each other, with no tie word ("joint second"); their entries are named, and by
+    names that share no word. A ``rank-clash`` relation (a, b: the two places' own facts, or their figures)."""
+    places = [p for p in _placings(d) if not p.old]
+    if len(places) < 2:
+        return
+    by_rank: dict[int, list[Placing]] = {}
+    for p in places:
+        by_rank.setdefault(p.rank, []).append(p)
+    for group in by_rank.values():
+        for x, p in enumerate(group):
+            for q in group[x + 1 :]:
+                if q.si - p.si > CLASH_SENTENCES:
+                    break
+                rel = _clash(d, p, q)
+                if rel is not None:
+                    yield rel
+
+
+def _clash(d: _Doc, p: Placing, q: Placing) -> Relation | None:
+    if p.ranked_by and q.ranked_by and p.ranked_by != q.ranked_by:
+        return None  # "the second-largest bank" and "the second-biggest insurer": two rankings
+    if (p.ranked_by or q.ranked_by) and q.si - p.si > SUPERLATIVE_SENTENCES:
+        return None
+    role_a = p.fact if p.fact >= 0 else p.figure
+    role_b = q.fact if q.fact >= 0 else q.figure
+    if role_a < 0 or role_b < 0 or role_a == role_b:
+        return None
+    kp, kq = _clash_key(d, p), _clash_key(d, q)
+    if kp is None or kq is None:
+        return None
+    if kp[1] != kq[1] and (kp[1] and kq[1] or any(w in _tables().markets or w[0] == "@" for w in kp[1] | kq[1])):
+        return None  # "in the US", "in its home market", "the album chart": another chart's place
+    if kp[2] != kq[2] and not ((p.ranked_by or q.ranked_by) and not (kp[2] and kq[2])):
+        return None  # "last week", "in 2003": another week's chart; a yearly ranking may name its year once
+    first, second = kp[0], kq[0]
+    if (
+        not (first and second)
+        and p.figure >= 0
+        and q.figure >= 0
+        and d.facts[p.figure].value != d.facts[q.figure].value
+    ):
+        # Entries told by common nouns ("the radio came third (22%)" … "the camera was third with 19%"): two
+        # figures at one place tell two entries apart when their nouns do.
+        first, second = _subject_words(d, p), _subject_words(d, q)
+    if not first or not second or first & second:
+        return None  # an entry unnamed ("it dropped to number three") or named twice
+    if p.figure >= 0 and q.figure >= 0 and not _alike(d, p.figure, q.figure):
+        return None  # a film's takings and a book's copies: two charts
+    evidence = "sentence" if p.si == q.si else "document"
+    names = (("first", " ".join(sorted(first))), ("second", " ".join(sorted(second))))
+    cues = (d.span(p.si, p.start, p.end), d.span(q.si, q.start, q.end))
+    return Relation("rank-clash", (("a", role_a), ("b", role_b)), cues, evidence, (("place", str(p.rank)), *names))
+
+
+def _clash_key(d: _Doc, p: Placing) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """(the entry's names, the chart's words, the times told) of a place, or None when its clause says
+    two entries may share it or tells a race's distance or time (heats and events have places of their own)."""
+    t = _tables()
+    toks = d.m.tokens[p.si]
+    words = d.m.words[p.si]
+    lo, hi = d.m.clause_start(p.si, p.start), d.m.clause_end(p.si, max(p.end - 1, p.start))
+    when: set[str] = set()
+    for j in range(lo, hi):
+        if words[j] in t.ties:
+            return None
+        fi = toks[j].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind == "measure" or f.kind == "duration" and f.unit in _RACE_UNITS:
+            return None  # "in the 100m", "in 10.2 seconds": a race's place; "for a third week" is a chart's run
+        if f.kind in _WHEN_KINDS and not f.text.lower().endswith(("'s", "’s")):
+            # "last week's leader" names the entry, not the place's week; "this week", "over the weekend"
+            # are the chart's own week, as is a place told with no time.
+            if not (f.kind == "relative" and f.value == 0) and f.kind != "weekday":
+                when.add(f.text.lower())
+    # The entry: the names before the place, back to the place told before it in its sentence, else after it.
+    before = max((x.end for x in _placings(d) if x.si == p.si and x.end <= p.start), default=0)
+    entry = _caps(d, p.si, before, p.start) or _caps(d, p.si, p.end, hi)
+    chart = _chart_words(d, p, lo, hi)
+    return entry - chart, chart, frozenset(when)
+
+
+def _subject_words(d: _Doc, p: Placing) -> frozenset[str]:
+    """The plain words of a place's clause before it, back to the place told before it: "the radio came in"."""
+    words = d.m.words[p.si]
+    lo = max([d.m.clause_start(p.si, p.start)] + [x.end for x in _placings(d) if x.si == p.si and x.end <= p.start])
+    links = _tables().figure_links
+    return frozenset(
+        w for w in words[lo : p.start] if w[:1].isalpha() and len(w) > 2 and w not in _NOT_NOUNS and w not in links
+    )
+
+
+def _chart_words(d: _Doc, p: Placing, lo: int, hi: int) -> frozenset[str]:
+    """The market or chart a place is told for: "in the US", "in its home market", "on the album chart"
+    (the list's own noun dropped, its kind kept), "the number one single" (the noun after the place)."""
+    t = _tables()
+    words = d.m.words[p.si]
+    # The market told after the place ("at number two in the US"), or opening its clause ("In Spain, the
+    # film was fifth"); not one inside the entry's own words ("a vampire loose in New York, in third").
+    opening = lo
+    if words[lo] in _MARKET_OPENERS:
+        opening = next((j for j in range(lo, p.start) if words[j] == ","), lo)
+    got = set(_places(d, p.si, lo, opening) | _places(d, p.si, p.end, hi)) - t.rank_lists - _CHART_FILLERS
+    if not p.ranked_by and p.end < len(words) and words[p.end][:1].isalpha() and words[p.end] not in _NOT_CHART:
+        got.add(words[p.end])  # "number one single", "fifth album"
+    # A market named with a capital ("in the US", "on Spain's chart") is one of the markets.
+    names = _caps(d, p.si, lo, hi)
+    return frozenset(w for w in got - names if w not in _NOT_NOUNS) | frozenset("@" + w for w in got & names)
 
 
 # --- a race's places and times: "Okafor won in 3:41.20, with Lindqvist second in 3:41.90" -----------
