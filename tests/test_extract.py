@@ -124,6 +124,18 @@ def test_ranges_keep_both_ends() -> None:
     assert (s.interval.low, s.interval.high, s.unit) == (D(8), D(12), "metre")
 
 
+def test_a_scale_word_written_once_covers_the_first_end() -> None:
+    """ "2 to 3 billion dollars" is $2bn to $3bn, money as for counts; "9 to 8 million" would be backwards
+    as 9 million to 8 million, so its ends stay two figures (the range rule reads them); "500 to 2 million"
+    is too far from the last numeral to share its scale word."""
+    m = one("The bridge will cost 2 to 3 billion dollars.", "2 to 3 billion dollars")
+    assert (m.interval.low, m.interval.high, m.value) == (D(2000000000), D(3000000000), D(2500000000))
+    back = facts("Between 9 and 8 million people watched.")
+    assert [(f.text, f.is_range) for f in back] == [("9", False), ("8 million", False)]
+    wide = one("Between 500 and 2 million people signed.", "Between 500 and 2 million")
+    assert (wide.interval.low, wide.interval.high) == (D(500), D(2000000))
+
+
 def test_from_to_are_endpoints_not_a_range() -> None:
     fs = facts("Membership grew from 120 to 180 in a year.")
     ends = {f.text: f for f in fs if f.text in ("120", "180")}

@@ -1825,6 +1825,11 @@ def _shares_unit(ctx: _Context, a: Fact, b: Fact) -> bool:
     )
 
 
+# How far above the last end's numeral a bare first end may be and still share its scale word: "9 to 8
+# million" is 9 million to 8 million (backwards); "500 to 2 million" is 500 to 2,000,000.
+SHARED_SCALE_REACH = 10
+
+
 def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
     if a.value is None or b.value is None or a.is_range or b.is_range:
         return None
@@ -1852,13 +1857,15 @@ def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
     if not same:
         return None
     low, high = a.value, b.value
-    if a.kind in _BARE and b.kind != "money":
+    if a.kind in _BARE:
         # "3 to 4 million", "between 2 and 3bn": the scale written once covers both ends.
         lead = _LEADING_FIGURE.match(b.text)
         if lead:
             written = Decimal(lead.group(1).replace(",", ""))
             if written and b.value / written >= 1000 and a.value < written:
                 low = a.value * (b.value / written)
+            elif written and b.value / written >= 1000 and a.value <= written * SHARED_SCALE_REACH:
+                return None  # "between 9 and 8 million": 9 million to 8 million, backwards; two figures
     if low == high or ("from" not in a.markers and low > high):
         return None
     low, high = min(low, high), max(low, high)

@@ -30,13 +30,15 @@ def _printed_above(a: Fact, b: Fact) -> bool:
     end's rounding ("£2bn" may be £1.5bn) lets the two touch. A range's ends are written as values,
     so their order is the printed one. A first end without a scale word takes the last end's ("$5-$4.2
     trillion" is $5 trillion to $4.2 trillion, "between 9 and 8 million" 9 million to 8 million)."""
-    if a.value is None or b.value is None or a.hedge != "exact" or b.hedge != "exact":
+    if a.value is None or b.value is None or a.hedge not in _AS_PRINTED or b.hedge not in _AS_PRINTED:
         return False
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False
     return a.value * _shared_scale(a, b) > b.value
 
 
+# Hedges that leave a range's ends as printed: "some 3 to 2 million" is about 3 million to 2 million.
+_AS_PRINTED = frozenset({"exact", "about"})
 _NUMERAL = startcache.compile(r"\d+(?:[.,]\d+)*")
 # Scale words an end may share with the other: thousand, million, billion, trillion.
 _SCALES = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
@@ -56,7 +58,14 @@ def _printed(f: Fact) -> Decimal | None:
 def _shared_scale(a: Fact, b: Fact) -> Decimal:
     """The scale word of the last end that the first end, written without one, shares (1 if none)."""
     pa, pb = _printed(a), _printed(b)
-    if a.kind != b.kind or pa is None or pb is None or not pb or a.value != pa or b.value is None:
+    if (
+        (a.kind != b.kind and a.kind != "number")
+        or pa is None
+        or pb is None
+        or not pb
+        or a.value != pa
+        or b.value is None
+    ):
         return Decimal(1)
     scale = b.value / pb
     return scale if scale in _SCALES else Decimal(1)

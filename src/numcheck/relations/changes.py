@@ -263,8 +263,8 @@ def _pair(
         return
     if link in ("to", "-") and (before in TALLY_WORDS or _governed(d, si, pos)):
         return
-    if a.kind in ("year", "date") or not same_family(a, b, bare_ok=True):
-        return
+    if a.kind in ("year", "date") or not (same_family(a, b, bare_ok=True) or _bare(a) and b.kind == "duration"):
+        return  # a bare first end takes the last end's unit: "between 12 and 8 years"
     if link == "to" and _bare(a) and _bare(b) and b.value == 1 and b.text.lower() == "one":
         return  # "by a margin of three to one": a ratio, not a range
     if link == "-":
