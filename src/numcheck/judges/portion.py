@@ -28,7 +28,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if si is None:
         return None
     f = view.facts[si]
-    low = f.interval.low
+    # "about 105% of voters": a share said to be above the whole is wrong however loosely it is said;
+    # "nearly 102%" may be 100.5% and is read by its interval.
+    low = f.value if f.hedge == "about" else f.interval.low
     if f.kind != "percent" or low is None or low <= 100:
         return None
     noun = rel.label("whole") or dict(rel.labels).get("noun", "") or "its whole"

@@ -42,6 +42,10 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 cue = d.span(si, named[1], k)
                 yield Relation("portion", (("share", fi),), (cue,), "clause", (("whole", named[0]),))
                 continue
+            held = _share_reached(d, si, k)
+            if held:  # "its market share rose to 112%": the level a share reached is a share
+                yield Relation("portion", (("share", fi),), (d.span(si, held[1], k),), "clause", (("whole", held[0]),))
+                continue
             if v.ratio_cues.ending_at(words, k) or v.direction.ending_at(words, k):
                 continue
             j = pos + 1
@@ -68,6 +72,36 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 a, b = whole
                 noun = " ".join(words[a:b])
                 yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
+
+
+# Nouns of a share whose level may move ("its market share rose to 48%", "the stake climbed to 30%"): a
+# level they reach is still a share of their whole.
+_MOVING_SHARES = {
+    "share": "its market",
+    "stake": "the company",
+    "shareholding": "the company",
+    "turnout": "the electorate",
+}
+
+
+def _share_reached(d: _Doc, si: int, k: int) -> tuple[str, int] | None:
+    """The whole and the noun's token when a share noun moves to the figure after token ``k``: "Its share
+    of the market rose to 112%", "turnout climbed to 104%" (not "share price", "share of GDP")."""
+    words = d.m.words[si]
+    if k < 2 or words[k - 1] != "to":
+        return None
+    moved = d.v.direction.ending_at(words, k - 1)
+    if moved is None:
+        return None
+    lo = d.m.clause_start(si, moved[1])
+    for x in range(moved[1] - 1, lo - 1, -1):
+        whole = _MOVING_SHARES.get(words[x])
+        if whole is None:
+            continue
+        if x + 1 < len(words) and words[x + 1] in ("price", "prices", "index") or _of_ratio_base(d, si, x + 1):
+            return None
+        return whole, x
+    return None
 
 
 def _of_ratio_base(d: _Doc, si: int, j: int) -> bool:
