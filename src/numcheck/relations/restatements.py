@@ -893,10 +893,10 @@ def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
     shares: list[tuple[int, int, int]] = []
     for si, pos, fi, f in d.figures(frozenset({"share", "percent"})):
         m = d.m.by_fact.get(fi)
-        if m is None or m.roles & _NOT_RESTATED or _direction(d, fi):
+        if m is None or _direction(d, fi) or fi in qualified:
             continue
-        if fi in qualified:
-            continue
+        if m.roles & _NOT_RESTATED and not (m.roles == {"part"} and f.kind == "percent" and _asked_before(d, si, pos)):
+            continue  # a part, not the share itself; but "Of those asked, 38% said" is the poll's answer
         if f.kind == "percent":
             shares.append((si, pos, fi))
         elif fi not in tied and f.value is not None and 0 < f.value < 1 and len(fractions) < FRACTIONS_PER_DOC:
@@ -918,8 +918,15 @@ def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             if si == qs:
                 continue
             whole, bag = read(si, pos)
-            if not whole or whole != q_whole or len(bag.keys() & q_bag.keys()) < ECHO_SHARED:
+            poll = not (whole and whole == q_whole)
+            if poll and not _poll_answer(d, si, pos, whole, q_whole):
+                continue  # another whole, and no answer of the people a poll asked
+            if len(bag.keys() & q_bag.keys()) < ECHO_SHARED:
                 continue
+            if poll and _said_verb(d, si, _whole_after(d, si, pos)[1].stop or pos + 1) != _said_verb(
+                d, qs, _whole_after(d, qs, qpos, bool(phrase))[1].stop or qpos + 1
+            ):
+                continue  # a poll's answer meets a fraction word only when both say one thing ("back", "backed")
             if _clause_years(d, qs, qpos) != _clause_years(d, si, pos) or not _one_holder(d, qs, si, pos):
                 continue
             if _two_sources(d, qs, si, opening=False):
@@ -928,6 +935,74 @@ def _fractions_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             roles = (("qualifier", qi), ("figure", fi)) if qi >= 0 else (("figure", fi),)
             yield Relation("qualifier", roles, (cue,), "document", (("phrase", phrase), ("unit", "share")))
             break
+
+
+# The wholes of a poll's answers: "58% of those asked said", "of respondents".
+_ASKED = frozenset(
+    _stem(w)
+    for w in "asked polled surveyed questioned interviewed sampled respondents participants study ballot research".split()
+)
+# Words between a poll's "said" and what was said: "said that they would", "told us it had".
+_SAID_FILLER = frozenset("that they he she it we i you us them there".split())
+
+
+def _poll_answer(d: _Doc, si: int, pos: int, whole: frozenset[str], other: frozenset[str]) -> bool:
+    """The share at token ``pos`` is a poll's answer with no whole but those asked: "56% said they backed
+    the road", "56% of those polled said ...". It may meet a fraction word of another whole (``other``:
+    "Fewer than half of voters back the road") when the two say the same thing (the shared words are the
+    evidence), unless a group of its own stands before it ("Among drivers, 56% said")."""
+    if whole and not whole <= _ASKED:
+        return False
+    group = _group_before(d, si, pos)
+    if group and not group <= _ASKED | other:
+        return False
+    words = d.m.words[si]
+    j = pos + 1
+    while whole and j < len(words) and j < pos + WHOLE_WORDS + 3 and words[j] not in d.v.respondent_verbs.by_first:
+        j += 1  # past "of those asked"
+    return d.v.respondent_verbs.starting_at(words, j) is not None
+
+
+# Words before a share that name the group it is of: "Among drivers, 56% said", "Of the members asked, 56%",
+# "In homes with broadband, 40% said".
+_GROUP_OPENERS = frozenset({"among", "of", "amongst", "in"})
+
+
+def _said_verb(d: _Doc, si: int, j: int) -> str:
+    """The stem of the first content word at or after token ``j`` in its clause, past a poll's "said
+    (that) they" and auxiliaries: what a share of people do ("back", "pay", "fallen")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    end = d.m.clause_end(si, j) if j < len(words) else j
+    while j < end:
+        said = d.v.respondent_verbs.starting_at(words, j) if words[j] in ("said", "say", "says", "told") else None
+        if said is not None:
+            j = said[1]
+            if words[j - 1] == "told":  # "told researchers they", "told the BBC that": past whom they told
+                j = next((x for x in range(j, min(end, j + 4)) if words[x] in _SAID_FILLER), j)
+            continue
+        w = words[j]
+        if toks[j].fact < 0 and w[:1].isalpha() and w not in _ECHO_STOP and w not in _SAID_FILLER:
+            return _stem(d.v.base_forms.get(w, w))
+        j += 1
+    return ""
+
+
+def _group_before(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The stems of a group named before the share at token ``pos`` in its clause ("Among young drivers,
+    56%" → {young, driver}; "Of those asked, 38%" → {ask})."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    for k in range(pos - 1, max(lo, pos - WHOLE_WORDS - 4) - 1, -1):
+        if words[k] in _GROUP_OPENERS:
+            stems, _ = _whole_after(d, si, k - 1) if k > 0 and words[k] == "of" else _whole_after(d, si, k, True)
+            return stems
+    return frozenset()
+
+
+def _asked_before(d: _Doc, si: int, pos: int) -> bool:
+    """ "Of those asked, 38% said": the share's group is the poll's sample."""
+    group = _group_before(d, si, pos)
+    return bool(group) and group <= _ASKED
 
 
 def _share_words(d: _Doc, room: int) -> Iterator[tuple[int, int, int, str, int]]:
