@@ -87,6 +87,14 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         way = "a rise" if told == "up" else "a fall"
         return _hit(s.span, rel.cues[0], lead, s.text, way, f"'{lead}'", f"'{own} {s.text}' is {way}")
     ai, bi = rel.get("from"), rel.get("to")
+    if rel.kind == "rank-move" and ai is not None and bi is None and rel.label("direction") == "down":
+        # A rise from the top place ("climbed from first place"): no place is above it.
+        top = facts[ai]
+        if top.kind == "ordinal" and top.value == 1:
+            said = view.doc.text[rel.cues[0].start : rel.cues[0].end] if rel.cues else "a rise"
+            detail = f"no place is above {top.text}: a move up from it cannot be"
+            return _hit(top.span, top.span, top.text, top.text, "no move", f"'{said}'", detail)
+        return None
     if ai is None or bi is None or rel.get("stated") is not None:
         return None  # a stated change ("rose 10%") is the change judge's: one finding for one error
     # "from 62% to more than 58%": a one-sided hedge is read near its printed figure.

@@ -32,6 +32,12 @@ def _place(d: _Doc, fi: int, bare: bool) -> bool:
     return bare and f.kind in ("count", "number") and f.hedge == "exact" and not f.subject
 
 
+def _top(d: _Doc, fi: int) -> bool:
+    """The first place told as a place: "first position", "number one" (not a bare "1")."""
+    f = d.facts[fi]
+    return f.kind == "ordinal" and f.value == 1 and f.subject == "position"
+
+
 def _rank_moves(d: _Doc) -> Iterator[Relation]:
     """ "climbed to number five from 13", "rose to fifth from 12th", "at number five, up from 13",
     "fell from second to ninth place": a word of a move and two places joined by "to" and "from"."""
@@ -53,6 +59,10 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
             if words[k] in ("up", "down") and k >= 2 and words[k - 1] == "," and toks[k - 2].fact >= 0:
                 ends.setdefault("to", toks[k - 2].fact)  # "at number five, up from 13"
             a, b = ends.get("from"), ends.get("to")
+            if a is not None and b is None and way == "up" and _top(d, a):
+                # "rising from first position last year": a rise from the top place, with no place above it.
+                yield Relation("rank-move", (("from", a),), (d.span(si, k, after),), "clause", (("direction", "down"),))
+                continue
             if a is None or b is None or a == b:
                 continue
             fa, fb = d.facts[a], d.facts[b]
