@@ -270,6 +270,7 @@ class Vocab:
     ]  # concepts that are sums of money ("revenue"): a count told with one names what was sold
     anaphors: PhraseTable  # "they", "the figure" → "anaphor": a subject that stands for the quantity named before
     alike_ignored: frozenset[str]  # "that", "said": words two tellings of a figure may share without being alike
+    another_cues: frozenset[str]  # "extended", "a second": words that make a figure another telling of its noun
     growth_subjects: frozenset[str]  # "the economy grew 3%" tells growth: subjects whose change in % is growth
     one_off_events: frozenset[str]  # "spill", "crash": events that happen once, so one date each
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
@@ -559,6 +560,7 @@ def vocab() -> Vocab:
         money_concepts=frozenset(restate["money_concepts"]),
         anaphors=PhraseTable.build((str(p), "anaphor") for p in restate["anaphors"]),
         alike_ignored=frozenset(restate["alike_ignored"]),
+        another_cues=frozenset(restate["another_cues"]),
         growth_subjects=frozenset(restate["growth_subjects"]),
         running=frozenset(restate["running"]),
         events=frozenset(restate["events"]),

@@ -175,6 +175,7 @@ from numcheck.relations.restatements import (
     _known_sets,
     _restatements,
     _scale_words,
+    _told_twice,
     _totals_in_apposition,
 )
 from numcheck.relations.results import _results
@@ -358,6 +359,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _definite_changes,
     _fractions_told,
     _ages_told,
+    _told_twice,
     _scale_words,
     _levels,
     _extremes,

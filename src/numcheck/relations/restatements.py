@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
+from numcheck.dates import MONTHS
 from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
@@ -20,6 +21,7 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
+from numcheck.relations.holders import _lower_words
 from numcheck.relations.persons import _opening_name
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.scopes import PLACE_WORDS
@@ -1125,6 +1127,224 @@ def _ages_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                 )
         told.append(fi)
         seen.add(f.value)
+
+
+# --- one thing's figure told twice: "acquired a 21.5% stake in Harwick" … "acquiring a 12.5% stake in Harwick" ---
+
+# Kinds of figure a noun's own figure may be: a stake, a loss, a ban's length.
+TWICE_KINDS = frozenset({"count", "number", "percent", "money", "duration"})
+# Words after a figure that the noun it measures may stand ("a 48 hour nationwide travel ban").
+HEAD_REACH = 4
+# Tokens either side of a figure (and its noun), within its clause, whose words say what the figure is.
+IDENTITY_REACH = 5
+# Earlier figures kept per (family, kind, noun) for a later one to meet.
+TWICE_PER_KEY = 4
+_MONTHS = frozenset(list(MONTHS)[:12])
+# Words right before a figure that make it the end or the step of a change ("lifted it to 28%"), or
+# another figure set against it ("more than"), not the noun's own figure.
+_CHANGE_ENDS = frozenset("to from by than between at".split())
+
+
+def _head(d: _Doc, si: int, pos: int) -> tuple[int, bool]:
+    """The token of the noun a figure measures, and whether the figure stands before it: "a 48-hour ban"
+    (the figure's noun phrase, ended by a word of grammar, a stop or the clause), "annual losses of £9m"
+    (the noun before "of"). -1 when there is none."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    end = d.m.clause_end(si, pos)
+    k, last = pos + 1, -1
+    while k < min(end, pos + 1 + HEAD_REACH) and toks[k].fact < 0:
+        if words[k] == "-" and k == pos + 1:
+            k += 1  # "a five-match ban": the figure's unit joined to it
+            continue
+        if not words[k][:1].isalpha() or words[k] in _ECHO_STOP or words[k] in _NP_STOP or d.verb_like(words[k]):
+            break
+        last = k
+        k += 1
+    if last >= 0 and (k >= end or not words[k][:1].isalnum() or words[k] in _NP_STOP or words[k] in _ECHO_STOP):
+        return last, True
+    h = d.hedge_start(si, pos)
+    if h >= 2 and words[h - 1] == "of" and toks[h - 2].fact < 0 and words[h - 2][:1].isalpha():
+        return h - 2, False
+    return -1, False
+
+
+def _reach(d: _Doc, si: int, pos: int, head: int) -> tuple[int, int]:
+    """The tokens that say what a figure is: its clause up to it (at most ``IDENTITY_REACH`` tokens before it
+    or its noun), and after it and its noun up to ``IDENTITY_REACH`` tokens, ended by a stop or a comma."""
+    words = d.m.words[si]
+    lo = max(d.m.clause_start(si, pos), min(pos, head) - IDENTITY_REACH)
+    end = min(d.m.clause_end(si, pos), max(pos, head) + 1 + IDENTITY_REACH)
+    hi = max(pos, head) + 1
+    while hi < end and words[hi] not in _CHUNK_END:
+        hi += 1
+    return lo, hi
+
+
+def _first_is_name(d: _Doc, si: int) -> bool:
+    """The sentence's first word is a name: the text capitalises it inside a sentence too, or never writes
+    it in lower case ("Smith was handed ..."; "Residents said ..." only when the text has no "residents")."""
+    w = d.m.words[si][0].removesuffix("'s")
+    if not w[:1].isalpha() or w in d.v.not_names or w in _ECHO_STOP or singular(w) in d.v.generic:
+        return False
+    return w in d.m._mid_names() or w not in d.view.memo("holders-lower", _lower_words)
+
+
+def _sized(d: _Doc, si: int, pos: int) -> bool:
+    """The figure gives the size of the noun after it with its unit: "a 48-hour ban", "a 48 hour travel
+    ban", "a five-match suspension"."""
+    f = d.facts[d.m.tokens[si][pos].fact]
+    return f.kind == "duration" or (pos + 1 < len(d.m.words[si]) and d.m.words[si][pos + 1] == "-")
+
+
+def _identity(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+    """What a figure is, as the stems of the content words and names in its reach (``_reach``): "bought a
+    28% stake in Acme" → {buy, stake, acme}. Two tellings of one quantity share them."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out: set[str] = set()
+    for k in range(lo, hi):
+        w = words[k]
+        if toks[k].fact >= 0 or not w[:1].isalpha() or w in _ECHO_STOP or w in d.v.alike_ignored:
+            continue
+        for part in (w, *w.split("-")) if "-" in w else (w,):
+            if len(part) >= 3 and part not in _ECHO_STOP:
+                out.add(_stem(d.v.base_forms.get(part, part)))
+    return frozenset(out)
+
+
+def _another_telling(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
+    """The figure's clause, up to the end of its reach, tells a change or another one of its noun
+    ("extended to", "a second", "later", a rival), or the word before it makes it a change's end or step
+    ("to 28%", "by 5%")."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    if d.v.another_cues.intersection(words[lo:hi]) or d.v.other_holders.intersection(words[lo:hi]):
+        return True
+    if any(d.v.direction.starting_at(words, k) for k in range(lo, hi)):
+        return True
+    h = d.hedge_start(si, pos)
+    return h > 0 and words[h - 1] in _CHANGE_ENDS
+
+
+def _times(d: _Doc, si: int) -> frozenset[tuple[str, str]]:
+    """The times told in a figure's sentence (dates, years, days, times before or after now), by kind and
+    text; a month read as a word ("In May", which the dates leave to the modal verb) too."""
+    lo, hi = 0, len(d.m.words[si])
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out = {
+        (d.facts[t.fact].kind, d.facts[t.fact].text.lower())
+        for t in toks[lo:hi]
+        if t.fact >= 0 and d.facts[t.fact].kind in ("date", "weekday", "time", "year", "relative", "month")
+    }
+    out.update(("date", words[k]) for k in range(max(lo, 1), hi) if words[k] in _MONTHS and words[k - 1] == "in")
+    return frozenset(out)
+
+
+def _other_time(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Two clauses' times that set their figures apart: each tells its own and they share none, or one
+    tells a time before or after now ("now", "last year") the other does not. A date told in one only is
+    the same moment told once ("bought on 13 May" … "bought")."""
+    if any(kind == "relative" for kind, _ in a ^ b):
+        return True
+    return bool(a and b and not a & b)
+
+
+def _periods_apart(a: str, b: str) -> bool:
+    """Two frames' periods that are two times ("-1 year" and "Q3"); a month ("--08", read by ``_times`` from
+    the clause) and a forecast's "future" are left to the clause's own times."""
+    return bool(a and b and a != b and "future" not in (a, b) and not (a.startswith("--") or b.startswith("--")))
+
+
+def _subject_holder(d: _Doc, si: int, pos: int, holder: str) -> str:
+    """A frame's holder when its clause names it before the figure ("Brill bought a 25% stake"); a holder
+    reached through "it" or named after the figure is too weak to set two tellings apart."""
+    words = {w.removesuffix("'s") for w in d.m.words[si][d.m.clause_start(si, pos) : pos]}
+    return holder if holder and set(holder.split()) <= words else ""
+
+
+def _words_of(d: _Doc, si: int) -> frozenset[str]:
+    """A sentence's words, a possessive's "'s" left off: a name told first in it ("Acme bought ...") too."""
+    return frozenset(w.removesuffix("'s") for w in d.m.words[si])
+
+
+def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One thing's figure told twice, anywhere in the story, known by what stands around it: the same noun
+    it measures ("stake", "losses", "ban") and at least one more word or name beside both ("in Acme",
+    "annual", "warned"); a length set before its noun ("a 48-hour ban" … "the 72-hour ban") needs only the
+    noun. Left out: a clause that tells a change or another one ("extended to", "a second", "later", a
+    rival), a change's end ("to 28%"), another time told in both, another name beside either, a forecast
+    against a result, two sources, list items and parts, ends or items of other relations. Any two values
+    that cannot both hold are a finding (label ``alike`` = "yes")."""
+    tied = _tied(d, built, "group")
+    sents = d.view.doc.sentences
+    seen: dict[tuple[str, str, str], list[tuple[int, frozenset[str], bool, frozenset[str]]]] = {}
+    for si, pos, fi, f in d.figures(TWICE_KINDS):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or m.roles & _ECHO_NOT:
+            continue
+        head, before = _head(d, si, pos)
+        if head < 0:
+            continue
+        noun = singular(d.m.words[si][head])
+        tok = d.m.tokens[si][head]
+        if d.view.text[tok.start : tok.end][:1].isupper():
+            continue  # "the Six Nations": a name, not a figure of a thing
+        if noun in d.v.generic or d.v.direction.starting_at(d.m.words[si], head):
+            continue  # "61 people", "a 5% rise": a noun of no one thing
+        if f.kind == "duration" and not before:
+            continue  # "a ban of 48 hours" is rare; "warned for two years" is a time, not a length
+        if f.kind in ("count", "number") and not (before and _sized(d, si, pos)):
+            continue  # "50 fans were hurt" … "4,000 fans were moved": a count's noun is who, not what
+        lo, hi = _reach(d, si, pos, head)
+        if _another_telling(d, si, pos, lo, hi) or _listed(d, si, pos, *_chunk(d, si, pos)) or _split_after(d, si, pos):
+            continue
+        ident = _identity(d, si, lo, hi)
+        before_names = _caps(d, si, 0, pos)  # "The trust, which gave a sum of £250,000": its giver too
+        if pos and _first_is_name(d, si):
+            before_names |= {d.m.words[si][0].removesuffix("'s")}  # "Smith was handed a ...": a holder too
+        after_names = _caps(d, si, pos + 1, hi)
+        key = (family(f), f.kind, noun)
+        earlier = seen.setdefault(key, [])
+        for first, fident, fbefore, fafter in reversed(earlier):
+            fs, fpos = d.pos_of(first)
+            if fs == si or (sents[fs].item and sents[si].item):
+                continue
+            shared = (ident & fident) - {_stem(noun)}
+            # A thing's size told with its unit ("a 48-hour ban"); a strike or a fire recurs, so not by size alone.
+            sized = before and fbefore and _sized(d, si, pos) and _sized(d, fs, fpos) and noun not in d.v.events
+            if not shared and not sized:
+                continue  # one noun, nothing more in common: a stake in Acme and a stake in Brill
+            if ("forecast" in m.roles) != ("forecast" in d.m.by_fact[first].roles) and not sized:
+                continue  # a loss forecast and a loss reported; a ban's length is its own whatever the mood
+            if _other_time(_times(d, fs), _times(d, si)):
+                continue  # "In May ... £4m" … "In October ... £7m", "It now holds 28%": two times
+            fa, fb = d.m.frame(first), d.m.frame(fi)
+            if _periods_apart(fa.period, fb.period):
+                continue  # "last year" … "in the third quarter"
+            ha, hb = _subject_holder(d, fs, fpos, fa.holder), _subject_holder(d, si, pos, fb.holder)
+            if ha and hb and not same_holder(ha, hb):
+                continue  # "Acme's 20% stake" … "Brill's 25% stake"
+            if fa.part != fb.part or _excluding(d, first) != _excluding(d, fi):
+                continue
+            ma, mb = _modifiers(d, first), _modifiers(d, fi)
+            if ma and mb and not ma & mb:
+                continue  # "net losses" … "pre-tax losses": two measures of one noun
+            if not before_names <= _known_names(d, fs) | _words_of(d, fs) or (
+                after_names and fafter and not after_names & fafter
+            ):
+                continue  # "Brill bought a 12% stake", "a 15% stake in Crest": another holder or thing
+            if _two_sources(d, fs, si):
+                continue
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (("lag", ""), ("concept", noun), ("scope", ""), ("evidence", ""), ("alike", "yes")),
+            )
+            break
+        earlier.append((fi, ident, before, after_names))
+        if len(earlier) > TWICE_PER_KEY:
+            earlier.pop(0)
 
 
 # --- frames: one holder's count of one thing at one time, told twice ------------------------------
