@@ -116,11 +116,12 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
     excluded: dict[int, bool] = {}
     for source in sources:
         for rel in source:
-            key = tuple(sorted(rel.roles))
-            if key in seen or not rel.roles:
+            # A relation of words alone ("the most visited, behind A") is keyed by its cues.
+            key = tuple(sorted(rel.roles)) or rel.key[1]
+            if key in seen or not key:
                 continue
             seen.add(key)
-            if exclude is not None:
+            if exclude is not None and rel.roles:
                 si = view.facts[rel.roles[0][1]].sentence
                 if si not in excluded:
                     excluded[si] = bool(view.search(exclude, view.skeletons[si], trusted=rule.trusted))

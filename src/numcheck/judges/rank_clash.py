@@ -1,9 +1,13 @@
-"""Judge ``rank-clash``: one place of one chart in one week holds one entry.
+"""Judge ``rank-clash``: places of one ranking that cannot all be true.
+
+One place of one chart in one week holds one entry, and the first place has no entry ahead of it.
 
 "Red Harbour fell to number three" and "Paper Moon entered at number three", told of one chart and
 one week, cannot both be true unless the two share the place, which the text would say ("joint
 third"). The builder (relations/compare.py ``_rank_clashes``) pairs two places of the same number whose
-entries are named apart; the judge checks that the two places' own numbers agree.
+entries are named apart; the judge checks that the two places' own numbers agree. A first place told
+by a superlative with an entry put ahead of it (``_tops_behind``: "the most visited ..., behind A") is a
+relation of words alone.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ if TYPE_CHECKING:
 RELATIONS = frozenset({"rank-clash"})
 ROLES = ("a", "b")
 PARAMS: dict[str, tuple[type, Any]] = {}
-FIELDS = frozenset({"place", "first", "second", "said_first", "said_second"})
+FIELDS = frozenset({"place", "said_first", "said_second", "detail"})
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -29,6 +33,13 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    text = view.doc.text
+    if rel.label("top") and len(rel.cues) == 2:
+        # "the most visited ..., behind A": a first place with an entry ahead of it.
+        top, ahead = (text[c.start : c.end] for c in rel.cues)
+        detail = f"'{top}' is the first place, and '{ahead}' puts another entry ahead of it"
+        fields = (("place", "1"), ("said_first", top), ("said_second", ahead), ("detail", detail))
+        return Hit(rel.cues[0], (rel.cues[1],), fields)
     ai, bi = rel.get("a"), rel.get("b")
     place = rel.label("place")
     if ai is None or bi is None or not place or len(rel.cues) < 2:
@@ -38,13 +49,13 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         # A place's own ordinal must be the place the pair is told at; a figure stands for its entry.
         if f.kind == "ordinal" and (f.value is None or int(f.value) != int(place)):
             return None
-    text = view.doc.text
     said = [text[c.start : c.end] for c in rel.cues[:2]]
+    first, second = rel.label("first") or "one entry", rel.label("second") or "another"
+    detail = f"two entries ({first}; {second}) cannot hold place {place} of one chart in one week"
     fields = (
         ("place", place),
-        ("first", rel.label("first") or "one entry"),
-        ("second", rel.label("second") or "another"),
         ("said_first", said[0]),
         ("said_second", said[1]),
+        ("detail", detail),
     )
     return Hit(rel.cues[1], (rel.cues[0], a.span, b.span), fields)

@@ -107,6 +107,7 @@ from numcheck.relations.compare import (
     _share_words,
     _superlative_heads,
     _tie_breaks,
+    _tops_behind,
     _vote_ratios,
 )
 from numcheck.relations.compare import (
@@ -313,6 +314,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _period_slices,
     _ranked,
     _rank_clashes,
+    _tops_behind,
     _race_places,
     _recoveries,
     _vote_ratios,

@@ -58,7 +58,8 @@ class Relation:
 
     @property
     def key(self) -> tuple[str, tuple[tuple[str, int], ...]]:
-        return self.kind, self.roles
+        # A relation of words with no figure ("the most visited, behind A") is keyed by where its cues start.
+        return self.kind, self.roles or tuple(("cue", c.start) for c in self.cues)
 
 
 def whole_floors(values: Iterable[Decimal | None]) -> tuple[Decimal, Decimal]:

@@ -45,6 +45,10 @@ WINNER_LINK_REACH = 8
 WINNER_FIGURE_REACH = 3
 # Ranks read per document (a chart of twenty entries at most): bounds the sort.
 RANKS_PER_DOC = 40
+# Tokens back from ", behind A" its first place's superlative may stand ("was the country's most visited
+# tourist attraction, behind A"), and the words of A's name marked.
+TOP_REACH = 10
+AHEAD_NAME_WORDS = 5
 # Sentences apart two places of one chart may be told for the uniqueness of a place; a place named by a
 # superlative ("the second best-paid") against a place in a chart, nearer.
 CLASH_SENTENCES = 8
@@ -171,6 +175,10 @@ class _Tables:
     figure_links: frozenset[str]  # "landing at", "leaving her in": between a figure and its place
     ties: frozenset[str]  # "joint", "tied", "shared": two entries may hold one place
     markets: frozenset[str]  # "home", "album", "us": a chart's word that sets it apart from the story's chart
+    top_words: frozenset[str]  # "most", "biggest": a superlative with no ordinal is a first place
+    top_limits: frozenset[str]  # "outside", "except": words that narrow the ranking past the one ahead
+    ahead: PhraseTable  # ", behind", "second only to": another entry ahead of the one in the clause
+    ahead_cues: tuple[str, ...]  # text any of the phrases holds: the test before a sentence is read
 
 
 @functools.cache
@@ -237,6 +245,12 @@ def _tables() -> _Tables:
         figure_links=frozenset(ranks["figure_links"]),
         ties=frozenset(ranks["ties"]),
         markets=frozenset(ranks["markets"]),
+        top_words=frozenset(ranks["top_words"]),
+        top_limits=frozenset(ranks["top_limits"]),
+        ahead=PhraseTable.build(
+            [(p, "comma") for p in ranks["ahead_after_comma"]] + [(p, "any") for p in ranks["ahead"]]
+        ),
+        ahead_cues=tuple(ranks["ahead_cues"]),
     )
 
 
@@ -651,6 +665,67 @@ def _chart_words(d: _Doc, p: Placing, lo: int, hi: int) -> frozenset[str]:
     # A market named with a capital ("in the US", "on Spain's chart") is one of the markets.
     names = _caps(d, p.si, lo, hi)
     return frozenset(w for w in got - names if w not in _NOT_NOUNS) | frozenset("@" + w for w in got & names)
+
+
+# --- the top place held behind another: "the most visited attraction, behind the pier" -----------------
+
+
+def _tops_behind(d: _Doc) -> Iterator[Relation]:
+    """A superlative with no ordinal before it is the first place of its ranking ("the country's most visited
+    attraction", "the biggest seller"); an entry named after ", behind" or "second only to" in its clause is
+    ahead of it, so one of the two is wrong ("the second most visited" fits). A ``rank-clash`` relation of
+    words alone (its cues: the superlative and the words that put another ahead), label ``top``."""
+    t = _tables()
+    text = d.view.text
+    for si, sentence in enumerate(d.view.doc.sentences):
+        chunk = text[sentence.span.start : sentence.span.end].lower()
+        if not any(cue in chunk for cue in t.ahead_cues):
+            continue  # the cheap test first: no "behind", "trailing" or "second only" in the sentence's text
+        toks = d.m.sentence_tokens(si)
+        words = [tok.text for tok in toks]
+        for k in t.ahead.starts_in(words):
+            ahead = t.ahead.starting_at(words, k)
+            if ahead is None or k < 2 or (words[k - 1] != "," and ahead[0] == "comma"):
+                continue
+            j = ahead[1]
+            if j >= len(words) or not (toks[j].text[:1].isalpha() or toks[j].fact >= 0):
+                continue
+            name = j + 1 if words[j] in _DETERMINERS and j + 1 < len(words) else j
+            raw = d.view.text[toks[name].start : toks[name].end]
+            if ahead[0] == "comma" and not raw[:1].isupper():
+                continue  # "behind schedule", "behind the station": a place or a state, no entry ahead
+            top = _top_before(d, si, toks, words, k)
+            if top is None:
+                continue
+            end = j + 1
+            while (
+                end < len(words) and end - j < AHEAD_NAME_WORDS and words[end] not in CLAUSE_END and words[end] != ","
+            ):
+                end += 1
+            cues = (Span(toks[top[0]].start, toks[top[1] - 1].end), Span(toks[k].start, toks[end - 1].end))
+            yield Relation("rank-clash", (), cues, "clause", (("place", "1"), ("top", words[top[0]])))
+
+
+def _top_before(d: _Doc, si: int, toks: Sequence[Token], words: Sequence[str], k: int) -> tuple[int, int] | None:
+    """The superlative of a first place before token ``k`` in its clause: "the most visited", "its biggest";
+    (its first token, one past it), else None. Not after an ordinal ("the second most visited") or a word
+    that narrows the ranking past the one ahead ("the biggest outside London", "the largest but one")."""
+    t = _tables()
+    lo = max(0, k - TOP_REACH)
+    for x in range(k - 1, lo - 1, -1):
+        w = words[x]
+        if w in CLAUSE_END or w in t.top_limits:
+            return None
+        if w not in t.top_words:
+            continue
+        before = words[x - 1] if x else ""
+        fi = toks[x - 1].fact if x else -1
+        if before in t.ordinals or (fi >= 0 and d.facts[fi].kind == "ordinal") or before[-2:] in _SUFFIXES:
+            return None  # "the second most visited", "its 3rd biggest"
+        if before not in _DETERMINERS and not before.endswith(("'s", "\u2019s")) and before not in ("its", "their"):
+            return None
+        return x, x + 1 + (x + 1 < k and w == "most")
+    return None
 
 
 # --- a race's places and times: "Okafor won in 3:41.20, with Lindqvist second in 3:41.90" -----------
