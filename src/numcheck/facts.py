@@ -1213,9 +1213,9 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
 
 
 # A list item whose noun is left out after a name: "Porto Velho logged 213 cases, and Campo Grande 57.",
-# "Labour won 35 seats, the Tories 13 and the Greens 4."
+# "Labour won 35 seats, the Tories 13 and the Greens 4.", "The 60 seats were split: Labour 35, ...".
 _ELIDED_NAME = startcache.compile(
-    rf"(?:,|\band){_SP}+(?:the{_SP}+)?(?:[A-Z][\w'’.-]*{_SP}+(?:(?:de|da|do|del|di|la|le|van|von|of){_SP}+)?){{1,4}}\Z"
+    rf"(?:[,:;]|\band){_SP}+(?:the{_SP}+)?(?:[A-Z][\w'’.-]*{_SP}+(?:(?:de|da|do|del|di|la|le|van|von|of){_SP}+)?){{1,4}}\Z"
 )
 _ELIDED_END = startcache.compile(rf"{_SP}*(?:[.,;]|and\b|\Z)")
 _COUNTED = startcache.compile(rf"\d[\d,.]*{_SP}+[a-z]+s\b")
