@@ -37,6 +37,9 @@ OPEN_REACH = 3
 # Sentences back that the whole of a list closed by its rest, or named by an "Of the <noun>," opener,
 # may stand.
 WHOLE_BACK = 3
+# Tokens back from the comma before "N of them" that the whole may stand when it is the clause's subject
+# ("A total of 60 people were hurt in the crash, 45 of them ...").
+SUBJECT_REACH = 8
 # Tokens before a part (after its hedge) that a closing word may stand: "and the remaining 21".
 CLOSING_REACH = 3
 
@@ -54,6 +57,39 @@ _OF_THEM = frozenset({("of", "them"), ("of", "whom"), ("of", "which"), ("of", "t
 def _tables() -> dict[str, PhraseTable]:
     data = _toml("vocab.toml")["sums"]
     return {key: PhraseTable.build((p, key) for p in data[key]) for key in ("closing", "open", "preps", "totals_after")}
+
+
+@functools.cache
+def _exclusive_sets() -> tuple[dict[str, int], frozenset[str]]:
+    """Each word of ``[exclusive] sets`` with the number of its set, and the words that may stand before it."""
+    data = _toml("vocab.toml")["exclusive"]
+    groups = {w: n for n, group in enumerate(data["sets"]) for w in group}
+    return groups, frozenset(data["skip"])
+
+
+# Tokens after a part that its telling word may stand ("45 were seriously", "900 of them women").
+EXCLUSIVE_REACH = 4
+
+
+def _exclusive(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """Each part is told apart by a different word of one set of ``[exclusive] sets`` right after it
+    ("45 were seriously hurt and 20 slightly", "70 voted for and 60 against"): categories that cannot
+    overlap, so the parts count nothing twice."""
+    words = d.m.words[si]
+    groups, skip = _exclusive_sets()
+    said: list[str] = []
+    for p in items:
+        word = ""
+        for k in range(p + 1, min(len(words), p + 1 + EXCLUSIVE_REACH)):
+            if words[k] in groups:
+                word = words[k]
+                break
+            if words[k] not in skip:
+                break
+        if not word:
+            return False
+        said.append(word)
+    return len({groups[w] for w in said}) == 1 and len(set(said)) == len(said)
 
 
 @functools.cache
@@ -268,7 +304,8 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
         return
     close = _closing(d, si, items[-1])
     if close < 0 and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
-        return
+        if not _exclusive(d, si, items):
+            return  # parts told only by what they are may overlap, unless their words exclude each other
     exact = close >= 0 and not _open_words(d, si, comma + 1, close) and not _unread(d, si, items[0], items[-1])
     yield _relation(d, si, total, items, d.span(si, 0, comma), exact)
 
@@ -368,9 +405,21 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
         if comma < 1 or words[comma] != ",":
             continue
         before = next((k for k in range(comma - 1, max(-1, comma - 1 - OPEN_REACH), -1) if toks[k].fact >= 0), -1)
-        if before < 0:
-            continue
         like = d.facts[tok.fact]
+        if before < 0 or d.facts[toks[before].fact].kind in FRAME_KINDS:
+            # "60 people were hurt, 45 of them seriously and 20 slightly": the whole is the clause's
+            # subject, further back, when the parts' own words exclude each other.
+            lo = max(d.m.clause_start(si, comma - 1), comma - 1 - SUBJECT_REACH)
+            before = next(
+                (
+                    k
+                    for k in range(comma - 1, lo - 1, -1)
+                    if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS
+                ),
+                -1,
+            )
+            if before < 0 or not _exclusive(d, si, _run(d, si, pos, like)):
+                continue
         total = toks[before].fact
         if _share(like) and _single(d.facts[total]):
             # "900 members, 60% of them men and 40% women": shares of the one whole
