@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -11,6 +13,7 @@ from numcheck.judges.arith import near_interval, value_interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, entirely_above, format_number, point, round_to
 from numcheck.relations import Relation, same_family
+from numcheck.vocab import _toml
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -49,10 +52,22 @@ def printed_whole(part: Fact, whole: Fact) -> Interval:
 
 
 def _compound(view: View, f: Fact) -> bool:
-    """The figure is the first word of a hyphenated modifier ("two-bedroom", "three-bed", "four-wheel")."""
+    """The figure is the first word of a hyphenated modifier ("two-bedroom", "three-bed", "four-wheel")
+    that counts something other than its group: not a group's size ("15-member", "40-strong")."""
     text = view.doc.text
     end = f.span.end
-    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+    if not (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()):
+        return False
+    head = _HEAD.match(text, end + 1)
+    return head is None or head.group().lower() not in _group_heads()
+
+
+_HEAD = re.compile(r"[A-Za-z]+")
+
+
+@functools.cache
+def _group_heads() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["group_size"]["heads"])
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
