@@ -49,6 +49,10 @@ RANKS_PER_DOC = 40
 # tourist attraction, behind A"), and the words of A's name marked.
 TOP_REACH = 10
 AHEAD_NAME_WORDS = 5
+# Tokens from "only" and its name to the comparative ("Only Ade Bolan has ever run faster"), and the
+# sentences back the figure it is ahead of may be told in.
+ONLY_REACH = 7
+ONLY_SENTENCES = 2
 # Sentences apart two places of one chart may be told for the uniqueness of a place; a place named by a
 # superlative ("the second best-paid") against a place in a chart, nearer.
 CLASH_SENTENCES = 8
@@ -127,6 +131,8 @@ _MARKET_OPENERS = frozenset({"in", "on", "across", "for", "at"})
 _CHART_FILLERS = frozenset("top official weekly new".split())
 # Figures named by "the" before them are events, not results: "won the 400m".
 _EVENT_BEFORE = frozenset({"the", "men's", "women's"})
+# The same, and "over" ("only Kim has gone quicker over 100m").
+_EVENT_WORDS = _EVENT_BEFORE | {"over"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +184,7 @@ class _Tables:
     top_words: frozenset[str]  # "most", "biggest": a superlative with no ordinal is a first place
     top_limits: frozenset[str]  # "outside", "except": words that narrow the ranking past the one ahead
     ahead: PhraseTable  # ", behind", "second only to": another entry ahead of the one in the clause
+    better_words: frozenset[str]  # "quicker", "more": "only A has gone quicker" puts A ahead
     ahead_cues: tuple[str, ...]  # text any of the phrases holds: the test before a sentence is read
 
 
@@ -251,6 +258,7 @@ def _tables() -> _Tables:
             [(p, "comma") for p in ranks["ahead_after_comma"]] + [(p, "any") for p in ranks["ahead"]]
         ),
         ahead_cues=tuple(ranks["ahead_cues"]),
+        better_words=frozenset(ranks["better_words"]),
     )
 
 
@@ -726,6 +734,69 @@ def _top_before(d: _Doc, si: int, toks: Sequence[Token], words: Sequence[str], k
             return None
         return x, x + 1 + (x + 1 < k and w == "most")
     return None
+
+
+# --- "Only Kim has run faster, setting 9.98": the ones said to be better than the figure told before ---------
+
+
+def _only_better(d: _Doc) -> Iterator[Relation]:
+    """ "The teenager clocked 20.05 seconds ... Only Ade Bolan has run faster, setting 20.11secs": a name
+    after "only" with a comparative ("has gone quicker", "has scored more") tells the one entry ahead of the
+    figure told just before; each figure told of that entry in its sentence must be the better (a faster
+    time, a larger amount). Not when the two sentences name different events ("over 100m"). A
+    ``superlative`` relation (a: the entry's figure, b: the figure it is ahead of)."""
+    t = _tables()
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if not toks or "only" not in words:
+            continue
+        for k in (x for x, w in enumerate(words) if w == "only"):
+            if k + 1 >= len(words) or toks[k + 1].fact >= 0:
+                continue
+            raw = d.view.text[toks[k + 1].start : toks[k + 1].end]
+            if not raw[:1].isupper() or words[k + 1] in NOT_NAMES:
+                continue
+            better = next(
+                (j for j in range(k + 2, min(len(words), k + 2 + ONLY_REACH)) if words[j] in t.better_words), -1
+            )
+            if better < 0 or any(w in CLAUSE_END for w in words[k:better]):
+                continue
+            own = _told_before(d, si, k)
+            if own < 0:
+                continue
+            rivals = 0
+            for j in range(better + 1, len(words)):
+                fi = toks[j].fact
+                if fi < 0 or not _alike(d, fi, own) or rivals >= RIVALS_PER_WORD or words[j - 1] in _EVENT_WORDS:
+                    continue
+                rivals += 1
+                cue = d.span(si, k, better + 1)
+                yield Relation(
+                    "superlative", (("a", fi), ("b", own)), (cue,), "document", (("order", _better(d, own)),)
+                )
+
+
+def _told_before(d: _Doc, si: int, k: int) -> int:
+    """The figure an "only X has gone quicker" sentence is ahead of: the nearest amount or time before it in
+    its sentence or the two before; none past a race of another distance ("in the 200m" … "over 100m")."""
+    events = {d.facts[fi].value for fi in _events(d, si)}
+    for s2, pos, fi in d.m.figures_before(si, k, ONLY_SENTENCES):
+        f = d.facts[fi]
+        if f.kind == "measure" and pos and d.m.words[s2][pos - 1] in _EVENT_WORDS:
+            if events and f.value not in events:
+                return -1
+            continue
+        if f.kind in AMOUNTS and not f.is_range and f.value is not None:
+            return fi
+    return -1
+
+
+def _events(d: _Doc, si: int) -> Iterator[int]:
+    """The distances a sentence names as its race ("over 100m", "the 200m")."""
+    words = d.m.words[si]
+    for pos, tok in enumerate(d.m.tokens[si]):
+        if tok.fact >= 0 and d.facts[tok.fact].kind == "measure" and pos and words[pos - 1] in _EVENT_WORDS:
+            yield tok.fact
 
 
 # --- a race's places and times: "Okafor won in 3:41.20, with Lindqvist second in 3:41.90" -----------
