@@ -166,6 +166,7 @@ from numcheck.relations.positions import _rank_moves
 from numcheck.relations.qualified import _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import (
+    _age_words_told,
     _ages_told,
     _definite_changes,
     _echoes,
@@ -363,6 +364,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _definite_changes,
     _fractions_told,
     _ages_told,
+    _age_words_told,
     _told_twice,
     _scale_words,
     _levels,

@@ -22,7 +22,8 @@ from numcheck.relations.base import (
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
 from numcheck.relations.holders import _lower_words
-from numcheck.relations.persons import _opening_name
+from numcheck.relations.persons import _opening_name, _word_pattern, _words_table
+from numcheck.relations.persons import _tokens as _person_tokens
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
@@ -1345,6 +1346,57 @@ def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         earlier.append((fi, ident, before, after_names))
         if len(earlier) > TWICE_PER_KEY:
             earlier.pop(0)
+
+
+# --- an age told by a figure and by a word of one person: "a 24-year-old man" … "the teenager" --------
+
+
+def _age_words_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """An age told as a figure and a word for an age that points back to it, or the other way, within
+    ``AGE_REACH`` sentences: "A 34-year-old driver was held" … "police said the teenager had been drinking";
+    "A teenager was held" … "the 34-year-old". The definite word ("the teenager", "the teenage driver")
+    means the last person whose age was told, by a figure or a word, unless a sentence between opens with
+    another name. An ``age`` relation (persons' form: labels ``low``, ``high``, ``told``), the word its cue."""
+    figures = [(si, pos, fi) for si, pos, fi, f in d.figures(frozenset({"age"})) if f.unit == "year"]
+    if not figures:
+        return
+    words_table, _, _ = _words_table()
+    pattern = _word_pattern()
+    sents = d.view.doc.sentences
+    told: list[
+        tuple[int, int, int, int, int, bool, Span]
+    ] = []  # sentence, token, figure or -1, low, high, definite, span
+    for si, pos, fi in figures:
+        f = d.facts[fi]
+        n = int(f.value) if f.value is not None else -1
+        told.append((si, pos, fi, n, n, pos > 0 and d.m.words[si][pos - 1] == "the", f.span))
+    for si, sent in enumerate(sents):
+        if not pattern.search(d.view.text, sent.span.start, sent.span.end):
+            continue
+        toks = _person_tokens(d, si)
+        for k, tok in enumerate(toks):
+            got = words_table.get(tok.text.removesuffix("'s"))
+            if got is None or (k > 0 and toks[k - 1].text in ("his", "her", "their", "its")):
+                continue  # "his teenage son": another person
+            after = toks[k + 1].text if k + 1 < len(toks) else ""
+            if after.isalpha() and singular(after) != after:
+                continue  # "the octogenarian guests": a group
+            definite = k > 0 and toks[k - 1].text == "the"
+            told.append((si, k, -1, got[0], got[1], definite, Span(tok.start, tok.end)))
+    told.sort(key=lambda x: x[6].start)
+    for i in range(1, len(told)):
+        si, _, fi, low, high, definite, span = told[i]
+        ls, lpos, lfi, llow, lhigh, _, lspan = told[i - 1]
+        if not definite or (fi < 0) == (lfi < 0) or not 0 < si - ls <= AGE_REACH or _other_opens(d, ls, lpos, si):
+            continue  # figure against figure is ``_ages_told``'s
+        if low <= lhigh and llow <= high:
+            continue
+        age, word_span, word_low, word_high = (fi, lspan, llow, lhigh) if fi >= 0 else (lfi, span, low, high)
+        text = d.view.text[word_span.start : word_span.end]
+        labels = (("low", str(word_low)), ("high", str(word_high)), ("told", f"'{text}'"))
+        rel = Relation("age", (("age", age),), (word_span,), "document", labels)
+        if rel.key not in built.get("age", {}):  # a first-pass reading of the same age is kept
+            yield rel
 
 
 # --- frames: one holder's count of one thing at one time, told twice ------------------------------
