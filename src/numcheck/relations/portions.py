@@ -42,7 +42,7 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 cue = d.span(si, named[1], k)
                 yield Relation("portion", (("share", fi),), (cue,), "clause", (("whole", named[0]),))
                 continue
-            held = _share_reached(d, si, k)
+            held = _share_reached(d, si, k) if not _compared_after(d, si, pos + 1) else None
             if held:  # "its market share rose to 112%": the level a share reached is a share
                 yield Relation("portion", (("share", fi),), (d.span(si, held[1], k),), "clause", (("whole", held[0]),))
                 continue
@@ -84,15 +84,28 @@ _MOVING_SHARES = {
 }
 
 
-def _share_reached(d: _Doc, si: int, k: int) -> tuple[str, int] | None:
-    """The whole and the noun's token when a share noun moves to the figure after token ``k``: "Its share
-    of the market rose to 112%", "turnout climbed to 104%" (not "share price", "share of GDP")."""
+# Words after a percentage that make it a change or a gap: "105% higher", "12% more than".
+_COMPARED = frozenset("more less higher lower above below up down bigger smaller larger greater".split())
+
+
+def _compared_after(d: _Doc, si: int, j: int) -> bool:
     words = d.m.words[si]
-    if k < 2 or words[k - 1] != "to":
+    return j < len(words) and (words[j] in _COMPARED or d.v.direction.starting_at(words, j) is not None)
+
+
+def _share_reached(d: _Doc, si: int, k: int) -> tuple[str, int] | None:
+    """The whole and the noun's token when a share noun moves to the figure after token ``k`` or stands
+    at it: "Its share of the market rose to 112%", "turnout climbed to 104%", "turnout hit 103%" (not
+    "share price", "share of GDP")."""
+    words = d.m.words[si]
+    if k < 2:
         return None
-    moved = d.v.direction.ending_at(words, k - 1)
+    moved = d.v.direction.ending_at(words, k - 1) if words[k - 1] == "to" else None
     if moved is None:
-        return None
+        level = d.v.level_verbs.ending_at(words, k)
+        moved = level if level is not None and level[0] == "level" else None
+        if moved is None or moved[1] < 1 or words[moved[1] - 1] not in _MOVING_SHARES:
+            return None  # a level verb right after the share noun: "turnout hit 103%"
     lo = d.m.clause_start(si, moved[1])
     for x in range(moved[1] - 1, lo - 1, -1):
         whole = _MOVING_SHARES.get(words[x])
