@@ -53,6 +53,12 @@ AHEAD_NAME_WORDS = 5
 # sentences back the figure it is ahead of may be told in.
 ONLY_REACH = 7
 ONLY_SENTENCES = 2
+# Tokens back from a superlative's place its entry's figure may stand ("Peru has 1,870 cases, the
+# second-highest number"); tokens from the place to the word that puts another ahead ("the second-highest
+# number of cases in the region, behind"), and from that entry's name to its figure ("behind A with 1,540").
+OWN_BEFORE_REACH = 14
+AHEAD_REACH = 12
+AHEAD_FIGURE_REACH = 5
 # Sentences apart two places of one chart may be told for the uniqueness of a place; a place named by a
 # superlative ("the second best-paid") against a place in a chart, nearer.
 CLASH_SENTENCES = 8
@@ -184,6 +190,8 @@ class _Tables:
     top_words: frozenset[str]  # "most", "biggest": a superlative with no ordinal is a first place
     top_limits: frozenset[str]  # "outside", "except": words that narrow the ranking past the one ahead
     ahead: PhraseTable  # ", behind", "second only to": another entry ahead of the one in the clause
+    ahead_words: frozenset[str]  # "behind", "after": the entry named next is ahead of a superlative's place
+    low_superlatives: frozenset[str]  # "lowest", "smallest": rankings where less is better
     better_words: frozenset[str]  # "quicker", "more": "only A has gone quicker" puts A ahead
     ahead_cues: tuple[str, ...]  # text any of the phrases holds: the test before a sentence is read
 
@@ -259,6 +267,8 @@ def _tables() -> _Tables:
         ),
         ahead_cues=tuple(ranks["ahead_cues"]),
         better_words=frozenset(ranks["better_words"]),
+        ahead_words=frozenset(ranks["ahead_words"]),
+        low_superlatives=frozenset(ranks["low_superlatives"]),
     )
 
 
@@ -555,6 +565,110 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                     evidence = "sentence" if s1 == s2 else "document"
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
                     yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
+    yield from _ranked_against_places(d)
+
+
+def _ranked_against_places(d: _Doc) -> Iterator[Relation]:
+    """A place named by a superlative with its figure ("the third-biggest film of the weekend with $9m")
+    against the places told near it with theirs ("Sideways, at number four, took $9.5m"), and against
+    another place of the same superlative: the better place cannot have less. Only rankings where more is
+    better ("biggest", "highest-paid"), within ``SUPERLATIVE_SENTENCES``."""
+    places = [p for p in _placings(d) if not p.old]
+    ranked = [(p, fi) for p in places if p.ranked_by and (fi := _own_figure(d, p)) >= 0 and _high(p.ranked_by)]
+    for p, a in ranked:
+        for q in places:
+            if q is p or q.rank == p.rank or abs(q.si - p.si) > SUPERLATIVE_SENTENCES:
+                continue
+            if q.ranked_by and q.ranked_by != p.ranked_by:
+                continue
+            b = _own_figure(d, q) if q.ranked_by else q.figure
+            if b < 0 or (q.ranked_by and q.si < p.si):
+                continue  # two places of one superlative are paired once, from the first told
+            if not _alike(d, a, b) or not _frames_agree(d, a, b) or not _one_season(d, a, b):
+                continue
+            (better, bp), (worse, wp) = sorted(((a, p), (b, q)), key=lambda x: x[1].rank)
+            evidence = "sentence" if p.si == q.si else "document"
+            cues = (d.span(bp.si, bp.start, bp.end), d.span(wp.si, wp.start, wp.end))
+            yield Relation(
+                "superlative", (("a", better), ("b", worse)), cues, evidence, (("order", _better(d, better)),)
+            )
+
+
+def _high(ranked_by: str) -> bool:
+    """A ranking where more is better: not "the second-lowest", "the third smallest"."""
+    return ranked_by.split()[0] not in _tables().low_superlatives
+
+
+def _own_figure(d: _Doc, p: Placing) -> int:
+    """The figure of the entry a superlative's place is told of: the one after it, unless an entry put ahead
+    stands between ("the second-highest, behind Bolivia with 1,540"), else the one before it in its sentence
+    ("Peru has 1,870 cases, the second-highest number")."""
+    t = _tables()
+    words = d.m.words[p.si]
+    if p.figure >= 0:
+        pos = d.pos_of(p.figure)[1]
+        if not any(words[j] in t.ahead_words for j in range(p.end, pos)):
+            return p.figure
+    toks = d.m.tokens[p.si]
+    for j in range(p.start - 1, max(-1, p.start - OWN_BEFORE_REACH), -1):
+        fi = toks[j].fact
+        if words[j] in CLAUSE_END:
+            return -1
+        if fi >= 0:
+            f = d.facts[fi]
+            if f.kind in _WHEN_KINDS:
+                continue
+            if f.kind in AMOUNTS and not f.is_range and f.value is not None and not is_gap(d, fi):
+                if j and words[j - 1] == "(" and j > 1 and toks[j - 2].fact >= 0:
+                    continue  # a conversion in brackets
+                return fi
+            return -1
+    return -1
+
+
+def _ranked_behind(d: _Doc) -> Iterator[Relation]:
+    """A place named by a superlative with the entry ahead of it named after "behind", "after" or "second
+    only to" ("Peru has 1,870 cases, the second-highest number in the region, behind Bolivia with 1,540"):
+    the entry ahead has the better figure, told right after its name or in another sentence that names it
+    with one figure of the family. A ``superlative`` relation (a: the entry ahead's figure)."""
+    t = _tables()
+    memo: dict[int, frozenset[str]] = {}
+    for p in _placings(d):
+        if not p.ranked_by or p.old or p.rank < 2:
+            continue
+        words = d.m.words[p.si]
+        toks = d.m.tokens[p.si]
+        k = next((j for j in range(p.end, min(len(words), p.end + AHEAD_REACH)) if words[j] in t.ahead_words), -1)
+        if k < 0 or any(w in CLAUSE_END for w in words[p.end : k]):
+            continue
+        own = _own_figure(d, p)
+        if own < 0:
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in ("only", "just", "the", "to"):
+            j += 1
+        end = j
+        while end < len(words) and end - j < AHEAD_NAME_WORDS and toks[end].fact < 0:
+            raw = d.view.text[toks[end].start : toks[end].end]
+            if not raw[:1].isupper() and not words[end].endswith("'s"):
+                break
+            end += 1
+        names = _caps(d, p.si, j, end)
+        if not names:
+            continue  # "behind schedule", "after the war": no entry named ahead
+        ahead = next(
+            (toks[x].fact for x in range(end, min(len(words), end + AHEAD_FIGURE_REACH)) if toks[x].fact >= 0), -1
+        )
+        if ahead >= 0 and not _alike(d, own, ahead):
+            ahead = -1
+        if ahead < 0:
+            ahead = _named_figure(d, p.si, names, own, memo)
+        if ahead < 0 or ahead == own:
+            continue
+        order = _better(d, own) if _high(p.ranked_by) else ("below" if _better(d, own) == "above" else "above")
+        cue = d.span(p.si, p.start, end)
+        ev = "sentence" if d.pos_of(ahead)[0] == p.si else "document"
+        yield Relation("superlative", (("a", ahead), ("b", own)), (cue,), ev, (("order", order),))
 
 
 # --- one place, one entry: "dropped to number three" … "a new entry at number three" ---------------------------
