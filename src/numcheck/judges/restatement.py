@@ -90,6 +90,17 @@ def _bound_broken(a: Fact, b: Fact) -> bool:
     return ratio <= BOUND_REACH
 
 
+# How far apart in size two figures with the same digits may be and still be one figure with its digits
+# swapped ("208" and "280"; not "1.25bn" and "1.52m").
+SWAP_SIZE = Decimal(10)
+
+
+def _near_in_size(a: Decimal, b: Decimal) -> bool:
+    if a <= 0 or b <= 0:
+        return a == b or (a < 0 and b < 0)
+    return max(a, b) / min(a, b) < SWAP_SIZE
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     ai, bi = rel.get("first"), rel.get("second")
     if ai is None or bi is None:
@@ -112,7 +123,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         # One holder's count of one thing told by frame: a number word's digits are its value's
         # ("fifteen ships" … "the 12 ships" is one keystroke on the figure the writer meant).
         ta, tb = ta or _value_digits(a), tb or _value_digits(b)
-    swap = swapped(ta, tb) and a.value != b.value
+    # "$1.25bn" and "$1.52m" share their digits but not their size: a swap is of one figure's digits.
+    swap = swapped(ta, tb) and a.value != b.value and _near_in_size(a.value, b.value)
     person = rel.label("evidence") == "person"  # one person's age: any two values disagree
     # A count told as the whole set named before ("all 19 countries involved"): no slip needed either.
     known = rel.label("evidence") == "known"

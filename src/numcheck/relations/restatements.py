@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from numcheck.dates import MONTHS
@@ -119,6 +119,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "in the north", "Labour's 35%": another place or holder
                 if _excluding(d, first) != _excluding(d, fi):
                     continue  # "shipments outside the bloc" … "shipments to the bloc": the rest, not the same
+                if d.v.other_holders.intersection(d.m.words[si][d.m.clause_start(si, pos) : hi]):
+                    continue  # "Its rival ordered 63 jets": another holder named without a name
                 if not _names_kept(d, first, si, pos):
                     continue  # "from England and Wales rose 17%" … "from Wales have risen 19%": a part of it
                 if _two_sources(d, fs, si):
@@ -785,6 +787,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 continue  # "Its rival paid £7.2m": another holder named without a name
             if _two_sources(d, fs, si, opening=False):
                 continue  # two sources' figures
+            if _past_in_clause(d, si, pos) - _times(d, fs):
+                continue  # "Turnout in the vote of 1998 was 64%": a time the first does not tell
             yield Relation(
                 "restatement",
                 (("first", first), ("second", fi)),
@@ -1141,6 +1145,7 @@ IDENTITY_REACH = 5
 # Earlier figures kept per (family, kind, noun) for a later one to meet.
 TWICE_PER_KEY = 4
 _MONTHS = frozenset(list(MONTHS)[:12])
+_TIME_KINDS = frozenset({"date", "weekday", "time", "year", "relative", "month"})
 # Words right before a figure that make it the end or the step of a change ("lifted it to 28%"), or
 # another figure set against it ("more than"), not the noun's own figure.
 _CHANGE_ENDS = frozenset("to from by than between at".split())
@@ -1348,6 +1353,131 @@ def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             earlier.pop(0)
 
 
+# --- the headline's figure told in the body with its digits swapped: "Court rejects $208bn claim" … "$280bn" ---
+
+# How far apart (as a ratio) two figures with the same digits may be and still be one figure mistyped.
+SWAP_RATIO = 10
+
+
+def _asides(words: Sequence[str]) -> set[int]:
+    """Tokens inside a bracket or between two dashes: an aside about the thing ("- filed in 1999 -"), not
+    the figure's own time or holder."""
+    out: set[int] = set()
+    open_at = -1
+    for k, w in enumerate(words):
+        if w == "(" or (w == "-" and open_at < 0 and "-" in words[k + 1 :]):
+            open_at = k
+        elif open_at >= 0 and (w == ")" or (w == "-" and words[open_at] == "-")):
+            out.update(range(open_at, k + 1))
+            open_at = -1
+    return out
+
+
+def _headline_swaps(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A headline's figure told in the body with the same digits in another order, of one kind and unit and
+    near it in size, in a sentence that shares a word with the headline ("Court rejects $208bn claim" …
+    "The $280bn demand was rejected"); a count also counts the same noun. Left out: a body figure that is a
+    part, item or end, told with another time or change ("last", "in 2003", "raised") or a name before it
+    the headline and lead do not give (asides in brackets or dashes are not the figure's). Evidence "swap"."""
+    sents = d.view.doc.sentences
+    if len(sents) < 2 or sents[0].paragraph == sents[1].paragraph or not d.m.tokens[0]:
+        return
+    heads = []
+    for si, _pos, fi, f in d.figures(RESTATED_KINDS):
+        if si != 0:
+            break
+        digits = re.sub(r"\D", "", f.text.split("(")[0])
+        if len(digits) >= 2 and len(set(digits)) >= 2 and f.value:
+            heads.append((fi, f, digits))
+    if not heads:
+        return
+    tied = _tied(d, built, "group")
+    head_words = {_stem(d.v.base_forms.get(w, w)): w for w in d.m.words[0] if w[:1].isalpha() and w not in _ECHO_STOP}
+    head_stems = set(head_words)
+    known = _known_names(d, 0) | _words_of(d, 0)
+    head_concepts = {fi: d.m.frame(fi).concept for fi, _, _ in heads}
+    for si, pos, fi, f in d.figures(RESTATED_KINDS):
+        if si == 0 or fi in tied or not f.value:
+            continue
+        digits = re.sub(r"\D", "", f.text.split("(")[0])
+        for hi_, hf, hdigits in heads:
+            if digits == hdigits or sorted(digits) != sorted(hdigits) or family(f) != family(hf) or f.unit != hf.unit:
+                continue
+            a, b = f.value, hf.value
+            if a is None or b is None or a <= 0 or b <= 0 or max(a, b) / min(a, b) >= SWAP_RATIO:
+                continue  # "$1.52m" and "$1.25bn": the same digits, not one figure
+            m = d.m.by_fact.get(fi)
+            if m is None or m.roles & _ECHO_NOT or (sents[si].item and not sents[si].paragraph):
+                continue  # a headline's plan ("Chain to open 58 stores") is told as one in the body
+            words = d.m.words[si]
+            stems = {_stem(d.v.base_forms.get(w, w)): w for w in words if w[:1].isalpha() and w not in _ECHO_STOP}
+            shared = stems.keys() & head_stems
+            counted = f.kind in ("count", "number") and bool(_counted(d, si, pos))
+            if not shared or (len(shared) < 2 and not counted and not any(d.verb_like(stems[s]) for s in shared)):
+                continue  # one word in common: the count's own noun, or a verb ("rejects" … "was rejected")
+            if f.kind in ("count", "number") and _counted(d, 0, d.pos_of(hi_)[1]) != _counted(d, si, pos):
+                continue  # "cuts 36 jobs" … "employs 63 people": two nouns
+            concept = d.m.frame(fi).concept
+            if head_concepts[hi_] and concept and head_concepts[hi_] != concept:
+                continue  # "Fraud costs banks $1.8bn" … "sales reached $8.1bn": two measures
+            aside = _asides(words)
+            lo, end = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+            own = [k for k in range(lo, end) if k not in aside]
+            if any(words[k] in d.v.another_cues or words[k] in d.v.other_holders or words[k] == "last" for k in own):
+                continue  # "last year's 64%", "raised to 63": another time or a change
+            if any(d.v.direction.starting_at(words, k) for k in own) and not _direction(d, hi_):
+                continue
+            toks = d.m.tokens[si]
+            if any(toks[k].fact >= 0 and _past_time(d.facts[toks[k].fact]) for k in own):
+                continue  # "In 2001, turnout was 64%": another time; "next year" is the plan's own
+            names = frozenset().union(*(_caps(d, si, k, k + 1) for k in range(1, pos) if k not in aside))
+            if not names <= known:
+                continue  # "Labour's 63%" against the headline's 36%: another holder
+            yield Relation(
+                "restatement",
+                (("first", hi_), ("second", fi)),
+                (),
+                "document",
+                (
+                    ("lag", ""),
+                    ("concept", " ".join(sorted(head_words[s] for s in shared))),
+                    ("scope", ""),
+                    ("evidence", "swap"),
+                ),
+            )
+            break
+
+
+def _past_time(f: Fact) -> bool:
+    """A time that sets a body figure apart from the headline's news: a date, month or year, or a time before
+    now ("last year"); "next year", "this week" and "on Monday" are the news's own."""
+    if f.kind == "relative":
+        return f.value is not None and f.value < 0
+    return f.kind in ("date", "year", "month")
+
+
+def _past_in_clause(d: _Doc, si: int, pos: int) -> frozenset[tuple[str, str]]:
+    """The dates, months, years and times before now in a figure's clause, outside its asides."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    aside = _asides(words)
+    return frozenset(
+        (d.facts[toks[k].fact].kind, d.facts[toks[k].fact].text.lower())
+        for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos))
+        if k not in aside and toks[k].fact >= 0 and _past_time(d.facts[toks[k].fact])
+    )
+
+
+def _counted(d: _Doc, si: int, pos: int) -> str:
+    """The stem of the noun a count counts, right after it ("36 jobs" → job), else ""."""
+    words = d.m.words[si]
+    k = pos + 1
+    while k < len(words) and k - pos <= 3 and words[k][:1].isalpha() and words[k] not in _NP_STOP:
+        if words[k] not in _ECHO_STOP and not d.verb_like(words[k]):
+            return _stem(singular(words[k]))
+        k += 1
+    return ""
+
+
 # --- an age told by a figure and by a word of one person: "a 24-year-old man" … "the teenager" --------
 
 
@@ -1453,6 +1583,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # "In 2001 it paid a $4.7m fine": another payment
                 if not _scope_told(d, fs, fr):
                     continue  # "45 deaths in Tarsis Province" after the lead's 60: a place's part of it
+                if _rival_told(d, fi):
+                    continue  # "Its rival has 63 stores": another holder named without a name
                 if _two_sources(d, fs, si):
                     continue  # two sources' counts
                 if (first, fi) in told:
@@ -1617,13 +1749,23 @@ def _headline_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             continue
         way = _direction(d, fi)
         said = frozenset(d.m.words[0]) if _names_anyone(d, lead) else frozenset({"*"})
-        tellings = [gi for gi in _lead_figures(d, lead, f) if gi not in tied and _told_as(d, fr, way, gi, said)]
+        tellings = [
+            gi
+            for gi in _lead_figures(d, lead, f)
+            if gi not in tied and _told_as(d, fr, way, gi, said) and not _rival_told(d, gi)
+        ]
         if not tellings or any(d.facts[gi].interval.overlaps(f.interval) for gi in tellings):
             continue
         second = tellings[0]
         if (fi, second) in told:
             continue
         yield _frame_told(fi, second, fr.concept)
+
+
+def _rival_told(d: _Doc, fi: int) -> bool:
+    """The figure's clause, up to it, names another holder without a name ("Its rival ordered 63 jets")."""
+    si, pos = d.pos_of(fi)
+    return bool(d.v.other_holders.intersection(d.m.words[si][d.m.clause_start(si, pos) : pos]))
 
 
 def _names_anyone(d: _Doc, lead: list[int]) -> bool:
