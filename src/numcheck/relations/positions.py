@@ -22,14 +22,20 @@ PLACES_REACH = 6
 _FLIP = {"up": "down", "down": "up"}
 
 
-def _place(d: _Doc, fi: int, bare: bool) -> bool:
-    """A place in a ranking: an ordinal, or (``bare``) a whole number with no noun of its own."""
+def _place(d: _Doc, fi: int, bare: bool, shaped: bool = False) -> bool:
+    """A place in a ranking: an ordinal, or (``bare``) a whole number with no noun of its own; with
+    ``shaped`` ("at five, up from 13") a whole number whatever noun the fact table gave it."""
     f = d.facts[fi]
     if f.value is None or f.is_range or f.value != f.value.to_integral_value() or f.value < 1:
         return False
     if f.kind == "ordinal":
         return True
-    return bare and f.kind in ("count", "number") and f.hedge == "exact" and not f.subject
+    return bare and f.kind in ("count", "number") and f.hedge == "exact" and (shaped or not f.subject)
+
+
+def _ranked_sentence(d: _Doc, si: int) -> bool:
+    """The sentence tells places in a ranking: a place the fact table reads ("number 18", "to fifth")."""
+    return any(t.fact >= 0 and d.facts[t.fact].subject == "position" for t in d.m.tokens[si])
 
 
 def _top(d: _Doc, fi: int) -> bool:
@@ -51,13 +57,20 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
                 continue
             way, after = hit
             ends: dict[str, int] = {}
+            # "at number five, up from 13": the place before the comma is where it stands now, and the
+            # clause ends at the next comma ("..., up from four, and a chef who climbs to number 20").
+            comma = words[k] in ("up", "down") and k >= 2 and words[k - 1] == "," and toks[k - 2].fact >= 0
+            if comma:
+                ends["to"] = toks[k - 2].fact
             j = after
             while j < len(words) and j - after < WORD_REACH + PLACES_REACH and words[j] not in CLAUSE_END:
+                if comma and words[j] == ",":
+                    break
                 if words[j] in ("to", "from") and j + 1 < len(words) and toks[j + 1].fact >= 0:
                     ends.setdefault(words[j], toks[j + 1].fact)
                 j += 1
-            if words[k] in ("up", "down") and k >= 2 and words[k - 1] == "," and toks[k - 2].fact >= 0:
-                ends.setdefault("to", toks[k - 2].fact)  # "at number five, up from 13"
+            # "at five, up from 13" in a sentence of places: a bare place told by its shape.
+            shaped = comma and k >= 3 and words[k - 3] == "at" and _ranked_sentence(d, si)
             a, b = ends.get("from"), ends.get("to")
             if a is not None and b is None and way == "up" and _top(d, a):
                 # "rising from first position last year": a rise from the top place, with no place above it.
@@ -66,9 +79,9 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
             if a is None or b is None or a == b:
                 continue
             fa, fb = d.facts[a], d.facts[b]
-            if not (fa.kind == "ordinal" or fb.kind == "ordinal"):
+            if not (fa.kind == "ordinal" or fb.kind == "ordinal" or shaped):
                 continue
-            if not (_place(d, a, True) and _place(d, b, True)):
+            if not (_place(d, a, True, shaped) and _place(d, b, True, shaped)):
                 continue
             labels = (("direction", _FLIP[way]),)
             yield Relation("rank-move", (("from", a), ("to", b)), (d.span(si, k, after),), "clause", labels)
