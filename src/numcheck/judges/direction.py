@@ -108,6 +108,15 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             moved = "it moved up" if way == "down" else "it moved down"
             detail = f"{a.text} to {b.text} is a move {'down' if way == 'down' else 'up'} the ranking"
             return _hit(b.span, a.span, a.text, b.text, "the other way", moved, detail)
+        si = rel.get("by")
+        if si is not None and a.value is not None and b.value is not None and facts[si].value is not None:
+            # "climbed six places to number four from 12": the places moved are the two places apart.
+            steps, apart = facts[si].value, abs(a.value - b.value)
+            if steps != apart:
+                said = view.doc.text[rel.cues[0].start : rel.cues[0].end] if rel.cues else "it moved"
+                detail = f"{a.text} to {b.text} is {apart} places, not {facts[si].text}"
+                hit = _hit(facts[si].span, b.span, a.text, b.text, "another step", f"'{said} {facts[si].text}'", detail)
+                return Hit(hit.span, (b.span, a.span), hit.fields)
         return None
     # Two lengths of one unit are ends of a change as amounts are ("cut the limit from 24 weeks to 20").
     timed = a.kind == b.kind == "duration" and a.unit == b.unit and not a.is_range and not b.is_range

@@ -192,6 +192,7 @@ class _Tables:
     ahead: PhraseTable  # ", behind", "second only to": another entry ahead of the one in the clause
     ahead_words: frozenset[str]  # "behind", "after": the entry named next is ahead of a superlative's place
     low_superlatives: frozenset[str]  # "lowest", "smallest": rankings where less is better
+    step_nouns: frozenset[str]  # "places", "spots": "rose six places" tells how far a move went
     better_words: frozenset[str]  # "quicker", "more": "only A has gone quicker" puts A ahead
     ahead_cues: tuple[str, ...]  # text any of the phrases holds: the test before a sentence is read
 
@@ -267,6 +268,7 @@ def _tables() -> _Tables:
         ),
         ahead_cues=tuple(ranks["ahead_cues"]),
         better_words=frozenset(ranks["better_words"]),
+        step_nouns=frozenset(ranks["step_nouns"]),
         ahead_words=frozenset(ranks["ahead_words"]),
         low_superlatives=frozenset(ranks["low_superlatives"]),
     )

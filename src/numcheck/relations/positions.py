@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.compare import _tables
 
 # Tokens from the move's word to the first of its places.
 WORD_REACH = 6
@@ -84,4 +85,20 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
             if not (_place(d, a, True, shaped) and _place(d, b, True, shaped)):
                 continue
             labels = (("direction", _FLIP[way]),)
-            yield Relation("rank-move", (("from", a), ("to", b)), (d.span(si, k, after),), "clause", labels)
+            roles: tuple[tuple[str, int], ...] = (("from", a), ("to", b))
+            steps = _steps(d, si, after)
+            if steps >= 0:
+                roles += (("by", steps),)  # "climbed six places to number four from 12": 12 - 4 is 8
+            yield Relation("rank-move", roles, (d.span(si, k, after),), "clause", labels)
+
+
+def _steps(d: _Doc, si: int, j: int) -> int:
+    """The number of places a move is told to cover, right after its word ("rose six places", "up three
+    spots"): the count's fact, else -1."""
+    words = d.m.words[si]
+    fi = d.fact_at(si, j)
+    if fi < 0 or j + 1 >= len(words) or words[j + 1] not in _tables().step_nouns:
+        return -1
+    f = d.facts[fi]
+    ok = f.kind in ("count", "number") and f.value is not None and f.hedge == "exact" and not f.is_range
+    return fi if ok else -1
