@@ -46,3 +46,19 @@ def test_every_rule_marks_exactly_its_figures_at_any_width(main, monkeypatch: py
         wanted = ["".join(re.findall(r"<mark>(.*?)</mark>", e, re.S)) for e in rule.examples.flagged]
         # Each flagged example's marks, perhaps split where a line wraps.
         assert "".join(marked).replace(" ", "") == "".join(wanted).replace(" ", "").replace("\n", ""), rule.code
+
+
+@pytest.mark.parametrize("width", [40, 41, 42, 43, 44, 45])
+def test_a_mark_that_wraps_is_no_wider_than_its_text(width: int) -> None:
+    """A marked phrase cut where the line wraps: its "^" line stops where the text line does (the space
+    the text line drops is not marked), and the marks still spell the phrase."""
+    from numcheck.report.text import _plain_example
+
+    example = "Copper prices slipped on the day, with the metal <mark>down 40 cents</mark> at $3.10 a pound."
+    lines = _plain_example(example, width)
+    assert all(len(line) <= width for line in lines)
+    pairs = zip(lines, lines[1:])
+    marked = "".join(
+        above[m.start() : m.end()] for above, line in pairs if set(line.strip()) == {"^"} for m in re.finditer(r"\^+", line)
+    )
+    assert marked.replace(" ", "") == "down40cents"

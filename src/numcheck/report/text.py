@@ -339,6 +339,9 @@ def _plain_example(example: str, width: int) -> list[str]:
     for line in text.split("\n"):
         for a, b in _wrap(line, max(20, width - len(EXAMPLE_INDENT))):
             out.append(((EXAMPLE_INDENT if out else BULLET) + line[a:b]).rstrip())
+            # A mark that wraps goes on past the space the line ends with: no "^" under that space, which
+            # the line drops, or the mark line would be one column wider than the text.
+            b = a + len(line[a:b].rstrip())
             marks = ""
             for s in spans:
                 lo, hi = max(a, s.start - offset), min(b, s.end - offset)
