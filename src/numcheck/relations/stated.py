@@ -4,7 +4,7 @@ that tie a figure to an earlier one ("Its profits ... a 30% rise" in the lead).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from numcheck.mentions import CLAUSE_END, Token, same_holder
 from numcheck.model import Fact, Span
@@ -581,6 +581,65 @@ def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
         yield Relation("change", rel.roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
 
 
+# Figures a lead may move: a percentage change, a level reached ("fell to 1.6%", "rose to £1.2bn"), an
+# amount of change ("down 80 cents", "rose by 20,000").
+_LEAD_MOVES = frozenset({"percent", "money", "count", "number"})
+
+
+def _moved_by(words: Sequence[str], k: int, way: Span, toks: Sequence[Token]) -> bool:
+    """The amount at token ``k`` is the size of its move: "by" before it, or its way word right before
+    it ("down 80 cents", "rose 20,000")."""
+    return (k > 0 and words[k - 1] == "by") or (k > 0 and toks[k - 1].start <= way.start < toks[k - 1].end + 1)
+
+
+# Words before a concept's noun that are no kind of it: articles, possessives, numbers' words.
+_NOT_KINDS = frozenset(
+    "the a an its their his her our this that these those new annual total overall net gross of in on at for from"
+    " by with to number amount level".split()
+)
+# Words before a concept's noun read as the kind of thing it is ("car sales", "natural gas prices").
+KIND_WORDS = 2
+
+
+def _kinds(d: _Doc, si: int, concept: str, lo: int, hi: int) -> frozenset[str]:
+    """The words right before the first noun of ``concept`` among tokens ``lo`` to ``hi`` of sentence
+    ``si`` ("Car sales" → {car}, "natural gas prices" → {natural, gas}), lower case."""
+    toks = d.m.tokens[si] or _plain_tokens(d, si)
+    words = [t.text.lower() for t in toks]
+    for k in range(max(0, lo), min(len(words), hi)):
+        if d.v.concepts.get(words[k]) != concept:
+            continue
+        out = set()
+        for x in range(k - 1, max(-1, k - 1 - KIND_WORDS), -1):
+            w = words[x]
+            if (
+                not w.isalpha()
+                or w in _NOT_KINDS
+                or w in CLAUSE_END
+                or d.v.concepts.get(w)
+                or d.v.direction.starting_at(words, x)
+            ):
+                break
+            out.add(w)
+        return frozenset(out)
+    return frozenset()
+
+
+def _other_kind(d: _Doc, concept: str, cue: Span, si: int, pos: int) -> bool:
+    """The headline's or lead's thing and the figure's are kinds of the concept told by words that share
+    nothing ("Car sales" and "Van sales", "Oil prices" and "natural gas prices")."""
+    s2 = next(
+        (s for s in range(si) if d.view.doc.sentences[s].span.start <= cue.start < d.view.doc.sentences[s].span.end), -1
+    )
+    if s2 < 0:
+        return False
+    toks = d.m.tokens[s2] or _plain_tokens(d, s2)
+    at = next((k for k, t in enumerate(toks) if t.start >= cue.start), len(toks))
+    said = _kinds(d, s2, concept, at - LEAD_PHRASE_REACH, at + LEAD_PHRASE_REACH + 1)
+    told = _kinds(d, si, concept, d.m.clause_start(si, pos), pos + 1)
+    return bool(said and told and not said & told)
+
+
 def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change stated with its own way and size ("saw its profits rise 12% last year") against the way the
     headline or the lead gives the same thing without a figure ("aims high after profit fall"): the two
@@ -594,7 +653,8 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
         return
     lead = _lead_sentences(d)
     first = min(s2 for s2, *_ in said)
-    for si, pos, fi, f in d.figures(frozenset({"percent"})):
+    ways: set[Span] = set()
+    for si, pos, fi, f in d.figures(_LEAD_MOVES):
         if si <= first or f.is_range:
             continue
         if si not in lead:
@@ -604,14 +664,22 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
             continue
         words = d.m.words[si]
         k = d.hedge_start(si, pos)
-        if k > 0 and words[k - 1] in ("to", "from", "at", "of", "than"):
-            continue  # "rose to 5%", "up from 4%": a level, not the change
+        before = words[k - 1] if k > 0 else ""
+        if before in ("from", "at", "of", "than"):
+            continue  # "up from 4%", "closed at 310p": an end or a level told without its move
+        if before != "to" and f.kind != "percent" and not _moved_by(words, k, m.direction_span, d.m.tokens[si]):
+            continue  # an amount is the change only as "down 80 cents", "rose by 20,000"
         concept = _listed(d, _subject_concept(d, fi)) or _clause_concept(d, fi)
         if not concept:
             continue
         told = _told_before(said, concept, si, _names(d, fi))
         if len({w for w, _ in told}) != 1 or told[0][0] == m.direction:
             continue
+        if m.direction_span in ways:
+            continue  # "rose 12% to £1.2bn": one move, told once
+        if _other_kind(d, concept, told[0][1], si, pos):
+            continue  # "Car sales slump" ... "Van sales climbed 6%": another thing of the concept
+        ways.add(m.direction_span)
         labels = (("direction", told[0][0]), ("told", m.direction))
         yield Relation("change", (("stated", fi),), (told[0][1], m.direction_span), "document", labels)
 
@@ -649,7 +717,7 @@ def _said_moves(d: _Doc, toks: tuple[Token, ...]) -> Iterator[tuple[str, str, Sp
         concept = ""
         if hit[1] < len(words) and words[hit[1]] == "in":
             concept = _concept_in(d, words, hit[1] + 1)
-        elif k > 0:
+        if not concept and k > 0:  # "Car sales slump in March": "in" a time, the thing before the verb
             concept = _concept_in(d, words, max(lo, k - LEAD_PHRASE_REACH), k)
         if concept:
             hi = hit[1]
