@@ -271,6 +271,7 @@ class Vocab:
     anaphors: PhraseTable  # "they", "the figure" → "anaphor": a subject that stands for the quantity named before
     alike_ignored: frozenset[str]  # "that", "said": words two tellings of a figure may share without being alike
     another_cues: frozenset[str]  # "extended", "a second": words that make a figure another telling of its noun
+    one_thing: Mapping[str, str]  # "holding" → "stake": words for one thing a figure measures
     growth_subjects: frozenset[str]  # "the economy grew 3%" tells growth: subjects whose change in % is growth
     one_off_events: frozenset[str]  # "spill", "crash": events that happen once, so one date each
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
@@ -561,6 +562,7 @@ def vocab() -> Vocab:
         anaphors=PhraseTable.build((str(p), "anaphor") for p in restate["anaphors"]),
         alike_ignored=frozenset(restate["alike_ignored"]),
         another_cues=frozenset(restate["another_cues"]),
+        one_thing={str(w): str(group[0]) for group in restate["one_thing"] for w in group},
         growth_subjects=frozenset(restate["growth_subjects"]),
         running=frozenset(restate["running"]),
         events=frozenset(restate["events"]),

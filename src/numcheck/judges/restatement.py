@@ -129,7 +129,12 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     # A count told as the whole set named before ("all 19 countries involved"): no slip needed either.
     known = rel.label("evidence") == "known"
     # A person's age in whole years is exact: "17" and "the 18-year-old" are two ages, not one rounded.
-    apart = a.value != b.value if person else not value_interval(a).overlaps(value_interval(b))
+    ia, ib = value_interval(a), value_interval(b)
+    apart = a.value != b.value if person else not ia.overlaps(ib)
+    if rel.label("alike") == "yes" and not apart and a.value != b.value:
+        # One thing told twice in other words: "three weeks" and "a two-week ban" meet only at 2.5 weeks, a
+        # value neither tells; two tellings that share only an end of their rounding are two values.
+        apart = ia.bounded and ib.bounded and (ia.high == ib.low or ib.high == ia.low)
     if not (apart or swap):
         return None
     if rel.label("evidence") == "swap" and not swap:

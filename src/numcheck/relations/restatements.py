@@ -1145,6 +1145,8 @@ IDENTITY_REACH = 5
 # Earlier figures kept per (family, kind, noun) for a later one to meet.
 TWICE_PER_KEY = 4
 _MONTHS = frozenset(list(MONTHS)[:12])
+# Words after a figure that end its noun phrase besides words of grammar: "for six years until", "a week apiece".
+_HEAD_END = frozenset("until till ago apiece each".split())
 _TIME_KINDS = frozenset({"date", "weekday", "time", "year", "relative", "month"})
 # Words right before a figure that make it the end or the step of a change ("lifted it to 28%"), or
 # another figure set against it ("more than"), not the noun's own figure.
@@ -1152,9 +1154,10 @@ _CHANGE_ENDS = frozenset("to from by than between at".split())
 
 
 def _head(d: _Doc, si: int, pos: int) -> tuple[int, bool]:
-    """The token of the noun a figure measures, and whether the figure stands before it: "a 48-hour ban"
-    (the figure's noun phrase, ended by a word of grammar, a stop or the clause), "annual losses of £9m"
-    (the noun before "of"). -1 when there is none."""
+    """The token of the noun a figure measures, and whether the figure gives its size: "a 48-hour ban" (the
+    figure's noun phrase, ended by a word of grammar, a stop or the clause), "banned for 48 hours" (a word
+    for one thing, as data, before "for"); "annual losses of £9m" (the noun before "of") is told, not
+    sized. -1 when there is none."""
     words, toks = d.m.words[si], d.m.tokens[si]
     end = d.m.clause_end(si, pos)
     k, last = pos + 1, -1
@@ -1162,16 +1165,42 @@ def _head(d: _Doc, si: int, pos: int) -> tuple[int, bool]:
         if words[k] == "-" and k == pos + 1:
             k += 1  # "a five-match ban": the figure's unit joined to it
             continue
-        if not words[k][:1].isalpha() or words[k] in _ECHO_STOP or words[k] in _NP_STOP or d.verb_like(words[k]):
+        if not words[k][:1].isalpha() or words[k] in _ECHO_STOP or words[k] in _NP_STOP or words[k] in _HEAD_END:
+            break
+        if d.verb_like(words[k]):
             break
         last = k
         k += 1
-    if last >= 0 and (k >= end or not words[k][:1].isalnum() or words[k] in _NP_STOP or words[k] in _ECHO_STOP):
+    if last >= 0 and (
+        k >= end
+        or not words[k][:1].isalnum()
+        or words[k] in _NP_STOP
+        or words[k] in _ECHO_STOP
+        or words[k] in _HEAD_END
+    ):
         return last, True
     h = d.hedge_start(si, pos)
     if h >= 2 and words[h - 1] == "of" and toks[h - 2].fact < 0 and words[h - 2][:1].isalpha():
         return h - 2, False
+    if h >= 2 and words[h - 1] == "for" and d.facts[toks[pos].fact].kind == "duration":
+        # "absent from the index for four years", "banned for 72 hours": a state's word, as data, before it.
+        for k in range(h - 2, max(d.m.clause_start(si, pos), h - 2 - HEAD_REACH * 2) - 1, -1):
+            if words[k] in d.v.one_thing:
+                return k, True  # the thing's length, as "a 72-hour ban" gives it
     return -1, False
+
+
+def _thing_stems(d: _Doc, thing: str, noun: str) -> frozenset[str]:
+    """The stems of a noun and of every word for the same thing: the noun itself is no further evidence."""
+    words: dict[str, frozenset[str]] = d.view.memo("restate-things", lambda v: _things_by_name(d))
+    return words.get(thing, frozenset()) | {_stem(noun), _stem(thing)}
+
+
+def _things_by_name(d: _Doc) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for w, thing in d.v.one_thing.items():
+        out.setdefault(thing, set()).add(_stem(w))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _reach(d: _Doc, si: int, pos: int, head: int) -> tuple[int, int]:
@@ -1192,7 +1221,10 @@ def _first_is_name(d: _Doc, si: int) -> bool:
     w = d.m.words[si][0].removesuffix("'s")
     if not w[:1].isalpha() or w in d.v.not_names or w in _ECHO_STOP or singular(w) in d.v.generic:
         return False
-    return w in d.m._mid_names() or w not in d.view.memo("holders-lower", _lower_words)
+    if w in d.m._mid_names():
+        return True
+    # "Critics hailed ...": a plural opening a sentence is a common noun, whatever the text writes after it.
+    return singular(w) == w and w not in d.view.memo("holders-lower", _lower_words)
 
 
 def _sized(d: _Doc, si: int, pos: int) -> bool:
@@ -1222,12 +1254,12 @@ def _another_telling(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
     ("extended to", "a second", "later", a rival), or the word before it makes it a change's end or step
     ("to 28%", "by 5%")."""
     words = d.m.words[si]
-    lo = d.m.clause_start(si, pos)
-    if d.v.another_cues.intersection(words[lo:hi]) or d.v.other_holders.intersection(words[lo:hi]):
-        return True
-    if any(d.v.direction.starting_at(words, k) for k in range(lo, hi)):
+    start = d.m.clause_start(si, pos)
+    if d.v.another_cues.intersection(words[start:hi]) or d.v.other_holders.intersection(words[start:hi]):
         return True
     h = d.hedge_start(si, pos)
+    if any(d.v.direction.starting_at(words, k) for k in range(max(lo, h - 3), hi)):
+        return True  # "a further rise of 5%"; a way further off is said of something else ("a sagging price")
     return h > 0 and words[h - 1] in _CHANGE_ENDS
 
 
@@ -1290,14 +1322,17 @@ def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         head, before = _head(d, si, pos)
         if head < 0:
             continue
-        noun = singular(d.m.words[si][head])
+        word = d.m.words[si][head]
+        noun = singular(word)
         tok = d.m.tokens[si][head]
         if d.view.text[tok.start : tok.end][:1].isupper():
             continue  # "the Six Nations": a name, not a figure of a thing
         if noun in d.v.generic or d.v.direction.starting_at(d.m.words[si], head):
             continue  # "61 people", "a 5% rise": a noun of no one thing
-        if f.kind == "duration" and not before:
-            continue  # "a ban of 48 hours" is rare; "warned for two years" is a time, not a length
+        if noun in d.v.events or word in d.v.events:
+            continue  # "a 24-hour strike at the depot" … "a 48-hour strike at the port": strikes and fires recur
+        if f.kind == "duration" and not before and word not in d.v.one_thing:
+            continue  # "warned for two years" is a time, not a length; "absent for two years" is one
         if f.kind in ("count", "number") and not (before and _sized(d, si, pos)):
             continue  # "50 fans were hurt" … "4,000 fans were moved": a count's noun is who, not what
         lo, hi = _reach(d, si, pos, head)
@@ -1307,16 +1342,20 @@ def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         before_names = _caps(d, si, 0, pos)  # "The trust, which gave a sum of £250,000": its giver too
         if pos and _first_is_name(d, si):
             before_names |= {d.m.words[si][0].removesuffix("'s")}  # "Smith was handed a ...": a holder too
-        after_names = _caps(d, si, pos + 1, hi)
-        key = (family(f), f.kind, noun)
+        # Names of what the noun is of: after it ("a stake in Acme"), or between it and the figure ("absent
+        # from the FTSE 100 for four years").
+        after_names = _caps(d, si, head + 1, hi if head > pos else pos)
+        thing = d.v.one_thing.get(word, d.v.one_thing.get(noun, noun))  # "holding" and "stake", "absent" and "hiatus"
+        key = (family(f), f.kind, thing)
         earlier = seen.setdefault(key, [])
         for first, fident, fbefore, fafter in reversed(earlier):
             fs, fpos = d.pos_of(first)
             if fs == si or (sents[fs].item and sents[si].item):
                 continue
-            shared = (ident & fident) - {_stem(noun)}
-            # A thing's size told with its unit ("a 48-hour ban"); a strike or a fire recurs, so not by size alone.
-            sized = before and fbefore and _sized(d, si, pos) and _sized(d, fs, fpos) and noun not in d.v.events
+            shared = (ident & fident) - _thing_stems(d, thing, noun)
+            # A thing's size told with its unit before it ("a 48-hour ban"), both times, needs no other word.
+            sized = before and fbefore and head > pos and _head(d, fs, fpos)[0] > fpos
+            sized = sized and _sized(d, si, pos) and _sized(d, fs, fpos)
             if not shared and not sized:
                 continue  # one noun, nothing more in common: a stake in Acme and a stake in Brill
             if ("forecast" in m.roles) != ("forecast" in d.m.by_fact[first].roles) and not sized:
