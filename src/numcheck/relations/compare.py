@@ -59,6 +59,10 @@ ONLY_SENTENCES = 2
 OWN_BEFORE_REACH = 14
 AHEAD_REACH = 12
 AHEAD_FIGURE_REACH = 5
+# Words of a first place's noun ("the most wanted gadget") and tokens from it to its figure ("(45%)",
+# ", with 35%").
+TOP_NOUN_WORDS = 3
+TOP_FIGURE_REACH = 3
 # Sentences apart two places of one chart may be told for the uniqueness of a place; a place named by a
 # superlative ("the second best-paid") against a place in a chart, nearer.
 CLASH_SENTENCES = 8
@@ -192,6 +196,8 @@ class _Tables:
     ahead: PhraseTable  # ", behind", "second only to": another entry ahead of the one in the clause
     ahead_words: frozenset[str]  # "behind", "after": the entry named next is ahead of a superlative's place
     low_superlatives: frozenset[str]  # "lowest", "smallest": rankings where less is better
+    top_first: frozenset[str]  # "most", "favourite": a first place told with its figure after its noun
+    top_links: frozenset[str]  # "(", "with": between such a place's noun and its figure
     step_nouns: frozenset[str]  # "places", "spots": "rose six places" tells how far a move went
     better_words: frozenset[str]  # "quicker", "more": "only A has gone quicker" puts A ahead
     ahead_cues: tuple[str, ...]  # text any of the phrases holds: the test before a sentence is read
@@ -269,6 +275,8 @@ def _tables() -> _Tables:
         ahead_cues=tuple(ranks["ahead_cues"]),
         better_words=frozenset(ranks["better_words"]),
         step_nouns=frozenset(ranks["step_nouns"]),
+        top_first=frozenset(ranks["top_first"]),
+        top_links=frozenset(ranks["top_links"]),
         ahead_words=frozenset(ranks["ahead_words"]),
         low_superlatives=frozenset(ranks["low_superlatives"]),
     )
@@ -453,6 +461,13 @@ def _read_placings(d: _Doc) -> Iterator[Placing]:
         words = d.m.words[si]
         while k < len(toks) and count < RANKS_PER_DOC:
             w = words[k]
+            if w in t.top_first and toks[k].fact < 0:
+                top = _top_placing(d, si, k)
+                if top is not None:
+                    yield Placing(1, si, k, top[0], top[1], -1, False, f"top {w}")
+                    count += 1
+                    k = top[0]
+                    continue
             if toks[k].fact < 0 and w not in t.rank_starts and not (w[:1].isdigit() and w[-2:] in _SUFFIXES):
                 k += 1
                 continue
@@ -488,6 +503,34 @@ def _read_placings(d: _Doc) -> Iterator[Placing]:
             yield Placing(rank, si, k, end, fi, toks[place].fact if place >= 0 else -1, old, by)
             count += 1
             k = end
+
+
+def _top_placing(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
+    """ "the most wanted gadget (45%)", "the favourite, with 35%": a first place told by a superlative with
+    no ordinal and its figure right after its noun; (one past the noun, the figure), else None."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    before = words[k - 1] if k else ""
+    if before not in ("the", "its", "their") and not before.endswith(("'s", "\u2019s")):
+        return None
+    j = k + 1
+    while j < len(words) and j - k <= TOP_NOUN_WORDS and words[j][:1].isalpha() and toks[j].fact < 0:
+        if words[j] in _tables().top_links:
+            break
+        j += 1
+    end = j
+    if end == k + 1 and words[k] in ("most", "biggest", "highest", "largest"):
+        return None  # "the most 10", "the biggest 5": no noun, no place
+    while j < len(words) and j - end < TOP_FIGURE_REACH:
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            ok = f.kind in ("percent", "count", "number", "money") and not f.is_range and f.value is not None
+            return (end, fi) if ok else None
+        if words[j] not in _tables().top_links:
+            return None
+        j += 1
+    return None
 
 
 def _ranked_by(d: _Doc, si: int, k: int) -> tuple[int, int, str] | None:
@@ -682,7 +725,7 @@ def _rank_clashes(d: _Doc) -> Iterator[Relation]:
     this chart's (not a place left, "up from third"), of one market and time ("in the US", "in 2003",
     "last week"), near each other, with no tie word ("joint second"); their entries are named, and by
     names that share no word. A ``rank-clash`` relation (a, b: the two places' own facts, or their figures)."""
-    places = [p for p in _placings(d) if not p.old]
+    places = [p for p in _placings(d) if not p.old and not p.ranked_by.startswith("top ")]
     if len(places) < 2:
         return
     by_rank: dict[int, list[Placing]] = {}
