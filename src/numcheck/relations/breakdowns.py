@@ -52,6 +52,10 @@ def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = 
     end = len(words) if stop_at is None else stop_at
     while j < end:
         fi = toks[j].fact
+        if fi >= 0 and d.facts[fi].kind in _ITEM_TIMES and out:
+            j += 1
+            gap += 1
+            continue  # "35,000: 10,000 on Friday, 12,000 on Saturday": the day an item is told for
         if fi >= 0:
             f = d.facts[fi]
             if f.kind in ("percent", "share") and like.kind not in ("percent", "share"):
@@ -120,7 +124,10 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                 continue
         if total is not None:
             ti, cue_start, cue_end = total
-            items = _items_back(d, si, pos, f)
+            # "a total of" closes the list whatever times its items are told for; "bringing the total to"
+            # may be a running total of earlier days as well.
+            running = d.m.words[si][cue_start] in _RUNNING
+            items = _items_back(d, si, pos, f, timed=not running)
             cue = d.span(si, cue_start, cue_end)
             if len(items) >= 2:
                 yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
@@ -317,8 +324,17 @@ def _lifted_whole(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
     return (ti, j, k + 1) if ti >= 0 else None
 
 
-def _items_back(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
-    """The listed figures ending at ``pos``, walking back while the gaps are short."""
+# Words of a running total: "bringing the total to", "taking the total to".
+_RUNNING = frozenset({"bringing", "taking", "bring", "take", "brings", "takes"})
+# Times an item of a list closed by its total may be told for: "15,000 on Sunday", "£2m in 2003".
+_ITEM_TIMES = frozenset({"weekday", "date", "year", "month", "relative"})
+
+
+def _items_back(d: _Doc, si: int, pos: int, like: Fact, timed: bool = False) -> list[int]:
+    """The listed figures ending at ``pos``, walking back while the gaps are short. With ``timed``, a day
+    or a year told with an item is passed over ("10,000 on Friday, 12,000 on Saturday and 15,000 on
+    Sunday, a total of 37,000"): the words after the list say the items add up, whatever times they are
+    told for."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     out = [toks[pos].fact]
@@ -326,7 +342,9 @@ def _items_back(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
     j = pos - 1
     while j >= 0:
         fi = toks[j].fact
-        if fi >= 0:
+        if fi >= 0 and timed and d.facts[fi].kind in _ITEM_TIMES:
+            gap += 1
+        elif fi >= 0:
             f = d.facts[fi]
             if not same_family(f, like) or f.is_range or f.value is None:
                 break
