@@ -101,6 +101,13 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                     )
                 break
             j += 1
+        # A total, its noun, "were", then its parts at once: "The 10 victims were four children, three women
+        # and two men".
+        listed = _were_list(d, si, pos, f)
+        if listed:
+            cue = d.span(si, listed[0] - 1, listed[0])
+            roles = (("total", fi),) + tuple(("item", d.m.tokens[si][k].fact) for k in listed)
+            yield Relation("breakdown", roles, (cue,), "clause", (("inclusive", ""),))
         # A total, a comma, then parts given to categories: "80,000 tickets, 45,000 for A and 40,000 for B".
         parts = _comma_parts(d, si, pos, fi)
         if parts:
@@ -134,6 +141,47 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             elif items and same_family(d.facts[ti], f):
                 # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+
+
+# Words between a total's noun and its parts told at once: "The 10 victims were four children, ...".
+_WERE = frozenset({"were", "are"})
+# Words of the total's noun before "were" (1 or 2: "victims", "new members").
+WERE_NOUN = 2
+
+
+def _were_list(d: _Doc, si: int, pos: int, f: Fact) -> list[int]:
+    """The tokens of the parts when the total at ``pos`` is told as "<total> <noun> were <part>, <part> and
+    <part>" with the parts right after "were", each a count of its own noun, the last after "and", to the
+    end of the sentence; else []."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if f.kind != "count" or f.value is None or f.is_range:
+        return []
+    k = pos + 1
+    while k < len(words) and k - pos <= WERE_NOUN and words[k].isalpha() and words[k] not in _WERE:
+        k += 1
+    if k == pos + 1 or k >= len(words) - 1 or words[k] not in _WERE or toks[k + 1].fact < 0:
+        return []
+    parts: list[int] = []
+    j = k + 1
+    while j < len(words):
+        fi = toks[j].fact
+        if fi < 0 or d.facts[fi].kind != "count" or d.facts[fi].is_range or d.facts[fi].value is None:
+            return []
+        parts.append(j)
+        e = j + 1
+        while e < len(words) and toks[e].fact < 0 and words[e] not in (",", "and", ".", ";"):
+            e += 1
+        if e == j + 1 or e >= len(words) or words[e] in (".", ";"):
+            break  # each part names its own kind ("four children"); the list ends the sentence
+        j = e + 1 if words[e] == "," else e + 1
+        if j < len(words) and words[j] == "and":
+            j += 1
+    if len(parts) < 2 or words[parts[-1] - 1] != "and":
+        return []
+    end = parts[-1] + 1
+    while end < len(words) and toks[end].fact < 0 and words[end] not in (",", ".", ";"):
+        end += 1
+    return parts if end >= len(words) or words[end] in (".", ";") else []
 
 
 # Words after a total's preposition that tell its time, not a category: "£4.5bn in the year,".
