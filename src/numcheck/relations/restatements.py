@@ -1182,6 +1182,8 @@ def _head(d: _Doc, si: int, pos: int) -> tuple[int, bool]:
     h = d.hedge_start(si, pos)
     if h >= 2 and words[h - 1] == "of" and toks[h - 2].fact < 0 and words[h - 2][:1].isalpha():
         return h - 2, False
+    if h >= 1 and words[h - 1] in d.v.one_thing and d.facts[toks[pos].fact].kind in ("money", "percent"):
+        return h - 1, False  # "pledged $40m", "fined the bank £12m" is not read: a verb for one thing, as data
     if h >= 2 and words[h - 1] == "for" and d.facts[toks[pos].fact].kind == "duration":
         # "absent from the index for four years", "banned for 72 hours": a state's word, as data, before it.
         for k in range(h - 2, max(d.m.clause_start(si, pos), h - 2 - HEAD_REACH * 2) - 1, -1):
@@ -1249,7 +1251,7 @@ def _identity(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def _another_telling(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
+def _another_telling(d: _Doc, si: int, pos: int, head: int, lo: int, hi: int) -> bool:
     """The figure's clause, up to the end of its reach, tells a change or another one of its noun
     ("extended to", "a second", "later", a rival), or the word before it makes it a change's end or step
     ("to 28%", "by 5%")."""
@@ -1258,7 +1260,7 @@ def _another_telling(d: _Doc, si: int, pos: int, lo: int, hi: int) -> bool:
     if d.v.another_cues.intersection(words[start:hi]) or d.v.other_holders.intersection(words[start:hi]):
         return True
     h = d.hedge_start(si, pos)
-    if any(d.v.direction.starting_at(words, k) for k in range(max(lo, h - 3), hi)):
+    if any(d.v.direction.starting_at(words, k) for k in range(max(lo, h - 3), min(hi, max(pos, head) + 2))):
         return True  # "a further rise of 5%"; a way further off is said of something else ("a sagging price")
     return h > 0 and words[h - 1] in _CHANGE_ENDS
 
@@ -1336,10 +1338,16 @@ def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         if f.kind in ("count", "number") and not (before and _sized(d, si, pos)):
             continue  # "50 fans were hurt" … "4,000 fans were moved": a count's noun is who, not what
         lo, hi = _reach(d, si, pos, head)
-        if _another_telling(d, si, pos, lo, hi) or _listed(d, si, pos, *_chunk(d, si, pos)) or _split_after(d, si, pos):
+        if (
+            _another_telling(d, si, pos, head, lo, hi)
+            or _listed(d, si, pos, *_chunk(d, si, pos))
+            or _split_after(d, si, pos)
+        ):
             continue
         ident = _identity(d, si, lo, hi)
         before_names = _caps(d, si, 0, pos)  # "The trust, which gave a sum of £250,000": its giver too
+        h = d.hedge_start(si, pos)
+        before_names |= {w.removesuffix("'s") for w in d.m.words[si][max(0, h - 2) : h] if w.endswith("'s")}
         if pos and _first_is_name(d, si):
             before_names |= {d.m.words[si][0].removesuffix("'s")}  # "Smith was handed a ...": a holder too
         # Names of what the noun is of: after it ("a stake in Acme"), or between it and the figure ("absent
