@@ -87,6 +87,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         way = "a rise" if told == "up" else "a fall"
         return _hit(s.span, rel.cues[0], lead, s.text, way, f"'{lead}'", f"'{own} {s.text}' is {way}")
     ai, bi = rel.get("from"), rel.get("to")
+    if rel.kind == "rank-move" and ai is None and bi is not None and rel.label("from_place"):
+        return _from_first(rel, view)
     if rel.kind == "rank-move" and ai is not None and bi is None and rel.label("direction") == "down":
         # A rise from the top place ("climbed from first place"): no place is above it.
         top = facts[ai]
@@ -129,6 +131,32 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             return _hit(b.span, a.span, a.text, b.text, "a fall", "it rose", f"{a.text} to {b.text} is a fall")
         if direction == "down" and above(b, a):
             return _hit(b.span, a.span, a.text, b.text, "a rise", "it fell", f"{a.text} to {b.text} is a rise")
+    return None
+
+
+def _from_first(rel: Relation, view: View) -> Hit | None:
+    """A move from last week's first place ("Last week's number one fell three places to number two"): a fall
+    must end below first, a rise cannot be, and the places told as moved are the end's number less one."""
+    facts = view.facts
+    end = facts[rel.get("to") or 0]
+    if end.value is None:
+        return None
+    said = view.doc.text[rel.cues[0].start : rel.cues[0].end] if rel.cues else "it moved"
+    if rel.label("direction") == "down":
+        detail = f"it was first, and no place is above first: a rise cannot end at {end.text}"
+        return _hit(end.span, end.span, "first", end.text, "no move", f"'{said}'", detail)
+    if end.value <= 1:
+        detail = f"it was first: a fall cannot end at {end.text}"
+        return _hit(end.span, end.span, "first", end.text, "no move", f"'{said}'", detail)
+    si = rel.get("by")
+    if si is not None and facts[si].value is not None and facts[si].value != end.value - 1:
+        apart = end.value - 1
+        detail = f"first to {end.text} is {apart} {'place' if apart == 1 else 'places'}, not {facts[si].text}"
+        return Hit(
+            facts[si].span,
+            (end.span,),
+            _hit(end.span, end.span, "first", end.text, "", f"'{said} {facts[si].text}'", detail).fields,
+        )
     return None
 
 

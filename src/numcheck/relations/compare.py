@@ -196,6 +196,7 @@ class _Tables:
     ahead: PhraseTable  # ", behind", "second only to": another entry ahead of the one in the clause
     ahead_words: frozenset[str]  # "behind", "after": the entry named next is ahead of a superlative's place
     low_superlatives: frozenset[str]  # "lowest", "smallest": rankings where less is better
+    leaders: PhraseTable  # "number one", "chart-topper": after "last week's", the place a move starts from
     top_first: frozenset[str]  # "most", "favourite": a first place told with its figure after its noun
     top_links: frozenset[str]  # "(", "with": between such a place's noun and its figure
     step_nouns: frozenset[str]  # "places", "spots": "rose six places" tells how far a move went
@@ -276,6 +277,7 @@ def _tables() -> _Tables:
         better_words=frozenset(ranks["better_words"]),
         step_nouns=frozenset(ranks["step_nouns"]),
         top_first=frozenset(ranks["top_first"]),
+        leaders=PhraseTable.build((p, "1") for p in ranks["leaders"]),
         top_links=frozenset(ranks["top_links"]),
         ahead_words=frozenset(ranks["ahead_words"]),
         low_superlatives=frozenset(ranks["low_superlatives"]),

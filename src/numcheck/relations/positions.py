@@ -77,6 +77,13 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
                 # "rising from first position last year": a rise from the top place, with no place above it.
                 yield Relation("rank-move", (("from", a),), (d.span(si, k, after),), "clause", (("direction", "down"),))
                 continue
+            if a is None and b is not None and _place(d, b, False) and _was_first(d, si, k):
+                # "Last week's number one, Red Harbour, fell three places to number two": the move starts at 1.
+                steps = _steps(d, si, after)
+                roles: tuple[tuple[str, int], ...] = (("to", b),) + ((("by", steps),) if steps >= 0 else ())
+                told = (("direction", _FLIP[way]), ("from_place", "1"))
+                yield Relation("rank-move", roles, (d.span(si, k, after),), "clause", told)
+                continue
             if a is None or b is None or a == b:
                 continue
             fa, fb = d.facts[a], d.facts[b]
@@ -85,11 +92,28 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
             if not (_place(d, a, True, shaped) and _place(d, b, True, shaped)):
                 continue
             labels = (("direction", _FLIP[way]),)
-            roles: tuple[tuple[str, int], ...] = (("from", a), ("to", b))
+            roles = (("from", a), ("to", b))
             steps = _steps(d, si, after)
             if steps >= 0:
                 roles += (("by", steps),)  # "climbed six places to number four from 12": 12 - 4 is 8
             yield Relation("rank-move", roles, (d.span(si, k, after),), "clause", labels)
+
+
+def _was_first(d: _Doc, si: int, k: int) -> bool:
+    """The clause before the move's word at ``k`` names its subject as the last period's first place:
+    "Last week's number one", "last year's winner", "the previous week's chart-topper"."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    leaders = _tables().leaders
+    for j in range(d.m.clause_start(si, k), k):
+        fi = toks[j].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind == "relative" and f.value is not None and f.value < 0 and f.text.lower().endswith(("'s", "\u2019s")):
+            if leaders.starting_at(words, j + 1) is not None:
+                return True
+    return False
 
 
 def _steps(d: _Doc, si: int, j: int) -> int:
