@@ -319,9 +319,18 @@ _RE_MDY = _c(
 _DATE_LEAD = r"\b(?:on|since|until|till|by|from|before|after|to|and|of)" + _S + r"+(?P<at>)"
 _BAD_DAY = r"(?P<d>3[2-9])(?:st|nd|rd|th)?"
 _DATE_STOP = r"(?=" + _S + r"*(?:[,;:!?)]|\.(?!\d)|$)|,?" + _S + r"*" + _YEAR4 + r")"
-_RE_BAD_MDY = _c(_DATE_LEAD + r"(?P<m>" + _MON + r")" + _S + r"+" + _BAD_DAY + _DATE_STOP)
+# After an impossible day: punctuation, a year, or a word that cannot be what a number counts ("died on
+# August 32 before ...", "ended on March 33 with no deal"), so "by March 35 firms had signed" stays a count.
+_BAD_DAY_STOP = (
+    r"(?:"
+    + _DATE_STOP
+    + r"|(?="
+    + _S
+    + r"+(?:before|after|with|when|while|but|at|in|as|because|following|amid|during|until|when|where|despite)\b))"
+)
+_RE_BAD_MDY = _c(_DATE_LEAD + r"(?P<m>" + _MON + r")" + _S + r"+" + _BAD_DAY + _BAD_DAY_STOP)
 _RE_BAD_DMY = _c(
-    _DATE_LEAD + r"(?:the" + _S + r"+)?" + _BAD_DAY + _S + r"+(?:of" + _S + r"+)?(?P<m>" + _MON + r")" + _DATE_STOP
+    _DATE_LEAD + r"(?:the" + _S + r"+)?" + _BAD_DAY + _S + r"+(?:of" + _S + r"+)?(?P<m>" + _MON + r")" + _BAD_DAY_STOP
 )
 _MONTH_PRE = (
     r"(?:(?P<pre>early|mid|late|end"
