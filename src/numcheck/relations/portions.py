@@ -42,6 +42,13 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 cue = d.span(si, named[1], k)
                 yield Relation("portion", (("share", fi),), (cue,), "clause", (("whole", named[0]),))
                 continue
+            cut = _cut_by(d, si, k)
+            if cut:  # "cut its staff by 125%": a cut is a part of what it cuts
+                a, b = cut
+                yield Relation(
+                    "portion", (("share", fi),), (d.span(si, a, b),), "clause", (("whole", " ".join(words[a:b])),)
+                )
+                continue
             held = _share_reached(d, si, k) if not _compared_after(d, si, pos + 1) else None
             if held:  # "its market share rose to 112%": the level a share reached is a share
                 yield Relation("portion", (("share", fi),), (d.span(si, held[1], k),), "clause", (("whole", held[0]),))
@@ -72,6 +79,35 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 a, b = whole
                 noun = " ".join(words[a:b])
                 yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
+
+
+# Words between a cutting verb and "by" that name what it cuts, and the nouns a cut may take past zero
+# ("cut its losses by 150%" turns them to a profit).
+CUT_OBJECT = 6
+_PAST_ZERO = frozenset("loss losses deficit deficits debt debts gap shortfall emissions borrowing overdraft".split())
+
+
+def _cut_by(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
+    """The tokens of what a verb of cutting cuts when the percentage after token ``k`` is its size: "cut
+    its payroll by 130%", "will reduce the fund's budget by 110%"; else None. A fall with no object ("fell
+    by 125%") and what a cut may take past zero ("its losses") are left alone."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if k < 3 or words[k - 1] != "by":
+        return None
+    for v in range(k - 2, max(-1, k - 2 - CUT_OBJECT), -1):
+        if toks[v].fact >= 0 or words[v] in CLAUSE_END or words[v] == ",":
+            return None
+        hit = d.v.direction.starting_at(words, v)
+        if hit is None:
+            continue
+        if hit[0] != "down" or words[v] in ("down", "less", "lower", "fewer"):
+            return None
+        a, b = hit[1], k - 1
+        named = [w for w in words[a:b] if w.isalpha() and w not in _DETERMINERS]
+        if not named or set(words[a:b]) & _PAST_ZERO:
+            return None
+        return a, b
+    return None
 
 
 # Nouns of a share whose level may move ("its market share rose to 48%", "the stake climbed to 30%"): a
