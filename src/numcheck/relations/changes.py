@@ -199,6 +199,14 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
         return words[pos + 2], pos + 2  # "200- to 300-seat"
     if nxt in ("to", "and", "-", "–"):
         return "-" if nxt == "–" else nxt, pos + 1
+    if nxt == "(":
+        # "$10 (£5.20) to $5": a conversion in brackets stands between the two ends.
+        toks = d.m.tokens[si]
+        close = next((k for k in range(pos + 2, min(len(words), pos + 2 + ASIDE_BRACKET)) if words[k] == ")"), -1)
+        inside = [toks[k].fact for k in range(pos + 2, close) if toks[k].fact >= 0] if close > 0 else []
+        if inside and all(d.facts[i].kind == "money" for i in inside) and close + 1 < len(words):
+            if words[close + 1] in ("to", "and") and d.facts[toks[pos].fact].kind == "money":
+                return words[close + 1], close + 1
     # "from £1.85bn ($2.40bn) in 2017 to £1.62bn": asides only inside a change that says "from".
     if _from_before(words, pos) < 0:
         return "", -1
