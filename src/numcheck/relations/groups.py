@@ -55,15 +55,51 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
                 if words[j] in CLAUSE_END or words[j] == ",":
                     break
                 j += 1
-            if j >= len(words) or words[j] not in ENUM_OPEN or j == pos + 1:
+            apposed = j < len(words) and words[j] == "," and _bare_noun(d, si, pos + 1, j)
+            if j >= len(words) or (words[j] not in ENUM_OPEN and not apposed) or j == pos + 1:
                 continue
             items = _list_items(d, si, j + 1, closing=")" if words[j] == "(" else "", lower=words[j] == ":")
             if items is None:
                 continue
             count, end = items
+            if apposed and not _closed_apposition(words, j + 1, end):
+                continue  # "three stations, A and B." must end its sentence with one "and"
             cue = Span(toks[j].start, toks[end - 1].end)
             labels = (("items", str(count)), ("list", text[toks[j + 1].start : toks[end - 1].end]))
             yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
+
+
+# Words of a count's noun before names set beside it: "three digital stations, A and B".
+APPOSED_NOUN = 3
+# Words in a list that leave it open: "Wimbledon and the US Open among them".
+_OPEN_LIST = frozenset({"among", "amongst", "including", "such", "like", "other", "others", "also"})
+
+
+def _bare_noun(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """Tokens ``lo`` to ``hi`` are only the count's noun in lower case ("digital stations"): no name, no
+    preposition ("mines across Kent", "top three of A")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    return 0 < hi - lo <= APPOSED_NOUN and all(
+        words[k].isalpha()
+        and text[toks[k].start].islower()
+        and words[k] not in d.v.not_names
+        and words[k] not in _NOT_NOUN
+        for k in range(lo, hi)
+    )
+
+
+_NOT_NOUN = frozenset("of in across at from to for by with and or on into among between".split())
+
+
+def _closed_apposition(words: tuple[str, ...] | list[str], start: int, end: int) -> bool:
+    """Names set beside a count after a comma ("followed by three stations, Rock FM and Groove FM."):
+    the names end the sentence, one "and" joins the last, and no word leaves the list open."""
+    return (
+        (end >= len(words) or words[end] in (".", "!", "?"))
+        and words[start:end].count("and") == 1
+        and not _OPEN_LIST & set(words[start:end])
+    )
 
 
 def _list_items(d: _Doc, si: int, start: int, closing: str, lower: bool = False) -> tuple[int, int] | None:
