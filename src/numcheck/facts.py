@@ -1203,7 +1203,15 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
     raw = wb.group("w")
     s_start, _ = ctx.bounds(n.start)
     word_start = n.start - (len(before) - wb.start("w"))
-    if raw[0].isupper() and word_start > s_start and word not in _CAP_OK and "," not in written and "." not in written:
+    possessive = raw.endswith(("'s", "\u2019s"))  # "GB's 12-strong team", "Labour's 35 seats": not a model name
+    if (
+        raw[0].isupper()
+        and word_start > s_start
+        and word not in _CAP_OK
+        and "," not in written
+        and "." not in written
+        and not possessive
+    ):
         if _elided_noun(ctx, n, s_start, word_start, before):
             return False
         # "Boeing 747", "Windows 10", "Euro 2016": a name followed by digits, unless a noun follows ("Labour 356 seats").

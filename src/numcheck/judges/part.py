@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -12,8 +10,7 @@ from numcheck.interval import Interval
 from numcheck.judges.arith import near_interval, value_interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, entirely_above, format_number, point, round_to
-from numcheck.relations import Relation, same_family
-from numcheck.vocab import _toml
+from numcheck.relations import Relation, same_family, sized_group
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -56,18 +53,7 @@ def _compound(view: View, f: Fact) -> bool:
     that counts something other than its group: not a group's size ("15-member", "40-strong")."""
     text = view.doc.text
     end = f.span.end
-    if not (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()):
-        return False
-    head = _HEAD.match(text, end + 1)
-    return head is None or head.group().lower() not in _group_heads()
-
-
-_HEAD = re.compile(r"[A-Za-z]+")
-
-
-@functools.cache
-def _group_heads() -> frozenset[str]:
-    return frozenset(_toml("vocab.toml")["group_size"]["heads"])
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha() and not sized_group(text, f)
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:

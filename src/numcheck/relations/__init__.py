@@ -64,7 +64,7 @@ from numcheck.relations.ages import (
     _thing_ages,
     _youth_ages,
 )
-from numcheck.relations.base import Relation, _Doc, family, same_family
+from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
 from numcheck.relations.breakdowns import _breakdowns
 from numcheck.relations.calendar import (
     _after_that,
@@ -154,6 +154,7 @@ from numcheck.relations.groups import (
     _outcomes,
     _placed_shares,
     _remainders,
+    _sized_wholes,
 )
 from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
@@ -209,7 +210,7 @@ from numcheck.relations.tennis import _tennis, _won_matches
 from numcheck.relations.terms import _terms
 from numcheck.relations.wholes import _told_wholes
 
-__all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family"]
+__all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family", "sized_group"]
 
 Built = Mapping[str, Mapping[object, Relation]]
 
@@ -230,6 +231,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _qualifiers,
     _qualifiers_told_apart,
     _enumerations,
+    _sized_wholes,
     _remainders,
     _listed_shares,
     _placed_shares,

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,7 +14,7 @@ from typing import Any, TypeVar
 from numcheck.mentions import Mentions, Token, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
-from numcheck.vocab import singular
+from numcheck.vocab import _toml, singular
 
 T = TypeVar("T")
 
@@ -106,6 +108,21 @@ def is_gap(d: _Doc, fi: int) -> bool:
 
 def _bare(f: Fact) -> bool:
     return f.kind in ("count", "number") and not f.unit
+
+
+_GROUP_HEAD = re.compile(r"-([A-Za-z]+)")
+
+
+@functools.cache
+def _group_heads() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["group_size"]["heads"])
+
+
+def sized_group(text: str, f: Fact) -> bool:
+    """The figure gives the size of the group its hyphenated compound names: "a 15-member board", "the
+    12-man jury", "a 40-strong squad" (``[group_size]`` in vocab.toml); not "two-bedroom homes"."""
+    head = _GROUP_HEAD.match(text, f.span.end)
+    return head is not None and head.group(1).lower() in _group_heads()
 
 
 def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:

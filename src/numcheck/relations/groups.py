@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
-from numcheck.relations.base import _NOT_PART_NOUNS, Relation, _Doc
+from numcheck.relations.base import _NOT_PART_NOUNS, Relation, _Doc, sized_group
 from numcheck.relations.stakes import stake_like
 
 # A count of listed names: at most this many ("Nine countries — ..."), its noun at most this many words,
@@ -67,6 +67,59 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             cue = Span(toks[j].start, toks[end - 1].end)
             labels = (("items", str(count)), ("list", text[toks[j + 1].start : toks[end - 1].end]))
             yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
+
+
+# Tokens from a count to the "in" or "of" before a group told by its size ("16 newcomers in GB's
+# 12-strong team"), and from that word to the size.
+SIZED_REACH = 8
+SIZED_DET = 3
+_SIZED_LINKS = frozenset({"in", "of", "among", "amongst", "from"})
+
+
+def _sized_wholes(d: _Doc) -> Iterator[Relation]:
+    """A count told as part of a group named by its size: "16 newcomers in GB's 12-strong team", "three
+    of the 11-member panel", "Of the 12-man crew, 15 were engineers". A ``part`` relation (part: the
+    count; whole: the size)."""
+    text = d.view.text
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        sized = [
+            k
+            for k, t in enumerate(toks)
+            if t.fact >= 0 and d.facts[t.fact].value is not None and sized_group(text, d.facts[t.fact])
+        ]
+        if not sized:
+            continue
+        for k in sized:
+            wi = toks[k].fact
+            link = next((x for x in range(k - 1, max(-1, k - 2 - SIZED_DET), -1) if words[x] in _SIZED_LINKS), -1)
+            if link < 0 or any(toks[x].fact >= 0 for x in range(link + 1, k)):
+                continue
+            if link == 0 or (link == 1 and words[0] in ("of", "among")):
+                # "Of the 12-man crew, 15 were engineers": the first count after the comma
+                comma = next((x for x in range(k + 1, min(len(words), k + 5)) if words[x] == ","), -1)
+                part = (
+                    next((x for x in range(comma + 1, min(len(words), comma + 3)) if toks[x].fact >= 0), -1)
+                    if comma > 0
+                    else -1
+                )
+            else:
+                part = next(
+                    (
+                        x
+                        for x in range(link - 1, max(-1, link - 1 - SIZED_REACH), -1)
+                        if toks[x].fact >= 0 and d.facts[toks[x].fact].kind != "ordinal"  # "first-timers"
+                    ),
+                    -1,
+                )
+                if part >= 0 and any(words[x] in CLAUSE_END or words[x] == "," for x in range(part + 1, link)):
+                    part = -1
+            if part < 0:
+                continue
+            pi = toks[part].fact
+            if d.facts[pi].kind != "count" or d.facts[pi].is_range or d.facts[pi].value is None:
+                continue
+            yield Relation("part", (("part", pi), ("whole", wi)), (d.span(si, link, link + 1),), "clause")
 
 
 # Words of a count's noun before names set beside it: "three digital stations, A and B".
