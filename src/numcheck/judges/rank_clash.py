@@ -40,12 +40,11 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         detail = f"'{top}' is the first place, and '{ahead}' puts another entry ahead of it"
         fields = (("place", "1"), ("said_first", top), ("said_second", ahead), ("detail", detail))
         return Hit(rel.cues[0], (rel.cues[1],), fields)
-    ai, bi = rel.get("a"), rel.get("b")
     place = rel.label("place")
-    if ai is None or bi is None or not place or len(rel.cues) < 2:
+    if not place or len(rel.cues) < 2:
         return None
-    a, b = view.facts[ai], view.facts[bi]
-    for f in (a, b):
+    told = [view.facts[i] for i in (rel.get("a"), rel.get("b")) if i is not None]
+    for f in told:
         # A place's own ordinal must be the place the pair is told at; a figure stands for its entry.
         if f.kind == "ordinal" and (f.value is None or int(f.value) != int(place)):
             return None
@@ -58,4 +57,4 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         ("said_second", said[1]),
         ("detail", detail),
     )
-    return Hit(rel.cues[1], (rel.cues[0], a.span, b.span), fields)
+    return Hit(rel.cues[1], (rel.cues[0], *(f.span for f in told)), fields)

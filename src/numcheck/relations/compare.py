@@ -32,7 +32,7 @@ from numcheck.relations.base import (
     is_gap,
 )
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.vocab import TOKEN, PhraseTable, _toml
 
 # Kinds a comparison word may rank or compare.
 AMOUNTS = frozenset({"count", "number", "money", "percent", "measure", "duration"})
@@ -501,10 +501,19 @@ def _read_placings(d: _Doc) -> Iterator[Placing]:
             place = next(
                 (x for x in range(k, end) if toks[x].fact >= 0 and d.facts[toks[x].fact].kind == "ordinal"), -1
             )
-            old = k > 0 and words[k - 1] == "from"
+            # A place left ("up from third") or one told of another week ("last week's number one").
+            old = k > 0 and (words[k - 1] == "from" or _of_before(d, toks[k - 1].fact))
             yield Placing(rank, si, k, end, fi, toks[place].fact if place >= 0 else -1, old, by)
             count += 1
             k = end
+
+
+def _of_before(d: _Doc, fi: int) -> bool:
+    """A time of the past told as a possessive before a place: "last week's", "last year's"."""
+    if fi < 0:
+        return False
+    f = d.facts[fi]
+    return f.kind == "relative" and f.value is not None and f.value < 0 and f.text.lower().endswith(("'s", "\u2019s"))
 
 
 def _top_placing(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
@@ -748,12 +757,14 @@ def _clash(d: _Doc, p: Placing, q: Placing) -> Relation | None:
         return None  # "the second-largest bank" and "the second-biggest insurer": two rankings
     if (p.ranked_by or q.ranked_by) and q.si - p.si > SUPERLATIVE_SENTENCES:
         return None
+    # The roles are the places' own facts, else their entries' figures; a place told in words alone ("ranked
+    # fourth") has neither, and the relation is known by its cues.
     role_a = p.fact if p.fact >= 0 else p.figure
     role_b = q.fact if q.fact >= 0 else q.figure
-    if role_a < 0 or role_b < 0 or role_a == role_b:
+    if role_a >= 0 and role_a == role_b:
         return None
     kp, kq = _clash_key(d, p), _clash_key(d, q)
-    if kp is None or kq is None:
+    if kp is None or kq is None or _new_list_between(d, p, q):
         return None
     if kp[1] != kq[1] and (kp[1] and kq[1] or any(w in _tables().markets or w[0] == "@" for w in kp[1] | kq[1])):
         return None  # "in the US", "in its home market", "the album chart": another chart's place
@@ -776,7 +787,27 @@ def _clash(d: _Doc, p: Placing, q: Placing) -> Relation | None:
     evidence = "sentence" if p.si == q.si else "document"
     names = (("first", " ".join(sorted(first))), ("second", " ".join(sorted(second))))
     cues = (d.span(p.si, p.start, p.end), d.span(q.si, q.start, q.end))
-    return Relation("rank-clash", (("a", role_a), ("b", role_b)), cues, evidence, (("place", str(p.rank)), *names))
+    roles = tuple((name, fi) for name, fi in (("a", role_a), ("b", role_b)) if fi >= 0)
+    return Relation("rank-clash", roles, cues, evidence, (("place", str(p.rank)), *names))
+
+
+def _new_list_between(d: _Doc, p: Placing, q: Placing) -> bool:
+    """A list or chart named by its kind between two places ("was a new entry in the young millionaires
+    list"): the later place may be that list's."""
+    lists = _tables().rank_lists
+    text = d.view.text
+    sentences = d.view.doc.sentences
+    for s in range(p.si + 1, q.si + 1):
+        span = sentences[s].span
+        hi = d.m.tokens[s][q.start].start if s == q.si and d.m.tokens[s] else span.end
+        words = TOKEN.findall(text[span.start : hi].lower())
+        # A list named by its kind ("the young millionaires list", "the album chart"), not "the chart" again.
+        if any(
+            w in lists and x and words[x - 1][:1].isalpha() and words[x - 1] not in _DETERMINERS
+            for x, w in enumerate(words)
+        ):
+            return True
+    return False
 
 
 def _clash_key(d: _Doc, p: Placing) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
