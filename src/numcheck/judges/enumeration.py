@@ -30,4 +30,6 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     count = view.facts[ci]
     if count.value is None or int(count.value) == int(items):
         return None
+    if rel.label("partial") and int(items) < int(count.value):
+        return None  # "eight countries, including A and B": a partial list may name fewer, never more
     return Hit(count.span, (), (("count", count.text), ("items", items), ("list", rel.label("list"))))

@@ -52,21 +52,48 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             # The counted noun (a few words, "of Brazil" allowed), then the list opener.
             j = pos + 1
             while j < len(words) and j - pos <= ENUM_NOUN and words[j] not in ENUM_OPEN and toks[j].fact < 0:
-                if words[j] in CLAUSE_END or words[j] == ",":
+                if words[j] in CLAUSE_END or words[j] == "," or words[j] in _PARTIAL_OPEN:
                     break
                 j += 1
-            apposed = j < len(words) and words[j] == "," and _bare_noun(d, si, pos + 1, j)
-            if j >= len(words) or (words[j] not in ENUM_OPEN and not apposed) or j == pos + 1:
+            # "eight countries, including A, B, ...": a list that may leave names out, never more than its count.
+            partial = _partial_open(words, j) if j > pos + 1 and _bare_noun(d, si, pos + 1, j) else 0
+            apposed = not partial and j < len(words) and words[j] == "," and _bare_noun(d, si, pos + 1, j)
+            if j >= len(words) or (words[j] not in ENUM_OPEN and not apposed and not partial) or j == pos + 1:
                 continue
-            items = _list_items(d, si, j + 1, closing=")" if words[j] == "(" else "", lower=words[j] == ":")
+            start = partial if partial else j + 1
+            items = _list_items(d, si, start, closing=")" if words[j] == "(" else "", lower=words[j] == ":")
             if items is None:
                 continue
             count, end = items
             if apposed and not _closed_apposition(words, j + 1, end):
                 continue  # "three stations, A and B." must end its sentence with one "and"
+            if partial and (words[start:end].count("and") != 1 or _OPEN_LIST & set(words[start:end])):
+                continue
             cue = Span(toks[j].start, toks[end - 1].end)
-            labels = (("items", str(count)), ("list", text[toks[j + 1].start : toks[end - 1].end]))
+            labels: tuple[tuple[str, str], ...] = (
+                ("items", str(count)),
+                ("list", text[toks[start].start : toks[end - 1].end]),
+            )
+            if partial:
+                labels += (("partial", "yes"),)
             yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
+
+
+# Words after a count's noun that open a list which may leave names out: "eight countries including A, B".
+_PARTIAL_OPEN = frozenset({"including", "among", "amongst", "notably", "such"})
+
+
+def _partial_open(words: tuple[str, ...] | list[str], j: int) -> int:
+    """The first token of the names after a partial opener at ``j`` (past a comma before it): "including",
+    "among them", "such as", "notably"; else 0."""
+    k = j + 1 if j < len(words) and words[j] == "," else j
+    if k >= len(words) or words[k] not in _PARTIAL_OPEN:
+        return 0
+    if words[k] in ("among", "amongst"):
+        return k + 2 if k + 1 < len(words) and words[k + 1] in ("them", "whom", "which", "those") else 0
+    if words[k] == "such":
+        return k + 2 if k + 1 < len(words) and words[k + 1] == "as" else 0
+    return k + 1
 
 
 # Tokens from a count to the "in" or "of" before a group told by its size ("16 newcomers in GB's
