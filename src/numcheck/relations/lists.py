@@ -88,17 +88,21 @@ def _capital(d: _Doc, tok: Token) -> bool:
     return d.view.text[tok.start : tok.start + 1].isupper()
 
 
-def _name_end(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: int) -> int:
+def _name_end(d: _Doc, toks: Sequence[Token], words: Sequence[str], start: int, subtitles: bool = False) -> int:
     """One past the last token of the name that starts at ``start`` (a capitalised word), or ``start``.
 
     Small words stay inside a name when a capitalised word follows them ("Songs of the Marsh"); a name
-    ends before a figure, a joiner or a lower-case word."""
+    ends before a figure, a joiner or a lower-case word. With ``subtitles`` a colon between capitalised
+    words stays inside a title ("Night Train: The Return")."""
     inner = _tables()["name_inner"]
     if start >= len(toks) or toks[start].fact >= 0 or not _capital(d, toks[start]):
         return start
     j = start + 1
     end = j
     while j < len(toks) and j - start < NAME_TOKENS:
+        if subtitles and words[j] == ":" and j == end and j + 1 < len(toks) and _capital(d, toks[j + 1]):
+            j += 1  # a title's subtitle: kept only if a capitalised word follows
+            continue
         if toks[j].fact >= 0 or words[j] in CLAUSE_END or words[j] == ",":
             break
         if _capital(d, toks[j]) and words[j] != "and":
@@ -121,15 +125,16 @@ def _sentence(d: _Doc, si: int) -> tuple[Sequence[Token], Sequence[str]]:
     return toks, tuple(t.text for t in toks)
 
 
-def names_at(d: _Doc, si: int, start: int) -> list[Entry]:
-    """The names listed from token ``start`` ("A, B, C and D"): at least two, the last after "and"."""
+def names_at(d: _Doc, si: int, start: int, subtitles: bool = False) -> list[Entry]:
+    """The names listed from token ``start`` ("A, B, C and D"): at least two, the last after "and".
+    With ``subtitles``, titles may hold a colon ("A, Night Train: The Return and B")."""
     toks, words = _sentence(d, si)
     out: list[Entry] = []
     closed = False  # the last joiner was "and": the list may end after the next name
     j = start
     while j < len(toks):
         k = j + 1 if words[j] == "the" and j + 1 < len(toks) and _capital(d, toks[j + 1]) else j
-        end = _name_end(d, toks, words, k)
+        end = _name_end(d, toks, words, k, subtitles)
         if end == k or _tables()["not_name"].starting_at(words, k):
             break  # "In the North West": a capitalised preposition opens a clause, not a name
         out.append(Entry(j, end))
@@ -400,7 +405,7 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
             hit = told.starting_at(swords, 0) if s2 > si else None
             if hit:
                 start = hit[1]
-            entries = names_at(d, s2, start)
+            entries = names_at(d, s2, start, subtitles=True)
             if len(entries) < NEXT_DOOR_MIN or entries[0].start != start:
                 continue  # "Health and Safety Executive", "Marks and Spencer": two names may be one
             end = entries[-1].end
