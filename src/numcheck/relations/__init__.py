@@ -158,7 +158,14 @@ from numcheck.relations.groups import (
 )
 from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
-from numcheck.relations.lists import _counted_countries, _counted_names, _counted_next_door, _listed_parts, _place_runs
+from numcheck.relations.lists import (
+    _counted_countries,
+    _counted_in_order,
+    _counted_names,
+    _counted_next_door,
+    _listed_parts,
+    _place_runs,
+)
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
@@ -314,6 +321,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _counted_names,
     _counted_countries,
     _counted_next_door,
+    _counted_in_order,
     _listed_parts,
     _group_totals,
     _another_of_action,

@@ -60,6 +60,10 @@ RUN_NEXT = 3
 PLACE_REACH = 8
 # Tokens before a list that the total its clause opens with may stand ("The 1,200 jobs will go at plants in").
 CLAUSE_WHOLE_REACH = 12
+# Sentences after the one that opens "The first ..." that a list told in order may go on in, and after
+# those, that may still tell its last entry or the rest ("The last ...", "Finally, ...").
+ORDER_NEXT = 2
+ORDER_REST = 2
 # Sentences back that a list's whole may stand ("the number ... rose to 23. ... Of those cases, ...").
 TOTAL_BACK = 4
 
@@ -741,3 +745,103 @@ def _run_entry(d: _Doc, si: int, concept: str, frame: str | None) -> tuple[int, 
     if not place:
         return None
     return fi, place, bool(set(words[:pos]) & PLACE_WORDS)
+
+
+def _counted_in_order(d: _Doc) -> Iterator[Relation]:
+    """ "The prize is split into three parts. The first goes to the winner, the second to the runners-up.":
+    a count of things told by a plural noun, against the entries the text then tells in order ("the first",
+    "the second", ... from the start of the next sentence or after a colon in its own, each entry's ordinal
+    one more than the last). Fewer told with no word for the last or the rest ("the last", "the others",
+    "finally": ``order_rest``), or more told than counted, the count is off. Read only from an ordinal
+    "first" that opens a sentence or follows a colon."""
+    n = len(d.m.tokens)
+    for si, pos, oi, o in d.figures(frozenset({"ordinal"})):
+        words = d.m.words[si]
+        if o.value != 1 or pos == 0 or words[pos - 1] != "the" or d.facts[oi].text.lower() != "first":
+            continue
+        if pos == 1:
+            found = _order_count(d, si - 1, -1) if si > 0 else None
+        elif pos >= 2 and words[pos - 2] == ":":
+            found = _order_count(d, si, pos - 2)
+        else:
+            continue
+        if found is None:
+            continue
+        fi, noun = found
+        nouns = {noun, singular(noun)}
+        if not _order_follows(d, si, pos, nouns):
+            continue
+        told = 1
+        last = (si, pos)
+        bad = False
+        for s2 in range(si, min(n, si + 1 + ORDER_NEXT)):
+            toks2, words2 = d.m.tokens[s2], d.m.words[s2]
+            for k, t in enumerate(toks2):
+                if (
+                    t.fact < 0
+                    or (s2, k) <= (si, pos)
+                    or d.facts[t.fact].kind != "ordinal"
+                    or words2[k - 1 : k] != ("the",)
+                ):
+                    continue
+                v = d.facts[t.fact].value
+                if v == told + 1 and _order_follows(d, s2, k, nouns):
+                    told += 1
+                    last = (s2, k)
+                elif v is not None and v > told:
+                    bad = True  # "the first ... the third": not one list told in order
+        total = d.facts[fi].value
+        if bad or told < 2 or total is None or total == told or abs(total - told) > NAMED_SLACK:
+            continue
+        if told < total and _order_rest(d, last):
+            continue
+        ftoks = d.m.tokens[si]
+        cue = Span(ftoks[pos - 1].start, d.m.tokens[last[0]][last[1]].end)
+        why = f"{told} told in order: {d.view.text[cue.start : cue.end]}"
+        yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(told)), ("why", why)))
+
+
+def _order_count(d: _Doc, si: int, end: int) -> tuple[int, str] | None:
+    """The last small exact count with a plural noun in sentence ``si`` (before token ``end`` unless -1), and
+    its noun; None when it counts "other" or "more" things."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    stop = len(toks) if end < 0 else end
+    for k in range(stop - 1, -1, -1):
+        fi = toks[k].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind not in ("count", "number") or f.is_range or f.value is None or f.hedge != "exact":
+            continue
+        v = f.value
+        if not (2 <= v <= COUNT_MAX) or v != v.to_integral_value():
+            continue
+        noun = _plural_after(d, si, k)
+        if noun < 0 or noun >= stop or (k and words[k - 1] in ("other", "another", "more")):
+            return None
+        if any(w in ("other", "more", "of") for w in words[k + 1 : noun]):
+            return None
+        return fi, words[noun]
+    return None
+
+
+def _order_follows(d: _Doc, si: int, pos: int, nouns: set[str]) -> bool:
+    """The word after an ordinal tells an entry of the list ("the first goes", "the second stage" after
+    "three stages"), not another thing ("the first half", "the first goal" after "three chances")."""
+    words = d.m.words[si]
+    if pos + 1 >= len(words):
+        return True
+    w = words[pos + 1]
+    if w in nouns or not w.isalpha():
+        return True
+    return not _tables()["order_not"].starting_at(words, pos + 1) and w not in d.v.concepts
+
+
+def _order_rest(d: _Doc, last: tuple[int, int]) -> bool:
+    """A word after the last entry told in order, within ``ORDER_REST`` sentences, tells the last or the rest."""
+    for s2 in range(last[0], min(len(d.m.tokens), last[0] + 1 + ORDER_REST)):
+        words = _sentence(d, s2)[1]
+        lo = last[1] + 1 if s2 == last[0] else 0
+        if _has("order_rest", words, lo, len(words)):
+            return True
+    return False
