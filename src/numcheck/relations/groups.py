@@ -61,7 +61,8 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             if j >= len(words) or (words[j] not in ENUM_OPEN and not apposed and not partial) or j == pos + 1:
                 continue
             start = partial if partial else j + 1
-            items = _list_items(d, si, start, closing=")" if words[j] == "(" else "", lower=words[j] == ":")
+            closing = ")" if words[j] == "(" else ""
+            items = _list_items(d, si, start, closing=closing, lower=words[j] == ":", open_end=bool(partial))
             if items is None:
                 continue
             count, end = items
@@ -182,13 +183,20 @@ def _closed_apposition(words: tuple[str, ...] | list[str], start: int, end: int)
     )
 
 
-def _list_items(d: _Doc, si: int, start: int, closing: str, lower: bool = False) -> tuple[int, int] | None:
+# Lower-case words a name may hold ("Bosnia and Herzegovina" aside): "Isle of Man", "Costa del Sol".
+_NAME_JOINS = frozenset({"of", "the", "de", "del", "la", "le", "du", "da", "do", "von", "van", "y", "on", "upon"})
+
+
+def _list_items(
+    d: _Doc, si: int, start: int, closing: str, lower: bool = False, open_end: bool = False
+) -> tuple[int, int] | None:
     """Count the capitalised names listed from token ``start`` ("A, B, C and D"): (count, end token).
 
     None unless every item is a short capitalised name and the list has at least two items. With
     ``lower`` (after a colon) the items may be words in lower case ("four aims: housing, transport and
     schools") when each is at most ``LOWER_ITEM`` words, one "and" joins the last and the list ends its
-    sentence: "fish and chips, tea and cake" may be two things or four."""
+    sentence: "fish and chips, tea and cake" may be two things or four. With ``open_end`` the last name
+    ends at the first lower-case word after it that no name holds ("... and the US sent aid")."""
     text = d.view.text
     words = d.m.words[si]
     toks = d.m.tokens[si]
@@ -211,6 +219,8 @@ def _list_items(d: _Doc, si: int, start: int, closing: str, lower: bool = False)
         if item_len == 0 and w == "the":
             j += 1
             continue
+        if open_end and item_len and "and" in words[start:j] and raw[:1].islower() and w not in _NAME_JOINS:
+            break  # "including A, B and the US provide aid": the last name ends where the clause goes on
         if toks[j].fact >= 0 or (item_len == 0 and not raw[:1].isupper()):
             if item_len == 0 and count >= 2 and not closing and not lowered:
                 break  # the list is over: "... and the US — have promised"
