@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck import dates, startcache
-from numcheck.mentions import CLAUSE_END, Mentions
+from numcheck.mentions import CLAUSE_END, Mentions, word_tokens
 from numcheck.model import Span
 
 # Half-time and full-time, in minutes of play.
 HALF_TIME = 45
 FULL_TIME = 90
+EXTRA_TIME = 120
 # A goal list is one short line; a longer line is prose.
 LIST_CHARS = 300
 # Words in a scorer's name ("Juninho Paulista", "Robin van Persie").
@@ -35,8 +36,13 @@ NAME_WORDS = 4
 REFERENCE_REACH = 8
 # Tokens either side of a minute its clause may reach (bounded: one endless sentence stays linear).
 CLAUSE_REACH = 30
-# Sentences back that "20 minutes later" looks for the minute it counts from.
+# Sentences back that "20 minutes later" looks for the minute it counts from, and further back when that
+# minute was a goal's, told last ("took the lead on 35 minutes. <the move> ... They were level within three
+# minutes").
 MINUTES_BACK = 1
+GOAL_BACK = 3
+# Words after a scorer's "'s" that make it their goal ("Kemp's header"), not their pass ("Kemp's cross").
+POSSESSIVE_REACH = 3
 # Reports and lists round a goal's minute differently ("in the 110th minute" for a goal listed at 112).
 MINUTE_SLACK = 2
 # Words before "N minutes" that make it the minute something happened ("after 29 minutes").
@@ -73,6 +79,10 @@ _MINUTE = r"(\d{1,3})(?:\+\d{1,2})?(?: ?(?:pen|og|\(pen\)|\(og\)))?"
 _NAMED = startcache.compile(rf"({_NAME}) {_MINUTE}")
 _BARE = startcache.compile(_MINUTE)
 _LABEL = startcache.compile(r"^(?:[:;]\s*|(?:Goals?|Scorers?)\s*:\s*)")
+# A labelled goal list inside a run-on paragraph: "... Subs Not Used: Ames. Goals: Lund 8, Okoro 38. Att: ...".
+_INLINE = startcache.compile(r"(?<![^\s.])(?:Goals?|Scorers?): ([^.\n]{1,200}?)\.(?=\s|$)")
+# A line-up's substitution, "Fuller (Yakubu 55)": a report with one shows the lists at its foot are a match's.
+_SUB = startcache.compile(rf"[A-Za-z'’.-] \(({_NAME}) (\d{{1,3}})\)")
 
 
 def _read_line(text: str, start: int, end: int) -> list[Goal] | None:
@@ -106,7 +116,8 @@ def _read_line(text: str, start: int, end: int) -> list[Goal] | None:
 
 
 def goals(text: str) -> tuple[Goal, ...]:
-    """Every goal of the text's goal lists, or () when no line with two goals shows it is a match report."""
+    """Every goal of the text's goal lists, or () when nothing shows it is a match report: a line with two
+    goals, a list labelled "Goals:", or a line-up with its substitutions ("Fuller (Yakubu 55)")."""
     found: list[list[Goal]] = []
     start = 0
     for line in text.split("\n"):
@@ -116,8 +127,18 @@ def goals(text: str) -> tuple[Goal, ...]:
             if read:
                 found.append(read)
         start = end + 1
-    if not any(len(g) >= 2 for g in found):
+    labelled = False
+    if "Goal" in text or "Scorer" in text:
+        for hit in _INLINE.finditer(text):
+            read = _read_line(text, hit.start(1), hit.end(1))
+            if read and all(read[0].span != g[0].span for g in found):  # a list on its own line was read above
+                found.append(read)
+                labelled = True
+    if not found:
         return ()
+    if not labelled and not any(len(g) >= 2 for g in found) and len(_SUB.findall(text)) < 2:
+        return ()  # one "Lund 8" line alone may be anything; a line-up beside it makes it a 1-0's goal list
+    found.sort(key=lambda g: g[0].span.start)
     return tuple(g for line in found for g in line)
 
 
@@ -151,7 +172,36 @@ def _reference(m: Mentions, si: int, k: int) -> int | None:
     return None
 
 
-def _minute_of(m: Mentions, si: int, k: int, last: int | None) -> int | None:
+def _left(m: Mentions, si: int, k: int, extra: bool) -> int | None:
+    """The minute "with N minutes to go" counts back from, read after token ``k`` ("eight minutes to go", "five
+    minutes left in the first half", "17 minutes of extra time remaining"), or None."""
+    words, toks, text = m.words[si], m.tokens[si], m.view.doc.text
+    seen: list[str] = []
+    for j in range(k + 1, min(len(words), k + 1 + REFERENCE_REACH)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            break
+        seen.append(text[toks[j].start : toks[j].end].lower())
+    left = _words("left_words")
+    if seen[:1] == ["to"] and seen[1:2] and seen[1] in _words("go_words"):
+        # "took 12 minutes to go ahead" is how long a goal took to come: "to go" must end its clause or
+        # follow "with".
+        ends = len(seen) == 2 or seen[2] in _SPLIT
+        if not ends and not (k >= 1 and words[k - 1] == "with"):
+            return None
+        at = 1
+    elif seen[:1] and seen[0] in left:
+        at = 0
+    elif seen[:1] == ["of"] and any(w in left for w in seen[1:5]):
+        at = next(i for i, w in enumerate(seen) if w in left)
+    else:
+        return None
+    if extra or set(seen[:at]) & _words("extra_words"):
+        return EXTRA_TIME  # "with 17 minutes of extra time left", or after "in the 110th minute"
+    near = seen[: at + 5]  # "five minutes left in the first half", "ten minutes of the second half left"
+    return HALF_TIME if "second" not in near and {"half", "half-time"} & set(near) else FULL_TIME
+
+
+def _minute_of(m: Mentions, si: int, k: int, last: int | None, latest: int = 0) -> int | None:
     """The minute of play the figure at token ``k`` names, or None."""
     f = m.view.facts[m.tokens[si][k].fact]
     words = m.words[si]
@@ -175,6 +225,10 @@ def _minute_of(m: Mentions, si: int, k: int, last: int | None) -> int | None:
             return HALF_TIME + n if second else n
         if after == "in" and (k + 2 >= len(words) or not words[k + 2][:1].isalnum()):
             return n  # "Smith scored 12 minutes in."
+        if after in {"to", "left", "remaining", "of"}:
+            end = _left(m, si, k, latest > FULL_TIME)
+            if end is not None:
+                return end - n  # "with eight minutes to go"
         if k >= 1 and words[k - 1] in _words("within_words"):
             return None if last is None else last + n  # "level within three minutes": at the latest
         return n if k >= 1 and words[k - 1] in AT_WORDS else None
@@ -196,12 +250,20 @@ def _clause(words: tuple[str, ...], k: int) -> range:
     """The tokens of the clause around ``k``: "Lund put them ahead in 8 minutes | and Pereira doubled the
     lead 12 minutes later"."""
     lo = k
-    while lo > max(0, k - CLAUSE_REACH) and words[lo - 1] not in CLAUSE_END and words[lo - 1] not in _SPLIT:
+    while lo > max(0, k - CLAUSE_REACH) and words[lo - 1] not in CLAUSE_END and not _splits(words, lo - 1):
         lo -= 1
     hi = k + 1
-    while hi < min(len(words), k + CLAUSE_REACH) and words[hi] not in CLAUSE_END and words[hi] not in _SPLIT:
+    while hi < min(len(words), k + CLAUSE_REACH) and words[hi] not in CLAUSE_END and not _splits(words, hi):
         hi += 1
     return range(lo, hi)
+
+
+def _splits(words: tuple[str, ...], j: int) -> bool:
+    """Whether ``words[j]`` opens a new clause: "and" before a goal's verb goes on with the same scorer
+    ("rounded the keeper with eight minutes to go and slotted home")."""
+    if words[j] not in _SPLIT:
+        return False
+    return not (words[j] == "and" and j + 1 < len(words) and words[j + 1] in _words("goal_words"))
 
 
 _SPLIT = frozenset({"and", "but", "while", "whereas", "although", "though"})
@@ -225,6 +287,35 @@ def _scorers(m: Mentions, si: int, k: int, names: dict[str, list[Goal]]) -> list
     return out
 
 
+def _own_goal(words: tuple[str, ...], clause: range) -> bool:
+    """Whether the clause tells an own goal ("turned the cross into his own net"): the list may credit it to
+    the defender, and the names in the clause are the attackers'."""
+    return any(words[j] == "own" and j + 1 < len(words) and words[j + 1] in {"goal", "net"} for j in clause)
+
+
+def _goal_after(words: tuple[str, ...], j: int) -> bool:
+    """Whether a goal's word follows a possessive name at ``j``: "Kemp's late header", not "Kemp's cross"."""
+    return any(w in _words("goal_words") for w in words[j + 1 : j + 1 + POSSESSIVE_REACH])
+
+
+def _goal_without_minute(m: Mentions, si: int, names: dict[str, list[Goal]]) -> Goal | None:
+    """The listed goal a sentence without a figure tells ("Lund met the cross to put them ahead."): the first
+    listed scorer it names, when the list gives them one goal; None when the sentence tells no goal."""
+    text = m.view.doc.text
+    sent = m.view.doc.sentences[si].span
+    toks = word_tokens(text[sent.start : sent.end].lower().replace("’", "'"), sent.start)
+    words = tuple(t.text for t in toks)
+    goal_words, miss_words = _words("goal_words"), _words("miss_words")
+    if not any(w in goal_words for w in words) or any(w in miss_words for w in words):
+        return None
+    for j, t in enumerate(toks):
+        word = text[t.start : t.end]
+        name = word.removesuffix("'s").removesuffix("’s")
+        if name in names and (name == word or _goal_after(words, j)):
+            return names[name][0] if len(names[name]) == 1 else None
+    return None
+
+
 def told_goals(m: Mentions) -> Iterator[ToldGoal]:
     """Each goal minute the report's prose tells, with the goals of the list it must match."""
     listed = goals(m.view.doc.text)
@@ -234,14 +325,25 @@ def told_goals(m: Mentions) -> Iterator[ToldGoal]:
     for g in listed:
         names.setdefault(g.name.split(" ")[-1], []).append(g)
     first = min(listed, key=lambda g: g.minute)
-    last: tuple[int, int, int] | None = None  # (sentence, minute, fact) told last
+    last: tuple[int, int, int, bool] | None = None  # (sentence, minute, fact, a goal's?) told last
+    latest = 0  # the latest minute told so far: past the 90th, "N minutes left" is of extra time
     for si, toks in enumerate(m.tokens):
         words = m.words[si]
+        if (
+            si >= 1
+            and (last is None or last[0] < si - 1)
+            and any(t.fact >= 0 for t in toks)
+            and not any(t.fact >= 0 for t in m.tokens[si - 1])
+        ):
+            told = _goal_without_minute(m, si - 1, names)
+            if told is not None:
+                last = (si - 1, told.minute, -1, True)
         for k, t in enumerate(toks):
             if t.fact < 0:
                 continue
-            before = last[1] if last is not None and si - last[0] <= MINUTES_BACK else None
-            minute = _minute_of(m, si, k, before)
+            back = GOAL_BACK if last is not None and last[3] else MINUTES_BACK
+            before = last[1] if last is not None and si - last[0] <= back else None
+            minute = _minute_of(m, si, k, before, latest)
             if minute is None:
                 continue
             anchor = last[2] if last is not None and before is not None else -1
@@ -249,11 +351,12 @@ def told_goals(m: Mentions) -> Iterator[ToldGoal]:
             marks = m.view.facts[t.fact].markers
             if "later" not in marks and "earlier" not in marks and not within:
                 anchor = -1
-            last = (si, minute, t.fact)
+            latest = max(latest, minute)
             clause = _clause(words, k)
-            if not any(words[j] in _words("goal_words") for j in clause):
-                continue
-            if any(words[j] in _words("miss_words") for j in clause):
+            scored = any(words[j] in _words("goal_words") for j in clause)
+            missed = any(words[j] in _words("miss_words") for j in clause) or _own_goal(words, clause)
+            last = (si, minute, t.fact, scored and not missed)
+            if not scored or missed:
                 continue
             who = _scorers(m, si, k, names)
             if not who:
