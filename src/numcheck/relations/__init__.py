@@ -155,6 +155,7 @@ from numcheck.relations.groups import (
     _placed_shares,
     _remainders,
     _sized_wholes,
+    _won_lists,
 )
 from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
@@ -238,6 +239,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _qualifiers,
     _qualifiers_told_apart,
     _enumerations,
+    _won_lists,
     _sized_wholes,
     _remainders,
     _listed_shares,

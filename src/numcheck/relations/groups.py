@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import _NOT_PART_NOUNS, Relation, _Doc, sized_group
+from numcheck.relations.lists import _tables
 from numcheck.relations.stakes import stake_like
 
 # A count of listed names: at most this many ("Nine countries — ..."), its noun at most this many words,
@@ -95,6 +96,110 @@ def _partial_open(words: tuple[str, ...] | list[str], j: int) -> int:
     if words[k] == "such":
         return k + 2 if k + 1 < len(words) and words[k + 1] == "as" else 0
     return k + 1
+
+
+# Words between a win verb and its count ("won the award three times"), and of one item of a list of
+# wins ("best film of the year").
+WIN_REACH = 4
+WON_ITEM = 6
+# Words that end the last item of a list of wins and open what follows it ("... and best actor at the awards").
+_TAIL = frozenset("at in on during for from by with after before".split())
+
+
+def _won_lists(d: _Doc) -> Iterator[Relation]:
+    """ "The film won four times, taking best picture and best director at the ceremony": a count of wins
+    (a win verb just before it, ``win_verbs``), then after a comma a verb of winning (``win_naming``) and
+    the wins it names, joined by one "and", each a few words. Read only in a sentence with such a verb.
+    A list with a figure, "including"/"among" or more after it ("plus ...") is left alone."""
+    text = d.view.text
+    naming = _tables()["win_naming"]
+    firsts = naming.by_first
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if firsts.keys().isdisjoint(words):
+            continue
+        for g in naming.starts_in(words):
+            hit = naming.starting_at(words, g)
+            if hit is None or g < 2 or words[g - 1] != ",":
+                continue
+            fi = _wins_count(d, si, g - 1)
+            if fi < 0:
+                continue
+            got = _won_items(d, si, hit[1])
+            if got is None:
+                continue
+            count, end = got
+            cue = Span(toks[hit[1]].start, toks[end - 1].end)
+            labels = (("items", str(count)), ("list", text[cue.start : cue.end]))
+            yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
+
+
+def _wins_count(d: _Doc, si: int, comma: int) -> int:
+    """The count of wins before the comma at ``comma``: "won four times" right before it, or "won three
+    awards" with a few words of its noun; a win verb at most ``WIN_REACH`` words before the count."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = comma - 1
+    while k >= 0 and toks[k].fact < 0 and comma - k <= APPOSED_NOUN:
+        k -= 1
+    if k < 0 or toks[k].fact < 0:
+        return -1
+    fi = toks[k].fact
+    f = d.facts[fi]
+    v = f.value
+    if f.is_range or v is None or f.hedge != "exact" or not (2 <= v <= ENUM_MAX) or v != v.to_integral_value():
+        return -1
+    if f.kind == "multiple":
+        if k != comma - 1 or not f.text.lower().endswith(("times", "twice")):
+            return -1
+    elif f.kind not in ("count", "number") or not _bare_noun(d, si, k + 1, comma):
+        return -1
+    verbs = _tables()["win_verbs"]
+    for j in range(k - 1, max(-1, k - 1 - WIN_REACH), -1):
+        if words[j] in CLAUSE_END or words[j] == "," or toks[j].fact >= 0:
+            return -1
+        if verbs.starting_at(words, j):
+            return fi
+    return -1
+
+
+def _won_items(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
+    """The wins named from token ``start``: items joined by commas and one "and", each at most
+    ``WON_ITEM`` words, the last ending at the sentence's end or a word of ``_TAIL`` (and its clause
+    holding no other "and" or figure): (count, end)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    count = item = ands = 0
+    k = start
+    while k < len(words):
+        w = words[k]
+        if toks[k].fact >= 0 or w in _OPEN_LIST:
+            return None
+        if w in CLAUSE_END or w in ("—", "–", "-", "(") or (ands and item and w in _TAIL):
+            break
+        if w == ",":
+            if ands:
+                if k + 1 < len(words) and _tables()["list_goes_on"].starting_at(words, k + 1):
+                    return None
+                break
+            if not item:
+                return None
+            count, item = count + 1, 0
+        elif w == "and":
+            if ands or not item:
+                return None
+            count, item, ands = count + 1, 0, 1
+        else:
+            item += 1
+            if item > WON_ITEM:
+                return None
+        k += 1
+    if not ands or not item:
+        return None
+    for j in range(k, len(words)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            break
+        if words[j] == "and" or toks[j].fact >= 0:
+            return None  # "... and best director in 2001 and best film in 2004": the list goes on
+    return count + 1, k
 
 
 # Tokens from a count to the "in" or "of" before a group told by its size ("16 newcomers in GB's
