@@ -15,6 +15,7 @@ Both walk the text once.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -83,6 +84,8 @@ _LABEL = startcache.compile(r"^(?:[:;]\s*|(?:Goals?|Scorers?)\s*:\s*)")
 _INLINE = startcache.compile(r"(?<![^\s.])(?:Goals?|Scorers?): ([^.\n]{1,200}?)\.(?=\s|$)")
 # A line-up's substitution, "Fuller (Yakubu 55)": a report with one shows the lists at its foot are a match's.
 _SUB = startcache.compile(rf"[A-Za-z'’.-] \(({_NAME}) (\d{{1,3}})\)")
+# The same with the name of the player who went off: "..., Fuller (Yakubu 55), ...".
+_SUBSTITUTION = startcache.compile(rf"(?:^|(?<=[,:] ))({_NAME}) \(({_NAME}) (\d{{1,3}})\)", re.M)
 
 
 def _read_line(text: str, start: int, end: int) -> list[Goal] | None:
@@ -140,6 +143,102 @@ def goals(text: str) -> tuple[Goal, ...]:
         return ()  # one "Lund 8" line alone may be anything; a line-up beside it makes it a 1-0's goal list
     found.sort(key=lambda g: g[0].span.start)
     return tuple(g for line in found for g in line)
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """One substitution of a line-up, "Fuller (Yakubu 55)": who went off, who came on, the minute and its
+    span."""
+
+    off: str
+    on: str
+    minute: int
+    span: Span
+
+
+def substitutions(text: str) -> tuple[Substitution, ...]:
+    """Every substitution of the text's line-ups, or () when there are fewer than two (no line-up)."""
+    if " (" not in text:
+        return ()
+    out = []
+    for hit in _SUBSTITUTION.finditer(text):
+        minute = int(hit.group(3))
+        if 0 < minute <= int(_data()["last_minute"]):
+            out.append(Substitution(hit.group(1), hit.group(2), minute, Span(hit.start(3), hit.end(3))))
+    return tuple(out) if len(out) >= 2 else ()
+
+
+@dataclass(frozen=True, slots=True)
+class ToldSubstitution:
+    """A minute the prose gives to a substitution, with the line-up's substitutions it must be one of."""
+
+    fact: int
+    minute: int
+    players: str  # the players the clause names ("Fuller or Yakubu")
+    listed: tuple[Substitution, ...]
+    cues: tuple[Span, ...]
+
+
+@functools.cache
+def _substitution_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in _data()["substitution"])
+
+
+def _tells_substitution(words: tuple[str, ...], clause: range) -> bool:
+    """Whether the clause has a phrase of substitution ("gave way", "came on", "replaced")."""
+    for j in clause:
+        for phrase in _substitution_phrases():
+            if words[j : j + len(phrase)] == phrase and j + len(phrase) <= clause.stop:
+                return True
+    return False
+
+
+def told_substitutions(m: Mentions) -> Iterator[ToldSubstitution]:
+    """Each substitution minute the report's prose tells ("gave way on 65 minutes to Yakubu", "sent on
+    Aliadiere with 17 minutes of extra time left"), with the line-up's substitutions of the players named."""
+    subs = substitutions(m.view.doc.text)
+    if not subs:
+        return
+    names: dict[str, list[Substitution]] = {}
+    for sub in subs:
+        for player in (sub.off, sub.on):
+            names.setdefault(player.split(" ")[-1], []).append(sub)
+    first = _substitution_phrases()
+    firsts = {p[0] for p in first}
+    text = m.view.doc.text
+    latest = 0
+    for si, toks in enumerate(m.tokens):
+        words = m.words[si]
+        if not firsts.intersection(words):
+            continue
+        for k, t in enumerate(toks):
+            if t.fact < 0:
+                continue
+            f = m.view.facts[t.fact]
+            if f.markers and {"later", "earlier"} & set(f.markers):
+                continue  # counted from another event
+            if k >= 1 and words[k - 1] in _words("within_words"):
+                continue
+            minute = _minute_of(m, si, k, None, latest)
+            if minute is None:
+                continue
+            latest = max(latest, minute)
+            clause = _clause(words, k)
+            if not _tells_substitution(words, clause):
+                continue
+            if any(words[j] in _words("goal_words") for j in clause if j < k):
+                continue  # "scored five minutes after coming on": the goal's minute
+            who: list[tuple[str, Span]] = []
+            for j in clause:
+                if toks[j].fact >= 0:
+                    continue
+                name = text[toks[j].start : toks[j].end].removesuffix("'s").removesuffix("’s")
+                if name in names and name not in (n for n, _ in who):
+                    who.append((name, toks[j].span))
+            if not who:
+                continue
+            listed = tuple(sorted({s for n, _ in who for s in names[n]}, key=lambda s: s.span.start))
+            yield ToldSubstitution(t.fact, minute, " or ".join(n for n, _ in who), listed, tuple(c for _, c in who))
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,8 +455,8 @@ def told_goals(m: Mentions) -> Iterator[ToldGoal]:
             scored = any(words[j] in _words("goal_words") for j in clause)
             missed = any(words[j] in _words("miss_words") for j in clause) or _own_goal(words, clause)
             last = (si, minute, t.fact, scored and not missed)
-            if not scored or missed:
-                continue
+            if not scored or missed or _tells_substitution(words, clause):
+                continue  # "came on for Hale after 60 minutes and scored": the minute is the substitution's
             who = _scorers(m, si, k, names)
             if not who:
                 continue

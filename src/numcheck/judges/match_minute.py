@@ -1,5 +1,6 @@
 """Judge ``match-minute``: a goal's minute as the report tells it ("made it two 20 minutes later", "five
-minutes before the break … the opening goal") against the minutes of the goal list for that scorer."""
+minutes before the break … the opening goal") against the minutes of the goal list for that scorer, and a
+substitution's ("gave way on 65 minutes") against the line-up's."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 RELATIONS = frozenset({"match-minute"})
 ROLES = ("minute",)
 PARAMS: dict[str, tuple[type, Any]] = {}
-FIELDS = frozenset({"minute", "told", "goal", "listed"})
+FIELDS = frozenset({"minute", "told", "goal", "listed", "list"})
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -29,6 +30,14 @@ def goal_name(scorer: str) -> str:
     if scorer == OPENING:
         return OPENING
     return f"a goal by {scorer}" if " or " in scorer else f"{scorer}'s goal"
+
+
+def event_name(rel: Relation) -> tuple[str, str]:
+    """What the minute is told of and the list that gives it: ("Pereira's goal", "goal list"), ("the
+    substitution of Fuller or Yakubu", "line-up")."""
+    if rel.label("event") == "substitution":
+        return f"the substitution of {rel.label('scorer')}", "line-up"
+    return goal_name(rel.label("scorer")), "goal list"
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
@@ -43,13 +52,15 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not at_most and any(abs(minute - int(g)) <= MINUTE_SLACK for g in listed):
         return None
     others = tuple(view.facts[i].span for r, i in rel.roles if r != "minute")
+    event, listing = event_name(rel)
     return Hit(
         view.facts[fi].span,
         others,
         (
             ("minute", view.facts[fi].text),
             ("told", f"{told} or before" if at_most else told),
-            ("goal", goal_name(rel.label("scorer"))),
+            ("goal", event),
             ("listed", ", ".join(listed)),
+            ("list", listing),
         ),
     )
