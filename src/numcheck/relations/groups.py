@@ -52,23 +52,39 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
                 continue
             # The counted noun (a few words, "of Brazil" allowed), then the list opener.
             j = pos + 1
+            told = -1  # "The five films are A, B and C": a definite count, its noun, then "are"
             while j < len(words) and j - pos <= ENUM_NOUN and words[j] not in ENUM_OPEN and toks[j].fact < 0:
                 if words[j] in CLAUSE_END or words[j] == "," or words[j] in _PARTIAL_OPEN:
                     break
+                if told < 0 and words[j] in _TOLD_ARE and j > pos + 1:
+                    told = j
                 j += 1
+            if pos + 1 < len(words) and words[pos + 1] == "of" and f.text.lower() in _GROUP_SIZES:
+                told = j = pos + 1  # "the trio of A, B and C"
             # "eight countries, including A, B, ...": a list that may leave names out, never more than its count.
             partial = _partial_open(words, j) if j > pos + 1 and _bare_noun(d, si, pos + 1, j) else 0
             apposed = not partial and j < len(words) and words[j] == "," and _bare_noun(d, si, pos + 1, j)
-            if j >= len(words) or (words[j] not in ENUM_OPEN and not apposed and not partial) or j == pos + 1:
-                continue
-            start = partial if partial else j + 1
+            namely = not partial and j + 1 < len(words) and words[j] == "," and words[j + 1] == "namely"
+            if (
+                j >= len(words)
+                or (words[j] not in ENUM_OPEN and not apposed and not partial and not namely)
+                or j == pos + 1
+            ):
+                if told < 0 or not pos or words[pos - 1] not in _DEFINITE or words[pos - 2 : pos - 1] == ("of",):
+                    continue  # not "Two of the five films are A and B"
+                j = told  # read only when no other opener follows: "The three teams are through: A, B and C"
+            else:
+                told = -1
+            start = partial if partial else j + 2 if namely else j + 1
             closing = ")" if words[j] == "(" else ""
             items = _list_items(d, si, start, closing=closing, lower=words[j] == ":", open_end=bool(partial))
             if items is None:
                 continue
             count, end = items
-            if apposed and not _closed_apposition(words, j + 1, end):
+            if apposed and not namely and not _closed_apposition(words, j + 1, end):
                 continue  # "three stations, A and B." must end its sentence with one "and"
+            if (told >= 0 or namely) and (not _list_ends(words, end) or _OPEN_LIST & set(words[start:end])):
+                continue
             if partial and (words[start:end].count("and") != 1 or _OPEN_LIST & set(words[start:end])):
                 continue
             cue = Span(toks[j].start, toks[end - 1].end)
@@ -79,6 +95,22 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             if partial:
                 labels += (("partial", "yes"),)
             yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
+
+
+# Verbs after a definite count and its noun that open the list of them ("The five films are A, B and C"),
+# the words that make a count definite, and the group words that may open a list with "of" ("the trio of").
+_TOLD_ARE = frozenset({"are", "were"})
+_DEFINITE = frozenset({"the", "all", "these", "those"})
+_GROUP_SIZES = frozenset({"duo", "trio", "quartet", "quintet", "sextet"})
+
+
+def _list_ends(words: tuple[str, ...] | list[str], end: int) -> bool:
+    """A list read after "are" or "namely" ends its clause, and nothing after it adds to it ("plus ...")."""
+    if end >= len(words) or words[end] in CLAUSE_END:
+        return True
+    if words[end] != ",":
+        return False
+    return not (end + 1 < len(words) and _tables()["list_goes_on"].starting_at(words, end + 1))
 
 
 # Words after a count's noun that open a list which may leave names out: "eight countries including A, B".

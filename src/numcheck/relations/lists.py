@@ -409,6 +409,11 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
             hit = told.starting_at(swords, 0) if s2 > si else None
             if hit:
                 start = hit[1]
+            elif (
+                s2 > si and len(swords) > 3 and swords[0] in ("the", "these", "those") and swords[2] in ("are", "were")
+            ):
+                if swords[1] == words[noun]:
+                    start = 3 + (swords[3] == ":")  # "Five films were picked. The films are A, B, C and D."
             entries = names_at(d, s2, start, subtitles=True)
             if len(entries) < NEXT_DOOR_MIN or entries[0].start != start:
                 continue  # "Health and Safety Executive", "Marks and Spencer": two names may be one
