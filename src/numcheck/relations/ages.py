@@ -42,7 +42,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
     )
     birthdays = _birthdays(d)
     ages = [i for i in d.view.by_kind.get("age", ()) if d.facts[i].unit == "year"]
-    for ai in (*d.view.by_kind.get("age", ()), *_apposed_ages(d)):
+    for ai in (*d.view.by_kind.get("age", ()), *_apposed_ages(d), *_ages_beside_birth(d, born)):
         a = d.facts[ai]
         if a.unit != "year" and a.kind == "age" or a.value is None or a.is_range:
             continue
@@ -135,6 +135,39 @@ _LIST_AFTER = frozenset("or and of per".split())
 def _apposed_ages(d: _Doc) -> list[int]:
     """The numbers told as ages in apposition ("Jo Reed, 52, who was born in 1948")."""
     return [fi for si, pos, fi, _ in d.figures(frozenset({"number", "count"})) if apposed(d, si, pos)]
+
+
+# Words right before a bare number that make it an age in a sentence that tells a birth: "Born in 1942, he
+# was 30 when ...", "turned 50 in 2005", "became champion at 15 in 2004".
+_AGE_BEFORE = frozenset({"was", "turned", "turning", "at", "aged"})
+
+
+def _ages_beside_birth(d: _Doc, born: list[int]) -> list[int]:
+    """Bare whole numbers told as ages in the sentence of the text's one birth year: after "was" (past
+    "then", "only"), "turned", "at" or "aged", with no unit or noun after them ("at 15 in 2004", not "at 15
+    minutes")."""
+    if len(born) != 1:
+        return []
+    si = d.facts[born[0]].sentence
+    out = []
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for pos, tok in enumerate(toks):
+        f = d.facts[tok.fact] if tok.fact >= 0 else None
+        if f is None or f.kind not in ("number", "count") or f.unit or f.value is None or f.is_range:
+            continue
+        if f.value != f.value.to_integral_value() or not 0 < f.value < 120:
+            continue
+        j = pos - 1
+        while j >= 0 and words[j] in _WAS_GAP:
+            j -= 1
+        after = words[pos + 1] if pos + 1 < len(words) else ""
+        if j >= 0 and words[j] in _AGE_BEFORE and (not after.isalpha() or after in _AGE_AFTER):
+            out.append(tok.fact)
+    return out
+
+
+# Words after a bare age that leave it an age ("at 15 in 2004", "was 30 when").
+_AGE_AFTER = frozenset({"in", "when", "and", "after", "before", "as", "while", "on", "at"})
 
 
 def _told_now(d: _Doc, si: int, pos: int) -> bool:
