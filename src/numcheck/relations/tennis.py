@@ -6,7 +6,8 @@ is read against it, the way a sub-editor checks it (the words are data: vocab.to
 
 - tie-breaks: "the final went to two tie-breaks" cannot be more than the 7-6 sets (a player's
   own tie-breaks may be fewer, so only more is a relation);
-- sets: "won in four sets", "a four-set win" is the number of sets printed;
+- sets: "won in four sets", "a four-set win" is the number of sets printed (the score may follow in the
+  next sentences when none came before: a report's lead tells the win, the next sentence the sets);
 - a closing run of games: "it was level at 2-2 in the first set", then "Varga ran off eight straight
   games to close out a 6-2 6-0 win": from 2-2 the winner took the first set's last four games and the
   whole second set, so the run is 4 + 6 = 10, not eight. Read only when every game after the told score went to the
@@ -41,6 +42,9 @@ SCORE_AFTER = 12
 # Characters from a set count to a score later in its clause with only a verb and a name between
 # ("needed five sets to see off Brandt 6-4 3-6 6-3 6-2").
 SCORE_REACH = 60
+# Sentences after a set count with no score before it that its match's score may come in: a report's lead
+# tells "a four-set win", the next sentence prints the sets.
+FORWARD = 2
 # Sentences before a closing run that the score it starts from ("at 2-2 in the first set") may stand.
 STATE_BACK = 3
 # A set score as printed, with its tie-break in brackets: "7-6 (7-5)", "7-6 (7/5)", "6–4".
@@ -197,6 +201,24 @@ def _match_for(d: _Doc, si: int, pos: int, by_sentence: dict[int, list[_Match]])
     for s2 in range(si - 1, max(-1, si - AHEAD - 1), -1):
         if by_sentence.get(s2):
             return by_sentence[s2][-1]
+    if _told(words, pos) == "sets":
+        return _score_ahead(d, si, by_sentence)
+    return None
+
+
+def _score_ahead(d: _Doc, si: int, by_sentence: dict[int, list[_Match]]) -> _Match | None:
+    """The score a set count with none before it is told of: the first in the ``FORWARD`` sentences after
+    ("... a five-set win over Li. The Swede came through 6-3 3-6 ..."), when the sentences up to it tell of
+    no other match ("In the other semi-final, ...", "Earlier, ...")."""
+    apart = set(_data()["apart"]) | set(_data()["other_match"])
+    for s2 in range(si + 1, min(len(d.view.doc.sentences), si + FORWARD + 1)):
+        toks = d.m.tokens[s2] or _plain_tokens(d, s2)
+        if apart.intersection(t.text for t in toks):
+            return None
+        if any(t.fact >= 0 and d.facts[t.fact].kind in _OTHER_TIMES for t in toks):
+            return None  # "when they met in 2003, Li won 6-4 6-4 6-3": another match
+        if by_sentence.get(s2):
+            return by_sentence[s2][0]
     return None
 
 
