@@ -70,9 +70,12 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
                 or (words[j] not in ENUM_OPEN and not apposed and not partial and not namely)
                 or j == pos + 1
             ):
-                if told < 0 or not pos or words[pos - 1] not in _DEFINITE or words[pos - 2 : pos - 1] == ("of",):
+                if told < 0 or words[pos - 2 : pos - 1] == ("of",):
                     continue  # not "Two of the five films are A and B"
-                j = told  # read only when no other opener follows: "The three teams are through: A, B and C"
+                named = _tables()["named_as"].starting_at(words, told + 1)
+                if not named and (not pos or words[pos - 1] not in _DEFINITE or words[told] == "been"):
+                    continue
+                j = named[1] - 1 if named else told  # "Four men were named as A, B and C"
             else:
                 told = -1
             start = partial if partial else j + 2 if namely else j + 1
@@ -97,9 +100,10 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             yield Relation("enumeration", (("count", fi),), (cue,), "clause", labels)
 
 
-# Verbs after a definite count and its noun that open the list of them ("The five films are A, B and C"),
+# Verbs after a definite count and its noun that open the list of them ("The five films are A, B and C",
+# "Four men have been named as A, B and C": ``named_as``),
 # the words that make a count definite, and the group words that may open a list with "of" ("the trio of").
-_TOLD_ARE = frozenset({"are", "were"})
+_TOLD_ARE = frozenset({"are", "were", "been"})
 _DEFINITE = frozenset({"the", "all", "these", "those"})
 _GROUP_SIZES = frozenset({"duo", "trio", "quartet", "quintet", "sextet"})
 
