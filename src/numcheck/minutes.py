@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +41,7 @@ CLAUSE_REACH = 30
 # minute was a goal's, told last ("took the lead on 35 minutes. <the move> ... They were level within three
 # minutes").
 MINUTES_BACK = 1
-GOAL_BACK = 3
+GOAL_BACK = 4
 # Words after a scorer's "'s" that make it their goal ("Kemp's header"), not their pass ("Kemp's cross").
 POSSESSIVE_REACH = 3
 # Reports and lists round a goal's minute differently ("in the 110th minute" for a goal listed at 112).
@@ -73,6 +73,7 @@ class Goal:
     name: str
     minute: int
     span: Span
+    own: bool = False  # an own goal ("Dunn 75 og"), credited to the defender
 
 
 _NAME = rf"[A-Z][A-Za-z'’.-]*(?: (?:[a-z]{{1,3}} )?[A-Z][A-Za-z'’.-]*){{0,{NAME_WORDS - 1}}}"
@@ -113,7 +114,8 @@ def _read_line(text: str, start: int, end: int) -> list[Goal] | None:
         if not 0 < minute <= int(_data()["last_minute"]) or (out and minute < out[-1].minute):
             return None  # a goal list runs in the order of play
         s = offset + pos + at
-        out.append(Goal(name, minute, Span(s, s + len(str(minute)))))
+        own = piece.endswith(("og", "(og)"))
+        out.append(Goal(name, minute, Span(s, s + len(str(minute))), own))
         pos += len(piece) + 2
     return out
 
@@ -358,11 +360,13 @@ def _clause(words: tuple[str, ...], k: int) -> range:
 
 
 def _splits(words: tuple[str, ...], j: int) -> bool:
-    """Whether ``words[j]`` opens a new clause: "and" before a goal's verb goes on with the same scorer
-    ("rounded the keeper with eight minutes to go and slotted home")."""
+    """Whether ``words[j]`` opens a new clause: "and" before a goal's verb, or before where the ball went,
+    goes on with the same scorer ("rounded the keeper with eight minutes to go and slotted home", "hooked it
+    over the keeper and into the net")."""
     if words[j] not in _SPLIT:
         return False
-    return not (words[j] == "and" and j + 1 < len(words) and words[j + 1] in _words("goal_words"))
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    return not (words[j] == "and" and (nxt in _words("goal_words") or nxt in _words("goes_on")))
 
 
 _SPLIT = frozenset({"and", "but", "while", "whereas", "although", "though"})
@@ -386,6 +390,12 @@ def _scorers(m: Mentions, si: int, k: int, names: dict[str, list[Goal]]) -> list
     return out
 
 
+def _missed(words: Sequence[str], span: Iterable[int]) -> bool:
+    """Whether a miss word stands at one of ``span``'s tokens, other than in a place ("the near post")."""
+    miss, places = _words("miss_words"), _words("place_words")
+    return any(words[j] in miss and not (j >= 1 and words[j - 1] in places) for j in span)
+
+
 def _own_goal(words: tuple[str, ...], clause: range) -> bool:
     """Whether the clause tells an own goal ("turned the cross into his own net"): the list may credit it to
     the defender, and the names in the clause are the attackers'."""
@@ -404,8 +414,7 @@ def _goal_without_minute(m: Mentions, si: int, names: dict[str, list[Goal]]) -> 
     sent = m.view.doc.sentences[si].span
     toks = word_tokens(text[sent.start : sent.end].lower().replace("’", "'"), sent.start)
     words = tuple(t.text for t in toks)
-    goal_words, miss_words = _words("goal_words"), _words("miss_words")
-    if not any(w in goal_words for w in words) or any(w in miss_words for w in words):
+    if not any(w in _words("goal_words") for w in words) or _missed(words, range(len(words))):
         return None
     for j, t in enumerate(toks):
         word = text[t.start : t.end]
@@ -453,15 +462,22 @@ def told_goals(m: Mentions) -> Iterator[ToldGoal]:
             latest = max(latest, minute)
             clause = _clause(words, k)
             scored = any(words[j] in _words("goal_words") for j in clause)
-            missed = any(words[j] in _words("miss_words") for j in clause) or _own_goal(words, clause)
-            last = (si, minute, t.fact, scored and not missed)
+            own = _own_goal(words, clause)  # an own goal is one, whatever the ball went over on its way
+            missed = not own and _missed(words, clause)
+            last = (si, minute, t.fact, scored)
             if not scored or missed or _tells_substitution(words, clause):
                 continue  # "came on for Hale after 60 minutes and scored": the minute is the substitution's
             who = _scorers(m, si, k, names)
+            if own:
+                # The list credits an own goal to the defender; the clause may name the attacker too.
+                who = [(n, c) for n, c in who if n != OPENING and any(g.own for g in names[n])]
             if not who:
                 continue
-            if who[0][0] == OPENING:
-                goals_of: tuple[Goal, ...] = (first,)
+            goals_of: tuple[Goal, ...]
+            if own:
+                goals_of = tuple(g for n, _ in who for g in names[n] if g.own)
+            elif who[0][0] == OPENING:
+                goals_of = (first,)
             else:
                 goals_of = tuple(sorted({g for name, _ in who for g in names[name]}, key=lambda g: g.span.start))
             scorer = " or ".join(dict.fromkeys(name for name, _ in who))
