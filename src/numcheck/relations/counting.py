@@ -884,13 +884,14 @@ def _years_listed(d: _Doc) -> Iterator[Relation]:
             continue
         if f.kind == "multiple" and _tables()["comparative"].starting_at(words, pos + 1):
             continue
-        # ", in 1994, 1997 and 2003" right after the count (its noun may stand between: "three titles, in").
+        # ", in 1994, 1997 and 2003" (or " - in ...") right after the count (its noun may stand between:
+        # "three titles, in").
         k = pos + 1
         while k < len(words) and k - pos <= 4 and words[k] != "in" and toks[k].fact < 0:
             if words[k] in CLAUSE_END:
                 break
             k += 1
-        if k >= len(words) or words[k] != "in" or (k > pos + 1 and words[k - 1] != ","):
+        if k >= len(words) or words[k] != "in" or (k > pos + 1 and words[k - 1] not in (",", "-", "—", "–")):
             continue
         years: list[int] = []
         j = k + 1

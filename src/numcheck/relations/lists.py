@@ -412,8 +412,12 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
             elif (
                 s2 > si and len(swords) > 3 and swords[0] in ("the", "these", "those") and swords[2] in ("are", "were")
             ):
-                if swords[1] == words[noun]:
-                    start = 3 + (swords[3] == ":")  # "Five films were picked. The films are A, B, C and D."
+                if swords[1] == words[noun] or (
+                    swords[0] == "those" and swords[1].endswith("ed") and swords[1] in words
+                ):
+                    # "Five films were picked. The films are A, B, C and D.", "Five were shortlisted. Those
+                    # shortlisted are ..." (the same verb: "Those killed were" after "hurt" is a part)
+                    start = 3 + (swords[3] == ":")
             entries = names_at(d, s2, start, subtitles=True)
             if len(entries) < NEXT_DOOR_MIN or entries[0].start != start:
                 continue  # "Health and Safety Executive", "Marks and Spencer": two names may be one
