@@ -31,7 +31,9 @@ def _place(d: _Doc, fi: int, bare: bool, shaped: bool = False) -> bool:
         return False
     if f.kind == "ordinal":
         return True
-    return bare and f.kind in ("count", "number") and f.hedge == "exact" and (shaped or not f.subject)
+    # A name the fact table gave as the subject ("Hale has risen from 31") is whose place it is, not a noun.
+    named = (f.subject or "")[:1].isupper()
+    return bare and f.kind in ("count", "number") and f.hedge == "exact" and (shaped or not f.subject or named)
 
 
 def _ranked_sentence(d: _Doc, si: int) -> bool:
