@@ -111,6 +111,7 @@ from numcheck.relations.compare import (
     _tie_breaks,
     _tops_behind,
     _vote_ratios,
+    _windows,
 )
 from numcheck.relations.compare import (
     _ranks as _ranked,
@@ -337,6 +338,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _recoveries,
     _vote_ratios,
     _superlative_heads,
+    _windows,
     _records,
     _crossed_marks,
     _near_misses,

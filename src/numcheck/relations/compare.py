@@ -1138,6 +1138,121 @@ def _rivals(d: _Doc, fi: int, way: str, order: str, cue: Span) -> Iterator[Relat
             yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), evidence, (("order", order),))
 
 
+# --- a superlative bound to years: "the quickest pace for three years", "the highest since 1999" --
+
+# Tokens from a superlative to the words that open its years ("fastest rate of growth in four years").
+WINDOW_REACH = 6
+# Sentences either side of the superlative that its figure (the next one) and its rivals may stand in.
+WINDOW_SENTENCES = 3
+# Kinds of figure a superlative bound to years ranks.
+_WINDOW_KINDS = frozenset({"percent", "money", "count", "number"})
+
+
+@functools.cache
+def _window_words() -> tuple[dict[str, str], frozenset[str]]:
+    data = _toml("comparisons.toml")
+    words = {w: "above" for w in data["heads"]["above"] + data["window"]["above"] if " " not in w}
+    words.update({w: "below" for w in data["heads"]["below"] + data["window"]["below"] if " " not in w})
+    return words, frozenset(data["window"]["opens"])
+
+
+def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
+    """The years a superlative at token ``k`` is bound to: (first year, last year, one past the words),
+    the years before the sentence's own year that it beats ("in four years" of 2004: 2001 to 2003; "since
+    1999": 2000 to 2003); else None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    _, opens = _window_words()
+    now = [d.facts[t.fact] for t in toks if t.fact >= 0 and d.facts[t.fact].kind == "year"]
+    for j in range(k + 1, min(len(words) - 1, k + 1 + WINDOW_REACH)):
+        if words[j] in CLAUSE_END or words[j] not in opens:
+            continue
+        fi = toks[j + 1].fact
+        f = d.facts[fi] if fi >= 0 else None
+        if f is None or f.value is None:
+            return None
+        since = words[j] == "since" and f.kind == "year"
+        span = not since and f.kind == "duration" and f.unit == "year" and f.value == f.value.to_integral_value()
+        year = [y for y in now if y is not f and y.value is not None]
+        if not (since or span) or len(year) != 1:
+            return None
+        cy = int(year[0].value or 0)
+        first = int(f.value) + 1 if since else cy - int(f.value) + 1
+        return first, cy - 1, j + 2
+    return None
+
+
+def _level(d: _Doc, fi: int) -> bool:
+    """The figure is a level reached or held ("fell to 4.7%", "stood at 5%"), not the size of a change."""
+    si, pos = d.pos_of(fi)
+    k = d.hedge_start(si, pos)
+    return k > 0 and d.m.words[si][k - 1] in ("to", "at", "was", "is", "of")
+
+
+def _year_told(d: _Doc, fi: int) -> int:
+    """The one year told in the clause of the figure, or 0."""
+    si, pos = d.pos_of(fi)
+    toks = d.m.tokens[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    years = [d.facts[t.fact] for t in toks[lo:hi] if t.fact >= 0 and d.facts[t.fact].kind == "year"]
+    return int(years[0].value or 0) if len(years) == 1 else 0
+
+
+def _windows(d: _Doc) -> Iterator[Relation]:
+    """A superlative bound to years, "expanded at the fastest pace for three years in 2004" (the figure in
+    its sentence or the next: "Its GDP was up 1.6%"), against a figure of the same thing told for a year
+    inside those years ("In 2002 the economy expanded by 2.3%"): the superlative's figure must beat it. A
+    ``superlative`` relation (a: the superlative's figure), judged as the other superlatives are."""
+    words_of, _ = _window_words()
+    for si in range(len(d.m.tokens)):
+        words = d.m.words[si]
+        for k, w in enumerate(words):
+            order = words_of.get(w)
+            if order is None:
+                continue
+            window = _window_at(d, si, k)
+            if window is None:
+                continue
+            first, last, end = window
+            fi = -1
+            for s2 in (si, si + 1):
+                if s2 >= len(d.m.tokens):
+                    break
+                fi = next(
+                    (
+                        t.fact
+                        for x, t in enumerate(d.m.tokens[s2])
+                        if t.fact >= 0
+                        and d.facts[t.fact].kind in _WINDOW_KINDS
+                        and (s2 != si or x < k or x >= end)
+                        and d.facts[t.fact].value is not None
+                    ),
+                    -1,
+                )
+                if fi >= 0:
+                    break
+            if fi < 0:
+                continue
+            fs = d.pos_of(fi)[0]
+            for s2 in range(max(0, si - WINDOW_SENTENCES), min(len(d.m.tokens), si + WINDOW_SENTENCES + 1)):
+                for t in d.m.tokens[s2]:
+                    oi = t.fact
+                    if oi < 0 or oi == fi or d.pos_of(oi)[0] == fs and s2 == fs and oi < fi:
+                        continue
+                    if d.facts[oi].kind not in _WINDOW_KINDS or not _alike(d, fi, oi):
+                        continue
+                    ca, cb = _concept(d, fi), _concept(d, oi)
+                    grown = d.v.growth_subjects | {"growth"}
+                    if ca and cb and ca != cb and not (ca in grown and cb in grown):
+                        continue  # another thing's figure ("exports grew 4%" beside "GDP rose 1.7%")
+                    if _direction(d, oi) != _direction(d, fi) and not _level(d, fi):
+                        continue  # a change against a change of the same way; a level against any level
+                    ry = _year_told(d, oi)
+                    if not first <= ry <= last:
+                        continue
+                    cue = d.span(si, k, end)
+                    yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), "document", (("order", order),))
+
+
 # --- records: "a record $61bn, after hitting $74bn in the previous year"; "the previous record" ------
 
 
