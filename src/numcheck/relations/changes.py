@@ -137,6 +137,14 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
         yield from _back_change(d, si, pos, ai)
 
 
+def _bracket_end(words: Sequence[str], j: int) -> int:
+    """The ")" closing the bracket opened at token ``j`` within ``ASIDE_BRACKET`` tokens, else -1."""
+    k = j + 1
+    while k < len(words) and words[k] != ")" and k - j <= ASIDE_BRACKET:
+        k += 1
+    return k if k < len(words) and words[k] == ")" else -1
+
+
 def skip_aside(d: _Doc, si: int, j: int) -> int:
     """Past what may stand between a figure and the word that ties it to the next: a bracketed
     conversion ("($6.13bn)", "(£98m; 143m euros)") and a time frame ("in 2003", "a year earlier",
@@ -146,10 +154,8 @@ def skip_aside(d: _Doc, si: int, j: int) -> int:
     n = len(words)
     while j < n:
         if words[j] == "(":
-            k = j + 1
-            while k < n and words[k] != ")" and k - j <= ASIDE_BRACKET:
-                k += 1
-            if k < n and words[k] == ")":
+            k = _bracket_end(words, j)
+            if k >= 0:
                 j = k + 1
                 continue
             return j
@@ -202,7 +208,7 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
     if nxt == "(":
         # "$10 (£5.20) to $5": a conversion in brackets stands between the two ends.
         toks = d.m.tokens[si]
-        close = next((k for k in range(pos + 2, min(len(words), pos + 2 + ASIDE_BRACKET)) if words[k] == ")"), -1)
+        close = _bracket_end(words, pos + 1)
         inside = [toks[k].fact for k in range(pos + 2, close) if toks[k].fact >= 0] if close > 0 else []
         if inside and all(d.facts[i].kind == "money" for i in inside) and close + 1 < len(words):
             if words[close + 1] in ("to", "and") and d.facts[toks[pos].fact].kind == "money":
