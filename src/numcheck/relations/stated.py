@@ -625,14 +625,10 @@ def _kinds(d: _Doc, si: int, concept: str, lo: int, hi: int) -> frozenset[str]:
     return frozenset()
 
 
-def _other_kind(d: _Doc, concept: str, cue: Span, si: int, pos: int) -> bool:
-    """The headline's or lead's thing and the figure's are kinds of the concept told by words that share
-    nothing ("Car sales" and "Van sales", "Oil prices" and "natural gas prices")."""
-    s2 = next(
-        (s for s in range(si) if d.view.doc.sentences[s].span.start <= cue.start < d.view.doc.sentences[s].span.end), -1
-    )
-    if s2 < 0:
-        return False
+def _other_kind(d: _Doc, concept: str, s2: int, cue: Span, si: int, pos: int) -> bool:
+    """The headline's or lead's thing (told at ``cue`` of sentence ``s2``) and the figure's are kinds of the
+    concept told by words that share nothing ("Car sales" and "Van sales", "Oil prices" and "natural gas
+    prices")."""
     toks = d.m.tokens[s2] or _plain_tokens(d, s2)
     at = next((k for k, t in enumerate(toks) if t.start >= cue.start), len(toks))
     said = _kinds(d, s2, concept, at - LEAD_PHRASE_REACH, at + LEAD_PHRASE_REACH + 1)
@@ -677,7 +673,9 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
             continue
         if m.direction_span in ways:
             continue  # "rose 12% to £1.2bn": one move, told once
-        if _other_kind(d, concept, told[0][1], si, pos):
+        cue = told[0][1]
+        s2 = next(s for s, _, _, c, _ in said if c == cue)  # the sentence that told the way
+        if _other_kind(d, concept, s2, cue, si, pos):
             continue  # "Car sales slump" ... "Van sales climbed 6%": another thing of the concept
         ways.add(m.direction_span)
         labels = (("direction", told[0][0]), ("told", m.direction))
