@@ -326,7 +326,7 @@ _BAD_DAY_STOP = (
     + _DATE_STOP
     + r"|(?="
     + _S
-    + r"+(?:before|after|with|when|while|but|at|in|as|because|following|amid|during|until|when|where|despite)\b))"
+    + r"+(?:before|after|with|when|while|but|at|in|as|because|following|amid|during|until|where|despite)\b))"
 )
 _RE_BAD_MDY = _c(_DATE_LEAD + r"(?P<m>" + _MON + r")" + _S + r"+" + _BAD_DAY + _BAD_DAY_STOP)
 _RE_BAD_DMY = _c(

@@ -1236,7 +1236,7 @@ def _windows(d: _Doc) -> Iterator[Relation]:
             for s2 in range(max(0, si - WINDOW_SENTENCES), min(len(d.m.tokens), si + WINDOW_SENTENCES + 1)):
                 for t in d.m.tokens[s2]:
                     oi = t.fact
-                    if oi < 0 or oi == fi or d.pos_of(oi)[0] == fs and s2 == fs and oi < fi:
+                    if oi < 0 or oi == fi or (s2 == fs and oi < fi):
                         continue
                     if d.facts[oi].kind not in _WINDOW_KINDS or not _alike(d, fi, oi):
                         continue
