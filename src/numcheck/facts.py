@@ -1119,6 +1119,7 @@ def _extras(ctx: _Context, start: int, end: int, kind: str) -> dict[str, Any]:
     return {"hedge": hedge, "markers": _markers(ctx, hs, end), "subject": _subject(ctx, start, end, kind)}
 
 
+_OF_NEXT = startcache.compile(rf"{_SP}+of\b|{_SP}*\(")
 _OPEN_QUOTE = startcache.compile(r"(?:^|(?<=[\s(\[—–-]))['‘]")
 _STRICT_NEXT = startcache.compile(rf"{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:ago|BP|old|earlier|before{_SP}+present)\b")
 _INCH_NEXT = startcache.compile(
@@ -1140,6 +1141,8 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
     surface = um.surface
     if n.words and not um.abbreviation and surface.lower() in units.NUMERAL_WORDS:
         return False  # "one bit of the program"
+    if not um.abbreviation and surface.lower() in units.OF_WORDS and not _OF_NEXT.match(ctx.clean, um.end):
+        return False  # "won three cups and a league title": things counted, not a volume
     if um.abbreviation and n.suffix and _is_identifier(ctx, n):
         return False  # "Boeing 777F", "Route 66W"
     if um.abbreviation and surface in units.DECIMAL_ABBRS:

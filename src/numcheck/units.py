@@ -55,6 +55,7 @@ def _load() -> tuple[
     frozenset[str],
     frozenset[str],
     frozenset[str],
+    frozenset[str],
 ]:
     raw = read_data("units.toml")
     data = startcache.toml(raw, decimal=True)
@@ -66,6 +67,7 @@ def _load() -> tuple[
     strict: set[str] = set()
     decimal: set[str] = set()
     after_numeral: set[str] = set()
+    before_of: set[str] = set()
     for name, entry in data.items():
         unit = Unit(name, entry["dim"])
         units[name] = unit
@@ -81,6 +83,7 @@ def _load() -> tuple[
                 kept.add(a)
         article.update(w.lower() for w in entry.get("article", ()))
         after_numeral.update(w.lower() for w in entry.get("words_after_numeral", ()))
+        before_of.update(w.lower() for w in entry.get("words_before_of", ()))
     return (
         units,
         words,
@@ -90,13 +93,15 @@ def _load() -> tuple[
         frozenset(strict),
         frozenset(decimal),
         frozenset(after_numeral),
+        frozenset(before_of),
     )
 
 
 # STRICT_ABBRS and DECIMAL_ABBRS are symbols the extractor reads only in the contexts
 # data/units.toml describes (``abbr_strict``, ``abbr_decimal``); ARTICLE_WORDS take "a" as one;
-# NUMERAL_WORDS are unit words read only after digits (``words_after_numeral``).
-UNITS, _WORDS, _ABBRS, _POWER_ONLY, ARTICLE_WORDS, STRICT_ABBRS, DECIMAL_ABBRS, NUMERAL_WORDS = _load()
+# NUMERAL_WORDS are unit words read only after digits (``words_after_numeral``); OF_WORDS only before "of"
+# or a bracketed conversion (``words_before_of``).
+UNITS, _WORDS, _ABBRS, _POWER_ONLY, ARTICLE_WORDS, STRICT_ABBRS, DECIMAL_ABBRS, NUMERAL_WORDS, OF_WORDS = _load()
 
 
 def _alternation(surfaces: Iterable[str], flexible_space: bool) -> str:
