@@ -308,7 +308,7 @@ class View:
         out = list(self.doc.facts)
         ends: dict[int, tuple[int, int]] = {}
         for i, f in enumerate(self.doc.facts):
-            if f.is_range and _FROM_BEFORE.search(self.before(f, 12)):
+            if f.is_range and (_FROM_BEFORE.search(self.before(f, 12)) or _tally(f, self.before(f, TALLY_REACH))):
                 pair = split_range(f)
                 if pair:
                     ends[i] = (len(out), len(out) + 1)
@@ -450,6 +450,32 @@ class View:
 
 
 _FROM_BEFORE = startcache.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
+# Characters before "A to B" that a word of a vote or a contest may stand in for the pair to be a tally
+# ("Okafor beat Pryce by just 14 votes, 1,208 to 1,194"): two figures, never a range.
+TALLY_REACH = 80
+
+
+@functools.cache
+def _tally_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from numcheck.vocab import _toml
+
+    data = _toml("vocab.toml")["tallies"]
+    words = "|".join(re.escape(w) for w in sorted(data["words"], key=len, reverse=True))
+    near = "|".join(re.escape(w) for w in data["next_to"])
+    stops = "|".join(re.escape(w) for w in data["stops"] if w.isalpha())
+    return re.compile(rf"\b(?:{words})\b|\b(?:{near})\s+$", re.I), re.compile(rf"[;.!?]|\b(?:{stops})\b", re.I)
+
+
+def _tally(f: Fact, before: str) -> bool:
+    """The range fact ``f`` is "A to B" after a word of a vote or a contest in its clause (vocab.toml
+    [tallies]): a tally of two sides."""
+    if " to " not in f.text:
+        return False
+    words, stops = _tally_words()
+    cut = max((m.end() for m in stops.finditer(before)), default=0)
+    return bool(words.search(before[cut:]))
+
+
 _RANGE_PARTS = startcache.compile(r"^(.*?\S)\s*(?:\bto\b|-|–|—)\s*(\S.*)$")
 
 

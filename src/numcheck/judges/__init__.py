@@ -38,6 +38,7 @@ JUDGES: dict[str, str] = {
     "change": "change",
     "points": "points",
     "tie-break": "tie_break",
+    "tally-order": "tally_order",
     "match-sets": "match_sets",
     "ordinal-within": "ordinal",
     "direction": "direction",

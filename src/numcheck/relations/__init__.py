@@ -214,6 +214,7 @@ from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_m
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
+from numcheck.relations.tallies import _tallies
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _tennis, _won_matches
 from numcheck.relations.terms import _terms
@@ -349,6 +350,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _listed_series,
     _share_words,
     _tie_breaks,
+    _tallies,
     _place_runs,
     _tennis,
     _won_matches,

@@ -12,6 +12,7 @@ from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, same_family
 from numcheck.relations.stated import _names, _subject_concept
+from numcheck.relations.tallies import is_tally
 from numcheck.vocab import singular
 
 # Figure kinds that count or measure something and can stand in arithmetic.
@@ -20,10 +21,6 @@ AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration
 MULTIPLE_REACH = 8
 # Words of the first end's own noun between it and "to" ("from 2,000 units to 4,000").
 OWN_NOUN_WORDS = 3
-# Words before a figure that make "A to B" a tally or a score, not a range.
-TALLY_WORDS = frozenset(
-    "voted vote votes passed by won win beat beaten lost defeated margin ratio odds score scored majority".split()
-)
 # Words after the newer figure (and its direction word) that name the older one: "B, up from A".
 CHANGE_LINKS = (
     ("compared", "with"),
@@ -275,10 +272,12 @@ def _pair(
         return
     if link == "and" and before != "between":
         return
-    if link in ("to", "-") and (before in TALLY_WORDS or _governed(d, si, pos)):
+    if link in ("to", "-") and (is_tally(d, si, pos) or _governed(d, si, pos)):
         return
-    if a.kind in ("year", "date") or not (same_family(a, b, bare_ok=True) or _bare(a) and b.kind == "duration"):
-        return  # a bare first end takes the last end's unit: "between 12 and 8 years"
+    if a.kind in ("year", "date") or not (
+        same_family(a, b, bare_ok=True) or _bare(a) and b.kind == "duration" or a.kind == "age" and _bare(b)
+    ):
+        return  # a bare end takes the other's unit: "between 12 and 8 years", "aged 25 to 24"
     if link == "to" and _bare(a) and _bare(b) and b.value == 1 and b.text.lower() == "one":
         return  # "by a margin of three to one": a ratio, not a range
     if link == "-":
