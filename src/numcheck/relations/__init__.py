@@ -166,6 +166,7 @@ from numcheck.relations.lists import (
     _counted_names,
     _counted_next_door,
     _listed_parts,
+    _named_shares,
     _place_runs,
 )
 from numcheck.relations.matches import _match_minutes
@@ -351,6 +352,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _share_words,
     _tie_breaks,
     _tallies,
+    _named_shares,
     _place_runs,
     _tennis,
     _won_matches,

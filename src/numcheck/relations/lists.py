@@ -307,6 +307,85 @@ def figure_list(d: _Doc, si: int) -> list[Entry]:
     return best if len(best) >= ENTRIES_MIN else []
 
 
+# Sentences a list of named shares may run on into ("... with the Conservatives on 30%. Reform UK is on 22%,
+# the Liberal Democrats on 11% ...").
+SHARES_NEXT = 1
+# Tokens between two named shares: the joiner, and a change told of the first ("Labour on 34%, down three
+# points on last month, with the Conservatives unchanged on 30%").
+SHARE_GAP = 12
+
+
+def _share_entry(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
+    """The name a percentage is given to before it ("Labour on 34%", "Reform UK is on 22%", "others on 8%"):
+    (the name's first token, one past the figure's), or None."""
+    got = _name_entry(d, si, pos)
+    if got is not None:
+        return got[1], got[2]
+    words = d.m.words[si]
+    hit = _tables()["name_verbs"].ending_at(words, pos)
+    rest = _tables()["others"].ending_at(words, hit[1]) if hit else None
+    return (rest[1], pos + 1) if rest else None
+
+
+def _named_shares(d: _Doc) -> Iterator[Relation]:
+    """Shares of one poll or vote, each given to a name: "The survey puts Labour on 34%, the Conservatives
+    on 30%, Reform UK on 22%", running on into the next sentence when it opens with a name and its share
+    ("Reform UK is on 22%, the Liberal Democrats on 11% and the Greens on 6%, with all other parties on
+    2%"). Together at most 100%: a ``shares`` relation (NC206). Read where a word of a poll or a vote
+    ([lists] polls) stands in the run's first sentence or the one before; every name is another."""
+    n = len(d.m.tokens)
+    si = 0
+    while si < n:
+        items, names = _share_run(d, si)
+        nxt = si + 1
+        while items and nxt < n and nxt - si <= SHARES_NEXT:
+            more, more_names = _share_run(d, nxt, opening=True)
+            if not more or names & more_names:
+                break
+            items, names = items + more, names | more_names
+            nxt += 1
+        if len(items) >= ENTRIES_MIN and any(
+            _has("polls", d.m.words[s], 0, len(d.m.words[s])) for s in (si - 1, si) if s >= 0
+        ):
+            yield Relation("shares", tuple(("item", i) for i in items), (), "sentence" if nxt == si + 1 else "document")
+        si = nxt if len(items) >= ENTRIES_MIN else si + 1
+
+
+def _share_run(d: _Doc, si: int, opening: bool = False) -> tuple[list[int], set[str]]:
+    """The longest run of named percentages in sentence ``si`` joined by commas, "and" or "with" (with
+    ``opening``, only a run whose first name opens the sentence): (facts, names)."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    best: tuple[list[int], set[str]] = ([], set())
+    run: list[int] = []
+    names: set[str] = set()
+    last = -1
+    for pos in range(len(toks)):
+        fi = toks[pos].fact
+        if fi < 0 or d.facts[fi].kind != "percent" or d.facts[fi].is_range:
+            continue
+        got = _share_entry(d, si, pos)
+        name = " ".join(words[got[0] : pos]) if got else ""
+        gap = words[last : got[0]] if got and run else ()
+        if (
+            got is None
+            or (run and (len(gap) > SHARE_GAP or not set(gap) & {",", "and", "with"} or set(gap) & CLAUSE_END))
+            or name in names
+        ):
+            if len(run) > len(best[0]):
+                best = (run, names)
+            run, names = [], set()
+            if got is None:
+                continue
+        if not run and opening and got[0] > 1:
+            continue
+        run.append(fi)
+        names.add(name)
+        last = got[1]
+    if len(run) > len(best[0]):
+        best = (run, names)
+    return best
+
+
 def _counted_names(d: _Doc) -> Iterator[Relation]:
     """ "Arlo beat Mira, Tove, Ines and Kaia to the title, and the five players share ...": a definite
     count ("the five", "all five", "these five") of the things the sentence named before it, against the
