@@ -219,7 +219,7 @@ from numcheck.relations.tallies import _tallies
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _tennis, _won_matches
 from numcheck.relations.terms import _terms
-from numcheck.relations.wholes import _told_wholes
+from numcheck.relations.wholes import _money_shares, _told_wholes
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family", "sized_group"]
 
@@ -353,6 +353,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _tie_breaks,
     _tallies,
     _named_shares,
+    _money_shares,
     _place_runs,
     _tennis,
     _won_matches,

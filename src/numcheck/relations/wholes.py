@@ -22,6 +22,12 @@ def _whole_verbs() -> PhraseTable:
     return PhraseTable.build((p, concept) for concept, phrases in data.items() for p in phrases)
 
 
+# Words of a share's whole that say it is the holder's whole, not a part of it ("28% of group sales"): the
+# figure of that whole may be told without them ("Sales rose 4.1% to £9.8bn").
+WHOLE_WORDS = frozenset({"group", "total", "overall", "company", "firm", "annual", "whole", "its", "their", "the"})
+# Tokens between a money figure and the share set beside it (", or about 28% of", " (12% of").
+BESIDE = 2
+
 # Roles that make a count something other than the whole itself.
 _NOT_WHOLE = frozenset({"part", "remainder", "another", "each", "forecast"})
 
@@ -109,3 +115,88 @@ def _counted_by_verb(d: _Doc, si: int, pos: int) -> str:
     k = d.hedge_start(si, pos)
     hit = _whole_verbs().ending_at(words, k)
     return hit[0] if hit is not None else ""
+
+
+def _money_shares(d: _Doc) -> Iterator[Relation]:
+    """A sum of money and its share of a whole named without a figure, set beside it ("the shops brought in
+    £1.76bn, about 28% of group sales", "£40m (12% of its revenue)"), against the one figure of that whole
+    told in another sentence within ``WHOLE_REACH``: the same concept (vocab.toml's money concepts) and
+    currency, one holder, a level (not a part, a forecast, a change's start or its amount), larger than the
+    part. A ``share`` relation, by document evidence."""
+    for si, pos, xi, _ in d.figures(frozenset({"percent"})):
+        m = d.m.by_fact.get(xi)
+        words = d.m.words[si]
+        if m is None or not m.noun or m.concept not in d.v.money_concepts or words[pos + 1 : pos + 2] != ("of",):
+            continue
+        k = d.hedge_start(si, pos) - 1
+        stop = k - BESIDE
+        while k > stop and k >= 0 and words[k] in (",", "or", "(", "-", "—"):
+            k -= 1
+        pi = d.fact_at(si, k)
+        if pi < 0 or d.facts[pi].kind != "money" or d.facts[pi].value is None or k == d.hedge_start(si, pos) - 1:
+            continue
+        named = frozenset(m.noun.lower().split()[:-1]) - WHOLE_WORDS
+        wi = _money_whole(d, si, pi, m.concept, named)
+        if wi >= 0 and d.m.frame(xi).period not in ("", d.m.frame(wi).period):
+            continue  # "46% of its revenue in 2019": the whole of another year
+        if wi >= 0:
+            yield Relation(
+                "share", (("part", pi), ("whole", wi), ("share", xi)), (d.span(si, pos + 1, pos + 2),), "document"
+            )
+
+
+# Tokens before a sum that the noun saying what it is may stand in ("Orvik's sales were worth €960m").
+CONCEPT_BEFORE = 5
+
+
+def _concept_before(d: _Doc, si: int, pos: int) -> str:
+    """The concept of the nearest word of the vocabulary's concepts in the clause before the figure at
+    ``pos`` ("sales" → revenue), else ""."""
+    words = d.m.words[si]
+    lo = max(d.m.clause_start(si, pos), pos - CONCEPT_BEFORE)
+    for k in range(pos - 1, lo - 1, -1):
+        if d.fact_at(si, k) >= 0:
+            return ""
+        c = d.v.concepts.get(words[k].removesuffix("'s"), "")
+        if c:
+            return c
+    return ""
+
+
+def _money_whole(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[str]) -> int:
+    """The one sum of ``concept`` in the part's currency told in another sentence nearby that may be its
+    whole: nearest first; two at one distance that disagree leave it unclear (-1)."""
+    part = d.facts[pi]
+    holder = d.m.frame(pi).holder
+    found: list[tuple[int, int]] = []
+    for s2 in range(max(0, si - WHOLE_REACH), min(len(d.m.tokens), si + WHOLE_REACH + 1)):
+        if s2 == si or not modifiers <= set(d.m.words[s2]):
+            continue
+        words = d.m.words[s2]
+        for k, tok in enumerate(d.m.tokens[s2]):
+            wi = tok.fact
+            if wi < 0 or d.facts[wi].kind != "money" or d.facts[wi].unit != part.unit or d.facts[wi].is_range:
+                continue
+            m = d.m.by_fact.get(wi)
+            fr = d.m.frame(wi)
+            if m is not None and m.roles & _NOT_WHOLE or concept not in (fr.concept, _concept_before(d, s2, k)):
+                continue
+            before = words[max(0, d.hedge_start(s2, k) - 2) : d.hedge_start(s2, k)]
+            if "from" in before or "by" in before or (m is not None and m.direction and "to" not in before):
+                continue  # "up from £8bn", "rose by £1bn", "rose 4% £9bn": not the level now
+            if fr.holder and holder and not same_holder(fr.holder, holder):
+                continue
+            w = d.facts[wi]
+            if w.value is None or part.value is None or w.value <= part.value:
+                continue
+            found.append((abs(s2 - si), wi))
+    if not found:
+        return -1
+    found.sort()
+    best = found[0]
+    for dist, wi in found[1:]:
+        if dist > best[0]:
+            break
+        if not d.facts[wi].interval.overlaps(d.facts[best[1]].interval):
+            return -1
+    return best[1]
