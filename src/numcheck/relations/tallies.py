@@ -99,6 +99,50 @@ def _margin(d: _Doc, si: int, pos: int, end: int) -> tuple[int, int]:
     return -1, -1
 
 
+# Tokens after a tally's second side that its abstentions may stand ("36 votes to 21, with four abstentions").
+ABSTAIN_REACH = 4
+# Sentences after a tally that the count of all the members who voted may stand in.
+MEMBERS_NEXT = 1
+
+
+@functools.cache
+def _tables() -> dict[str, PhraseTable]:
+    return {k: PhraseTable.build((p, k) for p in _data()[k]) for k in ("abstain", "members", "all_of", "voted")}
+
+
+def _abstentions(d: _Doc, si: int, end: int) -> int:
+    """The count of abstentions told right after a tally ("..., with four abstentions"), else -1."""
+    words = d.m.words[si]
+    for k in range(end + 1, min(len(words), end + 1 + ABSTAIN_REACH)):
+        fi = d.fact_at(si, k)
+        if fi >= 0:
+            return (
+                fi if d.facts[fi].kind in ("count", "number") and _tables()["abstain"].starting_at(words, k + 1) else -1
+            )
+        if words[k] in (".", ";"):
+            return -1
+    return -1
+
+
+def _all_members(d: _Doc, si: int, end: int) -> int:
+    """The count of every member of the body told after a tally as having voted or abstained, in its
+    sentence or the next: "All 63 councillors cast a vote", "all of the 63 members voted or abstained";
+    else -1 ("all 21 members were present" may count a chair who does not vote)."""
+    for s2 in range(si, min(len(d.m.tokens), si + MEMBERS_NEXT + 1)):
+        words = d.m.words[s2]
+        for k in range(end + 1 if s2 == si else 0, len(words)):
+            fi = d.fact_at(s2, k)
+            if fi < 0 or d.facts[fi].kind not in ("count", "number"):
+                continue
+            if (
+                _tables()["members"].starting_at(words, k + 1)
+                and _tables()["all_of"].ending_at(words, k)
+                and any(_tables()["voted"].starting_at(words, j) for j in range(k + 2, len(words)))
+            ):
+                return fi
+    return -1
+
+
 def _same_measure(d: _Doc, kind: str, mi: int) -> bool:
     """A gap measured as its tally is: heads for heads ("by 45 votes to 12, a majority of 33"), points or
     a percentage for percentages ("61% to 39%, a margin of 22 points")."""
@@ -124,3 +168,8 @@ def _tallies(d: _Doc) -> Iterator[Relation]:
             cues.append(d.span(si, at, at + 1))
         labels = (("winning", d.m.words[si][win]),) if win >= 0 else ()
         yield Relation("tally-order", roles, tuple(cues), "clause", labels)
+        third = _abstentions(d, si, end)
+        total = _all_members(d, si, end) if third >= 0 else -1
+        if total >= 0:
+            items = (("item", ai), ("item", bi), ("item", third))
+            yield Relation("breakdown", (("total", total), *items), tuple(cues), "sentence")
