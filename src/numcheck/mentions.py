@@ -51,6 +51,8 @@ GENERIC_CONCEPTS = frozenset({"people"})
 VERB_CONCEPT_REACH = 5
 # Punctuation that ends a clause for the readers above.
 CLAUSE_END = frozenset(";:.!?")
+# Words that open a relative clause set off by commas: a time told inside one is not the main clause's.
+_RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
 # Words that open a new clause after a comma: ", while theatre impresario ... rose from £340m".
 CLAUSE_OPENERS = frozenset("while whereas but although though and which who when as after before since".split())
 # Words that are not what a figure counts, though they follow it.
@@ -534,10 +536,11 @@ class Mentions:
         while hi < len(words) and words[hi] not in CLAUSE_END and hi - pos <= YEAR_REACH:
             hi += 1
         best: tuple[int, str] | None = None
+        aside = self._relative_aside(words, lo, pos)
         for k in range(lo, hi):
             fi = toks[k].fact
-            if k == pos:
-                continue
+            if k == pos or aside[0] < k < aside[1]:
+                continue  # "The Tories, who had run it since 2007, were cut to 11": the aside's year is not 11's
             # A quarter written in words is no figure token: "in the fourth quarter".
             period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
             if period:
@@ -555,6 +558,19 @@ class Mentions:
                 if fi >= 0:
                     break
         return best[1] if best else None
+
+    @staticmethod
+    def _relative_aside(words: Sequence[str], lo: int, pos: int) -> tuple[int, int]:
+        """The last relative clause set off by commas that closes between ``lo`` and ``pos`` (", who had run
+        the council since 2007,"): its two commas' positions, else (-1, -1)."""
+        for c in range(pos - 1, lo, -1):
+            if words[c] != ",":
+                continue
+            for o in range(c - 1, max(lo - 2, -1), -1):  # the comma before a clause opened by "who"
+                if words[o] == "," and o + 1 < c and words[o + 1] in _RELATIVE_WORDS:
+                    return o, c
+            break
+        return -1, -1
 
     # --- frames: whose figure, what it counts, when and where -------------------------------------
 
