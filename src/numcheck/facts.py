@@ -1230,12 +1230,15 @@ _ELIDED_NAME = startcache.compile(
     rf"(?:[,:;]|\band){_SP}+(?:the{_SP}+)?(?:[A-Z][\w'’.-]*{_SP}+(?:(?:de|da|do|del|di|la|le|van|von|of){_SP}+)?){{1,4}}\Z"
 )
 _ELIDED_END = startcache.compile(rf"{_SP}*(?:[.,;]|and\b|\Z)")
-_COUNTED = startcache.compile(rf"\d[\d,.]*{_SP}+[a-z]+s\b")
+# An earlier item that counts something ("327 deaths"), or a bare figure closed by a comma that opens the
+# list ("Independents hold 22, the Conservatives 11 and Labour 4").
+_COUNTED = startcache.compile(rf"\d[\d,.]*{_SP}+[a-z]+s\b|\d(?:[\d.]|,\d)*,{_SP}")
 
 
 def _elided_noun(ctx: _Context, n: Number, s_start: int, word_start: int, before: str) -> bool:
     """ "..., and Rio de Janeiro 84.": a name then a bare number closing a list whose earlier item counts
-    something ("327 deaths"), so the number counts it too."""
+    something ("327 deaths") or is a bare figure itself ("hold 22, the Tories 11"), so the number counts
+    it too."""
     return bool(
         _ELIDED_NAME.search(before)
         and _ELIDED_END.match(ctx.clean, n.end)

@@ -168,6 +168,7 @@ from numcheck.relations.lists import (
     _listed_parts,
     _named_shares,
     _place_runs,
+    _seat_shares,
 )
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.partlists import _part_lists
@@ -353,6 +354,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _tie_breaks,
     _tallies,
     _named_shares,
+    _seat_shares,
     _money_shares,
     _place_runs,
     _tennis,

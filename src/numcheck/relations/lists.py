@@ -386,6 +386,66 @@ def _share_run(d: _Doc, si: int, opening: bool = False) -> tuple[list[int], set[
     return best
 
 
+# Sentences after a body's seats that its sides' seats may be told in.
+SEATS_NEXT = 2
+
+
+def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` is a body's seats as a whole: a seat noun right after it, told after "of the"
+    ("22 of the 43 seats") or as what the body has ("The council has 43 seats", "the 43-seat council")."""
+    words = d.m.words[si]
+    if not _tables()["seats"].starting_at(words, pos + 1):
+        return False
+    return words[max(0, pos - 2) : pos] == ("of", "the") or (pos > 0 and words[pos - 1] in ("has", "have", "had", "of"))
+
+
+def _held(d: _Doc, si: int, pos: int, whole: Fact) -> bool:
+    """The count at ``pos`` is one side's seats: a seat noun after it or a bare figure given to a name, no
+    word of a gain, loss, margin or threshold beside it, no other year or time than the whole's."""
+    words = d.m.words[si]
+    f = d.facts[d.fact_at(si, pos)]
+    if f.kind not in ("count", "number") or f.is_range or f.value is None or f.value >= (whole.value or 0):
+        return False
+    k = d.hedge_start(si, pos)
+    noun = _tables()["seats"].starting_at(words, pos + 1)
+    after = noun[1] if noun else pos + 1
+    if _tables()["not_held"].ending_at(words, k) or _tables()["not_held_after"].starting_at(words, after):
+        return False
+    if _tables()["seats"].ending_at(words, k) and not _tables()["seats"].starting_at(words, pos + 1):
+        return False  # "the 43 seats, 22 ..." is not this count's noun
+    if d.m.frame(d.fact_at(si, pos)).period not in ("", "now"):
+        return False
+    if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
+        return True  # "won six seats", "took 22 of the 43 seats"
+    got = _name_entry(d, si, pos)
+    return got is not None
+
+
+def _seat_shares(d: _Doc) -> Iterator[Relation]:
+    """A body's seats and the seats its sides hold, told in its sentence and the next ``SEATS_NEXT``:
+    "Independents took 22 of the 43 seats. The Conservatives were reduced to 11 councillors, down from 24.
+    The Liberal Democrats won six seats, Labour four and the Greens one." Each seat is one side's, so the
+    sides' counts add up to at most the whole (an open ``breakdown``: a side may go untold). A count beside
+    a word of a gain, a loss, a margin or a threshold ("down from 24", "36 needed for a majority") or of
+    another time is no side's holding; at least ``ENTRIES_MIN`` sides."""
+    for si, pos, wi, w in d.figures(frozenset({"count", "number"})):
+        if not _seat_whole(d, si, pos):
+            continue
+        items: list[int] = []
+        for s2 in range(si, min(len(d.m.tokens), si + SEATS_NEXT + 1)):
+            if s2 > si and any(_seat_whole(d, s2, k) for k, t in enumerate(d.m.tokens[s2]) if t.fact >= 0):
+                break  # another body's seats
+            for k, tok in enumerate(d.m.tokens[s2]):
+                if tok.fact >= 0 and tok.fact != wi and (s2 > si or k != pos) and _held(d, s2, k, w):
+                    items.append(tok.fact)
+        if len(items) >= ENTRIES_MIN:
+            cue = d.span(si, pos + 1, pos + 2)
+            ev = "sentence" if all(d.facts[i].sentence == w.sentence for i in items) else "document"
+            yield Relation(
+                "breakdown", (("total", wi), *(("item", i) for i in items)), (cue,), ev, (("inclusive", "yes"),)
+            )
+
+
 def _counted_names(d: _Doc) -> Iterator[Relation]:
     """ "Arlo beat Mira, Tove, Ines and Kaia to the title, and the five players share ...": a definite
     count ("the five", "all five", "these five") of the things the sentence named before it, against the
