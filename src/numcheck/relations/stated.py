@@ -354,6 +354,9 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     direction = direction or said
     if _rate_words(d, ci) or c.value is None or c.is_range:
         return None
+    own = _level_reached(d, ci)
+    if own >= 0 and not d.facts[own].interval.overlaps(d.facts[bi].interval):
+        return None  # "deliveries slumped by 18% to 356,000. ... 62,000, down from 71,000": another change's rate
     labels = dict(rel.labels)
     labels["direction"] = direction
     if c.kind == "multiple":
@@ -474,6 +477,9 @@ def _stated_in(
             words = d.m.words[si]
             after = d.v.direction.starting_at(words, pos + 1)
             direction = cm.direction or (after[0] if after else "")
+            own = _level_reached(d, ci)
+            if own >= 0 and not d.facts[own].interval.overlaps(like.interval):
+                continue  # "deliveries slumped by 18% to 356,000": that level's change, not this one's
             if direction:
                 return ci, "stated", {"direction": direction}
         if (
@@ -511,6 +517,19 @@ def _reaches_level(d: _Doc, fi: int) -> bool:
         d.m.tokens[si][k].fact >= 0 and d.facts[d.m.tokens[si][k].fact].kind not in FRAME_KINDS
         for k in range(pos + 1, end)
     )
+
+
+def _level_reached(d: _Doc, fi: int) -> int:
+    """The level a stated move reaches after "to" in its own clause ("slumped by 18% to 356,000"), else -1."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    end = min(d.m.clause_end(si, pos), pos + LEVEL_REACH)
+    for k in range(pos + 1, end):
+        if words[k] == "to":
+            li = d.figure_after(si, k + 1)
+            if li >= 0 and d.facts[li].kind not in FRAME_KINDS:
+                return li
+    return -1
 
 
 def _change_end(d: _Doc, fi: int) -> bool:
