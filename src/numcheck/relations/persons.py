@@ -298,6 +298,10 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
 _AT_AFTER = frozenset({",", "when", "in", "and"})
 
 
+# Tokens before a bare age that a "born" may stand in, making the sentence's one year a birth year.
+BORN_REACH = 12
+
+
 def _number_at_year(d: _Doc, si: int, pos: int, fi: int) -> Told | None:
     """A bare whole number told as a person's age at the one year of its sentence: "In 1985, at 19, Reed moved
     to Paris", "Reed was 30 when he returned in 1992" ("he" or "she" opening it: the name the sentence before
@@ -313,6 +317,8 @@ def _number_at_year(d: _Doc, si: int, pos: int, fi: int) -> Told | None:
     years = {d.facts[t.fact].text for t in toks if t.fact >= 0 and d.facts[t.fact].kind == "year"}
     if not frame[:4].isdigit() or len(years) != 1:
         return None
+    if any(words[j] == "born" for j in range(max(0, pos - BORN_REACH), pos)):
+        return None  # "who was born in 1996 and released her first record at 19": 19 in 2015, not in 1996
     k = pos - 1
     while k >= 0 and words[k] in _PAST_FILLER:
         k -= 1
