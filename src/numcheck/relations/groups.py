@@ -655,6 +655,26 @@ def _complement_shares(d: _Doc) -> Iterator[Relation]:
             seen[group] = fi
 
 
+# Tokens after a fraction word that the percentage telling it again may stand ("Just under half of voters, 48%,").
+BESIDE_REACH = 5
+
+
+def _told_again_beside(d: _Doc, fi: int) -> bool:
+    """A fraction word told again as a percentage set beside it after a comma or a bracket, its whole
+    between: "Just under half of voters, 48%, said ...", "a third (34%)": one share, not two."""
+    if d.facts[fi].kind != "share":
+        return False
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    for k in range(pos + 1, min(len(words) - 1, pos + BESIDE_REACH + 1)):
+        if words[k] in (",", "("):
+            nxt = d.fact_at(si, k + 1)
+            return nxt >= 0 and d.facts[nxt].kind == "percent"
+        if d.fact_at(si, k) >= 0 or not words[k].isalpha():
+            return False
+    return False
+
+
 def _remainders(d: _Doc) -> Iterator[Relation]:
     """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
     whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
@@ -685,6 +705,7 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
                     break
                 items.extend(found)
             items = [i for i in items if not stake_like(d, i)]  # "owns 60% of Kelm": a part of a company
+            items = [i for i in items if not _told_again_beside(d, i)]  # "half of voters, 48%,": one share
             if any(_of_a_part(d, i) for i in items):
                 continue  # "sell 10% of its stake ... The remaining 12%": shares of a share, not of the whole
             if items:
