@@ -785,9 +785,10 @@ def _verb_subject(clause: str) -> str | None:
 
 
 def _currency_word(clean: str, word: str) -> str | None:
-    """The ISO code of a currency word after a figure; for a word several countries share ("kroner"), the
-    code of the first of those countries the text names, or None when it names none."""
-    if word in CURRENCY_WORDS:
+    """The ISO code of a currency word after a figure; for a word several countries share ("kroner",
+    "pesos"), the code of the first of those countries the text names, else the word's plain code if it has
+    one ("pesos" are Mexico's), else None."""
+    if word not in SHARED_CURRENCY_WORDS:
         return CURRENCY_WORDS[word]
     first: tuple[int, str] | None = None
     for code, names in SHARED_CURRENCY_WORDS[word].items():
@@ -795,7 +796,7 @@ def _currency_word(clean: str, word: str) -> str | None:
             if first is None or m.start() < first[0]:
                 first = (m.start(), code)
             break
-    return first[1] if first else None
+    return first[1] if first else CURRENCY_WORDS.get(word)
 
 
 def _currency_before(ctx: _Context, start: int) -> tuple[str, int, bool, bool] | None:
