@@ -45,12 +45,21 @@ def _stated(share: Fact) -> Interval | None:
         return Interval(Decimal(0), share.value * 100, high_open=share.hedge == "less than")
     if share.kind == "share" and share.value is not None and share.hedge in ("more than", "at least"):
         return Interval(share.value * 100, Decimal(100), low_open=share.hedge == "more than")
+    if share.kind == "percent" and not share.interval.bounded:
+        # "more than 60% of the 500 residents": a share of a whole is at most 100% and at least 0%.
+        low, high = share.interval.low, share.interval.high
+        return Interval(
+            Decimal(0) if low is None else low,
+            Decimal(100) if high is None else high,
+            low_open=share.interval.low_open,
+            high_open=share.interval.high_open,
+        )
     return as_percent(share)
 
 
 def _said(share: Fact) -> str:
     """The share as the text bounds it: "less than a fourth"."""
-    if share.kind == "share" and share.hedge in ("less than", "at most", "more than", "at least"):
+    if share.kind in ("share", "percent") and share.hedge in ("less than", "at most", "more than", "at least"):
         return f"{share.hedge} {share.text}"
     return share.text
 
