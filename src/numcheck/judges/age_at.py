@@ -66,6 +66,12 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
         used: tuple[int, ...] = (bi, at_i)
     elif rel.label("at") == "report" and view.reporting_date is not None:
         at, when, used = view.reporting_date.year, view.reporting_date.isoformat(), (bi,)
+    elif rel.label("at") == "report" and rel.label("latest").isdigit():
+        # No date of its own: now is no earlier than the latest year the text tells as past.
+        latest = int(rel.label("latest"))
+        if latest < born:
+            return None
+        return latest - born - 1, 200, f"born in {born} and a year of {latest} told as past", "", (bi,)
     else:
         return None
     if at is None or at < born:

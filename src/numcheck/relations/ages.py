@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from numcheck import dates, days
+from numcheck.model import Fact
 from numcheck.patterns import View
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
 from numcheck.relations.calendar import (
@@ -60,9 +61,14 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             if at >= 0:
                 yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
             elif any(abs(d.facts[b].sentence - si) <= 1 for b in born) and (
-                apposed(d, si, pos) or _told_now(d, si, pos)
+                apposed(d, si, pos) or _told_now(d, si, pos) or _told_as_who(d, si, a)
             ):
-                yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", (("at", "report"),))
+                labels: tuple[tuple[str, str], ...] = (("at", "report"),)
+                latest = _latest_dated(d)
+                if latest >= 0 and latest != born[0]:
+                    # No date of its own: now is no earlier than the latest year told as past.
+                    labels += (("latest", str(_year_of(d.facts[latest]) or "")),)
+                yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", labels)
         names = _cap_names(d, si)
         # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
         # ... She was nine days short of her 10th birthday").
@@ -81,6 +87,16 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
             if parents:
                 yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+def _told_as_who(d: _Doc, si: int, a: Fact) -> bool:
+    """An age written as who someone is ("The 30-year-old, who was born in 1980, won"), not at an event
+    ("aged 17"), in a sentence that tells no death: the age now."""
+    return (
+        a.kind == "age"
+        and a.text.lower().endswith("old")
+        and not (set(d.m.words[si]) & frozenset(dates.table("ages")["death_words"]))
+    )
 
 
 def _someone_else(d: _Doc, si: int, pos: int) -> bool:
