@@ -630,16 +630,20 @@ def _count_after_share(d: _Doc, si: int, pos: int, whole_pos: int) -> tuple[int,
             return (fi, d.span(si, j, j + 2)) if fi >= 0 else None
         if words[j] == "," and j + 1 < len(words):
             # "35% of the 400 patients, some 100 people,", "Half of the 80 firms, 50 in all,": the count set
-            # beside the share, hedged or said to be the whole of it.
-            k = d.skip_hedge(si, j + 1)
+            # beside the share, hedged or said to be the whole of it; "..., a total of 45 people".
+            start = j + 4 if words[j + 1 : j + 4] == ("a", "total", "of") else j + 1
+            k = d.skip_hedge(si, start)
             fi = d.fact_at(si, k)
             if fi < 0 or d.facts[fi].kind not in COUNTABLE:
                 return None
             total = d.v.roles_after.starting_at(words, k + 1)
             if k > j + 1 or (total and total[0] == "total"):
                 return fi, d.span(si, j, k)
-            if k + 1 < len(words) and words[k + 1] == "," and d.fact_at(si, k + 2) < 0:
-                return fi, d.span(si, j, k)  # "Nearly half of the 1,200 members, 720, voted": set off by commas
+            # "Nearly half of the 1,200 members, 720, voted", "Half of the 40 staff, 25 people, work": set off
+            # by commas, with at most the count's own noun after it.
+            end = k + 2 if k + 1 < len(words) and words[k + 1] in d.v.generic else k + 1
+            if end < len(words) and words[end] == "," and d.fact_at(si, end + 1) < 0:
+                return fi, d.span(si, j, k)
             return None
         j += 1
     return None
