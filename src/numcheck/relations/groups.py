@@ -84,8 +84,10 @@ def _enumerations(d: _Doc) -> Iterator[Relation]:
             if items is None:
                 continue
             count, end = items
-            if apposed and not namely and not _closed_apposition(words, j + 1, end):
+            if apposed and not namely and not _closed_apposition(words, j + 1, end, opening=pos <= 2):
                 continue  # "three stations, A and B." must end its sentence with one "and"
+            if apposed and words[end - 1] == ",":
+                end -= 1  # "The three winners, A, B and C, shared": the closing comma is no part of the list
             if (told >= 0 or namely) and (not _list_ends(words, end) or _OPEN_LIST & set(words[start:end])):
                 continue
             if partial and (words[start:end].count("and") != 1 or _OPEN_LIST & set(words[start:end])):
@@ -314,11 +316,14 @@ def _bare_noun(d: _Doc, si: int, lo: int, hi: int) -> bool:
 _NOT_NOUN = frozenset("of in across at from to for by with and or on into among between".split())
 
 
-def _closed_apposition(words: tuple[str, ...] | list[str], start: int, end: int) -> bool:
+def _closed_apposition(words: tuple[str, ...] | list[str], start: int, end: int, opening: bool = False) -> bool:
     """Names set beside a count after a comma ("followed by three stations, Rock FM and Groove FM."):
-    the names end the sentence, one "and" joins the last, and no word leaves the list open."""
+    the names end the sentence, or, after a count that opens it, a comma closes them before its verb
+    ("The three winners, A, B, C and D, shared the prize"); one "and" joins the last, and no word leaves
+    the list open."""
+    closed_here = opening and 0 < end < len(words) and words[end - 1] == "," and words[end].isalpha()
     return (
-        (end >= len(words) or words[end] in (".", "!", "?"))
+        (end >= len(words) or words[end] in (".", "!", "?") or closed_here)
         and words[start:end].count("and") == 1
         and not _OPEN_LIST & set(words[start:end])
     )
