@@ -664,10 +664,10 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
     the concept the headline moves one way only, with no name of its own that the lead's clause does not
     give: the body goes on to parts, places and other times."""
     said = _lead_said(d)
-    if not said:
-        return
     lead = _lead_sentences(d)
-    first = min(s2 for s2, *_ in said)
+    if not said and 0 not in lead:
+        return
+    first = min((s2 for s2, *_ in said), default=0)
     ways: set[Span] = set()
     for si, pos, fi, f in d.figures(_LEAD_MOVES):
         if si <= first or f.is_range:
@@ -687,13 +687,19 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
         concept = _listed(d, _subject_concept(d, fi)) or _clause_concept(d, fi)
         if not concept:
             continue
-        told = _told_before(said, concept, si, _names(d, fi))
+        pool = said
+        told = _told_before(pool, concept, si, _names(d, fi))
+        if not told and f.kind == "percent" and 0 in lead:
+            # "Factory output falls 3%" ... "Output rose 3% in May": the headline's own rate, one way.
+            toks0 = d.m.tokens[0] or _plain_tokens(d, 0)
+            pool = [(0, *mv) for mv in _said_moves(d, toks0, f)]
+            told = _told_before(pool, concept, si, _names(d, fi))
         if len({w for w, _ in told}) != 1 or told[0][0] == m.direction:
             continue
         if m.direction_span in ways:
             continue  # "rose 12% to £1.2bn": one move, told once
         cue = told[0][1]
-        s2 = next(s for s, _, _, c, _ in said if c == cue)  # the sentence that told the way
+        s2 = next(s for s, _, _, c, _ in pool if c == cue)  # the sentence that told the way
         if _other_kind(d, concept, s2, cue, si, pos):
             continue  # "Car sales slump" ... "Van sales climbed 6%": another thing of the concept
         ways.add(m.direction_span)
@@ -716,9 +722,12 @@ def _capitals(d: _Doc, toks: tuple[Token, ...], lo: int, hi: int) -> frozenset[s
     return frozenset(out)
 
 
-def _said_moves(d: _Doc, toks: tuple[Token, ...]) -> Iterator[tuple[str, str, Span, frozenset[str]]]:
+def _said_moves(
+    d: _Doc, toks: tuple[Token, ...], rate: Fact | None = None
+) -> Iterator[tuple[str, str, Span, frozenset[str]]]:
     """(concept, direction, cue, names) for "a rise in <concept>", "<concept> fall(s)" with no figure on
-    the move, not a forecast ("expects a fall in profits"); names are the capitalised words of its clause."""
+    the move, not a forecast ("expects a fall in profits"); names are the capitalised words of its clause.
+    With ``rate``, only the moves whose figure is a percentage of that same value ("Profits fall 12%")."""
     words = tuple(t.text for t in toks)
     for k, t in enumerate(toks):
         hit = d.v.direction.starting_at(words, k)
@@ -729,7 +738,10 @@ def _said_moves(d: _Doc, toks: tuple[Token, ...]) -> Iterator[tuple[str, str, Sp
             lo -= 1
         if _forecast_between(d, words, lo, k):
             continue
-        if any(_amount(d, toks[x].fact) for x in range(max(lo, k - 2), min(len(toks), hit[1] + 3))):
+        near = [toks[x].fact for x in range(max(lo, k - 2), min(len(toks), hit[1] + 3)) if _amount(d, toks[x].fact)]
+        if rate is not None and not any(d.facts[x].kind == "percent" and d.facts[x].value == rate.value for x in near):
+            continue
+        if rate is None and near:
             continue  # "a 60% rise in profit": a stated change, read by _distant_stated
         concept = ""
         if hit[1] < len(words) and words[hit[1]] == "in":
