@@ -176,6 +176,7 @@ from numcheck.relations.portions import _portions
 from numcheck.relations.positions import _rank_moves
 from numcheck.relations.qualified import _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
+from numcheck.relations.referents import _demonstrative_shares, _demonstrative_wholes
 from numcheck.relations.restatements import (
     _age_words_told,
     _ages_told,
@@ -297,6 +298,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _all_of_listed,
     _predicate_parts,
     _noun_opening_parts,
+    _demonstrative_shares,
+    _demonstrative_wholes,
     _period_parts,
     _months_since,
     _study_parts,
