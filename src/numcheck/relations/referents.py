@@ -54,6 +54,8 @@ PART_GAP = 10
 @dataclass(frozen=True)
 class _Words:
     demonstratives: frozenset[str]
+    contracted: frozenset[str]
+    relatives: frozenset[str]
     amount_nouns: PhraseTable
     share_links: PhraseTable
     part_links: PhraseTable  # label "exact" or "inclusive"
@@ -68,6 +70,8 @@ def words() -> _Words:
     data = _toml("vocab.toml")["referents"]
     return _Words(
         demonstratives=frozenset(data["demonstratives"]),
+        contracted=frozenset(data["contracted"]),
+        relatives=frozenset(data["relatives"]),
         amount_nouns=PhraseTable.build((p, "amount") for p in data["amount_nouns"]),
         share_links=PhraseTable.build((p, "link") for p in data["share_links"]),
         part_links=PhraseTable.build(
@@ -184,13 +188,18 @@ def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
             continue
         h = d.hedge_start(si, pos)
         link = w.share_links.ending_at(ws, h)
-        if link is None:
+        if link is not None:
+            start = _clause_subject(d, si, link[1])
+            if start < 0 and link[1] >= 2 and ws[link[1] - 1] in w.relatives and ws[link[1] - 2] == ",":
+                start = link[1] - 1  # ", which is 45% of ...": the figure told before it in its sentence
+        elif h > 0 and ws[h - 1] in w.contracted and opens_clause(d, si, h - 1):
+            start = h - 1  # "That's 45% of ..."
+        else:
             continue
-        start = _clause_subject(d, si, link[1])
         if start < 0:
             continue
         ref = referent(d, si, start)
-        if ref < 0:
+        if ref < 0 or (ws[start] in w.relatives and d.pos_of(ref)[0] != si):
             continue
         explicit = _share_whole(d, si, pos)
         if explicit is not None:
