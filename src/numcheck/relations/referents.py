@@ -235,8 +235,8 @@ def _named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
             break  # "of all homes it serves", "of the staff employed": the noun ends there
         head = ws[k]
         k += 1
-    if not head or head in d.v.generic_wholes:
-        return -1
+    if not head or head in d.v.generic_wholes or singular(head) == head:
+        return -1  # "of the total", "of the vote", "of the market": a whole of no count told
     concept = d.v.concepts.get(head, "")
     concept = "" if concept in d.v.generic else concept
     rf = d.facts[ref]
@@ -246,6 +246,8 @@ def _named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
         f = d.facts[fi]
         if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, rf):
             continue
+        if (f.value or 0) <= (rf.value or 0):
+            continue  # "Smith won 12,000 votes and Jones 9,000 votes": a rival, not the set it is a share of
         m = d.m.by_fact.get(fi)
         nouns = (m.noun if m else None, f.subject)
         if any(n and singular(n.split()[-1].lower()) == singular(head) for n in nouns):
