@@ -12,14 +12,16 @@ sentence of several things ("£12m on roads and 300 potholes") is read for none 
 (``vocab.toml`` ``[referents]``). Cost: a sentence's figures are read once; each demonstrative looks back
 one sentence.
 
-Readers here: ``_demonstrative_shares`` (the demonstrative as the part of a share) and
-``_demonstrative_wholes`` (as the whole of parts after "includes", "comprises", "is made up of").
+Its readers: ``shares._demonstrative_shares`` (the demonstrative as the part of a share),
+``breakdowns._demonstrative_wholes`` (as the whole of parts after "includes", "comprises", "is made up
+of"), the openers of ``shares._whole_before``, ``shares._noun_opening_parts`` and ``lists._opener_whole``
+("Of this,", "Within that total,"), and every pronoun whole of ``shares`` ("of them", "half of them").
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from numcheck.mentions import CLAUSE_END
@@ -30,11 +32,9 @@ from numcheck.relations.base import (
     COUNTABLE,
     FRAME_KINDS,
     SHARES,
-    Relation,
     _Doc,
     family,
     same_family,
-    whole_floors,
 )
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -163,7 +163,7 @@ def _rivals(d: _Doc, s2: int, k: int, si: int, fi: int) -> bool:
     return False
 
 
-def _clause_subject(d: _Doc, si: int, end: int) -> int:
+def clause_subject(d: _Doc, si: int, end: int) -> int:
     """The start of the words standing for a figure that end at token ``end`` and open a clause, or -1."""
     ws = d.m.words[si]
     for start in range(end - 1, max(-1, end - 5), -1):
@@ -174,49 +174,7 @@ def _clause_subject(d: _Doc, si: int, end: int) -> int:
     return -1
 
 
-def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
-    """ "900 backed the ban. That is 45% of those asked", "That figure represents a third of the 4,000
-    staff", "This means 45% of the adults": the demonstrative is the part, the share is told after a link
-    verb, and the whole is its figure after "of" or the figure told before for the set it names (the poll's
-    sample for "those asked", the count of "the adults")."""
-    from numcheck.relations.shares import _share_whole
-
-    w = words()
-    for si, pos, fi, _ in d.figures(SHARES):
-        ws = d.m.words[si]
-        if pos + 1 >= len(ws) or ws[pos + 1] != "of":
-            continue
-        h = d.hedge_start(si, pos)
-        link = w.share_links.ending_at(ws, h)
-        if link is not None:
-            start = _clause_subject(d, si, link[1])
-            if start < 0 and link[1] >= 2 and ws[link[1] - 1] in w.relatives and ws[link[1] - 2] == ",":
-                start = link[1] - 1  # ", which is 45% of ...": the figure told before it in its sentence
-        elif h > 0 and ws[h - 1] in w.contracted and opens_clause(d, si, h - 1):
-            start = h - 1  # "That's 45% of ..."
-        else:
-            continue
-        if start < 0:
-            continue
-        ref = referent(d, si, start)
-        if ref < 0 or (ws[start] in w.relatives and d.pos_of(ref)[0] != si):
-            continue
-        explicit = _share_whole(d, si, pos)
-        if explicit is not None:
-            whole, cue = explicit
-        else:
-            whole = _named_whole(d, si, pos + 1, ref)
-            cue = d.span(si, pos + 1, pos + 2)
-        if whole < 0 or whole == ref or not same_family(d.facts[whole], d.facts[ref]):
-            continue
-        if not _concepts_agree(d, ref, whole):
-            continue
-        yield Relation(
-            "share", (("part", ref), ("whole", whole), ("share", fi)), (d.span(si, start, h), cue), "document"
-        )
-
-
-def _named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
+def named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
     """The whole the words after "of" at token ``of`` name, told before: the poll's sample for "those
     asked", else the count whose noun is the noun after "the", "those" or "all" ("of all adults" → "1,500
     adults"); -1 when there is none (a bare noun names a group of its own: "45% of women")."""
@@ -274,7 +232,7 @@ def _sample_before(d: _Doc, si: int, of: int, ref: int) -> int:
     return -1
 
 
-def _concepts_agree(d: _Doc, a: int, b: int) -> bool:
+def concepts_agree(d: _Doc, a: int, b: int) -> bool:
     """Both figures count one concept, or the part names no noun of its own ("900 backed the ban" is told
     by its verb, a part of any set) or one of them counts a generic concept ("people")."""
     am = d.m.by_fact.get(a)
@@ -284,52 +242,6 @@ def _concepts_agree(d: _Doc, a: int, b: int) -> bool:
     ac, bc = d.m.frame(a).concept, d.m.frame(b).concept
     generic = d.v.generic
     return not ac or not bc or ac in generic or bc in generic or ac == bc
-
-
-def _demonstrative_wholes(d: _Doc) -> Iterator[Relation]:
-    """ "The council will spend £12m on roads. That includes £8m for repairs and £6m for cycle lanes",
-    "That sum is made up of ...", "The figure includes ...": the words standing for a figure, a verb that
-    makes it a whole, then its parts. All of it after "comprises", "is made up of"; some of it after
-    "includes". A bare "this" or "that" stands for an event as often as a figure: for a count it must
-    count what its part counts."""
-    from numcheck.relations.breakdowns import _items_from
-
-    w = words()
-    for si, ws in enumerate(d.m.words):
-        for k in w.part_links.starts_in(ws):
-            hit = w.part_links.starting_at(ws, k)
-            if hit is None:
-                continue
-            label, after = hit
-            start = _clause_subject(d, si, k)
-            if start < 0:
-                continue
-            first = d.figure_after(si, after, COUNTABLE | {"measure"})
-            if first < 0:
-                continue
-            like = d.facts[first]
-            items = [fi for fi in _items_from(d, si, after, like) if fi != first]
-            items = [first, *items]
-            whole = referent(d, si, start, like)
-            if whole < 0 or whole in items:
-                continue
-            bare = subject_at(d, si, start) == start + 1
-            if bare and like.kind != "money" and not all(_same_concept(d, whole, i) for i in items):
-                continue
-            if (d.facts[whole].value or 0) <= whole_floors(d.facts[i].value for i in items)[1]:
-                continue  # smaller than two of its parts: not their whole
-            cue = d.span(si, start, after)
-            if len(items) == 1:
-                yield Relation("part", (("part", first), ("whole", whole)), (cue,), "document")
-            else:
-                roles = (("total", whole),) + tuple(("item", i) for i in items)
-                inclusive = "yes" if label == "inclusive" else ""
-                yield Relation("breakdown", roles, (cue,), "document", (("inclusive", inclusive),))
-
-
-def _same_concept(d: _Doc, a: int, b: int) -> bool:
-    ac, bc = d.m.frame(a).concept, d.m.frame(b).concept
-    return bool(ac) and ac == bc
 
 
 def opener_subject(d: _Doc, si: int, opener: int, comma: int) -> bool:

@@ -19,7 +19,17 @@ from numcheck.relations.base import (
     _Doc,
     same_family,
 )
-from numcheck.relations.referents import opener_start, opener_subject, opens_clause, referent, subject_at
+from numcheck.relations.referents import (
+    clause_subject,
+    concepts_agree,
+    named_whole,
+    opener_start,
+    opener_subject,
+    opens_clause,
+    referent,
+    subject_at,
+)
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import singular
 
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
@@ -930,3 +940,43 @@ def _held_after(d: _Doc, si: int, concept: str, like: Fact, holders: Sequence[st
             return -1
         return -1 if any(n not in told for n in _names(d, wi)) else wi
     return -1
+
+
+def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
+    """ "900 backed the ban. That is 45% of those asked", "That figure represents a third of the 4,000
+    staff", "This means 45% of the adults": the demonstrative is the part, the share is told after a link
+    verb, and the whole is its figure after "of" or the figure told before for the set it names (the poll's
+    sample for "those asked", the count of "the adults")."""
+    w = referent_words()
+    for si, pos, fi, _ in d.figures(SHARES):
+        ws = d.m.words[si]
+        if pos + 1 >= len(ws) or ws[pos + 1] != "of":
+            continue
+        h = d.hedge_start(si, pos)
+        link = w.share_links.ending_at(ws, h)
+        if link is not None:
+            start = clause_subject(d, si, link[1])
+            if start < 0 and link[1] >= 2 and ws[link[1] - 1] in w.relatives and ws[link[1] - 2] == ",":
+                start = link[1] - 1  # ", which is 45% of ...": the figure told before it in its sentence
+        elif h > 0 and ws[h - 1] in w.contracted and opens_clause(d, si, h - 1):
+            start = h - 1  # "That's 45% of ..."
+        else:
+            continue
+        if start < 0:
+            continue
+        ref = referent(d, si, start)
+        if ref < 0 or (ws[start] in w.relatives and d.pos_of(ref)[0] != si):
+            continue
+        explicit = _share_whole(d, si, pos)
+        if explicit is not None:
+            whole, cue = explicit
+        else:
+            whole = named_whole(d, si, pos + 1, ref)
+            cue = d.span(si, pos + 1, pos + 2)
+        if whole < 0 or whole == ref or not same_family(d.facts[whole], d.facts[ref]):
+            continue
+        if not concepts_agree(d, ref, whole):
+            continue
+        yield Relation(
+            "share", (("part", ref), ("whole", whole), ("share", fi)), (d.span(si, start, h), cue), "document"
+        )
