@@ -65,7 +65,7 @@ from numcheck.relations.ages import (
     _youth_ages,
 )
 from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
-from numcheck.relations.breakdowns import _breakdowns
+from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes
 from numcheck.relations.calendar import (
     _after_that,
     _anniversaries,
@@ -200,7 +200,13 @@ from numcheck.relations.samples import _named_groups, _pronoun_samples, _samples
 from numcheck.relations.scopes import _listed_toll, _parts_told_apart, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
-from numcheck.relations.shares import _noun_opening_parts, _predicate_parts, _shares_and_parts, _within_concepts
+from numcheck.relations.shares import (
+    _demonstrative_shares,
+    _noun_opening_parts,
+    _predicate_parts,
+    _shares_and_parts,
+    _within_concepts,
+)
 from numcheck.relations.splits import (
     _case_splits,
     _group_splits,
@@ -300,6 +306,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _all_of_listed,
     _predicate_parts,
     _noun_opening_parts,
+    _demonstrative_shares,
+    _demonstrative_wholes,
     _period_parts,
     _months_since,
     _study_parts,

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
+from numcheck.relations.referents import clause_subject, referent, subject_at
+from numcheck.relations.referents import words as referent_words
 
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
@@ -406,3 +408,47 @@ def _items_back(d: _Doc, si: int, pos: int, like: Fact, timed: bool = False) -> 
                 break
         j -= 1
     return out[::-1]
+
+
+def _demonstrative_wholes(d: _Doc) -> Iterator[Relation]:
+    """ "The council will spend £12m on roads. That includes £8m for repairs and £6m for cycle lanes",
+    "That sum is made up of ...", "The figure includes ...": the words standing for a figure, a verb that
+    makes it a whole, then its parts. All of it after "comprises", "is made up of"; some of it after
+    "includes". A bare "this" or "that" stands for an event as often as a figure: for a count it must
+    count what its part counts."""
+    w = referent_words()
+    for si, ws in enumerate(d.m.words):
+        for k in w.part_links.starts_in(ws):
+            hit = w.part_links.starting_at(ws, k)
+            if hit is None:
+                continue
+            label, after = hit
+            start = clause_subject(d, si, k)
+            if start < 0:
+                continue
+            first = d.figure_after(si, after, COUNTABLE | {"measure"})
+            if first < 0:
+                continue
+            like = d.facts[first]
+            items = [fi for fi in _items_from(d, si, after, like) if fi != first]
+            items = [first, *items]
+            whole = referent(d, si, start, like)
+            if whole < 0 or whole in items:
+                continue
+            bare = subject_at(d, si, start) == start + 1
+            if bare and like.kind != "money" and not all(_same_concept(d, whole, i) for i in items):
+                continue
+            if (d.facts[whole].value or 0) <= whole_floors(d.facts[i].value for i in items)[1]:
+                continue  # smaller than two of its parts: not their whole
+            cue = d.span(si, start, after)
+            if len(items) == 1:
+                yield Relation("part", (("part", first), ("whole", whole)), (cue,), "document")
+            else:
+                roles = (("total", whole),) + tuple(("item", i) for i in items)
+                inclusive = "yes" if label == "inclusive" else ""
+                yield Relation("breakdown", roles, (cue,), "document", (("inclusive", inclusive),))
+
+
+def _same_concept(d: _Doc, a: int, b: int) -> bool:
+    ac, bc = d.m.frame(a).concept, d.m.frame(b).concept
+    return bool(ac) and ac == bc

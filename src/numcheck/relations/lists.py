@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, family, whole_floors
+from numcheck.relations.referents import opener_start, referent, subject_at
 from numcheck.relations.scopes import NATIONAL_WORDS, PLACE_WORDS, _scope
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -703,25 +704,25 @@ def _opener(d: _Doc, si: int, first: int) -> int:
     if comma < 0:
         return -1
     opener = next((k for k in range(comma - 1, -1, -1) if words[k] in CLAUSE_END), -1) + 1
-    return opener if words[opener] == "of" else -1
+    return opener if opener_start(words, opener) >= 0 else -1
 
 
 def _opener_whole(d: _Doc, si: int, opener: int, first: int, like: Fact) -> int:
-    """The whole an opener names: its own figure ("Of the 300 delegates,"), the figure a pronoun stands
-    for ("Of these," → the nearest figure of the list's family before), else -1."""
+    """The whole an opener names: its own figure ("Of the 300 delegates,"), the figure a pronoun, a
+    demonstrative or a noun of amount stands for ("Of these,", "Of that sum,", "Within the total," → the
+    nearest figure of the list's family before: ``referents.referent``), else -1."""
     toks = d.m.tokens[si]
     words = d.m.words[si]
     own = [toks[k].fact for k in range(opener, first) if toks[k].fact >= 0]
     if own:
         f = d.facts[own[-1]]
         return own[-1] if len(own) == 1 and family(f) == family(like) and not f.is_range else -1
-    if opener + 1 < first and words[opener + 1] in d.v.anaphora:
-        for _, _, fi in d.m.figures_before(si, opener, 1, None):
-            f = d.facts[fi]
-            if family(f) == family(like) and not f.is_range and f.value is not None:
-                return fi
-            if f.kind in ("count", "number", "money", "percent"):
-                return -1  # another amount nearer: the pronoun is not the list's whole
+    start = opener_start(words, opener)
+    comma = next((k for k in range(first - 1, opener, -1) if words[k] == ","), -1)
+    if start < 0 or comma < 0:
+        return -1
+    if subject_at(d, si, start, comma) == comma or words[start] in d.v.anaphora:
+        return referent(d, si, start, like)
     return -1
 
 

@@ -27,6 +27,7 @@ from decimal import Decimal
 from numcheck.model import Fact, Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family, whole_floors
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
+from numcheck.relations.referents import opener_start
 from numcheck.vocab import PhraseTable, _toml
 
 # Words between two listed parts ("the Liberals won 58, Labour took 41", "52% of the land is used for
@@ -258,7 +259,7 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             continue
         words = d.m.words[si]
         cues = set(words)
-        if words[0] == "of":
+        if opener_start(words, 0) >= 0:
             yield from _of_opened(d, si)
         if "(" in cues:
             yield from _bracketed(d, si)
@@ -285,7 +286,7 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
     """ "Of the 120 seats, A won 58, B took 41 and the remaining 21 went to C": the whole the opener names
     (its own figure, the figure "these" stands for, or the count of the same noun told before)."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    if not words or words[0] != "of":
+    if not words or opener_start(words, 0) < 0:
         return
     comma = next((k for k in range(1, min(len(words), 12)) if words[k] == ","), -1)
     first = next((k for k in range(comma + 1, len(toks)) if toks[k].fact >= 0), -1) if comma > 0 else -1

@@ -19,6 +19,17 @@ from numcheck.relations.base import (
     _Doc,
     same_family,
 )
+from numcheck.relations.referents import (
+    clause_subject,
+    concepts_agree,
+    named_whole,
+    opener_start,
+    opener_subject,
+    opens_clause,
+    referent,
+    subject_at,
+)
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import singular
 
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
@@ -64,6 +75,8 @@ NAMED_MAX = 6
 # words between the pronoun and the verb or comma before the part, and those verbs.
 OPENING_WORDS = frozenset({"of", "among", "amongst"})
 OPENING_GAP = 5
+# Words of an opener and what it stands for before the comma: "Within that total,", "Out of the sum of money,".
+OPENING_SUBJECT = 6
 OPENING_LINKS = frozenset("were was are is included include includes".split())
 # "These include 500 engineers": a subject pronoun and an include verb before a part.
 SUBJECT_PRONOUNS = frozenset({"these", "they", "those"})
@@ -150,7 +163,7 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 nxt = words[after + 1] if after + 1 < len(words) else ""
                 # A determiner takes the noun it stands for ("of those cases"); "of which came" does not.
                 noun = nxt if words[after] in ("those", "these") and nxt.isalpha() and toks[after + 1].fact < 0 else ""
-                ante = d.antecedent(si, pos, part, noun=noun)
+                ante = referent(d, si, after, part=part, noun=noun, at=pos)
                 if ante >= 0:
                     return ante, d.span(si, j, after + 1), "sentence"
                 return None
@@ -162,7 +175,7 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             nxt = words[after] if after < len(words) else "."
             if wi < 0 and words[after - 1] in d.v.generic_wholes and (nxt in CLAUSE_END or nxt in d.v.clause_verbs):
                 # "built 4,600 of the total.", "2.8m of the total came from abroad": the amount told before.
-                ante = d.antecedent(si, pos, part)
+                ante = referent(d, si, after - 1, part=part, at=pos)
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
             wm = d.m.by_fact.get(wi)
             if wm is not None and "each" in wm.roles:
@@ -215,10 +228,18 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     k = j - 1 if j >= 0 and words[j] == "," else j
     determiner = k == j and k >= 0 and words[k] in ("these", "those")  # "of these 42 patients"
     if k >= 1 and not determiner and words[k] in d.v.anaphora and words[k - 1] in ("of", "among"):
-        ante = d.antecedent(si, k - 1, part)
+        ante = referent(d, si, k, part=part, at=k - 1)
         if ante >= 0:
             return ante, d.span(si, k - 1, k + 1), "sentence"
         return None
+    if k < j:
+        # "Of this, £8m", "Within that total, £8m", "Of the sum, £8m": what the opener's words stand for.
+        for o in range(j - 1, max(-1, j - 1 - OPENING_SUBJECT), -1):
+            if opener_subject(d, si, o, j) and opens_clause(d, si, o):
+                ref = referent(d, si, opener_start(words, o), d.facts[part])
+                if ref < 0 or ref == part:
+                    return None
+                return ref, d.span(si, o, j), "sentence" if d.pos_of(ref)[0] == si else "document"
     if (
         k >= 2
         and k < j
@@ -228,7 +249,7 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         and words[k - 2] in ("of", "among")
     ):
         # "Of those staff, 70": the pronoun with the noun it stands for, after a comma.
-        ante = d.antecedent(si, k - 2, part, noun=words[k])
+        ante = referent(d, si, k - 1, part=part, noun=words[k], at=k - 2)
         if ante >= 0:
             return ante, d.span(si, k - 2, k + 1), "sentence"
         return None
@@ -308,7 +329,7 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
         return None
     if words[j] in INCLUDE_VERBS and words[j - 1] in SUBJECT_PRONOUNS and _opens(words, j - 1):
         # "The firm employs 4,000 people. These include 500 engineers."
-        ante = d.antecedent(si, j - 1, part)
+        ante = referent(d, si, j - 1, part=part)
         return (ante, d.span(si, j - 1, j + 1), "sentence") if ante >= 0 else None
     for i in range(j - 1, max(0, j - 1 - OPENING_GAP), -1):
         if toks[i].fact >= 0 or words[i] in CLAUSE_END:
@@ -320,7 +341,7 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
         if i + 1 == j and words[j] == ",":
             return None  # "Of those, 70": read by the pronoun forms right before the figure
         nxt = words[i + 1] if words[i] in ("those", "these") and i + 1 < j else ""
-        ante = d.antecedent(si, i - 1, part, noun=nxt if nxt.isalpha() else "")
+        ante = referent(d, si, i, part=part, noun=nxt if nxt.isalpha() else "", at=i - 1)
         return (ante, d.span(si, i - 1, i + 1), "sentence") if ante >= 0 else None
     return None
 
@@ -346,8 +367,10 @@ def _noun_opening_parts(d: _Doc) -> Iterator[Relation]:
         if part < 0:
             continue
         head = singular(words[comma - 1])
-        if head in d.v.generic_wholes:
-            whole = d.antecedent(si, 0, part)
+        if subject_at(d, si, 1, comma) == comma:
+            whole = referent(d, si, 1, d.facts[part])  # "Of the total,", "Of that sum,"
+        elif head in d.v.generic_wholes:
+            whole = referent(d, si, comma - 1, part=part, at=0)
         else:
             whole = _named_before(d, si, head, d.facts[part])
         if whole >= 0 and whole != part:
@@ -704,15 +727,10 @@ def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | 
         return sw[0], sw[1], "clause", wpos
     words = d.m.words[si]
     if pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in d.v.anaphora:
-        for s2, k in d.m.previous_figures(si, pos, back=1):
-            wi = d.fact_at(s2, k)
-            w = d.facts[wi]
-            if w.kind in FRAME_KINDS or w.kind in SHARES or w.kind == "percent":
-                continue
-            if w.kind not in COUNTABLE or w.is_range or w.value is None or w.value <= 1:
-                return None
-            return wi, d.span(si, pos + 1, pos + 3), "sentence" if s2 == si else "document", pos + 2
-        return None
+        wi = referent(d, si, pos)  # "half of them": the amount told last
+        if wi < 0 or (d.facts[wi].value or 0) <= 1:
+            return None
+        return wi, d.span(si, pos + 1, pos + 3), "sentence" if d.pos_of(wi)[0] == si else "document", pos + 2
     wb = _whole_before(d, si, pos)
     if wb is None or d.facts[wb[0]].kind not in COUNTABLE:
         return None
@@ -926,3 +944,43 @@ def _held_after(d: _Doc, si: int, concept: str, like: Fact, holders: Sequence[st
             return -1
         return -1 if any(n not in told for n in _names(d, wi)) else wi
     return -1
+
+
+def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
+    """ "900 backed the ban. That is 45% of those asked", "That figure represents a third of the 4,000
+    staff", "This means 45% of the adults": the demonstrative is the part, the share is told after a link
+    verb, and the whole is its figure after "of" or the figure told before for the set it names (the poll's
+    sample for "those asked", the count of "the adults")."""
+    w = referent_words()
+    for si, pos, fi, _ in d.figures(SHARES):
+        ws = d.m.words[si]
+        if pos + 1 >= len(ws) or ws[pos + 1] != "of":
+            continue
+        h = d.hedge_start(si, pos)
+        link = w.share_links.ending_at(ws, h)
+        if link is not None:
+            start = clause_subject(d, si, link[1])
+            if start < 0 and link[1] >= 2 and ws[link[1] - 1] in w.relatives and ws[link[1] - 2] == ",":
+                start = link[1] - 1  # ", which is 45% of ...": the figure told before it in its sentence
+        elif h > 0 and ws[h - 1] in w.contracted and opens_clause(d, si, h - 1):
+            start = h - 1  # "That's 45% of ..."
+        else:
+            continue
+        if start < 0:
+            continue
+        ref = referent(d, si, start)
+        if ref < 0 or (ws[start] in w.relatives and d.pos_of(ref)[0] != si):
+            continue
+        explicit = _share_whole(d, si, pos)
+        if explicit is not None:
+            whole, cue = explicit
+        else:
+            whole = named_whole(d, si, pos + 1, ref)
+            cue = d.span(si, pos + 1, pos + 2)
+        if whole < 0 or whole == ref or not same_family(d.facts[whole], d.facts[ref]):
+            continue
+        if not concepts_agree(d, ref, whole):
+            continue
+        yield Relation(
+            "share", (("part", ref), ("whole", whole), ("share", fi)), (d.span(si, start, h), cue), "document"
+        )

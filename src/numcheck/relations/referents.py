@@ -1,0 +1,257 @@
+"""Referents: the figure a demonstrative stands for, one resolver for the share, part and breakdown readers.
+
+A demonstrative or a noun of amount points back at a figure just told, as the part of a share told after
+it ("900 backed the ban. That is 45% of those asked"), or as the whole of the parts told after it ("The
+council will spend £12m on roads. Of this, £8m will go on repairs and £6m on cycle lanes", "That sum
+includes ...", "Within that total, ...", "The figure includes ..."). ``subject_at`` reads the words that
+stand for the figure ("this", "that sum", "the total", "those"); ``referent`` finds the figure: a plural
+pronoun with a noun of its own ("of those staff") through ``_Doc.antecedent``, any other the last figure
+of the kind wanted told before it, in its sentence or the one before (across a paragraph break too),
+past times and a share set beside an amount; a figure of another amount nearer makes it none, so a
+sentence of several things ("£12m on roads and 300 potholes") is read for none of them. Words are data
+(``vocab.toml`` ``[referents]``). Cost: a sentence's figures are read once; each demonstrative looks back
+one sentence.
+
+Its readers: ``shares._demonstrative_shares`` (the demonstrative as the part of a share),
+``breakdowns._demonstrative_wholes`` (as the whole of parts after "includes", "comprises", "is made up
+of"), the openers of ``shares._whole_before``, ``shares._noun_opening_parts`` and ``lists._opener_whole``
+("Of this,", "Within that total,"), and every pronoun whole of ``shares`` ("of them", "half of them").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from numcheck.mentions import CLAUSE_END
+from numcheck.model import Fact
+from numcheck.relations.base import (
+    _DETERMINERS,
+    _NP_STOP,
+    COUNTABLE,
+    FRAME_KINDS,
+    SHARES,
+    _Doc,
+    family,
+    same_family,
+)
+from numcheck.vocab import PhraseTable, _toml, singular
+
+# Words before a demonstrative that still let it open its clause ("and that is", "but this means").
+_CLAUSE_JOINS = frozenset({",", "and", "but", "so", "yet", "--", "-", "—", "–"})
+# Words that end a whole's noun phrase: a pronoun starts a clause said of it ("all homes it serves").
+_NP_PRONOUNS = frozenset("it they we he she you i".split())
+# Sentences back that the whole a share's noun names ("of the adults", "of those asked") may stand.
+NAMED_BACK = 3
+# Words of a whole's noun phrase after its determiner ("of all adults in the county").
+NAMED_WORDS = 3
+# Tokens after the link that the parts a whole includes may run over ("includes £8m for repairs on the
+# ring road and £6m for ...").
+PART_GAP = 10
+
+
+@dataclass(frozen=True)
+class _Words:
+    demonstratives: frozenset[str]
+    contracted: frozenset[str]
+    relatives: frozenset[str]
+    amount_nouns: PhraseTable
+    share_links: PhraseTable
+    part_links: PhraseTable  # label "exact" or "inclusive"
+    openers: PhraseTable
+    asked: PhraseTable
+    samples: PhraseTable
+    set_determiners: PhraseTable
+
+
+@functools.cache
+def words() -> _Words:
+    data = _toml("vocab.toml")["referents"]
+    return _Words(
+        demonstratives=frozenset(data["demonstratives"]),
+        contracted=frozenset(data["contracted"]),
+        relatives=frozenset(data["relatives"]),
+        amount_nouns=PhraseTable.build((p, "amount") for p in data["amount_nouns"]),
+        share_links=PhraseTable.build((p, "link") for p in data["share_links"]),
+        part_links=PhraseTable.build(
+            [(p, "exact") for p in data["exact_links"]] + [(p, "inclusive") for p in data["inclusive_links"]]
+        ),
+        openers=PhraseTable.build((p, "opener") for p in data["openers"]),
+        asked=PhraseTable.build((p, "asked") for p in data["asked"]),
+        samples=PhraseTable.build((p, "sample") for p in data["samples"]),
+        set_determiners=PhraseTable.build((p, "set") for p in data["set_determiners"]),
+    )
+
+
+def subject_at(d: _Doc, si: int, k: int, end: int | None = None) -> int:
+    """Where the words standing for a figure that start at token ``k`` end, else -1: a demonstrative
+    ("this", "those"), a demonstrative or "the" with a noun of amount ("that sum", "the total"). With
+    ``end`` the words must end there ("Of that sum," up to its comma)."""
+    ws = d.m.words[si]
+    w = words()
+    if k >= len(ws) or d.fact_at(si, k) >= 0:
+        return -1
+    out = -1
+    if ws[k] in w.demonstratives:
+        out = k + 1
+    if ws[k] in w.demonstratives or ws[k] == "the":
+        hit = w.amount_nouns.starting_at(ws, k + 1)
+        if hit and d.fact_at(si, k + 1) < 0:
+            out = hit[1]
+    if out < 0 or (end is not None and out != end):
+        return -1
+    return out
+
+
+def opens_clause(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` opens a clause: the sentence's start, or after a clause end or a joining word."""
+    ws = d.m.words[si]
+    return k == 0 or ws[k - 1] in CLAUSE_END or ws[k - 1] in _CLAUSE_JOINS
+
+
+def referent(d: _Doc, si: int, k: int, like: Fact | None = None, part: int = -1, noun: str = "", at: int = -1) -> int:
+    """The figure the words standing for one at token ``k`` of sentence ``si`` point back to, or -1.
+
+    ``like``: the figure it must be of the family of (a part of it); without it, any single amount (the
+    part of a share). With ``part`` and no ``like`` (a part told beside "of them", "of those cases", "of
+    the total") it is read by ``_Doc.antecedent``, by the noun after the pronoun. Any other is the last
+    figure before it, in its sentence or the one before: times are passed over, and so is a share set
+    beside an amount ("900 (60%)"); a figure of another amount nearer, a range, a rate ("£5 a head"), or
+    another amount of the family told beside it ("£12m on roads and £9m on parks") makes it none.
+    """
+    if part >= 0 and like is None:
+        # "of them", "of those cases", "of whom", "£8m of this", "of the total": a part told beside its
+        # pronoun is read by ``_Doc.antecedent`` from ``at`` (the part's side of the pronoun), by the noun
+        # after the pronoun where it has one.
+        return d.antecedent(si, at if at >= 0 else k, part, noun=noun)
+    for s2, k2, fi in d.m.figures_before(si, k, 1, None):
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS:
+            continue
+        if f.kind in SHARES and (like is None or like.kind not in SHARES):
+            continue  # a share beside an amount ("900 (60%)", "£12m, 20% more than"): not what it stands for
+        if f.is_range or f.value is None:
+            return -1
+        m = d.m.by_fact.get(fi)
+        if m is not None and "each" in m.roles:
+            return -1  # "£5 a head": a rate, no amount to take a part of
+        if like is None:
+            return fi if f.kind in COUNTABLE else -1
+        if family(f) != family(like):
+            return -1
+        return -1 if _rivals(d, s2, k2, si, fi) else fi
+    return -1
+
+
+def _rivals(d: _Doc, s2: int, k: int, si: int, fi: int) -> bool:
+    """Sentence ``s2`` tells another amount of the family of the figure ``fi`` at token ``k`` (before
+    sentence ``si``'s demonstrative), not its own whole: "£12m on roads and £9m on parks. Of this, ..."
+    may mean either, or both; "Of the £12m, £9m went on parks. Of this, ..." means the £9m."""
+    fam = family(d.facts[fi])
+    toks, ws = d.m.tokens[s2], d.m.words[s2]
+    for j, tok in enumerate(toks[:k]):
+        g = tok.fact
+        if g < 0 or g == fi or family(d.facts[g]) != fam:
+            continue
+        o = d.hedge_start(s2, j) - 1
+        while o >= 0 and ws[o] in _DETERMINERS:
+            o -= 1
+        if o >= 0 and ws[o] == "of" and (d.facts[g].value or 0) > (d.facts[fi].value or 0):
+            continue  # "Of the £12m, £9m": its own whole, told first
+        return True
+    return False
+
+
+def clause_subject(d: _Doc, si: int, end: int) -> int:
+    """The start of the words standing for a figure that end at token ``end`` and open a clause, or -1."""
+    ws = d.m.words[si]
+    for start in range(end - 1, max(-1, end - 5), -1):
+        if ws[start] in CLAUSE_END or ws[start] == ",":
+            return -1
+        if (ws[start] in words().demonstratives or ws[start] == "the") and subject_at(d, si, start, end) == end:
+            return start if opens_clause(d, si, start) else -1
+    return -1
+
+
+def named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
+    """The whole the words after "of" at token ``of`` name, told before: the poll's sample for "those
+    asked", else the count whose noun is the noun after "the", "those" or "all" ("of all adults" → "1,500
+    adults"); -1 when there is none (a bare noun names a group of its own: "45% of women")."""
+    ws = d.m.words[si]
+    w = words()
+    j = of + 1
+    if w.asked.starting_at(ws, j):
+        return _sample_before(d, si, of, ref)
+    det = w.set_determiners.starting_at(ws, j)
+    if det is None:
+        return -1
+    k = det[1]
+    head = ""
+    while k < len(ws) and k - det[1] < NAMED_WORDS and ws[k].isalpha() and d.fact_at(si, k) < 0:
+        if ws[k] in _NP_STOP or ws[k] in _NP_PRONOUNS or d.verb_like(ws[k]):
+            break  # "of all homes it serves", "of the staff employed": the noun ends there
+        head = ws[k]
+        k += 1
+    if not head or head in d.v.generic_wholes or singular(head) == head:
+        return -1  # "of the total", "of the vote", "of the market": a whole of no count told
+    concept = d.v.concepts.get(head, "")
+    concept = "" if concept in d.v.generic else concept
+    rf = d.facts[ref]
+    for _, _, fi in d.m.figures_before(si, of, NAMED_BACK, None):
+        if fi == ref:
+            continue
+        f = d.facts[fi]
+        if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, rf):
+            continue
+        if (f.value or 0) <= (rf.value or 0):
+            continue  # "Smith won 12,000 votes and Jones 9,000 votes": a rival, not the set it is a share of
+        m = d.m.by_fact.get(fi)
+        nouns = (m.noun if m else None, f.subject)
+        if any(n and singular(n.split()[-1].lower()) == singular(head) for n in nouns):
+            return fi
+        if concept and d.m.frame(fi).concept == concept:
+            return fi
+    return -1
+
+
+def _sample_before(d: _Doc, si: int, of: int, ref: int) -> int:
+    """The count a poll asked, told before token ``of`` ("a survey of 1,500 adults", "polled 1,500 people"),
+    or -1."""
+    w = words()
+    for s2, k, fi in d.m.figures_before(si, of, NAMED_BACK, None):
+        f = d.facts[fi]
+        if fi == ref or f.kind not in ("count", "number") or f.is_range or f.value is None:
+            continue
+        ws = d.m.words[s2]
+        j = d.hedge_start(s2, k)
+        while j > 0 and ws[j - 1] in ("a", "the", "total", "some", "of") and not w.samples.ending_at(ws, j):
+            j -= 1
+        if w.samples.ending_at(ws, j):
+            return fi
+    return -1
+
+
+def concepts_agree(d: _Doc, a: int, b: int) -> bool:
+    """Both figures count one concept, or the part names no noun of its own ("900 backed the ban" is told
+    by its verb, a part of any set) or one of them counts a generic concept ("people")."""
+    am = d.m.by_fact.get(a)
+    first = am.noun.split()[0].lower() if am is not None and am.noun else ""
+    if not first.isalpha() or first in _NP_STOP or first in d.v.anaphora or d.verb_like(first):
+        return True  # "900 backed", "150,000 of them lost": no noun of its own
+    ac, bc = d.m.frame(a).concept, d.m.frame(b).concept
+    generic = d.v.generic
+    return not ac or not bc or ac in generic or bc in generic or ac == bc
+
+
+def opener_subject(d: _Doc, si: int, opener: int, comma: int) -> bool:
+    """Tokens ``opener`` to ``comma`` are an opener and words standing for a figure: "Of this,", "Within
+    that total,", "Out of the sum,"."""
+    hit = words().openers.starting_at(d.m.words[si], opener)
+    return hit is not None and subject_at(d, si, hit[1], comma) == comma
+
+
+def opener_start(words_: Sequence[str], k: int) -> int:
+    """Where the opener starting at token ``k`` ("of", "within", "out of") ends, else -1."""
+    hit = words().openers.starting_at(words_, k)
+    return hit[1] if hit else -1
