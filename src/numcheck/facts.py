@@ -266,7 +266,7 @@ _STOP = frozenset(
     day days including included include includes up down out off against across through toward towards
     ago annually time times while why how what overnight today yesterday tomorrow tonight apiece instead
     respectively altogether alone almost nearly about around roughly some earlier later although though
-    whereas unless compared compares comparing versus vs""".split()
+    whereas unless compared compares comparing versus vs thanks courtesy""".split()
 )
 # Words are separated by required spaces so that no word can be split two ways (linear time).
 _NP_AFTER = startcache.compile(

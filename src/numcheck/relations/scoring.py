@@ -502,7 +502,8 @@ def _prose_goals(d: _Report) -> Iterator[Relation]:
             while j < stretch_end:
                 claim = claims.starting_at(words, j)
                 n, end = 0, j
-                if claim is not None and not claim[0].startswith("his "):
+                named = j > 0 and text[toks[j - 1].start : toks[j - 1].start + 1].isupper()
+                if claim is not None and not claim[0].startswith("his ") and (claim[0] != "once" or named):
                     n, end = int(_data()["claims"][claim[0]]), claim[1]
                 elif words[j] in numbers or (toks[j].fact >= 0 and d.facts[toks[j].fact].kind in ("count", "number")):
                     value = numbers[words[j]] if words[j] in numbers else d.facts[toks[j].fact].value
