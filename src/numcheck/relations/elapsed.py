@@ -443,7 +443,9 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
                 "span", (("length", fi), ("start", first[0]), ("end", first[1])), (), "document", (("from", "first"),)
             )
             continue
-        if not (pos >= 1 and (words[pos - 1] in lasted or words[pos - 1] == "for")):
+        # "The three-week trial began on 2 June", "the 10-day festival runs from": a length set before its noun.
+        compound = "-" in f.text and pos + 1 < len(words) and words[pos + 1].isalpha()
+        if not (pos >= 1 and (words[pos - 1] in lasted or words[pos - 1] == "for")) and not compound:
             continue
         if not dated and not any(t.fact >= 0 and d.facts[t.fact].kind == "year" for t in toks):
             # "The hostages were held for three weeks. They were seized on 1 June and freed on 8 June."
