@@ -447,6 +447,68 @@ def _seat_shares(d: _Doc) -> Iterator[Relation]:
             )
 
 
+# Words between a definite count's noun and the figures it lists ("The six regions reported 40, 35 ...").
+COUNT_VERB_WORDS = 3
+
+
+def _figure_run(d: _Doc, si: int, k: int) -> list[int]:
+    """Bare counts from token ``k`` joined by commas and one "and" before the last, ending the clause, or
+    before a plural noun that ends it, or "respectively": their facts, else []."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    run: list[int] = []
+    ands = 0
+    while k < len(words):
+        fi = d.fact_at(si, k)
+        f = d.facts[fi] if fi >= 0 else None
+        if f is None or f.kind not in ("count", "number") or f.unit or f.is_range or f.hedge != "exact":
+            return []
+        run.append(fi)
+        k += 1
+        if k < len(words) and words[k] == ",":
+            k += 1
+            if ands:
+                break
+            if k < len(words) and words[k] == "and":
+                ands, k = ands + 1, k + 1
+            continue
+        if k < len(words) and words[k] == "and" and not ands:
+            ands, k = 1, k + 1
+            continue
+        break
+    if ands != 1 or len(run) < 2:
+        return []
+    if k < len(words) and words[k].isalpha() and words[k].endswith("s") and words[k] != "respectively":
+        k += 1  # "... and 10 cases"
+    end = k < len(words) and (words[k] in CLAUSE_END or words[k] in (",", "respectively"))
+    return run if end or k >= len(words) else []
+
+
+def _counted_figures(d: _Doc) -> Iterator[Relation]:
+    """A definite count of things and the figures its sentence then gives them one each: "The six regions
+    reported 40, 35, 20, 15 and 10 cases" lists five. A ``tally`` (NC218): the count against the number of
+    figures listed. Read only at the head of a sentence ("The six regions", "All six", "Six regions") with its
+    plural noun and at most ``COUNT_VERB_WORDS`` words before the figures."""
+    for si, pos, ci, c in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        if c.hedge != "exact" or c.value is None or not 2 <= c.value <= COUNT_MAX or c.value != int(c.value):
+            continue
+        if not (pos == 0 or pos <= 2 and words[pos - 1] in ("the", "all", "these", "those")):
+            continue
+        k = pos + 1
+        if not (k < len(words) and words[k].isalpha() and words[k].endswith("s")):
+            continue
+        k += 1
+        verb = k
+        while k < len(words) and k - verb < COUNT_VERB_WORDS and d.fact_at(si, k) < 0 and words[k].isalpha():
+            k += 1
+        if k == verb or words[k - 1] in ("of", "than", "to", "by", "from"):
+            continue
+        run = _figure_run(d, si, k)
+        if run and len(run) != int(c.value):
+            labels = (("plus", str(len(run))), ("why", f"the sentence lists {len(run)} figures"))
+            yield Relation("tally", (("total", ci),), tuple(d.facts[i].span for i in run), "sentence", labels)
+
+
 def _counted_names(d: _Doc) -> Iterator[Relation]:
     """ "Arlo beat Mira, Tove, Ines and Kaia to the title, and the five players share ...": a definite
     count ("the five", "all five", "these five") of the things the sentence named before it, against the
