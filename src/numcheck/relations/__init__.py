@@ -162,11 +162,11 @@ from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.lists import (
     _counted_countries,
+    _counted_figures,
     _counted_in_order,
     _counted_names,
     _counted_next_door,
     _listed_parts,
-    _counted_figures,
     _named_shares,
     _place_runs,
     _seat_shares,

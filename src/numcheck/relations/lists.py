@@ -454,7 +454,7 @@ COUNT_VERB_WORDS = 3
 def _figure_run(d: _Doc, si: int, k: int) -> list[int]:
     """Bare counts from token ``k`` joined by commas and one "and" before the last, ending the clause, or
     before a plural noun that ends it, or "respectively": their facts, else []."""
-    toks, words = d.m.tokens[si], d.m.words[si]
+    words = d.m.words[si]
     run: list[int] = []
     ands = 0
     while k < len(words):
