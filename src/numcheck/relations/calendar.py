@@ -46,6 +46,25 @@ def _same_events(d: _Doc) -> Iterator[Relation]:
         yield Relation("same-event", _told_roles("a", a) + _told_roles("b", b), cues, "document", labels)
 
 
+# A relative day word read into a weekday's fact ("yesterday, Saturday", "tomorrow (Tuesday)"), as days from the
+# reporting date.
+_RELATIVE_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _relative_weekdays(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: a weekday told beside a day counted from the reporting date ("The vote took place
+    yesterday, Saturday" in a text dated Monday): the weekday as written (``a``) against the day the word
+    counts to (``b``, label ``b-from`` "report", ``b-shift`` its days)."""
+    for fi in d.view.by_kind.get("weekday", ()):
+        f = d.facts[fi]
+        shift = next((_RELATIVE_SHIFT[m] for m in f.markers if m in _RELATIVE_SHIFT), None)
+        if shift is None:
+            continue
+        roles = (("a", fi), ("b", fi))
+        labels = (("a-shift", "0"), ("b-from", "report"), ("b-shift", str(shift)), ("event", "told in one phrase"))
+        yield Relation("same-event", roles, (), "clause", labels)
+
+
 def _next_days(d: _Doc) -> Iterator[Relation]:
     """``same-event``: "charged the following day, Tuesday": the weekday as written (``a``) against the day
     after the day told just before it (``b``, from ``b-from``; label ``b-shift`` 1)."""
