@@ -169,6 +169,7 @@ from numcheck.relations.lists import (
     _place_runs,
 )
 from numcheck.relations.matches import _match_minutes
+from numcheck.relations.multiples import _multiples_of
 from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
@@ -233,6 +234,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _stated_than,
     _to_without_from,
     _versus_year,
+    _multiples_of,
     _comparisons,
     _portions,
     _conversions,
