@@ -36,56 +36,68 @@ CHANGE_FORMS = frozenset("doubled tripled trebled quadrupled halved halve halvin
 # the 150" is a share of a whole, read by the share builders).
 # Words before "half" that make it a part of a time ("the second half", "first-half"), not a multiple.
 HALF_PICKERS = frozenset("first second other last final".split())
+# Kinds of figure that may be a multiple ("twice", "three times", "half").
+CUE_KINDS = frozenset({"multiple", "share"})
 # Words after a multiple's change noun that lead to the older figure ("a threefold increase on").
 CHANGE_LINKS = frozenset("on from over".split())
 SHARE_WORDS = frozenset({"half", "a half", "one half", "a third", "a quarter", "a fifth", "two-thirds"})
 
 
-def _multiples_of(d: _Doc) -> Iterator[Relation]:
+def _candidates(d: _Doc) -> list[tuple[int, int]]:
+    """(sentence, token) of each multiple or fraction figure and each multiple word, in text order."""
+    found = [(si, pos) for si, pos, _, _ in d.figures(CUE_KINDS)]
+    words_of_cues = d.once("multiple-cue-words", lambda: frozenset({*d.v.multiples, "half"}))
     for si, words in enumerate(d.m.words):
-        for k in range(len(words)):
-            cue = _cue_at(d, si, k)
-            if cue is None:
+        if not words_of_cues.isdisjoint(words):
+            found.extend((si, k) for k, w in enumerate(words) if w in words_of_cues)
+    return sorted(found)
+
+
+def _multiples_of(d: _Doc) -> Iterator[Relation]:
+    for si, k in _candidates(d):
+        words = d.m.words[si]
+        cue = _cue_at(d, si, k)
+        if cue is None:
+            continue
+        fi, word, end = cue
+        link = d.v.multiple_links.starting_at(words, end) or _change_link(d, si, end)
+        if link is None:
+            continue
+        how, after = link
+        if how == "more" and (fi < 0 or d.facts[fi].kind != "multiple"):
+            continue  # "double more than": not a phrase of a multiple
+        if how == "same" and words[end] in ("that", "those") and fi < 0 and word not in d.v.multiples:
+            continue
+        hedge = d.v.hedges.ending_at(words, k)
+        start = hedge[1] if hedge else k
+        if how == "what":
+            found = _newer(d, si, start, None)
+            if found is None:
                 continue
-            fi, word, end = cue
-            link = d.v.multiple_links.starting_at(words, end) or _change_link(d, si, end)
-            if link is None:
+            bi, evidence = found
+            ai = _older_of_what(d, si, after, d.facts[bi], bi)
+        else:
+            ai = _older(d, si, after)
+            if ai < 0:
                 continue
-            how, after = link
-            if how == "more" and (fi < 0 or d.facts[fi].kind != "multiple"):
-                continue  # "double more than": not a phrase of a multiple
-            if how == "same" and words[end] in ("that", "those") and fi < 0 and word not in d.v.multiples:
+            found = _newer(d, si, start, d.facts[ai])
+            if found is None:
                 continue
-            hedge = d.v.hedges.ending_at(words, k)
-            start = hedge[1] if hedge else k
-            if how == "what":
-                found = _newer(d, si, start, None)
-                if found is None:
-                    continue
-                bi, evidence = found
-                ai = _older_of_what(d, si, after, d.facts[bi], bi)
-            else:
-                ai = _older(d, si, after)
-                if ai < 0:
-                    continue
-                found = _newer(d, si, start, d.facts[ai])
-                if found is None:
-                    continue
-                bi, evidence = found
-            if ai < 0 or ai == bi:
-                continue
-            roles: tuple[tuple[str, int], ...] = (("from", ai), ("to", bi))
-            if fi >= 0:
-                roles += (("factor", fi),)
-            labels = [("multiple", word)]
-            if hedge:
-                labels.append(("hedge", hedge[0]))
-            if how == "more":
-                labels.append(("or-one-more", "yes"))
-            if evidence == "clause" and d.pos_of(ai)[0] != si:
-                evidence = "document"
-            cues = (d.span(si, start, after),)
-            yield Relation("change", roles, cues, evidence, tuple(labels))
+            bi, evidence = found
+        if ai < 0 or ai == bi:
+            continue
+        roles: tuple[tuple[str, int], ...] = (("from", ai), ("to", bi))
+        if fi >= 0:
+            roles += (("factor", fi),)
+        labels = [("multiple", word)]
+        if hedge:
+            labels.append(("hedge", hedge[0]))
+        if how == "more":
+            labels.append(("or-one-more", "yes"))
+        if evidence == "clause" and d.pos_of(ai)[0] != si:
+            evidence = "document"
+        cues = (d.span(si, start, after),)
+        yield Relation("change", roles, cues, evidence, tuple(labels))
 
 
 def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
