@@ -176,7 +176,7 @@ class Vocab:
     result_run_words: frozenset[str]  # "their last": between such a phrase and the count
     multiples: Mapping[str, Decimal]
     occasions_after: frozenset[str]  # "since", "this": after "twice", how often, not a factor
-    multiple_links: PhraseTable  # "the", "as many as" → "same"; "more than" → "more"; "what" → "what"
+    multiple_links: PhraseTable  # "the", "as many as" → "same"; "more than" → "more"; "what"; "that figure" → "back"
     multiple_verbs: frozenset[str]  # "was" in "That was double the 8 million"
     multiple_between: frozenset[str]  # "now" in "is now three times"
     multiple_subjects: PhraseTable  # "that", "the figure" → "back": the last figure of the sentence before
@@ -468,7 +468,7 @@ def vocab() -> Vocab:
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         occasions_after=frozenset(data["occasions"]["after"]),
         multiple_links=PhraseTable.build(
-            (p, kind) for kind in ("same", "more", "what") for p in data["multiple_of"][kind]
+            (p, kind) for kind in ("same", "more", "what", "back") for p in data["multiple_of"][kind]
         ),
         multiple_verbs=frozenset(" ".join(words_of(w)) for w in data["multiple_of"]["verbs"]),
         multiple_between=frozenset(data["multiple_of"]["between"]),

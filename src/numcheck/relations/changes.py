@@ -415,9 +415,9 @@ def _time_after(d: _Doc, si: int, k: int) -> bool:
 
 
 def _comma_before_from(words: Sequence[str], k: int, first: int) -> bool:
-    """The comma at ``k`` only sets off the "from" of the change's first end: "has tripled in five years,
-    from 1,200 to 3,600"."""
-    return k + 2 == first and words[k + 1] == "from"
+    """The comma at ``k`` only sets off the "from" of the change's first end or the "to" of its level
+    reached: "has tripled in five years, from 1,200 to 3,600", "had doubled, to 12 million"."""
+    return k + 2 == first and words[k + 1] in ("from", "to")
 
 
 def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | None:
@@ -817,9 +817,8 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             if pronoun and concept in said:
                 concept = ""  # the subject is the pronoun itself
             # "by 2024 the number had doubled to 12 million": a head that names no thing points back too.
-            generic = concept in BACK_HEADS and any(
-                words[x] == concept and words[x - 1] in NEAR_PRONOUNS | {"the"} for x in range(max(lo, 1), pos)
-            )
+            head = _back_head(d, si, lo, pos) if not concept or concept in BACK_HEADS else -1
+            generic = head >= 0
             if generic:
                 pronoun, concept = True, ""
             # "Since then this has been cut to 4.9bn": a sentence opening on "this" points back too.
@@ -827,7 +826,14 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             ai = _level_told_after(d, si, pos, b)
             if ai < 0:
                 ai = _earlier_same(
-                    d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening and not generic, bi
+                    d,
+                    si,
+                    head - 1 if generic else lo,
+                    b,
+                    concept,
+                    pronoun,
+                    not (said & PRONOUN_SUBJECTS) and not opening and not generic,
+                    bi,
                 )
             if ai < 0:
                 ai = _then_after(d, si, b, concept)
@@ -840,6 +846,20 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             rel = _change(d, si, bi, bi, (d.span(si, pos_to, pos_to + 1),), direction, stated)
             roles = tuple((r, ai if r == "from" else i) for r, i in rel.roles)
             yield Relation("change", roles, rel.cues, evidence, rel.labels)
+
+
+def _back_head(d: _Doc, si: int, lo: int, pos: int) -> int:
+    """ "the number had doubled to", "that figure had risen to", ", a figure that has doubled to": where a
+    subject whose head names no thing, standing for the figure told before, starts; -1 if none."""
+    words = d.m.words[si]
+    for x in range(max(lo, 1), pos):
+        if words[x] not in BACK_HEADS:
+            continue
+        if words[x - 1] in NEAR_PRONOUNS or words[x - 1] == "the":
+            return x - 1
+        if words[x - 1] == "a" and words[x + 1 : x + 2] in (("that",), ("which",)):
+            return x - 1
+    return -1
 
 
 def _said_changes(d: _Doc) -> Iterator[Relation]:

@@ -70,12 +70,15 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
             continue
         hedge = d.v.hedges.ending_at(words, k)
         start = hedge[1] if hedge else k
-        if how == "what":
+        if how in ("what", "back"):
             found = _newer(d, si, start, None)
             if found is None:
                 continue
             bi, evidence = found
-            ai = _older_of_what(d, si, after, d.facts[bi], bi)
+            if how == "what":
+                ai = _older_of_what(d, si, after, d.facts[bi], bi)
+            else:
+                ai = _told_before(d, bi)
         else:
             ai = _older(d, si, after)
             if ai < 0:
@@ -201,6 +204,19 @@ def _older_of_what(d: _Doc, si: int, j: int, b: Fact, bi: int) -> int:
     return found[0] if len(found) == 1 and _alike(d, found[0], bi) else -1
 
 
+def _told_before(d: _Doc, bi: int) -> int:
+    """ "Last year it handled 12 million, double that figure": the figure told just before ``bi`` (in its
+    sentence or the one before), of its family, past times; -1 when the nearest is of another family."""
+    si, pos = d.pos_of(bi)
+    b = d.facts[bi]
+    for s2, k in d.m.previous_figures(si, pos, back=1):
+        f = d.facts[d.fact_at(s2, k)]
+        if f.kind in FRAME_KINDS and not f.kind == b.kind == "duration":
+            continue
+        return d.fact_at(s2, k) if _amount(f) and same_family(f, b, bare_ok=True) else -1
+    return -1
+
+
 def _newer(d: _Doc, si: int, start: int, like: Fact | None) -> tuple[int, str] | None:
     """The figure the multiple starting at token ``start`` is told of, and the evidence: the figure before
     its comma ("12 million, double the"), the subject's figure before its verb ("sales of £12m were double
@@ -208,8 +224,8 @@ def _newer(d: _Doc, si: int, start: int, like: Fact | None) -> tuple[int, str] |
     of the sentence before."""
     words = d.m.words[si]
     j = start - 1
-    if j >= 0 and words[j] in ("a", "an"):
-        j -= 1  # "640, a threefold increase on the 290"
+    if j >= 0 and words[j] in ("a", "an", "or"):
+        j -= 1  # "640, a threefold increase on the 290", "12 million, or twice the 8 million"
     if j >= 0 and words[j] in ("up", "down"):
         return None  # "up threefold from": a change, read by the change builders
     if j >= 0 and words[j] in APPOSITION:
