@@ -34,6 +34,8 @@ DETERMINERS = frozenset("the its their his her our a an some".split())
 CHANGE_FORMS = frozenset("doubled tripled trebled quadrupled halved halve halving".split())
 # A fraction word read as a multiple only before "the" or "as many as": "half the 150 it had" ("a third of
 # the 150" is a share of a whole, read by the share builders).
+# Fraction words the fact table may leave alone before "as many as" or "the" ("a quarter as many as").
+FRACTION_WORDS = frozenset({"half", "third", "quarter"})
 # Words before "half" that make it a part of a time ("the second half", "first-half"), not a multiple.
 HALF_PICKERS = frozenset("first second other last final".split())
 # Kinds of figure that may be a multiple ("twice", "three times", "half").
@@ -46,7 +48,7 @@ SHARE_WORDS = frozenset({"half", "a half", "one half", "a third", "a quarter", "
 def _candidates(d: _Doc) -> list[tuple[int, int]]:
     """(sentence, token) of each multiple or fraction figure and each multiple word, in text order."""
     found = [(si, pos) for si, pos, _, _ in d.figures(CUE_KINDS)]
-    words_of_cues = d.once("multiple-cue-words", lambda: frozenset({*d.v.multiples, "half"}))
+    words_of_cues = d.once("multiple-cue-words", lambda: frozenset({*d.v.multiples, *FRACTION_WORDS}))
     for si, words in enumerate(d.m.words):
         if not words_of_cues.isdisjoint(words):
             found.extend((si, k) for k, w in enumerate(words) if w in words_of_cues)
@@ -120,12 +122,18 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
                 return fi, text, k + 1
         return None
     w = words[k]
-    if k > 0 and (words[k - 1] in DETERMINERS or words[k - 1] in HALF_PICKERS):
-        return None  # "a double room", "in the second half the"
+    before = words[k - 1] if k > 0 else ""
+    if w in FRACTION_WORDS and words[k + 1 : k + 2] in (("the",), ("as",)):
+        # "half as many as", "half the 7,900", "a quarter as many as": read by the rule's table of multiples
+        if w == "half" and before not in DETERMINERS and before not in HALF_PICKERS:
+            return -1, w, k + 1
+        if w != "half" and before in ("a", "one"):
+            return -1, "a " + w, k + 1
+        return None
+    if before in DETERMINERS:
+        return None  # "a double room"
     if w in d.v.multiples and w not in CHANGE_FORMS:
         return -1, w, k + 1
-    if w == "half" and words[k + 1 : k + 2] in (("the",), ("as",)):
-        return -1, w, k + 1  # "half as many as", "half the 7,900": read by the rule's table of multiples
     return None
 
 
