@@ -34,6 +34,8 @@ DETERMINERS = frozenset("the its their his her our a an some".split())
 CHANGE_FORMS = frozenset("doubled tripled trebled quadrupled halved halve halving".split())
 # A fraction word read as a multiple only before "the" or "as many as": "half the 150 it had" ("a third of
 # the 150" is a share of a whole, read by the share builders).
+# Heads after a year that name its figure: "three times the 2010 figure", "double the 2015 level of 40".
+YEAR_HEADS = frozenset("figure level total number tally".split())
 # Fraction words the fact table may leave alone before "as many as" or "the" ("a quarter as many as").
 FRACTION_WORDS = frozenset({"half", "third", "quarter"})
 # Words before "half" that make it a part of a time ("the second half", "first-half"), not a multiple.
@@ -83,12 +85,24 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
                 ai = _told_before(d, bi)
         else:
             ai = _older(d, si, after)
+            year = ""
             if ai < 0:
-                continue
-            found = _newer(d, si, start, d.facts[ai])
-            if found is None:
-                continue
-            bi, evidence = found
+                year, ai = _year_after(d, si, after)
+                if not year:
+                    continue
+            if ai >= 0:
+                found = _newer(d, si, start, d.facts[ai])
+                if found is None:
+                    continue
+                bi, evidence = found
+            else:
+                found = _newer(d, si, start, None)
+                if found is None:
+                    continue
+                bi, evidence = found
+                # "twice as many as in 2021, when 9,000 voted": the figure told after the year, else the
+                # figure of that year told around.
+                ai = _older_of_what(d, si, after, d.facts[bi], bi)
         if ai < 0 or ai == bi:
             continue
         roles: tuple[tuple[str, int], ...] = (("from", ai), ("to", bi))
@@ -193,14 +207,38 @@ def _older_of_what(d: _Doc, si: int, j: int, b: Fact, bi: int) -> int:
         if f.kind in FRAME_KINDS:
             continue
         return fi if _amount(f) and same_family(f, b, bare_ok=True) else -1
-    if not year:
-        return -1
-    # The one figure of the family set in that year in the sentences around (of two, "a loss of 984m euros
-    # in 2003" and its operating profit, which one "what it was" means is not said).
+    return _year_figure(d, si, year, b, bi) if year else -1
+
+
+def _year_after(d: _Doc, si: int, j: int) -> tuple[str, int]:
+    """ "twice as many as in 2003", "three times the 2010 figure", "double the 2015 level of 40": the year
+    the link at ``j`` leads to, and the figure told after "of" (or -1); ("", -1) if it leads to none."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    told_in = j < len(words) and words[j] == "in"
+    k = j + 1 if told_in else j
+    yi = toks[k].fact if k < len(words) else -1
+    iso = d.facts[yi].iso if yi >= 0 and d.facts[yi].kind == "year" else None
+    if not iso:
+        return "", -1
+    year = iso[:4]
+    nxt = words[k + 1] if k + 1 < len(words) else "."
+    if told_in and (nxt in SENTENCE_ENDS or nxt in (",", "when", "and")):
+        return year, -1
+    if not told_in and nxt in YEAR_HEADS:
+        if words[k + 2 : k + 3] == ("of",):
+            ai = d.figure_after(si, k + 3)
+            return (year, ai) if ai >= 0 and _amount(d.facts[ai]) else ("", -1)
+        return year, -1
+    return "", -1
+
+
+def _year_figure(d: _Doc, si: int, year: str, b: Fact, bi: int) -> int:
+    """The one figure of ``b``'s family set in ``year`` in the sentences around (of two, "a loss of 984m
+    euros in 2003" and its operating profit, which one is meant is not said), counting what ``b`` counts."""
     found = [
         fi
-        for s2 in (si - 2, si - 1, si, si + 1)
-        if 0 <= s2 < len(d.m.tokens)
+        for s2 in (si - 2, si - 1, si)
+        if 0 <= s2
         for fi in (tok.fact for tok in d.m.tokens[s2])
         if fi >= 0
         and fi != bi
@@ -208,8 +246,17 @@ def _older_of_what(d: _Doc, si: int, j: int, b: Fact, bi: int) -> int:
         and f.kind not in FRAME_KINDS
         and same_family(f, b, bare_ok=True)
         and d.m.by_fact[fi].frame == year
+        and not _moved(d, fi)
     ]
     return found[0] if len(found) == 1 and _alike(d, found[0], bi) else -1
+
+
+def _moved(d: _Doc, fi: int) -> bool:
+    """The figure is an amount moved or lost ("lost €98m", "fell 2,000"), not a level ("fell to 2,000")."""
+    m = d.m.by_fact[fi]
+    si, pos = d.pos_of(fi)
+    at = d.hedge_start(si, pos)
+    return bool(m.direction) and not (at > 0 and d.m.words[si][at - 1] in ("to", "at"))
 
 
 def _told_before(d: _Doc, bi: int) -> int:
@@ -316,9 +363,10 @@ def _subject_before(
 
 
 def _alike(d: _Doc, ai: int, bi: int) -> bool:
-    """The two figures count one kind of thing: their nouns' concepts agree where both name one."""
+    """The two figures count one kind of thing: their nouns' concepts agree where both name one the
+    vocabulary knows ("loss" and "profit" do not)."""
     am, bm = d.m.by_fact.get(ai), d.m.by_fact.get(bi)
     if am is None or bm is None:
         return False
-    generic = ("", None, "number", "figure", "total", "people")
-    return am.concept in generic or bm.concept in generic or am.concept == bm.concept
+    known = d.v.concept_names - {"people"}
+    return am.concept not in known or bm.concept not in known or am.concept == bm.concept
