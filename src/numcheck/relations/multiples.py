@@ -64,7 +64,7 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
         if cue is None:
             continue
         fi, word, end = cue
-        link = d.v.multiple_links.starting_at(words, end) or _change_link(d, si, end)
+        link = d.v.multiple_links.starting_at(words, end) or _change_link(d, si, end) or _owned_after(d, si, end)
         if link is None:
             continue
         how, after = link
@@ -159,6 +159,17 @@ def _change_link(d: _Doc, si: int, end: int) -> tuple[str, int] | None:
     if hit is None or hit[0] != "up" or hit[1] >= len(words) or words[hit[1]] not in CHANGE_LINKS:
         return None
     return "same", hit[1] + 1
+
+
+def _owned_after(d: _Doc, si: int, end: int) -> tuple[str, int] | None:
+    """ "more than double 2015's 8 million": a time that owns the older figure right after the multiple."""
+    fi = d.fact_at(si, end)
+    if fi < 0 or d.facts[fi].kind not in FRAME_KINDS or d.facts[fi].kind == "duration":
+        return None
+    words = d.m.words[si]
+    if d.facts[fi].text.endswith(("'s", "’s")) or words[end + 1 : end + 3] == ("'", "s"):
+        return "same", end
+    return None
 
 
 def _older(d: _Doc, si: int, j: int) -> int:
