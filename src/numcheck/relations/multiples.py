@@ -91,7 +91,7 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
                 if not year:
                     continue
             if ai >= 0:
-                found = _newer(d, si, start, d.facts[ai])
+                found = _newer(d, si, start, d.facts[ai]) or _level_at_end(d, si, start, ai)
                 if found is None:
                     continue
                 bi, evidence = found
@@ -315,6 +315,28 @@ def _newer(d: _Doc, si: int, start: int, like: Fact | None) -> tuple[int, str] |
 def _time_at(d: _Doc, si: int, j: int) -> bool:
     fi = d.m.tokens[si][j].fact
     return fi >= 0 and d.facts[fi].kind in FRAME_KINDS and d.facts[fi].kind != "duration"
+
+
+def _level_at_end(d: _Doc, si: int, start: int, ai: int) -> tuple[int, str] | None:
+    """ "Fares are twice as high as the £3 they were in 2019, at £9": a subject with no figure, its verb
+    and the multiple, then the level itself after ", at" closing the sentence."""
+    words = d.m.words[si]
+    j = start - 1
+    while j >= 0 and (words[j] in d.v.multiple_between or _time_at(d, si, j)):
+        j -= 1
+    if j < 0 or words[j] not in d.v.multiple_verbs:
+        return None
+    a = d.facts[ai]
+    _, apos = d.pos_of(ai)
+    for k in range(apos + 1, min(len(words) - 2, apos + WHAT_REACH)):
+        if words[k] in SENTENCE_ENDS:
+            return None
+        if words[k] == "," and words[k + 1] == "at":
+            bi = d.figure_after(si, k + 2)
+            if bi >= 0 and _amount(d.facts[bi]) and same_family(d.facts[bi], a, bare_ok=True):
+                return bi, "clause"
+            return None
+    return None
 
 
 def _figure_before(d: _Doc, si: int, j: int, like: Fact | None, lo: int = 0) -> int:
