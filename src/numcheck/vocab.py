@@ -176,6 +176,11 @@ class Vocab:
     result_run_words: frozenset[str]  # "their last": between such a phrase and the count
     multiples: Mapping[str, Decimal]
     occasions_after: frozenset[str]  # "since", "this": after "twice", how often, not a factor
+    multiple_links: PhraseTable  # "the", "as many as" → "same"; "more than" → "more"; "what"; "that figure" → "back"
+    multiple_verbs: frozenset[str]  # "was" in "That was double the 8 million"
+    multiple_between: frozenset[str]  # "now" in "is now three times"
+    multiple_subjects: PhraseTable  # "that", "the figure" → "back": the last figure of the sentence before
+    multiple_openers: frozenset[str]  # "but" in "But that was ...": words before such a subject
     comparison: PhraseTable  # phrase → "above" | "below"
     compared_nouns: frozenset[str]  # "total", "mark": a compared figure's noun that names no thing of its own
     gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
@@ -462,6 +467,13 @@ def vocab() -> Vocab:
         result_run_words=frozenset(data["results"]["run_words"]),
         multiples={" ".join(words_of(k)): Decimal(str(v)) for k, v in mult.items()},
         occasions_after=frozenset(data["occasions"]["after"]),
+        multiple_links=PhraseTable.build(
+            (p, kind) for kind in ("same", "more", "what", "back") for p in data["multiple_of"][kind]
+        ),
+        multiple_verbs=frozenset(" ".join(words_of(w)) for w in data["multiple_of"]["verbs"]),
+        multiple_between=frozenset(data["multiple_of"]["between"]),
+        multiple_subjects=PhraseTable.build((p, "back") for p in data["multiple_of"]["subjects"]),
+        multiple_openers=frozenset(data["multiple_of"]["openers"]),
         comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),
         compared_nouns=frozenset(data["comparison"]["compared_nouns"]),
         gap_after=frozenset(data["comparison"]["gap_after"]),

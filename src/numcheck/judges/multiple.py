@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ RELATIONS = frozenset({"change"})
 ROLES = ("a", "b")
 PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, []), "exclude": (str, r"(?!)"), "multiples": (dict, {})}
 FIELDS = frozenset({"from", "to", "stated", "computed", "word"})
+# Words after "three times" that make it the factor or one more: "three times more than", "higher than".
+_COMPARATIVE = re.compile(r"\s+(?:more|higher|bigger|larger|greater|longer|heavier)\s+than\b", re.I)
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -43,6 +46,12 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
 
     facts = view.facts
     ai, bi, fi = rel.get("from"), rel.get("to"), rel.get("factor")
+    one_more = bool(rel.label("or-one-more"))
+    ci = rel.get("stated")
+    if fi is None and ci is not None and facts[ci].kind == "multiple" and facts[ci].value is not None:
+        # "a threefold increase on $8m", "three times higher than": a multiple told as the stated change.
+        fi = ci
+        one_more = one_more or _COMPARATIVE.match(view.after(facts[ci], 25)) is not None
     word = rel.label("multiple") or (facts[fi].text.lower() if fi is not None else "")
     if ai is None or bi is None or not word:
         return None
@@ -58,12 +67,16 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     hedge = rel.label("hedge").strip().lower()
     if not hedge and fi is not None:
         hedge = {"nearly": "nearly", "more than": "more than", "at least": "more than"}.get(facts[fi].hedge, "")
+    # "three times more than", "three times higher than": writers mean the factor or one more.
+    top = factor + 1 if one_more else factor
     if hedge in ("nearly", "almost"):
-        want = Interval(factor * (1 - NEARLY_WIDTH), factor)
-    elif hedge in ("more than", "over"):
-        want = Interval(factor, None, low_open=True)
+        want = Interval(factor * (1 - NEARLY_WIDTH), top)
+    elif hedge in ("more than", "over", "at least"):
+        want = Interval(factor, None, low_open=hedge != "at least")
+    elif hedge in ("less than", "at most"):
+        want = Interval(Decimal(0), top, high_open=hedge == "less than")
     else:
-        want = Interval(factor * (1 - ABOUT_WIDTH), factor * (1 + ABOUT_WIDTH))
+        want = Interval(factor * (1 - ABOUT_WIDTH), top * (1 + ABOUT_WIDTH))
     if ratio.overlaps(want):
         return None
     av, bv = point(a), point(b)

@@ -173,6 +173,7 @@ from numcheck.relations.lists import (
     _seat_shares,
 )
 from numcheck.relations.matches import _match_minutes
+from numcheck.relations.multiples import _multiples_of
 from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
@@ -244,6 +245,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _stated_than,
     _to_without_from,
     _versus_year,
+    _multiples_of,
     _comparisons,
     _portions,
     _conversions,

@@ -84,6 +84,8 @@ SENTENCE_END = frozenset(".!?")
 THEN_REACH = 30
 # Sentences either side of a level reached that its older end may be told in, found by frame.
 THEN_SENTENCES = 1
+# Heads of a subject that stand for the figure told before ("the number had doubled to").
+BACK_HEADS = frozenset({"number", "figure", "total", "tally"})
 # Counted heads that name no one quantity ("people", "figures").
 GENERIC_HEADS = frozenset({"people", "figure", "number", "total"})
 # Words of a time figure that set the level before a change ("a year ago", "the previous quarter").
@@ -412,9 +414,9 @@ def _time_after(d: _Doc, si: int, k: int) -> bool:
 
 
 def _comma_before_from(words: Sequence[str], k: int, first: int) -> bool:
-    """The comma at ``k`` only sets off the "from" of the change's first end: "has tripled in five years,
-    from 1,200 to 3,600"."""
-    return k + 2 == first and words[k + 1] == "from"
+    """The comma at ``k`` only sets off the "from" of the change's first end or the "to" of its level
+    reached: "has tripled in five years, from 1,200 to 3,600", "had doubled, to 12 million"."""
+    return k + 2 == first and words[k + 1] in ("from", "to")
 
 
 def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | None:
@@ -594,6 +596,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             j = aside + 1  # "$212.4m, for the six months to June, up from $230.5m"
     start = j
     direction = ""
+    multiple = ""
     stated: tuple[int, str, Span | None] | None = None
     # "up 30% from", "down by $20m on", "a $597m improvement from", "an 8% rise on"
     k = j
@@ -607,10 +610,13 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if k < len(words) and words[k] in ("by", "of"):
             k += 1  # "up by 30% on", "an increase of 30% on the $4.5bn"
         ci = d.figure_after(si, k)
-        if ci >= 0 and d.facts[ci].kind in ("percent", "points", "money", "count", "number", "measure"):
+        if ci >= 0 and d.facts[ci].kind in ("percent", "points", "money", "count", "number", "measure", "multiple"):
             _, cpos = d.pos_of(ci)
             stated = (ci, direction, d.span(si, start, hit[1]))
             k = cpos + 1
+        elif k < len(words) and words[k] in d.v.multiples and toks[k].fact < 0:
+            multiple = words[k]  # "up threefold from $8m": a multiple word the fact table leaves alone
+            k += 1
     else:
         ci = d.figure_after(si, k)
         if ci >= 0 and k == start + (words[start] in ("a", "an")):
@@ -669,6 +675,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             return  # "a $410m loss, against a $220m profit": amounts of opposite sign, not two levels
         cue = d.span(si, start, phrase_at + len(phrase))
         rel = _change(d, si, ai, bi, (cue,), direction, stated)
+        if multiple and not rel.label("multiple"):
+            rel = Relation(rel.kind, rel.roles, rel.cues, rel.evidence, (*rel.labels, ("multiple", multiple)))
         verb = _verb_direction(d, si, pos)
         if verb is not None and direction and verb[0] != direction:
             # "Inflation eased to 3.1%, up from 2.9%": the verb says the other way from the link; the
@@ -807,11 +815,25 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             concept = _subject_concept(d, bi)
             if pronoun and concept in said:
                 concept = ""  # the subject is the pronoun itself
+            # "by 2024 the number had doubled to 12 million": a head that names no thing points back too.
+            head = _back_head(d, si, lo, pos) if not concept or concept in BACK_HEADS else -1
+            generic = head >= 0
+            if generic:
+                pronoun, concept = True, ""
             # "Since then this has been cut to 4.9bn": a sentence opening on "this" points back too.
             opening = _opening_pronoun(words, d.m.clause_start(si, pos))
             ai = _level_told_after(d, si, pos, b)
             if ai < 0:
-                ai = _earlier_same(d, si, lo, b, concept, pronoun, not (said & PRONOUN_SUBJECTS) and not opening, bi)
+                ai = _earlier_same(
+                    d,
+                    si,
+                    head - 1 if generic else lo,
+                    b,
+                    concept,
+                    pronoun,
+                    not (said & PRONOUN_SUBJECTS) and not opening and not generic,
+                    bi,
+                )
             if ai < 0:
                 ai = _then_after(d, si, b, concept)
             if ai < 0:
@@ -823,6 +845,20 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             rel = _change(d, si, bi, bi, (d.span(si, pos_to, pos_to + 1),), direction, stated)
             roles = tuple((r, ai if r == "from" else i) for r, i in rel.roles)
             yield Relation("change", roles, rel.cues, evidence, rel.labels)
+
+
+def _back_head(d: _Doc, si: int, lo: int, pos: int) -> int:
+    """ "the number had doubled to", "that figure had risen to", ", a figure that has doubled to": where a
+    subject whose head names no thing, standing for the figure told before, starts; -1 if none."""
+    words = d.m.words[si]
+    for x in range(max(lo, 1), pos):
+        if words[x] not in BACK_HEADS or words[x + 1 : x + 2] in (("of",), ("for",)):
+            continue  # "the number of people in work rose to": the head names its thing after "of"
+        if words[x - 1] in NEAR_PRONOUNS or words[x - 1] == "the":
+            return x - 1
+        if words[x - 1] == "a" and words[x + 1 : x + 2] in (("that",), ("which",)):
+            return x - 1
+    return -1
 
 
 def _said_changes(d: _Doc) -> Iterator[Relation]:

@@ -102,6 +102,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
     for rel in changes:
         if rel.evidence != "clause" or rel.get("stated") is not None or rel.get("factor") is not None:
             continue
+        if rel.label("multiple"):
+            continue  # "12 million, double the 8 million": a change told with its own multiple word
         ai, bi = rel.get("from"), rel.get("to")
         if ai is None or bi is None:
             continue

@@ -1,0 +1,405 @@
+"""Multiples told of two figures of one quantity: the newer figure, a multiple word, and the older figure it
+is a multiple of ("12 million passengers, double the 8 million of 2015", "5,000, twice as many as the
+3,600", "That was three times the £4m it raised in 2019", "is now three times what it was in 2010").
+
+Each is a ``change`` (from: the older figure, to: the newer one; ``factor``: the multiple's figure when the
+fact table reads one, "twice", "three times", "half"; label ``multiple``: its word) that the multiple judge
+reads. The words after the multiple that lead to the older figure, the verbs and the figure-less subjects
+("That was ...") are vocabulary (``[multiple_of]`` in data/vocab.toml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from numcheck.model import Fact
+from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
+
+# Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
+AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration"})
+# Tokens back from a multiple (past its comma or verb) that the newer figure may stand.
+NEWER_REACH = 14
+# Tokens after the multiple's link that the older figure may stand ("the", a hedge, "2015's").
+OLDER_REACH = 4
+# Tokens after "what" that the time or the older figure may stand ("what it was in 2010, £4m").
+WHAT_REACH = 12
+# Words a subject standing for the sentence before's figure may hold before its verb.
+SUBJECT_WORDS = 3
+# Punctuation that sets a multiple beside the figure before it: "12 million, double the 8 million".
+APPOSITION = frozenset({",", "-", "–", "—", "("})
+SENTENCE_ENDS = frozenset(";:.!?")
+DETERMINERS = frozenset("the its their his her our a an some".split())
+# Verb forms of a multiple that tell a change from a level before ("tripled from", "halving its"): read
+# by the change builders, not here.
+CHANGE_FORMS = frozenset("doubled tripled trebled quadrupled halved halve halving".split())
+# A fraction word read as a multiple only before "the" or "as many as": "half the 150 it had" ("a third of
+# the 150" is a share of a whole, read by the share builders).
+# Heads after a year that name its figure: "three times the 2010 figure", "double the 2015 level of 40".
+YEAR_HEADS = frozenset("figure level total number tally".split())
+# Fraction words the fact table may leave alone before "as many as" or "the" ("a quarter as many as").
+FRACTION_WORDS = frozenset({"half", "third", "quarter"})
+# Words before "half" that make it a part of a time ("the second half", "first-half"), not a multiple.
+HALF_PICKERS = frozenset("first second other last final".split())
+# Kinds of figure that may be a multiple ("twice", "three times", "half").
+CUE_KINDS = frozenset({"multiple", "share"})
+# Words after a multiple's change noun that lead to the older figure ("a threefold increase on").
+CHANGE_LINKS = frozenset("on from over".split())
+SHARE_WORDS = frozenset({"half", "a half", "one half", "a third", "a quarter", "a fifth", "two-thirds"})
+
+
+def _candidates(d: _Doc) -> list[tuple[int, int]]:
+    """(sentence, token) of each multiple or fraction figure and each multiple word, in text order."""
+    found = [(si, pos) for si, pos, _, _ in d.figures(CUE_KINDS)]
+    words_of_cues = d.once("multiple-cue-words", lambda: frozenset({*d.v.multiples, *FRACTION_WORDS}))
+    for si, words in enumerate(d.m.words):
+        if not words_of_cues.isdisjoint(words):
+            found.extend((si, k) for k, w in enumerate(words) if w in words_of_cues)
+    return sorted(found)
+
+
+def _multiples_of(d: _Doc) -> Iterator[Relation]:
+    for si, k in _candidates(d):
+        words = d.m.words[si]
+        cue = _cue_at(d, si, k)
+        if cue is None:
+            continue
+        fi, word, end = cue
+        link = d.v.multiple_links.starting_at(words, end) or _change_link(d, si, end) or _owned_after(d, si, end)
+        if link is None:
+            continue
+        how, after = link
+        if how == "more" and (fi < 0 or d.facts[fi].kind != "multiple"):
+            continue  # "double more than": not a phrase of a multiple
+        if how == "same" and words[end] in ("that", "those") and fi < 0 and word not in d.v.multiples:
+            continue
+        hedge = d.v.hedges.ending_at(words, k)
+        start = hedge[1] if hedge else k
+        if how in ("what", "back"):
+            found = _newer(d, si, start, None)
+            if found is None:
+                continue
+            bi, evidence = found
+            if how == "what":
+                ai = _older_of_what(d, si, after, d.facts[bi], bi)
+            else:
+                ai = _told_before(d, bi)
+        else:
+            ai = _older(d, si, after)
+            year = ""
+            if ai < 0:
+                year, ai = _year_after(d, si, after)
+                if not year:
+                    continue
+            if ai >= 0:
+                found = _newer(d, si, start, d.facts[ai]) or _level_at_end(d, si, start, ai)
+                if found is None:
+                    continue
+                bi, evidence = found
+            else:
+                found = _newer(d, si, start, None)
+                if found is None:
+                    continue
+                bi, evidence = found
+                # "twice as many as in 2021, when 9,000 voted": the figure told after the year, else the
+                # figure of that year told around.
+                ai = _older_of_what(d, si, after, d.facts[bi], bi)
+        if ai < 0 or ai == bi:
+            continue
+        roles: tuple[tuple[str, int], ...] = (("from", ai), ("to", bi))
+        if fi >= 0:
+            roles += (("factor", fi),)
+        labels = [("multiple", word)]
+        if hedge:
+            labels.append(("hedge", hedge[0]))
+        if how == "more":
+            labels.append(("or-one-more", "yes"))
+        if evidence == "clause" and d.pos_of(ai)[0] != si:
+            evidence = "document"
+        cues = (d.span(si, start, after),)
+        yield Relation("change", roles, cues, evidence, tuple(labels))
+
+
+def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
+    """The multiple at token ``k``: (its fact or -1, its word, the token after it). A multiple figure
+    ("twice", "three times", "a threefold"), a fraction figure ("half"), or a multiple word the fact table
+    leaves alone ("double", "triple") that no determiner makes an adjective ("a double room")."""
+    words = d.m.words[si]
+    fi = d.m.tokens[si][k].fact
+    if fi >= 0:
+        f = d.facts[fi]
+        text = " ".join(f.text.lower().split())
+        if f.kind == "multiple" and f.value is not None and text not in CHANGE_FORMS and f.value > 0:
+            return fi, text, k + 1
+        if f.kind == "share" and text in SHARE_WORDS and f.value is not None:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if nxt in ("the", "as"):
+                return fi, text, k + 1
+        return None
+    w = words[k]
+    before = words[k - 1] if k > 0 else ""
+    if w in FRACTION_WORDS and words[k + 1 : k + 2] in (("the",), ("as",)):
+        # "half as many as", "half the 7,900", "a quarter as many as": read by the rule's table of multiples
+        if w == "half" and before not in DETERMINERS and before not in HALF_PICKERS:
+            return -1, w, k + 1
+        if w != "half" and before in ("a", "one"):
+            return -1, "a " + w, k + 1
+        return None
+    if before in DETERMINERS:
+        return None  # "a double room"
+    if w in d.v.multiples and w not in CHANGE_FORMS:
+        return -1, w, k + 1
+    return None
+
+
+def _change_link(d: _Doc, si: int, end: int) -> tuple[str, int] | None:
+    """ "a threefold increase on the 290", "a fourfold rise from": a change noun after the multiple, and
+    the word that leads to the figure it grew from."""
+    words = d.m.words[si]
+    hit = d.v.direction.starting_at(words, end)
+    if hit is None or hit[0] != "up" or hit[1] >= len(words) or words[hit[1]] not in CHANGE_LINKS:
+        return None
+    return "same", hit[1] + 1
+
+
+def _owned_after(d: _Doc, si: int, end: int) -> tuple[str, int] | None:
+    """ "more than double 2015's 8 million": a time that owns the older figure right after the multiple."""
+    fi = d.fact_at(si, end)
+    if fi < 0 or d.facts[fi].kind not in FRAME_KINDS or d.facts[fi].kind == "duration":
+        return None
+    words = d.m.words[si]
+    if d.facts[fi].text.endswith(("'s", "’s")) or words[end + 1 : end + 3] == ("'", "s"):
+        return "same", end
+    return None
+
+
+def _older(d: _Doc, si: int, j: int) -> int:
+    """The figure the multiple's link leads to, past determiners, a hedge and a time that owns it
+    ("double 2015's 8 million"), or -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(j, min(len(words), j + OLDER_REACH)):
+        fi = toks[k].fact
+        if fi < 0:
+            if words[k] in DETERMINERS or words[k] in ("'", "s"):
+                continue
+            hit = d.v.hedges.starting_at(words, k)
+            if hit is None:
+                return -1
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS and f.kind != "duration":
+            if f.text.endswith(("'s", "’s")) or words[k + 1 : k + 3] == ("'", "s"):
+                continue  # "2015's 8 million"
+            return -1
+        if f.kind == "duration" and "-" in f.text:
+            return -1  # "double the 10-year average": the length names what is averaged, it is no level
+        return fi if _amount(f) else -1
+    return -1
+
+
+def _amount(f: Fact) -> bool:
+    return f.kind in AMOUNTS and not f.is_range and f.value is not None
+
+
+def _older_of_what(d: _Doc, si: int, j: int, b: Fact, bi: int) -> int:
+    """ "three times what it was in 2010": the figure told after "what" in its sentence ("what it was in
+    2010, £4m"), else the figure of ``b``'s family set in that year in the sentences around."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    year = ""
+    for k in range(j, min(len(words), j + WHAT_REACH)):
+        if words[k] in SENTENCE_ENDS:
+            break
+        fi = toks[k].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind == "year" and f.iso:
+            year = year or f.iso[:4]
+            continue
+        if f.kind in FRAME_KINDS:
+            continue
+        return fi if _amount(f) and same_family(f, b, bare_ok=True) else -1
+    return _year_figure(d, si, year, b, bi) if year else -1
+
+
+def _year_after(d: _Doc, si: int, j: int) -> tuple[str, int]:
+    """ "twice as many as in 2003", "three times the 2010 figure", "double the 2015 level of 40": the year
+    the link at ``j`` leads to, and the figure told after "of" (or -1); ("", -1) if it leads to none."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    told_in = j < len(words) and words[j] == "in"
+    k = j + 1 if told_in else j
+    yi = toks[k].fact if k < len(words) else -1
+    iso = d.facts[yi].iso if yi >= 0 and d.facts[yi].kind == "year" else None
+    if not iso:
+        return "", -1
+    year = iso[:4]
+    nxt = words[k + 1] if k + 1 < len(words) else "."
+    if told_in and (nxt in SENTENCE_ENDS or nxt in (",", "when", "and")):
+        return year, -1
+    if not told_in and nxt in YEAR_HEADS:
+        if words[k + 2 : k + 3] == ("of",):
+            ai = d.figure_after(si, k + 3)
+            return (year, ai) if ai >= 0 and _amount(d.facts[ai]) else ("", -1)
+        return year, -1
+    return "", -1
+
+
+def _year_figure(d: _Doc, si: int, year: str, b: Fact, bi: int) -> int:
+    """The one figure of ``b``'s family set in ``year`` in the sentences around (of two, "a loss of 984m
+    euros in 2003" and its operating profit, which one is meant is not said), counting what ``b`` counts."""
+    found = [
+        fi
+        for s2 in (si - 2, si - 1, si)
+        if 0 <= s2
+        for fi in (tok.fact for tok in d.m.tokens[s2])
+        if fi >= 0
+        and fi != bi
+        and _amount(f := d.facts[fi])
+        and f.kind not in FRAME_KINDS
+        and same_family(f, b, bare_ok=True)
+        and d.m.by_fact[fi].frame == year
+        and not _moved(d, fi)
+    ]
+    return found[0] if len(found) == 1 and _alike(d, found[0], bi) else -1
+
+
+def _moved(d: _Doc, fi: int) -> bool:
+    """The figure is an amount moved or lost ("lost €98m", "fell 2,000"), not a level ("fell to 2,000")."""
+    m = d.m.by_fact[fi]
+    si, pos = d.pos_of(fi)
+    at = d.hedge_start(si, pos)
+    return bool(m.direction) and not (at > 0 and d.m.words[si][at - 1] in ("to", "at"))
+
+
+def _told_before(d: _Doc, bi: int) -> int:
+    """ "Last year it handled 12 million, double that figure": the figure told just before ``bi`` (in its
+    sentence or the one before), of its family, past times; -1 when the nearest is of another family."""
+    si, pos = d.pos_of(bi)
+    b = d.facts[bi]
+    for s2, k in d.m.previous_figures(si, pos, back=1):
+        f = d.facts[d.fact_at(s2, k)]
+        if f.kind in FRAME_KINDS and not f.kind == b.kind == "duration":
+            continue
+        return d.fact_at(s2, k) if _amount(f) and same_family(f, b, bare_ok=True) else -1
+    return -1
+
+
+def _newer(d: _Doc, si: int, start: int, like: Fact | None) -> tuple[int, str] | None:
+    """The figure the multiple starting at token ``start`` is told of, and the evidence: the figure before
+    its comma ("12 million, double the"), the subject's figure before its verb ("sales of £12m were double
+    the"), or, for a subject with no figure heading its sentence ("That was double the"), the last figure
+    of the sentence before."""
+    words = d.m.words[si]
+    j = start - 1
+    if j >= 0 and words[j] in ("a", "an", "or"):
+        j -= 1  # "640, a threefold increase on the 290", "12 million, or twice the 8 million"
+    if j >= 0 and words[j] in ("up", "down"):
+        return None  # "up threefold from": a change, read by the change builders
+    if j >= 0 and words[j] in APPOSITION:
+        fi = _figure_before(d, si, j, like)
+        return (fi, "clause") if fi >= 0 else None
+    while j >= 0 and (words[j] in d.v.multiple_between or _time_at(d, si, j)):
+        j -= 1  # "is now three times", "It is now (a time figure) three times"
+    if j < 0:
+        return None
+    if words[j] in d.v.multiple_verbs:
+        if j > 0 and words[j - 1] in ("has", "have", "had") and words[j] == "been":
+            j -= 1
+        lo = d.m.clause_start(si, j)
+        fi = _figure_before(d, si, j, like, lo)
+        if fi >= 0:
+            return fi, "clause"
+        return _subject_before(d, si, lo, j, like)
+    return _subject_before(d, si, d.m.clause_start(si, j), j + 1, like, contracted=True)
+
+
+def _time_at(d: _Doc, si: int, j: int) -> bool:
+    fi = d.m.tokens[si][j].fact
+    return fi >= 0 and d.facts[fi].kind in FRAME_KINDS and d.facts[fi].kind != "duration"
+
+
+def _level_at_end(d: _Doc, si: int, start: int, ai: int) -> tuple[int, str] | None:
+    """ "Fares are twice as high as the £3 they were in 2019, at £9": a subject with no figure, its verb
+    and the multiple, then the level itself after ", at" closing the sentence."""
+    words = d.m.words[si]
+    j = start - 1
+    while j >= 0 and (words[j] in d.v.multiple_between or _time_at(d, si, j)):
+        j -= 1
+    if j < 0 or words[j] not in d.v.multiple_verbs:
+        return None
+    a = d.facts[ai]
+    _, apos = d.pos_of(ai)
+    for k in range(apos + 1, min(len(words) - 2, apos + WHAT_REACH)):
+        if words[k] in SENTENCE_ENDS:
+            return None
+        if words[k] == "," and words[k + 1] == "at":
+            bi = d.figure_after(si, k + 2)
+            if bi >= 0 and _amount(d.facts[bi]) and same_family(d.facts[bi], a, bare_ok=True):
+                return bi, "clause"
+            return None
+    return None
+
+
+def _figure_before(d: _Doc, si: int, j: int, like: Fact | None, lo: int = 0) -> int:
+    """The nearest figure before token ``j`` of the sentence (not before ``lo``), past times, within reach:
+    of ``like``'s family, else -1."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    for k in range(j - 1, max(lo, j - NEWER_REACH) - 1, -1):
+        if words[k] in SENTENCE_ENDS:
+            return -1
+        fi = toks[k].fact
+        if fi < 0:
+            continue
+        f = d.facts[fi]
+        if f.kind in FRAME_KINDS and not (like is not None and like.kind == f.kind == "duration"):
+            continue
+        if not _amount(f) or (like is not None and not same_family(f, like, bare_ok=True)):
+            return -1
+        return fi
+    return -1
+
+
+def _subject_before(
+    d: _Doc, si: int, lo: int, verb: int, like: Fact | None, contracted: bool = False
+) -> tuple[int, str] | None:
+    """A subject with no figure at the head of its sentence ("That", "The figure", "But this") standing for
+    the last figure of the sentence before: that figure, with document evidence."""
+    words = d.m.words[si]
+    k = lo
+    while k < verb and (words[k] in d.v.multiple_openers or words[k] == ","):
+        k += 1
+    if (k > 2 and words[k] != "which") or verb - k > SUBJECT_WORDS:
+        return None  # not the head of its sentence
+    hit = d.v.multiple_subjects.starting_at(words, k)
+    if hit is None or hit[1] != verb:
+        return None
+    said = words[verb - 1]
+    if contracted != said.endswith("'s"):
+        return None
+    if said == "which":
+        # "12 million, which was double the 8 million": the figure before its comma.
+        fi = _figure_before(d, si, k, like) if k > 0 and words[k - 1] == "," else -1
+        return (fi, "clause") if fi >= 0 else None
+    if si == 0:
+        return None
+    # The sentence before must tell one figure of the family: of two ("Profits came to £40m, on sales of
+    # £300m"), which one the subject stands for is not said.
+    found = [
+        tok.fact
+        for tok in d.m.tokens[si - 1]
+        if tok.fact >= 0
+        and _amount(f := d.facts[tok.fact])
+        and (f.kind not in FRAME_KINDS or (like is not None and like.kind == f.kind == "duration"))
+        and (like is None or same_family(f, like, bare_ok=True))
+    ]
+    return (found[0], "document") if len(found) == 1 else None
+
+
+def _alike(d: _Doc, ai: int, bi: int) -> bool:
+    """The two figures count one kind of thing: their nouns' concepts agree where both name one the
+    vocabulary knows ("loss" and "profit" do not)."""
+    am, bm = d.m.by_fact.get(ai), d.m.by_fact.get(bi)
+    if am is None or bm is None:
+        return False
+    known = d.v.concept_names - {"people"}
+    return am.concept not in known or bm.concept not in known or am.concept == bm.concept
