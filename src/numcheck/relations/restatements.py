@@ -2126,9 +2126,13 @@ _TOLD_AGAINST = frozenset("to from by than between of with against versus among 
 # Words after the later figure's noun that narrow it ("the 12 deaths in the capital", "the 25 cars it sold
 # in June"): what they name must have been told with the earlier figure.
 _NARROWING = frozenset(
-    """in at across among from on outside inside near within who that which whose aged under over since
-    before after during between for it they he she we i you this last next""".split()
+    """in at across among amongst from on of outside inside near within who that which whose aged under over
+    since before after during between for including excluding involving it they he she we i you this last
+    next""".split()
 )
+# Words after a participle that follows the noun ("the 32 deaths recorded by hospitals", "the £301m budget
+# approved last year"): the participle picks the figure out; a verb of the clause takes an object instead.
+_PARTICIPLE_AFTER = frozenset("by in at on for last this since during from so until".split())
 # Words before a place that make the earlier figure a part of a whole ("killed 15 in Arden"), not the whole
 # told across it ("killed 26 people across the province").
 _PART_PREPS = frozenset("in at among on".split())
@@ -2168,6 +2172,22 @@ def _told_noun(d: _Doc, si: int, pos: int) -> int:
     if not w[:1].isalpha() or w in _NP_STOP or w in _ECHO_STOP or w in _HEAD_END or d.verb_like(w):
         return -1
     return k
+
+
+def _compound(d: _Doc, si: int, head: int) -> bool:
+    """The noun after a figure told as known goes on into another noun ("the £48m tunnel extension"): the
+    word after it is no word of grammar, stop, verb or narrowing word ("the £48m profit shows", "the 213
+    deaths make it"; a word in "-s" after a noun not in "-s" is read as its verb)."""
+    words = d.m.words[si]
+    k = head + 1
+    if k >= len(words) or d.m.tokens[si][k].fact >= 0:
+        return False
+    w = words[k]
+    if not w[:1].isalpha() or w in _NP_STOP or w in _ECHO_STOP or w in _NARROWING or w in _HEAD_END:
+        return False
+    if w in d.v.told_noun_enders or w in d.v.told_newer or d.verb_like(w) or w in d.v.base_forms:
+        return False
+    return not (w.endswith("s") and not words[head].endswith("s"))
 
 
 def _thing_names(d: _Doc, word: str) -> set[str]:
@@ -2293,6 +2313,10 @@ def _narrowed(d: _Doc, si: int, head: int, told: frozenset[str]) -> bool:
     k = head + 1
     if k < len(words) and (ti := d.m.tokens[si][k].fact) >= 0 and d.facts[ti].kind in _TIME_KINDS:
         return True  # "the 24-hour strike last month": another time's
+    if k < len(words) and words[k] in d.v.told_newer:
+        return True  # "the 32 deaths confirmed", "the 460 staff remaining": a newer or other count
+    if k + 1 < len(words) and words[k].endswith("ed") and words[k + 1] in _PARTICIPLE_AFTER:
+        return True  # "the 32 deaths recorded by hospitals", "the £301m budget approved last year"
     if k >= len(words) or words[k] not in _NARROWING:
         return False
     if words[k] in d.v.holder_pronouns or words[k] in ("we", "i", "you", "this", "last", "next"):
@@ -2305,9 +2329,9 @@ def _narrowed(d: _Doc, si: int, head: int, told: frozenset[str]) -> bool:
             break
         ti = d.m.tokens[si][j].fact
         if ti >= 0:
-            if d.facts[ti].kind in ("relative", "duration"):
+            if d.facts[ti].kind == "duration":
                 continue  # "the £4.3m fine within a month": when it is due, not which one
-            return True  # "the 32 deaths in 2023": a time or figure of its own
+            return True  # "the 32 deaths in 2023", "from last year's storm": a time or figure of its own
         if w in d.v.events or w in _NARROWING or w in _NP_STOP:
             continue  # "the 8,100 nurses on strike": the event or state they are in, not a part of them
         if w[:1].isalpha() and len(w) >= 3 and w not in _ECHO_STOP and w.removesuffix("'s") not in told:
@@ -2346,8 +2370,8 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         words = d.m.words[si]
         head = _told_noun(d, si, pos)
         if head >= 0:
-            if d.v.told_newer.intersection(words[pos + 1 : head + 1]):
-                continue  # "the 32 confirmed deaths": a newer count
+            if d.v.told_newer.intersection(words[pos + 1 : head + 1]) or _compound(d, si, head):
+                continue  # "the 32 confirmed deaths": a newer count; "the £48m tunnel extension": another thing
             later = _thing_names(d, words[head])
         elif f.kind == "duration" and (pos + 1 >= len(words) or words[pos + 1] in _CHUNK_END):
             later = {_LENGTH}  # "over the 10 days": the length told before
