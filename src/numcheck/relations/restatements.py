@@ -2120,6 +2120,7 @@ FOR_REACH = 3
 # Words of the later figure's clause and of the sentences between read for a move, at most.
 MOVED_REACH = 60
 _POSSESSIVES = frozenset("its their his her our".split())
+_KNOWN_CUES = frozenset("the all those these".split())
 # Words before the cue that set the figure against another ("compared with the £42m", "up from the 23",
 # "12 of the 23"): an end, a yardstick or a whole, not the figure told again.
 _TOLD_AGAINST = frozenset("to from by than between of with against versus among amongst beyond above below".split())
@@ -2127,8 +2128,8 @@ _TOLD_AGAINST = frozenset("to from by than between of with against versus among 
 # in June"): what they name must have been told with the earlier figure.
 _NARROWING = frozenset(
     """in at across among amongst from on of outside inside near within who that which whose aged under over
-    since before after during between for including excluding involving it they he she we i you this last
-    next""".split()
+    since before after during between for including excluding involving with against it they he she we i
+    you this last next""".split()
 )
 # Words after a participle that follows the noun ("the 32 deaths recorded by hospitals", "the £301m budget
 # approved last year"): the participle picks the figure out; a verb of the clause takes an object instead.
@@ -2151,7 +2152,7 @@ def _told_again_cue(d: _Doc, si: int, pos: int) -> str:
     cue = words[k - 1]
     if cue == "the" and k >= 2 and words[k - 2] == "all":
         k -= 1  # "all the 48 teams"
-    elif not (cue in ("the", "all") or cue in _POSSESSIVES or (cue.endswith("'s") and len(cue) > 3)):
+    elif not (cue in _KNOWN_CUES or cue in _POSSESSIVES or (cue.endswith("'s") and len(cue) > 3)):
         return ""
     if k >= 2 and words[k - 2] in _TOLD_AGAINST:
         return ""
@@ -2348,11 +2349,10 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
     of parts, "15 in A and 8 in B … the 23 deaths"), an earlier figure of a place the later sentence does
     not give, a later one narrowed ("the 12 deaths in the capital", "the £48m profit in Asia"), another
     holder, source, time or name, a newer telling ("the 32 confirmed deaths"), a move or recount between
-    them ("has since risen"), a forecast or estimate, parts, items and ends of other relations, and pairs
-    another reader relates. Any two values that cannot both hold are a finding (label ``evidence`` =
-    "known")."""
+    them ("has since risen"), a forecast or estimate, parts, items and ends of other relations. A pair
+    another reader relates with weaker evidence (a slip of the keys) is read again with this one. Any two
+    values that cannot both hold are a finding (label ``evidence`` = "known")."""
     tied = _tied(d, built, "group")
-    told = {(r.get("first"), r.get("second")) for r in built.get("restatement", {}).values()}
     sents = d.view.doc.sentences
     headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
     recent: list[tuple[int, int, int, Fact]] = []
@@ -2392,7 +2392,7 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         if len({e.value for *_, e in found}) > 1 or any(e.interval.overlaps(f.interval) for *_, e in found):
             continue  # two earlier figures (parts of it, or two things), or the same one told again
         fs, fpos, first, _ = found[-1]
-        if fs == si or (first, fi) in told or d.m.by_fact[first].roles & (_NOT_RESTATED - {"forecast"}):
+        if fs == si or d.m.by_fact[first].roles & (_NOT_RESTATED - {"forecast"}):
             continue  # the same sentence's figure is read only as the one it may equal ("Six countries …, and all six")
         if _listed(d, fs, fpos, *_chunk(d, fs, fpos)) or _split_after(d, fs, fpos):
             continue  # "killed 19 skiers and two guides" … "the 21 deaths": the earlier figure is one item
