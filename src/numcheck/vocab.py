@@ -277,6 +277,12 @@ class Vocab:
     alike_ignored: frozenset[str]  # "that", "said": words two tellings of a figure may share without being alike
     another_cues: frozenset[str]  # "extended", "a second": words that make a figure another telling of its noun
     one_thing: Mapping[str, str]  # "holding" → "stake": words for one thing a figure measures
+    told_again: Mapping[str, str]  # "result" → "profit": words for one thing a figure told as known names
+    told_cost: PhraseTable  # "which cost", "priced at" → "cost": the amount is the cost of the thing before
+    told_newer: frozenset[str]  # "confirmed", "final": a figure told as known that is a newer or other telling
+    told_unsure: frozenset[str]  # "expected", "estimated": a forecast or guess, not the figure told
+    told_moved: PhraseTable  # "has since", "rose": the figure moved between two tellings
+    told_noun_enders: frozenset[str]  # "beat", "means": verbs that end a figure's noun after it
     growth_subjects: frozenset[str]  # "the economy grew 3%" tells growth: subjects whose change in % is growth
     one_off_events: frozenset[str]  # "spill", "crash": events that happen once, so one date each
     events: frozenset[str]  # "killed in the blaze": the event a count came from, not a place
@@ -575,6 +581,12 @@ def vocab() -> Vocab:
         alike_ignored=frozenset(restate["alike_ignored"]),
         another_cues=frozenset(restate["another_cues"]),
         one_thing={str(w): str(group[0]) for group in restate["one_thing"] for w in group},
+        told_again={str(w): str(group[0]) for group in restate["told_again"]["things"] for w in group},
+        told_cost=PhraseTable.build((str(p), "cost") for p in restate["told_again"]["cost"]),
+        told_newer=frozenset(restate["told_again"]["newer"]),
+        told_unsure=frozenset(restate["told_again"]["unsure"]),
+        told_moved=PhraseTable.build((str(p), "moved") for p in restate["told_again"]["moved"]),
+        told_noun_enders=frozenset(restate["told_again"]["noun_enders"]),
         growth_subjects=frozenset(restate["growth_subjects"]),
         running=frozenset(restate["running"]),
         events=frozenset(restate["events"]),

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from numcheck.dates import MONTHS
-from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder
+from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _DETERMINERS,
@@ -127,6 +127,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "according to the WHO" … "the ministry said": two sources' counts
                 if _listed(d, si, pos, lo, hi):
                     continue  # "Three guards and 20 raiders died": an item of a list
+                if _known_but_apart(d, first, fi):
+                    continue  # "the 13 deaths among children", "The toll has since risen, and the 32 deaths"
                 # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
                 # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
                 narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
@@ -519,13 +521,14 @@ _PLACE_PREPS = frozenset("in across at among for on".split())
 _TIME_NOUNS = frozenset("decade decades year years month months week weeks day days hours history memory".split())
 
 
-def _places(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
-    """Words of a place or group the tokens ``lo`` to ``hi`` narrow a figure to ("in the northern province")."""
+def _places(d: _Doc, si: int, lo: int, hi: int, preps: frozenset[str] = _PLACE_PREPS) -> frozenset[str]:
+    """Words of a place or group the tokens ``lo`` to ``hi`` narrow a figure to ("in the northern province"),
+    each after a word of ``preps``."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     out: set[str] = set()
     for k in range(lo, hi):
-        if words[k] not in _PLACE_PREPS:
+        if words[k] not in preps:
             continue
         j = k + 1
         while j < hi and words[j] in _DETERMINERS:
@@ -789,6 +792,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 continue  # two sources' figures
             if _past_in_clause(d, si, pos) - _times(d, fs):
                 continue  # "Turnout in the vote of 1998 was 64%": a time the first does not tell
+            if _known_but_apart(d, first, fi):
+                continue  # "Halden Bank's £3.2bn profit": told as known, but another quantity
             yield Relation(
                 "restatement",
                 (("first", first), ("second", fi)),
@@ -1480,6 +1485,8 @@ def _headline_swaps(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             names = frozenset().union(*(_caps(d, si, k, k + 1) for k in range(1, pos) if k not in aside))
             if not names <= known:
                 continue  # "Labour's 63%" against the headline's 36%: another holder
+            if _known_but_apart(d, hi_, fi):
+                continue  # "Halden Bank's £3.2bn profit", "the 13 deaths among children": told as known, apart
             yield Relation(
                 "restatement",
                 (("first", hi_), ("second", fi)),
@@ -1626,6 +1633,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue
                 if not _one_frame(d.m.frame(first), fr, definite=fr.definite):
                     continue
+                if _known_but_apart(d, first, fi):
+                    continue  # "the 14 deaths it had recorded": told as known, but another quantity
                 if fr.concept in ONE_OFF and _dated_apart(d.m.frame(first).period, fr.period):
                     continue  # "In 2001 it paid a $4.7m fine": another payment
                 if not _scope_told(d, fs, fr):
@@ -2008,8 +2017,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                 ma, mb = _modifiers(d, first), _modifiers(d, fi)
                 if ma != mb:
                     continue  # "net profits" … "pre-tax profits": two measures of one noun
-                if _two_sources(d, fs, si):
-                    continue
+                if _two_sources(d, fs, si) or _known_but_apart(d, first, fi):
+                    continue  # two sources, or "Its rival's £3.2bn profit": told as known, another quantity
                 if (first, fi) not in told:
                     yield _frame_told(first, fi, fr.concept)
                 break
@@ -2096,3 +2105,386 @@ def _events_dated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             "document",
             (("lag", ""), ("concept", event), ("scope", ""), ("evidence", "event")),
         )
+
+
+# --- a figure told again as known: "reported a profit of £42m" … "the £48m profit" ------------------
+
+# Sentences back that a figure told as known ("the £48m profit", "all 48 teams") looks for the figure of the
+# same thing it tells again: a writer who says "the" means the one just told.
+TOLD_AGAIN_BACK = 3
+TOLD_AGAIN_KINDS = frozenset({"count", "number", "money", "duration"})
+# Tokens before a verb of cost that the thing it is the cost of may stand ("The new bridge, which cost").
+COST_REACH = 4
+# Tokens before "for" and a length that the thing that lasts it may stand ("will strike for 48 hours").
+FOR_REACH = 3
+# Words of the later figure's clause and of the sentences between read for a move, at most.
+MOVED_REACH = 60
+_POSSESSIVES = frozenset("its their his her our".split())
+_KNOWN_CUES = frozenset("the all those these".split())
+# Words before the cue that set the figure against another ("compared with the £42m", "up from the 23",
+# "12 of the 23"): an end, a yardstick or a whole, not the figure told again.
+_TOLD_AGAINST = frozenset("to from by than between of with against versus among amongst beyond above below".split())
+# Words after the later figure's noun that narrow it ("the 12 deaths in the capital", "the 25 cars it sold
+# in June"): what they name must have been told with the earlier figure.
+_NARROWING = frozenset(
+    """in at across among amongst from on of outside inside near within who that which whose aged under over
+    since before after during between for including excluding involving with against it they he she we i
+    you this last next""".split()
+)
+# Words after a participle that follows the noun ("the 32 deaths recorded by hospitals", "the £301m budget
+# approved last year"): the participle picks the figure out; a verb of the clause takes an object instead.
+_PARTICIPLE_AFTER = frozenset("by in at on for last this since during from so until".split())
+# Words before a place that make the earlier figure a part of a whole ("killed 15 in Arden"), not the whole
+# told across it ("killed 26 people across the province").
+_PART_PREPS = frozenset("in at among on".split())
+# A length told as known with no noun of its own ("over the 10 days") against a length told before its noun.
+_LENGTH = "#length"
+
+
+def _told_again_cue(d: _Doc, si: int, pos: int) -> str:
+    """How the figure at ``pos`` is told as known: "the", a possessive ("its", "the firm's": the owner's word)
+    or "all" right before it (after its hedge); "" when it is not, or when the word before the cue makes it an
+    end, a yardstick or a whole ("up from the 23", "12 of the 23")."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k <= 0:
+        return ""
+    cue = words[k - 1]
+    if cue == "the" and k >= 2 and words[k - 2] == "all":
+        k -= 1  # "all the 48 teams"
+    elif not (cue in _KNOWN_CUES or cue in _POSSESSIVES or (cue.endswith("'s") and len(cue) > 3)):
+        return ""
+    if k >= 2 and words[k - 2] in _TOLD_AGAINST:
+        return ""
+    return cue
+
+
+def _told_noun(d: _Doc, si: int, pos: int) -> int:
+    """The token of the noun right after a figure told as known ("the £48.1m result beat forecasts" → result;
+    "the 24-hour strike was" → strike; "a five-match ban" → match): the first word after it, or -1 when a
+    stop, a word of grammar or a verb follows it. What comes after the noun may narrow it (``_narrowed``)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = pos + 1
+    if k < len(words) and words[k] == "-":
+        k += 1
+    if k >= min(d.m.clause_end(si, pos), len(words)) or toks[k].fact >= 0:
+        return -1
+    w = words[k]
+    if not w[:1].isalpha() or w in _NP_STOP or w in _ECHO_STOP or w in _HEAD_END or d.verb_like(w):
+        return -1
+    return k
+
+
+def _compound(d: _Doc, si: int, head: int) -> bool:
+    """The noun after a figure told as known goes on into another noun ("the £48m tunnel extension"): the
+    word after it is no word of grammar, stop, verb or narrowing word ("the £48m profit shows", "the 213
+    deaths make it"; a word in "-s" after a noun not in "-s" is read as its verb)."""
+    words = d.m.words[si]
+    k = head + 1
+    if k >= len(words) or d.m.tokens[si][k].fact >= 0:
+        return False
+    w = words[k]
+    if not w[:1].isalpha() or w in _NP_STOP or w in _ECHO_STOP or w in _NARROWING or w in _HEAD_END:
+        return False
+    if w in d.v.told_noun_enders or w in d.v.told_newer or d.verb_like(w) or w in d.v.base_forms:
+        return False
+    return not (w.endswith("s") and not words[head].endswith("s"))
+
+
+def _thing_names(d: _Doc, word: str) -> set[str]:
+    """The names of the thing a word tells: itself in the singular, and its group's name as data ("result" →
+    profit, "killed" → death); generic words ("people", "figure") name nothing."""
+    out = set()
+    for w in (word, singular(word)):
+        if w in d.v.generic:
+            return set()
+        out.add(d.v.told_again.get(w, w))
+    return out
+
+
+def _told_before_names(d: _Doc, fi: int) -> set[str]:
+    """What an earlier figure is of: the concept of its mention and frame, the noun it measures, the verb
+    before it ("killed 23" → death), the thing a verb of cost names ("The bridge, which cost £84m" → bridge),
+    the words before "for" and a length ("will strike for 48 hours" → strike), and a length told before its
+    noun ("The 12-day festival")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    f = d.facts[fi]
+    m = d.m.by_fact[fi]
+    out: set[str] = set()
+    for c in (m.concept, d.m.frame(fi).concept):
+        if c and c not in d.v.generic:
+            out.add(d.v.told_again.get(c, c))
+    head, sized = _head(d, si, pos)
+    if head >= 0:
+        out |= _thing_names(d, words[head])
+        if sized and head > pos and f.kind == "duration":
+            out.add(_LENGTH)
+    noun = _told_noun(d, si, pos)
+    if noun >= 0 and f.kind == "duration" and ("-" in f.text or words[pos + 1] == "-"):
+        out |= _thing_names(d, words[noun]) | {_LENGTH}  # "The ten-day trade fair opened": a thing's length
+    h = d.hedge_start(si, pos)
+    for table in (d.v.verb_concepts, d.v.money_verbs):  # "killed 23" → death, "lost £31m" → loss
+        verb = table.ending_at(words, h)
+        if verb is not None:
+            out.add(d.v.told_again.get(verb[0], verb[0]))
+    cost = d.v.told_cost.ending_at(words, h)
+    if cost is not None:
+        for k in range(cost[1] - 1, max(-1, cost[1] - 1 - COST_REACH), -1):
+            w = words[k]
+            if w in ("which", "that", ",", "-") or w in _DETERMINERS:
+                continue
+            if w[:1].isalpha() and w not in _ECHO_STOP and w not in _NP_STOP:
+                out |= _thing_names(d, w)
+            break
+    if f.kind == "duration" and h >= 2 and words[h - 1] == "for":
+        out.add(_LENGTH)
+        for k in range(h - 2, max(-1, h - 2 - FOR_REACH), -1):
+            w = words[k]
+            if not w[:1].isalpha() or w in _NP_STOP:
+                break
+            if w not in _ECHO_STOP:
+                out |= _thing_names(d, w)
+            if k + 1 < h - 1:  # "walk out for 24 hours", "stop work for 36 hours": a phrase for the thing
+                pair = f"{w} {words[k + 1]}"
+                if pair in d.v.told_again:
+                    out.add(d.v.told_again[pair])
+    return out
+
+
+def _sentence_words(d: _Doc, si: int) -> tuple[str, ...]:
+    """A sentence's words, also of a sentence with no figure (whose tokens the mentions leave out)."""
+    if d.m.tokens[si]:
+        return tuple(d.m.words[si])
+    span = d.view.doc.sentences[si].span
+    text = d.view.text[span.start : span.end].lower().replace("’", "'")
+    return tuple(t.text for t in word_tokens(text, span.start))
+
+
+def _moved_between(d: _Doc, first: int, fi: int) -> bool:
+    """A word of a move or a recount ("has since risen", "rose to", "revised") after the earlier figure in
+    its sentence, in the later figure's sentence, or in a sentence between that names the thing again
+    ("The toll has since risen"; "The head said demand had risen" moves something else)."""
+    fs, fpos = d.pos_of(first)
+    si, pos = d.pos_of(fi)
+    head = _told_noun(d, si, pos)
+    names = _thing_names(d, d.m.words[si][head]) if head >= 0 else set()
+    # In the later figure's sentence, a move told before it ("The toll rose overnight, and the 32 deaths");
+    # one after it is said of something else ("blamed on rising costs").
+    spans: list[Sequence[str]] = [d.m.words[fs][fpos + 1 :], d.m.words[si][:pos]]
+    for s in range(fs + 1, si):
+        between = _sentence_words(d, s)
+        if any(_thing_names(d, w) & names for w in between) or any(d.v.anaphors.starts_in(between)):
+            spans.append(between)
+    for span in spans:
+        words = span[:MOVED_REACH]
+        if any(d.v.told_moved.starting_at(words, k) for k in d.v.told_moved.starts_in(words)):
+            return True
+        if any(d.v.direction.starting_at(words, k) for k in d.v.direction.starts_in(words)):
+            return True
+    return False
+
+
+def _unsure(d: _Doc, si: int, pos: int, end: int) -> bool:
+    """A word of a forecast, an estimate or a wish in the figure's clause up to token ``end`` ("Analysts
+    expected a profit of"; "the £48.1m result beat forecasts" compares the figure with one, and is read only
+    to the word after its noun)."""
+    words = d.m.words[si]
+    return bool(d.v.told_unsure.intersection(words[d.m.clause_start(si, pos) : min(end, d.m.clause_end(si, pos))]))
+
+
+# Verbs of a holder telling its own figure ("Hartley Foods reported a profit"): its name is no other source.
+_OWN_TELLING = frozenset("reported reports announced announces posted posts".split())
+
+
+def _said_by(d: _Doc, si: int) -> frozenset[str]:
+    """Who a sentence attributes its figures to (``_sources``), but a holder that reports its own figure."""
+    words = d.m.words[si]
+    own = {w.removesuffix("'s") for k, w in enumerate(words) if any(x in _OWN_TELLING for x in words[k + 1 : k + 5])}
+    if not _SAID.difference(_OWN_TELLING).intersection(words) and "according" not in words:
+        return frozenset()
+    return _sources(d, si) - own
+
+
+def _narrowed(d: _Doc, si: int, head: int, told: frozenset[str]) -> bool:
+    """The later figure's noun is followed by words that pick out a part of it or another one ("the 12 deaths
+    in the capital", "the £48m profit in Asia", "the 25 cars it sold in June") that the earlier figure's
+    sentence does not tell."""
+    words = d.m.words[si]
+    k = head + 1
+    if k < len(words) and (ti := d.m.tokens[si][k].fact) >= 0 and d.facts[ti].kind in _TIME_KINDS:
+        return True  # "the 24-hour strike last month": another time's
+    if k < len(words) and words[k] in d.v.told_newer:
+        return True  # "the 32 deaths confirmed", "the 460 staff remaining": a newer or other count
+    if k + 1 < len(words) and words[k].endswith("ed") and words[k + 1] in _PARTICIPLE_AFTER:
+        return True  # "the 32 deaths recorded by hospitals", "the £301m budget approved last year"
+    if k >= len(words) or words[k] not in _NARROWING:
+        return False
+    if words[k] in d.v.holder_pronouns or words[k] in ("we", "i", "you", "this", "last", "next"):
+        return True  # "the 14 deaths it had recorded": a clause of its own picks some out; "this season"
+    relative = words[k] in ("who", "that", "which", "whose")  # "who are fit": read past its verb
+    end = min(len(words), k + IDENTITY_REACH + 1)
+    for j in range(k, end):
+        w = words[j]
+        if w in _CHUNK_END or (j > k and d.verb_like(w) and not relative):
+            break
+        ti = d.m.tokens[si][j].fact
+        if ti >= 0:
+            if d.facts[ti].kind == "duration":
+                continue  # "the £4.3m fine within a month": when it is due, not which one
+            return True  # "the 32 deaths in 2023", "from last year's storm": a time or figure of its own
+        if w in d.v.events or w in _NARROWING or w in _NP_STOP:
+            continue  # "the 8,100 nurses on strike": the event or state they are in, not a part of them
+        if w[:1].isalpha() and len(w) >= 3 and w not in _ECHO_STOP and w.removesuffix("'s") not in told:
+            return True
+    return False
+
+
+def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A figure told again as something already known, after "the", a possessive or "all" ("the £48m
+    profit", "its 32 deaths", "All 48 teams"), against the one earlier figure of the same thing in the
+    ``TOLD_AGAIN_BACK`` sentences before ("reported a profit of £42m", "killed 23 people", "drew 52 teams",
+    "which cost £84m", "will strike for 48 hours"): words for one thing as data (``told_again``). Left out,
+    each a way two figures of one noun are two quantities: more than one earlier figure of the thing (a sum
+    of parts, "15 in A and 8 in B … the 23 deaths"), an earlier figure of a place the later sentence does
+    not give, a later one narrowed ("the 12 deaths in the capital", "the £48m profit in Asia"), another
+    holder, source, time or name, a newer telling ("the 32 confirmed deaths"), a move or recount between
+    them ("has since risen"), a forecast or estimate, parts, items and ends of other relations. A pair
+    another reader relates with weaker evidence (a slip of the keys) is read again with this one. Any two
+    values that cannot both hold are a finding (label ``evidence`` = "known")."""
+    tied = _tied(d, built, "group")
+    sents = d.view.doc.sentences
+    headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
+    recent: list[tuple[int, int, int, Fact]] = []
+    names: dict[int, set[str]] = {}
+    for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
+        while recent and recent[0][0] < si - TOLD_AGAIN_BACK:
+            recent.pop(0)
+        recent.append((si, pos, fi, f))
+        cue = _told_again_cue(d, si, pos)
+        if not cue or fi in tied:
+            continue
+        m = d.m.by_fact.get(fi)
+        if m is None or m.roles & (_NOT_RESTATED - {"forecast"}):
+            continue
+        words = d.m.words[si]
+        head = _told_noun(d, si, pos)
+        if head >= 0:
+            if d.v.told_newer.intersection(words[pos + 1 : head + 1]) or _compound(d, si, head):
+                continue  # "the 32 confirmed deaths": a newer count; "the £48m tunnel extension": another thing
+            later = _thing_names(d, words[head])
+        elif f.kind == "duration" and (pos + 1 >= len(words) or words[pos + 1] in _CHUNK_END):
+            later = {_LENGTH}  # "over the 10 days": the length told before
+        else:
+            continue
+        if not later:
+            continue
+        found = []
+        for es, epos, ei, e in recent:
+            if (es, epos) >= (si, pos) or family(e) != family(f) or ei in tied or (headline and es == 0):
+                continue
+            if ei not in names:
+                names[ei] = _told_before_names(d, ei) if ei in d.m.by_fact else set()
+            if names[ei] & later:
+                found.append((es, epos, ei, e))
+        if not found:
+            continue
+        if len({e.value for *_, e in found}) > 1 or any(e.interval.overlaps(f.interval) for *_, e in found):
+            continue  # two earlier figures (parts of it, or two things), or the same one told again
+        fs, fpos, first, _ = found[-1]
+        if fs == si or d.m.by_fact[first].roles & (_NOT_RESTATED - {"forecast"}):
+            continue  # the same sentence's figure is read only as the one it may equal ("Six countries …, and all six")
+        if _listed(d, fs, fpos, *_chunk(d, fs, fpos)) or _split_after(d, fs, fpos):
+            continue  # "killed 19 skiers and two guides" … "the 21 deaths": the earlier figure is one item
+        k = d.hedge_start(fs, fpos)
+        fwords = d.m.words[fs]
+        if (k > 0 and fwords[k - 1] in d.v.known_set_taken) or (fpos + 1 < len(fwords) and fwords[fpos + 1] == "of"):
+            continue  # "The Greens took 12 of the wards" … "All 30 wards": a share of the set, not the set
+        if _known_apart(d, first, fi, cue):
+            continue
+        lo, hi = _chunk(d, si, pos)
+        if _listed(d, si, pos, lo, hi) or _split_after(d, si, pos):
+            continue
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", fi)),
+            (),
+            "document",
+            (("lag", ""), ("concept", _thing_label(d, later)), ("scope", ""), ("evidence", "known")),
+        )
+
+
+def _known_but_apart(d: _Doc, first: int, fi: int) -> bool:
+    """The later figure is told as known ("the", a possessive, "all") and yet another quantity than the
+    earlier one (``_known_apart``): every reader of a figure told twice leaves such a pair alone."""
+    cue = _told_again_cue(d, *d.pos_of(fi))
+    return bool(cue) and _known_apart(d, first, fi, cue, strict=False)
+
+
+def _owner_known(d: _Doc, si: int, pos: int, cue: str, before: frozenset[str]) -> bool:
+    """The owner a possessive cue names ("Halden Bank's", "the company's") is told in the earlier figure's
+    sentence, every capitalised word of it, or is a word for the business told before ("the company's")."""
+    owner = cue.removesuffix("'s")
+    if owner not in before and owner not in d.v.described_holders:
+        return False
+    k = d.hedge_start(si, pos) - 2
+    toks = d.m.tokens[si]
+    while k >= 0 and toks[k].fact < 0 and d.view.text[toks[k].start : toks[k].start + 1].isupper():
+        if d.m.words[si][k] not in before and d.m.words[si][k] not in d.v.not_names:
+            return False  # "Halden Bank's" after "Fenwick Bank made": another bank
+        k -= 1
+    return True
+
+
+def _thing_label(d: _Doc, names: set[str]) -> str:
+    """The name a finding gives the thing: a group's name as data before a word of its own."""
+    listed = sorted(n for n in names if n in d.v.told_again.values())
+    return (listed or sorted(names))[0].lstrip("#")
+
+
+def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) -> bool:
+    """The later figure, told as known with ``cue`` ("the", "its", "the firm's", "all"), is another quantity
+    than the earlier one for all its cue: narrowed after its noun ("the 12 deaths in the capital"), another
+    owner or rival ("the government's 32 deaths"), a word of a move or recount in its sentence ("has since
+    risen"), or an estimate or forecast told first ("Officials estimated 40 deaths"). ``strict`` (the reader
+    of a figure told as known with no other evidence) adds: another place, name or time, a part told
+    first ("killed 15 in Arden"), two sources, a move told between them of the same thing, a forecast in
+    the later clause."""
+    fs, fpos = d.pos_of(first)
+    si, pos = d.pos_of(fi)
+    f = d.facts[fi]
+    words = d.m.words[si]
+    head = _told_noun(d, si, pos)
+    lo, hi = _chunk(d, si, pos)
+    before = frozenset(w.removesuffix("'s") for w in _sentence_words(d, fs))
+    if head >= 0 and _narrowed(d, si, head, before):
+        return True
+    if cue.endswith("'s") and not _owner_known(d, si, pos, cue, before):
+        return True  # "according to the UN, 23 died" … "the government's 32 deaths": another holder's count
+    clause = {w.removesuffix("'s") for w in words[d.m.clause_start(si, pos) : hi]}
+    if d.v.other_holders.intersection(clause):
+        return True  # "its rival's £48m profit"
+    if any(d.v.told_moved.starting_at(words, k) for k in d.v.told_moved.starts_in(words)):
+        return True  # "The toll has since risen, and the 32 deaths": a newer count
+    if _unsure(d, fs, fpos, d.m.clause_end(fs, fpos)):
+        return True  # "Officials estimated that 40 people had died": an estimate or forecast against a count
+    if not strict:
+        return False
+    if not _places(d, si, lo, max(pos, head) + 1) <= before:
+        return True  # "In Arden, the 32 deaths": a place's count
+    efirst = _places(d, fs, fpos, _chunk(d, fs, fpos)[1], _PART_PREPS)
+    if d.m.words[fs][:1] and d.m.words[fs][0] in _PART_PREPS:
+        efirst |= _places(d, fs, 0, _chunk(d, fs, 0)[1], _PART_PREPS)
+    if f.kind != "duration" and not efirst <= frozenset(words):
+        return True  # "killed 23 people in Arden" … "the 32 deaths": the earlier figure may be a part
+    if not _caps(d, si, 0, len(words)) - _sources(d, si) <= before | _known_names(d, fs):
+        return True  # a name the earlier sentence does not give: another holder or thing
+    toks = d.m.tokens[si][d.m.clause_start(si, pos) : max(pos, head) + 1]
+    if any(t.fact >= 0 and d.facts[t.fact].kind in _TIME_KINDS for t in toks) and _times(d, si) - _times(d, fs):
+        return True  # "In 2023 the £48m profit", "last year's £48m profit": another time ("will strike on
+        # Monday" after it dates the act, not the count; a time after the noun narrows it, ``_narrowed``)
+    said_a, said_b = _said_by(d, fs), _said_by(d, si)
+    if (said_a and said_b and not said_a & said_b) or _moved_between(d, first, fi):
+        return True  # two sources' counts ("The UN said" … "The ministry said"), or a count that moved
+    # "the £48m profit expected"; a length is its own whatever the mood ("expect … over the 10 days").
+    return f.kind != "duration" and _unsure(d, si, pos, max(pos, head) + 2)
