@@ -93,6 +93,12 @@ OBJECT_WORDS = 5
 _AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
 # Figures after "by" that make it a time ("by 2010", "by June", "by next year").
 _TIME_KINDS = frozenset({"year", "date", "relative", "weekday", "decade", "time"})
+# Words between an amount and the time told right after it ("£3.2m in 2022", "71% in the year to 2019").
+_TIME_GLUE = frozenset({"in", "during", "for", "the", "of", "year", "to"})
+# Words that set one figure against another in a clause: the time told with one is not the other's.
+_AGAINST_WORDS = frozenset({"compared", "against", "versus", "vs", "than", "from"})
+# Words before a year that make it what a change is measured from ("up 30% on 2022").
+_BASE_BEFORE = _AGAINST_WORDS | {"on", "over", "with"}
 # Words after "by" that make it a time with no figure: "by the end of", "by then".
 _BY_TIMES = frozenset({("the", "end"), ("the", "time"), ("the", "middle"), ("the", "start")})
 _BY_TIMES_ONE = frozenset({"then", "now", "mid", "end", "early", "late"})
@@ -534,9 +540,18 @@ class Mentions:
         while hi < len(words) and words[hi] not in CLAUSE_END and hi - pos <= YEAR_REACH:
             hi += 1
         best: tuple[int, str] | None = None
+        own = self._own_time_at(si, pos)
+        relative = bool(self._relative_in_clause(si, pos))
         for k in range(lo, hi):
             fi = toks[k].fact
             if k == pos:
+                continue
+            if relative and k > pos and words[k - 1] in _BASE_BEFORE:
+                continue  # "Last year it raised £2.5m, an increase on 2023": the year measured from, not its own
+            other = self._timed_figure(si, k)
+            if other >= 0 and other != pos and (own >= 0 or self._set_against(si, pos, other)):
+                # "£3.2m in 2022 and £4.8m last year", "64%, compared with 71% in 2019": the year is the other
+                # figure's, told with it, when this one has a time of its own or is set against it.
                 continue
             # A quarter written in words is no figure token: "in the fourth quarter".
             period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
@@ -555,6 +570,36 @@ class Mentions:
                 if fi >= 0:
                     break
         return best[1] if best else None
+
+    def _timed_figure(self, si: int, k: int) -> int:
+        """The position of the amount whose own time the time figure at token ``k`` is, told right after
+        it ("£3.2m in 2022", "71% in 2019", "52,000 litres last year"); else -1."""
+        toks = self.tokens[si]
+        if toks[k].fact < 0 or self.view.facts[toks[k].fact].kind not in _TIME_KINDS:
+            return -1
+        j = k - 1
+        while j >= 0 and toks[j].fact < 0 and self.words[si][j] in _TIME_GLUE and k - j <= len(_TIME_GLUE):
+            j -= 1
+        if j >= 0 and toks[j].fact >= 0 and self.view.facts[toks[j].fact].kind in _AMOUNT_KINDS:
+            return j
+        return -1
+
+    def _own_time_at(self, si: int, pos: int) -> int:
+        """The token of a time told right after the figure at ``pos`` ("£4.8m last year", "£1.75m in
+        2022"), else -1."""
+        toks = self.tokens[si]
+        j = pos + 1
+        while j < len(toks) and toks[j].fact < 0 and self.words[si][j] in _TIME_GLUE and j - pos <= len(_TIME_GLUE):
+            j += 1
+        if j < len(toks) and self._timed_figure(si, j) == pos:
+            return j
+        return -1
+
+    def _set_against(self, si: int, a: int, b: int) -> bool:
+        """The figures at tokens ``a`` and ``b`` are set against each other by a word of comparison between
+        them ("64%, compared with 71%", "41,000 against 52,000")."""
+        lo, hi = min(a, b), max(a, b)
+        return any(w in _AGAINST_WORDS for w in self.words[si][lo + 1 : hi])
 
     # --- frames: whose figure, what it counts, when and where -------------------------------------
 
@@ -954,6 +999,10 @@ class Mentions:
                 subject = self._changed_subject(si, pos, self.tokens[si][copula[1]].start)
                 if subject:
                     return subject
+        if not head and f.kind == "money":
+            elided = self._elided(si, pos, f)
+            if elided:
+                return elided  # "raised £3.2m in 2022 and £4.8m last year": the second counts what the first does
         concept = self.vocab.concept(head) if head else "" if timed else (m.concept or "")
         if (not concept or concept in GENERIC_CONCEPTS) and f.kind in ("count", "number"):
             end = min(self.clause_end(si, pos), pos + 1 + FRAME_VERB_REACH)
@@ -1076,6 +1125,10 @@ class Mentions:
             if w in _SUBJECT_ENDS:
                 return ""
         return ""
+
+    def head(self, si: int, pos: int) -> str:
+        """The noun phrase after the figure at ``pos`` up to its head (see ``_head``)."""
+        return self._head(si, pos)
 
     def _head(self, si: int, pos: int) -> str:
         """The noun phrase after a figure up to its head: a listed noun, else the first plural
