@@ -540,21 +540,14 @@ class Mentions:
         while hi < len(words) and words[hi] not in CLAUSE_END and hi - pos <= YEAR_REACH:
             hi += 1
         best: tuple[int, str] | None = None
-        own = self._own_time_at(si, pos)
-        relative = bool(self._relative_in_clause(si, pos))
         for k in range(lo, hi):
             fi = toks[k].fact
             if k == pos:
                 continue
-            if relative and k > pos and words[k - 1] in _BASE_BEFORE:
-                continue  # "Last year it raised £2.5m, an increase on 2023": the year measured from, not its own
-            other = self._timed_figure(si, k)
-            if other >= 0 and other != pos and (own >= 0 or self._set_against(si, pos, other)):
-                # "£3.2m in 2022 and £4.8m last year", "64%, compared with 71% in 2019": the year is the other
-                # figure's, told with it, when this one has a time of its own or is set against it.
-                continue
             # A quarter written in words is no figure token: "in the fourth quarter".
             period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
+            if period and fi >= 0 and not self._own_year(si, pos, k):
+                continue
             if period:
                 d = abs(k - pos)
                 if best is None or d < best[0]:
@@ -570,6 +563,18 @@ class Mentions:
                 if fi >= 0:
                     break
         return best[1] if best else None
+
+    def _own_year(self, si: int, pos: int, k: int) -> bool:
+        """The year figure at token ``k`` may be the time of the figure at ``pos``: not what a change is
+        measured from when the figure has a relative time ("Last year it raised £2.5m, an increase on
+        2023"), nor another amount's time told with it when the figure has a time of its own or is set
+        against that amount ("£3.2m in 2022 and £4.8m last year", "64%, compared with 71% in 2019")."""
+        if k > pos and self.words[si][k - 1] in _BASE_BEFORE and self._relative_in_clause(si, pos):
+            return False
+        other = self._timed_figure(si, k)
+        return not (
+            other >= 0 and other != pos and (self._own_time_at(si, pos) >= 0 or self._set_against(si, pos, other))
+        )
 
     def _timed_figure(self, si: int, k: int) -> int:
         """The position of the amount whose own time the time figure at token ``k`` is, told right after
@@ -834,6 +839,10 @@ class Mentions:
         if si == 0 or lo != 0:
             return ""
         j = 1 if words and words[0] in ("and", "but", "so") else 0
+        if j + 1 < pos and words[j] in ("in", "by") and toks[j + 1].fact >= 0:
+            j += 1
+        if j < pos and toks[j].fact >= 0 and self.view.facts[toks[j].fact].kind in _TIME_KINDS:
+            j += 1  # "A year later they reached £8m", "In 2023 they reached": a time before its subject
         hit = self.vocab.anaphors.starting_at(words, j)
         k = self.figure_start(si, pos)
         if hit is None or not 0 < k - hit[1] <= ANAPHOR_GAP:

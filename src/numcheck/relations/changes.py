@@ -594,7 +594,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     j = skip_aside(d, si, pos + 1)
     j = _skip_noun_phrase(d, si, j)
     j = _past_predicate(d, si, j)
-    if j < len(words) and words[j] not in _LINK_PUNCT:
+    if j < len(words) and words[j] not in _LINK_PUNCT and _LINK_PUNCT.intersection(words[j : j + NOUN_PHRASE_SKIP]):
         head = d.m.head(si, pos)
         k = _past_time_phrase(d, si, pos + 1 + len(head.split()))
         if k < len(words) and words[k] in _LINK_PUNCT and _way_at(d, si, k + 1):
