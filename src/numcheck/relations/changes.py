@@ -11,7 +11,7 @@ from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, same_family
-from numcheck.relations.stated import _names, _subject_concept
+from numcheck.relations.stated import _kinds, _names, _subject_concept
 from numcheck.vocab import singular
 
 # Figure kinds that count or measure something and can stand in arithmetic.
@@ -90,6 +90,8 @@ THEN_SENTENCES = 1
 # Sentences back that the older end of a level told with its stated change alone may stand ("In 2022 it
 # raised £3.2m. … Last year it raised £4.8m, a 30% increase").
 EARLIER_SENTENCES = 2
+# Words that say whose a noun is: "its shops raised £1.1m" tells a part's level.
+POSSESSIVES = frozenset("its their his her".split())
 # Events told by their years, held every few years: the change from the one before spans years.
 EVENT_WORDS = frozenset("election elections census referendum poll polls olympics games vote".split())
 # Words that make a level a running total, no one period's level ("since 2015", "in total", "so far").
@@ -1685,7 +1687,47 @@ def _told_alike(d: _Doc, ai: int, bi: int) -> bool:
     fa, fb = d.m.frame(ai), d.m.frame(bi)
     if fb.holder and not (fa.holder and same_holder(fa.holder, fb.holder)):
         return False  # "Leeds raised £3.2m in 2022. Last year York raised £4.8m, up 30%": York's own change
-    return fa.scope == fb.scope and _others(d, ai) == _others(d, bi) and _tail(d, bi) in ((), _tail(d, ai))
+    return (
+        fa.scope == fb.scope
+        and _others(d, ai) == _others(d, bi)
+        and _tail(d, bi) in ((), _tail(d, ai))
+        and _owned_alike(d, ai, bi)
+        and _kinds_alike(d, ai, bi)
+    )
+
+
+def _kinds_alike(d: _Doc, ai: int, bi: int) -> bool:
+    """One measure of one kind: the measure words of the two clauses are the same ("pre-tax profit" and
+    "net profit" are two), and the words that make a kind of the later level's noun ("online revenue",
+    "240,000 adult visitors") are told in the earlier level's clause too."""
+    concept = d.m.frame(bi).concept
+    sets = []
+    for fi in (ai, bi):
+        si, pos = d.pos_of(fi)
+        lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+        words = frozenset(d.m.words[si][lo:hi])
+        sets.append((words, words & d.v.measure_modifiers, _kinds(d, si, concept, lo, hi)))
+    (words_a, measure_a, _), (_, measure_b, kinds_b) = sets
+    return measure_a == measure_b and kinds_b <= words_a
+
+
+def _owned_alike(d: _Doc, ai: int, bi: int) -> bool:
+    """What the later level's clause says is its holder's ("its shops raised £1.1m") is said before the
+    earlier level too, or names what both count ("its sales reached"): a part's level is not the
+    whole's."""
+    si, pos = d.pos_of(bi)
+    words = d.m.words[si]
+    sa, pa = d.pos_of(ai)
+    before = frozenset(d.m.words[sa][d.m.clause_start(sa, pa) : pa])
+    concept = d.m.frame(bi).concept
+    for k in range(d.m.clause_start(si, pos), pos - 1):
+        if words[k] not in POSSESSIVES or d.m.tokens[si][k + 1].fact >= 0:
+            continue
+        w = words[k + 1]
+        if w in before or w in FRAME_WORDS or w in d.v.neutral_modifiers or d.v.concept(w) == concept:
+            continue
+        return False
+    return True
 
 
 def _others(d: _Doc, fi: int) -> frozenset[str]:
