@@ -95,6 +95,12 @@ OBJECT_WORDS = 5
 _AMOUNT_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share"})
 # Figures after "by" that make it a time ("by 2010", "by June", "by next year").
 _TIME_KINDS = frozenset({"year", "date", "relative", "weekday", "decade", "time"})
+# Words between an amount and the time told right after it ("£3.2m in 2022", "71% in the year to 2019").
+_TIME_GLUE = frozenset({"in", "during", "for", "the", "of", "year", "to"})
+# Words that set one figure against another in a clause: the time told with one is not the other's.
+_AGAINST_WORDS = frozenset({"compared", "against", "versus", "vs", "than", "from"})
+# Words before a year that make it what a change is measured from ("up 30% on 2022").
+_BASE_BEFORE = _AGAINST_WORDS | {"on", "over", "with"}
 # Words after "by" that make it a time with no figure: "by the end of", "by then".
 _BY_TIMES = frozenset({("the", "end"), ("the", "time"), ("the", "middle"), ("the", "start")})
 _BY_TIMES_ONE = frozenset({"then", "now", "mid", "end", "early", "late"})
@@ -543,6 +549,8 @@ class Mentions:
                 continue  # "The Tories, who had run it since 2007, were cut to 11": the aside's year is not 11's
             # A quarter written in words is no figure token: "in the fourth quarter".
             period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
+            if period and fi >= 0 and not self._own_year(si, pos, k):
+                continue
             if period:
                 d = abs(k - pos)
                 if best is None or d < best[0]:
@@ -571,6 +579,48 @@ class Mentions:
                     return o, c
             break
         return -1, -1
+
+    def _own_year(self, si: int, pos: int, k: int) -> bool:
+        """The year figure at token ``k`` may be the time of the figure at ``pos``: not what a change is
+        measured from when the figure has a relative time ("Last year it raised £2.5m, an increase on
+        2023"), nor another amount's time told with it when the figure has a time of its own or is set
+        against that amount ("£3.2m in 2022 and £4.8m last year", "64%, compared with 71% in 2019")."""
+        if k > pos and self.words[si][k - 1] in _BASE_BEFORE and self._relative_in_clause(si, pos):
+            return False
+        other = self._timed_figure(si, k)
+        return not (
+            other >= 0 and other != pos and (self._own_time_at(si, pos) >= 0 or self._set_against(si, pos, other))
+        )
+
+    def _timed_figure(self, si: int, k: int) -> int:
+        """The position of the amount whose own time the time figure at token ``k`` is, told right after
+        it ("£3.2m in 2022", "71% in 2019", "52,000 litres last year"); else -1."""
+        toks = self.tokens[si]
+        if toks[k].fact < 0 or self.view.facts[toks[k].fact].kind not in _TIME_KINDS:
+            return -1
+        j = k - 1
+        while j >= 0 and toks[j].fact < 0 and self.words[si][j] in _TIME_GLUE and k - j <= len(_TIME_GLUE):
+            j -= 1
+        if j >= 0 and toks[j].fact >= 0 and self.view.facts[toks[j].fact].kind in _AMOUNT_KINDS:
+            return j
+        return -1
+
+    def _own_time_at(self, si: int, pos: int) -> int:
+        """The token of a time told right after the figure at ``pos`` ("£4.8m last year", "£1.75m in
+        2022"), else -1."""
+        toks = self.tokens[si]
+        j = pos + 1
+        while j < len(toks) and toks[j].fact < 0 and self.words[si][j] in _TIME_GLUE and j - pos <= len(_TIME_GLUE):
+            j += 1
+        if j < len(toks) and self._timed_figure(si, j) == pos:
+            return j
+        return -1
+
+    def _set_against(self, si: int, a: int, b: int) -> bool:
+        """The figures at tokens ``a`` and ``b`` are set against each other by a word of comparison between
+        them ("64%, compared with 71%", "41,000 against 52,000")."""
+        lo, hi = min(a, b), max(a, b)
+        return any(w in _AGAINST_WORDS for w in self.words[si][lo + 1 : hi])
 
     # --- frames: whose figure, what it counts, when and where -------------------------------------
 
@@ -805,6 +855,10 @@ class Mentions:
         if si == 0 or lo != 0:
             return ""
         j = 1 if words and words[0] in ("and", "but", "so") else 0
+        if j + 1 < pos and words[j] in ("in", "by") and toks[j + 1].fact >= 0:
+            j += 1
+        if j < pos and toks[j].fact >= 0 and self.view.facts[toks[j].fact].kind in _TIME_KINDS:
+            j += 1  # "A year later they reached £8m", "In 2023 they reached": a time before its subject
         hit = self.vocab.anaphors.starting_at(words, j)
         k = self.figure_start(si, pos)
         if hit is None or not 0 < k - hit[1] <= ANAPHOR_GAP:
@@ -970,6 +1024,10 @@ class Mentions:
                 subject = self._changed_subject(si, pos, self.tokens[si][copula[1]].start)
                 if subject:
                     return subject
+        if not head and f.kind == "money":
+            elided = self._elided(si, pos, f)
+            if elided:
+                return elided  # "raised £3.2m in 2022 and £4.8m last year": the second counts what the first does
         concept = self.vocab.concept(head) if head else "" if timed else (m.concept or "")
         if (not concept or concept in GENERIC_CONCEPTS) and f.kind in ("count", "number"):
             end = min(self.clause_end(si, pos), pos + 1 + FRAME_VERB_REACH)
@@ -1092,6 +1150,10 @@ class Mentions:
             if w in _SUBJECT_ENDS:
                 return ""
         return ""
+
+    def head(self, si: int, pos: int) -> str:
+        """The noun phrase after the figure at ``pos`` up to its head (see ``_head``)."""
+        return self._head(si, pos)
 
     def _head(self, si: int, pos: int) -> str:
         """The noun phrase after a figure up to its head: a listed noun, else the first plural

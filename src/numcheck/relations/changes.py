@@ -11,7 +11,7 @@ from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, same_family
-from numcheck.relations.stated import _names, _subject_concept
+from numcheck.relations.stated import _kinds, _names, _subject_concept
 from numcheck.relations.tallies import is_tally
 from numcheck.vocab import singular
 
@@ -86,6 +86,15 @@ THEN_REACH = 30
 THEN_SENTENCES = 1
 # Heads of a subject that stand for the figure told before ("the number had doubled to").
 BACK_HEADS = frozenset({"number", "figure", "total", "tally"})
+# Sentences back that the older end of a level told with its stated change alone may stand ("In 2022 it
+# raised £3.2m. … Last year it raised £4.8m, a 30% increase").
+EARLIER_SENTENCES = 2
+# Words that say whose a noun is: "its shops raised £1.1m" tells a part's level.
+POSSESSIVES = frozenset("its their his her".split())
+# Events told by their years, held every few years: the change from the one before spans years.
+EVENT_WORDS = frozenset("election elections census referendum poll polls olympics games vote".split())
+# Words that make a level a running total, no one period's level ("since 2015", "in total", "so far").
+CUMULATIVE_WORDS = frozenset("since total altogether cumulative cumulatively so-far".split())
 # Counted heads that name no one quantity ("people", "figures").
 GENERIC_HEADS = frozenset({"people", "figure", "number", "total"})
 # Words of a time figure that set the level before a change ("a year ago", "the previous quarter").
@@ -588,6 +597,11 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     j = skip_aside(d, si, pos + 1)
     j = _skip_noun_phrase(d, si, j)
     j = _past_predicate(d, si, j)
+    if j < len(words) and words[j] not in _LINK_PUNCT and _LINK_PUNCT.intersection(words[j : j + NOUN_PHRASE_SKIP]):
+        head = d.m.head(si, pos)
+        k = _past_time_phrase(d, si, pos + 1 + len(head.split()))
+        if k < len(words) and words[k] in _LINK_PUNCT and _way_at(d, si, k + 1):
+            j = k  # "it carried 700,000 passengers, up 25%", "290,000 visitors, a rise on 2022"
     comma = j < len(words) and words[j] in _LINK_PUNCT  # ", up from" or " - up from"
     if comma:
         j += 1
@@ -627,6 +641,14 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
                 stated = (ci, direction, d.span(si, cpos + 1, after[1]))
                 k = after[1]
     phrase_at = k
+    if stated is not None and _clause_done(d, si, k):
+        # "Last year it raised £4.8m, a 30% increase", "£4.8m last year, up 30%": no older figure told with
+        # it; the older level is the one of the same quantity at an earlier time, found by frame.
+        older = _frame_then(d, bi, back=EARLIER_SENTENCES, ahead=0, within=True, next_to=True)
+        if older >= 0:
+            rel = _change(d, si, older, bi, (stated[2] or d.span(si, start, k),), direction, stated)
+            yield Relation(rel.kind, rel.roles, rel.cues, _evidence(d, older, si), rel.labels)
+        return
     for phrase in CHANGE_LINKS:
         if tuple(words[phrase_at : phrase_at + len(phrase)]) != phrase:
             continue
@@ -641,10 +663,19 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             m += 1
         m = _past_time_owner(d, si, m)  # "on last year's $4.5bn"
         ai = d.figure_after(si, m)
+        if stated is None and direction and phrase != ("than",) and _year_at(d, si, m):
+            # "Last year it raised £2.8m, an increase on 2022": the way alone, against the level told of
+            # that year, found by frame.
+            older = _frame_then(d, bi, back=EARLIER_SENTENCES, ahead=0, within=True, next_to=True)
+            if older >= 0 and d.m.frame(older).period == _period_of(d.facts[ai]):
+                cue = d.span(si, start, phrase_at + len(phrase))
+                rel = _change(d, si, older, bi, (cue,), direction)
+                yield Relation(rel.kind, rel.roles, rel.cues, _evidence(d, older, si), rel.labels)
+            return
         if stated is not None and _past_time_at(d, si, phrase_at + len(phrase)):
             # "12 million passengers, up 30% on the year before": the older level is told in a sentence
             # beside it, found by frame.
-            older = _frame_then(d, bi)
+            older = _frame_then(d, bi, base=d.fact_at(si, phrase_at + len(phrase)))
             if older >= 0:
                 rel = _change(d, si, older, bi, (d.span(si, start, phrase_at + len(phrase)),), direction, stated)
                 yield Relation(rel.kind, rel.roles, rel.cues, "document", rel.labels)
@@ -674,6 +705,13 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if signs_a and signs_b and signs_a != signs_b:
             return  # "a $410m loss, against a $220m profit": amounts of opposite sign, not two levels
         cue = d.span(si, start, phrase_at + len(phrase))
+        if stated is None:
+            # "Turnout was 64%, compared with 71% in 2019, a rise of seven points": the stated change told
+            # after the older end and its time.
+            told = _stated_at(d, si, _past_time_phrase(d, si, apos + 1))
+            if told is not None:
+                stated = (told[0], told[1], told[2])
+                direction = direction or told[1]
         rel = _change(d, si, ai, bi, (cue,), direction, stated)
         if multiple and not rel.label("multiple"):
             rel = Relation(rel.kind, rel.roles, rel.cues, rel.evidence, (*rel.labels, ("multiple", multiple)))
@@ -1535,24 +1573,40 @@ def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
     return -1
 
 
-def _frame_then(d: _Doc, bi: int) -> int:
+def _frame_then(
+    d: _Doc,
+    bi: int,
+    back: int = THEN_SENTENCES,
+    ahead: int = THEN_SENTENCES,
+    within: bool = False,
+    base: int = -1,
+    next_to: bool = False,
+) -> int:
     """The older end of a level reached, told in a sentence beside it however it is worded: the one
     figure there whose frame has the same holder (or none), counts the same thing and is set at an
     earlier time, in the same mood and part of time ("Output doubled to 90,000 cars in 2024. The plant
-    built 60,000 cars in 2023."); else -1."""
+    built 60,000 cars in 2023."); else -1. ``back`` and ``ahead`` sentences are read, and with ``within``
+    the level's own sentence before it ("raised £3.2m in 2022 and £4.8m last year"); ``base``, the time
+    figure a change is measured from ("up 30% on the previous quarter"), must be of the older end's kind
+    of period; with ``next_to``, the period just before the level's (a change told with no base is
+    on the period before)."""
     fb = d.m.frame(bi)
     b = d.facts[bi]
     if not fb.concept or fb.concept in GENERIC_HEADS:
         return -1
+    if base >= 0 and not _base_fits(d, base, fb.period):
+        return -1
     si = b.sentence
     found = -1
-    for s2 in range(max(0, si - THEN_SENTENCES), min(len(d.m.tokens), si + THEN_SENTENCES + 1)):
-        if s2 == si:
+    for s2 in range(max(0, si - back), min(len(d.m.tokens), si + ahead + 1)):
+        if s2 == si and not within:
             continue
         for tok in d.m.tokens[s2]:
             ai = tok.fact
-            if ai < 0:
+            if ai < 0 or ai == bi:
                 continue
+            if s2 == si and d.pos_of(ai)[1] > d.pos_of(bi)[1]:
+                break
             a = d.facts[ai]
             if a.kind in FRAME_KINDS or a.is_range or a.value is None or not same_family(a, b):
                 continue
@@ -1560,8 +1614,16 @@ def _frame_then(d: _Doc, bi: int) -> int:
             # "The fleet will double to 300 aircraft by 2020. The airline now flies 110 aircraft.": a level
             # forecast starts from the level told of now.
             from_now = fb.mood == "forecast" and not fa.mood and fa.period in ("", "now") and fb.period != fa.period
-            if fa.concept != fb.concept or not (from_now or _earlier(fa.period, fb.period)):
+            if fa.concept != fb.concept or not (from_now or _told_earlier(d, fa.period, fb.period, ai, bi)):
                 continue
+            if base >= 0 and not _base_fits(d, base, fa.period):
+                continue
+            if next_to and not _next_period(d, fa.period, fb.period, ai, bi):
+                continue  # "1,250 members in 2021 … in 2023, up 30%": up on 2022, which is not told
+            if next_to and not _told_alike(d, ai, bi):
+                continue  # "spent £40m … spent £12m on roads", "its rival made", "£50m in Spain"
+            if _cumulative(d, ai):
+                continue  # "has raised £10m since 2015": a running total, not one year's level
             if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
                 continue
             if (
@@ -1572,7 +1634,7 @@ def _frame_then(d: _Doc, bi: int) -> int:
                 continue
             if a.kind in ("percent", "points") and d.m.by_fact[ai].direction:
                 continue  # "fell 0.3%": a move, not a level
-            if _paired_in_clause(d, ai):
+            if _paired_in_clause(d, ai, bi):
                 continue  # "sales were £44m, against £46m": an end of its own clause's comparison
             if found >= 0:
                 return -1  # two earlier levels of it: which one is the change's is not said
@@ -1580,14 +1642,236 @@ def _frame_then(d: _Doc, bi: int) -> int:
     return found
 
 
-def _paired_in_clause(d: _Doc, fi: int) -> bool:
-    """Another amount of the figure's family stands in its clause."""
+def _paired_in_clause(d: _Doc, fi: int, but: int = -1) -> bool:
+    """Another amount of the figure's family (other than ``but``) stands in its clause."""
     si, pos = d.pos_of(fi)
     toks = d.m.tokens[si]
     return any(
-        toks[k].fact >= 0 and toks[k].fact != fi and same_family(d.facts[toks[k].fact], d.facts[fi])
+        toks[k].fact >= 0 and toks[k].fact not in (fi, but) and same_family(d.facts[toks[k].fact], d.facts[fi])
         for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos))
     )
+
+
+def _evidence(d: _Doc, ai: int, si: int) -> str:
+    """ "sentence" for an older end told in the change's own sentence, else "document"."""
+    return "sentence" if d.facts[ai].sentence == si else "document"
+
+
+def _clause_done(d: _Doc, si: int, k: int) -> bool:
+    """Nothing but a time phrase stands from token ``k`` to its clause's end ("a 30% increase.", "up 30%
+    last year,")."""
+    words = d.m.words[si]
+    if k < len(words) and words[k] == "percentage":
+        k += 1
+    if (words[k],) in POINT_WORDS if k < len(words) else False:
+        k += 1  # "a rise of six points"
+    k = _past_time_phrase(d, si, k)
+    return k >= len(words) or words[k] in CLAUSE_END or words[k] in (",", ";")
+
+
+def _past_time_phrase(d: _Doc, si: int, k: int) -> int:
+    """The token after a time phrase starting at ``k`` ("in 2019", "last year", "in the same period"), or
+    ``k`` when none starts there."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    j = k
+    while j < len(words) and (
+        words[j] in FRAME_WORDS or toks[j].fact >= 0 and d.facts[toks[j].fact].kind in FRAME_KINDS
+    ):
+        j += 1
+    return j if j > k and any(toks[x].fact >= 0 or words[x] in FRAME_NOUNS for x in range(k, j)) else k
+
+
+def _stated_at(d: _Doc, si: int, k: int) -> tuple[int, str, Span, int] | None:
+    """A stated change told at token ``k`` after a comma and closing its clause (", a rise of seven
+    points", ", up 30%", ", a 30% increase"): its figure, way, cue span and end; else None."""
+    words = d.m.words[si]
+    if k >= len(words) or words[k] not in _LINK_PUNCT:
+        return None
+    start = k = k + 1
+    if k < len(words) and words[k] in ("a", "an"):
+        k += 1
+    hit = d.v.direction.starting_at(words, k)
+    if hit is not None:
+        direction, k = hit
+        if k < len(words) and words[k] in ("by", "of"):
+            k += 1
+        ci = d.figure_after(si, k, STATED_KINDS)
+        if ci < 0:
+            return None
+        end = d.pos_of(ci)[1] + 1
+        if end < len(words) and words[end] in ("points", "point", "percentage"):
+            end += 1 + (words[end] == "percentage")
+        span = d.span(si, start, hit[1])
+    else:
+        ci = d.figure_after(si, k, STATED_KINDS)
+        if ci < 0:
+            return None
+        after = d.v.direction.starting_at(words, d.pos_of(ci)[1] + 1)
+        if after is None:
+            return None
+        direction, end = after
+        span = d.span(si, d.pos_of(ci)[1] + 1, end)
+    return (ci, direction, span, end) if _clause_done(d, si, end) else None
+
+
+def _told_alike(d: _Doc, ai: int, bi: int) -> bool:
+    """Two levels told alike, beyond their times: the later one's holder, when it names one, the earlier's
+    too, one place (or none), the same words of another holder
+    ("its rival", "a sister charity") before each, and nothing said of the later one after its noun that
+    is not said of the earlier ("£12m on roads", "£50m from exports")."""
+    fa, fb = d.m.frame(ai), d.m.frame(bi)
+    if fb.holder and not (fa.holder and same_holder(fa.holder, fb.holder)):
+        return False  # "Leeds raised £3.2m in 2022. Last year York raised £4.8m, up 30%": York's own change
+    return (
+        fa.scope == fb.scope
+        and _others(d, ai) == _others(d, bi)
+        and _tail(d, bi) in ((), _tail(d, ai))
+        and _owned_alike(d, ai, bi)
+        and _kinds_alike(d, ai, bi)
+    )
+
+
+def _kinds_alike(d: _Doc, ai: int, bi: int) -> bool:
+    """One measure of one kind: the measure words of the two clauses are the same ("pre-tax profit" and
+    "net profit" are two), and the words that make a kind of the later level's noun ("online revenue",
+    "240,000 adult visitors") are told in the earlier level's clause too."""
+    concept = d.m.frame(bi).concept
+    sets = []
+    for fi in (ai, bi):
+        si, pos = d.pos_of(fi)
+        lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+        words = frozenset(d.m.words[si][lo:hi])
+        sets.append((words, words & d.v.measure_modifiers, _kinds(d, si, concept, lo, hi)))
+    (words_a, measure_a, _), (_, measure_b, kinds_b) = sets
+    return measure_a == measure_b and kinds_b <= words_a
+
+
+def _owned_alike(d: _Doc, ai: int, bi: int) -> bool:
+    """What the later level's clause says is its holder's ("its shops raised £1.1m") is said before the
+    earlier level too, or names what both count ("its sales reached"): a part's level is not the
+    whole's."""
+    si, pos = d.pos_of(bi)
+    words = d.m.words[si]
+    sa, pa = d.pos_of(ai)
+    before = frozenset(d.m.words[sa][d.m.clause_start(sa, pa) : pa])
+    concept = d.m.frame(bi).concept
+    for k in range(d.m.clause_start(si, pos), pos - 1):
+        if words[k] not in POSSESSIVES or d.m.tokens[si][k + 1].fact >= 0:
+            continue
+        w = words[k + 1]
+        if w in before or w in FRAME_WORDS or w in d.v.neutral_modifiers or d.v.concept(w) == concept:
+            continue
+        return False
+    return True
+
+
+def _others(d: _Doc, fi: int) -> frozenset[str]:
+    """The words of another holder ("rival", "sister") in the figure's clause before it."""
+    si, pos = d.pos_of(fi)
+    return frozenset(w for w in d.m.words[si][d.m.clause_start(si, pos) : pos] if w in d.v.other_holders)
+
+
+def _tail(d: _Doc, fi: int) -> tuple[str, ...]:
+    """The words told after a figure's noun and its time, up to a comma, "and" or its clause's end ("on
+    roads" in "spent £12m on roads last year, up 20%")."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = _past_time_phrase(d, si, pos + 1 + len(d.m.head(si, pos).split()))
+    out: list[str] = []
+    while (
+        k < len(words) and words[k] not in CLAUSE_END and words[k] not in (",", ";", "and", "-", "(") and len(out) < 6
+    ):
+        if toks[k].fact >= 0:
+            if d.facts[toks[k].fact].kind not in FRAME_KINDS:
+                break
+        else:
+            out.append(words[k])
+        k = _past_time_phrase(d, si, k + 1) if toks[k].fact < 0 and words[k] in FRAME_WORDS else k + 1
+    return tuple(w for w in out if w not in FRAME_WORDS)
+
+
+def _way_at(d: _Doc, si: int, k: int) -> bool:
+    """A direction word, or a figure and one, starts at token ``k`` past "a"/"an" ("up 25%", "a rise on",
+    "a 30% increase")."""
+    words = d.m.words[si]
+    if k < len(words) and words[k] in ("a", "an"):
+        k += 1
+    if d.v.direction.starting_at(words, k) is not None:
+        return True
+    ci = d.figure_after(si, k, STATED_KINDS)
+    return ci >= 0 and d.v.direction.starting_at(words, d.pos_of(ci)[1] + 1) is not None
+
+
+def _year_at(d: _Doc, si: int, k: int) -> bool:
+    """A year, and nothing more of its clause, at token ``k`` ("an increase on 2022.")."""
+    fi = d.fact_at(si, k)
+    words = d.m.words[si]
+    return (
+        fi >= 0
+        and d.facts[fi].kind == "year"
+        and (k + 1 >= len(words) or words[k + 1] in CLAUSE_END or words[k + 1] in (",", ";"))
+    )
+
+
+def _period_of(f: Fact) -> str:
+    """A year figure's period as frames give it ("2022")."""
+    return f.text.strip() if f.kind == "year" else ""
+
+
+def _told_earlier(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
+    """Period ``a`` of figure ``ai`` is before period ``b`` of ``bi`` (see ``_earlier``); a year against a
+    time counted from now ("In 2022 … Last year"): by the reporting date's year when there is one, else
+    by the order they are told in, the year first."""
+    if _earlier(a, b):
+        return True
+    rb = _relative(b)
+    if not a.isdigit() or rb is None or rb[1] != "year" or d.facts[ai].span.start > d.facts[bi].span.start:
+        return False
+    when = d.view.reporting_date
+    return int(a) < when.year + rb[0] if when is not None else True
+
+
+def _next_period(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
+    """Period ``a`` is the one just before ``b``: years one apart ("2022" and "2023"; elections and other
+    events told by their years may be years apart), relative times one step apart ("-1 year" and "0
+    year"), a year and a time counted from now one year apart by the reporting date (without one, as
+    told)."""
+    ra = _relative(a)
+    rb = _relative(b) if b else (0, ra[1]) if ra is not None else None
+    if a.isdigit() and b.isdigit():
+        return int(b) - int(a) == 1 or _event_years(d, ai, bi)
+    if ra is not None and rb is not None:
+        return ra[1] == rb[1] and rb[0] - ra[0] == 1
+    when = d.view.reporting_date
+    if a.isdigit() and rb is not None and rb[1] == "year" and when is not None:
+        return when.year + rb[0] - int(a) == 1
+    return True
+
+
+def _event_years(d: _Doc, ai: int, bi: int) -> bool:
+    """Either figure's sentence names an event held every few years ("the 2022 election")."""
+    return any(any(w in EVENT_WORDS for w in d.m.words[d.facts[fi].sentence]) for fi in (ai, bi))
+
+
+def _base_fits(d: _Doc, base: int, period: str) -> bool:
+    """The time figure a change is measured from ("on the previous quarter", "a year earlier") is of the
+    kind of ``period``: a year's level is measured from a year, a quarter's from a quarter."""
+    f = d.facts[base]
+    if f.kind != "relative" or not f.unit:
+        return True
+    rel = _relative(period)
+    if rel is not None:
+        return rel[1] == f.unit
+    return f.unit == "year" or not period.isdigit()
+
+
+def _cumulative(d: _Doc, fi: int) -> bool:
+    """The figure is a running total: "since" or a word of so-far in its clause before it ("has raised
+    £10m since 2015", "in total")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    return any(w in CUMULATIVE_WORDS for w in words[lo:hi])
 
 
 def _past_time_at(d: _Doc, si: int, k: int) -> bool:
