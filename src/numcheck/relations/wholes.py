@@ -96,6 +96,12 @@ def _whole_told(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[st
             if w.value is None or part.value is None or w.value <= part.value:
                 continue
             found.append((abs(s2 - si), wi))
+    return _nearest_agreeing(d, found)
+
+
+def _nearest_agreeing(d: _Doc, found: list[tuple[int, int]]) -> int:
+    """The nearest of the (distance, fact) wholes found; two at one distance that disagree leave it
+    unclear (-1), as does none."""
     if not found:
         return -1
     found.sort()
@@ -190,13 +196,4 @@ def _money_whole(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[s
             if w.value is None or part.value is None or w.value <= part.value:
                 continue
             found.append((abs(s2 - si), wi))
-    if not found:
-        return -1
-    found.sort()
-    best = found[0]
-    for dist, wi in found[1:]:
-        if dist > best[0]:
-            break
-        if not d.facts[wi].interval.overlaps(d.facts[best[1]].interval):
-            return -1
-    return best[1]
+    return _nearest_agreeing(d, found)
