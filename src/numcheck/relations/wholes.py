@@ -8,7 +8,9 @@ import functools
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import same_holder
+from numcheck.model import Fact
 from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.stated import _concept_before
 from numcheck.vocab import PhraseTable, _toml
 
 # Sentences either side of the share that the whole's count may stand.
@@ -90,13 +92,18 @@ def _whole_told(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[st
                 continue
             if fr.concept != concept and _counted_by_verb(d, s2, d.pos_of(wi)[1]) != concept:
                 continue
-            if fr.holder and holder and not same_holder(fr.holder, holder):
-                continue
-            w = d.facts[wi]
-            if w.value is None or part.value is None or w.value <= part.value:
-                continue
-            found.append((abs(s2 - si), wi))
+            if _may_hold(d, wi, part, holder):
+                found.append((abs(s2 - si), wi))
     return _nearest_agreeing(d, found)
+
+
+def _may_hold(d: _Doc, wi: int, part: Fact, holder: str) -> bool:
+    """The figure ``wi`` may be the whole of ``part``: one holder (when both name one), and larger."""
+    fr = d.m.frame(wi)
+    if fr.holder and holder and not same_holder(fr.holder, holder):
+        return False
+    w = d.facts[wi]
+    return w.value is not None and part.value is not None and w.value > part.value
 
 
 def _nearest_agreeing(d: _Doc, found: list[tuple[int, int]]) -> int:
@@ -151,24 +158,6 @@ def _money_shares(d: _Doc) -> Iterator[Relation]:
             )
 
 
-# Tokens before a sum that the noun saying what it is may stand in ("Orvik's sales were worth €960m").
-CONCEPT_BEFORE = 5
-
-
-def _concept_before(d: _Doc, si: int, pos: int) -> str:
-    """The concept of the nearest word of the vocabulary's concepts in the clause before the figure at
-    ``pos`` ("sales" → revenue), else ""."""
-    words = d.m.words[si]
-    lo = max(d.m.clause_start(si, pos), pos - CONCEPT_BEFORE)
-    for k in range(pos - 1, lo - 1, -1):
-        if d.fact_at(si, k) >= 0:
-            return ""
-        c = d.v.concepts.get(words[k].removesuffix("'s"), "")
-        if c:
-            return c
-    return ""
-
-
 def _money_whole(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[str]) -> int:
     """The one sum of ``concept`` in the part's currency told in another sentence nearby that may be its
     whole: nearest first; two at one distance that disagree leave it unclear (-1)."""
@@ -185,15 +174,11 @@ def _money_whole(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[s
                 continue
             m = d.m.by_fact.get(wi)
             fr = d.m.frame(wi)
-            if m is not None and m.roles & _NOT_WHOLE or concept not in (fr.concept, _concept_before(d, s2, k)):
+            if m is not None and m.roles & _NOT_WHOLE or concept not in (fr.concept, _concept_before(d, wi)):
                 continue
             before = words[max(0, d.hedge_start(s2, k) - 2) : d.hedge_start(s2, k)]
             if "from" in before or "by" in before or (m is not None and m.direction and "to" not in before):
                 continue  # "up from £8bn", "rose by £1bn", "rose 4% £9bn": not the level now
-            if fr.holder and holder and not same_holder(fr.holder, holder):
-                continue
-            w = d.facts[wi]
-            if w.value is None or part.value is None or w.value <= part.value:
-                continue
-            found.append((abs(s2 - si), wi))
+            if _may_hold(d, wi, part, holder):
+                found.append((abs(s2 - si), wi))
     return _nearest_agreeing(d, found)
