@@ -479,6 +479,9 @@ def _stated_in(
             words = d.m.words[si]
             after = d.v.direction.starting_at(words, pos + 1)
             direction = cm.direction or (after[0] if after else "")
+            k = d.hedge_start(si, pos)
+            if k > 0 and words[k - 1] == "from":
+                continue  # "71.2% of patients ..., down from 76.4%": an older level, not a move
             own = _level_reached(d, ci)
             if own >= 0 and not d.facts[own].interval.overlaps(like.interval):
                 continue  # "deliveries slumped by 18% to 356,000": that level's change, not this one's
