@@ -507,6 +507,8 @@ def _scale(f: Fact) -> str:
 
 # Punctuation that sets a link to an older figure after the newer one: a comma or a dash.
 _LINK_PUNCT = frozenset({",", "-", "–", "—"})
+# Words that end a clause or link a change, never an item of a list of single words.
+_NOT_LISTED = frozenset("which who while but and or up down compared against from to".split())
 
 
 def _past_predicate(d: _Doc, si: int, j: int) -> int:
@@ -515,7 +517,12 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
     between); else ``j``."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    for k in range(j, min(len(words) - 2, j + PREDICATE_SKIP)):
+    k = j
+    while k < min(len(words) - 2, j + PREDICATE_SKIP):
+        listed = _word_list_end(d, si, k)
+        if listed > k:
+            k = listed  # "were admitted, transferred or discharged within four hours, down from"
+            continue
         if words[k] in CLAUSE_END or words[k] in ("(", "and", "but", "while", "which", "who"):
             return j
         fi = toks[k].fact
@@ -529,7 +536,26 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
             return k  # "54 million homes reach the net through fibre, up from 34 million" (or " - up from")
         if words[k] in _LINK_PUNCT:
             return j  # a comma that opens anything else ends what the clause says of its figure
+        k += 1
     return j
+
+
+def _word_list_end(d: _Doc, si: int, k: int) -> int:
+    """Past a list of single words joined by commas and a last "or"/"and" that starts at ``k``
+    ("admitted, transferred or discharged", "red, amber and green"), else ``k``."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+
+    def plain(i: int) -> bool:
+        return i < len(words) and toks[i].fact < 0 and words[i].isalpha() and words[i] not in _NOT_LISTED
+
+    if not plain(k) or k + 1 >= len(words) or words[k + 1] != ",":
+        return k
+    i = k + 1
+    while i + 1 < len(words) and words[i] == "," and plain(i + 1):
+        i += 2
+    if i + 1 < len(words) and words[i] in ("or", "and") and plain(i + 1) and i > k + 1:
+        return i + 2
+    return k
 
 
 def _skip_noun_phrase(d: _Doc, si: int, j: int) -> int:
