@@ -17,6 +17,7 @@ from numcheck.relations.base import (
     Relation,
     _Doc,
     family,
+    is_gap,
     same_family,
 )
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
@@ -1939,7 +1940,16 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         # involved"), not a newer count; a word of a count still moving ("now", "so far") is.
         if _MOVING_FRAME.intersection(d.m.words[si]):
             continue
-        sets = [e for e in earlier[:-1] if same_family(d.facts[e], f) and _counts_concept(d, e, fr.concept)]
+        # A gap ("fallen five seats short of a majority") or a move ("Labour lost two seats") counts no
+        # set of its own.
+        sets = [
+            e
+            for e in earlier[:-1]
+            if same_family(d.facts[e], f)
+            and _counts_concept(d, e, fr.concept)
+            and not is_gap(d, e)
+            and not _told_as_move(d, e)
+        ]
         if not sets or any(_same_count(d.facts[e], f) for e in sets):
             continue
         first = next((e for e in sets if not d.m.frame(e).definite and not _told_as_known(d, *d.pos_of(e))), -1)
@@ -1960,6 +1970,14 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             "document",
             (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "known")),
         )
+
+
+def _told_as_move(d: _Doc, fi: int) -> bool:
+    """The figure follows its direction verb: the size of a move ("lost two seats", "gained 40 members"),
+    not a level."""
+    si, pos = d.pos_of(fi)
+    k = d.hedge_start(si, pos)
+    return k > 0 and d.v.direction.ending_at(d.m.words[si], k) is not None
 
 
 def _counts_concept(d: _Doc, fi: int, concept: str) -> bool:
