@@ -167,6 +167,22 @@ def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     return len(words)
 
 
+def _named_after_turn(d: _Report, si: int, sides: Mapping[str, _Side]) -> bool:
+    """The sentence names a side only after it turns ("Prydderch kicked two penalties, while Dunmore's only
+    points came from ..."): what it tells before the turn is not that side's."""
+    words = d.words[si]
+    named = next(
+        (
+            k
+            for k, t in enumerate(d.tokens[si])
+            if t.text.removesuffix("'s") in sides and d.view.text[t.start].isupper()
+        ),
+        -1,
+    )
+    contrast = _tables()["contrast"]
+    return any(k < named and contrast.starting_at(words, k) for k in contrast.starts_in(words))
+
+
 def _count_before(d: _Report, si: int, j: int) -> int:
     """How many of the event whose noun starts at ``j``: "three penalties", "a trio of tries", "the
     conversion"; -1 when no number is written before it."""
@@ -289,7 +305,7 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
     for si in range(1, n):
         words = d.words[si]
         side = _side_named(d, si, sides)
-        if not side or _has("not_scored", words, 0, len(words)):
+        if not side or _has("not_scored", words, 0, len(words)) or _named_after_turn(d, si, sides):
             continue
         found = _events(d, si, 0, _own_part(d, si, sides))
         if found is None or not found[1].get("try"):
