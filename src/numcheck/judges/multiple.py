@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import ABOUT_WIDTH, NEARLY_WIDTH, Interval
-from numcheck.judges.arith import lengths_alike
+from numcheck.judges.arith import lengths_alike, value_interval
 from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
 from numcheck.model import Hit
 from numcheck.patterns import View, compile_regex, compile_templates, format_number, point, round_to
@@ -61,7 +61,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     factor = rule.compiled["multiples"].get(word) or vocab().multiples.get(word)
     if factor is None and fi is not None:
         factor = facts[fi].value
-    ratio = _ratio(a.interval, b.interval)
+    ratio = _ratio(value_interval(a), value_interval(b))  # "from two councillors to four": exact counts
     if factor is None or ratio is None:
         return None
     hedge = rel.label("hedge").strip().lower()

@@ -243,6 +243,10 @@ def _same_noun_after(d: _Doc, si: int, pos: int, j: int) -> bool:
     first, second = d.m.by_fact.get(d.m.tokens[si][pos].fact), d.m.by_fact.get(bi)
     if first is None or second is None or not first.noun or not second.noun:
         return True
+    _, bpos = d.pos_of(bi)
+    words = d.m.words[si]
+    if bpos + 1 >= len(words) or not words[bpos + 1][:1].isalpha():
+        return True  # "from 300 staff to 900.": the second end names no noun of its own
     return singular(first.noun.split()[-1].lower()) == singular(second.noun.split()[-1].lower())
 
 
