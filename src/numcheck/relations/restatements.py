@@ -220,17 +220,18 @@ def _runs(d: _Doc, key: tuple[str, ...]) -> bool:
     return key[-1] in d.v.running or key[-1] not in d.v.concept_names
 
 
-def _tied(d: _Doc, built: Mapping[str, Mapping[object, Relation]], wholes: str) -> set[int]:
+def _tied(
+    d: _Doc, built: Mapping[str, Mapping[object, Relation]], wholes: str, free: frozenset[str] = frozenset()
+) -> set[int]:
     """Figures the first pass already holds as a part, item or end of another relation. A whole is tied
     with ``wholes`` "all", never with "none", and with "group" only when a share is "of" it ("Of the 300
-    staff, 120"): a group picked out, not the quantity."""
+    staff, 120"): a group picked out, not the quantity. Roles in ``free`` tie nothing."""
     tied: set[int] = set()
+    roles = _TIED_ROLES - free
     for rels in built.values():
         for rel in rels.values():
             for r, i in rel.roles:
-                if r in _TIED_ROLES and (
-                    r not in _WHOLES or wholes == "all" or (wholes == "group" and _of_group(d, i))
-                ):
+                if r in roles and (r not in _WHOLES or wholes == "all" or (wholes == "group" and _of_group(d, i))):
                     tied.add(i)
     return tied
 
@@ -2130,7 +2131,7 @@ def _events_dated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
 # Sentences back that a figure told as known ("the £48m profit", "all 48 teams") looks for the figure of the
 # same thing it tells again: a writer who says "the" means the one just told.
 TOLD_AGAIN_BACK = 3
-TOLD_AGAIN_KINDS = frozenset({"count", "number", "money", "duration"})
+TOLD_AGAIN_KINDS = frozenset({"count", "number", "money", "duration", "percent"})
 # Tokens before a verb of cost that the thing it is the cost of may stand ("The new bridge, which cost").
 COST_REACH = 4
 # Tokens before "for" and a length that the thing that lasts it may stand ("will strike for 48 hours").
@@ -2289,7 +2290,10 @@ def _moved_between(d: _Doc, first: int, fi: int) -> bool:
     names = _thing_names(d, d.m.words[si][head]) if head >= 0 else set()
     # In the later figure's sentence, a move told before it ("The toll rose overnight, and the 32 deaths");
     # one after it is said of something else ("blamed on rising costs").
-    spans: list[Sequence[str]] = [d.m.words[fs][fpos + 1 :], d.m.words[si][:pos]]
+    after = d.m.words[fs][fpos + 1 :]
+    spans: list[Sequence[str]] = [d.m.words[si][:pos]]
+    if not _own_older_level(d, after):
+        spans.append(after)
     for s in range(fs + 1, si):
         between = _sentence_words(d, s)
         if any(_thing_names(d, w) & names for w in between) or any(d.v.anaphors.starts_in(between)):
@@ -2299,6 +2303,24 @@ def _moved_between(d: _Doc, first: int, fi: int) -> bool:
         if any(d.v.told_moved.starting_at(words, k) for k in d.v.told_moved.starts_in(words)):
             return True
         if any(d.v.direction.starting_at(words, k) for k in d.v.direction.starts_in(words)):
+            return True
+    return False
+
+
+# Words after a figure searched for the comma of its own older level ("5.4% in March, up from").
+OWN_LEVEL_REACH = 4
+
+
+def _own_older_level(d: _Doc, after: Sequence[str]) -> bool:
+    """The words after a figure open its own change's older level (", down from 44%", "- up from", "up on
+    last year's"): a move the figure has made, not one after it."""
+    for k in range(min(OWN_LEVEL_REACH, len(after))):
+        if k and after[k] not in (",", "-", "–", "—"):
+            if after[k] in _CHUNK_END:
+                return False
+            continue  # "5.4% in March, up from 5.1%": a time told of the figure first
+        hit = d.v.direction.starting_at(after, k + (k > 0 or after[0] in (",", "-", "–", "—")))
+        if hit is not None and hit[1] < len(after) and after[hit[1]] in ("from", "on"):
             return True
     return False
 
@@ -2371,6 +2393,9 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
     another reader relates with weaker evidence (a slip of the keys) is read again with this one. Any two
     values that cannot both hold are a finding (label ``evidence`` = "known")."""
     tied = _tied(d, built, "group")
+    # An earlier figure may be the level a change reached ("Turnout was 34%, down from 37%" … "The 34%
+    # turnout"): that is the quantity now, which the later figure tells as known.
+    tied_before = _tied(d, built, "group", free=frozenset({"to"}))
     sents = d.view.doc.sentences
     headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
     recent: list[tuple[int, int, int, Fact]] = []
@@ -2388,9 +2413,15 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         words = d.m.words[si]
         head = _told_noun(d, si, pos)
         if head >= 0:
-            if d.v.told_newer.intersection(words[pos + 1 : head + 1]) or _compound(d, si, head):
+            # "the 5.8% jobless rate": two words that name one thing as data
+            pairs = {
+                d.v.told_again[p]
+                for k in (head - 1, head)
+                if k > pos and (p := " ".join(words[k : k + 2])) in d.v.told_again
+            }
+            if d.v.told_newer.intersection(words[pos + 1 : head + 1]) or (_compound(d, si, head) and not pairs):
                 continue  # "the 32 confirmed deaths": a newer count; "the £48m tunnel extension": another thing
-            later = _thing_names(d, words[head])
+            later = _thing_names(d, words[head]) | pairs
         elif f.kind == "duration" and (pos + 1 >= len(words) or words[pos + 1] in _CHUNK_END):
             later = {_LENGTH}  # "over the 10 days": the length told before
         else:
@@ -2399,7 +2430,7 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             continue
         found = []
         for es, epos, ei, e in recent:
-            if (es, epos) >= (si, pos) or family(e) != family(f) or ei in tied or (headline and es == 0):
+            if (es, epos) >= (si, pos) or family(e) != family(f) or ei in tied_before or (headline and es == 0):
                 continue
             if ei not in names:
                 names[ei] = _told_before_names(d, ei) if ei in d.m.by_fact else set()
