@@ -1928,6 +1928,8 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         m = d.m.by_fact.get(fi)
         if m is None or fi in tied or not earlier[:-1] or not _told_as_known(d, si, pos):
             continue
+        if tuple(d.m.words[si][pos + 1 : pos + 3]) in _OF_OWN:
+            continue  # "Independents held all three of their seats": one holder's own, not the body's set
         # "each of the 18 clubs" reads as each, "all four regions" as a total, "will apply to all 18 clubs"
         # as a forecast: none makes a set told as known other than the set.
         if m.roles & (_NOT_RESTATED - {"each", "forecast"}):
@@ -1971,6 +1973,10 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             "document",
             (("lag", ""), ("concept", fr.concept), ("scope", ""), ("evidence", "known")),
         )
+
+
+# "all three of their seats": the set of the clause's own holder.
+_OF_OWN = frozenset(("of", w) for w in ("their", "its", "his", "her", "our"))
 
 
 def _told_as_move(d: _Doc, fi: int) -> bool:
@@ -2131,6 +2137,8 @@ def _events_dated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
 # Sentences back that a figure told as known ("the £48m profit", "all 48 teams") looks for the figure of the
 # same thing it tells again: a writer who says "the" means the one just told.
 TOLD_AGAIN_BACK = 3
+# A rate a story names once ("Turnout was 34.8%") is told as known far later ("The 34.8% turnout").
+RATE_AGAIN_BACK = 12
 TOLD_AGAIN_KINDS = frozenset({"count", "number", "money", "duration", "percent"})
 # Tokens before a verb of cost that the thing it is the cost of may stand ("The new bridge, which cost").
 COST_REACH = 4
@@ -2296,7 +2304,8 @@ def _moved_between(d: _Doc, first: int, fi: int) -> bool:
         spans.append(after)
     for s in range(fs + 1, si):
         between = _sentence_words(d, s)
-        if any(_thing_names(d, w) & names for w in between) or any(d.v.anaphors.starts_in(between)):
+        anaphor = any(d.v.anaphors.starting_at(between, k) for k in d.v.anaphors.starts_in(between))
+        if anaphor or any(_thing_names(d, w) & names for w in between):
             spans.append(between)
     for span in spans:
         words = span[:MOVED_REACH]
@@ -2401,8 +2410,9 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
     recent: list[tuple[int, int, int, Fact]] = []
     names: dict[int, set[str]] = {}
     for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
-        while recent and recent[0][0] < si - TOLD_AGAIN_BACK:
+        while recent and recent[0][0] < si - RATE_AGAIN_BACK:
             recent.pop(0)
+        back = RATE_AGAIN_BACK if f.kind == "percent" else TOLD_AGAIN_BACK
         recent.append((si, pos, fi, f))
         cue = _told_again_cue(d, si, pos)
         if not cue or fi in tied:
@@ -2430,7 +2440,9 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             continue
         found = []
         for es, epos, ei, e in recent:
-            if (es, epos) >= (si, pos) or family(e) != family(f) or ei in tied_before or (headline and es == 0):
+            if (es, epos) >= (si, pos) or es < si - back or family(e) != family(f) or ei in tied_before:
+                continue
+            if headline and es == 0:
                 continue
             if ei not in names:
                 names[ei] = _told_before_names(d, ei) if ei in d.m.by_fact else set()
