@@ -1073,6 +1073,84 @@ def _holders_agree(d: _Doc, a: int, b: int) -> bool:
     return not ha or not hb or same_holder(ha, hb)
 
 
+def _older_then_stated(d: _Doc) -> Iterator[Relation]:
+    """A level told now, then its older level bare in the next sentence with the change told after it:
+    "The trust employs 2,300 nurses. Five years ago it had 1,900, a rise of about 21%"; "In 2019 there
+    were 520, and numbers are up by almost 25% since then". The older figure names nothing of its own
+    (its subject is "it", "there", "they") and is set at a time before the newer one's; the newer one is
+    the one figure of its family in the sentence before that counts a thing and is told of now; the stated
+    change is the first percentage with a way after the older figure in its sentence, and names no other
+    thing ("the cost has grown 40%" is the cost's)."""
+    for si in range(1, len(d.m.tokens)):
+        toks = d.m.tokens[si]
+        for pos, tok in enumerate(toks):
+            ai = tok.fact
+            if ai < 0:
+                continue
+            a, fa, ma = d.facts[ai], d.m.frame(ai), d.m.by_fact.get(ai)
+            if a.kind not in ("count", "number") or a.is_range or a.value is None or ma is None:
+                continue
+            if fa.concept or ma.noun or not fa.period or ma.direction or ma.roles:
+                continue
+            ci, ci_pos = -1, -1
+            for k in range(pos + 1, len(toks)):
+                fk = toks[k].fact
+                if fk < 0 or d.facts[fk].kind in FRAME_KINDS:
+                    continue
+                mk = d.m.by_fact.get(fk)
+                if d.facts[fk].kind == "percent" and mk is not None and mk.direction and not d.facts[fk].is_range:
+                    ci, ci_pos = fk, k
+                break  # the first figure after the older level, whatever it is
+            if ci < 0:
+                continue
+            bi = _now_level_before(d, si, ai)
+            if bi < 0 or fa.mood or not _before_now(d, fa.period, d.m.frame(bi).period, ai, bi):
+                continue
+            said = _stated_concept_of(d, ci)
+            if said and said != d.m.frame(bi).concept and said not in GENERIC_HEADS:
+                continue
+            direction = d.m.by_fact[ci].direction
+            cue = d.span(si, pos + 1, ci_pos + 1)
+            yield Relation(
+                "change", (("from", ai), ("to", bi), ("stated", ci)), (cue,), "document", (("direction", direction),)
+            )
+
+
+def _before_now(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
+    """Period ``a`` is before ``b``, where a level told with no time (``b`` "") is of now: a year before
+    the reporting date's (any year, without one) is before it."""
+    if _told_earlier(d, a, b, ai, bi):
+        return True
+    if b not in ("", "now") or not a.isdigit():
+        return False
+    when = d.view.reporting_date
+    return when is None or int(a) < when.year
+
+
+def _now_level_before(d: _Doc, si: int, ai: int) -> int:
+    """The one figure of ``ai``'s family in the sentence before that counts a thing and is told of now."""
+    a = d.facts[ai]
+    found = [
+        bi
+        for tok in d.m.tokens[si - 1]
+        if (bi := tok.fact) >= 0
+        and same_family(d.facts[bi], a)
+        and not d.facts[bi].is_range
+        and d.facts[bi].value is not None
+        and d.m.frame(bi).concept
+        and d.m.frame(bi).concept not in GENERIC_HEADS
+        and d.m.frame(bi).period in ("", "now")
+        and not d.m.frame(bi).mood
+    ]
+    return found[0] if len(found) == 1 else -1
+
+
+def _stated_concept_of(d: _Doc, ci: int) -> str:
+    from numcheck.relations.stated import _stated_concept
+
+    return _stated_concept(d, ci)
+
+
 def _versus_year(d: _Doc) -> Iterator[Relation]:
     """ "8.42 million barrels in 2018, 21% higher than in 2017" … "In 2017, output came to 6.96
     million barrels": a stated change against a year whose figure the text gives elsewhere."""
