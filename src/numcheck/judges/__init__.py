@@ -38,6 +38,7 @@ JUDGES: dict[str, str] = {
     "change": "change",
     "points": "points",
     "tie-break": "tie_break",
+    "set-told": "set_told",
     "tally-order": "tally_order",
     "match-sets": "match_sets",
     "ordinal-within": "ordinal",

@@ -343,3 +343,69 @@ def _sets_dropped(d: _Doc, toks: Sequence[Any], words: Sequence[str]) -> tuple[i
         negated = next((i for i in range(k - 1, max(-1, k - 3), -1) if words[i] in _NEGATIONS), -1)
         return (0 if negated >= 0 else n), (negated if negated >= 0 else k), j + 2
     return None
+
+
+@functools.cache
+def _set_told_re() -> Any:
+    """ "the opening set 6-3", "the deciding set, 7-5", "won the second 6-2", "dropped the third set 4-6":
+    a set named by its place with its score right after (words as data: [tennis] set_ordinals, set_taken)."""
+    data = _data()
+    ords = "|".join(sorted(data["set_ordinals"], key=len, reverse=True))
+    taken = "|".join(sorted((w.replace(" ", r"\s+") for w in data["set_taken"]), key=len, reverse=True))
+    score = r"(?P<a>\d{1,2}) ?[-–] ?(?P<b>\d{1,2})(?![\d%–-]| ?[-–] ?\d| ?\(\d)"
+    return startcache.compile(
+        rf"(?i)\b(?:(?P<ord>{ords})(?:-set)?\s+set,?\s+(?:by\s+)?|(?:{taken})\s+the\s+(?P<ord2>{ords})(?:\s+set)?,?\s+){score}"
+    )
+
+
+def _sets_told(d: _Doc) -> Iterator[Relation]:
+    """A set told by its place in the match with a score ("After taking the opening set 6-3"), against
+    that set in the match score printed before it (the match its sentence is told of, as for counts). The
+    score may be told from either side, so the games are compared as a pair in any order. An in-set
+    state ("led 5-3 in the second set") has the score before the set's name and is not read; nor is a
+    score no set can end on. A ``set-told`` relation: ``set`` the printed set, ``told`` the first figure
+    of the told score; labels ``told`` ("6-3"), ``told_span``, ``place`` (the ordinal word), ``score``."""
+    matches = _matches(d)
+    if not matches:
+        return
+    by_sentence: dict[int, list[_Match]] = {}
+    for m in matches:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    text = d.view.text
+    places = _data()["set_ordinals"]
+    for si, s in enumerate(d.view.doc.sentences):
+        for hit in _set_told_re().finditer(text, s.span.start, s.span.end):
+            a, b = int(hit.group("a")), int(hit.group("b"))
+            if not _valid(a, b):
+                continue
+            start = hit.start("a")
+            pos = next((k for k, t in enumerate(d.m.tokens[si]) if t.start == start), -1)
+            told = next((i for i, f in enumerate(d.facts) if f.span.start == start), -1)
+            if pos < 0 or told < 0:
+                continue  # a lone set score is a score fact; "6-3," may be read as two figures
+            if any(m.span.start <= start < m.span.end for m in by_sentence.get(si, ())):
+                continue  # part of a match score itself
+            match = _match_for(d, si, pos, by_sentence)
+            if match is None:
+                continue
+            word = (hit.group("ord") or hit.group("ord2")).lower()
+            k = places[word]
+            if k > len(match.sets):
+                continue
+            idx = len(match.sets) - 1 if k < 0 else k - 1
+            sets = [
+                i
+                for i, f in enumerate(d.facts)
+                if f.kind == "score"
+                and match.span.start <= f.span.start < match.span.end
+                and text[max(0, f.span.start - 1) : f.span.start] != "("
+            ]
+            if len(sets) != len(match.sets):
+                continue
+            labels = (
+                ("told", f"{a}-{b}"),
+                ("told_span", f"{start}:{hit.end()}"),
+                ("place", word),
+                ("score", match.text),
+            )
+            yield Relation("set-told", (("set", sets[idx]), ("told", told)), (match.span,), "document", labels)
