@@ -1109,7 +1109,7 @@ def _older_then_stated(d: _Doc) -> Iterator[Relation]:
             said = _stated_concept_of(d, ci)
             if said and said != d.m.frame(bi).concept and said not in GENERIC_HEADS:
                 continue
-            direction = d.m.by_fact[ci].direction
+            direction = d.m.by_fact[ci].direction or ""
             cue = d.span(si, pos + 1, ci_pos + 1)
             yield Relation(
                 "change", (("from", ai), ("to", bi), ("stated", ci)), (cue,), "document", (("direction", direction),)
