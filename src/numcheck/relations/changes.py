@@ -915,6 +915,71 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             yield Relation("change", roles, rel.cues, evidence, rel.labels)
 
 
+def _from_without_to(d: _Doc) -> Iterator[Relation]:
+    """ "Inflation rose to 3.4% in May. The rate was up from 3.1% in April, a rise of 0.3%": a clause that
+    tells only where a figure came from ("was up from", "has fallen from") of a subject that points back
+    ("it", "the rate", "the figure", or the thing's own name) ends at the level told of it just before.
+    The newer end is the nearest figure of the older one's family before the clause (in its sentence or
+    the one before) that names that thing or that the pronoun points at; the stated change is read from
+    the older end's clause (", a rise of 0.3%")."""
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, tok in enumerate(toks):
+            ai = tok.fact
+            if ai < 0 or pos < 2:
+                continue
+            at = d.hedge_start(si, pos)
+            if at < 2 or words[at - 1] != "from":
+                continue
+            hit = d.v.direction.ending_at(words, at - 1)
+            if hit is None:
+                continue
+            a = d.facts[ai]
+            if a.kind not in ("count", "number", "money", "percent", "measure") or a.is_range or a.value is None:
+                continue
+            lo = d.m.clause_start(si, pos)
+            verb = hit[1]  # where the direction phrase starts
+            if any(toks[k].fact >= 0 and same_family(d.facts[toks[k].fact], a) for k in range(lo, pos)):
+                continue  # "25,000, up from 20,000": the newer end is in the clause
+            if _has_to_after(d, si, pos, a):
+                continue  # "rose from 20,000 to 25,000"
+            said = set(words[lo:verb])
+            pronoun = bool(said & PRONOUN_SUBJECTS) or bool(said & (BACK_HEADS | RATE_HEADS))
+            concept = "" if pronoun else _subject_concept(d, ai)
+            if not pronoun and not concept:
+                continue
+            bi = _earlier_same(d, si, lo, a, concept, pronoun, False, ai)
+            if bi < 0 or d.m.by_fact.get(bi) is None or d.m.by_fact[bi].direction and not _reached(d, bi):
+                continue  # "fell 0.3%": a move, not a level
+            stated = _stated(d, si, ai, ai)
+            cue = d.span(si, at - 1, at)
+            rel = _change(d, si, ai, bi, (cue,), hit[0], stated)
+            evidence = "sentence" if d.facts[bi].sentence == si else "document"
+            yield Relation("change", rel.roles, rel.cues, evidence, rel.labels)
+
+
+# Heads of a subject that stand for a rate told just before: "The rate was up from 4.7%".
+RATE_HEADS = frozenset({"rate", "level", "share", "proportion"})
+
+
+def _reached(d: _Doc, fi: int) -> bool:
+    """The figure is a level reached ("rose to 3.4%"), not a move ("rose 0.3%")."""
+    si, pos = d.pos_of(fi)
+    k = d.hedge_start(si, pos)
+    return k > 0 and d.m.words[si][k - 1] in ("to", "at")
+
+
+def _has_to_after(d: _Doc, si: int, pos: int, a: Fact) -> bool:
+    """A "to" and a figure of ``a``'s family follow the figure at ``pos`` in its clause."""
+    words = d.m.words[si]
+    hi = d.m.clause_end(si, pos)
+    for k in range(pos + 1, min(hi, pos + 1 + NOUN_PHRASE_SKIP + 2)):
+        if words[k] == "to":
+            bi = d.figure_after(si, k + 1)
+            return bi >= 0 and same_family(d.facts[bi], a)
+    return False
+
+
 def _back_head(d: _Doc, si: int, lo: int, pos: int) -> int:
     """ "the number had doubled to", "that figure had risen to", ", a figure that has doubled to": where a
     subject whose head names no thing, standing for the figure told before, starts; -1 if none."""
