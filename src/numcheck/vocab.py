@@ -278,6 +278,7 @@ class Vocab:
     another_cues: frozenset[str]  # "extended", "a second": words that make a figure another telling of its noun
     one_thing: Mapping[str, str]  # "holding" → "stake": words for one thing a figure measures
     told_again: Mapping[str, str]  # "result" → "profit": words for one thing a figure told as known names
+    told_headcount: frozenset[str]  # "person" in "a 40-person studio": the figure is a headcount
     told_cost: PhraseTable  # "which cost", "priced at" → "cost": the amount is the cost of the thing before
     told_newer: frozenset[str]  # "confirmed", "final": a figure told as known that is a newer or other telling
     told_unsure: frozenset[str]  # "expected", "estimated": a forecast or guess, not the figure told
@@ -582,6 +583,7 @@ def vocab() -> Vocab:
         another_cues=frozenset(restate["another_cues"]),
         one_thing={str(w): str(group[0]) for group in restate["one_thing"] for w in group},
         told_again={str(w): str(group[0]) for group in restate["told_again"]["things"] for w in group},
+        told_headcount=frozenset(restate["told_again"]["headcount"]),
         told_cost=PhraseTable.build((str(p), "cost") for p in restate["told_again"]["cost"]),
         told_newer=frozenset(restate["told_again"]["newer"]),
         told_unsure=frozenset(restate["told_again"]["unsure"]),

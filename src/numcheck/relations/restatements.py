@@ -2245,6 +2245,9 @@ def _told_before_names(d: _Doc, fi: int) -> set[str]:
     head, sized = _head(d, si, pos)
     if head >= 0:
         out |= _thing_names(d, words[head])
+    if _headcount(d, fi):
+        # "a 40-person studio", "a 12-member panel": its staff or members, told again as such
+        out |= {d.v.told_again.get("staff", "staff"), "member"}
         if sized and head > pos and f.kind == "duration":
             out.add(_LENGTH)
     noun = _told_noun(d, si, pos)
@@ -2418,7 +2421,10 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         if not cue or fi in tied:
             continue
         m = d.m.by_fact.get(fi)
-        if m is None or m.roles & (_NOT_RESTATED - {"forecast"}):
+        if m is None:
+            continue
+        roles = m.roles - {"each"} if _each_of_verb(d, si, pos) else m.roles
+        if roles & (_NOT_RESTATED - {"forecast"}):
             continue
         words = d.m.words[si]
         head = _told_noun(d, si, pos)
@@ -2473,6 +2479,30 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             "document",
             (("lag", ""), ("concept", _thing_label(d, later)), ("scope", ""), ("evidence", "known")),
         )
+
+
+# Words before "each" that make it spread a verb over the figure's members ("Its 60 staff will each
+# receive £5,000"), not count the figure per item.
+_EACH_AFTER = frozenset("will would can could should may might must have has had were are did".split())
+
+
+def _headcount(d: _Doc, fi: int) -> bool:
+    """ "a 40-person studio", "the 120-strong workforce": the figure is the headcount of the noun after
+    (a place after that noun is the thing's, not a part of the count)."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return words[pos + 1 : pos + 2] == ("-",) and pos + 2 < len(words) and words[pos + 2] in d.v.told_headcount
+
+
+def _each_of_verb(d: _Doc, si: int, pos: int) -> bool:
+    """ "Its 60 staff will each receive": the "each" after the figure goes with the verb."""
+    words = d.m.words[si]
+    for k in range(pos + 1, min(len(words), pos + 6)):
+        if words[k] == "each":
+            return words[k - 1] in _EACH_AFTER
+        if words[k] in _CHUNK_END:
+            return False
+    return False
 
 
 def _known_but_apart(d: _Doc, first: int, fi: int) -> bool:
@@ -2536,7 +2566,7 @@ def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) ->
     efirst = _places(d, fs, fpos, _chunk(d, fs, fpos)[1], _PART_PREPS)
     if d.m.words[fs][:1] and d.m.words[fs][0] in _PART_PREPS:
         efirst |= _places(d, fs, 0, _chunk(d, fs, 0)[1], _PART_PREPS)
-    if f.kind != "duration" and not efirst <= frozenset(words):
+    if f.kind != "duration" and not efirst <= frozenset(words) and not _headcount(d, first):
         return True  # "killed 23 people in Arden" … "the 32 deaths": the earlier figure may be a part
     if not _caps(d, si, 0, len(words)) - _sources(d, si) <= before | _known_names(d, fs):
         return True  # a name the earlier sentence does not give: another holder or thing
