@@ -225,6 +225,7 @@ from numcheck.relations.splits import (
 )
 from numcheck.relations.stakes import _stake_rests, _stakes
 from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_moves_against, _lead_stated_again
+from numcheck.relations.streaks import _streaks
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
@@ -251,6 +252,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _versus_year,
     _older_then_stated,
     _multiples_of,
+    _streaks,
     _comparisons,
     _portions,
     _conversions,
