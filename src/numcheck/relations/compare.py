@@ -89,6 +89,8 @@ PREVIOUS_SENTENCES = 5
 # Tokens after "previous record" its figure may stand ("the previous best month was
 # January, when 3.4 million were sold").
 PREVIOUS_FIGURE_REACH = 16
+# Words after "for" that may narrow a record ("a record 31.2C for a June day").
+NARROW_WORDS = 4
 # Tokens after a figure that a verb passing a record may stand ("10.02 seconds to break the previous").
 PASSING_REACH = 6
 # Words between "previous" and the record's noun ("the previous European indoor best").
@@ -159,6 +161,9 @@ class _Tables:
     previous_nouns: frozenset[str]
     passing: PhraseTable
     earlier: frozenset[str]
+    narrow_opens: frozenset[str]  # "for": "a record 31.2C for a June day" narrows the record
+    narrow: frozenset[str]  # "june", "day": the words that narrow a record to a part of the time
+    record_wholes: frozenset[str]  # "all", "total": a previous figure of the whole, not of the record's part
     rank_nouns: frozenset[str]
     rank_before: PhraseTable
     ordinals: dict[str, int]
@@ -226,6 +231,9 @@ def _tables() -> _Tables:
         previous_nouns=frozenset(rec["previous_nouns"]),
         passing=PhraseTable.build((p, "passing") for p in rec["passing"]),
         earlier=frozenset(rec["earlier"]),
+        narrow_opens=frozenset(rec["narrow_opens"]),
+        narrow=frozenset(rec["narrow"]),
+        record_wholes=frozenset(rec["wholes"]),
         rank_nouns=frozenset(ranks["nouns"]),
         rank_before=PhraseTable.build((p, "rank") for p in ranks["before"]),
         ordinals={w: i + 1 for i, w in enumerate(ranks["ordinals"])},
@@ -1156,6 +1164,15 @@ def _window_words() -> tuple[dict[str, str], frozenset[str]]:
     return words, frozenset(data["window"]["opens"])
 
 
+@functools.cache
+def _window_ever() -> PhraseTable:
+    return PhraseTable.build((p, "ever") for p in _toml("comparisons.toml")["window"]["ever"])
+
+
+# The last year a superlative "since records began" told with no year of its own beats: every year told.
+EVER_LAST = 9999
+
+
 def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
     """The years a superlative at token ``k`` is bound to: (first year, last year, one past the words),
     the years before the sentence's own year that it beats ("in four years" of 2004: 2001 to 2003; "since
@@ -1166,6 +1183,19 @@ def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
     for j in range(k + 1, min(len(words) - 1, k + 1 + WINDOW_REACH)):
         if words[j] in CLAUSE_END or words[j] not in opens:
             continue
+        ever = _window_ever().starting_at(words, j + 1) if words[j] == "since" else None
+        if ever is not None:
+            # "the highest since records began (in 1910)": every year told before the sentence's own; not one
+            # narrowed to a part of the year ("the highest for a March since records began").
+            if _tables().narrow.intersection(words[k + 1 : j]):
+                return None
+            at = ever[1]
+            began = toks[at + 1].fact if at + 1 < len(words) and words[at] == "in" else -1
+            first = int(d.facts[began].value or 0) if began >= 0 and d.facts[began].kind == "year" else 0
+            year = [int(y.value or 0) for y in now if began < 0 or y is not d.facts[began]]
+            if len(year) > 1:
+                return None
+            return first, (year[0] - 1 if year else EVER_LAST), at + (2 if began >= 0 else 0)
         fi = toks[j + 1].fact
         f = d.facts[fi] if fi >= 0 else None
         if f is None or f.value is None:
@@ -1352,10 +1382,31 @@ def _records(d: _Doc) -> Iterator[Relation]:
                 if (s2 == si and k < pos) or _previous_at(d, s2, k) < 0:
                     continue
                 oi = _figure_after(d, s2, k, PREVIOUS_FIGURE_REACH)
+                if oi >= 0 and s2 != si and not _same_scope(d, si, pos, s2):
+                    continue  # "a record 31.2C for a June day" … "the previous all-time high"
                 if oi >= 0 and oi != fi and _alike(d, fi, oi) and n < RIVALS_PER_WORD:
                     n += 1
                     ev = "sentence" if s2 == si else "document"
                     yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), ev, (("order", order),))
+
+
+def _same_scope(d: _Doc, si: int, pos: int, s2: int) -> bool:
+    """A previous record told in sentence ``s2`` is of the scope of the record at ``pos``: the words that
+    narrow the record ("for a June day", "for a Saturday") are told in ``s2`` too, and ``s2`` does not
+    speak of the whole ("sales of all vans") where the record's sentence does not."""
+    t = _tables()
+    words = d.m.words[si]
+    other = set(d.m.words[s2])
+    own = set(words)
+    if t.record_wholes.intersection(other) - own:
+        return False
+    for j in range(pos + 1, min(len(words), pos + 1 + RECORD_APPOSITION_REACH)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            break
+        if words[j] in t.narrow_opens:
+            narrow = t.narrow.intersection(words[j + 1 : j + 1 + NARROW_WORDS])
+            return not narrow or bool(narrow & other)
+    return True
 
 
 def _one_size(d: _Doc, a: int, b: int) -> bool:
