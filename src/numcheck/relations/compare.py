@@ -97,8 +97,12 @@ PASSING_REACH = 6
 PREVIOUS_GAP = 3
 # Tokens between a near-miss word and its standard's figure ("close to the 2:10.00"), and between
 # the standard and the figure achieved in its sentence.
-NEAR_STANDARD_REACH = 4
+NEAR_STANDARD_REACH = 6
 NEAR_ACHIEVED_REACH = 30
+# Words after a near miss its standard's noun may stand with no figure ("just short of its wettest day on
+# record"), and words of the next sentence its noun ("That previous record") and its figure stand in.
+NEAR_NOUN_REACH = 8
+NEAR_NEXT_REACH = 12
 # Tokens before an overtaking word its own figure may stand ("clocked up 49.8 gigaflops, narrowly
 # surpassing"): the figure the verb's clause ends on, not one further back ("Over the last 200m Okafor
 # pulled clear, so beating Lindqvist").
@@ -175,6 +179,7 @@ class _Tables:
     winner_links: frozenset[str]
     near_worse: PhraseTable
     standards: frozenset[str]
+    near_next: frozenset[str]  # "that", "the": open the sentence after a near miss that tells its standard
     crossed: PhraseTable  # "broke through" → above, "fell below" → below: a mark crossed
     crossed_marks: frozenset[str]  # the nouns that name the mark crossed ("mark", "barrier", "level")
     overtake: PhraseTable
@@ -243,7 +248,8 @@ def _tables() -> _Tables:
         top=PhraseTable.build((p, "1") for p in ranks["top"]),
         first=PhraseTable.build((p, "1") for p in ranks["first"]),
         winner_links=frozenset(ranks["winner_links"]),
-        near_worse=table(data["near_miss"], "worse"),
+        near_worse=table(data["near_miss"], "worse", "past"),
+        near_next=frozenset(data["near_miss"]["next_opens"]),
         standards=frozenset(data["near_miss"]["standards"]),
         crossed=table(data["crossed"], "above", "below"),
         crossed_marks=frozenset(data["near_miss"]["standards"]) | frozenset(data["crossed"]["marks"]),
@@ -1442,22 +1448,56 @@ def _near_misses(d: _Doc) -> Iterator[Relation]:
             hit = t.near_worse.starting_at(words, k)
             if hit is None:
                 continue
-            end = hit[1]
+            way, end = hit
+            std_si = si
             si_std = _figure_after(d, si, end, NEAR_STANDARD_REACH)
-            if si_std < 0:
-                continue
-            _, spos = d.pos_of(si_std)
-            named = words[end:spos] + words[spos + 1 : spos + 4]
-            if not t.standards.intersection(named):
-                continue  # "close to 500 people": a hedge, not a standard
-            for x in range(max(0, k - NEAR_ACHIEVED_REACH), min(len(toks), spos + NEAR_ACHIEVED_REACH)):
-                ai = toks[x].fact
-                if ai < 0 or x == spos or not _alike(d, ai, si_std, forecast=False) or d.facts[ai].hedge != "exact":
+            if si_std >= 0:
+                _, spos = d.pos_of(si_std)
+                named = words[end:spos] + words[spos + 1 : spos + 4]
+                if not t.standards.intersection(named):
+                    continue  # "close to 500 people": a hedge, not a standard
+            else:
+                si_std = _standard_next(d, si, end)
+                if si_std < 0:
                     continue
-                order = "above" if _timed(d, ai) else "below"
+                std_si, spos = d.pos_of(si_std)
+            reach = (spos if std_si == si else k) + NEAR_ACHIEVED_REACH
+            for x in range(max(0, k - NEAR_ACHIEVED_REACH), min(len(toks), reach)):
+                ai = toks[x].fact
+                if ai < 0 or (std_si == si and x == spos) or d.facts[ai].hedge != "exact":
+                    continue
+                if not _alike(d, ai, si_std, forecast=False):
+                    continue
+                if way == "past" and (_timed(d, ai) or x > k):
+                    break  # "just above" a time does not say faster or slower; its figure is told before it
+                order = "above" if (_timed(d, ai) or way == "past") else "below"
                 cue = d.span(si, k, end)
-                yield Relation("superlative", (("a", ai), ("b", si_std)), (cue,), "sentence", (("order", order),))
+                ev = "sentence" if std_si == si else "document"
+                yield Relation("superlative", (("a", ai), ("b", si_std)), (cue,), ev, (("order", order),))
                 break
+
+
+def _standard_next(d: _Doc, si: int, end: int) -> int:
+    """The figure of a standard named without one after a near miss ("just short of its wettest day on
+    record"), told by the next sentence that opens on it ("That record, 44mm, was set in 1998", "The
+    previous best was 21 wins"); else -1."""
+    t = _tables()
+    words = d.m.words[si]
+    noun = ""
+    for j in range(end, min(len(words), end + NEAR_NOUN_REACH)):
+        if words[j] in CLAUSE_END or words[j] == "," or d.m.tokens[si][j].fact >= 0:
+            break
+        if words[j] in t.standards or words[j] in t.previous_nouns:
+            noun = words[j]
+    if not noun or si + 1 >= len(d.m.tokens):
+        return -1
+    nxt = d.m.words[si + 1]
+    if not nxt or nxt[0] not in t.near_next:
+        return -1
+    at = next((j for j in range(1, min(len(nxt), NEAR_NOUN_REACH)) if nxt[j] == noun), -1)
+    if at < 0 or any(d.m.tokens[si + 1][j].fact >= 0 for j in range(at)):
+        return -1
+    return _figure_after(d, si + 1, at + 1, NEAR_NEXT_REACH)
 
 
 # --- a mark crossed: "turnover passed the £2bn mark, reaching £2.04bn" -----------------------------------
