@@ -212,6 +212,10 @@ class _Tables:
     step_nouns: frozenset[str]  # "places", "spots": "rose six places" tells how far a move went
     better_words: frozenset[str]  # "quicker", "more": "only A has gone quicker" puts A ahead
     ahead_cues: tuple[str, ...]  # text any of the phrases holds: the test before a sentence is read
+    behind_words: frozenset[str]  # "behind": the entries named after it are ahead of the place before it
+    entry_roles: frozenset[str]  # "leaders", "the": words before an entry's name that are not its name
+    first_roles: frozenset[str]  # "leaders": an entry named so holds first place
+    entry_links: frozenset[str]  # "on", "with": between an entry's name and its figure
 
 
 @functools.cache
@@ -288,6 +292,10 @@ def _tables() -> _Tables:
             [(p, "comma") for p in ranks["ahead_after_comma"]] + [(p, "any") for p in ranks["ahead"]]
         ),
         ahead_cues=tuple(ranks["ahead_cues"]),
+        behind_words=frozenset(ranks["behind_words"]),
+        entry_roles=frozenset(ranks["entry_roles"]),
+        first_roles=frozenset(ranks["first_roles"]),
+        entry_links=frozenset(ranks["entry_links"]),
         better_words=frozenset(ranks["better_words"]),
         step_nouns=frozenset(ranks["step_nouns"]),
         top_first=frozenset(ranks["top_first"]),
@@ -920,6 +928,128 @@ def _tops_behind(d: _Doc) -> Iterator[Relation]:
             yield Relation("rank-clash", (), cues, "clause", (("place", "1"), ("top", words[top[0]])))
 
 
+# Tokens before "behind" the place it follows may stand in ("second on 52 points, behind"), and entries
+# named after it that are read at most.
+BEHIND_PLACE_REACH = 10
+BEHIND_ENTRIES = 6
+# Tokens between an entry's name and its figure ("Astley on 60").
+ENTRY_FIGURE_REACH = 2
+
+
+def _places_behind(d: _Doc) -> Iterator[Relation]:
+    """A place told with the entries ahead of it named after "behind" ("lifts Corby to second on 52 points,
+    behind leaders Astley on 60 and Dunholm on 55"): each entry named with its figure holds a place above
+    it, so the place is below their count ("third" fits); an entry named by its place ("three points behind
+    third-placed Oakby", "behind leaders Astley") holds a better place. A place left ("up from second") is
+    not read; the place is the last one told before "behind" in its clause. A ``rank-clash`` relation of
+    words alone (its cues: the place and the entries ahead), labels ``place`` and ``ahead`` (how many are
+    ahead) or ``above`` (the place of the entry ahead)."""
+    t = _tables()
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if not t.behind_words.intersection(words):
+            continue
+        for k, w in enumerate(words):
+            if w not in t.behind_words:
+                continue
+            at = _place_before(d, si, k)
+            if at is None:
+                continue
+            rank, start, end, own = at
+            entries = _entries_after(d, si, k + 1, own)
+            if entries is None:
+                continue
+            count, above, last = entries
+            cues = (Span(toks[start].start, toks[end - 1].end), Span(toks[k].start, toks[last - 1].end))
+            if above and above >= rank:
+                yield Relation("rank-clash", (), cues, "clause", (("place", str(rank)), ("above", str(above))))
+            elif count >= rank:
+                yield Relation("rank-clash", (), cues, "clause", (("place", str(rank)), ("ahead", str(count))))
+
+
+def _place_before(d: _Doc, si: int, k: int) -> tuple[int, int, int, int] | None:
+    """The place told last before "behind" at token ``k`` in its clause ("to second on 52 points, behind"):
+    (place, its first token, one past it, the entry's own figure or -1); not a place left ("from second"),
+    not one of a superlative ("the second-biggest", read by its own reader)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    own = -1
+    for x in range(k - 1, max(-1, k - 1 - BEHIND_PLACE_REACH), -1):
+        w = words[x]
+        if w in CLAUSE_END:
+            return None
+        fi = toks[x].fact
+        if fi >= 0 and d.facts[fi].kind in AMOUNTS and not is_gap(d, fi) and x + 1 < k:
+            own = fi if own < 0 else own
+        rank = _ordinal(d, si, x)
+        if not rank:
+            continue
+        if x and words[x - 1] == "from":
+            continue  # "up from fifth": the place left
+        if fi >= 0 and d.facts[fi].text.lower().endswith("-placed"):
+            return None  # "second-placed Corby, behind ...": an entry's label, read with its own sentence
+        nxt = words[x + 1] if x + 1 < len(words) else ""
+        if nxt in _tables().superlatives or (fi >= 0 and "-" in d.facts[fi].text):
+            return None  # "the second-biggest lender behind A": a superlative's place
+        if nxt and nxt not in (",", "on", "with", "in", "place", "position", "spot", "behind", "trailing", "and"):
+            return None  # "the second half", "third round": not a place in a table
+        return rank, x, x + 1 + (nxt in ("place", "position", "spot")), own
+    return None
+
+
+def _entries_after(d: _Doc, si: int, j: int, own: int) -> tuple[int, int, int] | None:
+    """The entries named after "behind" from token ``j``: (how many, each told with its figure; the best
+    place one of them is named by, or 0; one past the last token read), else None. A list with an entry
+    told without a figure is counted only for the places it names ("behind Trinidad and Tobago" may be one
+    entry); an entry's figure below the place's own figure says another ranking."""
+    t = _tables()
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    count, above, bare = 0, 0, False
+    end = j
+    while j < len(words) and count + bare < BEHIND_ENTRIES:
+        place = 0
+        while j < len(words) and toks[j].fact < 0 and words[j] in t.entry_roles:
+            if words[j] in t.first_roles:
+                place = 1
+            j += 1
+        if j < len(words) and toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "ordinal":
+            place = _ordinal(d, si, j)  # "third-placed Oakby"
+            j += 1
+        name = j
+        while j < len(words) and toks[j].fact < 0 and text[toks[j].start : toks[j].end][:1].isupper():
+            j += 1
+        if j == name or words[name] in NOT_NAMES:
+            break
+        if place:
+            above = min(above, place) if above else place
+        x = j
+        fi = -1
+        if x < len(words) and words[x] in t.entry_links:
+            fi = _figure_after(d, si, x + 1, ENTRY_FIGURE_REACH)
+        if fi >= 0 and (own < 0 or _alike(d, own, fi)):
+            if own >= 0 and (d.facts[fi].value or 0) < (d.facts[own].value or 0):
+                return None  # the entry ahead has less: another ranking, or not a table
+            count += 1
+            j = d.pos_of(fi)[1] + 1
+            while j < len(words) and toks[j].fact < 0 and words[j][:1].isalpha() and words[j] not in ("and",):
+                if words[j] in t.entry_links or text[toks[j].start : toks[j].end][:1].isupper():
+                    break
+                j += 1  # "on 60 points"
+        else:
+            bare = True
+        end = j
+        if j < len(words) and words[j] in (",", "and"):
+            nxt = j + 1 + (words[j] == "," and j + 1 < len(words) and words[j + 1] == "and")
+            raw = text[toks[nxt].start : toks[nxt].end] if nxt < len(words) else ""
+            if raw and toks[nxt].fact < 0 and (words[nxt] in t.entry_roles or raw[:1].isupper()):
+                j = nxt
+                continue  # ", Dunholm on 55", "and third-placed Oakby"
+        break
+    if bare:
+        count = 0
+    return (count, above, end) if count or above else None
+
+
 def _top_before(d: _Doc, si: int, toks: Sequence[Token], words: Sequence[str], k: int) -> tuple[int, int] | None:
     """The superlative of a first place before token ``k`` in its clause: "the most visited", "its biggest";
     (its first token, one past it), else None. Not after an ordinal ("the second most visited") or a word
@@ -1440,7 +1570,10 @@ def _told_earlier(d: _Doc, si: int, k: int) -> bool:
 def _near_misses(d: _Doc) -> Iterator[Relation]:
     """A standard missed by a little ("just outside the 10.20 seconds qualifying time", "fell just short
     of the 40% target") against the figure achieved in the same sentence: the achieved figure is worse
-    (a slower time, a smaller amount). A ``superlative`` relation (a: achieved, b: the standard)."""
+    (a slower time, a smaller amount); one passed by a little ("just above the old record of 52mm") is
+    the larger. A standard named with no figure ("just short of its wettest day on record") is told by
+    the next sentence ("That record, 44mm, was set in 1998"). A ``superlative`` relation (a: achieved, b:
+    the standard)."""
     t = _tables()
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
