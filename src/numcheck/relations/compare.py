@@ -1328,10 +1328,10 @@ def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
             at = ever[1]
             began = toks[at + 1].fact if at + 1 < len(words) and words[at] == "in" else -1
             first = int(d.facts[began].value or 0) if began >= 0 and d.facts[began].kind == "year" else 0
-            year = [int(y.value or 0) for y in now if began < 0 or y is not d.facts[began]]
-            if len(year) > 1:
+            told = [int(y.value or 0) for y in now if began < 0 or y is not d.facts[began]]
+            if len(told) > 1:
                 return None
-            return first, (year[0] - 1 if year else EVER_LAST), at + (2 if began >= 0 else 0)
+            return first, (told[0] - 1 if told else EVER_LAST), at + (2 if began >= 0 else 0)
         fi = toks[j + 1].fact
         f = d.facts[fi] if fi >= 0 else None
         if f is None or f.value is None:
