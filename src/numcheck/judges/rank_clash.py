@@ -40,6 +40,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         detail = f"'{top}' is the first place, and '{ahead}' puts another entry ahead of it"
         fields = (("place", "1"), ("said_first", top), ("said_second", ahead), ("detail", detail))
         return Hit(rel.cues[0], (rel.cues[1],), fields)
+    if (rel.label("ahead") or rel.label("above")) and len(rel.cues) == 2:
+        return _behind(rel, text)
     place = rel.label("place")
     if not place or len(rel.cues) < 2:
         return None
@@ -58,3 +60,27 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         ("detail", detail),
     )
     return Hit(rel.cues[1], (rel.cues[0], *(f.span for f in told)), fields)
+
+
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six")
+
+
+def _behind(rel: Relation, text: str) -> Hit | None:
+    """A place and the entries named ahead of it: "second ..., behind A on 60 and B on 55" leaves one place
+    above it for two entries; "second, behind third-placed C" puts a worse place ahead."""
+    place = int(rel.label("place"))
+    said, ahead = (text[c.start : c.end] for c in rel.cues)
+    if rel.label("above"):
+        above = int(rel.label("above"))
+        if above < place:
+            return None
+        detail = f"an entry at place {above} cannot be ahead of place {place}"
+    else:
+        count = int(rel.label("ahead"))
+        if count < place:
+            return None
+        names = _COUNTS[count] if count < len(_COUNTS) else str(count)
+        room = _COUNTS[place - 1] if place - 1 < len(_COUNTS) else str(place - 1)
+        detail = f"place {place} leaves room for {room} ahead of it, and {names} are named ahead"
+    fields = (("place", str(place)), ("said_first", said), ("said_second", ahead), ("detail", detail))
+    return Hit(rel.cues[0], (rel.cues[1],), fields)

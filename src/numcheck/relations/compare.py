@@ -89,14 +89,20 @@ PREVIOUS_SENTENCES = 5
 # Tokens after "previous record" its figure may stand ("the previous best month was
 # January, when 3.4 million were sold").
 PREVIOUS_FIGURE_REACH = 16
+# Words after "for" that may narrow a record ("a record 31.2C for a June day").
+NARROW_WORDS = 4
 # Tokens after a figure that a verb passing a record may stand ("10.02 seconds to break the previous").
 PASSING_REACH = 6
 # Words between "previous" and the record's noun ("the previous European indoor best").
 PREVIOUS_GAP = 3
 # Tokens between a near-miss word and its standard's figure ("close to the 2:10.00"), and between
 # the standard and the figure achieved in its sentence.
-NEAR_STANDARD_REACH = 4
+NEAR_STANDARD_REACH = 6
 NEAR_ACHIEVED_REACH = 30
+# Words after a near miss its standard's noun may stand with no figure ("just short of its wettest day on
+# record"), and words of the next sentence its noun ("That previous record") and its figure stand in.
+NEAR_NOUN_REACH = 8
+NEAR_NEXT_REACH = 12
 # Tokens before an overtaking word its own figure may stand ("clocked up 49.8 gigaflops, narrowly
 # surpassing"): the figure the verb's clause ends on, not one further back ("Over the last 200m Okafor
 # pulled clear, so beating Lindqvist").
@@ -159,6 +165,9 @@ class _Tables:
     previous_nouns: frozenset[str]
     passing: PhraseTable
     earlier: frozenset[str]
+    narrow_opens: frozenset[str]  # "for": "a record 31.2C for a June day" narrows the record
+    narrow: frozenset[str]  # "june", "day": the words that narrow a record to a part of the time
+    record_wholes: frozenset[str]  # "all", "total": a previous figure of the whole, not of the record's part
     rank_nouns: frozenset[str]
     rank_before: PhraseTable
     ordinals: dict[str, int]
@@ -170,6 +179,7 @@ class _Tables:
     winner_links: frozenset[str]
     near_worse: PhraseTable
     standards: frozenset[str]
+    near_next: frozenset[str]  # "that", "the": open the sentence after a near miss that tells its standard
     crossed: PhraseTable  # "broke through" → above, "fell below" → below: a mark crossed
     crossed_marks: frozenset[str]  # the nouns that name the mark crossed ("mark", "barrier", "level")
     overtake: PhraseTable
@@ -202,6 +212,10 @@ class _Tables:
     step_nouns: frozenset[str]  # "places", "spots": "rose six places" tells how far a move went
     better_words: frozenset[str]  # "quicker", "more": "only A has gone quicker" puts A ahead
     ahead_cues: tuple[str, ...]  # text any of the phrases holds: the test before a sentence is read
+    behind_words: frozenset[str]  # "behind": the entries named after it are ahead of the place before it
+    entry_roles: frozenset[str]  # "leaders", "the": words before an entry's name that are not its name
+    first_roles: frozenset[str]  # "leaders": an entry named so holds first place
+    entry_links: frozenset[str]  # "on", "with": between an entry's name and its figure
 
 
 @functools.cache
@@ -226,6 +240,9 @@ def _tables() -> _Tables:
         previous_nouns=frozenset(rec["previous_nouns"]),
         passing=PhraseTable.build((p, "passing") for p in rec["passing"]),
         earlier=frozenset(rec["earlier"]),
+        narrow_opens=frozenset(rec["narrow_opens"]),
+        narrow=frozenset(rec["narrow"]),
+        record_wholes=frozenset(rec["wholes"]),
         rank_nouns=frozenset(ranks["nouns"]),
         rank_before=PhraseTable.build((p, "rank") for p in ranks["before"]),
         ordinals={w: i + 1 for i, w in enumerate(ranks["ordinals"])},
@@ -235,7 +252,8 @@ def _tables() -> _Tables:
         top=PhraseTable.build((p, "1") for p in ranks["top"]),
         first=PhraseTable.build((p, "1") for p in ranks["first"]),
         winner_links=frozenset(ranks["winner_links"]),
-        near_worse=table(data["near_miss"], "worse"),
+        near_worse=table(data["near_miss"], "worse", "past"),
+        near_next=frozenset(data["near_miss"]["next_opens"]),
         standards=frozenset(data["near_miss"]["standards"]),
         crossed=table(data["crossed"], "above", "below"),
         crossed_marks=frozenset(data["near_miss"]["standards"]) | frozenset(data["crossed"]["marks"]),
@@ -274,6 +292,10 @@ def _tables() -> _Tables:
             [(p, "comma") for p in ranks["ahead_after_comma"]] + [(p, "any") for p in ranks["ahead"]]
         ),
         ahead_cues=tuple(ranks["ahead_cues"]),
+        behind_words=frozenset(ranks["behind_words"]),
+        entry_roles=frozenset(ranks["entry_roles"]),
+        first_roles=frozenset(ranks["first_roles"]),
+        entry_links=frozenset(ranks["entry_links"]),
         better_words=frozenset(ranks["better_words"]),
         step_nouns=frozenset(ranks["step_nouns"]),
         top_first=frozenset(ranks["top_first"]),
@@ -906,6 +928,128 @@ def _tops_behind(d: _Doc) -> Iterator[Relation]:
             yield Relation("rank-clash", (), cues, "clause", (("place", "1"), ("top", words[top[0]])))
 
 
+# Tokens before "behind" the place it follows may stand in ("second on 52 points, behind"), and entries
+# named after it that are read at most.
+BEHIND_PLACE_REACH = 10
+BEHIND_ENTRIES = 6
+# Tokens between an entry's name and its figure ("Astley on 60").
+ENTRY_FIGURE_REACH = 2
+
+
+def _places_behind(d: _Doc) -> Iterator[Relation]:
+    """A place told with the entries ahead of it named after "behind" ("lifts Corby to second on 52 points,
+    behind leaders Astley on 60 and Dunholm on 55"): each entry named with its figure holds a place above
+    it, so the place is below their count ("third" fits); an entry named by its place ("three points behind
+    third-placed Oakby", "behind leaders Astley") holds a better place. A place left ("up from second") is
+    not read; the place is the last one told before "behind" in its clause. A ``rank-clash`` relation of
+    words alone (its cues: the place and the entries ahead), labels ``place`` and ``ahead`` (how many are
+    ahead) or ``above`` (the place of the entry ahead)."""
+    t = _tables()
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        if not t.behind_words.intersection(words):
+            continue
+        for k, w in enumerate(words):
+            if w not in t.behind_words:
+                continue
+            at = _place_before(d, si, k)
+            if at is None:
+                continue
+            rank, start, end, own = at
+            entries = _entries_after(d, si, k + 1, own)
+            if entries is None:
+                continue
+            count, above, last = entries
+            cues = (Span(toks[start].start, toks[end - 1].end), Span(toks[k].start, toks[last - 1].end))
+            if above and above >= rank:
+                yield Relation("rank-clash", (), cues, "clause", (("place", str(rank)), ("above", str(above))))
+            elif count >= rank:
+                yield Relation("rank-clash", (), cues, "clause", (("place", str(rank)), ("ahead", str(count))))
+
+
+def _place_before(d: _Doc, si: int, k: int) -> tuple[int, int, int, int] | None:
+    """The place told last before "behind" at token ``k`` in its clause ("to second on 52 points, behind"):
+    (place, its first token, one past it, the entry's own figure or -1); not a place left ("from second"),
+    not one of a superlative ("the second-biggest", read by its own reader)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    own = -1
+    for x in range(k - 1, max(-1, k - 1 - BEHIND_PLACE_REACH), -1):
+        w = words[x]
+        if w in CLAUSE_END:
+            return None
+        fi = toks[x].fact
+        if fi >= 0 and d.facts[fi].kind in AMOUNTS and not is_gap(d, fi) and x + 1 < k:
+            own = fi if own < 0 else own
+        rank = _ordinal(d, si, x)
+        if not rank:
+            continue
+        if x and words[x - 1] == "from":
+            continue  # "up from fifth": the place left
+        if fi >= 0 and d.facts[fi].text.lower().endswith("-placed"):
+            return None  # "second-placed Corby, behind ...": an entry's label, read with its own sentence
+        nxt = words[x + 1] if x + 1 < len(words) else ""
+        if nxt in _tables().superlatives or (fi >= 0 and "-" in d.facts[fi].text):
+            return None  # "the second-biggest lender behind A": a superlative's place
+        if nxt and nxt not in (",", "on", "with", "in", "place", "position", "spot", "behind", "trailing", "and"):
+            return None  # "the second half", "third round": not a place in a table
+        return rank, x, x + 1 + (nxt in ("place", "position", "spot")), own
+    return None
+
+
+def _entries_after(d: _Doc, si: int, j: int, own: int) -> tuple[int, int, int] | None:
+    """The entries named after "behind" from token ``j``: (how many, each told with its figure; the best
+    place one of them is named by, or 0; one past the last token read), else None. A list with an entry
+    told without a figure is counted only for the places it names ("behind Trinidad and Tobago" may be one
+    entry); an entry's figure below the place's own figure says another ranking."""
+    t = _tables()
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    count, above, bare = 0, 0, False
+    end = j
+    while j < len(words) and count + bare < BEHIND_ENTRIES:
+        place = 0
+        while j < len(words) and toks[j].fact < 0 and words[j] in t.entry_roles:
+            if words[j] in t.first_roles:
+                place = 1
+            j += 1
+        if j < len(words) and toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "ordinal":
+            place = _ordinal(d, si, j)  # "third-placed Oakby"
+            j += 1
+        name = j
+        while j < len(words) and toks[j].fact < 0 and text[toks[j].start : toks[j].end][:1].isupper():
+            j += 1
+        if j == name or words[name] in NOT_NAMES:
+            break
+        if place:
+            above = min(above, place) if above else place
+        x = j
+        fi = -1
+        if x < len(words) and words[x] in t.entry_links:
+            fi = _figure_after(d, si, x + 1, ENTRY_FIGURE_REACH)
+        if fi >= 0 and (own < 0 or _alike(d, own, fi)):
+            if own >= 0 and (d.facts[fi].value or 0) < (d.facts[own].value or 0):
+                return None  # the entry ahead has less: another ranking, or not a table
+            count += 1
+            j = d.pos_of(fi)[1] + 1
+            while j < len(words) and toks[j].fact < 0 and words[j][:1].isalpha() and words[j] not in ("and",):
+                if words[j] in t.entry_links or text[toks[j].start : toks[j].end][:1].isupper():
+                    break
+                j += 1  # "on 60 points"
+        else:
+            bare = True
+        end = j
+        if j < len(words) and words[j] in (",", "and"):
+            nxt = j + 1 + (words[j] == "," and j + 1 < len(words) and words[j + 1] == "and")
+            raw = text[toks[nxt].start : toks[nxt].end] if nxt < len(words) else ""
+            if raw and toks[nxt].fact < 0 and (words[nxt] in t.entry_roles or raw[:1].isupper()):
+                j = nxt
+                continue  # ", Dunholm on 55", "and third-placed Oakby"
+        break
+    if bare:
+        count = 0
+    return (count, above, end) if count or above else None
+
+
 def _top_before(d: _Doc, si: int, toks: Sequence[Token], words: Sequence[str], k: int) -> tuple[int, int] | None:
     """The superlative of a first place before token ``k`` in its clause: "the most visited", "its biggest";
     (its first token, one past it), else None. Not after an ordinal ("the second most visited") or a word
@@ -1156,6 +1300,15 @@ def _window_words() -> tuple[dict[str, str], frozenset[str]]:
     return words, frozenset(data["window"]["opens"])
 
 
+@functools.cache
+def _window_ever() -> PhraseTable:
+    return PhraseTable.build((p, "ever") for p in _toml("comparisons.toml")["window"]["ever"])
+
+
+# The last year a superlative "since records began" told with no year of its own beats: every year told.
+EVER_LAST = 9999
+
+
 def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
     """The years a superlative at token ``k`` is bound to: (first year, last year, one past the words),
     the years before the sentence's own year that it beats ("in four years" of 2004: 2001 to 2003; "since
@@ -1166,6 +1319,19 @@ def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
     for j in range(k + 1, min(len(words) - 1, k + 1 + WINDOW_REACH)):
         if words[j] in CLAUSE_END or words[j] not in opens:
             continue
+        ever = _window_ever().starting_at(words, j + 1) if words[j] == "since" else None
+        if ever is not None:
+            # "the highest since records began (in 1910)": every year told before the sentence's own; not one
+            # narrowed to a part of the year ("the highest for a March since records began").
+            if _tables().narrow.intersection(words[k + 1 : j]):
+                return None
+            at = ever[1]
+            began = toks[at + 1].fact if at + 1 < len(words) and words[at] == "in" else -1
+            first = int(d.facts[began].value or 0) if began >= 0 and d.facts[began].kind == "year" else 0
+            told = [int(y.value or 0) for y in now if began < 0 or y is not d.facts[began]]
+            if len(told) > 1:
+                return None
+            return first, (told[0] - 1 if told else EVER_LAST), at + (2 if began >= 0 else 0)
         fi = toks[j + 1].fact
         f = d.facts[fi] if fi >= 0 else None
         if f is None or f.value is None:
@@ -1352,10 +1518,31 @@ def _records(d: _Doc) -> Iterator[Relation]:
                 if (s2 == si and k < pos) or _previous_at(d, s2, k) < 0:
                     continue
                 oi = _figure_after(d, s2, k, PREVIOUS_FIGURE_REACH)
+                if oi >= 0 and s2 != si and not _same_scope(d, si, pos, s2):
+                    continue  # "a record 31.2C for a June day" … "the previous all-time high"
                 if oi >= 0 and oi != fi and _alike(d, fi, oi) and n < RIVALS_PER_WORD:
                     n += 1
                     ev = "sentence" if s2 == si else "document"
                     yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), ev, (("order", order),))
+
+
+def _same_scope(d: _Doc, si: int, pos: int, s2: int) -> bool:
+    """A previous record told in sentence ``s2`` is of the scope of the record at ``pos``: the words that
+    narrow the record ("for a June day", "for a Saturday") are told in ``s2`` too, and ``s2`` does not
+    speak of the whole ("sales of all vans") where the record's sentence does not."""
+    t = _tables()
+    words = d.m.words[si]
+    other = set(d.m.words[s2])
+    own = set(words)
+    if t.record_wholes.intersection(other) - own:
+        return False
+    for j in range(pos + 1, min(len(words), pos + 1 + RECORD_APPOSITION_REACH)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            break
+        if words[j] in t.narrow_opens:
+            narrow = t.narrow.intersection(words[j + 1 : j + 1 + NARROW_WORDS])
+            return not narrow or bool(narrow & other)
+    return True
 
 
 def _one_size(d: _Doc, a: int, b: int) -> bool:
@@ -1383,7 +1570,10 @@ def _told_earlier(d: _Doc, si: int, k: int) -> bool:
 def _near_misses(d: _Doc) -> Iterator[Relation]:
     """A standard missed by a little ("just outside the 10.20 seconds qualifying time", "fell just short
     of the 40% target") against the figure achieved in the same sentence: the achieved figure is worse
-    (a slower time, a smaller amount). A ``superlative`` relation (a: achieved, b: the standard)."""
+    (a slower time, a smaller amount); one passed by a little ("just above the old record of 52mm") is
+    the larger. A standard named with no figure ("just short of its wettest day on record") is told by
+    the next sentence ("That record, 44mm, was set in 1998"). A ``superlative`` relation (a: achieved, b:
+    the standard)."""
     t = _tables()
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
@@ -1391,22 +1581,56 @@ def _near_misses(d: _Doc) -> Iterator[Relation]:
             hit = t.near_worse.starting_at(words, k)
             if hit is None:
                 continue
-            end = hit[1]
+            way, end = hit
+            std_si = si
             si_std = _figure_after(d, si, end, NEAR_STANDARD_REACH)
-            if si_std < 0:
-                continue
-            _, spos = d.pos_of(si_std)
-            named = words[end:spos] + words[spos + 1 : spos + 4]
-            if not t.standards.intersection(named):
-                continue  # "close to 500 people": a hedge, not a standard
-            for x in range(max(0, k - NEAR_ACHIEVED_REACH), min(len(toks), spos + NEAR_ACHIEVED_REACH)):
-                ai = toks[x].fact
-                if ai < 0 or x == spos or not _alike(d, ai, si_std, forecast=False) or d.facts[ai].hedge != "exact":
+            if si_std >= 0:
+                _, spos = d.pos_of(si_std)
+                named = words[end:spos] + words[spos + 1 : spos + 4]
+                if not t.standards.intersection(named):
+                    continue  # "close to 500 people": a hedge, not a standard
+            else:
+                si_std = _standard_next(d, si, end)
+                if si_std < 0:
                     continue
-                order = "above" if _timed(d, ai) else "below"
+                std_si, spos = d.pos_of(si_std)
+            reach = (spos if std_si == si else k) + NEAR_ACHIEVED_REACH
+            for x in range(max(0, k - NEAR_ACHIEVED_REACH), min(len(toks), reach)):
+                ai = toks[x].fact
+                if ai < 0 or (std_si == si and x == spos) or d.facts[ai].hedge != "exact":
+                    continue
+                if not _alike(d, ai, si_std, forecast=False):
+                    continue
+                if way == "past" and (_timed(d, ai) or x > k):
+                    break  # "just above" a time does not say faster or slower; its figure is told before it
+                order = "above" if (_timed(d, ai) or way == "past") else "below"
                 cue = d.span(si, k, end)
-                yield Relation("superlative", (("a", ai), ("b", si_std)), (cue,), "sentence", (("order", order),))
+                ev = "sentence" if std_si == si else "document"
+                yield Relation("superlative", (("a", ai), ("b", si_std)), (cue,), ev, (("order", order),))
                 break
+
+
+def _standard_next(d: _Doc, si: int, end: int) -> int:
+    """The figure of a standard named without one after a near miss ("just short of its wettest day on
+    record"), told by the next sentence that opens on it ("That record, 44mm, was set in 1998", "The
+    previous best was 21 wins"); else -1."""
+    t = _tables()
+    words = d.m.words[si]
+    noun = ""
+    for j in range(end, min(len(words), end + NEAR_NOUN_REACH)):
+        if words[j] in CLAUSE_END or words[j] == "," or d.m.tokens[si][j].fact >= 0:
+            break
+        if words[j] in t.standards or words[j] in t.previous_nouns:
+            noun = words[j]
+    if not noun or si + 1 >= len(d.m.tokens):
+        return -1
+    nxt = d.m.words[si + 1]
+    if not nxt or nxt[0] not in t.near_next:
+        return -1
+    at = next((j for j in range(1, min(len(nxt), NEAR_NOUN_REACH)) if nxt[j] == noun), -1)
+    if at < 0 or any(d.m.tokens[si + 1][j].fact >= 0 for j in range(at)):
+        return -1
+    return _figure_after(d, si + 1, at + 1, NEAR_NEXT_REACH)
 
 
 # --- a mark crossed: "turnover passed the £2bn mark, reaching £2.04bn" -----------------------------------

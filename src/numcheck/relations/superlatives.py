@@ -215,6 +215,8 @@ def _fastest_parts(d: _Doc) -> Iterator[Relation]:
         ]
         if len(said) != 1 or not _RISE_WORDS.intersection(words) or _FALL_WORDS.intersection(words):
             continue
+        if fi != _own_rise(d, si, said[0][0]):
+            continue  # "grew fastest, by 26%, compared with 17% in B": 17% is a rival's, not the part's
         if len(parts) >= SUPERLATIVES_PER_DOC:
             continue
         parts.append((fi, said[0][1], said[0][0]))
@@ -228,6 +230,21 @@ def _fastest_parts(d: _Doc) -> Iterator[Relation]:
                 "superlative", (("a", fi), ("b", wi)), (d.span(si, k, k + 1),), "document", (("order", order),)
             )
             break
+
+
+def _own_rise(d: _Doc, si: int, k: int) -> int:
+    """The figure a superlative of a rise at token ``k`` is told of: the first percentage after it ("grew
+    fastest, by 26%, compared with 17% in B", "rose fastest in the north-east, up 6%"), else the last one
+    before it ("Wages in Leeds rose 5%, the biggest increase"); -1 when none."""
+    toks = d.m.tokens[si]
+    before = -1
+    for x, tok in enumerate(toks):
+        if tok.fact < 0 or d.facts[tok.fact].kind != "percent":
+            continue
+        if x > k:
+            return tok.fact
+        before = tok.fact
+    return before
 
 
 def _opens_with_name(d: _Doc, si: int) -> bool:
