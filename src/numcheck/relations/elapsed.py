@@ -317,6 +317,9 @@ _NOT_THEN = frozenset("since until till by from and but even".split())
 END_REACH = 6
 # Tokens before a year that may hold the word that starts what the length counts ("joined the bank in").
 STARTED_REACH = 6
+# Tokens back from a year to the "by" of an agent after its start word ("launched by the Indian Space
+# Research Organisation in 2017").
+AGENT_REACH = 9
 # Tokens after "from" or a start word to its year, and after "until" or an end word to its year.
 BOUND_REACH = 4
 
@@ -331,8 +334,20 @@ def _counted_after(d: _Doc, si: int, pos: int, f: Fact) -> bool:
 
 
 def _started(d: _Doc, si: int, k: int) -> bool:
-    """The year at token ``k`` is told with a word that starts something ("joined the bank in 1990")."""
-    return bool(set(d.m.words[si][max(0, k - STARTED_REACH) : k]) & _start_words())
+    """The year at token ``k`` is told with a word that starts something ("joined the bank in 1990"), also
+    before an agent ("launched by the national space agency in 2017")."""
+    words = d.m.words[si]
+    lo = max(0, k - STARTED_REACH)
+    if set(words[lo:k]) & _start_words():
+        return True
+    by = -1
+    for j in range(k - 1, max(-1, k - AGENT_REACH - 1), -1):
+        if words[j] in (",", ";", "(") or d.m.tokens[si][j].fact >= 0 and j < k - 1:
+            break
+        if words[j] == "by":
+            by = j
+            break
+    return by > 0 and words[by - 1] in _start_words()
 
 
 @functools.cache
@@ -607,11 +622,19 @@ def _held_to_now(d: _Doc) -> Iterator[Relation]:
     """``span``: a length held up to now (``length``: "has now been trading for 30 years", "has been open for
     30 years") against the year its sentence says it started (``start``: "founded in 1975"), or the sentence
     next to it when that one opens with a pronoun ("It opened in 1975"); the end is the reporting date, else
-    the years the text reports. Not "had been" (ended before now) nor "for N years, since" (``_spans``)."""
+    the years the text reports. Not "had been" (ended before now) nor "for N years, since" (``_spans``). A length told after a verb
+    of time spent (``[spans] spent_words``: "launched in 2017, it has now spent nine years in orbit") may be a
+    time inside that span (label ``within``): only a longer one is wrong."""
+    spent = frozenset(dates.table("spans")["spent_words"])
     for si, pos, fi, f in d.figures(frozenset({"duration"})):
-        if f.unit != "year" or f.value is None or f.is_range or pos < 1 or d.m.words[si][pos - 1] != "for":
+        if f.unit != "year" or f.value is None or f.is_range or pos < 1:
             continue
-        words = d.m.words[si]
+        words, toks = d.m.words[si], d.m.tokens[si]
+        verb = pos - 1
+        while verb > 0 and toks[verb].fact >= 0 and d.facts[toks[verb].fact].kind == "relative":
+            verb -= 1  # "has now spent": "now" is a figure of its own
+        if words[pos - 1] != "for" and words[verb] not in spent:
+            continue
         lo = max(d.m.clause_start(si, pos), pos - PERFECT_REACH)
         before = words[lo:pos]
         if not {"has", "have", "'s"} & set(before) or "had" in before or "since" in words[pos + 1 : pos + 4]:
@@ -623,7 +646,15 @@ def _held_to_now(d: _Doc) -> Iterator[Relation]:
                     starts += _started_years(d, s2)
         if len({_year_of(d.facts[y]) for y in starts}) != 1:
             continue
-        yield from _to_now(d, si, fi, starts[0], ())
+        if words[verb] in spent and d.facts[starts[0]].sentence == si:
+            k0 = d.pos_of(starts[0])[1]
+            if set(words[k0 + 1 : verb]) & _ANOTHER_SUBJECT:
+                continue  # "launched in 2014, and its chief engineer has spent 30 years": another's time
+        yield from _to_now(d, si, fi, starts[0], (), words[verb] in spent)
+
+
+# Words between a start year and "has spent N years" that give the length another subject.
+_ANOTHER_SUBJECT = frozenset("its his her their whose and but while whereas ; :".split())
 
 
 def _started_years(d: _Doc, si: int) -> list[int]:
