@@ -137,6 +137,7 @@ from numcheck.relations.counting import (
 from numcheck.relations.elapsed import (
     _ago,
     _bounded_lengths,
+    _closed_between,
     _dated_lengths,
     _held_to_now,
     _its_anniversaries,
@@ -284,6 +285,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ago,
     _lengths_to_then,
     _bounded_lengths,
+    _closed_between,
     _dated_lengths,
     _nth_years,
     _held_to_now,

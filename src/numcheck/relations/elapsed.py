@@ -487,6 +487,57 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
         yield Relation("span", roles, (), "sentence")
 
 
+# Tokens before "closed for N years" that may hold the "been" of its perfect ("will have been closed for").
+SHUT_PERFECT = 4
+
+
+def _closed_between(d: _Doc) -> Iterator[Relation]:
+    """``span``: the length a thing will have been shut for when it reopens (``length``: "When it reopens, the
+    bridge will have been closed for two and a half years"), told without dates of its own, against the one
+    other sentence that tells when it shut and when it reopens (``start``: "closed since March 2023", ``end``:
+    "will reopen in September 2025"); shut and reopen words are ``[spans] shut_words`` and ``reopen_words``.
+    Not "has been closed for two years" told of now, without a word of its reopening."""
+    table = dates.table("spans")
+    shut, reopen = frozenset(table["shut_words"]), frozenset(table["reopen_words"])
+    pairs: list[tuple[int, int, int]] | None = None
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit not in ("year", "month") or f.value is None or f.is_range or pos < 3:
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        if (
+            words[pos - 1] != "for"
+            or words[pos - 2] not in shut
+            or "been" not in words[pos - 2 - SHUT_PERFECT : pos - 2]
+        ):
+            continue
+        if not set(words) & reopen and "will" not in words[pos - 2 - SHUT_PERFECT : pos - 2]:
+            continue  # "has been shut for two years": to now, not to its reopening
+        if any(t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") for t in toks):
+            continue
+        if pairs is None:
+            pairs = _shut_and_reopened(d, shut, reopen)
+        found = [(a, b) for a, b, s2 in pairs if s2 != si]
+        if len(found) == 1:
+            yield Relation("span", (("length", fi), ("start", found[0][0]), ("end", found[0][1])), (), "document")
+
+
+def _shut_and_reopened(d: _Doc, shut: frozenset[str], reopen: frozenset[str]) -> list[tuple[int, int, int]]:
+    """(start, end, sentence) of each sentence that tells exactly two years or dates, the first after "since" or
+    a shut word ("closed since March 2023") and the second after a reopen word ("will reopen in September 2025")."""
+    out = []
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        dated = [k for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+        if len(dated) != 2:
+            continue
+        ka, kb = dated
+        if not set(words[max(0, ka - BOUND_REACH) : ka]) & (shut | {"since"}):
+            continue
+        if set(words[max(ka + 1, kb - BOUND_REACH) : kb]) & reopen:
+            out.append((toks[ka].fact, toks[kb].fact, si))
+    return out
+
+
 # Sentences either side of "for the 12th year" read for the length of the same run ("for a decade").
 NTH_REACH = 4
 # Content words two sentences must share to tell one run ("refused to sign off the accounts").
