@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
-from numcheck.model import Hit
+from numcheck.model import Fact, Hit
 from numcheck.patterns import View
 from numcheck.relations import Relation
 from numcheck.relations.calendar import _year_of, _year_range, _years_told
@@ -55,6 +55,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if r is not None:
             ends.append((r[0], r[1], ri))
     elif rel.get("end") is not None and rel.get("start") is not None:
+        months = _months_between(view.facts[rel.get("start") or 0], view.facts[rel.get("end") or 0])
+        if months is not None and length.unit == "year":
+            return _by_months(rel, view, months)
         a, b = _years_told(view.facts[rel.get("start") or 0]), _years_told(view.facts[rel.get("end") or 0])
         if a is not None and b is not None:
             # A decade ("until the early 1990s") allows each of its years: from the shortest reading to the
@@ -234,6 +237,53 @@ def _ends(
             return None
         out.append((int(m[1]) if m[1] else None, int(m[2]), int(m[3]) if m[3] else None))
     return out[0], out[1]
+
+
+# A length of years told between two months ("closed since March 2023 ... will reopen in September 2025") is
+# rounded by its writer: half a year either way, and a month for the days within the months.
+MONTHS_SLACK = Decimal(7)
+_MONTH_ISO = re.compile(r"^(\d{4})-(\d\d)(?:-\d\d)?$")
+
+
+def _months_between(a: Fact, b: Fact) -> int | None:
+    """The months from the month of date ``a`` to that of date ``b`` when both name their month and year."""
+    ma, mb = (
+        _MONTH_ISO.match(a.iso or "") if a.kind == "date" else None,
+        (_MONTH_ISO.match(b.iso or "") if b.kind == "date" else None),
+    )
+    if ma is None or mb is None:
+        return None
+    months = (int(mb.group(1)) - int(ma.group(1))) * 12 + int(mb.group(2)) - int(ma.group(2))
+    return months if months > 0 else None
+
+
+def _by_months(rel: Relation, view: View, months: int) -> Hit | None:
+    """A length of years against the months between two dates that name their months."""
+    length = view.facts[rel.get("length") or 0]
+    iv = length.interval
+    if length.kind == "relative" and length.value is not None and (iv.low is None or iv.low < 0):
+        iv = Interval.point(abs(length.value))  # "two years earlier" counts back: its length is 2
+    v, half = length.value, Decimal("0.5")
+    if v is not None and v % 1 and iv.low == v - half and iv.high == v + half:
+        iv = Interval(v - half / 2, v + half / 2)  # "three and a half years" is told to the half year
+    twelve = Decimal(12)
+    lo, hi = (months - MONTHS_SLACK) / twelve, (months + MONTHS_SLACK) / twelve
+    if meets(iv, lo, hi) or rel.label("within") == "yes" and (iv.low is None or iv.low <= hi):
+        return None
+    start, end = view.facts[rel.get("start") or 0], view.facts[rel.get("end") or 0]
+    years, rest = divmod(months, 12)
+    told = f"{years} year{'s' * (years != 1)}" + (f" {rest} month{'s' * (rest != 1)}" if rest else "")
+    return Hit(
+        length.span,
+        (start.span, end.span),
+        (
+            ("length", length.text),
+            ("years", start.text),
+            ("start", start.text),
+            ("end", end.text),
+            ("expected", told),
+        ),
+    )
 
 
 def _short(rel: Relation, view: View) -> Hit | None:

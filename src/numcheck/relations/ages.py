@@ -69,6 +69,8 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                     # No date of its own: now is no earlier than the latest year told as past.
                     labels += (("latest", str(_year_of(d.facts[latest]) or "")),)
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", labels)
+            elif birth_alone and d.view.reporting_date is not None and _born_far(d, si, pos, a, born[0]):
+                yield Relation("age", (("age", ai), ("born", born[0])), (), "document", (("at", "report"),))
         names = _cap_names(d, si)
         # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
         # ... She was nine days short of her 10th birthday").
@@ -87,6 +89,33 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
             if parents:
                 yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:
+    """The age at token ``pos`` of sentence ``si``, told of now, is of the person whose birth ``bi`` a sentence
+    further off tells by name ("Born in Brno in March 2005, Novak turned professional ..."): the birth's
+    sentence has a named subject, and the age is told of that name, as the subject of the age's own sentence
+    ("Novak, 24, ...", "Novak, the 24-year-old, ...") or, when the age opens its sentence ("The 24-year-old
+    Slovak ..."), as the subject of the nearest sentence before it that names one."""
+    if not (apposed(d, si, pos) or a.kind == "age" and (_told_now(d, si, pos) or _told_as_who(d, si, a))):
+        return False
+    bs = d.facts[bi].sentence
+    gender, born = _sentence_subject(d, bs)
+    named = {w.lower() for w in _cap_names(d, bs)}
+    born = frozenset(w for w in born if w in named and w not in STOPWORDS_CAL)
+    if gender or not born:
+        return False
+    g, who = _sentence_subject(d, si)
+    if not g and who & born:
+        return True
+    if not _opens(d, si, pos) or d.m.words[si][pos - 1 : pos] == (",",):
+        return False
+    for s2 in range(si - 1, max(-1, si - 1 - CHAIN_BACK), -1):
+        g, who = _sentence_subject(d, s2)
+        if g or not who:
+            continue
+        return bool(who & born)
+    return False
 
 
 def _told_as_who(d: _Doc, si: int, a: Fact) -> bool:

@@ -46,6 +46,62 @@ def _same_events(d: _Doc) -> Iterator[Relation]:
         yield Relation("same-event", _told_roles("a", a) + _told_roles("b", b), cues, "document", labels)
 
 
+def _weekday_at(d: _Doc, si: int, k: int) -> int:
+    """The fact at token ``k`` of sentence ``si`` when it is one weekday ("Monday", not "Mondays"), else -1."""
+    toks = d.m.tokens[si]
+    if not 0 <= k < len(toks) or toks[k].fact < 0:
+        return -1
+    f = d.facts[toks[k].fact]
+    day = days.day_of(f, None) if f.kind == "weekday" else None
+    return toks[k].fact if day is not None and day.weekday is not None else -1
+
+
+# Tokens between "N days after Monday's vote" and the day its clause restates (", on Sunday"), or before it
+# ("On Sunday, four days after ...").
+RESTATED_REACH = 6
+
+
+def _days_apart(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: a day told as counted in days from another weekday of its sentence, against the weekday
+    the sentence gives it: "four days after Monday's vote, on Sunday" (``b`` the length, ``b-from`` Monday,
+    label ``b-shift`` 4, ``a`` Sunday); "Saturday's defeat leaves them three days' rest before Thursday's
+    trip" (a rest word of ``[spans] rest_words``: the day N or N + 1 days on, as writers count the rest
+    days or the day after them)."""
+    table = dates.table("spans")
+    rest, ahead = frozenset(table["rest_words"]), frozenset(table["rest_until"])
+    for si, pos, fi, f in d.figures(frozenset({"relative", "duration"})):
+        if f.unit != "day" or f.value is None or f.is_range or not f.value or f.value != int(f.value):
+            continue
+        words = d.m.words[si]
+        n = abs(int(f.value))
+        if f.kind == "relative":
+            link = f.text.lower().split()[-1]
+            if link not in ("after", "before") or words[pos + 2 : pos + 4] != ("'", "s"):
+                continue  # "four days after Monday's vote"
+            w1 = _weekday_at(d, si, pos + 1)
+            later = [k for k in range(pos + 4, min(len(words), pos + 4 + RESTATED_REACH)) if words[k - 1] == "on"]
+            earlier = [k for k in range(max(0, pos - 3), pos) if words[k - 1 : k] == ("on",)]
+            found = [w for k in later + earlier if (w := _weekday_at(d, si, k)) >= 0]
+            shifts: tuple[int, ...] = (n if link == "after" else -n,)
+        else:
+            j = pos + 2 if words[pos + 1 : pos + 2] == ("'",) else pos + 1
+            if j + 2 >= len(words) or words[j] not in rest or words[j + 1] not in ahead:
+                continue  # "three days' rest before Thursday's trip"
+            befores = [w for k in range(pos) if (w := _weekday_at(d, si, k)) >= 0]
+            w1 = befores[0] if len(befores) == 1 else -1
+            found = [w for k in (j + 2, j + 3) if (w := _weekday_at(d, si, k)) >= 0][:1]
+            shifts = (n, n + 1)
+        if w1 < 0 or len(found) != 1:
+            continue
+        start, told = days.day_of(d.facts[w1], None), days.day_of(d.facts[found[0]], None)
+        if start is None or told is None or start.weekday is None or told.weekday is None:
+            continue
+        shift = next((x for x in shifts if (start.weekday + x - told.weekday) % 7 == 0), shifts[0])
+        roles = (("a", found[0]), ("b", fi), ("b-from", w1))
+        labels = (("a-shift", "0"), ("b-shift", str(shift)), ("event", "counted in days"))
+        yield Relation("same-event", roles, (), "clause", labels)
+
+
 # A relative day word read into a weekday's fact ("yesterday, Saturday", "tomorrow (Tuesday)"), as days from the
 # reporting date.
 _RELATIVE_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}

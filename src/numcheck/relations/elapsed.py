@@ -317,6 +317,9 @@ _NOT_THEN = frozenset("since until till by from and but even".split())
 END_REACH = 6
 # Tokens before a year that may hold the word that starts what the length counts ("joined the bank in").
 STARTED_REACH = 6
+# Tokens back from a year to the "by" of an agent after its start word ("launched by the Indian Space
+# Research Organisation in 2017").
+AGENT_REACH = 9
 # Tokens after "from" or a start word to its year, and after "until" or an end word to its year.
 BOUND_REACH = 4
 
@@ -331,8 +334,20 @@ def _counted_after(d: _Doc, si: int, pos: int, f: Fact) -> bool:
 
 
 def _started(d: _Doc, si: int, k: int) -> bool:
-    """The year at token ``k`` is told with a word that starts something ("joined the bank in 1990")."""
-    return bool(set(d.m.words[si][max(0, k - STARTED_REACH) : k]) & _start_words())
+    """The year at token ``k`` is told with a word that starts something ("joined the bank in 1990"), also
+    before an agent ("launched by the national space agency in 2017")."""
+    words = d.m.words[si]
+    lo = max(0, k - STARTED_REACH)
+    if set(words[lo:k]) & _start_words():
+        return True
+    by = -1
+    for j in range(k - 1, max(-1, k - AGENT_REACH - 1), -1):
+        if words[j] in (",", ";", "(") or d.m.tokens[si][j].fact >= 0 and j < k - 1:
+            break
+        if words[j] == "by":
+            by = j
+            break
+    return by > 0 and words[by - 1] in _start_words()
 
 
 @functools.cache
@@ -472,6 +487,57 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
         yield Relation("span", roles, (), "sentence")
 
 
+# Tokens before "closed for N years" that may hold the "been" of its perfect ("will have been closed for").
+SHUT_PERFECT = 4
+
+
+def _closed_between(d: _Doc) -> Iterator[Relation]:
+    """``span``: the length a thing will have been shut for when it reopens (``length``: "When it reopens, the
+    bridge will have been closed for two and a half years"), told without dates of its own, against the one
+    other sentence that tells when it shut and when it reopens (``start``: "closed since March 2023", ``end``:
+    "will reopen in September 2025"); shut and reopen words are ``[spans] shut_words`` and ``reopen_words``.
+    Not "has been closed for two years" told of now, without a word of its reopening."""
+    table = dates.table("spans")
+    shut, reopen = frozenset(table["shut_words"]), frozenset(table["reopen_words"])
+    pairs: list[tuple[int, int, int]] | None = None
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit not in ("year", "month") or f.value is None or f.is_range or pos < 3:
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        if (
+            words[pos - 1] != "for"
+            or words[pos - 2] not in shut
+            or "been" not in words[pos - 2 - SHUT_PERFECT : pos - 2]
+        ):
+            continue
+        if not set(words) & reopen and "will" not in words[pos - 2 - SHUT_PERFECT : pos - 2]:
+            continue  # "has been shut for two years": to now, not to its reopening
+        if any(t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") for t in toks):
+            continue
+        if pairs is None:
+            pairs = _shut_and_reopened(d, shut, reopen)
+        found = [(a, b) for a, b, s2 in pairs if s2 != si]
+        if len(found) == 1:
+            yield Relation("span", (("length", fi), ("start", found[0][0]), ("end", found[0][1])), (), "document")
+
+
+def _shut_and_reopened(d: _Doc, shut: frozenset[str], reopen: frozenset[str]) -> list[tuple[int, int, int]]:
+    """(start, end, sentence) of each sentence that tells exactly two years or dates, the first after "since" or
+    a shut word ("closed since March 2023") and the second after a reopen word ("will reopen in September 2025")."""
+    out = []
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        dated = [k for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+        if len(dated) != 2:
+            continue
+        ka, kb = dated
+        if not set(words[max(0, ka - BOUND_REACH) : ka]) & (shut | {"since"}):
+            continue
+        if set(words[max(ka + 1, kb - BOUND_REACH) : kb]) & reopen:
+            out.append((toks[ka].fact, toks[kb].fact, si))
+    return out
+
+
 # Sentences either side of "for the 12th year" read for the length of the same run ("for a decade").
 NTH_REACH = 4
 # Content words two sentences must share to tell one run ("refused to sign off the accounts").
@@ -607,11 +673,19 @@ def _held_to_now(d: _Doc) -> Iterator[Relation]:
     """``span``: a length held up to now (``length``: "has now been trading for 30 years", "has been open for
     30 years") against the year its sentence says it started (``start``: "founded in 1975"), or the sentence
     next to it when that one opens with a pronoun ("It opened in 1975"); the end is the reporting date, else
-    the years the text reports. Not "had been" (ended before now) nor "for N years, since" (``_spans``)."""
+    the years the text reports. Not "had been" (ended before now) nor "for N years, since" (``_spans``). A length told after a verb
+    of time spent (``[spans] spent_words``: "launched in 2017, it has now spent nine years in orbit") may be a
+    time inside that span (label ``within``): only a longer one is wrong."""
+    spent = frozenset(dates.table("spans")["spent_words"])
     for si, pos, fi, f in d.figures(frozenset({"duration"})):
-        if f.unit != "year" or f.value is None or f.is_range or pos < 1 or d.m.words[si][pos - 1] != "for":
+        if f.unit != "year" or f.value is None or f.is_range or pos < 1:
             continue
-        words = d.m.words[si]
+        words, toks = d.m.words[si], d.m.tokens[si]
+        verb = pos - 1
+        while verb > 0 and toks[verb].fact >= 0 and d.facts[toks[verb].fact].kind == "relative":
+            verb -= 1  # "has now spent": "now" is a figure of its own
+        if words[pos - 1] != "for" and words[verb] not in spent:
+            continue
         lo = max(d.m.clause_start(si, pos), pos - PERFECT_REACH)
         before = words[lo:pos]
         if not {"has", "have", "'s"} & set(before) or "had" in before or "since" in words[pos + 1 : pos + 4]:
@@ -623,7 +697,15 @@ def _held_to_now(d: _Doc) -> Iterator[Relation]:
                     starts += _started_years(d, s2)
         if len({_year_of(d.facts[y]) for y in starts}) != 1:
             continue
-        yield from _to_now(d, si, fi, starts[0], ())
+        if words[verb] in spent and d.facts[starts[0]].sentence == si:
+            k0 = d.pos_of(starts[0])[1]
+            if set(words[k0 + 1 : verb]) & _ANOTHER_SUBJECT:
+                continue  # "launched in 2014, and its chief engineer has spent 30 years": another's time
+        yield from _to_now(d, si, fi, starts[0], (), words[verb] in spent)
+
+
+# Words between a start year and "has spent N years" that give the length another subject.
+_ANOTHER_SUBJECT = frozenset("its his her their whose and but while whereas ; :".split())
 
 
 def _started_years(d: _Doc, si: int) -> list[int]:
