@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from numcheck.model import Rule
 
 RELATIONS = frozenset({"period-rate"})
-ROLES = ("rate", "other")
+ROLES = ("rate", "other")  # and "length", for an amount told over a length
 PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, [])}
 FIELDS = frozenset({"rate", "other", "computed"})
 # Periods in a year: a day is 1/365 of a year, an hour 1/8,760 (rounding of the text is far coarser than
@@ -55,7 +55,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         or r.value <= 0
     ):
         return None
-    factor = PER_YEAR[period] / PER_YEAR[other_period]
+    # "48,000 over three days": the other amount is told over a length of its period.
+    length = Decimal(rel.label("other_length") or 1)
+    factor = PER_YEAR[period] / PER_YEAR[other_period] * length
     iv, ov = value_interval(r), value_interval(o)
     if iv.low is None or iv.high is None or ov.low is None or ov.high is None:
         return None
@@ -64,7 +66,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     from numcheck.checks.total import _scaled
 
-    per = _per(other_period)
+    per = f"over {rel.label('other_over')}" if rel.label("other_over") else _per(other_period)
     shown = _scaled(round_to(r.value * factor, Decimal(1).scaleb(o.value.adjusted() - 2)), [o]) if o.value else ""
     fields = (("rate", f"{r.text} {_per(period)}"), ("other", f"{o.text} {per}"), ("computed", f"about {shown} {per}"))
     return Hit(r.span, (o.span,), fields)

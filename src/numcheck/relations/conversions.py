@@ -53,7 +53,7 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
 # Rates over periods ---------------------------------------------------------------------------------
 
 # Kinds an amount over a period may be of ("£33m a week", "40 tonnes a day").
-RATE_KINDS = frozenset({"money", "measure", "count"})
+RATE_KINDS = frozenset({"money", "measure", "count", "number"})
 # Words that may join an amount over one period to the same amount over another: "£1.2bn a year, or
 # about £33m a week", "£2.7bn a year (£7.4m a day)", "… a year, the equivalent of £7.4m a day".
 _RATE_JOINERS = frozenset({",", "or", "(", "-", "–", "—", "that", "is", "equivalent", "to", "the", "of", "i.e."})
@@ -86,6 +86,20 @@ def _period_after(d: _Doc, si: int, pos: int) -> tuple[str, int]:
     return "", -1
 
 
+def _length_words(length: Fact) -> str:
+    """A length as the message says it: its text ("three days"), or "6 weeks" for a compound ("six-week")."""
+    if "-" not in length.text:
+        return length.text
+    n = length.value.normalize() if length.value is not None else ""
+    return f"{n} {length.unit}{'' if n == 1 else 's'}"
+
+
+def _rate_words_after(d: _Doc, si: int, pos: int) -> bool:
+    """The amount's period is told by words of a rate ("a day", "per week"), not by a time ("last year")."""
+    period, end = _period_after(d, si, pos)
+    return bool(period) and d.m.tokens[si][end - 1].fact < 0
+
+
 def _period_rates(d: _Doc) -> Iterator[Relation]:
     """One amount over two periods: "£1.2bn a year, or about £33m a week" in one clause; or a rate whose
     clause says what is earned, spent or lost ("The group is earning roughly $2.1m an hour") against the
@@ -105,6 +119,21 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
                 labels = (("period", operiod), ("other_period", period))
                 yield Relation("period-rate", (("rate", oi), ("other", fi)), (), "clause", labels)
                 continue
+            over = _total_over(d, si, pos, f) if _rate_words_after(d, si, pos) else None
+            if over is not None:
+                # "48,000 visitors over three days, an average of 21,000 a day"
+                oi, li = over
+                length = d.facts[li]
+                over_labels = (
+                    ("period", period),
+                    ("other_period", str(length.unit)),
+                    ("other_length", str(length.value)),
+                    ("other_over", _length_words(length)),
+                )
+                yield Relation(
+                    "period-rate", (("rate", fi), ("other", oi), ("length", li)), (), "sentence", over_labels
+                )
+                continue
             ai, asi = last_yearly
             if period != "year" and ai >= 0 and asi == si - 1 and _told_back(d, si, pos):
                 # "The firm made an annual profit of £2.6bn. That works out at £7.1m a day."
@@ -123,6 +152,45 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
             continue
         labels = (("period", period), ("other_period", "year"))
         yield Relation("period-rate", (("rate", fi), ("other", ai)), (), "document", labels)
+
+
+# Words before a length that make an amount told over it: "48,000 visitors over three days".
+_OVER = frozenset({"over", "in", "during", "across", "throughout"})
+
+
+def _total_over(d: _Doc, si: int, pos: int, f: Fact) -> tuple[int, int] | None:
+    """The one amount of ``f``'s family before the rate at ``pos`` in its sentence and the one length
+    its sentence tells it over ("over three days", "in its first week", "during the 10-day festival"):
+    (amount, length), else None."""
+    toks = d.m.tokens[si]
+    words = d.m.words[si]
+    amounts, lengths = [], []
+    for k, tok in enumerate(toks):
+        ti = tok.fact
+        if ti < 0:
+            continue
+        t = d.facts[ti]
+        if k < pos and t.kind != "duration" and (same_family(t, f, bare_ok=True) or same_family(f, t, bare_ok=True)):
+            if _period_after(d, si, k)[0]:
+                return None  # two rates: read by the joined-rate reader
+            amounts.append(ti)
+        elif t.kind == "duration" and str(t.unit) in _LENGTH_UNITS and t.value and not t.is_range:
+            # "over" may be read as a hedge ("over three days"), so the words before the figure are read
+            # as they stand: "over three days", "in its first week", "over the past four weeks".
+            j = k - 1
+            while j >= 0 and k - j <= OVER_REACH and words[j] in _OVER_FILLERS:
+                j -= 1
+            if j >= 0 and words[j] in _OVER:
+                lengths.append(ti)
+    if len(amounts) != 1 or len(lengths) != 1:
+        return None
+    return amounts[0], lengths[0]
+
+
+_LENGTH_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
+# Words between "over" and its length: "over the past four weeks", "in its first week".
+_OVER_FILLERS = frozenset("the its their his her past last first opening".split())
+OVER_REACH = 3
 
 
 def _told_back(d: _Doc, si: int, pos: int) -> bool:
