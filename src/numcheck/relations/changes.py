@@ -654,7 +654,16 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if k < len(words) and words[k] in ("by", "of"):
             k += 1  # "up by 30% on", "an increase of 30% on the $4.5bn"
         ci = d.figure_after(si, k)
-        if ci >= 0 and d.facts[ci].kind in ("percent", "points", "money", "count", "number", "measure", "multiple"):
+        if ci >= 0 and d.facts[ci].kind in (
+            "percent",
+            "points",
+            "money",
+            "count",
+            "number",
+            "measure",
+            "multiple",
+            "share",
+        ):
             _, cpos = d.pos_of(ci)
             stated = (ci, direction, d.span(si, start, hit[1]))
             k = cpos + 1
