@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from numcheck.model import Fact
 from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc, whole_floors
 from numcheck.vocab import singular
 
@@ -45,12 +46,19 @@ def _outcome(d: _Doc, si: int, pos: int) -> tuple[str, str, int, int] | None:
         group, category = hit[0].split(":", 1)
         return group, category, j, hit[1]
     at = d.hedge_start(si, pos)
+    while at > 0 and words[at - 1] in ("only", "just"):
+        at -= 1  # "losing only twice"
     back = d.v.result_words.ending_at(words, at)
     if back is not None:
         group, category = back[0].split(":", 1)
         if group in d.v.result_before:
             return group, category, back[1], at  # "won 18", "drawing 10"
     return None
+
+
+def _occasions(f: Fact) -> bool:
+    """ "once", "twice", "three times": a count of occasions ("losing only twice")."""
+    return f.kind == "multiple" and f.text.lower().endswith(("once", "twice", "times"))
 
 
 def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
@@ -73,7 +81,7 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
                 group, category, a, b = got
                 shares.setdefault(group, {}).setdefault(category, (fi, a, b))
             continue
-        if not _bare(f):
+        if not _bare(f) and not _occasions(f):
             continue
         got = _outcome(d, si, pos)
         if got is None:
