@@ -192,6 +192,7 @@ class Vocab:
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
     said_change_verbs: frozenset[str]  # and the verbs after them ("is", "marks")
+    range_verbs: frozenset[str]  # "range", "vary": before "from A to B", a range, not a change
     level_openers: frozenset[str]  # "having", "after": open the level a change started from
     level_verbs_before: frozenset[str]  # "closed", "ended": "having closed at 310p"
     part_periods: frozenset[str]  # words of a part of a year ("quarter", "month")
@@ -527,6 +528,7 @@ def vocab() -> Vocab:
         found_verbs=frozenset(data["studies"]["found"]),
         said_change_subjects=frozenset(data["said_change"]["subjects"]),
         said_change_verbs=frozenset(data["said_change"]["verbs"]),
+        range_verbs=frozenset(data["range_from"]["verbs"]),
         level_openers=frozenset(data["level_before"]["openers"]),
         level_verbs_before=frozenset(data["level_before"]["verbs"]),
         roles_before=PhraseTable.build(_pairs(roles["before"])),

@@ -282,6 +282,10 @@ def _pair(
     cue = d.span(si, j, j + 1)
     from_at = _from_before(words, pos)
     if link == "to" and from_at >= 0:
+        if from_at > 0 and words[from_at - 1] in d.v.range_verbs and same_family(a, b, bare_ok=True):
+            # "Prices range from £4 to £7": the ends of a range, not a change
+            yield Relation("range", (("low", ai), ("high", bi)), (d.span(si, from_at, from_at + 1), cue), "clause")
+            return
         if same_family(a, b, bare_ok=True):
             yield _change(d, si, ai, bi, (d.span(si, from_at, from_at + 1), cue), _verb_before_time(d, si, from_at))
         return
