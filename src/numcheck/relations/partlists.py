@@ -27,7 +27,7 @@ from decimal import Decimal
 from numcheck.model import Fact, Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family, whole_floors
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
-from numcheck.relations.referents import opener_start
+from numcheck.relations.referents import definite_at, definite_whole, opener_start
 from numcheck.vocab import PhraseTable, _toml
 
 # Words between two listed parts ("the Liberals won 58, Labour took 41", "52% of the land is used for
@@ -300,7 +300,12 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
         return
     total = _opener_whole(d, si, 0, first, like)
     if total < 0 and not any(toks[k].fact >= 0 for k in range(0, comma)):
-        total = _named_before(d, si, opener_concept(d, si, first), like)
+        start = opener_start(words, 0)
+        named = definite_at(d, si, start, like.kind == "money")
+        if named is not None and named[0] == comma:
+            total = definite_whole(d, si, start, like)  # "Of the dead,", "Of the displaced,"
+        else:
+            total = _named_before(d, si, opener_concept(d, si, first), like)
     if total < 0 or not _fits(d, total, si, items):
         return
     close = _closing(d, si, items[-1])
