@@ -274,6 +274,8 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
     for si in range(1, len(d.m.tokens)):
         if _tables()["totals_after"].starting_at(d.m.words[si], 0):
             yield from _total_after(d, si)
+        if si >= 2 and _tables()["closing"].starting_at(d.m.words[si], 0):
+            yield from _rest_opened(d, si)
 
 
 @functools.cache
@@ -599,3 +601,53 @@ def _total_after(d: _Doc, si: int) -> Iterator[Relation]:
     cue = d.span(si, 0, opener[1] if opener else 1)
     roles = (("total", total),) + tuple(("item", ptoks[p].fact) for p in items)
     yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
+
+
+# Words right before a figure of a list that make it the end of a change or a comparison, a rate or a
+# range: "from £30m to £41m", "more than £30m", "£5 per head", "between £3m and £4m".
+_NOT_LISTED = frozenset({"from", "to", "than", "by", "per", "against", "between", "versus", "vs"})
+
+
+def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "The trust will spend £240.5m this year. Acute care takes the biggest share at £98.1m, followed by
+    community services at £61.0m and mental health at £40.2m. The remaining £51.2m goes on ...": a
+    sentence opened by the rest of a whole ("The remaining", "The rest", "The other"), after a sentence
+    whose figures of that family are the other parts, after the whole (the nearest figure of the family
+    before them, alone of its family in its sentence). Exact: the rest closes the whole. Not when the
+    parts' sentence tells a change or a comparison, or the whole and the parts count different known
+    things or different times or places."""
+    words = d.m.words[si]
+    hit = _tables()["closing"].starting_at(words, 0)
+    if hit is None:
+        return
+    start = hit[1] + 1 if hit[1] < len(words) and words[hit[1]] == "," else hit[1]  # "The rest, £12.8m,"
+    rest = d.fact_at(si, d.skip_hedge(si, start))
+    if rest < 0 or not _single(d.facts[rest]):
+        return
+    like = d.facts[rest]
+    prev = si - 1
+    pw, pt = d.m.words[prev], d.m.tokens[prev]
+    items = [k for k, t in enumerate(pt) if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)]
+    if len(items) < 2 or any(d.v.direction.starting_at(pw, j) for j in range(len(pw))):
+        return
+    for p in items:
+        h = d.hedge_start(prev, p)
+        m = d.m.by_fact.get(pt[p].fact)
+        if (h > 0 and pw[h - 1] in _NOT_LISTED) or (m is not None and m.roles & {"each", "total"}):
+            return
+    total = next(
+        (fi for _, _, fi in d.m.figures_before(prev, 0, WHOLE_BACK - 1) if _single(d.facts[fi]) and family(d.facts[fi]) == family(like)),
+        -1,
+    )
+    if total < 0 or _listed_with_others(d, total) or not _fits(d, total, prev, items):
+        return
+    tf = d.m.frame(total)
+    known = d.v.concept_names
+    for fi in [pt[p].fact for p in items] + [rest]:
+        pf = d.m.frame(fi)
+        if pf.concept in known and tf.concept in known and pf.concept != tf.concept and like.kind != "money":
+            return
+        if (pf.scope and tf.scope and pf.scope != tf.scope) or (pf.period and tf.period and pf.period != tf.period):
+            return
+    roles = (("total", total),) + tuple(("item", pt[p].fact) for p in items) + (("item", rest),)
+    yield Relation("breakdown", roles, (d.span(si, 0, hit[1]),), "document", (("inclusive", ""),))

@@ -272,6 +272,9 @@ def opener_start(words_: Sequence[str], k: int) -> int:
 # Sentences back that the whole a definite noun phrase names may stand ("The quake killed 180 people. ...
 # Of the dead, 150 were in the port"): the story's count is told near the top, its parts a few sentences on.
 DEFINITE_BACK = 4
+# Words back from a figure that the noun of what it counts may stand when told before it ("puts the toll
+# at 65").
+COUNTED_BEFORE = 4
 
 
 def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str, str] | None:
@@ -355,6 +358,16 @@ def _counts(d: _Doc, fi: int, head: str, kin: frozenset[str]) -> bool:
         return False
     if kin and (d.m.frame(fi).concept in kin or m.concept in kin):
         return True
+    if kin:
+        # "the Red Cross puts the toll at 65", "the death toll stood at 65": the noun before its verb or "at".
+        si, k = m.sentence, m.position
+        ws = d.m.words[si]
+        h = d.hedge_start(si, k)
+        for j in range(h - 1, max(-1, h - 1 - COUNTED_BEFORE), -1):
+            if ws[j] in CLAUSE_END or ws[j] == "," or d.fact_at(si, j) >= 0:
+                break
+            if d.v.concepts.get(ws[j]) in kin:
+                return True
     nouns = (m.noun, d.facts[fi].subject)
     return any(n and singular(n.split()[-1].lower()) == singular(head) for n in nouns)
 

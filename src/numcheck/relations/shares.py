@@ -463,9 +463,12 @@ def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact, verb: int = -1) -> i
     verb left out, the same preposition after it as after the first part's verb; parts told so are
     disjoint (two sources, two places, two uses)."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    end = min(len(words), pos + 1 + SIBLING_REACH)
+    verb = max(verb, pos)
+    end = min(len(words), verb + 1 + SIBLING_REACH)
     k = pos + 1
-    while k < end and words[k] != "and":
+    # "... in Karnapur, where the Surma and Dhaleshwari burst their banks, and 27,300 in Shelbari": an "and"
+    # within the first part's words joins no part; the one before the second figure does.
+    while k < end and (words[k] != "and" or d.figure_after(si, k + 1) < 0):
         if words[k] in CLAUSE_END or toks[k].fact >= 0:
             return -1
         k += 1
@@ -474,7 +477,6 @@ def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact, verb: int = -1) -> i
         return -1
     _, bpos = d.pos_of(bi)
     prep = words[bpos + 1] if bpos + 1 < len(words) else ""
-    verb = max(verb, pos)
     if prep not in GAPPED_PREPOSITIONS or prep not in words[verb + 1 : min(k, verb + 1 + GAPPED_VERB)]:
         return -1
     return bi
