@@ -627,7 +627,11 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
     like = d.facts[rest]
     prev = si - 1
     pw, pt = d.m.words[prev], d.m.tokens[prev]
-    items = [k for k, t in enumerate(pt) if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)]
+    items = [
+        k
+        for k, t in enumerate(pt)
+        if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)
+    ]
     if len(items) < 2 or any(d.v.direction.starting_at(pw, j) for j in range(len(pw))):
         return
     for p in items:
@@ -636,7 +640,11 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
         if (h > 0 and pw[h - 1] in _NOT_LISTED) or (m is not None and m.roles & {"each", "total"}):
             return
     total = next(
-        (fi for _, _, fi in d.m.figures_before(prev, 0, WHOLE_BACK - 1) if _single(d.facts[fi]) and family(d.facts[fi]) == family(like)),
+        (
+            fi
+            for _, _, fi in d.m.figures_before(prev, 0, WHOLE_BACK - 1)
+            if _single(d.facts[fi]) and family(d.facts[fi]) == family(like)
+        ),
         -1,
     )
     if total < 0 or _listed_with_others(d, total) or not _fits(d, total, prev, items):

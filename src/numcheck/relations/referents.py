@@ -311,26 +311,33 @@ def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str
             return None  # "the foreign dead", "the child victims": a narrower set than the one told
         if singular(head) == head and not money:
             return None  # "the market", "the vote": no set counted
-    if concept in d.v.generic or head in d.v.generic or head in d.v.generic_wholes or w.amount_nouns.starting_at(phrase, 0):
+    if (
+        concept in d.v.generic
+        or head in d.v.generic
+        or head in d.v.generic_wholes
+        or w.amount_nouns.starting_at(phrase, 0)
+    ):
         return None  # "the people", "the total": read by ``referent`` or no set at all
     if j < len(ws) and ws[j] in w.definite_narrowing:
         return None
     return j, head, concept
 
 
-def definite_whole(d: _Doc, si: int, k: int, like: Fact, part: int = -1) -> int:
+def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1) -> int:
     """The figure a definite noun phrase at token ``k`` ("the dead", "those killed", "the displaced", "the
-    budget") stands for, or -1: the nearest earlier count of ``like``'s family, up to ``DEFINITE_BACK``
+    budget") stands for, or -1: the nearest earlier count of ``like``'s family (any count without it: the
+    whole of a share), up to ``DEFINITE_BACK``
     sentences back, that counts its concept or one of its equivalents (``[referents]
     definite_equivalents``: "the displaced" for "forced from their homes") or is named by its noun; a figure
     told as a part ("including 40 children", "a further 52", "Of the dead, 131") is passed over. None when
     two counts of it that disagree are told side by side (two sources, two days: "Police said 40 died; the
     Red Cross put the toll at 65"), or when the part is told of another time or place than the whole."""
-    hit = definite_at(d, si, k, money=like.kind == "money")
+    hit = definite_at(d, si, k, money=like is not None and like.kind == "money")
     if hit is None:
         return -1
     _, head, concept = hit
-    kin = (words().equivalents.get(concept, frozenset()) | {concept}) if concept else frozenset()
+    concept = concept or singular(head)  # "the budget": a noun the vocabulary does not list is its own concept
+    kin = words().equivalents.get(concept, frozenset()) | {concept}
     found, found_sentence = -1, -1
     for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
         if found >= 0 and s2 < found_sentence - 1:
@@ -338,8 +345,10 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact, part: int = -1) -> int:
         if fi == part:
             continue
         f = d.facts[fi]
-        if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, like):
+        if f.kind not in COUNTABLE or f.is_range or f.value is None:
             continue
+        if (like is None and f.kind == "money") or (like is not None and not same_family(f, like)):
+            continue  # a share's whole ("half of the displaced") is a count
         if not _counts(d, fi, head, kin) or _told_as_part(d, s2, k2, fi):
             continue
         if found < 0:

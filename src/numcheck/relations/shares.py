@@ -250,6 +250,11 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 if ref < 0 or ref == part:
                     return None
                 return ref, d.span(si, o, j), "sentence" if d.pos_of(ref)[0] == si else "document"
+            start = opener_start(words, o)
+            if start > o and opens_clause(d, si, o) and (hit := _definite(d, si, start, part)) and hit[0] == j:
+                # "Of the dead, 90, or about a quarter, were children": the count told before of the set.
+                ref = definite_whole(d, si, start, d.facts[part], part)
+                return (ref, d.span(si, o, j), _told(d, si, ref)) if ref >= 0 else None
     if (
         k >= 2
         and k < j
@@ -353,11 +358,10 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
             return None
         if words[i - 1] in OPENING_WORDS and _opens(words, i - 1) and words[i] not in d.v.anaphora:
             # "Among the dead were 40 children", "Of the displaced, 48,000 are ...": a definite noun phrase.
-            hit = definite_at(d, si, i)
-            if hit is None or hit[0] != j:
-                return None
-            ante = definite_whole(d, si, i, d.facts[part], part)
-            return (ante, d.span(si, i - 1, j), _told(d, si, ante)) if ante >= 0 else None
+            hit = _definite(d, si, i, part)
+            if hit is not None and hit[0] == j:
+                ante = definite_whole(d, si, i, d.facts[part], part)
+                return (ante, d.span(si, i - 1, j), _told(d, si, ante)) if ante >= 0 else None
         if words[i] not in d.v.anaphora or words[i] in ("which", "they") or words[i - 1] not in OPENING_WORDS:
             continue
         if i - 1 > 0 and words[i - 2] not in CLAUSE_END and words[i - 2] not in OF_OPENERS:
@@ -368,6 +372,11 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
         ante = referent(d, si, i, part=part, noun=nxt if nxt.isalpha() else "", at=i - 1)
         return (ante, d.span(si, i - 1, i + 1), "sentence") if ante >= 0 else None
     return None
+
+
+def _definite(d: _Doc, si: int, k: int, part: int) -> tuple[int, str, str] | None:
+    """The definite noun phrase at token ``k`` (``referents.definite_at``), read for the part's kind."""
+    return definite_at(d, si, k, d.facts[part].kind == "money")
 
 
 def _told(d: _Doc, si: int, whole: int) -> str:
@@ -745,7 +754,9 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
             rest, near = _sibling_rest(d, si, pos, f, wi)
             if rest < 0 and (whole is before or (whole is after and evidence != "clause")):
                 # "48,000 of the displaced are in A and 21,000 in B": the verb is read after the whole.
-                verb = next((k for k, t in enumerate(d.m.tokens[si]) if t.end >= cue.end), pos) if whole is after else pos
+                verb = (
+                    next((k for k, t in enumerate(d.m.tokens[si]) if t.end >= cue.end), pos) if whole is after else pos
+                )
                 rest = _gapped_sibling(d, si, pos, f, verb)
                 near = True
             if rest >= 0:
@@ -785,6 +796,12 @@ def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | 
         if wi < 0 or (d.facts[wi].value or 0) <= 1:
             return None
         return wi, d.span(si, pos + 1, pos + 3), "sentence" if d.pos_of(wi)[0] == si else "document", pos + 2
+    if pos + 2 < len(words) and words[pos + 1] == "of" and (hit := definite_at(d, si, pos + 2)) is not None:
+        # "Half of the displaced, 2,100, are in camps": the count told before of the set it names.
+        wi = definite_whole(d, si, pos + 2, None)
+        if wi < 0:
+            return None
+        return wi, d.span(si, pos + 1, hit[0]), _told(d, si, wi), hit[0] - 1
     wb = _whole_before(d, si, pos)
     if wb is None or d.facts[wb[0]].kind not in COUNTABLE:
         return None
