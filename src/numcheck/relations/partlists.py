@@ -274,7 +274,7 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
     for si in range(1, len(d.m.tokens)):
         if _tables()["totals_after"].starting_at(d.m.words[si], 0):
             yield from _total_after(d, si)
-        if si >= 2 and _tables()["closing"].starting_at(d.m.words[si], 0):
+        if _tables()["closing"].starting_at(d.m.words[si], 0):
             yield from _rest_opened(d, si)
 
 
@@ -632,22 +632,42 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
         for k, t in enumerate(pt)
         if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)
     ]
-    if len(items) < 2 or any(d.v.direction.starting_at(pw, j) for j in range(len(pw))):
+    if any(d.v.direction.starting_at(pw, j) for j in range(len(pw))):
+        return
+    total = -1
+    if opener_start(pw, 0) >= 0:
+        # "Of the 40 passengers, 20 were rescued by boat and 8 by helicopter. The remaining 12 swam ashore.":
+        # the opener's own figure is the whole, the figures after its comma the parts.
+        comma = next((k for k in range(1, min(len(pw), 12)) if pw[k] == ","), -1)
+        if comma < 0:
+            return
+        own = [k for k in items if k < comma]
+        if len(own) > 1:
+            return
+        total = pt[own[0]].fact if own else -1
+        items = [k for k in items if k > comma]
+    if len(items) < 2:
         return
     for p in items:
         h = d.hedge_start(prev, p)
         m = d.m.by_fact.get(pt[p].fact)
         if (h > 0 and pw[h - 1] in _NOT_LISTED) or (m is not None and m.roles & {"each", "total"}):
             return
-    total = next(
-        (
-            fi
-            for _, _, fi in d.m.figures_before(prev, 0, WHOLE_BACK - 1)
-            if _single(d.facts[fi]) and family(d.facts[fi]) == family(like)
-        ),
-        -1,
-    )
-    if total < 0 or _listed_with_others(d, total) or not _fits(d, total, prev, items):
+        if pd := d.m.frame(pt[p].fact).period:
+            if pd == "past" or any(d.m.frame(pt[q].fact).period != pd for q in items):
+                return  # "£98.1m (£95m last year)": a figure of another year, no part
+    if total < 0:
+        total = next(
+            (
+                fi
+                for _, _, fi in d.m.figures_before(prev, 0, WHOLE_BACK - 1)
+                if _single(d.facts[fi]) and family(d.facts[fi]) == family(like)
+            ),
+            -1,
+        )
+        if total >= 0 and _listed_with_others(d, total):
+            return
+    if total < 0 or not _fits(d, total, prev, items):
         return
     tf = d.m.frame(total)
     known = d.v.concept_names
