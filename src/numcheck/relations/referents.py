@@ -68,6 +68,7 @@ class _Words:
     definite_not_wholes: frozenset[str]
     definite_include: frozenset[str]
     carried_links: PhraseTable
+    definite_sets: frozenset[str]
     equivalents: dict[str, frozenset[str]]
 
 
@@ -92,6 +93,7 @@ def words() -> _Words:
         definite_not_wholes=frozenset(data["definite_not_wholes"]),
         definite_include=frozenset(data["definite_include"]),
         carried_links=PhraseTable.build((p, "link") for p in data["carried_links"]),
+        definite_sets=frozenset(data["definite_sets"]),
         equivalents={c: frozenset(group) for group in data["definite_equivalents"] for c in group},
     )
 
@@ -323,7 +325,7 @@ def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str
     return j, head, concept
 
 
-def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1) -> int:
+def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False) -> int:
     """The figure a definite noun phrase at token ``k`` ("the dead", "those killed", "the displaced", "the
     budget") stands for, or -1: the nearest earlier count of ``like``'s family (any count without it: the
     whole of a share), up to ``DEFINITE_BACK``
@@ -331,12 +333,16 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1) 
     definite_equivalents``: "the displaced" for "forced from their homes") or is named by its noun; a figure
     told as a part ("including 40 children", "a further 52", "Of the dead, 131") is passed over. None when
     two counts of it that disagree are told side by side (two sources, two days: "Police said 40 died; the
-    Red Cross put the toll at 65"), or when the part is told of another time or place than the whole."""
+    Red Cross put the toll at 65"), or when the part is told of another time or place than the whole. With
+    ``sets_only`` only a phrase of ``[referents] definite_sets`` is read, an event's one count ("the dead",
+    "the displaced", "the budget"): the nearest count of "the stores" may be a flow ("opened 5 stores")."""
     hit = definite_at(d, si, k, money=like is not None and like.kind == "money")
     if hit is None:
         return -1
     _, head, concept = hit
     concept = concept or singular(head)  # "the budget": a noun the vocabulary does not list is its own concept
+    if sets_only and concept not in words().definite_sets:
+        return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
     kin = words().equivalents.get(concept, frozenset()) | {concept}
     found, found_sentence = -1, -1
     for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):

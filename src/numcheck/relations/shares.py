@@ -182,7 +182,7 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
             if wi < 0 and words[after - 1] in referent_words().definite_determiners:
                 # "48,000 of the displaced", "41 of the dead": the count told before of the set it names.
-                wi = definite_whole(d, si, after - 1, d.facts[part], part)
+                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True)
                 if wi >= 0:
                     told = "sentence" if d.pos_of(wi)[0] == si else "document"
                     return wi, d.span(si, j, after + 1), told
@@ -351,7 +351,7 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
         start = d.m.clause_start(si, j)
         hit = definite_at(d, si, start)
         if hit is not None and hit[0] == j and _opens(words, start):
-            ante = definite_whole(d, si, start, d.facts[part], part)
+            ante = definite_whole(d, si, start, d.facts[part], part, sets_only=True)
             return (ante, d.span(si, start, j + 1), _told(d, si, ante)) if ante >= 0 else None
     for i in range(j - 1, max(0, j - 1 - OPENING_GAP), -1):
         if toks[i].fact >= 0 or words[i] in CLAUSE_END:
@@ -360,7 +360,7 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
             # "Among the dead were 40 children", "Of the displaced, 48,000 are ...": a definite noun phrase.
             hit = _definite(d, si, i, part)
             if hit is not None and hit[0] == j:
-                ante = definite_whole(d, si, i, d.facts[part], part)
+                ante = definite_whole(d, si, i, d.facts[part], part, sets_only=words[i - 1] != "of")
                 return (ante, d.span(si, i - 1, j), _told(d, si, ante)) if ante >= 0 else None
         if words[i] not in d.v.anaphora or words[i] in ("which", "they") or words[i - 1] not in OPENING_WORDS:
             continue
@@ -798,7 +798,7 @@ def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | 
         return wi, d.span(si, pos + 1, pos + 3), "sentence" if d.pos_of(wi)[0] == si else "document", pos + 2
     if pos + 2 < len(words) and words[pos + 1] == "of" and (hit := definite_at(d, si, pos + 2)) is not None:
         # "Half of the displaced, 2,100, are in camps": the count told before of the set it names.
-        wi = definite_whole(d, si, pos + 2, None)
+        wi = definite_whole(d, si, pos + 2, None, sets_only=True)
         if wi < 0:
             return None
         return wi, d.span(si, pos + 1, hit[0]), _told(d, si, wi), hit[0] - 1
