@@ -345,6 +345,7 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
         return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
     kin = words().equivalents.get(concept, frozenset()) | {concept}
     found, found_sentence = -1, -1
+    unnamed = False
     for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
         if found >= 0 and s2 < found_sentence - 1:
             break
@@ -355,8 +356,14 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
             continue
         if (like is None and f.kind == "money") or (like is not None and not same_family(f, like)):
             continue  # a share's whole ("half of the displaced") is a count
-        if not _counts(d, fi, head, kin) or _told_as_part(d, s2, k2, fi):
+        if _told_as_part(d, s2, k2, fi):
             continue
+        if not _counts(d, fi, head, kin):
+            if found < 0 and _unnamed(d, fi):
+                unnamed = True  # "increasing the number of infections in the country to 29": it may be the set
+            continue
+        if found < 0 and unnamed:
+            return -1  # a nearer count that names nothing may be the set the phrase means
         if found < 0:
             found, found_sentence = fi, s2
         elif not f.interval.overlaps(d.facts[found].interval):
@@ -385,6 +392,12 @@ def _counts(d: _Doc, fi: int, head: str, kin: frozenset[str]) -> bool:
                 return True
     nouns = (m.noun, d.facts[fi].subject)
     return any(n and singular(n.split()[-1].lower()) == singular(head) for n in nouns)
+
+
+def _unnamed(d: _Doc, fi: int) -> bool:
+    """The figure names nothing it counts: no noun, no concept ("to 29", "seven were")."""
+    m = d.m.by_fact.get(fi)
+    return m is not None and not m.concept and not d.m.frame(fi).concept
 
 
 def _told_as_part(d: _Doc, si: int, k: int, fi: int) -> bool:

@@ -955,6 +955,9 @@ def _held_whole(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
     if hit is None or words[pos + 1] not in ("of", "out"):
         return None
     j = hit[1]
+    if words[j - 1] == "the" and (named := definite_at(d, si, j - 1)) is not None:
+        if (named[2] or singular(named[1])) in referent_words().definite_sets:
+            return None  # "14 of the cases": an event's set, read (or left unread) by ``definite_whole``
     holders: list[str] = []
     while j < len(words) and (words[j].endswith("'s") or words[j] in ("the", "its", "their")):
         if words[j].endswith("'s"):
