@@ -7,7 +7,9 @@ list whatever its items name, against the whole they are parts of.
 - a whole with its parts in brackets ("Thirty-two athletes (14 women and 18 men)");
 - a whole, then parts told as parts of it ("1,500 staff, 900 of them women and 600 men");
 - a list closed by its rest ("the remaining 24", "the other 17", "the final two") whose whole was told in
-  the sentence or two before ("The chamber has 150 seats. The ruling party holds 82, ...").
+  the sentence or two before ("The chamber has 150 seats. The ruling party holds 82, ...");
+- a rest that opens the sentence after a list ("A takes £98.1m, followed by B at £61.0m and C at £40.2m.
+  The remaining £51.2m goes on ..."), against the whole told before the list or in its "Of the N X," opener.
 
 Each yields a ``breakdown`` (judged by ``sum``, NC205). A list closed by its rest, or a whole whose parts
 stand in brackets, must add up to it; any other list may leave parts out (label ``inclusive``: only more

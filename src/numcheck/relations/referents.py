@@ -16,6 +16,17 @@ Its readers: ``shares._demonstrative_shares`` (the demonstrative as the part of 
 ``breakdowns._demonstrative_wholes`` (as the whole of parts after "includes", "comprises", "is made up
 of"), the openers of ``shares._whole_before``, ``shares._noun_opening_parts`` and ``lists._opener_whole``
 ("Of this,", "Within that total,"), and every pronoun whole of ``shares`` ("of them", "half of them").
+
+A definite noun phrase stands for a set told before by its count: ``definite_whole`` reads "the dead",
+"those killed", "the displaced", "the victims", "the cases", "the budget" (``definite_at``) and finds the
+nearest earlier count of its concept or an equivalent (``[referents] definite_equivalents``: "the
+displaced" for "forced from their homes"), passing over counts told as parts; none for a phrase narrowed by
+a place, a time or a clause, for two counts that disagree, or for a nearer count that names nothing. Its
+readers: ``shares._whole_after`` ("41 of the dead"), ``_whole_before`` and ``_noun_opening_parts`` ("Of
+the dead, 90, or about a quarter,"), ``_pronoun_opening`` ("Among the dead were", "The victims
+included"), ``_whole_of_share`` ("Half of the displaced, 2,100,"), ``partlists._of_opened`` and
+``lists._opener_whole`` ("Of the dead, 31 were in A and 29 in B"). ``carried_whole`` keeps the whole of an
+"Of the N <noun>," opener for a share told in the sentence after it.
 """
 
 from __future__ import annotations
