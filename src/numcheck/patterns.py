@@ -598,6 +598,10 @@ def as_percent(f: Fact) -> Interval | None:
         low, high = mid - width, mid + width
         if f.hedge == "exact":
             return Interval(low, high)
+        if f.hedge == "about":
+            # "about one in three", "roughly a quarter": the rounding a share word already is, told twice; a
+            # little wider, never as far as the next share word (one in three is no 25%).
+            return Interval(mid - 2 * width, mid + 2 * width)
         # A hedge ("nearly half") may reach further than the conventional rounding.
         if f.interval.low is not None:
             low = min(low, f.interval.low * 100)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, family, whole_floors
-from numcheck.relations.referents import opener_start, referent, subject_at
+from numcheck.relations.referents import definite_at, definite_whole, opener_start, referent, subject_at
 from numcheck.relations.scopes import NATIONAL_WORDS, PLACE_WORDS, _scope
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -785,6 +785,9 @@ def _opener_whole(d: _Doc, si: int, opener: int, first: int, like: Fact) -> int:
         return -1
     if subject_at(d, si, start, comma) == comma or words[start] in d.v.anaphora:
         return referent(d, si, start, like)
+    named = definite_at(d, si, start, like.kind == "money")
+    if named is not None and named[0] == comma:
+        return definite_whole(d, si, start, like)  # "Of the dead, nine were in A, ...": the set's count
     return -1
 
 

@@ -7,7 +7,9 @@ list whatever its items name, against the whole they are parts of.
 - a whole with its parts in brackets ("Thirty-two athletes (14 women and 18 men)");
 - a whole, then parts told as parts of it ("1,500 staff, 900 of them women and 600 men");
 - a list closed by its rest ("the remaining 24", "the other 17", "the final two") whose whole was told in
-  the sentence or two before ("The chamber has 150 seats. The ruling party holds 82, ...").
+  the sentence or two before ("The chamber has 150 seats. The ruling party holds 82, ...");
+- a rest that opens the sentence after a list ("A takes £98.1m, followed by B at £61.0m and C at £40.2m.
+  The remaining £51.2m goes on ..."), against the whole told before the list or in its "Of the N X," opener.
 
 Each yields a ``breakdown`` (judged by ``sum``, NC205). A list closed by its rest, or a whole whose parts
 stand in brackets, must add up to it; any other list may leave parts out (label ``inclusive``: only more
@@ -27,7 +29,7 @@ from decimal import Decimal
 from numcheck.model import Fact, Span
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family, whole_floors
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
-from numcheck.relations.referents import opener_start
+from numcheck.relations.referents import definite_at, definite_whole, opener_start
 from numcheck.vocab import PhraseTable, _toml
 
 # Words between two listed parts ("the Liberals won 58, Labour took 41", "52% of the land is used for
@@ -274,6 +276,8 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
     for si in range(1, len(d.m.tokens)):
         if _tables()["totals_after"].starting_at(d.m.words[si], 0):
             yield from _total_after(d, si)
+        if _tables()["closing"].starting_at(d.m.words[si], 0):
+            yield from _rest_opened(d, si)
 
 
 @functools.cache
@@ -300,7 +304,12 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
         return
     total = _opener_whole(d, si, 0, first, like)
     if total < 0 and not any(toks[k].fact >= 0 for k in range(0, comma)):
-        total = _named_before(d, si, opener_concept(d, si, first), like)
+        start = opener_start(words, 0)
+        named = definite_at(d, si, start, like.kind == "money")
+        if named is not None and named[0] == comma:
+            total = definite_whole(d, si, start, like)  # "Of the dead,", "Of the displaced,"
+        else:
+            total = _named_before(d, si, opener_concept(d, si, first), like)
     if total < 0 or not _fits(d, total, si, items):
         return
     close = _closing(d, si, items[-1])
@@ -594,3 +603,81 @@ def _total_after(d: _Doc, si: int) -> Iterator[Relation]:
     cue = d.span(si, 0, opener[1] if opener else 1)
     roles = (("total", total),) + tuple(("item", ptoks[p].fact) for p in items)
     yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
+
+
+# Words right before a figure of a list that make it the end of a change or a comparison, a rate or a
+# range: "from £30m to £41m", "more than £30m", "£5 per head", "between £3m and £4m".
+_NOT_LISTED = frozenset({"from", "to", "than", "by", "per", "against", "between", "versus", "vs"})
+
+
+def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "The trust will spend £240.5m this year. Acute care takes the biggest share at £98.1m, followed by
+    community services at £61.0m and mental health at £40.2m. The remaining £51.2m goes on ...": a
+    sentence opened by the rest of a whole ("The remaining", "The rest", "The other"), after a sentence
+    whose figures of that family are the other parts, after the whole (the nearest figure of the family
+    before them, alone of its family in its sentence). Exact: the rest closes the whole. Not when the
+    parts' sentence tells a change or a comparison, or the whole and the parts count different known
+    things or different times or places."""
+    words = d.m.words[si]
+    hit = _tables()["closing"].starting_at(words, 0)
+    if hit is None:
+        return
+    start = hit[1] + 1 if hit[1] < len(words) and words[hit[1]] == "," else hit[1]  # "The rest, £12.8m,"
+    rest = d.fact_at(si, d.skip_hedge(si, start))
+    if rest < 0 or not _single(d.facts[rest]):
+        return
+    like = d.facts[rest]
+    prev = si - 1
+    pw, pt = d.m.words[prev], d.m.tokens[prev]
+    items = [
+        k
+        for k, t in enumerate(pt)
+        if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)
+    ]
+    if any(d.v.direction.starting_at(pw, j) for j in range(len(pw))):
+        return
+    total = -1
+    if opener_start(pw, 0) >= 0:
+        # "Of the 40 passengers, 20 were rescued by boat and 8 by helicopter. The remaining 12 swam ashore.":
+        # the opener's own figure is the whole, the figures after its comma the parts.
+        comma = next((k for k in range(1, min(len(pw), 12)) if pw[k] == ","), -1)
+        if comma < 0:
+            return
+        own = [k for k in items if k < comma]
+        if len(own) > 1:
+            return
+        total = pt[own[0]].fact if own else -1
+        items = [k for k in items if k > comma]
+    if len(items) < 2:
+        return
+    for p in items:
+        h = d.hedge_start(prev, p)
+        m = d.m.by_fact.get(pt[p].fact)
+        if (h > 0 and pw[h - 1] in _NOT_LISTED) or (m is not None and m.roles & {"each", "total"}):
+            return
+        if pd := d.m.frame(pt[p].fact).period:
+            if pd == "past" or any(d.m.frame(pt[q].fact).period != pd for q in items):
+                return  # "£98.1m (£95m last year)": a figure of another year, no part
+    if total < 0:
+        total = next(
+            (
+                fi
+                for _, _, fi in d.m.figures_before(prev, 0, WHOLE_BACK - 1)
+                if _single(d.facts[fi]) and family(d.facts[fi]) == family(like)
+            ),
+            -1,
+        )
+        if total >= 0 and _listed_with_others(d, total):
+            return
+    if total < 0 or not _fits(d, total, prev, items):
+        return
+    tf = d.m.frame(total)
+    known = d.v.concept_names
+    for fi in [pt[p].fact for p in items] + [rest]:
+        pf = d.m.frame(fi)
+        if pf.concept in known and tf.concept in known and pf.concept != tf.concept and like.kind != "money":
+            return
+        if (pf.scope and tf.scope and pf.scope != tf.scope) or (pf.period and tf.period and pf.period != tf.period):
+            return
+    roles = (("total", total),) + tuple(("item", pt[p].fact) for p in items) + (("item", rest),)
+    yield Relation("breakdown", roles, (d.span(si, 0, hit[1]),), "document", (("inclusive", ""),))

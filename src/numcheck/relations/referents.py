@@ -16,6 +16,17 @@ Its readers: ``shares._demonstrative_shares`` (the demonstrative as the part of 
 ``breakdowns._demonstrative_wholes`` (as the whole of parts after "includes", "comprises", "is made up
 of"), the openers of ``shares._whole_before``, ``shares._noun_opening_parts`` and ``lists._opener_whole``
 ("Of this,", "Within that total,"), and every pronoun whole of ``shares`` ("of them", "half of them").
+
+A definite noun phrase stands for a set told before by its count: ``definite_whole`` reads "the dead",
+"those killed", "the displaced", "the victims", "the cases", "the budget" (``definite_at``) and finds the
+nearest earlier count of its concept or an equivalent (``[referents] definite_equivalents``: "the
+displaced" for "forced from their homes"), passing over counts told as parts; none for a phrase narrowed by
+a place, a time or a clause, for two counts that disagree, or for a nearer count that names nothing. Its
+readers: ``shares._whole_after`` ("41 of the dead"), ``_whole_before`` and ``_noun_opening_parts`` ("Of
+the dead, 90, or about a quarter,"), ``_pronoun_opening`` ("Among the dead were", "The victims
+included"), ``_whole_of_share`` ("Half of the displaced, 2,100,"), ``partlists._of_opened`` and
+``lists._opener_whole`` ("Of the dead, 31 were in A and 29 in B"). ``carried_whole`` keeps the whole of an
+"Of the N <noun>," opener for a share told in the sentence after it.
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.model import Fact
+from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _DETERMINERS,
     _NP_STOP,
@@ -63,6 +74,13 @@ class _Words:
     asked: PhraseTable
     samples: PhraseTable
     set_determiners: PhraseTable
+    definite_determiners: frozenset[str]
+    definite_narrowing: frozenset[str]
+    definite_not_wholes: frozenset[str]
+    definite_include: frozenset[str]
+    carried_links: PhraseTable
+    definite_sets: frozenset[str]
+    equivalents: dict[str, frozenset[str]]
 
 
 @functools.cache
@@ -81,6 +99,13 @@ def words() -> _Words:
         asked=PhraseTable.build((p, "asked") for p in data["asked"]),
         samples=PhraseTable.build((p, "sample") for p in data["samples"]),
         set_determiners=PhraseTable.build((p, "set") for p in data["set_determiners"]),
+        definite_determiners=frozenset(data["definite_determiners"]),
+        definite_narrowing=frozenset(data["definite_narrowing"]),
+        definite_not_wholes=frozenset(data["definite_not_wholes"]),
+        definite_include=frozenset(data["definite_include"]),
+        carried_links=PhraseTable.build((p, "link") for p in data["carried_links"]),
+        definite_sets=frozenset(data["definite_sets"]),
+        equivalents={c: frozenset(group) for group in data["definite_equivalents"] for c in group},
     )
 
 
@@ -255,3 +280,190 @@ def opener_start(words_: Sequence[str], k: int) -> int:
     """Where the opener starting at token ``k`` ("of", "within", "out of") ends, else -1."""
     hit = words().openers.starting_at(words_, k)
     return hit[1] if hit else -1
+
+
+# Sentences back that the whole a definite noun phrase names may stand ("The quake killed 180 people. ...
+# Of the dead, 150 were in the port"): the story's count is told near the top, its parts a few sentences on.
+DEFINITE_BACK = 4
+# Words back from a figure that the noun of what it counts may stand when told before it ("puts the toll
+# at 65").
+COUNTED_BEFORE = 4
+
+
+def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str, str] | None:
+    """A definite noun phrase at token ``k`` that names a set by what it is, with no figure of its own:
+    "the dead", "those killed", "the displaced", "the victims", "the confirmed cases" (a word or phrase of
+    one concept of ``[nouns]``), else "the passengers" (a plural noun alone) or, for money, "the budget".
+    Gives where it ends, its last word and its concept ("" for a noun the vocabulary does not list), or
+    None: a holder ("the council's staff"), a modifier that narrows it ("the foreign dead", "the child
+    victims"), a place, a time or a clause after it ("the dead in the capital", "the displaced since May",
+    "the injured who ...") name a set of their own; "the total", "the people" name none."""
+    ws = d.m.words[si]
+    w = words()
+    if k >= len(ws) or ws[k] not in w.definite_determiners:
+        return None
+    j = k + 1
+    phrase: list[str] = []
+    while j < len(ws) and len(phrase) < NAMED_WORDS and d.fact_at(si, j) < 0:
+        word = ws[j]
+        if not word[:1].isalpha() or word in _NP_STOP or word in _NP_PRONOUNS or word in w.definite_include:
+            break
+        if phrase and d.verb_like(word) and " ".join((*phrase, word)) not in d.v.concepts:
+            break  # "the victims included": the verb said of it ("those killed", "the people killed" name it)
+        if word.endswith(("'s", "’s")):
+            return None  # "the council's staff": a holder's, read by the holder readers
+        phrase.append(word)
+        j += 1
+    if not phrase:
+        return None
+    text = " ".join(phrase)
+    head = phrase[-1]
+    concept = d.v.concepts.get(text, "")
+    if not concept:
+        if len(phrase) > 1 or head in d.v.concepts:
+            return None  # "the foreign dead", "the child victims": a narrower set than the one told
+        if singular(head) == head and not money:
+            return None  # "the market", "the vote": no set counted
+    if (
+        concept in d.v.generic
+        or head in d.v.generic
+        or head in d.v.generic_wholes
+        or w.amount_nouns.starting_at(phrase, 0)
+    ):
+        return None  # "the people", "the total": read by ``referent`` or no set at all
+    if j < len(ws) and ws[j] in w.definite_narrowing:
+        return None
+    return j, head, concept
+
+
+def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False) -> int:
+    """The figure a definite noun phrase at token ``k`` ("the dead", "those killed", "the displaced", "the
+    budget") stands for, or -1: the nearest earlier count of ``like``'s family (any count without it: the
+    whole of a share), up to ``DEFINITE_BACK``
+    sentences back, that counts its concept or one of its equivalents (``[referents]
+    definite_equivalents``: "the displaced" for "forced from their homes") or is named by its noun; a figure
+    told as a part ("including 40 children", "a further 52", "Of the dead, 131") is passed over. None when
+    two counts of it that disagree are told side by side (two sources, two days: "Police said 40 died; the
+    Red Cross put the toll at 65"), or when the part is told of another time or place than the whole. With
+    ``sets_only`` only a phrase of ``[referents] definite_sets`` is read, an event's one count ("the dead",
+    "the displaced", "the budget"): the nearest count of "the stores" may be a flow ("opened 5 stores")."""
+    hit = definite_at(d, si, k, money=like is not None and like.kind == "money")
+    if hit is None:
+        return -1
+    _, head, concept = hit
+    concept = concept or singular(head)  # "the budget": a noun the vocabulary does not list is its own concept
+    if sets_only and concept not in words().definite_sets:
+        return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
+    kin = words().equivalents.get(concept, frozenset()) | {concept}
+    found, found_sentence = -1, -1
+    unnamed = False
+    for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
+        if found >= 0 and s2 < found_sentence - 1:
+            break
+        if fi == part:
+            continue
+        f = d.facts[fi]
+        if f.kind not in COUNTABLE or f.is_range or f.value is None:
+            continue
+        if (like is None and f.kind == "money") or (like is not None and not same_family(f, like)):
+            continue  # a share's whole ("half of the displaced") is a count
+        if _told_as_part(d, s2, k2, fi):
+            continue
+        if not _counts(d, fi, head, kin):
+            if found < 0 and _unnamed(d, fi):
+                unnamed = True  # "increasing the number of infections in the country to 29": it may be the set
+            continue
+        if found < 0 and unnamed:
+            return -1  # a nearer count that names nothing may be the set the phrase means
+        if found < 0:
+            found, found_sentence = fi, s2
+        elif not f.interval.overlaps(d.facts[found].interval):
+            return -1  # two counts of the set: which one the phrase means is not told
+    if found >= 0 and part >= 0 and _other_frame(d, part, found):
+        return -1
+    return found
+
+
+def _counts(d: _Doc, fi: int, head: str, kin: frozenset[str]) -> bool:
+    """The figure counts what a definite noun phrase names: one of the concepts ``kin``, or its noun."""
+    m = d.m.by_fact.get(fi)
+    if m is None:
+        return False
+    if kin and (d.m.frame(fi).concept in kin or m.concept in kin):
+        return True
+    if kin:
+        # "the Red Cross puts the toll at 65", "the death toll stood at 65": the noun before its verb or "at".
+        si, k = m.sentence, m.position
+        ws = d.m.words[si]
+        h = d.hedge_start(si, k)
+        for j in range(h - 1, max(-1, h - 1 - COUNTED_BEFORE), -1):
+            if ws[j] in CLAUSE_END or ws[j] == "," or d.fact_at(si, j) >= 0:
+                break
+            if d.v.concepts.get(ws[j]) in kin:
+                return True
+    nouns = (m.noun, d.facts[fi].subject)
+    return any(n and singular(n.split()[-1].lower()) == singular(head) for n in nouns)
+
+
+def _unnamed(d: _Doc, fi: int) -> bool:
+    """The figure names nothing it counts: no noun, no concept ("to 29", "seven were")."""
+    m = d.m.by_fact.get(fi)
+    return m is not None and not m.concept and not d.m.frame(fi).concept
+
+
+def _told_as_part(d: _Doc, si: int, k: int, fi: int) -> bool:
+    """The figure at token ``k`` is told as a part of a set, not the set: "including 40 children", "a
+    further 52 deaths", "131 of the dead", "Of the dead, 131 were ...", "the other 20"."""
+    m = d.m.by_fact.get(fi)
+    if m is not None and m.roles & {"another", "remainder", "each", "part"}:
+        return True
+    ws = d.m.words[si]
+    h = d.hedge_start(si, k)
+    if h > 0 and ws[h - 1] in words().definite_not_wholes:
+        return True
+    if k + 1 < len(ws) and ws[k + 1] == "of":
+        return True
+    if opener_start(ws, 0) >= 0:
+        comma = next((j for j in range(1, h) if ws[j] == ","), -1)
+        return 0 < comma < h  # "Of the dead, 131 were ...": a part of the opener's whole
+    return False
+
+
+def _other_frame(d: _Doc, part: int, whole: int) -> bool:
+    """The part is told of another time or another place than the whole: "Last year 300 died ... This
+    year, 40 of the dead were ...", "In Leeds, 300 of the staff ..." against a count told elsewhere."""
+    pf, wf = d.m.frame(part), d.m.frame(whole)
+    if pf.period and wf.period and pf.period != wf.period:
+        return True
+    return bool(pf.scope and wf.scope and pf.scope != wf.scope)
+
+
+# Tokens of a sentence that an "Of the N <noun>," opener may run to its comma.
+OPENER_REACH = 12
+
+
+def carried_whole(d: _Doc, si: int, pos: int, like: Fact) -> tuple[int, Span] | None:
+    """The whole of the "Of the N <noun>," that opens the sentence before ``si``, still the whole of a part at
+    token ``pos`` told with a link verb of ``[referents] carried_links`` (or opening its sentence) in a
+    sentence with no opener of its own: "Of the 520 cases, 300 are adults. Children under ten account for
+    130, or about one in three". The figure and the opener's span, or None."""
+    if si == 0:
+        return None
+    ws = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if opener_start(ws, 0) >= 0 or not (k == 0 or words().carried_links.ending_at(ws, k)):
+        return None
+    prev, toks = d.m.words[si - 1], d.m.tokens[si - 1]
+    start = opener_start(prev, 0)
+    comma = next((j for j in range(1, min(len(prev), OPENER_REACH)) if prev[j] == ","), -1)
+    if start < 0 or comma < 0:
+        return None
+    own = [toks[j].fact for j in range(start, comma) if toks[j].fact >= 0]
+    if len(own) != 1:
+        return None
+    f = d.facts[own[0]]
+    if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, like):
+        return None
+    if like.value is None or f.value <= like.value:
+        return None
+    return own[0], d.span(si - 1, 0, comma)

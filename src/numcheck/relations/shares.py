@@ -20,8 +20,11 @@ from numcheck.relations.base import (
     same_family,
 )
 from numcheck.relations.referents import (
+    carried_whole,
     clause_subject,
     concepts_agree,
+    definite_at,
+    definite_whole,
     named_whole,
     opener_start,
     opener_subject,
@@ -177,6 +180,13 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 # "built 4,600 of the total.", "2.8m of the total came from abroad": the amount told before.
                 ante = referent(d, si, after - 1, part=part, at=pos)
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
+            if wi < 0 and words[after - 1] in referent_words().definite_determiners:
+                # "48,000 of the displaced", "41 of the dead": the count told before of the set it names.
+                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True)
+                if wi >= 0:
+                    told = "sentence" if d.pos_of(wi)[0] == si else "document"
+                    return wi, d.span(si, j, after + 1), told
+                return None
             wm = d.m.by_fact.get(wi)
             if wm is not None and "each" in wm.roles:
                 return None  # "$1.62 per share" is a rate, no whole
@@ -240,6 +250,11 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 if ref < 0 or ref == part:
                     return None
                 return ref, d.span(si, o, j), "sentence" if d.pos_of(ref)[0] == si else "document"
+            start = opener_start(words, o)
+            if start > o and opens_clause(d, si, o) and (hit := _definite(d, si, start, part)) and hit[0] == j:
+                # "Of the dead, 90, or about a quarter, were children": the count told before of the set.
+                ref = definite_whole(d, si, start, d.facts[part], part)
+                return (ref, d.span(si, o, j), _told(d, si, ref)) if ref >= 0 else None
     if (
         k >= 2
         and k < j
@@ -331,9 +346,22 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
         # "The firm employs 4,000 people. These include 500 engineers."
         ante = referent(d, si, j - 1, part=part)
         return (ante, d.span(si, j - 1, j + 1), "sentence") if ante >= 0 else None
+    if words[j] in INCLUDE_VERBS:
+        # "The blast killed 38 people. The victims included 12 tourists.": a definite subject for the set.
+        start = d.m.clause_start(si, j)
+        hit = definite_at(d, si, start)
+        if hit is not None and hit[0] == j and _opens(words, start):
+            ante = definite_whole(d, si, start, d.facts[part], part, sets_only=True)
+            return (ante, d.span(si, start, j + 1), _told(d, si, ante)) if ante >= 0 else None
     for i in range(j - 1, max(0, j - 1 - OPENING_GAP), -1):
         if toks[i].fact >= 0 or words[i] in CLAUSE_END:
             return None
+        if words[i - 1] in OPENING_WORDS and _opens(words, i - 1) and words[i] not in d.v.anaphora:
+            # "Among the dead were 40 children", "Of the displaced, 48,000 are ...": a definite noun phrase.
+            hit = _definite(d, si, i, part)
+            if hit is not None and hit[0] == j:
+                ante = definite_whole(d, si, i, d.facts[part], part, sets_only=words[i - 1] != "of")
+                return (ante, d.span(si, i - 1, j), _told(d, si, ante)) if ante >= 0 else None
         if words[i] not in d.v.anaphora or words[i] in ("which", "they") or words[i - 1] not in OPENING_WORDS:
             continue
         if i - 1 > 0 and words[i - 2] not in CLAUSE_END and words[i - 2] not in OF_OPENERS:
@@ -344,6 +372,16 @@ def _pronoun_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, 
         ante = referent(d, si, i, part=part, noun=nxt if nxt.isalpha() else "", at=i - 1)
         return (ante, d.span(si, i - 1, i + 1), "sentence") if ante >= 0 else None
     return None
+
+
+def _definite(d: _Doc, si: int, k: int, part: int) -> tuple[int, str, str] | None:
+    """The definite noun phrase at token ``k`` (``referents.definite_at``), read for the part's kind."""
+    return definite_at(d, si, k, d.facts[part].kind == "money")
+
+
+def _told(d: _Doc, si: int, whole: int) -> str:
+    """The evidence of a part of a whole told in sentence ``si`` or before it."""
+    return "sentence" if d.pos_of(whole)[0] == si else "document"
 
 
 def _opens(words: Sequence[str], k: int) -> bool:
@@ -371,6 +409,8 @@ def _noun_opening_parts(d: _Doc) -> Iterator[Relation]:
             whole = referent(d, si, 1, d.facts[part])  # "Of the total,", "Of that sum,"
         elif head in d.v.generic_wholes:
             whole = referent(d, si, comma - 1, part=part, at=0)
+        elif (hit := definite_at(d, si, 1, d.facts[part].kind == "money")) is not None and hit[0] == comma:
+            whole = definite_whole(d, si, 1, d.facts[part], part)  # "Of the dead,", "Of the displaced,"
         else:
             whole = _named_before(d, si, head, d.facts[part])
         if whole >= 0 and whole != part:
@@ -427,14 +467,17 @@ def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> tuple[i
     return _rest_in(d, si + 1, 0, NEXT_REST_REACH, like, whole, ("remainder",)), False
 
 
-def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact) -> int:
+def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact, verb: int = -1) -> int:
     """ "Of the £10m raised, £6m came from donors and £5m from the lottery": a second part told with its
     verb left out, the same preposition after it as after the first part's verb; parts told so are
     disjoint (two sources, two places, two uses)."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    end = min(len(words), pos + 1 + SIBLING_REACH)
+    verb = max(verb, pos)
+    end = min(len(words), verb + 1 + SIBLING_REACH)
     k = pos + 1
-    while k < end and words[k] != "and":
+    # "... in Karnapur, where the Surma and Dhaleshwari burst their banks, and 27,300 in Shelbari": an "and"
+    # within the first part's words joins no part; the one before the second figure does.
+    while k < end and (words[k] != "and" or d.figure_after(si, k + 1) < 0):
         if words[k] in CLAUSE_END or toks[k].fact >= 0:
             return -1
         k += 1
@@ -443,7 +486,7 @@ def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact) -> int:
         return -1
     _, bpos = d.pos_of(bi)
     prep = words[bpos + 1] if bpos + 1 < len(words) else ""
-    if prep not in GAPPED_PREPOSITIONS or prep not in words[pos + 1 : min(k, pos + 1 + GAPPED_VERB)]:
+    if prep not in GAPPED_PREPOSITIONS or prep not in words[verb + 1 : min(k, verb + 1 + GAPPED_VERB)]:
         return -1
     return bi
 
@@ -523,6 +566,24 @@ def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
     if wi is None or not same_family(d.facts[wi], d.facts[part]):
         return None
     return Relation("share", (("part", part), ("whole", wi), ("share", pi)), (share[1],), "document")
+
+
+def _carried_share(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
+    """ "Of the 520 cases, 300 are adults. Children under ten account for 130, or about one in three": a
+    part told with its share, its whole the figure of the opener of the sentence before
+    (``referents.carried_whole``); not when the share names a whole of its own ("or 8% of the region")."""
+    share = _attached_share(d, si, pos)
+    if share is None:
+        return None
+    words = d.m.words[si]
+    _, spos = d.pos_of(share[0])
+    if spos + 1 < len(words) and words[spos + 1] == "of":
+        return None
+    carried = carried_whole(d, si, pos, d.facts[part])
+    if carried is None:
+        return None
+    roles = (("part", part), ("whole", carried[0]), ("share", share[0]))
+    return Relation("share", roles, (carried[1], share[1]), "document")
 
 
 def _money_named(d: _Doc, noun: str, part: int, share: int) -> int | None:
@@ -682,7 +743,7 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                 yield Relation("part", (("part", after[0]), ("whole", before[0])), (before[1], after[1]), "clause")
             whole = after or before or _including(d, si, pos)
             if whole is None:
-                found = _whole_by_noun(d, si, pos, fi) or _held_whole(d, si, pos, fi)
+                found = _whole_by_noun(d, si, pos, fi) or _held_whole(d, si, pos, fi) or _carried_share(d, si, pos, fi)
                 if found is not None:
                     yield found
                 continue
@@ -691,8 +752,12 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
             wi, cue, evidence = whole
             yield Relation("part", (("part", fi), ("whole", wi)), (cue,), evidence)
             rest, near = _sibling_rest(d, si, pos, f, wi)
-            if rest < 0 and whole is before:
-                rest = _gapped_sibling(d, si, pos, f)
+            if rest < 0 and (whole is before or (whole is after and evidence != "clause")):
+                # "48,000 of the displaced are in A and 21,000 in B": the verb is read after the whole.
+                verb = (
+                    next((k for k, t in enumerate(d.m.tokens[si]) if t.end >= cue.end), pos) if whole is after else pos
+                )
+                rest = _gapped_sibling(d, si, pos, f, verb)
                 near = True
             if rest >= 0:
                 # "Six of them hit the posts and the other 35 fell nearby": both from one whole.
@@ -731,6 +796,12 @@ def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | 
         if wi < 0 or (d.facts[wi].value or 0) <= 1:
             return None
         return wi, d.span(si, pos + 1, pos + 3), "sentence" if d.pos_of(wi)[0] == si else "document", pos + 2
+    if pos + 2 < len(words) and words[pos + 1] == "of" and (hit := definite_at(d, si, pos + 2)) is not None:
+        # "Half of the displaced, 2,100, are in camps": the count told before of the set it names.
+        wi = definite_whole(d, si, pos + 2, None, sets_only=True)
+        if wi < 0:
+            return None
+        return wi, d.span(si, pos + 1, hit[0]), _told(d, si, wi), hit[0] - 1
     wb = _whole_before(d, si, pos)
     if wb is None or d.facts[wb[0]].kind not in COUNTABLE:
         return None
@@ -884,6 +955,9 @@ def _held_whole(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
     if hit is None or words[pos + 1] not in ("of", "out"):
         return None
     j = hit[1]
+    if words[j - 1] == "the" and (named := definite_at(d, si, j - 1)) is not None:
+        if (named[2] or singular(named[1])) in referent_words().definite_sets:
+            return None  # "14 of the cases": an event's set, read (or left unread) by ``definite_whole``
     holders: list[str] = []
     while j < len(words) and (words[j].endswith("'s") or words[j] in ("the", "its", "their")):
         if words[j].endswith("'s"):
