@@ -2215,7 +2215,13 @@ def _compound(d: _Doc, si: int, head: int) -> bool:
         return False
     if w in d.v.told_noun_enders or w in d.v.told_newer or d.verb_like(w) or w in d.v.base_forms:
         return False
+    if w in _FIGURE_HEADS:
+        return False  # "the £48m sales figure": a word for the figure itself, no other thing
     return not (w.endswith("s") and not words[head].endswith("s"))
+
+
+# Nouns after a told noun that name the figure itself: "the £48m sales figure", "the 400 deaths total".
+_FIGURE_HEADS = frozenset("figure figures total tally number level count bill".split())
 
 
 def _thing_names(d: _Doc, word: str) -> set[str]:
@@ -2358,7 +2364,21 @@ def _said_by(d: _Doc, si: int) -> frozenset[str]:
     return _sources(d, si) - own
 
 
-def _narrowed(d: _Doc, si: int, head: int, told: frozenset[str]) -> bool:
+def _time_told_before(d: _Doc, si: int, k: int, times_before: frozenset[tuple[str, str]]) -> bool:
+    """The token at ``k`` is a time the earlier figure's sentence gives too ("the 14.2 million passengers
+    carried in 2024" after "12.4 million passengers in 2024"), and the clause ends after it."""
+    words = d.m.words[si]
+    ti = d.fact_at(si, k)
+    if ti < 0 or d.facts[ti].kind not in _TIME_KINDS:
+        return False
+    if k + 1 < len(words) and words[k + 1] not in _CHUNK_END and not d.verb_like(words[k + 1]):
+        return False
+    return (d.facts[ti].kind, d.facts[ti].text.lower()) in times_before
+
+
+def _narrowed(
+    d: _Doc, si: int, head: int, told: frozenset[str], times_before: frozenset[tuple[str, str]] = frozenset()
+) -> bool:
     """The later figure's noun is followed by words that pick out a part of it or another one ("the 12 deaths
     in the capital", "the £48m profit in Asia", "the 25 cars it sold in June") that the earlier figure's
     sentence does not tell."""
@@ -2369,7 +2389,11 @@ def _narrowed(d: _Doc, si: int, head: int, told: frozenset[str]) -> bool:
     if k < len(words) and words[k] in d.v.told_newer:
         return True  # "the 32 deaths confirmed", "the 460 staff remaining": a newer or other count
     if k + 1 < len(words) and words[k].endswith("ed") and words[k + 1] in _PARTICIPLE_AFTER:
-        return True  # "the 32 deaths recorded by hospitals", "the £301m budget approved last year"
+        if not _time_told_before(d, si, k + 2, times_before):
+            return True  # "the 32 deaths recorded by hospitals"
+    if k + 1 < len(words) and words[k].endswith("ed") and d.fact_at(si, k + 1) >= 0:
+        if d.facts[d.fact_at(si, k + 1)].kind in _TIME_KINDS and not _time_told_before(d, si, k + 1, times_before):
+            return True  # "the £301m budget approved last year"
     if k >= len(words) or words[k] not in _NARROWING:
         return False
     if words[k] in d.v.holder_pronouns or words[k] in ("we", "i", "you", "this", "last", "next"):
@@ -2548,7 +2572,7 @@ def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) ->
     head = _told_noun(d, si, pos)
     lo, hi = _chunk(d, si, pos)
     before = frozenset(w.removesuffix("'s") for w in _sentence_words(d, fs))
-    if head >= 0 and _narrowed(d, si, head, before):
+    if head >= 0 and _narrowed(d, si, head, before, frozenset(_times(d, fs))):
         return True
     if cue.endswith("'s") and not _owner_known(d, si, pos, cue, before):
         return True  # "according to the UN, 23 died" … "the government's 32 deaths": another holder's count
