@@ -179,6 +179,7 @@ class Vocab:
     multiple_links: PhraseTable  # "the", "as many as" → "same"; "more than" → "more"; "what"; "that figure" → "back"
     multiple_verbs: frozenset[str]  # "was" in "That was double the 8 million"
     multiple_between: frozenset[str]  # "now" in "is now three times"
+    multiple_heads: frozenset[str]  # "average" in "double its monthly average of 48mm"
     multiple_subjects: PhraseTable  # "that", "the figure" → "back": the last figure of the sentence before
     multiple_openers: frozenset[str]  # "but" in "But that was ...": words before such a subject
     comparison: PhraseTable  # phrase → "above" | "below"
@@ -480,6 +481,7 @@ def vocab() -> Vocab:
         ),
         multiple_verbs=frozenset(" ".join(words_of(w)) for w in data["multiple_of"]["verbs"]),
         multiple_between=frozenset(data["multiple_of"]["between"]),
+        multiple_heads=frozenset(data["multiple_of"]["heads"]),
         multiple_subjects=PhraseTable.build((p, "back") for p in data["multiple_of"]["subjects"]),
         multiple_openers=frozenset(data["multiple_of"]["openers"]),
         comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),

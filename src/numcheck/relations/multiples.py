@@ -176,6 +176,9 @@ def _older(d: _Doc, si: int, j: int) -> int:
     """The figure the multiple's link leads to, past determiners, a hedge and a time that owns it
     ("double 2015's 8 million"), or -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
+    named = _named_level(d, si, j)
+    if named >= 0:
+        return _older(d, si, named)
     for k in range(j, min(len(words), j + OLDER_REACH)):
         fi = toks[k].fact
         if fi < 0:
@@ -194,6 +197,25 @@ def _older(d: _Doc, si: int, j: int) -> int:
             return -1  # "double the 10-year average": the length names what is averaged, it is no level
         return fi if _amount(f) else -1
     return -1
+
+
+def _named_level(d: _Doc, si: int, j: int) -> int:
+    """After "the" or "its": a few plain words, a noun of a level and "of" ("monthly average of 48mm",
+    "previous year's total of 6,000"): the token after "of", else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(j, min(len(words) - 1, j + NAMED_REACH)):
+        if words[k] in d.v.multiple_heads and words[k + 1] == "of":
+            return k + 2
+        fi = toks[k].fact
+        if fi >= 0 and not (d.facts[fi].kind in FRAME_KINDS and d.facts[fi].text.endswith(("'s", "’s"))):
+            return -1
+        if fi < 0 and not (words[k].isalpha() or words[k].endswith(("'s", "’s")) or words[k] in ("'", "s")):
+            return -1
+    return -1
+
+
+# Words after "the" or "its" that a level's noun may stand ("the previous year's total of").
+NAMED_REACH = 5
 
 
 def _amount(f: Fact) -> bool:
