@@ -62,6 +62,7 @@ FRAME_WORDS = frozenset(
 FRAME_NOUNS = frozenset(
     "period year years quarter quarters month months week weeks half end start beginning earlier ago".split()
 )
+_PERIOD_NOUNS = frozenset((w,) for w in "half quarter month week year season term".split())
 # Tokens back that the earlier figure of "they rose to B" may stand.
 EARLIER_REACH = 40
 # Tokens before "rose to B" read for its "from" and its subject.
@@ -178,7 +179,9 @@ def skip_aside(d: _Doc, si: int, j: int) -> int:
 
         def framing(k: int) -> bool:
             if toks[k].fact >= 0:
-                return d.facts[toks[k].fact].kind in FRAME_KINDS
+                kind = d.facts[toks[k].fact].kind
+                # "in the first half", "for the third quarter": an ordinal of a period
+                return kind in FRAME_KINDS or (kind == "ordinal" and words[k + 1 : k + 2] in _PERIOD_NOUNS)
             if words[k] == "to":  # "the three months to December": "to" before a date only
                 return k + 1 < n and toks[k + 1].fact >= 0 and d.facts[toks[k + 1].fact].kind in FRAME_KINDS
             return words[k] in FRAME_WORDS
