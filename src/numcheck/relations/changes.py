@@ -1033,6 +1033,11 @@ def _said_changes(d: _Doc) -> Iterator[Relation]:
             if _moves(d, ai, cue) or _moves(d, bi, cue):
                 continue  # "That beat the spring quarter, when it slid 1.4%": changes, not levels
             evidence = "sentence" if d.facts[bi].sentence == si else "document"
+            stated = _stated(d, si, ai, ai)  # "That was up from $1.9bn, a rise of 40%"
+            if stated is not None and d.facts[stated[0]].kind in ("percent", "points", "share"):
+                rel = _change(d, si, ai, bi, (cue,), direction, stated)
+                yield Relation("change", rel.roles, rel.cues, evidence, rel.labels)
+                continue
             labels = (("direction", direction),)
             yield Relation("change", (("from", ai), ("to", bi)), (cue,), evidence, labels)
 
@@ -1086,8 +1091,11 @@ def _figure_before(d: _Doc, si: int, k: int, like: Fact) -> int:
     for s2, pos in d.m.previous_figures(si, k, back=1):
         fi = d.fact_at(s2, pos)
         f = d.facts[fi]
-        if f.kind in FRAME_KINDS:
-            continue
+        words = d.m.words[s2]
+        if f.kind in FRAME_KINDS or (f.kind == "ordinal" and words[pos + 1 : pos + 2] in _PERIOD_NOUNS):
+            continue  # "in 2024", "in the first half"
+        if pos > 0 and words[pos - 1] == "(" and f.kind == like.kind == "money" and not same_family(f, like):
+            continue  # "$2.4bn (£1.9bn)": the conversion in brackets
         if f.is_range or f.value is None:
             return -1
         if same_family(f, like) or {f.kind, like.kind} == {"percent", "share"}:
