@@ -36,9 +36,10 @@ wall time says more about the neighbours than about numcheck.
   tree swing by ±20% from run to run, a count of instructions repeats to
   well under 1%. Each tree runs its own CLI (``<tree>/.venv/bin/numcheck``,
   else ``python -m numcheck``) with PYTHONPATH=<tree>/src and
-  PYTHONHASHSEED=0, after ``python -m compileall -q <tree>/src`` and one
-  uncounted warm-up run over the same files (so neither compiling bytecode
-  nor filling the start-up cache is counted). ``--valgrind-tool cachegrind``
+  PYTHONHASHSEED=0 and a fresh start-up cache folder of its own, after
+  ``python -m compileall -q <tree>/src`` and one uncounted warm-up run over
+  the same files (so neither compiling bytecode nor filling the start-up
+  cache is counted). ``--valgrind-tool cachegrind``
   (the default, with its cache simulation off) is the cheapest valgrind tool
   that counts instructions, about half of callgrind's time for the same
   count. Skipped with a message when valgrind or the corpus is missing.
@@ -705,6 +706,34 @@ def count_instructions(cmd: Sequence[str], env: dict[str, str], tool: str) -> tu
         return got, "" if got is not None else "no instruction count in valgrind's output"
 
 
+def count_tree(label: str, tree: Path, names: Sequence[str], tool: str, lines: list[str]) -> int | None:
+    """Instructions of one tree's ``numcheck --jobs 1 --format json`` over ``names``, after its warm-up."""
+    # A fresh start-up cache folder per tree and run: a shared one holds every tree's and edit's
+    # entries, and loading those is counted (two trees in one folder: +0.3%).
+    with tempfile.TemporaryDirectory(prefix="numcheck-cache-") as cache:
+        cmd, python, env = tree_cli(tree, Path(cache))
+        probe = subprocess.run(
+            [python, "-c", "import numcheck; print(numcheck.__file__)"], capture_output=True, text=True, env=env
+        )
+        where = Path(probe.stdout.strip()).resolve() if probe.returncode == 0 else None
+        if where is None or not where.is_relative_to(tree / "src"):
+            lines.append(f"   {label}: skipped, numcheck imports from {where or probe.stderr.strip()[-200:]}")
+            return None
+        # Compile the tree's bytecode and fill its start-up cache first: neither is counted.
+        subprocess.run([python, "-m", "compileall", "-q", str(tree / "src")], env=env, stdout=subprocess.DEVNULL)
+        full = [*cmd, "--jobs", "1", "--format", "json", *names]
+        if run_timed(full, env=env)[2] not in (0, 1):
+            lines.append(f"   {label}: failed (see the message above)")
+            return None
+        note(f"instructions: counting {label} under valgrind ...")
+        got, why = count_instructions(full, env, tool)
+    if got is None:
+        lines.append(f"   {label}: failed: {why}")
+    else:
+        lines.append(f"   {label:<50}{got:>18,} instructions")
+    return got
+
+
 def instructions(other: Path | None, every: int, tool: str, lines: list[str], data: dict) -> None:
     lines.append("")
     files = corpus_files()[::every]
@@ -719,35 +748,15 @@ def instructions(other: Path | None, every: int, tool: str, lines: list[str], da
     if not shutil.which("valgrind"):
         lines.append("   skipped: valgrind not found on PATH (apt-get install valgrind)")
         return
-    trees = [("this tree", ROOT, Path(CHILD_ENV["NUMCHECK_CACHE_DIR"]))]
-    if other is not None:
-        trees.append(("other", other.resolve(), OUT / "cache-other"))
+    trees = [("this tree", ROOT)] + ([("other", other.resolve())] if other is not None else [])
     names = [str(f) for f in files]
     counts: dict[str, int] = {}
     result: dict = {"every": every, "articles": len(files), "bytes": size, "tool": tool}
-    for label, tree, cache in trees:
-        cmd, python, env = tree_cli(tree, cache)
-        probe = subprocess.run(
-            [python, "-c", "import numcheck; print(numcheck.__file__)"], capture_output=True, text=True, env=env
-        )
-        where = Path(probe.stdout.strip()).resolve() if probe.returncode == 0 else None
-        if where is None or not where.is_relative_to(tree / "src"):
-            lines.append(f"   {label} ({tree}): skipped, numcheck imports from {where or probe.stderr.strip()[-200:]}")
-            continue
-        # Compile the tree's bytecode and fill its start-up cache first: neither is counted.
-        subprocess.run([python, "-m", "compileall", "-q", str(tree / "src")], env=env, stdout=subprocess.DEVNULL)
-        full = [*cmd, "--jobs", "1", "--format", "json", *names]
-        if run_timed(full, env=env)[2] not in (0, 1):
-            lines.append(f"   {label} ({tree}): failed (see the message above)")
-            continue
-        note(f"instructions: counting {label} ({tree}) under valgrind ...")
-        got, why = count_instructions(full, env, tool)
-        if got is None:
-            lines.append(f"   {label} ({tree}): failed: {why}")
-            continue
-        counts[label] = got
-        result["this" if label == "this tree" else "other"] = {"tree": str(tree), "instructions": got}
-        lines.append(f"   {f'{label} ({tree})':<50}{got:>18,} instructions")
+    for label, tree in trees:
+        got = count_tree(f"{label} ({tree})", tree, names, tool, lines)
+        if got is not None:
+            counts[label] = got
+            result["this" if label == "this tree" else "other"] = {"tree": str(tree), "instructions": got}
     if "this tree" in counts and "other" in counts:
         ratio = counts["other"] / counts["this tree"]
         result["ratio"] = round(ratio, 4)
