@@ -1,9 +1,10 @@
-"""Benchmark: cold start, throughput and growth of numcheck against its floor and quantulum3.
+"""Benchmark: cold start, throughput and growth of numcheck against its floor and quantulum3; counted instructions.
 
 Run from the repository with the project's venv:
 
     .venv/bin/python bench/perf.py            # everything (several minutes)
     .venv/bin/python bench/perf.py --quick    # fewer runs, 1 MB and 10 MB only
+    .venv/bin/python bench/perf.py --parts instructions --against ../main   # the 0.8x bar, by instructions
 
 It prints one report with three tables (issue 5) and, last, issue 15's table
 of targets against what this run measured, and writes it, with the raw numbers
@@ -25,6 +26,23 @@ wall time says more about the neighbours than about numcheck.
   corpus, as one file and as many files (built under bench/out/growth/;
   ``--growth-inputs one`` runs the one file only).
   concise, because json prints every fact and so holds the whole fact table.
+- Instructions (``--parts instructions``, not in the default parts): the
+  instructions valgrind counts in ``numcheck --jobs 1 --format json`` over
+  every Nth article of ../shared/corpus (``--every``, default 10; start-up
+  included), for this tree and, with ``--against``, for the other tree, and
+  the ratio other/this: this tree's throughput as a share of the other's.
+  This is the figure to quote for the issue's bar (corpus throughput no worse
+  than 0.8× of main's): on a shared 2-core machine CPU seconds of the same
+  tree swing by ±20% from run to run, a count of instructions repeats to
+  well under 1%. Each tree runs its own CLI (``<tree>/.venv/bin/numcheck``,
+  else ``python -m numcheck``) with PYTHONPATH=<tree>/src and
+  PYTHONHASHSEED=0 and a fresh start-up cache folder of its own, after
+  ``python -m compileall -q <tree>/src`` and one uncounted warm-up run over
+  the same files (so neither compiling bytecode nor filling the start-up
+  cache is counted). ``--valgrind-tool cachegrind``
+  (the default, with its cache simulation off) is the cheapest valgrind tool
+  that counts instructions, about half of callgrind's time for the same
+  count. Skipped with a message when valgrind or the corpus is missing.
 - Each part's wall time is printed at its end, so a long run says where
   its time went.
 
@@ -42,6 +60,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -620,6 +639,134 @@ def against(other: Path, runs: int, lines: list[str], data: dict) -> None:
         data["against"]["cold_cpu_ms"] = {"this": round(mine[1] * 1000, 1), "other": round(theirs_t[1] * 1000, 1)}
 
 
+# --- counted instructions (valgrind) -----------------------------------------
+
+INSTRUCTION_BAR = 0.8  # the issue: corpus throughput no worse than 0.8x of main's
+VALGRIND_TOOLS = {
+    # tool: its options; the count lands in the out file (summary: / totals:) and in the log (I refs:)
+    "cachegrind": ["--tool=cachegrind", "--cache-sim=no", "--branch-sim=no", "--cachegrind-out-file={out}"],
+    "callgrind": ["--tool=callgrind", "--callgrind-out-file={out}"],
+}
+
+
+def parse_instructions(text: str) -> int | None:
+    """Total instructions (the Ir event) in valgrind's output, or None when it has none.
+
+    Reads a cachegrind out file (``events: Ir ...`` then ``summary: N ...``), a callgrind
+    out file (``events:`` then ``totals: N ...``; its ``summary:`` line is read too), or a
+    log: ``==pid== I   refs:      6,450,123,456`` (both tools) or callgrind's
+    ``==pid== Collected : N`` (the events in the order its ``Events    :`` line names).
+    """
+    events: list[str] = ["Ir"]
+    log_events: list[str] = ["Ir"]
+    found: int | None = None
+    for raw in text.splitlines():
+        line = re.sub(r"^==\d+==\s*", "", raw).strip()
+        if line.startswith("events:"):
+            events = line.split(":", 1)[1].split()
+        elif line.startswith("Events"):
+            log_events = line.split(":", 1)[1].split()
+        elif line.startswith(("summary:", "totals:")):
+            values = line.split(":", 1)[1].split()
+            if "Ir" in events and len(values) > events.index("Ir"):
+                return int(values[events.index("Ir")])
+        elif m := re.match(r"I\s+refs:\s*([\d,]+)$", line):
+            found = int(m.group(1).replace(",", ""))
+        elif line.startswith("Collected") and found is None:
+            values = line.split(":", 1)[1].split()
+            if "Ir" in log_events and len(values) > log_events.index("Ir"):
+                found = int(values[log_events.index("Ir")])
+    return found
+
+
+def tree_cli(tree: Path, cache: Path) -> tuple[list[str], str, dict[str, str]]:
+    """A tree's ``numcheck`` command, its interpreter and the environment that makes it run that tree's src/."""
+    venv = tree / ".venv" / "bin"
+    python = str(venv / "python") if (venv / "python").exists() else sys.executable
+    cmd = [str(venv / "numcheck")] if (venv / "numcheck").exists() else [python, "-m", "numcheck"]
+    # PYTHONHASHSEED fixed: set and dict-of-set orders follow string hashes, and the count with them.
+    env = dict(CHILD_ENV, PYTHONPATH=str(tree / "src"), NUMCHECK_CACHE_DIR=str(cache), PYTHONHASHSEED="0")
+    return cmd, python, env
+
+
+def count_instructions(cmd: Sequence[str], env: dict[str, str], tool: str) -> tuple[int | None, str]:
+    """Instructions valgrind counts in one run of ``cmd`` (the count, or None and why)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{tool}.out"
+        opts = [o.format(out=out) for o in VALGRIND_TOOLS[tool]]
+        res = subprocess.run(
+            ["valgrind", *opts, *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env
+        )
+        log = res.stderr.decode("utf-8", "replace")
+        if res.returncode not in (0, 1):
+            return None, f"exited {res.returncode}: {log.strip()[-300:]}"
+        got = parse_instructions(out.read_text(errors="replace")) if out.exists() else None
+        if got is None:
+            got = parse_instructions(log)
+        return got, "" if got is not None else "no instruction count in valgrind's output"
+
+
+def count_tree(label: str, tree: Path, names: Sequence[str], tool: str, lines: list[str]) -> int | None:
+    """Instructions of one tree's ``numcheck --jobs 1 --format json`` over ``names``, after its warm-up."""
+    # A fresh start-up cache folder per tree and run: a shared one holds every tree's and edit's
+    # entries, and loading those is counted (two trees in one folder: +0.3%).
+    with tempfile.TemporaryDirectory(prefix="numcheck-cache-") as cache:
+        cmd, python, env = tree_cli(tree, Path(cache))
+        probe = subprocess.run(
+            [python, "-c", "import numcheck; print(numcheck.__file__)"], capture_output=True, text=True, env=env
+        )
+        where = Path(probe.stdout.strip()).resolve() if probe.returncode == 0 else None
+        if where is None or not where.is_relative_to(tree / "src"):
+            lines.append(f"   {label}: skipped, numcheck imports from {where or probe.stderr.strip()[-200:]}")
+            return None
+        # Compile the tree's bytecode and fill its start-up cache first: neither is counted.
+        subprocess.run([python, "-m", "compileall", "-q", str(tree / "src")], env=env, stdout=subprocess.DEVNULL)
+        full = [*cmd, "--jobs", "1", "--format", "json", *names]
+        if run_timed(full, env=env)[2] not in (0, 1):
+            lines.append(f"   {label}: failed (see the message above)")
+            return None
+        note(f"instructions: counting {label} under valgrind ...")
+        got, why = count_instructions(full, env, tool)
+    if got is None:
+        lines.append(f"   {label}: failed: {why}")
+    else:
+        lines.append(f"   {label:<50}{got:>18,} instructions")
+    return got
+
+
+def instructions(other: Path | None, every: int, tool: str, lines: list[str], data: dict) -> None:
+    lines.append("")
+    files = corpus_files()[::every]
+    size = sum(f.stat().st_size for f in files)
+    lines.append(
+        f"4. Counted instructions: numcheck --jobs 1 --format json over one corpus article in {every} "
+        f"({len(files)} articles, {size / MB:.2f} MB), start-up included; valgrind --tool={tool}"
+    )
+    if not files:
+        lines.append(f"   skipped: no corpus at {CORPUS} (../shared absent)")
+        return
+    if not shutil.which("valgrind"):
+        lines.append("   skipped: valgrind not found on PATH (apt-get install valgrind)")
+        return
+    trees = [("this tree", ROOT)] + ([("other", other.resolve())] if other is not None else [])
+    names = [str(f) for f in files]
+    counts: dict[str, int] = {}
+    result: dict = {"every": every, "articles": len(files), "bytes": size, "tool": tool}
+    for label, tree in trees:
+        got = count_tree(f"{label} ({tree})", tree, names, tool, lines)
+        if got is not None:
+            counts[label] = got
+            result["this" if label == "this tree" else "other"] = {"tree": str(tree), "instructions": got}
+    if "this tree" in counts and "other" in counts:
+        ratio = counts["other"] / counts["this tree"]
+        result["ratio"] = round(ratio, 4)
+        lines.append(
+            f"   ratio other/this (this tree's throughput as a share of the other's): {ratio:.3f}× "
+            f"(bar >= {INSTRUCTION_BAR:g}× of main's: {'met' if ratio >= INSTRUCTION_BAR else 'MISSED'}, if the other is main)"
+        )
+    data["instructions"] = result
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=10, help="cold-start and CLI throughput runs per command (median)")
@@ -628,7 +775,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-quantulum", action="store_true", help="skip quantulum3 entirely")
     ap.add_argument("--no-install", action="store_true", help="do not create the quantulum3 venv")
     ap.add_argument("--quick", action="store_true", help="3 runs, sizes 1,10, 30 s quantulum3 budget")
-    ap.add_argument("--parts", default="cold,throughput,growth", help="which parts to run")
+    ap.add_argument(
+        "--parts", default="cold,throughput,growth", help="which parts to run (also: instructions, against)"
+    )
     ap.add_argument(
         "--growth-inputs",
         choices=("both", "one"),
@@ -636,20 +785,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="growth on one concatenated file and many files (both), or the one file only",
     )
     ap.add_argument(
-        "--against", type=Path, default=None, help="another checkout's root: compare library throughput in one run"
+        "--against",
+        type=Path,
+        default=None,
+        help="another checkout's root: compare library throughput in one run (with --parts instructions: "
+        "count that tree's instructions beside this one's, and run the library comparison only if 'against' is named)",
+    )
+    ap.add_argument(
+        "--every", type=int, default=10, help="instructions: count over every Nth corpus article [10]", metavar="N"
+    )
+    ap.add_argument(
+        "--valgrind-tool", choices=sorted(VALGRIND_TOOLS), default="cachegrind", help="instructions: valgrind tool"
     )
     args = ap.parse_args(argv)
+    if args.every < 1:
+        ap.error("--every must be at least 1")
     if args.quick:
         args.runs, args.quantulum_budget = 3, 30.0
     if args.sizes is None:
         args.sizes = "1,10" if args.quick else "1,10,100"
     sizes = [int(s) for s in args.sizes.split(",") if s]
     kinds = ("one file", "many files") if args.growth_inputs == "both" else ("one file",)
-    parts = set(args.parts.split(",")) | ({"against"} if args.against else set())
+    parts = set(args.parts.split(","))
+    if args.against and "instructions" not in parts:
+        parts.add("against")
     OUT.mkdir(parents=True, exist_ok=True)
     if not SHARED.exists():
         note(f"../shared not found at {SHARED}: the parts that need its texts are skipped")
-    qpy = None if args.no_quantulum or not SHARED.exists() else quantulum_python(not args.no_install)
+    wants_q = bool(parts & {"cold", "throughput"})
+    qpy = None if args.no_quantulum or not SHARED.exists() or not wants_q else quantulum_python(not args.no_install)
     lines = [
         "numcheck performance (bench/perf.py)",
         f"machine: {machine()}",
@@ -662,6 +826,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("throughput", lambda: throughput(max(3, args.runs // 3), qpy, args.quantulum_budget, lines, data)),
         ("growth", lambda: growth(sizes, lines, data, kinds)),
         ("against", lambda: against(args.against, max(3, args.runs // 3), lines, data) if args.against else None),
+        ("instructions", lambda: instructions(args.against, args.every, args.valgrind_tool, lines, data)),
     )
     for name, step in steps:
         if name in parts:
@@ -671,7 +836,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines.append(f"   (part {name}: {took:.0f} s)")
             data.setdefault("part_seconds", {})[name] = round(took, 1)
             note(f"{name}: done in {took:.0f} s")
-    target_table(data, lines)
+    if parts & {"cold", "throughput", "growth"}:  # issue 15's table is of those parts' figures
+        target_table(data, lines)
     try:
         load = os.getloadavg()
         lines.append(
