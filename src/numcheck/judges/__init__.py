@@ -39,6 +39,7 @@ JUDGES: dict[str, str] = {
     "points": "points",
     "tie-break": "tie_break",
     "set-told": "set_told",
+    "race-gap": "race_gap",
     "tally-order": "tally_order",
     "match-sets": "match_sets",
     "ordinal-within": "ordinal",

@@ -152,6 +152,7 @@ from numcheck.relations.elapsed import (
 )
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
 from numcheck.relations.frames import _period_slices, _scope_parts
+from numcheck.relations.gaps import _race_gaps
 from numcheck.relations.groups import (
     _answer_pairs,
     _complement_shares,
@@ -386,6 +387,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _place_runs,
     _tennis,
     _sets_told,
+    _race_gaps,
     _won_matches,
     _rank_moves,
     _results,
