@@ -56,7 +56,7 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
             if fi < 0:
                 fi = _beside_before(d, si, i, end, unit)
             if fi < 0 and unit == "share" and qi < 0:
-                pw = _count_of_whole(d, si, i, end)
+                pw = _count_of_whole(d, si, i, end) or _part_of_whole_before(d, si, i)
                 if pw is not None:
                     cue = Span(d.m.tokens[si][i].span.start, d.m.tokens[si][end - 1].span.end)
                     labels = (("phrase", phrase), ("unit", unit))
@@ -115,8 +115,8 @@ def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | Non
         whole = _opening_whole(d, si, i)
         if whole < 0:
             return None
-    if j >= len(words) or words[j] not in ("(", ","):
-        return None
+    if j >= len(words) or words[j] not in _APPOSITION:
+        return None  # "a majority of the 600 members, 280," / "(280)" / "- 280 -"
     k = j + 1
     if k < len(words) and words[k] in ("some", "or"):
         k += 1
@@ -128,6 +128,33 @@ def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | Non
     if after in ("more", "fewer", "extra", "other", "others", "of", "%", "per"):
         return None  # "most of the 600 staff, 40 more than last year"
     return part, whole
+
+
+def _part_of_whole_before(d: _Doc, si: int, i: int) -> tuple[int, int] | None:
+    """ "backed by 210 of the 450 delegates, a clear majority": a count of a whole set told right before a
+    share word in apposition → (count, whole), or None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if i < 5 or words[i - 1] not in _APPOSITION:
+        return None
+    count = frozenset({"count", "number"})
+    for j in range(i - 2, max(-1, i - 2 - QUALIFIER_NP), -1):
+        if words[j] in CLAUSE_END or words[j] in _APPOSITION:
+            return None
+        wi = toks[j].fact
+        if wi < 0:
+            continue
+        if d.facts[wi].kind not in count:
+            return None
+        k = j - 1
+        while k >= 0 and words[k] in _DETERMINERS:
+            k -= 1
+        if k < 1 or words[k] != "of":
+            return None
+        pi = toks[k - 1].fact
+        if pi < 0 or d.facts[pi].kind not in count or pi == wi:
+            return None
+        return pi, wi
+    return None
 
 
 def _opening_whole(d: _Doc, si: int, i: int) -> int:

@@ -107,6 +107,15 @@ def _attached_share(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
     return fi, d.span(si, pos + 1, hit[1])
 
 
+def _share_of_them(d: _Doc, fi: int) -> bool:
+    """ "210 of the 450 delegates, a third of whom were new": a share of the part, not of the whole."""
+    si, pos = d.pos_of(fi)
+    return tuple(d.m.words[si][pos + 1 : pos + 3]) in _OF_THEM
+
+
+_OF_THEM = frozenset(("of", w) for w in ("whom", "which", "them", "those", "these"))
+
+
 def _share_after_whole(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Span] | None:
     """A share given after the part's whole: "312 of them (32%)", "70 of the 120 staff, or 58%"."""
     words = d.m.words[si]
@@ -122,7 +131,7 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Spa
         hit = d.v.same.starting_at(words, k)
         if hit and words[k] in ("(", ","):
             si_ = d.figure_after(si, hit[1], SHARES)
-            if si_ >= 0:
+            if si_ >= 0 and not _share_of_them(d, si_):
                 return si_, d.span(si, k, hit[1])
         if words[k] == ",":
             # "3,000 of its 12,000 employees, a third, will go": a share set off by commas.
@@ -777,7 +786,10 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
             if whole_of is None:
                 continue
             wi, cue, evidence, wpos = whole_of
-            c = _count_after_share(d, si, pos, wpos) or _count_before_share(d, si, pos, wi)
+            c = _count_after_share(d, si, pos, wpos)
+            if c is None and not _share_of_them(d, fi):
+                # "210 of the 450 delegates, a third of whom were new": the 210 is no part of that third
+                c = _count_before_share(d, si, pos, wi)
             if c and c[0] != wi and same_family(d.facts[c[0]], d.facts[wi]):
                 yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), evidence)
 
