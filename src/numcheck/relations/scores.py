@@ -51,6 +51,27 @@ def _fact_in(d: _Doc, starts: list[int], start: int, end: int) -> int:
     return -1
 
 
+# Words a result verb may stand before its score, the other side's name between ("beat Bristol Rovers 3-1").
+VERB_WORDS = 4
+
+
+def _result_verb_before(d: _Doc, before: str, names: set[str]) -> bool:
+    """The clause before a score ends on a result verb and, at most, a name, and names a side of the final
+    score (``names``): "City beat Rovers 3-1", "City won 3-1" (the verbs are the headline's: vocab.toml
+    [scores] verbs); "United beat Villa 3-0" is another match."""
+    clause = before.rsplit(",", 1)[-1].split()
+    if not clause or not any(w[:1].isupper() and w.lower().strip(".,:;'") in names for w in clause):
+        return False
+    tail = clause[-VERB_WORDS:]
+    for k in range(len(tail) - 1, -1, -1):
+        w = tail[k].lower()
+        if w in d.v.score_verbs:
+            return all(x[:1].isupper() for x in tail[k + 1 :])
+        if not tail[k][:1].isupper():
+            return False
+    return False
+
+
 def _named_both_sides(line: str, start: int, end: int) -> bool:
     """ "Dundee Utd 4-1 Aberdeen": a capitalised name right before and right after the score."""
     before, after = line[:start].split(), line[end:].split()
@@ -76,6 +97,7 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
     final: tuple[int, int, int, int] | None = None  # start, end, goals sorted
     final_kind = ""
+    final_names: set[str] = set()  # the capitalised words of the final score's line: its sides' names
     starts = [f.span.start for f in d.facts]
     if starts != sorted(starts):
         return
@@ -100,6 +122,7 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             kind = _kind(d, after)
             if headline or (heading and _named_both_sides(line, m.start(), m.end())):
                 final = (start, end, a, b)  # "Dundee Utd 4-1 Aberdeen", "Leeds beat Derby 3-1"
+                final_names = {w.lower().strip(".,:;'") for w in line.split() if w[:1].isupper()}
                 final_kind = kind  # "Arsenal win 5-2 on penalties": a shoot-out's score
                 break
             if final is None:
@@ -112,6 +135,10 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 if d.v.score_elsewhere.intersection(after):
                     continue  # "a 30-10 win in Rome the week before": another match
                 cue = ("final", len(words))  # "Chelsea's 3-2 victory": the result, named after it
+            if cue is None and _result_verb_before(d, line[: m.start()], final_names):
+                if d.v.score_elsewhere.intersection(after):
+                    continue  # "beat Town 3-1 the week before": another match
+                cue = ("final", len(words))  # "City beat Rovers 3-1 at home": the result, told with its verb
             if cue is None or any(w in d.v.score_elsewhere for w in before):
                 continue  # no cue, or another match: "a week earlier they made it 5-0"
             said = cue[0]
