@@ -1812,7 +1812,10 @@ def _headline_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             for gi in _lead_figures(d, lead, f)
             if gi not in tied and _told_as(d, fr, way, gi, said) and not _rival_told(d, gi)
         ]
-        if not tellings or any(d.facts[gi].interval.overlaps(f.interval) for gi in tellings):
+        # Whole counts are exact ("Three killed" and "Four people died" do not meet at 3.5).
+        from numcheck.judges.arith import value_interval
+
+        if not tellings or any(value_interval(d.facts[gi]).overlaps(value_interval(f)) for gi in tellings):
             continue
         second = tellings[0]
         if (fi, second) in told:
