@@ -551,7 +551,7 @@ _NOT_NAMES = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
 # Words without one of which a text tells no cricket (a quick first look).
-_CRICKET_HINTS = ("wicket", "innings", "figures")
+_CRICKET_HINTS = ("wicket", "innings", "figures", "bowled", "all out", "dismissed for")
 
 
 @functools.cache
@@ -883,6 +883,48 @@ def _has_g(table: PhraseTable, words: Sequence[str]) -> bool:
     return any(table.starting_at(words, k) for k in table.starts_in(words))
 
 
+def _target(d: _Report) -> Iterator[Relation]:
+    """The runs a side was set in the fourth innings against the three innings told: "Kent were bowled out
+    for 243 ... Surrey made 388 ... Kent were dismissed for 301 ... set 157 to win" (243 + 301 - 388 + 1).
+    Read only when the report tells exactly three totals and no follow-on."""
+    t = _cricket_tables()
+    totals: list[tuple[int, int, int]] = []  # sentence, token, runs
+    targets: list[tuple[int, int, int, bool]] = []  # sentence, token, runs, "to win" after "set N"
+    for si, toks in enumerate(d.tokens):
+        words = d.figure_words(si)
+        if _chas("target_not", words, 0, len(words)):
+            return
+        totals += [(si, k, runs) for k, runs, _ in _totals(d, si, words)]
+        for k in t["target"].starts_in(words):
+            hit = t["target"].starting_at(words, k)
+            if hit is None or hit[1] >= len(words) or toks[hit[1]].fact < 0:
+                continue
+            f = d.facts[toks[hit[1]].fact]
+            if f.kind not in ("count", "number") or f.value is None or f.value != f.value.to_integral_value():
+                continue
+            named = t["target_after"].starting_at(words, hit[1] + 1) is not None
+            if words[k] == "a" or named:
+                targets.append((si, hit[1], int(f.value), named))
+    if len(totals) != 3 or len(targets) != 1:
+        return
+    (s1, k1, a1), (s2, k2, b1), (s3, k3, a2) = totals
+    si, k, told, _ = targets[0]
+    need = a1 + a2 - b1 + 1
+    if need <= 0 or need == told:
+        return
+    fi = d.tokens[si][k].fact
+    labels = (
+        ("score", str(told)),
+        ("span", f"{d.facts[fi].span.start}:{d.facts[fi].span.end}"),
+        ("said", f"a target of {told}"),
+        ("plus", str(need)),
+        ("why", f"{a1} and {a2} against {b1}, plus one"),
+        ("bound", ""),
+    )
+    roles = (("target", fi), *(("event", d.tokens[x][y].fact) for x, y, _ in ((s1, k1, 0), (s2, k2, 0), (s3, k3, 0))))
+    yield Relation("scoring", roles, (), "document", labels)
+
+
 def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     text = doc.view.text
     if not any(w in text for w in _CRICKET_HINTS):
@@ -890,6 +932,7 @@ def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     d = report or _Report(doc)
     yield from _match_figures(d)
     yield from _leads(d)
+    yield from _target(d)
 
 
 def _scoring(doc: _Doc) -> Iterator[Relation]:
