@@ -31,7 +31,8 @@ def _span(label: str) -> Span | None:
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     score, plus, told = rel.label("score"), rel.label("plus"), _span(rel.label("span"))
-    if not score.isdigit() or not plus.isdigit() or told is None:
+    # A gap told as a lead or a deficit is counted with its sign: a deficit that is a lead counts below 0.
+    if not score.isdigit() or not plus.removeprefix("-").isdigit() or told is None:
         return None
     items = [view.facts[i] for i in rel.all("item")]
     if any(f.value is None or f.value != f.value.to_integral_value() for f in items):
@@ -39,7 +40,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     counted = sum((f.value for f in items if f.value is not None), Decimal(plus))
     if counted == int(score) or (rel.label("bound") == "at-least" and counted < int(score)):
         return None
-    primary = items[0].span if items else told
+    primary = _span(rel.label("at")) or (items[0].span if items else told)
     related = tuple(s for s in (told, *(f.span for f in items[1:])) if s != primary)
     text = view.doc.text
     fields = (

@@ -22,6 +22,7 @@ tells tries and another kind of event.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -550,11 +551,412 @@ def _prose_goals(d: _Report) -> Iterator[Relation]:
             yield Relation("scoring", (("scored", score_at[tok.start]),), tuple(spans), "sentence", labels)
 
 
+# Bowling figures, "5-61": wickets then runs conceded, not part of a longer figure.
+_BOWLING = re.compile(r"(\d{1,2})-(\d{1,3})")
+# Most wickets of one innings and of one match; most runs of a side's innings read as a total.
+INNINGS_WICKETS = 10
+MATCH_WICKETS = 20
+TOTAL_MIN, TOTAL_MAX = 20, 999
+# Tokens back from bowling figures that their bowler's name may stand ("Jack Rennick took 5-61").
+BOWLER_REACH = 8
+# Sentences before a first-innings gap that the side's total it follows may stand in.
+LEAD_BACK = 1
+# Words that start a sentence without naming anyone (a capital that is no name).
+_NOT_NAMES = frozenset(
+    {"he", "she", "his", "her", "the", "that", "this", "it", "a", "an", "then", "in", "after", "with"}
+)
+_PRONOUNS = frozenset({"he", "she", "his", "her"})
+# Words without one of which a text tells no cricket (a quick first look).
+_CRICKET_HINTS = ("wicket", "innings", "figures", "bowled", "all out", "dismissed for")
+
+
+@functools.cache
+def _cricket_tables() -> dict[str, PhraseTable]:
+    data: dict[str, Any] = _toml("vocab.toml")["cricket"]
+    return {key: PhraseTable.build((p, key) for p in phrases) for key, phrases in data.items()}
+
+
+def _chas(table: str, words: Sequence[str], start: int, end: int) -> bool:
+    t = _cricket_tables()[table]
+    return any(t.starting_at(words, k) for k in t.starts_in(words, start, end))
+
+
+def _bowling(word: str, most: int) -> tuple[int, int] | None:
+    """Bowling figures as (wickets, runs): "5-61"; None for a score, a batting total ("120-3") or a range."""
+    m = _BOWLING.fullmatch(word)
+    if m is None:
+        return None
+    w, r = int(m.group(1)), int(m.group(2))
+    return (w, r) if w <= most and r >= w else None
+
+
+def _name_before(d: _Report, si: int, k: int, reach: int = BOWLER_REACH) -> str:
+    """The nearest capitalised word before token ``k`` of sentence ``si`` within reach that is no sentence
+    opener ("Jack Rennick took 5-61": "rennick"); "he" for a pronoun opening the sentence; else ""."""
+    toks, text = d.tokens[si], d.view.text
+    for j in range(k - 1, max(-1, k - reach - 1), -1):
+        w = d.words[si][j]
+        if toks[j].fact < 0 and text[toks[j].start].isupper() and w.isalpha():
+            if j == 0 and w in _NOT_NAMES:
+                return "he" if w in _PRONOUNS else ""
+            return w.removesuffix("'s")
+        if w in (";", "."):
+            break
+    return ""
+
+
+def _match_figures(d: _Report) -> Iterator[Relation]:
+    """A bowler's match figures against his innings figures told in that sentence and the ones before:
+    "took 4-52 ... 5-38 in the second innings for match figures of 9-90" (4 + 5, 52 + 38); one innings told
+    alone cannot be more than the match ("a career-best 7-48 in the match" after "5-31")."""
+    t = _cricket_tables()
+    elsewhere = vocab().score_elsewhere
+    figures: list[tuple[int, int, str, tuple[int, int]]] = []  # sentence, token, bowler, (wickets, runs)
+    for si, toks in enumerate(d.tokens):
+        words = d.figure_words(si)
+        if elsewhere.intersection(words):
+            continue  # "took 6-20 last season": another match
+        for k, tok in enumerate(toks):
+            if "-" not in words[k]:
+                continue  # bowling figures are read whether or not the fact table holds them
+            before = t["match_before"].ending_at(words, k)
+            after = t["match_after"].starting_at(words, k + 1)
+            whole = _bowling(words[k], MATCH_WICKETS) if before or after else None
+            if whole is None:
+                fig = _bowling(words[k], INNINGS_WICKETS)
+                name = _name_before(d, si, k) if fig else ""
+                if fig and name:
+                    figures.append((si, k, name, fig))
+                continue
+            name = _name_before(d, si, before[1] if before else k, k)  # the sentence's bowler
+            if name == "he":  # "He added 3-44 ...": the bowler of the figures told last
+                name = next((f[2] for f in reversed(figures) if f[2] != "he"), "")
+            parts = [f for f in figures if f[2] == name or (f[0] == si and f[2] == "he")]
+            if not name or not parts or len(parts) > 2:
+                continue  # no bowler, or more innings than a match has: another match's figures too
+            shown = " and ".join(d.figure_words(p[0])[p[1]] for p in parts)
+            wickets, runs = sum(p[3][0] for p in parts), sum(p[3][1] for p in parts)
+            bound = "at-least" if len(parts) == 1 else ""
+            roles = tuple(("event", fi) for p in parts if (fi := d.tokens[p[0]][p[1]].fact) >= 0)
+            cues = (d.span(si, before[1], k) if before else d.span(si, k + 1, after[1] if after else k + 1),)
+            for what, told, counted in (("wickets", whole[0], wickets), ("runs", whole[1], runs)):
+                # one relation for each, the told figure under its own role (relations are keyed by roles)
+                labels = (
+                    ("score", str(told)),
+                    ("span", f"{tok.start}:{tok.end}"),
+                    ("said", f"{told} {what} in the match figures {words[k]}"),
+                    ("plus", str(counted)),
+                    ("why", f"the innings figures {shown}"),
+                    ("bound", bound),
+                )
+                # keyed by the told figure under a role of its own, or by a cue of its own when no fact holds it
+                if tok.fact >= 0:
+                    yield Relation("scoring", ((what, tok.fact), *roles), cues, "document", labels)
+                elif what == "wickets":
+                    yield Relation("scoring", roles, cues, "document", labels)
+                else:
+                    yield Relation("scoring", (), (d.span(si, k, k + 1), *cues), "document", labels)
+        figures = [f for f in figures if f[2] != "he"]
+
+
+def _totals(d: _Report, si: int, words: Sequence[str]) -> list[tuple[int, int, bool]]:
+    """A side's innings totals told in a sentence: (token, runs, told as a fall) after a word of a total
+    ("bowled out for 243", "made 388")."""
+    t = _cricket_tables()
+    out = []
+    for k, tok in enumerate(d.tokens[si]):
+        f = d.facts[tok.fact] if tok.fact >= 0 else None
+        if f is None or f.kind not in ("count", "number") or f.value is None:
+            continue
+        if f.value != f.value.to_integral_value() or not TOTAL_MIN <= f.value <= TOTAL_MAX:
+            continue
+        hit = t["totals"].ending_at(words, k)
+        if hit is not None:
+            out.append((k, int(f.value), t["collapse"].ending_at(words, k) is not None))
+    return out
+
+
+def _leads(d: _Report) -> Iterator[Relation]:
+    """A first-innings lead or deficit against the two sides' totals told before it: "Kent were bowled out
+    for 243 ... Surrey made 388 in reply, a first-innings lead of 145". The gap is the side's that made the
+    later total unless a word hands it to the other ("conceding a lead of"); a gap told of a named side,
+    or of "the hosts" after a total told as a fall, is not read."""
+    t = _cricket_tables()
+    holders = {("them",), ("the", "hosts"), ("the", "visitors"), ("the", "home", "side"), ("the", "tourists")}
+    firsts: list[tuple[int, int, int, bool]] = []  # sentence, token, runs, fall: each sentence's first total
+    for si, toks in enumerate(d.tokens):
+        words = d.figure_words(si)
+        found = _totals(d, si, words)
+        gaps = [
+            (k, hit)
+            for k in t["lead"].starts_in(words) + t["deficit"].starts_in(words)
+            if (hit := (t["lead"].starting_at(words, k) or t["deficit"].starting_at(words, k)))
+        ]
+        for k, (kind, end) in sorted(gaps):
+            if end >= len(words) or toks[end].fact < 0 or _chas("not_done", words, 0, len(words)):
+                continue
+            gap = d.facts[toks[end].fact]
+            if gap.kind not in ("count", "number") or gap.value is None or gap.value != gap.value.to_integral_value():
+                continue
+            here = [x for x in found if x[0] < k]
+            if len(here) >= 2 and _chas("first_innings", words, here[0][0], here[1][0] + 1):
+                # "Sussex were all out for 301, and Essex replied with 276": both in the gap's sentence
+                b = (si, here[1][0], here[1][1], here[1][2])
+                start = here[1][0] + 1
+                earlier = [*firsts, (si, here[0][0], here[0][1], here[0][2])]
+            elif here:
+                b = (si, here[0][0], here[0][1], here[0][2])
+                start = here[0][0] + 1
+                earlier = firsts
+            elif firsts and firsts[-1][0] >= si - LEAD_BACK:
+                b, start, earlier = firsts[-1], 0, firsts[:-1]
+            else:
+                continue
+            if not earlier or (earlier[-1][0], earlier[-1][1]) >= (b[0], b[1]):
+                continue
+            a = earlier[-1]
+            b_words = d.figure_words(b[0])
+            if not (_chas("first_innings", words, 0, len(words)) or _chas("first_innings", b_words, 0, len(b_words))):
+                continue
+            if b[0] != si and _chas("not_done", b_words, 0, len(b_words)):
+                continue
+            between = range(start, k)
+            conceded = _chas("concede", words, start, k)
+            named = any(
+                d.view.text[toks[j].start].isupper() and toks[j].fact < 0 and not (j == 0 and words[j] in _NOT_NAMES)
+                for j in between
+            )
+            described = any(tuple(words[j : j + n]) in holders for j in between for n in (1, 2, 3))
+            if named or (described and b[3] and not conceded):
+                continue  # "giving Kent a lead", "bowled out for 243, giving the hosts a lead": whose?
+            held = (b[2] - a[2]) * (-1 if conceded else 1)  # the holder's runs over the other side's
+            diff = held if kind == "lead" else -held
+            told = int(gap.value)
+            if diff == told:
+                continue
+            phrase = d.view.text[toks[k].start : gap.span.end]
+            labels = (
+                ("score", str(told)),
+                ("span", f"{gap.span.start}:{gap.span.end}"),
+                ("said", f"'{phrase}'"),
+                ("plus", str(diff)),
+                ("why", f"{b[2]} made against {a[2]}: {'a lead' if held > 0 else 'a deficit'} of {abs(held)}"),
+                ("bound", ""),
+            )
+            roles = (
+                ("score", toks[end].fact),
+                ("event", d.tokens[a[0]][a[1]].fact),
+                ("event", d.tokens[b[0]][b[1]].fact),
+            )
+            yield Relation("scoring", roles, (d.span(si, k, end),), "document", labels)
+        if found:
+            firsts.append((si, found[0][0], found[0][1], found[0][2]))
+
+
+@functools.cache
+def _goal_tables() -> dict[str, PhraseTable]:
+    g = _data()["goals"]
+    out = {key: PhraseTable.build((p, key) for p in g[key]) for key in ("narrated", "tally_after", "own_goal")}
+    out["owned"] = PhraseTable.build((p, p) for p in g["owned_claims"])
+    return out
+
+
+# Most words before a line-up's colon ("Harbridge Town:"); fewest players a line-up names.
+LINEUP_LABEL = 3
+LINEUP_PLAYERS = 7
+# Words before "post" that make it where a goal went in, not a miss: "turned it in at the near post".
+_PLACES = frozenset({"near", "far", "back"})
+# Tokens back from a goal's verb that its scorer's name may stand ("Joe Brandt levelled").
+SCORER_REACH = 3
+
+
+def _lineups(d: _Report, sides: Mapping[str, _Side]) -> dict[str, tuple[str, int]]:
+    """Each player's name word (lower case) → (the side's label, its score), from the line-ups that close
+    a report ("Town: Strand, Pike, ..."); a word in both line-ups is left out."""
+    out: dict[str, tuple[str, int]] = {}
+    both: set[str] = set()
+    for words in d.words:
+        colon = next((k for k in range(min(len(words), LINEUP_LABEL + 1)) if words[k] == ":"), -1)
+        label = [w for w in words[:colon] if w in sides] if colon > 0 else []
+        if not label or len({sides[w].score for w in label}) != 1:
+            continue
+        names = [w for w in words[colon + 1 :] if w.isalpha()]
+        if words[colon + 1 :].count(",") + 1 < LINEUP_PLAYERS:
+            continue
+        for w in names:
+            if w in out and out[w][0] != label[0]:
+                both.add(w)
+            out[w] = (label[0], sides[label[0]].score)
+    return {w: v for w, v in out.items() if w not in both}
+
+
+def _credited_goals(d: _Report) -> Iterator[Relation]:
+    """A side's goals told in the report's prose against its score in the headline ("Harford 3-2
+    Castleton"): a scorer's goals told by a word of many ("Doyle's double", "a hat-trick from Doyle", "scored
+    twice") and one goal a sentence for each scorer its verb names ("Keane levelled"), the scorers' sides
+    read from the line-ups; more than the side's score is an error. A sentence of a chance, another match or
+    an own goal is not read."""
+    sides = _sides(d)
+    if len(sides) < 2:
+        return
+    players = _lineups(d, sides)
+    if not players:
+        return
+    g, t = _goal_tables(), _tables()
+    owned = _data()["goals"]["owned_claims"]
+    owners = frozenset(_data()["goals"]["owners"])
+    claims_data = _data()["claims"]
+    elsewhere = vocab().score_elsewhere
+    text = d.view.text
+    claimed: dict[str, tuple[int, Span]] = {}
+    narrated: dict[str, int] = {}
+    spans: list[Span] = []
+
+    def scorer(si: int, k: int, reach: int) -> str:
+        toks, words = d.tokens[si], d.words[si]
+        for j in range(k - 1, max(-1, k - reach - 1), -1):
+            w = words[j].removesuffix("'s")
+            if w in players and text[toks[j].start].isupper():
+                return w
+            if words[j] in CLAUSE_END and words[j] != ",":
+                return ""
+        return ""
+
+    def other(words: Sequence[str], start: int, end: int) -> bool:
+        """A word of another match in the stretch, also inside a figure's words ("last month")."""
+        return any(w in elsewhere for x in words[start:end] for w in x.split())
+
+    def missed(words: Sequence[str], start: int, end: int) -> bool:
+        """A word of a chance in the stretch, a post that is a place ("at the near post") aside."""
+        near = t["near_miss"]
+        for k in near.starts_in(words, start, end):
+            if near.starting_at(words, k) and not (words[k] == "post" and k and words[k - 1] in _PLACES):
+                return True
+        return False
+
+    for si in range(1, len(d.words)):
+        words = d.figure_words(si)
+        if _has_g(g["own_goal"], words):
+            continue  # an own goal counts for the other side
+        told_here: set[str] = set()
+        for k in g["narrated"].starts_in(words):
+            hit = g["narrated"].starting_at(words, k)
+            who = scorer(si, k, SCORER_REACH) if hit else ""
+            if not hit or not who or who in told_here or other(words, 0, len(words)):
+                continue
+            opens = max((j + 1 for j in range(k) if words[j] in CLAUSE_END or words[j] == "and"), default=0)
+            if not missed(words, opens, d.clause_end(si, hit[1])):
+                told_here.add(who)
+                narrated[who] = narrated.get(who, 0) + 1
+                spans.append(d.span(si, k, hit[1]))
+        for k in range(len(words)):
+            n, end = 0, k
+            own = g["owned"].starting_at(words, k)
+            if own is not None and k > 0 and (words[k - 1] in owners or words[k - 1].endswith("'s")):
+                n, end = int(owned[own[0]]), own[1]  # "whose double", "Lowe's hat-trick"
+            else:
+                hit = t["claims"].starting_at(words, k)
+                if hit is not None and not hit[0].startswith("his ") and hit[0] != "once":
+                    n, end = int(claims_data[hit[0]]), hit[1]
+            if not n or missed(words, 0, len(words)):
+                continue  # "twice shot straight at the keeper", "came close to a second"
+            who = scorer(si, end, CLAIM_REACH)
+            if not who:
+                continue
+            clause = d.clause_end(si, end)
+            tally = g["tally_after"].starting_at(words, end) is not None
+            if other(words, 0, k) or (not tally and other(words, end, clause)):
+                continue  # "scored twice last week": another match's goals
+            span = d.span(si, k, end)
+            if n > claimed.get(who, (0, span))[0]:
+                claimed[who] = (n, span)
+    by_side: dict[str, list[tuple[str, int]]] = {}
+    for who in set(claimed) | set(narrated):
+        goals = max(claimed.get(who, (0,))[0], narrated.get(who, 0))
+        by_side.setdefault(players[who][0], []).append((who, goals))
+    for side, scorers in sorted(by_side.items()):
+        score = sides[side].score
+        credited = sum(n for _, n in scorers)
+        if credited <= score:
+            continue
+        where = sides[side].span
+        at = next((claimed[w][1] for w, _ in scorers if w in claimed), None)
+        shown = ", ".join(f"{w.title()} {n}" for w, n in sorted(scorers))
+        labels = (
+            ("score", str(score)),
+            ("span", f"{where.start}:{where.end}"),
+            ("said", f"{score} goals for {side.title()} in {text[where.start : where.end]}"),
+            ("plus", str(credited)),
+            ("why", f"goals told for its scorers: {shown}"),
+            ("bound", "at-least"),
+            ("at", f"{at.start}:{at.end}" if at else ""),
+        )
+        cues = tuple(c for _, c in sorted((v for v in claimed.values()), key=lambda x: x[1].start)) + tuple(spans)
+        yield Relation("scoring", (), (where, *cues), "document", labels)
+
+
+def _has_g(table: PhraseTable, words: Sequence[str]) -> bool:
+    return any(table.starting_at(words, k) for k in table.starts_in(words))
+
+
+def _target(d: _Report) -> Iterator[Relation]:
+    """The runs a side was set in the fourth innings against the three innings told: "Kent were bowled out
+    for 243 ... Surrey made 388 ... Kent were dismissed for 301 ... set 157 to win" (243 + 301 - 388 + 1).
+    Read only when the report tells exactly three totals and no follow-on."""
+    t = _cricket_tables()
+    totals: list[tuple[int, int, int]] = []  # sentence, token, runs
+    targets: list[tuple[int, int, int, bool]] = []  # sentence, token, runs, "to win" after "set N"
+    for si, toks in enumerate(d.tokens):
+        words = d.figure_words(si)
+        if _chas("target_not", words, 0, len(words)):
+            return
+        totals += [(si, k, runs) for k, runs, _ in _totals(d, si, words)]
+        for k in t["target"].starts_in(words):
+            hit = t["target"].starting_at(words, k)
+            if hit is None or hit[1] >= len(words) or toks[hit[1]].fact < 0:
+                continue
+            f = d.facts[toks[hit[1]].fact]
+            if f.kind not in ("count", "number") or f.value is None or f.value != f.value.to_integral_value():
+                continue
+            named = t["target_after"].starting_at(words, hit[1] + 1) is not None
+            if words[k] == "a" or named:
+                targets.append((si, hit[1], int(f.value), named))
+    if len(totals) != 3 or len(targets) != 1:
+        return
+    (s1, k1, a1), (s2, k2, b1), (s3, k3, a2) = totals
+    si, k, told, _ = targets[0]
+    need = a1 + a2 - b1 + 1
+    if need <= 0 or need == told:
+        return
+    fi = d.tokens[si][k].fact
+    labels = (
+        ("score", str(told)),
+        ("span", f"{d.facts[fi].span.start}:{d.facts[fi].span.end}"),
+        ("said", f"a target of {told}"),
+        ("plus", str(need)),
+        ("why", f"{a1} and {a2} against {b1}, plus one"),
+        ("bound", ""),
+    )
+    roles = (("target", fi), *(("event", d.tokens[x][y].fact) for x, y, _ in ((s1, k1, 0), (s2, k2, 0), (s3, k3, 0))))
+    yield Relation("scoring", roles, (), "document", labels)
+
+
+def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
+    text = doc.view.text
+    if not any(w in text for w in _CRICKET_HINTS):
+        return
+    d = report or _Report(doc)
+    yield from _match_figures(d)
+    yield from _leads(d)
+    yield from _target(d)
+
+
 def _scoring(doc: _Doc) -> Iterator[Relation]:
     report: _Report | None = None
     if doc.view.by_kind.get("score") and any(w in doc.view.text for w in _GOAL_HINTS):
         report = _Report(doc)
         yield from _prose_goals(report)
+    yield from _cricket(doc, report)
     if "points" not in doc.view.text and not SCORE.search(doc.view.text[:HEADLINE_CHARS]):
         return  # most texts tell no match
     d = report or _Report(doc)
@@ -562,3 +964,4 @@ def _scoring(doc: _Doc) -> Iterator[Relation]:
     yield from _side_scores(d)
     yield from _goal_counts(d)
     yield from _scorer_claims(d)
+    yield from _credited_goals(d)
