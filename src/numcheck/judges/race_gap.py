@@ -27,12 +27,30 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _in_seconds(f: Fact) -> Interval | None:
+# Hedges before a margin and how they widen it: "more than two minutes ahead" is any gap above two minutes.
+_ABOVE = frozenset({"more than", "over", "above", "at least", "just over", "well over"})
+_BELOW = frozenset({"almost", "nearly", "less than", "under", "just under", "fewer than", "not quite"})
+_ABOUT = Decimal("0.15")
+
+
+def _in_seconds(f: Fact, hedge: str = "") -> Interval | None:
     iv = f.interval
-    if iv.low is None or iv.high is None:
+    if iv.low is None or iv.high is None or f.value is None:
         return None
     scale = _SECONDS.get(f.unit or "second", Decimal(1))
-    return Interval(iv.low * scale, iv.high * scale)
+    low, high = iv.low * scale, iv.high * scale
+    if f.kind == "relative":
+        # The fact table reads "two minutes ahead" as exactly 2: a margin keeps its printed precision.
+        exponent = f.value.as_tuple().exponent
+        half = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) / 2
+        low, high = (f.value - half) * scale, (f.value + half) * scale
+    if hedge in _ABOVE:
+        return Interval(f.value * scale, None)
+    if hedge in _BELOW:
+        return Interval(f.value * scale * (1 - _ABOUT), f.value * scale)
+    if hedge:
+        return Interval(low * (1 - _ABOUT), high * (1 + _ABOUT))
+    return Interval(low, high)
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
@@ -40,7 +58,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if gi is None or ai is None or bi is None:
         return None
     g, a, b = view.facts[gi], view.facts[ai], view.facts[bi]
-    ga, aa, ba = _in_seconds(g), _in_seconds(a), _in_seconds(b)
+    ga, aa, ba = _in_seconds(g, rel.label("hedge")), _in_seconds(a), _in_seconds(b)
     if ga is None or aa is None or ba is None or a.value is None or b.value is None:
         return None
     diff = ba - aa if b.value >= a.value else aa - ba

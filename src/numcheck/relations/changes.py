@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
-from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, same_family
+from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, is_gap, same_family
 from numcheck.relations.stated import _kinds, _names, _subject_concept
 from numcheck.relations.tallies import is_tally
 from numcheck.vocab import singular
@@ -1369,6 +1369,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         a = d.facts[ai]
         if a.kind in FRAME_KINDS:
             continue
+        if back == j - 1 and is_gap(d, ai):
+            return None  # "second, 17 seconds behind in 2:06:58": a gap, not a level compared
         # A range before the word is judged whole ("grew 1.1-1.2%, ahead of the 1.4% forecast").
         if a.kind in ("percent", "money", "measure") and same_family(a, b) and (a.is_range or a.value is not None):
             return Relation(

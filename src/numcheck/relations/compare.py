@@ -1718,6 +1718,9 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
             order, end = hit
             stop = min(d.m.clause_end(si, k), end + OBJECT_WORDS)
             own = [toks[x].fact for x in range(end, stop) if toks[x].fact >= 0]
+            gap = toks[k - 1].fact if k > 0 else -1
+            if gap >= 0 and d.facts[gap].kind in ("duration", "relative") and is_gap(d, gap):
+                continue  # "second, 17 seconds behind in 2:06:58": the gap itself, not a time overtaken
             if own:
                 # A time of its own ("came second behind Lund (3:46.80)"): times are this reader's; amounts
                 # with a figure after the word are the comparison builder's.

@@ -61,19 +61,22 @@ def _race_gaps(d: _Doc) -> Iterator[Relation]:
         after = _times(d, si, pos + 1, len(d.m.tokens[si]), bool(before))
         if before and after:
             a, b = before[-1], after[0]  # the nearest on each side: later times are further runners
-        elif len(before) == 1 and si > 0:
-            # "Kim was second in 2:23:05, 70 seconds behind": the winner's time in the sentence before
+        elif len(before) + len(after) == 1 and si > 0:
+            # "Kim was second in 2:23:05, 70 seconds behind", "second, 17 seconds behind in 2:06:58": the
+            # winner's time in the sentence before
             prior = _times(d, si - 1, 0, len(d.m.tokens[si - 1]), False)
             if len(prior) != 1:
                 continue
-            a, b = prior[0], before[0]
+            a, b = prior[0], (before or after)[0]
         else:
             continue
         g, fa, fb = d.facts[gi], d.facts[a], d.facts[b]
         assert g.value is not None and fa.value is not None and fb.value is not None
         if min(fa.value, fb.value) <= _seconds(g.unit, g.value):
             continue  # "0.2 seconds ahead" of a time of 0.1: no race time
-        yield Relation("race-gap", (("gap", gi), ("a", a), ("b", b)), (), "sentence")
+        hedge = d.v.hedges.ending_at(d.m.words[si], pos)  # "more than two minutes ahead"
+        labels = (("hedge", " ".join(d.m.words[si][hedge[1] : pos])),) if hedge else ()
+        yield Relation("race-gap", (("gap", gi), ("a", a), ("b", b)), (), "sentence", labels)
 
 
 def _seconds(unit: str | None, value: object) -> float:
