@@ -232,13 +232,18 @@ class _Doc:
                 continue
             heads = {singular(p.split()[-1].lower()) for p in (om.noun if om else None, f.subject) if p}
             if not noun or singular(noun) in heads:
-                if not noun and aside < 0 and self._after_preposition(s2, k):
+                if not noun and aside < 0 and (self._after_preposition(s2, k) or self._older_end(s2, k)):
                     aside, aside_sentence = fi, s2
                     continue
                 return fi
             if nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
         return aside if aside >= 0 else nearest
+
+    def _older_end(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910"."""
+        h = self.hedge_start(si, k)
+        return h > 0 and self.m.words[si][h - 1] == "from"
 
     def _after_preposition(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is a preposition's object: "across its two hospitals", "in 12 towns"."""
