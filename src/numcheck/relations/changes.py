@@ -1001,8 +1001,8 @@ def _back_head(d: _Doc, si: int, lo: int, pos: int) -> int:
     subject whose head names no thing, standing for the figure told before, starts; -1 if none."""
     words = d.m.words[si]
     for x in range(max(lo, 1), pos):
-        if words[x] not in BACK_HEADS or words[x + 1 : x + 2] in (("of",), ("for",)):
-            continue  # "the number of people in work rose to": the head names its thing after "of"
+        if words[x] not in BACK_HEADS or words[x + 1 : x + 2] in (("of",), ("for",), ("in",), ("on",)):
+            continue  # "the number of people in work rose to", "the number in employment": its thing after it
         if words[x - 1] in NEAR_PRONOUNS or words[x - 1] == "the":
             return x - 1
         if words[x - 1] == "a" and words[x + 1 : x + 2] in (("that",), ("which",)):

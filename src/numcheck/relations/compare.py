@@ -188,6 +188,7 @@ class _Tables:
     measures: frozenset[str]
     pace: PhraseTable
     pace_words: frozenset[str]  # the words of the pace phrases that tell them apart ("slower", "quickly")
+    pace_then: PhraseTable  # "in the quarter before", "last year": what a pace is set against is a time
     rank_starts: frozenset[str]  # the words a rank can start on, but for figures and numbered ordinals
     race_starts: frozenset[str]  # the words a race's place with its time can start on
     links: PhraseTable
@@ -262,6 +263,7 @@ def _tables() -> _Tables:
         set_against=PhraseTable.build((p, "against") for p in data["overtake"]["set_against"]),
         measures=frozenset(data["overtake"]["measures"]),
         pace=table(data["pace"], "above", "below"),
+        pace_then=PhraseTable.build((p, "then") for p in data["pace"]["then_words"]),
         pace_words=frozenset(
             w
             for label in ("above", "below")
@@ -1887,6 +1889,8 @@ def _paces(d: _Doc) -> Iterator[Relation]:
             j = end + (1 if end < len(words) and words[end] in _DETERMINERS else 0)
             if d.m.tokens[si] and d.figure_after(si, j, AMOUNTS) >= 0:
                 continue  # "slower than the 2.8% of ...": a comparison with its own figure
+            if end < len(words) and not t.pace_then.starting_at(words, end) and d.fact_at(si, end) < 0:
+                continue  # "rising faster than consumer prices": set against another thing, not a time
             pair = _rate_pair(d, si)
             if pair is None:
                 continue
