@@ -12,9 +12,12 @@ gap larger than either time, and a gap whose fact holds only its seconds ("a min
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from numcheck.relations.base import Relation, _Doc
 
+# How far apart two times of one race may be (the slower over the faster).
+RACE_SPREAD = Decimal("1.25")
 # Units a race gap may be told in.
 GAP_UNITS = frozenset({"second", "minute", "hour"})
 _UNIT_WORDS = frozenset("minute minutes hour hours second seconds".split())
@@ -74,13 +77,12 @@ def _race_gaps(d: _Doc) -> Iterator[Relation]:
         assert g.value is not None and fa.value is not None and fb.value is not None
         if min(fa.value, fb.value) <= _seconds(g.unit, g.value):
             continue  # "0.2 seconds ahead" of a time of 0.1: no race time
+        if max(fa.value, fb.value) > min(fa.value, fb.value) * RACE_SPREAD:
+            continue  # two times of one race differ by a few per cent; these are not one race's (or misread)
         hedge = d.v.hedges.ending_at(d.m.words[si], pos)  # "more than two minutes ahead"
         labels = (("hedge", " ".join(d.m.words[si][hedge[1] : pos])),) if hedge else ()
         yield Relation("race-gap", (("gap", gi), ("a", a), ("b", b)), (), "sentence", labels)
 
 
-def _seconds(unit: str | None, value: object) -> float:
-    from decimal import Decimal
-
-    v = Decimal(str(value))
-    return float(v * {"second": 1, "minute": 60, "hour": 3600}.get(unit or "second", 1))
+def _seconds(unit: str | None, value: Decimal) -> Decimal:
+    return value * {"second": 1, "minute": 60, "hour": 3600}.get(unit or "second", 1)
