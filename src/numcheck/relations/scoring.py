@@ -153,14 +153,7 @@ def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     """Where the sentence turns to the other side: a contrast word ("but", "answered") that does not
     follow the named side at once ("Ulster replied with ..." is the side's own reply); else its end."""
     words = d.words[si]
-    named = next(
-        (
-            k
-            for k, t in enumerate(d.tokens[si])
-            if t.text.removesuffix("'s") in sides and d.view.text[t.start].isupper()
-        ),
-        -1,
-    )
+    named = _first_named(d, si, sides)
     contrast = _tables()["contrast"]
     for k in contrast.starts_in(words):
         if k > named + 1 and contrast.starting_at(words, k):
@@ -168,11 +161,9 @@ def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     return len(words)
 
 
-def _named_after_turn(d: _Report, si: int, sides: Mapping[str, _Side]) -> bool:
-    """The sentence names a side only after it turns ("Prydderch kicked two penalties, while Dunmore's only
-    points came from ..."): what it tells before the turn is not that side's."""
-    words = d.words[si]
-    named = next(
+def _first_named(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
+    """The token where the sentence first names a side by a capitalised word, or -1."""
+    return next(
         (
             k
             for k, t in enumerate(d.tokens[si])
@@ -180,6 +171,13 @@ def _named_after_turn(d: _Report, si: int, sides: Mapping[str, _Side]) -> bool:
         ),
         -1,
     )
+
+
+def _named_after_turn(d: _Report, si: int, sides: Mapping[str, _Side]) -> bool:
+    """The sentence names a side only after it turns ("Prydderch kicked two penalties, while Dunmore's only
+    points came from ..."): what it tells before the turn is not that side's."""
+    words = d.words[si]
+    named = _first_named(d, si, sides)
     contrast = _tables()["contrast"]
     return any(k < named and contrast.starting_at(words, k) for k in contrast.starts_in(words))
 

@@ -112,14 +112,19 @@ def _scan_matches(d: _Doc) -> list[_Match]:
     return out
 
 
+def _by_sentence(d: _Doc) -> dict[int, list[_Match]]:
+    """The text's match scores by the sentence that prints them."""
+    by_sentence: dict[int, list[_Match]] = {}
+    for m in _matches(d):
+        by_sentence.setdefault(m.sentence, []).append(m)
+    return by_sentence
+
+
 def _tennis(d: _Doc) -> Iterator[Relation]:
     """Counts of tie-breaks, sets and closing runs of games against the match score they are told of."""
-    matches = _matches(d)
-    if not matches:
+    by_sentence = _by_sentence(d)
+    if not by_sentence:
         return
-    by_sentence: dict[int, list[_Match]] = {}
-    for m in matches:
-        by_sentence.setdefault(m.sentence, []).append(m)
     for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
         v = f.value
         if v is None or f.hedge != "exact" or v != v.to_integral_value() or not (1 <= v <= 40):
@@ -365,12 +370,9 @@ def _sets_told(d: _Doc) -> Iterator[Relation]:
     state ("led 5-3 in the second set") has the score before the set's name and is not read; nor is a
     score no set can end on. A ``set-told`` relation: ``set`` the printed set, ``told`` the first figure
     of the told score; labels ``told`` ("6-3"), ``told_span``, ``place`` (the ordinal word), ``score``."""
-    matches = _matches(d)
-    if not matches:
+    by_sentence = _by_sentence(d)
+    if not by_sentence:
         return
-    by_sentence: dict[int, list[_Match]] = {}
-    for m in matches:
-        by_sentence.setdefault(m.sentence, []).append(m)
     text = d.view.text
     places = _data()["set_ordinals"]
     for si, s in enumerate(d.view.doc.sentences):
