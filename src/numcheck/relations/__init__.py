@@ -228,7 +228,13 @@ from numcheck.relations.splits import (
     _unit_parts,
 )
 from numcheck.relations.stakes import _stake_rests, _stakes
-from numcheck.relations.stated import _distant_stated, _lead_directions, _lead_moves_against, _lead_stated_again
+from numcheck.relations.stated import (
+    _change_told_after,
+    _distant_stated,
+    _lead_directions,
+    _lead_moves_against,
+    _lead_stated_again,
+)
 from numcheck.relations.streaks import _streaks
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
@@ -398,6 +404,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 # Second stage: builders that read the relations of the first.
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
+    _change_told_after,
     _lead_stated_again,
     _lead_directions,
     _lead_moves_against,

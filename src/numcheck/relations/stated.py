@@ -153,6 +153,70 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             break
 
 
+def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change told with its two ends and no stated change, then in the next sentence as known by a
+    change noun with its size: "rose to 5.1% ..., from 4.8% in the previous quarter. The jump of 0.3% was
+    the biggest since ..."; "The fall of 6.7% was one of the steepest"; "This 12% rise". The noun must
+    open a definite phrase ("the", "this", "that") and its sentence name no other figure of the family
+    before it."""
+    changes = list(built.get("change", {}).values())
+    used = {i for rel in changes for r, i in rel.roles if r in ("stated", "factor")}
+    for rel in changes:
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is None or bi is None or rel.get("stated") is not None or rel.get("factor") is not None:
+            continue
+        si = max(d.facts[ai].sentence, d.facts[bi].sentence)
+        found = None
+        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER)):
+            found = _definite_move(d, s2, used)
+            if found is not None:
+                break
+        if found is None:
+            continue
+        ci, direction, cue = found
+        if (
+            d.facts[ci].kind not in ("percent", "points")
+            or d.facts[bi].kind != "percent"
+            and d.facts[ci].kind == "points"
+        ):
+            continue
+        labels = dict(rel.labels)
+        labels["direction"] = direction
+        used.add(ci)
+        roles = rel.roles + (("stated", ci),)
+        yield Relation("change", roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
+
+
+# Sentences after a change that may tell it again as known ("The fall of 6.7% was ...").
+TOLD_AFTER = 2
+# Words that make a change noun's phrase definite: it tells a change already told.
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span] | None:
+    """The first figure of sentence ``si`` told as a definite change with its size: "The jump of 0.3%",
+    "This rise of 6%", "The 0.3% jump" → (figure, direction, cue), when it is the sentence's first
+    figure."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    for pos, tok in enumerate(toks):
+        ci = tok.fact
+        if ci < 0:
+            continue
+        if ci in used or d.facts[ci].kind in FRAME_KINDS:
+            return None
+        k = d.hedge_start(si, pos)
+        if k >= 3 and words[k - 1] == "of":
+            hit = d.v.direction.ending_at(words, k - 1)
+            if hit is not None and hit[1] >= 1 and words[hit[1] - 1] in _DEFINITE:
+                return ci, hit[0], d.span(si, hit[1] - 1, k)
+        if k >= 1 and words[k - 1] in _DEFINITE:
+            after = d.v.direction.starting_at(words, pos + 1)
+            if after is not None:
+                return ci, after[0], d.span(si, k - 1, after[1])
+        return None
+    return None
+
+
 def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change told in the body with its ends and its own stated change, against the stated change the
     headline or the lead gives the same thing: "Revenues at Calder Media slipped 11% in 2024." …
