@@ -132,12 +132,14 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
             return fi, text, k + 1
         if f.kind == "share" and text in SHARE_WORDS and f.value is not None:
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            if nxt in ("the", "as"):
+            if nxt in ("the", "as", "what"):
                 return fi, text, k + 1
+            if words[k + 1 : k + 3] == ("of", "what"):
+                return fi, text, k + 2  # "a third of what it made on its opening weekend"
         return None
     w = words[k]
     before = words[k - 1] if k > 0 else ""
-    if w in FRACTION_WORDS and words[k + 1 : k + 2] in (("the",), ("as",)):
+    if w in FRACTION_WORDS and words[k + 1 : k + 2] in (("the",), ("as",), ("what",)):
         # "half as many as", "half the 7,900", "a quarter as many as": read by the rule's table of multiples
         if w == "half" and before not in DETERMINERS and before not in HALF_PICKERS:
             return -1, w, k + 1
