@@ -224,7 +224,8 @@ def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
             if after and after[0] in ("more", "fewer", "extra", "other", "others"):
                 return -1, -1  # "thousands of fans, 400 more than last year"
             return fi, pos
-        if w in CLAUSE_END or w in GAP_STOP and w not in ("a", "an"):
+        inside_of = w == "with" and "of" in words[start:j]  # "a majority of purchases with a mortgage, 45%"
+        if w in CLAUSE_END or w in GAP_STOP and w not in ("a", "an") and not inside_of:
             return -1, -1
         fi = toks[j].fact
         if fi >= 0 and d.facts[fi].kind not in ("age", "ordinal"):
