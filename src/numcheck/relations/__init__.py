@@ -65,7 +65,7 @@ from numcheck.relations.ages import (
     _youth_ages,
 )
 from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
-from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes
+from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes, _leaving_rests
 from numcheck.relations.calendar import (
     _after_that,
     _anniversaries,
@@ -255,6 +255,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ordinals_within,
     _shares_and_parts,
     _breakdowns,
+    _leaving_rests,
     _changes_and_ranges,
     _stated_than,
     _to_without_from,

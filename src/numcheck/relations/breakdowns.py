@@ -452,3 +452,51 @@ def _demonstrative_wholes(d: _Doc) -> Iterator[Relation]:
 def _same_concept(d: _Doc, a: int, b: int) -> bool:
     ac, bc = d.m.frame(a).concept, d.m.frame(b).concept
     return bool(ac) and ac == bc
+
+
+def _leaving_rests(d: _Doc) -> Iterator[Relation]:
+    """A whole, a part moved out of it and the rest the move leaves: "42,000 homes lost power. By Sunday
+    34,000 had been reconnected, leaving 8,000 still cut off" → 34,000 + 8,000 = 42,000. The rest follows
+    a word of leaving ([leaving] in vocab.toml) at the end of the part's clause; the part is the last
+    figure of its family before that word in its sentence, the whole the figure of the family before the
+    part (in its sentence or the one before) that no other figure of the family stands between. A
+    ``breakdown`` (total, item, item), exact."""
+    table = _leaving_table()
+    for si, words in enumerate(d.m.words):
+        toks = d.m.tokens[si]
+        for k, w in enumerate(words):
+            if w not in table[0] or k == 0 or words[k - 1] != ",":
+                continue
+            j = k + 1
+            while j < len(words) and words[j] in table[1] and toks[j].fact < 0:
+                j += 1
+            ri = d.figure_after(si, j, COUNTABLE)
+            if ri < 0:
+                continue
+            r = d.facts[ri]
+            before = [t.fact for t in toks[:k] if t.fact >= 0 and same_family(d.facts[t.fact], r)]
+            others = [t.fact for t in toks[:k] if t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS]
+            if not before or others[-1:] != before[-1:]:
+                continue  # the figure right before the word is the part moved
+            pi = before[-1]
+            wi = before[-2] if len(before) >= 2 else -1
+            if wi < 0 and si > 0:
+                prior = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS]
+                if len(prior) == 1 and same_family(d.facts[prior[0]], r):
+                    wi = prior[0]
+            if wi < 0 or len(before) > 2:
+                continue
+            w_, p_ = d.facts[wi], d.facts[pi]
+            if w_.value is None or p_.value is None or r.value is None or w_.is_range or p_.is_range or r.is_range:
+                continue
+            if not (w_.value > p_.value and w_.value > r.value):
+                continue
+            cue = d.span(si, k, j)
+            yield Relation("breakdown", (("total", wi), ("item", pi), ("item", ri)), (cue,), "sentence")
+
+
+def _leaving_table() -> tuple[frozenset[str], frozenset[str]]:
+    from numcheck.vocab import _toml
+
+    data = _toml("vocab.toml")["leaving"]
+    return frozenset(data["words"]), frozenset(data["between"])
