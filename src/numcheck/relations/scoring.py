@@ -108,6 +108,23 @@ class _Side:
     span: Span  # the headline's score, "22-13"
 
 
+def _claim(
+    score: object, start: int, end: int, said: str, plus: object, why: str, bound: str = "", at: Span | None = None
+) -> tuple[tuple[str, str], ...]:
+    """The labels of a ``scoring`` relation: the figure told (``score``, its span, how it was said), what the
+    text counts for it (``plus``, ``why``), ``bound`` ("at-least" when the count may be only some of it) and,
+    when given, ``at``, the span the finding marks."""
+    labels = (
+        ("score", str(score)),
+        ("span", f"{start}:{end}"),
+        ("said", said),
+        ("plus", str(plus)),
+        ("why", why),
+        ("bound", bound),
+    )
+    return labels + ((("at", f"{at.start}:{at.end}"),) if at is not None else ())
+
+
 def _sides(d: _Report) -> Mapping[str, _Side]:
     """The headline's score between two names ("Munster 22-13 Ulster"): each capitalised word of a side's
     name (lower case) → that side's score; empty when the headline is no such score."""
@@ -328,13 +345,14 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
         why = ", ".join(f"{v} × {k} ({worths[k]})" for k, v in sorted(kinds.items()))
         why += " and the points named" if points else ""
         told = sides[side]
-        labels = (
-            ("score", str(told.score)),
-            ("span", f"{told.span.start}:{told.span.end}"),
-            ("said", f"{told.score} in {d.view.text[told.span.start : told.span.end]}"),
-            ("plus", str(worth)),
-            ("why", why),
-            ("bound", bound),
+        labels = _claim(
+            told.score,
+            told.span.start,
+            told.span.end,
+            f"{told.score} in {d.view.text[told.span.start : told.span.end]}",
+            worth,
+            why,
+            bound=bound,
         )
         cues = tuple(d.span(si, j, e) for j, e in spans)
         counts = tuple(
@@ -383,13 +401,13 @@ def _goal_counts(d: _Report) -> Iterator[Relation]:
         facts = [at[g.span.start] for g in line if g.span.start in at] or told[k : k + 1]
         if not facts:
             continue
-        labels = (
-            ("score", str(score)),
-            ("span", f"{m.start()}:{m.end()}"),
-            ("said", f"{score} in {m.group()}"),
-            ("plus", str(len(line))),
-            ("why", f"{len(line)} goal{'' if len(line) == 1 else 's'} in the goal list"),
-            ("bound", ""),
+        labels = _claim(
+            score,
+            m.start(),
+            m.end(),
+            f"{score} in {m.group()}",
+            len(line),
+            f"{len(line)} goal{'' if len(line) == 1 else 's'} in the goal list",
         )
         roles = tuple(("event", fi) for fi in facts)
         yield Relation("scoring", roles, tuple(g.span for g in line), "document", labels)
@@ -440,13 +458,14 @@ def _scorer_claims(d: _Report) -> Iterator[Relation]:
             if not facts:
                 continue
             shown = " ".join(text[toks[j].start : toks[j].end] for j in range(k, end))
-            labels = (
-                ("score", str(len(goals))),
-                ("span", f"{toks[k].start}:{toks[end - 1].end}"),
-                ("said", f"{goals[0].name}'s goals in the goal list ({len(goals)})"),
-                ("plus", str(int(_data()["claims"][phrase]))),
-                ("why", f"'{shown}'"),
-                ("bound", "at-least"),
+            labels = _claim(
+                len(goals),
+                toks[k].start,
+                toks[end - 1].end,
+                f"{goals[0].name}'s goals in the goal list ({len(goals)})",
+                int(_data()["claims"][phrase]),
+                f"'{shown}'",
+                bound="at-least",
             )
             yield Relation(
                 "scoring", tuple(("scored", fi) for fi in facts), tuple(g.span for g in goals), "document", labels
@@ -538,13 +557,14 @@ def _prose_goals(d: _Report) -> Iterator[Relation]:
                     j += 1
             if credited <= side:
                 continue
-            labels = (
-                ("score", str(side)),
-                ("span", f"{tok.start}:{tok.end}"),
-                ("said", f"{side} goals in {tok.text}"),
-                ("plus", str(credited)),
-                ("why", ", ".join(f"'{s}'" for s in shown)),
-                ("bound", "at-least"),
+            labels = _claim(
+                side,
+                tok.start,
+                tok.end,
+                f"{side} goals in {tok.text}",
+                credited,
+                ", ".join(f"'{s}'" for s in shown),
+                bound="at-least",
             )
             yield Relation("scoring", (("scored", score_at[tok.start]),), tuple(spans), "sentence", labels)
 
@@ -639,13 +659,14 @@ def _match_figures(d: _Report) -> Iterator[Relation]:
             cues = (d.span(si, before[1], k) if before else d.span(si, k + 1, after[1] if after else k + 1),)
             for what, told, counted in (("wickets", whole[0], wickets), ("runs", whole[1], runs)):
                 # one relation for each, the told figure under its own role (relations are keyed by roles)
-                labels = (
-                    ("score", str(told)),
-                    ("span", f"{tok.start}:{tok.end}"),
-                    ("said", f"{told} {what} in the match figures {words[k]}"),
-                    ("plus", str(counted)),
-                    ("why", f"the innings figures {shown}"),
-                    ("bound", bound),
+                labels = _claim(
+                    told,
+                    tok.start,
+                    tok.end,
+                    f"{told} {what} in the match figures {words[k]}",
+                    counted,
+                    f"the innings figures {shown}",
+                    bound=bound,
                 )
                 # keyed by the told figure under a role of its own, or by a cue of its own when no fact holds it
                 if tok.fact >= 0:
@@ -733,13 +754,13 @@ def _leads(d: _Report) -> Iterator[Relation]:
             if diff == told:
                 continue
             phrase = d.view.text[toks[k].start : gap.span.end]
-            labels = (
-                ("score", str(told)),
-                ("span", f"{gap.span.start}:{gap.span.end}"),
-                ("said", f"'{phrase}'"),
-                ("plus", str(diff)),
-                ("why", f"{b[2]} made against {a[2]}: {'a lead' if held > 0 else 'a deficit'} of {abs(held)}"),
-                ("bound", ""),
+            labels = _claim(
+                told,
+                gap.span.start,
+                gap.span.end,
+                f"'{phrase}'",
+                diff,
+                f"{b[2]} made against {a[2]}: {'a lead' if held > 0 else 'a deficit'} of {abs(held)}",
             )
             roles = (
                 ("score", toks[end].fact),
@@ -880,14 +901,15 @@ def _credited_goals(d: _Report) -> Iterator[Relation]:
         where = sides[side].span
         at = next((claimed[w][1] for w, _ in scorers if w in claimed), None)
         shown = ", ".join(f"{w.title()} {n}" for w, n in sorted(scorers))
-        labels = (
-            ("score", str(score)),
-            ("span", f"{where.start}:{where.end}"),
-            ("said", f"{score} goals for {side.title()} in {text[where.start : where.end]}"),
-            ("plus", str(credited)),
-            ("why", f"goals told for its scorers: {shown}"),
-            ("bound", "at-least"),
-            ("at", f"{at.start}:{at.end}" if at else ""),
+        labels = _claim(
+            score,
+            where.start,
+            where.end,
+            f"{score} goals for {side.title()} in {text[where.start : where.end]}",
+            credited,
+            f"goals told for its scorers: {shown}",
+            bound="at-least",
+            at=at,
         )
         cues = tuple(c for _, c in sorted((v for v in claimed.values()), key=lambda x: x[1].start)) + tuple(spans)
         yield Relation("scoring", (), (where, *cues), "document", labels)
@@ -927,13 +949,13 @@ def _target(d: _Report) -> Iterator[Relation]:
     if need <= 0 or need == told:
         return
     fi = d.tokens[si][k].fact
-    labels = (
-        ("score", str(told)),
-        ("span", f"{d.facts[fi].span.start}:{d.facts[fi].span.end}"),
-        ("said", f"a target of {told}"),
-        ("plus", str(need)),
-        ("why", f"{a1} and {a2} against {b1}, plus one"),
-        ("bound", ""),
+    labels = _claim(
+        told,
+        d.facts[fi].span.start,
+        d.facts[fi].span.end,
+        f"a target of {told}",
+        need,
+        f"{a1} and {a2} against {b1}, plus one",
     )
     roles = (("target", fi), *(("event", d.tokens[x][y].fact) for x, y, _ in ((s1, k1, 0), (s2, k2, 0), (s3, k3, 0))))
     yield Relation("scoring", roles, (), "document", labels)
