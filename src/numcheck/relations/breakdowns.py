@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
@@ -11,6 +12,7 @@ from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
 from numcheck.relations.referents import clause_subject, referent, subject_at
 from numcheck.relations.referents import words as referent_words
+from numcheck.vocab import _toml
 
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
@@ -495,8 +497,7 @@ def _leaving_rests(d: _Doc) -> Iterator[Relation]:
             yield Relation("breakdown", (("total", wi), ("item", pi), ("item", ri)), (cue,), "sentence")
 
 
+@functools.cache
 def _leaving_table() -> tuple[frozenset[str], frozenset[str]]:
-    from numcheck.vocab import _toml
-
     data = _toml("vocab.toml")["leaving"]
     return frozenset(data["words"]), frozenset(data["between"])

@@ -11,7 +11,7 @@ from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, is_gap, same_family
-from numcheck.relations.stated import _kinds, _names, _subject_concept
+from numcheck.relations.stated import _kinds, _names, _stated_concept, _subject_concept
 from numcheck.relations.tallies import is_tally
 from numcheck.vocab import singular
 
@@ -1195,7 +1195,7 @@ def _older_then_stated(d: _Doc) -> Iterator[Relation]:
             bi = _now_level_before(d, si, ai)
             if bi < 0 or fa.mood or not _before_now(d, fa.period, d.m.frame(bi).period, ai, bi):
                 continue
-            said = _stated_concept_of(d, ci)
+            said = _stated_concept(d, ci)
             if said and said != d.m.frame(bi).concept and said not in GENERIC_HEADS:
                 continue
             direction = d.m.by_fact[ci].direction or ""
@@ -1232,12 +1232,6 @@ def _now_level_before(d: _Doc, si: int, ai: int) -> int:
         and not d.m.frame(bi).mood
     ]
     return found[0] if len(found) == 1 else -1
-
-
-def _stated_concept_of(d: _Doc, ci: int) -> str:
-    from numcheck.relations.stated import _stated_concept
-
-    return _stated_concept(d, ci)
 
 
 def _versus_year(d: _Doc) -> Iterator[Relation]:
