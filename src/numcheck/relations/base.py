@@ -232,7 +232,7 @@ class _Doc:
                 continue
             heads = {singular(p.split()[-1].lower()) for p in (om.noun if om else None, f.subject) if p}
             if not noun or singular(noun) in heads:
-                if not noun and aside < 0 and (self._after_preposition(s2, k) or self._older_end(s2, k)):
+                if not noun and aside < 0 and (self._after_preposition(s2, k) or self.older_end(s2, k)):
                     aside, aside_sentence = fi, s2
                     continue
                 return fi
@@ -240,7 +240,7 @@ class _Doc:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
         return aside if aside >= 0 else nearest
 
-    def _older_end(self, si: int, k: int) -> bool:
+    def older_end(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910"."""
         h = self.hedge_start(si, k)
         return h > 0 and self.m.words[si][h - 1] == "from"

@@ -543,8 +543,7 @@ def _stated_in(
             words = d.m.words[si]
             after = d.v.direction.starting_at(words, pos + 1)
             direction = cm.direction or (after[0] if after else "")
-            k = d.hedge_start(si, pos)
-            if k > 0 and words[k - 1] == "from":
+            if d.older_end(si, pos):
                 continue  # "71.2% of patients ..., down from 76.4%": an older level, not a move
             own = _level_reached(d, ci)
             if own >= 0 and not d.facts[own].interval.overlaps(like.interval):
