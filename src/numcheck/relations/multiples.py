@@ -209,8 +209,10 @@ def _named_level(d: _Doc, si: int, j: int) -> int:
         if words[k] in d.v.multiple_heads and words[k + 1] == "of":
             return k + 2
         fi = toks[k].fact
-        if fi >= 0 and not (d.facts[fi].kind in FRAME_KINDS and d.facts[fi].text.endswith(("'s", "’s"))):
-            return -1
+        if fi >= 0 and not (
+            d.facts[fi].kind in FRAME_KINDS and (d.facts[fi].text.endswith(("'s", "’s")) or d.facts[fi].kind == "year")
+        ):
+            return -1  # "the previous year's total of", "the 2019 crop of"
         if fi < 0 and not (words[k].isalpha() or words[k].endswith(("'s", "’s")) or words[k] in ("'", "s")):
             return -1
     return -1
@@ -368,9 +370,15 @@ def _figure_before(d: _Doc, si: int, j: int, like: Fact | None, lo: int = 0) -> 
     of ``like``'s family, else -1."""
     toks = d.m.tokens[si]
     words = d.m.words[si]
-    for k in range(j - 1, max(lo, j - NEWER_REACH) - 1, -1):
+    k = j
+    while k > max(lo, j - NEWER_REACH):
+        k -= 1
         if words[k] in SENTENCE_ENDS:
             return -1
+        opened = d.conversion_open(si, k)
+        if opened > 0:
+            k = opened  # "Its takings of £2.2m ($2.8m) were a third of what": the figure before the bracket
+            continue
         fi = toks[k].fact
         if fi < 0:
             continue
