@@ -48,6 +48,7 @@ JUDGES: dict[str, str] = {
     "range-order": "range_order",
     "count-items": "enumeration",
     "remainder": "remainder",
+    "flow": "flow",
     "within-100": "shares",
     "portion-bound": "portion",
     "same-day": "same_day",

@@ -150,6 +150,7 @@ from numcheck.relations.elapsed import (
     _planned,
     _since_told,
 )
+from numcheck.relations.flows import _flows
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
 from numcheck.relations.frames import _period_slices, _scope_parts
 from numcheck.relations.gaps import _race_gaps
@@ -406,6 +407,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
     _change_told_after,
+    _flows,
     _lead_stated_again,
     _lead_directions,
     _lead_moves_against,
