@@ -24,7 +24,7 @@ SHARES = frozenset({"percent", "share"})
 # Words that end the noun between a part and its "of" ("$2.84bn and earnings of $0.93"): another clause.
 # Words between a figure and "of" that end the gap: "3 lines instead of 2" has no whole.
 GAP_STOP = frozenset(
-    "and or but while whereas with were was are is have has had per each a an instead because ahead regardless".split()
+    "and or but while whereas with were was are is have has had per each a an instead because ahead regardless after before since until following".split()
 )
 FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
 # Capitalised words that are not names of who or what a figure belongs to.
@@ -130,6 +130,10 @@ def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:
     if family(a) == family(b):
         return True
     return bare_ok and _bare(a) and b.kind in ("percent", "money", "measure", "count")
+
+
+# Tokens before "on" or "against" in which a move makes the figure after them a change's older end.
+OLDER_END_REACH = 4
 
 
 class _Doc:
@@ -265,9 +269,24 @@ class _Doc:
         return aside if aside >= 0 else nearest
 
     def older_end(self, si: int, k: int) -> bool:
-        """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910"."""
-        h = self.hedge_start(si, k)
-        return h > 0 and self.m.words[si][h - 1] == "from"
+        """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910",
+        "31,406 patients, up 4.2% on the 30,152 recorded a year earlier", "compared with 2,910"."""
+        words = self.m.words[si]
+        j = self.hedge_start(si, k) - 1
+        if j >= 0 and (words[j] in ("the", "its", "their") or words[j].endswith("'s")):
+            j -= 1
+        if j < 0:
+            return False
+        if words[j] == "from" or (words[j] in ("with", "to") and j > 0 and words[j - 1] == "compared"):
+            return True
+        if words[j] not in ("on", "against"):
+            return False
+        # "on" and "against" end a change only after a move told just before them ("up 4.2% on").
+        for n in range(max(0, j - OLDER_END_REACH), j):
+            fi = self.fact_at(si, n)
+            if (fi >= 0 and self.facts[fi].kind in ("percent", "points")) or self.v.direction.starting_at(words, n):
+                return True
+        return False
 
     def _after_preposition(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is a preposition's object: "across its two hospitals", "in 12 towns"."""
