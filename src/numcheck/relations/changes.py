@@ -626,6 +626,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    if d.conversion_open(si, pos + 1) > 0:
+        return  # "1.61 million hectares (4.0 million acres) ..., down from 1.70 million": the figure it converts is the end
     h = d.hedge_start(si, pos)
     if b.kind not in ("percent", "points") and h > 1 and words[h - 1] in ("of", "by"):
         if d.v.direction.ending_at(words, h - 1):

@@ -18,8 +18,9 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from numcheck import startcache
 from numcheck.mentions import _NOT_NOUNS, CLAUSE_END, Token, same_holder
-from numcheck.model import Span
+from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _DETERMINERS,
     FRAME_KINDS,
@@ -776,6 +777,17 @@ def _rank_clashes(d: _Doc) -> Iterator[Relation]:
                     yield rel
 
 
+# Two figures at one place of one chart are near each other: more than this factor apart, they are two
+# charts' ("second on 298.5 points" in a team table, "second in 7.91" in a race).
+CHART_SPREAD = 4
+
+
+def _far_apart(a: Fact, b: Fact) -> bool:
+    if a.value is None or b.value is None or a.value <= 0 or b.value <= 0:
+        return False
+    return max(a.value, b.value) > CHART_SPREAD * min(a.value, b.value)
+
+
 def _clash(d: _Doc, p: Placing, q: Placing) -> Relation | None:
     if p.ranked_by and q.ranked_by and p.ranked_by != q.ranked_by:
         return None  # "the second-largest bank" and "the second-biggest insurer": two rankings
@@ -808,6 +820,8 @@ def _clash(d: _Doc, p: Placing, q: Placing) -> Relation | None:
         return None  # an entry unnamed ("it dropped to number three") or named twice
     if p.figure >= 0 and q.figure >= 0 and not _alike(d, p.figure, q.figure):
         return None  # a film's takings and a book's copies: two charts
+    if p.figure >= 0 and q.figure >= 0 and _far_apart(d.facts[p.figure], d.facts[q.figure]):
+        return None  # "second on 298.5 points" in the team table, "second in 7.91" in one race: two charts
     evidence = "sentence" if p.si == q.si else "document"
     names = (("first", " ".join(sorted(first))), ("second", " ".join(sorted(second))))
     cues = (d.span(p.si, p.start, p.end), d.span(q.si, q.start, q.end))
@@ -1733,9 +1747,14 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
             names = _caps(d, si, end, stop) - t.measures
             if not names:
                 continue
+            if any(_SCORE_WORD.match(w) for w in words[end : stop + 1]):
+                continue  # "by beating Lunde 6-2 4-6 6-3": a result with its score, not figures set against
             ai = _figure_before(d, si, k)
             if ai < 0 or k - d.pos_of(ai)[1] > OVERTAKE_BACK:
                 continue
+            apos = d.pos_of(ai)[1]
+            if words[apos - 1 : apos] == ("-",) or words[apos + 1 : apos + 2] == ("-",):
+                continue  # "levelled at 1-1 by beating": a score's side is no figure overtaken
             if _timed(d, ai):
                 order = "below" if order == "above" else "above"  # beating a time is running faster
             bi = _named_figure(d, si, names, ai, names_at)
@@ -1744,6 +1763,8 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
                 yield Relation("comparison", (("a", ai), ("b", bi)), (d.span(si, k, end),), ev, (("order", order),))
 
 
+# A score or a set as the word after an overtaking word's object: "beating Lunde 6-2".
+_SCORE_WORD = startcache.compile(r"^\d{1,3}-\d{1,3}$")
 # Capitalised words that name no passer; "the UK" and "the US" do here, as countries that pass others.
 _NOT_PASSERS = NOT_NAMES - {"uk", "us", "eu"}
 
