@@ -5,6 +5,7 @@ that tie a figure to an earlier one ("Its profits ... a 30% rise" in the lead).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END, Token, same_holder
 from numcheck.model import Fact, Span
@@ -180,6 +181,8 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             and d.facts[ci].kind == "points"
         ):
             continue
+        if not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
+            continue  # "the rise of 3.2 points in the headline measure": two other rates told before fit it
         labels = dict(rel.labels)
         labels["direction"] = direction
         used.add(ci)
@@ -189,6 +192,36 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
 
 # Sentences after a change that may tell it again as known ("The fall of 6.7% was ...").
 TOLD_AFTER = 2
+# Sentences before a change told as known in which another change it fits makes it that one's.
+TOLD_AFTER_RIVALS = 5
+# How near (in points) a told size must be to the ends' difference to fit them.
+FIT_SLACK = Decimal("0.1")
+
+
+def _other_pair_fits(d: _Doc, ai: int, bi: int, ci: int) -> bool:
+    """Two figures of the ends' kind told in the sentences before ``ci`` (other than the ends) whose
+    change ``ci`` fits: the size may be theirs ("67.0% ... That compares with 63.8% last year. ... Top
+    grades rose to 22.0% from 20.6%. ... the rise of 3.2 points in the headline measure")."""
+    si = d.facts[ci].sentence
+    kind = d.facts[bi].kind
+    others = [
+        fi
+        for s, _, fi, f in d.figures(frozenset({kind}))
+        if si - TOLD_AFTER_RIVALS <= s <= si and fi not in (ai, bi, ci)
+    ]
+    return any(_fits(d, x, y, ci) for n, x in enumerate(others) for y in others[n + 1 :])
+
+
+def _fits(d: _Doc, ai: int, bi: int, ci: int) -> bool:
+    """The size ``ci`` is the change from ``ai`` to ``bi`` read as points or as per cent, to a tenth."""
+    a, b, c = d.facts[ai].value, d.facts[bi].value, d.facts[ci].value
+    if a is None or b is None or c is None:
+        return False
+    if abs(abs(b - a) - c) <= FIT_SLACK:
+        return True
+    return a != 0 and abs(abs(b - a) / a * 100 - c) <= FIT_SLACK * 5
+
+
 # Words that make a change noun's phrase definite: it tells a change already told.
 _DEFINITE = frozenset({"the", "this", "that"})
 
