@@ -12,7 +12,7 @@ from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
 from numcheck.relations.referents import clause_subject, referent, subject_at
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import _toml
+from numcheck.vocab import PhraseTable, _toml
 
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
@@ -139,6 +139,8 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             # may be a running total of earlier days as well.
             running = d.m.words[si][cue_start] in _RUNNING
             items = _items_back(d, si, pos, f, timed=not running)
+            if not running:
+                items = _joined_before(d, si, items, f) + items
             cue = d.span(si, cue_start, cue_end)
             if len(items) >= 2:
                 yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
@@ -497,7 +499,37 @@ def _leaving_rests(d: _Doc) -> Iterator[Relation]:
             yield Relation("breakdown", (("total", wi), ("item", pi), ("item", ri)), (cue,), "sentence")
 
 
+def _joined_before(d: _Doc, si: int, items: list[int], like: Fact) -> list[int]:
+    """A first item told far before the list and joined to it by "along with", "as well as" ([leaving]
+    ``joined_before``): "12 severe warnings, which ..., were in force, along with 47 warnings and 63 alerts,
+    a total of 122" → [12]; else []."""
+    if not items:
+        return []
+    words, toks = d.m.words[si], d.m.tokens[si]
+    first = d.pos_of(items[0])[1]
+    k = d.hedge_start(si, first)
+    for q in range(k, max(-1, k - ITEM_GAP), -1):
+        hit = _leaving_table()[2].ending_at(words, q)
+        if hit is None:
+            if q < k and toks[q].fact >= 0:
+                return []
+            continue
+        for j in range(hit[1] - 1, -1, -1):
+            if words[j] in CLAUSE_END:
+                return []
+            fi = toks[j].fact
+            if fi < 0:
+                continue
+            f = d.facts[fi]
+            if f.kind in FRAME_KINDS:
+                continue
+            return [fi] if same_family(f, like) and not f.is_range and f.value is not None else []
+        return []
+    return []
+
+
 @functools.cache
-def _leaving_table() -> tuple[frozenset[str], frozenset[str]]:
+def _leaving_table() -> tuple[frozenset[str], frozenset[str], PhraseTable]:
     data = _toml("vocab.toml")["leaving"]
-    return frozenset(data["words"]), frozenset(data["between"])
+    joined = PhraseTable.build((p, "joined") for p in data["joined_before"])
+    return frozenset(data["words"]), frozenset(data["between"]), joined

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END
@@ -473,7 +474,28 @@ def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> tuple[i
         return rest, True
     # In the next sentence only "the other", "the rest", "the remaining": "Another 55 were rescued from a
     # second ferry" may count another group.
-    return _rest_in(d, si + 1, 0, NEXT_REST_REACH, like, whole, ("remainder",)), False
+    rest = _rest_in(d, si + 1, 0, NEXT_REST_REACH, like, whole, ("remainder",))
+    if rest >= 0 and _rest_of_larger(d, whole, rest):
+        return -1, False
+    return rest, False
+
+
+def _rest_of_larger(d: _Doc, whole: int, rest: int) -> bool:
+    """ "Of the 2,384 pupils ... There were 642 eligible for free meals, and 339 of them passed. Among the
+    remaining 1,742 ...": the whole and the rest make up a larger count told before (2,384), so the rest
+    is that count's, not the whole's."""
+    w, r = d.facts[whole].value, d.facts[rest].value
+    if w is None or r is None or r <= w:
+        return False
+    together = w + r
+    return any(
+        fi not in (whole, rest) and f.value is not None and abs(f.value - together) <= together * REST_SLACK
+        for _, _, fi, f in d.figures(frozenset({d.facts[whole].kind, "count", "number"}))
+    )
+
+
+# How near a count told before must be to a whole and its rest together to be the larger whole they split.
+REST_SLACK = Decimal("0.005")
 
 
 def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact, verb: int = -1) -> int:
