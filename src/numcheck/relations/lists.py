@@ -635,6 +635,8 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
             count = len(entries)
             if v == count or abs(v - count) > NAMED_SLACK:
                 break
+            if _all_countries(swords, entries) and not _countries()[0].starting_at(words, noun):
+                break  # "the three affected municipalities ... Argentina, Brazil, Chile and Peru have offered"
             cue = Span(stoks[entries[0].start].start, stoks[end - 1].end)
             why = f"{count} named: {d.view.text[cue.start : cue.end]}"
             yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(count)), ("why", why)))
@@ -670,6 +672,13 @@ def _plural_after(d: _Doc, si: int, pos: int) -> int:
             return j
         told += 1
     return -1
+
+
+def _all_countries(words: Sequence[str], entries: list[Entry]) -> bool:
+    """Every name of the list is a country of ``[countries]``: a list of other things than countries
+    (towns, councils) cannot be counted by it."""
+    names = _countries()[1]
+    return all(" ".join(w for w in words[e.start : e.end] if w != "the") in names for e in entries)
 
 
 def _country_lists(d: _Doc, si: int, names: frozenset[str]) -> Iterator[list[Entry]]:

@@ -32,7 +32,7 @@ from numcheck.vocab import singular
 
 RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
 # Roles that make a figure something other than the quantity itself.
-_NOT_RESTATED = frozenset({"part", "remainder", "another", "each", "forecast"})
+_NOT_RESTATED = frozenset({"part", "remainder", "another", "each", "forecast", "window"})
 # Roles in built relations that make a figure a part, an item or an end, not the quantity.
 _TIED_ROLES = frozenset({"part", "whole", "item", "total", "from", "to", "low", "high", "a", "b", "rest"})
 # Words that attribute a figure to a source: "according to A", "B said".
