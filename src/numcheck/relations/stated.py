@@ -175,11 +175,12 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if found is None:
             continue
         ci, direction, cue = found
-        if (
-            d.facts[ci].kind not in ("percent", "points")
-            or d.facts[bi].kind != "percent"
-            and d.facts[ci].kind == "points"
-        ):
+        c, b = d.facts[ci], d.facts[bi]
+        if c.kind == "money":
+            # "charged £1,965.83, up from £1,872.40. The £83.43 increase": an amount in the ends' currency.
+            if b.kind != "money" or c.unit != b.unit:
+                continue
+        elif c.kind not in ("percent", "points") or b.kind != "percent" and c.kind == "points":
             continue
         if not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
             continue  # "the rise of 3.2 points in the headline measure": two other rates told before fit it
