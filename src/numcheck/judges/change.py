@@ -46,6 +46,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     ai, bi, ci = rel.get("from"), rel.get("to"), rel.get("stated")
     if ai is None and bi is not None and ci is not None and rel.get("amount") is not None:
         return _implied_start(rel, view)
+    if ai is not None and bi is None and ci is not None and rel.get("amount") is not None:
+        return _implied_amount(rel, view)
     if ai is None or bi is None or ci is None:
         return None
     facts = view.facts
@@ -132,6 +134,32 @@ def _implied_start(rel: Relation, view: View) -> Hit | None:
     a = replace(b, text=shown, value=begin, interval=start)
     said = "fall" if direction == "down" else "rise"
     return Hit(c.span, (b.span, x.span), _fields(a, b, c, computed, _written_like(b, moved), said))
+
+
+def _implied_amount(rel: Relation, view: View) -> Hit | None:
+    """ "Fares will rise by 4.6%. A commuter paying £1,260 ... will have to find an extra £85": the extra
+    is the percentage of the amount paid."""
+    from numcheck.checks.change import _fields
+    from numcheck.patterns import as_percent
+
+    facts = view.facts
+    ai, ci, xi = rel.get("from"), rel.get("stated"), rel.get("amount")
+    assert ai is not None and ci is not None and xi is not None
+    a, c, x = facts[ai], facts[ci], facts[xi]
+    stated = as_percent(c)
+    if c.kind != "percent" or stated is None or a.value is None or c.value is None or x.value is None:
+        return None
+    ratio = value_interval(x).divide(value_interval(a))
+    if ratio is None or ratio.overlaps(stated.scale(Decimal("0.01"))):
+        return None
+    moved = a.value * c.value / 100
+    sign = -1 if rel.label("direction") == "down" else 1
+    b = replace(a, text=f"{a.text} {'-' if sign < 0 else '+'} {c.text}", value=a.value + sign * moved)
+    shown = _written_like(a, moved)
+    said = "fall" if sign < 0 else "rise"
+    fields = dict(_fields(a, b, x, shown, shown, said))
+    fields["claim"] = x.text
+    return Hit(x.span, (a.span, c.span), tuple(fields.items()))
 
 
 def _written_like(like: Fact, value: Decimal) -> str:

@@ -167,6 +167,7 @@ from numcheck.relations.groups import (
     _won_lists,
 )
 from numcheck.relations.holders import _another_of_action, _group_totals
+from numcheck.relations.increments import _increments
 from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.lists import (
     _counted_countries,
@@ -258,6 +259,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _breakdowns,
     _leaving_rests,
     _changes_and_ranges,
+    _increments,
     _stated_than,
     _to_without_from,
     _from_without_to,
