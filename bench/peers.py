@@ -45,7 +45,6 @@ import json
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from numcheck.facts import extract

@@ -141,7 +141,7 @@ def cases(scale: float, timeout: float, only: Sequence[str], lines: list[str]) -
     head = f"{'case':<38}{'size':>9}{'facts':>9}{'s/MB @1/4':>11}{'s/MB @1':>9}{'growth':>8}  verdict"
     lines.append(head)
     print(head, flush=True)
-    for name, (full, build) in CASES.items():
+    for name, (full, _build) in CASES.items():
         if only and not any(o.lower() in name.lower() for o in only):
             continue
         size = max(1000, int(full / scale))
@@ -237,9 +237,9 @@ def audit(n: int, lines: list[str]) -> None:
     for label, pat, scanned in pats:
         worst: tuple[float, str, float, str] = (0.0, "", 0.0, "")
         for unit in UNITS:
-            modes = [("anchored", lambda t: pat.match(t))]
+            modes = [("anchored", lambda t, pat=pat: pat.match(t))]
             if scanned:
-                modes.append(("scan", lambda t: sum(1 for _ in pat.finditer(t))))
+                modes.append(("scan", lambda t, pat=pat: sum(1 for _ in pat.finditer(t))))
             for mode, run in modes:
                 growth, t4 = _growth(run, unit, n)
                 # Below 50 ms the ratio is noise; linear is ~4× for 4× the text.

@@ -68,9 +68,10 @@ def fake_pipeline(text: str, path: str, rules: Any, today: Any) -> FileReport:
 
 
 def fake_extract(text: str, path: str = "") -> Document:
-    from numcheck.model import Fact
-    from numcheck.interval import Interval
     from decimal import Decimal
+
+    from numcheck.interval import Interval
+    from numcheck.model import Fact
 
     facts = tuple(
         Fact(Span(m.start(), m.end()), m.group(), "percent", Decimal(m.group(1)), None, "exact",

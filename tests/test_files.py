@@ -187,7 +187,7 @@ def test_mostly_control_characters_are_binary(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_names_the_byte_offset_and_line(tmp_path: Path) -> None:
-    data = "First line, 12 items.\nSecond: ".encode() + b"caf\xe9 prices rose 4%.\n"
+    data = b"First line, 12 items.\nSecond: " + b"caf\xe9 prices rose 4%.\n"
     p = write(tmp_path / "latin1.txt", data)
     offset = data.index(b"\xe9")
     assert reason_of(p) == f"invalid UTF-8 at byte {offset:,} (line 2): 0xe9"
