@@ -236,6 +236,19 @@ def _tied(
     return tied
 
 
+def _window(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` sets a window of a series: "lost the first three frames", "won the last four
+    frames", "in his past nine matches" (an ordinal word before it, read as a fact of its own, keeps the
+    mention's ``window`` role from being read)."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    return k >= 1 and words[k - 1] in _WINDOW_WORDS and (k < 2 or words[k - 2] not in ("a", "an"))
+
+
+# Words right before a count that make it a window of a series ("the first three", "last four frames").
+_WINDOW_WORDS = frozenset({"first", "last", "previous", "past", "next", "final", "opening", "closing"})
+
+
 def _frame_told(first: int, second: int, concept: str) -> Relation:
     """One holder's count of ``concept`` told twice, read by frame: only a slip of the keys is evidence for
     the judge (label ``evidence`` = "frame")."""
@@ -1613,7 +1626,7 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     seen: dict[tuple[str, str], list[int]] = {}
     for si, pos, fi, f in d.figures(frozenset({"count", "number", "money"})):
         m = d.m.by_fact.get(fi)
-        if m is None or fi in tied or m.roles & (_NOT_RESTATED - {"forecast"}):
+        if m is None or fi in tied or m.roles & (_NOT_RESTATED - {"forecast"}) or _window(d, si, pos):
             continue
         fr = d.m.frame(fi)
         if not fr.concept or fr.concept in d.v.generic or fr.concept in d.v.concept_names - _COUNTED:
