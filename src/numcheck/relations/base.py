@@ -134,6 +134,9 @@ def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:
 
 # Tokens before "on" or "against" in which a move makes the figure after them a change's older end.
 OLDER_END_REACH = 4
+# Words before "of" that make the figure after it an earlier level beaten or passed ("the previous
+# record of 22").
+_EARLIER_MARKS = frozenset({"previous", "former", "old", "existing", "earlier"})
 
 
 class _Doc:
@@ -279,6 +282,8 @@ class _Doc:
             return False
         if words[j] == "from" or (words[j] in ("with", "to") and j > 0 and words[j - 1] == "compared"):
             return True
+        if words[j] == "of" and any(w in _EARLIER_MARKS for w in words[max(0, j - OLDER_END_REACH - 2) : j]):
+            return True  # "beating the previous record for the final of 22", "the old mark of 46.9km"
         if words[j] not in ("on", "against"):
             return False
         # "on" and "against" end a change only after a move told just before them ("up 4.2% on").

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
@@ -1370,6 +1371,10 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             continue
         if back == j - 1 and is_gap(d, ai):
             return None  # "second, 17 seconds behind in 2:06:58": a gap, not a level compared
+        if d.older_end(si, back):
+            return None  # "added 1.3km to the previous mark of 46.9km, and beat the 47.8km forecast"
+        if back == d.hedge_start(si, j) - 1 and _difference_of(d, si, back, ai, bi):
+            return None  # "£13.1bn on groceries, £500m more than the £12.6bn": the gap, not a level
         # A range before the word is judged whole ("grew 1.1-1.2%, ahead of the 1.4% forecast").
         if a.kind in ("percent", "money", "measure") and same_family(a, b) and (a.is_range or a.value is not None):
             return Relation(
@@ -1391,6 +1396,33 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if j - COMPARE_REACH <= 0:
         return _earlier_subject(d, si, j, after, bi, order)  # no figure before the word in its sentence
     return None
+
+
+def _difference_of(d: _Doc, si: int, pos: int, ai: int, bi: int) -> bool:
+    """The figure ``ai`` right before a comparison word is the difference between an earlier figure of its
+    sentence (or the one before) and ``bi``: "spent £13.1bn, £500m more than the £12.6bn", "a crowd of 38,612 was 17,162
+    higher than the previous record of 21,450"."""
+    a, b = d.facts[ai], d.facts[bi]
+    if a.value is None or b.value is None:
+        return False
+    earlier = [t.fact for t in d.m.tokens[si][:pos]]
+    if si > 0:
+        earlier += [t.fact for t in d.m.tokens[si - 1]]  # "A record crowd of 38,612 ... It was 17,162 higher"
+    for zi in earlier:
+        if zi < 0 or zi == ai:
+            continue
+        z = d.facts[zi]
+        if z.value is None or z.is_range or not same_family(z, a, bare_ok=True):
+            continue
+        gap = abs(z.value - b.value)
+        if gap and abs(gap - a.value) <= max(a.value, gap) * DIFFERENCE_SLACK:
+            return True
+    return False
+
+
+# How near a figure must be to the gap between two others to be read as that gap (rounding: "£500m"
+# for £13.1bn less £12.6bn).
+DIFFERENCE_SLACK = Decimal("0.05")
 
 
 def _name_parts(words: Iterable[str]) -> frozenset[str]:
