@@ -229,7 +229,7 @@ class Vocab:
     roles_after: PhraseTable
     whole_of: PhraseTable  # phrase → "of"
     breakdown_open: PhraseTable  # phrase → "exact" | "inclusive": between a total and its items
-    same: PhraseTable  # phrase → "same"
+    same: PhraseTable  # phrase → "same", or "money" for a cue that sets a share beside a sum only
     anaphora: frozenset[str]
     pronoun_prepositions: frozenset[str]  # "on 60 of them": a part in the clause of the figure before it
     clause_verbs: frozenset[str]  # verbs that start a new clause between a figure and a pronoun's part
@@ -537,7 +537,7 @@ def vocab() -> Vocab:
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
         breakdown_open=PhraseTable.build(_pairs({k: data["breakdown"][k] for k in ("exact", "inclusive")})),
-        same=PhraseTable.build((p, "same") for p in attach["same"]),
+        same=PhraseTable.build((p, "money" if p in attach["same_money"] else "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
         pronoun_prepositions=frozenset(attach["pronoun_prepositions"]),
         clause_verbs=frozenset(attach["clause_verbs"]),
