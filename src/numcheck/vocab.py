@@ -262,6 +262,7 @@ class Vocab:
     group_verbs: PhraseTable  # "were treated" after a group's count: the group a later share is of
     group_verbs_before: PhraseTable  # "doctors treated" before it
     group_nouns: PhraseTable  # "of patients", "of cases": a share of the group told before
+    weighting: frozenset[str]  # "the figures were weighted": a poll's shares need not be k/n
     score_cues: PhraseTable  # phrase before a score → "running" ("making it 5-1") or "final" ("ended 3-1")
     score_part_words: frozenset[str]  # "the first half ended 1-1": a final cue that gives a running score
     score_elsewhere: frozenset[str]  # "a week earlier they made it 5-0": a score of another match
@@ -569,6 +570,7 @@ def vocab() -> Vocab:
         group_verbs=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_after"]),
         group_verbs_before=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_before"]),
         group_nouns=PhraseTable.build((str(p), "group") for p in data["samples"]["group_nouns"]),
+        weighting=frozenset(data["samples"]["weighting"]),
         score_cues=PhraseTable.build(
             [(str(p), "running") for p in data["scores"]["running"]]
             + [(str(p), "final") for p in data["scores"]["final"]]

@@ -41,6 +41,8 @@ PART_GAP = 3
 # Words between "Of the 120 staff surveyed" and the part after its comma ("of the 23 firms fined by the
 # regulator for late filing over the past decade, only five").
 OF_PHRASE_GAP = 14
+# Kinds of figure that narrow such a whole without counting it: "Of the 60 respondents aged 18 to 24,".
+QUALIFIER_KINDS = frozenset({"age"})
 # Words that may stand before such an opening "of": a clause start.
 OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
 # "£6m came from donors and £5m from the lottery": the prepositions that make a verb-less second part
@@ -358,9 +360,9 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     i = j - 1
     while i >= 0 and j - i <= OF_PHRASE_GAP + 1:
         fi = toks[i].fact
-        if fi >= 0 and d.facts[fi].kind in FRAME_KINDS:
+        if fi >= 0 and (d.facts[fi].kind in FRAME_KINDS or d.facts[fi].kind in QUALIFIER_KINDS):
             i -= 1
-            continue  # "Of the 17 found guilty since 2001, ..."
+            continue  # "Of the 17 found guilty since 2001, ...", "Of the 60 voters aged 18 to 24, ..."
         if fi >= 0:
             if d.facts[fi].kind not in COUNTABLE:
                 return None
