@@ -229,7 +229,7 @@ class Vocab:
     roles_after: PhraseTable
     whole_of: PhraseTable  # phrase → "of"
     breakdown_open: PhraseTable  # phrase → "exact" | "inclusive": between a total and its items
-    same: PhraseTable  # phrase → "same"
+    same: PhraseTable  # phrase → "same", or "money" for a cue that sets a share beside a sum only
     anaphora: frozenset[str]
     pronoun_prepositions: frozenset[str]  # "on 60 of them": a part in the clause of the figure before it
     clause_verbs: frozenset[str]  # verbs that start a new clause between a figure and a pronoun's part
@@ -262,6 +262,7 @@ class Vocab:
     group_verbs: PhraseTable  # "were treated" after a group's count: the group a later share is of
     group_verbs_before: PhraseTable  # "doctors treated" before it
     group_nouns: PhraseTable  # "of patients", "of cases": a share of the group told before
+    weighting: frozenset[str]  # "the figures were weighted": a poll's shares need not be k/n
     score_cues: PhraseTable  # phrase before a score → "running" ("making it 5-1") or "final" ("ended 3-1")
     score_part_words: frozenset[str]  # "the first half ended 1-1": a final cue that gives a running score
     score_elsewhere: frozenset[str]  # "a week earlier they made it 5-0": a score of another match
@@ -537,7 +538,7 @@ def vocab() -> Vocab:
         roles_after=PhraseTable.build(_pairs(roles["after"])),
         whole_of=PhraseTable.build((p, "of") for p in attach["whole_of"]),
         breakdown_open=PhraseTable.build(_pairs({k: data["breakdown"][k] for k in ("exact", "inclusive")})),
-        same=PhraseTable.build((p, "same") for p in attach["same"]),
+        same=PhraseTable.build((p, "money" if p in attach["same_money"] else "same") for p in attach["same"]),
         anaphora=frozenset(attach["anaphora"]),
         pronoun_prepositions=frozenset(attach["pronoun_prepositions"]),
         clause_verbs=frozenset(attach["clause_verbs"]),
@@ -569,6 +570,7 @@ def vocab() -> Vocab:
         group_verbs=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_after"]),
         group_verbs_before=PhraseTable.build((str(p), "group") for p in data["samples"]["verbs_before"]),
         group_nouns=PhraseTable.build((str(p), "group") for p in data["samples"]["group_nouns"]),
+        weighting=frozenset(data["samples"]["weighting"]),
         score_cues=PhraseTable.build(
             [(str(p), "running") for p in data["scores"]["running"]]
             + [(str(p), "final") for p in data["scores"]["final"]]

@@ -9,6 +9,7 @@ place tests groups of up to 1,000; larger groups can give any such share.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from numcheck.model import Hit
 from numcheck.patterns import View, as_percent, compile_templates, format_number, point, rounded_like
 from numcheck.relations import Relation
+from numcheck.vocab import vocab
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -34,7 +36,18 @@ def _exact(value: Decimal | None, hedge: str) -> bool:
     return value is not None and hedge == "exact" and value > 0 and value == value.to_integral_value()
 
 
+_WORDS = re.compile(r"[a-z][a-z-]*")
+
+
+def _weighted(view: View) -> bool:
+    """The text says its shares are weighted (vocab.toml ``[samples] weighting``)."""
+    words = vocab().weighting
+    return any(w in words for w in _WORDS.findall(view.text.lower()))
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
+    if view.memo("weighted", _weighted):
+        return None  # "the results were weighted": a share of a weighted group need not be k of n
     si = rel.get("share")
     wi = rel.get("whole")
     parts = rel.all("item")

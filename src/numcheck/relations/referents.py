@@ -356,7 +356,7 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
         return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
     kin = words().equivalents.get(concept, frozenset()) | {concept}
     found, found_sentence = -1, -1
-    unnamed = False
+    unnamed: list[int] = []
     for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
         if found >= 0 and s2 < found_sentence - 1:
             break
@@ -367,14 +367,14 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
             continue
         if (like is None and f.kind == "money") or (like is not None and not same_family(f, like)):
             continue  # a share's whole ("half of the displaced") is a count
-        if _told_as_part(d, s2, k2, fi):
-            continue
+        if _told_as_part(d, s2, k2, fi) or _older_end(d, s2, k2):
+            continue  # "up from nine": what the set was before
         if not _counts(d, fi, head, kin):
-            if found < 0 and _unnamed(d, fi):
-                unnamed = True  # "increasing the number of infections in the country to 29": it may be the set
+            if found < 0 and _unnamed(d, fi) and not _contrasted(d, s2, k2):
+                unnamed.append(fi)  # "increasing the number of infections in the country to 29": it may be the set
             continue
-        if found < 0 and unnamed:
-            return -1  # a nearer count that names nothing may be the set the phrase means
+        if found < 0 and any(not d.facts[u].interval.overlaps(f.interval) for u in unnamed):
+            return -1  # a nearer count that names nothing may be the set the phrase means ("the 23" is this one)
         if found < 0:
             found, found_sentence = fi, s2
         elif not f.interval.overlaps(d.facts[found].interval):
@@ -409,6 +409,24 @@ def _unnamed(d: _Doc, fi: int) -> bool:
     """The figure names nothing it counts: no noun, no concept ("to 29", "seven were")."""
     m = d.m.by_fact.get(fi)
     return m is not None and not m.concept and not d.m.frame(fi).concept
+
+
+# Words that open a clause contrasting another thing with its own subject: "156,000 were out of work,
+# while the number in employment fell to 2.90 million".
+CONTRAST_OPENERS = frozenset({"while", "whereas"})
+
+
+def _contrasted(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` stands in a clause that contrasts another thing (", while ..."): a figure
+    there that names nothing is not the set a later phrase names."""
+    return d.m.words[si][d.m.clause_start(si, k)] in CONTRAST_OPENERS
+
+
+def _older_end(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` is a change's older end ("grown to 23 cases, up from nine"): what the set
+    was, not the set a phrase names now."""
+    h = d.hedge_start(si, k)
+    return h > 0 and d.m.words[si][h - 1] == "from"
 
 
 def _told_as_part(d: _Doc, si: int, k: int, fi: int) -> bool:

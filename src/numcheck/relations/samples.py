@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.referents import definite_whole
 from numcheck.vocab import singular
 
 # Tokens after a group's count that its gathering verb may stand ("149 men and one woman aged 19 to 97
@@ -114,7 +115,12 @@ def _pronoun_samples(d: _Doc) -> Iterator[Relation]:
             nxt = words[pos + 3] if pos + 3 < len(words) else "."
             named = nxt[:1].isalpha() and nxt not in _GROUP_END
             if words[pos + 2] in ("those", "these") and named and d.fact_at(si, pos + 3) < 0:
-                continue  # "of those firms", "of those questioned": what follows names the set itself
+                # "of those firms", "of those questioned": what follows names the set itself; "of those
+                # infected" is the one count the story tells of its event ("23 confirmed cases").
+                whole = definite_whole(d, si, pos + 2, None, sets_only=True)
+                if whole >= 0 and _exact_whole(d, whole) and (d.facts[whole].value or 0) > 1:
+                    yield Relation("sample", (("whole", whole), ("share", fi)), (), "document", (("whole", "them"),))
+                continue
             at = pos
         else:
             # "Of them, 40% were children", "18 pupils, of whom 40% passed": the pronoun opens the
@@ -127,6 +133,23 @@ def _pronoun_samples(d: _Doc) -> Iterator[Relation]:
         whole = _pronoun_whole(d, si, at)
         if whole >= 0:
             yield Relation("sample", (("whole", whole), ("share", fi)), (), "document", (("whole", "them"),))
+
+
+def _opening_samples(d: _Doc) -> Iterator[Relation]:
+    """ "Of the 60 respondents aged 18 to 24, 44% said ...", "Of the 23 cases in the trial, 41% ...": a
+    percentage at the head of a clause opened by "Of the N <group>," (read by ``shares._whole_before``,
+    the one reader of such openings, past the words and ages that narrow the group) is a share of the N;
+    not a share "of" a whole of its own ("Of the 60 firms, 44% of staff ...")."""
+    from numcheck.relations.shares import _whole_before
+
+    for si, pos, fi, _ in d.figures(frozenset({"percent"})):
+        words = d.m.words[si]
+        if pos + 1 < len(words) and words[pos + 1] == "of":
+            continue
+        found = _whole_before(d, si, pos)
+        if found is None or found[2] != "clause" or not _exact_whole(d, found[0]):
+            continue
+        yield Relation("sample", (("whole", found[0]), ("share", fi)), (found[1],), "clause", (("whole", "of"),))
 
 
 def _pronoun_whole(d: _Doc, si: int, pos: int) -> int:

@@ -21,6 +21,7 @@ from numcheck.relations.base import (
     same_family,
 )
 from numcheck.relations.referents import (
+    _told_as_part,
     carried_whole,
     clause_subject,
     concepts_agree,
@@ -41,6 +42,8 @@ PART_GAP = 3
 # Words between "Of the 120 staff surveyed" and the part after its comma ("of the 23 firms fined by the
 # regulator for late filing over the past decade, only five").
 OF_PHRASE_GAP = 14
+# Kinds of figure that narrow such a whole without counting it: "Of the 60 respondents aged 18 to 24,".
+QUALIFIER_KINDS = frozenset({"age"})
 # Words that may stand before such an opening "of": a clause start.
 OF_OPENERS = frozenset({",", "and", "but", "that", "while", "whereas"})
 # "£6m came from donors and £5m from the lottery": the prepositions that make a verb-less second part
@@ -53,6 +56,11 @@ RATIO_TEXT = startcache.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s
 SHARE_BEFORE_REACH = 14
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
 SHARE_AFTER_REACH = 9
+# Words of an "of" phrase after a share set off by a comma that may name its part's whole ("a third of the
+# national total").
+SAME_WHOLE_WORDS = 4
+# Words of such an "of" phrase read for a holder, a name or a figure that makes its whole another one.
+OTHER_WHOLE_WORDS = 8
 # Tokens after a part that "the other 35" of the same whole may stand; at the start of the next sentence,
 # tokens from its start ("The other 55 swam ashore", "The remaining 12 were ...").
 SIBLING_REACH = 20
@@ -100,12 +108,58 @@ def _attached_share(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
     """A share written beside a count: "70 (48%)", "70, or 48%", "70, i.e. 48%"."""
     words = d.m.words[si]
     hit = d.v.same.starting_at(words, pos + 1)
-    if not hit:
+    if not hit or (
+        hit[0] == "money" and d.m.tokens[si][pos].fact >= 0 and d.facts[d.m.tokens[si][pos].fact].kind != "money"
+    ):
         return None
     fi = d.figure_after(si, hit[1], SHARES)
     if fi < 0:
         return None
     return fi, d.span(si, pos + 1, hit[1])
+
+
+def _of_other_whole(d: _Doc, si: int, spos: int) -> bool:
+    """The share at token ``spos`` is "of" a group a pronoun, a holder, a name or a figure sets apart: "two
+    in five of those aged under 25", "a third of the region's thefts", "45% of the 300 it tested", "15% of
+    all passengers crossing the Irish Sea"."""
+    words = d.m.words[si]
+    k = spos + 1
+    if k + 1 >= len(words) or words[k] != "of":
+        return False
+    if words[k + 1] in ("those", "these") and k + 2 < len(words) and words[k + 2][:1].isalpha():
+        return True
+    toks = d.m.tokens[si]
+    for j in range(k + 1, min(len(words), k + 1 + OTHER_WHOLE_WORDS)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            return False
+        if (
+            toks[j].fact >= 0
+            or words[j].endswith(("'s", "’s"))
+            or d.view.text[toks[j].start : toks[j].start + 1].isupper()
+        ):
+            return True  # "of the 300 it tested", "of the region's thefts", "of all those crossing the Irish Sea"
+    return False
+
+
+def _of_same_whole(d: _Doc, si: int, spos: int) -> bool:
+    """The share at token ``spos`` is set off as a share of its part's whole: nothing after it but the
+    clause's end, a comma or a bracket, or "of" a word for the whole just told ("a third of the total",
+    "one in five of the national total"): "a third of the region's beds" is another whole, "half of them" a
+    share of the part."""
+    words = d.m.words[si]
+    k = spos + 1
+    if k >= len(words) or words[k] in CLAUSE_END or words[k] in (",", ")"):
+        return True
+    if words[k] != "of":
+        return False
+    k += 1
+    for j in range(k, min(len(words), k + SAME_WHOLE_WORDS)):
+        if d.m.tokens[si][j].fact >= 0 or not words[j][:1].isalpha() or words[j].endswith("'s"):
+            return False
+        if words[j] in d.v.generic_wholes:
+            nxt = words[j + 1] if j + 1 < len(words) else "."
+            return nxt in CLAUSE_END or nxt in (",", ")")
+    return False
 
 
 def _share_of_them(d: _Doc, fi: int) -> bool:
@@ -117,10 +171,14 @@ def _share_of_them(d: _Doc, fi: int) -> bool:
 _OF_THEM = frozenset(("of", w) for w in ("whom", "which", "them", "those", "these"))
 
 
-def _share_after_whole(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Span] | None:
-    """A share given after the part's whole: "312 of them (32%)", "70 of the 120 staff, or 58%"."""
+def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -> tuple[int, Span] | None:
+    """A share given after the part's whole: "312 of them (32%)", "70 of the 120 staff, or 58%"; the part
+    is the figure at ``pos`` unless ``part`` is given ("£64m of the total, equivalent to 54%" read from
+    "total")."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
+    if part < 0:
+        part = toks[pos].fact
     for k in range(pos + 1, min(len(words), pos + SHARE_AFTER_REACH)):
         if words[k] in CLAUSE_END:
             return None
@@ -130,14 +188,17 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int) -> tuple[int, Spa
         if fi >= 0:
             return None
         hit = d.v.same.starting_at(words, k)
+        if hit and hit[0] == "money" and d.facts[part].kind != "money":
+            hit = None  # "12 of the 20 contracts, worth 45% of ...": a share by value, not by count
         if hit and words[k] in ("(", ","):
             si_ = d.figure_after(si, hit[1], SHARES)
-            if si_ >= 0 and not _share_of_them(d, si_):
+            if si_ >= 0 and not _share_of_them(d, si_) and not _of_other_whole(d, si, d.pos_of(si_)[1]):
                 return si_, d.span(si, k, hit[1])
         if words[k] == ",":
-            # "3,000 of its 12,000 employees, a third, will go": a share set off by commas.
+            # "3,000 of its 12,000 employees, a third, will go", "6,200 of them, a third of the total": a
+            # share set off by a comma, of the part's whole.
             si_ = d.figure_after(si, k + 1, SHARES)
-            if si_ >= 0 and d.pos_of(si_)[1] + 1 < len(words) and words[d.pos_of(si_)[1] + 1] in (",", ")"):
+            if si_ >= 0 and _of_same_whole(d, si, d.pos_of(si_)[1]):
                 return si_, d.span(si, k, k + 1)
     return None
 
@@ -186,9 +247,20 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             if wi < 0:
                 wi = _figure_after_noun_of(d, si, after)  # "of the country's population of 23 million"
             nxt = words[after] if after < len(words) else "."
-            if wi < 0 and words[after - 1] in d.v.generic_wholes and (nxt in CLAUSE_END or nxt in d.v.clause_verbs):
+            if (
+                wi < 0
+                and words[after - 1] in d.v.generic_wholes
+                and (
+                    nxt in CLAUSE_END
+                    or nxt in d.v.clause_verbs
+                    or _share_after_whole(d, si, after - 1, part, part) is not None
+                )
+            ):
+                # "made up £64m of the total, equivalent to 54%": a share told of it after its comma.
                 # "built 4,600 of the total.", "2.8m of the total came from abroad": the amount told before.
                 ante = referent(d, si, after - 1, part=part, at=pos)
+                if ante >= 0 and _told_as_part(d, *d.pos_of(ante), ante):
+                    return None  # "84,000 of the jobless. ... 53,000 of the total": the total is not that part
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
             if wi < 0 and words[after - 1] in referent_words().definite_determiners:
                 # "48,000 of the displaced", "41 of the dead": the count told before of the set it names.
@@ -289,9 +361,9 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     i = j - 1
     while i >= 0 and j - i <= OF_PHRASE_GAP + 1:
         fi = toks[i].fact
-        if fi >= 0 and d.facts[fi].kind in FRAME_KINDS:
+        if fi >= 0 and (d.facts[fi].kind in FRAME_KINDS or d.facts[fi].kind in QUALIFIER_KINDS):
             i -= 1
-            continue  # "Of the 17 found guilty since 2001, ..."
+            continue  # "Of the 17 found guilty since 2001, ...", "Of the 60 voters aged 18 to 24, ..."
         if fi >= 0:
             if d.facts[fi].kind not in COUNTABLE:
                 return None
