@@ -270,6 +270,10 @@ def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     return tuple(out)
 
 
+# Words between a figure and the direction word whose subject it is ("Five national records fell").
+SUBJECT_BEFORE_MOVE = 3
+
+
 class Mentions:
     """Tokens of every sentence and a mention of every figure, each computed once per document."""
 
@@ -326,6 +330,19 @@ class Mentions:
                 end = i + 1
             ends[i] = end
         return starts, ends
+
+    def others_move(self, si: int, start: int, end: int, pos: int) -> bool:
+        """The direction word from token ``start`` to ``end`` moves another figure, its subject just before
+        it, and a comma parts it from the figure at ``pos``: "Five national records fell over the five days,
+        three of them in women's events" (the three did not fall)."""
+        toks, words = self.tokens[si], self.words[si]
+        if "," not in words[end:pos]:
+            return False
+        for k in range(start - 1, max(-1, start - 1 - SUBJECT_BEFORE_MOVE), -1):
+            fi = toks[k].fact
+            if fi >= 0:
+                return self.fact(fi).kind in ("count", "number", "money") and fi != toks[pos].fact
+        return False
 
     def _move_before_level(self, si: int, k: int, pos: int) -> bool:
         """The figure at token ``k`` is the move told right before "to" and the level at ``pos``: "rose 20%
@@ -408,7 +425,7 @@ class Mentions:
                 if not moved:
                     roles.add(hit[0])
             d = v.direction.ending_at(words, i)
-            if d and direction is None and d[1] >= start:
+            if d and direction is None and d[1] >= start and not self.others_move(si, d[1], i, pos):
                 direction = d[0]
                 dspan = Span(toks[d[1]].span.start, toks[i - 1].end)
                 key = " ".join(words[d[1] : i])

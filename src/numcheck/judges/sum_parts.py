@@ -25,7 +25,8 @@ PARAMS: dict[str, tuple[type, Any]] = {
     # the largest already pass the total (one part alone past its whole is a slip, judged).
     "max_ratio": (Decimal, Decimal(2)),
     # What may stand between two listed items of a template's list (the check kind ``total`` reads it too).
-    "list_gap": (str, r"^[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
+    # (Never across a change's older end: "eight women and six men, up from 11 swimmers".)
+    "list_gap": (str, r"^(?![^#]*\b(?:from|than|compared)\b)[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
     "exclude": (str, r"(?!)"),
 }
 FIELDS = frozenset({"parts", "sum", "total", "whole", "part", "verdict"})

@@ -293,6 +293,21 @@ class _Doc:
                 return True
         return False
 
+    def timed(self, fi: int) -> bool:
+        """A race time, where the better figure is the smaller: a duration, or a bare figure named as a
+        time ("His winning time of 47.92", "clocked 9.86")."""
+        f = self.facts[fi]
+        if f.kind == "duration":
+            return True
+        if f.kind not in ("count", "number") or fi not in self.m.by_fact:
+            return False
+        si, pos = self.pos_of(fi)
+        words = self.m.words[si]
+        k = self.hedge_start(si, pos)
+        return (k >= 2 and words[k - 1] == "of" and words[k - 2] == "time") or (
+            k >= 1 and words[k - 1] in ("clocked", "timed")
+        )
+
     def _after_preposition(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is a preposition's object: "across its two hospitals", "in 12 towns"."""
         words = self.m.words[si]

@@ -68,6 +68,8 @@ def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = 
                 continue  # "70 teachers (58%)": the share beside an item is no item
             if not same_family(f, like) or f.is_range or f.value is None:
                 break
+            if out and d.older_end(si, j):
+                break  # "eight women and six men, up from 11 swimmers": an older level, not an item
             out.append(fi)
             gap = 0
         elif words[j] in (".", "!", "?", ";"):

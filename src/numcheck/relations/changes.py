@@ -629,6 +629,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
     if d.conversion_open(si, pos + 1) > 0:
         return  # "1.61 million hectares (4.0 million acres) ..., down from 1.70 million": the figure it converts is the end
+    if _last_listed(d, si, pos):
+        return  # "a team of 14 made up of eight women and six men, up from 11": the list's whole moved
     h = d.hedge_start(si, pos)
     if b.kind not in ("percent", "points") and h > 1 and words[h - 1] in ("of", "by"):
         if d.v.direction.ending_at(words, h - 1):
@@ -864,6 +866,8 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
             return "up" if (d.facts[fi].value or 0) > 1 else "down"  # "halving its dividend to 17 cents from 44"
         hit = d.v.direction.ending_at(words, k)
         if hit and hit[1] >= lo and words[k - 1] not in ("more", "less", "up", "down"):
+            if d.m.others_move(si, hit[1], k, pos):
+                return ""  # "Five records fell over five days, three of them ..., compared with two"
             return hit[0]
     # "There was a decline in the number of homes sold, with 496 ... compared to 469": the sentence's
     # "a <change> in" names the direction of what it goes on to compare.
@@ -1375,6 +1379,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             return None  # "added 1.3km to the previous mark of 46.9km, and beat the 47.8km forecast"
         if back == d.hedge_start(si, j) - 1 and _difference_of(d, si, back, ai, bi):
             return None  # "£13.1bn on groceries, £500m more than the £12.6bn": the gap, not a level
+        if " ".join(words[j:after]) in d.v.comparison_better and d.timed(ai):
+            order = "below" if order == "above" else "above"  # "a time of 47.92 beat the record of 48.06"
         # A range before the word is judged whole ("grew 1.1-1.2%, ahead of the 1.4% forecast").
         if a.kind in ("percent", "money", "measure") and same_family(a, b) and (a.is_range or a.value is not None):
             return Relation(
@@ -1396,6 +1402,26 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if j - COMPARE_REACH <= 0:
         return _earlier_subject(d, si, j, after, bi, order)  # no figure before the word in its sentence
     return None
+
+
+def _last_listed(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` closes a list of counts, each with its own noun, right after "and": "eight
+    women and six men" (a name between, "and the Tories 15", makes it a holder's figure of its own)."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k < 3 or words[k - 1] != "and":
+        return False
+    for j in range(k - 2, max(-1, k - 2 - LIST_NOUN), -1):
+        fi = d.fact_at(si, j)
+        if fi >= 0:
+            return same_family(d.facts[fi], d.facts[d.fact_at(si, pos)]) and j < k - 2
+        if not words[j].isalpha():
+            return False
+    return False
+
+
+# Words of an item's own noun between its figure and "and" ("eight women and").
+LIST_NOUN = 2
 
 
 def _difference_of(d: _Doc, si: int, pos: int, ai: int, bi: int) -> bool:

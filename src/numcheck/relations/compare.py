@@ -311,7 +311,7 @@ def _tables() -> _Tables:
 
 def _timed(d: _Doc, fi: int) -> bool:
     """A time (a race's), where the better figure is the smaller one."""
-    return d.facts[fi].kind == "duration"
+    return d.timed(fi)
 
 
 def _better(d: _Doc, fi: int) -> str:

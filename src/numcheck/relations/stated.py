@@ -193,23 +193,23 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
 
 # Sentences after a change that may tell it again as known ("The fall of 6.7% was ...").
 TOLD_AFTER = 2
-# Sentences before a change told as known in which another change it fits makes it that one's.
-TOLD_AFTER_RIVALS = 5
+# Figures of the ends' kind told before a change told as known (the last ones) whose pairs may be the
+# change it tells instead.
+RIVAL_FIGURES = 24
 # How near (in points) a told size must be to the ends' difference to fit them.
 FIT_SLACK = Decimal("0.1")
 
 
 def _other_pair_fits(d: _Doc, ai: int, bi: int, ci: int) -> bool:
-    """Two figures of the ends' kind told in the sentences before ``ci`` (other than the ends) whose
-    change ``ci`` fits: the size may be theirs ("67.0% ... That compares with 63.8% last year. ... Top
+    """The size ``ci`` told before as itself, or two figures of the ends' kind told before it (other than
+    the ends) whose change ``ci`` fits: the size may be theirs ("67.0% ... That compares with 63.8% last year. ... Top
     grades rose to 22.0% from 20.6%. ... the rise of 3.2 points in the headline measure")."""
     si = d.facts[ci].sentence
+    c = d.facts[ci]
     kind = d.facts[bi].kind
-    others = [
-        fi
-        for s, _, fi, f in d.figures(frozenset({kind}))
-        if si - TOLD_AFTER_RIVALS <= s <= si and fi not in (ai, bi, ci)
-    ]
+    if any(s < si and f.value == c.value and f.kind == c.kind for s, _, _, f in d.figures(frozenset({c.kind}))):
+        return True  # "Bills to rise by £149" ... "the £149 increase": the size told before, as itself
+    others = [fi for s, _, fi, f in d.figures(frozenset({kind})) if s <= si and fi not in (ai, bi, ci)][-RIVAL_FIGURES:]
     return any(_fits(d, x, y, ci) for n, x in enumerate(others) for y in others[n + 1 :])
 
 
