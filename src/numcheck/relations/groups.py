@@ -6,6 +6,7 @@ outcomes ("55 were stolen ... 58 recovered"), complementary shares (men/women).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
@@ -680,6 +681,26 @@ def _told_again_beside(d: _Doc, fi: int) -> bool:
     return False
 
 
+def _earlier_shares(d: _Doc, items: list[int], rest: int) -> bool:
+    """The shares read before "the remaining" leave far more than the rest (less than ``PARTIAL_SUM`` of
+    the whole with it), and the text told shares before the first of them: the list began earlier (the
+    big parties' results a paragraph up), so what it leaves is not known here."""
+    told = Decimal(0)
+    for i in (*items, rest):
+        f = d.facts[i]
+        if f.value is None:
+            return False
+        told += f.value * 100 if f.kind == "share" else f.value
+    if told >= PARTIAL_SUM:
+        return False
+    first = min(d.pos_of(i)[0] for i in items)
+    return any(s < first for s, _, _, _ in d.figures(frozenset({"percent"})))
+
+
+# With the rest, shares that add up to less than this (per cent) may be the end of a longer list.
+PARTIAL_SUM = 90
+
+
 def _remainders(d: _Doc) -> Iterator[Relation]:
     """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
     whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
@@ -713,6 +734,8 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
             items = [i for i in items if not _told_again_beside(d, i)]  # "half of voters, 48%,": one share
             if any(_of_a_part(d, i) for i in items):
                 continue  # "sell 10% of its stake ... The remaining 12%": shares of a share, not of the whole
+            if items and _earlier_shares(d, items, fi):
+                continue  # "The Greens won 12.6% ... the remaining 1.3%": the larger parties' shares came before
             if items:
                 cue = d.span(si, rest[1], k)
                 yield Relation("remainder", (("rest", fi),) + tuple(("item", i) for i in items), (cue,), "sentence")
