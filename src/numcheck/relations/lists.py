@@ -532,6 +532,8 @@ def _counted_names(d: _Doc) -> Iterator[Relation]:
         count = len(names)
         if v in (count, count - subject) or abs(v - count) > NAMED_SLACK:
             continue
+        if any(_capital(d, toks[k]) and words[k] not in ("the", "a") for k in range(names[-1].end, pos)):
+            continue  # "the Civic Union and the Progress League ...; with the Liberal Front added, the three"
         cue = Span(toks[names[0].start].start, toks[names[-1].end - 1].end)
         why = f"{count} named: {d.view.text[cue.start : cue.end]}"
         labels = (("plus", str(count)), ("why", why))

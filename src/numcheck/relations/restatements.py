@@ -236,6 +236,21 @@ def _tied(
     return tied
 
 
+def _kind_words(d: _Doc, fi: int) -> frozenset[str]:
+    """Words between a count and its noun that pick out a kind of the things counted ("Two smaller
+    parties", "three main parties")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return frozenset(w for w in words[pos + 1 : pos + 1 + KIND_REACH] if w in _KIND_WORDS)
+
+
+# Words before a count's noun that pick out a kind of the things counted; tokens after the count read.
+_KIND_WORDS = frozenset(
+    "smaller larger bigger biggest smallest other main major minor big small new older younger leading".split()
+)
+KIND_REACH = 2
+
+
 def _window(d: _Doc, si: int, pos: int) -> bool:
     """The count at ``pos`` sets a window of a series: "lost the first three frames", "won the last four
     frames", "in his past nine matches" (an ordinal word before it, read as a fact of its own, keeps the
@@ -1648,6 +1663,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue
                 if not _one_frame(d.m.frame(first), fr, definite=fr.definite):
                     continue
+                if _kind_words(d, first) != _kind_words(d, fi):
+                    continue  # "Two smaller parties" ... "the three parties": a subset, not the set
                 if _known_but_apart(d, first, fi):
                     continue  # "the 14 deaths it had recorded": told as known, but another quantity
                 if fr.concept in ONE_OFF and _dated_apart(d.m.frame(first).period, fr.period):
