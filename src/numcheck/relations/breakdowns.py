@@ -70,6 +70,8 @@ def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = 
                 break
             if out and d.older_end(si, j):
                 break  # "eight women and six men, up from 11 swimmers": an older level, not an item
+            if out and _from_since_join(words, d.pos_of(out[-1])[1] + 1, j):
+                break  # "including 97 that were rejected, from an electorate of 73,412": no item
             out.append(fi)
             gap = 0
         elif words[j] in (".", "!", "?", ";"):
@@ -80,6 +82,14 @@ def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = 
                 break
         j += 1
     return out
+
+
+def _from_since_join(words: tuple[str, ...], lo: int, hi: int) -> bool:
+    """ "from" stands after the last join ("," or "and") between two figures: the second is where the
+    first came from or a larger whole ("..., from an electorate of"), not the next item ("£3m from
+    donors and £2m")."""
+    last = max((k for k in range(lo, hi) if words[k] in (",", "and")), default=lo - 1)
+    return "from" in words[last + 1 : hi]
 
 
 def _breakdowns(d: _Doc) -> Iterator[Relation]:

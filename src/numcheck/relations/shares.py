@@ -542,6 +542,8 @@ def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> tuple[i
     300,"): in the sentence, else at the start of the next one ("Of those, 80 were rescued. The other 55
     swam ashore."). Gives the figure (or -1) and whether it is in the part's sentence."""
     rest = _rest_in(d, si, pos + 1, min(d.m.clause_end(si, pos) + SIBLING_REACH, pos + 1 + SIBLING_REACH), like, whole)
+    if rest >= 0 and _rest_of_larger(d, whole, rest):
+        return -1, True
     if rest >= 0 or si + 1 >= len(d.m.tokens):
         return rest, True
     # In the next sentence only "the other", "the rest", "the remaining": "Another 55 were rescued from a
@@ -554,10 +556,11 @@ def _sibling_rest(d: _Doc, si: int, pos: int, like: Fact, whole: int) -> tuple[i
 
 def _rest_of_larger(d: _Doc, whole: int, rest: int) -> bool:
     """ "Of the 2,384 pupils ... There were 642 eligible for free meals, and 339 of them passed. Among the
-    remaining 1,742 ...": the whole and the rest make up a larger count told before (2,384), so the rest
-    is that count's, not the whole's."""
+    remaining 1,742 ...", "Of the 12 bouts, seven ended early. Four of those were knockouts ..., with the
+    remaining five going to the judges": the whole and the rest make up a larger count told before, so
+    the rest is that count's, not the whole's."""
     w, r = d.facts[whole].value, d.facts[rest].value
-    if w is None or r is None or r <= w:
+    if w is None or r is None:
         return False
     together = w + r
     return any(
