@@ -48,6 +48,28 @@ def _fits(f: Fact) -> frozenset[int] | None:
     return _fitting(month, day, w)
 
 
+def _told_as_past(view: View, f: Fact) -> bool:
+    """The date's clause tells it as the start of what has run since ("since the opening night on Tuesday
+    2 June", "the strike, which began on Monday 3 August")."""
+    before = view.text[max(0, f.span.start - PAST_REACH) : f.span.start].lower()
+    return any(w in before.split() for w in _PAST_STARTS)
+
+
+def _later_in_year(f: Fact, facts: Any, peers: list[int], fixed: Mapping[int, int]) -> bool:
+    """The date falls later in the calendar than every other pair: read a year back, it comes first."""
+    _, month, day = date_parts(f.iso)[0]
+    for p in (*peers, *fixed):
+        parts = date_parts(facts[p].iso)
+        if not parts or (parts[0][1], parts[0][2]) >= (month, day):
+            return False
+    return True
+
+
+# Characters before a date read for a word that tells it as a start in the past.
+PAST_REACH = 60
+_PAST_STARTS = frozenset({"since", "opened", "began", "started", "launched", "opening", "start"})
+
+
 def _near(full: Fact, f: Fact) -> int | None:
     """The year the year-less date takes when it falls within FIXED_DAYS of the full one (in its year, the
     next or the last): one stretch of a story ("the final on Sunday 12 June 2005 ... the semi-finals on
@@ -96,6 +118,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             common = frozenset({y}) if common is None else common & {y}
         if not common or mine & common:
             return None
+        if _told_as_past(view, f) and mine & {y - 1 for y in common} and _later_in_year(f, facts, peers, fixed):
+            return None  # "due to close on Saturday 9 January ... since the opening night on Tuesday 2 June"
         if not fixed and len(peers) == 1 and facts[peers[0]].span.start > f.span.start:
             return None  # two pairs that disagree: flag the later one only
         peers += list(fixed)

@@ -502,6 +502,8 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
             continue
         if k > 0 and words[k - 1] in ("from", "to"):
             continue  # an end of another change, not a stated change
+        if k < near and _own_predicate(d, si, k, near):
+            continue  # "sales rose 9% and now account for 31% of revenue, up from 27%": another predicate's move
         if cm.direction:
             return ci, cm.direction, cm.direction_span
         # "a 52% rise", "an 8.1% increase": the direction word right after.
@@ -1402,6 +1404,21 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if j - COMPARE_REACH <= 0:
         return _earlier_subject(d, si, j, after, bi, order)  # no figure before the word in its sentence
     return None
+
+
+def _own_predicate(d: _Doc, si: int, k: int, near: int) -> bool:
+    """Between tokens ``k`` and ``near`` an "and" opens a predicate of its own ("rose 9% and now account
+    for 31%"): what moves before it is not what the figure after it measures."""
+    words = d.m.words[si]
+    for j in range(k + 1, near - 1):
+        if words[j] == "and":
+            n = j + 1
+            while n < near and (words[n] in ("now", "still", "also", "then") or _frame_at(d, si, n)):
+                n += 1  # "and now account for": "now" is a time of its own
+            nxt = words[n] if n < near else ""
+            if d.verb_like(nxt) or nxt in ("account", "accounts", "make", "makes", "represent", "represents"):
+                return True
+    return False
 
 
 def _last_listed(d: _Doc, si: int, pos: int) -> bool:
