@@ -20,6 +20,8 @@ from numcheck.relations.base import (
     _Doc,
     same_family,
 )
+from numcheck.relations.holders import holder_of
+from numcheck.relations.lists import _capital
 from numcheck.relations.referents import (
     _told_as_part,
     carried_whole,
@@ -891,6 +893,36 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                 yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), evidence)
 
 
+def placed_referent(d: _Doc, si: int, k: int, part: int) -> int:
+    """ "78% of those arriving in Chad, or about 63,900": a pronoun with a place or holder after it points
+    at the one figure of the part's family told of that holder in its sentence or the one before
+    ("Chad has taken in ... 81,900, followed by Cameroon with 47,200"), else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    j = k + 1
+    while j < len(words) and j - k <= PLACE_GAP and words[j].isalpha() and words[j] not in _PLACE_PREPOSITIONS:
+        j += 1
+    if j + 1 >= len(words) or words[j] not in _PLACE_PREPOSITIONS or not _capital(d, toks[j + 1]):
+        return -1
+    name = words[j + 1].removesuffix("'s")
+    p = d.facts[part]
+
+    def fits(f: Fact) -> bool:
+        # A share's whole is any count; an amount's is one of its family.
+        return f.kind in COUNTABLE and not f.is_range if p.kind in SHARES else same_family(f, p)
+
+    found = [
+        fi
+        for s2, k2, fi in d.m.figures_before(si, k, 1, None)
+        if fits(d.facts[fi]) and name in holder_of(d, s2, k2).lower().split()
+    ]
+    return found[0] if len(found) == 1 else -1
+
+
+# Words between a pronoun and the preposition naming its holder ("those arriving in Chad").
+PLACE_GAP = 3
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
+
+
 def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | None:
     """The whole of the share word at ``pos``, its cue, evidence and the token after which its count may
     follow: "half of the 800 workers", "half of them" (the count told before), "Of the 1.2 million
@@ -901,7 +933,11 @@ def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | 
         return sw[0], sw[1], "clause", wpos
     words = d.m.words[si]
     if pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in d.v.anaphora:
-        wi = referent(d, si, pos)  # "half of them": the amount told last
+        # "78% of those arriving in Chad": the figure told of that holder; else "half of them": the amount
+        # told last.
+        wi = placed_referent(d, si, pos + 2, d.fact_at(si, pos))
+        if wi < 0:
+            wi = referent(d, si, pos)
         if wi < 0 or (d.facts[wi].value or 0) <= 1:
             return None
         return wi, d.span(si, pos + 1, pos + 3), "sentence" if d.pos_of(wi)[0] == si else "document", pos + 2
