@@ -132,6 +132,9 @@ def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:
     return bare_ok and _bare(a) and b.kind in ("percent", "money", "measure", "count")
 
 
+# Words before a small figure that make it a bound of an age or a size, not a set ("children under five").
+_BOUND_WORDS = frozenset({"under", "over", "aged", "below", "above"})
+AGE_BOUND_MAX = 120
 # Tokens before "on" or "against" in which a move makes the figure after them a change's older end.
 OLDER_END_REACH = 4
 # Words before "of" that make the figure after it an earlier level beaten or passed ("the previous
@@ -256,6 +259,8 @@ class _Doc:
                 continue
             if f.value <= 1:
                 continue  # "them", "those" are plural: never the "one shell" before them
+            if self.bound_at(s2, k):
+                continue  # "640,000 are children under five. Of those children": an age bound, no set
             if self._pronoun_part(s2, k):
                 continue  # "Twelve of them were charged, and 15 of them released": both of the same whole
             om = self.m.by_fact.get(fi)
@@ -269,7 +274,21 @@ class _Doc:
                 return fi
             if nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
+        if noun.endswith("ed") and aside < 0:
+            return -1  # "Among those rescued": a set named by what befell it, and no figure told of it near
         return aside if aside >= 0 else nearest
+
+    def bound_at(self, si: int, k: int) -> bool:
+        """The small figure at token ``k`` bounds an age or a size ("children under five", "aged over 65"):
+        no set a pronoun may stand for."""
+        fi = self.fact_at(si, k)
+        v = self.facts[fi].value if fi >= 0 else None
+        if v is None or v > AGE_BOUND_MAX:
+            return False
+        words = self.m.words[si]
+        h = self.hedge_start(si, k)
+        # "under" may be read as the figure's hedge ("under five"): the word itself, or the one before it.
+        return (k > 0 and words[k - 1] in _BOUND_WORDS) or (h > 0 and words[h - 1] in _BOUND_WORDS)
 
     def older_end(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910",

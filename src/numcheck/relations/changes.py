@@ -12,6 +12,7 @@ from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, is_gap, same_family
+from numcheck.relations.conversions import _period_after
 from numcheck.relations.flows import flow_figures
 from numcheck.relations.stated import _kinds, _names, _stated_concept, _subject_concept
 from numcheck.relations.tallies import is_tally
@@ -498,6 +499,8 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
                 continue
             if prev != "by" and ci in flow_figures(d, si, b, ai, bi):
                 continue  # "gained three seats and lost five, leaving it with 20": moves, not the net change
+            if _period_after(d, si, bpos)[0] and _period_after(d, si, k)[0] != _period_after(d, si, bpos)[0]:
+                continue  # "from £184.90 to £192.50 a week, giving them about £395 more over the year"
         else:
             continue
         if k > 0 and words[k - 1] in ("from", "to"):

@@ -152,8 +152,8 @@ def referent(d: _Doc, si: int, k: int, like: Fact | None = None, part: int = -1,
         return d.antecedent(si, at if at >= 0 else k, part, noun=noun)
     for s2, k2, fi in d.m.figures_before(si, k, 1, None):
         f = d.facts[fi]
-        if f.kind in FRAME_KINDS:
-            continue
+        if f.kind in FRAME_KINDS or d.bound_at(s2, k2):
+            continue  # a time, or an age bound ("children under five")
         if f.kind in SHARES and (like is None or like.kind not in SHARES):
             continue  # a share beside an amount ("900 (60%)", "£12m, 20% more than"): not what it stands for
         if f.is_range or f.value is None:
@@ -360,8 +360,8 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
     for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
         if found >= 0 and s2 < found_sentence - 1:
             break
-        if fi == part:
-            continue
+        if fi == part or d.bound_at(s2, k2):
+            continue  # an age bound ("children under five") names no set
         f = d.facts[fi]
         if f.kind not in COUNTABLE or f.is_range or f.value is None:
             continue

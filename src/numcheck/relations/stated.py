@@ -588,14 +588,32 @@ def _stated_in(
             c.kind in ("count", "money")
             and same_family(c, like)
             and cm.direction
+            and not (cm.direction_span is not None and cm.direction_span.start > c.span.end)
+            and not _joined_after_move(d, ci)
             and not _change_end(d, ci)
             and not _reaches_level(d, ci)
             and (_frame_concept(d, ci) in concepts or _stated_concept(d, ci) in concepts)
         ):
             # "plans to trim up to 2,000 jobs" … "its workforce would fall from 18,500 to 15,000": an amount
-            # told as the move of the same thing.
+            # told as the move of the same thing; a count that is its verb's subject ("Nine bodies
+            # recovered") is what moved, not by how much.
             return ci, "stated", {"direction": cm.direction}
     return None
+
+
+def _joined_after_move(d: _Doc, ci: int) -> bool:
+    """A conjunction stands between the figure's direction word and it ("bodies recovered as more than 250
+    migrants rescued"): the word moves another clause's subject."""
+    cm = d.m.by_fact.get(ci)
+    if cm is None or cm.direction_span is None:
+        return False
+    si, pos = d.pos_of(ci)
+    toks, words = d.m.tokens[si], d.m.words[si]
+    return any(words[k] in _CONJUNCTIONS for k in range(pos) if toks[k].start >= cm.direction_span.end)
+
+
+# Words that open a clause of their own between a move and a figure.
+_CONJUNCTIONS = frozenset({"as", "while", "after", "when", "and", "but", "since", "because"})
 
 
 def _same_holder(d: _Doc, ci: int, bi: int, names: frozenset[str]) -> bool:
