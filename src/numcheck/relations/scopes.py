@@ -287,6 +287,25 @@ SOURCE_REACH = 3
 _NOW_PERIODS = frozenset({"", "now"})
 
 
+def _share_of_before(d: _Doc, si: int, pos: int) -> bool:
+    """A share word, "of" and a few words of a holder stand before the figure ("one in ten of the
+    operator's 24.6 million customers"): the figure is that share's whole."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    for j in range(k - 1, max(0, k - SHARE_OF_REACH) - 1, -1):
+        if words[j] == "of":
+            fi = d.fact_at(si, d.hedge_start(si, j - 1)) if j > 0 else -1
+            prev = d.fact_at(si, j - 1) if j > 0 else -1
+            return any(x >= 0 and d.facts[x].kind in ("share", "percent") for x in (fi, prev))
+        if d.fact_at(si, j) >= 0:
+            return False
+    return False
+
+
+# Tokens between "of" and the whole after a share ("of the operator's 24.6 million").
+SHARE_OF_REACH = 4
+
+
 def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A place's or a holder's division's count and the story's whole of that count, told in other
     sentences, the part before the whole or after it: "relief work in Ostrava, where more than 7,000 people
@@ -300,6 +319,9 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
     Figures are grouped by concept once; each part looks at the wholes of its concept only (linear in the
     figures for a text that tells one whole, as a story does)."""
     in_change = {i for rel in built.get("change", {}).values() for role, i in rel.roles if role in _NOT_NOW}
+    # The whole of a share ("almost one in ten of the operator's 24.6 million customers") is no place's part.
+    in_change |= {i for rel in built.get("share", {}).values() for role, i in rel.roles if role == "whole"}
+    in_change |= {fi for si, pos, fi, _ in d.figures(_APART_KINDS) if _share_of_before(d, si, pos)}
     lead = _lead_sentences(d)
     parts: dict[str, list[tuple[int, int, int, str]]] = {}
     wholes: dict[str, list[tuple[int, int, int, bool]]] = {}
