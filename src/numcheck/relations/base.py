@@ -303,6 +303,8 @@ class _Doc:
             return True
         if words[j] == "of" and any(w in _EARLIER_MARKS for w in words[max(0, j - OLDER_END_REACH - 2) : j]):
             return True  # "beating the previous record for the final of 22", "the old mark of 46.9km"
+        if words[j] in self.v.comparison_better:
+            return True  # "a race-day record, beating the 38,650 who watched in 2024": the level beaten
         if words[j] not in ("on", "against"):
             return False
         # "on" and "against" end a change only after a move told just before them ("up 4.2% on").

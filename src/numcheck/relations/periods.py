@@ -324,7 +324,7 @@ def _older_end(d: _Doc, si: int, pos: int) -> bool:
         return True
     words = d.m.words[si]
     start = d.hedge_start(si, pos)
-    return start > 0 and words[start - 1] in ("against", "with", "from", "versus", "vs", "on")
+    return (start > 0 and words[start - 1] in ("against", "with", "from", "versus", "vs", "on")) or d.older_end(si, pos)
 
 
 def _short_span(f: Fact) -> bool:
