@@ -132,6 +132,11 @@ def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:
     return bare_ok and _bare(a) and b.kind in ("percent", "money", "measure", "count")
 
 
+# Nouns of a unit of time or measure: "of those hours" stands for an amount of that unit, never for the
+# nearest count of another noun.
+_UNIT_NOUNS = frozenset(
+    "hour minute second day week month year mile kilometre km metre tonne litre acre hectare".split()
+)
 # Words before a small figure that make it a bound of an age or a size, not a set ("children under five").
 _BOUND_WORDS = frozenset({"under", "over", "aged", "below", "above"})
 AGE_BOUND_MAX = 120
@@ -276,6 +281,8 @@ class _Doc:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
         if noun.endswith("ed") and aside < 0:
             return -1  # "Among those rescued": a set named by what befell it, and no figure told of it near
+        if singular(noun) in _UNIT_NOUNS and aside < 0:
+            return -1  # "12,480 hours, the equivalent of 1,040 shifts ... 3,900 of those hours": not the shifts
         return aside if aside >= 0 else nearest
 
     def bound_at(self, si: int, k: int) -> bool:
