@@ -169,6 +169,28 @@ def referent(d: _Doc, si: int, k: int, like: Fact | None = None, part: int = -1,
     return -1
 
 
+def _listed_item(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` closes or continues a list of counts ("Six motorcyclists, five
+    pedestrians and two cyclists"): another count of its family stands a few words before it, joined by a
+    comma or "and"."""
+    words = d.m.words[si]
+    fi = d.fact_at(si, k)
+    h = d.hedge_start(si, k)
+    if h < 2 or words[h - 1] not in ("and", ","):
+        return False
+    for j in range(h - 2, max(-1, h - 2 - LIST_ITEM_GAP), -1):
+        other = d.fact_at(si, j)
+        if other >= 0:
+            return other != fi and same_family(d.facts[other], d.facts[fi])
+        if not words[j].isalpha():
+            return False
+    return False
+
+
+# Words of an item's noun between two counts of a list ("five pedestrians and two").
+LIST_ITEM_GAP = 3
+
+
 def _rivals(d: _Doc, s2: int, k: int, si: int, fi: int) -> bool:
     """Sentence ``s2`` tells another amount of the family of the figure ``fi`` at token ``k`` (before
     sentence ``si``'s demonstrative), not its own whole: "£12m on roads and £9m on parks. Of this, ..."
@@ -360,8 +382,8 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
     for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
         if found >= 0 and s2 < found_sentence - 1:
             break
-        if fi == part or d.bound_at(s2, k2):
-            continue  # an age bound ("children under five") names no set
+        if fi == part or d.bound_at(s2, k2) or _listed_item(d, s2, k2):
+            continue  # an age bound ("children under five") or one item of a list ("and two cyclists") names no set
         f = d.facts[fi]
         if f.kind not in COUNTABLE or f.is_range or f.value is None:
             continue

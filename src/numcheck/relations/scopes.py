@@ -221,6 +221,9 @@ def _listed_toll(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             concept = _verb_after(d, si, pos)
             if not concept:
                 continue
+            if "also" in words[pos + 1 : pos + 5]:
+                items = []
+                continue  # "Six motorcyclists ... and two cyclists were also killed": more than the count before
             total = _toll_before(d, si, concept, items)
             if total >= 0:
                 roles = (("total", total),) + tuple(("item", i) for i in items)
