@@ -472,9 +472,7 @@ def _apposed_person(d: _Doc, si: int) -> tuple[str, str]:
     """(surname, first name) of the one person sentence ``si`` gives an age set off by commas after the name
     ("Ann Fox, 58,"); ("", "") for none or several."""
     toks = d.m.tokens[si]
-    people = {
-        _person(d, si, k, k + 1) for k, t in enumerate(toks) if t.fact >= 0 and apposed(d, si, k)
-    } - {("", "")}
+    people = {_person(d, si, k, k + 1) for k, t in enumerate(toks) if t.fact >= 0 and apposed(d, si, k)} - {("", "")}
     return next(iter(people)) if len(people) == 1 else ("", "")
 
 
