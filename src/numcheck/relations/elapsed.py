@@ -1031,6 +1031,8 @@ def _back_year(d: _Doc, si: int, first: int, last: int) -> tuple[int, tuple[Span
 
 # Tokens before "since YEAR" that may hold the "had" of its past perfect ("who had run the authority since").
 HAD_SINCE_REACH = 6
+# Words that end the subject after "For the first time in N years, ..." ("the Tories have lost").
+_HELD_AUX = frozenset("has have had was were is are lost won".split())
 # Words of the noun phrase after "ending N years of" that name whose run it was ("of Labour rule").
 ENDED_OF_REACH = 3
 
@@ -1044,7 +1046,10 @@ def _held_since(d: _Doc) -> Iterator[Relation]:
     (``[spans] ending_words``, ``held_since``, ``held_generic``)."""
     table = dates.table("spans")
     ending, generic = frozenset(table["ending_words"]), frozenset(table["held_generic"])
-    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+    held = frozenset(table["held_nouns"])
+    ended = ending | frozenset(table["end_words"])
+    # "for the first time in 16 years after a surge in support" is read as one figure ending in "after".
+    for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
         if f.unit != "year" or f.value is None or f.value <= 0 or f.is_range:
             continue
         words, toks = d.m.words[si], d.m.tokens[si]
@@ -1053,18 +1058,37 @@ def _held_since(d: _Doc) -> Iterator[Relation]:
         if k0 >= 3 and words[k0 - 2 : k0] == ("time", "in") and toks[k0 - 3].fact >= 0:
             if not _is_first(d.facts[toks[k0 - 3].fact]):
                 continue
-            who = _sentence_subject(d, si)  # "The Tories have lost control ... for the first time in 16 years"
+            comma = words.index(",", pos) if words[:1] == ("for",) and "," in words[pos:] else -1
+            if 0 <= comma < len(words) - 1:
+                # "For the first time in 22 years, the Tories have lost control": the subject after the opener.
+                hi = comma + 1
+                while hi < len(words) and words[hi][:1].isalpha() and words[hi] not in _HELD_AUX:
+                    hi += 1
+                who = _who(words, comma + 1, hi)
+            else:
+                who = _sentence_subject(d, si)  # "The Tories have lost control ... for the first time in 16 years"
+        elif f.kind == "relative":
+            continue
         elif k0 >= 1 and words[k0 - 1] in ending and words[pos + 1 : pos + 2] == ("of",):
             hi = pos + 2
             while hi < min(len(words), pos + 2 + ENDED_OF_REACH) and words[hi][:1].isalpha():
                 hi += 1
             who = _who(words, pos + 2, hi)  # "ending 14 years of Labour rule"
+        elif "-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in held and set(words[pos:]) & ended:
+            # "The Conservatives' 14-year grip on the council ended", "Labour's 12-year rule ends".
+            lo = pos - 1 - (words[pos - 1 : pos] == ("'",))
+            who = _who(words, max(0, lo), pos) if lo >= 0 else ("", frozenset())
+            who = (who[0], frozenset(w[:-2] if w.endswith("'s") else w for w in who[1]))
         else:
             continue
-        named = who[1] - generic
+        named = {singular(w) for w in who[1] - generic}
         if who[0] or not named:
             continue
-        found = [y for y, s2, w2 in _held_since_years(d) if s2 != si and named & w2]
+        found = [
+            y
+            for y, s2, w2 in _held_since_years(d)
+            if s2 != si and (named & {singular(w) for w in w2[1]} or w2[0] and s2 == si + 1)
+        ]
         if len({_year_of(d.facts[y]) for y in found}) != 1:
             continue
         if d.view.reporting_date is None:
@@ -1086,11 +1110,11 @@ def _held_since(d: _Doc) -> Iterator[Relation]:
 _DAY_ISO = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
-def _held_since_years(d: _Doc) -> list[tuple[int, int, frozenset[str]]]:
+def _held_since_years(d: _Doc) -> list[tuple[int, int, Who]]:
     """(fact, sentence, the holder's words) of each year told after "since" in the past perfect ("The
     Conservatives, who had run the authority since 2011", "Labour had held the seat since 1997")."""
 
-    def read(view: object) -> list[tuple[int, int, frozenset[str]]]:
+    def read(view: object) -> list[tuple[int, int, Who]]:
         since = frozenset(dates.table("spans")["held_since"])
         out = []
         for fi in _single_years(d):
@@ -1107,11 +1131,11 @@ def _held_since_years(d: _Doc) -> list[tuple[int, int, frozenset[str]]]:
                 who = _who(words, max(0, d.m.clause_start(si, had - 3)), had - 2)
             else:
                 who = _subject(d, si, had)
-            if not who[0] and who[1]:
-                out.append((fi, si, who[1]))
+            if who[0] in ("p", "n") or not who[0] and who[1]:
+                out.append((fi, si, who))  # "They had run the council since 2003": the sentence before's holder
         return out
 
-    years: list[tuple[int, int, frozenset[str]]] = d.view.memo("held-since-years", read)
+    years: list[tuple[int, int, Who]] = d.view.memo("held-since-years", read)
     return years
 
 
@@ -1176,6 +1200,23 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
         if not (k0 >= 1 and words[k0 - 1] in over or words[pos - 1 : pos] and words[pos - 1] in over):
             continue
         own = _content(d, si)
-        found = [ri for ri in ranges if d.facts[ri].sentence != si and own & _content(d, d.facts[ri].sentence)]
+        found = [ri for ri in ranges if d.facts[ri].sentence != si and _same_act(d, own, d.facts[ri].sentence)]
         if len(ranges) == 1 and len(found) == 1:
             yield Relation("span", (("length", fi), ("range", found[0])), (), "document")
+
+
+@functools.cache
+def _act_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(g) for g in dates.table("spans")["act_groups"])
+
+
+def _same_act(d: _Doc, own: frozenset[str], s2: int) -> bool:
+    """Sentence ``s2`` shares a content word with a sentence of words ``own``, or both name one act by words of
+    one group (``[spans] act_groups``: "stole" … "took")."""
+    own = own - STOPWORDS - _TOLD
+    other = (_content(d, s2) | frozenset(d.m.words[s2])) - STOPWORDS - _TOLD
+    return bool(own & _content(d, s2)) or any(own & g and other & g for g in _act_groups())
+
+
+# Words of telling that any two sentences of a report may share ("the court heard", "she said").
+_TOLD = frozenset("said says told heard court years year when".split())
