@@ -339,7 +339,8 @@ def _short(rel: Relation, view: View) -> Hit | None:
         value = iv
     else:
         try:
-            days = (dt.date(yb, mb, db) - dt.date(ya, ma, da)).days
+            # "voted yesterday to end": the end is days before the reporting date (label ``back``).
+            days = (dt.date(yb, mb, db) - dt.date(ya, ma, da)).days - int(rel.label("back") or 0)
         except ValueError:
             return None
         if days < 0:
@@ -372,7 +373,16 @@ def _short(rel: Relation, view: View) -> Hit | None:
                 if rel.label("from") == "first"
                 else first.text,
             ),
-            ("end", f"its last {span_unit}" if len(used) == 1 else f"the end of {last.text}" if within else last.text),
+            (
+                "end",
+                f"its last {span_unit}"
+                if len(used) == 1
+                else f"the end of {last.text}"
+                if within
+                else f"the day before {last.text}"
+                if rel.label("back") == "1"
+                else last.text,
+            ),
             ("expected", f"{months + 1} months at most" if within and da is None else counted),
         ),
     )

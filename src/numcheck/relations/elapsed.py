@@ -1220,3 +1220,60 @@ def _same_act(d: _Doc, own: frozenset[str], s2: int) -> bool:
 
 # Words of telling that any two sentences of a report may share ("the court heard", "she said").
 _TOLD = frozenset("said says told heard court years year when".split())
+
+
+# Tokens before "a 48-day strike" that may hold the word that ends it ("voted yesterday to end a 48-day strike").
+ENDED_REACH = 4
+# The day before the reporting date, and that date, by the word that tells the end.
+_DAYS_BACK = {"yesterday": 1, "today": 0}
+
+
+@functools.cache
+def _event_groups() -> dict[str, frozenset[str]]:
+    """Noun → the nouns of one event it belongs with (``[spans] event_groups``)."""
+    return {w: frozenset(g) for g in dates.table("spans")["event_groups"] for w in g}
+
+
+def _ended_told_days(d: _Doc) -> Iterator[Relation]:
+    """``span``: an event told ended by its length in days or weeks (``length``: "voted yesterday to end a
+    48-day strike") against the day another sentence says it began (``start``: "The walkout began on August
+    13") and the day its own sentence ends it (``end``: "yesterday" from the reporting date, label ``back``,
+    or a date). The event's noun, or one of its group (``[spans] event_groups``), names both."""
+    if d.view.reporting_date is None:
+        return
+    today = next((i for i, g in enumerate(d.facts) if g.kind == "date" and g.iso == str(d.view.reporting_date)), -1)
+    if today < 0:
+        return
+    table = dates.table("spans")
+    ended = frozenset(table["ending_words"]) | frozenset(table["end_words"])
+    groups = _event_groups()
+    starts = _start_words()
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        if f.unit not in ("day", "week") or f.value is None or "-" not in f.text or pos + 1 >= len(words):
+            continue
+        noun = singular(words[pos + 1])
+        if noun not in groups:
+            continue
+        lo = max(d.m.clause_start(si, pos), pos - ENDED_REACH)
+        if not set(words[lo:pos]) & ended:
+            continue
+        told = [t.fact for t in toks if t.fact >= 0 and d.facts[t.fact].kind in ("relative", "date") and t.fact != fi]
+        if len(told) != 1 or d.facts[told[0]].text.lower() not in _DAYS_BACK:
+            continue
+        back = _DAYS_BACK[d.facts[told[0]].text.lower()]
+        found = []
+        for s2, toks2 in enumerate(d.m.tokens):
+            w2 = d.m.words[s2]
+            if s2 == si or not {singular(w) for w in w2} & groups[noun]:
+                continue
+            for k, t in enumerate(toks2):
+                g = d.facts[t.fact] if t.fact >= 0 else None
+                if g is None or g.kind != "date" or not re.match(r"^(\d{4}|-)-\d\d-\d\d$", g.iso or ""):
+                    continue
+                if k >= 2 and w2[k - 1] == "on" and w2[k - 2] in starts:
+                    found.append(t.fact)
+        if len(found) != 1:
+            continue
+        roles = (("length", fi), ("start", found[0]), ("end", today))
+        yield Relation("span", roles, (d.facts[told[0]].span,), "document", (("back", str(back)),))
