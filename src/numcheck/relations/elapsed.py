@@ -1199,6 +1199,8 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
         k0 = d.hedge_start(si, pos)
         if not (k0 >= 1 and words[k0 - 1] in over or words[pos - 1 : pos] and words[pos - 1] in over):
             continue
+        if set(words[d.m.clause_start(si, k0) : k0]) & _AHEAD:
+            continue  # "will invest £2bn over ten years": a plan, not an act gone by
         own = _content(d, si)
         found = [ri for ri in ranges if d.facts[ri].sentence != si and _same_act(d, own, d.facts[ri].sentence)]
         if len(ranges) == 1 and len(found) == 1:
@@ -1218,6 +1220,8 @@ def _same_act(d: _Doc, own: frozenset[str], s2: int) -> bool:
     return bool(own & _content(d, s2)) or any(own & g and other & g for g in _act_groups())
 
 
+# Words that put an act over N years ahead ("will spend £2bn over ten years", "plans to repay it over").
+_AHEAD = frozenset("will would 'll could may might should shall plan plans planned planning to expects hopes".split())
 # Words of telling that any two sentences of a report may share ("the court heard", "she said").
 _TOLD = frozenset("said says told heard court years year when".split())
 

@@ -202,7 +202,7 @@ def _copula_age(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
         person = _person(d, si, pos, pos + 1)
     elif before in ("he", "she"):
         # The narrator's "She is 27." after a sentence opening with her name; a quote's "he" may be anyone.
-        person = _opening_name(d, si - 1) if k - 1 == 0 else ("", "")
+        person = _pronoun_name(d, si - 1) if k - 1 == 0 else ("", "")
     else:
         j = k - 1
         while j >= 0 and _cap(d, toks[j]):
@@ -277,7 +277,7 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if not person and at_year >= 0:
             person, first = _name_after(d, si, pos)  # "In 1985, aged 19, Reed moved to Paris"
         if not person and at_year >= 0 and d.m.words[si][:1] in (("he",), ("she",)):
-            person, first = _opening_name(d, si - 1)  # "Jo Hart ... He won the cup in 1995 at the age of 27"
+            person, first = _pronoun_name(d, si - 1)  # "Jo Hart ... He won the cup in 1995 at the age of 27"
         if not person and (past or at_year >= 0):
             person, first = _subject(d, si)  # "Hart first played for her country when she was 16"
         if not person and f.kind == "age" and _opens_sentence(d, si, pos):
@@ -329,7 +329,7 @@ def _number_at_year(d: _Doc, si: int, pos: int, fi: int) -> Told | None:
         if not person[0]:
             person = _subject(d, si)
     elif k >= 1 and words[k] == "was" and words[k - 1] in ("he", "she"):
-        person = _opening_name(d, si - 1) if k - 1 == 0 else ("", "")
+        person = _pronoun_name(d, si - 1) if k - 1 == 0 else ("", "")
     elif k >= 1 and words[k] == "was" and words[k - 1] == "who":
         person = _person(d, si, pos, pos + 1)  # "Reed, who was 30 when he returned in 1992"
     elif k >= 1 and words[k] == "was":
@@ -426,7 +426,7 @@ def _turner(d: _Doc, si: int, k: int) -> tuple[str, str]:
             j -= 2  # "Dale, 45, who turns 50"
         return _run_back(d, toks, j - 2) if j >= 2 and words[j - 1] == "," and _cap(d, toks[j - 2]) else ("", "")
     if j == 0 and words[0] in ("he", "she"):
-        return _opening_name(d, si - 1)
+        return _pronoun_name(d, si - 1)
     if j >= 2 and words[j] == "," and toks[j - 1].fact >= 0 and words[j - 2] == ",":
         j -= 3  # "Park, 72, turned 70"
     if j < 0 or not _cap(d, toks[j]):
@@ -457,15 +457,22 @@ def _opens_sentence(d: _Doc, si: int, pos: int) -> bool:
 
 def _opening_name(d: _Doc, si: int) -> tuple[str, str]:
     """(surname, first name) of the name sentence ``si`` opens with as its subject ("Jo Hart will run",
-    "But Hart's season ended"), else of the one person it gives an age after the name ("The group's leader,
-    Ann Fox, 58, is a nurse"); ("", "") when it opens otherwise, or there is no such sentence."""
+    "But Hart's season ended"); ("", "") when it opens otherwise, or there is no such sentence."""
     if si < 0:
         return "", ""
     name, j = d.m._first_name(si, 0, 2)
     words = d.m.sentence_tokens(si)
     if j < 0 or j == 1 and words[0].text not in _OPENERS:
-        return _apposed_person(d, si)
+        return "", ""
     return _split(name)
+
+
+def _pronoun_name(d: _Doc, si: int) -> tuple[str, str]:
+    """Whom "he" or "she" opening the sentence after ``si`` stands for: the name sentence ``si`` opens with,
+    else the one person it gives an age after the name ("The group's leader, Ann Fox, 58, is a nurse. She
+    ..."). Not for "The 24-year-old ..." (another person may be meant: "the 24-year-old drummer")."""
+    name = _opening_name(d, si)
+    return name if name[0] or si < 0 else _apposed_person(d, si)
 
 
 def _apposed_person(d: _Doc, si: int) -> tuple[str, str]:
