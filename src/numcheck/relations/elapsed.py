@@ -1046,7 +1046,7 @@ def _held_since(d: _Doc) -> Iterator[Relation]:
     (``[spans] ending_words``, ``held_since``, ``held_generic``)."""
     table = dates.table("spans")
     ending, generic = frozenset(table["ending_words"]), frozenset(table["held_generic"])
-    held = frozenset(table["held_nouns"])
+    held, loss = frozenset(table["held_nouns"]), frozenset(table["loss_words"])
     ended = ending | frozenset(table["end_words"])
     # "for the first time in 16 years after a surge in support" is read as one figure ending in "after".
     for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
@@ -1056,7 +1056,7 @@ def _held_since(d: _Doc) -> Iterator[Relation]:
         k0 = d.hedge_start(si, pos)
         who: Who
         if k0 >= 3 and words[k0 - 2 : k0] == ("time", "in") and toks[k0 - 3].fact >= 0:
-            if not _is_first(d.facts[toks[k0 - 3].fact]):
+            if not _is_first(d.facts[toks[k0 - 3].fact]) or not set(words) & loss:
                 continue
             comma = words.index(",", pos) if words[:1] == ("for",) and "," in words[pos:] else -1
             if 0 <= comma < len(words) - 1:
