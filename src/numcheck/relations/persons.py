@@ -127,6 +127,9 @@ def _person(d: _Doc, si: int, lo: int, hi: int) -> tuple[str, str]:
             break
         if toks[j].text == "who" and j >= 2 and toks[j - 1].text == "," and _cap(d, toks[j - 2]):
             return _run_back(d, toks, j - 2)
+        if toks[j].text == "who" and j >= 4 and toks[j - 1].text == "," and toks[j - 2].fact >= 0:
+            if toks[j - 3].text == "," and _cap(d, toks[j - 4]):
+                return _run_back(d, toks, j - 4)  # "Ian Royce, 67, who was 55 when he founded the firm in 2013"
     return "", ""
 
 
