@@ -50,6 +50,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     ends: list[tuple[int, int, int]] = []  # (first year, last year, fact) for each reading
     more = 0  # years a decade among the ends may add to each reading
     ri = rel.get("range")
+    if ri is not None and length.unit == "year" and (months := _range_months(view.facts[ri])) is not None:
+        return _by_months(rel, view, months)
     if ri is not None:
         r = _year_range(view.facts[ri])
         if r is not None:
@@ -245,6 +247,21 @@ MONTHS_SLACK = Decimal(7)
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d\d)(?:-\d\d)?$")
 
 
+_RANGE_SPLIT = re.compile(r"\s+(?:and|to|until|till)\s+|\s*[-\u2013]\s*")
+
+
+def _range_months(f: Fact) -> int | None:
+    """The months of a range of dates whose ends name their months ("between March 2014 and February 2022")."""
+    parts = (f.iso or "").split("/") if f.kind == "date" else []
+    if len(parts) != 2:
+        return None
+    ma, mb = _MONTH_ISO.match(parts[0]), _MONTH_ISO.match(parts[1])
+    if ma is None or mb is None:
+        return None
+    months = (int(mb.group(1)) - int(ma.group(1))) * 12 + int(mb.group(2)) - int(ma.group(2))
+    return months if months > 0 else None
+
+
 def _months_between(a: Fact, b: Fact) -> int | None:
     """The months from the month of date ``a`` to that of date ``b`` when both name their month and year."""
     ma, mb = (
@@ -270,17 +287,24 @@ def _by_months(rel: Relation, view: View, months: int) -> Hit | None:
     lo, hi = (months - MONTHS_SLACK) / twelve, (months + MONTHS_SLACK) / twelve
     if meets(iv, lo, hi) or rel.label("within") == "yes" and (iv.low is None or iv.low <= hi):
         return None
-    start, end = view.facts[rel.get("start") or 0], view.facts[rel.get("end") or 0]
+    ri = rel.get("range")
+    if ri is not None:
+        start = end = view.facts[ri]  # "between March 2014 and February 2022", one figure
+        ends = _RANGE_SPLIT.split(re.sub(r"(?i)^(between|from)\s+", "", start.text), maxsplit=1)
+        first, last = (ends[0], ends[-1]) if len(ends) == 2 else (start.text, start.text)
+    else:
+        start, end = view.facts[rel.get("start") or 0], view.facts[rel.get("end") or 0]
+        first, last = start.text, end.text
     years, rest = divmod(months, 12)
     told = f"{years} year{'s' * (years != 1)}" + (f" {rest} month{'s' * (rest != 1)}" if rest else "")
     return Hit(
         length.span,
-        (start.span, end.span),
+        (start.span,) if start is end else (start.span, end.span),
         (
             ("length", length.text),
             ("years", start.text),
-            ("start", start.text),
-            ("end", end.text),
+            ("start", first),
+            ("end", last),
             ("expected", told),
         ),
     )
@@ -315,7 +339,8 @@ def _short(rel: Relation, view: View) -> Hit | None:
         value = iv
     else:
         try:
-            days = (dt.date(yb, mb, db) - dt.date(ya, ma, da)).days
+            # "voted yesterday to end": the end is days before the reporting date (label ``back``).
+            days = (dt.date(yb, mb, db) - dt.date(ya, ma, da)).days - int(rel.label("back") or 0)
         except ValueError:
             return None
         if days < 0:
@@ -348,7 +373,16 @@ def _short(rel: Relation, view: View) -> Hit | None:
                 if rel.label("from") == "first"
                 else first.text,
             ),
-            ("end", f"its last {span_unit}" if len(used) == 1 else f"the end of {last.text}" if within else last.text),
+            (
+                "end",
+                f"its last {span_unit}"
+                if len(used) == 1
+                else f"the end of {last.text}"
+                if within
+                else f"the day before {last.text}"
+                if rel.label("back") == "1"
+                else last.text,
+            ),
             ("expected", f"{months + 1} months at most" if within and da is None else counted),
         ),
     )

@@ -24,8 +24,10 @@ from numcheck.relations.calendar import (
     _sentence_stems,
     _single_years,
     _year_of,
+    _year_range,
     _years_counted_on,
 )
+from numcheck.relations.terms import Who, _sentence_subject, _subject, _who
 from numcheck.vocab import TOKEN, singular
 
 # Tokens before "in N years" read for its plan word ("plans to double turnover in three years").
@@ -393,6 +395,8 @@ def _lengths_to_then(d: _Doc) -> Iterator[Relation]:
             continue
         end = toks[ends[0]].fact
         start = _start_before(d, si, min(ends[0], pos))
+        if start < 0 and ends[0] < pos:
+            start = _named_start(d, si, pos + (f.kind == "duration"))
         y0, y1 = (_year_of(d.facts[start]) if start >= 0 else None), _year_of(d.facts[end])
         if y0 is not None and y1 is not None and y0 < y1:
             yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "document")
@@ -1023,3 +1027,257 @@ def _back_year(d: _Doc, si: int, first: int, last: int) -> tuple[int, tuple[Span
             return -1, ()
         return years[-1], cues
     return -1, ()
+
+
+# Tokens before "since YEAR" that may hold the "had" of its past perfect ("who had run the authority since").
+HAD_SINCE_REACH = 6
+# Words that end the subject after "For the first time in N years, ..." ("the Tories have lost").
+_HELD_AUX = frozenset("has have had was were is are lost won".split())
+# Words of the noun phrase after "ending N years of" that name whose run it was ("of Labour rule").
+ENDED_OF_REACH = 3
+
+
+def _held_since(d: _Doc) -> Iterator[Relation]:
+    """``span``: a run the story's event ends, told by its length (``length``: "lost control of the council for
+    the first time in 16 years", "ending 14 years of Labour rule") against the year another sentence says the
+    same holder's run began, in the past perfect (``start``: "The Conservatives, who had run the authority since
+    2011"), counted to now: the reporting date, else the years the text reports (``_to_now``). The holder is
+    the subject of the length's sentence, or the words after "N years of", and the subject of "had ... since"
+    (``[spans] ending_words``, ``held_since``, ``held_generic``)."""
+    table = dates.table("spans")
+    ending, generic = frozenset(table["ending_words"]), frozenset(table["held_generic"])
+    held, loss = frozenset(table["held_nouns"]), frozenset(table["loss_words"])
+    ended = ending | frozenset(table["end_words"])
+    # "for the first time in 16 years after a surge in support" is read as one figure ending in "after".
+    for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
+        if f.unit != "year" or f.value is None or f.value <= 0 or f.is_range:
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        k0 = d.hedge_start(si, pos)
+        who: Who
+        if k0 >= 3 and words[k0 - 2 : k0] == ("time", "in") and toks[k0 - 3].fact >= 0:
+            if not _is_first(d.facts[toks[k0 - 3].fact]) or not set(words) & loss:
+                continue
+            comma = words.index(",", pos) if words[:1] == ("for",) and "," in words[pos:] else -1
+            if 0 <= comma < len(words) - 1:
+                # "For the first time in 22 years, the Tories have lost control": the subject after the opener.
+                hi = comma + 1
+                while hi < len(words) and words[hi][:1].isalpha() and words[hi] not in _HELD_AUX:
+                    hi += 1
+                who = _who(words, comma + 1, hi)
+            else:
+                who = _sentence_subject(d, si)  # "The Tories have lost control ... for the first time in 16 years"
+        elif f.kind == "relative":
+            continue
+        elif k0 >= 1 and words[k0 - 1] in ending and words[pos + 1 : pos + 2] == ("of",):
+            hi = pos + 2
+            while hi < min(len(words), pos + 2 + ENDED_OF_REACH) and words[hi][:1].isalpha():
+                hi += 1
+            who = _who(words, pos + 2, hi)  # "ending 14 years of Labour rule"
+        elif "-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in held and set(words[pos:]) & ended:
+            # "The Conservatives' 14-year grip on the council ended", "Labour's 12-year rule ends".
+            lo = pos - 1 - (words[pos - 1 : pos] == ("'",))
+            who = _who(words, max(0, lo), pos) if lo >= 0 else ("", frozenset())
+            who = (who[0], frozenset(w[:-2] if w.endswith("'s") else w for w in who[1]))
+        else:
+            continue
+        named = {singular(w) for w in who[1] - generic}
+        if who[0] or not named:
+            continue
+        found = [
+            y
+            for y, s2, w2 in _held_since_years(d)
+            if s2 != si and (named & {singular(w) for w in w2[1]} or w2[0] and s2 == si + 1)
+        ]
+        if len({_year_of(d.facts[y]) for y in found}) != 1:
+            continue
+        if d.view.reporting_date is None:
+            bounds = dict(_now_bounds(d, si, found[0]))
+            floor = bounds.get("floor", -1)
+            lead = _lead_sentences(d)
+            if "ceiling" not in bounds and floor >= 0 and lead and d.facts[floor].sentence <= max(lead) + 1:
+                if _DAY_ISO.match(d.facts[floor].iso or ""):
+                    # The day the story reports, in the lead or just after it ("in the election on Thursday 1 May
+                    # 2025"): the run ended then.
+                    bounds["ceiling"] = floor
+            if bounds:
+                roles = (("length", fi), ("start", found[0]), *bounds.items())
+                yield Relation("span", roles, (), "document", (("end", "report"),))
+            continue
+        yield from _to_now(d, si, fi, found[0], ())
+
+
+_DAY_ISO = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _held_since_years(d: _Doc) -> list[tuple[int, int, Who]]:
+    """(fact, sentence, the holder's words) of each year told after "since" in the past perfect ("The
+    Conservatives, who had run the authority since 2011", "Labour had held the seat since 1997")."""
+
+    def read(view: object) -> list[tuple[int, int, Who]]:
+        since = frozenset(dates.table("spans")["held_since"])
+        out = []
+        for fi in _single_years(d):
+            si, k = d.pos_of(fi)
+            words = d.m.words[si]
+            if k < 2 or words[k - 1] not in since:
+                continue
+            lo = max(d.m.clause_start(si, k), k - HAD_SINCE_REACH)
+            had = next((j for j in range(k - 2, lo - 1, -1) if words[j] == "had"), -1)
+            if had < 0:
+                continue
+            if had >= 2 and words[had - 1] == "which" and words[had - 2] == ",":
+                # "Labour, which had controlled the council since 2007": the antecedent, as for "who".
+                who = _who(words, max(0, d.m.clause_start(si, had - 3)), had - 2)
+            else:
+                who = _subject(d, si, had)
+            if who[0] in ("p", "n") or not who[0] and who[1]:
+                out.append((fi, si, who))  # "They had run the council since 2003": the sentence before's holder
+        return out
+
+    years: list[tuple[int, int, Who]] = d.view.memo("held-since-years", read)
+    return years
+
+
+# Tokens after "N years after" read for the event it counts from ("after construction of the bridge started").
+AFTER_PHRASE = 6
+
+
+def _named_start(d: _Doc, si: int, first: int) -> int:
+    """For "N years after construction started" (the phrase from token ``first``), the one year or month
+    another sentence tells that start with a start word ("Work on the crossing began in March 2021"): the
+    sentence names a noun of the phrase, or both name the works (``[spans] works_nouns``). -1 if none or
+    several."""
+    words = d.m.words[si]
+    hi = min(len(words), first + 1 + AFTER_PHRASE, d.m.clause_end(si, first + 1))
+    phrase = words[first + 1 : hi]
+    starts = _start_words()
+    verb = next((k for k, w in enumerate(phrase) if w in starts), -1)
+    if verb < 1:
+        return -1
+    nouns = {singular(w) for w in phrase[:verb] if w.isalpha() and w not in STOPWORDS and w not in starts}
+    works = frozenset(dates.table("spans")["works_nouns"])
+    if not nouns:
+        return -1
+    found = []
+    for s2 in range(len(d.m.tokens)):
+        if s2 == si:
+            continue
+        toks2 = d.m.tokens[s2]
+        told = {singular(w) for w in d.m.words[s2]}
+        if not (nouns & told - works or nouns & works and told & works):
+            continue
+        for k, t in enumerate(toks2):
+            if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None and _started(d, s2, k):
+                lo = max(d.m.clause_start(s2, k), k - STARTED_REACH)
+                if set(d.m.words[s2][lo:k]) & starts & {"began", "started", "begun", "start", "begin"}:
+                    found.append(t.fact)
+    return found[0] if len({_year_of(d.facts[y]) for y in found}) == 1 else -1
+
+
+def _over_range(d: _Doc) -> Iterator[Relation]:
+    """``span``: an act spread over a length of years (``length``: "stole £640,000 from the charity over almost
+    eight years") against the one range of dates or years the text tells (``range``: "took money from the
+    charity between March 2014 and February 2022") in another sentence that shares a word of the act with
+    the length's (``[spans] over_words``, ``range_words``)."""
+    table = dates.table("spans")
+    over, between = frozenset(table["over_words"]), frozenset(table["range_words"])
+    ranges = []
+    for ri, g in enumerate(d.facts):
+        months = g.kind == "date" and (g.iso or "").count("/") == 1
+        if not g.is_range or not months and _year_range(g) is None:
+            continue
+        before = d.view.text[max(0, g.span.start - 12) : g.span.start].split()
+        if before and before[-1].lower() in between or g.text.split()[0].lower() in between:
+            ranges.append(ri)
+    if not ranges:
+        return
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.value <= 0 or f.is_range:
+            continue
+        words = d.m.words[si]
+        k0 = d.hedge_start(si, pos)
+        if not (k0 >= 1 and words[k0 - 1] in over or words[pos - 1 : pos] and words[pos - 1] in over):
+            continue
+        if set(words[d.m.clause_start(si, k0) : k0]) & _AHEAD:
+            continue  # "will invest £2bn over ten years": a plan, not an act gone by
+        own = _content(d, si)
+        found = [ri for ri in ranges if d.facts[ri].sentence != si and _same_act(d, own, d.facts[ri].sentence)]
+        if len(ranges) == 1 and len(found) == 1:
+            yield Relation("span", (("length", fi), ("range", found[0])), (), "document")
+
+
+@functools.cache
+def _act_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(g) for g in dates.table("spans")["act_groups"])
+
+
+def _same_act(d: _Doc, own: frozenset[str], s2: int) -> bool:
+    """Sentence ``s2`` shares a content word with a sentence of words ``own``, or both name one act by words of
+    one group (``[spans] act_groups``: "stole" … "took")."""
+    own = own - STOPWORDS - _TOLD
+    other = (_content(d, s2) | frozenset(d.m.words[s2])) - STOPWORDS - _TOLD
+    return bool(own & _content(d, s2)) or any(own & g and other & g for g in _act_groups())
+
+
+# Words that put an act over N years ahead ("will spend £2bn over ten years", "plans to repay it over").
+_AHEAD = frozenset("will would 'll could may might should shall plan plans planned planning to expects hopes".split())
+# Words of telling that any two sentences of a report may share ("the court heard", "she said").
+_TOLD = frozenset("said says told heard court years year when".split())
+
+
+# Tokens before "a 48-day strike" that may hold the word that ends it ("voted yesterday to end a 48-day strike").
+ENDED_REACH = 4
+# The day before the reporting date, and that date, by the word that tells the end.
+_DAYS_BACK = {"yesterday": 1, "today": 0}
+
+
+@functools.cache
+def _event_groups() -> dict[str, frozenset[str]]:
+    """Noun → the nouns of one event it belongs with (``[spans] event_groups``)."""
+    return {w: frozenset(g) for g in dates.table("spans")["event_groups"] for w in g}
+
+
+def _ended_told_days(d: _Doc) -> Iterator[Relation]:
+    """``span``: an event told ended by its length in days or weeks (``length``: "voted yesterday to end a
+    48-day strike") against the day another sentence says it began (``start``: "The walkout began on August
+    13") and the day its own sentence ends it (``end``: "yesterday" from the reporting date, label ``back``,
+    or a date). The event's noun, or one of its group (``[spans] event_groups``), names both."""
+    if d.view.reporting_date is None:
+        return
+    today = next((i for i, g in enumerate(d.facts) if g.kind == "date" and g.iso == str(d.view.reporting_date)), -1)
+    if today < 0:
+        return
+    table = dates.table("spans")
+    ended = frozenset(table["ending_words"]) | frozenset(table["end_words"])
+    groups = _event_groups()
+    starts = _start_words()
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        if f.unit not in ("day", "week") or f.value is None or "-" not in f.text or pos + 1 >= len(words):
+            continue
+        noun = singular(words[pos + 1])
+        if noun not in groups:
+            continue
+        lo = max(d.m.clause_start(si, pos), pos - ENDED_REACH)
+        if not set(words[lo:pos]) & ended:
+            continue
+        told = [t.fact for t in toks if t.fact >= 0 and d.facts[t.fact].kind in ("relative", "date") and t.fact != fi]
+        if len(told) != 1 or d.facts[told[0]].text.lower() not in _DAYS_BACK:
+            continue
+        back = _DAYS_BACK[d.facts[told[0]].text.lower()]
+        found = []
+        for s2, toks2 in enumerate(d.m.tokens):
+            w2 = d.m.words[s2]
+            if s2 == si or not {singular(w) for w in w2} & groups[noun]:
+                continue
+            for k, t in enumerate(toks2):
+                g = d.facts[t.fact] if t.fact >= 0 else None
+                if g is None or g.kind != "date" or not re.match(r"^(\d{4}|-)-\d\d-\d\d$", g.iso or ""):
+                    continue
+                if k >= 2 and w2[k - 1] == "on" and w2[k - 2] in starts:
+                    found.append(t.fact)
+        if len(found) != 1:
+            continue
+        roles = (("length", fi), ("start", found[0]), ("end", today))
+        yield Relation("span", roles, (d.facts[told[0]].span,), "document", (("back", str(back)),))

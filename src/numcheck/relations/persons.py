@@ -21,7 +21,7 @@ from numcheck import dates
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.ages import STOPWORDS_CAL, _latest_dated, _told_now, apposed
-from numcheck.relations.base import Relation, _Doc, _plain_tokens
+from numcheck.relations.base import Relation, _Doc, _lead_sentences, _plain_tokens
 from numcheck.relations.calendar import _year_of
 from numcheck.vocab import any_phrase
 
@@ -127,6 +127,9 @@ def _person(d: _Doc, si: int, lo: int, hi: int) -> tuple[str, str]:
             break
         if toks[j].text == "who" and j >= 2 and toks[j - 1].text == "," and _cap(d, toks[j - 2]):
             return _run_back(d, toks, j - 2)
+        if toks[j].text == "who" and j >= 4 and toks[j - 1].text == "," and toks[j - 2].fact >= 0:
+            if toks[j - 3].text == "," and _cap(d, toks[j - 4]):
+                return _run_back(d, toks, j - 4)  # "Ian Royce, 67, who was 55 when he founded the firm in 2013"
     return "", ""
 
 
@@ -202,7 +205,7 @@ def _copula_age(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
         person = _person(d, si, pos, pos + 1)
     elif before in ("he", "she"):
         # The narrator's "She is 27." after a sentence opening with her name; a quote's "he" may be anyone.
-        person = _opening_name(d, si - 1) if k - 1 == 0 else ("", "")
+        person = _pronoun_name(d, si - 1) if k - 1 == 0 else ("", "")
     else:
         j = k - 1
         while j >= 0 and _cap(d, toks[j]):
@@ -277,7 +280,7 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
         if not person and at_year >= 0:
             person, first = _name_after(d, si, pos)  # "In 1985, aged 19, Reed moved to Paris"
         if not person and at_year >= 0 and d.m.words[si][:1] in (("he",), ("she",)):
-            person, first = _opening_name(d, si - 1)  # "Jo Hart ... He won the cup in 1995 at the age of 27"
+            person, first = _pronoun_name(d, si - 1)  # "Jo Hart ... He won the cup in 1995 at the age of 27"
         if not person and (past or at_year >= 0):
             person, first = _subject(d, si)  # "Hart first played for her country when she was 16"
         if not person and f.kind == "age" and _opens_sentence(d, si, pos):
@@ -329,7 +332,9 @@ def _number_at_year(d: _Doc, si: int, pos: int, fi: int) -> Told | None:
         if not person[0]:
             person = _subject(d, si)
     elif k >= 1 and words[k] == "was" and words[k - 1] in ("he", "she"):
-        person = _opening_name(d, si - 1) if k - 1 == 0 else ("", "")
+        person = _pronoun_name(d, si - 1) if k - 1 == 0 else ("", "")
+    elif k >= 1 and words[k] == "was" and words[k - 1] == "who":
+        person = _person(d, si, pos, pos + 1)  # "Reed, who was 30 when he returned in 1992"
     elif k >= 1 and words[k] == "was":
         person = _run_back(d, toks, k - 1) if _cap(d, toks[k - 1]) else ("", "")
     else:
@@ -424,7 +429,7 @@ def _turner(d: _Doc, si: int, k: int) -> tuple[str, str]:
             j -= 2  # "Dale, 45, who turns 50"
         return _run_back(d, toks, j - 2) if j >= 2 and words[j - 1] == "," and _cap(d, toks[j - 2]) else ("", "")
     if j == 0 and words[0] in ("he", "she"):
-        return _opening_name(d, si - 1)
+        return _pronoun_name(d, si - 1)
     if j >= 2 and words[j] == "," and toks[j - 1].fact >= 0 and words[j - 2] == ",":
         j -= 3  # "Park, 72, turned 70"
     if j < 0 or not _cap(d, toks[j]):
@@ -463,6 +468,22 @@ def _opening_name(d: _Doc, si: int) -> tuple[str, str]:
     if j < 0 or j == 1 and words[0].text not in _OPENERS:
         return "", ""
     return _split(name)
+
+
+def _pronoun_name(d: _Doc, si: int) -> tuple[str, str]:
+    """Whom "he" or "she" opening the sentence after ``si`` stands for: the name sentence ``si`` opens with,
+    else the one person it gives an age after the name ("The group's leader, Ann Fox, 58, is a nurse. She
+    ..."). Not for "The 24-year-old ..." (another person may be meant: "the 24-year-old drummer")."""
+    name = _opening_name(d, si)
+    return name if name[0] or si < 0 else _apposed_person(d, si)
+
+
+def _apposed_person(d: _Doc, si: int) -> tuple[str, str]:
+    """(surname, first name) of the one person sentence ``si`` gives an age set off by commas after the name
+    ("Ann Fox, 58,"); ("", "") for none or several."""
+    toks = d.m.tokens[si]
+    people = {_person(d, si, k, k + 1) for k, t in enumerate(toks) if t.fact >= 0 and apposed(d, si, k)} - {("", "")}
+    return next(iter(people)) if len(people) == 1 else ("", "")
 
 
 def _split(name: str) -> tuple[str, str]:
@@ -642,6 +663,36 @@ def _latest_year(d: _Doc, a: Told) -> int:
     return _year_of(d.facts[fi]) or -1
 
 
+# A day named in full with its weekday ("on Thursday 1 May 2025"): the day a news story reports.
+_WEEKDAY_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _lead_day(d: _Doc) -> int:
+    """The year of the latest past day the text tells, when the lead or the sentence after it tells it with its
+    weekday and day of the month ("on Thursday 1 May 2025") and no year told anywhere is later: the story's
+    own day, so now. -1 otherwise."""
+
+    def read(view: object) -> int:
+        fi = _latest_dated(d)
+        if fi < 0:
+            return -1
+        f = d.facts[fi]
+        year = _year_of(f) or -1
+        if f.kind != "date" or not _WEEKDAY_DAY.match(f.iso or "") or not re.search(r"[A-Za-z]{5}", f.text):
+            return -1
+        if not re.match(r"(?i)(mon|tues|wednes|thurs|fri|satur|sun)day\b", f.text):
+            return -1
+        lead = _lead_sentences(d)
+        if not lead or f.sentence > max(lead) + 1:
+            return -1  # in the lead or the sentence after it ("Orme, 61, was sentenced on Tuesday 4 March 2025")
+        if any((_year_of(g) or 0) > year for g in d.facts if g.kind in ("year", "date")):
+            return -1
+        return year
+
+    year: int = d.view.memo("lead-day", read)
+    return year
+
+
 def _first_names_resolved(ages: list[Told]) -> list[Told]:
     """Ages told of a lone name that is the first name of one person told in full ("Jo Hart, 19," …
     '"Jo is 21," her coach said'), told of that person; a lone name that is a surname stays."""
@@ -681,8 +732,12 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
         since = d.view.reporting_date.year - b.year
         low, high, told = b.low + since - 1, b.high + since + 1, f"{b.text}"
     elif b.when == "at" and d.view.reporting_date is None and 0 <= (latest := _latest_year(d, a)) and latest > b.year:
-        # No date of its own: now is no earlier than the latest year the text tells as past ("said in 2004").
+        # No date of its own: now is no earlier than the latest year the text tells as past ("said in 2004"),
+        # and no later than it when that is the day the lead reports ("in the election on Thursday 1 May 2025").
         low, high, told = b.low + latest - b.year - 1, 200, f"{b.text} and a year of {latest} told as past"
+        if _lead_day(d) == latest:
+            high = b.high + latest - b.year + 1
+            told = f"{b.text} and the lead's day in {latest}"
     else:
         return None
     roles = (("age", a.fact),) + ((("other", b.fact),) if b.fact >= 0 else ())
