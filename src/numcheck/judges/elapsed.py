@@ -56,6 +56,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         r = _year_range(view.facts[ri])
         if r is not None:
             ends.append((r[0], r[1], ri))
+            if rel.label("inclusive"):
+                more = 1  # "over three years" for "between 2021 and 2023": whole years, both counted
     elif rel.get("end") is not None and rel.get("start") is not None:
         months = _months_between(view.facts[rel.get("start") or 0], view.facts[rel.get("end") or 0])
         if months is not None and length.unit == "year":

@@ -1204,7 +1204,9 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
         own = _content(d, si)
         found = [ri for ri in ranges if d.facts[ri].sentence != si and _same_act(d, own, d.facts[ri].sentence)]
         if len(ranges) == 1 and len(found) == 1:
-            yield Relation("span", (("length", fi), ("range", found[0])), (), "document")
+            # "between 2021 and 2023" in whole years runs from early in the first to late in the last.
+            labels = (("inclusive", "yes"),) if _year_range(d.facts[found[0]]) is not None else ()
+            yield Relation("span", (("length", fi), ("range", found[0])), (), "document", labels)
 
 
 @functools.cache
