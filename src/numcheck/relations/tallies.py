@@ -197,10 +197,10 @@ def _lead_tables() -> dict[str, PhraseTable]:
 
 
 @functools.cache
-def _lead_words() -> tuple[dict[str, str], frozenset[str]]:
+def _lead_words() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     data = _toml("vocab.toml")["leads"]
     sides = {w: side for side in ("lead", "trail", "gap") for w in data[side]}
-    return sides, frozenset(data["titles"])
+    return sides, frozenset(data["titles"]), frozenset(data["question"])
 
 
 def _gap_cue(d: _Doc, si: int, pos: int) -> tuple[str, str, int, int] | None:
@@ -282,10 +282,10 @@ def _poll_runs(d: _Doc) -> list[list[tuple[int, frozenset[str]]]]:
     out: list[list[tuple[int, frozenset[str]]]] = []
     si = 0
     while si < n:
-        items, names = lists._share_run(d, si)
+        items, names = lists._share_run(d, si, verbs="poll_verbs")
         nxt = si + 1
         while items and nxt < n and nxt - si <= lists.SHARES_NEXT:
-            more, more_names = lists._share_run(d, nxt, opening=True)
+            more, more_names = lists._share_run(d, nxt, opening=True, verbs="poll_verbs")
             if not more or names & more_names:
                 break
             items, names = items + more, names | more_names
@@ -296,7 +296,7 @@ def _poll_runs(d: _Doc) -> list[list[tuple[int, frozenset[str]]]]:
             run = []
             for fi in items:
                 s2, p2 = d.pos_of(fi)
-                got = lists._share_entry(d, s2, p2)
+                got = lists._share_entry(d, s2, p2, "poll_verbs")
                 if got is None:
                     continue
                 toks, words = d.m.tokens[s2], d.m.words[s2]
@@ -383,7 +383,16 @@ def _poll_leads(d: _Doc) -> Iterator[Relation]:
         if same or _gap_away(d, si, polls):
             continue  # "cut her nine-point lead to four points": two gaps told, one of them before
         words = d.m.words[si]
-        subject = _named(d, si, iter(range(cs - 1, -1, -1)), polls)
+        after = words[ce] if ce < len(words) else ""
+        if after in _lead_words()[2]:
+            continue  # "a 12-point lead on the economy", "as preferred mayor": a lead on another question
+        if after == "for":
+            # "a seven-point lead for Labour": the side ahead told after it, or another question
+            subject = _named(d, si, iter(range(ce + 1, min(len(words), ce + 1 + LEAD_NAME_SKIP))), polls)
+            if subject is None:
+                continue
+        else:
+            subject = _named(d, si, iter(range(cs - 1, -1, -1)), polls)
         if subject == (-1, -1):
             continue
         stop = next((k for k in range(cs + 1, len(words)) if words[k] in CLAUSE_STOPS), len(words))
