@@ -174,6 +174,14 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if found is None:
             continue
         ci, direction, cue = found
+        c = d.facts[ci]
+        if any(
+            fi not in (ai, bi, ci) and d.facts[fi].kind == c.kind and d.facts[fi].value == c.value
+            for s3 in range(si, s2)
+            for fi in (t.fact for t in d.m.tokens[s3])
+            if fi >= 0
+        ):
+            continue  # "..., and passenger numbers fell 3%. The fall of 3% ...": it tells that figure again
         if (
             d.facts[ci].kind not in ("percent", "points")
             or d.facts[bi].kind != "percent"

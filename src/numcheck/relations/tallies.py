@@ -11,7 +11,7 @@ margin of N" or ", a majority of N" after it); label ``winning`` the word that g
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from numcheck.relations.base import Relation, _Doc
@@ -254,6 +254,11 @@ def _gap_cue(d: _Doc, si: int, pos: int) -> tuple[str, str, int, int] | None:
             word = " ".join(words[verb[1] : j])
             return sides.get(word, "gap"), word, verb[1], k
     return None
+
+
+def gap_word_at(words: Sequence[str], k: int) -> bool:
+    """A word that tells a gap after its figure starts at ``k`` ("behind", "ahead", "clear")."""
+    return _lead_tables()["after"].starting_at(words, k) is not None
 
 
 def _capital(d: _Doc, tok: Any) -> bool:
