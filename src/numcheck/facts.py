@@ -123,7 +123,7 @@ _CENTS_TAIL = startcache.compile(
     rf"(?:{_SP}+and)?{_SP}+(?P<n>\d{{1,2}}|[a-z]+(?:[- ][a-z]+)?)(?:{_SP}+(?:cents?|pence|p)\b)?", re.I
 )
 _PERCENT_AFTER = startcache.compile(
-    rf"(?P<pp>{_SP}*(?:%|per{_SP}?cent|percent){_SP}*(?:-{_SP}*)?points?\b|{_SP}+percentage{_SP}+points?\b|{_SP}?pp\b|{_SP}?ppts?\b)"
+    rf"(?P<pp>{_SP}*(?:%|per{_SP}?cent|percent){_SP}*(?:-{_SP}*)?points?\b|(?:{_SP}+|{_SP}*-{_SP}*)percentage(?:{_SP}+|{_SP}*-{_SP}*)points?\b|{_SP}?pp\b|{_SP}?ppts?\b)"
     rf"|(?P<pc>{_SP}?%|{_SP}+per{_SP}?cents?\b|{_SP}*-?percent(?:s|age)?\b|{_SP}+pc\b)",
     re.I,
 )
@@ -1188,6 +1188,10 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
     return True
 
 
+# A figure told as a number of points in a compound after a name ("gives Okoro 12-point lead").
+_POINT_COMPOUND = startcache.compile(rf"{_SP}*-{_SP}*(?:percentage{_SP}*-{_SP}*)?points?\b", re.I)
+
+
 def _is_identifier(ctx: _Context, n: Number) -> bool:
     """ "resolution 2254", "Article 50", "Boeing 747", "page 12", a list marker, "No. 10"."""
     written = ctx.clean[n.start : n.end]
@@ -1219,6 +1223,8 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
     ):
         if _elided_noun(ctx, n, s_start, word_start, before):
             return False
+        if _POINT_COMPOUND.match(ctx.clean, n.end):
+            return False  # "Poll gives Okoro 12-point lead": a gap in points, no model's number
         # "Boeing 747", "Windows 10", "Euro 2016": a name followed by digits, unless a noun follows ("Labour 356 seats").
         nxt = re.match(rf"{_SP}+([a-z]+)", ctx.clean[n.end : n.end + 20])
         return not (nxt and nxt.group(1) not in _STOP and len(written) <= 3 and nxt.group(1).endswith("s"))

@@ -84,6 +84,7 @@ from numcheck.relations.calendar import (
     _years_later_events,
 )
 from numcheck.relations.changes import (
+    _against_then,
     _amount_and_share,
     _changes_and_ranges,
     _comparisons,
@@ -244,7 +245,7 @@ from numcheck.relations.streaks import _streaks
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
-from numcheck.relations.tallies import _tallies
+from numcheck.relations.tallies import _poll_leads, _tallies
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _sets_told, _tennis, _won_matches
 from numcheck.relations.terms import _terms
@@ -263,6 +264,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _leaving_rests,
     _changes_and_ranges,
     _increments,
+    _against_then,
     _stated_than,
     _to_without_from,
     _from_without_to,
@@ -397,6 +399,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _share_words,
     _tie_breaks,
     _tallies,
+    _poll_leads,
     _named_shares,
     _seat_shares,
     _counted_figures,

@@ -519,6 +519,79 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
 _SCALE = startcache.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
 
 
+# Tokens back from ", against A% a year earlier" that the newer percentage may stand, past what the clause
+# says of it ("61.5% of the 24,800 people who went to A&E at A, B and C were seen within four hours").
+AGAINST_REACH = 45
+# Words that open another clause between a newer percentage and its ", against": the percentage is not
+# the one set against the older level.
+AGAINST_STOPS = frozenset({".", ";", ":", "?", "!", '"', "but", "while", "whereas", "although", "though"})
+
+
+def _against_then(d: _Doc) -> Iterator[Relation]:
+    """A percentage set against its level at an earlier time after a long clause: "61.5% of the 24,800
+    people who went to A&E at A, B and C were seen within four hours, against 68.2% in January last
+    year", "just 47.3% of the households surveyed said ..., compared with 52.8% a year earlier". The older
+    level follows a comma and a word of comparison ([COMPARED_WORDS]); an earlier time closes its clause
+    ("in 2023", "a year earlier", "the year before"); the newer level is the nearest percentage before
+    the comma, no other percentage and no other clause between. A change with no way: the stated change
+    told after it is read by the stage that reads them."""
+    for si, pos, ai, a in d.figures(frozenset({"percent"})):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        h = d.hedge_start(si, pos)
+        if h >= 3 and tuple(words[h - 2 : h]) in (("compared", "with"), ("compared", "to")):
+            comma = h - 3
+        elif h >= 2 and words[h - 1] in ("against", "versus"):
+            comma = h - 2
+        else:
+            continue
+        if words[comma] != ",":
+            continue
+        end = _past_time_phrase(d, si, pos + 1)
+        if end == pos + 1 or (end < len(words) and words[end] not in CLAUSE_END and words[end] not in (",", ";")):
+            continue
+        if not any(_then_marker(d, si, k) for k in range(pos + 1, end)):
+            continue  # "against 68.2% in Wales", "against a target of 95%": no earlier level
+        bi = -1
+        for k in range(comma - 1, max(-1, comma - 1 - AGAINST_REACH), -1):
+            if words[k] in AGAINST_STOPS:
+                break
+            fi = toks[k].fact
+            if fi >= 0 and d.facts[fi].kind == "percent":
+                bi = fi
+                break
+        if bi < 0 or d.facts[bi].is_range or d.facts[bi].value is None or a.is_range:
+            continue
+        cue = d.span(si, comma + 1, h)
+        yield _change(d, si, ai, bi, (cue,))
+
+
+def _then_marker(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` tells an earlier time: a year, a time before now ("a year earlier", "last year") or a
+    word of one ("before", "previous")."""
+    fi = d.fact_at(si, k)
+    if fi < 0:
+        return d.m.words[si][k] in THEN_WORDS
+    f = d.facts[fi]
+    return f.kind == "year" or f.kind == "relative" and f.value is not None and f.value < 0
+
+
+# Links that set a level beside another without a way: the other may be another place's level.
+SCOPE_LINKS = frozenset({("against",), ("versus",), ("vs",), ("compared", "with"), ("compared", "to")})
+
+
+def _other_scope_after(d: _Doc, si: int, k: int) -> bool:
+    """Tokens from ``k`` name another place or group for the figure before them and no earlier time: "in
+    Wales", "across England", "for the Conservatives" (a capitalised word that is no figure)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if k + 1 >= len(words) or words[k] not in ("in", "across", "for", "among"):
+        return False
+    j = k + 1 + (words[k + 1] == "the")
+    if j >= len(words) or toks[j].fact >= 0 or not d.view.text[toks[j].start : toks[j].start + 1].isupper():
+        return False
+    end = next((x for x in range(j, len(words)) if words[x] in CLAUSE_END or words[x] in (",", ";")), len(words))
+    return not any(_then_marker(d, si, x) for x in range(j, end))
+
+
 def _scale(f: Fact) -> str:
     """The scale word a figure is written with ("m" in "18m", "billion"), lower-cased, or ""."""
     m = _SCALE.search(f.text)
@@ -759,6 +832,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if _bare(a) and _bare(b) and pos > 0 and words[pos - 1] in RANK_BEFORE:
             return  # "at five, up from 13", "to number two": ranks or positions, not amounts
         apos = d.pos_of(ai)[1]
+        if phrase in SCOPE_LINKS and not hit and _other_scope_after(d, si, apos + 1):
+            return  # "61.5% in January, against 68.2% in Wales": another place's level, not an earlier one
         signs_b = {SIGNED[w] for w in words[pos + 1 : pos + 1 + SIGN_REACH] if w in SIGNED}
         signs_a = {SIGNED[w] for w in words[apos + 1 : apos + 1 + SIGN_REACH] if w in SIGNED}
         if signs_a and signs_b and signs_a != signs_b:
@@ -1954,6 +2029,8 @@ def _past_time_phrase(d: _Doc, si: int, k: int) -> int:
         words[j] in FRAME_WORDS or toks[j].fact >= 0 and d.facts[toks[j].fact].kind in FRAME_KINDS
     ):
         j += 1
+    if j < len(words) and words[j] in EVENT_WORDS and j > k and words[j - 1] in THEN_WORDS:
+        return j + 1  # "at the last election", "in the previous poll"
     return j if j > k and any(toks[x].fact >= 0 or words[x] in FRAME_NOUNS for x in range(k, j)) else k
 
 

@@ -1737,6 +1737,8 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
             gap = toks[k - 1].fact if k > 0 else -1
             if gap >= 0 and d.facts[gap].kind in ("duration", "relative") and is_gap(d, gap):
                 continue  # "second, 17 seconds behind in 2:06:58": the gap itself, not a time overtaken
+            if _points_gap(d, si, k):
+                continue  # "five points behind Labour and three behind Reform UK": gaps, not levels
             if own:
                 # A time of its own ("came second behind Lund (3:46.80)"): times are this reader's; amounts
                 # with a figure after the word are the comparison builder's.
@@ -1765,6 +1767,28 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
 
 # A score or a set as the word after an overtaking word's object: "beating Lunde 6-2".
 _SCORE_WORD = startcache.compile(r"^\d{1,3}-\d{1,3}$")
+# Words before a figure that make it a level, not a gap, when a word of passing follows ("on 64 points
+# behind Arsenal").
+_LEVEL_BEFORE = frozenset({"on", "with", "of", "at", "to"})
+
+
+def _points_gap(d: _Doc, si: int, k: int) -> bool:
+    """A count right before a word of passing at ``k``, or before "points" there, is the gap between two
+    sides ("three behind Reform UK", "is seven points ahead of"), not a level passed: the gap words are
+    the poll-lead reader's ([leads] after)."""
+    from numcheck.relations.tallies import gap_word_at
+
+    words, toks = d.m.words[si], d.m.tokens[si]
+    j = k - 1
+    if j >= 0 and words[j] in ("points", "point", "pts"):
+        j -= 1
+    fi = toks[j].fact if j >= 0 else -1
+    if fi < 0 or d.facts[fi].kind not in ("count", "number", "points") or not gap_word_at(words, k):
+        return False
+    h = d.hedge_start(si, j)
+    return not (h > 0 and words[h - 1] in _LEVEL_BEFORE)
+
+
 # Capitalised words that name no passer; "the UK" and "the US" do here, as countries that pass others.
 _NOT_PASSERS = NOT_NAMES - {"uk", "us", "eu"}
 

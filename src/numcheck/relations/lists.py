@@ -189,7 +189,7 @@ def _place_entries(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None
     return ([Entry(k, end, fi)], end) if end > k else None
 
 
-def _name_entry(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int, int] | None:
+def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[list[Entry], int, int] | None:
     """The name a figure is given to before it: "Arden (12)", "Arden 12", "Arden, with 12", "Arden had 12":
     (the entry, its first token, one past its last)."""
     toks = d.m.tokens[si]
@@ -201,7 +201,7 @@ def _name_entry(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int, int] | No
             return None
         k, close = k - 1, close + 1
     else:
-        hit = _tables()["name_verbs"].ending_at(words, pos)
+        hit = _tables()[verbs].ending_at(words, pos)
         if hit:
             k = hit[1] - 1
             if k >= 0 and words[k] == ",":
@@ -316,14 +316,14 @@ SHARES_NEXT = 1
 SHARE_GAP = 12
 
 
-def _share_entry(d: _Doc, si: int, pos: int) -> tuple[int, int] | None:
+def _share_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[int, int] | None:
     """The name a percentage is given to before it ("Labour on 34%", "Reform UK is on 22%", "others on 8%"):
     (the name's first token, one past the figure's), or None."""
-    got = _name_entry(d, si, pos)
+    got = _name_entry(d, si, pos, verbs)
     if got is not None:
         return got[1], got[2]
     words = d.m.words[si]
-    hit = _tables()["name_verbs"].ending_at(words, pos)
+    hit = _tables()[verbs].ending_at(words, pos)
     rest = _tables()["others"].ending_at(words, hit[1]) if hit else None
     return (rest[1], pos + 1) if rest else None
 
@@ -352,7 +352,7 @@ def _named_shares(d: _Doc) -> Iterator[Relation]:
         si = nxt if len(items) >= ENTRIES_MIN else si + 1
 
 
-def _share_run(d: _Doc, si: int, opening: bool = False) -> tuple[list[int], set[str]]:
+def _share_run(d: _Doc, si: int, opening: bool = False, verbs: str = "name_verbs") -> tuple[list[int], set[str]]:
     """The longest run of named percentages in sentence ``si`` joined by commas, "and" or "with" (with
     ``opening``, only a run whose first name opens the sentence): (facts, names)."""
     toks, words = d.m.tokens[si], d.m.words[si]
@@ -364,7 +364,7 @@ def _share_run(d: _Doc, si: int, opening: bool = False) -> tuple[list[int], set[
         fi = toks[pos].fact
         if fi < 0 or d.facts[fi].kind != "percent" or d.facts[fi].is_range:
             continue
-        got = _share_entry(d, si, pos)
+        got = _share_entry(d, si, pos, verbs)
         name = " ".join(words[got[0] : pos]) if got else ""
         gap = words[last : got[0]] if got and run else ()
         if (

@@ -176,6 +176,13 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             continue
         ci, direction, cue = found
         c, b = d.facts[ci], d.facts[bi]
+        if any(
+            fi not in (ai, bi, ci) and d.facts[fi].kind == c.kind and d.facts[fi].value == c.value
+            for s3 in range(si, s2)
+            for fi in (t.fact for t in d.m.tokens[s3])
+            if fi >= 0
+        ):
+            continue  # "..., and passenger numbers fell 3%. The fall of 3% ...": it tells that figure again
         if c.kind == "money":
             # "charged £1,965.83, up from £1,872.40. The £83.43 increase": an amount in the ends' currency.
             if b.kind != "money" or c.unit != b.unit:

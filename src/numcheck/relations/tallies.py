@@ -11,11 +11,11 @@ margin of N" or ", a majority of N" after it); label ``winning`` the word that g
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from numcheck.relations.base import Relation, _Doc
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.vocab import PhraseTable, _toml, singular
 
 KINDS = frozenset({"count", "number", "percent"})
 
@@ -173,3 +173,286 @@ def _tallies(d: _Doc) -> Iterator[Relation]:
         if total >= 0:
             items = (("item", ai), ("item", bi), ("item", third))
             yield Relation("breakdown", (("total", total), *items), tuple(cues), "sentence")
+
+
+# Poll leads: a gap between two shares of one poll told in points ("has opened up a seven-point lead",
+# "trails by nine points", "narrowed the gap to three points") against the two shares the text gives by
+# name ("puts Ms Reyes on 41%, with Mr Cole on 33%"), in any sentence. The words are data: vocab.toml
+# [leads]; the shares are the named shares of one poll the list reader finds (``lists._share_run``).
+
+# Tokens of a name that may stand between a verb and "by" ("trails Dana Reyes by nine points").
+LEAD_NAME_SKIP = 4
+# Tokens after "in" or "across" that the words of a race may stand ("a lead in the Westbridge mayoral race").
+RACE_REACH = 3
+# Kinds of a gap told in points: "seven points" is a count, "seven percentage points" a points figure.
+GAP_KINDS = frozenset({"count", "number", "points"})
+# Fewest named shares that make a poll whose first and second places a gap may be read between.
+POLL_ENTRIES = 2
+
+
+@functools.cache
+def _lead_tables() -> dict[str, PhraseTable]:
+    data = _toml("vocab.toml")["leads"]
+    return {k: PhraseTable.build((p, k) for p in data[k]) for k in ("nouns", "by", "after", "points", "away", "race")}
+
+
+@functools.cache
+def _lead_words() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["leads"]
+    sides = {w: side for side in ("lead", "trail", "gap") for w in data[side]}
+    return sides, frozenset(data["titles"]), frozenset(data["question"])
+
+
+def _gap_cue(d: _Doc, si: int, pos: int) -> tuple[str, str, int, int] | None:
+    """The gap a figure at ``pos`` tells in points: (side, word, first token of the cue, one past its last),
+    or None. "a seven-point lead", "a lead of seven points", "the gap to three points", "leads (Cole) by
+    seven points", "seven points ahead"."""
+    words = d.m.words[si]
+    t = _lead_tables()
+    sides = _lead_words()[0]
+    k = pos + 1
+    f = d.facts[d.fact_at(si, pos)]
+    if f.kind == "points":
+        # "a 4.5 percentage-point lead", "seven percentage points ahead": the fact holds its points
+        hyphen = "-" in f.text
+    else:
+        hyphen = False
+        while k < len(words) and words[k] in ("-", "percentage"):
+            hyphen = hyphen or words[k] == "-"  # "a seven-point lead"
+            k += 1
+        hit = t["points"].starting_at(words, k)
+        if hit is None:
+            return None
+        k = hit[1]
+    h = d.hedge_start(si, pos)
+    if h > 0 and words[h - 1] == "from":
+        return None  # "from a nine-point lead to": the gap before, not the one the poll gives
+    if hyphen:
+        if k < len(words) and words[k] == "-":
+            k += 1
+        noun = t["nouns"].starting_at(words, k)
+        if noun is None:
+            return None
+        word = " ".join(words[k : noun[1]])
+        return sides.get(word, "gap"), word, h, noun[1]
+    after = t["after"].starting_at(words, k)
+    if after is not None:
+        word = " ".join(words[k : after[1]])
+        return sides.get(word, "gap"), word, h, after[1]
+    if h >= 2 and words[h - 1] in ("of", "to"):
+        noun = t["nouns"].ending_at(words, h - 1)
+        if noun is not None:
+            word = " ".join(words[noun[1] : h - 1])
+            return sides.get(word, "gap"), word, noun[1], k
+    if h >= 2 and words[h - 1] == "by":
+        toks = d.m.tokens[si]
+        j = h - 1
+        while j > 0 and h - 1 - j < LEAD_NAME_SKIP and toks[j - 1].fact < 0 and _capital(d, toks[j - 1]):
+            j -= 1  # "trails Dana Reyes by"
+        verb = t["by"].ending_at(words, j)
+        if verb is not None:
+            word = " ".join(words[verb[1] : j])
+            return sides.get(word, "gap"), word, verb[1], k
+    return None
+
+
+def gap_word_at(words: Sequence[str], k: int) -> bool:
+    """A word that tells a gap after its figure starts at ``k`` ("behind", "ahead", "clear")."""
+    return _lead_tables()["after"].starting_at(words, k) is not None
+
+
+def _capital(d: _Doc, tok: Any) -> bool:
+    return d.view.text[tok.start : tok.start + 1].isupper()
+
+
+def _name_key(word: str) -> str:
+    """A word of a name as it is matched: lower case, no possessive, singular ("Conservatives'" → conservative)."""
+    w = word.lower()
+    for tail in ("'s", "’s", "'", "’"):
+        if w.endswith(tail):
+            w = w[: -len(tail)]
+            break
+    return singular(w)
+
+
+def _poll_runs(d: _Doc) -> list[list[tuple[int, frozenset[str]]]]:
+    """The named shares of each poll the text tells: [(fact, the words of its name)], read as the list
+    reader reads them (a run of "Name on N%" joined by commas, "and" or "with", going on into the next
+    sentence), where a word of a poll or a vote stands in the run's sentence or the one before. Entries
+    with no name ("others on 8%") are left out."""
+    from numcheck.relations import lists
+
+    titles = _lead_words()[1]
+    n = len(d.m.tokens)
+    out: list[list[tuple[int, frozenset[str]]]] = []
+    si = 0
+    while si < n:
+        items, names = lists._share_run(d, si, verbs="poll_verbs")
+        nxt = si + 1
+        while items and nxt < n and nxt - si <= lists.SHARES_NEXT:
+            more, more_names = lists._share_run(d, nxt, opening=True, verbs="poll_verbs")
+            if not more or names & more_names:
+                break
+            items, names = items + more, names | more_names
+            nxt += 1
+        if len(items) >= POLL_ENTRIES and any(
+            lists._has("polls", d.m.words[s], 0, len(d.m.words[s])) for s in (si - 1, si) if s >= 0
+        ):
+            run = []
+            for fi in items:
+                s2, p2 = d.pos_of(fi)
+                got = lists._share_entry(d, s2, p2, "poll_verbs")
+                if got is None:
+                    continue
+                toks, words = d.m.tokens[s2], d.m.words[s2]
+                name = frozenset(
+                    _name_key(words[k])
+                    for k in range(got[0], p2)
+                    if _capital(d, toks[k]) and _name_key(words[k]) not in titles
+                )
+                if name:
+                    run.append((fi, name))
+            if len(run) >= POLL_ENTRIES:
+                out.append(run)
+            si = nxt
+        else:
+            si += 1
+    return out
+
+
+def _named(
+    d: _Doc, si: int, ks: Iterator[int], polls: list[list[tuple[int, frozenset[str]]]], but: int = -1
+) -> tuple[int, int] | None:
+    """The first share (poll, fact) whose name a capitalised word at the tokens ``ks`` of sentence ``si`` tells;
+    (-1, -1) when a word tells the names of two shares; None when none does."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    titles = _lead_words()[1]
+    for k in ks:
+        if toks[k].fact >= 0 or not _capital(d, toks[k]):
+            continue
+        key = _name_key(words[k])
+        if key in titles:
+            continue
+        found = [(p, fi) for p, run in enumerate(polls) for fi, name in run if key in name and fi != but]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return -1, -1
+    return None
+
+
+def _gap_away(d: _Doc, si: int, polls: list[list[tuple[int, frozenset[str]]]]) -> bool:
+    """The gap's sentence tells another poll, another time, a subgroup or a region, or shares of its own
+    that are not the poll's: its gap is not the one between the shares told."""
+    t = _lead_tables()
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if any(t["away"].starting_at(words, k) for k in t["away"].starts_in(words, 0, len(words))):
+        return True
+    entries = {fi for run in polls for fi, _ in run}
+    for k, tok in enumerate(toks):
+        fi = tok.fact
+        if fi >= 0:
+            f = d.facts[fi]
+            if f.kind in ("year", "date") or f.kind == "percent" and fi not in entries:
+                return True
+            if f.kind == "relative" and f.value is not None and f.value < 0:
+                return True
+        if (
+            words[k] in ("in", "across")
+            and k + 1 < len(toks)
+            and toks[k + 1].fact < 0
+            and _capital(d, toks[k + 1])
+            and not any(t["race"].starting_at(words, j) for j in range(k + 2, min(len(words), k + 2 + RACE_REACH)))
+        ):
+            return True  # "seven points ahead in Scotland": a region's gap
+    return False
+
+
+def _poll_leads(d: _Doc) -> Iterator[Relation]:
+    """A gap in points told of the named shares of a poll: a ``tally-order`` relation, ``first`` the share
+    ahead, ``second`` the share behind, ``margin`` the gap; label ``winning`` the word when it says which
+    of two named sides is ahead ("leads Cole by", "trails Reyes by")."""
+    cues: list[tuple[int, int, int, str, str, int, int]] = []
+    for si, pos, fi, _ in d.figures(GAP_KINDS):
+        got = _gap_cue(d, si, pos)
+        if got is not None:
+            cues.append((si, pos, fi, *got))
+    if not cues:
+        return
+    polls = _poll_runs(d)
+    if not polls:
+        return
+    seen: set[tuple[int, int, int]] = set()
+    for si, _pos, fi, side, word, cs, ce in cues:
+        same = [c for c in cues if c[0] == si and d.facts[c[2]].value != d.facts[fi].value]
+        if same or _gap_away(d, si, polls):
+            continue  # "cut her nine-point lead to four points": two gaps told, one of them before
+        words = d.m.words[si]
+        after = words[ce] if ce < len(words) else ""
+        if after in _lead_words()[2]:
+            continue  # "a 12-point lead on the economy", "as preferred mayor": a lead on another question
+        if after == "for":
+            # "a seven-point lead for Labour": the side ahead told after it, or another question
+            subject = _named(d, si, iter(range(ce + 1, min(len(words), ce + 1 + LEAD_NAME_SKIP))), polls)
+            if subject is None:
+                continue
+        else:
+            subject = _named(d, si, iter(range(cs - 1, -1, -1)), polls)
+        if subject == (-1, -1):
+            continue
+        stop = next((k for k in range(cs + 1, len(words)) if words[k] in CLAUSE_STOPS), len(words))
+        other = _named(d, si, iter(range(cs + 1, stop)), polls, subject[1] if subject else -1)
+        if other == (-1, -1) or (subject and other and subject[0] != other[0]):
+            continue
+        if subject is None and other is None and len(polls) != 1:
+            continue
+        p = (subject or other or (0, -1))[0]
+        ranked = sorted(polls[p], key=lambda e: d.facts[e[0]].value or 0, reverse=True)
+        top, second = ranked[0][0], ranked[1][0]
+        s, o = subject[1] if subject else -1, other[1] if other else -1
+        win = ""
+        if side == "lead":
+            if s >= 0 and o >= 0:
+                pair, win = (s, o), word
+            elif s >= 0:
+                if s != top:
+                    continue  # a lead of a side that is not first, over no side named: over whom is not told
+                pair = (top, second)
+            elif o >= 0:
+                if o == top:
+                    continue
+                pair = (top, o)
+            else:
+                pair = (top, second)
+        elif side == "trail":
+            if s < 0:
+                continue  # who trails is not told
+            if o >= 0:
+                pair, win = (o, s), word
+            elif s == top:
+                continue
+            else:
+                pair = (top, s)
+        else:
+            if s >= 0 and o >= 0:
+                pair = (s, o)
+            elif s >= 0 or o >= 0:
+                named = max(s, o)
+                pair = (named, second if named == top else top)
+            else:
+                pair = (top, second)
+        if (pair[0], pair[1], fi) in seen:
+            continue
+        seen.add((pair[0], pair[1], fi))
+        sentences = {d.pos_of(pair[0])[0], d.pos_of(pair[1])[0], si}
+        yield Relation(
+            "tally-order",
+            (("first", pair[0]), ("second", pair[1]), ("margin", fi)),
+            (d.span(si, cs, ce),),
+            "sentence" if len(sentences) == 1 else "document",
+            (("winning", win),) if win else (),
+        )
+
+
+# Words that end the clause a gap's other side is named in ("leads Cole by seven points, while ...").
+CLAUSE_STOPS = frozenset({".", ";", ",", "but", "while", "and", "although", "though", "as", ":", "?", "!"})
