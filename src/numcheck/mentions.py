@@ -270,6 +270,8 @@ def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     return tuple(out)
 
 
+# Verbs that make "up" or "down" part of themselves, not a move: "Promotions made up 27.4% of spending".
+_PHRASAL_UP = frozenset("made make makes making set sets summed sum sums wound ended end ends broke broken".split())
 # Words between a figure and the direction word whose subject it is ("Five national records fell").
 SUBJECT_BEFORE_MOVE = 3
 
@@ -425,7 +427,13 @@ class Mentions:
                 if not moved:
                     roles.add(hit[0])
             d = v.direction.ending_at(words, i)
-            if d and direction is None and d[1] >= start and not self.others_move(si, d[1], i, pos):
+            if (
+                d
+                and direction is None
+                and d[1] >= start
+                and not self.others_move(si, d[1], i, pos)
+                and not (words[d[1]] in ("up", "down") and d[1] > 0 and words[d[1] - 1] in _PHRASAL_UP)
+            ):
                 direction = d[0]
                 dspan = Span(toks[d[1]].span.start, toks[i - 1].end)
                 key = " ".join(words[d[1] : i])
