@@ -32,7 +32,7 @@ included"), ``_whole_of_share`` ("Half of the displaced, 2,100,"), ``partlists._
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from numcheck.mentions import CLAUSE_END
@@ -44,6 +44,7 @@ from numcheck.relations.base import (
     FRAME_KINDS,
     SHARES,
     _Doc,
+    _lead_sentences,
     family,
     same_family,
 )
@@ -336,11 +337,14 @@ def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str
     return j, head, concept
 
 
-def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False) -> int:
+def definite_whole(
+    d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False, lead: bool = False
+) -> int:
     """The figure a definite noun phrase at token ``k`` ("the dead", "those killed", "the displaced", "the
     budget") stands for, or -1: the nearest earlier count of ``like``'s family (any count without it: the
-    whole of a share), up to ``DEFINITE_BACK``
-    sentences back, that counts its concept or one of its equivalents (``[referents]
+    whole of a share), up to ``DEFINITE_BACK`` sentences back (with ``lead``, when none is there, in the
+    headline and the lead, where a story tells its event's count: "Floods kill 48 ... The dead include 21
+    in A, ...; the remaining 12 ..."), that counts its concept or one of its equivalents (``[referents]
     definite_equivalents``: "the displaced" for "forced from their homes") or is named by its noun; a figure
     told as a part ("including 40 children", "a further 52", "Of the dead, 131") is passed over. None when
     two counts of it that disagree are told side by side (two sources, two days: "Police said 40 died; the
@@ -355,9 +359,37 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
     if sets_only and concept not in words().definite_sets:
         return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
     kin = words().equivalents.get(concept, frozenset()) | {concept}
+    found = _definite_in(d, d.m.figures_before(si, k, DEFINITE_BACK, None), like, part, head, kin)
+    if found == -1 and lead:
+        found = _definite_in(d, _lead_figures(d, si - DEFINITE_BACK), like, part, head, kin)
+    if found >= 0 and part >= 0 and _other_frame(d, part, found):
+        return -1
+    return max(found, -1)
+
+
+# ``_definite_in``'s answer when the counts it read make the phrase name none (two counts that disagree, a
+# nearer count that names nothing): no whole further back either.
+_NONE = -2
+
+
+def _lead_figures(d: _Doc, before: int) -> Iterator[tuple[int, int, int]]:
+    """(sentence, position, fact) of each figure of the headline and the lead before sentence ``before``,
+    nearest first."""
+    for s2 in sorted((s for s in _lead_sentences(d) if s < before), reverse=True):
+        toks = d.m.tokens[s2]
+        for k2 in range(len(toks) - 1, -1, -1):
+            if toks[k2].fact >= 0:
+                yield s2, k2, toks[k2].fact
+
+
+def _definite_in(
+    d: _Doc, figures: Iterator[tuple[int, int, int]], like: Fact | None, part: int, head: str, kin: frozenset[str]
+) -> int:
+    """The nearest of ``figures`` (nearest first) that counts what a definite noun phrase names: -1 when none
+    does, ``_NONE`` when what they tell makes the phrase name none."""
     found, found_sentence = -1, -1
     unnamed = False
-    for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
+    for s2, k2, fi in figures:
         if found >= 0 and s2 < found_sentence - 1:
             break
         if fi == part:
@@ -374,13 +406,11 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
                 unnamed = True  # "increasing the number of infections in the country to 29": it may be the set
             continue
         if found < 0 and unnamed:
-            return -1  # a nearer count that names nothing may be the set the phrase means
+            return _NONE  # a nearer count that names nothing may be the set the phrase means
         if found < 0:
             found, found_sentence = fi, s2
         elif not f.interval.overlaps(d.facts[found].interval):
-            return -1  # two counts of the set: which one the phrase means is not told
-    if found >= 0 and part >= 0 and _other_frame(d, part, found):
-        return -1
+            return _NONE  # two counts of the set: which one the phrase means is not told
     return found
 
 
