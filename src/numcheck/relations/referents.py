@@ -130,6 +130,45 @@ def subject_at(d: _Doc, si: int, k: int, end: int | None = None) -> int:
     return out
 
 
+# Tokens either side of a figure that the word a modified noun of amount names may stand ("$71.5m
+# internationally", "overseas sales of $71.5m").
+MODIFIER_REACH = 4
+# Letters two words must share from their start to be one word told two ways ("international",
+# "internationally"; "domestic", "domestically").
+STEM = 6
+
+
+def modifier_at(d: _Doc, si: int, k: int, end: int) -> str:
+    """The one word between "the" (or a demonstrative) at token ``k`` and a noun of amount ending at token
+    ``end`` ("the international total", "that overseas figure"), else "": the figure it stands for is the
+    one told with that word, not the last one told."""
+    ws = d.m.words[si]
+    w = words()
+    if k + 2 >= len(ws) or (ws[k] != "the" and ws[k] not in w.demonstratives):
+        return ""
+    word = ws[k + 1]
+    if len(word) < STEM or not word.isalpha() or d.fact_at(si, k + 1) >= 0:
+        return ""
+    hit = w.amount_nouns.starting_at(ws, k + 2)
+    return word if hit and hit[1] == end else ""
+
+
+def modified_whole(d: _Doc, si: int, k: int, modifier: str, like: Fact) -> int:
+    """The nearest figure of ``like``'s family, in sentence ``si`` before token ``k`` or the ``NAMED_BACK``
+    sentences before, told with a word of ``modifier``'s stem beside it ("Of the international total," →
+    "took a further $71.5m internationally"), else -1."""
+    stem = modifier[:STEM]
+    for s2, k2, fi in d.m.figures_before(si, k, NAMED_BACK, None):
+        f = d.facts[fi]
+        if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, like):
+            continue
+        ws = d.m.words[s2]
+        lo, hi = max(0, k2 - MODIFIER_REACH), min(len(ws), k2 + 1 + MODIFIER_REACH)
+        if any(ws[j].startswith(stem) for j in range(lo, hi) if d.fact_at(s2, j) < 0):
+            return fi
+    return -1
+
+
 def opens_clause(d: _Doc, si: int, k: int) -> bool:
     """Token ``k`` opens a clause: the sentence's start, or after a clause end or a joining word."""
     ws = d.m.words[si]
