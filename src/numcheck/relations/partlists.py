@@ -29,7 +29,16 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from numcheck.model import Fact, Span
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family, whole_floors
+from numcheck.relations.base import (
+    _ASIDE_PREPOSITIONS,
+    COUNTABLE,
+    FRAME_KINDS,
+    Relation,
+    _Doc,
+    family,
+    same_family,
+    whole_floors,
+)
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
 from numcheck.relations.referents import definite_at, definite_whole, opener_start, subject_at
 from numcheck.relations.referents import words as referent_words
@@ -504,12 +513,10 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
         return
     like = d.facts[toks[first].fact]
     items = _run(d, si, first, like)
-    if (
-        len(items) > 2
-        and d._after_preposition(si, items[0])
-        and _other_concepts(d, toks[items[0]].fact, toks[items[1]].fact)
-    ):
-        items = items[1:]  # "Across its seven districts, A took 101,100 votes, B ...": a place's count, no part
+    places = -1
+    if len(items) > 2 and _opener_count(d, si, items):
+        places = toks[items[0]].fact
+        items = items[1:]  # "Across its seven districts, A took 101,100 votes, B ...": the places, no part
     if len(items) < 2:
         return
     first = items[0]
@@ -539,11 +546,11 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
         # "The dead include 27 in A, 16 in B and 11 in C; the remaining 7 ...": the set the subject names
         total = definite_whole(d, si, subject, like, sets_only=True, lead=True)
     else:
-        total = _whole_before(d, si, first, like, [toks[p].fact for p in items])
+        total = _whole_before(d, si, first, like, [toks[p].fact for p in items], places)
     if total < 0 or not _fits(d, total, si, items):
         return
     if of_total < 0 and subject < 0:
-        if _listed_with_others(d, total):
+        if _listed_with_others(d, total) and not _alone_of_its_kind(d, total):
             return
         m = d.m.by_fact.get(toks[first].fact)
         if m is not None and "another" in m.roles:
@@ -564,16 +571,22 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
             # "In Leeds, 3,000 ... and the other 2,000": the rest of a place's count, not the whole's (a
             # whole the list names keeps parts told in places of their own: "27 in A, 16 in B; the remaining 7")
             return
-    exact = close >= 0 and not _unread(d, si, items[0], items[-1])
-    cue = d.span(si, close, items[-1] + 1) if close >= 0 else d.span(si, bare, bare + 2)
-    yield _relation(d, si, total, items, cue, exact)
+    if close >= 0:
+        exact = not _unread(d, si, items[0], items[-1])
+        yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
+        return
+    # A rest told without a figure: the parts leave some of the whole, so they are less than it even where
+    # the whole is hedged ("Some 182,400 ballots"): the judge reads it near its last written digit.
+    roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
+    cue = d.span(si, bare, bare + 2)
+    yield Relation("breakdown", roles, (cue,), "sentence", (("inclusive", "yes"), ("rest", "told")))
 
 
-def _other_concepts(d: _Doc, a: int, b: int) -> bool:
-    """Figures ``a`` and ``b`` count different things the vocabulary knows ("seven districts", "votes")."""
-    known = d.v.concept_names
-    ca, cb = d.m.frame(a).concept, d.m.frame(b).concept
-    return ca in known and cb in known and ca != cb
+def _opener_count(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """The first figure stands in a phrase of place or time opening the sentence, closed by a comma before
+    the second ("Across the city's seven districts, A took ...", "In its 12 stores, ...")."""
+    words = d.m.words[si]
+    return bool(words) and words[0] in _ASIDE_PREPOSITIONS and "," in words[items[0] + 1 : items[1]]
 
 
 def _bare_rest(d: _Doc, si: int, last: int) -> int:
@@ -653,7 +666,26 @@ def _nested(d: _Doc, si: int, items: Sequence[int]) -> bool:
     return rest.overlaps(value_interval(d.facts[toks[items[0]].fact]))
 
 
-def _whole_before(d: _Doc, si: int, first: int, like: Fact, items: Sequence[int]) -> int:
+def _alone_of_its_kind(d: _Doc, fi: int) -> bool:
+    """The figure counts a thing the vocabulary knows, and every other figure of its family in its sentence
+    counts another it knows ("Some 182,400 ballots were cast, ... among the 310,200 people on the roll"):
+    not one of a list of parts."""
+    known = d.v.concept_names
+    concept = d.m.frame(fi).concept
+    if concept not in known:
+        return False
+    f = d.facts[fi]
+    for t in d.m.tokens[f.sentence]:
+        g = t.fact
+        if g < 0 or g == fi or not _single(d.facts[g]) or not same_family(d.facts[g], f, bare_ok=True):
+            continue
+        c = d.m.frame(g).concept
+        if c not in known or c == concept:
+            return False
+    return True
+
+
+def _whole_before(d: _Doc, si: int, first: int, like: Fact, items: Sequence[int], places: int = -1) -> int:
     """The whole of a list closed by its rest: the nearest figure of the family in the ``WHOLE_BACK``
     sentences before it; where the parts count a thing the vocabulary knows ("votes"), figures that count
     another ("the 310,200 people on the roll") are passed over for the nearest that counts it."""
@@ -661,8 +693,8 @@ def _whole_before(d: _Doc, si: int, first: int, like: Fact, items: Sequence[int]
     concept = next((c for fi in items if (c := d.m.frame(fi).concept) in known), "")
     for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):
         f = d.facts[fi]
-        if not _single(f) or family(f) != family(like):
-            continue
+        if not _single(f) or family(f) != family(like) or fi == places:
+            continue  # (``places``: the count of places the list opens on, "Across its 12 wards,")
         c = d.m.frame(fi).concept
         if concept and c in known and c != concept:
             continue
