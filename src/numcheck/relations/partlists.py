@@ -542,11 +542,15 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     if of_total >= 0:
         # "A made up £64m of the total, with B £21m and C the other £33m": the whole the first part names
         total = d.antecedent(si, first, toks[first].fact)
+        if total >= 0 and _larger_near(d, si, first, total):
+            return  # "Sales rose to $412m. Europe took $150m. B accounted for $121m of the total, ...": which?
     elif subject >= 0:
         # "The dead include 27 in A, 16 in B and 11 in C; the remaining 7 ...": the set the subject names
         total = definite_whole(d, si, subject, like, sets_only=True, lead=True)
     else:
         total = _whole_before(d, si, first, like, [toks[p].fact for p in items], places)
+        if total >= 0 and _larger_near(d, si, first, total):
+            return  # "Sales rose to $412m. Europe took $150m. B took $121m, ... and D the remaining $53m"
     if total < 0 or not _fits(d, total, si, items):
         return
     if of_total < 0 and subject < 0:
@@ -580,6 +584,23 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
     cue = d.span(si, bare, bare + 2)
     yield Relation("breakdown", roles, (cue,), "sentence", (("inclusive", "yes"), ("rest", "told")))
+
+
+def _larger_near(d: _Doc, si: int, first: int, total: int) -> bool:
+    """A figure of the whole's family larger than it is told in the list's sentence before it or in the
+    ``WHOLE_BACK`` sentences before (an older end of a change aside): "the total" may mean that one."""
+    f = d.facts[total]
+    known = d.v.concept_names
+    concept = d.m.frame(total).concept
+    for s2, k2, fi in d.m.figures_before(si, first, WHOLE_BACK):
+        g = d.facts[fi]
+        if fi == total or not _single(g) or family(g) != family(f) or (g.value or 0) <= (f.value or 0):
+            continue
+        other = d.m.frame(fi).concept
+        if d.older_end(s2, k2) or (concept in known and other in known and other != concept):
+            continue  # ("among the 90,900 people on the roll" against "48,200 ballots")
+        return True
+    return False
 
 
 def _opener_count(d: _Doc, si: int, items: Sequence[int]) -> bool:
@@ -679,6 +700,8 @@ def _alone_of_its_kind(d: _Doc, fi: int) -> bool:
         g = t.fact
         if g < 0 or g == fi or not _single(d.facts[g]) or not same_family(d.facts[g], f, bare_ok=True):
             continue
+        if not same_family(d.facts[g], f):
+            return False  # "The top five films took £8.2m": the count of the group whose figure it is
         c = d.m.frame(g).concept
         if c not in known or c == concept:
             return False
