@@ -113,7 +113,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     near = total.hedge == "about" or (rel.label("frame") == "scope" and total.hedge in ("more than", "at least"))
     tiv = near_interval(total) if near else value_interval(total)
     if near and total.hedge == "about" and rel.label("rest") == "told" and total.value is not None:
-        # "Some 182,400 ballots ... A 101,100, B 43,800 and C 38,200, with others sharing the rest": parts
+        # "Some 48,200 ballots ... A 26,900, B 12,400 and C 10,300, with others sharing the rest": parts
         # written to the hundred that leave a rest are read against the whole within its last written digit
         exponent = total.value.normalize().as_tuple().exponent
         if isinstance(exponent, int):

@@ -8,7 +8,7 @@ list whatever its items name, against the whole they are parts of.
 - a whole, then parts told as parts of it ("1,500 staff, 900 of them women and 600 men");
 - a list closed by its rest ("the remaining 24", "the other 17", "the final two", or a rest without a
   figure: "with independents sharing the rest") whose whole was told in the sentence or two before ("The
-  chamber has 150 seats. The ruling party holds 82, ...") or is named by the list ("£64m of the total",
+  chamber has 150 seats. The ruling party holds 82, ...") or is named by the list ("£40.2m of the total",
   "The dead include ...");
 - a rest that opens the sentence after a list ("A takes £98.1m, followed by B at £61.0m and C at £40.2m.
   The remaining £51.2m goes on ..."), against the whole told before the list or in its "Of the N X," opener.
@@ -179,7 +179,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
             return []  # parts told against times compare, they do not split
         if f.kind in FRAME_KINDS or (f.kind in ("percent", "share") and like.kind not in ("percent", "share")):
             if out and f.kind in ("percent", "share") and "," in gap:
-                # "£64m of the total, or 54% of income, with B £21m": a share told aside between commas is
+                # "£40.2m of the total, or 47% of income, with B £19.1m": a share told aside between commas is
                 # no word between the parts
                 gap = gap[: len(gap) - gap[::-1].index(",") - 1]
                 aside = True
@@ -484,9 +484,9 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     other 17.": a list whose last part is the rest of its whole, and the whole told in the sentences just
     before (the nearest figure of the family that passes the parts; its place or holder not another's;
     where the parts count a known thing, "votes", the nearest that counts it). Exact: the rest closes the
-    whole. The whole may be named by the list itself: by its first part, "of the total" ("A made up £64m of
-    the total, ..., with B £21m and C the other £33m"), or by a definite subject of an event's set ("The dead
-    include 27 in A, 16 in B and 11 in C; the remaining 7 ...", found up to the headline and the lead).
+    whole. The whole may be named by the list itself: by its first part, "of the total" ("A made up £40.2m of
+    the total, ..., with B £19.1m and C the other £27.1m"), or by a definite subject of an event's set ("The dead
+    include 21 in A, 9 in B and 6 in C; the remaining 12 ...", found up to the headline and the lead).
     A rest told without a figure ("..., with independents sharing the rest") closes the list too: its
     parts fit within the whole (inclusive). Not read: a list whose later parts add up to its first (the
     parts of a part), a list continuing one told before ("Another 700 ..."), and, after a figure-less rest,
@@ -516,7 +516,7 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     places = -1
     if len(items) > 2 and _opener_count(d, si, items):
         places = toks[items[0]].fact
-        items = items[1:]  # "Across its seven districts, A took 101,100 votes, B ...": the places, no part
+        items = items[1:]  # "Across its 12 wards, A took 26,900 votes, B ...": the places, no part
     if len(items) < 2:
         return
     first = items[0]
@@ -540,12 +540,12 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
         return  # "Costs took £40.2m, with wages £19.1m and rent the other £21.1m": the parts of a part
     of_total = _of_referent(d, si, first)
     if of_total >= 0:
-        # "A made up £64m of the total, with B £21m and C the other £33m": the whole the first part names
+        # "A made up £40.2m of the total, with B £19.1m and C the other £27.1m": the whole the first part names
         total = d.antecedent(si, first, toks[first].fact)
         if total >= 0 and _larger_near(d, si, first, total):
             return  # "Sales rose to $412m. Europe took $150m. B accounted for $121m of the total, ...": which?
     elif subject >= 0:
-        # "The dead include 27 in A, 16 in B and 11 in C; the remaining 7 ...": the set the subject names
+        # "The dead include 21 in A, 9 in B and 6 in C; the remaining 12 ...": the set the subject names
         total = definite_whole(d, si, subject, like, sets_only=True, lead=True)
     else:
         total = _whole_before(d, si, first, like, [toks[p].fact for p in items], places)
@@ -573,14 +573,14 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
             return  # "Last year 300 died ... This year the dead include ...": another year's whole
         if pf.scope and pf.scope != tf.scope and not (named and len(scopes) > 1):
             # "In Leeds, 3,000 ... and the other 2,000": the rest of a place's count, not the whole's (a
-            # whole the list names keeps parts told in places of their own: "27 in A, 16 in B; the remaining 7")
+            # whole the list names keeps parts told in places of their own: "21 in A, 9 in B; the remaining 18")
             return
     if close >= 0:
         exact = not _unread(d, si, items[0], items[-1])
         yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
         return
     # A rest told without a figure: the parts leave some of the whole, so they are less than it even where
-    # the whole is hedged ("Some 182,400 ballots"): the judge reads it near its last written digit.
+    # the whole is hedged ("Some 48,200 ballots"): the judge reads it near its last written digit.
     roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
     cue = d.span(si, bare, bare + 2)
     yield Relation("breakdown", roles, (cue,), "sentence", (("inclusive", "yes"), ("rest", "told")))
@@ -605,7 +605,7 @@ def _larger_near(d: _Doc, si: int, first: int, total: int) -> bool:
 
 def _opener_count(d: _Doc, si: int, items: Sequence[int]) -> bool:
     """The first figure stands in a phrase of place or time opening the sentence, closed by a comma before
-    the second ("Across the city's seven districts, A took ...", "In its 12 stores, ...")."""
+    the second ("Across the region's 12 wards, A took ...", "In its 12 stores, ...")."""
     words = d.m.words[si]
     return bool(words) and words[0] in _ASIDE_PREPOSITIONS and "," in words[items[0] + 1 : items[1]]
 
@@ -666,7 +666,7 @@ def _definite_subject(d: _Doc, si: int, first: int) -> int:
 
 
 def _of_referent(d: _Doc, si: int, pos: int) -> int:
-    """The token of "of" after the part at ``pos`` when a noun of amount pointing back follows it ("£64m of
+    """The token of "of" after the part at ``pos`` when a noun of amount pointing back follows it ("£40.2m of
     the total", "$198m of that sum"), else -1."""
     words = d.m.words[si]
     k = pos + 1
@@ -689,7 +689,7 @@ def _nested(d: _Doc, si: int, items: Sequence[int]) -> bool:
 
 def _alone_of_its_kind(d: _Doc, fi: int) -> bool:
     """The figure counts a thing the vocabulary knows, and every other figure of its family in its sentence
-    counts another it knows ("Some 182,400 ballots were cast, ... among the 310,200 people on the roll"):
+    counts another it knows ("Some 48,200 ballots were cast, ... among the 90,900 people on the roll"):
     not one of a list of parts."""
     known = d.v.concept_names
     concept = d.m.frame(fi).concept
@@ -711,7 +711,7 @@ def _alone_of_its_kind(d: _Doc, fi: int) -> bool:
 def _whole_before(d: _Doc, si: int, first: int, like: Fact, items: Sequence[int], places: int = -1) -> int:
     """The whole of a list closed by its rest: the nearest figure of the family in the ``WHOLE_BACK``
     sentences before it; where the parts count a thing the vocabulary knows ("votes"), figures that count
-    another ("the 310,200 people on the roll") are passed over for the nearest that counts it."""
+    another ("the 90,900 people on the roll") are passed over for the nearest that counts it."""
     known = d.v.concept_names
     concept = next((c for fi in items if (c := d.m.frame(fi).concept) in known), "")
     for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):

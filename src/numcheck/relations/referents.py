@@ -130,8 +130,8 @@ def subject_at(d: _Doc, si: int, k: int, end: int | None = None) -> int:
     return out
 
 
-# Tokens either side of a figure that the word a modified noun of amount names may stand ("$71.5m
-# internationally", "overseas sales of $71.5m").
+# Tokens either side of a figure that the word a modified noun of amount names may stand ("$44.0m
+# internationally", "overseas sales of $44.0m").
 MODIFIER_REACH = 4
 # Letters two words must share from their start to be one word told two ways ("international",
 # "internationally"; "domestic", "domestically").
@@ -156,7 +156,7 @@ def modifier_at(d: _Doc, si: int, k: int, end: int) -> str:
 def modified_whole(d: _Doc, si: int, k: int, modifier: str, like: Fact) -> int:
     """The nearest figure of ``like``'s family, in sentence ``si`` before token ``k`` or the ``NAMED_BACK``
     sentences before, told with a word of ``modifier``'s stem beside it ("Of the international total," →
-    "took a further $71.5m internationally"), else -1."""
+    "took a further $44.0m internationally"), else -1."""
     stem = modifier[:STEM]
     for s2, k2, fi in d.m.figures_before(si, k, NAMED_BACK, None):
         f = d.facts[fi]
