@@ -113,6 +113,13 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     # judges/part.py): a writer who knew of 120 in two towns would not write "at least 100".
     near = total.hedge == "about" or (rel.label("frame") == "scope" and total.hedge in ("more than", "at least"))
     tiv = near_interval(total) if near else value_interval(total)
+    if near and total.hedge == "about" and rel.label("rest") == "told" and total.value is not None:
+        # "Some 48,200 ballots ... A 26,900, B 12,400 and C 10,300, with others sharing the rest": parts
+        # written to the hundred that leave a rest are read against the whole within its last written digit
+        exponent = total.value.normalize().as_tuple().exponent
+        if isinstance(exponent, int):
+            step = Decimal(1).scaleb(exponent)
+            tiv = Interval(total.value - step, total.value + step)
     inclusive = bool(rel.label("inclusive"))
     if acc.overlaps(tiv) or (inclusive and not entirely_above(acc, tiv)):
         return None

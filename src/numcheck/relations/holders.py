@@ -292,7 +292,27 @@ def _fits(d: _Doc, total: int, part: int, total_action: str, action: str, mood: 
         return False
     if tf.period and pf.period and tf.period != pf.period:
         return False
+    span = _span_told(d, part)
+    if span and span != _span_told(d, total):
+        return False  # "has now made £11.9m in ten days" against a weekend's "£8.2m between them"
     return tf.mood == mood
+
+
+# Words after a figure that tell the span of time it was counted over: "£11.9m in ten days", "over two
+# weeks".
+_SPAN_WORDS = frozenset({"in", "over", "across", "within"})
+
+
+def _span_told(d: _Doc, fi: int) -> str:
+    """The length of time told right after the figure ("£11.9m in ten days" → "ten days"), else ""."""
+    si, k = d.pos_of(fi)
+    words = d.m.words[si]
+    if k + 2 < len(words) and words[k + 1] in _SPAN_WORDS:
+        for j in (k + 2, k + 3):
+            g = d.fact_at(si, j)
+            if g >= 0:
+                return d.facts[g].text if d.facts[g].kind == "duration" else ""
+    return ""
 
 
 def _group_totals(d: _Doc) -> Iterator[Relation]:

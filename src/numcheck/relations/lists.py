@@ -31,7 +31,15 @@ from dataclasses import dataclass
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, family, whole_floors
-from numcheck.relations.referents import definite_at, definite_whole, opener_start, referent, subject_at
+from numcheck.relations.referents import (
+    definite_at,
+    definite_whole,
+    modified_whole,
+    modifier_at,
+    opener_start,
+    referent,
+    subject_at,
+)
 from numcheck.relations.scopes import NATIONAL_WORDS, PLACE_WORDS, _scope
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -751,6 +759,8 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
         cue = Span(toks[first].start, toks[entries[-1].end - 1].end)
         opener = _opener(d, si, first)
         total = _opener_whole(d, si, opener, first, like) if opener >= 0 else -1
+        if total < 0 and opener >= 0 and _modified_opener(d, si, opener, first):
+            continue  # "Of the international total,": the figure told with that word, or none
         if total < 0:
             total = _whole_in(d, si, like, items)
         if total < 0:
@@ -794,12 +804,22 @@ def _opener_whole(d: _Doc, si: int, opener: int, first: int, like: Fact) -> int:
     comma = next((k for k in range(first - 1, opener, -1) if words[k] == ","), -1)
     if start < 0 or comma < 0:
         return -1
+    if modifier := modifier_at(d, si, start, comma):
+        return modified_whole(d, si, start, modifier, like)  # "Of the international total,"
     if subject_at(d, si, start, comma) == comma or words[start] in d.v.anaphora:
         return referent(d, si, start, like)
     named = definite_at(d, si, start, like.kind == "money")
     if named is not None and named[0] == comma:
         return definite_whole(d, si, start, like)  # "Of the dead, nine were in A, ...": the set's count
     return -1
+
+
+def _modified_opener(d: _Doc, si: int, opener: int, first: int) -> bool:
+    """The opener names a noun of amount with a word of its own ("Of the international total,")."""
+    words = d.m.words[si]
+    start = opener_start(words, opener)
+    comma = next((k for k in range(first - 1, opener, -1) if words[k] == ","), -1)
+    return start >= 0 and comma >= 0 and bool(modifier_at(d, si, start, comma))
 
 
 def opener_concept(d: _Doc, si: int, first: int) -> str:

@@ -6,8 +6,10 @@ list whatever its items name, against the whole they are parts of.
   told before by the same noun);
 - a whole with its parts in brackets ("Thirty-two athletes (14 women and 18 men)");
 - a whole, then parts told as parts of it ("1,500 staff, 900 of them women and 600 men");
-- a list closed by its rest ("the remaining 24", "the other 17", "the final two") whose whole was told in
-  the sentence or two before ("The chamber has 150 seats. The ruling party holds 82, ...");
+- a list closed by its rest ("the remaining 24", "the other 17", "the final two", or a rest without a
+  figure: "with independents sharing the rest") whose whole was told in the sentence or two before ("The
+  chamber has 150 seats. The ruling party holds 82, ...") or is named by the list ("£40.2m of the total",
+  "The dead include ...");
 - a rest that opens the sentence after a list ("A takes £98.1m, followed by B at £61.0m and C at £40.2m.
   The remaining £51.2m goes on ..."), against the whole told before the list or in its "Of the N X," opener.
 
@@ -27,9 +29,19 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from numcheck.model import Fact, Span
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, family, same_family, whole_floors
+from numcheck.relations.base import (
+    _ASIDE_PREPOSITIONS,
+    COUNTABLE,
+    FRAME_KINDS,
+    Relation,
+    _Doc,
+    family,
+    same_family,
+    whole_floors,
+)
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
-from numcheck.relations.referents import definite_at, definite_whole, opener_start
+from numcheck.relations.referents import definite_at, definite_whole, opener_start, subject_at
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml
 
 # Words between two listed parts ("the Liberals won 58, Labour took 41", "52% of the land is used for
@@ -59,7 +71,10 @@ _OF_THEM = frozenset({("of", "them"), ("of", "whom"), ("of", "which"), ("of", "t
 @functools.cache
 def _tables() -> dict[str, PhraseTable]:
     data = _toml("vocab.toml")["sums"]
-    return {key: PhraseTable.build((p, key) for p in data[key]) for key in ("closing", "open", "preps", "totals_after")}
+    return {
+        key: PhraseTable.build((p, key) for p in data[key])
+        for key in ("closing", "open", "preps", "totals_after", "bare_rest", "place_words")
+    }
 
 
 @functools.cache
@@ -144,6 +159,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
     stop = len(words) if end is None else end
     out: list[int] = []
     gap: list[str] = []
+    aside = False
     for j in range(start, stop):
         fi = toks[j].fact
         if fi < 0:
@@ -153,12 +169,21 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
                 or (out and gap and gap[-1] == "," and d.v.breakdown_open.starting_at(words, j))
             ):
                 break  # "180 came from Europe, among them 120 from France": a list within a part
+            if aside and words[j] != ",":
+                continue
+            aside = False
             gap.append(words[j])
             continue
         f = d.facts[fi]
         if f.kind in _DATED:
             return []  # parts told against times compare, they do not split
         if f.kind in FRAME_KINDS or (f.kind in ("percent", "share") and like.kind not in ("percent", "share")):
+            if out and f.kind in ("percent", "share") and "," in gap:
+                # "£40.2m of the total, or 47% of income, with B £19.1m": a share told aside between commas is
+                # no word between the parts
+                gap = gap[: len(gap) - gap[::-1].index(",") - 1]
+                aside = True
+                continue
             gap.append("#")
             continue
         if not (_single(f) or _share(f)) or family(f) != family(like):
@@ -457,8 +482,15 @@ def _comma_and(words: Sequence[str], a: int, b: int) -> bool:
 def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     """ "The chamber has 150 seats. The ruling party holds 82, the opposition 51 and smaller parties the
     other 17.": a list whose last part is the rest of its whole, and the whole told in the sentences just
-    before (the nearest figure of the family that passes the parts; its place or holder not another's).
-    Exact: the rest closes the whole."""
+    before (the nearest figure of the family that passes the parts; its place or holder not another's;
+    where the parts count a known thing, "votes", the nearest that counts it). Exact: the rest closes the
+    whole. The whole may be named by the list itself: by its first part, "of the total" ("A made up £40.2m of
+    the total, ..., with B £19.1m and C the other £27.1m"), or by a definite subject of an event's set ("The dead
+    include 21 in A, 9 in B and 6 in C; the remaining 12 ...", found up to the headline and the lead).
+    A rest told without a figure ("..., with independents sharing the rest") closes the list too: its
+    parts fit within the whole (inclusive). Not read: a list whose later parts add up to its first (the
+    parts of a part), a list continuing one told before ("Another 700 ..."), and, after a figure-less rest,
+    a whole told of a place of its own ("900 jobs will go at Hull")."""
     words, toks = d.m.words[si], d.m.tokens[si]
     if words and words[0] == "of":
         return  # read by its opener
@@ -481,30 +513,216 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
         return
     like = d.facts[toks[first].fact]
     items = _run(d, si, first, like)
-    close = _closing(d, si, items[-1]) if len(items) >= 2 else -1
-    if close < 0 or _open_words(d, si, 0, close):
+    places = -1
+    if len(items) > 2 and _opener_count(d, si, items):
+        places = toks[items[0]].fact
+        items = items[1:]  # "Across its 12 wards, A took 26,900 votes, B ...": the places, no part
+    if len(items) < 2:
+        return
+    first = items[0]
+    close = _closing(d, si, items[-1])
+    bare = _bare_rest(d, si, items[-1]) if close < 0 else -1
+    if close < 0 and bare < 0:
+        return
+    if bare >= 0:
+        # "A took 15,920, B 9,870 and C 6,300, while four others took the remainder": the rest's own clause
+        # tells who, not a part
+        cut = next((j for j in range(bare - 1, -1, -1) if d.m.words[si][j] in _words()[0]), 0)
+        items = [p for p in items if p < cut]
+        if len(items) < 2:
+            return
+    subject = _definite_subject(d, si, first)
+    if _open_words(d, si, first if subject >= 0 else 0, close if close >= 0 else items[-1]):
         return
     if len(items) > 2 and _answers(d, si, items[:-1]):
         return  # "250 said they would hire and 200 said they would invest, while the other 80 ...": overlap
-    total = -1
-    for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):
-        f = d.facts[fi]
-        if not _single(f) or family(f) != family(like):
-            continue
-        total = fi
-        break
-    if total < 0 or not _fits(d, total, si, items) or _listed_with_others(d, total):
+    if _nested(d, si, items):
+        return  # "Costs took £40.2m, with wages £19.1m and rent the other £21.1m": the parts of a part
+    of_total = _of_referent(d, si, first)
+    if of_total >= 0:
+        # "A made up £40.2m of the total, with B £19.1m and C the other £27.1m": the whole the first part names
+        total = d.antecedent(si, first, toks[first].fact)
+        if total >= 0 and _larger_near(d, si, first, total):
+            return  # "Sales rose to $412m. Europe took $150m. B accounted for $121m of the total, ...": which?
+    elif subject >= 0:
+        # "The dead include 21 in A, 9 in B and 6 in C; the remaining 12 ...": the set the subject names
+        total = definite_whole(d, si, subject, like, sets_only=True, lead=True)
+    else:
+        total = _whole_before(d, si, first, like, [toks[p].fact for p in items], places)
+        if total >= 0 and _larger_near(d, si, first, total):
+            return  # "Sales rose to $412m. Europe took $150m. B took $121m, ... and D the remaining $53m"
+    if total < 0 or not _fits(d, total, si, items):
         return
+    if of_total < 0 and subject < 0:
+        if _listed_with_others(d, total) and not _alone_of_its_kind(d, total):
+            return
+        m = d.m.by_fact.get(toks[first].fact)
+        if m is not None and "another" in m.roles:
+            return  # "900 jobs will go at Hull. Another 700 will go at Leeds, ...": parts of a list told before
+        if close < 0 and _placed(d, total):
+            return  # "900 jobs will go at Hull. 700 will go at Leeds, ... with the rest ...": a sibling part
     tf = d.m.frame(total)
+    named = subject >= 0 or of_total >= 0
+    scopes = {d.m.frame(toks[p].fact).scope for p in items}
     for p in items:
         pf = d.m.frame(toks[p].fact)
         known = d.v.concept_names
-        if pf.concept in known and tf.concept in known and pf.concept != tf.concept:
+        if pf.concept in known and tf.concept in known and pf.concept != tf.concept and subject < 0:
             return
-        if pf.scope and pf.scope != tf.scope:
-            return  # "In Leeds, 3,000 ... and the other 2,000": the rest of a place's count, not the whole's
-    exact = not _unread(d, si, items[0], items[-1])
-    yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
+        if pf.period and tf.period and pf.period != tf.period:
+            return  # "Last year 300 died ... This year the dead include ...": another year's whole
+        if pf.scope and pf.scope != tf.scope and not (named and len(scopes) > 1):
+            # "In Leeds, 3,000 ... and the other 2,000": the rest of a place's count, not the whole's (a
+            # whole the list names keeps parts told in places of their own: "21 in A, 9 in B; the remaining 18")
+            return
+    if close >= 0:
+        exact = not _unread(d, si, items[0], items[-1])
+        yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
+        return
+    # A rest told without a figure: the parts leave some of the whole, so they are less than it even where
+    # the whole is hedged ("Some 48,200 ballots"): the judge reads it near its last written digit.
+    roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
+    cue = d.span(si, bare, bare + 2)
+    yield Relation("breakdown", roles, (cue,), "sentence", (("inclusive", "yes"), ("rest", "told")))
+
+
+def _larger_near(d: _Doc, si: int, first: int, total: int) -> bool:
+    """A figure of the whole's family larger than it is told in the list's sentence before it or in the
+    ``WHOLE_BACK`` sentences before (an older end of a change aside): "the total" may mean that one."""
+    f = d.facts[total]
+    known = d.v.concept_names
+    concept = d.m.frame(total).concept
+    for s2, k2, fi in d.m.figures_before(si, first, WHOLE_BACK):
+        g = d.facts[fi]
+        if fi == total or not _single(g) or family(g) != family(f) or (g.value or 0) <= (f.value or 0):
+            continue
+        other = d.m.frame(fi).concept
+        if d.older_end(s2, k2) or (concept in known and other in known and other != concept):
+            continue  # ("among the 90,900 people on the roll" against "48,200 ballots")
+        return True
+    return False
+
+
+def _opener_count(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """The first figure stands in a phrase of place or time opening the sentence, closed by a comma before
+    the second ("Across the region's 12 wards, A took ...", "In its 12 stores, ...")."""
+    words = d.m.words[si]
+    return bool(words) and words[0] in _ASIDE_PREPOSITIONS and "," in words[items[0] + 1 : items[1]]
+
+
+def _bare_rest(d: _Doc, si: int, last: int) -> int:
+    """Where a rest told without a figure starts after the last part at ``last`` ("..., with independents
+    sharing the rest", "and smaller parties took the remainder"), else -1: the list names every part but
+    one, so the parts fit within the whole. A figure after it ("the rest of the world took 237,000") makes it
+    a part of its own."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    table = _tables()["bare_rest"]
+    for k in range(last + 1, min(len(words), last + 1 + ITEM_GAP)):
+        if words[k] in _SEP_STOP or toks[k].fact >= 0:
+            return -1
+        hit = table.starting_at(words, k)
+        if hit:
+            after = hit[1]
+            if after < len(words) and words[after] == "of":
+                return -1  # "the rest of the world": a part named, its figure told on
+            if any(t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS for t in toks[after:]):
+                return -1
+            return k
+    return -1
+
+
+# Tokens after a figure that a place told of it may stand ("900 jobs will go at the Hull depot").
+PLACED_REACH = 6
+
+
+def _placed(d: _Doc, fi: int) -> bool:
+    """The figure is told of a place named after it in its clause ("at the Hull depot", "in Leeds"): a
+    part of some whole itself, not the whole of a list told after it."""
+    si, k = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    places = _tables()["place_words"]
+    end = min(d.m.clause_end(si, k), k + 1 + PLACED_REACH)
+    for j in range(k + 1, end):
+        if places.starting_at(words, j):
+            return any(
+                toks[i].fact < 0 and text[toks[i].start].isupper() and toks[i].text not in d.v.not_names
+                for i in range(j + 1, min(end, j + 4))
+            )
+    return False
+
+
+def _definite_subject(d: _Doc, si: int, first: int) -> int:
+    """Where a definite subject naming an event's set opens the clause of the first part, told with a verb
+    of ``[referents] definite_include`` right before it ("The dead include 27 people in A", "Those killed
+    were 12 ..."), else -1."""
+    words = d.m.words[si]
+    verb = d.hedge_start(si, first) - 1
+    if verb < 1 or words[verb] not in referent_words().definite_include:
+        return -1
+    start = d.m.clause_start(si, verb)
+    hit = definite_at(d, si, start)
+    return start if hit is not None and hit[0] == verb else -1
+
+
+def _of_referent(d: _Doc, si: int, pos: int) -> int:
+    """The token of "of" after the part at ``pos`` when a noun of amount pointing back follows it ("£40.2m of
+    the total", "$198m of that sum"), else -1."""
+    words = d.m.words[si]
+    k = pos + 1
+    if k + 2 < len(words) and words[k] == "of" and subject_at(d, si, k + 1) > 0:
+        return k + 1
+    return -1
+
+
+def _nested(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """The parts after the first add up to it, at the precision written: they break it down, not the
+    whole ("Costs were £40.2m, with wages £19.1m and rent the other £21.1m")."""
+    from numcheck.judges.arith import total_of, value_interval
+
+    if len(items) < 3:
+        return False
+    toks = d.m.tokens[si]
+    rest = total_of([d.facts[toks[p].fact] for p in items[1:]])
+    return rest.overlaps(value_interval(d.facts[toks[items[0]].fact]))
+
+
+def _alone_of_its_kind(d: _Doc, fi: int) -> bool:
+    """The figure counts a thing the vocabulary knows, and every other figure of its family in its sentence
+    counts another it knows ("Some 48,200 ballots were cast, ... among the 90,900 people on the roll"):
+    not one of a list of parts."""
+    known = d.v.concept_names
+    concept = d.m.frame(fi).concept
+    if concept not in known:
+        return False
+    f = d.facts[fi]
+    for t in d.m.tokens[f.sentence]:
+        g = t.fact
+        if g < 0 or g == fi or not _single(d.facts[g]) or not same_family(d.facts[g], f, bare_ok=True):
+            continue
+        if not same_family(d.facts[g], f):
+            return False  # "The top five films took £8.2m": the count of the group whose figure it is
+        c = d.m.frame(g).concept
+        if c not in known or c == concept:
+            return False
+    return True
+
+
+def _whole_before(d: _Doc, si: int, first: int, like: Fact, items: Sequence[int], places: int = -1) -> int:
+    """The whole of a list closed by its rest: the nearest figure of the family in the ``WHOLE_BACK``
+    sentences before it; where the parts count a thing the vocabulary knows ("votes"), figures that count
+    another ("the 90,900 people on the roll") are passed over for the nearest that counts it."""
+    known = d.v.concept_names
+    concept = next((c for fi in items if (c := d.m.frame(fi).concept) in known), "")
+    for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):
+        f = d.facts[fi]
+        if not _single(f) or family(f) != family(like) or fi == places:
+            continue  # (``places``: the count of places the list opens on, "Across its 12 wards,")
+        c = d.m.frame(fi).concept
+        if concept and c in known and c != concept:
+            continue
+        return fi
+    return -1
 
 
 def _listed_with_others(d: _Doc, fi: int) -> bool:

@@ -32,7 +32,7 @@ included"), ``_whole_of_share`` ("Half of the displaced, 2,100,"), ``partlists._
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from numcheck.mentions import CLAUSE_END
@@ -44,6 +44,7 @@ from numcheck.relations.base import (
     FRAME_KINDS,
     SHARES,
     _Doc,
+    _lead_sentences,
     family,
     same_family,
 )
@@ -127,6 +128,45 @@ def subject_at(d: _Doc, si: int, k: int, end: int | None = None) -> int:
     if out < 0 or (end is not None and out != end):
         return -1
     return out
+
+
+# Tokens either side of a figure that the word a modified noun of amount names may stand ("$44.0m
+# internationally", "overseas sales of $44.0m").
+MODIFIER_REACH = 4
+# Letters two words must share from their start to be one word told two ways ("international",
+# "internationally"; "domestic", "domestically").
+STEM = 6
+
+
+def modifier_at(d: _Doc, si: int, k: int, end: int) -> str:
+    """The one word between "the" (or a demonstrative) at token ``k`` and a noun of amount ending at token
+    ``end`` ("the international total", "that overseas figure"), else "": the figure it stands for is the
+    one told with that word, not the last one told."""
+    ws = d.m.words[si]
+    w = words()
+    if k + 2 >= len(ws) or (ws[k] != "the" and ws[k] not in w.demonstratives):
+        return ""
+    word = ws[k + 1]
+    if len(word) < STEM or not word.isalpha() or d.fact_at(si, k + 1) >= 0:
+        return ""
+    hit = w.amount_nouns.starting_at(ws, k + 2)
+    return word if hit and hit[1] == end else ""
+
+
+def modified_whole(d: _Doc, si: int, k: int, modifier: str, like: Fact) -> int:
+    """The nearest figure of ``like``'s family, in sentence ``si`` before token ``k`` or the ``NAMED_BACK``
+    sentences before, told with a word of ``modifier``'s stem beside it ("Of the international total," →
+    "took a further $44.0m internationally"), else -1."""
+    stem = modifier[:STEM]
+    for s2, k2, fi in d.m.figures_before(si, k, NAMED_BACK, None):
+        f = d.facts[fi]
+        if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, like):
+            continue
+        ws = d.m.words[s2]
+        lo, hi = max(0, k2 - MODIFIER_REACH), min(len(ws), k2 + 1 + MODIFIER_REACH)
+        if any(ws[j].startswith(stem) for j in range(lo, hi) if d.fact_at(s2, j) < 0):
+            return fi
+    return -1
 
 
 def opens_clause(d: _Doc, si: int, k: int) -> bool:
@@ -358,11 +398,14 @@ def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str
     return j, head, concept
 
 
-def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False) -> int:
+def definite_whole(
+    d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False, lead: bool = False
+) -> int:
     """The figure a definite noun phrase at token ``k`` ("the dead", "those killed", "the displaced", "the
     budget") stands for, or -1: the nearest earlier count of ``like``'s family (any count without it: the
-    whole of a share), up to ``DEFINITE_BACK``
-    sentences back, that counts its concept or one of its equivalents (``[referents]
+    whole of a share), up to ``DEFINITE_BACK`` sentences back (with ``lead``, when none is there, in the
+    headline and the lead, where a story tells its event's count: "Floods kill 48 ... The dead include 21
+    in A, ...; the remaining 12 ..."), that counts its concept or one of its equivalents (``[referents]
     definite_equivalents``: "the displaced" for "forced from their homes") or is named by its noun; a figure
     told as a part ("including 40 children", "a further 52", "Of the dead, 131") is passed over. None when
     two counts of it that disagree are told side by side (two sources, two days: "Police said 40 died; the
@@ -377,9 +420,37 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
     if sets_only and concept not in words().definite_sets:
         return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
     kin = words().equivalents.get(concept, frozenset()) | {concept}
+    found = _definite_in(d, d.m.figures_before(si, k, DEFINITE_BACK, None), like, part, head, kin)
+    if found == -1 and lead:
+        found = _definite_in(d, _lead_figures(d, si - DEFINITE_BACK), like, part, head, kin)
+    if found >= 0 and part >= 0 and _other_frame(d, part, found):
+        return -1
+    return max(found, -1)
+
+
+# ``_definite_in``'s answer when the counts it read make the phrase name none (two counts that disagree, a
+# nearer count that names nothing): no whole further back either.
+_NONE = -2
+
+
+def _lead_figures(d: _Doc, before: int) -> Iterator[tuple[int, int, int]]:
+    """(sentence, position, fact) of each figure of the headline and the lead before sentence ``before``,
+    nearest first."""
+    for s2 in sorted((s for s in _lead_sentences(d) if s < before), reverse=True):
+        toks = d.m.tokens[s2]
+        for k2 in range(len(toks) - 1, -1, -1):
+            if toks[k2].fact >= 0:
+                yield s2, k2, toks[k2].fact
+
+
+def _definite_in(
+    d: _Doc, figures: Iterator[tuple[int, int, int]], like: Fact | None, part: int, head: str, kin: frozenset[str]
+) -> int:
+    """The nearest of ``figures`` (nearest first) that counts what a definite noun phrase names: -1 when none
+    does, ``_NONE`` when what they tell makes the phrase name none."""
     found, found_sentence = -1, -1
     unnamed: list[int] = []
-    for s2, k2, fi in d.m.figures_before(si, k, DEFINITE_BACK, None):
+    for s2, k2, fi in figures:
         if found >= 0 and s2 < found_sentence - 1:
             break
         if fi == part or d.bound_at(s2, k2) or _listed_item(d, s2, k2):
@@ -396,13 +467,11 @@ def definite_whole(d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, 
                 unnamed.append(fi)  # "increasing the number of infections in the country to 29": it may be the set
             continue
         if found < 0 and any(not d.facts[u].interval.overlaps(f.interval) for u in unnamed):
-            return -1  # a nearer count that names nothing may be the set the phrase means ("the 23" is this one)
+            return _NONE  # a nearer count that names nothing may be the set the phrase means ("the 23" is this one)
         if found < 0:
             found, found_sentence = fi, s2
         elif not f.interval.overlaps(d.facts[found].interval):
-            return -1  # two counts of the set: which one the phrase means is not told
-    if found >= 0 and part >= 0 and _other_frame(d, part, found):
-        return -1
+            return _NONE  # two counts of the set: which one the phrase means is not told
     return found
 
 

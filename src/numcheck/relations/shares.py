@@ -29,6 +29,8 @@ from numcheck.relations.referents import (
     concepts_agree,
     definite_at,
     definite_whole,
+    modified_whole,
+    modifier_at,
     named_whole,
     opener_start,
     opener_subject,
@@ -489,7 +491,9 @@ def _noun_opening_parts(d: _Doc) -> Iterator[Relation]:
         if part < 0:
             continue
         head = singular(words[comma - 1])
-        if subject_at(d, si, 1, comma) == comma:
+        if modifier := modifier_at(d, si, 1, comma):
+            whole = modified_whole(d, si, 1, modifier, d.facts[part])  # "Of the international total,"
+        elif subject_at(d, si, 1, comma) == comma:
             whole = referent(d, si, 1, d.facts[part])  # "Of the total,", "Of that sum,"
         elif head in d.v.generic_wholes:
             whole = referent(d, si, comma - 1, part=part, at=0)
