@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from numcheck.model import Fact, Span
+from numcheck.relations.ages import apposed
 from numcheck.relations.base import (
     _ASIDE_PREPOSITIONS,
     COUNTABLE,
@@ -714,10 +715,12 @@ def _whole_before(d: _Doc, si: int, first: int, like: Fact, items: Sequence[int]
     another ("the 90,900 people on the roll") are passed over for the nearest that counts it."""
     known = d.v.concept_names
     concept = next((c for fi in items if (c := d.m.frame(fi).concept) in known), "")
-    for _, _, fi in d.m.figures_before(si, first, WHOLE_BACK):
+    for s2, k2, fi in d.m.figures_before(si, first, WHOLE_BACK):
         f = d.facts[fi]
         if not _single(f) or family(f) != family(like) or fi == places:
             continue  # (``places``: the count of places the list opens on, "Across its 12 wards,")
+        if apposed(d, s2, k2):
+            continue  # "Kettunen, 29, completed ...": an age told beside a name is no whole
         c = d.m.frame(fi).concept
         if concept and c in known and c != concept:
             continue
