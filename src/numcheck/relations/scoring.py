@@ -585,7 +585,7 @@ _NOT_NAMES = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
 # Words without one of which a text tells no cricket (a quick first look).
-_CRICKET_HINTS = ("wicket", "innings", "figures", "bowled", "all out", "dismissed for")
+_CRICKET_HINTS = ("wicket", "innings", "figures", "bowled", "all out", "dismissed for", "fours", "sixes")
 
 
 @functools.cache
@@ -961,6 +961,102 @@ def _target(d: _Report) -> Iterator[Relation]:
     yield Relation("scoring", roles, (), "document", labels)
 
 
+# Most boundaries of one kind and most runs of one innings read as such: larger numbers are other things.
+BOUNDARIES_MAX = 60
+RUNS_MAX = 500
+_SINGULAR_COUNTS = frozenset({"a", "one"})
+_OWN = frozenset({"his", "her"})
+
+
+def _boundary_count(d: _Report, si: int, k: int) -> int:
+    """How many boundaries the word at ``k`` counts ("14 fours", "a six"), or -1."""
+    words, toks = d.figure_words(si), d.tokens[si]
+    if k == 0:
+        return -1
+    if words[k] in ("four", "six"):
+        return 1 if words[k - 1] in _SINGULAR_COUNTS else -1
+    fi = toks[k - 1].fact
+    if fi < 0:
+        return -1
+    f = d.facts[fi]
+    v = f.value
+    if f.kind not in ("count", "number") or v is None or v != v.to_integral_value() or not 0 <= v <= BOUNDARIES_MAX:
+        return -1
+    return int(v)
+
+
+def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
+    """The figure at token ``k`` is a batter's runs: a word of an innings right before or after it ("made
+    112", "his 95", "112 from 187 balls"), not the balls faced ("from 187 balls") nor a boundary count."""
+    t = _cricket_tables()
+    words, toks = d.words[si], d.tokens[si]
+    fi = toks[k].fact
+    if fi < 0 or fi in taken:
+        return False
+    f = d.facts[fi]
+    v = f.value
+    if f.kind not in ("count", "number") or v is None or v != v.to_integral_value() or not 1 <= v <= RUNS_MAX:
+        return False
+    if f.hedge != "exact" or (k + 1 < len(words) and t["balls"].starting_at(words, k + 1)):
+        return False
+    own = k > 0 and words[k - 1].endswith("'s")  # "Nair's 122"
+    return bool(own or t["runs_before"].ending_at(words, k) or t["runs_after"].starting_at(words, k + 1))
+
+
+def _boundaries(d: _Report) -> Iterator[Relation]:
+    """A batter's runs against the fours and sixes told with them in one sentence: "made 112 from 187 balls,
+    hitting 14 fours and two sixes" (14 x 4 + 2 x 6 = 68 runs in boundaries, at most the 112)."""
+    t = _cricket_tables()
+    worth = _toml("vocab.toml")["cricket"]["boundaries"]
+    for si in range(len(d.words)):
+        words = d.figure_words(si)
+        if not any(w in worth for w in words) or _chas("boundaries_not", words, 0, len(words)):
+            continue
+        found: dict[str, tuple[int, int]] = {}  # kind → (token, count)
+        twice = False
+        for k, w in enumerate(words):
+            if w not in worth:
+                continue
+            n = _boundary_count(d, si, k)
+            if n < 0:
+                continue
+            kind = "fours" if worth[w] == 4 else "sixes"
+            twice |= kind in found
+            found.setdefault(kind, (k, n))
+        if not found or twice:
+            continue  # none, or two batters' boundaries in one sentence
+        first = min(k for k, _ in found.values())
+        toks = d.tokens[si]
+        taken = {toks[j].fact for k, _ in found.values() for j in (k - 1, k) if toks[j].fact >= 0}
+        before = [k for k in range(first) if _innings_runs(d, si, k, taken)]
+        if len(before) > 1 and "," not in words[before[-2] : first] and ";" not in words[before[-2] : first]:
+            continue  # "made 40 of the 112 ...": whose runs is not plain
+        # runs told after the boundaries only as the batter's own: "hit 12 fours ... in his 80"
+        after = [k for k in range(first + 1, len(words)) if words[k - 1] in _OWN and _innings_runs(d, si, k, taken)]
+        at = before[-1] if before else (after[0] if after else -1)
+        if at < 0:
+            continue
+        fi = d.tokens[si][at].fact
+        runs = d.facts[fi]
+        plus = sum(n * (4 if kind == "fours" else 6) for kind, (_, n) in found.items())
+        why = " and ".join(
+            f"{n} × {'four' if kind == 'fours' else 'six'} ({4 if kind == 'fours' else 6})"
+            for kind, (_, n) in sorted(found.items())
+        )
+        labels = _claim(
+            int(runs.value or 0),
+            runs.span.start,
+            runs.span.end,
+            f"{runs.text} runs in the innings",
+            plus,
+            why,
+            bound="at-least",
+        )
+        cues = tuple(d.span(si, k - (words[k] in ("four", "six")), k + 1) for k, _ in sorted(found.values()))
+        roles = (("runs", fi), *(("event", f) for f in sorted(taken)))
+        yield Relation("scoring", roles, cues, "sentence", labels)
+
+
 def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     text = doc.view.text
     if not any(w in text for w in _CRICKET_HINTS):
@@ -969,6 +1065,7 @@ def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     yield from _match_figures(d)
     yield from _leads(d)
     yield from _target(d)
+    yield from _boundaries(d)
 
 
 def _scoring(doc: _Doc) -> Iterator[Relation]:
