@@ -1006,7 +1006,6 @@ def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
 def _boundaries(d: _Report) -> Iterator[Relation]:
     """A batter's runs against the fours and sixes told with them in one sentence: "made 112 from 187 balls,
     hitting 14 fours and two sixes" (14 x 4 + 2 x 6 = 68 runs in boundaries, at most the 112)."""
-    t = _cricket_tables()
     worth = _toml("vocab.toml")["cricket"]["boundaries"]
     for si in range(len(d.words)):
         words = d.figure_words(si)
