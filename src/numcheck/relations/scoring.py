@@ -363,6 +363,97 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
             yield Relation("scoring", roles, cues, "document", labels)
 
 
+@functools.cache
+def _line_patterns() -> tuple[Any, dict[str, str], Any]:
+    """The scorer-line labels as one pattern ("Tries:", "Cons:"), each label → its event, and the pattern of
+    a block's start: a side's name before its first label ("Kingsmere: Tries:")."""
+    lines, nots = _data()["lines"], _data()["lines_not"]
+    kinds = {label: kind for kind, labels in lines.items() for label in labels}
+    labels = sorted([*kinds, *nots["league"]], key=len, reverse=True)
+    alt = "|".join(re.escape(x) for x in labels)
+    label = re.compile(rf"(?<![\w-])({alt})\s*:")
+    block = re.compile(rf"(?:^|(?<=[.;:]\s))([A-Z][A-Za-z' -]{{0,40}}?)\s*:\s*(?=(?:{alt})\s*:)")
+    return label, kinds, block
+
+
+_ENTRY = re.compile(r"^(?P<name>[A-Z][A-Za-z'.\- ]*?)\s*\(?(?P<n>\d{1,2})?\)?$")
+
+
+def _block_points(text: str, start: int, end: int) -> tuple[int, dict[str, int]] | None:
+    """The points of one side's scorer block ``text[start:end]`` and its events by kind; None when an entry
+    cannot be read, a label is rugby league's or a penalty try is listed."""
+    label, kinds, _ = _line_patterns()
+    chunk = text[start:end]
+    low = chunk.lower()
+    if any(p in low for p in _data()["lines_not"]["penalty_try"]):
+        return None
+    found = list(label.finditer(chunk))
+    if not found:
+        return None
+    worth = _data()["worth"]
+    total = 0
+    events: dict[str, int] = {}
+    for i, m in enumerate(found):
+        kind = kinds.get(m.group(1))
+        if kind is None:
+            return None  # "Goals:": rugby league's scoring
+        body = chunk[m.end() : found[i + 1].start() if i + 1 < len(found) else len(chunk)]
+        entries = [e.strip() for e in re.split(r",|;|\band\b", body.strip().rstrip(".;"))]
+        for e in entries:
+            if not e:
+                continue
+            em = _ENTRY.match(e)
+            if em is None:
+                return None
+            n = int(em.group("n") or 1)
+            total += n * int(worth[kind])
+            events[kind] = events.get(kind, 0) + n
+    return total, events
+
+
+def _scorer_lines(d: _Report) -> Iterator[Relation]:
+    """A rugby union report's scorer lines against the headline: "Kingsmere: Tries: Ashby, Dunne; Cons: Grant
+    2; Pens: Grant 3." under "Harbridge Hawks 27-20 Kingsmere" makes 10 + 4 + 9 = 23, not 20. Each block
+    names its side before its first label; the events must make the side's score exactly."""
+    sides = _sides(d)
+    if len(sides) < 2:
+        return
+    _, _, block = _line_patterns()
+    text = d.view.text
+    worths = _data()["worth"]
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if ":" in line:
+            starts = list(block.finditer(line))
+            for i, m in enumerate(starts):
+                words = [w.lower().strip(".,") for w in m.group(1).split()]
+                scores = {sides[w].score for w in words if w in sides}
+                if len(scores) != 1:
+                    continue
+                b_end = start + (starts[i + 1].start() if i + 1 < len(starts) else len(line))
+                read = _block_points(text, start + m.end(), b_end)
+                if read is None:
+                    continue
+                points, events = read
+                score = scores.pop()
+                where = next(v.span for w in words if w in sides for v in (sides[w],))
+                at = Span(start + m.start(1), b_end - (1 if text[b_end - 1 : b_end] in ".;" else 0))
+                why = ", ".join(f"{events[k]} × {k} ({worths[k]})" for k in worths if k in events)
+                labels = _claim(
+                    score,
+                    where.start,
+                    where.end,
+                    f"{score} for {m.group(1).strip()} in {text[where.start : where.end]}",
+                    points,
+                    f"the scorers listed: {why}",
+                    at=at,
+                )
+                roles = tuple(("event", fi) for fi, f in enumerate(d.facts) if at.start <= f.span.start < at.end)
+                yield Relation("scoring", roles, (at,), "document", labels)
+        start = end + 1
+
+
 def _goal_lines(text: str) -> list[list[Goal]]:
     """The goal lists of a football report, one line a team in the order the teams are listed (home
     first): "Lake 9, Moss 30 pen, Lake 51"; none unless a line has two goals."""
@@ -1078,6 +1169,7 @@ def _scoring(doc: _Doc) -> Iterator[Relation]:
     d = report or _Report(doc)
     yield from _kicks(d)
     yield from _side_scores(d)
+    yield from _scorer_lines(d)
     yield from _goal_counts(d)
     yield from _scorer_claims(d)
     yield from _credited_goals(d)
