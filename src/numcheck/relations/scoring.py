@@ -363,6 +363,112 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
             yield Relation("scoring", roles, cues, "document", labels)
 
 
+def _conversions(d: _Report, si: int, end: int) -> int:
+    """Conversions a sentence tells by its verb before token ``end``: "converted all three tries" (3),
+    "converted both" (2); 0 when none is told."""
+    words = d.figure_words(si)
+    data = _data()["words"]
+    counts = data["converted_counts"]
+    for k in range(min(end, len(words)) - 1):
+        if words[k] not in data["converted"]:
+            continue
+        nxt = words[k + 1]
+        if nxt == "all" and k + 2 < len(words):
+            fi = d.tokens[si][k + 2].fact
+            v = d.facts[fi].value if fi >= 0 else None
+            if v is not None and v == v.to_integral_value() and 1 <= v <= EVENTS_MAX:
+                return int(v)
+        elif nxt in counts and int(counts[nxt]):
+            return int(counts[nxt])
+        fi = d.tokens[si][k + 1].fact
+        v = d.facts[fi].value if fi >= 0 and " " not in nxt else None
+        if v is not None and v == v.to_integral_value() and 1 <= v <= EVENTS_MAX:
+            return int(v)  # "converted two"
+        if nxt.startswith("all "):  # "all three" read as one figure
+            fi = d.tokens[si][k + 1].fact
+            v = d.facts[fi].value if fi >= 0 else None
+            if v is not None and v == v.to_integral_value() and 1 <= v <= EVENTS_MAX:
+                return int(v)
+    return 0
+
+
+def _side_totals(d: _Report) -> Iterator[Relation]:
+    """A side's scoring events gathered over the whole report against its headline score: each sentence's
+    events are given to the side whose player (from the line-ups) or name it tells first, up to the word
+    that turns it to the other side; for each kind of event the most any one sentence tells is a floor on
+    the side's (a try told twice is not counted twice). "Arkwright scored two tries ... Prydderch converted
+    all three tries and kicked three penalties" under "Kelvale 27-20 Dunmore" makes at least 15 + 6 + 9 = 30.
+    A draw, a sentence of another match or a running tally, or one that names both sides' players is not
+    read."""
+    sides = _sides(d)
+    scores = {v.score for v in sides.values()}
+    if len(scores) != 2 or not _rugby(d):
+        return
+    players = _lineups(d, sides)
+    not_this = frozenset(_data()["words"]["not_this_match"])
+    worths = _data()["worth"]
+    text = d.view.text
+    most: dict[int, dict[str, tuple[int, Span]]] = {}
+    for si in range(1, len(d.words)):
+        words = d.words[si]
+        if not _event_spans(d, si) and not any(w in _data()["words"]["converted"] for w in words):
+            continue
+        said = {w for t in d.tokens[si] for w in TOKEN.findall(text[t.start : t.end].lower())}
+        if _has("not_scored", words, 0, len(words)) or not_this & said:
+            continue
+        end = _own_part(d, si, sides)
+        contrast = _tables()["contrast"]
+        turn = next((k for k in contrast.starts_in(words) if contrast.starting_at(words, k)), len(words))
+        end = min(end, turn)
+        # The side the sentence names first holds its events up to where it names the other: "Redbridge wing
+        # Amadi scored three tries as Calder ...", "Harlow scored two tries, and Besford kicked ...".
+        owners: list[int] = []
+        for k in range(end):
+            tok = d.tokens[si][k]
+            if tok.fact >= 0 or not text[tok.start].isupper():
+                continue
+            w = words[k].removesuffix("'s")
+            owner = sides[w].score if w in sides else players[w][1] if w in players else -1
+            if owner < 0:
+                continue
+            if owners and owner != owners[0]:
+                end = k
+                break
+            owners.append(owner)
+        if not owners:
+            continue
+        found = _events(d, si, 0, end)
+        if found is None:
+            continue
+        told = dict(found[1])
+        conv = _conversions(d, si, end)
+        if conv:
+            told["conversion"] = max(told.get("conversion", 0), conv)
+        side = owners[0]
+        span = d.span(si, 0, end)
+        for kind, n in told.items():
+            if n > most.setdefault(side, {}).get(kind, (0, span))[0]:
+                most[side][kind] = (n, span)
+    where = next(iter(sides.values())).span
+    for side, kinds in sorted(most.items()):
+        worth = sum(n * int(worths[k]) for k, (n, _) in kinds.items())
+        if worth <= side or "try" not in kinds:
+            continue
+        why = ", ".join(f"at least {kinds[k][0]} × {k} ({worths[k]})" for k in worths if k in kinds)
+        name = next(w for w, v in sides.items() if v.score == side)
+        labels = _claim(
+            side,
+            where.start,
+            where.end,
+            f"{side} for {name.title()} in {text[where.start : where.end]}",
+            worth,
+            f"the most of each told in one sentence: {why}",
+            bound="at-least",
+        )
+        cues = tuple(dict.fromkeys(sp for _, sp in sorted(kinds.values(), key=lambda x: x[1].start)))
+        yield Relation("scoring", (), (where, *cues), "document", labels)
+
+
 @functools.cache
 def _line_patterns() -> tuple[Any, dict[str, str], Any]:
     """The scorer-line labels as one pattern ("Tries:", "Cons:"), each label → its event, and the pattern of
@@ -1170,6 +1276,7 @@ def _scoring(doc: _Doc) -> Iterator[Relation]:
     yield from _kicks(d)
     yield from _side_scores(d)
     yield from _scorer_lines(d)
+    yield from _side_totals(d)
     yield from _goal_counts(d)
     yield from _scorer_claims(d)
     yield from _credited_goals(d)
