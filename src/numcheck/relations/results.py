@@ -167,9 +167,10 @@ def _points(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], others: 
     words = d.m.words[si]
     told = [
         fi
-        for fi in others
+        for fi in _sentence_counts(d, si)
         if (p := d.pos_of(fi)[1]) + 1 < len(words)
         and words[p + 1] in data["nouns"]
+        and not (p + 2 < len(words) and words[p + 2] in data["not_after"])
         and d.facts[fi].hedge == "exact"
         and (v := d.facts[fi].value) is not None
         and v == v.to_integral_value()
@@ -195,6 +196,11 @@ def _points(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], others: 
     roles = (("points", told[0]), *(("event", cats[c][0]) for c in worth))
     cues = tuple(d.span(si, cats[c][1], cats[c][2]) for c in worth)
     yield Relation("scoring", roles, cues, "clause", labels)
+
+
+def _sentence_counts(d: _Doc, si: int) -> list[int]:
+    """The plain figures of a sentence (its points may be told of the record's holder anywhere in it)."""
+    return [t.fact for t in d.m.tokens[si] if t.fact >= 0 and _bare(d.facts[t.fact])]
 
 
 def _whole_before(d: _Doc, si: int, floor: Decimal) -> list[int]:

@@ -375,8 +375,8 @@ def _tournament_sets(d: _Doc) -> Iterator[Relation]:
             continue
         n, a, b = dropped
         j = a - 1
-        while j >= 0 and words[j] in aux:
-            j -= 1
+        while j >= 0 and (words[j] in aux or (toks[j].fact >= 0 and j and words[j - 1] == ",")):
+            j -= 1  # "Marsh has lost", "Ruiz, 21, dropped"
         if j < 0 or toks[j].fact >= 0 or not text[toks[j].start].isupper() or words[j] in NOT_NAMES:
             continue  # no player named as the subject
         player = words[j].removesuffix("'s")
