@@ -178,6 +178,23 @@ def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     return len(words)
 
 
+def _side_end(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
+    """Where the named side's own events end: at the turn (``_own_part``), or where, after it, the sentence
+    names the other side or a side it does not resolve ("and the visitors scored three tries")."""
+    end = _own_part(d, si, sides)
+    named = _first_named(d, si, sides)
+    words, text = d.words[si], d.view.text
+    first = sides[words[named].removesuffix("'s")].score if named >= 0 else -1
+    other = _tables()["other_side"]
+    for k in range(named + 1, end):
+        w = words[k].removesuffix("'s")
+        if other.starting_at(words, k) or (
+            w in sides and sides[w].score != first and text[d.tokens[si][k].start].isupper()
+        ):
+            return k
+    return end
+
+
 def _first_named(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     """The token where the sentence first names a side by a capitalised word, or -1."""
     return next(
@@ -323,7 +340,7 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
         side = _side_named(d, si, sides)
         if not side or _has("not_scored", words, 0, len(words)) or _named_after_turn(d, si, sides):
             continue
-        found = _events(d, si, 0, _own_part(d, si, sides))
+        found = _events(d, si, 0, _side_end(d, si, sides))
         if found is None or not found[1].get("try"):
             continue
         worth, kinds = found
@@ -1196,6 +1213,9 @@ def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
         return False
     if f.hedge != "exact" or (k + 1 < len(words) and t["balls"].starting_at(words, k + 1)):
         return False
+    unbeaten = tuple(words[k + 1 : k + 3]) == ("not", "out") or words[k + 1 : k + 2] == ("*",)
+    if t["milestone"].ending_at(words, k) and not unbeaten:
+        return False  # "reached 50 in 40 balls and went on to make 112"; "reached 104 not out" is the innings
     own = k > 0 and words[k - 1].endswith("'s")  # "Nair's 122"
     return bool(own or t["runs_before"].ending_at(words, k) or t["runs_after"].starting_at(words, k + 1))
 
