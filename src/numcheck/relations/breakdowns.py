@@ -316,8 +316,10 @@ def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
             break  # another amount: the total belongs to it
         for phrase in TOTAL_AFTER:
             if tuple(words[j : j + len(phrase)]) == phrase:
-                if len(phrase) == 1 and words[j - 1] == "to":
-                    continue  # "reached 50 in 40 balls and went on to make 112": a verb of its own
+                if len(phrase) == 1 and (words[j - 1] == "to" or (j > pos + 1 and words[j - 1] != ",")):
+                    # "went on to make 112", "bowled out for 267, with Westley making 88": a verb of another
+                    # subject, not the sum of the figures before it ("six more, making 24")
+                    continue
                 end = j + len(phrase)
                 if phrase[-1] == "total":
                     # "bringing total cost savings to £100m": the total's noun, then "to".
