@@ -837,6 +837,25 @@ def _name_before(d: _Report, si: int, k: int, reach: int = BOWLER_REACH) -> str:
     return ""
 
 
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+
+
+def _asides(words: Sequence[str]) -> set[int]:
+    """The tokens of the relative clauses a sentence sets off by commas (", who won the first Test by 68
+    runs,"): what they tell is not the main clause's match."""
+    out: set[int] = set()
+    k = 1
+    while k < len(words):
+        if words[k] in _RELATIVE and words[k - 1] == ",":
+            end = next((j for j in range(k + 1, len(words)) if words[j] == ","), -1)
+            if end < 0:
+                break
+            out.update(range(k, end))
+            k = end
+        k += 1
+    return out
+
+
 def _match_figures(d: _Report) -> Iterator[Relation]:
     """A bowler's match figures against his innings figures told in that sentence and the ones before:
     "took 4-52 ... 5-38 in the second innings for match figures of 9-90" (4 + 5, 52 + 38); one innings told
@@ -846,10 +865,11 @@ def _match_figures(d: _Report) -> Iterator[Relation]:
     figures: list[tuple[int, int, str, tuple[int, int]]] = []  # sentence, token, bowler, (wickets, runs)
     for si, toks in enumerate(d.tokens):
         words = d.figure_words(si)
-        if elsewhere.intersection(words):
+        aside = _asides(words)
+        if elsewhere.intersection(w for k, w in enumerate(words) if k not in aside):
             continue  # "took 6-20 last season": another match
         for k, tok in enumerate(toks):
-            if "-" not in words[k]:
+            if "-" not in words[k] or k in aside:
                 continue  # bowling figures are read whether or not the fact table holds them
             before = t["match_before"].ending_at(words, k)
             after = t["match_after"].starting_at(words, k + 1)
