@@ -1095,9 +1095,18 @@ def _credited_goals(d: _Report) -> Iterator[Relation]:
         for k in g["narrated"].starts_in(words):
             hit = g["narrated"].starting_at(words, k)
             who = scorer(si, k, SCORER_REACH) if hit else ""
-            if not hit or not who or who in told_here or other(words, 0, len(words)):
+            if not hit or not who or who in told_here:
                 continue
             opens = max((j + 1 for j in range(k) if words[j] in CLAUSE_END or words[j] == "and"), default=0)
+            # another match's words in the goal's own clause, from its opening to the next comma or "and"
+            # ("Brandt levelled on 68 minutes with a low drive, and Hale ... when he turned in ..." is this
+            # match's; "Keane, who levelled last week" is not)
+            upto = next(
+                (j for j in range(hit[1], len(words)) if words[j] in CLAUSE_END or words[j] in (",", "and")),
+                len(words),
+            )
+            if other(words, 0, upto):
+                continue
             if not missed(words, opens, d.clause_end(si, hit[1])):
                 told_here.add(who)
                 narrated[who] = narrated.get(who, 0) + 1
