@@ -7,7 +7,9 @@ Each group of outcomes (a match record, a vote) and the words of its categories 
 one other count, larger than each of them, gives a ``breakdown`` of that count: exact when the group
 is exhaustive and every category is told (or "unbeaten" leaves out the losses), inclusive otherwise.
 Percentages of two or more categories of one group ("52% said yes, 41% said no and 12% were
-undecided") are ``shares`` of one whole: together at most 100%.
+undecided") are ``shares`` of one whole: together at most 100%. A match record told with its points and
+its games ("on 41 points after 25 games, with 12 wins, ...") splits the games; in a football report its
+points are a ``scoring`` relation against its wins and draws (``[results.points]``: 3 and 1).
 """
 
 from __future__ import annotations
