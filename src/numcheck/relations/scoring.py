@@ -188,10 +188,13 @@ def _side_end(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     other = _tables()["other_side"]
     for k in range(named + 1, end):
         w = words[k].removesuffix("'s")
-        if other.starting_at(words, k) or (
+        j = k - 1 if words[k - 1] == "the" else k  # "and the visitors"
+        opens = words[j - 1] in (",", "and", "but", "while", "as")
+        told = other.starting_at(words, k) or (
             w in sides and sides[w].score != first and text[d.tokens[si][k].start].isupper()
-        ):
-            return k
+        )
+        if told and opens:
+            return k  # a new clause of another side; "to sink London Irish with a trio of tries" is not
     return end
 
 
