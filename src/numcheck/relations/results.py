@@ -8,7 +8,7 @@ one other count, larger than each of them, gives a ``breakdown`` of that count: 
 is exhaustive and every category is told (or "unbeaten" leaves out the losses), inclusive otherwise.
 Percentages of two or more categories of one group ("52% said yes, 41% said no and 12% were
 undecided") are ``shares`` of one whole: together at most 100%. A match record told with its points and
-its games ("on 41 points after 25 games, with 12 wins, ...") splits the games; in a football report its
+its games ("on 37 points after 24 games, with ten wins, ...") splits the games; in a football report its
 points are a ``scoring`` relation against its wins and draws (``[results.points]``: 3 and 1).
 """
 
@@ -116,7 +116,7 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
             wholes = _whole_before(d, si - 1, floor)
             evidence = "document"
         if len(wholes) > 1 and group in d.v.result_before:
-            # "on 41 points after 25 games, with 12 wins, ...": the record splits the games, not the points
+            # "on 37 points after 24 games, with ten wins, ...": the record splits the games, not the points
             contests = [w for w in wholes if _counts_contests(d, w)]
             wholes = contests if len(contests) == 1 else wholes
         if len(wholes) != 1:
@@ -160,8 +160,8 @@ def _football(d: _Doc) -> bool:
 
 
 def _points(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], others: Sequence[int]) -> Iterator[Relation]:
-    """A league record's points against its wins and draws in a football report: "on 41 points after 25
-    games, with 12 victories, seven draws and eight defeats" makes 12 x 3 + 7 = 43."""
+    """A league record's points against its wins and draws in a football report: "on 38 points after 24
+    games, with ten wins, seven draws and seven defeats" makes 10 x 3 + 7 = 37, not 38."""
     data = _points_data()
     worth = data["worth"]
     if not all(c in cats for c in worth) or not _football(d):

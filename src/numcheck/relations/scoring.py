@@ -194,7 +194,7 @@ def _side_end(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
             w in sides and sides[w].score != first and text[d.tokens[si][k].start].isupper()
         )
         if told and opens:
-            return k  # a new clause of another side; "to sink London Irish with a trio of tries" is not
+            return k  # a new clause of another side; "brushed aside Wexby with four tries" is not
     return end
 
 
@@ -416,8 +416,8 @@ def _side_totals(d: _Report) -> Iterator[Relation]:
     """A side's scoring events gathered over the whole report against its headline score: each sentence's
     events are given to the side whose player (from the line-ups) or name it tells first, up to the word
     that turns it to the other side; for each kind of event the most any one sentence tells is a floor on
-    the side's (a try told twice is not counted twice). "Arkwright scored two tries ... Prydderch converted
-    all three tries and kicked three penalties" under "Kelvale 27-20 Dunmore" makes at least 15 + 6 + 9 = 30.
+    the side's (a try told twice is not counted twice). "Amadi scored three tries ... Rook converted all
+    three and kicked two penalties" under "Redbridge 24-17 Calder" makes at least 15 + 6 + 6 = 27.
     A draw, a sentence of another match or a running tally, or one that names both sides' players is not
     read."""
     sides = _sides(d)
@@ -492,7 +492,7 @@ def _side_totals(d: _Report) -> Iterator[Relation]:
 @functools.cache
 def _line_patterns() -> tuple[Any, dict[str, str], Any]:
     """The scorer-line labels as one pattern ("Tries:", "Cons:"), each label → its event, and the pattern of
-    a block's start: a side's name before its first label ("Kingsmere: Tries:")."""
+    a block's start: a side's name before its first label ("Tarrow: Tries:")."""
     lines, nots = _data()["lines"], _data()["lines_not"]
     kinds = {label: kind for kind, labels in lines.items() for label in labels}
     labels = sorted([*kinds, *nots["league"]], key=len, reverse=True)
@@ -538,8 +538,8 @@ def _block_points(text: str, start: int, end: int) -> tuple[int, dict[str, int]]
 
 
 def _scorer_lines(d: _Report) -> Iterator[Relation]:
-    """A rugby union report's scorer lines against the headline: "Kingsmere: Tries: Ashby, Dunne; Cons: Grant
-    2; Pens: Grant 3." under "Harbridge Hawks 27-20 Kingsmere" makes 10 + 4 + 9 = 23, not 20. Each block
+    """A rugby union report's scorer lines against the headline: "Tarrow: Tries: Quill, Beck; Con: Hart;
+    Pens: Hart 3." under "Dunford 24-18 Tarrow" makes 10 + 2 + 9 = 21, not 18. Each block
     names its side before its first label; the events must make the side's score exactly."""
     sides = _sides(d)
     if len(sides) < 2:
@@ -844,7 +844,7 @@ _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 
 
 def _asides(words: Sequence[str]) -> set[int]:
-    """The tokens of the relative clauses a sentence sets off by commas (", who won the first Test by 68
+    """The tokens of the relative clauses a sentence sets off by commas (", who lost the opening Test by 40
     runs,"): what they tell is not the main clause's match."""
     out: set[int] = set()
     k = 1
@@ -1102,7 +1102,7 @@ def _credited_goals(d: _Report) -> Iterator[Relation]:
                 continue
             opens = max((j + 1 for j in range(k) if words[j] in CLAUSE_END or words[j] == "and"), default=0)
             # another match's words in the goal's own clause, from its opening to the next comma or "and"
-            # ("Brandt levelled on 68 minutes with a low drive, and Hale ... when he turned in ..." is this
+            # ("Reese levelled after the break with a header, and Ince ... when Norham switched off" is this
             # match's; "Keane, who levelled last week" is not)
             upto = next(
                 (j for j in range(hit[1], len(words)) if words[j] in CLAUSE_END or words[j] in (",", "and")),
@@ -1233,7 +1233,7 @@ def _boundary_count(d: _Report, si: int, k: int) -> int:
 
 def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
     """The figure at token ``k`` is a batter's runs: a word of an innings right before or after it ("made
-    112", "his 95", "112 from 187 balls"), not the balls faced ("from 187 balls") nor a boundary count."""
+    112", "his 95", "96 from 140 balls"), not the balls faced ("from 140 balls") nor a boundary count."""
     t = _cricket_tables()
     words, toks = d.words[si], d.tokens[si]
     fi = toks[k].fact
@@ -1253,8 +1253,8 @@ def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
 
 
 def _boundaries(d: _Report) -> Iterator[Relation]:
-    """A batter's runs against the fours and sixes told with them in one sentence: "made 112 from 187 balls,
-    hitting 14 fours and two sixes" (14 x 4 + 2 x 6 = 68 runs in boundaries, at most the 112)."""
+    """A batter's runs against the fours and sixes told with them in one sentence: "made 96 from 140 balls,
+    hitting 11 fours and two sixes" (11 x 4 + 2 x 6 = 56 runs in boundaries, at most the 96)."""
     worth = _toml("vocab.toml")["cricket"]["boundaries"]
     for si in range(len(d.words)):
         words = d.figure_words(si)

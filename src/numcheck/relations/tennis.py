@@ -352,10 +352,10 @@ def _won_sentence(d: _Doc, si: int) -> tuple[tuple[Any, ...], tuple[str, ...]] |
 
 
 def _tournament_sets(d: _Doc) -> Iterator[Relation]:
-    """The sets a player is said to have dropped over a tournament ("Marsh lost only one set on her way to
-    the title") against the scores of the player's wins told in the text: the final in the lead ("Marsh won
-    ..., beating Petrova 6-4 3-6 7-5"), the rounds in the sentences after by name or pronoun ("She beat
-    Brandt 6-2 6-3, ... got past Nakamura 4-6 6-4 6-1"). Not every match need be told, so only more sets
+    """The sets a player is said to have dropped over a tournament ("Kovac dropped just one set all
+    week") against the scores of the player's wins told in the text: the final in the lead ("Ana Kovac won
+    ..., beating Mia Ruiz 6-3 4-6 6-2"), the rounds in the sentences after by name or pronoun ("She beat
+    Lena Ito 7-5 3-6 6-4 ... and Eva Lind 6-1 6-1"). Not every match need be told, so only more sets
     lost than said is an error: a ``tally`` (bound "at-least") for a count, a ``match`` relation with
     "dropped" 0 for each won match with a lost set after "without dropping a set"."""
     by_sentence = _by_sentence(d)
@@ -376,7 +376,7 @@ def _tournament_sets(d: _Doc) -> Iterator[Relation]:
         n, a, b = dropped
         j = a - 1
         while j >= 0 and (words[j] in aux or (toks[j].fact >= 0 and j and words[j - 1] == ",")):
-            j -= 1  # "Marsh has lost", "Ruiz, 21, dropped"
+            j -= 1  # "Kovac has dropped", "Berg, 24, dropped"
         if j < 0 or toks[j].fact >= 0 or not text[toks[j].start].isupper() or words[j] in NOT_NAMES:
             continue  # no player named as the subject
         player = words[j].removesuffix("'s")
