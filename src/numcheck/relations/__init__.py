@@ -247,7 +247,7 @@ from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.tallies import _poll_leads, _tallies
 from numcheck.relations.targets import _targets
-from numcheck.relations.tennis import _sets_told, _tennis, _won_matches
+from numcheck.relations.tennis import _sets_told, _tennis, _tournament_sets, _won_matches
 from numcheck.relations.terms import _terms
 from numcheck.relations.wholes import _money_shares, _told_wholes
 
@@ -408,6 +408,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _tennis,
     _sets_told,
     _race_gaps,
+    _tournament_sets,
     _won_matches,
     _rank_moves,
     _results,

@@ -7,17 +7,24 @@ Each group of outcomes (a match record, a vote) and the words of its categories 
 one other count, larger than each of them, gives a ``breakdown`` of that count: exact when the group
 is exhaustive and every category is told (or "unbeaten" leaves out the losses), inclusive otherwise.
 Percentages of two or more categories of one group ("52% said yes, 41% said no and 12% were
-undecided") are ``shares`` of one whole: together at most 100%.
+undecided") are ``shares`` of one whole: together at most 100%. A match record told with its points and
+its games ("on 37 points after 24 games, with ten wins, ...") splits the games; in a football report its
+points are a ``scoring`` relation against its wins and draws (``[results.points]``: 3 and 1).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import itertools
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from numcheck.model import Fact
+from numcheck.patterns import format_number
 from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc, whole_floors
-from numcheck.vocab import singular
+from numcheck.vocab import _toml, singular
 
 # Characters after a figure read for a compound noun ("12-match").
 COMPOUND_REACH = 16
@@ -108,6 +115,10 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
             # splits the one count of the sentence before.
             wholes = _whole_before(d, si - 1, floor)
             evidence = "document"
+        if len(wholes) > 1 and group in d.v.result_before:
+            # "on 37 points after 24 games, with ten wins, ...": the record splits the games, not the points
+            contests = [w for w in wholes if _counts_contests(d, w)]
+            wholes = contests if len(contests) == 1 else wholes
         if len(wholes) != 1:
             continue  # no whole, or two candidates: say nothing
         if group in d.v.result_before and not _counts_contests(d, wholes[0]):
@@ -120,6 +131,78 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         labels = () if exhaustive else (("inclusive", "yes"),)
         roles = (("total", wholes[0]), *(("item", fi) for fi in items))
         yield Relation("breakdown", roles, cues, evidence, labels)
+        if evidence == "clause":
+            yield from _points(d, si, cats, others)
+
+
+@functools.cache
+def _points_data() -> dict[str, Any]:
+    data: dict[str, Any] = _toml("vocab.toml")["results"]["points"]
+    return data
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+def _football(d: _Doc) -> bool:
+    """The text is a football report: a word of football and none of another code's scoring, and none that
+    says its table is not three points a win and one a draw (a deduction, bonus points)."""
+    data = _points_data()
+    text = d.view.text.lower()
+    words = set(_WORD.findall(text))
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(_WORD.findall(text))}
+    found = words | pairs
+
+    def told(key: str) -> bool:
+        return any(w in found or (" " in w and w in text) for w in data[key])
+
+    return told("football") and not told("not_football") and not told("points_not")
+
+
+def _points(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], others: Sequence[int]) -> Iterator[Relation]:
+    """A league record's points against its wins and draws in a football report: "on 38 points after 24
+    games, with ten wins, seven draws and seven defeats" makes 10 x 3 + 7 = 37, not 38."""
+    data = _points_data()
+    worth = data["worth"]
+    if not all(c in cats for c in worth) or not _football(d):
+        return
+    words = d.m.words[si]
+    told = [
+        fi
+        for fi in _sentence_counts(d, si)
+        if (p := d.pos_of(fi)[1]) + 1 < len(words)
+        and words[p + 1] in data["nouns"]
+        and not (p + 2 < len(words) and words[p + 2] in data["not_after"])
+        and d.facts[fi].hedge == "exact"
+        and (v := d.facts[fi].value) is not None
+        and v == v.to_integral_value()
+    ]
+    items = {c: d.facts[cats[c][0]] for c in worth}
+    if len(told) != 1 or any(f.hedge != "exact" or f.value is None for f in items.values()):
+        return
+    f = d.facts[told[0]]
+    plus = sum(int(items[c].value or 0) * int(w) for c, w in worth.items())
+    why = " and ".join(
+        f"{format_number(items[c].value or Decimal(0))} {'wins' if c == 'won' else 'draws'} × {w}"
+        for c, w in worth.items()
+    )
+    labels = (
+        ("score", str(int(f.value or 0))),
+        ("span", f"{f.span.start}:{f.span.end}"),
+        ("said", f"{f.text} points"),
+        ("plus", str(plus)),
+        ("why", why),
+        ("bound", ""),
+        ("at", f"{f.span.start}:{f.span.end}"),
+    )
+    roles = (("points", told[0]), *(("event", cats[c][0]) for c in worth))
+    cues = tuple(d.span(si, cats[c][1], cats[c][2]) for c in worth)
+    yield Relation("scoring", roles, cues, "clause", labels)
+
+
+def _sentence_counts(d: _Doc, si: int) -> list[int]:
+    """The plain figures of a sentence (its points may be told of the record's holder anywhere in it)."""
+    return [t.fact for t in d.m.tokens[si] if t.fact >= 0 and _bare(d.facts[t.fact])]
 
 
 def _whole_before(d: _Doc, si: int, floor: Decimal) -> list[int]:

@@ -178,6 +178,26 @@ def _own_part(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     return len(words)
 
 
+def _side_end(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
+    """Where the named side's own events end: at the turn (``_own_part``), or where, after it, the sentence
+    names the other side or a side it does not resolve ("and the visitors scored three tries")."""
+    end = _own_part(d, si, sides)
+    named = _first_named(d, si, sides)
+    words, text = d.words[si], d.view.text
+    first = sides[words[named].removesuffix("'s")].score if named >= 0 else -1
+    other = _tables()["other_side"]
+    for k in range(named + 1, end):
+        w = words[k].removesuffix("'s")
+        j = k - 1 if words[k - 1] == "the" else k  # "and the visitors"
+        opens = words[j - 1] in (",", "and", "but", "while", "as")
+        told = other.starting_at(words, k) or (
+            w in sides and sides[w].score != first and text[d.tokens[si][k].start].isupper()
+        )
+        if told and opens:
+            return k  # a new clause of another side; "brushed aside Wexby with four tries" is not
+    return end
+
+
 def _first_named(d: _Report, si: int, sides: Mapping[str, _Side]) -> int:
     """The token where the sentence first names a side by a capitalised word, or -1."""
     return next(
@@ -323,7 +343,7 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
         side = _side_named(d, si, sides)
         if not side or _has("not_scored", words, 0, len(words)) or _named_after_turn(d, si, sides):
             continue
-        found = _events(d, si, 0, _own_part(d, si, sides))
+        found = _events(d, si, 0, _side_end(d, si, sides))
         if found is None or not found[1].get("try"):
             continue
         worth, kinds = found
@@ -361,6 +381,203 @@ def _side_scores(d: _Report) -> Iterator[Relation]:
         roles = tuple(("item", i) for i in points) + tuple(r for r in counts if r[1] not in points)
         if roles:
             yield Relation("scoring", roles, cues, "document", labels)
+
+
+def _conversions(d: _Report, si: int, end: int) -> int:
+    """Conversions a sentence tells by its verb before token ``end``: "converted all three tries" (3),
+    "converted both" (2); 0 when none is told."""
+    words = d.figure_words(si)
+    data = _data()["words"]
+    counts = data["converted_counts"]
+    for k in range(min(end, len(words)) - 1):
+        if words[k] not in data["converted"]:
+            continue
+        nxt = words[k + 1]
+        if nxt == "all" and k + 2 < len(words):
+            fi = d.tokens[si][k + 2].fact
+            v = d.facts[fi].value if fi >= 0 else None
+            if v is not None and v == v.to_integral_value() and 1 <= v <= EVENTS_MAX:
+                return int(v)
+        elif nxt in counts and int(counts[nxt]):
+            return int(counts[nxt])
+        fi = d.tokens[si][k + 1].fact
+        v = d.facts[fi].value if fi >= 0 and " " not in nxt else None
+        if v is not None and v == v.to_integral_value() and 1 <= v <= EVENTS_MAX:
+            return int(v)  # "converted two"
+        if nxt.startswith("all "):  # "all three" read as one figure
+            fi = d.tokens[si][k + 1].fact
+            v = d.facts[fi].value if fi >= 0 else None
+            if v is not None and v == v.to_integral_value() and 1 <= v <= EVENTS_MAX:
+                return int(v)
+    return 0
+
+
+def _side_totals(d: _Report) -> Iterator[Relation]:
+    """A side's scoring events gathered over the whole report against its headline score: each sentence's
+    events are given to the side whose player (from the line-ups) or name it tells first, up to the word
+    that turns it to the other side; for each kind of event the most any one sentence tells is a floor on
+    the side's (a try told twice is not counted twice). "Amadi scored three tries ... Rook converted all
+    three and kicked two penalties" under "Redbridge 24-17 Calder" makes at least 15 + 6 + 6 = 27.
+    A draw, a sentence of another match or a running tally, or one that names both sides' players is not
+    read."""
+    sides = _sides(d)
+    scores = {v.score for v in sides.values()}
+    if len(scores) != 2 or not _rugby(d):
+        return
+    players = _lineups(d, sides)
+    not_this = frozenset(_data()["words"]["not_this_match"])
+    worths = _data()["worth"]
+    text = d.view.text
+    most: dict[int, dict[str, tuple[int, Span]]] = {}
+    for si in range(1, len(d.words)):
+        words = d.words[si]
+        if not _event_spans(d, si) and not any(w in _data()["words"]["converted"] for w in words):
+            continue
+        said = {w for t in d.tokens[si] for w in TOKEN.findall(text[t.start : t.end].lower())}
+        if _has("not_scored", words, 0, len(words)) or not_this & said:
+            continue
+        end = _own_part(d, si, sides)
+        contrast = _tables()["contrast"]
+        turn = next((k for k in contrast.starts_in(words) if contrast.starting_at(words, k)), len(words))
+        end = min(end, turn)
+        # The side the sentence names first holds its events up to where it names the other: "Redbridge wing
+        # Amadi scored three tries as Calder ...", "Harlow scored two tries, and Besford kicked ...".
+        owners: list[int] = []
+        for k in range(end):
+            tok = d.tokens[si][k]
+            if tok.fact >= 0 or not text[tok.start].isupper():
+                continue
+            w = words[k].removesuffix("'s")
+            owner = sides[w].score if w in sides else players[w][1] if w in players else -1
+            if owner < 0:
+                continue
+            if owners and owner != owners[0]:
+                end = k
+                break
+            owners.append(owner)
+        if not owners:
+            continue
+        found = _events(d, si, 0, end)
+        if found is None:
+            continue
+        told = dict(found[1])
+        conv = _conversions(d, si, end)
+        if conv:
+            told["conversion"] = max(told.get("conversion", 0), conv)
+        side = owners[0]
+        span = d.span(si, 0, end)
+        for kind, n in told.items():
+            if n > most.setdefault(side, {}).get(kind, (0, span))[0]:
+                most[side][kind] = (n, span)
+    where = next(iter(sides.values())).span
+    for side, kinds in sorted(most.items()):
+        worth = sum(n * int(worths[k]) for k, (n, _) in kinds.items())
+        if worth <= side or "try" not in kinds:
+            continue
+        why = ", ".join(f"at least {kinds[k][0]} × {k} ({worths[k]})" for k in worths if k in kinds)
+        name = next(w for w, v in sides.items() if v.score == side)
+        labels = _claim(
+            side,
+            where.start,
+            where.end,
+            f"{side} for {name.title()} in {text[where.start : where.end]}",
+            worth,
+            f"the most of each told in one sentence: {why}",
+            bound="at-least",
+        )
+        cues = tuple(dict.fromkeys(sp for _, sp in sorted(kinds.values(), key=lambda x: x[1].start)))
+        yield Relation("scoring", (), (where, *cues), "document", labels)
+
+
+@functools.cache
+def _line_patterns() -> tuple[Any, dict[str, str], Any]:
+    """The scorer-line labels as one pattern ("Tries:", "Cons:"), each label → its event, and the pattern of
+    a block's start: a side's name before its first label ("Tarrow: Tries:")."""
+    lines, nots = _data()["lines"], _data()["lines_not"]
+    kinds = {label: kind for kind, labels in lines.items() for label in labels}
+    labels = sorted([*kinds, *nots["league"]], key=len, reverse=True)
+    alt = "|".join(re.escape(x) for x in labels)
+    label = re.compile(rf"(?<![\w-])({alt})\s*:")
+    block = re.compile(rf"(?:^|(?<=[.;:]\s))([A-Z][A-Za-z' -]{{0,40}}?)\s*:\s*(?=(?:{alt})\s*:)")
+    return label, kinds, block
+
+
+_ENTRY = re.compile(r"^(?P<name>[A-Z][A-Za-z'.\- ]*?)\s*\(?(?P<n>\d{1,2})?\)?$")
+
+
+def _block_points(text: str, start: int, end: int) -> tuple[int, dict[str, int]] | None:
+    """The points of one side's scorer block ``text[start:end]`` and its events by kind; None when an entry
+    cannot be read, a label is rugby league's or a penalty try is listed."""
+    label, kinds, _ = _line_patterns()
+    chunk = text[start:end]
+    low = chunk.lower()
+    if any(p in low for p in _data()["lines_not"]["penalty_try"]):
+        return None
+    found = list(label.finditer(chunk))
+    if not found:
+        return None
+    worth = _data()["worth"]
+    total = 0
+    events: dict[str, int] = {}
+    for i, m in enumerate(found):
+        kind = kinds.get(m.group(1))
+        if kind is None:
+            return None  # "Goals:": rugby league's scoring
+        body = chunk[m.end() : found[i + 1].start() if i + 1 < len(found) else len(chunk)]
+        entries = [e.strip() for e in re.split(r",|;|\band\b", body.strip().rstrip(".;"))]
+        for e in entries:
+            if not e:
+                continue
+            em = _ENTRY.match(e)
+            if em is None:
+                return None
+            n = int(em.group("n") or 1)
+            total += n * int(worth[kind])
+            events[kind] = events.get(kind, 0) + n
+    return total, events
+
+
+def _scorer_lines(d: _Report) -> Iterator[Relation]:
+    """A rugby union report's scorer lines against the headline: "Tarrow: Tries: Quill, Beck; Con: Hart;
+    Pens: Hart 3." under "Dunford 24-18 Tarrow" makes 10 + 2 + 9 = 21, not 18. Each block
+    names its side before its first label; the events must make the side's score exactly."""
+    sides = _sides(d)
+    if len(sides) < 2:
+        return
+    _, _, block = _line_patterns()
+    text = d.view.text
+    worths = _data()["worth"]
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if ":" in line:
+            starts = list(block.finditer(line))
+            for i, m in enumerate(starts):
+                words = [w.lower().strip(".,") for w in m.group(1).split()]
+                scores = {sides[w].score for w in words if w in sides}
+                if len(scores) != 1:
+                    continue
+                b_end = start + (starts[i + 1].start() if i + 1 < len(starts) else len(line))
+                read = _block_points(text, start + m.end(), b_end)
+                if read is None:
+                    continue
+                points, events = read
+                score = scores.pop()
+                where = next(v.span for w in words if w in sides for v in (sides[w],))
+                at = Span(start + m.start(1), b_end - (1 if text[b_end - 1 : b_end] in ".;" else 0))
+                why = ", ".join(f"{events[k]} × {k} ({worths[k]})" for k in worths if k in events)
+                labels = _claim(
+                    score,
+                    where.start,
+                    where.end,
+                    f"{score} for {m.group(1).strip()} in {text[where.start : where.end]}",
+                    points,
+                    f"the scorers listed: {why}",
+                    at=at,
+                )
+                roles = tuple(("event", fi) for fi, f in enumerate(d.facts) if at.start <= f.span.start < at.end)
+                yield Relation("scoring", roles, (at,), "document", labels)
+        start = end + 1
 
 
 def _goal_lines(text: str) -> list[list[Goal]]:
@@ -585,7 +802,7 @@ _NOT_NAMES = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
 # Words without one of which a text tells no cricket (a quick first look).
-_CRICKET_HINTS = ("wicket", "innings", "figures", "bowled", "all out", "dismissed for")
+_CRICKET_HINTS = ("wicket", "innings", "figures", "bowled", "all out", "dismissed for", "fours", "sixes")
 
 
 @functools.cache
@@ -623,6 +840,25 @@ def _name_before(d: _Report, si: int, k: int, reach: int = BOWLER_REACH) -> str:
     return ""
 
 
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+
+
+def _asides(words: Sequence[str]) -> set[int]:
+    """The tokens of the relative clauses a sentence sets off by commas (", who lost the opening Test by 40
+    runs,"): what they tell is not the main clause's match."""
+    out: set[int] = set()
+    k = 1
+    while k < len(words):
+        if words[k] in _RELATIVE and words[k - 1] == ",":
+            end = next((j for j in range(k + 1, len(words)) if words[j] == ","), -1)
+            if end < 0:
+                break
+            out.update(range(k, end))
+            k = end
+        k += 1
+    return out
+
+
 def _match_figures(d: _Report) -> Iterator[Relation]:
     """A bowler's match figures against his innings figures told in that sentence and the ones before:
     "took 4-52 ... 5-38 in the second innings for match figures of 9-90" (4 + 5, 52 + 38); one innings told
@@ -632,10 +868,11 @@ def _match_figures(d: _Report) -> Iterator[Relation]:
     figures: list[tuple[int, int, str, tuple[int, int]]] = []  # sentence, token, bowler, (wickets, runs)
     for si, toks in enumerate(d.tokens):
         words = d.figure_words(si)
-        if elsewhere.intersection(words):
+        aside = _asides(words)
+        if elsewhere.intersection(w for k, w in enumerate(words) if k not in aside):
             continue  # "took 6-20 last season": another match
         for k, tok in enumerate(toks):
-            if "-" not in words[k]:
+            if "-" not in words[k] or k in aside:
                 continue  # bowling figures are read whether or not the fact table holds them
             before = t["match_before"].ending_at(words, k)
             after = t["match_after"].starting_at(words, k + 1)
@@ -861,9 +1098,18 @@ def _credited_goals(d: _Report) -> Iterator[Relation]:
         for k in g["narrated"].starts_in(words):
             hit = g["narrated"].starting_at(words, k)
             who = scorer(si, k, SCORER_REACH) if hit else ""
-            if not hit or not who or who in told_here or other(words, 0, len(words)):
+            if not hit or not who or who in told_here:
                 continue
             opens = max((j + 1 for j in range(k) if words[j] in CLAUSE_END or words[j] == "and"), default=0)
+            # another match's words in the goal's own clause, from its opening to the next comma or "and"
+            # ("Reese levelled after the break with a header, and Ince ... when Norham switched off" is this
+            # match's; "Keane, who levelled last week" is not)
+            upto = next(
+                (j for j in range(hit[1], len(words)) if words[j] in CLAUSE_END or words[j] in (",", "and")),
+                len(words),
+            )
+            if other(words, 0, upto):
+                continue
             if not missed(words, opens, d.clause_end(si, hit[1])):
                 told_here.add(who)
                 narrated[who] = narrated.get(who, 0) + 1
@@ -961,6 +1207,104 @@ def _target(d: _Report) -> Iterator[Relation]:
     yield Relation("scoring", roles, (), "document", labels)
 
 
+# Most boundaries of one kind and most runs of one innings read as such: larger numbers are other things.
+BOUNDARIES_MAX = 60
+RUNS_MAX = 500
+_SINGULAR_COUNTS = frozenset({"a", "one"})
+_OWN = frozenset({"his", "her"})
+
+
+def _boundary_count(d: _Report, si: int, k: int) -> int:
+    """How many boundaries the word at ``k`` counts ("14 fours", "a six"), or -1."""
+    words, toks = d.figure_words(si), d.tokens[si]
+    if k == 0:
+        return -1
+    if words[k] in ("four", "six"):
+        return 1 if words[k - 1] in _SINGULAR_COUNTS else -1
+    fi = toks[k - 1].fact
+    if fi < 0:
+        return -1
+    f = d.facts[fi]
+    v = f.value
+    if f.kind not in ("count", "number") or v is None or v != v.to_integral_value() or not 0 <= v <= BOUNDARIES_MAX:
+        return -1
+    return int(v)
+
+
+def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
+    """The figure at token ``k`` is a batter's runs: a word of an innings right before or after it ("made
+    112", "his 95", "96 from 140 balls"), not the balls faced ("from 140 balls") nor a boundary count."""
+    t = _cricket_tables()
+    words, toks = d.words[si], d.tokens[si]
+    fi = toks[k].fact
+    if fi < 0 or fi in taken:
+        return False
+    f = d.facts[fi]
+    v = f.value
+    if f.kind not in ("count", "number") or v is None or v != v.to_integral_value() or not 1 <= v <= RUNS_MAX:
+        return False
+    if f.hedge != "exact" or (k + 1 < len(words) and t["balls"].starting_at(words, k + 1)):
+        return False
+    unbeaten = tuple(words[k + 1 : k + 3]) == ("not", "out") or words[k + 1 : k + 2] == ("*",)
+    if t["milestone"].ending_at(words, k) and not unbeaten:
+        return False  # "reached 50 in 40 balls and went on to make 112"; "reached 104 not out" is the innings
+    own = k > 0 and words[k - 1].endswith("'s")  # "Nair's 122"
+    return bool(own or t["runs_before"].ending_at(words, k) or t["runs_after"].starting_at(words, k + 1))
+
+
+def _boundaries(d: _Report) -> Iterator[Relation]:
+    """A batter's runs against the fours and sixes told with them in one sentence: "made 96 from 140 balls,
+    hitting 11 fours and two sixes" (11 x 4 + 2 x 6 = 56 runs in boundaries, at most the 96)."""
+    worth = _toml("vocab.toml")["cricket"]["boundaries"]
+    for si in range(len(d.words)):
+        words = d.figure_words(si)
+        if not any(w in worth for w in words) or _chas("boundaries_not", words, 0, len(words)):
+            continue
+        found: dict[str, tuple[int, int]] = {}  # kind → (token, count)
+        twice = False
+        for k, w in enumerate(words):
+            if w not in worth:
+                continue
+            n = _boundary_count(d, si, k)
+            if n < 0:
+                continue
+            kind = "fours" if worth[w] == 4 else "sixes"
+            twice |= kind in found
+            found.setdefault(kind, (k, n))
+        if not found or twice:
+            continue  # none, or two batters' boundaries in one sentence
+        first = min(k for k, _ in found.values())
+        toks = d.tokens[si]
+        taken = {toks[j].fact for k, _ in found.values() for j in (k - 1, k) if toks[j].fact >= 0}
+        before = [k for k in range(first) if _innings_runs(d, si, k, taken)]
+        if len(before) > 1 and "," not in words[before[-2] : first] and ";" not in words[before[-2] : first]:
+            continue  # "made 40 of the 112 ...": whose runs is not plain
+        # runs told after the boundaries only as the batter's own: "hit 12 fours ... in his 80"
+        after = [k for k in range(first + 1, len(words)) if words[k - 1] in _OWN and _innings_runs(d, si, k, taken)]
+        at = before[-1] if before else (after[0] if after else -1)
+        if at < 0:
+            continue
+        fi = d.tokens[si][at].fact
+        runs = d.facts[fi]
+        plus = sum(n * (4 if kind == "fours" else 6) for kind, (_, n) in found.items())
+        why = " and ".join(
+            f"{n} × {'four' if kind == 'fours' else 'six'} ({4 if kind == 'fours' else 6})"
+            for kind, (_, n) in sorted(found.items())
+        )
+        labels = _claim(
+            int(runs.value or 0),
+            runs.span.start,
+            runs.span.end,
+            f"{runs.text} runs in the innings",
+            plus,
+            why,
+            bound="at-least",
+        )
+        cues = tuple(d.span(si, k - (words[k] in ("four", "six")), k + 1) for k, _ in sorted(found.values()))
+        roles = (("runs", fi), *(("event", f) for f in sorted(taken)))
+        yield Relation("scoring", roles, cues, "sentence", labels)
+
+
 def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     text = doc.view.text
     if not any(w in text for w in _CRICKET_HINTS):
@@ -969,6 +1313,7 @@ def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     yield from _match_figures(d)
     yield from _leads(d)
     yield from _target(d)
+    yield from _boundaries(d)
 
 
 def _scoring(doc: _Doc) -> Iterator[Relation]:
@@ -982,6 +1327,8 @@ def _scoring(doc: _Doc) -> Iterator[Relation]:
     d = report or _Report(doc)
     yield from _kicks(d)
     yield from _side_scores(d)
+    yield from _scorer_lines(d)
+    yield from _side_totals(d)
     yield from _goal_counts(d)
     yield from _scorer_claims(d)
     yield from _credited_goals(d)

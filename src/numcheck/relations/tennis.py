@@ -54,6 +54,7 @@ _ONE_SET = startcache.compile(_SET)
 _OTHER_TIMES = frozenset({"relative", "year", "date", "decade"})
 _NOT_PLAYERS = frozenset("he she they his her we i this that there when after before with for".split())
 _NAME = startcache.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
+_WORDS = startcache.compile(r"[a-z0-9']+(?:-[a-z0-9']+)*")
 
 
 @functools.cache
@@ -313,11 +314,115 @@ def _won_matches(d: _Doc) -> Iterator[Relation]:
                 continue
             labels: tuple[tuple[str, str], ...] = (("score", m.text),)
             cues: tuple[Span, ...] = ()
-            if dropped is not None and len(ms) == 1:
+            if dropped is not None and len(ms) == 1 and not (dropped[0] and _tournament(d, si)):
+                # some sets dropped over a whole event may be another match's ("dropped two sets all week")
                 n, a, b = dropped
                 labels += (("dropped", str(n)),)
                 cues = (Span(toks[a].start, toks[b - 1].end),)
             yield Relation("match", tuple(("set", i) for i in sets), cues, "sentence", labels)
+
+
+# Sentences after a tournament's sets dropped that the player's wins may be told in by a pronoun ("She beat
+# Brandt 6-2 6-3 ...").
+PRONOUN_AHEAD = 2
+
+
+def _tournament(d: _Doc, si: int) -> bool:
+    """The sentence tells of a whole event ("on her way to the title", "all week")."""
+    span = d.view.doc.sentences[si].span
+    said = f" {' '.join(_WORDS.findall(d.view.text[span.start : span.end].lower()))} "
+    return any(f" {p} " in said for p in _data()["tournament"])
+
+
+def _won_sentence(d: _Doc, si: int) -> tuple[tuple[Any, ...], tuple[str, ...]] | None:
+    """A sentence's tokens and words when its scores are told as wins (a word of winning, none of losing or of
+    a match that did not end, the words of sets dropped aside), else None."""
+    tables = _tables()
+    toks = d.m.tokens[si] or _plain_tokens(d, si)
+    words = tuple(t.text for t in toks)
+    if not any(tables["won"].starting_at(words, k) for k in tables["won"].starts_in(words)):
+        return None
+    read = list(words)
+    dropped = _sets_dropped(d, toks, words)
+    if dropped is not None:
+        read[dropped[1] : dropped[2]] = [""] * (dropped[2] - dropped[1])
+    if any(tables["not_won"].starting_at(read, k) for k in tables["not_won"].starts_in(read)):
+        return None
+    return toks, words
+
+
+def _tournament_sets(d: _Doc) -> Iterator[Relation]:
+    """The sets a player is said to have dropped over a tournament ("Kovac dropped just one set all
+    week") against the scores of the player's wins told in the text: the final in the lead ("Ana Kovac won
+    ..., beating Mia Ruiz 6-3 4-6 6-2"), the rounds in the sentences after by name or pronoun ("She beat
+    Lena Ito 7-5 3-6 6-4 ... and Eva Lind 6-1 6-1"). Not every match need be told, so only more sets
+    lost than said is an error: a ``tally`` (bound "at-least") for a count, a ``match`` relation with
+    "dropped" 0 for each won match with a lost set after "without dropping a set"."""
+    by_sentence = _by_sentence(d)
+    if not by_sentence:
+        return
+    data = _data()
+    aux = frozenset(data["dropped_aux"])
+    pronouns = frozenset(data["pronouns"])
+    text = d.view.text
+    for si in range(len(d.view.doc.sentences)):
+        toks = d.m.tokens[si] or _plain_tokens(d, si)
+        words = tuple(t.text for t in toks)
+        if not any(w in data["dropped"] for w in words) or not _tournament(d, si):
+            continue
+        dropped = _sets_dropped(d, toks, words)
+        if dropped is None:
+            continue
+        n, a, b = dropped
+        j = a - 1
+        while j >= 0 and (words[j] in aux or (toks[j].fact >= 0 and j and words[j - 1] == ",")):
+            j -= 1  # "Kovac has dropped", "Berg, 24, dropped"
+        if j < 0 or toks[j].fact >= 0 or not text[toks[j].start].isupper() or words[j] in NOT_NAMES:
+            continue  # no player named as the subject
+        player = words[j].removesuffix("'s")
+        won: list[_Match] = []
+        for s2, ms in sorted(by_sentence.items()):
+            got = _won_sentence(d, s2)
+            if got is None:
+                continue
+            t2, w2 = got
+            first_won = next(k for k in _tables()["won"].starts_in(w2) if _tables()["won"].starting_at(w2, k))
+            named = any(w2[k].removesuffix("'s") == player and text[t2[k].start].isupper() for k in range(first_won))
+            by_pronoun = si < s2 <= si + PRONOUN_AHEAD and w2 and w2[0] in pronouns
+            if named or by_pronoun:
+                won.extend(ms)
+        seen: set[tuple[tuple[int, int], ...]] = set()
+        mine: list[_Match] = []
+        for m in won:
+            sets_won = sum(1 for x, y in m.sets if x > y)
+            if sets_won <= len(m.sets) - sets_won or m.sets[-1][0] < m.sets[-1][1]:
+                mine = []
+                break  # a score not from the winner's side: the sentence is not read as hers
+            if m.sets not in seen:
+                seen.add(m.sets)
+                mine.append(m)
+        lost = [(m, x, y) for m in mine for x, y in m.sets if x < y]
+        if len(lost) <= n:
+            continue
+        cue = Span(toks[a].start, toks[b - 1].end)
+        shown = ", ".join(f"{x}-{y} in {m.text}" for m, x, y in lost)
+        fi = toks[b - 2].fact
+        if n == 0:
+            for m in dict.fromkeys(m for m, _, _ in lost):
+                sets = [
+                    i
+                    for i, f in enumerate(d.facts)
+                    if f.kind == "score"
+                    and m.span.start <= f.span.start < m.span.end
+                    and text[max(0, f.span.start - 1) : f.span.start] != "("
+                ]
+                if len(sets) == len(m.sets):
+                    zero = (("score", m.text), ("dropped", "0"))
+                    yield Relation("match", tuple(("set", i) for i in sets), (cue,), "document", zero)
+        elif fi >= 0:
+            why = f"the scores told for {player.title()}'s wins lose {len(lost)}: {shown}"
+            labels = (("plus", str(len(lost))), ("why", why), ("bound", "at-least"))
+            yield Relation("tally", (("total", fi),), tuple(m.span for m in mine), "document", labels)
 
 
 _NEGATIONS = frozenset(("without", "not", "never", "n't", "hasn't", "haven't", "didn't", "no"))
