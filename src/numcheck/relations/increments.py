@@ -61,6 +61,11 @@ def _increments(d: _Doc) -> Iterator[Relation]:
     for si, pos, xi, x in d.figures(frozenset({"money"})):
         if not _extra_at(d, si, pos):
             continue
+        words = d.m.words[si]
+        if "than" in words[pos + 1 : pos + 3]:
+            continue  # "now costs £2.49, 30p more than 12 months ago": a change from an earlier level
+        if any(s == si and p > pos for s, p, _, _ in d.figures(frozenset({"percent"}))):
+            continue  # "..., an increase of almost 14%": the sentence tells its own rate
         bases = [
             fi
             for s, p, fi, f in d.figures(frozenset({"money"}))

@@ -1249,6 +1249,10 @@ def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
     if t["milestone"].ending_at(words, k) and not unbeaten:
         return False  # "reached 50 in 40 balls and went on to make 112"; "reached 104 not out" is the innings
     own = k > 0 and words[k - 1].endswith("'s")  # "Nair's 122"
+    if words[k + 1 : k + 2] == ("and",) and k + 2 < len(toks) and toks[k + 2].fact >= 0:
+        return False  # "having made 38 and 12 in the first Test": two innings of another match
+    if k > 1 and words[k - 1] == "and" and toks[k - 2].fact >= 0:
+        return False
     return bool(own or t["runs_before"].ending_at(words, k) or t["runs_after"].starting_at(words, k + 1))
 
 

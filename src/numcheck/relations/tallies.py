@@ -341,6 +341,23 @@ def _named(
     return None
 
 
+def _run_away(d: _Doc, run: list[tuple[int, frozenset[str]]]) -> bool:
+    """The shares' sentence tells another poll ("A poll by ...", "a survey by ...", [leads] ``away``) or
+    an earlier time ("published last Thursday")."""
+    t = _lead_tables()
+    for s in {d.pos_of(fi)[0] for fi, _ in run}:
+        words, toks = d.m.words[s], d.m.tokens[s]
+        if any(t["away"].starting_at(words, k) for k in t["away"].starts_in(words, 0, len(words))):
+            return True
+        if any(words[k] in ("poll", "survey") and words[k + 1 : k + 2] == ("by",) for k in range(len(words) - 1)):
+            return True
+        for tok in toks:
+            f = d.facts[tok.fact] if tok.fact >= 0 else None
+            if f is not None and f.kind == "relative" and f.value is not None and f.value < 0:
+                return True
+    return False
+
+
 def _gap_away(d: _Doc, si: int, polls: list[list[tuple[int, frozenset[str]]]]) -> bool:
     """The gap's sentence tells another poll, another time, a subgroup or a region, or shares of its own
     that are not the poll's: its gap is not the one between the shares told."""
@@ -379,7 +396,9 @@ def _poll_leads(d: _Doc) -> Iterator[Relation]:
             cues.append((si, pos, fi, *got))
     if not cues:
         return
-    polls = _poll_runs(d)
+    # Shares told of another poll ("A poll by X, published last Thursday, put A on 30%") or of another
+    # time are not the gap's poll's.
+    polls = [run for run in _poll_runs(d) if not _run_away(d, run)]
     if not polls:
         return
     seen: set[tuple[int, int, int]] = set()
