@@ -420,14 +420,18 @@ def _items_back(d: _Doc, si: int, pos: int, like: Fact, timed: bool = False) -> 
                 break
             out.append(fi)
             gap = 0
-        elif words[j] in CLAUSE_END:
-            break
+        elif words[j] in CLAUSE_END or words[j] in _PHRASE_OPENERS:
+            break  # "16 under par after rounds of 68, 66, 71 and 67": "after" opens another phrase
         else:
             gap += 1
             if gap > ITEM_GAP:
                 break
         j -= 1
     return out[::-1]
+
+
+# Words that open a phrase of their own between two figures: the one before them is no item of the list.
+_PHRASE_OPENERS = frozenset({"after", "before", "since", "until"})
 
 
 def _demonstrative_wholes(d: _Doc) -> Iterator[Relation]:
