@@ -1420,6 +1420,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     while k < len(words) and k - after <= COMPARE_HOLDER and toks[k].fact < 0 and words[k] not in CLAUSE_END:
         if words[k] in (")", "|"):
             return None  # "(target 300 MB, missed) | 1 MB": the bracket or table cell ends the comparison
+        if words[k] in ("and", "but", "while"):
+            return None  # "£73 less than the new rate and £12 below the current one": the figure after is another's
         if words[k] == "by":
             ai = d.figure_after(si, k + 1)
             if ai >= 0:
