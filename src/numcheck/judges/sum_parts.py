@@ -25,8 +25,9 @@ PARAMS: dict[str, tuple[type, Any]] = {
     # the largest already pass the total (one part alone past its whole is a slip, judged).
     "max_ratio": (Decimal, Decimal(2)),
     # What may stand between two listed items of a template's list (the check kind ``total`` reads it too).
-    # (Never across a change's older end: "eight women and six men, up from 11 swimmers".)
-    "list_gap": (str, r"^(?![^#]*\b(?:from|than|compared)\b)[^#]{0,40}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
+    # (Never across a change's older end: "eight women and six men, up from 11 swimmers"; an item's place
+    # may be long: "96 in the neighbouring village of Glanrhyd and 41 in ...".)
+    "list_gap": (str, r"^(?![^#]*\b(?:from|than|compared)\b)[^#]{0,60}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
     "exclude": (str, r"(?!)"),
 }
 FIELDS = frozenset({"parts", "sum", "total", "whole", "part", "verdict"})
