@@ -285,6 +285,23 @@ class _Doc:
             return -1  # "12,480 hours, the equivalent of 1,040 shifts ... 3,900 of those hours": not the shifts
         return aside if aside >= 0 else nearest
 
+    def list_count_before(self, si: int, pos: int, joins: tuple[str, ...], reach: int) -> int:
+        """The token of a count of the figure's family that stands a few words (at most ``reach``, all
+        words of its noun) before the join right before the figure at ``pos`` ("five pedestrians and
+        two", "eight women and six"), else -1: the figure continues or closes a list of counts."""
+        words = self.m.words[si]
+        fi = self.fact_at(si, pos)
+        h = self.hedge_start(si, pos)
+        if h < 2 or words[h - 1] not in joins:
+            return -1
+        for j in range(h - 2, max(-1, h - 2 - reach), -1):
+            other = self.fact_at(si, j)
+            if other >= 0:
+                return j if same_family(self.facts[other], self.facts[fi]) else -1
+            if not words[j].isalpha():
+                return -1
+        return -1
+
     def bound_at(self, si: int, k: int) -> bool:
         """The small figure at token ``k`` bounds an age or a size ("children under five", "aged over 65"):
         no set a pronoun may stand for."""

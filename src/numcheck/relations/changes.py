@@ -1504,17 +1504,8 @@ def _own_predicate(d: _Doc, si: int, k: int, near: int) -> bool:
 def _last_listed(d: _Doc, si: int, pos: int) -> bool:
     """The figure at ``pos`` closes a list of counts, each with its own noun, right after "and": "eight
     women and six men" (a name between, "and the Tories 15", makes it a holder's figure of its own)."""
-    words = d.m.words[si]
-    k = d.hedge_start(si, pos)
-    if k < 3 or words[k - 1] != "and":
-        return False
-    for j in range(k - 2, max(-1, k - 2 - LIST_NOUN), -1):
-        fi = d.fact_at(si, j)
-        if fi >= 0:
-            return same_family(d.facts[fi], d.facts[d.fact_at(si, pos)]) and j < k - 2
-        if not words[j].isalpha():
-            return False
-    return False
+    j = d.list_count_before(si, pos, ("and",), LIST_NOUN)
+    return j >= 0 and j < d.hedge_start(si, pos) - 2
 
 
 # Words of an item's own noun between its figure and "and" ("eight women and").

@@ -213,18 +213,7 @@ def _listed_item(d: _Doc, si: int, k: int) -> bool:
     """The figure at token ``k`` closes or continues a list of counts ("Six motorcyclists, five
     pedestrians and two cyclists"): another count of its family stands a few words before it, joined by a
     comma or "and"."""
-    words = d.m.words[si]
-    fi = d.fact_at(si, k)
-    h = d.hedge_start(si, k)
-    if h < 2 or words[h - 1] not in ("and", ","):
-        return False
-    for j in range(h - 2, max(-1, h - 2 - LIST_ITEM_GAP), -1):
-        other = d.fact_at(si, j)
-        if other >= 0:
-            return other != fi and same_family(d.facts[other], d.facts[fi])
-        if not words[j].isalpha():
-            return False
-    return False
+    return d.list_count_before(si, k, ("and", ","), LIST_ITEM_GAP) >= 0
 
 
 # Words of an item's noun between two counts of a list ("five pedestrians and two").
