@@ -58,13 +58,14 @@ def _increments(d: _Doc) -> Iterator[Relation]:
     extra): the one money figure told as extra in its sentence, the one other figure of its currency told
     as what a payer pays, and the one percentage with a direction in that sentence or the ``RATE_BACK``
     before it."""
+    percents = list(d.figures(frozenset({"percent"})))
     for si, pos, xi, x in d.figures(frozenset({"money"})):
         if not _extra_at(d, si, pos):
             continue
         words = d.m.words[si]
         if "than" in words[pos + 1 : pos + 3]:
             continue  # "now costs £2.49, 30p more than 12 months ago": a change from an earlier level
-        if any(s == si and p > pos for s, p, _, _ in d.figures(frozenset({"percent"}))):
+        if any(s == si and p > pos for s, p, _, _ in percents):
             continue  # "..., an increase of almost 14%": the sentence tells its own rate
         bases = [
             fi
@@ -80,8 +81,8 @@ def _increments(d: _Doc) -> Iterator[Relation]:
         rates: list[tuple[int, str]] = []
         told: set[object] = set()
         for s in range(si, max(-1, si - 1 - RATE_BACK), -1):
-            for _, p, pi, f in d.figures(frozenset({"percent"})):
-                if d.facts[pi].sentence != s or (s == si and p > pos):
+            for s2, p, pi, f in percents:
+                if s2 != s or (s == si and p > pos):
                     continue
                 told.add(f.value)
                 m = d.m.by_fact.get(pi)
