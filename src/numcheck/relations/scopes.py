@@ -297,9 +297,8 @@ def _share_of_before(d: _Doc, si: int, pos: int) -> bool:
     k = d.hedge_start(si, pos)
     for j in range(k - 1, max(0, k - SHARE_OF_REACH) - 1, -1):
         if words[j] == "of":
-            fi = d.fact_at(si, d.hedge_start(si, j - 1)) if j > 0 else -1
             prev = d.fact_at(si, j - 1) if j > 0 else -1
-            return any(x >= 0 and d.facts[x].kind in ("share", "percent") for x in (fi, prev))
+            return prev >= 0 and d.facts[prev].kind in ("share", "percent")
         if d.fact_at(si, j) >= 0:
             return False
     return False
