@@ -57,7 +57,7 @@ from numcheck import dates, numbers, numwords, source, startcache, units
 from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
-from numcheck.numbers import Number
+from numcheck.numbers import VULGAR, Number
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -1779,6 +1779,7 @@ _COMPOUNDS = {
     "stone": ("pound", 14, r"(?:lb|lbs|pounds?)\b"),
     "pound": ("ounce", 16, r"(?:oz|ounces?)\b"),
 }
+_VULGAR_CHARS = "".join(VULGAR)
 _STONE_ORDINAL = re.compile(r"\d+\s*st", re.I)  # "15st" before its pounds is stone, not fifteenth
 
 
@@ -1799,20 +1800,21 @@ def _join_compounds(ctx: _Context, facts: list[Fact]) -> list[Fact]:
         if part is not None:
             small, per, words = part
             m = re.match(
-                r"[ \t]+(?:and[ \t]+)?(\d{1,2}(?:\.\d+)?)[ \t]*(?:" + words + ")",
+                r"[ \t]+(?:and[ \t]+)?(\d{1,2}(?:\.\d+)?)([" + _VULGAR_CHARS + r"])?[ \t]*(?:" + words + ")",
                 ctx.clean[a.span.end : a.span.end + 20],
                 re.I,
             )
         if part is None or m is None or a.is_range or a.value is None:
             out.append(a)
             continue
-        extra = Decimal(m.group(1))
+        extra = Decimal(m.group(1)) + (VULGAR[m.group(2)] if m.group(2) else 0)  # "7ft 7¾in"
         if extra >= per:
             out.append(a)
             continue
         end = a.span.end + m.end()
         value = a.value * per + extra
-        out.append(_fact(ctx, a.span.start, end, "measure", value, small, Decimal(1), hedge=a.hedge, subject=a.subject))
+        step = Decimal("0.25") if m.group(2) else Decimal(1)  # a quarter inch is the printed precision
+        out.append(_fact(ctx, a.span.start, end, "measure", value, small, step, hedge=a.hedge, subject=a.subject))
         skip_to = end
     return out
 
