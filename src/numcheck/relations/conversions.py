@@ -81,8 +81,10 @@ def _period_after(d: _Doc, si: int, pos: int) -> tuple[str, int]:
     if hit:
         return hit[0], hit[1]
     ti = d.m.tokens[si][j].fact if j < len(words) else -1
-    if ti >= 0 and d.facts[ti].kind == "relative" and d.facts[ti].unit == "year":
-        return "year", j + 1  # "31 million passengers last year, or about 85,000 a day"
+    if ti >= 0 and d.facts[ti].kind == "relative" and d.facts[ti].unit == "year" and not d.older_end(si, pos):
+        # "31 million passengers last year, or about 85,000 a day"; but "£1,062 a month, up from £975 a
+        # year earlier" is the older level of a monthly amount, not a year's
+        return "year", j + 1
     return "", -1
 
 
