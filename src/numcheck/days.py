@@ -225,6 +225,20 @@ class Told:
     names: set[str]  # stems of capitalised words: the story's people and places
     actions: set[str]  # stems of event words and past-tense verbs: what happened
     story: set[str]  # every stem around it, the story's subject and names included ("festival")
+    fresh: set[str]  # stems brought in as a new one ("A poll by X, published last Thursday"): another event
+
+
+def _headline(m: Mentions, si: int) -> bool:
+    """The sentence is the text's first line and ends without a stop: a headline, which names no event as
+    new (the body's "A storm hit ..." brings the headline's storm in again)."""
+    if si != 0:
+        return False
+    span = m.view.doc.sentences[0].span
+    return m.view.text[span.start : span.end].rstrip()[-1:] not in (".", "!", "?")
+
+
+# Words that bring in a new one of a kind: told after the first, its event is another ("A poll by ...").
+_FRESH = frozenset({"a", "an", "another"})
 
 
 def _stem(word: str) -> str | None:
@@ -327,6 +341,7 @@ def told_days(m: Mentions) -> list[Told]:
             names: set[str] = set()
             actions: set[str] = set()
             story: set[str] = set()
+            fresh: set[str] = set()
             rep = False
             if common is None:
                 common = _common_stems(m)
@@ -341,6 +356,8 @@ def told_days(m: Mentions) -> list[Told]:
                     story.add(st)
                 if st and st not in common and st not in spans:
                     spans[st] = toks[j].span
+                    if any(words[i] in _FRESH for i in range(max(lo, j - 2), j)):
+                        fresh.add(st)
                 if st and j > 0 and text[toks[j].span.start].isupper():
                     names.add(st)  # "Beijing", "The Times": who or where, not what happened
                 elif st and (w in _kinds() or w.endswith("ed")):
@@ -362,6 +379,7 @@ def told_days(m: Mentions) -> list[Told]:
                         names,
                         actions,
                         story,
+                        fresh,
                     )
                 )
             if not kind or kind == "report":
@@ -476,6 +494,8 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
             continue  # two dates written out are two days of the story, not one event told twice
         if a.anchor == b.fact or b.anchor == a.fact:
             continue
+        if set(stems) & b.fresh and not _headline(m, a.sentence):
+            continue  # "a new poll published on Monday" ... "A poll by Castleton, published last Thursday"
         if set(stems) & (a.explicit | b.explicit):
             yield a, b, tuple(sorted(stems))  # "two days before the summit" names its event
             continue
