@@ -581,6 +581,14 @@ class Mentions:
                 if best is None or d < best[0]:
                     best = (d, period)
         if best is None:
+            # "the deadliest since 2007, when a quake near Pisco killed more than 500": a "when" clause is the
+            # time of the year it follows.
+            c = self.clause_start(si, pos)
+            if 2 <= c < len(words) and words[c] == "when" and words[c - 1] == "," and toks[c - 2].fact >= 0:
+                period = _period(self.view.facts[toks[c - 2].fact])
+                if period:
+                    return period
+        if best is None:
             # "In the final quarter, the island's factories grew their output at a yearly pace of 3.1%": a time opening the
             # sentence frames it, however long, where no time of a clause's own is told.
             for k in range(min(OPENING_TIME_AT, len(toks))):
