@@ -1416,6 +1416,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     framed = after
     while framed < len(words) and toks[framed].fact >= 0 and d.facts[toks[framed].fact].kind in FRAME_KINDS:
         framed += 1  # "well above 2003's 9.8%"
+    if framed > after and (framed >= len(words) or words[framed] in CLAUSE_END or words[framed] == ","):
+        return None  # "4.6% higher than a year earlier, down from 4.9%": compared with a time, the figure is a move
     k = framed
     while k < len(words) and k - after <= COMPARE_HOLDER and toks[k].fact < 0 and words[k] not in CLAUSE_END:
         if words[k] in (")", "|"):

@@ -586,6 +586,8 @@ def _stated_in(
             direction = cm.direction or (after[0] if after else "")
             if d.older_end(si, pos):
                 continue  # "71.2% of patients ..., down from 76.4%": an older level, not a move
+            if _rate_with_older(d, si, pos):
+                continue  # "prices were 4.6% higher, down from 4.9% the month before": a yearly rate that moved
             own = _level_reached(d, ci)
             if own >= 0 and not d.facts[own].interval.overlaps(like.interval):
                 continue  # "deliveries slumped by 18% to 356,000": that level's change, not this one's
@@ -606,6 +608,21 @@ def _stated_in(
             # recovered") is what moved, not by how much.
             return ci, "stated", {"direction": cm.direction}
     return None
+
+
+# Tokens after a rate its own older rate may stand ("4.6% higher than a year earlier, slightly down from 4.9%").
+RATE_OLDER_REACH = 10
+
+
+def _rate_with_older(d: _Doc, si: int, pos: int) -> bool:
+    """The percent at ``pos`` is a level with an older percent of its own told just after it ("4.6% higher
+    than a year earlier, slightly down from 4.9% the month before"): a rate, not another figure's move."""
+    toks = d.m.tokens[si]
+    for k in range(pos + 1, min(len(toks), pos + 1 + RATE_OLDER_REACH)):
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind == "percent":
+            return d.older_end(si, k)
+    return False
 
 
 def _joined_after_move(d: _Doc, ci: int) -> bool:
