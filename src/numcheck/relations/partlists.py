@@ -772,7 +772,13 @@ def _share_lists(d: _Doc, si: int) -> Iterator[Relation]:
             return
     else:
         return
+    if any(w in _SET_AGAINST for w in words[items[0] : items[-1]]):
+        return  # "only 63.8% of patients ..., compared with 80.2% at St Aldhelm's": each place's own rate
     yield Relation("shares", tuple(("item", toks[p].fact) for p in items), (), "sentence")
+
+
+# Words that set one share against another: rates compared, not parts of one whole.
+_SET_AGAINST = frozenset({"compared", "against", "versus", "than"})
 
 
 def _prep_after(d: _Doc, si: int, pos: int) -> bool:
