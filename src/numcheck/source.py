@@ -235,8 +235,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     para_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     para_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
     headings = [m.start() for m in _HEADING.finditer(text)] if "#" in text else []
+    rows = _label_rows(text, para_starts, para_ends)
     for pi, (ps, pe) in enumerate(zip(para_starts, para_ends)):
         items = {m.end() for m in _ITEM_START.finditer(text, ps, pe)}
+        if pi in rows:
+            items.add(ps)
         heads = [h for h in headings if ps <= h < pe]
         items.update(h for h in heads if h > ps)  # a heading line is a sentence of its own
         if _ITEM_AT.match(text, ps, pe):
@@ -254,6 +257,30 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     if headings:
         out = [replace(s, section=bisect.bisect_right(headings, s.span.start)) for s in out]
     return tuple(out)
+
+
+# A one-line paragraph that is a table row written as prose: a short label, a colon, then figures
+# ("Italy: 19 gold, 21 silver, 17 bronze (57)", "Northern line: 412 trains cancelled").
+_LABEL_ROW = startcache.compile(r"[A-Z][^\n:.!?]{0,40}:[ \t]+[^\n]*\d[^\n]*")
+
+
+def _label_rows(text: str, starts: list[int], ends: list[int]) -> set[int]:
+    """Paragraphs that are rows of a table told as labelled lines: a label row after a line that ends in a
+    colon ("The top five nations were:"), or two or more label rows running on (a headline with a colon
+    is one line alone, no row)."""
+    row = []
+    for ps, pe in zip(starts, ends):
+        line = text[ps:pe].strip()
+        row.append(bool(_LABEL_ROW.fullmatch(line)) and line[-1:] not in (".", "!", "?"))
+    out: set[int] = set()
+    for pi, is_row in enumerate(row):
+        if not is_row:
+            continue
+        after_intro = pi > 0 and text[starts[pi - 1] : ends[pi - 1]].rstrip().endswith(":")
+        in_run = (pi > 0 and row[pi - 1]) or (pi + 1 < len(row) and row[pi + 1])
+        if after_intro or in_run:
+            out.add(pi)
+    return out
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int, item: bool = False) -> None:
