@@ -153,8 +153,14 @@ def _placing(d: _Doc, si: int, pos: int) -> tuple[int, int]:
             return 0, -1
         if words[k] in _PLACES:
             after = words[k + 1] if k + 1 < len(words) else ""
+            if k == pos - 1 and words[k] in _SPAN_HEADS:
+                return 0, -1  # "the top five nations": how many places, not a figure of the first
             return (0, -1) if after in _NOT_PLACE else (_PLACES[words[k]], k)
     return 0, -1
+
+
+# Place words that, right before a count, name a run of places ("the top five", "the bottom three").
+_SPAN_HEADS = frozenset({"top", "bottom"})
 
 
 def _placings(d: _Doc) -> Iterator[Relation]:
