@@ -237,7 +237,8 @@ def _headline(m: Mentions, si: int) -> bool:
     return m.view.text[span.start : span.end].rstrip()[-1:] not in (".", "!", "?")
 
 
-# Words that bring in a new one of a kind: told after the first, its event is another ("A poll by ...").
+# Words that bring in a new one of a kind at a sentence's start: told after the first, its event is another
+# ("A poll by ..."); "another" does so anywhere.
 _FRESH = frozenset({"a", "an", "another"})
 
 
@@ -356,8 +357,8 @@ def told_days(m: Mentions) -> list[Told]:
                     story.add(st)
                 if st and st not in common and st not in spans:
                     spans[st] = toks[j].span
-                    if any(words[i] in _FRESH for i in range(max(lo, j - 2), j)):
-                        fresh.add(st)
+                    if any(words[i] == "another" or (i == 0 and words[i] in _FRESH) for i in range(max(lo, j - 2), j)):
+                        fresh.add(st)  # "A poll by X, published ...", "another poll": not "at an event"
                 if st and j > 0 and text[toks[j].span.start].isupper():
                     names.add(st)  # "Beijing", "The Times": who or where, not what happened
                 elif st and (w in _kinds() or w.endswith("ed")):
