@@ -53,7 +53,7 @@ def _group_at(d: _Doc, si: int, pos: int) -> tuple[int, ...]:
         break
     end = min(d.m.clause_end(si, pos), pos + GROUP_VERB_REACH)
     for j in range(k, end):
-        if words[j] in CLAUSE_END or toks[j].fact >= 0:
+        if words[j] in CLAUSE_END or (toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "percent"):
             break  # "the largest of the three, only 63.8% of patients were seen": the share's own verb
         if d.v.group_verbs.starting_at(words, j):
             return tuple(items)  # "38 men and 2 women were treated"
