@@ -120,6 +120,19 @@ def _read_line(text: str, start: int, end: int) -> list[Goal] | None:
     return out
 
 
+@functools.cache
+def _count_label() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(_data()["count_labels"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\s.:])(?:{words}):")
+
+
+def _counted_block(text: str, at: int) -> bool:
+    """The line of a labelled list at ``at`` holds a rugby scorer block's labels ("Tries:", "Pens:")."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return _count_label().search(text, lo, hi if hi >= 0 else len(text)) is not None
+
+
 def goals(text: str) -> tuple[Goal, ...]:
     """Every goal of the text's goal lists, or () when nothing shows it is a match report: a line with two
     goals, a list labelled "Goals:", or a line-up with its substitutions ("Fuller (Yakubu 55)")."""
@@ -135,6 +148,8 @@ def goals(text: str) -> tuple[Goal, ...]:
     labelled = False
     if "Goal" in text or "Scorer" in text:
         for hit in _INLINE.finditer(text):
+            if _counted_block(text, hit.start()):
+                continue  # "Tries: Harrow 2, Ambrose. Goals: Breen 4.": how many each kicked
             read = _read_line(text, hit.start(1), hit.end(1))
             if read and all(read[0].span != g[0].span for g in found):  # a list on its own line was read above
                 found.append(read)
