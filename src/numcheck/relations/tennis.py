@@ -184,6 +184,8 @@ def _match_for(d: _Doc, si: int, pos: int, by_sentence: dict[int, list[_Match]])
     here = d.m.tokens[si][pos].start
     own = [m for m in by_sentence.get(si, ()) if m.span.start < here]
     if own:
+        if _another_player_between(d, si, own[-1].span.end, here):
+            return None  # "beat Brenna 6-4, 7-5, 6-3 and Cárdenas came through a five-set match": another match
         return own[-1]
     if by_sentence.get(si):
         later = by_sentence[si][0]
@@ -210,6 +212,17 @@ def _match_for(d: _Doc, si: int, pos: int, by_sentence: dict[int, list[_Match]])
     if _told(words, pos) == "sets":
         return _score_ahead(d, si, by_sentence)
     return None
+
+
+def _another_player_between(d: _Doc, si: int, start: int, end: int) -> bool:
+    """Between ``start`` and ``end`` a clause opens on another name: "and Cárdenas came through"."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    for k in range(1, len(toks)):
+        if start <= toks[k - 1].start and toks[k].end <= end and toks[k - 1].text in ("and", "while", "but"):
+            if text[toks[k].start : toks[k].start + 1].isupper():
+                return True
+    return False
 
 
 def _score_ahead(d: _Doc, si: int, by_sentence: dict[int, list[_Match]]) -> _Match | None:
