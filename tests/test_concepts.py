@@ -161,7 +161,7 @@ OBJECT_BEFORE = [
 OBJECT_BEFORE_NEAR_MISSES = [
     # Another verb, a noun of its own, no figure before, a part, a score.
     ("The chain sold 300 stores in 2003. It bought 12 in 2004.", "12", ""),
-    ("He scored 20 goals last season. He has scored 12 tries this year.", "12", "goal"),
+    ("He scored 20 goals last season. He has scored 12 tries this year.", "12", "try"),
     ("The firm makes cars. It sold 30,000 in May.", "30,000", ""),
     ("The airline ordered 40 jets last year. It leased 14 in May.", "14", ""),
     ("United won 20 games last season. They lost 12.", "12", ""),
