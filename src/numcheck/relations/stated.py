@@ -128,6 +128,10 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
                 yield unnamed
             continue
         si = d.facts[bi].sentence
+        if any(
+            _definite_move(d, s2, used) is not None for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER))
+        ):
+            continue  # "... compared with £1.40 last October. That 10% rise ...": its size is told after it
         back = sorted({x for x in (0, 1, *range(si - DISTANT_BACK, si)) if 0 <= x < si}, reverse=True)
         names = _names(d, bi)
         mood = _mood(d, rel)
