@@ -314,6 +314,13 @@ class _Doc:
         # "under" may be read as the figure's hedge ("under five"): the word itself, or the one before it.
         return (k > 0 and words[k - 1] in _BOUND_WORDS) or (h > 0 and words[h - 1] in _BOUND_WORDS)
 
+    def move_size(self, fi: int) -> bool:
+        """The figure follows its direction verb: the size of a move ("lost two seats", "will cut 640 jobs"),
+        not a level."""
+        si, pos = self.pos_of(fi)
+        k = self.hedge_start(si, pos)
+        return k > 0 and self.v.direction.ending_at(self.m.words[si], k) is not None
+
     def older_end(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910",
         "31,406 patients, up 4.2% on the 30,152 recorded a year earlier", "compared with 2,910"."""

@@ -130,6 +130,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "Three guards and 20 raiders died": an item of a list
                 if _known_but_apart(d, first, fi):
                     continue  # "the 13 deaths among children", "The toll has since risen, and the 32 deaths"
+                if key[0] == "level" and _move_against_level(d, first, fi):
+                    continue  # "to cut 640 jobs" ... "also uses 140 agency staff": a move against a level
                 # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
                 # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
                 narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]
@@ -381,6 +383,23 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
+
+
+def _counted_as(d: _Doc, fi: int) -> str:
+    """How a count is told: "move" right after its direction verb ("will cut 640 jobs", ``_Doc.move_size``),
+    "of" after a noun and "of" ("the loss of 1,900 jobs", which may name a move), else "level" ("employs
+    2,150 people", "uses 140 agency staff")."""
+    if d.move_size(fi):
+        return "move"
+    si, pos = d.pos_of(fi)
+    k = d.hedge_start(si, pos)
+    return "of" if k >= 1 and d.m.words[si][k - 1] == "of" else "level"
+
+
+def _move_against_level(d: _Doc, a: int, b: int) -> bool:
+    """One count is a move's size and the other a plain level: two quantities ("to cut 640 jobs" … "also
+    uses 140 agency staff")."""
+    return {_counted_as(d, a), _counted_as(d, b)} == {"move", "level"}
 
 
 def _frame_change(d: _Doc, fi: int) -> str:
@@ -1665,6 +1684,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue
                 if _kind_words(d, first) != _kind_words(d, fi):
                     continue  # "Two smaller parties" ... "the three parties": a subset, not the set
+                if _move_against_level(d, first, fi):
+                    continue  # "to cut 640 jobs" ... "also uses 140 agency staff": a move against a level
                 if _known_but_apart(d, first, fi):
                     continue  # "the 14 deaths it had recorded": told as known, but another quantity
                 if fr.concept in ONE_OFF and _dated_apart(d.m.frame(first).period, fr.period):
@@ -1984,7 +2005,7 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             if same_family(d.facts[e], f)
             and _counts_concept(d, e, fr.concept)
             and not is_gap(d, e)
-            and not _told_as_move(d, e)
+            and not d.move_size(e)
         ]
         if not sets or any(_same_count(d.facts[e], f) for e in sets):
             continue
@@ -2010,14 +2031,6 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
 
 # "all three of their seats": the set of the clause's own holder.
 _OF_OWN = frozenset(("of", w) for w in ("their", "its", "his", "her", "our"))
-
-
-def _told_as_move(d: _Doc, fi: int) -> bool:
-    """The figure follows its direction verb: the size of a move ("lost two seats", "gained 40 members"),
-    not a level."""
-    si, pos = d.pos_of(fi)
-    k = d.hedge_start(si, pos)
-    return k > 0 and d.v.direction.ending_at(d.m.words[si], k) is not None
 
 
 def _counts_concept(d: _Doc, fi: int, concept: str) -> bool:

@@ -341,8 +341,8 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             concept = fr.concept or m.concept or ""
         if not concept or concept in d.v.generic or concept in d.v.unscoped or fr.mood or fr.part == "part":
             continue
-        if is_gap(d, fi):
-            continue
+        if is_gap(d, fi) or d.move_size(fi):
+            continue  # "three points behind"; "will cut 640 jobs": a move's size, no level with parts
         where = _market(d, si, noun) if noun >= 0 else ""
         where = where or _part_named(d, si, pos, fi, f.kind == "money")
         if where:
