@@ -73,6 +73,8 @@ def _qualifiers_told_apart(d: _Doc) -> Iterator[Relation]:
         for whole, items in here.items():
             if len(items) != 1 or (shares > 1 and items[0][1] >= 0):
                 continue  # "18% failed one test and 25% another": a list of shares, not one share
+            if items[0][1] < 0 and shares:
+                continue  # "Most respondents - 58% - said ...": the qualifier's own figure is told with it
             item = items[0]
             for other in seen.get(whole, ()):
                 if si - other[0] > TOLD_APART_REACH:
