@@ -562,6 +562,8 @@ def _top_placing(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
         if fi >= 0:
             f = d.facts[fi]
             ok = f.kind in ("percent", "count", "number", "money") and not f.is_range and f.value is not None
+            if ok and j + 2 < len(words) and words[j + 1] == "and" and toks[j + 2].fact >= 0:
+                return None  # "the biggest overseas markets, with $17m and $14m": a group, not a first place
             return (end, fi) if ok else None
         if words[j] not in _tables().top_links:
             return None
