@@ -1301,7 +1301,14 @@ class Mentions:
                     skip = self._names_end(si, j, name)
                     continue
                 said = j + 1 < len(words) and words[j + 1] in _SAID_AFTER  # "Harlow added that ..."
-                if j == 0 and " " not in name and not w.endswith("'s") and name not in self._mid_names() and not said:
+                if (
+                    j == 0
+                    and " " not in name
+                    and not w.endswith("'s")
+                    and name not in self._mid_names()
+                    and name not in v.always_names
+                    and not said
+                ):
                     continue  # "Floods in Moravia ...": a sentence's first word is a name only if written so elsewhere
                 later = self._apposed_name(si, j, name)
                 if later is not None:

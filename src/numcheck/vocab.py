@@ -300,6 +300,7 @@ class Vocab:
     other_holders: frozenset[str]  # "its rival", "a competitor": another holder than the one told before
     money_verbs: PhraseTable  # "lost $60m" → loss: a verb before an amount that says what it is
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
+    always_names: frozenset[str]  # "Labour", "Greens": names even as a sentence's first word
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
     unscoped: frozenset[str]  # "point", "goal": concepts a side holds, never split by place
     elsewhere: frozenset[str]  # "neighbouring", "elsewhere": a place other than the one a whole counts
@@ -613,6 +614,7 @@ def vocab() -> Vocab:
         other_holders=frozenset(data["frames"]["holders"]["others"]),
         money_verbs=PhraseTable.build(_pairs(data["frames"]["money_verbs"])),
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
+        always_names=frozenset(data["frames"]["holders"]["always_names"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
         unscoped=frozenset(data["frames"]["scopes"]["unscoped"]),
         elsewhere=frozenset(data["frames"]["scopes"]["elsewhere"]),

@@ -596,9 +596,13 @@ def _places(d: _Doc, si: int, lo: int, hi: int, preps: frozenset[str] = _PLACE_P
 
 
 def _caps(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
-    """Capitalised words in tokens ``lo`` to ``hi`` of a sentence, but its first word, as lower-case names."""
+    """Capitalised words in tokens ``lo`` to ``hi`` of a sentence, but its first word (unless a name even
+    there: "Labour finished with 9"), as lower-case names."""
     text = d.view.text
     out: set[str] = set()
+    toks = d.m.tokens[si]
+    if lo == 0 and hi > 0 and toks and toks[0].fact < 0 and toks[0].text in d.v.always_names:
+        out.add(toks[0].text)
     for k in range(max(lo, 1), hi):
         tok = d.m.tokens[si][k]
         raw = text[tok.start : tok.end]
