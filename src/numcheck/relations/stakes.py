@@ -178,12 +178,22 @@ def stake_like(d: _Doc, fi: int) -> bool:
     """The percentage ``fi`` is a stake in a named company, held or changing hands ("owns 55% of Kelm",
     "agreed to buy 25% of Kelm"): a part of that company, not a share of the whole a "remaining" closes."""
     si, pos = d.pos_of(fi)
-    if _stake(d, si, pos) is not None:
-        return True
+    stake = _stake(d, si, pos)
+    if stake is not None and stake[0]:
+        return True  # "owns 55% of Kelm"; "had 38.6% of the vote" names no company
     words, toks = d.m.words[si], d.m.tokens[si]
     k = d.hedge_start(si, pos)
     while k > 0 and words[k - 1] in ("a", "an", "another", "further", "the", "its", "their"):
         k -= 1
     if _verbs()[1].ending_at(words, k) is None:
         return False
-    return any(_capital(d, toks[j]) for j in range(pos + 1, min(len(toks), pos + 1 + PIECE_REACH)))
+    for j in range(pos + 1, min(len(toks), pos + 1 + PIECE_REACH)):
+        if _capital(d, toks[j]):
+            return True
+        if words[j] not in _PIECE_LINKS:
+            return False  # "took 14.2% and the Green Alliance 7.1%", "had 38.6% of the vote in Sunday's"
+    return False
+
+
+# Words between a piece and the company it is of: "55% of Kelm", "10% of its stake in Kelm", "10% to Orbis".
+_PIECE_LINKS = frozenset({"of", "the", "in", "to", "its", "their", "stake", "holding", "shares", "share"})
