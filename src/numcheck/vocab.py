@@ -184,6 +184,7 @@ class Vocab:
     multiple_openers: frozenset[str]  # "but" in "But that was ...": words before such a subject
     comparison: PhraseTable  # phrase → "above" | "below"
     compared_nouns: frozenset[str]  # "total", "mark": a compared figure's noun that names no thing of its own
+    bar_nouns: frozenset[str]  # "threshold", "hurdle": a share to clear, no part of a whole
     comparison_better: frozenset[str]  # "beat", "bettered": better, which for a race time is lower
     gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
@@ -489,6 +490,7 @@ def vocab() -> Vocab:
         multiple_openers=frozenset(data["multiple_of"]["openers"]),
         comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),
         compared_nouns=frozenset(data["comparison"]["compared_nouns"]),
+        bar_nouns=frozenset(data["comparison"]["bar_nouns"]),
         comparison_better=frozenset(data["comparison"]["better"]),
         gap_after=frozenset(data["comparison"]["gap_after"]),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),

@@ -701,6 +701,13 @@ def _earlier_shares(d: _Doc, items: list[int], rest: int) -> bool:
 PARTIAL_SUM = 90
 
 
+def _bar(d: _Doc, fi: int) -> bool:
+    """A share named as a bar to clear ("the 5% threshold", "a 40% hurdle"), no part of a whole."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return pos + 1 < len(words) and words[pos + 1] in d.v.bar_nouns
+
+
 def _remainders(d: _Doc) -> Iterator[Relation]:
     """ "Half said ... A small number, 17%, said ... The remaining 43% said ...": the rest of a whole
     whose other shares stand in the same paragraph just before. Roles: ``rest`` and ``item``."""
@@ -729,8 +736,17 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
                 ]
                 if not found and s2 != si:
                     break
+                cut = [
+                    t.fact
+                    for t in toks2[: max(0, top - REMAINDER_TOKENS)]
+                    if t.fact >= 0 and d.facts[t.fact].kind in ("percent", "share") and not _bar(d, t.fact)
+                ]
                 items.extend(found)
+                if cut:
+                    items = []  # shares told before the window: the list is longer than read, so no sum
+                    break
             items = [i for i in items if not stake_like(d, i)]  # "owns 60% of Kelm": a part of a company
+            items = [i for i in items if not _bar(d, i)]  # "failed to pass the 5% threshold": no share
             items = [i for i in items if not _told_again_beside(d, i)]  # "half of voters, 48%,": one share
             if any(_of_a_part(d, i) for i in items):
                 continue  # "sell 10% of its stake ... The remaining 12%": shares of a share, not of the whole
