@@ -1451,6 +1451,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         if words[back] in ("and", "but") and back + 1 < j and _verb_like(words[back + 1]):
             # "... 612m franc result and were well short": "were" has another subject
             return _earlier_subject(d, si, j, after, bi, order)
+        if words[back] in _NEW_SUBJECT:
+            return None  # "the Greens 8.9%, while parties below the 4% threshold": another subject compared
         ai = toks[back].fact
         if ai < 0:
             continue
@@ -1486,6 +1488,10 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if j - COMPARE_REACH <= 0:
         return _earlier_subject(d, si, j, after, bi, order)  # no figure before the word in its sentence
     return None
+
+
+# Words that open a clause with a subject of its own: a comparison after one is not the figure's before it.
+_NEW_SUBJECT = frozenset({"while", "whereas", "whilst", "although", "though"})
 
 
 def _own_predicate(d: _Doc, si: int, k: int, near: int) -> bool:
