@@ -187,6 +187,7 @@ class Vocab:
     bar_nouns: frozenset[str]  # "threshold", "hurdle": a share to clear, no part of a whole
     comparison_better: frozenset[str]  # "beat", "bettered": better, which for a race time is lower
     gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
+    gap_before: frozenset[str]  # "lead", "margin": "the lead to 21 points" is a gap
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
     fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
     rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
@@ -493,6 +494,7 @@ def vocab() -> Vocab:
         bar_nouns=frozenset(data["comparison"]["bar_nouns"]),
         comparison_better=frozenset(data["comparison"]["better"]),
         gap_after=frozenset(data["comparison"]["gap_after"]),
+        gap_before=frozenset(data["comparison"]["gap_before"]),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
         fastest={str(w): "above" for w in data["superlatives"]["fastest"]}
         | {str(w): "below" for w in data["superlatives"]["slowest"]},

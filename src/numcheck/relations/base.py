@@ -95,9 +95,13 @@ GAP_NOUN_WORDS = 2
 
 def is_gap(d: _Doc, fi: int) -> bool:
     """The figure is a gap between two things, not an amount of either: a gap word follows it or its noun
-    ("22 seconds behind", "three points clear of", "five places adrift"; vocab.toml [comparison] gap_after)."""
+    ("22 seconds behind", "three points clear of", "five places adrift"; vocab.toml [comparison] gap_after),
+    or it is given as a gap noun's size ("the lead to 21 points"; gap_before)."""
     si, pos = d.pos_of(fi)
     words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos)
+    if k >= 2 and words[k - 1] in ("to", "of") and words[k - 2] in d.v.gap_before:
+        return True  # "stretched the lead to 21 points", "a margin of 12 votes" ([comparison] gap_before)
     for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
         if words[k] in d.v.gap_after:
             return True

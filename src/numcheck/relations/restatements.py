@@ -2072,8 +2072,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
     seen: dict[tuple[str, str, str], list[int]] = {}
     for si, pos, fi, f in d.figures(HELD_KINDS):
         m = d.m.by_fact.get(fi)
-        if m is None or fi in tied or m.roles & _NOT_RESTATED:
-            continue
+        if m is None or fi in tied or m.roles & _NOT_RESTATED or is_gap(d, fi):
+            continue  # "stretched the lead to 21 points": a gap, no holding of the side's
         fr = d.m.frame(fi)
         if not fr.holder or not fr.concept or fr.concept in d.v.generic:
             continue
