@@ -927,7 +927,9 @@ def _totals(d: _Report, si: int, words: Sequence[str]) -> list[tuple[int, int, b
         if f.value != f.value.to_integral_value() or not TOTAL_MIN <= f.value <= TOTAL_MAX:
             continue
         hit = t["totals"].ending_at(words, k)
-        if hit is not None:
+        faced = k + 3 < len(words) and words[k + 1] in ("from", "off") and t["balls"].starting_at(words, k + 3)
+        if hit is not None and not faced:
+            # "made 134 from 201 balls" is a batter's innings, not the side's total
             out.append((k, int(f.value), t["collapse"].ending_at(words, k) is not None))
     return out
 
