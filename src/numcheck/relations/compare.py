@@ -1875,6 +1875,8 @@ def _timed_placing(d: _Doc, si: int, k: int, end: int, bi: int, order: str) -> R
     toks = d.m.tokens[si]
     for x in range(k - 1, max(-1, k - 1 - TIMED_BACK), -1):
         ai = toks[x].fact
+        if ai >= 0 and d.facts[ai].kind in ("percent", "multiple"):
+            return None  # "642 hours of sunshine, 18% more than the average of 544 hours": the 18%'s word
         if ai >= 0 and _timed(d, ai) and _alike(d, ai, bi):
             flipped = "below" if order == "above" else "above"
             return Relation(
