@@ -87,6 +87,17 @@ def _kind(d: _Doc, after: list[str]) -> str:
     return ""
 
 
+def _other_side_opens(line: str, final_names: set[str]) -> bool:
+    """The sentence opens on a capitalised name (two words or more) none of whose words the final score's
+    line gives: "Saddleworth Saints stay top ...", told of another side."""
+    opening = []
+    for w in line.split():
+        if not w[:1].isupper():
+            break
+        opening.append(w.lower().strip(".,:;'"))
+    return len(opening) >= 2 and not set(opening) & final_names
+
+
 def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     text = d.view.text
     sents = d.view.doc.sentences
@@ -134,6 +145,8 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             if cue is None and after and after[0] in d.v.score_results:
                 if d.v.score_elsewhere.intersection(after):
                     continue  # "a 30-10 win in Rome the week before": another match
+                if before[-1:] in (("their",), ("its",)) and _other_side_opens(line, final_names):
+                    continue  # "Saddleworth stay top after their 30-6 win at Ellerby": another side's match
                 cue = ("final", len(words))  # "Chelsea's 3-2 victory": the result, named after it
             if cue is None and _result_verb_before(d, line[: m.start()], final_names):
                 if d.v.score_elsewhere.intersection(after):
