@@ -11,7 +11,7 @@ from decimal import Decimal
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import _NOT_PART_NOUNS, Relation, _Doc, sized_group
-from numcheck.relations.lists import _tables
+from numcheck.relations.lists import _tables, past_article
 from numcheck.relations.stakes import stake_like
 
 # A count of listed names: at most this many ("Nine countries — ..."), its noun at most this many words,
@@ -363,8 +363,9 @@ def _list_items(
         if w == closing or w in CLAUSE_END or (not closing and w in ("-", "—", "–")):
             break
         raw = text[toks[j].start : toks[j].end]
-        if item_len == 0 and w == "the":
-            j += 1
+        if item_len == 0 and w in ("the", "a", "an"):
+            nxt = past_article(d, toks, words, j)
+            j = nxt if nxt > j else j + 1  # "the US", "a new Harwick Parkway"
             continue
         if open_end and item_len and "and" in words[start:j] and raw[:1].islower() and w not in _NAME_JOINS:
             break  # "including A, B and the US provide aid": the last name ends where the clause goes on

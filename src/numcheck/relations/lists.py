@@ -138,6 +138,25 @@ def _sentence(d: _Doc, si: int) -> tuple[Sequence[Token], Sequence[str]]:
     return toks, tuple(t.text for t in toks)
 
 
+# Lower-case words an article may put before a listed name: "a new Harwick Parkway", "the rebuilt St Ann's".
+ARTICLE_WORDS = 2
+
+
+def past_article(d: _Doc, toks: Sequence[Token], words: Sequence[str], j: int) -> int:
+    """The token a listed name starts at from ``j``: past "the", "a" or "an" and up to ``ARTICLE_WORDS``
+    lower-case words before a capitalised one ("the Marsh", "a new Harwick Parkway"); else ``j``."""
+    if words[j] not in ("the", "a", "an"):
+        return j
+    for k in range(j + 1, min(len(toks), j + 2 + ARTICLE_WORDS)):
+        if toks[k].fact >= 0:
+            return j
+        if _capital(d, toks[k]):
+            return k
+        if not words[k].isalpha() or words[k] in ("and", "or"):
+            return j
+    return j
+
+
 def names_at(d: _Doc, si: int, start: int, subtitles: bool = False) -> list[Entry]:
     """The names listed from token ``start`` ("A, B, C and D"): at least two, the last after "and".
     With ``subtitles``, titles may hold a colon ("A, Night Train: The Return and B")."""
@@ -146,7 +165,7 @@ def names_at(d: _Doc, si: int, start: int, subtitles: bool = False) -> list[Entr
     closed = False  # the last joiner was "and": the list may end after the next name
     j = start
     while j < len(toks):
-        k = j + 1 if words[j] == "the" and j + 1 < len(toks) and _capital(d, toks[j + 1]) else j
+        k = past_article(d, toks, words, j)
         end = _name_end(d, toks, words, k, subtitles)
         if end == k or _tables()["not_name"].starting_at(words, k):
             break  # "In the North West": a capitalised preposition opens a clause, not a name
