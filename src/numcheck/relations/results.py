@@ -132,7 +132,7 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         roles = (("total", wholes[0]), *(("item", fi) for fi in items))
         yield Relation("breakdown", roles, cues, evidence, labels)
         if evidence == "clause":
-            yield from _points(d, si, cats, others)
+            yield from _points(d, si, cats, others, wholes[0] if exhaustive or "won" not in cats else -1)
 
 
 @functools.cache
@@ -159,11 +159,19 @@ def _football(d: _Doc) -> bool:
     return told("football") and not told("not_football") and not told("points_not")
 
 
-def _points(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], others: Sequence[int]) -> Iterator[Relation]:
+def _points(
+    d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], others: Sequence[int], games: int = -1
+) -> Iterator[Relation]:
     """A league record's points against its wins and draws in a football report: "on 38 points after 24
-    games, with ten wins, seven draws and seven defeats" makes 10 x 3 + 7 = 37, not 38."""
+    games, with ten wins, seven draws and seven defeats" makes 10 x 3 + 7 = 37, not 38. Wins left untold
+    are the games neither drawn nor lost: "43 points from 22 games, having drawn five and lost five" (12
+    wins) makes 41."""
     data = _points_data()
     worth = data["worth"]
+    won_left = "won" not in cats and games >= 0 and "drew" in cats and "lost" in cats
+    if won_left:
+        yield from _points_left(d, si, cats, games)
+        return
     if not all(c in cats for c in worth) or not _football(d):
         return
     words = d.m.words[si]
@@ -197,6 +205,55 @@ def _points(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], others: 
     )
     roles = (("points", told[0]), *(("event", cats[c][0]) for c in worth))
     cues = tuple(d.span(si, cats[c][1], cats[c][2]) for c in worth)
+    yield Relation("scoring", roles, cues, "clause", labels)
+
+
+def _told_points(d: _Doc, si: int) -> list[int]:
+    """The figures of sentence ``si`` told as a record's points ("43 points"), not a gap ("three points off")."""
+    data = _points_data()
+    words = d.m.words[si]
+    return [
+        fi
+        for fi in _sentence_counts(d, si)
+        if (p := d.pos_of(fi)[1]) + 1 < len(words)
+        and words[p + 1] in data["nouns"]
+        and not (p + 2 < len(words) and words[p + 2] in data["not_after"])
+        and d.facts[fi].hedge == "exact"
+        and (v := d.facts[fi].value) is not None
+        and v == v.to_integral_value()
+    ]
+
+
+def _points_left(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], games: int) -> Iterator[Relation]:
+    """Points against a record that tells its games, draws and defeats but not its wins."""
+    data = _points_data()
+    worth = data["worth"]
+    if not _football(d):
+        return
+    told = _told_points(d, si)
+    g, drew, lost = d.facts[games], d.facts[cats["drew"][0]], d.facts[cats["lost"][0]]
+    if len(told) != 1 or any(f.hedge != "exact" or f.value is None for f in (g, drew, lost)):
+        return
+    won = int(g.value or 0) - int(drew.value or 0) - int(lost.value or 0)
+    if won < 0:
+        return
+    f = d.facts[told[0]]
+    plus = won * int(worth["won"]) + int(drew.value or 0) * int(worth["drew"])
+    why = (
+        f"{g.text} games less {drew.text} drawn and {lost.text} lost leave {won} wins × {worth['won']}, "
+        f"and {drew.text} draws × {worth['drew']}"
+    )
+    labels = (
+        ("score", str(int(f.value or 0))),
+        ("span", f"{f.span.start}:{f.span.end}"),
+        ("said", f"{f.text} points"),
+        ("plus", str(plus)),
+        ("why", why),
+        ("bound", ""),
+        ("at", f"{f.span.start}:{f.span.end}"),
+    )
+    roles = (("points", told[0]), ("event", games), ("event", cats["drew"][0]), ("event", cats["lost"][0]))
+    cues = tuple(d.span(si, cats[c][1], cats[c][2]) for c in ("drew", "lost"))
     yield Relation("scoring", roles, cues, "clause", labels)
 
 
