@@ -225,3 +225,19 @@ def test_a_frame_reads_those_in_hospital_and_the_sick_as_groups_of_their_own() -
     # The sick and the ill are an outbreak's cases.
     assert frame_of("The outbreak has made more than 70 sick.", "70").concept == "case"
     assert frame_of("Norovirus has made 95 people ill.", "95").concept == "case"
+
+
+def test_a_source_named_after_obtained_by_or_according_to_is_no_holder() -> None:
+    text = "Figures obtained by the BBC show the council received 3,840 claims."
+    assert frame_of(text, "3,840").holder != "bbc"
+    text = "Data published by Eurostat show Malta grew 4.1% last year."
+    assert frame_of(text, "4.1%").holder == "malta"
+    text = "According to the ministry, Kesh province has recorded 312 cases."
+    assert frame_of(text, "312").holder == "kesh"  # the place word is its scope, not its name
+
+
+def test_a_party_name_holds_its_figure_even_as_a_sentence_s_first_word() -> None:
+    text = "The Conservatives were cut to 14. Labour finished with 10 councillors, up two."
+    assert frame_of(text, "10").holder == "labour"
+    # A role noun opening a sentence names nobody's figure.
+    assert frame_of("Investigators have so far recovered £1.1m.", "£1.1m").holder == ""

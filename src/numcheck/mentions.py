@@ -1284,8 +1284,9 @@ class Mentions:
                 if j > 0 and words[j - 1] in ('"', "'", "(", ":"):
                     continue  # a quotation or a bracket opens with a capital
                 name = self._name_at(si, j)
-                if j > 1 and words[j - 2 : j] == ["according", "to"]:
-                    skip = self._names_end(si, j, name)  # a source, not whose figure it is
+                by = j - 1 if j > 0 and words[j - 1] == "the" else j
+                if v.source_by.ending_at(words, by) is not None:
+                    skip = self._names_end(si, j, name)  # "according to", "obtained by the BBC": a source
                     continue
                 before = j - 1 - (j > 1 and words[j - 1] == "the")
                 if j > 0 and (

@@ -303,6 +303,7 @@ class Vocab:
     money_verbs: PhraseTable  # "lost $60m" → loss: a verb before an amount that says what it is
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
     always_names: frozenset[str]  # "Labour", "Greens": names even as a sentence's first word
+    source_by: PhraseTable  # "obtained by", "according to": the name after is a source, not a holder
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
     unscoped: frozenset[str]  # "point", "goal": concepts a side holds, never split by place
     elsewhere: frozenset[str]  # "neighbouring", "elsewhere": a place other than the one a whole counts
@@ -619,6 +620,7 @@ def vocab() -> Vocab:
         money_verbs=PhraseTable.build(_pairs(data["frames"]["money_verbs"])),
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
         always_names=frozenset(data["frames"]["holders"]["always_names"]),
+        source_by=PhraseTable.build((p, "source") for p in data["frames"]["holders"]["source_by"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
         unscoped=frozenset(data["frames"]["scopes"]["unscoped"]),
         elsewhere=frozenset(data["frames"]["scopes"]["elsewhere"]),
