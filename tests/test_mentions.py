@@ -241,3 +241,8 @@ def test_a_party_name_holds_its_figure_even_as_a_sentence_s_first_word() -> None
     assert frame_of(text, "10").holder == "labour"
     # A role noun opening a sentence names nobody's figure.
     assert frame_of("Investigators have so far recovered £1.1m.", "£1.1m").holder == ""
+
+
+def test_a_name_with_accented_letters_is_one_word() -> None:
+    text = "Sweden's Jonas Ekström won. Ekström opened with a 68 on Thursday."
+    assert frame_of(text, "68").holder == "ekström"

@@ -31,8 +31,10 @@ def _stamp() -> tuple[int, int] | None:
 
 # This file's size and modification time: part of the start-up cache's key for phrase tables.
 _SOURCE = _stamp()
-# A word (letters, digits, inner ' or -), or one character of punctuation.
-TOKEN = startcache.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[^\sa-z0-9]")
+# A word (letters, accented Latin letters included, digits, inner ' or -), or one character of punctuation:
+# "Ekström", "Chișinău" and "Cárdenas" are one word each, not three.
+_LETTER = "a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+TOKEN = startcache.compile(rf"[{_LETTER}]+(?:['-][{_LETTER}]+)*|[^\s{_LETTER}]")
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
