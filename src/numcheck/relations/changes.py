@@ -486,6 +486,8 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         cm = d.m.by_fact.get(ci)
         if cm is None or c.is_range or c.value is None:
             continue
+        if c.kind not in ("percent", "points") and _part_before_whole(d, si, k) in (ai, bi):
+            continue  # "41 of the 86 seats, up from 33": the part's whole, no stated change
         if c.kind in ("percent", "points"):
             pass
         elif c.kind in ("count", "number") and b.kind == "percent" and words[k + 1 : k + 2] in POINT_WORDS:
@@ -697,11 +699,30 @@ def _change_link_at(d: _Doc, words: Sequence[str], k: int) -> bool:
     return hit is not None and hit[1] < len(words) and words[hit[1]] in ("from", "on", "by")
 
 
+def _part_before_whole(d: _Doc, si: int, pos: int) -> int:
+    """The part told before the whole at token ``pos`` ("41 of the corporation's 86 seats"), else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    steps = 0
+    while k >= 0 and steps < 3 and toks[k].fact < 0 and (words[k] in DETERMINERS or words[k].endswith("'s")):
+        k -= 1
+        steps += 1
+    if k < 1 or words[k] != "of" or toks[k - 1].fact < 0:
+        return -1
+    part, whole = d.facts[toks[k - 1].fact], d.facts[toks[pos].fact]
+    if not same_family(part, whole) or part.value is None or whole.value is None or part.value >= whole.value:
+        return -1
+    return toks[k - 1].fact
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
+    part = _part_before_whole(d, si, pos)
+    if part >= 0:
+        bi = part  # "won 41 of the corporation's 86 seats, up from 33": the part moved, not the whole
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
