@@ -281,7 +281,59 @@ def _calendar_dates(d: _Doc) -> Iterator[Relation]:
             years = tuple(("year", yi) for yi in days.text_years(d.m))
             years += tuple(("peer", pi) for pi in days.weekday_dates(d.m))
             years += tuple(("fixed", pi) for pi in days.weekday_full_dates(d.m))
-        yield Relation("calendar-date", (("date", fi), *((r, i) for r, i in years if i != fi)), (), "document")
+        story = _story_years(d, fi) if (None, 2, 29) in days.date_parts(d.facts[fi].iso) else ()
+        roles = (("date", fi), *((r, i) for r, i in years if i != fi), *story)
+        yield Relation("calendar-date", roles, (), "document")
+
+
+def _sentence_of(d: _Doc, fi: int) -> int:
+    start = d.facts[fi].span.start
+    return next((si for si, s in enumerate(d.view.doc.sentences) if s.span.start <= start < s.span.end), -1)
+
+
+def _stated_years(d: _Doc, si: int) -> set[int]:
+    """The years sentence ``si`` states (bare years and dates with a year)."""
+    out: set[int] = set()
+    for t in d.m.tokens[si]:
+        f = d.facts[t.fact] if t.fact >= 0 else None
+        if f is not None and f.kind in ("year", "date") and not f.is_range and f.iso and f.iso[:4].isdigit():
+            out.add(int(f.iso[:4]))
+    return out
+
+
+def _story_years(d: _Doc, fi: int) -> tuple[tuple[str, int], ...]:
+    """For a 29 February without its year: the year a headline of one year gives the story (``story-year``,
+    the headline's figure), beside the years its own paragraph states up to its sentence (``near-year``);
+    ``counted`` (the date itself) when its sentence counts years back or on ("last year", "two years ago"):
+    its year is then not the story's. Empty without such a headline."""
+    si = _sentence_of(d, fi)
+    sents = d.view.doc.sentences
+    if si <= 0 or not d.m.tokens or sents[0].paragraph == sents[si].paragraph:
+        return ()
+    if len([s for s in sents if s.paragraph == sents[0].paragraph]) != 1:
+        return ()  # a headline is a paragraph of one line
+    heads = [
+        t.fact
+        for t in d.m.tokens[0]
+        if t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") and (d.facts[t.fact].iso or "")[:4].isdigit()
+    ]
+    if len(_stated_years(d, 0)) != 1 or not heads:
+        return ()
+    if any(
+        t.fact >= 0 and d.facts[t.fact].kind == "relative" and d.facts[t.fact].unit == "year" for t in d.m.tokens[si]
+    ):
+        return (("counted", fi),)
+    near = [
+        t.fact
+        for sj in range(si, -1, -1)
+        if sents[sj].paragraph == sents[si].paragraph
+        for t in d.m.tokens[sj]
+        if t.fact >= 0
+        and t.fact != fi
+        and d.facts[t.fact].kind in ("year", "date")
+        and (d.facts[t.fact].iso or "")[:4].isdigit()
+    ]
+    return (("story-year", heads[0]), *(("near-year", i) for i in near))
 
 
 # --- calendar: stated lengths against years (span); births, which lengths and ages both read ---------
