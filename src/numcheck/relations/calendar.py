@@ -949,3 +949,61 @@ def _clock_spans(d: _Doc) -> Iterator[Relation]:
             minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
             roles = (("length", t.fact), ("start", s_fi), ("end", e_fi))
             yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+        yield from _clock_lengths(d, si, clocks)
+
+
+# Words between an end time and the verb of length that tells the whole run's length.
+_CLOCK_JOINS = frozenset({",", "and", "having", "after"})
+# Tokens before a clock time where its start or end word may stand ("The final started at 14:00 local time").
+CLOCK_WORD_REACH = 5
+
+
+def _clock_lengths(d: _Doc, si: int, clocks: Sequence[tuple[int, int, int]]) -> Iterator[Relation]:
+    """``clock-span``: a length (``length``) told of what ran from a clock time after a start word (``start``)
+    to the next clock time after an end word (``end``), in the sentence's rest after a verb of length ("and
+    ended at 16:51, having lasted ...") or opening the next sentence ("It lasted ...", "At three hours and 11
+    minutes, it was ..."), words as data in ``[spans]``."""
+    if len(clocks) < 2:
+        return
+    table = dates.table("spans")
+    starts, ends = frozenset(table["clock_start"]), frozenset(table["clock_end"])
+    lengths, not_length = frozenset(table["clock_length"]), frozenset(table["clock_not_length"])
+    words = d.m.words[si]
+    for (s_pos, s_fi, s_at), (e_pos, e_fi, e_at) in zip(clocks, clocks[1:], strict=False):
+        if not starts & set(words[max(0, s_pos - CLOCK_WORD_REACH) : s_pos]):
+            continue
+        if not ends & set(words[max(s_pos + 1, e_pos - CLOCK_WORD_REACH) : e_pos]):
+            continue
+        found = -1
+        k = e_pos + 1
+        while k < len(words) and words[k] in _CLOCK_JOINS:
+            k += 1  # "ended at 16:51, having lasted", "finished at 17:40 after lasting"
+        if k < len(words) and words[k] in lengths:
+            found = _length_at(d, si, k + 1, not_length)
+        if found < 0 and si + 1 < len(d.m.words):
+            nxt = d.m.words[si + 1]
+            if nxt[:1] == ("it",) and nxt[1:2] and nxt[1] in lengths:
+                found = _length_at(d, si + 1, 2, not_length)
+            elif nxt[:1] == ("at",):
+                j = d.skip_hedge(si + 1, 1)
+                if nxt[j + 1 : j + 3] == (",", "it"):
+                    found = _length_at(d, si + 1, 1, not_length)
+        if found < 0:
+            continue
+        minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
+        roles = (("length", found), ("start", s_fi), ("end", e_fi))
+        yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+
+
+def _length_at(d: _Doc, si: int, pos: int, not_length: frozenset[str]) -> int:
+    """The length of hours or minutes at token ``pos`` (after a hedge), not followed by a word that makes it a
+    task's or a time since ("took three hours to restock"), else -1."""
+    j = d.skip_hedge(si, pos)
+    fi = d.fact_at(si, j)
+    if fi < 0:
+        return -1
+    f = d.facts[fi]
+    if f.kind != "duration" or f.unit not in ("hour", "minute") or f.value is None or f.is_range:
+        return -1
+    words = d.m.words[si]
+    return -1 if j + 1 < len(words) and words[j + 1] in not_length else fi
