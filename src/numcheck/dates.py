@@ -1252,7 +1252,9 @@ def _ok_month_word(text: str, start: int, word: str, has_day_or_year: bool) -> b
         name = _CAP_NAME_BEFORE.search(before)
         if name and word[0].isupper() and name.group("w").lower() not in MONTHS and name.group("w") not in WEEKDAYS:
             # "Theresa May", "Bank of England March"? only a sentence start or a preposition is not a name.
-            if not re.search(r"[.!?:;]" + _S + r"*\S+" + _S + r"+$", before) and name.start() != 0:
+            # A name at the text's start or a line's start begins its sentence ("Between March 2019" opening a
+            # paragraph), as one after a stop does.
+            if not re.search(r"(?:[.!?:;]|\n)" + _S + r"*\S+" + _S + r"+$", before) and name.start() != 0:
                 return False
         if not has_day_or_year:
             if word[0].islower():
