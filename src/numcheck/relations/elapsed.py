@@ -1182,6 +1182,7 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
     the length's (``[spans] over_words``, ``range_words``)."""
     table = dates.table("spans")
     over, between = frozenset(table["over_words"]), frozenset(table["range_words"])
+    leads = tuple(tuple(p.split()) for p in table["over_leads"])
     ranges = []
     for ri, g in enumerate(d.facts):
         months = g.kind == "date" and (g.iso or "").count("/") == 1
@@ -1197,6 +1198,8 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
             continue
         words = d.m.words[si]
         k0 = d.hedge_start(si, pos)
+        # "over a period of six years": past the words that lead to the length.
+        k0 = next((k0 - len(p) for p in leads if k0 > len(p) and words[k0 - len(p) : k0] == p), k0)
         if not (k0 >= 1 and words[k0 - 1] in over or words[pos - 1 : pos] and words[pos - 1] in over):
             continue
         if set(words[d.m.clause_start(si, k0) : k0]) & _AHEAD:
@@ -1206,7 +1209,20 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
         if len(ranges) == 1 and len(found) == 1:
             # "between 2021 and 2023" in whole years runs from early in the first to late in the last.
             labels = (("inclusive", "yes"),) if _year_range(d.facts[found[0]]) is not None else ()
-            yield Relation("span", (("length", fi), ("range", found[0])), (), "document", labels)
+            roles: tuple[tuple[str, int], ...] = (("length", fi), ("range", found[0]))
+            more = _and_months(d, si, pos)
+            yield Relation("span", roles + ((("months", more),) if more >= 0 else ()), (), "document", labels)
+
+
+def _and_months(d: _Doc, si: int, pos: int) -> int:
+    """The months told right after a length of years ("six years and eight months"), else -1."""
+    words = d.m.words[si]
+    if words[pos + 1 : pos + 2] != ("and",):
+        return -1
+    fi = d.fact_at(si, pos + 2)
+    f = d.facts[fi] if fi >= 0 else None
+    ok = f is not None and f.kind == "duration" and f.unit == "month" and f.value is not None and not f.is_range
+    return fi if ok else -1
 
 
 @functools.cache
@@ -1219,7 +1235,8 @@ def _same_act(d: _Doc, own: frozenset[str], s2: int) -> bool:
     one group (``[spans] act_groups``: "stole" … "took")."""
     own = own - STOPWORDS - _TOLD
     other = (_content(d, s2) | frozenset(d.m.words[s2])) - STOPWORDS - _TOLD
-    return bool(own & _content(d, s2)) or any(own & g and other & g for g in _act_groups())
+    objects = frozenset(dates.table("spans")["act_objects"])
+    return bool(own & _content(d, s2)) or any(own & g and other & (g | objects) for g in _act_groups())
 
 
 # Words that put an act over N years ahead ("will spend £2bn over ten years", "plans to repay it over").
