@@ -1214,6 +1214,64 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", roles + ((("months", more),) if more >= 0 else ()), (), "document", labels)
 
 
+# Tokens before a day where the word that sets out or arrives may stand ("arrived at the asteroid, known as
+# Hesperia, on 2 November 2026").
+JOURNEY_REACH = 10
+_JOURNEY_DAY = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+
+def _journey_days(d: _Doc) -> list[tuple[int, int]]:
+    """(set-out day, arrival day) of each sentence that tells both: a day or year after a word of setting out,
+    and the next one after a word of arriving (``[spans] depart_words``, ``arrive_words``)."""
+
+    def read() -> list[tuple[int, int]]:
+        table = dates.table("spans")
+        depart, arrive = frozenset(table["depart_words"]), frozenset(table["arrive_words"])
+        out = []
+        for si, toks in enumerate(d.m.tokens):
+            words = d.m.words[si]
+            if not depart & set(words) or not arrive & set(words):
+                continue
+            told = [
+                k
+                for k, t in enumerate(toks)
+                if t.fact >= 0
+                and d.facts[t.fact].kind in ("date", "year")
+                and _JOURNEY_DAY.match(d.facts[t.fact].iso or "")
+            ]
+            if len(told) != 2:
+                continue
+            ka, kb = told
+            if depart & set(words[max(0, ka - JOURNEY_REACH) : ka]) and arrive & set(words[ka + 1 : kb]):
+                out.append((toks[ka].fact, toks[kb].fact))
+        return out
+
+    got: list[tuple[int, int]] = d.once("journey-days", read)
+    return got
+
+
+def _journeys(d: _Doc) -> Iterator[Relation]:
+    """``span``: a journey told by its length in years (``length``: "after four-year journey", "after a journey
+    of nine years") against the one sentence of the text that tells the day it set out (``start``: "was
+    launched ... in October 2020") and the day it arrived (``end``: "arrived ... on 2 November 2026"); not a
+    journey told ahead ("will begin a three-year journey home"). Nouns and verbs as data in ``[spans]``."""
+    nouns = frozenset(dates.table("spans")["journey_nouns"])
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.value <= 0 or f.is_range:
+            continue
+        words = d.m.words[si]
+        k0 = d.hedge_start(si, pos)
+        compound = "-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in nouns
+        if not compound and not (k0 >= 2 and words[k0 - 1] == "of" and words[k0 - 2] in nouns):
+            continue
+        if set(words[d.m.clause_start(si, k0) : k0]) & _AHEAD:
+            continue  # "will begin a three-year journey home"
+        days = _journey_days(d)
+        if len(days) == 1:
+            roles = (("length", fi), ("start", days[0][0]), ("end", days[0][1]))
+            yield Relation("span", roles, (), "document")
+
+
 def _and_months(d: _Doc, si: int, pos: int) -> int:
     """The months told right after a length of years ("six years and eight months"), else -1."""
     words = d.m.words[si]
