@@ -1009,7 +1009,7 @@ _MONTH_CTX_STRONG = _c(
 _NAME_BEFORE = startcache.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.?)" + _S + r"+$")
 _CAP_NAME_BEFORE = startcache.compile(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")  # case matters: a name
 _MONTH_CTX = _c(
-    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)"
+    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between|following|previous)"
     + _S
     + r"+(?:the"
     + _S
