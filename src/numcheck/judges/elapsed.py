@@ -345,6 +345,9 @@ def _short(rel: Relation, view: View) -> Hit | None:
             return None
         months = (yb - ya) * 12 + mb - ma  # "from January to October": nine months, or ten counting both
         lo, hi, counted = Decimal(months), Decimal(months + 1), f"{months} or {months + 1} months"
+        if rel.label("loose"):
+            # A time out ("injured in late September ... until April") is counted a month either way.
+            lo, counted = lo - 1, f"{months - 1} to {months + 1} months"
         value = iv
     else:
         try:

@@ -139,6 +139,7 @@ from numcheck.relations.counting import (
     _years_listed,
 )
 from numcheck.relations.elapsed import (
+    _absences,
     _ago,
     _bounded_lengths,
     _closed_between,
@@ -318,6 +319,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _held_since,
     _over_range,
     _journeys,
+    _absences,
     _ended_told_days,
     _its_anniversaries,
     _terms,

@@ -1272,6 +1272,58 @@ def _journeys(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", roles, (), "document")
 
 
+# Tokens before a month where the word that starts or ends a time out may stand ("diagnosed in late September
+# 2023", "did not race again until the following April"); sentences back from the return to the injury.
+ABSENCE_REACH = 5
+ABSENCE_BACK = 2
+_MONTH_ISO = re.compile(r"^(?:(\d{4})|-)-(\d\d)$")
+
+
+def _month_after(d: _Doc, si: int, cue: frozenset[str], year: bool) -> list[int]:
+    """Months (with their year when ``year``) of sentence ``si`` told a few words after a word of ``cue``."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out = []
+    for k, t in enumerate(toks):
+        g = d.facts[t.fact] if t.fact >= 0 else None
+        m = _MONTH_ISO.match(g.iso or "") if g is not None and g.kind == "date" and not g.is_range else None
+        if m is not None and (m[1] or not year) and cue & set(words[max(0, k - ABSENCE_REACH) : k]):
+            out.append(t.fact)
+    return out
+
+
+def _absences(d: _Doc) -> Iterator[Relation]:
+    """``span``: a time out told by its length in months (``length``: "after ten months out", "the ten-month
+    absence") against the month it ended (``end``: "until the following April", "returned in March 2024"),
+    in its sentence or the one before, and the one month with its year that a word of injury tells up to two
+    sentences before that (``start``: "diagnosed in late September 2023"); not another spell or one ahead, nor
+    a length whose sentence tells a year of its own. Words as data in ``[spans]``; label ``loose``: a time
+    out is counted a month either way."""
+    table = dates.table("spans")
+    after = tuple(tuple(p.split()) for p in table["absence_after"])
+    nouns, not_this = frozenset(table["absence_nouns"]), frozenset(table["absence_not"]) | _AHEAD
+    starts, ends = frozenset(table["absence_start"]), frozenset(table["absence_end"])
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "month" or f.value is None or f.value <= 0 or f.is_range:
+            continue
+        words = d.m.words[si]
+        told = any(words[pos + 1 : pos + 1 + len(p)] == p for p in after)
+        if not told and not ("-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in nouns):
+            continue
+        if set(words[d.m.clause_start(si, pos) : pos]) & not_this:
+            continue
+        if any(t.fact >= 0 and d.facts[t.fact].kind == "year" for t in d.m.tokens[si]):
+            continue  # "In 2019 he had spent 14 months out": another spell
+        end = next((e for s2 in (si, si - 1) if s2 >= 0 for e in _month_after(d, s2, ends, False)), -1)
+        if end < 0:
+            continue
+        s_end = d.facts[end].sentence
+        found = [g for s2 in range(max(0, s_end - ABSENCE_BACK), s_end + 1) for g in _month_after(d, s2, starts, True)]
+        found = [g for g in found if g != end and d.facts[g].span.start < d.facts[end].span.start]
+        if len(found) == 1:
+            roles = (("length", fi), ("start", found[0]), ("end", end))
+            yield Relation("span", roles, (), "document", (("loose", "yes"),))
+
+
 def _and_months(d: _Doc, si: int, pos: int) -> int:
     """The months told right after a length of years ("six years and eight months"), else -1."""
     words = d.m.words[si]
