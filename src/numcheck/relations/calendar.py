@@ -13,7 +13,7 @@ from numcheck import dates, days, startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.changes import VERBS
 
 # --- calendar: days told of one event ---------------------------------------------------
@@ -100,6 +100,63 @@ def _days_apart(d: _Doc) -> Iterator[Relation]:
         roles = (("a", found[0]), ("b", fi), ("b-from", w1))
         labels = (("a-shift", "0"), ("b-shift", str(shift)), ("event", "counted in days"))
         yield Relation("same-event", roles, (), "clause", labels)
+
+
+def _lead_match_day(d: _Doc) -> int:
+    """The one day the lead's first sentence with a day tells, when that sentence tells a result ("beat
+    Brenton Rovers at Carrow Park on Saturday", ``[events] lead_results``): the day of the report's match."""
+    today = d.view.reporting_date
+    results = frozenset(dates.table("events")["lead_results"])
+    for si in sorted(_lead_sentences(d)):
+        toks = d.m.tokens[si]
+        told = [t.fact for t in toks if t.fact >= 0 and days.day_of(d.facts[t.fact], today) is not None]
+        if told:
+            return told[0] if len(told) == 1 and results & set(d.m.words[si]) else -1
+    return -1
+
+
+def _match_days(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: a day restated as counted to the report's match ("named an unchanged side on Thursday,
+    four days before the game"; ``b`` the count, ``b-from`` the weekday or date of its clause told right
+    before it or after it, label ``b-shift``) against the lead's day of that match (``a``). The match is
+    named bare at the clause's end by a noun of ``[events] story_match``."""
+    nouns = frozenset(dates.table("events")["story_match"])
+    lead = -1
+    for si, pos, fi, f in d.figures(frozenset({"relative"})):
+        if f.unit != "day" or not f.value or f.value != int(f.value):
+            continue
+        words = d.m.words[si]
+        link = f.text.lower().split()[-1]
+        if link not in ("before", "after") or words[pos + 1 : pos + 2] != ("the",):
+            continue
+        if pos + 2 >= len(words) or words[pos + 2] not in nouns:
+            continue
+        if pos + 3 < len(words) and words[pos + 3] not in CLAUSE_END and words[pos + 3] != ",":
+            continue  # "before the game against Denholm next week": another match may be meant
+        day = -1
+        if pos >= 2 and words[pos - 1] == ",":
+            day = _weekday_or_date(d, si, pos - 2)  # "on Thursday, four days before the game"
+        if day < 0 and words[pos + 3 : pos + 5] == (",", "on"):
+            day = _weekday_or_date(d, si, pos + 5)  # "four days before the game, on Thursday"
+        if day < 0:
+            continue
+        if lead == -1:
+            lead = _lead_match_day(d)
+        if lead < 0 or d.pos_of(lead)[0] == si:
+            continue
+        n = abs(int(f.value))
+        shift = n if link == "before" else -n
+        roles = (("a", lead), ("b", fi), ("b-from", day))
+        labels = (("a-shift", "0"), ("b-shift", str(shift)), ("event", f"the {words[pos + 2]}"))
+        yield Relation("same-event", roles, (), "document", labels)
+
+
+def _weekday_or_date(d: _Doc, si: int, k: int) -> int:
+    """The fact at token ``k`` when it names one day by itself ("Thursday", "14 May"), else -1."""
+    fi = d.fact_at(si, k)
+    if fi < 0 or d.facts[fi].kind not in ("weekday", "date"):
+        return -1
+    return fi if days.day_of(d.facts[fi], d.view.reporting_date) is not None else -1
 
 
 # A relative day word read into a weekday's fact ("yesterday, Saturday", "tomorrow (Tuesday)"), as days from the
