@@ -1250,12 +1250,17 @@ def _journey_days(d: _Doc) -> list[tuple[int, int]]:
     return got
 
 
+# Tokens before a journey's length (or its "journey of") where the word that tells it done may stand
+# ("after a four-year journey", "ends four-year trip").
+JOURNEY_DONE_REACH = 3
+
+
 def _journeys(d: _Doc) -> Iterator[Relation]:
     """``span``: a journey told by its length in years (``length``: "after four-year journey", "after a journey
     of nine years") against the one sentence of the text that tells the day it set out (``start``: "was
     launched ... in October 2020") and the day it arrived (``end``: "arrived ... on 2 November 2026"); not a
     journey told ahead ("will begin a three-year journey home"). Nouns and verbs as data in ``[spans]``."""
-    nouns = frozenset(dates.table("spans")["journey_nouns"])
+    nouns, done = frozenset(dates.table("spans")["journey_nouns"]), frozenset(dates.table("spans")["journey_done"])
     for si, pos, fi, f in d.figures(frozenset({"duration"})):
         if f.unit != "year" or f.value is None or f.value <= 0 or f.is_range:
             continue
@@ -1266,6 +1271,9 @@ def _journeys(d: _Doc) -> Iterator[Relation]:
             continue
         if set(words[d.m.clause_start(si, k0) : k0]) & _AHEAD:
             continue  # "will begin a three-year journey home"
+        first = k0 - 2 if not compound else k0
+        if not set(words[max(0, first - JOURNEY_DONE_REACH) : first]) & done:
+            continue  # "began a two-year voyage": not told as the journey that arrived
         days = _journey_days(d)
         if len(days) == 1:
             roles = (("length", fi), ("start", days[0][0]), ("end", days[0][1]))
@@ -1306,7 +1314,9 @@ def _absences(d: _Doc) -> Iterator[Relation]:
         if f.unit != "month" or f.value is None or f.value <= 0 or f.is_range:
             continue
         words = d.m.words[si]
-        told = any(words[pos + 1 : pos + 1 + len(p)] == p for p in after)
+        said = next((p for p in after if words[pos + 1 : pos + 1 + len(p)] == p), ())
+        # "ten months out of contract": "out" with another "of" is no time out.
+        told = bool(said) and words[pos + 1 + len(said) : pos + 2 + len(said)] != ("of",)
         if not told and not ("-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in nouns):
             continue
         if set(words[d.m.clause_start(si, pos) : pos]) & not_this:
