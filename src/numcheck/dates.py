@@ -1009,7 +1009,7 @@ _MONTH_CTX_STRONG = _c(
 _NAME_BEFORE = startcache.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.?)" + _S + r"+$")
 _CAP_NAME_BEFORE = startcache.compile(r"\b(?P<w>[A-Z][a-z]+)" + _S + r"+$")  # case matters: a name
 _MONTH_CTX = _c(
-    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between)"
+    r"\b(?:in|since|during|until|till|before|after|from|through|early|mid|late|of|last|next|this|by|to|and|or|between|end|beginning|start|throughout|on|every|each|that|until|between|following|previous)"
     + _S
     + r"+(?:the"
     + _S
@@ -1252,7 +1252,9 @@ def _ok_month_word(text: str, start: int, word: str, has_day_or_year: bool) -> b
         name = _CAP_NAME_BEFORE.search(before)
         if name and word[0].isupper() and name.group("w").lower() not in MONTHS and name.group("w") not in WEEKDAYS:
             # "Theresa May", "Bank of England March"? only a sentence start or a preposition is not a name.
-            if not re.search(r"[.!?:;]" + _S + r"*\S+" + _S + r"+$", before) and name.start() != 0:
+            # A name at the text's start or a line's start begins its sentence ("Between March 2019" opening a
+            # paragraph), as one after a stop does.
+            if not re.search(r"(?:[.!?:;]|\n)" + _S + r"*\S+" + _S + r"+$", before) and name.start() != 0:
                 return False
         if not has_day_or_year:
             if word[0].islower():

@@ -316,6 +316,9 @@ def told_days(m: Mentions) -> list[Told]:
                 if _restates_before(resolvable, si, k, words):
                     # "docked on 9 May, 10 days later": the date just before is this day, counted from the one before it.
                     anchor = _previous(resolvable[:-1], si)
+                    if anchor < 0:
+                        # "They meet again on Wednesday, only three days later": the day of the story told before.
+                        anchor = _only_day(m, resolvable[:-1], today)
             elif kind == "event":
                 # The day in its own sentence; else the day it was said on ("said on Monday")
                 # just before; else the reporting date; else any day said on before.
@@ -425,10 +428,18 @@ def _by_itself(m: Mentions, fi: int, today: dt.date | None) -> bool:
     return day_of(f, today) is not None and counted_from(f) in ("", "report")
 
 
+def restated_after(words: Sequence[str], at: int, k: int) -> bool:
+    """The count at token ``k`` follows the day at token ``at`` after a comma, with at most words that stress
+    the count between them ("on 9 May, 10 days later", "on Wednesday, only three days later")."""
+    if not 0 <= at < k - 1 or words[at + 1] != ",":
+        return False
+    return k == at + 2 or " ".join(words[at + 2 : k]) in _events()["count_stress"]
+
+
 def _restates_before(resolvable: Sequence[tuple[int, int, int]], si: int, k: int, words: Sequence[str]) -> bool:
     """The counted day at token ``k`` restates the day told just before it after a comma ("on 9 May, 10 days
-    later"), not a time compared ("10 days later than planned")."""
-    if not resolvable or resolvable[-1][:2] != (si, k - 2) or words[k - 1] != ",":
+    later", "on Wednesday, only three days later"), not a time compared ("10 days later than planned")."""
+    if not resolvable or resolvable[-1][0] != si or not restated_after(words, resolvable[-1][1], k):
         return False
     return k + 1 >= len(words) or words[k + 1] != "than"
 
@@ -438,6 +449,17 @@ def _previous(resolvable: Sequence[tuple[int, int, int]], si: int) -> int:
     if resolvable and si - resolvable[-1][0] <= ANCHOR_BACK:
         return resolvable[-1][2]
     return -1
+
+
+def _only_day(m: Mentions, resolvable: Sequence[tuple[int, int, int]], today: dt.date | None) -> int:
+    """The last day told before when every day told before is that one day (a match report's Saturday,
+    however far back), else -1."""
+    if not resolvable:
+        return -1
+    last = day_of(m.view.facts[resolvable[-1][2]], today)
+    if last is None or any(day_of(m.view.facts[fi], today) != last for _, _, fi in resolvable):
+        return -1
+    return resolvable[-1][2]
 
 
 def _common_stems(m: Mentions) -> frozenset[str]:
@@ -481,7 +503,7 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
             t.anchor < 0
             and not t.from_report
             and nxt.sentence == t.sentence
-            and nxt.position - t.position == 2
+            and restated_after(m.words[t.sentence], t.position, nxt.position)
             and nxt.anchor >= 0
             and nxt.anchor != t.fact
             and not nxt.explicit

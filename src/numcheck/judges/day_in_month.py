@@ -30,7 +30,9 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 def _text_years(rel: Relation, view: View) -> list[int]:
     if view.reporting_date is not None:
         return [view.reporting_date.year]
-    return sorted({int(view.facts[i].iso[:4]) for i in rel.all("year") if view.facts[i].iso})  # type: ignore[index]
+    # A headline of one year gives the story's year, beside the years the date's paragraph states up to it.
+    told = rel.all("story-year") + rel.all("near-year") or rel.all("year")
+    return sorted({int(view.facts[i].iso[:4]) for i in told if view.facts[i].iso})  # type: ignore[index]
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
@@ -49,6 +51,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         elif month == 2 and day == 29:
             # No year written: the text's year decides (the dateline's, else the years it states).
             years = _text_years(rel, view)
+            if rel.all("counted") and view.reporting_date is None:
+                continue  # "last year", "two years ago": the year is counted from the story's
             if not years or any(cal.isleap(y) for y in years):
                 continue
             last = 28

@@ -285,6 +285,12 @@ def _by_months(rel: Relation, view: View, months: int) -> Hit | None:
     v, half = length.value, Decimal("0.5")
     if v is not None and v % 1 and iv.low == v - half and iv.high == v + half:
         iv = Interval(v - half / 2, v + half / 2)  # "three and a half years" is told to the half year
+    mi = rel.get("months")
+    extra = view.facts[mi].value if mi is not None else None
+    if extra is not None and v is not None and iv.low is not None and iv.high is not None:
+        # "six years and eight months": told to the month, its years whole.
+        told_months = v * 12 + extra
+        iv = Interval(told_months / 12 - half / 12, told_months / 12 + half / 12)
     twelve = Decimal(12)
     lo, hi = (months - MONTHS_SLACK) / twelve, (months + MONTHS_SLACK) / twelve
     if meets(iv, lo, hi) or rel.label("within") == "yes" and (iv.low is None or iv.low <= hi):
@@ -299,11 +305,12 @@ def _by_months(rel: Relation, view: View, months: int) -> Hit | None:
         first, last = start.text, end.text
     years, rest = divmod(months, 12)
     told = f"{years} year{'s' * (years != 1)}" + (f" {rest} month{'s' * (rest != 1)}" if rest else "")
+    said = view.text[length.span.start : view.facts[mi].span.end] if mi is not None else length.text
     return Hit(
         length.span,
         (start.span,) if start is end else (start.span, end.span),
         (
-            ("length", length.text),
+            ("length", said),
             ("years", start.text),
             ("start", first),
             ("end", last),
@@ -338,6 +345,9 @@ def _short(rel: Relation, view: View) -> Hit | None:
             return None
         months = (yb - ya) * 12 + mb - ma  # "from January to October": nine months, or ten counting both
         lo, hi, counted = Decimal(months), Decimal(months + 1), f"{months} or {months + 1} months"
+        if rel.label("loose"):
+            # A time out ("injured in late September ... until April") is counted a month either way.
+            lo, counted = lo - 1, f"{months - 1} to {months + 1} months"
         value = iv
     else:
         try:

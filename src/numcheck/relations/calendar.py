@@ -13,7 +13,7 @@ from numcheck import dates, days, startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.changes import VERBS
 
 # --- calendar: days told of one event ---------------------------------------------------
@@ -100,6 +100,63 @@ def _days_apart(d: _Doc) -> Iterator[Relation]:
         roles = (("a", found[0]), ("b", fi), ("b-from", w1))
         labels = (("a-shift", "0"), ("b-shift", str(shift)), ("event", "counted in days"))
         yield Relation("same-event", roles, (), "clause", labels)
+
+
+def _lead_match_day(d: _Doc) -> int:
+    """The one day the lead's first sentence with a day tells, when that sentence tells a result ("beat
+    Brenton Rovers at Carrow Park on Saturday", ``[events] lead_results``): the day of the report's match."""
+    today = d.view.reporting_date
+    results = frozenset(dates.table("events")["lead_results"])
+    for si in sorted(_lead_sentences(d)):
+        toks = d.m.tokens[si]
+        told = [t.fact for t in toks if t.fact >= 0 and days.day_of(d.facts[t.fact], today) is not None]
+        if told:
+            return told[0] if len(told) == 1 and results & set(d.m.words[si]) else -1
+    return -1
+
+
+def _match_days(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: a day restated as counted to the report's match ("named an unchanged side on Thursday,
+    four days before the game"; ``b`` the count, ``b-from`` the weekday or date of its clause told right
+    before it or after it, label ``b-shift``) against the lead's day of that match (``a``). The match is
+    named bare at the clause's end by a noun of ``[events] story_match``."""
+    nouns = frozenset(dates.table("events")["story_match"])
+    lead = -1
+    for si, pos, fi, f in d.figures(frozenset({"relative"})):
+        if f.unit != "day" or not f.value or f.value != int(f.value):
+            continue
+        words = d.m.words[si]
+        link = f.text.lower().split()[-1]
+        if link not in ("before", "after") or words[pos + 1 : pos + 2] != ("the",):
+            continue
+        if pos + 2 >= len(words) or words[pos + 2] not in nouns:
+            continue
+        if pos + 3 < len(words) and words[pos + 3] not in CLAUSE_END and words[pos + 3] != ",":
+            continue  # "before the game against Denholm next week": another match may be meant
+        day = -1
+        if pos >= 2 and words[pos - 1] == ",":
+            day = _weekday_or_date(d, si, pos - 2)  # "on Thursday, four days before the game"
+        if day < 0 and words[pos + 3 : pos + 5] == (",", "on"):
+            day = _weekday_or_date(d, si, pos + 5)  # "four days before the game, on Thursday"
+        if day < 0:
+            continue
+        if lead == -1:
+            lead = _lead_match_day(d)
+        if lead < 0 or d.pos_of(lead)[0] == si:
+            continue
+        n = abs(int(f.value))
+        shift = n if link == "before" else -n
+        roles = (("a", lead), ("b", fi), ("b-from", day))
+        labels = (("a-shift", "0"), ("b-shift", str(shift)), ("event", f"the {words[pos + 2]}"))
+        yield Relation("same-event", roles, (), "document", labels)
+
+
+def _weekday_or_date(d: _Doc, si: int, k: int) -> int:
+    """The fact at token ``k`` when it names one day by itself ("Thursday", "14 May"), else -1."""
+    fi = d.fact_at(si, k)
+    if fi < 0 or d.facts[fi].kind not in ("weekday", "date"):
+        return -1
+    return fi if days.day_of(d.facts[fi], d.view.reporting_date) is not None else -1
 
 
 # A relative day word read into a weekday's fact ("yesterday, Saturday", "tomorrow (Tuesday)"), as days from the
@@ -281,7 +338,59 @@ def _calendar_dates(d: _Doc) -> Iterator[Relation]:
             years = tuple(("year", yi) for yi in days.text_years(d.m))
             years += tuple(("peer", pi) for pi in days.weekday_dates(d.m))
             years += tuple(("fixed", pi) for pi in days.weekday_full_dates(d.m))
-        yield Relation("calendar-date", (("date", fi), *((r, i) for r, i in years if i != fi)), (), "document")
+        story = _story_years(d, fi) if (None, 2, 29) in days.date_parts(d.facts[fi].iso) else ()
+        roles = (("date", fi), *((r, i) for r, i in years if i != fi), *story)
+        yield Relation("calendar-date", roles, (), "document")
+
+
+def _sentence_of(d: _Doc, fi: int) -> int:
+    start = d.facts[fi].span.start
+    return next((si for si, s in enumerate(d.view.doc.sentences) if s.span.start <= start < s.span.end), -1)
+
+
+def _stated_years(d: _Doc, si: int) -> set[int]:
+    """The years sentence ``si`` states (bare years and dates with a year)."""
+    out: set[int] = set()
+    for t in d.m.tokens[si]:
+        f = d.facts[t.fact] if t.fact >= 0 else None
+        if f is not None and f.kind in ("year", "date") and not f.is_range and f.iso and f.iso[:4].isdigit():
+            out.add(int(f.iso[:4]))
+    return out
+
+
+def _story_years(d: _Doc, fi: int) -> tuple[tuple[str, int], ...]:
+    """For a 29 February without its year: the year a headline of one year gives the story (``story-year``,
+    the headline's figure), beside the years its own paragraph states up to its sentence (``near-year``);
+    ``counted`` (the date itself) when its sentence counts years back or on ("last year", "two years ago"):
+    its year is then not the story's. Empty without such a headline."""
+    si = _sentence_of(d, fi)
+    sents = d.view.doc.sentences
+    if si <= 0 or not d.m.tokens or sents[0].paragraph == sents[si].paragraph:
+        return ()
+    if len([s for s in sents if s.paragraph == sents[0].paragraph]) != 1:
+        return ()  # a headline is a paragraph of one line
+    heads = [
+        t.fact
+        for t in d.m.tokens[0]
+        if t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") and (d.facts[t.fact].iso or "")[:4].isdigit()
+    ]
+    if len(_stated_years(d, 0)) != 1 or not heads:
+        return ()
+    if any(
+        t.fact >= 0 and d.facts[t.fact].kind == "relative" and d.facts[t.fact].unit == "year" for t in d.m.tokens[si]
+    ):
+        return (("counted", fi),)
+    near = [
+        t.fact
+        for sj in range(si, -1, -1)
+        if sents[sj].paragraph == sents[si].paragraph
+        for t in d.m.tokens[sj]
+        if t.fact >= 0
+        and t.fact != fi
+        and d.facts[t.fact].kind in ("year", "date")
+        and (d.facts[t.fact].iso or "")[:4].isdigit()
+    ]
+    return (("story-year", heads[0]), *(("near-year", i) for i in near))
 
 
 # --- calendar: stated lengths against years (span); births, which lengths and ages both read ---------
@@ -897,3 +1006,61 @@ def _clock_spans(d: _Doc) -> Iterator[Relation]:
             minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
             roles = (("length", t.fact), ("start", s_fi), ("end", e_fi))
             yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+        yield from _clock_lengths(d, si, clocks)
+
+
+# Words between an end time and the verb of length that tells the whole run's length.
+_CLOCK_JOINS = frozenset({",", "and", "having", "after"})
+# Tokens before a clock time where its start or end word may stand ("The final started at 14:00 local time").
+CLOCK_WORD_REACH = 5
+
+
+def _clock_lengths(d: _Doc, si: int, clocks: Sequence[tuple[int, int, int]]) -> Iterator[Relation]:
+    """``clock-span``: a length (``length``) told of what ran from a clock time after a start word (``start``)
+    to the next clock time after an end word (``end``), in the sentence's rest after a verb of length ("and
+    ended at 16:51, having lasted ...") or opening the next sentence ("It lasted ...", "At three hours and 11
+    minutes, it was ..."), words as data in ``[spans]``."""
+    if len(clocks) < 2:
+        return
+    table = dates.table("spans")
+    starts, ends = frozenset(table["clock_start"]), frozenset(table["clock_end"])
+    lengths, not_length = frozenset(table["clock_length"]), frozenset(table["clock_not_length"])
+    words = d.m.words[si]
+    for (s_pos, s_fi, s_at), (e_pos, e_fi, e_at) in zip(clocks, clocks[1:], strict=False):
+        if not starts & set(words[max(0, s_pos - CLOCK_WORD_REACH) : s_pos]):
+            continue
+        if not ends & set(words[max(s_pos + 1, e_pos - CLOCK_WORD_REACH) : e_pos]):
+            continue
+        found = -1
+        k = e_pos + 1
+        while k < len(words) and words[k] in _CLOCK_JOINS:
+            k += 1  # "ended at 16:51, having lasted", "finished at 17:40 after lasting"
+        if k < len(words) and words[k] in lengths:
+            found = _length_at(d, si, k + 1, not_length)
+        if found < 0 and si + 1 < len(d.m.words):
+            nxt = d.m.words[si + 1]
+            if nxt[:1] == ("it",) and nxt[1:2] and nxt[1] in lengths:
+                found = _length_at(d, si + 1, 2, not_length)
+            elif nxt[:1] == ("at",):
+                j = d.skip_hedge(si + 1, 1)
+                if nxt[j + 1 : j + 3] == (",", "it"):
+                    found = _length_at(d, si + 1, 1, not_length)
+        if found < 0:
+            continue
+        minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
+        roles = (("length", found), ("start", s_fi), ("end", e_fi))
+        yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+
+
+def _length_at(d: _Doc, si: int, pos: int, not_length: frozenset[str]) -> int:
+    """The length of hours or minutes at token ``pos`` (after a hedge), not followed by a word that makes it a
+    task's or a time since ("took three hours to restock"), else -1."""
+    j = d.skip_hedge(si, pos)
+    fi = d.fact_at(si, j)
+    if fi < 0:
+        return -1
+    f = d.facts[fi]
+    if f.kind != "duration" or f.unit not in ("hour", "minute") or f.value is None or f.is_range:
+        return -1
+    words = d.m.words[si]
+    return -1 if j + 1 < len(words) and words[j + 1] in not_length else fi

@@ -1182,6 +1182,7 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
     the length's (``[spans] over_words``, ``range_words``)."""
     table = dates.table("spans")
     over, between = frozenset(table["over_words"]), frozenset(table["range_words"])
+    leads = tuple(tuple(p.split()) for p in table["over_leads"])
     ranges = []
     for ri, g in enumerate(d.facts):
         months = g.kind == "date" and (g.iso or "").count("/") == 1
@@ -1197,6 +1198,8 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
             continue
         words = d.m.words[si]
         k0 = d.hedge_start(si, pos)
+        # "over a period of six years": past the words that lead to the length.
+        k0 = next((k0 - len(p) for p in leads if k0 > len(p) and words[k0 - len(p) : k0] == p), k0)
         if not (k0 >= 1 and words[k0 - 1] in over or words[pos - 1 : pos] and words[pos - 1] in over):
             continue
         if set(words[d.m.clause_start(si, k0) : k0]) & _AHEAD:
@@ -1206,7 +1209,140 @@ def _over_range(d: _Doc) -> Iterator[Relation]:
         if len(ranges) == 1 and len(found) == 1:
             # "between 2021 and 2023" in whole years runs from early in the first to late in the last.
             labels = (("inclusive", "yes"),) if _year_range(d.facts[found[0]]) is not None else ()
-            yield Relation("span", (("length", fi), ("range", found[0])), (), "document", labels)
+            roles: tuple[tuple[str, int], ...] = (("length", fi), ("range", found[0]))
+            more = _and_months(d, si, pos)
+            yield Relation("span", roles + ((("months", more),) if more >= 0 else ()), (), "document", labels)
+
+
+# Tokens before a day where the word that sets out or arrives may stand ("arrived at the asteroid, known as
+# Hesperia, on 2 November 2026").
+JOURNEY_REACH = 10
+_JOURNEY_DAY = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+
+def _journey_days(d: _Doc) -> list[tuple[int, int]]:
+    """(set-out day, arrival day) of each sentence that tells both: a day or year after a word of setting out,
+    and the next one after a word of arriving (``[spans] depart_words``, ``arrive_words``)."""
+
+    def read() -> list[tuple[int, int]]:
+        table = dates.table("spans")
+        depart, arrive = frozenset(table["depart_words"]), frozenset(table["arrive_words"])
+        out = []
+        for si, toks in enumerate(d.m.tokens):
+            words = d.m.words[si]
+            if not depart & set(words) or not arrive & set(words):
+                continue
+            told = [
+                k
+                for k, t in enumerate(toks)
+                if t.fact >= 0
+                and d.facts[t.fact].kind in ("date", "year")
+                and _JOURNEY_DAY.match(d.facts[t.fact].iso or "")
+            ]
+            if len(told) != 2:
+                continue
+            ka, kb = told
+            if depart & set(words[max(0, ka - JOURNEY_REACH) : ka]) and arrive & set(words[ka + 1 : kb]):
+                out.append((toks[ka].fact, toks[kb].fact))
+        return out
+
+    got: list[tuple[int, int]] = d.once("journey-days", read)
+    return got
+
+
+# Tokens before a journey's length (or its "journey of") where the word that tells it done may stand
+# ("after a four-year journey", "ends four-year trip").
+JOURNEY_DONE_REACH = 3
+
+
+def _journeys(d: _Doc) -> Iterator[Relation]:
+    """``span``: a journey told by its length in years (``length``: "after four-year journey", "after a journey
+    of nine years") against the one sentence of the text that tells the day it set out (``start``: "was
+    launched ... in October 2020") and the day it arrived (``end``: "arrived ... on 2 November 2026"); not a
+    journey told ahead ("will begin a three-year journey home"). Nouns and verbs as data in ``[spans]``."""
+    nouns, done = frozenset(dates.table("spans")["journey_nouns"]), frozenset(dates.table("spans")["journey_done"])
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.value <= 0 or f.is_range:
+            continue
+        words = d.m.words[si]
+        k0 = d.hedge_start(si, pos)
+        compound = "-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in nouns
+        if not compound and not (k0 >= 2 and words[k0 - 1] == "of" and words[k0 - 2] in nouns):
+            continue
+        if set(words[d.m.clause_start(si, k0) : k0]) & _AHEAD:
+            continue  # "will begin a three-year journey home"
+        first = k0 - 2 if not compound else k0
+        if not set(words[max(0, first - JOURNEY_DONE_REACH) : first]) & done:
+            continue  # "began a two-year voyage": not told as the journey that arrived
+        days = _journey_days(d)
+        if len(days) == 1:
+            roles = (("length", fi), ("start", days[0][0]), ("end", days[0][1]))
+            yield Relation("span", roles, (), "document")
+
+
+# Tokens before a month where the word that starts or ends a time out may stand ("diagnosed in late September
+# 2023", "did not race again until the following April"); sentences back from the return to the injury.
+ABSENCE_REACH = 5
+ABSENCE_BACK = 2
+_MONTH_ISO = re.compile(r"^(?:(\d{4})|-)-(\d\d)$")
+
+
+def _month_after(d: _Doc, si: int, cue: frozenset[str], year: bool) -> list[int]:
+    """Months (with their year when ``year``) of sentence ``si`` told a few words after a word of ``cue``."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out = []
+    for k, t in enumerate(toks):
+        g = d.facts[t.fact] if t.fact >= 0 else None
+        m = _MONTH_ISO.match(g.iso or "") if g is not None and g.kind == "date" and not g.is_range else None
+        if m is not None and (m[1] or not year) and cue & set(words[max(0, k - ABSENCE_REACH) : k]):
+            out.append(t.fact)
+    return out
+
+
+def _absences(d: _Doc) -> Iterator[Relation]:
+    """``span``: a time out told by its length in months (``length``: "after ten months out", "the ten-month
+    absence") against the month it ended (``end``: "until the following April", "returned in March 2024"),
+    in its sentence or the one before, and the one month with its year that a word of injury tells up to two
+    sentences before that (``start``: "diagnosed in late September 2023"); not another spell or one ahead, nor
+    a length whose sentence tells a year of its own. Words as data in ``[spans]``; label ``loose``: a time
+    out is counted a month either way."""
+    table = dates.table("spans")
+    after = tuple(tuple(p.split()) for p in table["absence_after"])
+    nouns, not_this = frozenset(table["absence_nouns"]), frozenset(table["absence_not"]) | _AHEAD
+    starts, ends = frozenset(table["absence_start"]), frozenset(table["absence_end"])
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "month" or f.value is None or f.value <= 0 or f.is_range:
+            continue
+        words = d.m.words[si]
+        said = next((p for p in after if words[pos + 1 : pos + 1 + len(p)] == p), ())
+        # "ten months out of contract": "out" with another "of" is no time out.
+        told = bool(said) and words[pos + 1 + len(said) : pos + 2 + len(said)] != ("of",)
+        if not told and not ("-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in nouns):
+            continue
+        if set(words[d.m.clause_start(si, pos) : pos]) & not_this:
+            continue
+        if any(t.fact >= 0 and d.facts[t.fact].kind == "year" for t in d.m.tokens[si]):
+            continue  # "In 2019 he had spent 14 months out": another spell
+        end = next((e for s2 in (si, si - 1) if s2 >= 0 for e in _month_after(d, s2, ends, False)), -1)
+        if end < 0:
+            continue
+        s_end = d.facts[end].sentence
+        found = [g for s2 in range(max(0, s_end - ABSENCE_BACK), s_end + 1) for g in _month_after(d, s2, starts, True)]
+        found = [g for g in found if g != end and d.facts[g].span.start < d.facts[end].span.start]
+        if len(found) == 1:
+            roles = (("length", fi), ("start", found[0]), ("end", end))
+            yield Relation("span", roles, (), "document", (("loose", "yes"),))
+
+
+def _and_months(d: _Doc, si: int, pos: int) -> int:
+    """The months told right after a length of years ("six years and eight months"), else -1."""
+    words = d.m.words[si]
+    if words[pos + 1 : pos + 2] != ("and",):
+        return -1
+    fi = d.fact_at(si, pos + 2)
+    f = d.facts[fi] if fi >= 0 else None
+    ok = f is not None and f.kind == "duration" and f.unit == "month" and f.value is not None and not f.is_range
+    return fi if ok else -1
 
 
 @functools.cache
@@ -1219,7 +1355,8 @@ def _same_act(d: _Doc, own: frozenset[str], s2: int) -> bool:
     one group (``[spans] act_groups``: "stole" … "took")."""
     own = own - STOPWORDS - _TOLD
     other = (_content(d, s2) | frozenset(d.m.words[s2])) - STOPWORDS - _TOLD
-    return bool(own & _content(d, s2)) or any(own & g and other & g for g in _act_groups())
+    objects = frozenset(dates.table("spans")["act_objects"])
+    return bool(own & _content(d, s2)) or any(own & g and other & (g | objects) for g in _act_groups())
 
 
 # Words that put an act over N years ahead ("will spend £2bn over ten years", "plans to repay it over").
