@@ -228,6 +228,18 @@ class Told:
     fresh: set[str]  # stems brought in as a new one ("A poll by X, published last Thursday"): another event
 
 
+# Weekdays a story tells by name that make it a story of several days, whose events share its subject words.
+MANY_DAYS = 3
+
+
+def _weekday_name(m: Mentions, fi: int) -> str:
+    """The weekday a figure names ("on Tuesday night" → "tuesday"), else ""."""
+    f = m.view.facts[fi]
+    if f.kind != "weekday":
+        return ""
+    return f.text.split()[0].lower()
+
+
 def _headline(m: Mentions, si: int) -> bool:
     """The sentence is the text's first line and ends without a stop: a headline, which names no event as
     new (the body's "A storm hit ..." brings the headline's storm in again)."""
@@ -509,6 +521,13 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
             and not nxt.explicit
         ):
             yield t, nxt, ()
+    many_days = len({_weekday_name(m, t.fact) for t in told} - {""}) >= MANY_DAYS
+    # The story's own event ("fire" in a wildfire told over a week) is what every day's events share.
+    told_acts: dict[str, int] = {}
+    for t in told:
+        for st in t.actions:
+            told_acts[st] = told_acts.get(st, 0) + 1
+    topic = {st for st, n in told_acts.items() if n >= MANY_DAYS}
     for (i, j), stems in sorted(shared.items()):
         a, b = told[i], told[j]
         if a.sentence == b.sentence or a.repeats or b.repeats:
@@ -522,9 +541,11 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
         if set(stems) & (a.explicit | b.explicit):
             yield a, b, tuple(sorted(stems))  # "two days before the summit" names its event
             continue
-        # Two events of one story share its people and places: what happened must be shared too.
+        # Two events of one story share its people and places: what happened must be shared too; in a story
+        # told over several days ("on Sunday ... on Tuesday ... on Thursday") by both tellings.
         solid = set(stems) - a.names - b.names
-        if len(solid) >= MIN_SHARED and solid & (a.actions | b.actions):
+        acts = ((a.actions & b.actions) - topic) if many_days else (a.actions | b.actions)
+        if len(solid) >= MIN_SHARED and solid & acts:
             yield a, b, tuple(sorted(stems))
         elif solid & _events()["once"] and len(a.story & b.story) > len(solid & _events()["once"]):
             # The start of one thing happens once: "a bright start on Saturday" … "the opening night" of the
