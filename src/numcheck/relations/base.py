@@ -24,7 +24,7 @@ SHARES = frozenset({"percent", "share"})
 # Words that end the noun between a part and its "of" ("$2.84bn and earnings of $0.93"): another clause.
 # Words between a figure and "of" that end the gap: "3 lines instead of 2" has no whole.
 GAP_STOP = frozenset(
-    "and or but while whereas with were was are is have has had per each a an instead because ahead regardless after before since until following".split()
+    "and or but while whereas with were was are is have has had per each a an instead because ahead regardless after before since until following against versus compared than".split()
 )
 FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
 # Capitalised words that are not names of who or what a figure belongs to.
