@@ -1741,6 +1741,8 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
                 continue  # "second, 17 seconds behind in 2:06:58": the gap itself, not a time overtaken
             if _points_gap(d, si, k):
                 continue  # "five points behind Labour and three behind Reform UK": gaps, not levels
+            if gap >= 0 and words[k] in _COMPARATIVES:
+                continue  # "It was 24mm more than Ulvsund receives in October": the difference, not a level
             if own:
                 # A time of its own ("came second behind Lund (3:46.80)"): times are this reader's; amounts
                 # with a figure after the word are the comparison builder's.
@@ -1767,6 +1769,8 @@ def _overtakes(d: _Doc) -> Iterator[Relation]:
                 yield Relation("comparison", (("a", ai), ("b", bi)), (d.span(si, k, end),), ev, (("order", order),))
 
 
+# Comparatives that, right after a figure, make it a difference ("24mm more than", "£3m less than").
+_COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "bigger", "smaller", "longer", "shorter"})
 # A score or a set as the word after an overtaking word's object: "beating Lunde 6-2".
 _SCORE_WORD = startcache.compile(r"^\d{1,3}-\d{1,3}$")
 # Words before a figure that make it a level, not a gap, when a word of passing follows ("on 64 points
