@@ -399,6 +399,8 @@ def _levels(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             fy, cy = _years(d, fl.sentence), _figure_years(d, ch.figure)
             if not _frames_meet(fy, cy):
                 continue
+            if _sentence_mood(d, fl.sentence) != bool(d.m.frame(ch.figure).mood):
+                continue  # "expects numbers to be broadly flat this year" against last year's 9% rise
             yield Relation(
                 "qualifier",
                 (("figure", ch.figure),),
@@ -406,6 +408,11 @@ def _levels(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 "document",
                 (("phrase", fl.phrase), ("unit", "change")),
             )
+
+
+def _sentence_mood(d: _Doc, si: int) -> bool:
+    """Some figure of the sentence is told as a forecast, a target or a hope (``Frame.mood``)."""
+    return any(t.fact >= 0 and d.m.frame(t.fact).mood for t in d.m.tokens[si])
 
 
 def _from_level(d: _Doc, si: int, pos: int) -> int:
