@@ -53,6 +53,9 @@ VERB_CONCEPT_REACH = 5
 CLAUSE_END = frozenset(";:.!?")
 # Words that open a relative clause set off by commas: a time told inside one is not the main clause's.
 _RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
+# Words before a place after "in" that the comma opening an aside may stand ("The study, presented at a
+# cardiology conference in Lisbon on Sunday, followed ...").
+ASIDE_WORDS = 10
 # Words that open a new clause after a comma: ", while theatre impresario ... rose from £340m".
 CLAUSE_OPENERS = frozenset("while whereas but although though and which who when as after before since".split())
 # Words that are not what a figure counts, though they follow it.
@@ -601,6 +604,12 @@ class Mentions:
         return best[1] if best else None
 
     @staticmethod
+    def _in_aside(words: Sequence[str], j: int, pos: int) -> bool:
+        """Token ``j`` stands in an aside set off by commas before the figure at ``pos``: "The study,
+        presented at a conference in Lisbon, followed 1,240 patients" (the place is the conference's)."""
+        return "," in words[j:pos] and "," in words[max(0, j - ASIDE_WORDS) : j]
+
+    @staticmethod
     def _relative_aside(words: Sequence[str], lo: int, pos: int) -> tuple[int, int]:
         """The last relative clause set off by commas that closes between ``lo`` and ``pos`` (", who had run
         the council since 2007,"): its two commas' positions, else (-1, -1)."""
@@ -700,7 +709,12 @@ class Mentions:
                 whole = v.whole_scopes.starting_at(words, j)
                 if whole is not None and whole[1] <= hi and self._clear(si, j, whole[1], pos):
                     scope = "whole"
-                elif words[j] in ("in", "across", "throughout") and j + 1 < hi and not self._held_in(si, j):
+                elif (
+                    words[j] in ("in", "across", "throughout")
+                    and j + 1 < hi
+                    and not self._held_in(si, j)
+                    and not (j < pos and self._in_aside(words, j, pos))
+                ):
                     scope = self._name_at(si, j + 1 + (words[j + 1] == "the")) or self._sector_at(words, j + 1, hi)
         mood = "forecast" if "forecast" in m.roles or self._modal_after(si, pos) else ""
         return Frame(

@@ -23,6 +23,8 @@ COUNTABLE = frozenset({"count", "number", "money"})
 SHARES = frozenset({"percent", "share"})
 # Words that end the noun between a part and its "of" ("$2.84bn and earnings of $0.93"): another clause.
 # Words between a figure and "of" that end the gap: "3 lines instead of 2" has no whole.
+# Words of a figure's noun that make it an average of a set, never the set ("a median age of 64").
+_AVERAGE_WORDS = frozenset({"average", "median", "mean", "age", "typical"})
 GAP_STOP = frozenset(
     "and or but while whereas with were was are is have has had per each a an instead because ahead regardless after before since until following against versus compared than".split()
 )
@@ -91,6 +93,12 @@ def family(f: Fact) -> str:
 _ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among", "into", "throughout"})
 # Words of a figure's noun that may stand between it and a gap word ("three league points behind").
 GAP_NOUN_WORDS = 2
+
+
+def is_average(d: _Doc, fi: int) -> bool:
+    """The figure is an average or an age of a set, never the set: "a median age of 64", "an average of 450"."""
+    m = d.m.by_fact.get(fi)
+    return bool(m is not None and m.noun and _AVERAGE_WORDS.intersection(m.noun.split()))
 
 
 def is_gap(d: _Doc, fi: int) -> bool:
@@ -270,6 +278,8 @@ class _Doc:
                 continue  # "them", "those" are plural: never the "one shell" before them
             if self.bound_at(s2, k):
                 continue  # "640,000 are children under five. Of those children": an age bound, no set
+            if is_average(self, fi):
+                continue  # "had a median age of 64, and about 880 of them": an average, no set
             if self._pronoun_part(s2, k):
                 continue  # "Twelve of them were charged, and 15 of them released": both of the same whole
             om = self.m.by_fact.get(fi)
@@ -277,9 +287,10 @@ class _Doc:
                 continue
             heads = {singular(p.split()[-1].lower()) for p in (om.noun if om else None, f.subject) if p}
             if not noun or singular(noun) in heads:
-                if not noun and aside < 0 and (self._after_preposition(s2, k) or self.older_end(s2, k)):
-                    aside, aside_sentence = fi, s2
-                    continue
+                if not noun and (self._after_preposition(s2, k) or self.older_end(s2, k)):
+                    if aside < 0:
+                        aside, aside_sentence = fi, s2
+                    continue  # "followed 1,240 patients at 48 hospitals in seven countries": both passed over
                 return fi
             if nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set

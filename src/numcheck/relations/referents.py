@@ -480,7 +480,8 @@ def _counts(d: _Doc, fi: int, head: str, kin: frozenset[str]) -> bool:
             if ws[j] in CLAUSE_END or ws[j] == "," or d.fact_at(si, j) >= 0:
                 break
             if d.v.concepts.get(ws[j]) in kin:
-                return True
+                # "the toll at 65" counts the toll; "2,310 patients at 56 clinics": that noun is 2,310's
+                return not (j > 0 and d.fact_at(si, j - 1) >= 0)
     nouns = (m.noun, d.facts[fi].subject)
     return any(n and singular(n.split()[-1].lower()) == singular(head) for n in nouns)
 

@@ -18,6 +18,7 @@ from numcheck.relations.base import (
     SHARES,
     Relation,
     _Doc,
+    is_average,
     same_family,
 )
 from numcheck.relations.holders import holder_of
@@ -207,6 +208,21 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -
     return None
 
 
+def _definite_subject(d: _Doc, si: int, pos: int) -> bool:
+    """The sentence opens on "The <plural noun>" and tells no figure of its family before ``pos``: a later
+    "of them" stands for that noun's set ("The patients had a median age of 64, and 880 of them ...")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if len(words) < 3 or words[0] != "the" or not words[1].isalpha() or not words[1].endswith("s"):
+        return False
+    if toks[1].fact >= 0 or words[2] in (",", "of"):
+        return False
+    part = d.facts[toks[pos].fact]
+    return not any(
+        t.fact >= 0 and t.fact != toks[pos].fact and same_family(d.facts[t.fact], part) and not is_average(d, t.fact)
+        for t in toks[:pos]
+    )
+
+
 def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     """ "70 of the 120", "12 out of 23", "70 (48%) of the 120 staff", "34 of them" → the whole."""
     words = d.m.words[si]
@@ -241,6 +257,10 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 nxt = words[after + 1] if after + 1 < len(words) else ""
                 # A determiner takes the noun it stands for ("of those cases"); "of which came" does not.
                 noun = nxt if words[after] in ("those", "these") and nxt.isalpha() and toks[after + 1].fact < 0 else ""
+                if words[after] == "them" and _definite_subject(d, si, pos):
+                    # "The patients had a median age of 64, and about 880 of them": "them" are the subject's
+                    subject = definite_whole(d, si, 0, d.facts[part], part)
+                    return (subject, d.span(si, j, after + 1), "document") if subject >= 0 else None
                 ante = referent(d, si, after, part=part, noun=noun, at=pos)
                 if ante >= 0:
                     return ante, d.span(si, j, after + 1), "sentence"
