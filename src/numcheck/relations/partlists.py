@@ -339,11 +339,54 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
     if total < 0 or not _fits(d, total, si, items):
         return
     close = _closing(d, si, items[-1])
-    if close < 0 and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
+    rest = _rest_next(d, si) and not _intentions(d, si, items) if close < 0 else False
+    if close < 0 and not rest and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
         if not _exclusive(d, si, items):
             return  # parts told only by what they are may overlap, unless their words exclude each other
     exact = close >= 0 and not _open_words(d, si, comma + 1, close) and not _unread(d, si, items[0], items[-1])
+    if rest:
+        # "Of those, 840 said ..., 790 said ... and 260 said .... The rest gave no answer.": the rest told
+        # after the list makes it every part but one, so its parts count nothing twice and fit within the whole
+        roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
+        yield Relation(
+            "breakdown", roles, (d.span(si, 0, comma),), "sentence", (("inclusive", "yes"), ("rest", "told"))
+        )
+        return
     yield _relation(d, si, total, items, d.span(si, 0, comma), exact)
+
+
+# Tokens after a part's verb of saying that a word of intention may stand ("said they would").
+INTENTION_REACH = 3
+
+
+def _intentions(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """A part is told as what people said they would do ("1,240 said they would strike"): one person may
+    give several such answers."""
+    words = d.m.words[si]
+    said = _words()[2]
+    intent = _intention_words()
+    return any(
+        p + 1 < len(words) and words[p + 1] in said and intent & set(words[p + 2 : p + 2 + INTENTION_REACH])
+        for p in items
+    )
+
+
+@functools.cache
+def _intention_words() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["intentions"])
+
+
+def _rest_next(d: _Doc, si: int) -> bool:
+    """The sentence after ``si`` opens on a rest told without a figure ("The rest did not answer.", "The
+    remainder were undecided."): the list of ``si`` names every part of its whole but that one."""
+    if si + 1 >= len(d.m.tokens):
+        return False
+    toks = d.m.sentence_tokens(si + 1)
+    words = [t.text.lower() for t in toks]
+    hit = _tables()["bare_rest"].starting_at(words, 0)
+    if not hit or (hit[1] < len(words) and words[hit[1]] == "of"):
+        return False  # "The rest of the money ...": a thing of its own
+    return not any(t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS for t in toks)
 
 
 def _named_before(d: _Doc, si: int, concept: str, like: Fact) -> int:

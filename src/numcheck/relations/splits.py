@@ -36,6 +36,7 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.breakdowns import _items_from
 from numcheck.relations.lists import opener_concept
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml
 
 # Words between a part and its place ("900 jobs will go at the Hull depot").
@@ -80,6 +81,12 @@ UNITS_AHEAD = 4
 _UNIT_KINDS = frozenset({"count", "number", "money", "measure"})
 # Words before a figure that make it an end of a change or a comparison, not a unit's level.
 _CHANGE_ENDS = frozenset({"from", "than", "on", "against", "with"})
+
+# Words a part told after "Another N" may carry before the next, when the sentence before told the first
+# part "of" its whole: "Another 41 died in the neighbouring province of Tessa, and 26 elsewhere".
+PAIR_ITEM_GAP = 12
+# Words between "of" and a whole that its part is told of: "74 of the 131 dead", "38 of its 66 stores".
+_OF_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 
 _NOT_PLACES = frozenset(m.lower() for m in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
 
@@ -202,28 +209,76 @@ def _only_figure(d: _Doc, si: int, like: str) -> int:
     return found[0] if len(found) == 1 else -1
 
 
-def _runs(d: _Doc) -> Iterator[tuple[list[int], list[int], bool]]:
-    """(sentences, parts, some) of each list of parts: three or more given to places in one sentence, a part
+def _runs(d: _Doc) -> Iterator[tuple[list[int], list[int], bool, int]]:
+    """(sentences, parts, some, whole) of each list of parts: three or more given to places in one sentence, a part
     told alone and, in the next sentence, "Another N ..., M ... and K ..." (the parts after it), or two or
     more given to places and, in the next sentence, "A further N ..." (``some``: places named one by one
-    may be only some of the total's)."""
+    may be only some of the total's). ``whole`` is the whole the first part is told of ("74 of the 131 dead
+    were in A. Another 41 died in B, and 26 elsewhere"), else -1: the total is looked for before."""
     for si in range(len(d.m.tokens)):
         pos, fi = _first_figure(d, si)
         m = d.m.by_fact.get(fi) if fi >= 0 else None
         if m is None or "another" not in m.roles or si == 0:
             placed = _placed_items(d, si)
             if len(placed) >= PLACES_MIN:
-                yield [si], placed, False
+                yield [si], placed, False, -1
             continue
         items = _items_from(d, si, pos, d.facts[fi])
         first = _only_figure(d, si - 1, family(d.facts[fi]))
         if len(items) >= 2 and first >= 0:
-            yield [si - 1, si], [first] + items, False
+            yield [si - 1, si], [first] + items, False, -1
+            continue
+        pair = _part_of_whole(d, si - 1, family(d.facts[fi]))
+        if pair is not None:
+            # "Another 48 died in the neighbouring province of A, and 27 elsewhere": each place may take a
+            # few more words
+            items = _items_from(d, si, pos, d.facts[fi], item_gap=PAIR_ITEM_GAP)
+            if _same_set(d, pair[1], items):
+                yield [si - 1, si], [pair[0]] + items, True, pair[1]  # the places told may be only some
             continue
         # "21 died in A and 14 in B. A further 19 deaths were recorded in C.": a list, then "another N".
         listed = _listed_before(d, si - 1, d.facts[fi])
         if len(listed) >= 2 and _further_place(d, si, pos, listed):
-            yield [si - 1, si], listed + items, True  # places named one by one may be only some
+            yield [si - 1, si], listed + items, True, -1  # places named one by one may be only some
+
+
+def _same_set(d: _Doc, whole: int, items: Sequence[int]) -> bool:
+    """The parts told after "Another N" count the set an event's one count names ("the 131 dead",
+    ``[referents] definite_sets``): the first says so ("Another 41 died"), none counts another thing the
+    vocabulary knows ("Another 40 were injured") or is told of another time or mood ("will open next year")."""
+    wf = d.m.frame(whole)
+    if not items or wf.concept not in referent_words().definite_sets:
+        return False
+    known = d.v.concept_names
+    for n, fi in enumerate(items):
+        f = d.m.frame(fi)
+        if f.period != wf.period or f.mood != wf.mood:
+            return False
+        if f.concept != wf.concept and (n == 0 or f.concept in known):
+            return False
+    return True
+
+
+def _part_of_whole(d: _Doc, si: int, like: str) -> tuple[int, int] | None:
+    """(part, whole) when the figures of family ``like`` in sentence ``si`` are just a part and the whole
+    it is told "of" ("74 of the 131 dead were in A", "38 of its 66 stores are in B"), else None."""
+    figs = [(p, t.fact) for p, t in enumerate(d.m.tokens[si]) if t.fact >= 0 and _single(d, t.fact)]
+    figs = [(p, fi) for p, fi in figs if family(d.facts[fi]) == like]
+    if len(figs) != 2:
+        return None
+    (p1, part), (p2, whole) = figs
+    words = d.m.words[si]
+    between = words[p1 + 1 : p2]
+    if (
+        not between
+        or between[0] != "of"
+        or len(between) > 2
+        or (len(between) == 2 and between[1] not in _OF_DETERMINERS)
+    ):
+        return None
+    if (d.facts[part].value or 0) >= (d.facts[whole].value or 0):
+        return None
+    return part, whole
 
 
 def _further_place(d: _Doc, si: int, pos: int, listed: Sequence[int]) -> bool:
@@ -251,8 +306,8 @@ def _listed_before(d: _Doc, si: int, like: Fact) -> list[int]:
 
 
 def _placed_parts(d: _Doc) -> Iterator[Relation]:
-    for sents, items, some in _runs(d):
-        ti = _total_for(d, sents[0], items)
+    for sents, items, some, whole in _runs(d):
+        ti = whole if whole >= 0 else _total_for(d, sents[0], items)
         if ti < 0:
             continue
         after = [sents[-1] + 1] if sents[-1] + 1 < len(d.m.tokens) else []
