@@ -403,14 +403,16 @@ def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
     """The count at ``pos`` is a body's seats as a whole: a seat noun right after it, told after "of the"
     ("22 of the 43 seats") or as what the body has ("The council has 43 seats", "the 43-seat council")."""
     words = d.m.words[si]
+    if pos + 2 < len(words) and words[pos + 1] == "-" and _tables()["seats"].starting_at(words, pos + 2):
+        return True  # "the 101-seat parliament": the body told by its size
     if not _tables()["seats"].starting_at(words, pos + 1):
         return False
     return words[max(0, pos - 2) : pos] == ("of", "the") or (pos > 0 and words[pos - 1] in ("has", "have", "had", "of"))
 
 
-def _held(d: _Doc, si: int, pos: int, whole: Fact) -> bool:
+def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = frozenset({"", "now"})) -> bool:
     """The count at ``pos`` is one side's seats: a seat noun after it or a bare figure given to a name, no
-    word of a gain, loss, margin or threshold beside it, no other year or time than the whole's."""
+    word of a gain, loss, margin or threshold beside it, no other year or time than the whole's (``times``)."""
     words = d.m.words[si]
     f = d.facts[d.fact_at(si, pos)]
     if f.kind not in ("count", "number") or f.is_range or f.value is None or f.value >= (whole.value or 0):
@@ -422,12 +424,25 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact) -> bool:
         return False
     if _tables()["seats"].ending_at(words, k) and not _tables()["seats"].starting_at(words, pos + 1):
         return False  # "the 43 seats, 22 ..." is not this count's noun
-    if d.m.frame(d.fact_at(si, pos)).period not in ("", "now"):
+    if d.m.frame(d.fact_at(si, pos)).period not in times:
         return False
     if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
         return True  # "won six seats", "took 22 of the 43 seats"
     got = _name_entry(d, si, pos)
     return got is not None
+
+
+_NOW = frozenset({"", "now"})
+
+
+def _seat_times(d: _Doc, si: int, pos: int, wi: int, w: Fact) -> frozenset[str]:
+    """The times a side's seats may be told of: now, or the time of a side's seats told beside the whole
+    ("Civic Renewal will have 44 seats in the 101-seat parliament": a projection, whose sides are all told
+    as what they will have)."""
+    for k, tok in enumerate(d.m.tokens[si]):
+        if tok.fact >= 0 and tok.fact != wi and k != pos and _held(d, si, k, w, _NOW | {"future"}):
+            return _NOW | {d.m.frame(tok.fact).period}
+    return _NOW
 
 
 def _seat_shares(d: _Doc) -> Iterator[Relation]:
@@ -441,11 +456,12 @@ def _seat_shares(d: _Doc) -> Iterator[Relation]:
         if not _seat_whole(d, si, pos):
             continue
         items: list[int] = []
+        times = _seat_times(d, si, pos, wi, w)
         for s2 in range(si, min(len(d.m.tokens), si + SEATS_NEXT + 1)):
             if s2 > si and any(_seat_whole(d, s2, k) for k, t in enumerate(d.m.tokens[s2]) if t.fact >= 0):
                 break  # another body's seats
             for k, tok in enumerate(d.m.tokens[s2]):
-                if tok.fact >= 0 and tok.fact != wi and (s2 > si or k != pos) and _held(d, s2, k, w):
+                if tok.fact >= 0 and tok.fact != wi and (s2 > si or k != pos) and _held(d, s2, k, w, times):
                     items.append(tok.fact)
         if len(items) >= ENTRIES_MIN:
             cue = d.span(si, pos + 1, pos + 2)
