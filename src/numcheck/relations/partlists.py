@@ -297,6 +297,8 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             yield from _of_them(d, si)
         if cues & closing:
             yield from _closed_lists(d, si)
+            if cues & _new_words():
+                yield from _new_parts(d, si)
         if "of" in cues or ":" in cues:
             yield from _share_lists(d, si)
     for si in range(1, len(d.m.tokens)):
@@ -304,6 +306,50 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             yield from _total_after(d, si)
         if _tables()["closing"].starting_at(d.m.words[si], 0):
             yield from _rest_opened(d, si)
+
+
+@functools.cache
+def _new_words() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["new_set"])
+
+
+def _new_parts(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Employment rose by 96,000 to 29.4 million, with 58,000 of the new jobs full-time and the remaining
+    45,000 part-time": a list whose first part is told "of the new <noun>" (``[sums] new_set``) and closed
+    by its rest splits what the clause before it added: the nearest figure of its family before the list
+    in its sentence, the level it rose to ("to 29.4 million") or from passed over."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    new = _new_words()
+    for p in range(1, len(words) - 3):
+        fi = toks[p].fact
+        if fi < 0 or words[p + 1 : p + 3] != ("of", "the") or words[p + 3] not in new:
+            continue
+        like = d.facts[fi]
+        if not _single(like):
+            continue
+        items = _run(d, si, p, like)
+        if len(items) < 2 or items[0] != p:
+            return
+        close = _closing(d, si, items[-1])
+        if close < 0 or _open_words(d, si, p, close):
+            return
+        total = -1
+        for k in range(d.hedge_start(si, p) - 1, -1, -1):
+            ti = toks[k].fact
+            if ti < 0 or not _single(d.facts[ti]) or family(d.facts[ti]) != family(like):
+                continue
+            h = d.hedge_start(si, k)
+            if h > 0 and words[h - 1] in ("to", "from"):
+                continue  # "to 29.4 million": the level it rose to, no whole of what was added
+            total = ti
+            break
+        if total < 0 or not _fits(d, total, si, items):
+            return
+        m = d.m.by_fact.get(total)
+        if m is not None and m.roles & {"part", "another", "remainder", "each"}:
+            return
+        yield _relation(d, si, total, items, d.span(si, p + 1, p + 4), not _unread(d, si, items[0], items[-1]))
+        return
 
 
 @functools.cache
