@@ -224,6 +224,7 @@ from numcheck.relations.shares import (
     _within_concepts,
 )
 from numcheck.relations.splits import (
+    _allocations,
     _case_splits,
     _group_splits,
     _instalments,
@@ -362,6 +363,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _placed_parts,
     _respective_parts,
     _payments,
+    _allocations,
     _group_splits,
     _instalments,
     _stages,

@@ -466,6 +466,68 @@ def _payments(d: _Doc) -> Iterator[Relation]:
 # --- an amount paid in stages --------------------------------------------------------------------------
 
 
+# Tokens after a whole to be shared out that its noun may stand: "a £14.5m roads improvement package".
+ALLOCATED_REACH = 3
+# Tokens after a shared-out sum that the preposition naming what it goes to may stand: "£3.1m on".
+ALLOCATED_TO_REACH = 1
+# Subjects of a clause sharing out the whole told before: "It will spend", "They will put".
+_ALLOCATING_PRONOUNS = frozenset({"it", "they"})
+
+
+def _allocated_whole(d: _Doc, si: int) -> int:
+    """The one money figure of sentence ``si`` when a noun of a whole to be shared out follows it within
+    ``ALLOCATED_REACH`` words ("a £9.6m recovery plan", "a $14.5m roads package"), else -1."""
+    like = [t.fact for t in d.m.tokens[si] if t.fact >= 0 and d.facts[t.fact].kind == "money"]
+    if len(like) != 1 or not _single(d, like[0]):
+        return -1
+    pos = d.pos_of(like[0])[1]
+    words = d.m.words[si]
+    wholes = _tables()["allocated_wholes"]
+    for k in range(pos + 1, min(len(words), pos + 1 + ALLOCATED_REACH)):
+        if d.m.tokens[si][k].fact >= 0 or words[k] in CLAUSE_END:
+            break
+        if wholes.starting_at(words, k):
+            m = d.m.by_fact.get(like[0])
+            return -1 if m is not None and m.roles & {"part", "another", "each", "remainder"} else like[0]
+    return -1
+
+
+def _allocations(d: _Doc) -> Iterator[Relation]:
+    """ "The trust has agreed a £9.6m plan. It will spend £4.2m on nurses, £3.9m on wards and £2.3m on
+    software.": a sentence opened by "It" or "They" whose verb shares out sums (``[sums] allocate``), each told
+    "on", "into" or "for" what it goes to, lists parts of the plan, fund or budget the sentence before tells
+    (``allocated_wholes``). The parts may be only some (inclusive); none told of a past time ("Last year it
+    spent")."""
+    for si in range(1, len(d.m.tokens)):
+        words = d.m.words[si]
+        if len(words) < 4 or words[0] not in _ALLOCATING_PRONOUNS:
+            continue
+        pos, fi = _first_figure(d, si)
+        if fi < 0 or d.facts[fi].kind != "money":
+            continue
+        verb = d.hedge_start(si, pos) - 1
+        if verb < 1 or not _tables()["allocate"].ending_at(words, verb + 1):
+            continue
+        total = _allocated_whole(d, si - 1)
+        if total < 0:
+            continue
+        items = _items_from(d, si, pos, d.facts[fi])
+        if len(items) < 2:
+            continue
+        to = _tables()["allocated_to"]
+        if not all(
+            any(to.starting_at(words, k) for k in range(p + 1, min(len(words), p + 2 + ALLOCATED_TO_REACH)))
+            for p in (d.pos_of(i)[1] for i in items)
+        ):
+            continue
+        if any(d.m.frame(i).period not in ("", "now", "future") for i in items):
+            continue
+        if (d.facts[total].value or 0) <= whole_floors(d.facts[i].value for i in items)[1]:
+            continue
+        roles = (("total", total),) + tuple(("item", i) for i in items)
+        yield Relation("breakdown", roles, (d.span(si, 0, pos),), "document", (("inclusive", "yes"),))
+
+
 def _paid_value(d: _Doc, si: int, pos: int) -> bool:
     """A deal's value, or an amount right after a verb of paying ("agreed to pay its partner €2.4bn")."""
     if _deal_value(d, si, pos):
