@@ -407,7 +407,11 @@ def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
         return True  # "the 101-seat parliament": the body told by its size
     if not _tables()["seats"].starting_at(words, pos + 1):
         return False
-    return words[max(0, pos - 2) : pos] == ("of", "the") or (pos > 0 and words[pos - 1] in ("has", "have", "had", "of"))
+    if pos > 2 and words[pos - 1].endswith(("'s", "s'")) and words[pos - 3 : pos - 1] == ("of", "the"):
+        return True  # "28 of the council's 54 seats": the body's seats, told by its holder
+    return words[max(0, pos - 2) : pos] in (("of", "the"), ("of", "its")) or (
+        pos > 0 and words[pos - 1] in ("has", "have", "had", "of")
+    )
 
 
 def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = frozenset({"", "now"})) -> bool:
