@@ -750,13 +750,16 @@ def _where_counted(d: _Doc, si: int, k: int) -> bool:
     """The count at token ``k`` is a preposition's object after another figure of its clause: the number of
     places a part was counted in ("17 seats in the town's six wards"), not a part."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    j = k - 1
+    j = d.hedge_start(si, k) - 1  # "rescued over 700": a hedge, no preposition
     for _ in range(2):
         if j >= 0 and (words[j] in _PLACE_DETERMINERS or words[j].endswith(("'s", "s'"))):
             j -= 1
     if j < 1 or words[j] not in _ASIDE_PREPOSITIONS:
         return False
-    return any(toks[i].fact >= 0 for i in range(d.m.clause_start(si, j), j))
+    return any(
+        toks[i].fact >= 0 and d.facts[toks[i].fact].kind in ("count", "number")
+        for i in range(d.m.clause_start(si, j), j)
+    )
 
 
 def _one_action(d: _Doc, total: int, *parts: int) -> bool:
