@@ -845,6 +845,85 @@ def _case_splits(d: _Doc) -> Iterator[Relation]:
         si = run_end + 1
 
 
+# --- a company's revenue and its markets' sales ----------------------------------------------------------
+
+# Sentences after the revenue that its markets' sales may start in ("Revenue reached $4.8bn. Analysts had
+# expected ... Asia remained its biggest market, bringing in $2.6bn.").
+MARKETS_AHEAD = 3
+# The concepts of a whole the markets' sales are parts of.
+_REVENUE = frozenset({"revenue"})
+
+
+def _market_items(d: _Doc, si: int, like: str) -> list[int] | None:
+    """The money figures of sentence ``si`` each given to a market or region by name, the first (or the
+    sentence's subject) by a verb of bringing in sales (``[lists] region_verbs``: "Asia ..., bringing in
+    $2.6bn", "North America contributed $1.3bn"), the rest by name alone ("and Europe $1.2bn"); [] when the
+    sentence's first money figure is no such figure, None when a later one is given to nothing."""
+    from numcheck.relations.lists import _capital, _name_entry
+    from numcheck.relations.lists import _tables as list_tables
+
+    words, toks = d.m.words[si], d.m.tokens[si]
+    verbs = list_tables()["region_verbs"]
+    if _find("other_holders", words, 0, len(words)) >= 0:
+        return None  # "Its rival Kestrel said China brought in ...": another company's markets
+    out: list[int] = []
+    for pos, tok in enumerate(toks):
+        fi = tok.fact
+        if fi < 0 or d.facts[fi].kind != "money":
+            continue
+        if not _single(d, fi) or family(d.facts[fi]) != like:
+            return None
+        h = d.hedge_start(si, pos)
+        if not out:
+            hit = verbs.ending_at(words, h)
+            if hit is None:
+                return []  # no market's sales open this sentence's figures
+            told = _name_entry(d, si, pos, "region_verbs") is not None or (
+                _capital(d, toks[0]) and words[0] not in d.v.not_names and "," in words[: hit[1]]
+            )
+            if not told:
+                return None
+        elif _name_entry(d, si, pos) is None and _name_entry(d, si, pos, "region_verbs") is None:
+            return None
+        out.append(fi)
+    return out
+
+
+def _market_parts(d: _Doc) -> Iterator[Relation]:
+    """ "Revenue for the quarter reached $4.8bn. ... Asia remained its biggest market, bringing in $2.6bn.
+    North America contributed $1.3bn and Europe $1.2bn.": the markets' or regions' sales told by name, one
+    after another in the ``MARKETS_AHEAD`` sentences after a revenue told as a level, are some of it
+    (inclusive). No market's sales are read past another revenue figure, a change's end or another time."""
+    for si, pos, ti, t in d.figures(frozenset({"money"})):
+        if d.m.frame(ti).concept not in _REVENUE or not _single(d, ti) or d.older_end(si, pos):
+            continue
+        m = d.m.by_fact.get(ti)
+        if m is None or m.roles & {"part", "another", "each", "remainder", "forecast"}:
+            continue
+        later = [fi for fi in _level_figures(d, si, family(t)) if d.pos_of(fi)[1] > pos]
+        if any(d.m.frame(fi).concept in _REVENUE and not d.older_end(si, d.pos_of(fi)[1]) for fi in later):
+            continue  # "Revenue reached $4.8bn, and sales ... $5.1bn": the later one is nearer the markets'"
+        items: list[int] = []
+        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + MARKETS_AHEAD)):
+            got = _market_items(d, s2, family(t))
+            if got is None or (not got and items):
+                break
+            if not got:
+                if any(d.m.frame(tok.fact).concept in _REVENUE for tok in d.m.tokens[s2] if tok.fact >= 0):
+                    break  # another revenue told before the markets: theirs may be its parts
+                continue
+            items.extend(got)
+        if len(items) < 2:
+            continue
+        tf = d.m.frame(ti)
+        if any(d.m.frame(i).period not in ("", tf.period) or d.m.frame(i).mood for i in items):
+            continue
+        if (t.value or 0) <= whole_floors(d.facts[i].value for i in items)[1]:
+            continue
+        roles = (("total", ti),) + tuple(("item", i) for i in items)
+        yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+
+
 # --- a group's total and its brands or divisions -------------------------------------------------------
 
 
