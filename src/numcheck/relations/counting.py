@@ -783,6 +783,9 @@ def _told_total(d: _Doc, si: int, a: int) -> int:
             fi = tok.fact
             if fi < 0 or d.facts[fi].kind not in ("count", "number") or d.facts[fi].is_range:
                 continue
+            h = d.hedge_start(s2, k)
+            if h > 0 and words[h - 1] in ("to", "from"):
+                continue  # "were reduced to 15 seats, down from 33": one side's change, no told total
             wm = d.m.by_fact.get(fi)
             near = {d.v.concepts.get(x) for x in words[k + 1 : k + 1 + NOUN_WORDS]}
             if (wm and wm.concept == concept) or concept in near:
