@@ -430,6 +430,8 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
         return False  # "the 43 seats, 22 ..." is not this count's noun
     if d.m.frame(d.fact_at(si, pos)).period not in times:
         return False
+    if noun and _placed_seats(d, si, noun[1], whole):
+        return False  # "won all 16 seats in the city's five wards": a part of one side's seats, by place
     if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
         return True  # "won six seats", "took 22 of the 43 seats"
     got = _name_entry(d, si, pos)
@@ -447,6 +449,21 @@ def _seat_times(d: _Doc, si: int, pos: int, wi: int, w: Fact) -> frozenset[str]:
         if tok.fact >= 0 and tok.fact != wi and k != pos and _held(d, si, k, w, _NOW | {"future"}):
             return _NOW | {d.m.frame(tok.fact).period}
     return _NOW
+
+
+# Tokens after a seat noun that the body it is told "in" may stand: "44 seats in the 101-seat parliament".
+SEAT_BODY_REACH = 3
+
+
+def _placed_seats(d: _Doc, si: int, after: int, whole: Fact) -> bool:
+    """The seats end at token ``after`` and are told "in" or "across" somewhere that is not the body whose
+    seats are the whole ("in the 101-seat parliament" is the body; "in the city's five wards", "across the
+    valley" is a place a side won some of its seats in)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if after >= len(words) or words[after] not in ("in", "across", "from"):
+        return False
+    near = range(after + 1, min(len(words), after + 1 + SEAT_BODY_REACH))
+    return not any(toks[k].fact >= 0 and d.facts[toks[k].fact] is whole for k in near)
 
 
 def _seat_shares(d: _Doc) -> Iterator[Relation]:
