@@ -278,6 +278,8 @@ def _part_of_whole(d: _Doc, si: int, like: str) -> tuple[int, int] | None:
         return None
     if (d.facts[part].value or 0) >= (d.facts[whole].value or 0):
         return None
+    if not any(w in _tables()["place_words"].by_first for w in words[p2 + 1 : d.m.clause_end(si, p2)]):
+        return None  # "40 of the 90 dead were children": a kind, not a place the next parts go on from
     return part, whole
 
 
@@ -886,6 +888,8 @@ def _market_items(d: _Doc, si: int, like: str) -> list[int] | None:
         elif _name_entry(d, si, pos) is None and _name_entry(d, si, pos, "region_verbs") is None:
             return None
         out.append(fi)
+    if out and any(list_tables()["region_times"].starting_at(words, k) for k in range(len(words))):
+        return None  # "Over the full year Asia brought in ...": the markets of another span
     return out
 
 
