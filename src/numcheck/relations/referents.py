@@ -455,6 +455,7 @@ def _definite_in(
     does, ``_NONE`` when what they tell makes the phrase name none."""
     found, found_sentence = -1, -1
     unnamed: list[int] = []
+    added = False
     for s2, k2, fi in figures:
         if found >= 0 and s2 < found_sentence - 1:
             break
@@ -465,8 +466,13 @@ def _definite_in(
             continue
         if (like is None and f.kind == "money") or (like is not None and not same_family(f, like)):
             continue  # a share's whole ("half of the displaced") is a count
+        if found < 0 and _added_to(d, fi):
+            added = True  # "21,000 lost power on Sunday and another 9,000 on Monday": the set is both
+            continue
         if _told_as_part(d, s2, k2, fi) or _older_end(d, s2, k2):
             continue  # "up from nine": what the set was before
+        if added:
+            return _NONE
         if not _counts(d, fi, head, kin):
             if found < 0 and _unnamed(d, fi) and not _contrasted(d, s2, k2):
                 unnamed.append(fi)  # "increasing the number of infections in the country to 29": it may be the set
@@ -478,6 +484,12 @@ def _definite_in(
         elif not f.interval.overlaps(d.facts[found].interval):
             return _NONE  # two counts of the set: which one the phrase means is not told
     return found
+
+
+def _added_to(d: _Doc, fi: int) -> bool:
+    """The figure is told as more of a set counted before it ("and another 9,000 on Monday", "12 more")."""
+    m = d.m.by_fact.get(fi)
+    return m is not None and "another" in m.roles
 
 
 def _counts(d: _Doc, fi: int, head: str, kin: frozenset[str]) -> bool:
