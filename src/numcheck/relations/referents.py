@@ -466,7 +466,7 @@ def _definite_in(
             continue
         if (like is None and f.kind == "money") or (like is not None and not same_family(f, like)):
             continue  # a share's whole ("half of the displaced") is a count
-        if found < 0 and _added_to(d, fi):
+        if found < 0 and _added_to(d, fi) and (_counts(d, fi, head, kin) or _unnamed(d, fi)):
             added = True  # "21,000 lost power on Sunday and another 9,000 on Monday": the set is both
             continue
         if _told_as_part(d, s2, k2, fi) or _older_end(d, s2, k2):
@@ -486,10 +486,16 @@ def _definite_in(
     return found
 
 
+# Words right before a figure that add it to a set counted before: "and another 9,000 on Monday".
+_ADDING = frozenset({"another", "further", "additional"})
+
+
 def _added_to(d: _Doc, fi: int) -> bool:
-    """The figure is told as more of a set counted before it ("and another 9,000 on Monday", "12 more")."""
-    m = d.m.by_fact.get(fi)
-    return m is not None and "another" in m.roles
+    """The figure is told as more of a set counted before it ("and another 9,000 on Monday", "a further
+    40"), not compared with it ("9,000 more than in June")."""
+    si, k = d.pos_of(fi)
+    h = d.hedge_start(si, k)
+    return h > 0 and d.m.words[si][h - 1] in _ADDING
 
 
 def _counts(d: _Doc, fi: int, head: str, kin: frozenset[str]) -> bool:
