@@ -227,9 +227,11 @@ from numcheck.relations.shares import (
     _within_concepts,
 )
 from numcheck.relations.splits import (
+    _allocations,
     _case_splits,
     _group_splits,
     _instalments,
+    _market_parts,
     _payments,
     _placed_parts,
     _respective_parts,
@@ -368,6 +370,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _placed_parts,
     _respective_parts,
     _payments,
+    _allocations,
+    _market_parts,
     _group_splits,
     _instalments,
     _stages,

@@ -282,6 +282,8 @@ class _Doc:
                 continue  # "had a median age of 64, and about 880 of them": an average, no set
             if self._pronoun_part(s2, k):
                 continue  # "Twelve of them were charged, and 15 of them released": both of the same whole
+            if s2 != si and not noun and self._set_part(s2, k):
+                return -1  # "18,400 of the affected homes were in A. ... 26,900 of them": the part or its set?
             om = self.m.by_fact.get(fi)
             if check_concept and pm and om and pm.concept and om.concept and pm.concept != om.concept:
                 continue
@@ -397,6 +399,19 @@ class _Doc:
             if not w[:1].isalnum() or self.verb_like(w):
                 return False
         return True
+
+    def _set_part(self, si: int, pos: int) -> bool:
+        """The figure at ``pos`` is told as a part of a set named by a definite noun with no figure ("18,400
+        of the affected homes"): a pronoun in a later sentence may stand for the part or for the set."""
+        words = self.m.words[si]
+        k = pos + 1
+        return (
+            k + 2 < len(words)
+            and words[k] == "of"
+            and words[k + 1] in ("the", "its", "their", "those", "these")
+            and self.fact_at(si, k + 2) < 0
+            and words[k + 2][:1].isalpha()
+        )
 
     def _pronoun_part(self, si: int, pos: int) -> bool:
         """The figure at ``pos`` is itself a part of a pronoun's whole ("Twelve of them")."""

@@ -46,8 +46,11 @@ TOTAL_AFTER = (
 )
 
 
-def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = None) -> list[int]:
-    """Figures of ``like``'s family listed from token ``start``: "70 teachers, 40 support staff and 10 others"."""
+def _items_from(
+    d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = None, item_gap: int = ITEM_GAP
+) -> list[int]:
+    """Figures of ``like``'s family listed from token ``start``: "70 teachers, 40 support staff and 10 others"
+    (``item_gap``: the words an item may carry before the next)."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     out: list[int] = []
@@ -78,7 +81,7 @@ def _items_from(d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = 
             break
         else:
             gap += 1
-            if gap > ITEM_GAP:
+            if gap > item_gap:
                 break
         j += 1
     return out

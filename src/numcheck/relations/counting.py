@@ -21,6 +21,7 @@ from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.base import (
+    _ASIDE_PREPOSITIONS,
     COUNTABLE,
     FRAME_KINDS,
     NOT_NAMES,
@@ -720,6 +721,8 @@ def _more_of_told(d: _Doc) -> Iterator[Relation]:
                 continue
             f = d.facts[fi]
             if f.kind in ("count", "number") and not f.is_range and f.value is not None:
+                if _where_counted(d, si, k):
+                    continue  # "all 17 seats in the town's six wards and another 16": where the part is
                 a = fi
                 break
             if f.kind not in FRAME_KINDS and f.kind != "money":
@@ -737,6 +740,26 @@ def _more_of_told(d: _Doc) -> Iterator[Relation]:
             "document",
             (("plus", "0"), ("why", why), ("near", "yes")),
         )
+
+
+# Words between a place's preposition and a count of places: "in the town's six wards", "across its 12 sites".
+_PLACE_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our"})
+
+
+def _where_counted(d: _Doc, si: int, k: int) -> bool:
+    """The count at token ``k`` is a preposition's object after another figure of its clause: the number of
+    places a part was counted in ("17 seats in the town's six wards"), not a part."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    j = d.hedge_start(si, k) - 1  # "rescued over 700": a hedge, no preposition
+    for _ in range(2):
+        if j >= 0 and (words[j] in _PLACE_DETERMINERS or words[j].endswith(("'s", "s'"))):
+            j -= 1
+    if j < 1 or words[j] not in _ASIDE_PREPOSITIONS:
+        return False
+    return any(
+        toks[i].fact >= 0 and d.facts[toks[i].fact].kind in ("count", "number")
+        for i in range(d.m.clause_start(si, j), j)
+    )
 
 
 def _one_action(d: _Doc, total: int, *parts: int) -> bool:
@@ -760,6 +783,9 @@ def _told_total(d: _Doc, si: int, a: int) -> int:
             fi = tok.fact
             if fi < 0 or d.facts[fi].kind not in ("count", "number") or d.facts[fi].is_range:
                 continue
+            h = d.hedge_start(s2, k)
+            if h > 0 and words[h - 1] in ("to", "from"):
+                continue  # "were reduced to 15 seats, down from 33": one side's change, no told total
             wm = d.m.by_fact.get(fi)
             near = {d.v.concepts.get(x) for x in words[k + 1 : k + 1 + NOUN_WORDS]}
             if (wm and wm.concept == concept) or concept in near:

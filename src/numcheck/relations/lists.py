@@ -422,14 +422,20 @@ def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
     """The count at ``pos`` is a body's seats as a whole: a seat noun right after it, told after "of the"
     ("22 of the 43 seats") or as what the body has ("The council has 43 seats", "the 43-seat council")."""
     words = d.m.words[si]
+    if pos + 2 < len(words) and words[pos + 1] == "-" and _tables()["seats"].starting_at(words, pos + 2):
+        return True  # "the 101-seat parliament": the body told by its size
     if not _tables()["seats"].starting_at(words, pos + 1):
         return False
-    return words[max(0, pos - 2) : pos] == ("of", "the") or (pos > 0 and words[pos - 1] in ("has", "have", "had", "of"))
+    if pos > 2 and words[pos - 1].endswith(("'s", "s'")) and words[pos - 3 : pos - 1] == ("of", "the"):
+        return True  # "28 of the council's 54 seats": the body's seats, told by its holder
+    return words[max(0, pos - 2) : pos] in (("of", "the"), ("of", "its")) or (
+        pos > 0 and words[pos - 1] in ("has", "have", "had", "of")
+    )
 
 
-def _held(d: _Doc, si: int, pos: int, whole: Fact) -> bool:
+def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = frozenset({"", "now"})) -> bool:
     """The count at ``pos`` is one side's seats: a seat noun after it or a bare figure given to a name, no
-    word of a gain, loss, margin or threshold beside it, no other year or time than the whole's."""
+    word of a gain, loss, margin or threshold beside it, no other year or time than the whole's (``times``)."""
     words = d.m.words[si]
     f = d.facts[d.fact_at(si, pos)]
     if f.kind not in ("count", "number") or f.is_range or f.value is None or f.value >= (whole.value or 0):
@@ -441,12 +447,42 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact) -> bool:
         return False
     if _tables()["seats"].ending_at(words, k) and not _tables()["seats"].starting_at(words, pos + 1):
         return False  # "the 43 seats, 22 ..." is not this count's noun
-    if d.m.frame(d.fact_at(si, pos)).period not in ("", "now"):
+    if d.m.frame(d.fact_at(si, pos)).period not in times:
         return False
+    if noun and _placed_seats(d, si, noun[1], whole):
+        return False  # "won all 16 seats in the city's five wards": a part of one side's seats, by place
     if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
         return True  # "won six seats", "took 22 of the 43 seats"
     got = _name_entry(d, si, pos)
     return got is not None
+
+
+_NOW = frozenset({"", "now"})
+
+
+def _seat_times(d: _Doc, si: int, pos: int, wi: int, w: Fact) -> frozenset[str]:
+    """The times a side's seats may be told of: now, or the time of a side's seats told beside the whole
+    ("Civic Renewal will have 44 seats in the 101-seat parliament": a projection, whose sides are all told
+    as what they will have)."""
+    for k, tok in enumerate(d.m.tokens[si]):
+        if tok.fact >= 0 and tok.fact != wi and k != pos and _held(d, si, k, w, _NOW | {"future"}):
+            return _NOW | {d.m.frame(tok.fact).period}
+    return _NOW
+
+
+# Tokens after a seat noun that the body it is told "in" may stand: "44 seats in the 101-seat parliament".
+SEAT_BODY_REACH = 3
+
+
+def _placed_seats(d: _Doc, si: int, after: int, whole: Fact) -> bool:
+    """The seats end at token ``after`` and are told "in" or "across" somewhere that is not the body whose
+    seats are the whole ("in the 101-seat parliament" is the body; "in the city's five wards", "across the
+    valley" is a place a side won some of its seats in)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if after >= len(words) or words[after] not in ("in", "across", "from"):
+        return False
+    near = range(after + 1, min(len(words), after + 1 + SEAT_BODY_REACH))
+    return not any(toks[k].fact >= 0 and d.facts[toks[k].fact] is whole for k in near)
 
 
 def _seat_shares(d: _Doc) -> Iterator[Relation]:
@@ -460,11 +496,12 @@ def _seat_shares(d: _Doc) -> Iterator[Relation]:
         if not _seat_whole(d, si, pos):
             continue
         items: list[int] = []
+        times = _seat_times(d, si, pos, wi, w)
         for s2 in range(si, min(len(d.m.tokens), si + SEATS_NEXT + 1)):
             if s2 > si and any(_seat_whole(d, s2, k) for k, t in enumerate(d.m.tokens[s2]) if t.fact >= 0):
                 break  # another body's seats
             for k, tok in enumerate(d.m.tokens[s2]):
-                if tok.fact >= 0 and tok.fact != wi and (s2 > si or k != pos) and _held(d, s2, k, w):
+                if tok.fact >= 0 and tok.fact != wi and (s2 > si or k != pos) and _held(d, s2, k, w, times):
                     items.append(tok.fact)
         if len(items) >= ENTRIES_MIN:
             cue = d.span(si, pos + 1, pos + 2)

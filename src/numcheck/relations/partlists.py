@@ -297,6 +297,8 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             yield from _of_them(d, si)
         if cues & closing:
             yield from _closed_lists(d, si)
+            if cues & _new_words():
+                yield from _new_parts(d, si)
         if "of" in cues or ":" in cues:
             yield from _share_lists(d, si)
     for si in range(1, len(d.m.tokens)):
@@ -304,6 +306,50 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             yield from _total_after(d, si)
         if _tables()["closing"].starting_at(d.m.words[si], 0):
             yield from _rest_opened(d, si)
+
+
+@functools.cache
+def _new_words() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["new_set"])
+
+
+def _new_parts(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Employment rose by 96,000 to 29.4 million, with 58,000 of the new jobs full-time and the remaining
+    45,000 part-time": a list whose first part is told "of the new <noun>" (``[sums] new_set``) and closed
+    by its rest splits what the clause before it added: the nearest figure of its family before the list
+    in its sentence, the level it rose to ("to 29.4 million") or from passed over."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    new = _new_words()
+    for p in range(1, len(words) - 3):
+        fi = toks[p].fact
+        if fi < 0 or words[p + 1 : p + 3] != ("of", "the") or words[p + 3] not in new:
+            continue
+        like = d.facts[fi]
+        if not _single(like):
+            continue
+        items = _run(d, si, p, like)
+        if len(items) < 2 or items[0] != p:
+            return
+        close = _closing(d, si, items[-1])
+        if close < 0 or _open_words(d, si, p, close):
+            return
+        total = -1
+        for k in range(d.hedge_start(si, p) - 1, -1, -1):
+            ti = toks[k].fact
+            if ti < 0 or not _single(d.facts[ti]) or family(d.facts[ti]) != family(like):
+                continue
+            h = d.hedge_start(si, k)
+            if h > 0 and words[h - 1] in ("to", "from"):
+                continue  # "to 29.4 million": the level it rose to, no whole of what was added
+            total = ti
+            break
+        if total < 0 or not _fits(d, total, si, items):
+            return
+        m = d.m.by_fact.get(total)
+        if m is not None and m.roles & {"part", "another", "remainder", "each"}:
+            return
+        yield _relation(d, si, total, items, d.span(si, p + 1, p + 4), not _unread(d, si, items[0], items[-1]))
+        return
 
 
 @functools.cache
@@ -339,11 +385,54 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
     if total < 0 or not _fits(d, total, si, items):
         return
     close = _closing(d, si, items[-1])
-    if close < 0 and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
+    rest = _rest_next(d, si) and not _intentions(d, si, items) if close < 0 else False
+    if close < 0 and not rest and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
         if not _exclusive(d, si, items):
             return  # parts told only by what they are may overlap, unless their words exclude each other
     exact = close >= 0 and not _open_words(d, si, comma + 1, close) and not _unread(d, si, items[0], items[-1])
+    if rest:
+        # "Of those, 840 said ..., 790 said ... and 260 said .... The rest gave no answer.": the rest told
+        # after the list makes it every part but one, so its parts count nothing twice and fit within the whole
+        roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
+        yield Relation(
+            "breakdown", roles, (d.span(si, 0, comma),), "sentence", (("inclusive", "yes"), ("rest", "told"))
+        )
+        return
     yield _relation(d, si, total, items, d.span(si, 0, comma), exact)
+
+
+# Tokens after a part's verb of saying that a word of intention may stand ("said they would").
+INTENTION_REACH = 3
+
+
+def _intentions(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """A part is told as what people said they would do ("1,240 said they would strike"): one person may
+    give several such answers."""
+    words = d.m.words[si]
+    said = _words()[2]
+    intent = _intention_words()
+    return any(
+        p + 1 < len(words) and words[p + 1] in said and intent & set(words[p + 2 : p + 2 + INTENTION_REACH])
+        for p in items
+    )
+
+
+@functools.cache
+def _intention_words() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["intentions"])
+
+
+def _rest_next(d: _Doc, si: int) -> bool:
+    """The sentence after ``si`` opens on a rest told without a figure ("The rest did not answer.", "The
+    remainder were undecided."): the list of ``si`` names every part of its whole but that one."""
+    if si + 1 >= len(d.m.tokens):
+        return False
+    toks = d.m.sentence_tokens(si + 1)
+    words = [t.text.lower() for t in toks]
+    hit = _tables()["bare_rest"].starting_at(words, 0)
+    if not hit or (hit[1] < len(words) and words[hit[1]] == "of"):
+        return False  # "The rest of the money ...": a thing of its own
+    return not any(t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS for t in toks)
 
 
 def _named_before(d: _Doc, si: int, concept: str, like: Fact) -> int:

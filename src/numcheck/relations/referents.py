@@ -81,6 +81,7 @@ class _Words:
     definite_include: frozenset[str]
     carried_links: PhraseTable
     definite_sets: frozenset[str]
+    definite_touched: frozenset[str]
     equivalents: dict[str, frozenset[str]]
 
 
@@ -106,6 +107,7 @@ def words() -> _Words:
         definite_include=frozenset(data["definite_include"]),
         carried_links=PhraseTable.build((p, "link") for p in data["carried_links"]),
         definite_sets=frozenset(data["definite_sets"]),
+        definite_touched=frozenset(data["definite_touched"]),
         equivalents={c: frozenset(group) for group in data["definite_equivalents"] for c in group},
     )
 
@@ -365,6 +367,8 @@ def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str
             return None  # "the council's staff": a holder's, read by the holder readers
         phrase.append(word)
         j += 1
+    if len(phrase) > 1 and phrase[0] in w.definite_touched:
+        phrase = phrase[1:]  # "the affected homes": the homes the event touched, the set it counted
     if not phrase:
         return None
     text = " ".join(phrase)
@@ -387,6 +391,16 @@ def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str
     return j, head, concept
 
 
+def touched(d: _Doc, si: int, k: int) -> bool:
+    """The definite noun phrase at token ``k`` names what an event touched ("the affected homes", "the
+    properties affected", ``[referents] definite_touched``): the one count the story tells of it."""
+    ws = d.m.words[si]
+    touched_words = words().definite_touched
+    if k + 1 < len(ws) and ws[k + 1] in touched_words:
+        return True
+    return k + 2 < len(ws) and ws[k + 2] in touched_words and d.fact_at(si, k + 1) < 0
+
+
 def definite_whole(
     d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False, lead: bool = False
 ) -> int:
@@ -406,7 +420,7 @@ def definite_whole(
         return -1
     _, head, concept = hit
     concept = concept or singular(head)  # "the budget": a noun the vocabulary does not list is its own concept
-    if sets_only and concept not in words().definite_sets:
+    if sets_only and concept not in words().definite_sets and not touched(d, si, k):
         return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
     kin = words().equivalents.get(concept, frozenset()) | {concept}
     found = _definite_in(d, d.m.figures_before(si, k, DEFINITE_BACK, None), like, part, head, kin)
@@ -414,6 +428,8 @@ def definite_whole(
         found = _definite_in(d, _lead_figures(d, si - DEFINITE_BACK), like, part, head, kin)
     if found >= 0 and part >= 0 and _other_frame(d, part, found):
         return -1
+    if found >= 0 and d.m.frame(found).scope not in ("", "whole") and touched(d, si, k):
+        return -1  # "2,100 homes in Ashby lost power. Across the county, 6,000 of the affected homes ...": wider
     return max(found, -1)
 
 
@@ -439,6 +455,7 @@ def _definite_in(
     does, ``_NONE`` when what they tell makes the phrase name none."""
     found, found_sentence = -1, -1
     unnamed: list[int] = []
+    added = False
     for s2, k2, fi in figures:
         if found >= 0 and s2 < found_sentence - 1:
             break
@@ -449,8 +466,13 @@ def _definite_in(
             continue
         if (like is None and f.kind == "money") or (like is not None and not same_family(f, like)):
             continue  # a share's whole ("half of the displaced") is a count
+        if found < 0 and _added_to(d, fi) and (_counts(d, fi, head, kin) or _unnamed(d, fi)):
+            added = True  # "21,000 lost power on Sunday and another 9,000 on Monday": the set is both
+            continue
         if _told_as_part(d, s2, k2, fi) or _older_end(d, s2, k2):
             continue  # "up from nine": what the set was before
+        if added:
+            return _NONE
         if not _counts(d, fi, head, kin):
             if found < 0 and _unnamed(d, fi) and not _contrasted(d, s2, k2):
                 unnamed.append(fi)  # "increasing the number of infections in the country to 29": it may be the set
@@ -462,6 +484,18 @@ def _definite_in(
         elif not f.interval.overlaps(d.facts[found].interval):
             return _NONE  # two counts of the set: which one the phrase means is not told
     return found
+
+
+# Words right before a figure that add it to a set counted before: "and another 9,000 on Monday".
+_ADDING = frozenset({"another", "further", "additional"})
+
+
+def _added_to(d: _Doc, fi: int) -> bool:
+    """The figure is told as more of a set counted before it ("and another 9,000 on Monday", "a further
+    40"), not compared with it ("9,000 more than in June")."""
+    si, k = d.pos_of(fi)
+    h = d.hedge_start(si, k)
+    return h > 0 and d.m.words[si][h - 1] in _ADDING
 
 
 def _counts(d: _Doc, fi: int, head: str, kin: frozenset[str]) -> bool:

@@ -36,6 +36,7 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.breakdowns import _items_from
 from numcheck.relations.lists import opener_concept
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml
 
 # Words between a part and its place ("900 jobs will go at the Hull depot").
@@ -80,6 +81,12 @@ UNITS_AHEAD = 4
 _UNIT_KINDS = frozenset({"count", "number", "money", "measure"})
 # Words before a figure that make it an end of a change or a comparison, not a unit's level.
 _CHANGE_ENDS = frozenset({"from", "than", "on", "against", "with"})
+
+# Words a part told after "Another N" may carry before the next, when the sentence before told the first
+# part "of" its whole: "Another 41 died in the neighbouring province of Tessa, and 26 elsewhere".
+PAIR_ITEM_GAP = 12
+# Words between "of" and a whole that its part is told of: "74 of the 131 dead", "38 of its 66 stores".
+_OF_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our"})
 
 _NOT_PLACES = frozenset(m.lower() for m in MONTHS) | frozenset(w.lower() for w in WEEKDAYS)
 
@@ -202,28 +209,78 @@ def _only_figure(d: _Doc, si: int, like: str) -> int:
     return found[0] if len(found) == 1 else -1
 
 
-def _runs(d: _Doc) -> Iterator[tuple[list[int], list[int], bool]]:
-    """(sentences, parts, some) of each list of parts: three or more given to places in one sentence, a part
+def _runs(d: _Doc) -> Iterator[tuple[list[int], list[int], bool, int]]:
+    """(sentences, parts, some, whole) of each list of parts: three or more given to places in one sentence, a part
     told alone and, in the next sentence, "Another N ..., M ... and K ..." (the parts after it), or two or
     more given to places and, in the next sentence, "A further N ..." (``some``: places named one by one
-    may be only some of the total's)."""
+    may be only some of the total's). ``whole`` is the whole the first part is told of ("74 of the 131 dead
+    were in A. Another 41 died in B, and 26 elsewhere"), else -1: the total is looked for before."""
     for si in range(len(d.m.tokens)):
         pos, fi = _first_figure(d, si)
         m = d.m.by_fact.get(fi) if fi >= 0 else None
         if m is None or "another" not in m.roles or si == 0:
             placed = _placed_items(d, si)
             if len(placed) >= PLACES_MIN:
-                yield [si], placed, False
+                yield [si], placed, False, -1
             continue
         items = _items_from(d, si, pos, d.facts[fi])
         first = _only_figure(d, si - 1, family(d.facts[fi]))
         if len(items) >= 2 and first >= 0:
-            yield [si - 1, si], [first] + items, False
+            yield [si - 1, si], [first] + items, False, -1
+            continue
+        pair = _part_of_whole(d, si - 1, family(d.facts[fi]))
+        if pair is not None:
+            # "Another 48 died in the neighbouring province of A, and 27 elsewhere": each place may take a
+            # few more words
+            items = _items_from(d, si, pos, d.facts[fi], item_gap=PAIR_ITEM_GAP)
+            if _same_set(d, pair[1], items):
+                yield [si - 1, si], [pair[0]] + items, True, pair[1]  # the places told may be only some
             continue
         # "21 died in A and 14 in B. A further 19 deaths were recorded in C.": a list, then "another N".
         listed = _listed_before(d, si - 1, d.facts[fi])
         if len(listed) >= 2 and _further_place(d, si, pos, listed):
-            yield [si - 1, si], listed + items, True  # places named one by one may be only some
+            yield [si - 1, si], listed + items, True, -1  # places named one by one may be only some
+
+
+def _same_set(d: _Doc, whole: int, items: Sequence[int]) -> bool:
+    """The parts told after "Another N" count the set an event's one count names ("the 131 dead",
+    ``[referents] definite_sets``): the first says so ("Another 41 died"), none counts another thing the
+    vocabulary knows ("Another 40 were injured") or is told of another time or mood ("will open next year")."""
+    wf = d.m.frame(whole)
+    if not items or wf.concept not in referent_words().definite_sets:
+        return False
+    known = d.v.concept_names
+    for n, fi in enumerate(items):
+        f = d.m.frame(fi)
+        if f.period != wf.period or f.mood != wf.mood:
+            return False
+        if f.concept != wf.concept and (n == 0 or f.concept in known):
+            return False
+    return True
+
+
+def _part_of_whole(d: _Doc, si: int, like: str) -> tuple[int, int] | None:
+    """(part, whole) when the figures of family ``like`` in sentence ``si`` are just a part and the whole
+    it is told "of" ("74 of the 131 dead were in A", "38 of its 66 stores are in B"), else None."""
+    figs = [(p, t.fact) for p, t in enumerate(d.m.tokens[si]) if t.fact >= 0 and _single(d, t.fact)]
+    figs = [(p, fi) for p, fi in figs if family(d.facts[fi]) == like]
+    if len(figs) != 2:
+        return None
+    (p1, part), (p2, whole) = figs
+    words = d.m.words[si]
+    between = words[p1 + 1 : p2]
+    if (
+        not between
+        or between[0] != "of"
+        or len(between) > 2
+        or (len(between) == 2 and between[1] not in _OF_DETERMINERS)
+    ):
+        return None
+    if (d.facts[part].value or 0) >= (d.facts[whole].value or 0):
+        return None
+    if not any(w in _tables()["place_words"].by_first for w in words[p2 + 1 : d.m.clause_end(si, p2)]):
+        return None  # "40 of the 90 dead were children": a kind, not a place the next parts go on from
+    return part, whole
 
 
 def _further_place(d: _Doc, si: int, pos: int, listed: Sequence[int]) -> bool:
@@ -251,8 +308,8 @@ def _listed_before(d: _Doc, si: int, like: Fact) -> list[int]:
 
 
 def _placed_parts(d: _Doc) -> Iterator[Relation]:
-    for sents, items, some in _runs(d):
-        ti = _total_for(d, sents[0], items)
+    for sents, items, some, whole in _runs(d):
+        ti = whole if whole >= 0 else _total_for(d, sents[0], items)
         if ti < 0:
             continue
         after = [sents[-1] + 1] if sents[-1] + 1 < len(d.m.tokens) else []
@@ -409,6 +466,68 @@ def _payments(d: _Doc) -> Iterator[Relation]:
 
 
 # --- an amount paid in stages --------------------------------------------------------------------------
+
+
+# Tokens after a whole to be shared out that its noun may stand: "a £14.5m roads improvement package".
+ALLOCATED_REACH = 3
+# Tokens after a shared-out sum that the preposition naming what it goes to may stand: "£3.1m on".
+ALLOCATED_TO_REACH = 1
+# Subjects of a clause sharing out the whole told before: "It will spend", "They will put".
+_ALLOCATING_PRONOUNS = frozenset({"it", "they"})
+
+
+def _allocated_whole(d: _Doc, si: int) -> int:
+    """The one money figure of sentence ``si`` when a noun of a whole to be shared out follows it within
+    ``ALLOCATED_REACH`` words ("a £9.6m recovery plan", "a $14.5m roads package"), else -1."""
+    like = [t.fact for t in d.m.tokens[si] if t.fact >= 0 and d.facts[t.fact].kind == "money"]
+    if len(like) != 1 or not _single(d, like[0]):
+        return -1
+    pos = d.pos_of(like[0])[1]
+    words = d.m.words[si]
+    wholes = _tables()["allocated_wholes"]
+    for k in range(pos + 1, min(len(words), pos + 1 + ALLOCATED_REACH)):
+        if d.m.tokens[si][k].fact >= 0 or words[k] in CLAUSE_END:
+            break
+        if wholes.starting_at(words, k):
+            m = d.m.by_fact.get(like[0])
+            return -1 if m is not None and m.roles & {"part", "another", "each", "remainder"} else like[0]
+    return -1
+
+
+def _allocations(d: _Doc) -> Iterator[Relation]:
+    """ "The trust has agreed a £9.6m plan. It will spend £4.2m on nurses, £3.9m on wards and £2.3m on
+    software.": a sentence opened by "It" or "They" whose verb shares out sums (``[sums] allocate``), each told
+    "on", "into" or "for" what it goes to, lists parts of the plan, fund or budget the sentence before tells
+    (``allocated_wholes``). The parts may be only some (inclusive); none told of a past time ("Last year it
+    spent")."""
+    for si in range(1, len(d.m.tokens)):
+        words = d.m.words[si]
+        if len(words) < 4 or words[0] not in _ALLOCATING_PRONOUNS:
+            continue
+        pos, fi = _first_figure(d, si)
+        if fi < 0 or d.facts[fi].kind != "money":
+            continue
+        verb = d.hedge_start(si, pos) - 1
+        if verb < 1 or not _tables()["allocate"].ending_at(words, verb + 1):
+            continue
+        total = _allocated_whole(d, si - 1)
+        if total < 0:
+            continue
+        items = _items_from(d, si, pos, d.facts[fi])
+        if len(items) < 2:
+            continue
+        to = _tables()["allocated_to"]
+        if not all(
+            any(to.starting_at(words, k) for k in range(p + 1, min(len(words), p + 2 + ALLOCATED_TO_REACH)))
+            for p in (d.pos_of(i)[1] for i in items)
+        ):
+            continue
+        if any(d.m.frame(i).period not in ("", "now", "future") for i in items):
+            continue
+        if (d.facts[total].value or 0) <= whole_floors(d.facts[i].value for i in items)[1]:
+            continue
+        roles = (("total", total),) + tuple(("item", i) for i in items)
+        yield Relation("breakdown", roles, (d.span(si, 0, pos),), "document", (("inclusive", "yes"),))
 
 
 def _paid_value(d: _Doc, si: int, pos: int) -> bool:
@@ -726,6 +845,87 @@ def _case_splits(d: _Doc) -> Iterator[Relation]:
             roles = (("total", ti),) + tuple(("item", i) for i in parts)
             yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
         si = run_end + 1
+
+
+# --- a company's revenue and its markets' sales ----------------------------------------------------------
+
+# Sentences after the revenue that its markets' sales may start in ("Revenue reached $4.8bn. Analysts had
+# expected ... Asia remained its biggest market, bringing in $2.6bn.").
+MARKETS_AHEAD = 3
+# The concepts of a whole the markets' sales are parts of.
+_REVENUE = frozenset({"revenue"})
+
+
+def _market_items(d: _Doc, si: int, like: str) -> list[int] | None:
+    """The money figures of sentence ``si`` each given to a market or region by name, the first (or the
+    sentence's subject) by a verb of bringing in sales (``[lists] region_verbs``: "Asia ..., bringing in
+    $2.6bn", "North America contributed $1.3bn"), the rest by name alone ("and Europe $1.2bn"); [] when the
+    sentence's first money figure is no such figure, None when a later one is given to nothing."""
+    from numcheck.relations.lists import _capital, _name_entry
+    from numcheck.relations.lists import _tables as list_tables
+
+    words, toks = d.m.words[si], d.m.tokens[si]
+    verbs = list_tables()["region_verbs"]
+    if _find("other_holders", words, 0, len(words)) >= 0:
+        return None  # "Its rival Kestrel said China brought in ...": another company's markets
+    out: list[int] = []
+    for pos, tok in enumerate(toks):
+        fi = tok.fact
+        if fi < 0 or d.facts[fi].kind != "money":
+            continue
+        if not _single(d, fi) or family(d.facts[fi]) != like:
+            return None
+        h = d.hedge_start(si, pos)
+        if not out:
+            hit = verbs.ending_at(words, h)
+            if hit is None:
+                return []  # no market's sales open this sentence's figures
+            told = _name_entry(d, si, pos, "region_verbs") is not None or (
+                _capital(d, toks[0]) and words[0] not in d.v.not_names and "," in words[: hit[1]]
+            )
+            if not told:
+                return None
+        elif _name_entry(d, si, pos) is None and _name_entry(d, si, pos, "region_verbs") is None:
+            return None
+        out.append(fi)
+    if out and any(list_tables()["region_times"].starting_at(words, k) for k in range(len(words))):
+        return None  # "Over the full year Asia brought in ...": the markets of another span
+    return out
+
+
+def _market_parts(d: _Doc) -> Iterator[Relation]:
+    """ "Revenue for the quarter reached $4.8bn. ... Asia remained its biggest market, bringing in $2.6bn.
+    North America contributed $1.3bn and Europe $1.2bn.": the markets' or regions' sales told by name, one
+    after another in the ``MARKETS_AHEAD`` sentences after a revenue told as a level, are some of it
+    (inclusive). No market's sales are read past another revenue figure, a change's end or another time."""
+    for si, pos, ti, t in d.figures(frozenset({"money"})):
+        if d.m.frame(ti).concept not in _REVENUE or not _single(d, ti) or d.older_end(si, pos):
+            continue
+        m = d.m.by_fact.get(ti)
+        if m is None or m.roles & {"part", "another", "each", "remainder", "forecast"}:
+            continue
+        later = [fi for fi in _level_figures(d, si, family(t)) if d.pos_of(fi)[1] > pos]
+        if any(d.m.frame(fi).concept in _REVENUE and not d.older_end(si, d.pos_of(fi)[1]) for fi in later):
+            continue  # "Revenue reached $4.8bn, and sales ... $5.1bn": the later one is nearer the markets'"
+        items: list[int] = []
+        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + MARKETS_AHEAD)):
+            got = _market_items(d, s2, family(t))
+            if got is None or (not got and items):
+                break
+            if not got:
+                if any(d.m.frame(tok.fact).concept in _REVENUE for tok in d.m.tokens[s2] if tok.fact >= 0):
+                    break  # another revenue told before the markets: theirs may be its parts
+                continue
+            items.extend(got)
+        if len(items) < 2:
+            continue
+        tf = d.m.frame(ti)
+        if any(d.m.frame(i).period not in ("", tf.period) or d.m.frame(i).mood for i in items):
+            continue
+        if (t.value or 0) <= whole_floors(d.facts[i].value for i in items)[1]:
+            continue
+        roles = (("total", ti),) + tuple(("item", i) for i in items)
+        yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
 
 
 # --- a group's total and its brands or divisions -------------------------------------------------------
