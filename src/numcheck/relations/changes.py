@@ -1480,6 +1480,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         a = d.facts[ai]
         if a.kind in FRAME_KINDS:
             continue
+        if back >= 2 and words[back - 1] == "(" and toks[back - 2].fact >= 0:
+            continue  # "14,200 hectares (35,100 acres) ..., more than": the bracket converts the figure before
         if back == j - 1 and is_gap(d, ai):
             return None  # "second, 17 seconds behind in 2:06:58": a gap, not a level compared
         if d.older_end(si, back):
