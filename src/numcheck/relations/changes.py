@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Token, same_holder
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mention, Token, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, is_gap, same_family
 from numcheck.relations.conversions import _period_after
@@ -1420,6 +1420,21 @@ def _comparisons(d: _Doc) -> Iterator[Relation]:
                 yield rel
 
 
+def _elided_owner(d: _Doc, si: int, bi: int, bm: Mention) -> bool:
+    """The figure after the comparison word is another holder's, its noun left out: "an average of 96.3 was
+    higher than Voss's 97.8" (the same measure, its noun given once)."""
+    _, pos = d.pos_of(bi)
+    words = d.m.words[si]
+    nxt = words[pos + 1] if pos + 1 < len(words) else "."
+    return (
+        not bm.concept and pos > 0 and words[pos - 1].endswith("'s") and (not nxt[:1].isalpha() or nxt in _AFTER_ELIDED)
+    )
+
+
+# Words after an owner's figure that leave its noun out ("Ryan's 44.1 over the season").
+_AFTER_ELIDED = frozenset("over in at for on this last during across and but while with".split())
+
+
 def _yardstick(d: _Doc, si: int, after: int, bi: int) -> bool:
     """The figure after a comparison word is named by a noun that counts no thing of its own ("beating the
     previous total of 230", "outstripping the record of 33,500"): it is compared with the figure before,
@@ -1502,7 +1517,7 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             and am
             and bm
             and am.concept
-            and (am.concept == bm.concept or _yardstick(d, si, after, bi))
+            and (am.concept == bm.concept or _yardstick(d, si, after, bi) or _elided_owner(d, si, bi, bm))
         ):
             return Relation(
                 "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
