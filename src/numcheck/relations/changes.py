@@ -815,6 +815,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         ):
             m += 1
         m = _past_time_owner(d, si, m)  # "on last year's $4.5bn"
+        m = _past_yardstick_noun(d, si, m)  # "on the long-term average of 72mm"
         ai = d.figure_after(si, m)
         if stated is None and direction and phrase != ("than",) and _year_at(d, si, m):
             # "Last year it raised £2.8m, an increase on 2022": the way alone, against the level told of
@@ -1418,6 +1419,22 @@ def _comparisons(d: _Doc) -> Iterator[Relation]:
             rel = _comparison_at(d, si, j, after, order)
             if rel is not None:
                 yield rel
+
+
+# Words of a yardstick named before "of" and its figure: "the long-term average of 72mm", "the record of 22".
+YARDSTICK_WORDS = 2
+
+
+def _past_yardstick_noun(d: _Doc, si: int, m: int) -> int:
+    """Past a yardstick's noun and "of" at token ``m`` ("long-term average of", "previous record of"), up to
+    ``YARDSTICK_WORDS`` words; else ``m``."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(m, min(len(words) - 1, m + YARDSTICK_WORDS)):
+        if toks[k].fact >= 0 or not words[k][:1].isalpha():
+            return m
+        if words[k] in d.v.compared_nouns and words[k + 1] == "of":
+            return k + 2
+    return m
 
 
 def _elided_owner(d: _Doc, si: int, bi: int, bm: Mention) -> bool:
