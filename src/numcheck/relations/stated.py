@@ -19,6 +19,8 @@ from numcheck.relations.base import (
     _plain_tokens,
     same_family,
 )
+from numcheck.relations.referents import clause_subject
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
@@ -174,7 +176,9 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
                 break
         if found is None:
             continue
-        ci, direction, cue = found
+        ci, direction, cue, pointing = found
+        if pointing and (s2 != si + 1 or _changes_ending_in(changes, d, si) != 1):
+            continue  # "That is a 29% rise" stands for the one change of the sentence just before
         c, b = d.facts[ci], d.facts[bi]
         if any(
             fi not in (ai, bi, ci) and d.facts[fi].kind == c.kind and d.facts[fi].value == c.value
@@ -189,8 +193,12 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
                 continue
         elif c.kind not in ("percent", "points") or b.kind != "percent" and c.kind == "points":
             continue
-        if not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
-            continue  # "the rise of 3.2 points in the headline measure": two other rates told before fit it
+        if pointing and any(t.fact not in (-1, ai, bi) and d.facts[t.fact].kind == c.kind for t in d.m.tokens[si]):
+            continue  # "rose from 612 to 857, or 40%, ... That is": another figure of its kind it may stand for
+        if not pointing and not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
+            # "the rise of 3.2 points in the headline measure": two other rates told before fit it. "That is a
+            # 29% rise" stands for the one change of the sentence just before, whatever other pairs fit.
+            continue
         labels = dict(rel.labels)
         labels["direction"] = direction
         used.add(ci)
@@ -234,10 +242,11 @@ def _fits(d: _Doc, ai: int, bi: int, ci: int) -> bool:
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
-def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span] | None:
+def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span, bool] | None:
     """The first figure of sentence ``si`` told as a definite change with its size: "The jump of 0.3%",
     "This rise of 6%", "The 0.3% jump" → (figure, direction, cue), when it is the sentence's first
-    figure."""
+    figure; last, whether a demonstrative and a link told it ("That is a 29% increase",
+    ``_demonstrative_move``)."""
     toks, words = d.m.tokens[si], d.m.words[si]
     for pos, tok in enumerate(toks):
         ci = tok.fact
@@ -249,13 +258,62 @@ def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span] | 
         if k >= 3 and words[k - 1] == "of":
             hit = d.v.direction.ending_at(words, k - 1)
             if hit is not None and hit[1] >= 1 and words[hit[1] - 1] in _DEFINITE:
-                return ci, hit[0], d.span(si, hit[1] - 1, k)
+                return ci, hit[0], d.span(si, hit[1] - 1, k), False
         if k >= 1 and words[k - 1] in _DEFINITE:
             after = d.v.direction.starting_at(words, pos + 1)
             if after is not None:
-                return ci, after[0], d.span(si, k - 1, after[1])
-        return None
+                return ci, after[0], d.span(si, k - 1, after[1]), False
+        return _demonstrative_move(d, si, pos, k)
     return None
+
+
+# Words after a change noun that set the change against a base of its own ("a 29% rise on 2019", "an
+# increase of 12% since the merger"): not the change of the sentence before.
+_OWN_BASE = frozenset("on since from against compared than over relative versus vs".split())
+
+
+def _demonstrative_move(d: _Doc, si: int, pos: int, k: int) -> tuple[int, str, Span, bool] | None:
+    """ "That is a 29% increase", "This represents a fall of 18%", "That's a rise of 12%": a
+    demonstrative subject and a link verb (``referents`` ``[referents] share_links``, one reader of "That
+    is ...") before an indefinite change noun with its size, the figure at token ``pos`` (its hedge from
+    ``k``): the change the sentence before told, with its size. Not when the noun names a base of its own
+    ("a 29% rise on 2019")."""
+    words = d.m.words[si]
+    after = d.v.direction.starting_at(words, pos + 1)
+    if after is not None and k >= 1 and words[k - 1] in ("a", "an"):
+        art, end = k - 1, after[1]  # "a 29% increase"
+    else:
+        hit = d.v.direction.ending_at(words, k - 1) if k >= 3 and words[k - 1] == "of" else None
+        if hit is None or hit[1] < 1 or words[hit[1] - 1] not in ("a", "an"):
+            return None
+        after, art, end = hit, hit[1] - 1, pos + 1  # "an increase of 29%"
+    if d.v.direction.starting_at(words, end) is not None or (end < len(words) and words[end] in _OWN_BASE):
+        return None
+    if not _demonstrative_link(d, si, art):
+        return None
+    return d.m.tokens[si][pos].fact, after[0], d.span(si, 0, end), True
+
+
+def _demonstrative_link(d: _Doc, si: int, art: int) -> bool:
+    """The words before token ``art`` are a demonstrative subject opening the sentence and a link verb
+    ("That is", "This represents", "That figure amounts to") or a contracted one ("That's")."""
+    w = referent_words()
+    words = d.m.words[si]
+    link = w.share_links.ending_at(words, art)
+    if link is not None:
+        return clause_subject(d, si, link[1]) == 0
+    return art == 1 and words[0] in w.contracted
+
+
+def _changes_ending_in(changes: Sequence[Relation], d: _Doc, si: int) -> int:
+    """How many changes have their later-told end in sentence ``si``."""
+    return sum(
+        1
+        for rel in changes
+        if rel.get("from") is not None
+        and rel.get("to") is not None
+        and max(d.facts[rel.get("from")].sentence, d.facts[rel.get("to")].sentence) == si  # type: ignore[index]
+    )
 
 
 def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
