@@ -1634,7 +1634,7 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
     ]
     ref = d.v.back_refs.starting_at(words, k)
     if not (
-        (ref is not None and all(w in _LINKING for w in words[ref[1] : end]))
+        (ref is not None and all(w in _LINKING for w in words[_past_source(d, si, ref[1], end) : end]))
         or (
             subject
             and len(subject) <= BACK_REF_WORDS
@@ -1660,8 +1660,8 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
             if a.is_range or a.value is None or a.kind in FRAME_KINDS or not same_family(a, b):
                 continue
             m = d.m.by_fact.get(ai)
-            if m is None or m.roles & {"forecast"} or _compared(d, s2, pos):
-                continue
+            if m is None or m.roles & {"forecast"} or _compared(d, s2, pos) or d.older_end(s2, pos):
+                continue  # "fell to 5.8% in June, from 6.1%": the older end is not the figure it stands for
             return Relation(
                 "comparison",
                 (("a", ai), ("b", bi)),
@@ -1670,6 +1670,40 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
                 (("order", order),),
             )
     return None
+
+
+# Words of a source's name after a subject standing for the figure just told ("from the Office for National
+# Statistics").
+SOURCE_WORDS = 6
+
+
+def _past_source(d: _Doc, si: int, k: int, end: int) -> int:
+    """Where the words naming who put a figure out, starting at token ``k`` and running up to the linking
+    words before ``end``, end ("The figure from the statistics office was above": from "from" to "was",
+    ``[attach] back_ref_sources``); ``k`` itself when there are none, when they hold a figure or a time
+    ("the figure from a year earlier": another figure; a weekday or date after "on" tells when it came
+    out) or when they name no body ("the figure from food shops"): a capitalised name or a word of
+    ``[attach] back_ref_bodies`` must end them."""
+    words = d.m.words[si]
+    hit = d.v.back_sources.starting_at(words, k)
+    if hit is None:
+        return k
+    j, last = hit[1], -1
+    while j < end and words[j] not in _LINKING:
+        fi = d.fact_at(si, j)
+        if fi >= 0 and words[j - 1] == "on" and d.facts[fi].kind in ("weekday", "date"):
+            j += 1
+            continue  # "released by Eurostat on Tuesday"
+        if words[j] in CLAUSE_END or words[j] == "," or fi >= 0 or d.v.frames.starting_at(words, j):
+            return k
+        if words[j] != "on":
+            last = j
+        j += 1
+    if not hit[1] < j <= hit[1] + SOURCE_WORDS or last < 0:
+        return k
+    said = d.m.tokens[si][last]
+    named = d.view.text[said.start : said.start + 1].isupper() or words[last] in d.v.back_bodies
+    return j if named else k
 
 
 def _compared(d: _Doc, si: int, pos: int) -> bool:
