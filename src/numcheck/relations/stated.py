@@ -307,13 +307,12 @@ def _demonstrative_link(d: _Doc, si: int, art: int) -> bool:
 
 def _changes_ending_in(changes: Sequence[Relation], d: _Doc, si: int) -> int:
     """How many changes have their later-told end in sentence ``si``."""
-    return sum(
-        1
-        for rel in changes
-        if rel.get("from") is not None
-        and rel.get("to") is not None
-        and max(d.facts[rel.get("from")].sentence, d.facts[rel.get("to")].sentence) == si  # type: ignore[index]
-    )
+    n = 0
+    for rel in changes:
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is not None and bi is not None and max(d.facts[ai].sentence, d.facts[bi].sentence) == si:
+            n += 1
+    return n
 
 
 def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
