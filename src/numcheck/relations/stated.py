@@ -170,7 +170,9 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             continue
         si = max(d.facts[ai].sentence, d.facts[bi].sentence)
         found = None
-        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER)):
+        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER_QUIET)):
+            if s2 >= si + 1 + TOLD_AFTER and not _quiet_between(d, si, s2, d.facts[bi].kind):
+                break
             found = _definite_move(d, s2, used)
             if found is not None:
                 break
@@ -208,6 +210,24 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
 
 # Sentences after a change that may tell it again as known ("The fall of 6.7% was ...").
 TOLD_AFTER = 2
+# ... and how far when no figure of the ends' kind is told between ("The rate fell to 4.1%, from 4.3%. ...
+# two sentences of counts ... The fall of 0.2% was larger than expected").
+TOLD_AFTER_QUIET = 5
+
+
+def _quiet_between(d: _Doc, si: int, s2: int, kind: str) -> bool:
+    """No figure of ``kind`` (the change's ends' kind, a percentage) nor a stated size of one told in the
+    sentences after ``si`` up to ``s2``: the change of sentence ``si`` is still the last one told of that
+    kind. Only for percentages: amounts of one family fill whole paragraphs."""
+    if kind != "percent":
+        return False
+    return not any(
+        t.fact >= 0 and d.facts[t.fact].kind in ("percent", "points")
+        for s3 in range(si + 1, s2)
+        for t in d.m.tokens[s3]
+    )
+
+
 # Figures of the ends' kind told before a change told as known (the last ones) whose pairs may be the
 # change it tells instead.
 RIVAL_FIGURES = 24
