@@ -1662,6 +1662,8 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
             m = d.m.by_fact.get(ai)
             if m is None or m.roles & {"forecast"} or _compared(d, s2, pos) or d.older_end(s2, pos):
                 continue  # "fell to 5.8% in June, from 6.1%": the older end is not the figure it stands for
+            if _indefinite_move(d, s2, pos):
+                continue  # "That is a 25% fall": the size of another figure's change, not a level
             return Relation(
                 "comparison",
                 (("a", ai), ("b", bi)),
@@ -1704,6 +1706,19 @@ def _past_source(d: _Doc, si: int, k: int, end: int) -> int:
     said = d.m.tokens[si][last]
     named = d.view.text[said.start : said.start + 1].isupper() or words[last] in d.v.back_bodies
     return j if named else k
+
+
+def _indefinite_move(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as the size of a change by an indefinite change noun: "a 25% fall",
+    "an increase of 11%"."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k >= 1 and words[k - 1] in ("a", "an") and d.v.direction.starting_at(words, pos + 1) is not None:
+        return True
+    if k >= 3 and words[k - 1] == "of":
+        hit = d.v.direction.ending_at(words, k - 1)
+        return hit is not None and hit[1] >= 1 and words[hit[1] - 1] in ("a", "an")
+    return False
 
 
 def _compared(d: _Doc, si: int, pos: int) -> bool:
