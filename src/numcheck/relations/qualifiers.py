@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, GAP_STOP, SHARES, Relation, _Doc
+from numcheck.relations.referents import words as referent_words
 
 # Words a qualifier's noun phrase may hold before the figure beside it ("a majority of the
 # party's voters (48%)", "over three-quarters of the staff asked, 71%").
@@ -123,6 +124,8 @@ def _figure_told_next(d: _Doc, si: int, i: int, end: int) -> int:
     if fi < 0:
         return -1
     _, pos = d.pos_of(fi)
+    if pos + 1 < len(nxt) and nxt[pos + 1] in referent_words().definite_narrowing:
+        return -1  # "The figure was 48% among women": the share of a narrower group
     for t in toks[pos + 1 :]:
         if t.fact >= 0:
             return -1 if d.facts[t.fact].kind in _TIME_KINDS else fi
