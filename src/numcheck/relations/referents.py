@@ -301,20 +301,21 @@ _OWN_PRONOUNS = frozenset({"them", "those", "these"})
 
 def plain_whole(d: _Doc, si: int, of: int) -> bool:
     """The words after "of" at token ``of`` name a whole plainly: a set determiner ("all", "the", "all the")
-    and a noun of up to ``NAMED_WORDS`` words ending the clause ("of all sales,", "of the total."), with
-    nothing after it that narrows it to a place, a time or a kind ("of all sales in the county", "of all
-    complaints made to ombudsmen"): the whole of the part the demonstrative stands for."""
+    and one noun ending the clause ("of all sales,", "of the total."), nothing before it that makes it
+    another set ("of the national total") and nothing after it that narrows it to a place, a time or a kind
+    ("of all sales in the county", "of all complaints made to ombudsmen"): the whole of the part the
+    demonstrative stands for."""
     ws = d.m.words[si]
     w = words()
     det = w.set_determiners.starting_at(ws, of + 1)
     if det is None or ws[of + 1] not in ("all", "the"):
         return False
     k = det[1]
-    while k < len(ws) and k - det[1] < NAMED_WORDS and ws[k].isalpha() and d.fact_at(si, k) < 0:
-        if ws[k] in _NP_STOP or ws[k] in w.definite_narrowing or d.verb_like(ws[k]):
-            break
-        k += 1
-    return k > det[1] and (k == len(ws) or ws[k] in CLAUSE_END or ws[k] in (",", "and", "but"))
+    if k >= len(ws) or not ws[k].isalpha() or d.fact_at(si, k) >= 0:
+        return False
+    if ws[k] in _NP_STOP or ws[k] in w.definite_narrowing or d.verb_like(ws[k]):
+        return False
+    return k + 1 == len(ws) or ws[k + 1] in CLAUSE_END or ws[k + 1] in (",", "and", "but")
 
 
 def own_whole(d: _Doc, ref: int) -> int:
