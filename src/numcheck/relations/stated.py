@@ -309,9 +309,17 @@ def _demonstrative_move(d: _Doc, si: int, pos: int, k: int) -> tuple[int, str, S
         after, art, end = hit, hit[1] - 1, pos + 1  # "an increase of 29%"
     if d.v.direction.starting_at(words, end) is not None or (end < len(words) and words[end] in _OWN_BASE):
         return None
+    if end + 1 < len(words) and words[end] in ("in", "of") and not _time_from(d, si, end + 1):
+        return None  # "a 3% increase in its market share": a change in another thing
     if not _demonstrative_link(d, si, art):
         return None
     return d.m.tokens[si][pos].fact, after[0], d.span(si, 0, end), True
+
+
+def _time_from(d: _Doc, si: int, k: int) -> bool:
+    """A time figure (a date, a year, a span) is told at token ``k``: "in a year", "in 2024"."""
+    fi = d.fact_at(si, k)
+    return fi >= 0 and (d.facts[fi].kind in FRAME_KINDS or d.facts[fi].kind == "duration")
 
 
 def _demonstrative_link(d: _Doc, si: int, art: int) -> bool:
