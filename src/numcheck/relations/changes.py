@@ -471,6 +471,25 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         ci = d.figure_after(si, last + 3, frozenset({"percent"}))
         if ci >= 0:
             return ci, "", None
+    # "from £1,893.40 to £1,987.88 a year, a rise of £94.48 or 4.99%": past the ends' period, the move
+    # told as an amount and restated as a percentage.
+    j = last + 1
+    rate = d.v.rates.starting_at(words, j)
+    if rate is not None:
+        j = rate[1]  # "a year", "a week" (vocab [rates])
+    elif j < len(words) and toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "duration":
+        j += 1
+    if j + 1 < len(words) and words[j] == "," and words[j + 1] in ("a", "an"):
+        for k in range(j + 2, min(len(words), j + 2 + AMOUNT_OR_REACH)):
+            ci = toks[k].fact
+            if ci < 0:
+                continue
+            if d.facts[ci].kind == "percent" and d.facts[ci].value is not None:
+                moved = _amount_or_percent(d, si, k, b)
+                if moved is not None:
+                    return ci, moved[0], moved[1]
+            if d.facts[ci].kind == "percent":
+                break
     near = min(apos, bpos)
     lo = max(d.m.clause_start(si, near), near - 2 * STATED_REACH)
     hi = min(d.m.clause_end(si, last), last + 2 * STATED_REACH)
@@ -513,7 +532,43 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         hit = d.v.direction.starting_at(words, k + 1)
         if hit:
             return ci, hit[0], d.span(si, k + 1, hit[1])
+        if c.kind == "percent":
+            moved = _amount_or_percent(d, si, k, b)
+            if moved is not None:
+                return ci, moved[0], moved[1]
     return None
+
+
+# Tokens after ", a" that "rise of £94.48 or 4.99%" may take to its percentage.
+AMOUNT_OR_REACH = 8
+
+
+def _amount_or_percent(d: _Doc, si: int, k: int, b: Fact) -> tuple[str, Span] | None:
+    """The percentage at token ``k`` restates a move told as an amount just before it, and ends its phrase:
+    "a rise of £94.48 or 5.99%", "up £9.10, or 5%" → the move's direction and its words, else None (not
+    "or 40% more than tenants were warned of")."""
+    words = d.m.words[si]
+    if k + 1 < len(words) and words[k + 1] not in CLAUSE_END and words[k + 1] not in (",", "and", "but"):
+        return None
+    j = k - 1
+    if j < 1 or words[j] != "or":
+        return None
+    j -= 1
+    if words[j] == ",":
+        j -= 1
+    ai = d.fact_at(si, j)
+    if ai < 0 or not same_family(d.facts[ai], b) or d.facts[ai].kind == "percent":
+        return None
+    h = d.hedge_start(si, j)
+    if h >= 1 and words[h - 1] == "by":
+        h -= 1  # "rose by £9.10, or 5%"
+    if h >= 2 and words[h - 1] == "of":
+        hit = d.v.direction.ending_at(words, h - 1)  # "a rise of £94.48"
+    else:
+        hit = d.v.direction.ending_at(words, h)  # "up £9.10"
+    if hit is None:
+        return None
+    return hit[0], d.span(si, hit[1], k + 1)
 
 
 _SCALE = startcache.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
