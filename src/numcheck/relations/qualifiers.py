@@ -99,12 +99,11 @@ def _figure_told_next(d: _Doc, si: int, i: int, end: int) -> int:
     if any(t.fact >= 0 and k != i and d.facts[t.fact].kind not in FRAME_KINDS for k, t in enumerate(d.m.tokens[si])):
         return -1  # a figure of its own the next sentence's "The figure" may stand for (times aside)
     j = end
-    if j < len(words) and words[j] == "of":
+    reach = QUALIFIER_NP if j < len(words) and words[j] == "of" else SUBJECT_NOUN
+    while j < len(words) and j - end <= reach and words[j].isalpha():
+        if d.v.respondent_verbs.starting_at(words, j):
+            break  # "A clear majority said", "More than half of parents said", "Most customers said"
         j += 1
-        while j < len(words) and j - end <= QUALIFIER_NP and words[j].isalpha():
-            if d.v.respondent_verbs.starting_at(words, j):
-                break
-            j += 1
     if j >= len(words) or d.v.respondent_verbs.starting_at(words, j) is None:
         return -1
     nxt, toks = d.m.words[si + 1], d.m.tokens[si + 1]
@@ -134,6 +133,8 @@ def _figure_told_next(d: _Doc, si: int, i: int, end: int) -> int:
     return fi
 
 
+# Words of a noun between a qualifier and its verb of answering: "Most customers said".
+SUBJECT_NOUN = 2
 # Link verbs between "The figure" and the figure it names ("The figure was 46%").
 _FIGURE_LINKS = frozenset({"was", "is", "stood"})
 # Kinds of figure that put a figure in another time ("was 38% in 2019").
