@@ -243,6 +243,8 @@ class Vocab:
     whole_modifiers: frozenset[str]  # "the top 20", "the first 10": rank words before a whole
     back_refs: PhraseTable  # phrase → "back": a clause subject standing for the figure just told
     back_heads: frozenset[str]  # "figure", "reading": the head of such a subject ("the new GDP figure")
+    back_sources: PhraseTable  # phrase → "source": "The figure from the ONS was ...": who put it out
+    back_bodies: frozenset[str]  # "office", "ministry": a body that puts figures out ("from the statistics office")
     yardsticks: PhraseTable  # phrase → "yardstick": a verb after a figure that makes it a forecast
     whole_words: frozenset[str]  # words before a whole's noun that keep it the whole ("its total debt of")
     frames: PhraseTable  # phrase → "past" | "now" | "future"
@@ -557,6 +559,8 @@ def vocab() -> Vocab:
         whole_modifiers=frozenset(attach["whole_modifiers"]),
         back_refs=PhraseTable.build((p, "back") for p in attach["back_refs"]),
         back_heads=frozenset(attach["back_heads"]),
+        back_sources=PhraseTable.build((p, "source") for p in attach["back_ref_sources"]),
+        back_bodies=frozenset(attach["back_ref_bodies"]),
         yardsticks=PhraseTable.build((p, "yardstick") for p in attach["yardstick_after"]),
         whole_words=frozenset(attach["whole_words"]),
         frames=PhraseTable.build(_pairs(data["frames"])),

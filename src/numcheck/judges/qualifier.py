@@ -52,6 +52,12 @@ def _close_above() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in words) + r")\s+\Z", re.IGNORECASE)
 
 
+def told_close_above(view: View, q: Fact) -> bool:
+    """The words right before the fraction word ``q`` say it is only a little above it ("just over a third",
+    "slightly more than half"; ``[fractions] close_above``): read by this judge and the share judge."""
+    return bool(_close_above().search(view.text, max(0, q.span.start - CLOSE_CHARS), q.span.start))
+
+
 def _entry(phrase: str, entry: Mapping[str, Any]) -> tuple[Interval, str]:
     for key, value in entry.items():
         want = _ENTRY_KEYS.get(key)
@@ -114,9 +120,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if unit != "share":
             return None
         q = view.facts[qi]
-        got = fraction_range(
-            q, bool(_close_above().search(view.text, max(0, q.span.start - CLOSE_CHARS), q.span.start))
-        )
+        got = fraction_range(q, told_close_above(view, q))
         if got is None:
             return None
         want, means = got

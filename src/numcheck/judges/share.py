@@ -39,11 +39,18 @@ def more_relations(rule: Rule, view: View) -> Iterator[Relation]:
             yield Relation("share", (("part", pi), ("whole", wi), ("share", si)), (), "document")
 
 
-def _stated(share: Fact) -> Interval | None:
-    """The share in percent; a bound on a share word is a bound: "less than a fourth" is under 25%."""
+def _stated(share: Fact, view: View) -> Interval | None:
+    """The share in percent; a bound on a share word is a bound: "less than a fourth" is under 25%, and "just
+    over a quarter" only a little above it (``qualifier.fraction_range``: a quarter to 30%)."""
     if share.kind == "share" and share.value is not None and share.hedge in ("less than", "at most"):
         return Interval(Decimal(0), share.value * 100, high_open=share.hedge == "less than")
     if share.kind == "share" and share.value is not None and share.hedge in ("more than", "at least"):
+        from numcheck.judges.qualifier import fraction_range, told_close_above
+
+        if told_close_above(view, share):
+            got = fraction_range(share, close=True)
+            if got is not None:
+                return got[0]
         return Interval(share.value * 100, Decimal(100), low_open=share.hedge == "more than")
     if share.kind == "percent" and not share.interval.bounded:
         # "more than 60% of the 500 residents": a share of a whole is at most 100% and at least 0%.
@@ -57,8 +64,15 @@ def _stated(share: Fact) -> Interval | None:
     return as_percent(share)
 
 
-def _said(share: Fact) -> str:
-    """The share as the text bounds it: "less than a fourth"."""
+def _said(share: Fact, view: View) -> str:
+    """The share as the text bounds it: "less than a fourth", "a little over a quarter"."""
+    if share.kind == "share" and share.hedge in ("more than", "at least"):
+        from numcheck.judges.qualifier import told_close_above
+
+        if told_close_above(view, share):
+            return f"a little over {share.text}"
+    if share.kind == "share" and share.hedge == "nearly":
+        return f"nearly {share.text}"
     if share.kind in ("share", "percent") and share.hedge in ("less than", "at most", "more than", "at least"):
         return f"{share.hedge} {share.text}"
     return share.text
@@ -99,7 +113,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     if part.unit and whole.unit and part.unit != whole.unit:
         return None
-    stated = _stated(share)
+    stated = _stated(share, view)
     piv, wiv = value_interval(part), value_interval(whole)
     computed = share_of(piv, wiv) if piv.bounded else None
     if stated is None or computed is None or computed.overlaps(stated):
@@ -111,5 +125,5 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     return Hit(
         share.span,
         (part.span, whole.span),
-        (("part", part.text), ("whole", whole.text), ("share", _said(share)), ("computed", value)),
+        (("part", part.text), ("whole", whole.text), ("share", _said(share, view)), ("computed", value)),
     )

@@ -250,7 +250,7 @@ from numcheck.relations.streaks import _streaks
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
-from numcheck.relations.tallies import _poll_leads, _tallies
+from numcheck.relations.tallies import _poll_leads, _poll_moves, _tallies
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _sets_told, _tennis, _tournament_sets, _won_matches
 from numcheck.relations.terms import _terms
@@ -410,6 +410,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _tie_breaks,
     _tallies,
     _poll_leads,
+    _poll_moves,
     _named_shares,
     _seat_shares,
     _counted_figures,

@@ -471,6 +471,25 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         ci = d.figure_after(si, last + 3, frozenset({"percent"}))
         if ci >= 0:
             return ci, "", None
+    # "from £1,893.40 to £1,987.88 a year, a rise of £94.48 or 4.99%": past the ends' period, the move
+    # told as an amount and restated as a percentage.
+    j = last + 1
+    rate = d.v.rates.starting_at(words, j)
+    if rate is not None:
+        j = rate[1]  # "a year", "a week" (vocab [rates])
+    elif j < len(words) and toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "duration":
+        j += 1
+    if j + 1 < len(words) and words[j] == "," and words[j + 1] in ("a", "an"):
+        for k in range(j + 2, min(len(words), j + 2 + AMOUNT_OR_REACH)):
+            ci = toks[k].fact
+            if ci < 0:
+                continue
+            if d.facts[ci].kind == "percent" and d.facts[ci].value is not None:
+                moved = _amount_or_percent(d, si, k, b)
+                if moved is not None:
+                    return ci, moved[0], moved[1]
+            if d.facts[ci].kind == "percent":
+                break
     near = min(apos, bpos)
     lo = max(d.m.clause_start(si, near), near - 2 * STATED_REACH)
     hi = min(d.m.clause_end(si, last), last + 2 * STATED_REACH)
@@ -515,7 +534,43 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         hit = d.v.direction.starting_at(words, k + 1)
         if hit:
             return ci, hit[0], d.span(si, k + 1, hit[1])
+        if c.kind == "percent":
+            moved = _amount_or_percent(d, si, k, b)
+            if moved is not None:
+                return ci, moved[0], moved[1]
     return None
+
+
+# Tokens after ", a" that "rise of £94.48 or 4.99%" may take to its percentage.
+AMOUNT_OR_REACH = 8
+
+
+def _amount_or_percent(d: _Doc, si: int, k: int, b: Fact) -> tuple[str, Span] | None:
+    """The percentage at token ``k`` restates a move told as an amount just before it, and ends its phrase:
+    "a rise of £94.48 or 5.99%", "up £9.10, or 5%" → the move's direction and its words, else None (not
+    "or 40% more than tenants were warned of")."""
+    words = d.m.words[si]
+    if k + 1 < len(words) and words[k + 1] not in CLAUSE_END and words[k + 1] not in (",", "and", "but"):
+        return None
+    j = k - 1
+    if j < 1 or words[j] != "or":
+        return None
+    j -= 1
+    if words[j] == ",":
+        j -= 1
+    ai = d.fact_at(si, j)
+    if ai < 0 or not same_family(d.facts[ai], b) or d.facts[ai].kind == "percent":
+        return None
+    h = d.hedge_start(si, j)
+    if h >= 1 and words[h - 1] == "by":
+        h -= 1  # "rose by £9.10, or 5%"
+    if h >= 2 and words[h - 1] == "of":
+        hit = d.v.direction.ending_at(words, h - 1)  # "a rise of £94.48"
+    else:
+        hit = d.v.direction.ending_at(words, h)  # "up £9.10"
+    if hit is None:
+        return None
+    return hit[0], d.span(si, hit[1], k + 1)
 
 
 _SCALE = startcache.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
@@ -1697,7 +1752,7 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
     ]
     ref = d.v.back_refs.starting_at(words, k)
     if not (
-        (ref is not None and all(w in _LINKING for w in words[ref[1] : end]))
+        (ref is not None and all(w in _LINKING for w in words[_past_source(d, si, ref[1], end) : end]))
         or (
             subject
             and len(subject) <= BACK_REF_WORDS
@@ -1723,8 +1778,10 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
             if a.is_range or a.value is None or a.kind in FRAME_KINDS or not same_family(a, b):
                 continue
             m = d.m.by_fact.get(ai)
-            if m is None or m.roles & {"forecast"} or _compared(d, s2, pos):
-                continue
+            if m is None or m.roles & {"forecast"} or _compared(d, s2, pos) or d.older_end(s2, pos):
+                continue  # "fell to 5.8% in June, from 6.1%": the older end is not the figure it stands for
+            if _indefinite_move(d, s2, pos):
+                continue  # "That is a 25% fall": the size of another figure's change, not a level
             return Relation(
                 "comparison",
                 (("a", ai), ("b", bi)),
@@ -1733,6 +1790,53 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
                 (("order", order),),
             )
     return None
+
+
+# Words of a source's name after a subject standing for the figure just told ("from the Office for National
+# Statistics").
+SOURCE_WORDS = 6
+
+
+def _past_source(d: _Doc, si: int, k: int, end: int) -> int:
+    """Where the words naming who put a figure out, starting at token ``k`` and running up to the linking
+    words before ``end``, end ("The figure from the statistics office was above": from "from" to "was",
+    ``[attach] back_ref_sources``); ``k`` itself when there are none, when they hold a figure or a time
+    ("the figure from a year earlier": another figure; a weekday or date after "on" tells when it came
+    out) or when they name no body ("the figure from food shops"): a capitalised name or a word of
+    ``[attach] back_ref_bodies`` must end them."""
+    words = d.m.words[si]
+    hit = d.v.back_sources.starting_at(words, k)
+    if hit is None:
+        return k
+    j, last = hit[1], -1
+    while j < end and words[j] not in _LINKING:
+        fi = d.fact_at(si, j)
+        if fi >= 0 and words[j - 1] == "on" and d.facts[fi].kind in ("weekday", "date"):
+            j += 1
+            continue  # "released by Eurostat on Tuesday"
+        if words[j] in CLAUSE_END or words[j] == "," or fi >= 0 or d.v.frames.starting_at(words, j):
+            return k
+        if words[j] != "on":
+            last = j
+        j += 1
+    if not hit[1] < j <= hit[1] + SOURCE_WORDS or last < 0:
+        return k
+    said = d.m.tokens[si][last]
+    named = d.view.text[said.start : said.start + 1].isupper() or words[last] in d.v.back_bodies
+    return j if named else k
+
+
+def _indefinite_move(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as the size of a change by an indefinite change noun: "a 25% fall",
+    "an increase of 11%"."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k >= 1 and words[k - 1] in ("a", "an") and d.v.direction.starting_at(words, pos + 1) is not None:
+        return True
+    if k >= 3 and words[k - 1] == "of":
+        hit = d.v.direction.ending_at(words, k - 1)
+        return hit is not None and hit[1] >= 1 and words[hit[1] - 1] in ("a", "an")
+    return False
 
 
 def _compared(d: _Doc, si: int, pos: int) -> bool:

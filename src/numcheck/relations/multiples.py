@@ -403,6 +403,13 @@ def _subject_before(
     if (k > 2 and words[k] != "which") or verb - k > SUBJECT_WORDS:
         return None  # not the head of its sentence
     hit = d.v.multiple_subjects.starting_at(words, k)
+    concept = ""
+    if (hit is None or hit[1] != verb) and verb - k == 2 and words[k] == "the":
+        # "The takings were more than triple the $41m": the thing the figure before counts, named.
+        concept = d.v.concepts.get(words[k + 1], "")
+        if not concept or concept in d.v.generic:
+            return None
+        hit = ("subject", verb)
     if hit is None or hit[1] != verb:
         return None
     said = words[verb - 1]
@@ -416,15 +423,19 @@ def _subject_before(
         return None
     # The sentence before must tell one figure of the family: of two ("Profits came to £40m, on sales of
     # £300m"), which one the subject stands for is not said.
+    prev = d.m.words[si - 1]
     found = [
         tok.fact
-        for tok in d.m.tokens[si - 1]
+        for j, tok in enumerate(d.m.tokens[si - 1])
         if tok.fact >= 0
         and _amount(f := d.facts[tok.fact])
         and (f.kind not in FRAME_KINDS or (like is not None and like.kind == f.kind == "duration"))
         and (like is None or same_family(f, like, bare_ok=True))
+        and not (j >= 2 and prev[j - 1] == "(" and d.fact_at(si - 1, j - 2) >= 0)  # "$96m (£72m)": its conversion
     ]
-    return (found[0], "document") if len(found) == 1 else None
+    if len(found) != 1 or (concept and d.m.frame(found[0]).concept not in ("", concept)):
+        return None  # two figures of the family, or one of another thing than the subject names
+    return found[0], "document"
 
 
 def _alike(d: _Doc, ai: int, bi: int) -> bool:

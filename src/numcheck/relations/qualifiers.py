@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
-from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _Doc
+from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, GAP_STOP, SHARES, Relation, _Doc
+from numcheck.relations.referents import words as referent_words
 
 # Words a qualifier's noun phrase may hold before the figure beside it ("a majority of the
 # party's voters (48%)", "over three-quarters of the staff asked, 71%").
@@ -62,6 +63,10 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     labels = (("phrase", phrase), ("unit", unit))
                     yield Relation("qualifier", (("part", pw[0]), ("whole", pw[1])), (cue,), "clause", labels)
                     continue
+            evidence = "clause"
+            if fi < 0 and unit == "share":
+                fi = _figure_told_next(d, si, i, end)
+                evidence = "document"
             if fi >= 0:
                 roles: tuple[tuple[str, int], ...] = (("figure", fi),)
                 if qi >= 0:
@@ -74,9 +79,66 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     "qualifier",
                     roles,
                     (Span(cue_start, d.m.tokens[si][end - 1].span.end),),
-                    "clause",
+                    evidence,
                     (("phrase", phrase), ("unit", unit)),
                 )
+
+
+def _figure_told_next(d: _Doc, si: int, i: int, end: int) -> int:
+    """ "A clear majority said they had considered leaving. The figure, 46%, was up from 41%": a share
+    qualifier or fraction word at tokens ``i``..``end`` opening its sentence as the subject of a verb of
+    answering (``[portions] respondent_verbs``, after an "of" phrase: "More than half of parents said"), in
+    a sentence with no figure of its own, and the next sentence opening with words standing for the figure
+    just told (``[attach] back_refs``: "The figure", "That figure", "The number") and its figure set beside
+    them (", 46%,") or after a link verb ("was 46%") → that figure, else -1. Not when a time follows the
+    figure ("The figure was 38% in 2019": another time's share)."""
+    words = d.m.words[si]
+    start = d.hedge_start(si, i) if d.m.tokens[si][i].fact >= 0 else i
+    if start != 0 or si + 1 >= len(d.m.tokens):
+        return -1
+    if any(t.fact >= 0 and k != i and d.facts[t.fact].kind not in FRAME_KINDS for k, t in enumerate(d.m.tokens[si])):
+        return -1  # a figure of its own the next sentence's "The figure" may stand for (times aside)
+    j = end
+    reach = QUALIFIER_NP if j < len(words) and words[j] == "of" else SUBJECT_NOUN
+    while j < len(words) and j - end <= reach and words[j].isalpha():
+        if d.v.respondent_verbs.starting_at(words, j):
+            break  # "A clear majority said", "More than half of parents said", "Most customers said"
+        j += 1
+    if j >= len(words) or d.v.respondent_verbs.starting_at(words, j) is None:
+        return -1
+    nxt, toks = d.m.words[si + 1], d.m.tokens[si + 1]
+    ref = d.v.back_refs.starting_at(nxt, 0)
+    if ref is None or ref[1] + 2 >= len(nxt):
+        return -1
+    k = ref[1]
+    if nxt[k] == ",":
+        k += 1
+    elif nxt[k] in _FIGURE_LINKS:
+        k += 1
+        if nxt[k - 1] == "stood" and nxt[k] == "at":
+            k += 1  # "The figure stood at 46%"
+    else:
+        return -1
+    fi = d.figure_after(si + 1, k, frozenset({"percent"}))
+    if fi < 0:
+        return -1
+    _, pos = d.pos_of(fi)
+    if pos + 1 < len(nxt) and nxt[pos + 1] in referent_words().definite_narrowing:
+        return -1  # "The figure was 48% among women": the share of a narrower group
+    for t in toks[pos + 1 :]:
+        if t.fact >= 0:
+            return -1 if d.facts[t.fact].kind in _TIME_KINDS else fi
+        if t.text in CLAUSE_END:
+            break
+    return fi
+
+
+# Words of a noun between a qualifier and its verb of answering: "Most customers said".
+SUBJECT_NOUN = 2
+# Link verbs between "The figure" and the figure it names ("The figure was 46%").
+_FIGURE_LINKS = frozenset({"was", "is", "stood"})
+# Kinds of figure that put a figure in another time ("was 38% in 2019").
+_TIME_KINDS = frozenset({"year", "date", "relative", "month"})
 
 
 def _of_one_unit(words: tuple[str, ...] | list[str], j: int) -> bool:

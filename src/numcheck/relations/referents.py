@@ -273,6 +273,8 @@ def named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
         k += 1
     if not head or head in d.v.generic_wholes or singular(head) == head:
         return -1  # "of the total", "of the vote", "of the market": a whole of no count told
+    if k < len(ws) and ws[k] not in CLAUSE_END and (ws[k] in w.definite_narrowing or d.verb_like(ws[k])):
+        return -1  # "of all complaints made to ombudsmen nationally": a wider set than the count told
     concept = d.v.concepts.get(head, "")
     concept = "" if concept in d.v.generic else concept
     rf = d.facts[ref]
@@ -291,6 +293,65 @@ def named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
         if concept and d.m.frame(fi).concept == concept:
             return fi
     return -1
+
+
+# Words after "of" and a part's own whole before it: determiners and holders ("of its £11.6m").
+_OWN_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "those", "these", "them"})
+# Pronouns after a part's "of" that stand for its whole told before ("610 of them", "2,950 of those purchases").
+_OWN_PRONOUNS = frozenset({"them", "those", "these"})
+
+
+def plain_whole(d: _Doc, si: int, of: int) -> bool:
+    """The words after "of" at token ``of`` name a whole plainly: a set determiner ("all", "the", "all the")
+    and one noun ending the clause ("of all sales,", "of the total."), nothing before it that makes it
+    another set ("of the national total") and nothing after it that narrows it to a place, a time or a kind
+    ("of all sales in the county", "of all complaints made to ombudsmen"): the whole of the part the
+    demonstrative stands for."""
+    ws = d.m.words[si]
+    w = words()
+    det = w.set_determiners.starting_at(ws, of + 1)
+    if det is None or ws[of + 1] not in ("all", "the"):
+        return False
+    k = det[1]
+    if k >= len(ws) or not ws[k].isalpha() or d.fact_at(si, k) >= 0:
+        return False
+    if ws[k] in _NP_STOP or ws[k] in w.definite_narrowing or d.verb_like(ws[k]):
+        return False
+    return k + 1 == len(ws) or ws[k + 1] in CLAUSE_END or ws[k + 1] in (",", "and", "but")
+
+
+def own_whole(d: _Doc, ref: int) -> int:
+    """The whole the figure ``ref`` was told as a part of, else -1: the figure after its "of" ("2,140 of the
+    5,300 hours", "£4.2m of its £11.6m income"), the whole its "of them" or "of those purchases" stands for
+    (``_Doc.antecedent``), or the figure of an "Of the N ...," or "Of those," opening its sentence."""
+    si, pos = d.pos_of(ref)
+    ws = d.m.words[si]
+    rf = d.facts[ref]
+    j = pos + 1
+    out = -1
+    if j < len(ws) and ws[j] == "of":
+        k = j + 1
+        while k < len(ws) and ws[k] in _OWN_DETERMINERS - _OWN_PRONOUNS and d.fact_at(si, k) < 0:
+            k += 1
+        if k < len(ws) and d.fact_at(si, k) >= 0:
+            out = d.fact_at(si, k)
+        elif k < len(ws) and ws[k] in _OWN_PRONOUNS:
+            noun = ws[k + 1] if k + 1 < len(ws) and ws[k + 1].isalpha() else ""
+            out = d.antecedent(si, k, ref, noun=noun if noun not in CLAUSE_END else "")
+    elif ws and ws[0] == "of":
+        comma = next((c for c in range(1, min(len(ws), OPENER_REACH)) if ws[c] == ","), -1)
+        if 0 < comma < pos:
+            own = [d.fact_at(si, c) for c in range(1, comma) if d.fact_at(si, c) >= 0]
+            if len(own) == 1:
+                out = own[0]
+            elif not own and comma == 2 and ws[1] in _OWN_PRONOUNS:
+                out = d.antecedent(si, 1, ref)  # "Of those, 7,900 were for cancelled trains"
+    if out < 0 or out == ref:
+        return -1
+    f = d.facts[out]
+    if f.kind not in COUNTABLE or f.is_range or f.value is None or rf.value is None or not same_family(f, rf):
+        return -1
+    return out if f.value > rf.value else -1
 
 
 def _sample_before(d: _Doc, si: int, of: int, ref: int) -> int:

@@ -36,6 +36,8 @@ from numcheck.relations.referents import (
     opener_start,
     opener_subject,
     opens_clause,
+    own_whole,
+    plain_whole,
     referent,
     subject_at,
 )
@@ -1220,10 +1222,14 @@ def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
         else:
             whole = named_whole(d, si, pos + 1, ref)
             cue = d.span(si, pos + 1, pos + 2)
+            if whole < 0 and plain_whole(d, si, pos + 1):
+                # "accounted for 2,950 of those purchases. That is a third of all sales": the whole the part
+                # was told of, named plainly.
+                whole = own_whole(d, ref)
         if whole < 0 or whole == ref or not same_family(d.facts[whole], d.facts[ref]):
             continue
-        if not concepts_agree(d, ref, whole):
-            continue
+        if not concepts_agree(d, ref, whole) and own_whole(d, ref) != whole:
+            continue  # "1,150 of them were children. That is ... of all patients": told as its part
         yield Relation(
             "share", (("part", ref), ("whole", whole), ("share", fi)), (d.span(si, start, h), cue), "document"
         )

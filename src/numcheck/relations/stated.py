@@ -19,6 +19,8 @@ from numcheck.relations.base import (
     _plain_tokens,
     same_family,
 )
+from numcheck.relations.referents import clause_subject
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
@@ -172,13 +174,17 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             continue
         si = max(d.facts[ai].sentence, d.facts[bi].sentence)
         found = None
-        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER)):
+        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER_QUIET)):
+            if s2 >= si + 1 + TOLD_AFTER and not _quiet_between(d, si, s2, d.facts[bi].kind):
+                break
             found = _definite_move(d, s2, used)
             if found is not None:
                 break
         if found is None:
             continue
-        ci, direction, cue = found
+        ci, direction, cue, pointing = found
+        if pointing and (s2 != si + 1 or _changes_ending_in(changes, d, si) != 1):
+            continue  # "That is a 29% rise" stands for the one change of the sentence just before
         c, b = d.facts[ci], d.facts[bi]
         if any(
             fi not in (ai, bi, ci) and d.facts[fi].kind == c.kind and d.facts[fi].value == c.value
@@ -193,8 +199,12 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
                 continue
         elif c.kind not in ("percent", "points") or b.kind != "percent" and c.kind == "points":
             continue
-        if not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
-            continue  # "the rise of 3.2 points in the headline measure": two other rates told before fit it
+        if pointing and any(t.fact not in (-1, ai, bi) and d.facts[t.fact].kind == c.kind for t in d.m.tokens[si]):
+            continue  # "rose from 612 to 857, or 40%, ... That is": another figure of its kind it may stand for
+        if not pointing and not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
+            # "the rise of 3.2 points in the headline measure": two other rates told before fit it. "That is a
+            # 29% rise" stands for the one change of the sentence just before, whatever other pairs fit.
+            continue
         labels = dict(rel.labels)
         labels["direction"] = direction
         used.add(ci)
@@ -204,6 +214,24 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
 
 # Sentences after a change that may tell it again as known ("The fall of 6.7% was ...").
 TOLD_AFTER = 2
+# ... and how far when no figure of the ends' kind is told between ("The rate fell to 4.1%, from 4.3%. ...
+# two sentences of counts ... The fall of 0.2% was larger than expected").
+TOLD_AFTER_QUIET = 5
+
+
+def _quiet_between(d: _Doc, si: int, s2: int, kind: str) -> bool:
+    """No figure of ``kind`` (the change's ends' kind, a percentage) nor a stated size of one told in the
+    sentences after ``si`` up to ``s2``: the change of sentence ``si`` is still the last one told of that
+    kind. Only for percentages: amounts of one family fill whole paragraphs."""
+    if kind != "percent":
+        return False
+    return not any(
+        t.fact >= 0 and d.facts[t.fact].kind in ("percent", "points")
+        for s3 in range(si + 1, s2)
+        for t in d.m.tokens[s3]
+    )
+
+
 # Figures of the ends' kind told before a change told as known (the last ones) whose pairs may be the
 # change it tells instead.
 RIVAL_FIGURES = 24
@@ -238,10 +266,11 @@ def _fits(d: _Doc, ai: int, bi: int, ci: int) -> bool:
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
-def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span] | None:
+def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span, bool] | None:
     """The first figure of sentence ``si`` told as a definite change with its size: "The jump of 0.3%",
     "This rise of 6%", "The 0.3% jump" → (figure, direction, cue), when it is the sentence's first
-    figure."""
+    figure; last, whether a demonstrative and a link told it ("That is a 29% increase",
+    ``_demonstrative_move``)."""
     toks, words = d.m.tokens[si], d.m.words[si]
     for pos, tok in enumerate(toks):
         ci = tok.fact
@@ -253,13 +282,69 @@ def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span] | 
         if k >= 3 and words[k - 1] == "of":
             hit = d.v.direction.ending_at(words, k - 1)
             if hit is not None and hit[1] >= 1 and words[hit[1] - 1] in _DEFINITE:
-                return ci, hit[0], d.span(si, hit[1] - 1, k)
+                return ci, hit[0], d.span(si, hit[1] - 1, k), False
         if k >= 1 and words[k - 1] in _DEFINITE:
             after = d.v.direction.starting_at(words, pos + 1)
             if after is not None:
-                return ci, after[0], d.span(si, k - 1, after[1])
-        return None
+                return ci, after[0], d.span(si, k - 1, after[1]), False
+        return _demonstrative_move(d, si, pos, k)
     return None
+
+
+# Words after a change noun that set the change against a base of its own ("a 29% rise on 2019", "an
+# increase of 12% since the merger"): not the change of the sentence before.
+_OWN_BASE = frozenset("on since from against compared than over relative versus vs".split())
+
+
+def _demonstrative_move(d: _Doc, si: int, pos: int, k: int) -> tuple[int, str, Span, bool] | None:
+    """ "That is a 29% increase", "This represents a fall of 18%", "That's a rise of 12%": a
+    demonstrative subject and a link verb (``referents`` ``[referents] share_links``, one reader of "That
+    is ...") before an indefinite change noun with its size, the figure at token ``pos`` (its hedge from
+    ``k``): the change the sentence before told, with its size. Not when the noun names a base of its own
+    ("a 29% rise on 2019")."""
+    words = d.m.words[si]
+    after = d.v.direction.starting_at(words, pos + 1)
+    if after is not None and k >= 1 and words[k - 1] in ("a", "an"):
+        art, end = k - 1, after[1]  # "a 29% increase"
+    else:
+        hit = d.v.direction.ending_at(words, k - 1) if k >= 3 and words[k - 1] == "of" else None
+        if hit is None or hit[1] < 1 or words[hit[1] - 1] not in ("a", "an"):
+            return None
+        after, art, end = hit, hit[1] - 1, pos + 1  # "an increase of 29%"
+    if d.v.direction.starting_at(words, end) is not None or (end < len(words) and words[end] in _OWN_BASE):
+        return None
+    if end + 1 < len(words) and words[end] in ("in", "of") and not _time_from(d, si, end + 1):
+        return None  # "a 3% increase in its market share": a change in another thing
+    if not _demonstrative_link(d, si, art):
+        return None
+    return d.m.tokens[si][pos].fact, after[0], d.span(si, 0, end), True
+
+
+def _time_from(d: _Doc, si: int, k: int) -> bool:
+    """A time figure (a date, a year, a span) is told at token ``k``: "in a year", "in 2024"."""
+    fi = d.fact_at(si, k)
+    return fi >= 0 and (d.facts[fi].kind in FRAME_KINDS or d.facts[fi].kind == "duration")
+
+
+def _demonstrative_link(d: _Doc, si: int, art: int) -> bool:
+    """The words before token ``art`` are a demonstrative subject opening the sentence and a link verb
+    ("That is", "This represents", "That figure amounts to") or a contracted one ("That's")."""
+    w = referent_words()
+    words = d.m.words[si]
+    link = w.share_links.ending_at(words, art)
+    if link is not None:
+        return clause_subject(d, si, link[1]) == 0
+    return art == 1 and words[0] in w.contracted
+
+
+def _changes_ending_in(changes: Sequence[Relation], d: _Doc, si: int) -> int:
+    """How many changes have their later-told end in sentence ``si``."""
+    n = 0
+    for rel in changes:
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is not None and bi is not None and max(d.facts[ai].sentence, d.facts[bi].sentence) == si:
+            n += 1
+    return n
 
 
 def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:

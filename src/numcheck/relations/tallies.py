@@ -475,3 +475,70 @@ def _poll_leads(d: _Doc) -> Iterator[Relation]:
 
 # Words that end the clause a gap's other side is named in ("leads Cole by seven points, while ...").
 CLAUSE_STOPS = frozenset({".", ";", ",", "but", "while", "and", "although", "though", "as", ":", "?", "!"})
+
+
+# Words between a poll share's move and its older level: "is down 6% on the 33%", "has climbed from 24%".
+_OLDER_LINKS = frozenset({"on", "from"})
+
+
+def _poll_moves(d: _Doc) -> Iterator[Relation]:
+    """A side's share told as moved from an older level, the side named and its share now told by the
+    poll's named shares ("puts Labour's A on 27%" ... "Labour's share is down 6% on the 33% it recorded in
+    June", "the Greens have climbed from 24%"): a ``change`` from the older level to the side's share, with
+    the move's size when told. The side is found as the lead reader finds it (``_named``); a clause that
+    tells a time of its own before the older level, or another poll, is not read."""
+    polls: list[list[tuple[int, frozenset[str]]]] | None = None
+    away = _lead_tables()["away"]
+    for si, pos, ai, _ in d.figures(frozenset({"percent"})):
+        words = d.m.words[si]
+        j = d.hedge_start(si, pos) - 1
+        if j >= 0 and words[j] in ("the", "its", "their"):
+            j -= 1
+        if j < 1 or words[j] not in _OLDER_LINKS:
+            continue
+        ci, move = -1, d.v.direction.ending_at(words, j)
+        if move is None:
+            at = j - 1
+            if words[at] in ("points", "point") and at >= 1:
+                at -= 1 + (words[at - 1] == "percentage")  # "three points", "three percentage points"
+                ci = d.fact_at(si, at)
+                if ci >= 0 and d.facts[ci].kind not in ("count", "number"):
+                    continue
+            else:
+                ci = d.fact_at(si, at)
+                if ci >= 0 and d.facts[ci].kind not in ("percent", "points"):
+                    continue
+            if ci < 0 or d.facts[ci].value is None:
+                continue
+            k = d.hedge_start(si, at)
+            if k > 0 and words[k - 1] == "by":
+                k -= 1  # "has fallen by 6% from"
+            move = d.v.direction.ending_at(words, k)
+            if move is None:
+                continue
+        lo = d.m.clause_start(si, move[1])
+        if any(t.fact >= 0 for t in d.m.tokens[si][lo : move[1]]):
+            continue  # a figure of its own before the move: not a side named alone
+        if any(away.starting_at(words, k) for k in away.starts_in(words, 0, len(words))):
+            continue  # another poll's shares
+        toks = d.m.tokens[si]
+        if any(
+            words[k] in ("in", "across") and toks[k + 1].fact < 0 and _capital(d, toks[k + 1])
+            for k in range(move[1] - 1)
+        ):
+            continue  # "In Ashdown ward, Labour is down 6% on ...": a region's share
+        if polls is None:
+            polls = [run for run in _poll_runs(d) if not _run_away(d, run)]
+        if not polls:
+            return
+        side = _named(d, si, iter(range(move[1] - 1, lo - 1, -1)), polls, ai)
+        if side is None or side == (-1, -1):
+            continue
+        bi = side[1]
+        if d.pos_of(bi) >= (si, pos) or bi == ci:
+            continue  # the side's share now must be told before
+        roles: tuple[tuple[str, int], ...] = (("from", ai), ("to", bi))
+        if ci >= 0:
+            roles += (("stated", ci),)
+        cue = d.span(si, move[1], j + 1)
+        yield Relation("change", roles, (cue,), "document", (("direction", move[0]),))
