@@ -162,9 +162,10 @@ def _scaled(value: Decimal, like: list[Fact]) -> str:
     for word, factor in (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6)):
         if word in texts and abs(value) >= factor / 10:
             return f"{sign}{format_number(round_to(value / factor, '0.01').normalize())} {word}"
-    # "$15bn + $3bn = $18bn", "£5m + £6m = £11m": a scale letter glued on by every part.
+    # "$15bn + $3bn = $18bn", "£5m + £6m = £11m": a scale letter glued on by the parts; with mixed ones
+    # ("$2.9bn + $1.5bn + $700m") the largest a part uses ("$5.1bn").
     for suffix, factor in (("tn", Decimal(10) ** 12), ("bn", Decimal(10) ** 9), ("m", Decimal(10) ** 6)):
-        if all(re.search(rf"\d{suffix}$", f.text.strip().lower()) for f in like) and abs(value) >= factor / 10:
+        if any(re.search(rf"\d{suffix}$", f.text.strip().lower()) for f in like) and abs(value) >= factor / 10:
             return f"{sign}{format_number(round_to(value / factor, '0.01').normalize())}{suffix}"
     return sign + format_number(value)
 

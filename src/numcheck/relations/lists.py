@@ -233,6 +233,9 @@ def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[
             k = hit[1] - 1
             if k >= 0 and words[k] == ",":
                 k -= 1
+    head = _tables()["entry_heads"].starting_at(words, k) if k >= 1 else None
+    if head is not None and head[1] == k + 1 and _capital(d, toks[k - 1]):
+        k -= 1  # "the Asia-Pacific region $700m", "its Nordic arm 12": the name before its head noun
     end = k + 1
     while k >= 0 and toks[k].fact < 0 and end - k <= NAME_TOKENS:
         if _capital(d, toks[k]):

@@ -888,8 +888,11 @@ def _market_items(d: _Doc, si: int, like: str) -> list[int] | None:
         elif _name_entry(d, si, pos) is None and _name_entry(d, si, pos, "region_verbs") is None:
             return None
         out.append(fi)
-    if out and any(list_tables()["region_times"].starting_at(words, k) for k in range(len(words))):
-        return None  # "Over the full year Asia brought in ...": the markets of another span
+    times = list_tables()["region_times"]
+    if out and any(
+        times.starting_at(words, k) and (k == 0 or words[k - 1] not in ("the", "this")) for k in range(len(words))
+    ):
+        return None  # "Over the full year Asia brought in ...": another span; "in the quarter" is the story's
     return out
 
 
@@ -908,7 +911,9 @@ def _market_parts(d: _Doc) -> Iterator[Relation]:
         if any(d.m.frame(fi).concept in _REVENUE and not d.older_end(si, d.pos_of(fi)[1]) for fi in later):
             continue  # "Revenue reached $4.8bn, and sales ... $5.1bn": the later one is nearer the markets'"
         items: list[int] = []
-        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + MARKETS_AHEAD)):
+        s2 = si
+        while s2 + 1 < len(d.m.tokens) and (s2 + 1 <= si + MARKETS_AHEAD or items):
+            s2 += 1  # the markets start within MARKETS_AHEAD sentences and run on while each tells some
             got = _market_items(d, s2, family(t))
             if got is None or (not got and items):
                 break
