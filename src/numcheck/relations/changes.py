@@ -891,6 +891,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             return
         if ai < 0 or ai == bi:
             return
+        if phrase == ("against",) and d.hedge_start(si, pos) > 0 and words[d.hedge_start(si, pos) - 1] == "for":
+            return  # "goals for 58, against 27": the two sides of a tally, no change
         a = d.facts[ai]
         # "77m euros ..., up from 18m": a bare older figure takes the newer one's currency or unit.
         alike = same_family(a, b) or (_bare(a) and b.kind in ("money", "measure") and _scale(a) == _scale(b) != "")
