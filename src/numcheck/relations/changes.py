@@ -11,7 +11,17 @@ from decimal import Decimal
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mention, Token, same_holder
 from numcheck.model import Fact, Span
-from numcheck.relations.base import _NOT_PART_NOUNS, FRAME_KINDS, Relation, _bare, _Doc, divided, is_gap, same_family
+from numcheck.relations.base import (
+    _NOT_PART_NOUNS,
+    FRAME_KINDS,
+    Relation,
+    _bare,
+    _Doc,
+    divided,
+    is_average,
+    is_gap,
+    same_family,
+)
 from numcheck.relations.conversions import _period_after
 from numcheck.relations.flows import flow_figures
 from numcheck.relations.stated import _kinds, _names, _stated_concept, _subject_concept
@@ -979,11 +989,18 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
         yield _change(d, si, ai, bi, (cue,), hit[0], (ci, hit[0], cue))
 
 
+# Tokens a rate set beside the level ("an average of 2,413 a day and") adds to the search for the level.
+RATE_ASIDE = 8
+
+
 def _newer_before(d: _Doc, si: int, pos: int, like: Fact) -> int:
     """The nearest figure before token ``pos`` in its clause that is of ``like``'s family and no frame
     (a year, a date), or -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    for k in range(pos - 1, max(-1, pos - COMPARE_REACH), -1):
+    floor = pos - COMPARE_REACH
+    k = pos
+    while k - 1 > max(-1, floor):
+        k -= 1
         if words[k] in CLAUSE_END or words[k] == ";":
             return -1
         fi = toks[k].fact
@@ -991,6 +1008,9 @@ def _newer_before(d: _Doc, si: int, pos: int, like: Fact) -> int:
             continue
         f = d.facts[fi]
         if f.kind in FRAME_KINDS:
+            continue
+        if is_average(d, fi) or d.v.rates.starting_at(words, k + 1):
+            floor -= RATE_ASIDE  # "74,812 calls, an average of 2,413 a day and 7.6% more than": the level before
             continue
         if f.is_range or f.value is None or not same_family(f, like, bare_ok=True):
             return -1
