@@ -181,6 +181,15 @@ class Token(NamedTuple):
         return Span(self.start, self.end)
 
 
+def event_noun(words: Sequence[str], k: int) -> bool:
+    """The direction word at token ``k`` names an event after "of a" ("the chance of a cut", "the risk of a
+    rate rise"), no move of a figure."""
+    for j in (k - 1, k - 2):
+        if j >= 1 and words[j] in ("a", "an") and words[j - 1] == "of":
+            return all(w.isalpha() for w in words[j + 1 : k])
+    return False
+
+
 def word_tokens(chunk: str, offset: int) -> list[Token]:
     """The word tokens of ``chunk`` (already lower-cased, its quotes made plain), ``offset`` being where
     it starts in the text.
@@ -436,7 +445,9 @@ class Mentions:
                 and d[1] >= start
                 and not self.others_move(si, d[1], i, pos)
                 and not (words[d[1]] in ("up", "down") and d[1] > 0 and words[d[1] - 1] in _PHRASAL_UP)
+                and not event_noun(words, d[1])
             ):
+                # ("the chance of a cut ... at about 60%": the event the figure is the chance of, no move)
                 direction = d[0]
                 dspan = Span(toks[d[1]].span.start, toks[i - 1].end)
                 key = " ".join(words[d[1] : i])

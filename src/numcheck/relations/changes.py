@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mention, Token, same_holder
+from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mention, Token, event_noun, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _NOT_PART_NOUNS,
@@ -1044,6 +1044,8 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
         if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
             return "up" if (d.facts[fi].value or 0) > 1 else "down"  # "halving its dividend to 17 cents from 44"
         hit = d.v.direction.ending_at(words, k)
+        if hit and event_noun(words, hit[1]):
+            continue  # "put the chance of a cut at 60%": the event named, no move of the figure
         if hit and hit[1] >= lo and words[k - 1] not in ("more", "less", "up", "down"):
             if d.m.others_move(si, hit[1], k, pos):
                 return ""  # "Five records fell over five days, three of them ..., compared with two"
