@@ -122,6 +122,8 @@ _MINOR_AFTER = startcache.compile(
 _CENTS_TAIL = startcache.compile(
     rf"(?:{_SP}+and)?{_SP}+(?P<n>\d{{1,2}}|[a-z]+(?:[- ][a-z]+)?)(?:{_SP}+(?:cents?|pence|p)\b)?", re.I
 )
+# After a fraction word: "of a point", "of a percentage point", " a percentage point" ("half a point").
+_POINT_OF = startcache.compile(rf"{_SP}+(?:of{_SP}+)?an?{_SP}+(?:percentage(?:{_SP}+|-))?points?\b", re.I)
 _PERCENT_AFTER = startcache.compile(
     rf"(?P<pp>{_SP}*(?:%|per{_SP}?cent|percent){_SP}*(?:-{_SP}*)?points?\b|(?:{_SP}+|{_SP}*-{_SP}*)percentage(?:{_SP}+|{_SP}*-{_SP}*)points?\b|{_SP}?pp\b|{_SP}?ppts?\b)"
     rf"|(?P<pc>{_SP}?%|{_SP}+per{_SP}?cents?\b|{_SP}*-?percent(?:s|age)?\b|{_SP}+pc\b)",
@@ -1088,6 +1090,10 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
     # The figure that "X in Y" / "X times" already read is handled elsewhere; here plain numbers.
     if kind is None and n.fraction and not n.scaled and value < 1 and not n.is_range:
         kind, unit = "share", None
+        pp = _POINT_OF.match(clean, end)
+        if pp:
+            # "a quarter of a point", "half a percentage point": a fraction of a percentage point
+            kind, unit, end = "points", "percentage point", pp.end()
     hedge, hs, _ = _hedge(ctx, n.start if kind != "money" else start, end)
     extras_markers = _markers(ctx, hs, end)
     if kind is None:
