@@ -926,6 +926,13 @@ def _total_after(d: _Doc, si: int) -> Iterator[Relation]:
 _NOT_LISTED = frozenset({"from", "to", "than", "by", "per", "against", "between", "versus", "vs"})
 
 
+def _told_of_a_whole(d: _Doc, fi: int) -> bool:
+    """The figure is itself told as a part of a whole right after it ("£455m of sales", "4,100 of the
+    staff"): a rest told later may close that whole, not this part."""
+    si, pos = d.pos_of(fi)
+    return d.v.whole_of.starting_at(d.m.words[si], pos + 1) is not None
+
+
 def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
     """ "The trust will spend £240.5m this year. Acute care takes the biggest share at £98.1m, followed by
     community services at £61.0m and mental health at £40.2m. The remaining £51.2m goes on ...": a
@@ -985,6 +992,8 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
         )
         if total >= 0 and _listed_with_others(d, total):
             return
+        if total >= 0 and _told_of_a_whole(d, total):
+            return  # "Overseas customers accounted for £455m of sales ... The remaining £257m came from the UK"
     if total < 0 or not _fits(d, total, prev, items):
         return
     tf = d.m.frame(total)
