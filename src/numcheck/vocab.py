@@ -279,6 +279,7 @@ class Vocab:
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
+    narrow_measures: frozenset[str]  # "like-for-like": on one side only, two quantities
     running: frozenset[str]  # concepts of counts a story updates: a headline may lag the body's
     money_concepts: frozenset[
         str
@@ -597,6 +598,7 @@ def vocab() -> Vocab:
         generic=frozenset(restate["generic"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),
+        narrow_measures=frozenset(restate["narrow_measures"]),
         money_concepts=frozenset(restate["money_concepts"]),
         anaphors=PhraseTable.build((str(p), "anaphor") for p in restate["anaphors"]),
         alike_ignored=frozenset(restate["alike_ignored"]),

@@ -150,6 +150,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
                     break
                 continue
             ci, role, label = found
+            if not _same_measure(d, ci, bi):
+                break  # "like-for-like sales fell 3.8%" … "Total sales came to £318m, down from £327m"
             if _periods_differ(d, ci, bi):
                 break  # "profits fell 27% in the last quarter" is not the whole year's change
             used.add(ci)  # one stated change for one change: the first told after it
@@ -444,6 +446,8 @@ def _same_measure(d: _Doc, a: int, b: int) -> bool:
         si, pos = d.pos_of(fi)
         clause = d.m.words[si][d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]
         mods.append(frozenset(clause) & d.v.measure_modifiers)
+    if (mods[0] ^ mods[1]) & d.v.narrow_measures:
+        return False  # "like-for-like sales fell 3.8%" is no change of "Total sales ... £318m, down from £327m"
     return not (mods[0] and mods[1] and mods[0] != mods[1])
 
 
