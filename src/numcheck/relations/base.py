@@ -90,7 +90,7 @@ def family(f: Fact) -> str:
 
 
 # Prepositions whose figure is where or over what a set is spread, not the set a later "them" points at.
-_ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among", "into", "throughout"})
+_ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among", "into", "throughout", "from"})
 # Words of a figure's noun that may stand between it and a gap word ("three league points behind").
 GAP_NOUN_WORDS = 2
 
