@@ -110,6 +110,8 @@ def is_gap(d: _Doc, fi: int) -> bool:
     k = d.hedge_start(si, pos)
     if k >= 2 and words[k - 1] in ("to", "of") and words[k - 2] in d.v.gap_before:
         return True  # "stretched the lead to 21 points", "a margin of 12 votes" ([comparison] gap_before)
+    if k >= 2 and words[k - 1] == "by" and d.v.score_verbs.intersection(words[d.m.clause_start(si, k) : k - 1]):
+        return True  # "beat Wessex by 37 runs", "won by 12 votes": the winning margin
     for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
         if words[k] in d.v.gap_after:
             return True

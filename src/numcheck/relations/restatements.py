@@ -74,8 +74,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             if fi < 0 or fi in tied:
                 continue
             key = _restated_key(d, fi)
-            if key is None:
-                continue
+            if key is None or is_gap(d, fi):
+                continue  # a gap ("beat Wessex by 37 runs") is no level of the side's
             first = anchors.get(key)
             if first is None:
                 # The lead's figure, or a level told in the body with its subject ("the death toll stands
