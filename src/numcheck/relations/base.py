@@ -347,6 +347,8 @@ class _Doc:
         j = self.hedge_start(si, k) - 1
         if j >= 0 and (words[j] in ("the", "its", "their") or words[j].endswith("'s")):
             j -= 1
+        elif j >= 0 and (t := self.fact_at(si, j)) >= 0 and self.facts[t].kind in ("relative", "year", "date"):
+            j -= 1  # "up 6.5% on last year's 275,000", "from 2023's 41,000": a time owns the older level
         if j < 0:
             return False
         if words[j] == "from" or (words[j] in ("with", "to") and j > 0 and words[j - 1] == "compared"):

@@ -1453,6 +1453,8 @@ def _record_at(d: _Doc, si: int, pos: int) -> tuple[str, int, int] | None:
         if order == "moved":
             order = "below" if _direction(d, fi) == "down" or _timed(d, fi) else "above"
         return order, start, at
+    if d.older_end(si, pos):
+        return None  # "293,000, up 6.5% on last year's 275,000, a record": the record is the newer figure's
     j = pos + 1
     while (
         j < len(words)
