@@ -40,6 +40,8 @@ _GROUP_BEFORE = frozenset({"the", "all", "its", "their", "our", "nation's", "cou
 LEAD_TOTAL_SENTENCES = 3
 # Sentences after a national figure that a place's figure may stand and still be counted in it.
 SCOPE_SENTENCES = 4
+# Tokens an "Of the N <noun>," opener may run to its comma.
+OPENER_COMMA = 12
 # Tokens back that the figure an elided list item borrows its noun from may stand.
 ELIDED_REACH = 10
 # Words at a sentence's start that may name the place its later clauses count for ("The town of Brek,").
@@ -324,6 +326,22 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
     # The whole of a share ("almost one in ten of the operator's 24.6 million customers") is no place's part.
     in_change |= {i for rel in built.get("share", {}).values() for role, i in rel.roles if role == "whole"}
     in_change |= {fi for si, pos, fi, _ in d.figures(_APART_KINDS) if _share_of_before(d, si, pos)}
+    # A part told with its own whole in its clause ("Of the 14 deaths confirmed nationally, nine were in A") is
+    # that whole's, not a part of another told apart.
+    owned = {
+        i
+        for rel in built.get("part", {}).values()
+        if rel.evidence == "clause"
+        for role, i in rel.roles
+        if role == "part"
+    }
+    owned |= {  # "Of the 14 deaths, nine were in A, with four in B and one in C": each is the opener's
+        t.fact
+        for s, ws in enumerate(d.m.words)
+        if ws and ws[0] == "of" and "," in ws[:OPENER_COMMA]
+        for t in d.m.tokens[s][ws.index(",") + 1 :]
+        if t.fact >= 0
+    }
     lead = _lead_sentences(d)
     parts: dict[str, list[tuple[int, int, int, str]]] = {}
     wholes: dict[str, list[tuple[int, int, int, bool]]] = {}
@@ -345,7 +363,7 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             continue  # "three points behind"; "will cut 640 jobs": a move's size, no level with parts
         where = _market(d, si, noun) if noun >= 0 else ""
         where = where or _part_named(d, si, pos, fi, f.kind == "money")
-        if where:
+        if where and fi not in owned:
             parts.setdefault(concept, []).append((si, pos, fi, where))
         elif noun >= 0:
             if _plain_money(d, si, noun):
