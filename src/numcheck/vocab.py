@@ -280,6 +280,7 @@ class Vocab:
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
     narrow_measures: frozenset[str]  # "like-for-like": on one side only, two quantities
+    running_tally: PhraseTable  # "this season", "for his country": a running tally, not one event's count
     running: frozenset[str]  # concepts of counts a story updates: a headline may lag the body's
     money_concepts: frozenset[
         str
@@ -599,6 +600,7 @@ def vocab() -> Vocab:
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),
         narrow_measures=frozenset(restate["narrow_measures"]),
+        running_tally=PhraseTable.build((p, "running") for p in restate["running_tally"]),
         money_concepts=frozenset(restate["money_concepts"]),
         anaphors=PhraseTable.build((str(p), "anaphor") for p in restate["anaphors"]),
         alike_ignored=frozenset(restate["alike_ignored"]),

@@ -130,6 +130,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "Three guards and 20 raiders died": an item of a list
                 if _known_but_apart(d, first, fi):
                     continue  # "the 13 deaths among children", "The toll has since risen, and the 32 deaths"
+                if _running(d, first) != _running(d, fi):
+                    continue  # "ran in five tries" ... "has now scored 13 tries this season": a running tally
                 if key[0] == "level" and _move_against_level(d, first, fi):
                     continue  # "to cut 640 jobs" ... "also uses 140 agency staff": a move against a level
                 # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
@@ -383,6 +385,15 @@ def _restated_key(d: _Doc, fi: int) -> tuple[str, ...] | None:
     if not concept or concept in d.v.generic:
         return None
     return ("level", family_, concept)
+
+
+def _running(d: _Doc, fi: int) -> bool:
+    """The figure's clause tells it as a running tally ("this season", "for his country", ``[restatement]
+    running_tally``), not one event's count."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    table = d.v.running_tally
+    return any(table.starting_at(words, k) for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos)))
 
 
 def _counted_as(d: _Doc, fi: int) -> str:
