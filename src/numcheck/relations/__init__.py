@@ -161,6 +161,7 @@ from numcheck.relations.flows import _flows
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
 from numcheck.relations.frames import _period_slices, _scope_parts
 from numcheck.relations.gaps import _race_gaps
+from numcheck.relations.golf import _golf
 from numcheck.relations.groups import (
     _answer_pairs,
     _complement_shares,
@@ -378,6 +379,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _case_splits,
     _unit_parts,
     _scoring,
+    _golf,
     _fastest_parts,
     _counted_names,
     _counted_countries,
