@@ -183,6 +183,12 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             if found is not None:
                 break
         if found is None:
+            concept = d.m.frame(bi).concept
+            for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + NAMED_AFTER)) if concept else ():
+                found = _named_move(d, s2, used, concept)
+                if found is not None:
+                    break
+        if found is None:
             continue
         ci, direction, cue, pointing = found
         if pointing and (s2 != si + 1 or _changes_ending_in(changes, d, si) != 1):
@@ -262,6 +268,36 @@ def _fits(d: _Doc, ai: int, bi: int, ci: int) -> bool:
     if abs(abs(b - a) - c) <= FIT_SLACK:
         return True
     return a != 0 and abs(abs(b - a) / a * 100 - c) <= FIT_SLACK * 5
+
+
+# Sentences after a change that a definite move naming its thing may stand ("the jump in revenue, an
+# increase of 143%"): the noun names what changed, so other figures between do not stand in the way.
+NAMED_AFTER = 6
+# Tokens after the thing's noun that the move's size may stand (", an increase of 143%").
+NAMED_SIZE_REACH = 6
+
+
+def _named_move(d: _Doc, si: int, used: set[int], concept: str) -> tuple[int, str, Span, bool] | None:
+    """ "the jump in revenue, an increase of 143%", "the rise in sales of 12%": a definite move that names
+    the thing that moved (``concept``) and its size in per cent right after, no other figure between."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k, w in enumerate(words):
+        if w not in _DEFINITE:
+            continue
+        hit = d.v.direction.starting_at(words, k + 1)
+        if hit is None or hit[1] + 1 >= len(words) or words[hit[1]] != "in":
+            continue
+        noun = hit[1] + 1
+        if d.v.concept(words[noun]) != concept:
+            continue
+        for j in range(noun + 1, min(len(words), noun + 1 + NAMED_SIZE_REACH)):
+            ci = toks[j].fact
+            if ci < 0:
+                continue
+            if ci in used or d.facts[ci].kind != "percent":
+                return None
+            return ci, hit[0], d.span(si, k, noun + 1), False
+    return None
 
 
 # Words that make a change noun's phrase definite: it tells a change already told.
