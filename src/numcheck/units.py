@@ -231,6 +231,13 @@ def registry() -> pint.UnitRegistry[Any]:
     return reg
 
 
+@lru_cache(maxsize=None)
+def alternates(unit: str) -> tuple[str, ...]:
+    """The unit and the other units its words may mean ("gallon": the US one and the imperial one)."""
+    entry = startcache.toml(read_data("units.toml"), decimal=True).get(unit, {})
+    return (unit, *entry.get("alternates", ()))
+
+
 def convert(value: Decimal, unit: str, to: str) -> Decimal:
     """``value`` in ``unit`` expressed in ``to`` (pint names); raises ValueError if incompatible."""
     reg = registry()

@@ -145,15 +145,20 @@ def _units(a: Fact, b: Fact, b_iv: Interval) -> Hit | None:
     from numcheck import units
 
     a_iv = _round_zeros(a)
-    try:
-        lo = units.convert(a_iv.low, a.unit, b.unit)  # type: ignore[arg-type]
-        hi = units.convert(a_iv.high, a.unit, b.unit)  # type: ignore[arg-type]
-        mid = units.convert(point(a), a.unit, b.unit)  # type: ignore[arg-type]
-    except ValueError:
-        return None  # not the same dimension: "10 km (an hour's drive)"
-    converted = Interval(min(lo, hi), max(lo, hi))
-    if converted.overlaps(b_iv):
-        return None
+    mid = Decimal(0)
+    # Each reading of an ambiguous unit ("gallons": US or imperial); any that fits clears the conversion.
+    for ua in units.alternates(a.unit):  # type: ignore[arg-type]
+        for ub in units.alternates(b.unit):  # type: ignore[arg-type]
+            try:
+                lo = units.convert(a_iv.low, ua, ub)
+                hi = units.convert(a_iv.high, ua, ub)
+                m = units.convert(point(a), ua, ub)
+            except ValueError:
+                return None  # not the same dimension: "10 km (an hour's drive)"
+            if Interval(min(lo, hi), max(lo, hi)).overlaps(b_iv):
+                return None
+            if ua == a.unit and ub == b.unit:
+                mid = m
     shown = _like(mid, b, a)
     return Hit(
         b.span, (a.span,), (("figure", as_quantity(a)), ("conversion", b.text), ("computed", shown), ("rate", ""))
@@ -177,6 +182,15 @@ def as_quantity(f: Fact) -> str:
     return f"{m['num']} {unit}"
 
 
+# Scale words a converted figure may carry before its unit ("60 million gallons").
+_SCALES = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+}
+
+
 def _like(value: Decimal, f: Fact, figure: Fact) -> str:
     """``value`` written as ``f`` is (one more digit, ``f``'s unit), spaced as ``figure`` is.
 
@@ -197,8 +211,11 @@ def _like(value: Decimal, f: Fact, figure: Fact) -> str:
         return f"{big}{two[2]}{two[3]}{two[4]}{small}{two[5]}{two[6]}"
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
     places = (len(m.group(1)) if m and m.group(1) else 0) + 1
-    q = round_to(value, Decimal(1).scaleb(-places))
     unit = f.text[m.end() :].strip() if m else ""
+    scale = _SCALES.get(unit.split()[0].lower(), 1) if unit else 1
+    if scale != 1:
+        value = value / scale  # "60 million gallons": the value in the figure's own scale ("108.8 million")
+    q = round_to(value, Decimal(1).scaleb(-places))
     if not unit:
         return format_number(q)
     word = unit[0].isalpha() and is_word(unit.split()[0])
