@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from numcheck import startcache
@@ -231,7 +231,7 @@ def registry() -> pint.UnitRegistry[Any]:
     return reg
 
 
-@lru_cache(maxsize=None)
+@cache
 def alternates(unit: str) -> tuple[str, ...]:
     """The unit and the other units its words may mean ("gallon": the US one and the imperial one)."""
     entry = startcache.toml(read_data("units.toml"), decimal=True).get(unit, {})

@@ -145,14 +145,17 @@ def _units(a: Fact, b: Fact, b_iv: Interval) -> Hit | None:
     from numcheck import units
 
     a_iv = _round_zeros(a)
+    at = point(a)
+    if a.unit is None or b.unit is None or a_iv.low is None or a_iv.high is None or at is None:
+        return None
     mid = Decimal(0)
     # Each reading of an ambiguous unit ("gallons": US or imperial); any that fits clears the conversion.
-    for ua in units.alternates(a.unit):  # type: ignore[arg-type]
-        for ub in units.alternates(b.unit):  # type: ignore[arg-type]
+    for ua in units.alternates(a.unit):
+        for ub in units.alternates(b.unit):
             try:
                 lo = units.convert(a_iv.low, ua, ub)
                 hi = units.convert(a_iv.high, ua, ub)
-                m = units.convert(point(a), ua, ub)
+                m = units.convert(at, ua, ub)
             except ValueError:
                 return None  # not the same dimension: "10 km (an hour's drive)"
             if Interval(min(lo, hi), max(lo, hi)).overlaps(b_iv):
