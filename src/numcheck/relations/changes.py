@@ -73,7 +73,8 @@ FRAME_WORDS = frozenset(
     earlier ago before three six nine twelve""".split()
 )
 FRAME_NOUNS = frozenset(
-    "period year years quarter quarters month months week weeks half end start beginning earlier ago".split()
+    """period year years quarter quarters month months week weeks half end start beginning earlier ago
+    summer winter spring autumn weekend season holidays decade""".split()
 )
 _PERIOD_NOUNS = frozenset((w,) for w in "half quarter month week year season term".split())
 # Tokens back that the earlier figure of "they rose to B" may stand.
