@@ -74,7 +74,7 @@ FRAME_WORDS = frozenset(
 )
 FRAME_NOUNS = frozenset(
     """period year years quarter quarters month months week weeks half end start beginning earlier ago
-    summer winter spring autumn weekend season holidays decade""".split()
+    summer winter spring autumn weekend holidays decade""".split()
 )
 _PERIOD_NOUNS = frozenset((w,) for w in "half quarter month week year season term".split())
 # Tokens back that the earlier figure of "they rose to B" may stand.
@@ -765,6 +765,27 @@ def _change_link_at(d: _Doc, words: Sequence[str], k: int) -> bool:
     return hit is not None and hit[1] < len(words) and words[hit[1]] in ("from", "on", "by")
 
 
+def _other_nouns(d: _Doc, ai: int, bi: int) -> bool:
+    """Each end names what it counts right after it, and the two are different things ("16 points from 12
+    games", "£4m from 300 donors"): no change of one quantity."""
+    am, bm = d.m.by_fact.get(ai), d.m.by_fact.get(bi)
+    if am is None or bm is None or not am.noun or not bm.noun:
+        return False
+    if d.facts[ai].kind not in ("count", "number") or d.facts[bi].kind not in ("count", "number"):
+        return False  # "22mm of rain ... on the average of 64mm": amounts in units name their stuff
+    ca, cb = _counted_noun(d, am.noun), _counted_noun(d, bm.noun)
+    return bool(ca and cb and ca != cb and ca not in d.v.generic and cb not in d.v.generic)
+
+
+def _counted_noun(d: _Doc, noun: str) -> str:
+    """The concept of a noun right after a count: a listed word, or a plain plural ("games"); else ""."""
+    first = noun.split()[0]
+    listed = d.v.concepts.get(first)
+    if listed:
+        return listed
+    return singular(first) if first.isalpha() and first.endswith("s") and first not in FRAME_WORDS else ""
+
+
 def _part_before_whole(d: _Doc, si: int, pos: int) -> int:
     """The part told before the whole at token ``pos`` ("41 of the corporation's 86 seats"), else -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
@@ -904,6 +925,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             return
         if phrase == ("against",) and d.hedge_start(si, pos) > 0 and words[d.hedge_start(si, pos) - 1] == "for":
             return  # "goals for 58, against 27": the two sides of a tally, no change
+        if _other_nouns(d, ai, bi):
+            return  # "16 points from 12 games": a rate's two counts, no change
         a = d.facts[ai]
         # "77m euros ..., up from 18m": a bare older figure takes the newer one's currency or unit.
         alike = same_family(a, b) or (_bare(a) and b.kind in ("money", "measure") and _scale(a) == _scale(b) != "")
