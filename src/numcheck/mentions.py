@@ -1464,6 +1464,13 @@ class Mentions:
         has 593 cases," → valdoria; else ""."""
         c = self.clause_start(si, pos)
         words = self.words[si]
+        if c >= 2 and words[c] not in _RELATIVE_OPENERS:
+            # ", who lost on Friday and have 14 points": a relative clause joined on by "and"
+            for k in range(c - 1, 1, -1):
+                if words[k] in CLAUSE_END or words[k] == "," or self.tokens[si][k].fact >= 0:
+                    if words[k] == "," and k + 1 < len(words) and words[k + 1] in _RELATIVE_OPENERS:
+                        c = k + 1
+                    break
         if c < 2 or words[c] not in _RELATIVE_OPENERS or words[c - 1] != ",":
             return ""
         toks = self.tokens[si]

@@ -132,6 +132,18 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "the 13 deaths among children", "The toll has since risen, and the 32 deaths"
                 if _running(d, first) != _running(d, fi):
                     continue  # "ran in five tries" ... "has now scored 13 tries this season": a running tally
+                held = d.m.frame(fi).holder
+                relative = any(
+                    a == "," and b in ("who", "which", "whose")
+                    for a, b in zip(d.m.words[si][:pos], d.m.words[si][1:pos])
+                )
+                if (
+                    relative
+                    and held
+                    and d.m.frame(first).holder != held
+                    and not _name_known(held.split()[0], known_names[fs])
+                ):
+                    continue  # "They climb above Kelby, who ... have 14 points": the relative clause's holder
                 if key[0] == "level" and _move_against_level(d, first, fi):
                     continue  # "to cut 640 jobs" ... "also uses 140 agency staff": a move against a level
                 # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
