@@ -1228,6 +1228,8 @@ def _earlier_same(
             a = d.facts[ai]
             if a.kind in FRAME_KINDS or a.kind == "multiple":
                 continue
+            if _scale_apart(a, b):
+                continue  # "flew 4.8 million, with two leased aircraft. The total was up from 4.1 million"
             if not same_family(a, b) or a.is_range or a.value is None:
                 if pronoun:
                     return -1  # the pronoun's antecedent is the nearest figure; it is another quantity
@@ -1241,6 +1243,19 @@ def _earlier_same(
                 return ai
             return -1
     return -1
+
+
+def _scale_apart(a: Fact, b: Fact) -> bool:
+    """One figure is written with a scale word ("4.1 million") and the other without, and they are a
+    thousandfold apart: no two levels of one thing ("12 counties" is no later level of "1.4 million")."""
+    if (_scale(a) == "") == (_scale(b) == "") or a.value is None or b.value is None:
+        return False
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo * SCALE_APART <= hi
+
+
+# How far apart (times) a scaled and an unscaled figure are to be no two levels of one thing.
+SCALE_APART = 1000
 
 
 def _holders_agree(d: _Doc, a: int, b: int) -> bool:
