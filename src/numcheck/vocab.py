@@ -244,6 +244,7 @@ class Vocab:
     back_refs: PhraseTable  # phrase → "back": a clause subject standing for the figure just told
     back_heads: frozenset[str]  # "figure", "reading": the head of such a subject ("the new GDP figure")
     yardsticks: PhraseTable  # phrase → "yardstick": a verb after a figure that makes it a forecast
+    fraction_yardsticks: frozenset[str]  # "rate", "level": "half the rate" is a multiple, not a share
     whole_words: frozenset[str]  # words before a whole's noun that keep it the whole ("its total debt of")
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
@@ -558,6 +559,7 @@ def vocab() -> Vocab:
         back_refs=PhraseTable.build((p, "back") for p in attach["back_refs"]),
         back_heads=frozenset(attach["back_heads"]),
         yardsticks=PhraseTable.build((p, "yardstick") for p in attach["yardstick_after"]),
+        fraction_yardsticks=frozenset(attach["fraction_yardsticks"]),
         whole_words=frozenset(attach["whole_words"]),
         frames=PhraseTable.build(_pairs(data["frames"])),
         hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
