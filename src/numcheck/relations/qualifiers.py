@@ -87,7 +87,7 @@ def _of_another_level(d: _Doc, si: int, j: int) -> bool:
     fraction_yardsticks) or a percentage."""
     words, toks = d.m.words[si], d.m.tokens[si]
     k = j + (j < len(words) and words[j] == "of")
-    if k >= len(words) or not (words[k] in _DETERMINERS or words[k].endswith("'s")):
+    if k >= len(words) or not (words[k] in _DETERMINERS or words[k].endswith("'s") or _framed(d, toks[k].fact)):
         return False  # "half of members": a whole; "half the ..." / "a third of its ..." may be a level
     for x in range(k, min(len(words), k + QUALIFIER_NP)):
         fi = toks[x].fact
@@ -101,6 +101,11 @@ def _of_another_level(d: _Doc, si: int, j: int) -> bool:
         if words[x] in CLAUSE_END or words[x] in _APPOSITION:
             return False
     return False
+
+
+def _framed(d: _Doc, fi: int) -> bool:
+    """The token is a time figure ("the previous year's")."""
+    return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
 
 
 def _of_one_unit(words: tuple[str, ...] | list[str], j: int) -> bool:
