@@ -141,12 +141,34 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
         link, j = _link(d, si, pos, before)
         if link:
             bi = d.figure_after(si, j + 1)
-            if bi >= 0 and bi != ai:
+            if bi >= 0 and bi != ai and not _chart_places(d, si, ai, bi):
                 b = d.facts[bi]
                 if b.kind in AMOUNTS and not b.is_range and b.value is not None:
                     yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
         # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
         yield from _back_change(d, si, pos, ai)
+
+
+def _chart_places(d: _Doc, si: int, ai: int, bi: int) -> bool:
+    """ "Southside Tapes climbs from three to two" among "this week's top five" and "number one": two bare
+    whole numbers in a sentence (or after one) that tells a ranking are places, where a climb ends on the
+    smaller number; the rank reader reads them (relations/positions.py)."""
+    from numcheck.relations.compare import _tables
+    from numcheck.relations.positions import _place
+
+    if not (_place(d, ai, True) and _place(d, bi, True)):
+        return False
+    t = _tables()
+    for s2 in (si, si - 1):
+        if s2 < 0:
+            continue
+        words = d.m.words[s2]
+        if t.rank_lists.intersection(words):
+            return True
+        for k, w in enumerate(words):
+            if t.top.starting_at(words, k) or (w == "top" and d.fact_at(s2, k + 1) >= 0):
+                return True  # "number one", "top of the table", "the top five"
+    return False
 
 
 def _bracket_end(words: Sequence[str], j: int) -> int:
