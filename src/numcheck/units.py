@@ -231,6 +231,18 @@ def registry() -> pint.UnitRegistry[Any]:
     return reg
 
 
+@lru_cache(maxsize=1)
+def _also() -> dict[str, tuple[str, ...]]:
+    data = startcache.toml(read_data("units.toml"), decimal=True)
+    return {name: tuple(entry["also"]) for name, entry in data.items() if entry.get("also")}
+
+
+def readings(unit: str) -> tuple[str, ...]:
+    """The pint names a unit word may stand for: its own, then any other (data: ``also``; a "gallon" may
+    be the imperial one)."""
+    return (unit, *_also().get(unit, ()))
+
+
 def convert(value: Decimal, unit: str, to: str) -> Decimal:
     """``value`` in ``unit`` expressed in ``to`` (pint names); raises ValueError if incompatible."""
     reg = registry()

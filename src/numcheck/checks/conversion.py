@@ -152,12 +152,29 @@ def _units(a: Fact, b: Fact, b_iv: Interval) -> Hit | None:
     except ValueError:
         return None  # not the same dimension: "10 km (an hour's drive)"
     converted = Interval(min(lo, hi), max(lo, hi))
-    if converted.overlaps(b_iv):
+    if converted.overlaps(b_iv) or _other_reading_fits(a, b, a_iv, b_iv):
         return None
     shown = _like(mid, b, a)
     return Hit(
         b.span, (a.span,), (("figure", as_quantity(a)), ("conversion", b.text), ("computed", shown), ("rate", ""))
     )
+
+
+def _other_reading_fits(a: Fact, b: Fact, a_iv: Interval, b_iv: Interval) -> bool:
+    """Another reading of either unit ("gallons" as imperial ones) makes the two agree."""
+    from numcheck import units
+
+    for ua in units.readings(a.unit or ""):
+        for ub in units.readings(b.unit or ""):
+            if (ua, ub) == (a.unit, b.unit):
+                continue
+            try:
+                lo, hi = units.convert(a_iv.low, ua, ub), units.convert(a_iv.high, ua, ub)  # type: ignore[arg-type]
+            except ValueError:
+                continue
+            if Interval(min(lo, hi), max(lo, hi)).overlaps(b_iv):
+                return True
+    return False
 
 
 def as_quantity(f: Fact) -> str:
