@@ -156,8 +156,8 @@ def _chart_places(d: _Doc, si: int, ai: int, bi: int) -> bool:
     from numcheck.relations.compare import _tables
     from numcheck.relations.positions import _place
 
-    if not (_place(d, ai, True) and _place(d, bi, True)):
-        return False
+    if not (_place(d, ai, True) and _place(d, bi, True)) or max(d.facts[ai].value or 0, d.facts[bi].value or 0) > 100:
+        return False  # a chart's places run to 100 at most: "the waiting list, from 12,000 to 8,000" is no place
     t = _tables()
     for s2 in (si, si - 1):
         if s2 < 0:
