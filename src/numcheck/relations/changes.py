@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -16,7 +17,7 @@ from numcheck.relations.conversions import _period_after
 from numcheck.relations.flows import flow_figures
 from numcheck.relations.stated import _kinds, _names, _stated_concept, _subject_concept
 from numcheck.relations.tallies import is_tally
-from numcheck.vocab import singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Figure kinds that count or measure something and can stand in arithmetic.
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration", "age"})
@@ -151,24 +152,39 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
 
 def _chart_places(d: _Doc, si: int, ai: int, bi: int) -> bool:
     """ "Southside Tapes climbs from three to two" among "this week's top five" and "number one": two bare
-    whole numbers in a sentence (or after one) that tells a ranking are places, where a climb ends on the
-    smaller number; the rank reader reads them (relations/positions.py)."""
-    from numcheck.relations.compare import _tables
-    from numcheck.relations.positions import _place
-
-    if not (_place(d, ai, True) and _place(d, bi, True)) or max(d.facts[ai].value or 0, d.facts[bi].value or 0) > 100:
-        return False  # a chart's places run to 100 at most: "the waiting list, from 12,000 to 8,000" is no place
-    t = _tables()
+    whole numbers (at most 100) in a sentence (or after one) that tells a ranking are places, where a climb
+    ends on the smaller number; the rank reader reads them (relations/positions.py). "The waiting list has
+    halved, from 12,000 to 8,000" names a list, but its figures are amounts."""
+    if not (_bare_place(d.facts[ai]) and _bare_place(d.facts[bi])):
+        return False
+    lists, top = _rank_words()
     for s2 in (si, si - 1):
         if s2 < 0:
             continue
         words = d.m.words[s2]
-        if t.rank_lists.intersection(words):
+        if lists.intersection(words):
             return True
         for k, w in enumerate(words):
-            if t.top.starting_at(words, k) or (w == "top" and d.fact_at(s2, k + 1) >= 0):
+            if top.starting_at(words, k) or (w == "top" and d.fact_at(s2, k + 1) >= 0):
                 return True  # "number one", "top of the table", "the top five"
     return False
+
+
+def _bare_place(f: Fact) -> bool:
+    """A whole number from 1 to 100 told with no noun of its own (or a name as its subject)."""
+    v = f.value
+    if f.kind not in ("count", "number") or f.is_range or v is None or f.hedge != "exact":
+        return False
+    if v != v.to_integral_value() or not 1 <= v <= 100:
+        return False
+    return not f.subject or f.subject[:1].isupper()
+
+
+@functools.cache
+def _rank_words() -> tuple[frozenset[str], PhraseTable]:
+    """The words of a ranking (data: comparisons.toml [ranks] lists and top)."""
+    ranks = _toml("comparisons.toml")["ranks"]
+    return frozenset(ranks["lists"]), PhraseTable.build((p, "1") for p in ranks["top"])
 
 
 def _bracket_end(words: Sequence[str], j: int) -> int:
