@@ -246,9 +246,11 @@ def _kind_words(d: _Doc, fi: int) -> frozenset[str]:
     return frozenset(w for w in words[pos + 1 : pos + 1 + KIND_REACH] if w in _KIND_WORDS)
 
 
-# Words before a count's noun that pick out a kind of the things counted; tokens after the count read.
+# Words before a count's noun that pick out a kind of the things counted, or after it that leave a part of
+# them ("two stages remaining", "two stages left": not the race's nine); tokens after the count read.
 _KIND_WORDS = frozenset(
-    "smaller larger bigger biggest smallest other main major minor big small new older younger leading".split()
+    "smaller larger bigger biggest smallest other main major minor big small new older younger leading"
+    " remaining left".split()
 )
 KIND_REACH = 2
 
@@ -2543,6 +2545,8 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             continue  # "The Greens took 12 of the wards" … "All 30 wards": a share of the set, not the set
         if _known_apart(d, first, fi, cue):
             continue
+        if _kind_words(d, first) != _kind_words(d, fi):
+            continue  # "with three stages remaining" ... "in all, the nine stages": a part of them left
         lo, hi = _chunk(d, si, pos)
         if _listed(d, si, pos, lo, hi) or _split_after(d, si, pos):
             continue
