@@ -246,6 +246,7 @@ class Vocab:
     back_sources: PhraseTable  # phrase → "source": "The figure from the ONS was ...": who put it out
     back_bodies: frozenset[str]  # "office", "ministry": a body that puts figures out ("from the statistics office")
     yardsticks: PhraseTable  # phrase → "yardstick": a verb after a figure that makes it a forecast
+    fraction_yardsticks: frozenset[str]  # "rate", "level": "half the rate" is a multiple, not a share
     whole_words: frozenset[str]  # words before a whole's noun that keep it the whole ("its total debt of")
     frames: PhraseTable  # phrase → "past" | "now" | "future"
     hedges: PhraseTable  # phrase → interval hedge name, from data/hedges.toml
@@ -564,6 +565,7 @@ def vocab() -> Vocab:
         back_sources=PhraseTable.build((p, "source") for p in attach["back_ref_sources"]),
         back_bodies=frozenset(attach["back_ref_bodies"]),
         yardsticks=PhraseTable.build((p, "yardstick") for p in attach["yardstick_after"]),
+        fraction_yardsticks=frozenset(attach["fraction_yardsticks"]),
         whole_words=frozenset(attach["whole_words"]),
         frames=PhraseTable.build(_pairs(data["frames"])),
         hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),

@@ -405,6 +405,17 @@ def _now_ages(d: _Doc) -> list[int]:
     return out
 
 
+def _birth_year(d: _Doc, fi: int) -> bool:
+    """The year is told as a birth ("Born in Porto in September 1999"): no year an age in its sentence is at."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return bool(_age_words("birth_words").intersection(words[max(0, pos - BIRTH_REACH) : pos]))
+
+
+# Words before a year that a birth word may stand in ("born in Porto in September 1999").
+BIRTH_REACH = 6
+
+
 def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
     """``age``: a person's age now (``age``, told in the lead) against their age at a year (``then``, "made
     his debut in 1989 as a 20-year-old", the year ``at``) and the latest year the text tells of as past
@@ -415,7 +426,7 @@ def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
         if a.unit != "year" or a.value is None or a.is_range or mm is None or not (mm.frame or "")[:1].isdigit():
             continue
         at = _own_year(d, mm.sentence, mm.position)
-        if at >= 0 and str(_year_of(d.facts[at])) == mm.frame:
+        if at >= 0 and str(_year_of(d.facts[at])) == mm.frame and not _birth_year(d, at):
             thens.append((ai, at))
     if len(thens) != 1:
         return  # none, or ages of several people or times

@@ -267,6 +267,7 @@ class _Doc:
         # "employs 1,150 nurses across its two hospitals. ... 420 of them": a figure after a preposition is
         # passed over for another of its sentence, and taken only when its sentence has none.
         aside, aside_sentence = -1, -1
+        older = -1
         for s2, k in self.m.previous_figures(si, pos, back=1):
             if aside >= 0 and s2 != aside_sentence:
                 return aside
@@ -296,8 +297,13 @@ class _Doc:
                         aside, aside_sentence = fi, s2
                     continue  # "followed 1,240 patients at 48 hospitals in seven countries": both passed over
                 return fi
-            if nearest < 0:
+            if nearest < 0 and (self.older_end(s2, k) or self.gap_told(s2, k)):
+                # "41.3 million, 2.7 million more than the 38.6 million ... 24.1 million of those journeys":
+                # the level compared with and the gap are the set only where no other figure is.
+                older = fi if older < 0 else older
+            elif nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
+        nearest = nearest if nearest >= 0 else older
         if noun.endswith("ed") and aside < 0:
             return -1  # "Among those rescued": a set named by what befell it, and no figure told of it near
         if singular(noun) in _UNIT_NOUNS and aside < 0:
@@ -345,12 +351,15 @@ class _Doc:
         "31,406 patients, up 4.2% on the 30,152 recorded a year earlier", "compared with 2,910"."""
         words = self.m.words[si]
         j = self.hedge_start(si, k) - 1
-        if j >= 0 and (words[j] in ("the", "its", "their") or words[j].endswith("'s")):
+        determined = j >= 0 and (words[j] in ("the", "its", "their") or words[j].endswith("'s"))
+        if determined:
             j -= 1
         elif j >= 0 and (t := self.fact_at(si, j)) >= 0 and self.facts[t].kind in ("relative", "year", "date"):
             j -= 1  # "up 6.5% on last year's 275,000", "from 2023's 41,000": a time owns the older level
         if j < 0:
             return False
+        if determined and words[j] == "than" and self.v.comparison.ending_at(words, j + 1):
+            return True  # "2.7 million more than the 38.6 million it carried in 2023-24": the level compared with
         if words[j] == "from" or (words[j] in ("with", "to") and j > 0 and words[j - 1] == "compared"):
             return True
         if words[j] == "of" and any(w in _EARLIER_MARKS for w in words[max(0, j - OLDER_END_REACH - 2) : j]):
@@ -365,6 +374,12 @@ class _Doc:
             if (fi >= 0 and self.facts[fi].kind in ("percent", "points")) or self.v.direction.starting_at(words, n):
                 return True
         return False
+
+    def gap_told(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` is a gap between two levels: "2.7 million more than", "600 fewer than"."""
+        words = self.m.words[si]
+        hit = self.v.comparison.starting_at(words, k + 1)
+        return hit is not None and words[hit[1] - 1] == "than"
 
     def timed(self, fi: int) -> bool:
         """A race time, where the better figure is the smaller: a duration, or a bare figure named as a

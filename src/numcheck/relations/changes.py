@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -26,7 +27,7 @@ from numcheck.relations.conversions import _period_after
 from numcheck.relations.flows import flow_figures
 from numcheck.relations.stated import _kinds, _names, _stated_concept, _subject_concept
 from numcheck.relations.tallies import is_tally
-from numcheck.vocab import singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Figure kinds that count or measure something and can stand in arithmetic.
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration", "age"})
@@ -152,12 +153,49 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
         link, j = _link(d, si, pos, before)
         if link:
             bi = d.figure_after(si, j + 1)
-            if bi >= 0 and bi != ai:
+            if bi >= 0 and bi != ai and not _chart_places(d, si, ai, bi):
                 b = d.facts[bi]
                 if b.kind in AMOUNTS and not b.is_range and b.value is not None:
                     yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
         # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
         yield from _back_change(d, si, pos, ai)
+
+
+def _chart_places(d: _Doc, si: int, ai: int, bi: int) -> bool:
+    """ "Southside Tapes climbs from three to two" among "this week's top five" and "number one": two bare
+    whole numbers (at most 100) in a sentence (or after one) that tells a ranking are places, where a climb
+    ends on the smaller number; the rank reader reads them (relations/positions.py). "The waiting list has
+    halved, from 12,000 to 8,000" names a list, but its figures are amounts."""
+    if not (_bare_place(d.facts[ai]) and _bare_place(d.facts[bi])):
+        return False
+    lists, top = _rank_words()
+    for s2 in (si, si - 1):
+        if s2 < 0:
+            continue
+        words = d.m.words[s2]
+        if lists.intersection(words):
+            return True
+        for k, w in enumerate(words):
+            if top.starting_at(words, k) or (w == "top" and d.fact_at(s2, k + 1) >= 0):
+                return True  # "number one", "top of the table", "the top five"
+    return False
+
+
+def _bare_place(f: Fact) -> bool:
+    """A whole number from 1 to 100 told with no noun of its own (or a name as its subject)."""
+    v = f.value
+    if f.kind not in ("count", "number") or f.is_range or v is None or f.hedge != "exact":
+        return False
+    if v != v.to_integral_value() or not 1 <= v <= 100:
+        return False
+    return not f.subject or f.subject[:1].isupper()
+
+
+@functools.cache
+def _rank_words() -> tuple[frozenset[str], PhraseTable]:
+    """The words of a ranking (data: comparisons.toml [ranks] lists and top)."""
+    ranks = _toml("comparisons.toml")["ranks"]
+    return frozenset(ranks["lists"]), PhraseTable.build((p, "1") for p in ranks["top"])
 
 
 def _bracket_end(words: Sequence[str], j: int) -> int:
@@ -1353,6 +1391,8 @@ def _earlier_same(
             a = d.facts[ai]
             if a.kind in FRAME_KINDS or a.kind == "multiple":
                 continue
+            if _scale_apart(a, b):
+                continue  # "flew 4.8 million, with two leased aircraft. The total was up from 4.1 million"
             if not same_family(a, b) or a.is_range or a.value is None:
                 if pronoun:
                     return -1  # the pronoun's antecedent is the nearest figure; it is another quantity
@@ -1366,6 +1406,19 @@ def _earlier_same(
                 return ai
             return -1
     return -1
+
+
+def _scale_apart(a: Fact, b: Fact) -> bool:
+    """One figure is written with a scale word ("4.1 million") and the other without, and they are a
+    thousandfold apart: no two levels of one thing ("12 counties" is no later level of "1.4 million")."""
+    if (_scale(a) == "") == (_scale(b) == "") or a.value is None or b.value is None:
+        return False
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo * SCALE_APART <= hi
+
+
+# How far apart (times) a scaled and an unscaled figure are to be no two levels of one thing.
+SCALE_APART = 1000
 
 
 def _holders_agree(d: _Doc, a: int, b: int) -> bool:

@@ -175,6 +175,7 @@ class _Tables:
     cardinals: dict[str, int]
     numbered: frozenset[str]
     rank_lists: frozenset[str]
+    rank_events: frozenset[str]  # "stage", "round": after an ordinal, an event with places of its own
     top: PhraseTable
     first: PhraseTable  # "won", "topped": first place when "with" or "on" brings its figure
     winner_links: frozenset[str]
@@ -251,6 +252,7 @@ def _tables() -> _Tables:
         cardinals={w: i + 1 for i, w in enumerate(ranks["cardinals"])},
         numbered=frozenset(ranks["numbered"]),
         rank_lists=frozenset(ranks["lists"]),
+        rank_events=frozenset(ranks["events"]),
         top=PhraseTable.build((p, "1") for p in ranks["top"]),
         first=PhraseTable.build((p, "1") for p in ranks["first"]),
         winner_links=frozenset(ranks["winner_links"]),
@@ -867,6 +869,9 @@ def _clash_key(d: _Doc, p: Placing) -> tuple[frozenset[str], frozenset[str], fro
         f = d.facts[fi]
         if f.kind == "measure" or f.kind == "duration" and f.unit in _RACE_UNITS:
             return None  # "in the 100m", "in 10.2 seconds": a race's place; "for a third week" is a chart's run
+        if f.kind == "ordinal" and j + 1 < hi and words[j + 1] in t.rank_events and fi != p.fact:
+            when.add(f"{f.text.lower()} {words[j + 1]}")  # "second in the third stage": that stage's place
+            continue
         if f.kind in _WHEN_KINDS and not f.text.lower().endswith(("'s", "’s")):
             # "last week's leader" names the entry, not the place's week; "this week", "over the weekend"
             # are the chart's own week, as is a place told with no time.

@@ -112,6 +112,7 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
     yearly: dict[str, int] = {}  # concept → first year's amount of it
     rates: list[tuple[int, str, str]] = []  # figure, period, concept of its verb
     last_yearly: tuple[int, int] = (-1, -1)  # the latest year's amount and its sentence
+    last_per_year: tuple[int, int] = (-1, -1)  # the latest amount told "a year" and its sentence
     for si, pos, fi, f in d.figures(RATE_KINDS):
         period, end = _period_after(d, si, pos)
         if period:
@@ -136,7 +137,9 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
                     "period-rate", (("rate", fi), ("other", oi), ("length", li)), (), "sentence", over_labels
                 )
                 continue
-            ai, asi = last_yearly
+            # "will add £80.30 a year ..., taking it from £1,609.18 to £1,689.48. That works out at £1.54 a
+            # week": an amount told "a year" in the sentence before is what "that" points at.
+            ai, asi = last_per_year if last_per_year[1] == si - 1 else last_yearly
             if period != "year" and ai >= 0 and asi == si - 1 and _told_back(d, si, pos):
                 # "The firm made an annual profit of £2.6bn. That works out at £7.1m a day."
                 labels = (("period", period), ("other_period", "year"))
@@ -148,6 +151,8 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
             yearly.setdefault(concept, fi)
         if period == "year" or concepts:
             last_yearly = (fi, si)
+        if period == "year":
+            last_per_year = (fi, si)
     for fi, period, concept in rates:
         ai = yearly.get(concept, -1) if concept else -1
         if ai < 0 or family(d.facts[ai]) != family(d.facts[fi]):

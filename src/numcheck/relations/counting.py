@@ -713,8 +713,8 @@ def _more_of_told(d: _Doc) -> Iterator[Relation]:
             and _tables()["another"].ending_at(words, pos) is None
         ):
             continue
-        if pos + 2 < len(words) and words[pos + 1] == "more" and words[pos + 2] == "than":
-            continue  # "11 tries this season, three more than anyone else": a gap, no count added
+        if d.gap_told(si, pos):
+            continue  # "18.4 million, 1.6 million more than the 16.8 million": a gap between two levels
         toks = d.m.tokens[si]
         a = -1
         for k in range(pos - 1, max(-1, pos - MORE_REACH), -1):

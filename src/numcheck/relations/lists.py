@@ -599,6 +599,8 @@ def _counted_names(d: _Doc) -> Iterator[Relation]:
         count = len(names)
         if v in (count, count - subject) or abs(v - count) > NAMED_SLACK:
             continue
+        if _names_of_another(words, names[0].start, nxt) and not _place_noun(nxt):
+            continue  # "ground stations in Svalbard and Alaska ... all three satellites": where the stations are
         if any(_capital(d, toks[k]) and words[k] not in ("the", "a") for k in range(names[-1].end, pos)):
             continue  # "the Civic Union and the Progress League ...; with the Liberal Front added, the three"
         cue = Span(toks[names[0].start].start, toks[names[-1].end - 1].end)
@@ -768,6 +770,26 @@ def _country_lists(d: _Doc, si: int, names: frozenset[str]) -> Iterator[list[Ent
         if all(t in names for t in told) and not partial:
             yield entries
         start = end
+
+
+def _names_of_another(words: Sequence[str], first: int, counted: str) -> bool:
+    """The names from token ``first`` follow a plural noun and a preposition ("stations in A and B",
+    "players from A, B and C") other than the noun counted: they tell where those things are, not the
+    things counted ("all three satellites")."""
+    if first < 2 or words[first - 1] not in NAMES_OF_PREPOSITIONS:
+        return False
+    noun = words[first - 2]
+    return noun.isalpha() and noun.endswith("s") and not noun.endswith("ss") and singular(noun) != singular(counted)
+
+
+def _place_noun(noun: str) -> bool:
+    """A noun of places ("cities", "countries"): names after "in" may be the places it counts."""
+    nouns, _ = _countries()
+    return singular(noun) in PLACE_WORDS or nouns.starting_at((noun,), 0) is not None
+
+
+# Prepositions that tie names to the noun before them ("stations in A and B").
+NAMES_OF_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across"})
 
 
 def _names_before(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None:

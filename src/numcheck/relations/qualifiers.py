@@ -44,6 +44,8 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                 if f.kind != "share" or f.value is None or f.value > 1 or _of_one_unit(words, i + 1):
                     continue
                 phrase, unit, end = "", "share", i + 1
+                if _of_another_level(d, si, end):
+                    continue  # "0.8% of flights, half the previous year's rate of 1.6%": a multiple
             elif hit is not None:
                 phrase, end = hit
                 unit = v.ranges[phrase][0]
@@ -139,6 +141,31 @@ SUBJECT_NOUN = 2
 _FIGURE_LINKS = frozenset({"was", "is", "stood"})
 # Kinds of figure that put a figure in another time ("was 38% in 2019").
 _TIME_KINDS = frozenset({"year", "date", "relative", "month"})
+def _of_another_level(d: _Doc, si: int, j: int) -> bool:
+    """A fraction word ending before token ``j`` sets its figure against another level, not a whole: its
+    noun phrase ("the previous year's rate", "the 2.7% seen in 2011") has a yardstick head (data:
+    fraction_yardsticks) or a percentage."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = j + (j < len(words) and words[j] == "of")
+    if k >= len(words) or not (words[k] in _DETERMINERS or words[k].endswith("'s") or _framed(d, toks[k].fact)):
+        return False  # "half of members": a whole; "half the ..." / "a third of its ..." may be a level
+    for x in range(k, min(len(words), k + QUALIFIER_NP)):
+        fi = toks[x].fact
+        if fi >= 0:
+            if d.facts[fi].kind == "percent":
+                return True
+            if d.facts[fi].kind not in FRAME_KINDS:
+                return False
+        if words[x] in d.v.fraction_yardsticks:
+            return True
+        if words[x] in CLAUSE_END or words[x] in _APPOSITION:
+            return False
+    return False
+
+
+def _framed(d: _Doc, fi: int) -> bool:
+    """The token is a time figure ("the previous year's")."""
+    return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
 
 
 def _of_one_unit(words: tuple[str, ...] | list[str], j: int) -> bool:

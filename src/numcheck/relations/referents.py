@@ -83,6 +83,9 @@ class _Words:
     definite_sets: frozenset[str]
     definite_touched: frozenset[str]
     equivalents: dict[str, frozenset[str]]
+    narrowing_relatives: frozenset[str]
+    narrowing_auxiliaries: frozenset[str]
+    narrowing_prepositions: frozenset[str]
 
 
 @functools.cache
@@ -109,7 +112,77 @@ def words() -> _Words:
         definite_sets=frozenset(data["definite_sets"]),
         definite_touched=frozenset(data["definite_touched"]),
         equivalents={c: frozenset(group) for group in data["definite_equivalents"] for c in group},
+        narrowing_relatives=frozenset(data["narrowing_relatives"]),
+        narrowing_auxiliaries=frozenset(data["narrowing_auxiliaries"]),
+        narrowing_prepositions=frozenset(data["narrowing_prepositions"]),
     )
+
+
+def narrowed_apart(d: _Doc, si: int, k: int, wi: int) -> bool:
+    """ "87% of those who voted", "52 (13%) of those on the dummy pill": the pronoun at token ``k`` is
+    narrowed to a set of its own by what follows it (data: narrowing_relatives, narrowing_prepositions),
+    and the word that names that set (the verb, the noun) is not told beside the figure ``wi``: so ``wi``
+    ("balloted 5,200 members", "96 patients on the drug") is not that set. A poll's "those who
+    responded" (data: asked) is read as its sample elsewhere."""
+    key = _narrowing_key(d, si, k)
+    return bool(key) and not _told_with(d, wi, key)
+
+
+def narrowed_referent(d: _Doc, si: int, k: int, part: int) -> int:
+    """The figure a narrowed pronoun at token ``k`` stands for: the nearest count of the part's family,
+    larger than it, in its sentence or the two before, told beside the word that names the set ("400 on
+    a dummy pill ... 52 of those on the dummy pill"), else -1."""
+    key = _narrowing_key(d, si, k)
+    if not key:
+        return -1
+    p = d.facts[part]
+    for _, _, fi in d.m.figures_before(si, k, 2, None):
+        f = d.facts[fi]
+        if fi == part or f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, p):
+            continue
+        if (f.value or 0) > (p.value or 0) and _told_with(d, fi, key):
+            return fi
+    return -1
+
+
+def _narrowing_key(d: _Doc, si: int, k: int) -> str:
+    """The stem of the word that narrows "those" at token ``k`` to a set of its own, or ""."""
+    ws = d.m.words[si]
+    w = words()
+    if k + 2 >= len(ws) or ws[k] not in ("those", "these") or w.asked.starting_at(ws, k):
+        return ""
+    j = k + 1
+    if ws[j] in w.narrowing_relatives:
+        j += 1
+        while j < len(ws) and ws[j] in w.narrowing_auxiliaries:
+            j += 1
+    elif ws[j] in w.narrowing_prepositions:
+        j += 1
+        while j < len(ws) and ws[j] in _DETERMINERS:
+            j += 1
+    else:
+        return ""
+    if j >= len(ws) or not ws[j].isalpha() or d.fact_at(si, j) >= 0:
+        return ""
+    return _stem(ws[j])
+
+
+def _told_with(d: _Doc, fi: int, key: str) -> bool:
+    s2, p2 = d.pos_of(fi)
+    near = d.m.words[s2][max(0, p2 - NARROWED_REACH) : p2 + NARROWED_REACH + 1]
+    return any(_stem(x) == key for x in near)
+
+
+# Words either side of a figure that may tell the set a narrowed "those" names ("2,860 of them voted").
+NARROWED_REACH = 6
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection, for matching "voted" with "vote" and "voting"."""
+    for end in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
 
 
 def subject_at(d: _Doc, si: int, k: int, end: int | None = None) -> int:

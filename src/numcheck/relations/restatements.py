@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -28,7 +29,7 @@ from numcheck.relations.persons import _tokens as _person_tokens
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
-from numcheck.vocab import singular
+from numcheck.vocab import _toml, singular
 
 RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
 # Roles that make a figure something other than the quantity itself.
@@ -260,9 +261,11 @@ def _kind_words(d: _Doc, fi: int) -> frozenset[str]:
     return frozenset(w for w in words[pos + 1 : pos + 1 + KIND_REACH] if w in _KIND_WORDS)
 
 
-# Words before a count's noun that pick out a kind of the things counted; tokens after the count read.
+# Words before a count's noun that pick out a kind of the things counted, or after it that leave a part of
+# them ("two stages remaining", "two stages left": not the race's nine); tokens after the count read.
 _KIND_WORDS = frozenset(
-    "smaller larger bigger biggest smallest other main major minor big small new older younger leading".split()
+    "smaller larger bigger biggest smallest other main major minor big small new older younger leading"
+    " remaining left".split()
 )
 KIND_REACH = 2
 
@@ -1357,15 +1360,28 @@ def _times(d: _Doc, si: int) -> frozenset[tuple[str, str]]:
         if t.fact >= 0 and d.facts[t.fact].kind in ("date", "weekday", "time", "year", "relative", "month")
     }
     out.update(("date", words[k]) for k in range(max(lo, 1), hi) if words[k] in _MONTHS and words[k - 1] == "in")
+    # "four century breaks in the final" … "11 century breaks during the week": one event of a contest is a
+    # part of its time (data: comparisons.toml [ranks] events).
+    events = _contest_events()
+    out.update(
+        ("event", words[k])
+        for k in range(max(lo, 1), hi)
+        if words[k] in events and (words[k - 1] == "the" or toks[k - 1].fact >= 0)
+    )
     return frozenset(out)
+
+
+@functools.cache
+def _contest_events() -> frozenset[str]:
+    return frozenset(_toml("comparisons.toml")["ranks"]["events"])
 
 
 def _other_time(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
     """Two clauses' times that set their figures apart: each tells its own and they share none, or one
     tells a time before or after now ("now", "last year") the other does not. A date told in one only is
     the same moment told once ("bought on 13 May" … "bought")."""
-    if any(kind == "relative" for kind, _ in a ^ b):
-        return True
+    if any(kind in ("relative", "event") for kind, _ in a ^ b):
+        return True  # "now", "last year"; "in the final" against the whole contest
     return bool(a and b and not a & b)
 
 
@@ -2566,6 +2582,8 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             continue  # "The Greens took 12 of the wards" … "All 30 wards": a share of the set, not the set
         if _known_apart(d, first, fi, cue):
             continue
+        if _kind_words(d, first) != _kind_words(d, fi):
+            continue  # "with three stages remaining" ... "in all, the nine stages": a part of them left
         lo, hi = _chunk(d, si, pos)
         if _listed(d, si, pos, lo, hi) or _split_after(d, si, pos):
             continue

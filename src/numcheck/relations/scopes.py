@@ -48,6 +48,18 @@ ELIDED_REACH = 10
 SUBJECT_WORDS = 6
 
 
+def _clause_wholes(built: Mapping[str, Mapping[object, Relation]]) -> set[int]:
+    """The wholes of parts told in their own clause ("close nine of its 71 schools"): such a whole is no
+    place's part of another total (of the nine the headline tells)."""
+    return {
+        i
+        for rel in built.get("part", {}).values()
+        if rel.evidence == "clause"
+        for role, i in rel.roles
+        if role == "whole"
+    }
+
+
 def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A national or total figure and the same count for places within it: "in all 640 people have
     fallen ill … Tarvel, where 150 people were treated … Oskam, with 520 people sick". Each place's figure
@@ -58,6 +70,7 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     word; a part counts only against the nearest whole before it, in its paragraph or the one before.
     """
     in_change = {i for rel in built.get("change", {}).values() for _, i in rel.roles}
+    clause_wholes = _clause_wholes(built)
     groups: dict[str, list[int]] = {}
     for fi, m in sorted(d.m.by_fact.items(), key=lambda kv: d.facts[kv[0]].span.start):
         f = d.facts[fi]
@@ -85,7 +98,7 @@ def _scoped_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     yield from _scoped_breakdown(d, whole, parts)
                 whole, parts = fi, []
                 continue
-            if whole < 0 or not scope:
+            if whole < 0 or not scope or fi in clause_wholes:
                 continue
             ws = d.facts[whole].sentence
             if sentences[d.facts[fi].sentence].paragraph - sentences[ws].paragraph > 1:
@@ -325,6 +338,7 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
     in_change = {i for rel in built.get("change", {}).values() for role, i in rel.roles if role in _NOT_NOW}
     # The whole of a share ("almost one in ten of the operator's 24.6 million customers") is no place's part.
     in_change |= {i for rel in built.get("share", {}).values() for role, i in rel.roles if role == "whole"}
+    in_change |= _clause_wholes(built)
     in_change |= {fi for si, pos, fi, _ in d.figures(_APART_KINDS) if _share_of_before(d, si, pos)}
     # A part told with its own whole in its clause ("Of the 14 deaths confirmed nationally, nine were in A") is
     # that whole's, not a part of another told apart.

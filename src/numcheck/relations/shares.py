@@ -33,6 +33,8 @@ from numcheck.relations.referents import (
     modified_whole,
     modifier_at,
     named_whole,
+    narrowed_apart,
+    narrowed_referent,
     opener_start,
     opener_subject,
     opens_clause,
@@ -264,8 +266,11 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                     subject = definite_whole(d, si, 0, d.facts[part], part)
                     return (subject, d.span(si, j, after + 1), "document") if subject >= 0 else None
                 ante = referent(d, si, after, part=part, noun=noun, at=pos)
+                if ante >= 0 and narrowed_apart(d, si, after, ante):
+                    ante = narrowed_referent(d, si, after, part)  # "52 of those on the dummy pill"
                 if ante >= 0:
-                    return ante, d.span(si, j, after + 1), "sentence"
+                    told = "sentence" if d.pos_of(ante)[0] == si else "document"
+                    return ante, d.span(si, j, after + 1), told
                 return None
             while after < len(words) and words[after].endswith("'s") and d.fact_at(si, after) < 0:
                 after += 1  # "of the club's 4 coaches": the holder, then the whole
@@ -964,6 +969,8 @@ def _whole_of_share(d: _Doc, si: int, pos: int) -> tuple[int, Span, str, int] | 
         wi = placed_referent(d, si, pos + 2, d.fact_at(si, pos))
         if wi < 0:
             wi = referent(d, si, pos)
+        if wi >= 0 and narrowed_apart(d, si, pos + 2, wi):
+            wi = narrowed_referent(d, si, pos + 2, wi)  # "87% of those who voted": not the 4,300 balloted
         if wi < 0 or (d.facts[wi].value or 0) <= 1:
             return None
         return wi, d.span(si, pos + 1, pos + 3), "sentence" if d.pos_of(wi)[0] == si else "document", pos + 2
