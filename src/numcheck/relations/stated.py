@@ -412,6 +412,8 @@ def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if len(found) != 1:
             continue  # nothing in the lead, or two changes it might be
         li = found[0]
+        if _months_named(d, li) and _months_named(d, ci) and _months_named(d, li) != _months_named(d, ci):
+            continue  # "a 14% rise in quarterly profit" is no change of the nine months' net income
         labels = dict(rel.labels)
         labels["direction"] = _said_way(d, li)
         roles = (("from", ai), ("to", bi), ("stated", li))
@@ -506,6 +508,34 @@ def _period(d: _Doc, fi: int) -> str:
             clause.update(d.facts[tok.fact].text.lower().split())  # "in the last quarter", "the whole year"
     part, whole = bool(clause & d.v.part_periods), bool(clause & d.v.whole_periods)
     return "part" if part and not whole else "whole" if whole and not part else ""
+
+
+# Words of a figure's clause that name how many months it covers.
+_MONTH_WORDS = {
+    "quarter": 3,
+    "quarterly": 3,
+    "half": 6,
+    "half-year": 6,
+    "half-yearly": 6,
+    "annual": 12,
+    "full-year": 12,
+    "yearly": 12,
+}
+
+
+def _months_named(d: _Doc, fi: int) -> int:
+    """How many months the figure's clause says it covers ("quarterly profit" 3, "over the first nine months"
+    9, "full-year" 12), else 0."""
+    si, pos = d.pos_of(fi)
+    toks = d.m.tokens[si]
+    for tok in toks[d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]:
+        if tok.fact >= 0 and tok.fact != fi:
+            f = d.facts[tok.fact]
+            if f.kind == "duration" and f.unit == "month" and f.value is not None:
+                return int(f.value)
+        elif tok.text in _MONTH_WORDS:
+            return _MONTH_WORDS[tok.text]
+    return 0
 
 
 def _periods_differ(d: _Doc, a: int, b: int) -> bool:
