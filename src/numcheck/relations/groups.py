@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.model import Span
+from numcheck.model import Fact, Span
 from numcheck.relations.base import _NOT_PART_NOUNS, Relation, _Doc, sized_group
 from numcheck.relations.lists import _tables, past_article
 from numcheck.relations.stakes import stake_like
@@ -291,7 +291,14 @@ def _sized_wholes(d: _Doc) -> Iterator[Relation]:
             pi = toks[part].fact
             if d.facts[pi].kind != "count" or d.facts[pi].is_range or d.facts[pi].value is None:
                 continue
+            if words[link] == "in" and _venue_size(text, d.facts[wi]):
+                continue  # "361,700 saw shows in the 1,150-seat main house": a venue's seats, no group of them
             yield Relation("part", (("part", pi), ("whole", wi)), (d.span(si, link, link + 1),), "clause")
+
+
+def _venue_size(text: str, f: Fact) -> bool:
+    """The size compound counts seats ("1,150-seat"): a place's capacity, which people "in" it are no part of."""
+    return text[f.span.end : f.span.end + 6].lower().startswith("-seat")
 
 
 # Words of a count's noun before names set beside it: "three digital stations, A and B".
