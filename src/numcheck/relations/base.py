@@ -304,8 +304,8 @@ class _Doc:
             elif nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
         nearest = nearest if nearest >= 0 else older
-        if noun.endswith("ed") and aside < 0:
-            return -1  # "Among those rescued": a set named by what befell it, and no figure told of it near
+        if noun.endswith(("ed", "ing")) and aside < 0:
+            return -1  # "Among those rescued", "those leaving": a set named by what befell it or what it does
         if singular(noun) in _UNIT_NOUNS and aside < 0:
             return -1  # "12,480 hours, the equivalent of 1,040 shifts ... 3,900 of those hours": not the shifts
         return aside if aside >= 0 else nearest

@@ -930,7 +930,18 @@ def _told_of_a_whole(d: _Doc, fi: int) -> bool:
     """The figure is itself told as a part of a whole right after it ("£455m of sales", "4,100 of the
     staff"): a rest told later may close that whole, not this part."""
     si, pos = d.pos_of(fi)
-    return d.v.whole_of.starting_at(d.m.words[si], pos + 1) is not None
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if d.v.whole_of.starting_at(words, pos + 1) is not None:
+        return True
+    # "cited by 287,000 arrivals, about 35% of the total": told with its share of a whole
+    for k in range(pos + 1, min(len(words) - 1, pos + 1 + SHARE_OF_REACH)):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind == "percent":
+            return words[k + 1] == "of"
+    return False
+
+
+# Tokens after a figure its share of a whole may stand ("287,000 arrivals, about 35% of the total").
+SHARE_OF_REACH = 6
 
 
 def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
