@@ -876,6 +876,20 @@ def _told_before(said: list[_Said], concept: str, si: int, names: frozenset[str]
     ]
 
 
+# Tokens after a figure its rate's period may stand ("0.58 homes a week").
+RATE_AFTER = 3
+
+
+def _a_rate(d: _Doc, fi: int) -> bool:
+    """The figure is an average or a rate over a period ("an average of 0.58 homes a week", "£5 a head")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k >= 2 and words[k - 1] == "of" and words[k - 2] == "average":
+        return True
+    return any(d.v.rates.starting_at(words, j) for j in range(pos + 1, min(len(words), pos + 1 + RATE_AFTER)))
+
+
 def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change in the body that says no direction, against the direction the headline or the lead gives
     the same thing without a figure: "Profits rose at cable maker Trelvex in the last quarter" ... "Its operating
@@ -891,6 +905,8 @@ def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
         ai, bi = rel.get("from"), rel.get("to")
         if ai is None or bi is None:
             continue
+        if _a_rate(d, bi):
+            continue  # "an average of 0.58 homes a week": a rate, not the total the headline moves
         concept = _listed(d, _subject_concept(d, bi)) or _clause_concept(d, bi)
         si = d.facts[bi].sentence
         told = _told_before(said, concept, si, _names(d, bi))
