@@ -112,6 +112,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             continue
         if bi in converted and not d.facts[ai].unit:
             continue  # "77m euros ($100m), up from 38m": the bare older end is in euros, not the bracket's dollars
+        if _a_rate(d, bi):
+            continue  # "sold an average of 0.61 homes a week, compared with 0.55": no total's stated change
         concept = (
             _listed(d, _subject_concept(d, bi))
             or _clause_concept(d, bi)
