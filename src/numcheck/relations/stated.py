@@ -749,10 +749,12 @@ def _stated_in(
                 continue  # "71.2% of patients ..., down from 76.4%": an older level, not a move
             if _rate_with_older(d, si, pos):
                 continue  # "prices were 4.6% higher, down from 4.9% the month before": a yearly rate that moved
-            if any(
-                t.fact >= 0 and same_family(d.facts[t.fact], like) and d.facts[t.fact].kind not in FRAME_KINDS
+            kin = [
+                d.facts[t.fact]
                 for t in d.m.tokens[si]
-            ):
+                if t.fact >= 0 and same_family(d.facts[t.fact], like) and d.facts[t.fact].kind not in FRAME_KINDS
+            ]
+            if kin and not any(f.interval.overlaps(like.interval) for f in kin):
                 continue  # "Compared with October, when 70,300 were signed off, approvals were down 12.6%": its own base
             own = _level_reached(d, ci)
             if own >= 0 and not d.facts[own].interval.overlaps(like.interval):
