@@ -95,6 +95,21 @@ _ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among
 GAP_NOUN_WORDS = 2
 
 
+def scoring_labels(f: Fact, plus: int, why: str, said: str = "") -> tuple[tuple[str, str], ...]:
+    """The labels of a ``scoring`` relation: the told figure ``f`` (its span, as said) against ``plus``, what
+    the events told for it make, with ``why``."""
+    at = f"{f.span.start}:{f.span.end}"
+    return (
+        ("score", str(int(f.value or 0))),
+        ("span", at),
+        ("said", said or f.text),
+        ("plus", str(plus)),
+        ("why", why),
+        ("bound", ""),
+        ("at", at),
+    )
+
+
 def is_average(d: _Doc, fi: int) -> bool:
     """The figure is an average or an age of a set, never the set: "a median age of 64", "an average of 450"."""
     m = d.m.by_fact.get(fi)

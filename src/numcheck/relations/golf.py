@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import Relation, _Doc, scoring_labels
 from numcheck.vocab import PhraseTable, _toml
 
 # Strokes a round of 18 holes may take, and a four-round total.
@@ -105,16 +105,7 @@ def _to_par(d: _Doc, si: int) -> tuple[int, int] | None:
 
 
 def _scoring(fi: int, d: _Doc, counted: int, why: str, items: tuple[int, ...]) -> Relation:
-    f = d.facts[fi]
-    labels = (
-        ("score", str(int(f.value or 0))),
-        ("span", f"{f.span.start}:{f.span.end}"),
-        ("said", f.text),
-        ("plus", str(counted)),
-        ("why", why),
-        ("bound", ""),
-        ("at", f"{f.span.start}:{f.span.end}"),
-    )
+    labels = scoring_labels(d.facts[fi], counted, why)
     return Relation("scoring", (("points", fi), *(("event", i) for i in items)), (), "document", labels)
 
 

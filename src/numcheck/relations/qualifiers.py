@@ -141,6 +141,8 @@ SUBJECT_NOUN = 2
 _FIGURE_LINKS = frozenset({"was", "is", "stood"})
 # Kinds of figure that put a figure in another time ("was 38% in 2019").
 _TIME_KINDS = frozenset({"year", "date", "relative", "month"})
+
+
 def _of_another_level(d: _Doc, si: int, j: int) -> bool:
     """A fraction word ending before token ``j`` sets its figure against another level, not a whole: its
     noun phrase ("the previous year's rate", "the 2.7% seen in 2011") has a yardstick head (data:

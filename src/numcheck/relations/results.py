@@ -23,7 +23,7 @@ from typing import Any
 
 from numcheck.model import Fact
 from numcheck.patterns import format_number
-from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc, whole_floors
+from numcheck.relations.base import FRAME_KINDS, Relation, _bare, _Doc, scoring_labels, whole_floors
 from numcheck.vocab import _toml, singular
 
 # Characters after a figure read for a compound noun ("12-match").
@@ -174,17 +174,7 @@ def _points(
         return
     if not all(c in cats for c in worth) or not _football(d):
         return
-    words = d.m.words[si]
-    told = [
-        fi
-        for fi in _sentence_counts(d, si)
-        if (p := d.pos_of(fi)[1]) + 1 < len(words)
-        and words[p + 1] in data["nouns"]
-        and not (p + 2 < len(words) and words[p + 2] in data["not_after"])
-        and d.facts[fi].hedge == "exact"
-        and (v := d.facts[fi].value) is not None
-        and v == v.to_integral_value()
-    ]
+    told = _told_points(d, si)
     items = {c: d.facts[cats[c][0]] for c in worth}
     if len(told) != 1 or any(f.hedge != "exact" or f.value is None for f in items.values()):
         return
@@ -194,15 +184,7 @@ def _points(
         f"{format_number(items[c].value or Decimal(0))} {'wins' if c == 'won' else 'draws'} × {w}"
         for c, w in worth.items()
     )
-    labels = (
-        ("score", str(int(f.value or 0))),
-        ("span", f"{f.span.start}:{f.span.end}"),
-        ("said", f"{f.text} points"),
-        ("plus", str(plus)),
-        ("why", why),
-        ("bound", ""),
-        ("at", f"{f.span.start}:{f.span.end}"),
-    )
+    labels = scoring_labels(f, plus, why, f"{f.text} points")
     roles = (("points", told[0]), *(("event", cats[c][0]) for c in worth))
     cues = tuple(d.span(si, cats[c][1], cats[c][2]) for c in worth)
     yield Relation("scoring", roles, cues, "clause", labels)
@@ -243,15 +225,7 @@ def _points_left(d: _Doc, si: int, cats: Mapping[str, tuple[int, int, int]], gam
         f"{g.text} games less {drew.text} drawn and {lost.text} lost leave {won} wins × {worth['won']}, "
         f"and {drew.text} draws × {worth['drew']}"
     )
-    labels = (
-        ("score", str(int(f.value or 0))),
-        ("span", f"{f.span.start}:{f.span.end}"),
-        ("said", f"{f.text} points"),
-        ("plus", str(plus)),
-        ("why", why),
-        ("bound", ""),
-        ("at", f"{f.span.start}:{f.span.end}"),
-    )
+    labels = scoring_labels(f, plus, why, f"{f.text} points")
     roles = (("points", told[0]), ("event", games), ("event", cats["drew"][0]), ("event", cats["lost"][0]))
     cues = tuple(d.span(si, cats[c][1], cats[c][2]) for c in ("drew", "lost"))
     yield Relation("scoring", roles, cues, "clause", labels)
