@@ -15,6 +15,12 @@ from decimal import Decimal, localcontext
 ABOUT_WIDTH = Decimal("0.1")
 # "nearly 50" / "almost 50": somewhere below 50 but close.
 NEARLY_WIDTH = Decimal("0.15")
+# A hedge never widens a figure past one unit of its last printed digit (three for "nearly"): "about
+# 48,200" is told to the hundred and means 48,100 to 48,300, not 43,400 to 53,000 (10%); "about 61,000"
+# cannot hold "some 64,000"; "about 50,000" keeps its 10% (45,000 to 55,000), less than one unit of its
+# ten thousands. The printed precision is the writer's own statement of how close the figure is.
+HEDGE_STEPS = Decimal(1)
+NEARLY_STEPS = Decimal(3)
 
 HEDGES = ("exact", "about", "nearly", "more than", "at least", "less than", "at most", "vague")
 
@@ -111,6 +117,19 @@ def rounding(value: Decimal, step: Decimal) -> Interval:
     return Interval(value - half, value + half)
 
 
+def _told_step(value: Decimal, step: Decimal) -> Decimal:
+    """The place of the last digit the writer chose: a whole number's trailing zeros are rounding
+    ("about 12,800" is told to the hundred even where a count's step is one)."""
+    if value == 0 or value != value.to_integral_value():
+        return step
+    n = abs(int(value))
+    place = 1
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return max(step, Decimal(place))
+
+
 def hedged(value: Decimal, step: Decimal, hedge: str) -> Interval:
     """The interval a writer could mean by ``value`` written to ``step`` under ``hedge``.
 
@@ -122,11 +141,12 @@ def hedged(value: Decimal, step: Decimal, hedge: str) -> Interval:
     mag = abs(value)
     if hedge == "exact":
         return base
+    told = _told_step(value, step)
     if hedge == "about":
-        width = max(step / 2, mag * ABOUT_WIDTH)
+        width = max(step / 2, min(mag * ABOUT_WIDTH, told * HEDGE_STEPS))
         return Interval(value - width, value + width)
     if hedge == "nearly":
-        return Interval(value - max(step, mag * NEARLY_WIDTH), base.high)
+        return Interval(value - max(step, min(mag * NEARLY_WIDTH, told * NEARLY_STEPS)), base.high)
     if hedge == "more than":
         return Interval(value, None, low_open=True)
     if hedge == "at least":
