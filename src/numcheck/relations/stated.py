@@ -89,6 +89,21 @@ def _frame_concept(d: _Doc, fi: int) -> str:
     return concept if concept and concept not in d.v.generic and concept not in GENERIC else ""
 
 
+def _age_group_subject(d: _Doc, fi: int) -> bool:
+    """The clause before the figure names an age group ("the over-65 population", "under-18s",
+    "people aged 16 to 24"): the figure counts a group within the whole, not the whole."""
+    si, pos = d.pos_of(fi)
+    toks = d.m.tokens[si]
+    for k in range(d.m.clause_start(si, pos), pos):
+        t = toks[k]
+        if t.fact >= 0:
+            if d.facts[t.fact].kind == "age" or d.bound_at(si, k):
+                return True
+        elif any(c.isdigit() for c in t.text):
+            return True
+    return False
+
+
 def _time_token(d: _Doc, si: int, k: int) -> bool:
     fi = d.fact_at(si, k)
     return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
@@ -114,6 +129,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             continue  # "77m euros ($100m), up from 38m": the bare older end is in euros, not the bracket's dollars
         if _a_rate(d, bi):
             continue  # "sold an average of 0.61 homes a week, compared with 0.55": no total's stated change
+        if _age_group_subject(d, min(ai, bi)):
+            continue  # "the over-65 population rose from 67,700 to 88,300": a group within the lead's whole
         concept = (
             _listed(d, _subject_concept(d, bi))
             or _clause_concept(d, bi)
