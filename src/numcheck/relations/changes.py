@@ -710,6 +710,10 @@ _LINK_PUNCT = frozenset({",", "-", "–", "—"})
 _NOT_LISTED = frozenset("which who while but and or up down compared against from to".split())
 
 
+# Words that bring in a change's older end after its stated size ("a rise of 14% on the 1,715").
+OLDER_LINKS = frozenset({"on", "from", "over", "compared", "against"})
+
+
 def _past_predicate(d: _Doc, si: int, j: int) -> int:
     """Past what a clause says of its figure when ", compared with" or ", up from" closes it: "2,800 cars
     were built there in 2005, compared with 3,500 in 2004" (no other amount and no clause end
@@ -733,6 +737,9 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
             return k  # "3.1 million passengers in 2023, against 3.3 million in 2022"
         if words[k] in _LINK_PUNCT and words[k + 1] in ("up", "down") and _change_link_at(d, words, k + 1):
             return k  # "54 million homes reach the net through fibre, up from 34 million" (or " - up from")
+        if words[k] in _LINK_PUNCT and words[k + 1] in ("a", "an") and _way_at(d, si, k + 1):
+            if OLDER_LINKS.intersection(words[k + 2 : k + 2 + PREDICATE_SKIP]):
+                return k  # "1,870 students enrolled this autumn, an increase of 14% on the 1,715 who joined"
         if words[k] in _LINK_PUNCT:
             return j  # a comma that opens anything else ends what the clause says of its figure
         k += 1
