@@ -25,6 +25,8 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.conversions import _period_after
 from numcheck.relations.flows import flow_figures
+from numcheck.relations.referents import opens_clause, referent, subject_at
+from numcheck.relations.referents import words as referent_words
 from numcheck.relations.stated import _kinds, _names, _stated_concept, _subject_concept
 from numcheck.relations.tallies import is_tally
 from numcheck.vocab import PhraseTable, _toml, singular
@@ -1036,26 +1038,70 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
     the clause: "Admissions, at 1,300, were 30% higher than the 1,100 in January", "The 5,000 sold
     were 10% fewer than the 6,000 of 2023". The stated figure, a direction word and "than" come in
     that order; the older figure follows "than"; the newer is the nearest figure of its family before
-    the stated one, with no clause end between."""
+    the stated one, with no clause end between. A clause whose subject points back to a figure told
+    just before ("The figure was 14% higher than the C$1.21bn it earned a year earlier", "That was 37%
+    down on its opening weekend of £4.6m") takes that figure as the newer end, after "than", "on" or
+    "from"."""
     for si, pos, ci, _ in d.figures(STATED_KINDS):
         words, toks = d.m.words[si], d.m.tokens[si]
         hit = d.v.direction.starting_at(words, pos + 1)
-        if hit is None or hit[1] >= len(words) or words[hit[1]] != "than":
+        if hit is None or hit[1] >= len(words) or words[hit[1]] not in POINTED_LINKS:
             continue
         m = hit[1] + 1
         while m < len(words) and m - hit[1] <= 3 and toks[m].fact < 0 and words[m] in DETERMINERS:
             m += 1
+        m = _past_time_owner(d, si, m)  # "down on last year's £4.6m"
+        m = _past_noun_of(d, si, m)  # "down on its opening weekend of £4.6m"
         if m >= len(words) or toks[m].fact < 0:
             continue  # "30% higher than in January", "10% more than expected": no older figure here
         ai = toks[m].fact
         a = d.facts[ai]
         if a.kind in FRAME_KINDS or a.is_range or a.value is None:
             continue
-        bi = _newer_before(d, si, pos, a)
+        bi = _newer_before(d, si, pos, a) if words[hit[1]] == "than" else -1
+        if bi < 0:
+            bi = _pointed_newer(d, si, pos, a)
         if bi < 0 or bi == ai:
             continue
         cue = d.span(si, pos + 1, hit[1] + 1)
-        yield _change(d, si, ai, bi, (cue,), hit[0], (ci, hit[0], cue))
+        rel = _change(d, si, ai, bi, (cue,), hit[0], (ci, hit[0], cue))
+        yield rel if d.facts[bi].sentence == si else Relation(
+            rel.kind, rel.roles, rel.cues, "sentence", rel.labels
+        )
+
+
+# Words after a stated change's direction that bring in its older end ("14% higher than", "37% down on",
+# "12% up from"): "on" and "from" only where the clause's subject points back (``_pointed_newer``).
+POINTED_LINKS = frozenset({"than", "on", "from"})
+# Words of a noun phrase before "of" and the older figure ("its opening weekend of £4.6m").
+NOUN_OF_WORDS = 3
+
+
+def _past_noun_of(d: _Doc, si: int, m: int) -> int:
+    """Past a short noun phrase and "of" before a figure at token ``m`` ("opening weekend of £4.6m", "the
+    average of 71,000"), else ``m``."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(m, min(len(words) - 2, m + NOUN_OF_WORDS)):
+        if toks[k].fact >= 0 or not words[k].isalpha():
+            return m
+        if words[k + 1] == "of" and toks[k + 2].fact >= 0:
+            return k + 2
+    return m
+
+
+def _pointed_newer(d: _Doc, si: int, pos: int, like: Fact) -> int:
+    """The figure the clause's subject points back to, when the clause is that subject, a link verb and
+    the stated change at token ``pos`` ("That was 37% down on", "The figure was 14% higher than"):
+    the last figure of ``like``'s family told before it (``referents.referent``), else -1."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    end = subject_at(d, si, lo)
+    if end < 0 or not opens_clause(d, si, lo):
+        return -1
+    link = referent_words().change_links.starting_at(words, end)
+    if link is None or d.hedge_start(si, pos) != link[1]:
+        return -1
+    return referent(d, si, lo, like)
 
 
 # Tokens a rate set beside the level ("an average of 2,413 a day and") adds to the search for the level.

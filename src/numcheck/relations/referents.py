@@ -70,6 +70,7 @@ class _Words:
     relatives: frozenset[str]
     amount_nouns: PhraseTable
     share_links: PhraseTable
+    change_links: PhraseTable
     part_links: PhraseTable  # label "exact" or "inclusive"
     openers: PhraseTable
     asked: PhraseTable
@@ -97,6 +98,7 @@ def words() -> _Words:
         relatives=frozenset(data["relatives"]),
         amount_nouns=PhraseTable.build((p, "amount") for p in data["amount_nouns"]),
         share_links=PhraseTable.build((p, "link") for p in data["share_links"]),
+        change_links=PhraseTable.build((p, "link") for p in data["change_links"]),
         part_links=PhraseTable.build(
             [(p, "exact") for p in data["exact_links"]] + [(p, "inclusive") for p in data["inclusive_links"]]
         ),
@@ -269,6 +271,8 @@ def referent(d: _Doc, si: int, k: int, like: Fact | None = None, part: int = -1,
         f = d.facts[fi]
         if f.kind in FRAME_KINDS or d.bound_at(s2, k2):
             continue  # a time, or an age bound ("children under five")
+        if d.conversion_open(s2, k2 + 1) >= 0:
+            continue  # "C$1.38bn (US$1.0bn)": the bracket converts the figure before it
         if d._after_preposition(s2, k2) and any(
             t.fact >= 0 and d.facts[t.fact].kind in COUNTABLE for t in d.m.tokens[s2][:k2]
         ):
