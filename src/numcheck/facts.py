@@ -84,6 +84,9 @@ HEDGE_BEFORE: dict[str, str] = dict(_HEDGES["before"])
 HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])
 _OBJECT_VERBS: frozenset[str] = frozenset(_HEDGES["object_verbs"])
 _UP_VERBS: frozenset[str] = frozenset(_HEDGES["up_verbs"])
+_GO_VERBS: frozenset[str] = frozenset(_HEDGES["go_verbs"])
+# "from" and the older level after "go up to X" within this many characters of its clause.
+GO_FROM_REACH = 32
 # How many words an object may take between such a verb and "up to" ("brought the total up to").
 UP_OBJECT_WORDS = 4
 _SUBJECTS = _toml("subjects.toml")
@@ -558,6 +561,8 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
             hedge, hs = "exact", start  # "the Senate passed 12 bills": twelve of them, not more
         elif word == "up to" and _particle_up(ctx.before(hs, 48)):
             hedge, hs = "exact", start  # "pushed rates up to 2.25%": the level reached
+        elif word == "up to" and _gone_up_from(ctx, hs, end):
+            hedge, hs = "exact", start  # "will go up to £1,823 a year from £1,749": the level reached
     a = _HEDGE_AFTER.match(ctx.clean, end)
     if a and hedge == "exact":
         word = a.group("h").strip().lower()
@@ -580,6 +585,15 @@ def _particle_up(before: str) -> bool:
     tail = re.split(r"[.,;:!?()\[\]\n]", before)[-1]
     words = _WORDS_BEFORE.findall(tail)[-(UP_OBJECT_WORDS + 1) :]
     return any(w.lower() in _UP_VERBS for w in words[:-1])
+
+
+def _gone_up_from(ctx: _Context, hs: int, end: int) -> bool:
+    """ "go up to X" with "from" and its older level after X in the clause: a rise to X, no bound."""
+    words = _WORDS_BEFORE.findall(ctx.before(hs, 12))
+    if not words or words[-1].lower() not in _GO_VERBS:
+        return False
+    after = re.split(r"[.,;:!?()\n]", ctx.clean[end : end + GO_FROM_REACH])[0]
+    return re.search(r"\bfrom\b", after) is not None
 
 
 def _plural_after(clean: str, end: int) -> bool:

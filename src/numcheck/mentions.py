@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
-from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, any_phrase, singular, vocab
+from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, _toml, any_phrase, singular, vocab
 
 # Words right after a percent that give its own way of change ("27% more", "12% lower"), over a verb before.
 _OWN_WAY = frozenset("more less higher lower".split())
@@ -181,9 +181,16 @@ class Token(NamedTuple):
         return Span(self.start, self.end)
 
 
+@functools.cache
+def _past_moves() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["past_moves"]["words"])
+
+
 def event_noun(words: Sequence[str], k: int) -> bool:
     """The direction word at token ``k`` names an event after "of a" ("the chance of a cut", "the risk of a
-    rate rise"), no move of a figure."""
+    rate rise"), no move of a figure. A verb in the past is no event ("the price of a pint rose to")."""
+    if k < len(words) and (words[k].endswith("ed") or words[k] in _past_moves()):
+        return False
     for j in (k - 1, k - 2):
         if j >= 1 and words[j] in ("a", "an") and words[j - 1] == "of":
             return all(w.isalpha() for w in words[j + 1 : k])

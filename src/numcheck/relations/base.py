@@ -224,6 +224,10 @@ class _Doc:
     def hedge_start(self, si: int, pos: int) -> int:
         """Where the figure at ``pos`` begins with the hedge written before it ("about", "more than")."""
         hit = self.v.hedges.ending_at(self.m.words[si], pos)
+        if hit and hit[0] == "at most" and self.m.words[si][hit[1]] == "up":
+            fi = self.fact_at(si, pos)
+            if fi >= 0 and self.facts[fi].hedge == "exact":
+                return pos  # "pushed rates up to 2.25%", "will go up to £1,823 from £1,749": the level reached
         return hit[1] if hit else pos
 
     def figure_after(self, si: int, pos: int, kinds: frozenset[str] | None = None) -> int:

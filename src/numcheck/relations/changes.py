@@ -146,7 +146,8 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
     for si, pos, ai, _ in d.figures(AMOUNTS):
         words, toks = d.m.words[si], d.m.tokens[si]
         prev = pos - 1
-        while prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
+        # "pushed rates up to 4.5%": no hedge to pass over when the fact says so (``_Doc.hedge_start``).
+        while d.hedge_start(si, pos) < pos and prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
             hit = d.v.hedges.ending_at(words, prev + 1)
             assert hit is not None
             prev = hit[1] - 1
@@ -1161,7 +1162,8 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
         hit = d.v.direction.ending_at(words, k)
         if hit and event_noun(words, hit[1]):
             continue  # "put the chance of a cut at 60%": the event named, no move of the figure
-        if hit and hit[1] >= lo and words[k - 1] not in ("more", "less", "up", "down"):
+        if hit and hit[1] >= lo and (hit[1] < k - 1 or words[k - 1] not in ("more", "less", "up", "down")):
+            # A bare "up" or "more" may belong to the figure ("up to", "more than"); "went up" is a move.
             if d.m.others_move(si, hit[1], k, pos):
                 return ""  # "Five records fell over five days, three of them ..., compared with two"
             return hit[0]
