@@ -339,14 +339,20 @@ class Mentions:
         starts = [0] * n
         start = 0
         for i in range(n):
-            if i > 0 and (words[i - 1] in CLAUSE_END or (words[i - 1] == "," and words[i] in CLAUSE_OPENERS)):
+            if i > 0 and (
+                words[i - 1] in CLAUSE_END
+                or (words[i - 1] == "," and words[i] in CLAUSE_OPENERS)
+                or (words[i - 1] == "," and words[i] == "even" and words[i + 1 : i + 2] in (("though",), ("as",)))
+            ):
                 start = i
             starts[i] = start
         ends = [n] * n
         end = n
         for i in range(n - 1, -1, -1):
             if i + 1 < n and (
-                words[i + 1] in CLAUSE_END or (words[i + 1] == "," and i + 2 < n and words[i + 2] in CLAUSE_OPENERS)
+                words[i + 1] in CLAUSE_END
+                or (words[i + 1] == "," and i + 2 < n and words[i + 2] in CLAUSE_OPENERS)
+                or (words[i + 1] == "," and words[i + 2 : i + 3] == ("even",) and words[i + 3 : i + 4] in (("though",), ("as",)))
             ):
                 end = i + 1
             ends[i] = end

@@ -179,6 +179,11 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             labels.update(label)
             yield Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
             break
+        else:
+            told = _lead_stated_for(d, rel, concepts, used, mood)
+            if told is not None:
+                used.update(i for _, i in told.roles)
+                yield told
 
 
 def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -625,15 +630,27 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     # "It was $1.33bn compared with $874m": a pronoun subject points at the sentence before, whose
     # stated change then gives the direction.
     pronoun = words[d.m.clause_start(si, min(apos, bpos))] in _POINTING_BACK
-    if not direction and not pronoun:
+    older_told = words[d.m.clause_start(si, bpos)] not in _POINTING_BACK and _older_told(d, si, apos)
+    if not direction and not pronoun and not older_told:
         return None
-    # The one percentage or multiple word ("Online sales tripled") of the sentence before, moving the same way.
-    found = [tok.fact for tok in d.m.tokens[si - 1] if tok.fact >= 0 and d.facts[tok.fact].kind in _UNNAMED_KINDS]
-    if len(found) != 1 or found[0] in used:
+    # The one percentage or multiple word ("Online sales tripled") of the sentence before, moving the same
+    # way; or, for a pair told with its older time ("£186m ..., compared with £238m a year earlier"), the
+    # headline's or the lead's one stated change, the story's own.
+    ci = _one_stated(d, si - 1, used)
+    if ci < 0 and older_told:
+        lead = sorted(s2 for s2 in _lead_sentences(d) if s2 < si)
+        told = [c for c in (_one_stated(d, s2, used) for s2 in lead) if c >= 0]
+        if told and len({d.facts[c].value for c in told}) == 1:
+            ci = told[-1]
+    if ci < 0 or not _fits_pair(d, ci, bi):
         return None
-    ci = found[0]
+    if not direction:
+        a, b = d.facts[ai].value, d.facts[bi].value
+        direction = "" if a is None or b is None or a == b else "up" if b > a else "down"
     c = d.facts[ci]
-    said = d.m.by_fact[ci].direction or (_multiple_way(c) if c.kind == "multiple" else "")
+    s2, cpos = d.pos_of(ci)
+    after = d.v.direction.starting_at(d.m.words[s2], cpos + 1)  # "a 28% fall in profit"
+    said = d.m.by_fact[ci].direction or (_multiple_way(c) if c.kind == "multiple" else after[0] if after else "")
     if not said or (direction and said != direction):
         return None
     direction = direction or said
@@ -652,6 +669,97 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
         return Relation("change", roles, rel.cues + (c.span,), "document", tuple(sorted(labels.items())))
     roles = rel.roles + (("stated", ci),)
     return Relation("change", roles, rel.cues + (d.facts[ci].span,), "document", tuple(sorted(labels.items())))
+
+
+def _kin_concepts(d: _Doc, concepts: frozenset[str]) -> frozenset[str]:
+    """The concepts and the flows they name ([periods.flow_words]: "sales", "sold" and "revenue" are one
+    flow), so a stated change of ticket sales meets the tickets sold."""
+    return concepts | {d.v.flow_words[c] for c in concepts if c in d.v.flow_words}
+
+
+def _lead_stated_for(
+    d: _Doc, rel: Relation, concepts: frozenset[str], used: set[int], mood: str
+) -> Relation | None:
+    """A pair told with its older time ("£186m ..., compared with £238m a year earlier") whose concept no
+    nearby stated change names, against the headline's or the lead's one stated change, the story's own,
+    when that names no concept or one of the pair's flow ("Ticket sales doubled" … "sold 31,000 tickets,
+    up from 19,500 last summer"; "the organisers tripled the prize fund" … "The total purse is €600,000,
+    compared with €300,000 twelve months ago")."""
+    ai, bi = rel.get("from"), rel.get("to")
+    if ai is None or bi is None or mood or d.facts[bi].kind in ("percent", "points"):
+        return None  # two rates: the lead's percentage may be points or a rate of its own
+    si, apos = d.pos_of(ai)
+    if not _older_told(d, si, apos):
+        return None
+    lead = sorted(s2 for s2 in _lead_sentences(d) if s2 < si)
+    told = [c for c in (_one_stated(d, s2, used) for s2 in lead) if c >= 0]
+    if not told or len({d.facts[c].value for c in told}) != 1:
+        return None
+    ci = told[-1]
+    c = d.facts[ci]
+    cm = d.m.by_fact.get(ci)
+    if cm is None or c.value is None or c.is_range or "forecast" in cm.roles or _rate_words(d, ci):
+        return None
+    if not _same_holder(d, ci, bi, _names(d, bi)):
+        return None
+    own = _stated_concept(d, ci) or _frame_concept(d, ci)
+    if own and not (_kin_concepts(d, frozenset({own})) & _kin_concepts(d, concepts)):
+        return None
+    if own in LEVEL_CONCEPTS:
+        return None
+    s2, cpos = d.pos_of(ci)
+    after = d.v.direction.starting_at(d.m.words[s2], cpos + 1)
+    said = cm.direction or (_multiple_way(c) if c.kind == "multiple" else after[0] if after else "")
+    a, b = d.facts[ai].value, d.facts[bi].value
+    way = "" if a is None or b is None or a == b else "up" if b > a else "down"
+    if not said or said != way:
+        return None  # the lead's way against the pair's is a reading to leave alone, not a finding
+    labels = dict(rel.labels)
+    labels["direction"] = way
+    if c.kind == "multiple":
+        labels["multiple"] = c.text.lower()
+        return Relation("change", rel.roles + (("factor", ci),), rel.cues + (c.span,), "document", tuple(sorted(labels.items())))
+    return Relation("change", rel.roles + (("stated", ci),), rel.cues + (c.span,), "document", tuple(sorted(labels.items())))
+
+
+def _fits_pair(d: _Doc, ci: int, bi: int) -> bool:
+    """The lead's stated change ``ci`` may be the change of the unnamed pair ending in ``bi``: it names
+    no concept, or a sum of money for a pair of money, or a count for a pair of counts ("Shares fell 5%"
+    is no change of the profit told as "£186m, compared with £238m")."""
+    own = _stated_concept(d, ci) or _frame_concept(d, ci)
+    if not own:
+        return True
+    if own in LEVEL_CONCEPTS:
+        return False
+    return (own in d.v.money_concepts) == (d.facts[bi].kind == "money")
+
+
+# Concepts whose change is a level's, never a flow's told as a pair of results: a share price, a rate.
+LEVEL_CONCEPTS = frozenset({"stock", "price", "rate", "unemployment", "inflation", "share_holding", "growth"})
+
+
+def _one_stated(d: _Doc, si: int, used: set[int]) -> int:
+    """The one percentage or multiple word of sentence ``si`` when it stands alone (no other figure of
+    those kinds, not yet given to a change), else -1."""
+    if si < 0:
+        return -1
+    found = [tok.fact for tok in d.m.tokens[si] if tok.fact >= 0 and d.facts[tok.fact].kind in _UNNAMED_KINDS]
+    return found[0] if len(found) == 1 and found[0] not in used else -1
+
+
+def _older_told(d: _Doc, si: int, apos: int) -> bool:
+    """The older end at token ``apos`` is told with its time ("compared with £238m a year earlier",
+    "against 183,000 in 2025"): the pair is a result against the year before."""
+    toks = d.m.tokens[si]
+    for k in range(apos + 1, min(len(toks), apos + 1 + OLDER_TIME_REACH)):
+        fi = toks[k].fact
+        if fi >= 0:
+            return d.facts[fi].kind in ("relative", "year")
+    return False
+
+
+# Tokens after the older end that its time may stand ("£238m in the same period a year earlier").
+OLDER_TIME_REACH = 5
 
 
 def _multiple_way(c: Fact) -> str:
