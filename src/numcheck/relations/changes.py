@@ -946,7 +946,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             m < len(words)
             and m - (phrase_at + len(phrase)) < 3
             and toks[m].fact < 0
-            and (words[m] in DETERMINERS or words[m].endswith("'s"))
+            and (words[m] in DETERMINERS or words[m].endswith("'s") or words[m] in d.v.older_adjectives)
         ):
             m += 1
         m = _past_time_owner(d, si, m)  # "on last year's $4.5bn"
@@ -1092,17 +1092,42 @@ def _past_noun_of(d: _Doc, si: int, m: int) -> int:
 
 def _pointed_newer(d: _Doc, si: int, pos: int, like: Fact) -> int:
     """The figure the clause's subject points back to, when the clause is that subject, a link verb and
-    the stated change at token ``pos`` ("That was 37% down on", "The figure was 14% higher than"):
-    the last figure of ``like``'s family told before it (``referents.referent``), else -1."""
+    the stated change at token ``pos`` ("That was 37% down on", "The figure was 14% higher than"), an
+    aside between the subject and its verb passed over ("said the total, collected over November, was
+    21% higher than"): the last figure of ``like``'s family told before it (``referents.referent``),
+    else -1."""
     words = d.m.words[si]
-    lo = d.m.clause_start(si, pos)
-    end = subject_at(d, si, lo)
-    if end < 0 or not opens_clause(d, si, lo):
+    start = d.hedge_start(si, pos)
+    w = referent_words()
+    for link_start in range(start - 1, max(-1, start - 4), -1):
+        hit = w.change_links.starting_at(words, link_start)
+        if hit is not None and hit[1] == start:
+            break
+    else:
         return -1
-    link = referent_words().change_links.starting_at(words, end)
-    if link is None or d.hedge_start(si, pos) != link[1]:
-        return -1
-    return referent(d, si, lo, like)
+    end = link_start
+    if end > 0 and words[end - 1] == ",":
+        # "the total, collected between 1 and 30 November, was": back over the aside to its opening comma
+        k = end - 2
+        while k >= max(0, end - 2 - POINTED_ASIDE) and words[k] not in (",",) + tuple(CLAUSE_END):
+            k -= 1
+        if k < 0 or words[k] != ",":
+            return -1
+        end = k
+    for lo in range(end - 1, max(-1, end - 4), -1):
+        if subject_at(d, si, lo) == end and (opens_clause(d, si, lo) or _said_before(words, lo)):
+            return referent(d, si, lo, like)
+    return -1
+
+
+# Tokens of an aside between a pointing subject and its verb ("the total, collected ... 2024, was").
+POINTED_ASIDE = 16
+
+
+def _said_before(words: Sequence[str], k: int) -> bool:
+    """A verb of saying right before token ``k`` ("The trust said the total ... was"): the reported clause
+    opens there."""
+    return k > 0 and words[k - 1] in ("said", "says", "added", "reported", "announced", "confirmed", "that")
 
 
 # Tokens a rate set beside the level ("an average of 2,413 a day and") adds to the search for the level.
