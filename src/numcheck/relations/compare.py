@@ -32,6 +32,7 @@ from numcheck.relations.base import (
     family,
     is_gap,
 )
+from numcheck.relations.golf import golf_told
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import TOKEN, PhraseTable, _toml
 
@@ -161,6 +162,7 @@ class _Tables:
     records_before: PhraseTable  # "a record high of" → above, "a record" → moved
     records_after: PhraseTable  # "the highest" → above (needs a mark after it)
     record_marks: frozenset[str]
+    best_unknown: frozenset[str]  # "shot", "strokes": a best whose better way is not shown
     previous: PhraseTable
     previous_starts: frozenset[str]
     previous_nouns: frozenset[str]
@@ -233,11 +235,12 @@ def _tables() -> _Tables:
     return _Tables(
         heads=table(data["heads"], "above", "below"),
         change_nouns=table(data["heads"], "up", "down"),
-        records_before=table(rec, "above", "below", "moved"),
+        records_before=table(rec, "above", "below", "moved", "best"),
         records_after=PhraseTable.build(
             [(p, "above") for p in rec["after_above"]] + [(p, "below") for p in rec["after_below"]]
         ),
         record_marks=frozenset(rec["after_marks"]),
+        best_unknown=frozenset(rec["best_unknown"]),
         previous=PhraseTable.build((p, "previous") for p in rec["previous"]),
         previous_starts=frozenset(rec["previous_starts"]),
         previous_nouns=frozenset(rec["previous_nouns"]),
@@ -1457,6 +1460,10 @@ def _record_at(d: _Doc, si: int, pos: int) -> tuple[str, int, int] | None:
         order, start = hit
         if order == "moved":
             order = "below" if _direction(d, fi) == "down" or _timed(d, fi) else "above"
+        elif order == "best":
+            if _best_unknown(d, si, fi):
+                return None  # "shot a career-best 64": fewer strokes are better
+            order = _better(d, fi)  # "a personal best of 13:02.4": the faster time
         return order, start, at
     if d.older_end(si, pos):
         return None  # "293,000, up 6.5% on last year's 275,000, a record": the record is the newer figure's
@@ -1549,6 +1556,44 @@ def _records(d: _Doc) -> Iterator[Relation]:
                     n += 1
                     ev = "sentence" if s2 == si else "document"
                     yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), ev, (("order", order),))
+        if n == 0 and _own_best(d, si, pos):
+            oi = _previous_best_of(d, fi, si + PREVIOUS_SENTENCES + 1)
+            if oi >= 0:
+                yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), "document", (("order", order),))
+
+
+def _best_unknown(d: _Doc, si: int, fi: int) -> bool:
+    """A best whose better way the text does not show: not a time, and its sentence names a measure where
+    less may be better (``[records] best_unknown``: "shot a career-best 64"), or the text tells golf."""
+    if _timed(d, fi):
+        return False
+    return bool(_tables().best_unknown.intersection(d.m.words[si])) or golf_told(d)
+
+
+def _own_best(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as its holder's own best ("a career-best 31 points", "a personal
+    best of 13:02.4"; ``[records] best``)."""
+    hit = _tables().records_before.ending_at(d.m.words[si], d.hedge_start(si, pos))
+    return hit is not None and hit[0] == "best"
+
+
+def _previous_best_of(d: _Doc, fi: int, start: int) -> int:
+    """A holder's "previous best" told anywhere from sentence ``start`` on, by name or by the pronoun that
+    stands for the holder ("his previous best for the club was the 38 he scored in January"): its figure
+    when that holder is the best's own (named on both sides) and the two are alike, else -1."""
+    held = d.m.frame(fi).holder
+    if not held:
+        return -1
+    for s2 in range(start, len(d.m.tokens)):
+        words = d.m.words[s2]
+        for k in range(len(words)):
+            if _previous_at(d, s2, k) < 0:
+                continue
+            oi = _figure_after(d, s2, k, PREVIOUS_FIGURE_REACH)
+            other = d.m.frame(oi).holder if oi >= 0 else ""
+            if oi >= 0 and other and same_holder(held, other) and _alike(d, fi, oi):
+                return oi
+    return -1
 
 
 def _same_scope(d: _Doc, si: int, pos: int, s2: int) -> bool:
