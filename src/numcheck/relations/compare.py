@@ -15,6 +15,7 @@ and ``qualifier`` (a share word against a part and its whole), read by judge ``q
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from numcheck.relations.base import (
     is_gap,
 )
 from numcheck.relations.golf import golf_told
+from numcheck.relations.lists import _share_entry, figure_list
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import TOKEN, PhraseTable, _toml
 
@@ -390,6 +392,9 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
                 return 1, j + 1
         return None
     fi = d.m.tokens[si][k].fact
+    if fi >= 0 and d.facts[fi].kind == "ordinal" and d.facts[fi].text.lower().endswith("-placed"):
+        value = d.facts[fi].value  # "Third-placed Sundara shipped 16.9 million": the fact table's one ordinal
+        return (int(value), k + 1) if value is not None else None
     if fi >= 0 and d.facts[fi].kind == "ordinal" and d.facts[fi].text.lower().startswith("number"):
         # "at number 7": the fact table reads a chart place as one ordinal ("number 7").
         value = d.facts[fi].value
@@ -782,6 +787,101 @@ def _rank_clashes(d: _Doc) -> Iterator[Relation]:
                 rel = _clash(d, p, q)
                 if rel is not None:
                     yield rel
+
+
+# Figures read as rivals of one place's entry: the bound on the work per place.
+RIVAL_FIGURES = 60
+# Roles of a figure that make it no entry's level now: an older end, a part, a forecast.
+_NOT_ENTRY_ROLES = frozenset({"part", "remainder", "another", "forecast", "total"})
+
+
+def _places_outnumbered(d: _Doc) -> Iterator[Relation]:
+    """A place told with its entry's figure ("Third-placed Sundara shipped 16.9 million phones", "came
+    fourth with 12.1%") against every other entry the text gives a figure of the same kind: when at least
+    as many other named entries as the place number have a larger figure (a smaller time), the entry cannot
+    hold that place ("third" with three larger rivals). Entries are named holders, each counted once by its
+    best figure; a figure of another time, an older end of a change, a part or a forecast is no rival. A
+    ``rank-clash`` relation (label ``larger``: how many; cues: the place and the rivals' figures)."""
+    olders = set(_change_froms(d))
+    for p in _placings(d):
+        if p.old or p.ranked_by or p.rank < 2 or p.figure < 0:
+            continue
+        x = p.figure
+        own = d.m.frame(x).holder
+        if not own or d.facts[x].hedge != "exact":
+            continue
+        better = _better(d, x)
+        best: dict[str, int] = {}
+        for n, (s2, _k, oi, _f) in enumerate(d.figures(AMOUNTS)):
+            if n > RIVAL_FIGURES * 4:
+                break
+            held = _entry_holder(d, s2, _k, oi)
+            if oi == x or oi in olders or not held or same_holder(held, own) or abs(s2 - p.si) > SUPERLATIVE_SENTENCES:
+                continue
+            if not _one_measure(d, x, oi):
+                continue  # "41 points" … "a crowd of 30,000": another measure of another entry
+            m = d.m.by_fact.get(oi)
+            if m is None or m.roles & _NOT_ENTRY_ROLES or d.facts[oi].unit != d.facts[x].unit:
+                continue
+            if not _alike(d, x, oi) or not _frames_agree(d, x, oi) or not _one_season(d, x, oi):
+                continue
+            if d.m.frame(oi).period != d.m.frame(x).period and (d.m.frame(oi).period and d.m.frame(x).period):
+                continue
+            if not _outranks(d.facts[oi], d.facts[x], better):
+                continue
+            key = next((h for h in best if same_holder(h, held)), held)
+            best.setdefault(key, oi)
+        if len(best) < p.rank:
+            continue
+        rivals = sorted(best.values(), key=lambda i: d.facts[i].span.start)
+        cues = (d.span(p.si, p.start, p.end), *(d.facts[i].span for i in rivals))
+        labels = (("place", str(p.rank)), ("larger", str(len(best))))
+        yield Relation("rank-clash", (("a", x), ("b", rivals[0])), cues, "document", labels)
+
+
+def _entry_holder(d: _Doc, si: int, pos: int, fi: int) -> str:
+    """Whose figure the one at token ``pos`` is: the name a list gives it ("Tamp had 980 shops and Crema
+    910", "Labour won 24.2% and the Liberal Democrats 19.6%"), else its frame's holder."""
+    words = d.m.words[si]
+    for e in figure_list(d, si):
+        if e.fact == fi:
+            return " ".join(words[e.start : e.end])
+    if d.facts[fi].kind == "percent":
+        got = _share_entry(d, si, pos)
+        if got is not None and got[0] < pos:
+            return " ".join(words[got[0] : pos]).removeprefix("the ").removesuffix(" on").strip()
+    return d.m.frame(fi).holder
+
+
+def _one_measure(d: _Doc, a: int, b: int) -> bool:
+    """Two entries' figures of one measure: one concept (or none told for one of them), or one scale word
+    ("16.9 million phones" … "71.2 million units")."""
+    ca, cb = d.m.frame(a).concept, d.m.frame(b).concept
+    if not ca or not cb or ca == cb:
+        return True
+    sa, sb = (_SCALE_WORD.search(d.facts[i].text) for i in (a, b))
+    return sa is not None and sb is not None and sa.group(1).lower() == sb.group(1).lower()
+
+
+# A scale word a figure is written with ("18m", "71.2 million").
+_SCALE_WORD = startcache.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
+
+
+def _change_froms(d: _Doc) -> Iterator[int]:
+    """The older ends of the changes a sentence tells ("up 21% from 48.3 million"): no entry's level now."""
+    for si, pos, fi, _f in d.figures(AMOUNTS):
+        if d.older_end(si, pos):
+            yield fi
+
+
+def _outranks(a: Fact, b: Fact, better: str) -> bool:
+    """``a`` is better than ``b`` beyond their printed precision: larger ("above") or smaller ("below")."""
+    from numcheck.judges.arith import value_interval
+
+    ia, ib = value_interval(a), value_interval(b)
+    if ia.low is None or ia.high is None or ib.low is None or ib.high is None:
+        return False
+    return ia.low > ib.high if better == "above" else ia.high < ib.low
 
 
 # Two figures at one place of one chart are near each other: more than this factor apart, they are two
