@@ -101,6 +101,7 @@ from numcheck.relations.changes import (
 from numcheck.relations.compare import (
     _crossed_marks,
     _listed_series,
+    _named_superlatives,
     _near_misses,
     _only_better,
     _overtakes,
@@ -393,6 +394,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ranked,
     _rank_clashes,
     _places_outnumbered,
+    _named_superlatives,
     _tops_behind,
     _places_behind,
     _only_better,

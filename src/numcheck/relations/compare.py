@@ -34,7 +34,7 @@ from numcheck.relations.base import (
     is_gap,
 )
 from numcheck.relations.golf import golf_told
-from numcheck.relations.lists import _share_entry, figure_list
+from numcheck.relations.lists import _name_entry, _place_entries, _share_entry, figure_list
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import TOKEN, PhraseTable, _toml
 
@@ -837,6 +837,114 @@ def _places_outnumbered(d: _Doc) -> Iterator[Relation]:
         cues = (d.span(p.si, p.start, p.end), *(d.facts[i].span for i in rivals))
         labels = (("place", str(p.rank)), ("larger", str(len(best))))
         yield Relation("rank-clash", (("a", x), ("b", rivals[0])), cues, "document", labels)
+
+
+# Tokens of a superlative's noun ("the fastest qualifier", "the warmest place overall").
+NAMED_NOUN_WORDS = 2
+
+
+@functools.cache
+def _named_sup_table() -> tuple[dict[str, str], frozenset[str]]:
+    data = _toml("comparisons.toml")["named_superlatives"]
+    ways = {w: way for way in ("more", "less", "quick", "slow") for w in data[way]}
+    return ways, frozenset(data["ends"])
+
+
+@functools.cache
+def _named_verbs() -> frozenset[str]:
+    return frozenset(_toml("comparisons.toml")["named_superlatives"]["verbs"])
+
+
+def _named_superlatives(d: _Doc) -> Iterator[Relation]:
+    """A superlative said of a named entry with no figure beside it, as its apposition or after "was"
+    ("Ellis, the fastest qualifier, said", "Dunmore was the warmest place."), against the entry's figure
+    in a list of named figures told within ``SUPERLATIVE_SENTENCES`` ("Ferraro clocked 2:06.71, Ellis
+    2:06.94 and Kiss 2:07.30"): each rival of that list must not be better. Read only where nothing after
+    the noun narrows it. A ``superlative`` relation (a: the entry's figure, b: a rival's)."""
+    ways, ends = _named_sup_table()
+    cue_words = _named_sup_pattern()
+    text = d.view.text
+    for si, sent in enumerate(d.view.doc.sentences):
+        if not cue_words.search(text, sent.span.start, sent.span.end):
+            continue
+        toks = d.m.sentence_tokens(si)
+        words = [t.text for t in toks]
+        for k in range(2, len(words) - 1):
+            way = ways.get(words[k])
+            if way is None or words[k - 1] != "the" or words[k - 2] not in (",", "was", "is"):
+                continue
+            j = k + 1
+            while j < len(words) and j - k <= NAMED_NOUN_WORDS and words[j].isalpha() and words[j] not in ends:
+                j += 1
+            if j >= len(words) or words[j] not in ends or toks[j].fact >= 0:
+                continue
+            name = _name_before(d, toks, k - 2)
+            if not name:
+                continue
+            cue = Span(toks[k - 1].start, toks[j - 1].end)
+            yield from _named_against_list(d, si, name, way, cue)
+
+
+@functools.cache
+def _named_sup_pattern() -> re.Pattern[str]:
+    ways, _ = _named_sup_table()
+    return startcache.compile(r"\bthe (?:" + "|".join(sorted(map(re.escape, ways))) + r")\b", re.IGNORECASE)
+
+
+def _name_before(d: _Doc, toks: Sequence[Token], end: int) -> str:
+    """The capitalised name of at most three tokens ending before token ``end``, lower case; or ""."""
+    k = end
+    while k > 0 and end - k < 3 and toks[k - 1].fact < 0 and d.view.text[toks[k - 1].start].isupper():
+        k -= 1
+    if k == end or (k > 0 and toks[k - 1].fact >= 0):
+        return ""
+    name = " ".join(t.text for t in toks[k:end])
+    return "" if name in NOT_NAMES else name
+
+
+def _named_against_list(d: _Doc, si: int, name: str, way: str, cue: Span) -> Iterator[Relation]:
+    for s2 in range(max(0, si - SUPERLATIVE_SENTENCES), min(len(d.m.tokens), si + SUPERLATIVE_SENTENCES + 1)):
+        entries = _named_figures(d, s2)
+        own = [fi for n, fi in entries if same_holder(n, name)]
+        if len(own) != 1 or len(entries) < 3:
+            continue
+        a = own[0]
+        if way in ("quick", "slow"):
+            timed = _timed(d, a)
+            order = "below" if (way == "quick") == timed else "above"
+        else:
+            order = "above" if way == "more" else "below"
+        for n, b in entries:
+            if b != a and not same_holder(n, name) and _alike(d, a, b) and d.facts[a].unit == d.facts[b].unit:
+                yield Relation("superlative", (("a", a), ("b", b)), (cue,), "document", (("order", order),))
+        return
+
+
+def _named_figures(d: _Doc, si: int) -> list[tuple[str, int]]:
+    """The figures sentence ``si`` gives to names, one kind, each name once: "Ferraro clocked 2:06.71, Ellis
+    2:06.94 and Kiss 2:07.30", "24.1C in Tarnby, 25.3C in Dunmore"; else []."""
+    out: list[tuple[str, int]] = []
+    words = d.m.words[si]
+    for pos, tok in enumerate(d.m.tokens[si]):
+        fi = tok.fact
+        if fi < 0 or d.facts[fi].kind in _WHEN_KINDS or d.facts[fi].value is None or d.facts[fi].is_range:
+            continue
+        got = _name_entry(d, si, pos, "name_verbs")
+        if got is not None:
+            e = got[0][0]
+            out.append((" ".join(words[e.start : e.end]), fi))
+            continue
+        placed = _place_entries(d, si, pos)
+        if placed is not None and len(placed[0]) == 1:
+            e = placed[0][0]
+            out.append((" ".join(words[e.start : e.end]), fi))
+        elif pos > 1 and words[pos - 1] in _named_verbs():
+            name = _name_before(d, d.m.tokens[si], pos - 1)  # "where Ferraro clocked 2:06.71"
+            if name:
+                out.append((name, fi))
+    kinds = {family(d.facts[fi]) for _, fi in out}
+    names = [n for n, _ in out]
+    return out if len(kinds) == 1 and len(set(names)) == len(names) else []
 
 
 def _entry_holder(d: _Doc, si: int, pos: int, fi: int) -> str:
