@@ -34,7 +34,7 @@ from numcheck.relations.base import (
     is_gap,
 )
 from numcheck.relations.golf import golf_told
-from numcheck.relations.lists import _name_entry, _place_entries, _share_entry, figure_list
+from numcheck.relations.lists import _name_entry, _place_entries
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import TOKEN, PhraseTable, _toml
 
@@ -789,48 +789,50 @@ def _rank_clashes(d: _Doc) -> Iterator[Relation]:
                     yield rel
 
 
-# Figures read as rivals of one place's entry: the bound on the work per place.
-RIVAL_FIGURES = 60
 # Roles of a figure that make it no entry's level now: an older end, a part, a forecast.
 _NOT_ENTRY_ROLES = frozenset({"part", "remainder", "another", "forecast", "total"})
 
 
 def _places_outnumbered(d: _Doc) -> Iterator[Relation]:
     """A place told with its entry's figure ("Third-placed Sundara shipped 16.9 million phones", "came
-    fourth with 12.1%") against every other entry the text gives a figure of the same kind: when at least
-    as many other named entries as the place number have a larger figure (a smaller time), the entry cannot
-    hold that place ("third" with three larger rivals). Entries are named holders, each counted once by its
-    best figure; a figure of another time, an older end of a change, a part or a forecast is no rival. A
-    ``rank-clash`` relation (label ``larger``: how many; cues: the place and the rivals' figures)."""
+    third with 18.1%") against the figures the text gives to other entries by name, in lists of named
+    figures ("Tamp had 980 shops and Crema 910") within ``SUPERLATIVE_SENTENCES``: when at least as many
+    other entries as the place number have a better figure beyond printed precision, the entry cannot
+    hold that place ("third" with three larger rivals). The place's figure is a level (no change told of
+    it), not a time (a race's places are the race reader's) and not golf; a rival is of the same kind,
+    unit, measure and time, no older end of a change and no moved amount. A ``rank-clash`` relation
+    (label ``larger``: how many; cues: the place and the rivals' figures)."""
+    if golf_told(d):
+        return
     olders = set(_change_froms(d))
     for p in _placings(d):
         if p.old or p.ranked_by or p.rank < 2 or p.figure < 0:
             continue
         x = p.figure
         own = d.m.frame(x).holder
-        if not own or d.facts[x].hedge != "exact":
+        mx = d.m.by_fact.get(x)
+        if not own or d.facts[x].hedge != "exact" or _timed(d, x) or mx is None or mx.direction:
             continue
-        better = _better(d, x)
         best: dict[str, int] = {}
-        for n, (s2, _k, oi, _f) in enumerate(d.figures(AMOUNTS)):
-            if n > RIVAL_FIGURES * 4:
-                break
-            held = _entry_holder(d, s2, _k, oi)
-            if oi == x or oi in olders or not held or same_holder(held, own) or abs(s2 - p.si) > SUPERLATIVE_SENTENCES:
-                continue
-            if not _one_measure(d, x, oi):
-                continue  # "41 points" … "a crowd of 30,000": another measure of another entry
-            m = d.m.by_fact.get(oi)
-            if m is None or m.roles & _NOT_ENTRY_ROLES or d.facts[oi].unit != d.facts[x].unit:
-                continue
-            if not _alike(d, x, oi) or not _frames_agree(d, x, oi) or not _one_season(d, x, oi):
-                continue
-            if d.m.frame(oi).period != d.m.frame(x).period and (d.m.frame(oi).period and d.m.frame(x).period):
-                continue
-            if not _outranks(d.facts[oi], d.facts[x], better):
-                continue
-            key = next((h for h in best if same_holder(h, held)), held)
-            best.setdefault(key, oi)
+        for s2 in range(max(0, p.si - SUPERLATIVE_SENTENCES), min(len(d.m.tokens), p.si + SUPERLATIVE_SENTENCES + 1)):
+            listed = _named_figures(d, s2)
+            scopes = {d.m.frame(oi).scope for _, oi in listed}
+            for held, oi in listed:
+                m = d.m.by_fact.get(oi)
+                if oi == x or oi in olders or same_holder(held, own) or m is None or m.direction:
+                    continue
+                if m.roles & _NOT_ENTRY_ROLES or d.facts[oi].unit != d.facts[x].unit or not _one_measure(d, x, oi):
+                    continue
+                if not _alike(d, x, oi) or not _frames_agree(d, x, oi) or not _one_season(d, x, oi):
+                    continue
+                if _timed(d, oi) or _far_apart(d.facts[x], d.facts[oi]):
+                    continue  # "second with nine" medals … "Bell (48.12)": another table's figures
+                if d.m.frame(oi).scope not in ("", d.m.frame(x).scope) and len(scopes) > 1:
+                    continue  # "had 1,240 shops, and its owner 3,100 across Europe": another ranking's figure
+                if not _outranks(d.facts[oi], d.facts[x], "above"):
+                    continue
+                key = next((h for h in best if same_holder(h, held)), held)
+                best.setdefault(key, oi)
         if len(best) < p.rank:
             continue
         rivals = sorted(best.values(), key=lambda i: d.facts[i].span.start)
@@ -945,20 +947,6 @@ def _named_figures(d: _Doc, si: int) -> list[tuple[str, int]]:
     kinds = {family(d.facts[fi]) for _, fi in out}
     names = [n for n, _ in out]
     return out if len(kinds) == 1 and len(set(names)) == len(names) else []
-
-
-def _entry_holder(d: _Doc, si: int, pos: int, fi: int) -> str:
-    """Whose figure the one at token ``pos`` is: the name a list gives it ("Tamp had 980 shops and Crema
-    910", "Labour won 24.2% and the Liberal Democrats 19.6%"), else its frame's holder."""
-    words = d.m.words[si]
-    for e in figure_list(d, si):
-        if e.fact == fi:
-            return " ".join(words[e.start : e.end])
-    if d.facts[fi].kind == "percent":
-        got = _share_entry(d, si, pos)
-        if got is not None and got[0] < pos:
-            return " ".join(words[got[0] : pos]).removeprefix("the ").removesuffix(" on").strip()
-    return d.m.frame(fi).holder
 
 
 def _one_measure(d: _Doc, a: int, b: int) -> bool:
