@@ -1561,6 +1561,10 @@ def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
         since = words[j] == "since" and f.kind == "year"
         span = not since and f.kind == "duration" and f.unit == "year" and f.value == f.value.to_integral_value()
         year = [y for y in now if y is not f and y.value is not None]
+        if span and not year and not now:
+            # "the lowest intake in a decade" told of now: the years back from this one, told by the times
+            # that count back ("five years ago", "last year"), as negative years.
+            return -int(f.value) + 1, -1, j + 2
         if not (since or span) or len(year) != 1:
             return None
         cy = int(year[0].value or 0)
@@ -1576,13 +1580,50 @@ def _level(d: _Doc, fi: int) -> bool:
     return k > 0 and d.m.words[si][k - 1] in ("to", "at", "was", "is", "of")
 
 
-def _year_told(d: _Doc, fi: int) -> int:
-    """The one year told in the clause of the figure, or 0."""
+def _year_told(d: _Doc, fi: int, back: bool = False) -> int:
+    """The one year told in the clause of the figure, or 0; with ``back``, the one time that counts whole
+    years back from now ("five years ago" → -5, "last year" → -1) instead."""
     si, pos = d.pos_of(fi)
     toks = d.m.tokens[si]
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if back:
+        ago = [
+            f
+            for t in toks[lo:hi]
+            if t.fact >= 0
+            and (f := d.facts[t.fact]).kind == "relative"
+            and f.unit == "year"
+            and f.value is not None
+            and f.value < 0
+            and f.value == f.value.to_integral_value()
+        ]
+        return int(ago[0].value or 0) if len(ago) == 1 else 0
     years = [d.facts[t.fact] for t in toks[lo:hi] if t.fact >= 0 and d.facts[t.fact].kind == "year"]
     return int(years[0].value or 0) if len(years) == 1 else 0
+
+
+# Nouns that point back at the quantity just told, naming no concept of their own ("the figure stood at").
+_BACK_NOUNS = frozenset({"figure", "number", "total", "tally", "count"})
+
+
+def _level_told_before(d: _Doc, si: int, k: int) -> int:
+    """ "It is the lowest intake in a decade": a superlative whose subject is a pronoun opening its sentence,
+    with no figure before it, stands for the newer level the sentence before told (its first figure of the
+    window's kinds that is no older end and no stated change); else -1."""
+    words = d.m.words[si]
+    if si == 0 or k > 4 or not words or words[0] not in ("it", "this", "that"):
+        return -1
+    if any(t.fact >= 0 for t in d.m.tokens[si][:k]):
+        return -1
+    for pos, t in enumerate(d.m.tokens[si - 1]):
+        fi = t.fact
+        if fi < 0 or d.facts[fi].kind not in _WINDOW_KINDS or d.facts[fi].value is None:
+            continue
+        m = d.m.by_fact.get(fi)
+        if d.older_end(si - 1, pos) or (m is not None and m.direction and not _level(d, fi)):
+            continue
+        return fi
+    return -1
 
 
 def _windows(d: _Doc) -> Iterator[Relation]:
@@ -1601,8 +1642,9 @@ def _windows(d: _Doc) -> Iterator[Relation]:
             if window is None:
                 continue
             first, last, end = window
-            fi = -1
-            for s2 in (si, si + 1):
+            back = last < 0
+            fi = _level_told_before(d, si, k) if back else -1
+            for s2 in () if fi >= 0 else (si, si + 1):
                 if s2 >= len(d.m.tokens):
                     break
                 fi = next(
@@ -1629,12 +1671,13 @@ def _windows(d: _Doc) -> Iterator[Relation]:
                     if d.facts[oi].kind not in _WINDOW_KINDS or not _alike(d, fi, oi):
                         continue
                     ca, cb = _concept(d, fi), _concept(d, oi)
+                    cb = "" if cb in _BACK_NOUNS else cb  # "five years ago the figure stood at 3,600"
                     grown = d.v.growth_subjects | {"growth"}
                     if ca and cb and ca != cb and not (ca in grown and cb in grown):
                         continue  # another thing's figure ("exports grew 4%" beside "GDP rose 1.7%")
                     if _direction(d, oi) != _direction(d, fi) and not _level(d, fi):
                         continue  # a change against a change of the same way; a level against any level
-                    ry = _year_told(d, oi)
+                    ry = _year_told(d, oi, back)
                     if not first <= ry <= last:
                         continue
                     cue = d.span(si, k, end)
