@@ -40,6 +40,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         detail = f"'{top}' is the first place, and '{ahead}' puts another entry ahead of it"
         fields = (("place", "1"), ("said_first", top), ("said_second", ahead), ("detail", detail))
         return Hit(rel.cues[0], (rel.cues[1],), fields)
+    if rel.label("larger") and len(rel.cues) >= 2:
+        return _outnumbered(rel, text)
     if (rel.label("ahead") or rel.label("above")) and len(rel.cues) == 2:
         return _behind(rel, text)
     place = rel.label("place")
@@ -84,3 +86,18 @@ def _behind(rel: Relation, text: str) -> Hit | None:
         detail = f"place {place} leaves room for {room} ahead of it, and {names} are named ahead"
     fields = (("place", str(place)), ("said_first", said), ("said_second", ahead), ("detail", detail))
     return Hit(rel.cues[0], (rel.cues[1],), fields)
+
+
+def _outnumbered(rel: Relation, text: str) -> Hit | None:
+    """A place and the rivals the text gives a better figure: "third" with three rivals ahead on their
+    figures leaves the entry fourth at best."""
+    place, count = int(rel.label("place")), int(rel.label("larger"))
+    if count < place:
+        return None
+    said = text[rel.cues[0].start : rel.cues[0].end]
+    figures = ", ".join(text[c.start : c.end] for c in rel.cues[1:])
+    names = _COUNTS[count] if count < len(_COUNTS) else str(count)
+    room = _COUNTS[place - 1] if place - 1 < len(_COUNTS) else str(place - 1)
+    detail = f"place {place} leaves room for {room} ahead of it, and {names} others have better figures"
+    fields = (("place", str(place)), ("said_first", said), ("said_second", figures), ("detail", detail))
+    return Hit(rel.cues[0], rel.cues[1:], fields)

@@ -671,7 +671,8 @@ def _against_then(d: _Doc) -> Iterator[Relation]:
         if bi < 0 or d.facts[bi].is_range or d.facts[bi].value is None or a.is_range:
             continue
         cue = d.span(si, comma + 1, h)
-        yield _change(d, si, ai, bi, (cue,))
+        told = _stated_at(d, si, end)  # "..., compared with 12.6% a year earlier, a rise of 1.5%"
+        yield _change(d, si, ai, bi, (cue,), told[1] if told else "", told[:3] if told else None)
 
 
 def _then_marker(d: _Doc, si: int, k: int) -> bool:
@@ -2405,7 +2406,22 @@ def _stated_at(d: _Doc, si: int, k: int) -> tuple[int, str, Span, int] | None:
             return None
         direction, end = after
         span = d.span(si, d.pos_of(ci)[1] + 1, end)
-    return (ci, direction, span, end) if _clause_done(d, si, end) else None
+    return (ci, direction, span, end) if _clause_done(d, si, end) or _and_said_of(d, si, end) else None
+
+
+# Words that open what ", a rise of 1.5% and ..." goes on to say of the move itself.
+_SAID_OF_OPENERS = frozenset({"the", "its", "their", "a", "an"})
+
+
+def _and_said_of(d: _Doc, si: int, k: int) -> bool:
+    """From token ``k`` the clause goes on to say something of the move with no figure of its own: "a
+    rise of 1.5% and the sharpest since 2019", "a fall of 0.6 points and its lowest reading in a year"
+    (times aside); not "a rise of 2% and 3% in the city", where another figure follows."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if k + 1 >= len(words) or words[k] != "and" or words[k + 1] not in _SAID_OF_OPENERS:
+        return False
+    end = d.m.clause_end(si, k)
+    return all(toks[x].fact < 0 or d.facts[toks[x].fact].kind in FRAME_KINDS for x in range(k + 1, end))
 
 
 def _told_alike(d: _Doc, ai: int, bi: int) -> bool:

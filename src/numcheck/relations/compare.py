@@ -15,6 +15,7 @@ and ``qualifier`` (a share word against a part and its whole), read by judge ``q
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ from numcheck.relations.base import (
     family,
     is_gap,
 )
+from numcheck.relations.golf import golf_told
+from numcheck.relations.lists import _name_entry, _place_entries
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
 from numcheck.vocab import TOKEN, PhraseTable, _toml
 
@@ -161,6 +164,7 @@ class _Tables:
     records_before: PhraseTable  # "a record high of" → above, "a record" → moved
     records_after: PhraseTable  # "the highest" → above (needs a mark after it)
     record_marks: frozenset[str]
+    best_unknown: frozenset[str]  # "shot", "strokes": a best whose better way is not shown
     previous: PhraseTable
     previous_starts: frozenset[str]
     previous_nouns: frozenset[str]
@@ -233,11 +237,12 @@ def _tables() -> _Tables:
     return _Tables(
         heads=table(data["heads"], "above", "below"),
         change_nouns=table(data["heads"], "up", "down"),
-        records_before=table(rec, "above", "below", "moved"),
+        records_before=table(rec, "above", "below", "moved", "best"),
         records_after=PhraseTable.build(
             [(p, "above") for p in rec["after_above"]] + [(p, "below") for p in rec["after_below"]]
         ),
         record_marks=frozenset(rec["after_marks"]),
+        best_unknown=frozenset(rec["best_unknown"]),
         previous=PhraseTable.build((p, "previous") for p in rec["previous"]),
         previous_starts=frozenset(rec["previous_starts"]),
         previous_nouns=frozenset(rec["previous_nouns"]),
@@ -387,6 +392,9 @@ def _rank_at(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
                 return 1, j + 1
         return None
     fi = d.m.tokens[si][k].fact
+    if fi >= 0 and d.facts[fi].kind == "ordinal" and d.facts[fi].text.lower().endswith("-placed"):
+        value = d.facts[fi].value  # "Third-placed Sundara shipped 16.9 million": the fact table's one ordinal
+        return (int(value), k + 1) if value is not None else None
     if fi >= 0 and d.facts[fi].kind == "ordinal" and d.facts[fi].text.lower().startswith("number"):
         # "at number 7": the fact table reads a chart place as one ordinal ("number 7").
         value = d.facts[fi].value
@@ -779,6 +787,197 @@ def _rank_clashes(d: _Doc) -> Iterator[Relation]:
                 rel = _clash(d, p, q)
                 if rel is not None:
                     yield rel
+
+
+# Roles of a figure that make it no entry's level now: an older end, a part, a forecast.
+_NOT_ENTRY_ROLES = frozenset({"part", "remainder", "another", "forecast", "total"})
+
+
+def _places_outnumbered(d: _Doc) -> Iterator[Relation]:
+    """A place told with its entry's figure ("Third-placed Sundara shipped 16.9 million phones", "came
+    third with 18.1%") against the figures the text gives to other entries by name, in lists of named
+    figures ("Tamp had 980 shops and Crema 910") within ``SUPERLATIVE_SENTENCES``: when at least as many
+    other entries as the place number have a better figure beyond printed precision, the entry cannot
+    hold that place ("third" with three larger rivals). The place's figure is a level (no change told of
+    it), not a time (a race's places are the race reader's) and not golf; a rival is of the same kind,
+    unit, measure and time, no older end of a change and no moved amount. A ``rank-clash`` relation
+    (label ``larger``: how many; cues: the place and the rivals' figures)."""
+    if golf_told(d):
+        return
+    olders = set(_change_froms(d))
+    for p in _placings(d):
+        if p.old or p.ranked_by or p.rank < 2 or p.figure < 0:
+            continue
+        x = p.figure
+        own = d.m.frame(x).holder
+        mx = d.m.by_fact.get(x)
+        if not own or d.facts[x].hedge != "exact" or _timed(d, x) or mx is None or mx.direction:
+            continue
+        best: dict[str, int] = {}
+        for s2 in range(max(0, p.si - SUPERLATIVE_SENTENCES), min(len(d.m.tokens), p.si + SUPERLATIVE_SENTENCES + 1)):
+            listed = _named_figures(d, s2)
+            scopes = {d.m.frame(oi).scope for _, oi in listed}
+            for held, oi in listed:
+                m = d.m.by_fact.get(oi)
+                if oi == x or oi in olders or same_holder(held, own) or m is None or m.direction:
+                    continue
+                if m.roles & _NOT_ENTRY_ROLES or d.facts[oi].unit != d.facts[x].unit or not _one_measure(d, x, oi):
+                    continue
+                if not _alike(d, x, oi) or not _frames_agree(d, x, oi) or not _one_season(d, x, oi):
+                    continue
+                if _timed(d, oi) or _far_apart(d.facts[x], d.facts[oi]):
+                    continue  # "second with nine" medals … "Bell (48.12)": another table's figures
+                if d.m.frame(oi).scope not in ("", d.m.frame(x).scope) and len(scopes) > 1:
+                    continue  # "had 1,240 shops, and its owner 3,100 across Europe": another ranking's figure
+                if not _outranks(d.facts[oi], d.facts[x], "above"):
+                    continue
+                key = next((h for h in best if same_holder(h, held)), held)
+                best.setdefault(key, oi)
+        if len(best) < p.rank:
+            continue
+        rivals = sorted(best.values(), key=lambda i: d.facts[i].span.start)
+        cues = (d.span(p.si, p.start, p.end), *(d.facts[i].span for i in rivals))
+        labels = (("place", str(p.rank)), ("larger", str(len(best))))
+        yield Relation("rank-clash", (("a", x), ("b", rivals[0])), cues, "document", labels)
+
+
+# Tokens of a superlative's noun ("the fastest qualifier", "the warmest place overall").
+NAMED_NOUN_WORDS = 2
+
+
+@functools.cache
+def _named_sup_table() -> tuple[dict[str, str], frozenset[str]]:
+    data = _toml("comparisons.toml")["named_superlatives"]
+    ways = {w: way for way in ("more", "less", "quick", "slow") for w in data[way]}
+    return ways, frozenset(data["ends"])
+
+
+@functools.cache
+def _named_verbs() -> frozenset[str]:
+    return frozenset(_toml("comparisons.toml")["named_superlatives"]["verbs"])
+
+
+def _named_superlatives(d: _Doc) -> Iterator[Relation]:
+    """A superlative said of a named entry with no figure beside it, as its apposition or after "was"
+    ("Ellis, the fastest qualifier, said", "Dunmore was the warmest place."), against the entry's figure
+    in a list of named figures told within ``SUPERLATIVE_SENTENCES`` ("Ferraro clocked 2:06.71, Ellis
+    2:06.94 and Kiss 2:07.30"): each rival of that list must not be better. Read only where nothing after
+    the noun narrows it. A ``superlative`` relation (a: the entry's figure, b: a rival's)."""
+    ways, ends = _named_sup_table()
+    cue_words = _named_sup_pattern()
+    text = d.view.text
+    for si, sent in enumerate(d.view.doc.sentences):
+        if not cue_words.search(text, sent.span.start, sent.span.end):
+            continue
+        toks = d.m.sentence_tokens(si)
+        words = [t.text for t in toks]
+        for k in range(2, len(words) - 1):
+            way = ways.get(words[k])
+            if way is None or words[k - 1] != "the" or words[k - 2] not in (",", "was", "is"):
+                continue
+            j = k + 1
+            while j < len(words) and j - k <= NAMED_NOUN_WORDS and words[j].isalpha() and words[j] not in ends:
+                j += 1
+            if j >= len(words) or words[j] not in ends or toks[j].fact >= 0:
+                continue
+            name = _name_before(d, toks, k - 2)
+            if not name:
+                continue
+            cue = Span(toks[k - 1].start, toks[j - 1].end)
+            yield from _named_against_list(d, si, name, way, cue)
+
+
+@functools.cache
+def _named_sup_pattern() -> re.Pattern[str]:
+    ways, _ = _named_sup_table()
+    return startcache.compile(r"\bthe (?:" + "|".join(sorted(map(re.escape, ways))) + r")\b", re.IGNORECASE)
+
+
+def _name_before(d: _Doc, toks: Sequence[Token], end: int) -> str:
+    """The capitalised name of at most three tokens ending before token ``end``, lower case; or ""."""
+    k = end
+    while k > 0 and end - k < 3 and toks[k - 1].fact < 0 and d.view.text[toks[k - 1].start].isupper():
+        k -= 1
+    if k == end or (k > 0 and toks[k - 1].fact >= 0):
+        return ""
+    name = " ".join(t.text for t in toks[k:end])
+    return "" if name in NOT_NAMES else name
+
+
+def _named_against_list(d: _Doc, si: int, name: str, way: str, cue: Span) -> Iterator[Relation]:
+    for s2 in range(max(0, si - SUPERLATIVE_SENTENCES), min(len(d.m.tokens), si + SUPERLATIVE_SENTENCES + 1)):
+        entries = _named_figures(d, s2)
+        own = [fi for n, fi in entries if same_holder(n, name)]
+        if len(own) != 1 or len(entries) < 3:
+            continue
+        a = own[0]
+        if way in ("quick", "slow"):
+            timed = _timed(d, a)
+            order = "below" if (way == "quick") == timed else "above"
+        else:
+            order = "above" if way == "more" else "below"
+        for n, b in entries:
+            if b != a and not same_holder(n, name) and _alike(d, a, b) and d.facts[a].unit == d.facts[b].unit:
+                yield Relation("superlative", (("a", a), ("b", b)), (cue,), "document", (("order", order),))
+        return
+
+
+def _named_figures(d: _Doc, si: int) -> list[tuple[str, int]]:
+    """The figures sentence ``si`` gives to names, one kind, each name once: "Ferraro clocked 2:06.71, Ellis
+    2:06.94 and Kiss 2:07.30", "24.1C in Tarnby, 25.3C in Dunmore"; else []."""
+    out: list[tuple[str, int]] = []
+    words = d.m.words[si]
+    for pos, tok in enumerate(d.m.tokens[si]):
+        fi = tok.fact
+        if fi < 0 or d.facts[fi].kind in _WHEN_KINDS or d.facts[fi].value is None or d.facts[fi].is_range:
+            continue
+        got = _name_entry(d, si, pos, "name_verbs")
+        if got is not None:
+            e = got[0][0]
+            out.append((" ".join(words[e.start : e.end]), fi))
+            continue
+        placed = _place_entries(d, si, pos)
+        if placed is not None and len(placed[0]) == 1:
+            e = placed[0][0]
+            out.append((" ".join(words[e.start : e.end]), fi))
+        elif pos > 1 and words[pos - 1] in _named_verbs():
+            name = _name_before(d, d.m.tokens[si], pos - 1)  # "where Ferraro clocked 2:06.71"
+            if name:
+                out.append((name, fi))
+    kinds = {family(d.facts[fi]) for _, fi in out}
+    names = [n for n, _ in out]
+    return out if len(kinds) == 1 and len(set(names)) == len(names) else []
+
+
+def _one_measure(d: _Doc, a: int, b: int) -> bool:
+    """Two entries' figures of one measure: one concept (or none told for one of them), or one scale word
+    ("16.9 million phones" … "71.2 million units")."""
+    ca, cb = d.m.frame(a).concept, d.m.frame(b).concept
+    if not ca or not cb or ca == cb:
+        return True
+    sa, sb = (_SCALE_WORD.search(d.facts[i].text) for i in (a, b))
+    return sa is not None and sb is not None and sa.group(1).lower() == sb.group(1).lower()
+
+
+# A scale word a figure is written with ("18m", "71.2 million").
+_SCALE_WORD = startcache.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
+
+
+def _change_froms(d: _Doc) -> Iterator[int]:
+    """The older ends of the changes a sentence tells ("up 21% from 48.3 million"): no entry's level now."""
+    for si, pos, fi, _f in d.figures(AMOUNTS):
+        if d.older_end(si, pos):
+            yield fi
+
+
+def _outranks(a: Fact, b: Fact, better: str) -> bool:
+    """``a`` is better than ``b`` beyond their printed precision: larger ("above") or smaller ("below")."""
+    from numcheck.judges.arith import value_interval
+
+    ia, ib = value_interval(a), value_interval(b)
+    if ia.low is None or ia.high is None or ib.low is None or ib.high is None:
+        return False
+    return ia.low > ib.high if better == "above" else ia.high < ib.low
 
 
 # Two figures at one place of one chart are near each other: more than this factor apart, they are two
@@ -1362,6 +1561,10 @@ def _window_at(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
         since = words[j] == "since" and f.kind == "year"
         span = not since and f.kind == "duration" and f.unit == "year" and f.value == f.value.to_integral_value()
         year = [y for y in now if y is not f and y.value is not None]
+        if span and not year and not now:
+            # "the lowest intake in a decade" told of now: the years back from this one, told by the times
+            # that count back ("five years ago", "last year"), as negative years.
+            return -int(f.value) + 1, -1, j + 2
         if not (since or span) or len(year) != 1:
             return None
         cy = int(year[0].value or 0)
@@ -1377,13 +1580,50 @@ def _level(d: _Doc, fi: int) -> bool:
     return k > 0 and d.m.words[si][k - 1] in ("to", "at", "was", "is", "of")
 
 
-def _year_told(d: _Doc, fi: int) -> int:
-    """The one year told in the clause of the figure, or 0."""
+def _year_told(d: _Doc, fi: int, back: bool = False) -> int:
+    """The one year told in the clause of the figure, or 0; with ``back``, the one time that counts whole
+    years back from now ("five years ago" → -5, "last year" → -1) instead."""
     si, pos = d.pos_of(fi)
     toks = d.m.tokens[si]
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if back:
+        ago = [
+            f
+            for t in toks[lo:hi]
+            if t.fact >= 0
+            and (f := d.facts[t.fact]).kind == "relative"
+            and f.unit == "year"
+            and f.value is not None
+            and f.value < 0
+            and f.value == f.value.to_integral_value()
+        ]
+        return int(ago[0].value or 0) if len(ago) == 1 else 0
     years = [d.facts[t.fact] for t in toks[lo:hi] if t.fact >= 0 and d.facts[t.fact].kind == "year"]
     return int(years[0].value or 0) if len(years) == 1 else 0
+
+
+# Nouns that point back at the quantity just told, naming no concept of their own ("the figure stood at").
+_BACK_NOUNS = frozenset({"figure", "number", "total", "tally", "count"})
+
+
+def _level_told_before(d: _Doc, si: int, k: int) -> int:
+    """ "It is the lowest intake in a decade": a superlative whose subject is a pronoun opening its sentence,
+    with no figure before it, stands for the newer level the sentence before told (its first figure of the
+    window's kinds that is no older end and no stated change); else -1."""
+    words = d.m.words[si]
+    if si == 0 or k > 4 or not words or words[0] not in ("it", "this", "that"):
+        return -1
+    if any(t.fact >= 0 for t in d.m.tokens[si][:k]):
+        return -1
+    for pos, t in enumerate(d.m.tokens[si - 1]):
+        fi = t.fact
+        if fi < 0 or d.facts[fi].kind not in _WINDOW_KINDS or d.facts[fi].value is None:
+            continue
+        m = d.m.by_fact.get(fi)
+        if d.older_end(si - 1, pos) or (m is not None and m.direction and not _level(d, fi)):
+            continue
+        return fi
+    return -1
 
 
 def _windows(d: _Doc) -> Iterator[Relation]:
@@ -1402,8 +1642,9 @@ def _windows(d: _Doc) -> Iterator[Relation]:
             if window is None:
                 continue
             first, last, end = window
-            fi = -1
-            for s2 in (si, si + 1):
+            back = last < 0
+            fi = _level_told_before(d, si, k) if back else -1
+            for s2 in () if fi >= 0 else (si, si + 1):
                 if s2 >= len(d.m.tokens):
                     break
                 fi = next(
@@ -1430,12 +1671,13 @@ def _windows(d: _Doc) -> Iterator[Relation]:
                     if d.facts[oi].kind not in _WINDOW_KINDS or not _alike(d, fi, oi):
                         continue
                     ca, cb = _concept(d, fi), _concept(d, oi)
+                    cb = "" if cb in _BACK_NOUNS else cb  # "five years ago the figure stood at 3,600"
                     grown = d.v.growth_subjects | {"growth"}
                     if ca and cb and ca != cb and not (ca in grown and cb in grown):
                         continue  # another thing's figure ("exports grew 4%" beside "GDP rose 1.7%")
                     if _direction(d, oi) != _direction(d, fi) and not _level(d, fi):
                         continue  # a change against a change of the same way; a level against any level
-                    ry = _year_told(d, oi)
+                    ry = _year_told(d, oi, back)
                     if not first <= ry <= last:
                         continue
                     cue = d.span(si, k, end)
@@ -1457,6 +1699,10 @@ def _record_at(d: _Doc, si: int, pos: int) -> tuple[str, int, int] | None:
         order, start = hit
         if order == "moved":
             order = "below" if _direction(d, fi) == "down" or _timed(d, fi) else "above"
+        elif order == "best":
+            if _best_unknown(d, si, fi):
+                return None  # "shot a career-best 64": fewer strokes are better
+            order = _better(d, fi)  # "a personal best of 13:02.4": the faster time
         return order, start, at
     if d.older_end(si, pos):
         return None  # "293,000, up 6.5% on last year's 275,000, a record": the record is the newer figure's
@@ -1549,6 +1795,44 @@ def _records(d: _Doc) -> Iterator[Relation]:
                     n += 1
                     ev = "sentence" if s2 == si else "document"
                     yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), ev, (("order", order),))
+        if n == 0 and _own_best(d, si, pos):
+            oi = _previous_best_of(d, fi, si + PREVIOUS_SENTENCES + 1)
+            if oi >= 0:
+                yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), "document", (("order", order),))
+
+
+def _best_unknown(d: _Doc, si: int, fi: int) -> bool:
+    """A best whose better way the text does not show: not a time, and its sentence names a measure where
+    less may be better (``[records] best_unknown``: "shot a career-best 64"), or the text tells golf."""
+    if _timed(d, fi):
+        return False
+    return bool(_tables().best_unknown.intersection(d.m.words[si])) or golf_told(d)
+
+
+def _own_best(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as its holder's own best ("a career-best 31 points", "a personal
+    best of 13:02.4"; ``[records] best``)."""
+    hit = _tables().records_before.ending_at(d.m.words[si], d.hedge_start(si, pos))
+    return hit is not None and hit[0] == "best"
+
+
+def _previous_best_of(d: _Doc, fi: int, start: int) -> int:
+    """A holder's "previous best" told anywhere from sentence ``start`` on, by name or by the pronoun that
+    stands for the holder ("his previous best for the club was the 38 he scored in January"): its figure
+    when that holder is the best's own (named on both sides) and the two are alike, else -1."""
+    held = d.m.frame(fi).holder
+    if not held:
+        return -1
+    for s2 in range(start, len(d.m.tokens)):
+        words = d.m.words[s2]
+        for k in range(len(words)):
+            if _previous_at(d, s2, k) < 0:
+                continue
+            oi = _figure_after(d, s2, k, PREVIOUS_FIGURE_REACH)
+            other = d.m.frame(oi).holder if oi >= 0 else ""
+            if oi >= 0 and other and same_holder(held, other) and _alike(d, fi, oi):
+                return oi
+    return -1
 
 
 def _same_scope(d: _Doc, si: int, pos: int, s2: int) -> bool:

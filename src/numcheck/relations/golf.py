@@ -34,6 +34,11 @@ def _data() -> dict[str, PhraseTable]:
     return {key: PhraseTable.build((p, key) for p in phrases) for key, phrases in data.items()}
 
 
+def golf_told(d: _Doc) -> bool:
+    """The text tells golf (``[golf] markers``: "birdie", "under par"), where fewer strokes are better."""
+    return _has(d, "markers")
+
+
 def _has(d: _Doc, key: str) -> bool:
     table = _data()[key]
     return any(table.starting_at(ws, k) for ws in d.m.words for k in table.starts_in(ws))

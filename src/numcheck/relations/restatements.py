@@ -62,6 +62,10 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     # A whole is still the quantity itself ("Some 1,800 nurses walked out, among them 400 in Cardiff"
     # may be told again), but for one a share is "of" ("Of the 200 members, 90"): a group picked out.
     tied = _tied(d, built, "group")
+    # The newer end of a change is the level as it stands ("received 3,840 claims in 2023, up 32% from
+    # 2,910"): it may tell again the lead's count ("more than 4,000 claims"), though it anchors none.
+    newer = {i for rel in built.get("change", {}).values() for r, i in rel.roles if r == "to"}
+    newer &= tied - _tied(d, built, "group", free=frozenset({"to"}))
     lead = _lead_sentences(d)
     sents = d.view.doc.sentences
     headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
@@ -72,12 +76,14 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     for si, toks in enumerate(d.m.tokens):
         for pos, tok in enumerate(toks):
             fi = tok.fact
-            if fi < 0 or fi in tied:
+            if fi < 0 or (fi in tied and fi not in newer):
                 continue
             key = _restated_key(d, fi)
             if key is None or is_gap(d, fi):
                 continue  # a gap ("beat Wessex by 37 runs") is no level of the side's
             first = anchors.get(key)
+            if fi in newer and (first is None or first < 0 or d.pos_of(first)[0] not in lead):
+                continue  # a change's newer end is held to the lead's count only
             if first is None:
                 # The lead's figure, or a level told in the body with its subject ("the death toll stands
                 # at 484") and no sign of a count that moves.
@@ -637,8 +643,22 @@ def _caps(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
             continue
         if d.m.tokens[si][k - 1].text in ('"', "(", "-", ":"):
             continue  # a quotation or a bracket starts with a capital
+        if _source_named(d, si, k):
+            continue  # "Figures obtained by the BBC": who tells the figure, not whose it is
         out.add(word)
     return frozenset(out)
+
+
+def _source_named(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` names a source after words of sourcing, past a determiner and other capitalised words
+    ("obtained by the BBC", "according to the Met Office"; ``[frames.holders] source_by``)."""
+    words, text = d.m.words[si], d.view.text
+    j = k
+    while j > 0 and (
+        words[j - 1] in _DETERMINERS or text[d.m.tokens[si][j - 1].start : d.m.tokens[si][j - 1].start + 1].isupper()
+    ):
+        j -= 1
+    return j > 0 and d.v.source_by.ending_at(words, j) is not None
 
 
 def _two_sources(d: _Doc, a: int, b: int, opening: bool = True) -> bool:
