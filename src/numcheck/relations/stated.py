@@ -693,6 +693,9 @@ def _lead_stated_for(
         return None
     lead = sorted(s2 for s2 in _lead_sentences(d) if s2 < si)
     told = [c for c in (_one_stated(d, s2, used) for s2 in lead) if c >= 0]
+    before = _one_stated(d, si - 1, used) if si - 1 not in lead else -1
+    if before >= 0 and not _stated_concept(d, before):
+        told = [before]  # "the organisers tripled the prize fund. The total purse is €600,000, compared with"
     if not told or len({d.facts[c].value for c in told}) != 1:
         return None
     ci = told[-1]
@@ -1139,6 +1142,10 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
             continue  # an amount is the change only as "down 80 cents", "rose by 20,000"
         concept = _listed(d, _subject_concept(d, fi)) or _clause_concept(d, fi)
         if not concept:
+            span = m.direction_span
+            verb = next((j for j, t in enumerate(d.m.tokens[si]) if t.start == span.start), -1)
+            concept = _phrase_key(words, max(d.m.clause_start(si, pos), verb - LEAD_PHRASE_REACH), verb) if verb > 0 else ""
+        if not concept:
             continue
         pool = said
         told = _told_before(pool, concept, si, _names(d, fi))
@@ -1201,11 +1208,30 @@ def _said_moves(
             concept = _concept_in(d, words, hit[1] + 1)
         if not concept and k > 0:  # "Car sales slump in March": "in" a time, the thing before the verb
             concept = _concept_in(d, words, max(lo, k - LEAD_PHRASE_REACH), k)
+        if not concept and k > 0:  # "Knife crime rises": no listed concept, the words before the verb
+            concept = _phrase_key(words, max(lo, k - LEAD_PHRASE_REACH), k)
         if concept:
             hi = hit[1]
             while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] not in LEAD_BREAKS:
                 hi += 1
             yield concept, hit[0], Span(t.start, toks[hit[1] - 1].end), _capitals(d, toks, lo, hi)
+
+
+# Words that name no thing of their own in the words before a verb of change.
+_PHRASE_STOP = frozenset(
+    "the a an its their his her our this that these those in of at on for with by and or to from as per".split()
+)
+
+
+def _phrase_key(words: Sequence[str], lo: int, k: int) -> str:
+    """What moves, as the last two words before the verb at ``k`` when no listed concept names it ("Knife
+    crime rises" and "Knife crime fell by 9%" move one thing), prefixed "~" so it never meets a concept;
+    "" when fewer than one word of four letters is left."""
+    kept = [w for w in words[lo:k] if w.isalpha() and w not in _PHRASE_STOP]
+    kept = kept[-2:]
+    if not kept or max(len(w) for w in kept) < 4:
+        return ""
+    return "~" + " ".join(kept)
 
 
 def _forecast_between(d: _Doc, words: tuple[str, ...], lo: int, k: int) -> bool:
