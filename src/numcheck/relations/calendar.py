@@ -494,6 +494,11 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                     yi = toks[k].fact
                     if yi >= 0 and _year_of(d.facts[yi]) is not None:
                         cue = (toks[since].span,)
+                        end = -1 if "had" in words[max(0, pos - HAD_REACH) : pos] else _own_end(d, si, pos, yi)
+                        if end >= 0:
+                            # "In 2018 the ferry resumed, ending a 23-year gap since the last crossing in 1995"
+                            yield Relation("span", (("length", fi), ("start", yi), ("end", end)), cue, "sentence")
+                            break
                         # "has run for N years, since …" runs to now; "had run …" ended before it.
                         ended = "had" in words[max(0, pos - HAD_REACH) : pos]
                         roles = (("length", fi), ("start", yi), *(() if ended else _floor(d, yi)))
@@ -503,6 +508,81 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                 starts = begun[f.subject.split()[0]]
                 if len({_year_of(d.facts[y]) for y in starts}) == 1:
                     yield Relation("span", (("length", fi), ("start", starts[0])), (), "document", (("end", "report"),))
+
+
+# Words between a sentence's own year and a length counted to it that say the length runs on to now.
+_PERFECT = frozenset({"has", "have", "'s", "'ve"})
+
+
+def _own_end(d: _Doc, si: int, pos: int, start: int) -> int:
+    """The year a length "since" ``start`` is counted to when its sentence dates its own event before the
+    length ("The title, clinched in April 2017, ended a wait of 19 years since … 1998"; "Released in May
+    2024, the album is the band's first since 2013, ending an 11-year wait"): the one single year or dated
+    day of the sentence before the length at token ``pos``, later than ``start``, in the same clause run
+    (no ";" between) and with no perfect ("has", "have") between it and the length, which would run the
+    length on to now. -1 if none or several."""
+    y0 = _year_of(d.facts[start])
+    toks, words = d.m.tokens[si], d.m.words[si]
+    if y0 is None:
+        return -1
+    found = []
+    for k in range(pos - 1, -1, -1):
+        if words[k] == ";" or words[k] in _PERFECT:
+            break
+        fi = toks[k].fact
+        if fi < 0 or fi == start or d.facts[fi].kind not in ("year", "date"):
+            continue
+        y = _year_of(d.facts[fi])
+        if y is not None and y > y0:
+            found.append(fi)
+    if len(found) != 1 or any(w in _PERFECT for w in words[pos : pos + HAD_REACH]):
+        return -1
+    return found[0]
+
+
+# Tokens before a gap's length that may hold the word ending it ("brought to an end a six-year absence").
+GAP_END = 4
+
+
+def _gap_since(d: _Doc) -> Iterator[Relation]:
+    """``span``: a gap a sentence's event ends (``length``: "ending a nine-year wait", "after a drought of
+    14 years"; gap nouns are ``[spans] gap_nouns``) told after its "since YEAR" (``start``: "the club's
+    first trophy since 2005"), counted to the sentence's own earlier-told year (``end``: "Their cup win in
+    2019 …") or, without one, to the reporting date. A "since" told after the length is read by ``_spans``."""
+    gaps = _span_words("gap_nouns")
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.is_range:
+            continue
+        toks, words = d.m.tokens[si], d.m.words[si]
+        compound = "-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in gaps
+        of_gap = pos >= 2 and words[pos - 1] == "of" and words[pos - 2] in gaps
+        if not (compound or of_gap) or not _span_words("gap_end_words") & set(words[max(0, pos - GAP_END) : pos]):
+            continue  # not a gap, or one not ended ("patients face a three-year wait"): it may run on
+        since = next((k for k in range(pos - 1, max(-1, pos - SINCE_REACH), -1) if words[k] == "since"), -1)
+        after = since < 0 and compound
+        if after:
+            # "ended a four-year break, the group's first shows since 2009": an apposition's "first … since".
+            since = next((k for k in range(pos + 2, min(len(words), pos + SPAN_REACH)) if words[k] == "since"), -1)
+            firsts = [t for t in toks[pos + 2 : max(pos, since)] if t.fact >= 0 and _is_first(d.facts[t.fact])]
+            if since < 0 or not firsts or ";" in words[pos:since]:
+                continue
+        if since < 0:
+            continue
+        stop = len(words) if after else pos
+        ks = next((k for k in range(since + 1, stop) if toks[k].fact >= 0 and _year_of(d.facts[toks[k].fact])), -1)
+        if ks < 0 or any(w in (";", ":") or w in SINCE_STOPS for w in words[since:ks]):
+            continue
+        start = toks[ks].fact
+        if not after and any(t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") for t in toks[ks + 1 : pos]):
+            continue  # another year between the start and the length: whose gap is unclear
+        cue = (toks[since].span,)
+        end = _own_end(d, si, pos if after else since, start)
+        if end >= 0:
+            yield Relation("span", (("length", fi), ("start", start), ("end", end)), cue, "sentence")
+        elif d.view.reporting_date is not None and not any(
+            t.fact >= 0 and t.fact != start and d.facts[t.fact].kind in ("year", "date") for t in toks
+        ):
+            yield Relation("span", (("length", fi), ("start", start)), cue, "clause", (("end", "report"),))
 
 
 def _words_after(words: Sequence[str], k: int, reach: int) -> Iterator[int]:
