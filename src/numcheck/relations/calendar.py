@@ -997,6 +997,39 @@ def _event_years(d: _Doc) -> dict[str, list[int]]:
     return {st: ids for st, ids in out.items() if len(ids) <= YEAR_POSTINGS}
 
 
+def anchored_now(d: _Doc) -> tuple[int, int] | None:
+    """The years "now" may be in, told by a time counted back from now set beside the year it names ("Twelve
+    months ago, in the 2025 race", "in 2016, ten years ago", "last year, in 2024"): the year plus the years
+    counted back (months: the whole years they may cover). Every such anchor of the text must agree; None
+    when there is none or they disagree. Read by the readers of ages now without a reporting date."""
+
+    def read(view: object) -> tuple[int, int] | None:
+        lo, hi, told = -(10**6), 10**6, False
+        for si, pos, _, f in d.figures(frozenset({"relative"})):
+            if f.value is None or f.value >= 0 or f.unit not in ("year", "month") or f.is_range:
+                continue
+            if "ago" not in f.markers and not f.text.lower().startswith("last "):
+                continue
+            toks, words = d.m.tokens[si], d.m.words[si]
+            after = [k for k in range(pos + 1, min(len(toks), pos + 1 + YEAR_RESTATED)) if toks[k].fact >= 0]
+            before = [k for k in range(max(0, pos - YEAR_RESTATED), pos) if toks[k].fact >= 0]
+            k = -1
+            if after and words[pos + 1 : pos + 2] == (",",) and "in" in words[pos + 1 : after[0]]:
+                k = after[0]  # "Twelve months ago, in the 2025 race"
+            elif before and words[pos - 1 : pos] == (",",) and words[before[-1] - 1 : before[-1]] == ("in",):
+                k = before[-1]  # "in 2016, ten years ago"
+            y = _year_of(d.facts[toks[k].fact]) if k >= 0 else None
+            if y is None:
+                continue
+            n = int(-f.value)
+            a, b = (y + n, y + n) if f.unit == "year" else (y + n // 12, y + -(-n // 12))
+            lo, hi, told = max(lo, a), min(hi, b), True
+        return (lo, hi) if told and lo <= hi else None
+
+    now: tuple[int, int] | None = d.view.memo("anchored-now", read)
+    return now
+
+
 def _latest_past(d: _Doc) -> int:
     """The latest single year the text tells of as past ("went on to break the record on 12 June 2004"):
     a sentence with a past-tense word and no word of the future. -1 if none."""
