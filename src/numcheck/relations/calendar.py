@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days, startcache
@@ -1158,11 +1159,46 @@ def _clock_lengths(d: _Doc, si: int, clocks: Sequence[tuple[int, int, int]]) -> 
                 j = d.skip_hedge(si + 1, 1)
                 if nxt[j + 1 : j + 3] == (",", "it"):
                     found = _length_at(d, si + 1, 1, not_length)
+        evidence = "sentence"
+        if found < 0:
+            found, evidence = _length_before(d, si), "document"
         if found < 0:
             continue
         minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
         roles = (("length", found), ("start", s_fi), ("end", e_fi))
-        yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+        yield Relation("clock-span", roles, (), evidence, (("minutes", str(minutes)),))
+
+
+# Sentences before a start and end time that may tell the whole run's length ("Reed needed three hours and
+# four minutes to beat Lisle. … The final began at 13:10 and ended at 16:14").
+CLOCK_BACK = 2
+
+
+def _length_before(d: _Doc, si: int) -> int:
+    """The one length told to the minute in hours and minutes ("needed three hours and four minutes", "lasted
+    5hr 40min") after a verb of the whole run's length (``[spans] clock_run_length``; "needed" only to win
+    it, ``clock_run_won``: "needed … to beat Lisle", not "to reach a verdict") in the ``CLOCK_BACK``
+    sentences before sentence ``si``, else -1. A length to the minute is the run's own; a round one ("took
+    three hours to clear") may be a task's."""
+    verbs, wins = _span_words("clock_run_length"), _span_words("clock_run_won")
+    found = []
+    for sj in range(max(0, si - CLOCK_BACK), si):
+        words = d.m.words[sj]
+        for k, t in enumerate(d.m.tokens[sj]):
+            f = d.facts[t.fact] if t.fact >= 0 else None
+            if f is None or f.kind != "duration" or f.unit != "minute" or f.value is None or f.is_range:
+                continue
+            if f.value <= 60 or f.value % 60 == 0 or not re.search(r"(?i)\bh(ou)?rs?\b", f.text):
+                continue  # not hours and minutes
+            j = d.hedge_start(sj, k) - 1
+            if j < 0 or words[j] not in verbs:
+                continue
+            if words[j].startswith("need") and not (
+                words[k + 1 : k + 2] == ("to",) and words[k + 2 : k + 3] and words[k + 2] in wins
+            ):
+                continue  # "needed four hours to reach a verdict": a task inside the run, not the run
+            found.append(t.fact)
+    return found[0] if len(found) == 1 else -1
 
 
 def _length_at(d: _Doc, si: int, pos: int, not_length: frozenset[str]) -> int:
