@@ -43,7 +43,13 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if low * unit <= minutes <= high * unit:
         return None
     hours = minutes / 60
-    expected = f"{hours.normalize():f} hours" if unit == 60 else f"{minutes} minutes"
+    if unit != 60:
+        expected = f"{minutes} minutes"
+    elif minutes % 15:
+        # "2 hours 25 minutes", not "2.416666… hours"
+        expected = f"{int(minutes) // 60} hours {int(minutes) % 60} minutes"
+    else:
+        expected = f"{hours.normalize():f} hours"
     return Hit(
         length.span,
         (view.facts[si].span, view.facts[ei].span),

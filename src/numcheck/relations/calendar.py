@@ -1094,10 +1094,14 @@ def _clock_minutes(f: Fact) -> int | None:
 def _clock_spans(d: _Doc) -> Iterator[Relation]:
     """``clock-span``: "N hours later/after" (``length``) told just after a clock time (``end``) of a
     sentence that gave an earlier one (``start``): "the polls closed at 10pm and the count ended at 4am,
-    six hours later"; label ``minutes``, the minutes between them (over midnight when the later is
-    smaller, or told "the next day")."""
+    six hours later"; or, when its sentence tells no other, after the one clock time of the sentence before
+    ("The ferry left at 22:10 on Friday. It docked at 04:40 on Saturday, nine hours later"); label
+    ``minutes``, the minutes between them (over midnight when the later is smaller, or told "the next day";
+    the days between two weekdays told with the times)."""
+    prev: list[tuple[int, int, int, int]] = []
     for si, toks in enumerate(d.m.tokens):
         clocks: list[tuple[int, int, int]] = []  # (position, fact, minutes)
+        timed: list[tuple[int, int, int, int]] = []  # (position, fact, minutes, weekday or -1)
         for pos, t in enumerate(toks):
             if t.fact < 0:
                 continue
@@ -1105,22 +1109,52 @@ def _clock_spans(d: _Doc) -> Iterator[Relation]:
             at = _clock_minutes(f)
             if at is not None:
                 clocks.append((pos, t.fact, at))
+                timed.append((pos, t.fact, at, -1))
+                continue
+            on = _weekday_clock(f)
+            if on is not None:
+                timed.append((pos, t.fact, *on))
                 continue
             if f.kind != "relative" or f.unit not in ("hour", "minute") or f.value is None:
                 continue
-            if not {"later", "after"} & set(f.markers) or len(clocks) < 2:
+            if not {"later", "after"} & set(f.markers) or not timed:
                 continue
-            (_, s_fi, s_at), (e_pos, e_fi, e_at) = clocks[-2], clocks[-1]
+            if len(timed) >= 2:
+                start, evidence = timed[-2], "sentence"
+            elif len(prev) == 1:
+                start, evidence = prev[0], "document"  # "... at 22:10 on Friday. It docked at 04:40, six hours later"
+            else:
+                continue
+            (_, s_fi, s_at, s_day), (e_pos, e_fi, e_at, e_day) = start, timed[-1]
             # Right after the later time: "at 4am, six hours later", "at 21:50, about two hours later".
             j = e_pos + 1
             if j < len(toks) and d.m.words[si][j] == ",":
                 j += 1
             if d.skip_hedge(si, j) != pos:
                 continue
-            minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
+            if s_day >= 0 and e_day >= 0:
+                minutes = (e_day - s_day) % 7 * 1440 + e_at - s_at
+                if minutes <= 0:
+                    continue
+            else:
+                minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
             roles = (("length", t.fact), ("start", s_fi), ("end", e_fi))
-            yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+            yield Relation("clock-span", roles, (), evidence, (("minutes", str(minutes)),))
         yield from _clock_lengths(d, si, clocks)
+        prev = timed
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_clock(f: Fact) -> tuple[int, int] | None:
+    """(minutes after midnight, weekday) of a clock time told with its weekday ("21:47 on Tuesday"), else None."""
+    if f.kind != "weekday" or (f.iso or "").lower() not in _WEEKDAYS:
+        return None
+    hm = next((m for m in f.markers if _CLOCK.match(m)), None)
+    if hm is None:
+        return None
+    return int(hm[:2]) * 60 + int(hm[3:]), _WEEKDAYS.index((f.iso or "").lower())
 
 
 # Words between an end time and the verb of length that tells the whole run's length.
