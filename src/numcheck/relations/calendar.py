@@ -1132,6 +1132,8 @@ def _clock_spans(d: _Doc) -> Iterator[Relation]:
                 j += 1
             if d.skip_hedge(si, j) != pos:
                 continue
+            hedge = d.v.hedges.starting_at(d.m.words[si], j) if j < pos else None
+            labels = (("hedge", hedge[0]),) if hedge else ()
             if s_day >= 0 and e_day >= 0:
                 minutes = (e_day - s_day) % 7 * 1440 + e_at - s_at
                 if minutes <= 0:
@@ -1139,7 +1141,7 @@ def _clock_spans(d: _Doc) -> Iterator[Relation]:
             else:
                 minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
             roles = (("length", t.fact), ("start", s_fi), ("end", e_fi))
-            yield Relation("clock-span", roles, (), evidence, (("minutes", str(minutes)),))
+            yield Relation("clock-span", roles, (), evidence, (("minutes", str(minutes)), *labels))
         yield from _clock_lengths(d, si, clocks)
         prev = timed
 
