@@ -21,6 +21,10 @@ FIELDS = frozenset({"length", "start", "end", "expected"})
 MINUTES = {"hour": Decimal(60), "minute": Decimal(1)}
 
 
+# Hedges that set only a lower bound ("more than 16 hours later"): of the length, or read before it by the builder.
+_AT_LEAST = frozenset({"more than", "at least"})
+
+
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {}
 
@@ -40,10 +44,18 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     n = abs(length.value)
     low = min(iv.low if iv.low is not None else n, n - Decimal("0.5"))
     high = max(iv.high if iv.high is not None else n, n + Decimal("0.5"))
-    if low * unit <= minutes <= high * unit:
-        return None
+    if low * unit <= minutes and (
+        minutes <= high * unit or length.hedge in _AT_LEAST or rel.label("hedge") in _AT_LEAST
+    ):
+        return None  # "more than 16 hours later" for 16 hours 35 minutes: no upper bound
     hours = minutes / 60
-    expected = f"{hours.normalize():f} hours" if unit == 60 else f"{minutes} minutes"
+    if unit != 60:
+        expected = f"{minutes} minutes"
+    elif minutes % 15:
+        # "2 hours 25 minutes", not "2.416666… hours"
+        expected = f"{int(minutes) // 60} hours {int(minutes) % 60} minutes"
+    else:
+        expected = f"{hours.normalize():f} hours"
     return Hit(
         length.span,
         (view.facts[si].span, view.facts[ei].span),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days, startcache
@@ -494,6 +495,11 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                     yi = toks[k].fact
                     if yi >= 0 and _year_of(d.facts[yi]) is not None:
                         cue = (toks[since].span,)
+                        end = -1 if "had" in words[max(0, pos - HAD_REACH) : pos] else _own_end(d, si, pos, yi)
+                        if end >= 0:
+                            # "In 2018 the ferry resumed, ending a 23-year gap since the last crossing in 1995"
+                            yield Relation("span", (("length", fi), ("start", yi), ("end", end)), cue, "sentence")
+                            break
                         # "has run for N years, since …" runs to now; "had run …" ended before it.
                         ended = "had" in words[max(0, pos - HAD_REACH) : pos]
                         roles = (("length", fi), ("start", yi), *(() if ended else _floor(d, yi)))
@@ -503,6 +509,81 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                 starts = begun[f.subject.split()[0]]
                 if len({_year_of(d.facts[y]) for y in starts}) == 1:
                     yield Relation("span", (("length", fi), ("start", starts[0])), (), "document", (("end", "report"),))
+
+
+# Words between a sentence's own year and a length counted to it that say the length runs on to now.
+_PERFECT = frozenset({"has", "have", "'s", "'ve"})
+
+
+def _own_end(d: _Doc, si: int, pos: int, start: int) -> int:
+    """The year a length "since" ``start`` is counted to when its sentence dates its own event before the
+    length ("The title, clinched in April 2017, ended a wait of 19 years since … 1998"; "Released in May
+    2024, the album is the band's first since 2013, ending an 11-year wait"): the one single year or dated
+    day of the sentence before the length at token ``pos``, later than ``start``, in the same clause run
+    (no ";" between) and with no perfect ("has", "have") between it and the length, which would run the
+    length on to now. -1 if none or several."""
+    y0 = _year_of(d.facts[start])
+    toks, words = d.m.tokens[si], d.m.words[si]
+    if y0 is None:
+        return -1
+    found = []
+    for k in range(pos - 1, -1, -1):
+        if words[k] == ";" or words[k] in _PERFECT:
+            break
+        fi = toks[k].fact
+        if fi < 0 or fi == start or d.facts[fi].kind not in ("year", "date"):
+            continue
+        y = _year_of(d.facts[fi])
+        if y is not None and y > y0:
+            found.append(fi)
+    if len(found) != 1 or any(w in _PERFECT for w in words[pos : pos + HAD_REACH]):
+        return -1
+    return found[0]
+
+
+# Tokens before a gap's length that may hold the word ending it ("brought to an end a six-year absence").
+GAP_END = 4
+
+
+def _gap_since(d: _Doc) -> Iterator[Relation]:
+    """``span``: a gap a sentence's event ends (``length``: "ending a nine-year wait", "after a drought of
+    14 years"; gap nouns are ``[spans] gap_nouns``) told after its "since YEAR" (``start``: "the club's
+    first trophy since 2005"), counted to the sentence's own earlier-told year (``end``: "Their cup win in
+    2019 …") or, without one, to the reporting date. A "since" told after the length is read by ``_spans``."""
+    gaps = _span_words("gap_nouns")
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.is_range:
+            continue
+        toks, words = d.m.tokens[si], d.m.words[si]
+        compound = "-" in f.text and words[pos + 1 : pos + 2] and words[pos + 1] in gaps
+        of_gap = pos >= 2 and words[pos - 1] == "of" and words[pos - 2] in gaps
+        if not (compound or of_gap) or not _span_words("gap_end_words") & set(words[max(0, pos - GAP_END) : pos]):
+            continue  # not a gap, or one not ended ("patients face a three-year wait"): it may run on
+        since = next((k for k in range(pos - 1, max(-1, pos - SINCE_REACH), -1) if words[k] == "since"), -1)
+        after = since < 0 and compound
+        if after:
+            # "ended a four-year break, the group's first shows since 2009": an apposition's "first … since".
+            since = next((k for k in range(pos + 2, min(len(words), pos + SPAN_REACH)) if words[k] == "since"), -1)
+            firsts = [t for t in toks[pos + 2 : max(pos, since)] if t.fact >= 0 and _is_first(d.facts[t.fact])]
+            if since < 0 or not firsts or ";" in words[pos:since]:
+                continue
+        if since < 0:
+            continue
+        stop = len(words) if after else pos
+        ks = next((k for k in range(since + 1, stop) if toks[k].fact >= 0 and _year_of(d.facts[toks[k].fact])), -1)
+        if ks < 0 or any(w in (";", ":") or w in SINCE_STOPS for w in words[since:ks]):
+            continue
+        start = toks[ks].fact
+        if not after and any(t.fact >= 0 and d.facts[t.fact].kind in ("year", "date") for t in toks[ks + 1 : pos]):
+            continue  # another year between the start and the length: whose gap is unclear
+        cue = (toks[since].span,)
+        end = _own_end(d, si, pos if after else since, start)
+        if end >= 0:
+            yield Relation("span", (("length", fi), ("start", start), ("end", end)), cue, "sentence")
+        elif d.view.reporting_date is not None and not any(
+            t.fact >= 0 and t.fact != start and d.facts[t.fact].kind in ("year", "date") for t in toks
+        ):
+            yield Relation("span", (("length", fi), ("start", start)), cue, "clause", (("end", "report"),))
 
 
 def _words_after(words: Sequence[str], k: int, reach: int) -> Iterator[int]:
@@ -917,6 +998,39 @@ def _event_years(d: _Doc) -> dict[str, list[int]]:
     return {st: ids for st, ids in out.items() if len(ids) <= YEAR_POSTINGS}
 
 
+def anchored_now(d: _Doc) -> tuple[int, int] | None:
+    """The years "now" may be in, told by a time counted back from now set beside the year it names ("Twelve
+    months ago, in the 2025 race", "in 2016, ten years ago", "last year, in 2024"): the year plus the years
+    counted back (months: the whole years they may cover). Every such anchor of the text must agree; None
+    when there is none or they disagree. Read by the readers of ages now without a reporting date."""
+
+    def read(view: object) -> tuple[int, int] | None:
+        lo, hi, told = -(10**6), 10**6, False
+        for si, pos, _, f in d.figures(frozenset({"relative"})):
+            if f.value is None or f.value >= 0 or f.unit not in ("year", "month") or f.is_range:
+                continue
+            if "ago" not in f.markers and not f.text.lower().startswith("last "):
+                continue
+            toks, words = d.m.tokens[si], d.m.words[si]
+            after = [k for k in range(pos + 1, min(len(toks), pos + 1 + YEAR_RESTATED)) if toks[k].fact >= 0]
+            before = [k for k in range(max(0, pos - YEAR_RESTATED), pos) if toks[k].fact >= 0]
+            k = -1
+            if after and words[pos + 1 : pos + 2] == (",",) and "in" in words[pos + 1 : after[0]]:
+                k = after[0]  # "Twelve months ago, in the 2025 race"
+            elif before and words[pos - 1 : pos] == (",",) and words[before[-1] - 1 : before[-1]] == ("in",):
+                k = before[-1]  # "in 2016, ten years ago"
+            y = _year_of(d.facts[toks[k].fact]) if k >= 0 else None
+            if y is None:
+                continue
+            n = int(-f.value)
+            a, b = (y + n, y + n) if f.unit == "year" else (y + n // 12, y + -(-n // 12))
+            lo, hi, told = max(lo, a), min(hi, b), True
+        return (lo, hi) if told and lo <= hi else None
+
+    now: tuple[int, int] | None = d.view.memo("anchored-now", read)
+    return now
+
+
 def _latest_past(d: _Doc) -> int:
     """The latest single year the text tells of as past ("went on to break the record on 12 June 2004"):
     a sentence with a past-tense word and no word of the future. -1 if none."""
@@ -980,10 +1094,14 @@ def _clock_minutes(f: Fact) -> int | None:
 def _clock_spans(d: _Doc) -> Iterator[Relation]:
     """``clock-span``: "N hours later/after" (``length``) told just after a clock time (``end``) of a
     sentence that gave an earlier one (``start``): "the polls closed at 10pm and the count ended at 4am,
-    six hours later"; label ``minutes``, the minutes between them (over midnight when the later is
-    smaller, or told "the next day")."""
+    six hours later"; or, when its sentence tells no other, after the one clock time of the sentence before
+    ("The ferry left at 22:10 on Friday. It docked at 04:40 on Saturday, nine hours later"); label
+    ``minutes``, the minutes between them (over midnight when the later is smaller, or told "the next day";
+    the days between two weekdays told with the times)."""
+    prev: list[tuple[int, int, int, int]] = []
     for si, toks in enumerate(d.m.tokens):
         clocks: list[tuple[int, int, int]] = []  # (position, fact, minutes)
+        timed: list[tuple[int, int, int, int]] = []  # (position, fact, minutes, weekday or -1)
         for pos, t in enumerate(toks):
             if t.fact < 0:
                 continue
@@ -991,22 +1109,54 @@ def _clock_spans(d: _Doc) -> Iterator[Relation]:
             at = _clock_minutes(f)
             if at is not None:
                 clocks.append((pos, t.fact, at))
+                timed.append((pos, t.fact, at, -1))
+                continue
+            on = _weekday_clock(f)
+            if on is not None:
+                timed.append((pos, t.fact, *on))
                 continue
             if f.kind != "relative" or f.unit not in ("hour", "minute") or f.value is None:
                 continue
-            if not {"later", "after"} & set(f.markers) or len(clocks) < 2:
+            if not {"later", "after"} & set(f.markers) or not timed:
                 continue
-            (_, s_fi, s_at), (e_pos, e_fi, e_at) = clocks[-2], clocks[-1]
+            if len(timed) >= 2:
+                start, evidence = timed[-2], "sentence"
+            elif len(prev) == 1:
+                start, evidence = prev[0], "document"  # "... at 22:10 on Friday. It docked at 04:40, six hours later"
+            else:
+                continue
+            (_, s_fi, s_at, s_day), (e_pos, e_fi, e_at, e_day) = start, timed[-1]
             # Right after the later time: "at 4am, six hours later", "at 21:50, about two hours later".
             j = e_pos + 1
             if j < len(toks) and d.m.words[si][j] == ",":
                 j += 1
             if d.skip_hedge(si, j) != pos:
                 continue
-            minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
+            hedge = d.v.hedges.starting_at(d.m.words[si], j) if j < pos else None
+            labels = (("hedge", hedge[0]),) if hedge else ()
+            if s_day >= 0 and e_day >= 0:
+                minutes = (e_day - s_day) % 7 * 1440 + e_at - s_at
+                if minutes <= 0:
+                    continue
+            else:
+                minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
             roles = (("length", t.fact), ("start", s_fi), ("end", e_fi))
-            yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+            yield Relation("clock-span", roles, (), evidence, (("minutes", str(minutes)), *labels))
         yield from _clock_lengths(d, si, clocks)
+        prev = timed
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_clock(f: Fact) -> tuple[int, int] | None:
+    """(minutes after midnight, weekday) of a clock time told with its weekday ("21:47 on Tuesday"), else None."""
+    if f.kind != "weekday" or (f.iso or "").lower() not in _WEEKDAYS:
+        return None
+    hm = next((m for m in f.markers if _CLOCK.match(m)), None)
+    if hm is None:
+        return None
+    return int(hm[:2]) * 60 + int(hm[3:]), _WEEKDAYS.index((f.iso or "").lower())
 
 
 # Words between an end time and the verb of length that tells the whole run's length.
@@ -1045,11 +1195,46 @@ def _clock_lengths(d: _Doc, si: int, clocks: Sequence[tuple[int, int, int]]) -> 
                 j = d.skip_hedge(si + 1, 1)
                 if nxt[j + 1 : j + 3] == (",", "it"):
                     found = _length_at(d, si + 1, 1, not_length)
+        evidence = "sentence"
+        if found < 0:
+            found, evidence = _length_before(d, si), "document"
         if found < 0:
             continue
         minutes = e_at - s_at if e_at > s_at else e_at + 1440 - s_at
         roles = (("length", found), ("start", s_fi), ("end", e_fi))
-        yield Relation("clock-span", roles, (), "sentence", (("minutes", str(minutes)),))
+        yield Relation("clock-span", roles, (), evidence, (("minutes", str(minutes)),))
+
+
+# Sentences before a start and end time that may tell the whole run's length ("Reed needed three hours and
+# four minutes to beat Lisle. … The final began at 13:10 and ended at 16:14").
+CLOCK_BACK = 2
+
+
+def _length_before(d: _Doc, si: int) -> int:
+    """The one length told to the minute in hours and minutes ("needed three hours and four minutes", "lasted
+    5hr 40min") after a verb of the whole run's length (``[spans] clock_run_length``; "needed" only to win
+    it, ``clock_run_won``: "needed … to beat Lisle", not "to reach a verdict") in the ``CLOCK_BACK``
+    sentences before sentence ``si``, else -1. A length to the minute is the run's own; a round one ("took
+    three hours to clear") may be a task's."""
+    verbs, wins = _span_words("clock_run_length"), _span_words("clock_run_won")
+    found = []
+    for sj in range(max(0, si - CLOCK_BACK), si):
+        words = d.m.words[sj]
+        for k, t in enumerate(d.m.tokens[sj]):
+            f = d.facts[t.fact] if t.fact >= 0 else None
+            if f is None or f.kind != "duration" or f.unit != "minute" or f.value is None or f.is_range:
+                continue
+            if f.value <= 60 or f.value % 60 == 0 or not re.search(r"(?i)\bh(ou)?rs?\b", f.text):
+                continue  # not hours and minutes
+            j = d.hedge_start(sj, k) - 1
+            if j < 0 or words[j] not in verbs:
+                continue
+            if words[j].startswith("need") and not (
+                words[k + 1 : k + 2] == ("to",) and words[k + 2 : k + 3] and words[k + 2] in wins
+            ):
+                continue  # "needed four hours to reach a verdict": a task inside the run, not the run
+            found.append(t.fact)
+    return found[0] if len(found) == 1 else -1
 
 
 def _length_at(d: _Doc, si: int, pos: int, not_length: frozenset[str]) -> int:

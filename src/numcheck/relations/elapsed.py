@@ -933,7 +933,8 @@ BACK_SENTENCES = 2
 
 def _since_told(d: _Doc) -> Iterator[Relation]:
     """``span``: a length of years counted to now from an event told before without a year of its own: "In the
-    20 years since that day, ..." after "on 1 June 1990"; "for 12 years since then"; "Ten years after the
+    20 years since that day, ..." after "on 1 June 1990"; "for 12 years since then" or a bare "since" ("In the 19
+    years since, it has ...": the one year of the sentence before); "Ten years after the
     floods, many homes remain empty" after "hit by floods in 2007" (``start``, see ``_back_year``). "since"
     runs to now unless "had" ended it first; "after" only when the rest of its sentence is told in the
     present. The end is the reporting date, else the years the text reports (``_to_now``)."""
@@ -950,7 +951,12 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
         else:
             continue
         last = _phrase_end(d, si, first)
-        if last <= first or any(t.fact >= 0 and d.facts[t.fact].kind != "ordinal" for t in d.m.tokens[si][first:last]):
+        bare = link == "since" and (first >= len(words) or words[first] in _BARE_SINCE_AFTER)
+        if bare:
+            last = first  # "In the 19 years since, it has raised £40m": since the time told just before
+        elif last <= first or any(
+            t.fact >= 0 and d.facts[t.fact].kind != "ordinal" for t in d.m.tokens[si][first:last]
+        ):
             continue  # "since 1994", "since the 2001 floods": the year readers'; "since its first edition" is ours
         rest = set(words[:pos]) | set(words[last:])
         if any(_year_of(d.facts[t.fact]) for t in d.m.tokens[si] if t.fact >= 0):
@@ -959,7 +965,7 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
             continue  # "had run for 12 years since then": it ended before now
         if link == "after" and (not rest & now or rest & then):
             continue  # "Two years after the merger, it was sold": counted to then, not now
-        start, cues = _back_year(d, si, first, last)
+        start, cues = _back_year(d, si, first, last, bare)
         if start < 0:
             continue
         # "In the 20 years since", "It has been 20 years since", "20 years after": the whole span; "has spent
@@ -968,6 +974,8 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
         yield from _to_now(d, si, fi, start, (d.m.tokens[si][pos + 1].span, *cues) if link == "since" else cues, within)
 
 
+# Words after a "since" that ends its phrase, pointing back like "since then" ("In the 19 years since, it has").
+_BARE_SINCE_AFTER = frozenset({",", ".", ";", ":", "!", "?", ")", "-", "—"})
 # Words just before "N years since" that make the length the whole time from the event to now.
 _WHOLE_SPAN = frozenset("the been is was 's".split())
 
@@ -990,7 +998,7 @@ def _phrase_end(d: _Doc, si: int, first: int) -> int:
     )
 
 
-def _back_year(d: _Doc, si: int, first: int, last: int) -> tuple[int, tuple[Span, ...]]:
+def _back_year(d: _Doc, si: int, first: int, last: int, bare: bool = False) -> tuple[int, tuple[Span, ...]]:
     """The year the phrase at tokens ``first``..``last`` of sentence ``si`` points back to: "then", or "that"
     with a time word ("that day"), is the one year of the nearest sentence before that tells years; any
     other phrase names its event by words it shares with that year's sentence ("the floods" ... "was hit by
@@ -1002,7 +1010,7 @@ def _back_year(d: _Doc, si: int, first: int, last: int) -> tuple[int, tuple[Span
     back, times = frozenset(table["back_words"]), frozenset(table["back_time_words"])
     words = d.m.words[si]
     phrase = words[first:last]
-    pointer = phrase[:1] == ("then",) or (phrase[:1] and phrase[0] in back and bool(set(phrase[1:]) & times))
+    pointer = bare or phrase[:1] == ("then",) or (phrase[:1] and phrase[0] in back and bool(set(phrase[1:]) & times))
     stems = _clause_stems(d, si, first, d.m.clause_end(si, first))
     told_as = {k: st for k in range(first, d.m.clause_end(si, first)) if (st := days.stem(words[k]))}
     actions = {st for k, st in told_as.items() if days.is_action(words[k])}

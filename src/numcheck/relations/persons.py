@@ -22,7 +22,7 @@ from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
 from numcheck.relations.ages import STOPWORDS_CAL, _latest_dated, _told_now, apposed
 from numcheck.relations.base import Relation, _Doc, _lead_sentences, _plain_tokens
-from numcheck.relations.calendar import _year_of
+from numcheck.relations.calendar import _year_of, anchored_now
 from numcheck.vocab import any_phrase
 
 # Lower-case words between an age and the name it is told of ("the 21-year-old folk singer Jo Hart").
@@ -710,6 +710,16 @@ def _first_names_resolved(ages: list[Told]) -> list[Told]:
     return out
 
 
+def _now_after(d: _Doc, a: Told, year: int) -> tuple[int, int] | None:
+    """The years now may be in (``anchored_now``) for an age now ``a`` not told at a death, when they come
+    after ``year`` and after the latest year the text tells as past; None otherwise."""
+    now = anchored_now(d)
+    si = d.facts[a.fact].sentence
+    if now is None or now[0] <= year or set(d.m.words[si]) & frozenset(dates.table("ages")["death_words"]):
+        return None
+    return now if now[0] >= _latest_year(d, a) else None
+
+
 def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
     """The relation of an exact age now ``a`` against another age ``b`` of the same person, if ``b`` bounds it."""
     if b is a or b.span == a.span:
@@ -731,6 +741,10 @@ def _against(d: _Doc, a: Told, b: Told) -> Relation | None:
         # 21 in 1996 is 34 to 36 in 2010: the birthday may fall either side of both dates.
         since = d.view.reporting_date.year - b.year
         low, high, told = b.low + since - 1, b.high + since + 1, f"{b.text}"
+    elif b.when == "at" and d.view.reporting_date is None and (now := _now_after(d, a, b.year)) is not None:
+        # "Twelve months ago, in the 2025 race": now is told by a time counted back to a year.
+        low, high = b.low + now[0] - b.year - 1, b.high + now[1] - b.year + 1
+        told = f"{b.text} and now in {now[0]}" + (f" to {now[1]}" if now[1] > now[0] else "")
     elif b.when == "at" and d.view.reporting_date is None and 0 <= (latest := _latest_year(d, a)) and latest > b.year:
         # No date of its own: now is no earlier than the latest year the text tells as past ("said in 2004"),
         # and no later than it when that is the day the lead reports ("in the election on Thursday 1 May 2025").
