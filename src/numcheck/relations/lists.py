@@ -216,6 +216,56 @@ def _place_entries(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None
     return ([Entry(k, end, fi)], end) if end > k else None
 
 
+# Tokens back from the comma that closes a relative clause that its opening ", who" may stand.
+RELATIVE_REACH = 16
+
+
+def _relative_opens(words: Sequence[str], j: int) -> bool:
+    """A clause told aside opens at token ``j``: "who ...", "which ...", or a participle ("defending ...")."""
+    return j < len(words) and (words[j] in ("who", "which") or (words[j].endswith("ing") and len(words[j]) > 5))
+
+
+def _in_relative(words: Sequence[str], pos: int) -> bool:
+    """The figure at ``pos`` is told inside a clause set aside between commas after a name ("The Greens,
+    who went in holding 20 seats, won 9"): what the side had, not what it holds."""
+    for j in range(pos - 1, max(-1, pos - RELATIVE_REACH), -1):
+        if words[j] in (";", ":", "(", ")"):
+            return False
+        if words[j] == ",":
+            if not _relative_opens(words, j + 1):
+                return False
+            return "," in words[pos + 1 : pos + RELATIVE_REACH]
+    return False
+
+
+_ASIDE_TIMES = frozenset({"year", "date", "decade", "relative", "month", "duration"})
+
+
+def _aside_time(d: _Doc, si: int, pos: int) -> bool:
+    """Every time the sentence tells stands in an aside closed before the figure at ``pos`` ("Green Future,
+    which first won seats in 2023, took 16 seats"): the aside's time is not the figure's."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    close = max((j for j in range(pos) if words[j] == ","), default=-1)
+    if close < 0:
+        return False
+    opened = _before_relative(words, close - 1)
+    if opened == close - 1:
+        return False
+    timed = [k for k, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind in _ASIDE_TIMES]
+    return bool(timed) and all(opened + 1 < k < close for k in timed)
+
+
+def _before_relative(words: Sequence[str], k: int) -> int:
+    """Token ``k`` ends a relative clause set between commas after a name ("The Greens, who went in
+    defending 26 seats, were reduced to 12"): the token before its opening comma, else ``k``."""
+    for j in range(k, max(0, k - RELATIVE_REACH), -1):
+        if words[j] == "," and _relative_opens(words, j + 1):
+            return j - 1
+        if words[j] in (",", ";", ":", "(", ")"):
+            return k
+    return k
+
+
 def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[list[Entry], int, int] | None:
     """The name a figure is given to before it: "Arden (12)", "Arden 12", "Arden, with 12", "Arden had 12":
     (the entry, its first token, one past its last)."""
@@ -233,6 +283,7 @@ def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[
             k = hit[1] - 1
             if k >= 0 and words[k] == ",":
                 k -= 1
+                k = _before_relative(words, k)
     head = _tables()["entry_heads"].starting_at(words, k) if k >= 1 else None
     if head is not None and head[1] == k + 1 and _capital(d, toks[k - 1]):
         k -= 1  # "the Asia-Pacific region $700m", "its Nordic arm 12": the name before its head noun
@@ -418,7 +469,7 @@ def _share_run(d: _Doc, si: int, opening: bool = False, verbs: str = "name_verbs
 
 
 # Sentences after a body's seats that its sides' seats may be told in.
-SEATS_NEXT = 2
+SEATS_NEXT = 6
 
 
 def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
@@ -450,12 +501,16 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
         return False
     if _tables()["seats"].ending_at(words, k) and not _tables()["seats"].starting_at(words, pos + 1):
         return False  # "the 43 seats, 22 ..." is not this count's noun
-    if d.m.frame(d.fact_at(si, pos)).period not in times:
+    if d.m.frame(d.fact_at(si, pos)).period not in times and not _aside_time(d, si, pos):
         return False
+    if _in_relative(words, pos):
+        return False  # "The Greens, who went in holding 20 seats, won 9": an aside on what the side had
     if noun and _placed_seats(d, si, noun[1], whole):
         return False  # "won all 16 seats in the city's five wards": a part of one side's seats, by place
     if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
         return True  # "won six seats", "took 22 of the 43 seats"
+    if pos + 1 < len(words) and words[pos + 1].isalpha() and not _tables()["held_bare_after"].starting_at(words, pos + 1):
+        return False  # "Arden's seven town wards": a bare figure that counts another noun
     got = _name_entry(d, si, pos)
     return got is not None
 
