@@ -509,7 +509,11 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
         return False  # "won all 16 seats in the city's five wards": a part of one side's seats, by place
     if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
         return True  # "won six seats", "took 22 of the 43 seats"
-    if pos + 1 < len(words) and words[pos + 1].isalpha() and not _tables()["held_bare_after"].starting_at(words, pos + 1):
+    if (
+        pos + 1 < len(words)
+        and words[pos + 1].isalpha()
+        and not _tables()["held_bare_after"].starting_at(words, pos + 1)
+    ):
         return False  # "Arden's seven town wards": a bare figure that counts another noun
     got = _name_entry(d, si, pos)
     return got is not None
