@@ -504,8 +504,8 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
     if d.m.frame(d.fact_at(si, pos)).period not in times and not _aside_time(d, si, pos):
         return False
     start = d.m.clause_start(si, pos)
-    if any(_tables()["held_together"].starting_at(words, j) for j in range(start, pos)):
-        return False  # "A coalition of the two would hold 53 seats": several sides' seats together
+    if any(_tables()["not_held_clause"].starting_at(words, j) for j in range(start, pos)):
+        return False  # "A coalition of the two would hold 53 seats", "needs the backing of 32 members"
     if _in_relative(words, pos):
         return False  # "The Greens, who went in holding 20 seats, won 9": an aside on what the side had
     if noun and _placed_seats(d, si, noun[1], whole):
