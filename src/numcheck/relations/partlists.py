@@ -42,7 +42,14 @@ from numcheck.relations.base import (
     whole_floors,
 )
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
-from numcheck.relations.referents import _lead_figures, definite_at, definite_whole, opener_start, subject_at
+from numcheck.relations.referents import (
+    _lead_figures,
+    definite_at,
+    definite_whole,
+    opener_start,
+    referent,
+    subject_at,
+)
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml
 
@@ -529,6 +536,8 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
             continue
         comma = d.hedge_start(si, pos) - 1
         if comma < 1 or words[comma] != ",":
+            if words[pos + 2] == "them":
+                yield from _of_them_apart(d, si, pos)
             continue
         before = next((k for k in range(comma - 1, max(-1, comma - 1 - OPEN_REACH), -1) if toks[k].fact >= 0), -1)
         like = d.facts[tok.fact]
@@ -564,6 +573,51 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
         if len(items) < 2 or not _fits(d, total, si, items):
             continue
         yield _relation(d, si, total, items, d.span(si, pos + 1, pos + 3), False)
+
+
+def _of_them_apart(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
+    """ "The port moved 41,200 containers in May. Exports accounted for 22,900 of them, imports 14,100 and
+    empty boxes another 5,600": the first part of a list told "of them", the whole in a sentence before,
+    each later part labelled by its own words with the verb left out. The parts are named apart, so they
+    add up to at most the whole (inclusive). Not read: a part after another figure of its family in its
+    sentence, a list whose parts carry verbs of their own ("1,300 said ...")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    fi = toks[pos].fact
+    like = d.facts[fi]
+    if not _single(like) or any(
+        t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like) for t in toks[:pos]
+    ):
+        return
+    total = referent(d, si, pos + 2, part=fi, at=pos)
+    if total < 0 or d.facts[total].sentence >= d.facts[fi].sentence:
+        return
+    whole = d.facts[total]
+    if not _single(whole) or family(whole) != family(like):
+        return
+    items = _run(d, si, pos, like)
+    cut = next((n for n in range(1, len(items)) if _comma_and(words, items[n - 1], items[n])), len(items))
+    items = items[:cut]
+    if len(items) < 3 or not _fits(d, total, si, items) or _answers(d, si, items):
+        return
+    for n in range(1, len(items)):
+        gap = words[items[n - 1] + 1 : items[n]]
+        if n == 1:
+            gap = gap[2:]  # past "of them"
+        if not any(w.replace("-", "").replace("'", "").isalpha() and w not in _LABEL_JOINS for w in gap):
+            return  # "Women made up 1,020 of them, and 1,300 said ...": no label of its own
+    if _open_words(d, si, pos, items[-1]):
+        return
+    yield Relation(
+        "breakdown",
+        (("total", total), *(("item", toks[p].fact) for p in items)),
+        (d.span(si, pos + 1, pos + 3),),
+        "document",
+        (("inclusive", "yes"),),
+    )
+
+
+# Words that join a list's parts, no label of a part: "imports 14,100 and empty boxes another 5,600".
+_LABEL_JOINS = frozenset({"and", "while", "with", "another", "the", "other", "a", "further", "remaining"})
 
 
 def _comma_and(words: Sequence[str], a: int, b: int) -> bool:
