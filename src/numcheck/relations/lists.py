@@ -638,6 +638,114 @@ def _counted_figures(d: _Doc) -> Iterator[Relation]:
             yield Relation("tally", (("total", ci),), tuple(d.facts[i].span for i in run), "sentence", labels)
 
 
+# Sentences after a declared count of a group ("its five districts") that its members' figures may be told in.
+DECLARED_NEXT = 3
+# Tokens before a member's figure, in its clause, that the name holding it may stand.
+DECLARED_NAME_REACH = 8
+# Words right before a declared count that make its group definite: "its five districts", "the borough's
+# three wards" (a possessive), "the four hospitals".
+_DECLARED_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our"})
+
+
+def _declared_group(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` declares a definite group by its plural noun: "its five districts", "the
+    borough's three wards", "runs four hospitals" (a group the subject has)."""
+    words = d.m.words[si]
+    f = d.facts[d.m.tokens[si][pos].fact]
+    v = f.value
+    if f.hedge != "exact" or f.unit or v is None or not 2 <= v <= COUNT_MAX or v != v.to_integral_value():
+        return False
+    k = pos + 1
+    if k < len(words) and words[k].isalpha() and not words[k].endswith("s") and k + 1 < len(words):
+        k += 1  # "its three ferry routes"
+    if not (k < len(words) and words[k].isalpha() and words[k].endswith("s") and len(words[k]) > 3):
+        return False
+    before = words[pos - 1] if pos > 0 else ""
+    return before in _DECLARED_DETERMINERS or before.endswith(("'s", "s'")) or before in ("runs", "has", "operates")
+
+
+def _member_name(d: _Doc, si: int, pos: int) -> str:
+    """The name of the member a figure is told of: the capitalised words nearest before it, with no figure
+    between ("North Shore has 98,400", "In Ashby, 8,950", "the Royal 29,400", "Leo Mant, who cost £46m"),
+    else ""."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    start = max(0, pos - DECLARED_NAME_REACH)
+    name: list[str] = []
+    for k in range(pos - 1, start - 1, -1):
+        t = toks[k]
+        if t.fact >= 0 or t.text in (";", ":"):
+            break
+        if text[t.start].isupper() and t.text not in d.v.not_names and not _tables()["not_name"].starting_at(
+            d.m.words[si], k
+        ):
+            name.insert(0, t.text)
+        elif name:
+            break
+    return " ".join(name)
+
+
+def _declared_parts(d: _Doc) -> Iterator[Relation]:
+    """A whole told with a declared count of the group it is spread over, then each member's figure named
+    by its holder over the next sentences: "Dunmore has a population of 412,600, spread over its five
+    districts. Harbourside is home to 131,200 residents. North Shore has 98,400, ..." Read only when the
+    group's members told with a figure of the whole's family number exactly the count, each with a name of
+    its own; then together they are at most the whole (an open ``breakdown``: the group may not hold all of
+    it). A figure of another time, an older end or a figure with no name makes it no list."""
+    for si, pos, ci, c in d.figures(frozenset({"count", "number"})):
+        if not _declared_group(d, si, pos):
+            continue
+        n = int(c.value or 0)
+        here = [t.fact for k, t in enumerate(d.m.tokens[si]) if k != pos and t.fact >= 0 and _amount(d, t.fact)]
+        wholes = [here[0]] if len(here) == 1 else []
+        if si > 0 and len(here) <= 1:
+            # "Ravenscar spent £118m. The biggest of its four signings cost £46m, ...": the whole told before
+            before = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and _amount(d, t.fact)]
+            wholes += before if len(before) == 1 else []
+        for wi in wholes:
+            items = _declared_members(d, si, pos, ci, wi, n)
+            if items:
+                cue = d.span(si, pos, pos + 2)
+                roles = (("total", wi), *(("item", i) for i in items))
+                yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
+                break
+
+
+def _declared_members(d: _Doc, si: int, pos: int, ci: int, wi: int, n: int) -> list[int]:
+    """The figures of ``wi``'s family told after the declared count at ``pos`` over the next sentences,
+    each with a name of its own, when they number exactly ``n``; else []."""
+    w = d.facts[wi]
+    period = d.m.frame(wi).period
+    items: list[int] = []
+    names: set[str] = set()
+    for s2 in range(si, min(len(d.m.tokens), si + DECLARED_NEXT + 1)):
+        for k, t in enumerate(d.m.tokens[s2]):
+            if t.fact < 0 or t.fact in (wi, ci) or (s2 == si and k < pos):
+                continue
+            f = d.facts[t.fact]
+            if f.kind in FRAME_KINDS or not _amount(d, t.fact) or family(f) != family(w):
+                continue
+            name = _member_name(d, s2, k)
+            if (
+                not name
+                or name in names
+                or (f.value or 0) >= (w.value or 0)
+                or d.older_end(s2, k)
+                or d.m.frame(t.fact).period not in ("", period)
+            ):
+                return []
+            names.add(name)
+            items.append(t.fact)
+            if len(items) > n:
+                return []
+    return items if len(items) == n else []
+
+
+def _amount(d: _Doc, fi: int) -> bool:
+    f = d.facts[fi]
+    return f.kind in ("count", "number", "money", "measure") and not f.is_range and f.value is not None
+
+
 def _counted_names(d: _Doc) -> Iterator[Relation]:
     """ "Arlo beat Mira, Tove, Ines and Kaia to the title, and the five players share ...": a definite
     count ("the five", "all five", "these five") of the things the sentence named before it, against the

@@ -597,6 +597,9 @@ def _of_them_apart(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
     items = _run(d, si, pos, like)
     cut = next((n for n in range(1, len(items)) if _comma_and(words, items[n - 1], items[n])), len(items))
     items = items[:cut]
+    nested = next((n for n in range(1, len(items)) if tuple(words[items[n] + 1 : items[n] + 3]) in _OF_THEM), 0)
+    if nested:
+        return  # "leaving 7,350 still waiting, about 4,100 of whom live on the islands": a part of a part
     if len(items) < 3 or not _fits(d, total, si, items) or _answers(d, si, items):
         return
     for n in range(1, len(items)):
