@@ -676,8 +676,10 @@ def _member_name(d: _Doc, si: int, pos: int) -> str:
         t = toks[k]
         if t.fact >= 0 or t.text in (";", ":"):
             break
-        if text[t.start].isupper() and t.text not in d.v.not_names and not _tables()["not_name"].starting_at(
-            d.m.words[si], k
+        if (
+            text[t.start].isupper()
+            and t.text not in d.v.not_names
+            and not _tables()["not_name"].starting_at(d.m.words[si], k)
         ):
             name.insert(0, t.text)
         elif name:
