@@ -216,6 +216,56 @@ def _place_entries(d: _Doc, si: int, pos: int) -> tuple[list[Entry], int] | None
     return ([Entry(k, end, fi)], end) if end > k else None
 
 
+# Tokens back from the comma that closes a relative clause that its opening ", who" may stand.
+RELATIVE_REACH = 16
+
+
+def _relative_opens(words: Sequence[str], j: int) -> bool:
+    """A clause told aside opens at token ``j``: "who ...", "which ...", or a participle ("defending ...")."""
+    return j < len(words) and (words[j] in ("who", "which") or (words[j].endswith("ing") and len(words[j]) > 5))
+
+
+def _in_relative(words: Sequence[str], pos: int) -> bool:
+    """The figure at ``pos`` is told inside a clause set aside between commas after a name ("The Greens,
+    who went in holding 20 seats, won 9"): what the side had, not what it holds."""
+    for j in range(pos - 1, max(-1, pos - RELATIVE_REACH), -1):
+        if words[j] in (";", ":", "(", ")"):
+            return False
+        if words[j] == ",":
+            if not _relative_opens(words, j + 1):
+                return False
+            return "," in words[pos + 1 : pos + RELATIVE_REACH]
+    return False
+
+
+_ASIDE_TIMES = frozenset({"year", "date", "decade", "relative", "month", "duration"})
+
+
+def _aside_time(d: _Doc, si: int, pos: int) -> bool:
+    """Every time the sentence tells stands in an aside closed before the figure at ``pos`` ("Green Future,
+    which first won seats in 2023, took 16 seats"): the aside's time is not the figure's."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    close = max((j for j in range(pos) if words[j] == ","), default=-1)
+    if close < 0:
+        return False
+    opened = _before_relative(words, close - 1)
+    if opened == close - 1:
+        return False
+    timed = [k for k, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind in _ASIDE_TIMES]
+    return bool(timed) and all(opened + 1 < k < close for k in timed)
+
+
+def _before_relative(words: Sequence[str], k: int) -> int:
+    """Token ``k`` ends a relative clause set between commas after a name ("The Greens, who went in
+    defending 26 seats, were reduced to 12"): the token before its opening comma, else ``k``."""
+    for j in range(k, max(0, k - RELATIVE_REACH), -1):
+        if words[j] == "," and _relative_opens(words, j + 1):
+            return j - 1
+        if words[j] in (",", ";", ":", "(", ")"):
+            return k
+    return k
+
+
 def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[list[Entry], int, int] | None:
     """The name a figure is given to before it: "Arden (12)", "Arden 12", "Arden, with 12", "Arden had 12":
     (the entry, its first token, one past its last)."""
@@ -233,6 +283,7 @@ def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[
             k = hit[1] - 1
             if k >= 0 and words[k] == ",":
                 k -= 1
+                k = _before_relative(words, k)
     head = _tables()["entry_heads"].starting_at(words, k) if k >= 1 else None
     if head is not None and head[1] == k + 1 and _capital(d, toks[k - 1]):
         k -= 1  # "the Asia-Pacific region $700m", "its Nordic arm 12": the name before its head noun
@@ -418,7 +469,7 @@ def _share_run(d: _Doc, si: int, opening: bool = False, verbs: str = "name_verbs
 
 
 # Sentences after a body's seats that its sides' seats may be told in.
-SEATS_NEXT = 2
+SEATS_NEXT = 6
 
 
 def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
@@ -450,12 +501,23 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
         return False
     if _tables()["seats"].ending_at(words, k) and not _tables()["seats"].starting_at(words, pos + 1):
         return False  # "the 43 seats, 22 ..." is not this count's noun
-    if d.m.frame(d.fact_at(si, pos)).period not in times:
+    if d.m.frame(d.fact_at(si, pos)).period not in times and not _aside_time(d, si, pos):
         return False
+    start = d.m.clause_start(si, pos)
+    if any(_tables()["not_held_clause"].starting_at(words, j) for j in range(start, pos)):
+        return False  # "A coalition of the two would hold 53 seats", "needs the backing of 32 members"
+    if _in_relative(words, pos):
+        return False  # "The Greens, who went in holding 20 seats, won 9": an aside on what the side had
     if noun and _placed_seats(d, si, noun[1], whole):
         return False  # "won all 16 seats in the city's five wards": a part of one side's seats, by place
     if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
         return True  # "won six seats", "took 22 of the 43 seats"
+    if (
+        pos + 1 < len(words)
+        and words[pos + 1].isalpha()
+        and not _tables()["held_bare_after"].starting_at(words, pos + 1)
+    ):
+        return False  # "Arden's seven town wards": a bare figure that counts another noun
     got = _name_entry(d, si, pos)
     return got is not None
 
@@ -574,6 +636,116 @@ def _counted_figures(d: _Doc) -> Iterator[Relation]:
         if run and len(run) != int(c.value):
             labels = (("plus", str(len(run))), ("why", f"the sentence lists {len(run)} figures"))
             yield Relation("tally", (("total", ci),), tuple(d.facts[i].span for i in run), "sentence", labels)
+
+
+# Sentences after a declared count of a group ("its five districts") that its members' figures may be told in.
+DECLARED_NEXT = 3
+# Tokens before a member's figure, in its clause, that the name holding it may stand.
+DECLARED_NAME_REACH = 8
+# Words right before a declared count that make its group definite: "its five districts", "the borough's
+# three wards" (a possessive), "the four hospitals".
+_DECLARED_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our"})
+
+
+def _declared_group(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` declares a definite group by its plural noun: "its five districts", "the
+    borough's three wards", "runs four hospitals" (a group the subject has)."""
+    words = d.m.words[si]
+    f = d.facts[d.m.tokens[si][pos].fact]
+    v = f.value
+    if f.hedge != "exact" or f.unit or v is None or not 2 <= v <= COUNT_MAX or v != v.to_integral_value():
+        return False
+    k = pos + 1
+    if k < len(words) and words[k].isalpha() and not words[k].endswith("s") and k + 1 < len(words):
+        k += 1  # "its three ferry routes"
+    if not (k < len(words) and words[k].isalpha() and words[k].endswith("s") and len(words[k]) > 3):
+        return False
+    before = words[pos - 1] if pos > 0 else ""
+    return before in _DECLARED_DETERMINERS or before.endswith(("'s", "s'")) or before in ("runs", "has", "operates")
+
+
+def _member_name(d: _Doc, si: int, pos: int) -> str:
+    """The name of the member a figure is told of: the capitalised words nearest before it, with no figure
+    between ("North Shore has 98,400", "In Ashby, 8,950", "the Royal 29,400", "Leo Mant, who cost £46m"),
+    else ""."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    start = max(0, pos - DECLARED_NAME_REACH)
+    name: list[str] = []
+    for k in range(pos - 1, start - 1, -1):
+        t = toks[k]
+        if t.fact >= 0 or t.text in (";", ":"):
+            break
+        if (
+            text[t.start].isupper()
+            and t.text not in d.v.not_names
+            and not _tables()["not_name"].starting_at(d.m.words[si], k)
+        ):
+            name.insert(0, t.text)
+        elif name:
+            break
+    return " ".join(name)
+
+
+def _declared_parts(d: _Doc) -> Iterator[Relation]:
+    """A whole told with a declared count of the group it is spread over, then each member's figure named
+    by its holder over the next sentences: "Dunmore has a population of 412,600, spread over its five
+    districts. Harbourside is home to 131,200 residents. North Shore has 98,400, ..." Read only when the
+    group's members told with a figure of the whole's family number exactly the count, each with a name of
+    its own; then together they are at most the whole (an open ``breakdown``: the group may not hold all of
+    it). A figure of another time, an older end or a figure with no name makes it no list."""
+    for si, pos, ci, c in d.figures(frozenset({"count", "number"})):
+        if not _declared_group(d, si, pos):
+            continue
+        n = int(c.value or 0)
+        here = [t.fact for k, t in enumerate(d.m.tokens[si]) if k != pos and t.fact >= 0 and _amount(d, t.fact)]
+        wholes = [here[0]] if len(here) == 1 else []
+        if si > 0 and len(here) <= 1:
+            # "Ravenscar spent £118m. The biggest of its four signings cost £46m, ...": the whole told before
+            before = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and _amount(d, t.fact)]
+            wholes += before if len(before) == 1 else []
+        for wi in wholes:
+            items = _declared_members(d, si, pos, ci, wi, n)
+            if items:
+                cue = d.span(si, pos, pos + 2)
+                roles = (("total", wi), *(("item", i) for i in items))
+                yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
+                break
+
+
+def _declared_members(d: _Doc, si: int, pos: int, ci: int, wi: int, n: int) -> list[int]:
+    """The figures of ``wi``'s family told after the declared count at ``pos`` over the next sentences,
+    each with a name of its own, when they number exactly ``n``; else []."""
+    w = d.facts[wi]
+    period = d.m.frame(wi).period
+    items: list[int] = []
+    names: set[str] = set()
+    for s2 in range(si, min(len(d.m.tokens), si + DECLARED_NEXT + 1)):
+        for k, t in enumerate(d.m.tokens[s2]):
+            if t.fact < 0 or t.fact in (wi, ci) or (s2 == si and k < pos):
+                continue
+            f = d.facts[t.fact]
+            if f.kind in FRAME_KINDS or not _amount(d, t.fact) or family(f) != family(w):
+                continue
+            name = _member_name(d, s2, k)
+            if (
+                not name
+                or name in names
+                or (f.value or 0) >= (w.value or 0)
+                or d.older_end(s2, k)
+                or d.m.frame(t.fact).period not in ("", period)
+            ):
+                return []
+            names.add(name)
+            items.append(t.fact)
+            if len(items) > n:
+                return []
+    return items if len(items) == n else []
+
+
+def _amount(d: _Doc, fi: int) -> bool:
+    f = d.facts[fi]
+    return f.kind in ("count", "number", "money", "measure") and not f.is_range and f.value is not None
 
 
 def _counted_names(d: _Doc) -> Iterator[Relation]:

@@ -36,12 +36,20 @@ from numcheck.relations.base import (
     FRAME_KINDS,
     Relation,
     _Doc,
+    _plain_tokens,
     family,
     same_family,
     whole_floors,
 )
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
-from numcheck.relations.referents import definite_at, definite_whole, opener_start, subject_at
+from numcheck.relations.referents import (
+    _lead_figures,
+    definite_at,
+    definite_whole,
+    opener_start,
+    referent,
+    subject_at,
+)
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml
 
@@ -528,6 +536,8 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
             continue
         comma = d.hedge_start(si, pos) - 1
         if comma < 1 or words[comma] != ",":
+            if words[pos + 2] == "them":
+                yield from _of_them_apart(d, si, pos)
             continue
         before = next((k for k in range(comma - 1, max(-1, comma - 1 - OPEN_REACH), -1) if toks[k].fact >= 0), -1)
         like = d.facts[tok.fact]
@@ -565,6 +575,54 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
         yield _relation(d, si, total, items, d.span(si, pos + 1, pos + 3), False)
 
 
+def _of_them_apart(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
+    """ "The port moved 41,200 containers in May. Exports accounted for 22,900 of them, imports 14,100 and
+    empty boxes another 5,600": the first part of a list told "of them", the whole in a sentence before,
+    each later part labelled by its own words with the verb left out. The parts are named apart, so they
+    add up to at most the whole (inclusive). Not read: a part after another figure of its family in its
+    sentence, a list whose parts carry verbs of their own ("1,300 said ...")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    fi = toks[pos].fact
+    like = d.facts[fi]
+    if not _single(like) or any(
+        t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like) for t in toks[:pos]
+    ):
+        return
+    total = referent(d, si, pos + 2, part=fi, at=pos)
+    if total < 0 or d.facts[total].sentence >= d.facts[fi].sentence:
+        return
+    whole = d.facts[total]
+    if not _single(whole) or family(whole) != family(like):
+        return
+    items = _run(d, si, pos, like)
+    cut = next((n for n in range(1, len(items)) if _comma_and(words, items[n - 1], items[n])), len(items))
+    items = items[:cut]
+    nested = next((n for n in range(1, len(items)) if tuple(words[items[n] + 1 : items[n] + 3]) in _OF_THEM), 0)
+    if nested:
+        return  # "leaving 7,350 still waiting, about 4,100 of whom live on the islands": a part of a part
+    if len(items) < 3 or not _fits(d, total, si, items) or _answers(d, si, items):
+        return
+    for n in range(1, len(items)):
+        gap = words[items[n - 1] + 1 : items[n]]
+        if n == 1:
+            gap = gap[2:]  # past "of them"
+        if not any(w.replace("-", "").replace("'", "").isalpha() and w not in _LABEL_JOINS for w in gap):
+            return  # "Women made up 1,020 of them, and 1,300 said ...": no label of its own
+    if _open_words(d, si, pos, items[-1]):
+        return
+    yield Relation(
+        "breakdown",
+        (("total", total), *(("item", toks[p].fact) for p in items)),
+        (d.span(si, pos + 1, pos + 3),),
+        "document",
+        (("inclusive", "yes"),),
+    )
+
+
+# Words that join a list's parts, no label of a part: "imports 14,100 and empty boxes another 5,600".
+_LABEL_JOINS = frozenset({"and", "while", "with", "another", "the", "other", "a", "further", "remaining"})
+
+
 def _comma_and(words: Sequence[str], a: int, b: int) -> bool:
     return any(words[k] == "," and words[k + 1] == "and" for k in range(a + 1, b - 1))
 
@@ -591,12 +649,17 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
         # the sentence, its parts follow the semicolon
         items = _run(d, si, semi + 1, d.facts[whole[0]])
         close = _closing(d, si, items[-1]) if len(items) >= 2 else -1
-        if close < 0 or _open_words(d, si, semi + 1, close) or not _fits(d, whole[0], si, items):
+        total = whole[0]
+        if close >= 0 and not _fits(d, total, si, items):
+            # "Planners spread the new homes across four districts; A got 940, ... and D the remaining 590":
+            # the count before the semicolon counts the places, the whole is named again
+            total = _named_again(d, si, items[0], d.facts[d.m.tokens[si][items[0]].fact])
+        if close < 0 or total < 0 or _open_words(d, si, semi + 1, close) or not _fits(d, total, si, items):
             return
         if len(items) > 2 and _answers(d, si, items[:-1]):
             return
         exact = not _unread(d, si, items[0], items[-1])
-        yield _relation(d, si, whole[0], items, d.span(si, close, items[-1] + 1), exact)
+        yield _relation(d, si, total, items, d.span(si, close, items[-1] + 1), exact)
         return
     first = next((k for k, t in enumerate(toks) if t.fact >= 0 and _single(d.facts[t.fact])), -1)
     if first < 0:
@@ -607,6 +670,17 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     if len(items) > 2 and _opener_count(d, si, items):
         places = toks[items[0]].fact
         items = items[1:]  # "Across its 12 wards, A took 26,900 votes, B ...": the places, no part
+    moved = len(items) == 1 and _count_of_places(d, si, first)
+    if moved:
+        # "It split the grants among three regions, and A got £6.1m, B £4.4m and C the remaining £4.9m": the
+        # count of the places the whole goes to, then the list
+        first = next(
+            (k for k in range(first + 1, len(toks)) if toks[k].fact >= 0 and _single(d.facts[toks[k].fact])), -1
+        )
+        if first < 0:
+            return
+        like = d.facts[toks[first].fact]
+        items = _run(d, si, first, like)
     if len(items) < 2:
         return
     first = items[0]
@@ -622,7 +696,7 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
         if len(items) < 2:
             return
     subject = _definite_subject(d, si, first)
-    if _open_words(d, si, first if subject >= 0 else 0, close if close >= 0 else items[-1]):
+    if _open_words(d, si, first if subject >= 0 or moved else 0, close if close >= 0 else items[-1]):
         return
     if len(items) > 2 and _answers(d, si, items[:-1]):
         return  # "250 said they would hire and 200 said they would invest, while the other 80 ...": overlap
@@ -639,7 +713,12 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
         total = definite_whole(d, si, subject, like, sets_only=True, lead=True)
     else:
         total = _whole_before(d, si, first, like, [toks[p].fact for p in items], places)
-        if total >= 0 and _larger_near(d, si, first, total):
+        larger = total >= 0 and _larger_near(d, si, first, total)
+        if total < 0 or larger or not _fits(d, total, si, items):
+            named_again = _named_again(d, si, first, like)
+            if named_again >= 0 and _fits(d, named_again, si, items):
+                total, subject, larger = named_again, first, False  # the whole named again, as a subject names it
+        if larger:
             return  # "Sales rose to $412m. Europe took $150m. B took $121m, ... and D the remaining $53m"
     if total < 0 or not _fits(d, total, si, items):
         return
@@ -674,6 +753,105 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
     cue = d.span(si, bare, bare + 2)
     yield Relation("breakdown", roles, (cue,), "sentence", (("inclusive", "yes"), ("rest", "told")))
+
+
+def _count_of_places(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` is a bare count of the places a whole goes to, told with its plural noun and
+    closed by a colon, a semicolon or a comma ("between its two theatres:", "among three regions, and")."""
+    words = d.m.words[si]
+    f = d.facts[d.m.tokens[si][pos].fact]
+    if f.kind not in ("count", "number") or f.unit or f.value is None or f.value > COUNT_OF_PLACES_MAX:
+        return False
+    return (
+        pos + 2 < len(words)
+        and words[pos + 1].isalpha()
+        and words[pos + 1].endswith("s")
+        and words[pos + 2] in (":", ";", ",")
+    )
+
+
+# The largest count of places a list of parts may be told after ("among three regions").
+COUNT_OF_PLACES_MAX = 12
+
+
+# Words of a noun phrase a list's whole may be named again by ("the new arrivals", "the displaced families").
+NAMED_AGAIN_WORDS = 3
+# Sentences before the phrase that the count it names again may stand (the headline and the lead also).
+NAMED_AGAIN_BACK = 4
+_NAMED_AGAIN_DETERMINERS = frozenset({"the", "those", "these"})
+
+
+def _named_again(d: _Doc, si: int, first: int, like: Fact) -> int:
+    """The whole of a list closed by its rest, named again by the noun phrase of an earlier count in the
+    list's sentence before its first part or in the sentence before ("A total of 18,300 new arrivals were
+    registered. ... It moved the new arrivals to three camps. A took 7,900, B 6,100 and C the remaining
+    4,300"): the nearest such count, else -1 (also when two counts so named disagree)."""
+    for s2 in (si, si - 1):
+        if s2 < 0:
+            continue
+        toks = d.m.tokens[s2] or _plain_tokens(d, s2)  # a sentence with no figure is not tokenised
+        ws = tuple(t.text for t in toks)
+        top = first if s2 == si else len(ws)
+        for k in range(top - 2, -1, -1):
+            if ws[k] not in _NAMED_AGAIN_DETERMINERS:
+                continue
+            for n in range(NAMED_AGAIN_WORDS, 0, -1):
+                phrase = ws[k + 1 : k + 1 + n]
+                if (
+                    len(phrase) == n
+                    and k + 1 + n <= top
+                    and all(w.isalpha() for w in phrase)
+                    and all(toks[j].fact < 0 for j in range(k + 1, k + 1 + n))
+                    and len(phrase[-1]) > 3
+                    and phrase[-1].endswith("s")
+                    and phrase[-1] not in d.v.generic_wholes
+                    and phrase[-1] not in d.v.generic
+                ):
+                    found = _count_named(d, s2, k, tuple(phrase), like)
+                    if found != -1:
+                        return found
+    return -1
+
+
+def _count_named(d: _Doc, si: int, k: int, phrase: tuple[str, ...], like: Fact) -> int:
+    """The nearest count before token ``k`` of sentence ``si`` told with ``phrase`` as its noun (right after
+    it, or ending the few words after it: "18,300 new arrivals" for "the arrivals"), -1 when none, -2 when
+    two so named disagree."""
+    found = -1
+    seen: set[int] = set()
+    figures = list(d.m.figures_before(si, k, NAMED_AGAIN_BACK))
+    figures += [(s2, k2, fi) for s2, k2, fi in _lead_figures(d, si - NAMED_AGAIN_BACK)]
+    for s2, k2, fi in figures:
+        if fi in seen:
+            continue
+        seen.add(fi)
+        f = d.facts[fi]
+        if not _single(f) or f.is_range or family(f) != family(like) or d.older_end(s2, k2):
+            continue
+        ws = d.m.words[s2]
+        after = ws[k2 + 1 : k2 + 1 + NAMED_AGAIN_WORDS + 1]
+        n = len(phrase)
+        named = any(
+            tuple(after[j : j + n]) == phrase and all(_modifier(w) for w in after[:j])
+            for j in range(0, NAMED_AGAIN_WORDS + 1 - n + 1)
+        )
+        if not named:
+            continue
+        if found < 0:
+            found = fi
+        elif not f.interval.overlaps(d.facts[found].interval):
+            return -2
+    return found
+
+
+# Words that end a count's noun phrase: what follows them is not its noun ("62 seats and the Reds").
+_NOT_MODIFIERS = frozenset({"and", "or", "the", "a", "an", "of", "in", "to", "for", "on", "at", "with", "by", "from"})
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand between a count and the noun it counts: a modifier ("new", "kidney"), no
+    function word and no plural noun of its own."""
+    return word.isalpha() and word not in _NOT_MODIFIERS and not word.endswith("s")
 
 
 def _larger_near(d: _Doc, si: int, first: int, total: int) -> bool:
