@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from numcheck import dates, days
+from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
 from numcheck.patterns import View
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
@@ -37,10 +38,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
     # One birth in the text; told in another sentence than the age, alone in its sentence ("born in
     # 1948 and her brother in 1952" may be two births).
     one_birth = len(born) == 1
-    birth_alone = (
-        one_birth
-        and sum(1 for i in d.view.by_sentence[d.facts[born[0]].sentence] if _year_of(d.facts[i]) is not None) == 1
-    )
+    birth_alone = one_birth and _birth_alone(d, born[0])
     birthdays = _birthdays(d)
     ages = [i for i in d.view.by_kind.get("age", ()) if d.facts[i].unit == "year"]
     for ai in (*d.view.by_kind.get("age", ()), *_apposed_ages(d), *_ages_beside_birth(d, born)):
@@ -49,7 +47,12 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             continue
         si, pos = d.pos_of(ai)
         toks, words = d.m.tokens[si], d.m.words[si]
-        if one_birth and (birth_alone or d.facts[born[0]].sentence == si) and not _someone_else(d, si, pos):
+        if (
+            one_birth
+            and (birth_alone or d.facts[born[0]].sentence == si)
+            and not _someone_else(d, si, pos)
+            and not (d.facts[born[0]].sentence != si and _kin_before(d, si, pos))
+        ):
             at = -1
             best = SPAN_REACH + 1
             bpos = d.pos_of(born[0])[1] if d.facts[born[0]].sentence == si else -1
@@ -89,6 +92,36 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             parents = [t.fact for t in toks[:pos] if t.fact >= 0 and d.facts[t.fact].kind == "age"]
             if parents:
                 yield Relation("kin", (("child", ai), *(("parent", p) for p in parents)), (), "sentence")
+
+
+# Tokens either side of a birth in which another year makes it one of two births ("born in 1948 and her
+# brother in 1952"); a year past a comma tells a later act ("born in Bangor in August 1999, worked as a
+# plumber until ... January 2021").
+BIRTH_ALONE_REACH = 6
+
+
+def _birth_alone(d: _Doc, bi: int) -> bool:
+    """No other year is told near the birth ``bi`` in its own stretch of words (up to a comma or a clause
+    end): the birth is one person's, even in a sentence that goes on to date later acts."""
+    si, pos = d.pos_of(bi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for step in (-1, 1):
+        k = pos + step
+        while 0 <= k < len(words) and abs(k - pos) <= BIRTH_ALONE_REACH:
+            if words[k] in (",", ";", ":", "(", ")") or words[k] in CLAUSE_END:
+                break
+            fi = toks[k].fact
+            if fi >= 0 and fi != bi and _year_of(d.facts[fi]) is not None:
+                return False
+            k += step
+    return True
+
+
+def _kin_before(d: _Doc, si: int, pos: int) -> bool:
+    """A kin word with its possessive before the age in its sentence ("His son died there in 2004, aged
+    40"): the age is the kin's, not the person born in another sentence."""
+    words = d.m.words[si]
+    return any(words[k] in KIN_WORDS and words[k - 1] in ("his", "her", "their") for k in range(1, pos))
 
 
 def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:
@@ -137,6 +170,8 @@ def _someone_else(d: _Doc, si: int, pos: int) -> bool:
         k -= 1
     if k >= 0 and words[k] in _age_words("other_before") and k < pos - 1:
         return True
+    if pos + 1 < len(words) and words[pos + 1] in _age_words("other_after"):
+        return True  # "The 25-year-old rival she beat": another person
     if k >= 0 and words[k] == ",":
         k -= 1
     return k >= 1 and (words[k - 1] in ("his", "her", "their") or words[k] in dates.table("tenure")["others"])
