@@ -276,6 +276,10 @@ def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
     "45% of members, a clear majority" → the figure, or -1."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
+    if toks[i].fact >= 0:
+        i = d.hedge_start(si, i)  # "52%, or almost two-thirds": the fraction word's hedge is its own
+    if i > 2 and words[i - 1] in ("or", "i.e.", "ie") and words[i - 2] in _APPOSITION:
+        i -= 1  # "a reduction of 52%, or almost two-thirds"
     if i < 2 or words[i - 1] not in _APPOSITION:
         return -1
     if end + 1 < len(words) and words[end] == "of" and words[end + 1] in ("them", "whom", "those", "these", "which"):
