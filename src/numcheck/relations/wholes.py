@@ -223,7 +223,7 @@ def _total_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             continue
         pm = d.m.by_fact.get(pi)
         if not head:
-            head = pm.noun.lower().split()[-1] if pm is not None and pm.noun else ""
+            head = pm.noun.lower().split()[-1] if pm is not None and pm.noun else _elided_noun(d, pi)
         if not head.isalpha() or head in d.v.generic or singular(head) == head:
             continue  # "of the total" of a part that names nothing, or "people": no one total told
         wi = _total_before(d, si, pi, head, parts)
@@ -346,3 +346,27 @@ def _share_beside(d: _Doc, si: int, k: int) -> bool:
         if words[j] in CLAUSE_END:
             return False
     return False
+
+
+def _elided_noun(d: _Doc, pi: int) -> str:
+    """The noun a bare count leaves to the count told before it: "biggest market with 38 million
+    subscribers. Europe accounted for a third of the total, at 21 million" counts subscribers. The last
+    word of the noun of the nearest count of its family before it, in its sentence or the one before, when
+    that count names one and is told at the same scale ("million"); else ""."""
+    si, pos = d.pos_of(pi)
+    part = d.facts[pi]
+    for _, _, fi in d.m.figures_before(si, pos, 1, None):
+        f = d.facts[fi]
+        if f.kind not in ("count", "number") or f.value is None:
+            continue
+        m = d.m.by_fact.get(fi)
+        if m is None or not m.noun or _scale(d, fi) != _scale(d, pi) or f.value == part.value:
+            return ""
+        return m.noun.lower().split()[-1]
+    return ""
+
+
+def _scale(d: _Doc, fi: int) -> str:
+    """The scale word a figure is told with ("million", "bn"), else ""."""
+    text = d.view.text[d.facts[fi].span.start : d.facts[fi].span.end].lower()
+    return next((w for w in ("thousand", "million", "billion", "bn", "m") if text.endswith(w)), "")
