@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact
-from numcheck.relations.base import SHARES, Relation, _Doc
+from numcheck.relations.base import COUNTABLE, SHARES, Relation, _Doc, same_family
 from numcheck.relations.stated import _concept_before
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -219,13 +219,15 @@ def _total_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             continue
         end, head = named
         pi = _part_beside(d, si, pos, end)
-        if pi < 0 or pi in tied or d.facts[pi].kind not in ("count", "number"):
+        if pi < 0 or pi in tied or d.facts[pi].kind not in ("count", "number", "money"):
             continue
+        if d.facts[pi].kind == "money" and not head:
+            continue  # "£3.9m, a third of the total": which sum of that currency is the total is not told
         pm = d.m.by_fact.get(pi)
         if not head:
             head = pm.noun.lower().split()[-1] if pm is not None and pm.noun else _elided_noun(d, pi)
-        if not head.isalpha() or head in d.v.generic or singular(head) == head:
-            continue  # "of the total" of a part that names nothing, or "people": no one total told
+        if not head.isalpha() or head in d.v.generic or (singular(head) == head and d.facts[pi].kind != "money"):
+            continue  # "of the total" of a part that names nothing, "of the vote", "people": no one total told
         wi = _total_before(d, si, pi, head, parts)
         if wi >= 0:
             yield Relation(
@@ -296,27 +298,34 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
     concept = "" if concept in d.v.generic else concept
     ps, pp = d.pos_of(pi)
     best = -1
+    periods: set[str] = set()  # the times the counts of the noun are told of
     vague = Decimal(0)  # the largest count told before that names nothing or a generic noun ("91,436 people")
     for s2, k2, wi in d.m.figures_before(ps, pp, TOTAL_BACK, None):
         w = d.facts[wi]
-        if wi == pi or w.kind not in ("count", "number") or w.is_range or w.value is None or part.value is None:
+        if wi == pi or w.kind not in COUNTABLE or not same_family(w, part) or w.value is None or part.value is None:
+            continue
+        if w.is_range:
             continue
         m = d.m.by_fact.get(wi)
         if m is None or m.roles & _NOT_WHOLE or d.move_size(wi) or d.older_end(s2, k2) or d.bound_at(s2, k2):
             continue
         nouns = (m.noun, w.subject)
         by_noun = any(n and singular(n.lower().split()[-1]) == singular(head) for n in nouns)
-        if not by_noun and not (concept and concept in (m.concept, d.m.frame(wi).concept)):
+        concepts = (m.concept, d.m.frame(wi).concept, _concept_before(d, wi) if w.kind == "money" else "")
+        if not by_noun and not (concept and concept in concepts):
             wc = d.m.frame(wi).concept or m.concept or ""
             if not wc or wc in d.v.generic:
                 vague = max(vague, w.value)
             continue
         if wi in parts or _told_part(d, s2, k2) or _share_beside(d, s2, k2):
             continue
+        periods.add(d.m.frame(wi).period)
         if w.value <= part.value:
             continue
         if best < 0 or w.value > (d.facts[best].value or 0):
             best = wi
+    if best >= 0 and periods - {"", d.m.frame(best).period}:
+        return -1  # "last year's £6m appeal" beside "the £12m appeal": which one "the appeal" is is unclear
     if best >= 0 and vague > (d.facts[best].value or 0):
         return -1  # "91,436 people were on the list ... about 38,000 patients ...": which is the total is unclear
     if best >= 0:
@@ -329,10 +338,17 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
 
 
 def _told_part(d: _Doc, si: int, k: int) -> bool:
-    """The count at token ``k`` is told as a part of another ("3,000 of its 12,000", "including 40")."""
+    """The count at token ``k`` is told as a part of another ("3,000 of its 12,000", "including 40"), or
+    as the whole of a part told right before it ("3,000 of its 12,000": the 12,000 is that part's whole,
+    maybe not the story's total); "revenue of $61.4m" is neither."""
     ws = d.m.words[si]
     h = d.hedge_start(si, k)
-    return (k + 1 < len(ws) and ws[k + 1] == "of") or (h > 0 and ws[h - 1] in ("including", "among", "of"))
+    if (k + 1 < len(ws) and ws[k + 1] == "of") or (h > 0 and ws[h - 1] in ("including", "among")):
+        return True
+    j = h - 1
+    while j > 0 and ws[j] in ("its", "their", "the", "a", "total"):
+        j -= 1
+    return j > 0 and ws[j] == "of" and any(d.fact_at(si, i) >= 0 for i in range(max(0, j - 3), j))
 
 
 def _share_beside(d: _Doc, si: int, k: int) -> bool:
