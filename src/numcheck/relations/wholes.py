@@ -221,11 +221,13 @@ def _total_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         pi = _part_beside(d, si, pos, end)
         if pi < 0 or pi in tied or d.facts[pi].kind not in ("count", "number", "money"):
             continue
-        if d.facts[pi].kind == "money" and not head:
-            continue  # "£3.9m, a third of the total": which sum of that currency is the total is not told
         pm = d.m.by_fact.get(pi)
+        if not head and pm is not None and pm.noun:
+            head = pm.noun.lower().split()[-1]  # "Online sales ... £104m, or a third of the total": sales
+        elif not head and d.facts[pi].kind != "money":
+            head = _elided_noun(d, pi)
         if not head:
-            head = pm.noun.lower().split()[-1] if pm is not None and pm.noun else _elided_noun(d, pi)
+            continue  # "£3.9m, a third of the total": which sum of that currency is the total is not told
         if not head.isalpha() or head in d.v.generic or (singular(head) == head and d.facts[pi].kind != "money"):
             continue  # "of the total" of a part that names nothing, "of the vote", "people": no one total told
         wi = _total_before(d, si, pi, head, parts)
@@ -267,10 +269,11 @@ def _part_beside(d: _Doc, si: int, pos: int, end: int) -> int:
     ("1.6 million passengers, a third of the total", "6,200 of its patients, a quarter of the total"), or
     told right after its whole's words ("a third of the total, at 21 million", "(21 million)"); else -1."""
     words = d.m.words[si]
-    k = d.hedge_start(si, pos) - 1
+    link = d.v.same.ending_at(words, d.hedge_start(si, pos))
+    k = link[1] - 1 if link is not None else d.hedge_start(si, pos) - 1  # ", equivalent to", ", or about"
     while k >= 0 and words[k] in ("a", "an", "about", "some", "roughly", "nearly", "almost", "around"):
         k -= 1
-    if k >= 0 and words[k] in _BESIDE:
+    if link is not None or (k >= 0 and words[k] in _BESIDE):
         while k >= 0 and words[k] in _BESIDE:
             k -= 1
         for j in range(k, max(-1, k - TOTAL_PART_GAP - 1), -1):
@@ -324,8 +327,8 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
             continue
         if best < 0 or w.value > (d.facts[best].value or 0):
             best = wi
-    if best >= 0 and periods - {"", d.m.frame(best).period}:
-        return -1  # "last year's £6m appeal" beside "the £12m appeal": which one "the appeal" is is unclear
+    if best >= 0 and not d.m.frame(best).period and periods - {""}:
+        return -1  # "the £12m appeal" beside "last year's £6m appeal": which one "the appeal" is is unclear
     if best >= 0 and vague > (d.facts[best].value or 0):
         return -1  # "91,436 people were on the list ... about 38,000 patients ...": which is the total is unclear
     if best >= 0:
