@@ -544,7 +544,14 @@ def touched(d: _Doc, si: int, k: int) -> bool:
 
 
 def definite_whole(
-    d: _Doc, si: int, k: int, like: Fact | None, part: int = -1, sets_only: bool = False, lead: bool = False
+    d: _Doc,
+    si: int,
+    k: int,
+    like: Fact | None,
+    part: int = -1,
+    sets_only: bool = False,
+    lead: bool = False,
+    named: bool = False,
 ) -> int:
     """The figure a definite noun phrase at token ``k`` ("the dead", "those killed", "the displaced", "the
     budget") stands for, or -1: the nearest earlier count of ``like``'s family (any count without it: the
@@ -556,16 +563,26 @@ def definite_whole(
     two counts of it that disagree are told side by side (two sources, two days: "Police said 40 died; the
     Red Cross put the toll at 65"), or when the part is told of another time or place than the whole. With
     ``sets_only`` only a phrase of ``[referents] definite_sets`` is read, an event's one count ("the dead",
-    "the displaced", "the budget"): the nearest count of "the stores" may be a flow ("opened 5 stores")."""
+    "the displaced", "the budget"): the nearest count of "the stores" may be a flow ("opened 5 stores").
+    With ``named`` too, any other plural noun is read where the nearest count told of it is named by that
+    very noun and told as a level, not a move or an addition ("The trust employs 2,400 nurses. ... 310 of
+    the nurses"; not "hired 40 new nurses", "cut 300 nurses": a flow, maybe not the set "the nurses" is)."""
     hit = definite_at(d, si, k, money=like is not None and like.kind == "money")
     if hit is None:
         return -1
     _, head, concept = hit
     concept = concept or singular(head)  # "the budget": a noun the vocabulary does not list is its own concept
+    by_noun = False
     if sets_only and concept not in words().definite_sets and not touched(d, si, k):
-        return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
+        if not named:
+            return -1  # "30 of the stores": read only where the story tells one count of it (``definite_sets``)
+        by_noun = True  # "310 of the nurses": only a count named "nurses", told as a level
     kin = words().equivalents.get(concept, frozenset()) | {concept}
+    if by_noun:
+        kin = frozenset()
     found = _definite_in(d, d.m.figures_before(si, k, DEFINITE_BACK, None), like, part, head, kin)
+    if found >= 0 and by_noun and not _level_of(d, found, head):
+        return -1
     if found == -1 and lead:
         found = _definite_in(d, _lead_figures(d, si - DEFINITE_BACK), like, part, head, kin)
     if found >= 0 and part >= 0 and _other_frame(d, part, found):
@@ -573,6 +590,40 @@ def definite_whole(
     if found >= 0 and d.m.frame(found).scope not in ("", "whole") and touched(d, si, k):
         return -1  # "2,100 homes in Ashby lost power. Across the county, 6,000 of the affected homes ...": wider
     return max(found, -1)
+
+
+# Words right before a count's noun, or before the count, that tell it as a flow or a narrower set than the
+# one "the <noun>" names later: "40 new nurses", "another 300 members", "a further 12 stores".
+_NOT_LEVEL = frozenset({"new", "more", "extra", "another", "further", "additional", "other", "fewer", "less"})
+
+
+def _level_of(d: _Doc, fi: int, head: str) -> bool:
+    """The count ``fi`` is told of its noun ``head`` itself, as a level: its mention's noun is that noun
+    alone (no modifier that narrows it, "40 new nurses", "3,000 agency nurses"), it is not the size of a
+    move ("cut 300 nurses", ``_Doc.move_size``; a level moved to is one: "rose to 2,400 nurses") and no adding word stands before it ("another 300")."""
+    m = d.m.by_fact.get(fi)
+    if m is None or not m.noun or m.multiple or d.move_size(fi) or m.roles & {"another", "remainder", "each", "part"}:
+        return False
+    noun = m.noun.lower().split()
+    if singular(noun[0]) != singular(head):
+        return False  # "3,000 agency nurses": a narrower set than "the nurses" may be
+    s2, k2 = d.pos_of(fi)
+    h = d.hedge_start(s2, k2)
+    ws = d.m.words[s2]
+    if h > 0 and ws[h - 1] in _NOT_LEVEL:
+        return False
+    j = h - 1
+    while j > 0 and ws[j] in _DETERMINERS:
+        j -= 1
+    return not (j >= 0 and ws[j] in flow_verbs())  # "hired 300 nurses", "closed 40 stores": a flow
+
+
+@functools.cache
+def flow_verbs() -> frozenset[str]:
+    """Verbs told right before a count that make it what came in or went out (``[flows]`` in_before and
+    out_before: "opened 14 stores", "shut nine"), not the stock a later "the stores" names."""
+    data = _toml("vocab.toml")["flows"]
+    return frozenset(data["in_before"]) | frozenset(data["out_before"])
 
 
 # ``_definite_in``'s answer when the counts it read make the phrase name none (two counts that disagree, a

@@ -255,7 +255,11 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 after += 1  # "out of the top 20", "of the first 10": a rank word, the whole follows
             elif (
                 after < len(words)
-                and (words[after] in d.v.anaphora or (words[after] == "this" and d.facts[part].kind == "money"))
+                and (
+                    words[after] in d.v.anaphora
+                    or (words[after] == "this" and d.facts[part].kind == "money")
+                    or _amount_subject(d, si, after)
+                )
                 and after == j + 1 + (words[j] == "out")
             ):
                 nxt = words[after + 1] if after + 1 < len(words) else ""
@@ -265,7 +269,11 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                     # "The patients had a median age of 64, and about 880 of them": "them" are the subject's
                     subject = definite_whole(d, si, 0, d.facts[part], part)
                     return (subject, d.span(si, j, after + 1), "document") if subject >= 0 else None
-                ante = referent(d, si, after, part=part, noun=noun, at=pos)
+                if _amount_subject(d, si, after):
+                    # "£10m of that sum": the one amount told last (``referent``), none when two were told
+                    ante = referent(d, si, d.hedge_start(si, pos), d.facts[part])
+                else:
+                    ante = referent(d, si, after, part=part, noun=noun, at=pos)
                 if ante >= 0 and narrowed_apart(d, si, after, ante):
                     ante = narrowed_referent(d, si, after, part)  # "52 of those on the dummy pill"
                 if ante >= 0:
@@ -295,7 +303,7 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
             if wi < 0 and words[after - 1] in referent_words().definite_determiners:
                 # "48,000 of the displaced", "41 of the dead": the count told before of the set it names.
-                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True)
+                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True, named=True)
                 if wi >= 0:
                     told = "sentence" if d.pos_of(wi)[0] == si else "document"
                     return wi, d.span(si, j, after + 1), told
@@ -308,6 +316,13 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             return None
         j += 1
     return None
+
+
+def _amount_subject(d: _Doc, si: int, k: int) -> bool:
+    """ "£248m of that sum", "1,200 of this figure": a demonstrative and a noun of amount at token ``k``
+    (``referents.subject_at``) stand for the whole, the figure told before like a pronoun."""
+    words = d.m.words[si]
+    return words[k] in ("this", "that") and subject_at(d, si, k) > k + 1
 
 
 def _figure_after_noun_of(d: _Doc, si: int, start: int) -> int:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 
-from numcheck.mentions import same_holder
+from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import COUNTABLE, SHARES, Relation, _Doc, same_family
 from numcheck.relations.stated import _concept_before
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Sentences either side of the share that the whole's count may stand.
 WHOLE_REACH = 12
@@ -182,3 +183,209 @@ def _money_whole(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[s
             if _may_hold(d, wi, part, holder):
                 found.append((abs(s2 - si), wi))
     return _nearest_agreeing(d, found)
+
+
+# Sentences back that the count a share "of the total" or "of all <noun>" is taken of may stand: a story
+# tells its total near its top and breaks it down a few paragraphs on.
+TOTAL_BACK = 8
+# Words between a part and the share set beside it ("1.6 million passengers, a third of the total"; "6,200
+# of the trust's patients, a quarter of the total"): the part's noun and what it is of.
+TOTAL_PART_GAP = 5
+# Words that join a share "of the total" to the part told after it: "a third of the total, at 21 million".
+_TOTAL_AFTER = frozenset({"at", "with", "or", "some", "about", "around", "roughly", "nearly", "almost"})
+# Words that set a share beside the part before it: "1.6 million, a third of the total", "(a third of".
+_BESIDE = frozenset({",", "or", "(", "-", "—", "–"})
+# Words after "of" that make the share's whole the story's one total: determiners and words of a total.
+_TOTAL_DETERMINERS = frozenset({"the", "all", "its", "their"})
+_TOTAL_WORDS = frozenset({"total", "overall", "whole"})
+
+
+def _total_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A share of the story's total, named without a figure, set beside its part: "About 1.6 million
+    passengers, a third of the total, ...", "Europe accounted for a quarter of the total, at 21 million",
+    "Women made up two in five of all runners, at 4,650". The whole is the largest count told before of
+    the noun "of all <noun>" names (for "of the total", the part's noun): told of that very noun or its
+    concept, as a level (not a part, a change's start, a move or a flow), larger than the part; none when
+    those counts are told of other times. A ``share`` relation, by document evidence."""
+    tied = {i for rel in built.get("share", {}).values() for _, i in rel.roles}
+    parts = frozenset(
+        i for kind in ("share", "part") for rel in built.get(kind, {}).values() for r, i in rel.roles if r == "part"
+    )
+    for si, pos, xi, _ in d.figures(SHARES):
+        if xi in tied or d.bound_at(si, pos):
+            continue
+        named = _named_total(d, si, pos)
+        if named is None:
+            continue
+        end, head = named
+        pi = _part_beside(d, si, pos, end)
+        if pi < 0 or pi in tied or d.facts[pi].kind not in ("count", "number", "money"):
+            continue
+        pm = d.m.by_fact.get(pi)
+        if not head and pm is not None and pm.noun:
+            head = pm.noun.lower().split()[-1]  # "Online sales ... £104m, or a third of the total": sales
+        elif not head and d.facts[pi].kind != "money":
+            head = _elided_noun(d, pi)
+        if not head:
+            continue  # "£3.9m, a third of the total": which sum of that currency is the total is not told
+        if not head.isalpha() or head in d.v.generic or (singular(head) == head and d.facts[pi].kind != "money"):
+            continue  # "of the total" of a part that names nothing, "of the vote", "people": no one total told
+        wi = _total_before(d, si, pi, head, parts)
+        if wi >= 0:
+            yield Relation(
+                "share", (("part", pi), ("whole", wi), ("share", xi)), (d.span(si, pos + 1, end),), "document"
+            )
+
+
+def _named_total(d: _Doc, si: int, pos: int) -> tuple[int, str] | None:
+    """The words after the share at token ``pos`` that name its whole without a figure: "of the total"
+    (head "") or "of all exports", "of the runners" (head the noun), ending its clause, a comma or a
+    bracket; where they end and the head. None for anything that narrows or names another whole ("of the
+    vote", "of all exports to China", "of the region's thefts", "of those asked")."""
+    words = d.m.words[si]
+    k = pos + 1
+    if k >= len(words) or words[k] != "of":
+        return None
+    k += 1
+    if k >= len(words) or words[k] not in _TOTAL_DETERMINERS:
+        return None
+    while k < len(words) and words[k] in _TOTAL_DETERMINERS:
+        k += 1
+    phrase: list[str] = []
+    while k < len(words) and len(phrase) < 2 and words[k].isalpha() and d.fact_at(si, k) < 0:
+        phrase.append(words[k])
+        k += 1
+    if not phrase or (k < len(words) and words[k] not in CLAUSE_END and words[k] not in (",", ")")):
+        return None
+    if phrase[-1] == "total" and all(w in _TOTAL_WORDS for w in phrase):
+        return k, ""
+    if len(phrase) > 1:
+        return None  # "of all farm exports": a narrower set than the one counted
+    return k, phrase[0]
+
+
+def _part_beside(d: _Doc, si: int, pos: int, end: int) -> int:
+    """The count a share "of the total" is set beside: told before it and set off by a comma or a bracket
+    ("1.6 million passengers, a third of the total", "6,200 of its patients, a quarter of the total"), or
+    told right after its whole's words ("a third of the total, at 21 million", "(21 million)"); else -1."""
+    words = d.m.words[si]
+    link = d.v.same.ending_at(words, d.hedge_start(si, pos))
+    k = link[1] - 1 if link is not None else d.hedge_start(si, pos) - 1  # ", equivalent to", ", or about"
+    while k >= 0 and words[k] in ("a", "an", "about", "some", "roughly", "nearly", "almost", "around"):
+        k -= 1
+    if link is not None or (k >= 0 and words[k] in _BESIDE):
+        while k >= 0 and words[k] in _BESIDE:
+            k -= 1
+        for j in range(k, max(-1, k - TOTAL_PART_GAP - 1), -1):
+            if words[j] in CLAUSE_END or words[j] in _BESIDE:
+                break
+            if d.fact_at(si, j) >= 0:
+                return d.fact_at(si, j) if not d.m.words[si][j + 1 : j + 2] == ("%",) else -1
+        return -1
+    if end + 1 < len(words) and words[end] in (",", "("):
+        j = end + 1
+        while j < len(words) and words[j] in _TOTAL_AFTER:
+            j += 1
+        if j > end + 1 or words[end] == "(":
+            return d.fact_at(si, j)
+    return -1
+
+
+def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -> int:
+    """The largest count told before the part, within ``TOTAL_BACK`` sentences, of the noun ``head`` or its
+    concept, as a level, larger than the part and no part itself (``parts``, or a share set beside it:
+    "with 141,200 cars, or 44% of the total"); -1 when there is none, when a larger count that names
+    nothing of its own may be the total, or when those counts are of another time or place."""
+    part = d.facts[pi]
+    concept = d.v.concept(head)
+    concept = "" if concept in d.v.generic else concept
+    ps, pp = d.pos_of(pi)
+    best = -1
+    periods: set[str] = set()  # the times the counts of the noun are told of
+    vague = Decimal(0)  # the largest count told before that names nothing or a generic noun ("91,436 people")
+    for s2, k2, wi in d.m.figures_before(ps, pp, TOTAL_BACK, None):
+        w = d.facts[wi]
+        if wi == pi or w.kind not in COUNTABLE or not same_family(w, part) or w.value is None or part.value is None:
+            continue
+        if w.is_range:
+            continue
+        m = d.m.by_fact.get(wi)
+        if m is None or m.roles & _NOT_WHOLE or d.move_size(wi) or d.older_end(s2, k2) or d.bound_at(s2, k2):
+            continue
+        nouns = (m.noun, w.subject)
+        by_noun = any(n and singular(n.lower().split()[-1]) == singular(head) for n in nouns)
+        concepts = (m.concept, d.m.frame(wi).concept, _concept_before(d, wi) if w.kind == "money" else "")
+        if not by_noun and not (concept and concept in concepts):
+            wc = d.m.frame(wi).concept or m.concept or ""
+            if not wc or wc in d.v.generic:
+                vague = max(vague, w.value)
+            continue
+        if wi in parts or _told_part(d, s2, k2) or _share_beside(d, s2, k2):
+            continue
+        periods.add(d.m.frame(wi).period)
+        if w.value <= part.value:
+            continue
+        if best < 0 or w.value > (d.facts[best].value or 0):
+            best = wi
+    if best >= 0 and not d.m.frame(best).period and periods - {""}:
+        return -1  # "the £12m appeal" beside "last year's £6m appeal": which one "the appeal" is is unclear
+    if best >= 0 and vague > (d.facts[best].value or 0):
+        return -1  # "91,436 people were on the list ... about 38,000 patients ...": which is the total is unclear
+    if best >= 0:
+        bf, pf = d.m.frame(best), d.m.frame(pi)
+        if bf.period and pf.period and bf.period != pf.period:
+            return -1  # "5.1 million in 2023 ... a third of the total this year": another time's total
+        if pf.scope not in ("", "whole") and bf.scope != pf.scope:
+            return -1  # "In Leeds, 900 nurses, a quarter of the total,": maybe the total in Leeds
+    return best
+
+
+def _told_part(d: _Doc, si: int, k: int) -> bool:
+    """The count at token ``k`` is told as a part of another ("3,000 of its 12,000", "including 40"), or
+    as the whole of a part told right before it ("3,000 of its 12,000": the 12,000 is that part's whole,
+    maybe not the story's total); "revenue of $61.4m" is neither."""
+    ws = d.m.words[si]
+    h = d.hedge_start(si, k)
+    if (k + 1 < len(ws) and ws[k + 1] == "of") or (h > 0 and ws[h - 1] in ("including", "among")):
+        return True
+    j = h - 1
+    while j > 0 and ws[j] in ("its", "their", "the", "a", "total"):
+        j -= 1
+    return j > 0 and ws[j] == "of" and any(d.fact_at(si, i) >= 0 for i in range(max(0, j - 3), j))
+
+
+def _share_beside(d: _Doc, si: int, k: int) -> bool:
+    """A share is set right after the count at token ``k`` ("141,200 cars, or 44.3% of the total", "900
+    (12%)"): the count is a part of some total, not the total."""
+    words = d.m.words[si]
+    for j in range(k + 1, min(len(words), k + 1 + TOTAL_PART_GAP)):
+        fj = d.fact_at(si, j)
+        if fj >= 0:
+            return d.facts[fj].kind in SHARES and any(w in _BESIDE for w in words[k + 1 : j])
+        if words[j] in CLAUSE_END:
+            return False
+    return False
+
+
+def _elided_noun(d: _Doc, pi: int) -> str:
+    """The noun a bare count leaves to the count told before it: "biggest market with 38 million
+    subscribers. Europe accounted for a third of the total, at 21 million" counts subscribers. The last
+    word of the noun of the nearest count of its family before it, in its sentence or the one before, when
+    that count names one and is told at the same scale ("million"); else ""."""
+    si, pos = d.pos_of(pi)
+    part = d.facts[pi]
+    for _, _, fi in d.m.figures_before(si, pos, 1, None):
+        f = d.facts[fi]
+        if f.kind not in ("count", "number") or f.value is None:
+            continue
+        m = d.m.by_fact.get(fi)
+        if m is None or not m.noun or _scale(d, fi) != _scale(d, pi) or f.value == part.value:
+            return ""
+        return m.noun.lower().split()[-1]
+    return ""
+
+
+def _scale(d: _Doc, fi: int) -> str:
+    """The scale word a figure is told with ("million", "bn"), else ""."""
+    text = d.view.text[d.facts[fi].span.start : d.facts[fi].span.end].lower()
+    return next((w for w in ("thousand", "million", "billion", "bn", "m") if text.endswith(w)), "")
