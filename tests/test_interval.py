@@ -41,3 +41,15 @@ def test_arithmetic() -> None:
     assert b.divide(Interval(D(10), D(10))) == Interval(D("0.3"), D("0.5"))
     assert Interval(D(1), D(2)).divide(Interval(D(0), D(1))) is None
     assert not Interval(D(1), D(2), high_open=True).overlaps(Interval(D(2), D(3)))
+
+
+def test_a_hedge_keeps_printed_precision() -> None:
+    # "about 48,200" is told to the hundred: at most one unit of its last digit either way, not 10%.
+    told = hedged(D(48200), D(1), "about")
+    assert (told.low, told.high) == (D(48100), D(48300))
+    # A round figure keeps its 10% ("about 50,000" is 45,000 to 55,000).
+    round_ = hedged(D(50000), D(1), "about")
+    assert (round_.low, round_.high) == (D(45000), D(55000))
+    # A figure in words has no digit to cap by ("about two-thirds").
+    words = hedged(D("0.6"), D("0.01"), "about", digits=False)
+    assert words.low == D("0.54")

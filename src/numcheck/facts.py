@@ -483,7 +483,7 @@ def _fact(
             # A range means its written ends: "10-15" is [10, 15].
             interval = Interval(low, high)
         elif value is not None:
-            interval = hedged(value, step, hedge)
+            interval = hedged(value, step, hedge, digits=any(c.isdigit() for c in ctx.clean[start:end]))
         else:
             interval = Interval(None, None)
     tidy = None if value is None else _tidy(value)

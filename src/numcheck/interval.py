@@ -130,7 +130,7 @@ def _told_step(value: Decimal, step: Decimal) -> Decimal:
     return max(step, Decimal(place))
 
 
-def hedged(value: Decimal, step: Decimal, hedge: str) -> Interval:
+def hedged(value: Decimal, step: Decimal, hedge: str, digits: bool = True) -> Interval:
     """The interval a writer could mean by ``value`` written to ``step`` under ``hedge``.
 
     ``step`` is the place value of the last significant digit, already scaled
@@ -141,7 +141,8 @@ def hedged(value: Decimal, step: Decimal, hedge: str) -> Interval:
     mag = abs(value)
     if hedge == "exact":
         return base
-    told = _told_step(value, step)
+    # A figure in words ("about two-thirds", "almost a third") prints no digit to cap its hedge by.
+    told = _told_step(value, step) if digits else mag
     if hedge == "about":
         width = max(step / 2, min(mag * ABOUT_WIDTH, told * HEDGE_STEPS))
         return Interval(value - width, value + width)
