@@ -282,6 +282,9 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
     # "from £1.85bn ($2.40bn) in 2017 to £1.62bn": asides only inside a change that says "from".
     if _from_before(words, pos) < 0:
         return "", -1
+    rate = d.v.rates.starting_at(words, pos + 1)
+    if rate is not None and rate[1] < len(words) and words[rate[1]] == "to":
+        return "to", rate[1]  # "from an average of 8.2 a month to 3.9": the rate's period between the ends
     j = skip_aside(d, si, pos + 1)
     if j > pos + 1 and j < len(words) and words[j] == "to":
         return "to", j
@@ -323,13 +326,19 @@ def _past_own_noun(d: _Doc, si: int, pos: int) -> int:
 
 
 def _from_before(words: Sequence[str], pos: int) -> int:
-    """Index of a "from" at most three words before ``pos`` ("from his favoured 400m"), or -1."""
-    for k in range(pos - 1, max(-1, pos - 4), -1):
+    """Index of a "from" at most three words before ``pos`` ("from his favoured 400m"), or five past a
+    level's noun and "of" ("from an average of 8.2 a month", "from a peak of 41"), or -1."""
+    reach = 6 if pos >= 2 and words[pos - 1] == "of" and words[pos - 2] in FROM_LEVEL_NOUNS else 4
+    for k in range(pos - 1, max(-1, pos - reach), -1):
         if words[k] == "from":
             return k
         if words[k] in CLAUSE_END or words[k] == ",":
             return -1
     return -1
+
+
+# Nouns of a level between "from" and the older end ("from an average of 8.2", "from a high of 41").
+FROM_LEVEL_NOUNS = frozenset("average high peak low total mean median level record".split())
 
 
 def _pair(
