@@ -1017,6 +1017,13 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             if told is not None:
                 stated = (told[0], told[1], told[2])
                 direction = direction or told[1]
+            else:
+                second = _second_older(d, si, apos, b)
+                if second is not None:
+                    # "up from 49.6 million at the end of June and 44.8 million a year earlier, a rise of
+                    # 14.5% over 12 months": the stated change is the newer figure's against the second end.
+                    ci, told2 = second
+                    yield _change(d, si, ci, bi, (cue,), direction or told2[1], (told2[0], told2[1], told2[2]))
         rel = _change(d, si, ai, bi, (cue,), direction, stated)
         if multiple and not rel.label("multiple"):
             rel = Relation(rel.kind, rel.roles, rel.cues, rel.evidence, (*rel.labels, ("multiple", multiple)))
@@ -1029,6 +1036,20 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             )
         yield rel
         return
+
+
+def _second_older(d: _Doc, si: int, apos: int, like: Fact) -> tuple[int, tuple[int, str, Span, int]] | None:
+    """A second older end joined by "and" after the first and its time, then the stated change closing the
+    clause ("up from A at the end of June and B a year earlier, a rise of P%"): (B, the stated change)."""
+    words = d.m.words[si]
+    k = _past_time_phrase(d, si, apos + 1)
+    if k >= len(words) or words[k] != "and":
+        return None
+    ci = d.figure_after(si, k + 1)
+    if ci < 0 or not same_family(d.facts[ci], like) or d.facts[ci].is_range:
+        return None
+    told = _stated_at(d, si, _past_time_phrase(d, si, d.pos_of(ci)[1] + 1))
+    return (ci, told) if told is not None else None
 
 
 def _verb_direction(d: _Doc, si: int, pos: int) -> tuple[str, Span] | None:
