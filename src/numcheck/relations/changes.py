@@ -73,7 +73,7 @@ ASIDE_BRACKET = 12
 FRAME_WORDS = frozenset(
     """in the a of during for over at same period year years quarter quarters month months week weeks
     first second third fourth final last past previous this that fiscal financial half end start beginning
-    earlier ago before three six nine twelve""".split()
+    earlier ago before three six nine twelve summer winter spring autumn weekend""".split()
 )
 FRAME_NOUNS = frozenset(
     """period year years quarter quarters month months week weeks half end start beginning earlier ago
@@ -2388,6 +2388,8 @@ def _clause_done(d: _Doc, si: int, k: int) -> bool:
         k += 1
     if (words[k],) in POINT_WORDS if k < len(words) else False:
         k += 1  # "a rise of six points"
+    if tuple(words[k : k + 3]) in (("on", "the", "year"), ("year", "on", "year")):
+        k += 3  # "an increase of 18% on the year": the year's change, said again
     k = _past_time_phrase(d, si, k)
     return k >= len(words) or words[k] in CLAUSE_END or words[k] in (",", ";")
 
