@@ -375,7 +375,18 @@ _E_SINGULARS = frozenset(
 )
 
 
+# Plurals not made with "s": "482 of the men" names the set "446 men" told before.
+_IRREGULAR_PLURALS = {
+    "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "geese": "goose",
+}
+
+
 def singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("men") and len(word) > 5 and word[:-3].isalpha() and not word.endswith("omen"):
+        return word[:-3] + "man"  # "firemen", "policemen", "fishermen" ("omen" is no plural)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes", "zzes")) and len(word) > 4 and word[:-1] not in _E_SINGULARS:
