@@ -224,7 +224,11 @@ def _beside_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             continue
         words = d.m.words[si]
         after = words[pos + 1] if pos + 1 < len(words) else "."
-        bare = after in CLAUSE_END or after == "," or (after == ")" and words[pos + 2 : pos + 3] != ("of",))
+        bare = (
+            after in CLAUSE_END
+            or after in (",", "-", "—", "–")
+            or (after == ")" and words[pos + 2 : pos + 3] != ("of",))
+        )
         if (after != "of" or pos + 2 >= len(words)) and not bare:
             continue
         h = d.hedge_start(si, pos)
@@ -339,11 +343,11 @@ def _bare_whole(d: _Doc, si: int, k: int, pi: int) -> tuple[int, int, str] | Non
         return None
     if set(words[max(0, h - 2) : h]) & SET_AGAINST:
         return None  # "against 18 (3%)", "compared with 168 (27.1%)": a share of a group of its own
-    wi = _total_before(d, si, k, pi)
-    return (wi, k, "document") if wi >= 0 else None
+    wi = _total_before(d, si, k, pi, own=True)
+    return (wi, k, "document" if d.pos_of(wi)[0] != si else "sentence") if wi >= 0 else None
 
 
-def _total_before(d: _Doc, si: int, j: int, pi: int) -> int:
+def _total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -> int:
     """ "the total" a part's share is of: the one level of the part's family (and concept) larger than the
     part told in the ``TOTAL_BACK`` sentences before (not an older end, a change's amount, a part or a
     forecast); levels larger than the part that disagree leave it unclear (-1), as does a level no larger
@@ -352,7 +356,7 @@ def _total_before(d: _Doc, si: int, j: int, pi: int) -> int:
     found: list[int] = []
     nearest = -1
     for s2, k2, wi in d.m.figures_before(si, j, TOTAL_BACK, None):
-        if s2 == si:
+        if s2 == si and (not own or wi == pi):
             continue  # the part's own sentence: its figures are the part and its neighbours
         w = d.facts[wi]
         if family(w) != family(part) or w.is_range or w.value is None or not concepts_agree(d, pi, wi):
