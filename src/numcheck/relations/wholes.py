@@ -237,7 +237,9 @@ def _beside_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         k = h - 1
         while k >= 0 and k > h - 1 - BESIDE and words[k] in BESIDE_MARKS:
             k -= 1
-        if k == h - 1 and (verb := d.v.share_before.ending_at(words, h)) is not None and verb[0] == "the whole":
+        verb = d.v.share_before.ending_at(words, h) if k == h - 1 else None
+        by_verb = verb is not None and verb[0] == "the whole"
+        if verb is not None and by_verb:
             k = verb[1] - 1  # "the 14 made up about a sixth of", "2,300 account for 12% of"
         elif k == h - 1 or k < 0:
             continue  # no mark: "fell by a third of", "employs 40% of"
@@ -250,8 +252,9 @@ def _beside_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
                 k -= back
         if pi < 0 or d.facts[pi].kind not in PART_KINDS or d.facts[pi].value is None:
             continue
-        if d.facts[pi].is_range or d.older_end(si, k):
-            continue
+        pm = d.m.by_fact.get(pi)
+        if d.facts[pi].is_range or d.older_end(si, k) or (pm is not None and pm.roles & _NOT_WHOLE - {"part"}):
+            continue  # "a further 52", "the remaining 12", "£5 each": no part a share of a total is told of
         if bare:
             found = _bare_whole(d, si, k, pi)
         else:
@@ -259,6 +262,8 @@ def _beside_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         if found is None:
             continue
         wi, end, evidence = found
+        if by_verb and evidence != "sentence" and d.facts[pi].kind in ("count", "number"):
+            continue  # "Together the three account for two-thirds of the budget": items, not a count of it
         cue = d.span(si, k + 1, h) if bare else d.span(si, pos + 1, end)
         yield Relation("share", (("part", pi), ("whole", wi), ("share", xi)), (cue,), evidence)
 
@@ -296,6 +301,9 @@ def _beside_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | N
     wi = definite_whole(d, si, j, part, part=pi, sets_only=part.kind != "money")
     if wi < 0 or wi == pi:
         return None
+    pm = d.m.by_fact.get(pi)
+    if part.kind in ("count", "number") and (pm is None or not pm.noun or not concepts_agree(d, pi, wi)):
+        return None  # "Together the three account for two-thirds of the budget": items, not a count of it
     w = d.facts[wi]
     if w.is_range or w.value is None or w.value <= (part.value or 0) or not same_family(w, part):
         return None
