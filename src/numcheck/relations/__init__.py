@@ -259,7 +259,7 @@ from numcheck.relations.tallies import _poll_leads, _poll_moves, _tallies
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _sets_told, _tennis, _tournament_sets, _won_matches
 from numcheck.relations.terms import _terms
-from numcheck.relations.wholes import _money_shares, _told_wholes, _total_shares
+from numcheck.relations.wholes import _beside_shares, _money_shares, _told_wholes, _total_shares
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family", "sized_group"]
 
@@ -474,6 +474,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _named_groups,
     _told_wholes,
     _total_shares,
+    _beside_shares,
 )
 
 

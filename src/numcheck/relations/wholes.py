@@ -10,7 +10,9 @@ from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact
-from numcheck.relations.base import COUNTABLE, SHARES, Relation, _Doc, same_family
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, SHARES, Relation, _Doc, family, same_family
+from numcheck.relations.referents import concepts_agree, definite_at, definite_whole
+from numcheck.relations.referents import words as referent_words
 from numcheck.relations.stated import _concept_before
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -389,3 +391,204 @@ def _scale(d: _Doc, fi: int) -> str:
     """The scale word a figure is told with ("million", "bn"), else ""."""
     text = d.view.text[d.facts[fi].span.start : d.facts[fi].span.end].lower()
     return next((w for w in ("thousand", "million", "billion", "bn", "m") if text.endswith(w)), "")
+# Tokens set between an amount and the share told beside it: "£610,000, roughly a quarter of", "3,890, or
+# less than 1% of", "41 pupils - almost a fifth of", "(22% of".
+BESIDE_MARKS = frozenset({",", "or", "(", "-", "—", "–"})
+# Words before a hedge that keep it one: "a little over a third", "well under 1%".
+HEDGE_ADVERBS = frozenset({"a", "little", "slightly", "well", "just", "only"})
+# Words of a part's noun between it and the mark before its share ("470 men, two in five of").
+PART_NOUN_WORDS = 2
+# Kinds of part such a share is read of (a measure's whole is of its unit: "41mm, two-thirds of the 62mm").
+PART_KINDS = frozenset({"money", "count", "number", "measure"})
+# Words after "of" that a whole's figure told in the share's own clause may stand ("of the country's 28.4
+# million households", "of the site's workforce of 85").
+OWN_WHOLE_WORDS = 5
+# Tokens after a figure that a share set beside it may stand ("61,204 votes in Sunday's poll, 48%").
+SHARE_BESIDE = 10
+# Words of a noun phrase that names a share's whole ("the population", "the usual timetable").
+NOUN_WHOLE_WORDS = 2
+# Words that set a part against another group's: its share is of that group, not of a total.
+SET_AGAINST = frozenset({"against", "with", "versus", "vs"})
+# Verbs of a direction that tell a level of money gathered, not a move: "The gala raised £84,200".
+RAISED = frozenset({"raised", "raises", "raising"})
+# Sentences back that "the total" a share is of may stand.
+TOTAL_BACK = 6
+
+
+def _beside_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """An amount and its share set beside it, "P, [or] about S of W", against the whole W names: a figure
+    of the part's family told in the share's clause ("two-thirds of the 62mm expected", "a sixth of the
+    site's workforce of 85"), "the total" told before (the nearest earlier level of the part's family and
+    unit larger than it, one figure or several that agree), or a definite noun told before ("roughly a
+    quarter of the money taken", "about 22% of the budget": ``referents.definite_whole``). A ``share``
+    relation; only a share written after a mark that sets it beside its part is read, and only one the
+    first pass left without a whole."""
+    tied = {i for rel in built.get("share", {}).values() for _, i in rel.roles}
+    for si, pos, xi, _ in d.figures(SHARES):
+        if xi in tied:
+            continue
+        words = d.m.words[si]
+        after = words[pos + 1] if pos + 1 < len(words) else "."
+        bare = (
+            after in CLAUSE_END
+            or after in (",", "-", "—", "–")
+            or (after == ")" and words[pos + 2 : pos + 3] != ("of",))
+        )
+        if (after != "of" or pos + 2 >= len(words)) and not bare:
+            continue
+        h = d.hedge_start(si, pos)
+        while h > 0 and h > pos - 3 and words[h - 1] in HEDGE_ADVERBS:
+            h -= 1  # "a little over a third", "well under 1%"
+        k = h - 1
+        while k >= 0 and k > h - 1 - BESIDE and words[k] in BESIDE_MARKS:
+            k -= 1
+        verb = d.v.share_before.ending_at(words, h) if k == h - 1 else None
+        by_verb = verb is not None and verb[0] == "the whole"
+        if verb is not None and by_verb:
+            k = verb[1] - 1  # "the 14 made up about a sixth of", "2,300 account for 12% of"
+        elif k == h - 1 or k < 0:
+            continue  # no mark: "fell by a third of", "employs 40% of"
+        pi = d.fact_at(si, k)
+        for back in range(1, PART_NOUN_WORDS + 1):
+            if pi >= 0 or k - back < 0 or not words[k - back + 1].isalpha() or d.verb_like(words[k - back + 1]):
+                break
+            pi = d.fact_at(si, k - back)  # "Around 470 men, two in five of": the part's noun before the mark
+            if pi >= 0:
+                k -= back
+        if pi < 0 or d.facts[pi].kind not in PART_KINDS or d.facts[pi].value is None:
+            continue
+        pm = d.m.by_fact.get(pi)
+        if d.facts[pi].is_range or d.older_end(si, k) or (pm is not None and pm.roles & _NOT_WHOLE - {"part"}):
+            continue  # "a further 52", "the remaining 12", "£5 each": no part a share of a total is told of
+        if bare:
+            found = _bare_whole(d, si, k, pi)
+        else:
+            found = _beside_whole(d, si, pos + 2, pi)
+        if found is None:
+            continue
+        wi, end, evidence = found
+        if by_verb and evidence != "sentence" and d.facts[pi].kind in ("count", "number"):
+            continue  # "Together the three account for two-thirds of the budget": items, not a count of it
+        cue = d.span(si, k + 1, h) if bare else d.span(si, pos + 1, end)
+        yield Relation("share", (("part", pi), ("whole", wi), ("share", xi)), (cue,), evidence)
+
+
+def _beside_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | None:
+    """The whole named after "of" at token ``j`` for the part ``pi``: (fact, end of its cue, evidence)."""
+    words = d.m.words[si]
+    part = d.facts[pi]
+    # A figure told in the words after "of", before the clause ends: "of the 62mm", "of its staff of 85".
+    for k in range(j, min(len(words), j + OWN_WHOLE_WORDS)):
+        if words[k] in CLAUSE_END or words[k] in (",", ")"):
+            break
+        wi = d.fact_at(si, k)
+        if wi < 0:
+            continue
+        w = d.facts[wi]
+        if w.is_range or w.value is None or not same_family(w, part) or w.value <= (part.value or 0):
+            return None
+        return wi, k + 1, "sentence"
+    amount = referent_words().amount_nouns.starting_at(words, j + 1) if words[j] == "the" else None
+    if amount is not None:
+        end = amount[1]
+        if end < len(words) and (d.verb_like(words[end]) or words[end].endswith(("aken", "olen", "iven"))):
+            end += 1  # "the money taken", "the sum raised"
+        after = words[end] if end < len(words) else "."
+        if after not in CLAUSE_END and after not in (",", ")", "-", "—", "–"):
+            return None  # "the total cost", "the money taken by the second gang": a whole of its own
+        wi = _total_before(d, si, j, pi)
+        return (wi, end, "document") if wi >= 0 else None
+    if words[j] not in ("the",):
+        return None
+    hit = definite_at(d, si, j, money=part.kind == "money")
+    if hit is None:
+        return _noun_whole(d, si, j, pi)
+    wi = definite_whole(d, si, j, part, part=pi, sets_only=part.kind != "money")
+    if wi < 0 or wi == pi:
+        return None
+    pm = d.m.by_fact.get(pi)
+    if part.kind in ("count", "number") and (pm is None or not pm.noun or not concepts_agree(d, pi, wi)):
+        return None  # "Together the three account for two-thirds of the budget": items, not a count of it
+    w = d.facts[wi]
+    if w.is_range or w.value is None or w.value <= (part.value or 0) or not same_family(w, part):
+        return None
+    return wi, hit[0], "document"
+
+
+def _noun_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | None:
+    """ "the population", "the timetable", "the group's workforce": a whole named by a short noun phrase
+    that ends its clause, no figure of its own, read as the total told before (``_total_before``)."""
+    words = d.m.words[si]
+    end = j + 1
+    while end < len(words) and end - j <= NOUN_WHOLE_WORDS and words[end][:1].isalpha() and d.fact_at(si, end) < 0:
+        if words[end] in ("of", "in", "at", "on", "for", "from", "by", "with", "and", "or", "who", "which", "that"):
+            return None  # "the vote in the north", "the staff who ...": narrowed, a whole of its own
+        end += 1
+    after = words[end] if end < len(words) else "."
+    if end == j + 1 or end - j > NOUN_WHOLE_WORDS or (after not in CLAUSE_END and after not in (",", ")")):
+        return None
+    if any(w.endswith(("'s", "’s")) for w in words[j + 1 : end - 1]):
+        return None  # "the region's traffic": another holder's whole
+    wi = _total_before(d, si, j, pi)
+    return (wi, end, "document") if wi >= 0 else None
+
+
+def _share_beside(d: _Doc, si: int, k: int) -> bool:
+    """A share stands within ``SHARE_BESIDE`` tokens after the figure at token ``k``, in its clause."""
+    words = d.m.words[si]
+    for j in range(k + 1, min(len(words), k + 1 + SHARE_BESIDE)):
+        if words[j] in CLAUSE_END:
+            return False
+        fi = d.fact_at(si, j)
+        if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
+            return d.facts[fi].kind in SHARES  # past a time: "61,204 votes in Sunday's poll, 48%"
+    return False
+
+
+def _bare_whole(d: _Doc, si: int, k: int, pi: int) -> tuple[int, int, str] | None:
+    """The whole of a share set beside its part with no "of" ("£1.49m, or almost two-thirds."): the total
+    told before (``_total_before``), when the part is a level of its own, not a change's amount ("fell by
+    60,000, or 0.7%", "an increase of 7,226, or 8.6%": a share of the older level)."""
+    m = d.m.by_fact.get(pi)
+    words = d.m.words[si]
+    h = d.hedge_start(si, k)
+    if m is None or m.direction or m.roles & _NOT_WHOLE - {"part"} or (h > 0 and words[h - 1] in ("by", "of")):
+        return None
+    if set(words[max(0, h - 2) : h]) & SET_AGAINST:
+        return None  # "against 18 (3%)", "compared with 168 (27.1%)": a share of a group of its own
+    wi = _total_before(d, si, k, pi, own=True)
+    return (wi, k, "document" if d.pos_of(wi)[0] != si else "sentence") if wi >= 0 else None
+
+
+def _total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -> int:
+    """ "the total" a part's share is of: the one level of the part's family (and concept) larger than the
+    part told in the ``TOTAL_BACK`` sentences before (not an older end, a change's amount, a part or a
+    forecast); levels larger than the part that disagree leave it unclear (-1), as does a level no larger
+    than it in the nearest sentence that tells one, or a sibling told with a share of its own."""
+    part = d.facts[pi]
+    found: list[int] = []
+    nearest = -1
+    for s2, k2, wi in d.m.figures_before(si, j, TOTAL_BACK, None):
+        if s2 == si and (not own or wi == pi):
+            continue  # the part's own sentence: its figures are the part and its neighbours
+        w = d.facts[wi]
+        if family(w) != family(part) or w.is_range or w.value is None or not concepts_agree(d, pi, wi):
+            continue
+        m = d.m.by_fact.get(wi)
+        if "than" in d.m.words[s2][max(0, k2 - 3) : k2]:
+            continue  # "21% higher than the £3.9m raised": another level set against it
+        if _share_beside(d, s2, k2):
+            return -1  # "won 61,204 votes, 48.0% of ...": a part with its own share, a sibling, not the total
+        if d.older_end(s2, k2) or (m is not None and (m.roles & _NOT_WHOLE or m.direction)):
+            before = d.m.words[s2][max(0, d.hedge_start(s2, k2) - 2) : d.hedge_start(s2, k2)]
+            if not (m is not None and not m.roles & _NOT_WHOLE and ("to" in before or RAISED & set(before))):
+                continue  # "up from 84,210", "a further 52"; "rose 6% to £9.8bn", "raised £84,200": levels
+        if nearest < 0:
+            nearest = s2
+        if w.value > (part.value or 0):
+            found.append(wi)
+        elif s2 == nearest:
+            return -1  # a level no larger than the part just before it: another thing
+    if not found or any(not d.facts[w].interval.overlaps(d.facts[found[0]].interval) for w in found[1:]):
+        return -1  # none, or two totals that disagree ("91,436 on the list ... 38,000 waiting longer")
+    return found[0]
