@@ -412,7 +412,7 @@ SET_AGAINST = frozenset({"against", "with", "versus", "vs"})
 # Verbs of a direction that tell a level of money gathered, not a move: "The gala raised £84,200".
 RAISED = frozenset({"raised", "raises", "raising"})
 # Sentences back that "the total" a share is of may stand.
-TOTAL_BACK = 6
+BESIDE_TOTAL_BACK = 6
 
 
 def _beside_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -496,7 +496,7 @@ def _beside_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | N
         after = words[end] if end < len(words) else "."
         if after not in CLAUSE_END and after not in (",", ")", "-", "—", "–"):
             return None  # "the total cost", "the money taken by the second gang": a whole of its own
-        wi = _total_before(d, si, j, pi)
+        wi = _beside_total_before(d, si, j, pi)
         return (wi, end, "document") if wi >= 0 else None
     if words[j] not in ("the",):
         return None
@@ -517,7 +517,7 @@ def _beside_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | N
 
 def _noun_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | None:
     """ "the population", "the timetable", "the group's workforce": a whole named by a short noun phrase
-    that ends its clause, no figure of its own, read as the total told before (``_total_before``)."""
+    that ends its clause, no figure of its own, read as the total told before (``_beside_total_before``)."""
     words = d.m.words[si]
     end = j + 1
     while end < len(words) and end - j <= NOUN_WHOLE_WORDS and words[end][:1].isalpha() and d.fact_at(si, end) < 0:
@@ -529,11 +529,11 @@ def _noun_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | Non
         return None
     if any(w.endswith(("'s", "’s")) for w in words[j + 1 : end - 1]):
         return None  # "the region's traffic": another holder's whole
-    wi = _total_before(d, si, j, pi)
+    wi = _beside_total_before(d, si, j, pi)
     return (wi, end, "document") if wi >= 0 else None
 
 
-def _share_beside(d: _Doc, si: int, k: int) -> bool:
+def _share_set_beside(d: _Doc, si: int, k: int) -> bool:
     """A share stands within ``SHARE_BESIDE`` tokens after the figure at token ``k``, in its clause."""
     words = d.m.words[si]
     for j in range(k + 1, min(len(words), k + 1 + SHARE_BESIDE)):
@@ -547,7 +547,7 @@ def _share_beside(d: _Doc, si: int, k: int) -> bool:
 
 def _bare_whole(d: _Doc, si: int, k: int, pi: int) -> tuple[int, int, str] | None:
     """The whole of a share set beside its part with no "of" ("£1.49m, or almost two-thirds."): the total
-    told before (``_total_before``), when the part is a level of its own, not a change's amount ("fell by
+    told before (``_beside_total_before``), when the part is a level of its own, not a change's amount ("fell by
     60,000, or 0.7%", "an increase of 7,226, or 8.6%": a share of the older level)."""
     m = d.m.by_fact.get(pi)
     words = d.m.words[si]
@@ -556,19 +556,19 @@ def _bare_whole(d: _Doc, si: int, k: int, pi: int) -> tuple[int, int, str] | Non
         return None
     if set(words[max(0, h - 2) : h]) & SET_AGAINST:
         return None  # "against 18 (3%)", "compared with 168 (27.1%)": a share of a group of its own
-    wi = _total_before(d, si, k, pi, own=True)
+    wi = _beside_total_before(d, si, k, pi, own=True)
     return (wi, k, "document" if d.pos_of(wi)[0] != si else "sentence") if wi >= 0 else None
 
 
-def _total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -> int:
+def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -> int:
     """ "the total" a part's share is of: the one level of the part's family (and concept) larger than the
-    part told in the ``TOTAL_BACK`` sentences before (not an older end, a change's amount, a part or a
+    part told in the ``BESIDE_TOTAL_BACK`` sentences before (not an older end, a change's amount, a part or a
     forecast); levels larger than the part that disagree leave it unclear (-1), as does a level no larger
     than it in the nearest sentence that tells one, or a sibling told with a share of its own."""
     part = d.facts[pi]
     found: list[int] = []
     nearest = -1
-    for s2, k2, wi in d.m.figures_before(si, j, TOTAL_BACK, None):
+    for s2, k2, wi in d.m.figures_before(si, j, BESIDE_TOTAL_BACK, None):
         if s2 == si and (not own or wi == pi):
             continue  # the part's own sentence: its figures are the part and its neighbours
         w = d.facts[wi]
@@ -577,7 +577,7 @@ def _total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -> int:
         m = d.m.by_fact.get(wi)
         if "than" in d.m.words[s2][max(0, k2 - 3) : k2]:
             continue  # "21% higher than the £3.9m raised": another level set against it
-        if _share_beside(d, s2, k2):
+        if _share_set_beside(d, s2, k2):
             return -1  # "won 61,204 votes, 48.0% of ...": a part with its own share, a sibling, not the total
         if d.older_end(s2, k2) or (m is not None and (m.roles & _NOT_WHOLE or m.direction)):
             before = d.m.words[s2][max(0, d.hedge_start(s2, k2) - 2) : d.hedge_start(s2, k2)]
