@@ -2472,7 +2472,7 @@ def _earlier_move(d: _Doc, si: int, k: int, later: int, way: str, lead: frozense
 # Sentences after a ratio its vote's two sides may be told in.
 RATIO_SENTENCES = 3
 # Tokens after a figure its side of the vote may be named in ("45% of voters would back the plan").
-SIDE_REACH = 8
+VOTE_SIDE_REACH = 8
 # The largest margin read as "N to one".
 RATIO_MAX = 10
 
@@ -2529,7 +2529,7 @@ def _vote_side(d: _Doc, si: int, x: int) -> str:
     next figure or the clause's end ("34% in favour", "45% of people would vote against"); else ""."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    for j in range(x + 1, min(len(words), x + 1 + SIDE_REACH)):
+    for j in range(x + 1, min(len(words), x + 1 + VOTE_SIDE_REACH)):
         if toks[j].fact >= 0 or words[j] in CLAUSE_END or words[j] in (",", ";", "while", "but"):
             return ""
         hit = d.v.result_words.starting_at(words, j)
