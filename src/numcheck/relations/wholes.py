@@ -591,4 +591,9 @@ def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -
             return -1  # a level no larger than the part just before it: another thing
     if not found or any(not d.facts[w].interval.overlaps(d.facts[found[0]].interval) for w in found[1:]):
         return -1  # none, or two totals that disagree ("91,436 on the list ... 38,000 waiting longer")
+    wf, pf = d.m.frame(found[0]), d.m.frame(pi)
+    if wf.period and pf.period and wf.period != pf.period:
+        return -1  # "5.1 million in 2023 ... In 2024, 2.2 million, a third of the total": another time's total
+    if pf.scope not in ("", "whole") and wf.scope != pf.scope:
+        return -1  # "In Leeds, 900 nurses, a quarter of the total,": maybe the total in Leeds
     return found[0]
