@@ -352,7 +352,11 @@ class Mentions:
             if i + 1 < n and (
                 words[i + 1] in CLAUSE_END
                 or (words[i + 1] == "," and i + 2 < n and words[i + 2] in CLAUSE_OPENERS)
-                or (words[i + 1] == "," and words[i + 2 : i + 3] == ("even",) and words[i + 3 : i + 4] in (("though",), ("as",)))
+                or (
+                    words[i + 1] == ","
+                    and words[i + 2 : i + 3] == ("even",)
+                    and words[i + 3 : i + 4] in (("though",), ("as",))
+                )
             ):
                 end = i + 1
             ends[i] = end

@@ -377,7 +377,12 @@ _E_SINGULARS = frozenset(
 
 # Plurals not made with "s": "482 of the men" names the set "446 men" told before.
 _IRREGULAR_PLURALS = {
-    "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
     "geese": "goose",
 }
 

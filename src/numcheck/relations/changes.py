@@ -147,7 +147,9 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
         words, toks = d.m.words[si], d.m.tokens[si]
         prev = pos - 1
         # "pushed rates up to 4.5%": no hedge to pass over when the fact says so (``_Doc.hedge_start``).
-        while d.hedge_start(si, pos) < pos and prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
+        while (
+            d.hedge_start(si, pos) < pos and prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0
+        ):
             hit = d.v.hedges.ending_at(words, prev + 1)
             assert hit is not None
             prev = hit[1] - 1
@@ -1097,9 +1099,7 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
             continue
         cue = d.span(si, pos + 1, hit[1] + 1)
         rel = _change(d, si, ai, bi, (cue,), hit[0], (ci, hit[0], cue))
-        yield rel if d.facts[bi].sentence == si else Relation(
-            rel.kind, rel.roles, rel.cues, "sentence", rel.labels
-        )
+        yield rel if d.facts[bi].sentence == si else Relation(rel.kind, rel.roles, rel.cues, "sentence", rel.labels)
 
 
 # Words after a stated change's direction that bring in its older end ("14% higher than", "37% down on",

@@ -677,9 +677,7 @@ def _kin_concepts(d: _Doc, concepts: frozenset[str]) -> frozenset[str]:
     return concepts | {d.v.flow_words[c] for c in concepts if c in d.v.flow_words}
 
 
-def _lead_stated_for(
-    d: _Doc, rel: Relation, concepts: frozenset[str], used: set[int], mood: str
-) -> Relation | None:
+def _lead_stated_for(d: _Doc, rel: Relation, concepts: frozenset[str], used: set[int], mood: str) -> Relation | None:
     """A pair told with its older time ("£186m ..., compared with £238m a year earlier") whose concept no
     nearby stated change names, against the headline's or the lead's one stated change, the story's own,
     when that names no concept or one of the pair's flow ("Ticket sales doubled" … "sold 31,000 tickets,
@@ -721,8 +719,12 @@ def _lead_stated_for(
     labels["direction"] = way
     if c.kind == "multiple":
         labels["multiple"] = c.text.lower()
-        return Relation("change", rel.roles + (("factor", ci),), rel.cues + (c.span,), "document", tuple(sorted(labels.items())))
-    return Relation("change", rel.roles + (("stated", ci),), rel.cues + (c.span,), "document", tuple(sorted(labels.items())))
+        return Relation(
+            "change", rel.roles + (("factor", ci),), rel.cues + (c.span,), "document", tuple(sorted(labels.items()))
+        )
+    return Relation(
+        "change", rel.roles + (("stated", ci),), rel.cues + (c.span,), "document", tuple(sorted(labels.items()))
+    )
 
 
 def _fits_pair(d: _Doc, ci: int, bi: int) -> bool:
@@ -1144,7 +1146,9 @@ def _lead_moves_against(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
         if not concept:
             span = m.direction_span
             verb = next((j for j, t in enumerate(d.m.tokens[si]) if t.start == span.start), -1)
-            concept = _phrase_key(words, max(d.m.clause_start(si, pos), verb - LEAD_PHRASE_REACH), verb) if verb > 0 else ""
+            concept = (
+                _phrase_key(words, max(d.m.clause_start(si, pos), verb - LEAD_PHRASE_REACH), verb) if verb > 0 else ""
+            )
         if not concept:
             continue
         pool = said

@@ -391,6 +391,8 @@ def _scale(d: _Doc, fi: int) -> str:
     """The scale word a figure is told with ("million", "bn"), else ""."""
     text = d.view.text[d.facts[fi].span.start : d.facts[fi].span.end].lower()
     return next((w for w in ("thousand", "million", "billion", "bn", "m") if text.endswith(w)), "")
+
+
 # Tokens set between an amount and the share told beside it: "£610,000, roughly a quarter of", "3,890, or
 # less than 1% of", "41 pupils - almost a fifth of", "(22% of".
 BESIDE_MARKS = frozenset({",", "or", "(", "-", "—", "–"})
