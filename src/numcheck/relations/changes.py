@@ -928,6 +928,13 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             _, cpos = d.pos_of(ci)
             stated = (ci, direction, d.span(si, start, hit[1]))
             k = cpos + 1
+            if k + 1 < len(words) and words[k] == "or" and d.facts[ci].kind != "percent":
+                # "down £122 or 7.2% from the current £1,690": the amount, then its rate; the rate is
+                # the stated change a judge can weigh against the two ends.
+                ri = d.figure_after(si, k + 1, frozenset({"percent"}))
+                if ri >= 0:
+                    stated = (ri, direction, d.span(si, start, hit[1]))
+                    k = d.pos_of(ri)[1] + 1
         elif k < len(words) and words[k] in d.v.multiples and toks[k].fact < 0:
             multiple = words[k]  # "up threefold from $8m": a multiple word the fact table leaves alone
             k += 1
