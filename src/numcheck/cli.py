@@ -875,8 +875,11 @@ def _end(code: int) -> None:
     import atexit
     import threading
 
-    if threading.active_count() != 1:
+    if threading.active_count() != 1 and code != EXIT_INTERRUPTED:
         return
+    # On an interrupt a parallel run's pool may still have its manager thread: the usual shutdown would
+    # wake it through a pipe its workers' end has already closed and print "Exception ignored in
+    # threading" under the one line "numcheck: interrupted". Its workers are terminated; end now.
     atexit._run_exitfuncs()
     try:
         sys.stdout.flush()
