@@ -147,9 +147,8 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
         words, toks = d.m.words[si], d.m.tokens[si]
         prev = pos - 1
         # "pushed rates up to 4.5%": no hedge to pass over when the fact says so (``_Doc.hedge_start``).
-        while (
-            d.hedge_start(si, pos) < pos and prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0
-        ):
+        hedged = d.hedge_start(si, pos) < pos
+        while hedged and prev >= 0 and d.v.hedges.ending_at(words, prev + 1) and toks[prev].fact < 0:
             hit = d.v.hedges.ending_at(words, prev + 1)
             assert hit is not None
             prev = hit[1] - 1

@@ -638,19 +638,12 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     # headline's or the lead's one stated change, the story's own.
     ci = _one_stated(d, si - 1, used)
     if ci < 0 and older_told:
-        lead = sorted(s2 for s2 in _lead_sentences(d) if s2 < si)
-        told = [c for c in (_one_stated(d, s2, used) for s2 in lead) if c >= 0]
-        if told and len({d.facts[c].value for c in told}) == 1:
-            ci = told[-1]
+        ci = _lead_one_stated(d, si, used)
     if ci < 0 or not _fits_pair(d, ci, bi):
         return None
-    if not direction:
-        a, b = d.facts[ai].value, d.facts[bi].value
-        direction = "" if a is None or b is None or a == b else "up" if b > a else "down"
+    direction = direction or _pair_way(d, ai, bi)
     c = d.facts[ci]
-    s2, cpos = d.pos_of(ci)
-    after = d.v.direction.starting_at(d.m.words[s2], cpos + 1)  # "a 28% fall in profit"
-    said = d.m.by_fact[ci].direction or (_multiple_way(c) if c.kind == "multiple" else after[0] if after else "")
+    said = _stated_way(d, ci)  # "a 28% fall in profit", "tripled"
     if not said or (direction and said != direction):
         return None
     direction = direction or said
@@ -689,14 +682,13 @@ def _lead_stated_for(d: _Doc, rel: Relation, concepts: frozenset[str], used: set
     si, apos = d.pos_of(ai)
     if not _older_told(d, si, apos):
         return None
-    lead = sorted(s2 for s2 in _lead_sentences(d) if s2 < si)
-    told = [c for c in (_one_stated(d, s2, used) for s2 in lead) if c >= 0]
-    before = _one_stated(d, si - 1, used) if si - 1 not in lead else -1
+    before = _one_stated(d, si - 1, used) if si - 1 not in _lead_sentences(d) else -1
     if before >= 0 and not _stated_concept(d, before):
-        told = [before]  # "the organisers tripled the prize fund. The total purse is €600,000, compared with"
-    if not told or len({d.facts[c].value for c in told}) != 1:
+        ci = before  # "the organisers tripled the prize fund. The total purse is €600,000, compared with"
+    else:
+        ci = _lead_one_stated(d, si, used)
+    if ci < 0:
         return None
-    ci = told[-1]
     c = d.facts[ci]
     cm = d.m.by_fact.get(ci)
     if cm is None or c.value is None or c.is_range or "forecast" in cm.roles or _rate_words(d, ci):
@@ -708,11 +700,8 @@ def _lead_stated_for(d: _Doc, rel: Relation, concepts: frozenset[str], used: set
         return None
     if own in LEVEL_CONCEPTS:
         return None
-    s2, cpos = d.pos_of(ci)
-    after = d.v.direction.starting_at(d.m.words[s2], cpos + 1)
-    said = cm.direction or (_multiple_way(c) if c.kind == "multiple" else after[0] if after else "")
-    a, b = d.facts[ai].value, d.facts[bi].value
-    way = "" if a is None or b is None or a == b else "up" if b > a else "down"
+    said = _stated_way(d, ci)
+    way = _pair_way(d, ai, bi)
     if not said or said != way:
         return None  # the lead's way against the pair's is a reading to leave alone, not a finding
     labels = dict(rel.labels)
@@ -741,6 +730,29 @@ def _fits_pair(d: _Doc, ci: int, bi: int) -> bool:
 
 # Concepts whose change is a level's, never a flow's told as a pair of results: a share price, a rate.
 LEVEL_CONCEPTS = frozenset({"stock", "price", "rate", "unemployment", "inflation", "share_holding", "growth"})
+
+
+def _lead_one_stated(d: _Doc, si: int, used: set[int]) -> int:
+    """The headline's or the lead's one stated change before sentence ``si`` (each of their sentences that
+    tells one tells the same value), else -1."""
+    told = [c for c in (_one_stated(d, s2, used) for s2 in sorted(_lead_sentences(d)) if s2 < si) if c >= 0]
+    return told[-1] if told and len({d.facts[c].value for c in told}) == 1 else -1
+
+
+def _pair_way(d: _Doc, ai: int, bi: int) -> str:
+    """The way a pair moves by its values, from ``ai`` to ``bi``: "up", "down", or "" (equal or unknown)."""
+    a, b = d.facts[ai].value, d.facts[bi].value
+    return "" if a is None or b is None or a == b else "up" if b > a else "down"
+
+
+def _stated_way(d: _Doc, ci: int) -> str:
+    """The way a stated change goes: its mention's direction, a multiple word's ("tripled" is up), or a
+    direction noun right after it (``_said_way``: "a 28% fall")."""
+    c = d.facts[ci]
+    m = d.m.by_fact.get(ci)
+    if c.kind == "multiple" and not (m is not None and m.direction):
+        return _multiple_way(c)
+    return _said_way(d, ci)
 
 
 def _one_stated(d: _Doc, si: int, used: set[int]) -> int:
