@@ -159,6 +159,35 @@ def headline(text: str) -> str | None:
     return "Latest figures published\n\n" + text
 
 
+_POINTING = regex.compile(
+    r"(?i)(?:<mark>)?(?:it|its|they|their|them|that|this|these|those|he|she|his|her|the\s+(?:figure|total|number|rise|fall|increase|drop))\b"
+)
+
+
+def interlude(text: str) -> str | None:
+    """A quoted paragraph with no figure between the paragraph the example turns on and the one before it,
+    as real articles put quotes between the figures they relate (never before a paragraph that opens by
+    pointing back: "That was ...", "It ...")."""
+    at = text.find("<mark>")
+    if at < 0:
+        paras = text.split("\n\n")
+        if len(paras) < 3:
+            return None
+        at = len(text) - len(paras[-1])
+    cut = text.rfind("\n\n", 0, at)
+    if cut < 0 or text.rfind("\n\n", 0, cut) < 0 and _is_title(text[:cut]):
+        return None
+    after = text[cut + 2 :]
+    if _POINTING.match(after):
+        return None
+    return text[:cut] + '\n\n"We will look at this closely," a spokesperson said.' + text[cut:]
+
+
+def _is_title(para: str) -> bool:
+    """A first paragraph that is a headline (no closing full stop) is no body paragraph."""
+    return "\n" not in para and not para.rstrip().endswith((".", "!", "?", '"'))
+
+
 VARIANTS: dict[str, Callable[[str], str | None]] = {
     "opener": opener,
     "said": said,
@@ -166,6 +195,7 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "convert": convert,
     "older-adjective": older_adjective,
     "headline": headline,
+    "interlude": interlude,
 }
 
 
