@@ -246,3 +246,23 @@ def test_a_party_name_holds_its_figure_even_as_a_sentence_s_first_word() -> None
 def test_a_name_with_accented_letters_is_one_word() -> None:
     text = "Sweden's Jonas Ekström won. Ekström opened with a 68 on Thursday."
     assert frame_of(text, "68").holder == "ekström"
+
+
+def _first_words(text: str) -> list[str]:
+    m = Mentions(View(extract(text)))
+    return [t.text for t in m.sentence_tokens(0)[:4]]
+
+
+def test_a_sentence_opener_that_changes_no_figure_is_left_out_of_its_tokens() -> None:
+    # "Indeed, of the 40 ..." reads as "Of the 40 ...": every reader of a sentence's start sees it.
+    assert _first_words("Indeed, of the 40 climbers, 17 were Polish.")[:3] == ["of", "the", "#"]
+    assert _first_words("But of the 40 climbers, 17 were Polish.")[:3] == ["of", "the", "#"]
+    assert _first_words("But, in fact, the firm has 900 staff.")[:3] == ["the", "firm", "has"]
+    assert _first_words("However, that was a 29% rise.")[:2] == ["that", "was"]
+    # Words that tell another thing, time or a total stay: they change what the figure is.
+    assert _first_words("Meanwhile, the firm has 900 staff.")[0] == "meanwhile"
+    assert _first_words("In all, 37 people were saved.")[:2] == ["in", "all"]
+    assert _first_words("So far, 37 people were saved.")[:2] == ["so", "far"]
+    # "But" before a comma is only an opener when the comma closes it, and a lone opener is kept.
+    assert _first_words("Still 40 people were missing.")[0] == "still"
+    assert _first_words("Indeed.")[0] == "indeed"

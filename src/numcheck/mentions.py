@@ -265,6 +265,40 @@ def _words_read_alone() -> re.Pattern[str]:
     return any_phrase({*v.multiples, *(p for p, (unit, _) in v.ranges.items() if unit == "share")})
 
 
+@functools.cache
+def _openers() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    """The sentence openers that change no figure's meaning (`[discourse]`): those read bare, those read
+    before a comma, and the longest one's length in words."""
+    data = _toml("vocab.toml")["discourse"]
+    bare = frozenset(tuple(p.split()) for p in data["bare"])
+    comma = frozenset(tuple(p.split()) for p in data["comma"])
+    return bare, comma, max(len(p) for p in bare | comma)
+
+
+def opening_end(tokens: Sequence[Token]) -> int:
+    """How many of a sentence's first tokens are openers that change no figure's meaning: "Indeed, of
+    the 40 ..." and "But of the 40 ..." read as "Of the 40 ...". Openers may follow each other ("But,
+    in fact, ..."); none is left out when nothing would follow it."""
+    bare, comma, longest = _openers()
+    at = 0
+    n = len(tokens)
+    while at < n:
+        for size in range(min(longest, n - at), 0, -1):
+            phrase = tuple(t.text for t in tokens[at : at + size])
+            after = at + size
+            if after < n and tokens[after].text == "," and phrase in comma:
+                after += 1
+            elif not (phrase in bare and after < n and tokens[after].text != ","):
+                continue
+            if after >= n or tokens[after].text in (".", "!", "?"):
+                return at
+            at = after
+            break
+        else:
+            return at
+    return at
+
+
 def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     """The sentence's tokens: figures (facts with a value or date) as one token each, the rest as words."""
     figures = [fi for fi in view.by_sentence[sentence] if is_token(view.facts[fi])]
@@ -286,7 +320,7 @@ def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
         out.append(Token("#", f.span.start, f.span.end, fi))
         pos = f.span.end
     words(pos, sent.end)
-    return tuple(out)
+    return tuple(out[opening_end(out) :])
 
 
 # Verbs that make "up" or "down" part of themselves, not a move: "Promotions made up 27.4% of spending".
@@ -1260,7 +1294,8 @@ class Mentions:
         if got is None:
             span = self.view.doc.sentences[si].span
             chunk = self.view.text[span.start : span.end].lower().replace("’", "'").replace("‘", "'")
-            got = self._plain[si] = tuple(word_tokens(chunk, span.start))
+            plain = word_tokens(chunk, span.start)
+            got = self._plain[si] = tuple(plain[opening_end(plain) :])
         return got
 
     def _name_at(self, si: int, j: int) -> str:
