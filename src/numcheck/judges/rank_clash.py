@@ -79,6 +79,17 @@ def _behind(rel: Relation, text: str) -> Hit | None:
         detail = f"an entry at place {above} cannot be ahead of place {place}"
     else:
         count = int(rel.label("ahead"))
+        if rel.label("only"):
+            # "the warmest ... Only one summer has been hotter", "the third-busiest day ... Only one day has
+            # been busier": the entries said to be ahead are exactly the place's number less one.
+            if count == place - 1:
+                return None
+            names = _COUNTS[count] if count < len(_COUNTS) else str(count)
+            room = "no entry" if place == 1 else _COUNTS[place - 1] if place - 1 < len(_COUNTS) else str(place - 1)
+            verb = "is" if count == 1 else "are"
+            detail = f"place {place} has {room} ahead of it, and {names} {verb} said to be ahead"
+            fields = (("place", str(place)), ("said_first", said), ("said_second", ahead), ("detail", detail))
+            return Hit(rel.cues[0], (rel.cues[1],), fields)
         if count < place:
             return None
         names = _COUNTS[count] if count < len(_COUNTS) else str(count)

@@ -194,6 +194,7 @@ from numcheck.relations.lists import (
 )
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.multiples import _multiples_of
+from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
@@ -399,6 +400,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _places_outnumbered,
     _named_superlatives,
     _tops_behind,
+    _outdone,
     _places_behind,
     _only_better,
     _ranked_behind,
