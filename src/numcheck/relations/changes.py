@@ -1525,6 +1525,28 @@ def _earlier_same(
     return -1
 
 
+def _level_before(d: _Doc, si: int, k: int, a: Fact) -> bool:
+    """A figure of ``a``'s family told before token ``k`` in its sentence as a level, no move's size: the one
+    a later "That" stands for ("has risen to 3,655, ..., a net gain of 243")."""
+    toks = d.m.tokens[si]
+    for pos in range(k - 1, -1, -1):
+        fi = toks[pos].fact
+        if fi >= 0 and same_family(d.facts[fi], a) and not d.move_size(fi) and not d.older_end(si, pos):
+            return True
+    return False
+
+
+def _moved_amount(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` is the amount of a move told as a noun: "a net gain of 243", "an increase
+    of 400,000", "a rise of 160 on last year"."""
+    words = d.m.words[si]
+    j = d.hedge_start(si, k) - 1
+    if j < 1 or words[j] != "of":
+        return False
+    hit = d.v.direction.ending_at(words, j)
+    return hit is not None or words[j - 1] in ("gain", "loss", "increase", "decrease", "rise", "fall", "drop", "jump")
+
+
 def _scale_apart(a: Fact, b: Fact) -> bool:
     """One figure is written with a scale word ("4.1 million") and the other without, and they are a
     thousandfold apart: no two levels of one thing ("12 counties" is no later level of "1.4 million")."""
@@ -2000,6 +2022,8 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
                 continue  # "fell to 5.8% in June, from 6.1%": the older end is not the figure it stands for
             if _indefinite_move(d, s2, pos):
                 continue  # "That is a 25% fall": the size of another figure's change, not a level
+            if (d.move_size(ai) or _moved_amount(d, s2, pos)) and _level_before(d, s2, pos, a):
+                continue  # "risen to 3,655, a net gain of 243. That is still below": the level reached, not the gain
             return Relation(
                 "comparison",
                 (("a", ai), ("b", bi)),
