@@ -188,6 +188,30 @@ def _is_title(para: str) -> bool:
     return "\n" not in para and not para.rstrip().endswith((".", "!", "?", '"'))
 
 
+def semicolon(text: str) -> str | None:
+    """The sentence the example turns on joined to the one before it by a semicolon, as writers join two
+    short sentences ("Sales rose to £58m; the rise was the biggest in a decade"). Not after a headline or
+    before a sentence that opens with a name (its capital would be lost)."""
+    span = _sentence(text)
+    if span is None:
+        return None
+    s, _ = span
+    while s < len(text) and text[s] == " ":
+        s += 1
+    before = text[:s].rstrip(" ")
+    if not before.endswith(".") or before.endswith(("..", "</mark>.")) or "\n" in text[len(before) : s]:
+        return None
+    first = regex.match(r"(?:<mark>)?(\p{L}+)", text[s:])
+    if first is None:
+        return None
+    word = first.group(1)
+    named = regex.search(rf"[\p{{L}},;] {regex.escape(word)}\b", text) is not None
+    if named or word.isupper() or not (word.lower() in _LOWER_OK or word.lower() in _common_words()):
+        return None
+    at = s + first.start(1)
+    return before[:-1] + "; " + text[s:at] + word.lower() + text[at + len(word) :]
+
+
 VARIANTS: dict[str, Callable[[str], str | None]] = {
     "opener": opener,
     "said": said,
@@ -196,6 +220,7 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "older-adjective": older_adjective,
     "headline": headline,
     "interlude": interlude,
+    "semicolon": semicolon,
 }
 
 
