@@ -21,10 +21,9 @@ the "only" clause), labels ``place``, ``ahead`` and ``only`` (the count ahead is
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-
-import regex
 
 from numcheck.mentions import _NOT_NOUNS, CLAUSE_END, Token
 from numcheck.model import Span
@@ -73,7 +72,7 @@ def _tables() -> _Tables:
     )
 
 
-_OF_YEAR = regex.compile(r"\bof (?:1[89]|20)\d\d\b")
+_OF_YEAR = re.compile(r"\bof (?:1[89]|20)\d\d\b")
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _PLACE_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
 
