@@ -559,7 +559,17 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
     order = sorted(range(lo, hi), key=lambda k: abs(k - near))
     for k in order:
         if abs(k - near) > STATED_REACH and not (near <= k <= last):
-            break
+            fk = toks[k].fact
+            if (
+                last < k <= last + 2 * STATED_REACH
+                and fk >= 0
+                and d.facts[fk].kind not in ("percent", "points")
+                and same_family(d.facts[fk], b)
+                and _move_noun_of(d, si, k)
+            ):
+                pass  # "to 4,210, from 3,900 in 2022, a net gain of 310": the amount's noun after both ends
+            else:
+                continue
         ci = toks[k].fact
         if ci < 0 or ci in (ai, bi):
             continue
@@ -579,11 +589,14 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
             # An amount is a stated change only after "by" or a direction verb ("rose by $697m", "gained 983").
             prev = words[k - 1] if k > 0 else ""
             if prev != "by" and not (cm.direction and prev not in ("from", "to", "of", "at")):
-                continue
+                if not (k > last and _move_noun_of(d, si, k)):
+                    continue
             if prev != "by" and ci in flow_figures(d, si, b, ai, bi):
                 continue  # "gained three seats and lost five, leaving it with 20": moves, not the net change
-            if _period_after(d, si, bpos)[0] and _period_after(d, si, k)[0] != _period_after(d, si, bpos)[0]:
-                continue  # "from £184.90 to £192.50 a week, giving them about £395 more over the year"
+            own = _period_after(d, si, k)[0]
+            if _period_after(d, si, bpos)[0] and own != _period_after(d, si, bpos)[0]:
+                if own or not (k > last and _move_noun_of(d, si, k)):
+                    continue  # "from £184.90 to £192.50 a week, giving them about £395 more over the year"
         else:
             continue
         if k > 0 and words[k - 1] in ("from", "to"):
@@ -601,6 +614,22 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
             if moved is not None:
                 return ci, moved[0], moved[1]
     return None
+
+
+def _move_noun_of(d: _Doc, si: int, k: int) -> bool:
+    """The amount at token ``k`` is the size of a move told as an indefinite noun after the change's ends:
+    "from £6,840 to £7,155, an increase of £315", "from 840 to 955, a rise of 115"."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, k)
+    if h < 3 or words[h - 1] != "of":
+        return False
+    hit = d.v.direction.ending_at(words, h - 1)
+    if hit is None or hit[1] < 2:
+        return False
+    j = hit[1] - 1
+    while j > 0 and words[j] in ("net", "further", "total", "overall"):
+        j -= 1  # "a net increase of 243"
+    return words[j] in ("a", "an") and words[j - 1] == ","
 
 
 # Tokens after ", a" that "rise of £94.48 or 4.99%" may take to its percentage.
