@@ -730,12 +730,18 @@ SCOPE_LINKS = frozenset({("against",), ("versus",), ("vs",), ("compared", "with"
 
 def _other_scope_after(d: _Doc, si: int, k: int) -> bool:
     """Tokens from ``k`` name another place or group for the figure before them and no earlier time: "in
-    Wales", "across England", "for the Conservatives" (a capitalised word that is no figure)."""
+    Wales", "across England", "for the Conservatives" (a capitalised word that is no figure); "by US
+    companies", "by its rivals" (the agent of another count, whatever its case)."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    if k + 1 >= len(words) or words[k] not in ("in", "across", "for", "among"):
+    if k + 1 >= len(words) or words[k] not in ("in", "across", "for", "among", "by"):
         return False
     j = k + 1 + (words[k + 1] == "the")
-    if j >= len(words) or toks[j].fact >= 0 or not d.view.text[toks[j].start : toks[j].start + 1].isupper():
+    if j >= len(words) or toks[j].fact >= 0:
+        return False
+    if words[k] == "by":
+        if not words[j].isalpha() or words[j] in ("end", "start", "middle", "close", "time", "then", "now"):
+            return False  # "by the end of 2023", "by then": a time, not an agent
+    elif not d.view.text[toks[j].start : toks[j].start + 1].isupper():
         return False
     end = next((x for x in range(j, len(words)) if words[x] in CLAUSE_END or words[x] in (",", ";")), len(words))
     return not any(_then_marker(d, si, x) for x in range(j, end))
