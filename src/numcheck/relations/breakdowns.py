@@ -318,9 +318,38 @@ def _named_before(d: _Doc, si: int, pos: int) -> bool:
 
 
 def _unread_number(d: _Doc, si: int, lo: int, hi: int) -> bool:
-    """A token between ``lo`` and ``hi`` that holds a digit but is no figure of the fact table."""
+    """A token between ``lo`` and ``hi`` that holds a digit but is no figure of the fact table, or an item
+    told by its article ("five medals: a gold, two silvers and two bronzes": "a gold" is one)."""
     toks = d.m.tokens[si]
-    return any(toks[k].fact < 0 and any(ch.isdigit() for ch in d.m.words[si][k]) for k in range(lo, hi))
+    words = d.m.words[si]
+    for k in range(lo, hi):
+        if toks[k].fact < 0 and any(ch.isdigit() for ch in words[k]):
+            return True
+        if words[k] in ("a", "an") and (k == lo or words[k - 1] in (",", "and", ":")) and _article_item(d, si, k):
+            return True
+    # "38 routes: 22 from Oslo, nine from Stockholm and the rest from Copenhagen": a rest with no figure.
+    end = hi + 1
+    while end < len(words) and words[end] not in CLAUSE_END and end - hi <= REST_REACH:
+        if words[end] in _REST_WORDS and words[end - 1] in ("the", "other"):
+            return True
+        end += 1
+    return False
+
+
+# Tokens after the last item where a rest without a figure may close the list ("and the rest from A").
+REST_REACH = 8
+_REST_WORDS = frozenset({"rest", "remainder", "others", "balance"})
+
+
+def _article_item(d: _Doc, si: int, k: int) -> bool:
+    """The article at token ``k`` opens a list item of its own: a word or two, then a comma or "and"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for e in range(k + 1, min(len(words), k + 4)):
+        if toks[e].fact >= 0 or not words[e][:1].isalpha() and words[e] not in (",",):
+            return False
+        if words[e] in (",", "and") and e > k + 1:
+            return True
+    return False
 
 
 def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
@@ -425,6 +454,8 @@ def _items_back(d: _Doc, si: int, pos: int, like: Fact, timed: bool = False) -> 
             gap = 0
         elif words[j] in CLAUSE_END or words[j] in _PHRASE_OPENERS:
             break  # "16 under par after rounds of 68, 66, 71 and 67": "after" opens another phrase
+        elif words[j] == "of" and out and j > 0 and toks[j - 1].fact < 0 and words[j - 1].endswith("s"):
+            break  # "16 under par with rounds of 68, 71, 66 and 67": the list's noun opens it
         else:
             gap += 1
             if gap > ITEM_GAP:

@@ -497,7 +497,21 @@ def _first_part(d: _Doc, si: int, pos: int, fi: int) -> int:
     if len(found) != 1:
         return -1
     fsi, fpos = d.pos_of(found[0])
-    return -1 if _older_end(d, fsi, fpos) else found[0]
+    if _older_end(d, fsi, fpos) or _held_already(d, fsi, fpos):
+        return -1
+    return found[0]
+
+
+def _held_already(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at token ``pos`` is a stock already held ("which already has 1,300 staff and will take on
+    450 more"): what "more" adds to, no part of a total told before."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, pos)
+    return "already" in words[max(0, h - HELD_REACH) : h]
+
+
+# Tokens before a figure where "already" makes it a stock held ("already has 1,300", "already employs some").
+HELD_REACH = 4
 
 
 def _action_total(d: _Doc, si: int, before: int, like_f: Fact, action: str, top: Decimal) -> int:
