@@ -120,17 +120,27 @@ def per_cent(text: str) -> str | None:
 
 
 _MONEY = regex.compile(
-    r"(?<![\w$£€])([£€$])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|m|k|\s(?:billion|million))?(?![\w.,]\d)(</mark>)?(?!\s*\()"
+    r"(?<![\w$£€(\-–—]|\(<mark>|[£€$][\d.,]+(?:bn|m|k|\sbillion|\smillion)?(?:</mark>)?\s+(?:to|and)\s+)"
+    r"([£€$])(?:<mark>)?+(\d{1,3}(?:,\d{3})++|\d++)(\.\d++)?+(bn|m|k|\s(?:billion|million))?+"
+    r"(?![\w%)]|[.,]\d|[-–—/]|\s*\()(</mark>)?+(?!\s*[(\-–—/]|\s*to\s*[£€$]?\d)"
 )
 _RATE = {"£": ("$", Decimal("1.27")), "€": ("$", Decimal("1.08")), "$": ("£", Decimal("0.79"))}
 
 
-def convert(text: str) -> str | None:
-    """A conversion in brackets after the first amount of money: "£120 ($152)"."""
-    m = _MONEY.search(text)
-    if m is None:
-        return None
-    sign, whole, frac, scale, close = m.group(1, 2, 3, 4, 5)
+def _in_brackets(text: str, at: int) -> bool:
+    """The place ``at`` stands inside an open bracket ("(up from £3m)"): a conversion there would nest."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
+def _amounts(text: str) -> list[regex.Match[str]]:
+    """Amounts of money a writer may convert: not already converted, not inside a bracket, no end of a
+    range ("£2bn-£1bn", "£7 to £9" keep one currency over both ends)."""
+    return [m for m in _MONEY.finditer(text) if not _in_brackets(text, m.start())]
+
+
+def _converted(m: regex.Match[str]) -> str:
+    sign, whole, frac, scale = m.group(1, 2, 3, 4)
     to, rate = _RATE[sign]
     value = Decimal(whole.replace(",", "") + (frac or "")) * rate
     places = len(frac) - 1 if frac else 0
@@ -138,7 +148,67 @@ def convert(text: str) -> str | None:
         shown = f"{value:,.0f}"
     else:
         shown = f"{value:.{max(places, 1 if scale and value < 10 else 0)}f}"
-    return text[: m.end()] + f" ({to}{shown}{scale or ''})" + text[m.end() :]
+    return f" ({to}{shown}{scale or ''})"
+
+
+def _convert_at(text: str, m: regex.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    return text[: m.end()] + _converted(m) + text[m.end() :]
+
+
+def convert(text: str) -> str | None:
+    """A conversion in brackets after the first amount of money: "£120 ($152)"."""
+    found = _amounts(text)
+    return _convert_at(text, found[0] if found else None)
+
+
+def convert_last(text: str) -> str | None:
+    """A conversion in brackets after the last amount of money, when the text tells more than one: "... and
+    £45m ($57m) from Asia"."""
+    found = _amounts(text)
+    return _convert_at(text, found[-1] if len(found) > 1 else None)
+
+
+# A length, weight or temperature and the unit a writer gives it again in: (pattern of its unit, the unit
+# written in the bracket, how to get there).
+_MEASURE = regex.compile(
+    r"(?<![\w$£€(.,]|\(<mark>)(\d{1,3}(?:,\d{3})++|\d++)(\.\d++)?+(\s?)"
+    r"(km|kilometres|miles|mile|metres|ft|feet|kg|kilograms|lb|cm|inches|C|F)\b"
+    r"(?![-–—/]|\s*\()(</mark>)?+(?!\s*[(\-–—/\d]|\s*to\s*\d)"
+)
+_UNIT_TO: dict[str, tuple[str, Callable[[Decimal], Decimal]]] = {
+    "km": ("miles", lambda v: v * Decimal("0.6214")),
+    "kilometres": ("miles", lambda v: v * Decimal("0.6214")),
+    "miles": ("km", lambda v: v * Decimal("1.609")),
+    "mile": ("km", lambda v: v * Decimal("1.609")),
+    "metres": ("ft", lambda v: v * Decimal("3.281")),
+    "ft": ("m", lambda v: v * Decimal("0.3048")),
+    "feet": ("m", lambda v: v * Decimal("0.3048")),
+    "kg": ("lb", lambda v: v * Decimal("2.205")),
+    "kilograms": ("lb", lambda v: v * Decimal("2.205")),
+    "lb": ("kg", lambda v: v * Decimal("0.4536")),
+    "cm": ("in", lambda v: v * Decimal("0.3937")),
+    "inches": ("cm", lambda v: v * Decimal("2.54")),
+    "C": ("F", lambda v: v * 9 / 5 + 32),
+    "F": ("C", lambda v: (v - 32) * 5 / 9),
+}
+
+
+def convert_units(text: str) -> str | None:
+    """A conversion in brackets after the first length, weight or temperature: "12 miles (19km)", "40C (104F)"."""
+    for m in _MEASURE.finditer(text):
+        if _in_brackets(text, m.start()):
+            continue
+        whole, frac, _, unit = m.group(1, 2, 3, 4)
+        if unit in ("C", "F") and m.group(3):
+            continue  # "40 C" is no temperature a writer prints
+        to, make = _UNIT_TO[unit]
+        value = make(Decimal(whole.replace(",", "") + (frac or "")))
+        shown = f"{value:,.1f}" if abs(value) < 10 else f"{value:,.0f}"
+        sep = " " if to == "miles" else ""
+        return text[: m.end()] + f" ({shown}{sep}{to})" + text[m.end() :]
+    return None
 
 
 def older_adjective(text: str) -> str | None:
@@ -217,6 +287,8 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "said": said,
     "per-cent": per_cent,
     "convert": convert,
+    "convert-last": convert_last,
+    "convert-units": convert_units,
     "older-adjective": older_adjective,
     "headline": headline,
     "interlude": interlude,

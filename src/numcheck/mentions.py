@@ -49,6 +49,10 @@ PREVIOUS_REACH = 40
 GENERIC_CONCEPTS = frozenset({"people"})
 # Words after a generic noun that its verb may stand ("978 people have been killed").
 VERB_CONCEPT_REACH = 5
+# Kinds of figure a bracket right after it may convert into other units ("£120 ($152)", "10 miles (16km)").
+CONVERTIBLE = frozenset({"money", "measure"})
+# Marks that part two conversions in one bracket: "($1bn; £540m)", "($1bn or £540m)".
+_CONVERSION_JOINS = frozenset({";", ",", "or", "/"})
 # Punctuation that ends a clause for the readers above.
 CLAUSE_END = frozenset(";:.!?")
 # Words that open a relative clause set off by commas: a time told inside one is not the main clause's.
@@ -157,6 +161,8 @@ _SCORE_JOINS = frozenset({"-", "–", "—"})
 ANAPHOR_GAP = 6
 # Words that may follow an anaphor before its verb: "They had reached", "The figure now stands at".
 _ANAPHOR_VERBS = frozenset("had has have now then also still later eventually finally".split())
+# Words that open a relative clause whose verb moves the noun right before them ("sales which fell 8%").
+_RELATIVE_SUBJECTS = frozenset({"which", "that"})
 # Words that end a "said" clause before its reported clause: "Officials said the death toll stood at 84" is
 # a toll told by officials, not a count of officials.
 _SAID_WORDS = frozenset("said says say saying added adds told announced reported stated explained".split())
@@ -205,6 +211,23 @@ def word_tokens(chunk: str, offset: int) -> list[Token]:
     call per token, and a document has tens of thousands of tokens."""
     new = tuple.__new__
     return [new(Token, (m.group(), offset + m.start(), offset + m.end(), -1)) for m in TOKEN.finditer(chunk)]
+
+
+_UNIT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _other_unit_word(f: Fact, b: Fact) -> bool:
+    """Two measures of one unit told in other words: "40,000 tonnes (44,000 tons)", metric and short tons."""
+    return f.kind == "measure" and _UNIT_WORD.findall(f.text.lower()) != _UNIT_WORD.findall(b.text.lower())
+
+
+class Conversion(NamedTuple):
+    """A figure's conversion bracket: where it opens, the figures inside (fact index, told with a hedge)
+    and the token position of its closing bracket in the sentence's full tokens."""
+
+    open: Span
+    items: tuple[tuple[int, bool], ...]
+    close: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +358,12 @@ class Mentions:
     def __init__(self, view: View) -> None:
         self.view = view
         self.vocab: Vocab = vocab()
-        self.tokens: tuple[tuple[Token, ...], ...] = tuple(tokenize(view, i) for i in range(len(view.doc.sentences)))
+        # A figure's conversion bracket ("£120 ($152)", "10 miles (16km)") is read once here, as an
+        # attachment of its figure, and left out of the tokens: every reader walks past it.
+        self.converted: dict[int, Conversion] = {}
+        self.tokens: tuple[tuple[Token, ...], ...] = tuple(
+            self._fold_conversions(tokenize(view, i)) for i in range(len(view.doc.sentences))
+        )
         self.words: tuple[tuple[str, ...], ...] = tuple(tuple(t.text for t in toks) for toks in self.tokens)
         bounds = [self._bounds(w) for w in self.words]
         self._starts = [b[0] for b in bounds]
@@ -354,6 +382,57 @@ class Mentions:
 
     def fact(self, index: int) -> Fact:
         return self.view.facts[index]
+
+    def _fold_conversions(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+        """The sentence's tokens with each figure's conversion bracket left out (``conversion_bracket``),
+        the bracket kept in ``converted`` under its figure."""
+        if not any(t.text == "(" for t in toks):
+            return toks
+        out: list[Token] = []
+        i, n = 0, len(toks)
+        while i < n:
+            tok = toks[i]
+            out.append(tok)
+            if tok.fact >= 0 and i + 1 < n and toks[i + 1].text == "(":
+                got = self.conversion_bracket(toks, i)
+                if got is not None:
+                    self.converted[tok.fact] = got
+                    i = got.close + 1
+                    continue
+            i += 1
+        return tuple(out)
+
+    def conversion_bracket(self, toks: Sequence[Token], i: int) -> Conversion | None:
+        """The bracket right after the figure at token ``i`` when it holds only that amount again in other
+        units: "£120 ($152)", "785m euros ($1bn; £540m)", "10 miles (16km)", "40C (about 104F)". Each
+        figure inside is of the figure's kind with a unit of its own (or its unit in other words, "40,000
+        tonnes (44,000 tons)"); they may be parted by ";", ",", "or",
+        "/" and carry a hedge ("about"). A bracket with any other word ("£9m (£7m in 2022)", "(up 4%)") is
+        an aside of its own, read by the readers."""
+        f = self.fact(toks[i].fact)
+        if f.kind not in CONVERTIBLE or not f.unit or f.value is None:
+            return None
+        words = [t.text for t in toks]
+        items: list[tuple[int, bool]] = []
+        j = i + 2
+        while j < len(toks):
+            hit = self.vocab.hedges.starting_at(words, j)
+            k = hit[1] if hit else j
+            bi = toks[k].fact if k < len(toks) else -1
+            if bi < 0:
+                return None
+            b = self.fact(bi)
+            if b.kind != f.kind or not b.unit or (b.unit == f.unit and not _other_unit_word(f, b)):
+                return None  # "£9m (£7m)" in a results table is last year's figure, no conversion
+            items.append((bi, k > j))
+            j = k + 1
+            if j < len(toks) and words[j] in _CONVERSION_JOINS:
+                j += 1
+                continue
+            if j < len(toks) and words[j] == ")":
+                return Conversion(toks[i + 1].span, tuple(items), j)
+            return None
+        return None
 
     def clause_start(self, sentence: int, pos: int) -> int:
         """The first token of the clause holding token ``pos``: after the last ; : . before it, or after a
@@ -1238,6 +1317,15 @@ class Mentions:
         said = next((k for k in range(verb - 1, lo - 1, -1) if words[k] in _SAID_WORDS), -1)
         if said >= 0:
             lo = said + 1 + (said + 1 < verb and words[said + 1] == "that")  # "Officials said the toll stood at"
+        if verb - 2 >= lo and words[verb - 1] in _RELATIVE_SUBJECTS:
+            # "its profits were 40m rupees on sales which fell 8%": the relative clause's verb moves the noun
+            # right before "which", not the clause's subject.
+            j = verb - 2 - (words[verb - 2] == ",")
+            k = j
+            while k >= lo and toks[k].fact < 0 and words[k][:1].isalpha() and words[k] not in _NOT_NOUNS:
+                k -= 1
+            if k < j:
+                lo = k + 1
         for k in range(lo, verb):
             w = words[k]
             if toks[k].fact >= 0 or not w[:1].isalpha() or w in _NOT_NOUNS or w in MEASURE_WORDS:

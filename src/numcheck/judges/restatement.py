@@ -77,6 +77,25 @@ def _value_digits(f: Fact) -> str:
     return str(int(f.value))
 
 
+def _headline_cut(view: View, a: Fact, b: Fact, ta: str, tb: str) -> bool:
+    """The headline gives the body's figure cut to its whole units: "send $16bn home" … "sent $16.6bn home".
+    A headline drops the decimals of a figure the body prints in full; the digits it keeps are the body's
+    first ones and the body's value lies within one printed unit above it."""
+    sents = view.doc.sentences
+    if (
+        len(sents) < 2
+        or sents[0].paragraph == sents[1].paragraph
+        or not sents[0].span.start <= a.span.start < sents[0].span.end
+    ):
+        return False
+    if "." in a.text or "." not in b.text or not tb.startswith(ta) or len(tb) <= len(ta) or a.hedge != "exact":
+        return False
+    ia = value_interval(a)
+    if ia.low is None or ia.high is None or a.value is None or b.value is None:
+        return False
+    return a.value <= b.value < a.value + (ia.high - ia.low)
+
+
 # A headline's bound that puts its count below the figure ("nearly 500", "fewer than 2,000"): a body count
 # above it is no newer count the headline lags behind, since the headline says the count is not there yet.
 _BELOW = frozenset(("nearly", "less than", "at most"))
@@ -158,6 +177,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         and ia.low == ia.high
         and not any(_named(view, f) for f in (a, b))
     )
+    if not (swap or bound or person or known) and _headline_cut(view, a, b, ta, tb):
+        return None  # "send $16bn home" … "sent $16.6bn home": the headline drops the body's decimals
     if not (swap or one_slip(ta, tb) or bound or person or known or alike or small):
         return None  # far apart: more likely two counts (a sub-total, another place) than one mistyped
     pa, pb = point(a), point(b)

@@ -238,30 +238,6 @@ class _Doc:
             return fi
         return -1
 
-    def conversion_open(self, si: int, j: int) -> int:
-        """Where the bracket closing at token ``j`` opens, when it holds only the same amount in other units
-        right after the figure it converts ("takings of £2.2m ($2.8m) were"), else -1: a reader walking
-        back from a verb passes over it to the figure itself."""
-        words = self.m.words[si]
-        if not 0 < j < len(words) or words[j] != ")":
-            return -1
-        k = j - 1
-        while k > 0 and words[k] != "(":
-            if (
-                words[k] not in (";", ",", "or", "/")
-                and self.fact_at(si, k) < 0
-                and self.v.hedges.ending_at(words, k + 1) is None
-            ):
-                return -1
-            k -= 1
-        if k < 1 or k == j - 1:
-            return -1
-        before = self.fact_at(si, k - 1)
-        inside = self.fact_at(si, j - 1)
-        if before < 0 or inside < 0 or self.facts[before].kind not in ("money", "measure"):
-            return -1
-        return k if self.facts[inside].kind == self.facts[before].kind else -1
-
     def span(self, si: int, a: int, b: int) -> Span:
         """The text span of tokens ``a`` to ``b - 1``."""
         toks = self.m.tokens[si]

@@ -907,8 +907,6 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
-    if d.conversion_open(si, pos + 1) > 0:
-        return  # "1.61 million hectares (4.0 million acres) ..., down from 1.70 million": the figure it converts is the end
     if _last_listed(d, si, pos):
         return  # "a team of 14 made up of eight women and six men, up from 11": the list's whole moved
     h = d.hedge_start(si, pos)

@@ -3,14 +3,11 @@ another period ("£1.2bn a year, or £33m a week")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from numcheck.mentions import CLAUSE_END
-from numcheck.model import Fact
+from numcheck.mentions import CLAUSE_END, CONVERTIBLE
+from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family, same_family
-
-# Figures a bracket may hold as conversions of the figure before it: "$186m (£98m; 143m euros)".
-CONVERTIBLE = frozenset({"money", "measure"})
 
 
 def _conversions(d: _Doc) -> Iterator[Relation]:
@@ -19,35 +16,57 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
     Roles ``figure`` and ``conversion``; label ``hedge`` ("yes" when the
     conversion carries "about" or "approximately"). Two conversions in one
     bracket are conversions of each other too ("£98m" and "143m euros"),
-    with label ``sibling``.
+    with label ``sibling``. A bracket that holds only conversions is read by
+    the mentions as its figure's attachment (``Mentions.converted``) and is
+    no token; a bracket left in the tokens (a figure of the same kind and unit,
+    "£9m (£7m)") is read here from the tokens.
     """
     for si, toks in enumerate(d.m.tokens):
         words = d.m.words[si]
         for pos, tok in enumerate(toks):
             ai = tok.fact
-            if ai < 0 or d.facts[ai].kind not in CONVERTIBLE or pos + 1 >= len(words) or words[pos + 1] != "(":
+            if ai < 0:
                 continue
-            a = d.facts[ai]
-            j = pos + 2
-            first = -1
-            while j < len(words):
-                k = d.skip_hedge(si, j)
-                bi = d.fact_at(si, k)
-                if bi < 0 or d.facts[bi].kind != a.kind:
-                    break
-                hedge = "yes" if k > j else ""
-                cue = (d.span(si, pos + 1, pos + 2),)
-                yield Relation("conversion", (("figure", ai), ("conversion", bi)), cue, "clause", (("hedge", hedge),))
-                if first >= 0:
-                    labels = (("hedge", hedge), ("sibling", "yes"))
-                    yield Relation("conversion", (("figure", first), ("conversion", bi)), cue, "clause", labels)
-                else:
-                    first = bi
-                j = k + 1
-                if j < len(words) and words[j] in (";", ",", "or", "/"):
-                    j += 1
-                    continue
-                break
+            folded = d.m.converted.get(ai)
+            if folded is not None:
+                yield from _bracket(ai, folded.items, (folded.open,))
+            elif d.facts[ai].kind in CONVERTIBLE and pos + 1 < len(words) and words[pos + 1] == "(":
+                yield from _bracket(ai, _told_after(d, si, pos), (d.span(si, pos + 1, pos + 2),))
+
+
+def _told_after(d: _Doc, si: int, pos: int) -> list[tuple[int, bool]]:
+    """The figures of the figure's kind in the bracket after token ``pos``, each with whether a hedge
+    stands before it, up to the first other token."""
+    words = d.m.words[si]
+    kind = d.facts[d.fact_at(si, pos)].kind
+    out: list[tuple[int, bool]] = []
+    j = pos + 2
+    while j < len(words):
+        k = d.skip_hedge(si, j)
+        bi = d.fact_at(si, k)
+        if bi < 0 or d.facts[bi].kind != kind:
+            break
+        out.append((bi, k > j))
+        j = k + 1
+        if j < len(words) and words[j] in (";", ",", "or", "/"):
+            j += 1
+            continue
+        break
+    return out
+
+
+def _bracket(ai: int, items: Sequence[tuple[int, bool]], cue: tuple[Span, ...]) -> Iterator[Relation]:
+    """The conversion relations of figure ``ai`` and the figures its bracket holds: each a conversion of
+    it, and each after the first a conversion of the first too (label ``sibling``)."""
+    first = -1
+    for bi, hedged in items:
+        hedge = "yes" if hedged else ""
+        yield Relation("conversion", (("figure", ai), ("conversion", bi)), cue, "clause", (("hedge", hedge),))
+        if first >= 0:
+            labels = (("hedge", hedge), ("sibling", "yes"))
+            yield Relation("conversion", (("figure", first), ("conversion", bi)), cue, "clause", labels)
+        else:
+            first = bi
 
 
 # Rates over periods ---------------------------------------------------------------------------------

@@ -375,10 +375,6 @@ def _figure_before(d: _Doc, si: int, j: int, like: Fact | None, lo: int = 0) -> 
         k -= 1
         if words[k] in SENTENCE_ENDS:
             return -1
-        opened = d.conversion_open(si, k)
-        if opened > 0:
-            k = opened  # "Its takings of £2.2m ($2.8m) were a third of what": the figure before the bracket
-            continue
         fi = toks[k].fact
         if fi < 0:
             continue

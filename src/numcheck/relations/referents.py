@@ -271,8 +271,6 @@ def referent(d: _Doc, si: int, k: int, like: Fact | None = None, part: int = -1,
         f = d.facts[fi]
         if f.kind in FRAME_KINDS or d.bound_at(s2, k2):
             continue  # a time, or an age bound ("children under five")
-        if d.conversion_open(s2, k2 + 1) >= 0:
-            continue  # "C$1.38bn (US$1.0bn)": the bracket converts the figure before it
         if d._after_preposition(s2, k2) and any(
             t.fact >= 0 and d.facts[t.fact].kind in COUNTABLE for t in d.m.tokens[s2][:k2]
         ):

@@ -681,8 +681,8 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         if fi < 0:
             continue
         f = d.facts[fi]
-        if f.kind in FRAME_KINDS or d.conversion_open(si, back + 1) >= 0:
-            continue  # a time, or a bracket converting the whole ("took $182m (£143m) ..., including $74m")
+        if f.kind in FRAME_KINDS:
+            continue  # a time (a bracket converting the whole, "took $182m (£143m)", is no token: ``Mentions``)
         if f.kind in COUNTABLE and same_family(f, part) and not f.is_range and f.value is not None:
             return fi, d.span(si, k - 1, k), "clause"
         return None
