@@ -27,6 +27,7 @@ from numcheck.relations.holders import _lower_words
 from numcheck.relations.persons import _opening_name, _word_pattern, _words_table
 from numcheck.relations.persons import _tokens as _person_tokens
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
+from numcheck.relations.referents import _told_as_part
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
 from numcheck.vocab import _toml, singular
@@ -1707,6 +1708,25 @@ _WHOLES = frozenset({"whole", "total"})
 _MOVING_FRAME = _MOVING - {"by"}
 
 
+def _sibling_of_part(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at token ``pos`` follows "and" or a comma after a figure told as a part in its clause,
+    its "of the <noun>" left out: "Three of the boats had left from A and one from B"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    h = d.hedge_start(si, pos)
+    if h < 1 or words[h - 1] not in ("and", ","):
+        return False
+    lo = d.m.clause_start(si, h - 1)
+    for k in range(h - 2, max(-1, lo - 1, h - 2 - SIBLING_REACH), -1):
+        fi = toks[k].fact
+        if fi >= 0:
+            return _told_as_part(d, si, k, fi)
+    return False
+
+
+# Tokens back from "and one from B" to the part it is told beside ("Three of the boats had left from A").
+SIBLING_REACH = 12
+
+
 def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """One holder's count of one thing at one time, told twice: the lead's "should lead to 1,400 new
     Northsea jobs" and the body's "about 1,900 new jobs should be created, it added"; or a count told as
@@ -1725,6 +1745,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
         m = d.m.by_fact.get(fi)
         if m is None or fi in tied or m.roles & (_NOT_RESTATED - {"forecast"}) or _window(d, si, pos):
             continue
+        if _told_as_part(d, si, pos, fi) or _sibling_of_part(d, si, pos):
+            continue  # "five boats" … "Three of the boats had left from A and one from B": parts, not the set
         fr = d.m.frame(fi)
         if not fr.concept or fr.concept in d.v.generic or fr.concept in d.v.concept_names - _COUNTED:
             continue
