@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END
+from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _NOT_PART_NOUNS,
@@ -1152,9 +1152,11 @@ def _held_whole(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
         if (named[2] or singular(named[1])) in referent_words().definite_sets:
             return None  # "14 of the cases": an event's set, read (or left unread) by ``definite_whole``
     holders: list[str] = []
-    while j < len(words) and (words[j].endswith("'s") or words[j] in ("the", "its", "their")):
+    personal = words[j - 1] in ("his", "her")  # "of his runs": the whole_of phrase took the possessive
+    while j < len(words) and (words[j].endswith("'s") or words[j] in ("the", "its", "their", "his", "her")):
         if words[j].endswith("'s"):
             holders.append(words[j].removesuffix("'s"))  # "of the council's staff"
+        personal = personal or words[j] in ("his", "her")
         j += 1
     if j >= len(words) or d.fact_at(si, j) >= 0 or not words[j][0].isalpha():
         return None
@@ -1173,6 +1175,8 @@ def _held_whole(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
         held = d.m.words[s2][max(0, k - 2) : k]
         if holders and not set(holders) <= set(d.m.words[s2][:k]):
             return None  # "2,600 of the region's nurses" are not the trust's
+        if personal and not same_holder(d.m.frame(wi).holder, d.m.frame(part).holder):
+            return None  # "Brady scored 62 of his runs": his own, not the side's "nine runs on the board"
         if "total" in wm.roles or any(x in d.v.holding_verbs for x in held):
             return Relation("part", (("part", part), ("whole", wi)), (d.span(si, pos + 1, j + 1),), "document")
         return None  # the nearest count of that noun is not what the subject holds
