@@ -159,6 +159,121 @@ def headline(text: str) -> str | None:
     return "Latest figures published\n\n" + text
 
 
+# --- the same figure written another way (stop 26, "forms"): style guides differ, the value and its printed
+# precision stay.  Each edit keeps the interval a judge reads: "£3.2bn" and "£3.2 billion" are both told to
+# the hundred million; "1,200,000" <-> "1.2 million" is never written (the precision would change).
+
+_DIGIT_WORDS = "one two three four five six seven eight nine".split()
+# A lone digit before a lower-case word that is no unit or percentage: "3 people", "<mark>7</mark> seats".
+_LONE_DIGIT = regex.compile(
+    r"(?<=[^\S\n](?:<mark>)?|\((?:<mark>)?)([1-9])(?=(?:</mark>)?[^\S\n]+(?!(?:per|percent|pc|pm|am|p|km|m|kg|g|"
+    r"mm|cm|mph|kph|kmh|mg|ml|l|lb|lbs|oz|ft|in|yd|hr|hrs|min|mins|sec|secs|s|bn|k|mn|x|to|and|or|-)\b)\p{Ll})"
+)
+
+
+def words(text: str) -> str | None:
+    """BBC style: a lone count of one to nine in words, "3 people" -> "three people" (not at a sentence's
+    start, not before a unit, a percentage or another figure)."""
+
+    def swap(m: regex.Match[str]) -> str:
+        before = text[: m.start()].rstrip().removesuffix("<mark>").rstrip()
+        if not before or before.endswith((".", "!", "?", ":", "\n", "No", "no.", "Article", "#")):
+            return m.group()
+        return _DIGIT_WORDS[int(m.group(1)) - 1]
+
+    out = _LONE_DIGIT.sub(swap, text)
+    return out if out != text else None
+
+
+_SCALE_ABBR = regex.compile(r"(?<=[£€$]\d[\d,]*(?:\.\d+)?)(bn|m)(?![\w])")
+_SCALE_WORD = regex.compile(r"(?<=[£€$]\d[\d,]*(?:\.\d+)?)[^\S\n](billion|million)\b")
+
+
+def spelt_scale(text: str) -> str | None:
+    """ "£3.2bn" -> "£3.2 billion", "$5m" -> "$5 million" (amounts of money only: "6.41m" may be metres)."""
+    out = _SCALE_ABBR.sub(lambda m: " billion" if m.group(1) == "bn" else " million", text)
+    return out if out != text else None
+
+
+def short_scale(text: str) -> str | None:
+    """ "£3.2 billion" -> "£3.2bn", "$5 million" -> "$5m"."""
+    out = _SCALE_WORD.sub(lambda m: "bn" if m.group(1) == "billion" else "m", text)
+    return out if out != text else None
+
+
+def percent(text: str) -> str | None:
+    """ "percent" (one word, US style) for every "%" after a figure."""
+    out = regex.sub(r"(?<=\d)%", " percent", text)
+    return out if out != text else None
+
+
+def us_dollar(text: str) -> str | None:
+    """ "US$5m" for "$5m" (a dollar not already named by its country)."""
+    out = regex.sub(r"(?<![\w$])\$(?=\d)", "US$", text)
+    return out if out != text else None
+
+
+_CURRENCY_NAMES = {"£": ("pound", "pounds"), "$": ("dollar", "dollars"), "€": ("euro", "euros")}
+_MONEY_SIGN = regex.compile(
+    r"(?<![\w$£€])([£€$])(\d[\d,]*(?:\.\d+)?)(?:[^\S\n]?(bn|m|billion|million)\b)?(?![\d.,]\d|%|\w)"
+)
+
+
+def currency_word(text: str) -> str | None:
+    """ "3.2 billion pounds" for "£3.2bn", "120 dollars" for "$120" (not inside a mark: the mark holds the
+    figure, the name goes after it)."""
+
+    def swap(m: regex.Match[str]) -> str:
+        sign, figure, scale = m.group(1, 2, 3)
+        scale = {"bn": "billion", "m": "million"}.get(scale or "", scale or "")
+        one, many = _CURRENCY_NAMES[sign]
+        name = one if figure == "1" and not scale else many
+        return f"{figure} {scale + ' ' if scale else ''}{name}"
+
+    out = _MONEY_SIGN.sub(swap, text)
+    return out if out != text else None
+
+
+_FRACTION_OF = {"50": "half", "25": "a quarter", "75": "three-quarters"}
+
+
+def fraction(text: str) -> str | None:
+    """ "half of" for "50% of", "a quarter of" for "25% of", "three-quarters of" for "75% of" (exact only)."""
+    out = regex.sub(
+        r"(?<![\d.,])(50|25|75)%(?=(?:</mark>)?[^\S\n]+of\b)",
+        lambda m: _FRACTION_OF[m.group(1)],
+        text,
+    )
+    if out == text:
+        return None
+    # A fraction word opening a sentence takes a capital.
+    return regex.sub(r"(^|[.!?][^\S\n]+|\n)(<mark>)?(half|a quarter|three-quarters)", lambda m: (
+        m.group(1) + (m.group(2) or "") + m.group(3)[0].upper() + m.group(3)[1:]), out)
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+_DAY_MONTH_YEAR = regex.compile(rf"\b([1-9]|[12]\d|3[01])[^\S\n]+({'|'.join(_MONTHS)})[^\S\n]+((?:19|20)\d\d)\b")
+_MONTH_DAY_YEAR = regex.compile(rf"\b({'|'.join(_MONTHS)})[^\S\n]+([1-9]|[12]\d|3[01]),[^\S\n]+((?:19|20)\d\d)\b")
+
+
+def date_order(text: str) -> str | None:
+    """US order for a full date, "12 March 2024" -> "March 12, 2024" (and the British order for a US date)."""
+    out = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(2)} {m.group(1)}, {m.group(3)}", text)
+    if out == text:
+        out = _MONTH_DAY_YEAR.sub(lambda m: f"{m.group(2)} {m.group(1)} {m.group(3)}", text)
+    return out if out != text else None
+
+
+def race_time(text: str) -> str | None:
+    """ "2hr 21min 45sec" for a race time "2:21:45" (hours, minutes and seconds; a clock time has no seconds)."""
+    out = regex.sub(
+        r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])(?!\.\d)",
+        lambda m: f"{int(m.group(1))}hr {int(m.group(2))}min {int(m.group(3))}sec",
+        text,
+    )
+    return out if out != text else None
+
+
 VARIANTS: dict[str, Callable[[str], str | None]] = {
     "opener": opener,
     "said": said,
@@ -166,6 +281,15 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "convert": convert,
     "older-adjective": older_adjective,
     "headline": headline,
+    "words": words,
+    "spelt-scale": spelt_scale,
+    "short-scale": short_scale,
+    "percent": percent,
+    "us-dollar": us_dollar,
+    "currency-word": currency_word,
+    "fraction": fraction,
+    "date-order": date_order,
+    "race-time": race_time,
 }
 
 
