@@ -167,7 +167,8 @@ _DIGIT_WORDS = "one two three four five six seven eight nine".split()
 # A lone digit before a lower-case word that is no unit or percentage: "3 people", "<mark>7</mark> seats".
 _LONE_DIGIT = regex.compile(
     r"(?<=[^\S\n](?:<mark>)?|\((?:<mark>)?)([1-9])(?=(?:</mark>)?[^\S\n]+(?!(?:per|percent|pc|pm|am|p|km|m|kg|g|"
-    r"mm|cm|mph|kph|kmh|mg|ml|l|lb|lbs|oz|ft|in|yd|hr|hrs|min|mins|sec|secs|s|bn|k|mn|x|to|and|or|-)\b)\p{Ll})"
+    r"mm|cm|mph|kph|kmh|mg|ml|l|lb|lbs|oz|ft|in|yd|hr|hrs|min|mins|sec|secs|s|bn|k|mn|x|to|and|or|hundred|thousand|"
+    r"million|billion|trillion|dozen)\b)\p{Ll})"
 )
 
 
@@ -177,11 +178,29 @@ def words(text: str) -> str | None:
 
     def swap(m: regex.Match[str]) -> str:
         before = text[: m.start()].rstrip().removesuffix("<mark>").rstrip()
-        if not before or before.endswith((".", "!", "?", ":", "\n", "No", "no.", "Article", "#")):
+        if not before or before.endswith((".", "!", "?", ":", "\n", "No", "no.", "#")):
+            return m.group()
+        # A figure after a name is part of it or a date: "Pebble 2", "April 3".
+        last = regex.search(r"(\p{L}+)\W*$", before)
+        if last and last.group(1)[0].isupper() and not regex.search(r"(?:^|[.!?\n]\s*)\p{L}+\W*$", before):
             return m.group()
         return _DIGIT_WORDS[int(m.group(1)) - 1]
 
     out = _LONE_DIGIT.sub(swap, text)
+    return out if out != text else None
+
+
+_WORD_DIGIT = regex.compile(
+    r"(?<=(?:^|[^\S\n]|\()(?:<mark>)?)(two|three|four|five|six|seven|eight|nine)(?=(?:</mark>)?[^\S\n]+"
+    r"(?!(?:hundred|thousand|million|billion|trillion|dozen|and|or|to|of|in|out|per|percent|halves|thirds|quarters|"
+    r"fifths|sixths|sevenths|eighths|ninths|tenths)\b)\p{Ll})"
+)
+
+
+def digits(text: str) -> str | None:
+    """Digits for a count of two to nine written in words, "three men" -> "3 men" (house styles that write
+    every figure in digits; not "one", which is often no figure, and not a phrase like "two in five")."""
+    out = _WORD_DIGIT.sub(lambda m: str(_DIGIT_WORDS.index(m.group(1)) + 1), text)
     return out if out != text else None
 
 
@@ -215,19 +234,23 @@ def us_dollar(text: str) -> str | None:
 
 _CURRENCY_NAMES = {"£": ("pound", "pounds"), "$": ("dollar", "dollars"), "€": ("euro", "euros")}
 _MONEY_SIGN = regex.compile(
-    r"(?<![\w$£€])([£€$])(\d[\d,]*(?:\.\d+)?)(?:[^\S\n]?(bn|m|billion|million)\b)?(?![\d.,]\d|%|\w)"
+    r"(?<![\w$£€]|\w[^\S\n]*[-–][^\S\n]*|\bto[^\S\n]+)([£€$])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:[^\S\n]?(bn|m|billion|million)\b)?(?![\d.,]\d|%|\w|[^\S\n]*[-–]|[^\S\n]+(?:to|and)[^\S\n]+[£€$]?\d)"
 )
 
 
 def currency_word(text: str) -> str | None:
-    """ "3.2 billion pounds" for "£3.2bn", "120 dollars" for "$120" (not inside a mark: the mark holds the
-    figure, the name goes after it)."""
+    """The currency named after the figure, its scale as written: "3.2bn pounds" for "£3.2bn" (BBC style for
+    euros, "11m euros"), "3.2 billion pounds" for "£3.2 billion", "120 dollars" for "$120"."""
 
     def swap(m: regex.Match[str]) -> str:
-        sign, figure, scale = m.group(1, 2, 3)
-        scale = {"bn": "billion", "m": "million"}.get(scale or "", scale or "")
+        sign, figure, scale = m.group(1), m.group(2) + (m.group(3) or ""), m.group(4)
+        if regex.search(r"\bbetween[^\S\n]+(?:<mark>)?[£€$]?[\d.,]*\w*(?:</mark>)?[^\S\n]+and[^\S\n]+(?:<mark>)?$", text[: m.start()]):
+            return m.group()  # the high end of "between $7 and $6bn" keeps the sign the low end has
         one, many = _CURRENCY_NAMES[sign]
         name = one if figure == "1" and not scale else many
+        if scale in ("bn", "m"):
+            return f"{figure}{scale} {name}"
         return f"{figure} {scale + ' ' if scale else ''}{name}"
 
     out = _MONEY_SIGN.sub(swap, text)
@@ -240,7 +263,7 @@ _FRACTION_OF = {"50": "half", "25": "a quarter", "75": "three-quarters"}
 def fraction(text: str) -> str | None:
     """ "half of" for "50% of", "a quarter of" for "25% of", "three-quarters of" for "75% of" (exact only)."""
     out = regex.sub(
-        r"(?<![\d.,])(50|25|75)%(?=(?:</mark>)?[^\S\n]+of\b)",
+        r"(?<![\d.,]|\bsome[^\S\n]+(?:<mark>)?)(50|25|75)%(?=(?:</mark>)?[^\S\n]+of\b)",
         lambda m: _FRACTION_OF[m.group(1)],
         text,
     )
@@ -252,7 +275,7 @@ def fraction(text: str) -> str | None:
 
 
 _MONTHS = "January February March April May June July August September October November December".split()
-_DAY_MONTH_YEAR = regex.compile(rf"\b([1-9]|[12]\d|3[01])[^\S\n]+({'|'.join(_MONTHS)})[^\S\n]+((?:19|20)\d\d)\b")
+_DAY_MONTH_YEAR = regex.compile(rf"(?<!\d[^\S\n]*(?:[-–]|to|and)[^\S\n]*)\b([1-9]|[12]\d|3[01])[^\S\n]+({'|'.join(_MONTHS)})[^\S\n]+((?:19|20)\d\d)\b")
 _MONTH_DAY_YEAR = regex.compile(rf"\b({'|'.join(_MONTHS)})[^\S\n]+([1-9]|[12]\d|3[01]),[^\S\n]+((?:19|20)\d\d)\b")
 
 
@@ -282,6 +305,7 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "older-adjective": older_adjective,
     "headline": headline,
     "words": words,
+    "digits": digits,
     "spelt-scale": spelt_scale,
     "short-scale": short_scale,
     "percent": percent,
