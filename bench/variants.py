@@ -10,7 +10,10 @@ writer makes all the time and that leave the arithmetic as it was: an opening
 adverb ("Indeed, ..."), an attribution at the end (", officials said"),
 "per cent" for "%", a currency conversion in brackets after an amount
 ("£120 ($152)"), a level's adjective after "up from" / "down from" ("up from
-the previous 1,715"), a headline above the text. A flagged example must stay
+the previous 1,715"), a headline above the text; and the same figure in another
+house style: one to nine in words or in digits, "£3.2 billion" / "£3.2bn",
+"percent", "US$", "3.2bn pounds", "half of" for "50% of", "March 12, 2024",
+"2hr 21min 45sec" (never a rewrite that changes the printed precision). A flagged example must stay
 flagged on its marked span; a clean one must stay clean. Blind mutation sets
 showed that most misses on fresh text are a reader stopping at one such
 unexpected word (stop 25's note): this grid counts them on the project's own
@@ -245,7 +248,10 @@ def currency_word(text: str) -> str | None:
 
     def swap(m: regex.Match[str]) -> str:
         sign, figure, scale = m.group(1), m.group(2) + (m.group(3) or ""), m.group(4)
-        if regex.search(r"\bbetween[^\S\n]+(?:<mark>)?[£€$]?[\d.,]*\w*(?:</mark>)?[^\S\n]+and[^\S\n]+(?:<mark>)?$", text[: m.start()]):
+        if regex.search(
+            r"\bbetween[^\S\n]+(?:<mark>)?[£€$]?[\d.,]*\w*(?:</mark>)?[^\S\n]+and[^\S\n]+(?:<mark>)?$",
+            text[: m.start()],
+        ):
             return m.group()  # the high end of "between $7 and $6bn" keeps the sign the low end has
         one, many = _CURRENCY_NAMES[sign]
         name = one if figure == "1" and not scale else many
@@ -270,12 +276,17 @@ def fraction(text: str) -> str | None:
     if out == text:
         return None
     # A fraction word opening a sentence takes a capital.
-    return regex.sub(r"(^|[.!?][^\S\n]+|\n)(<mark>)?(half|a quarter|three-quarters)", lambda m: (
-        m.group(1) + (m.group(2) or "") + m.group(3)[0].upper() + m.group(3)[1:]), out)
+    return regex.sub(
+        r"(^|[.!?][^\S\n]+|\n)(<mark>)?(half|a quarter|three-quarters)",
+        lambda m: m.group(1) + (m.group(2) or "") + m.group(3)[0].upper() + m.group(3)[1:],
+        out,
+    )
 
 
 _MONTHS = "January February March April May June July August September October November December".split()
-_DAY_MONTH_YEAR = regex.compile(rf"(?<!\d[^\S\n]*(?:[-–]|to|and)[^\S\n]*)\b([1-9]|[12]\d|3[01])[^\S\n]+({'|'.join(_MONTHS)})[^\S\n]+((?:19|20)\d\d)\b")
+_DAY_MONTH_YEAR = regex.compile(
+    rf"(?<!\d[^\S\n]*(?:[-–]|to|and)[^\S\n]*)\b([1-9]|[12]\d|3[01])[^\S\n]+({'|'.join(_MONTHS)})[^\S\n]+((?:19|20)\d\d)\b"
+)
 _MONTH_DAY_YEAR = regex.compile(rf"\b({'|'.join(_MONTHS)})[^\S\n]+([1-9]|[12]\d|3[01]),[^\S\n]+((?:19|20)\d\d)\b")
 
 
