@@ -10,7 +10,10 @@ writer makes all the time and that leave the arithmetic as it was: an opening
 adverb ("Indeed, ..."), an attribution at the end (", officials said"),
 "per cent" for "%", a currency conversion in brackets after an amount
 ("£120 ($152)"), a level's adjective after "up from" / "down from" ("up from
-the previous 1,715"), a headline above the text. A flagged example must stay
+the previous 1,715"), a headline above the text; and the same figure in another
+house style: one to nine in words or in digits, "£3.2 billion" / "£3.2bn",
+"percent", "US$", "3.2bn pounds", "half of" for "50% of", "March 12, 2024",
+"2hr 21min 45sec" (never a rewrite that changes the printed precision). A flagged example must stay
 flagged on its marked span; a clean one must stay clean. Blind mutation sets
 showed that most misses on fresh text are a reader stopping at one such
 unexpected word (stop 25's note): this grid counts them on the project's own
@@ -282,6 +285,152 @@ def semicolon(text: str) -> str | None:
     return before[:-1] + "; " + text[s:at] + word.lower() + text[at + len(word) :]
 
 
+# --- the same figure written another way (stop 26, "forms"): style guides differ, the value and its printed
+# precision stay.  Each edit keeps the interval a judge reads: "£3.2bn" and "£3.2 billion" are both told to
+# the hundred million; "1,200,000" <-> "1.2 million" is never written (the precision would change).
+
+_DIGIT_WORDS = "one two three four five six seven eight nine".split()
+# A lone digit before a lower-case word that is no unit or percentage: "3 people", "<mark>7</mark> seats".
+_LONE_DIGIT = regex.compile(
+    r"(?<=[^\S\n](?:<mark>)?|\((?:<mark>)?)([1-9])(?=(?:</mark>)?[^\S\n]+(?!(?:per|percent|pc|pm|am|p|km|m|kg|g|"
+    r"mm|cm|mph|kph|kmh|mg|ml|l|lb|lbs|oz|ft|in|yd|hr|hrs|min|mins|sec|secs|s|bn|k|mn|x|to|and|or|hundred|thousand|"
+    r"million|billion|trillion|dozen)\b)\p{Ll})"
+)
+
+
+def words(text: str) -> str | None:
+    """BBC style: a lone count of one to nine in words, "3 people" -> "three people" (not at a sentence's
+    start, not before a unit, a percentage or another figure)."""
+
+    def swap(m: regex.Match[str]) -> str:
+        before = text[: m.start()].rstrip().removesuffix("<mark>").rstrip()
+        if not before or before.endswith((".", "!", "?", ":", "\n", "No", "no.", "#")):
+            return m.group()
+        # A figure after a name is part of it or a date: "Pebble 2", "April 3".
+        last = regex.search(r"(\p{L}+)\W*$", before)
+        if last and last.group(1)[0].isupper() and not regex.search(r"(?:^|[.!?\n]\s*)\p{L}+\W*$", before):
+            return m.group()
+        return _DIGIT_WORDS[int(m.group(1)) - 1]
+
+    out = _LONE_DIGIT.sub(swap, text)
+    return out if out != text else None
+
+
+_WORD_DIGIT = regex.compile(
+    r"(?<=(?:^|[^\S\n]|\()(?:<mark>)?)(two|three|four|five|six|seven|eight|nine)(?=(?:</mark>)?[^\S\n]+"
+    r"(?!(?:hundred|thousand|million|billion|trillion|dozen|and|or|to|of|in|out|per|percent|halves|thirds|quarters|"
+    r"fifths|sixths|sevenths|eighths|ninths|tenths)\b)\p{Ll})"
+)
+
+
+def digits(text: str) -> str | None:
+    """Digits for a count of two to nine written in words, "three men" -> "3 men" (house styles that write
+    every figure in digits; not "one", which is often no figure, and not a phrase like "two in five")."""
+    out = _WORD_DIGIT.sub(lambda m: str(_DIGIT_WORDS.index(m.group(1)) + 1), text)
+    return out if out != text else None
+
+
+_SCALE_ABBR = regex.compile(r"(?<=[£€$]\d[\d,]*(?:\.\d+)?)(bn|m)(?![\w])")
+_SCALE_WORD = regex.compile(r"(?<=[£€$]\d[\d,]*(?:\.\d+)?)[^\S\n](billion|million)\b")
+
+
+def spelt_scale(text: str) -> str | None:
+    """ "£3.2bn" -> "£3.2 billion", "$5m" -> "$5 million" (amounts of money only: "6.41m" may be metres)."""
+    out = _SCALE_ABBR.sub(lambda m: " billion" if m.group(1) == "bn" else " million", text)
+    return out if out != text else None
+
+
+def short_scale(text: str) -> str | None:
+    """ "£3.2 billion" -> "£3.2bn", "$5 million" -> "$5m"."""
+    out = _SCALE_WORD.sub(lambda m: "bn" if m.group(1) == "billion" else "m", text)
+    return out if out != text else None
+
+
+def percent(text: str) -> str | None:
+    """ "percent" (one word, US style) for every "%" after a figure."""
+    out = regex.sub(r"(?<=\d)%", " percent", text)
+    return out if out != text else None
+
+
+def us_dollar(text: str) -> str | None:
+    """ "US$5m" for "$5m" (a dollar not already named by its country)."""
+    out = regex.sub(r"(?<![\w$])\$(?=\d)", "US$", text)
+    return out if out != text else None
+
+
+_CURRENCY_NAMES = {"£": ("pound", "pounds"), "$": ("dollar", "dollars"), "€": ("euro", "euros")}
+_MONEY_SIGN = regex.compile(
+    r"(?<![\w$£€]|\w[^\S\n]*[-–][^\S\n]*|\bto[^\S\n]+)([£€$])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:[^\S\n]?(bn|m|billion|million)\b)?(?![\d.,]\d|%|\w|[^\S\n]*[-–]|[^\S\n]+(?:to|and)[^\S\n]+[£€$]?\d)"
+)
+
+
+def currency_word(text: str) -> str | None:
+    """The currency named after the figure, its scale as written: "3.2bn pounds" for "£3.2bn" (BBC style for
+    euros, "11m euros"), "3.2 billion pounds" for "£3.2 billion", "120 dollars" for "$120"."""
+
+    def swap(m: regex.Match[str]) -> str:
+        sign, figure, scale = m.group(1), m.group(2) + (m.group(3) or ""), m.group(4)
+        if regex.search(
+            r"\bbetween[^\S\n]+(?:<mark>)?[£€$]?[\d.,]*\w*(?:</mark>)?[^\S\n]+and[^\S\n]+(?:<mark>)?$",
+            text[: m.start()],
+        ):
+            return m.group()  # the high end of "between $7 and $6bn" keeps the sign the low end has
+        one, many = _CURRENCY_NAMES[sign]
+        name = one if figure == "1" and not scale else many
+        if scale in ("bn", "m"):
+            return f"{figure}{scale} {name}"
+        return f"{figure} {scale + ' ' if scale else ''}{name}"
+
+    out = _MONEY_SIGN.sub(swap, text)
+    return out if out != text else None
+
+
+_FRACTION_OF = {"50": "half", "25": "a quarter", "75": "three-quarters"}
+
+
+def fraction(text: str) -> str | None:
+    """ "half of" for "50% of", "a quarter of" for "25% of", "three-quarters of" for "75% of" (exact only)."""
+    out = regex.sub(
+        r"(?<![\d.,]|\bsome[^\S\n]+(?:<mark>)?)(50|25|75)%(?=(?:</mark>)?[^\S\n]+of\b)",
+        lambda m: _FRACTION_OF[m.group(1)],
+        text,
+    )
+    if out == text:
+        return None
+    # A fraction word opening a sentence takes a capital.
+    return regex.sub(
+        r"(^|[.!?][^\S\n]+|\n)(<mark>)?(half|a quarter|three-quarters)",
+        lambda m: m.group(1) + (m.group(2) or "") + m.group(3)[0].upper() + m.group(3)[1:],
+        out,
+    )
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+_DAY_MONTH_YEAR = regex.compile(
+    rf"(?<!\d[^\S\n]*(?:[-–]|to|and)[^\S\n]*)\b([1-9]|[12]\d|3[01])[^\S\n]+({'|'.join(_MONTHS)})[^\S\n]+((?:19|20)\d\d)\b"
+)
+_MONTH_DAY_YEAR = regex.compile(rf"\b({'|'.join(_MONTHS)})[^\S\n]+([1-9]|[12]\d|3[01]),[^\S\n]+((?:19|20)\d\d)\b")
+
+
+def date_order(text: str) -> str | None:
+    """US order for a full date, "12 March 2024" -> "March 12, 2024" (and the British order for a US date)."""
+    out = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(2)} {m.group(1)}, {m.group(3)}", text)
+    if out == text:
+        out = _MONTH_DAY_YEAR.sub(lambda m: f"{m.group(2)} {m.group(1)} {m.group(3)}", text)
+    return out if out != text else None
+
+
+def race_time(text: str) -> str | None:
+    """ "2hr 21min 45sec" for a race time "2:21:45" (hours, minutes and seconds; a clock time has no seconds)."""
+    out = regex.sub(
+        r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])(?!\.\d)",
+        lambda m: f"{int(m.group(1))}hr {int(m.group(2))}min {int(m.group(3))}sec",
+        text,
+    )
+    return out if out != text else None
+
+
 VARIANTS: dict[str, Callable[[str], str | None]] = {
     "opener": opener,
     "said": said,
@@ -293,6 +442,16 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "headline": headline,
     "interlude": interlude,
     "semicolon": semicolon,
+    "words": words,
+    "digits": digits,
+    "spelt-scale": spelt_scale,
+    "short-scale": short_scale,
+    "percent": percent,
+    "us-dollar": us_dollar,
+    "currency-word": currency_word,
+    "fraction": fraction,
+    "date-order": date_order,
+    "race-time": race_time,
 }
 
 

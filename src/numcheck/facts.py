@@ -800,6 +800,44 @@ def _verb_subject(clause: str) -> str | None:
 # --- money, percent, units -----------------------------------------------------
 
 
+_POUNDS = _MONEY["pounds"]
+_POUNDS_MONEY = startcache.compile(rf"\b(?:{_alt(_POUNDS['money'])})", re.I)
+_POUNDS_WEIGHT = startcache.compile(
+    rf"\b(?:{_alt([w for w in _POUNDS['weight'] if w != 'pounds of'])})|\bpounds?{_SP}+of{_SP}+(?!(?:{_alt(_POUNDS['of_money'])})\b)",
+    re.I,
+)
+_POUNDS_DECIMAL = startcache.compile(r"\.\d\d\Z")
+# Money in pounds told elsewhere in the text: a sign, pence, sterling, a scaled "3m pounds".
+_POUNDS_TEXT = startcache.compile(
+    rf"£|\bpence\b|\bsterling\b|\d{_SP}*(?:bn|m|million|billion){_SP}+pounds\b|\bpounds{_SP}+sterling\b", re.I
+)
+_POUNDS_FIGURE = startcache.compile(rf"\d{_SP}+pounds\b", re.I)
+
+
+def _pounds_money(ctx: _Context, start: int, end: int) -> bool:
+    """ "N pounds" with no scale word is money when its sentence says money and no weight ("raised 9,000
+    pounds"), or says neither and the text tells money in pounds elsewhere and no weight (words as data,
+    money.toml `[pounds]`); "weighed 200 pounds" stays a weight."""
+    s, e = ctx.bounds(start)
+    sentence = ctx.clean[s:e]
+    if _POUNDS_WEIGHT.search(sentence):
+        return False
+    if _POUNDS_MONEY.search(sentence) or _POUNDS_DECIMAL.search(ctx.clean[start : end - len("pounds")].rstrip()):
+        return True
+    if any(
+        _POUNDS_WEIGHT.search(ctx.clean[a:b])
+        for a, b in (ctx.bounds(m.start()) for m in _POUNDS_FIGURE.finditer(ctx.clean))
+    ):
+        return False  # a text that weighs in pounds anywhere: no guess
+    if _POUNDS_TEXT.search(ctx.clean):
+        return True
+    for m in _POUNDS_FIGURE.finditer(ctx.clean):
+        a, b = ctx.bounds(m.start())
+        if (a, b) != (s, e) and _POUNDS_MONEY.search(ctx.clean[a:b]):
+            return True
+    return False
+
+
 def _currency_word(clean: str, word: str) -> str | None:
     """The ISO code of a currency word after a figure; for a word several countries share ("kroner",
     "pesos"), the code of the first of those countries the text names, else the word's plain code if it has
@@ -1041,7 +1079,10 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         elif mi and mi.group("w") and (not wa or mi.end() > wa.end()):
             pass  # a cent named with its currency ("20 euro cents"): read below
         elif wa and not (
-            wa.group("w").lower().startswith("pound") and not n.scaled and "sterling" not in wa.group("w").lower()
+            wa.group("w").lower().startswith("pound")
+            and not n.scaled
+            and "sterling" not in wa.group("w").lower()
+            and not _pounds_money(ctx, start, wa.end())
         ):
             word = re.sub(r"\s+", " ", wa.group("w").lower())
             word_code = _currency_word(clean, word)
@@ -1259,7 +1300,11 @@ _ELIDED_NAME = startcache.compile(
 _ELIDED_END = startcache.compile(rf"{_SP}*(?:[.,;]|and\b|\Z)")
 # An earlier item that counts something ("327 deaths"), or a bare figure closed by a comma that opens the
 # list ("Independents hold 22, the Conservatives 11 and Labour 4").
-_COUNTED = startcache.compile(rf"\d[\d,.]*{_SP}+[a-z]+s\b|\d(?:[\d.]|,\d)*,{_SP}")
+# The earlier item may be in words, as style guides write one to nine: "Labour won six seats and the Greens 4".
+_COUNT_WORD = "|".join(sorted((w for w in (*numwords.UNITS, *numwords.TENS) if " " not in w), key=len, reverse=True))
+_COUNTED = startcache.compile(
+    rf"(?:\d[\d,.]*|\b(?:{_COUNT_WORD})(?:-(?:{_COUNT_WORD}))?){_SP}+[a-z]+s\b|\d(?:[\d.]|,\d)*,{_SP}"
+)
 
 
 def _elided_noun(ctx: _Context, n: Number, s_start: int, word_start: int, before: str) -> bool:
@@ -1800,6 +1845,8 @@ _COMPOUNDS = {
     "pound": ("ounce", 16, r"(?:oz|ounces?)\b"),
 }
 _VULGAR_CHARS = "".join(VULGAR)
+# The smaller unit's count in words ("four feet six inches"): a unit word below twenty.
+_SMALL_WORDS = "(?:" + "|".join(sorted((w for w in numwords.UNITS if " " not in w), key=len, reverse=True)) + r")\b"
 _STONE_ORDINAL = re.compile(r"\d+\s*st", re.I)  # "15st" before its pounds is stone, not fifteenth
 
 
@@ -1820,14 +1867,22 @@ def _join_compounds(ctx: _Context, facts: list[Fact]) -> list[Fact]:
         if part is not None:
             small, per, words = part
             m = re.match(
-                r"[ \t]+(?:and[ \t]+)?(\d{1,2}(?:\.\d+)?)([" + _VULGAR_CHARS + r"])?[ \t]*(?:" + words + ")",
-                ctx.clean[a.span.end : a.span.end + 20],
+                r"[ \t]+(?:and[ \t]+)?(\d{1,2}(?:\.\d+)?|"
+                + _SMALL_WORDS
+                + r")(["
+                + _VULGAR_CHARS
+                + r"])?[ \t]*(?:"
+                + words
+                + ")",
+                ctx.clean[a.span.end : a.span.end + 24],
                 re.I,
             )
         if part is None or m is None or a.is_range or a.value is None:
             out.append(a)
             continue
-        extra = Decimal(m.group(1)) + (VULGAR[m.group(2)] if m.group(2) else 0)  # "7ft 7¾in"
+        # "7ft 7¾in"; "four feet six inches" in words as in digits
+        told = Decimal(m.group(1)) if m.group(1)[0].isdigit() else numwords.UNITS[m.group(1).lower()]
+        extra = told + (VULGAR[m.group(2)] if m.group(2) else 0)
         if extra >= per:
             out.append(a)
             continue

@@ -482,3 +482,19 @@ def _join_ranges(text: str, nums: list[Number]) -> list[Number]:
         out.append(a)
         i += 1
     return out
+
+
+# A scale word after a figure's digits and the one name it has however it is written: "£3.2bn", "£3.2
+# billion" and "3.2bn pounds" are all told in billions, so readers that ask whether two figures share a
+# scale ("€64 million, up from 21m") see one answer for every style.
+_SCALE_AFTER = startcache.compile(r"\d[^\S\n]*(bn|mn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
+_SCALE_NAMES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
+
+
+def scale_word(text: str) -> str:
+    """The scale a figure's text is told in, one name per scale ("m" and "million" are "million"), or ""."""
+    m = _SCALE_AFTER.search(text)
+    if m is None:
+        return ""
+    word = m.group(1).lower()
+    return _SCALE_NAMES.get(word, word)

@@ -89,13 +89,22 @@ def printed(f: Fact, hedges: tuple[str, ...] = BOUNDS) -> Fact:
 
     if f.value is None or f.hedge not in hedges:
         return f
+    from numcheck import numwords
+
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
-    if not m:
-        return f
-    shown = Decimal(m.group().replace(",", ""))
+    if m:
+        shown = Decimal(m.group().replace(",", ""))
+        places = len(m.group(1) or "")
+    else:
+        # A figure in words is told to its last word: "at least two metres" is 1.5 to 2.5 metres as "2 metres" is.
+        w = next(numwords.finditer(f.text), None)
+        value = numwords.parse(w.group()) if w else None
+        if value is None or value != value.to_integral_value():
+            return f
+        shown, places = value, 0
     if not shown:
         return f
-    step = Decimal(1).scaleb(-len(m.group(1) or "")) * (f.value / shown)
+    step = Decimal(1).scaleb(-places) * (f.value / shown)
     return replace(f, hedge="exact", interval=hedged(f.value, step, "exact"))
 
 

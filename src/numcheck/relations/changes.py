@@ -5,13 +5,12 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mention, Token, event_noun, same_holder
 from numcheck.model import Fact, Span
+from numcheck.numbers import scale_word
 from numcheck.relations.base import (
     _NOT_PART_NOUNS,
     FRAME_KINDS,
@@ -664,9 +663,6 @@ def _amount_or_percent(d: _Doc, si: int, k: int, b: Fact) -> tuple[str, Span] | 
     return hit[0], d.span(si, hit[1], k + 1)
 
 
-_SCALE = startcache.compile(r"(bn|m|k|tn|million|billion|trillion|thousand)\b", re.IGNORECASE)
-
-
 # Tokens back from ", against A% a year earlier" that the newer percentage may stand, past what the clause
 # says of it ("61.5% of the 24,800 people who went to A&E at A, B and C were seen within four hours").
 AGAINST_REACH = 45
@@ -748,9 +744,8 @@ def _other_scope_after(d: _Doc, si: int, k: int) -> bool:
 
 
 def _scale(f: Fact) -> str:
-    """The scale word a figure is written with ("m" in "18m", "billion"), lower-cased, or ""."""
-    m = _SCALE.search(f.text)
-    return m.group(1).lower() if m else ""
+    """The scale a figure is written in ("million" for "18m" and "18 million"), or "" (`numbers.scale_word`)."""
+    return scale_word(f.text)
 
 
 # Punctuation that sets a link to an older figure after the newer one: a comma or a dash.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import _DETERMINERS, _NP_STOP, Relation, _Doc
+from numcheck.relations.base import _DETERMINERS, _NP_STOP, SHARES, Relation, _Doc
 
 # Words of a whole's noun phrase after "of" ("of the Indian domestic airline market").
 PORTION_NP = 6
@@ -28,7 +28,17 @@ def _portions(d: _Doc) -> Iterator[Relation]:
         words = d.m.words[si]
         for pos, tok in enumerate(toks):
             fi = tok.fact
-            if fi < 0 or d.facts[fi].kind != "percent" or d.facts[fi].is_range:
+            if fi < 0 or d.facts[fi].kind not in SHARES or d.facts[fi].is_range:
+                continue
+            if d.facts[fi].kind == "share":
+                # A fraction word is the same portion as its percentage ("a quarter of group turnover" is
+                # "25% of group turnover"); only its plain "of" reading: no ratio, cut or level reached.
+                whole = _portion_whole(d, si, pos + 2) if words[pos + 1 : pos + 2] == ("of",) else None
+                if whole is not None:
+                    noun = " ".join(words[whole[0] : whole[1]])
+                    yield Relation(
+                        "portion", (("share", fi),), (d.span(si, pos + 1, pos + 2),), "clause", (("whole", noun),)
+                    )
                 continue
             # A ratio or change cue before the figure (past a hedge: "rose by almost 150%").
             k = pos

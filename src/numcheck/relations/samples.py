@@ -82,6 +82,8 @@ def _samples(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterato
     shares: dict[int, str] = {}
     for rel in built.get("portion", {}).values():
         si = rel.get("share")
+        if si is not None and d.facts[si].kind != "percent":
+            continue  # a fraction word ("half of them") is told loosely: no GRIM test
         if si is not None and rel.label("whole") not in d.v.anaphora:
             shares[si] = rel.label("whole")  # "of them", "of those" are read by their antecedent (below)
     if not shares:

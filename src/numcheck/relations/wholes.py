@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact
+from numcheck.numbers import scale_word
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, SHARES, Relation, _Doc, family, same_family
 from numcheck.relations.referents import concepts_agree, definite_at, definite_whole
 from numcheck.relations.referents import words as referent_words
@@ -46,7 +47,7 @@ def _told_wholes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     for rel in built.get("portion", {}).values():
         xi = rel.get("share")
         whole = rel.label("whole")
-        if xi is None or xi in tied or not whole or d.facts[xi].kind != "percent":
+        if xi is None or xi in tied or not whole or d.facts[xi].kind not in SHARES:
             continue
         named = whole.split()
         concept = d.v.concept(named[-1])
@@ -139,7 +140,7 @@ def _money_shares(d: _Doc) -> Iterator[Relation]:
     told in another sentence within ``WHOLE_REACH``: the same concept (vocab.toml's money concepts) and
     currency, one holder, a level (not a part, a forecast, a change's start or its amount), larger than the
     part. A ``share`` relation, by document evidence."""
-    for si, pos, xi, _ in d.figures(frozenset({"percent"})):
+    for si, pos, xi, _ in d.figures(SHARES):
         m = d.m.by_fact.get(xi)
         words = d.m.words[si]
         if m is None or not m.noun or m.concept not in d.v.money_concepts or words[pos + 1 : pos + 2] != ("of",):
@@ -388,9 +389,8 @@ def _elided_noun(d: _Doc, pi: int) -> str:
 
 
 def _scale(d: _Doc, fi: int) -> str:
-    """The scale word a figure is told with ("million", "bn"), else ""."""
-    text = d.view.text[d.facts[fi].span.start : d.facts[fi].span.end].lower()
-    return next((w for w in ("thousand", "million", "billion", "bn", "m") if text.endswith(w)), "")
+    """The scale a figure is told in ("million" for "38m" and "38 million"), else "" (`numbers.scale_word`)."""
+    return scale_word(d.view.text[d.facts[fi].span.start : d.facts[fi].span.end])
 
 
 # Tokens set between an amount and the share told beside it: "£610,000, roughly a quarter of", "3,890, or
