@@ -157,14 +157,26 @@ def _opening_samples(d: _Doc) -> Iterator[Relation]:
 def _pronoun_whole(d: _Doc, si: int, pos: int) -> int:
     """The nearest count before token ``pos`` (this sentence or the one before) if it is a plain whole
     count larger than one, else -1: the nearest figure of another kind ends the search."""
-    for _s2, _k, fi in d.m.figures_before(si, pos, 1, None):
+    for s2, k, fi in d.m.figures_before(si, pos, 1, None):
         f = d.facts[fi]
         if f.kind in ("year", "date", "relative", "weekday", "time", "decade"):
             continue
         if f.kind not in ("count", "number"):
             return -1
+        if _held_object(d, s2, k):
+            continue  # "38,210 people attended the board's three A&E units. Of those, 61.4%": the people
         return fi if _exact_whole(d, fi) and (f.value or 0) > 1 else -1
     return -1
+
+
+def _held_object(d: _Doc, si: int, k: int) -> bool:
+    """The count at token ``k`` is a preposition's or a possessive's object after another count of its
+    sentence ("38,210 people attended the board's three units", "treated 1,240 patients at 48 hospitals"):
+    not what a later "those" stands for."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, k)
+    held = d._after_preposition(si, k) or (h > 0 and (words[h - 1].endswith("'s") or words[h - 1] in ("its", "their")))
+    return held and any(t.fact >= 0 and d.facts[t.fact].kind in ("count", "number") for t in d.m.tokens[si][:h])
 
 
 # Tokens before a sample's count that its cue may end at, words between allowed ("a survey of a
