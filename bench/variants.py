@@ -225,7 +225,7 @@ def according_subject(text: str) -> str | None:
 _JOINT = regex.compile(
     r"(?<=\d(?:%|bn|m|k)?|\d [a-z]+|\d [a-z]+ [a-z]+)(</mark>)?"
     r"(?=, (?:up|down) (?:from|on)\b|, (?:a|an) (?:rise|fall|increase|decrease|drop|decline|jump|cut) of\b"
-    r"|, (?:compared|against|or|equivalent)\b| \((?:up|down|from|against|compared|or)\b)"
+    r"|, (?:compared|against|or|equivalent)\b)"
 )
 
 
