@@ -164,10 +164,11 @@ _SUBJECT_VERB = regex.compile(
     r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped|slipped|dipped|slid|sank|surged|soared"
     r"|plunged|slumped|tumbled|eased|shrank|doubled|halved|trebled|tripled|edged|improved|widened|narrowed|reached"
     r"|totalled|totaled|stood|is|are|was|were|has|have|had|will|would|made|make|makes|took|won|received|raised"
-    r"|employs|employed|sold|spent|paid|earned|cost|costs|attracted|recorded|reported|posted|lost|cut|added|hit)\b"
+    r"|employs|employed|sold|spent|paid|earned|cost|costs|attracted|recorded|reported|posted|lost|added)\b"
 )
 # A subject that is a pronoun or a bare determiner takes no attribution after it ("It, officials said, ...").
 _NO_ASIDE_SUBJECT = frozenset("it he she they we i you there this that these those who which".split())
+_SUBJECT_NOUNS = frozenset("sales profit profits revenue shares prices".split())
 
 
 def _sentence_body(text: str) -> tuple[int, int] | None:
@@ -193,7 +194,8 @@ def _subject_end(text: str, s: int, e: int) -> int:
     words = before.split()
     if not words or len(words) > 8 or any(c in before for c in ",;:()-\u2013\u2014<>") or not before[:1].isupper():
         return -1
-    if before.lower() in _NO_ASIDE_SUBJECT or words[-1].lower() in _NO_ASIDE_SUBJECT | _LOWER_OK - {"sales", "profit", "profits", "revenue", "shares", "prices"}:
+    last = words[-1].lower()
+    if before.lower() in _NO_ASIDE_SUBJECT or last in (_NO_ASIDE_SUBJECT | _LOWER_OK | {"than"}) - _SUBJECT_NOUNS:
         return -1
     return s + len(before)
 

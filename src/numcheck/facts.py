@@ -58,6 +58,8 @@ from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import VULGAR, Number
+from numcheck.vocab import TOKEN as _ASIDE_TOKEN
+from numcheck.vocab import attribution_cuts
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -689,7 +691,7 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     lo = max(s_start, start - 60)
     if lo > s_start and ctx.clean[lo - 1].isalnum():
         lo = ctx.clean.find(" ", lo, start) + 1 or start  # a word cut by the window is no word
-    before = ctx.clean[lo:start]
+    before = _without_attributions(ctx.clean[lo:start])
     # 2. "a pre-flood population of 410,000": the phrase before "of".
     ob = _OF_BEFORE.search(before) if before.endswith(("of ", "of\u00a0")) else None
     if ob:
@@ -743,6 +745,25 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     ):
         return cut[-1]
     return None
+
+
+def _without_attributions(chunk: str) -> str:
+    """``chunk`` without its attributions told as asides, as the mentions read them ("Sales, the firm said,
+    rose" reads "Sales rose"; ``vocab.attribution_cuts``)."""
+    if chunk.count(",") < 2:
+        return chunk
+    toks = list(_ASIDE_TOKEN.finditer(chunk.lower()))
+    cuts = attribution_cuts([t.group() for t in toks], [""] * len(toks))
+    if not cuts:
+        return chunk
+    out: list[str] = []
+    at = 0
+    for a, b in cuts:
+        kept = b < len(toks) and toks[b].group() == ","  # the closing comma stays: no space before it
+        out.append(chunk[at : toks[a].start()] + ("" if kept else " "))
+        at = toks[b].start() if b < len(toks) else len(chunk)
+    out.append(chunk[at:])
+    return "".join(out)
 
 
 def _head_before(words: list[str], place: bool = True) -> str | None:
