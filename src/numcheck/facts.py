@@ -58,8 +58,7 @@ from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import VULGAR, Number
-from numcheck.vocab import TOKEN as _ASIDE_TOKEN
-from numcheck.vocab import attribution_cuts
+from numcheck.vocab import without_attributions
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -661,6 +660,12 @@ def _np(words: list[str]) -> str | None:
     return " ".join(out) if out else None
 
 
+# Characters before a figure read for what it counts ("the number of deaths was").
+SUBJECT_BEFORE = 60
+# Characters an attribution told as an aside may add to them (", according to figures released on Tuesday,").
+ASIDE_CHARS = 80
+
+
 def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     """What the figure counts, read from the sentence around it (see module docstring)."""
     s_start, s_end = ctx.bounds(start)
@@ -688,10 +693,19 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
         np = _np(_WORDS.findall(m.group("np")))
         if np:
             return np
-    lo = max(s_start, start - 60)
+    lo = max(s_start, start - SUBJECT_BEFORE)
     if lo > s_start and ctx.clean[lo - 1].isalnum():
         lo = ctx.clean.find(" ", lo, start) + 1 or start  # a word cut by the window is no word
-    before = _without_attributions(ctx.clean[lo:start])
+    before = ctx.clean[lo:start]
+    if before.count(",") >= 2 or lo > s_start:
+        # "Sales at the chain, according to figures released on Tuesday, reached": the window is read
+        # without the attribution, as wide as it would be without it.
+        wide = ctx.clean[max(s_start, start - SUBJECT_BEFORE - ASIDE_CHARS) : start]
+        bare = without_attributions(wide)
+        if bare != wide:
+            before = bare[-SUBJECT_BEFORE:]
+            if len(bare) > SUBJECT_BEFORE and bare[-SUBJECT_BEFORE - 1].isalnum():
+                before = before[before.find(" ") + 1 :]
     # 2. "a pre-flood population of 410,000": the phrase before "of".
     ob = _OF_BEFORE.search(before) if before.endswith(("of ", "of\u00a0")) else None
     if ob:
@@ -745,25 +759,6 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     ):
         return cut[-1]
     return None
-
-
-def _without_attributions(chunk: str) -> str:
-    """``chunk`` without its attributions told as asides, as the mentions read them ("Sales, the firm said,
-    rose" reads "Sales rose"; ``vocab.attribution_cuts``)."""
-    if chunk.count(",") < 2:
-        return chunk
-    toks = list(_ASIDE_TOKEN.finditer(chunk.lower()))
-    cuts = attribution_cuts([t.group() for t in toks], [""] * len(toks))
-    if not cuts:
-        return chunk
-    out: list[str] = []
-    at = 0
-    for a, b in cuts:
-        kept = b < len(toks) and toks[b].group() == ","  # the closing comma stays: no space before it
-        out.append(chunk[at : toks[a].start()] + ("" if kept else " "))
-        at = toks[b].start() if b < len(toks) else len(chunk)
-    out.append(chunk[at:])
-    return "".join(out)
 
 
 def _head_before(words: list[str], place: bool = True) -> str | None:

@@ -681,27 +681,18 @@ SOURCE_WORDS = 6
 ACCORDING_WORDS = 9
 # Kinds of figure an attribution may hold: the day it was said ("said on Tuesday").
 _SAID_KINDS = frozenset({"weekday", "date", "relative", "time"})
-# Words after an attribution that make it stand between a subject and its verb ("Sales, it said, rose"): the
-# commas go with it. Else its closing comma stays ("£40m, it said, up from £35m" reads "£40m, up from").
-_FINITE = frozenset(
-    """is are was were has have had will would could can may might must should did does do rose fell grew
-    stood totalled totaled reached made makes took takes employs employ hit""".split()
-)
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d"})
 
 
 @functools.cache
-def _past_moves() -> frozenset[str]:
-    return frozenset(_toml("vocab.toml")["past_moves"]["words"])
-
-
-@functools.cache
-def _attribution() -> tuple[PhraseTable, PhraseTable, PhraseTable, frozenset[str]]:
+def _attribution() -> tuple[PhraseTable, PhraseTable, PhraseTable, frozenset[str], frozenset[str]]:
     data = _toml("vocab.toml")["attribution"]
     return (
         PhraseTable.build((p, "said") for p in data["verbs"]),
         PhraseTable.build((p, "open") for p in data["opens"]),
         PhraseTable.build((p, "time") for p in data["times"]),
         frozenset(data["not_source"]),
+        frozenset(data["subject_verbs"]) | frozenset(_toml("vocab.toml")["past_moves"]["words"]),
     )
 
 
@@ -713,7 +704,7 @@ def attribution_end(words: Sequence[str], kinds: Sequence[str], j: int) -> int:
     n = len(words)
     if j + 2 >= n or words[j] != ",":
         return -1
-    verbs, opens, times, not_source = _attribution()
+    verbs, opens, times, not_source, _ = _attribution()
 
     def source(a: int, limit: int) -> int:
         """Past the source's words from ``a`` (at most ``limit``), stopping at a comma or a verb of saying."""
@@ -740,7 +731,7 @@ def attribution_end(words: Sequence[str], kinds: Sequence[str], j: int) -> int:
     hit = verbs.starting_at(words, j + 1)
     if hit:  # ", said the company,"
         k = source(hit[1], SOURCE_WORDS)
-        if k == hit[1]:
+        if k == hit[1] or k >= n:
             return -1
         return close(k) if words[k] != "," else k
     k = source(j + 1, SOURCE_WORDS)
@@ -756,13 +747,35 @@ def attribution_cuts(words: Sequence[str], kinds: Sequence[str]) -> list[tuple[i
     out: list[tuple[int, int]] = []
     j = 1
     n = len(words)
+    subject_verbs = _attribution()[4]
     while j < n:
         end = attribution_end(words, kinds, j) if words[j] == "," else -1
+        if end >= 0 and (words[j - 1] in _QUOTES or (end + 1 < n and words[end + 1] in _QUOTES)):
+            end = -1  # '"We are growing," said Ms Varga, "and ...': a quote's teller, which readers of quotes ask
         if end < 0:
             j += 1
             continue
         nxt = words[end + 1] if end + 1 < n else ""
-        verb = nxt in _FINITE or nxt in _past_moves() or (nxt.endswith("ed") and not kinds[j - 1])
+        verb = nxt in subject_verbs or (nxt.endswith("ed") and not kinds[j - 1])
         out.append((j, end + 1 if verb else end))
         j = end + 1
     return out
+
+
+def without_attributions(chunk: str) -> str:
+    """``chunk`` without its attributions told as asides, as the mentions read them, for a reader of raw text (the fact table's subject, a score's verb) ("Sales, the firm said,
+    rose" reads "Sales rose"; ``vocab.attribution_cuts``)."""
+    if chunk.count(",") < 2:
+        return chunk
+    toks = list(TOKEN.finditer(chunk.lower()))
+    cuts = attribution_cuts([t.group() for t in toks], [""] * len(toks))
+    if not cuts:
+        return chunk
+    out: list[str] = []
+    at = 0
+    for a, b in cuts:
+        kept = b < len(toks) and toks[b].group() == ","  # the closing comma stays: no space before it
+        out.append(chunk[at : toks[a].start()] + ("" if kept else " "))
+        at = toks[b].start() if b < len(toks) else len(chunk)
+    out.append(chunk[at:])
+    return "".join(out)
