@@ -223,6 +223,20 @@ def according_subject(text: str) -> str | None:
     return text[:at] + ", according to figures released on Tuesday," + text[at:]
 
 
+def relative_subject(text: str) -> str | None:
+    """A relative clause with no figure after the sentence's subject ("Sales, which are closely watched, rose
+    12%"; "The council, which is closely watched, has 4,300 staff")."""
+    span = _sentence_body(text)
+    if span is None:
+        return None
+    at = _subject_end(text, *span)
+    if at < 0:
+        return None
+    last = text[:at].split()[-1]
+    verb = "are" if last.endswith("s") and not last.endswith(("ss", "'s", "’s")) else "is"
+    return text[:at] + f", which {verb} closely watched," + text[at:]
+
+
 # A joint after a figure's clause where the sentence goes on about the same figure.
 _JOINT = regex.compile(
     r"(?<=\d(?:%|bn|m|k)?|\d [a-z]+|\d [a-z]+ [a-z]+)(</mark>)?"
@@ -254,6 +268,7 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "said-subject": said_subject,
     "according-subject": according_subject,
     "said-joint": said_joint,
+    "relative-subject": relative_subject,
 }
 
 
