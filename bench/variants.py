@@ -431,6 +431,105 @@ def race_time(text: str) -> str | None:
     return out if out != text else None
 
 
+# Verbs a sentence's subject stands before: a move, a level, a count told ("Sales rose", "The firm employs").
+_SUBJECT_VERB = regex.compile(
+    r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped|slipped|dipped|slid|sank|surged|soared"
+    r"|plunged|slumped|tumbled|eased|shrank|doubled|halved|trebled|tripled|edged|improved|widened|narrowed|reached"
+    r"|totalled|totaled|stood|is|are|was|were|has|have|had|will|would|made|make|makes|took|won|received|raised"
+    r"|employs|employed|sold|spent|paid|earned|cost|costs|attracted|recorded|reported|posted|lost|added)\b"
+)
+# A subject that is a pronoun or a bare determiner takes no attribution after it ("It, officials said, ...").
+_NO_ASIDE_SUBJECT = frozenset("it he she they we i you there this that these those who which".split())
+_SUBJECT_NOUNS = frozenset("sales profit profits revenue shares prices".split())
+
+
+def _sentence_body(text: str) -> tuple[int, int] | None:
+    span = _sentence(text)
+    if span is None:
+        return None
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    body = text[s:e].rstrip()
+    if not body.endswith((".", "!", "?")) or '"' in body or "\u201c" in body or " said" in body or "according" in body:
+        return None
+    return s, s + len(body)
+
+
+def _subject_end(text: str, s: int, e: int) -> int:
+    """Where the sentence's subject ends before its verb, with no comma, bracket or figure-free gap: else -1."""
+    body = text[s:e]
+    m = _SUBJECT_VERB.search(body)
+    if m is None or m.start() == 0:
+        return -1
+    before = body[: m.start()].rstrip()
+    words = before.split()
+    if not words or len(words) > 8 or any(c in before for c in ",;:()-\u2013\u2014<>") or not before[:1].isupper():
+        return -1
+    last = words[-1].lower()
+    if before.lower() in _NO_ASIDE_SUBJECT or last in (_NO_ASIDE_SUBJECT | _LOWER_OK | {"than"}) - _SUBJECT_NOUNS:
+        return -1
+    return s + len(before)
+
+
+def said_subject(text: str) -> str | None:
+    """ ", officials said," after the subject of the sentence the example turns on, before its verb ("Sales,
+    officials said, rose 12% to £40m")."""
+    span = _sentence_body(text)
+    if span is None:
+        return None
+    at = _subject_end(text, *span)
+    if at < 0:
+        return None
+    return text[:at] + ", officials said," + text[at:]
+
+
+def according_subject(text: str) -> str | None:
+    """ ", according to figures released on Tuesday," after the sentence's subject, before its verb."""
+    span = _sentence_body(text)
+    if span is None:
+        return None
+    at = _subject_end(text, *span)
+    if at < 0:
+        return None
+    return text[:at] + ", according to figures released on Tuesday," + text[at:]
+
+
+def relative_subject(text: str) -> str | None:
+    """A relative clause with no figure after the sentence's subject ("Sales, which are closely watched, rose
+    12%"; "The council, which is closely watched, has 4,300 staff")."""
+    span = _sentence_body(text)
+    if span is None:
+        return None
+    at = _subject_end(text, *span)
+    if at < 0:
+        return None
+    last = text[:at].split()[-1]
+    verb = "are" if last.endswith("s") and not last.endswith(("ss", "'s", "’s")) else "is"
+    return text[:at] + f", which {verb} closely watched," + text[at:]
+
+
+# A joint after a figure's clause where the sentence goes on about the same figure.
+_JOINT = regex.compile(
+    r"(?<=\d(?:%|bn|m|k)?|\d [a-z]+|\d [a-z]+ [a-z]+)(</mark>)?"
+    r"(?=, (?:up|down) (?:from|on)\b|, (?:a|an) (?:rise|fall|increase|decrease|drop|decline|jump|cut) of\b"
+    r"|, (?:compared|against|or|equivalent)\b)"
+)
+
+
+def said_joint(text: str) -> str | None:
+    """ ", officials said" after the first figure's clause, before what ties it to the next (", up from",
+    ", a rise of", ", or", ", compared with"): "rose 12% to £40m, officials said, up from £35m"."""
+    span = _sentence_body(text)
+    if span is None:
+        return None
+    s, e = span
+    m = _JOINT.search(text, s, e)
+    if m is None:
+        return None
+    return text[: m.end()] + ", officials said" + text[m.end() :]
+
+
 VARIANTS: dict[str, Callable[[str], str | None]] = {
     "opener": opener,
     "said": said,
@@ -452,6 +551,10 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "fraction": fraction,
     "date-order": date_order,
     "race-time": race_time,
+    "said-subject": said_subject,
+    "according-subject": according_subject,
+    "said-joint": said_joint,
+    "relative-subject": relative_subject,
 }
 
 

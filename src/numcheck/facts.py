@@ -58,6 +58,7 @@ from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import VULGAR, Number
+from numcheck.vocab import without_attributions
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -659,6 +660,12 @@ def _np(words: list[str]) -> str | None:
     return " ".join(out) if out else None
 
 
+# Characters before a figure read for what it counts ("the number of deaths was").
+SUBJECT_BEFORE = 60
+# Characters an attribution told as an aside may add to them (", according to figures released on Tuesday,").
+ASIDE_CHARS = 80
+
+
 def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     """What the figure counts, read from the sentence around it (see module docstring)."""
     s_start, s_end = ctx.bounds(start)
@@ -686,10 +693,19 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
         np = _np(_WORDS.findall(m.group("np")))
         if np:
             return np
-    lo = max(s_start, start - 60)
+    lo = max(s_start, start - SUBJECT_BEFORE)
     if lo > s_start and ctx.clean[lo - 1].isalnum():
         lo = ctx.clean.find(" ", lo, start) + 1 or start  # a word cut by the window is no word
     before = ctx.clean[lo:start]
+    if before.count(",") >= 2 or lo > s_start:
+        # "Sales at the chain, according to figures released on Tuesday, reached": the window is read
+        # without the attribution, as wide as it would be without it.
+        wide = ctx.clean[max(s_start, start - SUBJECT_BEFORE - ASIDE_CHARS) : start]
+        bare = without_attributions(wide)
+        if bare != wide:
+            before = bare[-SUBJECT_BEFORE:]
+            if len(bare) > SUBJECT_BEFORE and bare[-SUBJECT_BEFORE - 1].isalnum():
+                before = before[before.find(" ") + 1 :]
     # 2. "a pre-flood population of 410,000": the phrase before "of".
     ob = _OF_BEFORE.search(before) if before.endswith(("of ", "of\u00a0")) else None
     if ob:

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
-from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, _toml, any_phrase, singular, vocab
+from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, _toml, any_phrase, attribution_cuts, singular, vocab
 
 # Words right after a percent that give its own way of change ("27% more", "12% lower"), over a verb before.
 _OWN_WAY = frozenset("more less higher lower".split())
@@ -322,6 +322,23 @@ def opening_end(tokens: Sequence[Token]) -> int:
     return at
 
 
+def _without_attributions(view: View, toks: list[Token]) -> list[Token]:
+    """The sentence's tokens without its attributions told as asides (``vocab.attribution_cuts``)."""
+    if sum(1 for t in toks if t.text == ",") < 2:
+        return toks
+    kinds = [view.facts[t.fact].kind if t.fact >= 0 else "" for t in toks]
+    cuts = attribution_cuts([t.text for t in toks], kinds)
+    if not cuts:
+        return toks
+    out: list[Token] = []
+    j = 0
+    for a, b in cuts:
+        out.extend(toks[j:a])
+        j = b
+    out.extend(toks[j:])
+    return out
+
+
 def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     """The sentence's tokens: figures (facts with a value or date) as one token each, the rest as words."""
     figures = [fi for fi in view.by_sentence[sentence] if is_token(view.facts[fi])]
@@ -343,6 +360,7 @@ def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
         out.append(Token("#", f.span.start, f.span.end, fi))
         pos = f.span.end
     words(pos, sent.end)
+    out = _without_attributions(view, out) if figures else out
     return tuple(out[opening_end(out) :])
 
 

@@ -673,3 +673,109 @@ def vocab() -> Vocab:
         opposite_answers=_opposites(data["answers"]["opposites"]),
         stake_verbs=frozenset(data["stakes"]["verbs"]),
     )
+
+
+# Tokens an attribution's source may take ("a spokeswoman for the council", "the Office for National Statistics").
+SOURCE_WORDS = 6
+# Tokens after "according to" that its source and time may take ("figures released by the council on Tuesday").
+ACCORDING_WORDS = 9
+# Kinds of figure an attribution may hold: the day it was said ("said on Tuesday").
+_SAID_KINDS = frozenset({"weekday", "date", "relative", "time"})
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d"})
+
+
+@functools.cache
+def _attribution() -> tuple[PhraseTable, PhraseTable, PhraseTable, frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["attribution"]
+    return (
+        PhraseTable.build((p, "said") for p in data["verbs"]),
+        PhraseTable.build((p, "open") for p in data["opens"]),
+        PhraseTable.build((p, "time") for p in data["times"]),
+        frozenset(data["not_source"]),
+        frozenset(data["subject_verbs"]) | frozenset(_toml("vocab.toml")["past_moves"]["words"]),
+    )
+
+
+def attribution_end(words: Sequence[str], kinds: Sequence[str], j: int) -> int:
+    """The closing comma of an attribution told as an aside from the comma at token ``j``, else -1:
+    ", officials said,", ", the firm said on Tuesday,", ", said Ms Varga,", ", according to figures released
+    on Tuesday,". ``kinds`` gives each token's figure kind ("" for a word). Words of the vocabulary
+    (`[attribution]`); a source holds no clause word and no figure but the day it was said."""
+    n = len(words)
+    if j + 2 >= n or words[j] != ",":
+        return -1
+    verbs, opens, times, not_source, _ = _attribution()
+
+    def source(a: int, limit: int) -> int:
+        """Past the source's words from ``a`` (at most ``limit``), stopping at a comma or a verb of saying."""
+        k = a
+        while k < n and k - a < limit and words[k] not in (",", "(", ")", '"', ";", ":", ".", "!", "?"):
+            if words[k] in not_source or (kinds[k] and kinds[k] not in _SAID_KINDS) or verbs.starting_at(words, k):
+                break
+            k += 1
+        return k
+
+    def close(k: int) -> int:
+        """Past the time told with the saying ("on Tuesday", "in a statement") to the closing comma."""
+        t = times.starting_at(words, k)
+        if t:
+            k = t[1]
+        elif k + 1 < n and words[k] == "on" and kinds[k + 1] in _SAID_KINDS:
+            k += 2
+        return k if k < n and words[k] == "," else -1
+
+    hit = opens.starting_at(words, j + 1)
+    if hit:
+        k = source(hit[1], ACCORDING_WORDS)
+        return k if k > hit[1] and k < n and words[k] == "," else -1
+    hit = verbs.starting_at(words, j + 1)
+    if hit:  # ", said the company,"
+        k = source(hit[1], SOURCE_WORDS)
+        if k == hit[1] or k >= n:
+            return -1
+        return close(k) if words[k] != "," else k
+    k = source(j + 1, SOURCE_WORDS)
+    hit = verbs.starting_at(words, k) if k > j + 1 else None
+    return close(hit[1]) if hit else -1
+
+
+def attribution_cuts(words: Sequence[str], kinds: Sequence[str]) -> list[tuple[int, int]]:
+    """The token ranges [a, b) a reader leaves out of a sentence for its attributions told as asides (see
+    ``attribution_end``): from the opening comma to the closing one, which stays ("£40m, it said, up from
+    £35m" reads "£40m, up from £35m"), or past it when a verb follows ("Sales, the firm said, rose 12%"
+    reads "Sales rose 12%": the aside stood between a subject and its verb)."""
+    out: list[tuple[int, int]] = []
+    j = 1
+    n = len(words)
+    subject_verbs = _attribution()[4]
+    while j < n:
+        end = attribution_end(words, kinds, j) if words[j] == "," else -1
+        if end >= 0 and (words[j - 1] in _QUOTES or (end + 1 < n and words[end + 1] in _QUOTES)):
+            end = -1  # '"We are growing," said Ms Varga, "and ...': a quote's teller, which readers of quotes ask
+        if end < 0:
+            j += 1
+            continue
+        nxt = words[end + 1] if end + 1 < n else ""
+        verb = nxt in subject_verbs or (nxt.endswith("ed") and not kinds[j - 1])
+        out.append((j, end + 1 if verb else end))
+        j = end + 1
+    return out
+
+
+def without_attributions(chunk: str) -> str:
+    """``chunk`` without its attributions told as asides, as the mentions read them, for a reader of raw text (the fact table's subject, a score's verb) ("Sales, the firm said,
+    rose" reads "Sales rose"; ``vocab.attribution_cuts``)."""
+    if chunk.count(",") < 2:
+        return chunk
+    toks = list(TOKEN.finditer(chunk.lower()))
+    cuts = attribution_cuts([t.group() for t in toks], [""] * len(toks))
+    if not cuts:
+        return chunk
+    out: list[str] = []
+    at = 0
+    for a, b in cuts:
+        kept = b < len(toks) and toks[b].group() == ","  # the closing comma stays: no space before it
+        out.append(chunk[at : toks[a].start()] + ("" if kept else " "))
+        at = toks[b].start() if b < len(toks) else len(chunk)
+    out.append(chunk[at:])
+    return "".join(out)

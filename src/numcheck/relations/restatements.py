@@ -673,10 +673,11 @@ def _two_sources(d: _Doc, a: int, b: int, opening: bool = True) -> bool:
 
 
 def _sources(d: _Doc, si: int) -> frozenset[str]:
-    """Who a sentence attributes its figures to: names after "according to" or before "said"."""
-    words = d.m.words[si]
+    """Who a sentence attributes its figures to: names after "according to" or before "said" (read on all
+    its words: the mentions leave out an attribution told as an aside, ", the ministry said,")."""
+    toks = _plain_tokens(d, si)
+    words = tuple(t.text for t in toks)
     text = d.view.text
-    toks = d.m.tokens[si]
     out: set[str] = set()
     for k, w in enumerate(words):
         span: range = range(0)

@@ -124,7 +124,7 @@ def _results_in(d: _Doc, si: int) -> Iterator[Relation]:
         if group in d.v.result_before and not _counts_contests(d, wholes[0]):
             continue  # "won 30 seats and lost 40, leaving 35": seats changing hands, no record
         none = NO_LOSSES if any(w in d.v.result_unbeaten for w in words) else frozenset()
-        none |= _left_out(d, si, d.pos_of(wholes[0])[1])
+        none |= _left_out(d, *d.pos_of(wholes[0]))  # the whole may be the sentence before's
         told = set(cats)
         exhaustive = group in d.v.result_exhaustive and (told | none == d.v.result_categories[group])
         cues = tuple(d.span(si, a, b) for _, a, b in cats.values())

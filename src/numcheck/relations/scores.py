@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from numcheck import startcache
 from numcheck.relations.base import Relation, _Doc
 from numcheck.relations.tennis import _MATCH as SET_RUN
+from numcheck.vocab import without_attributions
 
 # A score as printed: "4-1", "1 – 2"; not part of a longer number, a money sum, a ratio or a date range.
 SCORE = startcache.compile(r"(?<![\d£$€])(?<!\d[.,:/–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?!\d|[.,:/–-]\d|%| ?per ?cent)")
@@ -59,7 +60,7 @@ def _result_verb_before(d: _Doc, before: str, names: set[str]) -> bool:
     """The clause before a score ends on a result verb and, at most, a name, and names a side of the final
     score (``names``): "City beat Rovers 3-1", "City won 3-1" (the verbs are the headline's: vocab.toml
     [scores] verbs); "United beat Villa 3-0" is another match."""
-    clause = before.rsplit(",", 1)[-1].split()
+    clause = without_attributions(before).rsplit(",", 1)[-1].split()  # "City, officials said, won 3-1"
     if not clause or not any(w[:1].isupper() and w.lower().strip(".,:;'") in names for w in clause):
         return False
     tail = clause[-VERB_WORDS:]
