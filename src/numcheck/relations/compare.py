@@ -653,12 +653,21 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                 for _, b, s2, k2, e2 in (x for x in items if x[0] == worse):
                     if not _alike(d, a, b) or not _frames_agree(d, a, b) or not _one_season(d, a, b):
                         continue
+                    if s1 != s2 and _year_apart(d, a, b):
+                        continue  # "peaked at number four in 2022 after 22,600" is no place in this week's chart
                     if _rank_place(d, s1, k1, e1, a) != _rank_place(d, s2, k2, e2, b):
                         continue  # "at number one in its home market": another chart's place
                     evidence = "sentence" if s1 == s2 else "document"
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
                     yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
     yield from _ranked_against_places(d)
+
+
+def _year_apart(d: _Doc, a: int, b: int) -> bool:
+    """Two places' figures told of different years, or one of a year the other does not name ("Her previous
+    album peaked at number four in 2022 after a first week of 22,600" against this week's second place)."""
+    pa, pb = d.m.frame(a).period, d.m.frame(b).period
+    return pa != pb and (pa.isdigit() or pb.isdigit())
 
 
 def _ranked_against_places(d: _Doc) -> Iterator[Relation]:
