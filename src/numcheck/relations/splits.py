@@ -184,7 +184,26 @@ def _total_for(d: _Doc, si: int, items: Sequence[int]) -> int:
     m = d.m.by_fact.get(ti)
     if m is not None and m.roles & {"part", "another", "each", "remainder"}:
         return -1
+    if _share_of_beside(d, ti):
+        return -1  # "raised £19.4m, roughly 40% of the final total": a part of another whole, no total
     return ti
+
+
+# Tokens after a figure where a share "of" a whole set beside it may start (", roughly 40% of the total").
+SHARE_BESIDE = 4
+
+
+def _share_of_beside(d: _Doc, fi: int) -> bool:
+    """A share "of" some whole is set right after the figure: the figure is that whole's part."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words) - 1, pos + 1 + SHARE_BESIDE)):
+        if words[k] in CLAUSE_END:
+            return False
+        sf = toks[k].fact
+        if sf >= 0:
+            return d.facts[sf].kind in ("percent", "share") and words[k + 1] == "of"
+    return False
 
 
 def _open(d: _Doc, sentences: Sequence[int]) -> bool:
