@@ -58,6 +58,7 @@ from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import VULGAR, Number
+from numcheck.vocab import past_level_words
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -609,7 +610,9 @@ def _looks_like_year(s: str) -> bool:
 def _markers(ctx: _Context, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
     before = ctx.before(start, 40)
-    m = _tail_phrase(before, _MARKER_NAMES, _MARKER_LAST, 3)
+    m = _tail_phrase(before, _MARKER_NAMES, _MARKER_LAST, 3) or _tail_phrase(
+        past_level_words(before), _MARKER_NAMES, _MARKER_LAST, 3
+    )
     if m:
         out.append(_MARKER_NAMES[m[0]])
     sent_start, _ = ctx.bounds(start)
@@ -1883,6 +1886,7 @@ def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
     # The words that govern the pair stand before any hedge: "rose from about $350 to $680".
     hb = _tail_phrase(before, HEDGE_BEFORE, _HEDGE_LAST)
     before = before[: hb[1]] if hb else before
+    before = past_level_words(before)  # "rose from the previous £3,420 to £3,560": the verb governs the pair
     between = _BETWEEN.search(before)
     if between and re.fullmatch(rf"{_SP}+and{_SP}+", gap):
         start = window + between.start()

@@ -408,6 +408,40 @@ def _toml(name: str) -> dict[str, Any]:
     return startcache.toml(read_data(name))
 
 
+@functools.cache
+def _level_words() -> frozenset[str]:
+    """Words that name the kind of level a figure is and change nothing ("the previous", "a typical"):
+    vocab.toml ``[comparison] older_adjectives``, the list the relation readers pass over too."""
+    return frozenset(_toml("vocab.toml")["comparison"]["older_adjectives"])
+
+
+_LEVEL_DETERMINERS = frozenset("the a an its their his her our".split())
+# Determiners that may stand alone between "from" and its figure ("rose from the £2,104.60 to").
+_FROM_DETERMINERS = frozenset("the its their".split())
+_LAST_WORD = startcache.compile(r"([A-Za-z][A-Za-z'’-]*)[^\S\n]+\Z")
+
+
+def past_level_words(before: str) -> str:
+    """``before`` (the text up to a figure) without the words that name the kind of level and change
+    nothing: "up from the previous ", "down from a typical ", "from the " → "up from ", "down from ",
+    "from ". The words before them ("from", "rose", "between") then govern the figure as they do when
+    the figure follows them at once: "will go up from the previous £2,104 to £2,209" is a change, no range.
+    A determiner alone is passed over only after "from"."""
+    cut = len(before)
+    level = False
+    while (m := _LAST_WORD.search(before, 0, cut)) is not None and m.group(1).lower() in _level_words():
+        cut, level = m.start(), True
+    m = _LAST_WORD.search(before, 0, cut)
+    if m is not None and m.group(1).lower() in _LEVEL_DETERMINERS:
+        if level:
+            cut = m.start()
+        elif m.group(1).lower() in _FROM_DETERMINERS:
+            prev = _LAST_WORD.search(before, 0, m.start())
+            if prev is not None and prev.group(1).lower() == "from":
+                cut = m.start()
+    return before[:cut]
+
+
 def _pairs(table: Mapping[str, object]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for label, phrases in table.items():
@@ -586,7 +620,12 @@ def vocab() -> Vocab:
         fraction_yardsticks=frozenset(attach["fraction_yardsticks"]),
         whole_words=frozenset(attach["whole_words"]),
         frames=PhraseTable.build(_pairs(data["frames"])),
-        hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
+        # A figure's own words: its hedge ("about"), and words that name what kind of level or whole it is and
+        # change nothing ("a total of 450", "a mere 14"), which every reader walking to or from it passes over.
+        hedges=PhraseTable.build(
+            [(str(k), str(v)) for k, v in before.items()]
+            + [(p, "exact") for p in data["comparison"]["level_phrases"]]
+        ),
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),
         ratio_cues=PhraseTable.build((p, "ratio") for p in portion["ratio_cues"]),
         holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),
