@@ -155,7 +155,7 @@ def older_adjective(text: str) -> str | None:
 # Nor a date ("from 3 May") or a length of time ("from 18 weeks"), where the words name a window.
 _LEVEL_AHEAD = (
     r"(?=(?:<mark>)?(?:[£€$]\d|\d(?!\d{3}\b)(?![\d,.]*(?:st|nd|rd|th)\b)))"
-    r"(?!(?:<mark>)?[^\s<]*(?:</mark>)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|second|minute|hour|"
+    r"(?!(?:<mark>)?[^\s<]*(?:</mark>)?(?:\s+to\s+\d+)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|second|minute|hour|"
     r"day|week|month|year|decade|season)\w*)"
 )
 
@@ -179,7 +179,9 @@ def level_adjective(text: str) -> str | None:
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if cue == "from" and regex.search(r"\b(?:range|ranging|ranged|ranges|aged|between)\s*$", before):
             return m.group()  # "ranging from 4 to 7", "aged from 18": no older level
-        if cue.endswith("than") and not regex.search(r"\d\S*(?:\s+[\p{L}-]+)?\s*$", text[: m.start()]):
+        if cue.endswith("than") and not regex.search(
+            r"\d[^\s,;]*(?:\s+(?!(?:to|from|at|of|in|on|by)\b)[\p{L}-]+)?\s+$", text[: m.start()]
+        ):
             return m.group()  # "employs more than 1,000": a hedge, no comparison
         word = "a typical" if cue == "from" else "the earlier"
         return f"{cue} {word} "

@@ -58,7 +58,7 @@ from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import VULGAR, Number
-from numcheck.vocab import past_level_words
+from numcheck.vocab import level_words, past_level_words
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -852,9 +852,12 @@ _MILLIONS_NEAR = startcache.compile(
 
 # What stands between money in millions and a bare "m" figure that is the other end of its change: "£45m,
 # up from 20m", "€64m (£55m; $70m), down from 21m", "$9m in 2024 against 7m"; "from 20m to £45m".
+# "up from the previous 20m": the words that name the kind of level (vocab.toml [comparison] older_adjectives).
+_LEVEL_WORDS = "|".join(sorted(level_words(), key=len, reverse=True))
 _M_OLDER_END = startcache.compile(
     rf"(?:{_SP}?\([^()\n]{{0,40}}\))?(?:{_SP}(?:in|for|during|over|last|this)\b[^,.;:()\n]{{0,24}}?)?"
     rf",?{_SP}(?:(?:up|down){_SP})?(?:from|against|compared{_SP}(?:with|to)|versus|vs){_SP}(?:(?:about|around|some){_SP})?"
+    rf"(?:(?:(?:the|a|an|its|their){_SP})?(?:(?:{_LEVEL_WORDS}){_SP})+)?"
 )
 _M_NEWER_END = startcache.compile(rf"{_SP}to{_SP}(?:(?:about|around|some){_SP})?")
 
@@ -1718,8 +1721,8 @@ def _carry_unit(ctx: _Context, facts: list[Fact]) -> list[Fact]:
         gap = clean[a.span.end : b.span.start]
         if len(gap) > 20 or not _TO_BETWEEN.match(gap) or "to" not in gap:
             continue
-        if not _FROM_BEFORE.search(clean, max(0, a.span.start - 20), a.span.start):
-            continue
+        if not _FROM_BEFORE.search(past_level_words(clean[max(0, a.span.start - 40) : a.span.start])):
+            continue  # "fell from 24% to 19", "fell from a typical 24% to 19"
         if not _CARRY_END.match(clean, b.span.end):
             continue
         out[k] = dataclasses.replace(b, kind=a.kind, unit=a.unit, subject=a.subject)

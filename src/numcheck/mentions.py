@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
-from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, _toml, any_phrase, singular, vocab
+from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, _toml, any_phrase, level_words, singular, vocab
 
 # Words right after a percent that give its own way of change ("27% more", "12% lower"), over a verb before.
 _OWN_WAY = frozenset("more less higher lower".split())
@@ -276,11 +276,6 @@ _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]+)", re.I)
 
 
 @functools.cache
-def _level_words() -> frozenset[str]:
-    return frozenset(_toml("vocab.toml")["comparison"]["older_adjectives"])
-
-
-@functools.cache
 def _time_nouns() -> frozenset[str]:
     return frozenset(_toml("vocab.toml")["comparison"]["level_time_nouns"])
 
@@ -296,7 +291,7 @@ def level_words_out(out: list[Token], f: Fact, text: str) -> None:
     if f.kind not in _LEVEL_KINDS or not out:
         return
     k = len(out)
-    levels = _level_words()
+    levels = level_words()
     while k > 0 and out[k - 1].text in levels:
         k -= 1
     if k == len(out) or k == 0:

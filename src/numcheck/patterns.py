@@ -310,7 +310,9 @@ class View:
         ends: dict[int, tuple[int, int]] = {}
         for i, f in enumerate(self.doc.facts):
             # "from a typical 12,000 to 10,000": past the words that name the kind of level
-            if f.is_range and (_FROM_BEFORE.search(past_level_words(self.before(f, 40))) or _tally(f, self.before(f, TALLY_REACH))):
+            if f.is_range and (
+                _FROM_BEFORE.search(past_level_words(self.before(f, 40))) or _tally(f, self.before(f, TALLY_REACH))
+            ):
                 pair = split_range(f)
                 if pair:
                     ends[i] = (len(out), len(out) + 1)

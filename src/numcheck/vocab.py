@@ -409,7 +409,7 @@ def _toml(name: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _level_words() -> frozenset[str]:
+def level_words() -> frozenset[str]:
     """Words that name the kind of level a figure is and change nothing ("the previous", "a typical"):
     vocab.toml ``[comparison] older_adjectives``, the list the relation readers pass over too."""
     return frozenset(_toml("vocab.toml")["comparison"]["older_adjectives"])
@@ -429,7 +429,7 @@ def past_level_words(before: str) -> str:
     A determiner alone is passed over only after "from"."""
     cut = len(before)
     level = False
-    while (m := _LAST_WORD.search(before, 0, cut)) is not None and m.group(1).lower() in _level_words():
+    while (m := _LAST_WORD.search(before, 0, cut)) is not None and m.group(1).lower() in level_words():
         cut, level = m.start(), True
     m = _LAST_WORD.search(before, 0, cut)
     if m is not None and m.group(1).lower() in _LEVEL_DETERMINERS:
@@ -623,8 +623,7 @@ def vocab() -> Vocab:
         # A figure's own words: its hedge ("about"), and words that name what kind of level or whole it is and
         # change nothing ("a total of 450", "a mere 14"), which every reader walking to or from it passes over.
         hedges=PhraseTable.build(
-            [(str(k), str(v)) for k, v in before.items()]
-            + [(p, "exact") for p in data["comparison"]["level_phrases"]]
+            [(str(k), str(v)) for k, v in before.items()] + [(p, "exact") for p in data["comparison"]["level_phrases"]]
         ),
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),
         ratio_cues=PhraseTable.build((p, "ratio") for p in portion["ratio_cues"]),
