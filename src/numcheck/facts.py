@@ -610,9 +610,9 @@ def _looks_like_year(s: str) -> bool:
 def _markers(ctx: _Context, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
     before = ctx.before(start, 40)
-    m = _tail_phrase(before, _MARKER_NAMES, _MARKER_LAST, 3) or _tail_phrase(
-        past_level_words(before), _MARKER_NAMES, _MARKER_LAST, 3
-    )
+    m = _tail_phrase(before, _MARKER_NAMES, _MARKER_LAST, 3)
+    if m is None and len(plain := past_level_words(before)) < len(before):
+        m = _tail_phrase(plain, _MARKER_NAMES, _MARKER_LAST, 3)  # "from the previous 1,715": "from"
     if m:
         out.append(_MARKER_NAMES[m[0]])
     sent_start, _ = ctx.bounds(start)

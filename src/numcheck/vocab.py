@@ -418,7 +418,21 @@ def level_words() -> frozenset[str]:
 _LEVEL_DETERMINERS = frozenset("the a an its their his her our".split())
 # Determiners that may stand alone between "from" and its figure ("rose from the £2,104.60 to").
 _FROM_DETERMINERS = frozenset("the its their".split())
-_LAST_WORD = startcache.compile(r"([A-Za-z][A-Za-z'’-]*)[^\S\n]+\Z")
+
+
+def _word_before(text: str, cut: int) -> tuple[str, int]:
+    """The word (lower case) that ends before the blanks ending at ``cut`` in ``text``, and where it starts;
+    ("", cut) when no blank or no word stands there (a newline ends the search). Plain string steps: this
+    runs once for each figure of a document."""
+    end = cut
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1
+    if end == cut:
+        return "", cut
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+        start -= 1
+    return text[start:end].lower(), start
 
 
 def past_level_words(before: str) -> str:
@@ -427,18 +441,16 @@ def past_level_words(before: str) -> str:
     "from ". The words before them ("from", "rose", "between") then govern the figure as they do when
     the figure follows them at once: "will go up from the previous £2,104 to £2,209" is a change, no range.
     A determiner alone is passed over only after "from"."""
+    levels = level_words()
     cut = len(before)
+    word, at = _word_before(before, cut)
     level = False
-    while (m := _LAST_WORD.search(before, 0, cut)) is not None and m.group(1).lower() in level_words():
-        cut, level = m.start(), True
-    m = _LAST_WORD.search(before, 0, cut)
-    if m is not None and m.group(1).lower() in _LEVEL_DETERMINERS:
-        if level:
-            cut = m.start()
-        elif m.group(1).lower() in _FROM_DETERMINERS:
-            prev = _LAST_WORD.search(before, 0, m.start())
-            if prev is not None and prev.group(1).lower() == "from":
-                cut = m.start()
+    while word in levels:
+        cut, level = at, True
+        word, at = _word_before(before, cut)
+    if word in _LEVEL_DETERMINERS and (level or word in _FROM_DETERMINERS):
+        if level or _word_before(before, at)[0] == "from":
+            cut = at
     return before[:cut]
 
 

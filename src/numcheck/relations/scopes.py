@@ -146,8 +146,11 @@ def _scope(d: _Doc, fi: int) -> str:
     m = d.m.by_fact[fi]
     lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
     hi = min(d.m.clause_end(si, pos), pos + NAMES_REACH)
-    own = frozenset(k for k in range(lo, pos) if d.own_words(si, k))  # "a total of", told of the figure itself
-    said = {words[k] for k in range(lo, hi) if k not in own}
+    said = set(words[lo:hi])
+    own: frozenset[int] = frozenset()
+    if "total" in said:  # "a total of": words told of the figure itself, no national total
+        own = frozenset(k for k in range(lo, pos) if d.own_words(si, k))
+        said = {words[k] for k in range(lo, hi) if k not in own}
     # "a total of 410 cases" is the whole, unless its clause tells the place it counts ("Tarvel province
     # reported a total of 410 cases", "Chile alone has recorded a total of 3,400").
     total = "total" in m.roles and not (own and (said & PLACE_WORDS or "alone" in said))
