@@ -169,6 +169,16 @@ _OLDER_CUE = regex.compile(
 )
 
 
+# A word of a move before "from" ("rose 12% to 4,000, up from"), or "to" and a figure after its figure.
+_MOVE_BEFORE = regex.compile(
+    r"\b(?:up|down|rise[sn]?|rose|rising|fall(?:s|en|ing)?|fell|grew|grow(?:n|s|ing)?|increase[sd]?|decrease[sd]?|"
+    r"drop(?:s|ped)?|climb(?:s|ed)?|jump(?:s|ed)?|cut|cuts|reduc\w+|rais\w+|lift\w*|slid|dipped|go|goes|went|gone|"
+    r"move[sd]?|higher|lower|improvement|decline[sd]?|change[sd]?|shift\w*)\b",
+    regex.I,
+)
+_TO_AFTER = regex.compile(r"(?:<mark>)?[£€$]?[\d,.]+\w*(?:</mark>)?(?:\s+\S+){0,3}?\s+to\s+(?:<mark>)?[£€$]?\d")
+
+
 def level_adjective(text: str) -> str | None:
     """ "from a typical 1,690", "compared with the current 4.25%", "than the earlier 38.6 million": a
     level's adjective before the older end of a change or comparison told without a determiner. "from"
@@ -179,6 +189,10 @@ def level_adjective(text: str) -> str | None:
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if cue == "from" and regex.search(r"\b(?:range|ranging|ranged|ranges|aged|between)\s*$", before):
             return m.group()  # "ranging from 4 to 7", "aged from 18": no older level
+        if cue == "from" and not (
+            _MOVE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) or _TO_AFTER.match(text, m.end())
+        ):
+            return m.group()  # "samples from 40 patients", "trains from 14 depots": a source, no level
         if cue.endswith("than") and not regex.search(
             r"\d[^\s,;]*(?:\s+(?!(?:to|from|at|of|in|on|by)\b)[\p{L}-]+)?\s+$", text[: m.start()]
         ):
@@ -220,8 +234,22 @@ def year_earlier(text: str) -> str | None:
     already tells the older end as a year before (it says "year" somewhere)."""
     if "year" not in text.lower():
         return None
-    out = _YEAR_OLDER.sub(r"\1 a year-earlier ", text)
+
+    def put(m: regex.Match[str]) -> str:
+        if _OTHER_TIME.match(text, m.end()):
+            return m.group()  # "down from 3.8% the month before": the older end is not a year's
+        return f"{m.group(1)} a year-earlier "
+
+    out = _YEAR_OLDER.sub(put, text)
     return out if out != text else None
+
+
+# A time after the older end that is not a year before ("the month before", "in May", "last week").
+_OTHER_TIME = regex.compile(
+    r"(?:<mark>)?\S+(?:</mark>)?[^.;\n]{0,24}?\b(?:month|week|quarter|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec|spring|summer|autumn|winter)",
+    regex.I,
+)
 
 
 def headline(text: str) -> str | None:
