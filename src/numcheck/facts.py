@@ -853,7 +853,7 @@ _MILLIONS_NEAR = startcache.compile(
 # What stands between money in millions and a bare "m" figure that is the other end of its change: "£45m,
 # up from 20m", "€64m (£55m; $70m), down from 21m", "$9m in 2024 against 7m"; "from 20m to £45m".
 # "up from the previous 20m": the words that name the kind of level (vocab.toml [comparison] older_adjectives).
-_LEVEL_WORDS = "|".join(sorted(level_words(), key=len, reverse=True))
+_LEVEL_WORDS = "|".join(sorted(level_words(), key=lambda w: (-len(w), w)))  # one text on every start
 _M_OLDER_END = startcache.compile(
     rf"(?:{_SP}?\([^()\n]{{0,40}}\))?(?:{_SP}(?:in|for|during|over|last|this)\b[^,.;:()\n]{{0,24}}?)?"
     rf",?{_SP}(?:(?:up|down){_SP})?(?:from|against|compared{_SP}(?:with|to)|versus|vs){_SP}(?:(?:about|around|some){_SP})?"

@@ -271,7 +271,7 @@ LEVEL_CUES = frozenset("from on than with against versus vs to at of".split())
 # Kinds of figure that are a level of an amount, not a time ("the previous 12 months" is a window).
 _LEVEL_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share", "points"})
 _INDEFINITE = frozenset({"a", "an"})
-_DEFINITE = frozenset({"the", "its", "their", "his", "her", "our"})
+_LEVEL_DEFINITE = frozenset({"the", "its", "their", "his", "her", "our"})
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]+)", re.I)
 
 
@@ -297,7 +297,7 @@ def level_words_out(out: list[Token], f: Fact, text: str) -> None:
     if k == len(out) or k == 0:
         return
     det = out[k - 1].text
-    cue = k - 1 if det not in _INDEFINITE and det not in _DEFINITE else k - 2
+    cue = k - 1 if det not in _INDEFINITE and det not in _LEVEL_DEFINITE else k - 2
     if cue < 0 or out[cue].text not in LEVEL_CUES:
         return
     after = _NEXT_WORD.match(text, f.span.end)
@@ -305,7 +305,7 @@ def level_words_out(out: list[Token], f: Fact, text: str) -> None:
         return  # "of the previous 12 weeks", "on the previous three seasons": a window of time
     # The determiner goes with them ("up from 1,715"), but after "than" a definite one stays: "more than the
     # 38.6 million" compares, "more than 38.6 million" hedges.
-    keep = det not in _INDEFINITE and (det not in _DEFINITE or out[cue].text == "than")
+    keep = det not in _INDEFINITE and (det not in _LEVEL_DEFINITE or out[cue].text == "than")
     del out[k if keep else k - 1 :]
 
 
