@@ -224,6 +224,107 @@ def older_adjective(text: str) -> str | None:
     return out if out != text else None
 
 
+# A level, not a year ("from 2023"), a place ("from 21st") or a rank ("from number 30").
+# Nor a date ("from 3 May") or a length of time ("from 18 weeks"), where the words name a window.
+_LEVEL_AHEAD = (
+    r"(?=(?:<mark>)?(?:[£€$]\d|\d(?!\d{3}\b)(?![\d,.]*(?:st|nd|rd|th)\b)))"
+    r"(?!(?:<mark>)?[^\s<]*(?:</mark>)?(?:\s+to\s+\d+)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|second|minute|hour|"
+    r"day|week|month|year|decade|season)\w*)"
+)
+
+
+# A figure told as the older end of a change or comparison: the cue word and the figure after it, when
+# nothing stands between them but a hedge ("from about 1,715", "compared with 2,910").
+_OLDER_CUE = regex.compile(
+    r"\b((?:from|compared\s+(?:with|to)|against|(?:more|less|fewer|higher|lower|bigger|smaller)\s+than|"
+    r"(?:up|down|rise|rose|fall|fell|grew|increase|decrease|drop|dropped|higher|lower|more|less|fewer)"
+    r"\s+(?:\S+\s+)?on))\s+" + _LEVEL_AHEAD
+)
+
+
+# A word of a move before "from" ("rose 12% to 4,000, up from"), or "to" and a figure after its figure.
+_MOVE_BEFORE = regex.compile(
+    r"\b(?:up|down|rise[sn]?|rose|rising|fall(?:s|en|ing)?|fell|grew|grow(?:n|s|ing)?|increase[sd]?|decrease[sd]?|"
+    r"drop(?:s|ped)?|climb(?:s|ed)?|jump(?:s|ed)?|cut|cuts|reduc\w+|rais\w+|lift\w*|slid|dipped|go|goes|went|gone|"
+    r"move[sd]?|higher|lower|improvement|decline[sd]?|change[sd]?|shift\w*)\b",
+    regex.I,
+)
+_TO_AFTER = regex.compile(r"(?:<mark>)?[£€$]?[\d,.]+\w*(?:</mark>)?(?:\s+\S+){0,3}?\s+to\s+(?:<mark>)?[£€$]?\d")
+
+
+def level_adjective(text: str) -> str | None:
+    """ "from a typical 1,690", "compared with the current 4.25%", "than the earlier 38.6 million": a
+    level's adjective before the older end of a change or comparison told without a determiner. "from"
+    takes "a typical" only after a direction word or before "to" is far; other cues take "the earlier"."""
+
+    def put(m: regex.Match[str]) -> str:
+        cue = m.group(1)
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if cue == "from" and regex.search(r"\b(?:range|ranging|ranged|ranges|aged|between)\s*$", before):
+            return m.group()  # "ranging from 4 to 7", "aged from 18": no older level
+        if cue == "from" and not (
+            _MOVE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) or _TO_AFTER.match(text, m.end())
+        ):
+            return m.group()  # "samples from 40 patients", "trains from 14 depots": a source, no level
+        if cue.endswith("than") and not regex.search(
+            r"\d[^\s,;]*(?:\s+(?!(?:to|from|at|of|in|on|by)\b)[\p{L}-]+)?\s+$", text[: m.start()]
+        ):
+            return m.group()  # "employs more than 1,000": a hedge, no comparison
+        word = "a typical" if cue == "from" else "the earlier"
+        return f"{cue} {word} "
+
+    out = _OLDER_CUE.sub(put, text)
+    return out if out != text else None
+
+
+# Verbs whose object is a level or a whole a writer may open with "a total of" ("sold a total of 450").
+_TOTAL_VERBS = (
+    "employs|employed|employ|sold|sells|raised|raises|received|receives|recorded|records|reported|counted|"
+    "made|earned|won|took|has|had|have|holds|held|treated|registered|attracted|collected|built|bought|hired"
+)
+_TOTAL = regex.compile(
+    rf"\b({_TOTAL_VERBS})\s+(?=(?:<mark>)?[£€$]?\d[\d,.]*(?:bn|m|k)?(?:</mark>)?\s+(?!per\b|%|percent)\p{{Ll}})"
+)
+
+
+def total_of(text: str) -> str | None:
+    """ "sold a total of 450 cars", "employs a total of 1,150 nurses": "a total of" before the first whole
+    or level told as a verb's object with its noun after it (no share: "a total of 45%" is no English).
+    Only the first: before a later part of a list ("Labour won a total of 35, the Tories 13") the words
+    would say that part is a whole."""
+    out = _TOTAL.sub(lambda m: f"{m.group(1)} a total of ", text, count=1)
+    return out if out != text else None
+
+
+_YEAR_OLDER = regex.compile(
+    r"\b((?:up|down|rise|rose|fall|fell|grew|increase|decrease|drop|dropped|higher|lower)\s+(?:\S+\s+)?(?:from|on))"
+    r"\s+" + _LEVEL_AHEAD
+)
+
+
+def year_earlier(text: str) -> str | None:
+    """ "up 12% from a year-earlier 2,910": "a year-earlier" before the older end of a move, when the text
+    already tells the older end as a year before (it says "year" somewhere)."""
+    if "year" not in text.lower():
+        return None
+
+    def put(m: regex.Match[str]) -> str:
+        if _OTHER_TIME.match(text, m.end()):
+            return m.group()  # "down from 3.8% the month before": the older end is not a year's
+        return f"{m.group(1)} a year-earlier "
+
+    out = _YEAR_OLDER.sub(put, text)
+    return out if out != text else None
+
+
+# A time after the older end that is not a year before ("the month before", "in May", "last week").
+_OTHER_TIME = regex.compile(
+    r"(?:<mark>)?\S+(?:</mark>)?[^.;\n]{0,24}?\b(?:month|week|quarter|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec|spring|summer|autumn|winter)",
+    regex.I,
+)
+
+
 def headline(text: str) -> str | None:
     """A one-line headline above a text that has none."""
     first = text.split("\n", 1)[0]
@@ -555,6 +656,9 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "according-subject": according_subject,
     "said-joint": said_joint,
     "relative-subject": relative_subject,
+    "level-adjective": level_adjective,
+    "total-of": total_of,
+    "year-earlier": year_earlier,
 }
 
 

@@ -58,7 +58,7 @@ from numcheck.data import text as read_data
 from numcheck.interval import Interval, hedged
 from numcheck.model import Document, Fact, Sentence, Source, Span, SpanIndex
 from numcheck.numbers import VULGAR, Number
-from numcheck.vocab import without_attributions
+from numcheck.vocab import level_words, past_level_words, without_attributions
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -611,6 +611,8 @@ def _markers(ctx: _Context, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
     before = ctx.before(start, 40)
     m = _tail_phrase(before, _MARKER_NAMES, _MARKER_LAST, 3)
+    if m is None and len(plain := past_level_words(before)) < len(before):
+        m = _tail_phrase(plain, _MARKER_NAMES, _MARKER_LAST, 3)  # "from the previous 1,715": "from"
     if m:
         out.append(_MARKER_NAMES[m[0]])
     sent_start, _ = ctx.bounds(start)
@@ -903,9 +905,12 @@ _MILLIONS_NEAR = startcache.compile(
 
 # What stands between money in millions and a bare "m" figure that is the other end of its change: "£45m,
 # up from 20m", "€64m (£55m; $70m), down from 21m", "$9m in 2024 against 7m"; "from 20m to £45m".
+# "up from the previous 20m": the words that name the kind of level (vocab.toml [comparison] older_adjectives).
+_LEVEL_WORDS = "|".join(sorted(level_words(), key=lambda w: (-len(w), w)))  # one text on every start
 _M_OLDER_END = startcache.compile(
     rf"(?:{_SP}?\([^()\n]{{0,40}}\))?(?:{_SP}(?:in|for|during|over|last|this)\b[^,.;:()\n]{{0,24}}?)?"
     rf",?{_SP}(?:(?:up|down){_SP})?(?:from|against|compared{_SP}(?:with|to)|versus|vs){_SP}(?:(?:about|around|some){_SP})?"
+    rf"(?:(?:(?:the|a|an|its|their){_SP})?(?:(?:{_LEVEL_WORDS}){_SP})+)?"
 )
 _M_NEWER_END = startcache.compile(rf"{_SP}to{_SP}(?:(?:about|around|some){_SP})?")
 
@@ -1776,8 +1781,8 @@ def _carry_unit(ctx: _Context, facts: list[Fact]) -> list[Fact]:
         gap = clean[a.span.end : b.span.start]
         if len(gap) > 20 or not _TO_BETWEEN.match(gap) or "to" not in gap:
             continue
-        if not _FROM_BEFORE.search(clean, max(0, a.span.start - 20), a.span.start):
-            continue
+        if not _FROM_BEFORE.search(past_level_words(clean[max(0, a.span.start - 40) : a.span.start])):
+            continue  # "fell from 24% to 19", "fell from a typical 24% to 19"
         if not _CARRY_END.match(clean, b.span.end):
             continue
         out[k] = dataclasses.replace(b, kind=a.kind, unit=a.unit, subject=a.subject)
@@ -1954,6 +1959,7 @@ def _join_pair(ctx: _Context, a: Fact, b: Fact) -> Fact | None:
     # The words that govern the pair stand before any hedge: "rose from about $350 to $680".
     hb = _tail_phrase(before, HEDGE_BEFORE, _HEDGE_LAST)
     before = before[: hb[1]] if hb else before
+    before = past_level_words(before)  # "rose from the previous £3,420 to £3,560": the verb governs the pair
     between = _BETWEEN.search(before)
     if between and re.fullmatch(rf"{_SP}+and{_SP}+", gap):
         start = window + between.start()

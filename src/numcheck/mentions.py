@@ -30,7 +30,17 @@ from typing import NamedTuple
 
 from numcheck.model import Fact, Span
 from numcheck.patterns import View, is_token
-from numcheck.vocab import MEASURE_WORDS, TOKEN, Vocab, _toml, any_phrase, attribution_cuts, singular, vocab
+from numcheck.vocab import (
+    MEASURE_WORDS,
+    TOKEN,
+    Vocab,
+    _toml,
+    any_phrase,
+    attribution_cuts,
+    level_words,
+    singular,
+    vocab,
+)
 
 # Words right after a percent that give its own way of change ("27% more", "12% lower"), over a verb before.
 _OWN_WAY = frozenset("more less higher lower".split())
@@ -339,6 +349,50 @@ def _without_attributions(view: View, toks: list[Token]) -> list[Token]:
     return out
 
 
+# Words that bring in a level ("up from", "compared with", "on", "than", "to", "at", "of"): after one of them,
+# the words that name the kind of level before the figure change nothing (``level_words_out``).
+LEVEL_CUES = frozenset("from on than with against versus vs to at of".split())
+# Kinds of figure that are a level of an amount, not a time ("the previous 12 months" is a window).
+_LEVEL_KINDS = frozenset({"count", "number", "money", "percent", "measure", "share", "points"})
+_INDEFINITE = frozenset({"a", "an"})
+_LEVEL_DEFINITE = frozenset({"the", "its", "their", "his", "her", "our"})
+_NEXT_WORD = re.compile(r"[^\S\n]*([a-z]+)", re.I)
+
+
+@functools.cache
+def _time_nouns() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["comparison"]["level_time_nouns"])
+
+
+def level_words_out(out: list[Token], f: Fact, text: str) -> None:
+    """Leave out of the tokens just read the words that name the kind of level a figure is and change
+    nothing (vocab.toml ``[comparison] older_adjectives``): "up from the previous 1,715", "down from a
+    typical £1,690", "compared with the current 4.25%", "on a year-earlier 2,910" read as "up from 1,715",
+    "down from £1,690", "compared with 4.25%", "on 2,910". Only after a word that brings in a
+    level (``LEVEL_CUES``) and its determiner, and only before an amount that names no time after it ("in
+    the previous 12 months" is a window): every reader that walks from "from", "on", "than" or "to" to the
+    figure then finds it as it does when the writer puts nothing between."""
+    if f.kind not in _LEVEL_KINDS or not out:
+        return
+    k = len(out)
+    levels = level_words()
+    while k > 0 and out[k - 1].text in levels:
+        k -= 1
+    if k == len(out) or k == 0:
+        return
+    det = out[k - 1].text
+    cue = k - 1 if det not in _INDEFINITE and det not in _LEVEL_DEFINITE else k - 2
+    if cue < 0 or out[cue].text not in LEVEL_CUES:
+        return
+    after = _NEXT_WORD.match(text, f.span.end)
+    if after is not None and singular(after.group(1).lower()) in _time_nouns():
+        return  # "of the previous 12 weeks", "on the previous three seasons": a window of time
+    # The determiner goes with them ("up from 1,715"), but after "than" a definite one stays: "more than the
+    # 38.6 million" compares, "more than 38.6 million" hedges.
+    keep = det not in _INDEFINITE and (det not in _LEVEL_DEFINITE or out[cue].text == "than")
+    del out[k if keep else k - 1 :]
+
+
 def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
     """The sentence's tokens: figures (facts with a value or date) as one token each, the rest as words."""
     figures = [fi for fi in view.by_sentence[sentence] if is_token(view.facts[fi])]
@@ -357,6 +411,7 @@ def tokenize(view: View, sentence: int) -> tuple[Token, ...]:
         if f.span.start < pos:
             continue
         words(pos, f.span.start)
+        level_words_out(out, f, text)
         out.append(Token("#", f.span.start, f.span.end, fi))
         pos = f.span.end
     words(pos, sent.end)

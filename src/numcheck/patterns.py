@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from numcheck import startcache
 from numcheck.interval import Interval
 from numcheck.model import Document, Fact, Span
+from numcheck.vocab import past_level_words
 
 if TYPE_CHECKING:
     import regex
@@ -308,7 +309,10 @@ class View:
         out = list(self.doc.facts)
         ends: dict[int, tuple[int, int]] = {}
         for i, f in enumerate(self.doc.facts):
-            if f.is_range and (_FROM_BEFORE.search(self.before(f, 12)) or _tally(f, self.before(f, TALLY_REACH))):
+            # "from a typical 12,000 to 10,000": past the words that name the kind of level
+            if f.is_range and (
+                _FROM_BEFORE.search(past_level_words(self.before(f, 40))) or _tally(f, self.before(f, TALLY_REACH))
+            ):
                 pair = split_range(f)
                 if pair:
                     ends[i] = (len(out), len(out) + 1)

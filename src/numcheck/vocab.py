@@ -408,6 +408,52 @@ def _toml(name: str) -> dict[str, Any]:
     return startcache.toml(read_data(name))
 
 
+@functools.cache
+def level_words() -> frozenset[str]:
+    """Words that name the kind of level a figure is and change nothing ("the previous", "a typical"):
+    vocab.toml ``[comparison] older_adjectives``, the list the relation readers pass over too."""
+    return frozenset(_toml("vocab.toml")["comparison"]["older_adjectives"])
+
+
+_LEVEL_DETERMINERS = frozenset("the a an its their his her our".split())
+# Determiners that may stand alone between "from" and its figure ("rose from the £2,104.60 to").
+_FROM_DETERMINERS = frozenset("the its their".split())
+
+
+def _word_before(text: str, cut: int) -> tuple[str, int]:
+    """The word (lower case) that ends before the blanks ending at ``cut`` in ``text``, and where it starts;
+    ("", cut) when no blank or no word stands there (a newline ends the search). Plain string steps: this
+    runs once for each figure of a document."""
+    end = cut
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1
+    if end == cut:
+        return "", cut
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+        start -= 1
+    return text[start:end].lower(), start
+
+
+def past_level_words(before: str) -> str:
+    """``before`` (the text up to a figure) without the words that name the kind of level and change
+    nothing: "up from the previous ", "down from a typical ", "from the " → "up from ", "down from ",
+    "from ". The words before them ("from", "rose", "between") then govern the figure as they do when
+    the figure follows them at once: "will go up from the previous £2,104 to £2,209" is a change, no range.
+    A determiner alone is passed over only after "from"."""
+    levels = level_words()
+    cut = len(before)
+    word, at = _word_before(before, cut)
+    level = False
+    while word in levels:
+        cut, level = at, True
+        word, at = _word_before(before, cut)
+    if word in _LEVEL_DETERMINERS and (level or word in _FROM_DETERMINERS):
+        if level or _word_before(before, at)[0] == "from":
+            cut = at
+    return before[:cut]
+
+
 def _pairs(table: Mapping[str, object]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for label, phrases in table.items():
@@ -586,7 +632,11 @@ def vocab() -> Vocab:
         fraction_yardsticks=frozenset(attach["fraction_yardsticks"]),
         whole_words=frozenset(attach["whole_words"]),
         frames=PhraseTable.build(_pairs(data["frames"])),
-        hedges=PhraseTable.build((str(k), str(v)) for k, v in before.items()),
+        # A figure's own words: its hedge ("about"), and words that name what kind of level or whole it is and
+        # change nothing ("a total of 450", "a mere 14"), which every reader walking to or from it passes over.
+        hedges=PhraseTable.build(
+            [(str(k), str(v)) for k, v in before.items()] + [(p, "exact") for p in data["comparison"]["level_phrases"]]
+        ),
         ratio_bases=PhraseTable.build((p, "ratio") for p in portion["ratio_bases"]),
         ratio_cues=PhraseTable.build((p, "ratio") for p in portion["ratio_cues"]),
         holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),

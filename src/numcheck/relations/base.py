@@ -230,6 +230,16 @@ class _Doc:
                 return pos  # "pushed rates up to 2.25%", "will go up to £1,823 from £1,749": the level reached
         return hit[1] if hit else pos
 
+    def own_words(self, si: int, k: int) -> bool:
+        """Token ``k`` is one of a figure's own words, told right before it: a hedge or a phrase that names
+        what kind of whole or level it is ("a total of 450", "a mere 14"; vocab.toml ``level_phrases``)."""
+        words = self.m.words[si]
+        for start in range(k, max(-1, k - 4), -1):
+            hit = self.v.hedges.starting_at(words, start)
+            if hit is not None and hit[1] > k:
+                return self.fact_at(si, hit[1]) >= 0
+        return False
+
     def figure_after(self, si: int, pos: int, kinds: frozenset[str] | None = None) -> int:
         """The figure at ``pos`` (after an optional hedge), or -1."""
         j = self.skip_hedge(si, pos)

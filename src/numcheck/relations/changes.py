@@ -2671,7 +2671,8 @@ def _cumulative(d: _Doc, fi: int) -> bool:
     si, pos = d.pos_of(fi)
     words = d.m.words[si]
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
-    return any(w in CUMULATIVE_WORDS for w in words[lo:hi])
+    # "raised a total of £3.2m in 2022": words a figure's own (``_Doc.own_words``) say what it is, not so far.
+    return any(w in CUMULATIVE_WORDS and not d.own_words(si, k) for k, w in enumerate(words[lo:hi], lo))
 
 
 def _past_time_at(d: _Doc, si: int, k: int) -> bool:

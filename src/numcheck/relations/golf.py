@@ -91,7 +91,10 @@ def _totals(d: _Doc) -> list[tuple[int, int]]:
     cues = _data()["total_before"]
     out = []
     for si, pos, fi, _f in d.figures(frozenset({"count", "number"})):
-        if _whole_number(d, fi, TOTAL_MIN, TOTAL_MAX) and cues.ending_at(d.m.words[si], d.hedge_start(si, pos)):
+        words = d.m.words[si]
+        # "a total of 274": the words are the figure's own (vocab.toml level_phrases) and the cue at once.
+        told = cues.ending_at(words, pos) or cues.ending_at(words, d.hedge_start(si, pos))
+        if _whole_number(d, fi, TOTAL_MIN, TOTAL_MAX) and told:
             out.append((si, fi))
     return out
 

@@ -147,7 +147,14 @@ def _scope(d: _Doc, fi: int) -> str:
     lo = max(d.m.clause_start(si, pos), pos - NAMES_REACH)
     hi = min(d.m.clause_end(si, pos), pos + NAMES_REACH)
     said = set(words[lo:hi])
-    if "total" in m.roles or said & NATIONAL_WORDS or d.m.frame(fi).scope == "whole":
+    own: frozenset[int] = frozenset()
+    if "total" in said:  # "a total of": words told of the figure itself, no national total
+        own = frozenset(k for k in range(lo, pos) if d.own_words(si, k))
+        said = {words[k] for k in range(lo, hi) if k not in own}
+    # "a total of 410 cases" is the whole, unless its clause tells the place it counts ("Tarvel province
+    # reported a total of 410 cases", "Chile alone has recorded a total of 3,400").
+    total = "total" in m.roles and not (own and (said & PLACE_WORDS or "alone" in said))
+    if total or said & NATIONAL_WORDS or d.m.frame(fi).scope == "whole":
         return "whole"  # "across the region" is the whole, though "region" may name a place
     text = d.view.text
     names = [

@@ -926,7 +926,7 @@ def _totals(d: _Report, si: int, words: Sequence[str]) -> list[tuple[int, int, b
             continue
         if f.value != f.value.to_integral_value() or not TOTAL_MIN <= f.value <= TOTAL_MAX:
             continue
-        hit = t["totals"].ending_at(words, k)
+        hit = t["totals"].ending_at(words, k) or t["totals"].ending_at(words, _own_start(words, k))
         faced = k + 3 < len(words) and words[k + 1] in ("from", "off") and t["balls"].starting_at(words, k + 3)
         if hit is not None and not faced:
             # "made 134 from 201 balls" is a batter's innings, not the side's total
@@ -1255,7 +1255,25 @@ def _innings_runs(d: _Report, si: int, k: int, taken: set[int]) -> bool:
         return False  # "having made 38 and 12 in the first Test": two innings of another match
     if k > 1 and words[k - 1] == "and" and toks[k - 2].fact >= 0:
         return False
-    return bool(own or t["runs_before"].ending_at(words, k) or t["runs_after"].starting_at(words, k + 1))
+    before = t["runs_before"].ending_at(words, k) or t["runs_before"].ending_at(words, _own_start(words, k))
+    return bool(own or before or t["runs_after"].starting_at(words, k + 1))
+
+
+def _without_own(words: Sequence[str], toks: Sequence[Token]) -> tuple[str, ...]:
+    """The words with each figure's own words before it (``_own_start``) left blank."""
+    out = list(words)
+    for k, tok in enumerate(toks):
+        if tok.fact >= 0:
+            for j in range(_own_start(words, k), k):
+                out[j] = ""
+    return tuple(out)
+
+
+def _own_start(words: Sequence[str], k: int) -> int:
+    """Where the figure at token ``k`` starts with its own words ("made a total of 388": "a total of"; the
+    vocabulary's hedge table, ``level_phrases`` with it), else ``k``."""
+    hit = vocab().hedges.ending_at(words, k)
+    return hit[1] if hit is not None else k
 
 
 def _boundaries(d: _Report) -> Iterator[Relation]:
@@ -1264,7 +1282,10 @@ def _boundaries(d: _Report) -> Iterator[Relation]:
     worth = _toml("vocab.toml")["cricket"]["boundaries"]
     for si in range(len(d.words)):
         words = d.figure_words(si)
-        if not any(w in worth for w in words) or _chas("boundaries_not", words, 0, len(words)):
+        if not any(w in worth for w in words):
+            continue
+        said = _without_own(words, d.tokens[si])  # "made a total of 150": no total of innings
+        if _chas("boundaries_not", said, 0, len(said)):
             continue
         found: dict[str, tuple[int, int]] = {}  # kind → (token, count)
         twice = False
