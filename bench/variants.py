@@ -81,14 +81,23 @@ def _common_words() -> frozenset[str]:
     return frozenset(out)
 
 
-def opener(text: str) -> str | None:
-    """ "Indeed, " before the sentence the example turns on (a first word that is no name in lower case)."""
+def _trimmed(text: str) -> tuple[int, int] | None:
+    """The span of the sentence the example turns on, past the spaces that open it."""
     span = _sentence(text)
     if span is None:
         return None
     s, e = span
     while s < e and text[s].isspace():
         s += 1
+    return s, e
+
+
+def opener(text: str) -> str | None:
+    """ "Indeed, " before the sentence the example turns on (a first word that is no name in lower case)."""
+    span = _trimmed(text)
+    if span is None:
+        return None
+    s, e = span
     body = text[s:e]
     if not body or body.startswith("<mark>") or not body[0].isupper() or not body.rstrip().endswith((".", "!", "?")):
         return None
@@ -545,12 +554,10 @@ _SUBJECT_NOUNS = frozenset("sales profit profits revenue shares prices".split())
 
 
 def _sentence_body(text: str) -> tuple[int, int] | None:
-    span = _sentence(text)
+    span = _trimmed(text)
     if span is None:
         return None
     s, e = span
-    while s < e and text[s].isspace():
-        s += 1
     body = text[s:e].rstrip()
     if not body.endswith((".", "!", "?")) or '"' in body or "\u201c" in body or " said" in body or "according" in body:
         return None
@@ -573,41 +580,37 @@ def _subject_end(text: str, s: int, e: int) -> int:
     return s + len(before)
 
 
-def said_subject(text: str) -> str | None:
-    """ ", officials said," after the subject of the sentence the example turns on, before its verb ("Sales,
-    officials said, rose 12% to £40m")."""
+def _after_subject(text: str, aside: Callable[[str], str]) -> str | None:
+    """``aside(subject)`` put after the subject of the sentence the example turns on, before its verb."""
     span = _sentence_body(text)
     if span is None:
         return None
     at = _subject_end(text, *span)
     if at < 0:
         return None
-    return text[:at] + ", officials said," + text[at:]
+    return text[:at] + aside(text[:at].split()[-1]) + text[at:]
+
+
+def said_subject(text: str) -> str | None:
+    """ ", officials said," after the subject of the sentence the example turns on, before its verb ("Sales,
+    officials said, rose 12% to £40m")."""
+    return _after_subject(text, lambda _: ", officials said,")
 
 
 def according_subject(text: str) -> str | None:
     """ ", according to figures released on Tuesday," after the sentence's subject, before its verb."""
-    span = _sentence_body(text)
-    if span is None:
-        return None
-    at = _subject_end(text, *span)
-    if at < 0:
-        return None
-    return text[:at] + ", according to figures released on Tuesday," + text[at:]
+    return _after_subject(text, lambda _: ", according to figures released on Tuesday,")
+
+
+def _which_is(last: str) -> str:
+    verb = "are" if last.endswith("s") and not last.endswith(("ss", "'s", "’s")) else "is"
+    return f", which {verb} closely watched,"
 
 
 def relative_subject(text: str) -> str | None:
     """A relative clause with no figure after the sentence's subject ("Sales, which are closely watched, rose
     12%"; "The council, which is closely watched, has 4,300 staff")."""
-    span = _sentence_body(text)
-    if span is None:
-        return None
-    at = _subject_end(text, *span)
-    if at < 0:
-        return None
-    last = text[:at].split()[-1]
-    verb = "are" if last.endswith("s") and not last.endswith(("ss", "'s", "’s")) else "is"
-    return text[:at] + f", which {verb} closely watched," + text[at:]
+    return _after_subject(text, _which_is)
 
 
 # A joint after a figure's clause where the sentence goes on about the same figure.
