@@ -62,7 +62,7 @@ VERB_CONCEPT_REACH = 5
 # Kinds of figure a bracket right after it may convert into other units ("£120 ($152)", "10 miles (16km)").
 CONVERTIBLE = frozenset({"money", "measure"})
 # Marks that part two conversions in one bracket: "($1bn; £540m)", "($1bn or £540m)".
-_CONVERSION_JOINS = frozenset({";", ",", "or", "/"})
+CONVERSION_JOINS = frozenset({";", ",", "or", "/"})
 # Punctuation that ends a clause for the readers above.
 CLAUSE_END = frozenset(";:.!?")
 # Words that open a relative clause set off by commas: a time told inside one is not the main clause's.
@@ -499,7 +499,7 @@ class Mentions:
                 return None  # "£9m (£7m)" in a results table is last year's figure, no conversion
             items.append((bi, k > j))
             j = k + 1
-            if j < len(toks) and words[j] in _CONVERSION_JOINS:
+            if j < len(toks) and words[j] in CONVERSION_JOINS:
                 j += 1
                 continue
             if j < len(toks) and words[j] == ")":

@@ -615,17 +615,25 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
     return None
 
 
+def _move_noun_start(d: _Doc, si: int, k: int) -> int:
+    """Where a move told as a noun starts when the amount at token ``k`` (its hedge passed) follows it and
+    "of": the "increase" of "an increase of £315", the "gain" of "a net gain of 243"; else -1."""
+    words = d.m.words[si]
+    j = d.hedge_start(si, k) - 1
+    if j < 1 or words[j] != "of":
+        return -1
+    hit = d.v.direction.ending_at(words, j)
+    return hit[1] if hit is not None else -1
+
+
 def _move_noun_of(d: _Doc, si: int, k: int) -> bool:
     """The amount at token ``k`` is the size of a move told as an indefinite noun after the change's ends:
     "from £6,840 to £7,155, an increase of £315", "from 840 to 955, a rise of 115"."""
     words = d.m.words[si]
-    h = d.hedge_start(si, k)
-    if h < 3 or words[h - 1] != "of":
+    start = _move_noun_start(d, si, k)
+    if start < 2:
         return False
-    hit = d.v.direction.ending_at(words, h - 1)
-    if hit is None or hit[1] < 2:
-        return False
-    j = hit[1] - 1
+    j = start - 1
     while j > 0 and words[j] in ("net", "further", "total", "overall"):
         j -= 1  # "a net increase of 243"
     return words[j] in ("a", "an") and words[j - 1] == ","
@@ -1567,12 +1575,11 @@ def _level_before(d: _Doc, si: int, k: int, a: Fact) -> bool:
 def _moved_amount(d: _Doc, si: int, k: int) -> bool:
     """The figure at token ``k`` is the amount of a move told as a noun: "a net gain of 243", "an increase
     of 400,000", "a rise of 160 on last year"."""
+    if _move_noun_start(d, si, k) >= 0:
+        return True
     words = d.m.words[si]
     j = d.hedge_start(si, k) - 1
-    if j < 1 or words[j] != "of":
-        return False
-    hit = d.v.direction.ending_at(words, j)
-    return hit is not None or words[j - 1] in ("gain", "loss", "increase", "decrease", "rise", "fall", "drop", "jump")
+    return j >= 1 and words[j] == "of" and words[j - 1] == "loss"  # "a loss of 40": no direction word, a move
 
 
 def _scale_apart(a: Fact, b: Fact) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from numcheck.mentions import CLAUSE_END, CONVERTIBLE
+from numcheck.mentions import CLAUSE_END, CONVERSION_JOINS, CONVERTIBLE
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family, same_family
 
@@ -48,7 +48,7 @@ def _told_after(d: _Doc, si: int, pos: int) -> list[tuple[int, bool]]:
             break
         out.append((bi, k > j))
         j = k + 1
-        if j < len(words) and words[j] in (";", ",", "or", "/"):
+        if j < len(words) and words[j] in CONVERSION_JOINS:
             j += 1
             continue
         break

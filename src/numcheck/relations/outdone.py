@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from numcheck.mentions import _NOT_NOUNS, CLAUSE_END, Token
 from numcheck.model import Span
+from numcheck.numwords import ORDINALS, UNITS
 from numcheck.relations.base import Relation, _Doc
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -60,7 +61,7 @@ def _tables() -> _Tables:
         for side, words in enumerate(sides):
             for w in words:
                 scales[w] = (key, side, w.endswith("est"))
-    ordinals = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+    ordinals = {w: int(v) for w, v in ORDINALS.items() if 2 <= v <= OUTDONE_PLACES}  # "second" -> 2
     return _Tables(
         scales=scales,
         whole=PhraseTable.build((p, "whole") for p in out["whole_ranking"]),
@@ -73,7 +74,11 @@ def _tables() -> _Tables:
 
 
 _OF_YEAR = re.compile(r"\bof (?:1[89]|20)\d\d\b")
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# Entries an "only" clause may count in words without a figure of the fact table ("only one has"), and the
+# places an ordinal word may give a superlative ("the eighth warmest").
+OUTDONE_COUNTS = 5
+OUTDONE_PLACES = 8
+_COUNTS = {w: int(v) for w, v in UNITS.items() if 1 <= v <= OUTDONE_COUNTS and " " not in w}
 _PLACE_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
 
 
