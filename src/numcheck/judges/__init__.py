@@ -72,6 +72,7 @@ JUDGES: dict[str, str] = {
     "match-minute": "match_minute",
     "tally": "tally",
     "rank-clash": "rank_clash",
+    "overall-majority": "majority",
 }
 # The judges that read more than the built relations and their templates (their ``more_relations``):
 # the others have nothing to judge in a document without relations of their rule's kind.

@@ -192,7 +192,7 @@ from numcheck.relations.lists import (
     _place_runs,
     _seat_shares,
 )
-from numcheck.relations.margins import _margins
+from numcheck.relations.margins import _margins, _overall_majorities
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.multiples import _multiples_of
 from numcheck.relations.outdone import _outdone
@@ -433,6 +433,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _sets_told,
     _race_gaps,
     _margins,
+    _overall_majorities,
     _tournament_sets,
     _won_matches,
     _rank_moves,

@@ -105,6 +105,8 @@ def _level(d: _Doc, fi: int) -> bool:
     return not _part_of(d, si, k, pos)
 
 
+# Tokens between "of" and the whole after a part ("22 of the council's 40 seats").
+WHOLE_REACH = 4
 # Words between "of" and a whole ("22 of its 40 seats").
 _OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "all"})
 
@@ -178,6 +180,52 @@ def _margin_told(d: _Doc, si: int, pos: int, gi: int) -> bool:
         return False
     noun = _gap_noun(d, gi)
     return not noun or noun in _nouns()
+
+
+def _majority_size(d: _Doc, si: int, pos: int) -> bool:
+    """The figure is a majority's size: "a majority of 84", "an overall majority of six" (not "a working
+    majority", which leaves out members who do not vote)."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    return (
+        k >= 3
+        and words[k - 1] == "of"
+        and words[k - 2] in _data()["majority"]
+        and words[k - 3] != "the"
+        and words[k - 3] not in _data()["not_overall"]
+    )
+
+
+def _whole_after(d: _Doc, si: int, pos: int) -> int:
+    """The whole told right after a part: "367 of the 650 seats", "22 of the council's 40 seats"; else -1."""
+    words = d.m.words[si]
+    if pos + 2 >= len(words) or words[pos + 1] != "of":
+        return -1
+    for k in range(pos + 2, min(len(words), pos + 2 + WHOLE_REACH)):
+        fi = d.fact_at(si, k)
+        if fi >= 0:
+            return fi if d.facts[fi].kind in KINDS and d.facts[fi].value is not None else -1
+        if not (words[k] in _OWNERS or words[k].endswith("'s")):
+            return -1
+    return -1
+
+
+def _overall_majorities(d: _Doc) -> Iterator[Relation]:
+    """A majority told with the seats won and the seats there are in its sentence: ``overall-majority``
+    (``part``, ``whole``, ``majority``; judge ``overall-majority``)."""
+    for si, pos, mi, _ in d.figures(KINDS):
+        if not _majority_size(d, si, pos) or _other_time(d, si):
+            continue
+        pairs = []
+        for _, p, pi, f in d.figures(KINDS):
+            if d.m.by_fact[pi].sentence != si or pi == mi:
+                continue
+            wi = _whole_after(d, si, p)
+            if wi >= 0 and f.value is not None and f.value < (d.facts[wi].value or 0):
+                pairs.append((pi, wi))
+        if len(pairs) == 1:
+            pi, wi = pairs[0]
+            yield Relation("overall-majority", (("part", pi), ("whole", wi), ("majority", mi)), (), "sentence")
 
 
 def _has_tally(d: _Doc, si: int) -> bool:
