@@ -21,7 +21,7 @@ ENUM_NOUN = 6
 ENUM_ITEM = 5
 ENUM_OPEN = frozenset({"—", "–", ":", "(", "-"})
 # Words an item of a list in lower case may have ("four aims: housing, public transport and schools").
-LOWER_ITEM = 2
+LOWER_ITEM = 4
 # Words after a figure that the verb said of it may stand ("55 statues were stolen", "nine subsequently died").
 OUTCOME_REACH = 5
 # Verbs of an answer, and the words that negate one ("60% saying they did not").
