@@ -61,6 +61,8 @@ NOT_CONCEPTS = NATIONAL_WORDS | {"apiece", "each", "respectively", "all", "altog
 NAMED_SLACK = 2
 # Fewest names in a list told in the sentence next to its count: two joined by "and" are often one name.
 NEXT_DOOR_MIN = 3
+# Words (past "a" and "the") a thing in lower case of a list told after "They are" may have.
+LOWER_ITEM_WORDS = 4
 # Sentences either side of a count of countries that the list of them may be told in.
 COUNTRIES_NEAR = 2
 # Sentences after a whole that its places may be told in, one a sentence; tokens after a figure that the
@@ -852,6 +854,7 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
             stoks, swords = _sentence(d, s2)
             start = 1 if swords and swords[0] == "the" else 0
             hit = told.starting_at(swords, 0) if s2 > si else None
+            telling = hit is not None  # "They are", "The films are": what follows names the things counted
             if hit:
                 start = hit[1]
             elif (
@@ -863,7 +866,20 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
                     # "Five films were picked. The films are A, B, C and D.", "Five were shortlisted. Those
                     # shortlisted are ..." (the same verb: "Those killed were" after "hurt" is a part)
                     start = 3 + (swords[3] == ":")
+                    telling = True
             entries = names_at(d, s2, start, subtitles=True)
+            if (len(entries) < NEXT_DOOR_MIN or entries[0].start != start) and telling:
+                # "They are up for best group, best album, best single and best video.": things in lower
+                # case after a telling phrase, read as a list after a colon is (groups._list_items)
+                lowered = _lower_items(stoks, swords, start)
+                if lowered is not None and lowered[0] != v and abs(v - lowered[0]) <= NAMED_SLACK:
+                    if _times(d, stoks) - _times(d, toks):
+                        break
+                    cue = Span(stoks[start].start, stoks[lowered[1] - 1].end)
+                    why = f"{lowered[0]} named: {d.view.text[cue.start : cue.end]}"
+                    labels = (("plus", str(lowered[0])), ("why", why))
+                    yield Relation("tally", (("total", fi),), (cue,), "document", labels)
+                break
             if len(entries) < NEXT_DOOR_MIN or entries[0].start != start:
                 continue  # "Health and Safety Executive", "Marks and Spencer": two names may be one
             end = entries[-1].end
@@ -884,6 +900,33 @@ def _counted_next_door(d: _Doc) -> Iterator[Relation]:
             why = f"{count} named: {d.view.text[cue.start : cue.end]}"
             yield Relation("tally", (("total", fi),), (cue,), "document", (("plus", str(count)), ("why", why)))
             break
+
+
+def _lower_items(stoks: Sequence[Token], swords: Sequence[str], start: int) -> tuple[int, int] | None:
+    """Things listed from ``start`` to the end of the sentence, each a few words with no figure, commas
+    between and one "and" before the last ("best group, best album, best live act and best video."):
+    (count, end token), or None. One "and" only: "fish and chips, tea and cake" may be two things or four."""
+    end = len(swords)
+    while end > start and swords[end - 1] in CLAUSE_END:
+        end -= 1
+    if end == len(swords) or swords[end] not in (".", "!") or swords[start:end].count("and") != 1:
+        return None
+    if _tables()["lower_not_first"].starting_at(swords, start):
+        return None  # "They are based in Leeds, York and Hull": what they are, not which
+    items, size = 0, 0
+    for k in range(start, end):
+        w = swords[k]
+        if w in (",", "and"):
+            if not size:
+                return None
+            items, size = items + 1, 0
+            continue
+        if stoks[k].fact >= 0 or not w[:1].isalpha():
+            return None
+        size += w not in _DETERMINERS
+        if size > LOWER_ITEM_WORDS:
+            return None
+    return (items + 1, end) if size and items >= 1 else None
 
 
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
