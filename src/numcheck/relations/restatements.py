@@ -2737,3 +2737,74 @@ def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) ->
         return True  # two sources' counts ("The UN said" … "The ministry said"), or a count that moved
     # "the £48m profit expected"; a length is its own whatever the mood ("expect … over the 10 days").
     return f.kind != "duration" and _unsure(d, si, pos, max(pos, head) + 2)
+
+
+# --- the story's key figure, told in the headline and the lead, mistyped later ---------------------------
+
+# Nouns a later figure may be told with and still be the key figure: "even at 381,000 the total", "the
+# figure of 381,000"; a figure with any other noun counts something of its own.
+_KEY_NOUNS = frozenset({"total", "figure", "number", "level", "tally", "count", "sum", "amount"})
+# Tokens either side of the figure such a noun may stand.
+KEY_NOUN_REACH = 4
+
+
+def _key_slips(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """The figure a story is about, told in its headline and again in its lead ("Net migration falls to
+    318,000" … "fell to 318,000 in the year to June"), then later with its digits in another order and
+    nothing of its own ("even at 381,000 the total was far above ..."). A ``restatement`` with evidence
+    "swap": only transposed digits of a figure near in size show it is the key figure mistyped, so another
+    count that happens to be near it is never read as one."""
+    sents = d.view.doc.sentences
+    words = d.m.words[0]
+    if len(sents) < 3 or sents[0].paragraph == sents[1].paragraph or not words or words[-1] in CLAUSE_END:
+        return  # no headline
+    lead = _lead_sentences(d)
+    keys: list[tuple[int, Fact]] = []
+    for tok in d.m.tokens[0]:
+        fi = tok.fact
+        f = d.facts[fi] if fi >= 0 else None
+        if f is None or f.kind not in HEADLINE_KINDS or f.is_range or f.value is None:
+            continue
+        told = [gi for gi in _lead_figures(d, sorted(lead - {0}), f) if d.facts[gi].value == f.value]
+        if told:
+            keys.append((told[0], f))
+    if not keys:
+        return
+    told_in = {d.m.by_fact[gi].sentence for gi, _ in keys}
+    tied = _tied(d, built, "all")
+    for si, pos, fi, f in d.figures(HEADLINE_KINDS):
+        if si == 0 or si in told_in or fi in tied or is_gap(d, fi) or d.move_size(fi):
+            continue
+        if d.m.by_fact[fi].roles & _NOT_RESTATED or not _key_noun_near(d, si, pos) or _own_noun(d, si, pos):
+            continue
+        for gi, key in keys:
+            if f.kind == key.kind and same_family(f, key) and f.value != key.value:
+                concept = d.m.frame(gi).concept
+                yield Relation(
+                    "restatement",
+                    (("first", gi), ("second", fi)),
+                    (),
+                    "document",
+                    (("lag", ""), ("concept", concept), ("scope", ""), ("evidence", "swap")),
+                )
+
+
+# Words right after a figure that are no noun of its own: "381,000 was still too high", "381,000 the total".
+_NOT_OWN = _WHOLE_STOP | frozenset("the a an was is were are has had have will would could may might still".split())
+
+
+def _own_noun(d: _Doc, si: int, pos: int) -> bool:
+    """A word right after the figure names what it counts: "138,000 arrivals" is a count of its own."""
+    words = d.m.words[si]
+    return pos + 1 < len(words) and words[pos + 1].isalpha() and words[pos + 1] not in _NOT_OWN
+
+
+def _key_noun_near(d: _Doc, si: int, pos: int) -> bool:
+    """A noun that names no thing of its own stands by the figure in its clause, after an article or a
+    pointing word: "the figure of 381,000", "even at 381,000 the total", "that number, 381,000"."""
+    words = d.m.words[si]
+    lo, hi = (
+        max(d.m.clause_start(si, pos), pos - KEY_NOUN_REACH),
+        min(d.m.clause_end(si, pos), pos + KEY_NOUN_REACH + 1),
+    )
+    return any(words[k] in _KEY_NOUNS and k > 0 and words[k - 1] in ("the", "that", "this") for k in range(lo, hi))
