@@ -238,7 +238,10 @@ def _tables() -> _Tables:
     return _Tables(
         heads=table(data["heads"], "above", "below"),
         change_nouns=table(data["heads"], "up", "down"),
-        records_before=table(rec, "above", "below", "moved", "best"),
+        records_before=PhraseTable.build(
+            [(p, label) for label in ("above", "below", "moved", "best") for p in rec.get(label, [])]
+            + [(form.format(q), "moved") for q in rec["qualified"] for form in rec["qualified_forms"]]
+        ),
         records_after=PhraseTable.build(
             [(p, "above") for p in rec["after_above"]] + [(p, "below") for p in rec["after_below"]]
         ),
