@@ -954,6 +954,9 @@ class _SupWords:
     contrast: frozenset[str]
     rival_words: frozenset[str]
     wholes: frozenset[str]
+    makes: PhraseTable
+    makes_reach: int
+    free_after: tuple[tuple[str, ...], ...]
 
 
 @functools.cache
@@ -967,6 +970,9 @@ def _sup_words() -> _SupWords:
         contrast=frozenset(data["contrast"]),
         rival_words=frozenset(data["rival_words"]),
         wholes=frozenset(data["wholes"]),
+        makes=PhraseTable.build((p, "makes") for p in data["makes"]),
+        makes_reach=int(data["makes_reach"]),
+        free_after=tuple(tuple(p.split()) for p in data["free_after"]),
     )
 
 
@@ -1009,6 +1015,47 @@ def _sup_before(d: _Doc, si: int, pos: int) -> tuple[str, int, int, str] | None:
     return None
 
 
+def _sup_made(d: _Doc, si: int, pos: int) -> tuple[str, int, int, str] | None:
+    """A superlative told of the figure at ``pos`` by a clause after it that makes it so ("Wind supplied 31%
+    of the UK's power, making it the country's largest source of power"): (its way, first and one past the
+    last token of the phrase, its head noun), else None. No other amount stands between; nothing after the
+    noun narrows it but ``free_after`` ("for the first time")."""
+    w = _sup_words()
+    ways, _ = _named_sup_table()
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for x in range(pos + 1, min(len(words), pos + 1 + w.makes_reach)):
+        if words[x] in CLAUSE_END:
+            return None
+        fx = toks[x].fact
+        if fx >= 0 and d.facts[fx].kind in AMOUNTS:
+            return None
+        hit = w.makes.starting_at(words, x) if words[x - 1] == "," or words[x] == "which" else None
+        if hit is None:
+            continue
+        k = hit[1]
+        if k >= len(words) or words[k] not in w.opens:
+            return None
+        k += 1
+        if k < len(words) and words[k].endswith(("'s", "\u2019s")):
+            k += 1  # "the country's largest"
+        if k >= len(words) or words[k] not in ways:
+            return None
+        way, start = ways[words[k]], k
+        j = k + 1
+        while j < len(words) and toks[j].fact < 0 and words[j][:1].isalpha() and words[j] not in w.narrow:
+            j += 1
+        noun = [x for x in words[k + 1 : j] if x != "of"]
+        if not noun or j - k > SUP_NOUN_WORDS + 1:
+            return None
+        rest = tuple(d.view.text[t.start : t.end].lower() for t in toks[j : d.m.clause_end(si, j)])
+        if rest and rest[0] not in (",", ".", ";") and not any(rest[: len(p)] == p for p in w.free_after):
+            return None  # "the largest source of power in Scotland": a part's ranking
+        head = words[j - 1] if "of" not in words[k + 1 : j] else words[k + 1 + words[k + 1 : j].index("of") - 1]
+        return way, start, j, head
+    return None
+
+
 def _stem_told(head: str, words: Sequence[str]) -> bool:
     """A word of ``words`` names the head noun again, in its own form or another ("loss" … "lost", "fine" …
     "fined"): the two share all but the head's last letter, at least three letters."""
@@ -1031,7 +1078,7 @@ def _sup_figures(d: _Doc) -> Iterator[Relation]:
     for si, pos, fi, f in d.figures(AMOUNTS):
         if f.hedge != "exact" or n >= SUPERLATIVES_READ:
             continue
-        said = _sup_before(d, si, pos)
+        said = _sup_before(d, si, pos) or _sup_made(d, si, pos)
         if said is None:
             continue
         way, start, end, head = said
@@ -1064,9 +1111,10 @@ def _sup_figures(d: _Doc) -> Iterator[Relation]:
                     if _named_as_other(d, s2, k, head):
                         continue  # "while the council added £60,000 in grants": another kind of payment
                 elif not (
-                    _stem_told(head, clause) or w.rival_words.intersection(clause) or _concept_told(d, head, clause)
+                    (s2 > si and (_stem_told(head, clause) or _concept_told(d, head, clause)))
+                    or w.rival_words.intersection(clause)
                 ):
-                    continue
+                    continue  # "Donors gave £1.2m. The largest single gift, £250,000, ...": a whole told before
                 if w.wholes.intersection(clause) or not _frames_agree(d, fi, oi):
                     continue
                 if _other_occasion(d, s2, lo, k, si):
