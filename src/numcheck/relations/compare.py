@@ -1076,8 +1076,8 @@ def _sup_figures(d: _Doc) -> Iterator[Relation]:
     w = _sup_words()
     n = 0
     for si, pos, fi, f in d.figures(AMOUNTS):
-        if f.hedge != "exact" or n >= SUPERLATIVES_READ:
-            continue
+        if f.hedge not in ("exact", "about") or n >= SUPERLATIVES_READ:
+            continue  # "about £246,000" keeps its printed precision; a bound ("more than") ranks nothing
         said = _sup_before(d, si, pos) or _sup_made(d, si, pos)
         if said is None:
             continue
