@@ -991,7 +991,7 @@ def _sup_before(d: _Doc, si: int, pos: int) -> tuple[str, int, int, str] | None:
     link = w.links.ending_at(words, at)
     if link is None:
         return None
-    end = link[1]
+    end = _before_relative(d, si, link[1])
     for k in range(end - 1, max(0, end - 1 - SUP_NOUN_WORDS), -1):
         if toks[k].fact >= 0 or not words[k][:1].isalpha():
             return None
@@ -1013,6 +1013,27 @@ def _sup_before(d: _Doc, si: int, pos: int) -> tuple[str, int, int, str] | None:
             head = noun[-1]
         return way, k, end, head
     return None
+
+
+# Tokens of a relative clause between a superlative's noun and its link ("The heaviest fine, which was
+# imposed in May, was £9,200").
+RELATIVE_REACH = 10
+_RELATIVES = frozenset({"which", "who", "whose", "that"})
+
+
+def _before_relative(d: _Doc, si: int, end: int) -> int:
+    """Where the noun phrase ends when a relative clause set off by commas stands between it and its link
+    at ``end`` (", which is closely watched, was"): the first comma's token; else ``end``."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if end < 1 or words[end - 1] != ",":
+        return end
+    for x in range(end - 2, max(0, end - 2 - RELATIVE_REACH), -1):
+        if toks[x].fact >= 0 or words[x] in CLAUSE_END:
+            return end
+        if words[x] == ",":
+            return x if x + 1 < end and words[x + 1] in _RELATIVES else end
+    return end
 
 
 def _sup_made(d: _Doc, si: int, pos: int) -> tuple[str, int, int, str] | None:
