@@ -1095,10 +1095,16 @@ def _sup_figures(d: _Doc) -> Iterator[Relation]:
     whole ("between them"); the time frames agree. Times: "fastest" is the smallest. A ``superlative``
     relation (a: the superlative's figure, b: the rival's)."""
     w = _sup_words()
+    sup_words, _ = _named_sup_table()
     n = 0
+    told: dict[int, bool] = {}  # per sentence: a superlative word in it (most have none)
     for si, pos, fi, f in d.figures(AMOUNTS):
         if f.hedge not in ("exact", "about") or n >= SUPERLATIVES_READ:
             continue  # "about £246,000" keeps its printed precision; a bound ("more than") ranks nothing
+        if si not in told:
+            told[si] = not sup_words.keys().isdisjoint(d.m.words[si])
+        if not told[si]:
+            continue
         said = _sup_before(d, si, pos) or _sup_made(d, si, pos)
         if said is None:
             continue
