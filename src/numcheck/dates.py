@@ -2341,6 +2341,18 @@ def _add_durations(a: _Atom, b: _Atom) -> _Atom | None:
     )
 
 
+def _comma_duration(text: str, gap: str, atoms: list[_Atom], j: int) -> bool:
+    """ "two hours, six minutes and 41 seconds": a comma joins a duration's parts when "and" joins the next
+    part and the units fall from each part to the next (a comma list of durations is a list, not a sum)."""
+    if gap.strip() != "," or j + 1 >= len(atoms):
+        return False
+    nxt, last = atoms[j], atoms[j + 1]
+    if last.kind != "duration" or not re.fullmatch(_S + r"+and" + _S + r"+", text[nxt.end : last.start]):
+        return False
+    units = [_UNIT_SECONDS.get(a.unit or "", 0) for a in (atoms[j - 1], nxt, last)]
+    return units[0] > units[1] > units[2] > 0 and nxt.value is not None and nxt.value * units[1] < units[0]
+
+
 def _joined_kind(a: _Atom, b: _Atom) -> str:
     kinds = {a.kind, b.kind}
     if (a.m is not None or a.d is not None or b.m is not None or b.d is not None) or "date" in kinds:
@@ -2367,7 +2379,8 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
             joined = None
             if "\n" not in gap and len(gap) <= 26:
                 if cur.kind == nxt.kind == "duration":
-                    joined = _add_durations(cur, nxt) if _CONNECT_DURATION.fullmatch(gap) else None
+                    told = _CONNECT_DURATION.fullmatch(gap) or _comma_duration(text, gap, atoms, j)
+                    joined = _add_durations(cur, nxt) if told else None
                 elif _CONNECT_RANGE.fullmatch(gap) and _rangeable(text, cur, nxt, gap):
                     joined = _make_range(text, cur, nxt)
                 elif gap.strip() in ("-", "–") and cur.end_atom is None and nxt.end_atom is None and nxt.kind == "time":

@@ -36,7 +36,8 @@ from numcheck.relations.base import (
 from numcheck.relations.golf import golf_told
 from numcheck.relations.lists import _name_entry, _place_entries
 from numcheck.relations.restatements import _bag, _caps, _direction, _frames_agree, _places
-from numcheck.vocab import TOKEN, PhraseTable, _toml
+from numcheck.relations.superlatives import _opens_with_name
+from numcheck.vocab import TOKEN, PhraseTable, _toml, singular
 
 # Kinds a comparison word may rank or compare.
 AMOUNTS = frozenset({"count", "number", "money", "percent", "measure", "duration"})
@@ -237,7 +238,10 @@ def _tables() -> _Tables:
     return _Tables(
         heads=table(data["heads"], "above", "below"),
         change_nouns=table(data["heads"], "up", "down"),
-        records_before=table(rec, "above", "below", "moved", "best"),
+        records_before=PhraseTable.build(
+            [(p, label) for label in ("above", "below", "moved", "best") for p in rec.get(label, [])]
+            + [(form.format(q), "moved") for q in rec["qualified"] for form in rec["qualified_forms"]]
+        ),
         records_after=PhraseTable.build(
             [(p, "above") for p in rec["after_above"]] + [(p, "below") for p in rec["after_below"]]
         ),
@@ -929,6 +933,271 @@ def _named_against_list(d: _Doc, si: int, name: str, way: str, cue: Span) -> Ite
             if b != a and not same_holder(n, name) and _alike(d, a, b) and d.facts[a].unit == d.facts[b].unit:
                 yield Relation("superlative", (("a", a), ("b", b)), (cue,), "document", (("order", order),))
         return
+
+
+# --- a superlative noun phrase and its own figure: "The largest single loss, £246,000, was ..., while ..." --
+
+# Words between a superlative and the link to its figure ("largest single loss", "fastest lap of the race").
+SUP_NOUN_WORDS = 6
+# Sentences either side of a superlative's sentence its rival may be told in.
+SUP_FIGURE_SENTENCES = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _SupWords:
+    """The words of the superlative-before-its-figure reader (``[superlative_figure]``)."""
+
+    opens: frozenset[str]
+    links: PhraseTable
+    narrow: frozenset[str]
+    of_not: frozenset[str]
+    contrast: frozenset[str]
+    rival_words: frozenset[str]
+    wholes: frozenset[str]
+    makes: PhraseTable
+    makes_reach: int
+    free_after: tuple[tuple[str, ...], ...]
+
+
+@functools.cache
+def _sup_words() -> _SupWords:
+    data = _toml("comparisons.toml")["superlative_figure"]
+    return _SupWords(
+        opens=frozenset(data["opens"]),
+        links=PhraseTable.build((p, "link") for p in data["links"]),
+        narrow=frozenset(data["narrow"]),
+        of_not=frozenset(data["of_not"]),
+        contrast=frozenset(data["contrast"]),
+        rival_words=frozenset(data["rival_words"]),
+        wholes=frozenset(data["wholes"]),
+        makes=PhraseTable.build((p, "makes") for p in data["makes"]),
+        makes_reach=int(data["makes_reach"]),
+        free_after=tuple(tuple(p.split()) for p in data["free_after"]),
+    )
+
+
+def _sup_before(d: _Doc, si: int, pos: int) -> tuple[str, int, int, str] | None:
+    """A superlative noun phrase set right before the figure at ``pos`` ("The largest single loss,
+    £246,000", "the race's fastest lap, a 1:31.598", "The heaviest fine was £9,200"): (its way, first and
+    one past the last token of the phrase, its head noun), else None. The phrase opens on a determiner or
+    a possessive and nothing in it narrows the ranking to a part, a place or a time."""
+    w = _sup_words()
+    ways, _ = _named_sup_table()
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    at = d.hedge_start(si, pos)
+    if at > 0 and words[at - 1] in ("a", "an"):
+        at -= 1
+    link = w.links.ending_at(words, at)
+    if link is None:
+        return None
+    end = _before_relative(d, si, link[1])
+    for k in range(end - 1, max(0, end - 1 - SUP_NOUN_WORDS), -1):
+        if toks[k].fact >= 0 or not words[k][:1].isalpha():
+            return None
+        way = ways.get(words[k])
+        if way is None:
+            continue
+        before = words[k - 1] if k > 0 else ""
+        if before not in w.opens and not before.endswith(("'s", "\u2019s")):
+            return None
+        noun = words[k + 1 : end]
+        if not noun or w.narrow.intersection(noun) or ways.keys() & set(noun):
+            return None
+        if "of" in noun:
+            x = noun.index("of")
+            if x == 0 or x + 1 >= len(noun) or noun[x + 1] in w.of_not:
+                return None
+            head = noun[x - 1]
+        else:
+            head = noun[-1]
+        return way, k, end, head
+    return None
+
+
+# Tokens of a relative clause between a superlative's noun and its link ("The heaviest fine, which was
+# imposed in May, was £9,200").
+RELATIVE_REACH = 10
+_RELATIVES = frozenset({"which", "who", "whose", "that"})
+
+
+def _before_relative(d: _Doc, si: int, end: int) -> int:
+    """Where the noun phrase ends when a relative clause set off by commas stands between it and its link
+    at ``end`` (", which is closely watched, was"): the first comma's token; else ``end``."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if end < 1 or words[end - 1] != ",":
+        return end
+    for x in range(end - 2, max(0, end - 2 - RELATIVE_REACH), -1):
+        if toks[x].fact >= 0 or words[x] in CLAUSE_END:
+            return end
+        if words[x] == ",":
+            return x if x + 1 < end and words[x + 1] in _RELATIVES else end
+    return end
+
+
+def _sup_made(d: _Doc, si: int, pos: int) -> tuple[str, int, int, str] | None:
+    """A superlative told of the figure at ``pos`` by a clause after it that makes it so ("Wind supplied 31%
+    of the UK's power, making it the country's largest source of power"): (its way, first and one past the
+    last token of the phrase, its head noun), else None. No other amount stands between; nothing after the
+    noun narrows it but ``free_after`` ("for the first time")."""
+    w = _sup_words()
+    ways, _ = _named_sup_table()
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    for x in range(pos + 1, min(len(words), pos + 1 + w.makes_reach)):
+        if words[x] in CLAUSE_END:
+            return None
+        fx = toks[x].fact
+        if fx >= 0 and d.facts[fx].kind in AMOUNTS:
+            return None
+        hit = w.makes.starting_at(words, x) if words[x - 1] == "," or words[x] == "which" else None
+        if hit is None:
+            continue
+        k = hit[1]
+        if k >= len(words) or words[k] not in w.opens:
+            return None
+        k += 1
+        if k < len(words) and words[k].endswith(("'s", "\u2019s")):
+            k += 1  # "the country's largest"
+        if k >= len(words) or words[k] not in ways:
+            return None
+        way, start = ways[words[k]], k
+        j = k + 1
+        while j < len(words) and toks[j].fact < 0 and words[j][:1].isalpha() and words[j] not in w.narrow:
+            j += 1
+        noun = [x for x in words[k + 1 : j] if x != "of"]
+        if not noun or j - k > SUP_NOUN_WORDS + 1:
+            return None
+        rest = tuple(d.view.text[t.start : t.end].lower() for t in toks[j : d.m.clause_end(si, j)])
+        if rest and rest[0] not in (",", ".", ";") and not any(rest[: len(p)] == p for p in w.free_after):
+            return None  # "the largest source of power in Scotland": a part's ranking
+        head = words[j - 1] if "of" not in words[k + 1 : j] else words[k + 1 + words[k + 1 : j].index("of") - 1]
+        return way, start, j, head
+    return None
+
+
+def _stem_told(head: str, words: Sequence[str]) -> bool:
+    """A word of ``words`` names the head noun again, in its own form or another ("loss" … "lost", "fine" …
+    "fined"): the two share all but the head's last letter, at least three letters."""
+    n = max(3, len(head) - 1)
+    stem = head[:n]
+    return len(head) >= 3 and any(x.startswith(stem) for x in words)
+
+
+def _sup_figures(d: _Doc) -> Iterator[Relation]:
+    """A superlative noun phrase and its own figure ("The largest single loss, £246,000, was suffered by a
+    teacher, while a miner from Ashby lost £310,000"; "set the race's fastest lap, a 1:31.598, although
+    Okoro's best of 1:31.402 came close"; "The heaviest fine was £9,200. A Leeds builder was fined
+    £11,500") against a rival's figure of one family and unit, within three times of it: in a clause of its
+    sentence opened by a contrast word, or in the sentence before or after when that clause names the
+    noun again or calls its figure a rival's or a best. The rival's clause names a holder and tells no
+    whole ("between them"); the time frames agree. Times: "fastest" is the smallest. A ``superlative``
+    relation (a: the superlative's figure, b: the rival's)."""
+    w = _sup_words()
+    sup_words, _ = _named_sup_table()
+    n = 0
+    told: dict[int, bool] = {}  # per sentence: a superlative word in it (most have none)
+    for si, pos, fi, f in d.figures(AMOUNTS):
+        if f.hedge not in ("exact", "about") or n >= SUPERLATIVES_READ:
+            continue  # "about £246,000" keeps its printed precision; a bound ("more than") ranks nothing
+        if si not in told:
+            told[si] = not sup_words.keys().isdisjoint(d.m.words[si])
+        if not told[si]:
+            continue
+        said = _sup_before(d, si, pos) or _sup_made(d, si, pos)
+        if said is None:
+            continue
+        way, start, end, head = said
+        timed = _timed(d, fi)
+        if way in ("quick", "slow"):
+            if not timed:
+                continue
+            order = "below" if way == "quick" else "above"
+        else:
+            order = "above" if way == "more" else "below"
+        n += 1
+        cue = d.span(si, start, end)
+        rivals = 0
+        for s2 in range(max(0, si - SUP_FIGURE_SENTENCES), min(len(d.m.tokens), si + SUP_FIGURE_SENTENCES + 1)):
+            words = d.m.words[s2]
+            for k, tok in enumerate(d.m.tokens[s2]):
+                oi = tok.fact
+                if oi < 0 or oi == fi or rivals >= RIVALS_PER_WORD or (s2 == si and k <= pos):
+                    continue
+                if not _alike(d, fi, oi, concept=True) or d.facts[oi].unit != f.unit or not _one_size(d, fi, oi):
+                    continue
+                ways = {_direction(d, oi), _direction(d, fi)} - {""}
+                if _timed(d, oi) != timed or len(ways) > 1 or d.older_end(s2, k):
+                    continue
+                lo, hi = d.m.clause_start(s2, k), d.m.clause_end(s2, k)
+                clause = words[lo:hi]
+                if s2 == si:
+                    if not w.contrast.intersection(words[pos + 1 : k]):
+                        continue
+                    if _named_as_other(d, s2, k, head):
+                        continue  # "while the council added £60,000 in grants": another kind of payment
+                elif not (
+                    (s2 > si and (_stem_told(head, clause) or _concept_told(d, head, clause)))
+                    or w.rival_words.intersection(clause)
+                ):
+                    continue  # "Donors gave £1.2m. The largest single gift, £250,000, ...": a whole told before
+                if w.wholes.intersection(clause) or not _frames_agree(d, fi, oi):
+                    continue
+                if _other_occasion(d, s2, lo, k, si):
+                    continue  # "In qualifying, Lenz set a best of 1:42.655": another session's time
+                # A rival in another sentence is named ("At Brook school, repairs cost £21,900"); one in a
+                # clause of contrast has its own subject ("while parks will receive £72m").
+                lo = lo if s2 == si else 0
+                if s2 != si and not _caps(d, s2, lo, hi) and not (lo == 0 and _opens_with_name(d, s2)):
+                    continue
+                rivals += 1
+                evidence = "sentence" if s2 == si else "document"
+                yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), evidence, (("order", order),))
+
+
+def _concept_told(d: _Doc, head: str, words: Sequence[str]) -> bool:
+    """A word of ``words`` names the head noun's concept ("bid" … "offer": a deal)."""
+    concept = d.v.concepts.get(head) or d.v.concepts.get(singular(head))
+    return bool(concept) and any(d.v.concepts.get(x) == concept for x in words)
+
+
+def _named_as_other(d: _Doc, si: int, k: int, head: str) -> bool:
+    """The figure at ``k`` is named by a noun after it that is not the superlative's ("£60,000 in grants",
+    "£9,000 of loans"), or it counts a noun of its own ("14 aircraft")."""
+    words = d.m.words[si]
+    x = k + 1
+    if x < len(words) and words[x] in ("in", "of") and x + 1 < len(words) and words[x + 1][:1].isalpha():
+        return not _stem_told(head, words[x + 1 : x + 3])
+    return False
+
+
+def _other_occasion(d: _Doc, si: int, lo: int, k: int, own: int) -> bool:
+    """The rival's clause (or its sentence's opening) tells another occasion of the figure's kind: a
+    preposition of time or place before it with a common noun the superlative's sentence does not use ("In
+    qualifying,", "while in the heats"); a place's name ("in Tarn ward") is a rival's."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    mine = set(d.m.words[own])
+    for x in range(lo, k):
+        if words[x] not in _OCCASION_OPENS:
+            continue
+        y = x + 1 + (x + 1 < k and words[x + 1] in _DETERMINERS)
+        if y >= k or toks[y].fact >= 0 or not words[y][:1].isalpha():
+            continue
+        if d.view.text[toks[y].start].isupper():
+            continue
+        if words[y] not in mine:
+            return True
+    return False
+
+
+# Prepositions that may open another occasion before a rival's figure.
+_OCCASION_OPENS = frozenset({"in", "during", "at"})
+
+
+# Superlatives before their figure read per document: bounds the comparisons.
+SUPERLATIVES_READ = 6
 
 
 def _named_figures(d: _Doc, si: int) -> list[tuple[str, int]]:
