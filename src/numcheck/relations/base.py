@@ -174,6 +174,12 @@ OLDER_END_REACH = 4
 # Words before "of" that make the figure after it an earlier level beaten or passed ("the previous
 # record of 22").
 _EARLIER_MARKS = frozenset({"previous", "former", "old", "existing", "earlier"})
+# Tokens a level's noun phrase may span after a multiple's or a premium's link ("Harrowgate's closing
+# share price").
+REFERENCE_REACH = 6
+# Sentences with no figure (a quote, "We will look at this closely," she said.) a reader may pass over
+# to the sentence before that tells one.
+QUOTE_SKIP = 1
 
 
 class _Doc:
@@ -379,6 +385,71 @@ class _Doc:
             if (fi >= 0 and self.facts[fi].kind in ("percent", "points")) or self.v.direction.starting_at(words, n):
                 return True
         return False
+
+    def figured_before(self, si: int) -> int:
+        """The nearest sentence before ``si`` that tells a figure, passing over at most ``QUOTE_SKIP``
+        sentences with none (a quote set between two figures a reader relates), or -1."""
+        for s2 in range(si - 1, max(-1, si - 2 - QUOTE_SKIP), -1):
+            if any(tok.fact >= 0 for tok in self.m.tokens[s2]):
+                return s2
+        return -1
+
+    def reference_level(self, si: int, j: int, bi: int) -> tuple[int, int] | None:
+        """A level named by a noun phrase at token ``j`` that a multiple or a premium sets the figure ``bi``
+        against: "their launch price", "the original estimate", "Friday's closing price of 248p". The phrase
+        holds a word of the kind of level (``[multiple_of] references``) and ends on a level noun
+        (``reference_heads``); its figure is the one told after "of", else, when the phrase tells none, the
+        one figure of ``bi``'s family told before ``bi`` in its sentence, else the one of the sentence
+        before: (that figure, the token after the phrase), or None. Two such figures: which one is not said."""
+        words, toks = self.m.words[si], self.m.tokens[si]
+        marked, end = False, -1
+        k = j
+        while k < min(len(words), j + REFERENCE_REACH):
+            w, fi = words[k], toks[k].fact
+            if fi >= 0:
+                f = self.facts[fi]
+                owned = f.text.endswith(("'s", "’s")) or words[k + 1 : k + 3] == ("'", "s")
+                if end >= 0 or f.kind not in ("weekday", "date", "year", "relative") or not owned:
+                    break
+                k += 1  # "Friday's closing price", "2019's record"
+                continue
+            if w in self.v.reference_marks:
+                marked = True
+            if marked and w in self.v.reference_heads:
+                end = k + 1
+            elif not (w.isalpha() or w.endswith(("'s", "’s")) or w in ("'", "s") or "-" in w):
+                break
+            k += 1
+        if end < 0:
+            return None
+        if end < len(words) and words[end] == "of":
+            ai = self.figure_after(si, end + 1)
+            return (ai, end + 2) if ai >= 0 and ai != bi else None
+        if self.fact_at(si, end) >= 0 and self.facts[self.fact_at(si, end)].kind not in FRAME_KINDS:
+            return None  # "the list price £24,000": read by the readers of a level told with its figure
+        b = self.facts[bi]
+        bs, bpos = self.pos_of(bi)
+        for s2 in (bs, self.figured_before(bs)):
+            if s2 < 0:
+                break
+            top = bpos if s2 == bs else len(self.m.tokens[s2])
+            found = [
+                fi
+                for t, tok in enumerate(self.m.tokens[s2][:top])
+                if (fi := tok.fact) >= 0
+                and fi != bi
+                and (f := self.facts[fi]).kind not in FRAME_KINDS
+                and not f.is_range
+                and f.value is not None
+                and same_family(f, b)
+                and not self.move_size(fi)
+                and not (t >= 2 and self.m.words[s2][t - 1] == "(" and self.fact_at(s2, t - 2) >= 0)
+            ]
+            if len(found) > 1:
+                return None
+            if found:
+                return found[0], end
+        return None
 
     def gap_told(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is a gap between two levels: "2.7 million more than", "600 fewer than"."""

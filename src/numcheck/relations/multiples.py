@@ -11,6 +11,7 @@ reads. The words after the multiple that lead to the older figure, the verbs and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from numcheck.model import Fact
 from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
@@ -44,6 +45,9 @@ HALF_PICKERS = frozenset("first second other last final".split())
 CUE_KINDS = frozenset({"multiple", "share"})
 # Words after a multiple's change noun that lead to the older figure ("a threefold increase on").
 CHANGE_LINKS = frozenset("on from over".split())
+# Owners after a fraction word that make it a multiple of a level named by a noun ("half their previous
+# peak", read only through ``_Doc.reference_level``).
+OWNERS = frozenset({"its", "their", "his", "her"})
 SHARE_WORDS = frozenset({"half", "a half", "one half", "a third", "a quarter", "a fifth", "two-thirds"})
 
 
@@ -84,13 +88,21 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
             else:
                 ai = _told_before(d, bi)
         else:
-            ai = _older(d, si, after)
+            # "half their previous peak": a fraction before an owner is a multiple only of a level named by
+            # a noun ("half their 40 staff" is a part of them).
+            owned = word in SHARE_WORDS and _next_word(words, end - 1) in OWNERS
+            ai = -1 if owned else _older(d, si, after)
             year = ""
-            if ai < 0:
+            if ai < 0 and not owned:
                 year, ai = _year_after(d, si, after)
-                if not year:
+            if ai < 0 and not year:
+                # "closed at 312p, more than triple their launch price": a level named by a noun, told before.
+                found = _newer(d, si, start, None)
+                ref = d.reference_level(si, after, found[0]) if found is not None else None
+                if found is None or ref is None or not _plausible(d, ref[0], found[0], fi, word):
                     continue
-            if ai >= 0:
+                (bi, evidence), (ai, after) = found, ref
+            elif ai >= 0:
                 found = _newer(d, si, start, d.facts[ai]) or _level_at_end(d, si, start, ai)
                 if found is None:
                     continue
@@ -119,6 +131,207 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
         yield Relation("change", roles, cues, evidence, tuple(labels))
 
 
+def _premiums(d: _Doc) -> Iterator[Relation]:
+    """A price told against a reference level by a premium or a discount: "offering 310p a share, a 25%
+    premium to the closing price of 248p", "£19,800, a discount of 20% to the list price of £24,000", "a
+    30% mark-up on the £5.20 it pays", "a 35% premium to Friday's closing price" (the level told before).
+    A ``change`` from the level to the price with the percentage as its stated change and the word's way
+    as its direction (words as data, ``[premiums]``)."""
+    for si, k, pi, _ in d.figures(PREMIUM_KINDS):
+        words = d.m.words[si]
+        way, link = _premium_after(d, si, k)
+        start = d.hedge_start(si, k)
+        if not way:
+            # "a premium of 45% to": the word, "of", the percentage
+            if start < 3 or words[start - 1] != "of" or words[start - 2] not in d.v.premiums:
+                continue
+            way, link, start = d.v.premiums[words[start - 2]], k + 1, start - 2
+        if link >= len(words) or words[link] not in d.v.premium_links:
+            continue
+        found = _newer(d, si, start, None)
+        if found is None:
+            continue
+        bi, evidence = found
+        b = d.facts[bi]
+        ai = _older(d, si, link + 1)
+        end = link + 2
+        if ai < 0:
+            ref = d.reference_level(si, link + 1, bi)
+            if ref is None:
+                continue
+            ai, end = ref
+        a = d.facts[ai]
+        if ai == bi or not _amount(a) or not same_family(a, b) or not _alike(d, ai, bi):
+            continue
+        if evidence == "clause" and d.pos_of(ai)[0] != si:
+            evidence = "document"
+        cue = d.span(si, start, min(end, len(words)))
+        yield Relation("change", (("from", ai), ("to", bi), ("stated", pi)), (cue,), evidence, (("direction", way),))
+
+
+def _inferred_multiples(d: _Doc) -> Iterator[Relation]:
+    """A multiple verb drawn from two levels told before it, its own clause telling no figure: "Two years ago
+    it had 7.2 million subscribers, meaning its audience has more than doubled since then" after "it now has
+    14.6 million", "In 2010 the club had 240 members; today it has 950, which means membership has
+    tripled". The clause opens on a word of inference (``[multiple_of] inferred``); the two levels are the
+    only two figures of one family told before that word in its sentence, else in it and the sentence
+    before, and their times tell which is the older."""
+    for si, k, fi, f in d.figures(frozenset({"multiple"})):
+        words = d.m.words[si]
+        word = " ".join(f.text.lower().split())
+        if word not in CHANGE_FORMS or f.value is None:
+            continue
+        hedge = d.v.hedges.ending_at(words, k)
+        start = hedge[1] if hedge else k
+        if start < 1 or words[start - 1] not in ("has", "have", "had"):
+            continue
+        if any(_amount_at(d, si, j) for j in range(k + 1, len(words))):
+            continue  # "has doubled to 3,800": read by the change builders
+        link = next(
+            (
+                j
+                for j in range(start - 2, max(-1, start - 2 - INFERRED_SUBJECT), -1)
+                if words[j] in d.v.multiple_inferred
+            ),
+            -1,
+        )
+        if link < 0 or any(not words[j].isalpha() for j in range(link + 1, start - 1)):
+            continue
+        found = [j for j in range(link) if _amount_at(d, si, j)]
+        told = [(si, j) for j in found]
+        prev = d.figured_before(si) if len(found) < 2 else -1
+        if prev >= 0:
+            told = [(prev, j) for j in range(len(d.m.words[prev])) if _amount_at(d, prev, j)] + told
+        if len(told) != 2:
+            continue
+        ai, bi = (d.fact_at(s2, j) for s2, j in told)
+        if not same_family(d.facts[ai], d.facts[bi]) or not _alike(d, ai, bi):
+            continue
+        if _other_subject(d, si, range(link + 1, start - 1), ai, bi):
+            continue
+        order = _earlier(_time_of(d, ai), _time_of(d, bi))
+        if order == 0:
+            continue
+        if order < 0:
+            ai, bi = bi, ai  # ``ai`` the older level
+        labels = [("multiple", word)]
+        if hedge:
+            labels.append(("hedge", hedge[0]))
+        evidence = "clause" if d.pos_of(ai)[0] == d.pos_of(bi)[0] == si else "document"
+        cue = d.span(si, link, k + 1)
+        yield Relation("change", (("from", ai), ("to", bi), ("factor", fi)), (cue,), evidence, tuple(labels))
+
+
+def _other_subject(d: _Doc, si: int, subject: range, ai: int, bi: int) -> bool:
+    """Sums whose subject names another thing than the levels count: "£40m in 2019 and £55m last year, so
+    profits have doubled" after sales (people are told by many nouns: "subscribers" … "its audience")."""
+    if d.facts[ai].kind != "money":
+        return False
+    said = {d.v.concepts.get(d.m.words[si][j], "") for j in subject} - {""} - d.v.generic
+    told = {d.m.frame(x).concept for x in (ai, bi)} - {""}
+    return bool(said and told and said.isdisjoint(told))
+
+
+# Words a subject may hold between a word of inference and its verb ("meaning its volunteer force has").
+INFERRED_SUBJECT = 6
+# Kinds of a level a multiple verb may be drawn from.
+LEVEL_KINDS = frozenset({"count", "number", "money", "measure", "percent"})
+# Months in a unit of a relative time ("two years ago", "a decade earlier").
+UNIT_MONTHS = {"year": 12, "month": 1, "week": 0, "day": 0, "decade": 120}
+# Words that open an aside between a time and its figure ("Two years ago the service, which launched in
+# 2019, had 7.2 million"): the aside's times are not the figure's.
+ASIDE_OPENERS = frozenset({"which", "who", "where", "when", "whose"})
+
+
+def _amount_at(d: _Doc, si: int, j: int) -> bool:
+    """Token ``j`` is a level: a figure of a level's kind, no move ("fell 2,000"), no forecast, no
+    conversion in brackets."""
+    fi = d.fact_at(si, j)
+    if fi < 0:
+        return False
+    f = d.facts[fi]
+    words = d.m.words[si]
+    return (
+        f.kind in LEVEL_KINDS
+        and not f.is_range
+        and f.value is not None
+        and not d.move_size(fi)
+        and d.m.frame(fi).mood != "forecast"
+        and not (j >= 2 and words[j - 1] == "(" and d.fact_at(si, j - 2) >= 0)
+    )
+
+
+def _time_of(d: _Doc, fi: int) -> tuple[str, Decimal] | None:
+    """When a level is told: ("year", 2010) or ("ago", months back from now, 0 for "now"), from the time
+    right after it in its clause or the nearest before it in its sentence, past an aside ("which launched in
+    2019"); None when no time is told."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    for j in range(pos + 1, min(len(words), pos + 5)):
+        if words[j] in SENTENCE_ENDS or words[j] == ",":
+            break
+        t = d.fact_at(si, j)
+        if t >= 0:
+            if d.facts[t].kind in FRAME_KINDS:
+                return _time_key(d.facts[t])
+            break
+    j = pos - 1
+    while j >= 0 and words[j] not in (";", ":"):
+        if words[j] == ",":
+            back = next((n for n in range(j - 1, max(-1, j - 14), -1) if words[n] == ","), -1)
+            if back >= 0 and words[back + 1 : back + 2] and words[back + 1] in ASIDE_OPENERS:
+                j = back - 1  # ", which launched in the UK in 2019,"
+                continue
+        t = d.fact_at(si, j)
+        if t >= 0 and d.facts[t].kind in FRAME_KINDS:
+            return _time_key(d.facts[t])
+        j -= 1
+    return None
+
+
+def _time_key(f: Fact) -> tuple[str, Decimal] | None:
+    if f.kind == "year" and f.value is not None:
+        return "year", f.value
+    if f.kind == "relative" and f.value is not None and f.unit in UNIT_MONTHS:
+        return "ago", -f.value * UNIT_MONTHS[f.unit]
+    return None
+
+
+def _earlier(a: tuple[str, Decimal] | None, b: tuple[str, Decimal] | None) -> int:
+    """1 when time ``a`` is told as before ``b``, -1 when after, 0 when it is not said: two years or two
+    times counted back from now compare; a level told with no time or as now is the newer of a past one."""
+    if a == b:
+        return 0
+    if a is None or a == NOW:
+        return -1 if b is not None and b != NOW and (b[0] == "year" or b[1] > 0) else 0
+    if b is None or b == NOW:
+        return 1 if a[0] == "year" or a[1] > 0 else 0
+    if a[0] != b[0]:
+        return 0
+    if a[0] == "year":
+        return 1 if a[1] < b[1] else -1
+    return 1 if a[1] > b[1] else -1
+
+
+# The time of a level told as now ("today it has 950", "now has").
+NOW: tuple[str, Decimal] = ("ago", Decimal(0))
+
+
+# Kinds of a premium's or a discount's size ("a 25% premium").
+PREMIUM_KINDS = frozenset({"percent"})
+
+
+def _premium_after(d: _Doc, si: int, k: int) -> tuple[str, int]:
+    """ "a 25% premium to": the premium word right after the percentage at token ``k`` (its way, the token
+    after it), after "a" or "an" before the percentage; ("", -1) if none."""
+    words = d.m.words[si]
+    at = d.hedge_start(si, k)
+    if at < 1 or words[at - 1] not in ("a", "an") or k + 1 >= len(words):
+        return "", -1
+    way = d.v.premiums.get(words[k + 1], "")
+    return way, (k + 2 if way else -1)
+
+
 def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
     """The multiple at token ``k``: (its fact or -1, its word, the token after it). A multiple figure
     ("twice", "three times", "a threefold"), a fraction figure ("half"), or a multiple word the fact table
@@ -132,14 +345,14 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
             return fi, text, k + 1
         if f.kind == "share" and text in SHARE_WORDS and f.value is not None:
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            if nxt in ("the", "as", "what"):
+            if nxt in ("the", "as", "what") or nxt in OWNERS:
                 return fi, text, k + 1
             if words[k + 1 : k + 3] == ("of", "what"):
                 return fi, text, k + 2  # "a third of what it made on its opening weekend"
         return None
     w = words[k]
     before = words[k - 1] if k > 0 else ""
-    if w in FRACTION_WORDS and words[k + 1 : k + 2] in (("the",), ("as",), ("what",)):
+    if w in FRACTION_WORDS and _next_word(words, k) in ("the", "as", "what", *OWNERS):
         # "half as many as", "half the 7,900", "a quarter as many as": read by the rule's table of multiples
         if w == "half" and before not in DETERMINERS and before not in HALF_PICKERS:
             return -1, w, k + 1
@@ -151,6 +364,10 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
     if w in d.v.multiples and w not in CHANGE_FORMS:
         return -1, w, k + 1
     return None
+
+
+def _next_word(words: tuple[str, ...], k: int) -> str:
+    return words[k + 1] if k + 1 < len(words) else ""
 
 
 def _change_link(d: _Doc, si: int, end: int) -> tuple[str, int] | None:
@@ -432,6 +649,23 @@ def _subject_before(
     if len(found) != 1 or (concept and d.m.frame(found[0]).concept not in ("", concept)):
         return None  # two figures of the family, or one of another thing than the subject names
     return found[0], "document"
+
+
+# How far the two figures of a level named by a noun may stand from the multiple told of them before
+# they are read as two other things ("Revenue reached £942m; the shares closed at 312p, double their
+# launch price" sets no pence against millions): within this factor of the multiple either way.
+PLAUSIBLE_SPREAD = 4
+
+
+def _plausible(d: _Doc, ai: int, bi: int, fi: int, word: str) -> bool:
+    """The figure found for a level named by a noun counts what the newer one counts, and the newer
+    figure is within ``PLAUSIBLE_SPREAD`` of the multiple times it."""
+    a, b = d.facts[ai], d.facts[bi]
+    factor = d.facts[fi].value if fi >= 0 else d.v.multiples.get(word)
+    if factor is None or not a.value or b.value is None or not _alike(d, ai, bi):
+        return False
+    ratio = b.value / a.value / factor
+    return 1 / PLAUSIBLE_SPREAD <= ratio <= PLAUSIBLE_SPREAD
 
 
 def _alike(d: _Doc, ai: int, bi: int) -> bool:
