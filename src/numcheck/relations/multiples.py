@@ -99,7 +99,11 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
                 # "closed at 312p, more than triple their launch price": a level named by a noun, told before.
                 found = _newer(d, si, start, None)
                 ref = d.reference_level(si, after, found[0]) if found is not None else None
-                if found is None or ref is None or not _plausible(d, ref[0], found[0], fi, word):
+                if (
+                    found is None
+                    or ref is None
+                    or not _plausible(d, ref[0], found[0], fi, word, d.pos_of(ref[0]) > (si, k))
+                ):
                     continue
                 (bi, evidence), (ai, after) = found, ref
             elif ai >= 0:
@@ -657,12 +661,13 @@ def _subject_before(
 PLAUSIBLE_SPREAD = 4
 
 
-def _plausible(d: _Doc, ai: int, bi: int, fi: int, word: str) -> bool:
-    """The figure found for a level named by a noun counts what the newer one counts, and the newer
-    figure is within ``PLAUSIBLE_SPREAD`` of the multiple times it."""
+def _plausible(d: _Doc, ai: int, bi: int, fi: int, word: str, told: bool) -> bool:
+    """The figure found for a level named by a noun counts what the newer one counts (``told``: its
+    figure told in the phrase, "their issue price of 95p", whatever the nouns), and the newer figure is
+    within ``PLAUSIBLE_SPREAD`` of the multiple times it."""
     a, b = d.facts[ai], d.facts[bi]
     factor = d.facts[fi].value if fi >= 0 else d.v.multiples.get(word)
-    if factor is None or not a.value or b.value is None or not _alike(d, ai, bi):
+    if factor is None or not a.value or b.value is None or not (told or _alike(d, ai, bi)):
         return False
     ratio = b.value / a.value / factor
     return 1 / PLAUSIBLE_SPREAD <= ratio <= PLAUSIBLE_SPREAD
