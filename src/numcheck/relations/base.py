@@ -411,7 +411,8 @@ class _Doc:
                 owned = f.text.endswith(("'s", "’s")) or words[k + 1 : k + 3] == ("'", "s")
                 if end >= 0 or f.kind not in ("weekday", "date", "year", "relative") or not owned:
                     break
-                k += 1  # "Friday's closing price", "2019's record"
+                marked = True  # "Friday's closing price", "last year's figure": a level of another time
+                k += 1
                 continue
             if w in self.v.reference_marks:
                 marked = True

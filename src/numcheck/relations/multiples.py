@@ -351,8 +351,8 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             if nxt in ("the", "as", "what") or nxt in OWNERS:
                 return fi, text, k + 1
-            if words[k + 1 : k + 3] == ("of", "what"):
-                return fi, text, k + 2  # "a third of what it made on its opening weekend"
+            if words[k + 1 : k + 3] == ("of", "what") or (nxt == "of" and _next_word(words, k + 1) in OWNERS):
+                return fi, text, k + 2  # "a third of what it made on its opening weekend", "a third of its"
         return None
     w = words[k]
     before = words[k - 1] if k > 0 else ""
