@@ -553,10 +553,30 @@ def _newer(d: _Doc, si: int, start: int, like: Fact | None) -> tuple[int, str] |
             j -= 1
         lo = d.m.clause_start(si, j)
         fi = _figure_before(d, si, j, like, lo)
+        aside = _aside_before(d, si, lo)
+        if fi < 0 and aside >= 0:
+            # "The bid of 96p a share, which is closely watched, is a premium of 45%": past the aside.
+            fi = _figure_before(d, si, aside, like, d.m.clause_start(si, aside))
         if fi >= 0:
             return fi, "clause"
         return _subject_before(d, si, lo, j, like)
     return _subject_before(d, si, d.m.clause_start(si, j), j + 1, like, contracted=True)
+
+
+def _aside_before(d: _Doc, si: int, lo: int) -> int:
+    """The comma that opens a relative clause set as an aside and closed at ``lo`` ("The bid of 96p,
+    which is closely watched, is"), or -1."""
+    words = d.m.words[si]
+    if lo < 1 or words[lo - 1] != ",":
+        return -1
+    if words[lo] in ASIDE_OPENERS:
+        return lo - 1  # the clause read from "which" on: its comma opens the aside
+    for n in range(lo - 2, max(-1, lo - 2 - NEWER_REACH), -1):
+        if words[n] in SENTENCE_ENDS or d.fact_at(si, n) >= 0:
+            return -1
+        if words[n] == ",":
+            return n if words[n + 1] in ASIDE_OPENERS else -1
+    return -1
 
 
 def _time_at(d: _Doc, si: int, j: int) -> bool:
