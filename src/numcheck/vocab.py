@@ -186,6 +186,7 @@ class Vocab:
     reference_heads: frozenset[str]  # "price" in "their launch price", "the original estimate"
     premiums: Mapping[str, str]  # "premium" → "up", "discount" → "down": a price against a reference level
     premium_links: frozenset[str]  # "to" in "a 25% premium to the closing price of 248p"
+    premium_joins: PhraseTable  # "at" in "at 180p, at a 5% discount to": after the price's comma
     multiple_inferred: frozenset[str]  # "meaning" in "had 1,900, meaning its staff has doubled since then"
     multiple_subjects: PhraseTable  # "that", "the figure" → "back": the last figure of the sentence before
     multiple_openers: frozenset[str]  # "but" in "But that was ...": words before such a subject
@@ -567,6 +568,7 @@ def vocab() -> Vocab:
         reference_heads=frozenset(data["multiple_of"]["reference_heads"]),
         premiums={str(w): way for way in ("up", "down") for w in data["premiums"][way]},
         premium_links=frozenset(data["premiums"]["links"]),
+        premium_joins=PhraseTable.build((p, "join") for p in data["premiums"]["joins"]),
         multiple_inferred=frozenset(data["multiple_of"]["inferred"]),
         multiple_subjects=PhraseTable.build((p, "back") for p in data["multiple_of"]["subjects"]),
         multiple_openers=frozenset(data["multiple_of"]["openers"]),

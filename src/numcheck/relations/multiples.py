@@ -152,7 +152,7 @@ def _premiums(d: _Doc) -> Iterator[Relation]:
             way, link, start = d.v.premiums[words[start - 2]], k + 1, start - 2
         if link >= len(words) or words[link] not in d.v.premium_links:
             continue
-        found = _newer(d, si, start, None)
+        found = _newer(d, si, _past_joins(d, si, start), None)
         if found is None:
             continue
         bi, evidence = found
@@ -319,6 +319,18 @@ def _earlier(a: tuple[str, Decimal] | None, b: tuple[str, Decimal] | None) -> in
 
 # The time of a level told as now ("today it has 950", "now has").
 NOW: tuple[str, Decimal] = ("ago", Decimal(0))
+
+
+def _past_joins(d: _Doc, si: int, start: int) -> int:
+    """Where the premium starting at token ``start`` is set beside its price: before "a" and the words that
+    join it to the price's comma ("at 180p, at a 5% discount", "310p, representing a 35% premium"), else
+    ``start``."""
+    words = d.m.words[si]
+    at = start - 1 if start > 0 and words[start - 1] in ("a", "an") else start
+    hit = d.v.premium_joins.ending_at(words, at)
+    if hit is not None and hit[1] > 0 and words[hit[1] - 1] == ",":
+        return hit[1]
+    return start
 
 
 # Kinds of a premium's or a discount's size ("a 25% premium").
