@@ -177,6 +177,11 @@ _EARLIER_MARKS = frozenset({"previous", "former", "old", "existing", "earlier"})
 # Tokens a level's noun phrase may span after a multiple's or a premium's link ("Harrowgate's closing
 # share price").
 REFERENCE_REACH = 6
+# Letters two words must share at their start to echo each other ("issue" and "issued", "closing" and
+# "closed", "pre-pandemic" and "pandemic").
+ECHO_STEM = 4
+# Level nouns too plain to echo a level told before ("price", "figure").
+_PLAIN_HEADS = frozenset({"price", "prices", "value", "level", "levels", "figure", "total", "cost", "their", "the"})
 # Sentences with no figure (a quote, "We will look at this closely," she said.) a reader may pass over
 # to the sentence before that tells one.
 QUOTE_SKIP = 1
@@ -448,9 +453,25 @@ class _Doc:
             ]
             if len(found) > 1:
                 return None
+            if found and s2 != bs and not self._echoed(s2, words[j:end], found[0], bi):
+                return None  # "The stadium holds 5,000. A crowd of 9,000 was double the old record."
             if found:
                 return found[0], end
         return None
+
+    def _echoed(self, s2: int, phrase: tuple[str, ...], ai: int, bi: int) -> bool:
+        """The level told in sentence ``s2`` is the one a phrase names: the sentence echoes a word of the
+        phrase ("The old record of 9,800" for "the old record", "issued at 95p" for "their issue price"),
+        or tells the level at an earlier time than the figure set against it ("at 140p in 2019")."""
+        stems = {
+            part[:ECHO_STEM]
+            for w in phrase
+            for part in w.replace("'s", "").split("-")
+            if len(part) >= ECHO_STEM and part not in _PLAIN_HEADS
+        }
+        if any(w[:ECHO_STEM] in stems for w in self.m.words[s2] if len(w) >= ECHO_STEM):
+            return True
+        return earlier_time(told_time(self, ai), told_time(self, bi)) > 0
 
     def gap_told(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is a gap between two levels: "2.7 million more than", "600 fewer than"."""
@@ -580,3 +601,68 @@ def _find_lead(d: _Doc) -> frozenset[int]:
             seen_text = True
             break
     return frozenset(out)
+
+
+# Months in a unit of a relative time ("two years ago", "a decade earlier").
+UNIT_MONTHS = {"year": 12, "month": 1, "week": 0, "day": 0, "decade": 120}
+# Words that open an aside between a time and its figure ("Two years ago the service, which launched in
+# 2019, had 7.2 million"): the aside's times are not the figure's.
+ASIDE_OPENERS = frozenset({"which", "who", "where", "when", "whose"})
+# Tokens after a level its time may stand ("£140m when work began in 2018").
+TIME_AFTER = 7
+
+
+def told_time(d: _Doc, fi: int) -> tuple[str, Decimal] | None:
+    """When a level is told: ("year", 2010) or ("ago", months back from now, 0 for "now"), from the time
+    right after it in its clause or the nearest before it in its sentence, past an aside ("which launched in
+    2019"); None when no time is told."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    for j in range(pos + 1, min(len(words), pos + TIME_AFTER)):
+        if words[j] in ";:.!?,":
+            break
+        t = d.fact_at(si, j)
+        if t >= 0:
+            if d.facts[t].kind in FRAME_KINDS:
+                return _time_key(d.facts[t])
+            break
+    j = pos - 1
+    while j >= 0 and words[j] not in (";", ":"):
+        if words[j] == ",":
+            back = next((n for n in range(j - 1, max(-1, j - 14), -1) if words[n] == ","), -1)
+            if back >= 0 and words[back + 1 : back + 2] and words[back + 1] in ASIDE_OPENERS:
+                j = back - 1  # ", which launched in the UK in 2019,"
+                continue
+        t = d.fact_at(si, j)
+        if t >= 0 and d.facts[t].kind in FRAME_KINDS:
+            return _time_key(d.facts[t])
+        j -= 1
+    return None
+
+
+def _time_key(f: Fact) -> tuple[str, Decimal] | None:
+    if f.kind == "year" and f.value is not None:
+        return "year", f.value
+    if f.kind == "relative" and f.value is not None and f.unit in UNIT_MONTHS:
+        return "ago", -f.value * UNIT_MONTHS[f.unit]
+    return None
+
+
+def earlier_time(a: tuple[str, Decimal] | None, b: tuple[str, Decimal] | None) -> int:
+    """1 when time ``a`` is told as before ``b``, -1 when after, 0 when it is not said: two years or two
+    times counted back from now compare; a level told with no time or as now is the newer of a past one."""
+    if a == b:
+        return 0
+    if a is None or a == NOW:
+        return -1 if b is not None and b != NOW and (b[0] == "year" or b[1] > 0) else 0
+    if b is None or b == NOW:
+        return 1 if a[0] == "year" or a[1] > 0 else 0
+    if a[0] != b[0]:
+        return 0
+    if a[0] == "year":
+        return 1 if a[1] < b[1] else -1
+    return 1 if a[1] > b[1] else -1
+
+
+# The time of a level told as now ("today it has 950", "now has").
+NOW: tuple[str, Decimal] = ("ago", Decimal(0))

@@ -11,10 +11,9 @@ reads. The words after the multiple that lead to the older figure, the verbs and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from numcheck.model import Fact
-from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.base import ASIDE_OPENERS, FRAME_KINDS, Relation, _Doc, earlier_time, same_family, told_time
 
 # Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration"})
@@ -213,7 +212,7 @@ def _inferred_multiples(d: _Doc) -> Iterator[Relation]:
             continue
         if _other_subject(d, si, range(link + 1, start - 1), ai, bi):
             continue
-        order = _earlier(_time_of(d, ai), _time_of(d, bi))
+        order = earlier_time(told_time(d, ai), told_time(d, bi))
         if order == 0:
             continue
         if order < 0:
@@ -240,11 +239,6 @@ def _other_subject(d: _Doc, si: int, subject: range, ai: int, bi: int) -> bool:
 INFERRED_SUBJECT = 6
 # Kinds of a level a multiple verb may be drawn from.
 LEVEL_KINDS = frozenset({"count", "number", "money", "measure", "percent"})
-# Months in a unit of a relative time ("two years ago", "a decade earlier").
-UNIT_MONTHS = {"year": 12, "month": 1, "week": 0, "day": 0, "decade": 120}
-# Words that open an aside between a time and its figure ("Two years ago the service, which launched in
-# 2019, had 7.2 million"): the aside's times are not the figure's.
-ASIDE_OPENERS = frozenset({"which", "who", "where", "when", "whose"})
 
 
 def _amount_at(d: _Doc, si: int, j: int) -> bool:
@@ -263,62 +257,6 @@ def _amount_at(d: _Doc, si: int, j: int) -> bool:
         and d.m.frame(fi).mood != "forecast"
         and not (j >= 2 and words[j - 1] == "(" and d.fact_at(si, j - 2) >= 0)
     )
-
-
-def _time_of(d: _Doc, fi: int) -> tuple[str, Decimal] | None:
-    """When a level is told: ("year", 2010) or ("ago", months back from now, 0 for "now"), from the time
-    right after it in its clause or the nearest before it in its sentence, past an aside ("which launched in
-    2019"); None when no time is told."""
-    si, pos = d.pos_of(fi)
-    words = d.m.words[si]
-    for j in range(pos + 1, min(len(words), pos + 5)):
-        if words[j] in SENTENCE_ENDS or words[j] == ",":
-            break
-        t = d.fact_at(si, j)
-        if t >= 0:
-            if d.facts[t].kind in FRAME_KINDS:
-                return _time_key(d.facts[t])
-            break
-    j = pos - 1
-    while j >= 0 and words[j] not in (";", ":"):
-        if words[j] == ",":
-            back = next((n for n in range(j - 1, max(-1, j - 14), -1) if words[n] == ","), -1)
-            if back >= 0 and words[back + 1 : back + 2] and words[back + 1] in ASIDE_OPENERS:
-                j = back - 1  # ", which launched in the UK in 2019,"
-                continue
-        t = d.fact_at(si, j)
-        if t >= 0 and d.facts[t].kind in FRAME_KINDS:
-            return _time_key(d.facts[t])
-        j -= 1
-    return None
-
-
-def _time_key(f: Fact) -> tuple[str, Decimal] | None:
-    if f.kind == "year" and f.value is not None:
-        return "year", f.value
-    if f.kind == "relative" and f.value is not None and f.unit in UNIT_MONTHS:
-        return "ago", -f.value * UNIT_MONTHS[f.unit]
-    return None
-
-
-def _earlier(a: tuple[str, Decimal] | None, b: tuple[str, Decimal] | None) -> int:
-    """1 when time ``a`` is told as before ``b``, -1 when after, 0 when it is not said: two years or two
-    times counted back from now compare; a level told with no time or as now is the newer of a past one."""
-    if a == b:
-        return 0
-    if a is None or a == NOW:
-        return -1 if b is not None and b != NOW and (b[0] == "year" or b[1] > 0) else 0
-    if b is None or b == NOW:
-        return 1 if a[0] == "year" or a[1] > 0 else 0
-    if a[0] != b[0]:
-        return 0
-    if a[0] == "year":
-        return 1 if a[1] < b[1] else -1
-    return 1 if a[1] > b[1] else -1
-
-
-# The time of a level told as now ("today it has 950", "now has").
-NOW: tuple[str, Decimal] = ("ago", Decimal(0))
 
 
 def _past_joins(d: _Doc, si: int, start: int) -> int:
