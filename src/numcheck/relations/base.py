@@ -184,7 +184,7 @@ ECHO_STEM = 4
 _PLAIN_HEADS = frozenset({"price", "prices", "value", "level", "levels", "figure", "total", "cost", "their", "the"})
 # Sentences with no figure (a quote, "We will look at this closely," she said.) a reader may pass over
 # to the sentence before that tells one.
-QUOTE_SKIP = 1
+QUOTE_SKIP = 2
 
 
 class _Doc:
@@ -405,7 +405,9 @@ class _Doc:
         holds a word of the kind of level (``[multiple_of] references``) and ends on a level noun
         (``reference_heads``); its figure is the one told after "of", else, when the phrase tells none, the
         one figure of ``bi``'s family told before ``bi`` in its sentence, else the one of the sentence
-        before: (that figure, the token after the phrase), or None. Two such figures: which one is not said."""
+        before (past a quote); one told apart (another sentence, or before a semicolon) only when its
+        sentence echoes the phrase or tells it at an earlier time (``_echoed``): (that figure, the token after
+        the phrase), or None. Two such figures: which one is not said."""
         words, toks = self.m.words[si], self.m.tokens[si]
         marked, end = False, -1
         k = j
@@ -453,23 +455,25 @@ class _Doc:
             ]
             if len(found) > 1:
                 return None
-            if found and s2 != bs and not self._echoed(s2, words[j:end], found[0], bi):
+            said = self.m.words[s2][: bpos if s2 == bs else None]
+            apart = s2 != bs or (found and ";" in said[self.pos_of(found[0])[1] :])
+            if found and apart and not self._echoed(said, words[j:end], found[0], bi):
                 return None  # "The stadium holds 5,000. A crowd of 9,000 was double the old record."
             if found:
                 return found[0], end
         return None
 
-    def _echoed(self, s2: int, phrase: tuple[str, ...], ai: int, bi: int) -> bool:
-        """The level told in sentence ``s2`` is the one a phrase names: the sentence echoes a word of the
+    def _echoed(self, said: tuple[str, ...], phrase: tuple[str, ...], ai: int, bi: int) -> bool:
+        """The level ``ai`` told in the words ``said`` is the one a phrase names: they echo a word of the
         phrase ("The old record of 9,800" for "the old record", "issued at 95p" for "their issue price"),
-        or tells the level at an earlier time than the figure set against it ("at 140p in 2019")."""
+        or tell the level at an earlier time than the figure set against it ("at 140p in 2019")."""
         stems = {
             part[:ECHO_STEM]
             for w in phrase
             for part in w.replace("'s", "").split("-")
             if len(part) >= ECHO_STEM and part not in _PLAIN_HEADS
         }
-        if any(w[:ECHO_STEM] in stems for w in self.m.words[s2] if len(w) >= ECHO_STEM):
+        if any(w[:ECHO_STEM] in stems for w in said if len(w) >= ECHO_STEM):
             return True
         return earlier_time(told_time(self, ai), told_time(self, bi)) > 0
 

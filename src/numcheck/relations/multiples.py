@@ -587,7 +587,9 @@ def _subject_before(
     k = lo
     while k < verb and (words[k] in d.v.multiple_openers or words[k] == ","):
         k += 1
-    if (k > 2 and words[k] != "which") or verb - k > SUBJECT_WORDS:
+    # "...; that is a 42% premium to": a clause after a semicolon stands as a sentence of its own.
+    joined = lo > 0 and words[lo - 1] == ";"
+    if (k > (lo + 2 if joined else 2) and words[k] != "which") or verb - k > SUBJECT_WORDS:
         return None  # not the head of its sentence
     hit = d.v.multiple_subjects.starting_at(words, k)
     concept = ""
@@ -606,23 +608,25 @@ def _subject_before(
         # "12 million, which was double the 8 million": the figure before its comma.
         fi = _figure_before(d, si, k, like) if k > 0 and words[k - 1] == "," else -1
         return (fi, "clause") if fi >= 0 else None
-    if si == 0:
+    if si == 0 and not joined:
         return None
     # The sentence before must tell one figure of the family: of two ("Profits came to £40m, on sales of
     # £300m"), which one the subject stands for is not said.
-    prev = d.m.words[si - 1]
+    s2 = si if joined else si - 1
+    prev = d.m.words[s2]
+    top = lo - 1 if joined else len(prev)
     found = [
         tok.fact
-        for j, tok in enumerate(d.m.tokens[si - 1])
+        for j, tok in enumerate(d.m.tokens[s2][:top])
         if tok.fact >= 0
         and _amount(f := d.facts[tok.fact])
         and (f.kind not in FRAME_KINDS or (like is not None and like.kind == f.kind == "duration"))
         and (like is None or same_family(f, like, bare_ok=True))
-        and not (j >= 2 and prev[j - 1] == "(" and d.fact_at(si - 1, j - 2) >= 0)  # "$96m (£72m)": its conversion
+        and not (j >= 2 and prev[j - 1] == "(" and d.fact_at(s2, j - 2) >= 0)  # "$96m (£72m)": its conversion
     ]
     if len(found) != 1 or (concept and d.m.frame(found[0]).concept not in ("", concept)):
         return None  # two figures of the family, or one of another thing than the subject names
-    return found[0], "document"
+    return found[0], "sentence" if joined else "document"
 
 
 # How far the two figures of a level named by a noun may stand from the multiple told of them before
