@@ -1587,6 +1587,8 @@ def _other_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom
             continue
         out.append(_time_atom(m, text, mi))
     for m in _scan(_RE_AP_SHORT, text, win["digit"]):
+        if not 1 <= int(m.group("h")) <= 12:
+            continue  # "closed at 95p", "issued at 45p": pence, no hour of a clock
         out.append(_time_atom(m, text))
     for m in _scan(_RE_AT_DOT, text, win["digit"]):
         out.append(_time_atom(m, text))

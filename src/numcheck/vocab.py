@@ -182,6 +182,12 @@ class Vocab:
     multiple_verbs: frozenset[str]  # "was" in "That was double the 8 million"
     multiple_between: frozenset[str]  # "now" in "is now three times"
     multiple_heads: frozenset[str]  # "average" in "double its monthly average of 48mm"
+    reference_marks: frozenset[str]  # "launch" in "more than triple their launch price": a level told before
+    reference_heads: frozenset[str]  # "price" in "their launch price", "the original estimate"
+    premiums: Mapping[str, str]  # "premium" → "up", "discount" → "down": a price against a reference level
+    premium_links: frozenset[str]  # "to" in "a 25% premium to the closing price of 248p"
+    premium_joins: PhraseTable  # "at" in "at 180p, at a 5% discount to": after the price's comma
+    multiple_inferred: frozenset[str]  # "meaning" in "had 1,900, meaning its staff has doubled since then"
     multiple_subjects: PhraseTable  # "that", "the figure" → "back": the last figure of the sentence before
     multiple_openers: frozenset[str]  # "but" in "But that was ...": words before such a subject
     comparison: PhraseTable  # phrase → "above" | "below"
@@ -558,6 +564,12 @@ def vocab() -> Vocab:
         multiple_verbs=frozenset(" ".join(words_of(w)) for w in data["multiple_of"]["verbs"]),
         multiple_between=frozenset(data["multiple_of"]["between"]),
         multiple_heads=frozenset(data["multiple_of"]["heads"]),
+        reference_marks=frozenset(data["multiple_of"]["references"]),
+        reference_heads=frozenset(data["multiple_of"]["reference_heads"]),
+        premiums={str(w): way for way in ("up", "down") for w in data["premiums"][way]},
+        premium_links=frozenset(data["premiums"]["links"]),
+        premium_joins=PhraseTable.build((p, "join") for p in data["premiums"]["joins"]),
+        multiple_inferred=frozenset(data["multiple_of"]["inferred"]),
         multiple_subjects=PhraseTable.build((p, "back") for p in data["multiple_of"]["subjects"]),
         multiple_openers=frozenset(data["multiple_of"]["openers"]),
         comparison=PhraseTable.build((p, o) for p, o in _pairs(data["comparison"]) if o in ("above", "below")),

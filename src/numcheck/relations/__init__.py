@@ -195,7 +195,7 @@ from numcheck.relations.lists import (
 )
 from numcheck.relations.margins import _margins, _overall_majorities
 from numcheck.relations.matches import _match_minutes
-from numcheck.relations.multiples import _multiples_of
+from numcheck.relations.multiples import _inferred_multiples, _multiples_of, _premiums
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
@@ -285,6 +285,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _versus_year,
     _older_then_stated,
     _multiples_of,
+    _premiums,
+    _inferred_multiples,
     _streaks,
     _comparisons,
     _portions,

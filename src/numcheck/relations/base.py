@@ -174,6 +174,17 @@ OLDER_END_REACH = 4
 # Words before "of" that make the figure after it an earlier level beaten or passed ("the previous
 # record of 22").
 _EARLIER_MARKS = frozenset({"previous", "former", "old", "existing", "earlier"})
+# Tokens a level's noun phrase may span after a multiple's or a premium's link ("Harrowgate's closing
+# share price").
+REFERENCE_REACH = 6
+# Letters two words must share at their start to echo each other ("issue" and "issued", "closing" and
+# "closed", "pre-pandemic" and "pandemic").
+ECHO_STEM = 4
+# Level nouns too plain to echo a level told before ("price", "figure").
+_PLAIN_HEADS = frozenset({"price", "prices", "value", "level", "levels", "figure", "total", "cost", "their", "the"})
+# Sentences with no figure (a quote, "We will look at this closely," she said.) a reader may pass over
+# to the sentence before that tells one.
+QUOTE_SKIP = 2
 
 
 class _Doc:
@@ -380,6 +391,92 @@ class _Doc:
                 return True
         return False
 
+    def figured_before(self, si: int) -> int:
+        """The nearest sentence before ``si`` that tells a figure, passing over at most ``QUOTE_SKIP``
+        sentences with none (a quote set between two figures a reader relates), or -1."""
+        for s2 in range(si - 1, max(-1, si - 2 - QUOTE_SKIP), -1):
+            if any(tok.fact >= 0 for tok in self.m.tokens[s2]):
+                return s2
+        return -1
+
+    def reference_level(self, si: int, j: int, bi: int) -> tuple[int, int] | None:
+        """A level named by a noun phrase at token ``j`` that a multiple or a premium sets the figure ``bi``
+        against: "their launch price", "the original estimate", "Friday's closing price of 248p". The phrase
+        holds a word of the kind of level (``[multiple_of] references``) and ends on a level noun
+        (``reference_heads``); its figure is the one told after "of", else, when the phrase tells none, the
+        one figure of ``bi``'s family told before ``bi`` in its sentence, else the one of the sentence
+        before (past a quote); one told apart (another sentence, or before a semicolon) only when its
+        sentence echoes the phrase or tells it at an earlier time (``_echoed``): (that figure, the token after
+        the phrase), or None. Two such figures: which one is not said."""
+        words, toks = self.m.words[si], self.m.tokens[si]
+        marked, end = False, -1
+        k = j
+        while k < min(len(words), j + REFERENCE_REACH):
+            w, fi = words[k], toks[k].fact
+            if fi >= 0:
+                f = self.facts[fi]
+                owned = f.text.endswith(("'s", "’s")) or words[k + 1 : k + 3] == ("'", "s")
+                if end >= 0 or f.kind not in ("weekday", "date", "year", "relative") or not owned:
+                    break
+                marked = True  # "Friday's closing price", "last year's figure": a level of another time
+                k += 1
+                continue
+            if w in self.v.reference_marks:
+                marked = True
+            if marked and w in self.v.reference_heads:
+                end = k + 1
+            elif not (w.isalpha() or w.endswith(("'s", "’s")) or w in ("'", "s") or "-" in w):
+                break
+            k += 1
+        if end < 0:
+            return None
+        if end < len(words) and words[end] == "of":
+            ai = self.figure_after(si, end + 1)
+            return (ai, end + 2) if ai >= 0 and ai != bi else None
+        if self.fact_at(si, end) >= 0 and self.facts[self.fact_at(si, end)].kind not in FRAME_KINDS:
+            return None  # "the list price £24,000": read by the readers of a level told with its figure
+        b = self.facts[bi]
+        bs, bpos = self.pos_of(bi)
+        for s2 in (bs, self.figured_before(bs)):
+            if s2 < 0:
+                break
+            top = bpos if s2 == bs else len(self.m.tokens[s2])
+            found = [
+                fi
+                for t, tok in enumerate(self.m.tokens[s2][:top])
+                if (fi := tok.fact) >= 0
+                and fi != bi
+                and (f := self.facts[fi]).kind not in FRAME_KINDS
+                and not f.is_range
+                and f.value is not None
+                and same_family(f, b)
+                and not self.move_size(fi)
+                and not (t >= 2 and self.m.words[s2][t - 1] == "(" and self.fact_at(s2, t - 2) >= 0)
+            ]
+            if len(found) > 1:
+                return None
+            said = self.m.words[s2][: bpos if s2 == bs else None]
+            apart = s2 != bs or (found and ";" in said[self.pos_of(found[0])[1] :])
+            if found and apart and not self._echoed(said, words[j:end], found[0], bi):
+                return None  # "The stadium holds 5,000. A crowd of 9,000 was double the old record."
+            if found:
+                return found[0], end
+        return None
+
+    def _echoed(self, said: tuple[str, ...], phrase: tuple[str, ...], ai: int, bi: int) -> bool:
+        """The level ``ai`` told in the words ``said`` is the one a phrase names: they echo a word of the
+        phrase ("The old record of 9,800" for "the old record", "issued at 95p" for "their issue price"),
+        or tell the level at an earlier time than the figure set against it ("at 140p in 2019")."""
+        stems = {
+            part[:ECHO_STEM]
+            for w in phrase
+            for part in w.replace("'s", "").split("-")
+            if len(part) >= ECHO_STEM and part not in _PLAIN_HEADS
+        }
+        if any(w[:ECHO_STEM] in stems for w in said if len(w) >= ECHO_STEM):
+            return True
+        return earlier_time(told_time(self, ai), told_time(self, bi)) > 0
+
     def gap_told(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is a gap between two levels: "2.7 million more than", "600 fewer than"."""
         words = self.m.words[si]
@@ -508,3 +605,68 @@ def _find_lead(d: _Doc) -> frozenset[int]:
             seen_text = True
             break
     return frozenset(out)
+
+
+# Months in a unit of a relative time ("two years ago", "a decade earlier").
+UNIT_MONTHS = {"year": 12, "month": 1, "week": 0, "day": 0, "decade": 120}
+# Words that open an aside between a time and its figure ("Two years ago the service, which launched in
+# 2019, had 7.2 million"): the aside's times are not the figure's.
+ASIDE_OPENERS = frozenset({"which", "who", "where", "when", "whose"})
+# Tokens after a level its time may stand ("£140m when work began in 2018").
+TIME_AFTER = 7
+
+
+def told_time(d: _Doc, fi: int) -> tuple[str, Decimal] | None:
+    """When a level is told: ("year", 2010) or ("ago", months back from now, 0 for "now"), from the time
+    right after it in its clause or the nearest before it in its sentence, past an aside ("which launched in
+    2019"); None when no time is told."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    for j in range(pos + 1, min(len(words), pos + TIME_AFTER)):
+        if words[j] in ";:.!?,":
+            break
+        t = d.fact_at(si, j)
+        if t >= 0:
+            if d.facts[t].kind in FRAME_KINDS:
+                return _time_key(d.facts[t])
+            break
+    j = pos - 1
+    while j >= 0 and words[j] not in (";", ":"):
+        if words[j] == ",":
+            back = next((n for n in range(j - 1, max(-1, j - 14), -1) if words[n] == ","), -1)
+            if back >= 0 and words[back + 1 : back + 2] and words[back + 1] in ASIDE_OPENERS:
+                j = back - 1  # ", which launched in the UK in 2019,"
+                continue
+        t = d.fact_at(si, j)
+        if t >= 0 and d.facts[t].kind in FRAME_KINDS:
+            return _time_key(d.facts[t])
+        j -= 1
+    return None
+
+
+def _time_key(f: Fact) -> tuple[str, Decimal] | None:
+    if f.kind == "year" and f.value is not None:
+        return "year", f.value
+    if f.kind == "relative" and f.value is not None and f.unit in UNIT_MONTHS:
+        return "ago", -f.value * UNIT_MONTHS[f.unit]
+    return None
+
+
+def earlier_time(a: tuple[str, Decimal] | None, b: tuple[str, Decimal] | None) -> int:
+    """1 when time ``a`` is told as before ``b``, -1 when after, 0 when it is not said: two years or two
+    times counted back from now compare; a level told with no time or as now is the newer of a past one."""
+    if a == b:
+        return 0
+    if a is None or a == NOW:
+        return -1 if b is not None and b != NOW and (b[0] == "year" or b[1] > 0) else 0
+    if b is None or b == NOW:
+        return 1 if a[0] == "year" or a[1] > 0 else 0
+    if a[0] != b[0]:
+        return 0
+    if a[0] == "year":
+        return 1 if a[1] < b[1] else -1
+    return 1 if a[1] > b[1] else -1
+
+
+# The time of a level told as now ("today it has 950", "now has").
+NOW: tuple[str, Decimal] = ("ago", Decimal(0))

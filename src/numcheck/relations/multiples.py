@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from numcheck.model import Fact
-from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.base import ASIDE_OPENERS, FRAME_KINDS, Relation, _Doc, earlier_time, same_family, told_time
 
 # Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration"})
@@ -44,6 +44,9 @@ HALF_PICKERS = frozenset("first second other last final".split())
 CUE_KINDS = frozenset({"multiple", "share"})
 # Words after a multiple's change noun that lead to the older figure ("a threefold increase on").
 CHANGE_LINKS = frozenset("on from over".split())
+# Owners after a fraction word that make it a multiple of a level named by a noun ("half their previous
+# peak", read only through ``_Doc.reference_level``).
+OWNERS = frozenset({"its", "their", "his", "her"})
 SHARE_WORDS = frozenset({"half", "a half", "one half", "a third", "a quarter", "a fifth", "two-thirds"})
 
 
@@ -84,13 +87,25 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
             else:
                 ai = _told_before(d, bi)
         else:
-            ai = _older(d, si, after)
+            # "half their previous peak": a fraction before an owner is a multiple only of a level named by
+            # a noun ("half their 40 staff" is a part of them).
+            owned = word in SHARE_WORDS and _next_word(words, end - 1) in OWNERS
+            ai = -1 if owned else _older(d, si, after)
             year = ""
-            if ai < 0:
+            if ai < 0 and not owned:
                 year, ai = _year_after(d, si, after)
-                if not year:
+            if ai < 0 and not year:
+                # "closed at 312p, more than triple their launch price": a level named by a noun, told before.
+                found = _newer(d, si, start, None)
+                ref = d.reference_level(si, after, found[0]) if found is not None else None
+                if (
+                    found is None
+                    or ref is None
+                    or not _plausible(d, ref[0], found[0], fi, word, d.pos_of(ref[0]) > (si, k))
+                ):
                     continue
-            if ai >= 0:
+                (bi, evidence), (ai, after) = found, ref
+            elif ai >= 0:
                 found = _newer(d, si, start, d.facts[ai]) or _level_at_end(d, si, start, ai)
                 if found is None:
                     continue
@@ -119,6 +134,158 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
         yield Relation("change", roles, cues, evidence, tuple(labels))
 
 
+def _premiums(d: _Doc) -> Iterator[Relation]:
+    """A price told against a reference level by a premium or a discount: "offering 310p a share, a 25%
+    premium to the closing price of 248p", "£19,800, a discount of 20% to the list price of £24,000", "a
+    30% mark-up on the £5.20 it pays", "a 35% premium to Friday's closing price" (the level told before).
+    A ``change`` from the level to the price with the percentage as its stated change and the word's way
+    as its direction (words as data, ``[premiums]``)."""
+    for si, k, pi, _ in d.figures(PREMIUM_KINDS):
+        words = d.m.words[si]
+        way, link = _premium_after(d, si, k)
+        start = d.hedge_start(si, k)
+        if not way:
+            # "a premium of 45% to": the word, "of", the percentage
+            if start < 3 or words[start - 1] != "of" or words[start - 2] not in d.v.premiums:
+                continue
+            way, link, start = d.v.premiums[words[start - 2]], k + 1, start - 2
+        if link >= len(words) or words[link] not in d.v.premium_links:
+            continue
+        found = _newer(d, si, _past_joins(d, si, start), None)
+        if found is None:
+            continue
+        bi, evidence = found
+        b = d.facts[bi]
+        ai = _older(d, si, link + 1)
+        end = link + 2
+        if ai < 0:
+            ref = d.reference_level(si, link + 1, bi)
+            if ref is None:
+                continue
+            ai, end = ref
+        a = d.facts[ai]
+        if ai == bi or not _amount(a) or not same_family(a, b) or not _alike(d, ai, bi):
+            continue
+        if evidence == "clause" and d.pos_of(ai)[0] != si:
+            evidence = "document"
+        cue = d.span(si, start, min(end, len(words)))
+        yield Relation("change", (("from", ai), ("to", bi), ("stated", pi)), (cue,), evidence, (("direction", way),))
+
+
+def _inferred_multiples(d: _Doc) -> Iterator[Relation]:
+    """A multiple verb drawn from two levels told before it, its own clause telling no figure: "Two years ago
+    it had 7.2 million subscribers, meaning its audience has more than doubled since then" after "it now has
+    14.6 million", "In 2010 the club had 240 members; today it has 950, which means membership has
+    tripled". The clause opens on a word of inference (``[multiple_of] inferred``); the two levels are the
+    only two figures of one family told before that word in its sentence, else in it and the sentence
+    before, and their times tell which is the older."""
+    for si, k, fi, f in d.figures(frozenset({"multiple"})):
+        words = d.m.words[si]
+        word = " ".join(f.text.lower().split())
+        if word not in CHANGE_FORMS or f.value is None:
+            continue
+        hedge = d.v.hedges.ending_at(words, k)
+        start = hedge[1] if hedge else k
+        if start < 1 or words[start - 1] not in ("has", "have", "had"):
+            continue
+        if any(_amount_at(d, si, j) for j in range(k + 1, len(words))):
+            continue  # "has doubled to 3,800": read by the change builders
+        link = next(
+            (
+                j
+                for j in range(start - 2, max(-1, start - 2 - INFERRED_SUBJECT), -1)
+                if words[j] in d.v.multiple_inferred
+            ),
+            -1,
+        )
+        if link < 0 or any(not words[j].isalpha() for j in range(link + 1, start - 1)):
+            continue
+        found = [j for j in range(link) if _amount_at(d, si, j)]
+        told = [(si, j) for j in found]
+        prev = d.figured_before(si) if len(found) < 2 else -1
+        if prev >= 0:
+            told = [(prev, j) for j in range(len(d.m.words[prev])) if _amount_at(d, prev, j)] + told
+        if len(told) != 2:
+            continue
+        ai, bi = (d.fact_at(s2, j) for s2, j in told)
+        if not same_family(d.facts[ai], d.facts[bi]) or not _alike(d, ai, bi):
+            continue
+        if _other_subject(d, si, range(link + 1, start - 1), ai, bi):
+            continue
+        order = earlier_time(told_time(d, ai), told_time(d, bi))
+        if order == 0:
+            continue
+        if order < 0:
+            ai, bi = bi, ai  # ``ai`` the older level
+        labels = [("multiple", word)]
+        if hedge:
+            labels.append(("hedge", hedge[0]))
+        evidence = "clause" if d.pos_of(ai)[0] == d.pos_of(bi)[0] == si else "document"
+        cue = d.span(si, link, k + 1)
+        yield Relation("change", (("from", ai), ("to", bi), ("factor", fi)), (cue,), evidence, tuple(labels))
+
+
+def _other_subject(d: _Doc, si: int, subject: range, ai: int, bi: int) -> bool:
+    """Sums whose subject names another thing than the levels count: "£40m in 2019 and £55m last year, so
+    profits have doubled" after sales (people are told by many nouns: "subscribers" … "its audience")."""
+    if d.facts[ai].kind != "money":
+        return False
+    said = {d.v.concepts.get(d.m.words[si][j], "") for j in subject} - {""} - d.v.generic
+    told = {d.m.frame(x).concept for x in (ai, bi)} - {""}
+    return bool(said and told and said.isdisjoint(told))
+
+
+# Words a subject may hold between a word of inference and its verb ("meaning its volunteer force has").
+INFERRED_SUBJECT = 6
+# Kinds of a level a multiple verb may be drawn from.
+LEVEL_KINDS = frozenset({"count", "number", "money", "measure", "percent"})
+
+
+def _amount_at(d: _Doc, si: int, j: int) -> bool:
+    """Token ``j`` is a level: a figure of a level's kind, no move ("fell 2,000"), no forecast, no
+    conversion in brackets."""
+    fi = d.fact_at(si, j)
+    if fi < 0:
+        return False
+    f = d.facts[fi]
+    words = d.m.words[si]
+    return (
+        f.kind in LEVEL_KINDS
+        and not f.is_range
+        and f.value is not None
+        and not d.move_size(fi)
+        and d.m.frame(fi).mood != "forecast"
+        and not (j >= 2 and words[j - 1] == "(" and d.fact_at(si, j - 2) >= 0)
+    )
+
+
+def _past_joins(d: _Doc, si: int, start: int) -> int:
+    """Where the premium starting at token ``start`` is set beside its price: before "a" and the words that
+    join it to the price's comma ("at 180p, at a 5% discount", "310p, representing a 35% premium"), else
+    ``start``."""
+    words = d.m.words[si]
+    at = start - 1 if start > 0 and words[start - 1] in ("a", "an") else start
+    hit = d.v.premium_joins.ending_at(words, at)
+    if hit is not None and hit[1] > 0 and words[hit[1] - 1] == ",":
+        return hit[1]
+    return start
+
+
+# Kinds of a premium's or a discount's size ("a 25% premium").
+PREMIUM_KINDS = frozenset({"percent"})
+
+
+def _premium_after(d: _Doc, si: int, k: int) -> tuple[str, int]:
+    """ "a 25% premium to": the premium word right after the percentage at token ``k`` (its way, the token
+    after it), after "a" or "an" before the percentage; ("", -1) if none."""
+    words = d.m.words[si]
+    at = d.hedge_start(si, k)
+    if at < 1 or words[at - 1] not in ("a", "an") or k + 1 >= len(words):
+        return "", -1
+    way = d.v.premiums.get(words[k + 1], "")
+    return way, (k + 2 if way else -1)
+
+
 def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
     """The multiple at token ``k``: (its fact or -1, its word, the token after it). A multiple figure
     ("twice", "three times", "a threefold"), a fraction figure ("half"), or a multiple word the fact table
@@ -132,14 +299,14 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
             return fi, text, k + 1
         if f.kind == "share" and text in SHARE_WORDS and f.value is not None:
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            if nxt in ("the", "as", "what"):
+            if nxt in ("the", "as", "what") or nxt in OWNERS:
                 return fi, text, k + 1
-            if words[k + 1 : k + 3] == ("of", "what"):
-                return fi, text, k + 2  # "a third of what it made on its opening weekend"
+            if words[k + 1 : k + 3] == ("of", "what") or (nxt == "of" and _next_word(words, k + 1) in OWNERS):
+                return fi, text, k + 2  # "a third of what it made on its opening weekend", "a third of its"
         return None
     w = words[k]
     before = words[k - 1] if k > 0 else ""
-    if w in FRACTION_WORDS and words[k + 1 : k + 2] in (("the",), ("as",), ("what",)):
+    if w in FRACTION_WORDS and _next_word(words, k) in ("the", "as", "what", *OWNERS):
         # "half as many as", "half the 7,900", "a quarter as many as": read by the rule's table of multiples
         if w == "half" and before not in DETERMINERS and before not in HALF_PICKERS:
             return -1, w, k + 1
@@ -151,6 +318,10 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
     if w in d.v.multiples and w not in CHANGE_FORMS:
         return -1, w, k + 1
     return None
+
+
+def _next_word(words: tuple[str, ...], k: int) -> str:
+    return words[k + 1] if k + 1 < len(words) else ""
 
 
 def _change_link(d: _Doc, si: int, end: int) -> tuple[str, int] | None:
@@ -332,10 +503,30 @@ def _newer(d: _Doc, si: int, start: int, like: Fact | None) -> tuple[int, str] |
             j -= 1
         lo = d.m.clause_start(si, j)
         fi = _figure_before(d, si, j, like, lo)
+        aside = _aside_before(d, si, lo)
+        if fi < 0 and aside >= 0:
+            # "The bid of 96p a share, which is closely watched, is a premium of 45%": past the aside.
+            fi = _figure_before(d, si, aside, like, d.m.clause_start(si, aside))
         if fi >= 0:
             return fi, "clause"
         return _subject_before(d, si, lo, j, like)
     return _subject_before(d, si, d.m.clause_start(si, j), j + 1, like, contracted=True)
+
+
+def _aside_before(d: _Doc, si: int, lo: int) -> int:
+    """The comma that opens a relative clause set as an aside and closed at ``lo`` ("The bid of 96p,
+    which is closely watched, is"), or -1."""
+    words = d.m.words[si]
+    if lo < 1 or words[lo - 1] != ",":
+        return -1
+    if words[lo] in ASIDE_OPENERS:
+        return lo - 1  # the clause read from "which" on: its comma opens the aside
+    for n in range(lo - 2, max(-1, lo - 2 - NEWER_REACH), -1):
+        if words[n] in SENTENCE_ENDS or d.fact_at(si, n) >= 0:
+            return -1
+        if words[n] == ",":
+            return n if words[n + 1] in ASIDE_OPENERS else -1
+    return -1
 
 
 def _time_at(d: _Doc, si: int, j: int) -> bool:
@@ -396,7 +587,9 @@ def _subject_before(
     k = lo
     while k < verb and (words[k] in d.v.multiple_openers or words[k] == ","):
         k += 1
-    if (k > 2 and words[k] != "which") or verb - k > SUBJECT_WORDS:
+    # "...; that is a 42% premium to": a clause after a semicolon stands as a sentence of its own.
+    joined = lo > 0 and words[lo - 1] == ";"
+    if (k > (lo + 2 if joined else 2) and words[k] != "which") or verb - k > SUBJECT_WORDS:
         return None  # not the head of its sentence
     hit = d.v.multiple_subjects.starting_at(words, k)
     concept = ""
@@ -415,23 +608,43 @@ def _subject_before(
         # "12 million, which was double the 8 million": the figure before its comma.
         fi = _figure_before(d, si, k, like) if k > 0 and words[k - 1] == "," else -1
         return (fi, "clause") if fi >= 0 else None
-    if si == 0:
+    if si == 0 and not joined:
         return None
     # The sentence before must tell one figure of the family: of two ("Profits came to £40m, on sales of
     # £300m"), which one the subject stands for is not said.
-    prev = d.m.words[si - 1]
+    s2 = si if joined else si - 1
+    prev = d.m.words[s2]
+    top = lo - 1 if joined else len(prev)
     found = [
         tok.fact
-        for j, tok in enumerate(d.m.tokens[si - 1])
+        for j, tok in enumerate(d.m.tokens[s2][:top])
         if tok.fact >= 0
         and _amount(f := d.facts[tok.fact])
         and (f.kind not in FRAME_KINDS or (like is not None and like.kind == f.kind == "duration"))
         and (like is None or same_family(f, like, bare_ok=True))
-        and not (j >= 2 and prev[j - 1] == "(" and d.fact_at(si - 1, j - 2) >= 0)  # "$96m (£72m)": its conversion
+        and not (j >= 2 and prev[j - 1] == "(" and d.fact_at(s2, j - 2) >= 0)  # "$96m (£72m)": its conversion
     ]
     if len(found) != 1 or (concept and d.m.frame(found[0]).concept not in ("", concept)):
         return None  # two figures of the family, or one of another thing than the subject names
-    return found[0], "document"
+    return found[0], "sentence" if joined else "document"
+
+
+# How far the two figures of a level named by a noun may stand from the multiple told of them before
+# they are read as two other things ("Revenue reached £942m; the shares closed at 312p, double their
+# launch price" sets no pence against millions): within this factor of the multiple either way.
+PLAUSIBLE_SPREAD = 4
+
+
+def _plausible(d: _Doc, ai: int, bi: int, fi: int, word: str, told: bool) -> bool:
+    """The figure found for a level named by a noun counts what the newer one counts (``told``: its
+    figure told in the phrase, "their issue price of 95p", whatever the nouns), and the newer figure is
+    within ``PLAUSIBLE_SPREAD`` of the multiple times it."""
+    a, b = d.facts[ai], d.facts[bi]
+    factor = d.facts[fi].value if fi >= 0 else d.v.multiples.get(word)
+    if factor is None or not a.value or b.value is None or not (told or _alike(d, ai, bi)):
+        return False
+    ratio = b.value / a.value / factor
+    return 1 / PLAUSIBLE_SPREAD <= ratio <= PLAUSIBLE_SPREAD
 
 
 def _alike(d: _Doc, ai: int, bi: int) -> bool:
