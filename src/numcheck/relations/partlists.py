@@ -107,6 +107,8 @@ def _exclusive(d: _Doc, si: int, items: Sequence[int]) -> bool:
     said: list[str] = []
     for p in items:
         word = ""
+        if p + 3 < len(words) and words[p + 1] == "(" and words[p + 3] == ")" and d.m.tokens[si][p + 2].fact >= 0:
+            p += 3  # "22,801 (45.6%) against": the part's share in brackets stands before its word
         for k in range(p + 1, min(len(words), p + 1 + EXCLUSIVE_REACH)):
             if words[k] in groups:
                 word = words[k]
@@ -169,6 +171,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
     out: list[int] = []
     gap: list[str] = []
     aside = False
+    closing = -1
     for j in range(start, stop):
         fi = toks[j].fact
         if fi < 0:
@@ -181,12 +184,20 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
             if aside and words[j] != ",":
                 continue
             aside = False
+            if j == closing:
+                continue
             gap.append(words[j])
             continue
         f = d.facts[fi]
         if f.kind in _DATED:
             return []  # parts told against times compare, they do not split
         if f.kind in FRAME_KINDS or (f.kind in ("percent", "share") and like.kind not in ("percent", "share")):
+            if out and gap == ["("] and f.kind in ("percent", "share") and j + 1 < stop and words[j + 1] == ")":
+                # "25,784 (53.5%) were in favour": a share in brackets right after a part is the part's own,
+                # no word between the parts
+                gap = []
+                closing = j + 1
+                continue
             if out and f.kind in ("percent", "share") and "," in gap:
                 # "£40.2m of the total, or 47% of income, with B £19.1m": a share told aside between commas is
                 # no word between the parts
@@ -392,6 +403,7 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
             total = _named_before(d, si, opener_concept(d, si, first), like)
     if total < 0 or not _fits(d, total, si, items):
         return
+    yield from _bracketed_shares(d, si, total, items, d.span(si, 0, comma))
     close = _closing(d, si, items[-1])
     rest = _rest_next(d, si) and not _intentions(d, si, items) if close < 0 else False
     if close < 0 and not rest and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
@@ -407,6 +419,20 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
         )
         return
     yield _relation(d, si, total, items, d.span(si, 0, comma), exact)
+
+
+def _bracketed_shares(d: _Doc, si: int, total: int, items: Sequence[int], cue: Span) -> Iterator[Relation]:
+    """ "Of the 48,210 votes cast, 25,784 (53.5%) were in favour and 22,801 (45.6%) against": each part of
+    the opener's whole with its share in brackets right after it is that share of the whole, the later
+    parts as much as the first."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for p in items[1:]:
+        if p + 3 >= len(words) or words[p + 1] != "(" or words[p + 3] != ")":
+            continue
+        pi = toks[p + 2].fact
+        if pi >= 0 and _share(d.facts[pi]):
+            roles = (("part", toks[p].fact), ("whole", total), ("share", pi))
+            yield Relation("share", roles, (cue, d.span(si, p + 1, p + 2)), "sentence")
 
 
 # Tokens after a part's verb of saying that a word of intention may stand ("said they would").
