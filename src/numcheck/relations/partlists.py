@@ -240,12 +240,21 @@ def _parallel(d: _Doc, si: int, items: Sequence[int]) -> bool:
     A, 600 from B"). "180 play a sport and 150 learn an instrument" has two, and may count one pupil twice."""
     words = d.m.words[si]
     _, not_items, _ = _words()
+    belonging = _belonging_verbs()
     verbs = set()
     for p in items:
         w = words[p + 1] if p + 1 < len(words) else ""
         if w.isalpha() and w not in not_items and w not in d.v.concepts and w not in _NOT_VERBS:
-            verbs.add(w)
+            two = w + " " + words[p + 2] if p + 2 < len(words) else w
+            verbs.add("belong" if w in belonging or two in belonging else w)
     return len(verbs) <= 1
+
+
+@functools.cache
+def _belonging_verbs() -> frozenset[str]:
+    """Verbs that place a member in one group (``[sums] belonging_verbs``): "24 belonged to A, while 19 sat
+    for B" tells two groups of one kind."""
+    return frozenset(_toml("vocab.toml")["sums"]["belonging_verbs"])
 
 
 def _told_apart(d: _Doc, si: int, start: int, items: Sequence[int]) -> bool:
