@@ -46,6 +46,8 @@ from numcheck.relations.referents import (
     _lead_figures,
     definite_at,
     definite_whole,
+    modified_whole,
+    modifier_at,
     opener_start,
     referent,
     subject_at,
@@ -172,6 +174,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
     gap: list[str] = []
     aside = False
     closing = -1
+    own_end = -1
     for j in range(start, stop):
         fi = toks[j].fact
         if fi < 0:
@@ -184,7 +187,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
             if aside and words[j] != ",":
                 continue
             aside = False
-            if j == closing:
+            if j == closing or j < own_end:
                 continue
             gap.append(words[j])
             continue
@@ -218,6 +221,8 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
             return []
         out.append(j)
         gap = []
+        if len(out) == 1:
+            own_end = _of_total_end(d, si, j)[0]  # "1.02 million of the jobless total, with": the part's own words
     return out
 
 
@@ -740,7 +745,11 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     of_total = _of_referent(d, si, first)
     if of_total >= 0:
         # "A made up £40.2m of the total, with B £19.1m and C the other £27.1m": the whole the first part names
-        total = d.antecedent(si, first, toks[first].fact)
+        modifier = _of_total_end(d, si, first)[1]
+        total = modified_whole(d, si, first, modifier, like) if modifier else -1
+        if total < 0:
+            # "1.02 million of the jobless total": no figure told with the word, the total told before
+            total = d.antecedent(si, first, toks[first].fact)
         if total >= 0 and _larger_near(d, si, first, total):
             return  # "Sales rose to $412m. Europe took $150m. B accounted for $121m of the total, ...": which?
     elif subject >= 0:
@@ -771,8 +780,8 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     for p in items:
         pf = d.m.frame(toks[p].fact)
         known = d.v.concept_names
-        if pf.concept in known and tf.concept in known and pf.concept != tf.concept and subject < 0:
-            return
+        if pf.concept in known and tf.concept in known and pf.concept != tf.concept and subject < 0 and of_total < 0:
+            return  # a part told "of the jobless total" names the whole by its own words
         if pf.period and tf.period and pf.period != tf.period:
             return  # "Last year 300 died ... This year the dead include ...": another year's whole
         if pf.scope and pf.scope != tf.scope and not (named and len(scopes) > 1):
@@ -970,12 +979,27 @@ def _definite_subject(d: _Doc, si: int, first: int) -> int:
 
 def _of_referent(d: _Doc, si: int, pos: int) -> int:
     """The token of "of" after the part at ``pos`` when a noun of amount pointing back follows it ("£40.2m of
-    the total", "$198m of that sum"), else -1."""
+    the total", "$198m of that sum", "1.02 million of the jobless total"), else -1."""
+    return pos + 2 if _of_total_end(d, si, pos)[0] > 0 else -1
+
+
+def _of_total_end(d: _Doc, si: int, pos: int) -> tuple[int, str]:
+    """Where "of" and a noun of amount pointing back, right after the part at ``pos``, end ("of the total",
+    "of that sum"), with the one word that modifies the noun ("of the jobless total" → "jobless"), else
+    (-1, "")."""
     words = d.m.words[si]
     k = pos + 1
-    if k + 2 < len(words) and words[k] == "of" and subject_at(d, si, k + 1) > 0:
-        return k + 1
-    return -1
+    if k + 2 >= len(words) or words[k] != "of":
+        return -1, ""
+    end = subject_at(d, si, k + 1)
+    if end > 0:
+        return end, ""
+    hit = referent_words().amount_nouns.starting_at(words, k + 3)
+    if hit and d.fact_at(si, k + 2) < 0:
+        modifier = modifier_at(d, si, k + 1, hit[1])
+        if modifier:
+            return hit[1], modifier
+    return -1, ""
 
 
 def _nested(d: _Doc, si: int, items: Sequence[int]) -> bool:
