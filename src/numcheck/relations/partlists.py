@@ -53,7 +53,7 @@ from numcheck.relations.referents import (
     subject_at,
 )
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Words between two listed parts ("the Liberals won 58, Labour took 41", "52% of the land is used for
 # farming, 31% ...").
@@ -335,10 +335,82 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
         if "of" in cues or ":" in cues:
             yield from _share_lists(d, si)
     for si in range(1, len(d.m.tokens)):
+        if d.m.words[si - 1] and _further_words().starting_at(d.m.words[si], 0):
+            yield from _further_parts(d, si - 1)
         if _tables()["totals_after"].starting_at(d.m.words[si], 0):
             yield from _total_after(d, si)
         if _tables()["closing"].starting_at(d.m.words[si], 0):
             yield from _rest_opened(d, si)
+
+
+# Tokens before the whole's figure at the head of an opener ("Of the 48,300", "Of all 48,300").
+OPENER_HEAD = 3
+# Tokens an "Of <whole>," opener may run to its comma ("Of the 48,300 people who attended its three
+# emergency departments during the month,").
+OPENER_REACH = 20
+
+
+@functools.cache
+def _further_words() -> PhraseTable:
+    return PhraseTable.build((p, "further") for p in _toml("vocab.toml")["sums"]["further"])
+
+
+def _further_parts(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Of the 48,300 people who attended, 34,400 were seen within four hours. A further 11,900 waited
+    up to 12 hours, and 2,000 longer": the sentence after an "Of <whole>," part opens on a part told as
+    more of the same whole (``[sums] further``: "A further", "Another"), so it is another part of that
+    whole; the parts after it in its sentence join it only when told by the same verb (or none). The parts
+    may leave some of the whole untold: at most the whole."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    comma = next((k for k in range(1, min(len(words), OPENER_REACH)) if words[k] == ","), -1)
+    first = next((k for k in range(comma + 1, len(toks)) if toks[k].fact >= 0), -1) if comma > 0 else -1
+    if first < 0 or _opener(d, si, first) != 0:
+        return
+    like = d.facts[toks[first].fact]
+    if not _single(like):
+        return
+    items = _run(d, si, comma + 1, like)
+    # the opener's own figure ("Of the 48,300 people who attended in January,": the month is its time)
+    # and "its three departments" in the clause that narrows it: the figure at the opener's head is the whole)
+    own = [k for k in range(first) if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS]
+    head = own[0] if own and d.hedge_start(si, own[0]) <= OPENER_HEAD else -1
+    total = toks[head].fact if head >= 0 else -1
+    if total >= 0 and (not _single(d.facts[total]) or family(d.facts[total]) != family(like)):
+        return
+    if not own:
+        total = _opener_whole(d, si, 0, first, like)
+    if not items or total < 0:
+        return
+    nxt, ntoks = d.m.words[si + 1], d.m.tokens[si + 1]
+    hit = _further_words().starting_at(nxt, 0)
+    if hit is None:
+        return
+    h = hit[1]
+    while h < len(nxt) and ntoks[h].fact < 0 and h - hit[1] < CLOSING_REACH:
+        h += 1  # "A further estimated 11,900": the figure's hedge
+    if h >= len(nxt) or ntoks[h].fact < 0:
+        return
+    f = d.facts[ntoks[h].fact]
+    if not _single(f) or family(f) != family(like):
+        return
+    later = _run(d, si + 1, h, f)
+    further = later[:1] if not later or not _parallel(d, si + 1, later) or _nested(d, si + 1, later) else later
+    tf = d.m.frame(total)
+    for n in further:
+        pf = d.m.frame(ntoks[n].fact)
+        if (pf.period and tf.period and pf.period != tf.period) or (pf.scope and pf.scope != tf.scope):
+            return  # "A further 9,000 in 2024", "Another 300 in Leeds": another time's or place's count
+        pm, tm = d.m.by_fact.get(ntoks[n].fact), d.m.by_fact.get(total)
+        noun = pm.noun.lower().split()[0] if pm is not None and pm.noun else ""
+        whole_noun = tm.noun.lower().split()[0] if tm is not None and tm.noun else ""
+        if noun.isalpha() and not d.verb_like(noun) and singular(noun) != singular(whole_noun):
+            return  # "Of the 300 staff, ... Another 40 contractors ...": more of another set
+    parts = [toks[p].fact for p in items] + [ntoks[n].fact for n in further]
+    tv = d.facts[total].value or Decimal(0)
+    if tv <= whole_floors(d.facts[p].value for p in parts)[1]:
+        return
+    roles = (("total", total),) + tuple(("item", p) for p in parts)
+    yield Relation("breakdown", roles, (d.span(si + 1, 0, hit[1]),), "document", (("inclusive", "yes"),))
 
 
 @functools.cache
