@@ -334,6 +334,8 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
                 yield from _new_parts(d, si)
         if "of" in cues or ":" in cues:
             yield from _share_lists(d, si)
+        if "of" in cues:
+            yield from _of_whole_siblings(d, si)
     for si in range(1, len(d.m.tokens)):
         if d.m.words[si - 1] and _further_words().starting_at(d.m.words[si], 0):
             yield from _further_parts(d, si - 1)
@@ -411,6 +413,62 @@ def _further_parts(d: _Doc, si: int) -> Iterator[Relation]:
         return
     roles = (("total", total),) + tuple(("item", p) for p in parts)
     yield Relation("breakdown", roles, (d.span(si + 1, 0, hit[1]),), "document", (("inclusive", "yes"),))
+
+
+# Determiners between a part's "of" and its whole's figure ("64 of the 120 seats"); never a holder's own
+# ("won 18 of their 20 games, while B won 17": each side's own games).
+_OF_WHOLE = frozenset({"the"})
+
+
+def _of_whole_siblings(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Labour won 64 of the 120 seats and the Greens 61", "Acme sold 640 of the 1,200 tickets, while Bolt
+    sold 610": a part told with its whole ("N of the M"), then parts of the same family joined to it, each
+    told apart by a name (or a preposition) and by the same verb or none: parts of that whole, at most it."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    joins = _words()[0]
+    for p in range(len(words) - 3):
+        pi = toks[p].fact
+        if pi < 0 or words[p + 1] != "of" or words[p + 2] not in _OF_WHOLE:
+            continue
+        w = p + 4 if words[p + 3].endswith(("'s", "\u2019s")) and p + 4 < len(words) else p + 3
+        wi = toks[w].fact  # "64 of the 120", "64 of the team's 120"
+        if wi < 0:
+            continue
+        like, whole = d.facts[pi], d.facts[wi]
+        if not (_single(like) and _single(whole)) or family(like) != family(whole) or d.facts[pi].kind in FRAME_KINDS:
+            continue
+        later = _run(d, si, w + 1, like)
+        if not later or not joins & set(words[w + 1 : later[0]]) or _unread(d, si, w + 1, later[-1]):
+            continue
+        if any(later[-1] + 1 < len(words) and words[q + 1] == "of" for q in later):
+            continue  # "and the Greens 61 of the 140 seats in Hull": a part of another whole
+        items = [p, *later]
+        if not _parallel(d, si, items) or not _told_apart(d, si, 0, items) or _nested(d, si, items):
+            continue
+        if not all(_named_between(d, si, _last_join(words, a, b), b) for a, b in zip(items, items[1:], strict=False)):
+            continue  # "Labour won 64 of the 120 seats and 61 were held by women": no name, maybe the same seats
+        if not _fits(d, wi, si, items):
+            continue
+        roles = (("total", wi),) + tuple(("item", toks[q].fact) for q in items)
+        yield Relation("breakdown", roles, (d.span(si, p + 1, w + 1),), "sentence", (("inclusive", "yes"),))
+        return
+
+
+def _last_join(words: Sequence[str], a: int, b: int) -> int:
+    """The token after the last join word (``[sums] list_joins``) between tokens ``a`` and ``b``: where the
+    later part's own words start ("..., and the Greens 61")."""
+    joins = _words()[0]
+    return next((k + 1 for k in range(b - 1, a, -1) if words[k] in joins), a + 1)
+
+
+def _named_between(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """A name (a capitalised word that is no figure and no word the text capitalises anyway) stands between
+    tokens ``lo`` and ``hi``: "and the Greens 61", "while Bolt sold 610"."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    return any(
+        toks[k].fact < 0 and text[toks[k].start].isupper() and toks[k].text not in d.v.not_names for k in range(lo, hi)
+    )
 
 
 @functools.cache
