@@ -307,10 +307,12 @@ _NARROWING = frozenset({"among", "of", "within", "amongst"})
 
 
 def _narrowed(d: _Doc, si: int, pos: int) -> bool:
-    """Another figure stands before the count at ``pos`` in its sentence, or the sentence opens on a word
-    that sets a group apart ("Among women,", "Of those under 30,")."""
+    """Another figure stands before the count at ``pos`` in its clause (a sentence, or the part after a
+    semicolon), or the clause opens on a word that sets a group apart ("Among women,", "Of those under 30,")."""
     words = d.m.words[si]
-    return bool(words) and words[0] in _NARROWING or any(d.fact_at(si, k) >= 0 for k in range(pos))
+    # a clause after a semicolon starts afresh: "The poll of 1,600 tenants was taken in March; asked about ..."
+    start = next((k + 1 for k in range(pos - 1, -1, -1) if words[k] == ";"), 0)
+    return words[start] in _NARROWING or any(d.fact_at(si, k) >= 0 for k in range(start, pos))
 
 
 def _one_sample(d: _Doc, si: int, pos: int, part: int) -> int:
