@@ -224,7 +224,7 @@ from numcheck.relations.restatements import (
     _totals_in_apposition,
 )
 from numcheck.relations.results import _results
-from numcheck.relations.samples import _named_groups, _opening_samples, _pronoun_samples, _samples
+from numcheck.relations.samples import _asked_shares, _named_groups, _opening_samples, _pronoun_samples, _samples
 from numcheck.relations.scopes import _listed_toll, _parts_told_apart, _scoped_parts
 from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
@@ -370,6 +370,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _within_concepts,
     _pronoun_samples,
     _opening_samples,
+    _asked_shares,
     _more_of_told,
     _bands,
     _amount_and_share,

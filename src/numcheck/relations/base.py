@@ -307,6 +307,9 @@ class _Doc:
             if check_concept and pm and om and pm.concept and om.concept and pm.concept != om.concept:
                 continue
             heads = {singular(p.split()[-1].lower()) for p in (om.noun if om else None, f.subject) if p}
+            if not (noun and singular(noun) in heads) and self.move_told(s2, k):
+                older = fi if older < 0 else older
+                continue  # "1.78 million, up by 104,000 on the quarter. ... of the total": the move is no set
             if not noun or singular(noun) in heads:
                 if not noun and (self._after_preposition(s2, k) or self.older_end(s2, k)):
                     if aside < 0:
@@ -354,6 +357,16 @@ class _Doc:
         h = self.hedge_start(si, k)
         # "under" may be read as the figure's hedge ("under five"): the word itself, or the one before it.
         return (k > 0 and words[k - 1] in _BOUND_WORDS) or (h > 0 and words[h - 1] in _BOUND_WORDS)
+
+    def move_told(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` is the amount a level moved by, told after it: "1.78 million, up by
+        104,000", "rose by 82,000", "down 3,100 on the year"; no set a later "of them" or "of the total"
+        can take a part of."""
+        words = self.m.words[si]
+        j = self.hedge_start(si, k)
+        if j > 0 and words[j - 1] in ("up", "down"):
+            return True
+        return j > 1 and words[j - 1] == "by" and self.v.direction.ending_at(words, j - 1) is not None
 
     def move_size(self, fi: int) -> bool:
         """The figure follows its direction verb: the size of a move ("lost two seats", "will cut 640 jobs"),

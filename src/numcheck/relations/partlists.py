@@ -46,12 +46,14 @@ from numcheck.relations.referents import (
     _lead_figures,
     definite_at,
     definite_whole,
+    modified_whole,
+    modifier_at,
     opener_start,
     referent,
     subject_at,
 )
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Words between two listed parts ("the Liberals won 58, Labour took 41", "52% of the land is used for
 # farming, 31% ...").
@@ -107,6 +109,8 @@ def _exclusive(d: _Doc, si: int, items: Sequence[int]) -> bool:
     said: list[str] = []
     for p in items:
         word = ""
+        if p + 3 < len(words) and words[p + 1] == "(" and words[p + 3] == ")" and d.m.tokens[si][p + 2].fact >= 0:
+            p += 3  # "22,801 (45.6%) against": the part's share in brackets stands before its word
         for k in range(p + 1, min(len(words), p + 1 + EXCLUSIVE_REACH)):
             if words[k] in groups:
                 word = words[k]
@@ -169,6 +173,8 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
     out: list[int] = []
     gap: list[str] = []
     aside = False
+    closing = -1
+    own_end = -1
     for j in range(start, stop):
         fi = toks[j].fact
         if fi < 0:
@@ -181,12 +187,20 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
             if aside and words[j] != ",":
                 continue
             aside = False
+            if j == closing or j < own_end:
+                continue
             gap.append(words[j])
             continue
         f = d.facts[fi]
         if f.kind in _DATED:
             return []  # parts told against times compare, they do not split
         if f.kind in FRAME_KINDS or (f.kind in ("percent", "share") and like.kind not in ("percent", "share")):
+            if out and gap == ["("] and f.kind in ("percent", "share") and j + 1 < stop and words[j + 1] == ")":
+                # "25,784 (53.5%) were in favour": a share in brackets right after a part is the part's own,
+                # no word between the parts
+                gap = []
+                closing = j + 1
+                continue
             if out and f.kind in ("percent", "share") and "," in gap:
                 # "£40.2m of the total, or 47% of income, with B £19.1m": a share told aside between commas is
                 # no word between the parts
@@ -207,6 +221,8 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
             return []
         out.append(j)
         gap = []
+        if len(out) == 1:
+            own_end = _of_total_end(d, si, j)[0]  # "1.02 million of the jobless total, with": the part's own words
     return out
 
 
@@ -229,12 +245,21 @@ def _parallel(d: _Doc, si: int, items: Sequence[int]) -> bool:
     A, 600 from B"). "180 play a sport and 150 learn an instrument" has two, and may count one pupil twice."""
     words = d.m.words[si]
     _, not_items, _ = _words()
+    belonging = _belonging_verbs()
     verbs = set()
     for p in items:
         w = words[p + 1] if p + 1 < len(words) else ""
         if w.isalpha() and w not in not_items and w not in d.v.concepts and w not in _NOT_VERBS:
-            verbs.add(w)
+            two = w + " " + words[p + 2] if p + 2 < len(words) else w
+            verbs.add("belong" if w in belonging or two in belonging else w)
     return len(verbs) <= 1
+
+
+@functools.cache
+def _belonging_verbs() -> frozenset[str]:
+    """Verbs that place a member in one group (``[sums] belonging_verbs``): "24 belonged to A, while 19 sat
+    for B" tells two groups of one kind."""
+    return frozenset(_toml("vocab.toml")["sums"]["belonging_verbs"])
 
 
 def _told_apart(d: _Doc, si: int, start: int, items: Sequence[int]) -> bool:
@@ -309,11 +334,141 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
                 yield from _new_parts(d, si)
         if "of" in cues or ":" in cues:
             yield from _share_lists(d, si)
+        if "of" in cues:
+            yield from _of_whole_siblings(d, si)
     for si in range(1, len(d.m.tokens)):
+        if d.m.words[si - 1] and _further_words().starting_at(d.m.words[si], 0):
+            yield from _further_parts(d, si - 1)
         if _tables()["totals_after"].starting_at(d.m.words[si], 0):
             yield from _total_after(d, si)
         if _tables()["closing"].starting_at(d.m.words[si], 0):
             yield from _rest_opened(d, si)
+
+
+# Tokens before the whole's figure at the head of an opener ("Of the 48,300", "Of all 48,300").
+OPENER_HEAD = 3
+# Tokens an "Of <whole>," opener may run to its comma ("Of the 48,300 people who attended its three
+# emergency departments during the month,").
+OPENER_REACH = 20
+
+
+@functools.cache
+def _further_words() -> PhraseTable:
+    return PhraseTable.build((p, "further") for p in _toml("vocab.toml")["sums"]["further"])
+
+
+def _further_parts(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Of the 48,300 people who attended, 34,400 were seen within four hours. A further 11,900 waited
+    up to 12 hours, and 2,000 longer": the sentence after an "Of <whole>," part opens on a part told as
+    more of the same whole (``[sums] further``: "A further", "Another"), so it is another part of that
+    whole; the parts after it in its sentence join it only when told by the same verb (or none). The parts
+    may leave some of the whole untold: at most the whole."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    comma = next((k for k in range(1, min(len(words), OPENER_REACH)) if words[k] == ","), -1)
+    first = next((k for k in range(comma + 1, len(toks)) if toks[k].fact >= 0), -1) if comma > 0 else -1
+    if first < 0 or _opener(d, si, first) != 0:
+        return
+    like = d.facts[toks[first].fact]
+    if not _single(like):
+        return
+    items = _run(d, si, comma + 1, like)
+    # the opener's own figure ("Of the 48,300 people who attended in January,": the month is its time)
+    # and "its three departments" in the clause that narrows it: the figure at the opener's head is the whole)
+    own = [k for k in range(first) if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS]
+    head = own[0] if own and d.hedge_start(si, own[0]) <= OPENER_HEAD else -1
+    total = toks[head].fact if head >= 0 else -1
+    if total >= 0 and (not _single(d.facts[total]) or family(d.facts[total]) != family(like)):
+        return
+    if not own:
+        total = _opener_whole(d, si, 0, first, like)
+    if not items or total < 0:
+        return
+    nxt, ntoks = d.m.words[si + 1], d.m.tokens[si + 1]
+    hit = _further_words().starting_at(nxt, 0)
+    if hit is None:
+        return
+    h = hit[1]
+    while h < len(nxt) and ntoks[h].fact < 0 and h - hit[1] < CLOSING_REACH:
+        h += 1  # "A further estimated 11,900": the figure's hedge
+    if h >= len(nxt) or ntoks[h].fact < 0:
+        return
+    f = d.facts[ntoks[h].fact]
+    if not _single(f) or family(f) != family(like):
+        return
+    later = _run(d, si + 1, h, f)
+    further = later[:1] if not later or not _parallel(d, si + 1, later) or _nested(d, si + 1, later) else later
+    tf = d.m.frame(total)
+    for n in further:
+        pf = d.m.frame(ntoks[n].fact)
+        if (pf.period and tf.period and pf.period != tf.period) or (pf.scope and pf.scope != tf.scope):
+            return  # "A further 9,000 in 2024", "Another 300 in Leeds": another time's or place's count
+        pm, tm = d.m.by_fact.get(ntoks[n].fact), d.m.by_fact.get(total)
+        noun = pm.noun.lower().split()[0] if pm is not None and pm.noun else ""
+        whole_noun = tm.noun.lower().split()[0] if tm is not None and tm.noun else ""
+        if noun.isalpha() and not d.verb_like(noun) and singular(noun) != singular(whole_noun):
+            return  # "Of the 300 staff, ... Another 40 contractors ...": more of another set
+    parts = [toks[p].fact for p in items] + [ntoks[n].fact for n in further]
+    tv = d.facts[total].value or Decimal(0)
+    if tv <= whole_floors(d.facts[p].value for p in parts)[1]:
+        return
+    roles = (("total", total),) + tuple(("item", p) for p in parts)
+    yield Relation("breakdown", roles, (d.span(si + 1, 0, hit[1]),), "document", (("inclusive", "yes"),))
+
+
+# Determiners between a part's "of" and its whole's figure ("64 of the 120 seats"); never a holder's own
+# ("won 18 of their 20 games, while B won 17": each side's own games).
+_OF_WHOLE = frozenset({"the"})
+
+
+def _of_whole_siblings(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Labour won 64 of the 120 seats and the Greens 61", "Acme sold 640 of the 1,200 tickets, while Bolt
+    sold 610": a part told with its whole ("N of the M"), then parts of the same family joined to it, each
+    told apart by a name (or a preposition) and by the same verb or none: parts of that whole, at most it."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    joins = _words()[0]
+    for p in range(len(words) - 3):
+        pi = toks[p].fact
+        if pi < 0 or words[p + 1] != "of" or words[p + 2] not in _OF_WHOLE:
+            continue
+        w = p + 4 if words[p + 3].endswith(("'s", "\u2019s")) and p + 4 < len(words) else p + 3
+        wi = toks[w].fact  # "64 of the 120", "64 of the team's 120"
+        if wi < 0:
+            continue
+        like, whole = d.facts[pi], d.facts[wi]
+        if not (_single(like) and _single(whole)) or family(like) != family(whole) or d.facts[pi].kind in FRAME_KINDS:
+            continue
+        later = _run(d, si, w + 1, like)
+        if not later or not joins & set(words[w + 1 : later[0]]) or _unread(d, si, w + 1, later[-1]):
+            continue
+        if any(later[-1] + 1 < len(words) and words[q + 1] == "of" for q in later):
+            continue  # "and the Greens 61 of the 140 seats in Hull": a part of another whole
+        items = [p, *later]
+        if not _parallel(d, si, items) or not _told_apart(d, si, 0, items) or _nested(d, si, items):
+            continue
+        if not all(_named_between(d, si, _last_join(words, a, b), b) for a, b in zip(items, items[1:], strict=False)):
+            continue  # "Labour won 64 of the 120 seats and 61 were held by women": no name, maybe the same seats
+        if not _fits(d, wi, si, items):
+            continue
+        roles = (("total", wi),) + tuple(("item", toks[q].fact) for q in items)
+        yield Relation("breakdown", roles, (d.span(si, p + 1, w + 1),), "sentence", (("inclusive", "yes"),))
+        return
+
+
+def _last_join(words: Sequence[str], a: int, b: int) -> int:
+    """The token after the last join word (``[sums] list_joins``) between tokens ``a`` and ``b``: where the
+    later part's own words start ("..., and the Greens 61")."""
+    joins = _words()[0]
+    return next((k + 1 for k in range(b - 1, a, -1) if words[k] in joins), a + 1)
+
+
+def _named_between(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """A name (a capitalised word that is no figure and no word the text capitalises anyway) stands between
+    tokens ``lo`` and ``hi``: "and the Greens 61", "while Bolt sold 610"."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    return any(
+        toks[k].fact < 0 and text[toks[k].start].isupper() and toks[k].text not in d.v.not_names for k in range(lo, hi)
+    )
 
 
 @functools.cache
@@ -392,6 +547,7 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
             total = _named_before(d, si, opener_concept(d, si, first), like)
     if total < 0 or not _fits(d, total, si, items):
         return
+    yield from _bracketed_shares(d, si, total, items, d.span(si, 0, comma))
     close = _closing(d, si, items[-1])
     rest = _rest_next(d, si) and not _intentions(d, si, items) if close < 0 else False
     if close < 0 and not rest and not (_parallel(d, si, items) and _told_apart(d, si, comma + 1, items)):
@@ -407,6 +563,20 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
         )
         return
     yield _relation(d, si, total, items, d.span(si, 0, comma), exact)
+
+
+def _bracketed_shares(d: _Doc, si: int, total: int, items: Sequence[int], cue: Span) -> Iterator[Relation]:
+    """ "Of the 48,210 votes cast, 25,784 (53.5%) were in favour and 22,801 (45.6%) against": each part of
+    the opener's whole with its share in brackets right after it is that share of the whole, the later
+    parts as much as the first."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for p in items[1:]:
+        if p + 3 >= len(words) or words[p + 1] != "(" or words[p + 3] != ")":
+            continue
+        pi = toks[p + 2].fact
+        if pi >= 0 and _share(d.facts[pi]):
+            roles = (("part", toks[p].fact), ("whole", total), ("share", pi))
+            yield Relation("share", roles, (cue, d.span(si, p + 1, p + 2)), "sentence")
 
 
 # Tokens after a part's verb of saying that a word of intention may stand ("said they would").
@@ -705,7 +875,11 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     of_total = _of_referent(d, si, first)
     if of_total >= 0:
         # "A made up £40.2m of the total, with B £19.1m and C the other £27.1m": the whole the first part names
-        total = d.antecedent(si, first, toks[first].fact)
+        modifier = _of_total_end(d, si, first)[1]
+        total = modified_whole(d, si, first, modifier, like) if modifier else -1
+        if total < 0:
+            # "1.02 million of the jobless total": no figure told with the word, the total told before
+            total = d.antecedent(si, first, toks[first].fact)
         if total >= 0 and _larger_near(d, si, first, total):
             return  # "Sales rose to $412m. Europe took $150m. B accounted for $121m of the total, ...": which?
     elif subject >= 0:
@@ -736,8 +910,8 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     for p in items:
         pf = d.m.frame(toks[p].fact)
         known = d.v.concept_names
-        if pf.concept in known and tf.concept in known and pf.concept != tf.concept and subject < 0:
-            return
+        if pf.concept in known and tf.concept in known and pf.concept != tf.concept and subject < 0 and of_total < 0:
+            return  # a part told "of the jobless total" names the whole by its own words
         if pf.period and tf.period and pf.period != tf.period:
             return  # "Last year 300 died ... This year the dead include ...": another year's whole
         if pf.scope and pf.scope != tf.scope and not (named and len(scopes) > 1):
@@ -935,12 +1109,27 @@ def _definite_subject(d: _Doc, si: int, first: int) -> int:
 
 def _of_referent(d: _Doc, si: int, pos: int) -> int:
     """The token of "of" after the part at ``pos`` when a noun of amount pointing back follows it ("£40.2m of
-    the total", "$198m of that sum"), else -1."""
+    the total", "$198m of that sum", "1.02 million of the jobless total"), else -1."""
+    return pos + 2 if _of_total_end(d, si, pos)[0] > 0 else -1
+
+
+def _of_total_end(d: _Doc, si: int, pos: int) -> tuple[int, str]:
+    """Where "of" and a noun of amount pointing back, right after the part at ``pos``, end ("of the total",
+    "of that sum"), with the one word that modifies the noun ("of the jobless total" → "jobless"), else
+    (-1, "")."""
     words = d.m.words[si]
     k = pos + 1
-    if k + 2 < len(words) and words[k] == "of" and subject_at(d, si, k + 1) > 0:
-        return k + 1
-    return -1
+    if k + 2 >= len(words) or words[k] != "of":
+        return -1, ""
+    end = subject_at(d, si, k + 1)
+    if end > 0:
+        return end, ""
+    hit = referent_words().amount_nouns.starting_at(words, k + 3)
+    if hit and d.fact_at(si, k + 2) < 0:
+        modifier = modifier_at(d, si, k + 1, hit[1])
+        if modifier:
+            return hit[1], modifier
+    return -1, ""
 
 
 def _nested(d: _Doc, si: int, items: Sequence[int]) -> bool:

@@ -17,8 +17,9 @@ import bisect
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import SHARES, Relation, _Doc
 from numcheck.relations.referents import definite_whole
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import singular
 
 # Tokens after a group's count that its gathering verb may stand ("149 men and one woman aged 19 to 97
@@ -262,3 +263,73 @@ def _sampled(d: _Doc, si: int, pos: int) -> bool:
         if words[j] not in SAMPLE_WORDS:
             return False
     return False
+
+
+# Tokens between the cue that sets a share beside the group ("-", "(", ", or") and the share: its hedge.
+ASKED_SHARE_GAP = 2
+
+
+def _asked_shares(d: _Doc) -> Iterator[Relation]:
+    """ "Asked about the economy, 740 respondents - two in five - said ...", "1,120 of those polled (58%)":
+    a count of the people a poll asked (``[referents] asked``: "respondents", "those asked"), with a share
+    set beside it, is that share of the poll's sample ("a survey of 1,850 adults", ``[referents] samples``)
+    told anywhere before; only when the text tells one sample."""
+    w = referent_words()
+    for si, pos, fi, f in d.figures():
+        if f.kind not in ("count", "number") or f.is_range or f.value is None:
+            continue
+        words = d.m.words[si]
+        k = pos + 1
+        if k + 1 < len(words) and words[k] == "of":
+            k += 1  # "1,120 of those polled"
+        hit = w.asked.starting_at(words, k)
+        if not hit:
+            continue
+        link = d.v.same.starting_at(words, hit[1])
+        if not link:
+            continue
+        xi = d.figure_after(si, link[1], SHARES)
+        if xi < 0 or d.pos_of(xi)[0] != si or d.pos_of(xi)[1] - link[1] > ASKED_SHARE_GAP:
+            continue
+        xp = d.pos_of(xi)[1]
+        if xp + 1 < len(words) and words[xp + 1] == "of":
+            continue  # "960 respondents, one in four of those aged under 30": a share of another group
+        if _narrowed(d, si, pos):
+            continue  # "Among the under-30s, 200 respondents (one in four)": a share of that group
+        whole = _one_sample(d, si, pos, fi)
+        if whole >= 0 and (d.facts[whole].value or 0) > f.value:
+            cue = d.span(si, pos + 1, link[1])
+            yield Relation("share", (("part", fi), ("whole", whole), ("share", xi)), (cue,), "document")
+
+
+# Words before a poll's count in its sentence that narrow it to a group of the sample.
+_NARROWING = frozenset({"among", "of", "within", "amongst"})
+
+
+def _narrowed(d: _Doc, si: int, pos: int) -> bool:
+    """Another figure stands before the count at ``pos`` in its clause (a sentence, or the part after a
+    semicolon), or the clause opens on a word that sets a group apart ("Among women,", "Of those under 30,")."""
+    words = d.m.words[si]
+    # a clause after a semicolon starts afresh: "The poll of 1,600 tenants was taken in March; asked about ..."
+    start = next((k + 1 for k in range(pos - 1, -1, -1) if words[k] == ";"), 0)
+    return words[start] in _NARROWING or any(d.fact_at(si, k) >= 0 for k in range(start, pos))
+
+
+def _one_sample(d: _Doc, si: int, pos: int, part: int) -> int:
+    """The one count told before token ``pos`` of sentence ``si`` as what a poll asked ("a survey of 1,850
+    adults", "polled 2,000 people"), else -1 (none, or two samples: which one is not told)."""
+    w = referent_words()
+    found = -1
+    for s2, k, fi in d.m.figures_before(si, pos, si + 1, None):
+        f = d.facts[fi]
+        if fi == part or f.kind not in ("count", "number") or f.is_range or f.value is None:
+            continue
+        ws = d.m.words[s2]
+        j = d.hedge_start(s2, k)
+        while j > 0 and ws[j - 1] in ("a", "the", "total", "some", "of") and not w.samples.ending_at(ws, j):
+            j -= 1
+        if w.samples.ending_at(ws, j):
+            if found >= 0 and d.facts[found].value != f.value:
+                return -1
+            found = fi
+    return found

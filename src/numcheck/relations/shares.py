@@ -199,8 +199,10 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -
         hit = d.v.same.starting_at(words, k)
         if hit and hit[0] == "money" and d.facts[part].kind != "money":
             hit = None  # "12 of the 20 contracts, worth 45% of ...": a share by value, not by count
-        if hit and words[k] in ("(", ","):
+        if hit and words[k] in ("(", ",", "-", "\u2013", "\u2014"):
             si_ = d.figure_after(si, hit[1], SHARES)
+            if si_ >= 0 and words[k] not in ("(", ",") and d.hedge_start(si, d.pos_of(si_)[1]) > hit[1]:
+                si_ = -1  # "70 of the 120 staff - up 20% on last year -": a dash sets off the share alone
             if si_ >= 0 and not _share_of_them(d, si_) and not _of_other_whole(d, si, d.pos_of(si_)[1]):
                 return si_, d.span(si, k, hit[1])
         if words[k] == ",":

@@ -316,7 +316,7 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
         if m is None or m.roles & _NOT_WHOLE or d.move_size(wi) or d.older_end(s2, k2) or d.bound_at(s2, k2):
             continue
         nouns = (m.noun, w.subject)
-        by_noun = any(n and singular(n.lower().split()[-1]) == singular(head) for n in nouns)
+        by_noun = any(n and _one_stem(singular(n.lower().split()[-1]), singular(head)) for n in nouns)
         concepts = (m.concept, d.m.frame(wi).concept, _concept_before(d, wi) if w.kind == "money" else "")
         if not by_noun and not (concept and concept in concepts):
             wc = d.m.frame(wi).concept or m.concept or ""
@@ -341,6 +341,18 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
         if pf.scope not in ("", "whole") and bf.scope != pf.scope:
             return -1  # "In Leeds, 900 nurses, a quarter of the total,": maybe the total in Leeds
     return best
+
+
+# Letters a whole's noun and a part's noun must share from their start to name one count ("applications"
+# and "applicants", "subscriptions" and "subscribers"): a person and the act they are counted by.
+NOUN_STEM = 6
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """One noun, or a person's noun and the noun of what they do ("applicant", "application")."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) > NOUN_STEM and a.isalpha() and b.isalpha() and a[:NOUN_STEM] == b[:NOUN_STEM]
 
 
 def _told_part(d: _Doc, si: int, k: int) -> bool:
