@@ -135,6 +135,28 @@ def is_gap(d: _Doc, fi: int) -> bool:
     return False
 
 
+# Possessive determiners before a count of a set its holder has ("its two departments").
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def held_excess(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at token ``pos``, told right before "more than", "fewer than" or the like, is an amount
+    held or moved beyond the figure after them, the object of the words before it, never a level set beside
+    an earlier figure of its sentence: "closed seven, leaving it with 11 more than the 601", "giving it four
+    more than the 18", "now has seven more than the 210", "hired 16 more than the 140" (vocab.toml
+    ``[comparison] excess_objects``; a clause verb or a word in "-ed" before it too, but not a link verb,
+    "were 10% fewer than", nor a verb of a move, "rose 10% more than")."""
+    k = d.hedge_start(si, pos) - 1
+    if k < 0:
+        return False
+    w = d.m.words[si][k]
+    if w in d.v.excess_objects:
+        return True
+    if w in d.v.excess_links or d.v.direction.ending_at(d.m.words[si], k + 1):
+        return False
+    return d.verb_like(w)
+
+
 def _bare(f: Fact) -> bool:
     return f.kind in ("count", "number") and not f.unit
 

@@ -18,6 +18,7 @@ from numcheck.relations.base import (
     _bare,
     _Doc,
     divided,
+    held_excess,
     is_average,
     is_gap,
     same_family,
@@ -1211,6 +1212,8 @@ def _newer_before(d: _Doc, si: int, pos: int, like: Fact) -> int:
     """The nearest figure before token ``pos`` in its clause that is of ``like``'s family and no frame
     (a year, a date), or -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
+    if held_excess(d, si, pos):
+        return -1  # "closed seven, leaving it with 11 more than the 601": no level set beside the 601
     floor = pos - COMPARE_REACH
     k = pos
     while k - 1 > max(-1, floor):
@@ -1844,8 +1847,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             continue
         if back >= 2 and words[back - 1] == "(" and toks[back - 2].fact >= 0:
             continue  # "14,200 hectares (35,100 acres) ..., more than": the bracket converts the figure before
-        if back == j - 1 and is_gap(d, ai):
-            return None  # "second, 17 seconds behind in 2:06:58": a gap, not a level compared
+        if back == j - 1 and (is_gap(d, ai) or held_excess(d, si, back)):
+            return None  # "second, 17 seconds behind in 2:06:58", "leaving it with 11 more than": a gap, no level
         if d.older_end(si, back):
             return None  # "added 1.3km to the previous mark of 46.9km, and beat the 47.8km forecast"
         if back == d.hedge_start(si, j) - 1 and _difference_of(d, si, back, ai, bi):
