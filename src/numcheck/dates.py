@@ -311,7 +311,8 @@ _RE_MDY = _c(
     + _DAYNUM
     + r")(?:st|nd|rd|th)?(?![\w:]|[.,]\d))?"
     r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b))?"
-    r"(?!" + _S + r"*(?:%|per\b|percent|[:.]\d))"
+    # "In March, 5,240 drivers": a day never runs on into a thousands group.
+    r"(?!" + _S + r"*(?:%|per\b|percent|[:.]\d)|,\d{3}(?!\d))"
 )
 # A day past any month's end ("since August 32", "on 33 January, 2005"): a slip of the keys the calendar
 # rules flag. Read only after a word that brings a date and before a stop or a year, so "In March 34

@@ -319,7 +319,7 @@ class _Doc:
                 continue
             heads = {singular(p.split()[-1].lower()) for p in (om.noun if om else None, f.subject) if p}
             if not noun or singular(noun) in heads:
-                if not noun and (self._after_preposition(s2, k) or self.older_end(s2, k)):
+                if not noun and (self._after_preposition(s2, k) or self._owned_set(s2, k) or self.older_end(s2, k)):
                     if aside < 0:
                         aside, aside_sentence = fi, s2
                     continue  # "followed 1,240 patients at 48 hospitals in seven countries": both passed over
@@ -430,6 +430,14 @@ class _Doc:
         if j >= 0 and (words[j] in ("its", "their", "the", "his", "her", "our") or words[j].endswith("'s")):
             j -= 1
         return j >= 0 and words[j] in _ASIDE_PREPOSITIONS
+
+    def _owned_set(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` counts a set its holder already has, told after a possessive ("attended
+        its two emergency departments", "toured the trust's four gardens"): known, no new set a later "of
+        those" takes a part of while the sentence tells another count before it."""
+        words = self.m.words[si]
+        j = self.hedge_start(si, k) - 1
+        return j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s"))
 
     def verb_like(self, word: str) -> bool:
         """A word that starts a clause of its own: a clause verb of the vocabulary or a past form in "-ed"."""
