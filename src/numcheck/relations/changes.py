@@ -884,12 +884,21 @@ def _counted_noun(d: _Doc, noun: str) -> str:
     return singular(first) if first.isalpha() and first.endswith("s") and first not in FRAME_WORDS else ""
 
 
+# Words between "of" and a whole that say it is the most there was ("19 of a possible 30 points").
+_WHOLE_ADJECTIVES = frozenset({"possible", "available", "maximum"})
+
+
 def _part_before_whole(d: _Doc, si: int, pos: int) -> int:
     """The part told before the whole at token ``pos`` ("41 of the corporation's 86 seats"), else -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
     k = d.hedge_start(si, pos) - 1
     steps = 0
-    while k >= 0 and steps < 3 and toks[k].fact < 0 and (words[k] in DETERMINERS or words[k].endswith("'s")):
+    while (
+        k >= 0
+        and steps < 3
+        and toks[k].fact < 0
+        and (words[k] in DETERMINERS or words[k] in _WHOLE_ADJECTIVES or words[k].endswith("'s"))
+    ):
         k -= 1
         steps += 1
     if k < 1 or words[k] != "of" or toks[k - 1].fact < 0:
@@ -1231,7 +1240,8 @@ def _newer_before(d: _Doc, si: int, pos: int, like: Fact) -> int:
             continue
         if f.is_range or f.value is None or not same_family(f, like, bare_ok=True):
             return -1
-        return fi
+        part = _part_before_whole(d, si, k)
+        return part if part >= 0 else fi  # "holds 24 of the council's 54 seats, four fewer than": the 24
     return -1
 
 
