@@ -716,6 +716,8 @@ def _against_then(d: _Doc) -> Iterator[Relation]:
             continue
         cue = d.span(si, comma + 1, h)
         told = _stated_at(d, si, end)  # "..., compared with 12.6% a year earlier, a rise of 1.5%"
+        if told is None and _moved_by(d, si, d.pos_of(bi)[1]):
+            continue  # "prices rose by 5.1% over the year, compared with 6.8% a month earlier": two rates of a rise
         yield _change(d, si, ai, bi, (cue,), told[1] if told else "", told[:3] if told else None)
 
 
@@ -1259,6 +1261,16 @@ def _past_time_owner(d: _Doc, si: int, m: int) -> int:
 
 def _verb_like(word: str) -> bool:
     return word in VERBS or word.endswith("ed")
+
+
+def _moved_by(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at token ``pos`` is the size of the move its verb tells ("grew 3.8%", "rose by 5.1%"): a
+    comparison after it sets that size against another, and the verb says nothing of which is larger."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k > 0 and words[k - 1] == "by":
+        k -= 1
+    return k > 0 and d.v.direction.ending_at(words, k) is not None
 
 
 def _clause_direction(d: _Doc, si: int, pos: int) -> str:
