@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days
 from numcheck.mentions import CLAUSE_END
@@ -170,11 +170,23 @@ def _someone_else(d: _Doc, si: int, pos: int) -> bool:
         k -= 1
     if k >= 0 and words[k] in _age_words("other_before") and k < pos - 1:
         return True
+    if k >= 0 and k < pos - 1 and words[k + 1] in ("a", "an") and _object_of_act(d, words, k):
+        return True  # "broke a 12-year-old meeting record", "has bought a 230-year-old mill": what was acted on
     if pos + 1 < len(words) and words[pos + 1] in _age_words("other_after"):
         return True  # "The 25-year-old rival she beat": another person
     if k >= 0 and words[k] == ",":
         k -= 1
     return k >= 1 and (words[k - 1] in ("his", "her", "their") or words[k] in dates.table("tenure")["others"])
+
+
+def _object_of_act(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """The word at ``k``, right before an indefinite article and an age, is a verb of an act (a past word of
+    ``[ages] past_words``, a clause verb or a word in "-ed"), not a link ("was a 22-year-old student"): the
+    age is of what the act met or made, someone or something else."""
+    w = words[k]
+    if w in _age_words("link_words"):
+        return False
+    return w in _age_words("past_words") or d.verb_like(w)
 
 
 def apposed(d: _Doc, si: int, pos: int) -> bool:
