@@ -48,6 +48,27 @@ _EARLIER = frozenset("compared compares comparing versus against previous previo
 APPOSITION_NOUN = 3
 
 
+def _total_over_part(d: _Doc, a: int, b: int) -> bool:
+    """One of the two figures is told as a total ("24 satellites in total", "a total of 44 lorries") and is
+    larger than the other, told plainly in a sentence that tells the rest beside it ("placed 22 in orbit, but
+    two others failed"): the other is a part of it. "Nearly 400 schools were shut ... In all, 430 closed" is
+    one count told twice."""
+    ma, mb = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if ma is None or mb is None or ("total" in ma.roles) == ("total" in mb.roles):
+        return False
+    total, other = (d.facts[a], d.facts[b]) if "total" in ma.roles else (d.facts[b], d.facts[a])
+    if total.value is None or other.value is None or total.value <= other.value:
+        return False
+    # The plain count's sentence tells the rest beside it ("but two others failed"): it is a part.
+    for t in d.m.tokens[other.sentence]:
+        m = d.m.by_fact.get(t.fact) if t.fact >= 0 else None
+        if m is not None and (
+            m.roles & {"another", "remainder"} or (m.noun or "").split()[:1] in (["others"], ["other"])
+        ):
+            return True
+    return False
+
+
 def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """Two values of one quantity at one time: the headline or lead against the body.
 
@@ -140,6 +161,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "the 13 deaths among children", "The toll has since risen, and the 32 deaths"
                 if _running(d, first) != _running(d, fi):
                     continue  # "ran in five tries" ... "has now scored 13 tries this season": a running tally
+                if _total_over_part(d, first, fi):
+                    continue  # "placed 22 satellites in orbit" … "It carried 24 satellites in total": a part and its whole
                 held = d.m.frame(fi).holder
                 relative = any(
                     a == "," and b in ("who", "which", "whose")
