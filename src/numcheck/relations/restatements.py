@@ -1805,6 +1805,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # "Its rival has 63 stores": another holder named without a name
                 if _two_sources(d, fs, si):
                     continue  # two sources' counts
+                if _possessors_differ(d, first, fi):
+                    continue  # "from their 50 overs" … "from his 10 overs": the side's and one player's
                 if (first, fi) in told:
                     break
                 yield _frame_told(first, fi, fr.concept)
@@ -2165,6 +2167,21 @@ HELD_PER_KEY = 4
 HELD_KINDS = frozenset({"count", "number", "money", "percent"})
 
 
+# Possessive pronouns before a figure, by whom they stand for: a body or group, or one person of each sex.
+_POSSESSOR_GROUPS = {"its": "body", "their": "body", "his": "he", "her": "she"}
+
+
+def _possessors_differ(d: _Doc, a: int, b: int) -> bool:
+    """Both figures follow a possessive pronoun and the two stand for different holders: a side's "their
+    50 overs" and a bowler's "his 10 overs", "her six concerts" against "their 30 concerts"."""
+    groups = []
+    for fi in (a, b):
+        si, pos = d.pos_of(fi)
+        k = d.hedge_start(si, pos) - 1
+        groups.append(_POSSESSOR_GROUPS.get(d.m.words[si][k], "") if k >= 0 else "")
+    return bool(groups[0] and groups[1] and groups[0] != groups[1])
+
+
 def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """One named holder's figure of one thing told twice in the body: both frames (``Mentions.frame``)
     name the holder (by name, initials, or through "it" and "the firm"), count the same concept, and give
@@ -2199,6 +2216,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                     continue  # "net profits" … "pre-tax profits": two measures of one noun
                 if _two_sources(d, fs, si) or _known_but_apart(d, first, fi):
                     continue  # two sources, or "Its rival's £3.2bn profit": told as known, another quantity
+                if _possessors_differ(d, first, fi):
+                    continue  # "from their 50 overs" … "from his 10 overs": the side's and one player's
                 if (first, fi) not in told:
                     yield _frame_told(first, fi, fr.concept)
                 break
