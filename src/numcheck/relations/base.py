@@ -135,6 +135,17 @@ def is_gap(d: _Doc, fi: int) -> bool:
     return False
 
 
+def since_then(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause counts "since" a month or a date ("seven cases were confirmed ... since
+    September"): a running span that ends now, in no earlier whole year."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    for k in range(lo, min(hi, len(words) - 1)):
+        if words[k] == "since" and toks[k + 1].fact >= 0 and d.facts[toks[k + 1].fact].kind == "date":
+            return True
+    return False
+
+
 # Possessive determiners before a count of a set its holder has ("its two departments").
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 

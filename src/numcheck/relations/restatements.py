@@ -20,6 +20,7 @@ from numcheck.relations.base import (
     family,
     is_gap,
     same_family,
+    since_then,
 )
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
@@ -1807,6 +1808,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # two sources' counts
                 if _possessors_differ(d, first, fi):
                     continue  # "from their 50 overs" … "from his 10 overs": the side's and one player's
+                if _since_against_year(d, first, fi):
+                    continue  # "seven cases ... since September" … "In the whole of 2024, only two cases"
                 if (first, fi) in told:
                     break
                 yield _frame_told(first, fi, fr.concept)
@@ -2180,6 +2183,17 @@ def _possessors_differ(d: _Doc, a: int, b: int) -> bool:
         k = d.hedge_start(si, pos) - 1
         groups.append(_POSSESSOR_GROUPS.get(d.m.words[si][k], "") if k >= 0 else "")
     return bool(groups[0] and groups[1] and groups[0] != groups[1])
+
+
+def _since_against_year(d: _Doc, a: int, b: int) -> bool:
+    """One figure counts since a date up to now (``base.since_then``) and the other is told of a year: two
+    spans of time, one count each."""
+    fa, fb = d.m.frame(a), d.m.frame(b)
+    for x, fx, other in ((a, fa, fb), (b, fb, fa)):
+        si, pos = d.pos_of(x)
+        if not fx.period and other.period and since_then(d, si, pos):
+            return True
+    return False
 
 
 def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
