@@ -135,6 +135,12 @@ def is_gap(d: _Doc, fi: int) -> bool:
     return False
 
 
+def one_or_more(f: Fact) -> bool:
+    """ "at least one adult", "more than one site": a bound that describes what is counted elsewhere, no
+    level of its own (an open interval upward from one)."""
+    return f.value == 1 and f.hedge != "exact" and f.interval.high is None and f.interval.low is not None
+
+
 def since_then(d: _Doc, si: int, pos: int) -> bool:
     """The figure's clause counts "since" a month or a date ("seven cases were confirmed ... since
     September"): a running span that ends now, in no earlier whole year."""

@@ -21,6 +21,7 @@ from numcheck.relations.base import (
     held_excess,
     is_average,
     is_gap,
+    one_or_more,
     same_family,
 )
 from numcheck.relations.conversions import _period_after
@@ -922,6 +923,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    if one_or_more(b):
+        return  # "7,270 households now include at least one adult in work, up from 5,430": the households moved
     if _last_listed(d, si, pos):
         return  # "a team of 14 made up of eight women and six men, up from 11": the list's whole moved
     h = d.hedge_start(si, pos)
