@@ -63,8 +63,10 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                     at, best = t.fact, abs(k - pos)
             if at >= 0:
                 yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
-            elif any(abs(d.facts[b].sentence - si) <= 1 for b in born) and (
-                apposed(d, si, pos) or _told_now(d, si, pos) or _told_as_who(d, si, a)
+            elif (
+                any(abs(d.facts[b].sentence - si) <= 1 for b in born)
+                and (apposed(d, si, pos) or _told_now(d, si, pos) or _told_as_who(d, si, a))
+                and _birth_owner(d, born[0]) in (-1, ai)
             ):
                 labels: tuple[tuple[str, str], ...] = (("at", "report"),)
                 latest = _latest_dated(d)
@@ -98,6 +100,21 @@ def _ages(d: _Doc) -> Iterator[Relation]:
 # brother in 1952"); a year past a comma tells a later act ("born in Bangor in August 1999, worked as a
 # plumber until ... January 2021").
 BIRTH_ALONE_REACH = 6
+
+
+def _birth_owner(d: _Doc, bi: int) -> int:
+    """The age the birth ``bi`` is told of in a relative clause ("The 21-year-old, who was born in March
+    2003"), else -1: any other age near it is another person's ("Lindgren, 29, is expected to stay 11th")."""
+    si, pos = d.pos_of(bi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos - 1, max(0, pos - BIRTH_ALONE_REACH) - 1, -1):
+        if words[k] == "who":
+            j = k - 1 if k > 0 and words[k - 1] == "," else k
+            while j > 0 and toks[j - 1].fact < 0 and words[j - 1].isalpha() and j > k - 3:
+                j -= 1  # "The 22-year-old midfielder, who": the age's own noun
+            fi = toks[j - 1].fact if j > 0 else -1
+            return fi if fi >= 0 and d.facts[fi].kind == "age" else -1
+    return -1
 
 
 def _birth_alone(d: _Doc, bi: int) -> bool:
