@@ -51,6 +51,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             one_birth
             and (birth_alone or d.facts[born[0]].sentence == si)
             and not _someone_else(d, si, pos)
+            and not _named_other(d, si, pos, born[0])
             and not (d.facts[born[0]].sentence != si and _kin_before(d, si, pos))
         ):
             at = -1
@@ -100,6 +101,17 @@ def _ages(d: _Doc) -> Iterator[Relation]:
 # brother in 1952"); a year past a comma tells a later act ("born in Bangor in August 1999, worked as a
 # plumber until ... January 2021").
 BIRTH_ALONE_REACH = 6
+
+
+def _named_other(d: _Doc, si: int, pos: int, bi: int) -> bool:
+    """The age at token ``pos`` is told in a relative clause of a name its birth's sentence does not give
+    ("the poet Tom Reyes, who won in 2011 at the age of 29" against "Garvey was born in Cork in 1978"):
+    another person's."""
+    name = d.m._relative_antecedent(si, pos)
+    if not name or d.facts[bi].sentence == si:
+        return False
+    said = {w.lower() for w in _cap_names(d, d.facts[bi].sentence)}
+    return not said & set(name.split())
 
 
 def _birth_owner(d: _Doc, bi: int) -> int:
