@@ -311,7 +311,7 @@ _RE_MDY = _c(
     + _DAYNUM
     + r")(?:st|nd|rd|th)?(?![\w:]|[.,]\d))?"
     r"(?:,?(?:" + _S + r"|[-/])*(?:(?:of" + _S + r"+|in" + _S + r"+)?(?P<y>" + _YEAR4 + r")|'(?P<y2>\d\d)\b))?"
-    # "in January 1,290 of them were": a day glued to three more digits by a comma is a count, not a date
+    # "in January 1,290 of them were", "In March, 5,240 drivers": a day never runs on into a thousands group
     r"(?!" + _S + r"*(?:%|per\b|percent|[:.]\d)|,\d{3}(?!\d))"
 )
 # A day past any month's end ("since August 32", "on 33 January, 2005"): a slip of the keys the calendar

@@ -196,6 +196,8 @@ class Vocab:
     comparison_better: frozenset[str]  # "beat", "bettered": better, which for a race time is lower
     gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
     gap_before: frozenset[str]  # "lead", "margin": "the lead to 21 points" is a gap
+    excess_objects: frozenset[str]  # "with" in "leaving it with 11 more than the 601": an amount held beyond
+    excess_links: frozenset[str]  # "were" in "were 10% fewer than": a link verb, the figure before is the level
     older_adjectives: frozenset[str]  # "up from a typical 165 million": the kind of level, passed over
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
     fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
@@ -578,6 +580,8 @@ def vocab() -> Vocab:
         comparison_better=frozenset(data["comparison"]["better"]),
         gap_after=frozenset(data["comparison"]["gap_after"]),
         gap_before=frozenset(data["comparison"]["gap_before"]),
+        excess_objects=frozenset(data["comparison"]["excess_objects"]),
+        excess_links=frozenset(data["comparison"]["excess_links"]),
         older_adjectives=frozenset(data["comparison"]["older_adjectives"]),
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
         fastest={str(w): "above" for w in data["superlatives"]["fastest"]}

@@ -15,9 +15,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.model import Hit
-from numcheck.patterns import View, as_percent, compile_templates, format_number, point, rounded_like
+from numcheck.patterns import Binding, View, as_percent, compile_templates, format_number, point, rounded_like
 from numcheck.relations import Relation
-from numcheck.vocab import vocab
+from numcheck.vocab import vocab, words_of
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -43,6 +43,24 @@ def _weighted(view: View) -> bool:
     """The text says its shares are weighted (vocab.toml ``[samples] weighting``)."""
     words = vocab().weighting
     return any(w in words for w in _WORDS.findall(view.text.lower()))
+
+
+# Words between "of" and a whole that leave it the same whole ("of the 19", "of its 40").
+_OF_DETERMINERS = frozenset({"the", "its", "their", "these", "all"})
+
+
+def from_binding(rel: Relation, b: Binding, view: View, rule: Rule) -> Relation | None:
+    """A template's whole told as a gap's size is no group: "a lead of 19 points, 41% to 22%", "a margin of
+    12 votes, 55% to 45%" (the gap nouns of vocab.toml ``[comparison] gap_before``, as ``base.is_gap``)."""
+    wi = rel.get("whole")
+    if wi is None:
+        return rel
+    before = words_of(view.doc.text[max(0, view.facts[wi].span.start - 60) : view.facts[wi].span.start])
+    while before and before[-1] in _OF_DETERMINERS:
+        before = before[:-1]
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in vocab().gap_before:
+        return None
+    return rel
 
 
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:

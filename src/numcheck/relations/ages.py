@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days
 from numcheck.mentions import CLAUSE_END
@@ -51,6 +51,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             one_birth
             and (birth_alone or d.facts[born[0]].sentence == si)
             and not _someone_else(d, si, pos)
+            and not _named_other(d, si, pos, born[0])
             and not (d.facts[born[0]].sentence != si and _kin_before(d, si, pos))
         ):
             at = -1
@@ -63,8 +64,10 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                     at, best = t.fact, abs(k - pos)
             if at >= 0:
                 yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
-            elif any(abs(d.facts[b].sentence - si) <= 1 for b in born) and (
-                apposed(d, si, pos) or _told_now(d, si, pos) or _told_as_who(d, si, a)
+            elif (
+                any(abs(d.facts[b].sentence - si) <= 1 for b in born)
+                and (apposed(d, si, pos) or _told_now(d, si, pos) or _told_as_who(d, si, a))
+                and _birth_owner(d, born[0]) in (-1, ai)
             ):
                 labels: tuple[tuple[str, str], ...] = (("at", "report"),)
                 latest = _latest_dated(d)
@@ -98,6 +101,32 @@ def _ages(d: _Doc) -> Iterator[Relation]:
 # brother in 1952"); a year past a comma tells a later act ("born in Bangor in August 1999, worked as a
 # plumber until ... January 2021").
 BIRTH_ALONE_REACH = 6
+
+
+def _named_other(d: _Doc, si: int, pos: int, bi: int) -> bool:
+    """The age at token ``pos`` is told in a relative clause of a name its birth's sentence does not give
+    ("the poet Tom Reyes, who won in 2011 at the age of 29" against "Garvey was born in Cork in 1978"):
+    another person's."""
+    name = d.m._relative_antecedent(si, pos)
+    if not name or d.facts[bi].sentence == si:
+        return False
+    said = {w.lower() for w in _cap_names(d, d.facts[bi].sentence)}
+    return not said & set(name.split())
+
+
+def _birth_owner(d: _Doc, bi: int) -> int:
+    """The age the birth ``bi`` is told of in a relative clause ("The 21-year-old, who was born in March
+    2003"), else -1: any other age near it is another person's ("Lindgren, 29, is expected to stay 11th")."""
+    si, pos = d.pos_of(bi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos - 1, max(0, pos - BIRTH_ALONE_REACH) - 1, -1):
+        if words[k] == "who":
+            j = k - 1 if k > 0 and words[k - 1] == "," else k
+            while j > 0 and toks[j - 1].fact < 0 and words[j - 1].isalpha() and j > k - 3:
+                j -= 1  # "The 22-year-old midfielder, who": the age's own noun
+            fi = toks[j - 1].fact if j > 0 else -1
+            return fi if fi >= 0 and d.facts[fi].kind == "age" else -1
+    return -1
 
 
 def _birth_alone(d: _Doc, bi: int) -> bool:
@@ -170,11 +199,23 @@ def _someone_else(d: _Doc, si: int, pos: int) -> bool:
         k -= 1
     if k >= 0 and words[k] in _age_words("other_before") and k < pos - 1:
         return True
+    if k >= 0 and k < pos - 1 and words[k + 1] in ("a", "an") and _object_of_act(d, words, k):
+        return True  # "broke a 12-year-old meeting record", "has bought a 230-year-old mill": what was acted on
     if pos + 1 < len(words) and words[pos + 1] in _age_words("other_after"):
         return True  # "The 25-year-old rival she beat": another person
     if k >= 0 and words[k] == ",":
         k -= 1
     return k >= 1 and (words[k - 1] in ("his", "her", "their") or words[k] in dates.table("tenure")["others"])
+
+
+def _object_of_act(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """The word at ``k``, right before an indefinite article and an age, is a verb of an act (a past word of
+    ``[ages] past_words``, a clause verb or a word in "-ed"), not a link ("was a 22-year-old student"): the
+    age is of what the act met or made, someone or something else."""
+    w = words[k]
+    if w in _age_words("link_words"):
+        return False
+    return w in _age_words("past_words") or d.verb_like(w)
 
 
 def apposed(d: _Doc, si: int, pos: int) -> bool:

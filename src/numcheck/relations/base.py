@@ -135,6 +135,45 @@ def is_gap(d: _Doc, fi: int) -> bool:
     return False
 
 
+def one_or_more(f: Fact) -> bool:
+    """ "at least one adult", "more than one site": a bound that describes what is counted elsewhere, no
+    level of its own (an open interval upward from one)."""
+    return f.value == 1 and f.hedge != "exact" and f.interval.high is None and f.interval.low is not None
+
+
+def since_then(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause counts "since" a month or a date ("seven cases were confirmed ... since
+    September"): a running span that ends now, in no earlier whole year."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    for k in range(lo, min(hi, len(words) - 1)):
+        if words[k] == "since" and toks[k + 1].fact >= 0 and d.facts[toks[k + 1].fact].kind == "date":
+            return True
+    return False
+
+
+# Possessive determiners before a count of a set its holder has ("its two departments").
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def held_excess(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at token ``pos``, told right before "more than", "fewer than" or the like, is an amount
+    held or moved beyond the figure after them, the object of the words before it, never a level set beside
+    an earlier figure of its sentence: "closed seven, leaving it with 11 more than the 601", "giving it four
+    more than the 18", "now has seven more than the 210", "hired 16 more than the 140" (vocab.toml
+    ``[comparison] excess_objects``; a clause verb or a word in "-ed" before it too, but not a link verb,
+    "were 10% fewer than", nor a verb of a move, "rose 10% more than")."""
+    k = d.hedge_start(si, pos) - 1
+    if k < 0:
+        return False
+    w = d.m.words[si][k]
+    if w in d.v.excess_objects:
+        return True
+    if w in d.v.excess_links or d.v.direction.ending_at(d.m.words[si], k + 1):
+        return False
+    return d.verb_like(w)
+
+
 def _bare(f: Fact) -> bool:
     return f.kind in ("count", "number") and not f.unit
 
@@ -291,6 +330,8 @@ class _Doc:
             f = self.facts[fi]
             if pm is not None and s2 == pm.sentence and k < pm.position and self._same_clause(s2, k, pm.position):
                 continue  # "gave 44 warnings on 60 of them": "them" is not the 44 of its own clause
+            if pm is not None and s2 == pm.sentence and k < pm.position and self._clause_subject(s2, k, pm.position):
+                continue  # "The two leading films shared 10 of them": "them" is never its own clause's subject
             if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, pf):
                 continue
             if f.value <= 1:
@@ -311,7 +352,7 @@ class _Doc:
                 older = fi if older < 0 else older
                 continue  # "1.78 million, up by 104,000 on the quarter. ... of the total": the move is no set
             if not noun or singular(noun) in heads:
-                if not noun and (self._after_preposition(s2, k) or self.older_end(s2, k)):
+                if not noun and (self._after_preposition(s2, k) or self._owned_set(s2, k) or self.older_end(s2, k)):
                     if aside < 0:
                         aside, aside_sentence = fi, s2
                     continue  # "followed 1,240 patients at 48 hospitals in seven countries": both passed over
@@ -519,6 +560,14 @@ class _Doc:
             j -= 1
         return j >= 0 and words[j] in _ASIDE_PREPOSITIONS
 
+    def _owned_set(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` counts a set its holder already has, told after a possessive ("attended
+        its two emergency departments", "toured the trust's four gardens"): known, no new set a later "of
+        those" takes a part of while the sentence tells another count before it."""
+        words = self.m.words[si]
+        j = self.hedge_start(si, k) - 1
+        return j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s"))
+
     def verb_like(self, word: str) -> bool:
         """A word that starts a clause of its own: a clause verb of the vocabulary or a past form in "-ed"."""
         return word in self.v.clause_verbs or (len(word) > 4 and word.endswith("ed"))
@@ -533,6 +582,19 @@ class _Doc:
             if not w[:1].isalnum() or self.verb_like(w):
                 return False
         return True
+
+    def _clause_subject(self, si: int, k: int, part: int) -> bool:
+        """The figure at token ``k`` counts the subject of the clause whose object holds the part at token
+        ``part`` ("The three Danish entries took 11 of them", "Its four offices handled 410 of them"): no
+        verb and no break from the clause's start to ``k``, a verb and no break from ``k`` to ``part``."""
+        words = self.m.words[si]
+        lo = self.m.clause_start(si, k)
+        if any(self.verb_like(w) or not w[:1].isalnum() for w in words[lo:k]):
+            return False
+        between = words[k + 1 : part]
+        if any(not w[:1].isalnum() or w in ("and", "or", "but", "while") for w in between):
+            return False
+        return any(self.verb_like(w) for w in between)
 
     def _set_part(self, si: int, pos: int) -> bool:
         """The figure at ``pos`` is told as a part of a set named by a definite noun with no figure ("18,400

@@ -82,9 +82,31 @@ def _items_from(
         else:
             gap += 1
             if gap > item_gap:
-                break
+                closing = _closing_item(d, si, j, end) if out else -1
+                if closing < 0:
+                    break
+                j, gap = closing, 0  # "£700,000 hidden in a lock-up in Arden and the remaining £500,000"
+                continue
         j += 1
     return out
+
+
+# Words right before a figure that close a list ("and the remaining £230,000"), and how far past an item's
+# long description they are looked for.
+_CLOSERS = frozenset({"remaining", "final"})
+CLOSING_REACH = 8
+
+
+def _closing_item(d: _Doc, si: int, j: int, end: int) -> int:
+    """The token of a figure that closes the list, "and the remaining N", within ``CLOSING_REACH`` tokens
+    from ``j`` with no other figure or sentence break before it; else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(j, min(end, j + CLOSING_REACH)):
+        if toks[k].fact >= 0 or words[k] in (".", "!", "?", ";"):
+            return -1
+        if words[k] in _CLOSERS and k >= 2 and words[k - 1] == "the" and words[k - 2] == "and":
+            return k + 1 if k + 1 < end and toks[k + 1].fact >= 0 else -1
+    return -1
 
 
 def _from_since_join(words: tuple[str, ...], lo: int, hi: int) -> bool:

@@ -18,8 +18,10 @@ from numcheck.relations.base import (
     _bare,
     _Doc,
     divided,
+    held_excess,
     is_average,
     is_gap,
+    one_or_more,
     same_family,
 )
 from numcheck.relations.conversions import _period_after
@@ -715,6 +717,8 @@ def _against_then(d: _Doc) -> Iterator[Relation]:
             continue
         cue = d.span(si, comma + 1, h)
         told = _stated_at(d, si, end)  # "..., compared with 12.6% a year earlier, a rise of 1.5%"
+        if told is None and _moved_by(d, si, d.pos_of(bi)[1]):
+            continue  # "prices rose by 5.1% over the year, compared with 6.8% a month earlier": two rates of a rise
         yield _change(d, si, ai, bi, (cue,), told[1] if told else "", told[:3] if told else None)
 
 
@@ -883,12 +887,21 @@ def _counted_noun(d: _Doc, noun: str) -> str:
     return singular(first) if first.isalpha() and first.endswith("s") and first not in FRAME_WORDS else ""
 
 
+# Words between "of" and a whole that say it is the most there was ("19 of a possible 30 points").
+_WHOLE_ADJECTIVES = frozenset({"possible", "available", "maximum"})
+
+
 def _part_before_whole(d: _Doc, si: int, pos: int) -> int:
     """The part told before the whole at token ``pos`` ("41 of the corporation's 86 seats"), else -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
     k = d.hedge_start(si, pos) - 1
     steps = 0
-    while k >= 0 and steps < 3 and toks[k].fact < 0 and (words[k] in DETERMINERS or words[k].endswith("'s")):
+    while (
+        k >= 0
+        and steps < 3
+        and toks[k].fact < 0
+        and (words[k] in DETERMINERS or words[k] in _WHOLE_ADJECTIVES or words[k].endswith("'s"))
+    ):
         k -= 1
         steps += 1
     if k < 1 or words[k] != "of" or toks[k - 1].fact < 0:
@@ -910,6 +923,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    if one_or_more(b):
+        return  # "7,270 households now include at least one adult in work, up from 5,430": the households moved
     if _last_listed(d, si, pos):
         return  # "a team of 14 made up of eight women and six men, up from 11": the list's whole moved
     h = d.hedge_start(si, pos)
@@ -1211,6 +1226,8 @@ def _newer_before(d: _Doc, si: int, pos: int, like: Fact) -> int:
     """The nearest figure before token ``pos`` in its clause that is of ``like``'s family and no frame
     (a year, a date), or -1."""
     words, toks = d.m.words[si], d.m.tokens[si]
+    if held_excess(d, si, pos):
+        return -1  # "closed seven, leaving it with 11 more than the 601": no level set beside the 601
     floor = pos - COMPARE_REACH
     k = pos
     while k - 1 > max(-1, floor):
@@ -1228,7 +1245,8 @@ def _newer_before(d: _Doc, si: int, pos: int, like: Fact) -> int:
             continue
         if f.is_range or f.value is None or not same_family(f, like, bare_ok=True):
             return -1
-        return fi
+        part = _part_before_whole(d, si, k)
+        return part if part >= 0 else fi  # "holds 24 of the council's 54 seats, four fewer than": the 24
     return -1
 
 
@@ -1246,6 +1264,16 @@ def _past_time_owner(d: _Doc, si: int, m: int) -> int:
 
 def _verb_like(word: str) -> bool:
     return word in VERBS or word.endswith("ed")
+
+
+def _moved_by(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at token ``pos`` is the size of the move its verb tells ("grew 3.8%", "rose by 5.1%"): a
+    comparison after it sets that size against another, and the verb says nothing of which is larger."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k > 0 and words[k - 1] == "by":
+        k -= 1
+    return k > 0 and d.v.direction.ending_at(words, k) is not None
 
 
 def _clause_direction(d: _Doc, si: int, pos: int) -> str:
@@ -1844,8 +1872,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             continue
         if back >= 2 and words[back - 1] == "(" and toks[back - 2].fact >= 0:
             continue  # "14,200 hectares (35,100 acres) ..., more than": the bracket converts the figure before
-        if back == j - 1 and is_gap(d, ai):
-            return None  # "second, 17 seconds behind in 2:06:58": a gap, not a level compared
+        if back == j - 1 and (is_gap(d, ai) or held_excess(d, si, back)):
+            return None  # "second, 17 seconds behind in 2:06:58", "leaving it with 11 more than": a gap, no level
         if d.older_end(si, back):
             return None  # "added 1.3km to the previous mark of 46.9km, and beat the 47.8km forecast"
         if back == d.hedge_start(si, j) - 1 and _difference_of(d, si, back, ai, bi):

@@ -154,8 +154,8 @@ def past_article(d: _Doc, toks: Sequence[Token], words: Sequence[str], j: int) -
             return j
         if _capital(d, toks[k]):
             return k
-        if not words[k].isalpha() or words[k] in ("and", "or"):
-            return j
+        if not words[k].replace("-", "").isalpha() or words[k] in ("and", "or"):
+            return j  # a hyphenated word is one word before the name: "the late-season Rafael"
     return j
 
 

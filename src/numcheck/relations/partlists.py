@@ -894,6 +894,8 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
                 total, subject, larger = named_again, first, False  # the whole named again, as a subject names it
         if larger:
             return  # "Sales rose to $412m. Europe took $150m. B took $121m, ... and D the remaining $53m"
+        if total >= 0 and _share_told_of(d, total):
+            return  # "Care takes the largest slice, at £148.3m, or 36% of the total. A gets ...": a sibling part
     if total < 0 or not _fits(d, total, si, items):
         return
     if of_total < 0 and subject < 0:
@@ -927,6 +929,24 @@ def _closed_lists(d: _Doc, si: int) -> Iterator[Relation]:
     roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
     cue = d.span(si, bare, bare + 2)
     yield Relation("breakdown", roles, (cue,), "sentence", (("inclusive", "yes"), ("rest", "told")))
+
+
+# Tokens after a figure in which its own share of a larger whole may be told (", or 36% of the total").
+SHARE_TOLD_REACH = 3
+
+
+def _share_told_of(d: _Doc, fi: int) -> bool:
+    """The figure is told with its own share of a larger whole right after it ("£148.3m, or 36% of the
+    total", "4,310 tonnes, or 39% of exports"): a part itself, no whole of the parts told after it."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words) - 1, pos + 2 + SHARE_TOLD_REACH)):
+        g = toks[k].fact
+        if g >= 0:
+            return d.facts[g].kind == "percent" and words[k + 1] == "of"
+        if words[k] in (".", "!", "?", ";"):
+            return False
+    return False
 
 
 def _count_of_places(d: _Doc, si: int, pos: int) -> bool:

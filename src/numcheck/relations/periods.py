@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from numcheck.mentions import _QUARTERS, same_holder
 from numcheck.model import Fact
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, since_then
 from numcheck.relations.stated import _names
 
 # Sentences either side of a part-period figure that its year's figure may stand in (a results story
@@ -105,6 +105,8 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
         for _, s2, wi, wyear in near[:CANDIDATES]:
             if (when.year and wyear and when.year != wyear) or (wyear == "last" and when.year):
                 continue
+            if not when.year and since_then(d, si, d.pos_of(pi)[1]) and _not_now(d, wyear):
+                continue  # "seven cases ... since September" (to now, 2026) is no part of "the whole of 2024"
             if not same_family(d.facts[pi], d.facts[wi]) or not _same_frame(d, pi, wi):
                 continue
             if _other_names(d, pi, wi):
@@ -117,6 +119,12 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
         rel = _disjoint_parts(d, wi, members)
         if rel is not None:
             yield rel
+
+
+def _not_now(d: _Doc, year: str) -> bool:
+    """The text's reporting date is known and falls in another year than ``year``."""
+    now = d.view.reporting_date
+    return now is not None and year.isdigit() and int(year) != now.year
 
 
 def _disjoint_parts(d: _Doc, wi: int, members: list[tuple[int, frozenset[int]]]) -> Relation | None:

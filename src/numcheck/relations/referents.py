@@ -271,10 +271,12 @@ def referent(d: _Doc, si: int, k: int, like: Fact | None = None, part: int = -1,
         f = d.facts[fi]
         if f.kind in FRAME_KINDS or d.bound_at(s2, k2):
             continue  # a time, or an age bound ("children under five")
-        if d._after_preposition(s2, k2) and any(
+        if (d._after_preposition(s2, k2) or d.older_end(s2, k2)) and any(
             t.fact >= 0 and d.facts[t.fact].kind in COUNTABLE for t in d.m.tokens[s2][:k2]
         ):
-            continue  # "412,600 flights from 11 airports. A quarter of them": the set before the preposition
+            # "412,600 flights from 11 airports. A quarter of them": the set before the preposition; "now has
+            # 11,870, compared with 8,950 a year ago. Around 29% of them": the level now, not the older one
+            continue
         if f.kind in SHARES and (like is None or like.kind not in SHARES):
             continue  # a share beside an amount ("900 (60%)", "£12m, 20% more than"): not what it stands for
         if f.is_range or f.value is None:

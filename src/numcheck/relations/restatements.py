@@ -20,6 +20,7 @@ from numcheck.relations.base import (
     family,
     is_gap,
     same_family,
+    since_then,
 )
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
@@ -46,6 +47,27 @@ _EARLIER = frozenset("compared compares comparing versus against previous previo
 
 # Words of a count's noun between it and a total set beside it ("300 people, 312 in all").
 APPOSITION_NOUN = 3
+
+
+def _total_over_part(d: _Doc, a: int, b: int) -> bool:
+    """One of the two figures is told as a total ("24 satellites in total", "a total of 44 lorries") and is
+    larger than the other, told plainly in a sentence that tells the rest beside it ("placed 22 in orbit, but
+    two others failed"): the other is a part of it. "Nearly 400 schools were shut ... In all, 430 closed" is
+    one count told twice."""
+    ma, mb = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if ma is None or mb is None or ("total" in ma.roles) == ("total" in mb.roles):
+        return False
+    total, other = (d.facts[a], d.facts[b]) if "total" in ma.roles else (d.facts[b], d.facts[a])
+    if total.value is None or other.value is None or total.value <= other.value:
+        return False
+    # The plain count's sentence tells the rest beside it ("but two others failed"): it is a part.
+    for t in d.m.tokens[other.sentence]:
+        m = d.m.by_fact.get(t.fact) if t.fact >= 0 else None
+        if m is not None and (
+            m.roles & {"another", "remainder"} or (m.noun or "").split()[:1] in (["others"], ["other"])
+        ):
+            return True
+    return False
 
 
 def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -140,6 +162,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "the 13 deaths among children", "The toll has since risen, and the 32 deaths"
                 if _running(d, first) != _running(d, fi):
                     continue  # "ran in five tries" ... "has now scored 13 tries this season": a running tally
+                if _total_over_part(d, first, fi):
+                    continue  # "placed 22 satellites in orbit" … "It carried 24 satellites in total": a part and its whole
                 held = d.m.frame(fi).holder
                 relative = any(
                     a == "," and b in ("who", "which", "whose")
@@ -1782,6 +1806,10 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # "Its rival has 63 stores": another holder named without a name
                 if _two_sources(d, fs, si):
                     continue  # two sources' counts
+                if _possessors_differ(d, first, fi):
+                    continue  # "from their 50 overs" … "from his 10 overs": the side's and one player's
+                if _since_against_year(d, first, fi):
+                    continue  # "seven cases ... since September" … "In the whole of 2024, only two cases"
                 if (first, fi) in told:
                     break
                 yield _frame_told(first, fi, fr.concept)
@@ -2142,6 +2170,32 @@ HELD_PER_KEY = 4
 HELD_KINDS = frozenset({"count", "number", "money", "percent"})
 
 
+# Possessive pronouns before a figure, by whom they stand for: a body or group, or one person of each sex.
+_POSSESSOR_GROUPS = {"its": "body", "their": "body", "his": "he", "her": "she"}
+
+
+def _possessors_differ(d: _Doc, a: int, b: int) -> bool:
+    """Both figures follow a possessive pronoun and the two stand for different holders: a side's "their
+    50 overs" and a bowler's "his 10 overs", "her six concerts" against "their 30 concerts"."""
+    groups = []
+    for fi in (a, b):
+        si, pos = d.pos_of(fi)
+        k = d.hedge_start(si, pos) - 1
+        groups.append(_POSSESSOR_GROUPS.get(d.m.words[si][k], "") if k >= 0 else "")
+    return bool(groups[0] and groups[1] and groups[0] != groups[1])
+
+
+def _since_against_year(d: _Doc, a: int, b: int) -> bool:
+    """One figure counts since a date up to now (``base.since_then``) and the other is told of a year: two
+    spans of time, one count each."""
+    fa, fb = d.m.frame(a), d.m.frame(b)
+    for x, fx, other in ((a, fa, fb), (b, fb, fa)):
+        si, pos = d.pos_of(x)
+        if not fx.period and other.period and since_then(d, si, pos):
+            return True
+    return False
+
+
 def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """One named holder's figure of one thing told twice in the body: both frames (``Mentions.frame``)
     name the holder (by name, initials, or through "it" and "the firm"), count the same concept, and give
@@ -2176,6 +2230,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                     continue  # "net profits" … "pre-tax profits": two measures of one noun
                 if _two_sources(d, fs, si) or _known_but_apart(d, first, fi):
                     continue  # two sources, or "Its rival's £3.2bn profit": told as known, another quantity
+                if _possessors_differ(d, first, fi):
+                    continue  # "from their 50 overs" … "from his 10 overs": the side's and one player's
                 if (first, fi) not in told:
                     yield _frame_told(first, fi, fr.concept)
                 break

@@ -1189,10 +1189,16 @@ def _target(d: _Report) -> Iterator[Relation]:
             named = t["target_after"].starting_at(words, hit[1] + 1) is not None
             if words[k] == "a" or named:
                 targets.append((si, hit[1], int(f.value), named))
-    if len(totals) != 3 or len(targets) != 1:
+    if len(targets) != 1:
+        return
+    si, k, told, _ = targets[0]
+    # "Set 269 to win, they were bowled out for 171": a total after the target in its own sentence is the
+    # chase itself, the fourth innings, not one of the three that set it ("dismissed for 340, leaving
+    # them a target of 258" tells the third before it).
+    totals = [x for x in totals if x[0] != si or x[1] < k]
+    if len(totals) != 3:
         return
     (s1, k1, a1), (s2, k2, b1), (s3, k3, a2) = totals
-    si, k, told, _ = targets[0]
     need = a1 + a2 - b1 + 1
     if need <= 0 or need == told:
         return

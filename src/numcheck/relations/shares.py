@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -44,7 +45,7 @@ from numcheck.relations.referents import (
     subject_at,
 )
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import singular
+from numcheck.vocab import _toml, singular
 
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
 PART_GAP = 3
@@ -686,9 +687,27 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         if f.kind in FRAME_KINDS:
             continue  # a time (a bracket converting the whole, "took $182m (£143m)", is no token: ``Mentions``)
         if f.kind in COUNTABLE and same_family(f, part) and not f.is_range and f.value is not None:
+            if _members_of_units(d, fi, toks[pos].fact):
+                return None  # "1,027 households ..., including 1,486 children": people in the units, no part
             return fi, d.span(si, k - 1, k), "clause"
         return None
     return None
+
+
+@functools.cache
+def _units_of_people() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["group_size"]["units_of_people"])
+
+
+def _members_of_units(d: _Doc, whole: int, part: int) -> bool:
+    """The whole counts units that hold several people ("households", "families"; vocab.toml
+    ``[group_size] units_of_people``) and the part counts something else ("children", "pensioners")."""
+    wm, pm = d.m.by_fact.get(whole), d.m.by_fact.get(part)
+    if wm is None or pm is None or not wm.noun or not pm.noun:
+        return False
+    wn, pn = wm.noun.split()[0], pm.noun.split()[0]
+    units = _units_of_people()
+    return wn in units and pn not in units and pn.isalpha()
 
 
 def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:

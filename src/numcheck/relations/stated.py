@@ -129,6 +129,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             continue  # "77m euros ($100m), up from 38m": the bare older end is in euros, not the bracket's dollars
         if _a_rate(d, bi):
             continue  # "sold an average of 0.61 homes a week, compared with 0.55": no total's stated change
+        if _times_other(d, bi) or _times_other(d, ai):
+            continue  # "costs 8.3 times average earnings, compared with four times": a ratio, not the price
         if _age_group_subject(d, min(ai, bi)):
             continue  # "the over-65 population rose from 67,700 to 88,300": a group within the lead's whole
         concept = (
@@ -1039,6 +1041,14 @@ def _a_rate(d: _Doc, fi: int) -> bool:
     if k >= 2 and words[k - 1] == "of" and words[k - 2] == "average":
         return True
     return any(d.v.rates.starting_at(words, j) for j in range(pos + 1, min(len(words), pos + 1 + RATE_AFTER)))
+
+
+def _times_other(d: _Doc, fi: int) -> bool:
+    """The figure is a ratio to another quantity, "times" right after it ("costs 8.3 times average
+    earnings", "four times in the late 1990s"): no level of the thing the lead's change moves."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return d.facts[fi].kind == "number" and pos + 1 < len(words) and words[pos + 1] == "times"
 
 
 def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
