@@ -959,10 +959,18 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
         ):
             continue  # "since 1994", "since the 2001 floods": the year readers'; "since its first edition" is ours
         rest = set(words[:pos]) | set(words[last:])
-        if any(_year_of(d.facts[t.fact]) for t in d.m.tokens[si] if t.fact >= 0):
-            continue  # "Three years after the merger, sales are up, it said in 2008": the sentence's own time
         if link == "since" and "had" in words[max(0, pos - HAD_REACH) : pos]:
             continue  # "had run for 12 years since then": it ended before now
+        if any(_year_of(d.facts[t.fact]) or d.facts[t.fact].kind == "year" for t in d.m.tokens[si] if t.fact >= 0):
+            # "The choir, formed in 1990, has sung at 600 weddings in the 35 years since": a bare "since" (or
+            # "since then") after the one year its own sentence tells counts from that year; any other phrase
+            # with a year in its sentence is that sentence's own time ("Three years after the merger, sales
+            # are up, it said in 2008"); a season's years ("in the 2008-09 budget") are its time too.
+            own = _own_since_year(d, si, pos) if bare or words[first:last] == ("then",) else -1
+            if own >= 0:
+                within = words[pos - 1 : pos] not in tuple((w,) for w in _WHOLE_SPAN)
+                yield from _to_now(d, si, fi, own, (d.m.tokens[si][pos + 1].span,), within)
+            continue
         if link == "after" and (not rest & now or rest & then):
             continue  # "Two years after the merger, it was sold": counted to then, not now
         start, cues = _back_year(d, si, first, last, bare)
@@ -972,6 +980,21 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
         # four years since the relegation rebuilding", "for 15 years since": a time inside it.
         within = link == "since" and words[pos - 1 : pos] not in tuple((w,) for w in _WHOLE_SPAN)
         yield from _to_now(d, si, fi, start, (d.m.tokens[si][pos + 1].span, *cues) if link == "since" else cues, within)
+
+
+def _own_since_year(d: _Doc, si: int, pos: int) -> int:
+    """The year a bare "since" at token ``pos`` + 1 points back to inside its own sentence: the one year told
+    before the length, as a plain year or a month's ("who formed in 2011", "Founded in March 1998, ..."), with
+    no year, range or date after it. -1 when the sentence tells none, several years or a year after the
+    length ("in the ten years since, it said in 2020")."""
+    toks = d.m.tokens[si]
+    found = [k for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+    if not found or found[-1] > pos:
+        return -1
+    facts = [d.facts[toks[k].fact] for k in found]
+    if any(f.is_range for f in facts) or len({_year_of(f) for f in facts}) != 1:
+        return -1
+    return toks[found[-1]].fact
 
 
 # Words after a "since" that ends its phrase, pointing back like "since then" ("In the 19 years since, it has").
