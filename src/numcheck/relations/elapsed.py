@@ -409,11 +409,24 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
     table = dates.table("spans")
     lasted, ended = frozenset(table["lasted_words"]), frozenset(table["end_words"])
     begun = _start_words() | {"from"}
+    spent, done = frozenset(table["spent_words"]), frozenset(table["done_words"])
+    work = frozenset(table["work_start_words"])
     for si, pos, fi, f in d.figures(frozenset({"duration"})):
         if f.unit != "year" or f.value is None or f.is_range:
             continue
         words, toks = d.m.words[si], d.m.tokens[si]
         told_for = words[pos - 1 : pos] == ("for",) and "from" in words[pos + 1 : pos + 1 + BOUND_REACH]
+        k0 = d.hedge_start(si, pos)
+        if (
+            k0 >= 1
+            and (words[k0 - 1] in spent or words[k0 - 1] in lasted)
+            and all(t.fact < 0 or d.facts[t.fact].kind not in ("year", "date") for t in toks)
+        ):
+            # "Morgan spent seven years writing the book. She began it in 2013 and finished it in 2024."
+            near = _years_next_door(d, si, work, done)
+            if near is not None:
+                yield Relation("span", (("length", fi), ("start", near[0]), ("end", near[1])), (), "document")
+            continue
         if not told_for and not (pos >= 1 and words[pos - 1] in lasted):
             continue
         years = [k for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
@@ -428,6 +441,27 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
         ya, yb = _year_of(d.facts[a]), _year_of(d.facts[b])
         if ya is not None and yb is not None and ya < yb:
             yield Relation("span", (("length", fi), ("start", a), ("end", b)), (), "sentence")
+
+
+def _years_next_door(d: _Doc, si: int, begun: frozenset[str], ended: frozenset[str]) -> tuple[int, int] | None:
+    """(start, end) years of the sentence after the length's, else the one before, that opens on a pronoun or
+    on a name of the length's sentence and tells exactly two years, the first after a word that starts
+    something ("She began the first draft in 2013") and the second after one that ends it, past the first
+    ("and finished it in 2024"). None when there is no such sentence."""
+    own = {w for w in d.m.words[si] if w.isalpha()}
+    for s2 in (si + 1, si - 1):
+        if not 0 <= s2 < len(d.m.tokens):
+            continue
+        toks2, words2 = d.m.tokens[s2], d.m.words[s2]
+        if not words2 or not (words2[0] in _PRONOUNS or words2[0] in own and words2[0] not in STOPWORDS):
+            continue
+        years = [k for k, t in enumerate(toks2) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+        if len(years) != 2 or any(d.facts[toks2[k].fact].is_range for k in years):
+            continue
+        ka, kb = years
+        if set(words2[:ka]) & begun and set(words2[ka + 1 : kb]) & ended:
+            return toks2[ka].fact, toks2[kb].fact
+    return None
 
 
 # Units of a length counted between two days or months ("lasted 12 days, from 3 May to 25 May").
