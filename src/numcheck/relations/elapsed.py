@@ -433,6 +433,8 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
         if len(years) != 2:
             continue
         (ka, kb) = years
+        if ";" in words[min(pos, ka) : max(pos, kb)]:
+            continue  # "The restoration took four years; the chapel opened in 1870 and closed in 1990": another clause
         if not set(words[max(0, ka - BOUND_REACH) : ka]) & begun:
             continue
         if not set(words[max(ka + 1, kb - BOUND_REACH - 2) : kb]) & (ended | _span_until()):
