@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days
-from numcheck.mentions import CLAUSE_END
+from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact
 from numcheck.patterns import View
 from numcheck.relations.base import Relation, _Doc, _plain_tokens
@@ -158,7 +158,10 @@ def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:
     further off tells by name ("Born in Brno in March 2005, Novak turned professional ..."): the birth's
     sentence has a named subject, and the age is told of that name, as the subject of the age's own sentence
     ("Novak, 24, ...", "Novak, the 24-year-old, ...") or, when the age opens its sentence ("The 24-year-old
-    Slovak ..."), as the subject of the nearest sentence before it that names one."""
+    Slovak ..."), as the subject of the nearest sentence before it that names one. A quote that opens on the
+    age ('"The 35-year-old has been superb," he said') is a speaker's word about someone else: that nearest
+    sentence names the born person, or the role the birth's sentence gives them ("Kerr, the club captain,
+    was born ..." ... "Dunne praised his captain"), anywhere in it."""
     if not (apposed(d, si, pos) or a.kind == "age" and (_told_now(d, si, pos) or _told_as_who(d, si, a))):
         return False
     bs = d.facts[bi].sentence
@@ -170,14 +173,69 @@ def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:
     g, who = _sentence_subject(d, si)
     if not g and who & born:
         return True
-    if not _opens(d, si, pos) or d.m.words[si][pos - 1 : pos] == (",",):
+    words = d.m.words[si]
+    quoted = words[:1] in _OPEN_QUOTES and all(w == "the" for w in words[1:pos])
+    if not (quoted or _opens(d, si, pos)) or words[pos - 1 : pos] == (",",):
         return False
     for s2 in range(si - 1, max(-1, si - 1 - CHAIN_BACK), -1):
+        if quoted:
+            plain = _plain_tokens(d, s2)
+            if plain:
+                return s2 != bs and _speaks_of(d, plain, born, _apposed_role(d, bs))
+            continue
         g, who = _sentence_subject(d, s2)
         if g or not who:
             continue
         return bool(who & born)
     return False
+
+
+def _speaks_of(d: _Doc, plain: tuple[Token, ...], born: frozenset[str], role: frozenset[str]) -> bool:
+    """The sentence ``plain`` before a quote tells its speaker (the names that open it) speaking of the born
+    person: named after the speaker ("Dunne praised Kerr"), or by the role the birth gives them ("Dunne paid
+    tribute to his captain"), and no other name told after the speaker ("Kerr praised Mensah", "Dunne
+    praised Kerr and Mensah": whose age the quote tells is not known)."""
+    text = d.view.text
+    caps = [t.text for t in plain if t.text[:1].isalpha() and text[t.start : t.start + 1].isupper()]
+
+    def cap(k: int) -> bool:
+        return k < len(plain) and plain[k].text[:1].isalpha() and text[plain[k].start : plain[k].start + 1].isupper()
+
+    # The speaker: the names that open the sentence, past a title between them ("Board chair Luis Ortega"),
+    # never past a verb ("Dunne praised Kerr").
+    lead = 0
+    while lead < len(plain) and plain[lead].text[:1].isalpha():
+        w = plain[lead].text
+        if not (cap(lead) or lead and cap(lead + 1) and not _is_verb(w) and w not in _AUX):
+            break
+        lead += 1
+    speaker = {t.text for t in plain[:lead]}
+    # Days and months are no names ("paid tribute to Kerr on Sunday").
+    others = (
+        {w for w in caps if w not in dates.MONTHS and w.capitalize() not in dates.WEEKDAYS} - speaker - STOPWORDS_CAL
+    )
+    if speaker & born or others - born:
+        return False
+    return bool(others & born or role & {t.text for t in plain[lead:]})
+
+
+# The marks that open a quote as a sentence's first token.
+_OPEN_QUOTES = (('"',), ("\u201c",))
+# Tokens after a name's comma that may hold the noun phrase set beside it ("Kerr, the Castlemoor club captain,").
+APPOSED_REACH = 5
+
+
+def _apposed_role(d: _Doc, si: int) -> frozenset[str]:
+    """The head noun of the phrase set beside the name that opens sentence ``si`` ("Kerr, the club captain,
+    was born ..." -> captain); empty when there is none."""
+    words = d.m.words[si]
+    i = next((k for k in range(min(len(words), 4)) if words[k] == ","), -1)
+    if i < 1 or words[i + 1 : i + 2] not in (("the",), ("a",), ("his",), ("her",), ("their",)):
+        return frozenset()
+    j = next((k for k in range(i + 2, min(len(words), i + 2 + APPOSED_REACH)) if words[k] == ","), -1)
+    if j < 0 or not words[j - 1].isalpha() or words[j - 1] in STOPWORDS_CAL:
+        return frozenset()
+    return frozenset({words[j - 1]})
 
 
 def _told_as_who(d: _Doc, si: int, a: Fact) -> bool:

@@ -409,17 +409,32 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
     table = dates.table("spans")
     lasted, ended = frozenset(table["lasted_words"]), frozenset(table["end_words"])
     begun = _start_words() | {"from"}
+    spent, done = frozenset(table["spent_words"]), frozenset(table["done_words"])
+    work = frozenset(table["work_start_words"])
     for si, pos, fi, f in d.figures(frozenset({"duration"})):
         if f.unit != "year" or f.value is None or f.is_range:
             continue
         words, toks = d.m.words[si], d.m.tokens[si]
         told_for = words[pos - 1 : pos] == ("for",) and "from" in words[pos + 1 : pos + 1 + BOUND_REACH]
+        k0 = d.hedge_start(si, pos)
+        if (
+            k0 >= 1
+            and (words[k0 - 1] in spent or words[k0 - 1] in lasted)
+            and all(t.fact < 0 or d.facts[t.fact].kind not in ("year", "date") for t in toks)
+        ):
+            # "Morgan spent seven years writing the book. She began it in 2013 and finished it in 2024."
+            near = _years_next_door(d, si, work, done)
+            if near is not None:
+                yield Relation("span", (("length", fi), ("start", near[0]), ("end", near[1])), (), "document")
+            continue
         if not told_for and not (pos >= 1 and words[pos - 1] in lasted):
             continue
         years = [k for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
         if len(years) != 2:
             continue
         (ka, kb) = years
+        if ";" in words[min(pos, ka) : max(pos, kb)]:
+            continue  # "The restoration took four years; the chapel opened in 1870 and closed in 1990": another clause
         if not set(words[max(0, ka - BOUND_REACH) : ka]) & begun:
             continue
         if not set(words[max(ka + 1, kb - BOUND_REACH - 2) : kb]) & (ended | _span_until()):
@@ -428,6 +443,27 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
         ya, yb = _year_of(d.facts[a]), _year_of(d.facts[b])
         if ya is not None and yb is not None and ya < yb:
             yield Relation("span", (("length", fi), ("start", a), ("end", b)), (), "sentence")
+
+
+def _years_next_door(d: _Doc, si: int, begun: frozenset[str], ended: frozenset[str]) -> tuple[int, int] | None:
+    """(start, end) years of the sentence after the length's, else the one before, that opens on a pronoun or
+    on a name of the length's sentence and tells exactly two years, the first after a word that starts
+    something ("She began the first draft in 2013") and the second after one that ends it, past the first
+    ("and finished it in 2024"). None when there is no such sentence."""
+    own = {w for w in d.m.words[si] if w.isalpha()}
+    for s2 in (si + 1, si - 1):
+        if not 0 <= s2 < len(d.m.tokens):
+            continue
+        toks2, words2 = d.m.tokens[s2], d.m.words[s2]
+        if not words2 or not (words2[0] in _PRONOUNS or words2[0] in own and words2[0] not in STOPWORDS):
+            continue
+        years = [k for k, t in enumerate(toks2) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+        if len(years) != 2 or any(d.facts[toks2[k].fact].is_range for k in years):
+            continue
+        ka, kb = years
+        if set(words2[:ka]) & begun and set(words2[ka + 1 : kb]) & ended:
+            return toks2[ka].fact, toks2[kb].fact
+    return None
 
 
 # Units of a length counted between two days or months ("lasted 12 days, from 3 May to 25 May").
@@ -959,10 +995,18 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
         ):
             continue  # "since 1994", "since the 2001 floods": the year readers'; "since its first edition" is ours
         rest = set(words[:pos]) | set(words[last:])
-        if any(_year_of(d.facts[t.fact]) for t in d.m.tokens[si] if t.fact >= 0):
-            continue  # "Three years after the merger, sales are up, it said in 2008": the sentence's own time
         if link == "since" and "had" in words[max(0, pos - HAD_REACH) : pos]:
             continue  # "had run for 12 years since then": it ended before now
+        if any(_year_of(d.facts[t.fact]) or d.facts[t.fact].kind == "year" for t in d.m.tokens[si] if t.fact >= 0):
+            # "The choir, formed in 1990, has sung at 600 weddings in the 35 years since": a bare "since" (or
+            # "since then") after the one year its own sentence tells counts from that year; any other phrase
+            # with a year in its sentence is that sentence's own time ("Three years after the merger, sales
+            # are up, it said in 2008"); a season's years ("in the 2008-09 budget") are its time too.
+            own = _own_since_year(d, si, pos) if bare or words[first:last] == ("then",) else -1
+            if own >= 0:
+                within = words[pos - 1 : pos] not in tuple((w,) for w in _WHOLE_SPAN)
+                yield from _to_now(d, si, fi, own, (d.m.tokens[si][pos + 1].span,), within)
+            continue
         if link == "after" and (not rest & now or rest & then):
             continue  # "Two years after the merger, it was sold": counted to then, not now
         start, cues = _back_year(d, si, first, last, bare)
@@ -972,6 +1016,21 @@ def _since_told(d: _Doc) -> Iterator[Relation]:
         # four years since the relegation rebuilding", "for 15 years since": a time inside it.
         within = link == "since" and words[pos - 1 : pos] not in tuple((w,) for w in _WHOLE_SPAN)
         yield from _to_now(d, si, fi, start, (d.m.tokens[si][pos + 1].span, *cues) if link == "since" else cues, within)
+
+
+def _own_since_year(d: _Doc, si: int, pos: int) -> int:
+    """The year a bare "since" at token ``pos`` + 1 points back to inside its own sentence: the one year told
+    before the length, as a plain year or a month's ("who formed in 2011", "Founded in March 1998, ..."), with
+    no year, range or date after it. -1 when the sentence tells none, several years or a year after the
+    length ("in the ten years since, it said in 2020")."""
+    toks = d.m.tokens[si]
+    found = [k for k, t in enumerate(toks) if t.fact >= 0 and _year_of(d.facts[t.fact]) is not None]
+    if not found or found[-1] > pos:
+        return -1
+    facts = [d.facts[toks[k].fact] for k in found]
+    if any(f.is_range for f in facts) or len({_year_of(f) for f in facts}) != 1:
+        return -1
+    return toks[found[-1]].fact
 
 
 # Words after a "since" that ends its phrase, pointing back like "since then" ("In the 19 years since, it has").
