@@ -210,6 +210,9 @@ _BOUND_WORDS = frozenset({"under", "over", "aged", "below", "above"})
 AGE_BOUND_MAX = 120
 # Tokens before "on" or "against" in which a move makes the figure after them a change's older end.
 OLDER_END_REACH = 4
+# Roles of a figure added to a level, never the level itself: "a further 22,100 have been sold, taking the
+# total past 31,000, more than three times the earlier figure".
+_ADDED_ROLES = frozenset({"another"})
 # Words before "of" that make the figure after it an earlier level beaten or passed ("the previous
 # record of 22").
 _EARLIER_MARKS = frozenset({"previous", "former", "old", "existing", "earlier"})
@@ -505,6 +508,7 @@ class _Doc:
                 and f.value is not None
                 and same_family(f, b)
                 and not self.move_size(fi)
+                and not self.m.by_fact[fi].roles & _ADDED_ROLES
                 and not (t >= 2 and self.m.words[s2][t - 1] == "(" and self.fact_at(s2, t - 2) >= 0)
             ]
             if len(found) > 1:
