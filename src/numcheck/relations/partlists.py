@@ -357,21 +357,31 @@ def _further_words() -> PhraseTable:
     return PhraseTable.build((p, "further") for p in _toml("vocab.toml")["sums"]["further"])
 
 
+def _opened_run(d: _Doc, si: int, reach: int) -> tuple[int, int, Fact, list[int]] | None:
+    """An "Of <whole>," opener's comma (within ``reach`` tokens), its first part's token and fact, and the
+    parts run from the comma (``_run``); None when the sentence opens no such list."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    comma = next((k for k in range(1, min(len(words), reach)) if words[k] == ","), -1)
+    first = next((k for k in range(comma + 1, len(toks)) if toks[k].fact >= 0), -1) if comma > 0 else -1
+    if first < 0 or _opener(d, si, first) != 0:
+        return None
+    like = d.facts[toks[first].fact]
+    if not _single(like):
+        return None
+    return comma, first, like, _run(d, si, comma + 1, like)
+
+
 def _further_parts(d: _Doc, si: int) -> Iterator[Relation]:
     """ "Of the 48,300 people who attended, 34,400 were seen within four hours. A further 11,900 waited
     up to 12 hours, and 2,000 longer": the sentence after an "Of <whole>," part opens on a part told as
     more of the same whole (``[sums] further``: "A further", "Another"), so it is another part of that
     whole; the parts after it in its sentence join it only when told by the same verb (or none). The parts
     may leave some of the whole untold: at most the whole."""
-    words, toks = d.m.words[si], d.m.tokens[si]
-    comma = next((k for k in range(1, min(len(words), OPENER_REACH)) if words[k] == ","), -1)
-    first = next((k for k in range(comma + 1, len(toks)) if toks[k].fact >= 0), -1) if comma > 0 else -1
-    if first < 0 or _opener(d, si, first) != 0:
+    toks = d.m.tokens[si]
+    opened = _opened_run(d, si, OPENER_REACH)
+    if opened is None:
         return
-    like = d.facts[toks[first].fact]
-    if not _single(like):
-        return
-    items = _run(d, si, comma + 1, like)
+    comma, first, like, items = opened
     # the opener's own figure ("Of the 48,300 people who attended in January,": the month is its time)
     # and "its three departments" in the clause that narrows it: the figure at the opener's head is the whole)
     own = [k for k in range(first) if toks[k].fact >= 0 and d.facts[toks[k].fact].kind not in FRAME_KINDS]
@@ -527,16 +537,10 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
     words, toks = d.m.words[si], d.m.tokens[si]
     if not words or opener_start(words, 0) < 0:
         return
-    comma = next((k for k in range(1, min(len(words), 12)) if words[k] == ","), -1)
-    first = next((k for k in range(comma + 1, len(toks)) if toks[k].fact >= 0), -1) if comma > 0 else -1
-    if first < 0 or _opener(d, si, first) != 0:
+    opened = _opened_run(d, si, 12)
+    if opened is None or len(opened[3]) < 2:
         return
-    like = d.facts[toks[first].fact]
-    if not _single(like):
-        return
-    items = _run(d, si, comma + 1, like)
-    if len(items) < 2:
-        return
+    comma, first, like, items = opened
     total = _opener_whole(d, si, 0, first, like)
     if total < 0 and not any(toks[k].fact >= 0 for k in range(0, comma)):
         start = opener_start(words, 0)

@@ -435,21 +435,26 @@ def own_whole(d: _Doc, ref: int) -> int:
     return out if f.value > rf.value else -1
 
 
-def _sample_before(d: _Doc, si: int, of: int, ref: int) -> int:
-    """The count a poll asked, told before token ``of`` ("a survey of 1,500 adults", "polled 1,500 people"),
-    or -1."""
+def sample_counts(d: _Doc, si: int, pos: int, back: int, skip: int) -> Iterator[int]:
+    """The counts a poll asked told before token ``pos`` of sentence ``si``, up to ``back`` sentences back,
+    nearest first ("a survey of 1,500 adults", "polled 1,500 people"); never the figure ``skip``."""
     w = words()
-    for s2, k, fi in d.m.figures_before(si, of, NAMED_BACK, None):
+    for s2, k, fi in d.m.figures_before(si, pos, back, None):
         f = d.facts[fi]
-        if fi == ref or f.kind not in ("count", "number") or f.is_range or f.value is None:
+        if fi == skip or f.kind not in ("count", "number") or f.is_range or f.value is None:
             continue
         ws = d.m.words[s2]
         j = d.hedge_start(s2, k)
         while j > 0 and ws[j - 1] in ("a", "the", "total", "some", "of") and not w.samples.ending_at(ws, j):
             j -= 1
         if w.samples.ending_at(ws, j):
-            return fi
-    return -1
+            yield fi
+
+
+def _sample_before(d: _Doc, si: int, of: int, ref: int) -> int:
+    """The count a poll asked, told before token ``of`` ("a survey of 1,500 adults", "polled 1,500 people"),
+    or -1."""
+    return next(sample_counts(d, si, of, NAMED_BACK, ref), -1)
 
 
 def concepts_agree(d: _Doc, a: int, b: int) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.relations.base import SHARES, Relation, _Doc
-from numcheck.relations.referents import definite_whole
+from numcheck.relations.referents import definite_whole, sample_counts
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import singular
 
@@ -318,18 +318,9 @@ def _narrowed(d: _Doc, si: int, pos: int) -> bool:
 def _one_sample(d: _Doc, si: int, pos: int, part: int) -> int:
     """The one count told before token ``pos`` of sentence ``si`` as what a poll asked ("a survey of 1,850
     adults", "polled 2,000 people"), else -1 (none, or two samples: which one is not told)."""
-    w = referent_words()
     found = -1
-    for s2, k, fi in d.m.figures_before(si, pos, si + 1, None):
-        f = d.facts[fi]
-        if fi == part or f.kind not in ("count", "number") or f.is_range or f.value is None:
-            continue
-        ws = d.m.words[s2]
-        j = d.hedge_start(s2, k)
-        while j > 0 and ws[j - 1] in ("a", "the", "total", "some", "of") and not w.samples.ending_at(ws, j):
-            j -= 1
-        if w.samples.ending_at(ws, j):
-            if found >= 0 and d.facts[found].value != f.value:
-                return -1
-            found = fi
+    for fi in sample_counts(d, si, pos, si + 1, part):
+        if found >= 0 and d.facts[found].value != d.facts[fi].value:
+            return -1
+        found = fi
     return found
