@@ -392,9 +392,13 @@ def _list_items(
     if closing and (j >= len(words) or words[j] != closing):
         return None
     if lowered and (
-        longest > LOWER_ITEM or words[start:j].count("and") != 1 or j >= len(words) or words[j] not in (".", "!")
+        longest > LOWER_ITEM
+        or words[start:j].count("and") != 1
+        or "," in words[words.index("and", start, j) : j]
+        or j >= len(words)
+        or words[j] not in (".", "!")
     ):
-        return None
+        return None  # "housing, transport and schools, officials said": the list closes at its "and" item
     return (count, j) if count >= 2 else None
 
 

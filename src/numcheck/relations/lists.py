@@ -911,6 +911,8 @@ def _lower_items(stoks: Sequence[Token], swords: Sequence[str], start: int) -> t
         end -= 1
     if end == len(swords) or swords[end] not in (".", "!") or swords[start:end].count("and") != 1:
         return None
+    if "," in swords[swords.index("and", start, end) : end]:
+        return None  # "..., best live act and best video, officials said": the list closes at its "and" item
     if _tables()["lower_not_first"].starting_at(swords, start):
         return None  # "They are based in Leeds, York and Hull": what they are, not which
     items, size = 0, 0
