@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from numcheck.relations.base import Relation, _Doc, is_average, is_gap
 from numcheck.relations.tallies import _second, is_tally
@@ -46,29 +45,10 @@ DOCUMENT_BAND = Decimal("1.5")
 
 
 @functools.cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = _toml("vocab.toml")["margins"]
-    return data
-
-
-@functools.cache
-def _sides() -> frozenset[str]:
-    return frozenset(_data()["sides"])
-
-
-@functools.cache
-def _nouns() -> frozenset[str]:
-    return frozenset(_data()["nouns"])
-
-
-@functools.cache
-def _pairs() -> frozenset[str]:
-    return frozenset(_data()["pairs"])
-
-
-@functools.cache
-def _other_times() -> frozenset[str]:
-    return frozenset(_data()["other_times"])
+def _words(key: str) -> frozenset[str]:
+    """The words of ``[margins] key`` in vocab.toml ("sides", "nouns", "majority", ...)."""
+    words: list[str] = _toml("vocab.toml")["margins"][key]
+    return frozenset(words)
 
 
 def _noun(d: _Doc, fi: int) -> str:
@@ -83,7 +63,7 @@ def _gap_noun(d: _Doc, gi: int) -> str:
     si, pos = d.pos_of(gi)
     words = d.m.words[si]
     w = words[pos + 1] if pos + 1 < len(words) else ""
-    return singular(w) if w.isalpha() and w not in _sides() and w not in _data()["not_nouns"] else ""
+    return singular(w) if w.isalpha() and w not in _words("sides") and w not in _words("not_nouns") else ""
 
 
 def _level(d: _Doc, fi: int) -> bool:
@@ -100,7 +80,7 @@ def _level(d: _Doc, fi: int) -> bool:
         return False
     if pos + 2 < len(words) and words[pos + 1] == "for" and d.fact_at(si, pos + 2) >= 0:
         return False
-    if pos + 1 < len(words) and words[pos + 1] in _data()["not_after"]:
+    if pos + 1 < len(words) and words[pos + 1] in _words("not_after"):
         return False  # "on 16 under": a golfer's score against par, no count of strokes
     return not _part_of(d, si, k, pos)
 
@@ -130,7 +110,7 @@ def _side_word(d: _Doc, si: int, pos: int) -> int:
     """Token of the side word after the margin at ``pos`` ("1,750 ahead", "22 points clear"), or -1."""
     words = d.m.words[si]
     for k in range(pos + 1, min(len(words), pos + 3)):
-        if words[k] in _sides():
+        if words[k] in _words("sides"):
             return k
         if d.fact_at(si, k) >= 0 or not words[k][:1].isalpha():
             return -1
@@ -158,13 +138,13 @@ def _nearest(d: _Doc, si: int, ks: range) -> int:
 
 def _countable(d: _Doc, fi: int) -> bool:
     noun = _noun(d, fi)
-    return not noun or noun in _nouns()
+    return not noun or noun in _words("nouns")
 
 
 def _nouns_agree(d: _Doc, gi: int, sides: tuple[int, int]) -> bool:
     """The three count one margin's noun ("votes", "points"), told of one of them at least."""
     told = {n for n in (_gap_noun(d, gi), *(_noun(d, fi) for fi in sides)) if n}
-    return len(told) == 1 and told <= _nouns()
+    return len(told) == 1 and told <= _words("nouns")
 
 
 def _margin_told(d: _Doc, si: int, pos: int, gi: int) -> bool:
@@ -176,10 +156,10 @@ def _margin_told(d: _Doc, si: int, pos: int, gi: int) -> bool:
         return False  # "stretched their advantage to two points": a lead that moved, told at its new size
     if is_gap(d, gi):
         return True
-    if k < 3 or words[k - 1] != "of" or words[k - 2] not in _data()["majority"] or words[k - 3] == "the":
+    if k < 3 or words[k - 1] != "of" or words[k - 2] not in _words("majority") or words[k - 3] == "the":
         return False
     noun = _gap_noun(d, gi)
-    return not noun or noun in _nouns()
+    return not noun or noun in _words("nouns")
 
 
 def _majority_size(d: _Doc, si: int, pos: int) -> bool:
@@ -190,9 +170,9 @@ def _majority_size(d: _Doc, si: int, pos: int) -> bool:
     return (
         k >= 3
         and words[k - 1] == "of"
-        and words[k - 2] in _data()["majority"]
+        and words[k - 2] in _words("majority")
         and words[k - 3] != "the"
-        and words[k - 3] not in _data()["not_overall"]
+        and words[k - 3] not in _words("not_overall")
     )
 
 
@@ -237,7 +217,7 @@ def _has_tally(d: _Doc, si: int) -> bool:
 
 def _other_time(d: _Doc, si: int) -> bool:
     words = d.m.words[si]
-    return any(w in _other_times() for w in words)
+    return any(w in _words("other_times") for w in words)
 
 
 def _sides_of(d: _Doc, si: int, pos: int, gi: int) -> tuple[int, int] | None:
@@ -258,7 +238,7 @@ def _sides_of(d: _Doc, si: int, pos: int, gi: int) -> tuple[int, int] | None:
         return None
     (_, p1), (_, p2) = d.pos_of(levels[0]), d.pos_of(levels[1])
     between = words[p1 + 1 : p2]
-    return (levels[0], levels[1]) if len(between) <= PAIR_REACH and _pairs().intersection(between) else None
+    return (levels[0], levels[1]) if len(between) <= PAIR_REACH and _words("pairs").intersection(between) else None
 
 
 def _noun_sized(d: _Doc, si: int, pos: int) -> bool:
