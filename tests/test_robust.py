@@ -573,3 +573,32 @@ def test_fence_keeps_its_blocks(text: str, fences: list[str]) -> None:
 def test_fenced_code_is_blanked_in_markdown() -> None:
     doc = extract("Of 40 people,\n```\n99 of 100\n```\n10 came.", "draft.md")
     assert [f.text for f in doc.facts] == ["40", "10"]
+
+
+def test_a_stopped_pools_manager_thread_is_quiet_and_other_threads_are_not() -> None:
+    # On an interrupt the pool's manager thread may raise InvalidStateError on a cancelled future
+    # (Python 3.11); only that thread's exceptions are silenced, others still reach the hook before.
+    import threading
+
+    from numcheck import pipeline
+
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    class Pool:
+        _executor_manager_thread = threading.Thread(target=boom)
+
+    seen: list[threading.Thread | None] = []
+    before = threading.excepthook
+    threading.excepthook = lambda args: seen.append(args.thread)
+    try:
+        pipeline._quiet_manager(Pool())
+        Pool._executor_manager_thread.start()
+        Pool._executor_manager_thread.join()
+        assert seen == []
+        other = threading.Thread(target=boom)
+        other.start()
+        other.join()
+        assert seen == [other]
+    finally:
+        threading.excepthook = before

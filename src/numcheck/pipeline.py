@@ -285,6 +285,29 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _quiet_manager(pool: Any) -> None:
+    """Keep a stopped pool's manager thread from printing a traceback under "numcheck: interrupted".
+
+    Stopping a run terminates the workers and cancels the work nobody will read. On Python 3.11 the
+    pool's manager thread may then find its workers gone and set "broken pool" on a future already
+    cancelled, which raises InvalidStateError in that thread (about 1 run in 6 when the interrupt
+    comes while the pool is busy). Nothing is lost: the run is over. Exceptions of every other thread
+    are still reported.
+    """
+    import threading
+
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is None:
+        return
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.thread is not manager:
+            previous(args)
+
+    threading.excepthook = hook
+
+
 def _parallel(paths: Sequence[str], jobs: int) -> bool:
     if jobs <= 1 or len(paths) <= 1:
         return False
@@ -344,6 +367,7 @@ def _check_items(
             else:
                 done(next(results))
     except BaseException:
+        _quiet_manager(pool)
         for proc in list(getattr(pool, "_processes", {}).values()):
             proc.terminate()  # do not wait for work nobody will read
         pool.shutdown(wait=False, cancel_futures=True)
