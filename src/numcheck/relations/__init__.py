@@ -195,7 +195,7 @@ from numcheck.relations.lists import (
 )
 from numcheck.relations.margins import _margins, _overall_majorities
 from numcheck.relations.matches import _match_minutes
-from numcheck.relations.multiples import _inferred_multiples, _multiples_of, _premiums
+from numcheck.relations.multiples import _inferred_multiples, _multiple_told_after, _multiples_of, _premiums
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
 from numcheck.relations.periods import _months_since, _period_parts
@@ -452,6 +452,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
     _change_told_after,
+    _multiple_told_after,
     _flows,
     _lead_stated_again,
     _lead_directions,

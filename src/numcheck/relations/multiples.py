@@ -10,10 +10,11 @@ reads. The words after the multiple that lead to the older figure, the verbs and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from numcheck.model import Fact
 from numcheck.relations.base import ASIDE_OPENERS, FRAME_KINDS, Relation, _Doc, earlier_time, same_family, told_time
+from numcheck.vocab import singular
 
 # Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration"})
@@ -572,6 +573,8 @@ def _figure_before(d: _Doc, si: int, j: int, like: Fact | None, lo: int = 0) -> 
         f = d.facts[fi]
         if f.kind in FRAME_KINDS and not (like is not None and like.kind == f.kind == "duration"):
             continue
+        if f.kind == "ordinal":
+            continue  # "took $58.4m in its first weekend, more than triple": a rank names no amount
         if not _amount(f) or (like is not None and not same_family(f, like, bare_ok=True)):
             return -1
         return fi
@@ -655,3 +658,142 @@ def _alike(d: _Doc, ai: int, bi: int) -> bool:
         return False
     known = d.v.concept_names - {"people"}
     return am.concept not in known or bm.concept not in known or am.concept == bm.concept
+
+
+# Tokens after a change's newer end that its multiple verb may stand in the same sentence ("rose to 412,000
+# last year from 183,000, so sales more than tripled").
+TOLD_AFTER_REACH = 10
+# Tokens from the start of the next sentence to its multiple verb ("That means sales have more than tripled").
+NEXT_REACH = 8
+# Verb forms of a multiple told of a change already told (a past move, not a plan: "could double").
+_MOVE_SUFFIXES = ("ed", "ing")
+# Words between a change's newer end and a multiple verb later in its sentence that tell the multiple of
+# that change ("..., so sales more than tripled", "..., meaning the number has doubled").
+_CONSEQUENCE = frozenset({"so", "meaning", "means", "which", "thus"})
+# Subjects of the next sentence that point back at the change ("That means sales have tripled", "They
+# have more than doubled").
+_POINTING = frozenset({"that", "this", "it", "they", "those", "these"})
+
+
+def _multiple_move(d: _Doc, ci: int) -> bool:
+    """A multiple figure told as a move that happened: "tripled", "more than doubling", "halved"; not a plan
+    or forecast ("could double", "is set to triple")."""
+    c = d.facts[ci]
+    if c.kind != "multiple" or c.value is None or not c.text.lower().endswith(_MOVE_SUFFIXES):
+        return False
+    if d.m.frame(ci).mood == "forecast" or "forecast" in d.m.by_fact[ci].roles:
+        return False
+    if c.text.lower().endswith("ing"):
+        si, pos = d.pos_of(ci)
+        hedge = d.v.hedges.ending_at(d.m.words[si], pos)
+        start = hedge[1] if hedge else pos
+        return start > 0 and d.m.words[si][start - 1] == ","  # ", more than tripling": a participle of the move
+    return True
+
+
+def _no_figure_after(d: _Doc, si: int, pos: int) -> bool:
+    """Nothing of the multiple's own to compare after it: no amount in its clause ("doubled to 12,300" and
+    "double the 8 million" are read by the builders of a multiple told with its figures)."""
+    toks = d.m.tokens[si]
+    for k in range(pos + 1, d.m.clause_end(si, pos)):
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
+            return False
+    return True
+
+
+def _multiple_after(d: _Doc, si: int, pos: int) -> int:
+    """The multiple verb told after the change's newer end, in its sentence, before any other amount, past
+    a word of consequence ("so", "meaning") or right after a comma (", more than tripling")."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    linked = False
+    for k in range(pos + 1, min(len(toks), pos + 1 + TOLD_AFTER_REACH)):
+        if words[k] in SENTENCE_ENDS:
+            return -1
+        linked = linked or words[k] in _CONSEQUENCE
+        fi = toks[k].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        if d.facts[fi].kind != "multiple":
+            return -1
+        hedge = d.v.hedges.ending_at(words, k)
+        start = hedge[1] if hedge else k
+        return fi if linked or words[start - 1] == "," else -1
+    return -1
+
+
+def _points_back(d: _Doc, ci: int, bi: int) -> bool:
+    """The next sentence's multiple is told of the change before it: its subject points back ("That means",
+    "They have"), names nothing, or shares a word with the change's sentence ("Electric sales ... tripled"
+    after "Electric cars made up 412,000")."""
+    si, pos = d.pos_of(ci)
+    words = d.m.words[si]
+    hedge = d.v.hedges.ending_at(words, pos)
+    subject = [w.lower() for w in words[: hedge[1] if hedge else pos] if w.isalpha()]
+    if not subject or subject[0] in _POINTING:
+        return True
+    told = {singular(w.lower()) for w in d.m.words[d.pos_of(bi)[0]] if w.isalpha() and len(w) > 3}
+    return any(singular(w) in told for w in subject if len(w) > 3)
+
+
+def _multiple_next(d: _Doc, si: int) -> int:
+    """The one multiple verb near the start of sentence ``si`` when it tells no other amount ("That means
+    sales have more than tripled.", "Electric sales more than tripled.")."""
+    if si >= len(d.m.tokens):
+        return -1
+    found = -1
+    for k, tok in enumerate(d.m.tokens[si]):
+        fi = tok.fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        if found >= 0 or d.facts[fi].kind != "multiple" or k > NEXT_REACH:
+            return -1
+        found = fi
+    return found
+
+
+def _multiple_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change told with its two ends, then a multiple verb of it with no figure of its own, later in the
+    sentence or at the start of the next: "Deliveries rose to 412,000 from 183,000, so sales more than
+    tripled"; "... against 183,000 a year earlier. Electric sales more than tripled." The change, refined
+    with the multiple (``factor``, labels ``multiple`` and ``hedge``), for the multiple judge. The verb
+    must tell a move that happened (not "could double"), and a concept it names must be the change's."""
+    changes = list(built.get("change", {}).values())
+    used = {i for rel in changes for r, i in rel.roles if r in ("stated", "factor")}
+    for rel in changes:
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is None or bi is None or rel.get("stated") is not None or rel.get("factor") is not None:
+            continue
+        if rel.label("multiple") or d.facts[bi].kind not in AMOUNTS or not same_family(d.facts[ai], d.facts[bi]):
+            continue
+        (sa, pa), (sb, pb) = d.pos_of(ai), d.pos_of(bi)
+        if sa > sb or earlier_time(told_time(d, ai), told_time(d, bi)) < 0:
+            continue  # "2,300 in 2019 against 4,900 now": the ends as told run the other way
+        ci = _multiple_after(d, sb, max(pa, pb) if sa == sb else pb)
+        evidence = "sentence"
+        if ci < 0:
+            ci, evidence = _multiple_next(d, sb + 1), "document"
+            if ci >= 0 and not _points_back(d, ci, bi):
+                continue
+        if ci < 0 or ci in used or not _multiple_move(d, ci):
+            continue
+        si, pos = d.pos_of(ci)
+        if not _no_figure_after(d, si, pos):
+            continue
+        own, theirs = d.m.frame(ci).concept, d.m.frame(bi).concept
+        if own and theirs and own != theirs:
+            continue  # "Sales rose to 412,000 from 183,000. Profits doubled.": another quantity's move
+        words = d.m.words[si]
+        hedge = d.v.hedges.ending_at(words, pos)
+        labels = dict(rel.labels)
+        labels["multiple"] = d.facts[ci].text.lower()
+        if hedge:
+            labels["hedge"] = hedge[0]
+        start = hedge[1] if hedge else pos
+        yield Relation(
+            "change",
+            rel.roles + (("factor", ci),),
+            rel.cues + (d.span(si, start, pos + 1),),
+            evidence,
+            tuple(sorted(labels.items())),
+        )
