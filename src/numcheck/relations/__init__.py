@@ -204,6 +204,7 @@ from numcheck.relations.portions import _portions
 from numcheck.relations.positions import _rank_moves
 from numcheck.relations.qualified import _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
+from numcheck.relations.reached import _reached_after_move
 from numcheck.relations.restatements import (
     _age_words_told,
     _ages_told,
@@ -285,6 +286,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _versus_year,
     _older_then_stated,
     _multiples_of,
+    _reached_after_move,
     _premiums,
     _inferred_multiples,
     _streaks,
