@@ -2408,7 +2408,8 @@ def _frame_then(
     on the period before)."""
     fb = d.m.frame(bi)
     b = d.facts[bi]
-    if not fb.concept or fb.concept in GENERIC_HEADS:
+    concept = fb.concept if fb.concept and fb.concept not in GENERIC_HEADS else _pronoun_concept(d, bi)
+    if not concept:
         return -1
     if base >= 0 and not _base_fits(d, base, fb.period):
         return -1
@@ -2430,7 +2431,7 @@ def _frame_then(
             # "The fleet will double to 300 aircraft by 2020. The airline now flies 110 aircraft.": a level
             # forecast starts from the level told of now.
             from_now = fb.mood == "forecast" and not fa.mood and fa.period in ("", "now") and fb.period != fa.period
-            if fa.concept != fb.concept or not (from_now or _told_earlier(d, fa.period, fb.period, ai, bi)):
+            if fa.concept != concept or not (from_now or _told_earlier(d, fa.period, fb.period, ai, bi)):
                 continue
             if base >= 0 and not _base_fits(d, base, fa.period):
                 continue
@@ -2456,6 +2457,27 @@ def _frame_then(
                 return -1  # two earlier levels of it: which one is the change's is not said
             found = ai
     return found
+
+
+def _pronoun_concept(d: _Doc, bi: int) -> str:
+    """What a level counts when its clause's subject is "it" or "they" and names nothing: the concept of the
+    last figure of its family told in the sentence before ("Profit was £1.84bn last year. This year it
+    reached £2.21bn, a 30% rise"); else ""."""
+    si, pos = d.pos_of(bi)
+    if si == 0:
+        return ""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    said = {w.lower() for w in words[lo:pos]}
+    if not said & PRONOUN_SUBJECTS:
+        return ""
+    b = d.facts[bi]
+    for tok in reversed(d.m.tokens[si - 1]):
+        ai = tok.fact
+        if ai >= 0 and d.facts[ai].kind not in FRAME_KINDS and same_family(d.facts[ai], b):
+            concept = d.m.frame(ai).concept
+            return concept if concept not in GENERIC_HEADS else ""
+    return ""
 
 
 def _paired_in_clause(d: _Doc, fi: int, but: int = -1) -> bool:
