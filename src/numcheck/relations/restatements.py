@@ -2485,7 +2485,7 @@ def _sentence_words(d: _Doc, si: int) -> tuple[str, ...]:
     return tuple(t.text for t in word_tokens(text, span.start))
 
 
-def _moved_between(d: _Doc, first: int, fi: int) -> bool:
+def _moved_between(d: _Doc, first: int, fi: int, sized: bool = False) -> bool:
     """A word of a move or a recount ("has since risen", "rose to", "revised") after the earlier figure in
     its sentence, in the later figure's sentence, or in a sentence between that names the thing again
     ("The toll has since risen"; "The head said demand had risen" moves something else)."""
@@ -2501,16 +2501,36 @@ def _moved_between(d: _Doc, first: int, fi: int) -> bool:
         spans.append(after)
     for s in range(fs + 1, si):
         between = _sentence_words(d, s)
-        anaphor = any(d.v.anaphors.starting_at(between, k) for k in d.v.anaphors.starts_in(between))
-        if anaphor or any(_thing_names(d, w) & names for w in between):
+        if any(_thing_names(d, w) & names for w in between):
             spans.append(between)
+        elif any(d.v.anaphors.starting_at(between, k) for k in d.v.anaphors.starts_in(between)):
+            # "It has since grown": the holder's thing moved. Held to a size the lead defines ("a 40-person
+            # studio"), "Its revenue reached £38.6m" moves another thing the vocabulary names.
+            if not sized or not any(w in d.v.concepts and not _thing_names(d, w) & names for w in between[:MOVED_REACH]):
+                spans.append(between)
     for span in spans:
         words = span[:MOVED_REACH]
-        if any(d.v.told_moved.starting_at(words, k) for k in d.v.told_moved.starts_in(words)):
+        if any(_moved_word(d, words, k) for k in d.v.told_moved.starts_in(words)):
             return True
-        if any(d.v.direction.starting_at(words, k) for k in d.v.direction.starts_in(words)):
+        if any(_direction_word(d, words, k) for k in d.v.direction.starts_in(words)):
             return True
     return False
+
+
+def _direction_word(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """A word of a change's way at ``k`` ("rose", "down"), not a hedge's "more than" before a figure."""
+    hit = d.v.direction.starting_at(words, k)
+    return hit is not None and not (words[k] in _HEDGE_MORE and k + 1 < len(words) and words[k + 1] == "than")
+
+
+def _moved_word(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """A word of a move or a recount at ``k`` ("rose", "has since", "150 more"), not a hedge's comparison
+    ("downloaded more than 100 million times" bounds a figure, it tells no move)."""
+    hit = d.v.told_moved.starting_at(words, k)
+    return hit is not None and not (words[k] in _HEDGE_MORE and hit[1] < len(words) and words[hit[1]] == "than")
+
+
+_HEDGE_MORE = frozenset({"more", "fewer", "less"})
 
 
 # Words after a figure searched for the comma of its own older level ("5.4% in March, up from").
@@ -2624,11 +2644,17 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
     headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
     recent: list[tuple[int, int, int, Fact]] = []
     names: dict[int, set[str]] = {}
+    lead = _lead_sentences(d)
+    # A size the lead gives the story's subject by a compound ("a 40-person studio", "the 120-strong
+    # crew") defines it: told again as known anywhere below ("Its 60 staff"), it is the same headcount.
+    sizes: list[tuple[int, int, int, Fact]] = []
     for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
         while recent and recent[0][0] < si - RATE_AGAIN_BACK:
             recent.pop(0)
         back = RATE_AGAIN_BACK if f.kind == "percent" else TOLD_AGAIN_BACK
         recent.append((si, pos, fi, f))
+        if si in lead and fi in d.m.by_fact and _headcount(d, fi):
+            sizes.append((si, pos, fi, f))
         cue = _told_again_cue(d, si, pos)
         if not cue or fi in tied:
             continue
@@ -2657,8 +2683,10 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         if not later:
             continue
         found = []
-        for es, epos, ei, e in recent:
-            if (es, epos) >= (si, pos) or es < si - back or family(e) != family(f) or ei in tied_before:
+        for es, epos, ei, e in [*(x for x in sizes if x not in recent), *recent]:
+            if (es, epos) >= (si, pos) or family(e) != family(f) or ei in tied_before:
+                continue
+            if es < si - back and (es, epos, ei, e) not in sizes:
                 continue
             if headline and es == 0:
                 continue
@@ -2679,7 +2707,7 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         fwords = d.m.words[fs]
         if (k > 0 and fwords[k - 1] in d.v.known_set_taken) or (fpos + 1 < len(fwords) and fwords[fpos + 1] == "of"):
             continue  # "The Greens took 12 of the wards" … "All 30 wards": a share of the set, not the set
-        if _known_apart(d, first, fi, cue):
+        if _known_apart(d, first, fi, cue, sized=(fs, fpos, first, found[-1][3]) in sizes):
             continue
         if _kind_words(d, first) != _kind_words(d, fi):
             continue  # "with three stages remaining" ... "in all, the nine stages": a part of them left
@@ -2747,7 +2775,7 @@ def _thing_label(d: _Doc, names: set[str]) -> str:
     return (listed or sorted(names))[0].lstrip("#")
 
 
-def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) -> bool:
+def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True, sized: bool = False) -> bool:
     """The later figure, told as known with ``cue`` ("the", "its", "the firm's", "all"), is another quantity
     than the earlier one for all its cue: narrowed after its noun ("the 12 deaths in the capital"), another
     owner or rival ("the government's 32 deaths"), a word of a move or recount in its sentence ("has since
@@ -2789,7 +2817,7 @@ def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) ->
         return True  # "In 2023 the £48m profit", "last year's £48m profit": another time ("will strike on
         # Monday" after it dates the act, not the count; a time after the noun narrows it, ``_narrowed``)
     said_a, said_b = _said_by(d, fs), _said_by(d, si)
-    if (said_a and said_b and not said_a & said_b) or _moved_between(d, first, fi):
+    if (said_a and said_b and not said_a & said_b) or _moved_between(d, first, fi, sized):
         return True  # two sources' counts ("The UN said" … "The ministry said"), or a count that moved
     # "the £48m profit expected"; a length is its own whatever the mood ("expect … over the 10 days").
     return f.kind != "duration" and _unsure(d, si, pos, max(pos, head) + 2)
