@@ -130,6 +130,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
                 if fs == si or not _frames_agree(d, first, fi) or _part_of_time(d, first) != _part_of_time(d, fi):
                     continue  # another time, or a part of it ("In the first half, exports grew by 16%")
+                if _parts_apart(d, fs, si, pointing=bool(_told_again_cue(d, si, pos))):
+                    continue  # "in the first half" … "In the second half": two parts of the year
                 ma, mb = _modifiers(d, first), _modifiers(d, fi)
                 if ma and mb and not ma & mb:
                     continue  # "shop sales slipped 0.4%" … "the 2.6% drop in fuel sales": two kinds of one noun
@@ -901,8 +903,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             shared = said.keys() & bag_of(first).keys()
             if len(shared) < ECHO_SHARED:
                 continue
-            if not _frames_agree(d, first, fi):
-                continue
+            if not _frames_agree(d, first, fi) or _parts_apart(d, fs, si):
+                continue  # another time, or another part of the year ("in the first half" … "the second half")
             if fs not in known:
                 own = (fs, 0) if d.m.tokens[0] else (fs,)
                 known[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
@@ -1790,8 +1792,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue
                 if fs not in lead and not (fr.definite and si - fs <= DEFINITE_REACH):
                     continue
-                if not _one_frame(d.m.frame(first), fr, definite=fr.definite):
-                    continue
+                if not _one_frame(d.m.frame(first), fr, definite=fr.definite) or _parts_apart(d, fs, si, fr.definite):
+                    continue  # another holder, time or place, or another part of the year
                 if _kind_words(d, first) != _kind_words(d, fi):
                     continue  # "Two smaller parties" ... "the three parties": a subset, not the set
                 if _move_against_level(d, first, fi):
@@ -2221,6 +2223,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                 a = d.m.frame(first)
                 if fs == si or not same_holder(a.holder, fr.holder) or a.period != fr.period:
                     continue
+                if _parts_apart(d, fs, si, fr.definite):
+                    continue  # "in the first half" … "In the second half": two parts of the year
                 if a.mood != fr.mood or a.part != fr.part or {a.scope, fr.scope} - {"", "whole", a.holder, fr.holder}:
                     continue  # "has 350 stores across the country" … "Halden's 530 stores": one count
                 if _direction(d, first) != _direction(d, fi) or _excluding(d, first) != _excluding(d, fi):
@@ -2892,3 +2896,29 @@ def _key_noun_near(d: _Doc, si: int, pos: int) -> bool:
         min(d.m.clause_end(si, pos), pos + KEY_NOUN_REACH + 1),
     )
     return any(words[k] in _KEY_NOUNS and k > 0 and words[k - 1] in ("the", "that", "this") for k in range(lo, hi))
+
+
+def _time_parts(d: _Doc, si: int) -> frozenset[str]:
+    """The parts of a year a sentence names, each with the word before it ("the first half", "its second
+    quarter", "the last month"; ``[periods] part``): two figures told of two parts are two figures."""
+    toks = d.m.tokens[si]
+    raw = [d.view.text[t.start : t.end].lower() for t in toks]  # a figure's token reads "#": "the first half"
+    return frozenset(
+        f"{raw[k - 1]} {raw[k]}"
+        for k in range(1, len(toks))
+        if raw[k] in d.v.part_periods
+        and (raw[k - 1] in _PART_ORDER or (toks[k - 1].fact >= 0 and d.facts[toks[k - 1].fact].kind == "ordinal"))
+    )
+
+
+# Words before a part of a year that pick one out, beside ordinals ("the first half"): "the last quarter".
+_PART_ORDER = frozenset({"last", "final", "opening", "latest", "previous"})
+
+
+def _parts_apart(d: _Doc, fs: int, si: int, pointing: bool = False) -> bool:
+    """Two sentences that tell their figures of two parts of a year ("in the first half" … "In the second
+    half"), or one of a part and one of none, unless the later one points back to the figure told."""
+    a, b = _time_parts(d, fs), _time_parts(d, si)
+    if a and b:
+        return not a & b
+    return bool(a or b) and not pointing
