@@ -220,6 +220,7 @@ from numcheck.relations.restatements import (
     _known_sets,
     _restatements,
     _scale_words,
+    _swaps_told,
     _told_twice,
     _totals_in_apposition,
 )
@@ -478,6 +479,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _told_twice,
     _key_slips,
     _definite_told,
+    _swaps_told,
     _scale_words,
     _levels,
     _extremes,
