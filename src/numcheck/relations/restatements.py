@@ -3139,6 +3139,101 @@ def _parts_apart(d: _Doc, fs: int, si: int, pointing: bool = False) -> bool:
     return bool(a or b) and not pointing
 
 
+# --- a contest's margin told twice: "Ireland seal 77-run Test win" … "wrapped up a 67-run victory" ---------
+
+# Words a margin's compound may have between its unit and its result ("a 77-run Test win").
+MARGIN_WORDS = 2
+# Tokens back from "by" a margin's verb may stand ("beat Zimbabwe by 67 runs").
+MARGIN_VERB_REACH = 4
+
+
+@functools.cache
+def _margin_words() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["margins"]
+    units = {str(w): singular(str(w)) for w in data["told_units"]}
+    return units, frozenset(data["told_won"]), frozenset(data["told_lost"])
+
+
+def _margin(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
+    """(unit, way) of a contest's margin told at ``pos``: "a 77-run win" (won), "a 12-point defeat" (lost),
+    "won by 67 runs", "beat Zimbabwe by 67 runs"; else None."""
+    units, won, lost = _margin_words()
+    words = d.m.words[si]
+    k = pos + 1
+    if k < len(words) and words[k] == "-" and k + 1 < len(words) and words[k + 1] in units:
+        unit = units[words[k + 1]]
+        for j in range(k + 2, min(len(words), k + 3 + MARGIN_WORDS)):
+            if words[j] in won or words[j] in lost:
+                return unit, "won" if words[j] in won else "lost"
+            if not words[j][:1].isalpha() or d.m.tokens[si][j].fact >= 0:
+                break
+        return None
+    h = d.hedge_start(si, pos)
+    if k < len(words) and words[k] in units and h >= 1 and words[h - 1] == "by":
+        for j in range(h - 2, max(-1, h - 2 - MARGIN_VERB_REACH), -1):
+            if words[j] in won or words[j] in lost:
+                return units[words[k]], "won" if words[j] in won else "lost"
+            if words[j] in _CHUNK_END:
+                break
+    return None
+
+
+def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A contest's margin told in the headline or the lead and again anywhere below with another value:
+    "Ireland seal 77-run Test win over Zimbabwe" … "Ireland wrapped up a 67-run victory", "won by 67 runs".
+    The margin is known by its unit and its way (a win or a defeat, ``[margins] told_won``, ``told_lost``),
+    told as a compound before a word of a result or after "by" and a verb of one. Read only when the story
+    tells one such margin value apart from the first: two other values, another time in the later clause
+    ("last week's 44-run defeat", "in 2019"), or a name the first's sentence and the headline do not give
+    ("Scotland's 12-run win") make it another contest. Evidence "margin": the defining phrase is evidence
+    enough, so any two values that cannot both hold are a finding."""
+    lead = _lead_sentences(d)
+    told: list[tuple[int, int, int, tuple[str, str]]] = []
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        margin = _margin(d, si, pos)
+        if margin is not None and f.value is not None:
+            told.append((si, pos, fi, margin))
+    for k, (fs, fpos, first, margin) in enumerate(told):
+        if fs not in lead:
+            break
+        later = [(si, pos, fi) for si, pos, fi, m in told[k + 1 :] if m == margin and si != fs]
+        values = {d.facts[fi].value for _, _, fi in later} - {d.facts[first].value}
+        if len(values) != 1:
+            continue  # none apart, or two other values: more than one contest
+        known = _known_names(d, fs) | _known_names(d, 0) | _words_of(d, 0) | frozenset(_sentence_words(d, fs))
+        for si, pos, fi in later:
+            if d.facts[fi].value == d.facts[first].value:
+                continue
+            words = d.m.words[si]
+            lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+            if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
+                continue  # "their previous 44-run defeat": another contest
+            if _past_in_clause(d, si, pos) - _past_in_clause(d, fs, fpos):
+                continue  # "in 2019": another time
+            if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words))):
+                continue  # "Scotland's 67-run win": another side's contest ("in Harare" is where it was)
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (("lag", ""), ("concept", f"{margin[0]} margin"), ("scope", ""), ("evidence", "margin")),
+            )
+        break
+
+
+def _holder_names(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+    """The names in tokens ``lo`` to ``hi`` that may hold a figure there: not a place after "in" or "at"
+    ("won in Harare"), nor a teller before a verb of telling ("Party leader Anna Brel told supporters that
+    her party's 43.1%", "Coach Dai Rees said the 17-point win", "A charity in the south of England says its
+    walk has raised £4.2m")."""
+    words = d.m.words[si]
+    start = max([lo] + [k + 1 for k in range(lo, hi) if words[k] in _SAID or words[k] in ("told", "tells")])
+    return frozenset(
+        n for k in range(max(start, 1), hi) if words[k - 1] not in _PLACE_PREPS for n in _caps(d, si, k, k + 1)
+    )
+
+
 def _holder_names(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
     """The names in tokens ``lo`` to ``hi`` that may hold a figure there: not a place after "in" or "at"
     ("won in Harare"), nor a teller before a verb of telling ("Party leader Anna Brel told supporters that
