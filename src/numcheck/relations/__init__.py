@@ -207,6 +207,7 @@ from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import (
     _age_words_told,
     _ages_told,
+    _bounds_told,
     _definite_changes,
     _definite_told,
     _echoes,
@@ -482,6 +483,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _definite_told,
     _swaps_told,
     _margins_told,
+    _bounds_told,
     _scale_words,
     _levels,
     _extremes,

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from numcheck.dates import MONTHS
 from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder, word_tokens
@@ -3220,18 +3221,6 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 (("lag", ""), ("concept", f"{margin[0]} margin"), ("scope", ""), ("evidence", "margin")),
             )
         break
-
-
-def _holder_names(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
-    """The names in tokens ``lo`` to ``hi`` that may hold a figure there: not a place after "in" or "at"
-    ("won in Harare"), nor a teller before a verb of telling ("Party leader Anna Brel told supporters that
-    her party's 43.1%", "Coach Dai Rees said the 17-point win", "A charity in the south of England says its
-    walk has raised £4.2m")."""
-    words = d.m.words[si]
-    start = max([lo] + [k + 1 for k in range(lo, hi) if words[k] in _SAID or words[k] in ("told", "tells")])
-    return frozenset(
-        n for k in range(max(start, 1), hi) if words[k - 1] not in _PLACE_PREPS for n in _caps(d, si, k, k + 1)
-    )
 
 
 def _holder_names(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
