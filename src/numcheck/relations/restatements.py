@@ -2511,7 +2511,9 @@ def _moved_between(d: _Doc, first: int, fi: int, sized: bool = False) -> bool:
         elif any(d.v.anaphors.starting_at(between, k) for k in d.v.anaphors.starts_in(between)):
             # "It has since grown": the holder's thing moved. Held to a size the lead defines ("a 40-person
             # studio"), "Its revenue reached £38.6m" moves another thing the vocabulary names.
-            if not sized or not any(w in d.v.concepts and not _thing_names(d, w) & names for w in between[:MOVED_REACH]):
+            if not sized or not any(
+                w in d.v.concepts and not _thing_names(d, w) & names for w in between[:MOVED_REACH]
+            ):
                 spans.append(between)
     for span in spans:
         words = span[:MOVED_REACH]
@@ -2996,7 +2998,9 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         cands = [
             (gi, g)
             for gi, g, gd in earlier
-            if _two_swapped(gd, digits) and g.value is not None and max(g.value, f.value) / min(g.value, f.value) < SWAP_RATIO
+            if _two_swapped(gd, digits)
+            and g.value is not None
+            and max(g.value, f.value) / min(g.value, f.value) < SWAP_RATIO
         ]
         if len(cands) != 1:
             continue
