@@ -3215,7 +3215,7 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue  # "their previous 44-run defeat": another contest
             if _past_in_clause(d, si, pos) - _past_in_clause(d, fs, fpos):
                 continue  # "in 2019": another time
-            if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words))):
+            if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words), pos)):
                 continue  # "Scotland's 67-run win": another side's contest ("in Harare" is where it was)
             yield Relation(
                 "restatement",
@@ -3227,13 +3227,15 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         break
 
 
-def _holder_names(d: _Doc, si: int, lo: int, hi: int) -> frozenset[str]:
+def _holder_names(d: _Doc, si: int, lo: int, hi: int, at: int = -1) -> frozenset[str]:
     """The names in tokens ``lo`` to ``hi`` that may hold a figure there: not a place after "in" or "at"
     ("won in Harare"), nor a teller before a verb of telling ("Party leader Anna Brel told supporters that
     her party's 43.1%", "Coach Dai Rees said the 17-point win", "A charity in the south of England says its
-    walk has raised £4.2m")."""
+    walk has raised £4.2m"). Only a verb before the figure at ``at`` (by default ``hi``) tells who speaks of
+    it: ", officials said" after it leaves the names before it the figure's."""
     words = d.m.words[si]
-    start = max([lo] + [k + 1 for k in range(lo, hi) if words[k] in _SAID or words[k] in ("told", "tells")])
+    at = hi if at < 0 else at
+    start = max([lo] + [k + 1 for k in range(lo, at) if words[k] in _SAID or words[k] in ("told", "tells")])
     return frozenset(
         n for k in range(max(start, 1), hi) if words[k - 1] not in _PLACE_PREPS for n in _caps(d, si, k, k + 1)
     )
