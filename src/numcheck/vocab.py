@@ -305,6 +305,7 @@ class Vocab:
     told_newer: frozenset[str]  # "confirmed", "final": a figure told as known that is a newer or other telling
     told_unsure: frozenset[str]  # "expected", "estimated": a forecast or guess, not the figure told
     told_moved: PhraseTable  # "has since", "rose": the figure moved between two tellings
+    told_recounted: PhraseTable  # "has since", "revised": the count was told anew, said in a sentence of its own
     told_noun_enders: frozenset[str]  # "beat", "means": verbs that end a figure's noun after it
     growth_subjects: frozenset[str]  # "the economy grew 3%" tells growth: subjects whose change in % is growth
     one_off_events: frozenset[str]  # "spill", "crash": events that happen once, so one date each
@@ -698,6 +699,7 @@ def vocab() -> Vocab:
         told_newer=frozenset(restate["told_again"]["newer"]),
         told_unsure=frozenset(restate["told_again"]["unsure"]),
         told_moved=PhraseTable.build((str(p), "moved") for p in restate["told_again"]["moved"]),
+        told_recounted=PhraseTable.build((str(p), "moved") for p in restate["told_again"]["recounted"]),
         told_noun_enders=frozenset(restate["told_again"]["noun_enders"]),
         growth_subjects=frozenset(restate["growth_subjects"]),
         running=frozenset(restate["running"]),

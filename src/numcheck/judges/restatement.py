@@ -152,7 +152,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     swap = swapped(ta, tb) and a.value != b.value and _near_in_size(a.value, b.value)
     person = rel.label("evidence") == "person"  # one person's age: any two values disagree
     # A count told as the whole set named before ("all 19 countries involved"): no slip needed either.
-    known = rel.label("evidence") == "known"
+    # ... or a contest's margin told by its phrase twice, or a figure told again as a bound it breaks
+    known = rel.label("evidence") in ("known", "margin", "bound")
     # A person's age in whole years is exact: "17" and "the 18-year-old" are two ages, not one rounded.
     ia, ib = value_interval(a), value_interval(b)
     apart = a.value != b.value if person else not ia.overlaps(ib)

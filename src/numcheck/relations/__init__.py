@@ -208,6 +208,7 @@ from numcheck.relations.reached import _reached_after_move
 from numcheck.relations.restatements import (
     _age_words_told,
     _ages_told,
+    _bounds_told,
     _definite_changes,
     _definite_told,
     _echoes,
@@ -219,8 +220,10 @@ from numcheck.relations.restatements import (
     _held_told,
     _key_slips,
     _known_sets,
+    _margins_told,
     _restatements,
     _scale_words,
+    _swaps_told,
     _told_twice,
     _totals_in_apposition,
 )
@@ -481,6 +484,9 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _told_twice,
     _key_slips,
     _definite_told,
+    _swaps_told,
+    _margins_told,
+    _bounds_told,
     _scale_words,
     _levels,
     _extremes,

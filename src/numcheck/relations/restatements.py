@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from numcheck.dates import MONTHS
 from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder, word_tokens
@@ -130,6 +131,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # "By Wednesday, 484 deaths had been confirmed": a newer count
                 if fs == si or not _frames_agree(d, first, fi) or _part_of_time(d, first) != _part_of_time(d, fi):
                     continue  # another time, or a part of it ("In the first half, exports grew by 16%")
+                if _parts_apart(d, fs, si, pointing=bool(_told_again_cue(d, si, pos))):
+                    continue  # "in the first half" … "In the second half": two parts of the year
                 ma, mb = _modifiers(d, first), _modifiers(d, fi)
                 if ma and mb and not ma & mb:
                     continue  # "shop sales slipped 0.4%" … "the 2.6% drop in fuel sales": two kinds of one noun
@@ -901,8 +904,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             shared = said.keys() & bag_of(first).keys()
             if len(shared) < ECHO_SHARED:
                 continue
-            if not _frames_agree(d, first, fi):
-                continue
+            if not _frames_agree(d, first, fi) or _parts_apart(d, fs, si):
+                continue  # another time, or another part of the year ("in the first half" … "the second half")
             if fs not in known:
                 own = (fs, 0) if d.m.tokens[0] else (fs,)
                 known[fs] = frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
@@ -1790,8 +1793,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue
                 if fs not in lead and not (fr.definite and si - fs <= DEFINITE_REACH):
                     continue
-                if not _one_frame(d.m.frame(first), fr, definite=fr.definite):
-                    continue
+                if not _one_frame(d.m.frame(first), fr, definite=fr.definite) or _parts_apart(d, fs, si, fr.definite):
+                    continue  # another holder, time or place, or another part of the year
                 if _kind_words(d, first) != _kind_words(d, fi):
                     continue  # "Two smaller parties" ... "the three parties": a subset, not the set
                 if _move_against_level(d, first, fi):
@@ -2221,6 +2224,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                 a = d.m.frame(first)
                 if fs == si or not same_holder(a.holder, fr.holder) or a.period != fr.period:
                     continue
+                if _parts_apart(d, fs, si, fr.definite):
+                    continue  # "in the first half" … "In the second half": two parts of the year
                 if a.mood != fr.mood or a.part != fr.part or {a.scope, fr.scope} - {"", "whole", a.holder, fr.holder}:
                     continue  # "has 350 stores across the country" … "Halden's 530 stores": one count
                 if _direction(d, first) != _direction(d, fi) or _excluding(d, first) != _excluding(d, fi):
@@ -2485,7 +2490,7 @@ def _sentence_words(d: _Doc, si: int) -> tuple[str, ...]:
     return tuple(t.text for t in word_tokens(text, span.start))
 
 
-def _moved_between(d: _Doc, first: int, fi: int) -> bool:
+def _moved_between(d: _Doc, first: int, fi: int, sized: bool = False) -> bool:
     """A word of a move or a recount ("has since risen", "rose to", "revised") after the earlier figure in
     its sentence, in the later figure's sentence, or in a sentence between that names the thing again
     ("The toll has since risen"; "The head said demand had risen" moves something else)."""
@@ -2501,16 +2506,38 @@ def _moved_between(d: _Doc, first: int, fi: int) -> bool:
         spans.append(after)
     for s in range(fs + 1, si):
         between = _sentence_words(d, s)
-        anaphor = any(d.v.anaphors.starting_at(between, k) for k in d.v.anaphors.starts_in(between))
-        if anaphor or any(_thing_names(d, w) & names for w in between):
+        if any(_thing_names(d, w) & names for w in between):
             spans.append(between)
+        elif any(d.v.anaphors.starting_at(between, k) for k in d.v.anaphors.starts_in(between)):
+            # "It has since grown": the holder's thing moved. Held to a size the lead defines ("a 40-person
+            # studio"), "Its revenue reached £38.6m" moves another thing the vocabulary names.
+            if not sized or not any(
+                w in d.v.concepts and not _thing_names(d, w) & names for w in between[:MOVED_REACH]
+            ):
+                spans.append(between)
     for span in spans:
         words = span[:MOVED_REACH]
-        if any(d.v.told_moved.starting_at(words, k) for k in d.v.told_moved.starts_in(words)):
+        if any(_moved_word(d, words, k) for k in d.v.told_moved.starts_in(words)):
             return True
-        if any(d.v.direction.starting_at(words, k) for k in d.v.direction.starts_in(words)):
+        if any(_direction_word(d, words, k) for k in d.v.direction.starts_in(words)):
             return True
     return False
+
+
+def _direction_word(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """A word of a change's way at ``k`` ("rose", "down"), not a hedge's "more than" before a figure."""
+    hit = d.v.direction.starting_at(words, k)
+    return hit is not None and not (words[k] in _HEDGE_MORE and k + 1 < len(words) and words[k + 1] == "than")
+
+
+def _moved_word(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """A word of a move or a recount at ``k`` ("rose", "has since", "150 more"), not a hedge's comparison
+    ("downloaded more than 100 million times" bounds a figure, it tells no move)."""
+    hit = d.v.told_moved.starting_at(words, k)
+    return hit is not None and not (words[k] in _HEDGE_MORE and hit[1] < len(words) and words[hit[1]] == "than")
+
+
+_HEDGE_MORE = frozenset({"more", "fewer", "less"})
 
 
 # Words after a figure searched for the comma of its own older level ("5.4% in March, up from").
@@ -2624,11 +2651,17 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
     headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
     recent: list[tuple[int, int, int, Fact]] = []
     names: dict[int, set[str]] = {}
+    lead = _lead_sentences(d)
+    # A size the lead gives the story's subject by a compound ("a 40-person studio", "the 120-strong
+    # crew") defines it: told again as known anywhere below ("Its 60 staff"), it is the same headcount.
+    sizes: list[tuple[int, int, int, Fact]] = []
     for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
         while recent and recent[0][0] < si - RATE_AGAIN_BACK:
             recent.pop(0)
         back = RATE_AGAIN_BACK if f.kind == "percent" else TOLD_AGAIN_BACK
         recent.append((si, pos, fi, f))
+        if si in lead and fi in d.m.by_fact and _headcount(d, fi):
+            sizes.append((si, pos, fi, f))
         cue = _told_again_cue(d, si, pos)
         if not cue or fi in tied:
             continue
@@ -2657,8 +2690,10 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         if not later:
             continue
         found = []
-        for es, epos, ei, e in recent:
-            if (es, epos) >= (si, pos) or es < si - back or family(e) != family(f) or ei in tied_before:
+        for es, epos, ei, e in [*(x for x in sizes if x not in recent), *recent]:
+            if (es, epos) >= (si, pos) or family(e) != family(f) or ei in tied_before:
+                continue
+            if es < si - back and (es, epos, ei, e) not in sizes:
                 continue
             if headline and es == 0:
                 continue
@@ -2679,7 +2714,7 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         fwords = d.m.words[fs]
         if (k > 0 and fwords[k - 1] in d.v.known_set_taken) or (fpos + 1 < len(fwords) and fwords[fpos + 1] == "of"):
             continue  # "The Greens took 12 of the wards" … "All 30 wards": a share of the set, not the set
-        if _known_apart(d, first, fi, cue):
+        if _known_apart(d, first, fi, cue, sized=(fs, fpos, first, found[-1][3]) in sizes):
             continue
         if _kind_words(d, first) != _kind_words(d, fi):
             continue  # "with three stages remaining" ... "in all, the nine stages": a part of them left
@@ -2747,7 +2782,7 @@ def _thing_label(d: _Doc, names: set[str]) -> str:
     return (listed or sorted(names))[0].lstrip("#")
 
 
-def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) -> bool:
+def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True, sized: bool = False) -> bool:
     """The later figure, told as known with ``cue`` ("the", "its", "the firm's", "all"), is another quantity
     than the earlier one for all its cue: narrowed after its noun ("the 12 deaths in the capital"), another
     owner or rival ("the government's 32 deaths"), a word of a move or recount in its sentence ("has since
@@ -2789,7 +2824,7 @@ def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True) ->
         return True  # "In 2023 the £48m profit", "last year's £48m profit": another time ("will strike on
         # Monday" after it dates the act, not the count; a time after the noun narrows it, ``_narrowed``)
     said_a, said_b = _said_by(d, fs), _said_by(d, si)
-    if (said_a and said_b and not said_a & said_b) or _moved_between(d, first, fi):
+    if (said_a and said_b and not said_a & said_b) or _moved_between(d, first, fi, sized):
         return True  # two sources' counts ("The UN said" … "The ministry said"), or a count that moved
     # "the £48m profit expected"; a length is its own whatever the mood ("expect … over the 10 days").
     return f.kind != "duration" and _unsure(d, si, pos, max(pos, head) + 2)
@@ -2864,3 +2899,414 @@ def _key_noun_near(d: _Doc, si: int, pos: int) -> bool:
         min(d.m.clause_end(si, pos), pos + KEY_NOUN_REACH + 1),
     )
     return any(words[k] in _KEY_NOUNS and k > 0 and words[k - 1] in ("the", "that", "this") for k in range(lo, hi))
+
+
+# --- one figure told twice with two of its digits swapped: "rose ... to 1,214" … "Of the 1,412 offences" ---
+
+# Significant digits a figure must print for two of them swapped to show one figure mistyped: "1,214" and
+# "1,412", "38.6%" and "36.8%", "593" and "539"; "24" and "42" are too short to tell a slip from another count,
+# save for the headline's figure told again in the lead.
+SWAP_DIGITS = 3
+# Roles of a first-pass relation that make a figure another quantity than the one it names: a part, an
+# item, the older end of a change or a range's end, a rival's figure set against it. A whole, a total and
+# the newer end of a change ("rose ... to 1,214") are the quantity itself.
+_SWAP_TIED = frozenset({"part", "item", "from", "low", "high", "rest", "b"})
+
+
+def _significant(digits: str) -> str:
+    """The digits a figure prints, without the zeros that only place it ("1,200" → "12", "0.45" → "45")."""
+    return digits.lstrip("0").rstrip("0")
+
+
+def _two_swapped(a: str, b: str) -> bool:
+    """``b`` is ``a`` with two of its digits changed places, and nothing else changed ("1214" and "1412")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _names_own(d: _Doc, si: int, pos: int) -> bool:
+    """The figure names a thing of its own after it ("1,412 offences", "£3m grant"): not a word that only
+    points back ("the 64.8% figure", "that total") and not a bare figure ("her party's 36.8%")."""
+    noun = _told_noun(d, si, pos)
+    return noun >= 0 and d.m.words[si][noun] not in _KEY_NOUNS and d.m.words[si][noun] not in d.v.generic
+
+
+def _pointing(d: _Doc, si: int, pos: int) -> bool:
+    """The figure is told as one the reader already knows: after "the", a possessive or "all" (its frame's
+    ``definite``, "Of the 1,412 offences", "her party's 36.8%"), or beside a noun that names only a figure
+    ("the 64.8% figure", "that total of 1,412")."""
+    if d.m.frame(d.m.tokens[si][pos].fact).definite or _key_noun_near(d, si, pos):
+        return True
+    k = d.hedge_start(si, pos)
+    return k > 0 and (d.m.words[si][k - 1] in _POSSESSIVES or d.m.words[si][k - 1].endswith("'s"))
+
+
+def _stems_of(d: _Doc, si: int) -> frozenset[str]:
+    """The stems of a sentence's words of content."""
+    return frozenset(
+        _stem(singular(w)) for w in _sentence_words(d, si) if w[:1].isalpha() and w not in _ECHO_STOP and len(w) > 2
+    )
+
+
+def _share_concept(d: _Doc, first: int, fi: int) -> bool:
+    """The two figures count one thing: a concept or noun they are both told with ("1,400 new jobs" …
+    "created 1,040 jobs"), or the later one's noun told in the earlier one's sentence ("knife offences rose
+    ... to 1,214" … "the 1,412 offences")."""
+    if _told_before_names(d, first) & _told_before_names(d, fi):
+        return True
+    si, pos = d.pos_of(fi)
+    noun = _told_noun(d, si, pos)
+    if noun < 0 or d.m.words[si][noun] in d.v.generic:
+        return False
+    return _stem(singular(d.m.words[si][noun])) in _stems_of(d, d.pos_of(first)[0])
+
+
+def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One figure told twice anywhere in the story, the second time with two of its digits changed places:
+    "knife offences rose ... to 1,214" … "Of the 1,412 offences involving a knife"; "Only 68.4% of trains
+    ran on time" … "the 64.8% figure"; "Civic Renewal had 38.6% of the vote" … "her party's 36.8%". The
+    digits are evidence only with a second sign that the two are one quantity: the later figure told as
+    known (``_pointing``) or the two told of one thing (``_share_concept``); the figure prints at least
+    ``SWAP_DIGITS`` significant digits, or two when the headline's figure is swapped in the lead's telling of
+    one thing ("Walk raises £2.4m" … "has raised £4.2m"). Left alone: a later figure whose value the story
+    told before (it tells that one again), two earlier figures it could be a slip of, parts, items, older
+    ends and rivals' figures, another holder, place, time or source, a day of its own (a newer count "as of"
+    it), a move between them, and another time or holder in its clause. Evidence "swap"."""
+    sents = d.view.doc.sentences
+    headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
+    lead = _lead_sentences(d)
+    told = {frozenset((r.get("first"), r.get("second"))) for r in built.get("restatement", {}).values()}
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _SWAP_TIED)
+    seen: list[tuple[int, Fact, str]] = []
+    for si, pos, fi, f in d.figures(RESTATED_KINDS):
+        digits = _digits_of(f)
+        m = d.m.by_fact.get(fi)
+        if m is None or f.value is None or f.value <= 0 or is_gap(d, fi) or m.roles & _NOT_RESTATED:
+            continue
+        earlier = [(gi, g, gd) for gi, g, gd in seen if family(g) == family(f) and g.unit == f.unit]
+        seen.append((fi, f, digits))
+        if fi in tied:
+            continue  # a part, an item, an older end or a rival's: another quantity (the earlier one may be an
+            # item: "A had 38.6% of the vote, B 27.9%" … "A's 36.8%")
+        if any(g.value == f.value for _, g, _ in earlier):
+            continue  # the story told this value before: the later figure tells that one again
+        cands = [
+            (gi, g)
+            for gi, g, gd in earlier
+            if _two_swapped(gd, digits)
+            and g.value is not None
+            and max(g.value, f.value) / min(g.value, f.value) < SWAP_RATIO
+        ]
+        if len(cands) != 1:
+            continue
+        first, g = cands[0]
+        fs, fpos = d.pos_of(first)
+        if fs == si or frozenset((first, fi)) in told:
+            continue
+        key = headline and fs == 0 and si in lead
+        if len(_significant(digits)) < (2 if key else SWAP_DIGITS):
+            continue
+        pointing = _pointing(d, si, pos) and not _names_own(d, si, pos)
+        fa, fb = d.m.frame(first), d.m.frame(fi)
+        same = bool(fa.concept) and fa.concept == fb.concept and fa.concept not in d.v.generic
+        if not (pointing or same or _share_concept(d, first, fi)):
+            continue
+        if key and not same:
+            continue  # a headline's figure and the lead's: one thing, by their frames
+        if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
+            if not (pointing and fb.holder.split()[-1] in d.v.holder_nouns) and not _holder_told(d, fa.holder, si):
+                continue  # "Labour's 36.8%" against "Civic Renewal had 38.6%": another holder
+        if fa.scope and fb.scope and fa.scope != fb.scope and not pointing:
+            continue  # "in Wales" … "in Scotland": two places
+        if fa.period and fb.period and fa.period != fb.period:
+            continue  # "in 2023" … "in 2024": two times
+        if fa.part != fb.part or _parts_apart(d, fs, si, pointing):
+            continue  # "in the first half" … "over the year"
+        if fb.mood != fa.mood and not pointing:
+            continue  # a forecast against a count
+        if _dated(d, si) and _times(d, si) - _times(d, fs):
+            continue  # "As of September 16, 539 deaths": a newer count of its own day
+        if not pointing and _two_sources(d, fs, si):
+            continue  # two sources' counts
+        if _listed(d, si, pos, *_chunk(d, si, pos)):
+            continue  # "A took 36.8% and B 38.6%": an item of a list
+        if _apart_as_known(d, first, fi) or _recounted(d, first, fi):
+            continue  # "the rival's 1,412", "has since risen to 1,412": another quantity or a newer count
+        words, toks = d.m.words[si], d.m.tokens[si]
+        lo, hi = _chunk(d, si, pos)
+        said = {_stem(d.v.base_forms.get(w, w)) for w in _sentence_words(d, fs)}
+        if any(
+            (words[k] in d.v.another_cues or words[k] in d.v.other_holders or words[k] == "last")
+            and _stem(d.v.base_forms.get(words[k], words[k])) not in said
+            and not (words[k] == "since" and k + 1 < len(toks) and toks[k + 1].fact >= 0)
+            for k in range(lo, hi)
+        ):
+            continue  # "last year's 36.8%", "its rival's 1,412", "raised to 1,412": another time, holder or move
+        times = {
+            d.facts[toks[k].fact].text.lower()
+            for k in range(lo, hi)
+            if toks[k].fact >= 0 and _past_time(d.facts[toks[k].fact]) and words[k - 1] != "since"
+        }
+        if times - {t for _, t in _past_in_clause(d, fs, fpos)}:
+            continue  # "In 2019, 1,412 offences": another time ("its best since 2019" bounds a record)
+        names = _holder_names(d, si, min(lo, d.m.clause_start(si, pos)), pos)
+        known = _known_names(d, fs) | _known_names(d, 0)
+        if not all(_name_known(n, known) for n in names):
+            continue  # "Its neighbour, Corran Abbey, welcomed 59,830": another holder named
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", fi)),
+            (),
+            "document",
+            (("lag", ""), ("concept", fb.concept or fa.concept), ("scope", ""), ("evidence", "swap")),
+        )
+
+
+def _digits_of(f: Fact) -> str:
+    """The digits a figure prints, before any bracket ("£1.46m" → "146")."""
+    return re.sub(r"\D", "", f.text.split("(")[0])
+
+
+def _holder_told(d: _Doc, holder: str, si: int) -> bool:
+    """The earlier figure's holder is named in the later figure's sentence ("Hospice charity's walk raises
+    £2.4m" … "A hospice charity in the south of England says its walk has raised £4.2m"): a place or name
+    told beside it describes the holder, not another one."""
+    return bool(holder) and set(holder.split()) <= set(_sentence_words(d, si))
+
+
+def _recounted(d: _Doc, first: int, fi: int) -> bool:
+    """The count moved or was counted again between two tellings: a word of a move before the later figure
+    in its sentence ("has since risen to 1,241", "The toll rose, and the 1,241 deaths"), or a sentence between
+    that says it was recounted ("The figures have since been revised")."""
+    fs, _ = d.pos_of(first)
+    si, pos = d.pos_of(fi)
+    before = d.m.words[si][:pos]
+    if any(_moved_word(d, before, k) for k in d.v.told_moved.starts_in(before)):
+        return True
+    if _direction(d, first) != _direction(d, fi) and any(
+        d.v.direction.starting_at(before, k) for k in d.v.direction.starts_in(before)
+    ):
+        return True  # "The toll rose, and the 1,241 deaths"; "raises £2.4m" … "has raised £4.2m" is one move
+    for s in range(fs + 1, si):
+        between = _sentence_words(d, s)
+        if any(d.v.told_recounted.starting_at(between, k) for k in d.v.told_recounted.starts_in(between)):
+            return True
+    return False
+
+
+def _apart_as_known(d: _Doc, first: int, fi: int) -> bool:
+    """``_known_but_apart``, with an owner told by a word for a holder after "her", "its" or "the" ("her
+    party's 36.8%", "the club's 1,412 members") standing for the holder told before, as "the company's" does."""
+    si, pos = d.pos_of(fi)
+    cue = _told_again_cue(d, si, pos)
+    if not cue:
+        return False
+    k = d.hedge_start(si, pos) - 2
+    owner = cue.removesuffix("'s")
+    if (
+        cue.endswith("'s")
+        and owner in d.v.holder_nouns
+        and k >= 0
+        and (d.m.words[si][k] in _POSSESSIVES or d.m.words[si][k] == "the")
+    ):
+        cue = "the"
+    return _known_apart(d, first, fi, cue, strict=False)
+
+
+def _time_parts(d: _Doc, si: int) -> frozenset[str]:
+    """The parts of a year a sentence names, each with the word before it ("the first half", "its second
+    quarter", "the last month"; ``[periods] part``): two figures told of two parts are two figures."""
+    toks = d.m.tokens[si]
+    raw = [d.view.text[t.start : t.end].lower() for t in toks]  # a figure's token reads "#": "the first half"
+    return frozenset(
+        f"{raw[k - 1]} {raw[k]}"
+        for k in range(1, len(toks))
+        if raw[k] in d.v.part_periods
+        and (raw[k - 1] in _PART_ORDER or (toks[k - 1].fact >= 0 and d.facts[toks[k - 1].fact].kind == "ordinal"))
+    )
+
+
+# Words before a part of a year that pick one out, beside ordinals ("the first half"): "the last quarter".
+_PART_ORDER = frozenset({"last", "final", "opening", "latest", "previous"})
+
+
+def _parts_apart(d: _Doc, fs: int, si: int, pointing: bool = False) -> bool:
+    """Two sentences that tell their figures of two parts of a year ("in the first half" … "In the second
+    half"), or one of a part and one of none, unless the later one points back to the figure told."""
+    a, b = _time_parts(d, fs), _time_parts(d, si)
+    if a and b:
+        return not a & b
+    return bool(a or b) and not pointing
+
+
+# --- a contest's margin told twice: "Ireland seal 77-run Test win" … "wrapped up a 67-run victory" ---------
+
+# Words a margin's compound may have between its unit and its result ("a 77-run Test win").
+MARGIN_WORDS = 2
+# Tokens back from "by" a margin's verb may stand ("beat Zimbabwe by 67 runs").
+MARGIN_VERB_REACH = 4
+
+
+@functools.cache
+def _margin_words() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["margins"]
+    units = {str(w): singular(str(w)) for w in data["told_units"]}
+    return units, frozenset(data["told_won"]), frozenset(data["told_lost"])
+
+
+def _margin(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
+    """(unit, way) of a contest's margin told at ``pos``: "a 77-run win" (won), "a 12-point defeat" (lost),
+    "won by 67 runs", "beat Zimbabwe by 67 runs"; else None."""
+    units, won, lost = _margin_words()
+    words = d.m.words[si]
+    k = pos + 1
+    if k < len(words) and words[k] == "-" and k + 1 < len(words) and words[k + 1] in units:
+        unit = units[words[k + 1]]
+        for j in range(k + 2, min(len(words), k + 3 + MARGIN_WORDS)):
+            if words[j] in won or words[j] in lost:
+                return unit, "won" if words[j] in won else "lost"
+            if not words[j][:1].isalpha() or d.m.tokens[si][j].fact >= 0:
+                break
+        return None
+    h = d.hedge_start(si, pos)
+    if k < len(words) and words[k] in units and h >= 1 and words[h - 1] == "by":
+        for j in range(h - 2, max(-1, h - 2 - MARGIN_VERB_REACH), -1):
+            if words[j] in won or words[j] in lost:
+                return units[words[k]], "won" if words[j] in won else "lost"
+            if words[j] in _CHUNK_END:
+                break
+    return None
+
+
+def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A contest's margin told in the headline or the lead and again anywhere below with another value:
+    "Ireland seal 77-run Test win over Zimbabwe" … "Ireland wrapped up a 67-run victory", "won by 67 runs".
+    The margin is known by its unit and its way (a win or a defeat, ``[margins] told_won``, ``told_lost``),
+    told as a compound before a word of a result or after "by" and a verb of one. Read only when the story
+    tells one such margin value apart from the first: two other values, another time in the later clause
+    ("last week's 44-run defeat", "in 2019"), or a name the first's sentence and the headline do not give
+    ("Scotland's 12-run win") make it another contest. Evidence "margin": the defining phrase is evidence
+    enough, so any two values that cannot both hold are a finding."""
+    lead = _lead_sentences(d)
+    told: list[tuple[int, int, int, tuple[str, str]]] = []
+    for si, pos, fi, f in d.figures(frozenset({"count", "number"})):
+        margin = _margin(d, si, pos)
+        if margin is not None and f.value is not None:
+            told.append((si, pos, fi, margin))
+    for k, (fs, fpos, first, margin) in enumerate(told):
+        if fs not in lead:
+            break
+        later = [(si, pos, fi) for si, pos, fi, m in told[k + 1 :] if m == margin and si != fs]
+        values = {d.facts[fi].value for _, _, fi in later} - {d.facts[first].value}
+        if len(values) != 1:
+            continue  # none apart, or two other values: more than one contest
+        known = _known_names(d, fs) | _known_names(d, 0) | _words_of(d, 0) | frozenset(_sentence_words(d, fs))
+        for si, pos, fi in later:
+            if d.facts[fi].value == d.facts[first].value:
+                continue
+            words = d.m.words[si]
+            lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+            if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
+                continue  # "their previous 44-run defeat": another contest
+            if _past_in_clause(d, si, pos) - _past_in_clause(d, fs, fpos):
+                continue  # "in 2019": another time
+            if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words), pos)):
+                continue  # "Scotland's 67-run win": another side's contest ("in Harare" is where it was)
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (("lag", ""), ("concept", f"{margin[0]} margin"), ("scope", ""), ("evidence", "margin")),
+            )
+        break
+
+
+def _holder_names(d: _Doc, si: int, lo: int, hi: int, at: int = -1) -> frozenset[str]:
+    """The names in tokens ``lo`` to ``hi`` that may hold a figure there: not a place after "in" or "at"
+    ("won in Harare"), nor a teller before a verb of telling ("Party leader Anna Brel told supporters that
+    her party's 43.1%", "Coach Dai Rees said the 17-point win", "A charity in the south of England says its
+    walk has raised £4.2m"). Only a verb before the figure at ``at`` (by default ``hi``) tells who speaks of
+    it: ", officials said" after it leaves the names before it the figure's."""
+    words = d.m.words[si]
+    at = hi if at < 0 else at
+    start = max([lo] + [k + 1 for k in range(lo, at) if words[k] in _SAID or words[k] in ("told", "tells")])
+    return frozenset(
+        n for k in range(max(start, 1), hi) if words[k - 1] not in _PLACE_PREPS for n in _caps(d, si, k, k + 1)
+    )
+
+
+# --- an exact figure told again as a bound: "rose to £287,400" … "an average home at just under £280,000" ----
+
+# Hedges that make a figure a bound on one side ("just under", "almost", "more than").
+_BOUNDS = frozenset({"nearly", "less than", "at most", "more than", "at least"})
+# How far a bound may be from the exact figure and still be read as the same figure told loosely.
+BOUND_NEAR = Decimal("1.1")
+# Content words the two figures' clauses must share ("average" and "home").
+BOUND_SHARED = 2
+
+
+def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """An exact figure told again later as a bound on the wrong side of it: "The average price of a home rose
+    to £287,400" … "An average home at just under £280,000 is now seven times earnings". The two are one
+    figure by their words (``BOUND_SHARED`` content words of their clauses in common) and their size (within
+    ``BOUND_NEAR``); read only when no other figure of the family in the story meets the bound and shares
+    those words (another thing the bound may tell), and the usual guards hold (another time, holder, source or
+    a move between them). Evidence "bound": the bound broken is the finding ("just under £290,000" holds)."""
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _SWAP_TIED)
+    figures = [(si, pos, fi, f) for si, pos, fi, f in d.figures(RESTATED_KINDS) if f.value is not None and f.value > 0]
+    bags: dict[int, dict[str, str]] = {}
+
+    def bag_of(si: int, pos: int, fi: int) -> dict[str, str]:
+        if fi not in bags:
+            bags[fi] = _bag(d, si, pos)
+        return bags[fi]
+
+    for si, pos, fi, f in figures:
+        if f.hedge not in _BOUNDS or fi in tied or is_gap(d, fi) or d.m.by_fact[fi].roles & (_NOT_RESTATED - {"each"}):
+            continue
+        assert f.value is not None
+        near: list[tuple[int, int, int, Fact, str]] = []
+        for es, epos, ei, e in figures:
+            if ei == fi or family(e) != family(f) or e.unit != f.unit:
+                continue
+            assert e.value is not None
+            if max(e.value, f.value) / min(e.value, f.value) > BOUND_NEAR:
+                continue
+            shared = bag_of(si, pos, fi).keys() & bag_of(es, epos, ei).keys()
+            if len(shared) >= BOUND_SHARED:
+                near.append((es, epos, ei, e, " ".join(sorted(bag_of(si, pos, fi)[w] for w in shared))))
+        if len(near) != 1:
+            continue  # none, or two figures the bound may tell
+        fs, fpos, first, e, words_shared = near[0]
+        if fs >= si or e.hedge != "exact" or first in tied or e.interval.overlaps(f.interval):
+            continue  # told before it, plainly, and on the wrong side of it
+        if _two_sources(d, fs, si) or _apart_as_known(d, first, fi) or _recounted(d, first, fi):
+            continue
+        fa, fb = d.m.frame(first), d.m.frame(fi)
+        if (fa.period and fb.period and fa.period != fb.period) or fa.part != fb.part or _parts_apart(d, fs, si):
+            continue  # another time
+        words = d.m.words[si]
+        lo, hi = _chunk(d, si, pos)
+        if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
+            continue  # "last year's", "its rival's": another time or holder
+        if _past_in_clause(d, si, pos) - _past_in_clause(d, fs, fpos):
+            continue
+        known = _known_names(d, fs) | _known_names(d, 0)
+        if not all(_name_known(n, known) for n in _holder_names(d, si, min(lo, d.m.clause_start(si, pos)), pos)):
+            continue  # "In London, homes sell for just under £540,000": another holder or place
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", fi)),
+            (),
+            "document",
+            (("lag", ""), ("concept", words_shared), ("scope", ""), ("evidence", "bound")),
+        )
