@@ -203,6 +203,8 @@ class Vocab:
     fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
     rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
     rate_verbs: PhraseTable  # "is earning" → "profit": before a rate, the concept it is a rate of
+    lent_nouns: frozenset[str]  # "mortgage", "loan": an amount lent, repaid with interest over its term
+    rate_moves: frozenset[str]  # "difference", "saves", "extra": before or after a rate, a change of a rate
     outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
@@ -588,6 +590,8 @@ def vocab() -> Vocab:
         | {str(w): "below" for w in data["superlatives"]["slowest"]},
         rates=PhraseTable.build(_pairs(data["rates"])),
         rate_verbs=PhraseTable.build(_pairs(data["rates"]["verbs"])),
+        lent_nouns=frozenset(data["rates"]["lent"]["nouns"]),
+        rate_moves=frozenset(data["rates"]["lent"]["moves"]),
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),
