@@ -2057,8 +2057,8 @@ def _records(d: _Doc) -> Iterator[Relation]:
             oi = tok.fact
             if oi < 0 or k == pos or not _alike(d, fi, oi) or not _told_earlier(d, si, k):
                 continue
-            if not _one_size(d, fi, oi):
-                continue
+            if not _one_size(d, fi, oi) or _one_day(d, si, pos) > _one_day(d, si, k):
+                continue  # "48,600 attended across the four days, ... with a record 16,200 on Sunday": a whole
             n += 1
             yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), "sentence", (("order", order),))
         for s2 in range(si, min(len(d.m.tokens), si + PREVIOUS_SENTENCES + 1)):
@@ -2130,6 +2130,26 @@ def _same_scope(d: _Doc, si: int, pos: int, s2: int) -> bool:
             narrow = t.narrow.intersection(words[j + 1 : j + 1 + NARROW_WORDS])
             return not narrow or bool(narrow & other)
     return True
+
+
+def _one_day(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told of one day by the words after it in its stretch ("a record 16,200 on
+    Sunday", "41,000 on the final day", "in a single day"): a day of a longer span a figure of the sentence
+    told without a day may cover."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for j in range(pos + 1, min(len(words), pos + 1 + DAY_REACH)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            break
+        g = toks[j].fact
+        if words[j] == "day" or (g >= 0 and d.facts[g].kind == "weekday"):
+            return True
+        if g >= 0 and d.facts[g].kind == "date" and len(d.facts[g].iso or "") == len("2024-06-02"):
+            return True  # "on June 2", not "in the year to June"
+    return False
+
+
+# Words after a figure within which the day it is told of stands ("16,200 on the final day").
+DAY_REACH = 6
 
 
 def _one_size(d: _Doc, a: int, b: int) -> bool:
