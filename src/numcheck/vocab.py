@@ -201,6 +201,7 @@ class Vocab:
     older_adjectives: frozenset[str]  # "up from a typical 165 million": the kind of level, passed over
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
     fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
+    setting_openers: frozenset[str]  # "With inflation at 2.7%, the rise is the largest": an opening clause of setting
     rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
     rate_verbs: PhraseTable  # "is earning" → "profit": before a rate, the concept it is a rate of
     lent_nouns: frozenset[str]  # "mortgage", "loan": an amount lent, repaid with interest over its term
@@ -589,6 +590,7 @@ def vocab() -> Vocab:
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
         fastest={str(w): "above" for w in data["superlatives"]["fastest"]}
         | {str(w): "below" for w in data["superlatives"]["slowest"]},
+        setting_openers=frozenset(data["superlatives"]["setting_openers"]),
         rates=PhraseTable.build(_pairs(data["rates"])),
         rate_verbs=PhraseTable.build(_pairs(data["rates"]["verbs"])),
         lent_nouns=frozenset(data["rates"]["lent"]["nouns"]),

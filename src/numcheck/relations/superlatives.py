@@ -243,13 +243,16 @@ def _own_rise(d: _Doc, si: int, k: int) -> int:
     fastest, by 26%, compared with 17% in B", "rose fastest in the north-east, up 6%"), else the last one
     before it ("Wages in Leeds rose 5%, the biggest increase"); -1 when none."""
     toks = d.m.tokens[si]
+    words = d.m.words[si]
+    # "With inflation running at 2.7%, the rise is the largest ...": the opening clause is the setting's.
+    setting = words.index(",") if words and words[0] in d.v.setting_openers and "," in words[:k] else -1
     before = -1
     for x, tok in enumerate(toks):
         if tok.fact < 0 or d.facts[tok.fact].kind != "percent":
             continue
         if x > k:
             return tok.fact
-        if not d.older_end(si, x):  # "rose to 3.4%, up from 3.1%, driven by the sharpest increase in ...": no rise
+        if not d.older_end(si, x) and x > setting:  # "rose to 3.4%, up from 3.1%, driven by the sharpest increase in ...": no rise
             before = tok.fact
     return before
 
