@@ -325,7 +325,7 @@ class _Doc:
         # "employs 1,150 nurses across its two hospitals. ... 420 of them": a figure after a preposition is
         # passed over for another of its sentence, and taken only when its sentence has none.
         aside, aside_sentence = -1, -1
-        older = -1
+        older = placed = -1
         for s2, k in self.m.previous_figures(si, pos, back=1):
             if aside >= 0 and s2 != aside_sentence:
                 return aside
@@ -364,9 +364,13 @@ class _Doc:
                 # "41.3 million, 2.7 million more than the 38.6 million ... 24.1 million of those journeys":
                 # the level compared with and the gap are the set only where no other figure is.
                 older = fi if older < 0 else older
+            elif nearest < 0 and (self._after_preposition(s2, k) or self._owned_set(s2, k)):
+                # "13,604 attendances at its two A&E units, and 4,230 of those patients": the places the set
+                # was counted at are no set of the noun, while the sentence tells another count
+                placed = fi if placed < 0 else placed
             elif nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
-        nearest = nearest if nearest >= 0 else older
+        nearest = nearest if nearest >= 0 else placed if placed >= 0 else older
         if noun.endswith(("ed", "ing")) and aside < 0:
             return -1  # "Among those rescued", "those leaving": a set named by what befell it or what it does
         if singular(noun) in _UNIT_NOUNS and aside < 0:
