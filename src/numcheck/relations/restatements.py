@@ -2179,11 +2179,15 @@ def _counts_concept(d: _Doc, fi: int, concept: str) -> bool:
         return True
     si, pos = d.pos_of(fi)
     words, toks = d.m.words[si], d.m.tokens[si]
+    own = d.m.frame(fi).concept
     for j in range(pos + 1, min(len(words), pos + 1 + KNOWN_NOUN_BEFORE)):
         if toks[j].fact >= 0 or not words[j][:1].isalpha():
             return False
+        if own and d.v.concept(words[j]) == own:
+            return False  # "eight wards at Westvale hospitals": the head its frame reads is what it counts
         if d.v.concept(words[j]) == concept:
-            return True
+            # "Eight hospital wards": a noun before the head its frame reads is the head's modifier
+            return not (own and j + 1 < len(words) and d.v.concept(words[j + 1]) == own)
     return False
 
 
