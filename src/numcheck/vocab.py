@@ -290,6 +290,7 @@ class Vocab:
     score_verbs: frozenset[str]  # "Leeds beat Derby 3-1" in a heading: a verb that makes its score the final one
     score_kinds: PhraseTable  # "on penalties", "on aggregate": a score of its own kind, after it
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
+    level_after: frozenset[str]  # "lost eight seats and now hold 15": words after a move that tell its level
     moment_words: frozenset[str]  # "after 12 overs": a count that is a moment of a contest, not a holding
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
@@ -691,6 +692,7 @@ def vocab() -> Vocab:
         score_kinds=PhraseTable.build((str(p), str(p)) for p in data["scores"]["kinds"]),
         generic=frozenset(restate["generic"]),
         moment_words=frozenset(restate["moment_words"]),
+        level_after=frozenset(data["leaving"]["level_after"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),
         narrow_measures=frozenset(restate["narrow_measures"]),
