@@ -753,3 +753,18 @@ def earlier_time(a: tuple[str, Decimal] | None, b: tuple[str, Decimal] | None) -
 
 # The time of a level told as now ("today it has 950", "now has").
 NOW: tuple[str, Decimal] = ("ago", Decimal(0))
+
+
+def nouns_differ(d: _Doc, a: int, b: int) -> bool:
+    """Both figures name what they count by the word right after them, and the two are other concepts
+    ("nine golds" and "17 medals"); a bare figure ("runners-up with 16") takes the other's."""
+    said = []
+    for fi in (a, b):
+        si, pos = d.pos_of(fi)
+        words = d.m.words[si]
+        nxt = words[pos + 1] if pos + 1 < len(words) else ""
+        m = d.m.by_fact.get(fi)
+        if not nxt[:1].isalpha() or m is None or not m.noun or m.noun.lower().split()[0] != nxt:
+            return False
+        said.append(d.v.concept(nxt))
+    return said[0] != said[1]

@@ -32,6 +32,7 @@ from numcheck.relations.base import (
     _plain_tokens,
     family,
     is_gap,
+    nouns_differ,
 )
 from numcheck.relations.golf import golf_told
 from numcheck.relations.lists import _name_entry, _place_entries
@@ -657,6 +658,8 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                 for _, b, s2, k2, e2 in (x for x in items if x[0] == worse):
                     if not _alike(d, a, b) or not _frames_agree(d, a, b) or not _one_season(d, a, b):
                         continue
+                    if nouns_differ(d, a, b):
+                        continue  # "third with nine golds" … "fifth with 17 medals": two things counted
                     if s1 != s2 and _year_apart(d, a, b):
                         continue  # "peaked at number four in 2022 after 22,600" is no place in this week's chart
                     if _rank_place(d, s1, k1, e1, a) != _rank_place(d, s2, k2, e2, b):

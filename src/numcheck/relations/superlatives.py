@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import _DETERMINERS, NOT_NAMES, Relation, _Doc, _lead_sentences, family
+from numcheck.relations.base import _DETERMINERS, NOT_NAMES, Relation, _Doc, _lead_sentences, family, nouns_differ
 from numcheck.relations.restatements import (
     _ECHO_STOP,
     _NOT_RESTATED,
@@ -175,7 +175,12 @@ def _placings(d: _Doc) -> Iterator[Relation]:
             continue
         if last is not None:
             prank, pi, ps, pk = last
-            if prank != rank and si - ps <= PLACE_SENTENCES and family(d.facts[pi]) == family(f):
+            if (
+                prank != rank
+                and si - ps <= PLACE_SENTENCES
+                and family(d.facts[pi]) == family(f)
+                and not nouns_differ(d, pi, fi)  # "second with 11 golds" … "fourth with 19 medals"
+            ):
                 evidence = "sentence" if ps == si else "document"
                 # The better place first: "third with 12%. The Liberals came second with 9%" reads second, third.
                 (ai, asi, ak), bi = ((pi, ps, pk), fi) if prank < rank else ((fi, si, k), pi)
