@@ -176,6 +176,7 @@ class _Tables:
     narrow: frozenset[str]  # "june", "day": the words that narrow a record to a part of the time
     record_wholes: frozenset[str]  # "all", "total": a previous figure of the whole, not of the record's part
     rank_nouns: frozenset[str]
+    rank_totals: frozenset[str]  # "to take the team's total to 238": a running total reached, not a place's figure
     rank_before: PhraseTable
     ordinals: dict[str, int]
     cardinals: dict[str, int]
@@ -257,6 +258,7 @@ def _tables() -> _Tables:
         narrow=frozenset(rec["narrow"]),
         record_wholes=frozenset(rec["wholes"]),
         rank_nouns=frozenset(ranks["nouns"]),
+        rank_totals=frozenset(ranks["totals"]),
         rank_before=PhraseTable.build((p, "rank") for p in ranks["before"]),
         ordinals={w: i + 1 for i, w in enumerate(ranks["ordinals"])},
         cardinals={w: i + 1 for i, w in enumerate(ranks["cardinals"])},
@@ -660,6 +662,8 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                         continue
                     if nouns_differ(d, a, b):
                         continue  # "third with nine golds" … "fifth with 17 medals": two things counted
+                    if _total_reached(d, a) or _total_reached(d, b):
+                        continue  # "finished fifth to take the team's total to 238": the season's total
                     if s1 != s2 and _year_apart(d, a, b):
                         continue  # "peaked at number four in 2022 after 22,600" is no place in this week's chart
                     if _rank_place(d, s1, k1, e1, a) != _rank_place(d, s2, k2, e2, b):
@@ -668,6 +672,15 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
                     yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
     yield from _ranked_against_places(d)
+
+
+def _total_reached(d: _Doc, fi: int) -> bool:
+    """The figure is a running total reached: "to" and a noun of ``[ranks] totals`` right before it ("took
+    the British team's total to 238")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    h = d.hedge_start(si, pos)
+    return h >= 2 and words[h - 1] == "to" and words[h - 2] in _tables().rank_totals
 
 
 def _year_apart(d: _Doc, a: int, b: int) -> bool:
