@@ -148,15 +148,15 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
                 # "48,000 visitors over three days, an average of 21,000 a day"
                 oi, li = over
                 length = d.facts[li]
-                over_labels = (
+                # "On a £200,000 mortgage over 25 years, ... about £1,170 a month": repaid with interest
+                bound = (("bound", "at-least"),) if _lent(d, si, oi) else ()
+                over_labels: tuple[tuple[str, str], ...] = (
                     ("period", period),
                     ("other_period", str(length.unit)),
                     ("other_length", str(length.value)),
                     ("other_over", _length_words(length)),
+                    *bound,
                 )
-                if _lent(d, si, oi):
-                    # "On a £200,000 mortgage over 25 years, ... about £1,170 a month": repaid with interest
-                    over_labels += (("bound", "at-least"),)
                 yield Relation(
                     "period-rate", (("rate", fi), ("other", oi), ("length", li)), (), "sentence", over_labels
                 )

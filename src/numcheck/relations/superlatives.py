@@ -257,7 +257,9 @@ def _own_rise(d: _Doc, si: int, k: int) -> int:
             continue
         if x > k:
             return tok.fact
-        if not d.older_end(si, x) and x > setting:  # "rose to 3.4%, up from 3.1%, driven by the sharpest increase in ...": no rise
+        if (
+            not d.older_end(si, x) and x > setting
+        ):  # "rose to 3.4%, up from 3.1%, driven by the sharpest increase in ...": no rise
             before = tok.fact
     return before
 
