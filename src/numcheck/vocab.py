@@ -195,6 +195,7 @@ class Vocab:
     bar_nouns: frozenset[str]  # "threshold", "hurdle": a share to clear, no part of a whole
     comparison_better: frozenset[str]  # "beat", "bettered": better, which for a race time is lower
     gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
+    gap_off: frozenset[str]  # "pace", "lead": after "off the", a gap to the leader ("five shots off the pace")
     gap_before: frozenset[str]  # "lead", "margin": "the lead to 21 points" is a gap
     excess_objects: frozenset[str]  # "with" in "leaving it with 11 more than the 601": an amount held beyond
     excess_links: frozenset[str]  # "were" in "were 10% fewer than": a link verb, the figure before is the level
@@ -584,6 +585,7 @@ def vocab() -> Vocab:
         bar_nouns=frozenset(data["comparison"]["bar_nouns"]),
         comparison_better=frozenset(data["comparison"]["better"]),
         gap_after=frozenset(data["comparison"]["gap_after"]),
+        gap_off=frozenset(data["comparison"]["gap_off"]),
         gap_before=frozenset(data["comparison"]["gap_before"]),
         excess_objects=frozenset(data["comparison"]["excess_objects"]),
         excess_links=frozenset(data["comparison"]["excess_links"]),

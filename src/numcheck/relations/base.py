@@ -130,6 +130,13 @@ def is_gap(d: _Doc, fi: int) -> bool:
     for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
         if words[k] in d.v.gap_after:
             return True
+        if (
+            words[k] == "off"
+            and words[k + 1 : k + 2] == ("the",)
+            and words[k + 2 : k + 3]
+            and words[k + 2] in d.v.gap_off
+        ):
+            return True  # "five shots off the pace", "four points off the lead"
         if toks[k].fact >= 0 or not words[k][:1].isalpha():
             return False
     return False
