@@ -130,13 +130,32 @@ def is_gap(d: _Doc, fi: int) -> bool:
     for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
         if words[k] in d.v.gap_after:
             return True
-        if (
-            words[k] == "off"
-            and words[k + 1 : k + 2] == ("the",)
-            and words[k + 2 : k + 3]
-            and words[k + 2] in d.v.gap_off
-        ):
+        if behind_leader(d, si, k):
             return True  # "five shots off the pace", "four points off the lead"
+        if toks[k].fact >= 0 or not words[k][:1].isalpha():
+            return False
+    return False
+
+
+def behind_leader(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` opens "off the pace", "off the lead" ([comparison] gap_off): the figure before it is a
+    deficit to the leader at some moment, not a margin of the result nor an amount held."""
+    words = d.m.words[si]
+    return (
+        words[k] == "off"
+        and tuple(words[k + 1 : k + 2]) == ("the",)
+        and tuple(words[k + 2 : k + 3]) != ()
+        and words[k + 2] in d.v.gap_off
+    )
+
+
+def off_the_pace(d: _Doc, fi: int) -> bool:
+    """The figure is told as a deficit to the leader: "off the pace" within a few words after it."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
+        if behind_leader(d, si, k):
+            return True
         if toks[k].fact >= 0 or not words[k][:1].isalpha():
             return False
     return False

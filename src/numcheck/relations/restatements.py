@@ -19,6 +19,7 @@ from numcheck.relations.base import (
     _Doc,
     family,
     is_gap,
+    off_the_pace,
     same_family,
     since_then,
 )
@@ -1791,8 +1792,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
         m = d.m.by_fact.get(fi)
         if m is None or fi in tied or m.roles & (_NOT_RESTATED - {"forecast"}) or _window(d, si, pos):
             continue
-        if _moment(d, si, pos) or is_gap(d, fi):
-            continue  # "after 12 overs" … "after 16 overs": two moments; "five shots off the pace": a gap
+        if _moment(d, si, pos) or off_the_pace(d, fi):
+            continue  # "after 12 overs" … "after 16 overs": two moments; "five shots off the pace": a deficit
         if _told_as_part(d, si, pos, fi) or _sibling_of_part(d, si, pos):
             continue  # "five boats" … "Three of the boats had left from A and one from B": parts, not the set
         fr = d.m.frame(fi)
