@@ -366,6 +366,7 @@ def extract(text: str, path: str = "") -> Document:
     facts.extend(_scores(ctx))
     facts.extend(_positions(ctx))
     used.extend((f.span.start, f.span.end) for f in facts)
+    used.extend(_odds(ctx))
     used.sort()
     last_end = 0
     for i, n in enumerate(nums):
@@ -404,6 +405,23 @@ def extract(text: str, path: str = "") -> Document:
     merged = _share_of_one(ctx, sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind)))
     merged = _carry_unit(ctx, merged)
     return Document(source=Source(path, text), sentences=tuple(sentences), facts=tuple(merged), clean=clean)
+
+
+# Betting odds are a price, not two figures: "priced at 2-1", "the outsider at 8-1", "odds of 5/2", "a 12-1
+# shot", "the 3-1 favourite". Their digits make no fact. Words after odds that say so exclude "on" and
+# "against", which follow a score ("won 3-1 on aggregate", "voted 5-4 against").
+_ODDS = startcache.compile(
+    r"\b(?:odds(?:[^\S\n]+of)?|priced[^\S\n]+at|quoted[^\S\n]+at|backed[^\S\n]+at|available[^\S\n]+at"
+    r"|offered[^\S\n]+at|went[^\S\n]+off[^\S\n]+at|started[^\S\n]+at|(?:favourites?|outsider|shot)[^\S\n]+at)"
+    r"[^\S\n]+(?P<a>\d{1,3}[-–/]\d{1,3})\b"
+    r"|(?<![\w.,/:–-])(?P<b>\d{1,3}[-–/]\d{1,3})(?=[^\S\n]+(?:joint[- ]?)?(?:favourites?|shot|outsider|chance)\b)",
+    re.I,
+)
+
+
+def _odds(ctx: _Context) -> list[tuple[int, int]]:
+    """The spans of betting odds in the text (``_ODDS``): numbers inside them are read as no figure."""
+    return [m.span("a") if m.group("a") else m.span("b") for m in _ODDS.finditer(ctx.clean)]
 
 
 def _inside_number(span: Span, facts: list[Fact], starts: list[int]) -> bool:

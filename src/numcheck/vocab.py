@@ -195,14 +195,18 @@ class Vocab:
     bar_nouns: frozenset[str]  # "threshold", "hurdle": a share to clear, no part of a whole
     comparison_better: frozenset[str]  # "beat", "bettered": better, which for a race time is lower
     gap_after: frozenset[str]  # "behind", "clear": after a figure, it is a gap between two things
+    gap_off: frozenset[str]  # "pace", "lead": after "off the", a gap to the leader ("five shots off the pace")
     gap_before: frozenset[str]  # "lead", "margin": "the lead to 21 points" is a gap
     excess_objects: frozenset[str]  # "with" in "leaving it with 11 more than the 601": an amount held beyond
     excess_links: frozenset[str]  # "were" in "were 10% fewer than": a link verb, the figure before is the level
     older_adjectives: frozenset[str]  # "up from a typical 165 million": the kind of level, passed over
     superlatives: PhraseTable  # "the most" → "above", "the fewest" → "below": set after a figure
     fastest: Mapping[str, str]  # "fastest" → "above", "slowest" → "below": a part's rise among the parts
+    setting_openers: frozenset[str]  # "With inflation at 2.7%, the rise is the largest": an opening clause of setting
     rates: PhraseTable  # "a week" → "week": after an amount, the period it is a rate over
     rate_verbs: PhraseTable  # "is earning" → "profit": before a rate, the concept it is a rate of
+    lent_nouns: frozenset[str]  # "mortgage", "loan": an amount lent, repaid with interest over its term
+    rate_moves: frozenset[str]  # "difference", "saves", "extra": before or after a rate, a change of a rate
     outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
@@ -287,6 +291,8 @@ class Vocab:
     score_verbs: frozenset[str]  # "Leeds beat Derby 3-1" in a heading: a verb that makes its score the final one
     score_kinds: PhraseTable  # "on penalties", "on aggregate": a score of its own kind, after it
     generic: frozenset[str]  # nouns that name no quantity of their own ("61 people")
+    level_after: frozenset[str]  # "lost eight seats and now hold 15": words after a move that tell its level
+    moment_words: frozenset[str]  # "after 12 overs": a count that is a moment of a contest, not a holding
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
     narrow_measures: frozenset[str]  # "like-for-like": on one side only, two quantities
@@ -580,6 +586,7 @@ def vocab() -> Vocab:
         bar_nouns=frozenset(data["comparison"]["bar_nouns"]),
         comparison_better=frozenset(data["comparison"]["better"]),
         gap_after=frozenset(data["comparison"]["gap_after"]),
+        gap_off=frozenset(data["comparison"]["gap_off"]),
         gap_before=frozenset(data["comparison"]["gap_before"]),
         excess_objects=frozenset(data["comparison"]["excess_objects"]),
         excess_links=frozenset(data["comparison"]["excess_links"]),
@@ -587,8 +594,11 @@ def vocab() -> Vocab:
         superlatives=PhraseTable.build((p, o) for p, o in _pairs(data["superlatives"]) if o in ("above", "below")),
         fastest={str(w): "above" for w in data["superlatives"]["fastest"]}
         | {str(w): "below" for w in data["superlatives"]["slowest"]},
+        setting_openers=frozenset(data["superlatives"]["setting_openers"]),
         rates=PhraseTable.build(_pairs(data["rates"])),
         rate_verbs=PhraseTable.build(_pairs(data["rates"]["verbs"])),
+        lent_nouns=frozenset(data["rates"]["lent"]["nouns"]),
+        rate_moves=frozenset(data["rates"]["lent"]["moves"]),
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
         later_words=frozenset(data["targets"]["later"]),
@@ -684,6 +694,8 @@ def vocab() -> Vocab:
         score_verbs=frozenset(str(w) for w in data["scores"]["verbs"]),
         score_kinds=PhraseTable.build((str(p), str(p)) for p in data["scores"]["kinds"]),
         generic=frozenset(restate["generic"]),
+        moment_words=frozenset(restate["moment_words"]),
+        level_after=frozenset(data["leaving"]["level_after"]),
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),
         narrow_measures=frozenset(restate["narrow_measures"]),

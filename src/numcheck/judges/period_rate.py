@@ -62,8 +62,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if iv.low is None or iv.high is None or ov.low is None or ov.high is None:
         return None
     low, high = iv.low * factor, iv.high * factor
-    if high >= ov.low and low <= ov.high:
-        return None
+    if high >= ov.low and (low <= ov.high or rel.label("bound") == "at-least"):
+        return None  # an amount lent is repaid with interest: the rate over its term is at least the amount
     from numcheck.checks.total import _scaled
 
     per = f"over {rel.label('other_over')}" if rel.label("other_over") else _per(other_period)

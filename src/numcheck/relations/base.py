@@ -130,6 +130,32 @@ def is_gap(d: _Doc, fi: int) -> bool:
     for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
         if words[k] in d.v.gap_after:
             return True
+        if behind_leader(d, si, k):
+            return True  # "five shots off the pace", "four points off the lead"
+        if toks[k].fact >= 0 or not words[k][:1].isalpha():
+            return False
+    return False
+
+
+def behind_leader(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` opens "off the pace", "off the lead" ([comparison] gap_off): the figure before it is a
+    deficit to the leader at some moment, not a margin of the result nor an amount held."""
+    words = d.m.words[si]
+    return (
+        words[k] == "off"
+        and tuple(words[k + 1 : k + 2]) == ("the",)
+        and tuple(words[k + 2 : k + 3]) != ()
+        and words[k + 2] in d.v.gap_off
+    )
+
+
+def off_the_pace(d: _Doc, fi: int) -> bool:
+    """The figure is told as a deficit to the leader: "off the pace" within a few words after it."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
+        if behind_leader(d, si, k):
+            return True
         if toks[k].fact >= 0 or not words[k][:1].isalpha():
             return False
     return False
@@ -325,7 +351,7 @@ class _Doc:
         # "employs 1,150 nurses across its two hospitals. ... 420 of them": a figure after a preposition is
         # passed over for another of its sentence, and taken only when its sentence has none.
         aside, aside_sentence = -1, -1
-        older = -1
+        older = placed = -1
         for s2, k in self.m.previous_figures(si, pos, back=1):
             if aside >= 0 and s2 != aside_sentence:
                 return aside
@@ -364,9 +390,13 @@ class _Doc:
                 # "41.3 million, 2.7 million more than the 38.6 million ... 24.1 million of those journeys":
                 # the level compared with and the gap are the set only where no other figure is.
                 older = fi if older < 0 else older
+            elif nearest < 0 and (self._after_preposition(s2, k) or self._owned_set(s2, k)):
+                # "13,604 attendances at its two A&E units, and 4,230 of those patients": the places the set
+                # was counted at are no set of the noun, while the sentence tells another count
+                placed = fi if placed < 0 else placed
             elif nearest < 0:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
-        nearest = nearest if nearest >= 0 else older
+        nearest = nearest if nearest >= 0 else placed if placed >= 0 else older
         if noun.endswith(("ed", "ing")) and aside < 0:
             return -1  # "Among those rescued", "those leaving": a set named by what befell it or what it does
         if singular(noun) in _UNIT_NOUNS and aside < 0:
@@ -749,3 +779,18 @@ def earlier_time(a: tuple[str, Decimal] | None, b: tuple[str, Decimal] | None) -
 
 # The time of a level told as now ("today it has 950", "now has").
 NOW: tuple[str, Decimal] = ("ago", Decimal(0))
+
+
+def nouns_differ(d: _Doc, a: int, b: int) -> bool:
+    """Both figures name what they count by the word right after them, and the two are other concepts
+    ("nine golds" and "17 medals"); a bare figure ("runners-up with 16") takes the other's."""
+    said = []
+    for fi in (a, b):
+        si, pos = d.pos_of(fi)
+        words = d.m.words[si]
+        nxt = words[pos + 1] if pos + 1 < len(words) else ""
+        m = d.m.by_fact.get(fi)
+        if not nxt[:1].isalpha() or m is None or not m.noun or m.noun.lower().split()[0] != nxt:
+            return False
+        said.append(d.v.concept(nxt))
+    return said[0] != said[1]

@@ -75,6 +75,8 @@ def _items_from(
                 break  # "eight women and six men, up from 11 swimmers": an older level, not an item
             if out and _from_since_join(words, d.pos_of(out[-1])[1] + 1, j):
                 break  # "including 97 that were rejected, from an electorate of 73,412": no item
+            if out and _verb_since_join(d, words, d.pos_of(out[-1])[1] + 1, j):
+                break  # "including three three-pointers, and made six of his seven free throws": a new clause
             out.append(fi)
             gap = 0
         elif words[j] in (".", "!", "?", ";"):
@@ -115,6 +117,14 @@ def _from_since_join(words: tuple[str, ...], lo: int, hi: int) -> bool:
     donors and £2m")."""
     last = max((k for k in range(lo, hi) if words[k] in (",", "and")), default=lo - 1)
     return "from" in words[last + 1 : hi]
+
+
+def _verb_since_join(d: _Doc, words: tuple[str, ...], lo: int, hi: int) -> bool:
+    """A verb of a new clause stands after the last join ("," or "and") between two figures: the second is
+    that verb's object, not the next item ("including two penalties, and made four of his 11 assists",
+    "including four dunks, and sank five")."""
+    last = max((k for k in range(lo, hi) if words[k] in (",", "and")), default=-1)
+    return last >= 0 and any(w in d.v.clause_verbs or w.endswith("ed") and len(w) > 4 for w in words[last + 1 : hi])
 
 
 def _breakdowns(d: _Doc) -> Iterator[Relation]:

@@ -32,6 +32,7 @@ from numcheck.relations.base import (
     _plain_tokens,
     family,
     is_gap,
+    nouns_differ,
 )
 from numcheck.relations.golf import golf_told
 from numcheck.relations.lists import _name_entry, _place_entries
@@ -175,6 +176,7 @@ class _Tables:
     narrow: frozenset[str]  # "june", "day": the words that narrow a record to a part of the time
     record_wholes: frozenset[str]  # "all", "total": a previous figure of the whole, not of the record's part
     rank_nouns: frozenset[str]
+    rank_totals: frozenset[str]  # "to take the team's total to 238": a running total reached, not a place's figure
     rank_before: PhraseTable
     ordinals: dict[str, int]
     cardinals: dict[str, int]
@@ -256,6 +258,7 @@ def _tables() -> _Tables:
         narrow=frozenset(rec["narrow"]),
         record_wholes=frozenset(rec["wholes"]),
         rank_nouns=frozenset(ranks["nouns"]),
+        rank_totals=frozenset(ranks["totals"]),
         rank_before=PhraseTable.build((p, "rank") for p in ranks["before"]),
         ordinals={w: i + 1 for i, w in enumerate(ranks["ordinals"])},
         cardinals={w: i + 1 for i, w in enumerate(ranks["cardinals"])},
@@ -657,6 +660,10 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                 for _, b, s2, k2, e2 in (x for x in items if x[0] == worse):
                     if not _alike(d, a, b) or not _frames_agree(d, a, b) or not _one_season(d, a, b):
                         continue
+                    if nouns_differ(d, a, b):
+                        continue  # "third with nine golds" … "fifth with 17 medals": two things counted
+                    if _total_reached(d, a) or _total_reached(d, b):
+                        continue  # "finished fifth to take the team's total to 238": the season's total
                     if s1 != s2 and _year_apart(d, a, b):
                         continue  # "peaked at number four in 2022 after 22,600" is no place in this week's chart
                     if _rank_place(d, s1, k1, e1, a) != _rank_place(d, s2, k2, e2, b):
@@ -665,6 +672,15 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
                     yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
     yield from _ranked_against_places(d)
+
+
+def _total_reached(d: _Doc, fi: int) -> bool:
+    """The figure is a running total reached: "to" and a noun of ``[ranks] totals`` right before it ("took
+    the British team's total to 238")."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    h = d.hedge_start(si, pos)
+    return h >= 2 and words[h - 1] == "to" and words[h - 2] in _tables().rank_totals
 
 
 def _year_apart(d: _Doc, a: int, b: int) -> bool:
@@ -2057,8 +2073,8 @@ def _records(d: _Doc) -> Iterator[Relation]:
             oi = tok.fact
             if oi < 0 or k == pos or not _alike(d, fi, oi) or not _told_earlier(d, si, k):
                 continue
-            if not _one_size(d, fi, oi):
-                continue
+            if not _one_size(d, fi, oi) or _one_day(d, si, pos) > _one_day(d, si, k):
+                continue  # "48,600 attended across the four days, ... with a record 16,200 on Sunday": a whole
             n += 1
             yield Relation("superlative", (("a", fi), ("b", oi)), (cue,), "sentence", (("order", order),))
         for s2 in range(si, min(len(d.m.tokens), si + PREVIOUS_SENTENCES + 1)):
@@ -2130,6 +2146,26 @@ def _same_scope(d: _Doc, si: int, pos: int, s2: int) -> bool:
             narrow = t.narrow.intersection(words[j + 1 : j + 1 + NARROW_WORDS])
             return not narrow or bool(narrow & other)
     return True
+
+
+def _one_day(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told of one day by the words after it in its stretch ("a record 16,200 on
+    Sunday", "41,000 on the final day", "in a single day"): a day of a longer span a figure of the sentence
+    told without a day may cover."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for j in range(pos + 1, min(len(words), pos + 1 + DAY_REACH)):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            break
+        g = toks[j].fact
+        if words[j] == "day" or (g >= 0 and d.facts[g].kind == "weekday"):
+            return True
+        if g >= 0 and d.facts[g].kind == "date" and len(d.facts[g].iso or "") == len("2024-06-02"):
+            return True  # "on June 2", not "in the year to June"
+    return False
+
+
+# Words after a figure within which the day it is told of stands ("16,200 on the final day").
+DAY_REACH = 6
 
 
 def _one_size(d: _Doc, a: int, b: int) -> bool:

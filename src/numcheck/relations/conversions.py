@@ -142,15 +142,20 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
                 yield Relation("period-rate", (("rate", oi), ("other", fi)), (), "clause", labels)
                 continue
             over = _total_over(d, si, pos, f) if _rate_words_after(d, si, pos) else None
+            if over is not None and _moved_rate(d, si, pos, end, over[0]):
+                over = None  # "that difference is worth about £85 a month": a change of the rate, not the rate
             if over is not None:
                 # "48,000 visitors over three days, an average of 21,000 a day"
                 oi, li = over
                 length = d.facts[li]
-                over_labels = (
+                # "On a £200,000 mortgage over 25 years, ... about £1,170 a month": repaid with interest
+                bound = (("bound", "at-least"),) if _lent(d, si, oi) else ()
+                over_labels: tuple[tuple[str, str], ...] = (
                     ("period", period),
                     ("other_period", str(length.unit)),
                     ("other_length", str(length.value)),
                     ("other_over", _length_words(length)),
+                    *bound,
                 )
                 yield Relation(
                     "period-rate", (("rate", fi), ("other", oi), ("length", li)), (), "sentence", over_labels
@@ -178,6 +183,35 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
             continue
         labels = (("period", period), ("other_period", "year"))
         yield Relation("period-rate", (("rate", fi), ("other", ai)), (), "document", labels)
+
+
+def _moved_rate(d: _Doc, si: int, pos: int, end: int, oi: int) -> bool:
+    """A word between the amount ``oi`` and the rate at ``pos`` in the rate's clause, or right after the
+    rate's period, makes the rate a change of a rate ("On a £200,000 mortgage over 25 years, that
+    difference is worth about £85 a month", "the cut saves £70 a month", "£90 a month more")."""
+    words = d.m.words[si]
+    moves = d.v.rate_moves
+    if end < len(words) and words[end] in moves:
+        return True
+    j = d.hedge_start(si, pos) - 1  # "more than 16,000 a day" is a hedge, not a change
+    while j >= 0 and d.m.tokens[si][j].fact != oi:
+        if words[j] in CLAUSE_END:
+            return False
+        if words[j] in moves:
+            return True
+        j -= 1
+    return False
+
+
+def _lent(d: _Doc, si: int, oi: int) -> bool:
+    """The amount ``oi`` is an amount lent: a noun of lending within two words after it ("a £200,000
+    repayment mortgage", "a £150,000 loan") or just before it ("borrowing £180,000", "a loan of")."""
+    words = d.m.words[si]
+    k = next((k for k, tok in enumerate(d.m.tokens[si]) if tok.fact == oi), -1)
+    if k < 0:
+        return False
+    near = words[k + 1 : k + 4] + words[max(0, k - 2) : k]
+    return any(w in d.v.lent_nouns for w in near)
 
 
 # Words before a length that make an amount told over it: "48,000 visitors over three days".

@@ -435,14 +435,23 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object) -> tuple[in
     if add < 0:
         return None
     af = d.facts[add]
-    for _, _, fi in d.m.figures_before(*add_at, RUNNING_BASE_BACK, SCAN_REACH):
+    for s3, k3, fi in d.m.figures_before(*add_at, RUNNING_BASE_BACK, SCAN_REACH):
         f = d.facts[fi]
         if f.kind in FRAME_KINDS or f.kind == "ordinal" or f.is_range or f.value is None:
             continue
+        if _whose_case(d, s3, k3):
+            continue  # "For someone on €50,000, that saves a further €242.40": whose case, not the base
         if f.kind in COUNTABLE and same_family(f, af):
             return add, fi
         return None  # a figure of another kind nearer: the addition is to something else
     return None
+
+
+def _whose_case(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` stands in an opening "For ...," phrase that tells whose case the sentence
+    reckons ("For someone on €50,000,", "For a family earning £40,000,"), not an amount of the reckoning."""
+    words = d.m.words[si]
+    return bool(words) and words[0] == "for" and "," in words[k:] and "," not in words[:k]
 
 
 def _place_lists(d: _Doc) -> Iterator[Relation]:

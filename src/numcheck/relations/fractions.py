@@ -108,9 +108,25 @@ def _named_before(d: _Doc, si: int, pos: int, concept: str, part: int) -> int:
         names = {m.concept} if m and m.concept else set()
         if f.subject:
             names.add(d.v.head_concept(f.subject))
-        if concept in names:
+        if concept in names and not _first_of_parts(d, s2, k):
             return fi
     return -1
+
+
+def _first_of_parts(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` opens a list of parts its sentence closes with a rest ("Thirty-eight cases
+    were in children under five and 92 in those aged five to 14, while the other 84 were adults"): a part,
+    no whole; unless told as a whole ("Of the 214 cases, ...", "a total of")."""
+    fi = d.fact_at(si, k)
+    m = d.m.by_fact.get(fi)
+    if m is None or "total" in m.roles:
+        return False
+    words = d.m.words[si]
+    h = d.hedge_start(si, k)
+    if h >= 1 and words[h - 1] in ("of", "the") and "of" in words[max(0, h - 2) : h]:
+        return False
+    later = (d.m.by_fact.get(t.fact) for t in d.m.tokens[si][k + 1 :] if t.fact >= 0)
+    return any(o is not None and "remainder" in o.roles for o in later)
 
 
 # Sentences after "a quarter of what the charity wanted" that the amount hoped for and the amount got may

@@ -20,6 +20,7 @@ from numcheck.relations.base import (
     _Doc,
     family,
     is_gap,
+    off_the_pace,
     same_family,
     since_then,
 )
@@ -103,8 +104,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             if fi < 0 or (fi in tied and fi not in newer):
                 continue
             key = _restated_key(d, fi)
-            if key is None or is_gap(d, fi):
-                continue  # a gap ("beat Wessex by 37 runs") is no level of the side's
+            if key is None or is_gap(d, fi) or _moment(d, si, pos):
+                continue  # a gap ("beat Wessex by 37 runs") is no level of the side's; "after 12 overs" a moment
             first = anchors.get(key)
             if fi in newer and (first is None or first < 0 or d.pos_of(first)[0] not in lead):
                 continue  # a change's newer end is held to the lead's count only
@@ -133,6 +134,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     continue  # another time, or a part of it ("In the first half, exports grew by 16%")
                 if _parts_apart(d, fs, si, pointing=bool(_told_again_cue(d, si, pos))):
                     continue  # "in the first half" … "In the second half": two parts of the year
+                if _moment_of(d, first) != _moment_of(d, fi):
+                    continue  # "three birdies after nine holes" … "five birdies after 14 holes": two moments
                 ma, mb = _modifiers(d, first), _modifiers(d, fi)
                 if ma and mb and not ma & mb:
                     continue  # "shop sales slipped 0.4%" … "the 2.6% drop in fuel sales": two kinds of one noun
@@ -257,6 +260,25 @@ def _known_names(d: _Doc, si: int) -> frozenset[str]:
     return frozenset(n for s2 in own for n in _caps(d, s2, 0, len(d.m.tokens[s2]))) | frozenset(
         a for s2 in own for a in _acronyms(d, s2)
     )
+
+
+def _moment(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` tells a moment of a contest's progress, not a quantity: a word of
+    ``[restatement] moment_words`` before it ("after 12 overs", "before 20 laps")."""
+    h = d.hedge_start(si, pos)
+    return h > 0 and d.m.words[si][h - 1] in d.v.moment_words
+
+
+def _moment_of(d: _Doc, fi: int) -> tuple[str, str]:
+    """The moment a figure is told at, from its comma-delimited stretch: the value and noun of a figure
+    after a moment word ("had 12 points after six games" → ("6", "games")), else ("", "")."""
+    si, pos = d.pos_of(fi)
+    lo, hi = _chunk(d, si, pos)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(lo, hi):
+        if k != pos and toks[k].fact >= 0 and _moment(d, si, k):
+            return str(d.facts[toks[k].fact].value), words[k + 1] if k + 1 < len(words) else ""
+    return "", ""
 
 
 def _part_of_time(d: _Doc, fi: int) -> bool:
@@ -1773,6 +1795,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
         m = d.m.by_fact.get(fi)
         if m is None or fi in tied or m.roles & (_NOT_RESTATED - {"forecast"}) or _window(d, si, pos):
             continue
+        if _moment(d, si, pos) or off_the_pace(d, fi):
+            continue  # "after 12 overs" … "after 16 overs": two moments; "five shots off the pace": a deficit
         if _told_as_part(d, si, pos, fi) or _sibling_of_part(d, si, pos):
             continue  # "five boats" … "Three of the boats had left from A and one from B": parts, not the set
         fr = d.m.frame(fi)
@@ -1797,6 +1821,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # another holder, time or place, or another part of the year
                 if _kind_words(d, first) != _kind_words(d, fi):
                     continue  # "Two smaller parties" ... "the three parties": a subset, not the set
+                if _moment_of(d, first) != _moment_of(d, fi):
+                    continue  # "12 points after six games" … "19 points after 11 games": two moments
                 if _move_against_level(d, first, fi):
                     continue  # "to cut 640 jobs" ... "also uses 140 agency staff": a move against a level
                 if _known_but_apart(d, first, fi):
@@ -2157,11 +2183,15 @@ def _counts_concept(d: _Doc, fi: int, concept: str) -> bool:
         return True
     si, pos = d.pos_of(fi)
     words, toks = d.m.words[si], d.m.tokens[si]
+    own = d.m.frame(fi).concept
     for j in range(pos + 1, min(len(words), pos + 1 + KNOWN_NOUN_BEFORE)):
         if toks[j].fact >= 0 or not words[j][:1].isalpha():
             return False
+        if own and d.v.concept(words[j]) == own:
+            return False  # "eight wards at Westvale hospitals": the head its frame reads is what it counts
         if d.v.concept(words[j]) == concept:
-            return True
+            # "Eight hospital wards": a noun before the head its frame reads is the head's modifier
+            return not (own and j + 1 < len(words) and d.v.concept(words[j + 1]) == own)
     return False
 
 
@@ -2216,6 +2246,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
         fr = d.m.frame(fi)
         if not fr.holder or not fr.concept or fr.concept in d.v.generic:
             continue
+        if _moment(d, si, pos):
+            continue  # "were 102-3 after 12 overs" … "after 16 overs": two moments of the innings
         key = (family(f), f.kind, fr.concept)
         earlier = seen.setdefault(key, [])
         if earlier and not _listed(d, si, pos, *_chunk(d, si, pos)) and not _split_after(d, si, pos):
@@ -2230,6 +2262,8 @@ def _held_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Itera
                     continue  # "has 350 stores across the country" … "Halden's 530 stores": one count
                 if _direction(d, first) != _direction(d, fi) or _excluding(d, first) != _excluding(d, fi):
                     continue
+                if _moment_of(d, first) != _moment_of(d, fi):
+                    continue  # "12 points after six games" … "19 points after 11 games": two moments
                 ma, mb = _modifiers(d, first), _modifiers(d, fi)
                 if ma != mb:
                     continue  # "net profits" … "pre-tax profits": two measures of one noun

@@ -138,6 +138,10 @@ def _scoped_breakdown(d: _Doc, whole: int, parts: list[tuple[int, str]]) -> Iter
     yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"), ("frame", "scope")))
 
 
+# Words that open a relative clause after a figure ("... villages that had not been confirmed by ...").
+_RELATIVE_AFTER = frozenset({"that", "which", "who", "whose", "whom"})
+
+
 def _scope(d: _Doc, fi: int) -> str:
     """ "whole" for a total or national figure, a place's name for a figure of a place, else ""."""
     si, pos = d.pos_of(fi)
@@ -154,7 +158,13 @@ def _scope(d: _Doc, fi: int) -> str:
     # "a total of 410 cases" is the whole, unless its clause tells the place it counts ("Tarvel province
     # reported a total of 410 cases", "Chile alone has recorded a total of 3,400").
     total = "total" in m.roles and not (own and (said & PLACE_WORDS or "alone" in said))
-    if total or said & NATIONAL_WORDS or d.m.frame(fi).scope == "whole":
+    # "five deaths in remote villages that had not yet been confirmed by the national agency": a national
+    # word in a relative clause after the figure tells of something else, not the figure's scope.
+    cut = next((k for k in range(pos + 1, hi) if words[k] in _RELATIVE_AFTER), hi)
+    national = said & NATIONAL_WORDS and NATIONAL_WORDS.intersection(
+        w for k, w in enumerate(words[lo:cut], lo) if k not in own
+    )
+    if total or national or d.m.frame(fi).scope == "whole":
         return "whole"  # "across the region" is the whole, though "region" may name a place
     text = d.view.text
     names = [

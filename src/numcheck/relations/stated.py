@@ -36,6 +36,8 @@ GENERIC = frozenset({"people"})
 DISTANT_BACK = 3
 # Tokens after a stated move read for the level it reached ("rose £7m to £170m").
 LEVEL_REACH = 6
+# Words between a word of ``level_after`` and the level it tells ("now hold 15", "leaving it with 1,200").
+LEVEL_AFTER_REACH = 4
 
 
 def _subject_concept(d: _Doc, fi: int) -> str:
@@ -133,6 +135,9 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             continue  # "costs 8.3 times average earnings, compared with four times": a ratio, not the price
         if _age_group_subject(d, min(ai, bi)):
             continue  # "the over-65 population rose from 67,700 to 88,300": a group within the lead's whole
+        bm = d.m.by_fact.get(bi)
+        if bm is not None and "remainder" in bm.roles:
+            continue  # "took the remaining two seats, down from three": a rest of holders, not the moved one
         concept = (
             _listed(d, _subject_concept(d, bi))
             or _clause_concept(d, bi)
@@ -969,10 +974,24 @@ def _reaches_level(d: _Doc, fi: int) -> bool:
     si, pos = d.pos_of(fi)
     words = d.m.words[si]
     end = min(d.m.clause_end(si, pos), pos + LEVEL_REACH)
-    return any(words[k] in ("to", "from") and d.figure_after(si, k + 1) >= 0 for k in range(pos + 1, end)) and any(
+    if any(words[k] in ("to", "from") and d.figure_after(si, k + 1) >= 0 for k in range(pos + 1, end)) and any(
         d.m.tokens[si][k].fact >= 0 and d.facts[d.m.tokens[si][k].fact].kind not in FRAME_KINDS
         for k in range(pos + 1, end)
-    )
+    ):
+        return True
+    # "lost eight seats and now hold 15", "shed 300 jobs, leaving it with 1,200": the level, told past the
+    # clause's end, of the move's own family
+    toks = d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + 1 + LEVEL_REACH)):
+        if words[k] in CLAUSE_END:
+            break
+        said = words[k] if toks[k].fact < 0 else d.facts[toks[k].fact].text.lower()  # "now" is a time figure
+        if said in d.v.level_after:
+            for j in range(k + 1, min(len(words), k + 1 + LEVEL_AFTER_REACH)):
+                g = toks[j].fact
+                if g >= 0:
+                    return same_family(d.facts[g], d.facts[fi])
+    return False
 
 
 def _level_reached(d: _Doc, fi: int) -> int:

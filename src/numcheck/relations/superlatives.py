@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import _DETERMINERS, NOT_NAMES, Relation, _Doc, _lead_sentences, family
+from numcheck.relations.base import _DETERMINERS, NOT_NAMES, Relation, _Doc, _lead_sentences, family, nouns_differ
 from numcheck.relations.restatements import (
     _ECHO_STOP,
     _NOT_RESTATED,
@@ -175,7 +175,12 @@ def _placings(d: _Doc) -> Iterator[Relation]:
             continue
         if last is not None:
             prank, pi, ps, pk = last
-            if prank != rank and si - ps <= PLACE_SENTENCES and family(d.facts[pi]) == family(f):
+            if (
+                prank != rank
+                and si - ps <= PLACE_SENTENCES
+                and family(d.facts[pi]) == family(f)
+                and not nouns_differ(d, pi, fi)  # "second with 11 golds" … "fourth with 19 medals"
+            ):
                 evidence = "sentence" if ps == si else "document"
                 # The better place first: "third with 12%. The Liberals came second with 9%" reads second, third.
                 (ai, asi, ak), bi = ((pi, ps, pk), fi) if prank < rank else ((fi, si, k), pi)
@@ -243,13 +248,18 @@ def _own_rise(d: _Doc, si: int, k: int) -> int:
     fastest, by 26%, compared with 17% in B", "rose fastest in the north-east, up 6%"), else the last one
     before it ("Wages in Leeds rose 5%, the biggest increase"); -1 when none."""
     toks = d.m.tokens[si]
+    words = d.m.words[si]
+    # "With inflation running at 2.7%, the rise is the largest ...": the opening clause is the setting's.
+    setting = words.index(",") if words and words[0] in d.v.setting_openers and "," in words[:k] else -1
     before = -1
     for x, tok in enumerate(toks):
         if tok.fact < 0 or d.facts[tok.fact].kind != "percent":
             continue
         if x > k:
             return tok.fact
-        if not d.older_end(si, x):  # "rose to 3.4%, up from 3.1%, driven by the sharpest increase in ...": no rise
+        if (
+            not d.older_end(si, x) and x > setting
+        ):  # "rose to 3.4%, up from 3.1%, driven by the sharpest increase in ...": no rise
             before = tok.fact
     return before
 
