@@ -1899,7 +1899,10 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             and am
             and bm
             and (
-                (am.concept and (am.concept == bm.concept or _yardstick(d, si, after, bi) or _elided_owner(d, si, bi, bm)))
+                (
+                    am.concept
+                    and (am.concept == bm.concept or _yardstick(d, si, after, bi) or _elided_owner(d, si, bi, bm))
+                )
                 or (_no_concept(bm) and (rival == bi or _named_level(d, si, back)) and _plain_count(d, ai))
             )
         ):
@@ -1914,9 +1917,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
 
 # Words of a rival's name between a comparison word and the comma before "who" ("trailed its rival
 # Eastway, which managed 64%"), and words between "who" and the rival's figure ("who have", "which managed").
-RIVAL_NAME_WORDS = 4
+RIVAL_NAME_WORDS = 6
 RIVAL_VERB_WORDS = 2
-_RIVAL_FILLERS = frozenset({"the", "its", "their", "his", "her", "rival", "rivals", "neighbour", "neighbours", "behind"})
 
 
 def _rival_figure(d: _Doc, si: int, after: int) -> int:
@@ -1928,10 +1930,11 @@ def _rival_figure(d: _Doc, si: int, after: int) -> int:
     k, named = after, False
     while k < len(words) and k - after < RIVAL_NAME_WORDS and toks[k].fact < 0:
         w = words[k]
-        if text[toks[k].start : toks[k].start + 1].isupper() and w.isalpha():
-            named = True
-        elif w not in _RIVAL_FILLERS and not (named and w.replace("-", "").isalpha() and w[:1].isupper()):
-            break
+        capital = text[toks[k].start : toks[k].start + 1].isupper()
+        if capital and w.replace("-", "").replace("'", "").isalpha():
+            named = True  # "Eastway", "Cross-Pennine Express"
+        elif named or not w.isalpha() or w in CLAUSE_OPENERS or d.verb_like(w):
+            break  # a lower-case word after the name, or no word of a noun phrase: "neighbouring operator" only before it
         k += 1
     if not named or k + 1 >= len(words) or words[k] != "," or words[k + 1] not in ("who", "which"):
         return -1
@@ -1978,7 +1981,7 @@ def _plain_count(d: _Doc, ai: int) -> bool:
 
 def _no_concept(m: Mention) -> bool:
     """The figure names no concept of its own, or only a pronoun ("the 150 they scored")."""
-    return not m.concept or any(w in _PRONOUN_CONCEPTS for w in (m.concept, (m.noun or "").split(" ")[0]))
+    return not m.concept or not m.noun or any(w in _PRONOUN_CONCEPTS for w in (m.concept, m.noun.split(" ")[0]))
 
 
 _PRONOUN_CONCEPTS = frozenset("they it he she we you them".split())
@@ -2151,11 +2154,14 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
     ref = d.v.back_refs.starting_at(words, k)
     holder = _holder_subject(d, si, k, end, subject, after, bi)
     if not (
-        (ref is not None and all(w in _LINKING or w in _degrees() for w in words[_past_source(d, si, ref[1], end) : end]))
+        (
+            ref is not None
+            and all(w in _LINKING or w in _degrees() for w in words[_past_source(d, si, ref[1], end) : end])
+        )
         or (
             subject
             and len(subject) <= BACK_REF_WORDS
-            and subject[0] in ("the", "this", "that", "its")
+            and subject[0] in ("the", "this", "that", "its", "their", "his", "her", "our")
             and subject[-1] in d.v.back_heads
         )
         or holder
@@ -2165,11 +2171,13 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
     looked = 0
     for s2 in range(si - 1, -1, -1):
         toks = d.m.tokens[s2]
-        if not any(t.fact >= 0 for t in toks):
-            continue
+        if not any(t.fact >= 0 and (not holder or same_family(d.facts[t.fact], b)) for t in toks):
+            continue  # a holder's sentences count only when they tell a figure of its family
         looked += 1
-        if looked > (1 if holder else BACK_REF_SENTENCES):
+        if looked > (HOLDER_SENTENCES if holder else BACK_REF_SENTENCES):
             return None
+        if holder and looked > 1 and not _names_subject(d, s2, subject):
+            return None  # "Northline also trailed": past the sentence before, only one that names it
         for pos in range(len(toks) - 1, -1, -1):
             ai = toks[pos].fact
             if ai < 0:
@@ -2182,6 +2190,8 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
                 continue  # "fell to 5.8% in June, from 6.1%": the older end is not the figure it stands for
             if _indefinite_move(d, s2, pos):
                 continue  # "That is a 25% fall": the size of another figure's change, not a level
+            if _aside_figure(d, s2, pos):
+                continue  # "made 311 for eight from their 50 overs": the figure told first is the level
             if (d.move_size(ai) or _moved_amount(d, s2, pos)) and _level_before(d, s2, pos, a):
                 continue  # "risen to 3,655, a net gain of 243. That is still below": the level reached, not the gain
             return Relation(
@@ -2202,6 +2212,17 @@ def _degrees() -> frozenset[str]:
 
 # Words of a holder's name standing as a whole subject ("Northline also trailed").
 HOLDER_WORDS = 3
+# Sentences with figures such a subject may reach back over: the one before, or the one before that when it
+# names the holder ("Only 68.4% of Northline trains ... That was down from 72.9% ... Northline also trailed").
+HOLDER_SENTENCES = 2
+
+
+def _names_subject(d: _Doc, si: int, subject: list[str]) -> bool:
+    """Sentence ``si`` names the subject, a name of one to three words."""
+    if subject in (["it"], ["they"]):
+        return False
+    words = {w.removesuffix("'s") for w in d.m.words[si]}
+    return all(w in words for w in subject)
 
 
 def _holder_subject(d: _Doc, si: int, k: int, end: int, subject: list[str], after: int, bi: int) -> bool:
@@ -2257,6 +2278,25 @@ def _past_source(d: _Doc, si: int, k: int, end: int) -> int:
     said = d.m.tokens[si][last]
     named = d.view.text[said.start : said.start + 1].isupper() or words[last] in d.v.back_bodies
     return j if named else k
+
+
+# Prepositions that make a figure after an earlier one of its sentence an aside to it: "311 for eight from
+# their 50 overs", "a stand of 148", "in 14 stores".
+_ASIDE_OPENERS = frozenset("for from in of at over across per among between with".split())
+
+
+def _aside_figure(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` follows a preposition (past "their", "its"), after another figure of its
+    sentence: it tells where, what of or out of what, not the level a later subject points at."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if k >= 0 and words[k] in POSSESSIVES:
+        k -= 1
+    if k < 0 or words[k] not in _ASIDE_OPENERS:
+        return False
+    return any(
+        t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS and d.facts[t.fact].value is not None for t in toks[:k]
+    )
 
 
 def _indefinite_move(d: _Doc, si: int, pos: int) -> bool:

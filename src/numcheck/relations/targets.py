@@ -86,9 +86,12 @@ def _against_target(d: _Doc, si: int, toks: Sequence[Token], j: int, noun: int, 
     forecast = _forecast_after(d, si, noun, LEAD_AFTER if lead else SENTENCES_AFTER)
     if forecast < 0:
         forecast = _forecast_before(d, si, j)
+    far = _forecast_far(d, si, j) if forecast < 0 else None
+    if far is not None:
+        forecast = far[0]
     if forecast < 0:
         return None
-    result = _result(d, si, j, noun, forecast)
+    result = far[1] if far is not None else _result(d, si, j, noun, forecast)
     if result < 0:
         return None
     rm = d.m.by_fact.get(result)
@@ -113,7 +116,7 @@ def _forecast_before(d: _Doc, si: int, j: int) -> int:
     target"), else in the sentence before; the result is then told before it."""
     for s2 in range(si, max(-1, si - SENTENCES_BEFORE - 1), -1):
         toks = d.m.tokens[s2]
-        top = j if s2 == si else len(toks)
+        top = min(j, len(toks)) if s2 == si else len(toks)
         for k in range(top - 1, -1, -1):
             fi = toks[k].fact
             if fi < 0 or not _usable(d, fi):
@@ -126,6 +129,41 @@ def _forecast_before(d: _Doc, si: int, j: int) -> int:
                 return -1
             return fi
     return -1
+
+
+def _forecast_far(d: _Doc, si: int, j: int) -> tuple[int, int] | None:
+    """A result told in the verb's own sentence, before it and with its concept ("said pre-tax profit of £88m,
+    up from £80m, came in ahead of expectations"), against the nearest forecast of that concept told anywhere
+    before ("Analysts had pencilled in pre-tax profit of about £95m"): (forecast, result), or None."""
+    toks = d.m.tokens[si]
+    result = -1
+    for k in range(min(j, len(toks)) - 1, -1, -1):
+        fi = toks[k].fact
+        if fi >= 0 and _usable(d, fi) and _not_forecast(d, fi) and not d.older_end(si, k):
+            result = fi
+            if not _earlier_period(d, si, k):
+                break
+            result = -1
+    if result < 0:
+        return None
+    concept = _clause_concept(d, result)
+    if not concept or concept in CHANGE_CONCEPTS:
+        return None
+    like = d.facts[result]
+    for s2 in range(si - 1, -1, -1):
+        stoks = d.m.tokens[s2]
+        for k in range(len(stoks) - 1, -1, -1):
+            fi = stoks[k].fact
+            if fi < 0 or not _usable(d, fi) or not same_family(d.facts[fi], like):
+                continue
+            if _clause_concept(d, fi) != concept:
+                continue
+            lo = d.m.clause_start(s2, k)
+            if not _forecast_cue(d, s2, max(lo, k - CUE_REACH), k):
+                continue
+            hi = d.m.clause_end(s2, k)
+            return None if any(_later(d, s2, x) for x in range(lo, hi)) else (fi, result)
+    return None
 
 
 @functools.cache
