@@ -1964,19 +1964,13 @@ def _named_level(d: _Doc, si: int, pos: int) -> bool:
 
 
 def _plain_count(d: _Doc, ai: int) -> bool:
-    """A count with no noun, or a noun a rival's bare figure may share ("38 points" against "who have 41"),
-    never a part with its whole or a count of games played."""
-    m = d.m.by_fact.get(ai)
-    if m is None or not m.noun:
-        return True
-    from numcheck.relations.margins import _words
-
+    """A count a rival's bare figure may be set against ("With 38 points, ... above Dunleigh, who have 41",
+    "With 2.1 million users, Zentro has overtaken Pixa, which has 2.6 million"): the subject's own, never one
+    told inside a relative clause ("Carrow, who have played 30 games, climbed above")."""
     si, pos = d.pos_of(ai)
     words = d.m.words[si]
-    first = m.noun.split()[0]
-    if pos + 1 < len(words) and words[pos + 1] == first:
-        return singular(first) in _words("nouns")  # "38 points", not "30 games"
-    return True  # "Attendance ... averaged 14,200": the noun is the subject's
+    lo = d.m.clause_start(si, pos)
+    return not any(w in ("who", "which", "whose") for w in words[lo:pos])
 
 
 def _no_concept(m: Mention) -> bool:
