@@ -1940,6 +1940,8 @@ def _rival_figure(d: _Doc, si: int, after: int) -> int:
         return -1
     j = k + 2
     while j < len(words) and j - k - 2 < RIVAL_VERB_WORDS and toks[j].fact < 0 and words[j].isalpha():
+        if d.skip_hedge(si, j) > j:
+            break  # "which has a total of 2.6 million", "who have about 40": the figure's own words
         j += 1
     if j == k + 2:
         return -1  # "Bexley, who 66": no verb of holding
