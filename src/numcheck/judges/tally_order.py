@@ -42,6 +42,14 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if None in (ia.low, ia.high, ib.low, ib.high):
         return None  # "more than 300 to 250": an open side orders nothing
     a_lo, a_hi, b_lo, b_hi = (x or Decimal(0) for x in (ia.low, ia.high, ib.low, ib.high))
+    side = rel.label("side")
+    if side and a_hi < b_lo:
+        # A margin's side word ("three ahead of Kelso on 45"): the first side is the one it puts above.
+        below = side in _behind()
+        own, rival = (b, a) if below else (a, b)
+        put = "below" if below else "above"
+        why = f"'{side}' puts {own.text} {put} {rival.text}, but it is {'more' if below else 'fewer'}"
+        return Hit(own.span, (rival.span, *rel.cues), (*fields, ("word", side), ("why", why)))
     if word and a_hi < b_lo:
         why = f"'{word}' gives the first side the win, but {a.text} is fewer than {b.text}"
         return Hit(a.span, (b.span, *rel.cues), (*fields, ("why", why)))
@@ -58,3 +66,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         return None
     why = f"the gap between them is {format_number(abs(a.value - b.value))}, not {m.text}"
     return Hit(m.span, (a.span, b.span), (*fields, ("why", why)))
+
+
+def _behind() -> frozenset[str]:
+    from numcheck.relations.margins import _words
+
+    return _words("behind")

@@ -1850,6 +1850,9 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if framed == after and after < len(words) and toks[after].fact >= 0:
         return None  # "above 50%", "more than 500": a hedge on the figure, not a comparison
     bi = d.figure_after(si, k) if k < len(words) else -1
+    rival = _rival_figure(d, si, after)
+    if bi < 0 or (rival >= 0 and bi != rival):
+        bi = rival
     if bi < 0:
         return None
     b = d.facts[bi]
@@ -1876,6 +1879,10 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             return None  # "second, 17 seconds behind in 2:06:58", "leaving it with 11 more than": a gap, no level
         if d.older_end(si, back):
             return None  # "added 1.3km to the previous mark of 46.9km, and beat the 47.8km forecast"
+        if not same_family(a, b, bare_ok=True) and _rise_noun(d, si, d.pos_of(bi)[1]):
+            continue  # "rose 2.2% to 150p, outpacing a 3.5% rise": the change, told before its level
+        if _rise_noun(d, si, d.pos_of(bi)[1]) and b.kind == "percent" and not _rise_told(d, ai):
+            return None  # "fell 2% to 150p, outperforming a 3.5% rise": a fall set against a rise
         if back == d.hedge_start(si, j) - 1 and _difference_of(d, si, back, ai, bi):
             return None  # "£13.1bn on groceries, £500m more than the £12.6bn": the gap, not a level
         if " ".join(words[j:after]) in d.v.comparison_better and d.timed(ai):
@@ -1891,8 +1898,13 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             and _bare(b)
             and am
             and bm
-            and am.concept
-            and (am.concept == bm.concept or _yardstick(d, si, after, bi) or _elided_owner(d, si, bi, bm))
+            and (
+                (
+                    am.concept
+                    and (am.concept == bm.concept or _yardstick(d, si, after, bi) or _elided_owner(d, si, bi, bm))
+                )
+                or (_no_concept(bm) and (rival == bi or _named_level(d, si, back)) and _plain_count(d, ai))
+            )
         ):
             return Relation(
                 "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
@@ -1901,6 +1913,88 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if j - COMPARE_REACH <= 0:
         return _earlier_subject(d, si, j, after, bi, order)  # no figure before the word in its sentence
     return None
+
+
+# Words of a rival's name between a comparison word and the comma before "who" ("trailed its rival
+# Eastway, which managed 64%"), and words between "who" and the rival's figure ("who have", "which managed").
+RIVAL_NAME_WORDS = 6
+RIVAL_VERB_WORDS = 2
+
+
+def _rival_figure(d: _Doc, si: int, after: int) -> int:
+    """The figure a rival named after a comparison word is told with in a relative clause: "above Bexley,
+    who have 66", "trailed its rival Eastway, which managed 64.0%"; -1 when there is none, or when it is
+    told of another time ("who had 66 at this stage last season")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    k, named = after, False
+    while k < len(words) and k - after < RIVAL_NAME_WORDS and toks[k].fact < 0:
+        w = words[k]
+        capital = text[toks[k].start : toks[k].start + 1].isupper()
+        if capital and w.replace("-", "").replace("'", "").isalpha():
+            named = True  # "Eastway", "Cross-Pennine Express"
+        elif named or not w.isalpha() or w in CLAUSE_OPENERS or d.verb_like(w):
+            break  # a lower-case word after the name, or no word of a noun phrase: "neighbouring operator" only before it
+        k += 1
+    if not named or k + 1 >= len(words) or words[k] != "," or words[k + 1] not in ("who", "which"):
+        return -1
+    j = k + 2
+    while j < len(words) and j - k - 2 < RIVAL_VERB_WORDS and toks[j].fact < 0 and words[j].isalpha():
+        if d.skip_hedge(si, j) > j:
+            break  # "which has a total of 2.6 million", "who have about 40": the figure's own words
+        j += 1
+    if j == k + 2:
+        return -1  # "Bexley, who 66": no verb of holding
+    bi = d.figure_after(si, j)
+    if bi < 0 or d.facts[bi].kind not in AMOUNTS or d.m.by_fact[bi].frame is not None:
+        return -1
+    _, bpos = d.pos_of(bi)
+    end = d.m.clause_end(si, bpos)
+    if any(d.fact_at(si, x) >= 0 and d.facts[d.fact_at(si, x)].kind in FRAME_KINDS for x in range(bpos + 1, end)):
+        return -1  # "who had 66 in 2019": another time's figure
+    if any(w in THEN_WORDS or w in ("season", "year") for w in words[bpos + 1 : end]):
+        return -1
+    return bi
+
+
+def _named_level(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is named by a noun that counts no thing of its own: "Their total of 290",
+    "the side's tally of 184" (``[comparison] compared_nouns``)."""
+    k = d.hedge_start(si, pos)
+    words = d.m.words[si]
+    return k >= 2 and words[k - 1] == "of" and words[k - 2] in d.v.compared_nouns
+
+
+def _plain_count(d: _Doc, ai: int) -> bool:
+    """A count a rival's bare figure may be set against ("With 38 points, ... above Dunleigh, who have 41",
+    "With 2.1 million users, Zentro has overtaken Pixa, which has 2.6 million"): the subject's own, never one
+    told inside a relative clause ("Carrow, who have played 30 games, climbed above")."""
+    si, pos = d.pos_of(ai)
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    return not any(w in ("who", "which", "whose") for w in words[lo:pos])
+
+
+def _no_concept(m: Mention) -> bool:
+    """The figure names no concept of its own, or only a pronoun ("the 150 they scored")."""
+    return not m.concept or not m.noun or any(w in _PRONOUN_CONCEPTS for w in (m.concept, m.noun.split(" ")[0]))
+
+
+_PRONOUN_CONCEPTS = frozenset("they it he she we you them".split())
+
+
+def _rise_noun(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is the size of a rise told by an indefinite noun: "a 3.5% rise", "a 4.4%
+    increase in imports"."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    hit = d.v.direction.starting_at(words, pos + 1)
+    return k >= 1 and words[k - 1] in ("a", "an") and hit is not None and hit[0] == "up"
+
+
+def _rise_told(d: _Doc, ai: int) -> bool:
+    m = d.m.by_fact.get(ai)
+    return m is not None and m.direction == "up"
 
 
 # Words that open a clause with a subject of its own: a comparison after one is not the figure's before it.
@@ -2054,25 +2148,32 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
         if w not in _LINKING
     ]
     ref = d.v.back_refs.starting_at(words, k)
+    holder = _holder_subject(d, si, k, end, subject, after, bi)
     if not (
-        (ref is not None and all(w in _LINKING for w in words[_past_source(d, si, ref[1], end) : end]))
+        (
+            ref is not None
+            and all(w in _LINKING or w in _degrees() for w in words[_past_source(d, si, ref[1], end) : end])
+        )
         or (
             subject
             and len(subject) <= BACK_REF_WORDS
-            and subject[0] in ("the", "this", "that", "its")
+            and subject[0] in ("the", "this", "that", "its", "their", "his", "her", "our")
             and subject[-1] in d.v.back_heads
         )
+        or holder
     ):
         return None
     b = d.facts[bi]
     looked = 0
     for s2 in range(si - 1, -1, -1):
         toks = d.m.tokens[s2]
-        if not any(t.fact >= 0 for t in toks):
-            continue
+        if not any(t.fact >= 0 and (not holder or same_family(d.facts[t.fact], b)) for t in toks):
+            continue  # a holder's sentences count only when they tell a figure of its family
         looked += 1
-        if looked > BACK_REF_SENTENCES:
+        if looked > (HOLDER_SENTENCES if holder else BACK_REF_SENTENCES):
             return None
+        if holder and looked > 1 and not _names_subject(d, s2, subject):
+            return None  # "Northline also trailed": past the sentence before, only one that names it
         for pos in range(len(toks) - 1, -1, -1):
             ai = toks[pos].fact
             if ai < 0:
@@ -2085,6 +2186,8 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
                 continue  # "fell to 5.8% in June, from 6.1%": the older end is not the figure it stands for
             if _indefinite_move(d, s2, pos):
                 continue  # "That is a 25% fall": the size of another figure's change, not a level
+            if _aside_figure(d, s2, pos):
+                continue  # "made 311 for eight from their 50 overs": the figure told first is the level
             if (d.move_size(ai) or _moved_amount(d, s2, pos)) and _level_before(d, s2, pos, a):
                 continue  # "risen to 3,655, a net gain of 243. That is still below": the level reached, not the gain
             return Relation(
@@ -2095,6 +2198,48 @@ def _told_before(d: _Doc, si: int, j: int, after: int, bi: int, order: str, lo: 
                 (("order", order),),
             )
     return None
+
+
+@functools.cache
+def _degrees() -> frozenset[str]:
+    """Words of degree before a comparison word ("well short of", "just below"): ``[comparison] degrees``."""
+    return frozenset(_toml("vocab.toml")["comparison"]["degrees"])
+
+
+# Words of a holder's name standing as a whole subject ("Northline also trailed").
+HOLDER_WORDS = 3
+# Sentences with figures such a subject may reach back over: the one before, or the one before that when it
+# names the holder ("Only 68.4% of Northline trains ... That was down from 72.9% ... Northline also trailed").
+HOLDER_SENTENCES = 2
+
+
+def _names_subject(d: _Doc, si: int, subject: list[str]) -> bool:
+    """Sentence ``si`` names the subject, a name of one to three words."""
+    if subject in (["it"], ["they"]):
+        return False
+    words = {w.removesuffix("'s") for w in d.m.words[si]}
+    return all(w in words for w in subject)
+
+
+def _holder_subject(d: _Doc, si: int, k: int, end: int, subject: list[str], after: int, bi: int) -> bool:
+    """The clause's subject is the holder itself, a pronoun or a name, whose figure the sentence before told:
+    "It was also below the 2.9 million who watched" (a link verb before the word), "It still lagged behind
+    Westway, which managed 79.0%", "Northline also trailed its rival Eastway, which managed 64%" (another
+    verb: the rival's figure must be told in a relative clause after its name)."""
+    if not subject or len(subject) > HOLDER_WORDS or k >= end:
+        return False
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.view.text
+    if subject in (["it"], ["they"]):
+        if k + 1 < len(words) and words[k + 1] in ("was", "is", "were", "are"):
+            return True
+    elif not all(
+        toks[x].fact < 0 and words[x].isalpha() and text[toks[x].start : toks[x].start + 1].isupper()
+        for x in range(k, end)
+        if words[x] not in _LINKING
+    ):
+        return False
+    return _rival_figure(d, si, after) == bi
 
 
 # Words of a source's name after a subject standing for the figure just told ("from the Office for National
@@ -2129,6 +2274,25 @@ def _past_source(d: _Doc, si: int, k: int, end: int) -> int:
     said = d.m.tokens[si][last]
     named = d.view.text[said.start : said.start + 1].isupper() or words[last] in d.v.back_bodies
     return j if named else k
+
+
+# Prepositions that make a figure after an earlier one of its sentence an aside to it: "311 for eight from
+# their 50 overs", "a stand of 148", "in 14 stores".
+_ASIDE_OPENERS = frozenset("for from in of at over across per among between with".split())
+
+
+def _aside_figure(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` follows a preposition (past "their", "its"), after another figure of its
+    sentence: it tells where, what of or out of what, not the level a later subject points at."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if k >= 0 and words[k] in POSSESSIVES:
+        k -= 1
+    if k < 0 or words[k] not in _ASIDE_OPENERS:
+        return False
+    return any(
+        t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS and d.facts[t.fact].value is not None for t in toks[:k]
+    )
 
 
 def _indefinite_move(d: _Doc, si: int, pos: int) -> bool:

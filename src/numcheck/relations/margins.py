@@ -270,7 +270,16 @@ def _margins(d: _Doc) -> Iterator[Relation]:
         if not _nouns_agree(d, gi, sides) or not _near(g.value, abs(fa.value - fb.value), SENTENCE_BAND):
             continue
         contests.add((a, b))
-        yield Relation("tally-order", (("first", a), ("second", b), ("margin", gi)), (), "sentence")
+        side = _side_word(d, si, pos)
+        if side < 0:
+            yield Relation("tally-order", (("first", a), ("second", b), ("margin", gi)), (), "sentence")
+            continue
+        # The side word orders the two sides too: "42 points, three ahead of Kelso on 45" puts the subject
+        # above the rival whatever the gap; "behind" puts it below (the rival first).
+        word = d.m.words[si][side]
+        first, second = (b, a) if word in _words("behind") else (a, b)
+        roles = (("first", first), ("second", second), ("margin", gi))
+        yield Relation("tally-order", roles, (d.span(si, side, side + 1),), "sentence", (("side", word),))
     if len(contests) != 1 or not alone:
         return
     a, b = next(iter(contests))

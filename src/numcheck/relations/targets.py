@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from numcheck.mentions import CLAUSE_END, Token
-from numcheck.model import Span
+from numcheck.model import Fact, Span
 from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.relations.restatements import _plain_tokens
 from numcheck.relations.stated import _clause_concept
+from numcheck.vocab import _toml as vocab_toml
 from numcheck.vocab import any_phrase, vocab, words_of
 
 # Kinds of figure a result or a target can be.
@@ -84,17 +85,107 @@ def _against_target(d: _Doc, si: int, toks: Sequence[Token], j: int, noun: int, 
     lead = concept and si <= LEAD + _first_body(d)
     forecast = _forecast_after(d, si, noun, LEAD_AFTER if lead else SENTENCES_AFTER)
     if forecast < 0:
+        forecast = _forecast_before(d, si, j)
+    far = _forecast_far(d, si, j) if forecast < 0 else None
+    if far is not None:
+        forecast = far[0]
+    if forecast < 0:
         return None
-    result = _result(d, si, j, noun, forecast)
+    result = far[1] if far is not None else _result(d, si, j, noun, forecast)
     if result < 0:
         return None
     rm = d.m.by_fact.get(result)
     if concept and rm is not None and rm.concept and rm.concept != concept:
         return None
+    if _lower_better(d, result, si, j, noun):
+        order = "below" if order == "above" else "above"  # "leaked 300 litres a day ... beat the target"
     one_sentence = d.pos_of(result)[0] == d.pos_of(forecast)[0] == si
     evidence = "sentence" if one_sentence else "document"
     cue = Span(toks[j].start, toks[noun].end)
     return Relation("comparison", (("a", result), ("b", forecast)), (cue,), evidence, (("order", order),))
+
+
+# Sentences before the verb's that the forecast figure may stand in when none follows ("Analysts had forecast
+# £95m. ... so the result beat expectations").
+SENTENCES_BEFORE = 1
+
+
+def _forecast_before(d: _Doc, si: int, j: int) -> int:
+    """The nearest forecast figure before the verb at token ``j``: in its sentence ("Analysts had forecast
+    £95m, so the result beat expectations", "against a target of 380 million litres, meaning it beat the
+    target"), else in the sentence before; the result is then told before it."""
+    for s2 in range(si, max(-1, si - SENTENCES_BEFORE - 1), -1):
+        toks = d.m.tokens[s2]
+        top = min(j, len(toks)) if s2 == si else len(toks)
+        for k in range(top - 1, -1, -1):
+            fi = toks[k].fact
+            if fi < 0 or not _usable(d, fi):
+                continue
+            lo = d.m.clause_start(s2, k)
+            if not _forecast_cue(d, s2, max(lo, k - CUE_REACH), k):
+                return -1  # the nearest figure is no forecast: it is not the target the verb speaks of
+            hi = d.m.clause_end(s2, k)
+            if any(_later(d, s2, x) for x in range(lo, hi)):
+                return -1
+            return fi
+    return -1
+
+
+def _forecast_far(d: _Doc, si: int, j: int) -> tuple[int, int] | None:
+    """A result told in the verb's own sentence, before it and with its concept ("said pre-tax profit of £88m,
+    up from £80m, came in ahead of expectations"), against the nearest forecast of that concept told anywhere
+    before ("Analysts had pencilled in pre-tax profit of about £95m"): (forecast, result), or None."""
+    toks = d.m.tokens[si]
+    result = -1
+    for k in range(min(j, len(toks)) - 1, -1, -1):
+        fi = toks[k].fact
+        if fi >= 0 and _usable(d, fi) and _not_forecast(d, fi) and not d.older_end(si, k):
+            result = fi
+            if not _earlier_period(d, si, k):
+                break
+            result = -1
+    if result < 0:
+        return None
+    concept = _clause_concept(d, result)
+    if not concept or concept in CHANGE_CONCEPTS:
+        return None
+    like = d.facts[result]
+    for s2 in range(si - 1, -1, -1):
+        stoks = d.m.tokens[s2]
+        for k in range(len(stoks) - 1, -1, -1):
+            fi = stoks[k].fact
+            if fi < 0 or not _usable(d, fi) or not same_family(d.facts[fi], like):
+                continue
+            if _clause_concept(d, fi) != concept:
+                continue
+            lo = d.m.clause_start(s2, k)
+            if not _forecast_cue(d, s2, max(lo, k - CUE_REACH), k):
+                continue
+            hi = d.m.clause_end(s2, k)
+            return None if any(_later(d, s2, x) for x in range(lo, hi)) else (fi, result)
+    return None
+
+
+@functools.cache
+def _lower_words() -> frozenset[str]:
+    return frozenset(vocab_toml("vocab.toml")["targets"]["lower_better"])
+
+
+def _lower_better(d: _Doc, result: int, si: int, j: int, noun: int) -> bool:
+    """The result is an amount lost or let out, where lower beats the target (``[targets] lower_better``):
+    "lost 300 litres a day", "its leakage target", "cut its losses to £12m"; not a cut's size ("cut its
+    deficit by £3bn") nor a count ("lost 300 jobs")."""
+    f = d.facts[result]
+    if f.kind not in ("measure", "money"):
+        return False
+    rs, rpos = d.pos_of(result)
+    words = d.m.words[rs]
+    k = d.hedge_start(rs, rpos)
+    if k >= 1 and words[k - 1] == "by":
+        return False
+    lo = d.m.clause_start(rs, rpos)
+    lower = _lower_words()
+    return any(w in lower for w in words[lo:rpos]) or any(w in lower for w in d.m.words[si][j:noun])
 
 
 def _subject_concept(d: _Doc, toks: Sequence[Token], j: int) -> str:
@@ -183,8 +274,10 @@ def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
         fi = toks[k].fact
         if fi >= 0 and _usable(d, fi) and same_family(d.facts[fi], like) and _not_forecast(d, fi):
             return fi
-    if fs == si:
+    if fs == si and fpos > j:
         return -1
+    if fs < si or (fs == si and fpos < j):
+        return _result_before(d, fs, fpos, like)
     # The figure told before the forecast, in its sentence or back to the verb's ("Net income came to 880m
     # pesos, against 610m a year before. Profit had been expected to reach 850m pesos."): not a figure
     # of an earlier period, and of the forecast's concept where both name one.
@@ -200,6 +293,22 @@ def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
                 continue
             got = _clause_concept(d, fi)
             return fi if not (want and got and want != got) else -1
+    return -1
+
+
+def _result_before(d: _Doc, fs: int, fpos: int, like: Fact) -> int:
+    """The result told before a forecast that itself stands before the verb: the nearest figure of its
+    family before it, in its sentence or the one before ("Profit came in at £88m. Analysts had forecast
+    £95m, so the result beat expectations"), not a forecast nor a figure of an earlier period."""
+    for s2 in range(fs, max(-1, fs - SENTENCES_BEFORE - 1), -1):
+        stoks = d.m.tokens[s2]
+        for k in range((fpos if s2 == fs else len(stoks)) - 1, -1, -1):
+            fi = stoks[k].fact
+            if fi < 0 or not _usable(d, fi) or not _not_forecast(d, fi):
+                continue
+            if not same_family(d.facts[fi], like) or _earlier_period(d, s2, k):
+                return -1
+            return fi
     return -1
 
 
