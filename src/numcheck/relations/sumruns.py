@@ -59,6 +59,7 @@ _AMOUNTS = frozenset({"count", "number", "money", "measure"})
 # Words right before a figure that make it a base, a rate or an end of a comparison: no part, no whole.
 _NOT_LEVELS = frozenset({"than", "per", "between", "against", "versus", "vs", "each", "from"})
 _POSSESSIVES = frozenset({"its", "their", "the", "his", "her", "our"})
+_SET_PREPOSITIONS = frozenset({"through", "across", "over", "in", "at", "among", "between", "into", "from"})
 _STOPS = frozenset({",", ";", ".", ":", "(", ")"})
 
 
@@ -103,8 +104,8 @@ def _counted_set(d: _Doc, si: int, pos: int) -> bool:
     words = d.m.words[si]
     k = d.hedge_start(si, pos)
     before = words[k - 1] if k > 0 else ""
-    if not (before in _POSSESSIVES or before.endswith("'s")):
-        return False
+    if not (before in _POSSESSIVES or before in _SET_PREPOSITIONS or before.endswith("'s")):
+        return False  # ("through three ports", "across five sites": where the run's figures are spread)
     return any(w.isalpha() and w.endswith("s") for w in words[pos + 1 : pos + 3])
 
 
@@ -152,6 +153,31 @@ def _share_told(d: _Doc, si: int, pos: int) -> bool:
     return False
 
 
+# Words that join two figures into one score or tally: "four for 51", "25 legs to 19".
+_PAIRS = frozenset({"for", "to"})
+
+
+def _paired(d: _Doc, si: int, start: int, pos: int) -> bool:
+    """The figure (from its hedge at ``start`` to ``pos``) is one end of a pair of one family "N for M",
+    "N to M", "25 legs to Doyle's 19"."""
+    words = d.m.words[si]
+    like = family(d.facts[d.fact_at(si, pos)])
+
+    def alike(k: int) -> bool:
+        fi = d.fact_at(si, k)
+        return fi >= 0 and family(d.facts[fi]) == like
+
+    if start > 1 and words[start - 1] in _PAIRS and alike(start - 2):
+        return True
+    for k in range(pos + 1, min(len(words) - 1, pos + 3)):
+        if words[k] in _PAIRS:
+            j = k + 1 + words[k + 1].endswith("'s")
+            return j < len(words) and alike(j)
+        if not words[k].isalpha():
+            return False
+    return False
+
+
 def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
     """The figure at ``pos`` is a level of family ``like`` that may be a part (or, with ``whole``, the
     whole) of a run. A move's size may be a whole ("raised £12.6m", "will cut 640 jobs"), never a part told
@@ -166,6 +192,10 @@ def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
     k = d.hedge_start(si, pos)
     if k > 0 and words[k - 1] in _NOT_LEVELS:
         return False
+    if k > 1 and words[k - 1] == "(" and (b := d.fact_at(si, k - 2)) >= 0 and family(d.facts[b]) == like:
+        return False  # "£98.1m (£95.0m last year)": the figure's own other time, in brackets
+    if _paired(d, si, k, pos):
+        return False  # "took four for 51", "won 25 legs to Doyle's 19": two figures told as one score
     if k > 1 and words[k - 1] == "of" and d.v.direction.ending_at(words, k - 1):
         return False  # "a fall of 24,500", "an increase of 32,000": a move's size
     if k > 0 and d.v.comparison.ending_at(words, k - (words[k - 1] in _POSSESSIVES)):
