@@ -132,14 +132,18 @@ _ASIDES = frozenset({"where", "when", "whose"})
 
 
 def _aside(d: _Doc, si: int, pos: int) -> bool:
-    """The figure stands after "where", "when" or "whose" in its sentence, with no figure or semicolon
-    between: an aside of another place or time, however many commas it runs over."""
-    words, toks = d.m.words[si], d.m.tokens[si]
+    """The figure stands in a clause opened by "where", "when" or "whose", or in a participle that runs on
+    from it ("where burglaries more than halved, falling from 412 to 189"); not once a comma has closed
+    the aside and the main clause goes on ("Millbank, where ... since 2021, has 36,400")."""
+    words = d.m.words[si]
+    resumed = False
     for k in range(pos - 1, -1, -1):
-        if words[k] == ";" or toks[k].fact >= 0 and d.facts[toks[k].fact].kind in _AMOUNTS and k < pos - 6:
+        if words[k] == ";":
             return False
+        if words[k] == "," and k + 1 < pos and not words[k + 1].endswith("ing"):
+            resumed = True
         if words[k] in _ASIDES:
-            return True
+            return not resumed
     return False
 
 
