@@ -114,6 +114,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     # judges/part.py): a writer who knew of 120 in two towns would not write "at least 100".
     near = total.hedge == "about" or (rel.label("frame") == "scope" and total.hedge in ("more than", "at least"))
     tiv = near_interval(total) if near else value_interval(total)
+    if rel.label("unit") and total.value is not None:
+        tiv = Interval(total.value, total.value)  # "Of every £1 spent, 53p ...": the unit split, exactly
     if near and total.hedge == "about" and rel.label("rest") == "told" and total.value is not None:
         # "Some 48,200 ballots ... A 26,900, B 12,400 and C 10,300, with others sharing the rest": parts
         # written to the hundred that leave a rest are read against the whole within its last written digit

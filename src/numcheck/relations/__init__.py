@@ -262,6 +262,7 @@ from numcheck.relations.stated import (
 from numcheck.relations.streaks import _streaks
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
+from numcheck.relations.sumruns import _spread_sums
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.tallies import _poll_leads, _poll_moves, _tallies
 from numcheck.relations.targets import _targets
@@ -451,6 +452,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _results,
     _totals_in_apposition,
     _part_lists,
+    _spread_sums,
 )
 
 # Second stage: builders that read the relations of the first.
@@ -511,6 +513,7 @@ def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
     for builder in BUILDERS:
         for rel in builder(d):
             out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
+    _drop_parts_as_wholes(out.get("breakdown", {}))
     for stage in STAGES:
         for rel in list(stage(d, out)):
             # A stage may refine a first-pass relation of the same figures (a multiple word found in
@@ -524,6 +527,22 @@ def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
         for key in [k for k, r in rels.items() if not _one_section(d, r)]:
             del rels[key]
     return {k: tuple(v.values()) for k, v in out.items()}
+
+
+def _drop_parts_as_wholes(rels: dict[object, Relation]) -> None:
+    """A figure the arithmetic reads as one part of a whole told before ("Revenue climbed to £1.42bn.
+    Bakery ... £610m. Chilled foods brought in £520m and the frozen arm the remaining £390m") is no whole
+    of its later siblings: another reader's breakdown that takes it as the whole of parts of that run is
+    dropped (``sumruns``)."""
+    spread = [r for r in rels.values() if r.label("spread")]
+    if not spread:
+        return
+    for key, rel in list(rels.items()):
+        if rel.label("spread"):
+            continue
+        total, items = rel.get("total"), set(rel.all("item"))
+        if any(total in s.all("item") and items & set(s.all("item")) for s in spread):
+            del rels[key]
 
 
 def _one_section(d: _Doc, rel: Relation) -> bool:

@@ -1,0 +1,567 @@
+"""Sums spread over sentences: a whole told once, then its parts over the next one to four sentences, each
+in a clause of its own, read by the relation itself rather than by the shape of one sentence.
+
+"Revenue climbed to £1.42bn. Bakery remained the biggest part of the business, with sales of £610m.
+Chilled foods brought in £520m and the frozen arm the remaining £390m." A run of figures of one family
+(one currency, or counts) ends on a cue that the run is a whole's breakdown:
+
+- a rest: "the remaining £390m", "the rest, £38.1m,", "the rest of the world accounted for 237,000"
+  (``[sums] closing``; the far forms ``[sums] far_closing``): the parts close the whole, exactly;
+- a declared count of the members: "Of the city's five districts, ...", "at its three factories": the
+  next that many figures of the family are the members' (at most the whole);
+- a first part told of the whole: "contributing £1.26bn of the group's profit. Commercial banking added
+  £810m and ... made £170m" (at most the whole).
+
+The whole is found by the arithmetic: of the figures of the family told before the parts (in the
+``WHOLE_BACK`` sentences before them), the one the parts nearly add up to (within ``FIT``), larger than
+every part (or every part but one: a slip may push one part past its whole). A change's older level or
+its size ("from £1.33bn", "up by 32,000"), a rate's base ("than", "per", "each"), a set counted by its
+number ("its three factories"), and a figure told of another time than the whole's are neither parts
+nor wholes. At least ``MIN_PARTS`` parts, told over two sentences or more (a list in one sentence is
+``partlists``' to read). Each yields a ``breakdown`` (judged by ``sum``, NC205) with the label
+``spread``; a reading of a part of such a run as the whole of its later siblings ("£520m + £390m against
+£610m") is dropped for it (``relations.build``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from numcheck.model import Fact
+from numcheck.relations.base import _EARLIER_MARKS, Relation, _Doc, family, is_average, whole_floors
+from numcheck.relations.partlists import _told_of_a_whole
+from numcheck.vocab import PhraseTable, _toml, singular
+
+# Sentences a run of parts may span, ending at its cue's sentence.
+RUN_SENTENCES = 4
+# Sentences before the first part that its whole may stand.
+WHOLE_BACK = 8
+# How near the parts' sum must come to a figure for it to be read as their whole (a share of it).
+FIT = Decimal("0.12")
+# Fewest parts a spread run is read with.
+MIN_PARTS = 3
+# Tokens back from a figure that a far rest phrase may stand in its clause ("the rest of the world
+# accounted for 237,000").
+FAR_REACH = 8
+# Largest count of members a declared count may name ("its five districts").
+MEMBERS_MAX = 12
+# Tokens either side of a figure, within its clause, that a word of an earlier time may stand ("The previous
+# record, £45.9m,", "79,600 in the previous year").
+EARLIER_REACH = 4
+# Tokens after a figure its share of a whole may stand ("44,210 offences, more than a third of the total").
+SHARE_REACH = 7
+# Modifiers that may stand between "of the" and the whole's noun ("of the group's annual profit").
+NOUN_REACH = 3
+
+_AMOUNTS = frozenset({"count", "number", "money", "measure"})
+# Words right before a figure that make it a base, a rate or an end of a comparison: no part, no whole.
+_NOT_LEVELS = frozenset({"than", "per", "between", "against", "versus", "vs", "each", "from"})
+_POSSESSIVES = frozenset({"its", "their", "the", "his", "her", "our"})
+_SET_PREPOSITIONS = frozenset({"through", "across", "over", "in", "at", "among", "between", "into", "from"})
+_STOPS = frozenset({",", ";", ".", ":", "(", ")"})
+
+
+@functools.cache
+def _tables() -> tuple[PhraseTable, PhraseTable, frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["sums"]
+    near = PhraseTable.build((p, "rest") for p in data["rest_closing"])
+    far = PhraseTable.build((p, "rest") for p in data["far_closing"])
+    return near, far, frozenset(data["open"]), frozenset(data["in_every"])
+
+
+def _single(f: Fact) -> bool:
+    return f.kind in _AMOUNTS and not f.is_range and f.value is not None and f.value > 0
+
+
+def _rest_at(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as the rest of a whole: a closing phrase right before it ("and the
+    remaining 21", "the rest, £38.1m,"), or a far one earlier in its clause with no figure and no word that
+    leaves it open between ("the rest of the world accounted for 237,000"; never "The remainder included
+    21,700")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    near, far, open_words, _ = _tables()
+    k = d.hedge_start(si, pos)
+    if k > 0 and words[k - 1] == ",":
+        k -= 1  # "the rest, £38.1m,"
+    if near.ending_at(words, k):
+        return True
+    for e in range(k - 1, max(0, k - FAR_REACH), -1):
+        if toks[e].fact >= 0 or words[e] in _STOPS or words[e] in open_words:
+            return False
+        if far.ending_at(words, e):
+            return True
+    return False
+
+
+def _counted_set(d: _Doc, si: int, pos: int) -> bool:
+    """A small count told as a known set ("its three factories", "the five films", "the city's five
+    districts", "the two remaining wards"): the size of a group, not an amount of what the run counts."""
+    f = d.facts[d.m.tokens[si][pos].fact]
+    if f.kind not in ("count", "number") or f.value is None or f.value > MEMBERS_MAX:
+        return False
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    before = words[k - 1] if k > 0 else ""
+    if not (before in _POSSESSIVES or before in _SET_PREPOSITIONS or before.endswith("'s")):
+        return False  # ("through three ports", "across five sites": where the run's figures are spread)
+    return any(w.isalpha() and w.endswith("s") for w in words[pos + 1 : pos + 3])
+
+
+def _earlier(d: _Doc, si: int, pos: int) -> bool:
+    """A word of an earlier time beside the figure in its clause: "The previous record, £45.9m,", "79,600 in
+    the previous year", "the year before, when the figure was 43,430" (``[sums] earlier``)."""
+    words = d.m.words[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    a, b = max(lo, pos - EARLIER_REACH), min(hi, pos + EARLIER_REACH + 1)
+    if any(words[k] in _EARLIER_MARKS for k in range(a, b)):
+        return True
+    table = _earlier_table()
+    return any(table.starting_at(words, k) for k in range(max(0, pos - 2 * EARLIER_REACH), b))
+
+
+@functools.cache
+def _earlier_table() -> PhraseTable:
+    return PhraseTable.build((p, "earlier") for p in _toml("vocab.toml")["sums"]["earlier"])
+
+
+# Words opening a clause that tells an aside of another place or time: "where burglaries more than
+# halved, falling from 412 to 189", "when the figure was 43,430".
+_ASIDES = frozenset({"where", "when", "whose"})
+
+
+def _aside(d: _Doc, si: int, pos: int) -> bool:
+    """The figure stands in a clause opened by "where", "when" or "whose", or in a participle that runs on
+    from it ("where burglaries more than halved, falling from 412 to 189"); not once a comma has closed
+    the aside and the main clause goes on ("Millbank, where ... since 2021, has 36,400")."""
+    words = d.m.words[si]
+    resumed = False
+    for k in range(pos - 1, -1, -1):
+        if words[k] == ";":
+            return False
+        if words[k] == "," and k + 1 < pos and not words[k + 1].endswith("ing"):
+            resumed = True
+        if words[k] in _ASIDES:
+            return not resumed
+    return False
+
+
+def _share_told(d: _Doc, si: int, pos: int) -> bool:
+    """The figure is told with its share of a whole right after it ("44,210 offences, more than a third of
+    the total", "287,000 arrivals, about 35% of the total"): a part, never the whole of a run."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words) - 1, pos + 1 + SHARE_REACH)):
+        if toks[k].fact >= 0 and d.facts[toks[k].fact].kind in ("percent", "share"):
+            return words[k + 1] == "of"
+    return False
+
+
+# Words that join two figures into one score or tally: "four for 51", "25 legs to 19".
+_PAIRS = frozenset({"for", "to"})
+
+
+def _paired(d: _Doc, si: int, start: int, pos: int) -> bool:
+    """The figure (from its hedge at ``start`` to ``pos``) is one end of a pair of one family "N for M",
+    "N to M", "25 legs to Doyle's 19"."""
+    words = d.m.words[si]
+    like = family(d.facts[d.fact_at(si, pos)])
+
+    def alike(k: int) -> bool:
+        fi = d.fact_at(si, k)
+        return fi >= 0 and family(d.facts[fi]) == like
+
+    if start > 1 and words[start - 1] in _PAIRS and alike(start - 2):
+        return True
+    for k in range(pos + 1, min(len(words) - 1, pos + 3)):
+        if words[k] in _PAIRS:
+            j = k + 1 + words[k + 1].endswith("'s")
+            return j < len(words) and alike(j)
+        if not words[k].isalpha():
+            return False
+    return False
+
+
+def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
+    """The figure at ``pos`` is a level of family ``like`` that may be a part (or, with ``whole``, the
+    whole) of a run. A move's size may be a whole ("raised £12.6m", "will cut 640 jobs"), never a part told
+    among levels ("Bakery sales rose £20m to £610m")."""
+    fi = d.m.tokens[si][pos].fact
+    f = d.facts[fi]
+    if not _single(f) or family(f) != like:
+        return False
+    words = d.m.words[si]
+    if d.older_end(si, pos) or d.move_told(si, pos) or d.gap_told(si, pos) or (not whole and d.move_size(fi)):
+        return False
+    k = d.hedge_start(si, pos)
+    if k > 0 and words[k - 1] in _NOT_LEVELS:
+        return False
+    if k > 1 and words[k - 1] == "(" and (b := d.fact_at(si, k - 2)) >= 0 and family(d.facts[b]) == like:
+        return False  # "£98.1m (£95.0m last year)": the figure's own other time, in brackets
+    if _paired(d, si, k, pos):
+        return False  # "took four for 51", "won 25 legs to Doyle's 19": two figures told as one score
+    if k > 1 and words[k - 1] == "of" and d.v.direction.ending_at(words, k - 1):
+        return False  # "a fall of 24,500", "an increase of 32,000": a move's size
+    if k > 0 and d.v.comparison.ending_at(words, k - (words[k - 1] in _POSSESSIVES)):
+        return False  # "ahead of the $17.9bn analysts had expected": a level set against
+    if " ".join(words[pos + 1 : pos + 3]) in _tables()[3]:
+        return False  # "one pound in every seven": a ratio
+    m = d.m.by_fact.get(fi)
+    if m is not None and "each" in m.roles and not (whole and k > 0 and words[k - 1] == "every"):
+        return False  # (a whole may be told of each unit it splits: "Of every £1 spent, 53p goes on ...")
+    if is_average(d, fi) or _earlier(d, si, pos) or _aside(d, si, pos):
+        return False
+    if whole and (_told_of_a_whole(d, fi) or _share_told(d, si, pos)):
+        return False  # "accounting for 44,210 offences, more than a third of the total": a part
+    return not _counted_set(d, si, pos)
+
+
+def _levels_between(d: _Doc, s0: int, s1: int, end: int, like: str, whole: bool = False) -> list[tuple[int, int]]:
+    """(sentence, position) of the levels of ``like`` from sentence ``s0`` to token ``end`` of ``s1``
+    (with ``whole``, those that may be a whole)."""
+    out: list[tuple[int, int]] = []
+    for si in range(max(0, s0), s1 + 1):
+        toks = d.m.tokens[si]
+        stop = end if si == s1 else len(toks)
+        out.extend((si, p) for p in range(stop) if toks[p].fact >= 0 and _level(d, si, p, like, whole))
+    return out
+
+
+def _periods_agree(d: _Doc, whole: int, parts: Sequence[int]) -> bool:
+    tp = d.m.frame(whole).period
+    for fi in parts:
+        pp = d.m.frame(fi).period
+        if pp == "past" and tp != "past":
+            return False  # "£98.1m (£95m last year)": a figure of another year, no part
+        if tp.isdigit() and pp.isdigit() and pp != tp:
+            return False  # "In 2023 it had 1.05 million": another year's figure
+    return True
+
+
+def _concepts_agree(d: _Doc, whole: int, parts: Sequence[int]) -> bool:
+    if d.facts[whole].kind == "money":
+        return True  # (money's concept is its verb: "brought in" and "made" may be one flow)
+    known = d.v.concept_names
+    tc = d.m.frame(whole).concept
+    return not (tc in known and any((c := d.m.frame(fi).concept) in known and c != tc for fi in parts))
+
+
+def _fit(d: _Doc, whole: int, parts: Sequence[int], floor: Decimal) -> Decimal | None:
+    """How far the parts' sum is from the whole, as a share of it; None when it cannot be their whole."""
+    w = d.facts[whole].value or Decimal(0)
+    if any(d.facts[fi].value == w for fi in parts):
+        return None  # the whole told again among them ("carried 26.8 million passengers" twice)
+    if w <= floor or not _periods_agree(d, whole, parts) or not _concepts_agree(d, whole, parts):
+        return None
+    total = sum((d.facts[fi].value or Decimal(0) for fi in parts), Decimal(0))
+    gap = abs(total - w) / w
+    return gap if gap <= FIT else None
+
+
+# Words between a whole and its first part in one sentence that open the parts ("rose to £1.42bn, with
+# bakery making £610m", "£318m: £142m for care").
+_OPENING = frozenset({"with", ":", "including", "of"})
+
+
+def _opens_parts(d: _Doc, whole: int, first: int) -> bool:
+    """The whole stands before the sentence of its first part, or in it with a word that opens the parts
+    between them; never as one item of the parts' own list ("53p goes to prizes, 28p to good causes")."""
+    (s1, p1), (s2, p2) = d.pos_of(whole), d.pos_of(first)
+    if s1 < s2:
+        return True
+    words = d.m.words[s1]
+    between = words[p1 + 1 : p2]
+    # "Of every £1 spent on tickets, 53p goes ...": the whole of an "Of" opener
+    return s1 == s2 and (any(w in _OPENING for w in between) or (words[0] == "of" and "," in between))
+
+
+def _best_whole(d: _Doc, candidates: Sequence[int], parts: Sequence[int]) -> int:
+    """Of ``candidates``, the one the parts nearly add up to (larger than every part, else every part but
+    one), or -1."""
+    floors = whole_floors(d.facts[fi].value for fi in parts)
+    for floor in floors:
+        scored = [(g, -n, c) for n, c in enumerate(candidates) if (g := _fit(d, c, parts, floor)) is not None]
+        if scored:
+            return min(scored)[2]
+    return -1
+
+
+def _relation(d: _Doc, whole: int, parts: Sequence[int], cue: tuple[int, int], exact: bool) -> Relation:
+    si, pos = cue
+    roles = (("total", whole),) + tuple(("item", fi) for fi in parts)
+    labels: tuple[tuple[str, str], ...] = (("inclusive", "" if exact else "yes"), ("spread", "yes"))
+    ws, wp = d.pos_of(whole)
+    k = d.hedge_start(ws, wp)
+    if k > 0 and d.m.words[ws][k - 1] == "every":
+        labels += (("unit", "yes"),)  # "Of every £1 spent": one unit, exactly, whatever its printed precision
+    return Relation("breakdown", roles, (d.span(si, pos, pos + 1),), "document", labels)
+
+
+def _spans_sentences(d: _Doc, parts: Sequence[int]) -> bool:
+    return len({d.pos_of(fi)[0] for fi in parts}) > 1
+
+
+def _rest_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
+    """The rest at ``pos`` closes a run of parts: the levels of its family told back from it, up to
+    ``RUN_SENTENCES`` sentences, each run with one of the figures before it as its whole; the run and
+    whole the arithmetic fits best are read. Figures between a whole and its first part are passed over
+    ("812,000 moved to the UK, while 496,000 left. Work ... 287,000, ..."). When the best fit is a list
+    within one sentence, it is ``partlists``' to read."""
+    lo = si - RUN_SENTENCES - WHOLE_BACK
+    wholes = set(_levels_between(d, lo, si, pos + 1, like, whole=True))
+    levels = sorted(wholes | set(_levels_between(d, lo, si, pos + 1, like)))
+    facts = [d.m.tokens[s][p].fact for s, p in levels]
+    sents = [s for s, _ in levels]
+    exact: tuple[int, int] | None = None  # (j, k): the longest run that adds up to a whole at its precision
+    loose: tuple[int, int, Decimal, int] | None = None  # (j, floor, gap, k): else the longest that nearly does
+    for j in range(len(facts) - 2, -1, -1):
+        if not _level(d, *levels[j], like) or sents[j] < si - RUN_SENTENCES + 1:
+            break
+        if _rest_at(d, *levels[j]):
+            break  # "The remaining £3.6m ... the other £17m": a rest before closes a whole of its own
+        pronoun = _of_pronoun(d, *levels[j])
+        if _part_of_other(d, *levels[j]) and not pronoun:
+            break  # "three of the district's 14 wards": a part of another set
+        parts = facts[j:]
+        floors = whole_floors(d.facts[fi].value for fi in parts)
+        if pronoun and _nearest_before(d, *levels[j], like) != (levels[j - 1] if j else None):
+            break  # "them" stands for a figure that is no whole of the run ("nine of which ... Four of those")
+        for k in range(j - 1, -1, -1):
+            if sents[k] < sents[j] - WHOLE_BACK or (pronoun and k < j - 1):
+                break  # ("4.1 million of them": only the figure "them" stands for, the nearest before)
+            if levels[k] not in wholes or not _opens_parts(d, facts[k], parts[0]):
+                continue
+            if _adds_up(d, facts[k], parts):
+                exact = (j, k)
+                break
+            for n, floor in enumerate(floors):
+                g = _fit(d, facts[k], parts, floor)
+                if g is not None:
+                    if loose is None or (j, n, g) < (loose[0], loose[1], loose[2]):
+                        loose = (j, n, g, k)
+                    break
+        if pronoun:
+            break  # and the run begins with it
+    if exact is not None:
+        j, k = exact
+    elif loose is not None:
+        j, k = loose[0], loose[3]
+    else:
+        return
+    parts = facts[j:]
+    if len(parts) >= MIN_PARTS and _spans_sentences(d, parts) and _told_apart(d, parts):
+        yield _relation(d, facts[k], parts, (si, pos), exact=True)
+
+
+def _adds_up(d: _Doc, whole: int, parts: Sequence[int]) -> bool:
+    """The parts' figures add up to the whole as it is written (within its last digit): "Between them the
+    pair hit 25 ... 14 of them and Doyle the other 11"."""
+    from numcheck.judges.arith import value_interval  # (judges import relations)
+
+    shown = sum((d.facts[fi].value or Decimal(0) for fi in parts), Decimal(0))
+    return value_interval(d.facts[whole]).contains(shown)
+
+
+def _nearest_before(d: _Doc, si: int, pos: int, like: str) -> tuple[int, int] | None:
+    """(sentence, position) of the nearest figure of family ``like`` before the one at ``pos``."""
+    for s2 in range(si, max(-1, si - WHOLE_BACK), -1):
+        toks = d.m.tokens[s2]
+        for p in range(pos - 1 if s2 == si else len(toks) - 1, -1, -1):
+            fi = toks[p].fact
+            if fi >= 0 and _single(d.facts[fi]) and family(d.facts[fi]) == like:
+                return s2, p
+    return None
+
+
+def _of_pronoun(d: _Doc, si: int, pos: int) -> bool:
+    """ "4.1 million of them", "Four of those": a part of the set a pronoun stands for."""
+    words = d.m.words[si]
+    return pos + 2 < len(words) and words[pos + 1] == "of" and words[pos + 2] in _OF_PRONOUNS
+
+
+_OF_PRONOUNS = frozenset({"which", "whom", "those", "them", "these"})
+
+
+def _part_of_other(d: _Doc, si: int, pos: int) -> bool:
+    """The figure is told as a part of a set named by a figure or a pronoun right after it ("three of the
+    district's 14 wards", "nine of which", "Four of those"): not a part of the run's whole."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos + 1 >= len(words) or words[pos + 1] != "of":
+        return False
+    if pos + 2 < len(words) and words[pos + 2] in _OF_PRONOUNS:
+        return True
+    return any(toks[k].fact >= 0 for k in range(pos + 2, min(len(words), pos + 2 + NOUN_REACH + 1)))
+
+
+def _told_apart(d: _Doc, parts: Sequence[int]) -> bool:
+    """The parts count one thing: no two known concepts among them, nor two nouns written right after
+    their figures ("9,218 valid signatures" ... "The remaining 11 wards")."""
+    if d.facts[parts[0]].kind == "money":
+        return True
+    known = d.v.concept_names
+    if len({c for fi in parts if (c := d.m.frame(fi).concept) in known}) > 1:
+        return False
+    nouns = {n for fi in parts if (n := _plural_after(d, fi))}
+    return len(nouns) <= 1
+
+
+# Words ending in "s" that are verbs, not what a figure counts ("2,910 has", "£30m goes").
+_S_VERBS = frozenset(
+    {
+        "was",
+        "has",
+        "is",
+        "goes",
+        "takes",
+        "gets",
+        "comes",
+        "makes",
+        "remains",
+        "accounts",
+        "includes",
+        "does",
+        "says",
+        "stands",
+        "its",
+        "his",
+        "this",
+        "as",
+        "plus",
+        "across",
+    }
+)
+
+
+def _plural_after(d: _Doc, fi: int) -> str:
+    """The plural noun written right after the figure, or after one word ("11 wards", "9,218 valid
+    signatures"), in the singular; "" when there is none."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + 3)):
+        w = words[k]
+        if toks[k].fact >= 0 or not w.isalpha() or w in _S_VERBS:
+            return ""
+        if w.endswith("s") and not w.endswith("ss"):
+            return singular(w)
+    return ""
+
+
+def _named(d: _Doc, si: int, lo: int, hi: int) -> bool:
+    """A capitalised word naming a member between tokens ``lo`` and ``hi`` ("North Shore has 98,400")."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    return any(
+        toks[k].fact < 0 and text[toks[k].start].isupper() and toks[k].text not in d.v.not_names
+        for k in range(max(0, lo), hi)
+    )
+
+
+def _declared_runs(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
+    """ "Of the city's five districts, Harbourside ... 131,200 residents. North Shore has 98,400 ...": the
+    next N levels of one family after a declared count of N members are the members' own, each told with a
+    name; their whole is told before the count."""
+    n = int(d.facts[d.m.tokens[si][pos].fact].value or 0)
+    if n < MIN_PARTS:
+        return
+    like = ""
+    parts: list[int] = []
+    last = (si, pos)
+    for s2 in range(si, min(len(d.m.tokens), si + RUN_SENTENCES)):
+        toks, words = d.m.tokens[s2], d.m.words[s2]
+        for p in range(pos + 1 if s2 == si else 0, len(toks)):
+            fi = toks[p].fact
+            if fi < 0 or not _single(d.facts[fi]) or _counted_set(d, s2, p):
+                continue
+            if not like:
+                like = family(d.facts[fi])
+            if not _level(d, s2, p, like):
+                continue
+            if p + 1 < len(words) and words[p + 1] == "of":
+                return  # "scored two of the Knights' four tries": a part of another whole
+            lo = last[1] + 1 if last[0] == s2 else 0
+            if not _named(d, s2, lo, p) and not _named(d, s2, p + 1, min(len(words), p + 4)):
+                return  # each member is told by its name
+            parts.append(fi)
+            last = (s2, p)
+            if len(parts) == n:
+                break
+        if len(parts) == n:
+            break
+    if len(parts) != n or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    before = _levels_between(d, si - WHOLE_BACK, si, pos, like, whole=True)
+    whole = _best_whole(d, [d.m.tokens[s][p].fact for s, p in before], parts)
+    if whole >= 0:
+        yield _relation(d, whole, parts, (si, pos), exact=False)
+
+
+def _whole_noun(d: _Doc, si: int, pos: int) -> str:
+    """ "contributing £1.26bn of the group's profit": the noun of the definite whole a part is told of, right
+    after it ("profit"); "" when there is none, or a figure follows ("17 of the 22 starters")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos + 2 >= len(words) or words[pos + 1] != "of":
+        return ""
+    det = words[pos + 2]
+    if not (det in ("the", "its", "their") or det.endswith("'s")):
+        return ""
+    for k in range(pos + 3, min(len(words), pos + 3 + NOUN_REACH)):
+        if words[k].endswith("'s") and toks[k].fact < 0:
+            continue  # "of the group's profit"
+        if toks[k].fact >= 0 or not words[k].isalpha():
+            return ""
+        if k + 1 >= len(words) or not words[k + 1].isalpha() or words[k + 1] in ("and", "with", "while"):
+            return singular(words[k])
+    return ""
+
+
+def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator[Relation]:
+    """A first part told of the whole by its noun, then the next parts of its family in its sentence and
+    the next ones (a sentence with none, or a rest, ends the run): at most the whole told before in a
+    sentence that names the noun ("pre-tax profits of £2.14bn")."""
+    parts = [d.m.tokens[si][pos].fact]
+    for s2 in range(si, min(len(d.m.tokens), si + RUN_SENTENCES)):
+        toks = d.m.tokens[s2]
+        got = [
+            (p, toks[p].fact)
+            for p in range(pos + 1 if s2 == si else 0, len(toks))
+            if toks[p].fact >= 0 and _level(d, s2, p, like)
+        ]
+        if not got and s2 > si:
+            break
+        for p, fi in got:
+            parts.append(fi)
+            if _rest_at(d, s2, p):
+                break
+        else:
+            continue
+        break
+    if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    before = [
+        d.m.tokens[s][p].fact
+        for s, p in _levels_between(d, si - WHOLE_BACK, si, pos, like, whole=True)
+        if noun in {singular(w) for w in d.m.words[s]}
+    ]
+    whole = _best_whole(d, before, parts)
+    if whole >= 0:
+        yield _relation(d, whole, parts, (si, pos), exact=False)
+
+
+def _spread_sums(d: _Doc) -> Iterator[Relation]:
+    """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole."""
+    for si, toks in enumerate(d.m.tokens):
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or not _single(d.facts[fi]):
+                continue
+            f = d.facts[fi]
+            like = family(f)
+            if _counted_set(d, si, pos):
+                yield from _declared_runs(d, si, pos)
+                continue
+            if not _level(d, si, pos, like):
+                continue
+            if _rest_at(d, si, pos):
+                yield from _rest_runs(d, si, pos, like)
+            elif noun := _whole_noun(d, si, pos):
+                yield from _of_whole_runs(d, si, pos, like, noun)
