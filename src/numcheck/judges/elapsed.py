@@ -456,8 +456,12 @@ def _timeline(rel: Relation, view: View) -> Hit | None:
         return None
     e = Decimal(amount)
     day = MINUTES["day"]
-    if precision in ("minute", "week-minute"):
-        lo = hi = e  # minutes
+    if precision == "clock" and (unit not in ("hour", "minute") or told.low is None or told.low * per >= day):
+        return None  # a clock time without its day fixes a span only within a day
+    if precision in ("minute", "week-minute", "clock"):
+        # Clock times are told to the minute, or to the hour ("10pm"): half an hour either way then.
+        slack = Decimal(rel.label("slack") or 0)
+        lo, hi = e - slack, e + slack  # minutes
         if unit in ("day", "week", "month", "year"):
             lo, hi = e - day, e + day  # counting the first and last day or not
         if precision == "week-minute" and (told.low is None or told.low * per >= 7 * day):
@@ -469,6 +473,9 @@ def _timeline(rel: Relation, view: View) -> Hit | None:
         if precision == "week" and (told.low is None or told.low * per >= 7 * day):
             return None  # two weekdays fix a span only within a week
         lo, hi = (e - DAY_SLACK) * day, (e + DAY_SLACK) * day
+        if length.kind == "relative" and unit == "day" and not rel.label("hedge") and length.value is not None:
+            # "three days later" counts whole days from one day to the other: exactly.
+            told, lo, hi = Interval.point(abs(length.value)), e * day, e * day
         if unit == "month":
             lo, hi = lo - MINUTES["month"] / 2, hi + MINUTES["month"] / 2
         elif unit == "year":
@@ -488,6 +495,7 @@ def _timeline(rel: Relation, view: View) -> Hit | None:
         expected = f"{int(e)} month{'s' * (e != 1)}"
     else:
         return None
+    # A hedge's bound is the writer's: "more than 25 hours" for 25 hours and a few minutes is fair.
     scaled = Interval(
         told.low * per if told.low is not None else None, told.high * per if told.high is not None else None
     )

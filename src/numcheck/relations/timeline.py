@@ -98,6 +98,8 @@ def _anchor(d: _Doc, si: int, pos: int, fi: int) -> Anchor | None:
         if year is None:
             return Anchor(si, pos, fi, month_day=(month, day.day), weekday=weekday, minute=minute)
         return Anchor(si, pos, fi, date=day, weekday=day.weekday(), minute=minute)
+    if f.kind == "time" and f.iso and (hm := _CLOCK.match(f.iso)):
+        return Anchor(si, pos, fi, minute=int(hm[1]) * 60 + int(hm[2]))  # its day, if any, is told next to it
     if f.kind == "weekday" and f.iso and f.iso.lower() in _WEEKDAYS and not f.text.rstrip().endswith("s"):
         return Anchor(si, pos, fi, weekday=_WEEKDAYS[f.iso.lower()], minute=_clock(f))
     if f.kind == "relative" and f.unit == "day" and f.value is not None and counted_from(f) == "report":
@@ -121,7 +123,7 @@ def _anchors(d: _Doc) -> list[list[Anchor]]:
             for pos, t in enumerate(toks):
                 if t.fact >= 0 and (a := _anchor(d, si, pos, t.fact)) is not None:
                     row.append(a)
-            out.append(row)
+            out.append(_with_days(row, d.m.words[si]))
         dated: dict[int, set[tuple[dt.date | None, tuple[int, int] | None]]] = {}
         for row in out:
             for a in row:
@@ -139,11 +141,45 @@ def _anchors(d: _Doc) -> list[list[Anchor]]:
     return d.once("timeline-anchors", read)
 
 
+# Tokens between a clock time and the day told after it ("17:20 local time on Thursday").
+CLOCK_DAY_REACH = 4
+
+
+def _with_days(row: list[Anchor], words: tuple[str, ...]) -> list[Anchor]:
+    """A clock time told just before its day ("at 17:20 local time on Thursday") is one anchor: the day's,
+    with the clock time."""
+    out: list[Anchor] = []
+    skip = -1
+    for k, a in enumerate(row):
+        if k == skip:
+            continue
+        nxt = row[k + 1] if k + 1 < len(row) else None
+        if (
+            _bare_clock(a)
+            and nxt is not None
+            and nxt.minute is None
+            and not _bare_clock(nxt)
+            and nxt.pos - a.pos <= CLOCK_DAY_REACH
+            and all(w in _words("clock_day_joins") for w in words[a.pos + 1 : nxt.pos])
+        ):
+            out.append(Anchor(nxt.si, nxt.pos, nxt.fi, nxt.date, nxt.month_day, nxt.weekday, None, a.minute))
+            skip = k + 1
+            continue
+        out.append(a)
+    return out
+
+
+def _bare_clock(a: Anchor) -> bool:
+    return a.minute is not None and a.date is None and a.month_day is None and a.weekday is None and a.month is None
+
+
 def elapsed(a: Anchor, b: Anchor) -> tuple[int, str] | None:
     """The time from ``a`` to ``b`` and its precision: ("minute", "day", "week" for days within a week
     between two weekdays, "month"), or None when the two share no precision."""
     if a.floating != b.floating:
         return None
+    if (_bare_clock(a) or _bare_clock(b)) and a.minute is not None and b.minute is not None:
+        return (b.minute - a.minute) % 1440, "clock"  # a clock time without its day: within a day
     days: int | None = None
     precision = "day"
     if a.date is not None and b.date is not None:
@@ -214,7 +250,7 @@ def _cued(d: _Doc, si: int, pos: int, f: Fact) -> str:
     if f.kind == "relative":
         if nxt in CLAUSE_END or nxt == ",":
             return "later"
-        return "event" if "after" in f.markers and nxt in _words("event_leads") else ""
+        return "event" if "after" in f.markers else ""
     j = d.hedge_start(si, pos)
     before = words[max(0, j - 3) : j]
     if before[-1:] == ("after",):
@@ -278,11 +314,13 @@ def _timeline_spans(d: _Doc) -> Iterator[Relation]:
                 continue
             earlier = [a for a in row if a.pos < end.pos]
             if cue == "event":
-                # "13 days after leaving Cape Town": from the day the text gives that event elsewhere.
-                named = _named_start(d, rows, si, pos)
+                # "61 hours after it grounded at about 04:20 on Tuesday": from the day its own clause gives the
+                # event; "13 days after leaving Cape Town": from the day the text gives that event elsewhere.
+                own = _clause_anchor(row, words, pos)
+                named = own or (_named_start(d, rows, si, pos) if words[pos + 1] in _words("event_leads") else None)
                 if named is None:
                     continue
-                start, evidence = named, "document"
+                start, evidence = named, "sentence" if own else "document"
             elif earlier:
                 start, evidence = earlier[-1], "sentence"
             elif si > 0 and rows[si - 1] and not _headline(d, si - 1):
@@ -293,9 +331,16 @@ def _timeline_spans(d: _Doc) -> Iterator[Relation]:
             if got is None or got[0] <= 0:
                 continue
             amount, precision = got
+            if amount <= 0:
+                continue
             roles = (("length", t.fact), ("from", start.fi), ("to", end.fi))
             hedge = d.v.hedges.ending_at(words, pos) if f.kind == "relative" else None
-            labels = (("elapsed", str(amount)), ("precision", precision), *((("hedge", hedge[0]),) if hedge else ()))
+            labels = (
+                ("elapsed", str(amount)),
+                ("precision", precision),
+                *((("hedge", hedge[0]),) if hedge else ()),
+                *((("slack", str(_slack(start, end))),) if precision in ("minute", "week-minute", "clock") else ()),
+            )
             yield Relation("timeline", roles, (), evidence, labels)
 
 
@@ -310,10 +355,20 @@ def _headline(d: _Doc, si: int) -> bool:
 _STEM = 5
 # Words of an event's clause that name it across sentences: at least this many shared.
 MIN_SHARED = 2
+# Tokens of an after-clause that names its event by one noun ("after the quake").
+BARE_EVENT = 3
 
 
 def _content(words: tuple[str, ...], lo: int, hi: int) -> set[str]:
     return {w[:_STEM] for w in words[lo:hi] if len(w) >= 4 and w.isalpha() and w not in STOPWORDS}
+
+
+def _clause_anchor(row: list[Anchor], words: tuple[str, ...], pos: int) -> Anchor | None:
+    """The first anchor of the clause after the length at ``pos`` ("after polls closed at 10pm on Thursday")."""
+    hi = pos + 1
+    while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] != ",":
+        hi += 1
+    return next((a for a in row if pos < a.pos < hi), None)
 
 
 def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor | None:
@@ -325,7 +380,9 @@ def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor
     while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] != "," and d.fact_at(si, hi) < 0:
         hi += 1
     own = _content(words, pos + 1, hi)
-    if len(own) < MIN_SHARED:
+    # "19 hours after the quake": a bare noun of an event is named by that one word.
+    need = MIN_SHARED if hi - pos > BARE_EVENT else 1
+    if len(own) < need:
         return None
     found = [
         sj
@@ -333,9 +390,9 @@ def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor
         if sj != si
         and row
         and not _headline(d, sj)
-        and len(own & _content(d.m.words[sj], 0, len(d.m.words[sj]))) >= MIN_SHARED
+        and len(own & _content(d.m.words[sj], 0, len(d.m.words[sj]))) >= need
     ]
-    if len(found) != 1 or len(rows[found[0]]) != 1:
+    if len(found) != 1 or need == MIN_SHARED and len(rows[found[0]]) != 1:
         return None
     return rows[found[0]][0]
 
@@ -372,3 +429,11 @@ def _now_journey(d: _Doc, rows: list[list[Anchor]], si: int, fi: int) -> Relatio
         return None
     roles = (("length", fi), ("from", start.fi))
     return Relation("timeline", roles, (), "document", (("elapsed", str(days)), ("precision", "day"), ("to", "report")))
+
+
+# Minutes either way of a span between two clock times: told to the hour ("10pm"), a time is a round one.
+HOUR_SLACK, MINUTE_SLACK = 30, 10
+
+
+def _slack(a: Anchor, b: Anchor) -> int:
+    return HOUR_SLACK if (a.minute or 0) % 60 == 0 or (b.minute or 0) % 60 == 0 else MINUTE_SLACK
