@@ -218,12 +218,16 @@ def _length(d: _Doc, si: int, pos: int) -> Fact | None:
     if fi < 0:
         return None
     f = d.facts[fi]
-    if f.is_range or f.value is None or f.unit not in UNITS or f.value <= 0:
+    if f.is_range or f.value is None or f.unit not in UNITS or f.value == 0:
         return None
     if f.kind == "relative":
-        if not {"later", "after"} & set(f.markers) or _clock(f) is not None:
+        if _clock(f) is not None:
             return None
-        return f
+        if f.value > 0 and {"later", "after"} & set(f.markers) or f.value < 0 and "before" in f.markers:
+            return f
+        return None
+    if f.value < 0:
+        return None
     return f if f.kind == "duration" else None
 
 
@@ -248,6 +252,8 @@ def _cued(d: _Doc, si: int, pos: int, f: Fact) -> str:
     if not_elapsed(words, pos):
         return ""  # "in the 13 years since", "nine days of evidence"
     if f.kind == "relative":
+        if "before" in f.markers:
+            return "before" if nxt not in CLAUSE_END and nxt != "," else ""
         if nxt in CLAUSE_END or nxt == ",":
             return "later"
         return "event" if "after" in f.markers else ""
@@ -274,7 +280,7 @@ def _end_at(row: list[Anchor], words: tuple[str, ...], pos: int, hedged: int, cu
         between = words[a.pos + 1 : hedged]
         if all(w in joins or w == "," for w in between):
             return a
-        if cue in ("noun", "event") and not CLAUSE_END & set(between):
+        if cue in ("noun", "event", "before") and not CLAUSE_END & set(between):
             return a  # "on Wednesday, reaching Fremantle 13 days after leaving Cape Town"
     after = [a for a in row if a.pos > pos]
     if after and cue == "later":
@@ -313,10 +319,18 @@ def _timeline_spans(d: _Doc) -> Iterator[Relation]:
             if end is None:
                 continue
             earlier = [a for a in row if a.pos < end.pos]
-            if cue == "event":
+            if cue == "before":
+                # "ended at 11.10pm on Saturday, less than 12 hours before the final began at 1pm on Sunday":
+                # from the moment told just before the length to the one its own clause gives the later event.
+                later = _clause_anchor(row, words, pos)
+                if later is None:
+                    continue
+                start, end, evidence = end, _dated_clock(d, rows, si, pos, later), "sentence"
+            elif cue == "event":
                 # "61 hours after it grounded at about 04:20 on Tuesday": from the day its own clause gives the
                 # event; "13 days after leaving Cape Town": from the day the text gives that event elsewhere.
                 own = _clause_anchor(row, words, pos)
+                own = _dated_clock(d, rows, si, pos, own) if own is not None else None
                 named = own or (_named_start(d, rows, si, pos) if words[pos + 1] in _words("event_leads") else None)
                 if named is None:
                     continue
@@ -369,6 +383,30 @@ def _clause_anchor(row: list[Anchor], words: tuple[str, ...], pos: int) -> Ancho
     while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] != ",":
         hi += 1
     return next((a for a in row if pos < a.pos < hi), None)
+
+
+def _dated_clock(d: _Doc, rows: list[list[Anchor]], si: int, pos: int, a: Anchor) -> Anchor:
+    """A clock time without its day in the clause after the length at ``pos`` ("before the final began at
+    1pm") takes the day of the one other sentence that names the clause's event noun (the word after "the")
+    with a day ("in the final ... on Sunday"); else it stays as it is."""
+    if not _bare_clock(a):
+        return a
+    words = d.m.words[si]
+    nouns = [words[k + 1] for k in range(pos + 1, a.pos - 1) if words[k] == "the" and words[k + 1].isalpha()]
+    if not nouns or len(nouns[0]) < 4 or nouns[0] in STOPWORDS:
+        return a
+    noun = nouns[0]
+    found = [
+        b
+        for sj, row in enumerate(rows)
+        if sj != si and not _headline(d, sj) and noun in d.m.words[sj]
+        for b in row
+        if b.minute is None and (b.date or b.month_day or b.weekday is not None)
+    ]
+    if len({(b.date, b.month_day, b.weekday) for b in found}) != 1:
+        return a
+    b = found[0]
+    return Anchor(a.si, a.pos, a.fi, b.date, b.month_day, b.weekday, None, a.minute, b.floating)
 
 
 def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor | None:
