@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
-from numcheck.model import Fact, Hit
+from numcheck.model import Fact, Hit, Span
 from numcheck.patterns import View
 from numcheck.relations import Relation
 from numcheck.relations.calendar import _year_of, _year_range, _years_told
@@ -19,7 +19,7 @@ from numcheck.relations.elapsed import _last_year
 if TYPE_CHECKING:
     from numcheck.model import Rule
 
-RELATIONS = frozenset({"span"})
+RELATIONS = frozenset({"span", "timeline"})
 ROLES = ("length",)
 PARAMS: dict[str, tuple[type, Any]] = {}
 FIELDS = frozenset({"length", "years", "start", "end", "expected"})
@@ -43,6 +43,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if li is None:
         return None
     length = view.facts[li]
+    if rel.kind == "timeline":
+        return _timeline(rel, view)
     if rel.get("nth") is not None:
         return _nth(rel, view)
     if length.unit in SHORT_DAYS:
@@ -398,3 +400,130 @@ def _short(rel: Relation, view: View) -> Hit | None:
             ("expected", f"{months + 1} months at most" if within and da is None else counted),
         ),
     )
+
+
+# Minutes in a unit of a length told against the time between two told moments.
+MINUTES = {
+    "minute": Decimal(1),
+    "hour": Decimal(60),
+    "day": Decimal(1440),
+    "week": Decimal(10080),
+    "month": Decimal(43830),
+    "year": Decimal(525960),
+}
+# A length of years told against two days is rounded by its writer to about a quarter of a year.
+YEAR_DAYS_SLACK = Decimal("0.25")
+_AT_LEAST = frozenset({"more than", "at least", "over"})
+_AT_MOST = frozenset({"less than", "at most", "under", "up to"})
+
+
+def _told(length: Fact, view: View, rel: Relation) -> Interval | None:
+    """The length as its words allow, in its own unit: a figure is told to its last unit ("four hours" is
+    3½ to 4½), a relative "N days later" too, a hedge before it widens it."""
+    iv, n = length.interval, length.value
+    if n is None:
+        return None
+    if length.kind == "relative":
+        n = abs(n)
+        hedge = rel.label("hedge")
+        low, high = n - Decimal("0.5"), n + Decimal("0.5")
+        if hedge in _AT_LEAST:
+            return Interval(n, None)
+        if hedge in _AT_MOST:
+            return Interval(Decimal(0), n)
+        if hedge:
+            return Interval(low * Decimal("0.8"), high * Decimal("1.2"))
+        return Interval(low, high)
+    if iv.low is None and iv.high is None:
+        return None
+    return iv
+
+
+def _timeline(rel: Relation, view: View) -> Hit | None:
+    """A stated length against the time between the two told moments it links (label ``elapsed`` at its
+    ``precision``), judged at the length's own precision."""
+    li, si, ei = rel.get("length"), rel.get("from"), rel.get("to")
+    amount, precision = rel.label("elapsed"), rel.label("precision")
+    if li is None or si is None or not amount.lstrip("-").isdigit():
+        return None
+    if ei is None and not (rel.label("to") == "report" and view.reporting_date is not None):
+        return None
+    length = view.facts[li]
+    unit = length.unit or ""
+    per = MINUTES.get(unit)
+    told = _told(length, view, rel)
+    if per is None or told is None:
+        return None
+    e = Decimal(amount)
+    day = MINUTES["day"]
+    if precision == "clock" and (unit not in ("hour", "minute") or told.low is None or told.low * per >= day):
+        return None  # a clock time without its day fixes a span only within a day
+    if precision in ("minute", "week-minute", "clock"):
+        # Clock times are told to the minute, or to the hour ("10pm"): half an hour either way then.
+        slack = Decimal(rel.label("slack") or 0)
+        lo, hi = e - slack, e + slack  # minutes
+        if unit in ("day", "week", "month", "year"):
+            lo, hi = e - day, e + day  # counting the first and last day or not
+        if precision == "week-minute" and (told.low is None or told.low * per >= 7 * day):
+            return None  # two weekdays fix a span only within a week
+        expected = _minutes_text(int(e))
+    elif precision in ("day", "week"):
+        if unit in ("minute", "hour"):
+            return None  # days alone do not fix hours
+        if precision == "week" and (told.low is None or told.low * per >= 7 * day):
+            return None  # two weekdays fix a span only within a week
+        lo, hi = (e - DAY_SLACK) * day, (e + DAY_SLACK) * day
+        if length.kind == "relative" and unit == "day" and not rel.label("hedge") and length.value is not None:
+            # "three days later" counts whole days from one day to the other: exactly.
+            told, lo, hi = Interval.point(abs(length.value)), e * day, e * day
+        if unit == "month":
+            lo, hi = lo - MINUTES["month"] / 2, hi + MINUTES["month"] / 2
+        elif unit == "year":
+            lo, hi = lo - YEAR_DAYS_SLACK * MINUTES["year"], hi + YEAR_DAYS_SLACK * MINUTES["year"]
+        expected = f"{int(e)} day{'s' * (e != 1)}"
+        if unit == "year":
+            expected += f" (about {round(e / Decimal('365.25'), 1)} years)"
+        elif unit in ("week", "month"):
+            expected += f" (about {round(e * day / per, 1)} {unit}s)"
+    elif precision == "month":
+        if unit not in ("month", "year"):
+            return None
+        month = MINUTES["month"]
+        lo, hi = (e - 1) * month, (e + 1) * month
+        if unit == "year":
+            lo, hi = (e - MONTHS_SLACK) * month, (e + MONTHS_SLACK) * month
+        expected = f"{int(e)} month{'s' * (e != 1)}"
+    else:
+        return None
+    # A hedge's bound is the writer's: "more than 25 hours" for 25 hours and a few minutes is fair.
+    scaled = Interval(
+        told.low * per if told.low is not None else None, told.high * per if told.high is not None else None
+    )
+    if meets(scaled, lo, hi):
+        return None
+    start = view.facts[si]
+    related: tuple[Span, ...] = (start.span,)
+    if ei is None:
+        end_text = f"the reporting date ({view.reporting_date})"
+    else:
+        end_text, related = view.facts[ei].text, (start.span, view.facts[ei].span)
+    return Hit(
+        length.span,
+        related,
+        (
+            ("length", length.text),
+            ("years", f"{start.text} and {end_text}"),
+            ("start", start.text),
+            ("end", end_text),
+            ("expected", expected),
+        ),
+    )
+
+
+def _minutes_text(minutes: int) -> str:
+    """ "14 hours 3 minutes", "2 days 3 hours", "45 minutes"."""
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    parts = [(days, "day"), (hours, "hour"), (mins, "minute")]
+    said = [f"{n} {u}{'s' * (n != 1)}" for n, u in parts if n]
+    return " ".join(said) or "0 minutes"

@@ -32,6 +32,10 @@ relation's arithmetic. Kinds and their roles:
 - ``clock-span``: ``length``, ``start``, ``end``, label ``minutes``: "N hours
   later" against the two clock times before it ("locked at 23:15 … went in at
   1:45 the next day, four hours after");
+- ``timeline``: ``length``, ``from``, ``to``, labels ``elapsed`` and
+  ``precision``: a stated length against the two told moments it links
+  ("reported at 21:47 on Tuesday ... at 11:50 on Wednesday, after more than 16
+  hours"; "on March 20, a voyage of 12 days" after "set off on March 2");
 - ``day-order``: ``before``, ``after``: a date told as coming next ("After that, … on
   12 April") against the last date of the sentence before it;
 - ``tally``: ``total`` and ``item`` (repeated), label ``plus``: a stated count
@@ -268,6 +272,7 @@ from numcheck.relations.tallies import _poll_leads, _poll_moves, _tallies
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _sets_told, _tennis, _tournament_sets, _won_matches
 from numcheck.relations.terms import _terms
+from numcheck.relations.timeline import _timeline_spans
 from numcheck.relations.wholes import _beside_shares, _money_shares, _told_wholes, _total_shares
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family", "sized_group"]
@@ -346,6 +351,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _its_anniversaries,
     _terms,
     _clock_spans,
+    _timeline_spans,
     _ages,
     _thing_ages,
     _ages_then_and_now,

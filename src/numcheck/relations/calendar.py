@@ -120,15 +120,17 @@ def _match_days(d: _Doc) -> Iterator[Relation]:
     """``same-event``: a day restated as counted to the report's match ("named an unchanged side on Thursday,
     four days before the game"; ``b`` the count, ``b-from`` the weekday or date of its clause told right
     before it or after it, label ``b-shift``) against the lead's day of that match (``a``). The match is
-    named bare at the clause's end by a noun of ``[events] story_match``."""
+    named bare at the clause's end by a noun of ``[events] story_match`` after a word of
+    ``story_match_determiners`` ("the game", "this win")."""
     nouns = frozenset(dates.table("events")["story_match"])
+    determiners = frozenset(dates.table("events")["story_match_determiners"])
     lead = -1
     for si, pos, fi, f in d.figures(frozenset({"relative"})):
         if f.unit != "day" or not f.value or f.value != int(f.value):
             continue
         words = d.m.words[si]
         link = f.text.lower().split()[-1]
-        if link not in ("before", "after") or words[pos + 1 : pos + 2] != ("the",):
+        if link not in ("before", "after") or pos + 1 >= len(words) or words[pos + 1] not in determiners:
             continue
         if pos + 2 >= len(words) or words[pos + 2] not in nouns:
             continue

@@ -28,6 +28,7 @@ from numcheck.relations.calendar import (
     _years_counted_on,
 )
 from numcheck.relations.terms import Who, _sentence_subject, _subject, _who
+from numcheck.relations.timeline import not_elapsed
 from numcheck.vocab import TOKEN, singular
 
 # Tokens before "in N years" read for its plan word ("plans to double turnover in three years").
@@ -485,7 +486,10 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
         words, toks = d.m.words[si], d.m.tokens[si]
         dated = [k for k, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "date"]
         if pos >= 1 and words[pos - 1] == "after" and len(dated) == 2 and dated[1] < pos:
-            # "left on 3 May and docked on 9 May, after 10 days at sea": the days between the two dates.
+            # "left on 3 May and docked on 9 May, after 10 days at sea": the days between the two dates; not
+            # "after nine days of evidence", days of something within them (`[timeline] not_after`).
+            if not_elapsed(words, pos):
+                continue
             ka, kb = dated
             if not any("/" in (d.facts[toks[k].fact].iso or "") for k in dated):
                 yield Relation(
