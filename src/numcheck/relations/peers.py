@@ -131,17 +131,24 @@ def _level(d: _Doc, si: int, pos: int, olders: set[int]) -> bool:
     if fi in olders or f.kind not in _PEER_KINDS or f.is_range or f.value is None or f.hedge != "exact":
         return False
     m = d.m.by_fact.get(fi)
-    if m is None or m.roles & _NOT_ENTRY_ROLES or is_gap(d, fi):
-        return False
     words = d.m.words[si]
-    before = words[pos - 1] if pos else ""
+    j = d.hedge_start(si, pos)  # past the figure's own words: "a total of 8,214", "a mere 14"
+    # "have a total of 43 points": a holder's level told with its own words, no total of several
+    roles = m.roles - {"total"} if m is not None and "total" in words[j:pos] else m.roles if m is not None else None
+    if roles is None or roles & _NOT_ENTRY_ROLES or is_gap(d, fi):
+        return False
+    before = words[j - 1] if j else ""
     w = _words()
     if m.direction and before not in ("to", "at", "of") and before not in w.level_verbs:
         return False  # "up 21%", "fell by 300": a move; "fell 6% to 55.0 million", "a rise of 1.8%" are told
     if before in w.thresholds or before in w.label_nouns:
         return False  # "to pass a million sales": a mark; "on lap 61": a label
     # "as total shipments rose 2% to 305.7 million": the whole, no entry
-    return not w.whole_words.intersection(words[d.m.clause_start(si, pos) : pos])
+    lo = d.m.clause_start(si, pos)
+    toks = d.m.tokens[si]
+    # not another figure's own words ("Wexley have a total of 43 points and Banford 38")
+    owned = {y for x in range(lo, j) if toks[x].fact >= 0 for y in range(d.hedge_start(si, x), x)}
+    return not any(words[x] in w.whole_words for x in range(lo, j) if x not in owned)
 
 
 def _name_after(d: _Doc, si: int, pos: int) -> str:
@@ -180,7 +187,7 @@ def _subject_before(d: _Doc, si: int, pos: int) -> str:
     the name opening its sentence or its clause."""
     toks = d.m.tokens[si]
     words = d.m.words[si]
-    k = pos - 1
+    k = d.hedge_start(si, pos) - 1
     if k > 1 and words[k] == "to" and _capital(d, toks[k - 1]) and words[k - 2] in ("and", ","):
         return _name_before_word(d, si, k)  # "and Kilross to -8.9C": the verb left out
     if k > 1 and words[k] in ("to", "at", "on") and words[k - 1].isalpha() and words[k - 1] not in _words().not_verbs:
