@@ -131,11 +131,13 @@ def _level(d: _Doc, si: int, pos: int, olders: set[int]) -> bool:
     if fi in olders or f.kind not in _PEER_KINDS or f.is_range or f.value is None or f.hedge != "exact":
         return False
     m = d.m.by_fact.get(fi)
+    if m is None:
+        return False
     words = d.m.words[si]
     j = d.hedge_start(si, pos)  # past the figure's own words: "a total of 8,214", "a mere 14"
     # "have a total of 43 points": a holder's level told with its own words, no total of several
-    roles = m.roles - {"total"} if m is not None and "total" in words[j:pos] else m.roles if m is not None else None
-    if roles is None or roles & _NOT_ENTRY_ROLES or is_gap(d, fi):
+    roles = m.roles - {"total"} if "total" in words[j:pos] else m.roles
+    if roles & _NOT_ENTRY_ROLES or is_gap(d, fi):
         return False
     before = words[j - 1] if j else ""
     w = _words()
