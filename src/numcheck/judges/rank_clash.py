@@ -109,6 +109,8 @@ def _outnumbered(rel: Relation, text: str) -> Hit | None:
     figures = ", ".join(text[c.start : c.end] for c in rel.cues[1:])
     names = _COUNTS[count] if count < len(_COUNTS) else str(count)
     room = _COUNTS[place - 1] if place - 1 < len(_COUNTS) else str(place - 1)
-    detail = f"place {place} leaves room for {room} ahead of it, and {names} others have better figures"
+    room = "none" if place == 1 else room
+    others = "other has a better figure" if count == 1 else "others have better figures"
+    detail = f"place {place} leaves room for {room} ahead of it, and {names} {others}"
     fields = (("place", str(place)), ("said_first", said), ("said_second", figures), ("detail", detail))
     return Hit(rel.cues[0], rel.cues[1:], fields)
