@@ -2698,14 +2698,25 @@ def _told_earlier(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
         return True
     ra, rb = _relative(a), _relative(b)
     after = d.facts[ai].span.start > d.facts[bi].span.start
-    if after and (
-        ra is not None and ra[0] < 0 and b.startswith("--") or a == "past" and (b[:2] == "--" or rb is not None)
-    ):
-        return True  # "rose to 2.8% in May" … "The rate was 3.2% a month earlier": counted back from the later time
+    if after and ra is not None and ra[0] < 0 and b.startswith("--"):
+        return True  # "rose to 2.8% in May" … "The rate was 3.2% a month earlier": counted back from May
+    if after and a == "past" and (b.startswith("--") or rb is not None) and not _dated_clause(d, ai):
+        return True  # "climbed to 7.3% last year" … "The rate was 6.6% the year before"
     if not a.isdigit() or rb is None or rb[1] != "year" or d.facts[ai].span.start > d.facts[bi].span.start:
         return False
     when = d.view.reporting_date
     return int(a) < when.year + rb[0] if when is not None else True
+
+
+def _dated_clause(d: _Doc, fi: int) -> bool:
+    """A date or a year stands in the figure's clause ("had previously peaked at 13.8 million in 2019"): its
+    time is that, not the one just told."""
+    si, pos = d.pos_of(fi)
+    toks = d.m.tokens[si]
+    return any(
+        toks[k].fact >= 0 and d.facts[toks[k].fact].kind in ("date", "year")
+        for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos))
+    )
 
 
 def _next_period(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
