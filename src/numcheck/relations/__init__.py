@@ -99,6 +99,7 @@ from numcheck.relations.changes import (
     _to_without_from,
     _versus_year,
 )
+from numcheck.relations.choices import _single_choices
 from numcheck.relations.compare import (
     _crossed_marks,
     _listed_series,
@@ -444,6 +445,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _won_matches,
     _rank_moves,
     _results,
+    _single_choices,
     _totals_in_apposition,
     _part_lists,
 )
