@@ -64,6 +64,7 @@ from numcheck.relations.ages import (
     _thing_ages,
     _youth_ages,
 )
+from numcheck.relations.banded import _banded_parts
 from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
 from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes, _leaving_rests
 from numcheck.relations.calendar import (
@@ -462,6 +463,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _parts_told_apart,
     _scope_parts,
     _subgroups,
+    _banded_parts,
     _with_parts,
     _planned_cuts,
     _listed_toll,
