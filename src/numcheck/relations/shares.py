@@ -324,8 +324,9 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
 # Words that narrow a group told by "those" or "the" and its noun to a set of its own: "Of those under 35,",
 # "Among the voters aged over 65,", "Of those in the north,".
 NARROWING = frozenset({"under", "over", "aged", "in", "on", "at", "from", "with", "without", "below", "above"})
-# Sentences back that the count of such a set may stand, and tokens after it that its narrowing words may.
-NARROWED_BACK = 4
+# Sentences back that the count of such a set may stand (its narrowing words name it, so a paragraph or two
+# back), and tokens after it that its narrowing words may.
+NARROWED_BACK = 8
 NARROWED_AFTER = 6
 
 
