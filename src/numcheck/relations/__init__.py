@@ -204,6 +204,7 @@ from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
 from numcheck.relations.positions import _rank_moves
+from numcheck.relations.predicates import _shares_of_predicates
 from numcheck.relations.qualified import _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.restatements import (
@@ -464,6 +465,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _scope_parts,
     _subgroups,
     _banded_parts,
+    _shares_of_predicates,
     _with_parts,
     _planned_cuts,
     _listed_toll,
