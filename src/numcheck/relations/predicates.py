@@ -47,8 +47,11 @@ def _shares_of_predicates(d: _Doc, built: Mapping[str, Mapping[object, Relation]
     told in another sentence within ``PREDICATE_REACH`` with the same words after its link verb ("52,100 of
     them were women and children"): one ``share`` of that part and whole, by document evidence. One such
     part only; two leave it unclear."""
-    parts = [(rel.get("part"), rel.get("whole")) for rel in built.get("part", {}).values()]
-    parts = [(p, w) for p, w in parts if p is not None and w is not None]
+    parts: list[tuple[int, int]] = []
+    for rel in built.get("part", {}).values():
+        pi, wi = rel.get("part"), rel.get("whole")
+        if pi is not None and wi is not None:
+            parts.append((pi, wi))
     if not parts:
         return
     tied = {i for rel in built.get("share", {}).values() for _, i in rel.roles}
