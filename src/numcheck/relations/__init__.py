@@ -68,6 +68,7 @@ from numcheck.relations.ages import (
     _thing_ages,
     _youth_ages,
 )
+from numcheck.relations.banded import _banded_parts
 from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
 from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes, _leaving_rests
 from numcheck.relations.calendar import (
@@ -103,6 +104,7 @@ from numcheck.relations.changes import (
     _to_without_from,
     _versus_year,
 )
+from numcheck.relations.choices import _single_choices
 from numcheck.relations.compare import (
     _crossed_marks,
     _listed_series,
@@ -207,6 +209,7 @@ from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
 from numcheck.relations.positions import _rank_moves
+from numcheck.relations.predicates import _shares_of_predicates
 from numcheck.relations.qualified import _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.reached import _reached_after_move
@@ -459,6 +462,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _won_matches,
     _rank_moves,
     _results,
+    _single_choices,
     _totals_in_apposition,
     _part_lists,
     _spread_sums,
@@ -477,6 +481,8 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _parts_told_apart,
     _scope_parts,
     _subgroups,
+    _banded_parts,
+    _shares_of_predicates,
     _with_parts,
     _planned_cuts,
     _listed_toll,

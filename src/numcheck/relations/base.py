@@ -369,6 +369,9 @@ class _Doc:
                 continue  # "640,000 are children under five. Of those children": an age bound, no set
             if is_average(self, fi):
                 continue  # "had a median age of 64, and about 880 of them": an average, no set
+            rm = self.m.by_fact.get(fi)
+            if rm is not None and "each" in rm.roles:
+                continue  # "61,300 arrivals, almost 2,000 a day. ... 52,100 of them": a rate, no set
             if self._pronoun_part(s2, k):
                 continue  # "Twelve of them were charged, and 15 of them released": both of the same whole
             if s2 != si and not noun and self._set_part(s2, k):

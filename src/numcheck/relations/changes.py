@@ -2537,7 +2537,7 @@ def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
             and "been" in before
             or any(_then_phrase(d, toks[x].fact) for x in range(lo, k))
             or (
-                compared
+                (compared or bool(set(before) & PRONOUN_SUBJECTS) and _link_before(words, k))
                 and any(
                     _then_phrase(d, toks[x].fact)
                     for x in range(k + 1, min(d.m.clause_end(si + 1, k), k + 1 + THEN_AFTER_REACH))
@@ -2551,6 +2551,16 @@ def _then_after(d: _Doc, si: int, b: Fact, concept: str) -> int:
             return fi
         return -1
     return -1
+
+
+# Verbs that tell a level of a pointing subject: "It was 22.5% last year".
+_LEVEL_LINKS = frozenset({"was", "were", "stood"})
+
+
+def _link_before(words: Sequence[str], k: int) -> bool:
+    """A verb that tells a level stands right before token ``k`` ("was 22.5%", "stood at 22.5%")."""
+    j = k - 1 if k >= 1 and words[k - 1] != "at" else k - 2
+    return j >= 0 and words[j] in _LEVEL_LINKS
 
 
 def _frame_then(
@@ -2595,7 +2605,9 @@ def _frame_then(
             # "The fleet will double to 300 aircraft by 2020. The airline now flies 110 aircraft.": a level
             # forecast starts from the level told of now.
             from_now = fb.mood == "forecast" and not fa.mood and fa.period in ("", "now") and fb.period != fa.period
-            if fa.concept != concept or not (from_now or _told_earlier(d, fa.period, fb.period, ai, bi)):
+            if fa.concept != concept and not _short_name(d, ai, bi):
+                continue
+            if not (from_now or _told_earlier(d, fa.period, fb.period, ai, bi)):
                 continue
             if base >= 0 and not _base_fits(d, base, fa.period):
                 continue
@@ -2642,6 +2654,24 @@ def _pronoun_concept(d: _Doc, bi: int) -> str:
             concept = d.m.frame(ai).concept
             return concept if concept not in GENERIC_HEADS else ""
     return ""
+def _short_name(d: _Doc, ai: int, bi: int) -> bool:
+    """Figure ``ai`` is told of the head of ``bi``'s noun alone, as known: "The jobless rate rose to 6.4%."
+    … "The rate was 6.1% in the previous three months" (the rate, named again by its last word)."""
+    ma, mb = d.m.by_fact.get(ai), d.m.by_fact.get(bi)
+    if ma is None or mb is None or not ma.noun or not mb.noun:
+        return False
+    short, full = ma.noun.lower().split(), mb.noun.lower().split()
+    if len(short) != 1 or short == full:
+        return False
+    # The last word of the later noun or of a longer name of its concept ("inflation" → "inflation rate").
+    concept = d.v.concept(mb.noun.lower())
+    names = {p.split()[-1] for p, c in d.v.concepts.items() if c == concept and " " in p} if concept else set()
+    if not ((len(full) > 1 and short[-1] == full[-1]) or short[-1] in names):
+        return False
+    si, pos = d.pos_of(ai)
+    words = d.m.words[si]
+    k = words.index(short[0]) if short[0] in words[:pos] else -1
+    return k >= 1 and words[k - 1] in ("the", "its", "their")
 
 
 def _paired_in_clause(d: _Doc, fi: int, but: int = -1) -> bool:
@@ -2722,14 +2752,19 @@ def _stated_at(d: _Doc, si: int, k: int) -> tuple[int, str, Span, int] | None:
 
 # Words that open what ", a rise of 1.5% and ..." goes on to say of the move itself.
 _SAID_OF_OPENERS = frozenset({"the", "its", "their", "a", "an"})
+# Words that open a relative clause said of the move itself: "a rise of 0.3% which surprised economists".
+_RELATIVE_OPENERS = frozenset({"that", "which"})
 
 
 def _and_said_of(d: _Doc, si: int, k: int) -> bool:
     """From token ``k`` the clause goes on to say something of the move with no figure of its own: "a
-    rise of 1.5% and the sharpest since 2019", "a fall of 0.6 points and its lowest reading in a year"
-    (times aside); not "a rise of 2% and 3% in the city", where another figure follows."""
+    rise of 1.5% and the sharpest since 2019", "a fall of 0.6 points and its lowest reading in a year",
+    a relative clause, "an improvement of 2.7% that the board welcomed" (times aside); not "a rise of 2%
+    and 3% in the city" or "a rise of 2% that took it to 9%", where another figure follows."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    if k + 1 >= len(words) or words[k] != "and" or words[k + 1] not in _SAID_OF_OPENERS:
+    if k + 1 < len(words) and words[k] in _RELATIVE_OPENERS:
+        pass  # "an improvement of 2.7% that the chief executive praised": a relative clause of the move
+    elif k + 1 >= len(words) or words[k] != "and" or words[k + 1] not in _SAID_OF_OPENERS:
         return False
     end = d.m.clause_end(si, k)
     return all(toks[x].fact < 0 or d.facts[toks[x].fact].kind in FRAME_KINDS for x in range(k + 1, end))
@@ -2845,11 +2880,27 @@ def _told_earlier(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
     by the order they are told in, the year first."""
     if _earlier(a, b):
         return True
-    rb = _relative(b)
+    ra, rb = _relative(a), _relative(b)
+    after = d.facts[ai].span.start > d.facts[bi].span.start
+    if after and ra is not None and ra[0] < 0 and b.startswith("--"):
+        return True  # "rose to 2.8% in May" … "The rate was 3.2% a month earlier": counted back from May
+    if after and a == "past" and (b.startswith("--") or rb is not None) and not _dated_clause(d, ai):
+        return True  # "climbed to 7.3% last year" … "The rate was 6.6% the year before"
     if not a.isdigit() or rb is None or rb[1] != "year" or d.facts[ai].span.start > d.facts[bi].span.start:
         return False
     when = d.view.reporting_date
     return int(a) < when.year + rb[0] if when is not None else True
+
+
+def _dated_clause(d: _Doc, fi: int) -> bool:
+    """A date or a year stands in the figure's clause ("had previously peaked at 13.8 million in 2019"): its
+    time is that, not the one just told."""
+    si, pos = d.pos_of(fi)
+    toks = d.m.tokens[si]
+    return any(
+        toks[k].fact >= 0 and d.facts[toks[k].fact].kind in ("date", "year")
+        for k in range(d.m.clause_start(si, pos), d.m.clause_end(si, pos))
+    )
 
 
 def _next_period(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
@@ -2920,7 +2971,9 @@ def _earlier(a: str, b: str) -> bool:
     rb = _relative(b) if b else (0, ra[1]) if ra is not None else None  # none: the time told of
     if ra is not None and rb is not None:
         return ra[1] == rb[1] and ra[0] < rb[0]
-    return a == "past" and b in ("", "now")
+    # "The rate was 6.1% in the previous three months" against "rose to 6.4% in the three months to June":
+    # a past word is before the month the story tells of.
+    return a == "past" and (b in ("", "now") or b.startswith("--"))
 
 
 def _relative(period: str) -> tuple[int, str] | None:

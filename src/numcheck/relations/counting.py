@@ -809,19 +809,22 @@ def _bands(d: _Doc) -> Iterator[Relation]:
     group on either side of two thresholds, the lower one below the upper one, are separate groups, so
     together they are at most 100% (relation ``shares``). Only the latest share of each side is kept per
     group, verb and kind of threshold, so building stays linear."""
-    latest: dict[tuple[str, str, str, str], tuple[int, int, int]] = {}  # key + side -> (share, threshold, sentence)
+    # key + side -> (share, threshold, sentence, the group's place)
+    latest: dict[tuple[str, str, str, str], tuple[int, int, int, str]] = {}
     for si, pos, fi, _ in d.figures(frozenset({"percent"})):
         band = _band(d, si, pos)
         if band is None:
             continue
-        group, verb, ti, side = band
+        group, verb, ti, side, place = band
         t = d.facts[ti]
         key = (group, verb, family(t))
         other = latest.get((*key, "below" if side == "above" else "above"))
-        latest[(*key, side)] = (fi, ti, si)
+        latest[(*key, side)] = (fi, ti, si, place)
         if other is None or si - other[2] > BANDS_BACK:
             continue
-        of, oti, _ = other
+        of, oti, _, other_place = other
+        if place and other_place and place != other_place:
+            continue  # "nurses in the north ... nurses in the south": two groups
         low, high = (ti, oti) if side == "below" else (oti, ti)
         lv, hv = d.facts[low].value, d.facts[high].value
         if lv is None or hv is None or lv > hv:
@@ -829,8 +832,15 @@ def _bands(d: _Doc) -> Iterator[Relation]:
         yield Relation("shares", (("item", of), ("item", fi)), (), "document" if si != other[2] else "sentence")
 
 
-def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str] | None:
-    """ "22% of nurses commute more than 30 miles" → ("nurse", "commute", threshold, "above"), else None."""
+# Words that end a group's clause before its verb: no band follows.
+_NOT_BAND_VERBS = frozenset({"and", "or", "of", "compared", "while", "who", "which", "that"})
+# Words of a group's place between it and its verb ("of nurses in the trust earn").
+BAND_PLACE_WORDS = 4
+
+
+def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str, str] | None:
+    """ "22% of nurses commute more than 30 miles" → ("nurse", "commute", threshold, "above", ""); "21% of
+    nurses in the trust earn more than £45,000" → (..., "in the trust"), else None."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     j = pos + 1
@@ -841,9 +851,20 @@ def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str] | None:
         j += 1
     if j + 2 >= len(words) or not words[j].isalpha():
         return None
-    group, verb = singular(words[j]), words[j + 1]
-    if not verb.isalpha() or verb in ("and", "or", "of", "in", "compared", "while", "who", "which", "that"):
+    group, verb, place = singular(words[j]), words[j + 1], ""
+    if not verb.isalpha() or verb in _NOT_BAND_VERBS:
         return None
+    if verb in ("in", "at"):
+        # "21% of nurses in the trust earn more than £45,000": the group's place, then its verb
+        for k in range(j + 2, min(len(words) - 1, j + 2 + BAND_PLACE_WORDS)):
+            if not words[k].isalpha() or words[k] in _NOT_BAND_VERBS or toks[k].fact >= 0:
+                return None
+            if _tables()["bound"].starting_at(words, k + 1) is not None:
+                place = " ".join(words[j + 1 : k])
+                j, verb = k - 1, words[k]  # the word before "more than £45,000" is the group's verb
+                break
+        else:
+            return None
     for k in range(j + 2, min(len(words), j + 2 + BAND_WORDS)):
         ti = toks[k].fact
         if ti < 0:
@@ -854,7 +875,7 @@ def _band(d: _Doc, si: int, pos: int) -> tuple[str, str, int, str] | None:
         if t.kind in ("percent", "share") or t.is_range or t.value is None:
             return None
         side = {"more than": "above", "at least": "above", "less than": "below", "at most": "below"}.get(t.hedge)
-        return (group, verb, ti, side) if side else None
+        return (group, verb, ti, side, place) if side else None
     return None
 
 

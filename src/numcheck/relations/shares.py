@@ -321,6 +321,68 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     return None
 
 
+# Words that narrow a group told by "those" or "the" and its noun to a set of its own: "Of those under 35,",
+# "Among the voters aged over 65,", "Of those in the north,".
+NARROWING = frozenset({"under", "over", "aged", "in", "on", "at", "from", "with", "without", "below", "above"})
+# Sentences back that the count of such a set may stand (its narrowing words name it, so a paragraph or two
+# back), and tokens after it that its narrowing words may.
+NARROWED_BACK = 8
+NARROWED_AFTER = 6
+
+
+def _narrowed_opening(d: _Doc, si: int, pos: int, part: int) -> tuple[int, Span, str] | None:
+    """ "Of those under 35, 124 ...", "Among the voters under 35, 124": a set named by "those" (or "the"
+    and a noun) and narrowing words (``NARROWING`` and what follows it, a figure too) opening the clause
+    before the part: the count told before with those same words after it ("310 voters aged under 35"),
+    larger than the part, of its family; else None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    comma = pos - 1
+    if comma < 3 or words[comma] != ",":
+        return None
+    for o in range(comma - 2, max(-1, comma - 1 - OPENING_SUBJECT), -1):
+        if words[o] not in ("of", "among") or not opens_clause(d, si, o):
+            continue
+        k = o + 1
+        if words[k] in ("those", "the"):
+            k += 1
+        if words[k] not in NARROWING and words[k].isalpha() and words[k - 1] != "those" and toks[k].fact < 0:
+            k += 1  # "Among the voters under 35", "Of voters under 35": the set's noun
+        if k >= comma or words[k] not in NARROWING:
+            return None
+        phrase = [(words[x], toks[x].fact) for x in range(k, comma) if words[x] != "aged"]
+        if len(phrase) < 2 or len(phrase) > NARROWED_AFTER:
+            return None
+        p = d.facts[part]
+        for s2, k2, wi in d.m.figures_before(si, o, NARROWED_BACK, None):
+            w = d.facts[wi]
+            if w.kind not in COUNTABLE or w.is_range or w.value is None or not same_family(w, p):
+                continue
+            if w.value <= (p.value or 0) or not _narrowed_alike(d, s2, k2, phrase):
+                continue
+            return wi, d.span(si, o, comma), "sentence" if s2 == si else "document"
+        return None
+    return None
+
+
+def _narrowed_alike(d: _Doc, si: int, k: int, phrase: list[tuple[str, int]]) -> bool:
+    """The words after the count at token ``k`` (past "aged") hold the narrowing ``phrase`` in order: a word
+    as itself, a figure by its value ("under 35" and "aged under 35")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    after = [
+        (words[x], toks[x].fact) for x in range(k + 1, min(len(words), k + 1 + NARROWED_AFTER)) if words[x] != "aged"
+    ]
+    for start in range(len(after) - len(phrase) + 1):
+        if all(_same_token(d, after[start + n], phrase[n]) for n in range(len(phrase))):
+            return True
+    return False
+
+
+def _same_token(d: _Doc, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    if a[1] >= 0 or b[1] >= 0:
+        return a[1] >= 0 and b[1] >= 0 and d.facts[a[1]].value == d.facts[b[1]].value
+    return a[0] == b[0]
+
+
 def _amount_subject(d: _Doc, si: int, k: int) -> bool:
     """ "£248m of that sum", "1,200 of this figure": a demonstrative and a noun of amount at token ``k``
     (``referents.subject_at``) stand for the whole, the figure told before like a pronoun."""
@@ -399,6 +461,9 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         if ante >= 0:
             return ante, d.span(si, k - 2, k + 1), "sentence"
         return None
+    narrowed = _narrowed_opening(d, si, pos, part)
+    if narrowed is not None:
+        return narrowed
     opening = _pronoun_opening(d, si, pos, part)
     if opening is not None:
         return opening

@@ -206,8 +206,17 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if ai is None or bi is None or rel.get("stated") is not None or rel.get("factor") is not None:
             continue
         si = max(d.facts[ai].sentence, d.facts[bi].sentence)
-        found = None
-        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER_QUIET)):
+        s2 = si
+        found = _definite_move_after(
+            d,
+            si,
+            max(
+                d.pos_of(ai)[1] if d.facts[ai].sentence == si else -1,
+                d.pos_of(bi)[1] if d.facts[bi].sentence == si else -1,
+            ),
+            used,
+        )
+        for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + TOLD_AFTER_QUIET)) if found is None else ():
             if s2 >= si + 1 + TOLD_AFTER and not _quiet_between(d, si, s2, d.facts[bi].kind):
                 break
             found = _definite_move(d, s2, used)
@@ -357,6 +366,37 @@ def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span, bo
             if after is not None:
                 return ci, after[0], d.span(si, k - 1, after[1]), False
         return _demonstrative_move(d, si, pos, k)
+    return None
+
+
+# Words that join a clause telling the move as known to the clause of its older end: "The rate was 4.8% a
+# year earlier, and the rise of 0.3% was larger than forecast".
+_JOINS = frozenset({"and", "but", ";"})
+
+
+def _definite_move_after(d: _Doc, si: int, pos: int, used: set[int]) -> tuple[int, str, Span, bool] | None:
+    """The first figure after token ``pos`` (the change's later-told end) in its sentence, told as a
+    definite change with its size in a clause joined to the end's (``_JOINS``): "The rate was 4.8% in the
+    previous quarter, and the increase of 0.3% surprised economists"; else None."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    joined = False
+    for k in range(pos + 1, len(toks)):
+        if words[k] in _JOINS:
+            joined = True
+        ci = toks[k].fact
+        if ci < 0 or d.facts[ci].kind in FRAME_KINDS or d.facts[ci].kind == "duration":
+            continue
+        if not joined or ci in used:
+            return None
+        h = d.hedge_start(si, k)
+        if h >= 3 and words[h - 1] == "of":
+            hit = d.v.direction.ending_at(words, h - 1)
+            end = k + 1
+            if end + 1 < len(words) and words[end] in ("in", "of") and not _time_from(d, si, end + 1):
+                return None  # "and the rise of 2.1% in the claimant count": a change of another thing
+            if hit is not None and hit[1] >= 1 and words[hit[1] - 1] in _DEFINITE:
+                return ci, hit[0], d.span(si, hit[1] - 1, h), False
+        return None
     return None
 
 
