@@ -2654,6 +2654,8 @@ def _pronoun_concept(d: _Doc, bi: int) -> str:
             concept = d.m.frame(ai).concept
             return concept if concept not in GENERIC_HEADS else ""
     return ""
+
+
 def _short_name(d: _Doc, ai: int, bi: int) -> bool:
     """Figure ``ai`` is told of the head of ``bi``'s noun alone, as known: "The jobless rate rose to 6.4%."
     … "The rate was 6.1% in the previous three months" (the rate, named again by its last word)."""
