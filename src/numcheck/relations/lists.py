@@ -1073,8 +1073,20 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
             cue = Span(toks[opener].start, cue.end)
         if total < 0 or not _alike(d, total, entries, opener_concept(d, si, first)):
             continue
+        if _ranked_before(d, si, total, first):
+            continue  # "Arden lent £5.1bn, ahead of Bexley with £3.3bn, Carr with ...": rivals, not its parts
         roles = (("total", total),) + tuple(("item", e.fact) for e in entries)
         yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
+
+
+def _ranked_before(d: _Doc, si: int, total: int, first: int) -> bool:
+    """A comparison word ([comparison] above/below: "ahead of", "behind", "beating") stands between a
+    figure told earlier in the sentence and the list: the list's entries are its rivals, not its parts."""
+    ts, tpos = d.pos_of(total)
+    if ts != si or tpos >= first:
+        return False
+    words = d.m.words[si]
+    return any(d.v.comparison.starting_at(words, k) for k in range(tpos + 1, first))
 
 
 def _opener(d: _Doc, si: int, first: int) -> int:
