@@ -66,6 +66,20 @@ class Relation:
         return self.kind, self.roles or tuple(("cue", c.start) for c in self.cues)
 
 
+def sized_figures(changes: Iterable[Relation]) -> set[int]:
+    """The figures some change already takes as its stated size or its multiple (roles ``stated``, ``factor``):
+    a stage that lends a change a size told elsewhere passes over them."""
+    return {i for rel in changes for r, i in rel.roles if r in ("stated", "factor")}
+
+
+def bare_ends(rel: Relation) -> tuple[int, int] | None:
+    """(from, to) of a change told with both ends and no stated size or multiple of its own, else None."""
+    ai, bi = rel.get("from"), rel.get("to")
+    if ai is None or bi is None or rel.get("stated") is not None or rel.get("factor") is not None:
+        return None
+    return ai, bi
+
+
 def whole_floors(values: Iterable[Decimal | None]) -> tuple[Decimal, Decimal]:
     """(larger than every part, larger than every part but one): what a whole of these parts must pass,
     first as told right, then allowing one slip. An editor's slip may push one part past its whole

@@ -9,7 +9,7 @@ import functools
 from collections.abc import Iterator, Mapping
 
 from numcheck.model import Fact
-from numcheck.relations.base import Relation, _Doc, same_family
+from numcheck.relations.base import Relation, _Doc, bare_ends, same_family
 from numcheck.vocab import _toml
 
 Built = Mapping[str, Mapping[object, Relation]]
@@ -111,9 +111,10 @@ def _flows(d: _Doc, built: Built) -> Iterator[Relation]:
     sentence before it in its paragraph: roles ``from``, ``to``, ``in`` and ``out`` (repeated)."""
     sents = d.view.doc.sentences
     for rel in built.get("change", {}).values():
-        ai, bi = rel.get("from"), rel.get("to")
-        if ai is None or bi is None or rel.get("stated") is not None or rel.get("factor") is not None:
+        pair = bare_ends(rel)
+        if pair is None:
             continue
+        ai, bi = pair
         a, b = d.facts[ai], d.facts[bi]
         if a.kind not in FLOW_KINDS or not same_family(a, b, bare_ok=True) or a.value is None or b.value is None:
             continue

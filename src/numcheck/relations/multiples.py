@@ -13,7 +13,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from numcheck.model import Fact
-from numcheck.relations.base import ASIDE_OPENERS, FRAME_KINDS, Relation, _Doc, earlier_time, same_family, told_time
+from numcheck.relations.base import (
+    ASIDE_OPENERS,
+    FRAME_KINDS,
+    Relation,
+    _Doc,
+    bare_ends,
+    earlier_time,
+    same_family,
+    sized_figures,
+    told_time,
+)
 from numcheck.vocab import singular
 
 # Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
@@ -759,11 +769,12 @@ def _multiple_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]
     with the multiple (``factor``, labels ``multiple`` and ``hedge``), for the multiple judge. The verb
     must tell a move that happened (not "could double"), and a concept it names must be the change's."""
     changes = list(built.get("change", {}).values())
-    used = {i for rel in changes for r, i in rel.roles if r in ("stated", "factor")}
+    used = sized_figures(changes)
     for rel in changes:
-        ai, bi = rel.get("from"), rel.get("to")
-        if ai is None or bi is None or rel.get("stated") is not None or rel.get("factor") is not None:
+        ends = bare_ends(rel)
+        if ends is None:
             continue
+        ai, bi = ends
         if rel.label("multiple") or d.facts[bi].kind not in AMOUNTS or not same_family(d.facts[ai], d.facts[bi]):
             continue
         (sa, pa), (sb, pb) = d.pos_of(ai), d.pos_of(bi)

@@ -17,7 +17,9 @@ from numcheck.relations.base import (
     _Doc,
     _lead_sentences,
     _plain_tokens,
+    bare_ends,
     same_family,
+    sized_figures,
 )
 from numcheck.relations.referents import clause_subject
 from numcheck.relations.referents import words as referent_words
@@ -200,11 +202,12 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
     open a definite phrase ("the", "this", "that") and its sentence name no other figure of the family
     before it."""
     changes = list(built.get("change", {}).values())
-    used = {i for rel in changes for r, i in rel.roles if r in ("stated", "factor")}
+    used = sized_figures(changes)
     for rel in changes:
-        ai, bi = rel.get("from"), rel.get("to")
-        if ai is None or bi is None or rel.get("stated") is not None or rel.get("factor") is not None:
+        ends = bare_ends(rel)
+        if ends is None:
             continue
+        ai, bi = ends
         si = max(d.facts[ai].sentence, d.facts[bi].sentence)
         s2 = si
         found = _definite_move_after(
@@ -463,7 +466,7 @@ def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
     too, and its word must go their way."""
     lead = _lead_sentences(d)
     changes = list(built.get("change", {}).values())
-    used = {i for rel in changes for r, i in rel.roles if r in ("stated", "factor")}
+    used = sized_figures(changes)
     for rel in changes:
         ai, bi, ci = rel.get("from"), rel.get("to"), rel.get("stated")
         if rel.evidence != "clause" or ai is None or bi is None or ci is None or d.facts[ci].kind != "percent":
