@@ -266,3 +266,15 @@ def test_a_sentence_opener_that_changes_no_figure_is_left_out_of_its_tokens() ->
     # "But" before a comma is only an opener when the comma closes it, and a lone opener is kept.
     assert _first_words("Still 40 people were missing.")[0] == "still"
     assert _first_words("Indeed.")[0] == "indeed"
+
+
+def test_an_attribution_aside_with_a_figure_of_its_own_is_kept() -> None:
+    # ", it announced on Tuesday 9 December 2025," was cut as an attribution, and its date lost its
+    # mention: every reader that asked where the date stands crashed (KeyError).
+    text = "Over the next five years, it said on Tuesday 9 December 2025, the firm will grow."
+    doc = extract(text)
+    m = Mentions(View(doc, None))
+    assert set(m.by_fact) == set(range(len(doc.facts)))
+    from numcheck import check_text
+
+    assert check_text(text).error is None
