@@ -1338,11 +1338,11 @@ _ELIDED_NAME = startcache.compile(
 )
 _ELIDED_END = startcache.compile(rf"{_SP}*(?:[.,;]|and\b|\Z)")
 # An earlier item that counts something ("327 deaths"), or a bare figure closed by a comma that opens the
-# list ("Independents hold 22, the Conservatives 11 and Labour 4").
+# list ("Independents hold 22, the Conservatives 11 and Labour 4", "Labour took 12 and the Tories 7").
 # The earlier item may be in words, as style guides write one to nine: "Labour won six seats and the Greens 4".
 _COUNT_WORD = "|".join(sorted((w for w in (*numwords.UNITS, *numwords.TENS) if " " not in w), key=len, reverse=True))
 _COUNTED = startcache.compile(
-    rf"(?:\d[\d,.]*|\b(?:{_COUNT_WORD})(?:-(?:{_COUNT_WORD}))?){_SP}+[a-z]+s\b|\d(?:[\d.]|,\d)*,{_SP}"
+    rf"(?:\d[\d,.]*|\b(?:{_COUNT_WORD})(?:-(?:{_COUNT_WORD}))?){_SP}+[a-z]+s\b|\d(?:[\d.]|,\d)*(?:,|{_SP}+and\b){_SP}"
 )
 
 
