@@ -189,6 +189,39 @@ def _total_for(d: _Doc, si: int, items: Sequence[int]) -> int:
     return ti
 
 
+def _told_apart(d: _Doc, fi: int) -> bool:
+    """The figure is told of one place or holder of its own ("Some 2,100 work in Britain", "North America
+    accounts for 9.6 million"): a sibling of the places listed after it, not their whole."""
+    f = d.m.frame(fi)
+    return f.scope not in ("", "whole") or (bool(f.holder) and not f.scope and f.part != "whole")
+
+
+def _whole_before_sibling(d: _Doc, sibling: int) -> int:
+    """The whole of a first part told in its own sentence and the places listed after it: the one figure
+    of their family in the sentence before that part's, of no place or of the whole scope ("worldwide",
+    "in total"), above the part, else -1 (then the part itself stays the whole: "about 9,600 jobs would
+    go across Europe" is told of a place too)."""
+    si = d.pos_of(sibling)[0]
+    like = family(d.facts[sibling])
+    concept = d.m.frame(sibling).concept
+    found = []
+    if si > 0:
+        for tok in d.m.tokens[si - 1]:
+            fi = tok.fact
+            if fi < 0 or not _single(d, fi) or family(d.facts[fi]) != like:
+                continue
+            f = d.m.frame(fi)
+            # A whole told "worldwide" or "in total" needs no noun in common ("Some 2,100 work in Britain").
+            if f.scope not in ("", "whole") or (f.scope != "whole" and concept and f.concept and f.concept != concept):
+                continue
+            found.append(fi)
+    if len(found) == 1 and (d.facts[found[0]].value or 0) > (d.facts[sibling].value or 0):
+        m = d.m.by_fact.get(found[0])
+        if m is None or not m.roles & {"part", "another", "each", "remainder"}:
+            return found[0]
+    return -1
+
+
 # Tokens after a figure where a share "of" a whole set beside it may start (", roughly 40% of the total").
 SHARE_BESIDE = 4
 
@@ -329,6 +362,13 @@ def _listed_before(d: _Doc, si: int, like: Fact) -> list[int]:
 def _placed_parts(d: _Doc) -> Iterator[Relation]:
     for sents, items, some, whole in _runs(d):
         ti = whole if whole >= 0 else _total_for(d, sents[0], items)
+        if ti >= 0 and whole < 0 and _told_apart(d, ti):
+            # "The club has 23 million members worldwide. North America accounts for 9.6 million. There
+            # were 8.9 million in Europe, ...": the figure before is the first place's part, and the whole
+            # is the one told before it.
+            before = _whole_before_sibling(d, ti)
+            if before >= 0:
+                ti, items = before, [ti, *items]
         if ti < 0:
             continue
         after = [sents[-1] + 1] if sents[-1] + 1 < len(d.m.tokens) else []
