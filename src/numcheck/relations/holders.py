@@ -145,7 +145,12 @@ def _older_end(d: _Doc, si: int, pos: int) -> bool:
     """The figure at ``pos`` is the older end of a change or a comparison ("up from £4m", "than 2,000")."""
     words = d.m.words[si]
     start = d.hedge_start(si, pos)
-    return _data()[2].ending_at(words, start) is not None
+    hit = _data()[2].ending_at(words, start)
+    if hit is None:
+        return False
+    # "ahead of Northjet with 2.1 million", "Labour on 38%": a name right before "with"/"on" holds the figure.
+    k = hit[1]
+    return not (start - k == 1 and k > 0 and words[k] in ("with", "on") and _capital(d, d.m.tokens[si][k - 1]))
 
 
 def holder_of(d: _Doc, si: int, pos: int) -> str:
