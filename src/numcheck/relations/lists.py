@@ -85,6 +85,11 @@ def _tables() -> dict[str, PhraseTable]:
     return {key: PhraseTable.build((p, key) for p in phrases) for key, phrases in data.items()}
 
 
+def plain_holders() -> PhraseTable:
+    """Holders a list may name in lower case ("and independents 3", "others 5"): ``[lists] plain_holders``."""
+    return _tables()["plain_holders"]
+
+
 def _has(table: str, words: Sequence[str], start: int, end: int) -> bool:
     t = _tables()[table]
     return any(t.starting_at(words, k) for k in t.starts_in(words, start, end))
@@ -286,6 +291,10 @@ def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[
             if k >= 0 and words[k] == ",":
                 k -= 1
                 k = _before_relative(words, k)
+    plain = plain_holders()
+    for n in (1, 2, 3):
+        if k - n + 1 >= 0 and plain.starting_at(words, k - n + 1) == ("plain_holders", k + 1):
+            return [Entry(k - n + 1, k + 1, toks[pos].fact)], k - n + 1, close  # "and independents 3"
     head = _tables()["entry_heads"].starting_at(words, k) if k >= 1 else None
     if head is not None and head[1] == k + 1 and _capital(d, toks[k - 1]):
         k -= 1  # "the Asia-Pacific region $700m", "its Nordic arm 12": the name before its head noun

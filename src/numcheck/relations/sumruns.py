@@ -31,6 +31,7 @@ from decimal import Decimal
 
 from numcheck.model import Fact
 from numcheck.relations.base import _EARLIER_MARKS, Relation, _Doc, family, is_average, whole_floors
+from numcheck.relations.lists import plain_holders
 from numcheck.relations.partlists import _told_of_a_whole
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -450,8 +451,11 @@ def _named(d: _Doc, si: int, lo: int, hi: int) -> bool:
     """A capitalised word naming a member between tokens ``lo`` and ``hi`` ("North Shore has 98,400")."""
     toks = d.m.tokens[si]
     text = d.view.text
+    plain = plain_holders()
+    words = d.m.words[si]
     return any(
-        toks[k].fact < 0 and text[toks[k].start].isupper() and toks[k].text not in d.v.not_names
+        toks[k].fact < 0
+        and ((text[toks[k].start].isupper() and toks[k].text not in d.v.not_names) or plain.starting_at(words, k))
         for k in range(max(0, lo), hi)
     )
 
@@ -547,8 +551,43 @@ def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator
         yield _relation(d, whole, parts, (si, pos), exact=False)
 
 
+def _set_total_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
+    """ "All 72 seats were up for election. Labour won 33, down from 38. The Liberal Democrats took 19 ...":
+    a whole told as the total of a set ("all 72 seats", "a total of 640 beds") and, in the next sentences,
+    the levels of its family each given to a name: the named members' shares of it, at most the whole
+    (they may be only some). The run ends at a sentence with no named level."""
+    noun = _plural_after(d, d.m.tokens[si][pos].fact)
+    if not noun:
+        return
+    whole = d.m.tokens[si][pos].fact
+    parts: list[int] = []
+    for s2 in range(si + 1, min(len(d.m.tokens), si + 1 + RUN_SENTENCES)):
+        toks, words = d.m.tokens[s2], d.m.words[s2]
+        got = []
+        last = 0
+        for p in range(len(toks)):
+            if toks[p].fact < 0 or not _level(d, s2, p, like):
+                continue
+            if _part_of_other(d, s2, p) or not (_named(d, s2, last, p) or _named(d, s2, p + 1, min(len(words), p + 3))):
+                last = p + 1
+                continue
+            got.append(toks[p].fact)
+            last = p + 1
+        if not got:
+            break
+        parts.extend(got)
+    if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    if not _periods_agree(d, whole, parts) or not _concepts_agree(d, whole, parts):
+        return
+    if any((d.facts[fi].value or 0) >= (d.facts[whole].value or 0) for fi in parts):
+        return
+    yield _relation(d, whole, parts, (si, pos), exact=False)
+
+
 def _spread_sums(d: _Doc) -> Iterator[Relation]:
-    """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole."""
+    """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole, the total
+    of a set."""
     for si, toks in enumerate(d.m.tokens):
         for pos, tok in enumerate(toks):
             fi = tok.fact
@@ -561,6 +600,9 @@ def _spread_sums(d: _Doc) -> Iterator[Relation]:
                 continue
             if not _level(d, si, pos, like):
                 continue
+            m = d.m.by_fact.get(fi)
+            if m is not None and "total" in m.roles and f.kind in ("count", "number"):
+                yield from _set_total_runs(d, si, pos, like)
             if _rest_at(d, si, pos):
                 yield from _rest_runs(d, si, pos, like)
             elif noun := _whole_noun(d, si, pos):
