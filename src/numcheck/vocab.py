@@ -832,8 +832,10 @@ def attribution_cuts(words: Sequence[str], kinds: Sequence[str]) -> list[tuple[i
         end = attribution_end(words, kinds, j) if words[j] == "," else -1
         if end >= 0 and (words[j - 1] in _QUOTES or (end + 1 < n and words[end + 1] in _QUOTES)):
             end = -1  # '"We are growing," said Ms Varga, "and ...': a quote's teller, which readers of quotes ask
-        if end >= 0 and any(kinds[j:end]):
-            end = -1  # ", it announced on Tuesday 9 December 2025,": an aside with a figure of its own stays
+        if end >= 0 and any(k not in ("", "weekday") for k in kinds[j:end]):
+            # ", it announced on Tuesday 9 December 2025,": an aside with a figure of its own stays (", the
+            # council said on Monday," is cut: the day of the saying, which the readers of days ask apart)
+            end = -1
         if end < 0:
             j += 1
             continue
