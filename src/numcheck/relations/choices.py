@@ -81,17 +81,17 @@ def _cue(d: _Doc, si: int, asking: PhraseTable, single: PhraseTable) -> int:
     if not toks:
         span = d.view.doc.sentences[si].span
         plain = _WORD.findall(d.view.text[span.start : span.end].lower())
-        asked = next((k for k in range(len(plain)) if asking.starting_at(plain, k) is not None), -1)
-        return 0 if asked >= 0 and any(single.starting_at(plain, k) for k in range(asked + 1, len(plain))) else -1
+        asked = next((k for k in asking.starts_in(plain) if asking.starting_at(plain, k) is not None), -1)
+        return 0 if asked >= 0 and any(single.starting_at(plain, k) for k in single.starts_in(plain, asked + 1)) else -1
     # "one" is read as a figure: here it is the word of one answer ("pick just one priority").
     words = ["one" if t.fact >= 0 and _is_one(d, t.fact) else w for t, w in zip(toks, d.m.words[si], strict=True)]
     asked = one = -1
     for k in range(len(words)):
         if toks[k].fact >= 0 and words[k] != "one":
             break
-        if asked < 0 and asking.starting_at(words, k) is not None:
+        if asked < 0 and words[k] in asking.by_first and asking.starting_at(words, k) is not None:
             asked = k
-        hit = single.starting_at(words, k)
+        hit = single.starting_at(words, k) if words[k] in single.by_first else None
         if hit is not None and asked >= 0 and k + 1 < len(words) and words[hit[1]].isalpha():
             one = hit[1]  # "the single biggest", "just one priority", "which one service"
     return one if asked >= 0 and one >= 0 else -1

@@ -769,7 +769,11 @@ def _scale_words(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
         hypothetical = any(w in _HYPOTHETICAL for w in words)  # once per sentence, not per word found
         i = 0
         while i < len(words):
-            hit = d.v.qualifiers.starting_at(words, i) if toks[i].fact < 0 else None
+            hit = (
+                d.v.qualifiers.starting_at(words, i)
+                if toks[i].fact < 0 and words[i] in d.v.qualifiers.by_first
+                else None
+            )
             if hit is None or d.v.ranges[hit[0]][0] != "count":
                 i += 1
                 continue
@@ -1175,7 +1179,11 @@ def _share_words(d: _Doc, room: int) -> Iterator[tuple[int, int, int, str, int]]
         for i in range(len(words)):
             if room <= 0:
                 return
-            hit = d.v.qualifiers.starting_at(words, i) if toks[i].fact < 0 else None
+            hit = (
+                d.v.qualifiers.starting_at(words, i)
+                if toks[i].fact < 0 and words[i] in d.v.qualifiers.by_first
+                else None
+            )
             if hit is None or d.v.ranges[hit[0]][0] != "share":
                 continue
             phrase, end = hit

@@ -1277,8 +1277,10 @@ def _said_moves(
     the move, not a forecast ("expects a fall in profits"); names are the capitalised words of its clause.
     With ``rate``, only the moves whose figure is a percentage of that same value ("Profits fall 12%")."""
     words = tuple(t.text for t in toks)
-    for k, t in enumerate(toks):
-        hit = d.v.direction.starting_at(words, k)
+    table = d.v.direction
+    for k in table.starts_in(words):
+        t = toks[k]
+        hit = table.starting_at(words, k)
         if hit is None or t.fact >= 0 or words[k] in ("up", "down", "more", "less", "higher", "lower", "cut", "cuts"):
             continue
         lo = k

@@ -119,7 +119,7 @@ def _earlier(d: _Doc, si: int, pos: int) -> bool:
     if any(words[k] in _EARLIER_MARKS for k in range(a, b)):
         return True
     table = _earlier_table()
-    return any(table.starting_at(words, k) for k in range(max(0, pos - 2 * EARLIER_REACH), b))
+    return any(table.starting_at(words, k) for k in table.starts_in(words, max(0, pos - 2 * EARLIER_REACH), b))
 
 
 @functools.cache

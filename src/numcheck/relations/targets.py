@@ -50,11 +50,14 @@ def _targets(d: _Doc) -> Iterator[Relation]:
             toks = _plain_tokens(d, si)
         words = tuple(t.text for t in toks)
         j = 0
-        while j < len(words):
-            hit = d.v.outcome_verbs.starting_at(words, j)
+        verbs = d.v.outcome_verbs
+        for k in verbs.starts_in(words):
+            if k < j:
+                continue  # inside the last verb read
+            hit = verbs.starting_at(words, k)
             if hit is None:
-                j += 1
                 continue
+            j = k
             order, end = hit
             noun = _target_noun(d, toks, end)
             if noun >= 0:
