@@ -905,6 +905,8 @@ class Mentions:
         order = [j for step in range(hi - lo) for j in (pos + step, pos - step) if lo <= j < hi]
         blocked: set[int] = set()
         said = self._said_words(si)
+        # (a phrase is tried only where its first word stands: this walk runs for every figure)
+        sub_first, whole_first = v.sub_periods.by_first, v.whole_scopes.by_first
         for j in dict.fromkeys(order):
             side = 1 if j > pos else -1
             if side in blocked:
@@ -914,13 +916,13 @@ class Mentions:
                 blocked.add(side)
                 continue
             if not part:
-                hit = v.sub_periods.starting_at(said, j)
+                hit = v.sub_periods.starting_at(said, j) if said[j] in sub_first else None
                 if hit is not None and hit[1] <= hi and self._clear(si, j, hit[1], pos):
                     part = hit[0]
                 elif other >= 0 and other != fi and self._part_in_date(other) and self._clear(si, j, j + 1, pos):
                     part = "part"  # "in the first half of 2023": a date that names a part of its year
             if not scope:
-                whole = v.whole_scopes.starting_at(words, j)
+                whole = v.whole_scopes.starting_at(words, j) if words[j] in whole_first else None
                 if whole is not None and whole[1] <= hi and self._clear(si, j, whole[1], pos):
                     scope = "whole"
                 elif (
