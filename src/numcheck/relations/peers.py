@@ -92,6 +92,7 @@ class _PeerWords:
     label_nouns: frozenset[str]
     apposition: frozenset[str]
     running: frozenset[str]
+    money_scales: frozenset[str]
 
 
 @functools.cache
@@ -218,13 +219,57 @@ def _capital(d: _Doc, tok: Token) -> bool:
     return d.view.text[tok.start : tok.start + 1].isupper()
 
 
+def _scale_of(text: str) -> str:
+    """The money scale word a figure's text ends its number with ("20.5 crore", "£2.3m"), or ""."""
+    words = text.lower().replace("£", " ").replace("$", " ").replace("€", " ").split()
+    for w in words:
+        tail = w.lstrip("0123456789.,")
+        if tail in _words().money_scales and tail != w:
+            return tail  # "2.3m", "4bn": glued to its digits
+        if w in _words().money_scales:
+            return w
+    return ""
+
+
+def _currency_scales(d: _Doc) -> dict[str, str]:
+    """Each money scale word the text tells with exactly one currency, and that currency."""
+
+    def read() -> dict[str, str]:
+        seen: dict[str, set[str]] = {}
+        for f in d.facts:
+            scale = _scale_of(f.text) if f.kind == "money" and f.unit else ""
+            if scale:
+                seen.setdefault(scale, set()).add(str(f.unit))
+        return {scale: next(iter(units)) for scale, units in seen.items() if len(units) == 1}
+
+    return d.once("peer-currency-scales", read)
+
+
+def _money_unit(d: _Doc, fi: int) -> str:
+    """The currency of an amount, also of one told with its scale word alone after the text gave the scale's
+    one currency ("24.75 crore rupees" … "fetched 11.5 crore from Kolkata"), when it counts no noun; else ""."""
+    f = d.facts[fi]
+    if f.kind == "money":
+        return str(f.unit or "")
+    m = d.m.by_fact.get(fi)
+    if f.kind not in ("count", "number") or f.unit or m is None or m.noun:
+        return ""
+    return _currency_scales(d).get(_scale_of(f.text), "")
+
+
 def _agree(d: _Doc, x: int, oi: int) -> bool:
     """Two holders' figures one ranking holds: one family, unit, measure, time and season, near in size."""
     fx, fo = d.facts[x], d.facts[oi]
     signed = fx.kind == fo.kind == "measure"  # "-9.1C at Altnabreac": a temperature ranks below nought
-    if fx.unit != fo.unit or not (_alike(d, x, oi) or signed and _alike_signed(d, x, oi)):
+    cash = fx.kind != "money" or fo.kind != "money"
+    cash = cash and bool(_money_unit(d, x)) and _money_unit(d, x) == _money_unit(d, oi)
+    if cash:
+        # "24.75 crore rupees" against "20.5 crore": one currency, the second told by its scale word alone
+        if not _alike_signed(d, x, oi) or min(fx.value or 0, fo.value or 0) <= 0:
+            return False
+    elif fx.unit != fo.unit or not (_alike(d, x, oi) or signed and _alike_signed(d, x, oi)):
         return False
-    if family(fx) == "count" and _whole_number(fx) != _whole_number(fo):
+    if not cash and family(fx) == "count" and _whole_number(fx) != _whole_number(fo):
         return False  # "second with nine" medals against "Cole (48.12)": a count is no time or score
     if fx.kind not in ("measure", "duration") and not _one_measure(d, x, oi):
         return False  # a unit of measure names what is measured: "29.4C" and "30.1C" need no noun
