@@ -93,6 +93,8 @@ class _PeerWords:
     apposition: frozenset[str]
     running: frozenset[str]
     money_scales: frozenset[str]
+    part_openers: frozenset[str]
+    copulas: frozenset[str]
 
 
 @functools.cache
@@ -483,6 +485,130 @@ def _superlative_peers(d: _Doc) -> Iterator[Relation]:
             found += 1
             if found >= CLAIMS_PER_DOC:
                 return
+
+
+# --- a superlative of a counted set told without names: "gave £310,000, the largest of the three sources" ---
+
+# Sentences before a counted superlative (and after it, when too few are told before) its members may stand in.
+SET_BEFORE = 3
+SET_AFTER = 2
+# The largest set a counted superlative is read for ("the largest of the three sources").
+SET_MOST = 6
+
+
+def _counted_superlatives(d: _Doc) -> Iterator[Relation]:
+    """A superlative bound to a figure and to a set told by its count, "Corporate donors gave £310,000, the
+    largest of the three sources", "Merchandise was the biggest of the three streams, at £650,000", against the
+    other members' figures: the figures of its family told plainly in the sentences around it, nearest first
+    (those before it first), as many as the count leaves. A figure told as a part of one told before it ("Of
+    that, £640,000"), a whole ("a total of £1.84m"), an older end, an average or a forecast is no member; a set
+    whose members are not all found is not read. A ``superlative`` relation, as a named holder's."""
+    ways, _ends = _named_sup_table()
+    binds = _words().binds
+    cue_words = _sup_pattern()
+    text = d.view.text
+    olders: set[int] | None = None
+    found = 0
+    for si, sent in enumerate(d.view.doc.sentences):
+        toks = d.m.tokens[si]
+        if not toks or not cue_words.search(text, sent.span.start, sent.span.end):
+            continue
+        words = d.m.words[si]
+        for k in range(1, len(words) - 3):
+            way = ways.get(words[k])
+            if way is None or words[k - 1] not in binds or words[k + 1] != "of" or words[k + 2] != "the":
+                continue
+            n = _set_count(d, toks[k + 3].fact)
+            own = _set_own(d, si, k, toks, words)
+            if n < 2 or own < 0 or _timed(d, own) and way not in ("quick", "slow"):
+                continue
+            if olders is None:
+                olders = set(_change_froms(d))
+            members = _members(d, si, own, n - 1, olders)
+            if len(members) != n - 1:
+                continue
+            if way in ("quick", "slow"):
+                order = "below" if (way == "quick") == _timed(d, own) else "above"
+            else:
+                order = "above" if way == "more" else "below"
+            cue = Span(toks[k - 1].start, toks[k].end)
+            for fi in members:
+                yield Relation("superlative", (("a", own), ("b", fi)), (cue,), "document", (("order", order),))
+            found += 1
+            if found >= CLAIMS_PER_DOC:
+                return
+
+
+def _set_count(d: _Doc, fi: int) -> int:
+    """The size a set is told by ("of the three sources"), or 0."""
+    if fi < 0:
+        return 0
+    f = d.facts[fi]
+    if f.kind not in ("count", "number") or f.hedge != "exact" or f.value is None or f.value != int(f.value):
+        return 0
+    return int(f.value) if 2 <= f.value <= SET_MOST else 0
+
+
+def _set_own(d: _Doc, si: int, k: int, toks: Sequence[Token], words: Sequence[str]) -> int:
+    """The figure a counted superlative at token ``k`` is said of: the one right before its comma ("gave
+    £310,000, the largest of the three"), or the one after its noun ("the biggest of the three, at £650,000")."""
+    if k >= 3 and words[k - 2] == "," and toks[k - 3].fact >= 0:
+        fi = toks[k - 3].fact
+    elif k >= 3 and words[k - 2] in _words().copulas and toks[k - 3].fact >= 0:
+        fi = toks[k - 3].fact  # "July's 29,000 was the lowest of the three months"
+    else:
+        j = k + 4
+        while j < len(words) and j <= k + 6 and toks[j].fact < 0 and words[j] not in _words().own_links:
+            j += 1
+        while j < len(words) and words[j] in _words().own_links and toks[j].fact < 0:
+            j += 1
+        fi = toks[j].fact if j < len(words) and j <= k + 8 else -1
+    if fi < 0 or d.facts[fi].kind not in _PEER_KINDS or d.facts[fi].hedge != "exact":
+        return -1
+    return fi
+
+
+def _members(d: _Doc, si: int, own: int, want: int, olders: set[int]) -> list[int]:
+    """The ``want`` figures nearest a counted superlative in sentence ``si`` that may be the other members of
+    its set, those before it first; fewer when its window holds fewer."""
+    before: list[int] = []
+    after: list[int] = []
+    osi, opos = d.pos_of(own)
+    for x in range(max(0, si - SET_BEFORE), min(len(d.m.tokens), si + SET_AFTER + 1)):
+        toks = d.m.tokens[x]
+        if not toks or _part_of_before(d, x):
+            continue
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or fi == own or not _member(d, x, pos, fi, own, olders):
+                continue
+            ahead = x < osi or (x == osi and pos < opos)
+            (before if ahead else after).append(fi)
+    before.sort(key=lambda i: -d.facts[i].span.start)
+    after.sort(key=lambda i: d.facts[i].span.start)
+    return (before + after)[:want]
+
+
+def _member(d: _Doc, si: int, pos: int, fi: int, own: int, olders: set[int]) -> bool:
+    f = d.facts[fi]
+    m = d.m.by_fact.get(fi)
+    if m is None or f.hedge != "exact" or fi in olders or m.roles & {"each", "forecast", "part", "remainder"}:
+        return False
+    if not _agree(d, own, fi) or is_gap(d, fi):
+        return False
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    # "a total of £1.84m", "in all": a whole; "the bulk of the total at £1.1m" is a part of it
+    return not any(
+        words[x] in _words().whole_words and not (x > 1 and tuple(words[x - 2 : x]) == ("of", "the"))
+        for x in range(lo, pos)
+    )
+
+
+def _part_of_before(d: _Doc, si: int) -> bool:
+    """A sentence that opens on "Of that," or "Of these": its figures are parts of one told before it."""
+    words = d.m.words[si]
+    return len(words) > 2 and words[0] == "of" and words[1] in _words().part_openers
 
 
 @functools.cache
