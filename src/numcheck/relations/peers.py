@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Token, same_holder
@@ -95,6 +96,9 @@ class _PeerWords:
     money_scales: frozenset[str]
     part_openers: frozenset[str]
     copulas: frozenset[str]
+    best_words: frozenset[str]
+    own_possessives: frozenset[str]
+    career_scopes: frozenset[str]
 
 
 @functools.cache
@@ -609,6 +613,127 @@ def _part_of_before(d: _Doc, si: int) -> bool:
     """A sentence that opens on "Of that," or "Of these": its figures are parts of one told before it."""
     words = d.m.words[si]
     return len(words) > 2 and words[0] == "of" and words[1] in _words().part_openers
+
+
+# --- a place among one holder's own figures: "The Bergen time was the second quickest of her career" ---
+
+# Sentences before a place in a holder's own ranking its figures may be told in.
+OWN_BEFORE = 3
+# Words between a superlative and the "of her career" that narrows it ("the second-fastest marathon of his career").
+OWN_NOUN_WORDS = 2
+# How far apart a holder's figures of one measure may lie (a time told bare, "also ran 11.10", beside "11.14 seconds").
+OWN_SPREAD = Decimal("1.5")
+
+
+def _career_places(d: _Doc) -> Iterator[Relation]:
+    """A place among one holder's own figures, "The Bergen time was the second quickest of her career", "the
+    winning throw was the second-longest of her career", against the figures of that measure the text gives the
+    same holder in its sentence and the sentences before it: "She set her best of 11.08 in Birmingham and also
+    ran 11.10 in Rome". The figure placed is the one its sentence tells, else the one of the holder's told with
+    no place or time of its own (the story's event; the others each name their occasion). Bare figures told with
+    as many decimals as a timed one ("also ran 11.10" beside "11.14 seconds") are that measure. As many better
+    as the place's number and it cannot be right: a ``rank-clash`` relation (label ``larger``)."""
+    w = _words()
+    ways, _ends = _named_sup_table()
+    for si in range(len(d.m.tokens)):
+        toks = d.m.tokens[si]
+        words = d.m.words[si]
+        for k, tok in enumerate(toks):
+            if tok.fact < 0 or d.facts[tok.fact].kind != "ordinal":
+                continue
+            rank = d.facts[tok.fact].value
+            text = d.facts[tok.fact].text.lower()
+            sup = text.split("-", 1)[1] if "-" in text else (words[k + 1] if k + 1 < len(words) else "")
+            after = k + 1 if "-" in text else k + 2
+            if rank is None or not 1 < rank < 6 or (sup not in ways and sup not in w.best_words):
+                continue
+            scope = next(
+                (j for j in range(after, min(len(words) - 2, after + OWN_NOUN_WORDS + 1)) if words[j] == "of"), -1
+            )
+            if scope < 0 or words[scope + 1] not in w.own_possessives or words[scope + 2] not in w.career_scopes:
+                continue
+            yield from _career_place(d, si, k, int(rank), sup, ways.get(sup, ""))
+
+
+def _career_place(d: _Doc, si: int, k: int, rank: int, sup: str, way: str) -> Iterator[Relation]:
+    olders = set(_change_froms(d))
+    told: list[tuple[int, int, int]] = []  # (sentence, position, fact)
+    for x in range(max(0, si - OWN_BEFORE), si + 1):
+        for pos, tok in enumerate(d.m.tokens[x]):
+            fi = tok.fact
+            f = d.facts[fi] if fi >= 0 else None
+            if f is None or f.kind not in ("duration", "count", "number", "measure") or f.hedge != "exact":
+                continue
+            m = d.m.by_fact.get(fi)
+            if m is None or f.value is None or f.value <= 0 or fi in olders or m.roles & _NOT_ENTRY_ROLES:
+                continue
+            told.append((x, pos, fi))
+    kinds = ("duration",) if way in ("quick", "slow") else ("duration", "measure")
+    anchors = [
+        fi
+        for _x, _p, fi in told
+        if d.facts[fi].kind in kinds and d.facts[fi].unit and ("." in d.facts[fi].text or ":" in d.facts[fi].text)
+    ]
+    if len({d.facts[fi].unit for fi in anchors}) != 1:
+        return
+    anchor = d.facts[anchors[0]]
+    places = _decimals(anchor.text)
+    assert anchor.value is not None
+    mine = [
+        (x, p, fi)
+        for x, p, fi in told
+        if (d.facts[fi].unit == anchor.unit or (not d.facts[fi].unit and d.facts[fi].kind in ("count", "number")))
+        and _decimals(d.facts[fi].text) == places
+        and _near(d.facts[fi].value, anchor.value)
+    ]
+    holders = {d.m.frame(fi).holder for _x, _p, fi in mine}
+    if len(mine) <= rank or ("" in holders and len(holders) > 1):
+        return  # too few to hold the place, or a holder named for some only ("His rival Kiptoo ran 2:07:55")
+    if any(not same_holder(h, g) for h in holders for g in holders):
+        return  # figures of two holders
+    here = [fi for x, _p, fi in mine if x == si]
+    if len(here) > 1:
+        return
+    if not here:
+        # the figure of the story's event: the one of the holder's with no place or time of its own
+        here = [fi for _x, _p, fi in mine if not d.m.frame(fi).scope and not d.m.frame(fi).period]
+        if len(here) != 1 or sum(1 for _x, _p, fi in mine if not d.m.frame(fi).scope) != 1:
+            return
+    own = here[0]
+    timed = _timed(d, anchors[0])
+    if way in ("quick", "slow"):
+        order = "below" if (way == "quick") == timed else "above"
+    elif way:
+        order = "above" if way == "more" else "below"
+    else:
+        order = (
+            "below" if (sup == "best") == timed else "above"
+        )  # "best" ranks by the measure's way, "worst" against it
+    better = _distinct(d, [fi for _x, _p, fi in mine if fi != own and _outranks(d.facts[fi], d.facts[own], order)])
+    if len(better) < rank:
+        return
+    toks = d.m.tokens[si]
+    cue = Span(
+        toks[k].start, toks[min(k + 1, len(toks) - 1)].end if "-" not in d.facts[toks[k].fact].text else toks[k].end
+    )
+    rivals = sorted(better, key=lambda i: d.facts[i].span.start)
+    cues = (cue, *(d.facts[i].span for i in rivals))
+    yield Relation(
+        "rank-clash",
+        (("a", own), ("b", rivals[0])),
+        cues,
+        "document",
+        (("place", str(rank)), ("larger", str(len(better)))),
+    )
+
+
+def _decimals(text: str) -> int:
+    digits = text.split()[0]
+    return len(digits.split(".", 1)[1].rstrip("smh")) if "." in digits else 0
+
+
+def _near(a: Decimal | None, b: Decimal) -> bool:
+    return a is not None and b > 0 and a > 0 and max(a, b) <= OWN_SPREAD * min(a, b)
 
 
 @functools.cache
