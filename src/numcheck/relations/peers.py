@@ -558,6 +558,9 @@ def _set_own(d: _Doc, si: int, k: int, toks: Sequence[Token], words: Sequence[st
     £310,000, the largest of the three"), or the one after its noun ("the biggest of the three, at £650,000")."""
     if k >= 3 and words[k - 2] == "," and toks[k - 3].fact >= 0:
         fi = toks[k - 3].fact
+        h = d.hedge_start(si, k - 3)
+        if h >= 2 and words[h - 1] in ("and", ",", "or") and toks[h - 2].fact >= 0:
+            return -1  # "carried 1.9 million, 1.2 million and 1.1 million, the busiest of the three ...": a list's
     elif k >= 3 and words[k - 2] in _words().copulas and toks[k - 3].fact >= 0:
         fi = toks[k - 3].fact  # "July's 29,000 was the lowest of the three months"
     else:
@@ -590,7 +593,9 @@ def _members(d: _Doc, si: int, own: int, want: int, olders: set[int]) -> list[in
             (before if ahead else after).append(fi)
     before.sort(key=lambda i: -d.facts[i].span.start)
     after.sort(key=lambda i: d.facts[i].span.start)
-    return (before + after)[:want]
+    # the members are told on one side of it: "Bex made £7m, the largest of the three units, ahead of Carr with
+    # £4m and Dent £2m" after a group's whole told before
+    return before[:want] if len(before) >= want else after[:want]
 
 
 def _member(d: _Doc, si: int, pos: int, fi: int, own: int, olders: set[int]) -> bool:
