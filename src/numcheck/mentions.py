@@ -697,6 +697,8 @@ class Mentions:
             # counted, whoever the noun names.
             # "18 children have died", "40 fans were hurt": so does a verb of harm after whom it names.
             concept = self._verb_concept_before(si, pos) or self._verb_concept_after(si, pos) or concept
+        if noun is None and concept is None and pos + 1 < len(words) and words[pos + 1] in v.contact_subjects:
+            concept = self._contact_verb(si, pos, f)  # "The almost £8,000 she has raised": what its verb names
         if concept in GENERIC_CONCEPTS or (concept is None and f.kind in ("count", "number") and not f.unit):
             # "208 people died", "and 25 have died": the verb after a generic noun names what is counted.
             concept = self._verb_concept(si, pos) or concept
@@ -727,8 +729,8 @@ class Mentions:
                 j += 1
         while j < len(words) and len(out) < 2 and toks[j].fact < 0:
             w = words[j]
-            if w in _NOT_NOUNS or not w[0].isalpha():
-                break
+            if w in _NOT_NOUNS or not w[0].isalpha() or (not out and w in self.vocab.contact_subjects):
+                break  # "The £8,000 she has raised": a clause opens on its subject
             if not out and (w in _VERBS or w.endswith("ed")) and w not in self.vocab.concepts:
                 if w not in _PARTICIPLES:
                     break  # "70 said", "12 voted": a verb, not what is counted
@@ -745,6 +747,19 @@ class Mentions:
         if (first in _VERBS or first.endswith("ed")) and first not in self.vocab.concepts:
             return None  # "21 showed resistance": what follows is said of the figure, not what it counts
         return subject
+
+    def _contact_verb(self, si: int, pos: int, f: Fact) -> str | None:
+        """ "The £8,000 she has raised", "the 40 they rescued": a clause right after a figure told as known, its
+        subject a pronoun; its verb (of money for an amount, else of harm or a concept) names what is counted."""
+        words = self.words[si]
+        end = min(self.clause_end(si, pos), pos + 2 + VERB_CONCEPT_REACH)
+        for j in range(pos + 2, end):
+            if self.tokens[si][j].fact >= 0:
+                break
+            hit = self.vocab.money_verbs.starting_at(words, j) if f.kind == "money" else None
+            if hit is not None:
+                return hit[0]
+        return None if f.kind == "money" else self._verb_concept(si, pos)
 
     def _verb_concept(self, si: int, pos: int) -> str | None:
         """ "978 people have been killed", "208 people died": the concept a generic noun's verb names."""
@@ -1438,6 +1453,8 @@ class Mentions:
             w = words[j]
             if w in _NOT_NOUNS or not w[0].isalpha() or (w in _VERBS and w not in self.vocab.concepts):
                 break
+            if not out and w in self.vocab.contact_subjects:
+                break  # "the £8,000 she has raised": a clause's subject, not the head
             if self.vocab.sub_periods.starting_at(words, j) or self.vocab.frames.starting_at(words, j):
                 break  # "35,000 so far", "600 a year earlier": a time, not what is counted
             two = " ".join(words[j : j + 2])

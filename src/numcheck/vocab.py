@@ -319,6 +319,7 @@ class Vocab:
     base_forms: Mapping[str, str]  # an irregular verb form → its base ("paid" → "pay"), for word matching
     verb_concepts: PhraseTable  # phrase before a figure → concept ("killed 61 people" counts deaths)
     holder_pronouns: frozenset[str]  # "it", "its": stand for the holder named before
+    contact_subjects: frozenset[str]  # "The £8,000 she has raised": a clause's subject, not a noun counted
     holder_nouns: frozenset[str]  # "the company", "the firm": the same, as a noun after "the"
     described_holders: frozenset[str]  # "the US giant", "the troubled carmaker": the same, described
     not_described: frozenset[str]  # "the other firm": describing words that make it another holder
@@ -723,6 +724,7 @@ def vocab() -> Vocab:
             [(str(p), "level") for p in restate["level_verbs"]] + [(str(p), "put") for p in restate["level_put"]]
         ),
         holder_pronouns=frozenset(data["frames"]["holders"]["pronouns"]),
+        contact_subjects=frozenset(data["frames"]["holders"]["contact_subjects"]),
         holder_nouns=frozenset(data["frames"]["holders"]["nouns"]),
         described_holders=frozenset(data["frames"]["holders"]["described"]),
         not_described=frozenset(data["frames"]["holders"]["not_described"]),

@@ -204,7 +204,7 @@ from numcheck.relations.matches import _match_minutes
 from numcheck.relations.multiples import _inferred_multiples, _multiple_told_after, _multiples_of, _premiums
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
-from numcheck.relations.peers import _placed_peers, _superlative_peers
+from numcheck.relations.peers import _career_places, _counted_superlatives, _placed_peers, _superlative_peers
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
@@ -423,6 +423,8 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _named_superlatives,
     _placed_peers,
     _superlative_peers,
+    _counted_superlatives,
+    _career_places,
     _tops_behind,
     _outdone,
     _places_behind,

@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END, Token, same_holder
@@ -92,6 +93,12 @@ class _PeerWords:
     label_nouns: frozenset[str]
     apposition: frozenset[str]
     running: frozenset[str]
+    money_scales: frozenset[str]
+    part_openers: frozenset[str]
+    copulas: frozenset[str]
+    best_words: frozenset[str]
+    own_possessives: frozenset[str]
+    career_scopes: frozenset[str]
 
 
 @functools.cache
@@ -218,13 +225,57 @@ def _capital(d: _Doc, tok: Token) -> bool:
     return d.view.text[tok.start : tok.start + 1].isupper()
 
 
+def _scale_of(text: str) -> str:
+    """The money scale word a figure's text ends its number with ("20.5 crore", "£2.3m"), or ""."""
+    words = text.lower().replace("£", " ").replace("$", " ").replace("€", " ").split()
+    for w in words:
+        tail = w.lstrip("0123456789.,")
+        if tail in _words().money_scales and tail != w:
+            return tail  # "2.3m", "4bn": glued to its digits
+        if w in _words().money_scales:
+            return w
+    return ""
+
+
+def _currency_scales(d: _Doc) -> dict[str, str]:
+    """Each money scale word the text tells with exactly one currency, and that currency."""
+
+    def read() -> dict[str, str]:
+        seen: dict[str, set[str]] = {}
+        for f in d.facts:
+            scale = _scale_of(f.text) if f.kind == "money" and f.unit else ""
+            if scale:
+                seen.setdefault(scale, set()).add(str(f.unit))
+        return {scale: next(iter(units)) for scale, units in seen.items() if len(units) == 1}
+
+    return d.once("peer-currency-scales", read)
+
+
+def _money_unit(d: _Doc, fi: int) -> str:
+    """The currency of an amount, also of one told with its scale word alone after the text gave the scale's
+    one currency ("24.75 crore rupees" … "fetched 11.5 crore from Kolkata"), when it counts no noun; else ""."""
+    f = d.facts[fi]
+    if f.kind == "money":
+        return str(f.unit or "")
+    m = d.m.by_fact.get(fi)
+    if f.kind not in ("count", "number") or f.unit or m is None or m.noun:
+        return ""
+    return _currency_scales(d).get(_scale_of(f.text), "")
+
+
 def _agree(d: _Doc, x: int, oi: int) -> bool:
     """Two holders' figures one ranking holds: one family, unit, measure, time and season, near in size."""
     fx, fo = d.facts[x], d.facts[oi]
     signed = fx.kind == fo.kind == "measure"  # "-9.1C at Altnabreac": a temperature ranks below nought
-    if fx.unit != fo.unit or not (_alike(d, x, oi) or signed and _alike_signed(d, x, oi)):
+    cash = fx.kind != "money" or fo.kind != "money"
+    cash = cash and bool(_money_unit(d, x)) and _money_unit(d, x) == _money_unit(d, oi)
+    if cash:
+        # "24.75 crore rupees" against "20.5 crore": one currency, the second told by its scale word alone
+        if not _alike_signed(d, x, oi) or min(fx.value or 0, fo.value or 0) <= 0:
+            return False
+    elif fx.unit != fo.unit or not (_alike(d, x, oi) or signed and _alike_signed(d, x, oi)):
         return False
-    if family(fx) == "count" and _whole_number(fx) != _whole_number(fo):
+    if not cash and family(fx) == "count" and _whole_number(fx) != _whole_number(fo):
         return False  # "second with nine" medals against "Cole (48.12)": a count is no time or score
     if fx.kind not in ("measure", "duration") and not _one_measure(d, x, oi):
         return False  # a unit of measure names what is measured: "29.4C" and "30.1C" need no noun
@@ -438,6 +489,256 @@ def _superlative_peers(d: _Doc) -> Iterator[Relation]:
             found += 1
             if found >= CLAIMS_PER_DOC:
                 return
+
+
+# --- a superlative of a counted set told without names: "gave £310,000, the largest of the three sources" ---
+
+# Sentences before a counted superlative (and after it, when too few are told before) its members may stand in.
+SET_BEFORE = 3
+SET_AFTER = 2
+# The largest set a counted superlative is read for ("the largest of the three sources").
+SET_MOST = 6
+
+
+def _counted_superlatives(d: _Doc) -> Iterator[Relation]:
+    """A superlative bound to a figure and to a set told by its count, "Corporate donors gave £310,000, the
+    largest of the three sources", "Merchandise was the biggest of the three streams, at £650,000", against the
+    other members' figures: the figures of its family told plainly in the sentences around it, nearest first
+    (those before it first), as many as the count leaves. A figure told as a part of one told before it ("Of
+    that, £640,000"), a whole ("a total of £1.84m"), an older end, an average or a forecast is no member; a set
+    whose members are not all found is not read. A ``superlative`` relation, as a named holder's."""
+    ways, _ends = _named_sup_table()
+    binds = _words().binds
+    cue_words = _sup_pattern()
+    text = d.view.text
+    olders: set[int] | None = None
+    found = 0
+    for si, sent in enumerate(d.view.doc.sentences):
+        toks = d.m.tokens[si]
+        if not toks or not cue_words.search(text, sent.span.start, sent.span.end):
+            continue
+        words = d.m.words[si]
+        for k in range(1, len(words) - 3):
+            way = ways.get(words[k])
+            if way is None or words[k - 1] not in binds or words[k + 1] != "of" or words[k + 2] != "the":
+                continue
+            n = _set_count(d, toks[k + 3].fact)
+            own = _set_own(d, si, k, toks, words)
+            if n < 2 or own < 0 or _timed(d, own) and way not in ("quick", "slow"):
+                continue
+            if olders is None:
+                olders = set(_change_froms(d))
+            members = _members(d, si, own, n - 1, olders)
+            if len(members) != n - 1:
+                continue
+            if way in ("quick", "slow"):
+                order = "below" if (way == "quick") == _timed(d, own) else "above"
+            else:
+                order = "above" if way == "more" else "below"
+            cue = Span(toks[k - 1].start, toks[k].end)
+            for fi in members:
+                yield Relation("superlative", (("a", own), ("b", fi)), (cue,), "document", (("order", order),))
+            found += 1
+            if found >= CLAIMS_PER_DOC:
+                return
+
+
+def _set_count(d: _Doc, fi: int) -> int:
+    """The size a set is told by ("of the three sources"), or 0."""
+    if fi < 0:
+        return 0
+    f = d.facts[fi]
+    if f.kind not in ("count", "number") or f.hedge != "exact" or f.value is None or f.value != int(f.value):
+        return 0
+    return int(f.value) if 2 <= f.value <= SET_MOST else 0
+
+
+def _set_own(d: _Doc, si: int, k: int, toks: Sequence[Token], words: Sequence[str]) -> int:
+    """The figure a counted superlative at token ``k`` is said of: the one right before its comma ("gave
+    £310,000, the largest of the three"), or the one after its noun ("the biggest of the three, at £650,000")."""
+    if k >= 3 and words[k - 2] == "," and toks[k - 3].fact >= 0:
+        fi = toks[k - 3].fact
+        h = d.hedge_start(si, k - 3)
+        if h >= 2 and words[h - 1] in ("and", ",", "or") and toks[h - 2].fact >= 0:
+            return -1  # "carried 1.9 million, 1.2 million and 1.1 million, the busiest of the three ...": a list's
+    elif k >= 3 and words[k - 2] in _words().copulas and toks[k - 3].fact >= 0:
+        fi = toks[k - 3].fact  # "July's 29,000 was the lowest of the three months"
+    else:
+        j = k + 4
+        while j < len(words) and j <= k + 6 and toks[j].fact < 0 and words[j] not in _words().own_links:
+            j += 1
+        while j < len(words) and words[j] in _words().own_links and toks[j].fact < 0:
+            j += 1
+        fi = toks[j].fact if j < len(words) and j <= k + 8 else -1
+    if fi < 0 or d.facts[fi].kind not in _PEER_KINDS or d.facts[fi].hedge != "exact":
+        return -1
+    return fi
+
+
+def _members(d: _Doc, si: int, own: int, want: int, olders: set[int]) -> list[int]:
+    """The ``want`` figures nearest a counted superlative in sentence ``si`` that may be the other members of
+    its set, those before it first; fewer when its window holds fewer."""
+    before: list[int] = []
+    after: list[int] = []
+    osi, opos = d.pos_of(own)
+    for x in range(max(0, si - SET_BEFORE), min(len(d.m.tokens), si + SET_AFTER + 1)):
+        toks = d.m.tokens[x]
+        if not toks or _part_of_before(d, x):
+            continue
+        for pos, tok in enumerate(toks):
+            fi = tok.fact
+            if fi < 0 or fi == own or not _member(d, x, pos, fi, own, olders):
+                continue
+            ahead = x < osi or (x == osi and pos < opos)
+            (before if ahead else after).append(fi)
+    before.sort(key=lambda i: -d.facts[i].span.start)
+    after.sort(key=lambda i: d.facts[i].span.start)
+    # the members are told on one side of it: "Bex made £7m, the largest of the three units, ahead of Carr with
+    # £4m and Dent £2m" after a group's whole told before
+    return before[:want] if len(before) >= want else after[:want]
+
+
+def _member(d: _Doc, si: int, pos: int, fi: int, own: int, olders: set[int]) -> bool:
+    f = d.facts[fi]
+    m = d.m.by_fact.get(fi)
+    if m is None or f.hedge != "exact" or fi in olders or m.roles & {"each", "forecast", "part", "remainder"}:
+        return False
+    if not _agree(d, own, fi) or is_gap(d, fi):
+        return False
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    # "a total of £1.84m", "in all": a whole; "the bulk of the total at £1.1m" is a part of it
+    return not any(
+        words[x] in _words().whole_words and not (x > 1 and tuple(words[x - 2 : x]) == ("of", "the"))
+        for x in range(lo, pos)
+    )
+
+
+def _part_of_before(d: _Doc, si: int) -> bool:
+    """A sentence that opens on "Of that," or "Of these": its figures are parts of one told before it."""
+    words = d.m.words[si]
+    return len(words) > 2 and words[0] == "of" and words[1] in _words().part_openers
+
+
+# --- a place among one holder's own figures: "The Bergen time was the second quickest of her career" ---
+
+# Sentences before a place in a holder's own ranking its figures may be told in.
+OWN_BEFORE = 3
+# Words between a superlative and the "of her career" that narrows it ("the second-fastest marathon of his career").
+OWN_NOUN_WORDS = 2
+# How far apart a holder's figures of one measure may lie (a time told bare, "also ran 11.10", beside "11.14 seconds").
+OWN_SPREAD = Decimal("1.5")
+
+
+def _career_places(d: _Doc) -> Iterator[Relation]:
+    """A place among one holder's own figures, "The Bergen time was the second quickest of her career", "the
+    winning throw was the second-longest of her career", against the figures of that measure the text gives the
+    same holder in its sentence and the sentences before it: "She set her best of 11.08 in Birmingham and also
+    ran 11.10 in Rome". The figure placed is the one its sentence tells, else the one of the holder's told with
+    no place or time of its own (the story's event; the others each name their occasion). Bare figures told with
+    as many decimals as a timed one ("also ran 11.10" beside "11.14 seconds") are that measure. As many better
+    as the place's number and it cannot be right: a ``rank-clash`` relation (label ``larger``)."""
+    w = _words()
+    ways, _ends = _named_sup_table()
+    for si in range(len(d.m.tokens)):
+        toks = d.m.tokens[si]
+        words = d.m.words[si]
+        for k, tok in enumerate(toks):
+            if tok.fact < 0 or d.facts[tok.fact].kind != "ordinal":
+                continue
+            rank = d.facts[tok.fact].value
+            text = d.facts[tok.fact].text.lower()
+            sup = text.split("-", 1)[1] if "-" in text else (words[k + 1] if k + 1 < len(words) else "")
+            after = k + 1 if "-" in text else k + 2
+            if rank is None or not 1 < rank < 6 or (sup not in ways and sup not in w.best_words):
+                continue
+            scope = next(
+                (j for j in range(after, min(len(words) - 2, after + OWN_NOUN_WORDS + 1)) if words[j] == "of"), -1
+            )
+            if scope < 0 or words[scope + 1] not in w.own_possessives or words[scope + 2] not in w.career_scopes:
+                continue
+            yield from _career_place(d, si, k, int(rank), sup, ways.get(sup, ""))
+
+
+def _career_place(d: _Doc, si: int, k: int, rank: int, sup: str, way: str) -> Iterator[Relation]:
+    olders = set(_change_froms(d))
+    told: list[tuple[int, int, int]] = []  # (sentence, position, fact)
+    for x in range(max(0, si - OWN_BEFORE), si + 1):
+        for pos, tok in enumerate(d.m.tokens[x]):
+            fi = tok.fact
+            f = d.facts[fi] if fi >= 0 else None
+            if f is None or f.kind not in ("duration", "count", "number", "measure") or f.hedge != "exact":
+                continue
+            m = d.m.by_fact.get(fi)
+            if m is None or f.value is None or f.value <= 0 or fi in olders or m.roles & _NOT_ENTRY_ROLES:
+                continue
+            told.append((x, pos, fi))
+    kinds = ("duration",) if way in ("quick", "slow") else ("duration", "measure")
+    anchors = [
+        fi
+        for _x, _p, fi in told
+        if d.facts[fi].kind in kinds and d.facts[fi].unit and ("." in d.facts[fi].text or ":" in d.facts[fi].text)
+    ]
+    if len({d.facts[fi].unit for fi in anchors}) != 1:
+        return
+    anchor = d.facts[anchors[0]]
+    places = _decimals(anchor.text)
+    assert anchor.value is not None
+    mine = [
+        (x, p, fi)
+        for x, p, fi in told
+        if (d.facts[fi].unit == anchor.unit or (not d.facts[fi].unit and d.facts[fi].kind in ("count", "number")))
+        and _decimals(d.facts[fi].text) == places
+        and _near(d.facts[fi].value, anchor.value)
+    ]
+    holders = {d.m.frame(fi).holder for _x, _p, fi in mine}
+    if len(mine) <= rank or ("" in holders and len(holders) > 1):
+        return  # too few to hold the place, or a holder named for some only ("His rival Kiptoo ran 2:07:55")
+    if any(not same_holder(h, g) for h in holders for g in holders):
+        return  # figures of two holders
+    here = [fi for x, _p, fi in mine if x == si]
+    if len(here) > 1:
+        return
+    if not here:
+        # the figure of the story's event: the one of the holder's with no place or time of its own
+        here = [fi for _x, _p, fi in mine if not d.m.frame(fi).scope and not d.m.frame(fi).period]
+        if len(here) != 1 or sum(1 for _x, _p, fi in mine if not d.m.frame(fi).scope) != 1:
+            return
+    own = here[0]
+    timed = _timed(d, anchors[0])
+    if way in ("quick", "slow"):
+        order = "below" if (way == "quick") == timed else "above"
+    elif way:
+        order = "above" if way == "more" else "below"
+    else:
+        order = (
+            "below" if (sup == "best") == timed else "above"
+        )  # "best" ranks by the measure's way, "worst" against it
+    better = _distinct(d, [fi for _x, _p, fi in mine if fi != own and _outranks(d.facts[fi], d.facts[own], order)])
+    if len(better) < rank:
+        return
+    toks = d.m.tokens[si]
+    cue = Span(
+        toks[k].start, toks[min(k + 1, len(toks) - 1)].end if "-" not in d.facts[toks[k].fact].text else toks[k].end
+    )
+    rivals = sorted(better, key=lambda i: d.facts[i].span.start)
+    cues = (cue, *(d.facts[i].span for i in rivals))
+    yield Relation(
+        "rank-clash",
+        (("a", own), ("b", rivals[0])),
+        cues,
+        "document",
+        (("place", str(rank)), ("larger", str(len(better)))),
+    )
+
+
+def _decimals(text: str) -> int:
+    digits = text.split()[0]
+    return len(digits.split(".", 1)[1].rstrip("smh")) if "." in digits else 0
+
+
+def _near(a: Decimal | None, b: Decimal) -> bool:
+    return a is not None and b > 0 and a > 0 and max(a, b) <= OWN_SPREAD * min(a, b)
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from numcheck.dates import MONTHS
-from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder, word_tokens
+from numcheck.mentions import CLAUSE_END, GENERIC_CONCEPTS, SECTOR_NOUNS, Frame, same_holder, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _DETERMINERS,
@@ -3293,6 +3293,17 @@ BOUND_NEAR = Decimal("1.1")
 BOUND_SHARED = 2
 
 
+def _one_concept(d: _Doc, a: int, b: int) -> bool:
+    """Two money figures whose verbs name one concept that no noun of theirs names ("She raised £8,760" …
+    "the £8,000 she has raised"): the shared verb is a sign of one quantity that a bag of content words,
+    which leaves direction words out, does not see."""
+    ma, mb = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if ma is None or mb is None or ma.noun or mb.noun or d.facts[a].kind != "money":
+        return False
+    ca, cb = d.m.frame(a).concept, d.m.frame(b).concept
+    return bool(ca) and ca == cb and ca not in GENERIC_CONCEPTS
+
+
 def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """An exact figure told again later as a bound on the wrong side of it: "The average price of a home rose
     to £287,400" … "An average home at just under £280,000 is now seven times earnings". The two are one
@@ -3324,8 +3335,13 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             if max(e.value, f.value) / min(e.value, f.value) > BOUND_NEAR:
                 continue
             shared = bag_of(si, pos, fi).keys() & bag_of(es, epos, ei).keys()
+            if _one_concept(d, fi, ei):
+                # "raised £8,760" … "the almost £8,000 she has raised": one verb's concept, and the bound told as
+                # known points back to a figure told before
+                shared = shared | {"=concept"} | ({"=known"} if d.m.frame(fi).definite else set())
             if len(shared) >= BOUND_SHARED:
-                near.append((es, epos, ei, e, " ".join(sorted(bag_of(si, pos, fi)[w] for w in shared))))
+                told = bag_of(si, pos, fi)
+                near.append((es, epos, ei, e, " ".join(sorted({told.get(w, d.m.frame(fi).concept) for w in shared}))))
         if len(near) != 1:
             continue  # none, or two figures the bound may tell
         fs, fpos, first, e, words_shared = near[0]
@@ -3338,7 +3354,11 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             continue  # another time
         words = d.m.words[si]
         lo, hi = _chunk(d, si, pos)
-        if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
+        flo, fhi = _chunk(d, fs, fpos)
+        both = frozenset(d.m.words[fs][flo:fhi])  # "has raised £8,760" … "the £8,000 she has raised": one act
+        if any(
+            (w in d.v.another_cues and w not in both) or w in d.v.other_holders or w == "last" for w in words[lo:hi]
+        ):
             continue  # "last year's", "its rival's": another time or holder
         if _past_in_clause(d, si, pos) - _past_in_clause(d, fs, fpos):
             continue

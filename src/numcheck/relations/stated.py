@@ -234,6 +234,9 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if found is None:
             continue
         ci, direction, cue, pointing = found
+        if any(_changes_ending_in(changes, d, s3) for s3 in range(si + 1, s2 + 1)):
+            continue  # "Costs rose to £2.69bn from £2.48bn. The fare was £71.40, against £63.90. The increase, of ...":
+            # the move told as known is the nearer change's
         if pointing and (s2 != si + 1 or _changes_ending_in(changes, d, si) != 1):
             continue  # "That is a 29% rise" stands for the one change of the sentence just before
         c, b = d.facts[ci], d.facts[bi]
@@ -310,6 +313,8 @@ def _fits(d: _Doc, ai: int, bi: int, ci: int) -> bool:
         return False
     if abs(abs(b - a) - c) <= FIT_SLACK:
         return True
+    if d.facts[ci].kind == "money":
+        return False  # "the increase, of more than £8": an amount is no per cent of two other amounts
     return a != 0 and abs(abs(b - a) / a * 100 - c) <= FIT_SLACK * 5
 
 
@@ -361,7 +366,8 @@ def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span, bo
             return None
         k = d.hedge_start(si, pos)
         if k >= 3 and words[k - 1] == "of":
-            hit = d.v.direction.ending_at(words, k - 1)
+            # "The jump of 0.3%"; "the increase, of more than £8 a ticket," set off by a comma
+            hit = d.v.direction.ending_at(words, k - 1 - (words[k - 2] == ","))
             if hit is not None and hit[1] >= 1 and words[hit[1] - 1] in _DEFINITE:
                 return ci, hit[0], d.span(si, hit[1] - 1, k), False
         if k >= 1 and words[k - 1] in _DEFINITE:
