@@ -33,6 +33,7 @@ from numcheck.model import Fact
 from numcheck.relations.base import _EARLIER_MARKS, Relation, _Doc, family, is_average, whole_floors
 from numcheck.relations.lists import plain_holders
 from numcheck.relations.partlists import _told_of_a_whole
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml, singular
 
 # Sentences a run of parts may span, ending at its cue's sentence.
@@ -518,12 +519,14 @@ def _whole_noun(d: _Doc, si: int, pos: int) -> str:
     return ""
 
 
-def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator[Relation]:
-    """A first part told of the whole by its noun, then the next parts of its family in its sentence and
-    the next ones (a sentence with none, or a rest, ends the run): at most the whole told before in a
-    sentence that names the noun ("pre-tax profits of £2.14bn")."""
+def _parts_after(d: _Doc, si: int, pos: int, like: str, paragraph: bool = False) -> list[int]:
+    """The first part at ``pos``, then the next parts of its family in its sentence and the next ones (a
+    sentence with none, or a rest, ends the run; with ``paragraph``, so does the paragraph's end)."""
+    sents = d.view.doc.sentences
     parts = [d.m.tokens[si][pos].fact]
     for s2 in range(si, min(len(d.m.tokens), si + RUN_SENTENCES)):
+        if paragraph and sents[s2].paragraph != sents[si].paragraph:
+            break
         toks = d.m.tokens[s2]
         got = [
             (p, toks[p].fact)
@@ -539,6 +542,13 @@ def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator
         else:
             continue
         break
+    return parts
+
+
+def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator[Relation]:
+    """A first part told of the whole by its noun, then the next parts of its family (``_parts_after``): at
+    most the whole told before in a sentence that names the noun ("pre-tax profits of £2.14bn")."""
+    parts = _parts_after(d, si, pos, like)
     if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts):
         return
     before = [
@@ -549,6 +559,68 @@ def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator
     whole = _best_whole(d, before, parts)
     if whole >= 0:
         yield _relation(d, whole, parts, (si, pos), exact=False)
+
+
+def _of_pointing(d: _Doc, si: int, pos: int) -> bool:
+    """ "Broadcasting brought in £164m of that", "£41m of it came from ...": a part told of a whole a pointing
+    word stands for, with no noun of its own after it but a noun of amount ("of that total";
+    ``[sums] of_pointing``)."""
+    words = d.m.words[si]
+    hit = _pointing_table().starting_at(words, pos + 1)
+    if not hit:
+        return False
+    after = hit[1]
+    return (
+        after >= len(words)
+        or not words[after].isalpha()
+        or bool(referent_words().amount_nouns.starting_at(words, after))
+    )
+
+
+@functools.cache
+def _pointing_table() -> PhraseTable:
+    return PhraseTable.build((p, "of") for p in _toml("vocab.toml")["sums"]["of_pointing"])
+
+
+# Sentences back from a part told "of that" that the whole it points at may stand.
+POINTING_BACK = 2
+
+
+def _other_flow(d: _Doc, whole: int, fi: int) -> bool:
+    """The figure's known concept is another than the whole's known one, or money goes the other way:
+    one of them paid out (``[sums] outgoing``: "wages", "spent"), the other not."""
+    known, out = d.v.concept_names, _outgoing()
+    wc, pc = d.m.frame(whole).concept, d.m.frame(fi).concept
+    if wc in known and pc in known and wc != pc:
+        return True
+    return pc in known and (pc in out) != (wc in out)
+
+
+@functools.cache
+def _outgoing() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["outgoing"])
+
+
+def _of_pointing_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
+    """ "Revenue hit a record £318m. Broadcasting brought in £164m of that. Matchday income was £71m and
+    commercial deals £93m.": the part told "of that" and the parts after it in its paragraph, at most the
+    whole the pointing word stands for: the nearest level of the family before it (``POINTING_BACK``
+    sentences), larger than the first part."""
+    before = _levels_between(d, si - POINTING_BACK, si, pos, like, whole=True)
+    if not before:
+        return
+    whole = d.m.tokens[before[-1][0]][before[-1][1]].fact
+    parts = _parts_after(d, si, pos, like, paragraph=True)
+    for n, fi in enumerate(parts):
+        if _other_flow(d, whole, fi):
+            parts = parts[:n]  # "Revenue was £318m. ... £164m of that ... Wages were £204m.": money the other way
+            break
+    w = d.facts[whole].value or Decimal(0)
+    if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    if (d.facts[parts[0]].value or 0) >= w or not _periods_agree(d, whole, parts):
+        return
+    yield _relation(d, whole, parts, (si, pos), exact=False)
 
 
 def _set_total_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
@@ -607,3 +679,5 @@ def _spread_sums(d: _Doc) -> Iterator[Relation]:
                 yield from _rest_runs(d, si, pos, like)
             elif noun := _whole_noun(d, si, pos):
                 yield from _of_whole_runs(d, si, pos, like, noun)
+            elif _of_pointing(d, si, pos):
+                yield from _of_pointing_runs(d, si, pos, like)
