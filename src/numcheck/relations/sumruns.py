@@ -149,6 +149,38 @@ def _aside(d: _Doc, si: int, pos: int) -> bool:
     return False
 
 
+def _relative_aside(d: _Doc, si: int, pos: int) -> bool:
+    """The figure stands in a relative clause set off by commas (``[sums] aside_relatives``) and the main
+    clause goes on after it with a figure of its own family: "the wealth business, which it bought in 2019
+    for £640m, made £170m" (the price is an aside, the £170m the part); not "Bakery, which made £610m, was
+    the largest division", where the aside's figure is the part itself."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    rel = _aside_relatives()
+    for k in range(pos - 1, 0, -1):
+        if words[k] in _STOPS:
+            return False
+        if words[k] in rel and words[k - 1] == ",":
+            break
+    else:
+        return False
+    end = next((j for j in range(pos + 1, len(words)) if words[j] in _STOPS), len(words))
+    if end >= len(words) or words[end] != ",":
+        return False
+    like = family(d.facts[toks[pos].fact])
+    for j in range(end + 1, len(words)):
+        if words[j] in (";", ".", ":") or (words[j] == "," and j > end + 1 and words[j + 1 : j + 2] == ("and",)):
+            return False
+        fi = toks[j].fact
+        if fi >= 0 and _single(d.facts[fi]) and family(d.facts[fi]) == like:
+            return True
+    return False
+
+
+@functools.cache
+def _aside_relatives() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["aside_relatives"])
+
+
 def _share_told(d: _Doc, si: int, pos: int) -> bool:
     """The figure is told with its share of a whole right after it ("44,210 offences, more than a third of
     the total", "287,000 arrivals, about 35% of the total"): a part, never the whole of a run."""
@@ -211,7 +243,7 @@ def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
     m = d.m.by_fact.get(fi)
     if m is not None and "each" in m.roles and not (whole and k > 0 and words[k - 1] == "every"):
         return False  # (a whole may be told of each unit it splits: "Of every £1 spent, 53p goes on ...")
-    if is_average(d, fi) or _earlier(d, si, pos) or _aside(d, si, pos):
+    if is_average(d, fi) or _earlier(d, si, pos) or _aside(d, si, pos) or _relative_aside(d, si, pos):
         return False
     if whole and (_told_of_a_whole(d, fi) or _share_told(d, si, pos)):
         return False  # "accounting for 44,210 offences, more than a third of the total": a part
