@@ -29,8 +29,16 @@ import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from numcheck.model import Fact
-from numcheck.relations.base import _EARLIER_MARKS, Relation, _Doc, family, is_average, whole_floors
+from numcheck.model import Fact, Span
+from numcheck.relations.base import (
+    _EARLIER_MARKS,
+    Relation,
+    _Doc,
+    _plain_tokens,
+    family,
+    is_average,
+    whole_floors,
+)
 from numcheck.relations.lists import plain_holders
 from numcheck.relations.partlists import _told_of_a_whole
 from numcheck.relations.referents import words as referent_words
@@ -689,10 +697,96 @@ def _set_total_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]
     yield _relation(d, whole, parts, (si, pos), exact=False)
 
 
+@functools.cache
+def _part_tables() -> tuple[PhraseTable, PhraseTable]:
+    data = _toml("vocab.toml")["sums"]
+    return (
+        PhraseTable.build((p, "verb") for p in data["part_verbs"]),
+        PhraseTable.build((p, "rest") for p in data["bare_rest"]),
+    )
+
+
+def _bare_rest_at(d: _Doc, si: int) -> int:
+    """Where a rest told without a figure stands in sentence ``si`` ("Franchise stores made up the rest.",
+    "The remainder were day cases."), with no figure of an amount in the sentence; else -1."""
+    toks = d.m.tokens[si]
+    if any(t.fact >= 0 and _single(d.facts[t.fact]) for t in toks):
+        return -1
+    words = d.m.words[si] if toks else tuple(t.text for t in _plain_tokens(d, si))
+    rest = _part_tables()[1]
+    return next((k for k in range(len(words)) if rest.starting_at(words, k)), -1)
+
+
+def _verb_parts(d: _Doc, si: int) -> list[int]:
+    """The parts sentence ``si`` tells each after a verb of making up a whole (``[sums] part_verbs``:
+    "Online sales accounted for £800m", "Exports made up 1.4 million"), or after the verb's last word in a
+    clause that leaves the verb out ("and outpatient clinics for 9,500", "and price by 384"); [] when a
+    level of the family is told otherwise. A change's older end beside a part ("up from £650m") is passed."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    verbs = _part_tables()[0]
+    out: list[int] = []
+    like, tail = "", ""
+    for p, tok in enumerate(toks):
+        if tok.fact < 0 or not _single(d.facts[tok.fact]):
+            continue
+        f = d.facts[tok.fact]
+        like = like or family(f)
+        k = d.hedge_start(si, p)
+        hit = verbs.ending_at(words, k)
+        told = hit is not None or (out and k > 0 and words[k - 1] == tail)
+        if _whole_noun(d, si, p) or _part_of_other(d, si, p):
+            return []  # "£1.8m of its income": a part of a whole it names itself
+        if family(f) == like and told and not (_earlier(d, si, p) or _aside(d, si, p)):
+            out.append(tok.fact)
+            tail = tail or words[k - 1]
+            continue
+        if d.older_end(si, p) or d.move_told(si, p):
+            continue  # "up from £650m": the part's own change
+        return []
+    return out
+
+
+def _plain_span(d: _Doc, si: int, at: int) -> Span:
+    toks = _plain_tokens(d, si)
+    return Span(toks[at].start, toks[min(len(toks), at + 2) - 1].end)
+
+
+def _bare_rest_runs(d: _Doc, si: int, at: int) -> Iterator[Relation]:
+    """ "Arden made sales of £2.4bn. Its UK shops accounted for £1.3bn. Online sales accounted for £800m.
+    Franchise stores made up the rest.": the parts told one sentence or more each after a verb of making
+    up a whole, in the ``RUN_SENTENCES`` sentences before a sentence that tells the rest without a figure,
+    leave some of the whole: together less than the nearest level of their family told before the first
+    (in ``WHOLE_BACK`` sentences), larger than every part (or every part but one)."""
+    parts: list[int] = []
+    for s2 in range(si - 1, max(-1, si - 1 - RUN_SENTENCES), -1):
+        got = _verb_parts(d, s2)
+        if not got or (parts and family(d.facts[got[0]]) != family(d.facts[parts[0]])):
+            break
+        parts = got + parts
+    if len(parts) < 2 or not _told_apart(d, parts):
+        return  # (parts told in one sentence are closed by a rest in the next: "The rest said ...")
+    like = family(d.facts[parts[0]])
+    fs, fp = d.pos_of(parts[0])
+    before = _levels_between(d, fs - WHOLE_BACK, fs, fp, like, whole=True)
+    floors = whole_floors(d.facts[fi].value for fi in parts)
+    for s2, p in reversed(before):
+        whole = d.m.tokens[s2][p].fact
+        w = d.facts[whole].value or Decimal(0)
+        if any(_other_flow(d, whole, fi) for fi in parts):
+            return
+        if w > floors[-1] and _periods_agree(d, whole, parts) and _concepts_agree(d, whole, parts):
+            roles = (("total", whole),) + tuple(("item", fi) for fi in parts)
+            cue = d.span(si, at, at + 2) if d.m.tokens[si] else _plain_span(d, si, at)
+            yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"), ("rest", "told")))
+            return
+
+
 def _spread_sums(d: _Doc) -> Iterator[Relation]:
     """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole, the total
     of a set."""
     for si, toks in enumerate(d.m.tokens):
+        if si >= 2 and (at := _bare_rest_at(d, si)) >= 0:
+            yield from _bare_rest_runs(d, si, at)
         for pos, tok in enumerate(toks):
             fi = tok.fact
             if fi < 0 or not _single(d.facts[fi]):
