@@ -781,6 +781,51 @@ def _bare_rest_runs(d: _Doc, si: int, at: int) -> Iterator[Relation]:
             return
 
 
+# Tokens from a sentence's "Of" that its whole may stand ("Of the £2,104 Band D bill,").
+OPENER_REACH = 4
+
+
+def _opener_whole(d: _Doc, si: int, pos: int, like: str) -> int:
+    """The position of the whole an "Of the £2,104 Band D bill," opener tells before the rest at ``pos`` in
+    its sentence, with no other figure between; else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if not words or words[0] != "of":
+        return -1
+    k = next((j for j in range(1, min(pos, OPENER_REACH + 1)) if toks[j].fact >= 0), -1)
+    if k < 0 or not _level(d, si, k, like, whole=True) or "," not in words[k + 1 : pos]:
+        return -1
+    return -1 if any(toks[j].fact >= 0 for j in range(k + 1, d.hedge_start(si, pos))) else k
+
+
+def _opened_rest_runs(d: _Doc, si: int, pos: int, at: int) -> Iterator[Relation]:
+    """ "The county council's share is £1,610 and the police take £290. Of the £2,104 Band D bill, the fire
+    service gets the remaining £304.": the whole told by the rest's opener, after its other parts: the levels
+    of its family in the ``RUN_SENTENCES`` sentences before, the run ending there that the whole fits best
+    (exactly, else within ``FIT``); the rest closes the whole, so they add up to it."""
+    whole = d.m.tokens[si][at].fact
+    rest = d.m.tokens[si][pos].fact
+    like = family(d.facts[whole])
+    levels = _levels_between(d, si - RUN_SENTENCES + 1, si, 0, like)
+    facts = [d.m.tokens[s2][p].fact for s2, p in levels if s2 < si]
+    best: tuple[int, Decimal, int] | None = None
+    for j in range(len(facts) - 1, -1, -1):
+        run = facts[j:] + [rest]
+        if _rest_at(d, *d.pos_of(facts[j])):
+            break
+        if _adds_up(d, whole, run):
+            best = (0, Decimal(0), j)
+            continue
+        floors = whole_floors(d.facts[fi].value for fi in run)
+        g = _fit(d, whole, run, floors[-1])
+        if g is not None and (best is None or (1, g) < best[:2]):
+            best = (1, g, j)
+    if best is None:
+        return
+    run = facts[best[2] :] + [rest]
+    if len(run) >= MIN_PARTS and _told_apart(d, run):
+        yield _relation(d, whole, run, (si, pos), exact=True)
+
+
 def _spread_sums(d: _Doc) -> Iterator[Relation]:
     """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole, the total
     of a set."""
@@ -802,7 +847,10 @@ def _spread_sums(d: _Doc) -> Iterator[Relation]:
             if m is not None and "total" in m.roles and f.kind in ("count", "number"):
                 yield from _set_total_runs(d, si, pos, like)
             if _rest_at(d, si, pos):
-                yield from _rest_runs(d, si, pos, like)
+                if (opener := _opener_whole(d, si, pos, like)) >= 0:
+                    yield from _opened_rest_runs(d, si, pos, opener)
+                else:
+                    yield from _rest_runs(d, si, pos, like)
             elif noun := _whole_noun(d, si, pos):
                 yield from _of_whole_runs(d, si, pos, like, noun)
             elif _of_pointing(d, si, pos):
