@@ -826,12 +826,78 @@ def _opened_rest_runs(d: _Doc, si: int, pos: int, at: int) -> Iterator[Relation]
         yield _relation(d, whole, run, (si, pos), exact=True)
 
 
+@functools.cache
+def _allocation_verbs() -> PhraseTable:
+    data = _toml("vocab.toml")["sums"]
+    return PhraseTable.build((p, "verb") for p in (*data["part_verbs"], *data["allocation_verbs"]))
+
+
+# Words that may not stand right before a part told with its label and the verb left out ("the police £290").
+_NOT_LABELS = frozenset({"and", "or", "of", "the", "a", "an", "by", "than", "with", "in", "at", "its", "their"})
+
+
+def _allocated(d: _Doc, si: int, parts: list[int]) -> list[int]:
+    """The parts up to the first one told after the opener's sentence that is not told as a share given
+    out: after a verb of getting or taking one (``[sums] allocation_verbs``, ``part_verbs``), after a label
+    with the verb left out once a part of its sentence had one ("The police get £290, the fire service
+    £304"), or as the rest ("the remaining £204"). "The council also borrowed £1.5bn" ends the run."""
+    verbs = _allocation_verbs()
+    out: list[int] = []
+    told: set[int] = set()  # sentences with a part told by its verb
+    for fi in parts:
+        s2, p = d.pos_of(fi)
+        if s2 == si:
+            out.append(fi)
+            continue
+        words = d.m.words[s2]
+        k = d.hedge_start(s2, p)
+        w = words[k - 1].removesuffix("'s") if k > 0 else ""
+        if verbs.ending_at(words, k) or _rest_at(d, s2, p):
+            told.add(s2)
+        elif not (s2 in told and w.isalpha() and w not in _NOT_LABELS):
+            break
+        out.append(fi)
+    return out
+
+
+def _opener_runs(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Of the £2,104 Band D bill, the county council takes £1,610. The police get £290, the fire service
+    £304 and the district council the rest.": the whole an "Of the ..." opener tells, then its parts in its
+    sentence and the next ones of its paragraph (``_parts_after``, ending at a rest): at most the whole, all
+    of it when a rest with a figure closes them. Parts in the opener's sentence alone are ``partlists``'."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = next((j for j in range(1, min(len(toks), OPENER_REACH + 1)) if toks[j].fact >= 0), -1)
+    if k < 0 or not _single(d.facts[toks[k].fact]):
+        return
+    like = family(d.facts[toks[k].fact])
+    comma = next((j for j in range(k + 1, len(words)) if words[j] in _STOPS), -1)
+    if comma < 0 or words[comma] != "," or not _level(d, si, k, like, whole=True):
+        return
+    first = next((p for p in range(comma + 1, len(toks)) if toks[p].fact >= 0 and _level(d, si, p, like)), -1)
+    if first < 0:
+        return
+    whole = toks[k].fact
+    parts = _allocated(d, si, _parts_after(d, si, first, like, paragraph=True))
+    if len(parts) < 2 or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    if any(_other_flow(d, whole, fi) for fi in parts) or not _periods_agree(d, whole, parts):
+        return
+    w = d.facts[whole].value or Decimal(0)
+    if any((d.facts[fi].value or 0) >= w for fi in parts[:1]):
+        return
+    ls, lp = d.pos_of(parts[-1])
+    exact = _rest_at(d, ls, lp)
+    yield _relation(d, whole, parts, (si, k), exact=exact)
+
+
 def _spread_sums(d: _Doc) -> Iterator[Relation]:
     """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole, the total
     of a set."""
     for si, toks in enumerate(d.m.tokens):
         if si >= 2 and (at := _bare_rest_at(d, si)) >= 0:
             yield from _bare_rest_runs(d, si, at)
+        if d.m.words[si][:1] == ("of",):
+            yield from _opener_runs(d, si)
         for pos, tok in enumerate(toks):
             fi = tok.fact
             if fi < 0 or not _single(d.facts[fi]):
