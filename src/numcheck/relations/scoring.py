@@ -1351,7 +1351,7 @@ RUNS_FILLERS = 2
 INNINGS_FIT = Decimal("0.12")
 
 
-def _part_runs(d: _Report, si: int, k: int) -> str:
+def _part_runs(d: _Report, si: int, k: int, follow: bool = True) -> str:
     """What the figure at token ``k`` is of an innings told as its batters' runs: "batter" (a verb of making
     runs right before it, "made 142", "added a brisk 48"), "extras" ("extras contributed 27", "27 extras"),
     "rest" ("the other seven batters managed 87 between them", ``[cricket] innings_rest``), else ""."""
@@ -1377,9 +1377,12 @@ def _part_runs(d: _Report, si: int, k: int) -> str:
     if j > 0 and t["runs_verbs"].ending_at(words, j) is not None:
         return "batter"
     # "Patel made 142 and Hughes 64": a name joined to a batter's runs told before it in the sentence
-    named = k > 1 and words[k - 2] in ("and", ",") and d.view.text[toks[k - 1].start].isupper()
+    # (one step back only: the earlier part must be told by its verb, so the look stays linear)
+    named = follow and k > 1 and words[k - 2] in ("and", ",") and d.view.text[toks[k - 1].start].isupper()
     return (
-        "batter" if named and any(toks[j].fact >= 0 and _part_runs(d, si, j) == "batter" for j in range(k - 2)) else ""
+        "batter"
+        if named and any(toks[j].fact >= 0 and _part_runs(d, si, j, follow=False) == "batter" for j in range(k - 2))
+        else ""
     )
 
 
