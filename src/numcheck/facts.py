@@ -404,6 +404,7 @@ def extract(text: str, path: str = "") -> Document:
     ]
     merged = _share_of_one(ctx, sorted(kept + dated, key=lambda f: (f.span.start, f.span.end, f.kind)))
     merged = _carry_unit(ctx, merged)
+    merged = _carry_list_unit(ctx, merged)
     return Document(source=Source(path, text), sentences=tuple(sentences), facts=tuple(merged), clean=clean)
 
 
@@ -1804,6 +1805,44 @@ def _carry_unit(ctx: _Context, facts: list[Fact]) -> list[Fact]:
         if not _CARRY_END.match(clean, b.span.end):
             continue
         out[k] = dataclasses.replace(b, kind=a.kind, unit=a.unit, subject=a.subject)
+    return out
+
+
+# "1,100 acres were in winter wheat and 560 in oilseed rape, with 400 more in spring barley": a bare number
+# joined to a measure before it in its sentence, and told where it goes or what it is of, is a list item of
+# that measure. The join (a comma, "and", "with", "while") and the word after the number (a preposition).
+_LIST_JOIN = startcache.compile(
+    r"[^.;:()\d]{0,40}?(?:,|\band|\bwith|\bwhile)\s+(?:another\s+|a\s+further\s+|(?P<rest>the\s+(?:remaining|other)\s+))?\Z"
+)
+_LIST_REST_END = startcache.compile(
+    r"\s*[.,;]|\s+(?:are|were|is|was|went|go|goes|lie|lay|remain|remained|stay|stayed|in|on|at|for|of|under|to)\b"
+)
+_LIST_ITEM_END = startcache.compile(r"\s+(?:more\s+|others?\s+)?(?:in|on|at|for|of|under|to)\s")
+
+
+def _carry_list_unit(ctx: _Context, facts: list[Fact]) -> list[Fact]:
+    """A bare number listed after a measure of its sentence takes the measure's unit: "1,100 acres were in
+    winter wheat and 560 in oilseed rape" reads 560 acres. The number must be told where it goes ("in", "on",
+    "for") or as the list's rest ("and the remaining 600 are moorland"), so "300 miles and 20 passengers" is
+    left alone; a number told with a scale or unit word keeps its own reading."""
+    out = list(facts)
+    clean = ctx.clean
+    last = -1  # the figure before, past dates ("were in winter wheat" reads a season)
+    for k in range(len(out)):
+        if out[k].kind in ("date", "relative"):
+            continue
+        a, b, last = (out[last] if last >= 0 else None), out[k], k
+        if a is None or a.kind != "measure" or a.unit is None or a.is_range or b.is_range:
+            continue
+        if b.kind not in ("number", "count") or b.unit is not None or b.value is None:
+            continue
+        if ctx.sentence(a.span.start) != ctx.sentence(b.span.start):
+            continue
+        join = _LIST_JOIN.match(clean[a.span.end : b.span.start])
+        rest = join is not None and join.group("rest") and _LIST_REST_END.match(clean, b.span.end)
+        if join is None or not (rest or _LIST_ITEM_END.match(clean, b.span.end)):
+            continue  # ("and the remaining 600 are moorland": the rest of the list needs no place word)
+        out[k] = dataclasses.replace(b, kind=a.kind, unit=a.unit)
     return out
 
 

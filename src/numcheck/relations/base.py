@@ -491,8 +491,11 @@ class _Doc:
         # "on" and "against" end a change only after a move told just before them ("up 4.2% on").
         for n in range(max(0, j - OLDER_END_REACH), j):
             fi = self.fact_at(si, n)
-            if (fi >= 0 and self.facts[fi].kind in ("percent", "points")) or self.v.direction.starting_at(words, n):
+            if fi >= 0 and self.facts[fi].kind in ("percent", "points"):
                 return True
+            hit = self.v.direction.starting_at(words, n)
+            if hit and all(words[x].endswith("ly") or self.fact_at(si, x) >= 0 for x in range(hit[1], j)):
+                return True  # (not "grow crops on 2,400 acres": the verb's own object stands between)
         return False
 
     def figured_before(self, si: int) -> int:

@@ -493,9 +493,13 @@ def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
         return False
     if pos > 2 and words[pos - 1].endswith(("'s", "s'")) and words[pos - 3 : pos - 1] == ("of", "the"):
         return True  # "28 of the council's 54 seats": the body's seats, told by its holder
-    return words[max(0, pos - 2) : pos] in (("of", "the"), ("of", "its")) or (
-        pos > 0 and words[pos - 1] in ("has", "have", "had", "of")
-    )
+    if words[max(0, pos - 2) : pos] in (("of", "the"), ("of", "its")) or (pos > 0 and words[pos - 1] in ("of", "all")):
+        return True  # ("All 57 seats were contested")
+    if not (pos > 0 and words[pos - 1] in ("has", "have", "had")):
+        return False
+    # "Labour had 24 councillors, down from 31": a side's holding told with its change, not the body's size
+    after = pos + 2 + (pos + 2 < len(words) and words[pos + 2] == ",")
+    return not _tables()["held_change"].starting_at(words, after)
 
 
 def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = frozenset({"", "now"})) -> bool:

@@ -287,6 +287,23 @@ def _told_apart(d: _Doc, si: int, start: int, items: Sequence[int]) -> bool:
     return True
 
 
+# Words that may not stand right before a later part of a labelled list: it must be the label's own noun.
+_NOT_LABELS = frozenset({"and", "or", "of", "the", "a", "an", "by", "to", "from", "than", "with", "for", "in", "at"})
+
+
+def _labelled(d: _Doc, si: int, items: Sequence[int]) -> bool:
+    """Each later part is told right after a label of its own with the verb left out ("will charge £1,610,
+    the police £290 and the fire service £104"): one list of named shares of a bill, which cannot overlap."""
+    words = d.m.words[si]
+    return len(items) >= 2 and all(
+        p > 0
+        and words[p - 1].removesuffix("'s").isalpha()
+        and words[p - 1] not in _NOT_LABELS
+        and words[p - 1] not in d.v.concepts
+        for p in items[1:]
+    )
+
+
 def _answers(d: _Doc, si: int, items: Sequence[int]) -> bool:
     """Two or more parts told by one verb of saying ("250 said they would hire and 200 said they would
     invest"): answers that may overlap."""
@@ -1293,7 +1310,7 @@ def _total_after(d: _Doc, si: int) -> Iterator[Relation]:
     items = _run(d, si - 1, same[0], like)
     if items != same or not _fits(d, total, si - 1, items):
         return
-    if _closing(d, si - 1, items[-1]) < 0 and not _told_apart(d, si - 1, 0, items):
+    if _closing(d, si - 1, items[-1]) < 0 and not _told_apart(d, si - 1, 0, items) and not _labelled(d, si - 1, items):
         return
     known = d.v.concept_names
     tf = d.m.frame(total)

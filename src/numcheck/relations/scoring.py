@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from numcheck import minutes, numwords
@@ -1338,6 +1339,103 @@ def _boundaries(d: _Report) -> Iterator[Relation]:
         yield Relation("scoring", roles, cues, "sentence", labels)
 
 
+# Sentences before an all-out total that its batters' runs may be told in, and sentences after it that the
+# rest of its batters ("the other seven batters managed 87 between them") may be told in.
+INNINGS_BACK, INNINGS_AHEAD = 3, 3
+# Tokens back from a figure, within its clause, that the words telling it as the innings' rest or its
+# extras may stand ("the other seven batters managed 87", "extras contributed 27").
+REST_REACH = 8
+# Words between a verb of making runs and the runs ("added a brisk 48").
+RUNS_FILLERS = 2
+# How near the parts' sum must come to the total for the run of them to be read as its batters'.
+INNINGS_FIT = Decimal("0.12")
+
+
+def _part_runs(d: _Report, si: int, k: int, follow: bool = True) -> str:
+    """What the figure at token ``k`` is of an innings told as its batters' runs: "batter" (a verb of making
+    runs right before it, "made 142", "added a brisk 48"), "extras" ("extras contributed 27", "27 extras"),
+    "rest" ("the other seven batters managed 87 between them", ``[cricket] innings_rest``), else ""."""
+    words, toks = d.words[si], d.tokens[si]
+    fi = toks[k].fact
+    f = d.facts[fi]
+    v = f.value
+    if f.kind not in ("count", "number") or v is None or v != v.to_integral_value() or not 0 <= v <= RUNS_MAX:
+        return ""
+    t = _cricket_tables()
+    if k + 1 < len(words) and (t["balls"].starting_at(words, k + 1) or words[k + 1] in ("for", "-")):
+        return ""  # "from 53 balls", "five for 88": no runs of the innings
+    lo = k
+    while lo > 0 and k - lo < REST_REACH and words[lo - 1] not in CLAUSE_END:
+        lo -= 1
+    if _chas("extras", words, max(lo, k - 3), k) or (k + 1 < len(words) and _chas("extras", words, k + 1, k + 2)):
+        return "extras"
+    if _chas("innings_rest", words, lo, k) and _chas("batters", words, lo, k):
+        return "rest"
+    j = k
+    while j > 0 and k - j < RUNS_FILLERS and t["runs_fillers"].ending_at(words, j) is not None:
+        j = t["runs_fillers"].ending_at(words, j)[1]  # type: ignore[index]
+    if j > 0 and t["runs_verbs"].ending_at(words, j) is not None:
+        return "batter"
+    # "Patel made 142 and Hughes 64": a name joined to a batter's runs told before it in the sentence
+    # (one step back only: the earlier part must be told by its verb, so the look stays linear)
+    named = follow and k > 1 and words[k - 2] in ("and", ",") and d.view.text[toks[k - 1].start].isupper()
+    return (
+        "batter"
+        if named and any(toks[j].fact >= 0 and _part_runs(d, si, j, follow=False) == "batter" for j in range(k - 2))
+        else ""
+    )
+
+
+def _innings_sums(d: _Report) -> Iterator[Relation]:
+    """A side's all-out total against its batters' runs, its extras and the rest of its batters told as
+    one figure: "Westmoor were all out for 358. ... Hughes made 64 ... Ellis added a brisk 48, and extras
+    contributed 27. The other seven batters managed 77 between them." Read only where a rest is told, so
+    the parts close the total exactly. The batters' runs are those told in the ``INNINGS_BACK`` sentences
+    before the total up to the rest, after any other total; of the runs ending at the rest, the one whose
+    sum the total fits (exactly, else nearest within ``INNINGS_FIT``) is read."""
+    totals: list[tuple[int, int]] = []  # (sentence, token) of each side's total, told as a fall
+    parts: list[tuple[int, int, str]] = []  # (sentence, token, what) of each part
+    for si in range(len(d.words)):
+        words = d.figure_words(si)
+        told = _totals(d, si, words)
+        told_at = {k for k, _, fall in told if fall}  # ("Hughes, who made 64": a total's word, a batter's runs)
+        totals.extend((si, k) for k, _, fall in told if fall)
+        for k, tok in enumerate(d.tokens[si]):
+            if tok.fact >= 0 and k not in told_at and (what := _part_runs(d, si, k)):
+                parts.append((si, k, what))
+    for n, (si, k, what) in enumerate(parts):
+        if what != "rest":
+            continue
+        total = next(((ts, tk) for ts, tk in reversed(totals) if (ts, tk) < (si, k) and ts >= si - INNINGS_AHEAD), None)
+        if total is None:
+            continue
+        ts = total[0]
+        before = [p for p in parts[:n] if p[0] >= ts - INNINGS_BACK and p[2] != "rest"]
+        before = [p for p in before if not any(p[:2] < o < total for o in totals)]  # after another side's total
+        whole = d.facts[d.tokens[ts][total[1]].fact]
+        w = whole.value or Decimal(0)
+        rest = d.tokens[si][k].fact
+        best: tuple[int, Decimal, int] | None = None  # (not exact, gap, -length)
+        for j in range(len(before) - 1, -1, -1):
+            run = [d.tokens[p[0]][p[1]].fact for p in before[j:]] + [rest]
+            shown = sum((d.facts[fi].value or Decimal(0) for fi in run), Decimal(0))
+            gap = abs(shown - w) / w if w else Decimal(1)
+            if gap <= INNINGS_FIT:
+                key = (0 if shown == w else 1, gap, -len(run))
+                if best is None or key < best:
+                    best = (key[0], gap, j)
+        if best is None or len(before) - best[2] < 2:
+            continue
+        run = [d.tokens[p[0]][p[1]].fact for p in before[best[2] :]] + [rest]
+        roles = (("total", d.tokens[ts][total[1]].fact),) + tuple(("item", fi) for fi in run)
+        # extras told without a figure ("with extras making up the rest"): the parts are then within the total
+        bare_extras = not any(p[2] == "extras" for p in before[best[2] :]) and any(
+            _chas("extras", d.words[s2], 0, len(d.words[s2])) for s2 in range(ts - INNINGS_BACK, si + 1) if s2 >= 0
+        )
+        labels = (("inclusive", "yes" if bare_extras else ""),)
+        yield Relation("breakdown", roles, (d.span(si, k, k + 1),), "document", labels)
+
+
 def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     text = doc.view.text
     if not any(w in text for w in _CRICKET_HINTS):
@@ -1347,6 +1445,7 @@ def _cricket(doc: _Doc, report: _Report | None) -> Iterator[Relation]:
     yield from _leads(d)
     yield from _target(d)
     yield from _boundaries(d)
+    yield from _innings_sums(d)
 
 
 def _scoring(doc: _Doc) -> Iterator[Relation]:

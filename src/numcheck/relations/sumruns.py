@@ -29,10 +29,19 @@ import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from numcheck.model import Fact
-from numcheck.relations.base import _EARLIER_MARKS, Relation, _Doc, family, is_average, whole_floors
+from numcheck.model import Fact, Span
+from numcheck.relations.base import (
+    _EARLIER_MARKS,
+    Relation,
+    _Doc,
+    _plain_tokens,
+    family,
+    is_average,
+    whole_floors,
+)
 from numcheck.relations.lists import plain_holders
 from numcheck.relations.partlists import _told_of_a_whole
+from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml, singular
 
 # Sentences a run of parts may span, ending at its cue's sentence.
@@ -148,6 +157,38 @@ def _aside(d: _Doc, si: int, pos: int) -> bool:
     return False
 
 
+def _relative_aside(d: _Doc, si: int, pos: int) -> bool:
+    """The figure stands in a relative clause set off by commas (``[sums] aside_relatives``) and the main
+    clause goes on after it with a figure of its own family: "the wealth business, which it bought in 2019
+    for £640m, made £170m" (the price is an aside, the £170m the part); not "Bakery, which made £610m, was
+    the largest division", where the aside's figure is the part itself."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    rel = _aside_relatives()
+    for k in range(pos - 1, 0, -1):
+        if words[k] in _STOPS:
+            return False
+        if words[k] in rel and words[k - 1] == ",":
+            break
+    else:
+        return False
+    end = next((j for j in range(pos + 1, len(words)) if words[j] in _STOPS), len(words))
+    if end >= len(words) or words[end] != ",":
+        return False
+    like = family(d.facts[toks[pos].fact])
+    for j in range(end + 1, len(words)):
+        if words[j] in (";", ".", ":") or (words[j] == "," and j > end + 1 and words[j + 1 : j + 2] == ("and",)):
+            return False
+        fi = toks[j].fact
+        if fi >= 0 and _single(d.facts[fi]) and family(d.facts[fi]) == like:
+            return True
+    return False
+
+
+@functools.cache
+def _aside_relatives() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["aside_relatives"])
+
+
 def _share_told(d: _Doc, si: int, pos: int) -> bool:
     """The figure is told with its share of a whole right after it ("44,210 offences, more than a third of
     the total", "287,000 arrivals, about 35% of the total"): a part, never the whole of a run."""
@@ -210,7 +251,7 @@ def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
     m = d.m.by_fact.get(fi)
     if m is not None and "each" in m.roles and not (whole and k > 0 and words[k - 1] == "every"):
         return False  # (a whole may be told of each unit it splits: "Of every £1 spent, 53p goes on ...")
-    if is_average(d, fi) or _earlier(d, si, pos) or _aside(d, si, pos):
+    if is_average(d, fi) or _earlier(d, si, pos) or _aside(d, si, pos) or _relative_aside(d, si, pos):
         return False
     if whole and (_told_of_a_whole(d, fi) or _share_told(d, si, pos)):
         return False  # "accounting for 44,210 offences, more than a third of the total": a part
@@ -518,12 +559,14 @@ def _whole_noun(d: _Doc, si: int, pos: int) -> str:
     return ""
 
 
-def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator[Relation]:
-    """A first part told of the whole by its noun, then the next parts of its family in its sentence and
-    the next ones (a sentence with none, or a rest, ends the run): at most the whole told before in a
-    sentence that names the noun ("pre-tax profits of £2.14bn")."""
+def _parts_after(d: _Doc, si: int, pos: int, like: str, paragraph: bool = False) -> list[int]:
+    """The first part at ``pos``, then the next parts of its family in its sentence and the next ones (a
+    sentence with none, or a rest, ends the run; with ``paragraph``, so does the paragraph's end)."""
+    sents = d.view.doc.sentences
     parts = [d.m.tokens[si][pos].fact]
     for s2 in range(si, min(len(d.m.tokens), si + RUN_SENTENCES)):
+        if paragraph and sents[s2].paragraph != sents[si].paragraph:
+            break
         toks = d.m.tokens[s2]
         got = [
             (p, toks[p].fact)
@@ -539,6 +582,13 @@ def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator
         else:
             continue
         break
+    return parts
+
+
+def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator[Relation]:
+    """A first part told of the whole by its noun, then the next parts of its family (``_parts_after``): at
+    most the whole told before in a sentence that names the noun ("pre-tax profits of £2.14bn")."""
+    parts = _parts_after(d, si, pos, like)
     if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts):
         return
     before = [
@@ -549,6 +599,68 @@ def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator
     whole = _best_whole(d, before, parts)
     if whole >= 0:
         yield _relation(d, whole, parts, (si, pos), exact=False)
+
+
+def _of_pointing(d: _Doc, si: int, pos: int) -> bool:
+    """ "Broadcasting brought in £164m of that", "£41m of it came from ...": a part told of a whole a pointing
+    word stands for, with no noun of its own after it but a noun of amount ("of that total";
+    ``[sums] of_pointing``)."""
+    words = d.m.words[si]
+    hit = _pointing_table().starting_at(words, pos + 1)
+    if not hit:
+        return False
+    after = hit[1]
+    return (
+        after >= len(words)
+        or not words[after].isalpha()
+        or bool(referent_words().amount_nouns.starting_at(words, after))
+    )
+
+
+@functools.cache
+def _pointing_table() -> PhraseTable:
+    return PhraseTable.build((p, "of") for p in _toml("vocab.toml")["sums"]["of_pointing"])
+
+
+# Sentences back from a part told "of that" that the whole it points at may stand.
+POINTING_BACK = 2
+
+
+def _other_flow(d: _Doc, whole: int, fi: int) -> bool:
+    """The figure's known concept is another than the whole's known one, or money goes the other way:
+    one of them paid out (``[sums] outgoing``: "wages", "spent"), the other not."""
+    known, out = d.v.concept_names, _outgoing()
+    wc, pc = d.m.frame(whole).concept, d.m.frame(fi).concept
+    if wc in known and pc in known and wc != pc:
+        return True
+    return pc in known and (pc in out) != (wc in out)
+
+
+@functools.cache
+def _outgoing() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["outgoing"])
+
+
+def _of_pointing_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
+    """ "Revenue hit a record £318m. Broadcasting brought in £164m of that. Matchday income was £71m and
+    commercial deals £93m.": the part told "of that" and the parts after it in its paragraph, at most the
+    whole the pointing word stands for: the nearest level of the family before it (``POINTING_BACK``
+    sentences), larger than the first part."""
+    before = _levels_between(d, si - POINTING_BACK, si, pos, like, whole=True)
+    if not before:
+        return
+    whole = d.m.tokens[before[-1][0]][before[-1][1]].fact
+    parts = _parts_after(d, si, pos, like, paragraph=True)
+    for n, fi in enumerate(parts):
+        if _other_flow(d, whole, fi):
+            parts = parts[:n]  # "Revenue was £318m. ... £164m of that ... Wages were £204m.": money the other way
+            break
+    w = d.facts[whole].value or Decimal(0)
+    if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    if (d.facts[parts[0]].value or 0) >= w or not _periods_agree(d, whole, parts):
+        return
+    yield _relation(d, whole, parts, (si, pos), exact=False)
 
 
 def _set_total_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
@@ -585,10 +697,207 @@ def _set_total_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]
     yield _relation(d, whole, parts, (si, pos), exact=False)
 
 
+@functools.cache
+def _part_tables() -> tuple[PhraseTable, PhraseTable]:
+    data = _toml("vocab.toml")["sums"]
+    return (
+        PhraseTable.build((p, "verb") for p in data["part_verbs"]),
+        PhraseTable.build((p, "rest") for p in data["bare_rest"]),
+    )
+
+
+def _bare_rest_at(d: _Doc, si: int) -> int:
+    """Where a rest told without a figure stands in sentence ``si`` ("Franchise stores made up the rest.",
+    "The remainder were day cases."), with no figure of an amount in the sentence; else -1."""
+    toks = d.m.tokens[si]
+    if any(t.fact >= 0 and _single(d.facts[t.fact]) for t in toks):
+        return -1
+    words = d.m.words[si] if toks else tuple(t.text for t in _plain_tokens(d, si))
+    rest = _part_tables()[1]
+    return next((k for k in range(len(words)) if rest.starting_at(words, k)), -1)
+
+
+def _verb_parts(d: _Doc, si: int) -> list[int]:
+    """The parts sentence ``si`` tells each after a verb of making up a whole (``[sums] part_verbs``:
+    "Online sales accounted for £800m", "Exports made up 1.4 million"), or after the verb's last word in a
+    clause that leaves the verb out ("and outpatient clinics for 9,500", "and price by 384"); [] when a
+    level of the family is told otherwise. A change's older end beside a part ("up from £650m") is passed."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    verbs = _part_tables()[0]
+    out: list[int] = []
+    like, tail = "", ""
+    for p, tok in enumerate(toks):
+        if tok.fact < 0 or not _single(d.facts[tok.fact]):
+            continue
+        f = d.facts[tok.fact]
+        like = like or family(f)
+        k = d.hedge_start(si, p)
+        hit = verbs.ending_at(words, k)
+        told = hit is not None or (out and k > 0 and words[k - 1] == tail)
+        if _whole_noun(d, si, p) or _part_of_other(d, si, p):
+            return []  # "£1.8m of its income": a part of a whole it names itself
+        if family(f) == like and told and not (_earlier(d, si, p) or _aside(d, si, p)):
+            out.append(tok.fact)
+            tail = tail or words[k - 1]
+            continue
+        if d.older_end(si, p) or d.move_told(si, p):
+            continue  # "up from £650m": the part's own change
+        return []
+    return out
+
+
+def _plain_span(d: _Doc, si: int, at: int) -> Span:
+    toks = _plain_tokens(d, si)
+    return Span(toks[at].start, toks[min(len(toks), at + 2) - 1].end)
+
+
+def _bare_rest_runs(d: _Doc, si: int, at: int) -> Iterator[Relation]:
+    """ "Arden made sales of £2.4bn. Its UK shops accounted for £1.3bn. Online sales accounted for £800m.
+    Franchise stores made up the rest.": the parts told one sentence or more each after a verb of making
+    up a whole, in the ``RUN_SENTENCES`` sentences before a sentence that tells the rest without a figure,
+    leave some of the whole: together less than the nearest level of their family told before the first
+    (in ``WHOLE_BACK`` sentences), larger than every part (or every part but one)."""
+    parts: list[int] = []
+    for s2 in range(si - 1, max(-1, si - 1 - RUN_SENTENCES), -1):
+        got = _verb_parts(d, s2)
+        if not got or (parts and family(d.facts[got[0]]) != family(d.facts[parts[0]])):
+            break
+        parts = got + parts
+    if len(parts) < 2 or not _told_apart(d, parts):
+        return  # (parts told in one sentence are closed by a rest in the next: "The rest said ...")
+    like = family(d.facts[parts[0]])
+    fs, fp = d.pos_of(parts[0])
+    before = _levels_between(d, fs - WHOLE_BACK, fs, fp, like, whole=True)
+    floors = whole_floors(d.facts[fi].value for fi in parts)
+    for s2, p in reversed(before):
+        whole = d.m.tokens[s2][p].fact
+        w = d.facts[whole].value or Decimal(0)
+        if any(_other_flow(d, whole, fi) for fi in parts):
+            return
+        if w > floors[-1] and _periods_agree(d, whole, parts) and _concepts_agree(d, whole, parts):
+            roles = (("total", whole),) + tuple(("item", fi) for fi in parts)
+            cue = d.span(si, at, at + 2) if d.m.tokens[si] else _plain_span(d, si, at)
+            yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"), ("rest", "told")))
+            return
+
+
+# Tokens from a sentence's "Of" that its whole may stand ("Of the £2,104 Band D bill,").
+OPENER_REACH = 4
+
+
+def _opener_whole(d: _Doc, si: int, pos: int, like: str) -> int:
+    """The position of the whole an "Of the £2,104 Band D bill," opener tells before the rest at ``pos`` in
+    its sentence, with no other figure between; else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if not words or words[0] != "of":
+        return -1
+    k = next((j for j in range(1, min(pos, OPENER_REACH + 1)) if toks[j].fact >= 0), -1)
+    if k < 0 or not _level(d, si, k, like, whole=True) or "," not in words[k + 1 : pos]:
+        return -1
+    return -1 if any(toks[j].fact >= 0 for j in range(k + 1, d.hedge_start(si, pos))) else k
+
+
+def _opened_rest_runs(d: _Doc, si: int, pos: int, at: int) -> Iterator[Relation]:
+    """ "The county council's share is £1,610 and the police take £290. Of the £2,104 Band D bill, the fire
+    service gets the remaining £304.": the whole told by the rest's opener, after its other parts: the levels
+    of its family in the ``RUN_SENTENCES`` sentences before, the run ending there that the whole fits best
+    (exactly, else within ``FIT``); the rest closes the whole, so they add up to it."""
+    whole = d.m.tokens[si][at].fact
+    rest = d.m.tokens[si][pos].fact
+    like = family(d.facts[whole])
+    levels = _levels_between(d, si - RUN_SENTENCES + 1, si, 0, like)
+    facts = [d.m.tokens[s2][p].fact for s2, p in levels if s2 < si]
+    best: tuple[int, Decimal, int] | None = None
+    for j in range(len(facts) - 1, -1, -1):
+        run = facts[j:] + [rest]
+        if _rest_at(d, *d.pos_of(facts[j])):
+            break
+        if _adds_up(d, whole, run):
+            best = (0, Decimal(0), j)
+            continue
+        floors = whole_floors(d.facts[fi].value for fi in run)
+        g = _fit(d, whole, run, floors[-1])
+        if g is not None and (best is None or (1, g) < best[:2]):
+            best = (1, g, j)
+    if best is None:
+        return
+    run = facts[best[2] :] + [rest]
+    if len(run) >= MIN_PARTS and _told_apart(d, run):
+        yield _relation(d, whole, run, (si, pos), exact=True)
+
+
+@functools.cache
+def _allocation_verbs() -> PhraseTable:
+    data = _toml("vocab.toml")["sums"]
+    return PhraseTable.build((p, "verb") for p in (*data["part_verbs"], *data["allocation_verbs"]))
+
+
+# Words that may not stand right before a part told with its label and the verb left out ("the police £290").
+_NOT_LABELS = frozenset({"and", "or", "of", "the", "a", "an", "by", "than", "with", "in", "at", "its", "their"})
+
+
+def _allocated(d: _Doc, si: int, parts: list[int]) -> list[int]:
+    """The parts up to the first one told after the opener's sentence that is not told as a share given
+    out: after a verb of getting or taking one (``[sums] allocation_verbs``, ``part_verbs``), after a label
+    with the verb left out once a part of its sentence had one ("The police get £290, the fire service
+    £304"), or as the rest ("the remaining £204"). "The council also borrowed £1.5bn" ends the run."""
+    verbs = _allocation_verbs()
+    out: list[int] = []
+    told: set[int] = set()  # sentences with a part told by its verb
+    for fi in parts:
+        s2, p = d.pos_of(fi)
+        if s2 == si:
+            out.append(fi)
+            continue
+        words = d.m.words[s2]
+        k = d.hedge_start(s2, p)
+        w = words[k - 1].removesuffix("'s") if k > 0 else ""
+        if verbs.ending_at(words, k) or _rest_at(d, s2, p):
+            told.add(s2)
+        elif not (s2 in told and w.isalpha() and w not in _NOT_LABELS):
+            break
+        out.append(fi)
+    return out
+
+
+def _opener_runs(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "Of the £2,104 Band D bill, the county council takes £1,610. The police get £290, the fire service
+    £304 and the district council the rest.": the whole an "Of the ..." opener tells, then its parts in its
+    sentence and the next ones of its paragraph (``_parts_after``, ending at a rest): at most the whole, all
+    of it when a rest with a figure closes them. Parts in the opener's sentence alone are ``partlists``'."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = next((j for j in range(1, min(len(toks), OPENER_REACH + 1)) if toks[j].fact >= 0), -1)
+    if k < 0 or not _single(d.facts[toks[k].fact]):
+        return
+    like = family(d.facts[toks[k].fact])
+    comma = next((j for j in range(k + 1, len(words)) if words[j] in _STOPS), -1)
+    if comma < 0 or words[comma] != "," or not _level(d, si, k, like, whole=True):
+        return
+    first = next((p for p in range(comma + 1, len(toks)) if toks[p].fact >= 0 and _level(d, si, p, like)), -1)
+    if first < 0:
+        return
+    whole = toks[k].fact
+    parts = _allocated(d, si, _parts_after(d, si, first, like, paragraph=True))
+    if len(parts) < 2 or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    if any(_other_flow(d, whole, fi) for fi in parts) or not _periods_agree(d, whole, parts):
+        return
+    w = d.facts[whole].value or Decimal(0)
+    if any((d.facts[fi].value or 0) >= w for fi in parts[:1]):
+        return
+    ls, lp = d.pos_of(parts[-1])
+    exact = _rest_at(d, ls, lp)
+    yield _relation(d, whole, parts, (si, k), exact=exact)
+
+
 def _spread_sums(d: _Doc) -> Iterator[Relation]:
     """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole, the total
     of a set."""
     for si, toks in enumerate(d.m.tokens):
+        if si >= 2 and (at := _bare_rest_at(d, si)) >= 0:
+            yield from _bare_rest_runs(d, si, at)
+        if d.m.words[si][:1] == ("of",):
+            yield from _opener_runs(d, si)
         for pos, tok in enumerate(toks):
             fi = tok.fact
             if fi < 0 or not _single(d.facts[fi]):
@@ -604,6 +913,11 @@ def _spread_sums(d: _Doc) -> Iterator[Relation]:
             if m is not None and "total" in m.roles and f.kind in ("count", "number"):
                 yield from _set_total_runs(d, si, pos, like)
             if _rest_at(d, si, pos):
-                yield from _rest_runs(d, si, pos, like)
+                if (opener := _opener_whole(d, si, pos, like)) >= 0:
+                    yield from _opened_rest_runs(d, si, pos, opener)
+                else:
+                    yield from _rest_runs(d, si, pos, like)
             elif noun := _whole_noun(d, si, pos):
                 yield from _of_whole_runs(d, si, pos, like, noun)
+            elif _of_pointing(d, si, pos):
+                yield from _of_pointing_runs(d, si, pos, like)
