@@ -201,6 +201,7 @@ from numcheck.relations.lists import (
 )
 from numcheck.relations.margins import _margins, _overall_majorities
 from numcheck.relations.matches import _match_minutes
+from numcheck.relations.apart import _levels_apart
 from numcheck.relations.multiples import _inferred_multiples, _multiple_told_after, _multiples_of, _premiums
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
@@ -470,6 +471,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 
 # Second stage: builders that read the relations of the first.
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
+    _levels_apart,
     _distant_stated,
     _change_told_after,
     _multiple_told_after,

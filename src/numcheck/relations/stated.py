@@ -62,6 +62,10 @@ def _stated_concept(d: _Doc, fi: int) -> str:
     hit = d.v.direction.starting_at(words, pos + 1)
     if hit is None and d.facts[fi].kind == "multiple":
         hit = ("", pos + 1)  # "a doubling in profit": the multiple word is the move itself
+    if hit is None and pos + 1 < len(words) and words[pos + 1] == "in":
+        k = d.hedge_start(si, pos)
+        if k >= 2 and words[k - 1] == "of" and d.v.direction.ending_at(words, k - 1) is not None:
+            hit = ("", pos + 1)  # "a fall of 24% in annual profit": the move's noun is told before its size
     if hit and hit[1] < len(words) and words[hit[1]] in ("in", "of"):
         j = hit[1] + 1
         while j < len(words) and (
@@ -122,7 +126,7 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         used.update(i for _, i in rel.roles)
     converted = {i for rel in built.get("conversion", {}).values() for r, i in rel.roles if r == "conversion"}
     for rel in changes:
-        if rel.evidence != "clause" or rel.get("stated") is not None or rel.get("factor") is not None:
+        if (rel.evidence != "clause" and not rel.label("apart")) or rel.get("stated") is not None or rel.get("factor") is not None:
             continue
         if rel.label("multiple"):
             continue  # "12 million, double the 8 million": a change told with its own multiple word
