@@ -130,10 +130,11 @@ def _same_thing(d: _Doc, ai: int, bi: int) -> bool:
     if said[0] in known and said[1] in known and said[0] != said[1]:
         return False
     fa, fb = d.m.frame(ai), d.m.frame(bi)
-    if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
-        return False
-    if fa.scope and fb.scope and fa.scope != fb.scope:
-        return False
+    first, later = (fa, fb) if ai < bi else (fb, fa)
+    if later.holder and not (first.holder and same_holder(first.holder, later.holder)):
+        return False  # "UK airlines carried 100 million" … "British Airways alone carried": another holder's
+    if fa.scope != fb.scope:
+        return False  # "640 people have died nationwide" … "In the capital, 710 people died": another whole
     if fa.part != fb.part:
         return False
     ca, cb = alike.get(fa.concept, fa.concept), alike.get(fb.concept, fb.concept)
