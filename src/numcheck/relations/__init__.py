@@ -68,6 +68,7 @@ from numcheck.relations.ages import (
     _thing_ages,
     _youth_ages,
 )
+from numcheck.relations.apart import _levels_apart
 from numcheck.relations.banded import _banded_parts
 from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
 from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes, _leaving_rests
@@ -201,7 +202,6 @@ from numcheck.relations.lists import (
 )
 from numcheck.relations.margins import _margins, _overall_majorities
 from numcheck.relations.matches import _match_minutes
-from numcheck.relations.apart import _levels_apart
 from numcheck.relations.multiples import _inferred_multiples, _multiple_told_after, _multiples_of, _premiums
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists

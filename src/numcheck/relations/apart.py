@@ -143,7 +143,7 @@ def _same_thing(d: _Doc, ai: int, bi: int) -> bool:
 
 def _concept(d: _Doc, fi: int) -> str:
     m = d.m.by_fact.get(fi)
-    return m.concept if m is not None else ""
+    return (m.concept or "") if m is not None else ""
 
 
 # Words that open an aside after a comma, at most a preposition before them (", in which", ", who").
@@ -157,7 +157,7 @@ def _aside(d: _Doc, si: int, pos: int) -> bool:
     for j in range(pos - 1, max(-1, lo - 1, pos - ASIDE_REACH), -1):
         if words[j] in _ASIDE_WORDS:
             before = words[max(0, j - 2) : j]
-            return before[-1:] == [","] or (len(before) == 2 and before[0] == "," and before[1].isalpha())
+            return before[-1:] == (",",) or (len(before) == 2 and before[0] == "," and before[1].isalpha())
         if words[j] in (",", ";", ":"):
             break
     return False

@@ -126,7 +126,11 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         used.update(i for _, i in rel.roles)
     converted = {i for rel in built.get("conversion", {}).values() for r, i in rel.roles if r == "conversion"}
     for rel in changes:
-        if (rel.evidence != "clause" and not rel.label("apart")) or rel.get("stated") is not None or rel.get("factor") is not None:
+        if (
+            (rel.evidence != "clause" and not rel.label("apart"))
+            or rel.get("stated") is not None
+            or rel.get("factor") is not None
+        ):
             continue
         if rel.label("multiple"):
             continue  # "12 million, double the 8 million": a change told with its own multiple word
