@@ -32,7 +32,7 @@ from numcheck.relations.multiples import _amount_at
 from numcheck.vocab import apart_alike, apart_now
 
 # Words before a figure that tell it as known, a figure told before: no level of its own.
-_KNOWN = frozenset("his her its their our my your all these those this that".split())
+_KNOWN = frozenset("his her its their our my your all these those".split())
 
 Built = Mapping[str, Mapping[object, Relation]]
 
@@ -85,11 +85,22 @@ def _levels(d: _Doc, si: int, taken: set[int]) -> dict[str, int]:
         if m is not None and "another" in m.roles:
             out[fam] = -1  # "a further 6,000 jobs": an amount added, no level
             continue
-        if fi in taken or (m is not None and m.direction) or d.move_told(si, pos) or is_gap(d, fi) or is_average(d, fi):
+        if fi in taken or _moved(d, si, pos) or d.move_told(si, pos) or is_gap(d, fi) or is_average(d, fi):
             out[fam] = -1
             continue
         out[fam] = -1 if fam in out else fi
     return out
+
+
+def _moved(d: _Doc, si: int, pos: int) -> bool:
+    """A direction word governs the figure at ``pos`` from its own stretch of the clause (no comma between):
+    "rose to 4,100", not "In 2021, when travel was still recovering from the pandemic, it handled 620,000"."""
+    m = d.m.by_fact.get(d.fact_at(si, pos))
+    if m is None or not m.direction or m.direction_span is None:
+        return False
+    toks, words = d.m.tokens[si], d.m.words[si]
+    at = next((k for k, t in enumerate(toks) if t.start >= m.direction_span.start), pos)
+    return at >= pos or "," not in words[at:pos]
 
 
 def _ordered(d: _Doc, ai: int, bi: int) -> tuple[int, int] | None:

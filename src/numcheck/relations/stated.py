@@ -376,8 +376,40 @@ def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span, bo
             after = d.v.direction.starting_at(words, pos + 1)
             if after is not None:
                 return ci, after[0], d.span(si, k - 1, after[1]), False
+        then = _than_then(d, si, pos, k)
+        if then is not None:
+            return then
         return _demonstrative_move(d, si, pos, k)
     return None
+
+
+def _than_then(d: _Doc, si: int, pos: int, k: int) -> tuple[int, str, Span, bool] | None:
+    """ "Performance is therefore 6% lower than a year ago", "Crowds were 20% up on last season": a
+    percentage the sentence's first figure, after a link verb, with a comparative and a time counted back
+    and nothing else after: the change between the levels of now and then told just before, with its size
+    (a pointing move: it stands for the one change of the sentence before)."""
+    words = d.m.words[si]
+    if d.facts[d.m.tokens[si][pos].fact].kind not in ("percent", "points") or k < 1:
+        return None
+    if words[k - 1] not in _THEN_LINKS and not (k >= 2 and words[k - 2] in _THEN_LINKS and words[k - 1].endswith("ly")):
+        return None  # "is 6% lower", "are now 6% lower", "was therefore"
+    after = d.v.direction.starting_at(words, pos + 1)
+    if after is None or after[1] >= len(words) or words[after[1]] not in ("than", "on"):
+        return None
+    j = after[1] + 1
+    if j < len(words) and words[j] in d.v.older_adjectives:
+        j += 1  # "than the previous year"
+    t = d.fact_at(si, j)
+    back = d.facts[t].value if t >= 0 and d.facts[t].kind == "relative" else None
+    if back is None or back >= 0:
+        return None
+    if j + 1 < len(words) and words[j + 1] not in (".", ",", ";"):
+        return None
+    return d.m.tokens[si][pos].fact, after[0], d.span(si, k, after[1]), True
+
+
+# Link verbs before a change told against a time counted back ("is 6% lower than a year ago").
+_THEN_LINKS = frozenset("is are was were therefore now still".split())
 
 
 # Words that join a clause telling the move as known to the clause of its older end: "The rate was 4.8% a
