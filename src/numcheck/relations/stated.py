@@ -242,6 +242,10 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if found is None:
             continue
         ci, direction, cue, pointing = found
+        if d.facts[ci].kind == "share" and any(
+            t.fact >= 0 and _moved_figure(d, t.fact) for s3 in range(si + 1, s2) for t in d.m.tokens[s3]
+        ):
+            continue  # "... They fell from 1,240 to 930. ... that reduction of a third": a fraction word sizes any change
         if pointing and (s2 != si + 1 or _changes_ending_in(changes, d, si) != 1):
             continue  # "That is a 29% rise" stands for the one change of the sentence just before
         c, b = d.facts[ci], d.facts[bi]
@@ -256,8 +260,8 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             # "charged £1,965.83, up from £1,872.40. The £83.43 increase": an amount in the ends' currency.
             if b.kind != "money" or c.unit != b.unit:
                 continue
-        elif c.kind not in ("percent", "points") or b.kind != "percent" and c.kind == "points":
-            continue
+        elif c.kind not in ("percent", "points", "share") or b.kind != "percent" and c.kind == "points":
+            continue  # a size in per cent, in points, or as a fraction word ("that reduction of a third")
         if pointing and any(t.fact not in (-1, ai, bi) and d.facts[t.fact].kind == c.kind for t in d.m.tokens[si]):
             continue  # "rose from 612 to 857, or 40%, ... That is": another figure of its kind it may stand for
         if not pointing and not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
@@ -289,6 +293,12 @@ def _quiet_between(d: _Doc, si: int, s2: int, kind: str) -> bool:
         for s3 in range(si + 1, s2)
         for t in d.m.tokens[s3]
     )
+
+
+def _moved_figure(d: _Doc, fi: int) -> bool:
+    """A direction word governs the figure: another change is told ("Cancellations fell from 1,240 ...")."""
+    m = d.m.by_fact.get(fi)
+    return m is not None and bool(m.direction)
 
 
 # Figures of the ends' kind told before a change told as known (the last ones) whose pairs may be the
