@@ -431,6 +431,14 @@ def apart_alike() -> dict[str, str]:
 
 
 @functools.cache
+def apart_gaps() -> dict[str, str]:
+    """Comparatives of a gap told after a link verb, each to "above" or "below" (vocab.toml ``[apart]
+    gap_above``, ``gap_below``)."""
+    data = _toml("vocab.toml")["apart"]
+    return {**{w: "above" for w in data["gap_above"]}, **{w: "below" for w in data["gap_below"]}}
+
+
+@functools.cache
 def apart_now() -> frozenset[str]:
     """Words that tell a level as now against a plan beside it (vocab.toml ``[apart] now_words``)."""
     return frozenset(_toml("vocab.toml")["apart"]["now_words"])

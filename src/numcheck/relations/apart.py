@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import same_holder
+from numcheck.model import Span
 from numcheck.relations.base import (
     Relation,
     _Doc,
@@ -29,7 +30,7 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.changes import _told_earlier
 from numcheck.relations.multiples import _amount_at
-from numcheck.vocab import apart_alike, apart_now
+from numcheck.vocab import apart_alike, apart_gaps, apart_now
 
 # Words before a figure that tell it as known, a figure told before: no level of its own.
 _KNOWN = frozenset("his her its their our my your all these those".split())
@@ -45,7 +46,8 @@ def _levels_apart(d: _Doc, built: Built) -> Iterator[Relation]:
     """The change between a level and the level of the same thing told at another time in the next
     sentence, when neither is read in any relation of comparison yet."""
     taken = {i for kind in _TAKEN for rel in built.get(kind, {}).values() for _, i in rel.roles}
-    levels = [_levels(d, si, taken) for si in range(len(d.m.tokens))]
+    gaps = [_gap_told(d, si) for si in range(len(d.m.tokens))]
+    levels = [_levels(d, si, taken, -1 if (g := gaps[si]) is None else g[0]) for si in range(len(d.m.tokens))]
     sents = d.view.doc.sentences
     for si in range(len(levels) - 1):
         if sents[si].paragraph != sents[si + 1].paragraph:
@@ -59,18 +61,56 @@ def _levels_apart(d: _Doc, built: Built) -> Iterator[Relation]:
             if pair is None or not _same_thing(d, *pair):
                 continue
             older, newer = pair
+            gap = gaps[si + 1]
+            if gap is not None and newer == bi and d.pos_of(newer)[1] < d.pos_of(gap[0])[1]:
+                ci, order, span = gap
+                if same_family(d.facts[ci], d.facts[newer]):
+                    # "In 2019 the average adult viewed four hours 31 minutes. This year's figure, four hours
+                    # 18 minutes, is 13 minutes higher.": the newer level set against the older by the gap's way.
+                    roles = (("a", newer), ("b", older))
+                    yield Relation("comparison", roles, (span,), "document", (("apart", "yes"), ("order", order)))
+                    continue
+            if d.facts[newer].kind == "duration":
+                continue  # a length is a level only beside a gap told of it
             cue = d.facts[max(older, newer)].span
             yield Relation("change", (("from", older), ("to", newer)), (cue,), "document", (("apart", "yes"),))
 
 
-def _levels(d: _Doc, si: int, taken: set[int]) -> dict[str, int]:
+def _gap_told(d: _Doc, si: int) -> tuple[int, str, Span] | None:
+    """A figure told as the gap between the sentence's level and one told before, after a link verb with a
+    comparative and nothing after it: "..., four hours 18 minutes, is 13 minutes higher.", "was £40 lower
+    this year."; (figure, way, cue) or None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for pos, tok in enumerate(toks):
+        ci = tok.fact
+        if ci < 0 or d.facts[ci].kind not in _GAP_KINDS:
+            continue
+        k = d.hedge_start(si, pos)
+        if k < 1 or words[k - 1] not in _GAP_LINKS:
+            continue
+        order = apart_gaps().get(words[pos + 1], "") if pos + 2 < len(words) else ""
+        if not order or words[pos + 2] not in (".", ";", "!"):
+            continue
+        return ci, order, d.span(si, k, pos + 2)
+    return None
+
+
+# Link verbs before a gap told with a comparative ("is 13 minutes higher").
+_GAP_LINKS = frozenset("is are was were".split())
+# Kinds of a gap between two levels.
+_GAP_KINDS = frozenset({"duration", "count", "number", "money", "measure"})
+
+
+def _levels(d: _Doc, si: int, taken: set[int], gap: int = -1) -> dict[str, int]:
     """Sentence ``si``'s levels by family: the one level of each family it tells (-1 when it tells more than
     one). A level told as known ("the 60 fixtures"), a move's size, a gap, an average and a figure already
     related are none."""
     out: dict[str, int] = {}
     for pos, tok in enumerate(d.m.tokens[si]):
         fi = tok.fact
-        if fi < 0 or not _amount_at(d, si, pos, forecast=True):
+        if fi < 0 or fi == gap:
+            continue
+        if not _amount_at(d, si, pos, forecast=True) and d.facts[fi].kind != "duration":
             continue
         f = d.facts[fi]
         if d.m.frame(fi).definite and f.kind != "percent":
@@ -144,8 +184,8 @@ def _same_thing(d: _Doc, ai: int, bi: int) -> bool:
     first, later = (fa, fb) if ai < bi else (fb, fa)
     if later.holder and not (first.holder and same_holder(first.holder, later.holder)):
         return False  # "UK airlines carried 100 million" … "British Airways alone carried": another holder's
-    if fa.scope != fb.scope:
-        return False  # "640 people have died nationwide" … "In the capital, 710 people died": another whole
+    if later.scope and later.scope != first.scope:
+        return False  # "640 people have died" … "Nationwide, 7,100 people died": another whole
     if fa.part != fb.part:
         return False
     ca, cb = alike.get(fa.concept, fa.concept), alike.get(fb.concept, fb.concept)
