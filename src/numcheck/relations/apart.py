@@ -45,7 +45,13 @@ _TAKEN = ("change", "comparison", "breakdown", "share", "part", "superlative", "
 def _levels_apart(d: _Doc, built: Built) -> Iterator[Relation]:
     """The change between a level and the level of the same thing told at another time in the next
     sentence, when neither is read in any relation of comparison yet."""
-    taken = {i for kind in _TAKEN for rel in built.get(kind, {}).values() for _, i in rel.roles}
+    taken = {
+        i
+        for kind in _TAKEN
+        for rel in built.get(kind, {}).values()
+        for role, i in rel.roles
+        if not (kind == "share" and role == "share")  # "Turnout was 31.4%, with 30,550 of ...": still a level
+    }
     gaps = [_gap_told(d, si) for si in range(len(d.m.tokens))]
     levels = [_levels(d, si, taken, -1 if (g := gaps[si]) is None else g[0]) for si in range(len(d.m.tokens))]
     sents = d.view.doc.sentences
