@@ -1389,6 +1389,8 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
         # "a quarter of", "a trillionth of a second"; but "a twenty-first birthday", "a fifth term".
         if re.search(r"\bby\s+\Z", before) and _BY_SHARE_NEXT.match(after):
             return True  # "cut by a third last year", "rose by a fifth in 2004": a share of the change
+        if _CHANGE_OF.search(ctx.clean[max(0, n.start - 20) : n.start].lower()):
+            return True  # "that reduction of a third showed", "a fall of a quarter": the change's size
         return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)|\s[-–—]\s", after))
     if w.endswith(("quarters", "quarter")) and (
         not re.match(r"\s*(?:of\b|[.,;:)]|\Z)|\s[-–—]\s", after)
@@ -1398,6 +1400,13 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
     ):
         return False  # "the preceding three quarters" is a period, not 3/4
     return True
+
+
+# A change noun and "of" right before a fraction word ("a reduction of a third"; numwords.toml
+# ``share_change_nouns``).
+_CHANGE_OF = startcache.compile(
+    r"\b(?:" + "|".join(sorted(numwords.SHARE_CHANGE_NOUNS, key=len, reverse=True)) + r")s?\s+of\s+\Z"
+)
 
 
 # Words after "by a third" that keep it a share of a change, not an ordinal before its noun

@@ -49,6 +49,8 @@ NOT_FIGURE_AFTER: frozenset[str] = frozenset(_LISTS.get("not_figure_after", ()))
 # Words after "threefold" (a change noun) or before it (a change verb) that make it a multiple.
 FOLD_NOUNS: tuple[str, ...] = tuple(_LISTS.get("fold_nouns", ()))
 FOLD_VERBS: tuple[str, ...] = tuple(_LISTS.get("fold_verbs", ()))
+# Change nouns before "of" that make a fraction word after them the change's size ("a reduction of a third").
+SHARE_CHANGE_NOUNS: tuple[str, ...] = tuple(_LISTS.get("share_change_nouns", ()))
 UNITS: dict[str, Decimal] = _WORDS["units"]
 TENS: dict[str, Decimal] = _WORDS["tens"]
 SCALES: dict[str, Decimal] = _WORDS["scales"]

@@ -425,6 +425,27 @@ def _toml(name: str) -> dict[str, Any]:
 
 
 @functools.cache
+def apart_alike() -> dict[str, str]:
+    """Concepts that name one quantity told at two times (vocab.toml ``[apart] alike``): each concept to the
+    first of its group."""
+    return {c: group[0] for group in _toml("vocab.toml")["apart"]["alike"] for c in group}
+
+
+@functools.cache
+def apart_gaps() -> dict[str, str]:
+    """Comparatives of a gap told after a link verb, each to "above" or "below" (vocab.toml ``[apart]
+    gap_above``, ``gap_below``)."""
+    data = _toml("vocab.toml")["apart"]
+    return {**{w: "above" for w in data["gap_above"]}, **{w: "below" for w in data["gap_below"]}}
+
+
+@functools.cache
+def apart_now() -> frozenset[str]:
+    """Words that tell a level as now against a plan beside it (vocab.toml ``[apart] now_words``)."""
+    return frozenset(_toml("vocab.toml")["apart"]["now_words"])
+
+
+@functools.cache
 def level_words() -> frozenset[str]:
     """Words that name the kind of level a figure is and change nothing ("the previous", "a typical"):
     vocab.toml ``[comparison] older_adjectives``, the list the relation readers pass over too."""

@@ -68,6 +68,7 @@ from numcheck.relations.ages import (
     _thing_ages,
     _youth_ages,
 )
+from numcheck.relations.apart import _levels_apart
 from numcheck.relations.banded import _banded_parts
 from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
 from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes, _leaving_rests
@@ -472,6 +473,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 
 # Second stage: builders that read the relations of the first.
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
+    _levels_apart,
     _distant_stated,
     _change_told_after,
     _multiple_told_after,

@@ -252,9 +252,9 @@ INFERRED_SUBJECT = 6
 LEVEL_KINDS = frozenset({"count", "number", "money", "measure", "percent"})
 
 
-def _amount_at(d: _Doc, si: int, j: int) -> bool:
-    """Token ``j`` is a level: a figure of a level's kind, no move ("fell 2,000"), no forecast, no
-    conversion in brackets."""
+def _amount_at(d: _Doc, si: int, j: int, *, forecast: bool = False) -> bool:
+    """Token ``j`` is a level: a figure of a level's kind, no move ("fell 2,000"), no forecast (unless
+    ``forecast``), no conversion in brackets."""
     fi = d.fact_at(si, j)
     if fi < 0:
         return False
@@ -265,7 +265,7 @@ def _amount_at(d: _Doc, si: int, j: int) -> bool:
         and not f.is_range
         and f.value is not None
         and not d.move_size(fi)
-        and d.m.frame(fi).mood != "forecast"
+        and (forecast or d.m.frame(fi).mood != "forecast")
         and not (j >= 2 and words[j - 1] == "(" and d.fact_at(si, j - 2) >= 0)
     )
 

@@ -62,6 +62,10 @@ def _stated_concept(d: _Doc, fi: int) -> str:
     hit = d.v.direction.starting_at(words, pos + 1)
     if hit is None and d.facts[fi].kind == "multiple":
         hit = ("", pos + 1)  # "a doubling in profit": the multiple word is the move itself
+    if hit is None and pos + 1 < len(words) and words[pos + 1] == "in":
+        k = d.hedge_start(si, pos)
+        if k >= 2 and words[k - 1] == "of" and d.v.direction.ending_at(words, k - 1) is not None:
+            hit = ("", pos + 1)  # "a fall of 24% in annual profit": the move's noun is told before its size
     if hit and hit[1] < len(words) and words[hit[1]] in ("in", "of"):
         j = hit[1] + 1
         while j < len(words) and (
@@ -122,7 +126,11 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
         used.update(i for _, i in rel.roles)
     converted = {i for rel in built.get("conversion", {}).values() for r, i in rel.roles if r == "conversion"}
     for rel in changes:
-        if rel.evidence != "clause" or rel.get("stated") is not None or rel.get("factor") is not None:
+        if (
+            (rel.evidence != "clause" and not rel.label("apart"))
+            or rel.get("stated") is not None
+            or rel.get("factor") is not None
+        ):
             continue
         if rel.label("multiple"):
             continue  # "12 million, double the 8 million": a change told with its own multiple word
@@ -237,6 +245,10 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if any(_changes_ending_in(changes, d, s3) for s3 in range(si + 1, s2 + 1)):
             continue  # "Costs rose to £2.69bn from £2.48bn. The fare was £71.40, against £63.90. The increase, of ...":
             # the move told as known is the nearer change's
+        if d.facts[ci].kind == "share" and any(
+            t.fact >= 0 and _moved_figure(d, t.fact) for s3 in range(si + 1, s2) for t in d.m.tokens[s3]
+        ):
+            continue  # "... They fell from 1,240 to 930. ... that reduction of a third": a fraction word sizes any change
         if pointing and (s2 != si + 1 or _changes_ending_in(changes, d, si) != 1):
             continue  # "That is a 29% rise" stands for the one change of the sentence just before
         c, b = d.facts[ci], d.facts[bi]
@@ -251,8 +263,8 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             # "charged £1,965.83, up from £1,872.40. The £83.43 increase": an amount in the ends' currency.
             if b.kind != "money" or c.unit != b.unit:
                 continue
-        elif c.kind not in ("percent", "points") or b.kind != "percent" and c.kind == "points":
-            continue
+        elif c.kind not in ("percent", "points", "share") or b.kind != "percent" and c.kind == "points":
+            continue  # a size in per cent, in points, or as a fraction word ("that reduction of a third")
         if pointing and any(t.fact not in (-1, ai, bi) and d.facts[t.fact].kind == c.kind for t in d.m.tokens[si]):
             continue  # "rose from 612 to 857, or 40%, ... That is": another figure of its kind it may stand for
         if not pointing and not _fits(d, ai, bi, ci) and _other_pair_fits(d, ai, bi, ci):
@@ -284,6 +296,12 @@ def _quiet_between(d: _Doc, si: int, s2: int, kind: str) -> bool:
         for s3 in range(si + 1, s2)
         for t in d.m.tokens[s3]
     )
+
+
+def _moved_figure(d: _Doc, fi: int) -> bool:
+    """A direction word governs the figure: another change is told ("Cancellations fell from 1,240 ...")."""
+    m = d.m.by_fact.get(fi)
+    return m is not None and bool(m.direction)
 
 
 # Figures of the ends' kind told before a change told as known (the last ones) whose pairs may be the
@@ -374,8 +392,40 @@ def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span, bo
             after = d.v.direction.starting_at(words, pos + 1)
             if after is not None:
                 return ci, after[0], d.span(si, k - 1, after[1]), False
+        then = _than_then(d, si, pos, k)
+        if then is not None:
+            return then
         return _demonstrative_move(d, si, pos, k)
     return None
+
+
+def _than_then(d: _Doc, si: int, pos: int, k: int) -> tuple[int, str, Span, bool] | None:
+    """ "Performance is therefore 6% lower than a year ago", "Crowds were 20% up on last season": a
+    percentage the sentence's first figure, after a link verb, with a comparative and a time counted back
+    and nothing else after: the change between the levels of now and then told just before, with its size
+    (a pointing move: it stands for the one change of the sentence before)."""
+    words = d.m.words[si]
+    if d.facts[d.m.tokens[si][pos].fact].kind not in ("percent", "points") or k < 1:
+        return None
+    if words[k - 1] not in _THEN_LINKS and not (k >= 2 and words[k - 2] in _THEN_LINKS and words[k - 1].endswith("ly")):
+        return None  # "is 6% lower", "are now 6% lower", "was therefore"
+    after = d.v.direction.starting_at(words, pos + 1)
+    if after is None or after[1] >= len(words) or words[after[1]] not in ("than", "on"):
+        return None
+    j = after[1] + 1
+    if j < len(words) and words[j] in d.v.older_adjectives:
+        j += 1  # "than the previous year"
+    t = d.fact_at(si, j)
+    back = d.facts[t].value if t >= 0 and d.facts[t].kind == "relative" else None
+    if back is None or back >= 0:
+        return None
+    if j + 1 < len(words) and words[j + 1] not in (".", ",", ";"):
+        return None
+    return d.m.tokens[si][pos].fact, after[0], d.span(si, k, after[1]), True
+
+
+# Link verbs before a change told against a time counted back ("is 6% lower than a year ago").
+_THEN_LINKS = frozenset("is are was were therefore now still".split())
 
 
 # Words that join a clause telling the move as known to the clause of its older end: "The rate was 4.8% a
@@ -680,8 +730,10 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     si, apos = d.pos_of(ai)
     if si == 0 or _concept_before(d, ai):
         return None
+    sb, bpos = d.pos_of(bi)
+    if sb != si:
+        return None  # two levels told a sentence each (``apart``): no pair of one sentence
     direction = rel.label("direction") or _direction_before(d, si, apos)
-    _, bpos = d.pos_of(bi)
     words = d.m.words[si]
     # "It was $1.33bn compared with $874m": a pronoun subject points at the sentence before, whose
     # stated change then gives the direction.
