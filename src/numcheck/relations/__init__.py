@@ -152,6 +152,7 @@ from numcheck.relations.counting import (
 from numcheck.relations.elapsed import (
     _absences,
     _ago,
+    _anniversary_begun,
     _bounded_lengths,
     _closed_between,
     _dated_lengths,
@@ -353,6 +354,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _absences,
     _ended_told_days,
     _its_anniversaries,
+    _anniversary_begun,
     _terms,
     _clock_spans,
     _timeline_spans,
