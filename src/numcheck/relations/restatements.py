@@ -27,6 +27,8 @@ from numcheck.relations.base import (
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
 from numcheck.relations.holders import _lower_words
+from numcheck.relations.margins import _majority_size
+from numcheck.relations.margins import _other_time as _former_contest
 from numcheck.relations.persons import _opening_name, _word_pattern, _words_table
 from numcheck.relations.persons import _tokens as _person_tokens
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
@@ -3214,7 +3216,19 @@ def _margin(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
                 return units[words[k]], "won" if words[j] in won else "lost"
             if words[j] in _CHUNK_END:
                 break
+    if _majority_size(d, si, pos) and not _former_contest(d, si) and words[h - 3] in ("her", "his", "their"):
+        # "With her majority of 1,842": the winner's margin in votes, when nothing else is counted after it
+        # ("a majority of 1,200 staff") and the sentence tells no former contest ("overturning a majority").
+        # Without the possessive a majority may be anyone's ("Labour held the seat with a majority of 4,100").
+        nxt = words[k] if k < len(words) else "."
+        if nxt in units and units[nxt] == "vote" or nxt in _not_nouns() or not nxt[:1].isalpha():
+            return "vote", "won"
     return None
+
+
+@functools.cache
+def _not_nouns() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["margins"]["not_nouns"])
 
 
 def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -3233,9 +3247,13 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         if margin is not None and f.value is not None:
             told.append((si, pos, fi, margin))
     for k, (fs, fpos, first, margin) in enumerate(told):
-        if fs not in lead:
-            break
+        if fs not in lead and not (k == 0 and margin[0] == "vote"):
+            break  # a seat's winning majority is the story's first one told, wherever it is
         later = [(si, pos, fi) for si, pos, fi, m in told[k + 1 :] if m == margin and si != fs]
+        if margin[0] == "vote":
+            # A majority is told of past contests too ("was re-elected in July 2024 with a majority of 9,214"):
+            # those are left out before the values are counted.
+            later = [(si, pos, fi) for si, pos, fi in later if not _other_contest(d, si, pos, fs, fpos)]
         values = {d.facts[fi].value for _, _, fi in later} - {d.facts[first].value}
         if len(values) != 1:
             continue  # none apart, or two other values: more than one contest
@@ -3244,11 +3262,8 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             if d.facts[fi].value == d.facts[first].value:
                 continue
             words = d.m.words[si]
-            lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
-            if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
-                continue  # "their previous 44-run defeat": another contest
-            if _past_in_clause(d, si, pos) - _past_in_clause(d, fs, fpos):
-                continue  # "in 2019": another time
+            if _other_contest(d, si, pos, fs, fpos):
+                continue  # "their previous 44-run defeat", "in 2019": another contest or time
             if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words), pos)):
                 continue  # "Scotland's 67-run win": another side's contest ("in Harare" is where it was)
             yield Relation(
@@ -3259,6 +3274,22 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 (("lag", ""), ("concept", f"{margin[0]} margin"), ("scope", ""), ("evidence", "margin")),
             )
         break
+
+
+def _other_contest(d: _Doc, si: int, pos: int, fs: int, fpos: int) -> bool:
+    """The margin at ``pos`` is told of another contest than the first's: a word of another or "last" in its
+    clause ("their previous 44-run defeat"), or a past time the first's clause does not give ("in 2019")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
+        return True
+    # A time told after a comma that closes the margin's phrase is the next clause's ("With her majority of
+    # 1,842, she must hold the seat at the election due by 2029").
+    stop = next((k for k in range(pos + 1, hi) if words[k] in (",", ";")), hi)
+    own = {
+        (d.facts[toks[k].fact].kind, d.facts[toks[k].fact].text.lower()) for k in range(lo, stop) if toks[k].fact >= 0
+    }
+    return bool(_past_in_clause(d, si, pos) & own - _past_in_clause(d, fs, fpos))
 
 
 def _holder_names(d: _Doc, si: int, lo: int, hi: int, at: int = -1) -> frozenset[str]:
