@@ -11,6 +11,7 @@ from decimal import Decimal
 from numcheck.dates import MONTHS
 from numcheck.mentions import CLAUSE_END, SECTOR_NOUNS, Frame, same_holder, word_tokens
 from numcheck.model import Fact, Span
+from numcheck.patterns import STOPWORDS
 from numcheck.relations.base import (
     _DETERMINERS,
     _NP_STOP,
@@ -1568,6 +1569,74 @@ def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         earlier.append((fi, ident, before, after_names))
         if len(earlier) > TWICE_PER_KEY:
             earlier.pop(0)
+
+
+# Tokens after a preposition read for the phrase that names a set ("on firm order", "in intensive care").
+SET_PHRASE_REACH = 4
+
+
+def _set_phrase(d: _Doc, si: int, pos: int) -> tuple[str, str, frozenset[str]] | None:
+    """(noun, preposition, its words) of a count's noun and the phrase right after it that says which set it
+    counts: "40 A321neo aircraft on firm order" → (aircraft, on, {firm, order}); None when the noun is not
+    followed by one of ``[restatement] set_preps`` and at least one word of content."""
+    head, _ = _head(d, si, pos)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = head + 1
+    if head <= pos or k >= len(words) or words[k] not in _set_preps():
+        return None
+    got = []
+    for j in range(k + 1, min(len(words), k + 1 + SET_PHRASE_REACH)):
+        w = words[j]
+        if toks[j].fact >= 0 or not w[:1].isalpha() or w in _NP_STOP or w in _ECHO_STOP or d.verb_like(w):
+            break
+        got.append(w)
+    content = frozenset(singular(w) for w in got if len(w) > 2 and w not in STOPWORDS)
+    if not content:
+        return None
+    return singular(words[head]), words[k], content
+
+
+@functools.cache
+def _set_preps() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["restatement"]["set_preps"])
+
+
+def _named_sets_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One set's count told again as known, named both times by its noun and the same phrase after it: "covers
+    40 A321neo aircraft on firm order" … "She said the 45 aircraft on firm order would create 1,200 jobs". The
+    later count is told as known ("the", "those", a possessive); the phrase's words of content are the same
+    both times. Left out: parts, items and ends of other relations, another or a remainder, two times, a
+    word of another in the later clause, two sources. Any two values that cannot both hold are a finding."""
+    # A part or an item named by its own phrase ("40 on firm order, with options on 20 more") is still that set.
+    tied = _tied(d, built, "group", free=frozenset({"part", "item"}))
+    seen: dict[tuple[str, str, frozenset[str]], list[int]] = {}
+    for si, pos, fi, f in d.figures(frozenset({"count"})):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or m.roles & _ECHO_NOT or f.value is None:
+            continue
+        phrase = _set_phrase(d, si, pos)
+        if phrase is None:
+            continue
+        earlier = seen.setdefault(phrase, [])
+        if _told_again_cue(d, si, pos) and not _listed(d, si, pos, *_chunk(d, si, pos)):
+            words = d.m.words[si]
+            lo, hi = _chunk(d, si, pos)
+            other = any(w in d.v.another_cues or w in d.v.other_holders for w in words[lo:hi])
+            for first in earlier if not other else ():
+                fs = d.facts[first].sentence
+                if fs == si or d.facts[first].value == f.value:
+                    continue
+                if _other_time(_times(d, fs), _times(d, si)) or _two_sources(d, fs, si):
+                    continue
+                yield Relation(
+                    "restatement",
+                    (("first", first), ("second", fi)),
+                    (),
+                    "document",
+                    (("lag", ""), ("concept", phrase[0]), ("scope", ""), ("evidence", ""), ("alike", "yes")),
+                )
+                break
+        earlier.append(fi)
 
 
 # --- the headline's figure told in the body with its digits swapped: "Court rejects $208bn claim" … "$280bn" ---
