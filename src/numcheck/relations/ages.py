@@ -77,6 +77,15 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", labels)
             elif birth_alone and d.view.reporting_date is not None and _born_far(d, si, pos, a, born[0]):
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "document", (("at", "report"),))
+            elif (
+                birth_alone
+                and _later_told(d, born[0]) > 0
+                and _weekday_year(d) > 0
+                and _born_far(d, si, pos, a, born[0])
+            ):
+                # No dateline, but "The vote on Thursday 20 March" dates the story to the year that fits.
+                labels = (("at", "report"), ("now", str(_weekday_year(d))))
+                yield Relation("age", (("age", ai), ("born", born[0])), (), "document", labels)
         names = _cap_names(d, si)
         # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
         # ... She was nine days short of her 10th birthday").
@@ -153,6 +162,46 @@ def _kin_before(d: _Doc, si: int, pos: int) -> bool:
     40"): the age is the kin's, not the person born in another sentence."""
     words = d.m.words[si]
     return any(words[k] in KIN_WORDS and words[k - 1] in ("his", "her", "their") for k in range(1, pos))
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_year(d: _Doc) -> int:
+    """In a text without a reporting date, the year its dates told with a weekday and without a year fall in
+    ("The vote on Thursday 20 March was called after ... re-elected in July 2024"): the one year, just after the
+    latest year the text tells of, in which that date is that weekday (``dates._dated_by_weekday``, as for a
+    dateline). -1 when there is none, the dates disagree, or a reporting date is known."""
+
+    def read(view: object) -> int:
+        if d.view.reporting_date is not None:
+            return -1
+        years = set()
+        for fi in d.view.by_kind.get("date", ()):
+            f = d.facts[fi]
+            m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
+            wd = next((_WEEKDAY_NAMES.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAY_NAMES), None)
+            if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
+                continue
+            day = dates._dated_by_weekday(d.view.doc, d.facts, int(m.group(1)), int(m.group(2)), wd)
+            years.add(day.year if day is not None else -1)
+        return years.pop() if len(years) == 1 else -1
+
+    year: int = d.view.memo("weekday-year", read)
+    return year
+
+
+def _later_told(d: _Doc, bi: int) -> int:
+    """The latest year the text tells besides the birth ``bi``, when it is after the birth's year; else -1: a
+    weekday and date dated from the birth's year alone say nothing of now."""
+    born = _year_of(d.facts[bi])
+    years = [
+        y
+        for kind in ("year", "date")
+        for fi in d.view.by_kind.get(kind, ())
+        if fi != bi and (y := _year_of(d.facts[fi])) is not None
+    ]
+    return max(years) if born is not None and years and max(years) > born else -1
 
 
 def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:
