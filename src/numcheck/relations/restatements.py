@@ -1639,6 +1639,73 @@ def _named_sets_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
         earlier.append(fi)
 
 
+# Tokens after a figure in which a phrase may tell it as the most ever ("26.3 million people, more than ever").
+RECORD_AFTER_REACH = 6
+# Two record figures of one thing differ by a slip, not by this ratio or more.
+RECORD_RATIO = Decimal("1.5")
+
+
+def _told_as_record(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as its holder's most ever: "record" right before it ("a record 23.6
+    million passengers") or a phrase of ``[restatement] record_after`` just after its noun ("26.3 million
+    people, more than ever before")."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, pos)
+    if h >= 1 and words[h - 1] in _record_words()[0]:
+        return True
+    tail = words[pos + 1 : pos + 1 + RECORD_AFTER_REACH + 4]
+    for phrase in _record_words()[1]:
+        n = len(phrase)
+        if any(tail[k : k + n] == phrase for k in range(min(len(tail), RECORD_AFTER_REACH + 1))):
+            return True
+    return False
+
+
+@functools.cache
+def _record_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    data = _toml("vocab.toml")["restatement"]
+    return frozenset(data["record_before"]), tuple(tuple(p.split()) for p in data["record_after"])
+
+
+def _records_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One holder's record told twice with two values: "after carrying a record 23.6 million passengers" …
+    '"We flew 26.3 million people, more than ever before"'. Both figures are told as the most ever, of one
+    kind and unit, with one concept (or a count of people by a generic noun), within ``RECORD_RATIO`` of each
+    other. Left out: forecasts, parts and items, another holder, time, period or source."""
+    tied = _tied(d, built, "group")
+    told: list[tuple[int, int, int, Fact]] = []
+    for si, pos, fi, f in d.figures(RESTATED_KINDS):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or f.value is None or f.value <= 0 or "forecast" in m.roles:
+            continue
+        if m.roles & {"part", "remainder", "each", "window"} or not _told_as_record(d, si, pos):
+            continue
+        for fs, _, first, g in told:
+            if fs == si or g.kind != f.kind or g.unit != f.unit or g.value == f.value or g.value is None:
+                continue
+            if max(g.value, f.value) / min(g.value, f.value) >= RECORD_RATIO:
+                continue
+            fa, fb = d.m.frame(first), d.m.frame(fi)
+            generic = f.kind == "count" and (fa.concept in d.v.generic or fb.concept in d.v.generic)
+            if fa.concept != fb.concept and not generic:
+                continue  # "a record £212m profit" … "record sales of £2.9bn": two things
+            if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
+                continue
+            if fa.part != fb.part or any(x and y and x != y for x, y in ((fa.period, fb.period), (fa.scope, fb.scope))):
+                continue  # "in August alone", "in Wales": another time or place
+            if _other_time(_times(d, fs), _times(d, si)) or _two_sources(d, fs, si):
+                continue
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (("lag", ""), ("concept", fb.concept or fa.concept), ("scope", ""), ("evidence", ""), ("alike", "yes")),
+            )
+            break
+        told.append((si, pos, fi, f))
+
+
 # --- the headline's figure told in the body with its digits swapped: "Court rejects $208bn claim" … "$280bn" ---
 
 # How far apart (as a ratio) two figures with the same digits may be and still be one figure mistyped.
