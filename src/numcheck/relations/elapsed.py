@@ -866,6 +866,19 @@ def _anniversary_now(d: _Doc, start: int) -> int:
     return found[0] if len(found) == 1 else -1
 
 
+def _begun_by_it(d: _Doc, si: int, k: int, content: frozenset[str]) -> bool:
+    """The start word before the year at token ``k`` has the thing itself as its doer: a pronoun ("since it
+    started flying in 1994", "we started trading in 1981") or a word of the anniversary's sentence ("the
+    airline began flying in 1994"); not another's start ("Its founder started work as a nurse in 1980")."""
+    words = d.m.words[si]
+    begun = _start_words() | _made_words()
+    at = [j for j in range(max(0, k - STARTED_REACH), k) if words[j] in begun]
+    if not at:
+        return False
+    doer = _doer(words, at[-1])
+    return doer in ("it", "they", "we") or singular(doer) in content
+
+
 def _anniversaries_now(d: _Doc) -> list[tuple[int, frozenset[str]]]:
     """(fact, content words of its sentence) for every "Nth anniversary" or "Nth birthday" told as kept now,
     without an "of ..." phrase of its own or a year in its sentence."""
@@ -1052,7 +1065,7 @@ def _anniversary_begun(d: _Doc) -> Iterator[Relation]:
                 continue
             if not (_started(d, s2, k) or set(w2[max(0, k - STARTED_REACH) : k]) & _made_words()):
                 continue
-            if len(content & _content(d, s2)) >= ANNIVERSARY_SHARED or own_begun:
+            if len(content & _content(d, s2)) >= ANNIVERSARY_SHARED or own_begun and _begun_by_it(d, s2, k, content):
                 found.append(yi)
         if len({_year_of(d.facts[y]) for y in found}) != 1:
             continue
