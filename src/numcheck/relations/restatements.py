@@ -1585,14 +1585,16 @@ def _set_phrase(d: _Doc, si: int, pos: int) -> tuple[str, str, frozenset[str]] |
     if head <= pos or k >= len(words) or words[k] not in _set_preps():
         return None
     got = []
-    for j in range(k + 1, min(len(words), k + 1 + SET_PHRASE_REACH)):
+    j = k + 1
+    while j < min(len(words), k + 1 + SET_PHRASE_REACH):
         w = words[j]
         if toks[j].fact >= 0 or not w[:1].isalpha() or w in _NP_STOP or w in _ECHO_STOP or d.verb_like(w):
             break
         got.append(w)
+        j += 1
     content = frozenset(singular(w) for w in got if len(w) > 2 and w not in STOPWORDS)
-    if not content:
-        return None
+    if not content or j < len(words) and words[j] in _NARROWING:
+        return None  # "in intensive care with Covid", "on order at Boeing": narrowed past the phrase
     return singular(words[head]), words[k], content
 
 
@@ -1622,9 +1624,19 @@ def _named_sets_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
             words = d.m.words[si]
             lo, hi = _chunk(d, si, pos)
             other = any(w in d.v.another_cues or w in d.v.other_holders for w in words[lo:hi])
-            for first in earlier if not other else ():
+            # Names before it that the first's sentence and the headline do not give ("Dunmore Royal said its
+            # 25 patients"), a place of its own ("In Leeds,"), or a figure before it in its clause ("Of the 40,
+            # the 25 ...") make it another set or a part.
+            own_names = _caps(d, si, 0, pos)
+            fb = d.m.frame(fi)
+            before = any(t.fact >= 0 for t in d.m.tokens[si][d.m.clause_start(si, pos) : pos])
+            for first in earlier if not (other or before) else ():
                 fs = d.facts[first].sentence
                 if fs == si or d.facts[first].value == f.value:
+                    continue
+                if not own_names <= _known_names(d, fs) | _known_names(d, 0) | _words_of(d, fs) | _words_of(d, 0):
+                    continue
+                if fb.scope and fb.scope != d.m.frame(first).scope:
                     continue
                 if _other_time(_times(d, fs), _times(d, si)) or _two_sources(d, fs, si):
                     continue
