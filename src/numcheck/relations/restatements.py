@@ -3380,7 +3380,7 @@ def _margin(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
         # ("a majority of 1,200 staff") and the sentence tells no former contest ("overturning a majority").
         # Without the possessive a majority may be anyone's ("Labour held the seat with a majority of 4,100").
         nxt = words[k] if k < len(words) else "."
-        if nxt in units and units[nxt] == "vote" or nxt in _not_nouns() or not nxt[:1].isalpha():
+        if nxt in units and units[nxt] == "vote" or nxt in _not_nouns() or not nxt[:1].isalpha() or d.verb_like(nxt):
             return "vote", "won"
     return None
 
@@ -3423,6 +3423,11 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             words = d.m.words[si]
             if _other_contest(d, si, pos, fs, fpos):
                 continue  # "their previous 44-run defeat", "in 2019": another contest or time
+            if margin[0] == "vote" and "majority" in words[max(0, pos - 3) : pos]:
+                # "his majority of 2,300": whose is told by the winner's name in its sentence ("With her
+                # majority of 1,842, Ms Okafor ..."); a pronoun alone may be a loser's or a neighbour's.
+                if not _caps(d, si, 0, len(words)) & _known_names(d, fs):
+                    continue
             if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words), pos)):
                 continue  # "Scotland's 67-run win": another side's contest ("in Harare" is where it was)
             yield Relation(
