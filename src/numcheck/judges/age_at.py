@@ -74,6 +74,9 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
         latest = int(rel.label("latest"))
         if latest < born:
             return None
+        if rel.label("birthday") == "now":
+            # A birthday kept this week falls in the birth's year plus N: at least the years to the latest.
+            return latest - born, 200, f"born in {born} and a year of {latest} told as past", "", (bi,)
         return latest - born - 1, 200, f"born in {born} and a year of {latest} told as past", "", (bi,)
     else:
         return None

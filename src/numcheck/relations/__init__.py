@@ -65,6 +65,7 @@ from numcheck.relations.ages import (
     _ages_at_acts,
     _ages_in_role,
     _ages_then_and_now,
+    _birthdays_this_week,
     _thing_ages,
     _youth_ages,
 )
@@ -363,6 +364,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _ages,
     _thing_ages,
     _ages_then_and_now,
+    _birthdays_this_week,
     _ages_in_role,
     _ages_at_acts,
     _youth_ages,

@@ -191,6 +191,38 @@ def _weekday_year(d: _Doc) -> int:
     return year
 
 
+def _birthdays_this_week(d: _Doc) -> Iterator[Relation]:
+    """``age``: the one "Nth birthday" told as kept this week ("The opener, who celebrated his 21st birthday on
+    Tuesday, made 142": a bare weekday or "yesterday" in its sentence, no year, not its eve) against the one
+    birth told with its day ("Born in Bradford on 25 June 2003"), in a text without a reporting date: the
+    birthday falls in the birth's year plus N, so N is at least the years from the birth to the latest year
+    the text tells of as past ("his third five-wicket haul of the 2024 season"; label ``birthday`` "now")."""
+    born = _births(d)
+    birthdays = _birthdays(d)
+    if d.view.reporting_date is not None or len(born) != 1 or len(birthdays) != 1 or birthdays[0][1]:
+        return
+    bi, (oi, _) = born[0], birthdays[0]
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", d.facts[bi].iso or ""):
+        return
+    si = d.facts[oi].sentence
+    toks = d.m.tokens[si]
+    others = KIN_WORDS | frozenset(dates.table("ages")["other_after"])
+    if set(d.m.words[d.facts[bi].sentence]) & others:
+        return  # "Her late husband ... was born on 4 April 1940": another person's birth
+    if any(t.fact >= 0 and _year_of(d.facts[t.fact]) is not None for t in toks):
+        return  # "his 21st birthday in 2019": kept then
+    if not any(
+        t.fact >= 0 and (d.facts[t.fact].kind == "weekday" or d.facts[t.fact].text.lower() == "yesterday") for t in toks
+    ):
+        return  # not told as this week's
+    latest = _latest_past(d)
+    year, by = _year_of(d.facts[latest]) if latest >= 0 else None, _year_of(d.facts[bi])
+    if latest == bi or year is None or by is None or year <= by:
+        return
+    labels = (("at", "report"), ("latest", str(year)), ("birthday", "now"))
+    yield Relation("age", (("age", oi), ("born", bi)), (), "document", labels)
+
+
 def _later_told(d: _Doc, bi: int) -> int:
     """The latest year the text tells besides the birth ``bi``, when it is after the birth's year; else -1: a
     weekday and date dated from the birth's year alone say nothing of now."""
