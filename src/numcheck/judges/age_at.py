@@ -66,11 +66,17 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
         used: tuple[int, ...] = (bi, at_i)
     elif rel.label("at") == "report" and view.reporting_date is not None:
         at, when, used = view.reporting_date.year, view.reporting_date.isoformat(), (bi,)
+    elif rel.label("at") == "report" and rel.label("now").isdigit():
+        # No dateline: a date told with its weekday ("on Thursday 20 March") fixes the story's year.
+        at, when, used = int(rel.label("now")), f"{rel.label('now')} (the year a weekday and date fit)", (bi,)
     elif rel.label("at") == "report" and rel.label("latest").isdigit():
         # No date of its own: now is no earlier than the latest year the text tells as past.
         latest = int(rel.label("latest"))
         if latest < born:
             return None
+        if rel.label("birthday") == "now":
+            # A birthday kept this week falls in the birth's year plus N: at least the years to the latest.
+            return latest - born, 200, f"born in {born} and a year of {latest} told as past", "", (bi,)
         return latest - born - 1, 200, f"born in {born} and a year of {latest} told as past", "", (bi,)
     else:
         return None

@@ -77,13 +77,24 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", labels)
             elif birth_alone and d.view.reporting_date is not None and _born_far(d, si, pos, a, born[0]):
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "document", (("at", "report"),))
+            elif (
+                birth_alone
+                and _later_told(d, born[0]) > 0
+                and _weekday_year(d) > 0
+                and _born_far(d, si, pos, a, born[0])
+            ):
+                # No dateline, but "The vote on Thursday 20 March" dates the story to the year that fits.
+                labels = (("at", "report"), ("now", str(_weekday_year(d))))
+                yield Relation("age", (("age", ai), ("born", born[0])), (), "document", labels)
         names = _cap_names(d, si)
         # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
         # ... She was nine days short of her 10th birthday").
         # Not a first-person birthday ("a week after my first birthday") nor an age as a threshold ("at
         # the age of 18 years").
         threshold = tuple(words[max(0, pos - 3) : pos]) == ("the", "age", "of")
-        for oi, eve in birthdays:
+        at_act = threshold and words[pos - 4 : pos - 3] == ("at",) or a.text.lower().startswith("at the age of")
+        for oi, eve in birthdays if not at_act else ():
+            # "joined the academy at the age of 14": an age at an act, not the age a birthday now makes.
             bs, bpos = d.pos_of(oi)
             whose = d.m.words[bs][bpos - 1] if bpos > 0 else ""
             alone = len(birthdays) == 1 and not threshold and _only_age_of(d, ages, ai, whose)
@@ -151,6 +162,78 @@ def _kin_before(d: _Doc, si: int, pos: int) -> bool:
     40"): the age is the kin's, not the person born in another sentence."""
     words = d.m.words[si]
     return any(words[k] in KIN_WORDS and words[k - 1] in ("his", "her", "their") for k in range(1, pos))
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_year(d: _Doc) -> int:
+    """In a text without a reporting date, the year its dates told with a weekday and without a year fall in
+    ("The vote on Thursday 20 March was called after ... re-elected in July 2024"): the one year, just after the
+    latest year the text tells of, in which that date is that weekday (``dates._dated_by_weekday``, as for a
+    dateline). -1 when there is none, the dates disagree, or a reporting date is known."""
+
+    def read(view: object) -> int:
+        if d.view.reporting_date is not None:
+            return -1
+        years = set()
+        for fi in d.view.by_kind.get("date", ()):
+            f = d.facts[fi]
+            m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
+            wd = next((_WEEKDAY_NAMES.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAY_NAMES), None)
+            if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
+                continue
+            day = dates._dated_by_weekday(d.view.doc, d.facts, int(m.group(1)), int(m.group(2)), wd)
+            years.add(day.year if day is not None else -1)
+        return years.pop() if len(years) == 1 else -1
+
+    year: int = d.view.memo("weekday-year", read)
+    return year
+
+
+def _birthdays_this_week(d: _Doc) -> Iterator[Relation]:
+    """``age``: the one "Nth birthday" told as kept this week ("The opener, who celebrated his 21st birthday on
+    Tuesday, made 142": a bare weekday or "yesterday" in its sentence, no year, not its eve) against the one
+    birth told with its day ("Born in Bradford on 25 June 2003"), in a text without a reporting date: the
+    birthday falls in the birth's year plus N, so N is at least the years from the birth to the latest year
+    the text tells of as past ("his third five-wicket haul of the 2024 season"; label ``birthday`` "now")."""
+    born = _births(d)
+    birthdays = _birthdays(d)
+    if d.view.reporting_date is not None or len(born) != 1 or len(birthdays) != 1 or birthdays[0][1]:
+        return
+    bi, (oi, _) = born[0], birthdays[0]
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", d.facts[bi].iso or ""):
+        return
+    si = d.facts[oi].sentence
+    toks = d.m.tokens[si]
+    others = KIN_WORDS | frozenset(dates.table("ages")["other_after"])
+    if set(d.m.words[d.facts[bi].sentence]) & others:
+        return  # "Her late husband ... was born on 4 April 1940": another person's birth
+    if any(t.fact >= 0 and _year_of(d.facts[t.fact]) is not None for t in toks):
+        return  # "his 21st birthday in 2019": kept then
+    if not any(
+        t.fact >= 0 and (d.facts[t.fact].kind == "weekday" or d.facts[t.fact].text.lower() == "yesterday") for t in toks
+    ):
+        return  # not told as this week's
+    latest = _latest_past(d)
+    year, by = _year_of(d.facts[latest]) if latest >= 0 else None, _year_of(d.facts[bi])
+    if latest == bi or year is None or by is None or year <= by:
+        return
+    labels = (("at", "report"), ("latest", str(year)), ("birthday", "now"))
+    yield Relation("age", (("age", oi), ("born", bi)), (), "document", labels)
+
+
+def _later_told(d: _Doc, bi: int) -> int:
+    """The latest year the text tells besides the birth ``bi``, when it is after the birth's year; else -1: a
+    weekday and date dated from the birth's year alone say nothing of now."""
+    born = _year_of(d.facts[bi])
+    years = [
+        y
+        for kind in ("year", "date")
+        for fi in d.view.by_kind.get(kind, ())
+        if fi != bi and (y := _year_of(d.facts[fi])) is not None
+    ]
+    return max(years) if born is not None and years and max(years) > born else -1
 
 
 def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:

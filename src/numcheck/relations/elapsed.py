@@ -282,8 +282,46 @@ def _ago(d: _Doc) -> Iterator[Relation]:
             start, cues = _verb_year(d, si, pos)
         if start < 0:
             start, cues = _then_year(d, si, pos)
+        if start < 0:
+            start = _started_aside(d, si, pos)
         if start >= 0:
             yield from _to_now(d, si, fi, start, cues)
+
+
+# Tokens back from ", N years ago" to the year of the clause it is set beside ("first held in 1875 on a
+# field behind the inn, 140 years ago").
+ASIDE_REACH = 12
+
+
+def _started_aside(d: _Doc, si: int, pos: int) -> int:
+    """For ", N years ago" set after a comma at token ``pos``: the nearest year before it in its sentence,
+    within ASIDE_REACH tokens with no other figure between, told with a word that starts or makes a thing
+    or after "first" ("The show was first held in 1875 on a field, 140 years ago"); -1 if none."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos < 1 or words[pos - 1] != ",":
+        return -1
+    for k in range(pos - 2, max(-1, pos - 2 - ASIDE_REACH), -1):
+        fi = toks[k].fact
+        if fi < 0:
+            if words[k] in (";", ":", "("):
+                return -1
+            continue
+        if _year_of(d.facts[fi]) is None or d.facts[fi].kind != "year":
+            return -1
+        near = set(words[max(0, k - STARTED_REACH) : k])
+        if _started(d, si, k) or near & (_made_words() | _FIRST_WORDS):
+            return fi
+        return -1
+    return -1
+
+
+# Words before a year that tell it as the first time of what is counted from it ("was first held in 1875").
+_FIRST_WORDS = frozenset({"first", "originally"})
+
+
+@functools.cache
+def _made_words() -> frozenset[str]:
+    return frozenset(dates.table("ages")["made_words"])
 
 
 def _then_year(d: _Doc, si: int, pos: int) -> tuple[int, tuple[Span, ...]]:
@@ -776,6 +814,18 @@ def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...], withi
 # Words of a sentence that tell its anniversary as kept now ("cash machines celebrate their 30th anniversary
 # this week", "marks its 50th birthday today"), besides ``[spans] now_words``.
 _KEPT_NOW = frozenset("this today celebrating celebrates celebrate marks marking mark".split())
+# Past forms that keep an anniversary now when the sentence dates it to the story's own week ("celebrated its
+# 150th anniversary on Saturday", "marked its 40th birthday yesterday").
+_KEPT_LATELY = frozenset("celebrated marked".split())
+
+
+def _this_week(d: _Doc, si: int) -> bool:
+    """Sentence ``si`` names a bare weekday or "yesterday": the story's own week, not a past year."""
+    if "yesterday" in d.m.words[si]:
+        return True
+    return any(t.fact >= 0 and d.facts[t.fact].kind == "weekday" for t in d.m.tokens[si])
+
+
 # Words shorter than this say too little to tie an anniversary to the event it counts from; an anniversary
 # shares ANNIVERSARY_SHARED of them with the start's sentence, or one told there as "the first" of its kind
 # (within FIRST_OF words after "first").
@@ -789,24 +839,7 @@ def _anniversary_now(d: _Doc, start: int) -> int:
     word with the sentence of the year ``start`` ("the first cash machine was opened ... in 1970"): now
     is that year plus N. -1 if none or several."""
 
-    def read(view: object) -> list[tuple[int, frozenset[str]]]:
-        table = dates.table("spans")
-        kept = frozenset(table["now_words"]) | _KEPT_NOW
-        then = frozenset(table["then_words"])
-        marks = frozenset(table["anniversary_words"]) | {"birthday"}
-        out = []
-        for si, pos, fi, f in d.figures(frozenset({"ordinal"})):
-            words = d.m.words[si]
-            if not f.value or words[pos + 1 : pos + 2] not in tuple((w,) for w in marks):
-                continue
-            if words[pos + 2 : pos + 3] == ("of",) or not set(words) & kept or set(words) & then:
-                continue
-            if any(t.fact >= 0 and _year_of(d.facts[t.fact]) is not None for t in d.m.tokens[si]):
-                continue  # "marked its 20th anniversary in 2005": kept then, not now
-            out.append((fi, _content(d, si)))
-        return out
-
-    told: list[tuple[int, frozenset[str]]] = d.view.memo("anniversaries-now", read)
+    told = _anniversaries_now(d)
     if not told:
         return -1
     s0 = d.facts[start].sentence
@@ -819,12 +852,58 @@ def _anniversary_now(d: _Doc, start: int) -> int:
         if t.fact >= 0 and _is_first(d.facts[t.fact])
         for w in words0[k + 1 : k + 1 + FIRST_OF]
     }
+    # "The show was first held in 1875": what was first held is the first of its kind too.
+    firsts |= {
+        singular(_doer(words0, k + 1))
+        for k, w in enumerate(words0[:-1])
+        if w in _FIRST_WORDS and words0[k + 1].isalpha() and words0[k + 1] not in _AUXILIARIES
+    } - {""}
     found = [
         fi
         for fi, words in told
         if d.facts[fi].sentence != s0 and (len(words & ties) >= ANNIVERSARY_SHARED or words & ties & firsts)
     ]
     return found[0] if len(found) == 1 else -1
+
+
+def _begun_by_it(d: _Doc, si: int, k: int, content: frozenset[str]) -> bool:
+    """The start word before the year at token ``k`` has the thing itself as its doer: a pronoun ("since it
+    started flying in 1994", "we started trading in 1981") or a word of the anniversary's sentence ("the
+    airline began flying in 1994"); not another's start ("Its founder started work as a nurse in 1980")."""
+    words = d.m.words[si]
+    begun = _start_words() | _made_words()
+    at = [j for j in range(max(0, k - STARTED_REACH), k) if words[j] in begun]
+    if not at:
+        return False
+    doer = _doer(words, at[-1])
+    return doer in ("it", "they", "we") or singular(doer) in content
+
+
+def _anniversaries_now(d: _Doc) -> list[tuple[int, frozenset[str]]]:
+    """(fact, content words of its sentence) for every "Nth anniversary" or "Nth birthday" told as kept now,
+    without an "of ..." phrase of its own or a year in its sentence."""
+
+    def read(view: object) -> list[tuple[int, frozenset[str]]]:
+        table = dates.table("spans")
+        kept = frozenset(table["now_words"]) | _KEPT_NOW
+        then = frozenset(table["then_words"])
+        marks = frozenset(table["anniversary_words"]) | {"birthday"}
+        out = []
+        for si, pos, fi, f in d.figures(frozenset({"ordinal"})):
+            words = d.m.words[si]
+            if not f.value or words[pos + 1 : pos + 2] not in tuple((w,) for w in marks):
+                continue
+            if words[pos + 2 : pos + 3] == ("of",) or set(words) & then:
+                continue
+            if not set(words) & kept and not (set(words) & _KEPT_LATELY and _this_week(d, si)):
+                continue
+            if any(t.fact >= 0 and _year_of(d.facts[t.fact]) is not None for t in d.m.tokens[si]):
+                continue  # "marked its 20th anniversary in 2005": kept then, not now
+            out.append((fi, _content(d, si)))
+        return out
+
+    told: list[tuple[int, frozenset[str]]] = d.view.memo("anniversaries-now", read)
+    return told
 
 
 def _content(d: _Doc, si: int) -> frozenset[str]:
@@ -962,6 +1041,45 @@ def _its_anniversaries(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "sentence")
         elif end < 0 and d.view.reporting_date is not None:
             yield Relation("span", (("length", fi), ("start", start)), (), "sentence", (("end", "report"),))
+
+
+def _anniversary_begun(d: _Doc) -> Iterator[Relation]:
+    """``span``: a thing's "its Nth anniversary" kept now ("The airline, which began with two leased turboprops,
+    is marking its 25th anniversary this year"; no year in its sentence, no "of ..." phrase) against the one
+    year another sentence says it began (``start``: "since it started flying out of Glasgow in 1994"), to the
+    reporting date or the years the text reports. The two sentences are tied by two longer words in common or
+    by a word of beginning in both; the years so tied must be one."""
+    begun = frozenset(dates.table("spans")["work_start_words"]) | _made_words()
+    future = frozenset(dates.table("ages")["future_words"])
+    for fi, content in _anniversaries_now(d):
+        si, pos = d.pos_of(fi)
+        words = d.m.words[si]
+        if pos < 1 or words[pos - 1] not in ("its", "their"):
+            continue
+        own_begun = bool(set(words) & begun)
+        found = []
+        for yi in _single_years(d):
+            s2, k = d.pos_of(yi)
+            w2 = d.m.words[s2]
+            if s2 == si or set(w2) & future or d.facts[yi].kind != "year":
+                continue
+            if not (_started(d, s2, k) or set(w2[max(0, k - STARTED_REACH) : k]) & _made_words()):
+                continue
+            if len(content & _content(d, s2)) >= ANNIVERSARY_SHARED or own_begun and _begun_by_it(d, s2, k, content):
+                found.append(yi)
+        if len({_year_of(d.facts[y]) for y in found}) != 1:
+            continue
+        start = found[0]
+        y0, n = _year_of(d.facts[start]), d.facts[fi].value
+        if y0 is None or n is None or y0 + int(n) < 1000:
+            continue
+        labels = (("end", "report"),)
+        if d.view.reporting_date is not None:
+            yield Relation("span", (("length", fi), ("start", start)), (), "document", labels)
+            continue
+        bounds = _now_bounds(d, si, start)
+        if bounds:
+            yield Relation("span", (("length", fi), ("start", start), *bounds), (), "document", labels)
 
 
 # Tokens of the phrase after "since" or "after" read for the event a length counts from ("since that first

@@ -11,6 +11,7 @@ from decimal import Decimal
 from numcheck.dates import MONTHS
 from numcheck.mentions import CLAUSE_END, GENERIC_CONCEPTS, SECTOR_NOUNS, Frame, same_holder, word_tokens
 from numcheck.model import Fact, Span
+from numcheck.patterns import STOPWORDS
 from numcheck.relations.base import (
     _DETERMINERS,
     _NP_STOP,
@@ -27,6 +28,8 @@ from numcheck.relations.base import (
 from numcheck.relations.base import _lead_sentences as _lead_sentences  # levels.py reads it from here
 from numcheck.relations.base import _plain_tokens as _plain_tokens  # targets.py reads it from here
 from numcheck.relations.holders import _lower_words
+from numcheck.relations.margins import _majority_size
+from numcheck.relations.margins import _other_time as _former_contest
 from numcheck.relations.persons import _opening_name, _word_pattern, _words_table
 from numcheck.relations.persons import _tokens as _person_tokens
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
@@ -1574,6 +1577,164 @@ def _told_twice(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         earlier.append((fi, ident, before, after_names))
         if len(earlier) > TWICE_PER_KEY:
             earlier.pop(0)
+
+
+# Tokens after a preposition read for the phrase that names a set ("on firm order", "in intensive care").
+SET_PHRASE_REACH = 4
+
+
+def _set_phrase(d: _Doc, si: int, pos: int) -> tuple[str, str, frozenset[str]] | None:
+    """(noun, preposition, its words) of a count's noun and the phrase right after it that says which set it
+    counts: "40 A321neo aircraft on firm order" → (aircraft, on, {firm, order}); None when the noun is not
+    followed by one of ``[restatement] set_preps`` and at least one word of content."""
+    head, _ = _head(d, si, pos)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = head + 1
+    if head <= pos or k >= len(words) or words[k] not in _set_preps():
+        return None
+    got = []
+    j = k + 1
+    while j < min(len(words), k + 1 + SET_PHRASE_REACH):
+        w = words[j]
+        if toks[j].fact >= 0 or not w[:1].isalpha() or w in _NP_STOP or w in _ECHO_STOP or d.verb_like(w):
+            break
+        got.append(w)
+        j += 1
+    content = frozenset(singular(w) for w in got if len(w) > 2 and w not in STOPWORDS)
+    if not content or j < len(words) and words[j] in _NARROWING:
+        return None  # "in intensive care with Covid", "on order at Boeing": narrowed past the phrase
+    return singular(words[head]), words[k], content
+
+
+@functools.cache
+def _set_preps() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["restatement"]["set_preps"])
+
+
+def _named_sets_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One set's count told again as known, named both times by its noun and the same phrase after it: "covers
+    40 A321neo aircraft on firm order" … "She said the 45 aircraft on firm order would create 1,200 jobs". The
+    later count is told as known ("the", "those", a possessive); the phrase's words of content are the same
+    both times. Left out: parts, items and ends of other relations, another or a remainder, two times, a
+    word of another in the later clause, two sources. Any two values that cannot both hold are a finding."""
+    # A part or an item named by its own phrase ("40 on firm order, with options on 20 more") is still that set.
+    tied = _tied(d, built, "group", free=frozenset({"part", "item"}))
+    seen: dict[tuple[str, str, frozenset[str]], list[int]] = {}
+    for si, pos, fi, f in d.figures(frozenset({"count"})):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or m.roles & _ECHO_NOT or f.value is None:
+            continue
+        phrase = _set_phrase(d, si, pos)
+        if phrase is None:
+            continue
+        earlier = seen.setdefault(phrase, [])
+        if _told_again_cue(d, si, pos) and not _listed(d, si, pos, *_chunk(d, si, pos)):
+            words = d.m.words[si]
+            lo, hi = _chunk(d, si, pos)
+            other = any(w in d.v.another_cues or w in d.v.other_holders for w in words[lo:hi])
+            # Names before it that the first's sentence and the headline do not give ("Dunmore Royal said its
+            # 25 patients"), a place of its own ("In Leeds,"), or a figure before it in its clause ("Of the 40,
+            # the 25 ...") make it another set or a part.
+            own_names = _caps(d, si, 0, pos)
+            fb = d.m.frame(fi)
+            before = any(t.fact >= 0 for t in d.m.tokens[si][d.m.clause_start(si, pos) : pos])
+            for first in earlier if not (other or before) else ():
+                fs = d.facts[first].sentence
+                if fs == si or d.facts[first].value == f.value:
+                    continue
+                if not own_names <= _known_names(d, fs) | _known_names(d, 0) | _words_of(d, fs) | _words_of(d, 0):
+                    continue
+                if fb.scope and fb.scope != d.m.frame(first).scope:
+                    continue
+                if _other_time(_times(d, fs), _times(d, si)) or _two_sources(d, fs, si):
+                    continue
+                yield Relation(
+                    "restatement",
+                    (("first", first), ("second", fi)),
+                    (),
+                    "document",
+                    (("lag", ""), ("concept", phrase[0]), ("scope", ""), ("evidence", ""), ("alike", "yes")),
+                )
+                break
+        earlier.append(fi)
+
+
+# Tokens after a figure in which a phrase may tell it as the most ever ("26.3 million people, more than ever").
+RECORD_AFTER_REACH = 6
+# Two record figures of one thing differ by a slip, not by this ratio or more.
+RECORD_RATIO = Decimal("1.5")
+
+
+def _told_as_record(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as its holder's most ever: "record" right before it ("a record 23.6
+    million passengers") or a phrase of ``[restatement] record_after`` just after its noun ("26.3 million
+    people, more than ever before")."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, pos)
+    if h >= 1 and words[h - 1] in _record_words()[0]:
+        return True
+    tail = words[pos + 1 : pos + 1 + RECORD_AFTER_REACH + 4]
+    for phrase in _record_words()[1]:
+        n = len(phrase)
+        if any(tail[k : k + n] == phrase for k in range(min(len(tail), RECORD_AFTER_REACH + 1))):
+            return True
+    return False
+
+
+@functools.cache
+def _record_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    data = _toml("vocab.toml")["restatement"]
+    return frozenset(data["record_before"]), tuple(tuple(p.split()) for p in data["record_after"])
+
+
+def _record_holder_subject(d: _Doc, si: int, pos: int, fs: int) -> bool:
+    """The later record's clause opens on its holder speaking of itself ("We flew", "It carried") or on a word
+    the first record's sentence gives ("The museum drew"), past quotes and articles."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, pos)
+    subject = next((w for w in words[lo:pos] if w[:1].isalpha() and w not in ("the", "a", "an")), "")
+    return subject in ("we", "it", "they") or subject in _words_of(d, fs)
+
+
+def _records_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """One holder's record told twice with two values: "after carrying a record 23.6 million passengers" …
+    '"We flew 26.3 million people, more than ever before"'. Both figures are told as the most ever, of one
+    kind and unit, with one concept (or a count of people by a generic noun), within ``RECORD_RATIO`` of each
+    other. Left out: forecasts, parts and items, another holder, time, period or source."""
+    tied = _tied(d, built, "group")
+    told: list[tuple[int, int, int, Fact]] = []
+    for si, pos, fi, f in d.figures(RESTATED_KINDS):
+        m = d.m.by_fact.get(fi)
+        if m is None or fi in tied or f.value is None or f.value <= 0 or "forecast" in m.roles:
+            continue
+        if m.roles & {"part", "remainder", "each", "window"} or not _told_as_record(d, si, pos):
+            continue
+        for fs, _, first, g in told:
+            if fs == si or g.kind != f.kind or g.unit != f.unit or g.value == f.value or g.value is None:
+                continue
+            if max(g.value, f.value) / min(g.value, f.value) >= RECORD_RATIO:
+                continue
+            if not _record_holder_subject(d, si, pos, fs):
+                continue  # "Haaland, his rival, managed 36 goals", "Police estimated that 45,000 people"
+            fa, fb = d.m.frame(first), d.m.frame(fi)
+            generic = f.kind == "count" and (fa.concept in d.v.generic or fb.concept in d.v.generic)
+            if fa.concept != fb.concept and not generic:
+                continue  # "a record £212m profit" … "record sales of £2.9bn": two things
+            if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
+                continue
+            if fa.part != fb.part or any(x and y and x != y for x, y in ((fa.period, fb.period), (fa.scope, fb.scope))):
+                continue  # "in August alone", "in Wales": another time or place
+            if _other_time(_times(d, fs), _times(d, si)) or _two_sources(d, fs, si):
+                continue
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (),
+                "document",
+                (("lag", ""), ("concept", fb.concept or fa.concept), ("scope", ""), ("evidence", ""), ("alike", "yes")),
+            )
+            break
+        told.append((si, pos, fi, f))
 
 
 # --- the headline's figure told in the body with its digits swapped: "Court rejects $208bn claim" … "$280bn" ---
@@ -3222,7 +3383,19 @@ def _margin(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
                 return units[words[k]], "won" if words[j] in won else "lost"
             if words[j] in _CHUNK_END:
                 break
+    if _majority_size(d, si, pos) and not _former_contest(d, si) and words[h - 3] in ("her", "his", "their"):
+        # "With her majority of 1,842": the winner's margin in votes, when nothing else is counted after it
+        # ("a majority of 1,200 staff") and the sentence tells no former contest ("overturning a majority").
+        # Without the possessive a majority may be anyone's ("Labour held the seat with a majority of 4,100").
+        nxt = words[k] if k < len(words) else "."
+        if nxt in units and units[nxt] == "vote" or nxt in _not_nouns() or not nxt[:1].isalpha() or d.verb_like(nxt):
+            return "vote", "won"
     return None
+
+
+@functools.cache
+def _not_nouns() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["margins"]["not_nouns"])
 
 
 def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -3241,9 +3414,13 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         if margin is not None and f.value is not None:
             told.append((si, pos, fi, margin))
     for k, (fs, fpos, first, margin) in enumerate(told):
-        if fs not in lead:
-            break
+        if fs not in lead and not (k == 0 and margin[0] == "vote"):
+            break  # a seat's winning majority is the story's first one told, wherever it is
         later = [(si, pos, fi) for si, pos, fi, m in told[k + 1 :] if m == margin and si != fs]
+        if margin[0] == "vote":
+            # A majority is told of past contests too ("was re-elected in July 2024 with a majority of 9,214"):
+            # those are left out before the values are counted.
+            later = [(si, pos, fi) for si, pos, fi in later if not _other_contest(d, si, pos, fs, fpos)]
         values = {d.facts[fi].value for _, _, fi in later} - {d.facts[first].value}
         if len(values) != 1:
             continue  # none apart, or two other values: more than one contest
@@ -3252,11 +3429,13 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             if d.facts[fi].value == d.facts[first].value:
                 continue
             words = d.m.words[si]
-            lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
-            if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
-                continue  # "their previous 44-run defeat": another contest
-            if _past_in_clause(d, si, pos) - _past_in_clause(d, fs, fpos):
-                continue  # "in 2019": another time
+            if _other_contest(d, si, pos, fs, fpos):
+                continue  # "their previous 44-run defeat", "in 2019": another contest or time
+            if margin[0] == "vote" and "majority" in words[max(0, pos - 3) : pos]:
+                # "his majority of 2,300": whose is told by the winner's name in its sentence ("With her
+                # majority of 1,842, Ms Okafor ..."); a pronoun alone may be a loser's or a neighbour's.
+                if not _caps(d, si, 0, len(words)) & _known_names(d, fs):
+                    continue
             if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words), pos)):
                 continue  # "Scotland's 67-run win": another side's contest ("in Harare" is where it was)
             yield Relation(
@@ -3267,6 +3446,22 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 (("lag", ""), ("concept", f"{margin[0]} margin"), ("scope", ""), ("evidence", "margin")),
             )
         break
+
+
+def _other_contest(d: _Doc, si: int, pos: int, fs: int, fpos: int) -> bool:
+    """The margin at ``pos`` is told of another contest than the first's: a word of another or "last" in its
+    clause ("their previous 44-run defeat"), or a past time the first's clause does not give ("in 2019")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    if any(w in d.v.another_cues or w in d.v.other_holders or w == "last" for w in words[lo:hi]):
+        return True
+    # A time told after a comma that closes the margin's phrase is the next clause's ("With her majority of
+    # 1,842, she must hold the seat at the election due by 2029").
+    stop = next((k for k in range(pos + 1, hi) if words[k] in (",", ";")), hi)
+    own = {
+        (d.facts[toks[k].fact].kind, d.facts[toks[k].fact].text.lower()) for k in range(lo, stop) if toks[k].fact >= 0
+    }
+    return bool(_past_in_clause(d, si, pos) & own - _past_in_clause(d, fs, fpos))
 
 
 def _holder_names(d: _Doc, si: int, lo: int, hi: int, at: int = -1) -> frozenset[str]:

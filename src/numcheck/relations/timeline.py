@@ -37,7 +37,7 @@ from numcheck.days import WEEKDAY_NAMES, counted_from
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
 from numcheck.patterns import STOPWORDS
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import Relation, _Doc, _lead_sentences
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 _ISO = re.compile(r"^(\d{4}|-)-(\d\d)(?:-(\d\d))?(?:T(\d\d):(\d\d))?$")
@@ -332,6 +332,8 @@ def _timeline_spans(d: _Doc) -> Iterator[Relation]:
                 own = _clause_anchor(row, words, pos)
                 own = _dated_clock(d, rows, si, pos, own) if own is not None else None
                 named = own or (_named_start(d, rows, si, pos) if words[pos + 1] in _words("event_leads") else None)
+                if named is None and own is None and words[pos + 1 : pos + 2] in (("this",), ("that",)):
+                    named = _story_day(d, rows, si, words[pos + 2 : pos + 3])
                 if named is None:
                     continue
                 start, evidence = named, "sentence" if own else "document"
@@ -433,6 +435,21 @@ def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor
     if len(found) != 1 or need == MIN_SHARED and len(rows[found[0]]) != 1:
         return None
     return rows[found[0]][0]
+
+
+def _story_day(d: _Doc, rows: list[list[Anchor]], si: int, noun: tuple[str, ...]) -> Anchor | None:
+    """For "four days after this game": the day of the event the story reports, when the noun after "this" is
+    one of ``[timeline] story_events`` ("game", "match", "vote") and the lead (not the headline, not sentence
+    ``si``) tells one day (``Saturday``, a date), whatever clock time."""
+    if not noun or noun[0] not in _words("story_events"):
+        return None
+    lead = sorted(_lead_sentences(d) - {si})
+    found = [
+        a for sj in lead if not _headline(d, sj) for a in rows[sj] if a.date or a.month_day or a.weekday is not None
+    ]
+    if len({(a.date, a.month_day, a.weekday) for a in found}) != 1:
+        return None
+    return found[0]
 
 
 # Sentences either side of a journey told to now that may tell the day it set out.
