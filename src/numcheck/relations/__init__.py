@@ -265,6 +265,7 @@ from numcheck.relations.splits import (
     _unit_parts,
 )
 from numcheck.relations.stakes import _stake_rests, _stakes
+from numcheck.relations.standings import _standings
 from numcheck.relations.stated import (
     _change_told_after,
     _distant_stated,
@@ -309,6 +310,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _inferred_multiples,
     _streaks,
     _comparisons,
+    _standings,
     _portions,
     _conversions,
     _period_rates,

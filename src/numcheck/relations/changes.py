@@ -1830,7 +1830,11 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if framed > after and (framed >= len(words) or words[framed] in CLAUSE_END or words[framed] == ","):
         return None  # "4.6% higher than a year earlier, down from 4.9%": compared with a time, the figure is a move
     k = framed
-    while k < len(words) and k - after <= COMPARE_HOLDER and toks[k].fact < 0 and words[k] not in CLAUSE_END:
+
+    def plain(k: int) -> bool:  # no figure, or a time that names the level ("the June average of 15.9C")
+        return toks[k].fact < 0 or (k > framed and d.facts[toks[k].fact].kind in FRAME_KINDS)
+
+    while k < len(words) and k - after <= COMPARE_HOLDER and plain(k) and words[k] not in CLAUSE_END:
         if words[k] in (")", "|"):
             return None  # "(target 300 MB, missed) | 1 MB": the bracket or table cell ends the comparison
         if words[k] in ("and", "but", "while"):
