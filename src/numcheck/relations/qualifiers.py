@@ -303,7 +303,8 @@ def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
     toks = d.m.tokens[si]
     kinds = SHARES if unit == "share" else frozenset({"count", "number"})
     start = j
-    while j < len(words) and j - start <= QUALIFIER_NP:
+    reach = QUALIFIER_NP
+    while j < len(words) and j - start <= reach:
         w = words[j]
         if w in _APPOSITION:
             k = j + 1
@@ -323,7 +324,25 @@ def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
         if w in CLAUSE_END or w in GAP_STOP and w not in ("a", "an") and not inside_of:
             return -1, -1
         fi = toks[j].fact
-        if fi >= 0 and d.facts[fi].kind not in ("age", "ordinal"):
+        if fi >= 0 and d.facts[fi].kind in FRAME_KINDS:
+            reach += 2  # "of the customers it surveyed in December, 48%": the time the group is told of
+        elif fi >= 0 and d.facts[fi].kind in ("count", "number") and unit == "share" and _whole_of_np(words, start, j):
+            reach += (
+                2  # "a narrow majority of the 2,000 customers it surveyed, 48%": the share's whole, told in its phrase
+            )
+        elif fi >= 0 and d.facts[fi].kind not in ("age", "ordinal"):
             return -1, -1  # another figure first: "most of the 120 staff" is a share relation
         j += 1
     return -1, -1
+
+
+# Words between "of" and the whole a share's phrase names ("of the 2,000", "of its 400").
+_OF_WHOLE = frozenset({"the", "its", "their", "his", "her", "our", "all"})
+
+
+def _whole_of_np(words: tuple[str, ...] | list[str], start: int, j: int) -> bool:
+    """The count at token ``j`` is the whole the qualifier's phrase (from ``start``) is "of": "of the 2,000"."""
+    k = j - 1
+    while k >= start and words[k] in _OF_WHOLE:
+        k -= 1
+    return k >= start and words[k] == "of"
