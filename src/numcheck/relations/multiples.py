@@ -78,7 +78,12 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
         if cue is None:
             continue
         fi, word, end = cue
-        link = d.v.multiple_links.starting_at(words, end) or _change_link(d, si, end) or _owned_after(d, si, end)
+        link = (
+            d.v.multiple_links.starting_at(words, end)
+            or _change_link(d, si, end)
+            or _owned_after(d, si, end)
+            or _as_many_noun_as(words, end)
+        )
         if link is None:
             continue
         how, after = link
@@ -333,6 +338,23 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
 
 def _next_word(words: tuple[str, ...], k: int) -> str:
     return words[k + 1] if k + 1 < len(words) else ""
+
+
+# Words a noun may stand between "as many" and "as" ("three times as many stores as the 240").
+AS_NOUN_WORDS = 3
+
+
+def _as_many_noun_as(words: tuple[str, ...], end: int) -> tuple[str, int] | None:
+    """ "three times as many stores as", "twice as much money as": the counted noun between "as many" and
+    "as" (a few plain words), and the token after the second "as"."""
+    if words[end : end + 1] != ("as",) or end + 1 >= len(words) or words[end + 1] not in ("many", "much"):
+        return None
+    for k in range(end + 2, min(len(words), end + 3 + AS_NOUN_WORDS)):
+        if words[k] == "as":
+            return ("same", k + 1) if k > end + 2 else None
+        if not words[k].isalpha():
+            return None
+    return None
 
 
 def _change_link(d: _Doc, si: int, end: int) -> tuple[str, int] | None:
