@@ -620,6 +620,8 @@ class _Doc:
         those" takes a part of while the sentence tells another count before it."""
         words = self.m.words[si]
         j = self.hedge_start(si, k) - 1
+        if j >= 2 and words[j] == "the" and (self.verb_like(words[j - 1]) or words[j - 1].endswith("ed")):
+            return True  # "14,200 people attended the two emergency departments": the verb's known object
         return j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s"))
 
     def verb_like(self, word: str) -> bool:

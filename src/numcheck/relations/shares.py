@@ -306,7 +306,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
             if wi < 0 and words[after - 1] in referent_words().definite_determiners:
                 # "48,000 of the displaced", "41 of the dead": the count told before of the set it names.
-                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True, named=True)
+                # "92,000 of the visitors camped": the crowd the lead counts ("87,000 people attended").
+                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True, named=True, lead=True)
                 if wi >= 0:
                     told = "sentence" if d.pos_of(wi)[0] == si else "document"
                     return wi, d.span(si, j, after + 1), told
