@@ -325,9 +325,9 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
             continue
         if wi in parts or _told_part(d, s2, k2) or _share_beside(d, s2, k2):
             continue
-        periods.add(d.m.frame(wi).period)
         if w.value <= part.value:
-            continue
+            continue  # no total of the part, and its time leaves no total unclear ("the ten-team league")
+        periods.add(d.m.frame(wi).period)
         if best < 0 or w.value > (d.facts[best].value or 0):
             best = wi
     if best >= 0 and not d.m.frame(best).period and periods - {""}:
