@@ -250,6 +250,7 @@ from numcheck.relations.shares import (
     _noun_opening_parts,
     _predicate_parts,
     _shares_and_parts,
+    _shares_told_after,
     _within_concepts,
 )
 from numcheck.relations.splits import (
@@ -525,6 +526,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _told_wholes,
     _total_shares,
     _beside_shares,
+    _shares_told_after,
 )
 
 

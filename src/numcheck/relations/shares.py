@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from numcheck import startcache
@@ -45,7 +45,7 @@ from numcheck.relations.referents import (
     subject_at,
 )
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import _toml, singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
 PART_GAP = 3
@@ -1346,3 +1346,123 @@ def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
         yield Relation(
             "share", (("part", ref), ("whole", whole), ("share", fi)), (d.span(si, start, h), cue), "document"
         )
+
+
+@functools.cache
+def _told_share_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The marks that set a share off after its part's clause, and the words after a share that make it
+    no share of the part (``[told_shares]``)."""
+    data = _toml("vocab.toml")["told_shares"]
+    return frozenset(data["set_off"]), frozenset(data["not_after"])
+
+
+# Tokens after a part that the share set off at the end of its clause may stand ("Of those, 164 said they
+# would use buses more if the charge came in, two in five,").
+TOLD_SHARE_REACH = 22
+
+
+def _shares_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A share of a part whose whole a part relation gives, told apart from the part: set off by a comma
+    or a dash after the rest of the part's clause ("Of those, 164 said they would use buses more if the
+    charge came in, two in five, compared with ..."), or opening the next sentence of its paragraph after a
+    pointing subject and a link ("Of those, 3,550 waited more than 12 hours. That means one in four patients
+    waited half a day"). No other amount stands between the part and the share; a share followed by a word
+    of change or comparison ("a third more than"), by "of" and a whole of its own, or already tied to a
+    whole, is not read. A ``share`` relation."""
+    tied = {i for rel in built.get("share", {}).values() for r, i in rel.roles if r == "share"}
+    set_off, not_after = _told_share_words()
+    links = referent_words().share_links
+    demonstratives = referent_words().demonstratives
+    seen: set[int] = set()
+    for rel in built.get("part", {}).values():
+        p, w = rel.get("part"), rel.get("whole")
+        if p is None or w is None or p in seen:
+            continue
+        seen.add(p)
+        si, pos = d.pos_of(p)
+        found = _share_in_clause(d, si, pos, set_off, not_after)
+        if found is None:
+            found = _share_next(d, si, pos, links, demonstratives, not_after)
+        if found is None or found[0] in tied:
+            continue
+        xi, cue = found
+        evidence = "sentence" if d.pos_of(xi)[0] == si == d.pos_of(w)[0] else "document"
+        yield Relation("share", (("part", p), ("whole", w), ("share", xi)), (*rel.cues, cue), evidence)
+
+
+def _not_share_after(d: _Doc, si: int, pos: int, not_after: frozenset[str]) -> bool:
+    """The words right after the share at token ``pos`` make it a change, a comparison or a share of a
+    whole of its own ("a third more", "half of the 40 drivers", "half of them": of the part itself, or read by
+    the share readers)."""
+    words = d.m.words[si]
+    return (words[pos + 1] if pos + 1 < len(words) else ".") in not_after
+
+
+def _share_in_clause(
+    d: _Doc, si: int, pos: int, set_off: frozenset[str], not_after: frozenset[str]
+) -> tuple[int, Span] | None:
+    """The share set off at the end of the part's clause, after it in its sentence, with no other amount
+    between them."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(toks), pos + 1 + TOLD_SHARE_REACH)):
+        if words[k] in (";", ":") or (words[k] in CLAUSE_END and words[k] != ","):
+            return None
+        fi = toks[k].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        if d.facts[fi].kind not in SHARES:
+            return None  # another amount: the share may be its
+        h = d.hedge_start(si, k)
+        if h < 1 or words[h - 1] not in set_off or k == pos + 1 or h - 1 == pos + 1:
+            return None  # "164 (40%)" and "164, or 40%" are read by the share readers; no mark, no share told apart
+        if _not_share_after(d, si, k, not_after):
+            return None
+        after = words[k + 1] if k + 1 < len(words) else "."
+        if after not in CLAUSE_END and after not in set_off:
+            return None  # "two in five voters": a group of its own
+        return fi, d.span(si, h - 1, k + 1)
+    return None
+
+
+def _share_next(
+    d: _Doc,
+    si: int,
+    pos: int,
+    links: PhraseTable,
+    demonstratives: frozenset[str],
+    not_after: frozenset[str],
+) -> tuple[int, Span] | None:
+    """The share right after "That means", "This is" opening the next sentence of the part's paragraph, when
+    the part is the last amount of its sentence."""
+    toks = d.m.tokens[si]
+    for k in range(pos + 1, len(toks)):
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
+            return None  # the part is not the last amount told: the pointing subject may be another's
+    nxt = si + 1
+    sents = d.view.doc.sentences
+    if nxt >= len(d.m.words) or sents[nxt].paragraph != sents[si].paragraph:
+        return None
+    words = d.m.words[nxt]
+    start = 0  # a discourse opener ("Indeed,") is no token (``mentions.opening_end``)
+    if start + 1 >= len(words) or words[start] not in demonstratives:
+        return None
+    link = links.starting_at(words, start + 1)
+    if link is None:
+        return None
+    k = link[1]
+    while k < len(words) and d.fact_at(nxt, k) < 0 and words[k] in ("that", "just", "only", "roughly", "about"):
+        k += 1
+    xi = d.fact_at(nxt, k)
+    if xi < 0:
+        # past a hedge: "That means almost one in four"
+        j = k
+        while j < len(words) and j - k < 3 and d.fact_at(nxt, j) < 0 and words[j].isalpha():
+            j += 1
+        xi = d.fact_at(nxt, j) if j < len(words) else -1
+        if xi < 0 or d.hedge_start(nxt, j) != k:
+            return None
+        k = j
+    if d.facts[xi].kind not in SHARES or _not_share_after(d, nxt, k, not_after):
+        return None
+    return xi, d.span(nxt, start, k + 1)
