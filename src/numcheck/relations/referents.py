@@ -354,6 +354,8 @@ def named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
         k += 1
     if not head or head in d.v.generic_wholes or singular(head) == head:
         return -1  # "of the total", "of the vote", "of the market": a whole of no count told
+    if k < len(ws) and w.asked.starting_at(("those", ws[k]), 0):
+        return _sample_before(d, si, of, ref)  # "of the tenants asked", "of all voters polled": the sample
     if k < len(ws) and ws[k] not in CLAUSE_END and (ws[k] in w.definite_narrowing or d.verb_like(ws[k])):
         return -1  # "of all complaints made to ombudsmen nationally": a wider set than the count told
     concept = d.v.concepts.get(head, "")

@@ -189,9 +189,10 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -
     toks = d.m.tokens[si]
     if part < 0:
         part = toks[pos].fact
+    rest = _told_share_words()[2] - CONJUNCTIONS
     for k in range(pos + 1, min(len(words), pos + SHARE_AFTER_REACH)):
-        if words[k] in CLAUSE_END:
-            return None
+        if words[k] in CLAUSE_END or words[k] in rest:
+            return None  # "20,000 went to residents and the rest, about three-fifths": the rest's share
         fi = toks[k].fact
         if fi == whole:
             continue
@@ -1349,13 +1350,15 @@ def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
 
 
 @functools.cache
-def _told_share_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The marks that set a share off after its part's clause, and the words after a share that make it
-    no share of the part (``[told_shares]``)."""
+def _told_share_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The marks that set a share off after its part's clause, the words after a share that make it no
+    share of the part, and the words between that start another part (``[told_shares]``)."""
     data = _toml("vocab.toml")["told_shares"]
-    return frozenset(data["set_off"]), frozenset(data["not_after"])
+    return frozenset(data["set_off"]), frozenset(data["not_after"]), frozenset(data["stop"])
 
 
+# Words of the told-share stop list that join clauses rather than name another part.
+CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
 # Tokens after a part that the share set off at the end of its clause may stand ("Of those, 164 said they
 # would use buses more if the charge came in, two in five,").
 TOLD_SHARE_REACH = 22
@@ -1370,24 +1373,63 @@ def _shares_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
     of change or comparison ("a third more than"), by "of" and a whole of its own, or already tied to a
     whole, is not read. A ``share`` relation."""
     tied = {i for rel in built.get("share", {}).values() for r, i in rel.roles if r == "share"}
-    set_off, not_after = _told_share_words()
+    set_off, not_after, stop = _told_share_words()
     links = referent_words().share_links
     demonstratives = referent_words().demonstratives
-    seen: set[int] = set()
+    seen: dict[int, int] = {}
     for rel in built.get("part", {}).values():
         p, w = rel.get("part"), rel.get("whole")
         if p is None or w is None or p in seen:
             continue
-        seen.add(p)
+        seen[p] = w
         si, pos = d.pos_of(p)
-        found = _share_in_clause(d, si, pos, set_off, not_after)
+        found = _share_in_clause(d, si, pos, set_off, not_after, stop)
         if found is None:
             found = _share_next(d, si, pos, links, demonstratives, not_after)
         if found is None or found[0] in tied:
             continue
         xi, cue = found
+        tied.add(xi)
         evidence = "sentence" if d.pos_of(xi)[0] == si == d.pos_of(w)[0] else "document"
         yield Relation("share", (("part", p), ("whole", w), ("share", xi)), (*rel.cues, cue), evidence)
+    for si, pos, xi, _ in d.figures(SHARES):
+        # "Some 800 tenants said repairs were slow, two in five of those asked": the share names its whole.
+        if xi in tied:
+            continue
+        found_named = _named_share_after(d, si, pos, set_off, stop, seen)
+        if found_named is not None:
+            p, w, cue = found_named
+            yield Relation("share", (("part", p), ("whole", w), ("share", xi)), (cue,), "document")
+
+
+def _named_share_after(
+    d: _Doc, si: int, pos: int, set_off: frozenset[str], stop: frozenset[str], wholes: Mapping[int, int]
+) -> tuple[int, int, Span] | None:
+    """A share set off after a count's clause whose "of" names a whole told before ("of those asked", "of the
+    tenants surveyed", "of all adults"): the count is the nearest before it in its sentence, of the whole's
+    concept (or told as its part before, "Some 800 of them said ..."), with no other amount or word of
+    another part between them."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos + 1 >= len(words) or words[pos + 1] != "of":
+        return None
+    h = d.hedge_start(si, pos)
+    if h < 2 or words[h - 1] not in set_off:
+        return None
+    for k in range(h - 2, max(-1, h - 2 - TOLD_SHARE_REACH), -1):
+        if words[k] in (";", ":") or (words[k] in CLAUSE_END and words[k] != ",") or words[k] in stop:
+            return None
+        pi = toks[k].fact
+        if pi < 0 or d.facts[pi].kind in FRAME_KINDS:
+            continue
+        if d.facts[pi].kind not in ("count", "number") or k == h - 2:
+            return None  # another amount or share, or a count right before the mark (the share readers')
+        wi = named_whole(d, si, pos + 1, pi)
+        if wi < 0 or wi == pi or not same_family(d.facts[wi], d.facts[pi]):
+            return None
+        if not concepts_agree(d, pi, wi) and wholes.get(pi) != wi:
+            return None  # "800 tenants said 40 homes were damp": not the set the whole counts
+        return pi, wi, d.span(si, h - 1, pos + 2)
+    return None
 
 
 def _not_share_after(d: _Doc, si: int, pos: int, not_after: frozenset[str]) -> bool:
@@ -1399,13 +1441,13 @@ def _not_share_after(d: _Doc, si: int, pos: int, not_after: frozenset[str]) -> b
 
 
 def _share_in_clause(
-    d: _Doc, si: int, pos: int, set_off: frozenset[str], not_after: frozenset[str]
+    d: _Doc, si: int, pos: int, set_off: frozenset[str], not_after: frozenset[str], stop: frozenset[str]
 ) -> tuple[int, Span] | None:
     """The share set off at the end of the part's clause, after it in its sentence, with no other amount
     between them."""
     words, toks = d.m.words[si], d.m.tokens[si]
     for k in range(pos + 1, min(len(toks), pos + 1 + TOLD_SHARE_REACH)):
-        if words[k] in (";", ":") or (words[k] in CLAUSE_END and words[k] != ","):
+        if words[k] in (";", ":") or (words[k] in CLAUSE_END and words[k] != ",") or words[k] in stop:
             return None
         fi = toks[k].fact
         if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
