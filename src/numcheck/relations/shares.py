@@ -1392,6 +1392,20 @@ def _shares_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         tied.add(xi)
         evidence = "sentence" if d.pos_of(xi)[0] == si == d.pos_of(w)[0] else "document"
         yield Relation("share", (("part", p), ("whole", w), ("share", xi)), (*rel.cues, cue), evidence)
+    for rel in built.get("breakdown", {}).values():
+        # "The remaining 30,000, about three-quarters, went to visitors": an item's share set beside it.
+        total = rel.get("total")
+        if total is None:
+            continue
+        for role, item in rel.roles:
+            if role != "item" or item in seen:
+                continue
+            beside = _share_beside_item(d, item, set_off, not_after)
+            if beside is not None and beside[0] not in tied:
+                tied.add(beside[0])
+                yield Relation(
+                    "share", (("part", item), ("whole", total), ("share", beside[0])), (beside[1],), "document"
+                )
     for si, pos, xi, _ in d.figures(SHARES):
         # "Some 800 tenants said repairs were slow, two in five of those asked": the share names its whole.
         if xi in tied:
@@ -1508,3 +1522,25 @@ def _share_next(
     if d.facts[xi].kind not in SHARES or _not_share_after(d, nxt, k, not_after):
         return None
     return xi, d.span(nxt, start, k + 1)
+
+
+def _share_beside_item(
+    d: _Doc, item: int, set_off: frozenset[str], not_after: frozenset[str]
+) -> tuple[int, Span] | None:
+    """A share set off right after an item of a breakdown, with nothing after it but a mark or the clause's
+    end ("the remaining 30,000, about three-quarters, went", "and 30,000 - about three-quarters - to")."""
+    si, pos = d.pos_of(item)
+    words = d.m.words[si]
+    k = pos + 1
+    if k + 1 >= len(words) or (words[k] not in set_off and words[k] != "("):
+        return None
+    xi = d.figure_after(si, k + 1, SHARES)
+    if xi < 0:
+        return None
+    xs, xpos = d.pos_of(xi)
+    if xs != si or _not_share_after(d, si, xpos, not_after):
+        return None
+    after = words[xpos + 1] if xpos + 1 < len(words) else "."
+    if after not in CLAUSE_END and after not in set_off and after != ")":
+        return None
+    return xi, d.span(si, k, xpos + 1)
