@@ -289,6 +289,12 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             wi = d.figure_after(si, after, COUNTABLE)
             if wi < 0:
                 wi = _figure_after_noun_of(d, si, after)  # "of the country's population of 23 million"
+            seats = after + (after + 1 < len(words) and words[after] in ("the", "its", "their"))
+            if wi < 0 and seats < len(words) and words[seats] in _capacity_words()[2]:
+                # "62,000 of the stadium's seats", "of its seats": the venue's one capacity told in the story
+                cap = _capacity(d)
+                if cap >= 0 and cap != part:
+                    return cap, d.span(si, j, seats + 1), _told(d, si, cap)
             nxt = words[after] if after < len(words) else "."
             if (
                 wi < 0
@@ -1544,3 +1550,31 @@ def _share_beside_item(
     if after not in CLAUSE_END and after not in set_off and after != ")":
         return None
     return xi, d.span(si, k, xpos + 1)
+
+
+@functools.cache
+def _capacity_words() -> tuple[PhraseTable, frozenset[str], frozenset[str]]:
+    """The words before a venue's capacity, the compound words after it ("60,000-seat") and the nouns of
+    the parts told of it (``[capacity]``)."""
+    data = _toml("vocab.toml")["capacity"]
+    return (
+        PhraseTable.build((p, "capacity") for p in data["before"]),
+        frozenset(data["compound"]),
+        frozenset(data["parts"]),
+    )
+
+
+def _capacity(d: _Doc) -> int:
+    """The one capacity of a venue the story tells ("has a capacity of 60,000", "the 60,000-seat arena"),
+    else -1 (none, or two that differ)."""
+    before, compound, _ = _capacity_words()
+    found: list[int] = []
+    for si, pos, fi, _ in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        told = before.ending_at(words, d.hedge_start(si, pos)) is not None
+        glued = pos + 2 < len(words) and words[pos + 1] == "-" and words[pos + 2] in compound
+        if told or glued:
+            found.append(fi)
+    if not found or any(d.facts[fi].value != d.facts[found[0]].value for fi in found[1:]):
+        return -1
+    return found[0]
