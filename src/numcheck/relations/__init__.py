@@ -247,6 +247,7 @@ from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import (
     _demonstrative_shares,
+    _kinds_within_members,
     _noun_opening_parts,
     _predicate_parts,
     _shares_and_parts,
@@ -294,6 +295,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _groups_named_before,
     _ordinals_within,
     _shares_and_parts,
+    _kinds_within_members,
     _breakdowns,
     _leaving_rests,
     _changes_and_ranges,

@@ -1578,3 +1578,57 @@ def _capacity(d: _Doc) -> int:
     if not found or any(d.facts[fi].value != d.facts[found[0]].value for fi in found[1:]):
         return -1
     return found[0]
+
+
+@functools.cache
+def _kind_words() -> tuple[frozenset[str], PhraseTable, PhraseTable]:
+    """Nouns of kinds, words that give their members' total after them, words that tie members to their
+    kinds (``[kinds]``)."""
+    data = _toml("vocab.toml")["kinds"]
+    return (
+        frozenset(data["nouns"]),
+        PhraseTable.build((p, "total") for p in data["totals"]),
+        PhraseTable.build((p, "from") for p in data["from"]),
+    )
+
+
+# Tokens after a count of kinds that the members' total may stand ("112 different species of birds,
+# totalling 720"), and tokens between the members and the words that tie them to their kinds.
+KINDS_REACH = 10
+MEMBERS_GAP = 3
+
+
+def _kinds_within_members(d: _Doc) -> Iterator[Relation]:
+    """A count of kinds and the count of their members told with it: "112 species of birds, totalling 720",
+    "720 birds from 112 species". The kinds are at most the members (a ``part`` of them)."""
+    nouns, totals, ties = _kind_words()
+    for si, pos, fi, _ in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        nxt = pos + 1 + (pos + 1 < len(words) and words[pos + 1] in ("different", "distinct", "separate"))
+        if nxt >= len(words) or words[nxt] not in nouns:
+            continue
+        # "720 birds from 112 species": the members before the tie.
+        h = d.hedge_start(si, pos)
+        tie = ties.ending_at(words, h)
+        if tie is not None:
+            for k in range(tie[1] - 1, max(-1, tie[1] - 2 - MEMBERS_GAP), -1):
+                mi = d.fact_at(si, k)
+                if mi >= 0:
+                    if d.facts[mi].kind in ("count", "number") and not d.facts[mi].is_range:
+                        yield Relation("part", (("part", fi), ("whole", mi)), (d.span(si, tie[1], nxt + 1),), "clause")
+                    break
+                if not words[k].isalpha():
+                    break
+            continue
+        # "112 species of birds, totalling 720": the members' total after.
+        for k in range(nxt + 1, min(len(words), nxt + 1 + KINDS_REACH)):
+            if words[k] in CLAUSE_END and words[k] != ",":
+                break
+            hit = totals.starting_at(words, k)
+            if hit is not None:
+                mi = d.figure_after(si, hit[1], frozenset({"count", "number"}))
+                if mi >= 0:
+                    yield Relation("part", (("part", fi), ("whole", mi)), (d.span(si, k, hit[1]),), "clause")
+                break
+            if d.fact_at(si, k) >= 0:
+                break
