@@ -1494,8 +1494,8 @@ def _share_next(
     demonstratives: frozenset[str],
     not_after: frozenset[str],
 ) -> tuple[int, Span] | None:
-    """The share right after "That means", "This is" opening the next sentence of the part's paragraph, when
-    the part is the last amount of its sentence."""
+    """The share right after "That means", "This is" opening the next sentence (in its paragraph or opening
+    the next), when the part is the last amount of its sentence."""
     toks = d.m.tokens[si]
     for k in range(pos + 1, len(toks)):
         fi = toks[k].fact
@@ -1503,8 +1503,8 @@ def _share_next(
             return None  # the part is not the last amount told: the pointing subject may be another's
     nxt = si + 1
     sents = d.view.doc.sentences
-    if nxt >= len(d.m.words) or sents[nxt].paragraph != sents[si].paragraph:
-        return None
+    if nxt >= len(d.m.words) or sents[nxt].item or sents[si].item:
+        return None  # (a pointing subject opening the next paragraph still points back: "That means ...")
     words = d.m.words[nxt]
     start = 0  # a discourse opener ("Indeed,") is no token (``mentions.opening_end``)
     if start + 1 >= len(words) or words[start] not in demonstratives:
