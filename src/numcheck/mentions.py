@@ -57,6 +57,9 @@ OPENING_TIME_AT = 3
 PREVIOUS_REACH = 40
 # Concepts that say only "people": the verb after them says what they count ("208 people died").
 GENERIC_CONCEPTS = frozenset({"people"})
+# Determiners that open a noun phrase set beside a figure after a comma ("689 cinemas, the best opening of
+# the year so far"): the time words in it are the phrase's, not the figure's part of its time.
+_APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 # Words after a generic noun that its verb may stand ("978 people have been killed").
 VERB_CONCEPT_REACH = 5
 # Kinds of figure a bracket right after it may convert into other units ("£120 ($152)", "10 miles (16km)").
@@ -922,6 +925,7 @@ class Mentions:
         said = self._said_words(si)
         # (a phrase is tried only where its first word stands: this walk runs for every figure)
         sub_first, whole_first = v.sub_periods.by_first, v.whole_scopes.by_first
+        appositive = self._appositive_start(si, pos, hi)
         for j in dict.fromkeys(order):
             side = 1 if j > pos else -1
             if side in blocked:
@@ -930,7 +934,7 @@ class Mentions:
             if other >= 0 and j != pos and self.view.facts[other].kind in _AMOUNT_KINDS:
                 blocked.add(side)
                 continue
-            if not part:
+            if not part and not (side > 0 and j > appositive):
                 hit = v.sub_periods.starting_at(said, j) if said[j] in sub_first else None
                 if hit is not None and hit[1] <= hi and self._clear(si, j, hit[1], pos):
                     part = hit[0]
@@ -1003,6 +1007,16 @@ class Mentions:
                     return f"{f.value} {f.unit}"
                 k += step
         return ""
+
+    def _appositive_start(self, si: int, pos: int, hi: int) -> int:
+        """The comma after the figure at ``pos`` (before ``hi``) that opens a noun phrase set beside it with a
+        determiner ("from 689 cinemas, the best opening of the year so far"): the time words after it are that
+        phrase's; else ``hi``."""
+        words = self.words[si]
+        for k in range(pos + 1, min(hi, len(words) - 1)):
+            if words[k] == "," and words[k + 1] in _APPOSITIVE_OPENERS:
+                return k
+        return hi
 
     def _clear(self, si: int, a: int, b: int, pos: int) -> bool:
         """No other amount between the phrase at tokens ``a`` to ``b`` and the figure at ``pos``."""

@@ -247,9 +247,11 @@ from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import (
     _demonstrative_shares,
+    _kinds_within_members,
     _noun_opening_parts,
     _predicate_parts,
     _shares_and_parts,
+    _shares_told_after,
     _within_concepts,
 )
 from numcheck.relations.splits import (
@@ -294,6 +296,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _groups_named_before,
     _ordinals_within,
     _shares_and_parts,
+    _kinds_within_members,
     _breakdowns,
     _leaving_rests,
     _changes_and_ranges,
@@ -527,6 +530,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _told_wholes,
     _total_shares,
     _beside_shares,
+    _shares_told_after,
 )
 
 

@@ -194,6 +194,9 @@ def since_then(d: _Doc, si: int, pos: int) -> bool:
 
 # Possessive determiners before a count of a set its holder has ("its two departments").
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+# Words either side of a count that the verb naming its set may stand ("treated 12,000", "40 people were
+# rescued").
+VERB_NEAR = 3
 
 
 def held_excess(d: _Doc, si: int, pos: int) -> bool:
@@ -415,10 +418,32 @@ class _Doc:
                 nearest = fi  # "31,000 pupils ... 34,000 of those cases": another word for the same set
         nearest = nearest if nearest >= 0 else placed if placed >= 0 else older
         if noun.endswith(("ed", "ing")) and aside < 0:
-            return -1  # "Among those rescued", "those leaving": a set named by what befell it or what it does
+            # "Among those rescued", "those leaving": a set named by what befell it or what it does; the count
+            # told with that very verb ("The hospital treated 12,000 patients ... of those treated") is it.
+            return self._counted_by_verb(si, pos, part, noun)
         if singular(noun) in _UNIT_NOUNS and aside < 0:
             return -1  # "12,480 hours, the equivalent of 1,040 shifts ... 3,900 of those hours": not the shifts
         return aside if aside >= 0 else nearest
+
+    def _counted_by_verb(self, si: int, pos: int, part: int, verb: str) -> int:
+        """The nearest count before ``part``, in its sentence or the one before, of its family, told with
+        ``verb`` right before it ("treated 12,000 patients") or after its noun ("40 people were rescued");
+        -1 when there is none or the nearest two such counts differ."""
+        pf = self.facts[part]
+        found = -1
+        for s2, k in self.m.previous_figures(si, pos, back=1):
+            fi = self.fact_at(s2, k)
+            f = self.facts[fi]
+            if fi == part or f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, pf):
+                continue
+            words = self.m.words[s2]
+            h = self.hedge_start(s2, k)
+            near = words[max(0, h - VERB_NEAR) : h] + words[k + 1 : k + 1 + VERB_NEAR + 1]
+            if verb in near:
+                if found >= 0 and self.facts[found].value != f.value:
+                    return -1
+                found = fi if found < 0 else found
+        return found
 
     def list_count_before(self, si: int, pos: int, joins: tuple[str, ...], reach: int) -> int:
         """The token of a count of the figure's family that stands a few words (at most ``reach``, all
@@ -620,6 +645,8 @@ class _Doc:
         those" takes a part of while the sentence tells another count before it."""
         words = self.m.words[si]
         j = self.hedge_start(si, k) - 1
+        if j >= 2 and words[j] == "the" and (self.verb_like(words[j - 1]) or words[j - 1].endswith("ed")):
+            return True  # "14,200 people attended the two emergency departments": the verb's known object
         return j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s"))
 
     def verb_like(self, word: str) -> bool:

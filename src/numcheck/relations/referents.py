@@ -354,6 +354,8 @@ def named_whole(d: _Doc, si: int, of: int, ref: int) -> int:
         k += 1
     if not head or head in d.v.generic_wholes or singular(head) == head:
         return -1  # "of the total", "of the vote", "of the market": a whole of no count told
+    if k < len(ws) and w.asked.starting_at(("those", ws[k]), 0):
+        return _sample_before(d, si, of, ref)  # "of the tenants asked", "of all voters polled": the sample
     if k < len(ws) and ws[k] not in CLAUSE_END and (ws[k] in w.definite_narrowing or d.verb_like(ws[k])):
         return -1  # "of all complaints made to ombudsmen nationally": a wider set than the count told
     concept = d.v.concepts.get(head, "")
@@ -453,8 +455,19 @@ def sample_counts(d: _Doc, si: int, pos: int, back: int, skip: int) -> Iterator[
 
 def _sample_before(d: _Doc, si: int, of: int, ref: int) -> int:
     """The count a poll asked, told before token ``of`` ("a survey of 1,500 adults", "polled 1,500 people"),
-    or -1."""
-    return next(sample_counts(d, si, of, NAMED_BACK, ref), -1)
+    or -1. Past ``NAMED_BACK`` sentences, the story's one sample: "questioned 2,400 households" nine
+    sentences before "That is 45% of the sample" (two samples that differ leave it unclear)."""
+    near = next(sample_counts(d, si, of, NAMED_BACK, ref), -1)
+    if near >= 0:
+        return near
+    far = list(sample_counts(d, si, of, SAMPLE_BACK, ref))
+    if not far or any(d.facts[fi].value != d.facts[far[0]].value for fi in far[1:]):
+        return -1
+    return far[0]
+
+
+# Sentences back that a poll's one sample may stand for "those asked", "the sample".
+SAMPLE_BACK = 40
 
 
 def concepts_agree(d: _Doc, a: int, b: int) -> bool:

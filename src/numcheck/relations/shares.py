@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from numcheck import startcache
@@ -45,7 +45,7 @@ from numcheck.relations.referents import (
     subject_at,
 )
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import _toml, singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Words between a part and "of"/"out of" that still name the part ("12 staff of its 40").
 PART_GAP = 3
@@ -189,9 +189,10 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -
     toks = d.m.tokens[si]
     if part < 0:
         part = toks[pos].fact
+    rest = _told_share_words()[2] - CONJUNCTIONS
     for k in range(pos + 1, min(len(words), pos + SHARE_AFTER_REACH)):
-        if words[k] in CLAUSE_END:
-            return None
+        if words[k] in CLAUSE_END or words[k] in rest:
+            return None  # "20,000 went to residents and the rest, about three-fifths": the rest's share
         fi = toks[k].fact
         if fi == whole:
             continue
@@ -288,6 +289,12 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
             wi = d.figure_after(si, after, COUNTABLE)
             if wi < 0:
                 wi = _figure_after_noun_of(d, si, after)  # "of the country's population of 23 million"
+            seats = after + (after + 1 < len(words) and words[after] in ("the", "its", "their"))
+            if wi < 0 and seats < len(words) and words[seats] in _capacity_words()[2]:
+                # "62,000 of the stadium's seats", "of its seats": the venue's one capacity told in the story
+                cap = _capacity(d)
+                if cap >= 0 and cap != part:
+                    return cap, d.span(si, j, seats + 1), _told(d, si, cap)
             nxt = words[after] if after < len(words) else "."
             if (
                 wi < 0
@@ -306,7 +313,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
             if wi < 0 and words[after - 1] in referent_words().definite_determiners:
                 # "48,000 of the displaced", "41 of the dead": the count told before of the set it names.
-                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True, named=True)
+                # "92,000 of the visitors camped": the crowd the lead counts ("87,000 people attended").
+                wi = definite_whole(d, si, after - 1, d.facts[part], part, sets_only=True, named=True, lead=True)
                 if wi >= 0:
                     told = "sentence" if d.pos_of(wi)[0] == si else "document"
                     return wi, d.span(si, j, after + 1), told
@@ -1345,3 +1353,282 @@ def _demonstrative_shares(d: _Doc) -> Iterator[Relation]:
         yield Relation(
             "share", (("part", ref), ("whole", whole), ("share", fi)), (d.span(si, start, h), cue), "document"
         )
+
+
+@functools.cache
+def _told_share_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The marks that set a share off after its part's clause, the words after a share that make it no
+    share of the part, and the words between that start another part (``[told_shares]``)."""
+    data = _toml("vocab.toml")["told_shares"]
+    return frozenset(data["set_off"]), frozenset(data["not_after"]), frozenset(data["stop"])
+
+
+# Words of the told-share stop list that join clauses rather than name another part.
+CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
+# Tokens after a part that the share set off at the end of its clause may stand ("Of those, 164 said they
+# would use buses more if the charge came in, two in five,").
+TOLD_SHARE_REACH = 22
+
+
+def _shares_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A share of a part whose whole a part relation gives, told apart from the part: set off by a comma
+    or a dash after the rest of the part's clause ("Of those, 164 said they would use buses more if the
+    charge came in, two in five, compared with ..."), or opening the next sentence of its paragraph after a
+    pointing subject and a link ("Of those, 3,550 waited more than 12 hours. That means one in four patients
+    waited half a day"). No other amount stands between the part and the share; a share followed by a word
+    of change or comparison ("a third more than"), by "of" and a whole of its own, or already tied to a
+    whole, is not read. A ``share`` relation."""
+    tied = {i for rel in built.get("share", {}).values() for r, i in rel.roles if r == "share"}
+    set_off, not_after, stop = _told_share_words()
+    links = referent_words().share_links
+    demonstratives = referent_words().demonstratives
+    seen: dict[int, int] = {}
+    for rel in built.get("part", {}).values():
+        p, w = rel.get("part"), rel.get("whole")
+        if p is None or w is None or p in seen:
+            continue
+        seen[p] = w
+        si, pos = d.pos_of(p)
+        found = _share_in_clause(d, si, pos, set_off, not_after, stop)
+        if found is None:
+            found = _share_next(d, si, pos, links, demonstratives, not_after)
+        if found is None or found[0] in tied:
+            continue
+        xi, cue = found
+        tied.add(xi)
+        evidence = "sentence" if d.pos_of(xi)[0] == si == d.pos_of(w)[0] else "document"
+        yield Relation("share", (("part", p), ("whole", w), ("share", xi)), (*rel.cues, cue), evidence)
+    for rel in built.get("breakdown", {}).values():
+        # "The remaining 30,000, about three-quarters, went to visitors": an item's share set beside it.
+        total = rel.get("total")
+        if total is None:
+            continue
+        for role, item in rel.roles:
+            if role != "item" or item in seen:
+                continue
+            beside = _share_beside_item(d, item, set_off, not_after)
+            if beside is not None and beside[0] not in tied:
+                tied.add(beside[0])
+                yield Relation(
+                    "share", (("part", item), ("whole", total), ("share", beside[0])), (beside[1],), "document"
+                )
+    for si, pos, xi, _ in d.figures(SHARES):
+        # "Some 800 tenants said repairs were slow, two in five of those asked": the share names its whole.
+        if xi in tied:
+            continue
+        found_named = _named_share_after(d, si, pos, set_off, stop, seen)
+        if found_named is not None:
+            p, w, cue = found_named
+            yield Relation("share", (("part", p), ("whole", w), ("share", xi)), (cue,), "document")
+
+
+def _named_share_after(
+    d: _Doc, si: int, pos: int, set_off: frozenset[str], stop: frozenset[str], wholes: Mapping[int, int]
+) -> tuple[int, int, Span] | None:
+    """A share set off after a count's clause whose "of" names a whole told before ("of those asked", "of the
+    tenants surveyed", "of all adults"): the count is the nearest before it in its sentence, of the whole's
+    concept (or told as its part before, "Some 800 of them said ..."), with no other amount or word of
+    another part between them."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos + 1 >= len(words) or words[pos + 1] != "of":
+        return None
+    h = d.hedge_start(si, pos)
+    if h < 2 or words[h - 1] not in set_off:
+        return None
+    for k in range(h - 2, max(-1, h - 2 - TOLD_SHARE_REACH), -1):
+        if words[k] in (";", ":") or (words[k] in CLAUSE_END and words[k] != ",") or words[k] in stop:
+            return None
+        pi = toks[k].fact
+        if pi < 0 or d.facts[pi].kind in FRAME_KINDS:
+            continue
+        if d.facts[pi].kind not in ("count", "number") or k == h - 2:
+            return None  # another amount or share, or a count right before the mark (the share readers')
+        wi = named_whole(d, si, pos + 1, pi)
+        if wi < 0 or wi == pi or not same_family(d.facts[wi], d.facts[pi]):
+            return None
+        if not concepts_agree(d, pi, wi) and wholes.get(pi) != wi:
+            return None  # "800 tenants said 40 homes were damp": not the set the whole counts
+        return pi, wi, d.span(si, h - 1, pos + 2)
+    return None
+
+
+def _not_share_after(d: _Doc, si: int, pos: int, not_after: frozenset[str]) -> bool:
+    """The words right after the share at token ``pos`` make it a change, a comparison or a share of a
+    whole of its own ("a third more", "half of the 40 drivers", "half of them": of the part itself, or read by
+    the share readers)."""
+    words = d.m.words[si]
+    return (words[pos + 1] if pos + 1 < len(words) else ".") in not_after
+
+
+def _share_in_clause(
+    d: _Doc, si: int, pos: int, set_off: frozenset[str], not_after: frozenset[str], stop: frozenset[str]
+) -> tuple[int, Span] | None:
+    """The share set off at the end of the part's clause, after it in its sentence, with no other amount
+    between them."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(toks), pos + 1 + TOLD_SHARE_REACH)):
+        if words[k] in (";", ":") or (words[k] in CLAUSE_END and words[k] != ",") or words[k] in stop:
+            return None
+        fi = toks[k].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        if d.facts[fi].kind not in SHARES:
+            return None  # another amount: the share may be its
+        h = d.hedge_start(si, k)
+        if h < 1 or words[h - 1] not in set_off or k == pos + 1 or h - 1 == pos + 1:
+            return None  # "164 (40%)" and "164, or 40%" are read by the share readers; no mark, no share told apart
+        if _not_share_after(d, si, k, not_after):
+            return None
+        after = words[k + 1] if k + 1 < len(words) else "."
+        if after not in CLAUSE_END and after not in set_off:
+            return None  # "two in five voters": a group of its own
+        return fi, d.span(si, h - 1, k + 1)
+    return None
+
+
+def _share_next(
+    d: _Doc,
+    si: int,
+    pos: int,
+    links: PhraseTable,
+    demonstratives: frozenset[str],
+    not_after: frozenset[str],
+) -> tuple[int, Span] | None:
+    """The share right after "That means", "This is" opening the next sentence (in its paragraph or opening
+    the next), when the part is the last amount of its sentence."""
+    toks = d.m.tokens[si]
+    for k in range(pos + 1, len(toks)):
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
+            return None  # the part is not the last amount told: the pointing subject may be another's
+    nxt = si + 1
+    sents = d.view.doc.sentences
+    if nxt >= len(d.m.words) or sents[nxt].item or sents[si].item:
+        return None  # (a pointing subject opening the next paragraph still points back: "That means ...")
+    words = d.m.words[nxt]
+    start = 0  # a discourse opener ("Indeed,") is no token (``mentions.opening_end``)
+    if start + 1 >= len(words) or words[start] not in demonstratives:
+        return None
+    link = links.starting_at(words, start + 1)
+    if link is None:
+        return None
+    k = link[1]
+    while k < len(words) and d.fact_at(nxt, k) < 0 and words[k] in ("that", "just", "only", "roughly", "about"):
+        k += 1
+    xi = d.fact_at(nxt, k)
+    if xi < 0:
+        # past a hedge: "That means almost one in four"
+        j = k
+        while j < len(words) and j - k < 3 and d.fact_at(nxt, j) < 0 and words[j].isalpha():
+            j += 1
+        xi = d.fact_at(nxt, j) if j < len(words) else -1
+        if xi < 0 or d.hedge_start(nxt, j) != k:
+            return None
+        k = j
+    if d.facts[xi].kind not in SHARES or _not_share_after(d, nxt, k, not_after):
+        return None
+    return xi, d.span(nxt, start, k + 1)
+
+
+def _share_beside_item(
+    d: _Doc, item: int, set_off: frozenset[str], not_after: frozenset[str]
+) -> tuple[int, Span] | None:
+    """A share set off right after an item of a breakdown, with nothing after it but a mark or the clause's
+    end ("the remaining 30,000, about three-quarters, went", "and 30,000 - about three-quarters - to")."""
+    si, pos = d.pos_of(item)
+    words = d.m.words[si]
+    k = pos + 1
+    if k + 1 >= len(words) or (words[k] not in set_off and words[k] != "("):
+        return None
+    xi = d.figure_after(si, k + 1, SHARES)
+    if xi < 0:
+        return None
+    xs, xpos = d.pos_of(xi)
+    if xs != si or _not_share_after(d, si, xpos, not_after):
+        return None
+    after = words[xpos + 1] if xpos + 1 < len(words) else "."
+    if after not in CLAUSE_END and after not in set_off and after != ")":
+        return None
+    return xi, d.span(si, k, xpos + 1)
+
+
+@functools.cache
+def _capacity_words() -> tuple[PhraseTable, frozenset[str], frozenset[str]]:
+    """The words before a venue's capacity, the compound words after it ("60,000-seat") and the nouns of
+    the parts told of it (``[capacity]``)."""
+    data = _toml("vocab.toml")["capacity"]
+    return (
+        PhraseTable.build((p, "capacity") for p in data["before"]),
+        frozenset(data["compound"]),
+        frozenset(data["parts"]),
+    )
+
+
+def _capacity(d: _Doc) -> int:
+    """The one capacity of a venue the story tells ("has a capacity of 60,000", "the 60,000-seat arena"),
+    else -1 (none, or two that differ)."""
+    before, compound, _ = _capacity_words()
+    found: list[int] = []
+    for si, pos, fi, _ in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        told = before.ending_at(words, d.hedge_start(si, pos)) is not None
+        glued = pos + 2 < len(words) and words[pos + 1] == "-" and words[pos + 2] in compound
+        if told or glued:
+            found.append(fi)
+    if not found or any(d.facts[fi].value != d.facts[found[0]].value for fi in found[1:]):
+        return -1
+    return found[0]
+
+
+@functools.cache
+def _kind_words() -> tuple[frozenset[str], PhraseTable, PhraseTable]:
+    """Nouns of kinds, words that give their members' total after them, words that tie members to their
+    kinds (``[kinds]``)."""
+    data = _toml("vocab.toml")["kinds"]
+    return (
+        frozenset(data["nouns"]),
+        PhraseTable.build((p, "total") for p in data["totals"]),
+        PhraseTable.build((p, "from") for p in data["from"]),
+    )
+
+
+# Tokens after a count of kinds that the members' total may stand ("112 different species of birds,
+# totalling 720"), and tokens between the members and the words that tie them to their kinds.
+KINDS_REACH = 10
+MEMBERS_GAP = 3
+
+
+def _kinds_within_members(d: _Doc) -> Iterator[Relation]:
+    """A count of kinds and the count of their members told with it: "112 species of birds, totalling 720",
+    "720 birds from 112 species". The kinds are at most the members (a ``part`` of them)."""
+    nouns, totals, ties = _kind_words()
+    for si, pos, fi, _ in d.figures(frozenset({"count", "number"})):
+        words = d.m.words[si]
+        nxt = pos + 1 + (pos + 1 < len(words) and words[pos + 1] in ("different", "distinct", "separate"))
+        if nxt >= len(words) or words[nxt] not in nouns:
+            continue
+        # "720 birds from 112 species": the members before the tie.
+        h = d.hedge_start(si, pos)
+        tie = ties.ending_at(words, h)
+        if tie is not None:
+            for k in range(tie[1] - 1, max(-1, tie[1] - 2 - MEMBERS_GAP), -1):
+                mi = d.fact_at(si, k)
+                if mi >= 0:
+                    if d.facts[mi].kind in ("count", "number") and not d.facts[mi].is_range:
+                        yield Relation("part", (("part", fi), ("whole", mi)), (d.span(si, tie[1], nxt + 1),), "clause")
+                    break
+                if not words[k].isalpha():
+                    break
+            continue
+        # "112 species of birds, totalling 720": the members' total after.
+        for k in range(nxt + 1, min(len(words), nxt + 1 + KINDS_REACH)):
+            if words[k] in CLAUSE_END and words[k] != ",":
+                break
+            hit = totals.starting_at(words, k)
+            if hit is not None:
+                mi = d.figure_after(si, hit[1], frozenset({"count", "number"}))
+                if mi >= 0:
+                    yield Relation("part", (("part", fi), ("whole", mi)), (d.span(si, k, hit[1]),), "clause")
+                break
+            if d.fact_at(si, k) >= 0:
+                break

@@ -325,9 +325,9 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
             continue
         if wi in parts or _told_part(d, s2, k2) or _share_beside(d, s2, k2):
             continue
-        periods.add(d.m.frame(wi).period)
         if w.value <= part.value:
-            continue
+            continue  # no total of the part, and its time leaves no total unclear ("the ten-team league")
+        periods.add(d.m.frame(wi).period)
         if best < 0 or w.value > (d.facts[best].value or 0):
             best = wi
     if best >= 0 and not d.m.frame(best).period and periods - {""}:
@@ -580,6 +580,9 @@ def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -
     forecast); levels larger than the part that disagree leave it unclear (-1), as does a level no larger
     than it in the nearest sentence that tells one, or a sibling told with a share of its own."""
     part = d.facts[pi]
+    held = _with_total(d, pi)
+    if held >= 0:
+        return held
     found: list[int] = []
     nearest = -1
     for s2, k2, wi in d.m.figures_before(si, j, BESIDE_TOTAL_BACK, None):
@@ -611,3 +614,34 @@ def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -
     if pf.scope not in ("", "whole") and wf.scope != pf.scope:
         return -1  # "In Leeds, 900 nurses, a quarter of the total,": maybe the total in Leeds
     return found[0]
+
+
+# Words that hang a part's clause off the clause of its total: "Costs came to £2.69bn, with fuel alone
+# accounting for £840m, or 31% of the total".
+WITH_TOTAL = frozenset({"with", "including", "of which"})
+
+
+def _with_total(d: _Doc, pi: int) -> int:
+    """The total told in the part's own sentence before ", with" (or ", including") that opens the part's
+    clause: the nearest figure before the comma, of the part's family and concept and larger than it, with no
+    other figure of the family between the comma and the part; else -1."""
+    si, pos = d.pos_of(pi)
+    words, part = d.m.words[si], d.facts[pi]
+    j = pos - 1
+    while j >= 1 and not (words[j] in WITH_TOTAL and words[j - 1] == ","):
+        if words[j] in CLAUSE_END or (d.fact_at(si, j) >= 0 and family(d.facts[d.fact_at(si, j)]) == family(part)):
+            return -1
+        j -= 1
+    if j < 1:
+        return -1
+    for k in range(j - 2, -1, -1):
+        if words[k] in CLAUSE_END:
+            return -1
+        wi = d.fact_at(si, k)
+        if wi < 0 or d.facts[wi].kind in FRAME_KINDS:
+            continue
+        w = d.facts[wi]
+        if family(w) != family(part) or w.is_range or w.value is None or not concepts_agree(d, pi, wi):
+            return -1
+        return wi if w.value > (part.value or 0) and not d.older_end(si, k) else -1
+    return -1
