@@ -841,3 +841,23 @@ def nouns_differ(d: _Doc, a: int, b: int) -> bool:
             return False
         said.append(d.v.concept(nxt))
     return said[0] != said[1]
+
+
+# Largest count of members a set told by its size may have ("its five districts").
+SET_MEMBERS_MAX = 12
+_SET_OWNERS = frozenset({"its", "their", "the", "his", "her", "our"})
+_SET_PREPS = frozenset({"through", "across", "over", "in", "at", "among", "between", "into", "from"})
+
+
+def counted_set(d: _Doc, si: int, pos: int) -> bool:
+    """A small count told as a known set ("its three factories", "the five films", "the city's five
+    districts", "the two remaining wards"): the size of a group, not an amount of what the run counts."""
+    f = d.facts[d.m.tokens[si][pos].fact]
+    if f.kind not in ("count", "number") or f.value is None or f.value > SET_MEMBERS_MAX:
+        return False
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    before = words[k - 1] if k > 0 else ""
+    if not (before in _SET_OWNERS or before in _SET_PREPS or before.endswith("'s")):
+        return False  # ("through three ports", "across five sites": where the run's figures are spread)
+    return any(w.isalpha() and w.endswith("s") for w in words[pos + 1 : pos + 3])

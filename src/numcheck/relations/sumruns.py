@@ -35,6 +35,7 @@ from numcheck.relations.base import (
     Relation,
     _Doc,
     _plain_tokens,
+    counted_set,
     family,
     is_average,
     whole_floors,
@@ -55,8 +56,6 @@ MIN_PARTS = 3
 # Tokens back from a figure that a far rest phrase may stand in its clause ("the rest of the world
 # accounted for 237,000").
 FAR_REACH = 8
-# Largest count of members a declared count may name ("its five districts").
-MEMBERS_MAX = 12
 # Tokens either side of a figure, within its clause, that a word of an earlier time may stand ("The previous
 # record, £45.9m,", "79,600 in the previous year").
 EARLIER_REACH = 4
@@ -69,7 +68,6 @@ _AMOUNTS = frozenset({"count", "number", "money", "measure"})
 # Words right before a figure that make it a base, a rate or an end of a comparison: no part, no whole.
 _NOT_LEVELS = frozenset({"than", "per", "between", "against", "versus", "vs", "each", "from"})
 _POSSESSIVES = frozenset({"its", "their", "the", "his", "her", "our"})
-_SET_PREPOSITIONS = frozenset({"through", "across", "over", "in", "at", "among", "between", "into", "from"})
 _STOPS = frozenset({",", ";", ".", ":", "(", ")"})
 
 
@@ -103,20 +101,6 @@ def _rest_at(d: _Doc, si: int, pos: int) -> bool:
         if far.ending_at(words, e):
             return True
     return False
-
-
-def _counted_set(d: _Doc, si: int, pos: int) -> bool:
-    """A small count told as a known set ("its three factories", "the five films", "the city's five
-    districts", "the two remaining wards"): the size of a group, not an amount of what the run counts."""
-    f = d.facts[d.m.tokens[si][pos].fact]
-    if f.kind not in ("count", "number") or f.value is None or f.value > MEMBERS_MAX:
-        return False
-    words = d.m.words[si]
-    k = d.hedge_start(si, pos)
-    before = words[k - 1] if k > 0 else ""
-    if not (before in _POSSESSIVES or before in _SET_PREPOSITIONS or before.endswith("'s")):
-        return False  # ("through three ports", "across five sites": where the run's figures are spread)
-    return any(w.isalpha() and w.endswith("s") for w in words[pos + 1 : pos + 3])
 
 
 def _earlier(d: _Doc, si: int, pos: int) -> bool:
@@ -255,7 +239,7 @@ def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
         return False
     if whole and (_told_of_a_whole(d, fi) or _share_told(d, si, pos)):
         return False  # "accounting for 44,210 offences, more than a third of the total": a part
-    return not _counted_set(d, si, pos)
+    return not counted_set(d, si, pos)
 
 
 def _levels_between(d: _Doc, s0: int, s1: int, end: int, like: str, whole: bool = False) -> list[tuple[int, int]]:
@@ -515,7 +499,7 @@ def _declared_runs(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
         toks, words = d.m.tokens[s2], d.m.words[s2]
         for p in range(pos + 1 if s2 == si else 0, len(toks)):
             fi = toks[p].fact
-            if fi < 0 or not _single(d.facts[fi]) or _counted_set(d, s2, p):
+            if fi < 0 or not _single(d.facts[fi]) or counted_set(d, s2, p):
                 continue
             if not like:
                 like = family(d.facts[fi])
@@ -904,7 +888,7 @@ def _spread_sums(d: _Doc) -> Iterator[Relation]:
                 continue
             f = d.facts[fi]
             like = family(f)
-            if _counted_set(d, si, pos):
+            if counted_set(d, si, pos):
                 yield from _declared_runs(d, si, pos)
                 continue
             if not _level(d, si, pos, like):
