@@ -26,6 +26,7 @@ nor wholes. At least ``MIN_PARTS`` parts, told over two sentences or more (a lis
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -43,7 +44,7 @@ from numcheck.relations.base import (
 from numcheck.relations.lists import plain_holders
 from numcheck.relations.partlists import _told_of_a_whole
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import PhraseTable, _toml, singular
+from numcheck.vocab import PhraseTable, _toml, any_phrase, singular
 
 # Sentences a run of parts may span, ending at its cue's sentence.
 RUN_SENTENCES = 4
@@ -696,9 +697,18 @@ def _bare_rest_at(d: _Doc, si: int) -> int:
     toks = d.m.tokens[si]
     if any(t.fact >= 0 and _single(d.facts[t.fact]) for t in toks):
         return -1
+    span = d.view.doc.sentences[si].span
+    if not _rest_words().search(d.view.text, span.start, span.end):
+        return -1  # (one search of the sentence's text before reading it into words: most hold no rest)
     words = d.m.words[si] if toks else tuple(t.text for t in _plain_tokens(d, si))
     rest = _part_tables()[1]
-    return next((k for k in range(len(words)) if rest.starting_at(words, k)), -1)
+    return next((k for k in rest.starts_in(words) if rest.starting_at(words, k)), -1)
+
+
+@functools.cache
+def _rest_words() -> re.Pattern[str]:
+    """The phrases of ``[sums] bare_rest``, as one case-blind search (their first word is "the")."""
+    return any_phrase(_toml("vocab.toml")["sums"]["bare_rest"])
 
 
 def _verb_parts(d: _Doc, si: int) -> list[int]:
@@ -891,17 +901,22 @@ def _spread_sums(d: _Doc) -> Iterator[Relation]:
             if counted_set(d, si, pos):
                 yield from _declared_runs(d, si, pos)
                 continue
-            if not _level(d, si, pos, like):
-                continue
+            # The cues first, the test of a level (the costly one) only for a figure that has one.
             m = d.m.by_fact.get(fi)
-            if m is not None and "total" in m.roles and f.kind in ("count", "number"):
+            set_total = m is not None and "total" in m.roles and f.kind in ("count", "number")
+            rest = _rest_at(d, si, pos)
+            noun = "" if rest else _whole_noun(d, si, pos)
+            pointing = not rest and not noun and _of_pointing(d, si, pos)
+            if not (set_total or rest or noun or pointing) or not _level(d, si, pos, like):
+                continue
+            if set_total:
                 yield from _set_total_runs(d, si, pos, like)
-            if _rest_at(d, si, pos):
+            if rest:
                 if (opener := _opener_whole(d, si, pos, like)) >= 0:
                     yield from _opened_rest_runs(d, si, pos, opener)
                 else:
                     yield from _rest_runs(d, si, pos, like)
-            elif noun := _whole_noun(d, si, pos):
+            elif noun:
                 yield from _of_whole_runs(d, si, pos, like, noun)
-            elif _of_pointing(d, si, pos):
+            elif pointing:
                 yield from _of_pointing_runs(d, si, pos, like)
