@@ -113,7 +113,25 @@ def _earlier(d: _Doc, si: int, pos: int) -> bool:
     if any(words[k] in _EARLIER_MARKS for k in range(a, b)):
         return True
     table = _earlier_table()
-    return any(table.starting_at(words, k) for k in table.starts_in(words, max(0, pos - 2 * EARLIER_REACH), b))
+    for k in table.starts_in(words, max(0, pos - 2 * EARLIER_REACH), b):
+        hit = table.starting_at(words, k)
+        if hit is not None and not _passive(words, hit[1]):
+            return True
+    return False
+
+
+def _passive(words: Sequence[str], j: int) -> bool:
+    """ "had been" before a participle is the verb's own tense ("148,300 doses had been given"), not a level
+    of an earlier time ("which had been 43,430")."""
+    if j < 2 or words[j - 2 : j] != ("had", "been") or j >= len(words):
+        return False
+    w = words[j]
+    return w.isalpha() and (w.endswith(("ed", "en")) or w in _participles_table())
+
+
+@functools.cache
+def _participles_table() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["participles"])
 
 
 @functools.cache
