@@ -642,8 +642,8 @@ class Mentions:
                 and not (hit[0] == "forecast" and words[hit[1]] == "may" and self.view.text[toks[hit[1]].start] == "M")
             ):
                 # "In May the chip reached 51.3": the month, not a forecast's "may".
-                if not moved:
-                    roles.add(hit[0])
+                if not moved and not (hit[0] == "remainder" and self._name_between(si, hit[1], pos)):
+                    roles.add(hit[0])  # ("At the other end, Riverside scored 29%": the name's own figure)
             d = v.direction.ending_at(words, i)
             if (
                 d
@@ -961,6 +961,12 @@ class Mentions:
             mood=mood,
             definite=k > 0 and words[k - 1] in _DEFINITE,
         )
+
+    def _name_between(self, si: int, a: int, b: int) -> bool:
+        """A capitalised word (a name) stands between tokens ``a`` and ``b``: a subject of its own."""
+        toks = self.tokens[si]
+        text = self.view.text
+        return any(toks[k].fact < 0 and text[toks[k].start].isupper() for k in range(a, b))
 
     @staticmethod
     def _sector_at(words: Sequence[str], j: int, hi: int) -> str:
