@@ -1821,6 +1821,23 @@ def _yardstick(d: _Doc, si: int, after: int, bi: int) -> bool:
     return any(words[x] in d.v.compared_nouns for x in range(after, d.pos_of(bi)[1]))
 
 
+# Pronouns a comparison word may take as its object for the holder of the sentence before.
+_OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+
+
+def _pronoun_rival(d: _Doc, si: int, after: int) -> int:
+    """ "Blue tits were third, at 2.3 birds per garden. Blackbirds, on 2.1, were just ahead of them": a
+    pronoun right after the comparison word, closing its clause, stands for the holder of the sentence
+    before; its figure is that sentence's one amount. Else -1."""
+    words = d.m.words[si]
+    if si == 0 or after >= len(words) or words[after] not in _OBJECT_PRONOUNS:
+        return -1
+    if after + 1 < len(words) and words[after + 1] not in CLAUSE_END and words[after + 1] != ",":
+        return -1  # "ahead of them in the table by 3 points": more is told of the comparison
+    found = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and d.facts[t.fact].kind in AMOUNTS]
+    return found[0] if len(found) == 1 else -1
+
+
 def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation | None:
     words = d.m.words[si]
     toks = d.m.tokens[si]
@@ -1860,6 +1877,9 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     rival = _rival_figure(d, si, after)
     if bi < 0 or (rival >= 0 and bi != rival):
         bi = rival
+    pronoun = bi < 0
+    if pronoun:
+        bi = _pronoun_rival(d, si, after)
     if bi < 0:
         return None
     b = d.facts[bi]
@@ -1911,6 +1931,7 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
                     and (am.concept == bm.concept or _yardstick(d, si, after, bi) or _elided_owner(d, si, bi, bm))
                 )
                 or (_no_concept(bm) and (rival == bi or _named_level(d, si, back)) and _plain_count(d, ai))
+                or (pronoun and not am.concept)  # "Blackbirds, on 2.1, were just ahead of them": the level elided
             )
         ):
             return Relation(
