@@ -482,6 +482,25 @@ def _common_stems(m: Mentions) -> frozenset[str]:
     return frozenset(s for s, n in df.items() if n > limit and s not in kinds)
 
 
+# Words right before a day that make it the day a counted day is counted from ("four days after Tuesday's
+# win"), not the counted day told again.
+_COUNTED_FROM = frozenset({"after", "before", "since", "from"})
+
+
+def _counted_from(words: Sequence[str], pos: int) -> bool:
+    """The day at token ``pos`` is the object of "after"/"before" (past "the"): the anchor of the counted day
+    before it ("Just four days after Tuesday's 1-0 win"), not that day restated."""
+    k = pos - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    return k >= 0 and words[k] in _COUNTED_FROM
+
+
+def _ends_counting(f: Fact) -> bool:
+    """A counted day written with its preposition ("four days after"): the day right after it is its anchor."""
+    return f.text.lower().split()[-1] in _COUNTED_FROM
+
+
 def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
     """Pairs of days in different sentences whose words name one event, with the words they share."""
     told = told_days(m)
@@ -506,6 +525,8 @@ def same_events(m: Mentions) -> Iterator[tuple[Told, Told, tuple[str, ...]]]:
             and 0 < nxt.position - t.position <= RESTATED_REACH
             and nxt.anchor < 0
             and not nxt.from_report
+            and not _counted_from(m.words[t.sentence], nxt.position)
+            and not (nxt.position == t.position + 1 and _ends_counting(m.view.facts[t.fact]))
         ):
             yield t, nxt, ()
     # "Docked on 9 May, 10 days later": a day restated by the counted day told just after it.
@@ -581,6 +602,9 @@ def text_years(m: Mentions) -> list[int]:
             if f.is_range or not f.iso or not f.iso[:4].isdigit():
                 continue
             y = int(f.iso[:4])
+            mm = m.by_fact.get(fi)
+            if mm is not None and mm.position > 0 and m.words[mm.sentence][mm.position - 1] == "since":
+                continue  # "the strongest since December 2022": where a run began, before the story's year
             if y not in seen and len(seen) < YEARS_KEPT:
                 seen.add(y)
                 out.append(fi)
