@@ -382,6 +382,8 @@ class _Doc:
                 continue
             if f.value <= 1:
                 continue  # "them", "those" are plural: never the "one shell" before them
+            if f.value <= SET_MEMBERS_MAX and pf.value is not None and pf.value > 10 * f.value:
+                continue  # "11,900 applications ... after two rounds were cancelled. Of those, 2,618": a set's size
             if self.bound_at(s2, k):
                 continue  # "640,000 are children under five. Of those children": an age bound, no set
             if is_average(self, fi):

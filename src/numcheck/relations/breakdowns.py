@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
+from numcheck.relations.lists import placed_in_places
 from numcheck.relations.referents import clause_subject, referent, subject_at
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml
@@ -139,6 +140,8 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             if opener:
                 label, after = opener
                 items = _items_from(d, si, after, f)
+                if items and placed_in_places(d, fi, items[0]):
+                    break  # "96 hospitals in nine countries, including 14 in the UK": the hospitals' list
                 if len(items) >= 2 or (label == "inclusive" and items):
                     # A number among the items that the fact table left out ("Labour 14, ..." read as a
                     # name) leaves the list incomplete: its sum is only a lower bound of the total.

@@ -1012,6 +1012,23 @@ def _names_of_another(words: Sequence[str], first: int, counted: str) -> bool:
     return noun.isalpha() and noun.endswith("s") and not noun.endswith("ss") and singular(noun) != singular(counted)
 
 
+def placed_in_places(d: _Doc, whole: int, part: int) -> bool:
+    """The whole counts countries ("nine countries") and the part is told "in" one of them ("including 14 in
+    the UK", a name of ``[countries] names``): the part counts what stands in that country (hospitals,
+    stores), so it is no part of the countries. ("including 14 in Europe" may count countries.)"""
+    wm = d.m.by_fact.get(whole)
+    nouns, names = _countries()
+    if wm is None or not wm.noun or nouns.starting_at((wm.noun.split()[-1],), 0) is None:
+        return False
+    si, pos = d.pos_of(part)
+    words = d.m.words[si]
+    k = pos + 1 + (pos + 1 < len(words) and words[pos + 1] in ("are", "were", "is", "was"))
+    if k >= len(words) or words[k] not in ("in", "at"):
+        return False
+    k += 1 + (k + 1 < len(words) and words[k + 1] == "the")
+    return any(" ".join(words[k : k + n]) in names for n in (1, 2, 3))
+
+
 def _place_noun(noun: str) -> bool:
     """A noun of places ("cities", "countries"): names after "in" may be the places it counts."""
     nouns, _ = _countries()

@@ -23,7 +23,7 @@ from numcheck.relations.base import (
     same_family,
 )
 from numcheck.relations.holders import holder_of
-from numcheck.relations.lists import _capital
+from numcheck.relations.lists import _capital, placed_in_places
 from numcheck.relations.referents import (
     _told_as_part,
     carried_whole,
@@ -762,6 +762,8 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         if f.kind in COUNTABLE and same_family(f, part) and not f.is_range and f.value is not None:
             if _members_of_units(d, fi, toks[pos].fact):
                 return None  # "1,027 households ..., including 1,486 children": people in the units, no part
+            if placed_in_places(d, fi, toks[pos].fact):
+                return None  # "96 hospitals in nine countries, including 14 in the UK": hospitals, no countries
             return fi, d.span(si, k - 1, k), "clause"
         return None
     return None
