@@ -83,6 +83,10 @@ def _days_apart(d: _Doc) -> Iterator[Relation]:
             later = [k for k in range(pos + 4, min(len(words), pos + 4 + RESTATED_REACH)) if words[k - 1] == "on"]
             earlier = [k for k in range(max(0, pos - 3), pos) if words[k - 1 : k] == ("on",)]
             found = [w for k in later + earlier if (w := _weekday_at(d, si, k)) >= 0]
+            if not found and link == "after" and (lead := _lead_match_day(d)) >= 0 and d.pos_of(lead)[0] < si:
+                # "beat Ashby 3-2 on Saturday. ... Just four days after Tuesday's 1-0 win at Crewe, the manager
+                # made five changes": the report's match is the day counted to.
+                found = [lead]
             shifts: tuple[int, ...] = (n if link == "after" else -n,)
         else:
             j = pos + 2 if words[pos + 1 : pos + 2] == ("'",) else pos + 1
