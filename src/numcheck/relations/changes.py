@@ -928,6 +928,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         return  # "7,270 households now include at least one adult in work, up from 5,430": the households moved
     if counted_set(d, si, pos):
         return  # "87 admissions across the county's three hospitals ..., up from 52": a set's size, no level
+    if is_gap(d, bi):
+        return  # "lifts them to 52 points, two behind leaders Castleford on 54": a gap, no level
     if _last_listed(d, si, pos):
         return  # "a team of 14 made up of eight women and six men, up from 11": the list's whole moved
     h = d.hedge_start(si, pos)

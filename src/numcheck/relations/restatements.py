@@ -36,7 +36,7 @@ from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.referents import _told_as_part
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
-from numcheck.vocab import _toml, singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
 # Roles that make a figure something other than the quantity itself.
@@ -281,7 +281,19 @@ def _moment_of(d: _Doc, fi: int) -> tuple[str, str]:
     for k in range(lo, hi):
         if k != pos and toks[k].fact >= 0 and _moment(d, si, k):
             return str(d.facts[toks[k].fact].value), words[k + 1] if k + 1 < len(words) else ""
+        if k != pos and toks[k].fact >= 0 and k > 0 and words[k - 1] == "in" and _contest_after(words, k + 1):
+            return str(d.facts[toks[k].fact].value), "in " + words[k + 1]  # "164 points in 18 league games"
     return "", ""
+
+
+@functools.cache
+def _contest_nouns() -> PhraseTable:
+    return PhraseTable.build((p, "contest") for p in _toml("vocab.toml")["restatement"]["contest_nouns"])
+
+
+def _contest_after(words: Sequence[str], k: int) -> bool:
+    """A contest noun ("games", "league games") starts at token ``k``."""
+    return k < len(words) and _contest_nouns().starting_at(words, k) is not None
 
 
 def _part_of_time(d: _Doc, fi: int) -> bool:
