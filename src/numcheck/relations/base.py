@@ -407,6 +407,8 @@ class _Doc:
                     if aside < 0:
                         aside, aside_sentence = fi, s2
                     continue  # "followed 1,240 patients at 48 hospitals in seven countries": both passed over
+                if s2 != si and pf.value is not None and pf.value > 4 * f.value:
+                    return -1  # "... and 85 in Swansea. ... almost 600 of them were in London": not the 85
                 return fi
             if nearest < 0 and (self.older_end(s2, k) or self.gap_told(s2, k)):
                 # "41.3 million, 2.7 million more than the 38.6 million ... 24.1 million of those journeys":
