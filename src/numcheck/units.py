@@ -1,14 +1,13 @@
-"""Units of measure: read unit words after a figure, and convert through pint.
+"""Units of measure: read unit words after a figure, and convert between them.
 
-This is the only module that imports pint, and it does so lazily: reading a
-unit ("10 km", "a six-mile trip") uses the word table in ``data/units.toml``
-and needs no pint at all; ``registry()`` builds one pint registry from the
-small definitions file ``data/units.txt`` (about 20 ms, against about 400 ms
-for pint's default file) the first time a conversion or dimensionality is
-asked for, and keeps it.
+Reading a unit ("10 km", "a six-mile trip") uses the word table in ``data/units.toml``; converting
+(``convert``) reads the small definitions file ``data/units.txt`` (pint's syntax) once, without pint:
+importing pint and building a registry cost about a billion instructions, a quarter of a second, on
+every run whose text has a conversion to check. This is the only module that imports pint, lazily, in
+``registry()``: the tests hold ``convert`` to pint's answers for every pair of units of one dimension.
 
-Every unit name in the table is a pint name defined in ``units.txt`` (a test
-checks this), so a fact's ``unit`` can be handed to pint as it is.
+Every unit name in the table is a pint name defined in ``units.txt`` (a test checks this), so a fact's
+``unit`` can be handed to pint as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -239,13 +238,110 @@ def alternates(unit: str) -> tuple[str, ...]:
 
 
 def convert(value: Decimal, unit: str, to: str) -> Decimal:
-    """``value`` in ``unit`` expressed in ``to`` (pint names); raises ValueError if incompatible."""
-    reg = registry()
-    try:
-        q = reg.Quantity(value, unit).to(to)
-    except Exception as err:  # pint's DimensionalityError and UndefinedUnitError
-        raise ValueError(f"cannot convert {unit} to {to}: {err}") from err
-    return Decimal(q.magnitude)
+    """``value`` in ``unit`` expressed in ``to`` (pint names, or products and quotients of them:
+    "kilogram / centimetre ** 3"); raises ValueError if incompatible.
+
+    Read from ``data/units.txt`` by ``_quantity`` without pint: importing pint and building its registry
+    cost about a billion instructions (a quarter of a second) on every run whose text has one conversion
+    to check. ``tests/test_units.py`` holds every pair of units of one dimension to pint's answer."""
+    fa, da, oa = _quantity(unit)
+    fb, db, ob = _quantity(to)
+    if da != db:
+        raise ValueError(f"cannot convert {unit} to {to}: {dict(da)} is not {dict(db)}")
+    with localcontext() as ctx:
+        ctx.prec = 50
+        out = ((value * fa + oa) - ob) / fb
+    return +out  # back to the ambient precision: "40 degree_Celsius" is 104 degree_Fahrenheit, exactly
+
+
+# A unit's size against its base units, its dimensions (base name → power) and the offset of its zero
+# (degrees Celsius and Fahrenheit).
+_Quantity = tuple[Decimal, tuple[tuple[str, int], ...], Decimal]
+_EXPR_TOKEN = re.compile(r"\*\*|[*/()]|[0-9.]+(?:e-?[0-9]+)?|[^\s*/()]+")
+
+
+@cache
+def _definitions() -> tuple[dict[str, _Quantity], dict[str, Decimal]]:
+    """The units and prefixes of ``data/units.txt``, each name and alias to its quantity."""
+    defs: dict[str, _Quantity] = {}
+    prefixes: dict[str, Decimal] = {}
+    with localcontext() as ctx:
+        ctx.prec = 50
+        for raw in read_data("units.txt").splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            head, *rest = [part.strip() for part in line.split("=")]
+            if head.endswith("-"):
+                value = _evaluate(rest[0], defs, prefixes)[0]
+                for name in (head, *rest[1:]):
+                    prefixes[name.rstrip("-")] = value
+                continue
+            body, _, offset_text = rest[0].partition(";")
+            if body.startswith("["):
+                q: _Quantity = (Decimal(1), ((body.strip("[] "), 1),), Decimal(0))
+            else:
+                q = _evaluate(body, defs, prefixes)
+            if offset_text:
+                # "offset: 233.15 + 200 / 9": a sum of numeric terms
+                terms = offset_text.split(":", 1)[1].split("+")
+                off = sum((_evaluate(t, defs, prefixes)[0] for t in terms), Decimal(0))
+                q = (q[0], q[1], off)
+            for name in (head, *rest[1:]):
+                defs.setdefault(name, q)
+    return defs, prefixes
+
+
+def _evaluate(expr: str, defs: dict[str, _Quantity], prefixes: dict[str, Decimal]) -> _Quantity:
+    """A product or quotient of numbers and units with powers, read left to right ("5 / 9 * kelvin",
+    "kilogram * metre ** 2 / second ** 2"); the offset of a unit named alone is kept."""
+    tokens = _EXPR_TOKEN.findall(expr)
+    factor, dims = Decimal(1), dict[str, int]()
+    offset = Decimal(0)
+    op = "*"
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok in ("*", "/"):
+            op = tok
+            k += 1
+            continue
+        d: tuple[tuple[str, int], ...]
+        if tok[0].isdigit() or tok[0] == ".":
+            f, d, o = Decimal(tok), (), Decimal(0)
+        else:
+            f, d, o = _unit_named(tok, defs, prefixes)
+        power = 1
+        if k + 2 < len(tokens) and tokens[k + 1] == "**":
+            power = int(tokens[k + 2])
+            k += 2
+        sign = 1 if op == "*" else -1
+        factor = factor * f**power if sign > 0 else factor / f**power
+        for base, n in d:
+            dims[base] = dims.get(base, 0) + sign * n * power
+        if len(tokens) == 1:
+            offset = o
+        k += 1
+    return factor, tuple(sorted((b, n) for b, n in dims.items() if n)), offset
+
+
+def _unit_named(name: str, defs: dict[str, _Quantity], prefixes: dict[str, Decimal]) -> _Quantity:
+    got = defs.get(name)
+    if got is not None:
+        return got
+    for prefix, value in prefixes.items():
+        if name.startswith(prefix) and name[len(prefix) :] in defs:
+            f, d, _ = defs[name[len(prefix) :]]
+            return f * value, d, Decimal(0)
+    raise ValueError(f"unknown unit: {name}")
+
+
+@lru_cache(maxsize=256)
+def _quantity(unit: str) -> _Quantity:
+    defs, prefixes = _definitions()
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return _evaluate(unit, defs, prefixes)
 
 
 def dimensionality(unit: str) -> str:
