@@ -649,7 +649,17 @@ class _Doc:
         j = self.hedge_start(si, k) - 1
         if j >= 2 and words[j] == "the" and (self.verb_like(words[j - 1]) or words[j - 1].endswith("ed")):
             return True  # "14,200 people attended the two emergency departments": the verb's known object
-        return j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s"))
+        if j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s")):
+            return True
+        # "4,600 pupils sat the two papers": a set told as known after a word of its own (a verb of any form),
+        # while another count opens the sentence.
+        return (
+            j >= 2
+            and words[j] == "the"
+            and words[j - 1].isalpha()
+            and words[j - 1] not in ("of", "among")
+            and any(t.fact >= 0 and self.facts[t.fact].kind in COUNTABLE for t in self.m.tokens[si][: j - 1])
+        )
 
     def verb_like(self, word: str) -> bool:
         """A word that starts a clause of its own: a clause verb of the vocabulary or a past form in "-ed"."""
