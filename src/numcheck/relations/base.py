@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from numcheck.mentions import Mentions, Token, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
-from numcheck.vocab import _toml, singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 T = TypeVar("T")
 
@@ -33,6 +33,13 @@ FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time"
 NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
 # Tokens before a figure read for the names of whom it belongs to.
 NAMES_REACH = 20
+
+
+@functools.cache
+def _orders() -> PhraseTable:
+    """Words before a count of things ordered or bought, and of a stock held: ``[restatement.orders]``."""
+    data = _toml("vocab.toml")["restatement"]["orders"]
+    return PhraseTable.build([*((p, "order") for p in data["before"]), *((p, "held") for p in data["held"])])
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +499,18 @@ class _Doc:
         si, pos = self.pos_of(fi)
         k = self.hedge_start(si, pos)
         return k > 0 and self.v.direction.ending_at(self.m.words[si], k) is not None
+
+    def order_and_stock(self, a: int, b: int) -> bool:
+        """One figure counts things ordered or bought ("an order for up to 60 jets", "will buy 250 buses") and
+        the other the stock held ("It now flies 74 aircraft", "has a fleet of 1,340 buses"): an addition to a
+        stock and the stock, two quantities. Words in ``[restatement.orders]``."""
+
+        def told(fi: int) -> str:
+            si, pos = self.pos_of(fi)
+            hit = _orders().ending_at(self.m.words[si], self.hedge_start(si, pos))
+            return hit[0] if hit is not None else ""
+
+        return {told(a), told(b)} == {"order", "held"}
 
     def older_end(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910",

@@ -426,8 +426,8 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
                     continue  # far from the whole, a place's count must name the whole's event again
                 if _places_in(d, ws) - _places_in(d, ps) - set(where.split()):
                     continue  # "393 cases in the country", Santiago's: a whole of its own place
-            if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where, told_whole):
-                continue
+            if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where, told_whole) or d.order_and_stock(pi, wi):
+                continue  # "will buy 250 buses" ... "has a fleet of 1,340 buses across the region": no whole of it
             yield Relation("part", (("part", pi), ("whole", wi)), (), "document", (("frame", "scope"),))
             if where != "division" and not _headline(d, ps):
                 # (A headline's place, "Floods kill 120 in Ruritania", may be the whole country.)
