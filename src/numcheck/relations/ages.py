@@ -116,9 +116,11 @@ BIRTH_ALONE_REACH = 6
 
 
 def _at_start_act(d: _Doc, si: int, pos: int, a: Fact) -> bool:
-    """The age at token ``pos`` is told as the age at a start its clause tells before it ("Patel joined the
-    academy at the age of 14", "signed for Arden aged 16"), in a sentence of no death: an age then, not the age
-    of a birthday told in another sentence. Words in ``[ages] act_starts`` and ``death_words``."""
+    """The age at token ``pos`` is told as the age at an act its clause tells before it, a start ("Patel joined
+    the academy at the age of 14", "signed for Arden aged 16") or any act told in the past ("Edna married at
+    the age of 21"), in a sentence of no death and told as no recent day: an age then, not the age of a
+    birthday told in another sentence. Words in ``[ages] act_starts``, ``past_words``, ``death_words`` and
+    ``recent_words``."""
     said = a.text.lower()
     if not (said.startswith(("at the age of", "aged")) or pos > 0 and d.m.words[si][pos - 1] in ("at", "aged")):
         return False
@@ -128,14 +130,26 @@ def _at_start_act(d: _Doc, si: int, pos: int, a: Fact) -> bool:
     if any(hit is not None and hit[0] == "death" for hit in said_in):
         return False
     lo = d.m.clause_start(si, pos)
-    return any((hit := table.starting_at(words, k)) and hit[0] == "start" for k in table.starts_in(words, lo, pos))
+    if any((hit := table.starting_at(words, k)) and hit[0] == "start" for k in table.starts_in(words, lo, pos)):
+        return True
+    past = set(dates.table("ages")["past_words"])
+    if not any(w in past or (len(w) > 4 and w.endswith("ed") and w != "aged") for w in words[lo:pos]):
+        return False
+    # "won the final on Sunday at the age of 29": a day of this week is the birthday's time too.
+    if any(t.fact >= 0 and d.facts[t.fact].kind == "weekday" for t in d.m.tokens[si]):
+        return False
+    return not any((hit := table.starting_at(words, k)) and hit[0] == "recent" for k in table.starts_in(words))
 
 
 @functools.cache
 def _start_words() -> PhraseTable:
     data = dates.table("ages")
     return PhraseTable.build(
-        [*((w, "start") for w in data["act_starts"]), *((w, "death") for w in data["death_words"])]
+        [
+            *((w, "start") for w in data["act_starts"]),
+            *((w, "death") for w in data["death_words"]),
+            *((w, "recent") for w in data["recent_words"]),
+        ]
     )
 
 
