@@ -796,6 +796,11 @@ def _object_before(d: _Doc, si: int, k: int, part: Fact) -> bool:
 
 
 @functools.cache
+def _price_rates() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["price_rates"]["words"])
+
+
+@functools.cache
 def _units_of_people() -> frozenset[str]:
     return frozenset(_toml("vocab.toml")["group_size"]["units_of_people"])
 
@@ -922,6 +927,8 @@ def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
             h = d.hedge_start(si, k - 2)
             if h > 0 and (words[h - 1] == "by" or d.v.direction.ending_at(words, h)):
                 return None  # "Sales rose 5%, with 300 of the 1,000 stores ...": a change, not a share
+            if _price_rates() & set(words[d.m.clause_start(si, k - 2) : h]):
+                return None  # "kept interest rates at 4.5%, with six of the nine members": a rate, no share
             return fi, d.span(si, k - 1, k + 1)
     return None
 
