@@ -913,6 +913,20 @@ def _part_before_whole(d: _Doc, si: int, pos: int) -> int:
     return toks[k - 1].fact
 
 
+def _older_listed(d: _Doc, si: int, ai: int) -> bool:
+    """The older figure at ``ai`` is the first of several joined by "and" ("down from the 48 and 39 the two
+    councils have now"): the older level is theirs together, not one of them."""
+    words = d.m.words[si]
+    _, k = d.pos_of(ai)
+    j = k + 1
+    if j < len(words) and words[j].isalpha() and words[j] != "and" and d.fact_at(si, j) < 0:
+        j += 1  # "from 48 seats and 39"
+    if j + 1 >= len(words) or words[j] != "and":
+        return False
+    nxt = d.fact_at(si, j + 1)
+    return nxt >= 0 and same_family(d.facts[nxt], d.facts[ai]) and d.facts[nxt].kind not in ("year", "date")
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -1045,6 +1059,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             return
         if ai < 0 or ai == bi:
             return
+        if _older_listed(d, si, ai):
+            return  # "60 members, down from the 48 and 39 the two councils have now": several levels together
         if phrase == ("against",) and d.hedge_start(si, pos) > 0 and words[d.hedge_start(si, pos) - 1] == "for":
             return  # "goals for 58, against 27": the two sides of a tally, no change
         if _other_nouns(d, ai, bi):
