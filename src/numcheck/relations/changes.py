@@ -1795,9 +1795,17 @@ def _comparisons(d: _Doc) -> Iterator[Relation]:
             if not hit or (j > 0 and words[j - 1] in ("a", "an", "the")):
                 continue
             order, after = hit
+            if words[j] in _causal() and after < len(words) and words[after] == "to":
+                continue  # "15% of complaints led to a warning": a cause, no lead
             rel = _comparison_at(d, si, j, after, order)
             if rel is not None:
                 yield rel
+
+
+@functools.cache
+def _causal() -> frozenset[str]:
+    """Comparison words that tell a cause before "to": ``[comparison] causal_before_to``."""
+    return frozenset(_toml("vocab.toml")["comparison"]["causal_before_to"])
 
 
 # Words of a yardstick named before "of" and its figure: "the long-term average of 72mm", "the record of 22".
