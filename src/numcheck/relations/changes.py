@@ -1377,7 +1377,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
                 ai = _then_after(d, si, b, concept)
             if ai < 0:
                 ai = _frame_then(d, bi)
-            if ai < 0:
+            if ai < 0 or _kinds_apart(d, ai, si, lo, pos):
                 continue
             stated = _stated(d, si, bi, bi)
             evidence = "sentence" if d.facts[ai].sentence == si else "document"
@@ -1449,6 +1449,27 @@ def _has_to_after(d: _Doc, si: int, pos: int, a: Fact) -> bool:
             bi = d.figure_after(si, k + 1)
             return bi >= 0 and same_family(d.facts[bi], a)
     return False
+
+
+def _kinds_apart(d: _Doc, ai: int, si: int, lo: int, pos: int) -> bool:
+    """The earlier figure's noun and the subject of the move to the figure at ``pos`` name one thing with
+    different words before it ("needs 135,000 new donors" … "the number of active donors fell to 780,000"):
+    two quantities, no change from one to the other."""
+    am = d.m.by_fact.get(ai)
+    said = (am.noun or "").split() if am is not None else []
+    if len(said) < 2:
+        return False
+    head, kind = said[-1], said[-2]
+    words = d.m.words[si]
+    for k in range(max(lo, 1), pos):
+        if words[k] == head:
+            before = words[k - 1]
+            return before.isalpha() and before not in _NOT_KINDS and before != kind
+    return False
+
+
+# Words before a noun that name no kind of it ("the donors", "its staff", "number of donors").
+_NOT_KINDS = frozenset("the of its their a an all total those these his her our this that".split())
 
 
 def _back_head(d: _Doc, si: int, lo: int, pos: int) -> int:
