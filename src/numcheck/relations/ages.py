@@ -92,10 +92,9 @@ def _ages(d: _Doc) -> Iterator[Relation]:
         # Not a first-person birthday ("a week after my first birthday") nor an age as a threshold ("at
         # the age of 18 years").
         threshold = tuple(words[max(0, pos - 3) : pos]) == ("the", "age", "of")
-        at_act = threshold and words[pos - 4 : pos - 3] == ("at",) or a.text.lower().startswith("at the age of")
-        for oi, eve in birthdays if not (at_act or _at_start_act(d, si, pos, a)) else ():
+        for oi, eve in birthdays if not _at_start_act(d, si, pos, a) else ():
             # "joined the academy at the age of 14", "signed for Arden aged 16": an age at an act, not the age a
-            # birthday now makes.
+            # birthday now makes; an act told on a day of this week still is ("won on Sunday at the age of 29").
             bs, bpos = d.pos_of(oi)
             whose = d.m.words[bs][bpos - 1] if bpos > 0 else ""
             alone = len(birthdays) == 1 and not threshold and _only_age_of(d, ages, ai, whose)
