@@ -1648,6 +1648,8 @@ def _kinds_within_members(d: _Doc) -> Iterator[Relation]:
         if tie is not None:
             for k in range(tie[1] - 1, max(-1, tie[1] - 2 - MEMBERS_GAP), -1):
                 mi = d.fact_at(si, k)
+                if mi >= 0 and k == tie[1] - 1 and words[tie[1]] == "of":
+                    break  # "one of 223 breeds", "12 of the 40 species": kinds picked out of them, no members
                 if mi >= 0:
                     if d.facts[mi].kind in ("count", "number") and not d.facts[mi].is_range:
                         yield Relation("part", (("part", fi), ("whole", mi)), (d.span(si, tie[1], nxt + 1),), "clause")
