@@ -156,6 +156,8 @@ _SUBJECT_ENDS = frozenset("said says is was were are has have had which who that
 # Marks after which a capital opens a quotation or a clause, not a name.
 _OPENING_MARKS = frozenset({'"', "'", "(", ":", ".", "?", "!", "-"})
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
+# Words after a comma that open a noun phrase set beside the figure before it (``Mentions._apposed_between``).
+_APPOSED_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 # Words before a noun phrase that name no part of it: "the key manufacturing sector", "its sales".
 _LEADING = _POSSESSIVES | {"the"}
 # Endings of a capitalised word that describes the name after it ("London-listed", "Paris-based").
@@ -936,6 +938,8 @@ class Mentions:
                 continue
             if not part and not (side > 0 and j > appositive):
                 hit = v.sub_periods.starting_at(said, j) if said[j] in sub_first else None
+                if hit is not None and j > pos and self._apposed_between(words, pos, j):
+                    hit = None  # "from 689 cinemas, the best opening of the year so far": the aside's time
                 if hit is not None and hit[1] <= hi and self._clear(si, j, hit[1], pos):
                     part = hit[0]
                 elif other >= 0 and other != fi and self._part_in_date(other) and self._clear(si, j, j + 1, pos):
@@ -983,6 +987,12 @@ class Mentions:
             if w in SECTOR_NOUNS:
                 return " ".join(out[-2:])
         return ""
+
+    @staticmethod
+    def _apposed_between(words: Sequence[str], pos: int, j: int) -> bool:
+        """A noun phrase set beside the figure after a comma opens between token ``pos`` and ``j`` ("689
+        cinemas, the best opening of the year so far"): what follows tells of that phrase, not the figure."""
+        return any(words[k] == "," and words[k + 1] in _APPOSED_OPENERS for k in range(pos + 1, j - 1))
 
     def _held_in(self, si: int, j: int) -> bool:
         """The "in" at token ``j`` names whose it is, not where: "shares in Penny Lane", "a stake in

@@ -26,8 +26,12 @@ PARAMS: dict[str, tuple[type, Any]] = {
     "max_ratio": (Decimal, Decimal(2)),
     # What may stand between two listed items of a template's list (the check kind ``total`` reads it too).
     # (Never across a change's older end: "eight women and six men, up from 11 swimmers"; an item's place
-    # may be long: "96 in the neighbouring village of Glanrhyd and 41 in ...".)
-    "list_gap": (str, r"^(?![^#]*\b(?:from|than|compared)\b)[^#]{0,60}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$"),
+    # may be long: "96 in the neighbouring village of Glanrhyd and 41 in ..."; never across "while", which
+    # opens another subject's clause: "12 medals, including five golds, while the rowers took eight".)
+    "list_gap": (
+        str,
+        r"^(?![^#]*\b(?:from|than|compared|while|whereas)\b)[^#]{0,60}?(?:,|\band\b|;|\bor\b)[^#]{0,40}?$",
+    ),
     "exclude": (str, r"(?!)"),
 }
 FIELDS = frozenset({"parts", "sum", "total", "whole", "part", "verdict"})

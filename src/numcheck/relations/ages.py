@@ -24,7 +24,7 @@ from numcheck.relations.calendar import (
     _year_of,
 )
 from numcheck.relations.terms import _AUX, _agree, _is_verb, _sentence_subject, _subject, _who
-from numcheck.vocab import singular
+from numcheck.vocab import PhraseTable, singular
 
 KIN_WORDS = frozenset("daughter son child daughters sons children stepdaughter stepson".split())
 
@@ -92,9 +92,9 @@ def _ages(d: _Doc) -> Iterator[Relation]:
         # Not a first-person birthday ("a week after my first birthday") nor an age as a threshold ("at
         # the age of 18 years").
         threshold = tuple(words[max(0, pos - 3) : pos]) == ("the", "age", "of")
-        at_act = threshold and words[pos - 4 : pos - 3] == ("at",) or a.text.lower().startswith("at the age of")
-        for oi, eve in birthdays if not at_act else ():
-            # "joined the academy at the age of 14": an age at an act, not the age a birthday now makes.
+        for oi, eve in birthdays if not _at_start_act(d, si, pos, a) else ():
+            # "joined the academy at the age of 14", "signed for Arden aged 16": an age at an act, not the age a
+            # birthday now makes; an act told on a day of this week still is ("won on Sunday at the age of 29").
             bs, bpos = d.pos_of(oi)
             whose = d.m.words[bs][bpos - 1] if bpos > 0 else ""
             alone = len(birthdays) == 1 and not threshold and _only_age_of(d, ages, ai, whose)
@@ -112,6 +112,44 @@ def _ages(d: _Doc) -> Iterator[Relation]:
 # brother in 1952"); a year past a comma tells a later act ("born in Bangor in August 1999, worked as a
 # plumber until ... January 2021").
 BIRTH_ALONE_REACH = 6
+
+
+def _at_start_act(d: _Doc, si: int, pos: int, a: Fact) -> bool:
+    """The age at token ``pos`` is told as the age at an act its clause tells before it, a start ("Patel joined
+    the academy at the age of 14", "signed for Arden aged 16") or any act told in the past ("Edna married at
+    the age of 21"), in a sentence of no death and told as no recent day: an age then, not the age of a
+    birthday told in another sentence. Words in ``[ages] act_starts``, ``past_words``, ``death_words`` and
+    ``recent_words``."""
+    said = a.text.lower()
+    if not (said.startswith(("at the age of", "aged")) or pos > 0 and d.m.words[si][pos - 1] in ("at", "aged")):
+        return False
+    words = d.m.words[si]
+    table = _start_words()
+    said_in = {table.starting_at(words, k) for k in table.starts_in(words)}
+    if any(hit is not None and hit[0] == "death" for hit in said_in):
+        return False
+    lo = d.m.clause_start(si, pos)
+    if any((hit := table.starting_at(words, k)) and hit[0] == "start" for k in table.starts_in(words, lo, pos)):
+        return True
+    past = set(dates.table("ages")["past_words"])
+    if not any(w in past or (len(w) > 4 and w.endswith("ed") and w != "aged") for w in words[lo:pos]):
+        return False
+    # "won the final on Sunday at the age of 29": a day of this week is the birthday's time too.
+    if any(t.fact >= 0 and d.facts[t.fact].kind == "weekday" for t in d.m.tokens[si]):
+        return False
+    return not any((hit := table.starting_at(words, k)) and hit[0] == "recent" for k in table.starts_in(words))
+
+
+@functools.cache
+def _start_words() -> PhraseTable:
+    data = dates.table("ages")
+    return PhraseTable.build(
+        [
+            *((w, "start") for w in data["act_starts"]),
+            *((w, "death") for w in data["death_words"]),
+            *((w, "recent") for w in data["recent_words"]),
+        ]
+    )
 
 
 def _named_other(d: _Doc, si: int, pos: int, bi: int) -> bool:

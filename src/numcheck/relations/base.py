@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from numcheck.mentions import Mentions, Token, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
-from numcheck.vocab import _toml, singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 T = TypeVar("T")
 
@@ -33,6 +33,13 @@ FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time"
 NOT_NAMES = frozenset("the a an its it in on at mr mrs ms dr but and the uk us eu".split())
 # Tokens before a figure read for the names of whom it belongs to.
 NAMES_REACH = 20
+
+
+@functools.cache
+def _orders() -> PhraseTable:
+    """Words before a count of things ordered or bought, and of a stock held: ``[restatement.orders]``."""
+    data = _toml("vocab.toml")["restatement"]["orders"]
+    return PhraseTable.build([*((p, "order") for p in data["before"]), *((p, "held") for p in data["held"])])
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,6 +502,18 @@ class _Doc:
         k = self.hedge_start(si, pos)
         return k > 0 and self.v.direction.ending_at(self.m.words[si], k) is not None
 
+    def order_and_stock(self, a: int, b: int) -> bool:
+        """One figure counts things ordered or bought ("an order for up to 60 jets", "will buy 250 buses") and
+        the other the stock held ("It now flies 74 aircraft", "has a fleet of 1,340 buses"): an addition to a
+        stock and the stock, two quantities. Words in ``[restatement.orders]``."""
+
+        def told(fi: int) -> str:
+            si, pos = self.pos_of(fi)
+            hit = _orders().ending_at(self.m.words[si], self.hedge_start(si, pos))
+            return hit[0] if hit is not None else ""
+
+        return {told(a), told(b)} == {"order", "held"}
+
     def older_end(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910",
         "31,406 patients, up 4.2% on the 30,152 recorded a year earlier", "compared with 2,910"."""
@@ -651,7 +670,17 @@ class _Doc:
         j = self.hedge_start(si, k) - 1
         if j >= 2 and words[j] == "the" and (self.verb_like(words[j - 1]) or words[j - 1].endswith("ed")):
             return True  # "14,200 people attended the two emergency departments": the verb's known object
-        return j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s"))
+        if j >= 1 and (words[j] in _POSSESSIVES or words[j].endswith("'s")):
+            return True
+        # "4,600 pupils sat the two papers": a set told as known after a word of its own (a verb of any form),
+        # while another count opens the sentence.
+        return (
+            j >= 2
+            and words[j] == "the"
+            and words[j - 1].isalpha()
+            and words[j - 1] not in ("of", "among")
+            and any(t.fact >= 0 and self.facts[t.fact].kind in COUNTABLE for t in self.m.tokens[si][: j - 1])
+        )
 
     def verb_like(self, word: str) -> bool:
         """A word that starts a clause of its own: a clause verb of the vocabulary or a past form in "-ed"."""

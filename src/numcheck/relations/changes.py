@@ -913,6 +913,20 @@ def _part_before_whole(d: _Doc, si: int, pos: int) -> int:
     return toks[k - 1].fact
 
 
+def _older_listed(d: _Doc, si: int, ai: int) -> bool:
+    """The older figure at ``ai`` is the first of several joined by "and" ("down from the 48 and 39 the two
+    councils have now"): the older level is theirs together, not one of them."""
+    words = d.m.words[si]
+    _, k = d.pos_of(ai)
+    j = k + 1
+    if j < len(words) and words[j].isalpha() and words[j] != "and" and d.fact_at(si, j) < 0:
+        j += 1  # "from 48 seats and 39"
+    if j + 1 >= len(words) or words[j] != "and":
+        return False
+    nxt = d.fact_at(si, j + 1)
+    return nxt >= 0 and same_family(d.facts[nxt], d.facts[ai]) and d.facts[nxt].kind not in ("year", "date")
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -1045,6 +1059,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             return
         if ai < 0 or ai == bi:
             return
+        if _older_listed(d, si, ai):
+            return  # "60 members, down from the 48 and 39 the two councils have now": several levels together
         if phrase == ("against",) and d.hedge_start(si, pos) > 0 and words[d.hedge_start(si, pos) - 1] == "for":
             return  # "goals for 58, against 27": the two sides of a tally, no change
         if _other_nouns(d, ai, bi):
@@ -1361,7 +1377,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
                 ai = _then_after(d, si, b, concept)
             if ai < 0:
                 ai = _frame_then(d, bi)
-            if ai < 0:
+            if ai < 0 or _kinds_apart(d, ai, si, lo, pos):
                 continue
             stated = _stated(d, si, bi, bi)
             evidence = "sentence" if d.facts[ai].sentence == si else "document"
@@ -1433,6 +1449,27 @@ def _has_to_after(d: _Doc, si: int, pos: int, a: Fact) -> bool:
             bi = d.figure_after(si, k + 1)
             return bi >= 0 and same_family(d.facts[bi], a)
     return False
+
+
+def _kinds_apart(d: _Doc, ai: int, si: int, lo: int, pos: int) -> bool:
+    """The earlier figure's noun and the subject of the move to the figure at ``pos`` name one thing with
+    different words before it ("needs 135,000 new donors" … "the number of active donors fell to 780,000"):
+    two quantities, no change from one to the other."""
+    am = d.m.by_fact.get(ai)
+    said = (am.noun or "").split() if am is not None else []
+    if len(said) < 2:
+        return False
+    head, kind = said[-1], said[-2]
+    words = d.m.words[si]
+    for k in range(max(lo, 1), pos):
+        if words[k] == head:
+            before = words[k - 1]
+            return before.isalpha() and before not in _NOT_KINDS and before != kind
+    return False
+
+
+# Words before a noun that name no kind of it ("the donors", "its staff", "number of donors").
+_NOT_KINDS = frozenset("the of its their a an all total those these his her our this that".split())
 
 
 def _back_head(d: _Doc, si: int, lo: int, pos: int) -> int:
@@ -1779,9 +1816,17 @@ def _comparisons(d: _Doc) -> Iterator[Relation]:
             if not hit or (j > 0 and words[j - 1] in ("a", "an", "the")):
                 continue
             order, after = hit
+            if words[j] in _causal() and after < len(words) and words[after] == "to":
+                continue  # "15% of complaints led to a warning": a cause, no lead
             rel = _comparison_at(d, si, j, after, order)
             if rel is not None:
                 yield rel
+
+
+@functools.cache
+def _causal() -> frozenset[str]:
+    """Comparison words that tell a cause before "to": ``[comparison] causal_before_to``."""
+    return frozenset(_toml("vocab.toml")["comparison"]["causal_before_to"])
 
 
 # Words of a yardstick named before "of" and its figure: "the long-term average of 72mm", "the record of 22".

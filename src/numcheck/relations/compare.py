@@ -1920,6 +1920,30 @@ def _level_told_before(d: _Doc, si: int, k: int) -> int:
     return -1
 
 
+def _opened_part(d: _Doc, si: int, fi: int) -> bool:
+    """The figure ``fi`` follows a sentence opener "Of the ...," or "Among ...,": a part of the set it names."""
+    words = d.m.words[si]
+    if not words or words[0] not in ("of", "among", "amongst"):
+        return False
+    _, pos = d.pos_of(fi)
+    return "," in words[:pos]
+
+
+def _apposed_level(d: _Doc, si: int, k: int) -> int:
+    """The figure a superlative at token ``k`` is set beside after a comma ("the number of donors fell to
+    780,000, the lowest for a decade"): that figure, not the sentence's first; else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    j = k - 1
+    if j >= 0 and words[j] in ("the", "its", "their"):
+        j -= 1
+    if j < 1 or words[j] != ",":
+        return -1
+    fi = toks[j - 1].fact
+    if fi < 0 or d.facts[fi].kind not in _WINDOW_KINDS or d.facts[fi].value is None:
+        return -1
+    return fi
+
+
 def _windows(d: _Doc) -> Iterator[Relation]:
     """A superlative bound to years, "expanded at the fastest pace for three years in 2004" (the figure in
     its sentence or the next: "Its GDP was up 1.6%"), against a figure of the same thing told for a year
@@ -1938,6 +1962,8 @@ def _windows(d: _Doc) -> Iterator[Relation]:
             first, last, end = window
             back = last < 0
             fi = _level_told_before(d, si, k) if back else -1
+            if fi < 0:
+                fi = _apposed_level(d, si, k)  # "fell to 780,000, the lowest for a decade"
             for s2 in () if fi >= 0 else (si, si + 1):
                 if s2 >= len(d.m.tokens):
                     break
@@ -1964,6 +1990,8 @@ def _windows(d: _Doc) -> Iterator[Relation]:
                         continue
                     if d.facts[oi].kind not in _WINDOW_KINDS or not _alike(d, fi, oi):
                         continue
+                    if _opened_part(d, s2, oi):
+                        continue  # "Of the donors who gave last year, 22,000 were aged 17 to 24": a part of the set
                     ca, cb = _concept(d, fi), _concept(d, oi)
                     cb = "" if cb in _BACK_NOUNS else cb  # "five years ago the figure stood at 3,600"
                     grown = d.v.growth_subjects | {"growth"}

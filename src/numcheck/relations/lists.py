@@ -499,7 +499,17 @@ def _seat_whole(d: _Doc, si: int, pos: int) -> bool:
         return False
     # "Labour had 24 councillors, down from 31": a side's holding told with its change, not the body's size
     after = pos + 2 + (pos + 2 < len(words) and words[pos + 2] == ",")
-    return not _tables()["held_change"].starting_at(words, after)
+    return not _tables()["held_change"].starting_at(words, after) and not _first_of_sides(d, si, pos)
+
+
+def _first_of_sides(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` is given to a name and opens a list of other names' figures told after it in its
+    sentence ("Reform has 19 councillors, the Liberal Democrats 15 and the Greens eight"): one side's holding,
+    not the body's seats."""
+    if _name_entry(d, si, pos) is None:
+        return False
+    toks = d.m.tokens[si]
+    return any(t.fact >= 0 and _name_entry(d, si, k) is not None for k, t in enumerate(toks) if k > pos + 1)
 
 
 def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = frozenset({"", "now"})) -> bool:

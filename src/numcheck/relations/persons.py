@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from numcheck import dates
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Span
-from numcheck.relations.ages import STOPWORDS_CAL, _latest_dated, _told_now, apposed
+from numcheck.relations.ages import STOPWORDS_CAL, _at_start_act, _latest_dated, _told_now, apposed
 from numcheck.relations.base import Relation, _Doc, _lead_sentences, _plain_tokens
 from numcheck.relations.calendar import _year_of, anchored_now
 from numcheck.vocab import any_phrase
@@ -293,6 +293,8 @@ def _figure_ages(d: _Doc) -> Iterator[Told]:
             continue
         if not past and f.kind == "age" and not told_as_who and not _told_now(d, si, pos):
             past = True  # "won the title aged 17": the age then, not now
+        if not past and f.kind == "age" and _at_start_act(d, si, pos, f):
+            past = True  # "Hart, who had her first ride at the age of 16, has 112 winners": an age then
         yield Told(person, first, n, n, "past" if past else "now", fi, f.span, f.text)
 
 

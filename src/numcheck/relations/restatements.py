@@ -185,8 +185,8 @@ def _restatements(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                     and not _name_known(held.split()[0], known_names[fs])
                 ):
                     continue  # "They climb above Kelby, who ... have 14 points": the relative clause's holder
-                if key[0] == "level" and _move_against_level(d, first, fi):
-                    continue  # "to cut 640 jobs" ... "also uses 140 agency staff": a move against a level
+                if key[0] == "level" and (_move_against_level(d, first, fi) or d.order_and_stock(first, fi)):
+                    continue  # "to cut 640 jobs" ... "also uses 140 agency staff"; "ordered 60 jets" ... "flies 74"
                 # Names anywhere in the sentence the lead does not give ("Nyanza Province, with ... 45 deaths"):
                 # the figure may be a part, so only the strongest evidence (a slip of the keys) counts.
                 narrow = not _caps(d, si, 0, len(d.m.tokens[si])) <= known_names[fs]

@@ -373,6 +373,8 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
         for t in d.m.tokens[s][ws.index(",") + 1 :]
         if t.fact >= 0
     }
+    # A figure told as a part of another ("290 of the appeals") is no whole of a place's count.
+    told_parts = {i for rel in built.get("part", {}).values() for role, i in rel.roles if role == "part"}
     lead = _lead_sentences(d)
     parts: dict[str, list[tuple[int, int, int, str]]] = {}
     wholes: dict[str, list[tuple[int, int, int, bool]]] = {}
@@ -396,6 +398,8 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
         where = where or _part_named(d, si, pos, fi, f.kind == "money")
         if where and fi not in owned:
             parts.setdefault(concept, []).append((si, pos, fi, where))
+        elif fi in told_parts:
+            continue
         elif noun >= 0:
             if _plain_money(d, si, noun):
                 wholes.setdefault(concept, []).append((si, pos, fi, True))
@@ -426,8 +430,8 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
                     continue  # far from the whole, a place's count must name the whole's event again
                 if _places_in(d, ws) - _places_in(d, ps) - set(where.split()):
                     continue  # "393 cases in the country", Santiago's: a whole of its own place
-            if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where, told_whole):
-                continue
+            if not _fits_whole(d, (ps, ppos, pi), (ws, wpos, wi), where, told_whole) or d.order_and_stock(pi, wi):
+                continue  # "will buy 250 buses" ... "has a fleet of 1,340 buses across the region": no whole of it
             yield Relation("part", (("part", pi), ("whole", wi)), (), "document", (("frame", "scope"),))
             if where != "division" and not _headline(d, ps):
                 # (A headline's place, "Floods kill 120 in Ruritania", may be the whole country.)

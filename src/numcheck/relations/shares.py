@@ -762,11 +762,42 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
         if f.kind in COUNTABLE and same_family(f, part) and not f.is_range and f.value is not None:
             if _members_of_units(d, fi, toks[pos].fact):
                 return None  # "1,027 households ..., including 1,486 children": people in the units, no part
+            if _placed_count(d, si, back) and _object_before(d, si, back, part):
+                continue  # "214 goals in 596 appearances for six clubs, including 87 for Rovers": the goals
             if placed_in_places(d, fi, toks[pos].fact):
                 return None  # "96 hospitals in nine countries, including 14 in the UK": hospitals, no countries
             return fi, d.span(si, k - 1, k), "clause"
         return None
     return None
+
+
+# Prepositions whose object counts the places, holders or occasions a figure before it is spread over.
+_PLACED_BY = frozenset(
+    {"in", "for", "at", "from", "across", "over", "among", "on", "between", "through", "via", "within"}
+)
+
+
+def _placed_count(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` follows one of ``_PLACED_BY`` ("for six clubs", "in 596 appearances")."""
+    h = d.hedge_start(si, k)
+    return h > 0 and d.m.words[si][h - 1] in _PLACED_BY
+
+
+def _object_before(d: _Doc, si: int, k: int, part: Fact) -> bool:
+    """A figure of the part's family before token ``k`` in its sentence that no preposition governs: the
+    thing counted, which the counts after it are spread over."""
+    for j in range(k - 1, -1, -1):
+        if d.m.words[si][j] in CLAUSE_END:
+            return False
+        fi = d.m.tokens[si][j].fact
+        if fi >= 0 and d.facts[fi].kind in COUNTABLE and same_family(d.facts[fi], part) and not _placed_count(d, si, j):
+            return True
+    return False
+
+
+@functools.cache
+def _price_rates() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["price_rates"]["words"])
 
 
 @functools.cache
@@ -896,6 +927,8 @@ def _share_before(d: _Doc, si: int, pos: int) -> tuple[int, Span] | None:
             h = d.hedge_start(si, k - 2)
             if h > 0 and (words[h - 1] == "by" or d.v.direction.ending_at(words, h)):
                 return None  # "Sales rose 5%, with 300 of the 1,000 stores ...": a change, not a share
+            if _price_rates() & set(words[d.m.clause_start(si, k - 2) : h]):
+                return None  # "kept interest rates at 4.5%, with six of the nine members": a rate, no share
             return fi, d.span(si, k - 1, k + 1)
     return None
 
@@ -1615,6 +1648,8 @@ def _kinds_within_members(d: _Doc) -> Iterator[Relation]:
         if tie is not None:
             for k in range(tie[1] - 1, max(-1, tie[1] - 2 - MEMBERS_GAP), -1):
                 mi = d.fact_at(si, k)
+                if mi >= 0 and k == tie[1] - 1 and words[tie[1]] == "of":
+                    break  # "one of 223 breeds", "12 of the 40 species": kinds picked out of them, no members
                 if mi >= 0:
                     if d.facts[mi].kind in ("count", "number") and not d.facts[mi].is_range:
                         yield Relation("part", (("part", fi), ("whole", mi)), (d.span(si, tie[1], nxt + 1),), "clause")

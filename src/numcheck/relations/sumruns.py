@@ -879,8 +879,8 @@ def _opener_runs(d: _Doc, si: int) -> Iterator[Relation]:
     of it when a rest with a figure closes them. Parts in the opener's sentence alone are ``partlists``'."""
     words, toks = d.m.words[si], d.m.tokens[si]
     k = next((j for j in range(1, min(len(toks), OPENER_REACH + 1)) if toks[j].fact >= 0), -1)
-    if k < 0 or not _single(d.facts[toks[k].fact]):
-        return
+    if k < 0 or not _single(d.facts[toks[k].fact]) or "," in words[1:k]:
+        return  # "Of that, £2.6bn is for buses": the opener's whole told before, this figure a part of it
     like = family(d.facts[toks[k].fact])
     comma = next((j for j in range(k + 1, len(words)) if words[j] in _STOPS), -1)
     if comma < 0 or words[comma] != "," or not _level(d, si, k, like, whole=True):

@@ -37,11 +37,19 @@ _ALL_TIME = frozenset({"ever", "history", "record"})
 _NOT_NOUN = frozenset({"of", "from", "to", "by", "with"})
 
 
+# Kinds of a clause's own amount, told before a figure after a preposition ("took €1.8m from 520 screens").
+_CLAUSE_AMOUNTS = frozenset({"count", "money", "measure", "percent"})
+
+
 def _superlative_after(d: _Doc, si: int, pos: int) -> tuple[str, int, int, frozenset[str]] | None:
     """ "6,412 entries, the most received by any school in the northern districts" → ("above", first
     token, end of the phrase, its scope {northern, district}), or None."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
+    if d._after_preposition(si, pos) and any(
+        t.fact >= 0 and d.facts[t.fact].kind in _CLAUSE_AMOUNTS for t in toks[d.m.clause_start(si, pos) : pos]
+    ):
+        return None  # "took €1.8m from 520 screens, the best debut": the clause's amount is the best, not where
     j = pos + 1
     while j < len(words) and j - pos <= SUPERLATIVE_NP:
         if toks[j].fact >= 0:

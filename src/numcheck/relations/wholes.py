@@ -510,6 +510,9 @@ def _beside_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | N
         after = words[end] if end < len(words) else "."
         if after not in CLAUSE_END and after not in (",", ")", "-", "—", "–"):
             return None  # "the total cost", "the money taken by the second gang": a whole of its own
+        own = _own_total_before(d, si, pi)
+        if own >= 0:
+            return own, end, "sentence"
         wi = _beside_total_before(d, si, j, pi)
         return (wi, end, "document") if wi >= 0 else None
     if words[j] not in ("the",):
@@ -527,6 +530,41 @@ def _beside_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | N
     if w.is_range or w.value is None or w.value <= (part.value or 0) or not same_family(w, part):
         return None
     return wi, hit[0], "document"
+
+
+def _own_total_before(d: _Doc, si: int, pi: int) -> int:
+    """ "Costs came to £2.69bn, with fuel alone accounting for £840m, or 31% of the total": the level its
+    sentence tells right before the clause that opens on one of ``OWN_TOTAL_OPENERS`` and holds the part is
+    the total, not a level of the sentences before. -1 when there is none: a larger level of the part's family
+    and concept, no older end or change's amount."""
+    words = d.m.words[si]
+    _, ppos = d.pos_of(pi)
+    part = d.facts[pi]
+    opener = -1
+    for k in range(ppos - 1, max(-1, ppos - 1 - OWN_TOTAL_REACH), -1):
+        if d.fact_at(si, k) >= 0 or words[k] in CLAUSE_END:
+            break
+        if words[k] in OWN_TOTAL_OPENERS and k >= 1 and words[k - 1] == ",":
+            opener = k - 1
+            break
+    if opener < 1:
+        return -1
+    wi = d.fact_at(si, opener - 1)
+    if wi < 0:
+        return -1
+    w = d.facts[wi]
+    m = d.m.by_fact.get(wi)
+    if family(w) != family(part) or w.is_range or w.value is None or w.value <= (part.value or 0):
+        return -1
+    if d.older_end(si, opener - 1) or (m is not None and (m.roles & _NOT_WHOLE or m.direction)):
+        return -1
+    return wi if concepts_agree(d, pi, wi) else -1
+
+
+# Words opening the clause after a comma that tells a part of the level right before the comma, and how many
+# words before the part that opener may stand ("with fuel alone accounting for £840m").
+OWN_TOTAL_OPENERS = frozenset({"with", "including"})
+OWN_TOTAL_REACH = 6
 
 
 def _noun_whole(d: _Doc, si: int, j: int, pi: int) -> tuple[int, int, str] | None:
