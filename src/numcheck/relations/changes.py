@@ -105,7 +105,9 @@ THEN_REACH = 30
 # Sentences either side of a level reached that its older end may be told in, found by frame.
 THEN_SENTENCES = 1
 # Heads of a subject that stand for the figure told before ("the number had doubled to").
-BACK_HEADS = frozenset({"number", "figure", "total", "tally"})
+# Heads that point back at the level told before, as "it" does ("the number", "that share"): data, in
+# vocab.toml [comparison] pointing_nouns.
+BACK_HEADS = frozenset(_toml("vocab.toml")["comparison"]["pointing_nouns"])
 # Sentences back that the older end of a level told with its stated change alone may stand ("In 2022 it
 # raised £3.2m. … Last year it raised £4.8m, a 30% increase").
 EARLIER_SENTENCES = 2
@@ -2720,7 +2722,9 @@ def _pronoun_concept(d: _Doc, bi: int) -> str:
     words = d.m.words[si]
     lo = d.m.clause_start(si, pos)
     said = {w.lower() for w in words[lo:pos]}
-    if not said & PRONOUN_SUBJECTS:
+    nouns = BACK_HEADS
+    pointing = any(words[k] in ("that", "this", "the") and words[k + 1] in nouns for k in range(lo, max(lo, pos - 1)))
+    if not said & PRONOUN_SUBJECTS and not pointing:
         return ""
     b = d.facts[bi]
     for tok in reversed(d.m.tokens[si - 1]):
