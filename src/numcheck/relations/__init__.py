@@ -72,7 +72,7 @@ from numcheck.relations.ages import (
 from numcheck.relations.apart import _levels_apart
 from numcheck.relations.banded import _banded_parts
 from numcheck.relations.base import Relation, _Doc, family, same_family, sized_group
-from numcheck.relations.breakdowns import _breakdowns, _demonstrative_wholes, _leaving_rests
+from numcheck.relations.breakdowns import _breakdowns, _composed_after, _demonstrative_wholes, _leaving_rests
 from numcheck.relations.calendar import (
     _after_that,
     _anniversaries,
@@ -298,6 +298,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _shares_and_parts,
     _kinds_within_members,
     _breakdowns,
+    _composed_after,
     _leaving_rests,
     _changes_and_ranges,
     _increments,

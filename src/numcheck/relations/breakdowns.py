@@ -622,3 +622,54 @@ def _leaving_table() -> tuple[frozenset[str], frozenset[str], PhraseTable]:
     data = _toml("vocab.toml")["leaving"]
     joined = PhraseTable.build((p, "joined") for p in data["joined_before"])
     return frozenset(data["words"]), frozenset(data["between"]), joined
+
+
+# --- a whole, then "They comprised" and its items in the next sentence ---------------------------------
+
+
+@functools.cache
+def _composition() -> tuple[frozenset[str], PhraseTable]:
+    data = _toml("vocab.toml")["composition"]
+    verbs = PhraseTable.build(
+        [(p, "exact") for p in data["composed_of"]] + [(p, "inclusive") for p in data["composed_of_some"]]
+    )
+    return frozenset(data["pointing_subjects"]), verbs
+
+
+def _composed_after(d: _Doc) -> Iterator[Relation]:
+    """ "He admitted 14 offences. They comprised nine counts of fraud, four of false accounting and two of
+    money laundering": a sentence that opens on a pointing subject and a verb of what it is made of
+    (``[composition] composed_of``; "included" leaves the items open) lists the items of the one countable
+    figure of their family in the sentence before."""
+    subjects, verbs = _composition()
+    for si in range(1, len(d.m.tokens)):
+        words = d.m.words[si]
+        if not words or words[0] not in subjects:
+            continue
+        hit = verbs.starting_at(words, 1)
+        if hit is None:
+            continue
+        label, after = hit
+        first = d.figure_after(si, after)
+        if first < 0:
+            first_pos = next((k for k in range(after, min(len(words), after + 3)) if d.m.tokens[si][k].fact >= 0), -1)
+            first = d.m.tokens[si][first_pos].fact if first_pos >= 0 else -1
+        if first < 0 or d.facts[first].kind not in COUNTABLE:
+            continue
+        items = _items_from(d, si, after, d.facts[first])
+        if len(items) < 2:
+            continue
+        wholes = [
+            t.fact
+            for t in d.m.tokens[si - 1]
+            if t.fact >= 0
+            and d.facts[t.fact].kind in COUNTABLE
+            and same_family(d.facts[t.fact], d.facts[first])
+            and not d.facts[t.fact].is_range
+            and d.facts[t.fact].value is not None
+        ]
+        if len(wholes) != 1 or (d.facts[wholes[0]].value or 0) <= max(d.facts[i].value or 0 for i in items):
+            continue
+        roles = (("total", wholes[0]),) + tuple(("item", i) for i in items)
+        cue = d.span(si, 0, after)
+        yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes" if label == "inclusive" else ""),))
