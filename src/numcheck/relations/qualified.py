@@ -126,6 +126,9 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
         return None  # "Half the town's households" … "In the county, 38% of households": a place of its own  # "a quarter of adults in the city" … "19% of adults in the county": two places
     if _timed(d, qs) != _timed(d, xs):
         return None  # "In 2015, only 31% of customers": an earlier count of the share
+    if _share_of_amount(d, qs, qpos) != _share_of_amount(d, xs, xpos):
+        return None  # "Capital spending reached $3.1bn, almost two-thirds of revenue" … "accounted for 9% of
+        # revenue": one a share of the amount told before it, the other not; two parts of one whole
     qtoks = d.m.tokens[qs]
     end = qpos + (len(phrase.split()) if phrase else 1)
     cue = Span(qtoks[qpos].span.start, qtoks[end - 1].span.end)
@@ -133,6 +136,19 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
     if qi >= 0:
         roles = (("qualifier", qi),) + roles
     return Relation("qualifier", roles, (cue,), "document", (("phrase", phrase), ("unit", "share")))
+
+
+def _share_of_amount(d: _Doc, si: int, pos: int) -> bool:
+    """The share at token ``pos`` is set after an amount of its clause ("reached $3.1bn in the quarter,
+    almost two-thirds of revenue"): it is that amount's share, a part named by its figure."""
+    toks = d.m.tokens[si]
+    lo = d.m.clause_start(si, pos)
+    if lo > 0 and d.m.words[si][lo - 1] == ",":
+        lo = d.m.clause_start(si, lo - 1)  # the clause before the comma that sets the share off
+    return any(
+        toks[k].fact >= 0 and d.facts[toks[k].fact].kind in ("money", "count", "number", "measure")
+        for k in range(lo, pos)
+    )
 
 
 def _where(d: _Doc, si: int) -> frozenset[str]:
