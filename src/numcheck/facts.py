@@ -565,6 +565,11 @@ _MARKER_LAST = _last_words(_MARKER_NAMES)
 _EVENT_LAST = _last_words(_EVENT_PREPS)
 
 
+# A figure joined by a hyphen to a noun and followed by another word ("17-vote council result"): the
+# figure names a kind of thing, so "over" before it means "about", not "more than".
+_ABOUT_COMPOUND = startcache.compile(rf"-[a-z]+{_SP}+[a-z]")
+
+
 def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
     """(hedge, start of the hedge words or ``start``, end of a trailing hedge or ``end``)."""
     before = ctx.before(start, 32)
@@ -579,6 +584,8 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
             hedge, hs = "exact", start
         elif word in _OBJECT_VERBS and _plural_after(ctx.clean, end):
             hedge, hs = "exact", start  # "the Senate passed 12 bills": twelve of them, not more
+        elif word == "over" and _ABOUT_COMPOUND.match(ctx.clean, end):
+            hedge, hs = "exact", start  # "petition over 17-vote council result": about a result, no bound
         elif word == "up to" and _particle_up(ctx.before(hs, 48)):
             hedge, hs = "exact", start  # "pushed rates up to 2.25%": the level reached
         elif word == "up to" and _gone_up_from(ctx, hs, end):

@@ -394,6 +394,9 @@ def _parts_told_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             continue
         if is_gap(d, fi) or d.move_size(fi):
             continue  # "three points behind"; "will cut 640 jobs": a move's size, no level with parts
+        h = d.hedge_start(si, pos)
+        if h > 0 and d.m.words[si][h - 1] == "by":
+            continue  # "a result decided by 17 votes", "won by 12 seats": a margin, no level with parts
         where = _market(d, si, noun) if noun >= 0 else ""
         where = where or _part_named(d, si, pos, fi, f.kind == "money")
         if where and fi not in owned:
