@@ -14,6 +14,7 @@ past word, a level planned against the one told as now).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import same_holder
@@ -30,7 +31,7 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.changes import _told_earlier
 from numcheck.relations.multiples import _amount_at
-from numcheck.vocab import apart_alike, apart_gaps, apart_now
+from numcheck.vocab import PhraseTable, _toml, apart_alike, apart_gaps, apart_now
 
 # Words before a figure that tell it as known, a figure told before: no level of its own.
 _KNOWN = frozenset("his her its their our my your all these those".split())
@@ -152,6 +153,11 @@ def _moved(d: _Doc, si: int, pos: int) -> bool:
 def _ordered(d: _Doc, ai: int, bi: int) -> tuple[int, int] | None:
     """(older, newer) by what the two are told with, else None: their told times, their frames' periods,
     a plan against a level told as now."""
+    # "Last year 71.9% ... The year before, the figure was 68.4%": a time counted back from the other
+    # sentence's is the older, whatever that sentence's own time.
+    back_a, back_b = _counted_back(d, ai), _counted_back(d, bi)
+    if back_a != back_b:
+        return (ai, bi) if back_a else (bi, ai)
     order = earlier_time(told_time(d, ai), told_time(d, bi))
     if order > 0:
         return ai, bi
@@ -167,6 +173,20 @@ def _ordered(d: _Doc, ai: int, bi: int) -> tuple[int, int] | None:
         if _told_now(d, now) and d.m.frame(now).period in ("", "now"):
             return now, plan  # "will pay 36p a litre from November" … "The current price is 42p"
     return None
+
+
+def _counted_back(d: _Doc, fi: int) -> bool:
+    """The figure's sentence tells its time as counted back from another's ("The year before", "a year
+    earlier", "the previous year": ``[apart] counted_back``)."""
+    si, _ = d.pos_of(fi)
+    words = d.m.words[si]
+    table = _counted_back_table()
+    return any(table.starting_at(words, k) for k in table.starts_in(words))
+
+
+@functools.cache
+def _counted_back_table() -> PhraseTable:
+    return PhraseTable.build((p, "back") for p in _toml("vocab.toml")["apart"]["counted_back"])
 
 
 def _told_now(d: _Doc, fi: int) -> bool:
