@@ -49,8 +49,9 @@ ACTION_REACH = 6
 ANOTHER_BACK = 8
 # Words opening a total's sentence that point back at the figure told just before it.
 _POINTING = frozenset({"this", "that", "it", "which", "these"})
-# Words right before a name that make it a source or a giver, not whose figure it is.
-_NOT_HOLDER_BEFORE = frozenset({"from", "by", "according"})
+# Words right before a name that make it a source, a giver or a place ("85 in Swansea", "Across Britain,"),
+# not whose figure it is.
+_NOT_HOLDER_BEFORE = frozenset({"from", "by", "according", "in", "at", "across"})
 # Words after a figure that give it to the name after them ("£4m went to the Greens").
 _TO_NAME = frozenset({"to", "for"})
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
