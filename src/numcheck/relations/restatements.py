@@ -1660,13 +1660,7 @@ def _named_sets_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
                     continue
                 if _other_time(_times(d, fs), _times(d, si)) or _two_sources(d, fs, si):
                     continue
-                yield Relation(
-                    "restatement",
-                    (("first", first), ("second", fi)),
-                    (),
-                    "document",
-                    (("lag", ""), ("concept", phrase[0]), ("scope", ""), ("evidence", ""), ("alike", "yes")),
-                )
+                yield _alike_told(first, fi, phrase[0])
                 break
         earlier.append(fi)
 
@@ -1738,13 +1732,7 @@ def _records_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue  # "in August alone", "in Wales": another time or place
             if _other_time(_times(d, fs), _times(d, si)) or _two_sources(d, fs, si):
                 continue
-            yield Relation(
-                "restatement",
-                (("first", first), ("second", fi)),
-                (),
-                "document",
-                (("lag", ""), ("concept", fb.concept or fa.concept), ("scope", ""), ("evidence", ""), ("alike", "yes")),
-            )
+            yield _alike_told(first, fi, fb.concept or fa.concept)
             break
         told.append((si, pos, fi, f))
 
@@ -3579,3 +3567,9 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             "document",
             (("lag", ""), ("concept", words_shared), ("scope", ""), ("evidence", "bound")),
         )
+
+
+def _alike_told(first: int, second: int, concept: str) -> Relation:
+    """One quantity told twice, found by what the two tellings are alike in (``alike`` "yes")."""
+    labels = (("lag", ""), ("concept", concept), ("scope", ""), ("evidence", ""), ("alike", "yes"))
+    return Relation("restatement", (("first", first), ("second", second)), (), "document", labels)
