@@ -1314,7 +1314,7 @@ def _date_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]
             continue
         y = int(m.group("y")) if m.group("y") else _year2(m.group("y2")) if m.group("y2") else None
         mon = _month(m.group("m"))
-        if m.group("d2") and "," in text[m.end("m") : m.start("d")]:
+        if m.group("d2") and "," in text[m.end("m") : m.start("d")] and not (m.group("y") or m.group("y2")):
             continue  # "won the reverse fixture in September, 2-1": the month, then a score, no days
         atom = _Atom(m.start(), m.end(), "date", y, mon, d)
         if m.group("d2"):
