@@ -89,6 +89,8 @@ def find(rule: Rule, view: View) -> Iterator[Hit]:
             subject = (f.subject or "").lower().split()
             if not counted or not subject or counted.rstrip("s") != subject[0].rstrip("s"):
                 continue
+            if counted.endswith("ed") and len(counted) > 4:
+                continue  # "the -9 recorded a year earlier": a participle after a level, no counted noun
             sentence = view.doc.sentences[f.sentence].span
             if content_words(text[sentence.start : f.span.start]) & levels:
                 continue  # "a net loss of -300 jobs": a balance, which can be negative
