@@ -591,6 +591,21 @@ def date_parts(iso: str | None) -> list[tuple[int | None, int, int]]:
     return out
 
 
+# Tokens back from a year that the "since" of its clause may stand ("since records began in 1884").
+SINCE_REACH = 5
+
+
+def _since_clause(words: Sequence[str], pos: int) -> bool:
+    """The figure at ``pos`` is told in a clause opened by "since", a few words back with no comma between:
+    where a run to now began, not the story's own year."""
+    for k in range(pos - 1, max(-1, pos - 1 - SINCE_REACH), -1):
+        if words[k] in (",", ";", ".", ":"):
+            return False
+        if words[k] == "since":
+            return True
+    return False
+
+
 def text_years(m: Mentions) -> list[int]:
     """The facts (indexes) that state a year: bare years and dates with a year, at most YEARS_KEPT distinct years."""
     facts = m.view.facts
@@ -603,8 +618,8 @@ def text_years(m: Mentions) -> list[int]:
                 continue
             y = int(f.iso[:4])
             mm = m.by_fact.get(fi)
-            if mm is not None and mm.position > 0 and m.words[mm.sentence][mm.position - 1] == "since":
-                continue  # "the strongest since December 2022": where a run began, before the story's year
+            if mm is not None and _since_clause(m.words[mm.sentence], mm.position):
+                continue  # "the strongest since December 2022", "since records began in 1884": a run's start
             if y not in seen and len(seen) < YEARS_KEPT:
                 seen.add(y)
                 out.append(fi)
