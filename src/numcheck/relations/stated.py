@@ -117,6 +117,28 @@ def _time_token(d: _Doc, si: int, k: int) -> bool:
     return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
 
 
+# Tokens back from a percentage that the part it is the share of may stand ("spent £3.1m of its £4.5m
+# budget by Friday, or 69%").
+SHARE_OF_PART_REACH = 10
+
+
+def _shares_of_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> set[int]:
+    """Percentages set after ", or" or a comma behind a part of a whole (or the whole) told just before them:
+    that part's share, never a stated change of another figure."""
+    parts = {i for rel in built.get("part", {}).values() for r, i in rel.roles if r in ("part", "whole")}
+    if not parts:
+        return set()
+    out: set[int] = set()
+    for si, pos, fi, _ in d.figures(frozenset({"percent"})):
+        words, toks = d.m.words[si], d.m.tokens[si]
+        k = d.hedge_start(si, pos)
+        if k == 0 or words[k - 1] not in ("or", ","):
+            continue
+        if any(toks[j].fact in parts for j in range(max(0, k - SHARE_OF_PART_REACH), k)):
+            out.add(fi)
+    return out
+
+
 def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change whose stated change or multiple is in an earlier sentence of the same thing:
     "Profits fell 43%." … "Net income fell to 537m euros, from 798m euros a year ago."."""
@@ -124,6 +146,7 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
     used: set[int] = set()
     for rel in changes:
         used.update(i for _, i in rel.roles)
+    used |= _shares_of_parts(d, built)
     converted = {i for rel in built.get("conversion", {}).values() for r, i in rel.roles if r == "conversion"}
     for rel in changes:
         if (
