@@ -2722,10 +2722,8 @@ def _pronoun_concept(d: _Doc, bi: int) -> str:
     words = d.m.words[si]
     lo = d.m.clause_start(si, pos)
     said = {w.lower() for w in words[lo:pos]}
-    nouns = BACK_HEADS
-    pointing = any(words[k] in ("that", "this", "the") and words[k + 1] in nouns for k in range(lo, max(lo, pos - 1)))
-    if not said & PRONOUN_SUBJECTS and not pointing:
-        return ""
+    if not said & PRONOUN_SUBJECTS and _back_head(d, si, lo, pos) < 0:
+        return ""  # ("that share rose to": a head that points back, as "it" does)
     b = d.facts[bi]
     for tok in reversed(d.m.tokens[si - 1]):
         ai = tok.fact

@@ -291,10 +291,9 @@ def _name_entry(d: _Doc, si: int, pos: int, verbs: str = "name_verbs") -> tuple[
             if k >= 0 and words[k] == ",":
                 k -= 1
                 k = _before_relative(words, k)
-    plain = plain_holders()
-    for n in (1, 2, 3):
-        if k - n + 1 >= 0 and plain.starting_at(words, k - n + 1) == ("plain_holders", k + 1):
-            return [Entry(k - n + 1, k + 1, toks[pos].fact)], k - n + 1, close  # "and independents 3"
+    plain = plain_holders().ending_at(words, k + 1) if k >= 0 else None
+    if plain is not None:
+        return [Entry(plain[1], k + 1, toks[pos].fact)], plain[1], close  # "and independents 3"
     head = _tables()["entry_heads"].starting_at(words, k) if k >= 1 else None
     if head is not None and head[1] == k + 1 and _capital(d, toks[k - 1]):
         k -= 1  # "the Asia-Pacific region $700m", "its Nordic arm 12": the name before its head noun

@@ -499,7 +499,10 @@ def _named(d: _Doc, si: int, lo: int, hi: int) -> bool:
     words = d.m.words[si]
     return any(
         toks[k].fact < 0
-        and ((text[toks[k].start].isupper() and toks[k].text not in d.v.not_names) or plain.starting_at(words, k))
+        and (
+            (text[toks[k].start].isupper() and toks[k].text not in d.v.not_names)
+            or (words[k] in plain.by_first and plain.starting_at(words, k))
+        )
         for k in range(max(0, lo), hi)
     )
 
