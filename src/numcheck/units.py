@@ -257,7 +257,7 @@ def convert(value: Decimal, unit: str, to: str) -> Decimal:
 # A unit's size against its base units, its dimensions (base name → power) and the offset of its zero
 # (degrees Celsius and Fahrenheit).
 _Quantity = tuple[Decimal, tuple[tuple[str, int], ...], Decimal]
-_EXPR_TOKEN = re.compile(r"\*\*|[*/()]|[0-9.]+(?:e-?[0-9]+)?|[^\s*/()]+")
+_EXPR_TOKEN = re.compile(r"\*\*|[*/]|[0-9.]+(?:e-?[0-9]+)?|[^\s*/]+")
 
 
 @cache
