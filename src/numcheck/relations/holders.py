@@ -118,6 +118,21 @@ def _segment(d: _Doc, si: int, pos: int) -> tuple[int, int]:
     return a, b
 
 
+def action_table() -> PhraseTable:
+    """The phrases of ``[holders.actions]``, each to its action."""
+    return _data()[3]
+
+
+@functools.cache
+def action_kin(action: str) -> frozenset[str]:
+    """The actions one set may be told by ("withdraw 14 routes" ... "the routes being scrapped"): the action's
+    group of ``[holders] action_kin``, else the action alone."""
+    for group in _toml("vocab.toml")["holders"]["action_kin"]:
+        if action in group:
+            return frozenset(group)
+    return frozenset({action})
+
+
 def action_of(d: _Doc, si: int, pos: int) -> str:
     """The action the figure at ``pos`` is told of ("received", "will leave", "relocate another"): the
     nearest phrase of ``[holders.actions]`` in its segment, either side; "" when none."""
@@ -530,6 +545,8 @@ def _action_total(d: _Doc, si: int, before: int, like_f: Fact, action: str, top:
             continue
         if _older_end(d, s2, k) or _action_or_stem(d, s2, k) != action:
             continue
+        if s2 == si and "and" in d.m.words[si][k + 1 : before]:
+            continue  # "will shut 40 in Wales and 35 in Scotland": the first part's sibling, no total
         m = d.m.by_fact.get(fi)
         if m is not None and m.roles & {"part", "another", "each"}:
             continue

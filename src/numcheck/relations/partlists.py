@@ -41,6 +41,7 @@ from numcheck.relations.base import (
     same_family,
     whole_floors,
 )
+from numcheck.relations.holders import action_kin, action_of, action_table
 from numcheck.relations.lists import _opener, _opener_whole, opener_concept
 from numcheck.relations.referents import (
     _lead_figures,
@@ -558,14 +559,7 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
     if opened is None or len(opened[3]) < 2:
         return
     comma, first, like, items = opened
-    total = _opener_whole(d, si, 0, first, like)
-    if total < 0 and not any(toks[k].fact >= 0 for k in range(0, comma)):
-        start = opener_start(words, 0)
-        named = definite_at(d, si, start, like.kind == "money")
-        if named is not None and named[0] == comma:
-            total = definite_whole(d, si, start, like)  # "Of the dead,", "Of the displaced,"
-        else:
-            total = _named_before(d, si, opener_concept(d, si, first), like)
+    total = _opener_total(d, si, comma, first, like)
     if total < 0 or not _fits(d, total, si, items):
         return
     yield from _bracketed_shares(d, si, total, items, d.span(si, 0, comma))
@@ -632,6 +626,47 @@ def _rest_next(d: _Doc, si: int) -> bool:
     if not hit or (hit[1] < len(words) and words[hit[1]] == "of"):
         return False  # "The rest of the money ...": a thing of its own
     return not any(t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS for t in toks)
+
+
+def _opener_total(d: _Doc, si: int, comma: int, first: int, like: Fact) -> int:
+    """The whole an "Of <whole>," opener ending at ``comma`` names for the parts from token ``first``: its own
+    figure, the figure "these" stands for, the count a definite set names ("Of the dead,"), the count of the
+    action it names ("Of the routes being scrapped,") or the count of its noun told before; -1 when none is
+    read, -2 when it names an action no count is told of."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    total = _opener_whole(d, si, 0, first, like)
+    if total >= 0 or any(toks[k].fact >= 0 for k in range(0, comma)):
+        return total
+    start = opener_start(words, 0)
+    named = definite_at(d, si, start, like.kind == "money")
+    if named is not None and named[0] == comma:
+        return definite_whole(d, si, start, like)  # "Of the dead,", "Of the displaced,"
+    concept = opener_concept(d, si, first)
+    total = _acted_before(d, si, start, comma, concept, like)
+    return _named_before(d, si, concept, like) if total == -1 else total
+
+
+def _acted_before(d: _Doc, si: int, start: int, comma: int, concept: str, like: Fact) -> int:
+    """The count an opener that names its set by an action stands for ("Of the routes being scrapped,", "Of
+    the stores due to close,", "Of the jobs going,"): the nearest figure of the family in the ``WHOLE_BACK``
+    sentences before, then the headline and the lead, told of that action or one of its kin (``[holders]
+    actions`` and ``action_kin``: "will withdraw 14 routes") and of the opener's concept where both tell one.
+    -1 when the opener names no action, -2 when it does and no count of it is told (no other whole is read
+    then: "the 62 routes it runs" is not the set of those scrapped)."""
+    words = d.m.words[si]
+    action = next((hit[0] for k in range(start + 2, comma) if (hit := action_table().starting_at(words, k))), "")
+    if not action:
+        return -1
+    kin = action_kin(action)
+    before = list(d.m.figures_before(si, 0, WHOLE_BACK))
+    near = {s2 for s2, _, _ in before}
+    for s2, k2, fi in before + [t for t in _lead_figures(d, si) if t[0] not in near]:
+        f = d.facts[fi]
+        if not _single(f) or family(f) != family(like) or action_of(d, s2, k2) not in kin:
+            continue
+        told = d.m.frame(fi).concept
+        return fi if not concept or not told or told == concept else -2
+    return -2
 
 
 def _named_before(d: _Doc, si: int, concept: str, like: Fact) -> int:
@@ -1390,6 +1425,11 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
             return
         total = pt[own[0]].fact if own else -1
         items = [k for k in items if k > comma]
+        if not own and items:
+            # "Of the routes being scrapped, six ... and five .... The remaining four ...": the set it names
+            total = _opener_total(d, prev, comma, items[0], like)
+            if total == -2:
+                return
     if len(items) < 2:
         return
     for p in items:
