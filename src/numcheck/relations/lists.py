@@ -536,6 +536,8 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
         return False  # "won all 16 seats in the city's five wards": a part of one side's seats, by place
     if _tables()["seats"].starting_at(words, pos + 1) or words[pos + 1 : pos + 3] == ("of", "the"):
         return True  # "won six seats", "took 22 of the 43 seats"
+    if _given_after(d, si, after):
+        return True  # "Five went to candidates backed by the board, and one to an independent"
     if (
         pos + 1 < len(words)
         and words[pos + 1].isalpha()
@@ -547,6 +549,30 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
 
 
 _NOW = frozenset({"", "now"})
+
+
+def _given_after(d: _Doc, si: int, k: int) -> bool:
+    """The seats a figure counts are given, from token ``k`` right after it, to a side named after a verb of
+    giving (``[lists] given_to``: "Five went to Labour", "six were won by independents"), or after a bare
+    "to" where its sentence told such a verb before ("and one to an independent"): a name, a holder told in
+    lower case, or a holder noun (``[lists] given_holders``: "candidates backed by the board")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    hit = _tables()["given_to"].starting_at(words, k)
+    told = hit is not None  # the verb itself: any side named after it ("went to the leadership slate")
+    if hit is None:
+        if k >= len(words) or words[k] != "to" or not _has("given_to", words, 0, k):
+            return False
+        hit = ("given_to", k + 1)
+    j = hit[1]
+    while j < len(words) and words[j] in _DETERMINERS:
+        j += 1
+    if j >= len(words) or toks[j].fact >= 0:
+        return False
+    if _capital(d, toks[j]):
+        return not _tables()["not_name"].starting_at(words, j)
+    if told and words[j].isalpha() and words[j - 1] in _DETERMINERS:
+        return True
+    return bool(plain_holders().starting_at(words, j) or _tables()["given_holders"].starting_at(words, j))
 
 
 def _seat_times(d: _Doc, si: int, pos: int, wi: int, w: Fact) -> frozenset[str]:
