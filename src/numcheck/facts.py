@@ -1836,6 +1836,27 @@ _LIST_REST_END = startcache.compile(
 _LIST_ITEM_END = startcache.compile(r"\s+(?:more\s+|others?\s+)?(?:in|on|at|for|of|under|to)\s")
 
 
+# "Dry bulk accounted for 5.3 million tonnes, and ro-ro freight for 3.2 million": a clause that leaves its
+# verb out, joined by a comma or "and", its label, then the last word of the verb before the first figure.
+_GAP_JOIN = startcache.compile(
+    r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+)(?P<label>[^.;:()\d,]{1,80}?)\s(?P<prep>\w+)\s+\Z"
+)
+_GAP_PREP_BEFORE = startcache.compile(
+    r"\b(\w+)\s+(?:(?:about|around|some|roughly|nearly|almost|just|over|under)\s+)?\Z"
+)
+
+
+def _gapped(clean: str, a: Fact, gap: str, b: Fact) -> bool:
+    """``b`` is told in a clause that leaves out the verb ``a``'s clause tells it with: its label, then the
+    verb's last word again ("accounted for 5.3 million tonnes, and ro-ro freight for 3.2 million"), the
+    figure closing its clause."""
+    join = _GAP_JOIN.match(gap)
+    if join is None or not _CARRY_END.match(clean, b.span.end):
+        return False
+    before = _GAP_PREP_BEFORE.search(clean, max(0, a.span.start - 30), a.span.start)
+    return before is not None and before.group(1).lower() == join.group("prep").lower()
+
+
 def _carry_list_unit(ctx: _Context, facts: list[Fact]) -> list[Fact]:
     """A bare number listed after a measure of its sentence takes the measure's unit: "1,100 acres were in
     winter wheat and 560 in oilseed rape" reads 560 acres. The number must be told where it goes ("in", "on",
@@ -1854,10 +1875,12 @@ def _carry_list_unit(ctx: _Context, facts: list[Fact]) -> list[Fact]:
             continue
         if ctx.sentence(a.span.start) != ctx.sentence(b.span.start):
             continue
-        join = _LIST_JOIN.match(clean[a.span.end : b.span.start])
+        gap = clean[a.span.end : b.span.start]
+        join = _LIST_JOIN.match(gap)
         rest = join is not None and join.group("rest") and _LIST_REST_END.match(clean, b.span.end)
         if join is None or not (rest or _LIST_ITEM_END.match(clean, b.span.end)):
-            continue  # ("and the remaining 600 are moorland": the rest of the list needs no place word)
+            if not _gapped(clean, a, gap, b):
+                continue  # ("and the remaining 600 are moorland": the rest of the list needs no place word)
         out[k] = dataclasses.replace(b, kind=a.kind, unit=a.unit)
     return out
 

@@ -1374,8 +1374,9 @@ def _told_of_a_whole(d: _Doc, fi: int) -> bool:
     staff"): a rest told later may close that whole, not this part."""
     si, pos = d.pos_of(fi)
     words, toks = d.m.words[si], d.m.tokens[si]
-    if d.v.whole_of.starting_at(words, pos + 1) is not None:
-        return True
+    hit = d.v.whole_of.starting_at(words, pos + 1)
+    if hit is not None and not (d.facts[fi].kind == "measure" and words[hit[1] - 1] == "of"):
+        return True  # ("14.6 million tonnes of cargo": what a measure weighs, no whole)
     # "cited by 287,000 arrivals, about 35% of the total": told with its share of a whole
     for k in range(pos + 1, min(len(words) - 1, pos + 1 + SHARE_OF_REACH)):
         if toks[k].fact >= 0 and d.facts[toks[k].fact].kind == "percent":
