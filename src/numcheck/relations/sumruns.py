@@ -84,6 +84,10 @@ def _single(f: Fact) -> bool:
     return f.kind in _AMOUNTS and not f.is_range and f.value is not None and f.value > 0
 
 
+# Tokens after a rest's plural noun that its own amount may stand ("the other seven batters managed 77").
+REST_AMOUNT_REACH = 3
+
+
 def _rest_at(d: _Doc, si: int, pos: int) -> bool:
     """The figure at ``pos`` is told as the rest of a whole: a closing phrase right before it ("and the
     remaining 21", "the rest, £38.1m,"), or a far one earlier in its clause with no figure and no word that
@@ -95,7 +99,10 @@ def _rest_at(d: _Doc, si: int, pos: int) -> bool:
     if k > 0 and words[k - 1] == ",":
         k -= 1  # "the rest, £38.1m,"
     if near.ending_at(words, k):
-        return True
+        # "the other seven batters managed 77": the rest's count of members, its amount told after it
+        noun = pos + 1 < len(words) and words[pos + 1].isalpha() and words[pos + 1].endswith("s")
+        near_after = range(pos + 2, min(len(words), pos + 2 + REST_AMOUNT_REACH))
+        return not (noun and any(toks[j].fact >= 0 and _single(d.facts[toks[j].fact]) for j in near_after))
     for e in range(k - 1, max(0, k - FAR_REACH), -1):
         if toks[e].fact >= 0 or words[e] in _STOPS or words[e] in open_words:
             return False
@@ -477,6 +484,10 @@ _S_VERBS = frozenset(
 )
 
 
+# Words after a figure that join it to the next part: "4,100 and Ms Orr 2,000" counts no "ms".
+_JOINING = frozenset({"and", "or", "while", "but", "with"})
+
+
 def _plural_after(d: _Doc, fi: int) -> str:
     """The plural noun written right after the figure, or after one word ("11 wards", "9,218 valid
     signatures"), in the singular; "" when there is none."""
@@ -484,7 +495,7 @@ def _plural_after(d: _Doc, fi: int) -> str:
     words, toks = d.m.words[si], d.m.tokens[si]
     for k in range(pos + 1, min(len(words), pos + 3)):
         w = words[k]
-        if toks[k].fact >= 0 or not w.isalpha() or w in _S_VERBS:
+        if toks[k].fact >= 0 or not w.isalpha() or w in _S_VERBS or w in _JOINING:
             return ""
         if w.endswith("s") and not w.endswith("ss"):
             return singular(w)
@@ -961,6 +972,47 @@ def _verb_runs(d: _Doc, si: int, first: list[int]) -> Iterator[Relation]:
         return
 
 
+@functools.cache
+def _totals_after() -> PhraseTable:
+    return PhraseTable.build((p, "total") for p in _toml("vocab.toml")["sums"]["totals_after"])
+
+
+def _summed_runs(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "The runners collected £38,450 in sponsorship. Online donations added £21,300, and a bucket
+    collection brought in another £2,750. Altogether the day made £53,500.": a sentence opened by a word of
+    a sum (``[sums] totals_after``: "Altogether", "In total", "All told") that tells one level, after the
+    levels of its family in the sentences before it in its paragraph (up to ``RUN_SENTENCES``, a sentence
+    with none ending the run): they are some of it, so at most it. Parts told in one sentence are
+    ``partlists._total_after``'s; told of another time or concept than the total, they are not read."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    hit = _totals_after().starting_at(words, 0)
+    if hit is None:
+        return
+    figs = [p for p, t in enumerate(toks) if t.fact >= 0 and _single(d.facts[t.fact])]
+    if len(figs) != 1:
+        return
+    like = family(d.facts[toks[figs[0]].fact])
+    if not _level(d, si, figs[0], like, whole=True):
+        return
+    whole = toks[figs[0]].fact
+    sents = d.view.doc.sentences
+    parts: list[int] = []
+    for s2 in range(si - 1, max(-1, si - RUN_SENTENCES), -1):
+        if sents[s2].paragraph != sents[si].paragraph:
+            break
+        got = [t.fact for p, t in enumerate(d.m.tokens[s2]) if t.fact >= 0 and _level(d, s2, p, like)]
+        if not got:
+            break
+        parts = got + parts
+    if len(parts) < 2 or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+        return
+    w = d.facts[whole].value or Decimal(0)
+    if any((d.facts[fi].value or 0) >= w for fi in parts):
+        return
+    if _periods_agree(d, whole, parts) and _concepts_agree(d, whole, parts):
+        yield _relation(d, whole, parts, (si, figs[0]), exact=False)
+
+
 def _spread_sums(d: _Doc) -> Iterator[Relation]:
     """Each cue of a run: a rest, a declared count of members, a first part told "of the" whole, the total
     of a set, parts told by a verb of making up a whole."""
@@ -968,6 +1020,8 @@ def _spread_sums(d: _Doc) -> Iterator[Relation]:
     for si, toks in enumerate(d.m.tokens):
         if si >= 2 and (at := _bare_rest_at(d, si)) >= 0:
             yield from _bare_rest_runs(d, si, at)
+        if si >= 2:
+            yield from _summed_runs(d, si)
         got = _verb_parts(d, si) if si and _part_verbs_in(d, si) else []
         if got and not told_before:
             yield from _verb_runs(d, si, got)
