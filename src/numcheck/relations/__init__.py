@@ -540,13 +540,26 @@ def doc_of(view: View) -> _Doc:
     return view.memo("relations-doc", _Doc)  # type: ignore[no-any-return]
 
 
+def _closes(rel: Relation) -> bool:
+    """A breakdown read as its whole total: no label leaves it open."""
+    return dict(rel.labels).get("inclusive", "") != "yes"
+
+
+def _loosely_open(rel: Relation) -> bool:
+    """A breakdown left open only because its list was opened by ", with" (``breakdowns._with_open``): a
+    reader that knows the list closes reads it better."""
+    return dict(rel.labels).get("opened", "") == "with" and not _closes(rel)
+
+
 def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
     """Every relation in the document, grouped by kind, each once."""
     d = doc_of(view)
     out: dict[str, dict[object, Relation]] = {}
     for builder in BUILDERS:
         for rel in builder(d):
-            out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
+            got = out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
+            if got is not rel and rel.kind == "breakdown" and _loosely_open(got) and _closes(rel):
+                out[rel.kind][rel.key] = rel  # ", with six wins and three draws": a reader that knows it closed
     _drop_parts_as_wholes(out.get("breakdown", {}))
     for stage in STAGES:
         for rel in list(stage(d, out)):

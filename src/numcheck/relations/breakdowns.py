@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
@@ -13,7 +13,7 @@ from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same
 from numcheck.relations.lists import placed_in_places
 from numcheck.relations.referents import clause_subject, referent, subject_at
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import PhraseTable, _toml
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Words a list item may carry between figures ("£7.5m from the council's reserves and").
 ITEM_GAP = 8
@@ -70,10 +70,13 @@ def _items_from(
                 j += 1
                 gap += 1
                 continue  # "70 teachers (58%)": the share beside an item is no item
+            if not out and f.kind == "count" and not same_family(f, like) and words[j - 1] in _NP_OWNERS:
+                j, gap = j + 1, 0
+                continue  # "with its 212 managed pubs and its wholesale arm contributing £142m and £72m"
             if not same_family(f, like) or f.is_range or f.value is None:
                 break
-            if out and d.older_end(si, j):
-                break  # "eight women and six men, up from 11 swimmers": an older level, not an item
+            if out and (d.older_end(si, j) or d.gap_told(si, j) or _more_than_after(words, j)):
+                break  # "eight women and six men, up from 11 swimmers": an older level, not an item ("four more")
             if out and _from_since_join(words, d.pos_of(out[-1])[1] + 1, j):
                 break  # "including 97 that were rejected, from an electorate of 73,412": no item
             if out and _verb_since_join(d, words, d.pos_of(out[-1])[1] + 1, j):
@@ -92,6 +95,20 @@ def _items_from(
                 continue
         j += 1
     return out
+
+
+# Words before a count that make it part of a noun phrase naming an item, not an item: "its 212 pubs".
+_NP_OWNERS = frozenset({"its", "their", "his", "her", "the", "our"})
+# Tokens after a figure that "more"/"fewer" and then "than" may stand in ("four more medals than").
+MORE_THAN_REACH = 4
+_MORE = frozenset({"more", "fewer", "less"})
+
+
+def _more_than_after(words: Sequence[str], j: int) -> bool:
+    """The figure at token ``j`` is a gap told with its noun between "more" and "than" ("four more medals
+    than the team won a year earlier"), no item of a list."""
+    k = next((k for k in range(j + 1, min(len(words), j + 3)) if words[k] in _MORE), -1)
+    return k > 0 and "than" in words[k + 1 : k + 1 + MORE_THAN_REACH]
 
 
 # Words right before a figure that close a list ("and the remaining £230,000"), and how far past an item's
@@ -135,13 +152,23 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
         # A figure that is itself a part of a pronoun's whole ("400 of whom are nurses, 180 of whom
         # ...") is an item of a parallel list, never the total of the items after it.
         j = len(words) if d._pronoun_part(si, pos) else pos + 1
-        while j < len(words) and j - pos <= OPEN_REACH and _between(d, si, j) and words[j] not in (".", ";", "!", "?"):
-            opener = d.v.breakdown_open.starting_at(words, j)
+        colon = _colon_after(d, si, pos)
+        while (
+            j < len(words)
+            and (j - pos <= OPEN_REACH or j <= colon)
+            and _between(d, si, j)
+            and words[j] not in (".", ";", "!", "?")
+        ):
+            opener = d.v.breakdown_open.starting_at(words, j) or _with_open(d, si, j)
             if opener:
                 label, after = opener
                 items = _items_from(d, si, after, f)
+                if not items and label == "exact" and (w := _with_later(d, si, after)) > 0:
+                    items = _items_from(d, si, w, f)  # "split between A, B and C, with A receiving £42,000, ..."
                 if items and placed_in_places(d, fi, items[0]):
                     break  # "96 hospitals in nine countries, including 14 in the UK": the hospitals' list
+                if label == "with" and not _with_items(d, fi, items):
+                    break
                 if len(items) >= 2 or (label == "inclusive" and items):
                     # A number among the items that the fact table left out ("Labour 14, ..." read as a
                     # name) leaves the list incomplete: its sum is only a lower bound of the total.
@@ -151,7 +178,8 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                         (("total", fi),) + tuple(("item", i) for i in items),
                         (d.span(si, j, after),),
                         "clause",
-                        (("inclusive", "yes" if label == "inclusive" or unread else ""),),
+                        (("inclusive", "yes" if _open_list(d, label, items) or unread else ""),)
+                        + ((("opened", "with"),) if label == "with" else ()),
                     )
                 break
             j += 1
@@ -197,6 +225,94 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             elif items and same_family(d.facts[ti], f):
                 # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
+
+
+@functools.cache
+def _with_words() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["breakdown"]["with_open"])
+
+
+def _with_open(d: _Doc, si: int, j: int) -> tuple[str, int] | None:
+    """ ", with" right after a total's clause opens its parts ("took home 41 medals, with nine golds, 12
+    silvers and 10 bronzes"; ``[breakdown] with_open``): label "with", read as some of the total."""
+    words = d.m.words[si]
+    if j > 0 and words[j - 1] == "," and words[j] in _with_words():
+        return "with", j + 1
+    return None
+
+
+def _open_list(d: _Doc, label: str, items: Sequence[int]) -> bool:
+    """The items may be only some of the total: after "including", or after ", with" unless each names one
+    member of a set that together makes up every kind of the total ("nine golds, 12 silvers and 10 bronzes":
+    ``[exclusive] complete``)."""
+    if label == "inclusive":
+        return True
+    if label != "with":
+        return False
+    named = set()
+    for fi in items:
+        m = d.m.by_fact.get(fi)
+        noun = m.noun.lower().split() if m is not None and m.noun else []
+        named.add(singular(noun[0]) if noun else "")
+    return not any(named == group for group in _complete_sets())
+
+
+@functools.cache
+def _complete_sets() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(group) for group in _toml("vocab.toml")["exclusive"]["complete"])
+
+
+def _with_later(d: _Doc, si: int, start: int) -> int:
+    """The token after a ", with" that follows the names a whole is split between, with no figure before it
+    ("split between Rovers, the cricket club and the boxing club, with the football club receiving"); -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for j in range(start, len(words) - 1):
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            return -1
+        if words[j] == "," and words[j + 1] in _with_words():
+            return j + 2
+    return -1
+
+
+def _with_items(d: _Doc, total: int, items: Sequence[int]) -> bool:
+    """The figures listed after ", with" are the total's parts: two or more, each below it, each counting its
+    noun or none and no noun counted twice ("nine golds, 12 silvers and 10 bronzes"), none a concept of the
+    vocabulary other than the total's ("41 points, with 12 rebounds": another quantity), none a move."""
+    if len(items) < 2:
+        return False
+    ts, tp = d.pos_of(total)
+    tm = d.m.by_fact.get(total)
+    if d.v.whole_of.starting_at(d.m.words[ts], tp + 1) or (tm is not None and tm.roles & {"part", "remainder"}):
+        return False  # "accounted for $121m of the total, with Asia contributing $88m": a part, no total
+    tf = d.facts[total]
+    tc = d.m.frame(total).concept
+    known = d.v.concept_names - d.v.generic
+    nouns: set[str] = set()
+    for fi in items:
+        f = d.facts[fi]
+        si, pos = d.pos_of(fi)
+        if f.value is None or tf.value is None or f.value >= tf.value or d.move_size(fi):
+            return False
+        if d.older_end(si, pos) or d.gap_told(si, pos) or _more_than_after(d.m.words[si], pos):
+            return False  # "900 cars, with 500 more than last year": a gap, no part
+        if d.m.frame(fi).part or d.m.frame(fi).period != d.m.frame(total).period:
+            return False  # "£4.1bn in 2023, with £2.3bn in the fourth quarter and £2.1bn in December": times
+        c = d.m.frame(fi).concept
+        if c in known and tc and c != tc:
+            return False
+        m = d.m.by_fact.get(fi)
+        noun = m.noun.lower() if m is not None and m.noun else ""
+        if noun and noun in nouns:
+            return False
+        nouns.add(noun)
+    told = sum((d.facts[fi].value or 0 for fi in items), 0)
+    toks = d.m.tokens[ts]
+    if any(
+        t.fact >= 0 and t.fact != total and same_family(d.facts[t.fact], tf) and d.facts[t.fact].value == told
+        for t in toks[:tp]
+    ):
+        return False  # "37 points from 24 games and have played 12 away matches, with ten wins, seven draws ...": 24's
+    return True
 
 
 # Words between a total's noun and its parts told at once: "The 10 victims were four children, ...".
@@ -259,6 +375,23 @@ _TIME_WORDS = frozenset(
         "all",
     }
 )
+
+
+# Tokens from a total to a colon that closes its clause and opens its parts ("will recruit 48 staff before
+# its new school in Brayford opens in September 2026: 26 teachers, ...").
+COLON_REACH = 16
+
+
+def _colon_after(d: _Doc, si: int, pos: int) -> int:
+    """Where a colon stands after the total at ``pos`` within ``COLON_REACH`` tokens, in its clause (no comma
+    or clause end before it), with no other figure but a time between; else -1."""
+    words = d.m.words[si]
+    for j in range(pos + 1, min(len(words), pos + 1 + COLON_REACH)):
+        if words[j] == ":":
+            return j
+        if words[j] in CLAUSE_END or words[j] == "," or not _between(d, si, j):
+            return -1
+    return -1
 
 
 def _between(d: _Doc, si: int, j: int) -> bool:
