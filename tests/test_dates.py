@@ -311,6 +311,23 @@ def test_ages(text: str, written: str, value: Decimal, unit: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "written", "low", "high"),
+    [
+        ("It will seat 19 young people aged 16 to 24 and six others.", "aged 16 to 24", 16, 24),
+        ("The scheme is open to people aged 18-25 in the city.", "aged 18-25", 18, 25),
+        ("Adults aged between 30 and 39 were the most likely to say so.", "aged between 30 and 39", 30, 39),
+    ],
+)
+def test_a_band_of_ages_is_one_range(text: str, written: str, low: int, high: int) -> None:
+    f = one(text, written)
+    assert f.kind == "age" and f.is_range and (f.interval.low, f.interval.high) == (low, high)
+
+
+def test_two_ages_joined_by_and_stay_two() -> None:
+    assert one("The twins, aged 16 and 17, were rescued.", "aged 16").value == 16
+
+
+@pytest.mark.parametrize(
     ("text", "written", "value", "unit"),
     [
         ("The committee meets twice a month in public.", "twice a month", Decimal(2), "1 / month"),
@@ -403,7 +420,9 @@ def test_reporting_date_from_a_dateline() -> None:
     assert dates.reporting_date(_doc("Budget row deepens\n\nFriday, 6 March 2015\n\nThe minister said...")) == (
         datetime.date(2015, 3, 6)
     )
-    assert dates.reporting_date(_doc("PARIS, June 2, 2016 - Officials said on Thursday...")) == datetime.date(2016, 6, 2)
+    assert dates.reporting_date(_doc("PARIS, June 2, 2016 - Officials said on Thursday...")) == datetime.date(
+        2016, 6, 2
+    )
 
 
 def test_a_dateline_that_runs_on_into_the_story() -> None:
@@ -515,7 +534,9 @@ def test_hyphenated_number_word_is_one_number_not_a_range() -> None:
     assert (f.interval.low, f.interval.high) == (Decimal(8), Decimal(10))
 
 
-@pytest.mark.parametrize(("text", "written"), [("The shop shut at 6pm.", "6pm"), ("Polls closed at 10 pm. Counting began.", "10 pm")])
+@pytest.mark.parametrize(
+    ("text", "written"), [("The shop shut at 6pm.", "6pm"), ("Polls closed at 10 pm. Counting began.", "10 pm")]
+)
 def test_am_pm_without_dots_leaves_the_full_stop(text: str, written: str) -> None:
     assert one(text, written).kind == "time"
 
@@ -525,7 +546,9 @@ def test_dotted_am_pm_keeps_its_dot() -> None:
 
 
 def test_comma_list_of_durations_stays_a_list() -> None:
-    got = [f.text for f in facts("The restoration took 2 years, 5 months, 9 days, and 3 hours.") if f.kind == "duration"]
+    got = [
+        f.text for f in facts("The restoration took 2 years, 5 months, 9 days, and 3 hours.") if f.kind == "duration"
+    ]
     assert got == ["2 years", "5 months", "9 days", "3 hours"]
     assert one("The flight took 2 hours and 15 minutes.", "2 hours and 15 minutes").value == Decimal(135)
 

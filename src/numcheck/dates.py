@@ -707,7 +707,23 @@ _RE_DURATION = _c(
     + r"+)?(?:half|quarter)\b)?"
     r"(?P<old>(?:-|" + _S + r")olds?\b)?"
 )
-_RE_AGE = _c(r"\b(?P<w>aged|age|ages)" + _S + r"+(?P<n>\d{1,3})(?!\w|[.,]\d|" + _S + r"*(?:%|per\b))")
+_RE_AGE = _c(
+    r"\b(?P<w>aged|age|ages)"
+    + _S
+    + r"+(?:(?P<between>between)"
+    + _S
+    + r"+)?(?P<n>\d{1,3})(?:(?:"
+    + _S
+    + r"*[-\u2013]"
+    + _S
+    + r"*|"
+    + _S
+    + r"+(?:to|and)"
+    + _S
+    + r"+)(?P<n2>\d{1,3}))?(?!\w|[.,]\d|"
+    + _S
+    + r"*(?:%|per\b))"
+)
 _RE_AGE_OF = _c(
     r"\b(?:at"
     + _S
@@ -1977,7 +1993,14 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
         )
     for m in _scan(_RE_AGE, text, win["age"]):
         v: Decimal | None = Decimal(m.group("n"))
-        out.append(_Atom(m.start(), m.end(), "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
+        n2 = m.group("n2")
+        if n2 is not None and v is not None and Decimal(n2) > v and (m.group("between") or "and" not in m.group(0)):
+            # "aged 16 to 24", "aged 16-24", "aged between 16 and 24": one band of ages, both ends.
+            lo, hi = v, Decimal(n2)
+            out.append(_Atom(m.start(), m.end(), "age", value=(lo + hi) / 2, unit="year", low=lo, high=hi))
+            continue
+        end = m.end("n")  # ("aged 16 and 17": two ages, the first told here)
+        out.append(_Atom(m.start(), end, "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
     for m in _scan(_RE_AGE_OF, text, win["age"]):
         n = m.group("n")
         v = Decimal(n) if n.isdigit() else numwords.parse(n)
