@@ -41,6 +41,7 @@ from numcheck.relations.base import (
     is_average,
     whole_floors,
 )
+from numcheck.relations.lists import _tables as list_tables
 from numcheck.relations.lists import plain_holders
 from numcheck.relations.partlists import _told_of_a_whole
 from numcheck.relations.referents import words as referent_words
@@ -680,6 +681,17 @@ def _of_pointing_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relatio
     yield _relation(d, whole, parts, (si, pos), exact=False)
 
 
+def _no_holding(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is no one member's share of a set: a gap to a line ("Labour is five short"), or
+    told of several together ("a combined group of 28"; ``[lists] not_held_after``, ``not_held_clause``)."""
+    words = d.m.words[si]
+    tables = list_tables()
+    if tables["not_held_after"].starting_at(words, pos + 1):
+        return True
+    start = d.m.clause_start(si, pos)
+    return any(tables["not_held_clause"].starting_at(words, j) for j in range(start, pos))
+
+
 def _set_total_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
     """ "All 72 seats were up for election. Labour won 33, down from 38. The Liberal Democrats took 19 ...":
     a whole told as the total of a set ("all 72 seats", "a total of 640 beds") and, in the next sentences,
@@ -697,7 +709,11 @@ def _set_total_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]
         for p in range(len(toks)):
             if toks[p].fact < 0 or not _level(d, s2, p, like):
                 continue
-            if _part_of_other(d, s2, p) or not (_named(d, s2, last, p) or _named(d, s2, p + 1, min(len(words), p + 3))):
+            if (
+                _part_of_other(d, s2, p)
+                or _no_holding(d, s2, p)
+                or not (_named(d, s2, last, p) or _named(d, s2, p + 1, min(len(words), p + 3)))
+            ):
                 last = p + 1
                 continue
             got.append(toks[p].fact)
