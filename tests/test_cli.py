@@ -42,10 +42,22 @@ class FakeRule:
 
 
 FAKE_RULES = (
-    FakeRule("NC301", "weekday-named", "warning", "Names a Thursday.", "Stand-in calendar rule.",
-             FakeExamples(("On <mark>Thursday</mark> it rained.",), ("On Friday it rained.",))),
-    FakeRule("NC401", "share-above-whole", "error", "A share above 100%.", "No part exceeds its whole.",
-             FakeExamples(("It rose to <mark>140%</mark> of all staff.",), ("It was 40% of all staff.",))),
+    FakeRule(
+        "NC301",
+        "weekday-named",
+        "warning",
+        "Names a Thursday.",
+        "Stand-in calendar rule.",
+        FakeExamples(("On <mark>Thursday</mark> it rained.",), ("On Friday it rained.",)),
+    ),
+    FakeRule(
+        "NC401",
+        "share-above-whole",
+        "error",
+        "A share above 100%.",
+        "No part exceeds its whole.",
+        FakeExamples(("It rose to <mark>140%</mark> of all staff.",), ("It was 40% of all staff.",)),
+    ),
     FakeRule("NC402", "hedge-word", "note", "Says perhaps.", "Stand-in note.", FakeExamples((), ())),
 )
 
@@ -56,11 +68,21 @@ def fake_pipeline(text: str, path: str, rules: Any, today: Any) -> FileReport:
     found: list[Finding] = []
     for m in re.finditer(r"(\d+)%", text):
         if int(m.group(1)) > 100:
-            found.append(Finding("NC401", "share-above-whole", "error", f"{m.group()} is more than the whole",
-                                 Span(m.start(), m.end()), m.group()))
+            found.append(
+                Finding(
+                    "NC401",
+                    "share-above-whole",
+                    "error",
+                    f"{m.group()} is more than the whole",
+                    Span(m.start(), m.end()),
+                    m.group(),
+                )
+            )
     for m in re.finditer(r"Thursday", text):
         when = f" (reporting date {today.isoformat()})" if today else ""
-        found.append(Finding("NC301", "weekday-named", "warning", f"a Thursday{when}", Span(m.start(), m.end()), m.group()))
+        found.append(
+            Finding("NC301", "weekday-named", "warning", f"a Thursday{when}", Span(m.start(), m.end()), m.group())
+        )
     for m in re.finditer(r"perhaps", text):
         found.append(Finding("NC402", "hedge-word", "note", "perhaps", Span(m.start(), m.end()), m.group()))
     found.sort(key=lambda f: (f.span.start, f.code))
@@ -74,8 +96,17 @@ def fake_extract(text: str, path: str = "") -> Document:
     from numcheck.model import Fact
 
     facts = tuple(
-        Fact(Span(m.start(), m.end()), m.group(), "percent", Decimal(m.group(1)), None, "exact",
-             Interval(Decimal(m.group(1)) - Decimal("0.5"), Decimal(m.group(1)) + Decimal("0.5")), None, 0)
+        Fact(
+            Span(m.start(), m.end()),
+            m.group(),
+            "percent",
+            Decimal(m.group(1)),
+            None,
+            "exact",
+            Interval(Decimal(m.group(1)) - Decimal("0.5"), Decimal(m.group(1)) + Decimal("0.5")),
+            None,
+            0,
+        )
         for m in re.finditer(r"(\d+)%", text)
     )
     return Document(Source(path, text), (), facts)
@@ -226,7 +257,10 @@ def test_directories_recurse_with_default_includes(run, tmp_path: Path) -> None:
         write(tmp_path / name, "It was 140%.\n")
     result = run("docs", "-f", "concise")
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
-        "docs/a.md", "docs/notes.rst", "docs/sub/b.txt", "docs/sub/c.html",
+        "docs/a.md",
+        "docs/notes.rst",
+        "docs/sub/b.txt",
+        "docs/sub/c.html",
     ]
 
 
@@ -411,7 +445,12 @@ def test_rules_and_explain(run) -> None:
     assert [line.split()[0] for line in lines] == ["NC001", "NC002", "NC301", "NC401", "NC402"]
     assert "NC401  error    share-above-whole" in listing.stdout
     as_json = json.loads(run("rules", "--format", "json").stdout)
-    assert as_json[3] == {"code": "NC401", "name": "share-above-whole", "severity": "error", "summary": "A share above 100%."}
+    assert as_json[3] == {
+        "code": "NC401",
+        "name": "share-above-whole",
+        "severity": "error",
+        "summary": "A share above 100%.",
+    }
     explained = run("explain", "nc401")
     assert explained.exit_code == 0
     assert explained.stdout.startswith("NC401 share-above-whole (error)\n\nA share above 100%.\n")
@@ -448,7 +487,9 @@ def test_ctrl_c_is_one_line_and_130() -> None:
 
     proc = subprocess.Popen(
         [sys.executable, "-m", "numcheck", "facts", "-"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         # Wait until it is blocked reading stdin: a fixed sleep sent the signal during start-up on a
@@ -478,7 +519,9 @@ def test_machine_formats_do_not_import_rich() -> None:
     for fmt, expected in (("concise", False), ("json", False), ("text", True)):
         proc = subprocess.run(
             [sys.executable, "-c", code, "examples/draft.md", "-f", fmt, "-q", "--no-config"],
-            cwd=root, capture_output=True, text=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
         )
         assert proc.returncode in (0, 1), proc.stderr
         assert f"RICH={expected}" in proc.stderr  # text does import it: the probe works
@@ -507,10 +550,15 @@ def test_a_command_line_run_ends_with_its_report_whole_and_its_exit_work_done(tm
 
     text = tmp_path / "long.txt"
     text.write_text(
-        "".join(f"Of the {200 + i} staff, {150 + i} (90%) voted, up from {100 + i} in {1990 + i % 30}.\n" for i in range(400)),
+        "".join(
+            f"Of the {200 + i} staff, {150 + i} (90%) voted, up from {100 + i} in {1990 + i % 30}.\n"
+            for i in range(400)
+        ),
         encoding="utf-8",
     )
-    probe = "import sys, atexit\nfrom numcheck.cli import main\natexit.register(lambda: sys.stderr.write('AT-EXIT\\n'))\n"
+    probe = (
+        "import sys, atexit\nfrom numcheck.cli import main\natexit.register(lambda: sys.stderr.write('AT-EXIT\\n'))\n"
+    )
     args = [str(text), "-f", "json", "--no-config", "-q"]
     runs = [
         subprocess.run([sys.executable, "-c", probe + call, *args], capture_output=True, cwd=tmp_path)

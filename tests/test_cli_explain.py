@@ -59,6 +59,9 @@ def test_a_mark_that_wraps_is_no_wider_than_its_text(width: int) -> None:
     assert all(len(line) <= width for line in lines)
     pairs = zip(lines, lines[1:])
     marked = "".join(
-        above[m.start() : m.end()] for above, line in pairs if set(line.strip()) == {"^"} for m in re.finditer(r"\^+", line)
+        above[m.start() : m.end()]
+        for above, line in pairs
+        if set(line.strip()) == {"^"}
+        for m in re.finditer(r"\^+", line)
     )
     assert marked.replace(" ", "") == "down40cents"

@@ -61,10 +61,10 @@ def test_draft_json_validates_and_matches_text(cli_run) -> None:
         for item in (*file["facts"], *file["findings"]):
             assert 0 <= item["start"] <= item["end"] <= len(text)
         for fact in file["facts"]:
-            assert text[fact["start"]:fact["end"]] == fact["text"]
+            assert text[fact["start"] : fact["end"]] == fact["text"]
         for finding in file["findings"]:
             for rel in finding["related"]:
-                assert text[rel["start"]:rel["end"]] == rel["text"]
+                assert text[rel["start"] : rel["end"]] == rel["text"]
     # Exit status agrees with the findings at the default threshold.
     errors = doc["summary"]["by_severity"]["error"]
     assert result.exit_code == (1 if errors else 0)
@@ -101,8 +101,9 @@ def test_extra_rules_folder_from_config(cli_run, tmp_path: Path, monkeypatch: py
     assert "NC491  error    share-over-100-house" in listing.stdout
     from numcheck import cli
 
-    result = CliRunner().invoke(cli.app, ["-", "-f", "concise", "--stdin-filename", "x.md"],
-                                input="Turnout was 130% of voters.\n")
+    result = CliRunner().invoke(
+        cli.app, ["-", "-f", "concise", "--stdin-filename", "x.md"], input="Turnout was 130% of voters.\n"
+    )
     assert result.stdout.startswith("x.md:1:13: NC491 [error]"), result.output
     broken = house / "zz-broken.toml"
     broken.write_text('code = "NC492"\nname = \n')
@@ -137,7 +138,10 @@ def test_a_long_file_is_checked_in_pieces_with_spans_into_the_whole(cli_run, mon
     monkeypatch.setattr(numcheck.engine, "PIECE_CHARS", len(draft) + 10)
     result = cli_run(str(tmp_path / "three.md"), *args)
     whole = (tmp_path / "three.md").read_text(encoding="utf-8")
-    assert numcheck.engine.pieces(whole) == numcheck.engine.pieces(whole, len(draft) + 10) and len(numcheck.engine.pieces(whole)) == 3
+    assert (
+        numcheck.engine.pieces(whole) == numcheck.engine.pieces(whole, len(draft) + 10)
+        and len(numcheck.engine.pieces(whole)) == 3
+    )
     three = json.loads(result.stdout)["files"][0]
     # Every piece gives the one draft's findings and facts, moved to where that copy starts.
     assert len(three["findings"]) == 3 * len(single["findings"]) > 0
@@ -164,7 +168,9 @@ def test_pieces_cover_the_text_and_cut_at_blank_lines() -> None:
 def test_facts_json_gives_dates_in_iso(cli_run, tmp_path: Path) -> None:
     """The real extractor through ``numcheck facts``: dates and times carry ``iso``, other kinds null."""
     draft = tmp_path / "a.md"
-    draft.write_text("They met on Monday, 3 March 2025, at 11pm; the firm began in 2015 and 12% left.\n", encoding="utf-8")
+    draft.write_text(
+        "They met on Monday, 3 March 2025, at 11pm; the firm began in 2015 and 12% left.\n", encoding="utf-8"
+    )
     result = cli_run("facts", str(draft), "--format", "json")
     assert result.exit_code == 0, result.stderr
     facts = {f["text"]: f for f in json.loads(result.stdout)["files"][0]["facts"]}

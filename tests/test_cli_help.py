@@ -12,7 +12,9 @@ def test_root_help_lists_every_command(main, flag: str) -> None:
     status, out, err = main(flag)
     assert status == 0, err
     assert out.startswith("Usage: numcheck [OPTIONS] COMMAND")
-    listed = [line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.startswith("  ") and line.split()]
+    listed = [
+        line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.startswith("  ") and line.split()
+    ]
     assert set(COMMANDS) <= set(listed), listed
     assert "`numcheck check --help` lists its options" in " ".join(out.split())
 

@@ -117,7 +117,9 @@ def test_next_line_and_block_suppression() -> None:
     )
     out = suppress.apply(FileReport("a.md", DRAFT, (), found))
     assert [(f.code, DRAFT.count("\n", 0, f.span.start) + 1) for f in out.findings] == [
-        ("NC201", 5), ("NC201", 8), ("NC301", 10),
+        ("NC201", 5),
+        ("NC201", 8),
+        ("NC301", 10),
     ]
 
 
@@ -160,7 +162,9 @@ def test_baseline_round_trip_survives_edits_elsewhere(tmp_path: Path) -> None:
     assert sum(known.values()) == 1 and next(iter(known))[0] == "docs/a.md"
     edited = "New intro line.\n\n" + text
     after = FileReport(
-        "docs/a.md", edited, (),
+        "docs/a.md",
+        edited,
+        (),
         (_finding(edited, "45%", nth=0, related="240"), _finding(edited, "45%", nth=1, related="240")),
     )
     left = baseline.subtract(after, known)

@@ -29,7 +29,9 @@ def test_severity_override_changes_output_and_exit_status(main, tmp_path: Path) 
 
 
 def test_per_file_ignores_match_relative_to_the_config_file(main, tmp_path: Path) -> None:
-    write(tmp_path / "pyproject.toml", '[tool.numcheck.per-file-ignores]\n"archive/**" = ["NC2"]\n"*.rst" = ["NC201"]\n')
+    write(
+        tmp_path / "pyproject.toml", '[tool.numcheck.per-file-ignores]\n"archive/**" = ["NC2"]\n"*.rst" = ["NC201"]\n'
+    )
     for name in ("archive/2019/old.md", "docs/new.md", "docs/page.rst"):
         write(tmp_path / name, FLAGGED)
     # Run from a subfolder: the globs still mean paths under the config file's folder.

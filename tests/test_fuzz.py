@@ -46,10 +46,12 @@ def need(module: str) -> ModuleType:
 # Our own vocabulary of news figures; sentences from it are dense in the
 # shapes the extractor and the rules look for, and in their near misses.
 NUMBERS = st.one_of(
-    st.integers(-10**6, 10**12).map(str),
+    st.integers(-(10**6), 10**12).map(str),
     st.integers(0, 10**9).map(lambda n: f"{n:,}"),
     st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False).map(str),
-    st.sampled_from(["0", "00", "1.", ".5", "1,5", "1.000.000", "1 000", "3½", "−4", "+7", "1e6", "2/3", "10-15", "1-2-3"]),
+    st.sampled_from(
+        ["0", "00", "1.", ".5", "1,5", "1.000.000", "1 000", "3½", "−4", "+7", "1e6", "2/3", "10-15", "1-2-3"]
+    ),
 )
 WORDS = st.sampled_from(
     """the of and in to a people staff refugees children voted yes no rose fell from to by up down
@@ -97,7 +99,9 @@ def mutated(draw: st.DrawFn) -> str:
 
 ANY_TEXT = st.one_of(
     st.text(max_size=400),
-    st.text(alphabet=st.characters(categories=["Nd", "Zs", "Po", "Ps", "Pe", "Sc", "Sm", "No", "Cc", "Cf"]), max_size=200),
+    st.text(
+        alphabet=st.characters(categories=["Nd", "Zs", "Po", "Ps", "Pe", "Sc", "Sm", "No", "Cc", "Cf"]), max_size=200
+    ),
     NEWS,
     mutated(),
 )

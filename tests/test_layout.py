@@ -82,7 +82,9 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_no_import_cycles_but_the_known_one() -> None:
     unexpected = [
-        sorted(c) for c in _cycles(_graph()) if not {m.rsplit(".", 1)[0] if m.startswith("numcheck.checks.") else m for m in c} <= KNOWN
+        sorted(c)
+        for c in _cycles(_graph())
+        if not {m.rsplit(".", 1)[0] if m.startswith("numcheck.checks.") else m for m in c} <= KNOWN
     ]
     assert unexpected == []
 

@@ -78,11 +78,18 @@ def test_two_thirds_is_a_fraction() -> None:
 @pytest.mark.parametrize(
     "phrase",
     [
-        "one two", "twenty thirty", "and", "a", "hundred and", "purple",
+        "one two",
+        "twenty thirty",
+        "and",
+        "a",
+        "hundred and",
+        "purple",
         # Groups must shrink: these are lists, not sums.
-        "four million six million", "one thousand, nine thousand",
+        "four million six million",
+        "one thousand, nine thousand",
         # A comma before a bare small number ends the figure ("a million, two weeks on").
-        "a million, two", "six hundred, seven hundred",
+        "a million, two",
+        "six hundred, seven hundred",
     ],
 )
 def test_parse_rejects_non_numbers(phrase: str) -> None:
@@ -113,7 +120,9 @@ def test_pattern_does_not_cross_lines() -> None:
     assert _found("five\nsix") == ["five", "six"]
 
 
-@pytest.mark.parametrize(("text", "value"), [("third", D(3)), ("twenty-first", D(21)), ("21st", D(21)), ("103rd", D(103))])
+@pytest.mark.parametrize(
+    ("text", "value"), [("third", D(3)), ("twenty-first", D(21)), ("21st", D(21)), ("103rd", D(103))]
+)
 def test_ordinals(text: str, value: D) -> None:
     m = ORDINAL.search(f"the {text} place")
     assert m is not None and m.group() == text

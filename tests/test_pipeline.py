@@ -143,7 +143,9 @@ def test_library_settings_carry_severity_overrides_and_per_file_ignores() -> Non
 def test_the_readme_library_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Library\n") :]
-    snippet = section[section.index("```python\n") + len("```python\n") : section.index("```\n", section.index("```python"))]
+    snippet = section[
+        section.index("```python\n") + len("```python\n") : section.index("```\n", section.index("```python"))
+    ]
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("Of the 200 members, 90 (60%) backed the new rota.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -35,8 +35,15 @@ def _span(text: str, needle: str, nth: int = 0) -> Span:
 
 def _fact(text: str, needle: str, kind: str, value: str, low: str, high: str, subject: str | None) -> Fact:
     return Fact(
-        _span(text, needle), needle, kind, Decimal(value), None, "exact",
-        Interval(Decimal(low), Decimal(high)), subject, 1,
+        _span(text, needle),
+        needle,
+        kind,
+        Decimal(value),
+        None,
+        "exact",
+        Interval(Decimal(low), Decimal(high)),
+        subject,
+        1,
     )
 
 
@@ -50,26 +57,46 @@ def _file(path: str, text: str, facts: tuple[Fact, ...], findings: tuple[Finding
 
 def sample_report(path: str = "drafts/plan, v2.md") -> Report:
     share = Finding(
-        "NC201", "share-mismatch", "error", "90 of 240 is 37.5%, not 45%",
-        _span(TEXT, "45%"), "45%",
+        "NC201",
+        "share-mismatch",
+        "error",
+        "90 of 240 is 37.5%, not 45%",
+        _span(TEXT, "45%"),
+        "45%",
         (Related(_span(TEXT, "240"), "240"), Related(_span(TEXT, "90"), "90")),
     )
     weekday = Finding(
-        "NC301", "weekday-mismatch", "warning", "7 March 2025 was a Friday: no,\nreally, 100%",
-        _span(TEXT, "Friday"), "Friday", (Related(_span(TEXT, "7 March 2025"), "7 March 2025"),),
+        "NC301",
+        "weekday-mismatch",
+        "warning",
+        "7 March 2025 was a Friday: no,\nreally, 100%",
+        _span(TEXT, "Friday"),
+        "Friday",
+        (Related(_span(TEXT, "7 March 2025"), "7 March 2025"),),
         fix="Friday",
     )
     facts = (
         _fact(TEXT, "240", "count", "240", "239.5", "240.5", "members"),
         _fact(TEXT, "45%", "percent", "45", "44.5", "45.5", None),
-        Fact(_span(TEXT, "100%"), "100%", "percent", Decimal("1E+2"), None, "exact",
-             Interval(Decimal("99.5"), None), None, 2),
+        Fact(
+            _span(TEXT, "100%"),
+            "100%",
+            "percent",
+            Decimal("1E+2"),
+            None,
+            "exact",
+            Interval(Decimal("99.5"), None),
+            None,
+            2,
+        ),
     )
-    return Report((
-        _file(path, TEXT, facts, (share, weekday)),
-        FileReport("missing.md", "", (), (), error="no such file"),
-        FileReport("clean.txt", "Nothing here.\n", (), ()),
-    ))
+    return Report(
+        (
+            _file(path, TEXT, facts, (share, weekday)),
+            FileReport("missing.md", "", (), (), error="no such file"),
+            FileReport("clean.txt", "Nothing here.\n", (), ()),
+        )
+    )
 
 
 class _Rule:
@@ -107,12 +134,37 @@ def test_json_fields_numbers_and_schema() -> None:
     assert doc["version"] == 1
     assert [f["path"] for f in doc["files"]] == ["drafts/plan, v2.md", "clean.txt"]
     finding = doc["files"][0]["findings"][0]
-    assert set(finding) == {"code", "rule", "severity", "message", "start", "end", "line", "column", "related", "fingerprint"}
-    assert TEXT[finding["start"]:finding["end"]] == "45%"
+    assert set(finding) == {
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "related",
+        "fingerprint",
+    }
+    assert TEXT[finding["start"] : finding["end"]] == "45%"
     assert (finding["line"], finding["column"]) == (3, 25)
     assert finding["related"][0] == {"start": TEXT.index("240"), "end": TEXT.index("240") + 3, "text": "240"}
     fact = doc["files"][0]["facts"][0]
-    assert set(fact) == {"start", "end", "line", "column", "text", "kind", "value", "unit", "hedge", "low", "high", "subject", "iso"}
+    assert set(fact) == {
+        "start",
+        "end",
+        "line",
+        "column",
+        "text",
+        "kind",
+        "value",
+        "unit",
+        "hedge",
+        "low",
+        "high",
+        "subject",
+        "iso",
+    }
     assert fact["value"] == 240 and fact["low"] == 239.5 and isinstance(fact["low"], float)
     assert doc["files"][0]["facts"][2]["value"] == 100  # 1E+2 written as a plain number
     assert doc["files"][0]["facts"][2]["high"] is None  # unbounded
@@ -127,7 +179,10 @@ def test_json_numbers() -> None:
     assert number(Decimal("NaN")) is None and number(Decimal("1E+999999")) is None
     assert number(Decimal("2.5E+999")) is None  # beyond a double: null, never Infinity
     assert dumps({"a": [{"b": 1}], "c": {}}, indent=None) == '{"a": [{"b": 1}], "c": {}}'
-    assert dumps({"a": [[[{"b": 1, "c": [2]}]]]}) == '{\n  "a": [\n    [\n      [\n        {"b": 1, "c": [2]}\n      ]\n    ]\n  ]\n}'
+    assert (
+        dumps({"a": [[[{"b": 1, "c": [2]}]]]})
+        == '{\n  "a": [\n    [\n      [\n        {"b": 1, "c": [2]}\n      ]\n    ]\n  ]\n}'
+    )
 
 
 def test_jsonl_one_self_describing_finding_per_line() -> None:
@@ -151,7 +206,13 @@ def test_sarif_structure() -> None:
     assert result["level"] == "error"
     loc = result["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "drafts/plan,%20v2.md"
-    assert loc["region"] == {"startLine": 3, "startColumn": 25, "endLine": 3, "endColumn": 28, "snippet": {"text": "45%"}}
+    assert loc["region"] == {
+        "startLine": 3,
+        "startColumn": 25,
+        "endLine": 3,
+        "endColumn": 28,
+        "snippet": {"text": "45%"},
+    }
     assert [r["message"]["text"] for r in result["relatedLocations"]] == ["240", "90"]
     assert len(result["partialFingerprints"]["numcheck/v1"]) == 16
     invocation = run["invocations"][0]
@@ -217,8 +278,8 @@ def test_text_marks_flagged_and_related_figures() -> None:
     assert "  7 March 2025 was a Friday: no, really, 100%" in lines
     sentence, marks = lines[i + 2], lines[i + 3]
     assert sentence == "    | Of the 240 members, 90 (45%) voted for the plan."
-    assert marks[sentence.index("240"):sentence.index("240") + 3] == "~~~"
-    assert marks[sentence.index("45%"):sentence.index("45%") + 3] == "^^^"
+    assert marks[sentence.index("240") : sentence.index("240") + 3] == "~~~"
+    assert marks[sentence.index("45%") : sentence.index("45%") + 3] == "^^^"
     assert "\x1b[" not in out  # no colour unless asked
     assert lines[-1] == "Found 2 problems (1 error, 1 warning) in 1 of 2 files (1 path could not be checked)."
     assert "  fix: Friday" in lines
@@ -237,7 +298,7 @@ def test_text_long_sentence_is_windowed_around_the_figure() -> None:
     out = REPORTERS["text"](Report((_file("a.txt", text, (), (f,)),)), Options(width=60))
     sentence, marks = out.splitlines()[2:4]
     assert len(sentence) <= 60 and sentence.startswith("    | …") and sentence.endswith("…")
-    assert marks[sentence.index("17%"):sentence.index("17%") + 3] == "^^^"
+    assert marks[sentence.index("17%") : sentence.index("17%") + 3] == "^^^"
 
 
 def test_wide_characters_keep_markers_aligned() -> None:
@@ -259,7 +320,12 @@ def test_fingerprint_ignores_position_but_not_content() -> None:
     base = sample_report()
     f0 = view(base.files[0]).findings[0]
     shifted = Finding(
-        "NC201", "share-mismatch", "error", "90 of 240 is 37.5%, not 45%", _span(moved, "45%"), "45%",
+        "NC201",
+        "share-mismatch",
+        "error",
+        "90 of 240 is 37.5%, not 45%",
+        _span(moved, "45%"),
+        "45%",
         (Related(_span(moved, "240"), "240"), Related(_span(moved, "90"), "90")),
     )
     f1 = view(_file("x.md", moved, (), (shifted,))).findings[0]
@@ -271,9 +337,18 @@ def test_fingerprint_ignores_position_but_not_content() -> None:
 
 def test_text_window_keeps_all_marked_figures_when_they_fit() -> None:
     text = "Lead-in words " * 8 + "it cost 12 in all: 7 here and 6 there" + " and then more words" * 6 + "."
-    f = Finding("NC205", "sum-mismatch", "warning", "m", _span(text, "12"), "12",
-                (Related(Span(text.index("7 here"), text.index("7 here") + 1), "7"),
-                 Related(Span(text.index("6 there"), text.index("6 there") + 1), "6")))
+    f = Finding(
+        "NC205",
+        "sum-mismatch",
+        "warning",
+        "m",
+        _span(text, "12"),
+        "12",
+        (
+            Related(Span(text.index("7 here"), text.index("7 here") + 1), "7"),
+            Related(Span(text.index("6 there"), text.index("6 there") + 1), "6"),
+        ),
+    )
     out = REPORTERS["text"](Report((_file("a.txt", text, (), (f,)),)), Options(width=60))
     sentence, marks = out.splitlines()[2:4]
     assert len(sentence) <= 60 and sentence.startswith("    | …") and sentence.endswith("…")
@@ -293,7 +368,9 @@ def test_summary_counts_unreadable_files_apart() -> None:
     """A run where every file failed to read must not say it found no problems in them."""
     from numcheck.report import summary_line
 
-    bad = Report((FileReport("a.txt", "", (), (), error="no such file"), FileReport("b.txt", "", (), (), error="binary data")))
+    bad = Report(
+        (FileReport("a.txt", "", (), (), error="no such file"), FileReport("b.txt", "", (), (), error="binary data"))
+    )
     assert summary_line(bad) == "No problems found in 0 files (2 paths could not be checked)."
     good = Report((FileReport("c.txt", "x", (), ()),))
     assert summary_line(good) == "No problems found in 1 file."

@@ -181,8 +181,10 @@ def test_hostile_text_as_markup(name: str, suffix: str, rules: tuple) -> None:
 def test_markup_that_never_closes(rules: tuple) -> None:
     text = (
         "---\ntitle: 12 things\n"  # front matter without its closing fence
-        + "```\n" + "code 42\n" * 1000  # fence without a close
-        + "<script>" + "var x = 5;" * 1000  # script without a close
+        + "```\n"
+        + "code 42\n" * 1000  # fence without a close
+        + "<script>"
+        + "var x = 5;" * 1000  # script without a close
         + "<!-- 99 people" * 100
     )
     for path in ("a.md", "a.html", "a.txt"):
@@ -231,12 +233,12 @@ def cli_cmd() -> list[str]:
     return [sys.executable, "-m", "numcheck"]
 
 
-def run_cli(args: list[str], *, cwd: Path, stdin: bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    args: list[str], *, cwd: Path, stdin: bytes | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
-    return subprocess.run(
-        [*cli_cmd(), *args], cwd=cwd, input=stdin, capture_output=True, timeout=timeout, env=env
-    )
+    return subprocess.run([*cli_cmd(), *args], cwd=cwd, input=stdin, capture_output=True, timeout=timeout, env=env)
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int, int]]:

@@ -8,7 +8,7 @@ import pytest
 
 from numcheck.rules import RuleError, load_rules, parse_rule, unmark
 
-GOOD = '''
+GOOD = """
 code = "NC299"
 name = "my-rule"
 check = "ratio"
@@ -23,7 +23,7 @@ templates = ['#part:count|number# of #whole:count|number# \\(#share:percent#\\)'
 [examples]
 flagged = ["Some 7 of 10 (<mark>20%</mark>) agreed."]
 clean = ["Some 7 of 10 (70%) agreed."]
-'''
+"""
 
 
 def _bad(text: str) -> RuleError:
@@ -44,12 +44,12 @@ def test_a_good_rule_loads_with_defaults_filled() -> None:
         (('severity = "warning"', 'severity = "fatal"'), "severity", "not one of"),
         (('why = "Because."', 'why = "Because."\ncolour = "red"'), "colour", "unknown key"),
         (('code = "NC299"', 'code = "NC2999"'), "code", "three digits"),
-        (('code = "NC299"', 'code = 901'), "code", "must be a str"),
+        (('code = "NC299"', "code = 901"), "code", "must be a str"),
         (('check = "ratio"', 'check = "magic"'), "check", "not a check kind"),
         (('name = "my-rule"', 'name = "other"'), "name", "file name"),
         (("{computed}", "{answer}"), "message", "{answer} does not exist"),
-        (('[params]', '[params]\nwindow = 3'), "params.window", "unknown parameter"),
-        (("templates = [", "max_n = \"ten\"\ntemplates = ["), "params.max_n", "must be a Decimal"),
+        (("[params]", "[params]\nwindow = 3"), "params.window", "unknown parameter"),
+        (("templates = [", 'max_n = "ten"\ntemplates = ['), "params.max_n", "must be a Decimal"),
         (('clean = ["Some 7 of 10 (70%) agreed."]', "clean = []"), "examples.clean", "at least one"),
         (("(<mark>20%</mark>)", "(20%)"), "examples.flagged[0]", "<mark>"),
         (("\\(#share:percent#\\)", "(#share:percent#"), "params.templates", "invalid regex"),
@@ -190,7 +190,8 @@ def test_user_regex_runs_under_a_timeout(tmp_path: Path) -> None:
 
     slow = "\n".join(
         "templates = ['(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*(?:a|a)*#part:count# #whole:count# #share:percent#']"
-        if line.startswith("templates") else line
+        if line.startswith("templates")
+        else line
         for line in GOOD.splitlines()
     )
     assert slow != GOOD

@@ -27,14 +27,16 @@ def test_every_rule_has_both_kinds_of_example() -> None:
         assert rule.examples.flagged and rule.examples.clean, rule.name
 
 
-@pytest.mark.parametrize(("rule", "sentence"), _cases("flagged"), ids=lambda x: x.name if isinstance(x, Rule) else x[:50])
+@pytest.mark.parametrize(
+    ("rule", "sentence"), _cases("flagged"), ids=lambda x: x.name if isinstance(x, Rule) else x[:50]
+)
 def test_flagged_example(rule: Rule, sentence: str) -> None:
     text, mark = unmark(sentence)
     assert mark is not None
     findings = [f for f in run(extract(text), [rule], today=_today(rule)) if f.code == rule.code]
     assert findings, f"{rule.name} did not flag: {text}"
     assert any(f.span.start < mark[1] and mark[0] < f.span.end for f in findings), (
-        f"{rule.name} flagged {[f.text for f in findings]}, expected {text[mark[0]:mark[1]]!r}"
+        f"{rule.name} flagged {[f.text for f in findings]}, expected {text[mark[0] : mark[1]]!r}"
     )
     for f in findings:
         assert "{" not in f.message and f.message.strip(), f.message

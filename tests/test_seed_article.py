@@ -65,7 +65,9 @@ def test_every_listed_fact_is_read_with_kind_value_hedge_subject(facts_and_text)
         kinds = {e["kind"]} | KIND_ALIASES.get(e["kind"], set())
         matching = [f for f in found if f.kind in kinds]
         if not matching:
-            problems.append(f"{e['surface']!r}: no fact of kind {e['kind']} (found {[(f.text, f.kind) for f in found]})")
+            problems.append(
+                f"{e['surface']!r}: no fact of kind {e['kind']} (found {[(f.text, f.kind) for f in found]})"
+            )
             continue
         f = matching[0]
         if isinstance(e["value"], (int, float)) and f.value != Decimal(str(e["value"])):

@@ -92,7 +92,7 @@ def test_windows_line_ends_keep_paragraphs_and_code_blocks() -> None:
 
 
 def test_reference_links_hold_no_figures() -> None:
-    md = "Fixed [a crash on start][98890] in 1.2.\n\n[98890]: https://example.org/issues/98890 \"Issue 98890\"\n"
+    md = 'Fixed [a crash on start][98890] in 1.2.\n\n[98890]: https://example.org/issues/98890 "Issue 98890"\n'
     out = prepare(md, "CHANGES.md")
     assert len(out) == len(md)
     assert "98890" not in out and "a crash on start" in out

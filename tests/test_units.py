@@ -12,13 +12,23 @@ from numcheck import units
 def test_every_unit_name_is_a_pint_unit_with_its_dimension() -> None:
     # The table's dimension names and pint's dimensionalities must agree.
     expected = {
-        "length": "[length]", "mass": "[mass]", "area": "[length] ** 2", "volume": "[length] ** 3",
-        "speed": "[length] / [time]", "temperature": "[temperature]", "time": "[time]",
-        "energy": "[length] ** 2 * [mass] / [time] ** 2", "power": "[length] ** 2 * [mass] / [time] ** 3",
-        "frequency": "1 / [time]", "information": "[information]", "bitrate": "[information] / [time]",
-        "pressure": "[mass] / [length] / [time] ** 2", "dose": "[length] ** 2 / [time] ** 2",
+        "length": "[length]",
+        "mass": "[mass]",
+        "area": "[length] ** 2",
+        "volume": "[length] ** 3",
+        "speed": "[length] / [time]",
+        "temperature": "[temperature]",
+        "time": "[time]",
+        "energy": "[length] ** 2 * [mass] / [time] ** 2",
+        "power": "[length] ** 2 * [mass] / [time] ** 3",
+        "frequency": "1 / [time]",
+        "information": "[information]",
+        "bitrate": "[information] / [time]",
+        "pressure": "[mass] / [length] / [time] ** 2",
+        "dose": "[length] ** 2 / [time] ** 2",
         "voltage": "[length] ** 2 * [mass] / [current] / [time] ** 3",
-        "massflow": "[mass] / [time]", "action": "[length] ** 2 * [mass] / [time]",
+        "massflow": "[mass] / [time]",
+        "action": "[length] ** 2 * [mass] / [time]",
     }
     reg = units.registry()
     for name, unit in units.UNITS.items():

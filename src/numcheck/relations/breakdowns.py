@@ -70,6 +70,12 @@ def _items_from(
                 j += 1
                 gap += 1
                 continue  # "70 teachers (58%)": the share beside an item is no item
+            if out and like.kind != "age" and (f.kind == "age" or words[j - 1] in _AGED or d.bound_at(si, j)):
+                j += 1
+                continue  # "19 young people aged 16 to 24 and 6 people nominated by ...": an item's ages
+            if out and f.kind == "count" and words[j - 1].endswith(("'s", "\u2019s")) and words[j - 1] != "let's":
+                j += 1
+                continue  # "6 people nominated by local businesses and the city's two universities"
             if not out and f.kind == "count" and not same_family(f, like) and words[j - 1] in _NP_OWNERS:
                 j, gap = j + 1, 0
                 continue  # "with its 212 managed pubs and its wholesale arm contributing £142m and £72m"
@@ -97,6 +103,8 @@ def _items_from(
     return out
 
 
+# Words before a figure that make it an age describing an item, no item: "19 young people aged 16 to 24".
+_AGED = frozenset({"aged", "ages", "age"})
 # Words before a count that make it part of a noun phrase naming an item, not an item: "its 212 pubs".
 _NP_OWNERS = frozenset({"its", "their", "his", "her", "the", "our"})
 # Tokens after a figure that "more"/"fewer" and then "than" may stand in ("four more medals than").
@@ -769,6 +777,24 @@ def _composition() -> tuple[frozenset[str], PhraseTable]:
     return frozenset(data["pointing_subjects"]), verbs
 
 
+def _pointing_subject_end(words: Sequence[str], subjects: frozenset[str]) -> int:
+    """Where the verb after a sentence's pointing subject stands: "They comprised" (1), "That figure breaks
+    down into", "The total is made up of" (2: a demonstrative or "the" and a noun of amount, ``[referents]
+    amount_nouns``); -1 when the sentence opens on none."""
+    if not words:
+        return -1
+    if words[0] in subjects:
+        return 1
+    if words[0] in ("that", "this", "the") and len(words) > 2 and words[1] in _amount_nouns():
+        return 2
+    return -1
+
+
+@functools.cache
+def _amount_nouns() -> frozenset[str]:
+    return frozenset(n for n in _toml("vocab.toml")["referents"]["amount_nouns"] if " " not in n)
+
+
 def _composed_after(d: _Doc) -> Iterator[Relation]:
     """ "He admitted 14 offences. They comprised nine counts of fraud, four of false accounting and two of
     money laundering": a sentence that opens on a pointing subject and a verb of what it is made of
@@ -777,9 +803,10 @@ def _composed_after(d: _Doc) -> Iterator[Relation]:
     subjects, verbs = _composition()
     for si in range(1, len(d.m.tokens)):
         words = d.m.words[si]
-        if not words or words[0] not in subjects:
+        verb = _pointing_subject_end(words, subjects)
+        if verb < 0:
             continue
-        hit = verbs.starting_at(words, 1)
+        hit = verbs.starting_at(words, verb)
         if hit is None:
             continue
         label, after = hit
