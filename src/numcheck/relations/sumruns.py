@@ -255,6 +255,8 @@ def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
         return False  # "took four for 51", "won 25 legs to Doyle's 19": two figures told as one score
     if k > 1 and words[k - 1] == "of" and d.v.direction.ending_at(words, k - 1):
         return False  # "a fall of 24,500", "an increase of 32,000": a move's size
+    if k > 1 and words[k - 1] in ("of", "to") and words[k - 2] in d.v.gap_before:
+        return False  # "a majority of 414", "a margin of 12": a gap between two levels
     if k > 0 and d.v.comparison.ending_at(words, k - (words[k - 1] in _POSSESSIVES)):
         return False  # "ahead of the $17.9bn analysts had expected": a level set against
     if " ".join(words[pos + 1 : pos + 3]) in _tables()[3]:
@@ -768,6 +770,7 @@ def _verb_parts(d: _Doc, si: int) -> list[int]:
     verbs = _part_tables()[0]
     out: list[int] = []
     like, tail = "", ""
+    last = 0
     for p, tok in enumerate(toks):
         if tok.fact < 0 or not _single(d.facts[tok.fact]):
             continue
@@ -776,6 +779,10 @@ def _verb_parts(d: _Doc, si: int) -> list[int]:
         k = d.hedge_start(si, p)
         hit = verbs.ending_at(words, k) or _verb_then_at(words, k)
         told = hit is not None or (out and k > 0 and words[k - 1] == tail)
+        if not told and out and _label_before(d, si, k) and not (d.older_end(si, p) or d.move_told(si, p)):
+            # "Teaching staff will cost £4.9m and support staff £2.1m": a label, the verb left out
+            told = any(w in _LIST_JOINS for w in words[last:k])
+        last = p + 1
         if _whole_noun(d, si, p) or _part_of_other(d, si, p):
             return []  # "£1.8m of its income": a part of a whole it names itself
         if family(f) == like and told and not (_earlier(d, si, p) or _aside(d, si, p)):
@@ -787,6 +794,24 @@ def _verb_parts(d: _Doc, si: int) -> list[int]:
         return []
     return out
 
+
+# Words before a figure that are no label of a part whose verb is left out: a preposition, a particle.
+_NOT_LABEL_WORDS = frozenset(
+    {"from", "to", "on", "up", "down", "since", "for", "over", "under", "about", "around", "having"}
+)
+
+
+def _label_before(d: _Doc, si: int, k: int) -> bool:
+    """The word before token ``k`` may end the label of a part told with its verb left out ("and support
+    staff £2.1m"): a word, no joining word, preposition or verb."""
+    if k <= 0:
+        return False
+    w = d.m.words[si][k - 1]
+    return w.isalpha() and w not in _NOT_LABELS and w not in _NOT_LABEL_WORDS and not d.verb_like(w)
+
+
+# Words that join one part's clause to the next's when the next leaves its verb out.
+_LIST_JOINS = frozenset({"and", ",", "while", "whereas"})
 
 # Words from a verb of making up a whole to the comma before its part's "at" ("made up the largest share,
 # at 6.1 million tonnes").
@@ -975,17 +1000,66 @@ def _verb_runs(d: _Doc, si: int, first: list[int]) -> Iterator[Relation]:
         s2 += 1
     if len(parts) < 2 or (s2 < len(d.m.tokens) and _bare_rest_at(d, s2) >= 0):
         return
+    if any(_rest_at(d, *d.pos_of(fi)) for fi in parts):
+        return  # "... and the drinks arm the remaining £630m": a run its rest closes, read by ``_rest_runs``
     like = family(d.facts[parts[0]])
     fs, fp = d.pos_of(parts[0])
     floors = whole_floors(d.facts[fi].value for fi in parts)
     for ws, wp in reversed(_levels_between(d, fs - WHOLE_BACK, fs, fp, like, whole=True)):
         whole = d.m.tokens[ws][wp].fact
+        k = d.hedge_start(ws, wp)
+        if k > 1 and d.m.words[ws][k - 2] == "of" and d.m.words[ws][k - 1] in ("which", "whom") and ws == fs - 1:
+            # "Its income reached £286,000, of which £211,000 came from donors. Grants made up £68,000, ...":
+            # the first part told "of which" in the sentence before, its whole before it
+            parts = [whole, *parts]
+            floors = whole_floors(d.facts[fi].value for fi in parts)
+            continue
         if any(_other_flow(d, whole, fi) for fi in parts) or not _opens_parts(d, whole, parts[0]):
             return
+        if _no_holding(d, ws, wp):
+            return  # "A, B and C received £9.5m between them": the holders' total, read by the holders reader
+        if any(
+            t.fact >= 0 and t.fact != whole and t.fact not in parts and _level(d, ws, p, like)
+            for p, t in enumerate(d.m.tokens[ws])
+        ):
+            return  # "Dana Reid won 1,702 votes and Tom Aldous 1,288": one of a list, no whole
         w = d.facts[whole].value or Decimal(0)
         if w > floors[-1] and _periods_agree(d, whole, parts) and _concepts_agree(d, whole, parts):
-            yield _relation(d, whole, parts, d.pos_of(parts[0]), exact=False)
+            if not _other_spans(d, whole, parts) and not _others_told(d, whole, parts):
+                yield _relation(d, whole, parts, d.pos_of(parts[0]), exact=False)
         return
+
+
+@functools.cache
+def _other_holders() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["other_holders"])
+
+
+def _others_told(d: _Doc, whole: int, parts: Sequence[int]) -> bool:
+    """A part's sentence gives its figures to another holder than the whole's ("Its rival Kestrel said China
+    brought in $4.1bn for it": ``[sums] other_holders``)."""
+    ws = d.pos_of(whole)[0]
+    return any(_other_holders().intersection(d.m.words[si]) for si in {d.pos_of(fi)[0] for fi in parts} if si != ws)
+
+
+_TIMES = frozenset({"relative", "date", "year", "month", "duration"})
+
+
+def _other_spans(d: _Doc, whole: int, parts: Sequence[int]) -> bool:
+    """A part's sentence names a span of time the whole's does not ("Sales reached $900m in the quarter.
+    Asia contributed $500m in the year to date": ``[lists] region_times``)."""
+    times = list_tables()["region_times"]
+
+    def named(si: int) -> set[str]:
+        words = d.m.words[si]
+        got = {" ".join(words[k : hit[1]]) for k in times.starts_in(words) if (hit := times.starting_at(words, k))}
+        # a time the fact table read ("in the year to date", "last year")
+        return got | {
+            d.facts[t.fact].text.lower() for t in d.m.tokens[si] if t.fact >= 0 and d.facts[t.fact].kind in _TIMES
+        }
+
+    told = named(d.pos_of(whole)[0])
+    return any(named(si) - told for si in {d.pos_of(fi)[0] for fi in parts})
 
 
 @functools.cache
@@ -993,28 +1067,41 @@ def _totals_after() -> PhraseTable:
     return PhraseTable.build((p, "total") for p in _toml("vocab.toml")["sums"]["totals_after"])
 
 
+@functools.cache
+def _sum_verbs() -> PhraseTable:
+    return PhraseTable.build((p, "sum") for p in _toml("vocab.toml")["sums"]["sum_verbs"])
+
+
 def _summed_runs(d: _Doc, si: int) -> Iterator[Relation]:
     """ "The runners collected £38,450 in sponsorship. Online donations added £21,300, and a bucket
     collection brought in another £2,750. Altogether the day made £53,500.": a sentence opened by a word of
-    a sum (``[sums] totals_after``: "Altogether", "In total", "All told") that tells one level, after the
+    a sum (``[sums] totals_after``: "Altogether", "In total", "All told") that tells one level, or that
+    tells one after a verb of a sum (``[sums] sum_verbs``: "Valid votes cast totalled 4,118"), after the
     levels of its family in the sentences before it in its paragraph (up to ``RUN_SENTENCES``, a sentence
     with none ending the run): they are some of it, so at most it. Parts told in one sentence are
     ``partlists._total_after``'s; told of another time or concept than the total, they are not read."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    hit = _totals_after().starting_at(words, 0)
-    if hit is None:
-        return
     figs = [p for p, t in enumerate(toks) if t.fact >= 0 and _single(d.facts[t.fact])]
+    if _totals_after().starting_at(words, 0) is None:
+        # "Valid votes cast totalled 4,118": a verb of a sum right before the figure
+        verbs = _sum_verbs()
+        figs = [p for p in figs if verbs.ending_at(words, d.hedge_start(si, p))]
     if len(figs) != 1:
         return
     like = family(d.facts[toks[figs[0]].fact])
     if not _level(d, si, figs[0], like, whole=True):
         return
+    if any(t.fact >= 0 and _level(d, si, p, like) for p, t in enumerate(toks[: figs[0]])):
+        return  # another level of its family before it: which one is the sum is not told
     whole = toks[figs[0]].fact
     sents = d.view.doc.sentences
     parts: list[int] = []
+    # The run stays in the total's paragraph, or the one before when the total opens its own.
+    first = si == 0 or sents[si - 1].paragraph != sents[si].paragraph
     for s2 in range(si - 1, max(-1, si - RUN_SENTENCES), -1):
-        if sents[s2].paragraph != sents[si].paragraph:
+        if sents[s2].paragraph != sents[si].paragraph and not (
+            first and sents[s2].paragraph == sents[si].paragraph - 1
+        ):
             break
         got = [t.fact for p, t in enumerate(d.m.tokens[s2]) if t.fact >= 0 and _level(d, s2, p, like)]
         if not got:
