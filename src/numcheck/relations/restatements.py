@@ -2631,6 +2631,10 @@ def _thing_names(d: _Doc, word: str) -> set[str]:
     return out
 
 
+# Words back from an earlier figure that a verb naming what it is may stand ("will charge households £45").
+TOLD_VERB_REACH = 2
+
+
 def _told_before_names(d: _Doc, fi: int) -> set[str]:
     """What an earlier figure is of: the concept of its mention and frame, the noun it measures, the verb
     before it ("killed 23" → death), the thing a verb of cost names ("The bridge, which cost £84m" → bridge),
@@ -2656,6 +2660,13 @@ def _told_before_names(d: _Doc, fi: int) -> set[str]:
     if noun >= 0 and f.kind == "duration" and ("-" in f.text or words[pos + 1] == "-"):
         out |= _thing_names(d, words[noun]) | {_LENGTH}  # "The ten-day trade fair opened": a thing's length
     h = d.hedge_start(si, pos)
+    for k in range(h - 1, max(-1, h - 1 - TOLD_VERB_REACH), -1):
+        # "has been awarded £18.6m" → grant, "will charge households £45" → fee: a verb of one thing as data
+        if words[k] in d.v.told_again:
+            out.add(d.v.told_again[words[k]])
+            break
+        if not words[k].isalpha() or d.fact_at(si, k) >= 0:
+            break
     for table in (d.v.verb_concepts, d.v.money_verbs):  # "killed 23" → death, "lost £31m" → loss
         verb = table.ending_at(words, h)
         if verb is not None:
@@ -2832,6 +2843,49 @@ def _narrowed(
         if w[:1].isalpha() and len(w) >= 3 and w not in _ECHO_STOP and w.removesuffix("'s") not in told:
             return True
     return False
+
+
+# Words that point back to a figure just told when they stand right before a figure of their own: "That
+# £4.2m, the court heard, was almost twice ...", "Those 430 posts".
+_POINTING = frozenset({"that", "those", "this", "these"})
+# Sentences back that a pointing figure's antecedent may stand.
+POINTED_BACK = 1
+
+
+def _pointed_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "A bookkeeper who stole £2.4m from a charity has been jailed. That £4.2m, the court heard, was almost
+    twice its income.": a figure after a pointing word at the head of its sentence (or of a clause after a
+    stop) tells again the one figure of its family of the sentence before; two values that cannot both hold
+    are a finding (label ``evidence`` = "known"). Not read when that sentence tells several such figures (the
+    pointer may mean any), when the figure is a part or an end of another relation, or when a noun after
+    it narrows it to another thing ("That 12% rise": a change's size, read by the change readers)."""
+    tied = _tied(d, built, "group")
+    for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
+        if si == 0 or fi in tied or f.kind not in ("count", "number", "money", "percent") or f.is_range:
+            continue
+        words = d.m.words[si]
+        k = d.hedge_start(si, pos)
+        if k < 1 or words[k - 1] not in _POINTING or (k >= 2 and words[k - 2] not in (",", ";", ":", '"')):
+            continue
+        nxt = words[pos + 1] if pos + 1 < len(words) else "."
+        if nxt.isalpha() and d.v.direction.starting_at(words, pos + 1):
+            continue  # "That 12% rise": the size of a change
+        for s2 in range(si - 1, max(-1, si - 1 - POINTED_BACK), -1):
+            same = [t.fact for t in d.m.tokens[s2] if t.fact >= 0 and family(d.facts[t.fact]) == family(f)]
+            same = [e for e in same if not d.facts[e].is_range and d.facts[e].value is not None]
+            if len(same) != 1:
+                break
+            first = same[0]
+            if first in tied or d.facts[first].interval.overlaps(f.interval):
+                break
+            yield Relation(
+                "restatement",
+                (("first", first), ("second", fi)),
+                (d.span(si, k - 1, k),),
+                "document",
+                (("lag", ""), ("concept", f"'{words[k - 1]}' points back"), ("scope", ""), ("evidence", "known")),
+            )
+            break
 
 
 def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
