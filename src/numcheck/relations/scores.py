@@ -22,7 +22,7 @@ import bisect
 from collections.abc import Iterator, Mapping
 
 from numcheck import startcache
-from numcheck.relations.base import Relation, _Doc
+from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.tennis import _MATCH as SET_RUN
 from numcheck.vocab import without_attributions
 
@@ -73,6 +73,24 @@ def _result_verb_before(d: _Doc, before: str, names: set[str]) -> bool:
     return False
 
 
+# Words after "last" that name a round of a cup, not another match: "takes them into the last four".
+_ROUNDS = frozenset({"four", "eight", "16", "sixteen", "32", "thirty-two"})
+
+
+def _elsewhere(d: _Doc, after: list[str]) -> bool:
+    """A word after a score puts it in another match ("a 30-10 win in Rome the week before"); "the last
+    four" is a cup's round."""
+    return any(
+        w in d.v.score_elsewhere and not (w == "last" and k + 1 < len(after) and after[k + 1] in _ROUNDS)
+        for k, w in enumerate(after)
+    )
+
+
+def _capitals(text: str) -> set[str]:
+    """The capitalised words of ``text``, lower case: the names a line gives."""
+    return {w.lower().strip(".,:;'") for w in text.split() if w[:1].isupper()}
+
+
 def _named_both_sides(line: str, start: int, end: int) -> bool:
     """ "Dundee Utd 4-1 Aberdeen": a capitalised name right before and right after the score."""
     before, after = line[:start].split(), line[end:].split()
@@ -113,6 +131,7 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
     starts = [f.span.start for f in d.facts]
     if starts != sorted(starts):
         return
+    lead = _lead_sentences(d)
     for si, s in enumerate(sents):
         line = text[s.span.start : s.span.end]
         heading = sizes[s.paragraph] == 1 and len(line.split()) <= HEADING_WORDS
@@ -132,7 +151,14 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             )
             after = _WORD.findall(line[m.end() :].lower())[:AFTER_WORDS]
             kind = _kind(d, after)
-            if headline or (heading and _named_both_sides(line, m.start(), m.end())):
+            lead_told = (
+                final is None
+                and si in lead
+                and not heading
+                and not d.v.score_elsewhere.intersection(after)
+                and _result_verb_before(d, line[: m.start()], _capitals(line[: m.start()]))
+            )  # "Lewes beat Exeter City 3-1 on Sunday" under a headline with no score: the lead tells the result
+            if headline or lead_told or (heading and _named_both_sides(line, m.start(), m.end())):
                 final = (start, end, a, b)  # "Dundee Utd 4-1 Aberdeen", "Leeds beat Derby 3-1"
                 final_names = {w.lower().strip(".,:;'") for w in line.split() if w[:1].isupper()}
                 final_kind = kind  # "Arsenal win 5-2 on penalties": a shoot-out's score
@@ -144,7 +170,7 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             words = before[-CUE_WORDS:]
             cue = d.v.score_cues.ending_at(words, len(words))
             if cue is None and after and after[0] in d.v.score_results:
-                if d.v.score_elsewhere.intersection(after):
+                if _elsewhere(d, after):
                     continue  # "a 30-10 win in Rome the week before": another match
                 if before[-1:] in (("their",), ("its",)) and _other_side_opens(line, final_names):
                     continue  # "Saddleworth stay top after their 30-6 win at Ellerby": another side's match
