@@ -73,17 +73,36 @@ def _result_verb_before(d: _Doc, before: str, names: set[str]) -> bool:
     return False
 
 
-# Words after "last" that name a round of a cup, not another match: "takes them into the last four".
-_ROUNDS = frozenset({"four", "eight", "16", "sixteen", "32", "thirty-two"})
+# Words after "last" that make it another time ("last week", "last season"); "the last four" is a round.
+_LAST_TIMES = frozenset(
+    "week weekend season month year time night game match meeting term summer winter spring autumn".split()
+) | frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _elsewhere(d: _Doc, after: list[str]) -> bool:
-    """A word after a score puts it in another match ("a 30-10 win in Rome the week before"); "the last
-    four" is a cup's round."""
+    """A word after a score puts it in another match ("a 30-10 win in Rome the week before", "last
+    season"); "last" before no word of a time ("takes them into the last four") does not."""
     return any(
-        w in d.v.score_elsewhere and not (w == "last" and k + 1 < len(after) and after[k + 1] in _ROUNDS)
+        w in d.v.score_elsewhere and (w != "last" or (k + 1 < len(after) and after[k + 1] in _LAST_TIMES))
         for k, w in enumerate(after)
     )
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _another_match(line: str, start: int, end: int, final_names: set[str]) -> bool:
+    """A result told of a day by its possessive ("Tuesday's 1-0 win at Crewe") or against a side the final
+    score's line does not name ("victory over Bath"; "at" may name the ground): another match."""
+    before = line[:start].split()
+    last = before[-1].lower() if before else ""
+    if last.endswith(("'s", "\u2019s")) and last[:-2].rstrip("\u2019'") in _DAYS:
+        return True
+    after = line[end:].split()[:4]
+    for k in range(1, len(after) - 1):
+        if after[k].lower() in ("over", "against") and after[k + 1][:1].isupper():
+            return after[k + 1].lower().strip(".,:;'") not in final_names
+    return False
 
 
 def _capitals(text: str) -> set[str]:
@@ -170,8 +189,8 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             words = before[-CUE_WORDS:]
             cue = d.v.score_cues.ending_at(words, len(words))
             if cue is None and after and after[0] in d.v.score_results:
-                if _elsewhere(d, after):
-                    continue  # "a 30-10 win in Rome the week before": another match
+                if _elsewhere(d, after) or _another_match(line, m.start(), m.end(), final_names):
+                    continue  # "a 30-10 win in Rome the week before", "Tuesday's 1-0 win at Crewe": another match
                 if before[-1:] in (("their",), ("its",)) and _other_side_opens(line, final_names):
                     continue  # "Saddleworth stay top after their 30-6 win at Ellerby": another side's match
                 cue = ("final", len(words))  # "Chelsea's 3-2 victory": the result, named after it
