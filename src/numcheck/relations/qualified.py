@@ -4,14 +4,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from numcheck.mentions import Frame, same_holder
 from numcheck.model import Span
-from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _Doc
+from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _Doc, _plain_tokens
 from numcheck.relations.qualifiers import _of_one_unit
 from numcheck.relations.restatements import _two_sources
 from numcheck.relations.scopes import PLACE_WORDS
+from numcheck.vocab import singular
 
 # Sentences apart the two may stand: a lead's "more than a third of homes" and the body's "30% of homes".
 TOLD_APART_REACH = 20
@@ -188,3 +189,129 @@ def _one_frame(a: Frame, b: Frame) -> bool:
     if a.scope != b.scope and (a.scope and b.scope or "whole" in (a.scope, b.scope)):
         return False
     return a.mood == b.mood and a.part == b.part
+
+
+# Sentences either side of a share's that a qualifier telling it again may stand (a quote paragraphs below).
+SHARE_AGAIN_REACH = 12
+# Letters two words must share at their start to be one word told again ("garden", "gardening").
+STEM = 5
+# Words that say nothing of what a share counts: a qualifier and its share meet only on other words.
+_PLAIN = frozenset(
+    """about above after again against also among another around because been before being below between both
+    could does doing down during each even every from further have having here into just last less like made
+    make many more most much near nearly next only other over said same says should since some still such than
+    that their them then there these they this those through under very were what when where which while whom
+    with within without would year years your percent people almost""".split()
+)
+
+
+def _stems(d: _Doc, si: int, skip: frozenset[str]) -> set[str]:
+    """The content words of sentence ``si``: four letters or more, no plain word, none of ``skip`` (nor
+    their singular)."""
+    words = d.m.words[si] if d.m.tokens[si] else tuple(t.text.lower() for t in _plain_tokens(d, si))
+    return {
+        w
+        for w in words
+        if w.isalpha() and len(w) >= 4 and w not in _PLAIN and w not in skip and singular(w) not in skip
+    }
+
+
+def _meet(a: set[str], b: set[str]) -> bool:
+    """Two sentences say one thing: a word in both by its first ``STEM`` letters ("garden", "gardening"),
+    or one word inside another ("plastic", "microplastics")."""
+    if {w[:STEM] for w in a} & {w[:STEM] for w in b}:
+        return True
+    return any(len(x) >= STEM and x in y for x in a for y in b) or any(len(y) >= STEM and y in x for x in a for y in b)
+
+
+def _whole_names(d: _Doc, fi: int) -> frozenset[str]:
+    """The names a share's whole goes by: its noun's head and the concept of what it counts, singular."""
+    m = d.m.by_fact.get(fi)
+    out = set()
+    if m is not None and m.noun:
+        out.add(singular(m.noun.lower().split()[-1]))
+    for c in (m.concept if m is not None else "", d.m.frame(fi).concept):
+        if c and c not in d.v.generic:
+            out.add(c)
+    f = d.facts[fi]
+    if f.subject:
+        out.add(singular(f.subject.lower().split()[-1]))
+    return frozenset(out)
+
+
+def _qualified_noun(d: _Doc, si: int, end: int) -> str:
+    """The head noun a qualifier at tokens before ``end`` is told of: "one in five homes", "a tenth of
+    casualties", "most of the samples", as written."""
+    words = d.m.words[si]
+    k = end + 1 if end < len(words) and words[end] == "of" else end
+    while k < len(words) and (words[k] in _DETERMINERS or words[k].endswith("'s")):
+        k += 1
+    if k >= len(words) or not words[k].isalpha() or words[k] in _NO_WHOLE or words[k] in GAP_STOP:
+        return ""
+    return words[k]
+
+
+def _names_whole(d: _Doc, noun: str, names: frozenset[str]) -> bool:
+    """A qualifier's noun names the share's whole: the noun itself, its concept ("casualties" → injury)
+    or one thing told again by another word ("houses", "homes": ``[restatement.told_again]``)."""
+    forms = {noun, singular(noun)}
+    if forms & names or {d.v.concepts.get(w, "") for w in forms} & names:
+        return True
+    things = {d.v.told_again.get(w) for w in forms} - {None}
+    return bool(things & {d.v.told_again.get(n) for n in names})
+
+
+def _qualifiers_of_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "Of the village's 1,240 homes, 434 (35%) are second homes" … "one in five homes here are second
+    homes"; "594 of them, or 27%, had been hurt by garden tools" … "Barely a tenth of casualties came from
+    gardening equipment": a share the first pass read as a part of a whole (``share``), and a fraction word
+    or share qualifier of that whole (its noun or concept) in a sentence nearby that tells no percentage of
+    its own and says the same of it (a content word of the share's sentence again, beside the whole's
+    names) are one share told twice. The usual frame checks of ``_one_share`` hold (place, time, sources)."""
+    v = d.v
+    firsts = v.qualifiers.by_first.keys()
+    for rel in built.get("share", {}).values():
+        roles = dict(rel.roles)
+        whole, xi = roles.get("whole", -1), roles.get("share", -1)
+        if whole < 0 or xi < 0 or d.facts[xi].kind != "percent" or d.facts[xi].value is None:
+            continue
+        names = _whole_names(d, whole)
+        if not names:
+            continue
+        xs = d.facts[xi].sentence
+        told = _stems(d, xs, names)
+        for si in range(max(0, xs - SHARE_AGAIN_REACH), min(len(d.m.tokens), xs + SHARE_AGAIN_REACH + 1)):
+            words, toks = d.m.words[si], d.m.tokens[si]
+            if si == xs or any(t.fact >= 0 and d.facts[t.fact].kind == "percent" for t in toks):
+                continue
+            for i in range(len(words)):
+                fi = toks[i].fact
+                phrase, end = "", i + 1
+                if fi >= 0:
+                    f = d.facts[fi]
+                    if f.kind != "share" or f.value is None or f.value > 1 or f.is_range or _of_one_unit(words, i + 1):
+                        continue
+                elif words[i] in firsts and (hit := v.qualifiers.starting_at(words, i)) is not None:
+                    if v.ranges[hit[0]][0] != "share":
+                        continue
+                    phrase, end = hit
+                else:
+                    continue
+                noun = _qualified_noun(d, si, end)
+                if not noun or not _names_whole(d, noun, names):
+                    continue
+                skip = names | {noun}
+                said = _stems(d, si, skip) | (_stems(d, si - 1, skip) if si - 1 != xs and si > 0 else set())
+                if not _meet(told, said):
+                    continue  # (the sentence before the qualifier may name what it says: a quote's first line)
+                if _two_sources(d, si, xs) or _timed(d, si) - _timed(d, xs):
+                    continue
+                first, later = sorted((si, xs))
+                if not _where(d, later) <= _where(d, first):
+                    continue
+                cue = Span(toks[i].span.start, toks[end - 1].span.end)
+                q: tuple[tuple[str, int], ...] = (("qualifier", fi),) if fi >= 0 else ()
+                yield Relation(
+                    "qualifier", q + (("figure", xi),), (cue,), "document", (("phrase", phrase), ("unit", "share"))
+                )
+                break
