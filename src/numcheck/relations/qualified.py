@@ -261,6 +261,10 @@ def _names_whole(d: _Doc, noun: str, names: frozenset[str]) -> bool:
     return bool(things & {d.v.told_again.get(n) for n in names})
 
 
+# Pronouns after a qualified noun that take what it says from the sentence before ("contained it").
+_POINTERS = frozenset({"it", "them", "this", "that", "these", "those", "so"})
+
+
 def _qualifiers_of_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """ "Of the village's 1,240 homes, 434 (35%) are second homes" … "one in five homes here are second
     homes"; "594 of them, or 27%, had been hurt by garden tools" … "Barely a tenth of casualties came from
@@ -301,9 +305,13 @@ def _qualifiers_of_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]
                 if not noun or not _names_whole(d, noun, names):
                     continue
                 skip = names | {noun}
-                said = _stems(d, si, skip) | (_stems(d, si - 1, skip) if si - 1 != xs and si > 0 else set())
+                k = end + 1 if end < len(words) and words[end] == "of" else end
+                rest = words[k:]
+                said = {w for w in _stems(d, si, skip) if w in rest}
+                if _POINTERS.intersection(rest) and si > 0 and si - 1 != xs:
+                    said |= _stems(d, si - 1, skip)  # "most of the samples contained it": "it" told before
                 if not _meet(told, said):
-                    continue  # (the sentence before the qualifier may name what it says: a quote's first line)
+                    continue  # what the qualifier says of its whole, after its noun, is not what the share says
                 if _two_sources(d, si, xs) or _timed(d, si) - _timed(d, xs):
                     continue
                 first, later = sorted((si, xs))
