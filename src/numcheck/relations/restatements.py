@@ -2912,6 +2912,9 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
     # A size the lead gives the story's subject by a compound ("a 40-person studio", "the 120-strong
     # crew") defines it: told again as known anywhere below ("Its 60 staff"), it is the same headcount.
     sizes: list[tuple[int, int, int, Fact]] = []
+    # The lead's counts: "all 265 homes" anywhere below tells the story's whole set again ("Plans for 265
+    # homes ... have been approved").
+    lead_counts: list[tuple[int, int, int, Fact]] = []
     for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
         while recent and recent[0][0] < si - RATE_AGAIN_BACK:
             recent.pop(0)
@@ -2919,6 +2922,8 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         recent.append((si, pos, fi, f))
         if si in lead and fi in d.m.by_fact and _headcount(d, fi):
             sizes.append((si, pos, fi, f))
+        if si in lead and fi in d.m.by_fact and f.kind in ("count", "number"):
+            lead_counts.append((si, pos, fi, f))
         cue = _told_again_cue(d, si, pos)
         if not cue or fi in tied:
             continue
@@ -2947,15 +2952,21 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         if not later:
             continue
         found = []
-        for es, epos, ei, e in [*(x for x in sizes if x not in recent), *recent]:
+        far = [x for x in sizes if x not in recent]
+        if cue == "all":
+            far += [x for x in lead_counts if x not in far]
+        for es, epos, ei, e in [*far, *(x for x in recent if x not in far)]:
             if (es, epos) >= (si, pos) or family(e) != family(f) or ei in tied_before:
                 continue
-            if es < si - back and (es, epos, ei, e) not in sizes:
+            if es < si - back and (es, epos, ei, e) not in far and (es, epos, ei, e) not in sizes:
                 continue
             if headline and es == 0:
                 continue
             if ei not in names:
                 names[ei] = _told_before_names(d, ei) if ei in d.m.by_fact else set()
+            ew = d.m.words[es]
+            if epos + 1 < len(ew) and ew[epos + 1] == "of" and cue == "all":
+                continue  # "80 of the properties" ... "all 265 homes": a part of the set, not a telling of it
             if names[ei] & later:
                 found.append((es, epos, ei, e))
         if not found:
@@ -2963,6 +2974,7 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         if len({e.value for *_, e in found}) > 1 or any(e.interval.overlaps(f.interval) for *_, e in found):
             continue  # two earlier figures (parts of it, or two things), or the same one told again
         fs, fpos, first, _ = found[-1]
+        sized = (fs, fpos, first, found[-1][3]) in sizes
         if fs == si or d.m.by_fact[first].roles & (_NOT_RESTATED - {"forecast"}):
             continue  # the same sentence's figure is read only as the one it may equal ("Six countries …, and all six")
         if _listed(d, fs, fpos, *_chunk(d, fs, fpos)) or _split_after(d, fs, fpos):
@@ -2971,7 +2983,9 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         fwords = d.m.words[fs]
         if (k > 0 and fwords[k - 1] in d.v.known_set_taken) or (fpos + 1 < len(fwords) and fwords[fpos + 1] == "of"):
             continue  # "The Greens took 12 of the wards" … "All 30 wards": a share of the set, not the set
-        if _known_apart(d, first, fi, cue, sized=(fs, fpos, first, found[-1][3]) in sizes):
+        # "all 265 homes" against the lead's count: the story's whole set, wherever the lead puts it
+        whole_set = cue == "all" and fs in lead and fs != si - 1 and (fs, fpos, first, found[-1][3]) in lead_counts
+        if _known_apart(d, first, fi, cue, strict=not whole_set, sized=sized):
             continue
         if _kind_words(d, first) != _kind_words(d, fi):
             continue  # "with three stages remaining" ... "in all, the nine stages": a part of them left
