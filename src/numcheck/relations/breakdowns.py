@@ -303,7 +303,8 @@ def _with_items(d: _Doc, total: int, items: Sequence[int]) -> bool:
             return False
         if d.older_end(si, pos) or d.gap_told(si, pos) or _more_than_after(d.m.words[si], pos):
             return False  # "900 cars, with 500 more than last year": a gap, no part
-        if d.m.frame(fi).part or d.m.frame(fi).period != d.m.frame(total).period:
+        fp = d.m.frame(fi)
+        if fp.part or (fp.period and fp.period != d.m.frame(total).period):
             return False  # "£4.1bn in 2023, with £2.3bn in the fourth quarter and £2.1bn in December": times
         c = d.m.frame(fi).concept
         if c in known and tc and c != tc:
