@@ -183,7 +183,8 @@ _CAP_OK = frozenset(
     than just only all its his her their our some another january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
     wednesday thursday friday saturday sunday between after before since until during if as when while
-    with without per up down i we they he she it this that these those there here top last first""".split()
+    with without per up down i we they he she it this that these those there here top last first i'm i've
+    i'd i'll we're we've they're you're he's she's it's""".split()
 )
 _WORD_BEFORE = startcache.compile(r"(?P<w>[A-Za-z][\w'’.&-]*)[^\S\n]*[#:]?[^\S\n]*\Z")
 _LIST_MARKER = startcache.compile(r"(?:\A|\n)[^\S\n]*\(?\Z")

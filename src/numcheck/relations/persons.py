@@ -198,6 +198,12 @@ def _copula_age(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
     k = pos - 1
     while k >= 0 and words[k] in _NOW_FILLER:
         k -= 1
+    if k >= 0 and (words[k] == "i'm" or (words[k] == "am" and k > 0 and words[k - 1] == "i")):
+        # Margaret Hill, 82, said: "I'm 92 and ...": the quote's teller, told before "said" or after it
+        if _in_quote(d, si, pos):
+            told = _subject(d, si) if _SAID.intersection(words[:k]) else _speaker(d, si)
+            return told if told[0] else None
+        return None
     if k < 1 or words[k] != "is":
         return None
     before = words[k - 1]
@@ -215,6 +221,12 @@ def _copula_age(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
         subject = j < k - 1 and (j < 0 or words[j] in ('"', "'") or words[j] in _OPENERS)
         person = _run_back(d, toks, k - 1) if subject else ("", "")
     return person if person[0] else None
+
+
+def _in_quote(d: _Doc, si: int, pos: int) -> bool:
+    """The token at ``pos`` stands inside a quotation mark opened before it in its sentence."""
+    words = d.m.words[si]
+    return sum(1 for w in words[:pos] if w in ('"', "\u201c", "\u201d")) % 2 == 1
 
 
 def _past_before(d: _Doc, si: int, pos: int) -> bool:
