@@ -398,6 +398,7 @@ def _further_parts(d: _Doc, si: int) -> Iterator[Relation]:
     toks = d.m.tokens[si]
     opened = _opened_run(d, si, OPENER_REACH)
     if opened is None:
+        yield from _further_after_part(d, si)
         return
     comma, first, like, items = opened
     # the opener's own figure ("Of the 48,300 people who attended in January,": the month is its time)
@@ -410,6 +411,67 @@ def _further_parts(d: _Doc, si: int) -> Iterator[Relation]:
     if not own:
         total = _opener_whole(d, si, 0, first, like)
     if not items or total < 0:
+        return
+    yield from _further_of(d, si, total, like, [toks[p].fact for p in items])
+
+
+def _further_after_part(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "The firm has 86 diesel buses. Seventy-one of them have been sold. A further 23 are being leased.":
+    a sentence whose first figure is a part told "of them", "of those" or "of the <noun>" of a whole told
+    in a sentence before (``referent``, ``definite_whole``), then a sentence opened by "A further",
+    "Another": its parts of that whole."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    pos = next((k for k, t in enumerate(toks) if t.fact >= 0 and _single(d.facts[t.fact])), -1)
+    if pos < 0 or pos + 2 >= len(words) or words[pos + 1] != "of":
+        return
+    fi = toks[pos].fact
+    like = d.facts[fi]
+    if (words[pos + 1], words[pos + 2]) in _OF_THEM:
+        total = referent(d, si, pos + 2, part=fi, at=pos)
+    elif words[pos + 2] == "the":
+        total = _counted_before(d, si, pos + 3, like)
+    else:
+        return
+    if total < 0 or d.facts[total].sentence >= si or not _single(d.facts[total]):
+        return
+    if family(d.facts[total]) != family(like) or (d.facts[total].value or 0) <= (like.value or 0):
+        return
+    yield from _further_of(d, si, total, like, [fi])
+
+
+# Words of a noun phrase after "of the" that its head may end ("of the diesel buses").
+NP_WORDS = 3
+# Sentences back that the count a part "of the <noun>" is of may stand.
+COUNTED_BACK = 3
+
+
+def _counted_before(d: _Doc, si: int, k: int, like: Fact) -> int:
+    """The nearest count of ``like``'s family in the ``COUNTED_BACK`` sentences before that counts the noun
+    phrase from token ``k`` ("of the diesel buses" ... "all 86 of its diesel buses"): its head written
+    within a few words after the count, every word of the phrase among them; -1 when none."""
+    words = d.m.words[si]
+    phrase: list[str] = []
+    while k < len(words) and len(phrase) < NP_WORDS and words[k].isalpha() and d.fact_at(si, k) < 0:
+        phrase.append(words[k])
+        k += 1
+    plural = [w for w in phrase if w.endswith("s") and not w.endswith("ss")]
+    if not plural:
+        return -1
+    phrase = phrase[: phrase.index(plural[0]) + 1]
+    for s2, k2, fi in d.m.figures_before(si, 0, COUNTED_BACK):
+        f = d.facts[fi]
+        if not _single(f) or family(f) != family(like):
+            continue
+        after = d.m.words[s2][k2 + 1 : k2 + 1 + NP_WORDS + 2]
+        if all(w in after for w in phrase):
+            return fi
+    return -1
+
+
+def _further_of(d: _Doc, si: int, total: int, like: Fact, first: list[int]) -> Iterator[Relation]:
+    """The parts of ``total`` told in sentence ``si`` (``first``) and, after it, in a sentence opened by "A
+    further", "Another" (``[sums] further``) with the same verb or none: at most the whole."""
+    if si + 1 >= len(d.m.tokens):
         return
     nxt, ntoks = d.m.words[si + 1], d.m.tokens[si + 1]
     hit = _further_words().starting_at(nxt, 0)
@@ -435,7 +497,7 @@ def _further_parts(d: _Doc, si: int) -> Iterator[Relation]:
         whole_noun = tm.noun.lower().split()[0] if tm is not None and tm.noun else ""
         if noun.isalpha() and not d.verb_like(noun) and singular(noun) != singular(whole_noun):
             return  # "Of the 300 staff, ... Another 40 contractors ...": more of another set
-    parts = [toks[p].fact for p in items] + [ntoks[n].fact for n in further]
+    parts = first + [ntoks[n].fact for n in further]
     tv = d.facts[total].value or Decimal(0)
     if tv <= whole_floors(d.facts[p].value for p in parts)[1]:
         return
