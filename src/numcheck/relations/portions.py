@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
+from numcheck.model import Span
 from numcheck.relations.base import _DETERMINERS, _NP_STOP, SHARES, Relation, _Doc
+from numcheck.vocab import PhraseTable, _toml
 
 # Words of a whole's noun phrase after "of" ("of the Indian domestic airline market").
 PORTION_NP = 6
@@ -62,6 +65,13 @@ def _portions(d: _Doc) -> Iterator[Relation]:
             held = _share_reached(d, si, k) if not _compared_after(d, si, pos + 1) else None
             if held:  # "its market share rose to 112%": the level a share reached is a share
                 yield Relation("portion", (("share", fi),), (d.span(si, held[1], k),), "clause", (("whole", held[0]),))
+                continue
+            ratio = v.ratio_cues.ending_at(words, k)
+            if ratio and k >= 2 and words[k - 1] == "to" and toks[k - 2].fact < 0:
+                ratio = None  # "from 72.8% in Eastgate to 104.6%", "rose to 104%": no "3 to 1"
+            subject = _share_subject(d, si, k, pos) if not ratio else None
+            if subject:  # "Uptake varies across the wards, from 72.8% in Eastgate to 104.6% in Northfield"
+                yield Relation("portion", (("share", fi),), (subject[1],), "clause", (("whole", subject[0]),))
                 continue
             if v.ratio_cues.ending_at(words, k) or v.direction.ending_at(words, k):
                 continue
@@ -160,6 +170,39 @@ def _share_reached(d: _Doc, si: int, k: int) -> tuple[str, int] | None:
         if x + 1 < len(words) and words[x + 1] in ("price", "prices", "index") or _of_ratio_base(d, si, x + 1):
             return None
         return whole, x
+    return None
+
+
+@functools.cache
+def _share_subjects() -> PhraseTable:
+    return PhraseTable.build((p, "share") for p in _toml("vocab.toml")["portion"]["share_subjects"])
+
+
+# Words a share noun may carry before it at the head of its sentence ("The city's vaccine uptake").
+SUBJECT_REACH = 4
+# Words right before a percentage that make it a change's size or a gap, not the share's level.
+_NOT_SHARE_LEVEL = frozenset({"by", "of", "than", "up", "down", "points", "per"})
+
+
+def _share_subject(d: _Doc, si: int, k: int, pos: int) -> tuple[str, Span] | None:
+    """The whole and the cue when the percentage at ``pos`` (its hedge from ``k``) is the level of a share
+    named as its sentence's subject (``[portion] share_subjects``: "Uptake was 104.6%", "Vaccine uptake
+    ranges from 72.8% to 104.6%"): a share of its people, at most 100%. Not a change's size, a gap or a
+    comparison ("rose by 12%", "12% higher")."""
+    words = d.m.words[si]
+    if k > 0 and words[k - 1] in _NOT_SHARE_LEVEL or _compared_after(d, si, pos + 1):
+        return None
+    if k > 0 and words[k - 1] != "to" and d.v.direction.ending_at(words, k):
+        return None  # "Uptake rose 12%": a change's size ("rose to 104%" is the level reached)
+    table = _share_subjects()
+    for j in range(min(len(words), SUBJECT_REACH)):
+        hit = table.starting_at(words, j)
+        if hit is not None:
+            if any(d.m.tokens[si][x].fact >= 0 for x in range(j)):
+                return None
+            return "its people", d.span(si, j, hit[1])
+        if not (words[j] in _DETERMINERS or words[j].endswith("'s") or words[j].isalpha()):
+            return None
     return None
 
 
