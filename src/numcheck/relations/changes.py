@@ -523,6 +523,13 @@ def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | Non
     return None
 
 
+# Words after a change's ends that open the span it took ("over the past two years"), and the kinds of
+# figure that span may hold; at most ``SPAN_WORDS`` tokens to its comma.
+_SPAN_PREPS = frozenset({"over", "in", "during", "within", "across", "since"})
+_SPAN_KINDS = frozenset({"duration", "relative", "year", "date", "month"})
+SPAN_WORDS = 8
+
+
 def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] | None:
     """The stated change in the clause of a change: a figure governed by a direction word ("rose 30%"),
     or given after the change (", or 12.9%")."""
@@ -545,7 +552,17 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         j = rate[1]  # "a year", "a week" (vocab [rates])
     elif j < len(words) and toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "duration":
         j += 1
+    elif j < len(words) and words[j] in _SPAN_PREPS:
+        # "from £64m to £48m over the past two years, a drop of 33%": the span the move took, then its size
+        comma = next((x for x in range(j + 1, min(len(words), j + SPAN_WORDS)) if words[x] == ","), -1)
+        if comma > 0 and all(toks[x].fact < 0 or d.facts[toks[x].fact].kind in _SPAN_KINDS for x in range(j, comma)):
+            j = comma
     if j + 1 < len(words) and words[j] == "," and words[j + 1] in ("a", "an"):
+        hit = d.v.direction.starting_at(words, j + 2)
+        if hit is not None and j > last + 1 and hit[1] + 1 < len(words) and words[hit[1]] == "of":
+            ci = toks[hit[1] + 1].fact  # "... over the past two years, a drop of 33%"
+            if ci >= 0 and d.facts[ci].kind == "percent" and d.facts[ci].value is not None:
+                return ci, hit[0], d.span(si, j + 2, hit[1])
         for k in range(j + 2, min(len(words), j + 2 + AMOUNT_OR_REACH)):
             ci = toks[k].fact
             if ci < 0:
