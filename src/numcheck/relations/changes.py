@@ -1901,6 +1901,13 @@ def _pronoun_rival(d: _Doc, si: int, after: int) -> int:
     if after + 1 < len(words) and words[after + 1] not in CLAUSE_END and words[after + 1] != ",":
         return -1  # "ahead of them in the table by 3 points": more is told of the comparison
     found = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and d.facts[t.fact].kind in AMOUNTS]
+    if len(found) > 1:
+        # "The survey of 1,204 adults puts Maddox on 34%. Quinn, on 26%, leads him": the amount of the
+        # family of the figure compared, the one told before the comparison word in its sentence
+        toks = d.m.tokens[si]
+        own = next((toks[k].fact for k in range(after - 1, -1, -1) if toks[k].fact >= 0), -1)
+        if own >= 0:
+            found = [fi for fi in found if same_family(d.facts[fi], d.facts[own])]
     return found[0] if len(found) == 1 else -1
 
 
@@ -1972,9 +1979,9 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             return None  # "second, 17 seconds behind in 2:06:58", "leaving it with 11 more than": a gap, no level
         if d.older_end(si, back):
             return None  # "added 1.3km to the previous mark of 46.9km, and beat the 47.8km forecast"
-        if not same_family(a, b, bare_ok=True) and _rise_noun(d, si, d.pos_of(bi)[1]):
+        if not same_family(a, b, bare_ok=True) and _rise_noun(d, *d.pos_of(bi)):
             continue  # "rose 2.2% to 150p, outpacing a 3.5% rise": the change, told before its level
-        if _rise_noun(d, si, d.pos_of(bi)[1]) and b.kind == "percent" and not _rise_told(d, ai):
+        if _rise_noun(d, *d.pos_of(bi)) and b.kind == "percent" and not _rise_told(d, ai):
             return None  # "fell 2% to 150p, outperforming a 3.5% rise": a fall set against a rise
         if back == d.hedge_start(si, j) - 1 and _difference_of(d, si, back, ai, bi):
             return None  # "£13.1bn on groceries, £500m more than the £12.6bn": the gap, not a level
