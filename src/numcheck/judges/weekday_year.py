@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar as cal
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +88,18 @@ def _near(full: Fact, f: Fact) -> int | None:
     return None
 
 
+# "Thursday 7 May next year", "Friday 2 October last year": a year word right after the date moves it.
+_YEAR_WORD = re.compile(r"\s*,?\s*(?P<w>next|last|this)\s+year\b", re.I)
+
+
+def _year_word_after(view: View, f: Fact) -> int:
+    """+1 when "next year" follows the date, -1 for "last year", else 0."""
+    m = _YEAR_WORD.match(view.text, f.span.end)
+    if m is None:
+        return 0
+    return {"next": 1, "last": -1}.get(m.group("w").lower(), 0)
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if view.reporting_date is not None:
         return None  # a dated text: weekday-mismatch judges it against the dateline's year
@@ -118,6 +131,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             common = frozenset({y}) if common is None else common & {y}
         if not common or mine & common:
             return None
+        shift = _year_word_after(view, f)
+        if shift and mine & {y + shift for y in common}:
+            return None  # "would be held on Thursday 7 May next year": the year after the story's
         if _told_as_past(view, f) and mine & {y - 1 for y in common} and _later_in_year(f, facts, peers, fixed):
             return None  # "due to close on Saturday 9 January ... since the opening night on Tuesday 2 June"
         if not fixed and len(peers) == 1 and facts[peers[0]].span.start > f.span.start:
