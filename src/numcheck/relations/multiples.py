@@ -784,6 +784,10 @@ def _multiple_next(d: _Doc, si: int) -> int:
     return found
 
 
+# Sentences after a change that a multiple verb naming the change's concept may stand in.
+MULTIPLE_AHEAD = 3
+
+
 def _multiple_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change told with its two ends, then a multiple verb of it with no figure of its own, later in the
     sentence or at the start of the next: "Deliveries rose to 412,000 from 183,000, so sales more than
@@ -808,6 +812,18 @@ def _multiple_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]
             ci, evidence = _multiple_next(d, sb + 1), "document"
             if ci >= 0 and not _points_back(d, ci, bi):
                 continue
+            theirs = d.m.frame(bi).concept
+            for step in range(2, MULTIPLE_AHEAD + 1):
+                # "... up from 15 the year before. Of those 47, 39 were children. Cases have more than
+                # quadrupled": sentences between, the multiple naming the change's own concept
+                if ci >= 0 or sb + step >= len(d.m.tokens) or not theirs:
+                    break
+                far = _multiple_next(d, sb + step)
+                if far >= 0:
+                    fs, fp = d.pos_of(far)
+                    told = {d.v.concepts.get(w) or singular(w) for w in d.m.words[fs][:fp] if w.isalpha()}
+                    ci = far if theirs in told else -1
+                    break
         if ci < 0 or ci in used or not _multiple_move(d, ci):
             continue
         si, pos = d.pos_of(ci)
