@@ -1343,6 +1343,19 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
     return ""
 
 
+# Possessive pronouns that open a subject pointing back to its owner's figure ("its share climbed to 40%").
+_OWNERS = frozenset({"its", "their"})
+
+
+def _owned_subject(words: Sequence[str], lo: int, at: int) -> bool:
+    """The clause before the figure at ``at`` has "its" or "their" and a noun right before its verb ("On
+    Thursday its share climbed to"): the subject points back to its owner's figure."""
+    for k in range(lo, min(at, len(words)) - 2):
+        if words[k] in _OWNERS and words[k + 1].isalpha():
+            return True
+    return False
+
+
 def _to_without_from(d: _Doc) -> Iterator[Relation]:
     """ "In 2023 sales were 20,000. In 2024 they rose 30% to 25,000.", "… 64% of users in 2015;
     this has slipped to 58% now": a figure reached ("rose to", "has dropped to") with no "from" in its
@@ -1368,8 +1381,10 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             if not direction:
                 continue
             said = set(words[lo:pos])
-            # "they", "it" may point to the sentence before; "this", "that" only inside their sentence.
-            pronoun = bool(said & PRONOUN_SUBJECTS) or bool(said & NEAR_PRONOUNS)
+            # "they", "it" may point to the sentence before; "this", "that" only inside their sentence;
+            # "its share", "their total": the owner's own figure told before.
+            owned = _owned_subject(words, lo, at)
+            pronoun = bool(said & PRONOUN_SUBJECTS) or bool(said & NEAR_PRONOUNS) or owned
             concept = _subject_concept(d, bi)
             if pronoun and concept in said:
                 concept = ""  # the subject is the pronoun itself
@@ -1389,7 +1404,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
                     b,
                     concept,
                     pronoun,
-                    not (said & PRONOUN_SUBJECTS) and not opening and not generic,
+                    not (said & PRONOUN_SUBJECTS) and not owned and not opening and not generic,
                     bi,
                 )
             if ai < 0:
