@@ -1347,6 +1347,27 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
 _OWNERS = frozenset({"its", "their"})
 
 
+def _level_then_move(d: _Doc, si: int, at: int, pos: int) -> str:
+    """The figure at ``pos`` is a level told with a verb of a level ("The figure now stands at 57.9%", "It
+    is now 57.9%") by a subject pointing back, then sized as a move after a comma (", a fall of 3.5%"):
+    the move's direction, else ""."""
+    words = d.m.words[si]
+    level = d.v.level_verbs.ending_at(words, at)
+    if level is None or level[0] != "level":
+        return ""
+    lo = d.m.clause_start(si, pos)
+    said = set(words[lo : level[1]])
+    if not (said & (PRONOUN_SUBJECTS | NEAR_PRONOUNS | BACK_HEADS)):
+        return ""
+    j = pos + 1
+    if j + 2 >= len(words) or words[j] != "," or words[j + 1] not in ("a", "an"):
+        return ""
+    hit = d.v.direction.starting_at(words, j + 2)
+    if hit is None or hit[1] >= len(words) or words[hit[1]] != "of" or d.fact_at(si, hit[1] + 1) < 0:
+        return ""
+    return hit[0]
+
+
 def _owned_subject(words: Sequence[str], lo: int, at: int) -> bool:
     """The clause before the figure at ``at`` has "its" or "their" and a noun right before its verb ("On
     Thursday its share climbed to"): the subject points back to its owner's figure."""
@@ -1368,7 +1389,12 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
                 continue
             hedge = d.v.hedges.ending_at(words, pos)
             at = hedge[1] if hedge else pos  # "dropped to approximately 76 percent"
-            if at == 0 or words[at - 1] != "to":
+            moved = ""
+            if at > 0 and words[at - 1] != "to":
+                moved = _level_then_move(d, si, at, pos)
+                if not moved:
+                    continue
+            if at == 0:
                 continue
             b = d.facts[bi]
             if b.kind not in ("count", "number", "money", "percent", "measure") or b.is_range or b.value is None:
@@ -1377,7 +1403,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             if "from" in words[lo:pos] or _has_from_after(d, si, pos):
                 continue
             pos_to = at - 1
-            direction = _clause_direction(d, si, pos)
+            direction = moved or _clause_direction(d, si, pos)
             if not direction:
                 continue
             said = set(words[lo:pos])
