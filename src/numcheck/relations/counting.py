@@ -386,24 +386,31 @@ def _running_totals(d: _Doc) -> Iterator[Relation]:
     to 24": a total named after one addition is the count before it plus the addition (24 = 12 + 8)."""
     verbs = _tables()["running_verbs"]
     nouns = _tables()["running_nouns"]
+    reached = _tables()["running_reached"]
     for si, pos, ti, t in d.figures(COUNTABLE):
         words = d.m.words[si]
         toks = d.m.tokens[si]
-        if pos < 2 or words[pos - 1] != "to":
+        k = d.hedge_start(si, pos)
+        hit = reached.ending_at(words, k)
+        if hit is not None and hit[1] >= 2 and nouns.ending_at(words, hit[1]) and words[hit[1] - 2] == "the":
+            # "By Wednesday the count had reached 78": the total as a subject reaching its figure
+            verb = hit[1] - 2
+        elif pos < 2 or words[pos - 1] != "to":
             continue
-        # "bring(ing) the total (number of cases) to T": a verb, then the total noun, within a few words.
-        k = pos - 2
-        noun = verb = -1
-        while k >= 0 and pos - k <= RUNNING_CUE and toks[k].fact < 0 and words[k] not in CLAUSE_END:
-            if noun < 0 and nouns.starting_at(words, k):
-                noun = k
-            if verbs.starting_at(words, k):
-                verb = k
-                break
-            k -= 1
-        if noun < 0 or verb < 0 or noun < verb:
-            continue
-        added = _addition_before(d, si, verb, t)
+        else:
+            # "bring(ing) the total (number of cases) to T": a verb, then the total noun, within a few words.
+            k = pos - 2
+            noun = verb = -1
+            while k >= 0 and pos - k <= RUNNING_CUE and toks[k].fact < 0 and words[k] not in CLAUSE_END:
+                if noun < 0 and nouns.starting_at(words, k):
+                    noun = k
+                if verbs.starting_at(words, k):
+                    verb = k
+                    break
+                k -= 1
+            if noun < 0 or verb < 0 or noun < verb:
+                continue
+        added = _addition_before(d, si, verb, t, told=hit is not None)
         if added is None:
             continue
         ai, bi = added
@@ -417,7 +424,23 @@ def _running_totals(d: _Doc) -> Iterator[Relation]:
         )
 
 
-def _addition_before(d: _Doc, si: int, pos: int, total_fact: object) -> tuple[int, int] | None:
+def _one_thing(d: _Doc, a: int, b: int) -> bool:
+    """Two counts count one thing: no two different concepts or things told again by other words
+    ("homes", "properties": ``[restatement.told_again]``)."""
+    ca, cb = d.m.frame(a).concept, d.m.frame(b).concept
+    if not ca or not cb or ca == cb:
+        return True
+    return bool(_things(d, ca) & _things(d, cb))
+
+
+def _things(d: _Doc, concept: str) -> set[str]:
+    """The things a concept names again by other words, in its singular and plural ("property",
+    "properties" → home)."""
+    forms = {concept, concept + "s", concept[:-1] + "ies" if concept.endswith("y") else concept}
+    return {d.v.told_again.get(w, concept) for w in forms}
+
+
+def _addition_before(d: _Doc, si: int, pos: int, total_fact: object, told: bool = False) -> tuple[int, int] | None:
     """("eight more", the count it adds to): the nearest figure with an "another" role before ``pos`` (this
     sentence or RUNNING_BACK before), then the nearest count of its family before that."""
     add = -1
@@ -442,6 +465,8 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object) -> tuple[in
         if _whose_case(d, s3, k3):
             continue  # "For someone on €50,000, that saves a further €242.40": whose case, not the base
         if f.kind in COUNTABLE and same_family(f, af):
+            if told and not _one_thing(d, fi, add):
+                continue  # "About 120 people spent the night ... another 33 properties": not the count added to
             return add, fi
         return None  # a figure of another kind nearer: the addition is to something else
     return None
