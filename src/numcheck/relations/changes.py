@@ -1409,9 +1409,10 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             said = set(words[lo:pos])
             # "they", "it" may point to the sentence before; "this", "that" only inside their sentence;
             # "its share", "their total": the owner's own figure told before.
-            owned = _owned_subject(words, lo, at)
-            pronoun = bool(said & PRONOUN_SUBJECTS) or bool(said & NEAR_PRONOUNS) or owned
             concept = _subject_concept(d, bi)
+            # ("its annual revenue rose to $193bn": a thing of its own, met by its concept, not by "its")
+            owned = _owned_subject(words, lo, at) and (not concept or concept in BACK_HEADS)
+            pronoun = bool(said & PRONOUN_SUBJECTS) or bool(said & NEAR_PRONOUNS) or owned
             if pronoun and concept in said:
                 concept = ""  # the subject is the pronoun itself
             # "by 2024 the number had doubled to 12 million": a head that names no thing points back too.
