@@ -251,6 +251,7 @@ from numcheck.relations.shares import (
     _kinds_within_members,
     _noun_opening_parts,
     _predicate_parts,
+    _rates_of_parts,
     _shares_and_parts,
     _shares_told_after,
     _within_concepts,
@@ -488,6 +489,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _levels_apart,
     _qualifiers_of_shares,
+    _rates_of_parts,
     _distant_stated,
     _change_told_after,
     _multiple_told_after,

@@ -1669,3 +1669,56 @@ def _kinds_within_members(d: _Doc) -> Iterator[Relation]:
                 break
             if d.fact_at(si, k) >= 0:
                 break
+
+
+# Words between a determiner and "rate of" that name the rate ("That rejection rate of one in three").
+RATE_NAME_WORDS = 2
+
+
+def _rate_of(d: _Doc, si: int, pos: int) -> int:
+    """Where the determiner of "a rejection rate of", "That success rate of", "the rate of" stands before
+    the share at ``pos``, else -1."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k < 3 or words[k - 1] != "of" or words[k - 2] != "rate":
+        return -1
+    for j in range(k - 3, max(-1, k - 4 - RATE_NAME_WORDS), -1):
+        if words[j] in ("a", "an", "that", "this", "the", "its"):
+            return j
+        if not words[j].isalpha():
+            return -1
+    return -1
+
+
+def _rates_of_parts(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "Some 380 firms had applied for a loan, and 95 of them were turned down. That rejection rate of one in
+    three is the highest on record"; "..., a success rate of 33%": a share told as a rate right after a part
+    the first pass read of its whole (``part``), set off after its clause or opening the next sentence on
+    "That"/"This", is that part's share of the whole."""
+    parts = [r for r in built.get("part", {}).values()]
+    if not parts:
+        return
+    by_part = {r.get("part"): r for r in parts if r.get("part") is not None}
+    for si, pos, fi, _ in d.figures(SHARES):
+        j = _rate_of(d, si, pos)
+        if j < 0:
+            continue
+        words = d.m.words[si]
+        toks = d.m.tokens[si]
+        if words[j] in ("that", "this") and j == 0 and si > 0:
+            # "That rejection rate of one in three": the last part told in the sentence before
+            cands = [t.fact for t in d.m.tokens[si - 1] if t.fact in by_part]
+        elif j >= 1 and words[j - 1] == "," and words[j] in ("a", "an"):
+            # ", a rejection rate of 25%": the part its clause told just before
+            cands = [toks[k].fact for k in range(j - 1, -1, -1) if toks[k].fact >= 0][:1]
+            cands = [c for c in cands if c in by_part]
+        else:
+            continue
+        if len(cands) < 1:
+            continue
+        rel = by_part[cands[-1]]
+        whole = rel.get("whole")
+        if whole is None:
+            continue
+        roles = (("part", cands[-1]), ("whole", whole), ("share", fi))
+        yield Relation("share", roles, (d.span(si, j, d.hedge_start(si, pos)),), "document")
