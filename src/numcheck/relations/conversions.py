@@ -31,7 +31,33 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
             if folded is not None:
                 yield from _bracket(ai, folded.items, (folded.open,))
             elif d.facts[ai].kind in CONVERTIBLE and pos + 1 < len(words) and words[pos + 1] == "(":
-                yield from _bracket(ai, _told_after(d, si, pos), (d.span(si, pos + 1, pos + 2),))
+                cue = (d.span(si, pos + 1, pos + 2),)
+                pair = _dimensions(d, si, pos)
+                if pair is not None:
+                    # "32m by 12m (105ft by 39ft)": each side of the size against its own conversion
+                    (first, conv_first), (second, conv_second) = pair
+                    yield from _bracket(first, [conv_first], cue)
+                    yield from _bracket(second, [conv_second], cue)
+                    continue
+                yield from _bracket(ai, _told_after(d, si, pos), cue)
+
+
+def _dimensions(d: _Doc, si: int, pos: int) -> tuple[tuple[int, tuple[int, bool]], tuple[int, tuple[int, bool]]] | None:
+    """A size told "A by B (C by D)" with B at token ``pos``: ((A, C), (B, D)), each conversion with whether
+    a hedge stands before it; else None."""
+    words = d.m.words[si]
+    if pos < 2 or words[pos - 1] not in ("by", "x", "\u00d7") or d.fact_at(si, pos - 2) < 0:
+        return None
+    c = d.skip_hedge(si, pos + 2)
+    if c + 2 >= len(words) or words[c + 1] not in ("by", "x", "\u00d7"):
+        return None
+    e = d.skip_hedge(si, c + 2)
+    if e + 1 >= len(words) or words[e + 1] != ")":
+        return None
+    a, b, ci, ei = d.fact_at(si, pos - 2), d.fact_at(si, pos), d.fact_at(si, c), d.fact_at(si, e)
+    if min(ci, ei) < 0 or len({d.facts[x].kind for x in (a, b, ci, ei)}) != 1:
+        return None
+    return (a, (ci, c > pos + 2)), (b, (ei, e > c + 2))
 
 
 def _told_after(d: _Doc, si: int, pos: int) -> list[tuple[int, bool]]:
