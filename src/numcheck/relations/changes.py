@@ -1483,6 +1483,8 @@ def _from_without_to(d: _Doc) -> Iterator[Relation]:
             bi = _earlier_same(d, si, lo, a, concept, pronoun, False, ai)
             if bi < 0 or d.m.by_fact.get(bi) is None or d.m.by_fact[bi].direction and not _reached(d, bi):
                 continue  # "fell 0.3%": a move, not a level
+            if pronoun and d.m.by_fact[bi].roles & {"remainder", "part", "another"}:
+                continue  # "... accounted for the remaining 165. The figure was up from 1,187": the whole's, not the rest's
             stated = _stated(d, si, ai, ai)
             cue = d.span(si, at - 1, at)
             rel = _change(d, si, ai, bi, (cue,), hit[0], stated)
