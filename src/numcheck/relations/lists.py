@@ -600,6 +600,10 @@ def _placed_seats(d: _Doc, si: int, after: int, whole: Fact) -> bool:
     return not any(toks[k].fact >= 0 and d.facts[toks[k].fact] is whole for k in near)
 
 
+# Tokens at the head of a sentence that a phrase telling another time of the seats may stand in.
+SEATS_THEN_REACH = 4
+
+
 def _seat_shares(d: _Doc) -> Iterator[Relation]:
     """A body's seats and the seats its sides hold, told in its sentence and the next ``SEATS_NEXT``:
     "Independents took 22 of the 43 seats. The Conservatives were reduced to 11 councillors, down from 24.
@@ -615,6 +619,8 @@ def _seat_shares(d: _Doc) -> Iterator[Relation]:
         for s2 in range(si, min(len(d.m.tokens), si + SEATS_NEXT + 1)):
             if s2 > si and any(_seat_whole(d, s2, k) for k, t in enumerate(d.m.tokens[s2]) if t.fact >= 0):
                 break  # another body's seats
+            if s2 > si and _has("seats_then", d.m.words[s2], 0, SEATS_THEN_REACH):
+                break  # "Before the election the Conservatives held 26 seats, ...": the seats of another time
             for k, tok in enumerate(d.m.tokens[s2]):
                 if tok.fact >= 0 and tok.fact != wi and (s2 > si or k != pos) and _held(d, s2, k, w, times):
                     items.append(tok.fact)
