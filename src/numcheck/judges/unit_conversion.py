@@ -38,6 +38,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     a, b = _unbracket(view.facts[ai]), _unbracket(view.facts[bi])
     if a.kind != "measure" or b.kind != "measure":
         return None
+    if b.is_range and not a.is_range:
+        return None  # "from 300 metres to just over 1,100 metres, or roughly 980 to 3,600 feet": the whole range
     if a.hedge in ("at least", "at most", "more than", "less than"):
         a, b = printed(a), printed(b)
     if not (a.interval.bounded and b.interval.bounded) or a.unit is None or b.unit is None:
