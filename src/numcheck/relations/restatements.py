@@ -2888,6 +2888,15 @@ def _pointed_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
             break
 
 
+# Words in a figure's clause before it that tell a count that did not come about ("which would have meant 96
+# affordable homes", "could have saved 40 jobs").
+_COUNTERFACTUAL = (("would", "have"), ("could", "have"), ("might", "have"), ("should", "have"))
+
+
+def _counterfactual(words: Sequence[str], lo: int, pos: int) -> bool:
+    return any((words[k], words[k + 1]) in _COUNTERFACTUAL for k in range(lo, pos - 1))
+
+
 def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A figure told again as something already known, after "the", a possessive or "all" ("the £48m
     profit", "its 32 deaths", "All 48 teams"), against the one earlier figure of the same thing in the
@@ -2967,6 +2976,8 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             ew = d.m.words[es]
             if epos + 1 < len(ew) and ew[epos + 1] == "of" and cue == "all":
                 continue  # "80 of the properties" ... "all 265 homes": a part of the set, not a telling of it
+            if _counterfactual(ew, d.m.clause_start(es, epos), epos):
+                continue  # "a target of 40%, which would have meant 96 affordable homes": a count that was not
             if names[ei] & later:
                 found.append((es, epos, ei, e))
         if not found:
