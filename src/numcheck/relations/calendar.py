@@ -486,6 +486,9 @@ def _spans(d: _Doc) -> Iterator[Relation]:
         toks, words = d.m.tokens[si], d.m.words[si]
         # A year range may be read as one fact over its two ends' facts, so look it up by place, not by token.
         near = [ri for ri in ranges.get(si, ()) if abs(d.facts[ri].span.start - f.span.end) <= RANGE_CHARS]
+        # "in four years, or 1,000 a year, with €120m of the cost split between 2026 and 2027": an amount
+        # told between them owns the range
+        near = [ri for ri in near if not _amount_between(d, f.span.end, d.facts[ri].span.start)]
         if near:
             yield Relation("span", (("length", fi), ("range", near[0])), (), "clause")
         else:
@@ -515,6 +518,14 @@ def _spans(d: _Doc) -> Iterator[Relation]:
                 starts = begun[f.subject.split()[0]]
                 if len({_year_of(d.facts[y]) for y in starts}) == 1:
                     yield Relation("span", (("length", fi), ("start", starts[0])), (), "document", (("end", "report"),))
+
+
+_AMOUNT_KINDS = frozenset({"money", "count", "number", "measure", "percent"})
+
+
+def _amount_between(d: _Doc, start: int, end: int) -> bool:
+    """An amount stands between character offsets ``start`` and ``end``."""
+    return any(start <= f.span.start and f.span.end <= end and f.kind in _AMOUNT_KINDS for f in d.facts)
 
 
 # Words between a sentence's own year and a length counted to it that say the length runs on to now.
