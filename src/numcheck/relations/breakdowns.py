@@ -156,6 +156,8 @@ def _verb_since_join(d: _Doc, words: tuple[str, ...], lo: int, hi: int) -> bool:
 def _breakdowns(d: _Doc) -> Iterator[Relation]:
     for si, pos, fi, f in d.figures(COUNTABLE):
         words = d.m.words[si]
+        if d.older_end(si, pos) and pos + 1 < len(words) and ":" in words[pos + 1 : pos + 4]:
+            continue  # "up from 3,120 last year: 1,920 sheep, ...": the list is the newer level's
         # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
         # A figure that is itself a part of a pronoun's whole ("400 of whom are nurses, 180 of whom
         # ...") is an item of a parallel list, never the total of the items after it.
@@ -164,7 +166,7 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
         while (
             j < len(words)
             and (j - pos <= OPEN_REACH or j <= colon)
-            and _between(d, si, j)
+            and (_between(d, si, j) or (j <= colon and d.older_end(si, j)))
             and words[j] not in (".", ";", "!", "?")
         ):
             opener = d.v.breakdown_open.starting_at(words, j) or _with_open(d, si, j)
@@ -398,9 +400,17 @@ def _colon_after(d: _Doc, si: int, pos: int) -> int:
     for j in range(pos + 1, min(len(words), pos + 1 + COLON_REACH)):
         if words[j] == ":":
             return j
-        if words[j] in CLAUSE_END or words[j] == "," or not _between(d, si, j):
+        if words[j] in CLAUSE_END or (words[j] == "," and not _older_next(d, si, j)):
             return -1
+        if not _between(d, si, j) and not d.older_end(si, j):
+            return -1  # ("3,450 entries in all, up from 3,120 last year: 1,920 sheep, ...": its older level)
     return -1
+
+
+def _older_next(d: _Doc, si: int, j: int) -> bool:
+    """The comma at token ``j`` opens the total's own older level ("3,450 entries, up from 3,120 last year:")."""
+    k = next((x for x in range(j + 1, min(len(d.m.words[si]), j + 5)) if d.m.tokens[si][x].fact >= 0), -1)
+    return k > 0 and d.older_end(si, k)
 
 
 def _between(d: _Doc, si: int, j: int) -> bool:

@@ -2677,10 +2677,13 @@ def _listed_series(d: _Doc) -> Iterator[Relation]:
             continue
         colon = min(words.index(c) for c in (":", ";") if c in words)
         lo = max(d.m.clause_start(si, colon), colon - SERIES_WAY_REACH)
-        way = next((hit[0] for k in range(lo, colon) if (hit := d.v.direction.starting_at(words, k))), None)
+        at = next((k for k in range(lo, colon) if d.v.direction.starting_at(words, k)), -1)
+        way = d.v.direction.starting_at(words, at)[0] if at >= 0 else None  # type: ignore[index]
         if way not in ("up", "down"):
             continue
         toks = d.m.tokens[si]
+        if any(toks[k].fact >= 0 and d.older_end(si, k) for k in range(at, colon)):
+            continue  # "3,450 entries, up from 3,120 last year: 1,920 sheep, ...": the way moved that figure
         levels: list[int] = []
         years: list[int] = []
         k = colon + 1
