@@ -423,7 +423,14 @@ def apposed(d: _Doc, si: int, pos: int) -> bool:
         and toks[pos + 2].text in _LIST_AFTER
     ):
         return False  # "the staff in Leeds, 45, or a third, ...": a place and a count
-    return toks[comma].text == "," and toks[pos + 1].text == "," and named
+    # '... said project director Anna Marsh, 47.': the name a quote is told by, its age closing the sentence
+    closing = toks[pos + 1].text == "," or (
+        toks[pos + 1].text == "." and any(t.text in _SAID_WORDS for t in toks[: comma - 1])
+    )
+    return toks[comma].text == "," and closing and named
+
+
+_SAID_WORDS = frozenset({"said", "says", "added", "told"})
 
 
 # A word before the name that makes it a place ("in Leeds, 45,"); a word after the figure that makes it a

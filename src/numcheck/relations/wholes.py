@@ -11,6 +11,7 @@ from decimal import Decimal
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact
 from numcheck.numbers import scale_word
+from numcheck.relations.ages import apposed
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, SHARES, Relation, _Doc, family, same_family
 from numcheck.relations.referents import concepts_agree, definite_at, definite_whole
 from numcheck.relations.referents import words as referent_words
@@ -629,6 +630,8 @@ def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -
         w = d.facts[wi]
         if family(w) != family(part) or w.is_range or w.value is None or not concepts_agree(d, pi, wi):
             continue
+        if apposed(d, s2, k2):
+            continue  # "said project director Anna Marsh, 47.": an age, no total
         m = d.m.by_fact.get(wi)
         if "than" in d.m.words[s2][max(0, k2 - 3) : k2]:
             continue  # "21% higher than the £3.9m raised": another level set against it
