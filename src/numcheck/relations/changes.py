@@ -1955,6 +1955,23 @@ def _pronoun_rival(d: _Doc, si: int, after: int) -> int:
     return found[0] if len(found) == 1 else -1
 
 
+@functools.cache
+def _bases() -> PhraseTable:
+    return PhraseTable.build((p, "base") for p in _toml("vocab.toml")["comparison"]["base_before"])
+
+
+def _base_of(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` is the base another figure of its clause is told on ("a loss of $52m on
+    sales of $610m"; ``[comparison] base_before``), never the side of a comparison after it."""
+    h = d.hedge_start(si, k)
+    hit = _bases().ending_at(d.m.words[si], h)
+    return hit is not None and any(d.m.tokens[si][x].fact >= 0 for x in range(max(0, hit[1] - BASE_REACH), hit[1]))
+
+
+# Tokens before "on sales of" that the figure told on that base may stand in ("a loss of $52m (£41m) on").
+BASE_REACH = 6
+
+
 def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation | None:
     words = d.m.words[si]
     toks = d.m.tokens[si]
@@ -2017,6 +2034,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         a = d.facts[ai]
         if a.kind in FRAME_KINDS:
             continue
+        if _base_of(d, si, back):
+            continue  # "a loss of $52m on sales of $610m, narrower than ...": the sales are the loss's base
         if back >= 2 and words[back - 1] == "(" and toks[back - 2].fact >= 0:
             continue  # "14,200 hectares (35,100 acres) ..., more than": the bracket converts the figure before
         if back == j - 1 and (is_gap(d, ai) or held_excess(d, si, back)):
