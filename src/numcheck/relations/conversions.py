@@ -251,12 +251,14 @@ def _total_over(d: _Doc, si: int, pos: int, f: Fact) -> tuple[int, int] | None:
     toks = d.m.tokens[si]
     words = d.m.words[si]
     amounts, lengths = [], []
+    fm = d.m.by_fact.get(toks[pos].fact)
+    bare = not (fm is not None and fm.noun)  # "600 pupils a year" counts pupils: no share of "£2.3m"
     for k, tok in enumerate(toks):
         ti = tok.fact
         if ti < 0:
             continue
         t = d.facts[ti]
-        if k < pos and t.kind != "duration" and (same_family(t, f, bare_ok=True) or same_family(f, t, bare_ok=True)):
+        if k < pos and t.kind != "duration" and (same_family(t, f, bare_ok=bare) or same_family(f, t, bare_ok=bare)):
             if _period_after(d, si, k)[0]:
                 return None  # two rates: read by the joined-rate reader
             amounts.append(ti)
