@@ -522,6 +522,8 @@ def _birthdays(d: _Doc) -> list[tuple[int, str]]:
             continue
         si, pos = d.pos_of(fi)
         words = d.m.words[si]
+        if pos > 0 and words[pos - 1] == "its":
+            continue  # "the store will celebrate its 150th birthday": a thing's, no person's
         before = set(words[max(0, pos - 6) : pos])
         toks = d.m.tokens[si]
         # "next month" is one relative figure: its first word counts as a word after the ordinal.
