@@ -61,6 +61,8 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                 if t.fact >= 0 and t.fact not in born and _year_of(d.facts[t.fact]) is not None and abs(k - pos) < best:
                     if min(k, pos) < bpos < max(k, pos):
                         continue  # "The 20-year-old was born in 1984 and moved in 1988": a later act's year
+                    if k > 0 and words[k - 1] == "since":
+                        continue  # "Doyle, 71, who has represented it since 1997": where a run began, not her age's year
                     at, best = t.fact, abs(k - pos)
             if at >= 0:
                 yield Relation("age", (("age", ai), ("born", born[0]), ("at", at)), (), "sentence")
