@@ -430,6 +430,15 @@ _PHRASAL_UP = frozenset("made make makes making set sets summed sum sums wound e
 SUBJECT_BEFORE_MOVE = 3
 
 
+# Tokens after a figure that "short" may stand in to make a fall a gap ("fall four seats short of").
+SHORT_REACH = 3
+
+
+def _short_after(words: Sequence[str], pos: int) -> bool:
+    """ "fall four seats short", "fell 12 votes short of": the figure is a gap to a line, no move."""
+    return "short" in words[pos + 1 : pos + 1 + SHORT_REACH]
+
+
 class Mentions:
     """Tokens of every sentence and a mention of every figure, each computed once per document."""
 
@@ -663,6 +672,7 @@ class Mentions:
                 and d[1] >= start
                 and not self.others_move(si, d[1], i, pos)
                 and not self._object_moved(si, i, pos)
+                and not _short_after(words, pos)
                 and not (words[d[1]] in ("up", "down") and d[1] > 0 and words[d[1] - 1] in _PHRASAL_UP)
                 and not event_noun(words, d[1])
             ):

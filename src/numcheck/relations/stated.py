@@ -200,6 +200,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             found = _stated_in(d, s2, concepts, used, d.facts[bi], names, bi, mood)
             if found is None:
                 word = next(filter(None, (_multiple_word_in(d, s2, c) for c in sorted(concepts))), None)
+                if word is not None and _other_holder_named(d, s2, word[1], bi):
+                    word = None  # "... as Greens triple council group" against the Conservatives' 25 to 14
                 if word is not None and d.facts[bi].kind != "percent":
                     labels = dict(rel.labels)
                     labels["multiple"] = word[0]
@@ -949,6 +951,25 @@ def _names(d: _Doc, fi: int) -> frozenset[str]:
                 continue
         out.add(word)
     return frozenset(out)
+
+
+def _other_holder_named(d: _Doc, si: int, cue: Span, bi: int) -> bool:
+    """The clause of a multiple word names a holder (a capitalised word, not its first) and the change's
+    newer end is another holder's: "Greens triple council group" is no telling of the Conservatives' seats."""
+    holder = d.m.frame(bi).holder
+    if not holder:
+        return False
+    toks = d.m.tokens[si]
+    k = next((x for x, t in enumerate(toks) if t.span.start == cue.start), -1)
+    if k < 0:
+        return False
+    lo = d.m.clause_start(si, k)
+    text = d.view.text
+    names = [d.m.words[si][x] for x in range(lo + 1, k) if text[toks[x].span.start : toks[x].span.start + 1].isupper()]
+    if not names:
+        return False
+    subject = names[-1]  # the name nearest before the multiple word is its subject ("as Greens triple")
+    return subject not in holder.split() and not same_holder(subject, holder)
 
 
 def _multiple_word_in(d: _Doc, si: int, concept: str) -> tuple[str, Span] | None:

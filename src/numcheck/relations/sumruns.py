@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from numcheck.mentions import same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _EARLIER_MARKS,
@@ -1018,6 +1019,14 @@ def _verb_runs(d: _Doc, si: int, first: list[int]) -> Iterator[Relation]:
             return
         if _no_holding(d, ws, wp):
             return  # "A, B and C received £9.5m between them": the holders' total, read by the holders reader
+        if (
+            d.m.frame(whole).holder
+            and not any(
+                same_holder(d.m.frame(whole).holder, d.m.frame(fi).holder) for fi in parts if d.m.frame(fi).holder
+            )
+            and any(d.m.frame(fi).holder for fi in parts)
+        ):
+            return  # "The Conservatives were reduced to 14 seats. Labour took nine, the Greens six": a side's
         if any(
             t.fact >= 0 and t.fact != whole and t.fact not in parts and _level(d, ws, p, like)
             for p, t in enumerate(d.m.tokens[ws])
