@@ -379,6 +379,8 @@ def _rest_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
         if _part_of_other(d, *levels[j]) and not pronoun:
             break  # "three of the district's 14 wards": a part of another set
         parts = facts[j:]
+        if _nested(d, parts):
+            continue  # "224 will be affordable, or 35 per cent: 134 for social rent and 90 ...": 224's own list
         floors = whole_floors(d.facts[fi].value for fi in parts)
         if pronoun and _nearest_before(d, *levels[j], like) != (levels[j - 1] if j else None):
             break  # "them" stands for a figure that is no whole of the run ("nine of which ... Four of those")
@@ -407,6 +409,17 @@ def _rest_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
     parts = facts[j:]
     if len(parts) >= MIN_PARTS and _spans_sentences(d, parts) and _told_apart(d, parts):
         yield _relation(d, facts[k], parts, (si, pos), exact=True)
+
+
+def _nested(d: _Doc, parts: Sequence[int]) -> bool:
+    """A part is followed in its sentence by a colon and more parts: those are its own breakdown ("Of the
+    640 homes, 224 will be affordable: 134 for social rent and 90 for shared ownership. The rest, 416, ..."),
+    not siblings of it."""
+    for a, b in zip(parts, parts[1:], strict=False):
+        (sa, pa), (sb, pb) = d.pos_of(a), d.pos_of(b)
+        if sa == sb and ":" in d.m.words[sa][pa + 1 : pb]:
+            return True
+    return False
 
 
 def _adds_up(d: _Doc, whole: int, parts: Sequence[int]) -> bool:
@@ -973,7 +986,7 @@ def _opener_runs(d: _Doc, si: int) -> Iterator[Relation]:
         return
     whole = toks[k].fact
     parts = _allocated(d, si, _parts_after(d, si, first, like, paragraph=True))
-    if len(parts) < 2 or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+    if len(parts) < 2 or not _spans_sentences(d, parts) or not _told_apart(d, parts) or _nested(d, parts):
         return
     if any(_other_flow(d, whole, fi) for fi in parts) or not _periods_agree(d, whole, parts):
         return
