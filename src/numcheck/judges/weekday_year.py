@@ -100,6 +100,40 @@ def _year_word_after(view: View, f: Fact) -> int:
     return {"next": 1, "last": -1}.get(m.group("w").lower(), 0)
 
 
+def _runs_into_next_year(facts: Any, f: Fact, peers: list[int]) -> bool:
+    """A peer told before the date in its sentence falls later in the calendar ("from Saturday 30 November
+    to Sunday 20 April"): the date is the next year's."""
+    _, month, day = date_parts(f.iso)[0]
+    for p in peers:
+        g = facts[p]
+        parts = date_parts(g.iso)
+        if (
+            g.sentence == f.sentence
+            and g.span.start < f.span.start
+            and parts
+            and (parts[0][1], parts[0][2]) > (month, day)
+        ):
+            return True
+    return False
+
+
+def _attributive(view: View, y: Fact) -> bool:
+    """ "back above the 2019 level", "below its 2019 peak": a year naming a noun set against another figure
+    is a past reference, not the text's own year ("The 2005 tour ends ..." is)."""
+    after = view.text[y.span.end : y.span.end + 20]
+    before = view.text[max(0, y.span.start - 24) : y.span.start].lower().split()
+    return (
+        bool(re.match(r"\s+[a-z]", after))
+        and len(before) >= 2
+        and before[-1] in ("the", "its", "their", "his", "her")
+        and before[-2] in _SET_AGAINST
+    )
+
+
+# Words before "the 2019 level" that set the year's figure against another ("back above the 2019 level").
+_SET_AGAINST = frozenset("above below than since from beyond over under against with on to".split())
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if view.reporting_date is not None:
         return None  # a dated text: weekday-mismatch judges it against the dateline's year
@@ -134,6 +168,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         shift = _year_word_after(view, f)
         if shift and mine & {y + shift for y in common}:
             return None  # "would be held on Thursday 7 May next year": the year after the story's
+        if _runs_into_next_year(facts, f, peers) and mine & {y + 1 for y in common}:
+            return None  # "from Saturday 30 November to Sunday 20 April": the season runs into the next year
         if _told_as_past(view, f) and mine & {y - 1 for y in common} and _later_in_year(f, facts, peers, fixed):
             return None  # "due to close on Saturday 9 January ... since the opening night on Tuesday 2 June"
         if not fixed and len(peers) == 1 and facts[peers[0]].span.start > f.span.start:
@@ -145,7 +181,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     else:
         # Only a year in the date's own sentence ("the 2005 tour ends on Monday 9 June"): a year elsewhere
         # may be history ("unbeaten since January 1996"), which says nothing of the text's own year.
-        own = [y for y in rel.all("year") if facts[y].sentence == f.sentence]
+        own = [y for y in rel.all("year") if facts[y].sentence == f.sentence and not _attributive(view, facts[y])]
         stated = {int(facts[y].iso[:4]) for y in own if facts[y].iso}  # type: ignore[index]
         if not stated:
             return None
