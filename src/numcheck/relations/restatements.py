@@ -1946,6 +1946,16 @@ def _sibling_of_part(d: _Doc, si: int, pos: int) -> bool:
 SIBLING_REACH = 12
 
 
+def _narrowed_after(d: _Doc, si: int, pos: int, fs: int) -> bool:
+    """A figure told as known whose noun the words after it narrow to a set the earlier sentence ``fs``
+    does not tell ("the 14 aircraft due this winter", "the 12 deaths in the capital"; ``_narrowed``)."""
+    head = _told_noun(d, si, pos)
+    if head < 0:
+        return False
+    before = frozenset(w.removesuffix("'s") for w in _sentence_words(d, fs))
+    return _narrowed(d, si, head, before, frozenset(_times(d, fs)))
+
+
 def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """One holder's count of one thing at one time, told twice: the lead's "should lead to 1,400 new
     Northsea jobs" and the body's "about 1,900 new jobs should be created, it added"; or a count told as
@@ -1990,6 +2000,8 @@ def _frames_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
                     continue  # another holder, time or place, or another part of the year
                 if _kind_words(d, first) != _kind_words(d, fi):
                     continue  # "Two smaller parties" ... "the three parties": a subset, not the set
+                if fr.definite and _narrowed_after(d, si, pos, fs):
+                    continue  # "Two of the 14 aircraft due this winter": a set narrowed after its noun
                 if _moment_of(d, first) != _moment_of(d, fi):
                     continue  # "12 points after six games" … "19 points after 11 games": two moments
                 if _move_against_level(d, first, fi):
@@ -2552,7 +2564,7 @@ _TOLD_AGAINST = frozenset("to from by than between of with against versus among 
 _NARROWING = frozenset(
     """in at across among amongst from on of outside inside near within who that which whose aged under over
     since before after during between for including excluding involving with against it they he she we i
-    you this last next""".split()
+    you this last next due expected scheduled set still yet left remaining""".split()
 )
 # Words after a participle that follows the noun ("the 32 deaths recorded by hospitals", "the £301m budget
 # approved last year"): the participle picks the figure out; a verb of the clause takes an object instead.
