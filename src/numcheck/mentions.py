@@ -430,6 +430,9 @@ _PHRASAL_UP = frozenset("made make makes making set sets summed sum sums wound e
 SUBJECT_BEFORE_MOVE = 3
 
 
+# Verbs of raising money: "runners raise £1.34m", "raised £84,200 for the hospice" is a sum collected, no rise
+# ("raised its dividend to 12p", "raised prices by 5%" keep theirs: a word stands between).
+_RAISE = frozenset({"raise", "raises", "raised", "raising"})
 # Tokens after a figure that "short" may stand in to make a fall a gap ("fall four seats short of").
 SHORT_REACH = 3
 
@@ -673,6 +676,7 @@ class Mentions:
                 and not self.others_move(si, d[1], i, pos)
                 and not self._object_moved(si, i, pos)
                 and not _short_after(words, pos)
+                and not (f.kind == "money" and words[d[1]] in _RAISE and i == d[1] + 1)
                 and not (words[d[1]] in ("up", "down") and d[1] > 0 and words[d[1] - 1] in _PHRASAL_UP)
                 and not event_noun(words, d[1])
             ):
