@@ -490,7 +490,13 @@ def _spans(d: _Doc) -> Iterator[Relation]:
         # told between them owns the range
         near = [ri for ri in near if not _amount_between(d, f.span.end, d.facts[ri].span.start)]
         if near:
-            yield Relation("span", (("length", fi), ("range", near[0])), (), "clause")
+            r = d.facts[near[0]]
+            told = d.view.text[max(0, r.span.start - 30) : r.span.start + 8].lower().split()
+            # "over two years, split equally between 2026 and 2027": calendar years an amount is spread over,
+            # both counted ("served nine years between 1912 and 1919" is a length between two dates)
+            spread = "between" in told and bool(_SPREAD & set(told))
+            labels = (("inclusive", "yes"),) if spread else ()
+            yield Relation("span", (("length", fi), ("range", near[0])), (), "clause", labels)
         else:
             since = next((k for k in range(pos + 1, min(len(words), pos + SPAN_REACH)) if words[k] == "since"), -1)
             comma = next((k for k in range(pos + 1, since) if words[k] == ","), -1)
@@ -521,6 +527,8 @@ def _spans(d: _Doc) -> Iterator[Relation]:
 
 
 _AMOUNT_KINDS = frozenset({"money", "count", "number", "measure", "percent"})
+# Words before "between" two years that spread an amount over them, each year counted whole.
+_SPREAD = frozenset({"split", "spread", "divided", "shared", "equally", "evenly", "phased"})
 
 
 def _amount_between(d: _Doc, start: int, end: int) -> bool:

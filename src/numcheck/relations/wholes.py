@@ -157,10 +157,22 @@ def _money_shares(d: _Doc) -> Iterator[Relation]:
         wi = _money_whole(d, si, pi, m.concept, named)
         if wi >= 0 and d.m.frame(xi).period not in ("", d.m.frame(wi).period):
             continue  # "46% of its revenue in 2019": the whole of another year
+        if wi >= 0 and not d.m.frame(pi).period and _history(d, wi):
+            continue  # "In 2022 it lost $290m on sales of $1.52bn" ... "$610m, a quarter of revenue": now's
         if wi >= 0:
             yield Relation(
                 "share", (("part", pi), ("whole", wi), ("share", xi)), (d.span(si, pos + 1, pos + 2),), "document"
             )
+
+
+def _history(d: _Doc, wi: int) -> bool:
+    """The figure is told of a year before a later year the text tells ("In 2022 ... sales of $1.52bn" in a
+    story that tells 2025 and 2026): a past year's, not the story's own."""
+    p = d.m.frame(wi).period
+    if not p.isdigit():
+        return False
+    years = [int(f.value) for f in d.facts if f.kind == "year" and f.value is not None and not f.is_range]
+    return bool(years) and max(years) > int(p)
 
 
 def _money_whole(d: _Doc, si: int, pi: int, concept: str, modifiers: frozenset[str]) -> int:
