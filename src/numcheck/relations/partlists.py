@@ -624,6 +624,9 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
     total = _opener_total(d, si, comma, first, like)
     if total < 0 or not _fits(d, total, si, items):
         return
+    if _two_ways(d, total, [toks[p].fact for p in items]):
+        return  # "Of its 14 medals, nine were won by women and five by men, and eight came in track events, with
+        # the remaining six in field events": the whole split two ways, each adding up to it
     yield from _bracketed_shares(d, si, total, items, d.span(si, 0, comma))
     close = _closing(d, si, items[-1])
     rest = _rest_next(d, si) and not _intentions(d, si, items) if close < 0 else False
@@ -640,6 +643,19 @@ def _of_opened(d: _Doc, si: int) -> Iterator[Relation]:
         )
         return
     yield _relation(d, si, total, items, d.span(si, 0, comma), exact)
+
+
+def _two_ways(d: _Doc, total: int, parts: Sequence[int]) -> bool:
+    """The parts are the whole split two ways one after the other: a first run of them adds up to it
+    exactly and so do the rest."""
+    w = d.facts[total].value
+    values = [v for p in parts if (v := d.facts[p].value) is not None]
+    if w is None or len(values) != len(parts) or len(values) < 4:
+        return False
+    for n in range(2, len(values) - 1):
+        if sum(values[:n], Decimal(0)) == w and sum(values[n:], Decimal(0)) == w:
+            return True
+    return False
 
 
 def _bracketed_shares(d: _Doc, si: int, total: int, items: Sequence[int], cue: Span) -> Iterator[Relation]:
