@@ -871,8 +871,16 @@ def _of_them(d: _Doc, si: int) -> Iterator[Relation]:
             continue
         items = _run(d, si, pos, like)
         # "40 gates, 12 of them for members, and 30 turnstiles": ", and" closes the apposition, and
-        # what follows is the whole's neighbour, not its part.
-        cut = next((n for n in range(1, len(items)) if _comma_and(words, items[n - 1], items[n])), len(items))
+        # what follows is the whole's neighbour, not its part; "16 shots, seven of them on target, against
+        # City's nine": a word that sets another side against it does too.
+        cut = next(
+            (
+                n
+                for n in range(1, len(items))
+                if _comma_and(words, items[n - 1], items[n]) or _AGAINST & set(words[items[n - 1] + 1 : items[n]])
+            ),
+            len(items),
+        )
         items = items[:cut]
         if len(items) < 2 or not _fits(d, total, si, items):
             continue
@@ -925,6 +933,10 @@ def _of_them_apart(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
 
 # Words that join a list's parts, no label of a part: "imports 14,100 and empty boxes another 5,600".
 _LABEL_JOINS = frozenset({"and", "while", "with", "another", "the", "other", "a", "further", "remaining"})
+
+
+# Words between two figures that set another side against the first: no part of its whole after them.
+_AGAINST = frozenset({"against", "compared", "versus", "vs", "while", "whereas"})
 
 
 def _comma_and(words: Sequence[str], a: int, b: int) -> bool:
