@@ -946,6 +946,26 @@ def _older_listed(d: _Doc, si: int, ai: int) -> bool:
     return nxt >= 0 and same_family(d.facts[nxt], d.facts[ai]) and d.facts[nxt].kind not in ("year", "date")
 
 
+# Words before a count that tell what an amount is spread over ("averaged 36,880 across 15 home games").
+_SPREAD_PREPS = frozenset({"across", "over", "among", "from", "in"})
+# Words after such a count that its plural noun may stand in ("15 home league games").
+SPREAD_NOUN_REACH = 3
+
+
+def _spread_over(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` tells what another figure of its clause is spread over ("has averaged 36,880
+    across 15 home league games, up from 31,400"): a preposition before it, a plural noun after it, and an
+    amount of its family before it in the clause."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos)
+    if k < 1 or words[k - 1] not in _SPREAD_PREPS or d.facts[toks[pos].fact].kind not in ("count", "number"):
+        return False
+    if not any(w.isalpha() and w.endswith("s") for w in words[pos + 1 : pos + 1 + SPREAD_NOUN_REACH]):
+        return False
+    lo = d.m.clause_start(si, k)
+    return any(toks[x].fact >= 0 and d.facts[toks[x].fact].kind in ("count", "number") for x in range(lo, k - 1))
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -959,7 +979,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
     if one_or_more(b):
         return  # "7,270 households now include at least one adult in work, up from 5,430": the households moved
-    if counted_set(d, si, pos):
+    if counted_set(d, si, pos) or _spread_over(d, si, pos):
         return  # "87 admissions across the county's three hospitals ..., up from 52": a set's size, no level
     if is_gap(d, bi):
         return  # "lifts them to 52 points, two behind leaders Castleford on 54": a gap, no level
