@@ -226,6 +226,10 @@ def _inferred_multiples(d: _Doc) -> Iterator[Relation]:
         ai, bi = (d.fact_at(s2, j) for s2, j in told)
         if not same_family(d.facts[ai], d.facts[bi]) or not _alike(d, ai, bi):
             continue
+        ca, cb = d.m.frame(ai).concept, d.m.frame(bi).concept
+        named = all((m := d.m.by_fact.get(x)) is not None and m.noun for x in (ai, bi))
+        if prev >= 0 and named and ca and cb and ca != cb:
+            continue  # "1,000 extra judges had been recruited. ... the backlog stood at 39,000": two things
         if _other_subject(d, si, range(link + 1, start - 1), ai, bi):
             continue
         order = earlier_time(told_time(d, ai), told_time(d, bi))
