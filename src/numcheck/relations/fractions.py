@@ -105,6 +105,8 @@ def _named_before(d: _Doc, si: int, pos: int, concept: str, part: int) -> int:
         m = d.m.by_fact.get(fi)
         if fi == part or f.is_range or f.value is None or not same_family(f, d.facts[part]):
             continue
+        if k + 1 < len(d.m.words[s2]) and d.m.words[s2][k + 1] == "-":
+            continue  # "four-bedroom houses": a kind of house, no count of them
         names = {m.concept} if m and m.concept else set()
         if f.subject:
             names.add(d.v.head_concept(f.subject))
