@@ -557,6 +557,13 @@ _VERB_CHAIN = frozenset("were was are is be been being have had has might may co
 GROUP_REACH = 20
 
 
+def _opened_part(d: _Doc, fi: int) -> bool:
+    """The figure is one of the parts an "Of those arrested," / "Of the 40," opener lists."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    return bool(words) and words[0] == "of" and "," in words[1:pos]
+
+
 def _outcomes(d: _Doc) -> Iterator[Relation]:
     """ "Fifty-five statues were stolen ..., 52 were recovered nine days later", "Seven patients were
     admitted ..., and nine subsequently died": a later verb that counts part of an earlier group."""
@@ -587,6 +594,8 @@ def _outcomes(d: _Doc) -> Iterator[Relation]:
             for gi, gverb, gsi in reversed(earlier):
                 if gverb not in wanted or gi == fi:
                     continue
+                if _opened_part(d, gi):
+                    continue  # "Of those arrested, nine were held ... Eleven had been released": a part, no group
                 if _other_scope(d, fi, gi):
                     break  # "120 were quarantined. Across the country, 130 have shown symptoms"
                 gm = d.m.by_fact.get(gi)
