@@ -393,6 +393,18 @@ def _counted_plurals(d: _Doc) -> frozenset[int]:
     return frozenset(out)
 
 
+def _clause_counts_other(d: _Doc, si: int, k: int, concept: str) -> bool:
+    """The clause of the figure at token ``k`` names a thing of the vocabulary other than ``concept`` and not
+    ``concept`` itself ("the South East completed the most homes, 31,200" against vacancies)."""
+    known = d.v.concept_names - d.v.generic
+    if not concept or concept in d.v.generic:
+        return False
+    lo = d.m.clause_start(si, k)
+    words = d.m.words[si][lo:k]
+    said = {c for w in words if (c := d.v.concepts.get(w)) in known}
+    return bool(said) and concept not in said and concept not in {singular(w) for w in words}
+
+
 def _holders_total(
     d: _Doc, si: int, pos: int, ti: int, count: int, named: frozenset[str] = frozenset()
 ) -> Relation | None:
@@ -429,6 +441,10 @@ def _holders_total(
                 continue
             if named and holder not in named:
                 continue
+            if _other_concepts(d, d.m.frame(ti).concept, d.m.frame(fi).concept) or _clause_counts_other(
+                d, s2, k, d.m.frame(ti).concept
+            ):
+                continue  # "members had 31,000 unfilled vacancies ... the South East completed the most homes, 31,200"
             seen.add(holder)
             parts.append(fi)
     if len(parts) < 2 or (count and len(parts) > count):
