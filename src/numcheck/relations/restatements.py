@@ -830,7 +830,8 @@ _ECHO_STOP = frozenset(
     been being has have had do does did not no nor will would could should can may might must said says say
     told also only just some about around over under more most less least than then now still very much
     many such other another each all both any per cent percent year years month months week weeks day days
-    time times one two three four five six seven eight nine ten last next new first second""".split()
+    time times one two three four five six seven eight nine ten last next new first second including
+    included includes excluding""".split()
 )
 _ECHO_SUFFIXES = ("ing", "ed", "es", "e", "s")
 # Consonants a verb doubles before "-ed" and "-ing" ("planned", "admitting"); "l" and "s" are left, as in
