@@ -5,7 +5,7 @@ against the count of that whole told in another sentence ("The company employs 1
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END, same_holder
@@ -163,6 +163,18 @@ def _money_shares(d: _Doc) -> Iterator[Relation]:
             yield Relation(
                 "share", (("part", pi), ("whole", wi), ("share", xi)), (d.span(si, pos + 1, pos + 2),), "document"
             )
+
+
+# Words after a share set off by commas that make its part a gap over another level ("£2.6m, or 22%, higher").
+_GAP_AFTER = frozenset({"higher", "lower", "more", "less", "above", "below", "up", "down", "over", "under"})
+
+
+def _compared_past(words: Sequence[str], pos: int) -> bool:
+    """A comparison word follows the share's closing mark: "£2.6m, or 22%, higher than budgeted"."""
+    j = pos + 1
+    while j < len(words) and words[j] in (",", ")", "-", "\u2014", "\u2013"):
+        j += 1
+    return j < len(words) and words[j] in _GAP_AFTER
 
 
 def _history(d: _Doc, wi: int) -> bool:
@@ -487,6 +499,8 @@ def _beside_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
         pm = d.m.by_fact.get(pi)
         if d.facts[pi].is_range or d.older_end(si, k) or (pm is not None and pm.roles & _NOT_WHOLE - {"part"}):
             continue  # "a further 52", "the remaining 12", "£5 each": no part a share of a total is told of
+        if bare and _compared_past(words, pos):
+            continue  # "the total came in about £2.6m, or 22%, higher": a gap over another level, no part of a whole
         if bare:
             found = _bare_whole(d, si, k, pi)
         else:
