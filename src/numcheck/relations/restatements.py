@@ -910,6 +910,19 @@ def _name_known(name: str, known: frozenset[str]) -> bool:
 _ECHO_NOT = _NOT_RESTATED - {"forecast"}
 
 
+def _plural_noun_after(d: _Doc, fi: int) -> str:
+    """The first plural noun within three words after a figure, singular ("14 league games" → game), else ""."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(len(words), pos + 4)):
+        w = words[k]
+        if toks[k].fact >= 0 or not w.isalpha() or w in _ECHO_STOP:
+            return ""
+        if w.endswith("s") and not w.endswith("ss"):
+            return singular(w)
+    return ""
+
+
 def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A figure told again later in other words, with its digits transposed: "87% of those
     asked said ministers did not deliver what they promised" … "Some 78% said ministers did not keep
@@ -940,6 +953,9 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 continue
             if ("forecast" in m.roles) != ("forecast" in d.m.by_fact[first].roles):
                 continue  # a forecast and a result are two figures; two forecasts may be one told twice
+            na, nb = _plural_noun_after(d, first), _plural_noun_after(d, fi)
+            if na and nb and na != nb:
+                continue  # "a run of 14 league games" ... "41 points from 22 games": two things counted
             if sents[fs].item and sents[si].item:
                 continue  # two entries of a list or table: parallel items, not one figure told twice
             said = bag_of(fi)
@@ -2991,6 +3007,8 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
                 continue  # "80 of the properties" ... "all 265 homes": a part of the set, not a telling of it
             if _counterfactual(ew, d.m.clause_start(es, epos), epos):
                 continue  # "a target of 40%, which would have meant 96 affordable homes": a count that was not
+            if "short" in ew[epos + 1 : epos + 4] or is_gap(d, ei):
+                continue  # "three seats short of a majority" ... "All 48 seats": a gap, no count of the set
             if names[ei] & later:
                 found.append((es, epos, ei, e))
         if not found:
