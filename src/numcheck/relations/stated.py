@@ -1001,6 +1001,22 @@ def _rate_words(d: _Doc, fi: int) -> frozenset[str]:
     return frozenset(found)
 
 
+def _told_again_with_level(d: _Doc, si: int, ci: int, like: Fact) -> bool:
+    """The change ``ci`` is told again in a later sentence of the lead with the level it reached, a level
+    the figure ``like`` is not ("climb 8%" in the headline, "rose by 8% last year to 19.4 million" below)."""
+    c = d.facts[ci]
+    for s2 in sorted(_lead_sentences(d)):
+        if s2 <= si:
+            continue
+        for t in d.m.tokens[s2]:
+            if t.fact < 0 or t.fact == ci or d.facts[t.fact].kind != c.kind or d.facts[t.fact].value != c.value:
+                continue
+            own = _level_reached(d, t.fact)
+            if own >= 0 and not d.facts[own].interval.overlaps(like.interval):
+                return True
+    return False
+
+
 def _stated_in(
     d: _Doc,
     si: int,
@@ -1053,6 +1069,8 @@ def _stated_in(
             own = _level_reached(d, ci)
             if own >= 0 and not d.facts[own].interval.overlaps(like.interval):
                 continue  # "deliveries slumped by 18% to 356,000": that level's change, not this one's
+            if _told_again_with_level(d, si, ci, like):
+                continue  # headline "numbers climb 8%", lead "rose by 8% ... to 19.4 million": that level's
             if direction:
                 return ci, "stated", {"direction": direction}
         if (
