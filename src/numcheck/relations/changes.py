@@ -966,6 +966,20 @@ def _spread_over(d: _Doc, si: int, pos: int) -> bool:
     return any(toks[x].fact >= 0 and d.facts[toks[x].fact].kind in ("count", "number") for x in range(lo, k - 1))
 
 
+def _level_before_rate(d: _Doc, si: int, pos: int, rate: Fact) -> int:
+    """The figure a rate set off after it is worked out from ("4.1m appointments last year, about 6.4 per
+    resident,"): the nearest count before the rate's comma in its clause, else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if k < 1 or words[k] != ",":
+        return -1
+    for x in range(k - 1, max(-1, d.m.clause_start(si, k) - 1), -1):
+        fi = toks[x].fact
+        if fi >= 0 and d.facts[fi].kind in ("count", "number") and same_family(d.facts[fi], rate):
+            return fi
+    return -1
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -977,6 +991,13 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    if pos + 1 < len(words) and words[pos + 1] == "per" and b.kind in ("count", "number"):
+        rate_end = next((x for x in range(pos + 2, min(len(words), pos + 5)) if words[x] == ","), -1)
+        if rate_end > 0 and (earlier := _level_before_rate(d, si, pos, b)) >= 0:
+            # "4.1m appointments last year, about 6.4 per resident, up from 3.8m": the level before the rate
+            bi, b = earlier, d.facts[earlier]  # (the link is still read after the rate)
+        else:
+            return  # "6.4 per resident": a rate, no newer level of a count
     if one_or_more(b):
         return  # "7,270 households now include at least one adult in work, up from 5,430": the households moved
     if counted_set(d, si, pos) or _spread_over(d, si, pos):
