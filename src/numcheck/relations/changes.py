@@ -1701,6 +1701,15 @@ def _opening_pronoun(words: Sequence[str], lo: int) -> bool:
     return lo <= k and words[k : k + 1] != () and words[k] in NEAR_PRONOUNS and words[k + 1 : k + 2] in HAVE
 
 
+def _included(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` is an item of an "including" list in its clause, after a figure before it."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for x in range(k - 1, max(-1, d.m.clause_start(si, k) - 1), -1):
+        if words[x] in ("including", "among", "of which"):
+            return any(toks[y].fact >= 0 for y in range(0, x))
+    return False
+
+
 def _earlier_same(
     d: _Doc, si: int, lo: int, b: Fact, concept: str, pronoun: bool, same_only: bool, bi: int = -1
 ) -> int:
@@ -1724,6 +1733,9 @@ def _earlier_same(
                 if pronoun:
                     return -1  # the pronoun's antecedent is the nearest figure; it is another quantity
                 continue
+            if s2 < si and _included(d, s2, k):
+                continue  # "412 schools were closed, including 187 in A and 96 in B. By Thursday the number had
+                # dropped to 260": the items of "including" are parts, the number their whole
             other = _subject_concept(d, ai)
             if bi >= 0 and not _holders_agree(d, ai, bi):
                 return -1  # "Rival Shell made $17.5bn. It is raising its dividend to 8.5 cents": another holder's
