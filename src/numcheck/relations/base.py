@@ -360,6 +360,29 @@ class _Doc:
         mm = self.m.by_fact[fi]
         return mm.sentence, mm.position
 
+    def _apposed_item(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` is an item of a breakdown set off by commas right after a larger figure
+        of its family ("62 athletes, 38 women and 24 men,")."""
+        words, toks = self.m.words[si], self.m.tokens[si]
+        f = self.facts[toks[k].fact]
+        seen_comma = False
+        for j in range(k - 1, max(-1, k - APPOSED_REACH), -1):
+            if words[j] == ",":
+                seen_comma = True
+            if words[j] in (".", ";", ":"):
+                return False
+            fj = toks[j].fact
+            if fj < 0:
+                continue
+            g = self.facts[fj]
+            if not same_family(g, f) or g.value is None or f.value is None:
+                return False
+            if seen_comma and g.value > f.value and words[j + 1 : k].count(",") >= 1:
+                first_comma = next(x for x in range(j + 1, k) if words[x] == ",")
+                if toks[first_comma + 1].fact >= 0 or first_comma - j <= APPOSED_NOUN + 1:
+                    return True
+        return False
+
     def antecedent(self, si: int, pos: int, part: int, check_concept: bool = False, noun: str = "") -> int:
         """The whole a pronoun before or after ``part`` points back to: the nearest earlier countable figure.
 
@@ -400,6 +423,8 @@ class _Doc:
                 continue  # "61,300 arrivals, almost 2,000 a day. ... 52,100 of them": a rate, no set
             if self._pronoun_part(s2, k):
                 continue  # "Twelve of them were charged, and 15 of them released": both of the same whole
+            if self._apposed_item(s2, k):
+                continue  # "A squad of 62 athletes, 38 women and 24 men, travelled, and 28 of them": the 62's items
             if s2 != si and not noun and self._set_part(s2, k):
                 return -1  # "18,400 of the affected homes were in A. ... 26,900 of them": the part or its set?
             om = self.m.by_fact.get(fi)
@@ -878,6 +903,10 @@ def nouns_differ(d: _Doc, a: int, b: int) -> bool:
 
 # Largest count of members a set told by its size may have ("its five districts").
 SET_MEMBERS_MAX = 12
+# Tokens back from an item of a breakdown set off after its whole ("62 athletes, 38 women and 24 men"), and
+# the words of the whole's noun before its comma.
+APPOSED_REACH = 10
+APPOSED_NOUN = 2
 _SET_OWNERS = frozenset({"its", "their", "the", "his", "her", "our"})
 _SET_PREPS = frozenset({"through", "across", "over", "in", "at", "among", "between", "into", "from"})
 
