@@ -170,6 +170,8 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             and words[j] not in (".", ";", "!", "?")
         ):
             opener = d.v.breakdown_open.starting_at(words, j) or _with_open(d, si, j)
+            if opener and any(w in ('"', "\u201c", "\u201d") for w in words[pos + 1 : j]):
+                break  # 'a lifestyle "far beyond her salary of £38,000 a year", including £88,000 on holidays'
             if opener:
                 label, after = opener
                 items = _items_from(d, si, after, f)

@@ -752,8 +752,8 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     part = d.facts[toks[pos].fact]
     for back in range(k - 2, max(-1, k - 2 - INCLUDING_REACH), -1):
         fi = toks[back].fact
-        if words[back] in CLAUSE_END:
-            return None
+        if words[back] in CLAUSE_END or words[back] in ('"', "\u201c", "\u201d"):
+            return None  # ('"far beyond her salary of £38,000 a year", including £88,000': the quote's own figure)
         if fi < 0:
             continue
         f = d.facts[fi]
