@@ -1002,8 +1002,11 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         return  # "7,270 households now include at least one adult in work, up from 5,430": the households moved
     if counted_set(d, si, pos) or _spread_over(d, si, pos):
         return  # "87 admissions across the county's three hospitals ..., up from 52": a set's size, no level
-    if is_gap(d, bi):
-        return  # "lifts them to 52 points, two behind leaders Castleford on 54": a gap, no level
+    if is_gap(d, bi) or d.gap_told(si, pos):
+        return  # "lifts them to 52 points, two behind leaders Castleford on 54", "2.3% lower than": a gap, no level
+    h0 = d.hedge_start(si, pos)
+    if h0 > 0 and words[h0 - 1] == "including":
+        return  # "employed 612 full-time staff, including 71 players, up from 584": the whole moved, not its part
     if _last_listed(d, si, pos):
         return  # "a team of 14 made up of eight women and six men, up from 11": the list's whole moved
     h = d.hedge_start(si, pos)
@@ -2025,6 +2028,9 @@ def _base_of(d: _Doc, si: int, k: int) -> bool:
 BASE_REACH = 6
 
 
+_TIME_PREPS = frozenset({"in", "on", "at", "during", "over"})
+
+
 def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation | None:
     words = d.m.words[si]
     toks = d.m.tokens[si]
@@ -2032,6 +2038,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         return None  # "risen 0.4% over the quarter": a stretch of time, not a comparison
     # "lead the Liberals by 27% to 31%": both figures after the word.
     framed = after
+    if after + 1 < len(words) and words[after] in _TIME_PREPS and toks[after + 1].fact >= 0:
+        framed = after + 1  # "2.3% lower than in October to December, compared with a 1.1% fall": a time
     while framed < len(words) and toks[framed].fact >= 0 and d.facts[toks[framed].fact].kind in FRAME_KINDS:
         framed += 1  # "well above 2003's 9.8%"
     if framed > after and (framed >= len(words) or words[framed] in CLAUSE_END or words[framed] == ","):
