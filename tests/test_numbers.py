@@ -110,3 +110,12 @@ def test_a_version_wildcard_is_no_figure() -> None:
 
     assert [n.value for n in numbers.find("Python 2.6 and later (including 3.x)")] == [D("2.6")]
     assert numbers.find("releases 1.2.x and 4.*") == []
+
+
+def test_a_glued_m_before_a_unit_is_million() -> None:
+    from numcheck import extract
+
+    facts = {f.text: f for f in extract("The buses covered 31.4m miles (about 50.5m km).").facts}
+    assert facts["50.5m km"].unit == "kilometre" and facts["50.5m km"].value == 50_500_000
+    wall = {f.text: f for f in extract("The wall is 4m in height.").facts}
+    assert wall["4m"].unit == "metre" and wall["4m"].value == 4

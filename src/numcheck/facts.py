@@ -959,6 +959,10 @@ def _times_million(
     return value * factor, step * factor, low, high
 
 
+# Words a unit reader may take for a unit that, after "4m", are words of the sentence ("4m in height").
+_M_NOT_UNITS = frozenset({"in", "at", "a", "an", "to", "by", "of", "on", "or", "m", "s", "h", "g", "t", "c", "f"})
+
+
 def _m_noun_after(clean: str, pos: int, start: int | None = None, value: Decimal | None = None) -> bool | None:
     """After "4m" (``pos`` just past the "m"): True for a count or money, False for a length, None if unsure.
 
@@ -968,6 +972,14 @@ def _m_noun_after(clean: str, pos: int, start: int | None = None, value: Decimal
         return False  # "a 4m-high wall", "the 100m-long pier"
     if _CUR_WORD_AFTER.match(clean, pos) or _CODE_AFTER.match(clean, pos):
         return True  # "65m euros", "30m rupees"
+    unit = units.match_after(clean, pos)
+    if (
+        unit is not None
+        and unit.start > pos
+        and clean[pos : unit.start].strip() == ""
+        and clean[unit.start : unit.end].lower() not in _M_NOT_UNITS
+    ):
+        return True  # "50.5m km", "2.3m tonnes": a unit after the "m" makes it million of that unit
     m = _M_WORDS.match(clean, pos)
     if m is None:
         return None
