@@ -119,3 +119,10 @@ def test_a_glued_m_before_a_unit_is_million() -> None:
     assert facts["50.5m km"].unit == "kilometre" and facts["50.5m km"].value == 50_500_000
     wall = {f.text: f for f in extract("The wall is 4m in height.").facts}
     assert wall["4m"].unit == "metre" and wall["4m"].value == 4
+
+
+def test_zero_before_a_hyphened_word_is_a_kind_not_a_figure() -> None:
+    from numcheck import extract
+
+    assert [f.text for f in extract("The fleet will be zero-emission by 2028.").facts] == ["2028"]
+    assert [f.text for f in extract("Staff on zero-hours contracts.").facts] == ["zero-hours"]

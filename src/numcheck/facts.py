@@ -1396,6 +1396,8 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
             after,
         ):
             return False
+    if w == "zero" and re.match(r"-[a-z]", after) and not re.match(r"-(?:hours?|days?|weeks?|years?)\b", after):
+        return False  # "zero-emission buses", "a zero-carbon plan": a kind, no figure ("zero-hours" stays)
     if w == "half":
         ok_after = re.match(r"\s+(?:of|the|their|its|his|her|our|all|a|an|that)\b|-(?:million|dozen)", after)
         if re.match(r"\s[-–—]\s", after) and re.search(r"[,;:]\s*\Z", before):

@@ -464,12 +464,29 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object, told: bool 
             continue
         if _whose_case(d, s3, k3):
             continue  # "For someone on €50,000, that saves a further €242.40": whose case, not the base
+        if d.gap_told(s3, k3) or _yardstick(d, s3, k3) or _would(d, s3, k3):
+            continue  # "98 more than today", "double the £215,000", "which would mean 310": no base
         if f.kind in COUNTABLE and same_family(f, af):
             if told and not _one_thing(d, fi, add):
                 continue  # "About 120 people spent the night ... another 33 properties": not the count added to
             return add, fi
         return None  # a figure of another kind nearer: the addition is to something else
     return None
+
+
+def _would(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` is told in a clause of what would or could be ("which would mean 310")."""
+    words = d.m.words[si]
+    return any(w in ("would", "could", "might") for w in words[d.m.clause_start(si, k) : k])
+
+
+def _yardstick(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` is what another is measured against: after a multiple word ("double the
+    £215,000") or "than"."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, k)
+    j = h - 1 if h > 0 and words[h - 1] in ("the", "a") else h
+    return j > 0 and (words[j - 1] in d.v.multiples or words[j - 1] == "than")
 
 
 def _whose_case(d: _Doc, si: int, k: int) -> bool:
