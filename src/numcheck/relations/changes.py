@@ -1690,6 +1690,8 @@ def _figure_before(d: _Doc, si: int, k: int, like: Fact) -> int:
 def _has_from_after(d: _Doc, si: int, pos: int) -> bool:
     words = d.m.words[si]
     j = skip_aside(d, si, pos + 1)
+    if j + 1 < len(words) and words[j] == "per":
+        j = skip_aside(d, si, j + 2)  # "to 36.75p per litre from 39.25p"
     if j < len(words) and words[j] == ",":
         j += 1
     return j < len(words) and words[j] in ("from", "compared", "against", "on", "versus", "vs")
