@@ -379,8 +379,13 @@ class _Doc:
                 return False
             if seen_comma and g.value > f.value and words[j + 1 : k].count(",") >= 1:
                 first_comma = next(x for x in range(j + 1, k) if words[x] == ",")
-                if toks[first_comma + 1].fact >= 0 or first_comma - j <= APPOSED_NOUN + 1:
-                    return True
+                listed = (
+                    any(toks[x].fact >= 0 for x in range(first_comma + 1, k))
+                    or (k + 2 < len(words) and words[k + 1] == "and" and toks[k + 2].fact >= 0)
+                    or (k + 3 < len(words) and words[k + 2] == "and" and toks[k + 3].fact >= 0)
+                )
+                if listed and (toks[first_comma + 1].fact >= 0 or first_comma - j <= APPOSED_NOUN + 1):
+                    return True  # (a list of two or more items: "Of the 640, 455 took part" is no item)
         return False
 
     def antecedent(self, si: int, pos: int, part: int, check_concept: bool = False, noun: str = "") -> int:
