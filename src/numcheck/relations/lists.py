@@ -1162,6 +1162,8 @@ def _ranked_before(d: _Doc, si: int, total: int, first: int) -> bool:
     if ts != si or tpos >= first:
         return False
     words = d.m.words[si]
+    if _has("ranked_after", words, tpos + 1, first):
+        return True  # "the biggest market with 386,000 visitors, followed by the US (291,000), ...": a ranking
     return any(d.v.comparison.starting_at(words, k) for k in range(tpos + 1, first))
 
 

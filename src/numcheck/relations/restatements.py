@@ -956,6 +956,11 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             na, nb = _plural_noun_after(d, first), _plural_noun_after(d, fi)
             if na and nb and na != nb:
                 continue  # "a run of 14 league games" ... "41 points from 22 games": two things counted
+            if is_gap(d, first) or is_gap(d, fi):
+                continue  # "beat the Knights by 16 runs" ... "61 for one": a margin is no figure told again
+            ha, hb = d.m.frame(first).holder, d.m.frame(fi).holder
+            if ha and hb and not same_holder(ha, hb):
+                continue  # "taking Westshire to 142" ... "Eastmoor slip to second on 124": two holders
             if sents[fs].item and sents[si].item:
                 continue  # two entries of a list or table: parallel items, not one figure told twice
             said = bag_of(fi)

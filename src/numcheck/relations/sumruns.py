@@ -250,6 +250,8 @@ def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
     k = d.hedge_start(si, pos)
     if k > 0 and words[k - 1] in _NOT_LEVELS:
         return False
+    if k > 0 and words[k - 1] in ("top", "bottom"):
+        return False  # "got one of their top three": a place in a ranking, no amount
     if k > 1 and words[k - 1] == "(" and (b := d.fact_at(si, k - 2)) >= 0 and family(d.facts[b]) == like:
         return False  # "£98.1m (£95.0m last year)": the figure's own other time, in brackets
     if _paired(d, si, k, pos):
