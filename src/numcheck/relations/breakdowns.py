@@ -158,6 +158,8 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
         words = d.m.words[si]
         if d.older_end(si, pos) and pos + 1 < len(words) and ":" in words[pos + 1 : pos + 4]:
             continue  # "up from 3,120 last year: 1,920 sheep, ...": the list is the newer level's
+        if _colon_item(d, si, pos, f):
+            continue  # "£186m over three years: £72m ..., £64m ... and £50m in 2027/28, including £48m for ..."
         # A total, a few words, then an opener: "120 staff: 70 ...", "£9m, including £6m ...".
         # A figure that is itself a part of a pronoun's whole ("400 of whom are nurses, 180 of whom
         # ...") is an item of a parallel list, never the total of the items after it.
@@ -393,6 +395,21 @@ _TIME_WORDS = frozenset(
 # Tokens from a total to a colon that closes its clause and opens its parts ("will recruit 48 staff before
 # its new school in Brayford opens in September 2026: 26 teachers, ...").
 COLON_REACH = 16
+
+
+def _colon_item(d: _Doc, si: int, pos: int, f: Fact) -> bool:
+    """The figure at ``pos`` is an item of a list a colon opens after a larger figure of its family in its
+    sentence: "including" after it tells the colon's total's parts, not its own."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    colon = next((k for k in range(pos - 1, -1, -1) if words[k] == ":"), -1)
+    if colon < 0:
+        return False
+    return any(
+        toks[k].fact >= 0
+        and same_family(d.facts[toks[k].fact], f)
+        and (d.facts[toks[k].fact].value or 0) > (f.value or 0)
+        for k in range(0, colon)
+    )
 
 
 def _colon_after(d: _Doc, si: int, pos: int) -> int:
