@@ -62,6 +62,11 @@ class Anchor:
 
 
 @functools.cache
+@functools.cache
+def _tenures() -> frozenset[str]:
+    return frozenset(dates.table("timeline")["tenure_after"])
+
+
 def _words(key: str) -> frozenset[str]:
     return frozenset(dates.table("timeline")[key])
 
@@ -237,6 +242,8 @@ def not_elapsed(words: tuple[str, ...], pos: int) -> bool:
     nxt = words[pos + 1] if pos + 1 < len(words) else "."
     if nxt in _words("not_after"):
         return True
+    if " ".join(words[pos + 1 : pos + 4]) in _tenures() or " ".join(words[pos + 1 : pos + 3]) in _tenures():
+        return True  # "production would end on Friday, 19 December, after 68 years on the site": a tenure
     k = pos + 2
     while k < len(words) and words[k] in ("his", "her", "their", "its", "the"):
         k += 1
