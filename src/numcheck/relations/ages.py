@@ -691,6 +691,8 @@ def _ages_then_and_now(d: _Doc) -> Iterator[Relation]:
         a, mm = d.facts[ai], d.m.by_fact.get(ai)
         if a.unit != "year" or a.value is None or a.is_range or mm is None or not (mm.frame or "")[:1].isdigit():
             continue
+        if a.text.isdigit() and apposed(d, mm.sentence, mm.position):
+            continue  # "Alan Pritchard, 71, whose grandfather founded the business in 1952": the age now
         at = _own_year(d, mm.sentence, mm.position)
         if at >= 0 and str(_year_of(d.facts[at])) == mm.frame and not _birth_year(d, at):
             thens.append((ai, at))
