@@ -959,8 +959,9 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             if is_gap(d, first) or is_gap(d, fi):
                 continue  # "beat the Knights by 16 runs" ... "61 for one": a margin is no figure told again
             ha, hb = d.m.frame(first).holder, d.m.frame(fi).holder
-            if ha and hb and not same_holder(ha, hb):
-                continue  # "taking Westshire to 142" ... "Eastmoor slip to second on 124": two holders
+            if f.kind in ("count", "number") and ha and hb and not same_holder(ha, hb):
+                continue  # "taking Westshire to 142" ... "Eastmoor slip to second on 124": two holders' counts
+                # (a price one side pays and the other gets is one figure: "pay 72% more" ... "boost by 72%")
             if sents[fs].item and sents[si].item:
                 continue  # two entries of a list or table: parallel items, not one figure told twice
             said = bag_of(fi)
