@@ -68,6 +68,8 @@ CONVERTIBLE = frozenset({"money", "measure"})
 CONVERSION_JOINS = frozenset({";", ",", "or", "/"})
 # Punctuation that ends a clause for the readers above.
 CLAUSE_END = frozenset(";:.!?")
+# Double quotation marks as the tokenizer keeps them (apostrophes are not among them: "the firm's").
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 # Words that open a relative clause set off by commas: a time told inside one is not the main clause's.
 _RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
 # Words before a place after "in" that the comma opening an aside may stand ("The study, presented at a
@@ -205,6 +207,11 @@ class Token(NamedTuple):
 @functools.cache
 def _past_moves() -> frozenset[str]:
     return frozenset(_toml("vocab.toml")["past_moves"]["words"])
+
+
+def inside_quote(words: Sequence[str], pos: int) -> bool:
+    """The word at ``pos`` stands inside a quotation opened before it in its sentence (an odd count of marks)."""
+    return sum(1 for w in words[:pos] if w in QUOTE_MARKS) % 2 == 1
 
 
 def event_noun(words: Sequence[str], k: int) -> bool:

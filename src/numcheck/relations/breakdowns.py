@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 
-from numcheck.mentions import CLAUSE_END
+from numcheck.mentions import CLAUSE_END, QUOTE_MARKS
 from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
 from numcheck.relations.lists import placed_in_places
@@ -172,7 +172,7 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             and words[j] not in (".", ";", "!", "?")
         ):
             opener = d.v.breakdown_open.starting_at(words, j) or _with_open(d, si, j)
-            if opener and any(w in ('"', "\u201c", "\u201d") for w in words[pos + 1 : j]):
+            if opener and any(w in QUOTE_MARKS for w in words[pos + 1 : j]):
                 break  # 'a lifestyle "far beyond her salary of £38,000 a year", including £88,000 on holidays'
             if opener:
                 label, after = opener

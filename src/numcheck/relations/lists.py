@@ -28,7 +28,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from numcheck.mentions import CLAUSE_END, Token
+from numcheck.mentions import CLAUSE_END, Token, inside_quote
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, Relation, _Doc, family, whole_floors
 from numcheck.relations.referents import (
@@ -511,9 +511,6 @@ def _first_of_sides(d: _Doc, si: int, pos: int) -> bool:
     return any(t.fact >= 0 and _name_entry(d, si, k) is not None for k, t in enumerate(toks) if k > pos + 1)
 
 
-_DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d"})
-
-
 def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = frozenset({"", "now"})) -> bool:
     """The count at ``pos`` is one side's seats: a seat noun after it or a bare figure given to a name, no
     word of a gain, loss, margin or threshold beside it, no other year or time than the whole's (``times``)."""
@@ -521,7 +518,7 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
     f = d.facts[d.fact_at(si, pos)]
     if f.kind not in ("count", "number") or f.is_range or f.value is None or f.value >= (whole.value or 0):
         return False
-    if sum(1 for w in words[:pos] if w in _DOUBLE_QUOTES) % 2 == 1:
+    if inside_quote(words, pos):
         return False  # '"Nineteen seats is a great result," said the leader': a quote tells a side's seats again
     k = d.hedge_start(si, pos)
     noun = _tables()["seats"].starting_at(words, pos + 1)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from numcheck import dates
-from numcheck.mentions import CLAUSE_END, Token
+from numcheck.mentions import CLAUSE_END, Token, inside_quote
 from numcheck.model import Span
 from numcheck.relations.ages import STOPWORDS_CAL, _at_start_act, _latest_dated, _told_now, apposed
 from numcheck.relations.base import Relation, _Doc, _lead_sentences, _plain_tokens
@@ -200,7 +200,7 @@ def _copula_age(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
         k -= 1
     if k >= 0 and (words[k] == "i'm" or (words[k] == "am" and k > 0 and words[k - 1] == "i")):
         # Margaret Hill, 82, said: "I'm 92 and ...": the quote's teller, told before "said" or after it
-        if _in_quote(d, si, pos):
+        if inside_quote(d.m.words[si], pos):
             told = _subject(d, si) if _SAID.intersection(words[:k]) else _speaker(d, si)
             return told if told[0] else None
         return None
@@ -221,12 +221,6 @@ def _copula_age(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
         subject = j < k - 1 and (j < 0 or words[j] in ('"', "'") or words[j] in _OPENERS)
         person = _run_back(d, toks, k - 1) if subject else ("", "")
     return person if person[0] else None
-
-
-def _in_quote(d: _Doc, si: int, pos: int) -> bool:
-    """The token at ``pos`` stands inside a quotation mark opened before it in its sentence."""
-    words = d.m.words[si]
-    return sum(1 for w in words[:pos] if w in ('"', "\u201c", "\u201d")) % 2 == 1
 
 
 def _past_before(d: _Doc, si: int, pos: int) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from numcheck import startcache
-from numcheck.mentions import CLAUSE_END, same_holder
+from numcheck.mentions import CLAUSE_END, QUOTE_MARKS, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _NOT_PART_NOUNS,
@@ -752,7 +752,7 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     part = d.facts[toks[pos].fact]
     for back in range(k - 2, max(-1, k - 2 - INCLUDING_REACH), -1):
         fi = toks[back].fact
-        if words[back] in CLAUSE_END or words[back] in ('"', "\u201c", "\u201d"):
+        if words[back] in CLAUSE_END or words[back] in QUOTE_MARKS:
             return None  # ('"far beyond her salary of £38,000 a year", including £88,000': the quote's own figure)
         if fi < 0:
             continue
