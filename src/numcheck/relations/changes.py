@@ -1710,7 +1710,7 @@ def _included(d: _Doc, si: int, k: int) -> bool:
     """The figure at token ``k`` is an item of an "including" list in its clause, after a figure before it."""
     words, toks = d.m.words[si], d.m.tokens[si]
     for x in range(k - 1, max(-1, d.m.clause_start(si, k) - 1), -1):
-        if words[x] in ("including", "among", "of which"):
+        if words[x] in ("including", "among"):
             return any(toks[y].fact >= 0 for y in range(0, x))
     return False
 
