@@ -170,8 +170,9 @@ _ATTRIBUTIVE_BEFORE = frozenset({"its", "his", "her", "their", "our", "the", "th
 POSSESSIVE_REACH = 3
 # Words right before a bare figure (no noun of its own) that join it to an earlier figure of its sentence,
 # whose noun it leaves out: "90,000 staff in all, with some 6,000 in Spain", "deaths rose to 45, from 30",
-# "900 jobs will go in Leeds and 400 in York", "profit was £5m, against £3m".
-_ELIDED_AFTER = frozenset(", and with while whereas but from to against versus vs".split())
+# "900 jobs will go in Leeds and 400 in York", "profit was £5m, against £3m", "31,000 vacancies, including
+# about 9,000 for bricklayers".
+_ELIDED_AFTER = frozenset(", and with while whereas but from to against versus vs including".split())
 # Marks after a figure that join it to another in a score or a run ("2-1", "6–4"): no count of a thing.
 _SCORE_JOINS = frozenset({"-", "–", "—"})
 # Words between an anaphor opening a clause and its figure: "They had reached almost 2.3 million".
@@ -783,6 +784,8 @@ class Mentions:
         first = subject.split()[0]
         if (first in _VERBS or first.endswith("ed")) and first not in self.vocab.concepts:
             return None  # "21 showed resistance": what follows is said of the figure, not what it counts
+        if self.vocab.roles_before.ending_at((first,), 1) is not None and " " not in subject:
+            return None  # "240 flats, including 260 for social rent": a role cue, not what the 260 counts
         return subject
 
     def _contact_verb(self, si: int, pos: int, f: Fact) -> str | None:

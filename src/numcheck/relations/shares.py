@@ -813,6 +813,8 @@ def _members_of_units(d: _Doc, whole: int, part: int) -> bool:
         return False
     wn, pn = wm.noun.split()[0], pm.noun.split()[0]
     units = _units_of_people()
+    if d.m.frame(part).concept in (d.m.frame(whole).concept, "one"):
+        return False  # "380 homes, including 95 affordable ones": units of the same kind
     return wn in units and pn not in units and pn.isalpha()
 
 
