@@ -426,8 +426,10 @@ class _Doc:
             rm = self.m.by_fact.get(fi)
             if rm is not None and "each" in rm.roles:
                 continue  # "61,300 arrivals, almost 2,000 a day. ... 52,100 of them": a rate, no set
-            if self._pronoun_part(s2, k):
-                continue  # "Twelve of them were charged, and 15 of them released": both of the same whole
+            if self._pronoun_part(s2, k) and (s2 == si or noun):
+                # "Twelve of them were charged, and 15 of them released": both of the same whole; but "1,200 of
+                # them responded. Of those, 720": the ones who responded
+                continue
             if self._apposed_item(s2, k):
                 continue  # "A squad of 62 athletes, 38 women and 24 men, travelled, and 28 of them": the 62's items
             if s2 != si and not noun and self._set_part(s2, k):
@@ -439,6 +441,8 @@ class _Doc:
             if not (noun and singular(noun) in heads) and self.move_told(s2, k):
                 older = fi if older < 0 else older
                 continue  # "1.78 million, up by 104,000 on the quarter. ... of the total": the move is no set
+            if not noun and s2 != si and (told := self._part_of_whole_at(s2, k)) >= 0 and told != part:
+                return told  # "87 of the 118 heads replied. Of those, 52": the ones who replied, not all 118
             if not noun or singular(noun) in heads:
                 if not noun and (self._after_preposition(s2, k) or self._owned_set(s2, k) or self.older_end(s2, k)):
                     if aside < 0:
@@ -752,6 +756,20 @@ class _Doc:
             and self.fact_at(si, k + 2) < 0
             and words[k + 2][:1].isalpha()
         )
+
+    def _part_of_whole_at(self, si: int, pos: int) -> int:
+        """The count told as a part of the figure at ``pos`` right before it ("87 of the 118", "640 out of
+        900"), of its family and more than one, else -1: a later "of those" takes a part of that part."""
+        start = self.hedge_start(si, pos)
+        hit = self.v.whole_of.ending_at(self.m.words[si], start)
+        if hit is None or hit[1] == 0:
+            return -1
+        pi = self.fact_at(si, hit[1] - 1)
+        if pi < 0:
+            return -1
+        p, w = self.facts[pi], self.facts[self.fact_at(si, pos)]
+        ok = p.kind in COUNTABLE and same_family(p, w) and p.value is not None and p.value > 1
+        return pi if ok and not p.is_range else -1
 
     def _pronoun_part(self, si: int, pos: int) -> bool:
         """The figure at ``pos`` is itself a part of a pronoun's whole ("Twelve of them")."""
