@@ -287,7 +287,7 @@ from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _sets_told, _tennis, _tournament_sets, _won_matches
 from numcheck.relations.terms import _terms
 from numcheck.relations.timeline import _timeline_spans
-from numcheck.relations.wholes import _beside_shares, _money_shares, _told_wholes, _total_shares
+from numcheck.relations.wholes import _beside_shares, _group_shares, _money_shares, _told_wholes, _total_shares
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family", "sized_group"]
 
@@ -535,6 +535,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _named_groups,
     _told_wholes,
     _total_shares,
+    _group_shares,
     _beside_shares,
     _shares_told_after,
 )

@@ -63,6 +63,91 @@ def _told_wholes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             yield Relation("share", (("part", pi), ("whole", wi), ("share", xi)), rel.cues, "document")
 
 
+# Sentences before a group's share in which its count may be told.
+GROUP_BACK = 3
+
+
+@functools.cache
+def _group_verbs() -> PhraseTable:
+    return PhraseTable.build((p, "group") for p in _toml("vocab.toml")["group_shares"]["verbs"])
+
+
+def _group_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A group's share told by its noun, "Women made up 65% of those taking part", against the count of
+    that group told in the sentences before as a part of a whole, "Of those volunteers, 708 were women": a
+    ``share`` of that part and whole. Only a share no reader has tied, whose subject is one noun of a
+    concept, and the nearest count of that concept, which must be a part of exactly one whole."""
+    tied = {i for rel in built.get("share", {}).values() for _, i in rel.roles}
+    wholes: dict[int, set[int]] = {}
+    for rel in built.get("part", {}).values():
+        pi, wi = rel.get("part"), rel.get("whole")
+        if pi is not None and wi is not None:
+            wholes.setdefault(pi, set()).add(wi)
+    if not wholes:
+        return
+    for si, pos, xi, _ in d.figures(frozenset({"percent"})):
+        if xi in tied or pos + 1 >= len(d.m.words[si]) or d.m.words[si][pos + 1] != "of":
+            continue
+        concept = _group_subject(d, si, pos)
+        if not concept:
+            continue
+        for _, _, fi in d.m.figures_before(si, pos, GROUP_BACK, None):
+            g = d.facts[fi]
+            if g.kind not in ("count", "number") or d.m.frame(fi).concept != concept:
+                continue
+            found = wholes.get(fi, set())
+            wi = next(iter(found)) if len(found) == 1 else -1
+            if wi >= 0 and _names_whole(d, si, pos + 2, wi):
+                cue = d.span(si, pos, pos + 2)
+                yield Relation("share", (("part", fi), ("whole", wi), ("share", xi)), (cue,), "document")
+            break
+
+
+@functools.cache
+def _sample_nouns() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["group_shares"]["sample_nouns"])
+
+
+# Words of a whole's noun phrase after "of" read for its head ("the trial's adult participants").
+WHOLE_PHRASE = 4
+
+
+def _names_whole(d: _Doc, si: int, k: int, wi: int) -> bool:
+    """The words from token ``k`` (after "of") name the whole ``wi``: a pronoun ("those taking part",
+    "them"), a noun of a sample ("the participants", ``[group_shares] sample_nouns``) or a noun of the
+    whole's own concept ("the volunteers"); "the study's doctors", "the UK population" name others."""
+    words = d.m.words[si]
+    while k < len(words) and (words[k] in ("the", "all") or words[k].endswith("'s")):
+        k += 1
+    if k >= len(words) or d.m.tokens[si][k].fact >= 0:
+        return False
+    if words[k] in d.v.anaphora:
+        return True
+    head = ""
+    for j in range(k, min(len(words), k + WHOLE_PHRASE)):
+        if not words[j].isalpha() or words[j] in CLAUSE_END or d.m.tokens[si][j].fact >= 0:
+            break
+        head = words[j]
+    if not head or head != words[k] and d.v.concept(words[k]):
+        return False  # "of its senior managers", "of the UK population": a narrower or other whole
+    return head in _sample_nouns() or d.v.concept(head) == d.m.frame(wi).concept
+
+
+def _group_subject(d: _Doc, si: int, pos: int) -> str:
+    """The concept of the one noun that opens the share's clause before a verb of making up a whole, right
+    before the share (past a hedge): "Women made up 65%", "Girls accounted for almost 40%"; else ""."""
+    words = d.m.words[si]
+    hit = _group_verbs().ending_at(words, d.hedge_start(si, pos))
+    if hit is None:
+        return ""
+    k = hit[1]
+    lo = d.m.clause_start(si, pos)
+    if k - lo != 1 or d.m.tokens[si][lo].fact >= 0:
+        return ""
+    concept = d.v.concept(words[lo])
+    return concept if concept and concept not in d.v.generic else ""
+
+
 def _part_before(d: _Doc, si: int, pos: int, concept: str) -> int:
     """The nearest count before token ``pos`` in its clause that counts ``concept``, else -1."""
     toks = d.m.tokens[si]
