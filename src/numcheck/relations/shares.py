@@ -66,6 +66,9 @@ RATIO_TEXT = startcache.compile(r"^\s*(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|a\s
 SHARE_BEFORE_REACH = 14
 # Tokens after a part that its share may stand, past the whole ("312 of them (32%)").
 SHARE_AFTER_REACH = 9
+# Tokens between the comma and a share that closes a clause saying a figure of another kind of the part
+# ("335 of them cost £25 or less, a third of the total"): the share comes right after the comma.
+SAID_SHARE_GAP = 2
 # Words of an "of" phrase after a share set off by a comma that may name its part's whole ("a third of the
 # national total").
 SAME_WHOLE_WORDS = 4
@@ -190,6 +193,7 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -
     if part < 0:
         part = toks[pos].fact
     rest = _told_share_words()[2] - CONJUNCTIONS
+    said = False  # a figure of another kind said of the part ("335 cost £25 or less"): only a closing share
     for k in range(pos + 1, min(len(words), pos + SHARE_AFTER_REACH)):
         if words[k] in CLAUSE_END or words[k] in rest:
             return None  # "20,000 went to residents and the rest, about three-fifths": the rest's share
@@ -197,8 +201,11 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -
         if fi == whole:
             continue
         if fi >= 0:
-            return None
-        hit = d.v.same.starting_at(words, k)
+            if d.facts[fi].kind in SHARES or same_family(d.facts[fi], d.facts[part]):
+                return None
+            said = True
+            continue
+        hit = None if said else d.v.same.starting_at(words, k)
         if hit and hit[0] == "money" and d.facts[part].kind != "money":
             hit = None  # "12 of the 20 contracts, worth 45% of ...": a share by value, not by count
         if hit and words[k] in ("(", ",", "-", "\u2013", "\u2014"):
@@ -212,6 +219,8 @@ def _share_after_whole(d: _Doc, si: int, pos: int, whole: int, part: int = -1) -
             # share set off by a comma, of the part's whole.
             si_ = d.figure_after(si, k + 1, SHARES)
             if si_ >= 0 and _of_same_whole(d, si, d.pos_of(si_)[1]):
+                if said and d.pos_of(si_)[1] > k + 1 + SAID_SHARE_GAP:
+                    return None
                 return si_, d.span(si, k, k + 1)
     return None
 
