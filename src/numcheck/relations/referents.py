@@ -811,3 +811,38 @@ def carried_whole(d: _Doc, si: int, pos: int, like: Fact) -> tuple[int, Span] | 
     if like.value is None or f.value <= like.value:
         return None
     return own[0], d.span(si - 1, 0, comma)
+
+
+@functools.cache
+def _sample_nouns() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["group_shares"]["sample_nouns"])
+
+
+# Words of a whole's noun phrase after "of" read for its head ("the trial's adult participants").
+WHOLE_PHRASE = 4
+
+
+def names_whole(d: _Doc, si: int, k: int, wi: int) -> bool:
+    """The words from token ``k`` (after "of") name the whole ``wi``: a pronoun ("those taking part",
+    "them"), a noun of a sample ("the participants", ``[group_shares] sample_nouns``) or a noun of the
+    whole's own concept ("the volunteers"); "the study's doctors", "the UK population" name others."""
+    words = d.m.words[si]
+    while k < len(words) and (words[k] in ("the", "all") or words[k].endswith("'s")):
+        k += 1
+    if k >= len(words) or d.m.tokens[si][k].fact >= 0:
+        return False
+    if words[k] in d.v.anaphora:
+        return True
+    head = ""
+    toks = d.m.tokens[si]
+    for j in range(k, min(len(words), k + WHOLE_PHRASE)):
+        if words[j] in _NP_STOP and head:
+            if j + 1 < len(words) and d.view.text[toks[j + 1].start : toks[j + 1].start + 1].isupper():
+                return False  # "of children in England": a named place's whole, maybe another
+            break  # "of all children in the area"
+        if not words[j].isalpha() or words[j] in CLAUSE_END or toks[j].fact >= 0:
+            break
+        head = words[j]
+    if not head or head != words[k] and d.v.concept(words[k]):
+        return False  # "of its senior managers", "of the UK population": a narrower or other whole
+    return head in _sample_nouns() or d.v.concept(head) == d.m.frame(wi).concept

@@ -34,6 +34,7 @@ from numcheck.relations.referents import (
     modified_whole,
     modifier_at,
     named_whole,
+    names_whole,
     narrowed_apart,
     narrowed_referent,
     opener_start,
@@ -1437,7 +1438,7 @@ def _shares_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         si, pos = d.pos_of(p)
         found = _share_in_clause(d, si, pos, set_off, not_after, stop)
         if found is None:
-            found = _share_next(d, si, pos, links, demonstratives, not_after)
+            found = _share_next(d, si, pos, links, demonstratives, not_after, w)
         if found is None or found[0] in tied:
             continue
         xi, cue = found
@@ -1539,9 +1540,11 @@ def _share_next(
     links: PhraseTable,
     demonstratives: frozenset[str],
     not_after: frozenset[str],
+    whole: int,
 ) -> tuple[int, Span] | None:
     """The share right after "That means", "This is" opening the next sentence (in its paragraph or opening
-    the next), when the part is the last amount of its sentence."""
+    the next), when the part is the last amount of its sentence; "of" after it must name the part's
+    ``whole`` ("That is 41% of children" after "Of the area's 52,300 children, 21,440 ...")."""
     toks = d.m.tokens[si]
     for k in range(pos + 1, len(toks)):
         fi = toks[k].fact
@@ -1571,8 +1574,11 @@ def _share_next(
         if xi < 0 or d.hedge_start(nxt, j) != k:
             return None
         k = j
-    if d.facts[xi].kind not in SHARES or _not_share_after(d, nxt, k, not_after):
+    if d.facts[xi].kind not in SHARES:
         return None
+    if _not_share_after(d, nxt, k, not_after):
+        if not (k + 1 < len(words) and words[k + 1] == "of" and names_whole(d, nxt, k + 2, whole)):
+            return None
     return xi, d.span(nxt, start, k + 1)
 
 

@@ -13,7 +13,7 @@ from numcheck.model import Fact
 from numcheck.numbers import scale_word
 from numcheck.relations.ages import apposed
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, SHARES, Relation, _Doc, family, same_family
-from numcheck.relations.referents import concepts_agree, definite_at, definite_whole
+from numcheck.relations.referents import concepts_agree, definite_at, definite_whole, names_whole
 from numcheck.relations.referents import words as referent_words
 from numcheck.relations.stated import _concept_before
 from numcheck.vocab import PhraseTable, _toml, singular
@@ -97,40 +97,10 @@ def _group_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue
             found = wholes.get(fi, set())
             wi = next(iter(found)) if len(found) == 1 else -1
-            if wi >= 0 and _names_whole(d, si, pos + 2, wi):
+            if wi >= 0 and names_whole(d, si, pos + 2, wi):
                 cue = d.span(si, pos, pos + 2)
                 yield Relation("share", (("part", fi), ("whole", wi), ("share", xi)), (cue,), "document")
             break
-
-
-@functools.cache
-def _sample_nouns() -> frozenset[str]:
-    return frozenset(_toml("vocab.toml")["group_shares"]["sample_nouns"])
-
-
-# Words of a whole's noun phrase after "of" read for its head ("the trial's adult participants").
-WHOLE_PHRASE = 4
-
-
-def _names_whole(d: _Doc, si: int, k: int, wi: int) -> bool:
-    """The words from token ``k`` (after "of") name the whole ``wi``: a pronoun ("those taking part",
-    "them"), a noun of a sample ("the participants", ``[group_shares] sample_nouns``) or a noun of the
-    whole's own concept ("the volunteers"); "the study's doctors", "the UK population" name others."""
-    words = d.m.words[si]
-    while k < len(words) and (words[k] in ("the", "all") or words[k].endswith("'s")):
-        k += 1
-    if k >= len(words) or d.m.tokens[si][k].fact >= 0:
-        return False
-    if words[k] in d.v.anaphora:
-        return True
-    head = ""
-    for j in range(k, min(len(words), k + WHOLE_PHRASE)):
-        if not words[j].isalpha() or words[j] in CLAUSE_END or d.m.tokens[si][j].fact >= 0:
-            break
-        head = words[j]
-    if not head or head != words[k] and d.v.concept(words[k]):
-        return False  # "of its senior managers", "of the UK population": a narrower or other whole
-    return head in _sample_nouns() or d.v.concept(head) == d.m.frame(wi).concept
 
 
 def _group_subject(d: _Doc, si: int, pos: int) -> str:
