@@ -1224,6 +1224,10 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
     for si, pos, ci, _ in d.figures(STATED_KINDS):
         words, toks = d.m.words[si], d.m.tokens[si]
         hit = d.v.direction.starting_at(words, pos + 1)
+        opened = -1  # where a way told before the stated change starts ("That was a rise of 40% on the")
+        if hit is None and (before := _way_before(d, si, pos)) is not None:
+            if pos + 1 < len(words) and words[pos + 1] in ("on", "from"):
+                hit, opened = (before[0], pos + 1), before[1]
         if hit is None or hit[1] >= len(words) or words[hit[1]] not in POINTED_LINKS:
             continue
         m = hit[1] + 1
@@ -1239,10 +1243,10 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
             continue
         bi = _newer_before(d, si, pos, a) if words[hit[1]] == "than" else -1
         if bi < 0:
-            bi = _pointed_newer(d, si, pos, a)
+            bi = _pointed_newer(d, si, pos, a, opened)
         if bi < 0 or bi == ai:
             continue
-        cue = d.span(si, pos + 1, hit[1] + 1)
+        cue = d.span(si, pos + 1, hit[1] + 1) if opened < 0 else d.span(si, opened, pos)
         rel = _change(d, si, ai, bi, (cue,), hit[0], (ci, hit[0], cue))
         yield rel if d.facts[bi].sentence == si else Relation(rel.kind, rel.roles, rel.cues, "sentence", rel.labels)
 
@@ -1266,14 +1270,28 @@ def _past_noun_of(d: _Doc, si: int, m: int) -> int:
     return m
 
 
-def _pointed_newer(d: _Doc, si: int, pos: int, like: Fact) -> int:
+def _way_before(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
+    """The way of a change told right before the stated change at token ``pos`` (past its hedge): "up 40%",
+    "a rise of 40%", "an increase of about 40%": (direction, the token the phrase starts at), else None."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    if k > 0 and words[k - 1] in ("of", "by"):
+        k -= 1
+    hit = d.v.direction.ending_at(words, k)
+    if hit is None:
+        return None
+    start = hit[1] - (hit[1] > 0 and words[hit[1] - 1] in ("a", "an"))
+    return hit[0], start
+
+
+def _pointed_newer(d: _Doc, si: int, pos: int, like: Fact, opened: int = -1) -> int:
     """The figure the clause's subject points back to, when the clause is that subject, a link verb and
     the stated change at token ``pos`` ("That was 37% down on", "The figure was 14% higher than"), an
     aside between the subject and its verb passed over ("said the total, collected over November, was
     21% higher than"): the last figure of ``like``'s family told before it (``referents.referent``),
     else -1."""
     words = d.m.words[si]
-    start = d.hedge_start(si, pos)
+    start = d.hedge_start(si, pos) if opened < 0 else opened
     w = referent_words()
     for link_start in range(start - 1, max(-1, start - 4), -1):
         hit = w.change_links.starting_at(words, link_start)
