@@ -450,6 +450,8 @@ def _whole_before(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     determiner = k == j and k >= 0 and words[k] in ("these", "those")  # "of these 42 patients"
     if k >= 1 and not determiner and words[k] in d.v.anaphora and words[k - 1] in ("of", "among"):
         ante = referent(d, si, k, part=part, at=k - 1)
+        if ante >= 0 and _members_named(d, si, pos, ante):
+            return None  # "412 families ..., among them 690 children": people in the units, no part
         if ante >= 0:
             return ante, d.span(si, k - 1, k + 1), "sentence"
         return None
@@ -813,6 +815,25 @@ def _price_rates() -> frozenset[str]:
 @functools.cache
 def _units_of_people() -> frozenset[str]:
     return frozenset(_toml("vocab.toml")["group_size"]["units_of_people"])
+
+
+# Words between a part's figure and the noun it counts when the noun is told as what the part is:
+# "of whom 745 were children".
+_MEMBER_LINKS = frozenset({"were", "are", "was", "is"})
+
+
+def _members_named(d: _Doc, si: int, pos: int, whole: int) -> bool:
+    """ "318 families ..., among them 745 children", "of whom 745 were children": the part's own noun,
+    told right after its figure or after "were", names people in the whole's units (``_members_of_units``);
+    a noun after a preposition ("of which 190 were in hotels") tells where, not what."""
+    words = d.m.words[si]
+    pm = d.m.by_fact.get(d.m.tokens[si][pos].fact)
+    if pm is None or not pm.noun:
+        return False
+    j = pos + 1
+    if j < len(words) and words[j] in _MEMBER_LINKS:
+        j += 1
+    return j < len(words) and words[j] == pm.noun.split()[0] and _members_of_units(d, whole, pm.fact)
 
 
 def _members_of_units(d: _Doc, whole: int, part: int) -> bool:
