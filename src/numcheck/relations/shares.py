@@ -699,14 +699,37 @@ def _rest_of_larger(d: _Doc, whole: int, rest: int) -> bool:
     if w is None or r is None:
         return False
     together = w + r
-    return any(
-        fi not in (whole, rest) and f.value is not None and abs(f.value - together) <= together * REST_SLACK
+    told = [
+        (fi, f.value)
         for _, _, fi, f in d.figures(frozenset({d.facts[whole].kind, "count", "number"}))
-    )
+        if fi not in (whole, rest) and f.value is not None
+    ]
+    if any(_near(v, together) for _, v in told):
+        return True
+    return _closes_list_before(told, whole, together)
+
+
+def _near(value: Decimal, target: Decimal) -> bool:
+    return abs(value - target) <= target * REST_SLACK
+
+
+def _closes_list_before(told: list[tuple[int, Decimal]], whole: int, together: Decimal) -> bool:
+    """ "1,326 items were left ... 1,012 kitchen knives ... along with 203 lock knives. Forty-seven were
+    swords ... Of those, 29 were machetes. The other 64 items ...": the whole is one of a list of parts of a
+    larger count told before it, and its rest closes that list, not the whole's (1,012 + 203 + 47 + 64)."""
+    before = [v for fi, v in told if fi < whole]
+    run = together
+    for n in range(len(before) - 1, max(-1, len(before) - 1 - LISTED_BEFORE), -1):
+        run += before[n]
+        if any(_near(v, run) for v in before[:n]):
+            return True
+    return False
 
 
 # How near a count told before must be to a whole and its rest together to be the larger whole they split.
 REST_SLACK = Decimal("0.005")
+# The figures told right before a whole that may be its sibling parts of a larger count.
+LISTED_BEFORE = 4
 
 
 def _gapped_sibling(d: _Doc, si: int, pos: int, like: Fact, verb: int = -1) -> int:
