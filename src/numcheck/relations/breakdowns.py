@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from numcheck.mentions import CLAUSE_END, QUOTE_MARKS
 from numcheck.model import Fact
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
-from numcheck.relations.lists import placed_in_places
+from numcheck.relations.lists import _capital, placed_in_places
 from numcheck.relations.referents import clause_subject, referent, subject_at
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml, singular
@@ -179,6 +179,7 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                 items = _items_from(d, si, after, f)
                 if not items and label == "exact" and (w := _with_later(d, si, after)) > 0:
                     items = _items_from(d, si, w, f)  # "split between A, B and C, with A receiving £42,000, ..."
+                items = before_named_sibling(d, si, pos, items)
                 if items and placed_in_places(d, fi, items[0]):
                     break  # "96 hospitals in nine countries, including 14 in the UK": the hospitals' list
                 if label == "with" and not _with_items(d, fi, items):
@@ -253,6 +254,44 @@ def _with_open(d: _Doc, si: int, j: int) -> tuple[str, int] | None:
     if j > 0 and words[j - 1] == "," and words[j] in _with_words():
         return "with", j + 1
     return None
+
+
+# Tokens of a name that tells a total's holder at its clause's start ("West Bromwich recorded 97").
+HOLDER_NAME = 3
+
+
+def _named_subject(d: _Doc, si: int, pos: int) -> bool:
+    """The total at token ``pos`` is told as "<Name> <verb> N" at its clause's start: "Birmingham
+    recorded 97", "In March, Oxford lost 75"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if k < 1 or not words[k].isalpha() or _capital(d, toks[k]):
+        return False  # the verb, in lower case
+    j = k - 1
+    while j >= 0 and k - 1 - j < HOLDER_NAME and toks[j].fact < 0 and _capital(d, toks[j]) and words[j].isalpha():
+        j -= 1
+    return j < k - 1 and (j < 0 or words[j] in CLAUSE_END or words[j] == ",")
+
+
+def before_named_sibling(d: _Doc, si: int, pos: int, items: list[int]) -> list[int]:
+    """The items up to the first told as another holder's figure with the total's verb left out: "Birmingham
+    recorded 97, of which 61 were in children under five, and Coventry 41" (Coventry's 41 is a sibling of
+    Birmingham's 97, no part of it). Only when the total is told of a name at its clause's start and the
+    first item carries no name before it."""
+    if len(items) < 2 or not _named_subject(d, si, pos):
+        return items
+    words, toks = d.m.words[si], d.m.tokens[si]
+    first = d.pos_of(items[0])[1]
+    if any(_capital(d, toks[q]) for q in range(pos + 1, first)):
+        return items  # "120 seats: Labour 58, the Greens 41": every item told with its name
+    for n, fi in enumerate(items[1:], 1):
+        k = d.hedge_start(si, d.pos_of(fi)[1]) - 1
+        j = k
+        while j > first and k - j < HOLDER_NAME and toks[j].fact < 0 and _capital(d, toks[j]):
+            j -= 1
+        if j < k and words[j] in ("and", ","):
+            return items[:n]
+    return items
 
 
 def _open_list(d: _Doc, label: str, items: Sequence[int]) -> bool:
