@@ -327,6 +327,29 @@ def _with_later(d: _Doc, si: int, start: int) -> int:
     return -1
 
 
+# Tokens a listed figure's noun may take before the "and" that joins the next figure ("a dozen first
+# sopranos and").
+PAIR_NOUN = 3
+
+
+def _closes_a_pair(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at token ``pos`` is joined by "and" to a figure of its family just before it: "has a dozen
+    sopranos and eleven altos". A ", with" list after it goes on with the list's members ("with nine tenors
+    and ten basses"), none a part of the last."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if k < 1 or words[k] != "and":
+        return False
+    for j in range(k - 1, max(-1, k - 2 - PAIR_NOUN), -1):
+        if words[j] in CLAUSE_END or words[j] == ",":
+            return False
+        fi = toks[j].fact
+        if fi >= 0:
+            f = d.facts[fi]
+            return f.kind not in FRAME_KINDS and same_family(f, d.facts[toks[pos].fact]) and not f.is_range
+    return False
+
+
 def _with_items(d: _Doc, total: int, items: Sequence[int]) -> bool:
     """The figures listed after ", with" are the total's parts: two or more, each below it, each counting its
     noun or none and no noun counted twice ("nine golds, 12 silvers and 10 bronzes"), none a concept of the
@@ -337,6 +360,8 @@ def _with_items(d: _Doc, total: int, items: Sequence[int]) -> bool:
     tm = d.m.by_fact.get(total)
     if d.v.whole_of.starting_at(d.m.words[ts], tp + 1) or (tm is not None and tm.roles & {"part", "remainder"}):
         return False  # "accounted for $121m of the total, with Asia contributing $88m": a part, no total
+    if _closes_a_pair(d, ts, tp):
+        return False  # "a dozen sopranos and eleven altos, with nine tenors and ten basses": more of the list
     tf = d.facts[total]
     tc = d.m.frame(total).concept
     known = d.v.concept_names - d.v.generic
