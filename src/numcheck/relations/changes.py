@@ -1832,32 +1832,54 @@ def _older_then_stated(d: _Doc) -> Iterator[Relation]:
             if ai < 0:
                 continue
             a, fa, ma = d.facts[ai], d.m.frame(ai), d.m.by_fact.get(ai)
-            if a.kind not in ("count", "number") or a.is_range or a.value is None or ma is None:
+            if a.kind not in ("count", "number", "money") or a.is_range or a.value is None or ma is None:
                 continue
             if fa.concept or ma.noun or not fa.period or ma.direction or ma.roles:
                 continue
-            ci, ci_pos = -1, -1
+            ci, ci_pos, direction = -1, -1, ""
             for k in range(pos + 1, len(toks)):
                 fk = toks[k].fact
                 if fk < 0 or d.facts[fk].kind in FRAME_KINDS:
                     continue
                 mk = d.m.by_fact.get(fk)
                 if d.facts[fk].kind == "percent" and mk is not None and mk.direction and not d.facts[fk].is_range:
-                    ci, ci_pos = fk, k
+                    if a.kind != "money":  # (a sum's older level is read with the amount moved only)
+                        ci, ci_pos, direction = fk, k, mk.direction
+                elif mk is not None and mk.direction and same_family(d.facts[fk], a):
+                    # "it had been £318m, so profits rose by £94m, or nearly 23%": the amount moved, then its rate
+                    rate = _rate_after_amount(d, si, k)
+                    if rate >= 0:
+                        ci, ci_pos, direction = rate, d.pos_of(rate)[1], mk.direction
                 break  # the first figure after the older level, whatever it is
             if ci < 0:
                 continue
-            bi = _now_level_before(d, si, ai)
+            bi = _now_level_before(d, si, ai, fa.period.startswith("-"))
             if bi < 0 or fa.mood or not _before_now(d, fa.period, d.m.frame(bi).period, ai, bi):
                 continue
             said = _stated_concept(d, ci)
             if said and said != d.m.frame(bi).concept and said not in GENERIC_HEADS:
                 continue
-            direction = d.m.by_fact[ci].direction or ""
             cue = d.span(si, pos + 1, ci_pos + 1)
             yield Relation(
                 "change", (("from", ai), ("to", bi), ("stated", ci)), (cue,), "document", (("direction", direction),)
             )
+
+
+def _rate_after_amount(d: _Doc, si: int, k: int) -> int:
+    """The percentage told as the rate of the amount moved at token ``k``: ", or nearly 23%", "(23%)";
+    else -1."""
+    words = d.m.words[si]
+    j = k + 1
+    if j < len(words) and words[j] in (",", "("):
+        j += 1
+    if j < len(words) and words[j] == "or":
+        j += 1
+    elif words[j - 1] != "(":
+        return -1
+    fi = d.figure_after(si, j, frozenset({"percent"}))
+    if fi < 0 or d.facts[fi].is_range or d.hedge_start(si, d.pos_of(fi)[1]) != j:
+        return -1
+    return fi
 
 
 def _before_now(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
@@ -1871,8 +1893,9 @@ def _before_now(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
     return when is None or int(a) < when.year
 
 
-def _now_level_before(d: _Doc, si: int, ai: int) -> int:
-    """The one figure of ``ai``'s family in the sentence before that counts a thing and is told of now."""
+def _now_level_before(d: _Doc, si: int, ai: int, dated: bool = False) -> int:
+    """The one figure of ``ai``'s family in the sentence before that counts a thing and is told of now (or,
+    with ``dated``, of a year: "Profit for 2024 was £412m. A year earlier it had been £318m")."""
     a = d.facts[ai]
     found = [
         bi
@@ -1883,7 +1906,7 @@ def _now_level_before(d: _Doc, si: int, ai: int) -> int:
         and d.facts[bi].value is not None
         and d.m.frame(bi).concept
         and d.m.frame(bi).concept not in GENERIC_HEADS
-        and d.m.frame(bi).period in ("", "now")
+        and (d.m.frame(bi).period in ("", "now") or dated and d.m.frame(bi).period.isdigit())
         and not d.m.frame(bi).mood
     ]
     return found[0] if len(found) == 1 else -1
@@ -3133,8 +3156,10 @@ def _told_earlier(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:
         return True
     ra, rb = _relative(a), _relative(b)
     after = d.facts[ai].span.start > d.facts[bi].span.start
-    if after and ra is not None and ra[0] < 0 and b.startswith("--"):
-        return True  # "rose to 2.8% in May" … "The rate was 3.2% a month earlier": counted back from May
+    if after and ra is not None and ra[0] < 0 and (b.startswith("--") or b.isdigit()):
+        # "rose to 2.8% in May" … "The rate was 3.2% a month earlier": counted back from May; "Profit for
+        # 2024 was £412m. A year earlier it had been £318m": from 2024
+        return True
     if after and a == "past" and (b.startswith("--") or rb is not None) and not _dated_clause(d, ai):
         return True  # "climbed to 7.3% last year" … "The rate was 6.6% the year before"
     if not a.isdigit() or rb is None or rb[1] != "year" or d.facts[ai].span.start > d.facts[bi].span.start:
