@@ -64,6 +64,8 @@ def _targets(d: _Doc) -> Iterator[Relation]:
                 rel = _against_target(d, si, toks, j, noun, order)
                 if rel is not None:
                     yield rel
+            elif end < len(toks) and toks[end].text == "it" and (rel := _pointed_target(d, si, j, end, order)):
+                yield rel
             j = end
 
 
@@ -229,13 +231,55 @@ def _forecast_after(d: _Doc, si: int, noun: int, sentences: int) -> int:
             if not _usable(d, fi):
                 continue
             lo = d.m.clause_start(s2, k)
-            if not _forecast_cue(d, s2, max(lo, noun + 1 if s2 == si else 0, k - CUE_REACH), k):
+            named = s2 == si and _value_of_noun(d, si, noun, k)  # "missing its target of 1,150"
+            if not named and not _forecast_cue(d, s2, max(lo, noun + 1 if s2 == si else 0, k - CUE_REACH), k):
                 continue
             hi = d.m.clause_end(s2, k)
             if any(_later(d, s2, x) for x in range(lo, hi)):
                 return -1
             return fi
     return -1
+
+
+def _value_of_noun(d: _Doc, si: int, noun: int, k: int) -> bool:
+    """The figure at token ``k`` is told as the value of the target noun at ``noun``: "its target of 1,150",
+    "the target, 1,150", "the goal of about 40%"."""
+    words = d.m.words[si]
+    j = noun + 1
+    if j < len(words) and words[j] in ("of", ","):
+        j += 1
+    return j < len(words) and d.hedge_start(si, k) == j
+
+
+def _pointed_target(d: _Doc, si: int, j: int, end: int, order: str) -> Relation | None:
+    """ "The region's target was 1,150, and 1,210 trainees started, missing it by 60": "it" after the verb at
+    token ``j`` (its "it" at ``end``) stands for a target noun told earlier in the sentence with its figure ("target was 1,150",
+    "a target of 1,150"); the result is the figure of its family told between that figure and the verb."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for n in range(j - 1, -1, -1):
+        if words[n] not in d.v.target_nouns:
+            continue
+        k = n + 1
+        if k < len(words) and (words[k] in ("was", "is", "of", "had", "been", "stood", "at") or words[k] == ","):
+            k += 1
+        while k < len(words) and words[k] in ("been", "at"):
+            k += 1
+        hedge = d.v.hedges.starting_at(words, k) if k < j else None
+        forecast = d.fact_at(si, hedge[1] if hedge is not None else k) if k < j else -1
+        if forecast < 0 or not _usable(d, forecast):
+            return None
+        like = d.facts[forecast]
+        results = [
+            fi
+            for x in range(j)
+            if (fi := toks[x].fact) >= 0 and fi != forecast and _usable(d, fi) and same_family(d.facts[fi], like)
+        ]
+        if len(results) != 1:
+            return None
+        verb = Span(toks[j].start, toks[end].end)  # "missing it", "falling short of it"
+        cues = (verb, Span(toks[n].start, toks[n].end))
+        return Relation("comparison", (("a", results[0]), ("b", forecast)), cues, "sentence", (("order", order),))
+    return None
 
 
 def _forecast_cue(d: _Doc, si: int, lo: int, k: int) -> bool:
@@ -276,6 +320,8 @@ def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
     for k in range(j - 1, lo - 1, -1):
         fi = toks[k].fact
         if fi >= 0 and _usable(d, fi) and same_family(d.facts[fi], like) and _not_forecast(d, fi):
+            if d.older_end(si, k):
+                continue  # "rose to $18.4bn from $16.4bn, beating forecasts of $17.6bn": the level reached
             return fi
     if fs == si and fpos > j:
         return -1
