@@ -600,6 +600,8 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
             continue
         if c.kind not in ("percent", "points") and _part_before_whole(d, si, k) in (ai, bi):
             continue  # "41 of the 86 seats, up from 33": the part's whole, no stated change
+        if c.kind not in ("percent", "points") and _listed_whole(d, si, k) in (ai, bi):
+            continue  # "48,200, 31,500 at Central and 16,700 at Riverside, up from 43,000": a part of the whole
         if c.kind in ("percent", "points"):
             pass
         elif c.kind in ("count", "number") and b.kind == "percent" and words[k + 1 : k + 2] in POINT_WORDS:
@@ -990,6 +992,9 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     part = _part_before_whole(d, si, pos)
     if part >= 0:
         bi = part  # "won 41 of the corporation's 86 seats, up from 33": the part moved, not the whole
+    whole = _listed_whole(d, si, pos)
+    if whole >= 0:
+        bi = whole  # "lent 48,200 books, 31,500 at Central and 16,700 at Riverside, up from 43,000": the whole moved
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
@@ -1183,6 +1188,64 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
             )
         yield rel
         return
+
+
+# Words of an item's label between its figure and the next item's join ("31,500 at Central and").
+LIST_LABEL_REACH = 3
+# Tokens between a whole and the comma that opens the list of its parts ("48,200 books between them in 2025,").
+LISTED_WHOLE_REACH = 8
+# Items a list of parts after its whole may hold.
+LISTED_ITEMS_MAX = 6
+
+
+def _item_before(d: _Doc, si: int, k: int, like: Fact) -> int:
+    """The token of the item figure a list joins at token ``k`` ("and", ","), its label words between
+    ("31,500 at Central and"): the nearest figure of ``like``'s family within ``LIST_LABEL_REACH`` words
+    before it, else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    j = k - 1
+    while j >= 0 and toks[j].fact < 0 and words[j].isalpha() and k - 1 - j < LIST_LABEL_REACH:
+        j -= 1
+    if j < 0 or toks[j].fact < 0 or not same_family(d.facts[toks[j].fact], like):
+        return -1
+    return j
+
+
+def _listed_whole(d: _Doc, si: int, pos: int) -> int:
+    """The whole that a list of parts closed by the figure at ``pos`` spells out after a comma ("lent 48,200
+    books between them in 2025, 31,500 at Central and 16,700 at Riverside, up from 43,000"; "£12.5m, £8.1m
+    from shops and £4.4m online"): the figure of its family before the list's opening comma that the parts
+    add up to, at its printed precision; else -1. A move told after such a list is the whole's."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    like = d.facts[toks[pos].fact]
+    if like.kind not in ("count", "number", "money", "measure") or like.value is None:
+        return -1
+    k = d.hedge_start(si, pos) - 1
+    if k < 1 or words[k] != "and":
+        return -1
+    first = _item_before(d, si, k, like)
+    items = [pos, first]
+    while first >= 0 and len(items) <= LISTED_ITEMS_MAX:
+        k = d.hedge_start(si, first) - 1
+        if k < 1 or words[k] != ",":
+            return -1
+        cand = -1
+        for j in range(k - 1, max(-1, k - 1 - LISTED_WHOLE_REACH), -1):
+            fi = toks[j].fact
+            if words[j] in CLAUSE_END:
+                break
+            if fi >= 0 and same_family(d.facts[fi], like) and d.facts[fi].kind not in ("year", "date"):
+                cand = j
+                break
+        if cand < 0:
+            return -1
+        values = [v for x in items if (v := d.facts[toks[x].fact].value) is not None]
+        iv = d.facts[toks[cand].fact].interval
+        if len(values) == len(items) and iv.bounded and iv.contains(sum(values, Decimal(0))):
+            return toks[cand].fact
+        first = _item_before(d, si, k, like) if cand == _item_before(d, si, k, like) else -1
+        items.append(first)
+    return -1
 
 
 def _second_older(d: _Doc, si: int, apos: int, like: Fact) -> tuple[int, tuple[int, str, Span, int]] | None:
