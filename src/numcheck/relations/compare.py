@@ -1944,6 +1944,26 @@ def _apposed_level(d: _Doc, si: int, k: int) -> int:
     return fi
 
 
+def _level_told_next(d: _Doc, si: int) -> int:
+    """The figure a superlative with none of its own stands for in the sentence after it ("its best lambing
+    season in 30 years." … "Its GDP was up 1.6%"): that sentence's first figure of the window's kinds when
+    all of them count one thing, else its one figure told as the total ("410 ewes produced 318 lambs in
+    March and 249 in April, 567 in total"); -1 when the sentence tells several things and no total (which
+    of them is the best is not told)."""
+    told = [
+        t.fact
+        for t in d.m.tokens[si]
+        if t.fact >= 0 and d.facts[t.fact].kind in _WINDOW_KINDS and d.facts[t.fact].value is not None
+    ]
+    if not told:
+        return -1
+    concepts = {c for fi in told if (c := _concept(d, fi))}
+    if len(concepts) <= 1:
+        return told[0]
+    totals = [fi for fi in told if (m := d.m.by_fact.get(fi)) is not None and "total" in m.roles]
+    return totals[0] if totals else -1
+
+
 def _windows(d: _Doc) -> Iterator[Relation]:
     """A superlative bound to years, "expanded at the fastest pace for three years in 2004" (the figure in
     its sentence or the next: "Its GDP was up 1.6%"), against a figure of the same thing told for a year
@@ -1967,13 +1987,16 @@ def _windows(d: _Doc) -> Iterator[Relation]:
             for s2 in () if fi >= 0 else (si, si + 1):
                 if s2 >= len(d.m.tokens):
                     break
+                if s2 != si:
+                    fi = _level_told_next(d, s2)
+                    break
                 fi = next(
                     (
                         t.fact
                         for x, t in enumerate(d.m.tokens[s2])
                         if t.fact >= 0
                         and d.facts[t.fact].kind in _WINDOW_KINDS
-                        and (s2 != si or x < k or x >= end)
+                        and (x < k or x >= end)
                         and d.facts[t.fact].value is not None
                     ),
                     -1,
