@@ -207,7 +207,19 @@ def _subject_concept(d: _Doc, toks: Sequence[Token], j: int) -> str:
 
 def _usable(d: _Doc, fi: int) -> bool:
     f = d.facts[fi]
-    return f.kind in RESULTS and f.kind not in FRAME_KINDS and not f.is_range and f.value is not None
+    return (
+        f.kind in RESULTS and f.kind not in FRAME_KINDS and not f.is_range and f.value is not None and not _added(d, fi)
+    )
+
+
+def _added(d: _Doc, fi: int) -> bool:
+    """The figure is an amount on top of another ("another 6,000 jobs depend on it", "240 more than a year
+    ago"), not a level a result reaches or a target sets."""
+    m = d.m.by_fact.get(fi)
+    if m is not None and "another" in m.roles:
+        return True
+    si, pos = d.pos_of(fi)
+    return d.gap_told(si, pos)
 
 
 def _first_body(d: _Doc) -> int:
