@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from numcheck import dates
 from numcheck.days import WEEKDAY_NAMES, date_parts, weekday_of, years_fitting
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View
@@ -130,6 +131,24 @@ def _attributive(view: View, y: Fact) -> bool:
     )
 
 
+# Words before a year that may stand between it and the word that makes a thing ("founded in 1874",
+# "built back in May 1901", "opened as early as 1932").
+MADE_REACH = 4
+
+
+@functools.cache
+def _made_words() -> frozenset[str]:
+    return frozenset(dates.table("ages")["made_words"])
+
+
+def _made_year(view: View, y: Fact) -> bool:
+    """ "The museum, founded in 1874, is marking ...", "Built in 1892, the theatre reopens on ...": a year
+    told as when a thing was made (``dates.toml [ages] made_words``) is its history, not the text's own
+    year."""
+    before = re.findall(r"[a-z]+", view.text[max(0, y.span.start - 40) : y.span.start].lower())
+    return bool(_made_words().intersection(before[-MADE_REACH:]))
+
+
 # Words before "the 2019 level" that set the year's figure against another ("back above the 2019 level").
 _SET_AGAINST = frozenset("above below than since from beyond over under against with on to".split())
 
@@ -181,7 +200,11 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     else:
         # Only a year in the date's own sentence ("the 2005 tour ends on Monday 9 June"): a year elsewhere
         # may be history ("unbeaten since January 1996"), which says nothing of the text's own year.
-        own = [y for y in rel.all("year") if facts[y].sentence == f.sentence and not _attributive(view, facts[y])]
+        own = [
+            y
+            for y in rel.all("year")
+            if facts[y].sentence == f.sentence and not _attributive(view, facts[y]) and not _made_year(view, facts[y])
+        ]
         stated = {int(facts[y].iso[:4]) for y in own if facts[y].iso}  # type: ignore[index]
         if not stated:
             return None
