@@ -52,6 +52,7 @@ def _ages(d: _Doc) -> Iterator[Relation]:
             and (birth_alone or d.facts[born[0]].sentence == si)
             and not _someone_else(d, si, pos)
             and not _named_other(d, si, pos, born[0])
+            and not _apposed_other(d, si, pos, born[0])
             and not (d.facts[born[0]].sentence != si and _kin_before(d, si, pos))
         ):
             at = -1
@@ -163,6 +164,39 @@ def _named_other(d: _Doc, si: int, pos: int, bi: int) -> bool:
         return False
     said = {w.lower() for w in _cap_names(d, d.facts[bi].sentence)}
     return not said & set(name.split())
+
+
+def _apposed_other(d: _Doc, si: int, pos: int, bi: int) -> bool:
+    """The age at token ``pos`` is set beside a name ("Manager Rhian Pryce, 41, took charge in June 2021")
+    that the birth's own sentence, whose subject it names, does not give ("Reddy, who was born in Sunderland
+    in August 1987"): another person's age."""
+    bs = d.facts[bi].sentence
+    if bs == si or not apposed(d, si, pos):
+        return False
+    gender, subject = _sentence_subject(d, bs)
+    named = {w.lower() for w in _cap_names(d, bs)}
+    born = {w for w in subject if w in named and w not in STOPWORDS_CAL}
+    if gender or not born:
+        return False  # "She was born in 1987": whose birth it is, the sentences before tell
+    name = _name_before(d, si, pos)
+    return bool(name) and not born & name
+
+
+def _name_before(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The capitalised words right before the comma of an age set beside a name ("Manager Rhian Pryce, 41",
+    "Pryce, now 41"), at most ``NAME_WORDS`` of them, lower-cased."""
+    toks = d.m.tokens[si]
+    text = d.view.text
+    out: set[str] = set()
+    comma = pos - 2 if pos >= 2 and toks[pos - 1].text == "now" else pos - 1
+    k = comma - 1  # the word before the comma
+    while k >= 0 and comma - 1 - k < NAME_WORDS and toks[k].fact < 0:
+        raw = text[toks[k].start : toks[k].end]
+        if not (raw[:1].isupper() and raw.isalpha()):
+            break
+        out.add(raw.lower())
+        k -= 1
+    return frozenset(out)
 
 
 def _birth_owner(d: _Doc, bi: int) -> int:
