@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
-from numcheck.model import Hit
+from numcheck.model import Hit, Span
 from numcheck.patterns import View, format_number
 from numcheck.relations import Relation
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from numcheck.model import Fact, Rule
 
 RELATIONS = frozenset({"race-gap"})
-ROLES = ("gap", "a", "b")
+ROLES = ("gap", "a", "b")  # and "lead", the minutes told before a gap's seconds
 PARAMS: dict[str, tuple[type, Any]] = {}
 FIELDS = frozenset({"gap", "a", "b", "computed"})
 _SECONDS = {"second": Decimal(1), "minute": Decimal(60), "hour": Decimal(3600)}
@@ -61,9 +61,19 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     ga, aa, ba = _in_seconds(g, rel.label("hedge")), _in_seconds(a), _in_seconds(b)
     if ga is None or aa is None or ba is None or a.value is None or b.value is None:
         return None
+    li = rel.get("lead")
+    said = g.text
+    if li is not None:
+        # "1 minute 14 seconds ahead": the minutes told before the seconds are the gap's too.
+        lead = view.facts[li]
+        if lead.value is None or lead.unit not in _SECONDS:
+            return None
+        ga = ga + Interval.point(lead.value * _SECONDS[lead.unit or "second"])
+        said = view.doc.text[lead.span.start : g.span.end]
     diff = ba - aa if b.value >= a.value else aa - ba
     if diff.overlaps(ga):
         return None
     shown = abs(b.value - a.value)
     computed = f"{format_number(shown)} seconds"
-    return Hit(g.span, (a.span, b.span), (("gap", g.text), ("a", a.text), ("b", b.text), ("computed", computed)))
+    span = g.span if li is None else Span(view.facts[li].span.start, g.span.end)
+    return Hit(span, (a.span, b.span), (("gap", said), ("a", a.text), ("b", b.text), ("computed", computed)))

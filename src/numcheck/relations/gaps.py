@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from numcheck.mentions import same_holder
 from numcheck.relations.base import Relation, _Doc
 
 # How far apart two times of one race may be (the slower over the faster).
@@ -30,11 +31,26 @@ def _is_gap(d: _Doc, si: int, pos: int, fi: int) -> bool:
     if f.unit not in GAP_UNITS or f.value is None or f.is_range:
         return False
     words = d.m.words[si]
-    if pos >= 2 and words[pos - 1] == "and" and words[pos - 2] in _UNIT_WORDS:
+    if pos >= 2 and words[pos - 1] == "and" and words[pos - 2] in _UNIT_WORDS and _gap_lead(d, si, pos) < 0:
         return False  # "a minute and 10 seconds ahead": the fact table holds only the seconds
     if f.kind == "relative":
         return f.text.split()[-1].lower() in d.v.gap_after
     return f.kind == "duration" and pos + 1 < len(words) and words[pos + 1] in d.v.gap_after
+
+
+def _gap_lead(d: _Doc, si: int, pos: int) -> int:
+    """The minutes or hours told right before a gap's seconds ("1 minute 14 seconds ahead", "a minute and 10
+    seconds clear"): that fact, which the gap adds to its seconds; else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = pos - 1
+    if k >= 1 and words[k] == "and":
+        k -= 1
+    if k < 0 or toks[k].fact < 0:
+        return -1
+    f = d.facts[toks[k].fact]
+    if f.kind != "duration" or f.unit not in ("minute", "hour") or f.value is None or f.is_range:
+        return -1
+    return toks[k].fact
 
 
 def _times(d: _Doc, si: int, lo: int, hi: int, seconds: bool) -> list[int]:
@@ -60,28 +76,72 @@ def _race_gaps(d: _Doc) -> Iterator[Relation]:
     for si, pos, gi, _ in d.figures(frozenset({"relative", "duration"})):
         if not _is_gap(d, si, pos, gi):
             continue
-        before = _times(d, si, 0, pos, False)
+        lead = _gap_lead(d, si, pos)
+        before = _times(d, si, 0, pos if lead < 0 else d.pos_of(lead)[1], False)
         after = _times(d, si, pos + 1, len(d.m.tokens[si]), bool(before))
         if before and after:
             a, b = before[-1], after[0]  # the nearest on each side: later times are further runners
         elif len(before) + len(after) == 1 and si > 0:
             # "Kim was second in 2:23:05, 70 seconds behind", "second, 17 seconds behind in 2:06:58": the
-            # winner's time in the sentence before
-            prior = _times(d, si - 1, 0, len(d.m.tokens[si - 1]), False)
-            if len(prior) != 1:
+            # winner's time in the sentences before
+            a = _time_before(d, si, gi)
+            if a < 0:
                 continue
-            a, b = prior[0], (before or after)[0]
+            b = (before or after)[0]
         else:
             continue
         g, fa, fb = d.facts[gi], d.facts[a], d.facts[b]
         assert g.value is not None and fa.value is not None and fb.value is not None
-        if min(fa.value, fb.value) <= _seconds(g.unit, g.value):
+        told = _seconds(g.unit, g.value)
+        if lead >= 0:
+            told += _seconds(d.facts[lead].unit, d.facts[lead].value or Decimal(0))
+        if min(fa.value, fb.value) <= told:
             continue  # "0.2 seconds ahead" of a time of 0.1: no race time
         if max(fa.value, fb.value) > min(fa.value, fb.value) * RACE_SPREAD:
             continue  # two times of one race differ by a few per cent; these are not one race's (or misread)
         hedge = d.v.hedges.ending_at(d.m.words[si], pos)  # "more than two minutes ahead"
         labels = (("hedge", " ".join(d.m.words[si][hedge[1] : pos])),) if hedge else ()
-        yield Relation("race-gap", (("gap", gi), ("a", a), ("b", b)), (), "sentence", labels)
+        roles = (("gap", gi), ("a", a), ("b", b), *((("lead", lead),) if lead >= 0 else ()))
+        yield Relation("race-gap", roles, (), "sentence", labels)
+
+
+# Sentences before a gap's that may tell the time it is counted from ("Mwangi won in 2:21:09. Only Chebet's
+# 2:20:37 has been quicker. Mwangi finished 74 seconds ahead of Njeri, who clocked 2:22:23").
+PRIOR_SENTENCES = 2
+
+
+def _time_before(d: _Doc, si: int, gi: int) -> int:
+    """The time a gap told with one time is counted from, in the sentences before: the one time of the sentence
+    before, unless another runner holds it ("Only Grace Chebet's 2:20:37 has been quicker" before "Mwangi
+    finished 74 seconds ahead"); then the one time held by the gap's own runner a sentence further back; else
+    -1."""
+    own = d.m.frame(gi).holder
+    for s2 in range(si - 1, max(-1, si - 1 - PRIOR_SENTENCES), -1):
+        prior = _times(d, s2, 0, len(d.m.tokens[s2]), False)
+        if len(prior) != 1:
+            return -1
+        if s2 == si - 1:
+            if not _owned_by_other(d, prior[0], own):
+                return prior[0]
+            continue
+        held = d.m.frame(prior[0]).holder
+        return prior[0] if own and held and same_holder(own, held) else -1
+    return -1
+
+
+def _owned_by_other(d: _Doc, fi: int, own: str) -> bool:
+    """The time ``fi`` is told as a named runner's with a possessive ("Only Grace Chebet's 2:20:37 has been
+    quicker") who is not the gap's runner ``own``."""
+    si, pos = d.pos_of(fi)
+    k = d.hedge_start(si, pos) - 1
+    if k < 0:
+        return False
+    tok = d.m.tokens[si][k]
+    raw = d.view.text[tok.start : tok.end]
+    if not raw[:1].isupper() or not raw.endswith(("'s", "\u2019s")):
+        return False
+    name = raw[:-2].lower()
+    return name not in own.split()
 
 
 def _seconds(unit: str | None, value: Decimal) -> Decimal:
