@@ -1315,6 +1315,8 @@ def _clash(d: _Doc, p: Placing, q: Placing) -> Relation | None:
         first, second = _subject_words(d, p), _subject_words(d, q)
     if not first or not second or first & second:
         return None  # an entry unnamed ("it dropped to number three") or named twice
+    if _one_entry(first | _opening_name(d, p), second | _opening_name(d, q), _opening_name(d, p) | _opening_name(d, q)):
+        return None  # "The Green Party has won ..." … "Green candidate Lucy Fenwick won with": one entry, two names
     if p.figure >= 0 and q.figure >= 0 and not _alike(d, p.figure, q.figure):
         return None  # a film's takings and a book's copies: two charts
     if p.figure >= 0 and q.figure >= 0 and _far_apart(d.facts[p.figure], d.facts[q.figure]):
@@ -1324,6 +1326,24 @@ def _clash(d: _Doc, p: Placing, q: Placing) -> Relation | None:
     cues = (d.span(p.si, p.start, p.end), d.span(q.si, q.start, q.end))
     roles = tuple((name, fi) for name, fi in (("a", role_a), ("b", role_b)) if fi >= 0)
     return Relation("rank-clash", roles, cues, evidence, (("place", str(p.rank)), *names))
+
+
+def _opening_name(d: _Doc, p: Placing) -> frozenset[str]:
+    """The first word of a place's sentence, which the entry's names leave out (a capital there may open any
+    sentence), when no other place stands before it there: "Green candidate Lucy Fenwick won with" -> green."""
+    toks = d.m.tokens[p.si]
+    if not toks or toks[0].fact >= 0 or any(x.si == p.si and x.end <= p.start for x in _placings(d)):
+        return frozenset()
+    raw = d.view.text[toks[0].start : toks[0].end]
+    word = toks[0].text.removesuffix("'s")
+    return frozenset({word}) if raw[:1].isupper() and word.isalpha() else frozenset()
+
+
+def _one_entry(first: frozenset[str], second: frozenset[str], openers: frozenset[str]) -> bool:
+    """Two entries' names share a sentence's opening word, singular or plural ("The Conservatives have won"
+    … "Conservative candidate Gary Holt won with"): one entry told by its party and by its candidate."""
+    a, b = {singular(w) for w in first}, {singular(w) for w in second}
+    return bool(a & b & {singular(w) for w in openers})
 
 
 def _new_list_between(d: _Doc, p: Placing, q: Placing) -> bool:
