@@ -258,6 +258,35 @@ _UNIT_NOUNS = frozenset(
 # Words before a small figure that make it a bound of an age or a size, not a set ("children under five").
 _BOUND_WORDS = frozenset({"under", "over", "aged", "below", "above"})
 AGE_BOUND_MAX = 120
+# Words ending in "s" right after a bound that count nothing: "children under five was", "under 16 years".
+_GROUP_BOUND_AFTER = frozenset({"was", "is", "has", "does", "years", "months", "weeks", "days", "as", "across"})
+
+
+@functools.cache
+def _not_group_nouns() -> frozenset[str]:
+    """Verbs ending in "s" that may stand before a bound ("stands above 40", "remains under 50")."""
+    data = _toml("subjects.toml")
+    return frozenset((*data["level_verbs"], *data["auxiliaries"]))
+
+
+@functools.cache
+def _plural_people() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["lists"]["plural_people"])
+
+
+def _group_noun(word: str) -> bool:
+    """``word`` is a plural noun that names a group a bound may follow: "children", "drivers", "babies"."""
+    if word in _plural_people():
+        return True
+    return (
+        word.isalpha()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and (word not in _not_group_nouns())
+    )
+
+
 # Tokens before "on" or "against" in which a move makes the figure after them a change's older end.
 OLDER_END_REACH = 4
 # Roles of a figure added to a level, never the level itself: "a further 22,100 have been sold, taking the
@@ -518,6 +547,25 @@ class _Doc:
         h = self.hedge_start(si, k)
         # "under" may be read as the figure's hedge ("under five"): the word itself, or the one before it.
         return (k > 0 and words[k - 1] in _BOUND_WORDS) or (h > 0 and words[h - 1] in _BOUND_WORDS)
+
+    def group_bound_at(self, si: int, k: int) -> bool:
+        """The small figure at token ``k`` bounds the age or size of the group named right before it: "187
+        were in children under five", "Drivers over 70 accounted for 31", "83 in pupils aged 11": a word of
+        the group's name, never a part of a list nor a whole. Not "killed over 70 people" (a hedged count)
+        nor "The toll stands above 40" (a verb before the bound)."""
+        if not self.bound_at(si, k):
+            return False
+        words = self.m.words[si]
+        h = self.hedge_start(si, k)
+        j = h - 1 if h > 0 and words[h - 1] in _BOUND_WORDS else h
+        if j <= 0 or words[j] not in _BOUND_WORDS:
+            return False
+        if words[j] == "aged":
+            return True
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after.isalpha() and after.endswith("s") and after not in _GROUP_BOUND_AFTER:
+            return False  # "over 70 patients": what the figure counts follows it
+        return _group_noun(words[j - 1]) and self.v.direction.ending_at(words, j) is None  # (not "rises above 40")
 
     def move_told(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the amount a level moved by, told after it: "1.78 million, up by

@@ -192,6 +192,9 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
                 continue
             gap.append(words[j])
             continue
+        if d.group_bound_at(si, j):
+            gap.append(words[j])  # "Drivers over 70 accounted for 31": the bound is a word of the part's group
+            continue
         f = d.facts[fi]
         if f.kind in _DATED:
             return []  # parts told against times compare, they do not split
@@ -1500,7 +1503,10 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
     items = [
         k
         for k, t in enumerate(pt)
-        if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)
+        if t.fact >= 0
+        and _single(d.facts[t.fact])
+        and family(d.facts[t.fact]) == family(like)
+        and not d.group_bound_at(prev, k)  # ("Drivers over 70 accounted for 31": no part)
     ]
     if any(d.v.direction.starting_at(pw, j) for j in range(len(pw))):
         return

@@ -267,6 +267,8 @@ def _level(d: _Doc, si: int, pos: int, like: str, whole: bool = False) -> bool:
     m = d.m.by_fact.get(fi)
     if m is not None and "each" in m.roles and not (whole and k > 0 and words[k - 1] == "every"):
         return False  # (a whole may be told of each unit it splits: "Of every £1 spent, 53p goes on ...")
+    if d.group_bound_at(si, pos):
+        return False  # "187 were in children under five": the bound names the group, no amount of the run
     if is_average(d, fi) or _earlier(d, si, pos) or _aside(d, si, pos) or _relative_aside(d, si, pos):
         return False
     if whole and (_told_of_a_whole(d, fi) or _share_told(d, si, pos)):
