@@ -258,6 +258,8 @@ _UNIT_NOUNS = frozenset(
 # Words before a small figure that make it a bound of an age or a size, not a set ("children under five").
 _BOUND_WORDS = frozenset({"under", "over", "aged", "below", "above"})
 AGE_BOUND_MAX = 120
+# Kinds of a moment an event is told at ("at 18:00 on Tuesday", "on Thursday 9 May").
+_MOMENTS = frozenset({"date", "weekday", "time"})
 # Words ending in "s" right after a bound that count nothing: "children under five was", "under 16 years".
 _GROUP_BOUND_AFTER = frozenset({"was", "is", "has", "does", "years", "months", "weeks", "days", "as", "across"})
 
@@ -566,6 +568,18 @@ class _Doc:
         if after.isalpha() and after.endswith("s") and after not in _GROUP_BOUND_AFTER:
             return False  # "over 70 patients": what the figure counts follows it
         return _group_noun(words[j - 1]) and self.v.direction.ending_at(words, j) is None  # (not "rises above 40")
+
+    def moment_apart(self, si: int, others: Iterable[int]) -> bool:
+        """Sentence ``si`` tells a moment (a date, a weekday, a clock time) and the sentences ``others`` tell
+        none: "Of those, 94,000 were in A, 61,000 in B and 31,000 in C. The final 1,200 were reconnected at
+        18:00 on Tuesday." A figure told so is the last of a set through a later event, some of the whole, not
+        the rest of a list told without moments. (Parts told by their days, "Friday brought in 18,500. ... the
+        remaining 24,600 came on Sunday", are a list of moments, and its rest is one of them.)"""
+
+        def timed(s2: int) -> bool:
+            return any(t.fact >= 0 and self.facts[t.fact].kind in _MOMENTS for t in self.m.tokens[s2])
+
+        return timed(si) and not any(timed(s2) for s2 in others if s2 != si)
 
     def move_told(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the amount a level moved by, told after it: "1.78 million, up by

@@ -1499,6 +1499,8 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
         return
     like = d.facts[rest]
     prev = si - 1
+    if d.moment_apart(si, (prev,)):
+        return  # "The final 1,200 were reconnected at 18:00 on Tuesday": the last through a later event
     pw, pt = d.m.words[prev], d.m.tokens[prev]
     items = [
         k

@@ -411,6 +411,8 @@ def _rest_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
     else:
         return
     parts = facts[j:]
+    if d.moment_apart(si, {d.pos_of(fi)[0] for fi in parts}):
+        return  # "The remaining 300 were allowed home on Thursday 9 May": the last through a later event
     if len(parts) >= MIN_PARTS and _spans_sentences(d, parts) and _told_apart(d, parts):
         yield _relation(d, facts[k], parts, (si, pos), exact=True)
 
