@@ -276,6 +276,18 @@ def _plural_people() -> frozenset[str]:
     return frozenset(_toml("vocab.toml")["lists"]["plural_people"])
 
 
+@functools.cache
+def _part_verbs() -> PhraseTable:
+    """Verbs that tell a figure as some of a whole ("made up", "accounted for"), read for a particle "up"."""
+    return PhraseTable.build((p, "part") for p in _toml("vocab.toml")["sums"]["part_verbs"])
+
+
+def _made_up(words: tuple[str, ...] | list[str], k: int) -> bool:
+    """The "up" right before token ``k`` is the particle of a verb of making up a whole, no move: "Motoring
+    offences made up 720 of them", "Grants make up 41"."""
+    return k > 0 and words[k - 1] == "up" and _part_verbs().ending_at(words, k) is not None
+
+
 def _group_noun(word: str) -> bool:
     """``word`` is a plural noun that names a group a bound may follow: "children", "drivers", "babies"."""
     if word in _plural_people():
@@ -584,11 +596,12 @@ class _Doc:
     def move_told(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the amount a level moved by, told after it: "1.78 million, up by
         104,000", "rose by 82,000", "down 3,100 on the year"; no set a later "of them" or "of the total"
-        can take a part of."""
+        can take a part of. Not "Motoring offences made up 720 of them": the "up" of a verb of making up a
+        whole (``[sums] part_verbs``) is its particle."""
         words = self.m.words[si]
         j = self.hedge_start(si, k)
         if j > 0 and words[j - 1] in ("up", "down"):
-            return True
+            return not _made_up(words, j)
         return j > 1 and words[j - 1] == "by" and self.v.direction.ending_at(words, j - 1) is not None
 
     def move_size(self, fi: int) -> bool:
@@ -596,7 +609,8 @@ class _Doc:
         not a level."""
         si, pos = self.pos_of(fi)
         k = self.hedge_start(si, pos)
-        return k > 0 and self.v.direction.ending_at(self.m.words[si], k) is not None
+        words = self.m.words[si]
+        return k > 0 and self.v.direction.ending_at(words, k) is not None and not _made_up(words, k)
 
     def order_and_stock(self, a: int, b: int) -> bool:
         """One figure counts things ordered or bought ("an order for up to 60 jets", "will buy 250 buses") and

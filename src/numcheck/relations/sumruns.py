@@ -418,12 +418,20 @@ def _rest_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
 
 
 def _nested(d: _Doc, parts: Sequence[int]) -> bool:
-    """A part is followed in its sentence by a colon and more parts: those are its own breakdown ("Of the
-    640 homes, 224 will be affordable: 134 for social rent and 90 for shared ownership. The rest, 416, ..."),
-    not siblings of it."""
+    """A part is followed in its sentence by a colon, or a comma and a word that opens a breakdown
+    (``[breakdown] exact``), and more parts: those are its own breakdown ("Of the 640 homes, 224 will be
+    affordable: 134 for social rent and 90 for shared ownership. The rest, 416, ...", "Arts Council funding
+    makes up £6.4m of that, split £3.3m for 2025-26 and £3.1m for 2026-27"), not siblings of it."""
     for a, b in zip(parts, parts[1:], strict=False):
         (sa, pa), (sb, pb) = d.pos_of(a), d.pos_of(b)
-        if sa == sb and ":" in d.m.words[sa][pa + 1 : pb]:
+        if sa != sb:
+            continue
+        words = d.m.words[sa]
+        # ", split £3.3m for ...": the opening word stands right before the next part, after a comma
+        k = d.hedge_start(sb, pb)
+        hit = d.v.breakdown_open.ending_at(words, k)
+        opened = hit is not None and hit[1] > pa + 1 and words[hit[1] - 1] == ","
+        if ":" in words[pa + 1 : pb] or opened:
             return True
     return False
 
@@ -696,7 +704,7 @@ def _of_pointing_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relatio
             parts = parts[:n]  # "Revenue was £318m. ... £164m of that ... Wages were £204m.": money the other way
             break
     w = d.facts[whole].value or Decimal(0)
-    if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts):
+    if len(parts) < MIN_PARTS or not _spans_sentences(d, parts) or not _told_apart(d, parts) or _nested(d, parts):
         return
     if (d.facts[parts[0]].value or 0) >= w or not _periods_agree(d, whole, parts):
         return
