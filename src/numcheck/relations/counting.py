@@ -469,9 +469,21 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object, told: bool 
         if f.kind in COUNTABLE and same_family(f, af):
             if told and not _one_thing(d, fi, add):
                 continue  # "About 120 people spent the night ... another 33 properties": not the count added to
+            if _part_of_other_noun(d, fi, add):
+                continue  # "had reached 30, including a rescue of four teenagers. ... another 16 callouts"
             return add, fi
         return None  # a figure of another kind nearer: the addition is to something else
     return None
+
+
+def _part_of_other_noun(d: _Doc, fi: int, add: int) -> bool:
+    """The figure is told as some of a count before it and counts another noun than the addition: "the
+    tally had reached 30, including a rescue of four teenagers. August brought another 16 callouts" (the
+    16 add to the 30); but "12 people, including four children. Another two children died" adds to four."""
+    m, am = d.m.by_fact.get(fi), d.m.by_fact.get(add)
+    if m is None or am is None or "part" not in m.roles or not m.noun or not am.noun:
+        return False
+    return singular(m.noun.split()[-1]) != singular(am.noun.split()[-1])
 
 
 def _would(d: _Doc, si: int, k: int) -> bool:
