@@ -587,6 +587,8 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
             hedge, hs = "exact", start  # "the Senate passed 12 bills": twelve of them, not more
         elif word == "over" and _ABOUT_COMPOUND.match(ctx.clean, end):
             hedge, hs = "exact", start  # "petition over 17-vote council result": about a result, no bound
+        elif word == "over" and _over_across(ctx, hs, end):
+            hedge, hs = "exact", start  # "Over 46 league matches they won 27": across them, no bound
         elif word == "up to" and _particle_up(ctx.before(hs, 48)):
             hedge, hs = "exact", start  # "pushed rates up to 2.25%": the level reached
         elif word == "up to" and _gone_up_from(ctx, hs, end):
@@ -605,6 +607,24 @@ _FIRST_WORD = startcache.compile(rf"{_SP}+([a-z][a-z'’-]*)")
 
 
 _WORDS_BEFORE = startcache.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+# "Over N <noun>" opening a sentence and followed by its clause's subject pronoun: "Over 46 league matches
+# they won 27", "Over 12 seasons, she scored 140 goals". Up to this many words of the noun phrase.
+OVER_NOUN_WORDS = 3
+_OVER_SUBJECT = startcache.compile(
+    rf"(?:{_SP}+[A-Za-z][A-Za-z'’-]*){{1,{OVER_NOUN_WORDS}}}?,?{_SP}+(?:they|he|she|we|I|you|it)\b"
+    rf"(?!{_SP}+(?:said|says|say|added|told|believe|believes|think|thinks)\b)"  # ("Over 40 people, he said, ...")
+)
+
+
+def _over_across(ctx: _Context, hs: int, end: int) -> bool:
+    """ "Over" opens the sentence and the figure's noun phrase is followed by the clause's subject: "Over 46
+    league matches they won 27" (across the matches), not "Over 40 people were hurt" (more than 40)."""
+    start, _ = ctx.bounds(hs)
+    if ctx.clean[start:hs].strip() or ctx.clean[hs : hs + 4].lower() != "over":
+        return False
+    return _OVER_SUBJECT.match(ctx.clean, end) is not None
 
 
 def _particle_up(before: str) -> bool:

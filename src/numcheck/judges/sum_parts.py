@@ -108,6 +108,17 @@ def _one_past(view: View, ti: int, items: tuple[int, ...], values: list[Decimal]
     return not whole or not part or whole == part
 
 
+# How a hedged whole is named in a verdict, so the sum is set against what the text tells: "= 37, not more
+# than 40" rather than "= 46, not 46" for "Over 46 ..." read as a bound.
+_HEDGE_WORDS = frozenset({"more than", "at least", "less than", "at most", "nearly", "about"})
+
+
+def _as_told(total: Fact) -> str:
+    """The whole with its hedge, when its text lacks it: "more than 40" for the 40 of "Over 40 people"."""
+    word = total.hedge if total.hedge in _HEDGE_WORDS else ""
+    return f"{word} {total.text}" if word and not total.text.lower().startswith(word) else total.text
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     from numcheck.checks.total import _scaled
 
@@ -154,6 +165,6 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             ("total", total.text),
             ("whole", total.text),
             ("part", parts[0].text),
-            ("verdict", f"more than the {total.text} they are part of" if inclusive else f"not {total.text}"),
+            ("verdict", f"more than the {total.text} they are part of" if inclusive else f"not {_as_told(total)}"),
         ),
     )
