@@ -181,7 +181,7 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
         if fi < 0:
             if (
                 words[j] in _SEP_STOP
-                or (out and len(gap) >= ITEM_GAP)
+                or (out and len(gap) >= ITEM_GAP and not _rest_ahead(d, si, j))
                 or (out and gap and gap[-1] == "," and d.v.breakdown_open.starting_at(words, j))
             ):
                 break  # "180 came from Europe, among them 120 from France": a list within a part
@@ -228,6 +228,22 @@ def _run(d: _Doc, si: int, start: int, like: Fact, end: int | None = None) -> li
         if len(out) == 1:
             own_end = _of_total_end(d, si, j)[0]  # "1.02 million of the jobless total, with": the part's own words
     return out
+
+
+def _rest_ahead(d: _Doc, si: int, j: int) -> bool:
+    """Token ``j`` is inside the closing words of the next part ("..., while the remaining nine"): they are
+    the part's own words, not the gap before it (a long place, "15 in North Africa and the Middle East,
+    while the remaining nine", reaches ``ITEM_GAP`` only with them)."""
+    toks = d.m.tokens[si]
+    for p in range(j, min(len(toks), j + CLOSING_REACH + 1)):
+        if toks[p].fact >= 0:
+            start = _closing(d, si, p)
+            return start >= 0 and all(w in _REST_JOINS for w in d.m.words[si][j:start])
+    return False
+
+
+# Words that may join a part to the closing words of the rest after it ("and", ", while the remaining").
+_REST_JOINS = frozenset({",", "and", "while", "whereas", "with"})
 
 
 def _closing(d: _Doc, si: int, pos: int) -> int:
