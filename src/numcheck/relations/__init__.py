@@ -247,6 +247,7 @@ from numcheck.relations.scopes import _listed_toll, _parts_told_apart, _scoped_p
 from numcheck.relations.scores import _scores
 from numcheck.relations.scoring import _scoring
 from numcheck.relations.shares import (
+    _alone_parts,
     _demonstrative_shares,
     _kinds_within_members,
     _noun_opening_parts,
@@ -298,6 +299,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _groups_named_before,
     _ordinals_within,
     _shares_and_parts,
+    _alone_parts,
     _kinds_within_members,
     _breakdowns,
     _composed_after,

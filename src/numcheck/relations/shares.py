@@ -19,6 +19,7 @@ from numcheck.relations.base import (
     SHARES,
     Relation,
     _Doc,
+    _part_verbs,
     is_average,
     same_family,
 )
@@ -1122,6 +1123,36 @@ def _shares_and_parts(d: _Doc) -> Iterator[Relation]:
                 c = _count_before_share(d, si, pos, wi)
             if c and c[0] != wi and same_family(d.facts[c[0]], d.facts[wi]):
                 yield Relation("share", (("part", c[0]), ("whole", wi), ("share", fi)), (cue, c[1]), evidence)
+
+
+@functools.cache
+def _alone_words() -> PhraseTable:
+    return PhraseTable.build((p, "alone") for p in _toml("vocab.toml")["sums"]["alone"])
+
+
+def _alone_parts(d: _Doc) -> Iterator[Relation]:
+    """ "The quarter brought 2.71 million passengers, with August alone accounting for 1.02 million": a figure
+    after "alone" and a verb of making up a whole (``[sums] alone``, ``part_verbs``) is a part of the last
+    figure of its family told before it in its sentence, else in the sentence before. A ``part`` relation."""
+    alone = _alone_words()
+    for si, pos, fi, f in d.figures(COUNTABLE):
+        words = d.m.words[si]
+        verb = _part_verbs().ending_at(words, d.hedge_start(si, pos))
+        said = alone.ending_at(words, verb[1]) if verb is not None else None
+        if said is None:
+            continue
+        cue = d.span(si, said[1], d.hedge_start(si, pos))
+        whole = -1
+        for _, _, wi in d.m.figures_before(si, pos, 1, None):
+            w = d.facts[wi]
+            if w.kind in FRAME_KINDS:
+                continue
+            if same_family(w, f) and not w.is_range and w.value is not None:
+                whole = wi
+            break
+        if whole >= 0:
+            told = "sentence" if d.pos_of(whole)[0] == si else "document"
+            yield Relation("part", (("part", fi), ("whole", whole)), (cue,), told)
 
 
 def placed_referent(d: _Doc, si: int, k: int, part: int) -> int:
