@@ -272,6 +272,7 @@ from numcheck.relations.splits import (
 from numcheck.relations.stakes import _stake_rests, _stakes
 from numcheck.relations.standings import _standings
 from numcheck.relations.stated import (
+    _change_noun_after,
     _change_told_after,
     _distant_stated,
     _lead_directions,
@@ -494,6 +495,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _rates_of_parts,
     _distant_stated,
     _change_told_after,
+    _change_noun_after,
     _multiple_told_after,
     _flows,
     _lead_stated_again,

@@ -209,13 +209,26 @@ def _same_thing(d: _Doc, ai: int, bi: int) -> bool:
     fa, fb = d.m.frame(ai), d.m.frame(bi)
     first, later = (fa, fb) if ai < bi else (fb, fa)
     if later.holder and not (first.holder and same_holder(first.holder, later.holder)):
-        return False  # "UK airlines carried 100 million" … "British Airways alone carried": another holder's
+        if first.holder or not _held_by_pronoun(d, bi if ai < bi else ai):
+            return False  # "UK airlines carried 100 million" … "British Airways alone carried": another holder's
+        # "The museum welcomed 1.84 million ... In 2022 it had 2.02 million": "it" names the story's holder
     if later.scope and later.scope != first.scope:
         return False  # "640 people have died" … "Nationwide, 7,100 people died": another whole
     if fa.part != fb.part:
         return False
     ca, cb = alike.get(fa.concept, fa.concept), alike.get(fb.concept, fb.concept)
     return not (ca in known and cb in known and ca != cb)
+
+
+def _held_by_pronoun(d: _Doc, fi: int) -> bool:
+    """The figure's clause names its holder by a pronoun only ("In 2022 it had 2.02 million"): no new holder."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si][d.m.clause_start(si, pos) : pos]
+    return any(w in d.v.holder_pronouns for w in words) and not any(
+        d.view.text[t.start : t.start + 1].isupper()
+        for t in d.m.tokens[si][d.m.clause_start(si, pos) + 1 : pos]
+        if t.fact < 0
+    )
 
 
 def _concept(d: _Doc, fi: int) -> str:

@@ -4,6 +4,7 @@ that tie a figure to an earlier one ("Its profits ... a 30% rise" in the lead).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
@@ -23,7 +24,7 @@ from numcheck.relations.base import (
 )
 from numcheck.relations.referents import clause_subject
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import singular
+from numcheck.vocab import _toml, singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
 RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
@@ -301,6 +302,53 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         used.add(ci)
         roles = rel.roles + (("stated", ci),)
         yield Relation("change", roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
+
+
+# Tokens after a move noun that a size of its own may stand in ("the fall, of about 9%").
+SIZE_AFTER_NOUN = 4
+
+
+@functools.cache
+def _change_nouns() -> tuple[dict[str, str], frozenset[str]]:
+    data = _toml("vocab.toml")["change_nouns"]
+    ways = {w: way for way in ("up", "down") for w in data[way]}
+    return ways, frozenset(data["determiners"])
+
+
+def _change_noun_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change told by its two ends and no way ("welcomed 1.84 million people in 2023 ... In 2022 it had
+    2.02 million"), then pointed back at by a definite move noun with no figure in the next sentence ("The
+    director blamed the rise on the closures"): the noun's way against the ends'. Only the one such change
+    ending in the sentence just before; a noun with "in" or "of" after it names what moved and must name
+    the ends' concept."""
+    ways, determiners = _change_nouns()
+    changes = [rel for rel in built.get("change", {}).values() if bare_ends(rel) and not rel.label("direction")]
+    if not changes:
+        return
+    ending: dict[int, list[Relation]] = {}
+    for rel in changes:
+        ai, bi = bare_ends(rel) or (-1, -1)
+        ending.setdefault(max(d.facts[ai].sentence, d.facts[bi].sentence), []).append(rel)
+    for si in range(1, len(d.m.words)):
+        if si - 1 not in ending or len(ending[si - 1]) != 1:
+            continue
+        toks = d.m.tokens[si] or _plain_tokens(d, si)  # (a sentence with no figure has no tokens of its own)
+        words = d.m.words[si] if d.m.tokens[si] else tuple(t.text for t in toks)
+        rel = ending[si - 1][0]
+        ai, bi = bare_ends(rel) or (-1, -1)
+        for k in range(1, len(words)):
+            way = ways.get(words[k])
+            if way is None or words[k - 1] not in determiners:
+                continue
+            if any(t.fact >= 0 for t in toks[k + 1 : k + 1 + SIZE_AFTER_NOUN]):
+                break  # "the rise of 3%", "The fall, of 9%,": a size of its own, read by the change readers
+            if k + 2 < len(words) and words[k + 1] in ("in", "of"):
+                j = k + 3 if words[k + 2] == "the" and k + 3 < len(words) else k + 2
+                if d.v.concept(words[j]) != d.m.frame(bi).concept:
+                    break  # "the rise in prices": another thing moved
+            cue = Span(toks[k - 1].start, toks[k].end)
+            yield Relation("change", rel.roles, (*rel.cues, cue), "document", (("direction", way),))
+            break
 
 
 # Sentences after a change that may tell it again as known ("The fall of 6.7% was ...").
