@@ -232,7 +232,9 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             # may be a running total of earlier days as well.
             running = d.m.words[si][cue_start] in _RUNNING
             items = _items_back(d, si, pos, f, timed=not running)
-            if not running:
+            if d.m.words[si][cue_start] == ",":
+                items = _joined_tail(d, items)  # "ewes produced 318 lambs ... and 149 ..., 567 in total"
+            elif not running:
                 items = _joined_before(d, si, items, f) + items
             cue = d.span(si, cue_start, cue_end)
             if len(items) >= 2:
@@ -630,6 +632,8 @@ def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
     while j < len(words) and j - pos <= 6 and words[j] not in (".", ";", "!", "?"):
         if toks[j].fact >= 0 and d.facts[toks[j].fact].kind not in FRAME_KINDS:
             break  # another amount: the total belongs to it
+        if words[j] == "," and (trailing := _trailing_total(d, si, j + 1)) is not None:
+            return trailing
         for phrase in TOTAL_AFTER:
             if tuple(words[j : j + len(phrase)]) == phrase:
                 if len(phrase) == 1 and (words[j - 1] == "to" or (j > pos + 1 and words[j - 1] != ",")):
@@ -650,6 +654,34 @@ def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
                     return ti, j, end
         j += 1
     return None
+
+
+def _joined_tail(d: _Doc, items: list[int]) -> list[int]:
+    """The last items of ``items`` each joined to the one before by a comma or "and": "410 ewes produced
+    318 lambs in March and 149 in April" lists 318 and 149; the ewes are the verb's subject."""
+    words = d.m.words[d.pos_of(items[-1])[0]] if items else ()
+    out = items[-1:]
+    for a in reversed(items[:-1]):
+        lo, hi = d.pos_of(a)[1], d.pos_of(out[0])[1]
+        if not {",", "and"} & set(words[lo + 1 : hi]):
+            break
+        out.insert(0, a)
+    return out
+
+
+def _trailing_total(d: _Doc, si: int, k: int) -> tuple[int, int, int] | None:
+    """ "318 lambs in March and 149 in April, 567 in total": after the list's comma, a figure told with a
+    word of a total right after it (``[roles.after] total``: "in total", "in all", "altogether", "all
+    told") is the list's total → (total figure, cue start, cue end)."""
+    words = d.m.words[si]
+    ti = d.figure_after(si, k, COUNTABLE)
+    if ti < 0:
+        return None
+    end = d.pos_of(ti)[1] + 1
+    hit = d.v.roles_after.starting_at(words, end) if end < len(words) else None
+    if hit is None or hit[0] != "total":
+        return None
+    return ti, k - 1, hit[1]
 
 
 def _lifted_whole(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:

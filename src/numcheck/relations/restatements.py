@@ -52,6 +52,9 @@ _EARLIER = frozenset("compared compares comparing versus against previous previo
 
 # Words of a count's noun between it and a total set beside it ("300 people, 312 in all").
 APPOSITION_NOUN = 3
+# Tokens back from a count to the figure it is listed after ("300 pies and 200 cakes", "318 lambs in
+# March and 149 in April").
+LISTED_REACH = 8
 
 
 def _total_over_part(d: _Doc, a: int, b: int) -> bool:
@@ -2140,6 +2143,20 @@ def _one_frame(a: Frame, b: Frame, definite: bool) -> bool:
     return definite or a.mood == b.mood
 
 
+def _listed_after(d: _Doc, si: int, pos: int) -> bool:
+    """The count at ``pos`` is the last of a list: "and" stands between it and a figure of its family
+    within ``LISTED_REACH`` tokens before it ("300 pies and 200 cakes")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    lo = max(0, pos - LISTED_REACH)
+    for k in range(pos - 1, lo - 1, -1):
+        if words[k] in CLAUSE_END:
+            return False
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind in ("count", "number"):
+            return "and" in words[k + 1 : pos]
+    return False
+
+
 def _totals_in_apposition(d: _Doc) -> Iterator[Relation]:
     """ "Nearly 300 people, 312 in all, signed": a count set beside another as the whole of it ("in
     all", "in total", "altogether") tells the same quantity twice."""
@@ -2150,6 +2167,8 @@ def _totals_in_apposition(d: _Doc) -> Iterator[Relation]:
             k -= 1
         if k >= 0 and words[k] in ("of", "among"):
             continue  # "Half of the 80 firms, 40 in all": the whole of a share, and its part beside it
+        if _listed_after(d, si, pos):
+            continue  # "300 pies and 200 cakes, 500 in total": the list's total, not the last part again
         j = pos + 1
         while j < len(words) and j - pos <= APPOSITION_NOUN and words[j].isalpha() and toks[j].fact < 0:
             j += 1  # the first figure's noun: "300 people"
