@@ -328,6 +328,7 @@ class Vocab:
     not_names: frozenset[str]  # capitalised words that name no holder ("The", "However", "March")
     always_names: frozenset[str]  # "Labour", "Greens": names even as a sentence's first word
     source_by: PhraseTable  # "obtained by", "according to": the name after is a source, not a holder
+    officer_titles: PhraseTable  # "chief executive" before a name: the holder's own officer, no source of its own
     whole_scopes: PhraseTable  # "across the region", "worldwide" → "whole"
     unscoped: frozenset[str]  # "point", "goal": concepts a side holds, never split by place
     elsewhere: frozenset[str]  # "neighbouring", "elsewhere": a place other than the one a whole counts
@@ -754,6 +755,7 @@ def vocab() -> Vocab:
         not_names=frozenset(data["frames"]["holders"]["not_names"]),
         always_names=frozenset(data["frames"]["holders"]["always_names"]),
         source_by=PhraseTable.build((p, "source") for p in data["frames"]["holders"]["source_by"]),
+        officer_titles=PhraseTable.build((p, "officer") for p in data["frames"]["holders"]["officer_titles"]),
         whole_scopes=PhraseTable.build((str(p), "whole") for p in data["frames"]["scopes"]["whole"]),
         unscoped=frozenset(data["frames"]["scopes"]["unscoped"]),
         elsewhere=frozenset(data["frames"]["scopes"]["elsewhere"]),

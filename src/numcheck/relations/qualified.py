@@ -110,7 +110,8 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
         return None
     xwords = d.m.words[xs]
     k = d.hedge_start(xs, xpos)
-    if (k > 0 and xwords[k - 1] in _NOT_LEVEL) or (xpos + 1 < len(xwords) and xwords[xpos + 1] in _NOT_LEVEL):
+    moved_before = k > 0 and xwords[k - 1] in _NOT_LEVEL and not _share_verb_before(d, xs, k)
+    if moved_before or (xpos + 1 < len(xwords) and xwords[xpos + 1] in _NOT_LEVEL):
         return None
     mx = d.m.by_fact.get(xi)
     if mx is None or mx.direction or mx.roles & {"part", "remainder", "another", "each"}:
@@ -118,14 +119,15 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
     fx = d.m.frame(xi)
     if qi >= 0 and not _one_frame(d.m.frame(qi), fx):
         return None
-    if qi < 0 and (fx.period or fx.scope):
+    told_next = qi < 0 and _next_untimed(d, xs, qs, fx.period)
+    if qi < 0 and (fx.period and not told_next or fx.scope):
         return None  # "most members" beside "46% in 2019" or "across the region": another time or place
     if _two_sources(d, qs, xs):
         return None  # "according to Ipsos" … "Populus said": two polls
     first, later = sorted((qs, xs))
     if not _where(d, later) <= _where(d, first):
         return None  # "Half the town's households" … "In the county, 38% of households": a place of its own  # "a quarter of adults in the city" … "19% of adults in the county": two places
-    if _timed(d, qs) != _timed(d, xs):
+    if _timed(d, qs) != _timed(d, xs) and not told_next:
         return None  # "In 2015, only 31% of customers": an earlier count of the share
     if _share_of_amount(d, qs, qpos) != _share_of_amount(d, xs, xpos):
         return None  # "Capital spending reached $3.1bn, almost two-thirds of revenue" … "accounted for 9% of
@@ -137,6 +139,29 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
     if qi >= 0:
         roles = (("qualifier", qi),) + roles
     return Relation("qualifier", roles, (cue,), "document", (("phrase", phrase), ("unit", "share")))
+
+
+# Sentences after a share's that a figure-less qualifier may tell of the share's own reporting period.
+NEXT_UNTIMED = 1
+
+
+def _next_untimed(d: _Doc, xs: int, qs: int, period: str) -> bool:
+    """A figure-less qualifier told right after the share's sentence, with no time of its own, keeps the
+    share's reporting period when that period names no year ("made up 38% of its sales in the year to
+    January. It is the first time most of the group's sales ..."): one time, not another year's count, nor
+    "now" against "in March"."""
+    if not 0 < qs - xs <= NEXT_UNTIMED or any(
+        t.fact >= 0 and d.facts[t.fact].kind in _TIME_KINDS for t in d.m.tokens[qs]
+    ):
+        return False  # "Most members now want talks": a time of its own, "now" included
+    return not period[:4].isdigit() and not any(d.facts[t.fact].kind == "year" for t in d.m.tokens[xs] if t.fact >= 0)
+
+
+def _share_verb_before(d: _Doc, si: int, k: int) -> bool:
+    """A verb of making up a whole ends before token ``k`` ("online orders made up 38% of its sales",
+    ``[portion.share_before]``): its "up" is no move, the figure is the share itself."""
+    named = d.v.share_before.ending_at(d.m.words[si], k)
+    return named is not None and named[0] == "the whole"
 
 
 def _share_of_amount(d: _Doc, si: int, pos: int) -> bool:

@@ -733,15 +733,17 @@ def _two_sources(d: _Doc, a: int, b: int, opening: bool = True) -> bool:
     """Sentences ``a`` and ``b`` attribute their figures to sources, and to none in common ("according to
     the WHO" … "the ministry said"): two sources' counts. ``opening``: a sentence's first word may name
     its source (else it is left out: "Officials said" names no one)."""
-    sa, sb = _sources(d, a), _sources(d, b)
+    sa, sb = _sources(d, a, officers=False), _sources(d, b, officers=False)
     if not opening:
         sa, sb = sa - {d.m.words[a][0]}, sb - {d.m.words[b][0]}
     return bool(sa and sb and not sa & sb)
 
 
-def _sources(d: _Doc, si: int) -> frozenset[str]:
+def _sources(d: _Doc, si: int, officers: bool = True) -> frozenset[str]:
     """Who a sentence attributes its figures to: names after "according to" or before "said" (read on all
-    its words: the mentions leave out an attribution told as an aside, ", the ministry said,")."""
+    its words: the mentions leave out an attribution told as an aside, ", the ministry said,"). Not
+    ``officers``: a speaker told by an officer's title speaks for the body it names, or for the holder
+    (``_said_span``)."""
     toks = _plain_tokens(d, si)
     words = tuple(t.text for t in toks)
     text = d.view.text
@@ -751,7 +753,7 @@ def _sources(d: _Doc, si: int) -> frozenset[str]:
         if w == "according" and k + 1 < len(words) and words[k + 1] == "to":
             span = range(k + 2, min(len(words), k + 8))
         elif w in _SAID:
-            span = range(max(0, k - 4), k)
+            span = _said_span(d, words, k) if not officers else range(max(0, k - 4), k)
         for j in span:
             if words[j] in _CHUNK_END and j > k:
                 break
@@ -759,6 +761,26 @@ def _sources(d: _Doc, si: int) -> frozenset[str]:
             if toks[j].fact < 0 and raw[:1].isupper() and words[j] not in NOT_NAMES:
                 out.add(words[j].removesuffix("'s"))
     return frozenset(out)
+
+
+# Words before a title that may name the body its officer speaks for ("Populus chief executive Ann Lee").
+OFFICER_BODY = 3
+
+
+def _said_span(d: _Doc, words: tuple[str, ...], k: int) -> range:
+    """Where the names of the source before "said" at ``k`` stand: the four words before it, or, past a
+    speaker told by an officer's title, the words naming the title's body ("Populus chief executive Ann Lee
+    said" → Populus) and none when no body is named ("chief executive Sanjay Kapoor said": the holder's own
+    officer speaks for it, no source of its own)."""
+    lower = [w.lower() for w in words]
+    for j in range(k - 1, max(0, k - 4), -1):
+        hit = d.v.officer_titles.ending_at(lower, j)
+        if hit is not None:
+            lo = hit[1]
+            while lo > max(0, hit[1] - OFFICER_BODY) and words[lo - 1][:1].isalnum():
+                lo -= 1  # no further than the clause the title opens: "its website and app, chief executive"
+            return range(lo, hit[1])
+    return range(max(0, k - 4), k)
 
 
 # Words that make a sentence's scale word a risk or a forecast, not a count.
