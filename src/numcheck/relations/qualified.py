@@ -72,7 +72,10 @@ def _qualifiers_told_apart(d: _Doc) -> Iterator[Relation]:
             i = end
         shares = sum(1 for t in toks if t.fact >= 0 and d.facts[t.fact].kind in SHARES)
         for whole, items in here.items():
-            if len(items) != 1 or (shares > 1 and items[0][1] >= 0):
+            if len(items) != 1:
+                continue
+            listed = shares > 1 and items[0][1] >= 0
+            if listed and not _first_answer(d, si, items[0][2]):
                 continue  # "18% failed one test and 25% another": a list of shares, not one share
             if items[0][1] < 0 and shares:
                 continue  # "Most respondents - 58% - said ...": the qualifier's own figure is told with it
@@ -80,10 +83,48 @@ def _qualifiers_told_apart(d: _Doc) -> Iterator[Relation]:
             for other in seen.get(whole, ()):
                 if si - other[0] > TOLD_APART_REACH:
                     continue
+                if listed and not _says_same(d, other, item):
+                    continue  # a poll's other answers: the qualifier must say what this answer says
                 pair = _one_share(d, other, item) or _one_share(d, item, other)
                 if pair is not None:
                     yield pair
             seen.setdefault(whole, []).append(item)
+
+
+def _first_answer(d: _Doc, si: int, pos: int) -> bool:
+    """The share at token ``pos`` is a poll's first answer, the rest told after it with no whole of their
+    own: "Some 46% of the 1,240 members said they would back talks, while 31% were opposed"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k, t in enumerate(toks):
+        if t.fact < 0 or d.facts[t.fact].kind not in SHARES or k == pos:
+            continue
+        if k < pos or (k + 1 < len(words) and words[k + 1] == "of"):
+            return False  # a share before it, or one of a whole of its own
+    return d.v.respondent_verbs.starting_at(words, _verb_after(d, si, pos)) is not None
+
+
+def _verb_after(d: _Doc, si: int, pos: int) -> int:
+    """The token after a share's "of" phrase ("46% of the 1,240 members who took part said" → "said"),
+    past at most ``ANSWER_NP`` words; its clause's end when none."""
+    words = d.m.words[si]
+    end = d.m.clause_end(si, pos)
+    for k in range(pos + 1, min(end, pos + 1 + ANSWER_NP)):
+        if d.v.respondent_verbs.starting_at(words, k) is not None:
+            return k
+    return end
+
+
+# Words a poll's answer may put between its share and its verb of answering ("of the 1,240 members who took
+# part said").
+ANSWER_NP = 10
+
+
+def _says_same(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, str]) -> bool:
+    """A qualifier's sentence and a listed share's own clause share a content word ("A majority of members
+    want coalition talks" … "46% said they would back talks, while 31% were opposed")."""
+    xs, xpos = x[0], x[2]
+    clause = set(d.m.words[xs][_verb_after(d, xs, xpos) : d.m.clause_end(xs, xpos)])  # not the whole's own noun
+    return _meet(_stems(d, q[0], frozenset()), _stems(d, xs, frozenset()) & clause)
 
 
 def _whole_after(words: tuple[str, ...] | list[str], end: int, phrase: bool) -> str:
@@ -96,6 +137,8 @@ def _whole_after(words: tuple[str, ...] | list[str], end: int, phrase: bool) -> 
         return ""
     while k < len(words) and (words[k] in _DETERMINERS or words[k].endswith("'s")):
         k += 1
+    if k + 1 < len(words) and words[k] == "#" and k > end + (words[end] == "of"):
+        k += 1  # "of the 1,240 members": the whole's count before its noun
     if k >= len(words) or not words[k].isalpha() or words[k] in _NO_WHOLE or words[k] in GAP_STOP:
         return ""
     head = words[k]
