@@ -311,6 +311,8 @@ def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
             if k < len(words) and words[k] in ("or", "i.e.", "ie"):
                 k += 1
             fi = d.figure_after(si, k, kinds)
+            if fi < 0 and unit == "share":
+                fi = _share_after_count(d, si, k)
             if fi < 0:
                 return -1, -1
             _, pos = d.pos_of(fi)
@@ -336,7 +338,30 @@ def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
     return -1, -1
 
 
-# Words between "of" and the whole a share's phrase names ("of the 2,000", "of its 400").
+# Words of a count's noun between it and the share it is told as: "42 heads, or 48%".
+COUNT_NOUN = 3
+
+
+def _share_after_count(d: _Doc, si: int, k: int) -> int:
+    """ "A clear majority – 42 heads, or 48% – said": a count set beside a share qualifier and then told as a
+    share with "or" after its noun → the share, else -1."""
+    words = d.m.words[si]
+    ci = d.figure_after(si, k, frozenset({"count", "number"}))
+    if ci < 0:
+        return -1
+    _, j = d.pos_of(ci)
+    j += 1
+    stop = j + COUNT_NOUN
+    while j < min(len(words), stop) and words[j].isalpha() and words[j] != "or":
+        j += 1
+    if j < len(words) and words[j] == ",":
+        j += 1
+    if j + 1 >= len(words) or words[j] != "or":
+        return -1
+    return d.figure_after(si, j + 1, SHARES)
+
+
+# Words of the whole between "of" and the whole a share's phrase names ("of the 2,000", "of its 400").
 _OF_WHOLE = frozenset({"the", "its", "their", "his", "her", "our", "all"})
 
 
