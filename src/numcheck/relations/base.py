@@ -646,6 +646,8 @@ class _Doc:
             return True  # "a race-day record, beating the 38,650 who watched in 2024": the level beaten
         if words[j] not in ("on", "against"):
             return False
+        if words[j] == "against" and (t := self.fact_at(si, k + 1)) >= 0 and self.facts[t].kind in ("relative", "year"):
+            return True  # "78% ..., against 71% last year": the level a time before
         # "on" and "against" end a change only after a move told just before them ("up 4.2% on").
         for n in range(max(0, j - OLDER_END_REACH), j):
             fi = self.fact_at(si, n)

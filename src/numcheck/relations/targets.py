@@ -78,6 +78,8 @@ def _verbs() -> re.Pattern[str]:
 def _target_noun(d: _Doc, toks: Sequence[Token], start: int) -> int:
     """Index of the target noun within a few words after the verb, or -1."""
     for k in range(start, min(len(toks), start + NOUN_REACH)):
+        if toks[k].fact >= 0 and k + 1 < len(toks) and toks[k + 1].text in d.v.target_nouns:
+            continue  # "beating its own 75% target": the target's figure told before its noun
         if toks[k].fact >= 0 or toks[k].text in CLAUSE_END:
             return -1
         if toks[k].text in d.v.target_nouns:
@@ -88,7 +90,9 @@ def _target_noun(d: _Doc, toks: Sequence[Token], start: int) -> int:
 def _against_target(d: _Doc, si: int, toks: Sequence[Token], j: int, noun: int, order: str) -> Relation | None:
     concept = _subject_concept(d, toks, j)
     lead = concept and si <= LEAD + _first_body(d)
-    forecast = _forecast_after(d, si, noun, LEAD_AFTER if lead else SENTENCES_AFTER)
+    forecast = toks[noun - 1].fact if toks[noun - 1].fact >= 0 and _usable(d, toks[noun - 1].fact) else -1
+    if forecast < 0:
+        forecast = _forecast_after(d, si, noun, LEAD_AFTER if lead else SENTENCES_AFTER)
     if forecast < 0:
         forecast = _forecast_before(d, si, j)
     far = _forecast_far(d, si, j) if forecast < 0 else None
@@ -332,8 +336,10 @@ def _result(d: _Doc, si: int, j: int, noun: int, forecast: int) -> int:
     for k in range(j - 1, lo - 1, -1):
         fi = toks[k].fact
         if fi >= 0 and _usable(d, fi) and same_family(d.facts[fi], like) and _not_forecast(d, fi):
-            if d.older_end(si, k):
-                continue  # "rose to $18.4bn from $16.4bn, beating forecasts of $17.6bn": the level reached
+            if d.older_end(si, k) or _earlier_period(d, si, k):
+                # "rose to $18.4bn from $16.4bn, beating forecasts of $17.6bn", "78% ..., against 71% last year
+                # and beating its 75% target": the level reached, not the older one
+                continue
             return fi
     if fs == si and fpos > j:
         return -1
