@@ -1021,6 +1021,9 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if d.v.direction.ending_at(words, h - 1):
             return  # "an increase of £900m on £3.5bn", "rose by £2m from £10m": the stated change again
     verb_end = d.hedge_start(si, pos - 1 if pos > 0 and words[pos - 1] == "by" else pos)
+    focus = _focus_words().ending_at(words, verb_end)
+    if focus is not None:
+        verb_end = focus[1]  # "rose only 1.2%, against 4.1% in ...": still the size of the rise
     # "had risen 0.4% over the quarter from 6.8%": a percentage right after its verb is the change, not
     # the level reached, unless the link says which way on its own ("grew 1.9%, slightly down from").
     after_verb = b.kind in ("percent", "points") and d.v.direction.ending_at(words, verb_end) is not None
@@ -1331,6 +1334,11 @@ def _past_noun_of(d: _Doc, si: int, m: int) -> int:
         if words[k + 1] == "of" and toks[k + 2].fact >= 0:
             return k + 2
     return m
+
+
+@functools.cache
+def _focus_words() -> PhraseTable:
+    return PhraseTable.build((p, "focus") for p in _toml("vocab.toml")["change_size"]["focus"])
 
 
 def _way_before(d: _Doc, si: int, pos: int) -> tuple[str, int] | None:
