@@ -168,6 +168,13 @@ def test_growth_is_one_concept_told_as_a_level_or_as_a_change() -> None:
     assert frame_of("Exports rose 3.9% last year.", "3.9%").concept != "growth"
 
 
+def test_a_plural_noun_right_before_a_compared_percentage_is_what_moved() -> None:
+    # "reservations 11% higher": the reservations moved, not the stocks the sentence opens on.
+    text = "Among individual stocks, the best was a builder that rose 5.2% after reporting orders 11% higher."
+    assert frame_of(text, "11%").concept == "order"
+    assert frame_of("The chain said sales were steady, with margins 2% lower.", "2%").concept == "margin"
+
+
 def test_a_ranking_field_is_no_holder_and_shares_in_a_firm_are_no_place() -> None:
     text = "The rise, the third-quickest in Europe behind Ireland, came from growth of 11% in the farm sector."
     assert frame_of(text, "11%").holder == ""
