@@ -1148,6 +1148,8 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
             continue
         if _ranked_before(d, si, total, first):
             continue  # "Arden lent £5.1bn, ahead of Bexley with £3.3bn, Carr with ...": rivals, not its parts
+        if d.older_end(*d.pos_of(total)):
+            continue  # "The Greens now have nine, up from eight, the Conservatives 14, ...": an older level
         roles = (("total", total),) + tuple(("item", e.fact) for e in entries)
         yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
 

@@ -619,7 +619,7 @@ def _parts_after(d: _Doc, si: int, pos: int, like: str, paragraph: bool = False)
         got = [
             (p, toks[p].fact)
             for p in range(pos + 1 if s2 == si else 0, len(toks))
-            if toks[p].fact >= 0 and _level(d, s2, p, like)
+            if toks[p].fact >= 0 and _level(d, s2, p, like) and not _one_members(d, s2, p)
         ]
         if not got and s2 > si:
             break
@@ -631,6 +631,23 @@ def _parts_after(d: _Doc, si: int, pos: int, like: str, paragraph: bool = False)
             continue
         break
     return parts
+
+
+@functools.cache
+def _superlative_words() -> frozenset[str]:
+    data = _toml("comparisons.toml")
+    named = data["named_superlatives"]
+    words = {w for key in ("more", "less", "quick", "slow") for w in named[key]}
+    return frozenset(words | {w for pair in data["outdone"]["age"] for w in pair})
+
+
+def _one_members(d: _Doc, si: int, p: int) -> bool:
+    """The figure at token ``p`` is told of one member picked by a superlative at its clause's head ("The
+    youngest, a Green, is 24", "the biggest, in Leeds, has 90"): a measure of that one, no part of a set."""
+    words = d.m.words[si]
+    lo = d.m.clause_start(si, p)
+    lo += 1 if lo < p and words[lo] in (";", ",", "and", "while") else 0
+    return lo + 1 < p and words[lo] == "the" and words[lo + 1] in _superlative_words()
 
 
 def _of_whole_runs(d: _Doc, si: int, pos: int, like: str, noun: str) -> Iterator[Relation]:
