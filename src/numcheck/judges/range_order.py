@@ -76,6 +76,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if lo is None or hi is None:
         return None
     a, b = view.facts[lo], view.facts[hi]
+    if a.value is not None and b.value is not None and a.value < 0 and b.value < 0:
+        return None  # "between -12C and -15C": below zero, writers order the ends by how cold (or far) they are
     if not (entirely_above(value_interval(a), value_interval(b)) or _printed_above(a, b)):
         return None
     start = min([a.span.start] + [c.start for c in rel.cues if c.end <= a.span.start])
