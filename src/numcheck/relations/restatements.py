@@ -3331,7 +3331,8 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
     known (``_pointing``) or the two told of one thing (``_share_concept``); the figure prints at least
     ``SWAP_DIGITS`` significant digits, or two when the headline's figure is swapped in the lead's telling of
     one thing ("Walk raises £2.4m" … "has raised £4.2m"). Left alone: a later figure whose value the story
-    told before (it tells that one again), two earlier figures it could be a slip of, parts, items, older
+    told before (it tells that one again), two earlier values it could be a slip of (one value told twice,
+    in the headline and the lead, is one), parts, items, older
     ends and rivals' figures, another holder, place, time or source, a day of its own (a newer count "as of"
     it), a move between them, and another time or holder in its clause. Evidence "swap"."""
     sents = d.view.doc.sentences
@@ -3362,9 +3363,9 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             and g.value is not None
             and max(g.value, f.value) / min(g.value, f.value) < SWAP_RATIO
         ]
-        if len(cands) != 1:
-            continue
-        first, g = cands[0]
+        if len({g.value for _, g in cands}) != 1:
+            continue  # two earlier values it could be a slip of ("214" in the headline and the lead is one)
+        first, g = cands[-1]
         fs, fpos = d.pos_of(first)
         if fs == si or frozenset((first, fi)) in told:
             continue
