@@ -268,6 +268,31 @@ def _known_names(d: _Doc, si: int) -> frozenset[str]:
     )
 
 
+def _bare_headline_names(d: _Doc) -> frozenset[str]:
+    """The names a headline with no figure gives ("Labour takes control of Dunmore council" → labour,
+    dunmore): the mentions leave such a sentence untokenised, yet its names are the story's."""
+    return d.once("restatements.bare_headline_names", lambda: _read_bare_headline(d))
+
+
+def _read_bare_headline(d: _Doc) -> frozenset[str]:
+    """The capitalised words of a figure-less headline, its first word too ("Ashford library reopens"), as
+    lower-case names: a known name only lets a later figure's sentence through, so a word that is no name
+    costs nothing."""
+    sents = d.view.doc.sentences
+    if len(sents) < 2 or d.m.tokens[0] or sents[0].paragraph == sents[1].paragraph:
+        return frozenset()
+    span = sents[0].span
+    text = d.view.text[span.start : span.end].replace("’", "'")
+    toks = word_tokens(text.lower(), 0)
+    return frozenset(
+        word
+        for k, t in enumerate(toks)
+        if text[t.start : t.start + 1].isupper() and (k == 0 or toks[k - 1].text not in ('"', "(", "-", ":"))
+        for word in [t.text.removesuffix("'s")]
+        if word not in NOT_NAMES and len(word) >= 2 and word.isalpha()
+    )
+
+
 def _moment(d: _Doc, si: int, pos: int) -> bool:
     """The figure at ``pos`` tells a moment of a contest's progress, not a quantity: a word of
     ``[restatement] moment_words`` before it ("after 12 overs", "before 20 laps")."""
@@ -3177,8 +3202,8 @@ def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True, si
         efirst |= _places(d, fs, 0, _chunk(d, fs, 0)[1], _PART_PREPS)
     if f.kind != "duration" and not efirst <= frozenset(words) and not _headcount(d, first):
         return True  # "killed 23 people in Arden" … "the 32 deaths": the earlier figure may be a part
-    if not _caps(d, si, 0, len(words)) - _sources(d, si) <= before | _known_names(d, fs):
-        return True  # a name the earlier sentence does not give: another holder or thing
+    if not _caps(d, si, 0, len(words)) - _sources(d, si) <= before | _known_names(d, fs) | _bare_headline_names(d):
+        return True  # a name the earlier sentence or the headline does not give: another holder or thing
     toks = d.m.tokens[si][d.m.clause_start(si, pos) : max(pos, head) + 1]
     if any(t.fact >= 0 and d.facts[t.fact].kind in _TIME_KINDS for t in toks) and _times(d, si) - _times(d, fs):
         return True  # "In 2023 the £48m profit", "last year's £48m profit": another time ("will strike on
