@@ -2645,6 +2645,8 @@ FOR_REACH = 3
 MOVED_REACH = 60
 _POSSESSIVES = frozenset("its their his her our".split())
 _KNOWN_CUES = frozenset("the all those these".split())
+# Cues that point at the set just named, a share of a larger one too ("27 of its routes" … "Those 27 routes").
+_DEMONSTRATIVE_PLURALS = frozenset({"those", "these"})
 # Words before the cue that set the figure against another ("compared with the £42m", "up from the 23",
 # "12 of the 23"): an end, a yardstick or a whole, not the figure told again.
 _TOLD_AGAINST = frozenset("to from by than between of with against versus among amongst beyond above below".split())
@@ -3095,8 +3097,10 @@ def _definite_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> I
             continue  # "killed 19 skiers and two guides" … "the 21 deaths": the earlier figure is one item
         k = d.hedge_start(fs, fpos)
         fwords = d.m.words[fs]
-        if (k > 0 and fwords[k - 1] in d.v.known_set_taken) or (fpos + 1 < len(fwords) and fwords[fpos + 1] == "of"):
+        taken = fpos + 1 < len(fwords) and fwords[fpos + 1] == "of" and cue not in _DEMONSTRATIVE_PLURALS
+        if (k > 0 and fwords[k - 1] in d.v.known_set_taken) or taken:
             continue  # "The Greens took 12 of the wards" … "All 30 wards": a share of the set, not the set
+            # ("will drop 27 of its routes" … "Those 27 routes": a demonstrative points at the share named)
         # "all 265 homes" against the lead's count: the story's whole set, wherever the lead puts it
         whole_set = cue == "all" and fs in lead and fs != si - 1 and (fs, fpos, first, found[-1][3]) in lead_counts
         if _known_apart(d, first, fi, cue, strict=not whole_set, sized=sized):
@@ -3200,17 +3204,23 @@ def _known_apart(d: _Doc, first: int, fi: int, cue: str, strict: bool = True, si
     efirst = _places(d, fs, fpos, _chunk(d, fs, fpos)[1], _PART_PREPS)
     if d.m.words[fs][:1] and d.m.words[fs][0] in _PART_PREPS:
         efirst |= _places(d, fs, 0, _chunk(d, fs, 0)[1], _PART_PREPS)
-    if f.kind != "duration" and not efirst <= frozenset(words) and not _headcount(d, first):
+    # A demonstrative points at the set as told, its place too ("lend 18 paintings to a gallery in Paris" …
+    # "These 18 paintings"); names told after it ("Those 27 routes ... include services to Faro") are its
+    # members, not another holder.
+    pointed = cue in _DEMONSTRATIVE_PLURALS
+    if f.kind != "duration" and not efirst <= frozenset(words) and not _headcount(d, first) and not pointed:
         return True  # "killed 23 people in Arden" … "the 32 deaths": the earlier figure may be a part
-    if not _caps(d, si, 0, len(words)) - _sources(d, si) <= before | _known_names(d, fs) | _bare_headline_names(d):
+    named = _caps(d, si, 0, max(pos, head) + 1 if pointed else len(words))
+    if not named - _sources(d, si) <= before | _known_names(d, fs) | _bare_headline_names(d):
         return True  # a name the earlier sentence or the headline does not give: another holder or thing
     toks = d.m.tokens[si][d.m.clause_start(si, pos) : max(pos, head) + 1]
     if any(t.fact >= 0 and d.facts[t.fact].kind in _TIME_KINDS for t in toks) and _times(d, si) - _times(d, fs):
         return True  # "In 2023 the £48m profit", "last year's £48m profit": another time ("will strike on
         # Monday" after it dates the act, not the count; a time after the noun narrows it, ``_narrowed``)
     said_a, said_b = _said_by(d, fs), _said_by(d, si)
-    if (said_a and said_b and not said_a & said_b) or _moved_between(d, first, fi, sized):
-        return True  # two sources' counts ("The UN said" … "The ministry said"), or a count that moved
+    if (said_a and said_b and not said_a & said_b) or (not pointed and _moved_between(d, first, fi, sized)):
+        return True  # two sources' counts ("The UN said" … "The ministry said"), or a count that moved (a
+        # demonstrative points at the figure as told: "Those 27 routes" after "a 17% rise in charges")
     # "the £48m profit expected"; a length is its own whatever the mood ("expect … over the 10 days").
     return f.kind != "duration" and _unsure(d, si, pos, max(pos, head) + 2)
 
