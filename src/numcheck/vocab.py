@@ -303,6 +303,7 @@ class Vocab:
     ]  # concepts that are sums of money ("revenue"): a count told with one names what was sold
     anaphors: PhraseTable  # "they", "the figure" → "anaphor": a subject that stands for the quantity named before
     alike_ignored: frozenset[str]  # "that", "said": words two tellings of a figure may share without being alike
+    that_clause_after: frozenset[str]  # "said", "found": "that" after them opens a clause, it points at no figure
     another_cues: frozenset[str]  # "extended", "a second": words that make a figure another telling of its noun
     one_thing: Mapping[str, str]  # "holding" → "stake": words for one thing a figure measures
     told_again: Mapping[str, str]  # "result" → "profit": words for one thing a figure told as known names
@@ -726,6 +727,7 @@ def vocab() -> Vocab:
         money_concepts=frozenset(restate["money_concepts"]),
         anaphors=PhraseTable.build((str(p), "anaphor") for p in restate["anaphors"]),
         alike_ignored=frozenset(restate["alike_ignored"]),
+        that_clause_after=frozenset(restate["that_clause_after"]),
         another_cues=frozenset(restate["another_cues"]),
         one_thing={str(w): str(group[0]) for group in restate["one_thing"] for w in group},
         told_again={str(w): str(group[0]) for group in restate["told_again"]["things"] for w in group},

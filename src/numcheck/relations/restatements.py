@@ -2951,44 +2951,85 @@ def _narrowed(
 # Words that point back to a figure just told when they stand right before a figure of their own: "That
 # £4.2m, the court heard, was almost twice ...", "Those 430 posts".
 _POINTING = frozenset({"that", "those", "this", "these"})
-# Sentences back that a pointing figure's antecedent may stand.
+# Sentences back a pointing word looks for the figure it points at, when its own sentence tells none before it.
 POINTED_BACK = 1
+# Words before a pointing "that" that make it a determiner inside its clause ("cover that £4.2m", "of that
+# £4.2m"): a preposition or a verb that takes an object; "the routes that 12 airlines fly" is a relative.
+_POINTER_PREPS = frozenset("of on to from with beyond above below for by at in into over under past within".split())
+
+
+def _pointer(d: _Doc, si: int, k: int, pos: int) -> bool:
+    """The word at ``k`` right before the figure at ``pos`` points back at a figure told before: at the head
+    of its sentence or of a clause after a stop ("That £4.2m, the court heard,"); "those" or "these" anywhere
+    ("Those 37 routes"); "this" or "that" inside a clause after a preposition or a verb that is no verb of
+    telling ("will cover that £4.2m from reserves", ``[restatement] that_clause_after``), or before a noun
+    that names only a figure ("said that 16% figure was"). "said that 16% of flights" opens a clause."""
+    words = d.m.words[si]
+    if k < 0 or words[k] not in _POINTING:
+        return False
+    if k == 0 or words[k - 1] in (",", ";", ":", '"') or words[k] in _DEMONSTRATIVE_PLURALS:
+        return True
+    head = _told_noun(d, si, pos)
+    if head >= 0 and words[head] in _FIGURE_HEADS | _KEY_NOUNS:
+        return True  # "said that 16% figure was its worst"
+    before = words[k - 1]
+    if before in d.v.that_clause_after or not before.isalpha():
+        return False
+    return before in _POINTER_PREPS or (d.verb_like(before) and not before.endswith("s"))
 
 
 def _pointed_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """ "A bookkeeper who stole £2.4m from a charity has been jailed. That £4.2m, the court heard, was almost
-    twice its income.": a figure after a pointing word at the head of its sentence (or of a clause after a
-    stop) tells again the one figure of its family of the sentence before; two values that cannot both hold
-    are a finding (label ``evidence`` = "known"). Not read when that sentence tells several such figures (the
-    pointer may mean any), when the figure is a part or an end of another relation, or when a noun after
-    it narrows it to another thing ("That 12% rise": a change's size, read by the change readers)."""
+    twice its income.": a figure after a pointing word (``_pointer``) tells again the one figure of its
+    family told before it in its own sentence ("Only 61% of flights left on time, and the airport said that
+    58% figure was its worst") or, when its sentence tells none, of the sentence before; two values that
+    cannot both hold are a finding (label ``evidence`` = "known"). Not read when that sentence tells several
+    such figures (the pointer may mean any), when the figure is a part or an end of another relation, when a
+    noun after it narrows it to another thing ("That 12% rise": a change's size, read by the change
+    readers), or when the figure names a thing of its own that the earlier figure is not told of ("3,000
+    patients have waited" … "Those 160 operations")."""
     tied = _tied(d, built, "group")
     for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
         if si == 0 or fi in tied or f.kind not in ("count", "number", "money", "percent") or f.is_range:
             continue
         words = d.m.words[si]
         k = d.hedge_start(si, pos)
-        if k < 1 or words[k - 1] not in _POINTING or (k >= 2 and words[k - 2] not in (",", ";", ":", '"')):
+        if not _pointer(d, si, k - 1, pos):
             continue
         nxt = words[pos + 1] if pos + 1 < len(words) else "."
         if nxt.isalpha() and d.v.direction.starting_at(words, pos + 1):
             continue  # "That 12% rise": the size of a change
-        for s2 in range(si - 1, max(-1, si - 1 - POINTED_BACK), -1):
-            same = [t.fact for t in d.m.tokens[s2] if t.fact >= 0 and family(d.facts[t.fact]) == family(f)]
-            same = [e for e in same if not d.facts[e].is_range and d.facts[e].value is not None]
-            if len(same) != 1:
-                break
-            first = same[0]
-            if first in tied or d.facts[first].interval.overlaps(f.interval):
-                break
-            yield Relation(
-                "restatement",
-                (("first", first), ("second", fi)),
-                (d.span(si, k - 1, k),),
-                "document",
-                (("lag", ""), ("concept", f"'{words[k - 1]}' points back"), ("scope", ""), ("evidence", "known")),
-            )
-            break
+        head = _told_noun(d, si, pos)
+        own = set() if head < 0 or words[head] in _FIGURE_HEADS | _KEY_NOUNS else _thing_names(d, words[head])
+        first = _pointed_at(d, si, k - 1, f)
+        if first is None or first in tied or d.facts[first].interval.overlaps(f.interval):
+            continue
+        if own and not _told_before_names(d, first) & own:
+            continue  # "Those 160 operations" against "3,000 patients": another thing
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", fi)),
+            (d.span(si, k - 1, k),),
+            "document",
+            (("lag", ""), ("concept", f"'{words[k - 1]}' points back"), ("scope", ""), ("evidence", "known")),
+        )
+
+
+def _pointed_at(d: _Doc, si: int, k: int, f: Fact) -> int | None:
+    """The one figure of ``f``'s family a pointer at token ``k`` stands for: told before it in its sentence,
+    else in the ``POINTED_BACK`` sentences before; None when there are several (it may mean any)."""
+
+    def alike(s2: int, end: int) -> list[int]:
+        same = [t.fact for t in d.m.tokens[s2][:end] if t.fact >= 0 and family(d.facts[t.fact]) == family(f)]
+        return [e for e in same if not d.facts[e].is_range and d.facts[e].value is not None]
+
+    here = alike(si, k)
+    if here:
+        return here[0] if len(here) == 1 else None
+    for s2 in range(si - 1, max(-1, si - 1 - POINTED_BACK), -1):
+        same = alike(s2, len(d.m.tokens[s2]))
+        return same[0] if len(same) == 1 else None
+    return None
 
 
 # Words in a figure's clause before it that tell a count that did not come about ("which would have meant 96
