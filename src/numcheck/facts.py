@@ -2046,11 +2046,22 @@ def _join_compounds(ctx: _Context, facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def _in_year(f: Fact, dated: frozenset[tuple[int, int]]) -> bool:
+    """The fact is a year the dates module reads, or a piece of one: the "23" of "in 2022-23 to 87.5%"
+    (a fiscal or season year) is no end of a range."""
+    span = (f.span.start, f.span.end)
+    if span in dated:
+        return True
+    # Year spans are short and few: a piece lies in a span that starts at most YEAR_PIECE before it.
+    return any(s <= f.span.start and f.span.end <= e for s, e in dated if f.span.start - YEAR_PIECE <= s)
+
+
 def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> bool:
-    """ "in 2011 to £620m", "from 410,000 in 2024 to 455,000": a year the dates module reads
-    alone is no end of a range with an amount; the two ends of a range are one kind of quantity."""
-    a_dated = (a.span.start, a.span.end) in dated
-    b_dated = (b.span.start, b.span.end) in dated
+    """ "in 2011 to £620m", "from 410,000 in 2024 to 455,000", "from 84.2% in 2022-23 to 87.5%": a year
+    the dates module reads alone, or a piece of one, is no end of a range with an amount; the two ends of
+    a range are one kind of quantity."""
+    a_dated = _in_year(a, dated)
+    b_dated = _in_year(b, dated)
     if a_dated == b_dated:
         return False
     # "between 2000 and 3000 people" is one range: the other end is written as a year is.
@@ -2059,6 +2070,8 @@ def _year_and_amount(a: Fact, b: Fact, dated: frozenset[tuple[int, int]]) -> boo
 
 
 _BARE = ("count", "number")
+# Characters a piece of a year may stand after the year's start ("2022-23", "1998/1999").
+YEAR_PIECE = 10
 _AND_OR = startcache.compile(rf"{_SP}+(?:and|or){_SP}+\Z")
 _LEADING_FIGURE = startcache.compile(r"[^\d]*?(\d[\d,]*(?:\.\d+)?)")
 
