@@ -440,8 +440,40 @@ def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor
         and len(own & _content(d.m.words[sj], 0, len(d.m.words[sj]))) >= need
     ]
     if len(found) != 1 or need == MIN_SHARED and len(rows[found[0]]) != 1:
-        return None
+        return _named_by_head(d, rows, si, pos) if not found else None
     return rows[found[0]][0]
+
+
+# Words before the head noun of an event told as known after "N days after" ("after the talks collapsed").
+_KNOWN_EVENT = frozenset({"the", "its", "their"})
+
+
+def _named_by_head(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor | None:
+    """ "a day after the talks collapsed" … "after talks with the union broke down on Monday 17 June": the
+    event told as known by its head noun, its verb told in other words; the one anchor of the clause that
+    follows that noun in the one other sentence naming it."""
+    words = d.m.words[si]
+    if pos + 2 >= len(words) or words[pos + 1] not in _KNOWN_EVENT:
+        return None
+    noun = words[pos + 2]
+    if len(noun) < 4 or not noun.isalpha() or noun in STOPWORDS:
+        return None
+    hits = [
+        (sj, k)
+        for sj, row in enumerate(rows)
+        if sj != si and row and not _headline(d, sj)
+        for k, w in enumerate(d.m.words[sj])
+        if w == noun
+    ]
+    if len(hits) != 1:
+        return None
+    sj, k = hits[0]
+    words2 = d.m.words[sj]
+    hi = k + 1
+    while hi < len(words2) and words2[hi] not in CLAUSE_END and words2[hi] != ",":
+        hi += 1
+    own = [a for a in rows[sj] if k < a.pos < hi]
+    return own[0] if len(own) == 1 else None
 
 
 def _story_day(d: _Doc, rows: list[list[Anchor]], si: int, noun: tuple[str, ...]) -> Anchor | None:
