@@ -2394,6 +2394,29 @@ def _joined_kind(a: _Atom, b: _Atom) -> str:
     return "time"
 
 
+def _clock_with_day(text: str, atoms: list[_Atom], j: int) -> tuple[_Atom, int] | None:
+    """The end of a range told as a clock time and then its own day, "from 7am on Thursday 27 June until
+    7am on Tuesday 2 July": the time at ``j`` attached to the day after it (a weekday and its date, at most
+    ``DAY_PIECES`` atoms) and the atoms it takes, else None (the end is the time alone, "from 9am until 5pm")."""
+    if atoms[j].kind != "time" or atoms[j].end_atom is not None:
+        return None
+    cur: _Atom | None = atoms[j]
+    k = j + 1
+    while cur is not None and k < len(atoms) and k - j <= DAY_PIECES:
+        day, gap = atoms[k], text[cur.end : atoms[k].start]
+        if day.kind not in ("date", "weekday") or day.end_atom is not None or "\n" in gap:
+            break
+        if not _CONNECT_ATTACH.fullmatch(gap):
+            break
+        cur = _attach(cur, day)
+        k += 1
+    return (cur, k - j) if cur is not None and k > j + 1 else None
+
+
+# Atoms of a range end's day after its clock time: a weekday and its date ("7am on Tuesday 2 July").
+DAY_PIECES = 2
+
+
 def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
     out: list[_Atom] = []
     i = 0
@@ -2409,6 +2432,14 @@ def _join(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 if cur.kind == nxt.kind == "duration":
                     told = _CONNECT_DURATION.fullmatch(gap) or _comma_duration(text, gap, atoms, j)
                     joined = _add_durations(cur, nxt) if told else None
+                elif (
+                    cur.kind in ("date", "weekday")  # "from 9am until 5pm on Saturday": one day for both
+                    and _CONNECT_RANGE.fullmatch(gap)
+                    and (dayed := _clock_with_day(text, atoms, j)) is not None
+                ):
+                    if _rangeable(text, cur, dayed[0], gap):
+                        joined = _make_range(text, cur, dayed[0])
+                        j += dayed[1] - 1  # the end's day is read with its clock time
                 elif _CONNECT_RANGE.fullmatch(gap) and _rangeable(text, cur, nxt, gap):
                     joined = _make_range(text, cur, nxt)
                 elif gap.strip() in ("-", "–") and cur.end_atom is None and nxt.end_atom is None and nxt.kind == "time":

@@ -503,8 +503,13 @@ def _timeline(rel: Relation, view: View) -> Hit | None:
         return None
     start = view.facts[si]
     related: tuple[Span, ...] = (start.span,)
+    start_text, both = start.text, f"{start.text} and "
     if ei is None:
         end_text = f"the reporting date ({view.reporting_date})"
+    elif ei == si:
+        # One figure tells both ends: "from 7am on Thursday 27 June until 7am on Tuesday 2 July".
+        start_text, end_text = _range_ends(start.text)
+        both = ""
     else:
         end_text, related = view.facts[ei].text, (start.span, view.facts[ei].span)
     return Hit(
@@ -512,12 +517,21 @@ def _timeline(rel: Relation, view: View) -> Hit | None:
         related,
         (
             ("length", length.text),
-            ("years", f"{start.text} and {end_text}"),
-            ("start", start.text),
+            ("years", f"{both}{end_text}" if both else start.text),
+            ("start", start_text),
             ("end", end_text),
             ("expected", expected),
         ),
     )
+
+
+_RANGE_JOIN = re.compile(r"\s+(?:until|till|to|through|and)\s+|\s*[-–]\s*")
+
+
+def _range_ends(text: str) -> tuple[str, str]:
+    """The two ends of a range told as one figure: "7am on Thursday 27 June until 7am on Tuesday 2 July"."""
+    parts = _RANGE_JOIN.split(text, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (text, text)
 
 
 def _minutes_text(minutes: int) -> str:

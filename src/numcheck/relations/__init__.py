@@ -288,7 +288,7 @@ from numcheck.relations.tallies import _poll_leads, _poll_moves, _tallies
 from numcheck.relations.targets import _targets
 from numcheck.relations.tennis import _sets_told, _tennis, _tournament_sets, _won_matches
 from numcheck.relations.terms import _terms
-from numcheck.relations.timeline import _timeline_spans
+from numcheck.relations.timeline import _known_lengths, _timeline_spans
 from numcheck.relations.wholes import _beside_shares, _group_shares, _money_shares, _told_wholes, _total_shares
 
 __all__ = ["BUILDERS", "STAGES", "Relation", "build", "family", "same_family", "sized_group"]
@@ -373,6 +373,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _terms,
     _clock_spans,
     _timeline_spans,
+    _known_lengths,
     _ages,
     _thing_ages,
     _ages_then_and_now,

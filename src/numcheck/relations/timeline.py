@@ -531,3 +531,85 @@ HOUR_SLACK, MINUTE_SLACK = 30, 10
 
 def _slack(a: Anchor, b: Anchor) -> int:
     return HOUR_SLACK if (a.minute or 0) % 60 == 0 or (b.minute or 0) % 60 == 0 else MINUTE_SLACK
+
+
+# Units of a length told as known ("the 96-hour walkout") that a range of days and clock times can count.
+_KNOWN_UNITS = frozenset({"hour", "day", "week"})
+# Words before the first end of a range of days ("from 7am on Thursday 27 June", "between 13 May").
+_RANGE_OPENS = frozenset({"from", "between"})
+# Words between the two ends of a range of days ("until", "to", "and").
+_RANGE_JOINS = frozenset({"to", "until", "till", "through", "and"})
+
+
+def _iso_anchor(si: int, pos: int, fi: int, iso: str) -> Anchor | None:
+    """One end of a range fact's ISO ("--06-27T07:00"): a day of the year, with its clock time."""
+    m = _ISO.match(iso)
+    if m is None or m[3] is None:
+        return None
+    year = int(m[1]) if m[1] != "-" else None
+    minute = int(m[4]) * 60 + int(m[5]) if m[4] else None
+    try:
+        day = dt.date(year or 2001, int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    if year is None:
+        return Anchor(si, pos, fi, month_day=(day.month, day.day), minute=minute)
+    return Anchor(si, pos, fi, date=day, weekday=day.weekday(), minute=minute)
+
+
+def _told_ranges(d: _Doc, rows: list[list[Anchor]]) -> list[tuple[Anchor, Anchor]]:
+    """Every range of days the text tells: one figure ("from 7am on Thursday 27 June until 7am on Tuesday 2
+    July", "between 13 May and 26 May"), or two days set apart by their words ("between Monday 13 May and
+    Sunday 26 May")."""
+    out: list[tuple[Anchor, Anchor]] = []
+    for si, toks in enumerate(d.m.tokens):
+        words = d.m.words[si]
+        for pos, t in enumerate(toks):
+            f = d.facts[t.fact] if t.fact >= 0 else None
+            if f is None or f.kind != "date" or not f.iso or f.iso.count("/") != 1:
+                continue
+            a, b = (_iso_anchor(si, pos, t.fact, half) for half in f.iso.split("/"))
+            if a is not None and b is not None:
+                out.append((a, b))
+        row = rows[si]
+        for a, b in zip(row, row[1:]):
+            days = a.date or a.month_day
+            if not days or not (b.date or b.month_day) or words[a.pos - 1 : a.pos] not in _one_of(_RANGE_OPENS):
+                continue
+            if b.pos == a.pos + 2 and words[a.pos + 1] in _RANGE_JOINS:
+                out.append((a, b))
+    return out
+
+
+def _one_of(words: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset((w,) for w in words)
+
+
+def _known_lengths(d: _Doc) -> Iterator[Relation]:
+    """``timeline``: a length told as known with the noun it sizes, "The 96-hour walkout", "During the 10-day
+    campaign", against the one range of days the text tells before it ("will strike from 7am on Thursday 27
+    June until 7am on Tuesday 2 July", "between Monday 13 May and Sunday 26 May"). Not read when the text
+    tells more than one range, or the length's own sentence tells a day."""
+    rows = _anchors(d)
+    ranges = _told_ranges(d, rows)
+    if len(ranges) != 1:
+        return
+    start, end = ranges[0]
+    got = elapsed(start, end)
+    if got is None or got[0] <= 0:
+        return
+    amount, precision = got
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if si <= start.si or rows[si] or f.unit not in _KNOWN_UNITS or f.value is None or f.is_range:
+            continue
+        words = d.m.words[si]
+        if "-" not in f.text or pos + 1 >= len(words) or not words[pos + 1].isalpha():
+            continue  # "the 96-hour walkout": a length set before its noun
+        if not d.m.frame(fi).definite or not_elapsed(words, pos):
+            continue
+        labels = (
+            ("elapsed", str(amount)),
+            ("precision", precision),
+            *((("slack", str(_slack(start, end))),) if precision == "minute" else ()),
+        )
+        yield Relation("timeline", (("length", fi), ("from", start.fi), ("to", end.fi)), (), "document", labels)
