@@ -998,6 +998,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    if (h := d.hedge_start(si, pos)) > 0 and words[h - 1] == "from" and part < 0:
+        return  # "fell to 65,400 in January from 66,900 in December, a drop of 2%": the older end, no newer one
     if pos + 1 < len(words) and words[pos + 1] == "per" and b.kind in ("count", "number"):
         rate_end = next((x for x in range(pos + 2, min(len(words), pos + 5)) if words[x] == ","), -1)
         if rate_end > 0 and (earlier := _level_before_rate(d, si, pos, b)) >= 0:
