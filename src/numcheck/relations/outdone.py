@@ -151,7 +151,11 @@ def _ahead(
         count, j = _names(d, si, toks, words, lead if lead > j and words[j] == "the" else j)
         if not count:
             return None
-        exact = False
+        owned = _owned_figures(d, toks, words, j)
+        if owned is None:
+            exact = False
+        else:
+            count, j = owned  # "Only Chebet's 2:20:37 has been quicker": one entry for each figure
     for x in range(j, min(len(words), j + OUTDONE_REACH)):
         w = words[x]
         if w in CLAUSE_END or toks[x].fact >= 0:
@@ -206,6 +210,32 @@ def _names(d: _Doc, si: int, toks: Sequence[Token], words: Sequence[str], j: int
             continue
         break
     return (count, x) if count else (0, j)
+
+
+def _owned_figures(d: _Doc, toks: Sequence[Token], words: Sequence[str], j: int) -> tuple[int, int] | None:
+    """The entries told by a name's figure at token ``j`` ("Only Grace Chebet's 2:20:37 in 2019 has been
+    quicker", "only Rono's 59:21 and Kiptum's 59:30 have been faster"): each figure is one entry, so the
+    count is exact; (how many, the token after them), else None (no possessive name with a figure)."""
+    count = 0
+    x = j
+    while x < len(words) and x and words[x - 1].endswith("'s") and toks[x].fact >= 0:
+        if d.facts[toks[x].fact].kind in _YEAR_KINDS:
+            return None  # "Only Tuesday's 2019 ...": a time, not the entry's figure
+        count += 1
+        x += 1
+        if x + 1 < len(words) and words[x] == "in" and toks[x + 1].fact >= 0:
+            if d.facts[toks[x + 1].fact].kind not in _YEAR_KINDS:
+                return None
+            x += 2  # "in 2019": when the entry was set
+        if x + 2 < len(words) and words[x] in ("and", ",") and words[x + 1].endswith("'s") and toks[x + 2].fact >= 0:
+            x += 2  # "and Kiptum's 59:30": the next entry, one possessive word
+            continue
+        break
+    return (count, x) if count else None
+
+
+# Kinds of figure that tell when an entry was set, not its value.
+_YEAR_KINDS = frozenset({"year", "date", "decade"})
 
 
 def _scope(d: _Doc, si: int, toks: Sequence[Token], words: Sequence[str], j: int) -> str:
