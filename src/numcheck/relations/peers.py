@@ -520,9 +520,12 @@ def _counted_superlatives(d: _Doc) -> Iterator[Relation]:
         words = d.m.words[si]
         for k in range(1, len(words) - 3):
             way = ways.get(words[k])
-            if way is None or words[k - 1] not in binds or words[k + 1] != "of" or words[k + 2] != "the":
+            if way is None or words[k - 1] not in binds or words[k + 1] != "of":
                 continue
-            n = _set_count(d, toks[k + 3].fact)
+            at = _set_count_at(words, k + 2)
+            if at < 0:
+                continue
+            n = _set_count(d, toks[at].fact)
             own = _set_own(d, si, k, toks, words)
             if n < 2 or own < 0 or _timed(d, own) and way not in ("quick", "slow"):
                 continue
@@ -541,6 +544,26 @@ def _counted_superlatives(d: _Doc) -> Iterator[Relation]:
             found += 1
             if found >= CLAIMS_PER_DOC:
                 return
+
+
+# Words "of" may take before a set's count: "the highest of the consortium's three observatories".
+SET_OWNER_WORDS = 3
+
+
+def _set_count_at(words: Sequence[str], j: int) -> int:
+    """The token of the count a set is told by from token ``j``, after "of": "the three sources", "its four
+    hospitals", "the consortium's three observatories", "the group's five mills"; -1 when it has no owner
+    word or determiner before it (a bare "of three" is read elsewhere)."""
+    if j < len(words) and words[j] in _words().own_possessives:
+        return j + 1
+    if j >= len(words) or words[j] != "the":
+        return -1
+    for x in range(j + 1, min(len(words), j + 1 + SET_OWNER_WORDS)):
+        if words[x].endswith("'s"):
+            return x + 1
+        if not words[x].isalpha():
+            break
+    return j + 1
 
 
 def _set_count(d: _Doc, fi: int) -> int:
@@ -563,6 +586,8 @@ def _set_own(d: _Doc, si: int, k: int, toks: Sequence[Token], words: Sequence[st
             return -1  # "carried 1.9 million, 1.2 million and 1.1 million, the busiest of the three ...": a list's
     elif k >= 3 and words[k - 2] in _words().copulas and toks[k - 3].fact >= 0:
         fi = toks[k - 3].fact  # "July's 29,000 was the lowest of the three months"
+    elif k >= 3 and words[k - 2] in _words().copulas and _setting_figure(d, si, k) >= 0:
+        fi = _setting_figure(d, si, k)  # "At 2,396m, La Serra is the highest of the three observatories"
     else:
         j = k + 4
         while j < len(words) and j <= k + 6 and toks[j].fact < 0 and words[j] not in _words().own_links:
@@ -573,6 +598,27 @@ def _set_own(d: _Doc, si: int, k: int, toks: Sequence[Token], words: Sequence[st
     if fi < 0 or d.facts[fi].kind not in _PEER_KINDS or d.facts[fi].hedge != "exact":
         return -1
     return fi
+
+
+# Words that open a sentence with its subject's own measure up to the first comma ("At 2,396m above sea
+# level, La Serra is ...", "With 1,240 beds, St Anne's is ...").
+_OWN_OPENERS = frozenset({"at", "with"})
+# Tokens between that comma and the copula before the superlative: the subject's name ("La Serra").
+OPENER_SUBJECT = 4
+
+
+def _setting_figure(d: _Doc, si: int, k: int) -> int:
+    """The one figure of an opening "At ..." or "With ..." clause whose subject, named after its comma, is
+    called the most of a set at token ``k``: "At 2,396m above sea level, La Serra is the highest of the
+    consortium's three observatories"; -1 when the clause holds no figure, or more than one."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if not words or words[0] not in _OWN_OPENERS or "," not in words[:k]:
+        return -1
+    comma = words.index(",")
+    if k - 2 - comma - 1 > OPENER_SUBJECT or any(toks[x].fact >= 0 for x in range(comma + 1, k)):
+        return -1
+    figs = [t.fact for t in toks[1:comma] if t.fact >= 0]
+    return figs[0] if len(figs) == 1 else -1
 
 
 def _members(d: _Doc, si: int, own: int, want: int, olders: set[int]) -> list[int]:
