@@ -3522,7 +3522,7 @@ def _recounted(d: _Doc, first: int, fi: int) -> bool:
     that says it was recounted ("The figures have since been revised")."""
     fs, _ = d.pos_of(first)
     si, pos = d.pos_of(fi)
-    before = d.m.words[si][:pos]
+    before = d.m.words[si][: d.hedge_start(si, pos)]  # the figure's own hedge, "more than 9,000", is no move
     if any(_moved_word(d, before, k) for k in d.v.told_moved.starts_in(before)):
         return True
     if _direction(d, first) != _direction(d, fi) and any(
@@ -3733,6 +3733,39 @@ def _one_concept(d: _Doc, a: int, b: int) -> bool:
     return bool(ca) and ca == cb and ca not in GENERIC_CONCEPTS
 
 
+# Tokens before a figure its noun of amount may stand ("put the total at 468", "the county's tally was 83").
+TOTAL_NOUN_REACH = 4
+
+
+def _total_named(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as the total of what the sentence before counted, by "the" (or an owner)
+    and a noun of amount before it: "More than 500 flights were cancelled. Operators put the total at 468",
+    "The council put the number at 312", "the county's tally was 83"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    nouns = _amount_words()
+    for k in range(pos - 1, max(0, pos - 1 - TOTAL_NOUN_REACH), -1):
+        if toks[k].fact >= 0 or words[k] in CLAUSE_END:
+            return False
+        if words[k] in nouns:
+            return words[k - 1] == "the" or words[k - 1].endswith("'s") and k >= 2 and words[k - 2] == "the"
+    return False
+
+
+@functools.cache
+def _amount_words() -> frozenset[str]:
+    """Nouns of amount in one word ("total", "figure", "tally"): ``vocab.toml`` ``[referents] amount_nouns``."""
+    return frozenset(n for n in _toml("vocab.toml")["referents"]["amount_nouns"] if " " not in n)
+
+
+def _one_noun(d: _Doc, a: int, b: int) -> bool:
+    """Two counts of one noun that is told right after each and is no generic word: "The register holds 8,760
+    households" … "We have more than 9,000 households waiting"."""
+    ma, mb = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if ma is None or mb is None or not ma.noun or ma.noun != mb.noun or " " in ma.noun:
+        return False
+    return d.facts[a].kind == d.facts[b].kind == "count" and bool(ma.concept) and ma.concept not in GENERIC_CONCEPTS
+
+
 def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """An exact figure told again later as a bound on the wrong side of it: "The average price of a home rose
     to £287,400" … "An average home at just under £280,000 is now seven times earnings". The two are one
@@ -3764,17 +3797,27 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             if max(e.value, f.value) / min(e.value, f.value) > BOUND_NEAR:
                 continue
             shared = bag_of(si, pos, fi).keys() & bag_of(es, epos, ei).keys()
+            if _one_noun(d, fi, ei):
+                shared = shared | {"=noun"}  # "holds 8,760 households" … "more than 9,000 households waiting"
+            if es == si + 1 and _total_named(d, es, epos):
+                shared = shared | {"=concept", "=known"}  # "More than 500 flights" … "put the total at 468"
             if _one_concept(d, fi, ei):
                 # "raised £8,760" … "the almost £8,000 she has raised": one verb's concept, and the bound told as
                 # known points back to a figure told before
                 shared = shared | {"=concept"} | ({"=known"} if d.m.frame(fi).definite else set())
             if len(shared) >= BOUND_SHARED:
                 told = bag_of(si, pos, fi)
-                near.append((es, epos, ei, e, " ".join(sorted({told.get(w, d.m.frame(fi).concept) for w in shared}))))
+                said = {told.get(w, d.m.frame(fi).concept) for w in shared - {"=noun"}} or {d.m.frame(fi).concept}
+                near.append((es, epos, ei, e, " ".join(sorted(said))))
         if len(near) != 1:
             continue  # none, or two figures the bound may tell
         fs, fpos, first, e, words_shared = near[0]
-        if fs >= si or e.hedge != "exact" or first in tied or e.interval.overlaps(f.interval):
+        if (
+            (fs >= si and not (fs == si + 1 and _total_named(d, fs, fpos)))
+            or e.hedge != "exact"
+            or first in tied
+            or e.interval.overlaps(f.interval)
+        ):
             continue  # told before it, plainly, and on the wrong side of it
         if _two_sources(d, fs, si) or _apart_as_known(d, first, fi) or _recounted(d, first, fi):
             continue
@@ -3794,9 +3837,11 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
         known = _known_names(d, fs) | _known_names(d, 0)
         if not all(_name_known(n, known) for n in _holder_names(d, si, min(lo, d.m.clause_start(si, pos)), pos)):
             continue  # "In London, homes sell for just under £540,000": another holder or place
+        # the one told first is the first ("More than 500 flights" … "put the total at 468")
+        roles = (("first", first), ("second", fi)) if fs < si else (("first", fi), ("second", first))
         yield Relation(
             "restatement",
-            (("first", first), ("second", fi)),
+            roles,
             (),
             "document",
             (("lag", ""), ("concept", words_shared), ("scope", ""), ("evidence", "bound")),
