@@ -596,7 +596,7 @@ def vocab() -> Vocab:
         ),
         multiple_verbs=frozenset(" ".join(words_of(w)) for w in data["multiple_of"]["verbs"]),
         multiple_between=frozenset(data["multiple_of"]["between"]),
-        multiple_heads=frozenset(data["multiple_of"]["heads"]),
+        multiple_heads=frozenset(data["multiple_of"]["heads"]) | frozenset(data["multiple_of"]["dimension_heads"]),
         reference_marks=frozenset(data["multiple_of"]["references"]),
         reference_heads=frozenset(data["multiple_of"]["reference_heads"]),
         premiums={str(w): way for way in ("up", "down") for w in data["premiums"][way]},
