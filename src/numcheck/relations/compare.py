@@ -172,6 +172,7 @@ class _Tables:
     previous_nouns: frozenset[str]
     passing: PhraseTable
     earlier: frozenset[str]
+    former_peaks: PhraseTable  # "peaked at": a former peak when a past year follows its figure
     narrow_opens: frozenset[str]  # "for": "a record 31.2C for a June day" narrows the record
     narrow: frozenset[str]  # "june", "day": the words that narrow a record to a part of the time
     record_wholes: frozenset[str]  # "all", "total": a previous figure of the whole, not of the record's part
@@ -254,6 +255,7 @@ def _tables() -> _Tables:
         previous_nouns=frozenset(rec["previous_nouns"]),
         passing=PhraseTable.build((p, "passing") for p in rec["passing"]),
         earlier=frozenset(rec["earlier"]),
+        former_peaks=PhraseTable.build((p, "peak") for p in rec["former_peaks"]),
         narrow_opens=frozenset(rec["narrow_opens"]),
         narrow=frozenset(rec["narrow"]),
         record_wholes=frozenset(rec["wholes"]),
@@ -2129,6 +2131,27 @@ def _previous_at(d: _Doc, si: int, k: int) -> int:
     return -1
 
 
+# Tokens after a former peak's figure its year may stand ("peaked at 2,405 in 2010").
+PEAK_YEAR_REACH = 3
+
+
+def _former_peak_at(d: _Doc, si: int, k: int) -> int:
+    """One past the words of a former peak told by a bare verb at token ``k``, its figure told with a year
+    right after it: "Numbers peaked at 2,405 in 2010", "Traffic hit a peak of 33.9 million in 2019"; -1
+    when there is none, or no year (the story's own peak, "peaked at 41C on Tuesday")."""
+    hit = _tables().former_peaks.starting_at(d.m.words[si], k)
+    if hit is None:
+        return -1
+    toks = d.m.tokens[si]
+    j = hit[1]
+    if j >= len(toks) or toks[j].fact < 0 or d.facts[toks[j].fact].kind not in AMOUNTS:
+        return -1
+    for x in range(j + 1, min(len(toks), j + 1 + PEAK_YEAR_REACH)):
+        if toks[x].fact >= 0:
+            return hit[1] if d.facts[toks[x].fact].kind == "year" and d.m.words[si][x - 1] == "in" else -1
+    return -1
+
+
 def _records(d: _Doc) -> Iterator[Relation]:
     """A record against the figure it passed: one of the same family in its sentence told as earlier
     ("a record $61bn ..., after hitting $74bn in the previous year"), or one named "the
@@ -2151,7 +2174,7 @@ def _records(d: _Doc) -> Iterator[Relation]:
         for s2 in range(si, min(len(d.m.tokens), si + PREVIOUS_SENTENCES + 1)):
             words = d.m.words[s2]
             for k in range(len(words)):
-                if (s2 == si and k < pos) or _previous_at(d, s2, k) < 0:
+                if (s2 == si and k < pos) or (_previous_at(d, s2, k) < 0 and _former_peak_at(d, s2, k) < 0):
                     continue
                 oi = _figure_after(d, s2, k, PREVIOUS_FIGURE_REACH)
                 if oi >= 0 and s2 != si and not _same_scope(d, si, pos, s2):
