@@ -239,8 +239,9 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             cue = d.span(si, cue_start, cue_end)
             if len(items) >= 2:
                 yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
-            elif items and same_family(d.facts[ti], f):
-                # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total.
+            elif items and same_family(d.facts[ti], f) and d.m.words[si][cue_start] != ",":
+                # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total ("Half
+                # of the 80 firms, 40 in all, ...": one figure and ", N in all" is no list and its total).
                 yield Relation("part", (("part", items[0]), ("whole", ti)), (cue,), "clause")
 
 
