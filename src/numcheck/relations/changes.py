@@ -1836,6 +1836,10 @@ def _earlier_same(
             if s2 < si and _included(d, s2, k):
                 continue  # "412 schools were closed, including 187 in A and 96 in B. By Thursday the number had
                 # dropped to 260": the items of "including" are parts, the number their whole
+            am = d.m.by_fact.get(ai)
+            target = am is not None and bool(am.noun) and (am.noun or "").split()[-1] in d.v.target_nouns
+            if pronoun and am is not None and ("forecast" in am.roles or target):
+                continue  # "3.8%, almost double the Bank's 2% target. It expects it to fall to 3.0%": the level, no target
             other = _subject_concept(d, ai)
             if bi >= 0 and not _holders_agree(d, ai, bi):
                 return -1  # "Rival Shell made $17.5bn. It is raising its dividend to 8.5 cents": another holder's
