@@ -973,6 +973,33 @@ def _plural_noun_after(d: _Doc, fi: int) -> str:
     return ""
 
 
+# Modal words that make a clause's figure one supposed, not told ("would mean", "could reach").
+_SUPPOSING = frozenset({"would", "could", "might", "should", "must"})
+
+
+def _supposed(d: _Doc, si: int, pos: int) -> bool:
+    """A modal verb stands in the figure's clause before it: "that would mean a wage bill of no more than
+    £150m", "it could reach more than 900"."""
+    words = d.m.words[si]
+    return bool(_SUPPOSING.intersection(words[d.m.clause_start(si, pos) : pos]))
+
+
+def _share_set_beside(d: _Doc, fi: int) -> bool:
+    """A percentage is set right after the figure (", or almost 16%", " (16%)"): the figure is a part told
+    with its share of a whole, not a whole told again."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    k = pos + 1
+    if k < len(words) and words[k] in (",", "("):
+        k += 1
+    if k < len(words) and words[k] == "or":
+        k += 1
+    if k == pos + 1:
+        return False
+    sh = d.figure_after(si, k, frozenset({"percent"}))
+    return sh >= 0 and d.hedge_start(si, d.pos_of(sh)[1]) == k
+
+
 def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A figure told again later in other words, with its digits transposed: "87% of those
     asked said ministers did not deliver what they promised" … "Some 78% said ministers did not keep
@@ -1008,6 +1035,8 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 continue  # "a run of 14 league games" ... "41 points from 22 games": two things counted
             if is_gap(d, first) or is_gap(d, fi):
                 continue  # "beat the Knights by 16 runs" ... "61 for one": a margin is no figure told again
+            if _share_set_beside(d, fi) or _share_set_beside(d, first):
+                continue  # "taking £14.9bn, or almost 16% of the total" ... "£94.1bn": a part, told with its share
             ha, hb = d.m.frame(first).holder, d.m.frame(fi).holder
             if f.kind in ("count", "number") and ha and hb and not same_holder(ha, hb):
                 continue  # "taking Westshire to 142" ... "Eastmoor slip to second on 124": two holders' counts
@@ -3788,6 +3817,8 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     for si, pos, fi, f in figures:
         if f.hedge not in _BOUNDS or fi in tied or is_gap(d, fi) or d.m.by_fact[fi].roles & (_NOT_RESTATED - {"each"}):
             continue
+        if _supposed(d, si, pos):
+            continue  # "that would mean a wage bill of no more than £150m": a bound a plan sets, no figure told
         assert f.value is not None
         near: list[tuple[int, int, int, Fact, str]] = []
         for es, epos, ei, e in figures:
