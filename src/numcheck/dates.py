@@ -1877,11 +1877,31 @@ _AGE_BEFORE = startcache.compile(r"\b(?:aged|age(?:" + _S + r"+of)?)" + _S + r"+
 _AGE_AFTER = startcache.compile(r"^" + _S + r"+(?:of" + _S + r"+)?age\b", re.I)
 
 
+# A time word naming a kind of the plural noun after it ("day tickets"), as data.
+COUNTED_COMPOUNDS: dict[str, frozenset[str]] = {
+    k: frozenset(str(w) for w in v) for k, v in _dates_toml()["counted_compounds"].items()
+}
+# The compound's noun follows the time word after one space: "1,480 day tickets".
+_COMPOUND_NOUN = startcache.compile(_S + r"(?P<w>[a-z]+)\b")
+
+
+def counted_compound(text: str, unit_word: str, hyphen: bool, end: int) -> bool:
+    """ "1,480 day tickets", "300 week passes": a bare figure before a singular time word and a plural noun
+    that the time word names a kind of counts the nouns; no length is told ("a 3-day pass" stays one)."""
+    nouns = COUNTED_COMPOUNDS.get(unit_word)
+    if hyphen or not nouns:
+        return False
+    m = _COMPOUND_NOUN.match(text, end)
+    return m is not None and m.group("w") in nouns
+
+
 def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _scan_before(_RE_DURATION, text, win):
         value, step, low = _number(m.group("n"))
         if value is None and low is None:
+            continue
+        if counted_compound(text, m.group("u"), bool(m.group("hy")), m.end()):
             continue
         unit_word = m.group("u").lower()
         if unit_word == "h" and not m.group("n")[0].isdigit():

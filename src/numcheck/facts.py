@@ -692,8 +692,11 @@ def _markers(ctx: _Context, start: int, end: int) -> tuple[str, ...]:
 
 def _np(words: list[str]) -> str | None:
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         lw = w.lower()
+        if not out and i + 1 < len(words) and words[i + 1] in dates.COUNTED_COMPOUNDS.get(w, ()):
+            out.append(w)  # "day tickets": a time word naming a kind of the noun
+            continue
         if lw in _STOP or lw in numwords.UNITS or lw in numwords.TENS or lw in numwords.SCALES:
             break
         if out and lw.endswith("ing"):  # "conference regarding", "people living": a new clause
@@ -1281,6 +1284,9 @@ _TEMP_NEXT_OK = startcache.compile(
 def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
     """Reject unit readings that news copy does not mean ("13F filing", "the 2 in 10")."""
     surface = um.surface
+    hyphen = ctx.clean[n.end : um.start] == "-"
+    if um.unit.dim == "time" and dates.counted_compound(ctx.clean, surface, hyphen, um.end):
+        return False  # "1,480 day tickets": tickets of a kind, no length
     if n.words and not um.abbreviation and surface.lower() in units.NUMERAL_WORDS:
         return False  # "one bit of the program"
     if not um.abbreviation and surface.lower() in units.OF_WORDS and not _OF_NEXT.match(ctx.clean, um.end):

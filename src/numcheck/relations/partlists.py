@@ -61,6 +61,9 @@ from numcheck.vocab import PhraseTable, _toml, singular
 ITEM_GAP = 10
 # Tokens between a whole and the bracket or comma that opens its parts ("32 athletes (", "1,500 people,").
 OPEN_REACH = 3
+# Tokens between a whole and the bracket that opens its parts, which may name what the whole is of:
+# "All 3,600 tickets for this year's event (".
+BRACKET_REACH = 5
 # Sentences back that the whole of a list closed by its rest, or named by an "Of the <noun>," opener,
 # may stand.
 WHOLE_BACK = 3
@@ -779,6 +782,13 @@ def _named_before(d: _Doc, si: int, concept: str, like: Fact) -> int:
     return -1
 
 
+def _breaks_bracket(d: _Doc, si: int, k: int) -> bool:
+    """Whether token ``k`` between a whole and its bracket parts it from them: a comma or another figure,
+    but not a time the whole is told for ("All 3,600 tickets for this year's event (")."""
+    fi = d.m.tokens[si][k].fact
+    return d.m.words[si][k] == "," or (fi >= 0 and d.facts[fi].kind not in FRAME_KINDS)
+
+
 def _bracketed(d: _Doc, si: int) -> Iterator[Relation]:
     """ "Thirty-two athletes (14 women and 18 men)": a whole, a few words of what it counts, then its parts
     in brackets, joined by "and", the bracket closing after the last. Exact, unless a word leaves the list
@@ -787,8 +797,8 @@ def _bracketed(d: _Doc, si: int) -> Iterator[Relation]:
     for pos, tok in enumerate(toks):
         if tok.fact < 0 or not _single(d.facts[tok.fact]):
             continue
-        ob = next((k for k in range(pos + 1, min(len(words), pos + 2 + OPEN_REACH)) if words[k] == "("), -1)
-        if ob < 0 or any(toks[k].fact >= 0 or words[k] == "," for k in range(pos + 1, ob)):
+        ob = next((k for k in range(pos + 1, min(len(words), pos + 2 + BRACKET_REACH)) if words[k] == "("), -1)
+        if ob < 0 or any(_breaks_bracket(d, si, k) for k in range(pos + 1, ob)):
             continue
         cb = next((k for k in range(ob + 1, len(words)) if words[k] in (")", ".")), -1)
         if cb < 0 or words[cb] != ")":
