@@ -604,6 +604,14 @@ class _Doc:
             return not _made_up(words, j)
         return j > 1 and words[j - 1] == "by" and self.v.direction.ending_at(words, j - 1) is not None
 
+    def tells_move(self, si: int) -> bool:
+        """Sentence ``si`` has a direction word ("rose", "down"), not counting the particle of a verb of making
+        up a whole: "Sales rose to £40m" tells a move; "Motoring offences made up 720 of them" does not."""
+        words = self.m.words[si]
+        return any(
+            self.v.direction.starting_at(words, j) is not None and not _made_up(words, j + 1) for j in range(len(words))
+        )
+
     def move_size(self, fi: int) -> bool:
         """The figure follows its direction verb: the size of a move ("lost two seats", "will cut 640 jobs"),
         not a level."""

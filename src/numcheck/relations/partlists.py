@@ -1536,7 +1536,7 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
         and family(d.facts[t.fact]) == family(like)
         and not d.group_bound_at(prev, k)  # ("Drivers over 70 accounted for 31": no part)
     ]
-    if any(d.v.direction.starting_at(pw, j) for j in range(len(pw))):
+    if d.tells_move(prev):
         return
     total = -1
     if opener_start(pw, 0) >= 0:
