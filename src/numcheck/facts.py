@@ -791,7 +791,7 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
         if picked:
             return picked
     # 5. A predicate: "6 million of ... are internally displaced".
-    p = _PREDICATE.match(clause_after)
+    p = _where_predicate(clause_after)
     if p:
         words = [w for w in p.group("p").split() if w.lower() not in _STOP]
         if words:
@@ -811,6 +811,20 @@ def _subject(ctx: _Context, start: int, end: int, kind: str) -> str | None:
     ):
         return cut[-1]
     return None
+
+
+# Prepositions that open a predicate telling where or among whom a figure falls ("were in children",
+# "were among staff"): what follows is no name of what the figure counts.
+_WHERE_PREDICATE = frozenset({"in", "among", "amongst"})
+
+
+def _where_predicate(clause_after: str) -> re.Match[str] | None:
+    """The predicate after a figure ("are internally displaced"), unless it tells where the figure falls:
+    "Another 70 were in children" counts no children, "187 of the cases were in children" counts cases."""
+    p = _PREDICATE.match(clause_after)
+    if p is None or p.group("p").split()[0].lower() in _WHERE_PREDICATE:
+        return None
+    return p
 
 
 def _head_before(words: list[str], place: bool = True) -> str | None:

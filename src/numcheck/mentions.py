@@ -42,6 +42,52 @@ from numcheck.vocab import (
     vocab,
 )
 
+
+@functools.cache
+def _published() -> frozenset[str]:
+    """Verbs of a source coming out ("published", "released"), as data: ``[attribution] published``."""
+    return frozenset(_toml("vocab.toml")["attribution"]["published"])
+
+
+@functools.cache
+def _not_group_nouns() -> frozenset[str]:
+    """Verbs ending in "s" that may stand before a bound ("stands above 40", "remains under 50")."""
+    data = _toml("subjects.toml")
+    return frozenset((*data["level_verbs"], *data["auxiliaries"]))
+
+
+@functools.cache
+def _plural_people() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["lists"]["plural_people"])
+
+
+def group_noun(word: str) -> bool:
+    """``word`` is a plural noun that names a group a bound may follow: "children", "drivers", "babies"."""
+    if word in _plural_people():
+        return True
+    return (
+        word.isalpha()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and (word not in _not_group_nouns())
+    )
+
+
+# Prepositions after a figure that tell where or among whom it falls ("93 in children", "40 among staff"):
+# the nouns after them are not what the figure counts.
+_WHERE_PREPS = frozenset({"in", "among", "amongst"})
+# Words between a group's noun and a small figure that bound the group's age or size ("children under
+# five", "pupils aged 11").
+GROUP_BOUNDS = frozenset({"under", "over", "aged", "below", "above"})
+
+
+def bounds_group(words: Sequence[str], k: int) -> bool:
+    """The figure starting at token ``k`` follows a bound word after a group's noun: "children under five",
+    "pupils aged 11": a word of the group's name, not a figure a later bare one leaves its noun out of."""
+    return k > 1 and words[k - 1] in GROUP_BOUNDS and group_noun(words[k - 2])
+
+
 # Words right after a percent that give its own way of change ("27% more", "12% lower"), over a verb before.
 _OWN_WAY = frozenset("more less higher lower".split())
 # Words a figure's own reading may look back over for its role, direction and
@@ -150,6 +196,8 @@ _RELATIVE = frozenset("who which that whose whom where when and or but".split())
 MODAL_REACH = 5
 # Determiners that tell a figure as already known: "the 13 titles", "those 45 staff".
 _DEFINITE = frozenset({"the", "those", "these"})
+# Determiners after "of" that name the set a count is a part of: "187 of the cases", "40 of its stores".
+_PARTITIVE_DETERMINERS = frozenset({"the", "its", "their", "these", "those"})
 # Words after which a pronoun stands as a clause's subject ("It also has", ", but it said"), not as an
 # owner inside a phrase ("sold 900,000 in its first week").
 _SUBJECT_OPENERS = frozenset(', " ( and but that however when after while because as said says'.split())
@@ -765,6 +813,8 @@ class Mentions:
             j += 1
             while j < len(words) and words[j] in ("the", "its", "their", "all", "a", "an", "his", "her"):
                 j += 1
+        elif f.kind in ("count", "number") and not f.unit and self._partitive(words, j):
+            j += 2  # "187 of the cases were in children": the cases are counted
         while j < len(words) and len(out) < 2 and toks[j].fact < 0:
             w = words[j]
             if w in _NOT_NOUNS or not w[0].isalpha() or (not out and w in self.vocab.contact_subjects):
@@ -788,6 +838,18 @@ class Mentions:
             return None  # "240 flats, including 260 for social rent": a role cue, not what the 260 counts
         return subject
 
+    @staticmethod
+    def _partitive(words: Sequence[str], j: int) -> bool:
+        """Token ``j`` opens "of the <noun>" ("187 of the cases", "40 of its stores"): a part of a set its noun
+        names, the noun what the figure counts (not "of them", "of whom", nor "of the 312")."""
+        return (
+            j + 2 < len(words)
+            and words[j] == "of"
+            and words[j + 1] in _PARTITIVE_DETERMINERS
+            and words[j + 2][:1].isalpha()
+            and words[j + 2] not in _NOT_NOUNS
+        )
+
     def _contact_verb(self, si: int, pos: int, f: Fact) -> str | None:
         """ "The £8,000 she has raised", "the 40 they rescued": a clause right after a figure told as known, its
         subject a pronoun; its verb (of money for an amount, else of harm or a concept) names what is counted."""
@@ -806,8 +868,8 @@ class Mentions:
         words = self.words[si]
         end = min(self.clause_end(si, pos), pos + 1 + VERB_CONCEPT_REACH)
         for j in range(pos + 1, end):
-            if self.tokens[si][j].fact >= 0:
-                break
+            if self.tokens[si][j].fact >= 0 or words[j] in _WHERE_PREPS:
+                break  # "and 93 in children aged five to 14": where the figure falls, not what it counts
             hit = self.vocab.concepts.get(words[j])
             if hit and hit not in GENERIC_CONCEPTS:
                 return hit
@@ -844,6 +906,8 @@ class Mentions:
             fi = toks[k].fact
             if k == pos or aside[0] < k < aside[1]:
                 continue  # "The Tories, who had run it since 2007, were cut to 11": the aside's year is not 11's
+            if k > 1 and words[k - 1] == "on" and words[k - 2] in _published():
+                continue  # "Figures published on 14 March 2024 show that 187 ...": when the source came out
             # A quarter written in words is no figure token: "in the fourth quarter".
             period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
             if period and fi >= 0 and not self._own_year(si, pos, k):
@@ -1178,6 +1242,8 @@ class Mentions:
             g = self.view.facts[other]
             if g.kind in _TIME_KINDS or g.kind in ("percent", "share", "ordinal"):
                 continue  # "rose 5% to £3bn in 2004, from £2.8bn": a change or a time between
+            if bounds_group(words, j) or bounds_group(words, self.figure_start(si, j) + 1):
+                continue  # "187 of the cases were in children under five and 93 in ...": the group's bound
             if _figure_family(g) != own or g.is_range or g.value is None:
                 return ""
             if words[k - 1] == "to" and (
@@ -1393,6 +1459,8 @@ class Mentions:
                 other = self.tokens[si][j].fact
                 if other >= 0 and self.view.facts[other].kind in _AMOUNT_KINDS:
                     break  # "now", "in 2004" may stand between; another amount may not
+                if not head and words[j] in _WHERE_PREPS:
+                    break  # "and 93 in children aged five to 14": where it falls; its noun is left out
                 hit = self.vocab.verb_concepts.starting_at(words, j) or (
                     (self.vocab.concepts[words[j]], j + 1) if words[j] in self.vocab.concepts else None
                 )

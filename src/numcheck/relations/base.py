@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from numcheck.mentions import Mentions, Token, word_tokens
+from numcheck.mentions import Mentions, Token, group_noun, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
 from numcheck.vocab import PhraseTable, _toml, singular
@@ -265,18 +265,6 @@ _GROUP_BOUND_AFTER = frozenset({"was", "is", "has", "does", "years", "months", "
 
 
 @functools.cache
-def _not_group_nouns() -> frozenset[str]:
-    """Verbs ending in "s" that may stand before a bound ("stands above 40", "remains under 50")."""
-    data = _toml("subjects.toml")
-    return frozenset((*data["level_verbs"], *data["auxiliaries"]))
-
-
-@functools.cache
-def _plural_people() -> frozenset[str]:
-    return frozenset(_toml("vocab.toml")["lists"]["plural_people"])
-
-
-@functools.cache
 def _part_verbs() -> PhraseTable:
     """Verbs that tell a figure as some of a whole ("made up", "accounted for"), read for a particle "up"."""
     return PhraseTable.build((p, "part") for p in _toml("vocab.toml")["sums"]["part_verbs"])
@@ -286,19 +274,6 @@ def _made_up(words: tuple[str, ...] | list[str], k: int) -> bool:
     """The "up" right before token ``k`` is the particle of a verb of making up a whole, no move: "Motoring
     offences made up 720 of them", "Grants make up 41"."""
     return k > 0 and words[k - 1] == "up" and _part_verbs().ending_at(words, k) is not None
-
-
-def _group_noun(word: str) -> bool:
-    """``word`` is a plural noun that names a group a bound may follow: "children", "drivers", "babies"."""
-    if word in _plural_people():
-        return True
-    return (
-        word.isalpha()
-        and len(word) > 3
-        and word.endswith("s")
-        and not word.endswith("ss")
-        and (word not in _not_group_nouns())
-    )
 
 
 # Tokens before "on" or "against" in which a move makes the figure after them a change's older end.
@@ -579,7 +554,7 @@ class _Doc:
         after = words[k + 1] if k + 1 < len(words) else ""
         if after.isalpha() and after.endswith("s") and after not in _GROUP_BOUND_AFTER:
             return False  # "over 70 patients": what the figure counts follows it
-        return _group_noun(words[j - 1]) and self.v.direction.ending_at(words, j) is None  # (not "rises above 40")
+        return group_noun(words[j - 1]) and self.v.direction.ending_at(words, j) is None  # (not "rises above 40")
 
     def moment_apart(self, si: int, others: Iterable[int]) -> bool:
         """Sentence ``si`` tells a moment (a date, a weekday, a clock time) and the sentences ``others`` tell

@@ -1555,8 +1555,8 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
             total = _opener_total(d, prev, comma, items[0], like)
             if total == -2:
                 return
-    if len(items) < 2:
-        return
+    if len(items) < 2 or ":" in pw[items[0] : items[-1]]:
+        return  # "84 will be affordable: 50 for social rent and 34 ...": the parts of a part
     for p in items:
         h = d.hedge_start(prev, p)
         m = d.m.by_fact.get(pt[p].fact)
@@ -1582,7 +1582,10 @@ def _rest_opened(d: _Doc, si: int) -> Iterator[Relation]:
         return
     tf = d.m.frame(total)
     known = d.v.concept_names
-    for fi in [pt[p].fact for p in items] + [rest]:
+    # "The remaining 42 were in teenagers": a rest's predicate says who they were, no other thing counted;
+    # only a noun of its own ("The other 12 staff") is set against the whole's.
+    own_noun = bool(d.m.head(si, d.pos_of(rest)[1]))
+    for fi in [pt[p].fact for p in items] + ([rest] if own_noun else []):
         pf = d.m.frame(fi)
         if pf.concept in known and tf.concept in known and pf.concept != tf.concept and like.kind != "money":
             return

@@ -411,10 +411,21 @@ def _rest_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
     else:
         return
     parts = facts[j:]
+    if _past_threshold(d, facts[k], parts):
+        return
     if d.moment_apart(si, {d.pos_of(fi)[0] for fi in parts}):
         return  # "The remaining 300 were allowed home on Thursday 9 May": the last through a later event
     if len(parts) >= MIN_PARTS and _spans_sentences(d, parts) and _told_apart(d, parts):
         yield _relation(d, facts[k], parts, (si, pos), exact=True)
+
+
+def _past_threshold(d: _Doc, whole: int, parts: Sequence[int]) -> bool:
+    """The whole is a mark passed ("Measles cases pass 300") and a part reaches it alone ("confirmed 312
+    cases"): that part is the count the mark is told of, no sibling of the others."""
+    iv = d.facts[whole].interval
+    if iv.bounded or iv.low is None:
+        return False
+    return any((v := d.facts[fi].value) is not None and v >= iv.low for fi in parts)
 
 
 def _nested(d: _Doc, parts: Sequence[int]) -> bool:
