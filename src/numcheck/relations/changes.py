@@ -1619,7 +1619,11 @@ def _from_without_to(d: _Doc) -> Iterator[Relation]:
             concept = "" if pronoun else _subject_concept(d, ai)
             if not pronoun and not concept:
                 continue
-            bi = _earlier_same(d, si, lo, a, concept, pronoun, False, ai)
+            if a.kind in ("count", "number") and (d.m.frame(ai).concept == "sold" or concept in d.v.money_concepts):
+                # "sold a record 412,000 tickets ... Sales were up from 381,500": what was sold, by its verb
+                bi = _sold_before(d, si, lo, a)
+            else:
+                bi = _earlier_same(d, si, lo, a, concept, pronoun, False, ai)
             if bi < 0 or d.m.by_fact.get(bi) is None or d.m.by_fact[bi].direction and not _reached(d, bi):
                 continue  # "fell 0.3%": a move, not a level
             if pronoun and d.m.by_fact[bi].roles & {"remainder", "part", "another"}:
@@ -1629,6 +1633,35 @@ def _from_without_to(d: _Doc) -> Iterator[Relation]:
             rel = _change(d, si, ai, bi, (cue,), hit[0], stated)
             evidence = "sentence" if d.facts[bi].sentence == si else "document"
             yield Relation("change", rel.roles, rel.cues, evidence, rel.labels)
+
+
+# Sentences back that a count told sold may stand before "Sales were up from N" (a paragraph of other
+# figures may come between: "sold a record 412,000 tickets ... ¶ ... ¶ Sales were up from 381,500").
+SOLD_BACK = 4
+
+
+def _sold_before(d: _Doc, si: int, lo: int, a: Fact) -> int:
+    """The one count told with a verb of selling ("has sold a record 412,000 tickets") in the ``SOLD_BACK``
+    sentences before token ``lo`` of sentence ``si``, else -1 (none, or two that differ)."""
+    found: list[int] = []
+    for s2 in range(max(0, si - SOLD_BACK), si + 1):
+        toks, words = d.m.tokens[s2], d.m.words[s2]
+        for k in range(lo if s2 == si else len(toks)):
+            bi = toks[k].fact
+            if bi < 0 or not same_family(d.facts[bi], a) or d.facts[bi].is_range or d.facts[bi].value is None:
+                continue
+            h = d.hedge_start(s2, k)
+            j = h - 1
+            while j >= 0 and toks[j].fact < 0 and words[j] in ("a", "record", "new", "total", "of", "the", "its"):
+                j -= 1
+            if j >= 0 and words[j] in _SELLING:
+                found.append(bi)
+    values = {d.facts[b].value for b in found}
+    return found[-1] if len(values) == 1 else -1
+
+
+# Verbs of selling right before a count of what was sold (past a hedge and "a record").
+_SELLING = frozenset({"sold", "sells", "sell", "selling"})
 
 
 # Heads of a subject that stand for a rate told just before: "The rate was up from 4.7%".
