@@ -158,6 +158,41 @@ def _match_days(d: _Doc) -> Iterator[Relation]:
         yield Relation("same-event", roles, (), "document", labels)
 
 
+# "the day before the game": the words of a one-day count told without a figure, and the days they move.
+_ONE_DAY = {"before": 1, "after": -1}
+
+
+def _match_eves(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: a day restated as the day next to the report's match, with no figure for the count
+    ("named his side on Wednesday, the day before the game", "flew home on Sunday, the day after the win"):
+    the day told (``b``, also ``b-from``, label ``b-shift`` the match's day from it) against the lead's day
+    of that match (``a``). The match is named bare at the clause's end as in ``_match_days``."""
+    nouns = frozenset(dates.table("events")["story_match"])
+    determiners = frozenset(dates.table("events")["story_match_determiners"])
+    lead = -1
+    for fi in (*d.view.by_kind.get("weekday", ()), *d.view.by_kind.get("date", ())):
+        if fi not in d.m.by_fact or d.facts[fi].is_range:
+            continue
+        si, pos = d.pos_of(fi)
+        words = d.m.words[si]
+        phrase = words[pos + 1 : pos + 7]
+        if len(phrase) < 6 or phrase[:3] != (",", "the", "day") or phrase[3] not in _ONE_DAY:
+            continue
+        if phrase[4] not in determiners or phrase[5] not in nouns:
+            continue
+        if pos + 7 < len(words) and words[pos + 7] not in CLAUSE_END and words[pos + 7] != ",":
+            continue  # "the day before the game against Denholm": another match may be meant
+        if _weekday_or_date(d, si, pos) < 0:
+            continue
+        if lead == -1:
+            lead = _lead_match_day(d)
+        if lead < 0 or d.pos_of(lead)[0] == si:
+            continue
+        roles = (("a", lead), ("b", fi), ("b-from", fi))
+        labels = (("a-shift", "0"), ("b-shift", str(_ONE_DAY[phrase[3]])), ("event", f"the {phrase[5]}"))
+        yield Relation("same-event", roles, (), "document", labels)
+
+
 def _weekday_or_date(d: _Doc, si: int, k: int) -> int:
     """The fact at token ``k`` when it names one day by itself ("Thursday", "14 May"), else -1."""
     fi = d.fact_at(si, k)
