@@ -67,8 +67,13 @@ def _expected(rel: Relation, view: View) -> tuple[int, int, str, str, tuple[int,
     elif rel.label("at") == "report" and view.reporting_date is not None:
         at, when, used = view.reporting_date.year, view.reporting_date.isoformat(), (bi,)
     elif rel.label("at") == "report" and rel.label("now").isdigit():
-        # No dateline: a date told with its weekday ("on Thursday 20 March") fixes the story's year.
-        at, when, used = int(rel.label("now")), f"{rel.label('now')} (the year a weekday and date fit)", (bi,)
+        # No dateline: a date told with its weekday ("on Thursday 20 March", "Saturday 27 April 2024" in the lead)
+        # fixes the story's year.
+        at, when, used = (
+            int(rel.label("now")),
+            f"{rel.label('now')} (the year of the story's day told with its weekday)",
+            (bi,),
+        )
     elif rel.label("at") == "report" and rel.label("latest").isdigit():
         # No date of its own: now is no earlier than the latest year the text tells as past.
         latest = int(rel.label("latest"))

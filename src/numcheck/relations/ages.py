@@ -13,7 +13,7 @@ from numcheck import dates, days
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact
 from numcheck.patterns import View
-from numcheck.relations.base import Relation, _Doc, _plain_tokens
+from numcheck.relations.base import Relation, _Doc, _lead_sentences, _plain_tokens
 from numcheck.relations.calendar import (
     SPAN_REACH,
     _births,
@@ -77,17 +77,19 @@ def _ages(d: _Doc) -> Iterator[Relation]:
                 if latest >= 0 and latest != born[0]:
                     # No date of its own: now is no earlier than the latest year told as past.
                     labels += (("latest", str(_year_of(d.facts[latest]) or "")),)
+                if _later_told(d, born[0]) > 0 and _story_year(d) > 0:
+                    # "on Friday 3 March 2017" in the lead: now is that year, not only after it (a weekday
+                    # dated from the birth's year alone says nothing of now).
+                    labels += (("now", str(_story_year(d))),)
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "sentence", labels)
             elif birth_alone and d.view.reporting_date is not None and _born_far(d, si, pos, a, born[0]):
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "document", (("at", "report"),))
             elif (
-                birth_alone
-                and _later_told(d, born[0]) > 0
-                and _weekday_year(d) > 0
-                and _born_far(d, si, pos, a, born[0])
+                birth_alone and _later_told(d, born[0]) > 0 and _story_year(d) > 0 and _born_far(d, si, pos, a, born[0])
             ):
-                # No dateline, but "The vote on Thursday 20 March" dates the story to the year that fits.
-                labels = (("at", "report"), ("now", str(_weekday_year(d))))
+                # No dateline, but "The vote on Thursday 20 March" dates the story to the year that fits, and
+                # "on the final day, Saturday 27 April 2024" in the lead to its year.
+                labels = (("at", "report"), ("now", str(_story_year(d))))
                 yield Relation("age", (("age", ai), ("born", born[0])), (), "document", labels)
         names = _cap_names(d, si)
         # One age and one birthday in the whole text are one person's, named or not ("a 9-year-old girl
@@ -263,6 +265,34 @@ def _weekday_year(d: _Doc) -> int:
 
     year: int = d.view.memo("weekday-year", read)
     return year
+
+
+def _story_year(d: _Doc) -> int:
+    """In a text without a reporting date, the year of its story: the year a weekday and a date without a
+    year fit (``_weekday_year``), else the year of the one full date the lead tells with its weekday ("after a
+    3-1 win on the final day, Saturday 27 April 2024"), when no year told anywhere in the text is later (a
+    profile told years on would tell them). -1 when there is none."""
+    year = _weekday_year(d)
+    if year > 0 or d.view.reporting_date is not None:
+        return year
+    told = set()
+    for fi in d.view.by_kind.get("date", ()):
+        f = d.facts[fi]
+        m = re.fullmatch(r"(\d{4})-\d\d-\d\d", f.iso or "")
+        if m is None or f.is_range or f.sentence not in _lead_sentences(d):
+            continue
+        if any(w.lower() in _WEEKDAY_NAMES for w in f.markers):
+            told.add(int(m.group(1)))
+    if len(told) != 1:
+        return -1
+    year = told.pop()
+    later = [
+        y
+        for kind in ("year", "date")
+        for fi in d.view.by_kind.get(kind, ())
+        if (y := _year_of(d.facts[fi])) is not None and y > year
+    ]
+    return -1 if later else year
 
 
 def _birthdays_this_week(d: _Doc) -> Iterator[Relation]:
