@@ -3376,3 +3376,68 @@ def _relative(period: str) -> tuple[int, str] | None:
 def _then_phrase(d: _Doc, fi: int) -> bool:
     """Figure ``fi`` is a time phrase of an earlier period ("a year earlier", "last year")."""
     return fi >= 0 and d.facts[fi].kind == "relative" and any(w in THEN_WORDS for w in d.facts[fi].text.lower().split())
+
+
+# Words that set one group's rate against another's in one sentence ("or 14%, ... compared with 132, or 22%, of
+# those on the dummy pill").
+GROUP_VERSUS = frozenset({"compared", "against", "versus", "vs"})
+# Link verbs before a gap told as a percentage ("the rate was 8% lower among ...").
+GROUP_LINKS = frozenset({"is", "are", "was", "were"})
+# Words after the comparative that name the group the gap is told of ("lower among those taking the drug",
+# "higher in the tutored group", "lower where cameras stood"); a clause end also closes it.
+GROUP_WORDS = frozenset({"among", "in", "for", "with", "where", "when", "amongst"})
+
+
+def _group_gaps(d: _Doc) -> Iterator[Relation]:
+    """``change``: the gap between two groups' rates told in % in the sentence after the two rates are set
+    side by side: "84 people in the drug group, or 14%, had a stroke, compared with 132, or 22%, of those on
+    the dummy pill. That means the rate was 8% lower among those taking the drug" (8 points: a relative fall
+    of 36%). The gap is its sentence's first figure, after a link verb, with a comparative and then a word
+    naming a group (or the clause's end), no older figure after "than"; the sentence before holds exactly
+    two percentages joined by "compared with", "against" or "versus". Ends run from the larger rate to the
+    smaller for "lower", the other way for "higher" (label ``direction``)."""
+    for si, pos, ci, _ in d.figures(frozenset({"percent"})):
+        if si == 0 or any(t.fact >= 0 for t in d.m.tokens[si][:pos]):
+            continue  # the gap is the sentence's first figure
+        words = d.m.words[si]
+        hit = d.v.direction.starting_at(words, pos + 1)
+        k = d.hedge_start(si, pos)
+        if hit is None or hit[0] not in ("up", "down") or not _group_link(words, k):
+            continue
+        if hit[1] < len(words) and words[hit[1]] not in GROUP_WORDS and words[hit[1]] not in CLAUSE_END:
+            continue  # "8% lower than in 2019": a base of its own
+        pair = _rates_set_against(d, si - 1)
+        if pair is None:
+            continue
+        lo, hi = pair
+        ends = (hi, lo) if hit[0] == "down" else (lo, hi)
+        roles = (("from", ends[0]), ("to", ends[1]), ("stated", ci))
+        yield Relation("change", roles, (d.span(si, pos + 1, hit[1]),), "sentence", (("direction", hit[0]),))
+
+
+# Words that may stand between the link verb and the gap ("was therefore 2% lower", "is still 5% higher").
+GROUP_LINK_ADVERBS = frozenset({"therefore", "thus", "still", "now", "so"})
+
+
+def _group_link(words: Sequence[str], k: int) -> bool:
+    """A link verb ends the words before token ``k``, perhaps with an adverb after it ("was 8% lower", "was
+    therefore 2% lower", "were roughly 5% higher")."""
+    if k >= 1 and words[k - 1] in GROUP_LINKS:
+        return True
+    adverb = k >= 2 and (words[k - 1] in GROUP_LINK_ADVERBS or words[k - 1].endswith("ly"))
+    return adverb and words[k - 2] in GROUP_LINKS
+
+
+def _rates_set_against(d: _Doc, si: int) -> tuple[int, int] | None:
+    """The two percentages of sentence ``si``, the smaller first, when they are its only ones and a word of
+    ``GROUP_VERSUS`` stands between them ("14% ... compared with 132, or 22%,"); else None."""
+    rates = [t.fact for t in d.m.tokens[si] if t.fact >= 0 and d.facts[t.fact].kind == "percent"]
+    if len(rates) != 2:
+        return None
+    a, b = rates
+    va, vb = d.facts[a].value, d.facts[b].value
+    if va is None or vb is None or va == vb or d.facts[a].is_range or d.facts[b].is_range:
+        return None
+    if not GROUP_VERSUS & set(d.m.words[si][d.pos_of(a)[1] + 1 : d.pos_of(b)[1]]):
+        return None
+    return (a, b) if va < vb else (b, a)
