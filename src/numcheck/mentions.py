@@ -545,22 +545,41 @@ class Mentions:
                     self.converted[tok.fact] = got
                     i = got.close + 1
                     continue
+            rate = self._rate_before_bracket(toks, i) if tok.fact >= 0 else -1
+            if rate > 0:
+                got = self.conversion_bracket(toks, i, rate)
+                if got is not None:  # "£26,500 a year (about $33,600)": the period words stay tokens
+                    self.converted[tok.fact] = got
+                    out.extend(toks[i + 1 : rate])
+                    i = got.close + 1
+                    continue
             i += 1
         return tuple(out)
 
-    def conversion_bracket(self, toks: Sequence[Token], i: int) -> Conversion | None:
+    def _rate_before_bracket(self, toks: Sequence[Token], i: int) -> int:
+        """Where a bracket opens right after the period words of a rate that follow the figure at token
+        ``i`` ("£26,500 a year (about $33,600)", "£9.50 an hour ($12)"), else -1."""
+        words = [t.text.lower() for t in toks]
+        hit = self.vocab.rates.starting_at(words, i + 1)
+        if hit is None or hit[1] >= len(toks) or words[hit[1]] != "(":
+            return -1
+        return hit[1]
+
+    def conversion_bracket(self, toks: Sequence[Token], i: int, opens: int = -1) -> Conversion | None:
         """The bracket right after the figure at token ``i`` when it holds only that amount again in other
         units: "£120 ($152)", "785m euros ($1bn; £540m)", "10 miles (16km)", "40C (about 104F)". Each
         figure inside is of the figure's kind with a unit of its own (or its unit in other words, "40,000
         tonnes (44,000 tons)"); they may be parted by ";", ",", "or",
         "/" and carry a hedge ("about"). A bracket with any other word ("£9m (£7m in 2022)", "(up 4%)") is
-        an aside of its own, read by the readers."""
+        an aside of its own, read by the readers. ``opens``: where the bracket opens when a rate's period
+        words stand between ("£26,500 a year (about $33,600)"); else right after the figure."""
         f = self.fact(toks[i].fact)
+        opens = i + 1 if opens < 0 else opens
         if f.kind not in CONVERTIBLE or not f.unit or f.value is None:
             return None
         words = [t.text for t in toks]
         items: list[tuple[int, bool]] = []
-        j = i + 2
+        j = opens + 1
         while j < len(toks):
             hit = self.vocab.hedges.starting_at(words, j)
             k = hit[1] if hit else j
@@ -576,7 +595,7 @@ class Mentions:
                 j += 1
                 continue
             if j < len(toks) and words[j] == ")":
-                return Conversion(toks[i + 1].span, tuple(items), j)
+                return Conversion(toks[opens].span, tuple(items), j)
             return None
         return None
 
