@@ -73,6 +73,21 @@ def _kinds() -> dict[str, str]:
     return {w: kind for kind, words in _data()["kinds"].items() for w in words}
 
 
+# Parts of a day after "that" that put a clock time on the day told before it ("at 09:00 that morning").
+_THAT_PARTS = re.compile(r"\bthat (?:morning|afternoon|evening|night|day)\b")
+
+
+def on_day_told_before(f: Fact) -> bool:
+    """A clock time told "that morning" ("at 09:00 that morning"): on the day told before it, not today."""
+    return f.kind == "relative" and f.value == 0 and bool(_THAT_PARTS.search(f.text.lower()))
+
+
+def event_kinds() -> dict[str, str]:
+    """Event word → the kind of event it names ("blaze" → "fire", "outages" → "outage"), for readers that
+    match one event told in other words."""
+    return _kinds()
+
+
 @dataclass(frozen=True, slots=True)
 class Day:
     """A day as far as the text fixes it: a date, a date without year, and/or a weekday."""

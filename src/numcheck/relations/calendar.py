@@ -1186,6 +1186,8 @@ def _clock_spans(d: _Doc) -> Iterator[Relation]:
             else:
                 continue
             (_, s_fi, s_at, s_day), (e_pos, e_fi, e_at, e_day) = start, timed[-1]
+            if e_day >= 0 and days.on_day_told_before(d.facts[s_fi]):
+                continue  # "at 09:00 that morning" … "at 18:00 on Tuesday": days apart, read by the timeline
             # Right after the later time: "at 4am, six hours later", "at 21:50, about two hours later".
             j = e_pos + 1
             if j < len(toks) and d.m.words[si][j] == ",":

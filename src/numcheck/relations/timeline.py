@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from numcheck import dates
-from numcheck.days import WEEKDAY_NAMES, counted_from
+from numcheck.days import WEEKDAY_NAMES, counted_from, event_kinds, on_day_told_before
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
 from numcheck.patterns import STOPWORDS
@@ -118,6 +118,17 @@ def _anchor(d: _Doc, si: int, pos: int, fi: int) -> Anchor | None:
     return None
 
 
+def _that_morning(d: _Doc, before: Anchor, si: int, pos: int, fi: int) -> Anchor | None:
+    """ "on Sunday 14 January 2024, and the first outages were reported at 09:00 that morning": the clock
+    time on the day of the anchor told before it in its sentence (``before``), or None."""
+    f, minute = d.facts[fi], _clock(d.facts[fi])
+    if not on_day_told_before(f) or minute is None or before.minute is not None:
+        return None
+    if before.date is None and before.month_day is None and before.weekday is None:
+        return None
+    return Anchor(si, pos, fi, before.date, before.month_day, before.weekday, None, minute)
+
+
 def _anchors(d: _Doc) -> list[list[Anchor]]:
     """Each sentence's anchors in text order; a bare weekday takes the one date the text gives that weekday."""
 
@@ -127,6 +138,8 @@ def _anchors(d: _Doc) -> list[list[Anchor]]:
             row = []
             for pos, t in enumerate(toks):
                 if t.fact >= 0 and (a := _anchor(d, si, pos, t.fact)) is not None:
+                    row.append(a)
+                elif t.fact >= 0 and row and (a := _that_morning(d, row[-1], si, pos, t.fact)) is not None:
                     row.append(a)
             out.append(_with_days(row, d.m.words[si]))
         dated: dict[int, set[tuple[dt.date | None, tuple[int, int] | None]]] = {}
@@ -386,6 +399,23 @@ def _content(words: tuple[str, ...], lo: int, hi: int) -> set[str]:
     return {w[:_STEM] for w in words[lo:hi] if len(w) >= 4 and w.isalpha() and w not in STOPWORDS}
 
 
+def _event_words(d: _Doc, si: int, lo: int, hi: int) -> set[str]:
+    """The words naming an event in tokens ``lo:hi`` of sentence ``si`` (``_content``), an ordinal read by its
+    word ("the first cuts") and a word of one kind of event read as that kind (``[events.kinds]``): "after the
+    first cuts" and "the first outages were reported" share two."""
+    toks, kinds = d.m.tokens[si], event_kinds()
+    said = tuple(
+        d.facts[t.fact].text.lower() if t.fact >= 0 and d.facts[t.fact].kind == "ordinal" else w
+        for t, w in zip(toks[lo:hi], d.m.words[si][lo:hi])
+    )
+    return {"=" + kinds[w] if w in kinds else c for w in said if (c := w[:_STEM]) in _content((w,), 0, 1)}
+
+
+def _ordinal_at(d: _Doc, si: int, k: int) -> bool:
+    fi = d.fact_at(si, k)
+    return fi >= 0 and d.facts[fi].kind == "ordinal"
+
+
 def _clause_anchor(row: list[Anchor], words: tuple[str, ...], pos: int) -> Anchor | None:
     """The first anchor of the clause after the length at ``pos`` ("after polls closed at 10pm on Thursday")."""
     hi = pos + 1
@@ -424,9 +454,14 @@ def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor
     the one such sentence with one anchor."""
     words = d.m.words[si]
     hi = pos + 1
-    while hi < len(words) and words[hi] not in CLAUSE_END and words[hi] != "," and d.fact_at(si, hi) < 0:
-        hi += 1
-    own = _content(words, pos + 1, hi)
+    while (
+        hi < len(words)
+        and words[hi] not in CLAUSE_END
+        and words[hi] != ","
+        and (d.fact_at(si, hi) < 0 or _ordinal_at(d, si, hi))
+    ):
+        hi += 1  # "57 hours after the first cuts": an ordinal is a word of the event's name
+    own = _event_words(d, si, pos + 1, hi)
     # "19 hours after the quake": a bare noun of an event is named by that one word.
     need = MIN_SHARED if hi - pos > BARE_EVENT else 1
     if len(own) < need:
@@ -434,14 +469,24 @@ def _named_start(d: _Doc, rows: list[list[Anchor]], si: int, pos: int) -> Anchor
     found = [
         sj
         for sj, row in enumerate(rows)
-        if sj != si
-        and row
-        and not _headline(d, sj)
-        and len(own & _content(d.m.words[sj], 0, len(d.m.words[sj]))) >= need
+        if sj != si and row and not _headline(d, sj) and len(own & _event_words(d, sj, 0, len(d.m.words[sj]))) >= need
     ]
-    if len(found) != 1 or need == MIN_SHARED and len(rows[found[0]]) != 1:
+    if len(found) == 1 and need == MIN_SHARED and len(rows[found[0]]) > 1:
+        return _clause_named(d, rows[found[0]], own, need)
+    if len(found) != 1:
         return _named_by_head(d, rows, si, pos) if not found else None
     return rows[found[0]][0]
+
+
+def _clause_named(d: _Doc, row: list[Anchor], own: set[str], need: int) -> Anchor | None:
+    """Of a sentence's several anchors, the one whose clause alone names the event ("The storm arrived on
+    Sunday 14 January, and the first outages were reported at 09:00 that morning": the 09:00), or None."""
+    hits = []
+    for a in row:
+        lo, hi = d.m.clause_start(a.si, a.pos), d.m.clause_end(a.si, a.pos)
+        if len(own & _event_words(d, a.si, lo, hi)) >= need:
+            hits.append(a)
+    return hits[0] if len(hits) == 1 else None
 
 
 # Words before the head noun of an event told as known after "N days after" ("after the talks collapsed").
