@@ -153,6 +153,28 @@ def _made_year(view: View, y: Fact) -> bool:
 _SET_AGAINST = frozenset("above below than since from beyond over under against with on to".split())
 
 
+def _own_year_facts(rel: Relation, view: View, f: Fact) -> list[int]:
+    """The years told in the date's own sentence as its story's ("The 2005 tour ends on Monday 9 June"), not
+    a year set against another figure or a year a thing was made in."""
+    facts = view.facts
+    return [
+        y
+        for y in rel.all("year")
+        if facts[y].sentence == f.sentence and not _attributive(view, facts[y]) and not _made_year(view, facts[y])
+    ]
+
+
+def _own_years(rel: Relation, view: View, f: Fact) -> frozenset[int]:
+    """The bare years of the date's own sentence: "The 2026 tournament has been set for the week beginning
+    Sunday 28 June" dates that Sunday in 2026, whatever year the story's other weekdays fit."""
+    facts = view.facts
+    return frozenset(
+        int(facts[y].iso[:4])  # type: ignore[index]
+        for y in _own_year_facts(rel, view, f)
+        if facts[y].kind == "year" and facts[y].iso and facts[y].iso[:4].isdigit()  # type: ignore[index]
+    )
+
+
 def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if view.reporting_date is not None:
         return None  # a dated text: weekday-mismatch judges it against the dateline's year
@@ -175,6 +197,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     related: tuple[Fact, ...]
     stated: set[int] = set()
     if peers or fixed:
+        if mine & _own_years(rel, view, f):
+            return None  # "The 2026 festival opens on Sunday 28 June": its sentence names the date's year
         common: frozenset[int] | None = None
         for p in peers:
             fp = _fits(facts[p])
@@ -200,11 +224,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     else:
         # Only a year in the date's own sentence ("the 2005 tour ends on Monday 9 June"): a year elsewhere
         # may be history ("unbeaten since January 1996"), which says nothing of the text's own year.
-        own = [
-            y
-            for y in rel.all("year")
-            if facts[y].sentence == f.sentence and not _attributive(view, facts[y]) and not _made_year(view, facts[y])
-        ]
+        own = _own_year_facts(rel, view, f)
         stated = {int(facts[y].iso[:4]) for y in own if facts[y].iso}  # type: ignore[index]
         if not stated:
             return None
