@@ -267,6 +267,9 @@ def _headline(m: Mentions, si: int) -> bool:
 # Words that bring in a new one of a kind at a sentence's start: told after the first, its event is another
 # ("A poll by ..."); "another" does so anywhere.
 _FRESH = frozenset({"a", "an", "another"})
+# Words that bring in another one of a kind anywhere in a sentence: "another poll", "Their next match, against
+# Northcliffe, starts on Friday 18 April" is not the match the story reports.
+_ANOTHER = frozenset({"another", "next", "upcoming"})
 
 
 def _stem(word: str) -> str | None:
@@ -387,7 +390,7 @@ def told_days(m: Mentions) -> list[Told]:
                     story.add(st)
                 if st and st not in common and st not in spans:
                     spans[st] = toks[j].span
-                    if any(words[i] == "another" or (i == 0 and words[i] in _FRESH) for i in range(max(lo, j - 2), j)):
+                    if any(words[i] in _ANOTHER or (i == 0 and words[i] in _FRESH) for i in range(max(lo, j - 2), j)):
                         fresh.add(st)  # "A poll by X, published ...", "another poll": not "at an event"
                 if st and j > 0 and text[toks[j].span.start].isupper():
                     names.add(st)  # "Beijing", "The Times": who or where, not what happened
