@@ -607,6 +607,15 @@ class _Doc:
 
         return {told(a), told(b)} == {"order", "held"}
 
+    def bracketed_peer(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` stands alone in brackets right after a figure of its kind: "Labour polled
+        17% (19%)", "the Greens on four (one)": the same item's figure at another time, no further part."""
+        words = self.m.words[si]
+        if not (2 <= k < len(words) - 1 and words[k - 1] == "(" and words[k + 1] == ")"):
+            return False
+        fi, pi = self.fact_at(si, k), self.fact_at(si, k - 2)
+        return fi >= 0 and pi >= 0 and family(self.facts[pi]) == family(self.facts[fi])
+
     def older_end(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the older end of a change: "3,840 claims, up 32% from 2,910",
         "31,406 patients, up 4.2% on the 30,152 recorded a year earlier", "compared with 2,910"."""

@@ -722,6 +722,15 @@ def _earlier_shares(d: _Doc, items: list[int], rest: int) -> bool:
 PARTIAL_SUM = 90
 
 
+def _another_time(d: _Doc, fi: int) -> bool:
+    """A share told as the same item's at another time: bracketed after its own ("Labour polled 17% (19%)")
+    or the older end of a change ("rose to 36% from 30%"); no further part of the whole now."""
+    si, pos = d.pos_of(fi)
+    h = d.hedge_start(si, pos)
+    # Only "from" here: "on" ends a change after a move, but a poll's list runs "A on 36%, B on 28%".
+    return d.bracketed_peer(si, pos) or (h > 0 and d.m.words[si][h - 1] == "from" and d.older_end(si, pos))
+
+
 def _bar(d: _Doc, fi: int) -> bool:
     """A share named as a bar to clear ("the 5% threshold", "a 40% hurdle"), no part of a whole."""
     si, pos = d.pos_of(fi)
@@ -767,6 +776,7 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
                     items = []  # shares told before the window: the list is longer than read, so no sum
                     break
             items = [i for i in items if not stake_like(d, i)]  # "owns 60% of Kelm": a part of a company
+            items = [i for i in items if not _another_time(d, i)]  # "17% (19%)", "rose to 36% from 30%"
             items = [i for i in items if not _bar(d, i)]  # "failed to pass the 5% threshold": no share
             items = [i for i in items if not _told_again_beside(d, i)]  # "half of voters, 48%,": one share
             if any(_of_a_part(d, i) for i in items):
