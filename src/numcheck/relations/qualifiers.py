@@ -271,6 +271,13 @@ def _opening_whole(d: _Doc, si: int, i: int) -> int:
     return -1
 
 
+# Words right after a bare qualifier set after a figure that open a clause of its own, so the qualifier
+# counts the things just told ("were rejected, 0.5% of the total, most because voters ..."), no apposition.
+_CLAUSE_OPENERS = frozenset(
+    {"because", "after", "since", "as", "when", "while", "though", "although", "where", "due", "owing", "thanks"}
+)
+
+
 def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
     """The figure a qualifier at tokens ``i``..``end`` stands in apposition after: "45%, a majority,",
     "45% of members, a clear majority" → the figure, or -1."""
@@ -284,6 +291,8 @@ def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
         return -1
     if end + 1 < len(words) and words[end] == "of" and words[end + 1] in ("them", "whom", "those", "these", "which"):
         return -1  # "45%, a majority of them women": the qualifier is of another group
+    if end < len(words) and words[end] in _CLAUSE_OPENERS:
+        return -1  # "143 papers, 0.5% of the total, most because ...": most of those counted, not the share
     kinds = SHARES if unit == "share" else frozenset({"count", "number"})
     j = i - 2
     while j >= 0 and i - 2 - j <= QUALIFIER_NP:
