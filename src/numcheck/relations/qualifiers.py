@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
@@ -306,6 +306,18 @@ def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
     return -1
 
 
+def _own_verb(d: _Doc, words: Sequence[str], start: int, end: int) -> bool:
+    """The words between a qualifier and the comma at ``end`` hold a verb of answering told of the
+    qualifier's own people, not inside a relative clause: "four in ten people say it is easy," has its
+    verb, so the comma ends a clause ("a third of members who say they agree, 34%," keeps its apposition)."""
+    for k in range(start, end):
+        if words[k] in ("who", "that", "which", "whom"):
+            return False
+        if d.v.respondent_verbs.starting_at(words, k) is not None:
+            return True
+    return False
+
+
 def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
     """The figure set beside a qualifier ending at token ``j``, past its noun phrase: (fact, token) or (-1, -1)."""
     words = d.m.words[si]
@@ -315,6 +327,8 @@ def _beside(d: _Doc, si: int, j: int, unit: str) -> tuple[int, int]:
     reach = QUALIFIER_NP
     while j < len(words) and j - start <= reach:
         w = words[j]
+        if w == "," and _own_verb(d, words, start, j):
+            return -1, -1  # "When four in ten people say it is easy, six in ten ...": a clause, not a noun phrase
         if w in _APPOSITION:
             k = j + 1
             if k < len(words) and words[k] in ("or", "i.e.", "ie"):
