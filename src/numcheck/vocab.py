@@ -209,6 +209,7 @@ class Vocab:
     rate_moves: frozenset[str]  # "difference", "saves", "extra": before or after a rate, a change of a rate
     outcome_verbs: PhraseTable  # phrase → "above" | "below": a result against its target ("beat", "missed")
     target_nouns: frozenset[str]  # what such a verb beats or misses ("target", "forecasts", "expectations")
+    required_words: PhraseTable  # phrase → "required": "the plan requires 14,400 homes" tells a need, no level
     said_change_subjects: frozenset[str]  # "This is a decrease from ...": words that point at a figure
     said_change_verbs: frozenset[str]  # and the verbs after them ("is", "marks")
     range_verbs: frozenset[str]  # "range", "vary": before "from A to B", a range, not a change
@@ -625,6 +626,7 @@ def vocab() -> Vocab:
         rate_moves=frozenset(data["rates"]["lent"]["moves"]),
         outcome_verbs=PhraseTable.build(_pairs({k: v for k, v in data["targets"].items() if k in ("above", "below")})),
         target_nouns=frozenset(data["targets"]["nouns"]),
+        required_words=PhraseTable.build((p, "required") for p in data["targets"]["required"]),
         later_words=frozenset(data["targets"]["later"]),
         holding_verbs=frozenset(attach["holding_verbs"]),
         within={str(k): str(v) for k, v in dict(data["within"]).items()},

@@ -403,7 +403,7 @@ def _total_before(d: _Doc, si: int, pi: int, head: str, parts: frozenset[int]) -
             if not wc or wc in d.v.generic:
                 vague = max(vague, w.value)
             continue
-        if wi in parts or _told_part(d, s2, k2) or _share_beside(d, s2, k2):
+        if wi in parts or _told_part(d, s2, k2) or _share_beside(d, s2, k2) or _required(d, s2, k2):
             continue
         if w.value <= part.value:
             continue  # no total of the part, and its time leaves no total unclear ("the ten-team league")
@@ -447,6 +447,12 @@ def _told_part(d: _Doc, si: int, k: int) -> bool:
     while j > 0 and ws[j] in ("its", "their", "the", "a", "total"):
         j -= 1
     return j > 0 and ws[j] == "of" and any(d.fact_at(si, i) >= 0 for i in range(max(0, j - 3), j))
+
+
+def _required(d: _Doc, si: int, k: int) -> bool:
+    """The count at token ``k`` is told as what is needed or aimed at ("the plan requires 14,400 new homes",
+    "a target of 5,000 places", ``[targets] required``): a need, no total of the things that exist."""
+    return d.v.required_words.ending_at(d.m.words[si], d.hedge_start(si, k)) is not None
 
 
 def _share_beside(d: _Doc, si: int, k: int) -> bool:
@@ -713,6 +719,8 @@ def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -
             continue
         if apposed(d, s2, k2):
             continue  # "said project director Anna Marsh, 47.": an age, no total
+        if _required(d, s2, k2):
+            continue  # "the city plan requires 12,000 new homes": a need, no total
         m = d.m.by_fact.get(wi)
         if "than" in d.m.words[s2][max(0, k2 - 3) : k2]:
             continue  # "21% higher than the £3.9m raised": another level set against it
