@@ -1986,6 +1986,28 @@ def _level_told_next(d: _Doc, si: int) -> int:
     return totals[0] if totals else -1
 
 
+# Words of a superlative's noun phrase before the years it is bound to ("our best wheat yields for").
+SUPERLATIVE_NOUN = 3
+
+
+def _names_another(d: _Doc, si: int, k: int, fi: int) -> bool:
+    """The superlative at token ``k`` names a thing no sum of money measures ("our best yields for three
+    years") and the sum told after it is a price or cost of its own ("My costs are close to £160 a tonne"):
+    another thing's figure, not the superlative's."""
+    if d.facts[fi].kind != "money":
+        return False
+    words = d.m.words[si]
+    _, opens = _window_words()
+    head = ""
+    for j in range(k + 1, min(len(words), k + 1 + SUPERLATIVE_NOUN)):
+        if not words[j].isalpha() or words[j] in opens:
+            break
+        head = words[j]  # "the biggest apple harvest in": the last word before the years is the thing
+    mine, theirs = d.v.concept(head) if head else "", _concept(d, fi)
+    money = d.v.money_concepts
+    return bool(mine) and mine not in d.v.generic and mine not in money and theirs in money and mine != theirs
+
+
 def _windows(d: _Doc) -> Iterator[Relation]:
     """A superlative bound to years, "expanded at the fastest pace for three years in 2004" (the figure in
     its sentence or the next: "Its GDP was up 1.6%"), against a figure of the same thing told for a year
@@ -2011,6 +2033,8 @@ def _windows(d: _Doc) -> Iterator[Relation]:
                     break
                 if s2 != si:
                     fi = _level_told_next(d, s2)
+                    if fi >= 0 and _names_another(d, si, k, fi):
+                        fi = -1  # "our best yields for three years." ... "My costs are close to £160"
                     break
                 fi = next(
                     (
