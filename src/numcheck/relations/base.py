@@ -841,6 +841,22 @@ class _Doc:
         ok = p.kind in COUNTABLE and same_family(p, w) and p.value is not None and p.value > 1
         return pi if ok and not p.is_range else -1
 
+    def percent_beside(self, si: int, pos: int) -> int:
+        """The percentage set right after the figure at ``pos`` ("£94m, or nearly 23%", "400 (21%)", "£14.9bn,
+        almost 16% of the total"), told from its first word, else -1."""
+        words = self.m.words[si]
+        k = pos + 1
+        if k < len(words) and words[k] in (",", "("):
+            k += 1
+        if k < len(words) and words[k] == "or":
+            k += 1
+        if k == pos + 1:
+            return -1
+        fi = self.figure_after(si, k, frozenset({"percent"}))
+        if fi < 0 or self.facts[fi].is_range or self.hedge_start(si, self.pos_of(fi)[1]) != k:
+            return -1
+        return fi
+
     def _pronoun_part(self, si: int, pos: int) -> bool:
         """The figure at ``pos`` is itself a part of a pronoun's whole ("Twelve of them")."""
         words = self.m.words[si]

@@ -1978,18 +1978,11 @@ def _older_then_stated(d: _Doc) -> Iterator[Relation]:
 def _rate_after_amount(d: _Doc, si: int, k: int) -> int:
     """The percentage told as the rate of the amount moved at token ``k``: ", or nearly 23%", "(23%)";
     else -1."""
-    words = d.m.words[si]
-    j = k + 1
-    if j < len(words) and words[j] in (",", "("):
-        j += 1
-    if j < len(words) and words[j] == "or":
-        j += 1
-    elif words[j - 1] != "(":
+    fi = d.percent_beside(si, k)
+    if fi < 0:
         return -1
-    fi = d.figure_after(si, j, frozenset({"percent"}))
-    if fi < 0 or d.facts[fi].is_range or d.hedge_start(si, d.pos_of(fi)[1]) != j:
-        return -1
-    return fi
+    before = d.m.words[si][d.hedge_start(si, d.pos_of(fi)[1]) - 1]
+    return fi if before in ("or", "(") else -1
 
 
 def _before_now(d: _Doc, a: str, b: str, ai: int, bi: int) -> bool:

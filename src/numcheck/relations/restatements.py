@@ -984,22 +984,6 @@ def _supposed(d: _Doc, si: int, pos: int) -> bool:
     return bool(_SUPPOSING.intersection(words[d.m.clause_start(si, pos) : pos]))
 
 
-def _share_set_beside(d: _Doc, fi: int) -> bool:
-    """A percentage is set right after the figure (", or almost 16%", " (16%)"): the figure is a part told
-    with its share of a whole, not a whole told again."""
-    si, pos = d.pos_of(fi)
-    words = d.m.words[si]
-    k = pos + 1
-    if k < len(words) and words[k] in (",", "("):
-        k += 1
-    if k < len(words) and words[k] == "or":
-        k += 1
-    if k == pos + 1:
-        return False
-    sh = d.figure_after(si, k, frozenset({"percent"}))
-    return sh >= 0 and d.hedge_start(si, d.pos_of(sh)[1]) == k
-
-
 def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A figure told again later in other words, with its digits transposed: "87% of those
     asked said ministers did not deliver what they promised" … "Some 78% said ministers did not keep
@@ -1035,7 +1019,7 @@ def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
                 continue  # "a run of 14 league games" ... "41 points from 22 games": two things counted
             if is_gap(d, first) or is_gap(d, fi):
                 continue  # "beat the Knights by 16 runs" ... "61 for one": a margin is no figure told again
-            if _share_set_beside(d, fi) or _share_set_beside(d, first):
+            if d.percent_beside(*d.pos_of(fi)) >= 0 or d.percent_beside(*d.pos_of(first)) >= 0:
                 continue  # "taking £14.9bn, or almost 16% of the total" ... "£94.1bn": a part, told with its share
             ha, hb = d.m.frame(first).holder, d.m.frame(fi).holder
             if f.kind in ("count", "number") and ha and hb and not same_holder(ha, hb):
