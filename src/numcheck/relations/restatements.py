@@ -2368,6 +2368,23 @@ def _same_count(a: Fact, b: Fact) -> bool:
     return a.value == b.value or hedged and a.interval.overlaps(b.interval)
 
 
+# Words that open a time phrase after a known set's noun: "each of the 12 clubs between May and July 2025".
+_TIME_OPENERS = frozenset({"in", "on", "between", "during", "from", "over", "before", "after", "by", "until"})
+_DATED_KINDS = frozenset({"date", "year", "weekday", "month"})
+
+
+def _time_after(d: _Doc, si: int, pos: int, j: int) -> bool:
+    """Word ``j`` opens a time phrase right after the noun of the set told as known at ``pos``: "held
+    meetings at each of the 12 clubs between May and July 2025" (when it was acted on, no part picked out
+    of the set); "all 50 states met on Monday" puts a verb between and is not read."""
+    toks = d.m.tokens[si]
+    if j != pos + 2:  # the set's one-word noun between ("12 clubs"); a mention's noun may run into its verb
+        return False
+    if d.m.words[si][j] not in _TIME_OPENERS or j + 1 >= len(toks) or toks[j + 1].fact < 0:
+        return False
+    return d.facts[toks[j + 1].fact].kind in _DATED_KINDS
+
+
 def _told_as_known(d: _Doc, si: int, pos: int) -> bool:
     """The figure at ``pos`` is told as the whole of a set already named: "for all 19 countries involved",
     "each of the 12 clubs." (after "all" its noun ends the clause), "the 19 countries concerned" (after
@@ -2383,7 +2400,7 @@ def _told_as_known(d: _Doc, si: int, pos: int) -> bool:
     for j in range(pos + 1, end):
         if j > pos + 1 and d.v.known_set_after.starting_at(words, j) is not None:
             return True
-        if j > pos + 1 and (words[j] in _KNOWN_END) and opener[0] == "all":
+        if j > pos + 1 and (words[j] in _KNOWN_END or _time_after(d, si, pos, j)) and opener[0] == "all":
             return True
         if toks[j].fact >= 0 or not words[j][:1].isalpha():
             return False
@@ -2436,7 +2453,9 @@ def _known_sets(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         if not sets or any(_same_count(d.facts[e], f) for e in sets):
             continue
         first = next((e for e in sets if not d.m.frame(e).definite and not _told_as_known(d, *d.pos_of(e))), -1)
-        if first < 0 or first in tied or d.m.by_fact[first].roles & _NOT_RESTATED:
+        # "Plans to group 14 schools" names the set the plan acts on: its mood is the plan's, not the count's
+        # (``_one_frame`` lets a definite count drop a forecast's mood too).
+        if first < 0 or first in tied or d.m.by_fact[first].roles & (_NOT_RESTATED - {"forecast"}):
             continue
         fs, fpos = d.pos_of(first)
         k = d.hedge_start(fs, fpos)
