@@ -94,6 +94,38 @@ def _common_precision(parts: list[Fact]) -> Iterator[Fact]:
             yield replace(f, interval=Interval(f.value - finest, f.value + finest))
 
 
+# Parts written to one step, up to this many, are added within one step of their sum: three parts each rounded
+# as far as they can go the same way is not how an editor reads "£1.5m, £1.4m and £0.9m" (£3.8m, not £3.65m
+# to £3.95m); more parts keep every part's rounding (a long table may drift by more than a step).
+ROUNDED_PARTS_CAPPED = 3
+
+
+# A figure written past its decimal point ("£1.5m", "2.8km"): told to a step finer than its unit.
+_DECIMAL = compile_regex("decimal", r"\d\.\d")
+
+
+def _rounded_sum(acc: Interval, parts: list[Fact]) -> Interval:
+    """The parts' sum read within one step of its figure when at most ``ROUNDED_PARTS_CAPPED`` exact parts
+    share one step: "£1.5m ... a further £1.4m ... the remaining £0.9m" adds to £3.7m-£3.9m."""
+    if len(parts) > ROUNDED_PARTS_CAPPED or any(f.hedge != "exact" or f.value is None for f in parts):
+        return acc
+    if not all(_DECIMAL.search(f.text) for f in parts):
+        return acc  # "£5m upfront ... a further £8m ... the remaining £11m": round figures, loosely rounded
+    halves = [
+        (f.interval.high - f.interval.low) / 2
+        for f in parts
+        if f.interval.low is not None
+        and f.interval.high is not None
+        and f.value is not None
+        and f.interval.low < f.value < f.interval.high
+    ]
+    if len(halves) != len(parts) or len(set(halves)) != 1 or acc.low is None or acc.high is None:
+        return acc
+    step = 2 * halves[0]
+    mid = sum((f.value for f in parts if f.value is not None), Decimal(0))
+    return Interval(max(acc.low, mid - step), min(acc.high, mid + step))
+
+
 def _one_past(view: View, ti: int, items: tuple[int, ...], values: list[Decimal], tv: Decimal) -> bool:
     """A sum far above its total is another quantity, unless one part alone has passed the whole, the
     shape of a slip ("3,100 of the 2,850 jobs"): every other part fits within the total, and the largest
@@ -129,7 +161,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     facts = view.facts
     total = facts[ti]
     parts = [facts[i] for i in items]
-    acc = total_of(list(_common_precision(parts)))
+    read = list(_common_precision(parts))
+    acc = _rounded_sum(total_of(read), read)
     # "around 9,600 jobs" over parts listed to the job: the total is their sum rounded, read near its
     # printed figure (an "about" of ±10% would pass a part that is 1,000 off).
     # A place's figures against the story's "at least 100" read that whole near its figure too (see
