@@ -240,6 +240,7 @@ from numcheck.relations.restatements import (
     _restatements,
     _scale_words,
     _swaps_told,
+    _time_owned_told,
     _told_twice,
     _totals_in_apposition,
 )
@@ -532,6 +533,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _records_told,
     _key_slips,
     _definite_told,
+    _time_owned_told,
     _pointed_told,
     _swaps_told,
     _margins_told,

@@ -3886,3 +3886,69 @@ def _alike_told(first: int, second: int, concept: str) -> Relation:
     """One quantity told twice, found by what the two tellings are alike in (``alike`` "yes")."""
     labels = (("lag", ""), ("concept", concept), ("scope", ""), ("evidence", ""), ("alike", "yes"))
     return Relation("restatement", (("first", first), ("second", second)), (), "document", labels)
+
+
+# --- a level owned by a time told again: "up from 71.5% last winter" … "Last winter's 67.5%" -------------
+
+# Kinds of time that may own a level by a possessive ("last year's", "2023's").
+_OWNING_TIMES = frozenset({"relative", "year"})
+
+
+def _owning_time(d: _Doc, si: int, pos: int) -> str:
+    """The time that owns the figure at ``pos`` by a possessive right before it, as written without the
+    "'s" ("last winter" for "Last winter's 67.5%", "2023" for "2023's 41,000"); "" when none."""
+    k = d.hedge_start(si, pos) - 1
+    t = d.fact_at(si, k)
+    if t < 0 or d.facts[t].kind not in _OWNING_TIMES:
+        return ""
+    if k > 0 and d.m.words[si][k - 1] in _TOLD_AGAINST:
+        return ""  # "compared unfavourably with 2003's 784m": a yardstick, not the level told again
+    text = d.facts[t].text.lower()
+    return text[:-2] if text.endswith(("'s", "’s")) else ""
+
+
+def _older_at(d: _Doc, si: int, pos: int, when: str) -> bool:
+    """The figure at ``pos`` is a change's older end told with the time ``when`` right after it: "up from
+    71.5% last winter", "compared with 41,000 in 2023"."""
+    if not d.older_end(si, pos):
+        return False
+    words = d.m.words[si]
+    k = pos + 2 if pos + 1 < len(words) and words[pos + 1] == "in" else pos + 1
+    t = d.fact_at(si, k)
+    return t >= 0 and d.facts[t].kind in _OWNING_TIMES and d.facts[t].text.lower() == when
+
+
+def _time_owned_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A level a time owns by a possessive ("Last winter's 67.5% had been the lowest") against the level the
+    story told of that same time as a change's older end in the ``RATE_AGAIN_BACK`` sentences before ("up
+    from 71.5% last winter"): one quantity of one time, told twice. Exactly one such earlier level of the
+    later one's family is read; a figure tied as a part, item or end of another relation is not the level."""
+    tied = _tied(d, built, "group")
+    for si, pos, fi, f in d.figures(TOLD_AGAIN_KINDS):
+        when = _owning_time(d, si, pos)
+        if not when or fi in tied or d.older_end(si, pos):
+            continue  # "up 6.5% on last year's 275,000" is itself the older end, read by the change
+        found = [
+            (es, ei)
+            for es, epos, ei, e in d.figures(TOLD_AGAIN_KINDS)
+            if si - RATE_AGAIN_BACK <= es
+            and (es, epos) < (si, pos)
+            and es != si
+            and family(e) == family(f)
+            and _older_at(d, es, epos, when)
+        ]
+        if len(found) != 1:
+            continue
+        es, first = found[0]
+        if d.facts[first].interval.overlaps(f.interval) or _two_sources(d, es, si):
+            continue
+        a, b = d.m.frame(first).holder, d.m.frame(fi).holder
+        if a and b and not same_holder(a, b):
+            continue  # one holder's level of that time is not another's
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", fi)),
+            (),
+            "document",
+            (("lag", ""), ("concept", when), ("scope", ""), ("evidence", "known")),
+        )
