@@ -342,9 +342,20 @@ def _figure_family(f: Fact) -> str:
     return f"money:{f.unit}" if f.kind == "money" else f.kind
 
 
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    """A people's adjective and its place (``[frames.holders] demonyms``): "welsh" → "wales"."""
+    return {str(k): str(v) for k, v in _toml("vocab.toml")["frames"]["holders"]["demonyms"].items()}
+
+
 def same_holder(a: str, b: str) -> bool:
     """Two holders name one: equal, one the other's words in part ("northsea" and "northsea ferries"), or
-    one the initials of the other ("us" and "united states")."""
+    one the initials of the other ("us" and "united states"); a people's adjective names its place ("welsh"
+    and "wales")."""
+    if a == b:
+        return True
+    places = _demonyms()
+    a, b = places.get(a, a), places.get(b, b)
     if a == b:
         return True
     wa, wb = a.split(), b.split()

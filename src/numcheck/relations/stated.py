@@ -75,7 +75,8 @@ def _stated_concept(d: _Doc, fi: int) -> str:
             if " ".join(words[j : j + 2]) in d.v.concepts:
                 break  # "a halving in net income": the two words name the concept
             j += 1  # "a 60% jump in half-year profit": past the time figure too
-        if j < len(words) and d.m.tokens[si][j].fact < 0:
+        # "has almost doubled in five years, according to": a time and a stop after "in" name no thing
+        if j < len(words) and d.m.tokens[si][j].fact < 0 and words[j][:1].isalpha():
             return d.v.head_concept(" ".join(words[j : j + 2]))
     # "Boeing said earnings during the last quarter dropped by 64%", "earnings ... halved": the thing
     # named before the figure (or its verb) in its clause.
