@@ -527,7 +527,11 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
         return False
     if _tables()["seats"].ending_at(words, k) and not _tables()["seats"].starting_at(words, pos + 1):
         return False  # "the 43 seats, 22 ..." is not this count's noun
-    if d.m.frame(d.fact_at(si, pos)).period not in times and not _aside_time(d, si, pos):
+    if (
+        d.m.frame(d.fact_at(si, pos)).period not in times
+        and not _aside_time(d, si, pos)
+        and not _of_whole(d, si, pos, whole)
+    ):
         return False
     start = d.m.clause_start(si, pos)
     if any(_tables()["not_held_clause"].starting_at(words, j) for j in range(start, pos)):
@@ -551,6 +555,15 @@ def _held(d: _Doc, si: int, pos: int, whole: Fact, times: frozenset[str] = froze
 
 
 _NOW = frozenset({"", "now"})
+
+
+def _of_whole(d: _Doc, si: int, pos: int, whole: Fact) -> bool:
+    """The count at ``pos`` is told as a part of the whole itself, "taking 31 of the 57 seats": it has the
+    whole's time, whatever a run's "since 2004" in its clause reads as its own."""
+    words = d.m.words[si]
+    if tuple(words[pos + 1 : pos + 3]) != ("of", "the"):
+        return False
+    return d.fact_at(si, pos + 3) >= 0 and d.facts[d.fact_at(si, pos + 3)] is whole
 
 
 def _given_after(d: _Doc, si: int, k: int) -> bool:
