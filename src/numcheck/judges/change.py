@@ -62,6 +62,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if hit is None and _moved_against(a, b, direction):
             # "fell 5% to $4.2bn, from $4bn": "$4bn" may stand for $4.4bn, but the printed figures rose.
             hit = _stated_change(_as_printed(a), _as_printed(b), c, direction, "change")
+        if hit is None:
+            hit = _at_one_precision(a, b, c, direction)
         return hit
     if same_family(c, b) and same_family(a, b):
         return _amount_change(a, b, c, direction)
@@ -73,6 +75,46 @@ def _moved_against(a: Fact, b: Fact, direction: str) -> bool:
     from numcheck.judges.direction import printed_above
 
     return (direction == "rise" and printed_above(a, b)) or (direction == "fall" and printed_above(b, a))
+
+
+# Non-digit parts of a figure ("£", "bn"): two ends written alike in these share one scale.
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A round end read this wide against its value (£11bn: £1bn, 9%) is narrowed; a narrow one ($142m: 0.7%)
+# is left alone, since a point of slack there is the writer cutting the percentage short (44.6% as 44%).
+_WIDE_READING = Decimal("0.02")
+
+
+def _at_one_precision(a: Fact, b: Fact, c: Fact, direction: str) -> Hit | None:
+    """ "grew by 8.5% to £11.5bn, from £11bn": a writer who gives one end to a tenth gives the other
+    to a tenth too, so the rounder end is read at the finer end's precision (not £10.5bn to £11.5bn)."""
+    from numcheck.checks.change import _stated_change
+
+    if a.hedge != "exact" or b.hedge != "exact" or _DIGITS.sub("#", a.text) != _DIGITS.sub("#", b.text):
+        return None
+    wa, wb = _width(a), _width(b)
+    if wa is None or wb is None or wa == wb:
+        return None
+    fine = min(wa, wb)
+    coarse = a if wa > wb else b
+    if coarse.value is None or coarse.value <= 0 or max(wa, wb) / coarse.value < _WIDE_READING:
+        return None
+    return _stated_change(_narrowed(a, fine), _narrowed(b, fine), c, direction, "change")
+
+
+def _width(f: Fact) -> Decimal | None:
+    """The width of the fact's reading ("£11bn": £1bn; "£11.5bn": £0.1bn)."""
+    low, high = f.interval.low, f.interval.high
+    return None if low is None or high is None or f.value is None else high - low
+
+
+def _narrowed(f: Fact, width: Decimal) -> Fact:
+    """The fact read at ``width`` about its printed value, if that is narrower than its own reading."""
+    from numcheck.interval import Interval
+
+    own = _width(f)
+    if f.value is None or own is None or own <= width:
+        return f
+    return replace(f, interval=Interval(f.value - width / 2, f.value + width / 2))
 
 
 def _as_printed(f: Fact) -> Fact:
