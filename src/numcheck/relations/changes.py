@@ -285,8 +285,12 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
             if words[close + 1] in ("to", "and") and d.facts[toks[pos].fact].kind == "money":
                 return words[close + 1], close + 1
     # "from £1.85bn ($2.40bn) in 2017 to £1.62bn": asides only inside a change that says "from".
-    if _from_before(words, pos) < 0:
+    from_at = _from_before(words, pos)
+    if from_at < 0:
         return "", -1
+    j = _past_place(d, si, pos + 1)
+    if j > pos + 1 and j < len(words) and words[j] == "to" and from_at > 0 and words[from_at - 1] in d.v.range_verbs:
+        return "to", j  # "range from £2,046 in Tarley to £2,188": each end told with its place
     rate = d.v.rates.starting_at(words, pos + 1)
     if rate is not None and rate[1] < len(words) and words[rate[1]] == "to":
         return "to", rate[1]  # "from an average of 8.2 a month to 3.9": the rate's period between the ends
@@ -300,6 +304,26 @@ def _link(d: _Doc, si: int, pos: int, before: str) -> tuple[str, int]:
         if j < len(words) and words[j] == "to" and _same_noun_after(d, si, pos, j + 1):
             return "to", j
     return "", -1
+
+
+# Words of a place's name after "in"/"at" ("in the North Stand"): names are short.
+PLACE_WORDS = 3
+
+
+def _past_place(d: _Doc, si: int, j: int) -> int:
+    """Past a named place at token ``j`` ("in Tarley", "at Kingsmead Hospital", "in the North Stand"): the
+    index after its capitalised words, else ``j``."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    text = d.m.view.text
+    if j >= len(words) or words[j] not in ("in", "at"):
+        return j
+    k = j + 1 + (words[j + 1 : j + 2] == ("the",))
+    end = k
+    while end < len(words) and end - k < PLACE_WORDS and toks[end].fact < 0:
+        if not (words[end][:1].isalpha() and text[toks[end].start].isupper()):
+            break
+        end += 1
+    return end if end > k else j
 
 
 def _same_noun_after(d: _Doc, si: int, pos: int, j: int) -> bool:
