@@ -55,6 +55,10 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 cue = d.span(si, named[1], k)
                 yield Relation("portion", (("share", fi),), (cue,), "clause", (("whole", named[0]),))
                 continue
+            apposed = _apposed_part(d, si, k)
+            if apposed:  # "2.6 million of its customers' homes, or 63%": the part restated as a share
+                yield Relation("portion", (("share", fi),), (apposed[1],), "clause", (("whole", apposed[0]),))
+                continue
             cut = _cut_by(d, si, k)
             if cut:  # "cut its staff by 125%": a cut is a part of what it cuts
                 a, b = cut
@@ -99,6 +103,32 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 a, b = whole
                 noun = " ".join(words[a:b])
                 yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
+
+
+# Words back from ", or" (or a bracket) to the "of" of the part restated ("48 of the region's care homes").
+APPOSED_REACH = PORTION_NP + 2
+
+
+def _apposed_part(d: _Doc, si: int, k: int) -> tuple[str, Span] | None:
+    """ "2.6 million of its customers' homes, or 63%", "48 of the county's care homes (30%)": a figure
+    told as a part "of" a whole noun, then restated as a percentage after ", or" or in a bracket; the
+    whole's noun and the cue, else None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if k >= 2 and words[k - 1] == "or" and words[k - 2] == ",":
+        end = k - 2
+    elif k >= 1 and words[k - 1] == "(":
+        end = k - 1
+    else:
+        return None
+    for j in range(end - 1, max(0, end - APPOSED_REACH), -1):
+        if words[j] == "of" and toks[j - 1].fact >= 0 and d.facts[toks[j - 1].fact].kind not in SHARES:
+            whole = _portion_whole(d, si, j + 1)
+            if whole is None or whole[1] != end:
+                return None
+            return " ".join(words[whole[0] : whole[1]]), d.span(si, j, k)
+        if toks[j].fact >= 0 or words[j] in CLAUSE_END:
+            return None
+    return None
 
 
 # Words between a cutting verb and "by" that name what it cuts, and the nouns a cut may take past zero
