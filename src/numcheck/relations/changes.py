@@ -825,10 +825,16 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
     words = d.m.words[si]
     toks = d.m.tokens[si]
     k = j
-    while k < min(len(words) - 2, j + PREDICATE_SKIP):
+    reach = j + PREDICATE_SKIP
+    while k < min(len(words) - 2, reach):
         listed = _word_list_end(d, si, k)
         if listed > k:
             k = listed  # "were admitted, transferred or discharged within four hours, down from"
+            continue
+        framed = skip_aside(d, si, k) if k > j and words[k] in ("in", "during", "over") else k
+        if framed > k and words[framed - 1] != ",":
+            reach += framed - k  # "of the clients it helped in the year to December were behind": a time
+            k = framed  # frame inside the predicate is not counted against its reach
             continue
         if words[k] in CLAUSE_END or words[k] in ("(", "and", "but", "while", "which", "who"):
             return j
