@@ -201,6 +201,8 @@ def _subject_before(d: _Doc, si: int, pos: int) -> str:
         return _name_before_word(d, si, k)  # "and Kilross to -8.9C": the verb left out
     if k > 1 and words[k] in ("to", "at", "on") and words[k - 1].isalpha() and words[k - 1] not in _words().not_verbs:
         k -= 1  # "Altham fell to -12.2C": a verb and the level it reached
+    if k > 1 and words[k - 1] == "," and words[k].endswith("ing") and toks[k - 1].fact < 0:
+        return _opening_subject(d, si, k - 1)  # "EasyJet stayed the biggest, carrying 3.1 million"
     if k < 1 or not words[k].isalpha() or _capital(d, toks[k]) or words[k] in _words().not_verbs:
         return ""
     end = k
@@ -209,6 +211,21 @@ def _subject_before(d: _Doc, si: int, pos: int) -> str:
     if k == end or (k > 0 and words[k - 1] in _words().name_opens):
         return ""  # "the chief of Tessley made": the name is an object's, not the subject's
     name = " ".join(words[k:end])
+    return "" if name in NOT_NAMES or d.v.concepts.get(name) is not None else name
+
+
+def _opening_subject(d: _Doc, si: int, comma: int) -> str:
+    """The name opening the sentence whose clause a participle after ``comma`` hangs on: "EasyJet remained
+    the biggest airline, carrying 3.1 million" → easyjet (no figure before the comma); else ""."""
+    toks = d.m.tokens[si]
+    if any(t.fact >= 0 for t in toks[:comma]):
+        return ""
+    end = 0
+    while end < comma and end < NAME_WORDS and toks[end].fact < 0 and _capital(d, toks[end]):
+        end += 1
+    if end == 0 or end >= comma or _capital(d, toks[end]) or not d.m.words[si][end].isalpha():
+        return ""
+    name = " ".join(d.m.words[si][:end])
     return "" if name in NOT_NAMES or d.v.concepts.get(name) is not None else name
 
 
