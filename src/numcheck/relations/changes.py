@@ -31,6 +31,7 @@ from numcheck.relations.referents import opens_clause, referent, subject_at
 from numcheck.relations.referents import words as referent_words
 from numcheck.relations.stated import _kinds, _names, _stated_concept, _subject_concept
 from numcheck.relations.tallies import is_tally
+from numcheck.units import ARTICLE_WORDS
 from numcheck.vocab import PhraseTable, _toml, singular
 
 # Figure kinds that count or measure something and can stand in arithmetic.
@@ -214,6 +215,17 @@ def _bracket_end(words: Sequence[str], j: int) -> int:
     return k if k < len(words) and words[k] == ")" else -1
 
 
+def _unit_price_after(d: _Doc, si: int, j: int) -> bool:
+    """``words[j:j+2]`` is the unit a money figure just before it is paid for: "£160 a tonne",
+    "42p per litre" (unit words that read "a" as one, `units.toml` ``article``)."""
+    words = d.m.words[si]
+    toks = d.m.tokens[si]
+    if j < 1 or j + 1 >= len(words) or words[j] not in ("a", "an", "per"):
+        return False
+    prev = toks[j - 1].fact
+    return prev >= 0 and d.facts[prev].kind == "money" and words[j + 1] in ARTICLE_WORDS
+
+
 def skip_aside(d: _Doc, si: int, j: int) -> int:
     """Past what may stand between a figure and the word that ties it to the next: a bracketed
     conversion ("($6.13bn)", "(£98m; 143m euros)") and a time frame ("in 2003", "a year earlier",
@@ -231,6 +243,9 @@ def skip_aside(d: _Doc, si: int, j: int) -> int:
         each = d.v.roles_after.starting_at(words, j)
         if each and each[0] == "each":
             j = each[1]  # "to 17 cents a share from 44 cents"
+            continue
+        if _unit_price_after(d, si, j):
+            j += 2  # "from about £160 a tonne to £320": the unit a price is paid for
             continue
         fr = d.v.frames.starting_at(words, j)
         if fr and fr[0] == "past" and words[j] not in ("from", "before", "then", "once"):
@@ -501,7 +516,7 @@ def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] |
     toks = d.m.tokens[si]
     words = d.m.words[si]
     for k in range(first - 1, max(lo, first - MULTIPLE_REACH) - 1, -1):
-        if (words[k] == "," and not _comma_before_from(words, k, first)) or (
+        if (words[k] == "," and not _comma_before_from(d, si, k, first)) or (
             words[k] in CLAUSE_OPENERS and not _time_after(d, si, k)
         ):
             break
@@ -526,10 +541,18 @@ def _time_after(d: _Doc, si: int, k: int) -> bool:
     return fi >= 0 and d.facts[fi].kind in FRAME_KINDS
 
 
-def _comma_before_from(words: Sequence[str], k: int, first: int) -> bool:
+def _comma_before_from(d: _Doc, si: int, k: int, first: int) -> bool:
     """The comma at ``k`` only sets off the "from" of the change's first end or the "to" of its level
-    reached: "has tripled in five years, from 1,200 to 3,600", "had doubled, to 12 million"."""
-    return k + 2 == first and words[k + 1] in ("from", "to")
+    reached: "has tripled in five years, from 1,200 to 3,600", "had doubled, to 12 million", also with a
+    verb of the move and a hedge between: "has doubled since 2019, climbing from about 80p to £1.60"."""
+    words = d.m.words[si]
+    j = k + 1
+    way = d.v.direction.starting_at(words, j)
+    if way is not None and way[1] < first:
+        j = way[1]  # "climbing from", "falling to": the move the multiple already tells
+    if j >= first or words[j] not in ("from", "to"):
+        return False
+    return d.skip_hedge(si, j + 1) == first
 
 
 def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | None:
