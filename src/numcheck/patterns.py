@@ -584,6 +584,26 @@ def format_number(value: object) -> str:
 # --- arithmetic the checks share ------------------------------------------------
 
 
+# The share words a writer rounds to, in percent: a hedged one ("roughly three in four") reaches no nearer
+# a neighbour than halfway to it, so 67% is "two in three", not "roughly three in four".
+COMMON_SHARES = tuple(
+    Decimal(n) * 100 / Decimal(d) for n, d in ((1, 10), (1, 5), (1, 4), (1, 3), (1, 2), (2, 3), (3, 4), (4, 5), (9, 10))
+)
+
+
+def _about_share(mid: Decimal, width: Decimal) -> Interval:
+    """A hedged share word: twice its own rounding ``width`` either side, cut at halfway to the next common
+    share word but never inside its own rounding ("roughly three in four" is 67.5% to 82.5%)."""
+    low, high = mid - 2 * width, mid + 2 * width
+    below = [c for c in COMMON_SHARES if c < mid - Decimal("0.01")]
+    above = [c for c in COMMON_SHARES if c > mid + Decimal("0.01")]
+    if below:
+        low = max(low, min(mid - width, (mid + below[-1]) / 2))
+    if above:
+        high = min(high, max(mid + width, (mid + above[0]) / 2))
+    return Interval(low, high)
+
+
 def as_percent(f: Fact) -> Interval | None:
     """A percent or share fact as an interval in percent.
 
@@ -605,7 +625,7 @@ def as_percent(f: Fact) -> Interval | None:
         if f.hedge == "about":
             # "about one in three", "roughly a quarter": the rounding a share word already is, told twice; a
             # little wider, never as far as the next share word (one in three is no 25%).
-            return Interval(mid - 2 * width, mid + 2 * width)
+            return _about_share(mid, width)
         # A hedge ("nearly half") may reach further than the conventional rounding.
         if f.interval.low is not None:
             low = min(low, f.interval.low * 100)

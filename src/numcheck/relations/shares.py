@@ -1623,6 +1623,8 @@ def _share_next(
     toks = d.m.tokens[si]
     for k in range(pos + 1, len(toks)):
         fi = toks[k].fact
+        if fi == whole:
+            continue  # "available to 212,000 of its 318,000 homes. That means two in three": the part's own whole
         if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
             return None  # the part is not the last amount told: the pointing subject may be another's
     nxt = si + 1
