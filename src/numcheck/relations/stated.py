@@ -230,6 +230,19 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
                 yield told
 
 
+def _amount_sized_ends(d: _Doc, rel: Relation) -> tuple[int, int] | None:
+    """(from, to) of a change sized only by an amount in its ends' currency ("has cost £12m, £3.4m more
+    than the £8.6m budget"): a rate told after it as known ("That is an overrun of about 40%") still sizes
+    it."""
+    ai, bi, ci = rel.get("from"), rel.get("to"), rel.get("stated")
+    if ai is None or bi is None or ci is None or rel.get("factor") is not None:
+        return None
+    c, b = d.facts[ci], d.facts[bi]
+    if c.kind != "money" or b.kind != "money" or c.unit != b.unit:
+        return None
+    return ai, bi
+
+
 def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change told with its two ends and no stated change, then in the next sentence as known by a
     change noun with its size: "rose to 5.1% ..., from 4.8% in the previous quarter. The jump of 0.3% was
@@ -239,7 +252,7 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
     changes = list(built.get("change", {}).values())
     used = sized_figures(changes)
     for rel in changes:
-        ends = bare_ends(rel)
+        ends = bare_ends(rel) or _amount_sized_ends(d, rel)
         if ends is None:
             continue
         ai, bi = ends
@@ -288,7 +301,7 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
             continue  # "..., and passenger numbers fell 3%. The fall of 3% ...": it tells that figure again
         if c.kind == "money":
             # "charged £1,965.83, up from £1,872.40. The £83.43 increase": an amount in the ends' currency.
-            if b.kind != "money" or c.unit != b.unit:
+            if b.kind != "money" or c.unit != b.unit or rel.get("stated") is not None:
                 continue
         elif c.kind not in ("percent", "points", "share") or b.kind != "percent" and c.kind == "points":
             continue  # a size in per cent, in points, or as a fraction word ("that reduction of a third")
@@ -301,7 +314,7 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         labels = dict(rel.labels)
         labels["direction"] = direction
         used.add(ci)
-        roles = rel.roles + (("stated", ci),)
+        roles = tuple(role for role in rel.roles if role[0] != "stated") + (("stated", ci),)
         yield Relation("change", roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
 
 
