@@ -40,6 +40,7 @@ TOTAL_AFTER = (
     ("making", "a", "total", "of"),
     ("for", "a", "total", "of"),
     ("a", "total", "of"),
+    ("the", "total", "of"),  # "..., giving the total of 4,812": the total told as known
     ("in", "total"),
     ("making",),
     ("makes",),
@@ -625,12 +626,17 @@ def _article_item(d: _Doc, si: int, k: int) -> bool:
     return False
 
 
+# Tokens after the last item that its closing total may stand: the item's own label first ("461 on the
+# shingle banks near Morston, giving the total of 4,812").
+TOTAL_AFTER_REACH = 10
+
+
 def _total_after(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
     """After the last item: ", bringing the total to 24" → (total figure, cue start, cue end)."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     j = pos + 1
-    while j < len(words) and j - pos <= 6 and words[j] not in (".", ";", "!", "?"):
+    while j < len(words) and j - pos <= TOTAL_AFTER_REACH and words[j] not in (".", ";", "!", "?"):
         if toks[j].fact >= 0 and d.facts[toks[j].fact].kind not in FRAME_KINDS:
             break  # another amount: the total belongs to it
         if words[j] == "," and (trailing := _trailing_total(d, si, j + 1)) is not None:
