@@ -201,6 +201,21 @@ def _bare_place(f: Fact) -> bool:
 
 
 @functools.cache
+def _list_size_words() -> frozenset[str]:
+    """Words that make the bare figure after them a ranked list's size (data: comparisons.toml
+    [ranks] list_sizes): "the top 100", "the bottom three"."""
+    return frozenset(_toml("comparisons.toml")["ranks"]["list_sizes"])
+
+
+def _list_size(d: _Doc, si: int, pos: int) -> bool:
+    """The bare figure at ``pos`` names the size of a ranked list: "made the top 100", "in the bottom
+    three"; its clause's count moved, not the list."""
+    words = d.m.words[si]
+    fi = d.m.tokens[si][pos].fact
+    return pos >= 2 and words[pos - 1] in _list_size_words() and words[pos - 2] == "the" and _bare(d.facts[fi])
+
+
+@functools.cache
 def _rank_words() -> tuple[frozenset[str], PhraseTable]:
     """The words of a ranking (data: comparisons.toml [ranks] lists and top)."""
     ranks = _toml("comparisons.toml")["ranks"]
@@ -1212,6 +1227,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
                 return  # "25,000 from 20,000" with no direction word in its clause is no change
         if _bare(a) and _bare(b) and pos > 0 and words[pos - 1] in RANK_BEFORE:
             return  # "at five, up from 13", "to number two": ranks or positions, not amounts
+        if _list_size(d, si, pos):
+            return  # "made the top 100, down from 12": the size of the list, not the level that moved
         apos = d.pos_of(ai)[1]
         if phrase in SCOPE_LINKS and not hit and _other_scope_after(d, si, apos + 1):
             return  # "61.5% in January, against 68.2% in Wales": another place's level, not an earlier one
