@@ -833,10 +833,22 @@ def _other_scope_after(d: _Doc, si: int, k: int) -> bool:
     if words[k] == "by":
         if not words[j].isalpha() or words[j] in ("end", "start", "middle", "close", "time", "then", "now"):
             return False  # "by the end of 2023", "by then": a time, not an agent
-    elif not d.view.text[toks[j].start : toks[j].start + 1].isupper():
+    elif not d.view.text[toks[j].start : toks[j].start + 1].isupper() and not _group_for(words, k, j):
         return False
     end = next((x for x in range(j, len(words)) if words[x] in CLAUSE_END or words[x] in (",", ";")), len(words))
     return not any(_then_marker(d, si, x) for x in range(j, end))
+
+
+@functools.cache
+def _other_groups() -> frozenset[str]:
+    """Lower-case words naming another group of people (data: vocab.toml [comparison] other_groups)."""
+    return frozenset(_toml("vocab.toml")["comparison"]["other_groups"])
+
+
+def _group_for(words: Sequence[str], k: int, j: int) -> bool:
+    """ "for those on placebo", "among people on the older drug": "for" or "among" at ``k`` and a group of
+    people at ``j``, the other side of a comparison, not an earlier time."""
+    return words[k] in ("for", "among") and words[j] in _other_groups()
 
 
 def _scale(f: Fact) -> str:
