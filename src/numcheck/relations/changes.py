@@ -412,6 +412,10 @@ def _pair(
             # "Prices range from £4 to £7": the ends of a range, not a change
             yield Relation("range", (("low", ai), ("high", bi)), (d.span(si, from_at, from_at + 1), cue), "clause")
             return
+        if _range_then_link(d, si, from_at) and same_family(a, b, bare_ok=True):
+            # "£40m to £45m, down from the £50m to £55m": a range told against an older range
+            yield Relation("range", (("low", ai), ("high", bi)), (cue,), "clause")
+            return
         if same_family(a, b, bare_ok=True):
             yield _change(d, si, ai, bi, (d.span(si, from_at, from_at + 1), cue), _verb_before_time(d, si, from_at))
         return
@@ -433,6 +437,25 @@ def _pair(
             return  # "3-1" is a score, "6-4" a set, "2004-05" a season: a range needs a unit on one end
     cues = (d.span(si, prev, prev + 1), cue) if before == "between" else (cue,)
     yield Relation("range", (("low", ai), ("high", bi)), cues, "clause")
+
+
+# Tokens between a range and the comma before ", down from": a short time phrase ("3% to 4% this year,").
+RANGE_LINK_REACH = 4
+
+
+def _range_then_link(d: _Doc, si: int, from_at: int) -> bool:
+    """The "from" at ``from_at`` closes ", down from" / ", up from" right after a range: "expects £40m to
+    £45m, down from the £50m to £55m it forecast", so the two ends after "from" are a range as well."""
+    words = d.m.words[si]
+    hit = d.v.direction.ending_at(words, from_at)
+    if hit is None or hit[1] < 2 or words[hit[1] - 1] != ",":
+        return False
+    toks = d.m.tokens[si]
+    for k in range(hit[1] - 2, max(-1, hit[1] - 2 - RANGE_LINK_REACH), -1):
+        fi = toks[k].fact
+        if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
+            return d.facts[fi].is_range
+    return False
 
 
 def _verb_before_time(d: _Doc, si: int, k: int) -> str:
