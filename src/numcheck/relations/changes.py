@@ -1087,6 +1087,28 @@ def _level_before_rate(d: _Doc, si: int, pos: int, rate: Fact) -> int:
     return -1
 
 
+# Tokens from ", based on" to the base figure ("based on a housing stock of 418,000").
+BASE_ASIDE_REACH = 7
+
+
+@functools.cache
+def _base_aside_words() -> PhraseTable:
+    """Phrases opening a base aside (data: vocab.toml [comparison] base_asides): "based on", "assuming"."""
+    return PhraseTable.build((p, "base") for p in _toml("vocab.toml")["comparison"]["base_asides"])
+
+
+def _base_aside(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is the base of an aside opened after a comma: ", based on a population of
+    1,128,000,"; a link after it belongs to the figure before the aside, not to the base."""
+    words = d.m.words[si]
+    for k in range(pos - 1, max(0, pos - BASE_ASIDE_REACH), -1):
+        if words[k] in (",", ";") or words[k] in CLAUSE_END:
+            return False
+        if words[k - 1] == "," and _base_aside_words().starting_at(words, k) is not None:
+            return True
+    return False
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -1098,6 +1120,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     whole = _listed_whole(d, si, pos)
     if whole >= 0:
         bi = whole  # "lent 48,200 books, 31,500 at Central and 16,700 at Riverside, up from 43,000": the whole moved
+    if _base_aside(d, si, pos):
+        return  # "52.3 per 10,000 homes, based on a stock of 418,000, down from 57.9": the base did not move
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
