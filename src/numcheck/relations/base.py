@@ -570,14 +570,15 @@ class _Doc:
 
     def move_told(self, si: int, k: int) -> bool:
         """The figure at token ``k`` is the amount a level moved by, told after it: "1.78 million, up by
-        104,000", "rose by 82,000", "down 3,100 on the year"; no set a later "of them" or "of the total"
+        104,000", "rose by 82,000", "down 3,100 on the year", "a fall of 59"; no set a later "of them" or "of the total"
         can take a part of. Not "Motoring offences made up 720 of them": the "up" of a verb of making up a
         whole (``[sums] part_verbs``) is its particle."""
         words = self.m.words[si]
         j = self.hedge_start(si, k)
         if j > 0 and words[j - 1] in ("up", "down"):
             return not _made_up(words, j)
-        return j > 1 and words[j - 1] == "by" and self.v.direction.ending_at(words, j - 1) is not None
+        # "rose by 82,000", "a fall of 59 or about 22%": the size of the move, after its verb or noun
+        return j > 1 and words[j - 1] in ("by", "of") and self.v.direction.ending_at(words, j - 1) is not None
 
     def tells_move(self, si: int) -> bool:
         """Sentence ``si`` has a direction word ("rose", "down"), not counting the particle of a verb of making
