@@ -777,6 +777,24 @@ def _rest_in(
     return -1
 
 
+# Dashes that open and close an aside ("£48m over three years – £19m, £16m and £13m – including").
+ASIDE_DASHES = frozenset({"-", "–", "—"})
+
+
+def _before_dash_aside(words: Sequence[str], j: int) -> int:
+    """Token ``j`` (right before "including") closes an aside set off by dashes: the token before the
+    dash that opens it, so "£48m over three years – £19m in 2025, £16m and £13m – including £22m" breaks
+    down the £48m, not the aside's last item; else ``j``."""
+    if j < 0 or words[j] not in ASIDE_DASHES:
+        return j
+    for m in range(j - 1, max(-1, j - 1 - INCLUDING_REACH), -1):
+        if words[m] in CLAUSE_END:
+            return j
+        if words[m] == words[j]:
+            return m - 1
+    return j
+
+
 def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     """ "a budget of $23bn - more than last year - including almost $26bn for allies": the whole of a
     part after "including" is the nearest figure of its family before it in the sentence."""
@@ -786,7 +804,8 @@ def _including(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
     if k == 0 or words[k - 1] not in ("including", "includes", "included", "include"):
         return None
     part = d.facts[toks[pos].fact]
-    for back in range(k - 2, max(-1, k - 2 - INCLUDING_REACH), -1):
+    start = _before_dash_aside(words, k - 2)
+    for back in range(start, max(-1, start - INCLUDING_REACH), -1):
         fi = toks[back].fact
         if words[back] in CLAUSE_END or words[back] in QUOTE_MARKS:
             return None  # ('"far beyond her salary of £38,000 a year", including £88,000': the quote's own figure)
