@@ -48,6 +48,21 @@ TOTAL_AFTER = (
 )
 
 
+# Tokens a bracket after an item may hold before it closes ("(12 before the election)").
+ITEM_BRACKET_REACH = 6
+
+
+def _bracket_close(words: Sequence[str], j: int) -> int:
+    """The ")" closing the bracket that token ``j`` stands in, within ``ITEM_BRACKET_REACH`` tokens: "nine
+    Conservatives (22)" puts the 22 in brackets beside its item; else -1."""
+    for k in range(j + 1, min(len(words), j + 1 + ITEM_BRACKET_REACH)):
+        if words[k] == ")":
+            return k
+        if words[k] in ("(", ".", ";"):
+            return -1
+    return -1
+
+
 def _items_from(
     d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = None, item_gap: int = ITEM_GAP
 ) -> list[int]:
@@ -71,6 +86,9 @@ def _items_from(
                 j += 1
                 gap += 1
                 continue  # "70 teachers (58%)": the share beside an item is no item
+            if out and words[j - 1] == "(" and (close := _bracket_close(words, j)) > 0:
+                j = close + 1
+                continue  # "15 Liberal Democrats (12 before the election), 14 Reform (none)": an item's older value
             if out and like.kind != "age" and (f.kind == "age" or words[j - 1] in _AGED or d.bound_at(si, j)):
                 j += 1
                 continue  # "19 young people aged 16 to 24 and 6 people nominated by ...": an item's ages
