@@ -63,6 +63,14 @@ def _bracket_close(words: Sequence[str], j: int) -> int:
     return -1
 
 
+def _named_inclusion(d: _Doc, si: int, after: int, first: int) -> bool:
+    """ "programmes including Horizon Europe, £28.9m from industry": the "including" ending at ``after``
+    takes a name, closed by a comma before the first figure ``first``; the figures after it are the total's
+    siblings in a list, not its parts."""
+    words = d.m.words[si]
+    return "," in words[after : d.pos_of(first)[1]] and d.m.tokens[si][after].fact < 0
+
+
 def _items_from(
     d: _Doc, si: int, start: int, like: Fact, stop_at: int | None = None, item_gap: int = ITEM_GAP
 ) -> list[int]:
@@ -196,6 +204,8 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             if opener:
                 label, after = opener
                 items = _items_from(d, si, after, f)
+                if items and label == "inclusive" and _named_inclusion(d, si, after, items[0]):
+                    break  # "£31.7m from EU programmes including Horizon Europe, £28.9m from industry": siblings
                 if not items and label == "exact" and (w := _with_later(d, si, after)) > 0:
                     items = _items_from(d, si, w, f)  # "split between A, B and C, with A receiving £42,000, ..."
                 items = before_named_sibling(d, si, pos, items)
