@@ -20,6 +20,8 @@ T = TypeVar("T")
 
 # Kinds that can be a whole or a part of one.
 COUNTABLE = frozenset({"count", "number", "money"})
+# Words of a figure's noun between it and a bracketed peer ("34.1% of the vote (29.6% in 2021)").
+PEER_NOUN_REACH = 3
 SHARES = frozenset({"percent", "share"})
 # Words that end the noun between a part and its "of" ("$2.84bn and earnings of $0.93"): another clause.
 # Words between a figure and "of" that end the gap: "3 lines instead of 2" has no whole.
@@ -608,13 +610,28 @@ class _Doc:
 
         return {told(a), told(b)} == {"order", "held"}
 
+    def _time_at(self, si: int, k: int) -> bool:
+        """Token ``k`` is a year or date figure ("2021" in "(29.6% in 2021)")."""
+        fi = self.fact_at(si, k)
+        return fi >= 0 and self.facts[fi].kind in ("year", "date")
+
     def bracketed_peer(self, si: int, k: int) -> bool:
         """The figure at token ``k`` stands alone in brackets right after a figure of its kind: "Labour polled
-        17% (19%)", "the Greens on four (one)": the same item's figure at another time, no further part."""
+        17% (19%)", "34.1% of the vote (29.6% in 2021)", "the Greens on four (one)": the same item's figure at another time, no further part."""
         words = self.m.words[si]
-        if not (2 <= k < len(words) - 1 and words[k - 1] == "(" and words[k + 1] == ")"):
+        close = k + 1
+        if close + 1 < len(words) and words[close] == "in" and self._time_at(si, close + 1):
+            close += 2  # "took 34.1% of the vote (29.6% in 2021)": the same item's share at a time named
+        if not (2 <= k < len(words) - 1 and words[k - 1] == "(" and close < len(words) and words[close] == ")"):
             return False
         fi, pi = self.fact_at(si, k), self.fact_at(si, k - 2)
+        if pi < 0:
+            # "34.1% of the vote (29.6% in 2021)": the figure and its noun before the bracket
+            for j in range(k - 3, max(-1, k - 3 - PEER_NOUN_REACH), -1):
+                if words[j] in (",", ";", ":", "(", ")", ".", "!", "?"):
+                    break
+                if (pi := self.fact_at(si, j)) >= 0:
+                    break
         return fi >= 0 and pi >= 0 and family(self.facts[pi]) == family(self.facts[fi])
 
     def older_end(self, si: int, k: int) -> bool:
