@@ -501,6 +501,17 @@ def _year_of(f: Fact) -> int | None:
     return int(f.iso[:4])
 
 
+def _counted_length(d: _Doc, si: int, pos: int) -> bool:
+    """A count of more than one right before the length at ``pos``: "two four-year terms", "three
+    five-year plans" span the count times the length."""
+    k = d.hedge_start(si, pos) - 1
+    fi = d.fact_at(si, k) if k >= 0 else -1
+    if fi < 0 or fi == d.fact_at(si, pos):
+        return False
+    f = d.facts[fi]
+    return f.kind in ("count", "number") and f.value is not None and f.value > 1
+
+
 def _spans(d: _Doc) -> Iterator[Relation]:
     """``span``: a stated length (``length``) against the years it spans: a year range in its clause
     (``range``), or a start year (``start``, repeated when the text gives several) and the reporting
@@ -519,6 +530,8 @@ def _spans(d: _Doc) -> Iterator[Relation]:
             continue
         si, pos = d.pos_of(fi)
         toks, words = d.m.tokens[si], d.m.words[si]
+        if _counted_length(d, si, pos):
+            continue  # "two four-year terms from 2008 to 2016": several such lengths, not one
         # A year range may be read as one fact over its two ends' facts, so look it up by place, not by token.
         near = [ri for ri in ranges.get(si, ()) if abs(d.facts[ri].span.start - f.span.end) <= RANGE_CHARS]
         # "in four years, or 1,000 a year, with €120m of the cost split between 2026 and 2027": an amount
