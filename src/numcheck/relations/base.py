@@ -112,6 +112,10 @@ def family(f: Fact) -> str:
     return f.kind
 
 
+# Modal verbs that make a clause's figure supposed, not told (``_Doc.supposed``).
+_MODALS = frozenset({"would", "could", "might"})
+# Verbs that say what a figure is ("The crowd of 6,240 was down on", "of whom 745 were children").
+COPULAS = frozenset({"was", "were", "is", "are"})
 # Prepositions whose figure is where or over what a set is spread, not the set a later "them" points at.
 _ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among", "into", "throughout", "from"})
 # Words of a figure's noun that may stand between it and a gap word ("three league points behind").
@@ -858,6 +862,11 @@ class _Doc:
         p, w = self.facts[pi], self.facts[self.fact_at(si, pos)]
         ok = p.kind in COUNTABLE and same_family(p, w) and p.value is not None and p.value > 1
         return pi if ok and not p.is_range else -1
+
+    def supposed(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` is told in a clause of what would or could be, a modal verb before it
+        in its clause ("which would mean 310", "that would mean a wage bill of no more than £150m")."""
+        return not _MODALS.isdisjoint(self.m.words[si][self.m.clause_start(si, k) : k])
 
     def percent_beside(self, si: int, pos: int) -> int:
         """The percentage set right after the figure at ``pos`` ("£94m, or nearly 23%", "400 (21%)", "£14.9bn,

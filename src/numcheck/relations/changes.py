@@ -13,6 +13,7 @@ from numcheck.model import Fact, Span
 from numcheck.numbers import scale_word
 from numcheck.relations.base import (
     _NOT_PART_NOUNS,
+    COPULAS,
     FRAME_KINDS,
     Relation,
     _bare,
@@ -881,8 +882,6 @@ def _scale(f: Fact) -> str:
 
 # Punctuation that sets a link to an older figure after the newer one: a comma or a dash.
 _LINK_PUNCT = frozenset({",", "-", "–", "—"})
-# Verbs that say what a figure told as a subject's ("The crowd of 6,240") is, before its change link.
-_COPULAS = frozenset({"was", "were", "is", "are"})
 # Words that end a clause or link a change, never an item of a list of single words.
 _NOT_LISTED = frozenset("which who while but and or up down compared against from to".split())
 
@@ -1165,7 +1164,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         if k < len(words) and words[k] in _LINK_PUNCT and _way_at(d, si, k + 1):
             j = k  # "it carried 700,000 passengers, up 25%", "290,000 visitors, a rise on 2022"
     comma = j < len(words) and words[j] in _LINK_PUNCT  # ", up from" or " - up from"
-    if not comma and j == pos + 1 and j < len(words) and words[j] in _COPULAS and _change_link_at(d, words, j + 1):
+    if not comma and j == pos + 1 and j < len(words) and words[j] in COPULAS and _change_link_at(d, words, j + 1):
         comma = True  # "The crowd of 6,240 was down on last year's 5,880": the copula links as a comma does
     if comma:
         j += 1

@@ -464,7 +464,7 @@ def _addition_before(d: _Doc, si: int, pos: int, total_fact: object, told: bool 
             continue
         if _whose_case(d, s3, k3):
             continue  # "For someone on €50,000, that saves a further €242.40": whose case, not the base
-        if d.gap_told(s3, k3) or _yardstick(d, s3, k3) or _would(d, s3, k3):
+        if d.gap_told(s3, k3) or _yardstick(d, s3, k3) or d.supposed(s3, k3):
             continue  # "98 more than today", "double the £215,000", "which would mean 310": no base
         if f.kind in COUNTABLE and same_family(f, af):
             if told and not _one_thing(d, fi, add):
@@ -484,12 +484,6 @@ def _part_of_other_noun(d: _Doc, fi: int, add: int) -> bool:
     if m is None or am is None or "part" not in m.roles or not m.noun or not am.noun:
         return False
     return singular(m.noun.split()[-1]) != singular(am.noun.split()[-1])
-
-
-def _would(d: _Doc, si: int, k: int) -> bool:
-    """The figure at token ``k`` is told in a clause of what would or could be ("which would mean 310")."""
-    words = d.m.words[si]
-    return any(w in ("would", "could", "might") for w in words[d.m.clause_start(si, k) : k])
 
 
 def _yardstick(d: _Doc, si: int, k: int) -> bool:

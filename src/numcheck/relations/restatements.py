@@ -973,17 +973,6 @@ def _plural_noun_after(d: _Doc, fi: int) -> str:
     return ""
 
 
-# Modal words that make a clause's figure one supposed, not told ("would mean", "could reach").
-_SUPPOSING = frozenset({"would", "could", "might", "should", "must"})
-
-
-def _supposed(d: _Doc, si: int, pos: int) -> bool:
-    """A modal verb stands in the figure's clause before it: "that would mean a wage bill of no more than
-    £150m", "it could reach more than 900"."""
-    words = d.m.words[si]
-    return bool(_SUPPOSING.intersection(words[d.m.clause_start(si, pos) : pos]))
-
-
 def _echoes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A figure told again later in other words, with its digits transposed: "87% of those
     asked said ministers did not deliver what they promised" … "Some 78% said ministers did not keep
@@ -3820,7 +3809,7 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
     for si, pos, fi, f in figures:
         if f.hedge not in _BOUNDS or fi in tied or is_gap(d, fi) or d.m.by_fact[fi].roles & (_NOT_RESTATED - {"each"}):
             continue
-        if _supposed(d, si, pos):
+        if d.supposed(si, pos):
             continue  # "that would mean a wage bill of no more than £150m": a bound a plan sets, no figure told
         assert f.value is not None
         near: list[tuple[int, int, int, Fact, str]] = []

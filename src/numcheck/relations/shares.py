@@ -13,6 +13,7 @@ from numcheck.mentions import CLAUSE_END, QUOTE_MARKS, same_holder
 from numcheck.model import Fact, Span
 from numcheck.relations.base import (
     _NOT_PART_NOUNS,
+    COPULAS,
     COUNTABLE,
     FRAME_KINDS,
     GAP_STOP,
@@ -860,11 +861,6 @@ def _units_of_people() -> frozenset[str]:
     return frozenset(_toml("vocab.toml")["group_size"]["units_of_people"])
 
 
-# Words between a part's figure and the noun it counts when the noun is told as what the part is:
-# "of whom 745 were children".
-_MEMBER_LINKS = frozenset({"were", "are", "was", "is"})
-
-
 def _members_named(d: _Doc, si: int, pos: int, whole: int) -> bool:
     """ "318 families ..., among them 745 children", "of whom 745 were children": the part's own noun,
     told right after its figure or after "were", names people in the whole's units (``_members_of_units``);
@@ -874,7 +870,7 @@ def _members_named(d: _Doc, si: int, pos: int, whole: int) -> bool:
     if pm is None or not pm.noun:
         return False
     j = pos + 1
-    if j < len(words) and words[j] in _MEMBER_LINKS:
+    if j < len(words) and words[j] in COPULAS:
         j += 1
     return j < len(words) and words[j] == pm.noun.split()[0] and _members_of_units(d, whole, pm.fact)
 

@@ -42,6 +42,7 @@ from numcheck.relations.base import (
     is_average,
     whole_floors,
 )
+from numcheck.relations.compare import _named_sup_table
 from numcheck.relations.lists import _tables as list_tables
 from numcheck.relations.lists import plain_holders
 from numcheck.relations.partlists import _told_of_a_whole
@@ -686,10 +687,9 @@ def _parts_after(d: _Doc, si: int, pos: int, like: str, paragraph: bool = False)
 
 @functools.cache
 def _superlative_words() -> frozenset[str]:
-    data = _toml("comparisons.toml")
-    named = data["named_superlatives"]
-    words = {w for key in ("more", "less", "quick", "slow") for w in named[key]}
-    return frozenset(words | {w for pair in data["outdone"]["age"] for w in pair})
+    """The superlatives that pick one member (``[named_superlatives]``, read by compare.py) and the ages'."""
+    ages = {w for pair in _toml("comparisons.toml")["outdone"]["age"] for w in pair}
+    return frozenset(_named_sup_table()[0]) | ages
 
 
 def _one_members(d: _Doc, si: int, p: int) -> bool:
