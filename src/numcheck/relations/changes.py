@@ -3502,8 +3502,6 @@ def _then_phrase(d: _Doc, fi: int) -> bool:
 # Words that set one group's rate against another's in one sentence ("or 14%, ... compared with 132, or 22%, of
 # those on the dummy pill").
 GROUP_VERSUS = frozenset({"compared", "against", "versus", "vs"})
-# Link verbs before a gap told as a percentage ("the rate was 8% lower among ...").
-GROUP_LINKS = frozenset({"is", "are", "was", "were"})
 # Words after the comparative that name the group the gap is told of ("lower among those taking the drug",
 # "higher in the tutored group", "lower where cameras stood"); a clause end also closes it.
 GROUP_WORDS = frozenset({"among", "in", "for", "with", "where", "when", "amongst"})
@@ -3543,10 +3541,10 @@ GROUP_LINK_ADVERBS = frozenset({"therefore", "thus", "still", "now", "so"})
 def _group_link(words: Sequence[str], k: int) -> bool:
     """A link verb ends the words before token ``k``, perhaps with an adverb after it ("was 8% lower", "was
     therefore 2% lower", "were roughly 5% higher")."""
-    if k >= 1 and words[k - 1] in GROUP_LINKS:
+    if k >= 1 and words[k - 1] in COPULAS:
         return True
     adverb = k >= 2 and (words[k - 1] in GROUP_LINK_ADVERBS or words[k - 1].endswith("ly"))
-    return adverb and words[k - 2] in GROUP_LINKS
+    return adverb and words[k - 2] in COPULAS
 
 
 def _rates_set_against(d: _Doc, si: int) -> tuple[int, int] | None:
