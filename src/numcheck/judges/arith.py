@@ -72,6 +72,26 @@ def percent_fact(f: Fact) -> Fact:
     return replace(f, kind="percent", unit="%", value=f.value * 100, interval=iv) if iv is not None else f
 
 
+# How far apart (as a ratio) the growth two figures in different sentences imply and the growth the text
+# states can be before the two are read as wrongly linked rather than one figure mistyped: a slip in one
+# figure moves a change a few-fold at most ("a fall of 84%, not 64%" is 0.16 against 0.36), while
+# "It was up 14% from £1.21m" linked to the previous sentence's "£22,500" is 0.019 against 1.14. Within one
+# sentence a link is not guessed, so a dropped digit stays an error ("up from A$246bn" to 1.33bn).
+MISLINK_FACTOR = Decimal(5)
+
+
+def mislinked(a: Fact, b: Fact, stated: Decimal) -> bool:
+    """``a`` and ``b`` sit in different sentences and the growth they imply (b ÷ a) is more than
+    ``MISLINK_FACTOR`` from the one the text states ("up 14%": 1.14; a bare rise or fall: 1), so the
+    link, not a figure, is wrong: "sold for £22,500. It was up from £1.21m last year, an increase of 14%"."""
+    if a.sentence == b.sentence or a.value is None or b.value is None or a.value <= 0 or b.value <= 0:
+        return False
+    implied = b.value / a.value
+    if stated <= 0:
+        return False
+    return max(implied, stated) / min(implied, stated) > MISLINK_FACTOR
+
+
 def lengths_alike(a: Fact, b: Fact) -> bool:
     """Two single lengths of time in one unit ("13 weeks" and "26 weeks"): a multiple relates them."""
     return (

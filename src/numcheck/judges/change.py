@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from numcheck.judges.arith import value_interval
+from numcheck.judges.arith import mislinked, value_interval
 from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_regex, compile_templates, point
@@ -58,6 +58,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if c.kind == "count" and re.match(r"^\s+(?:percentage\s+)?points?\b", view.after(c, 25)):
         c = replace(c, kind="points")
     if c.kind in ("percent", "points", "share"):
+        if _linked_wrongly(a, b, c, direction):
+            return None
         hit = _stated_change(a, b, c, direction, "change")
         if hit is None and _moved_against(a, b, direction):
             # "fell 5% to $4.2bn, from $4bn": "$4bn" may stand for $4.4bn, but the printed figures rose.
@@ -68,6 +70,16 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if same_family(c, b) and same_family(a, b):
         return _amount_change(a, b, c, direction)
     return None
+
+
+def _linked_wrongly(a: Fact, b: Fact, c: Fact, direction: str) -> bool:
+    """The pair's growth is far from any the stated percentage gives (``arith.mislinked``): "a shirt sold for
+    £22,500. It was up from £1.21m last year, an increase of about 14%" links the shirt, not the total."""
+    if c.kind != "percent" or c.value is None:
+        return False
+    ways = {"rise": (1,), "fall": (-1,)}.get(direction, (1, -1))
+    stated = [1 + way * c.value / 100 for way in ways]
+    return all(mislinked(a, b, s) for s in stated)
 
 
 def _moved_against(a: Fact, b: Fact, direction: str) -> bool:

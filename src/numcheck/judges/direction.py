@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from numcheck.interval import Interval
-from numcheck.judges.arith import near_fact, percent_fact
+from numcheck.judges.arith import mislinked, near_fact, percent_fact
 from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
 from numcheck.model import Fact, Hit, Span
 from numcheck.patterns import View, compile_regex, compile_templates
@@ -124,6 +125,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     timed = a.kind == b.kind == "duration" and a.unit == b.unit and not a.is_range and not b.is_range
     if not _endpoints_ok(a, b) and not timed:
         return None
+    if _far_apart(a, b):
+        return None
     # The link's way, then the verb's where the two differ ("eased to 3.1%, up from 2.9%").
     for name in ("direction", "verb_direction"):
         direction = rel.label(name)
@@ -132,6 +135,12 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if direction == "down" and above(b, a):
             return _hit(b.span, a.span, a.text, b.text, "a rise", "it fell", f"{a.text} to {b.text} is a rise")
     return None
+
+
+def _far_apart(a: Fact, b: Fact) -> bool:
+    """Two figures too far apart for a mistyped direction to be the likelier slip (``arith.mislinked``
+    against no change at all): "0.9% ... fell to 9.4%" links two different rates."""
+    return mislinked(a, b, Decimal(1))
 
 
 def _from_first(rel: Relation, view: View) -> Hit | None:
