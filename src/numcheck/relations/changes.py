@@ -77,11 +77,11 @@ ASIDE_BRACKET = 12
 FRAME_WORDS = frozenset(
     """in the a of during for over at same period year years quarter quarters month months week weeks
     first second third fourth final last past previous this that fiscal financial half end start beginning
-    earlier ago before three six nine twelve summer winter spring autumn weekend""".split()
+    earlier ago before three six nine twelve summer winter spring autumn weekend season seasons term""".split()
 )
 FRAME_NOUNS = frozenset(
     """period year years quarter quarters month months week weeks half end start beginning earlier ago
-    summer winter spring autumn weekend holidays decade""".split()
+    summer winter spring autumn weekend holidays decade season seasons term""".split()
 )
 _PERIOD_NOUNS = frozenset((w,) for w in "half quarter month week year season term".split())
 # Tokens back that the earlier figure of "they rose to B" may stand.
