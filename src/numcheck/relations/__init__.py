@@ -281,6 +281,7 @@ from numcheck.relations.stated import (
     _lead_directions,
     _lead_moves_against,
     _lead_stated_again,
+    _rate_beside_amount,
 )
 from numcheck.relations.streaks import _streaks
 from numcheck.relations.studies import _study_parts
@@ -502,6 +503,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _distant_stated,
     _change_told_after,
     _change_noun_after,
+    _rate_beside_amount,
     _multiple_told_after,
     _flows,
     _lead_stated_again,

@@ -1523,3 +1523,19 @@ def _concept_in(d: _Doc, words: tuple[str, ...], lo: int, hi: int | None = None)
         if hit and hit not in GENERIC:
             return hit
     return ""
+
+
+def _rate_beside_amount(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change whose stated size is an amount told with its rate beside it ("rose from 4,200 to 4,650, an
+    increase of 450, or 15%"; "a cut of £30m (12%)"): the rate is a stated change of the same two ends too,
+    so each is judged (the amount against to − from, the rate against to ÷ from)."""
+    for rel in list(built.get("change", {}).values()):
+        ci = rel.get("stated")
+        if ci is None or d.facts[ci].kind in ("percent", "points", "share", "multiple"):
+            continue
+        si, pos = d.pos_of(ci)
+        pi = d.percent_beside(si, pos)
+        if pi < 0 or pi in (i for _, i in rel.roles):
+            continue
+        roles = tuple((r, pi if r == "stated" else i) for r, i in rel.roles)
+        yield Relation(rel.kind, roles, (*rel.cues, d.facts[pi].span), rel.evidence, rel.labels)
