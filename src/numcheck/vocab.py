@@ -273,6 +273,7 @@ class Vocab:
     holding_nouns: PhraseTable  # phrase → "holding": "a 95% share", "an 82% stake"
     share_before: PhraseTable  # phrase → what it is a share of: "a turnout of" → "the electorate"
     respondent_verbs: PhraseTable  # phrase → "said": "120% said", "130% own": a share of those asked
+    agent_participles: frozenset[str]  # "backed", "watched": "backed by 112% of": by names who, no change
     pronoun_verbs: frozenset[str]  # "were", "asked": after "of them", "of those", the percentage is a part
     qualifiers: PhraseTable  # phrase → its key in ``ranges`` ("a majority", "hundreds"), from data/qualifiers.toml
     ranges: Mapping[str, tuple[str, Mapping[str, object]]]  # key → ("share" | "count", {low, high, means, ...})
@@ -695,6 +696,7 @@ def vocab() -> Vocab:
         holding_nouns=PhraseTable.build((p, "holding") for p in portion["holding_nouns"]),
         share_before=PhraseTable.build(_pairs(portion["share_before"])),
         respondent_verbs=PhraseTable.build((p, "said") for p in portion["respondent_verbs"]),
+        agent_participles=frozenset(portion["agent_participles"]) | frozenset(portion["respondent_verbs"]),
         pronoun_verbs=frozenset(portion["pronoun_verbs"]) | frozenset(portion["respondent_verbs"]),
         qualifiers=PhraseTable.build(_with_articles(k for k, (u, _) in ranges.items() if u != "change")),
         ranges=ranges,

@@ -77,7 +77,7 @@ def _portions(d: _Doc) -> Iterator[Relation]:
             if subject:  # "Uptake varies across the wards, from 72.8% in Eastgate to 104.6% in Northfield"
                 yield Relation("portion", (("share", fi),), (subject[1],), "clause", (("whole", subject[0]),))
                 continue
-            if v.ratio_cues.ending_at(words, k) or v.direction.ending_at(words, k):
+            if (v.ratio_cues.ending_at(words, k) and not _agent_by(d, si, k)) or v.direction.ending_at(words, k):
                 continue
             j = pos + 1
             if j < len(words) and (v.direction.starting_at(words, j) or words[j] in ("more", "higher", "lower")):
@@ -282,3 +282,10 @@ def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
     if j == a or words[a] in _PRONOUNS:
         return None
     return a, j
+
+
+def _agent_by(d: _Doc, si: int, k: int) -> bool:
+    """ "by" before the figure (token ``k``) names who did something, not a change's size: "backed by 112% of
+    shareholders", "watched by 130% of viewers" (a participle of [portion] agent_participles before it)."""
+    words = d.m.words[si]
+    return k >= 2 and words[k - 1] == "by" and words[k - 2] in d.v.agent_participles
