@@ -609,3 +609,21 @@ def test_ages_set_off_after_a_name(text: str, surface: str, who: str) -> None:
 )
 def test_figures_set_off_by_commas_or_brackets_are_not_always_ages(text: str) -> None:
     assert [f.text for f in facts(text) if f.kind == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Waits fell from 18 weeks in 2019 to 14 weeks this year.", "14 weeks"),
+        ("The trip was cut from 95 minutes in 2010 to 70 minutes.", "70 minutes"),
+        ("Stays rose from three days since 2021 to 5 days now.", "5 days"),
+    ],
+)
+def test_a_year_before_to_is_no_end_of_a_duration_range(text: str, written: str) -> None:
+    f = one(text, written)
+    assert f.kind == "duration" and not f.is_range
+
+
+def test_a_duration_range_keeps_both_ends() -> None:
+    f = one("The course lasts 2 to 3 years.", "2 to 3 years")
+    assert f.is_range and f.interval.low == 2 and f.interval.high == 3

@@ -1895,6 +1895,21 @@ def counted_compound(text: str, unit_word: str, hyphen: bool, end: int) -> bool:
     return m is not None and m.group("w") in nouns
 
 
+# A preposition that makes the four-digit figure after it a year ("in 2019", "since 2010").
+_YEAR_PREP = startcache.compile(r"\b(?:in|since|by|until|during|of)" + _S + r"+\Z", re.I)
+
+
+def _year_before_to(text: str, m: re.Match[str]) -> bool:
+    """The first end of a duration's "N to M weeks" is a year told with its preposition: "waits fell from
+    18 weeks in 2019 to 14 weeks" is a change with its time, not a range from 2019 to 14 weeks."""
+    n0 = m.group("n0")
+    return (
+        bool(n0)
+        and _YEAR_NAME.fullmatch(n0) is not None
+        and _YEAR_PREP.search(text[max(0, m.start() - 8) : m.start()]) is not None
+    )
+
+
 def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _scan_before(_RE_DURATION, text, win):
@@ -1928,6 +1943,9 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             continue
         unit, factor = TIME_UNITS[unit_word]
         start = m.start()
+        year_first = _year_before_to(text, m)
+        if year_first:
+            start = m.start("n")  # "from 18 weeks in 2019 to 14 weeks": the year is no end of a range
         if (
             unit_word == "second"
             and m.group("hy")
@@ -1981,7 +1999,7 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             markers = (pm.group("w").lower(),)
         if _AGE_BEFORE.search(before) or _AGE_AFTER.search(text[m.end() : m.end() + 10]):
             kind = "age"
-        n0 = m.group("n0") or m.group("n0w")
+        n0 = None if year_first else m.group("n0") or m.group("n0w")
         if value is not None and not n0:
             offset = _offset(text, m, value, unit)
             if offset is not None:
