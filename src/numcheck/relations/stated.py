@@ -1525,15 +1525,22 @@ def _concept_in(d: _Doc, words: tuple[str, ...], lo: int, hi: int | None = None)
     return ""
 
 
+# Words of a change in points after its number ("six points", "one percentage point").
+_POINT_WORDS = frozenset({"percentage", "point", "points"})
+
+
 def _rate_beside_amount(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change whose stated size is an amount told with its rate beside it ("rose from 4,200 to 4,650, an
-    increase of 450, or 15%"; "a cut of £30m (12%)"): the rate is a stated change of the same two ends too,
+    increase of 450, or 15%"; "a cut of £30m (12%)"; "up six points, or 10%"): the rate is a stated change of the same two ends too,
     so each is judged (the amount against to − from, the rate against to ÷ from)."""
     for rel in list(built.get("change", {}).values()):
         ci = rel.get("stated")
-        if ci is None or d.facts[ci].kind in ("percent", "points", "share", "multiple"):
+        if ci is None or d.facts[ci].kind in ("percent", "share", "multiple"):
             continue
         si, pos = d.pos_of(ci)
+        words = d.m.words[si]
+        while pos + 1 < len(words) and words[pos + 1] in _POINT_WORDS:
+            pos += 1  # "up six points, or 10%": the rate stands after the points' word
         pi = d.percent_beside(si, pos)
         if pi < 0 or pi in (i for _, i in rel.roles):
             continue
