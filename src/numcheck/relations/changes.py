@@ -1252,6 +1252,11 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
                 rel = _change(d, si, older, bi, (cue,), direction)
                 yield Relation(rel.kind, rel.roles, rel.cues, _evidence(d, older, si), rel.labels)
             return
+        when = _when_it_was(d, si, phrase_at + len(phrase), b) if stated is not None else -1
+        if when >= 0:
+            # "64.2%, up 3.1% on the last election, when it was 61.1%": the older level told after its time.
+            yield _change(d, si, when, bi, (d.span(si, start, phrase_at + len(phrase)),), direction, stated)
+            return
         if stated is not None and _past_time_at(d, si, phrase_at + len(phrase)):
             # "12 million passengers, up 30% on the year before": the older level is told in a sentence
             # beside it, found by frame.
@@ -3452,6 +3457,32 @@ def _cumulative(d: _Doc, fi: int) -> bool:
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
     # "raised a total of £3.2m in 2022": words a figure's own (``_Doc.own_words``) say what it is, not so far.
     return any(w in CUMULATIVE_WORDS and not d.own_words(si, k) for k, w in enumerate(words[lo:hi], lo))
+
+
+# Words between ", when" and the older level it tells ("when it was", "when the figure stood at").
+WHEN_REACH = 6
+
+
+def _when_it_was(d: _Doc, si: int, k: int, b: Fact) -> int:
+    """The older level told after the time phrase starting at token ``k`` by ", when ... was Y" ("up 3.1% on
+    the last election, when it was 61.1%", "on 2019, when it stood at £4.2m"): its fact, else -1."""
+    words = d.m.words[si]
+    j = _past_time_phrase(d, si, k)
+    if j == k:
+        hit = d.v.frames.starting_at(words, k)
+        j = hit[1] if hit is not None else k
+    if j == k and k + 2 < len(words) and words[k] == "the" and words[k + 2] in EVENT_WORDS:
+        j = k + 3  # "on the last election", "on the previous poll"
+    if j == k or j + 1 >= len(words) or words[j] != "," or words[j + 1] != "when":
+        return -1
+    for m in range(j + 2, min(len(words), j + 2 + WHEN_REACH)):
+        fi = d.fact_at(si, m)
+        if fi >= 0:
+            a = d.facts[fi]
+            return fi if same_family(a, b) and not a.is_range and a.value is not None else -1
+        if words[m] in CLAUSE_END or words[m] == ",":
+            return -1
+    return -1
 
 
 def _past_time_at(d: _Doc, si: int, k: int) -> bool:
