@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from numcheck.mentions import CLAUSE_END, CONVERSION_JOINS, CONVERTIBLE
+from numcheck.mentions import CLAUSE_END, CONVERSION_JOINS, CONVERTIBLE, _other_unit_word
 from numcheck.model import Fact, Span
 from numcheck.relations.base import _DETERMINERS, Relation, _Doc, family, same_family
 
@@ -40,6 +40,44 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
                     yield from _bracket(second, [conv_second], cue)
                     continue
                 yield from _bracket(ai, _told_after(d, si, pos), cue)
+            elif d.facts[ai].kind in CONVERTIBLE:
+                aside = _aside(d, si, pos)
+                if aside is not None:
+                    bi, hedged, opener = aside
+                    yield from _bracket(ai, [(bi, hedged)], (d.span(si, opener, opener + 1),))
+
+
+# Marks that open an aside holding the figure again in other units: "12lb - about 5kg", "300m, roughly
+# 980ft, above", "$5m – about £4m –".
+_ASIDE_OPENERS = frozenset({",", "-", "\u2013", "\u2014"})
+
+
+def _aside(d: _Doc, si: int, pos: int) -> tuple[int, bool, int] | None:
+    """The figure at token ``pos`` told again in other units in an aside after it, as in a bracket: "The
+    fish weighed 12lb - about 5kg", "stands 300m, roughly 980ft, above", "a $5m fine - about £4m -".
+    A comma aside needs "or" or a hedge before its figure ("300m, 250m" is a list); the aside closes its
+    figure (the same mark again, a clause's end, or the sentence's). Returns (figure, hedged, opener)."""
+    words = d.m.words[si]
+    opener = pos + 1
+    if opener >= len(words) or words[opener] not in _ASIDE_OPENERS:
+        return None
+    j = opener + 1
+    told_or = j < len(words) and words[j] == "or"
+    if told_or:
+        j += 1
+    k = d.skip_hedge(si, j)
+    if words[opener] == "," and not told_or and k == j:
+        return None
+    bi = d.fact_at(si, k)
+    if bi < 0:
+        return None
+    a, b = d.facts[d.fact_at(si, pos)], d.facts[bi]
+    if b.kind != a.kind or not a.unit or not b.unit or (b.unit == a.unit and not _other_unit_word(a, b)):
+        return None
+    close = k + 1
+    if close < len(words) and words[close] not in CLAUSE_END and words[close] not in (words[opener], ","):
+        return None
+    return bi, k > j, opener
 
 
 def _dimensions(d: _Doc, si: int, pos: int) -> tuple[tuple[int, tuple[int, bool]], tuple[int, tuple[int, bool]]] | None:
