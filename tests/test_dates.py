@@ -627,3 +627,19 @@ def test_a_year_before_to_is_no_end_of_a_duration_range(text: str, written: str)
 def test_a_duration_range_keeps_both_ends() -> None:
     f = one("The course lasts 2 to 3 years.", "2 to 3 years")
     assert f.is_range and f.interval.low == 2 and f.interval.high == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        ("The fair runs from Friday 8 to Sunday 10 May 2026.", "Friday 8", "2026-05-08"),
+        ("The fair runs Thursday 14 - Sunday 17 August 2025.", "Thursday 14", "2025-08-14"),
+        ("The fair runs from Thursday 14th to Sunday 17th August 2025.", "Thursday 14th", "2025-08-14"),
+    ],
+)
+def test_a_spans_first_day_takes_the_month_told_with_its_last(text: str, written: str, iso: str) -> None:
+    assert one(text, written).iso == iso
+
+
+def test_a_weekday_and_day_alone_has_no_month() -> None:
+    assert one("It opens on Wednesday 14th.", "Wednesday 14th").iso == "---14"

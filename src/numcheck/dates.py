@@ -2680,11 +2680,66 @@ def _fact(text: str, starts: Sequence[int], a: _Atom) -> Fact:
     )  # fmt: skip
 
 
+# The gap between a weekday and the next day told with its month when it holds the weekday's bare day and
+# "to": " 8 to " in "from Friday 8 to Sunday 10 May" (a second weekday may follow).
+_FIRST_DAY = startcache.compile(
+    _S
+    + r"+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?"
+    + _S
+    + r"*(?:to|until|till|and|&|-|–)"
+    + _S
+    + r"*(?:[A-Za-z]+"
+    + _S
+    + r"+)?"
+)
+# The gap between a span's first day and its last: " to ", " - Sunday ".
+_SPAN_TO = startcache.compile(_S + r"*(?:to|until|till|and|&|-|–)" + _S + r"*(?:[A-Za-z]+" + _S + r"+)?")
+# Characters a weekday's first day and "to" may take before the day told with its month.
+FIRST_DAY_GAP = 16
+
+
+def _first_days(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """The atoms with the first day of a span told with its weekday and no month dated by the month (and
+    year) told once with the last day: "from Friday 8 to Sunday 10 May 2026", "Thursday 14th - Saturday 16th
+    August". The day is read as a date of that month, so its weekday is checked as the last day's is."""
+    out = list(atoms)
+    for i, a in enumerate(atoms[:-1]):
+        if a.kind == "date" and a.d is not None and a.m is None and a.y is None and a.end_atom is None:
+            # "Wednesday 14th" read as one day of no month: dated by the day after "to" as well
+            nxt = atoms[i + 2] if atoms[i + 1].kind == "weekday" and i + 2 < len(atoms) else atoms[i + 1]
+            if nxt.kind == "date" and nxt.m is not None and _SPAN_TO.fullmatch(text, a.end, nxt.start):
+                out[i] = replace(a, y=nxt.y, m=nxt.m)
+            continue
+        if a.kind != "weekday" or a.end_atom is not None:
+            continue
+        k = i + 1
+        bare = atoms[k] if atoms[k].kind == "date" and atoms[k].m is None and atoms[k].y is None else None
+        k += bare is not None
+        if k < len(atoms) and atoms[k].kind == "weekday":
+            k += 1
+        if k >= len(atoms):
+            continue
+        nxt = atoms[k]
+        if nxt.kind != "date" or nxt.m is None or nxt.d is None or nxt.start - a.end > FIRST_DAY_GAP:
+            continue
+        m = _FIRST_DAY.fullmatch(text, a.end, nxt.start)
+        if m is None or (bare is not None and bare.start != m.start("d")):
+            continue
+        day = _Atom(m.start("d"), m.end("d"), "date", d=int(m.group("d")))
+        day = replace(bare or day, y=nxt.y, m=nxt.m)
+        if bare is not None:
+            out[i + 1] = day
+        else:
+            out.append(day)
+    return out
+
+
 def find(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     """Every date and time expression in ``text`` (prepared text), in span order."""
     win = _windows(text)
     atoms = _date_atoms(text, win) + _other_atoms(text, win)
     atoms = _select(atoms)
+    atoms = _select(_first_days(text, atoms))
     atoms = _select(atoms + _year_atoms(text, atoms, win))
     atoms = _join(text, atoms)
     # source.sentence_of lists the starts on every call: once here, or a big text is quadratic.
