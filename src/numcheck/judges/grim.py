@@ -79,6 +79,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     stated = as_percent(share) if share.kind == "percent" and share.hedge == "exact" else None
     if stated is None or not (0 < n <= rule.params["max_n"]):
         return None
+    if stated.low is not None and stated.low > 100:
+        return None  # "120% of the 400 staff" is more than the whole: the portion-bound judge says so
     if any(stated.contains(Decimal(k) * 100 / n) for k in range(n + 1)):
         return None
     target = point(share) or Decimal(0)

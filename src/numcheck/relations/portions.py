@@ -101,7 +101,7 @@ def _portions(d: _Doc) -> Iterator[Relation]:
             whole = _portion_whole(d, si, j + 1)
             if whole is not None:
                 a, b = whole
-                noun = " ".join(words[a:b])
+                noun = _whole_words(d, si, a, b)
                 yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
 
 
@@ -264,9 +264,12 @@ def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
     while j < len(words) and j - a < PORTION_NP:
         w = words[j]
         if toks[j].fact >= 0:
-            if j == a:
-                return None  # "of the 120 staff", "of its 2003 level": a figure names the whole
-            break
+            if j > a:
+                break
+            if not _counted_whole(d, si, j):
+                return None  # "of its 2003 level", "of the £2m": a figure names the whole
+            j += 1  # "of the 400 staff": the count and its noun are the whole
+            continue
         if w in CLAUSE_END or w in _NP_STOP or not w[0].isalpha() and w != "'" and w != "-":
             break
         if j > a and (w.endswith("ed") or w in ("into", "onto", "upon")):
@@ -282,6 +285,22 @@ def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
     if j == a or words[a] in _PRONOUNS:
         return None
     return a, j
+
+
+def _whole_words(d: _Doc, si: int, a: int, b: int) -> str:
+    """The whole's words from token ``a`` to ``b``, a figure among them as written ("400 staff")."""
+    toks = d.m.tokens[si]
+    return " ".join(
+        d.facts[t.fact].text if t.fact >= 0 else w for t, w in zip(toks[a:b], d.m.words[si][a:b], strict=True)
+    )
+
+
+def _counted_whole(d: _Doc, si: int, j: int) -> bool:
+    """The figure at token ``j`` counts the whole it opens: "of the 400 staff", "of its 1,200 members" (a
+    plain count with its noun after it)."""
+    f = d.facts[d.m.tokens[si][j].fact]
+    words = d.m.words[si]
+    return f.kind == "count" and not f.is_range and j + 1 < len(words) and words[j + 1].isalpha()
 
 
 def _agent_by(d: _Doc, si: int, k: int) -> bool:
