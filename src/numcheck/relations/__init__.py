@@ -221,6 +221,7 @@ from numcheck.relations.reached import _reached_after_move
 from numcheck.relations.restatements import (
     _age_words_told,
     _ages_told,
+    _bound_totals,
     _bounds_told,
     _definite_changes,
     _definite_told,
@@ -540,6 +541,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _swaps_told,
     _margins_told,
     _bounds_told,
+    _bound_totals,
     _scale_words,
     _levels,
     _extremes,

@@ -34,7 +34,7 @@ from numcheck.relations.persons import _opening_name, _word_pattern, _words_tabl
 from numcheck.relations.persons import _tokens as _person_tokens
 from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.referents import _told_as_part
-from numcheck.relations.scopes import PLACE_WORDS
+from numcheck.relations.scopes import COMPASS, PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -3869,6 +3869,170 @@ def _bounds_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Ite
             "document",
             (("lag", ""), ("concept", words_shared), ("scope", ""), ("evidence", "bound")),
         )
+
+
+# --- a bound and one quantity told exactly, whichever comes first: "Almost 300 knives were handed in" …
+# "In all, 318 blades were collected"; "In total, officers dealt with more than 10,000 cases" … "9,870" ---
+
+# How far apart a bound and the exact figure may be when the two are known as one quantity by a total's
+# words or by one concept rather than by shared words ("killed almost 500 people" … "584 deaths").
+BOUND_WIDE = Decimal("1.25")
+
+
+def _bound_totals(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A bound ("almost 300", "more than 10,000", "£1bn-plus") and the one exact figure of its family, unit
+    and quantity told in another sentence, before or after it, on the wrong side of it. One quantity: either
+    of the two is told as the story's total ("In all, 318 blades", "In total, ... more than 10,000 cases")
+    or both count one concept that is no generic word ("almost 500 people" killed … "584 deaths"); within
+    ``BOUND_WIDE``, and the only exact figure of the family that is. The guards of ``_bounds_told`` hold
+    (another time, part, holder, source, a move or recount between). Evidence "bound"."""
+    tied = {i for rels in built.values() for rel in rels.values() for r, i in rel.roles if r in _SWAP_TIED}
+    figures = [(si, pos, fi, f) for si, pos, fi, f in d.figures(RESTATED_KINDS) if f.value is not None and f.value > 0]
+    for si, pos, fi, f in figures:
+        if f.hedge not in _BOUNDS or not _plain_figure(d, si, pos, fi, tied):
+            continue
+        near = [
+            (es, epos, ei)
+            for es, epos, ei, e in figures
+            if es != si and e.hedge == "exact" and _within_wide(f, e) and _one_quantity(d, fi, ei)
+        ]
+        if len(near) != 1:
+            continue  # none, or two the bound may tell
+        es, epos, ei = near[0]
+        if not _plain_figure(d, es, epos, ei, tied) or d.facts[ei].interval.overlaps(f.interval):
+            continue
+        if _told_apart(d, (si, pos, fi), (es, epos, ei)):
+            continue
+        roles = (("first", ei), ("second", fi)) if es < si else (("first", fi), ("second", ei))
+        concept = d.m.frame(fi).concept or d.m.frame(ei).concept
+        yield Relation(
+            "restatement",
+            roles,
+            (),
+            "document",
+            (("lag", ""), ("concept", concept), ("scope", ""), ("evidence", "bound")),
+        )
+
+
+def _plain_figure(d: _Doc, si: int, pos: int, fi: int, tied: set[int]) -> bool:
+    """A figure that may be one quantity told again: no part, item, end of a change, gap, forecast or
+    supposed figure ("that would mean no more than £150m")."""
+    m = d.m.by_fact.get(fi)
+    if m is None or fi in tied or is_gap(d, fi) or m.roles & _NOT_RESTATED or d.older_end(si, pos):
+        return False
+    return not d.supposed(si, pos)
+
+
+def _within_wide(f: Fact, e: Fact) -> bool:
+    """Two figures of one family and unit within ``BOUND_WIDE`` of each other."""
+    if family(e) != family(f) or e.unit != f.unit or e.value is None or f.value is None or e.value <= 0:
+        return False
+    return max(e.value, f.value) / min(e.value, f.value) <= BOUND_WIDE
+
+
+def _one_quantity(d: _Doc, a: int, b: int) -> bool:
+    """Two figures the story tells of one quantity: both of one concept that is no generic word ("almost 500
+    people" killed … "584 deaths"), or one told as a total ("In all, 318 blades were collected") of a
+    concept the other counts in other words (``[restatement] counted_alike``: "Almost 300 knives") or of
+    none ("In all, 318 were collected"). Two things counted apart ("almost 2,000 families" … "In all, 2,140
+    food parcels") are two quantities."""
+    ma, mb = d.m.by_fact.get(a), d.m.by_fact.get(b)
+    if ma is None or mb is None:
+        return False
+    ca, cb = d.m.frame(a).concept, d.m.frame(b).concept
+    if ca and ca == cb:
+        return ca not in GENERIC_CONCEPTS
+    if not ({"total"} & (ma.roles | mb.roles)):
+        return False
+    alike = _counted_alike()
+    return not ca or not cb or (ca in alike and alike.get(ca) == alike.get(cb))
+
+
+@functools.cache
+def _counted_alike() -> dict[str, int]:
+    """Each concept of ``[restatement] counted_alike`` and the number of its group."""
+    groups = _toml("vocab.toml")["restatement"]["counted_alike"]
+    return {str(w): n for n, group in enumerate(groups) for w in group}
+
+
+def _told_apart(d: _Doc, bound: tuple[int, int, int], exact: tuple[int, int, int]) -> bool:
+    """The bound and the exact figure are told of two things: two sources, two times or parts of a year,
+    another holder or place named with either, a move or a recount between them."""
+    (si, pos, fi), (es, epos, ei) = bound, exact
+    first, later = (ei, fi) if es < si else (fi, ei)
+    if _two_sources(d, min(si, es), max(si, es)) or _apart_as_known(d, first, later) or _recounted(d, first, later):
+        return True
+    fa, fb = d.m.frame(ei), d.m.frame(fi)
+    if (fa.period and fb.period and fa.period != fb.period) or _parts_apart(d, es, si):
+        return True
+    if fa.part != fb.part and {fa.part, fb.part} != {"whole", ""}:
+        return True  # a part of the time or of the whole; a total told plainly again is the quantity
+    (fs, fpos), (ls, lpos) = sorted(((si, pos), (es, epos)))
+    if _past_in_clause(d, ls, lpos) - _past_in_clause(d, fs, fpos) or _times_of(d, ls) - _times_of(d, fs):
+        return True  # a time told only with the later one ("as of Tuesday"): another time's figure
+    if _places_in(d, ls) - _places_in(d, fs):
+        return True  # "In the south, 312 deaths were recorded": another place's count
+    if si > es and d.m.frame(fi).definite:
+        return True  # a bound told as known later ("The almost £8,000 they raised at"): ``_bounds_told``'s
+    if _set_against(d, es, epos):
+        return True  # "That compared with 78,882 cases": a yardstick, not the quantity told again
+    chunks = [d.m.words[s][slice(*_chunk(d, s, p))] for s, p in ((si, pos), (es, epos))]
+    for own, other in (chunks, chunks[::-1]):
+        if any((w in d.v.another_cues and w not in other) or w in d.v.other_holders or w == "last" for w in own):
+            return True  # "last year's", "its rival's": another time or holder
+    return not _holders_meet(d, (si, fi), (es, ei))
+
+
+def _times_of(d: _Doc, si: int) -> frozenset[str]:
+    """The dates, days, months, years and relative times a sentence tells ("as of Tuesday", "in 2023")."""
+    return frozenset(
+        d.facts[t.fact].text.lower() for t in d.m.tokens[si] if t.fact >= 0 and d.facts[t.fact].kind in _TIME_KINDS
+    )
+
+
+# Words before the place a sentence tells its figures of ("in the south", "across Wales").
+_PLACE_OPENERS = frozenset({"in", "across", "throughout"})
+
+
+def _places_in(d: _Doc, si: int) -> frozenset[str]:
+    """The places a sentence tells its figures of: a place word, a side of a country or a name after "in",
+    "across", "throughout" and its determiners ("In the south", "across Wales"), lower case."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out: set[str] = set()
+    for k in range(len(words) - 1):
+        if words[k] not in _PLACE_OPENERS:
+            continue
+        j = k + 1
+        while j < len(words) - 1 and words[j] in _DETERMINERS:
+            j += 1
+        w = words[j]
+        if toks[j].fact < 0 and w.isalpha() and (w in PLACE_WORDS or w in COMPASS or toks[j].text[:1].isupper()):
+            out.add(w)
+    return frozenset(out)
+
+
+@functools.cache
+def _against_words() -> PhraseTable:
+    """Words that set a figure against another ("compared with", "against"): ``comparisons.toml``
+    ``[overtake] set_against``."""
+    return PhraseTable.build((p, "against") for p in _toml("comparisons.toml")["overtake"]["set_against"])
+
+
+def _set_against(d: _Doc, si: int, pos: int) -> bool:
+    """A word that sets the figure at ``pos`` against another stands before it in its sentence: "That
+    compared with 3,172 deaths out of 78,882 cases"."""
+    words = d.m.words[si][:pos]
+    return any(_against_words().starting_at(words, k) for k in _against_words().starts_in(words))
+
+
+def _holders_meet(d: _Doc, x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """The two figures' holders are one, or one is told without a holder, or a holder is named in the
+    other's sentence ("the African country of Zimbabwe" … "Zimbabwe's ministry reported")."""
+    (sx, fx), (sy, fy) = x, y
+    hx, hy = d.m.frame(fx).holder, d.m.frame(fy).holder
+    if not hx or not hy or same_holder(hx, hy):
+        return True
+    return any(h in " ".join(d.m.words[s]) for h, s in ((hx, sy), (hy, sx)))
 
 
 def _alike_told(first: int, second: int, concept: str) -> Relation:
