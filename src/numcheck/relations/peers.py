@@ -508,6 +508,20 @@ def _superlative_peers(d: _Doc) -> Iterator[Relation]:
                 return
 
 
+# Sentences a ranking's figures may run over, one holder to a sentence, and still be read as one list:
+# "St Anne's had the highest pass rate, at 74%. Kingsmead was close behind on 79%. Brookside had 43%."
+LIST_RUN = 3
+
+
+def _told_as_list(d: _Doc, figs: Sequence[int]) -> bool:
+    """The claim's figure and its peers' are told as one ranking: two of them in one sentence ("Riverside
+    scored 29% and Hollybank 33%"), or all within ``LIST_RUN`` sentences running."""
+    sentences = [d.pos_of(fi)[0] for fi in figs]
+    if max(sentences.count(x) for x in sentences) >= 2:
+        return True
+    return max(sentences) - min(sentences) < LIST_RUN
+
+
 # --- a superlative of a counted set told without names: "gave £310,000, the largest of the three sources" ---
 
 # Sentences before a counted superlative (and after it, when too few are told before) its members may stand in.
@@ -810,6 +824,20 @@ def _sup_pattern() -> re.Pattern[str]:
     return startcache.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ways))) + r")\b", re.IGNORECASE)
 
 
+# Words that open an aside right after a sentence's opening name ("Hollybank, which had the lowest score,").
+_ASIDE_OPENERS = frozenset({"which", "who", "whose"})
+
+
+def _aside_owner(d: _Doc, toks: Sequence[Token], words: Sequence[str], k: int) -> str:
+    """The name a sentence opens on when the superlative at ``k`` stands in the aside set right after it:
+    "Hollybank, which had the lowest score, said ..." → hollybank; else ""."""
+    name = _opening_name(d, toks, words)
+    n = len(name.split())
+    if not name or n + 1 >= k or words[n] != "," or words[n + 1] not in _ASIDE_OPENERS:
+        return ""
+    return name if "," not in words[n + 1 : k] else ""
+
+
 def _opening_name(d: _Doc, toks: Sequence[Token], words: Sequence[str]) -> str:
     """The name a sentence opens on ("Sella won the most votes"), lower case, or ""."""
     end = 0
@@ -880,6 +908,9 @@ def _bound(
         phrase = frozenset(w.removesuffix("'s") for w in words[k:end])
         holders = {e.holder for e in window if set(e.holder.split()) <= named - phrase}
         holders = {h for h in holders if not any(h != g and same_holder(h, g) and len(g) > len(h) for g in holders)}
+        opening = _aside_owner(d, toks, words, k)
+        if opening and any(same_holder(e.holder, opening) for e in window):
+            holders = {opening}  # "Hollybank, which had the lowest score, said it had lost two of its five GPs"
         if len(holders) > 1:
             return  # "A overtook B to become the biggest": which one is not told by the names alone
         h = next(iter(holders), "") or _opening_name(d, toks, words)
@@ -922,8 +953,7 @@ def _bound(
     if best is None:
         return
     own, peers = best
-    sentences = [d.pos_of(fi)[0] for fi in peers.values()]
-    if max(sentences.count(x) for x in sentences) < 2:
+    if not _told_as_list(d, [own.fact, *peers.values()]):
         return  # peers told one by one, far apart, are not read as a ranking: a list of them is
     if way in ("quick", "slow"):
         order = "below" if (way == "quick") == _timed(d, own.fact) else "above"
