@@ -1453,6 +1453,8 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
             return True  # "cut by a third last year", "rose by a fifth in 2004": a share of the change
         if _CHANGE_OF.search(ctx.clean[max(0, n.start - 20) : n.start].lower()):
             return True  # "that reduction of a third showed", "a fall of a quarter": the change's size
+        if _SHARE_BRACKET.match(after):
+            return True  # "More than a third (27%) said": the share its bracket gives again
         return bool(re.match(r"\s*(?:of\b|[.,;:)]|\Z)|\s[-–—]\s", after))
     if w.endswith(("quarters", "quarter")) and (
         not re.match(r"\s*(?:of\b|[.,;:)]|\Z)|\s[-–—]\s", after)
@@ -1462,6 +1464,10 @@ def _word_number_ok(ctx: _Context, n: Number) -> bool:
     ):
         return False  # "the preceding three quarters" is a period, not 3/4
     return True
+
+
+# A bracket right after a fraction word that gives its percentage: "More than a third (27%) said".
+_SHARE_BRACKET = startcache.compile(r"\s*\(\s*(?:about\s+|some\s+)?\d[\d.]*\s*(?:%|per\s*cent)\s*\)")
 
 
 # A change noun and "of" right before a fraction word ("a reduction of a third"; numwords.toml
