@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
 from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, GAP_STOP, SHARES, Relation, _Doc
 from numcheck.relations.referents import words as referent_words
+from numcheck.vocab import _toml
 
 # Words a qualifier's noun phrase may hold before the figure beside it ("a majority of the
 # party's voters (48%)", "over three-quarters of the staff asked, 71%").
@@ -58,6 +60,8 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
             fi, cue_end = _beside(d, si, end, unit)
             if fi < 0:
                 fi = _beside_before(d, si, i, end, unit)
+            if fi < 0 and unit == "share" and qi < 0:
+                fi = _which_told(d, si, i)
             if fi < 0 and unit == "share" and qi < 0:
                 pw = _count_of_whole(d, si, i, end) or _part_of_whole_before(d, si, i)
                 if pw is not None:
@@ -304,6 +308,33 @@ def _beside_before(d: _Doc, si: int, i: int, end: int, unit: str) -> int:
             return -1
         j -= 1
     return -1
+
+
+# Tokens between ", which" and the qualifier its verb tells ("which the parish council said showed").
+WHICH_REACH = 8
+
+
+@functools.cache
+def _which_verbs() -> frozenset[str]:
+    """``qualifiers.toml`` ``[which_verbs]``: "showed", "means", "represents"."""
+    return frozenset(_toml("qualifiers.toml")["which_verbs"]["words"])
+
+
+def _which_told(d: _Doc, si: int, i: int) -> int:
+    """The share a relative clause's verb tells the amount of with the qualifier at ``i``: "52% supported
+    the scheme, which the council said showed the vast majority was in favour" → 52%, the one share of the
+    clause before ", which"; else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = i - 1
+    while k > 0 and i - k <= WHICH_REACH and words[k] != "which":
+        if toks[k].fact >= 0 or words[k] in CLAUSE_END:
+            return -1
+        k -= 1
+    if k < 2 or words[k] != "which" or words[k - 1] != "," or not _which_verbs().intersection(words[k + 1 : i]):
+        return -1
+    lo = d.m.clause_start(si, k - 2)
+    shares = [t.fact for t in toks[lo : k - 1] if t.fact >= 0 and d.facts[t.fact].kind in SHARES]
+    return shares[0] if len(shares) == 1 else -1
 
 
 def _own_verb(d: _Doc, words: Sequence[str], start: int, end: int) -> bool:
