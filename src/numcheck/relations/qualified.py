@@ -66,7 +66,7 @@ def _qualifiers_told_apart(d: _Doc) -> Iterator[Relation]:
                 ):
                     i = end
                     continue
-            whole = _whole_after(words, end, bool(phrase))
+            whole = _whole_after(words, end, bool(phrase)) or (_whole_beside(d, si, i) if fi >= 0 else "")
             if whole:
                 here.setdefault(whole, []).append((si, fi, i, phrase))
             i = end
@@ -139,10 +139,24 @@ def _whole_after(words: tuple[str, ...] | list[str], end: int, phrase: bool) -> 
         k += 1
     if k + 1 < len(words) and words[k] == "#" and k > end + (words[end] == "of"):
         k += 1  # "of the 1,240 members": the whole's count before its noun
-    if k >= len(words) or not words[k].isalpha() or words[k] in _NO_WHOLE or words[k] in GAP_STOP:
-        return ""
+    if k >= len(words) or not words[k].replace("-", "").isalpha() or words[k] in _NO_WHOLE or words[k] in GAP_STOP:
+        return ""  # "of room-nights" names its whole too
     head = words[k]
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def _whole_beside(d: _Doc, si: int, pos: int) -> str:
+    """The whole a percentage set beside a count after ", or" is a share of: the count's noun ("910,000
+    room-nights, or 35%," → room-night); else ""."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos < 4 or words[pos - 1] != "or" or words[pos - 2] != "," or toks[pos - 4].fact < 0:
+        return ""
+    if d.facts[toks[pos - 4].fact].kind not in ("count", "number"):
+        return ""
+    noun = words[pos - 3]
+    if not noun.replace("-", "").isalpha() or noun in _NO_WHOLE or noun in GAP_STOP:
+        return ""
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, str]) -> Relation | None:
@@ -172,7 +186,7 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
         return None  # "Half the town's households" … "In the county, 38% of households": a place of its own  # "a quarter of adults in the city" … "19% of adults in the county": two places
     if _timed(d, qs) != _timed(d, xs) and not told_next:
         return None  # "In 2015, only 31% of customers": an earlier count of the share
-    if _share_of_amount(d, qs, qpos) != _share_of_amount(d, xs, xpos):
+    if _share_of_amount(d, qs, qpos) != _share_of_amount(d, xs, xpos) and not _one_part_named(d, q, x):
         return None  # "Capital spending reached $3.1bn, almost two-thirds of revenue" … "accounted for 9% of
         # revenue": one a share of the amount told before it, the other not; two parts of one whole
     qtoks = d.m.tokens[qs]
@@ -182,6 +196,18 @@ def _one_share(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, st
     if qi >= 0:
         roles = (("qualifier", qi),) + roles
     return Relation("qualifier", roles, (cue,), "document", (("phrase", phrase), ("unit", "share")))
+
+
+def _one_part_named(d: _Doc, q: tuple[int, int, int, str], x: tuple[int, int, int, str]) -> bool:
+    """A percentage set beside its part's count ("910,000 room-nights, or 35%, were booked by visitors from
+    outside the UK") and a fraction word of the same whole whose sentence names that part again ("visitors
+    from abroad, who accounted for just under a third of room-nights"): one part, told twice."""
+    qs, xs, xpos = q[0], x[0], x[2]
+    whole = _whole_beside(d, xs, xpos)
+    if not whole:
+        return False
+    skip = frozenset({whole, whole + "s"})
+    return _meet(_stems(d, qs, skip), _stems(d, xs, skip))
 
 
 # Sentences after a share's that a figure-less qualifier may tell of the share's own reporting period.
