@@ -80,7 +80,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             y = _year_of(view.facts[si])
             if y is not None:
                 ends.append((y, view.reporting_date.year, si))
-    elif rel.label("end") == "report" and (rel.get("floor") is not None or rel.get("ceiling") is not None):
+    elif rel.label("end") == "report" and any(rel.get(r) is not None for r in ("floor", "ceiling", "recent")):
         return _now_between(rel, view)
     if not ends:
         return None
@@ -146,6 +146,8 @@ def _nth(rel: Relation, view: View) -> Hit | None:
     )
 
 
+# A story told without a date of its own reports the latest past event its lead dates within this many years.
+RECENT_YEARS = 1
 # Bounds that stand for "none" on one side of the years a length may take.
 _NO_LOW, _NO_HIGH = Decimal(0), Decimal(10000)
 
@@ -161,6 +163,9 @@ def _now_between(rel: Relation, view: View) -> Hit | None:
     start = _year_of(facts[si])
     floor = _last_year(facts[fl]) if fl is not None else None
     ceiling = _last_year(facts[ce]) if ce is not None else None
+    ri = rel.get("recent")
+    if ceiling is None and ri is not None and (y := _last_year(facts[ri])) is not None:
+        ceiling, ce = y + RECENT_YEARS, ri  # the lead's latest past date: now is at most a year on
     if start is None or (floor is None or floor <= start) and (ceiling is None or ceiling <= start):
         return None
     length = facts[li]

@@ -171,6 +171,7 @@ from numcheck.relations.elapsed import (
     _over_range,
     _planned,
     _since_told,
+    _told_to_now,
 )
 from numcheck.relations.flows import _flows
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
@@ -368,6 +369,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _dated_lengths,
     _nth_years,
     _held_to_now,
+    _told_to_now,
     _later_to_now,
     _since_told,
     _held_since,

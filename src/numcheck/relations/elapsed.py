@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from numcheck import dates, days
+from numcheck.mentions import opening_end
 from numcheck.model import Fact, Span
 from numcheck.patterns import STOPWORDS
 from numcheck.relations.base import Relation, _Doc, _lead_sentences
@@ -155,13 +156,29 @@ def _told_years(d: _Doc) -> list[tuple[int, int, bool]]:
                 y = _last_year(d.facts[fi])
                 if y is None:
                     continue
-                words = set(d.m.words[d.facts[fi].sentence])
-                told_past = not words & future and any(w.endswith("ed") or w in past for w in words)
+                si = d.facts[fi].sentence
+                words = set(d.m.words[si])
+                told_past = not _future_in(d, si, future) and any(w.endswith("ed") or w in past for w in words)
                 out.append((fi, y, told_past))
         return out
 
     years: list[tuple[int, int, bool]] = d.view.memo("told-years", lambda v: read())
     return years
+
+
+# Future words that are also prepositions of an agent or a place ("a report published by the inspectorate"):
+# they tell a time ahead only right before a figure ("by 2031", "until 2030").
+_TIME_PREPOSITIONS = frozenset({"by", "until", "before"})
+
+
+def _future_in(d: _Doc, si: int, future: frozenset[str]) -> bool:
+    """Sentence ``si`` tells of a time ahead: a future word, "by" only before a figure ("will hire 500 more by
+    2031", not "a report published by the inspectorate")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    return any(
+        w in future and (w not in _TIME_PREPOSITIONS or k + 1 < len(toks) and toks[k + 1].fact >= 0)
+        for k, w in enumerate(words)
+    )
 
 
 def _now_bounds(d: _Doc, si: int, start: int) -> tuple[tuple[str, int], ...]:
@@ -187,7 +204,23 @@ def _now_bounds(d: _Doc, si: int, start: int) -> tuple[tuple[str, int], ...]:
         roles += (("ceiling", min(ahead)[1]),)  # "the plant will close by 2012": now is no later
     elif latest > y0 and ceiling:
         roles += (("ceiling", ceiling[0]),)
+    elif past and max(past)[0] > y0 and (recent := _recent_lead_date(d, told, max(past)[0])) >= 0:
+        roles += (("recent", recent),)  # "inspectors visited in June 2025" in the lead: now is within a year
     return roles
+
+
+# Sentences after the lead that still open the story and date its news ("A jail is full, inspectors said.
+# Brackley held 806 men when they visited in June 2025.").
+RECENT_AFTER_LEAD = 1
+
+
+def _recent_lead_date(d: _Doc, told: list[tuple[int, int, bool]], year: int) -> int:
+    """The lead's date told as past with its month in the latest past year ("when inspectors visited in June
+    2025"): a news story reports it within the year after, whatever later years it tells as plans; -1 if none."""
+    top = max(_lead_sentences(d), default=0) + RECENT_AFTER_LEAD
+    return next(
+        (fi for fi, y, p in told if p and y == year and d.facts[fi].sentence <= top and _has_month(d.facts[fi])), -1
+    )
 
 
 def _ahead_years(d: _Doc) -> list[tuple[int, int]]:
@@ -784,6 +817,133 @@ def _held_to_now(d: _Doc) -> Iterator[Relation]:
             if set(words[k0 + 1 : verb]) & _ANOTHER_SUBJECT:
                 continue  # "launched in 2014, and its chief engineer has spent 30 years": another's time
         yield from _to_now(d, si, fi, starts[0], (), words[verb] in spent)
+
+
+# Words just before "N years" that count it back from now ("the store's home for the past 112 years").
+_PAST_RUN = (("the", "past"), ("the", "last"))
+# Words before "after N years" that tell the clause as still ahead, so its length runs to now ("MP to stand
+# down after 23 years", "will retire after 30 years").
+_AHEAD_AFTER = frozenset("to will 'll".split())
+
+
+def _runs_to_now(d: _Doc, si: int, pos: int) -> bool:
+    """The length at token ``pos`` runs from a start up to now: "has been open for nearly three decades",
+    "have waited seven years", "for the past 112 years", "to stand down after 23 years"."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, pos)  # "for nearly three decades": the word before the hedge
+    lo = max(d.m.clause_start(si, pos), h - PERFECT_REACH)
+    before = words[lo:h]
+    if "had" in before or "since" in words[pos + 1 : pos + 4]:
+        return False  # "had run for 12 years": ended before now; "for 12 years, since 1990": the year readers'
+    if words[max(0, h - 3) : h] in tuple(("for", *w) for w in _PAST_RUN):
+        return True
+    if words[h - 1 : h] == ("after",):
+        return bool(set(before) & _AHEAD_AFTER)
+    if words[h - 2 : h - 1] and words[h - 2] in _term_verbs():
+        return False  # "has been jailed for four years": a term handed down, not a run to now
+    return bool({"has", "have", "'s", "'ve"} & set(before)) and (
+        words[h - 1 : h] == ("for",) or days.is_action(words[h - 1])
+    )
+
+
+@functools.cache
+def _term_verbs() -> frozenset[str]:
+    return frozenset(dates.table("spans")["term_verbs"])
+
+
+# Shared words that tie a length to the sentence that tells its start: at least this many, or one rare.
+START_SHARED = 2
+
+
+# Letters two forms of one verb share ("opened" and "open for", "began" and "has been going"): its root.
+ROOT_LETTERS = 4
+
+
+def _start_echo(d: _Doc, s2: int, k: int, si: int) -> list[str]:
+    """The start word told with the year at token ``k`` of sentence ``s2`` when sentence ``si`` uses its root
+    ("The jail opened in 1997" … "has been open for nearly three decades"), as one more shared word."""
+    root = {w[:ROOT_LETTERS] for w in d.m.words[si] if len(w) >= ROOT_LETTERS and w not in STOPWORDS}
+    words = d.m.words[s2]
+    near = words[max(0, k - STARTED_REACH) : k + STARTED_REACH]
+    return [w for w in near if w in _start_words() and w[:ROOT_LETTERS] in root][:1]
+
+
+def _opens_started(d: _Doc, si: int, k: int) -> bool:
+    """The year at token ``k`` opens its sentence and a start word follows in its clause ("In 1923 her son
+    moved it to Market Street")."""
+    words = d.m.words[si]
+    if words[k - 1 : k] != ("in",) or d.m.clause_start(si, k) < k - 1:
+        return False
+    return bool(set(words[k + 1 : min(d.m.clause_end(si, k), k + 1 + STARTED_REACH)]) & _start_words())
+
+
+# Tokens from a sentence's start that name its subject before the verb ("The village clinic opened in 1990").
+SUBJECT_REACH = 4
+
+
+def _subject_shared(d: _Doc, s2: int, stems: dict[str, Span]) -> bool:
+    """The subject that opens sentence ``s2``, up to its first verb, is a word of the length's sentence ("A
+    clinic that has served the town for 35 years" … "The clinic opened in 1990")."""
+    words = d.m.words[s2]
+    lo = opening_end(d.m.tokens[s2])  # "But the clinic opened ...": past the discourse opener
+    for w in words[lo : lo + SUBJECT_REACH]:
+        if w in _start_words() or w in _AUXILIARIES or not w[:1].isalpha():
+            return False
+        if (st := days.stem(w)) and st in stems:
+            return True
+    return False
+
+
+def _start_elsewhere(d: _Doc, si: int) -> tuple[int, tuple[Span, ...]]:
+    """The start of what the length in sentence ``si`` counts, told in another sentence of the text: a year
+    after "since" or a start word ("has been open for nearly three decades" … "The jail opened in 2007";
+    "has held the seat since 1997" … "to stand down after 23 years"), its sentence sharing the most words
+    with the length's (START_SHARED, one word few sentences use, or any word for "since"). (-1, ()) when none, or two
+    years tie."""
+    stems = _sentence_stems(d, si)
+    use = _stem_sentences(d)
+    now = max((y for _, y, past in _told_years(d) if past), default=0)
+    best: dict[int, list[tuple[int, list[str]]]] = {}
+    for yi in _single_years(d):
+        s2, k = d.pos_of(yi)
+        f = d.facts[yi]
+        if s2 == si or f.is_range or f.kind not in ("year", "date") or k < 1 or (_year_of(f) or now) >= now:
+            continue  # the story's own year is when the run is told, not when it began
+        if d.m.words[s2][k - 1] != "since" and not _started(d, s2, k) and not _opens_started(d, s2, k):
+            continue
+        told = _sentence_stems(d, s2)
+        shared = [st for st in stems if st in told] + _start_echo(d, s2, k, si)
+        if "had" in d.m.words[s2][max(0, k - HAD_SINCE_REACH) : k]:
+            continue  # "who had represented Eastfield since 2006": a run that ended before now
+        since = d.m.words[s2][k - 1] == "since"  # "has held the seat since 1997": itself a run to now
+        rare = any(use.get(st, 0) <= RARE_SENTENCES for st in shared)
+        if shared and (since or rare or len(shared) >= START_SHARED or _subject_shared(d, s2, stems)):
+            best.setdefault(len(shared), []).append((yi, shared))
+    if not best:
+        return -1, ()
+    top = best[max(best)]
+    if len({_year_of(d.facts[yi]) for yi, _ in top}) != 1:
+        return -1, ()
+    yi, shared = top[0]
+    told = _sentence_stems(d, d.facts[yi].sentence)
+    return yi, tuple(told[st] for st in shared if st in told)
+
+
+def _told_to_now(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length of years that runs to now (``_runs_to_now``) in a sentence that tells no year,
+    against the start of the same thing told elsewhere in the text (``_start_elsewhere``): "Brackley jail,
+    open for nearly three decades, ..." … "The jail opened in 1997"; the end is the reporting date, else
+    the years the text reports (``_to_now``)."""
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit != "year" or f.value is None or f.is_range or pos < 1:
+            continue
+        if any(t.fact >= 0 and _year_of(d.facts[t.fact]) is not None for t in d.m.tokens[si]):
+            continue  # its own sentence's year is the sentence readers' (``_held_to_now``, ``_spans``)
+        if not _runs_to_now(d, si, pos):
+            continue
+        start, cues = _start_elsewhere(d, si)
+        if start >= 0:
+            yield from _to_now(d, si, fi, start, cues)
 
 
 # Words between a start year and "has spent N years" that give the length another subject.
