@@ -13,7 +13,7 @@ from numcheck import dates, days
 from numcheck.mentions import CLAUSE_END, Token
 from numcheck.model import Fact
 from numcheck.patterns import View
-from numcheck.relations.base import Relation, _Doc, _lead_sentences, _plain_tokens
+from numcheck.relations.base import Relation, _Doc, _plain_tokens
 from numcheck.relations.calendar import (
     SPAN_REACH,
     _births,
@@ -269,9 +269,10 @@ def _weekday_year(d: _Doc) -> int:
 
 def _story_year(d: _Doc) -> int:
     """In a text without a reporting date, the year of its story: the year a weekday and a date without a
-    year fit (``_weekday_year``), else the year of the one full date the lead tells with its weekday ("after a
-    3-1 win on the final day, Saturday 27 April 2024"), when no year told anywhere in the text is later (a
-    profile told years on would tell them). -1 when there is none."""
+    year fit (``_weekday_year``), else the one year of the full dates the text tells with their weekday ("after
+    a 3-1 win on the final day, Saturday 27 April 2024", "sentencing him on Tuesday 11 March 2025") and of an
+    exact "N years ago, in YEAR" (``_ago_years``), when no year told anywhere in the text is later (a profile
+    told years on would tell them). -1 when there is none."""
     year = _weekday_year(d)
     if year > 0 or d.view.reporting_date is not None:
         return year
@@ -279,10 +280,11 @@ def _story_year(d: _Doc) -> int:
     for fi in d.view.by_kind.get("date", ()):
         f = d.facts[fi]
         m = re.fullmatch(r"(\d{4})-\d\d-\d\d", f.iso or "")
-        if m is None or f.is_range or f.sentence not in _lead_sentences(d):
+        if m is None or f.is_range:
             continue
         if any(w.lower() in _WEEKDAY_NAMES for w in f.markers):
             told.add(int(m.group(1)))
+    told |= _ago_years(d)
     if len(told) != 1:
         return -1
     year = told.pop()
@@ -293,6 +295,21 @@ def _story_year(d: _Doc) -> int:
         if (y := _year_of(d.facts[fi])) is not None and y > year
     ]
     return -1 if later else year
+
+
+def _ago_years(d: _Doc) -> set[int]:
+    """The years now is by an exact "N years ago, in YEAR" ("set six years ago, in 2019": now is 2025)."""
+    out = set()
+    for si, pos, _fi, f in d.figures(frozenset({"relative"})):
+        if f.unit != "year" or "ago" not in f.markers or f.hedge != "exact" or f.value is None:
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        k = pos + 1 + (words[pos + 1 : pos + 2] == (",",))
+        if words[k : k + 1] == ("in",) and k + 1 < len(toks) and toks[k + 1].fact >= 0:
+            y = _year_of(d.facts[toks[k + 1].fact])
+            if y is not None and d.facts[toks[k + 1].fact].kind == "year":
+                out.add(y + abs(int(f.value)))
+    return out
 
 
 def _birthdays_this_week(d: _Doc) -> Iterator[Relation]:
