@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from numcheck import dates, days, startcache
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS
 from numcheck.model import Fact, Span
-from numcheck.patterns import View
+from numcheck.patterns import STOPWORDS, View
 from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.changes import VERBS
 
@@ -227,6 +227,74 @@ def _next_days(d: _Doc) -> Iterator[Relation]:
         roles = (("a", fi), ("b", fi), ("b-from", anchor))
         labels = (("a-shift", "0"), ("b-shift", "1"), ("event", "the day after"))
         yield Relation("same-event", roles, (), "sentence", labels)
+
+
+# Tokens between a weekday and the phrase that restates it as the day next to an event ("On Monday, the day
+# after the peak", "the day before the meeting, on Wednesday evening").
+NEXT_TO_REACH = 4
+# Letters of a word kept to find an event named again in other words ("the peak" … "the river peaked").
+EVENT_ROOT = 4
+# Shifts of the phrases that tell a day as next to an event.
+_NEXT_TO: dict[tuple[str, ...], int] = {("the", "day", "after"): 1, ("the", "day", "before"): -1}
+
+
+def _next_to_event(d: _Doc, si: int, pos: int) -> tuple[int, int, int] | None:
+    """(shift, first, last token of the event) when the weekday at token ``pos`` is restated beside it as
+    the day after or before an event ("On Monday, the day after the peak,"; "the day before the vote, on
+    Wednesday"), with no other figure between."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(max(0, pos - NEXT_TO_REACH - 3), min(len(words) - 3, pos + NEXT_TO_REACH + 1)):
+        shift = _NEXT_TO.get(tuple(words[k : k + 3]))
+        if shift is None or k + 3 >= len(words):
+            continue
+        lo, hi = (pos + 1, k) if k > pos else (k + 3, pos)
+        if any(toks[j].fact >= 0 for j in range(lo, hi)):
+            continue
+        end = k + 3
+        while end < len(words) and words[end] not in CLAUSE_END and words[end] != "," and toks[end].fact < 0:
+            end += 1
+        if end > k + 3:
+            return shift, k + 3, end
+    return None
+
+
+def _roots(words: Sequence[str]) -> set[str]:
+    return {w[:EVENT_ROOT] for w in words if len(w) >= EVENT_ROOT and w.isalpha() and w not in STOPWORDS}
+
+
+def _days_next_to_events(d: _Doc) -> Iterator[Relation]:
+    """``same-event``: a weekday told as the day after or before an event (``_next_to_event``) against the one
+    day another sentence tells that event on, its words all named there ("On Monday, the day after the peak" …
+    "The river peaked ... on Saturday"): the weekday as written (``a``) against that day shifted (``b``,
+    ``b-from``, label ``b-shift``)."""
+    for wi in d.view.by_kind.get("weekday", ()):
+        if d.facts[wi].is_range or wi not in d.m.by_fact:
+            continue
+        si, pos = d.pos_of(wi)
+        got = _next_to_event(d, si, pos)
+        if got is None:
+            continue
+        shift, lo, hi = got
+        event = _roots(d.m.words[si][lo:hi])
+        if not event:
+            continue
+        found = {
+            t.fact
+            for s2, toks in enumerate(d.m.tokens)
+            if s2 != si and event <= _roots(d.m.words[s2])
+            for t in toks
+            if t.fact >= 0 and d.facts[t.fact].kind in ("weekday", "date") and not d.facts[t.fact].is_range
+        }
+        if len(found) != 1:
+            continue
+        other = found.pop()
+        cues = (d.m.tokens[si][lo].span,)
+        labels = (
+            ("a-shift", "0"),
+            ("b-shift", str(shift)),
+            ("event", "the day " + ("after" if shift > 0 else "before")),
+        )
+        yield Relation("same-event", (("a", wi), ("b", wi), ("b-from", other)), cues, "document", labels)
 
 
 def _overnight(d: _Doc) -> Iterator[Relation]:
