@@ -487,8 +487,14 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
         if f.unit != "year" or f.value is None or f.is_range:
             continue
         words, toks = d.m.words[si], d.m.tokens[si]
-        told_for = words[pos - 1 : pos] == ("for",) and "from" in words[pos + 1 : pos + 1 + BOUND_REACH]
         k0 = d.hedge_start(si, pos)
+        if f.hedge != "exact" and k0 == pos and k0 >= 2 and words[k0 - 2] == "for":
+            k0 -= 1  # "for almost eight years": the hedge word the fact carries
+        after = words[pos + 1 : pos + 1 + BOUND_REACH]
+        # "for 12 years, from 1990 until 2002"; "began in April 2016 and carried on for almost eight years until
+        # an auditor raised the alarm in March 2024": the years before and after bound it.
+        told_for = words[k0 - 1 : k0] == ("for",) and ("from" in after or bool(set(after) & _span_until()))
+        told_for = told_for or _apposed_period(words, k0)
         if (
             k0 >= 1
             and (words[k0 - 1] in spent or words[k0 - 1] in lasted)
@@ -507,14 +513,33 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
         (ka, kb) = years
         if ";" in words[min(pos, ka) : max(pos, kb)]:
             continue  # "The restoration took four years; the chapel opened in 1870 and closed in 1990": another clause
-        if not set(words[max(0, ka - BOUND_REACH) : ka]) & begun:
+        if not set(words[max(0, ka - BOUND_REACH) : ka]) & (begun | _START_PLAIN):
             continue
-        if not set(words[max(ka + 1, kb - BOUND_REACH - 2) : kb]) & (ended | _span_until()):
-            continue
+        until_after = pos < kb and words[pos + 1 : pos + 2] and words[pos + 1] in _span_until()
+        if not until_after and not set(words[max(ka + 1, kb - BOUND_REACH - 2) : kb]) & (ended | _span_until()):
+            continue  # "for eight years until an auditor raised the alarm in March 2024": the until ends it
         a, b = toks[ka].fact, toks[kb].fact
         ya, yb = _year_of(d.facts[a]), _year_of(d.facts[b])
         if ya is not None and yb is not None and ya < yb:
             yield Relation("span", (("length", fi), ("start", a), ("end", b)), (), "sentence")
+
+
+# Plain forms of "start" that put a start on the first of two bounding years ("due to start in January 2025").
+_START_PLAIN = frozenset({"start", "starts", "begin", "begins"})
+# Nouns of a stretch of time an apposition names a length by (", a construction period of about two years").
+_PERIOD_NOUNS = frozenset("period span spell stretch programme schedule timetable".split())
+# Tokens back from the length to the comma that opens its apposition.
+APPOSED_REACH = 5
+
+
+def _apposed_period(words: tuple[str, ...], k0: int) -> bool:
+    """The length starting at token ``k0`` closes its sentence in an apposition that names a period ("start in
+    January 2025 and finish by summer 2027, a construction period of about two and a half years")."""
+    if words[k0 - 1 : k0] != ("of",):
+        return False
+    lo = max(0, k0 - APPOSED_REACH)
+    comma = next((k for k in range(k0 - 1, lo - 1, -1) if words[k] == ","), -1)
+    return comma >= 0 and bool(set(words[comma:k0]) & _PERIOD_NOUNS)
 
 
 def _years_next_door(d: _Doc, si: int, begun: frozenset[str], ended: frozenset[str]) -> tuple[int, int] | None:
