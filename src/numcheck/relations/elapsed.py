@@ -954,6 +954,94 @@ def _start_elsewhere(d: _Doc, si: int) -> tuple[int, tuple[Span, ...]]:
     return yi, tuple(told[st] for st in shared if st in told)
 
 
+# Tokens from a length to the "from" that names the event it is counted from ("took almost five years from the
+# first foundations to the final connection").
+FROM_REACH = 2
+# Letters of a word kept to find an event named again in other words ("connection" ... "was connected").
+EVENT_LETTERS = 4
+
+
+def _event_roots(words: Sequence[str]) -> set[str]:
+    return {w[:EVENT_LETTERS] for w in words if len(w) >= EVENT_LETTERS and w.isalpha() and w not in STOPWORDS}
+
+
+def _from_to_events(d: _Doc, si: int, pos: int) -> tuple[set[str], set[str]] | None:
+    """The words of the two events a length at token ``pos`` is told between, "from <A> to <B>" right after it
+    and naming no date of its own ("took almost five years from the first foundations to the final
+    connection"), by their first letters."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    start = next((k for k in range(pos + 1, min(len(words), pos + 1 + FROM_REACH)) if words[k] == "from"), -1)
+    if start < 0:
+        return None
+    end = d.m.clause_end(si, start)
+    to = next((k for k in range(start + 1, end) if words[k] in ("to", "until")), -1)
+    stop = next((k for k in range(to + 1, end) if words[k] in (",", ";")), end) if to > 0 else -1
+    if to < 0 or any(t.fact >= 0 and d.facts[t.fact].kind != "ordinal" for t in toks[start:stop]):
+        return None  # "from the first foundations": an ordinal is a word of the event's name, a date is not
+    said = _said_words(d, si)
+    first, last = _event_roots(said[start + 1 : to]), _event_roots(said[to + 1 : stop])
+    return (first, last) if first and last else None
+
+
+def _said_words(d: _Doc, si: int) -> tuple[str, ...]:
+    """Sentence ``si``'s words with each ordinal read by its word ("the first foundations")."""
+    toks = d.m.tokens[si]
+    return tuple(
+        d.facts[t.fact].text.lower() if t.fact >= 0 and d.facts[t.fact].kind == "ordinal" else w
+        for t, w in zip(toks, d.m.words[si], strict=True)
+    )
+
+
+def _told_from(d: _Doc, si: int, k: int) -> int:
+    """Where the words that tell what happened at the date at token ``k`` begin: after the comma or figure
+    before it ("The last turbine was connected in February 2026, completing a project whose first foundations
+    were laid in April 2021": "completing ... laid in" is April 2021's)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    lo = d.m.clause_start(si, k)
+    return next(
+        (
+            j + 1
+            for j in range(k - 1, lo - 1, -1)
+            if words[j] in (",", ";") or toks[j].fact >= 0 and d.facts[toks[j].fact].kind != "ordinal"
+        ),
+        lo,
+    )
+
+
+def _dated_event(d: _Doc, si: int, roots: set[str]) -> int:
+    """The one date or year of another sentence whose own words (``_told_from``) name most of the event's words
+    (at least one);
+    -1 when none or two tie."""
+    best: dict[int, list[int]] = {}
+    for fi in (*d.view.by_kind.get("date", ()), *d.view.by_kind.get("year", ())):
+        f = d.facts[fi]
+        if f.sentence == si or f.is_range or _year_of(f) is None or fi not in d.m.by_fact:
+            continue
+        s2, k = d.pos_of(fi)
+        n = len(roots & _event_roots(_said_words(d, s2)[_told_from(d, s2, k) : k]))
+        if n:
+            best.setdefault(n, []).append(fi)
+    top = best[max(best)] if best else []
+    return top[0] if len(top) == 1 else -1
+
+
+def _between_events(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length told from one event to another (``_from_to_events``) against the dates other
+    sentences give those events (``start``, ``end``): "Building the farm took almost five years from the
+    first foundations to the final connection" … "first foundations were laid in April 2021" … "connected to
+    the grid in February 2026"."""
+    for si, pos, fi, f in d.figures(frozenset({"duration"})):
+        if f.unit not in ("year", "month") or f.value is None or f.is_range:
+            continue
+        got = _from_to_events(d, si, pos)
+        if got is None:
+            continue
+        a, b = _dated_event(d, si, got[0]), _dated_event(d, si, got[1])
+        if a < 0 or b < 0 or a == b or (_year_of(d.facts[a]) or 0) > (_year_of(d.facts[b]) or 0):
+            continue
+        yield Relation("span", (("length", fi), ("start", a), ("end", b)), (), "document")
+
+
 def _told_to_now(d: _Doc) -> Iterator[Relation]:
     """``span``: a length of years that runs to now (``_runs_to_now``) in a sentence that tells no year,
     against the start of the same thing told elsewhere in the text (``_start_elsewhere``): "Brackley jail,
