@@ -919,6 +919,25 @@ def _subject_shared(d: _Doc, s2: int, stems: dict[str, Span]) -> bool:
     return False
 
 
+# Words that end a sentence's subject ("The Harbour Road bakery, the family's shop for ... , is to close").
+_SUBJECT_ENDS = frozenset("has have had is are was were will to that which who whose 's".split())
+
+
+def _subject_stems(d: _Doc, si: int) -> set[str]:
+    """The stems of the subject that opens sentence ``si``, up to its verb or relative pronoun and at most
+    SUBJECT_REACH words ("Its director, Ann Lowe, has worked" → direc, lowe; "A clinic that has served" →
+    clini)."""
+    words = d.m.words[si]
+    lo = opening_end(d.m.tokens[si])
+    out: set[str] = set()
+    for w in words[lo : lo + SUBJECT_REACH + 2]:
+        if w in _SUBJECT_ENDS:
+            break
+        if (st := days.stem(w)) is not None:
+            out.add(st)
+    return out
+
+
 def _start_elsewhere(d: _Doc, si: int) -> tuple[int, tuple[Span, ...]]:
     """The start of what the length in sentence ``si`` counts, told in another sentence of the text: a year
     after "since" or a start word ("has been open for nearly three decades" … "The jail opened in 2007";
@@ -928,6 +947,7 @@ def _start_elsewhere(d: _Doc, si: int) -> tuple[int, tuple[Span, ...]]:
     stems = _sentence_stems(d, si)
     use = _stem_sentences(d)
     now = max((y for _, y, past in _told_years(d) if past), default=0)
+    subject = _subject_stems(d, si)
     best: dict[int, list[tuple[int, list[str]]]] = {}
     for yi in _single_years(d):
         s2, k = d.pos_of(yi)
@@ -937,6 +957,8 @@ def _start_elsewhere(d: _Doc, si: int) -> tuple[int, tuple[Span, ...]]:
         if d.m.words[s2][k - 1] != "since" and not _started(d, s2, k) and not _opens_started(d, s2, k):
             continue
         told = _sentence_stems(d, s2)
+        if subject and not subject & told.keys():
+            continue  # "Its director has worked at the museum for 12 years": not the museum's own run
         shared = [st for st in stems if st in told] + _start_echo(d, s2, k, si)
         if "had" in d.m.words[s2][max(0, k - HAD_SINCE_REACH) : k]:
             continue  # "who had represented Eastfield since 2006": a run that ended before now
