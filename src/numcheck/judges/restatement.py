@@ -9,7 +9,9 @@ smaller figure than the body is taken as a count the body has updated,
 unless its digits are the body's swapped. One holder's count told by frame
 (evidence "frame") reads a number word's digits from its value, so "fifteen
 ships" and "the 12 ships" are one keystroke apart. One person's age told twice
-("John Smith, 19," … "the 21-year-old") needs no other evidence.
+("John Smith, 19," … "the 21-year-old") needs no other evidence. A figure told
+as known one keystroke off the earlier one (evidence "keystroke": "a 1.5GW
+farm" … "The 150MW scheme") is compared in the later one's unit.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from numcheck.judges.arith import value_interval
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_templates, point
 from numcheck.relations import Relation, same_family
+from numcheck.units import convert
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -141,6 +144,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             (a.span,),
             (("figure", b.text), ("other", a.text), ("subject", rel.label("concept") or ""), ("why", why)),
         )
+    if rel.label("evidence") == "keystroke":
+        return _keystroke(rel, a, b)
     if not same_family(a, b) or a.value is None or b.value is None:
         return None
     ta, tb = _digits(a), _digits(b)
@@ -186,5 +191,28 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not swap and rel.label("lag") and pa is not None and pb is not None and pa < pb and a.hedge not in _BELOW:
         return None  # a headline behind the body's newer count
     why = "the digits are swapped" if swap else "the two cannot both be right"
+    subject = rel.label("concept") or ""
+    return Hit(b.span, (a.span,), (("figure", b.text), ("other", a.text), ("subject", subject), ("why", why)))
+
+
+def _keystroke(rel: Relation, a: Fact, b: Fact) -> Hit | None:
+    """A figure told as known and one keystroke off the one told before ("a crowd of 4,280" … "the 4,820 who
+    turned up"; "a 1.5GW solar farm" … "The 150MW scheme", read in megawatts): a finding when the two,
+    the earlier in the later one's unit, cannot both hold."""
+    if a.value is None or b.value is None:
+        return None
+    ia, ib = value_interval(a), value_interval(b)
+    if not same_family(a, b):
+        if a.kind != "measure" or not a.unit or not b.unit or ia.low is None or ia.high is None:
+            return None
+        try:
+            low, high = convert(ia.low, a.unit, b.unit), convert(ia.high, a.unit, b.unit)
+        except (ValueError, KeyError):
+            return None
+        if ib.low is None or ib.high is None or not (high < ib.low or ib.high < low):
+            return None
+    elif ia.overlaps(ib):
+        return None
+    why = "one figure told as known cannot have two values"
     subject = rel.label("concept") or ""
     return Hit(b.span, (a.span,), (("figure", b.text), ("other", a.text), ("subject", subject), ("why", why)))

@@ -36,6 +36,7 @@ from numcheck.relations.qualifiers import QUALIFIER_NP, _beside
 from numcheck.relations.referents import _told_as_part
 from numcheck.relations.scopes import COMPASS, PLACE_WORDS
 from numcheck.relations.stated import _stated_concept
+from numcheck.units import convert
 from numcheck.vocab import PhraseTable, _toml, singular
 
 RESTATED_KINDS = frozenset({"count", "number", "percent", "money"})
@@ -4104,4 +4105,234 @@ def _time_owned_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
             (),
             "document",
             (("lag", ""), ("concept", when), ("scope", ""), ("evidence", "known")),
+        )
+
+
+# --- a figure told as known, one keystroke off the figure told before: "a crowd of 4,280" … "the 4,820 who
+# turned up", "a 1.5GW solar farm" … "The 150MW scheme", "£4.15 a share" … "the 451p-a-share offer" ----------
+
+SLIP_KINDS = frozenset({"count", "number", "money", "percent", "measure"})
+# Digits a value must print for one digit changed in place, or added or dropped, to read as a slip ("34.8C"
+# and "35.8C", "1,500MW" and "150MW"); "61%" and "68%", "£50" and "£150" are as likely two figures.
+SLIP_CHANGED_DIGITS = 3
+# Roles that make the later figure no telling of a quantity as known: a part, the rest, another one, a window.
+_SLIP_NOT = frozenset({"part", "remainder", "another", "window"})
+# Roles of a first-pass relation that make a figure another quantity than one told as known: a part, an
+# item, the older end of a change or a range's end, a rival's figure set against it.
+_SLIP_TIED = frozenset({"part", "item", "from", "low", "high", "rest", "b"})
+
+
+def _places_apart(a: Decimal, b: Decimal) -> tuple[str, str]:
+    """Both values' digits at the finer of their last places, less the zeros both end on: "24.6" and
+    "26.4" → "246", "264"; "1,500" and "150" → "150", "15"; "2,040" and "2,400" → "204", "240"."""
+    places = max(0, -a.normalize().as_tuple().exponent, -b.normalize().as_tuple().exponent)  # type: ignore[operator]
+    da, db = str(int(a.scaleb(places))), str(int(b.scaleb(places)))
+    zeros = min(len(da) - len(da.rstrip("0")), len(db) - len(db.rstrip("0")))
+    return (da[: len(da) - zeros], db[: len(db) - zeros]) if zeros else (da, db)
+
+
+def _one_keystroke(a: Decimal, b: Decimal) -> bool:
+    """``b`` is ``a`` typed with one slip: two digits changed places ("4,280" and "4,820", "£26.4m" and
+    "£24.6m"), one digit changed in place ("34.8C" and "35.8C"), or one digit added or dropped ("8%" and
+    "18%", "1,500MW" and "150MW")."""
+    if a == b or a <= 0 or b <= 0:
+        return False
+    da, db = _places_apart(a, b)
+    if len(da) == len(db):
+        diff = [i for i in range(len(da)) if da[i] != db[i]]
+        return _two_swapped(da, db) or (len(diff) == 1 and len(da) >= SLIP_CHANGED_DIGITS)
+    short, long_ = sorted((da, db), key=len)
+    if len(long_) != len(short) + 1 or len(long_) < SLIP_CHANGED_DIGITS:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _slip_value(g: Fact, f: Fact) -> Decimal | None:
+    """The earlier figure ``g`` in the unit of ``f``: money and counts as told, a measure converted to the
+    later one's unit ("1.5GW" → 1,500 megawatts); None when the two measure different things."""
+    if family(g) == family(f):
+        return g.value
+    if g.kind != "measure" or f.kind != "measure" or not g.unit or not f.unit or g.value is None:
+        return None
+    try:
+        v = convert(g.value, g.unit, f.unit)
+    except (ValueError, KeyError):
+        return None
+    # Across units only a slip of the unit's scale is read ("1.5GW" and "150MW"): "10.6km" and "10,500m" are
+    # two lengths, not one mistyped.
+    same = f.value is not None and v.normalize().as_tuple().digits == f.value.normalize().as_tuple().digits
+    return v if same else None
+
+
+# Tokens before a possessive cue that may still belong to the owner's phrase ("of the Dunmore service's 41").
+SLIP_OWNER_REACH = 4
+
+
+def _known_cue(d: _Doc, si: int, pos: int) -> str:
+    """How the figure at ``pos`` is told as one the reader knows: "the", a possessive, "all" or "those"
+    (``_told_again_cue``), or a pointing "that" or "this" ("will cover that £4.2m", ``_pointer``; "plans to
+    cover that £4.2m")."""
+    cue = _told_again_cue(d, si, pos)
+    k = d.hedge_start(si, pos)
+    words = d.m.words[si]
+    if not cue and k > 0 and _pointer(d, si, k - 1, pos):
+        cue = words[k - 1]
+    for j in range(k - 2, max(-1, k - 2 - SLIP_OWNER_REACH), -1):
+        if words[j] in _TOLD_AGAINST:
+            return ""  # "Fourteen of the service's 41 posts": a whole its part is told of
+        if words[j] not in _DETERMINERS and not d.view.text[d.m.tokens[si][j].start :][:1].isupper():
+            break
+    if not cue and k >= 3 and words[k - 1] in ("that", "this") and words[k - 3] == "to":
+        if words[k - 2].isalpha() and words[k - 2] not in d.v.that_clause_after:
+            cue = words[k - 1]  # "plans to cover that £4.2m", "to meet this 2030 deadline": the verb's object
+    return cue
+
+
+# Tokens before a figure told as known that may name its holder ("the Westfield 4,820"); a name further back
+# in its clause is more often who speaks of it ("chairman Neil Hodge hopes to build on the 4,820").
+SLIP_NAME_REACH = 3
+# Tokens after the figure whose time is the figure's own ("the 4,820 in 2019"); later ones date another
+# figure of the clause ("the 451p offer valued it at 13 times last year's profits").
+SLIP_TIME_AFTER = 3
+
+
+def _times_before(d: _Doc, si: int, pos: int) -> frozenset[tuple[str, str]]:
+    """The past times told with the figure: in its clause before it, or just after it ("last year's 4,820",
+    "the 2019 crowd of 4,820", "the 4,820 in 2019")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    aside = _asides(words)
+    hi = min(d.m.clause_end(si, pos), pos + 1 + SLIP_TIME_AFTER)
+    return frozenset(
+        (d.facts[toks[k].fact].kind, d.facts[toks[k].fact].text.lower())
+        for k in range(d.m.clause_start(si, pos), hi)
+        if k not in aside and toks[k].fact >= 0 and _past_time(d.facts[toks[k].fact])
+    )
+
+
+def _sibling(d: _Doc, si: int, pos: int, f: Fact) -> bool:
+    """The figure's cue follows "and" or a comma after a figure of its family in its sentence: the second of
+    a pair told side by side ("the 2,317 passengers had paid £21,000, and the 2,713 cars £30,000")."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if k < 1 or words[k - 1] not in ("and", ","):
+        return False
+    return any(t.fact >= 0 and family(d.facts[t.fact]) == family(f) for t in toks[: k - 1])
+
+
+# A preposition right after an amount that names the one thing it goes on ("£120m on roads").
+SPENT_ON = frozenset({"on"})
+
+
+def _slip_apart(d: _Doc, first: int, fi: int, cue: str) -> bool:
+    """The later figure, told as known with ``cue``, is another quantity than the earlier one whatever its
+    digits: narrowed after its noun ("the 12 deaths in the capital"), another owner ("the government's 32
+    deaths"), a rival in its clause ("its rival's 4,820"), or a word of a move in its sentence ("has since
+    risen")."""
+    fs, _ = d.pos_of(first)
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    head = _told_noun(d, si, pos)
+    before = frozenset(w.removesuffix("'s") for w in _sentence_words(d, fs))
+    if head >= 0 and _narrowed(d, si, head, before, frozenset(_times(d, fs))):
+        return True  # "the 12.1% rise in food sales", "the £121m profit it had forecast"
+    if d.v.told_newer.intersection(words[pos + 1 : max(head, pos + 1) + 1]):
+        return True  # "the 32 confirmed deaths": a newer count
+    if head >= 0 and _compound(d, si, head) and words[head] in before and "-" not in words[pos + 1 : head]:
+        return True  # "The tunnel cost £84m" … "the £48m tunnel extension": another thing made of the one told
+        # ("the 21,000-guinea sale", "the 150MW Fenway scheme" name the thing told, by its size or name)
+    if not _frames_agree(d, first, fi):
+        return True  # "23 goals last season" … "His 32 goals this season"
+    ha, hb = d.m.frame(first).holder, d.m.frame(fi).holder
+    possessive = cue in _POSSESSIVES or cue.endswith("'s")
+    if possessive and fs > 0 and ha and hb and not same_holder(ha, hb) and not _holder_told(d, ha, si):
+        return True  # "The Liberal Democrats won 12" … "her party's 21 councillors": another owner's count
+        # (after "the" a frame's holder is as often who speaks of the figure: "Analysts said the 451p offer")
+    fwords, fpos = d.m.words[fs], d.pos_of(first)[1]
+    if _unsure(d, fs, fpos, d.m.clause_end(fs, fpos)) and not _unsure(d, si, pos, d.m.clause_end(si, pos)):
+        return True  # "forecast a profit of $63m" … "The $36m result": a guess against the figure
+    spent_on = _places(d, fs, fpos + 1, _chunk(d, fs, fpos)[1], SPENT_ON)
+    if fwords[fpos + 1 : fpos + 2] == ("on",) and not spent_on <= frozenset(words):
+        return True  # "will spend £120m on roads" … "the £210m budget": one thing it is spent on, not the whole
+    if cue.endswith("'s") and not _owner_known(d, si, pos, cue, before):
+        return True
+    clause = {w.removesuffix("'s") for w in words[d.m.clause_start(si, pos) : _chunk(d, si, pos)[1]]}
+    if d.v.other_holders.intersection(clause):
+        return True
+    if fs != si:
+        return _recounted(d, first, fi)
+    # One sentence: only a move between the two ("rose 8% ... that 18% increase" is the move told again).
+    between = words[d.pos_of(first)[1] + 1 : d.hedge_start(si, pos)]
+    return any(_moved_word(d, between, k) for k in d.v.told_moved.starts_in(between))
+
+
+def _slips_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A figure told as one the reader already knows ("the 4,820 who turned up", "Heathrow's 35.8C", "that
+    £4.2m", "all 72") whose value the story never told, against the one earlier figure of its family and unit
+    (a measure converted: "1.5GW" and "150MW"; pence and pounds: "£4.15" and "451p") that it is a single
+    keystroke off (``_one_keystroke``): the definite word says the writer means a figure already given, and
+    the slip says which. The words each tells it with may differ ("1,260kg probe" … "The 1,620kg craft",
+    "questioned 2,040 people" … "its 2,400 responses"). Left alone: a later figure that is a part, the rest,
+    another one, or an item or older end of another relation; two earlier values it could be a slip of; one
+    told as known but apart (``_known_but_apart``: narrowed after its noun, another owner, a move); another
+    holder named before it, another time in its clause, two sources, a recount between them. Evidence
+    "swap"."""
+    told = {frozenset((r.get("first"), r.get("second"))) for r in built.get("restatement", {}).values()}
+    tied: set[int] = set()
+    for rels in built.values():
+        for rel in rels.values():
+            tied.update(i for r, i in rel.roles if r in _SLIP_TIED)
+    seen: list[tuple[int, Fact]] = []
+    for si, pos, fi, f in d.figures(SLIP_KINDS):
+        earlier = [(gi, g, v) for gi, g in seen if (v := _slip_value(g, f)) is not None]
+        seen.append((fi, f))
+        m = d.m.by_fact.get(fi)
+        if m is None or f.value is None or fi in tied or m.roles & _SLIP_NOT:
+            continue
+        if any(v == f.value or (g.interval.bounded and g.interval.overlaps(f.interval)) for _, g, v in earlier):
+            continue  # the story told this value before: the figure tells that one again
+        cue = _known_cue(d, si, pos)
+        if not cue or not _digits_of(f) or d.m.words[si][pos + 1 : pos + 2] == ("of",):
+            continue  # a number word is no slip of the keys; "all 41 of the buildings" is a whole of a part
+        # The earlier figures the cue may point at: a bound ("just over 2,200") is no value told, and one the
+        # later figure is apart from ("Healthwatch's 2,400" and a count told of another body) is not it.
+        cands = [
+            (gi, g)
+            for gi, g, v in earlier
+            if _digits_of(g)
+            and _one_keystroke(v, f.value)
+            and g.hedge in ("exact", f.hedge)
+            and not _slip_apart(d, gi, fi, cue)
+        ]
+        if len({g.value for _, g in cands}) != 1:
+            continue  # none, or two earlier values it could be a slip of
+        first = cands[-1][0]
+        fs, _ = d.pos_of(first)
+        mf = d.m.by_fact.get(first)
+        if mf is None or mf.roles & (_SLIP_NOT - {"part"}) or frozenset((first, fi)) in told:
+            continue
+        if is_gap(d, first) != is_gap(d, fi):
+            continue  # "beat them by 16 runs" … "the 61 they made": a margin is no figure told again
+        if "short" in d.m.words[fs][d.pos_of(first)[1] + 1 : d.pos_of(first)[1] + 4]:
+            continue  # "12 seats short of a majority" … "her party's 21 councillors": a gap, no count of the set
+        if fs != si and _two_sources(d, fs, si):
+            continue  # two sources' counts
+        if _listed(d, si, pos, *_chunk(d, si, pos)) or _split_after(d, si, pos) or _sibling(d, si, pos, f):
+            continue  # "the 2,317 passengers had paid £21,000, and the 2,713 cars £30,000": items of a list
+        if _times_before(d, si, pos) - _times(d, fs):
+            continue  # "last year's 4,820", "the 2019 crowd of 4,820": another time
+        names = _holder_names(d, si, max(d.m.clause_start(si, pos), pos - SLIP_NAME_REACH), pos)
+        known = _known_names(d, fs) | _known_names(d, 0)
+        if not all(_name_known(n, known) for n in names):
+            continue  # "the Westfield 4,820" against "a crowd of 4,280" at Eastfield: another holder named
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", fi)),
+            (),
+            "document",
+            (
+                ("lag", ""),
+                ("concept", d.m.frame(fi).concept or d.m.frame(first).concept),
+                ("scope", ""),
+                ("evidence", "keystroke"),
+            ),
         )
