@@ -3365,6 +3365,8 @@ def _key_noun_near(d: _Doc, si: int, pos: int) -> bool:
 # "1,412", "38.6%" and "36.8%", "593" and "539"; "24" and "42" are too short to tell a slip from another count,
 # save for the headline's figure told again in the lead.
 SWAP_DIGITS = 3
+# Kinds a swap is read in: a measure told twice with its digits swapped too ("174 miles" … "147 miles").
+SWAP_KINDS = RESTATED_KINDS | {"measure"}
 # Roles of a first-pass relation that make a figure another quantity than the one it names: a part, an
 # item, the older end of a change or a range's end, a rival's figure set against it. A whole, a total and
 # the newer end of a change ("rose ... to 1,214") are the quantity itself.
@@ -3442,7 +3444,7 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         for rel in rels.values():
             tied.update(i for r, i in rel.roles if r in _SWAP_TIED)
     seen: list[tuple[int, Fact, str]] = []
-    for si, pos, fi, f in d.figures(RESTATED_KINDS):
+    for si, pos, fi, f in d.figures(SWAP_KINDS):
         digits = _digits_of(f)
         m = d.m.by_fact.get(fi)
         if m is None or f.value is None or f.value <= 0 or is_gap(d, fi) or m.roles & _NOT_RESTATED:
@@ -3473,11 +3475,13 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         pointing = _pointing(d, si, pos) and not _names_own(d, si, pos)
         fa, fb = d.m.frame(first), d.m.frame(fi)
         same = bool(fa.concept) and fa.concept == fb.concept and fa.concept not in d.v.generic
-        if not (pointing or same or _share_concept(d, first, fi)):
+        if not (pointing or same or _share_concept(d, first, fi) or _same_span(d, first, fi)):
             continue
         if key and not same:
             continue  # a headline's figure and the lead's: one thing, by their frames
-        if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder):
+        # Who tells the later figure is no holder of it ("Chief executive Marion Hale said: \"To ride 147 miles").
+        teller = bool(fb.holder) and set(fb.holder.split()) <= _said_by(d, si)
+        if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder) and not teller:
             if not (pointing and fb.holder.split()[-1] in d.v.holder_nouns) and not _holder_told(d, fa.holder, si):
                 continue  # "Labour's 36.8%" against "Civic Renewal had 38.6%": another holder
         if fa.scope and fb.scope and fa.scope != fb.scope and not pointing:
@@ -3524,6 +3528,32 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             "document",
             (("lag", ""), ("concept", fb.concept or fa.concept), ("scope", ""), ("evidence", "swap")),
         )
+
+
+# Tokens after a figure its span of time may stand ("174 miles (280km) in three days").
+SPAN_REACH = 8
+# Words before a length that make it the span a figure was made over ("174 miles in three days").
+_SPAN_PREPS = frozenset({"in", "over", "within"})
+
+
+def _span_of(d: _Doc, fi: int) -> tuple[str, Decimal] | None:
+    """The length right after a figure's noun that it was made over: "covering 174 miles in three days" →
+    (day, 3); None when no "in", "over" or "within" and a length follow it in its clause."""
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, min(d.m.clause_end(si, pos), pos + 1 + SPAN_REACH)):
+        t = toks[k].fact
+        length = d.facts[t].value if t >= 0 and d.facts[t].kind == "duration" else None
+        if length and words[k - 1] in _SPAN_PREPS:
+            return str(d.facts[t].unit), length
+    return None
+
+
+def _same_span(d: _Doc, first: int, fi: int) -> bool:
+    """Both figures are told over one span of time ("covering 174 miles in three days" … "To ride 147 miles
+    in three days"): a total over a length told again with it is one quantity."""
+    a = _span_of(d, first)
+    return a is not None and a == _span_of(d, fi)
 
 
 def _digits_of(f: Fact) -> str:
