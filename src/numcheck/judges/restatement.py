@@ -144,6 +144,16 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             (a.span,),
             (("figure", b.text), ("other", a.text), ("subject", rel.label("concept") or ""), ("why", why)),
         )
+    if rel.label("evidence") == "date":
+        # One event named as known by its day ("the 10 May final") and told on another day of the month.
+        if str(a.iso)[-5:] == str(b.iso)[-5:] or re.sub(r"T.*", "", str(a.iso))[-5:] == str(b.iso)[-5:]:
+            return None
+        why = "one event cannot have two dates"
+        return Hit(
+            b.span,
+            (a.span,),
+            (("figure", b.text), ("other", a.text), ("subject", rel.label("concept") or ""), ("why", why)),
+        )
     if rel.label("evidence") == "keystroke":
         return _keystroke(rel, a, b)
     if not same_family(a, b) or a.value is None or b.value is None:

@@ -4366,3 +4366,67 @@ def _slips_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
                 ("evidence", "keystroke"),
             ),
         )
+
+
+# --- an event named by its date as known: "in the final ... on Saturday 3 May" … "the 10 May final" ---------
+
+# Words after "the <date>" that a noun of the event may take ("the 24 March police raid").
+DATED_NOUN_REACH = 2
+
+
+def _dated_nouns(d: _Doc, si: int, pos: int) -> frozenset[str]:
+    """The words a date told as known may name its event by ("the 10 May final" → {"final"}, "the 24 March
+    police raid" → {"police", "raid"}): the date's own text opens on "the" and words follow it."""
+    f = d.facts[d.m.tokens[si][pos].fact]
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if not f.text.lower().startswith("the "):
+        return frozenset()
+    out: set[str] = set()
+    for k in range(pos + 1, min(len(words), pos + 1 + DATED_NOUN_REACH)):
+        if toks[k].fact >= 0 or not words[k].isalpha() or words[k] in _ECHO_STOP:
+            break
+        out.add(singular(words[k]))
+    return frozenset(out)
+
+
+def _day_of(iso: str) -> str:
+    """The month and day of an ISO date ("2025-03-14T06:30" → "03-14", "--05-03" → "05-03"), "" without a day."""
+    m = re.search(r"(\d\d)-(\d\d)(?:T|$)", iso)
+    return f"{m.group(1)}-{m.group(2)}" if m else ""
+
+
+def _dates_told_as_known(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """An event named as known by its date ("the 10 May final", "the 24 March raid") against the one other
+    day of that month the story tells the event on ("in the final at Priory Park on Saturday 3 May"; "Officers
+    forced their way in on Friday 14 March", the raid of the headline): the event's noun stands in the other
+    date's sentence, or in the headline when that date is the lead's. Not read when the story tells the named
+    day elsewhere, or two other days of the month could be it. The evidence is the event itself (label
+    ``evidence`` = "date"): one event has one day."""
+    dated = [
+        (fi, *d.pos_of(fi), _day_of(str(f.iso)))
+        for fi, f in enumerate(d.facts)
+        if f.kind == "date" and fi in d.m.by_fact and _day_of(str(f.iso))
+    ]
+    lead = _lead_sentences(d)
+    heads = {singular(w) for w in d.m.words[0]} if len(d.view.doc.sentences) > 1 else set()
+    for fi, si, pos, day in dated:
+        nouns = _dated_nouns(d, si, pos)
+        if not nouns or any(o[3] == day for o in dated if o[0] != fi):
+            continue  # no event named, or the day told again elsewhere: the text keeps to it
+        others = []
+        for gi, gs, _, gday in dated:
+            if gs == si or gday[:2] != day[:2]:
+                continue
+            said = {singular(w) for w in d.m.words[gs]}
+            if nouns & said or (gs in lead and gs > 0 and nouns & heads):
+                others.append((gi, gday))
+        if len({g for _, g in others}) != 1:
+            continue
+        first, second = sorted((others[0][0], fi), key=lambda i: d.pos_of(i))
+        yield Relation(
+            "restatement",
+            (("first", first), ("second", second)),
+            (),
+            "document",
+            (("lag", ""), ("concept", min(nouns, key=len)), ("scope", ""), ("evidence", "date")),
+        )
