@@ -77,11 +77,11 @@ ASIDE_BRACKET = 12
 FRAME_WORDS = frozenset(
     """in the a of during for over at same period year years quarter quarters month months week weeks
     first second third fourth final last past previous this that fiscal financial half end start beginning
-    earlier ago before three six nine twelve summer winter spring autumn weekend season seasons term""".split()
+    earlier ago before three six nine twelve summer winter spring autumn weekend""".split()
 )
 FRAME_NOUNS = frozenset(
     """period year years quarter quarters month months week weeks half end start beginning earlier ago
-    summer winter spring autumn weekend holidays decade season seasons term""".split()
+    summer winter spring autumn weekend holidays decade""".split()
 )
 _PERIOD_NOUNS = frozenset((w,) for w in "half quarter month week year season term".split())
 # Tokens back that the earlier figure of "they rose to B" may stand.
@@ -3213,18 +3213,26 @@ def _clause_done(d: _Doc, si: int, k: int) -> bool:
     return k >= len(words) or words[k] in CLAUSE_END or words[k] in (",", ";")
 
 
+# Nouns of a time phrase after an older level besides the frame nouns: "up from $4.1m last season", "from
+# 5.9% last term" (not frame nouns everywhere: "the sixth season" is an ordinal's noun).
+TIME_PHRASE_NOUNS = FRAME_NOUNS | frozenset({"season", "seasons", "term"})
+
+
 def _past_time_phrase(d: _Doc, si: int, k: int) -> int:
-    """The token after a time phrase starting at ``k`` ("in 2019", "last year", "in the same period"), or
-    ``k`` when none starts there."""
+    """The token after a time phrase starting at ``k`` ("in 2019", "last year", "in the same period", "the
+    previous season"), or ``k`` when none starts there."""
     words, toks = d.m.words[si], d.m.tokens[si]
     j = k
     while j < len(words) and (
-        words[j] in FRAME_WORDS or toks[j].fact >= 0 and d.facts[toks[j].fact].kind in FRAME_KINDS
+        words[j] in FRAME_WORDS
+        or words[j] in TIME_PHRASE_NOUNS
+        or toks[j].fact >= 0
+        and d.facts[toks[j].fact].kind in FRAME_KINDS
     ):
         j += 1
     if j < len(words) and words[j] in EVENT_WORDS and j > k and words[j - 1] in THEN_WORDS:
         return j + 1  # "at the last election", "in the previous poll"
-    return j if j > k and any(toks[x].fact >= 0 or words[x] in FRAME_NOUNS for x in range(k, j)) else k
+    return j if j > k and any(toks[x].fact >= 0 or words[x] in TIME_PHRASE_NOUNS for x in range(k, j)) else k
 
 
 def _stated_at(d: _Doc, si: int, k: int) -> tuple[int, str, Span, int] | None:
