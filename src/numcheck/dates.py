@@ -2037,6 +2037,11 @@ def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_A
             lo, hi = v, Decimal(n2)
             out.append(_Atom(m.start(), m.end(), "age", value=(lo + hi) / 2, unit="year", low=lo, high=hi))
             continue
+        if n2 is not None and v is not None and Decimal(n2) < v and m.group("between"):
+            # "aged between 30 and 18": a band told backwards, the calendar rules flag it ("aged 30 to 18" is
+            # an age and a number the range reader joins).
+            out.append(_Atom(m.start(), m.end(), "age", value=Decimal(n2), unit="year", markers=("inverted",)))
+            continue
         end = m.end("n")  # ("aged 16 and 17": two ages, the first told here)
         out.append(_Atom(m.start(), end, "age", value=v, unit="year", hedge=_hedge_before(text, m.start())[0]))
     for m in _scan(_RE_AGE_OF, text, win["age"]):

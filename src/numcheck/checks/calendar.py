@@ -347,6 +347,8 @@ _ISO_END = startcache.compile(r"^(?P<y>\d{4})?(?:-{1,2}(?P<m>\d\d))?(?:-(?P<d>\d
 
 
 _BACKWARDS_DURATION = startcache.compile(r"^(\S+)\s*(?:-|–|to|or)\s*(.*)$")
+# The two ends of an age band told backwards ("aged between 30 and 18").
+_BACKWARDS_AGES = startcache.compile(r"(\d+)\D+?(\d+)\s*$")
 
 
 def _end_key(iso: str) -> tuple[str, tuple[int, ...]] | None:
@@ -367,6 +369,11 @@ def _inverted_facts(view: View) -> Iterator[Hit]:
         m = _BACKWARDS_DURATION.match(f.text)
         if "inverted" in f.markers and m:
             yield Hit(f.span, (), (("first", m.group(1)), ("second", m.group(2)), ("date", f.text)))
+    for i in view.by_kind.get("age", ()):
+        f = view.facts[i]
+        ages = _BACKWARDS_AGES.search(f.text) if "inverted" in f.markers else None
+        if ages:
+            yield Hit(f.span, (), (("first", ages.group(1)), ("second", ages.group(2)), ("date", f.text)))
     for i in view.by_kind.get("year", ()):
         f = view.facts[i]
         ends = f.iso.split("/") if f.is_range and f.iso else ()
