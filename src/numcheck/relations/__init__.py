@@ -212,7 +212,7 @@ from numcheck.relations.matches import _match_minutes
 from numcheck.relations.multiples import _inferred_multiples, _multiple_told_after, _multiples_of, _premiums
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
-from numcheck.relations.partshares import _told_part_shares
+from numcheck.relations.partshares import _another_parts, _told_part_shares
 from numcheck.relations.peers import _career_places, _counted_superlatives, _placed_peers, _superlative_peers
 from numcheck.relations.periods import _months_since, _period_parts
 from numcheck.relations.persons import _person_ages
@@ -565,6 +565,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _beside_shares,
     _shares_told_after,
     _told_part_shares,
+    _another_parts,
 )
 
 

@@ -366,3 +366,100 @@ def _misfit(d: _Doc, part: Fact, whole: Fact, share: Fact) -> Decimal | None:
     exact = part.value / whole.value * 100
     ends = [e for e in (stated.low, stated.high) if e is not None]
     return min(abs(exact - e) for e in ends) if ends else None
+
+
+# Sentences after a part of a known whole in which "Another N" may go on counting parts of that whole.
+ANOTHER_BACK = 1
+
+
+def _another_parts(d: _Doc, built: Built) -> Iterator[Relation]:
+    """Parts told as separate groups of one whole across sentences: "It has 1,240 volunteers. Nearly half of
+    them, 610, are under 25. Another 470 are over 65" (610 + 470 fit in the 1,240); "Some 712 of them were
+    seen the same day and 486 within a week. Another 259 waited longer." The parts of the first sentence,
+    from the part whose whole is known, and the "another" part with those told after it in its sentence,
+    cannot add up to more than the whole: a breakdown left open."""
+    known = _known_wholes(built)
+    for rel in built.get("share", {}).values():
+        part, whole = rel.get("part"), rel.get("whole")
+        if part is not None and whole is not None:
+            known.setdefault(part, set()).add(whole)
+    for si, pos, fi, f in d.figures(COUNTABLE):
+        if si == 0 or not _another_opening(d, si, pos):
+            continue
+        got = _first_part(d, si, f, known)
+        if got is None:
+            continue
+        part, whole = got
+        if not _same_set(d, fi, part, whole):
+            continue
+        own = own_whole(d, fi)
+        if own >= 0 and own != whole:
+            continue  # "Another 5 million of the island's 6 million": a whole of its own
+        ps, pp = d.pos_of(part)
+        items = _run(d, ps, pp, len(d.m.tokens[ps]), f, whole) + [fi]
+        if len(items) >= 2 and fi not in items[:-1]:
+            roles = (("total", whole),) + tuple(("item", i) for i in items)
+            yield Relation("breakdown", roles, (), "document", (("inclusive", "yes"),))
+
+
+def _another_opening(d: _Doc, si: int, pos: int) -> bool:
+    """The figure opens its sentence after "Another" as its subject: "Another 870 are over 65" (not "A
+    further £450,000 grant, awarded last month, will", "about 73 more homes")."""
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    return k == 1 and words[0] == "another" and d.m.frame(d.fact_at(si, pos)).mood != "forecast"
+
+
+def _same_set(d: _Doc, another: int, part: int, whole: int) -> bool:
+    """ "Another N" counts more of the part's set: no noun, concept or time of its own ("Another 140
+    contractors", "Another 40 were injured" after the killed, "Another 55 people were rescued from a second
+    ferry"), and the part is no total of its own ("In all, 52 of the 90 lorries")."""
+    m = d.m.by_fact.get(another)
+    af, wf = d.m.frame(another), d.m.frame(whole)
+    if m is not None and m.noun and singular(m.noun.split()[-1]) not in (wf.concept, _head(d, whole)):
+        return False
+    if af.concept and af.concept != wf.concept:
+        return False
+    return not af.period and d.m.frame(part).part != "whole"
+
+
+def _head(d: _Doc, fi: int) -> str:
+    """The last word of the noun a figure counts, singular: "1,240 registered volunteers" → volunteer."""
+    m = d.m.by_fact.get(fi)
+    return singular(m.noun.split()[-1]) if m is not None and m.noun else ""
+
+
+def _first_part(d: _Doc, si: int, like: Fact, known: Mapping[int, set[int]]) -> tuple[int, int] | None:
+    """The first part of a known whole told in the sentences just before: "Some 712 of them ..." → (712,
+    1,640); none when another figure of the family told there is larger than that whole (a new whole)."""
+    for s2 in range(si - 1, max(-1, si - 1 - ANOTHER_BACK), -1):
+        for k in range(len(d.m.tokens[s2])):
+            fi = d.fact_at(s2, k)
+            if fi < 0 or not same_family(d.facts[fi], like):
+                continue
+            wholes = [w for w in known.get(fi, set()) if _whole_fits(d.facts[fi], d.facts[w])]
+            own = own_whole(d, fi)
+            if own >= 0:
+                wholes.append(own)
+            if len(set(wholes)) == 1:
+                return fi, wholes[0]
+    return None
+
+
+def _run(d: _Doc, si: int, a: int, b: int, like: Fact, whole: int) -> list[int]:
+    """The amounts of the family from token ``a`` to ``b`` of sentence ``si``: the parts told together
+    ("712 of them were seen the same day and 486 within a week"); none past one of another reading (an
+    older level, an age bound, a rate)."""
+    out = []
+    for k in range(a, b):
+        fi = d.fact_at(si, k)
+        if fi < 0 or fi == whole or not same_family(d.facts[fi], like):
+            continue
+        g = d.facts[fi]
+        m = d.m.by_fact.get(fi)
+        if g.is_range or g.value is None or d.bound_at(si, k) or d.older_end(si, k):
+            continue
+        if m is not None and "each" in m.roles:
+            continue
+        out.append(fi)
+    return out
