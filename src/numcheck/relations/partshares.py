@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
+from numcheck.interval import Interval
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact
 from numcheck.relations.base import _NP_STOP, COUNTABLE, FRAME_KINDS, SHARES, Relation, _Doc, family, same_family
@@ -350,13 +351,26 @@ def _frames_agree(d: _Doc, a: int, b: int) -> bool:
     return not ac or not bc or ac in d.v.generic or bc in d.v.generic or ac == bc
 
 
+def _bounded(share: Fact) -> Interval | None:
+    """A one-sided share ("more than 60%", "less than a third") as the span of shares it allows."""
+    if share.value is None or share.kind not in ("share", "percent"):
+        return None
+    value = share.value * 100 if share.kind == "share" else share.value
+    if share.hedge in ("less than", "at most"):
+        return Interval(Decimal(0), value, high_open=share.hedge == "less than")
+    if share.hedge in ("more than", "at least"):
+        return Interval(value, Decimal(100), low_open=share.hedge == "more than")
+    return None
+
+
 def _misfit(d: _Doc, part: Fact, whole: Fact, share: Fact) -> Decimal | None:
     """How far part ÷ whole lies from the share as the judge reads it, in points of percent: 0 inside it."""
-    from numcheck.judges.arith import value_interval  # (judges import relations)
-    from numcheck.judges.share import _stated
-    from numcheck.patterns import share_of
+    from numcheck.judges.arith import value_interval
+    from numcheck.patterns import as_percent, share_of
 
-    stated = _stated(share, d.view)
+    # The share as a percentage interval (the share judge, which imports the relations, reads its bounds
+    # more finely; this only picks the best-fitting part and whole for it to judge).
+    stated = _bounded(share) or as_percent(share)
     piv, wiv = value_interval(part), value_interval(whole)
     if stated is None or not piv.bounded or part.value is None or whole.value is None or whole.value <= 0:
         return None
