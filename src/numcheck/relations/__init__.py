@@ -194,6 +194,7 @@ from numcheck.relations.groups import (
 )
 from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.increments import _increments
+from numcheck.relations.itemised import _itemised_runs
 from numcheck.relations.levels import _extremes, _levels
 from numcheck.relations.lists import (
     _counted_countries,
@@ -503,6 +504,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _totals_in_apposition,
     _part_lists,
     _spread_sums,
+    _itemised_runs,
 )
 
 # Second stage: builders that read the relations of the first.
@@ -619,11 +621,21 @@ def _drop_parts_as_wholes(rels: dict[object, Relation]) -> None:
     if not spread:
         return
     for key, rel in list(rels.items()):
-        if rel.label("spread"):
+        if rel.label("spread") and not _inside_itemised(rel, spread):
             continue
         total, items = rel.get("total"), set(rel.all("item"))
         if any(total in s.all("item") and items & set(s.all("item")) for s in spread):
             del rels[key]
+
+
+def _inside_itemised(rel: Relation, spread: list[Relation]) -> bool:
+    """A run read by the arithmetic whose whole is one item of a whole told as such ("a £11.8m budget.
+    Exhibitions take the largest share, £4.6m. Staff will cost £4.1m, and the building a further £3.1m"):
+    the largest item is no whole of its siblings (``itemised``)."""
+    total, items = rel.get("total"), set(rel.all("item"))
+    return any(
+        s.label("itemised") and total in s.all("item") and items <= set(s.all("item")) for s in spread if s is not rel
+    )
 
 
 def _one_section(d: _Doc, rel: Relation) -> bool:
