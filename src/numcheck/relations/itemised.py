@@ -16,7 +16,9 @@ or size, a gap, a rate or a figure of another time (``sumruns._level``), a line 
 needed for a majority"), a part of another set ("lost four of its 13 seats", "Of those, 150 ..."), a
 difference or an earlier holding ("a net loss of 750", "having held 14"), a plan for a later year, a size
 joined to its noun ("an 820-bed hall"). The items are some of the whole: together at most it; closed by a
-rest with no figure of the family passed over among them, exactly it. Each run yields a ``breakdown``
+rest with no figure of the family passed over among them, exactly it. A whole that sums up in a sentence
+of its own what was told before it ("... and an independent 88. In all, 3,985 valid votes were cast") is
+read back over the items before it the same way (``_items_before``), at most it. Each run yields a ``breakdown``
 (judged by ``sum``, NC205) labelled ``spread`` and ``itemised``.
 """
 
@@ -236,10 +238,50 @@ def _items_after(d: _Doc, si: int, pos: int, like: str) -> tuple[list[tuple[int,
     return out, False
 
 
+def _items_before(d: _Doc, si: int, pos: int, like: str) -> list[tuple[int, int]]:
+    """The items told before a whole that sums them up in a sentence of its own ("Hart won 4,100 votes ...
+    the Greens 590. In all, 9,420 valid votes were cast"): read back from the whole's sentence, with the
+    same tests as after it, up to a figure that ends the list, a sentence without one, or the point where
+    they make the whole."""
+    from numcheck.judges.arith import value_interval  # (judges import relations)
+
+    whole = d.m.tokens[si][pos].fact
+    if any(t.fact >= 0 and family(d.facts[t.fact]) == like for t in d.m.tokens[si][:pos]):
+        return []  # a figure of the family before the whole in its sentence: which it sums is not told
+    told = value_interval(d.facts[whole])
+    out: list[tuple[int, int]] = []
+    shown = Decimal(0)
+    empty = 0
+    for s2 in range(si - 1, max(-1, si - 1 - RUN_SENTENCES), -1):
+        if _of_opener(d, s2):
+            return []
+        got: list[tuple[int, int]] = []
+        for p in range(len(d.m.tokens[s2])):
+            if d.m.tokens[s2][p].fact < 0 or not (what := _reading(d, whole, s2, p, like)):
+                continue
+            if what == "end":
+                got = []  # the list begins after it
+                continue
+            got.append((s2, p))
+        if not got:
+            empty += 1
+            if (out and empty >= EMPTY_SENTENCES) or (not out and empty >= FIRST_REACH):
+                break
+            continue  # "The count ended at 03:40 on Friday.": an aside between the items and their sum
+        empty = 0
+        out = got + out
+        shown += sum((d.facts[d.m.tokens[a][b].fact].value or Decimal(0) for a, b in got), Decimal(0))
+        if told.contains(shown) or shown > (d.facts[whole].value or Decimal(0)):
+            break
+    return out
+
+
 def _run(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
     whole = d.m.tokens[si][pos].fact
     like = family(d.facts[whole])
     items, exact = _items_after(d, si, pos, like)
+    if len(items) < MIN_ITEMS:
+        items, exact = _items_before(d, si, pos, like), False
     if len(items) < MIN_ITEMS:
         return
     facts = [d.m.tokens[s][p].fact for s, p in items]
