@@ -223,11 +223,13 @@ def _same_thing(d: _Doc, ai: int, bi: int) -> bool:
 def _held_by_pronoun(d: _Doc, fi: int) -> bool:
     """The figure's clause names its holder by a pronoun only ("In 2022 it had 2.02 million"): no new holder."""
     si, pos = d.pos_of(fi)
-    words = d.m.words[si][d.m.clause_start(si, pos) : pos]
+    lo = d.m.clause_start(si, pos)
+    # "In 2021, when the campaign was held under Covid restrictions, it was 28.9%": an aside set off by
+    # commas names no holder of the figure; its own stretch after the last comma does.
+    lo = max((k + 1 for k in range(lo, pos) if d.m.words[si][k] == ","), default=lo)
+    words = d.m.words[si][lo:pos]
     return any(w in d.v.holder_pronouns for w in words) and not any(
-        d.view.text[t.start : t.start + 1].isupper()
-        for t in d.m.tokens[si][d.m.clause_start(si, pos) + 1 : pos]
-        if t.fact < 0
+        d.view.text[t.start : t.start + 1].isupper() for t in d.m.tokens[si][lo + 1 : pos] if t.fact < 0
     )
 
 
