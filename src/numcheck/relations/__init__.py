@@ -210,7 +210,7 @@ from numcheck.relations.lists import (
 )
 from numcheck.relations.margins import _margins, _overall_majorities
 from numcheck.relations.matches import _match_minutes
-from numcheck.relations.moved import _moves_apart
+from numcheck.relations.moved import _moves_apart, _older_apart
 from numcheck.relations.multiples import _inferred_multiples, _multiple_told_after, _multiples_of, _premiums
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
@@ -519,6 +519,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _rate_beside_amount,
     _multiple_told_after,
     _moves_apart,
+    _older_apart,
     _flows,
     _lead_stated_again,
     _lead_directions,

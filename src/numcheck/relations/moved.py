@@ -22,9 +22,9 @@ from decimal import Decimal
 
 from numcheck.mentions import Token
 from numcheck.model import Span
-from numcheck.relations.apart import _ordered
+from numcheck.relations.apart import _counted_back, _ordered
 from numcheck.relations.base import Relation, _Doc, _plain_tokens, bare_ends, same_family
-from numcheck.relations.stated import RATE_WORDS, _change_nouns, _stated_concept, _times_other
+from numcheck.relations.stated import RATE_WORDS, _a_rate, _change_nouns, _stated_concept, _times_other
 from numcheck.vocab import _toml, singular
 
 Built = Mapping[str, Mapping[object, Relation]]
@@ -383,3 +383,101 @@ def _others_fit(d: _Doc, move: _Move, near: Sequence[tuple[int, int]]) -> bool:
 def _distance(d: _Doc, move: _Move, pair: tuple[int, int]) -> int:
     """Sentences between the move and the nearer end of the pair."""
     return min(abs(d.facts[i].sentence - move.sentence) for i in pair)
+
+
+# Tokens after a move's size that the level it reached may stand ("tripled to $4.8bn", "rose 5% to £96m").
+REACHED_AFTER = 3
+# Kinds of figure that are never a level of a move (times, places, ages).
+_NO_LEVELS = frozenset({"year", "date", "weekday", "time", "relative", "ordinal", "age", "duration", "percent"})
+
+
+def _older_apart(d: _Doc, built: Built) -> Iterator[Relation]:
+    """A move told with the level it reached and no older one, the older level of the same thing told in
+    the sentence just before or after with an earlier time: "Revenue tripled to $4.8bn. In the same
+    quarter last year, Corvane took in $2.4bn."; "In 2015 the clinic saw 3,000 patients. Demand has since
+    risen by 25% to 4,500"."""
+    # A conversion bracket's figure still stands as its level ("tripled to $4.8bn (£3.6bn)"), and so do
+    # two levels read as a bare change told apart (``apart``), which this reads with its size.
+    taken = {
+        i
+        for kind, rels in built.items()
+        if kind != "conversion"
+        for rel in rels.values()
+        if not (rel.label("apart") and bare_ends(rel))
+        for _, i in rel.roles
+    }
+    sents = d.view.doc.sentences
+    for si in range(len(d.m.tokens)):
+        for pos, tok in enumerate(d.m.tokens[si]):
+            if tok.fact < 0 or tok.fact in taken:
+                continue
+            move = _sized_move(d, si, pos)
+            level = _reached(d, si, pos) if move is not None else -1
+            if move is None or level < 0 or level in taken or _a_rate(d, level):
+                continue
+            for s2 in (si - 1, si + 1):
+                if not 0 <= s2 < len(d.m.tokens) or sents[s2].paragraph != sents[si].paragraph:
+                    continue
+                older = _one_level(d, s2, level, taken)
+                if older < 0 or _ordered(d, older, level) != (older, level) or _a_rate(d, older):
+                    continue  # "charge per passenger ... £31.57": a rate, no level of revenue
+                if not _within_ratio(d, older, level) or not _back_from_move(d, older, si, pos):
+                    continue
+                pair = (older, level)
+                if _fits(d, move, pair) or _others_fit(d, move, [pair]):
+                    break
+                roles: tuple[tuple[str, int], ...] = (("from", older), ("to", level))
+                labels = [("direction", move.way)]
+                if move.kind == "multiple":
+                    roles += (("factor", move.size),)
+                    labels.append(("multiple", d.facts[move.size].text.lower()))
+                else:
+                    roles += (("stated", move.size),)
+                yield Relation("change", roles, (move.cue,), "document", tuple(sorted(labels)))
+                break
+
+
+def _reached(d: _Doc, si: int, pos: int) -> int:
+    """The level a move's size at ``pos`` reached: the figure after "to" right after it ("tripled to $4.8bn",
+    "fell by a third to 600mm"); -1 when none. ("£500m, up 35%" may be a part's level, "online revenue",
+    and is left to the readers that weigh the kinds of a thing.)"""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for j in range(pos + 1, min(len(words), pos + 1 + REACHED_AFTER)):
+        if words[j] == "to":
+            fi = d.figure_after(si, j + 1)
+            return fi if fi >= 0 and d.facts[fi].kind not in _NO_LEVELS else -1
+        if toks[j].fact >= 0:
+            break
+    return -1
+
+
+# Most times one level may be of another told as its older level without a multiple word between them: a
+# tenfold gap is two quantities ("revenue of £3.56bn" ... "a charge of £31.57").
+MAX_RATIO = 10
+
+
+def _back_from_move(d: _Doc, older: int, si: int, pos: int) -> bool:
+    """The older level's time is counted back from the move's ("Last year", "In the previous season", "a
+    year earlier"), or the move runs "since" it ("In 2015 the clinic saw 3,000. Demand has since risen"):
+    "In 2015 sales were £40m" after "sales climbed 35% to £50m" may be years before the move's start."""
+    if _counted_back(d, older) or d.m.frame(older).period.startswith("-"):
+        return True
+    return "since" in d.m.words[si][d.m.clause_start(si, pos) : pos]
+
+
+def _within_ratio(d: _Doc, ai: int, bi: int) -> bool:
+    """Two levels within ``MAX_RATIO`` of each other."""
+    a, b = d.facts[ai].value, d.facts[bi].value
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return a / b <= MAX_RATIO and b / a <= MAX_RATIO
+
+
+def _one_level(d: _Doc, si: int, level: int, taken: set[int]) -> int:
+    """The one figure of ``level``'s family told in sentence ``si``, free of any relation; else -1."""
+    found = [
+        t.fact
+        for t in d.m.tokens[si]
+        if t.fact >= 0 and d.facts[t.fact].kind not in _NO_LEVELS and same_family(d.facts[t.fact], d.facts[level])
+    ]
+    return found[0] if len(found) == 1 and found[0] not in taken else -1
