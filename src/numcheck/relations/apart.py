@@ -224,7 +224,7 @@ def _held_by_pronoun(d: _Doc, fi: int) -> bool:
     """The figure's clause names its holder by a pronoun only ("In 2022 it had 2.02 million"): no new holder."""
     si, pos = d.pos_of(fi)
     lo = d.m.clause_start(si, pos)
-    # "In 2021, when the campaign was held under Covid restrictions, it was 28.9%": an aside set off by
+    # "In 2022, when the event was hit by heavy rain, it was 47,500": an aside set off by
     # commas names no holder of the figure; its own stretch after the last comma does.
     lo = max((k + 1 for k in range(lo, pos) if d.m.words[si][k] == ","), default=lo)
     words = d.m.words[si][lo:pos]

@@ -1,16 +1,16 @@
 """A move told apart from its two levels (a stage).
 
-A writer often gives the two levels of one quantity at two times ("Turnout was 31.4%. In 2021 it was
-28.9%", "will be 53.7p a day, compared with 51.4p now") and tells the move between them in another
-clause or sentence, with no level of its own: a way ("the fall was welcome", "the rise in standing
-charges"), a size ("That represents an increase of 46%", "so turnout fell by more than four points") or a
-multiple ("passenger numbers tripled in five years"). The first-stage readers give the pair as a bare
+A writer often gives the two levels of one quantity at two times ("Attendance was 52,000. In 2022 it was
+47,500", "will cost 62p a day, against 58p now") and tells the move between them in another
+clause or sentence, with no level of its own: a way ("the fall was disappointing", "the rise in
+rainfall"), a size ("That is a rise of 30%", "so turnout rose by 3.5 points") or a
+multiple ("visitor numbers doubled in five years"). The first-stage readers give the pair as a bare
 change (``from``, ``to``, no size); this stage sets each such move against the one pair of its thing told
 around it, whatever the words between, and the change judges weigh it.
 
 A move is read against a pair only when it names no level of the pair's family in its own clause, names
 the pair's thing or nothing, and no other pair told around it fits it (several items may move apart:
-"electricity ... gas ...").
+"adults ... children ...").
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ from numcheck.vocab import _toml, singular
 
 Built = Mapping[str, Mapping[object, Relation]]
 
-# Sentences before a move in which its pair's later end may be told ("Turnout was 31.4%. In 2021 it was
-# 28.9%. ... the returning officer said the fall was welcome").
+# Sentences before a move in which its pair's later end may be told ("Attendance was 52,000. In 2022 it was
+# 47,500 ... organisers said the rise was welcome").
 PAIR_BACK = 3
-# Sentences after a move in which its pair may be told ("passenger numbers doubled in three years." ¶ "The
-# airport handled 1.86 million passengers in 2024. In 2021 it handled 620,000.").
+# Sentences after a move in which its pair may be told ("visitor numbers doubled in five years." ¶ "The
+# castle drew 84,000 visitors in 2024. In 2019 it drew 42,000.").
 PAIR_AHEAD = 3
-# Paragraphs apart a move and its pair may stand: the one before or after ("... compared with 51.4p now." ¶
-# "Campaigners said the fall in standing charges would ...").
+# Paragraphs apart a move and its pair may stand: the one before or after ("... against 120mm last year." ¶
+# "Farmers welcomed the rise in rainfall ...").
 PARAGRAPHS_APART = 1
 # Tokens after a change noun that a size of its own may stand in ("the fall, of about 9%": read elsewhere).
 SIZE_AFTER_NOUN = 4
@@ -45,7 +45,7 @@ SIZE_AFTER_NOUN = 4
 FIT_SHARE = Decimal("0.15")
 # Kinds of figure that size a move.
 _SIZE_KINDS = frozenset({"percent", "points", "share", "multiple"})
-# Kinds of a time figure that give a move a time of its own ("rose by 4.6% in March").
+# Kinds of a time figure that give a move a time of its own ("went up by 3% in May").
 _OWN_TIMES = frozenset({"date", "year", "weekday", "month"})
 # Words before a figure that make it a level, not a move's size ("rose to 5.2%", "at 4%", "from 3%").
 _LEVEL_BEFORE = frozenset({"to", "at", "from", "of", "on", "than", "with"})
@@ -60,15 +60,15 @@ class _Move:
     way: str
     cue: Span
     concept: str
-    kind: str = ""  # the size's kind, "points" for a count of points ("fell by more than four points")
-    nouns: frozenset[str] = frozenset()  # the things its clause names ("turnout", "charge")
-    pointing: bool = False  # it opens on a word that points back ("That represents", "the fall")
+    kind: str = ""  # the size's kind, "points" for a count of points ("rose by 3.5 points")
+    nouns: frozenset[str] = frozenset()  # the things its clause names ("turnout", "rainfall")
+    pointing: bool = False  # it opens on a word that points back ("That is", "the fall")
     at: int = 0  # its token in its sentence
 
 
 def _moves_apart(d: _Doc, built: Built) -> Iterator[Relation]:
-    """Each move told without levels against the one bare pair of its thing told around it: "In 2021 ...
-    it was 28.9%, and the returning officer said the fall was small" after "Turnout was 31.4%"."""
+    """Each move told without levels against the one bare pair of its thing told around it: "In 2022 ...
+    it was 47,500, and organisers said the fall was disappointing" after "Attendance was 52,000"."""
     changes = list(built.get("change", {}).values())
     pairs = [_ordered(d, *p) or p for p in _bare_pairs(changes)]
     if not pairs:
@@ -80,7 +80,7 @@ def _moves_apart(d: _Doc, built: Built) -> Iterator[Relation]:
             if not near or any(_fits(d, move, p) for p in near):
                 continue  # no pair, or one told around it that the move fits: it is that pair's
             if move.size >= 0 and _others_fit(d, move, near):
-                continue  # "Last winter's figure was 73.5%, meaning uptake fell by 2.3 points" after 71.2%
+                continue  # "Last spring it was 61.0%, meaning the rate fell 1.5 points" after 59.5%
             ai, bi = min(near, key=lambda p: _distance(d, move, p))  # the nearest of the pairs it contradicts
             roles: tuple[tuple[str, int], ...] = (("from", ai), ("to", bi))
             labels = [("direction", move.way)]
@@ -110,7 +110,7 @@ def _bare_pairs(changes: Sequence[Relation]) -> list[tuple[int, int]]:
 
 
 def _moves_in(d: _Doc, si: int, taken: set[int]) -> Iterator[_Move]:
-    """Sentence ``si``'s moves told without a level: sized ("an increase of 46%", "tripled") or a
+    """Sentence ``si``'s moves told without a level: sized ("a rise of 30%", "tripled") or a
     definite change noun alone ("the fall was welcome")."""
     toks = d.m.tokens[si]
     for pos, tok in enumerate(toks):
@@ -124,8 +124,8 @@ def _moves_in(d: _Doc, si: int, taken: set[int]) -> Iterator[_Move]:
 
 
 def _sized_move(d: _Doc, si: int, pos: int) -> _Move | None:
-    """The figure at ``pos`` as a move's size: "an increase of 46%", "fell by more than four points", "21%
-    more than in 2023", "tripled its passengers", "that reduction of a third"; not a level ("rose to
+    """The figure at ``pos`` as a move's size: "a rise of 30%", "rose by 3.5 points", "20%
+    more than in 2023", "doubled its members", "that cut of a quarter"; not a level ("rose to
     5.2%") nor a rate ("annual growth of 3%")."""
     fi = d.fact_at(si, pos)
     f = d.facts[fi]
@@ -134,13 +134,13 @@ def _sized_move(d: _Doc, si: int, pos: int) -> _Move | None:
     if kind not in _SIZE_KINDS or f.value is None:
         return None
     if m is None or "forecast" in m.roles or d.m.frame(fi).mood == "forecast":
-        return None  # "expects a further fall of 2%": a move to come, not the one told
+        return None  # "expects a further drop of 3%": a move to come, not the one told
     words = d.m.words[si]
     if any(w in RATE_WORDS for w in words[d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]):
         return None
     if f.kind == "multiple":
         if words[pos + 1 : pos + 2] == ("as",):
-            return None  # "3.3 times as much as one in the North East": two things set side by side
+            return None  # "2.5 times as much as one in the North": two things set side by side
         way = "up" if f.value > 1 else "down"
         return _Move(si, fi, way, f.span, _stated_concept(d, fi), f.kind, *_clause_link(d, si, pos), pos)
     k = d.hedge_start(si, pos)
@@ -160,8 +160,8 @@ def _points_noun(noun: str | None) -> bool:
 
 
 def _noun_moves(d: _Doc, si: int) -> Iterator[_Move]:
-    """A definite change noun with no size of its own: "the fall was small but welcome", "the rise in
-    standing charges", "this drop"; its concept from the noun after "in" or "of"."""
+    """A definite change noun with no size of its own: "the fall was disappointing", "the rise in
+    rainfall", "this drop"; its concept from the noun after "in" or "of"."""
     ways, determiners = _change_nouns()
     toks: Sequence[Token] = d.m.tokens[si] or _plain_tokens(d, si)
     words = tuple(t.text for t in toks)
@@ -197,8 +197,8 @@ NOUN_REACH = 12
 
 
 def _nouns(d: _Doc, words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
-    """The things words ``lo`` to ``hi`` name, singular or as their listed concept: "so turnout fell by
-    more than four points" → {turnout}; no direction word, no word of ``not_shared``, no short word."""
+    """The things words ``lo`` to ``hi`` name, singular or as their listed concept: "so turnout rose by
+    3.5 points" → {turnout}; no direction word, no word of ``not_shared``, no short word."""
     never, _ = _words()
     out: set[str] = set()
     for k in range(lo, min(hi, lo + NOUN_REACH)):
@@ -216,9 +216,9 @@ def _clause_after(words: Sequence[str], k: int) -> int:
 
 def _clause_link(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], bool]:
     """(the head of the move's subject as a set of one, whether the sentence or a joined clause opens on a
-    word that points back): "so turnout fell by four points" → {turnout}; "after passenger numbers
-    doubled" → {passenger}; "Demand for adult social care has grown by 9%" → {demand}; "That represents
-    an increase of 46%" points back."""
+    word that points back): "so turnout rose by 3.5 points" → {turnout}; "after visitor numbers
+    doubled" → {visitor}; "Demand for home help has grown by 8%" → {demand}; "That is a rise of 30%"
+    points back."""
     _, pointing = _words()
     opens = _subject_opens()
     words = d.m.words[si]
@@ -233,8 +233,8 @@ def _clause_link(d: _Doc, si: int, pos: int) -> tuple[frozenset[str], bool]:
 
 
 def _verb_at(d: _Doc, si: int, pos: int) -> int:
-    """The token of the direction word that moves the figure at ``pos`` when it stands before it ("fell by
-    four points"), else ``pos`` ("tripled", "a 46% increase")."""
+    """The token of the direction word that moves the figure at ``pos`` when it stands before it ("rose by
+    3.5 points"), else ``pos`` ("tripled", "a 30% rise")."""
     m = d.m.by_fact.get(d.fact_at(si, pos))
     if m is None or m.direction_span is None:
         return pos
@@ -252,7 +252,7 @@ _JOINS = frozenset({"and", "but", "so", "while"})
 
 
 def _level_nouns(d: _Doc, fi: int) -> frozenset[str]:
-    """The nouns of a level's clause ("Turnout was 31.4%" → {turnout}) and its concepts."""
+    """The nouns of a level's clause ("Turnout in the ward was 41.5%" → {turnout}) and its concepts."""
     si, pos = d.pos_of(fi)
     words = d.m.words[si]
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
@@ -262,8 +262,8 @@ def _level_nouns(d: _Doc, fi: int) -> frozenset[str]:
 
 
 def _linked(d: _Doc, move: _Move, pair: tuple[int, int]) -> bool:
-    """The move is told of the pair: it shares a noun with a level's clause ("so turnout fell" …
-    "a turnout of 34.2%"), or it points back ("That represents", "the fall") to a pair told just
+    """The move is told of the pair: it shares a noun with a level's clause ("so turnout rose" …
+    "Turnout in the ward was 41.5%"), or it points back ("That is", "the fall") to a pair told just
     before it, in its sentence or the one before. The pair's order is its told times' where they tell one
     ("2,300 in 2019 against 4,900 now")."""
     if any(move.nouns & _level_nouns(d, fi) for fi in pair):
@@ -296,20 +296,20 @@ def _near(d: _Doc, move: _Move, pair: tuple[int, int]) -> bool:
                 continue
             h = d.hedge_start(si, d.pos_of(t.fact)[1])
             if h > 0 and d.m.words[si][h - 1] in ("to", "from"):
-                return False  # "slipping 0.6% to £531,000", "fell by 15% last year, to £96,000": its own level
+                return False  # "easing 2% to £310,000", "fell by 9% in 2024, to £52,000": its own level
             if t.fact in pair:
                 continue
             f = d.facts[t.fact]
             if f.kind in _OWN_TIMES or (same_family(f, d.facts[bi]) and _same_concept(d, t.fact, bi)):
-                return False  # "fell 27% to $630m", "rose by 4.6% in March": a level or a time of its own
+                return False  # "fell 12% to $410m", "went up by 3% in May": a level or a time of its own
         if "since" in d.m.words[si][lo:hi]:
-            return False  # "had risen by about 70% since January": a move from a base of its own
+            return False  # "has climbed about 40% since June": a move from a base of its own
     return True
 
 
 def _same_concept(d: _Doc, ai: int, bi: int) -> bool:
-    """Two figures are of one thing as far as their frames say: one concept, or either unnamed ("five new
-    routes" and "1.86 million passengers" are two things)."""
+    """Two figures are of one thing as far as their frames say: one concept, or either unnamed ("four new
+    galleries" and "84,000 visitors" are two things)."""
     ca, cb = d.m.frame(ai).concept, d.m.frame(bi).concept
     return not (ca and cb and ca != cb)
 
@@ -363,9 +363,9 @@ def _fits(d: _Doc, move: _Move, pair: tuple[int, int]) -> bool:
 
 def _others_fit(d: _Doc, move: _Move, near: Sequence[tuple[int, int]]) -> bool:
     """Two other figures of a pair's family told from the sentence before the pair to the move fit the
-    move's size, in either order: the writer's arithmetic may be theirs ("71.2% ... Last winter's figure
-    was 73.5%, meaning uptake fell by 2.3 points", "sold 41.3m pints, about 23.5m litres, compared with
-    39.8m pints, a rise of 3.8%")."""
+    move's size, in either order: the writer's arithmetic may be theirs ("59.5% ... Last spring it was
+    61.0%, meaning the rate fell 1.5 points", "brewed 12.0m pints, about 6.8m litres, against 11.0m pints,
+    a rise of 9%")."""
     for ai, bi in near:
         lo = min(d.facts[ai].sentence, d.facts[bi].sentence, move.sentence) - 1
         hi = max(d.facts[ai].sentence, d.facts[bi].sentence, move.sentence)
@@ -385,7 +385,7 @@ def _distance(d: _Doc, move: _Move, pair: tuple[int, int]) -> int:
     return min(abs(d.facts[i].sentence - move.sentence) for i in pair)
 
 
-# Tokens after a move's size that the level it reached may stand ("tripled to $4.8bn", "rose 5% to £96m").
+# Tokens after a move's size that the level it reached may stand ("doubled to £3.6m", "rose 5% to £96m").
 REACHED_AFTER = 3
 # Kinds of figure that are never a level of a move (times, places, ages).
 _NO_LEVELS = frozenset({"year", "date", "weekday", "time", "relative", "ordinal", "age", "duration", "percent"})
@@ -393,10 +393,10 @@ _NO_LEVELS = frozenset({"year", "date", "weekday", "time", "relative", "ordinal"
 
 def _older_apart(d: _Doc, built: Built) -> Iterator[Relation]:
     """A move told with the level it reached and no older one, the older level of the same thing told in
-    the sentence just before or after with an earlier time: "Revenue tripled to $4.8bn. In the same
-    quarter last year, Corvane took in $2.4bn."; "In 2015 the clinic saw 3,000 patients. Demand has since
+    the sentence just before or after with an earlier time: "Ticket income doubled to £3.6m. In the
+    previous season the club took £1.2m."; "In 2015 the clinic saw 3,000 patients. Demand has since
     risen by 25% to 4,500"."""
-    # A conversion bracket's figure still stands as its level ("tripled to $4.8bn (£3.6bn)"), and so do
+    # A conversion bracket's figure still stands as its level ("doubled to $3.6bn (£2.8bn)"), and so do
     # two levels read as a bare change told apart (``apart``), which this reads with its size.
     taken = {
         i
@@ -420,7 +420,7 @@ def _older_apart(d: _Doc, built: Built) -> Iterator[Relation]:
                     continue
                 older = _one_level(d, s2, level, taken)
                 if older < 0 or _ordered(d, older, level) != (older, level) or _a_rate(d, older):
-                    continue  # "charge per passenger ... £31.57": a rate, no level of revenue
+                    continue  # "fee per container ... £96": a rate, no level of revenue
                 if not _within_ratio(d, older, level) or not _back_from_move(d, older, si, pos):
                     continue
                 pair = (older, level)
@@ -438,8 +438,8 @@ def _older_apart(d: _Doc, built: Built) -> Iterator[Relation]:
 
 
 def _reached(d: _Doc, si: int, pos: int) -> int:
-    """The level a move's size at ``pos`` reached: the figure after "to" right after it ("tripled to $4.8bn",
-    "fell by a third to 600mm"); -1 when none. ("£500m, up 35%" may be a part's level, "online revenue",
+    """The level a move's size at ``pos`` reached: the figure after "to" right after it ("doubled to £3.6m",
+    "fell by a third to 600mm"); -1 when none. ("£2.1m, up 15%" may be a part's level, "sales online",
     and is left to the readers that weigh the kinds of a thing.)"""
     words, toks = d.m.words[si], d.m.tokens[si]
     for j in range(pos + 1, min(len(words), pos + 1 + REACHED_AFTER)):
@@ -452,14 +452,14 @@ def _reached(d: _Doc, si: int, pos: int) -> int:
 
 
 # Most times one level may be of another told as its older level without a multiple word between them: a
-# tenfold gap is two quantities ("revenue of £3.56bn" ... "a charge of £31.57").
+# tenfold gap is two quantities ("revenue of £412m" ... "a fee of £96").
 MAX_RATIO = 10
 
 
 def _back_from_move(d: _Doc, older: int, si: int, pos: int) -> bool:
     """The older level's time is counted back from the move's ("Last year", "In the previous season", "a
     year earlier"), or the move runs "since" it ("In 2015 the clinic saw 3,000. Demand has since risen"):
-    "In 2015 sales were £40m" after "sales climbed 35% to £50m" may be years before the move's start."""
+    "In 2015 output was 80 tonnes" after "output rose 25% to 100 tonnes" may be years before the move's start."""
     if _counted_back(d, older) or d.m.frame(older).period.startswith("-"):
         return True
     return "since" in d.m.words[si][d.m.clause_start(si, pos) : pos]
