@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from numcheck.dates import MONTHS
+from numcheck.facts import HEDGE_BEFORE
 from numcheck.mentions import CLAUSE_END, GENERIC_CONCEPTS, SECTOR_NOUNS, Frame, same_holder, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import STOPWORDS
@@ -3920,7 +3921,7 @@ def _bound_totals(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     tied = {i for rels in built.values() for rel in rels.values() for r, i in rel.roles if r in _SWAP_TIED}
     figures = [(si, pos, fi, f) for si, pos, fi, f in d.figures(RESTATED_KINDS) if f.value is not None and f.value > 0]
     for si, pos, fi, f in figures:
-        if f.hedge not in _BOUNDS or not _plain_figure(d, si, pos, fi, tied):
+        if f.hedge not in _BOUNDS or not _plain_figure(d, si, pos, fi, tied, _FORECAST):
             continue
         near = [
             (es, epos, ei)
@@ -3930,8 +3931,10 @@ def _bound_totals(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         if len(near) != 1:
             continue  # none, or two the bound may tell
         es, epos, ei = near[0]
-        if not _plain_figure(d, es, epos, ei, tied) or d.facts[ei].interval.overlaps(f.interval):
+        if not _plain_figure(d, es, epos, ei, tied, _FORECAST) or d.facts[ei].interval.overlaps(f.interval):
             continue
+        if _forecast_against_result(d, fi, ei):
+            continue  # "expects to sell more than 500" … "sold 468": a plan against a count
         if _told_apart(d, (si, pos, fi), (es, epos, ei)):
             continue
         roles = (("first", ei), ("second", fi)) if es < si else (("first", fi), ("second", ei))
@@ -3945,13 +3948,27 @@ def _bound_totals(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         )
 
 
-def _plain_figure(d: _Doc, si: int, pos: int, fi: int, tied: set[int]) -> bool:
+# The role and mood of a figure told of what is to come ("will cut 312 jobs").
+_FORECAST = "forecast"
+
+
+def _plain_figure(d: _Doc, si: int, pos: int, fi: int, tied: set[int], allowed: str = "") -> bool:
     """A figure that may be one quantity told again: no part, item, end of a change, gap, forecast or
-    supposed figure ("that would mean no more than £150m")."""
+    supposed figure ("that would mean no more than £150m"). A role in ``allowed`` (a forecast) is let through
+    for a caller that holds the two figures to one mood itself."""
     m = d.m.by_fact.get(fi)
-    if m is None or fi in tied or is_gap(d, fi) or m.roles & _NOT_RESTATED or d.older_end(si, pos):
+    barred = _NOT_RESTATED - {allowed}
+    if m is None or fi in tied or is_gap(d, fi) or m.roles & barred or d.older_end(si, pos):
         return False
     return not d.supposed(si, pos)
+
+
+def _forecast_against_result(d: _Doc, a: int, b: int) -> bool:
+    """One of two figures is a forecast and the other is not told in a forecast's mood: "will cut 312 jobs"
+    … "more than 350 jobs will go" are one plan told twice, "expects more than 500 visitors" … "468 came"
+    are a plan and its result."""
+    marked = _FORECAST in d.m.by_fact[a].roles | d.m.by_fact[b].roles
+    return marked and not d.m.frame(a).mood == d.m.frame(b).mood == _FORECAST
 
 
 def _within_wide(f: Fact, e: Fact) -> bool:
@@ -4008,10 +4025,32 @@ def _told_apart(d: _Doc, bound: tuple[int, int, int], exact: tuple[int, int, int
     if _set_against(d, es, epos):
         return True  # "That compared with 78,882 cases": a yardstick, not the quantity told again
     chunks = [d.m.words[s][slice(*_chunk(d, s, p))] for s, p in ((si, pos), (es, epos))]
-    for own, other in (chunks, chunks[::-1]):
+    acts = [_chunk_without_act(d, s, p) for s, p in ((si, pos), (es, epos))]
+    for own, other in ((acts[0], chunks[1]), (acts[1], chunks[0])):
         if any((w in d.v.another_cues and w not in other) or w in d.v.other_holders or w == "last" for w in own):
             return True  # "last year's", "its rival's": another time or holder
     return not _holders_meet(d, (si, fi), (es, ei))
+
+
+# Words of the hedges that may stand between a verb and its figure ("cut more than 300 jobs"), less the
+# prepositions that make the figure a level the verb moved to or by ("cut to 300", "raised by £2m").
+_HEDGE_TOKENS = frozenset(w for phrase in HEDGE_BEFORE for w in phrase.split()) - {
+    "to", "up", "by", "from", "the", "of", "a", "an",
+}  # fmt: skip
+
+
+def _chunk_without_act(d: _Doc, si: int, pos: int) -> tuple[str, ...]:
+    """The words of the figure's chunk less the verb whose object the figure is: in "will cut 312 jobs" or
+    "raised almost £48,000" the verb tells the act the figure counts, no change of a figure told before
+    (which "cut its stake to 5%" is)."""
+    words = d.m.words[si]
+    lo, hi = _chunk(d, si, pos)
+    k = pos - 1
+    while k >= lo and words[k] in _HEDGE_TOKENS:
+        k -= 1
+    if k >= lo and words[k] in d.v.another_cues:
+        return words[lo:k] + words[k + 1 : hi]
+    return tuple(words[lo:hi])
 
 
 def _times_of(d: _Doc, si: int) -> frozenset[str]:
