@@ -2703,9 +2703,21 @@ def _told_again_cue(d: _Doc, si: int, pos: int) -> str:
         k -= 1  # "all the 48 teams"
     elif not (cue in _KNOWN_CUES or cue in _POSSESSIVES or (cue.endswith("'s") and len(cue) > 3)):
         return ""
-    if k >= 2 and words[k - 2] in _TOLD_AGAINST:
+    if k >= 2 and words[k - 2] in _TOLD_AGAINST and not _acted_on(words, k - 2):
         return ""
     return cue
+
+
+@functools.cache
+def _acted_on_nouns() -> frozenset[str]:
+    """Nouns of an act done to a set ("loss", "closure"): ``vocab.toml`` ``[restatement] acted_on``."""
+    return frozenset(_toml("vocab.toml")["restatement"]["acted_on"])
+
+
+def _acted_on(words: Sequence[str], k: int) -> bool:
+    """The word at ``k`` is the "of" after a noun of an act done to the set it names: "the loss of the 540
+    jobs", "the closure of the 54 branches" tell the set again, not a whole of a part ("12 of the 23")."""
+    return words[k] == "of" and k >= 1 and words[k - 1] in _acted_on_nouns()
 
 
 def _told_noun(d: _Doc, si: int, pos: int) -> int:
@@ -4247,7 +4259,7 @@ def _known_cue(d: _Doc, si: int, pos: int) -> str:
     if not cue and k > 0 and _pointer(d, si, k - 1, pos):
         cue = words[k - 1]
     for j in range(k - 2, max(-1, k - 2 - SLIP_OWNER_REACH), -1):
-        if words[j] in _TOLD_AGAINST:
+        if words[j] in _TOLD_AGAINST and not _acted_on(words, j):
             return ""  # "Fourteen of the service's 41 posts": a whole its part is told of
         if words[j] not in _DETERMINERS and not d.view.text[d.m.tokens[si][j].start :][:1].isupper():
             break
