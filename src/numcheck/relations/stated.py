@@ -482,8 +482,42 @@ def _definite_move(d: _Doc, si: int, used: set[int]) -> tuple[int, str, Span, bo
         then = _than_then(d, si, pos, k)
         if then is not None:
             return then
+        told = _subject_move(d, si, pos, k)
+        if told is not None:
+            return told
         return _demonstrative_move(d, si, pos, k)
     return None
+
+
+# Nouns of a level that "the" before them makes the level just told ("The rate climbed by 0.6%").
+_LEVEL_NOUNS = frozenset({"rate", "level", "share", "proportion", "percentage", "figure", "number", "total"})
+# Words a move told as known may end on: its clause closes after its size ("The rate rose by 0.6%, the ONS said").
+_SIZE_CLOSES = frozenset({",", ".", ";"})
+
+
+def _subject_move(d: _Doc, si: int, pos: int, k: int) -> tuple[int, str, Span, bool] | None:
+    """ "The rate climbed by 0.6%, the ONS said", "It rose 0.6%.": the sentence opens on a subject that
+    stands for the level just told ("it", "the rate", "the figure", or "the" and the level's own noun), then a
+    verb of moving and its size in per cent or points and nothing after but the clause's end: the change of
+    the sentence before told as known (a pointing move)."""
+    words = d.m.words[si]
+    if d.facts[d.m.tokens[si][pos].fact].kind not in ("percent", "points"):
+        return None
+    if pos + 1 < len(words) and words[pos + 1] not in _SIZE_CLOSES:
+        return None  # "rose 0.6% to 4.8%": a change of its own
+    end = k - 1 if k >= 1 and words[k - 1] == "by" else k
+    hit = d.v.direction.ending_at(words, end)
+    if hit is None or not _points_back(words, hit[1]):
+        return None
+    return d.m.tokens[si][pos].fact, hit[0], d.span(si, 0, k), True
+
+
+def _points_back(words: Sequence[str], verb: int) -> bool:
+    """The words before token ``verb`` are a subject standing for the level just told: "It", "The rate",
+    "This figure", "The jobless rate"."""
+    if verb == 1:
+        return words[0] == "it"
+    return 2 <= verb <= 3 and words[0] in _DEFINITE and words[verb - 1] in _LEVEL_NOUNS
 
 
 def _than_then(d: _Doc, si: int, pos: int, k: int) -> tuple[int, str, Span, bool] | None:
