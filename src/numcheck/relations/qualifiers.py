@@ -241,8 +241,8 @@ def _part_of_whole_before(d: _Doc, si: int, i: int) -> tuple[int, int] | None:
         if d.facts[wi].kind not in count:
             return None
         k = j - 1
-        while k >= 0 and words[k] in _DETERMINERS:
-            k -= 1
+        while k >= 0 and (words[k] in _DETERMINERS or _holder_word(d, si, k)):
+            k -= 1  # "11 of the club's 30 players": a holder before the whole
         if k < 1 or words[k] != "of":
             return None
         pi = toks[k - 1].fact
@@ -250,6 +250,11 @@ def _part_of_whole_before(d: _Doc, si: int, i: int) -> tuple[int, int] | None:
             return None
         return pi, wi
     return None
+
+
+def _holder_word(d: _Doc, si: int, k: int) -> bool:
+    """The token at ``k`` is a possessive that is no figure ("the club's", "Labour's")."""
+    return d.m.words[si][k].endswith("'s") and d.fact_at(si, k) < 0
 
 
 def _opening_whole(d: _Doc, si: int, i: int) -> int:
