@@ -16,6 +16,7 @@ from numcheck.patterns import STOPWORDS
 from numcheck.relations.base import Relation, _Doc, _lead_sentences
 from numcheck.relations.calendar import (
     ANNIVERSARY_SHARED,
+    BEGIN_WORDS,
     HAD_REACH,
     OWN_YEAR_REACH,
     YEAR_RESTATED,
@@ -494,7 +495,7 @@ def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
         # "for 12 years, from 1990 until 2002"; "began in April 2016 and carried on for almost eight years until
         # an auditor raised the alarm in March 2024": the years before and after bound it.
         told_for = words[k0 - 1 : k0] == ("for",) and ("from" in after or bool(set(after) & _span_until()))
-        told_for = told_for or _apposed_period(words, k0)
+        told_for = told_for or _apposed_period(words, k0) or _named_begun(words, pos, f.text)
         if (
             k0 >= 1
             and (words[k0 - 1] in spent or words[k0 - 1] in lasted)
@@ -530,6 +531,29 @@ _START_PLAIN = frozenset({"start", "starts", "begin", "begins"})
 _PERIOD_NOUNS = frozenset("period span spell stretch programme schedule timetable".split())
 # Tokens back from the length to the comma that opens its apposition.
 APPOSED_REACH = 5
+
+
+# Words of the noun a compound length names ("the nine-year civil war began …"), read up to its verb.
+NAMED_NOUN_REACH = 3
+# Words between that noun and its start verb ("the six-year project, which officially began in 2010").
+_NAMED_LINKS = frozenset({",", "which", "that", "had", "has", "was", "first", "officially"})
+
+
+def _named_begun(words: tuple[str, ...], pos: int, text: str) -> bool:
+    """The length at token ``pos`` is a compound naming a thing whose own start verb follows it: "The
+    nine-year war began in 2003 and ended in 2014"; "the six-year project, which started in 2010, …"."""
+    if "-" not in text:
+        return False
+    k = pos + 1
+    while k < len(words) and k <= pos + NAMED_NOUN_REACH and words[k].isalpha() and words[k] not in _NAMED_LINKS:
+        if words[k] in BEGIN_WORDS:
+            return k > pos + 1
+        k += 1
+    if k == pos + 1:
+        return False
+    while k < len(words) and words[k] in _NAMED_LINKS:
+        k += 1
+    return k < len(words) and words[k] in BEGIN_WORDS
 
 
 def _apposed_period(words: tuple[str, ...], k0: int) -> bool:
