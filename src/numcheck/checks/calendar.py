@@ -255,10 +255,15 @@ def _text_date(m: Any, today: dt.date | None) -> dt.date | None:
         return None
 
 
+# Capitalised words that open a sentence before a weekday without naming it ("On Thursday, September 13, 2024,
+# the council voted"; "By Friday 4 July …"): a time phrase, not "Ash Wednesday".
+_NOT_NAMES = (
+    "On By From Until Till Since Last Next This That Each Every Before After And But Or Late Early Then".split()
+)
 # A capitalised word right before a weekday-like word makes it part of a name ("Edmonton Sun", "Ash Wednesday"),
 # on the same line: a headline ending in a name ("... in Toronto") does not name the dateline's weekday below it.
 _NAMED = startcache.compile(
-    r"\b[A-Z][a-z]+[ \t]+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])"
+    rf"\b(?!(?:{'|'.join(_NOT_NAMES)})\b)[A-Z][a-z]+[ \t]+(?:Sun|Mon|Sat|Wed|Fri|Tue|Thu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s+(?=[A-Z0-9])"
 )
 _BEFORE = startcache.compile(r"\b([A-Za-z]{2,9})\.?,?\s*(?:the\s+)?$")
 
