@@ -1901,13 +1901,20 @@ _YEAR_PREP = startcache.compile(r"\b(?:in|since|by|until|during|of)" + _S + r"+\
 
 def _year_before_to(text: str, m: re.Match[str]) -> bool:
     """The first end of a duration's "N to M weeks" is a year told with its preposition: "waits fell from
-    18 weeks in 2019 to 14 weeks" is a change with its time, not a range from 2019 to 14 weeks."""
+    18 weeks in 2019 to 14 weeks" is a change with its time, not a range from 2019 to 14 weeks; or a year
+    before a spaced dash that opens an aside ("in May 2021 - six months before the deadline")."""
     n0 = m.group("n0")
+    if not n0 or _YEAR_NAME.fullmatch(n0) is None:
+        return False
     return (
-        bool(n0)
-        and _YEAR_NAME.fullmatch(n0) is not None
-        and _YEAR_PREP.search(text[max(0, m.start() - 8) : m.start()]) is not None
+        _YEAR_PREP.search(text[max(0, m.start() - 8) : m.start()]) is not None
+        or _ASIDE_DASH.fullmatch(text[m.end("n0") : m.start("n")]) is not None
     )
+
+
+# A spaced dash after a year that opens an aside on a length counted from it ("sacked on 4 March 2025 - two
+# weeks after she was promoted"; "held in May 2021 – six months before the deadline"), not a range's dash.
+_ASIDE_DASH = startcache.compile(_S + r"+[-–—]" + _S + r"+")
 
 
 def _duration_atoms(text: str, win: dict[str, list[tuple[int, int]]]) -> list[_Atom]:
@@ -2104,7 +2111,9 @@ def _offset(text: str, m: re.Match[str], value: Decimal, unit: str) -> _Atom | N
         return None
     dm = _OFFSET_DIR.match(text, m.end())
     direction = re.sub(r"\s+", " ", dm.group("dir").lower()) if dm else ""
-    im = _OFFSET_IN.search(text, max(0, m.start() - 25), m.start())
+    # "4 March 2025 - two weeks after": the year before the dash is no part of the offset.
+    first = m.start("n") if _year_before_to(text, m) else m.start()
+    im = _OFFSET_IN.search(text, max(0, first - 25), first)
     inn = im.group("in").lower() if im else ""
     if direction in ("on", "prior") or (not direction and inn != "in"):
         return None
@@ -2132,7 +2141,7 @@ def _offset(text: str, m: re.Match[str], value: Decimal, unit: str) -> _Atom | N
             )
             if word.lower() not in ("time", "schedule"):
                 subj = word.lower()
-    start = im.start() if im and not direction else m.start()
+    start = im.start() if im and not direction else first
     end = dm.end() if dm else m.end()
     return _Atom(
         start, end, "relative", rel=Decimal(sign) * value, unit=unit, markers=(direction or inn,), subject=subj
@@ -2525,7 +2534,18 @@ def _rangeable(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     # a day may run to "now" or "today"; and the end may leave out what the
     # start gave ("Jan 15, 1:00 PM - 1:15 PM").
     pair = {a.kind, b.kind}
+    if pair == {"date", "relative"} and b.kind == "relative" and _ASIDE_DASH.fullmatch(gap) and _counted(b):
+        return False  # "sacked on 4 March 2025 - two weeks after she was promoted": an aside, not a span to it
     return len(pair) == 1 or pair == {"date", "relative"} or _slots(b) <= _slots(a) and b.kind == "time"
+
+
+# Directions of a length counted off another day ("two weeks after", "three days earlier").
+_COUNTED_DIRECTIONS = frozenset({"after", "before", "later", "earlier", "ahead", "prior"})
+
+
+def _counted(a: _Atom) -> bool:
+    """A relative day told as a length counted off another day: "two weeks after", "six days before"."""
+    return a.rel is not None and bool(set(a.markers) & _COUNTED_DIRECTIONS)
 
 
 def _make_range(text: str, a: _Atom, b: _Atom) -> _Atom:
