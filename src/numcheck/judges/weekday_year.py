@@ -53,8 +53,15 @@ def _fits(f: Fact) -> frozenset[int] | None:
 def _told_as_past(view: View, f: Fact) -> bool:
     """The date's clause tells it as the start of what has run since ("since the opening night on Tuesday
     2 June", "the strike, which began on Monday 3 August")."""
-    before = view.text[max(0, f.span.start - PAST_REACH) : f.span.start].lower()
+    lo = max(0, f.span.start - PAST_REACH)
+    # "began on Wednesday 2 July 2025 and ended on Monday 8 July": a start word before another date is that date's.
+    lo = max([lo] + [g.span.end for g in view.facts if lo < g.span.end <= f.span.start and g.kind in _DATED])
+    before = view.text[lo : f.span.start].lower()
     return any(w in before.split() for w in _PAST_STARTS)
+
+
+# Facts that take the start word told before them.
+_DATED = frozenset({"date", "year"})
 
 
 def _later_in_year(f: Fact, facts: Any, peers: list[int], fixed: Mapping[int, int]) -> bool:
