@@ -424,14 +424,17 @@ def told_days(m: Mentions) -> list[Told]:
 
 
 # "the next day, Tuesday", "the following day (Tuesday)", "the following morning, Saturday": one figure that is a weekday and the day after
-# the day told before it.
-_NEXT_DAY = startcache.compile(r"\b(?:next|following) (?:day|morning|afternoon|evening|night)\b|\bday after\b", re.I)
+# the day told before it; "the previous day, 24 April", "the preceding evening (Monday)": the day before it.
+_NEXT_DAY = startcache.compile(
+    r"\b(?:(?P<back>previous|preceding)|next|following) (?:day|morning|afternoon|evening|night)\b|\bday after\b", re.I
+)
 
 
-def next_days(m: Mentions) -> Iterator[tuple[int, int]]:
-    """(figure, day it follows) for each weekday told as the day after the day told just before it ("arrested
-    on Monday and charged the following day, Tuesday"): that day is in its sentence or up to ANCHOR_BACK
-    sentences back, and not a line that is only a date (a dateline is no event of the story)."""
+def next_days(m: Mentions) -> Iterator[tuple[int, int, int]]:
+    """(figure, day it follows, days after it) for each day told as the day after the day told just before it
+    ("arrested on Monday and charged the following day, Tuesday"), or the day before it, -1 ("met on 26 April
+    2024. The previous day, 25 April, …"): that day is in its sentence or up to ANCHOR_BACK sentences back, and
+    not a line that is only a date (a dateline is no event of the story)."""
     view = m.view
     today = view.reporting_date
     last: tuple[int, int] | None = None  # (sentence, fact) of the last day that reads by itself
@@ -441,13 +444,9 @@ def next_days(m: Mentions) -> Iterator[tuple[int, int]]:
             if t.fact < 0:
                 continue
             f = view.facts[t.fact]
-            if (
-                f.kind in ("weekday", "date")
-                and _NEXT_DAY.search(f.text)
-                and last is not None
-                and si - last[0] <= ANCHOR_BACK
-            ):
-                yield t.fact, last[1]
+            nd = _NEXT_DAY.search(f.text) if f.kind in ("weekday", "date") else None
+            if nd is not None and last is not None and si - last[0] <= ANCHOR_BACK:
+                yield t.fact, last[1], -1 if nd.group("back") else 1
             if day_of(f, today) is not None and counted_from(f) != "previous" and not alone:
                 last = (si, t.fact)
 

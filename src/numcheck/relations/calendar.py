@@ -222,10 +222,12 @@ def _relative_weekdays(d: _Doc) -> Iterator[Relation]:
 
 def _next_days(d: _Doc) -> Iterator[Relation]:
     """``same-event``: "charged the following day, Tuesday": the weekday as written (``a``) against the day
-    after the day told just before it (``b``, from ``b-from``; label ``b-shift`` 1)."""
-    for fi, anchor in days.next_days(d.m):
+    after the day told just before it (``b``, from ``b-from``; label ``b-shift`` 1, or -1 for "the previous
+    day, 24 April")."""
+    for fi, anchor, shift in days.next_days(d.m):
         roles = (("a", fi), ("b", fi), ("b-from", anchor))
-        labels = (("a-shift", "0"), ("b-shift", "1"), ("event", "the day after"))
+        event = "the day after" if shift > 0 else "the day before"
+        labels = (("a-shift", "0"), ("b-shift", str(shift)), ("event", event))
         yield Relation("same-event", roles, (), "sentence", labels)
 
 
