@@ -385,15 +385,16 @@ class _Doc:
         return mm.sentence, mm.position
 
     def _apposed_item(self, si: int, k: int) -> bool:
-        """The figure at token ``k`` is an item of a breakdown set off by commas right after a larger figure
-        of its family ("62 athletes, 38 women and 24 men,")."""
+        """The figure at token ``k`` is an item of a breakdown set off by commas, a colon, a bracket or a dash
+        right after a larger figure of its family ("62 athletes, 38 women and 24 men,", "900 pupils: 480
+        girls and 420 boys", "900 pupils (480 girls and 420 boys)")."""
         words, toks = self.m.words[si], self.m.tokens[si]
         f = self.facts[toks[k].fact]
         seen_comma = False
         for j in range(k - 1, max(-1, k - APPOSED_REACH), -1):
-            if words[j] == ",":
+            if words[j] in APPOSED_OPENERS:
                 seen_comma = True
-            if words[j] in (".", ";", ":"):
+            if words[j] in (".", ";"):
                 return False
             fj = toks[j].fact
             if fj < 0:
@@ -401,8 +402,8 @@ class _Doc:
             g = self.facts[fj]
             if not same_family(g, f) or g.value is None or f.value is None:
                 return False
-            if seen_comma and g.value > f.value and words[j + 1 : k].count(",") >= 1:
-                first_comma = next(x for x in range(j + 1, k) if words[x] == ",")
+            if seen_comma and g.value > f.value and any(w in APPOSED_OPENERS for w in words[j + 1 : k]):
+                first_comma = next(x for x in range(j + 1, k) if words[x] in APPOSED_OPENERS)
                 listed = (
                     any(toks[x].fact >= 0 for x in range(first_comma + 1, k))
                     or (k + 2 < len(words) and words[k + 1] == "and" and toks[k + 2].fact >= 0)
@@ -1043,6 +1044,9 @@ SET_MEMBERS_MAX = 12
 # the words of the whole's noun before its comma.
 APPOSED_REACH = 10
 APPOSED_NOUN = 2
+# Marks that set a breakdown off after its whole: a comma, a colon, a bracket or a dash ("900 pupils: 480
+# girls and 420 boys", "900 pupils - 480 girls and 420 boys").
+APPOSED_OPENERS = frozenset({",", ":", "(", "-", "–", "—"})
 _SET_OWNERS = frozenset({"its", "their", "the", "his", "her", "our"})
 _SET_PREPS = frozenset({"through", "across", "over", "in", "at", "among", "between", "into", "from"})
 
