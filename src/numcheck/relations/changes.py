@@ -1710,7 +1710,7 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
                 ai = _then_after(d, si, b, concept)
             if ai < 0:
                 ai = _frame_then(d, bi)
-            if ai < 0 or _kinds_apart(d, ai, si, lo, pos):
+            if ai < 0 or _kinds_apart(d, ai, si, lo, pos) or _parallel_clause(d, ai, si, pos):
                 continue
             stated = _stated(d, si, bi, bi)
             evidence = "sentence" if d.facts[ai].sentence == si else "document"
@@ -1838,6 +1838,35 @@ def _kinds_apart(d: _Doc, ai: int, si: int, lo: int, pos: int) -> bool:
 
 # Words before a noun that name no kind of it ("the donors", "its staff", "number of donors").
 _NOT_KINDS = frozenset("the of its their a an all total those these his her our this that".split())
+
+
+def _parallel_clause(d: _Doc, ai: int, si: int, pos: int) -> bool:
+    """The earlier figure is told in sentence ``si`` before a contrast word ("while", "whereas") whose clause
+    names a place or kind of its own before its move to the figure at ``pos``: "House prices in London fell
+    2% to £520,000, while in the north-west they rose 4% to £210,000" tells two levels side by side, no
+    move from one to the other ("while in 2023 they rose" names only a time: one thing moving on)."""
+    s2, k = d.pos_of(ai)
+    if s2 != si or k >= pos:
+        return False
+    words = d.m.words[si]
+    c = next((j for j in range(k + 1, pos) if words[j] in _NEW_SUBJECT), -1)
+    if c < 0:
+        return False
+    first = set(words[d.m.clause_start(si, k) : k])
+    for j in range(c + 1, pos):
+        if d.v.direction.starting_at(words, j) is not None:
+            return False  # the move's verb: no word of a place or kind of its own before it
+        w = words[j]
+        if w[:1].isalpha() and w not in first and w not in _PARALLEL_PLAIN and not _frame_at(d, si, j):
+            return True  # "in the north-west", "for detached homes", "Spanish sales"
+    return False
+
+
+# Words of a contrast clause before its verb that name no place or kind of its own ("while in 2023 they").
+_PARALLEL_PLAIN = frozenset(
+    "in on at for of by over during among across the a an its their his her our this that these those they it "
+    "there then now since meanwhile however also still year years".split()
+)
 
 
 def _back_head(d: _Doc, si: int, lo: int, pos: int) -> int:
