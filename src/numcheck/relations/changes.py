@@ -8,6 +8,7 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from numcheck.dates import MONTHS, WEEKDAYS
 from numcheck.mentions import CLAUSE_END, CLAUSE_OPENERS, Mention, Token, event_noun, same_holder
 from numcheck.model import Fact, Span
 from numcheck.numbers import scale_word
@@ -1849,7 +1850,7 @@ def _parallel_clause(d: _Doc, ai: int, si: int, pos: int) -> bool:
     if s2 != si or k >= pos:
         return False
     words = d.m.words[si]
-    c = next((j for j in range(k + 1, pos) if words[j] in _NEW_SUBJECT), -1)
+    c = next((j for j in range(k + 1, pos) if words[j] in _PARALLEL_JOINS), -1)
     if c < 0:
         return False
     first = set(words[d.m.clause_start(si, k) : k])
@@ -1857,15 +1858,21 @@ def _parallel_clause(d: _Doc, ai: int, si: int, pos: int) -> bool:
         if d.v.direction.starting_at(words, j) is not None:
             return False  # the move's verb: no word of a place or kind of its own before it
         w = words[j]
+        if w in BACK_HEADS:
+            return False  # "; by December the number had doubled to": the figure before, moved on
+        if w in MONTHS or w.capitalize() in WEEKDAYS:
+            continue  # "by December", "on Monday": a time
         if w[:1].isalpha() and w not in first and w not in _PARALLEL_PLAIN and not _frame_at(d, si, j):
-            return True  # "in the north-west", "for detached homes", "Spanish sales"
+            return True  # "in the north-west", "for detached homes", "Spanish sales", "by sea"
     return False
 
 
-# Words of a contrast clause before its verb that name no place or kind of its own ("while in 2023 they").
+# Words of a contrast clause before its verb that name no place or kind of its own ("while in 2023 they",
+# "but in the second half it").
 _PARALLEL_PLAIN = frozenset(
     "in on at for of by over during among across the a an its their his her our this that these those they it "
-    "there then now since meanwhile however also still year years".split()
+    "there then now since meanwhile however also still year years first second third fourth final half "
+    "quarter month week has have had is are was were been will would".split()
 )
 
 
@@ -2536,6 +2543,9 @@ def _rise_told(d: _Doc, ai: int) -> bool:
 
 # Words that open a clause with a subject of its own: a comparison after one is not the figure's before it.
 _NEW_SUBJECT = frozenset({"while", "whereas", "whilst", "although", "though"})
+# Words joining a clause that may tell another thing's move beside the first ("while in Spain they rose",
+# "; by sea, they fell", "but in Spain they rose").
+_PARALLEL_JOINS = _NEW_SUBJECT | {"but", ";"}
 
 
 def _own_predicate(d: _Doc, si: int, k: int, near: int) -> bool:
