@@ -23,7 +23,7 @@ from decimal import Decimal
 from numcheck.mentions import Token
 from numcheck.model import Span
 from numcheck.relations.apart import _counted_back, _ordered
-from numcheck.relations.base import Relation, _Doc, _plain_tokens, bare_ends, same_family
+from numcheck.relations.base import COPULAS, Relation, _Doc, _plain_tokens, bare_ends, same_family
 from numcheck.relations.stated import RATE_WORDS, _a_rate, _change_nouns, _stated_concept, _times_other
 from numcheck.vocab import _toml, singular
 
@@ -144,6 +144,10 @@ def _sized_move(d: _Doc, si: int, pos: int) -> _Move | None:
         way = "up" if f.value > 1 else "down"
         return _Move(si, fi, way, f.span, _stated_concept(d, fi), f.kind, *_clause_link(d, si, pos), pos)
     k = d.hedge_start(si, pos)
+    way = _noun_was(words, k)
+    if way:
+        nouns, _ = _clause_link(d, si, pos)
+        return _Move(si, fi, way, f.span, _stated_concept(d, fi), kind, nouns, True, pos)
     after = d.v.direction.starting_at(words, pos + 1)
     if m.direction is None:
         return None
@@ -152,6 +156,15 @@ def _sized_move(d: _Doc, si: int, pos: int) -> _Move | None:
     if k > 0 and words[k - 1] in _LEVEL_BEFORE and not d.move_told(si, pos):
         return None
     return _Move(si, fi, m.direction, f.span, _stated_concept(d, fi), kind, *_clause_link(d, si, pos), pos)
+
+
+def _noun_was(words: Sequence[str], k: int) -> str:
+    """The way of a definite change noun the size at token ``k`` is told of by a copula, which points back
+    to the levels just told: "The increase was 35%", "so the fall is a third" → "up", "down"; else ""."""
+    ways, determiners = _change_nouns()
+    if k < 3 or words[k - 1] not in COPULAS or words[k - 3] not in determiners:
+        return ""
+    return ways.get(words[k - 2], "")
 
 
 def _points_noun(noun: str | None) -> bool:
