@@ -540,6 +540,22 @@ def _change(
     return Relation("change", tuple(roles), tuple(dict.fromkeys(cue_list)), "clause", tuple(labels))
 
 
+@functools.cache
+def _level_verbs() -> frozenset[str]:
+    """Verbs read as a rise that tell a holder's level right before its figure: ``comparisons.toml``
+    ``[peers] level_verbs``."""
+    return frozenset(_toml("comparisons.toml")["peers"]["level_verbs"])
+
+
+def _takings_verb(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` is a verb of takings right before a sum of money, which tells its level and no move: "The
+    charity raised $60,000, compared with $120,000 last year"; "The appeal raised £8,000 this year"."""
+    if d.m.words[si][k] not in _level_verbs():
+        return False
+    fi = d.figure_after(si, k + 1)
+    return fi >= 0 and d.facts[fi].kind == "money" and d.hedge_start(si, d.pos_of(fi)[1]) == k + 1
+
+
 def _occasions(d: _Doc, si: int, k: int) -> bool:
     """Token ``k``, right after "twice" or "three times", makes it how often: a time ("this year", "in
     2004") or an occasion word ("since", "already"; vocab.toml [occasions])."""
@@ -1601,6 +1617,8 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
         hit = d.v.direction.ending_at(words, k)
         if hit and event_noun(words, hit[1]):
             continue  # "put the chance of a cut at 60%": the event named, no move of the figure
+        if hit and _takings_verb(d, si, hit[1]):
+            continue
         if hit and hit[1] >= lo and (hit[1] < k - 1 or words[k - 1] not in ("more", "less", "up", "down")):
             # A bare "up" or "more" may belong to the figure ("up to", "more than"); "went up" is a move.
             if d.m.others_move(si, hit[1], k, pos):
