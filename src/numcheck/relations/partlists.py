@@ -383,6 +383,7 @@ def _part_lists(d: _Doc) -> Iterator[Relation]:
             yield from _total_after(d, si)
         if _tables()["closing"].starting_at(d.m.words[si], 0):
             yield from _rest_opened(d, si)
+        yield from _kinds_after(d, si)
 
 
 # Tokens before the whole's figure at the head of an opener ("Of the 48,300", "Of all 48,300").
@@ -958,6 +959,37 @@ def _of_them_apart(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
         "document",
         (("inclusive", "yes"),),
     )
+
+
+def _kinds_after(d: _Doc, si: int) -> Iterator[Relation]:
+    """ "The trust employs 8,200 staff. Around 5,100 are nurses and 3,600 are doctors.": a sentence that
+    opens on its first part and lists the parts, each told apart by a word of one ``[exclusive] sets`` set
+    ("girls" and "boys", "nurses" and "doctors"), after a sentence that tells one figure of their family, the
+    whole. The kinds cannot overlap, so the parts add up to at most it (inclusive); the whole need not be
+    named again. Not read: a whole told beside another figure of its family, parts told in other years."""
+    toks = d.m.tokens[si]
+    pos = next((k for k, t in enumerate(toks) if t.fact >= 0), -1)
+    if pos < 0 or d.hedge_start(si, pos) != 0 or not _single(d.facts[toks[pos].fact]):
+        return
+    like = d.facts[toks[pos].fact]
+    wholes = [
+        t.fact
+        for t in d.m.tokens[si - 1]
+        if t.fact >= 0 and _single(d.facts[t.fact]) and family(d.facts[t.fact]) == family(like)
+    ]
+    if len(wholes) != 1:
+        return
+    total = wholes[0]
+    items = _run(d, si, pos, like)
+    if len(items) < 2 or not _exclusive(d, si, items) or not _fits(d, total, si, items):
+        return
+    if _open_words(d, si, pos, items[-1]):
+        return
+    tf = d.m.frame(total)
+    if any((pf := d.m.frame(toks[p].fact)).period and tf.period and pf.period != tf.period for p in items):
+        return  # "Last year 900 pupils ... This year 520 are girls": another year's whole
+    roles = (("total", total),) + tuple(("item", toks[p].fact) for p in items)
+    yield Relation("breakdown", roles, (d.span(si, pos, items[-1] + 1),), "document", (("inclusive", "yes"),))
 
 
 # Words that join a list's parts, no label of a part: "imports 14,100 and empty boxes another 5,600".
