@@ -37,6 +37,14 @@ TOTAL_AFTER = (
     ("take", "the", "total", "to"),
     ("brings", "the", "total", "to"),
     ("takes", "the", "total", "to"),
+    # "bringing the total raised to £6,500", "taking the total number of arrests to 31": the noun, then "to"
+    ("bringing", "the", "total"),
+    ("taking", "the", "total"),
+    # "taking the death toll to 21", "bringing the toll to 40": a toll is a running total
+    ("bringing", "the", "death", "toll", "to"),
+    ("taking", "the", "death", "toll", "to"),
+    ("bringing", "the", "toll", "to"),
+    ("taking", "the", "toll", "to"),
     ("making", "a", "total", "of"),
     ("for", "a", "total", "of"),
     ("a", "total", "of"),
@@ -266,7 +274,14 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             elif not running:
                 items = _joined_before(d, si, items, f) + items
             cue = d.span(si, cue_start, cue_end)
-            if len(items) >= 2:
+            dated = _dated_additions(d, si, pos, f) if running else []
+            tv = d.facts[ti].value
+            if dated and (tv is None or any((d.facts[i].value or 0) > tv for i in dated)):
+                dated = []  # "more than seven million in 2025, helped by 11 new routes that take the total to 74"
+            if len(items) < 2 and len(dated) >= 2 and same_family(d.facts[ti], f):
+                roles = (("total", ti),) + tuple(("item", i) for i in dated)
+                yield Relation("breakdown", roles, (cue,), "clause", (("inclusive", "yes"),))
+            elif len(items) >= 2:
                 yield Relation("breakdown", (("total", ti),) + tuple(("item", i) for i in items), (cue,), "clause")
             elif items and same_family(d.facts[ti], f) and d.m.words[si][cue_start] != ",":
                 # "saved £75m in 2023, bringing total savings to £100m": one item is part of its total ("Half
@@ -799,6 +814,23 @@ def _items_back(d: _Doc, si: int, pos: int, like: Fact, timed: bool = False) -> 
                 break
         j -= 1
     return out[::-1]
+
+
+# Words between dated items that make them levels or a move, no additions: "from 300 in March to 450 in June".
+_LEVEL_WORDS = frozenset({"from", "to", "than", "up", "down", "rose", "fell", "compared", "against", "versus"})
+
+
+def _dated_additions(d: _Doc, si: int, pos: int, like: Fact) -> list[int]:
+    """The items told each for a time of its own before a running total ("12 arrests on Friday and nine on
+    Saturday, bringing the total to 21"): additions to it, so together at most it; [] when a word of a level
+    or a move stands between them ("rose from 300 in March to 450 in June")."""
+    items = _items_back(d, si, pos, like, timed=True)
+    if len(items) < 2:
+        return []
+    lo, hi = d.pos_of(items[0])[1], d.pos_of(items[-1])[1]
+    if _LEVEL_WORDS & set(d.m.words[si][lo:hi]):
+        return []
+    return items
 
 
 # Words that open a phrase of their own between two figures: the one before them is no item of the list.
