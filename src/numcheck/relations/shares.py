@@ -274,6 +274,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 and (
                     words[after] in d.v.anaphora
                     or (words[after] == "this" and d.facts[part].kind == "money")
+                    # "£29.2m of it" right after the amount (not "£190m to build parts of it")
+                    or (words[after] == "it" and j == gap_start and d.facts[part].kind == "money")
                     or _amount_subject(d, si, after)
                 )
                 and after == j + 1 + (words[j] == "out")
