@@ -178,7 +178,7 @@ from numcheck.relations.elapsed import (
 from numcheck.relations.flows import _flows
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
 from numcheck.relations.frames import _period_slices, _scope_parts
-from numcheck.relations.gaps import _race_gaps
+from numcheck.relations.gaps import _race_gaps, _told_gaps
 from numcheck.relations.golf import _golf
 from numcheck.relations.groups import (
     _answer_pairs,
@@ -495,6 +495,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _tennis,
     _sets_told,
     _race_gaps,
+    _told_gaps,
     _margins,
     _overall_majorities,
     _tournament_sets,

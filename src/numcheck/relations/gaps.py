@@ -11,11 +11,13 @@ gap larger than either time, and a gap whose fact holds only its seconds ("a min
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
-from numcheck.mentions import same_holder
-from numcheck.relations.base import Relation, _Doc
+from numcheck.mentions import CLAUSE_END, same_holder
+from numcheck.relations.base import Relation, _Doc, same_family
+from numcheck.vocab import _toml
 
 # How far apart two times of one race may be (the slower over the faster).
 RACE_SPREAD = Decimal("1.25")
@@ -146,3 +148,63 @@ def _owned_by_other(d: _Doc, fi: int, own: str) -> bool:
 
 def _seconds(unit: str | None, value: Decimal) -> Decimal:
     return value * {"second": 1, "minute": 60, "hour": 3600}.get(unit or "second", 1)
+
+
+# Scales of comparisons.toml [outdone] whose comparatives say which way an amount lies from another ("£1.10
+# cheaper", "12cm longer", "three years older"); speed and merit words are left out ("quicker" is a smaller
+# time, "better" has no way of its own).
+GAP_SCALES = ("size", "price", "length", "age", "heat", "wealth")
+# Kinds an amount gap may be told in.
+GAP_KINDS = frozenset({"money", "count", "measure"})
+
+
+@functools.cache
+def _gap_ways() -> dict[str, str]:
+    """Comparatives after an amount and the way they put the figure before them from the other: "dearer"
+    up, "cheaper" down (comparisons.toml [outdone]), with "more", "less" and "fewer"."""
+    ways = {"more": "up", "less": "down", "fewer": "down"}
+    table = _toml("comparisons.toml")["outdone"]
+    for name in GAP_SCALES:
+        up, down = table[name]
+        ways.update({w: "up" for w in up if w.endswith("er")})
+        ways.update({w: "down" for w in down if w.endswith("er")})
+    return ways
+
+
+def _told_gaps(d: _Doc) -> Iterator[Relation]:
+    """A figure with the gap to another told right after it: "The same items at Lidl came to £122.50, £1.10
+    cheaper" after "cost £121.40 at Aldi"; "In York they cost £52, £7 more". The gap is a stated change from
+    the figure of the family told just before (in its sentence or the one before) to the figure it follows,
+    its way the comparative's; a gap followed by "than" names its own yardstick and is not read here."""
+    ways = _gap_ways()
+    for si, pos, gi, _ in d.figures(GAP_KINDS):
+        words = d.m.words[si]
+        if pos < 2 or pos + 1 >= len(words) or words[pos + 1] not in ways or words[pos - 1] != ",":
+            continue
+        if pos + 2 < len(words) and words[pos + 2] not in CLAUSE_END and words[pos + 2] != ",":
+            continue  # "£7 more than in Leeds", "£7 more expensive": not a bare gap
+        bi = d.fact_at(si, pos - 2)
+        if bi < 0 or not same_family(d.facts[bi], d.facts[gi]) or d.facts[bi].is_range:
+            continue
+        ai = _told_before(d, si, pos - 2, bi)
+        if ai < 0:
+            continue
+        cue = d.span(si, pos + 1, pos + 2)
+        told = "sentence" if d.facts[ai].sentence == si else "document"
+        yield Relation(
+            "change", (("from", ai), ("to", bi), ("stated", gi)), (cue,), told, (("direction", ways[words[pos + 1]]),)
+        )
+
+
+def _told_before(d: _Doc, si: int, pos: int, bi: int) -> int:
+    """The last figure of ``bi``'s family before token ``pos`` in its sentence, else in the sentence before;
+    -1 when none or when it is a range."""
+    b = d.facts[bi]
+    for s2, end in ((si, pos), (si - 1, None)):
+        if s2 < 0:
+            break
+        toks = d.m.tokens[s2]
+        for t in reversed(toks[:end] if end is not None else toks):
+            if t.fact >= 0 and t.fact != bi and same_family(d.facts[t.fact], b):
+                return -1 if d.facts[t.fact].is_range or d.facts[t.fact].value is None else t.fact
+    return -1
