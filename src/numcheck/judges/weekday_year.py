@@ -125,6 +125,37 @@ def _runs_into_next_year(facts: Any, f: Fact, peers: list[int]) -> bool:
     return False
 
 
+# Months apart in the calendar two year-less dates must be before one may be read in the next year.
+NEW_YEAR_MONTHS = 3
+
+
+def _named_years(facts: Any) -> frozenset[int]:
+    """The years the text names, as years or in full dates."""
+    out = set()
+    for g in facts:
+        iso = g.iso or ""
+        if g.kind in ("year", "date") and iso[:4].isdigit():
+            out.add(int(iso[:4]))
+    return frozenset(out)
+
+
+def _across_new_year(facts: Any, f: Fact, peers: list[int], mine: frozenset[int], common: frozenset[int]) -> bool:
+    """The date fits the year after its peers' when it falls months earlier in the calendar than a peer, or
+    the year before when months later, and the text names that year (``mine`` holds only named years): a
+    story told over a new year ("Saturday, 4 January 2025 ... Sunday, 1 December ... Thursday, 24 April")."""
+    _, month, _day = date_parts(f.iso)[0]
+    for p in peers:
+        parts = date_parts(facts[p].iso)
+        if not parts:
+            continue
+        gap = parts[0][1] - month
+        if gap >= NEW_YEAR_MONTHS and mine & {y + 1 for y in common}:
+            return True
+        if -gap >= NEW_YEAR_MONTHS and mine & {y - 1 for y in common}:
+            return True
+    return False
+
+
 def _attributive(view: View, y: Fact) -> bool:
     """ "back above the 2019 level", "below its 2019 peak": a year naming a noun set against another figure
     is a past reference, not the text's own year ("The 2005 tour ends ..." is)."""
@@ -220,6 +251,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             return None  # "would be held on Thursday 7 May next year": the year after the story's
         if _runs_into_next_year(facts, f, peers) and mine & {y + 1 for y in common}:
             return None  # "from Saturday 30 November to Sunday 20 April": the season runs into the next year
+        if _across_new_year(facts, f, peers, mine & _named_years(facts), common):
+            return None  # "Sunday, 1 December" (2024) ... "Thursday, 24 April" (2025): a story over a new year
         if _told_as_past(view, f) and mine & {y - 1 for y in common} and _later_in_year(f, facts, peers, fixed):
             return None  # "due to close on Saturday 9 January ... since the opening night on Tuesday 2 June"
         if not fixed and len(peers) == 1 and facts[peers[0]].span.start > f.span.start:
