@@ -66,10 +66,33 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             hit = _stated_change(_as_printed(a), _as_printed(b), c, direction, "change")
         if hit is None:
             hit = _at_one_precision(a, b, c, direction)
+        if hit is not None and _other_end_fits(view, a, b, c, direction):
+            return None
         return hit
-    if same_family(c, b) and same_family(a, b):
+    if same_family(c, b) and same_family(a, b) and not _PER_HEAD.match(view.after(c, 20)):
         return _amount_change(a, b, c, direction)
     return None
+
+
+# Words after an amount that make it a rate per head, not the size of a change: "rose to £1.14bn from
+# £1.02bn, equal to about £247 per visitor".
+_PER_HEAD = re.compile(r"^\s*(?:per\s+(?!cent\b)[a-z]+|a\s+head|each|apiece)\b", re.I)
+
+
+def _other_end_fits(view: View, a: Fact, b: Fact, c: Fact, direction: str) -> bool:
+    """Another figure of the newer end's family earlier in its sentence makes the stated change hold from the
+    older end: the change is that figure's, linked past an aside ("142,000 spectators attended, including a
+    record 43,500 on Saturday, against 128,000 last year, an increase of 10.9%")."""
+    from numcheck.checks.change import _endpoints_ok, _stated_change
+
+    for g in view.facts:
+        if g.sentence != b.sentence or g.span.start >= b.span.start or g is a or g is c:
+            continue
+        if g.value is None or g.is_range or not _endpoints_ok(a, g):
+            continue
+        if _stated_change(a, g, c, direction, "change") is None:
+            return True
+    return False
 
 
 def _linked_wrongly(a: Fact, b: Fact, c: Fact, direction: str) -> bool:
