@@ -2705,20 +2705,11 @@ def _fact(text: str, starts: Sequence[int], a: _Atom) -> Fact:
     )  # fmt: skip
 
 
-# The gap between a weekday and the next day told with its month when it holds the weekday's bare day and
-# "to": " 8 to " in "from Friday 8 to Sunday 10 May" (a second weekday may follow).
-_FIRST_DAY = startcache.compile(
-    _S
-    + r"+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?"
-    + _S
-    + r"*(?:to|until|till|and|&|-|–)"
-    + _S
-    + r"*(?:[A-Za-z]+"
-    + _S
-    + r"+)?"
-)
-# The gap between a span's first day and its last: " to ", " - Sunday ".
-_SPAN_TO = startcache.compile(_S + r"*(?:to|until|till|and|&|-|–)" + _S + r"*(?:[A-Za-z]+" + _S + r"+)?")
+# The gap between a span's first day and its last: " to ", " - Sunday " (a second weekday may follow).
+_TO_LAST_DAY = _S + r"*(?:to|until|till|and|&|-|–)" + _S + r"*(?:[A-Za-z]+" + _S + r"+)?"
+_SPAN_TO = startcache.compile(_TO_LAST_DAY)
+# The same after a weekday's bare day: " 8 to " in "from Friday 8 to Sunday 10 May".
+_FIRST_DAY = startcache.compile(_S + r"+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?" + _TO_LAST_DAY)
 # Characters a weekday's first day and "to" may take before the day told with its month.
 FIRST_DAY_GAP = 16
 
