@@ -3369,7 +3369,13 @@ def _key_noun_near(d: _Doc, si: int, pos: int) -> bool:
         max(d.m.clause_start(si, pos), pos - KEY_NOUN_REACH),
         min(d.m.clause_end(si, pos), pos + KEY_NOUN_REACH + 1),
     )
-    return any(words[k] in _KEY_NOUNS and k > 0 and words[k - 1] in ("the", "that", "this") for k in range(lo, hi))
+    return any(
+        words[k] in _KEY_NOUNS
+        and k > 0
+        and words[k - 1] in ("the", "that", "this")
+        and not (k > pos + 1 and words[k - 2] == "of")  # "21.3% of the total": the whole of a share
+        for k in range(lo, hi)
+    )
 
 
 # --- one figure told twice with two of its digits swapped: "rose ... to 1,214" … "Of the 1,412 offences" ---
@@ -3436,6 +3442,33 @@ def _share_concept(d: _Doc, first: int, fi: int) -> bool:
     return _stem(singular(d.m.words[si][noun])) in _stems_of(d, d.pos_of(first)[0])
 
 
+@functools.cache
+def _making_up() -> frozenset[str]:
+    """The words of the verbs that tell a part making up a whole ("accounted for", "made up"), as data."""
+    return frozenset(w for p in _toml("vocab.toml")["portion"]["share_before"]["the whole"] for w in p.split())
+
+
+def _subject_stems(d: _Doc, fi: int) -> frozenset[str]:
+    """The content words a share of a whole is told of, before it in its clause, if it is one ("N% of"):
+    "the six largest chains accounted for 82.4% of spending" → {six, largest, chain}; empty otherwise."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    if d.facts[fi].kind != "percent" or pos + 1 >= len(words) or words[pos + 1] != "of":
+        return frozenset()
+    return frozenset(
+        _stem(singular(w))
+        for w in words[d.m.clause_start(si, pos) : d.hedge_start(si, pos)]
+        if w[:1].isalpha() and len(w) > 2 and w not in _ECHO_STOP and w not in _making_up()
+    )
+
+
+def _parts_of_one_whole(d: _Doc, first: int, fi: int) -> bool:
+    """Two shares of one whole, each told of its own subject: "the six largest chains accounted for 82.4% of
+    spending" … "Promotions accounted for 28.4% of spending" are two parts, not one figure told twice."""
+    a, b = _subject_stems(d, first), _subject_stems(d, fi)
+    return bool(a) and bool(b) and not a & b
+
+
 def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """One figure told twice anywhere in the story, the second time with two of its digits changed places:
     "knife offences rose ... to 1,214" … "Of the 1,412 offences involving a knife"; "Only 68.4% of trains
@@ -3494,6 +3527,11 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             continue  # a headline's figure and the lead's: one thing, by their frames
         # Who tells the later figure is no holder of it ("Chief executive Marion Hale said: \"To ride 147 miles").
         teller = bool(fb.holder) and set(fb.holder.split()) <= _said_by(d, si)
+        if not pointing and _parts_of_one_whole(d, first, fi):
+            continue
+        if fa.holder and not fb.holder and not _pointing(d, si, pos):
+            continue  # "the Aurora Star brought 4,180 passengers" … "Of 1,480 passengers questioned": a holder's
+            # figure against one of no holder is another quantity
         if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder) and not teller:
             if not (pointing and fb.holder.split()[-1] in d.v.holder_nouns) and not _holder_told(d, fa.holder, si):
                 continue  # "Labour's 36.8%" against "Civic Renewal had 38.6%": another holder
