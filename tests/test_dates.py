@@ -643,3 +643,23 @@ def test_a_spans_first_day_takes_the_month_told_with_its_last(text: str, written
 
 def test_a_weekday_and_day_alone_has_no_month() -> None:
     assert one("It opens on Wednesday 14th.", "Wednesday 14th").iso == "---14"
+
+
+def test_year_less_date_nearest_the_reporting_date() -> None:
+    """A date told without its year takes the reporting year unless it lies far from the reporting date in it
+    and near it across a new year."""
+    assert dates.nearest_date(datetime.date(2026, 1, 15), 12, 30) == datetime.date(2025, 12, 30)
+    assert dates.nearest_date(datetime.date(2025, 11, 20), 1, 16) == datetime.date(2026, 1, 16)
+    assert dates.nearest_date(datetime.date(2022, 2, 1), 9, 9) == datetime.date(2022, 9, 9)
+    assert dates.nearest_date(datetime.date(2025, 6, 1), 12, 30) == datetime.date(2025, 12, 30)
+    assert dates.nearest_date(datetime.date(2025, 6, 1), 2, 29) is None
+
+
+def test_weekday_of_year_less_date_read_across_a_new_year() -> None:
+    """A dated story of January tells of "Tuesday 30 December" of the year before: no weekday mismatch."""
+    from numcheck import check_text
+
+    text = "Appeal\n\nThursday 15 January 2026 - The appeal, which ran from Tuesday 18 November to Tuesday 30 December, raised £1.2m."
+    assert not [f for f in check_text(text).findings if f.code == "NC301"]
+    wrong = text.replace("Tuesday 18 November", "Wednesday 18 November")
+    assert [f for f in check_text(wrong).findings if f.code == "NC301"]

@@ -2717,7 +2717,9 @@ FIRST_DAY_GAP = 16
 def _first_days(text: str, atoms: list[_Atom]) -> list[_Atom]:
     """The atoms with the first day of a span told with its weekday and no month dated by the month (and
     year) told once with the last day: "from Friday 8 to Sunday 10 May 2026", "Thursday 14th - Saturday 16th
-    August". The day is read as a date of that month, so its weekday is checked as the last day's is."""
+    August". The day is read as a date of that month, so its weekday is checked as the last day's is. A first
+    day told with its month and no year takes the last day's year: "from Thursday 9 July to Saturday 11 July
+    2026"."""
     out = list(atoms)
     for i, a in enumerate(atoms[:-1]):
         if a.kind == "date" and a.d is not None and a.m is None and a.y is None and a.end_atom is None:
@@ -2725,6 +2727,19 @@ def _first_days(text: str, atoms: list[_Atom]) -> list[_Atom]:
             nxt = atoms[i + 2] if atoms[i + 1].kind == "weekday" and i + 2 < len(atoms) else atoms[i + 1]
             if nxt.kind == "date" and nxt.m is not None and _SPAN_TO.fullmatch(text, a.end, nxt.start):
                 out[i] = replace(a, y=nxt.y, m=nxt.m)
+            continue
+        if a.kind == "date" and a.d is not None and a.m is not None and a.y is None and a.end_atom is None:
+            # "from Thursday 9 July to Saturday 11 July 2026": the year told once, with the last day
+            nxt = atoms[i + 2] if atoms[i + 1].kind == "weekday" and i + 2 < len(atoms) else atoms[i + 1]
+            if (
+                nxt.kind == "date"
+                and nxt.y is not None
+                and nxt.m is not None
+                and nxt.d is not None
+                and (a.m, a.d) <= (nxt.m, nxt.d)
+                and _SPAN_TO.fullmatch(text, a.end, nxt.start)
+            ):
+                out[i] = replace(a, y=nxt.y)
             continue
         if a.kind != "weekday" or a.end_atom is not None:
             continue
@@ -2783,6 +2798,33 @@ _DATELINE_BEFORE = startcache.compile(
 _DATELINE_AFTER = startcache.compile(
     r"^" + _S + r"*(?:\([^)\n]{1,40}\))?" + _S + r"*(?:[-–—:|]" + _S + r"*(?:\S.*)?|[.,]?" + _S + r"*)$"
 )
+
+
+# Days from the reporting date within which a date told without its year is read in the year before or
+# after the reporting year, when in the reporting year it would lie more than ``FAR_IN_YEAR`` days away.
+NEAR_OTHER_YEAR = 120
+FAR_IN_YEAR = 240
+
+
+def nearest_date(today: datetime.date, month: int, day: int) -> datetime.date | None:
+    """A date told without its year in a dated text: that day in the reporting year, or in the year before or
+    after it when it lies near the reporting date across a new year and far from it in the reporting year. A
+    story of 15 January 2026 tells of "Tuesday 30 December" last year, one of 20 November 2025 of "Friday 16
+    January" next year; one of 1 February tells of "9 September" that year. None for a day no year has."""
+    try:
+        same = datetime.date(today.year, month, day)
+    except ValueError:
+        same = None
+    if same is not None and abs((same - today).days) <= FAR_IN_YEAR:
+        return same
+    for y in (today.year - 1, today.year + 1):
+        try:
+            other = datetime.date(y, month, day)
+        except ValueError:
+            continue
+        if abs((other - today).days) <= NEAR_OTHER_YEAR:
+            return other
+    return same
 
 
 def reporting_date(doc: Document, facts: Sequence[Fact] | None = None) -> datetime.date | None:

@@ -129,16 +129,8 @@ def dated_near(day: Day, today: dt.date) -> Day:
     reporting date (a story of 3 January tells of "28 December" last year)."""
     if day.date is not None or day.month_day is None:
         return day
-    options = []
-    for y in (today.year - 1, today.year, today.year + 1):
-        try:
-            options.append(dt.date(y, *day.month_day))
-        except ValueError:
-            continue
-    if not options:
-        return day
-    d = min(options, key=lambda x: abs((x - today).days))
-    return Day(d, day.month_day, d.weekday())
+    d = dates.nearest_date(today, *day.month_day)
+    return day if d is None else Day(d, day.month_day, d.weekday())
 
 
 def differ(a: Day, b: Day) -> bool:

@@ -3,8 +3,9 @@
 Tests:
 
 - ``weekday``: a weekday written next to a full date that falls on another
-  day ("Monday, 7 October 2014"); a date without a year takes the reporting
-  year, and stays silent without one. Numeric dates that read both ways
+  day ("Monday, 7 October 2014"); a date without a year takes the year that
+  puts it nearest the reporting date (a story of 15 January tells of "Tuesday
+  30 December" last year), and stays silent without one. Numeric dates that read both ways
   (10/09) are left alone.
 - ``invalid``: a day the month does not have ("30 February", "31 April"),
   from the rule's regexes (the bundled NC302 reads the fact table through
@@ -30,6 +31,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from numcheck import startcache
+from numcheck.dates import nearest_date
 from numcheck.model import Fact, Hit, Span, SpanIndex
 from numcheck.patterns import View, compile_regex, content_words
 
@@ -238,8 +240,8 @@ def _weekday_text(view: View, judged: list[Span]) -> Iterator[Hit]:
 
 def _text_date(m: Any, today: dt.date | None) -> dt.date | None:
     year_text = m.group("y") or m.group("y2")
-    year = int(year_text) if year_text else (today.year if today else None)
-    if year is None:
+    year = int(year_text) if year_text else None
+    if year is None and today is None:
         return None
     if m.group("n1"):
         a, b = int(m.group("n1")), int(m.group("n2"))
@@ -249,6 +251,8 @@ def _text_date(m: Any, today: dt.date | None) -> dt.date | None:
     else:
         name = (m.group("m1") or m.group("m")).lower()
         month, day = MONTHS[name], int(m.group("d1") or m.group("d2"))
+    if year is None:
+        return nearest_date(today, month, day) if today is not None else None
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -300,7 +304,7 @@ def _date_of(f: Fact, today: dt.date | None) -> dt.date | None:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         m = _ISO_NOYEAR.match(iso)
         if m and today is not None:
-            return dt.date(today.year, int(m.group(1)), int(m.group(2)))
+            return nearest_date(today, int(m.group(1)), int(m.group(2)))
     except ValueError:
         return None
     return None
