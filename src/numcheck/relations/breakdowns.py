@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from numcheck.mentions import CLAUSE_END, QUOTE_MARKS
 from numcheck.model import Fact
+from numcheck.patterns import TIME_WORDS
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
 from numcheck.relations.lists import _capital, placed_in_places
 from numcheck.relations.referents import clause_subject, referent, subject_at
@@ -188,6 +189,28 @@ def _verb_since_join(d: _Doc, words: tuple[str, ...], lo: int, hi: int) -> bool:
     return last >= 0 and any(w in d.v.clause_verbs or w.endswith("ed") and len(w) > 4 for w in words[last + 1 : hi])
 
 
+# Tokens between a bracket and the colon of a period's label: "(2023: £188m)", "(last year: 4,120)".
+LABEL_WORDS = 3
+
+
+def _period_label(d: _Doc, si: int, j: int) -> bool:
+    """A colon after a period that opens a bracket labels that period's figure: "profit was £212m (2023:
+    £188m)", "12,400 visitors (last year: 11,900)". What follows is an older value, no list."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if words[j] != ":":
+        return False
+    for b in range(j - 1, max(-1, j - 2 - LABEL_WORDS), -1):
+        if words[b] == "(":
+            label = range(b + 1, j)
+            return bool(label) and all(
+                (toks[k].fact >= 0 and d.facts[toks[k].fact].kind in _ITEM_TIMES)
+                or words[k] in TIME_WORDS
+                or words[k] in _TIME_WORDS
+                for k in label
+            )
+    return False
+
+
 def _breakdowns(d: _Doc) -> Iterator[Relation]:
     for si, pos, fi, f in d.figures(COUNTABLE):
         words = d.m.words[si]
@@ -207,6 +230,13 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             and words[j] not in (".", ";", "!", "?")
         ):
             opener = d.v.breakdown_open.starting_at(words, j) or _with_open(d, si, j)
+            if opener and _period_label(d, si, j):
+                close = _bracket_close(words, j)
+                if close < 0:
+                    break
+                j = close + 1  # "£212m (2023: £188m)": last year's figure in brackets, no list; a list may follow
+                colon = _colon_after(d, si, close)
+                continue
             if opener and any(w in QUOTE_MARKS for w in words[pos + 1 : j]):
                 break  # 'a lifestyle "far beyond her salary of £38,000 a year", including £88,000 on holidays'
             if opener:
