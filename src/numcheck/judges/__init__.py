@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from numcheck.model import Hit
 from numcheck.patterns import View
-from numcheck.relations import Relation, build
+from numcheck.relations import Relation, build, doc_of
 
 if TYPE_CHECKING:
     from numcheck.model import Rule
@@ -95,6 +95,8 @@ def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
     judge = module(rule.judge)
     rename = getattr(judge, "TEMPLATE_ROLES", {})
     for b in view.bind(rule.compiled.get("templates", ()), trusted=rule.trusted):
+        if _binds_size_bound(view, b.roles.values()):
+            continue  # "Schools with over 1,000 pupils rose from 84 to 97": 1,000 bounds the schools, no change
         roles = tuple((rename.get(r, r), i) for r, i in b.roles.items())
         labels = tuple(sorted(b.groups.items()))
         extra = getattr(judge, "from_binding", None)
@@ -103,6 +105,12 @@ def template_relations(rule: Rule, view: View) -> Iterator[Relation]:
             rel = extra(rel, b, view, rule)
         if rel is not None:
             yield rel
+
+
+def _binds_size_bound(view: View, figures: Iterable[int]) -> bool:
+    """A template bound a figure that only bounds the size of a group's members (``_Doc.size_bound_at``)."""
+    d = doc_of(view)
+    return any(d.size_bound_at(*d.pos_of(fi)) for fi in figures if fi in d.m.by_fact)
 
 
 def find(rule: Rule, view: View) -> Iterator[Hit]:

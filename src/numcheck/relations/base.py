@@ -264,6 +264,8 @@ _UNIT_NOUNS = frozenset(
 # Words before a small figure that make it a bound of an age or a size, not a set ("children under five").
 _BOUND_WORDS = frozenset({"under", "over", "aged", "below", "above"})
 AGE_BOUND_MAX = 120
+# Hedges of a figure that bound a size rather than tell a count: "with over 1,000 pupils", "500 or more".
+SIZE_BOUND_HEDGES = frozenset({"more than", "less than", "at least", "at most"})
 # Kinds of a moment an event is told at ("at 18:00 on Tuesday", "on Thursday 9 May").
 _MOMENTS = frozenset({"date", "weekday", "time"})
 # Words ending in "s" right after a bound that count nothing: "children under five was", "under 16 years".
@@ -356,6 +358,16 @@ class _Doc:
             if fi >= 0 and self.facts[fi].hedge == "exact":
                 return pos  # "pushed rates up to 2.25%", "will go up to £1,823 from £1,749": the level reached
         return hit[1] if hit else pos
+
+    def size_bound_at(self, si: int, k: int) -> bool:
+        """The figure at token ``k`` bounds the size of each member of a group named before "with": "Schools
+        with over 1,000 pupils rose from 84 to 97", "those with 500 or more cows", "firms with fewer than 50
+        staff". It counts nothing the sentence moves or adds up."""
+        fi = self.fact_at(si, k)
+        if fi < 0 or self.facts[fi].hedge not in SIZE_BOUND_HEDGES:
+            return False
+        h = self.hedge_start(si, k)
+        return h > 0 and self.m.words[si][h - 1] == "with"
 
     def own_words(self, si: int, k: int) -> bool:
         """Token ``k`` is one of a figure's own words, told right before it: a hedge or a phrase that names

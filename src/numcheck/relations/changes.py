@@ -167,9 +167,18 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
             if bi >= 0 and bi != ai and not _chart_places(d, si, ai, bi):
                 b = d.facts[bi]
                 if b.kind in AMOUNTS and not b.is_range and b.value is not None:
-                    yield from _pair(d, si, pos, prev, before, link, ai, bi, j)
+                    yield from _unbounded(d, _pair(d, si, pos, prev, before, link, ai, bi, j))
         # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
-        yield from _back_change(d, si, pos, ai)
+        yield from _unbounded(d, _back_change(d, si, pos, ai))
+
+
+def _unbounded(d: _Doc, rels: Iterable[Relation]) -> Iterator[Relation]:
+    """The relations with no figure that bounds a group's size ("Schools with over 1,000 pupils rose from 84
+    to 97", "those with 500 or more cows": ``_Doc.size_bound_at``): such a figure is no end nor size of a
+    change."""
+    for rel in rels:
+        if not any(fi is not None and d.size_bound_at(*d.pos_of(fi)) for _, fi in rel.roles):
+            yield rel
 
 
 def _chart_places(d: _Doc, si: int, ai: int, bi: int) -> bool:
