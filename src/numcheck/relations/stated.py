@@ -213,6 +213,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
                     break
                 continue
             ci, role, label = found
+            if s2 < si and _told_again_later(d, ci, rel):
+                break  # "... up 61% on pre-pandemic level" … "the backlog is 61 per cent higher": another base's
             if not _same_measure(d, ci, bi):
                 break  # "like-for-like sales fell 3.8%" … "Total sales came to £318m, down from £327m"
             if _periods_differ(d, ci, bi):
@@ -225,7 +227,8 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
             break
         else:
             told = _lead_stated_for(d, rel, concepts, used, mood)
-            if told is not None:
+            li = told.get("stated") if told is not None else None
+            if told is not None and not (li is not None and _told_again_later(d, li, rel)):
                 used.update(i for _, i in told.roles)
                 yield told
 
@@ -636,6 +639,30 @@ def _changes_ending_in(changes: Sequence[Relation], d: _Doc, si: int) -> int:
     return n
 
 
+def _told_again_later(d: _Doc, li: int, rel: Relation) -> bool:
+    """The lead's stated change ``li`` is told again later in the story, by a rate it rounds with a direction
+    word of its own, that is no part of ``rel``: "Wet winter cuts wheat harvest by 11%" … "The wheat harvest
+    fell by 11.4% ..." (the barley's move told after it is not what the 11% sizes); "... up 61% on
+    pre-pandemic level" … "the backlog is 61 per cent higher" than before the pandemic."""
+    lf = d.facts[li]
+    if lf.value is None:
+        return False
+    own = {i for _, i in rel.roles}
+    for fj in range(li + 1, len(d.facts)):
+        g, m = d.facts[fj], d.m.by_fact.get(fj)
+        if (
+            fj not in own
+            and m is not None
+            and m.direction
+            and g.kind == lf.kind
+            and g.value is not None
+            and g.sentence > lf.sentence
+            and lf.interval.contains(g.value)
+        ):
+            return True
+    return False
+
+
 def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change told in the body with its ends and its own stated change, against the stated change the
     headline or the lead gives the same thing: "Revenues at Calder Media slipped 11% in 2024." …
@@ -663,6 +690,8 @@ def _lead_stated_again(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
         if len(found) != 1:
             continue  # nothing in the lead, or two changes it might be
         li = found[0]
+        if _told_again_later(d, li, rel) and not d.facts[li].interval.contains(d.facts[ci].value or Decimal(-1)):
+            continue  # the lead's rate is another change's, told again after it
         if _months_named(d, li) and _months_named(d, ci) and _months_named(d, li) != _months_named(d, ci):
             continue  # "a 14% rise in quarterly profit" is no change of the nine months' net income
         labels = dict(rel.labels)
