@@ -152,6 +152,8 @@ def is_gap(d: _Doc, fi: int) -> bool:
     k = d.hedge_start(si, pos)
     if k >= 2 and words[k - 1] in ("to", "of") and words[k - 2] in d.v.gap_before:
         return True  # "stretched the lead to 21 points", "a margin of 12 votes" ([comparison] gap_before)
+    if k >= 2 and words[k - 1] == "of" and _gap_noun_before(d, si, k - 1):
+        return True  # "a margin in favour of 578", "a lead over Labour of 4,000"
     if k >= 2 and words[k - 1] == "by" and d.v.score_verbs.intersection(words[d.m.clause_start(si, k) : k - 1]):
         return True  # "beat Wessex by 37 runs", "won by 12 votes": the winning margin
     for k in range(pos + 1, min(len(words), pos + 2 + GAP_NOUN_WORDS)):
@@ -161,6 +163,22 @@ def is_gap(d: _Doc, fi: int) -> bool:
             return True  # "five shots off the pace", "four points off the lead"
         if toks[k].fact >= 0 or not words[k][:1].isalpha():
             return False
+    return False
+
+
+# Words between a gap noun and the "of" before its size: "a margin in favour of 578", "a lead over Labour of".
+GAP_NOUN_REACH = 4
+
+
+def _gap_noun_before(d: _Doc, si: int, of: int) -> bool:
+    """A gap noun opens the phrase that ends at the "of" at token ``of``, past a few words of no figure or
+    clause mark: "a margin in favour of", "a lead over the Tories of" ([comparison] gap_before)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for j in range(of - 1, max(-1, of - 2 - GAP_NOUN_REACH), -1):
+        if toks[j].fact >= 0 or not words[j][:1].isalpha():
+            return False
+        if words[j] in d.v.gap_before:
+            return j > 0 and words[j - 1] in ("a", "the", "its", "their", "his", "her")
     return False
 
 

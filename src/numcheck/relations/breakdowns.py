@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from numcheck.mentions import CLAUSE_END, QUOTE_MARKS
 from numcheck.model import Fact
 from numcheck.patterns import TIME_WORDS
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, same_family, whole_floors
+from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, is_gap, same_family, whole_floors
 from numcheck.relations.lists import _capital, placed_in_places
 from numcheck.relations.referents import clause_subject, referent, subject_at
 from numcheck.relations.referents import words as referent_words
@@ -117,7 +117,7 @@ def _items_from(
                 continue  # "with its 212 managed pubs and its wholesale arm contributing £142m and £72m"
             if not same_family(f, like) or f.is_range or f.value is None:
                 break
-            if out and (d.older_end(si, j) or d.gap_told(si, j) or _more_than_after(words, j)):
+            if out and (d.older_end(si, j) or d.gap_told(si, j) or _more_than_after(words, j) or is_gap(d, fi)):
                 break  # "eight women and six men, up from 11 swimmers": an older level, not an item ("four more")
             if out and _from_since_join(words, d.pos_of(out[-1])[1] + 1, j):
                 break  # "including 97 that were rejected, from an electorate of 73,412": no item
@@ -298,7 +298,7 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
             # "a total of" closes the list whatever times its items are told for; "bringing the total to"
             # may be a running total of earlier days as well.
             running = d.m.words[si][cue_start] in _RUNNING
-            items = _items_back(d, si, pos, f, timed=not running)
+            items = _items_back(d, si, pos, f, timed=not running, running=running)
             if d.m.words[si][cue_start] == ",":
                 items = _joined_tail(d, items)  # "ewes produced 318 lambs ... and 149 ..., 567 in total"
             elif not running:
@@ -814,19 +814,24 @@ _RUNNING = frozenset({"bringing", "taking", "bring", "take", "brings", "takes"})
 _ITEM_TIMES = frozenset({"weekday", "date", "year", "month", "relative"})
 
 
-def _items_back(d: _Doc, si: int, pos: int, like: Fact, timed: bool = False) -> list[int]:
+def _items_back(d: _Doc, si: int, pos: int, like: Fact, timed: bool = False, running: bool = False) -> list[int]:
     """The listed figures ending at ``pos``, walking back while the gaps are short. With ``timed``, a day
     or a year told with an item is passed over ("10,000 on Friday, 12,000 on Saturday and 15,000 on
     Sunday, a total of 37,000"): the words after the list say the items add up, whatever times they are
     told for."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    out = [toks[pos].fact]
+    # With ``running``: "Slight injuries fell to 2,904 from 3,118, bringing total casualties to 3,554": a
+    # move's older end is no item of the running total it brings up (its newer end is). A total of a run of
+    # years keeps it: "rose from 612 in 2022 to 718 and 845, a total of 2,175".
+    out = [] if running and d.older_end(si, pos) else [toks[pos].fact]
     gap = 0
     j = pos - 1
     while j >= 0:
         fi = toks[j].fact
         if fi >= 0 and timed and d.facts[fi].kind in _ITEM_TIMES:
+            gap += 1
+        elif fi >= 0 and running and d.older_end(si, j):
             gap += 1
         elif fi >= 0:
             f = d.facts[fi]
