@@ -27,7 +27,7 @@ from numcheck.relations.base import (
     one_or_more,
     same_family,
 )
-from numcheck.relations.conversions import _period_after
+from numcheck.relations.conversions import _dimensions, _period_after
 from numcheck.relations.flows import flow_figures
 from numcheck.relations.referents import opens_clause, referent, subject_at
 from numcheck.relations.referents import words as referent_words
@@ -152,6 +152,9 @@ COMPARE_REACH = 14
 def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
     for si, pos, ai, _ in d.figures(AMOUNTS):
         words, toks = d.m.words[si], d.m.tokens[si]
+        k = d.hedge_start(si, pos)
+        if k >= 2 and words[k - 1] == "(" and _dimensions(d, si, k - 2) is not None:
+            continue  # "from 30mph to 20mph (48km/h to 32km/h)": the bracket converts the move's ends, no range
         prev = pos - 1
         # "pushed rates up to 4.5%": no hedge to pass over when the fact says so (``_Doc.hedge_start``).
         hedged = d.hedge_start(si, pos) < pos

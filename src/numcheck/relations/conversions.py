@@ -34,7 +34,8 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
                 cue = (d.span(si, pos + 1, pos + 2),)
                 pair = _dimensions(d, si, pos)
                 if pair is not None:
-                    # "32m by 12m (105ft by 39ft)": each side of the size against its own conversion
+                    # "32m by 12m (105ft by 39ft)", "from 30mph to 20mph (48km/h to 32km/h)": each side
+                    # against its own conversion
                     (first, conv_first), (second, conv_second) = pair
                     yield from _bracket(first, [conv_first], cue)
                     yield from _bracket(second, [conv_second], cue)
@@ -80,14 +81,22 @@ def _aside(d: _Doc, si: int, pos: int) -> tuple[int, bool, int] | None:
     return bi, k > j, opener
 
 
+# Words that join two figures converted pair by pair in the bracket after them: a size "32m by 12m (105ft by
+# 39ft)", a move or range "from 30mph to 20mph (48km/h to 32km/h)", "5-8 miles (8-13km)".
+_PAIR_JOINS = (frozenset({"by", "x", "\u00d7"}), frozenset({"to", "-", "\u2013"}))
+
+
 def _dimensions(d: _Doc, si: int, pos: int) -> tuple[tuple[int, tuple[int, bool]], tuple[int, tuple[int, bool]]] | None:
-    """A size told "A by B (C by D)" with B at token ``pos``: ((A, C), (B, D)), each conversion with whether
-    a hedge stands before it; else None."""
+    """Two figures told "A by B (C by D)" or "A to B (C to D)" with B at token ``pos``: ((A, C), (B, D)),
+    each conversion with whether a hedge stands before it; else None."""
     words = d.m.words[si]
-    if pos < 2 or words[pos - 1] not in ("by", "x", "\u00d7") or d.fact_at(si, pos - 2) < 0:
+    if pos < 2 or d.fact_at(si, pos - 2) < 0:
+        return None
+    joins = next((j for j in _PAIR_JOINS if words[pos - 1] in j), None)
+    if joins is None:
         return None
     c = d.skip_hedge(si, pos + 2)
-    if c + 2 >= len(words) or words[c + 1] not in ("by", "x", "\u00d7"):
+    if c + 2 >= len(words) or words[c + 1] not in joins:
         return None
     e = d.skip_hedge(si, c + 2)
     if e + 1 >= len(words) or words[e + 1] != ")":
