@@ -55,6 +55,8 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     (i > 0 and words[i - 1] in _DETERMINERS) or (end < len(words) and words[end] in v.not_after_most)
                 ):
                     continue  # "the most popular gadget", "most likely": a superlative
+                if unit == "share" and _of_another_level(d, si, end):
+                    continue  # "at 3.1%, roughly half the North East's figure": a multiple of another level
             else:
                 continue
             fi, cue_end = _beside(d, si, end, unit)
@@ -149,10 +151,12 @@ _TIME_KINDS = frozenset({"year", "date", "relative", "month"})
 
 def _of_another_level(d: _Doc, si: int, j: int) -> bool:
     """A fraction word ending before token ``j`` sets its figure against another level, not a whole: its
-    noun phrase ("the previous year's rate", "the 2.7% seen in 2011") has a yardstick head (data:
-    fraction_yardsticks) or a percentage."""
+    noun phrase ("the previous year's rate", "the 2.7% seen in 2011", "the North East's figure") has a
+    yardstick head (data: fraction_yardsticks) or a percentage, or it is "that of" another holder."""
     words, toks = d.m.words[si], d.m.tokens[si]
     k = j + (j < len(words) and words[j] == "of")
+    if k + 1 < len(words) and words[k] in ("that", "those") and words[k + 1] == "of":
+        return True  # "about half that of London": the level of another holder
     if k >= len(words) or not (words[k] in _DETERMINERS or words[k].endswith("'s") or _framed(d, toks[k].fact)):
         return False  # "half of members": a whole; "half the ..." / "a third of its ..." may be a level
     for x in range(k, min(len(words), k + QUALIFIER_NP)):
