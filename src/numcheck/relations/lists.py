@@ -1163,8 +1163,29 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
             continue  # "Arden lent £5.1bn, ahead of Bexley with £3.3bn, Carr with ...": rivals, not its parts
         if d.older_end(*d.pos_of(total)):
             continue  # "The Greens now have nine, up from eight, the Conservatives 14, ...": an older level
+        if _possessive_sibling(d, si, total, entries[0].fact):
+            continue  # "Scotland's food banks gave out 262,000 parcels, Wales's 171,000": the first of the list
         roles = (("total", total),) + tuple(("item", e.fact) for e in entries)
         yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
+
+
+def _possessive_sibling(d: _Doc, si: int, total: int, item: int) -> bool:
+    """The whole is told in the list's sentence of a name's possessive, as the list's first item is: "Scotland's
+    food banks gave out 262,000 parcels, Wales's 171,000 and Northern Ireland's 89,000". It is the list's
+    first entry, no whole of the others."""
+    ts, tpos = d.pos_of(total)
+    _, ipos = d.pos_of(item)
+    words = d.m.words[si]
+    text = d.m.view.text
+    toks = d.m.tokens[si]
+
+    def owned(lo: int, hi: int) -> bool:
+        return any(words[k].endswith(("'s", "\u2019s")) and text[toks[k].start].isupper() for k in range(lo, hi))
+
+    if ts != si or tpos >= ipos:
+        return False
+    k = d.hedge_start(si, ipos)
+    return owned(max(0, k - 3), k) and owned(d.m.clause_start(si, tpos), tpos)
 
 
 def _ranked_before(d: _Doc, si: int, total: int, first: int) -> bool:
