@@ -212,6 +212,7 @@ from numcheck.relations.margins import _margins, _overall_majorities
 from numcheck.relations.matches import _match_minutes
 from numcheck.relations.moved import _moves_apart, _older_apart
 from numcheck.relations.multiples import _inferred_multiples, _multiple_told_after, _multiples_of, _premiums
+from numcheck.relations.named import _named_comparisons
 from numcheck.relations.outdone import _outdone
 from numcheck.relations.partlists import _part_lists
 from numcheck.relations.partshares import _another_parts, _told_part_shares
@@ -333,6 +334,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _inferred_multiples,
     _streaks,
     _comparisons,
+    _named_comparisons,
     _standings,
     _portions,
     _conversions,

@@ -24,6 +24,7 @@ from numcheck.relations.base import (
     sized_figures,
     told_time,
 )
+from numcheck.relations.named import named_level
 from numcheck.vocab import singular
 
 # Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
@@ -114,6 +115,9 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
                 # "closed at 312p, more than triple their launch price": a level named by a noun, told before.
                 found = _newer(d, si, start, None)
                 ref = d.reference_level(si, after, found[0]) if found is not None else None
+                if ref is None and found is not None:
+                    # "almost double its current output": a level named by words, told in another sentence
+                    ref = named_level(d, si, after, found[0])
                 if (
                     found is None
                     or ref is None
