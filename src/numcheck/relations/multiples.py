@@ -24,7 +24,7 @@ from numcheck.relations.base import (
     sized_figures,
     told_time,
 )
-from numcheck.relations.named import named_level
+from numcheck.relations.named import named_level, named_subject
 from numcheck.vocab import singular
 
 # Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
@@ -127,6 +127,8 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
                 (bi, evidence), (ai, after) = found, ref
             elif ai >= 0:
                 found = _newer(d, si, start, d.facts[ai]) or _level_at_end(d, si, start, ai)
+                if found is None and (named := named_subject(d, si, start, ai)) >= 0:
+                    found = named, "document"  # "The strongest gust was recorded at ..., almost triple the 48mph"
                 if found is None:
                     continue
                 bi, evidence = found

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from numcheck import startcache
 from numcheck.mentions import CLAUSE_END
-from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, same_family
+from numcheck.relations.base import _NP_STOP, FRAME_KINDS, Relation, _Doc, same_family
 from numcheck.vocab import _toml, singular
 
 # Words of a named level's phrase after its determiner ("the long-term monthly average").
@@ -36,6 +36,9 @@ NAMED_AHEAD = 2
 NAMING_REACH = 8
 # Words after a figure that may tell what level it is ("40 million litres at its 2022 peak").
 NAMED_AFTER = 5
+# Words that end what is told after a figure: "8.6 tonnes last year and a five-year average" (the average is
+# the next figure's).
+_AFTER_STOPS = frozenset({",", "and", "or", "but", "while", "against", "compared", "versus"})
 # Letters two words must share to be one word told in another form ("five-year", "uk").
 STEM = 5
 # Tokens back from a comparison word that the figure compared may stand ("a river level of 6.4m,
@@ -43,6 +46,9 @@ STEM = 5
 COMPARED_REACH = 12
 # A year written in a time ("February 2020", "2019-20").
 _YEAR = startcache.compile(r"\b(?:1[89]|20)\d\d\b")
+# Tokens after a comparison word that the figure a named subject is set against may stand ("higher than the
+# design level of 4.6m").
+OBJECT_REACH = 8
 # Kinds of figure a named level may be.
 AMOUNTS = frozenset({"count", "number", "money", "measure", "percent", "duration"})
 # Comparison words that are as often a stretch of time or a hedge ("over the next 12 months").
@@ -81,19 +87,26 @@ class NamedPhrase:
     marks: tuple[str, ...]  # words or times that narrow it ("five-year", "uk", "2020")
 
 
-def phrase_at(d: _Doc, si: int, k: int) -> NamedPhrase | None:
+def phrase_at(d: _Doc, si: int, k: int, subject: bool = False) -> NamedPhrase | None:
     """ "the 2020 peak", "the five-year norm", "its current output", "the UK average" at token ``k``: a
     determiner, up to ``PHRASE_WORDS`` words or times, and a head noun that closes the clause (no "of" and
-    figure after it, no figure of its own). None for a name ("the Tories"), a stretch of time ("the past
-    decade") or a phrase that goes on ("the level of winter 2020-21")."""
+    figure after it, no figure of its own). With ``subject`` the phrase opens its sentence and its verb
+    follows it ("The strongest gust was recorded", "This month's rainfall was"), its determiner may be a
+    time's possessive. None for a name ("the Tories"), a stretch of time ("the past decade") or a phrase
+    that goes on ("the level of winter 2020-21")."""
     words, toks = d.m.words[si], d.m.tokens[si]
     w = _words()
     if 0 < k < len(words) and words[k] not in w.determiners and words[k - 1] in w.determiners:
         k -= 1  # "almost double its current output": the determiner read as the multiple's link
-    if k >= len(words) or words[k] not in w.determiners:
+    if k >= len(words):
+        return None
+    marks: list[str] = []
+    if subject and (owner := _time_owner(d, si, k)):
+        marks.append(owner)  # "This month's rainfall", "Last year's crop"
+    elif words[k] not in w.determiners:
         return None
     text = d.view.text
-    j, marks = k + 1, []
+    j = k + 1
     head = ""
     while j < len(words) and j - k <= PHRASE_WORDS:
         fi = toks[j].fact
@@ -105,8 +118,13 @@ def phrase_at(d: _Doc, si: int, k: int) -> NamedPhrase | None:
             j += 1
             continue
         word = words[j]
-        if not (word.replace("-", "").isalpha()):
+        if not (word.replace("-", "").isalpha()) or word in ("'", "s"):
+            if word in ("'", "s") and not head:
+                j += 1  # "this year ' s": a possessive split off
+                continue
             break
+        if head and (word in _NP_STOP or d.verb_like(word)):
+            break  # "The strongest gust was recorded": the verb said of it
         if word in w.times:
             return None  # "the year before", "the past decade": a time, no level
         if text[toks[j].start : toks[j].start + 1].isupper() and j + 1 < len(words) and words[j + 1] in CLAUSE_END:
@@ -117,17 +135,33 @@ def phrase_at(d: _Doc, si: int, k: int) -> NamedPhrase | None:
         j += 1
     if not head or head in w.not_heads or (j < len(words) and words[j] == "of"):
         return None
-    if j < len(words) and words[j] not in CLAUSE_END and words[j] not in (",", "and", "but", "when", "which"):
+    nxt = words[j] if j < len(words) else "."
+    if subject:
+        if not (nxt in _NP_STOP or d.verb_like(nxt)):
+            return None  # "The strongest gust in Wales": more is told of it
+    elif nxt not in CLAUSE_END and nxt not in (",", "and", "but", "when", "which"):
         return None  # "the peak flow on the Severn": more is told of it
     narrowing = tuple(m for m in marks if m not in w.plain and m not in w.determiners)
     return NamedPhrase(j, head, narrowing)
 
 
-def named_level(d: _Doc, si: int, k: int, like: int) -> tuple[int, int] | None:
-    """The figure of ``like``'s family that the phrase at token ``k`` names, told in another sentence
-    ("the 2020 peak" ... "peaked at 5.9m"), and the token after the phrase; None when no figure, or two
-    that disagree, are named so."""
-    phrase = phrase_at(d, si, k)
+def _time_owner(d: _Doc, si: int, k: int) -> str:
+    """A time's possessive at token ``k`` standing as a phrase's determiner ("This year's crop", "Last
+    month's rainfall"): the time in lower case, else ""."""
+    fi = d.fact_at(si, k)
+    if fi < 0 or d.facts[fi].kind not in FRAME_KINDS:
+        return ""
+    f, words = d.facts[fi], d.m.words[si]
+    if f.text.endswith(("'s", "’s")) or tuple(words[k + 1 : k + 3]) == ("'", "s"):
+        return f.text.lower().removesuffix("'s").removesuffix("’s")
+    return ""
+
+
+def named_level(d: _Doc, si: int, k: int, like: int, subject: bool = False) -> tuple[int, int] | None:
+    """The figure of ``like``'s family (any amount when ``like`` is -1) that the phrase at token ``k``
+    names, told in another sentence ("the 2020 peak" ... "peaked at 5.9m"), and the token after the phrase;
+    None when no figure, or two that disagree or measure apart, are named so."""
+    phrase = phrase_at(d, si, k, subject)
     if phrase is None:
         return None
     found: list[tuple[int, int]] = []
@@ -141,9 +175,23 @@ def named_level(d: _Doc, si: int, k: int, like: int) -> tuple[int, int] | None:
         return None
     found.sort()
     first = d.facts[found[0][1]]
-    if any(not d.facts[fi].interval.overlaps(first.interval) for _, fi in found):
+    if any(not d.facts[fi].interval.overlaps(first.interval) or not same_family(d.facts[fi], first) for _, fi in found):
         return None  # two levels so named: which one is meant is not told
     return found[0][1], phrase.end
+
+
+def named_subject(d: _Doc, si: int, j: int, like: int) -> int:
+    """The figure a sentence's subject names when no figure stands before the word at token ``j``: "The
+    strongest gust was recorded at ..., almost triple the 48mph forecast" ... "gusts of up to 94mph";
+    "This year's crop was well below the five-year norm" ... "the average yield was 7.1 tonnes"; -1 if
+    none."""
+    toks = d.m.tokens[si]
+    if any(t.fact >= 0 and d.facts[t.fact].kind in AMOUNTS - FRAME_KINDS for t in toks[:j]):
+        return -1  # a figure of the sentence's own before the word: read by the readers of it
+    if any(w in _NEW_SUBJECT or w == ";" for w in d.m.words[si][:j]):
+        return -1
+    named = named_level(d, si, 0, like, subject=True)
+    return named[0] if named is not None and named[1] <= j else -1
 
 
 def _names_level(d: _Doc, s2: int, pos: int, like: int, phrase: NamedPhrase) -> bool:
@@ -151,10 +199,10 @@ def _names_level(d: _Doc, s2: int, pos: int, like: int, phrase: NamedPhrase) -> 
     (no amount moved), told with the phrase's head or a word of its kind, in a sentence that tells what
     narrows the phrase."""
     fi = d.m.tokens[s2][pos].fact
-    f, a = d.facts[fi], d.facts[like]
-    if f.kind not in AMOUNTS or f.is_range or f.value is None or not same_family(f, a):
+    f = d.facts[fi]
+    if f.kind not in AMOUNTS or f.is_range or f.value is None or (like >= 0 and not same_family(f, d.facts[like])):
         return False
-    if d.move_size(fi) or _moved(d, s2, pos) or not _same_noun(d, fi, like):
+    if d.move_size(fi) or _moved(d, s2, pos) or (like >= 0 and not _same_noun(d, fi, like)):
         return False
     if not _told_with_head(d, s2, pos, phrase.head):
         return False
@@ -202,12 +250,9 @@ def _told_with_head(d: _Doc, si: int, pos: int, head: str) -> bool:
         if words[j] in kin or singular(words[j]) in stems:
             return True
     for j in range(pos + 1, min(len(words), pos + 1 + NAMED_AFTER)):
-        if (
-            words[j] in CLAUSE_END
-            or words[j] == ","
-            or toks[j].fact >= 0
-            and d.facts[toks[j].fact].kind not in FRAME_KINDS
-        ):
+        if words[j] in CLAUSE_END or words[j] in _AFTER_STOPS:
+            break
+        if toks[j].fact >= 0 and d.facts[toks[j].fact].kind not in FRAME_KINDS:
             break
         if d.v.comparison.starting_at(words, j):
             break  # "5.9m, below the 2020 peak": compared with the level, not the level
@@ -248,15 +293,39 @@ def _named_comparisons(d: _Doc) -> Iterator[Relation]:
                 continue
             order, after = hit
             ai = _compared_before(d, si, j)
-            if ai < 0:
-                continue
+            subject = ai < 0
+            if subject:
+                ai = named_subject(d, si, j, -1)  # "This year's crop was well below the five-year norm"
+                if ai < 0:
+                    continue
             named = named_level(d, si, after, ai)
+            if named is None and subject:
+                named = _figure_told_after(d, si, after, ai)  # "The peak was higher than the design level of 4.6m"
             if named is None:
                 continue
             bi, end = named
+            if bi == ai:
+                continue
             if " ".join(words[j:after]) in d.v.comparison_better and d.timed(ai):
                 order = "below" if order == "above" else "above"  # a faster time beats a slower one
             yield Relation("comparison", (("a", ai), ("b", bi)), (d.span(si, j, end),), "document", (("order", order),))
+
+
+def _figure_told_after(d: _Doc, si: int, after: int, like: int) -> tuple[int, int] | None:
+    """The figure of ``like``'s family a comparison word sets its named subject against, told in its
+    clause within ``OBJECT_REACH`` tokens ("higher than the design level of 4.6m"), and the token after it."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(after, min(len(words), after + OBJECT_REACH)):
+        if words[k] in CLAUSE_END or words[k] == ",":
+            return None
+        fi = toks[k].fact
+        if fi < 0 or d.facts[fi].kind in FRAME_KINDS:
+            continue
+        f = d.facts[fi]
+        if f.kind not in AMOUNTS or f.is_range or f.value is None or not same_family(f, d.facts[like]):
+            return None
+        return fi, k + 1
+    return None
 
 
 def _compared_before(d: _Doc, si: int, j: int) -> int:
