@@ -62,6 +62,8 @@ class _Words:
     determiners: frozenset[str]
     plain: frozenset[str]
     times: frozenset[str]
+    whole_heads: frozenset[str]
+    whole_marks: frozenset[str]
     not_heads: frozenset[str]
     kin: dict[str, frozenset[str]]
 
@@ -73,6 +75,8 @@ def _words() -> _Words:
         determiners=frozenset(data["determiners"]),
         plain=frozenset(data["plain"]),
         times=frozenset(data["times"]),
+        whole_heads=frozenset(data["whole_heads"]),
+        whole_marks=frozenset(data["whole_marks"]),
         not_heads=frozenset(data["not_heads"]),
         kin={w: frozenset(group) for group in data["kin"] for w in group},
     )
@@ -196,25 +200,48 @@ def named_subject(d: _Doc, si: int, j: int, like: int) -> int:
 
 def _names_level(d: _Doc, s2: int, pos: int, like: int, phrase: NamedPhrase) -> bool:
     """The figure at token ``pos`` is the level the phrase names: of ``like``'s family and noun, a level
-    (no amount moved), told with the phrase's head or a word of its kind, in a sentence that tells what
-    narrows the phrase."""
+    when ``like`` is one (no amount moved; a move against a move: "prices climbed 2.4%, ahead of the
+    national figure" ... "prices rose 3.1% nationally"), told with the phrase's head or a word of its kind
+    (or, for the whole's level, "the UK average", in a sentence that names the whole), in a sentence that
+    tells what narrows the phrase."""
     fi = d.m.tokens[s2][pos].fact
     f = d.facts[fi]
     if f.kind not in AMOUNTS or f.is_range or f.value is None or (like >= 0 and not same_family(f, d.facts[like])):
         return False
-    if d.move_size(fi) or _moved(d, s2, pos) or (like >= 0 and not _same_noun(d, fi, like)):
+    moved = d.move_size(fi) or _moved(d, s2, pos)
+    if like >= 0:
+        ls, lpos = d.pos_of(like)
+        if moved != (d.move_size(like) or _moved(d, ls, lpos)) or not _same_noun(d, fi, like):
+            return False
+    elif moved:
         return False
-    if not _told_with_head(d, s2, pos, phrase.head):
+    if not _told_with_head(d, s2, pos, phrase.head) and not _whole_level(phrase):
         return False
     said = _said(d, s2)
     return all(any(_one_word(m, w) for w in said) for m in phrase.marks)
 
 
+def _whole_level(phrase: NamedPhrase) -> bool:
+    """ "the UK average", "the national figure", "the England rate": the level of the whole the story's
+    parts are set against (``[named_levels] whole_heads`` and ``whole_marks``), named by the whole's word
+    in its sentence rather than by the head ("UK unemployment stood at 4.4%")."""
+    w = _words()
+    return phrase.head in w.whole_heads and any(m in w.whole_marks for m in phrase.marks)
+
+
 def _moved(d: _Doc, si: int, pos: int) -> bool:
-    """ "rose 5%", "fell by 2,000": the size of a move, no level ("rose to 2,000" is one)."""
+    """ "rose 5%", "fell by 2,000": the size of a move told by a word before it, no level ("rose to 2,000"
+    is one; in "pay £5.20, less than" the word after is a comparison)."""
     m = d.m.by_fact.get(d.fact_at(si, pos))
     at = d.hedge_start(si, pos)
-    return bool(m and m.direction) and not (at > 0 and d.m.words[si][at - 1] in ("to", "at", "of"))
+    if m is None or not m.direction or m.direction_span is None:
+        return False
+    if m.direction_span.start > d.m.tokens[si][pos].start or m.multiple:
+        return False
+    said = d.view.text[m.direction_span.start : m.direction_span.end].lower()
+    if said in d.v.multiples:
+        return False  # "almost triple the 48mph": a multiple of the level, no move
+    return not (at > 0 and d.m.words[si][at - 1] in ("to", "at", "of"))
 
 
 def _same_noun(d: _Doc, fi: int, like: int) -> bool:
