@@ -63,6 +63,7 @@ class _Words:
     plain: frozenset[str]
     times: frozenset[str]
     whole_heads: frozenset[str]
+    timed_heads: frozenset[str]
     whole_marks: frozenset[str]
     not_heads: frozenset[str]
     kin: dict[str, frozenset[str]]
@@ -76,6 +77,7 @@ def _words() -> _Words:
         plain=frozenset(data["plain"]),
         times=frozenset(data["times"]),
         whole_heads=frozenset(data["whole_heads"]),
+        timed_heads=frozenset(data["timed_heads"]),
         whole_marks=frozenset(data["whole_marks"]),
         not_heads=frozenset(data["not_heads"]),
         kin={w: frozenset(group) for group in data["kin"] for w in group},
@@ -89,6 +91,7 @@ class NamedPhrase:
     end: int
     head: str
     marks: tuple[str, ...]  # words or times that narrow it ("five-year", "uk", "2020")
+    timed: bool = False  # a time narrows it ("the 2023 total", "last year's figure")
 
 
 def phrase_at(d: _Doc, si: int, k: int, subject: bool = False) -> NamedPhrase | None:
@@ -104,9 +107,12 @@ def phrase_at(d: _Doc, si: int, k: int, subject: bool = False) -> NamedPhrase | 
         k -= 1  # "almost double its current output": the determiner read as the multiple's link
     if k >= len(words):
         return None
+    if words[k] not in w.determiners and k > 0 and _time_owner(d, si, k) == "" and _time_owner(d, si, k - 1):
+        k -= 1  # "short of last year's figure": the time's possessive read as the link
     marks: list[str] = []
-    if subject and (owner := _time_owner(d, si, k)):
-        marks.append(owner)  # "This month's rainfall", "Last year's crop"
+    times: list[str] = []
+    if owner := _time_owner(d, si, k):
+        times.append(owner)  # "This month's rainfall", "short of last year's figure"
     elif words[k] not in w.determiners:
         return None
     text = d.view.text
@@ -118,7 +124,7 @@ def phrase_at(d: _Doc, si: int, k: int, subject: bool = False) -> NamedPhrase | 
             f = d.facts[fi]
             if f.kind not in FRAME_KINDS or head:
                 return None  # "the forecast of 48mph": a figure of its own
-            marks.append(f.iso[:4] if f.kind == "year" and f.iso else f.text.lower().removesuffix("'s"))
+            times.append(f.iso[:4] if f.kind == "year" and f.iso else f.text.lower().removesuffix("'s"))
             j += 1
             continue
         word = words[j]
@@ -145,8 +151,9 @@ def phrase_at(d: _Doc, si: int, k: int, subject: bool = False) -> NamedPhrase | 
             return None  # "The strongest gust in Wales": more is told of it
     elif nxt not in CLAUSE_END and nxt not in (",", "and", "but", "when", "which"):
         return None  # "the peak flow on the Severn": more is told of it
-    narrowing = tuple(m for m in marks if m not in w.plain and m not in w.determiners)
-    return NamedPhrase(j, head, narrowing)
+    told_times = tuple(t for t in times if t not in w.plain)
+    narrowing = tuple(m for m in marks if m not in w.plain and m not in w.determiners) + told_times
+    return NamedPhrase(j, head, narrowing, bool(told_times))
 
 
 def _time_owner(d: _Doc, si: int, k: int) -> str:
@@ -215,10 +222,17 @@ def _names_level(d: _Doc, s2: int, pos: int, like: int, phrase: NamedPhrase) -> 
             return False
     elif moved:
         return False
-    if not _told_with_head(d, s2, pos, phrase.head) and not _whole_level(phrase):
+    if not _told_with_head(d, s2, pos, phrase.head) and not _whole_level(phrase) and not _timed_level(phrase):
         return False
     said = _said(d, s2)
     return all(any(_one_word(m, w) for w in said) for m in phrase.marks)
+
+
+def _timed_level(phrase: NamedPhrase) -> bool:
+    """ "the 2023 total", "last year's figure", "the 2019 level": a noun that names no kind of level
+    (``[named_levels] timed_heads``) narrowed by a time, naming the figure of its kind told with that time
+    ("The festival sold 41,000 tickets in 2023")."""
+    return phrase.timed and phrase.head in _words().timed_heads
 
 
 def _whole_level(phrase: NamedPhrase) -> bool:
