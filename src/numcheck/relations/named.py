@@ -34,6 +34,11 @@ NAMED_BACK = 8
 NAMED_AHEAD = 2
 # Words before a figure that may tell what level it is ("the river peaked at", "a five-year average of").
 NAMING_REACH = 8
+# Verbs between a subject's aside and its figure that tell the figure as the subject's ("The previous peak,
+# set in 2018, was 3.4 million", "The balance, the share of ..., stood at +14").
+_LINKS = frozenset({"was", "is", "were", "are", "stood", "at", "of", "reached", "hit", "totalled", "came", "to"})
+# Words of such an aside.
+ASIDE_WORDS = 16
 # Words after a figure that may tell what level it is ("40 million litres at its 2022 peak").
 NAMED_AFTER = 5
 # Words that end what is told after a figure: "8.6 tonnes last year and a five-year average" (the average is
@@ -282,14 +287,19 @@ def _told_with_head(d: _Doc, si: int, pos: int, head: str) -> bool:
     kin = _words().kin.get(head, frozenset()) | {head}
     stems = {singular(w) for w in kin}
     start = d.hedge_start(si, pos)
-    for j in range(start - 1, max(-1, start - 1 - NAMING_REACH), -1):
+    j, seen = start - 1, 0
+    while j >= 0 and seen < NAMING_REACH:
         fj = toks[j].fact
         if fj >= 0 and d.facts[fj].kind not in FRAME_KINDS:
             break
+        if words[j] == "," and all(w in _LINKS for w in words[j + 1 : start]):
+            j = _aside_start(words, j)  # "The previous peak, set in 2018, was 3.4 million": past the aside
+            continue
         if words[j] in CLAUSE_END or words[j] == ",":
             break  # "to build a new model, creating 800 jobs": another clause's verb
         if words[j] in kin or singular(words[j]) in stems:
             return True
+        j, seen = j - 1, seen + 1
     for j in range(pos + 1, min(len(words), pos + 1 + NAMED_AFTER)):
         if words[j] in CLAUSE_END or words[j] in _AFTER_STOPS:
             break
@@ -301,6 +311,17 @@ def _told_with_head(d: _Doc, si: int, pos: int, head: str) -> bool:
             return True  # "40 million litres at its 2022 peak"
     m = d.m.by_fact.get(toks[pos].fact)
     return bool(m and m.noun and singular(m.noun.split()[0].lower()) in stems)
+
+
+def _aside_start(words: tuple[str, ...], comma: int) -> int:
+    """The token before the comma that opens the aside a comma at ``comma`` closes ("The previous peak, set
+    in 2018, was"), or -1 when none opens it within ``ASIDE_WORDS``."""
+    for j in range(comma - 1, max(-1, comma - 1 - ASIDE_WORDS), -1):
+        if words[j] in CLAUSE_END:
+            return -1
+        if words[j] == ",":
+            return j - 1
+    return -1
 
 
 def _said(d: _Doc, si: int) -> list[str]:
