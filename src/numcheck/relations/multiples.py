@@ -115,14 +115,13 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
                 # "closed at 312p, more than triple their launch price": a level named by a noun, told before.
                 found = _newer(d, si, start, None)
                 ref = d.reference_level(si, after, found[0]) if found is not None else None
+                told = ref is not None and d.pos_of(ref[0]) > (si, k)
                 if ref is None and found is not None:
                     # "almost double its current output": a level named by words, told in another sentence
+                    # by its head or its time, its thing's count (``named_level``)
                     ref = named_level(d, si, after, found[0])
-                if (
-                    found is None
-                    or ref is None
-                    or not _plausible(d, ref[0], found[0], fi, word, d.pos_of(ref[0]) > (si, k))
-                ):
+                    told = True
+                if found is None or ref is None or not _plausible(d, ref[0], found[0], fi, word, told):
                     continue
                 (bi, evidence), (ai, after) = found, ref
             elif ai >= 0:

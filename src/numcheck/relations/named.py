@@ -70,6 +70,7 @@ class _Words:
     whole_heads: frozenset[str]
     timed_heads: frozenset[str]
     whole_marks: frozenset[str]
+    national: frozenset[str]
     not_heads: frozenset[str]
     kin: dict[str, frozenset[str]]
 
@@ -84,6 +85,7 @@ def _words() -> _Words:
         whole_heads=frozenset(data["whole_heads"]),
         timed_heads=frozenset(data["timed_heads"]),
         whole_marks=frozenset(data["whole_marks"]),
+        national=frozenset(data["national"]),
         not_heads=frozenset(data["not_heads"]),
         kin={w: frozenset(group) for group in data["kin"] for w in group},
     )
@@ -230,7 +232,8 @@ def _names_level(d: _Doc, s2: int, pos: int, like: int, phrase: NamedPhrase) -> 
     if not _told_with_head(d, s2, pos, phrase.head) and not _whole_level(phrase) and not _timed_level(phrase):
         return False
     said = _said(d, s2)
-    return all(any(_one_word(m, w) for w in said) for m in phrase.marks)
+    national = _words().national
+    return all(any(_one_word(m, w) or (m in national and w in national) for w in said) for m in phrase.marks)
 
 
 def _timed_level(phrase: NamedPhrase) -> bool:
