@@ -323,6 +323,13 @@ _PLAIN_HEADS = frozenset({"price", "prices", "value", "level", "levels", "figure
 QUOTE_SKIP = 2
 
 
+@functools.cache
+def _move_nouns() -> frozenset[str]:
+    """Nouns of a move whose size follows "of" ("a rise of 4.99%"), as data: ``[change_nouns]``."""
+    data = _toml("vocab.toml")["change_nouns"]
+    return frozenset((*data["up"], *data["down"]))
+
+
 class _Doc:
     """One document's tokens and mentions, with the small readers the builders share."""
 
@@ -632,6 +639,14 @@ class _Doc:
         k = self.hedge_start(si, pos)
         words = self.m.words[si]
         return k > 0 and self.v.direction.ending_at(words, k) is not None and not _made_up(words, k)
+
+    def noun_move_size(self, fi: int) -> bool:
+        """The figure is the size a move noun gives: "backed a rise of 4.99%", "a fall of 12 points" (data:
+        [change_nouns]), not a level nor a share of a whole."""
+        si, pos = self.pos_of(fi)
+        k = self.hedge_start(si, pos)
+        words = self.m.words[si]
+        return k >= 2 and words[k - 1] == "of" and singular(words[k - 2]) in _move_nouns()
 
     def order_and_stock(self, a: int, b: int) -> bool:
         """One figure counts things ordered or bought ("an order for up to 60 jets", "will buy 250 buses") and

@@ -779,6 +779,7 @@ def _remainders(d: _Doc) -> Iterator[Relation]:
             items = [i for i in items if not _another_time(d, i)]  # "17% (19%)", "rose to 36% from 30%"
             items = [i for i in items if not _bar(d, i)]  # "failed to pass the 5% threshold": no share
             items = [i for i in items if not _told_again_beside(d, i)]  # "half of voters, 48%,": one share
+            items = [i for i in items if not d.noun_move_size(i)]  # "44% backed a rise of 4.99%": a move's size
             if any(_of_a_part(d, i) for i in items):
                 continue  # "sell 10% of its stake ... The remaining 12%": shares of a share, not of the whole
             if items and _earlier_shares(d, items, fi):
