@@ -192,6 +192,7 @@ from numcheck.relations.groups import (
     _sized_wholes,
     _won_lists,
 )
+from numcheck.relations.heldparts import _held_runs
 from numcheck.relations.holders import _another_of_action, _group_totals
 from numcheck.relations.increments import _increments
 from numcheck.relations.itemised import _itemised_runs
@@ -509,6 +510,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _part_lists,
     _spread_sums,
     _itemised_runs,
+    _held_runs,
 )
 
 # Second stage: builders that read the relations of the first.
