@@ -155,6 +155,11 @@ def _of_whole(d: _Doc, whole: int, si: int, pos: int) -> bool:
     return noun == a or noun in _equivalents().get(a, frozenset())
 
 
+def _after_of_whole(d: _Doc, whole: int, si: int, pos: int) -> bool:
+    """A part of the whole named again ("1,840 of them") stands before the figure in its sentence."""
+    return any(d.m.tokens[si][p].fact >= 0 and _of_whole(d, whole, si, p) for p in range(pos))
+
+
 def _reading(d: _Doc, whole: int, si: int, pos: int, like: str) -> str:
     """What the figure at ``pos`` is to the run of ``whole``: "part", "end" (as large as the whole, or
     counting another thing) or "" (passed over: no level, another year, a part of another set)."""
@@ -175,6 +180,8 @@ def _reading(d: _Doc, whole: int, si: int, pos: int, like: str) -> str:
     if _of_whole(d, whole, si, pos):
         return "part"  # "London accounted for 1,470 of the closures", "1,720 of them"
     m = d.m.by_fact.get(fi)
+    if m is not None and "part" in m.roles and _after_of_whole(d, whole, si, pos):
+        return "part"  # "accounted for 1,840 of them, Northfield for 860": the list the first part opens
     if m is not None and m.roles & {"part", "each"} or d.m.frame(fi).definite:
         return ""  # "The £2m mark was passed": a figure told as known, no part
     if _part_of_other(d, si, pos) or _no_holding(d, si, pos) or _other_whole(d, si, pos) or _net_or_held(d, si, pos):
@@ -298,6 +305,8 @@ def _run(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
     facts = [d.m.tokens[s][p].fact for s, p in parts]
     if not _times_agree(d, whole, facts) or _nested(d, facts) or _summed_within(d, facts):
         return  # "was meant to deliver £22m. So far, £14.5m has been found, leaving £7.5m": a part and its own
+    if any(_of_whole(d, whole, s, p) for s, p in parts[1:]):
+        return  # "The court heard 1,300 cases. ... made up 800 of them": "them" are the part before, not the whole
     if _nearer_whole(d, si, pos, parts) or _peers_moved(d, si, pos, parts):
         return
     total = sum((d.facts[fi].value or Decimal(0) for fi in facts), Decimal(0))
