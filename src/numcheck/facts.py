@@ -1393,9 +1393,10 @@ def _is_identifier(ctx: _Context, n: Number) -> bool:
 
 
 # A list item whose noun is left out after a name: "Porto Velho logged 213 cases, and Campo Grande 57.",
+# also after the place's preposition ("840 homes were flooded, in Ledbury Marsh 310 and in Upton Vale 270"),
 # "Labour won 35 seats, the Tories 13 and the Greens 4.", "The 60 seats were split: Labour 35, ...".
 _ELIDED_NAME = startcache.compile(
-    rf"(?:[,:;]|\band){_SP}+(?:the{_SP}+)?(?:[A-Z][\w'’.-]*{_SP}+(?:(?:de|da|do|del|di|la|le|van|von|of){_SP}+)?){{1,4}}\Z"
+    rf"(?:[,:;]|\band){_SP}+(?:(?:in|at){_SP}+)?(?:the{_SP}+)?(?:[A-Z][\w'’.-]*{_SP}+(?:(?:de|da|do|del|di|la|le|van|von|of){_SP}+)?){{1,4}}\Z"
 )
 _ELIDED_END = startcache.compile(rf"{_SP}*(?:[.,;]|and\b|\Z)")
 # An earlier item that counts something ("327 deaths"), or a bare figure closed by a comma that opens the
