@@ -108,8 +108,8 @@ def _holder(d: _Doc, si: int, pos: int) -> frozenset[str]:
     words, toks = d.m.words[si], d.m.tokens[si]
     end = min(d.m.clause_end(si, pos), pos + 2 + AFTER_REACH)
     for j in range(pos + 1, end - 1):
-        if toks[j].fact >= 0:
-            break
+        if toks[j].fact >= 0 or words[j] in (",", "and", "while", ";"):
+            break  # the next item's label begins: "310 and in Upton Vale 270"
         if words[j] in ("on", "in", "at") and (day := _day(d, si, j + 1) or _named_at(d, si, j + 1)):
             return frozenset({day})
     stop = _data()["not_holders"]
@@ -129,9 +129,9 @@ def _holder(d: _Doc, si: int, pos: int) -> frozenset[str]:
 
 
 def _day(d: _Doc, si: int, j: int) -> str:
-    """The weekday the token at ``j`` tells, in lower case ("Friday"), else ""."""
+    """The day or month the token at ``j`` tells, in lower case ("Friday", "December"), else ""."""
     fi = d.m.tokens[si][j].fact
-    return d.facts[fi].text.lower() if fi >= 0 and d.facts[fi].kind == "weekday" else ""
+    return d.facts[fi].text.lower() if fi >= 0 and d.facts[fi].kind in ("weekday", "date") else ""
 
 
 def _named_at(d: _Doc, si: int, j: int) -> str:
