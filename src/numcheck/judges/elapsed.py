@@ -80,6 +80,12 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             y = _year_of(view.facts[si])
             if y is not None:
                 ends.append((y, view.reporting_date.year, si))
+    elif rel.label("end") == "report" and rel.label("now").isdigit():
+        # No dateline: the story's own year (``storydate.story_year``) is now.
+        for si in rel.all("start"):
+            y = _year_of(view.facts[si])
+            if y is not None:
+                ends.append((y, int(rel.label("now")), si))
     elif rel.label("end") == "report" and any(rel.get(r) is not None for r in ("floor", "ceiling", "recent")):
         return _now_between(rel, view)
     if not ends:

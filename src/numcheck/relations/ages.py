@@ -23,6 +23,7 @@ from numcheck.relations.calendar import (
     _span_words,
     _year_of,
 )
+from numcheck.relations.storydate import story_year as _story_year
 from numcheck.relations.terms import _AUX, _agree, _is_verb, _sentence_subject, _subject, _who
 from numcheck.vocab import PhraseTable, singular
 
@@ -238,78 +239,6 @@ def _kin_before(d: _Doc, si: int, pos: int) -> bool:
     40"): the age is the kin's, not the person born in another sentence."""
     words = d.m.words[si]
     return any(words[k] in KIN_WORDS and words[k - 1] in ("his", "her", "their") for k in range(1, pos))
-
-
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def _weekday_year(d: _Doc) -> int:
-    """In a text without a reporting date, the year its dates told with a weekday and without a year fall in
-    ("The vote on Thursday 20 March was called after ... re-elected in July 2024"): the one year, just after the
-    latest year the text tells of, in which that date is that weekday (``dates._dated_by_weekday``, as for a
-    dateline). -1 when there is none, the dates disagree, or a reporting date is known."""
-
-    def read(view: object) -> int:
-        if d.view.reporting_date is not None:
-            return -1
-        years = set()
-        for fi in d.view.by_kind.get("date", ()):
-            f = d.facts[fi]
-            m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
-            wd = next((_WEEKDAY_NAMES.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAY_NAMES), None)
-            if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
-                continue
-            day = dates._dated_by_weekday(d.view.doc, d.facts, int(m.group(1)), int(m.group(2)), wd)
-            years.add(day.year if day is not None else -1)
-        return years.pop() if len(years) == 1 else -1
-
-    year: int = d.view.memo("weekday-year", read)
-    return year
-
-
-def _story_year(d: _Doc) -> int:
-    """In a text without a reporting date, the year of its story: the year a weekday and a date without a
-    year fit (``_weekday_year``), else the one year of the full dates the text tells with their weekday ("after
-    a 3-1 win on the final day, Saturday 27 April 2024", "sentencing him on Tuesday 11 March 2025") and of an
-    exact "N years ago, in YEAR" (``_ago_years``), when no year told anywhere in the text is later (a profile
-    told years on would tell them). -1 when there is none."""
-    year = _weekday_year(d)
-    if year > 0 or d.view.reporting_date is not None:
-        return year
-    told = set()
-    for fi in d.view.by_kind.get("date", ()):
-        f = d.facts[fi]
-        m = re.fullmatch(r"(\d{4})-\d\d-\d\d", f.iso or "")
-        if m is None or f.is_range:
-            continue
-        if any(w.lower() in _WEEKDAY_NAMES for w in f.markers):
-            told.add(int(m.group(1)))
-    told |= _ago_years(d)
-    if len(told) != 1:
-        return -1
-    year = told.pop()
-    later = [
-        y
-        for kind in ("year", "date")
-        for fi in d.view.by_kind.get(kind, ())
-        if (y := _year_of(d.facts[fi])) is not None and y > year
-    ]
-    return -1 if later else year
-
-
-def _ago_years(d: _Doc) -> set[int]:
-    """The years now is by an exact "N years ago, in YEAR" ("set six years ago, in 2019": now is 2025)."""
-    out = set()
-    for si, pos, _fi, f in d.figures(frozenset({"relative"})):
-        if f.unit != "year" or "ago" not in f.markers or f.hedge != "exact" or f.value is None:
-            continue
-        words, toks = d.m.words[si], d.m.tokens[si]
-        k = pos + 1 + (words[pos + 1 : pos + 2] == (",",))
-        if words[k : k + 1] == ("in",) and k + 1 < len(toks) and toks[k + 1].fact >= 0:
-            y = _year_of(d.facts[toks[k + 1].fact])
-            if y is not None and d.facts[toks[k + 1].fact].kind == "year":
-                out.add(y + abs(int(f.value)))
-    return out
 
 
 def _birthdays_this_week(d: _Doc) -> Iterator[Relation]:

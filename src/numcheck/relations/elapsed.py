@@ -29,6 +29,7 @@ from numcheck.relations.calendar import (
     _year_range,
     _years_counted_on,
 )
+from numcheck.relations.storydate import story_year
 from numcheck.relations.terms import Who, _sentence_subject, _subject, _who
 from numcheck.relations.timeline import not_elapsed
 from numcheck.vocab import TOKEN, singular
@@ -1105,6 +1106,78 @@ def _told_to_now(d: _Doc) -> Iterator[Relation]:
             yield from _to_now(d, si, fi, start, cues)
 
 
+# Tokens either side of a length where the word of a boundary ("first", "last") may stand ("his first County
+# Championship century for seven years", "seven years after the project was first proposed").
+GAP_CUE_REACH = 7
+# Tokens before a year where its boundary word may stand ("who last reached three figures against Kent in 2019").
+GAP_START_REACH = 10
+
+
+def _gap_cue(d: _Doc, si: int, pos: int) -> int:
+    """The token of a boundary word near the length at ``pos`` in its clause ("the first win for five years",
+    "The last strike, four years ago"); -1 if none."""
+    toks = d.m.tokens[si]
+    cue = frozenset(dates.table("storydate")["gap_length_words"])
+    lo, hi = max(0, pos - GAP_CUE_REACH), min(len(toks), pos + GAP_CUE_REACH + 1)
+    return next((k for k in range(lo, hi) if _token_word(d, si, k) in cue and k != pos), -1)
+
+
+def _token_word(d: _Doc, si: int, k: int) -> str:
+    """The word at token ``k``, a figure's own text when it is one ("first" is an ordinal)."""
+    t = d.m.tokens[si][k]
+    return d.facts[t.fact].text.lower() if t.fact >= 0 else t.text.lower()
+
+
+def _boundary_years(d: _Doc, si: int, last: bool) -> list[int]:
+    """Years told in other sentences as the last time of something (``last``: "last reached three figures in
+    2019", "the first strike since March 2023", "since" right before the year) or as its first ("first put
+    forward in 2016"), not a run ended before now ("had held it since 2006")."""
+    table = dates.table("storydate")
+    start = frozenset(table["gap_last_words"] if last else table["gap_first_words"])
+    out = []
+    for yi in _single_years(d):
+        f = d.facts[yi]
+        s2, k = d.pos_of(yi)
+        if s2 == si or f.is_range or f.kind not in ("year", "date"):
+            continue
+        lo = max(d.m.clause_start(s2, k), k - GAP_START_REACH)
+        near = {_token_word(d, s2, j) for j in range(lo, k)}
+        since = last and k > 0 and _token_word(d, s2, k - 1) == "since"
+        if (near & start or since) and "had" not in near:
+            out.append(yi)
+    return out
+
+
+def _gaps_to_story(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length that ends at the story's own event and begins at the last (or first) time of what it
+    counts, told in another sentence by its year: "scored his first century for seven years" … "last reached
+    three figures in 2019" … "on Thursday 11 July 2024"; "launched, seven years after the project was first
+    proposed" … "first put forward in 2016"; "The last strike, four years ago" … "since March 2023". The
+    length's sentence tells no year of its own; the boundary years told elsewhere agree, or one shares a word
+    with the length's sentence. The end is the story's date (``_to_now``)."""
+    now = d.view.reporting_date.year if d.view.reporting_date is not None else story_year(d)
+    if now < 0:
+        return
+    future = frozenset(dates.table("ages")["future_words"])
+    for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
+        if f.unit != "year" or f.value is None or f.value == 0 or f.is_range:
+            continue
+        if f.kind == "relative" and not {"ago", "after", "in"} & set(f.markers) or _future_in(d, si, future):
+            continue  # "two years later" counts from an event of the text; "will run for five years" is ahead
+        if any(t.fact >= 0 and _year_of(d.facts[t.fact]) not in (None, now) for t in d.m.tokens[si]):
+            continue  # its own sentence's year is the sentence readers', unless it is the story's day
+        cue = _gap_cue(d, si, pos)
+        if cue < 0:
+            continue
+        starts = _boundary_years(d, si, cue < pos)
+        if len({_year_of(d.facts[y]) for y in starts}) > 1:
+            stems = _sentence_stems(d, si)
+            starts = [y for y in starts if stems.keys() & _sentence_stems(d, d.facts[y].sentence).keys()]
+        if len({_year_of(d.facts[y]) for y in starts}) != 1:
+            continue
+        yield from _to_now(d, si, fi, starts[0], (d.m.tokens[si][cue].span,))
+
+
 # Words between a start year and "has spent N years" that give the length another subject.
 _ANOTHER_SUBJECT = frozenset("its his her their whose and but while whereas ; :".split())
 
@@ -1124,6 +1197,11 @@ def _to_now(d: _Doc, si: int, fi: int, start: int, cues: tuple[Span, ...], withi
     ann = _anniversary_now(d, start)
     if ann >= 0:
         yield Relation("span", (("length", fi), ("start", start), ("anniversary", ann)), cues, "document", labels)
+        return
+    now = story_year(d)
+    if now > (_year_of(d.facts[start]) or now):
+        # "lifted off on Tuesday 9 September 2025": the story's own year is now, on both sides.
+        yield Relation("span", (("length", fi), ("start", start)), cues, "document", (*labels, ("now", str(now))))
         return
     bounds = _now_bounds(d, si, start)
     if bounds:
