@@ -286,6 +286,32 @@ def _later_told(d: _Doc, bi: int) -> int:
     return max(years) if born is not None and years and max(years) > born else -1
 
 
+def _named_subject(d: _Doc, si: int) -> tuple[str, frozenset[str]]:
+    """(the pronoun, if the subject of sentence ``si`` is one; the capitalised names its subject gives)."""
+    gender, subject = _sentence_subject(d, si)
+    named = {w.lower() for w in _cap_names(d, si)}
+    return gender, frozenset(w for w in subject if w in named and w not in STOPWORDS_CAL)
+
+
+def _born_names(d: _Doc, bs: int) -> frozenset[str]:
+    """The names of the person whose birth sentence ``bs`` tells: its subject's ("Born in Brno in 2005, Novak
+    turned professional"), or for "she" or "he" the named subject of the nearest sentence before it that has
+    one, over quotes told with a pronoun ("Ms Doyle, 71, ..." … '"It has been a privilege," she said.' … "Born in
+    Sligo in March 1954, she moved ..."). Empty when neither names anyone."""
+    gender, born = _named_subject(d, bs)
+    if not gender:
+        return born
+    for s2 in range(bs - 1, max(-1, bs - 1 - CHAIN_BACK), -1):
+        if not d.m.words[s2] or d.m.words[s2][:1] in _OPEN_QUOTES:
+            continue  # a sentence without figures tells no subject here; a quote is the speaker's words
+        g, names = _named_subject(d, s2)
+        if names and not g:
+            return names
+        if not g:
+            return frozenset()  # another subject, unnamed: whose "she" it is stays open
+    return frozenset()
+
+
 def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:
     """The age at token ``pos`` of sentence ``si``, told of now, is of the person whose birth ``bi`` a sentence
     further off tells by name ("Born in Brno in March 2005, Novak turned professional ..."): the birth's
@@ -298,10 +324,8 @@ def _born_far(d: _Doc, si: int, pos: int, a: Fact, bi: int) -> bool:
     if not (apposed(d, si, pos) or a.kind == "age" and (_told_now(d, si, pos) or _told_as_who(d, si, a))):
         return False
     bs = d.facts[bi].sentence
-    gender, born = _sentence_subject(d, bs)
-    named = {w.lower() for w in _cap_names(d, bs)}
-    born = frozenset(w for w in born if w in named and w not in STOPWORDS_CAL)
-    if gender or not born:
+    born = _born_names(d, bs)
+    if not born:
         return False
     g, who = _sentence_subject(d, si)
     if not g and who & born:
