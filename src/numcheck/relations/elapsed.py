@@ -1438,6 +1438,21 @@ def _its_anniversaries(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "sentence")
         elif end < 0 and d.view.reporting_date is not None:
             yield Relation("span", (("length", fi), ("start", start)), (), "sentence", (("end", "report"),))
+        elif end < 0 and y0 is not None and (now := story_year(d) + _year_shift(d, si)) > y0 + 1:
+            # "will mark its 125th anniversary next year" in a story of 2025 ("So far in 2025, ..."): 2026.
+            labels = (("end", "report"), ("now", str(now)))
+            yield Relation("span", (("length", fi), ("start", start)), (), "sentence", labels)
+
+
+def _year_shift(d: _Doc, si: int) -> int:
+    """The years a sentence's one relative year moves its time from the story's ("next year" +1, "last year"
+    -1); 0 when it tells none or several."""
+    shifts = {
+        int(f.value)
+        for t in d.m.tokens[si]
+        if t.fact >= 0 and (f := d.facts[t.fact]).kind == "relative" and f.unit == "year" and f.value is not None
+    }
+    return shifts.pop() if len(shifts) == 1 else 0
 
 
 def _anniversary_begun(d: _Doc) -> Iterator[Relation]:

@@ -58,7 +58,7 @@ def story_year(d: _Doc) -> int:
             continue
         if any(w.lower() in _WEEKDAY_NAMES for w in f.markers):
             told.add(int(m.group(1)))
-    told |= _ago_years(d)
+    told |= _ago_years(d) | _so_far_years(d)
     if len(told) != 1:
         return -1
     year = told.pop()
@@ -111,3 +111,18 @@ WEEKDAY_AHEAD = 1
 def _latest_told(d: _Doc) -> int:
     """The latest year the text tells at all, ahead or past."""
     return max((_year_of(d.facts[fi]) or 0 for fi in _single_years(d)), default=0)
+
+
+def _so_far_years(d: _Doc) -> set[int]:
+    """The years a running count is told up to now in ("So far in 2025, visits are up 6%", "in 2025 so far"):
+    the story's own year."""
+    before = tuple(tuple(p.split()) for p in dates.table("storydate")["so_far_before"])
+    out = set()
+    for fi in _single_years(d):
+        si, pos = d.pos_of(fi)
+        words = d.m.words[si]
+        y = _year_of(d.facts[fi])
+        told = any(words[max(0, pos - len(p)) : pos] == p for p in before) or words[pos + 1 : pos + 3] == ("so", "far")
+        if y is not None and d.facts[fi].kind == "year" and told:
+            out.add(y)
+    return out
