@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from numcheck import dates
+from numcheck import dates, days
 from numcheck.relations.base import _Doc
 from numcheck.relations.calendar import _single_years, _year_of
 
@@ -44,10 +44,12 @@ def story_year(d: _Doc) -> int:
     exact "N years ago, in YEAR" (``_ago_years``), when no year told anywhere in the text is later (a profile
     told years on would tell them). -1 when there is none."""
     year = _weekday_year(d)
-    if year > 0 and not _latest_done(d) <= year <= _latest_told(d) + WEEKDAY_AHEAD:
+    if year > 0 and not _latest_done(d) <= year <= _latest_told(d) + NEAR_AFTER:
         # "formed in 2023" but "on Sunday 13 April" fits 1958; no year told after 2018 but a weekday fits 2031:
         # the weekday alone misleads.
         return -1
+    if year < 0 and d.view.reporting_date is None:
+        year = _weekdays_near(d)
     if year > 0 or d.view.reporting_date is not None:
         return year
     told = set()
@@ -103,11 +105,6 @@ def _latest_done(d: _Doc) -> int:
     return latest
 
 
-# Years past the latest year a text tells that the year its weekdays fit may lie ("re-elected in July 2024" … "on
-# Thursday 20 March" in 2025).
-WEEKDAY_AHEAD = 1
-
-
 def _latest_told(d: _Doc) -> int:
     """The latest year the text tells at all, ahead or past."""
     return max((_year_of(d.facts[fi]) or 0 for fi in _single_years(d)), default=0)
@@ -126,3 +123,27 @@ def _so_far_years(d: _Doc) -> set[int]:
         if y is not None and d.facts[fi].kind == "year" and told:
             out.add(y)
     return out
+
+
+# Years before the latest single year a text tells, and after the latest year it tells at all, that its year-less
+# weekday dates may fall in ("since May 2023" … "on Monday 6 October": 2025).
+NEAR_BEFORE = 0
+NEAR_AFTER = 2
+
+
+def _weekdays_near(d: _Doc) -> int:
+    """The one year, from the latest single year told (or told as done) to a year after the latest told at all, in which every
+    weekday told with a date and no year falls ("since March 2023" … "their 2025-26 pay award" … "on Tuesday 30
+    September, Wednesday 1 October"): 2025. -1 when none or several fit."""
+    single = [y for fi in _single_years(d) if not d.facts[fi].is_range and (y := _year_of(d.facts[fi])) is not None]
+    lo, hi = max(_latest_done(d), *single, 0) - NEAR_BEFORE, _latest_told(d) + NEAR_AFTER
+    fits: set[int] | None = None
+    for fi in d.view.by_kind.get("date", ()):
+        f = d.facts[fi]
+        m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
+        wd = next((_WEEKDAY_NAMES.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAY_NAMES), None)
+        if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
+            continue
+        near = {y for y in days.years_fitting(int(m.group(1)), int(m.group(2)), wd) if lo <= y <= hi}
+        fits = near if fits is None else fits & near
+    return fits.pop() if fits is not None and len(fits) == 1 and lo > 0 else -1
