@@ -943,6 +943,8 @@ class Mentions:
                 continue  # "The Tories, who had run it since 2007, were cut to 11": the aside's year is not 11's
             if k > 1 and words[k - 1] == "on" and words[k - 2] in _published():
                 continue  # "Figures published on 14 March 2024 show that 187 ...": when the source came out
+            if k > 1 and words[k - 1] == "since" and toks[k - 2].fact < 0 and words[k - 2] not in CLAUSE_END:
+                continue  # "the club's biggest since 2019": the start of the span a record is held over
             # A quarter written in words is no figure token: "in the fourth quarter".
             period = _period(self.view.facts[fi]) if fi >= 0 else _quarter_words(words, k)
             if period and fi >= 0 and not self._own_year(si, pos, k):

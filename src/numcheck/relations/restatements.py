@@ -3467,6 +3467,99 @@ def _parts_of_one_whole(d: _Doc, first: int, fi: int) -> bool:
     spending" … "Promotions accounted for 28.4% of spending" are two parts, not one figure told twice."""
     a, b = _subject_stems(d, first), _subject_stems(d, fi)
     return bool(a) and bool(b) and not a & b
+# --- one quantity told in other words: the words that name a figure, against the earlier figure's sentence --
+
+# Words back from a figure (before its hedge) that the phrase naming it may reach over: "the record January
+# crowd of 24,712", "the share of empty units ... 14.2%".
+NAMING_BACK = 4
+# Words after a figure that its noun and what the noun is of may take: "the £24.6m bill for agency and
+# locum staff", "a 12.4% vacancy rate".
+NAMING_AFTER = 6
+# Words inside a naming phrase that join its words and never name a thing themselves.
+_NAMING_GLUE = frozenset("of for on and the a an its their his her our who that which".split())
+
+
+def _naming_words(d: _Doc, si: int, pos: int) -> list[str]:
+    """The words of the phrase that names the figure at ``pos``: back over its noun phrase ("the record
+    January crowd of 24,712" → record, january, crowd) and on over its noun and what it is of ("the £24.6m
+    bill for agency and locum staff" → bill, agency, locum, staff; "the 4,820 who turned up" → turned, up).
+    Stops at a clause's end, another figure or a verb of the clause."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    out: list[str] = []
+    h = d.hedge_start(si, pos)
+    for k in range(h - 1, max(-1, h - 1 - NAMING_BACK), -1):
+        w = words[k]
+        if toks[k].fact >= 0 or w in _CHUNK_END or (d.verb_like(w) and w not in _NAMING_GLUE):
+            break
+        if w not in _NAMING_GLUE and w in _TOLD_AGAINST:
+            break
+        out.append(w)
+    for k in range(pos + 1, min(len(words), pos + 1 + NAMING_AFTER)):
+        w = words[k]
+        if toks[k].fact >= 0 or w in _CHUNK_END or w in d.v.clause_verbs:
+            break
+        if w not in _NAMING_GLUE and w in _TOLD_AGAINST:
+            break
+        out.append(w)
+    return out
+
+
+def _names_of_words(d: _Doc, words: Sequence[str]) -> frozenset[str]:
+    """The things a run of words names: each word or pair of words as data (``told_again``, ``one_thing``:
+    "vacancy rate" and "empty", "crowd" and "turned up" name one thing), else the stem of each word of
+    content; words of grammar, generic words ("figure", "people"), months and words that only rank or
+    describe a figure (``[restatement] not_things``: "record", "largest") name nothing."""
+    out: set[str] = set()
+    for k, w in enumerate(words):
+        pair = " ".join(words[k : k + 2])
+        for phrase in (pair, w, singular(w.removesuffix("'s"))):
+            thing = d.v.told_again.get(phrase) or d.v.one_thing.get(phrase)
+            if thing:
+                out.add(thing)
+                break
+        else:
+            if not w.isalpha() or len(w) < 3 or w in _ECHO_STOP or w in STOPWORDS or w in d.v.generic:
+                continue
+            if w in _MONTHS or w in _not_things() or singular(w) in d.v.generic:
+                continue
+            out.add(_stem(w))
+    return frozenset(out)
+
+
+@functools.cache
+def _not_things() -> frozenset[str]:
+    """Words that rank or describe a figure and name no thing: ``vocab.toml`` ``[restatement] not_things``."""
+    return frozenset(_toml("vocab.toml")["restatement"]["not_things"])
+
+
+def _times_beyond(d: _Doc, fs: int, si: int) -> frozenset[tuple[str, str]]:
+    """The times sentence ``si`` tells that sentence ``fs`` does not, a month or day the earlier date
+    names left out ("on Saturday 27 January" … "the record January crowd": one day's crowd)."""
+    earlier = _times(d, fs)
+    said = frozenset(_sentence_words(d, fs)).union(*(t[1].split() for t in earlier))
+    return frozenset(t for t in _times(d, si) - earlier if not set(t[1].split()) <= said)
+
+
+def _days_in_clause(d: _Doc, si: int, pos: int) -> bool:
+    """A day, date or time told in the clause of the figure at ``pos`` ("on 3 May, the 539 deaths")."""
+    toks = d.m.tokens[si][d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]
+    return any(t.fact >= 0 and d.facts[t.fact].kind in ("weekday", "date", "time") for t in toks)
+
+
+def one_thing(d: _Doc, first: int, fi: int) -> bool:
+    """The later figure ``fi`` is named with words that name what the earlier figure's sentence is about,
+    through words for one thing as data: "The share of empty shop units rose to 14.2%" … "A 12.4% vacancy
+    rate"; "spent £26.4m on agency nurses and locum doctors" … "the £24.6m bill for agency and locum staff";
+    "the season's largest crowd, 27,412" … "the record January crowd of 24,712". One sign that two figures
+    are one quantity; each reader that asks keeps its own guards of holder, place and time."""
+    si, pos = d.pos_of(fi)
+    fs, _ = d.pos_of(first)
+    named = _names_of_words(d, _naming_words(d, si, pos))
+    return bool(named) and bool(named & _names_of_words(d, _sentence_words(d, fs)))
+
+
+# Periods a frame reads from a verb's tense alone, no time told: a figure told as known keeps the earlier one's.
+_VAGUE_PERIODS = frozenset({"future", "past", "now"})
 
 
 def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -3493,10 +3586,12 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
     for si, pos, fi, f in d.figures(SWAP_KINDS):
         digits = _digits_of(f)
         m = d.m.by_fact.get(fi)
-        if m is None or f.value is None or f.value <= 0 or is_gap(d, fi) or m.roles & _NOT_RESTATED:
+        if m is None or f.value is None or f.value <= 0 or is_gap(d, fi) or m.roles & (_NOT_RESTATED - {"forecast"}):
             continue
         earlier = [(gi, g, gd) for gi, g, gd in seen if family(g) == family(f) and g.unit == f.unit]
         seen.append((fi, f, digits))
+        if "forecast" in m.roles and not _known_cue(d, si, pos):
+            continue  # a forecast, unless told as known ("hopes to build on the 4,820", "to cover that £4.2m")
         if fi in tied:
             continue  # a part, an item, an older end or a rival's: another quantity (the earlier one may be an
             # item: "A had 38.6% of the vote, B 27.9%" … "A's 36.8%")
@@ -3518,10 +3613,13 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         key = headline and fs == 0 and si in lead
         if len(_significant(digits)) < (2 if key else SWAP_DIGITS):
             continue
-        pointing = _pointing(d, si, pos) and not _names_own(d, si, pos)
+        # Told as known: "the 1,412 offences", "her party's 36.8%", or a pointing "that" ("cover that £3.57m").
+        pointing = (_pointing(d, si, pos) or _known_cue(d, si, pos) in _POINTING) and not _names_own(d, si, pos)
         fa, fb = d.m.frame(first), d.m.frame(fi)
         same = bool(fa.concept) and fa.concept == fb.concept and fa.concept not in d.v.generic
-        if not (pointing or same or _share_concept(d, first, fi) or _same_span(d, first, fi)):
+        if not (
+            pointing or same or _share_concept(d, first, fi) or _same_span(d, first, fi) or one_thing(d, first, fi)
+        ):
             continue
         if key and not same:
             continue  # a headline's figure and the lead's: one thing, by their frames
@@ -3537,14 +3635,15 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
                 continue  # "Labour's 36.8%" against "Civic Renewal had 38.6%": another holder
         if fa.scope and fb.scope and fa.scope != fb.scope and not pointing:
             continue  # "in Wales" … "in Scotland": two places
-        if fa.period and fb.period and fa.period != fb.period:
-            continue  # "in 2023" … "in 2024": two times
+        if fa.period and fb.period and fa.period != fb.period and not (pointing and fb.period in _VAGUE_PERIODS):
+            continue  # "in 2023" … "in 2024": two times ("will cover that £3.57m" names none of its own)
         if fa.part != fb.part or _parts_apart(d, fs, si, pointing):
             continue  # "in the first half" … "over the year"
         if fb.mood != fa.mood and not pointing:
             continue  # a forecast against a count
-        if _dated(d, si) and _times(d, si) - _times(d, fs):
-            continue  # "As of September 16, 539 deaths": a newer count of its own day
+        if _dated(d, si) and _times_beyond(d, fs, si) and not (pointing and not _days_in_clause(d, si, pos)):
+            continue  # "As of September 16, 539 deaths": a newer count of its own day (a figure told as
+            # known is dated by its own clause: "Their next game is on 5 April, and he hopes to build on the 4,820")
         if not pointing and _two_sources(d, fs, si):
             continue  # two sources' counts
         if _listed(d, si, pos, *_chunk(d, si, pos)):
@@ -3566,9 +3665,16 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
             for k in range(lo, hi)
             if toks[k].fact >= 0 and _past_time(d.facts[toks[k].fact]) and words[k - 1] != "since"
         }
-        if times - {t for _, t in _past_in_clause(d, fs, fpos)}:
-            continue  # "In 2019, 1,412 offences": another time ("its best since 2019" bounds a record)
-        names = _holder_names(d, si, min(lo, d.m.clause_start(si, pos)), pos)
+        past = {t for _, t in _past_in_clause(d, fs, fpos)}
+        if {t for t in times - past if not set(t.split()) <= set(" ".join(past).split())}:
+            continue  # "In 2019, 1,412 offences": another time ("its best since 2019" bounds a record; "the
+            # January crowd" is of "Saturday 27 January")
+        # A name further back than a figure told as known is more often who speaks of it ("chairman Neil
+        # Hodge hopes to build on the 4,820").
+        start = (
+            max(d.m.clause_start(si, pos), pos - SLIP_NAME_REACH) if pointing else min(lo, d.m.clause_start(si, pos))
+        )
+        names = _holder_names(d, si, start, pos) - _MONTHS  # "the March derby crowd": a time, no holder
         known = _known_names(d, fs) | _known_names(d, 0)
         if not all(_name_known(n, known) for n in names):
             continue  # "Its neighbour, Corran Abbey, welcomed 59,830": another holder named
