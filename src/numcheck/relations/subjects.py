@@ -1,0 +1,175 @@
+"""A stated change told of one thing in other words: "The minimum wage will rise by 4.6%" … "The national
+living wage will go up from £12.21 to £12.71"; "Household bills will rise by £149" … "sets the annual bill at
+£1,849, up from £1,720"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from numcheck.model import Fact
+from numcheck.relations.base import Relation, _Doc, _lead_sentences, same_family
+from numcheck.relations.restatements import _names_of_words
+from numcheck.relations.stated import (
+    _a_rate,
+    _age_group_subject,
+    _level_reached,
+    _mood,
+    _names,
+    _pair_way,
+    _periods_differ,
+    _rate_words,
+    _said_way,
+    _same_holder,
+    _same_measure,
+    _times_other,
+)
+
+# Kinds a stated change told apart from its pair may be: a percentage, or an amount of the pair's kind.
+_STATED_KINDS = frozenset({"percent", "money", "count"})
+# Tokens after a stated change its own older level may stand ("up 11.9% from 112,660"); an amount further on
+# is told of something else ("will rise by 4.6% next April, ..., giving a worker nearly £1,000 more").
+BASE_AFTER = 4
+# Kinds of a pair whose size a stated change may give: amounts and counts ("from 1,500 to 1,800").
+_PAIR_KINDS = frozenset({"money", "count", "number"})
+# Hedge words that make a figure after a verb of a move a level passed, not the move's size.
+_BOUND_WORDS = frozenset("above below over under beyond past to at".split())
+# Periods of a pair's newer end that a forecast stated change may be told of: none, or the future.
+_UNDATED = frozenset({"", "future"})
+# Words of a clause before a figure read for what it is of: "Household energy bills in England, Scotland and
+# Wales will rise by" (the subject and its verb); "sets the annual bill for a typical household at".
+SUBJECT_REACH = 24
+
+
+def _subject_words(d: _Doc, si: int, pos: int) -> list[str]:
+    """The words of the clause before the figure at ``pos`` (``SUBJECT_REACH`` at most), its own hedge and
+    figures left out: the subject and verb of "The minimum wage for workers aged 21 and over will rise by
+    4.6%", the verb's object in "sets the annual bill for a typical household at £1,849"."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    lo = max(d.m.clause_start(si, pos), pos - SUBJECT_REACH)
+    return [words[k] for k in range(lo, d.hedge_start(si, pos)) if toks[k].fact < 0]
+
+
+def _move_size(d: _Doc, si: int, pos: int) -> bool:
+    """The figure at ``pos`` is told as the size of a move: after "by" ("will rise by 4.6%", "up by
+    £149"), right after a word of a move ("rise 7.5%", "up 28%") or before a noun of one ("a 7.5% rise");
+    not a level reached ("slips to 71%", "fall to 37")."""
+    words = d.m.words[si]
+    h = d.hedge_start(si, pos)
+    if h == 0:
+        return False
+    if any(w in _BOUND_WORDS for w in words[h:pos]):
+        return False  # "revenue rose above £140m": a level passed
+    if words[h - 1] == "by":
+        return True
+    if d.v.direction.ending_at(words, h) is not None:
+        return True
+    return d.v.direction.starting_at(words, pos + 1) is not None
+
+
+def _stated_moves(d: _Doc, si: int, used: set[int]) -> Iterator[int]:
+    """The stated changes of sentence ``si`` not yet given to a change: a percentage or amount told with a
+    verb or noun of a move ("will rise by 4.6%", "a 7.5% rise", "up £149") and no level it reaches."""
+    for tok in d.m.tokens[si]:
+        ci = tok.fact
+        if ci < 0 or ci in used:
+            continue
+        c = d.facts[ci]
+        m = d.m.by_fact.get(ci)
+        if m is None or c.kind not in _STATED_KINDS or c.value is None or c.is_range or c.value <= 0:
+            continue
+        if m.roles & {"part", "remainder", "another", "each"} and c.kind != "money":
+            continue
+        pos = d.pos_of(ci)[1]
+        if not _said_way(d, ci) or d.older_end(si, pos) or not _move_size(d, si, pos):
+            continue  # "down from 76.4%": an older level; "slips to 71%": a level reached
+        yield ci
+
+
+def _own_base(d: _Doc, ci: int, like: Fact) -> bool:
+    """The stated change's clause tells levels of its own of the pair's family, none of them the pair's
+    newer end ("A record 126,040 households ..., up 11.9% from 112,660"): it is their change."""
+    si, pos = d.pos_of(ci)
+    toks = d.m.tokens[si][d.m.clause_start(si, pos) : min(d.m.clause_end(si, pos), pos + 1 + BASE_AFTER)]
+    kin = [d.facts[t.fact] for t in toks if t.fact >= 0 and t.fact != ci and same_family(d.facts[t.fact], like)]
+    return bool(kin) and not any(f.interval.overlaps(like.interval) for f in kin)
+
+
+def _one_thing_told(d: _Doc, ci: int, bi: int) -> bool:
+    """The stated change's clause and the pair's newer end's clause name one thing, by words for one
+    thing as data (``restatements._names_of_words``): "minimum wage" and "national living wage", "energy
+    bills" and "the annual bill"."""
+    cs, cpos = d.pos_of(ci)
+    bs, bpos = d.pos_of(bi)
+
+    def named(si: int, pos: int) -> frozenset[str]:
+        words = [w for w in _subject_words(d, si, pos) if d.v.direction.starting_at([w], 0) is None]
+        return _names_of_words(d, words)  # "rose", "raised": the move, no thing
+
+    return bool(named(cs, cpos) & named(bs, bpos))
+
+
+def _stated_by_subject(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A pair told in the body ("will go up from £12.21 to £12.71") against the one stated change of the
+    headline or lead that is told of the same thing in other words and has been given to no change ("The
+    minimum wage ... will rise by 4.6%"): the lead's figure is the size of the body's move. Only the same
+    way and mood (a forecast pair against a forecast change), one holder, a percentage against a pair of
+    amounts or counts or an amount against a pair of its kind; a rate's change ("at a yearly pace of") is
+    left alone. Two stated changes of the lead that both fit are both read (the headline's and the lead's)."""
+    changes = list(built.get("change", {}).values())
+    used: set[int] = set()
+    for rel in changes:
+        used.update(i for _, i in rel.roles)
+    lead = sorted(_lead_sentences(d))
+    for rel in changes:
+        if rel.get("stated") is not None or rel.get("factor") is not None or rel.label("multiple"):
+            continue
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is None or bi is None:
+            continue
+        a, b = d.facts[ai], d.facts[bi]
+        if not same_family(a, b) or b.kind not in _PAIR_KINDS or a.value is None or b.value is None:
+            continue
+        if _times_other(d, bi) or _times_other(d, ai) or _age_group_subject(d, min(ai, bi)):
+            continue  # a ratio ("12.6 times a salary"), an age group within the lead's whole
+        way = _pair_way(d, ai, bi)
+        si = b.sentence
+        if any(t.fact >= 0 and d.facts[t.fact].kind == "percent" for t in d.m.tokens[si]):
+            continue  # "shares have fallen 12%, reducing its value from £10.8bn to £9.5bn": a change of its own
+        mood = _mood(d, rel)
+        names = _names(d, bi)
+        for s2 in lead:
+            if s2 >= si:
+                break
+            for ci in _stated_moves(d, s2, used):
+                c = d.facts[ci]
+                if c.kind != "percent" and not same_family(c, b):
+                    continue
+                if _said_way(d, ci) != way or _rate_words(d, ci):
+                    continue
+                forecast = "forecast" in d.m.by_fact[ci].roles
+                if forecast != (mood == "forecast") and not (forecast and d.m.frame(bi).period in _UNDATED):
+                    continue  # "expects a 25% jump" is no change of the results told below ("will rise by
+                    # £149" is the change of the bill the new cap "sets", told with no time of its own)
+                if _own_base(d, ci, b):
+                    continue  # "126,040 households ..., up 11.9% from 112,660": the change of its own levels
+                own = _level_reached(d, ci)
+                if own >= 0 and not d.facts[own].interval.overlaps(b.interval):
+                    continue  # "sales rose 9% to 39.4bn": that level's change, not this pair's
+                if b.kind != "money" and _a_rate(d, bi) != _a_rate(d, ci):
+                    continue  # "sold 0.61 homes a week, compared with 0.55": a rate, against a total's change (a
+                    # price "an hour" or "a week" is the price itself)
+                if not _same_measure(d, ci, bi):
+                    continue  # "like-for-like sales fell 2.9%" … "Total sales came to £412m, down from £421m"
+                if _periods_differ(d, ci, bi):
+                    continue  # "in the fourth quarter" against the whole year's pair
+                if not _same_holder(d, ci, bi, names) or not _one_thing_told(d, ci, bi):
+                    continue
+                labels = dict(rel.labels)
+                labels["direction"] = way
+                yield Relation(
+                    "change",
+                    rel.roles + (("stated", ci),),
+                    rel.cues + (c.span,),
+                    "document",
+                    tuple(sorted(labels.items())),
+                )
