@@ -2967,6 +2967,7 @@ def _narrowed(
         return True  # "the 14 deaths it had recorded": a clause of its own picks some out; "this season"
     relative = words[k] in ("who", "that", "which", "whose")  # "who are fit": read past its verb
     end = min(len(words), k + IDENTITY_REACH + 1)
+    told_names = _names_of_words(d, tuple(told))
     for j in range(k, end):
         w = words[j]
         if w in _CHUNK_END or (j > k and d.verb_like(w) and not relative):
@@ -2979,7 +2980,8 @@ def _narrowed(
         if w in d.v.events or w in _NARROWING or w in _NP_STOP:
             continue  # "the 8,100 nurses on strike": the event or state they are in, not a part of them
         if w[:1].isalpha() and len(w) >= 3 and w not in _ECHO_STOP and w.removesuffix("'s") not in told:
-            return True
+            if not _names_of_words(d, (w,)) & told_names:
+                return True  # "who voted" after "cast 23,815 ballots" names the same act (``one_thing``)
     return False
 
 

@@ -46,7 +46,19 @@ def _subject_words(d: _Doc, si: int, pos: int) -> list[str]:
     4.6%", the verb's object in "sets the annual bill for a typical household at £1,849"."""
     words, toks = d.m.words[si], d.m.tokens[si]
     lo = max(d.m.clause_start(si, pos), pos - SUBJECT_REACH)
-    return [words[k] for k in range(lo, d.hedge_start(si, pos)) if toks[k].fact < 0]
+    return [words[k] for k in range(lo, d.hedge_start(si, pos)) if toks[k].fact < 0 and not _named(d, si, k)]
+
+
+def _named(d: _Doc, si: int, k: int) -> bool:
+    """Token ``k`` is part of a name ("Skylark Air", "Kingsmead Hospital"): capitalised past the sentence's
+    first word, or the first word before another capitalised one. Names are holders, which
+    ``_same_holder`` reads; they name no thing."""
+    toks = d.m.tokens[si]
+
+    def caps(j: int) -> bool:
+        return j < len(toks) and d.view.text[toks[j].start : toks[j].start + 1].isupper()
+
+    return caps(k) and (k > 0 or caps(k + 1))
 
 
 def _move_size(d: _Doc, si: int, pos: int) -> bool:
@@ -120,6 +132,8 @@ def _stated_by_subject(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
     for rel in changes:
         used.update(i for _, i in rel.roles)
     lead = sorted(_lead_sentences(d))
+    sents = d.view.doc.sentences
+    headline = len(sents) > 1 and sents[0].paragraph != sents[1].paragraph
     for rel in changes:
         if rel.get("stated") is not None or rel.get("factor") is not None or rel.label("multiple"):
             continue
@@ -147,7 +161,12 @@ def _stated_by_subject(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
                 if _said_way(d, ci) != way or _rate_words(d, ci):
                     continue
                 forecast = "forecast" in d.m.by_fact[ci].roles
-                if forecast != (mood == "forecast") and not (forecast and d.m.frame(bi).period in _UNDATED):
+                untensed = headline and s2 == 0  # "Water bills to rise 9%": a headline tells no tense
+                if (
+                    forecast != (mood == "forecast")
+                    and not (forecast and d.m.frame(bi).period in _UNDATED)
+                    and not untensed
+                ):
                     continue  # "expects a 25% jump" is no change of the results told below ("will rise by
                     # £149" is the change of the bill the new cap "sets", told with no time of its own)
                 if _own_base(d, ci, b):
