@@ -298,7 +298,7 @@ from numcheck.relations.stated import (
 from numcheck.relations.streaks import _streaks
 from numcheck.relations.studies import _study_parts
 from numcheck.relations.subgroups import _planned_cuts, _subgroups, _with_parts
-from numcheck.relations.subjects import _stated_by_subject
+from numcheck.relations.subjects import _shares_named_apart, _stated_by_subject
 from numcheck.relations.sumruns import _spread_sums
 from numcheck.relations.superlatives import _fastest_parts, _placings, _superlatives
 from numcheck.relations.tallies import _poll_leads, _poll_moves, _tallies
@@ -533,6 +533,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _lead_directions,
     _lead_moves_against,
     _stated_by_subject,
+    _shares_named_apart,
     _scoped_parts,
     _parts_told_apart,
     _scope_parts,

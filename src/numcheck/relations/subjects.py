@@ -5,7 +5,9 @@ living wage will go up from £12.21 to £12.71"; "Household bills will rise by �
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 
+from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
 from numcheck.relations.base import Relation, _Doc, _lead_sentences, same_family
 from numcheck.relations.restatements import _names_of_words
@@ -192,3 +194,127 @@ def _stated_by_subject(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
                     "document",
                     tuple(sorted(labels.items())),
                 )
+
+
+# --- a share whose part and whole are told in other sentences, each by words for one thing ---------------
+
+# Sentences back a share's part and whole may be told: "Charities gave £21m" and "brought in £84m in research
+# funding" a paragraph or two before "two-fifths of its research money comes from charities".
+SHARE_BACK = 8
+# How far apart the share told and the one the two figures make may be and still be read as one share
+# mistold: a fraction word off by a step ("two-fifths" for a quarter); further apart, they are of other things.
+SHARE_NEAR = Decimal(2)
+# Kinds a part and whole told apart from their share may be.
+_AMOUNT_KINDS = frozenset({"money", "count", "number"})
+# Subjects that point at the figure of the sentence before: "That is about a third of the year group".
+_POINTING_SUBJECTS = frozenset({"that", "this", "it", "which"})
+
+
+def _region(d: _Doc, si: int, pos: int) -> list[str]:
+    """The words that tell what the figure at ``pos`` is of: from the figure or clause start before it to
+    the figure or clause end after it ("Charities such as ... the Wellcome Trust gave £21m, industry £15m" →
+    charities ... gave for £21m, industry for £15m); names left out."""
+    toks = d.m.tokens[si]
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    before = [k for k in range(lo, pos) if toks[k].fact >= 0]
+    after = [k for k in range(pos + 1, hi) if toks[k].fact >= 0]
+    lo = before[-1] + 1 if before else lo
+    hi = after[0] if after else hi
+    return [d.m.words[si][k] for k in range(lo, hi) if k != pos and toks[k].fact < 0 and not _named(d, si, k)]
+
+
+# Words a share's whole may run to after its "of" ("of the university's research money").
+WHOLE_WORDS = 6
+# Words that end a share's whole: adverbs and verbs of its clause ("... money now comes from charities").
+_WHOLE_END = frozenset("now still already have has had is are was were be been comes come came go goes went".split())
+
+
+def _ends_whole(d: _Doc, w: str) -> bool:
+    """A word that ends the noun phrase of a share's whole: a stop, a verb, an adverb of time."""
+    return w in CLAUSE_END or not w[:1].isalnum() or w in _WHOLE_END or d.verb_like(w) or w in d.v.clause_verbs
+
+
+def _share_phrases(d: _Doc, si: int, pos: int) -> tuple[list[str], list[str]] | None:
+    """The words of a share's whole ("two-fifths of the university's research money" → university's,
+    research, money) and of its part (the rest of its clause: "now comes from charities"), or None when no
+    "of" follows it or a figure stands in its whole (the whole told beside it, which other readers take)."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos + 1 >= len(words) or words[pos + 1] != "of":
+        return None
+    lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
+    end = pos + 2
+    while end < min(hi, pos + 2 + WHOLE_WORDS) and not _ends_whole(d, words[end]):
+        if toks[end].fact >= 0:
+            return None
+        end += 1
+    whole = list(words[pos + 2 : end])
+    part = [
+        words[k]
+        for k in (*range(lo, d.hedge_start(si, pos)), *range(end, hi))
+        if toks[k].fact < 0 and not _named(d, si, k)
+    ]
+    return whole, part
+
+
+def _pointed_part(d: _Doc, si: int, pos: int) -> int:
+    """The one amount of the sentence before when the share's clause opens on a pointing subject ("At the
+    top end, 62 pupils gained a grade 9. That is about a third of the year group"), else -1."""
+    lo = d.m.clause_start(si, pos)
+    if si == 0 or d.m.words[si][lo] not in _POINTING_SUBJECTS:
+        return -1
+    found = [t.fact for t in d.m.tokens[si - 1] if t.fact >= 0 and d.facts[t.fact].kind in _AMOUNT_KINDS]
+    return found[0] if len(found) == 1 else -1
+
+
+def _shares_named_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A share told with words for its whole and its part, each figure told sentences before by words for
+    the same thing: "Charities ... gave £21m" and "brought in a record £84m in research funding" …
+    "two-fifths of the university's research money now comes from charities"; "Overseas visitors accounted
+    for 420,000" and "Visitor numbers reached 1.8 million" … "two in five of the people through our doors
+    came from abroad". The whole is the largest earlier amount whose own words meet the share's whole
+    (``_names_of_words``), the part the one earlier amount of its family, smaller, whose own words meet the
+    rest of the share's clause and not its whole (or the one amount of the sentence before, after a pointing
+    "That is"). Left alone: a share already tied, one with its whole beside it, older ends, forecasts, two
+    parts of different values."""
+    tied = {i for rel in built.get("share", {}).values() for r, i in rel.roles if r in ("share", "ratio")}
+    for si, pos, sfi, s in d.figures(frozenset({"share"})):
+        if sfi in tied or s.value is None or s.value <= 0:
+            continue
+        phrases = _share_phrases(d, si, pos)
+        if phrases is None:
+            continue
+        whole_names = _names_of_words(d, phrases[0])
+        part_names = _names_of_words(d, phrases[1]) - whole_names
+        if not whole_names:
+            continue
+        wholes: list[int] = []
+        parts: list[int] = []
+        for s2 in range(max(0, si - SHARE_BACK), si):
+            for t in d.m.tokens[s2]:
+                fi = t.fact
+                if fi < 0 or d.facts[fi].kind not in _AMOUNT_KINDS or d.facts[fi].value is None:
+                    continue
+                m = d.m.by_fact.get(fi)
+                p2 = d.pos_of(fi)[1]
+                if m is None or m.roles & {"forecast", "each"} or d.older_end(s2, p2):
+                    continue
+                named = _names_of_words(d, _region(d, s2, p2))
+                if named & whole_names:
+                    wholes.append(fi)
+                if part_names and named & part_names and not named & whole_names:
+                    parts.append(fi)
+        if not wholes:
+            continue
+        wi = max(wholes, key=lambda i: d.facts[i].value or 0)
+        w = d.facts[wi]
+        pointed = _pointed_part(d, si, pos)
+        cands = [pointed] if pointed >= 0 else parts
+        cands = [
+            p for p in cands if p != wi and same_family(d.facts[p], w) and (d.facts[p].value or 0) < (w.value or 0)
+        ]
+        if len({d.facts[p].value for p in cands}) != 1:
+            continue
+        told = Decimal(d.facts[cands[-1]].value or 0) / Decimal(w.value or 1)
+        if not told or max(told, Decimal(s.value)) / min(told, Decimal(s.value)) > SHARE_NEAR:
+            continue  # "240 of 6,300" against "one in 75": figures of two other things, not a slip
+        yield Relation("share", (("part", cands[-1]), ("whole", wi), ("share", sfi)), (s.span,), "document")
