@@ -214,6 +214,9 @@ def _parts_after(d: _Doc, si: int, pos: int, like: str) -> tuple[list[tuple[int,
             if what == "end":
                 if out:
                     return out, False, True
+                g = d.facts[d.m.tokens[s2][p].fact]
+                if (g.value or Decimal(0)) >= (d.facts[whole].value or Decimal(0)):
+                    return [], False, True  # "450,000 residents ... issued 612,000 notices ... 231,000 of them"
                 continue  # ("Damage was later estimated at £42m" before the first funder)
             if not what:
                 passed = passed or (bool(out) and family(d.facts[d.m.tokens[s2][p].fact]) == like)

@@ -3469,6 +3469,8 @@ def _parts_of_one_whole(d: _Doc, first: int, fi: int) -> bool:
     spending" … "Promotions accounted for 28.4% of spending" are two parts, not one figure told twice."""
     a, b = _subject_stems(d, first), _subject_stems(d, fi)
     return bool(a) and bool(b) and not a & b
+
+
 # --- one quantity told in other words: the words that name a figure, against the earlier figure's sentence --
 
 # Words back from a figure (before its hedge) that the phrase naming it may reach over: "the record January

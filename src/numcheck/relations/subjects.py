@@ -4,7 +4,7 @@ living wage will go up from £12.21 to £12.71"; "Household bills will rise by �
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END
@@ -24,6 +24,7 @@ from numcheck.relations.stated import (
     _same_holder,
     _same_measure,
     _times_other,
+    _told_again_later,
 )
 
 # Kinds a stated change told apart from its pair may be: a percentage, or an amount of the pair's kind.
@@ -115,11 +116,35 @@ def _one_thing_told(d: _Doc, ci: int, bi: int) -> bool:
     cs, cpos = d.pos_of(ci)
     bs, bpos = d.pos_of(bi)
 
-    def named(si: int, pos: int) -> frozenset[str]:
-        words = [w for w in _subject_words(d, si, pos) if d.v.direction.starting_at([w], 0) is None]
-        return _names_of_words(d, words)  # "rose", "raised": the move, no thing
+    def told(si: int, pos: int) -> list[str]:
+        return [w for w in _subject_words(d, si, pos) if d.v.direction.starting_at([w], 0) is None]
 
-    return bool(named(cs, cpos) & named(bs, bpos))
+    a, b = told(cs, cpos), told(bs, bpos)  # "rose", "raised": the move, no thing
+    shared = _names_of_words(d, a) & _names_of_words(d, b)
+    return bool(shared) and not _kinds_apart(d, a, b, shared)
+
+
+# Words before a noun that narrow it to no kind of its own: "the fares", "its fares", "all fares".
+_NOT_KINDS = frozenset("the a an its their his her our this that these those all new annual average".split())
+
+
+def _kinds_apart(d: _Doc, a: Sequence[str], b: Sequence[str], shared: frozenset[str]) -> bool:
+    """Every thing the two subjects share is one word each narrows by a different word before it: "Peak
+    fares will rise by 5.2%" … "Off-peak fares go up to £12.80", "adult tickets" … "child tickets": two
+    kinds of the thing. Words for one thing told whole ("minimum wage" and "national living wage") share
+    more than a word."""
+
+    def kinds(words: Sequence[str], name: str) -> set[str] | None:
+        heads = [k for k, w in enumerate(words) if _names_of_words(d, [w]) == {name}]
+        if not heads:
+            return None  # the thing is named by a phrase, not one word
+        return {words[k - 1] for k in heads if k > 0 and words[k - 1][:1].isalpha() and words[k - 1] not in _NOT_KINDS}
+
+    for name in shared:
+        ka, kb = kinds(a, name), kinds(b, name)
+        if ka is None or kb is None or not ka or not kb or ka & kb:
+            return False
+    return True
 
 
 def _stated_by_subject(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
@@ -185,6 +210,8 @@ def _stated_by_subject(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
                     continue  # "in the fourth quarter" against the whole year's pair
                 if not _same_holder(d, ci, bi, names) or not _one_thing_told(d, ci, bi):
                     continue
+                if _told_again_later(d, ci, rel):
+                    continue  # "up 61% on pre-pandemic level" … "the backlog is 61 per cent higher": another base's
                 labels = dict(rel.labels)
                 labels["direction"] = way
                 yield Relation(
