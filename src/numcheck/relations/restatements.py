@@ -3464,6 +3464,15 @@ def _subject_stems(d: _Doc, fi: int) -> frozenset[str]:
     )
 
 
+def _among_siblings(d: _Doc, fi: int) -> bool:
+    """The figure is one of a list of figures of its family in its sentence ("brought 4,180, 3,020 and 2,220
+    passengers respectively"): one holder's of several."""
+    si, _ = d.pos_of(fi)
+    f = d.facts[fi]
+    kin = [t.fact for t in d.m.tokens[si] if t.fact >= 0 and t.fact != fi and family(d.facts[t.fact]) == family(f)]
+    return len([g for g in kin if d.facts[g].unit == f.unit]) >= 2
+
+
 def _parts_of_one_whole(d: _Doc, first: int, fi: int) -> bool:
     """Two shares of one whole, each told of its own subject: "the six largest chains accounted for 82.4% of
     spending" … "Promotions accounted for 28.4% of spending" are two parts, not one figure told twice."""
@@ -3632,8 +3641,9 @@ def _swaps_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         if not pointing and _parts_of_one_whole(d, first, fi):
             continue
         if fa.holder and not fb.holder and not _pointing(d, si, pos):
-            continue  # "the Aurora Star brought 4,180 passengers" … "Of 1,480 passengers questioned": a holder's
-            # figure against one of no holder is another quantity
+            if _among_siblings(d, first) or not one_thing(d, first, fi):
+                continue  # "the Aurora Star brought 4,180 passengers, the Nordic 3,020 ..." … "Of 1,480 passengers
+                # questioned": one holder's figure of a list against one of no holder is another quantity
         if fa.holder and fb.holder and not same_holder(fa.holder, fb.holder) and not teller:
             if not (pointing and fb.holder.split()[-1] in d.v.holder_nouns) and not _holder_told(d, fa.holder, si):
                 continue  # "Labour's 36.8%" against "Civic Renewal had 38.6%": another holder
