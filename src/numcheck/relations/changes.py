@@ -2403,6 +2403,9 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             return None  # "(target 300 MB, missed) | 1 MB": the bracket or table cell ends the comparison
         if words[k] in ("and", "but", "while"):
             return None  # "£73 less than the new rate and £12 below the current one": the figure after is another's
+        # "a 40% chance of rain below average, a 35% chance of ...": the yardstick is told without a figure.
+        if words[k] == "," and k > after and words[after] not in _OBJECT_PRONOUNS and _rival_figure(d, si, after) < 0:
+            return None
         if words[k] == "by":
             ai = d.figure_after(si, k + 1)
             if ai >= 0:
@@ -2444,6 +2447,8 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         a = d.facts[ai]
         if a.kind in FRAME_KINDS:
             continue
+        if back > 0 and words[back - 1] == "per":
+            continue  # "90 offences per 1,000 residents, below the average of 95": the rate's base, not its level
         if _base_of(d, si, back):
             continue  # "a loss of $52m on sales of $610m, narrower than ...": the sales are the loss's base
         if back >= 2 and words[back - 1] == "(" and toks[back - 2].fact >= 0:
