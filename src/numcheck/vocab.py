@@ -298,6 +298,7 @@ class Vocab:
     neutral_modifiers: frozenset[str]  # "net profits" = "profits": words that make no other quantity
     measure_modifiers: frozenset[str]  # "net", "pre-tax": which measure of a thing a figure is
     narrow_measures: frozenset[str]  # "like-for-like": on one side only, two quantities
+    per_unit_nouns: frozenset[str]  # "per head": a rate for each one, on one side only two quantities
     running_tally: PhraseTable  # "this season", "for his country": a running tally, not one event's count
     running: frozenset[str]  # concepts of counts a story updates: a headline may lag the body's
     money_concepts: frozenset[
@@ -727,6 +728,7 @@ def vocab() -> Vocab:
         neutral_modifiers=frozenset(restate["neutral_modifiers"]),
         measure_modifiers=frozenset(restate["measure_modifiers"]),
         narrow_measures=frozenset(restate["narrow_measures"]),
+        per_unit_nouns=frozenset(restate["per_unit_nouns"]),
         running_tally=PhraseTable.build((p, "running") for p in restate["running_tally"]),
         money_concepts=frozenset(restate["money_concepts"]),
         anaphors=PhraseTable.build((str(p), "anaphor") for p in restate["anaphors"]),

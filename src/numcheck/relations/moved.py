@@ -24,6 +24,7 @@ from numcheck.mentions import Token
 from numcheck.model import Span
 from numcheck.relations.apart import _counted_back, _ordered
 from numcheck.relations.base import COPULAS, Relation, _Doc, _plain_tokens, bare_ends, same_family
+from numcheck.relations.multiples import other_base
 from numcheck.relations.stated import RATE_WORDS, _a_rate, _change_nouns, _stated_concept, _times_other
 from numcheck.vocab import _toml, singular
 
@@ -76,7 +77,14 @@ def _moves_apart(d: _Doc, built: Built) -> Iterator[Relation]:
     taken = {i for rels in built.values() for rel in rels.values() for _, i in rel.roles}
     for si in range(len(d.m.tokens)):
         for move in _moves_in(d, si, taken):
-            near = [p for p in pairs if _near(d, move, p) and _alike(d, move, p) and _linked(d, move, p)]
+            near = [
+                p
+                for p in pairs
+                if _near(d, move, p)
+                and _alike(d, move, p)
+                and _linked(d, move, p)
+                and not (move.size >= 0 and other_base(d, move.size, p, _pair_concepts(d, p)))
+            ]
             if not near or any(_fits(d, move, p) for p in near):
                 continue  # no pair, or one told around it that the move fits: it is that pair's
             if move.size >= 0 and _others_fit(d, move, near):
@@ -91,6 +99,11 @@ def _moves_apart(d: _Doc, built: Built) -> Iterator[Relation]:
                     labels.append(("multiple", f.text.lower()))
             cue = d.facts[bi].span
             yield Relation("change", roles, (cue, move.cue), "document", tuple(sorted(labels)))
+
+
+def _pair_concepts(d: _Doc, pair: tuple[int, int]) -> frozenset[str]:
+    """What a pair's ends count, by their frames ("emissions were 371 million tonnes" → emission)."""
+    return frozenset(c for c in (d.m.frame(i).concept for i in pair) if c)
 
 
 def _bare_pairs(changes: Sequence[Relation]) -> list[tuple[int, int]]:

@@ -855,3 +855,41 @@ def _multiple_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]
             evidence,
             tuple(sorted(labels.items())),
         )
+
+
+# Words after a multiple that open the base it is told against in its own words ("three times its valuation",
+# "twice the 95 it had"); "what" and "that" point back to the thing itself and are left out.
+BASE_OPENERS = frozenset({"the", *OWNERS})
+# Tokens after the opener read for the base's noun and its figure ("the average annual fall of 6.4m": four words, "of").
+BASE_NOUN_REACH = 5
+
+
+def other_base(d: _Doc, fi: int, pair: tuple[int, int], concepts: frozenset[str]) -> bool:
+    """The multiple ``fi`` is told against a base of its own that is not the older end of ``pair``: a figure
+    ("almost three times the average annual fall of 6.4 million tonnes") or a noun naming another thing than
+    ``concepts`` ("almost three times its valuation just 14 months ago" is no multiple of revenue). A verb
+    ("tripled its profit"), a level's noun ("three times the 2010 figure") or the pair's own noun is no other
+    base."""
+    f = d.facts[fi]
+    if f.kind != "multiple" or " ".join(f.text.lower().split()) in CHANGE_FORMS:
+        return False
+    si, pos = d.pos_of(fi)
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if pos + 1 >= len(words) or words[pos + 1] not in BASE_OPENERS:
+        return False
+    older = _older(d, si, pos + 1)
+    nouns: list[str] = []
+    for k in range(pos + 2, min(len(words), pos + 2 + BASE_NOUN_REACH)) if older < 0 else ():
+        if toks[k].fact >= 0:
+            if words[k - 1] == "of" and _amount(d.facts[toks[k].fact]):
+                older = toks[k].fact  # "the average annual fall of 6.4 million tonnes"
+            break
+        if not words[k].isalpha():
+            break
+        nouns.append(words[k])
+    if older >= 0:
+        return older not in pair
+    if not nouns or any(w in YEAR_HEADS or w in d.v.compared_nouns for w in nouns):
+        return False
+    own = {d.v.concept(w) or singular(w) for w in nouns}
+    return bool(concepts) and not (own & concepts)

@@ -22,6 +22,7 @@ from numcheck.relations.base import (
     same_family,
     sized_figures,
 )
+from numcheck.relations.multiples import other_base
 from numcheck.relations.referents import clause_subject
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import _toml, singular
@@ -766,7 +767,19 @@ def _same_measure(d: _Doc, a: int, b: int) -> bool:
         mods.append(frozenset(clause) & d.v.measure_modifiers)
     if (mods[0] ^ mods[1]) & d.v.narrow_measures:
         return False  # "like-for-like sales fell 3.8%" is no change of "Total sales ... £318m, down from £327m"
+    if _per_unit(d, a) != _per_unit(d, b):
+        return False  # "Emissions fell 3.6%" is no change of "Per head, emissions were 5.4 tonnes, against 14.2"
     return not (mods[0] and mods[1] and mods[0] != mods[1])
+
+
+def _per_unit(d: _Doc, fi: int) -> bool:
+    """The figure is told for each one of a unit ("5.4 tonnes per person", "Per head of population, emissions
+    were about 5.4 tonnes"): "per" and a noun of ``per_unit_nouns`` in its clause or opening its sentence."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si]
+    spans = (range(d.m.clause_start(si, pos), d.m.clause_end(si, pos)), range(min(2, len(words))))
+    units = d.v.per_unit_nouns
+    return any(words[k] == "per" and k + 1 < len(words) and singular(words[k + 1]) in units for r in spans for k in r)
 
 
 def _mood(d: _Doc, rel: Relation) -> str:
@@ -897,7 +910,7 @@ def _unnamed_stated(d: _Doc, rel: Relation, used: set[int]) -> Relation | None:
     ci = _one_stated(d, si - 1, used)
     if ci < 0 and older_told:
         ci = _lead_one_stated(d, si, used)
-    if ci < 0 or not _fits_pair(d, ci, bi):
+    if ci < 0 or not _fits_pair(d, ci, bi) or other_base(d, ci, (ai, bi), frozenset()) or not _same_measure(d, ci, bi):
         return None
     direction = direction or _pair_way(d, ai, bi)
     c = d.facts[ci]
@@ -951,13 +964,15 @@ def _lead_stated_for(d: _Doc, rel: Relation, concepts: frozenset[str], used: set
     cm = d.m.by_fact.get(ci)
     if cm is None or c.value is None or c.is_range or "forecast" in cm.roles or _rate_words(d, ci):
         return None
-    if not _same_holder(d, ci, bi, _names(d, bi)):
+    if not _same_holder(d, ci, bi, _names(d, bi)) or not _same_measure(d, ci, bi):
         return None
     own = _stated_concept(d, ci) or _frame_concept(d, ci)
     if own and not (_kin_concepts(d, frozenset({own})) & _kin_concepts(d, concepts)):
         return None
     if own in LEVEL_CONCEPTS:
         return None
+    if other_base(d, ci, (ai, bi), concepts):
+        return None  # "valued at $5.2bn, almost three times its valuation": a multiple of another thing
     said = _stated_way(d, ci)
     way = _pair_way(d, ai, bi)
     if not said or said != way:
@@ -1168,7 +1183,11 @@ def _stated_in(
             # "expects a 25% jump in profit next year" is no change of the results told below; a planned
             # cut ("plans to trim up to 2,000 jobs") is the plan's change ("would fall from 18,500 to 15,000").
             continue
-        if c.kind == "multiple" and _stated_concept(d, ci) in concepts:
+        if (
+            c.kind == "multiple"
+            and _stated_concept(d, ci) in concepts
+            and not other_base(d, ci, (-1, like_index), concepts)
+        ):
             value = c.value
             return ci, "factor", {"multiple": c.text.lower(), "direction": "up" if value > 1 else "down"}
         if (
