@@ -237,7 +237,10 @@ def _period_rates(d: _Doc) -> Iterator[Relation]:
             # "will add £80.30 a year ..., taking it from £1,609.18 to £1,689.48. That works out at £1.54 a
             # week": an amount told "a year" in the sentence before is what "that" points at.
             ai, asi = last_per_year if last_per_year[1] == si - 1 else last_yearly
-            if period != "year" and ai >= 0 and asi == si - 1 and _told_back(d, si, pos):
+            told_back = period != "year" and ai >= 0 and asi == si - 1 and _told_back(d, si, pos)
+            if told_back and end < len(d.m.words[si]) and d.m.words[si][end] in d.v.rate_moves:
+                pass  # "That works out at about £9.25 a month more": the change of the bill, not the bill
+            elif told_back:
                 # "The firm made an annual profit of £2.6bn. That works out at £7.1m a day."
                 labels = (("period", period), ("other_period", "year"))
                 yield Relation("period-rate", (("rate", fi), ("other", ai)), (), "sentence", labels)
