@@ -914,6 +914,12 @@ def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
         j += 1
     if not noun:
         return None
+    own = _named_with_figure(d, si, j)
+    if own >= 0:
+        if not same_family(d.facts[own], d.facts[part]):
+            return None
+        # "£16,176, or about 33% of the average gross household income of £48,900": the whole told right there
+        return Relation("share", (("part", part), ("whole", own), ("share", pi)), (share[1],), "clause")
     if d.facts[part].kind == "money":
         wi = _money_named(d, noun[0], part, pi)
     else:
@@ -921,6 +927,23 @@ def _whole_by_noun(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
     if wi is None or not same_family(d.facts[wi], d.facts[part]):
         return None
     return Relation("share", (("part", part), ("whole", wi), ("share", pi)), (share[1],), "document")
+
+
+# Plain words a share's whole noun may run on before "of" and the figure it is told with ("the average
+# gross household income of £48,900": "household income" past the two words read for the noun).
+NAMED_FIGURE_REACH = 4
+
+
+def _named_with_figure(d: _Doc, si: int, j: int) -> int:
+    """The figure told with the noun that ends at token ``j`` after "of" ("... household income of £48,900"),
+    a few plain words on; else -1."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(j, min(len(words) - 1, j + NAMED_FIGURE_REACH)):
+        if toks[k].fact >= 0 or not words[k][:1].isalpha():
+            return -1
+        if words[k] == "of":
+            return toks[k + 1].fact
+    return -1
 
 
 def _carried_share(d: _Doc, si: int, pos: int, part: int) -> Relation | None:
