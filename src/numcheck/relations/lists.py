@@ -1165,6 +1165,8 @@ def _listed_parts(d: _Doc) -> Iterator[Relation]:
             continue  # "The Greens now have nine, up from eight, the Conservatives 14, ...": an older level
         if _possessive_sibling(d, si, total, entries[0].fact):
             continue  # "Scotland's food banks gave out 262,000 parcels, Wales's 171,000": the first of the list
+        if _first_entry(d, si, total, first, items):
+            continue  # "The Greens now have six councillors, the Conservatives 12, ...": the list's first entry
         roles = (("total", total),) + tuple(("item", e.fact) for e in entries)
         yield Relation("breakdown", roles, (cue,), "document", (("inclusive", "yes"),))
 
@@ -1186,6 +1188,36 @@ def _possessive_sibling(d: _Doc, si: int, total: int, item: int) -> bool:
         return False
     k = d.hedge_start(si, ipos)
     return owned(max(0, k - 3), k) and owned(d.m.clause_start(si, tpos), tpos)
+def _first_entry(d: _Doc, si: int, total: int, first: int, items: set[int]) -> bool:
+    """The figure read as the list's whole is told of a holder of its own just before the list, only its
+    noun and a comma between, and is smaller than an item: "The Greens now have six councillors, the
+    Conservatives 12, the Liberal Democrats three" (each side's seats, the first told with its verb)."""
+    ts, tpos = d.pos_of(total)
+    if ts != si or tpos >= first or not (d.m.frame(total).holder or _named_subject(d, si, tpos)):
+        return False
+    value = d.facts[total].value
+    if value is None or not any((d.facts[i].value or 0) > value for i in items):
+        return False
+    between = d.m.words[si][tpos + 1 : first]
+    if "," not in between:
+        return False
+    comma = between.index(",")
+    return all(w.isalpha() for w in between[:comma]) and all(w in ("the", "a", "an") for w in between[comma + 1 :])
+
+
+# Capitalised words that open a clause without naming anyone ("The 1,200 jobs", "In all").
+_NO_NAME_OPENERS = frozenset("the a an this that these those its their in at by on of after before".split())
+
+
+def _named_subject(d: _Doc, si: int, pos: int) -> bool:
+    """The clause of the figure at ``pos`` opens on a name ("Ireland now have five wins", "Barnwell runs
+    nine clinics"), not on an article or a preposition."""
+    toks = d.m.tokens[si]
+    k = d.m.clause_start(si, pos)
+    if k >= pos or toks[k].fact >= 0:
+        return False
+    raw = d.view.text[toks[k].start : toks[k].end]
+    return raw[:1].isupper() and d.m.words[si][k] not in _NO_NAME_OPENERS
 
 
 def _ranked_before(d: _Doc, si: int, total: int, first: int) -> bool:
