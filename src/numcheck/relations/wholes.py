@@ -700,6 +700,26 @@ def _bare_whole(d: _Doc, si: int, k: int, pi: int) -> tuple[int, int, str] | Non
     return (wi, k, "document" if d.pos_of(wi)[0] != si else "sentence") if wi >= 0 else None
 
 
+# Tokens before a bracket that the level it stands beside may be told ("drew 18,400 shoppers on Saturday (").
+BRACKET_LEVEL_REACH = 4
+
+
+def _bracketed_beside(d: _Doc, si: int, k: int) -> bool:
+    """The figure at token ``k`` opens a bracket set beside a figure of its family told just before it: "The
+    crowd of 6,412 (5,980 at the last home game)", "drew 18,400 shoppers on Saturday (15,900 a year ago)"."""
+    words = d.m.words[si]
+    if k < 2 or words[k - 1] != "(":
+        return False
+    own = family(d.facts[d.fact_at(si, k)])
+    for x in range(k - 2, max(-1, k - 2 - BRACKET_LEVEL_REACH), -1):
+        if words[x] in CLAUSE_END or words[x] == ",":
+            return False
+        fi = d.fact_at(si, x)
+        if fi >= 0 and family(d.facts[fi]) == own:
+            return True
+    return False
+
+
 def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -> int:
     """ "the total" a part's share is of: the one level of the part's family (and concept) larger than the
     part told in the ``BESIDE_TOTAL_BACK`` sentences before (not an older end, a change's amount, a part or a
@@ -719,6 +739,8 @@ def _beside_total_before(d: _Doc, si: int, j: int, pi: int, own: bool = False) -
             continue
         if apposed(d, s2, k2):
             continue  # "said project director Anna Marsh, 47.": an age, no total
+        if _bracketed_beside(d, s2, k2):
+            continue  # "The crowd of 6,412 (5,980 at the last home game)": the bracket tells another time's level
         if _required(d, s2, k2):
             continue  # "the city plan requires 12,000 new homes": a need, no total
         m = d.m.by_fact.get(wi)
