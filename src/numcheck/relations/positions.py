@@ -69,6 +69,8 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
             while j < len(words) and j - after < WORD_REACH + PLACES_REACH and words[j] not in CLAUSE_END:
                 if comma and words[j] == ",":
                     break
+                if j > after and d.v.direction.starting_at(words, j) is not None:
+                    break  # "..., down 4.7%, and Ferncliffe Gardens rose from fifth to third": the places are that move's
                 if words[j] in ("to", "from") and j + 1 < len(words) and toks[j + 1].fact >= 0:
                     ends.setdefault(words[j], toks[j + 1].fact)
                 j += 1
