@@ -69,7 +69,10 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
             while j < len(words) and j - after < WORD_REACH + PLACES_REACH and words[j] not in CLAUSE_END:
                 if comma and words[j] == ",":
                     break
-                if j > after and d.v.direction.starting_at(words, j) is not None:
+                if words[j] in _JOINS and any(
+                    d.v.direction.starting_at(words, x) is not None
+                    for x in range(j + 1, min(len(words), j + 1 + JOINED_SUBJECT))
+                ):
                     break  # "..., down 4.7%, and Ferncliffe Gardens rose from fifth to third": the places are that move's
                 if words[j] in ("to", "from") and j + 1 < len(words) and toks[j + 1].fact >= 0:
                     ends.setdefault(words[j], toks[j + 1].fact)
@@ -101,6 +104,11 @@ def _rank_moves(d: _Doc) -> Iterator[Relation]:
             if steps >= 0:
                 roles += (("by", steps),)  # "climbed six places to number four from 12": 12 - 4 is 8
             yield Relation("rank-move", roles, (d.span(si, k, after),), "clause", labels)
+
+
+# Words that join a clause of another subject, and the words its subject may take before its own move word.
+_JOINS = frozenset({"and", "but", "while", "whereas"})
+JOINED_SUBJECT = 4
 
 
 def _was_first(d: _Doc, si: int, k: int) -> bool:
