@@ -63,6 +63,16 @@ class _When:
 _NONE = _When("", "", frozenset())
 
 
+def _over_years(d: _Doc, si: int, pos: int) -> bool:
+    """The figure's clause tells it over a span of years ("£2.8bn over the five years from April 2025"): a
+    month named there is where the span starts, and the figure is no part of one year."""
+    for tok in d.m.tokens[si][d.m.clause_start(si, pos) : d.m.clause_end(si, pos)]:
+        f = d.facts[tok.fact] if tok.fact >= 0 else None
+        if f is not None and f.kind == "duration" and f.unit == "year" and (f.value or 0) > 1:
+            return True
+    return False
+
+
 def _period_parts(d: _Doc) -> Iterator[Relation]:
     if not _cued(d):
         return
@@ -93,7 +103,12 @@ def _period_parts(d: _Doc) -> Iterator[Relation]:
             ):
                 continue  # "against 6.3bn a year earlier"; "so far this year" is a running count
             years.setdefault(flow, []).append((si, fi, when.year))
-        elif when.kind == "part" and not _said(d, si, pos, d.v.period_rates) and not _year_before(d, si, pos):
+        elif (
+            when.kind == "part"
+            and not _said(d, si, pos, d.v.period_rates)
+            and not _year_before(d, si, pos)
+            and not _over_years(d, si, pos)
+        ):
             parts.append((si, fi, flow, _in_year(d, si, pos, when)))
     if not parts or not years:
         return
