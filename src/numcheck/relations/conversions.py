@@ -51,21 +51,31 @@ def _conversions(d: _Doc) -> Iterator[Relation]:
 # Marks that open an aside holding the figure again in other units: "12lb - about 5kg", "300m, roughly
 # 980ft, above", "$5m – about £4m –".
 _ASIDE_OPENERS = frozenset({",", "-", "\u2013", "\u2014"})
+# Words after the opener that say the aside tells the same amount again, longest first: "£40m, equivalent to
+# $50m", "300m, or the equivalent of 980ft", "12lb, or about 5kg" (a hedge may follow any of them).
+_ASIDE_JOINS = (
+    ("or", "the", "equivalent", "of"),
+    ("or", "equivalent", "to"),
+    ("the", "equivalent", "of"),
+    ("equivalent", "to"),
+    ("equal", "to"),
+    ("or",),
+)
 
 
 def _aside(d: _Doc, si: int, pos: int) -> tuple[int, bool, int] | None:
     """The figure at token ``pos`` told again in other units in an aside after it, as in a bracket: "The
     fish weighed 12lb - about 5kg", "stands 300m, roughly 980ft, above", "a $5m fine - about £4m -".
-    A comma aside needs "or" or a hedge before its figure ("300m, 250m" is a list); the aside closes its
+    A comma aside needs "or", "equivalent to" or a hedge before its figure ("300m, 250m" is a list); the aside closes its
     figure (the same mark again, a clause's end, or the sentence's). Returns (figure, hedged, opener)."""
     words = d.m.words[si]
     opener = pos + 1
     if opener >= len(words) or words[opener] not in _ASIDE_OPENERS:
         return None
     j = opener + 1
-    told_or = j < len(words) and words[j] == "or"
-    if told_or:
-        j += 1
+    join = next((w for w in _ASIDE_JOINS if tuple(words[j : j + len(w)]) == w), ())
+    told_or = bool(join)
+    j += len(join)
     k = d.skip_hedge(si, j)
     if words[opener] == "," and not told_or and k == j:
         return None
