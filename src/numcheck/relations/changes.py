@@ -522,6 +522,12 @@ def _change(
             cue_list.append(stated[2])
     factor = _multiple_in_clause(d, si, ai, bi)
     word = _multiple_word(d, si, ai, bi) if factor is None else None
+    if factor is None and word is None:
+        told = _multiple_after(d, si, max(d.pos_of(ai)[1], d.pos_of(bi)[1]))
+        if told is not None and told[0] >= 0:
+            factor = told[0], told[1]
+        elif told is not None:
+            word = told[1], told[2]
     if word is not None:
         labels.append(("multiple", word[0]))
         cue_list.append(word[1])
@@ -600,6 +606,41 @@ def _multiple_in_clause(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str] |
             return fi, d.facts[fi].text.lower()
         if fi >= 0 and d.facts[fi].kind not in FRAME_KINDS:
             break  # "tripled in five years, from 1,200 to 3,600": a time between is passed over
+    return None
+
+
+# Tokens after a change's later end that a time phrase may take before the aside telling its multiple:
+# "from 4 million in 2015 - a fourfold rise".
+MULTIPLE_AFTER_REACH = 4
+# Marks that open that aside.
+_MULTIPLE_ASIDE = frozenset({",", "-", "\u2013", "\u2014", "("})
+
+
+def _multiple_after(d: _Doc, si: int, last: int) -> tuple[int, str, Span] | None:
+    """A multiple told as an indefinite noun in an aside after the change's later end at token ``last``:
+    "rose to $8bn, from $2bn, a threefold increase", "up from 4 million in 2015 - a fourfold rise", "from 120
+    to 250, a doubling". The multiple's figure (-1 for a word the fact table leaves alone), words and span.
+    An article must open the aside ("three times the national average" sets another level)."""
+    words = d.m.words[si]
+    j = last + 1
+    while j < min(len(words), last + 1 + MULTIPLE_AFTER_REACH) and words[j] not in _MULTIPLE_ASIDE:
+        fi = d.m.tokens[si][j].fact
+        if not (words[j] in TIME_PREPOSITIONS or (fi >= 0 and d.facts[fi].kind in FRAME_KINDS)):
+            return None
+        j += 1
+    if j + 2 >= len(words) or words[j] not in _MULTIPLE_ASIDE or words[j + 1] not in ("a", "an"):
+        return None
+    k = d.skip_hedge(si, j + 2)
+    if k >= len(words):
+        return None
+    fi = d.m.tokens[si][k].fact
+    # "a threefold increase", or a noun of the move itself: "a doubling", "a halving".
+    said = d.facts[fi].text.lower() if fi >= 0 else words[k]
+    moved = d.v.direction.starting_at(words, k + 1) is not None or said.endswith("ing")
+    if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None and moved:
+        return fi, said, d.facts[fi].span
+    if fi < 0 and words[k] in d.v.multiples and moved:
+        return -1, words[k], d.span(si, k, k + 1)
     return None
 
 
