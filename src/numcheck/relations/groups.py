@@ -553,6 +553,9 @@ def _answer(words: tuple[str, ...], pos: int, end: int, opposite: Mapping[str, f
 AUXILIARIES = frozenset("were was have had has".split())
 # Auxiliaries and modals between a count's noun and its verb, passed over in ``OUTCOME_REACH``.
 _VERB_CHAIN = frozenset("were was are is be been being have had has might may could would will should can".split())
+# Words that open another clause after a figure whose verb stands before it ("received 3,100 applications
+# and rejected 3,400").
+_JOINS = frozenset({"and", "but"})
 # Tokens back from ", and nine subsequently died" that the group's count may stand.
 GROUP_REACH = 20
 
@@ -642,21 +645,21 @@ def _verb_of(d: _Doc, si: int, pos: int) -> str:
     def known(w: str) -> bool:
         return w in d.v.subsets or any(w in v for v in d.v.subsets.values())
 
+    # "Police arrested 40 people", "have detained 12": the verb right before the figure.
+    before = next((words[k] for k in (pos - 1, pos - 2) if k >= 0 and toks[k].fact < 0 and known(words[k])), "")
     read = 0
     for k in range(pos + 1, len(words)):
         if toks[k].fact >= 0 or words[k] in CLAUSE_END or words[k] == ",":
             break
+        if before and words[k] in _JOINS:
+            return before  # "received 3,100 applications and rejected 3,400": the next verb is another clause's
         if known(words[k]):
             return words[k]
         if words[k] not in _VERB_CHAIN:
             read += 1  # "26 pupils and staff might have been infected": the verb chain is not counted
             if read >= OUTCOME_REACH:
                 break
-    # "Police arrested 40 people", "have detained 12": the verb right before the figure.
-    for k in (pos - 1, pos - 2):
-        if k >= 0 and toks[k].fact < 0 and known(words[k]):
-            return words[k]
-    return ""
+    return before
 
 
 def _complement_shares(d: _Doc) -> Iterator[Relation]:
