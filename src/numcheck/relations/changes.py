@@ -447,10 +447,17 @@ def _pair(
         toks = d.m.tokens[si]
         if toks[j].start != a.span.end or toks[j].end != b.span.start and words[j + 1 : j + 2] != ("to",):
             return  # "£35bn - £2.5bn": a spaced dash is punctuation, not a range
-        if _bare(a) and _bare(b):
+        if _bare(a) and _bare(b) and not _counted_pair(d, si, ai, bi):
             return  # "3-1" is a score, "6-4" a set, "2004-05" a season: a range needs a unit on one end
     cues = (d.span(si, prev, prev + 1), cue) if before == "between" else (cue,)
     yield Relation("range", (("low", ai), ("high", bi)), cues, "clause")
+
+
+def _counted_pair(d: _Doc, si: int, ai: int, bi: int) -> bool:
+    """Two bare figures joined by a hyphen that count something, as no score or set does: a thousands
+    separator or decimals on either end, "an estimated 5,000-3,000 people", "1,200-800 jobs" ("a 42-7
+    triumph", "won 12-8" stay scores)."""
+    return any(mark in d.facts[x].text for x in (ai, bi) for mark in (",", "."))
 
 
 # Tokens between a range and the comma before ", down from": a short time phrase ("3% to 4% this year,").
