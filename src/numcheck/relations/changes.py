@@ -173,6 +173,8 @@ def _changes_and_ranges(d: _Doc) -> Iterator[Relation]:
                     yield from _unbounded(d, _pair(d, si, pos, prev, before, link, ai, bi, j))
         # "B, up from A", "B, up 30% from A", "B, a $597m improvement from A", "B compared with A".
         yield from _unbounded(d, _back_change(d, si, pos, ai))
+        # "has trebled to B since 2018, when it stood at A".
+        yield from _unbounded(d, _reached_since_when(d, si, pos, ai))
 
 
 def _unbounded(d: _Doc, rels: Iterable[Relation]) -> Iterator[Relation]:
@@ -182,6 +184,32 @@ def _unbounded(d: _Doc, rels: Iterable[Relation]) -> Iterator[Relation]:
     for rel in rels:
         if not any(fi is not None and d.size_bound_at(*d.pos_of(fi)) for _, fi in rel.roles):
             yield rel
+
+
+# Words after a level reached that open the older time it is counted from: "has trebled to 9,000 since
+# 2018, when it stood at 4,000", "rose 40% to £95m from 2019, when it was £68m".
+SINCE_WORDS = frozenset({"since", "from", "on"})
+
+
+def _reached_since_when(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
+    """A level reached by a verb of moving, a multiple or a stated move ("has trebled to 9,000", "rose 40% to
+    £95m") and the older level told after its time by ", when": "The waiting list has trebled to 9,000 since
+    2018, when it stood at 4,000"."""
+    words = d.m.words[si]
+    if pos < 2 or words[pos - 1] != "to" or pos + 2 >= len(words) or words[pos + 1] not in SINCE_WORDS:
+        return
+    k = pos - 2
+    moved = d.fact_at(si, k)
+    if moved >= 0 and d.facts[moved].kind != "multiple":
+        k = d.hedge_start(si, k) - 1  # "rose 40% to", "went up by about 40% to"
+        k -= int(k >= 0 and words[k] == "by")
+        moved = -1
+    told = (moved >= 0 and d.facts[moved].kind == "multiple") or (k >= 0 and words[k] in d.v.multiples)
+    if not told and (k < 0 or d.fact_at(si, k) >= 0 or d.v.direction.ending_at(words, k + 1) is None):
+        return
+    ai = _when_it_was(d, si, pos + 2, d.facts[bi])
+    if ai >= 0 and ai != bi:
+        yield _change(d, si, ai, bi, (d.span(si, pos + 1, pos + 2),))
 
 
 def _chart_places(d: _Doc, si: int, ai: int, bi: int) -> bool:
