@@ -1188,6 +1188,8 @@ def _possessive_sibling(d: _Doc, si: int, total: int, item: int) -> bool:
         return False
     k = d.hedge_start(si, ipos)
     return owned(max(0, k - 3), k) and owned(d.m.clause_start(si, tpos), tpos)
+
+
 def _first_entry(d: _Doc, si: int, total: int, first: int, items: set[int]) -> bool:
     """The figure read as the list's whole is told of a holder of its own just before the list, only its
     noun and a comma between, and is smaller than an item: "The Greens now have six councillors, the
