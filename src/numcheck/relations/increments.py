@@ -75,6 +75,8 @@ def _increments(d: _Doc) -> Iterator[Relation]:
         if len(bases) != 1:
             continue
         bi = bases[0]
+        if any(s == si and d.older_end(s, p) for s, p, fi, f in d.figures(frozenset({"money"})) if f.unit == x.unit):
+            continue  # "now costs £5,840, up from £5,583, an increase of £257": the move's own ends size the extra
         b = d.facts[bi]
         if b.value is None or x.value is None or b.value <= x.value:
             continue

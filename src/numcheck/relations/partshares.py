@@ -220,8 +220,11 @@ def _wholes(d: _Doc, si: int, pos: int, part: int, known: Mapping[int, set[int]]
 def _beside(d: _Doc, si: int, pos: int, pf: Fact) -> Iterator[int]:
     """Larger amounts of the part's family told before it in its sentence, another reading of its whole
     once a whole is found: "paid an average of £226,400 and put down a deposit of £45,300, or 20% of the
-    price" (never a whole alone: "Smith took 1,386 votes ... Jones 974 (23.4%)" are rivals)."""
-    for k in range(pos):
+    price" (never a whole alone: "Smith took 1,386 votes ... Jones 974 (23.4%)" are rivals). Not past a
+    semicolon: "Riverside put £11.2m towards bus passes; Kingsgate said £6.0m, or two thirds of its surplus"."""
+    words = d.m.words[si]
+    start = max([0] + [k + 1 for k in range(pos) if words[k] == ";"])  # "A put £11.2m ...; B said £6.0m"
+    for k in range(start, pos):
         fi = d.fact_at(si, k)
         if fi >= 0 and _whole_fits(pf, d.facts[fi]):
             yield fi
