@@ -2800,9 +2800,9 @@ _DATELINE_AFTER = startcache.compile(
 )
 
 
-# Days from the reporting date within which a date told without its year is read in the year before or
+# Days from the reporting date (about two months) within which a date told without its year is read in the year before or
 # after the reporting year, when in the reporting year it would lie more than ``FAR_IN_YEAR`` days away.
-NEAR_OTHER_YEAR = 120
+NEAR_OTHER_YEAR = 62
 FAR_IN_YEAR = 240
 
 

@@ -181,7 +181,7 @@ def _weekday(view: View) -> Iterator[Hit]:
     judged: list[Span] = []
     for i in view.by_kind.get("date", ()):
         f = facts[i]
-        day = _date_of(f, view.reporting_date)
+        day = _date_of(f, _dated_by(view, f.span.start))
         if day is None or _ambiguous(f.text):
             continue
         written = _written_weekday(view, f, weekday_before)
@@ -192,6 +192,25 @@ def _weekday(view: View) -> Iterator[Hit]:
         if written[0] != day.weekday():
             yield _weekday_hit(view, span, written[0], day)
     yield from _weekday_text(view, judged)
+
+
+# Characters before a year-less date within which a year told before it heads it: "IGD Convention 2014 -
+# Friday, 31/10".
+HEADING_YEAR_REACH = 25
+# What may stand between a heading year and its date on one line: a dash, a comma, a colon.
+_HEADING_GAP = startcache.compile(r"[ \t]*[-\u2013\u2014,:][ \t]*")
+
+
+def _dated_by(view: View, start: int) -> dt.date | None:
+    """The day a year-less date starting at ``start`` is read against: the reporting date, or the 1 January of
+    a year told just before it, heading it ("IGD Convention 2014 - Friday, 31/10"), read in that year."""
+    today = view.reporting_date
+    for i in view.by_kind.get("year", ()):
+        f = view.facts[i]
+        between = view.text[f.span.end : start] if 0 <= start - f.span.end <= HEADING_YEAR_REACH else "."
+        if _HEADING_GAP.fullmatch(between) and f.value is not None and 1 <= int(f.value) <= 9999:
+            return dt.date(int(f.value), 7, 1)  # mid-year: every day of the year is read in it
+    return today
 
 
 def _weekday_hit(view: View, span: Span, weekday: int, day: dt.date) -> Hit:
@@ -230,7 +249,7 @@ def _weekday_text(view: View, judged: list[Span]) -> Iterator[Hit]:
             span = Span(sent.span.start + m.start(), sent.span.start + m.end())
             if done.overlaps(span.start, span.end) or _NAMED.search(text, max(0, span.start - 30), span.start + 12):
                 continue
-            day = _text_date(m, view.reporting_date)
+            day = _text_date(m, _dated_by(view, sent.span.start + m.start()))
             if day is None:
                 continue
             weekday = WEEKDAYS[m.group("wd").lower()]
