@@ -3,9 +3,10 @@
 Tests:
 
 - ``weekday``: a weekday written next to a full date that falls on another
-  day ("Monday, 7 October 2014"); a date without a year takes the year that
-  puts it nearest the reporting date (a story of 15 January tells of "Tuesday
-  30 December" last year), and stays silent without one. Numeric dates that read both ways
+  day ("Monday, 7 October 2014"); a date without a year takes the reporting
+  year, or the year before or after within two months of the reporting date
+  across a new year (a story of 15 January tells of "Tuesday 30 December" last
+  year; ``dates.nearest_date``), and stays silent without one. Numeric dates that read both ways
   (10/09) are left alone.
 - ``invalid``: a day the month does not have ("30 February", "31 April"),
   from the rule's regexes (the bundled NC302 reads the fact table through
