@@ -205,6 +205,7 @@ class _Tables:
     recovery: PhraseTable  # "recovered", "gave up gains": a later move back towards the start
     closes: PhraseTable  # "to close", "to end the day": between a recovery word and its later move
     won: PhraseTable  # "won in", "took gold in": first place, its time after
+    divisions: frozenset[str]  # "men's", "junior", "wheelchair": the division a place is won in
     runner_up: PhraseTable  # "runner-up": second place
     bare_at: frozenset[str]  # "at" before an ordinal with no noun: "was at seventh with $4m"
     bare_follow: frozenset[str]  # the words that may follow such a bare place
@@ -298,6 +299,7 @@ def _tables() -> _Tables:
         recovery=table(data["recovery"], "back", "give_up"),
         closes=PhraseTable.build((p, "close") for p in data["recovery"]["closes"]),
         won=PhraseTable.build((p, "1") for p in ranks["won"]),
+        divisions=frozenset(ranks["divisions"]),
         runner_up=PhraseTable.build((p, "2") for p in ranks["runner_up"]),
         bare_at=frozenset(ranks["bare_at"]),
         bare_follow=frozenset(ranks["bare_follow"]),
@@ -670,10 +672,34 @@ def _ranks(d: _Doc) -> Iterator[Relation]:
                         continue  # "peaked at number four in 2022 after 22,600" is no place in this week's chart
                     if _rank_place(d, s1, k1, e1, a) != _rank_place(d, s2, k2, e2, b):
                         continue  # "at number one in its home market": another chart's place
+                    if _divisions_differ(d, (s1, k1), (s2, k2)):
+                        continue  # "third in 2:10:12" in the men's race, "second in 2:25:02" in the women's
                     evidence = "sentence" if s1 == s2 else "document"
                     cues = (d.span(s1, k1, e1), d.span(s2, k2, e2))
                     yield Relation("superlative", (("a", a), ("b", b)), cues, evidence, (("order", _better(d, a)),))
     yield from _ranked_against_places(d)
+
+
+def _divisions_differ(d: _Doc, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Two places named in two divisions of an event ("won the men's race ... Harland was third in
+    2:10:12" and "The women's race was won by ... Baird was second in 2:25:02"): two rankings."""
+    a, b = _division(d, *one), _division(d, *other)
+    return bool(a) and bool(b) and a != b
+
+
+def _division(d: _Doc, si: int, k: int) -> str:
+    """The division word nearest before token ``k`` in its sentence, else the first one its paragraph
+    names before it ("The women's race was won by Wanjiru, 15 minutes behind the men's winner. Baird was
+    second in" is in the women's race); "" when none is named."""
+    divisions = _tables().divisions
+    own = [w for w in d.m.words[si][:k] if w in divisions]
+    if own:
+        return own[-1]
+    sentences = d.view.doc.sentences
+    start = si
+    while start > 0 and sentences[start - 1].paragraph == sentences[si].paragraph:
+        start -= 1
+    return next((w for s in range(start, si) for w in d.m.words[s] if w in divisions), "")
 
 
 def _total_reached(d: _Doc, fi: int) -> bool:
@@ -710,6 +736,8 @@ def _ranked_against_places(d: _Doc) -> Iterator[Relation]:
                 continue  # two places of one superlative are paired once, from the first told
             if not _alike(d, a, b) or not _frames_agree(d, a, b) or not _one_season(d, a, b):
                 continue
+            if _divisions_differ(d, (p.si, p.start), (q.si, q.start)):
+                continue  # "the women's second-fastest" against a place in the men's field
             (better, bp), (worse, wp) = sorted(((a, p), (b, q)), key=lambda x: x[1].rank)
             evidence = "sentence" if p.si == q.si else "document"
             cues = (d.span(bp.si, bp.start, bp.end), d.span(wp.si, wp.start, wp.end))
@@ -1758,6 +1786,8 @@ def _race_places(d: _Doc) -> Iterator[Relation]:
                 continue
             if not _frames_agree(d, a, b) or not _new_subject(d, a, s2, k2) or _timed_apart(d, s1, s2):
                 continue  # another day's race, or one runner's two races ("won in ... and came second in")
+            if _divisions_differ(d, (s1, k1), (s2, k2)):
+                continue  # "won the men's race in 2:08:41. In the women's, Baird was second in 2:25:02"
             better, worse = (a, b) if r1 < r2 else (b, a)
             evidence = "sentence" if s1 == s2 else "document"
             cues = (d.span(s1, k1, e1), d.span(s2, k2, e2)) if r1 < r2 else (d.span(s2, k2, e2), d.span(s1, k1, e1))
