@@ -238,6 +238,12 @@ def _name_before_word(d: _Doc, si: int, end: int) -> str:
     return "" if not name or name in NOT_NAMES else name
 
 
+def _named_scope(d: _Doc, toks: Sequence[Token], k: int, end: int) -> bool:
+    """A name inside the superlative's phrase narrows its ranking as "in Wales" does: "the busiest English
+    region", "the wettest Welsh town", "the biggest Premier League club" rank only that name's own."""
+    return any(_capital(d, toks[j]) for j in range(k + 1, min(end, len(toks))))
+
+
 def _capital(d: _Doc, tok: Token) -> bool:
     return d.view.text[tok.start : tok.start + 1].isupper()
 
@@ -930,7 +936,7 @@ def _bound(
                 before = alone
         if before and told and _own_entry(d, before[0]) is None:
             owns.append(Entry(h, before[0], si))  # "has the highest rate of the four districts, at 6.1%"
-    narrowed = any(
+    narrowed = _named_scope(d, toks, k, end) or any(
         words[j] == "in" and _capital(d, toks[min(len(toks) - 1, j + 1 + (words[j + 1] == "the"))])
         for j in range(k + 1, end - 1)
     )
