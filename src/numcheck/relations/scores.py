@@ -88,6 +88,30 @@ def _elsewhere(d: _Doc, after: list[str]) -> bool:
     )
 
 
+# Words between a score and a year that dates it ("a 48-7 victory in 1972", "won 3-0 back in 1998"); and
+# before it ("In 1972 they won 48-7").
+YEAR_WORDS = 6
+
+
+def _of_old_year(d: _Doc, sentence: tuple[int, int], score: tuple[int, int]) -> bool:
+    """A score told with a year its story is not dated in, within ``YEAR_WORDS`` words of it ("remains 41
+    points, from a 48-7 victory in 1972"; "in 1998 they won 3-0"): another season's match. Only when the
+    story's own date is told (its dateline), so a year can be told apart from it."""
+    years = {f.iso[:4] for f in d.facts if f.kind == "date" and f.iso}
+    if not years:
+        return False
+    text = d.view.text
+    for f in d.facts:
+        if f.kind != "year" or f.iso is None or f.iso[:4] in years:
+            continue
+        if not sentence[0] <= f.span.start < sentence[1]:
+            continue
+        gap = text[score[1] : f.span.start] if f.span.start >= score[1] else text[f.span.end : score[0]]
+        if len(gap.split()) <= YEAR_WORDS and not any(c in gap for c in ".;"):
+            return True
+    return False
+
+
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -189,13 +213,17 @@ def _scores(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator
             words = before[-CUE_WORDS:]
             cue = d.v.score_cues.ending_at(words, len(words))
             if cue is None and after and after[0] in d.v.score_results:
-                if _elsewhere(d, after) or _another_match(line, m.start(), m.end(), final_names):
+                if (
+                    _elsewhere(d, after)
+                    or _another_match(line, m.start(), m.end(), final_names)
+                    or _of_old_year(d, (s.span.start, s.span.end), (start, end))
+                ):
                     continue  # "a 30-10 win in Rome the week before", "Tuesday's 1-0 win at Crewe": another match
                 if before[-1:] in (("their",), ("its",)) and _other_side_opens(line, final_names):
                     continue  # "Saddleworth stay top after their 30-6 win at Ellerby": another side's match
                 cue = ("final", len(words))  # "Chelsea's 3-2 victory": the result, named after it
             if cue is None and _result_verb_before(d, line[: m.start()], final_names):
-                if d.v.score_elsewhere.intersection(after):
+                if d.v.score_elsewhere.intersection(after) or _of_old_year(d, (s.span.start, s.span.end), (start, end)):
                     continue  # "beat Town 3-1 the week before": another match
                 cue = ("final", len(words))  # "City beat Rovers 3-1 at home": the result, told with its verb
             if cue is None or any(w in d.v.score_elsewhere for w in before):
