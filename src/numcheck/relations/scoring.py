@@ -312,7 +312,7 @@ def _kicks(d: _Report) -> Iterator[Relation]:
             hit = _tables()["from"].starting_at(words, nxt)
             if hit is None:
                 continue
-            end = d.clause_end(si, hit[1])
+            end = _list_end(d, si, hit[1])
             found = _events(d, si, hit[1], end)
             if found is None or sum(found[1].values()) < 2:
                 continue
@@ -324,6 +324,16 @@ def _kicks(d: _Report) -> Iterator[Relation]:
             yield Relation(
                 "scoring", (("points", fi),), (d.span(si, nxt, hit[1]),), "sentence", labels + (("why", why),)
             )
+
+
+def _list_end(d: _Report, si: int, pos: int) -> int:
+    """Where the kicks listed from token ``pos`` stop: the clause's end, or a word that turns to another
+    player ("12 points from three conversions and two penalties, while Obi's two tries ..."; "but Cole's
+    two penalties"; "who also ...")."""
+    words = d.words[si]
+    end = d.clause_end(si, pos)
+    contrast = _tables()["contrast"]
+    return next((x for x in range(pos, end) if words[x] in _ASIDE or contrast.starting_at(words, x)), end)
 
 
 def _rugby(d: _Report) -> bool:
