@@ -190,6 +190,28 @@ def _reading(d: _Doc, whole: int, si: int, pos: int, like: str) -> str:
     return "item"
 
 
+def _new_set(d: _Doc, whole: int, si: int, pos: int, like: str) -> bool:
+    """A set of another thing split after the whole and before any item of it ("A total of 7,812 voted. ...
+    Independents won 18 of the council's 40 seats. The Greens won 11, ..."): the figures after it are its
+    parts, not the whole's."""
+    fi = d.m.tokens[si][pos].fact
+    if family(d.facts[fi]) != like or not _other_whole(d, si, pos):
+        return False
+    a, b = _plural_after(d, whole), _plural_after(d, fi)
+    if a and b and a == b:
+        return False
+    # Its parts follow it: the next figure of the family is smaller ("40 seats. The Greens won 11"), not one
+    # past it ("70 stalls. Saturday drew 7,100": the whole's items again).
+    after = [
+        t.fact
+        for s2 in range(si, min(len(d.m.tokens), si + 2))
+        for x, t in enumerate(d.m.tokens[s2])
+        if (s2 > si or x > pos) and t.fact >= 0 and family(d.facts[t.fact]) == like
+    ]
+    size, nxt = d.facts[fi].value, d.facts[after[0]].value if after else None
+    return size is not None and nxt is not None and nxt < size
+
+
 def _items_after(d: _Doc, si: int, pos: int, like: str) -> tuple[list[tuple[int, int]], bool]:
     """(sentence, position) of the whole's items: the levels of its family after it, smaller than it and
     counting what it counts, up to a rest that closes them ("the remaining 6,420"), a figure that ends
@@ -213,6 +235,8 @@ def _items_after(d: _Doc, si: int, pos: int, like: str) -> tuple[list[tuple[int,
         for p in range(len(d.m.tokens[s2]) if s2 == si else 0, len(d.m.tokens[s2])):
             if d.m.tokens[s2][p].fact < 0:
                 continue
+            if not out and s2 > si and _new_set(d, whole, s2, p, like):
+                return out, False  # "won 18 of the council's 40 seats. The Greens won 11": that set's items
             if not (what := _reading(d, whole, s2, p, like)):
                 passed = passed or (bool(out) and family(d.facts[d.m.tokens[s2][p].fact]) == like)
                 continue
