@@ -25,6 +25,7 @@ from numcheck.relations.base import (
     told_time,
 )
 from numcheck.relations.named import named_level, named_subject
+from numcheck.relations.referents import owner_differs
 from numcheck.vocab import singular
 
 # Figure kinds a multiple may relate (a length of time only to another: "26 weeks, double the 13 weeks").
@@ -141,6 +142,8 @@ def _multiples_of(d: _Doc) -> Iterator[Relation]:
                 ai = _older_of_what(d, si, after, d.facts[bi], bi)
         if ai < 0 or ai == bi:
             continue
+        if owner_differs(d, si, end, bi, ai):
+            continue  # "Brookvale sold 1,000 tonnes, a quarter of its harvest": not Ashdale's harvest
         roles: tuple[tuple[str, int], ...] = (("from", ai), ("to", bi))
         if fi >= 0:
             roles += (("factor", fi),)

@@ -25,7 +25,7 @@ from numcheck.interval import Interval
 from numcheck.mentions import CLAUSE_END, same_holder
 from numcheck.model import Fact
 from numcheck.relations.base import _NP_STOP, COUNTABLE, FRAME_KINDS, SHARES, Relation, _Doc, family, same_family
-from numcheck.relations.referents import own_whole
+from numcheck.relations.referents import own_whole, owner_differs
 from numcheck.vocab import singular
 
 Built = Mapping[str, Mapping[object, Relation]]
@@ -214,7 +214,7 @@ def _wholes(d: _Doc, si: int, pos: int, part: int, known: Mapping[int, set[int]]
         out.extend(_named_counts(d, ps, pp, part, heads - _GENERIC_WHOLES))
     if out:
         out.extend(_beside(d, ps, pp, pf))
-    return [w for w in dict.fromkeys(out) if w != part]
+    return [w for w in dict.fromkeys(out) if w != part and not owner_differs(d, si, pos + 1, part, w)]
 
 
 def _beside(d: _Doc, si: int, pos: int, pf: Fact) -> Iterator[int]:

@@ -846,3 +846,44 @@ def names_whole(d: _Doc, si: int, k: int, wi: int) -> bool:
     if not head or head != words[k] and d.v.concept(words[k]):
         return False  # "of its senior managers", "of the UK population": a narrower or other whole
     return head in _sample_nouns() or d.v.concept(head) == d.m.frame(wi).concept
+
+
+# Pronouns that give a share's or a multiple's whole to the holder of the part's own clause: "its", "their".
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def owner_differs(d: _Doc, si: int, k: int, part: int, whole: int) -> bool:
+    """A whole told by a possessive at token ``k`` (past an "of"): "Athletic said £12m, or about two thirds
+    of its revenue", "Brookvale sold 1,000 tonnes, a quarter of its harvest". The possessive gives the whole
+    to the names of the part's clause; a whole told after other names only ("Rovers had the largest income,
+    with revenue of £42m") is another holder's. False when no possessive or no name is told."""
+    words = d.m.words[si]
+    if k < len(words) and words[k] == "of":
+        k += 1
+    if k >= len(words) or words[k] not in _POSSESSIVES:
+        return False
+    ps, pp = d.pos_of(part)
+    owner = _capitals(d, ps, d.m.clause_start(ps, pp), pp)
+    if not owner:
+        return False
+    ws, wk = d.pos_of(whole)
+    toks = d.m.tokens[ws]
+    lo = max([0] + [x + 1 for x in range(wk) if toks[x].fact >= 0])
+    named = _capitals(d, ws, lo, wk)
+    return bool(named) and not owner & named
+
+
+def _capitals(d: _Doc, si: int, lo: int, hi: int) -> set[str]:
+    """The capitalised words of tokens ``lo`` to ``hi`` of sentence ``si`` that may be names ("Kingsgate"),
+    lower case, without "'s"."""
+    toks, words = d.m.tokens[si], d.m.words[si]
+    text = d.view.text
+    not_names = d.m.vocab.not_names
+    return {
+        words[x].removesuffix("'s")
+        for x in range(lo, hi)
+        if toks[x].fact < 0
+        and text[toks[x].start : toks[x].start + 1].isupper()
+        and words[x] not in not_names
+        and not (x == 0 and d.v.concepts.get(words[x]) is not None)  # "Exports accounted for": a noun
+    }

@@ -13,7 +13,7 @@ from numcheck.model import Fact
 from numcheck.numbers import scale_word
 from numcheck.relations.ages import apposed
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, SHARES, Relation, _Doc, family, same_family
-from numcheck.relations.referents import concepts_agree, definite_at, definite_whole, names_whole
+from numcheck.relations.referents import concepts_agree, definite_at, definite_whole, names_whole, owner_differs
 from numcheck.relations.referents import words as referent_words
 from numcheck.relations.stated import _concept_before
 from numcheck.vocab import PhraseTable, _toml, singular
@@ -214,6 +214,8 @@ def _money_shares(d: _Doc) -> Iterator[Relation]:
             continue  # "46% of its revenue in 2019": the whole of another year
         if wi >= 0 and not d.m.frame(pi).period and _history(d, wi):
             continue  # "In 2022 it lost $290m on sales of $1.52bn" ... "$610m, a quarter of revenue": now's
+        if wi >= 0 and owner_differs(d, si, pos + 1, pi, wi):
+            continue  # "Athletic said £12m, or two thirds of its revenue": not Rovers' revenue told before
         if wi >= 0:
             yield Relation(
                 "share", (("part", pi), ("whole", wi), ("share", xi)), (d.span(si, pos + 1, pos + 2),), "document"
@@ -314,7 +316,7 @@ def _total_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         if not head.isalpha() or head in d.v.generic or (singular(head) == head and d.facts[pi].kind != "money"):
             continue  # "of the total" of a part that names nothing, "of the vote", "people": no one total told
         wi = _total_before(d, si, pi, head, parts)
-        if wi >= 0:
+        if wi >= 0 and not owner_differs(d, si, pos + 1, pi, wi):
             yield Relation(
                 "share", (("part", pi), ("whole", wi), ("share", xi)), (d.span(si, pos + 1, end),), "document"
             )
