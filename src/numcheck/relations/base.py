@@ -323,6 +323,11 @@ _PLAIN_HEADS = frozenset({"price", "prices", "value", "level", "levels", "figure
 QUOTE_SKIP = 2
 
 
+def _move_noun(word: str) -> bool:
+    """``word`` names a move ("rise", "increases", "fall"; data: ``[change_nouns]``)."""
+    return singular(word) in _move_nouns()
+
+
 @functools.cache
 def _move_nouns() -> frozenset[str]:
     """Nouns of a move whose size follows "of" ("a rise of 4.99%"), as data: ``[change_nouns]``."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Span
-from numcheck.relations.base import _DETERMINERS, _NP_STOP, SHARES, Relation, _Doc
+from numcheck.relations.base import _DETERMINERS, _NP_STOP, SHARES, Relation, _Doc, _move_noun
 from numcheck.vocab import PhraseTable, _toml
 
 # Words of a whole's noun phrase after "of" ("of the Indian domestic airline market").
@@ -82,6 +82,12 @@ def _portions(d: _Doc) -> Iterator[Relation]:
             j = pos + 1
             if j < len(words) and (v.direction.starting_at(words, j) or words[j] in ("more", "higher", "lower")):
                 continue  # "a 150% rise", "150% more"
+            opened = _of_opener(d, si, k)
+            if opened is not None:  # "Of the repairs, 119% were completed": a part of the set the opener names
+                a, b = opened
+                noun = d.view.text[toks[a].start : toks[b - 1].end]
+                yield Relation("portion", (("share", fi),), (d.span(si, a - 1, b),), "clause", (("whole", noun),))
+                continue
             said = v.respondent_verbs.starting_at(words, j)
             if said and (k == 0 or words[k - 1] in (",", "and", "but", "while", "that", "whereas", ";")):
                 # "... found that 120% said they would", "while 130% own a phone": a share of those asked
@@ -103,6 +109,35 @@ def _portions(d: _Doc) -> Iterator[Relation]:
                 a, b = whole
                 noun = _whole_words(d, si, a, b)
                 yield Relation("portion", (("share", fi),), (d.span(si, j, b),), "clause", (("whole", noun),))
+
+
+# Words of an "Of the repairs," opener between "Of" and its comma.
+OPENER_WORDS = 6
+
+
+def _of_opener(d: _Doc, si: int, k: int) -> tuple[int, int] | None:
+    """The words of the set an "Of ...," opener names when the figure starting at token ``k`` follows its
+    comma: "Of the repairs, 119% were completed", "Of those who applied, 130% got a place"; None else."""
+    words = d.m.words[si]
+    if k < 3 or words[k - 1] != ",":
+        return None
+    for a in range(k - 2, max(-1, k - 3 - OPENER_WORDS), -1):
+        w = words[a]
+        if w == "of":
+            opens = a == 0 or words[a - 1] in ('"', "(", ":", ";")
+            if not opens or any(
+                _move_noun(words[m]) or d.v.ratio_bases.starting_at(words, m) or d.v.frames.starting_at(words, m)
+                for m in range(a + 1, k - 1)
+            ):
+                return None  # "Of the increase, 120% went on wages": a share of a move may pass 100%
+            return a + 1, k - 1
+        if (
+            w in CLAUSE_END
+            or w == ","
+            or (d.m.tokens[si][a].fact >= 0 and d.facts[d.m.tokens[si][a].fact].kind in SHARES)
+        ):
+            return None
+    return None
 
 
 # Words back from ", or" (or a bracket) to the "of" of the part restated ("48 of the region's care homes").
