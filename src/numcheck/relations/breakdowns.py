@@ -12,7 +12,7 @@ from numcheck.model import Fact
 from numcheck.patterns import TIME_WORDS
 from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, is_gap, same_family, whole_floors
 from numcheck.relations.lists import _capital, placed_in_places
-from numcheck.relations.referents import clause_subject, referent, subject_at
+from numcheck.relations.referents import clause_subject, definite_whole, referent, subject_at
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml, singular
 
@@ -211,6 +211,35 @@ def _period_label(d: _Doc, si: int, j: int) -> bool:
     return False
 
 
+def _counts_items(d: _Doc, fi: int, items: list[int]) -> bool:
+    """The figure before the list counts its items, not their sum: "in three intakes: 160 in May, 140 in
+    September and 150 in January" (three items, each larger than three)."""
+    v = d.facts[fi].value
+    return v is not None and v == len(items) and all((d.facts[i].value or 0) > v for i in items)
+
+
+def _items_whole(d: _Doc, si: int, pos: int, items: list[int]) -> int:
+    """The whole of items counted by the figure at ``pos``: the sentence's nearest earlier figure of their
+    family above each ("The force recruited 420 new officers, in three intakes: ..."), else the figure the
+    clause's definite subject or pronoun stands for ("The new officers joined in three intakes: ...",
+    "They joined in ..."); -1 when none."""
+    like = d.facts[items[0]]
+    top = max(d.facts[i].value or 0 for i in items)
+    for k in range(pos - 1, -1, -1):
+        g = d.fact_at(si, k)
+        if g >= 0 and same_family(d.facts[g], like) and (d.facts[g].value or 0) > top:
+            return g
+    start = d.m.clause_start(si, pos)
+    words = d.m.words[si]
+    if start < len(words) and words[start] in ("the", "these", "those"):
+        w = definite_whole(d, si, start, like)
+        if w >= 0:
+            return w
+    if start < len(words) and words[start] in ("they", "these", "those"):
+        return referent(d, si, start, like)
+    return -1
+
+
 def _breakdowns(d: _Doc) -> Iterator[Relation]:
     for si, pos, fi, f in d.figures(COUNTABLE):
         words = d.m.words[si]
@@ -251,13 +280,20 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                     break  # "96 hospitals in nine countries, including 14 in the UK": the hospitals' list
                 if label == "with" and not _with_items(d, fi, items):
                     break
+                whole = fi
+                if len(items) >= 2 and _counts_items(d, fi, items):
+                    # "recruited 420 officers, in three intakes: 160 in May, ...": three counts the items;
+                    # their whole is the sentence's earlier figure of their family, or the subject's
+                    whole = _items_whole(d, si, pos, items)
+                    if whole < 0:
+                        break
                 if len(items) >= 2 or (label == "inclusive" and items):
                     # A number among the items that the fact table left out ("Labour 14, ..." read as a
                     # name) leaves the list incomplete: its sum is only a lower bound of the total.
                     unread = _unread_number(d, si, after, d.pos_of(items[-1])[1])
                     yield Relation(
                         "breakdown",
-                        (("total", fi),) + tuple(("item", i) for i in items),
+                        (("total", whole),) + tuple(("item", i) for i in items),
                         (d.span(si, j, after),),
                         "clause",
                         (("inclusive", "yes" if _open_list(d, label, items) or unread else ""),)
