@@ -547,8 +547,17 @@ def definite_at(d: _Doc, si: int, k: int, money: bool = False) -> tuple[int, str
     ):
         return None  # "the people", "the total": read by ``referent`` or no set at all
     if j < len(ws) and ws[j] in w.definite_narrowing:
-        return None
+        status = _definite_status().starting_at(ws, j)
+        if status is None:
+            return None
+        j = status[1]  # "the jobs at risk": their state, the same set
     return j, head, concept
+
+
+@functools.cache
+def _definite_status() -> PhraseTable:
+    """Phrases after a definite noun that tell its state ("at risk", "at stake"): ``[referents] definite_status``."""
+    return PhraseTable.build((p, "status") for p in _toml("vocab.toml")["referents"]["definite_status"])
 
 
 def touched(d: _Doc, si: int, k: int) -> bool:
