@@ -5,12 +5,24 @@ length or an age up to now ("on Tuesday 9 September 2025" in the lead, "The vote
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from numcheck import dates, days
 from numcheck.relations.base import _Doc
 from numcheck.relations.calendar import _single_years, _year_of
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_dates(d: _Doc) -> Iterator[tuple[int, int, int]]:
+    """(month, day, weekday) of each date told with its weekday and no year ("on Tuesday 30 September"),
+    ranges and dates that read both ways left out."""
+    for fi in d.view.by_kind.get("date", ()):
+        f = d.facts[fi]
+        m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
+        wd = next((_WEEKDAY_NAMES.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAY_NAMES), None)
+        if m is not None and wd is not None and not f.is_range and "ambiguous" not in f.markers:
+            yield int(m.group(1)), int(m.group(2)), wd
 
 
 def _weekday_year(d: _Doc) -> int:
@@ -23,13 +35,8 @@ def _weekday_year(d: _Doc) -> int:
         if d.view.reporting_date is not None:
             return -1
         years = set()
-        for fi in d.view.by_kind.get("date", ()):
-            f = d.facts[fi]
-            m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
-            wd = next((_WEEKDAY_NAMES.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAY_NAMES), None)
-            if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
-                continue
-            day = dates._dated_by_weekday(d.view.doc, d.facts, int(m.group(1)), int(m.group(2)), wd)
+        for month, day_of, wd in _weekday_dates(d):
+            day = dates._dated_by_weekday(d.view.doc, d.facts, month, day_of, wd)
             years.add(day.year if day is not None else -1)
         return years.pop() if len(years) == 1 else -1
 
@@ -138,12 +145,7 @@ def _weekdays_near(d: _Doc) -> int:
     single = [y for fi in _single_years(d) if not d.facts[fi].is_range and (y := _year_of(d.facts[fi])) is not None]
     lo, hi = max(_latest_done(d), *single, 0) - NEAR_BEFORE, _latest_told(d) + NEAR_AFTER
     fits: set[int] | None = None
-    for fi in d.view.by_kind.get("date", ()):
-        f = d.facts[fi]
-        m = re.fullmatch(r"--(\d\d)-(\d\d)", f.iso or "")
-        wd = next((_WEEKDAY_NAMES.index(w.lower()) for w in f.markers if w.lower() in _WEEKDAY_NAMES), None)
-        if m is None or wd is None or f.is_range or "ambiguous" in f.markers:
-            continue
-        near = {y for y in days.years_fitting(int(m.group(1)), int(m.group(2)), wd) if lo <= y <= hi}
+    for month, day_of, wd in _weekday_dates(d):
+        near = {y for y in days.years_fitting(month, day_of, wd) if lo <= y <= hi}
         fits = near if fits is None else fits & near
     return fits.pop() if fits is not None and len(fits) == 1 and lo > 0 else -1
