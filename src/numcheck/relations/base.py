@@ -24,11 +24,12 @@ COUNTABLE = frozenset({"count", "number", "money"})
 PEER_NOUN_REACH = 3
 SHARES = frozenset({"percent", "share"})
 # Words that end the noun between a part and its "of" ("$2.84bn and earnings of $0.93"): another clause.
-# Words between a figure and "of" that end the gap: "3 lines instead of 2" has no whole.
+# Words between a figure and "of" that end the gap: "3 lines instead of 2", "420 beds in place of 364", "in
+# excess of", "in favour of" have no whole.
 # Words of a figure's noun that make it an average of a set, never the set ("a median age of 64").
 _AVERAGE_WORDS = frozenset({"average", "median", "mean", "age", "typical"})
 GAP_STOP = frozenset(
-    "and or but while whereas with were was are is have has had per each a an instead because ahead regardless after before since until following against versus compared than".split()
+    "and or but while whereas with were was are is have has had per each a an instead because ahead regardless after before since until following against versus compared than place lieu excess favour favor spite".split()
 )
 FRAME_KINDS = frozenset({"year", "date", "relative", "decade", "weekday", "time", "duration"})
 # Capitalised words that are not names of who or what a figure belongs to.
