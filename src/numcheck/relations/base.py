@@ -324,16 +324,18 @@ _PLAIN_HEADS = frozenset({"price", "prices", "value", "level", "levels", "figure
 QUOTE_SKIP = 2
 
 
+@functools.cache
+def _change_nouns() -> tuple[dict[str, str], frozenset[str]]:
+    """Nouns of a move and their way ("rise" → up, "fall" → down), and the determiners that point back with
+    one ("the", "this"): ``[change_nouns]``."""
+    data = _toml("vocab.toml")["change_nouns"]
+    ways = {w: way for way in ("up", "down") for w in data[way]}
+    return ways, frozenset(data["determiners"])
+
+
 def _move_noun(word: str) -> bool:
     """``word`` names a move ("rise", "increases", "fall"; data: ``[change_nouns]``)."""
-    return singular(word) in _move_nouns()
-
-
-@functools.cache
-def _move_nouns() -> frozenset[str]:
-    """Nouns of a move whose size follows "of" ("a rise of 4.99%"), as data: ``[change_nouns]``."""
-    data = _toml("vocab.toml")["change_nouns"]
-    return frozenset((*data["up"], *data["down"]))
+    return singular(word) in _change_nouns()[0]
 
 
 class _Doc:
@@ -652,7 +654,7 @@ class _Doc:
         si, pos = self.pos_of(fi)
         k = self.hedge_start(si, pos)
         words = self.m.words[si]
-        return k >= 2 and words[k - 1] == "of" and singular(words[k - 2]) in _move_nouns()
+        return k >= 2 and words[k - 1] == "of" and _move_noun(words[k - 2])
 
     def order_and_stock(self, a: int, b: int) -> bool:
         """One figure counts things ordered or bought ("an order for up to 60 jets", "will buy 250 buses") and

@@ -23,9 +23,9 @@ from decimal import Decimal
 from numcheck.mentions import Token
 from numcheck.model import Span
 from numcheck.relations.apart import _counted_back, _ordered
-from numcheck.relations.base import COPULAS, Relation, _Doc, _plain_tokens, bare_ends, same_family
+from numcheck.relations.base import COPULAS, Relation, _change_nouns, _Doc, _plain_tokens, bare_ends, same_family
 from numcheck.relations.multiples import other_base
-from numcheck.relations.stated import RATE_WORDS, _a_rate, _change_nouns, _stated_concept, _times_other
+from numcheck.relations.stated import RATE_WORDS, _a_rate, _stated_concept, _times_other
 from numcheck.vocab import _toml, singular
 
 Built = Mapping[str, Mapping[object, Relation]]

@@ -4,7 +4,6 @@ that tie a figure to an earlier one ("Its profits ... a 30% rise" in the lead).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
@@ -15,6 +14,7 @@ from numcheck.relations.base import (
     NAMES_REACH,
     NOT_NAMES,
     Relation,
+    _change_nouns,
     _Doc,
     _lead_sentences,
     _plain_tokens,
@@ -25,7 +25,7 @@ from numcheck.relations.base import (
 from numcheck.relations.multiples import other_base
 from numcheck.relations.referents import clause_subject
 from numcheck.relations.referents import words as referent_words
-from numcheck.vocab import _toml, singular
+from numcheck.vocab import singular
 
 # Words that make a percentage a rate over its own period, not the change between two stated figures.
 RATE_WORDS = frozenset("annualised annualized year-on-year rate".split())
@@ -346,13 +346,6 @@ def _change_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) 
 
 # Tokens after a move noun that a size of its own may stand in ("the fall, of about 9%").
 SIZE_AFTER_NOUN = 4
-
-
-@functools.cache
-def _change_nouns() -> tuple[dict[str, str], frozenset[str]]:
-    data = _toml("vocab.toml")["change_nouns"]
-    ways = {w: way for way in ("up", "down") for w in data[way]}
-    return ways, frozenset(data["determiners"])
 
 
 def _change_noun_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
