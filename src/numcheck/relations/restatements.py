@@ -18,6 +18,7 @@ from numcheck.relations.base import (
     _NP_STOP,
     NAMES_REACH,
     NOT_NAMES,
+    SIZE_BOUND_HEDGES,
     Relation,
     _Doc,
     family,
@@ -4527,8 +4528,13 @@ def _slips_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iter
         m = d.m.by_fact.get(fi)
         if m is None or f.value is None or fi in tied or m.roles & _SLIP_NOT:
             continue
-        if any(v == f.value or (g.interval.bounded and g.interval.overlaps(f.interval)) for _, g, v in earlier):
-            continue  # the story told this value before: the figure tells that one again
+        if any(
+            v == f.value
+            or (g.interval.bounded and g.hedge not in SIZE_BOUND_HEDGES and g.interval.overlaps(f.interval))
+            for _, g, v in earlier
+        ):
+            continue  # the story told this value before ("about 4,800"): the figure tells that one again; a bound
+            # ("fewer than 350 votes") tells no value
         cue = _known_cue(d, si, pos)
         if not cue or not _digits_of(f) or d.m.words[si][pos + 1 : pos + 2] == ("of",):
             continue  # a number word is no slip of the keys; "all 41 of the buildings" is a whole of a part
