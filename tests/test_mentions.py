@@ -45,6 +45,20 @@ def test_a_frame_names_its_holder_through_pronouns_and_the_firm() -> None:
     assert frame_of(text, "900").holder == "crumbs"
 
 
+def test_a_clause_of_its_own_names_its_own_holder() -> None:
+    # After ", and", ", while", ", but" or a semicolon, a name opening the figure's clause is its holder,
+    # not the sentence's first name; a pronoun there points back to the sentence's holder.
+    text = "Shropshire Vale Council has committed £11m, and the Chamber of Commerce has pledged £6m."
+    assert frame_of(text, "£11m").holder == "shropshire vale council"
+    assert frame_of(text, "£6m").holder == "chamber"
+    text = "Northsea Ferries carried 1.2 million passengers, while Baltic Lines carried 900,000."
+    assert frame_of(text, "900,000").holder == "baltic lines"
+    text = "Northsea Ferries carried 1.2 million passengers; Baltic Lines carried 900,000."
+    assert frame_of(text, "900,000").holder == "baltic lines"
+    text = "Northsea Ferries carried 1.2 million passengers, and it expects 1.5 million next year."
+    assert frame_of(text, "1.5 million").holder == "northsea ferries"
+
+
 def test_a_sentence_first_word_is_a_name_only_when_written_so_elsewhere() -> None:
     assert frame_of("Floods in Moravia have left 1,200 people dead.", "1,200").holder == "moravia"
     text = "Acme makes phones. Acme sold 5 million phones, up from 4 million at Acme a year earlier."

@@ -205,6 +205,8 @@ _DEFINITE = frozenset({"the", "those", "these"})
 _PARTITIVE_DETERMINERS = frozenset({"the", "its", "their", "these", "those"})
 # Words after which a pronoun stands as a clause's subject ("It also has", ", but it said"), not as an
 # owner inside a phrase ("sold 900,000 in its first week").
+# Words after a comma that open a clause with a subject of its own (", and the chamber pledged £6m").
+_OWN_SUBJECT_OPENERS = frozenset({"and", "while", "whereas", "but"})
 _SUBJECT_OPENERS = frozenset(', " ( and but that however when after while because as said says'.split())
 # Words that end a change's subject before its first noun: a verb or a clause word.
 _SUBJECT_ENDS = frozenset("said says is was were are has have had which who that".split())
@@ -1882,6 +1884,9 @@ class Mentions:
         name = self._relative_antecedent(si, pos)
         if name:
             return name
+        name = self._clause_subject(si, pos, k)
+        if name:
+            return name
         name, _ = self._first_name(si, 0, k)
         if name == "*":
             return self.holder_before(si)
@@ -1892,6 +1897,24 @@ class Mentions:
             if name == "*":
                 return self.holder_before(si)
         return ""
+
+    def _clause_subject(self, si: int, pos: int, k: int) -> str:
+        """The name opening a clause of its own that holds the figure, after ", and", ", while", ", but",
+        ", whereas" or a semicolon ("The council has committed £11m, and the Chamber of Commerce £6m" → the
+        chamber's £6m, not the council's); "" when the clause names none before the figure or points back
+        ("and it has pledged £6m": the sentence's holder)."""
+        c = self.clause_start(si, pos)
+        words = self.words[si]
+        if c <= 0 or c >= k:
+            return ""
+        if words[c - 1] == "," and words[c] in _OWN_SUBJECT_OPENERS:
+            lo = c + 1
+        elif words[c - 1] == ";":
+            lo = c
+        else:
+            return ""
+        (name, _), _ = self._walk_first_name(si, lo, k)
+        return name if name != "*" else ""
 
     def _relative_antecedent(self, si: int, pos: int) -> str:
         """The name a relative clause holding the figure is said of: "Ruritania overtook Valdoria, which
