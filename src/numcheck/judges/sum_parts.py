@@ -126,6 +126,18 @@ def _rounded_sum(acc: Interval, parts: list[Fact]) -> Interval:
     return Interval(max(acc.low, mid - step), min(acc.high, mid + step))
 
 
+def _met_above(acc: Interval, tiv: Interval) -> bool:
+    """The parts' rounding range meets the whole's at its top only: "£21m + £11m + £6m" (£36.5m to £39.5m)
+    against "£36m" (£35.5m to £36.5m). Every part would have to sit at the bottom edge of its rounding and the
+    whole at the top of its own, which no one rounding rule allows (half up puts £36.5m in "£37m"): the parts
+    add up to more than the whole. Ranges of no width (plain counts, "3 of the 4") are exact and meet only
+    when equal. (Parts meeting the whole from below are left alone: a rest told loosely, "£5m upfront, a
+    further £8m and the remaining £11m" of "£26m", is how round money is written.)"""
+    if not acc.bounded or not tiv.bounded or acc.low == acc.high or tiv.low == tiv.high:
+        return False
+    return acc.low == tiv.high
+
+
 def _one_past(view: View, ti: int, items: tuple[int, ...], values: list[Decimal], tv: Decimal) -> bool:
     """A sum far above its total is another quantity, unless one part alone has passed the whole, the
     shape of a slip ("3,100 of the 2,850 jobs"): every other part fits within the total, and the largest
@@ -179,7 +191,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
             step = Decimal(1).scaleb(exponent)
             tiv = Interval(total.value - step, total.value + step)
     inclusive = bool(rel.label("inclusive"))
-    if acc.overlaps(tiv) or (inclusive and not entirely_above(acc, tiv)):
+    plain = total.hedge == "exact" and all(f.hedge == "exact" for f in read) and acc == total_of(read)
+    met = plain and _met_above(acc, tiv)
+    if (acc.overlaps(tiv) and not met) or (inclusive and not entirely_above(acc, tiv) and not met):
         return None
     values = [point(f) or Decimal(0) for f in parts]
     shown = sum(values, Decimal(0))
