@@ -215,9 +215,13 @@ def _parts_after(d: _Doc, si: int, pos: int, like: str) -> tuple[list[tuple[int,
                 if out:
                     return out, False, True
                 g = d.facts[d.m.tokens[s2][p].fact]
-                if (g.value or Decimal(0)) >= (d.facts[whole].value or Decimal(0)):
+                if g.value == d.facts[whole].value:
+                    continue  # the headline's whole told again in the lead ("recruits 420" ... "recruited 420")
+                if (g.value or Decimal(0)) >= (d.facts[whole].value or Decimal(0)) and not _aside_paragraph(
+                    d, si, s2, p, like
+                ):
                     return [], False, True  # "450,000 residents ... issued 612,000 notices ... 231,000 of them"
-                continue  # ("Damage was later estimated at £42m" before the first funder)
+                continue  # ("Damage was later estimated at £42m" ending a paragraph on the last flood)
             if not what:
                 passed = passed or (bool(out) and family(d.facts[d.m.tokens[s2][p].fact]) == like)
                 continue
@@ -230,6 +234,25 @@ def _parts_after(d: _Doc, si: int, pos: int, like: str) -> tuple[list[tuple[int,
         if out and told.contains(sum((d.facts[d.m.tokens[a][b].fact].value or Decimal(0) for a, b in out), Decimal(0))):
             break  # the parts made the whole: "A legacy added £0.4m" after them is more than it
     return out, False, True
+
+
+def _aside_paragraph(d: _Doc, si: int, s2: int, p: int, like: str) -> bool:
+    """The larger figure at ``p`` of sentence ``s2`` stands in a paragraph of its own between the whole's
+    and the parts', with no figure of the family after it there: an aside ("In February 2020 the river
+    flooded 610 properties. Damage was later estimated at £42m."), not a whole whose parts follow it
+    ("issued 612,000 notices. Riverside issued 231,000 of them")."""
+    sents = d.view.doc.sentences
+    para = sents[s2].paragraph
+    if para == sents[si].paragraph:
+        return False
+    for s3 in range(s2, len(d.m.tokens)):
+        if sents[s3].paragraph != para:
+            return True
+        for k in range(p + 1 if s3 == s2 else 0, len(d.m.tokens[s3])):
+            g = d.m.tokens[s3][k].fact
+            if g >= 0 and family(d.facts[g]) == like:
+                return False
+    return True
 
 
 def _days_on(d: _Doc, out: list[tuple[int, int]], s2: int) -> bool:
@@ -287,9 +310,26 @@ def _times_agree(d: _Doc, whole: int, facts: list[int]) -> bool:
         ff = d.m.frame(fi)
         if fw.period and ff.period and fw.period != ff.period:
             return False  # "-1 year" and "0 year": last year's whole, this year's parts
-        if fw.period == "past" and ff.period != "past" or fw.mood == "forecast" and ff.mood != "forecast":
+        if fw.period == "past" and ff.period != "past":
+            return False
+        if plan_against_result(d, whole, fi):
             return False
     return True
+
+
+def plan_against_result(d: _Doc, whole: int, fi: int) -> bool:
+    """The whole is a plan or forecast and the part a result told as done: "plans to open 30 stores. It
+    opened 12 in Spain" (but not a part promised or raised for it: "has pledged £2m")."""
+    return d.m.frame(whole).mood == "forecast" and d.m.frame(fi).mood != "forecast" and not _committed(d, fi)
+
+
+def _committed(d: _Doc, fi: int) -> bool:
+    """The part is told as promised to the whole ("The league has pledged £2m"): a word of
+    ``[heldparts] committed`` before it in its clause."""
+    si, pos = d.pos_of(fi)
+    words = d.m.words[si][d.m.clause_start(si, pos) : pos]
+    said = " ".join(words)
+    return any(w in words if " " not in w else f" {w} " in f" {said} " for w in _data()["committed"])
 
 
 def _summed_within(d: _Doc, facts: list[int]) -> bool:

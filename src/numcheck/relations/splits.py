@@ -35,6 +35,7 @@ from numcheck.relations.base import (
     whole_floors,
 )
 from numcheck.relations.breakdowns import _items_from
+from numcheck.relations.heldparts import plan_against_result
 from numcheck.relations.lists import opener_concept
 from numcheck.relations.referents import words as referent_words
 from numcheck.vocab import PhraseTable, _toml
@@ -369,8 +370,8 @@ def _placed_parts(d: _Doc) -> Iterator[Relation]:
             before = _whole_before_sibling(d, ti)
             if before >= 0:
                 ti, items = before, [ti, *items]
-        if ti < 0:
-            continue
+        if ti < 0 or all(plan_against_result(d, ti, i) for i in items):
+            continue  # "plans to open 30 stores next year. It opened 12 in Spain, 11 in Portugal and 9 in France"
         after = [sents[-1] + 1] if sents[-1] + 1 < len(d.m.tokens) else []
         inclusive = some or _open(d, sents + after)
         roles = (("total", ti),) + tuple(("item", i) for i in items)

@@ -747,6 +747,9 @@ def _other_flow(d: _Doc, whole: int, fi: int) -> bool:
     one of them paid out (``[sums] outgoing``: "wages", "spent"), the other not."""
     known, out = d.v.concept_names, _outgoing()
     wc, pc = d.m.frame(whole).concept, d.m.frame(fi).concept
+    si, pos = d.pos_of(fi)
+    if d.m.words[si][pos + 1 : pos + 2] and d.m.words[si][pos + 1] in _contribution():
+        return False  # "will pay £21m towards the cost": a payer's part of the whole
     if wc in known and pc in known and wc != pc:
         return True
     return pc in known and (pc in out) != (wc in out)
@@ -755,6 +758,11 @@ def _other_flow(d: _Doc, whole: int, fi: int) -> bool:
 @functools.cache
 def _outgoing() -> frozenset[str]:
     return frozenset(_toml("vocab.toml")["sums"]["outgoing"])
+
+
+@functools.cache
+def _contribution() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["sums"]["contribution"])
 
 
 def _of_pointing_runs(d: _Doc, si: int, pos: int, like: str) -> Iterator[Relation]:
