@@ -57,7 +57,7 @@ PARAMS: dict[str, tuple[type, Any]] = {
 # ("a rise of 10%"), so "rose 10% to 1.1 from 1.2" is shown to be a fall.
 FIELDS = frozenset({"from", "to", "stated", "computed", "points", "direction", "word", "change", "claim"})
 TESTS = ("change", "points", "multiple", "direction")
-_ENDPOINT_KINDS = ("count", "number", "money", "percent", "measure")
+_ENDPOINT_KINDS = ("count", "number", "money", "percent", "measure", "duration")
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -84,6 +84,8 @@ def compile(params: Mapping[str, Any]) -> dict[str, Any]:
 def _endpoints_ok(a: Fact, b: Fact) -> bool:
     if a.kind not in _ENDPOINT_KINDS or b.kind not in _ENDPOINT_KINDS:
         return False
+    if "duration" in (a.kind, b.kind) and (a.kind != b.kind or a.unit != b.unit):
+        return False  # "from 15,800 hours to 21,400 hours"; never "948 ... to 12 hours" or hours against days
     # A bare figure takes its unit from the other end: "from 10 million to 12 million tonnes".
     bare_kinds = ("number", "count")
     if a.kind != b.kind and (a.kind in bare_kinds or b.kind in bare_kinds):
