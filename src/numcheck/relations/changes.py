@@ -1024,6 +1024,10 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
             return k  # "3.1 million passengers in 2023, against 3.3 million in 2022"
         if words[k] in _LINK_PUNCT and words[k + 1] in ("up", "down") and _change_link_at(d, words, k + 1):
             return k  # "54 million homes reach the net through fibre, up from 34 million" (or " - up from")
+        if words[k] == "," and (told := _attribution_end(d, si, k)) > k:
+            reach += told - k  # "in January, figures obtained by this newspaper show, up from 15,800"
+            k = told
+            continue
         if words[k] in _LINK_PUNCT and words[k + 1] in ("a", "an") and _way_at(d, si, k + 1):
             if OLDER_LINKS.intersection(words[k + 2 : k + 2 + PREDICATE_SKIP]):
                 return k  # "1,870 students enrolled this autumn, an increase of 14% on the 1,715 who joined"
@@ -1031,6 +1035,27 @@ def _past_predicate(d: _Doc, si: int, j: int) -> int:
             return j  # a comma that opens anything else ends what the clause says of its figure
         k += 1
     return j
+
+
+# Most words an attribution between commas may hold ("figures obtained by this newspaper show").
+ATTRIBUTION_WORDS = 8
+
+
+@functools.cache
+def _attribution_verbs() -> frozenset[str]:
+    return frozenset(_toml("vocab.toml")["comparison"]["attribution_verbs"])
+
+
+def _attribution_end(d: _Doc, si: int, k: int) -> int:
+    """The comma closing an attribution that opens at the comma ``k`` (", figures obtained by this newspaper
+    show,", ", the report found,"): no figure, a reporting verb last; else ``k``."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for m in range(k + 2, min(len(words), k + 2 + ATTRIBUTION_WORDS)):
+        if toks[m].fact >= 0 or words[m] in CLAUSE_END:
+            return k
+        if words[m] == ",":
+            return m if words[m - 1] in _attribution_verbs() else k
+    return k
 
 
 def _word_list_end(d: _Doc, si: int, k: int) -> int:
