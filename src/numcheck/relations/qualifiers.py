@@ -52,9 +52,10 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                 phrase, end = hit
                 unit = v.ranges[phrase][0]
                 if phrase == "most" and (
-                    (i > 0 and words[i - 1] in _DETERMINERS) or (end < len(words) and words[end] in v.not_after_most)
+                    (i > 0 and words[i - 1] in _DETERMINERS and not _opens_that_clause(d, words, i - 1))
+                    or (end < len(words) and words[end] in v.not_after_most)
                 ):
-                    continue  # "the most popular gadget", "most likely": a superlative
+                    continue  # "the most popular gadget", "most likely": a superlative (not "found that most, 48%,")
                 if unit == "share" and _of_another_level(d, si, end):
                     continue  # "at 3.1%, roughly half the North East's figure": a multiple of another level
             else:
@@ -90,6 +91,12 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     evidence,
                     (("phrase", phrase), ("unit", unit)),
                 )
+
+
+def _opens_that_clause(d: _Doc, words: Sequence[str], k: int) -> bool:
+    """The word at ``k`` is "that" opening a clause after a verb of saying or finding ("found that most,
+    48%, expected ..."), not a determiner ("that most popular brand")."""
+    return words[k] == "that" and k > 0 and words[k - 1] in d.v.that_clause_after
 
 
 def _figure_told_next(d: _Doc, si: int, i: int, end: int) -> int:
