@@ -54,8 +54,10 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                 if phrase == "most" and (
                     (i > 0 and words[i - 1] in _DETERMINERS and not _opens_that_clause(d, words, i - 1))
                     or (end < len(words) and words[end] in v.not_after_most)
+                    or (i > 0 and d.verb_like(words[i - 1]) and (end >= len(words) or words[end] in _AFTER_ADVERB))
                 ):
-                    continue  # "the most popular gadget", "most likely": a superlative (not "found that most, 48%,")
+                    continue  # "the most popular gadget", "most likely", "the issue that mattered most to them":
+                    # a superlative (not "found that most, 48%, expected")
                 if unit == "share" and _of_another_level(d, si, end):
                     continue  # "at 3.1%, roughly half the North East's figure": a multiple of another level
             else:
@@ -91,6 +93,11 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     evidence,
                     (("phrase", phrase), ("unit", unit)),
                 )
+
+
+# Words after a verb's "most" that make it an adverb ("the issue that mattered most to them", "liked most,
+# 41%"), not a determiner of a noun ("showed most supporters liked it").
+_AFTER_ADVERB = frozenset({",", ".", ";", ":", "to", "for", "in", "at", "about", "when", "with", "by", "was", "were"})
 
 
 def _opens_that_clause(d: _Doc, words: Sequence[str], k: int) -> bool:
