@@ -55,6 +55,7 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
                     (i > 0 and words[i - 1] in _DETERMINERS and not _opens_that_clause(d, words, i - 1))
                     or (end < len(words) and words[end] in v.not_after_most)
                     or (i > 0 and d.verb_like(words[i - 1]) and (end >= len(words) or words[end] in _AFTER_ADVERB))
+                    or (i > 0 and words[i - 1] in _MODALS)
                 ):
                     continue  # "the most popular gadget", "most likely", "the issue that mattered most to them":
                     # a superlative (not "found that most, 48%, expected")
@@ -98,6 +99,10 @@ def _qualifiers(d: _Doc) -> Iterator[Relation]:
 # Words after a verb's "most" that make it an adverb ("the issue that mattered most to them", "liked most,
 # 41%"), not a determiner of a noun ("showed most supporters liked it").
 _AFTER_ADVERB = frozenset({",", ".", ";", ":", "to", "for", "in", "at", "about", "when", "with", "by", "was", "were"})
+
+
+# Words before a "most" that make it an adverb of the verb after it ("what they would most like to change").
+_MODALS = frozenset({"would", "could", "should", "will", "can", "might", "may", "must", "did", "do", "does"})
 
 
 def _opens_that_clause(d: _Doc, words: Sequence[str], k: int) -> bool:
