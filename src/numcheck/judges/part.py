@@ -21,6 +21,14 @@ PARAMS: dict[str, tuple[type, Any]] = {"templates": (list, [])}
 FIELDS = frozenset({"part", "whole", "sum"})
 
 
+# How far past its whole a part read across clauses or sentences may be and still be a slip: a miscount of
+# a part lands near its whole ("430 of the 370 farms"; 14 cases since October against six in the whole
+# year); a part several times its whole is another pairing ("Attendance was 63,000 on Friday" against the
+# 4,000 of another day's sentence). A part told in one phrase with its whole ("32 out of 23 agencies") is
+# judged however far past.
+FAR_PAST = Decimal(3)
+
+
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
     return {"templates": compile_templates("templates", params["templates"], ROLES)}
 
@@ -75,5 +83,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     if not entirely_above(near_interval(part), whole_iv):
         return None
     pv, wv = point(part), point(whole)
+    if rel.evidence in ("sentence", "document") and pv and wv and pv > wv * FAR_PAST:
+        return None  # "SkyLark flew 612 routes, including 74 launched", read the wrong way round: a figure
+        # read as part of one told in another clause or sentence is a slip only near its whole
     share = f"{format_number(round_to(pv / wv * 100, Decimal(1)))}%" if pv and wv else "more than 100%"
     return Hit(part.span, (whole.span,), (("part", part.text), ("whole", whole.text), ("sum", share)))
