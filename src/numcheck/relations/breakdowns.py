@@ -463,6 +463,17 @@ def _closes_a_pair(d: _Doc, si: int, pos: int) -> bool:
     return False
 
 
+# Tokens before a figure that a "with" giving it to its own label may stand ("English, with 21").
+WITH_REACH = 2
+
+
+def _with_before(d: _Doc, si: int, pos: int) -> bool:
+    """The figure is given to its own label by a "with" right before it ("science, with 33"): an item of a
+    list of peers, each told "with" its figure, not one of the parts after a total's ", with"."""
+    k = d.hedge_start(si, pos)
+    return "with" in d.m.words[si][max(0, k - WITH_REACH) : k]
+
+
 def _with_items(d: _Doc, total: int, items: Sequence[int]) -> bool:
     """The figures listed after ", with" are the total's parts: two or more, each below it, each counting its
     noun or none and no noun counted twice ("nine golds, 12 silvers and 10 bronzes"), none a concept of the
@@ -475,6 +486,8 @@ def _with_items(d: _Doc, total: int, items: Sequence[int]) -> bool:
         return False  # "accounted for $121m of the total, with Asia contributing $88m": a part, no total
     if _closes_a_pair(d, ts, tp):
         return False  # "a dozen sopranos and eleven altos, with nine tenors and ten basses": more of the list
+    if any(_with_before(d, *d.pos_of(fi)) for fi in items[1:]):
+        return False  # "worst in maths, with 39, science, with 33, and English, with 21": peers, each told "with"
     tf = d.facts[total]
     tc = d.m.frame(total).concept
     known = d.v.concept_names - d.v.generic

@@ -322,6 +322,8 @@ def _whole_after(d: _Doc, si: int, pos: int) -> tuple[int, Span, str] | None:
                 # "made up £64m of the total, equivalent to 54%": a share told of it after its comma.
                 # "built 4,600 of the total.", "2.8m of the total came from abroad": the amount told before.
                 ante = referent(d, si, after - 1, part=part, at=pos)
+                if ante >= 0 and words[after - 1] in TOTAL_WORDS:
+                    ante = _largest_told(d, si, pos, part, ante)  # "... and English, with 21. ... 58 of the total"
                 if ante >= 0 and _told_as_part(d, *d.pos_of(ante), ante):
                     return None  # "84,000 of the jobless. ... 53,000 of the total": the total is not that part
                 return (ante, d.span(si, j, after), "sentence") if ante >= 0 else None
@@ -403,6 +405,39 @@ def _same_token(d: _Doc, a: tuple[str, int], b: tuple[str, int]) -> bool:
     if a[1] >= 0 or b[1] >= 0:
         return a[1] >= 0 and b[1] >= 0 and d.facts[a[1]].value == d.facts[b[1]].value
     return a[0] == b[0]
+
+
+# Words after "of the" that name a whole as the sum of all told ("58 of the total"), not one set.
+TOTAL_WORDS = frozenset({"total", "overall"})
+# Sentences back that "the total" may reach for the whole of a list told between ("214 unfilled posts ...
+# worst in maths, with 39, science, with 33, and English, with 21. Primary schools accounted for 58 of the
+# total").
+TOTAL_BACK = 2
+
+
+def _largest_told(d: _Doc, si: int, pos: int, part: int, ante: int) -> int:
+    """The largest level of the part's family told in its sentence or the ``TOTAL_BACK`` before it, when it
+    is larger than ``ante``: "the total" is the whole of what was told, not the last item of a list before
+    it; ``ante`` when none is larger. Older ends and moves are no total ("up from 167")."""
+    pf = d.facts[part]
+    best = ante
+    for s2, k, fi in d.m.figures_before(si, pos, TOTAL_BACK, None):
+        f = d.facts[fi]
+        if f.kind not in COUNTABLE or f.is_range or f.value is None or not same_family(f, pf):
+            continue
+        if d.older_end(s2, k) or d.move_told(s2, k) or _splits_sentence(d, s2):
+            continue  # "Some 3.1 million came for the day, while the remaining 1.1 million ...": a split's item
+        if (f.value or 0) > (d.facts[best].value or 0):
+            best = fi
+    return best
+
+
+def _splits_sentence(d: _Doc, si: int) -> bool:
+    """The sentence splits a whole: a figure in it is told as the rest or another ("the remaining 1.1 million")."""
+    return any(
+        t.fact >= 0 and (m := d.m.by_fact.get(t.fact)) is not None and m.roles & {"remainder", "another"}
+        for t in d.m.tokens[si]
+    )
 
 
 def _amount_subject(d: _Doc, si: int, k: int) -> bool:
