@@ -39,6 +39,9 @@ def one(text: str, surface: str) -> Fact:
         ("Support fell by 3 percentage points.", "3 percentage points", "points", D(3), "percentage point"),
         ("Support fell by 2.5pp overnight.", "2.5pp", "points", D("2.5"), "percentage point"),
         ("The ferry crossed 14 miles of open water.", "14 miles", "measure", D(14), "mile"),
+        # a suffix no ordinal takes ("16st": sixteenth is "16th") is a weight in stone; "21st" stays a place
+        ("The boxer weighed 16st before the fight.", "16st", "measure", D(16), "stone"),
+        ("She finished 21st of 90 runners.", "21st", "ordinal", D(21), None),
         ("Hikers took a six-mile path.", "six-mile", "measure", D(6), "mile"),
         ("The heatwave pushed readings to 41C on the coast.", "41C", "measure", D(41), "degree_Celsius"),
         ("The kiln reached 900 degrees Celsius.", "900 degrees Celsius", "measure", D(900), "degree_Celsius"),

@@ -255,6 +255,17 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _BRACKET_OPEN = startcache.compile(rf"{_SP}?(?P<o>[(\[{{<])(?=[A-Za-zµμ°])")
 _SHARE_GAP = startcache.compile(rf"{_SP}+(?:in|out{_SP}+of)(?:{_SP}+every)?{_SP}+\Z", re.I)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+
+
+def _ordinal_fits(value: Decimal, suffix: str) -> bool:
+    """The suffix is the one English writes after the number: "1st", "12th", "21st", "23rd" (not "16st")."""
+    if value != value.to_integral_value():
+        return False
+    n = int(value)
+    want = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return suffix == want
+
+
 _SINGULAR_DENOMS = frozenset({*(w for w in numwords.FRACTIONS if not w.endswith("s")), *numwords.ORDINALS} - {"half"})
 _DETERMINERS = frozenset("the its his her their our my your a an this that whose".split())
 # A phrase after one of these says where or when, not what is counted ("cases in the UK").
@@ -1152,6 +1163,16 @@ def _read(ctx: _Context, n: Number, nxt: Number | None) -> Fact | None:
         suffix = ""  # "2.5pp", "3pc": read as points / percent below
     if suffix:
         lower = suffix.lower()
+        if (
+            lower == "st"
+            and not _ordinal_fits(value, lower)
+            and not n.is_range
+            and clean[end : end + 2].lower() == "st"
+        ):
+            # "16st (102kg)": no sixteenth is written "16st"; a weight in stone (its pounds may follow: "16st 4lb")
+            return _fact(
+                ctx, start, end + 2, "measure", value, "stone", step, **_extras(ctx, start, end + 2, "measure")
+            )
         if lower in _ORDINAL_SUFFIX and not n.is_range and "." not in clean[n.start : n.end]:
             return _ordinal_fact(ctx, start, end + len(suffix) if not clean[start:end].endswith(suffix) else end, value)
         um = units.match_after(clean, end)
