@@ -99,6 +99,7 @@ class _PeerWords:
     best_words: frozenset[str]
     own_possessives: frozenset[str]
     career_scopes: frozenset[str]
+    subgroup_openers: frozenset[str]
 
 
 @functools.cache
@@ -432,6 +433,10 @@ def _placed_peers(d: _Doc) -> Iterator[Relation]:
         toks = d.m.tokens[p.si]
         local = _local(d, toks, d.m.words[p.si], p.start, d.m.clause_end(p.si, p.end - 1))
         peers = _peers(d, own, (p.si, own.si), local)
+        if d.m.words[p.si][:1] and d.m.words[p.si][0] in _words().subgroup_openers:
+            # "Among those aged 18 to 24, the Greens were second on 21%, behind Labour on 34%": the place is
+            # within the subgroup its sentence opens on; the story's other figures are not its field
+            peers = {k: v for k, v in peers.items() if d.pos_of(v)[0] == p.si}
         near = min(abs(d.pos_of(fi)[0] - x_si) for x_si in (p.si, own.si) for fi in peers.values()) if peers else 0
         if len(peers) < 2 or near > PLACE_SENTENCES:
             continue  # "In India, the world's second-largest market": no ranking told near it
