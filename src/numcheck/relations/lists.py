@@ -1079,8 +1079,8 @@ def placed_in_places(d: _Doc, whole: int, part: int) -> bool:
     si, pos = d.pos_of(part)
     words = d.m.words[si]
     k = pos + 1 + (pos + 1 < len(words) and words[pos + 1] in ("are", "were", "is", "was"))
-    if k >= len(words) or words[k] not in ("in", "at"):
-        return False
+    if k >= len(words) or words[k] not in ("in", "at", "from"):
+        return False  # ("including five from Italy": the researchers' institutions, not five countries)
     k += 1 + (k + 1 < len(words) and words[k + 1] == "the")
     return any(" ".join(words[k : k + n]) in names for n in (1, 2, 3))
 
