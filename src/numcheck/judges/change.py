@@ -13,6 +13,7 @@ from numcheck.judges.changes import TEMPLATE_ROLES, from_binding
 from numcheck.model import Fact, Hit
 from numcheck.patterns import View, compile_regex, compile_templates, point
 from numcheck.relations import Relation, same_family
+from numcheck.relations.base import in_unit
 
 
 def _scaled(value: Decimal, like: list[Fact]) -> str:
@@ -69,8 +70,9 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         if hit is not None and _other_end_fits(view, a, b, c, direction):
             return None
         return hit
-    if same_family(c, b) and same_family(a, b) and not _PER_HEAD.match(view.after(c, 20)):
-        return _amount_change(a, b, c, direction)
+    if same_family(a, b) and not _PER_HEAD.match(view.after(c, 20)):
+        told = c if same_family(c, b) else in_unit(c, b.unit) if b.kind == "measure" else None
+        return None if told is None else _amount_change(a, b, told, direction)
     return None
 
 

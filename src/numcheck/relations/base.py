@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -273,6 +273,25 @@ def same_family(a: Fact, b: Fact, *, bare_ok: bool = False) -> bool:
     if family(a) == family(b):
         return True
     return bare_ok and _bare(a) and b.kind in ("percent", "money", "measure", "count")
+
+
+def in_unit(f: Fact, unit: str | None) -> Fact | None:
+    """The measure ``f`` told in ``unit`` of the same dimension, as an amount (no offset of a zero): "32cm"
+    read in metres is 0.32m ("5.82m, 32cm higher than the previous record of 5.60m"); ``f`` itself when
+    already in ``unit``; None for another dimension, a scale with an offset zero (degrees) or no value."""
+    if f.unit == unit:
+        return f
+    if f.kind != "measure" or not f.unit or not unit or f.value is None:
+        return None
+    from numcheck.units import convert
+
+    try:
+        if convert(Decimal(0), f.unit, unit) != 0:
+            return None  # "9C" is a gap of 16.2 Fahrenheit degrees, not 48.2F
+        factor = convert(Decimal(1), f.unit, unit)
+    except (ValueError, KeyError):
+        return None
+    return replace(f, value=f.value * factor, unit=unit, interval=f.interval.scale(factor))
 
 
 # Nouns of a unit of time or measure: "of those hours" stands for an amount of that unit, never for the
