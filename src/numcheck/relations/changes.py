@@ -1238,6 +1238,20 @@ def _base_aside(d: _Doc, si: int, pos: int) -> bool:
     return False
 
 
+def _amount_after_level(d: _Doc, si: int, pos: int, b: Fact) -> bool:
+    """The amount at token ``pos`` follows a way word that follows a level of its family and a comma ("rose to
+    £8.4m, up £1.6m on the £6.8m", "closed at 412p, down 28p from 440p"): it is the size of the move from the
+    older figure to that level, never a level of its own. Percentages are read by ``after_verb``."""
+    if b.kind in ("percent", "points", "share"):
+        return False
+    words = d.m.words[si]
+    hit = d.v.direction.ending_at(words, d.hedge_start(si, pos))
+    if hit is None or hit[1] < 2 or words[hit[1] - 1] != ",":
+        return False
+    level = d.fact_at(si, hit[1] - 2)
+    return level >= 0 and same_family(d.facts[level], b) and not d.facts[level].is_range
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -1254,6 +1268,8 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     b = d.facts[bi]
     if pos > 0 and words[pos - 1] in ("a", "an", "by") and d.v.direction.starting_at(words, pos + 1):
         return  # "a $597m improvement from $153m": the stated change, not the newer figure
+    if _amount_after_level(d, si, pos, b):
+        return  # "rose to £8.4m, up £1.6m on the £6.8m": the stated amount, not the newer figure
     if (h := d.hedge_start(si, pos)) > 0 and words[h - 1] == "from" and part < 0:
         return  # "fell to 65,400 in January from 66,900 in December, a drop of 2%": the older end, no newer one
     if pos + 1 < len(words) and words[pos + 1] == "per" and b.kind in ("count", "number"):
