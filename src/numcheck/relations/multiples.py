@@ -60,12 +60,15 @@ CHANGE_LINKS = frozenset("on from over".split())
 # Owners after a fraction word that make it a multiple of a level named by a noun ("half their previous
 # peak", read only through ``_Doc.reference_level``).
 OWNERS = frozenset({"its", "their", "his", "her"})
+# The fact table's kind of "third" in "a third as many as": a place, read here as a fraction.
+PLACE_KINDS = frozenset({"ordinal"})
 SHARE_WORDS = frozenset({"half", "a half", "one half", "a third", "a quarter", "a fifth", "two-thirds"})
 
 
 def _candidates(d: _Doc) -> list[tuple[int, int]]:
     """(sentence, token) of each multiple or fraction figure and each multiple word, in text order."""
     found = [(si, pos) for si, pos, _, _ in d.figures(CUE_KINDS)]
+    found.extend((si, pos) for si, pos, _, _ in d.figures(PLACE_KINDS) if _fraction_read_as_place(d, si, pos))
     words_of_cues = d.once("multiple-cue-words", lambda: frozenset({*d.v.multiples, *FRACTION_WORDS}))
     for si, words in enumerate(d.m.words):
         if not words_of_cues.isdisjoint(words):
@@ -320,6 +323,8 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
     leaves alone ("double", "triple") that no determiner makes an adjective ("a double room")."""
     words = d.m.words[si]
     fi = d.m.tokens[si][k].fact
+    if fi >= 0 and _fraction_read_as_place(d, si, k):
+        return -1, "a " + d.facts[fi].text.lower(), k + 1  # "a third as many as": the rule's table of multiples
     if fi >= 0:
         f = d.facts[fi]
         text = " ".join(f.text.lower().split())
@@ -346,6 +351,20 @@ def _cue_at(d: _Doc, si: int, k: int) -> tuple[int, str, int] | None:
     if w in d.v.multiples and w not in CHANGE_FORMS:
         return -1, w, k + 1
     return None
+
+
+def _fraction_read_as_place(d: _Doc, si: int, k: int) -> bool:
+    """The fact table read the fraction word at token ``k`` as a place: "a third as many as the 6,300", "one
+    third the size of" (an ordinal after "a" or "one" before "as" or "the" is a fraction, never a rank)."""
+    words = d.m.words[si]
+    fi = d.m.tokens[si][k].fact
+    return (
+        d.facts[fi].kind in PLACE_KINDS
+        and d.facts[fi].text.lower() in FRACTION_WORDS
+        and k > 0
+        and words[k - 1] in ("a", "one")
+        and _next_word(words, k) in ("the", "as", "what", *OWNERS)
+    )
 
 
 def _next_word(words: tuple[str, ...], k: int) -> str:
