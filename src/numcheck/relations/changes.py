@@ -1575,7 +1575,10 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
         if hit is None and (before := _way_before(d, si, pos)) is not None:
             if pos + 1 < len(words) and words[pos + 1] in ("on", "from"):
                 hit, opened = (before[0], pos + 1), before[1]
-        if hit is None or hit[1] >= len(words) or words[hit[1]] not in POINTED_LINKS:
+        margin = hit is None and _margin_way(d, si, pos)
+        if margin:
+            hit = (margin, pos + 1)  # "6.1m, 70cm above its previous high of 5.6m": the way and its link
+        elif hit is None or hit[1] >= len(words) or words[hit[1]] not in POINTED_LINKS:
             continue
         m = hit[1] + 1
         while m < len(words) and m - hit[1] <= 3 and toks[m].fact < 0 and words[m] in DETERMINERS:
@@ -1588,7 +1591,7 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
         a = d.facts[ai]
         if a.kind in FRAME_KINDS or a.is_range or a.value is None:
             continue
-        bi = _newer_before(d, si, pos, a) if words[hit[1]] == "than" else -1
+        bi = _newer_before(d, si, pos, a) if words[hit[1]] == "than" or margin else -1
         if bi < 0:
             bi = _pointed_newer(d, si, pos, a, opened)
         if bi < 0 or bi == ai:
@@ -1596,6 +1599,23 @@ def _stated_than(d: _Doc) -> Iterator[Relation]:
         cue = d.span(si, pos + 1, hit[1] + 1) if opened < 0 else d.span(si, opened, pos)
         rel = _change(d, si, ai, bi, (cue,), hit[0], (ci, hit[0], cue))
         yield rel if d.facts[bi].sentence == si else Relation(rel.kind, rel.roles, rel.cues, "sentence", rel.labels)
+
+
+# Words right after an amount that tell it as a margin over or under the figure after them, and their way:
+# "6.1m, 70cm above its previous high of 5.6m", "£4.2m, £300,000 below the £4.5m asked".
+MARGIN_WAYS = {"above": "up", "below": "down"}
+# Kinds of an amount read as such a margin: a percentage or a count "above" a figure is often its level.
+MARGIN_KINDS = frozenset({"measure", "money"})
+
+
+def _margin_way(d: _Doc, si: int, pos: int) -> str:
+    """The way of the amount at token ``pos`` told as a margin by the word right after it ("70cm above the
+    previous high of 5.6m": "up"), else ""."""
+    words = d.m.words[si]
+    f = d.facts[d.m.tokens[si][pos].fact]
+    if f.kind not in MARGIN_KINDS or pos + 1 >= len(words):
+        return ""
+    return MARGIN_WAYS.get(words[pos + 1], "")
 
 
 # Words after a stated change's direction that bring in its older end ("14% higher than", "37% down on",
