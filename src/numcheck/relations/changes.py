@@ -1345,7 +1345,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
         ):
             _, cpos = d.pos_of(ci)
             stated = (ci, direction, d.span(si, start, hit[1]))
-            k = cpos + 1
+            k = _past_span_of_move(d, si, cpos + 1)
             if k + 1 < len(words) and words[k] == "or" and d.facts[ci].kind != "percent":
                 # "down £122 or 7.2% from the current £1,690": the amount, then its rate; the rate is
                 # the stated change a judge can weigh against the two ends.
@@ -3427,6 +3427,25 @@ def _clause_done(d: _Doc, si: int, k: int) -> bool:
 # Nouns of a time phrase after an older level besides the frame nouns: "up from $4.1m last season", "from
 # 5.9% last term" (not frame nouns everywhere: "the sixth season" is an ordinal's noun).
 TIME_PHRASE_NOUNS = FRAME_NOUNS | frozenset({"season", "seasons", "term"})
+
+
+# Prepositions of the span a move is told over, before "the" and a time noun and "from": "down 38p on the
+# day from 440p", "up 12% over the year from 4,100".
+SPAN_PREPOSITIONS = frozenset({"on", "over", "in", "during", "across"})
+# Time nouns of a trading or reporting span not in ``FRAME_NOUNS`` ("on the day", "in the session").
+SPAN_NOUNS = frozenset({"day", "session", "night"})
+
+
+def _past_span_of_move(d: _Doc, si: int, k: int) -> int:
+    """Past a span the move is told over when "from" and the older level follow it ("down 38p on the day from
+    440p"), else ``k``."""
+    words = d.m.words[si]
+    if k + 3 >= len(words) or words[k] not in SPAN_PREPOSITIONS or words[k + 1] != "the":
+        return k
+    noun = words[k + 2]
+    if (noun in TIME_PHRASE_NOUNS or noun in SPAN_NOUNS) and words[k + 3] == "from":
+        return k + 3
+    return k
 
 
 def _past_time_phrase(d: _Doc, si: int, k: int) -> int:
