@@ -300,7 +300,8 @@ _RE_DMY = _c(
 )
 _RE_MDY = _c(
     _LB + r"(?P<m>" + _MON + r")(?:" + _S + r"|[,/-])*(?:the" + _S + r"+)?"
-    r"(?P<d>" + _DAY + r"|" + _DAYW + r"|" + _DAYCARD + r")"
+    # "from 1 August to 29 August, four weeks": a day told in words never follows a comma after its month.
+    r"(?P<d>" + _DAY + r"|" + _DAYW + r"|(?<!,)(?<!,\s)" + _DAYCARD + r")"
     r"(?:"
     + _S
     + r"*(?:-|–|to|through|thru|until|and)"

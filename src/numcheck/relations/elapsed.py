@@ -623,6 +623,10 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
                 "span", (("length", fi), ("start", first[0]), ("end", first[1])), (), "document", (("from", "first"),)
             )
             continue
+        apposed = _apposed_range(d, si, pos)
+        if apposed >= 0:
+            yield Relation("span", (("length", fi), ("range", apposed)), (), "sentence")
+            continue
         # "The three-week trial began on 2 June", "the 10-day festival runs from": a length set before its noun.
         compound = "-" in f.text and pos + 1 < len(words) and words[pos + 1].isalpha()
         if not (pos >= 1 and (words[pos - 1] in lasted or words[pos - 1] == "for")) and not compound:
@@ -650,6 +654,34 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
             continue
         roles = (("length", fi), ("start", toks[ka].fact), ("end", toks[kb].fact))
         yield Relation("span", roles, (), "sentence")
+
+
+# Words that open a range of dates a length may be apposed to ("between 3 March and 14 April").
+_RANGE_OPENERS = frozenset({"from", "between"})
+# Determiners that open an apposition naming a stretch of time (", a closure of nearly nine weeks").
+_APPOSED_DETS = frozenset({"a", "an", "some"})
+
+
+def _apposed_range(d: _Doc, si: int, pos: int) -> int:
+    """The range of dates the length at token ``pos`` stands in apposition to, right after its comma: "shut
+    between 3 March and 14 April, a closure of nearly nine weeks"; "runs from March to June, four months of
+    concerts". -1 when the length does not follow such a range."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    k = d.hedge_start(si, pos) - 1
+    if words[k : k + 1] == ("of",):
+        lo = max(0, k - APPOSED_REACH)
+        comma = next((j for j in range(k - 1, lo - 1, -1) if words[j] == ","), -1)
+        if comma < 0 or words[comma + 1] not in _APPOSED_DETS:
+            return -1
+        k = comma
+    if k < 1 or words[k] != ",":
+        return -1
+    ri = toks[k - 1].fact
+    if ri < 0 or d.facts[ri].kind != "date" or "/" not in (d.facts[ri].iso or ""):
+        return -1
+    head = next((j for j in range(k - 1, -1, -1) if toks[j].fact != ri), -1)
+    opened = d.facts[ri].text.split(" ")[0].lower() in _RANGE_OPENERS
+    return ri if opened or head >= 0 and words[head] in _RANGE_OPENERS else -1
 
 
 # Tokens before "closed for N years" that may hold the "been" of its perfect ("will have been closed for").
