@@ -175,6 +175,7 @@ from numcheck.relations.elapsed import (
     _planned,
     _since_told,
     _told_to_now,
+    _years_told_apart,
 )
 from numcheck.relations.flows import _flows
 from numcheck.relations.fractions import _fraction_shares, _fractions_of_hoped
@@ -377,6 +378,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
     _planned,
     _ago,
     _lengths_to_then,
+    _years_told_apart,
     _bounded_lengths,
     _closed_between,
     _dated_lengths,

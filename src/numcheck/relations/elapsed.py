@@ -476,6 +476,51 @@ def _lengths_to_then(d: _Doc) -> Iterator[Relation]:
             yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "document")
 
 
+# Tokens from "N years before" to the year of the event it names ("eight years before it collapsed in 2016").
+BEFORE_AFTER_REACH = 6
+# Words that end the clause of that event.
+_CLAUSE_STOPS = frozenset({",", ";", ":", "(", ")", "but", "and", "while"})
+
+
+def _years_told_apart(d: _Doc) -> Iterator[Relation]:
+    """``span``: a length of years set between two years, told "before" or "after" the event whose year follows
+    it in its clause: "was listed in 2012, eight years before it collapsed in 2016" (``start`` 2012, ``end``
+    2016); "closed in 1999, 12 years after it opened in 1987" (``start`` 1987, ``end`` 1999). The year before
+    the length is the one just before its comma."""
+    for si, pos, fi, f in d.figures(frozenset({"duration", "relative"})):
+        if f.unit != "year" or not f.value or f.is_range:  # "eight years before" holds -8
+            continue
+        words, toks = d.m.words[si], d.m.tokens[si]
+        nxt = pos + 1
+        while nxt < len(words) and toks[nxt].fact == fi:
+            nxt += 1
+        if f.kind == "relative":
+            last = f.text.lower().split()[-1]  # "eight years before": its own last word
+            word = last if last in ("before", "after") else ""
+            nxt -= 1
+        else:
+            word = words[nxt] if nxt < len(words) and words[nxt] in ("before", "after") else ""
+        k0 = d.hedge_start(si, pos) - 1
+        if not word or k0 < 1 or words[k0] != "," or toks[k0 - 1].fact < 0:
+            continue
+        told = _year_of(d.facts[toks[k0 - 1].fact])
+        later = -1
+        for k in range(nxt + 1, min(len(words), nxt + 1 + BEFORE_AFTER_REACH)):
+            if words[k] in _CLAUSE_STOPS:
+                break
+            if toks[k].fact >= 0 and toks[k].fact != fi:
+                later = k
+                break
+        other = _year_of(d.facts[toks[later].fact]) if later >= 0 else None
+        if told is None or other is None:
+            continue
+        a, b = toks[k0 - 1].fact, toks[later].fact
+        if word == "after":
+            a, b, told, other = b, a, other, told
+        if told < other:
+            yield Relation("span", (("length", fi), ("start", a), ("end", b)), (), "sentence")
+
+
 def _bounded_lengths(d: _Doc) -> Iterator[Relation]:
     """``span``: a length that something lasted (``length``: "lasted nine years", "for 12 years, from …")
     against the year its sentence says it began (``start``: "from 1990", "began in 1994") and the year it
