@@ -406,6 +406,9 @@ def _counted_after(d: _Doc, si: int, pos: int, f: Fact) -> bool:
     words = d.m.words[si]
     if f.kind == "relative":
         return bool({"after", "later"} & set(f.markers))
+    k0 = d.hedge_start(si, pos)
+    if words[k0 - 1 : k0] == ("for",) and words[pos + 1 : pos + 2] == ("when",):
+        return True  # "had stood for 46 years when it was demolished in 2021": up to the when's year
     return words[pos - 1 : pos] == ("after",) or words[pos + 1 : pos + 2] in (("on",), ("after",), ("later",))
 
 
@@ -458,6 +461,8 @@ def _lengths_to_then(d: _Doc) -> Iterator[Relation]:
         lo = max([lo] + [k + 1 for k in range(lo, pos) if words[k] in (";", ":")])
         hi = min([hi] + [k for k in range(pos, hi) if words[k] in (";", ":")])
         ends = [k for k in range(lo, hi) if toks[k].fact >= 0 and _year_of(d.facts[toks[k].fact]) is not None]
+        if words[pos + 1 : pos + 2] == ("when",):
+            ends = [k for k in ends if k > pos][:1]  # "for 46 years when it was demolished in 2021"
         if len(ends) > 1 and words[pos - 1 : pos] == ("after",) and ends[-1] < pos:
             # "was elected in 1983 and retired in 2001 after 22 years": the year just before "after N years" is its
             # end, when the sentence tells one year before it (its start; with two, which one is not known).
@@ -471,6 +476,8 @@ def _lengths_to_then(d: _Doc) -> Iterator[Relation]:
         start = _start_before(d, si, min(ends[0], pos))
         if start < 0 and ends[0] < pos:
             start = _named_start(d, si, pos + (f.kind == "duration"))
+        if start >= 0 and words[pos + 1 : pos + 2] == ("when",) and d.facts[start].sentence != f.sentence:
+            continue  # "for two years when he died in 2001": only a start of its own sentence is what it counts
         y0, y1 = (_year_of(d.facts[start]) if start >= 0 else None), _year_of(d.facts[end])
         if y0 is not None and y1 is not None and y0 < y1:
             yield Relation("span", (("length", fi), ("start", start), ("end", end)), (), "document")
