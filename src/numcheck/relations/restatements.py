@@ -1075,10 +1075,11 @@ _OWN_NOUN = frozenset({"in", "of"})  # "the 21% drop in sales" names what change
 
 
 def _definite_changes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
-    """A change in % told as known with a change noun and nothing of its own ("The 21% drop wiped £400m
-    off its value") against the nearest stated change of the same direction in the sentences just before
-    ("Shares in the retailer fell 12% on Thursday"). Only a slip of the keys is evidence (label
-    ``evidence`` = "slip")."""
+    """A change in % told as known ("the", a pointing "that" or "this") with a change noun and nothing of its
+    own ("The 21% drop wiped £400m off its value", "half of that 18% increase") against the nearest stated
+    change of the same direction in the sentences just before ("Shares in the retailer fell 12% on Thursday"). After "the" only a slip of the keys is evidence (label
+    ``evidence`` = "slip"); a pointing word (``_pointer``) means the change just told, so any other value
+    is one (``evidence`` = "known")."""
     told: list[tuple[int, int, str]] = []  # sentence, figure, direction of the stated changes so far
     for si, pos, fi, _f in d.figures(frozenset({"percent"})):
         words = d.m.words[si]
@@ -1088,7 +1089,10 @@ def _definite_changes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
             continue  # no change, or a level: "rose to 5%"
         noun = d.v.direction.starting_at(words, pos + 1)
         own = noun is not None and noun[1] < len(words) and words[noun[1]] in _OWN_NOUN
-        if k > 0 and words[k - 1] == "the" and noun is not None and noun[0] == way and not own:
+        # "half of that 18% increase", "said this 6.4% rise" ("this" is never a conjunction): the change just told
+        pointed = k > 0 and (words[k - 1] == "this" or _pointer(d, si, k - 1, pos))
+        known = pointed or (k > 0 and words[k - 1] == "the")
+        if known and noun is not None and noun[0] == way and not own:
             near = [x for x in told if si - x[0] <= DEFINITE_CHANGE_BACK]  # "rose 41%, and the 41% rise" too
             if near and near[-1][2] == way:
                 yield Relation(
@@ -1096,7 +1100,7 @@ def _definite_changes(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -
                     (("first", near[-1][1]), ("second", fi)),
                     (),
                     "document",
-                    (("lag", ""), ("concept", "change"), ("scope", ""), ("evidence", "slip")),
+                    (("lag", ""), ("concept", "change"), ("scope", ""), ("evidence", "known" if pointed else "slip")),
                 )
         told.append((si, fi, way))
 
