@@ -3845,14 +3845,44 @@ def _margin(d: _Doc, si: int, pos: int) -> tuple[str, str] | None:
                 return units[words[k]], "won" if words[j] in won else "lost"
             if words[j] in _CHUNK_END:
                 break
-    if _majority_size(d, si, pos) and not _former_contest(d, si) and words[h - 3] in ("her", "his", "their"):
+    if _winners_majority(d, si, pos, h) and not _former_contest(d, si):
         # "With her majority of 1,842": the winner's margin in votes, when nothing else is counted after it
         # ("a majority of 1,200 staff") and the sentence tells no former contest ("overturning a majority").
-        # Without the possessive a majority may be anyone's ("Labour held the seat with a majority of 4,100").
         nxt = words[k] if k < len(words) else "."
         if nxt in units and units[nxt] == "vote" or nxt in _not_nouns() or not nxt[:1].isalpha() or d.verb_like(nxt):
             return "vote", "won"
     return None
+
+
+# Possessives before "majority" that give it to one winner: "her majority of 1,842", "Ms Reed's majority".
+_MAJORITY_OWNERS = frozenset({"her", "his", "their"})
+
+
+@functools.cache
+def _majority_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = _toml("vocab.toml")["margins"]
+    return frozenset(data["majority"]), frozenset(data["seat_won"]), frozenset(data["majority_is"])
+
+
+def _winners_majority(d: _Doc, si: int, pos: int, h: int) -> bool:
+    """The figure at ``pos`` (its hedge from ``h``) is one winner's majority: owned ("her majority of 1,842",
+    "Ms Reed's majority of 1,842", "Her majority was 1,842") or told with a verb of winning the seat before it
+    ("held the seat with a majority of 2,315"). Without either a majority may be anyone's ("overturning a
+    majority of 4,100")."""
+    majority, seat_won, majority_is = _majority_words()
+    words = d.m.words[si]
+    if _majority_size(d, si, pos):
+        m = h - 2  # "a majority of 2,315"
+    else:
+        m = h - 1
+        while m >= 0 and words[m] in majority_is and words[m] != "of":
+            m -= 1  # "Her majority was 1,842", "majority now stands at" is no level told
+        if m == h - 1 or m < 1 or words[m] not in majority:
+            return False
+    owner = words[m - 1] if m >= 1 else ""
+    if owner in _MAJORITY_OWNERS or owner.endswith(("'s", "\u2019s")):
+        return True
+    return owner in ("a", "an") and any(w in seat_won for w in words[: m - 1])
 
 
 @functools.cache
@@ -3878,6 +3908,8 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
     for k, (fs, fpos, first, margin) in enumerate(told):
         if fs not in lead and not (k == 0 and margin[0] == "vote"):
             break  # a seat's winning majority is the story's first one told, wherever it is
+        if margin[0] == "vote" and k > 0 and _other_contest(d, fs, fpos, told[0][0], told[0][1]):
+            continue  # "was re-elected in July 2024 with his majority of 9,214": a past contest's, no first
         later = [(si, pos, fi) for si, pos, fi, m in told[k + 1 :] if m == margin and si != fs]
         if margin[0] == "vote":
             # A majority is told of past contests too ("was re-elected in July 2024 with a majority of 9,214"):
@@ -3886,7 +3918,9 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
         values = {d.facts[fi].value for _, _, fi in later} - {d.facts[first].value}
         if len(values) != 1:
             continue  # none apart, or two other values: more than one contest
-        known = _known_names(d, fs) | _known_names(d, 0) | _words_of(d, 0) | frozenset(_sentence_words(d, fs))
+        # A majority's winner may be named in the sentence before it ("Ms Okafor held the seat. Her majority was").
+        owners = _known_names(d, fs) | (_known_names(d, max(0, fs - 1)) if margin[0] == "vote" else frozenset())
+        known = owners | _known_names(d, 0) | _words_of(d, 0) | frozenset(_sentence_words(d, fs))
         for si, pos, fi in later:
             if d.facts[fi].value == d.facts[first].value:
                 continue
@@ -3895,8 +3929,9 @@ def _margins_told(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> It
                 continue  # "their previous 44-run defeat", "in 2019": another contest or time
             if margin[0] == "vote" and "majority" in words[max(0, pos - 3) : pos]:
                 # "his majority of 2,300": whose is told by the winner's name in its sentence ("With her
-                # majority of 1,842, Ms Okafor ..."); a pronoun alone may be a loser's or a neighbour's.
-                if not _caps(d, si, 0, len(words)) & _known_names(d, fs):
+                # majority of 1,842, Ms Okafor ..."), or the sentence before it ("Ms Okafor held the seat. Her
+                # majority was 1,842."); a pronoun alone may be a loser's or a neighbour's.
+                if not _caps(d, si, 0, len(words)) & owners:
                     continue
             if si != 1 and not all(_name_known(n, known) for n in _holder_names(d, si, 0, len(words), pos)):
                 continue  # "Scotland's 67-run win": another side's contest ("in Harare" is where it was)
@@ -3928,7 +3963,7 @@ def _other_contest(d: _Doc, si: int, pos: int, fs: int, fpos: int) -> bool:
 
 def _holder_names(d: _Doc, si: int, lo: int, hi: int, at: int = -1) -> frozenset[str]:
     """The names in tokens ``lo`` to ``hi`` that may hold a figure there: not a place after "in" or "at"
-    ("won in Harare"), nor a teller before a verb of telling ("Party leader Anna Brel told supporters that
+    ("won in Harare", "in the Commons"), nor a teller before a verb of telling ("Party leader Anna Brel told supporters that
     her party's 43.1%", "Coach Dai Rees said the 17-point win", "A charity in the south of England says its
     walk has raised £4.2m"). Only a verb before the figure at ``at`` (by default ``hi``) tells who speaks of
     it: ", officials said" after it leaves the names before it the figure's."""
@@ -3936,8 +3971,15 @@ def _holder_names(d: _Doc, si: int, lo: int, hi: int, at: int = -1) -> frozenset
     at = hi if at < 0 else at
     start = max([lo] + [k + 1 for k in range(lo, at) if words[k] in _SAID or words[k] in ("told", "tells")])
     return frozenset(
-        n for k in range(max(start, 1), hi) if words[k - 1] not in _PLACE_PREPS for n in _caps(d, si, k, k + 1)
+        n for k in range(max(start, 1), hi) if not _after_place_prep(words, k) for n in _caps(d, si, k, k + 1)
     )
+
+
+def _after_place_prep(words: Sequence[str], k: int) -> bool:
+    """The word at ``k`` follows a preposition of place, straight or after "the": "won in Harare", "the
+    party's 73rd seat in the Commons" (where, not whose)."""
+    back = k - 1 - (words[k - 1] == "the" and k >= 2)
+    return words[back] in _PLACE_PREPS
 
 
 # --- an exact figure told again as a bound: "rose to £287,400" … "an average home at just under £280,000" ----
