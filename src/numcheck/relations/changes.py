@@ -2531,9 +2531,13 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
     if framed > after and (framed >= len(words) or words[framed] in CLAUSE_END or words[framed] == ","):
         return None  # "4.6% higher than a year earlier, down from 4.9%": compared with a time, the figure is a move
     k = framed
+    timed = _durations_compared(d, si, j)
 
     def plain(k: int) -> bool:  # no figure, or a time that names the level ("the June average of 15.9C")
-        return toks[k].fact < 0 or (k > framed and d.facts[toks[k].fact].kind in FRAME_KINDS)
+        if toks[k].fact < 0:
+            return True
+        kind = d.facts[toks[k].fact].kind
+        return k > framed and kind in FRAME_KINDS and not (timed and kind == "duration")
 
     while k < len(words) and k - after <= COMPARE_HOLDER and plain(k) and words[k] not in CLAUSE_END:
         if words[k] in (")", "|"):
@@ -2582,7 +2586,7 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
         if ai < 0:
             continue
         a = d.facts[ai]
-        if a.kind in FRAME_KINDS:
+        if a.kind in FRAME_KINDS and not (timed and a.kind == b.kind == "duration"):
             continue
         if back > 0 and words[back - 1] == "per":
             continue  # "90 offences per 1,000 residents, below the average of 95": the rate's base, not its level
@@ -2600,10 +2604,13 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
             return None  # "fell 2% to 150p, outperforming a 3.5% rise": a fall set against a rise
         if back == d.hedge_start(si, j) - 1 and _difference_of(d, si, back, ai, bi):
             return None  # "£13.1bn on groceries, £500m more than the £12.6bn": the gap, not a level
-        if " ".join(words[j:after]) in d.v.comparison_better and d.timed(ai):
+        phrase = " ".join(words[j:after])
+        if a.kind == b.kind == "duration" and phrase not in d.v.comparison_better and phrase not in _LENGTH_WORDS:
+            return None  # "third in 13:05.10, ahead of Haile in 13:02.44": a place, read by the overtaking reader
+        if phrase in d.v.comparison_better and d.timed(ai):
             order = "below" if order == "above" else "above"  # "a time of 47.92 beat the record of 48.06"
         # A range before the word is judged whole ("grew 1.1-1.2%, ahead of the 1.4% forecast").
-        if a.kind in ("percent", "money", "measure") and same_family(a, b) and (a.is_range or a.value is not None):
+        if a.kind in _MEASURED and same_family(a, b) and (a.is_range or a.value is not None):
             return Relation(
                 "comparison", (("a", ai), ("b", bi)), (d.span(si, j, after),), "clause", (("order", order),)
             )
@@ -2618,7 +2625,11 @@ def _comparison_at(d: _Doc, si: int, j: int, after: int, order: str) -> Relation
                     am.concept
                     and (am.concept == bm.concept or _yardstick(d, si, after, bi) or _elided_owner(d, si, bi, bm))
                 )
-                or (_no_concept(bm) and (rival == bi or _named_level(d, si, back)) and _plain_count(d, ai))
+                or (
+                    _no_concept(bm)
+                    and (rival == bi or _named_level(d, si, back) or (am.concept and _elided_noun(d, si, bi)))
+                    and _plain_count(d, ai)
+                )
                 or (pronoun and not am.concept)  # "Blackbirds, on 2.1, were just ahead of them": the level elided
             )
         ):
@@ -2671,6 +2682,37 @@ def _rival_figure(d: _Doc, si: int, after: int) -> int:
     if any(w in THEN_WORDS or w in ("season", "year") for w in words[bpos + 1 : end]):
         return -1
     return bi
+
+
+# Comparison words that set two lengths of time apart by their size, not by a place in a race: "now takes
+# 6 hours 10 minutes, longer than the 6 hours 45 minutes".
+_LENGTH_WORDS = frozenset({"longer than", "shorter than", "more than", "less than"})
+# Kinds a comparison sets side by side by their unit alone: "6 hours 10 minutes, longer than the 6 hours 45".
+_MEASURED = frozenset({"percent", "money", "measure", "duration"})
+# Words right after a bare "the N" that close it with its noun left out: a time, a clause's end, or the
+# subject of a relative clause with "that" dropped ("the 1,180 in 2023", "the 1,380 it handled").
+_AFTER_ELIDED_NOUN = frozenset("in at for during over last this a , . ; it they he she we".split())
+
+
+def _durations_compared(d: _Doc, si: int, j: int) -> bool:
+    """The nearest figure before the comparison word at ``j``, in its sentence, is a length of time: "won in
+    2:24:10, quicker than", "now takes 6 hours 10 minutes, longer than". Such a length is a side compared, no
+    time frame, when the figure after the word is one too."""
+    toks = d.m.tokens[si]
+    for back in range(j - 1, max(-1, j - COMPARE_REACH), -1):
+        if toks[back].fact >= 0:
+            return d.facts[toks[back].fact].kind == "duration"
+    return False
+
+
+def _elided_noun(d: _Doc, si: int, bi: int) -> bool:
+    """The figure after a comparison word is told as "the N" with its noun left out, so it counts what the
+    figure before it counts: "1,240 cases last year, fewer than the 1,180 in 2023"."""
+    _, pos = d.pos_of(bi)
+    words = d.m.words[si]
+    k = d.hedge_start(si, pos)
+    nxt = words[pos + 1] if pos + 1 < len(words) else "."
+    return k > 0 and words[k - 1] == "the" and nxt in _AFTER_ELIDED_NOUN
 
 
 def _named_level(d: _Doc, si: int, pos: int) -> bool:
