@@ -86,6 +86,7 @@ HEDGE_AFTER: dict[str, str] = dict(_HEDGES["after"])
 _OBJECT_VERBS: frozenset[str] = frozenset(_HEDGES["object_verbs"])
 _UP_VERBS: frozenset[str] = frozenset(_HEDGES["up_verbs"])
 _GO_VERBS: frozenset[str] = frozenset(_HEDGES["go_verbs"])
+_SMALL_UP_VERBS: frozenset[str] = frozenset(_HEDGES["small_up_verbs"])
 # "from" and the older level after "go up to X" within this many characters of its clause.
 GO_FROM_REACH = 32
 # How many words an object may take between such a verb and "up to" ("brought the total up to").
@@ -602,6 +603,8 @@ def _hedge(ctx: _Context, start: int, end: int) -> tuple[str, int, int]:
             hedge, hs = "exact", start  # "Over 46 league matches they won 27": across them, no bound
         elif word == "up to" and _particle_up(ctx.before(hs, 48)):
             hedge, hs = "exact", start  # "pushed rates up to 2.25%": the level reached
+        elif word == "up to" and _small_move_up(ctx.before(hs, 24)):
+            hedge, hs = "exact", start  # "it edged up to 4.4%": the level reached
         elif word == "up to" and _gone_up_from(ctx, hs, end):
             hedge, hs = "exact", start  # "will go up to £1,823 a year from £1,749": the level reached
     a = _HEDGE_AFTER.match(ctx.clean, end)
@@ -644,6 +647,13 @@ def _particle_up(before: str) -> bool:
     tail = re.split(r"[.,;:!?()\[\]\n]", before)[-1]
     words = _WORDS_BEFORE.findall(tail)[-(UP_OBJECT_WORDS + 1) :]
     return any(w.lower() in _UP_VERBS for w in words[:-1])
+
+
+def _small_move_up(before: str) -> bool:
+    """Whether the word right before "up to" is a verb of a small move (``small_up_verbs``): "edged up to",
+    "crept up to"."""
+    words = _WORDS_BEFORE.findall(before)
+    return bool(words) and words[-1].lower() in _SMALL_UP_VERBS and not before.rstrip().endswith(",")
 
 
 def _gone_up_from(ctx: _Context, hs: int, end: int) -> bool:

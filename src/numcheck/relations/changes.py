@@ -1827,8 +1827,8 @@ def _to_without_from(d: _Doc) -> Iterator[Relation]:
             bi = tok.fact
             if bi < 0:
                 continue
-            hedge = d.v.hedges.ending_at(words, pos)
-            at = hedge[1] if hedge else pos  # "dropped to approximately 76 percent"
+            # "dropped to approximately 76 percent"; "edged up to 4.4%" is the level reached, no bound
+            at = d.hedge_start(si, pos)
             moved = ""
             if at > 0 and words[at - 1] != "to":
                 moved = _level_then_move(d, si, at, pos)
