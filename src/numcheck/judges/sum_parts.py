@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
@@ -157,6 +158,19 @@ def _one_past(view: View, ti: int, items: tuple[int, ...], values: list[Decimal]
 _HEDGE_WORDS = frozenset({"more than", "at least", "less than", "at most", "nearly", "about"})
 
 
+def _unit_told(parts: list[Fact]) -> str:
+    """The unit the measured parts are told in, as written ("204km + 93km = 297km", "410 tonnes + 250 tonnes =
+    660 tonnes"); nothing for counts and money, whose sums carry their signs and scales already."""
+    if any(f.kind != "measure" or f.unit != parts[0].unit for f in parts):
+        return ""
+    m = _UNIT_TAIL.search(parts[0].text)
+    return m.group() if m else ""
+
+
+# The unit written after a measure's digits: "km" of "204km", " tonnes" of "410 tonnes".
+_UNIT_TAIL = re.compile(r"\s*[^\d\s.,][^\d]*$")
+
+
 def _as_told(total: Fact) -> str:
     """The whole with its hedge, when its text lacks it: "more than 40" for the 40 of "Over 40 people"."""
     word = total.hedge if total.hedge in _HEDGE_WORDS else ""
@@ -208,7 +222,7 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
         tuple(f.span for f in parts),
         (
             ("parts", " + ".join(f.text for f in parts)),
-            ("sum", _scaled(shown, parts)),
+            ("sum", _scaled(shown, parts) + _unit_told(parts)),
             ("total", total.text),
             ("whole", total.text),
             ("part", parts[0].text),

@@ -14,12 +14,16 @@ from typing import Any, TypeVar
 from numcheck.mentions import Mentions, Token, group_noun, word_tokens
 from numcheck.model import Fact, Span
 from numcheck.patterns import View
+from numcheck.units import UNITS
 from numcheck.vocab import PhraseTable, _toml, singular
 
 T = TypeVar("T")
 
 # Kinds that can be a whole or a part of one.
 COUNTABLE = frozenset({"count", "number", "money"})
+# Dimensions whose amounts add up to a whole: stage lengths, harvests, areas, phases of a plant's capacity
+# ("912km over five stages: 204km, 188km, ..."); temperatures, speeds and pressures are levels, never parts.
+ADDITIVE_DIMS = frozenset({"length", "mass", "area", "volume", "energy", "power"})
 # Words of a figure's noun between it and a bracketed peer ("34.1% of the vote (29.6% in 2021)").
 PEER_NOUN_REACH = 3
 SHARES = frozenset({"percent", "share"})
@@ -119,6 +123,8 @@ _MODALS = frozenset({"would", "could", "might"})
 COPULAS = frozenset({"was", "were", "is", "are"})
 # Prepositions whose figure is where or over what a set is spread, not the set a later "them" points at.
 _ASIDE_PREPOSITIONS = frozenset({"across", "in", "at", "over", "between", "among", "into", "throughout", "from"})
+# Words that join a figure to the next item: a gap word after them is that item's ("12 and a short 8").
+_JOINS = frozenset({"and", "or"})
 # Words of a figure's noun that may stand between it and a gap word ("three league points behind").
 GAP_NOUN_WORDS = 2
 
@@ -162,8 +168,8 @@ def is_gap(d: _Doc, fi: int) -> bool:
             return True
         if behind_leader(d, si, k):
             return True  # "five shots off the pace", "four points off the lead"
-        if toks[k].fact >= 0 or not words[k][:1].isalpha():
-            return False
+        if toks[k].fact >= 0 or not words[k][:1].isalpha() or words[k] in _JOINS:
+            return False  # "171km and a short 93km finale": the next item's adjective, no gap
     return False
 
 
@@ -247,6 +253,15 @@ def held_excess(d: _Doc, si: int, pos: int) -> bool:
     if w in d.v.excess_links or d.v.direction.ending_at(d.m.words[si], k + 1):
         return False
     return d.verb_like(w)
+
+
+def additive(f: Fact) -> bool:
+    """A figure that may be a whole or a part of a sum: a count or money, or a measure whose dimension adds up
+    ("a 96km route ... legs of 38km, 31km and 27km"); never a temperature or a speed ("peaked at 31C")."""
+    if f.kind in COUNTABLE:
+        return True
+    unit = UNITS.get(f.unit or "")
+    return f.kind == "measure" and unit is not None and unit.dim in ADDITIVE_DIMS
 
 
 def _bare(f: Fact) -> bool:

@@ -10,7 +10,16 @@ from collections.abc import Iterator, Sequence
 from numcheck.mentions import CLAUSE_END, QUOTE_MARKS
 from numcheck.model import Fact
 from numcheck.patterns import TIME_WORDS
-from numcheck.relations.base import COUNTABLE, FRAME_KINDS, Relation, _Doc, is_gap, same_family, whole_floors
+from numcheck.relations.base import (
+    COUNTABLE,
+    FRAME_KINDS,
+    Relation,
+    _Doc,
+    additive,
+    is_gap,
+    same_family,
+    whole_floors,
+)
 from numcheck.relations.lists import _capital, placed_in_places
 from numcheck.relations.referents import clause_subject, definite_whole, referent, subject_at
 from numcheck.relations.referents import words as referent_words
@@ -218,6 +227,19 @@ def _counts_items(d: _Doc, fi: int, items: list[int]) -> bool:
     return v is not None and v == len(items) and all((d.facts[i].value or 0) > v for i in items)
 
 
+def _measured_items(d: _Doc, si: int, after: int, f: Fact) -> list[int]:
+    """The measures a count of pieces lists after its opener: "912km over five stages: 204km, 188km, ...",
+    "300MW in two phases: 180MW next year and 150MW in 2029" (as many as the count says, so the count is no
+    item's whole and ``_counts_items`` looks for theirs)."""
+    if f.kind != "count" or f.value is None:
+        return []
+    first = d.figure_after(si, after, frozenset({"measure"}))
+    if first < 0 or not additive(d.facts[first]):
+        return []
+    items = _items_from(d, si, after, d.facts[first])
+    return items if len(items) == f.value else []
+
+
 def _items_whole(d: _Doc, si: int, pos: int, items: list[int]) -> int:
     """The whole of items counted by the figure at ``pos``: the sentence's nearest earlier figure of their
     family above each ("The force recruited 420 new officers, in three intakes: ..."), else the figure the
@@ -241,7 +263,9 @@ def _items_whole(d: _Doc, si: int, pos: int, items: list[int]) -> int:
 
 
 def _breakdowns(d: _Doc) -> Iterator[Relation]:
-    for si, pos, fi, f in d.figures(COUNTABLE):
+    for si, pos, fi, f in d.figures(COUNTABLE | {"measure"}):
+        if not additive(f):
+            continue  # "peaked at 31C: ...": a level, no whole
         words = d.m.words[si]
         if d.older_end(si, pos) and pos + 1 < len(words) and ":" in words[pos + 1 : pos + 4]:
             continue  # "up from 3,120 last year: 1,920 sheep, ...": the list is the newer level's
@@ -270,7 +294,7 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                 break  # 'a lifestyle "far beyond her salary of £38,000 a year", including £88,000 on holidays'
             if opener:
                 label, after = opener
-                items = _items_from(d, si, after, f)
+                items = _items_from(d, si, after, f) or _measured_items(d, si, after, f)
                 if items and label == "inclusive" and _named_inclusion(d, si, after, items[0]):
                     break  # "£31.7m from EU programmes including Horizon Europe, £28.9m from industry": siblings
                 if not items and label == "exact" and (w := _with_later(d, si, after)) > 0:
@@ -281,7 +305,7 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                 if label == "with" and not _with_items(d, fi, items):
                     break
                 whole = fi
-                if len(items) >= 2 and _counts_items(d, fi, items):
+                if len(items) >= 2 and (_counts_items(d, fi, items) or not same_family(f, d.facts[items[0]])):
                     # "recruited 420 officers, in three intakes: 160 in May, ...": three counts the items;
                     # their whole is the sentence's earlier figure of their family, or the subject's
                     whole = _items_whole(d, si, pos, items)
