@@ -240,6 +240,25 @@ def _measured_items(d: _Doc, si: int, after: int, f: Fact) -> list[int]:
     return items if len(items) == f.value else []
 
 
+# Tokens from a count of pieces to the first of the pieces it counts ("three legs of 38km").
+COUNTED_REACH = 4
+
+
+def _counted_items(d: _Doc, si: int, after: int, f: Fact) -> list[int]:
+    """The parts of ``f`` after a count of them that opens the list: "The 96km route is divided into three legs
+    of 38km, 31km and 27km", "split into two phases, 180MW and 120MW": exactly as many as it counts."""
+    c = d.figure_after(si, after, frozenset({"count"}))
+    if c < 0 or d.facts[c].value is None:
+        return []
+    start = d.pos_of(c)[1] + 1
+    words, toks = d.m.words[si], d.m.tokens[si]
+    first = next((k for k in range(start, min(len(words), start + COUNTED_REACH)) if toks[k].fact >= 0), -1)
+    if first < 0 or any(w in CLAUSE_END for w in words[start:first]):
+        return []
+    items = _items_from(d, si, first, f)
+    return items if len(items) == d.facts[c].value and len(items) >= 2 else []
+
+
 def _items_whole(d: _Doc, si: int, pos: int, items: list[int]) -> int:
     """The whole of items counted by the figure at ``pos``: the sentence's nearest earlier figure of their
     family above each ("The force recruited 420 new officers, in three intakes: ..."), else the figure the
@@ -294,7 +313,9 @@ def _breakdowns(d: _Doc) -> Iterator[Relation]:
                 break  # 'a lifestyle "far beyond her salary of £38,000 a year", including £88,000 on holidays'
             if opener:
                 label, after = opener
-                items = _items_from(d, si, after, f) or _measured_items(d, si, after, f)
+                items = (
+                    _counted_items(d, si, after, f) or _items_from(d, si, after, f) or _measured_items(d, si, after, f)
+                )
                 if items and label == "inclusive" and _named_inclusion(d, si, after, items[0]):
                     break  # "£31.7m from EU programmes including Horizon Europe, £28.9m from industry": siblings
                 if not items and label == "exact" and (w := _with_later(d, si, after)) > 0:
