@@ -596,10 +596,15 @@ def _closes(rel: Relation) -> bool:
     return dict(rel.labels).get("inclusive", "") != "yes"
 
 
-def _loosely_open(rel: Relation) -> bool:
-    """A breakdown left open only because its list was opened by ", with" (``breakdowns._with_open``): a
-    reader that knows the list closes reads it better."""
-    return dict(rel.labels).get("opened", "") == "with" and not _closes(rel)
+def _loosely_open(rel: Relation, d: _Doc) -> bool:
+    """A breakdown left open only because its list was opened by ", with" (``breakdowns._with_open``), or one
+    whose last part is told as the rest ("326 went to A, 262 to B and the remaining 52 to C"): a reader that
+    knows the list closes reads it better."""
+    if _closes(rel):
+        return False
+    items = rel.all("item")
+    m = d.m.by_fact.get(items[-1]) if items else None
+    return dict(rel.labels).get("opened", "") == "with" or (m is not None and "remainder" in m.roles)
 
 
 def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
@@ -609,7 +614,7 @@ def build(view: View) -> Mapping[str, tuple[Relation, ...]]:
     for builder in BUILDERS:
         for rel in builder(d):
             got = out.setdefault(rel.kind, {}).setdefault(rel.key, rel)
-            if got is not rel and rel.kind == "breakdown" and _loosely_open(got) and _closes(rel):
+            if got is not rel and rel.kind == "breakdown" and _loosely_open(got, d) and _closes(rel):
                 out[rel.kind][rel.key] = rel  # ", with six wins and three draws": a reader that knows it closed
     _drop_parts_as_wholes(out.get("breakdown", {}))
     for stage in STAGES:
