@@ -225,7 +225,7 @@ from numcheck.relations.persons import _person_ages
 from numcheck.relations.portions import _portions
 from numcheck.relations.positions import _rank_moves
 from numcheck.relations.predicates import _shares_of_predicates
-from numcheck.relations.qualified import _qualifiers_of_shares, _qualifiers_told_apart
+from numcheck.relations.qualified import _qualifiers_of_shares, _qualifiers_told_after, _qualifiers_told_apart
 from numcheck.relations.qualifiers import _qualifiers
 from numcheck.relations.reached import _reached_after_move
 from numcheck.relations.restatements import (
@@ -522,6 +522,7 @@ BUILDERS: tuple[Callable[[_Doc], Iterator[Relation]], ...] = (
 STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _levels_apart,
     _qualifiers_of_shares,
+    _qualifiers_told_after,
     _rates_of_parts,
     _distant_stated,
     _change_told_after,

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from numcheck.mentions import Frame, same_holder
+from numcheck.mentions import CLAUSE_END, Frame, same_holder
 from numcheck.model import Span
-from numcheck.relations.base import _DETERMINERS, GAP_STOP, SHARES, Relation, _Doc, _plain_tokens
+from numcheck.relations.base import _DETERMINERS, FRAME_KINDS, GAP_STOP, SHARES, Relation, _Doc, _plain_tokens
 from numcheck.relations.qualifiers import _of_one_unit
+from numcheck.relations.referents import words as referent_words
 from numcheck.relations.restatements import _two_sources
 from numcheck.relations.scopes import PLACE_WORDS
 from numcheck.vocab import singular
@@ -417,3 +418,133 @@ def _qualifiers_of_shares(d: _Doc, built: Mapping[str, Mapping[object, Relation]
                     "qualifier", q + (("figure", xi),), (cue,), "document", (("phrase", phrase), ("unit", "share"))
                 )
                 break
+
+
+# Links that draw an inference rather than restate the share: "52 of 140 appeared in person. That means most
+# gave evidence by video" tells of the rest.
+_INFERENCE_LINKS = frozenset({"means", "meant"})
+# Words between a pointing link and the qualifier it tells ("That means just most ...", "That is roughly").
+_LINK_FILLERS = frozenset({"that", "just", "only", "roughly", "about", "still"})
+
+
+def _qualifiers_told_after(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """ "Of 800 shops, 350 reported falling sales, a majority." / "... 350 reported falling sales. That means
+    most traders are struggling": a share qualifier set off at the end of a part's clause, or opening the
+    next sentence after a pointing subject and a link (``share_links``), tells the share of the part's whole
+    (the part the last amount of its sentence). After a sentence whose one amount is a percentage of a whole
+    ("Some 44% of shops reported falling sales. That means more than half of traders ..."), the qualifier or
+    fraction word so told is that percentage again. A ``qualifier`` relation, like the share readers'."""
+    seen: set[int] = set()
+    for rel in built.get("part", {}).values():
+        p, w = rel.get("part"), rel.get("whole")
+        if p is None or w is None or p in seen or not _last_amount(d, p, w):
+            continue
+        seen.add(p)
+        si, pos = d.pos_of(p)
+        hit, evidence = _qualifier_set_off(d, si, pos), "clause"
+        if hit is None:
+            hit, evidence = _qualifier_next(d, si), "document"
+        if hit is not None and hit[1] < 0:
+            labels = (("phrase", hit[0]), ("unit", "share"))
+            yield Relation("qualifier", (("part", p), ("whole", w)), (hit[2],), evidence, labels)
+    for si, pos, xi, f in d.figures(frozenset({"percent"})):
+        if f.value is None or f.is_range or pos + 1 >= len(d.m.words[si]) or d.m.words[si][pos + 1] != "of":
+            continue  # "44% of shops": a share of a whole, not a change
+        if not _last_amount(d, xi, -1) or _amounts_before(d, si, pos):
+            continue
+        hit = _qualifier_next(d, si)
+        if hit is not None:
+            q: tuple[tuple[str, int], ...] = (("qualifier", hit[1]),) if hit[1] >= 0 else ()
+            labels = (("phrase", hit[0]), ("unit", "share"))
+            yield Relation("qualifier", q + (("figure", xi),), (hit[2],), "document", labels)
+
+
+def _last_amount(d: _Doc, fi: int, whole: int) -> bool:
+    """The figure is the last amount of its sentence (times and its own ``whole`` aside): "Of 800 shops,
+    350 reported falling sales" — a pointing "That" after it stands for it."""
+    si, pos = d.pos_of(fi)
+    for t in d.m.tokens[si][pos + 1 :]:
+        if t.fact >= 0 and t.fact != whole and d.facts[t.fact].kind not in FRAME_KINDS:
+            return False
+    return True
+
+
+def _amounts_before(d: _Doc, si: int, pos: int) -> bool:
+    """Another amount stands before the token at ``pos`` in its sentence ("rose from 30% to 44% of ...")."""
+    return any(t.fact >= 0 and d.facts[t.fact].kind not in FRAME_KINDS for t in d.m.tokens[si][:pos])
+
+
+def _share_word_at(d: _Doc, si: int, k: int) -> tuple[str, int, int] | None:
+    """A share qualifier ("a majority", "most") or a fraction word ("more than half", hedge read) opening
+    at token ``k``: (phrase, fraction fact or -1, end token), or None."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    v = d.v
+    hit = v.qualifiers.starting_at(words, k)
+    if hit is not None:
+        phrase, end = hit
+        if v.ranges[phrase][0] != "share" or (end < len(words) and words[end] in v.not_after_most):
+            return None  # "most likely", "most popular": a superlative
+        return phrase, -1, end
+    j = k
+    while j < len(words) and j - k < 3 and toks[j].fact < 0 and words[j].isalpha():
+        j += 1  # past a hedge: "more than half"
+    fi = toks[j].fact if j < len(words) else -1
+    if fi < 0 or d.hedge_start(si, j) != k:
+        return None
+    f = d.facts[fi]
+    if f.kind != "share" or f.value is None or f.value > 1 or f.is_range or _of_one_unit(words, j + 1):
+        return None
+    return "", fi, j + 1
+
+
+def _qualifier_set_off(d: _Doc, si: int, pos: int) -> tuple[str, int, Span] | None:
+    """ "Of 800 shops, 350 reported falling sales, a majority.": a share qualifier after a comma or a dash
+    that closes the part's clause, with no other amount between (fraction words are the share readers')."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    for k in range(pos + 1, len(words) - 1):
+        if words[k] in CLAUSE_END and words[k] != "," or words[k] in GAP_STOP and words[k] not in ("a", "an", "the"):
+            return None
+        if toks[k].fact >= 0 or words[k] not in _SET_OFF:
+            continue
+        hit = _share_word_at(d, si, k + 1)
+        if hit is None or hit[1] >= 0:
+            continue
+        end = hit[2]
+        if end < len(words) and words[end] not in CLAUSE_END and words[end] not in _SET_OFF:
+            return None  # "350 reported falling sales, most of them online": a group of its own
+        return hit[0], -1, Span(toks[k + 1].span.start, toks[end - 1].span.end)
+    return None
+
+
+# Marks that set a qualifier off after its part's clause.
+_SET_OFF = frozenset({",", "-", "–", "—"})
+
+
+def _qualifier_next(d: _Doc, si: int) -> tuple[str, int, Span] | None:
+    """ "That means most traders are struggling": the share word right after a pointing subject and a link
+    opening the sentence after ``si`` in its paragraph."""
+    nxt = si + 1
+    sents = d.view.doc.sentences
+    if nxt >= len(d.m.words) or sents[nxt].item or sents[si].item:
+        return None
+    words, toks = d.m.words[nxt], d.m.tokens[nxt]
+    refs = referent_words()
+    if len(words) < 3 or words[0] not in refs.demonstratives:
+        return None
+    link = refs.share_links.starting_at(words, 1)
+    if link is None or words[1] in _INFERENCE_LINKS:
+        return None  # "That means most gave evidence by video": may tell the rest, not the share
+    k = link[1]
+    while k < len(words) and toks[k].fact < 0 and words[k] in _LINK_FILLERS:
+        k += 1
+    hit = _share_word_at(d, nxt, k) if k < len(words) else None
+    if hit is None:
+        return None
+    end = hit[2]
+    if end < len(words) and words[end] in _NOT_SHARE_AFTER:
+        return None  # "That is half the rate of ...", "That is most likely": no share of the whole
+    return hit[0], hit[1], Span(toks[0].span.start, toks[end - 1].span.end)
+
+
+# Words after a share word that make it a comparison or another level ("half the rate", "a third more").
+_NOT_SHARE_AFTER = frozenset({"the", "that", "more", "less", "fewer", "higher", "lower", "than", "as", "a", "an"})
