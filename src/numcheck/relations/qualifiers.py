@@ -226,8 +226,8 @@ def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | Non
         _, wpos = d.pos_of(whole)
         j = wpos + 1
         while j < len(words) and j - wpos <= QUALIFIER_NP and words[j] not in _APPOSITION:
-            if words[j] in CLAUSE_END or toks[j].fact >= 0 or words[j] in GAP_STOP:
-                return None
+            if words[j] in CLAUSE_END or toks[j].fact >= 0 or words[j] in GAP_STOP and words[j] not in _AUXILIARIES:
+                return None  # "Nearly all of the 120 flights were cancelled, 64": a passive verb is the clause's own
             j += 1
     else:
         whole = _opening_whole(d, si, i)
@@ -246,6 +246,11 @@ def _count_of_whole(d: _Doc, si: int, i: int, end: int) -> tuple[int, int] | Non
     if after in ("more", "fewer", "extra", "other", "others", "of", "%", "per"):
         return None  # "most of the 600 staff, 40 more than last year"
     return part, whole
+
+
+# Auxiliaries of the qualifier's own verb, between its whole and the count set off after the clause ("Nearly
+# all of the 120 flights were cancelled, 114 in total").
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had"})
 
 
 def _part_of_whole_before(d: _Doc, si: int, i: int) -> tuple[int, int] | None:
