@@ -1221,11 +1221,14 @@ def _named_as_other(d: _Doc, si: int, k: int, head: str) -> bool:
 def _other_occasion(d: _Doc, si: int, lo: int, k: int, own: int) -> bool:
     """The rival's clause (or its sentence's opening) tells another occasion of the figure's kind: a
     preposition of time or place before it with a common noun the superlative's sentence does not use ("In
-    qualifying,", "while in the heats"); a place's name ("in Tarn ward") is a rival's."""
+    qualifying,", "while in the heats"), or "among" a narrower group ("Among 16- to 24-year-olds the rate
+    was 14.2%"); a place's name ("in Tarn ward") is a rival's."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
     mine = set(d.m.words[own])
     for x in range(lo, k):
+        if words[x] in _GROUP_OPENS:
+            return True  # "Among 16- to 24-year-olds the rate was 14.2%": a narrower group, no rival
         if words[x] not in _OCCASION_OPENS:
             continue
         y = x + 1 + (x + 1 < k and words[x + 1] in _DETERMINERS)
@@ -1240,6 +1243,8 @@ def _other_occasion(d: _Doc, si: int, lo: int, k: int, own: int) -> bool:
 
 # Prepositions that may open another occasion before a rival's figure.
 _OCCASION_OPENS = frozenset({"in", "during", "at"})
+# Prepositions that open a narrower group of the superlative's own whole ("Among women, the rate was 9%").
+_GROUP_OPENS = frozenset({"among", "amongst"})
 
 
 # Superlatives before their figure read per document: bounds the comparisons.
