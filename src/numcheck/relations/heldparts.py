@@ -48,6 +48,7 @@ from numcheck.relations.sumruns import (
     _single,
     _superlative_words,
 )
+from numcheck.relations.superlatives import _placing
 from numcheck.vocab import _toml, singular
 
 # Sentences from the first part's that the parts may be told in (a region's closures place by place, a
@@ -352,6 +353,8 @@ def _run(d: _Doc, si: int, pos: int) -> Iterator[Relation]:
         return  # "The court heard 1,300 cases. ... made up 800 of them": "them" are the part before, not the whole
     if _nearer_whole(d, si, pos, parts) or _peers_moved(d, si, pos, parts):
         return
+    if any(_placing(d, s, p)[0] > 1 for s, p in parts):
+        return  # "won with 2,310 votes. The Lib Dems came second with 1,870, ahead of ...": rivals, not parts
     total = sum((d.facts[fi].value or Decimal(0) for fi in facts), Decimal(0))
     value = d.facts[whole].value or Decimal(0)
     if not exact and (total <= value or total > value * MAX_OVER):
