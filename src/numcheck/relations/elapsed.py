@@ -409,7 +409,17 @@ def _counted_after(d: _Doc, si: int, pos: int, f: Fact) -> bool:
     k0 = d.hedge_start(si, pos)
     if words[k0 - 1 : k0] == ("for",) and words[pos + 1 : pos + 2] == ("when",):
         return True  # "had stood for 46 years when it was demolished in 2021": up to the when's year
-    return words[pos - 1 : pos] == ("after",) or words[pos + 1 : pos + 2] in (("on",), ("after",), ("later",))
+    if words[pos - 1 : pos] == ("after",):
+        nxt = words[pos + 1 : pos + 3]
+        if nxt[:1] == ("on",) or (nxt[:1] == ("of",) and nxt[1:] and nxt[1] not in _life_activities()):
+            return False  # "restored in 1990 after 12 years of fundraising", "after two years on the market"
+        return True
+    return words[pos + 1 : pos + 2] in (("on",), ("after",), ("later",))
+
+
+@functools.cache
+def _life_activities() -> frozenset[str]:
+    return frozenset(dates.table("spans")["life_activities"])
 
 
 def _started(d: _Doc, si: int, k: int) -> bool:
