@@ -42,6 +42,8 @@ def one(text: str, surface: str) -> Fact:
         # a suffix no ordinal takes ("16st": sixteenth is "16th") is a weight in stone; "21st" stays a place
         ("The boxer weighed 16st before the fight.", "16st", "measure", D(16), "stone"),
         ("She finished 21st of 90 runners.", "21st", "ordinal", D(21), None),
+        # a glued C before a margin word is a temperature ("more than 6C below the record")
+        ("It may reach 33C, still more than 6C below the record.", "6C", "measure", D(6), "degree_Celsius"),
         ("Hikers took a six-mile path.", "six-mile", "measure", D(6), "mile"),
         ("The heatwave pushed readings to 41C on the coast.", "41C", "measure", D(41), "degree_Celsius"),
         ("The kiln reached 900 degrees Celsius.", "900 degrees Celsius", "measure", D(900), "degree_Celsius"),

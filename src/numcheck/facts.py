@@ -1319,9 +1319,10 @@ _WEATHER = startcache.compile(
     r"\b(?:temperature|temperatures|degrees?|heat|heatwave|hot|hottest|cold|coldest|warm|warmer|cool|weather|celsius|fahrenheit|freezing|thermometer|climate|high of|low of|highs|lows)\b",
     re.I,
 )
-# After "40C": punctuation, a word of place or time, or its conversion in brackets ("40C (104F)").
+# After "40C": punctuation, a word of place or time or of a margin ("5C below the record"), or its conversion
+# in brackets ("40C (104F)").
 _TEMP_NEXT_OK = startcache.compile(
-    rf"(?:{_SP}*\({_SP}*[-−]?\d[\d.,]*{_SP}*°?[CF]\b|{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in)\b)",
+    rf"(?:{_SP}*\({_SP}*[-−]?\d[\d.,]*{_SP}*°?[CF]\b|{_SP}*(?:[.,;:!?)\]]|\Z|\n)|{_SP}+(?:in|on|at|and|or|with|by|to|today|yesterday|tomorrow|outside|inside|during|for|from|while|when|this|last|next|degrees|in|above|below|warmer|colder|hotter|cooler|higher|lower)\b)",
     re.I,
 )
 
