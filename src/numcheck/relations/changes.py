@@ -93,6 +93,9 @@ WINDOW_TO = 16
 SENTENCE_DIRECTION_REACH = 30
 # Tokens a direction verb may stand before the figure it governs ("losses had deepened to £51.6m").
 DIRECTION_REACH = 8
+# Tokens more a direction verb may stand back when an aside set off by a comma comes before ", to" ("rose for
+# the 16th year in a row, to 5.9 million").
+ASIDE_BEFORE_TO = 6
 # Sentences back that the latest figure of a comparison's subject may stand ("Its profits ... were below").
 SUBJECT_BACK = 2
 # Words of a noun phrase between a figure and "compared with" ("512 flats above £2m sold compared to").
@@ -1758,7 +1761,10 @@ def _clause_direction(d: _Doc, si: int, pos: int) -> str:
     """The nearest direction word before ``pos`` in its clause ("rose by 30%, to 25,000 from"), or ""."""
     words = d.m.words[si]
     toks = d.m.tokens[si]
-    lo = max(d.m.clause_start(si, pos), pos - DIRECTION_REACH)
+    reach = DIRECTION_REACH
+    if words[pos - 2 : pos] == (",", "to"):
+        reach += ASIDE_BEFORE_TO  # "rose for the 16th year in a row, to 5.9 million from 5.5 million"
+    lo = max(d.m.clause_start(si, pos), pos - reach)
     for k in range(pos, lo, -1):
         fi = toks[k - 1].fact
         if fi >= 0 and d.facts[fi].kind == "multiple" and d.facts[fi].value is not None:
