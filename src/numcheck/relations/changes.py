@@ -719,8 +719,8 @@ def _multiple_word(d: _Doc, si: int, ai: int, bi: int) -> tuple[str, Span] | Non
 
 # Words after a change's ends that open the span it took ("over the past two years"), and the kinds of
 # figure that span may hold; at most ``SPAN_WORDS`` tokens to its comma.
-_SPAN_PREPS = frozenset({"over", "in", "during", "within", "across", "since"})
-_SPAN_KINDS = frozenset({"duration", "relative", "year", "date", "month"})
+_SPAN_PREPS = frozenset({"over", "in", "during", "within", "across", "since", "on"})
+_SPAN_KINDS = frozenset({"duration", "relative", "year", "date", "month", "weekday"})
 SPAN_WORDS = 8
 
 
@@ -746,7 +746,7 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         j = rate[1]  # "a year", "a week" (vocab [rates])
     elif j < len(words) and toks[j].fact >= 0 and d.facts[toks[j].fact].kind == "duration":
         j += 1
-    elif j < len(words) and words[j] in _SPAN_PREPS:
+    if j < len(words) and words[j] in _SPAN_PREPS:
         # "from £64m to £48m over the past two years, a drop of 33%": the span the move took, then its size
         comma = next((x for x in range(j + 1, min(len(words), j + SPAN_WORDS)) if words[x] == ","), -1)
         if comma > 0 and all(toks[x].fact < 0 or d.facts[toks[x].fact].kind in _SPAN_KINDS for x in range(j, comma)):
