@@ -313,6 +313,15 @@ def _portion_whole(d: _Doc, si: int, start: int) -> tuple[int, int] | None:
             return None
         j += 1
     if a + 1 < len(words) and words[a] in _GROUP_PRONOUNS:
+        if (
+            words[a] in ("those", "these")
+            and a + 2 < len(words)
+            and words[a + 1].isalpha()
+            and words[a + 1].endswith("s")
+            and not v.ratio_bases.starting_at(words, a + 1)
+            and words[a + 2] in v.pronoun_verbs
+        ):
+            return a, a + 2  # "104% of those graduates were in work": a part of the group just named
         if words[a + 1] in v.pronoun_verbs:
             # "190% of them were on hold", "130% of those asked": a part of what was just named.
             return (a, a + 2) if words[a + 1].endswith("ed") and words[a] == "those" else (a, a + 1)
