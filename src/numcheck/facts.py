@@ -1366,8 +1366,10 @@ def _unit_plausible(ctx: _Context, n: Number, um: units.UnitMatch) -> bool:
         s, e = ctx.bounds(n.start)
         if _WEATHER.search(ctx.clean[s:e]):
             return True
-        if "." in ctx.clean[n.start : n.end] and um.start == n.end:
-            return True  # "The 34.6C reading was": a decimal glued to its symbol names no grade, class or model
+        if "." in ctx.clean[n.start : n.end] and um.start == n.end and ctx.clean[um.end : um.end + 1] != "/":
+            # "The 34.6C reading was": a decimal glued to its symbol names no grade, class or model ("14.7C/ per
+            # security" is cents)
+            return True
         return bool(_TEMP_NEXT_OK.match(ctx.clean, um.end))
     if um.abbreviation and re.match(r"-\d", ctx.clean[um.end : um.end + 2]):
         return False  # "24703 L-202": a code, not litres
