@@ -49,7 +49,7 @@ from numcheck.relations.sumruns import (
     _superlative_words,
 )
 from numcheck.relations.superlatives import _placing
-from numcheck.vocab import _toml, singular
+from numcheck.vocab import PhraseTable, _toml, singular
 
 # Sentences from the first part's that the parts may be told in (a region's closures place by place, a
 # scheme's funders one sentence each).
@@ -329,8 +329,13 @@ def _committed(d: _Doc, fi: int) -> bool:
     ``[heldparts] committed`` before it in its clause."""
     si, pos = d.pos_of(fi)
     words = d.m.words[si][d.m.clause_start(si, pos) : pos]
-    said = " ".join(words)
-    return any(w in words if " " not in w else f" {w} " in f" {said} " for w in _data()["committed"])
+    table = _committed_words()
+    return any(table.starting_at(words, k) for k in table.starts_in(words))
+
+
+@functools.cache
+def _committed_words() -> PhraseTable:
+    return PhraseTable.build((p, "committed") for p in _data()["committed"])
 
 
 def _summed_within(d: _Doc, facts: list[int]) -> bool:
