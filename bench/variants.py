@@ -634,6 +634,107 @@ def said_joint(text: str) -> str | None:
     return text[: m.end()] + ", officials said" + text[m.end() :]
 
 
+# Verbs of a move, past tense, whose figures may follow them directly ("rose 12% to £40m").
+_RISE_VERBS = "rose|grew|increased|climbed|jumped|soared|surged|went up|edged up|crept up"
+_FALL_VERBS = "fell|dropped|declined|decreased|slipped|dipped|slid|sank|plunged|slumped|tumbled|eased|shrank|went down"
+_MOVE_VERB = regex.compile(rf"\b({_RISE_VERBS}|{_FALL_VERBS})\b")
+# A figure as a rule example writes it, with its mark: "£1.14bn", "<mark>19%</mark>", "5.9 million".
+_FIG = (
+    r"(?:<mark>)?[£€$]?\d(?:[\d,.]*\d)?(?:bn|m|k|%|p)?(?:\s+(?:million|billion|per\s+cent))?(?:</mark>)?(?!\w|[.,]\d)"
+)
+
+
+def streak(text: str) -> str | None:
+    """ "rose for the third year in a row, to 5.9 million from 5.5 million": a figure-free phrase between a move's
+    verb and its figures (the verb then stands far from them)."""
+    out = regex.sub(
+        rf"{_MOVE_VERB.pattern}\s+(?=(?:by\s+|to\s+|from\s+)?{_FIG})",
+        r"\1 for the third year in a row, ",
+        text,
+        count=1,
+    )
+    return out if out != text else None
+
+
+_NO_WINDOW = regex.compile(
+    r"\b(?:year|month|week|quarter|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|"
+    r"winter|since|until|\d{4})",
+    regex.I,
+)
+
+
+def window(text: str) -> str | None:
+    """ "rose to £40m in the year to March, up from £35m": a time window between a figure's clause and what ties
+    it to the next (", up from", ", a rise of", ", or", ", compared with"), in a sentence that tells no time."""
+    span = _sentence_body(text)
+    if span is None:
+        return None
+    s, e = span
+    if _NO_WINDOW.search(unmark(text[s:e])[0]):
+        return None
+    m = _JOINT.search(text, s, e)
+    if m is None:
+        return None
+    return text[: m.end()] + " in the year to March" + text[m.end() :]
+
+
+_TO_FROM = regex.compile(rf"\bto\s+({_FIG})\s+from\s+({_FIG})(?!\s+to\b)")
+_FROM_TO = regex.compile(rf"{_MOVE_VERB.pattern}((?:\s+(?!from\b)\S+)?)\s+from\s+({_FIG})\s+to\s+({_FIG})")
+
+
+def reorder(text: str) -> str | None:
+    """The two ends of a move the other way round: "rose to £1.14bn from £1.02bn" <-> "rose from £1.02bn to
+    £1.14bn" (after a move's verb only: "from 4 to 7" alone is a range)."""
+    out = _TO_FROM.sub(lambda m: f"from {m.group(2)} to {m.group(1)}", text, count=1)
+    if out == text:
+        out = _FROM_TO.sub(lambda m: f"{m.group(1)}{m.group(2)} to {m.group(4)} from {m.group(3)}", text, count=1)
+    return out if out != text else None
+
+
+_STATED_FIRST = regex.compile(rf"{_MOVE_VERB.pattern}\s+(?:by\s+)?({_FIG})\s+(to\s+{_FIG}(?:\s+from\s+{_FIG})?)")
+
+
+def stated_last(text: str) -> str | None:
+    """The size of a move told after its ends: "rose 12% to £40m from £35m" -> "rose to £40m from £35m, a rise
+    of 12%"."""
+
+    def put(m: regex.Match[str]) -> str:
+        noun = "a rise" if regex.fullmatch(_RISE_VERBS, m.group(1)) else "a fall"
+        return f"{m.group(1)} {m.group(3)}, {noun} of {m.group(2)}"
+
+    out = _STATED_FIRST.sub(put, text, count=1)
+    return out if out != text else None
+
+
+_POINTING = regex.compile(r"\b([Oo]f|[Aa]mong) (them|those|these)\b(?! \p{L})")
+_COUNTED = regex.compile(
+    r"\d[\d,]*(?:</mark>)? (?:[\p{Ll}-]+ )?(?!(?:of|to|in|on|and|or|per|from|were|was|are|had|have)\b)(\p{Ll}{3,})\b"
+)
+
+
+def pointing(text: str) -> str | None:
+    """ "Of those staff, 70 ..." for "Of those, 70 ...": a pointing word with the noun it points back to (the
+    plural noun counted last before it)."""
+    m = _POINTING.search(text)
+    if m is None:
+        return None
+    nouns = _COUNTED.findall(unmark(text[: m.start()])[0])
+    if not nouns:
+        return None
+    word = "those" if m.group(2) == "them" else m.group(2)
+    return text[: m.start()] + f"{m.group(1)} {word} {nouns[-1]}" + text[m.end() :]
+
+
+_PAREN_SHARE = regex.compile(r"(?<=\d(?:</mark>)?(?: [\p{Ll}-]+){0,2}) \(((?:<mark>)?\d[\d.]*%(?:</mark>)?)\)")
+
+
+def or_share(text: str) -> str | None:
+    """ "70, or 48%, ..." for "70 (48%) ...": a share told between commas with "or" instead of in brackets."""
+    out = _PAREN_SHARE.sub(lambda m: f", or {m.group(1)},", text, count=1)
+    out = out.replace(",,", ",").replace(",.", ".")
+    return out if out != text else None
+
+
 VARIANTS: dict[str, Callable[[str], str | None]] = {
     "opener": opener,
     "said": said,
@@ -662,6 +763,12 @@ VARIANTS: dict[str, Callable[[str], str | None]] = {
     "level-adjective": level_adjective,
     "total-of": total_of,
     "year-earlier": year_earlier,
+    "streak": streak,
+    "window": window,
+    "reorder": reorder,
+    "stated-last": stated_last,
+    "pointing": pointing,
+    "or-share": or_share,
 }
 
 
