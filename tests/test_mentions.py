@@ -299,3 +299,23 @@ def test_an_attribution_aside_with_a_figure_of_its_own_is_kept() -> None:
     from numcheck import check_text
 
     assert check_text(text).error is None
+
+
+def _words(text: str) -> list[str]:
+    return list(Mentions(View(extract(text))).words[0])
+
+
+def test_a_run_told_as_an_aside_before_a_move_s_figures_is_left_out_of_its_tokens() -> None:
+    # "rose for the third year in a row, to 5.9 million" reads as "rose to 5.9 million": every reader of a
+    # move finds its verb beside its figures; the run's ordinal is kept for the readers of runs.
+    text = "Sales rose for the third year in a row, to 5.9 million from 5.5 million."
+    m = Mentions(View(extract(text)))
+    assert list(m.words[0][:4]) == ["sales", "rose", "to", "#"]
+    ((fi, (si, unit)),) = m.runs.items()
+    assert (si, unit) == (0, "year") and m.by_fact[fi].sentence == 0
+    assert _words("Rents fell, for a sixth straight month, by 4%.")[:4] == ["rents", "fell", "by", "#"]
+    # A run that ends its clause is the clause's news, and one with no verb before it opens the sentence.
+    assert "for" in _words("Exports rose for the eighth year in a row. They reached £40m.")
+    assert "for" in _words("For the third year running, sales rose 5% to £4m.")
+    # "for the first time" is no run.
+    assert "for" in _words("Sales rose for the first time, by 4% to £3m.")

@@ -33,6 +33,7 @@ from numcheck.patterns import View, is_token
 from numcheck.vocab import (
     MEASURE_WORDS,
     TOKEN,
+    PhraseTable,
     Vocab,
     _toml,
     any_phrase,
@@ -511,6 +512,19 @@ _RAISE = frozenset({"raise", "raises", "raised", "raising"})
 SHORT_REACH = 3
 
 
+# Words after a run told as an aside that bring the figures its verb moves ("rose for the third year in a row, to").
+_RUN_THEN = frozenset({"to", "by", "from", "up", "down"})
+
+
+@functools.cache
+def run_words() -> tuple[frozenset[str], PhraseTable, frozenset[str]]:
+    """The units a run counts, the words after one that make it a run ("in a row", "running") and the words
+    before one ("consecutive", "straight"): ``[streaks]`` in data/vocab.toml."""
+    data = _toml("vocab.toml")["streaks"]
+    units = frozenset(w for group in data["units"] for w in group)
+    return units, PhraseTable.build((p, "after") for p in data["after"]), frozenset(data["adjectives"])
+
+
 def _short_after(words: Sequence[str], pos: int) -> bool:
     """ "fall four seats short", "fell 12 votes short of": the figure is a gap to a line, no move."""
     return "short" in words[pos + 1 : pos + 1 + SHORT_REACH]
@@ -525,8 +539,13 @@ class Mentions:
         # A figure's conversion bracket ("£120 ($152)", "10 miles (16km)") is read once here, as an
         # attachment of its figure, and left out of the tokens: every reader walks past it.
         self.converted: dict[int, Conversion] = {}
+        # A run told as a figure-free aside between a move's verb and its figures ("rose for the third year
+        # in a row, to 5.9 million from 5.5 million") is left out of the tokens too, its ordinal kept in
+        # ``runs`` (fact -> sentence, unit word) for the readers of runs (relations/streaks.py, elapsed.py).
+        self.runs: dict[int, tuple[int, str]] = {}
+        self._run_places: dict[int, int] = {}  # where each run was left out: its mention's position
         self.tokens: tuple[tuple[Token, ...], ...] = tuple(
-            self._fold_conversions(tokenize(view, i)) for i in range(len(view.doc.sentences))
+            self._fold_runs(i, self._fold_conversions(tokenize(view, i))) for i in range(len(view.doc.sentences))
         )
         self.words: tuple[tuple[str, ...], ...] = tuple(tuple(t.text for t in toks) for toks in self.tokens)
         bounds = [self._bounds(w) for w in self.words]
@@ -537,6 +556,8 @@ class Mentions:
             for pos, tok in enumerate(toks):
                 if tok.fact >= 0:
                     found[tok.fact] = self._mention(si, pos)
+        for fi, (si, _) in self.runs.items():  # a run's ordinal counts nothing the sentence moves
+            found[fi] = Mention(fi, si, self._run_places[fi], None, None, None, None, None, frozenset(), None)
         self.by_fact: Mapping[int, Mention] = found
         self._frames: dict[int, Frame] = {}
         self._holders: dict[int, str] = {}  # per sentence: the holder it names or stands for
@@ -573,6 +594,64 @@ class Mentions:
                     continue
             i += 1
         return tuple(out)
+
+    def _fold_runs(self, si: int, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+        """The sentence's tokens without a run told between a verb and the figures it moves: "rose for the
+        third year in a row, to 5.9 million", "fell, for a sixth straight month, by 2%" read as "rose to 5.9
+        million", "fell by 2%" (``[streaks]`` in data/vocab.toml gives the run's words). Only when a figure,
+        or a word that brings one ("to", "by", "from", "up", "down"), follows the run: a run that ends its
+        clause ("rose for the eighth year in a row.") is the clause's own news and stays."""
+        if not any(t.text == "for" for t in toks):
+            return toks
+        words = [t.text for t in toks]
+        n = len(toks)
+        out: list[Token] = []
+        i = 0
+        while i < n:
+            cut = self._run_at(si, toks, words, i)
+            if cut is None:
+                out.append(toks[i])
+                i += 1
+                continue
+            a, b = cut
+            del out[len(out) - (i - a) :]  # an opening comma already read
+            self._run_places[toks[i + 2].fact] = len(out)
+            i = b
+        return tuple(out)
+
+    def _run_at(self, si: int, toks: Sequence[Token], words: Sequence[str], i: int) -> tuple[int, int] | None:
+        """(first, one past last) token of a run told as an aside at token ``i`` ("for the third year in a
+        row,"), with the commas that set it off; None when there is none (see ``_fold_runs``)."""
+        n = len(toks)
+        if words[i] != "for" or i < 1 or i + 3 >= n or words[i + 1] not in ("the", "a", "an"):
+            return None
+        a = i - 1 if words[i - 1] == "," else i
+        if a < 1 or not words[a - 1].isalpha():
+            return None  # after a verb or a noun of the clause, not at its start
+        fi = toks[i + 2].fact
+        f = self.fact(fi) if fi >= 0 else None
+        if f is None or f.kind != "ordinal" or f.value is None or f.value < 2:
+            return None
+        units, after, adjectives = run_words()
+        k = i + 3
+        if words[k] in adjectives:
+            k += 1
+        if k >= n or words[k] not in units:
+            return None
+        unit = words[k]
+        hit = after.starting_at(words, k + 1)
+        b = hit[1] if hit else k + 1
+        if a < i and (b >= n or words[b] != ","):
+            return None  # an opening comma needs its closing one
+        end = b + 1 if b < n and words[b] == "," else b
+        if end >= n:
+            return None
+        nxt = self.vocab.hedges.starting_at(words, end)
+        j = nxt[1] if nxt else end
+        if not (j < n and toks[j].fact >= 0 or words[end] in _RUN_THEN):
+            return None
+        self.runs[fi] = (si, unit)
+        return a, end
 
     def _rate_before_bracket(self, toks: Sequence[Token], i: int) -> int:
         """Where a bracket opens right after the period words of a rate that follow the figure at token

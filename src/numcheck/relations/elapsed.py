@@ -815,11 +815,9 @@ def _run_words(words: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def _nth_years(d: _Doc) -> Iterator[Relation]:
-    """``span``: a run told by its count of years ("for the 12th year running the auditors refused to sign off the
-    accounts", ``nth``) against its length told in a sentence near it of the same run ("have refused to sign off
-    the accounts for a decade", ``length``): the Nth year means N - 1 or N years. The sentences must share two
-    content words; one length only."""
+def _nth_ordinals(d: _Doc) -> Iterator[tuple[int, int]]:
+    """(sentence, fact) of each "for the 12th year" told of a run: read in the tokens, or left out of
+    them as an aside before the figures a verb moves (``Mentions.runs``)."""
     for si, pos, fi, f in d.figures(frozenset({"ordinal"})):
         words = d.m.words[si]
         k = pos + 1
@@ -829,6 +827,19 @@ def _nth_years(d: _Doc) -> Iterator[Relation]:
             continue
         if "for" not in words[max(0, pos - 3) : pos] or f.value is None or f.value < 2:
             continue
+        yield si, fi
+    for fi, (si, unit) in sorted(d.m.runs.items()):
+        if singular(unit) in _NTH_UNITS:
+            yield si, fi
+
+
+def _nth_years(d: _Doc) -> Iterator[Relation]:
+    """``span``: a run told by its count of years ("for the 12th year running the auditors refused to sign off the
+    accounts", ``nth``) against its length told in a sentence near it of the same run ("have refused to sign off
+    the accounts for a decade", ``length``): the Nth year means N - 1 or N years. The sentences must share two
+    content words; one length only."""
+    for si, fi in _nth_ordinals(d):
+        words = d.m.words[si]
         own = _run_words(words)
         found = []
         for s2 in range(max(0, si - NTH_REACH), min(len(d.m.tokens), si + NTH_REACH + 1)):

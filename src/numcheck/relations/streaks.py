@@ -48,7 +48,9 @@ def _ordinal_runs(d: _Doc) -> list[tuple[int, str]]:
             out.append((fi, units[words[k + 1]]))
         elif k < len(words) and words[k] in units and after.starting_at(words, k + 1):
             out.append((fi, units[words[k]]))
-    return out
+    # A run told as an aside before the figures its verb moves is out of the tokens (``Mentions.runs``).
+    out.extend((fi, units[unit]) for fi, (_, unit) in d.m.runs.items())
+    return sorted(out)
 
 
 def _length_runs(d: _Doc) -> list[tuple[int, str]]:
