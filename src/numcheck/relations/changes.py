@@ -751,6 +751,11 @@ def _stated(d: _Doc, si: int, ai: int, bi: int) -> tuple[int, str, Span | None] 
         comma = next((x for x in range(j + 1, min(len(words), j + SPAN_WORDS)) if words[x] == ","), -1)
         if comma > 0 and all(toks[x].fact < 0 or d.facts[toks[x].fact].kind in _SPAN_KINDS for x in range(j, comma)):
             j = comma
+            if j + 2 < len(words) and words[j + 1] == "or":
+                # "fell from 7,600 to 6,600 in the year to March, or 13%": past the span, the share of the start
+                ci = d.figure_after(si, j + 2, frozenset({"percent"}))
+                if ci >= 0:
+                    return ci, "", None
     if j + 1 < len(words) and words[j] == "," and words[j + 1] in ("a", "an"):
         hit = d.v.direction.starting_at(words, j + 2)
         if hit is not None and j > last + 1 and hit[1] + 1 < len(words) and words[hit[1]] == "of":
@@ -1255,6 +1260,34 @@ def _amount_after_level(d: _Doc, si: int, pos: int, b: Fact) -> bool:
     return level >= 0 and same_family(d.facts[level], b) and not d.facts[level].is_range
 
 
+def _stated_link_after(d: _Doc, si: int, k: int, direction: str) -> bool:
+    """A link to the older level starts at token ``k`` after a stated change and its comma: "from", "compared
+    with", "against", or "up from" / "down from" of the stated change's own way ("rose to 46,200, a rise of
+    18%, up from 41,300"). "on" and "over" are left: after a comma they open a time ("..., on Monday")."""
+    words = d.m.words[si]
+    if words[k] in ("up", "down"):
+        if (words[k] == "up") != (direction == "up") or k + 1 >= len(words):
+            return False
+        k += 1
+    return (
+        any(tuple(words[k : k + len(p)]) == p for p in CHANGE_LINKS if p not in (("on",), ("over",), ("than",)))
+        and d.figure_after(si, _past_older_words(d, si, k + 1)) >= 0
+    )
+
+
+def _past_older_words(d: _Doc, si: int, m: int) -> int:
+    """Past "compared with"'s second word and the determiners or possessives before an older level."""
+    words, toks = d.m.words[si], d.m.tokens[si]
+    if m < len(words) and words[m - 1] == "compared":
+        m += 1
+    start = m
+    while (
+        m < len(words) and m - start < 3 and toks[m].fact < 0 and (words[m] in DETERMINERS or words[m].endswith("'s"))
+    ):
+        m += 1
+    return m
+
+
 def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     """The newer figure first: "$3.4bn, down from $3.8bn", "25,000, up 30% from 20,000",
     "$850m, a $597m improvement from $153m", "77m euros (£53m) ..., up from 18m", "469m compared with 496m"."""
@@ -1368,6 +1401,9 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
                 direction = after[0]
                 stated = (ci, direction, d.span(si, cpos + 1, after[1]))
                 k = after[1]
+    if stated is not None and k + 2 < len(words) and words[k] == "," and _stated_link_after(d, si, k + 1, direction):
+        # "grew to £11.5bn, a rise of 8.5%, from £11bn": the stated change set off by commas before the link
+        k += 1 if words[k + 1] not in ("up", "down") else 2
     phrase_at = k
     if stated is not None and _clause_done(d, si, k):
         # "Last year it raised £4.8m, a 30% increase", "£4.8m last year, up 30%": no older figure told with
