@@ -54,8 +54,16 @@ def _levels_apart(d: _Doc, built: Built) -> Iterator[Relation]:
         if not (kind == "share" and role == "share")  # "Turnout was 31.4%, with 30,550 of ...": still a level
     }
     gaps = [_gap_told(d, si) for si in range(len(d.m.tokens))]
-    levels = [_levels(d, si, taken, -1 if (g := gaps[si]) is None else g[0]) for si in range(len(d.m.tokens))]
+    told = [_all_levels(d, si, taken, -1 if (g := gaps[si]) is None else g[0]) for si in range(len(d.m.tokens))]
+    levels = [{fam: fis[0] if len(fis) == 1 else -1 for fam, fis in t.items()} for t in told]
     sents = d.view.doc.sentences
+    for by_family in told:
+        for fis in by_family.values():
+            if len(fis) == 2 and min(fis) >= 0 and (pair := _timed_pair(d, *fis)) is not None:
+                cue = d.facts[pair[1]].span
+                yield Relation(
+                    "change", (("from", pair[0]), ("to", pair[1])), (cue,), "sentence", (("apart", "within"),)
+                )
     for si in range(len(levels) - 1):
         if sents[si].paragraph != sents[si + 1].paragraph:
             continue  # a new paragraph tells another matter ("... after 300 went in 2022." ¶ "... 6,000 jobs")
@@ -81,6 +89,21 @@ def _levels_apart(d: _Doc, built: Built) -> Iterator[Relation]:
                 continue  # a length is a level only beside a gap told of it
             cue = d.facts[max(older, newer)].span
             yield Relation("change", (("from", older), ("to", newer)), (cue,), "document", (("apart", "yes"),))
+
+
+def _timed_pair(d: _Doc, ai: int, bi: int) -> tuple[int, int] | None:
+    """(older, newer) when one sentence tells two levels of one thing, each with a time of its own, and nothing
+    else of their family: "A loaf that cost £1.25 in 2023 now sells for £1.60", "Fees were £9,000 in 2020 and
+    are £9,250 now". Each names the same noun or none ("51 points from 46 matches" counts two things). The
+    change is read only with a size told in the next sentence ("That is a rise of 28%": label ``within``)."""
+    ta, tb = told_time(d, ai), told_time(d, bi)
+    if ta is None or tb is None or ta == tb:
+        return None
+    na, nb = d.m.by_fact[ai].noun, d.m.by_fact[bi].noun
+    if na and nb and na != nb:
+        return None
+    pair = _ordered(d, ai, bi)
+    return pair if pair is not None and _same_thing(d, *pair) else None
 
 
 def _gap_told(d: _Doc, si: int) -> tuple[int, str, Span] | None:
@@ -112,7 +135,13 @@ def _levels(d: _Doc, si: int, taken: set[int], gap: int = -1) -> dict[str, int]:
     """Sentence ``si``'s levels by family: the one level of each family it tells (-1 when it tells more than
     one). A level told as known ("the 60 fixtures"), a move's size, a gap, an average and a figure already
     related are none."""
-    out: dict[str, int] = {}
+    return {fam: told[0] if len(told) == 1 else -1 for fam, told in _all_levels(d, si, taken, gap).items()}
+
+
+def _all_levels(d: _Doc, si: int, taken: set[int], gap: int = -1) -> dict[str, list[int]]:
+    """Sentence ``si``'s levels by family, in text order, -1 for a figure of the family that is no level
+    (see ``_levels``)."""
+    out: dict[str, list[int]] = {}
     for pos, tok in enumerate(d.m.tokens[si]):
         fi = tok.fact
         if fi < 0 or fi == gap:
@@ -130,12 +159,12 @@ def _levels(d: _Doc, si: int, taken: set[int], gap: int = -1) -> dict[str, int]:
         fam = family(f)
         m = d.m.by_fact.get(fi)
         if m is not None and "another" in m.roles:
-            out[fam] = -1  # "a further 6,000 jobs": an amount added, no level
+            out.setdefault(fam, []).append(-1)  # "a further 6,000 jobs": an amount added, no level
             continue
         if fi in taken or _moved(d, si, pos) or d.move_told(si, pos) or is_gap(d, fi) or is_average(d, fi):
-            out[fam] = -1
+            out.setdefault(fam, []).append(-1)
             continue
-        out[fam] = -1 if fam in out else fi
+        out.setdefault(fam, []).append(fi)
     return out
 
 

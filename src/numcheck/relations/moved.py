@@ -429,7 +429,7 @@ def _older_apart(d: _Doc, built: Built) -> Iterator[Relation]:
         for kind, rels in built.items()
         if kind != "conversion"
         for rel in rels.values()
-        if not (rel.label("apart") and bare_ends(rel))
+        if not (rel.label("apart") == "yes" and bare_ends(rel))
         for _, i in rel.roles
     }
     sents = d.view.doc.sentences

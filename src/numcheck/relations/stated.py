@@ -173,6 +173,7 @@ def _distant_stated(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> 
     for rel in changes:
         if (
             (rel.evidence != "clause" and not rel.label("apart"))
+            or rel.label("apart") == "within"  # two times of one sentence: sized by the next sentence only
             or rel.get("stated") is not None
             or rel.get("factor") is not None
         ):
