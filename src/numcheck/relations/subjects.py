@@ -237,16 +237,24 @@ _AMOUNT_KINDS = frozenset({"money", "count", "number"})
 _POINTING_SUBJECTS = frozenset({"that", "this", "it", "which"})
 
 
-def _region(d: _Doc, si: int, pos: int) -> list[str]:
+# Words after "of" that point a part back to a whole told before ("1,000 of those patients").
+_POINT_BACK = frozenset("those these them the".split())
+
+
+def _region(d: _Doc, si: int, pos: int, own: bool = False) -> list[str]:
     """The words that tell what the figure at ``pos`` is of: from the figure or clause start before it to
     the figure or clause end after it ("Charities such as ... the Wellcome Trust gave £21m, industry £15m" →
-    charities ... gave for £21m, industry for £15m); names left out."""
+    charities ... gave for £21m, industry for £15m); names left out. ``own``: without the words that point
+    it back to its whole ("Ambulances brought in 1,000 of those patients" → ambulances brought in)."""
     toks = d.m.tokens[si]
     lo, hi = d.m.clause_start(si, pos), d.m.clause_end(si, pos)
     before = [k for k in range(lo, pos) if toks[k].fact >= 0]
     after = [k for k in range(pos + 1, hi) if toks[k].fact >= 0]
     lo = before[-1] + 1 if before else lo
     hi = after[0] if after else hi
+    words = d.m.words[si]
+    if own and words[pos + 1 : pos + 2] == ("of",) and pos + 2 < len(words) and words[pos + 2] in _POINT_BACK:
+        hi = pos + 1
     return [d.m.words[si][k] for k in range(lo, hi) if k != pos and toks[k].fact < 0 and not _named(d, si, k)]
 
 
@@ -328,7 +336,8 @@ def _shares_named_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
                 named = _names_of_words(d, _region(d, s2, p2))
                 if named & whole_names:
                     wholes.append(fi)
-                if part_names and named & part_names and not named & whole_names:
+                own = _names_of_words(d, _region(d, s2, p2, own=True))
+                if part_names and own & part_names and not own & whole_names:
                     parts.append(fi)
         if not wholes:
             continue
