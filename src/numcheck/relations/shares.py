@@ -668,6 +668,10 @@ def _noun_opening_parts(d: _Doc) -> Iterator[Relation]:
             whole = referent(d, si, comma - 1, part=part, at=0)
         elif (hit := definite_at(d, si, 1, d.facts[part].kind == "money")) is not None and hit[0] == comma:
             whole = definite_whole(d, si, 1, d.facts[part], part)  # "Of the dead,", "Of the displaced,"
+            if whole < 0:
+                # "950 men. Of the men,": the noun told with a figure before (by its own word only: "Of the dead"
+                # after two sources' tolls stays unread)
+                whole = _named_before(d, si, head, d.facts[part], by_concept=False)
         else:
             whole = _named_before(d, si, head, d.facts[part])
         if whole >= 0 and whole != part:
@@ -689,11 +693,11 @@ def _first_amount(d: _Doc, si: int, start: int) -> int:
     return -1
 
 
-def _named_before(d: _Doc, si: int, head: str, like: Fact) -> int:
+def _named_before(d: _Doc, si: int, head: str, like: Fact, by_concept: bool = True) -> int:
     """The nearest figure before sentence ``si`` (a few sentences back) whose noun or subject ends in
     ``head`` ("an immediate payment of $100m" for "Of the payment"), or that counts what ``head`` names
     ("killed 2,000 people" for "Of the dead"), of ``like``'s family."""
-    named = d.v.concepts.get(head, "")
+    named = d.v.concepts.get(head, "") if by_concept else ""
     named = "" if named in d.v.generic else named
     for s2 in range(si - 1, max(-1, si - 1 - NOUN_OPENING_BACK), -1):
         for tok in reversed(d.m.tokens[s2]):
