@@ -683,16 +683,21 @@ def _two_ways(d: _Doc, total: int, parts: Sequence[int]) -> bool:
 
 def _bracketed_shares(d: _Doc, si: int, total: int, items: Sequence[int], cue: Span) -> Iterator[Relation]:
     """ "Of the 48,210 votes cast, 25,784 (53.5%) were in favour and 22,801 (45.6%) against": each part of
-    the opener's whole with its share in brackets right after it is that share of the whole, the later
-    parts as much as the first."""
+    the opener's whole with its share in brackets right after it (or after ", or") is that share of the whole,
+    the later parts as much as the first."""
     words, toks = d.m.words[si], d.m.tokens[si]
+    n = len(words)
     for p in items[1:]:
-        if p + 3 >= len(words) or words[p + 1] != "(" or words[p + 3] != ")":
+        if p + 3 < n and words[p + 1] == "(" and words[p + 3] == ")":
+            at = p + 2
+        elif p + 3 < n and words[p + 1 : p + 3] == (",", "or") and (p + 4 == n or words[p + 4] in (",", ".", ";")):
+            at = p + 3  # "and 4,180, or 44.9%, against": the share told aside between commas
+        else:
             continue
-        pi = toks[p + 2].fact
+        pi = toks[at].fact
         if pi >= 0 and _share(d.facts[pi]):
             roles = (("part", toks[p].fact), ("whole", total), ("share", pi))
-            yield Relation("share", roles, (cue, d.span(si, p + 1, p + 2)), "sentence")
+            yield Relation("share", roles, (cue, d.span(si, p + 1, at)), "sentence")
 
 
 # Tokens after a part's verb of saying that a word of intention may stand ("said they would").
