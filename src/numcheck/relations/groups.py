@@ -535,6 +535,10 @@ def _opposite_answers(d: _Doc) -> Iterator[Relation]:
             b = _answer(words, bpos, len(words), opposite)
             if not a or not b or b not in opposite.get(a, frozenset()):
                 continue
+            if "against" in (a, b) and not (
+                b == "against" and words[bpos + 1 : bpos + 2] == ("against",) and words[bpos + 2 : bpos + 3] in CLOSING
+            ):
+                continue  # "55% were for the plan and 45% against.": a ballot; "81%, against 84% for England" compares
             if bpos + 1 < len(words) and words[bpos + 1] == "of":
                 continue  # "45% of women opposed it": another whole
             yield Relation("shares", (("item", ai), ("item", bi)), (), "clause")
@@ -550,6 +554,8 @@ def _answer(words: tuple[str, ...], pos: int, end: int, opposite: Mapping[str, f
     return ""
 
 
+# What may follow "against" when it closes a ballot's second share.
+CLOSING = frozenset({(".",), (",",), (";",), ("!",)})
 AUXILIARIES = frozenset("were was have had has".split())
 # Auxiliaries and modals between a count's noun and its verb, passed over in ``OUTCOME_REACH``.
 _VERB_CHAIN = frozenset("were was are is be been being have had has might may could would will should can".split())
