@@ -294,6 +294,7 @@ from numcheck.relations.stated import (
     _lead_directions,
     _lead_moves_against,
     _lead_stated_again,
+    _near_directions,
     _rate_beside_amount,
 )
 from numcheck.relations.streaks import _streaks
@@ -534,6 +535,7 @@ STAGES: tuple[Callable[[_Doc, Built], Iterator[Relation]], ...] = (
     _flows,
     _lead_stated_again,
     _lead_directions,
+    _near_directions,
     _lead_moves_against,
     _stated_by_subject,
     _shares_named_apart,

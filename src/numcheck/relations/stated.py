@@ -1425,6 +1425,67 @@ def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
         yield Relation("change", rel.roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
 
 
+def _near_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
+    """A change against the direction the sentence right before it gives the same thing without a figure, in
+    one paragraph: "Complaints about the council increased in 2024. It received 640, down from 710 the year
+    before."; "Passenger numbers fell last year. The airport handled 3.4 million passengers in 2024, against
+    3.1 million in 2023." (``_lead_directions`` reads the headline and the lead for changes that tell no way). A
+    change that tells the same way already gains nothing; one told the other way is set against the ends by its
+    judge."""
+    sents = d.view.doc.sentences
+    for rel in list(built.get("change", {}).values()):
+        if rel.evidence != "clause" or rel.get("stated") is not None:
+            continue
+        if rel.get("factor") is not None or rel.label("multiple"):
+            continue
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is None or bi is None:
+            continue
+        si = d.pos_of(bi)[0]
+        s2 = si - 1
+        if s2 < 0 or sents[s2].paragraph != sents[si].paragraph or _a_rate(d, bi):
+            continue
+        said = _plain_said(d, s2)
+        if not said:
+            continue
+        concept = _listed(d, _subject_concept(d, bi)) or _clause_concept(d, bi)
+        told = _told_before(said, concept, si, _names(d, bi)) or _told_of_noun(d, s2, said, bi)
+        moves = {w for w, _ in told}
+        if len(moves) != 1 or rel.label("direction") in moves:
+            continue
+        direction, cue = told[0]
+        labels = dict(rel.labels)
+        labels["direction"] = direction
+        yield Relation("change", rel.roles, rel.cues + (cue,), "document", tuple(sorted(labels.items())))
+
+
+def _told_of_noun(d: _Doc, si: int, said: list[_Said], fi: int) -> list[tuple[str, Span]]:
+    """The moves of ``said`` (sentence ``si``) whose subject's first noun is the noun the figure counts, when no
+    listed concept names either: "Complaints about the council increased" ... "640 complaints"."""
+    noun = (d.m.by_fact[fi].noun or "").split()
+    if not noun:
+        return []
+    counted = singular(noun[-1])
+    toks = d.m.tokens[si] or _plain_tokens(d, si)
+    words = [t.text.lower() for t in toks]
+    out = []
+    for _, _, way, cue, _ in said:
+        at = next((k for k, t in enumerate(toks) if t.start >= cue.start), len(toks))
+        head = next((w for w in words[:at] if w.isalpha() and w not in _PHRASE_STOP), "")
+        if head and singular(head) == counted:
+            out.append((way, cue))
+    return out
+
+
+def _plain_said(d: _Doc, si: int) -> list[_Said]:
+    """The moves sentence ``si`` tells without a figure, when it tells no amount at all ("Passenger numbers
+    fell last year."): a time may stand in it."""
+    toks = d.m.tokens[si]
+    if any(t.fact >= 0 and _amount(d, t.fact) for t in toks):
+        return []
+    return [(si, *move) for move in _said_moves(d, toks or _plain_tokens(d, si))]
+
+
 # Figures a lead may move: a percentage change, a level reached ("fell to 1.6%", "rose to £1.2bn"), an
 # amount of change ("down 80 cents", "rose by 20,000").
 _LEAD_MOVES = frozenset({"percent", "money", "count", "number"})
@@ -1620,7 +1681,9 @@ def _concept_in(d: _Doc, words: tuple[str, ...], lo: int, hi: int | None = None)
     """The first listed concept among ``words[lo:hi]`` (a few words when ``hi`` is not given)."""
     top = min(len(words), hi if hi is not None else lo + LEAD_PHRASE_REACH)
     for k in range(lo, top):
-        hit = d.v.concepts.get(words[k])
+        # "passenger numbers": a listed phrase of two words before its first word alone
+        two = d.v.concepts.get(f"{words[k]} {words[k + 1]}") if k + 1 < top else None
+        hit = two or d.v.concepts.get(words[k])
         if hit and hit not in GENERIC:
             return hit
     return ""
