@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from numcheck.mentions import CLAUSE_END
 from numcheck.model import Fact
-from numcheck.relations.base import Relation, _Doc, _lead_sentences, same_family
+from numcheck.relations.base import FRAME_KINDS, Relation, _Doc, _lead_sentences, same_family
 from numcheck.relations.restatements import _names_of_words
 from numcheck.relations.stated import (
     _a_rate,
@@ -301,6 +301,26 @@ def _pointed_part(d: _Doc, si: int, pos: int) -> int:
     return found[0] if len(found) == 1 else -1
 
 
+def _parts_just_before(d: _Doc, built: Mapping[str, Mapping[object, Relation]], si: int, wi: int) -> list[int]:
+    """The part read of whole ``wi`` (a ``part`` relation) when both stand in the sentence right before ``si``, in
+    its paragraph, and it is that sentence's only such part; else []."""
+    ws = d.pos_of(wi)[0]
+    sents = d.view.doc.sentences
+    if ws != si - 1 or sents[ws].paragraph != sents[si].paragraph:
+        return []
+    like = d.facts[wi]
+    if any(t.fact >= 0 and same_family(d.facts[t.fact], like) for t in d.m.tokens[si]):
+        return []  # "Research spending rose to $610m, a quarter of revenue": the share's own sentence tells its part
+    if any(t.fact >= 0 and d.facts[t.fact].kind in FRAME_KINDS for t in d.m.tokens[ws]):
+        return []  # "In 2022 it lost $290m on sales of $1.52bn": a part and whole of a time of their own
+    found = {
+        p
+        for rel in built.get("part", {}).values()
+        if rel.get("whole") == wi and (p := rel.get("part")) is not None and d.pos_of(p)[0] == ws
+    }
+    return list(found) if len(found) == 1 else []
+
+
 def _shares_named_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A share told with words for its whole and its part, each figure told sentences before by words for
     the same thing: "Charities ... gave £21m" and "brought in a record £84m in research funding" …
@@ -344,6 +364,10 @@ def _shares_named_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
         wi = max(wholes, key=lambda i: d.facts[i].value or 0)
         w = d.facts[wi]
         pointed = _pointed_part(d, si, pos)
+        if pointed < 0 and not parts:
+            # "Of the 412 members who voted, 198 backed the merger. A majority of members supported it.": the one
+            # part of that whole read in the sentence right before (its own words need not meet the share's)
+            parts = _parts_just_before(d, built, si, wi)
         cands = [pointed] if pointed >= 0 else parts
         cands = [
             p for p in cands if p != wi and same_family(d.facts[p], w) and (d.facts[p].value or 0) < (w.value or 0)
