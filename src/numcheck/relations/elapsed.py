@@ -654,6 +654,12 @@ def _years_next_door(d: _Doc, si: int, begun: frozenset[str], ended: frozenset[s
 _SHORT_UNITS = frozenset({"day", "week", "month"})
 
 
+@functools.cache
+def _whole_after() -> frozenset[tuple[str]]:
+    """Nouns after "after a N-day" that name the whole time between two dates (``[spans] whole_after_nouns``)."""
+    return frozenset((w,) for w in dates.table("spans")["whole_after_nouns"])
+
+
 def _dated_lengths(d: _Doc) -> Iterator[Relation]:
     """``span``: a length in days, weeks or months that something lasted (``length``: "lasted 12 days",
     "ran for six months") against the one range of dates in its sentence (``range``: "from 3 May to 25
@@ -668,7 +674,14 @@ def _dated_lengths(d: _Doc) -> Iterator[Relation]:
             continue
         words, toks = d.m.words[si], d.m.tokens[si]
         dated = [k for k, t in enumerate(toks) if t.fact >= 0 and d.facts[t.fact].kind == "date"]
-        if pos >= 1 and words[pos - 1] == "after" and len(dated) == 2 and dated[1] < pos:
+        # "after a nine-day closure": a length set before its noun, after "after a", counts the days between too
+        after_a = (
+            pos >= 2
+            and words[pos - 2 : pos] == ("after", "a")
+            and "-" in f.text
+            and words[pos + 1 : pos + 2] in _whole_after()
+        )
+        if pos >= 1 and (words[pos - 1] == "after" or after_a) and len(dated) == 2 and dated[1] < pos:
             # "left on 3 May and docked on 9 May, after 10 days at sea": the days between the two dates; not
             # "after nine days of evidence", days of something within them (`[timeline] not_after`).
             if not_elapsed(words, pos):
