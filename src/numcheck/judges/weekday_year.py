@@ -30,6 +30,9 @@ YEAR_SLACK = 1
 FIXED_REACH = 1
 # Days from that full date within which the year-less one is told of the same stretch of the story.
 FIXED_DAYS = 31
+# ... when both stand in one sentence ("will start on Monday 13 April 2026, with the first phase due to finish
+# on Saturday 29 May"): one sentence tells one stretch, up to half a year long.
+FIXED_DAYS_SENTENCE = 183
 
 
 def compile(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -79,7 +82,7 @@ PAST_REACH = 60
 _PAST_STARTS = frozenset({"since", "opened", "began", "started", "launched", "opening", "start"})
 
 
-def _near(full: Fact, f: Fact) -> int | None:
+def _near(full: Fact, f: Fact, later: bool = False) -> int | None:
     """The year the year-less date takes when it falls within FIXED_DAYS of the full one (in its year, the
     next or the last): one stretch of a story ("the final on Sunday 12 June 2005 ... the semi-finals on
     Wednesday 9 June", "Saturday 28 December 2002 ... Sunday 5 January"), not a birth told beside this
@@ -93,6 +96,14 @@ def _near(full: Fact, f: Fact) -> int | None:
                 return y + k
         except ValueError:
             continue
+    if later:
+        # "will start on Monday 13 April 2026, with the first phase due to finish on Saturday 29 May": told after
+        # the full date in its sentence and later in that year, within half a year, it is of that year.
+        try:
+            if 0 < (dt.date(y, m2, d2) - dt.date(y, m1, d1)).days <= FIXED_DAYS_SENTENCE:
+                return y
+        except ValueError:
+            return None
     return None
 
 
@@ -230,7 +241,8 @@ def judge(rel: Relation, view: View, rule: Rule) -> Hit | None:
     fixed = {
         p: y
         for p in rel.all("fixed")
-        if abs(facts[p].sentence - f.sentence) <= FIXED_REACH and (y := _near(facts[p], f)) is not None
+        if abs(facts[p].sentence - f.sentence) <= FIXED_REACH
+        and (y := _near(facts[p], f, facts[p].sentence == f.sentence and facts[p].span.end <= f.span.start)) is not None
     }
     related: tuple[Fact, ...]
     stated: set[int] = set()
