@@ -13,7 +13,11 @@ adverb ("Indeed, ..."), an attribution at the end (", officials said"),
 the previous 1,715"), a headline above the text; and the same figure in another
 house style: one to nine in words or in digits, "£3.2 billion" / "£3.2bn",
 "percent", "US$", "3.2bn pounds", "half of" for "50% of", "March 12, 2024",
-"2hr 21min 45sec" (never a rewrite that changes the printed precision). A flagged example must stay
+"2hr 21min 45sec" (never a rewrite that changes the printed precision); and the structures blind set 34
+missed: a run between a move's verb and its figures ("rose for the third year in a row, to ..."), a time
+window before the joint (", in the year to March, up from"), the ends of a move the other way round, the
+stated size told last (", a rise of 12%"), a pointing word with its noun ("Of those staff,") and a share
+after ", or" instead of in brackets. A flagged example must stay
 flagged on its marked span; a clean one must stay clean. Blind mutation sets
 showed that most misses on fresh text are a reader stopping at one such
 unexpected word (stop 25's note): this grid counts them on the project's own
