@@ -1396,6 +1396,19 @@ def _times_other(d: _Doc, fi: int) -> bool:
     return d.facts[fi].kind == "number" and pos + 1 < len(words) and words[pos + 1] == "times"
 
 
+def _unsized_changes(built: Mapping[str, Mapping[object, Relation]]) -> Iterator[tuple[Relation, int]]:
+    """(change, its newer end) of each change told in one clause with both ends and no size or multiple of its
+    own: the changes a way told elsewhere may direct."""
+    for rel in list(built.get("change", {}).values()):
+        if rel.evidence != "clause" or rel.get("stated") is not None:
+            continue
+        if rel.get("factor") is not None or rel.label("multiple"):
+            continue
+        ai, bi = rel.get("from"), rel.get("to")
+        if ai is not None and bi is not None:
+            yield rel, bi
+
+
 def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) -> Iterator[Relation]:
     """A change in the body that says no direction, against the direction the headline or the lead gives
     the same thing without a figure: "Profits rose at cable maker Trelvex in the last quarter" ... "Its operating
@@ -1403,13 +1416,8 @@ def _lead_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
     said = _lead_said(d)
     if not said:
         return
-    for rel in list(built.get("change", {}).values()):
-        if rel.evidence != "clause" or rel.label("direction") or rel.get("stated") is not None:
-            continue
-        if rel.get("factor") is not None or rel.label("multiple"):
-            continue
-        ai, bi = rel.get("from"), rel.get("to")
-        if ai is None or bi is None:
+    for rel, bi in _unsized_changes(built):
+        if rel.label("direction"):
             continue
         if _a_rate(d, bi):
             continue  # "an average of 0.58 homes a week": a rate, not the total the headline moves
@@ -1433,14 +1441,7 @@ def _near_directions(d: _Doc, built: Mapping[str, Mapping[object, Relation]]) ->
     change that tells the same way already gains nothing; one told the other way is set against the ends by its
     judge."""
     sents = d.view.doc.sentences
-    for rel in list(built.get("change", {}).values()):
-        if rel.evidence != "clause" or rel.get("stated") is not None:
-            continue
-        if rel.get("factor") is not None or rel.label("multiple"):
-            continue
-        ai, bi = rel.get("from"), rel.get("to")
-        if ai is None or bi is None:
-            continue
+    for rel, bi in _unsized_changes(built):
         si = d.pos_of(bi)[0]
         s2 = si - 1
         if s2 < 0 or sents[s2].paragraph != sents[si].paragraph or _a_rate(d, bi):
