@@ -517,12 +517,14 @@ _RUN_THEN = frozenset({"to", "by", "from", "up", "down"})
 
 
 @functools.cache
-def run_words() -> tuple[frozenset[str], PhraseTable, frozenset[str]]:
-    """The units a run counts, the words after one that make it a run ("in a row", "running") and the words
-    before one ("consecutive", "straight"): ``[streaks]`` in data/vocab.toml."""
+def run_words() -> tuple[dict[str, str], PhraseTable, frozenset[str], frozenset[str]]:
+    """The units a run counts (each word to its unit's first word), the words after one that make it a run
+    ("in a row", "running"), the words before one ("consecutive", "straight") and the nouns of a run ("run",
+    "streak"): ``[streaks]`` in data/vocab.toml, read here and by relations/streaks.py."""
     data = _toml("vocab.toml")["streaks"]
-    units = frozenset(w for group in data["units"] for w in group)
-    return units, PhraseTable.build((p, "after") for p in data["after"]), frozenset(data["adjectives"])
+    units = {w: group[0] for group in data["units"] for w in group}
+    after = PhraseTable.build((p, "after") for p in data["after"])
+    return units, after, frozenset(data["adjectives"]), frozenset(data["nouns"])
 
 
 def _short_after(words: Sequence[str], pos: int) -> bool:
@@ -608,20 +610,22 @@ class Mentions:
         out: list[Token] = []
         i = 0
         while i < n:
-            cut = self._run_at(si, toks, words, i)
+            cut = self._run_at(toks, words, i)
             if cut is None:
                 out.append(toks[i])
                 i += 1
                 continue
-            a, b = cut
+            a, b, fi, unit = cut
             del out[len(out) - (i - a) :]  # an opening comma already read
-            self._run_places[toks[i + 2].fact] = len(out)
+            self.runs[fi] = (si, unit)
+            self._run_places[fi] = len(out)
             i = b
         return tuple(out)
 
-    def _run_at(self, si: int, toks: Sequence[Token], words: Sequence[str], i: int) -> tuple[int, int] | None:
+    def _run_at(self, toks: Sequence[Token], words: Sequence[str], i: int) -> tuple[int, int, int, str] | None:
         """(first, one past last) token of a run told as an aside at token ``i`` ("for the third year in a
-        row,"), with the commas that set it off; None when there is none (see ``_fold_runs``)."""
+        row,"), with the commas that set it off, its ordinal's fact and its unit word; None when there is none
+        (see ``_fold_runs``)."""
         n = len(toks)
         if words[i] != "for" or i < 1 or i + 3 >= n or words[i + 1] not in ("the", "a", "an"):
             return None
@@ -632,7 +636,7 @@ class Mentions:
         f = self.fact(fi) if fi >= 0 else None
         if f is None or f.kind != "ordinal" or f.value is None or f.value < 2:
             return None
-        units, after, adjectives = run_words()
+        units, after, adjectives, _ = run_words()
         k = i + 3
         if words[k] in adjectives:
             k += 1
@@ -650,8 +654,7 @@ class Mentions:
         j = nxt[1] if nxt else end
         if not (j < n and toks[j].fact >= 0 or words[end] in _RUN_THEN):
             return None
-        self.runs[fi] = (si, unit)
-        return a, end
+        return a, end, fi, unit
 
     def _rate_before_bracket(self, toks: Sequence[Token], i: int) -> int:
         """Where a bracket opens right after the period words of a rate that follow the figure at token

@@ -11,24 +11,14 @@ seventh", "in 2019"), and a length with a hedge ("more than nine weeks").
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
-from typing import Any
 
+from numcheck.mentions import run_words
 from numcheck.relations.base import FRAME_KINDS, Relation, _Doc
-from numcheck.vocab import PhraseTable, _toml
-
-
-@functools.cache
-def _data() -> tuple[dict[str, str], PhraseTable, frozenset[str], frozenset[str]]:
-    data: dict[str, Any] = _toml("vocab.toml")["streaks"]
-    units = {w: group[0] for group in data["units"] for w in group}
-    after = PhraseTable.build((p, "after") for p in data["after"])
-    return units, after, frozenset(data["adjectives"]), frozenset(data["nouns"])
 
 
 def _unit_after(words: Sequence[str], k: int) -> str:
-    units, _, adjectives, _ = _data()
+    units, _, adjectives, _ = run_words()
     if k < len(words) and words[k] in adjectives:
         k += 1
     return units.get(words[k], "") if k < len(words) else ""
@@ -37,7 +27,7 @@ def _unit_after(words: Sequence[str], k: int) -> str:
 def _ordinal_runs(d: _Doc) -> list[tuple[int, str]]:
     """(fact, unit) of each ordinal told as a run's newest step: "an eighth consecutive week", "her
     fourth win in a row", "the third year running"."""
-    units, after, adjectives, _ = _data()
+    units, after, adjectives, _ = run_words()
     out = []
     for si, pos, fi, f in d.figures(frozenset({"ordinal"})):
         if f.value is None or f.value < 2:
@@ -56,7 +46,7 @@ def _ordinal_runs(d: _Doc) -> list[tuple[int, str]]:
 def _length_runs(d: _Doc) -> list[tuple[int, str]]:
     """(fact, unit) of each run's length: "a run of nine weeks", "11 wins in a row", "11 consecutive
     wins", "the five-month run", "nine weeks running"."""
-    units, after, adjectives, nouns = _data()
+    units, after, adjectives, nouns = run_words()
     out = []
     for si, pos, fi, f in d.figures(frozenset({"count", "number", "duration"})):
         if f.value is None or f.hedge != "exact" or f.is_range:
