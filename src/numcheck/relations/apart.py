@@ -55,7 +55,7 @@ def _levels_apart(d: _Doc, built: Built) -> Iterator[Relation]:
     }
     gaps = [_gap_told(d, si) for si in range(len(d.m.tokens))]
     told = [_all_levels(d, si, taken, -1 if (g := gaps[si]) is None else g[0]) for si in range(len(d.m.tokens))]
-    levels = [{fam: fis[0] if len(fis) == 1 else -1 for fam, fis in t.items()} for t in told]
+    levels = [_levels(t) for t in told]
     sents = d.view.doc.sentences
     for by_family in told:
         for fis in by_family.values():
@@ -131,16 +131,16 @@ _GAP_LINKS = frozenset("is are was were".split())
 _GAP_KINDS = frozenset({"duration", "count", "number", "money", "measure"})
 
 
-def _levels(d: _Doc, si: int, taken: set[int], gap: int = -1) -> dict[str, int]:
-    """Sentence ``si``'s levels by family: the one level of each family it tells (-1 when it tells more than
-    one). A level told as known ("the 60 fixtures"), a move's size, a gap, an average and a figure already
-    related are none."""
-    return {fam: told[0] if len(told) == 1 else -1 for fam, told in _all_levels(d, si, taken, gap).items()}
+def _levels(told: Mapping[str, list[int]]) -> dict[str, int]:
+    """A sentence's levels by family (``_all_levels``) as the one level of each family it tells (-1 when it
+    tells more than one, or a figure of the family that is no level)."""
+    return {fam: fis[0] if len(fis) == 1 else -1 for fam, fis in told.items()}
 
 
 def _all_levels(d: _Doc, si: int, taken: set[int], gap: int = -1) -> dict[str, list[int]]:
-    """Sentence ``si``'s levels by family, in text order, -1 for a figure of the family that is no level
-    (see ``_levels``)."""
+    """Sentence ``si``'s levels by family, in text order, -1 for a figure of the family that is no level: a
+    level told as known ("the 60 fixtures"), a move's size, a gap, an average and a figure already related
+    are none."""
     out: dict[str, list[int]] = {}
     for pos, tok in enumerate(d.m.tokens[si]):
         fi = tok.fact
