@@ -356,8 +356,10 @@ def _shares_named_apart(d: _Doc, built: Mapping[str, Mapping[object, Relation]])
                 named = _names_of_words(d, _region(d, s2, p2))
                 if named & whole_names:
                     wholes.append(fi)
+                if not part_names:
+                    continue
                 own = _names_of_words(d, _region(d, s2, p2, own=True))
-                if part_names and own & part_names and not own & whole_names:
+                if own & part_names and not own & whole_names:
                     parts.append(fi)
         if not wholes:
             continue
