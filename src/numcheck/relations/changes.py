@@ -1269,20 +1269,26 @@ def _stated_link_after(d: _Doc, si: int, k: int, direction: str) -> bool:
         if (words[k] == "up") != (direction == "up") or k + 1 >= len(words):
             return False
         k += 1
-    return (
-        any(tuple(words[k : k + len(p)]) == p for p in CHANGE_LINKS if p not in (("on",), ("over",), ("than",)))
-        and d.figure_after(si, _past_older_words(d, si, k + 1)) >= 0
-    )
+    link = next((p for p in _COMMA_LINKS if tuple(words[k : k + len(p)]) == p), None)
+    return link is not None and d.figure_after(si, _past_older_words(d, si, k + len(link))) >= 0
+
+
+# The links to an older level that may follow a stated change's comma ("on" and "over" open a time there).
+_COMMA_LINKS = tuple(p for p in CHANGE_LINKS if p not in (("on",), ("over",), ("than",)))
+# Words an older level's own words may run to after its link ("from the previous £130m").
+OLDER_WORDS = 3
 
 
 def _past_older_words(d: _Doc, si: int, m: int) -> int:
-    """Past "compared with"'s second word and the determiners or possessives before an older level."""
+    """Past the determiners, possessives and level adjectives between a link and the older level: "from the
+    £130m", "from November's 4.5%", "on the previous 1,715"."""
     words, toks = d.m.words[si], d.m.tokens[si]
-    if m < len(words) and words[m - 1] == "compared":
-        m += 1
     start = m
     while (
-        m < len(words) and m - start < 3 and toks[m].fact < 0 and (words[m] in DETERMINERS or words[m].endswith("'s"))
+        m < len(words)
+        and m - start < OLDER_WORDS
+        and toks[m].fact < 0
+        and (words[m] in DETERMINERS or words[m].endswith("'s") or words[m] in d.v.older_adjectives)
     ):
         m += 1
     return m
@@ -1416,15 +1422,7 @@ def _back_change(d: _Doc, si: int, pos: int, bi: int) -> Iterator[Relation]:
     for phrase in CHANGE_LINKS:
         if tuple(words[phrase_at : phrase_at + len(phrase)]) != phrase:
             continue
-        m = phrase_at + len(phrase)
-        # "from the £130m", "from November's 4.5%", "on last year's 12%"
-        while (
-            m < len(words)
-            and m - (phrase_at + len(phrase)) < 3
-            and toks[m].fact < 0
-            and (words[m] in DETERMINERS or words[m].endswith("'s") or words[m] in d.v.older_adjectives)
-        ):
-            m += 1
+        m = _past_older_words(d, si, phrase_at + len(phrase))  # "from the £130m", "on last year's 12%"
         m = _past_time_owner(d, si, m)  # "on last year's $4.5bn"
         m = _past_yardstick_noun(d, si, m)  # "on the long-term average of 72mm"
         ai = d.figure_after(si, m)
